@@ -1,0 +1,438 @@
+// Package fsm is the one state-machine engine behind every ismsaudit
+// lifecycle. A lifecycle is data: a table of transitions (From, Event) -> To,
+// each with named guards that cite a process rule. The table is checked when
+// the owning package initialises. Firing an event never mutates anything: it
+// either returns the history entry the caller appends (and whose To becomes
+// the new state) or a *TransitionError naming machine, state, event and the
+// failed rule. The same table renders as a Mermaid diagram, so the picture
+// is always the code.
+package fsm
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// Guard is one named precondition of a transition. Check is pure: it looks
+// at the subject and returns nil when the transition may happen, or an error
+// saying why not (its text becomes the refusal's detail).
+type Guard[T any] struct {
+	// Name is a short kebab-case label shown in diagrams.
+	Name string
+	// Rule is the id of the process rule the guard enforces.
+	Rule string
+	// Check inspects the subject.
+	Check func(T) error
+}
+
+// Transition is one row of a lifecycle table.
+type Transition[S, E ~string, T any] struct {
+	From   S
+	Event  E
+	To     S
+	Guards []Guard[T]
+}
+
+// Entry is one line of a lifecycle's history: an accepted event.
+type Entry[S, E ~string] struct {
+	From  S         `json:"from"`
+	Event E         `json:"event"`
+	To    S         `json:"to"`
+	At    time.Time `json:"at"`
+	By    string    `json:"by"`
+	Note  string    `json:"note,omitempty"`
+}
+
+// Meta is what the caller says about an event: when it happened, who
+// caused it and an optional note. The library never reads a clock.
+type Meta struct {
+	At   time.Time
+	By   string
+	Note string
+}
+
+// Refusal reasons reported in TransitionError.Reason.
+const (
+	ReasonUnknownEvent = "unknown-event"  // the event is not one of the machine's events
+	ReasonUnknownState = "unknown-state"  // the current state is not one of the machine's states
+	ReasonNoTransition = "no-transition"  // no row (state, event) in the table
+	ReasonTerminal     = "terminal-state" // the current state is terminal
+	ReasonGuard        = "guard"          // a guard refused; Rule names it
+	ReasonMeta         = "meta"           // missing time or actor, or time before the last entry
+)
+
+// TransitionError reports a refused event. It unwraps to errs.ErrTransition
+// and to the guard's own error, if any.
+type TransitionError struct {
+	// Machine names the lifecycle, e.g. "audit.plan".
+	Machine string `json:"machine"`
+	// State is the state the subject was in.
+	State string `json:"state"`
+	// Event is the refused event.
+	Event string `json:"event"`
+	// Reason is one of the Reason constants.
+	Reason string `json:"reason"`
+	// Guard names the guard that refused (Reason "guard").
+	Guard string `json:"guard,omitempty"`
+	// Rule is the id of the process rule behind the guard.
+	Rule string `json:"rule,omitempty"`
+	// Detail explains the refusal in a few words.
+	Detail string `json:"detail,omitempty"`
+	// Err is the guard's error, if any.
+	Err error `json:"-"`
+}
+
+// Error names machine, state, event and the rule.
+func (e *TransitionError) Error() string {
+	pkg, name, ok := strings.Cut(e.Machine, ".")
+	if !ok {
+		pkg, name = "ismsaudit", e.Machine
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s: event %q refused in state %q: %s", pkg, name, e.Event, e.State, e.Reason)
+	if e.Rule != "" {
+		fmt.Fprintf(&b, " %s", e.Rule)
+	}
+	if e.Detail != "" {
+		fmt.Fprintf(&b, ": %s", e.Detail)
+	}
+	return b.String()
+}
+
+// Unwrap returns errs.ErrTransition and the guard's error.
+func (e *TransitionError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{errs.ErrTransition, e.Err}
+	}
+	return []error{errs.ErrTransition}
+}
+
+type key[S, E ~string] struct {
+	from  S
+	event E
+}
+
+// Machine is a checked, immutable lifecycle table. It is safe for
+// concurrent use.
+type Machine[S, E ~string, T any] struct {
+	name     string
+	states   []S
+	events   []E
+	initial  S
+	terminal []S
+	table    []Transition[S, E, T]
+	index    map[key[S, E]]int
+}
+
+// Spec describes a lifecycle for New.
+type Spec[S, E ~string, T any] struct {
+	// Name is "package.lifecycle", e.g. "audit.plan".
+	Name string
+	// States and Events list every value in canonical order.
+	States []S
+	Events []E
+	// Initial is the state a new subject starts in.
+	Initial S
+	// Terminal states accept no event.
+	Terminal []S
+	// Table lists the transitions in the order diagrams show them.
+	Table []Transition[S, E, T]
+}
+
+// New checks a lifecycle table: known states and events, no duplicate
+// (From, Event) row, no exit from a terminal state, every guard named with a
+// rule and a check, and every state reachable from the initial one.
+func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
+	m := &Machine[S, E, T]{
+		name: spec.Name, states: slices.Clone(spec.States), events: slices.Clone(spec.Events),
+		initial: spec.Initial, terminal: slices.Clone(spec.Terminal), table: slices.Clone(spec.Table),
+		index: make(map[key[S, E]]int, len(spec.Table)),
+	}
+	var problems []string
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	if m.name == "" {
+		bad("no name")
+	}
+	if !slices.Contains(m.states, m.initial) {
+		bad("initial state %q is not a state", m.initial)
+	}
+	for _, s := range m.terminal {
+		if !slices.Contains(m.states, s) {
+			bad("terminal state %q is not a state", s)
+		}
+	}
+	for i, t := range m.table {
+		if !slices.Contains(m.states, t.From) {
+			bad("row %d: from %q is not a state", i, t.From)
+		}
+		if !slices.Contains(m.states, t.To) {
+			bad("row %d: to %q is not a state", i, t.To)
+		}
+		if !slices.Contains(m.events, t.Event) {
+			bad("row %d: event %q is not an event", i, t.Event)
+		}
+		if slices.Contains(m.terminal, t.From) {
+			bad("row %d: exit from terminal state %q", i, t.From)
+		}
+		for j, g := range t.Guards {
+			if g.Name == "" || g.Rule == "" || g.Check == nil {
+				bad("row %d guard %d: needs a name, a rule and a check", i, j)
+			}
+		}
+		k := key[S, E]{t.From, t.Event}
+		if _, dup := m.index[k]; dup {
+			bad("row %d: duplicate (%q, %q)", i, t.From, t.Event)
+		}
+		m.index[k] = i
+	}
+	reached := map[S]bool{m.initial: true}
+	for changed := true; changed; {
+		changed = false
+		for _, t := range m.table {
+			if reached[t.From] && !reached[t.To] {
+				reached[t.To] = true
+				changed = true
+			}
+		}
+	}
+	for _, s := range m.states {
+		if !reached[s] {
+			bad("state %q is unreachable from %q", s, m.initial)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("fsm %s: %s", m.name, strings.Join(problems, "; "))
+	}
+	return m, nil
+}
+
+// MustNew is New for package initialisation: it panics on a bad table.
+func MustNew[S, E ~string, T any](spec Spec[S, E, T]) *Machine[S, E, T] {
+	m, err := New(spec)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// Name returns the lifecycle's name.
+func (m *Machine[S, E, T]) Name() string { return m.name }
+
+// Initial returns the state a new subject starts in.
+func (m *Machine[S, E, T]) Initial() S { return m.initial }
+
+// States yields every state in canonical order.
+func (m *Machine[S, E, T]) States() iter.Seq[S] { return slices.Values(m.states) }
+
+// Events yields every event in canonical order.
+func (m *Machine[S, E, T]) Events() iter.Seq[E] { return slices.Values(m.events) }
+
+// Transitions yields the table's rows in order. Guards slices are shared
+// and must not be modified.
+func (m *Machine[S, E, T]) Transitions() iter.Seq[Transition[S, E, T]] { return slices.Values(m.table) }
+
+// IsTerminal reports whether s accepts no event.
+func (m *Machine[S, E, T]) IsTerminal(s S) bool { return slices.Contains(m.terminal, s) }
+
+// Rules yields the rule ids the guards cite, once each, in table order.
+func (m *Machine[S, E, T]) Rules() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		seen := map[string]bool{}
+		for _, t := range m.table {
+			for _, g := range t.Guards {
+				if !seen[g.Rule] {
+					seen[g.Rule] = true
+					if !yield(g.Rule) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// Next returns the target state of (state, event) without checking guards,
+// and whether the table has such a row.
+func (m *Machine[S, E, T]) Next(state S, event E) (S, bool) {
+	i, ok := m.index[key[S, E]{state, event}]
+	if !ok {
+		var zero S
+		return zero, false
+	}
+	return m.table[i].To, true
+}
+
+// Check reports whether event may fire now: nil, or the *TransitionError
+// Fire would return (without looking at meta).
+func (m *Machine[S, E, T]) Check(subject T, state S, event E) error {
+	_, err := m.check(subject, state, event)
+	return err
+}
+
+func (m *Machine[S, E, T]) check(subject T, state S, event E) (*Transition[S, E, T], error) {
+	i, ok := m.index[key[S, E]{state, event}]
+	if !ok {
+		return nil, m.refuse(state, event, m.noRowReason(state, event), Guard[T]{}, nil)
+	}
+	t := &m.table[i]
+	for _, g := range t.Guards {
+		if err := g.Check(subject); err != nil {
+			return nil, m.refuse(state, event, ReasonGuard, g, err)
+		}
+	}
+	return t, nil
+}
+
+func (m *Machine[S, E, T]) noRowReason(state S, event E) string {
+	switch {
+	case !slices.Contains(m.events, event):
+		return ReasonUnknownEvent
+	case !slices.Contains(m.states, state):
+		return ReasonUnknownState
+	case m.IsTerminal(state):
+		return ReasonTerminal
+	}
+	return ReasonNoTransition
+}
+
+func (m *Machine[S, E, T]) refuse(state S, event E, reason string, g Guard[T], err error) *TransitionError {
+	te := &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: reason, Guard: g.Name, Rule: g.Rule, Err: err}
+	if err != nil {
+		te.Detail = err.Error()
+	}
+	return te
+}
+
+// Can reports whether event may fire from state for subject.
+func (m *Machine[S, E, T]) Can(subject T, state S, event E) bool {
+	_, err := m.check(subject, state, event)
+	return err == nil
+}
+
+// Permitted returns the events that may fire now, in canonical event order.
+func (m *Machine[S, E, T]) Permitted(subject T, state S) []E {
+	var out []E
+	for _, e := range m.events {
+		if m.Can(subject, state, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Fire checks event against the table and its guards and, when accepted,
+// returns the history entry to append (Entry.To is the new state). It
+// mutates nothing. meta must carry a time no earlier than last (the time of
+// the latest history entry; zero when there is none) and an actor.
+func (m *Machine[S, E, T]) Fire(subject T, state S, last time.Time, event E, meta Meta) (Entry[S, E], error) {
+	t, err := m.check(subject, state, event)
+	if err != nil {
+		return Entry[S, E]{}, err
+	}
+	switch {
+	case meta.At.IsZero():
+		return Entry[S, E]{}, m.metaError(state, event, "the event needs a time")
+	case meta.By == "":
+		return Entry[S, E]{}, m.metaError(state, event, "the event needs an actor")
+	case meta.At.Before(last):
+		return Entry[S, E]{}, m.metaError(state, event, "time "+meta.At.Format(time.RFC3339)+" is before the last history entry "+last.Format(time.RFC3339))
+	}
+	return Entry[S, E]{From: state, Event: event, To: t.To, At: meta.At, By: meta.By, Note: meta.Note}, nil
+}
+
+func (m *Machine[S, E, T]) metaError(state S, event E, detail string) error {
+	return &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: ReasonMeta, Detail: detail}
+}
+
+// Last returns the time of the latest entry of h, zero when h is empty.
+func Last[S, E ~string](h []Entry[S, E]) time.Time {
+	if len(h) == 0 {
+		return time.Time{}
+	}
+	return h[len(h)-1].At
+}
+
+// Replay checks that a history is a path through the table from the
+// initial state: each entry's From is the previous To, each (From, Event)
+// row exists with that To, times never go backwards and every entry has a
+// time and an actor. It returns the final state. Guards are not re-run:
+// they looked at the subject as it was then.
+func (m *Machine[S, E, T]) Replay(h []Entry[S, E]) (S, error) {
+	state := m.initial
+	var last time.Time
+	for i, e := range h {
+		var problem string
+		to, ok := m.Next(e.From, e.Event)
+		switch {
+		case e.From != state:
+			problem = fmt.Sprintf("starts from %q but the lifecycle was in %q", e.From, state)
+		case !ok:
+			problem = fmt.Sprintf("no transition (%q, %q)", e.From, e.Event)
+		case to != e.To:
+			problem = fmt.Sprintf("(%q, %q) leads to %q, not %q", e.From, e.Event, to, e.To)
+		case e.At.IsZero() || e.By == "":
+			problem = "missing time or actor"
+		case e.At.Before(last):
+			problem = "time goes backwards"
+		}
+		if problem != "" {
+			return state, &ReplayError{Machine: m.name, Index: i, Problem: problem}
+		}
+		state, last = e.To, e.At
+	}
+	return state, nil
+}
+
+// ReplayError reports a history that is not a valid path through the table.
+type ReplayError struct {
+	Machine string
+	Index   int
+	Problem string
+}
+
+// Error names the entry and what is wrong with it.
+func (e *ReplayError) Error() string {
+	return fmt.Sprintf("%s: history[%d] %s", e.Machine, e.Index, e.Problem)
+}
+
+// Unwrap returns errs.ErrInvalid.
+func (e *ReplayError) Unwrap() error { return errs.ErrInvalid }
+
+// Mermaid renders the table as a Mermaid state diagram: the initial state,
+// one arrow per row labelled with its event and guard names, and arrows
+// from terminal states to the end marker.
+func (m *Machine[S, E, T]) Mermaid() string {
+	var b strings.Builder
+	b.WriteString("stateDiagram-v2\n")
+	fmt.Fprintf(&b, "    [*] --> %s\n", mermaidID(string(m.initial)))
+	for _, t := range m.table {
+		label := string(t.Event)
+		if len(t.Guards) > 0 {
+			names := make([]string, len(t.Guards))
+			for i, g := range t.Guards {
+				names[i] = g.Name
+			}
+			label += " [" + strings.Join(names, ", ") + "]"
+		}
+		fmt.Fprintf(&b, "    %s --> %s: %s\n", mermaidID(string(t.From)), mermaidID(string(t.To)), label)
+	}
+	for _, s := range m.terminal {
+		fmt.Fprintf(&b, "    %s --> [*]\n", mermaidID(string(s)))
+	}
+	return b.String()
+}
+
+// mermaidID turns a kebab-case token into an identifier Mermaid accepts.
+func mermaidID(s string) string { return strings.ReplaceAll(s, "-", "_") }
+
+// IsTransitionError reports whether err is a refusal for the given rule id.
+func IsTransitionError(err error, rule string) bool {
+	var te *TransitionError
+	return errors.As(err, &te) && te.Rule == rule
+}
