@@ -208,6 +208,9 @@ func (c *Control) UnmarshalText(b []byte) error {
 
 // attributes expands the bits lo..hi-1 of m into attribute values.
 func (m attrMask) attributes(lo, hi int) []Attribute {
+	if lo >= hi {
+		return nil
+	}
 	out := make([]Attribute, 0, 8)
 	for i := lo; i < hi; i++ {
 		if m&(1<<i) != 0 {
@@ -266,13 +269,25 @@ func Clauses() iter.Seq[Clause] {
 	}
 }
 
+// requirementIndex lists the indexes of the requirement clauses (no
+// subclauses, not a main clause), built once at initialisation.
+var requirementIndex = func() []int {
+	var out []int
+	for i := range clauses {
+		if c := (Clause{&clauses[i]}); !c.HasSubclauses() && c.Depth() > 1 {
+			out = append(out, i)
+		}
+	}
+	return out
+}()
+
 // Requirements yields the clauses that have no subclauses, the units a
 // checklist audits (4.1 ... 10.2, with 6.1.1 ... 6.1.3 instead of 6.1 and
 // so on): 30 of them.
 func Requirements() iter.Seq[Clause] {
 	return func(yield func(Clause) bool) {
-		for i := range clauses {
-			if c := (Clause{&clauses[i]}); !c.HasSubclauses() && c.Depth() > 1 && !yield(c) {
+		for _, i := range requirementIndex {
+			if !yield(Clause{&clauses[i]}) {
 				return
 			}
 		}

@@ -2,6 +2,7 @@ package annexa
 
 import (
 	"iter"
+	"strings"
 
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
@@ -326,14 +327,14 @@ type Method string
 
 // The audit methods. Never reorder.
 const (
-	Interview             Method = "interview"              // asking the people who do the work
-	DocumentReview        Method = "document-review"        // reading policies, procedures, plans
-	Observation           Method = "observation"            // watching the activity or the site
-	TechnicalVerification Method = "technical-verification" // inspecting configurations, tests, tool output
-	RecordSampling        Method = "record-sampling"        // sampling records the activity leaves
+	MethodInterview             Method = "interview"              // asking the people who do the work
+	MethodDocumentReview        Method = "document-review"        // reading policies, procedures, plans
+	MethodObservation           Method = "observation"            // watching the activity or the site
+	MethodTechnicalVerification Method = "technical-verification" // inspecting configurations, tests, tool output
+	MethodRecordSampling        Method = "record-sampling"        // sampling records the activity leaves
 )
 
-var methodSet = enum.New("annexa", "Method", Interview, DocumentReview, Observation, TechnicalVerification, RecordSampling)
+var methodSet = enum.New("annexa", "Method", MethodInterview, MethodDocumentReview, MethodObservation, MethodTechnicalVerification, MethodRecordSampling)
 
 // methodMask is a set of methods, bit i standing for methodSet value i.
 type methodMask uint8
@@ -359,6 +360,14 @@ func (m Method) IsValid() bool { return methodSet.Valid(m) }
 // String returns the token.
 func (m Method) String() string { return string(m) }
 
+// Label returns the method in words, e.g. "document review".
+func (m Method) Label() string {
+	if !m.IsValid() {
+		return ""
+	}
+	return strings.ReplaceAll(string(m), "-", " ")
+}
+
 // MarshalText implements encoding.TextMarshaler.
 func (m Method) MarshalText() ([]byte, error) { return methodSet.Marshal(m) }
 
@@ -367,8 +376,8 @@ func (m *Method) UnmarshalText(b []byte) error { return methodSet.Unmarshal(b, m
 
 // methods expands a mask into methods in canonical order.
 func (mm methodMask) methods() []Method {
-	out := make([]Method, 0, 5)
-	for i, m := range methodSet.Values() {
+	out := make([]Method, 0, len(methodValues))
+	for i, m := range methodValues {
 		if mm&(1<<i) != 0 {
 			out = append(out, m)
 		}

@@ -17,7 +17,8 @@ var (
 
 // ValidationError lists every problem found in one input, each with the
 // path of the field, the rule it breaks and the offending value. It
-// unwraps to ErrInvalid (or ErrNotFound when every problem is an unknown id).
+// unwraps to ErrInvalid, and also to ErrNotFound when some problem is an
+// unknown id.
 type ValidationError = errs.ValidationError
 
 // FieldError is one problem of a ValidationError.

@@ -9,10 +9,10 @@ import "github.com/ismsaudit/ismsaudit/internal/errs"
 // availability. An empty filter selects every control.
 type Filter struct {
 	// Themes, when not empty, keeps the controls of these themes.
-	Themes []Theme `json:"themes,omitempty" validate:"dive,enum"`
+	Themes []Theme `json:"themes,omitempty"`
 	// Attributes, when not empty, keeps the controls that carry, for each
 	// attribute kind present, at least one of the listed values of it.
-	Attributes []Attribute `json:"attributes,omitempty" validate:"dive,enum"`
+	Attributes []Attribute `json:"attributes,omitempty"`
 }
 
 // IsZero reports whether the filter selects everything.

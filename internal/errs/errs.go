@@ -64,8 +64,8 @@ func truncate(s string) string {
 }
 
 // ValidationError reports every problem found in one input at once. It
-// unwraps to ErrInvalid, or to ErrNotFound when every problem is a reference
-// to something unknown (Rule "unknown").
+// unwraps to ErrInvalid, and also to ErrNotFound when some problem is a
+// reference to something unknown (Rule "unknown").
 type ValidationError struct {
 	// Pkg is the reporting package ("annexa", "audit", ...).
 	Pkg string `json:"pkg"`
@@ -75,11 +75,18 @@ type ValidationError struct {
 	Fields []FieldError `json:"fields"`
 }
 
-// Error lists every problem.
+// maxListed bounds how many problems Error spells out; Fields has them all.
+const maxListed = 8
+
+// Error lists the problems, the first few in full.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: invalid %s", e.Pkg, e.Subject)
 	for i, f := range e.Fields {
+		if i == maxListed {
+			fmt.Fprintf(&b, "; and %d more", len(e.Fields)-maxListed)
+			break
+		}
 		if i == 0 {
 			b.WriteString(": ")
 		} else {
@@ -90,17 +97,15 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns ErrInvalid (or ErrNotFound, see the type's doc).
-func (e *ValidationError) Unwrap() error {
-	if len(e.Fields) == 0 {
-		return ErrInvalid
-	}
+// Unwrap returns ErrInvalid, and ErrNotFound as well when some problem is
+// a reference to something unknown.
+func (e *ValidationError) Unwrap() []error {
 	for _, f := range e.Fields {
-		if f.Rule != RuleUnknown {
-			return ErrInvalid
+		if f.Rule == RuleUnknown {
+			return []error{ErrInvalid, ErrNotFound}
 		}
 	}
-	return ErrNotFound
+	return []error{ErrInvalid}
 }
 
 // Has reports whether some problem has the given path and rule. An empty

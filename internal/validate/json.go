@@ -40,7 +40,8 @@ func JSON(c *errs.Collector, data []byte, v any) bool {
 	root := reflect.TypeOf(v)
 	w := walker{dec: json.NewDecoder(bytes.NewReader(data))}
 	w.dec.UseNumber()
-	if w.value(root, "") && w.found {
+	w.value(root, "")
+	if w.found {
 		c.Add(w.path, w.rule, w.val, w.detail)
 		return false
 	}

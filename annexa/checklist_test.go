@@ -1,0 +1,356 @@
+package annexa
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func refs(c *Checklist) []string {
+	out := make([]string, len(c.Items))
+	for i, it := range c.Items {
+		out[i] = it.Ref.String()
+	}
+	return out
+}
+
+func TestChecklistKinds(t *testing.T) {
+	soa := sampleSoA(t)
+	tests := []struct {
+		kind              AuditKind
+		clauses, controls int
+		documents         int
+	}{
+		{Stage1, 14, 2, 1}, // documented-information requirements, the two exclusions, the SoA
+		{Stage2, 30, 91, 0},
+		{Internal, 30, 91, 0},
+		{Recertification, 30, 91, 0},
+		{SecondParty, 30, 91, 0},
+		{Surveillance, 15, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind.String(), func(t *testing.T) {
+			cl, err := NewChecklist(soa, ChecklistOptions{Kind: tt.kind})
+			require.NoError(t, err)
+			n := map[RefKind]int{}
+			for _, it := range cl.Items {
+				n[it.Ref.Kind]++
+				assert.Equal(t, NotAssessed, it.Result)
+				assert.NotEmpty(t, it.Questions, it.Ref)
+				assert.NotEmpty(t, it.EvidenceHints, it.Ref)
+				assert.NotEmpty(t, it.Methods, it.Ref)
+				assert.True(t, it.Pending())
+			}
+			assert.Equal(t, tt.clauses, n[ClauseRef])
+			assert.Equal(t, tt.controls, n[ControlRef])
+			assert.Equal(t, tt.documents, n[DocumentRef])
+			assert.Equal(t, tt.kind, cl.Kind)
+			assert.Equal(t, "Example Ltd", cl.Organization)
+			assert.Equal(t, "3", cl.SoAVersion)
+			require.NoError(t, cl.Validate())
+		})
+	}
+}
+
+func TestStage1WeighsDocumentedInformation(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage1})
+	require.NoError(t, err)
+	for _, it := range cl.Items[:14] {
+		c := MustClause(it.Ref.ID)
+		require.True(t, c.RequiresDocumentedInformation())
+		assert.Contains(t, it.Questions[0], c.DocumentedInformation())
+		assert.Equal(t, []Method{MethodInterview, MethodDocumentReview}, it.Methods)
+	}
+	soaItem, ok := cl.Item(RefToDocument(SoADocument))
+	require.True(t, ok)
+	last := soaItem.Questions[len(soaItem.Questions)-1]
+	assert.Contains(t, last, "A.7.12")
+	assert.Contains(t, last, "A.8.30")
+	excl, ok := cl.Item(RefToControl("8.30"))
+	require.True(t, ok)
+	assert.True(t, strings.HasPrefix(excl.Title, "Exclusion: "))
+	assert.Contains(t, excl.Questions[0], "No outsourced development")
+}
+
+func TestChecklistOrder(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage2})
+	require.NoError(t, err)
+	got := refs(cl)
+	assert.Equal(t, "clause 4.1", got[0])
+	assert.Equal(t, "clause 10.2", got[29])
+	assert.Equal(t, "A.5.1", got[30])
+	assert.Equal(t, "A.8.34", got[len(got)-1])
+	assert.NotContains(t, got, "A.7.12", "excluded control")
+	assert.NotContains(t, got, "A.8.30", "excluded control")
+	for i := 31; i < len(cl.Items); i++ {
+		assert.Negative(t, ControlID(cl.Items[i-1].Ref.ID).Compare(ControlID(cl.Items[i].Ref.ID)))
+	}
+}
+
+func TestChecklistSubsetsAndFilters(t *testing.T) {
+	soa := sampleSoA(t)
+	tests := []struct {
+		name string
+		opts ChecklistOptions
+		want []string
+	}{
+		{"internal subset", ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"9.2"}, Controls: []ControlID{"8.8", "5.15"}},
+			[]string{"clause 9.2.1", "clause 9.2.2", "A.5.15", "A.8.8"}},
+		{"heading expands", ChecklistOptions{Kind: Stage2, Clauses: []ClauseID{"6"}},
+			[]string{"clause 6.1.1", "clause 6.1.2", "clause 6.1.3", "clause 6.2", "clause 6.3"}},
+		{"surveillance adds subset", ChecklistOptions{Kind: Surveillance, Clauses: []ClauseID{"4.3"}, Controls: []ControlID{"5.15"}},
+			append(append([]string{"clause 4.3"}, essentialsRefs()...), "A.5.15")},
+		{"filter narrows controls", ChecklistOptions{Kind: Special, Filter: Filter{Themes: []Theme{Physical}, Attributes: []Attribute{Detective}}},
+			[]string{"A.7.4", "A.7.11"}},
+		{"filter on subset", ChecklistOptions{Kind: Internal, Controls: []ControlID{"8.15", "8.8", "8.16"}, Filter: Filter{Attributes: []Attribute{Detective}}},
+			[]string{"A.8.15", "A.8.16"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(soa, tt.opts)
+			require.NoError(t, err)
+			got := refs(cl)
+			// clauses come in the standard's order whatever the option order
+			if diff := cmp.Diff(sortedRefs(tt.want), got); diff != "" {
+				t.Errorf("items mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Stage 2 with a filter keeps every clause.
+	cl, err := NewChecklist(soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{Respond}, Themes: []Theme{Organizational}}})
+	require.NoError(t, err)
+	n := 0
+	for _, it := range cl.Items {
+		if it.Ref.Kind == ClauseRef {
+			n++
+		}
+	}
+	assert.Equal(t, 30, n)
+}
+
+func essentialsRefs() []string {
+	var out []string
+	for c := range SurveillanceEssentials() {
+		out = append(out, "clause "+string(c.ID()))
+	}
+	return out
+}
+
+// sortedRefs orders references as a checklist does: clauses first in the
+// standard's order, then controls in Annex A order.
+func sortedRefs(in []string) []string {
+	var cl, co []string
+	for _, r := range in {
+		if strings.HasPrefix(r, "clause ") {
+			cl = append(cl, r)
+		} else {
+			co = append(co, r)
+		}
+	}
+	sortBy := func(s []string, cmpf func(a, b string) int) {
+		for i := 1; i < len(s); i++ {
+			for j := i; j > 0 && cmpf(s[j-1], s[j]) > 0; j-- {
+				s[j-1], s[j] = s[j], s[j-1]
+			}
+		}
+	}
+	sortBy(cl, func(a, b string) int { return ClauseID(a[7:]).Compare(ClauseID(b[7:])) })
+	sortBy(co, func(a, b string) int { return ControlID(a[2:]).Compare(ControlID(b[2:])) })
+	return append(cl, co...)
+}
+
+func TestChecklistOptionErrors(t *testing.T) {
+	soa := sampleSoA(t)
+	tests := []struct {
+		name string
+		soa  *SoA
+		opts ChecklistOptions
+		want []FieldError
+	}{
+		{"no SoA", nil, ChecklistOptions{Kind: Stage2}, []FieldError{{Path: "SoA", Rule: "required"}}},
+		{"invalid SoA", &SoA{}, ChecklistOptions{Kind: Stage2}, []FieldError{{Path: "SoA.Decisions", Rule: "decision-missing"}}},
+		{"no kind", soa, ChecklistOptions{}, []FieldError{{Path: "Kind", Rule: "required"}}},
+		{"bad kind", soa, ChecklistOptions{Kind: "stage3"}, []FieldError{{Path: "Kind", Rule: "enum"}}},
+		{"stage 1 subset", soa, ChecklistOptions{Kind: Stage1, Clauses: []ClauseID{"4.1"}, Controls: []ControlID{"5.1"}, Filter: Filter{Themes: []Theme{People}}}, []FieldError{
+			{Path: "Clauses", Rule: "stage1-whole"}, {Path: "Controls", Rule: "stage1-whole"}, {Path: "Filter", Rule: "stage1-whole"},
+		}},
+		{"special without subset", soa, ChecklistOptions{Kind: Special}, []FieldError{{Path: "Clauses", Rule: "special-needs-subset"}}},
+		{"bad ids", soa, ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"11", "9.2", "9.2", " 9.1"}, Controls: []ControlID{"8.30", "9.9", "5.1", "5.1", "A.5.2"}}, []FieldError{
+			{Path: "Clauses[0]", Rule: "unknown"}, {Path: "Clauses[2]", Rule: "unique"}, {Path: "Clauses[3]", Rule: "canonical"},
+			{Path: "Controls[0]", Rule: "not-applicable"}, {Path: "Controls[1]", Rule: "unknown"}, {Path: "Controls[3]", Rule: "unique"}, {Path: "Controls[4]", Rule: "canonical"},
+		}},
+		{"filter values", soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{"fast"}}}, []FieldError{{Path: "Filter.Attributes[0]", Rule: "enum"}}},
+		{"filter matches none", soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Filter: Filter{Attributes: []Attribute{Detective}}}, []FieldError{{Path: "Filter", Rule: "matches-none"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(tt.soa, tt.opts)
+			assert.Nil(t, cl)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			if diff := cmp.Diff(tt.want, pathsAndRules(ve.Fields)); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestChecklistItemsAreIndependent checks that the shared backing arrays
+// never let one item's slice overwrite another's.
+func TestChecklistItemsAreIndependent(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage2})
+	require.NoError(t, err)
+	second := append([]string(nil), cl.Items[1].Questions...)
+	cl.Items[0].Questions = append(cl.Items[0].Questions, "extra")
+	cl.Items[0].Methods = append(cl.Items[0].Methods, MethodObservation)
+	assert.Equal(t, second, cl.Items[1].Questions)
+	cl.Items[0].Questions[0] = "changed"
+	assert.NotEqual(t, "changed", MustClause("4.1").Questions()[0], "catalogue untouched")
+}
+
+func TestAssess(t *testing.T) {
+	ref := RefToControl("8.8")
+	tests := []struct {
+		name string
+		a    Assessment
+		want []FieldError
+	}{
+		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []string{"EV-1"}}, nil},
+		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []string{"EV-2", "EV-3"}}, nil},
+		{"observation with notes", Assessment{Result: Observation, Notes: "scan scope unclear"}, nil},
+		{"conforms without evidence", Assessment{Result: Conforms}, []FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
+		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []FieldError{
+			{Path: "Notes", Rule: "notes-required"}, {Path: "EvidenceRefs", Rule: "evidence-required"}}},
+		{"not applicable without notes", Assessment{Result: NotApplicable}, []FieldError{{Path: "Notes", Rule: "notes-required"}}},
+		{"not assessed", Assessment{Result: NotAssessed}, []FieldError{{Path: "Result", Rule: "assessed"}}},
+		{"bad result", Assessment{Result: "great"}, []FieldError{{Path: "Result", Rule: "enum"}}},
+		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []string{" "}}, []FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"8.8"}})
+			require.NoError(t, err)
+			before, _ := json.Marshal(cl)
+			err = cl.Assess(ref, tt.a)
+			if tt.want == nil {
+				require.NoError(t, err)
+				it, _ := cl.Item(ref)
+				assert.Equal(t, tt.a.Result, it.Result)
+				assert.False(t, it.Pending())
+				require.NoError(t, cl.Validate())
+				return
+			}
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			if diff := cmp.Diff(tt.want, pathsAndRules(ve.Fields)); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
+			}
+			after, _ := json.Marshal(cl)
+			assert.JSONEq(t, string(before), string(after), "refused assessment changed the checklist")
+		})
+	}
+}
+
+func TestNotAuditedAndReset(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"7.4", "8.8"}})
+	require.NoError(t, err)
+	assert.Equal(t, 2, count(cl.Pending()))
+	a, b := RefToControl("7.4"), RefToControl("8.8")
+
+	require.ErrorIs(t, cl.MarkNotAudited(a, " "), ErrInvalid)
+	require.ErrorIs(t, cl.MarkNotAudited(RefToControl("5.1"), "x"), ErrNotFound)
+	require.NoError(t, cl.MarkNotAudited(a, "site closed for refurbishment"))
+	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}), ErrInvalid)
+	require.NoError(t, cl.Assess(b, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}))
+	require.ErrorIs(t, cl.MarkNotAudited(b, "x"), ErrInvalid)
+	assert.Equal(t, 0, count(cl.Pending()))
+
+	counts, notAudited := cl.Tally()
+	assert.Equal(t, 1, notAudited)
+	assert.Equal(t, ResultCount{Result: Conforms, Count: 1}, counts[1])
+	assert.Len(t, counts, 7)
+
+	require.NoError(t, cl.Reset(a))
+	require.NoError(t, cl.Reset(b))
+	assert.Equal(t, 2, count(cl.Pending()))
+	require.ErrorIs(t, cl.Reset(RefToControl("5.1")), ErrNotFound)
+}
+
+func TestChecklistValidate(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"8.8", "8.9"}})
+	require.NoError(t, err)
+	cl.Kind = "bogus"
+	cl.Items[0].Ref = RefToControl("8.9")
+	cl.Items[1].Result = MajorNonconformity
+	cl.Items[1].NotAuditedReason = "closed"
+	cl.Items[1].Title = ""
+	err = cl.Validate()
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	want := []FieldError{
+		{Path: "Kind", Rule: "enum"},
+		{Path: "Items[1].Ref", Rule: "unique"},
+		{Path: "Items[1].Title", Rule: "required"},
+		{Path: "Items[1].Notes", Rule: "notes-required"},
+		{Path: "Items[1].EvidenceRefs", Rule: "evidence-required"},
+		{Path: "Items[1].NotAuditedReason", Rule: "already-assessed"},
+	}
+	if diff := cmp.Diff(want, pathsAndRules(ve.Fields)); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+	require.ErrorIs(t, (*Checklist)(nil).Validate(), ErrInvalid)
+	require.ErrorIs(t, (&Checklist{Kind: Stage2}).Validate(), ErrInvalid)
+}
+
+func TestChecklistJSONRoundTrip(t *testing.T) {
+	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage1})
+	require.NoError(t, err)
+	require.NoError(t, cl.Assess(RefToClause("4.3"), Assessment{Result: Conforms, EvidenceRefs: []string{"EV-7"}}))
+	require.NoError(t, cl.MarkNotAudited(RefToClause("5.2"), "policy under revision"))
+	data, err := json.Marshal(cl)
+	require.NoError(t, err)
+	back, err := ParseChecklist(data)
+	require.NoError(t, err)
+	if diff := cmp.Diff(cl, back); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	_, err = ParseChecklist([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"control","id":"5.1"},"title":"x","questions":[],"evidenceHints":[],"methods":["smelling"],"result":"not-assessed"}]}`))
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("Items[0].Methods[0]", "enum"), "%v", ve.Fields)
+}
+
+// FuzzParseChecklist checks that decoding never panics and that an
+// accepted checklist is valid and round-trips.
+func FuzzParseChecklist(f *testing.F) {
+	soa := NewSoA("Fuzz Ltd", Implemented)
+	cl, _ := NewChecklist(soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Clauses: []ClauseID{"9.2"}})
+	good, _ := json.Marshal(cl)
+	f.Add(good)
+	f.Add([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"clause","id":"4"},"title":"t","result":"conforms","evidenceRefs":["e"]}]}`))
+	f.Add([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"document","id":""},"result":"x"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseChecklist(data)
+		if err != nil {
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("accepted checklist invalid: %v", err)
+		}
+		again, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseChecklist(again)
+		if err != nil {
+			t.Fatalf("re-encoded checklist refused: %v", err)
+		}
+		if diff := cmp.Diff(c, back); diff != "" {
+			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+		}
+	})
+}

@@ -1,0 +1,67 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+)
+
+// ControlsCSVHeader is the header row of ControlsCSV: id, title, theme,
+// then one column per ISO/IEC 27002:2022 attribute kind.
+var ControlsCSVHeader = []string{"id", "title", "theme", "control_type", "information_security_properties", "cybersecurity_concepts", "operational_capabilities", "security_domains"}
+
+// ControlsCSV writes the 93 Annex A controls with their attributes, values
+// spelled as 27002 spells them ("Governance_and_Ecosystem") and several
+// values joined by ";".
+func ControlsCSV(w io.Writer) error {
+	cw := newCSV(w)
+	cw.row(ControlsCSVHeader...)
+	for c := range annexa.Controls() {
+		row := []string{string(c.ID()), c.Title(), c.Theme().String()}
+		for k := range annexa.AttributeKinds() {
+			vals := c.AttributesOf(k)
+			labels := make([]string, len(vals))
+			for i, a := range vals {
+				labels[i] = a.Label()
+			}
+			row = append(row, strings.Join(labels, ";"))
+		}
+		cw.row(row...)
+	}
+	return cw.done()
+}
+
+// ClausesCSVHeader is the header row of ClausesCSV.
+var ClausesCSVHeader = []string{"id", "title", "requires_documented_information", "documented_information"}
+
+// ClausesCSV writes ISO/IEC 27001:2022 clauses 4 to 10.2 with whether each
+// requires documented information and which.
+func ClausesCSV(w io.Writer) error {
+	cw := newCSV(w)
+	cw.row(ClausesCSVHeader...)
+	for c := range annexa.Clauses() {
+		cw.row(string(c.ID()), c.Title(), strconv.FormatBool(c.RequiresDocumentedInformation()), c.DocumentedInformation())
+	}
+	return cw.done()
+}
+
+// Map2013CSVHeader is the header row of Map2013CSV.
+var Map2013CSVHeader = []string{"id2013", "title2013", "id2022"}
+
+// Map2013CSV writes the 114 controls of ISO/IEC 27001:2013 with the 2022
+// controls they map to, several joined by ";".
+func Map2013CSV(w io.Writer) error {
+	cw := newCSV(w)
+	cw.row(Map2013CSVHeader...)
+	for c := range annexa.Controls2013() {
+		succ := c.Successors()
+		ids := make([]string, len(succ))
+		for i, s := range succ {
+			ids[i] = string(s.ID())
+		}
+		cw.row(string(c.ID()), c.Title(), strings.Join(ids, ";"))
+	}
+	return cw.done()
+}
