@@ -1,0 +1,56 @@
+// Package annexa is the audit catalogue of ismsaudit: ISO/IEC 27001:2022
+// clauses 4 to 10 and the 93 Annex A controls with their ISO/IEC
+// 27002:2022 attributes, audit questions and evidence hints, the 114
+// controls of the 2013 edition with the correspondence between the two,
+// Statements of Applicability, and the checklists an auditor works from.
+//
+// Everything is compiled in as Go literals: nothing is parsed or read at
+// start-up, and the catalogue cannot be changed by callers. Views such as
+// [Control] and [Clause] point into it and hand out copies.
+//
+// # Looking things up
+//
+// [LookupControl] accepts the forms people type ("5.1", "A.5.1", "a.5.1",
+// " 5.1 ") without allocating; [LookupClause] and [LookupControl2013] do
+// the same for clauses and 2013 controls. [Controls], [Clauses],
+// [Requirements] and [Controls2013] iterate in the standards' order, and
+// [ControlsWhere] filters by theme and by any 27002 attribute: values of
+// one attribute kind are alternatives and kinds combine, so
+// Filter{Attributes: []Attribute{Detective, Availability}} selects every
+// detective control that protects availability.
+//
+// # Statements of Applicability
+//
+// A [SoA] decides each of the 93 controls: applicable, with an
+// implementation status, or excluded, with a justification (ISO/IEC
+// 27001:2022 6.1.3 d). [SoA.Validate] and [ParseSoA] report every problem
+// at once with field paths. [MapTo2022] and [Control2013.Successors] carry
+// 2013-based SoAs and findings forward.
+//
+// # Checklists
+//
+// [NewChecklist] builds the checklist for an audit kind from a valid SoA:
+// stage 1 weighs documented information and the SoA's exclusions; stage 2,
+// internal, recertification and second-party audits take every
+// requirement and every applicable control; surveillance takes the
+// essentials plus a chosen subset; options narrow by clause, control and
+// attribute. Each [Item] carries questions, evidence hints, methods and a
+// result slot that [Checklist.Assess] fills under the evidence rules, so a
+// filled checklist feeds an audit's findings. The report package renders
+// checklists as Markdown, CSV and JSON.
+//
+// # Where the facts come from
+//
+// Identifiers, titles, themes and attributes follow ISO/IEC 27001:2022 and
+// ISO/IEC 27002:2022 (Tables A.1, B.1 and B.2); the tests compare the
+// compiled tables with the checked reference files kept in
+// testdata/reference, whose SOURCES.md names each source. Questions and
+// evidence hints are this project's own words.
+//
+// # Errors
+//
+// Malformed ids give a [*ParseError] (wrapping [ErrInvalid]); well-formed
+// ids the catalogue lacks give a [*NotFoundError] (wrapping
+// [ErrNotFound]); invalid inputs give a [*ValidationError] listing every
+// problem with its path and rule.
+package annexa

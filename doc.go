@@ -1,0 +1,49 @@
+// Package ismsaudit models the auditing of information security management
+// systems as ISO/IEC 27007:2020 and ISO 19011:2018 describe it, with
+// ISO/IEC 27001:2022 as the usual audit criteria. It is a library of pure
+// Go packages: no file, network, clock or random source is touched, so it
+// embeds anywhere and every result is reproducible. This root package only
+// documents; the work is done by the packages below.
+//
+// # Packages
+//
+//   - annexa: the catalogue — ISO/IEC 27001:2022 clauses 4 to 10 and the 93
+//     Annex A controls with their ISO/IEC 27002:2022 attributes, audit
+//     questions and evidence hints, the 2013 controls and the map between
+//     editions, Statements of Applicability, and audit checklists.
+//   - competence: auditors, their competence and its evaluation, continual
+//     professional development, independence, and audit team selection
+//     (ISO 19011 clause 7).
+//   - audit: one audit from initiation to follow-up (ISO 19011 clause 6):
+//     plan, team, evidence, findings, conclusions, meetings, report and
+//     follow-up, each lifecycle a checked state machine, and Verify for a
+//     whole record against the process rules.
+//   - programme: the audit programme (ISO 19011 clause 5): objectives,
+//     programme risks, schedules and certification cycles, audit time,
+//     multi-site sampling, staffing, monitoring and review.
+//   - report: renderers to an io.Writer — checklists, catalogues, audit and
+//     programme reports — in Markdown, CSV, JSON and more.
+//
+// Imports point down that list only: annexa and competence import no
+// sibling, audit imports them, programme imports audit, report may import
+// all.
+//
+// # The audit flow
+//
+// A programme plans audits over a cycle and staffs them from the auditor
+// pool. Each audit is initiated (feasibility), prepared (plan, work
+// documents such as the annexa checklist, sampling), conducted (opening
+// meeting, evidence collected and verified, findings against criteria,
+// conclusions, closing meeting), reported, completed and followed up until
+// every nonconformity's corrective action is verified. Every step is an
+// event on a lifecycle whose table refuses steps out of order, names the
+// process rule that refused it, and records who did what when.
+//
+// # Conventions
+//
+// Enumerations are typed strings with stable kebab-case tokens. Errors wrap
+// shared sentinels (annexa.ErrInvalid, annexa.ErrNotFound, and
+// ErrTransition in the packages with lifecycles; the values are the same in
+// every package) and carry field paths and rule ids. Times are always
+// passed in by the caller.
+package ismsaudit
