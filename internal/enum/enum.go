@@ -7,6 +7,7 @@ package enum
 import (
 	"fmt"
 	"iter"
+	"slices"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -25,8 +26,8 @@ type Set[T ~string] struct {
 // panics when a value is empty or repeated: sets are built at package
 // initialisation from literals, so that is a programming error.
 func New[T ~string](pkg, name string, values ...T) *Set[T] {
-	s := &Set[T]{pkg: pkg, name: name, values: values, index: make(map[T]int, len(values)), names: make([]string, len(values))}
-	for i, v := range values {
+	s := &Set[T]{pkg: pkg, name: name, values: slices.Clone(values), index: make(map[T]int, len(values)), names: make([]string, len(values))}
+	for i, v := range s.values {
 		if v == "" {
 			panic(fmt.Sprintf("enum %s.%s: empty value", pkg, name))
 		}

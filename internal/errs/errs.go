@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinels. Every error returned by an ismsaudit package wraps exactly one
@@ -60,7 +61,11 @@ func truncate(s string) string {
 	if len(s) <= max {
 		return s
 	}
-	return s[:max] + "…"
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // ValidationError reports every problem found in one input at once. It
@@ -155,7 +160,7 @@ func (c *Collector) Merge(prefix, rule string, err error) {
 		return
 	}
 	var ve *ValidationError
-	if errors.As(err, &ve) {
+	if errors.As(err, &ve) && len(ve.Fields) > 0 {
 		for _, f := range ve.Fields {
 			c.AddField(prefix, f)
 		}

@@ -159,6 +159,16 @@ func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 	if m.name == "" {
 		bad("no name")
 	}
+	for i, st := range m.states {
+		if st == "" || slices.Index(m.states, st) != i {
+			bad("state %d %q is empty or repeated", i, st)
+		}
+	}
+	for i, e := range m.events {
+		if e == "" || slices.Index(m.events, e) != i {
+			bad("event %d %q is empty or repeated", i, e)
+		}
+	}
 	if !slices.Contains(m.states, m.initial) {
 		bad("initial state %q is not a state", m.initial)
 	}
@@ -207,7 +217,7 @@ func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 		}
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("fsm %s: %s", m.name, strings.Join(problems, "; "))
+		return nil, fmt.Errorf("%w: fsm %s: %s", errs.ErrInvalid, m.name, strings.Join(problems, "; "))
 	}
 	return m, nil
 }
@@ -271,22 +281,44 @@ func (m *Machine[S, E, T]) Next(state S, event E) (S, bool) {
 // Check reports whether event may fire now: nil, or the *TransitionError
 // Fire would return (without looking at meta).
 func (m *Machine[S, E, T]) Check(subject T, state S, event E) error {
-	_, err := m.check(subject, state, event)
-	return err
+	_, r := m.check(subject, state, event)
+	return m.refusalError(state, event, r)
 }
 
-func (m *Machine[S, E, T]) check(subject T, state S, event E) (*Transition[S, E, T], error) {
+// refusal says why check refused, cheaply; refusalError builds the error
+// only when the caller wants one, so Can and Permitted do not allocate.
+type refusal[T any] struct {
+	reason string
+	guard  *Guard[T]
+	cause  error
+}
+
+func (m *Machine[S, E, T]) refusalError(state S, event E, r refusal[T]) error {
+	if r.reason == "" {
+		return nil
+	}
+	te := &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: r.reason, Err: r.cause}
+	if r.guard != nil {
+		te.Guard, te.Rule = r.guard.Name, r.guard.Rule
+	}
+	if r.cause != nil {
+		te.Detail = r.cause.Error()
+	}
+	return te
+}
+
+func (m *Machine[S, E, T]) check(subject T, state S, event E) (*Transition[S, E, T], refusal[T]) {
 	i, ok := m.index[key[S, E]{state, event}]
 	if !ok {
-		return nil, m.refuse(state, event, m.noRowReason(state, event), Guard[T]{}, nil)
+		return nil, refusal[T]{reason: m.noRowReason(state, event)}
 	}
 	t := &m.table[i]
-	for _, g := range t.Guards {
-		if err := g.Check(subject); err != nil {
-			return nil, m.refuse(state, event, ReasonGuard, g, err)
+	for j := range t.Guards {
+		if err := t.Guards[j].Check(subject); err != nil {
+			return nil, refusal[T]{reason: ReasonGuard, guard: &t.Guards[j], cause: err}
 		}
 	}
-	return t, nil
+	return t, refusal[T]{}
 }
 
 func (m *Machine[S, E, T]) noRowReason(state S, event E) string {
@@ -301,18 +333,10 @@ func (m *Machine[S, E, T]) noRowReason(state S, event E) string {
 	return ReasonNoTransition
 }
 
-func (m *Machine[S, E, T]) refuse(state S, event E, reason string, g Guard[T], err error) *TransitionError {
-	te := &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: reason, Guard: g.Name, Rule: g.Rule, Err: err}
-	if err != nil {
-		te.Detail = err.Error()
-	}
-	return te
-}
-
 // Can reports whether event may fire from state for subject.
 func (m *Machine[S, E, T]) Can(subject T, state S, event E) bool {
-	_, err := m.check(subject, state, event)
-	return err == nil
+	t, _ := m.check(subject, state, event)
+	return t != nil
 }
 
 // Permitted returns the events that may fire now, in canonical event order.
@@ -331,9 +355,9 @@ func (m *Machine[S, E, T]) Permitted(subject T, state S) []E {
 // mutates nothing. meta must carry a time no earlier than last (the time of
 // the latest history entry; zero when there is none) and an actor.
 func (m *Machine[S, E, T]) Fire(subject T, state S, last time.Time, event E, meta Meta) (Entry[S, E], error) {
-	t, err := m.check(subject, state, event)
-	if err != nil {
-		return Entry[S, E]{}, err
+	t, r := m.check(subject, state, event)
+	if t == nil {
+		return Entry[S, E]{}, m.refusalError(state, event, r)
 	}
 	switch {
 	case meta.At.IsZero():

@@ -3,11 +3,13 @@ package validate
 import (
 	"bytes"
 	"encoding"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,7 +78,12 @@ func (w *walker) fail(path, rule, val, detail string) bool {
 
 // value reads one JSON value for type t at path. It returns false to stop
 // (a problem was found or the document ended).
-func (w *walker) value(t reflect.Type, path string) bool {
+func (w *walker) value(t reflect.Type, path string) bool { return w.valueOpt(t, path, false) }
+
+// valueOpt is value for a field that may carry the ",string" option
+// (quoted), under which encoding/json reads a number, bool or string from
+// inside a JSON string.
+func (w *walker) valueOpt(t reflect.Type, path string, quoted bool) bool {
 	tok, err := w.dec.Token()
 	if err != nil {
 		return false
@@ -118,7 +125,19 @@ func (w *walker) value(t reflect.Type, path string) bool {
 		}
 		return false
 	case string:
-		if t.Kind() != reflect.String {
+		switch {
+		case quoted && t.Kind() != reflect.String:
+			var v any
+			d := json.NewDecoder(strings.NewReader(tok))
+			d.UseNumber()
+			if d.Decode(&v) != nil || !scalarFits(v, t) {
+				return w.fail(path, "json-type", tok, "want "+kindName(t)+" inside a string")
+			}
+		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
+			if _, err := base64.StdEncoding.DecodeString(tok); err != nil {
+				return w.fail(path, "json-type", tok, "want base64 data")
+			}
+		case t.Kind() != reflect.String:
 			return w.fail(path, "json-type", tok, "want "+kindName(t))
 		}
 	case bool:
@@ -146,7 +165,7 @@ func (w *walker) object(t reflect.Type, path string) bool {
 			if !ok {
 				return w.fail(path, "unknown-field", key, "no such field in "+t.Name())
 			}
-			if !w.value(f.Type, errs.JoinPath(path, f.Name)) {
+			if !w.valueOpt(f.field.Type, errs.JoinPath(path, f.field.Name), f.quoted) {
 				return false
 			}
 		}
@@ -157,7 +176,15 @@ func (w *walker) object(t reflect.Type, path string) bool {
 				return false
 			}
 			key, _ := k.(string)
-			if !w.value(t.Elem(), fmt.Sprintf("%s[%q]", path, key)) {
+			at := fmt.Sprintf("%s[%q]", path, key)
+			if kt := t.Key(); reflect.PointerTo(kt).Implements(textUnmarshaler) {
+				if err := reflect.New(kt).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(key)); err != nil {
+					return w.fail(at, "enum", key, unprefixed(err))
+				}
+			} else if kt.Kind() != reflect.String && !numberFits(json.Number(key), kt) {
+				return w.fail(at, "json-type", key, "want a key that fits "+kt.String())
+			}
+			if !w.value(t.Elem(), at) {
 				return false
 			}
 		}
@@ -203,34 +230,79 @@ func (w *walker) skip(tok json.Token) bool {
 	return true
 }
 
-// fieldByJSONName finds the exported field encoding/json would fill for key
-// (exact tag or name first, then case-insensitive, as encoding/json does).
-func fieldByJSONName(t reflect.Type, key string) (reflect.StructField, bool) {
-	var fold reflect.StructField
-	folded := false
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name := f.Name
-		if tag, ok := f.Tag.Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
+// jsonField is a struct field as encoding/json sees it.
+type jsonField struct {
+	field  reflect.StructField
+	name   string // the JSON key
+	quoted bool   // the ",string" option
+}
+
+// jsonFields lists the fields encoding/json fills for t, with the fields
+// of embedded structs promoted (shallower fields first, as Go's own
+// promotion rules put them).
+func jsonFields(t reflect.Type) []jsonField {
+	var out []jsonField
+	level := []reflect.Type{t}
+	for depth := 0; len(level) > 0 && depth < 8; depth++ {
+		var next []reflect.Type
+		for _, st := range level {
+			for i := 0; i < st.NumField(); i++ {
+				f := st.Field(i)
+				tag, hasTag := f.Tag.Lookup("json")
+				name, opts, _ := strings.Cut(tag, ",")
+				if name == "-" && opts == "" {
+					continue
+				}
+				ft := f.Type
+				if ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if f.Anonymous && (!hasTag || name == "") && ft.Kind() == reflect.Struct {
+					next = append(next, ft)
+					continue
+				}
+				if !f.IsExported() {
+					continue
+				}
+				if name == "" {
+					name = f.Name
+				}
+				out = append(out, jsonField{field: f, name: name, quoted: slices.Contains(strings.Split(opts, ","), "string")})
 			}
-			if n != "" {
-				name = n
-			}
 		}
-		if name == key {
+		level = next
+	}
+	return out
+}
+
+// fieldByJSONName finds the field encoding/json would fill for key (an
+// exact name first, then a case-insensitive one, as encoding/json does).
+func fieldByJSONName(t reflect.Type, key string) (jsonField, bool) {
+	fields := jsonFields(t)
+	for _, f := range fields {
+		if f.name == key {
 			return f, true
 		}
-		if !folded && strings.EqualFold(name, key) {
-			fold, folded = f, true
+	}
+	for _, f := range fields {
+		if strings.EqualFold(f.name, key) {
+			return f, true
 		}
 	}
-	return fold, folded
+	return jsonField{}, false
+}
+
+// scalarFits reports whether a decoded JSON scalar fits kind t.
+func scalarFits(v any, t reflect.Type) bool {
+	switch v := v.(type) {
+	case bool:
+		return t.Kind() == reflect.Bool
+	case json.Number:
+		return numberFits(v, t)
+	case nil:
+		return true
+	}
+	return false
 }
 
 func numberFits(n json.Number, t reflect.Type) bool {

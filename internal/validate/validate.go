@@ -57,18 +57,10 @@ func Struct(c *errs.Collector, prefix string, s any) {
 		c.Add(prefix, "shape", "", err.Error())
 		return
 	}
+	root := reflect.Indirect(reflect.ValueOf(s)).Type().Name() + "."
 	for _, fe := range ves {
-		c.Add(errs.JoinPath(prefix, trimRoot(fe.StructNamespace())), fe.Tag(), valueText(fe.Value()), detail(fe))
+		c.Add(errs.JoinPath(prefix, strings.TrimPrefix(fe.StructNamespace(), root)), fe.Tag(), valueText(fe.Value()), detail(fe))
 	}
-}
-
-// trimRoot drops the root type name validator puts first ("SoA.Decisions[0]"
-// becomes "Decisions[0]").
-func trimRoot(ns string) string {
-	if i := strings.IndexByte(ns, '.'); i >= 0 {
-		return ns[i+1:]
-	}
-	return ns
 }
 
 func valueText(v any) string {

@@ -292,3 +292,24 @@ func TestStructConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// box is a generic root: validator names it with its type arguments, whose
+// package path holds dots.
+type box[T any] struct {
+	V     T      `validate:"required"`
+	Items []item `validate:"dive"`
+}
+
+func TestStructGenericRoot(t *testing.T) {
+	c := errs.NewCollector("testpkg", "box")
+	validate.Struct(c, "", box[kind]{Items: []item{{Kind: "memo", Count: 1}}})
+	var ve *errs.ValidationError
+	require.ErrorAs(t, c.Err(), &ve)
+	want := []errs.FieldError{
+		{Path: "V", Rule: "required"},
+		{Path: "Items[0].Kind", Rule: "enum", Value: "memo"},
+	}
+	if diff := cmp.Diff(want, ve.Fields, ignoreDetail); diff != "" {
+		t.Errorf("fields mismatch (-want +got):\n%s", diff)
+	}
+}
