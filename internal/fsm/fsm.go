@@ -65,6 +65,7 @@ const (
 	ReasonTerminal     = "terminal-state" // the current state is terminal
 	ReasonGuard        = "guard"          // a guard refused; Rule names it
 	ReasonMeta         = "meta"           // missing time or actor, or time before the last entry
+	ReasonWrongState   = "wrong-state"    // an operation (not a table event) the current state does not allow
 )
 
 // TransitionError reports a refused event. It unwraps to errs.ErrTransition

@@ -1,0 +1,136 @@
+package competence_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/competence"
+)
+
+func TestBuiltinSets(t *testing.T) {
+	scheme := competence.DefaultScheme()
+	require.NoError(t, scheme.Validate())
+	ids := []competence.CriteriaSetID{competence.InternalISMSAuditorSet, competence.ISMSAuditorSet, competence.ISMSTeamLeaderSet}
+	for i, set := range competence.BuiltinSets() {
+		t.Run(string(set.ID), func(t *testing.T) {
+			assert.Equal(t, ids[i], set.ID)
+			require.NoError(t, set.Validate())
+			assert.True(t, set.Default, "built-in sets are marked as defaults")
+			assert.NotEmpty(t, set.Source)
+			assert.NotEmpty(t, set.Maintenance.Source)
+			for _, c := range set.Criteria {
+				assert.NotEmpty(t, c.Source, c.ID)
+				assert.NotEmpty(t, c.Text, c.ID)
+				// A figure is either cited to a clause, marked a project
+				// default, or described as common practice.
+				if !c.Kind.IsQualitative() {
+					assert.True(t, strings.Contains(c.Source, "project default") || strings.Contains(c.Source, "commonly"),
+						"%s: figure %v needs its origin: %q", c.ID, c.Min, c.Source)
+				}
+			}
+			got, ok := scheme.Set(set.ID)
+			require.True(t, ok)
+			if d := cmp.Diff(set, *got); d != "" {
+				t.Errorf("mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+	// Fresh copies: changing one does not change the next.
+	a := competence.ISMSAuditor()
+	a.Criteria[0].Min = 99
+	assert.Zero(t, competence.ISMSAuditor().Criteria[0].Min)
+
+	leader := competence.ISMSTeamLeader()
+	assert.Equal(t, competence.ISMSAuditorSet, leader.Requires)
+	assert.Equal(t, competence.RoleTeamLeader, leader.Role)
+	behaviours := 0
+	for _, c := range competence.ISMSAuditor().Criteria {
+		if c.Kind == competence.BehaviourCriterion {
+			behaviours++
+		}
+	}
+	assert.Equal(t, 13, behaviours)
+}
+
+func TestCriteriaSetValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(*competence.CriteriaSet)
+		path string
+		rule string
+	}{
+		{"no id", func(s *competence.CriteriaSet) { s.ID = "" }, "ID", "required"},
+		{"role", func(s *competence.CriteriaSet) { s.Role = competence.RoleObserver }, "Role", "oneof"},
+		{"no criteria", func(s *competence.CriteriaSet) { s.Criteria = nil }, "Criteria", "required"},
+		{"no re-evaluation", func(s *competence.CriteriaSet) { s.ReevaluationMonths = 0 }, "ReevaluationMonths", "gte"},
+		{"requires itself", func(s *competence.CriteriaSet) { s.Requires = s.ID }, "Requires", "not-self"},
+		{"duplicate criterion", func(s *competence.CriteriaSet) { s.Criteria[1].ID = s.Criteria[0].ID }, "Criteria[1].ID", "unique"},
+		{"behaviour without behaviour", func(s *competence.CriteriaSet) { s.Criteria[0].Behaviour = "" }, "Criteria[0].Behaviour", "required-for-kind"},
+		{"behaviour with a level", func(s *competence.CriteriaSet) { s.Criteria[0].Level = competence.Expert }, "Criteria[0].Level", "unused-for-kind"},
+		{"knowledge without level", func(s *competence.CriteriaSet) { s.Criteria[14].Level = "" }, "Criteria[14].Level", "required-for-kind"},
+		{"quantity without minimum", func(s *competence.CriteriaSet) { s.Criteria[23].Min = 0 }, "Criteria[23].Min", "required-for-kind"},
+		{"fractional audit count", func(s *competence.CriteriaSet) { s.Criteria[26].Min = 2.5 }, "Criteria[26].Min", "whole-number"},
+		{"course with two kinds", func(s *competence.CriteriaSet) {
+			s.Criteria[25].Training = append(s.Criteria[25].Training, competence.AuditCourse)
+		}, "Criteria[25].Training", "required-for-kind"},
+		{"window on work years", func(s *competence.CriteriaSet) { s.Criteria[23].WindowMonths = 12 }, "Criteria[23].WindowMonths", "unused-for-kind"},
+		{"bad method", func(s *competence.CriteriaSet) { s.Criteria[0].Methods = []competence.Method{"hunch"} }, "Criteria[0].Methods[0]", "enum"},
+		{"no source", func(s *competence.CriteriaSet) { s.Criteria[0].Source = "" }, "Criteria[0].Source", "required"},
+		{"negative CPD", func(s *competence.CriteriaSet) { s.Maintenance.CPDHours = -1 }, "Maintenance.CPDHours", "gte"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := competence.ISMSAuditor()
+			tt.mut(&s)
+			err := s.Validate()
+			require.ErrorIs(t, err, competence.ErrInvalid)
+			var ve *competence.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+		})
+	}
+}
+
+func TestSchemeValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(*competence.Scheme)
+		path string
+		rule string
+	}{
+		{"empty", func(s *competence.Scheme) { s.Sets = nil }, "Sets", "required"},
+		{"duplicate set", func(s *competence.Scheme) { s.Sets[1].ID = s.Sets[0].ID }, "Sets[1].ID", "unique"},
+		{"unknown requirement", func(s *competence.Scheme) { s.Sets[2].Requires = "nope" }, "Sets[2].Requires", "unknown"},
+		{"cycle", func(s *competence.Scheme) { s.Sets[1].Requires = competence.ISMSTeamLeaderSet }, "Sets[1].Requires", "no-cycle"},
+		{"nested problem", func(s *competence.Scheme) { s.Sets[0].Criteria[0].Kind = "vibes" }, "Sets[0].Criteria[0].Kind", "enum"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := competence.DefaultScheme()
+			tt.mut(&s)
+			err := s.Validate()
+			var ve *competence.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+		})
+	}
+	t.Run("decode", func(t *testing.T) {
+		s := competence.DefaultScheme()
+		data, err := json.Marshal(s)
+		require.NoError(t, err)
+		got, err := competence.DecodeScheme(data)
+		require.NoError(t, err)
+		if d := cmp.Diff(s, got, equateEmpty); d != "" {
+			t.Errorf("mismatch (-want +got):\n%s", d)
+		}
+		_, err = competence.DecodeScheme([]byte(`{"sets":[{"id":"x","criteria":[{"id":"c","kind":"moods"}]}]}`))
+		var ve *competence.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.True(t, ve.Has("Sets[0].Criteria[0].Kind", "enum"), "%v", ve.Fields)
+	})
+}

@@ -1,0 +1,93 @@
+// Package competence models auditor competence, its evaluation and the
+// selection of audit teams for ISMS audits, as clause 7 of ISO 19011:2018
+// and ISO/IEC 27007:2020 describe them, with ISO/IEC 27001:2022 as the
+// audit criteria. A certification body or an internal audit function can
+// run its auditor pool on it: who is competent for what, proven how, still
+// current or lapsed, independent of what they audit, and which team covers
+// an audit's needs.
+//
+// The package is pure: no clock, no randomness, no I/O, no goroutines and
+// no global mutable state. Every date is passed in, and the same input
+// gives the same output.
+//
+// # Auditors
+//
+// An [Auditor] is one person's record: education, work experience,
+// training, the audit experience log (with the role played: trainee,
+// auditor, team leader, technical expert, observer), assessments of the
+// thirteen personal behaviours of 19011 7.2.2 ([Behaviour]), levels in the
+// knowledge areas ([KnowledgeArea], [Level]), sectors, technical areas,
+// languages, involvements that bear on independence, qualifications, CPD,
+// unavailability and the evaluations against criteria sets. [AuditorID]
+// is chosen by the host. [DecodeAuditor] decodes and validates a record
+// from JSON.
+//
+// # Criteria and evaluation
+//
+// A [CriteriaSet] lists qualitative criteria (behaviours, knowledge at a
+// level) and quantitative ones (years of work and of security work,
+// training hours, a course, audits and audit days in a window, audits led
+// under guidance, a valid qualification) as data (19011 7.3), with how
+// competence is maintained ([Maintenance], 7.6) and when it is
+// re-evaluated. A [Scheme] holds a host's sets; [DefaultScheme] ships
+// [InternalISMSAuditor], [ISMSAuditor] and [ISMSTeamLeader], defaults
+// whose every figure says where it comes from, "project default" where no
+// public source fixes it. [ISMSTeamLeader] is an extra layer over
+// [ISMSAuditor] (7.2.5).
+//
+// The six evaluation methods of 19011 7.4 ([Method]) produce
+// [MethodResult] values whose findings say which criteria they inform.
+// [Evaluate] is a pure function of (record, set, results, date) giving an
+// [Assessment]: per criterion, met or not and why. An [Evaluation] records
+// the lifecycle, a state machine run by the shared engine:
+//
+//	planned -> in-progress -> competent | not-yet-competent
+//	competent -> suspended -> competent (reinstate)
+//	competent | not-yet-competent | suspended -> in-progress (re-evaluate)
+//	any but withdrawn -> withdrawn
+//
+// Guards cite rules ([Rules]): a decision needs results of two or more
+// methods, competent needs every criterion met and a re-evaluation date,
+// not yet competent needs unmet criteria and development actions,
+// suspending and withdrawing need a reason. A refused event returns a
+// *[TransitionError] and changes nothing. [EvaluationMermaid] draws the
+// table.
+//
+// [Scheme.Standing] says whether an auditor is competent for a set at a
+// date: a standing competent decision, re-evaluation not yet due, CPD
+// hours and audit activity current for the period, required
+// qualifications valid, and, for a team leader, auditor competence too.
+// Each [Obstacle] names what is missing.
+//
+// # Independence
+//
+// [Auditor.Conflicts] checks a person against an audit [Scope] (auditee,
+// units, processes, controls) at a date: a conflict arises when the person
+// is responsible for what is audited, or within a cooling-off period
+// worked on it, consulted on it or (for an external audit) was employed by
+// the auditee. Internal auditors must not audit their own work (27001
+// 9.2.2). Each [Conflict] names its [ConflictReason] and rule.
+//
+// # Team selection
+//
+// A [Pool] is a validated, indexed set of records with its scheme.
+// [Pool.SelectTeam] chooses a [Team] for [TeamNeeds] (knowledge areas at
+// levels, sectors, technical areas, languages, size bounds, exclusions,
+// dates) under [SelectOptions] (criteria sets for auditors and the leader,
+// workload, unavailability): every need met, a competent leader, no
+// conflicts, fewest members first, then fewest technical experts, then
+// lowest workload. It is exact (branch and bound) for up to
+// [DefaultMaxExact] relevant candidates and a greedy set cover with
+// redundancy removal, within H(d) of optimal, above. Technical experts may
+// meet knowledge needs but never lead or count as auditors. When no team
+// exists, a *[NoTeamError] lists every need that cannot be met and why.
+// [Pool.CheckTeam] verifies any team against the same rules.
+//
+// # Errors
+//
+// Invalid input gives a *[ValidationError] listing every problem with its
+// Go-field path ("Training[2].Hours") and unwrapping to [ErrInvalid];
+// references to unknown sets or people give [ErrNotFound]; refused
+// lifecycle events give [ErrTransition]; no team gives [ErrNoTeam]. Every
+// exported type round-trips through encoding/json.
+package competence

@@ -1,0 +1,155 @@
+package competence_test
+
+import (
+	"iter"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/competence"
+)
+
+type enumValue interface {
+	~string
+	IsValid() bool
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+// checkEnum checks the contract every enumeration keeps: n distinct
+// kebab-case tokens, parse and text round trips, "" and unknown tokens
+// refused with a *ParseError that unwraps to ErrInvalid.
+func checkEnum[T enumValue, P interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, all iter.Seq[T], parse func(string) (T, error), n int) {
+	t.Helper()
+	values := slices.Collect(all)
+	require.Len(t, values, n)
+	seen := map[T]bool{}
+	for _, v := range values {
+		assert.True(t, v.IsValid(), "%q", v)
+		assert.False(t, seen[v], "duplicate %q", v)
+		seen[v] = true
+		assert.Regexp(t, `^[a-z0-9]+(-[a-z0-9]+)*$`, v.String())
+		p, err := parse(v.String())
+		require.NoError(t, err)
+		assert.Equal(t, v, p)
+		b, err := v.MarshalText()
+		require.NoError(t, err)
+		var back T
+		require.NoError(t, P(&back).UnmarshalText(b))
+		assert.Equal(t, v, back)
+	}
+	var zero T
+	assert.False(t, zero.IsValid())
+	for _, bad := range []string{"", "Not-A-Token", values[0].String() + " "} {
+		_, err := parse(bad)
+		require.ErrorIs(t, err, competence.ErrInvalid)
+		var pe *competence.ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, bad, pe.Input)
+		assert.Len(t, pe.Valid, n)
+	}
+	var v T
+	require.Error(t, P(&v).UnmarshalText([]byte("nope")))
+	require.NoError(t, P(&v).UnmarshalText(nil))
+	assert.Equal(t, zero, v)
+	_, err := T("nope").MarshalText()
+	require.ErrorIs(t, err, competence.ErrInvalid)
+}
+
+func TestEnums(t *testing.T) {
+	t.Run("Role", func(t *testing.T) { checkEnum(t, competence.Roles(), competence.ParseRole, 5) })
+	t.Run("Behaviour", func(t *testing.T) { checkEnum(t, competence.Behaviours(), competence.ParseBehaviour, 13) })
+	t.Run("KnowledgeArea", func(t *testing.T) { checkEnum(t, competence.KnowledgeAreas(), competence.ParseKnowledgeArea, 11) })
+	t.Run("Level", func(t *testing.T) { checkEnum(t, competence.Levels(), competence.ParseLevel, 4) })
+	t.Run("Method", func(t *testing.T) { checkEnum(t, competence.Methods(), competence.ParseMethod, 6) })
+	t.Run("CriterionKind", func(t *testing.T) { checkEnum(t, competence.CriterionKinds(), competence.ParseCriterionKind, 10) })
+	t.Run("TrainingKind", func(t *testing.T) { checkEnum(t, competence.TrainingKinds(), competence.ParseTrainingKind, 6) })
+	t.Run("InvolvementKind", func(t *testing.T) { checkEnum(t, competence.InvolvementKinds(), competence.ParseInvolvementKind, 4) })
+	t.Run("ConflictReason", func(t *testing.T) { checkEnum(t, competence.ConflictReasons(), competence.ParseConflictReason, 4) })
+	t.Run("EvaluationState", func(t *testing.T) { checkEnum(t, competence.EvaluationStates(), competence.ParseEvaluationState, 6) })
+	t.Run("EvaluationEvent", func(t *testing.T) { checkEnum(t, competence.EvaluationEvents(), competence.ParseEvaluationEvent, 7) })
+	t.Run("ObstacleKind", func(t *testing.T) { checkEnum(t, competence.ObstacleKinds(), competence.ParseObstacleKind, 10) })
+	t.Run("NeedKind", func(t *testing.T) { checkEnum(t, competence.NeedKinds(), competence.ParseNeedKind, 6) })
+	t.Run("Shortfall", func(t *testing.T) { checkEnum(t, competence.Shortfalls(), competence.ParseShortfall, 4) })
+	t.Run("BlockReason", func(t *testing.T) { checkEnum(t, competence.BlockReasons(), competence.ParseBlockReason, 4) })
+	t.Run("SelectionMethod", func(t *testing.T) { checkEnum(t, competence.SelectionMethods(), competence.ParseSelectionMethod, 2) })
+}
+
+func TestLevelOrder(t *testing.T) {
+	levels := slices.Collect(competence.Levels())
+	for i, a := range levels {
+		for j, b := range levels {
+			want := 0
+			switch {
+			case i < j:
+				want = -1
+			case i > j:
+				want = 1
+			}
+			assert.Equal(t, want, a.Compare(b), "%s vs %s", a, b)
+			assert.Equal(t, i >= j, a.AtLeast(b), "%s at least %s", a, b)
+		}
+	}
+	assert.Equal(t, -1, competence.Level("").Compare(competence.Awareness))
+	assert.False(t, competence.Level("bogus").AtLeast(competence.Awareness))
+}
+
+func TestKnowledgeAreaClause(t *testing.T) {
+	tests := []struct {
+		area competence.KnowledgeArea
+		want string
+	}{
+		{competence.AuditPrinciples, "19011:7.2.3.2"},
+		{competence.LegalContractual, "19011:7.2.3.2"},
+		{competence.SecurityManagementMethods, "27007:7.2.3.3"},
+		{competence.AnnexAControls, "27007:7.2.3.3"},
+		{competence.SecurityLegislation, "27007:7.2.3.3"},
+		{competence.TeamLeadership, "19011:7.2.3.4"},
+		{"bogus", ""},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.area), func(t *testing.T) { assert.Equal(t, tt.want, tt.area.Clause()) })
+	}
+}
+
+func TestMethodSuits(t *testing.T) {
+	for m := range competence.Methods() {
+		assert.NotEmpty(t, m.Objective(), m)
+		for k := range competence.CriterionKinds() {
+			want := false
+			switch m {
+			case competence.ReviewOfRecords:
+				want = !k.IsQualitative()
+			case competence.Interview:
+				want = true
+			default:
+				want = k.IsQualitative()
+			}
+			assert.Equal(t, want, m.Suits(k), "%s suits %s", m, k)
+		}
+	}
+	assert.Empty(t, competence.Method("bogus").Objective())
+	assert.False(t, competence.Method("bogus").Suits(competence.KnowledgeCriterion))
+	assert.False(t, competence.Interview.Suits("bogus"))
+}
+
+func TestRoleAndNeedKindHelpers(t *testing.T) {
+	for r := range competence.Roles() {
+		want := r == competence.RoleTrainee || r == competence.RoleAuditor || r == competence.RoleTeamLeader
+		assert.Equal(t, want, r.Audits(), r)
+	}
+	for k := range competence.NeedKinds() {
+		want := k == competence.NeedKnowledge || k == competence.NeedSector || k == competence.NeedTechnicalArea
+		assert.Equal(t, want, k.ExpertMayMeet(), k)
+	}
+	for r := range competence.ConflictReasons() {
+		_, ok := competence.LookupRule(r.Rule())
+		assert.True(t, ok, r)
+	}
+	assert.Empty(t, competence.ConflictReason("bogus").Rule())
+}

@@ -1,0 +1,230 @@
+package competence_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/competence"
+)
+
+// oneCriterion evaluates a against a set holding only c, with an
+// interview finding it met unless results are given.
+func oneCriterion(t *testing.T, a competence.Auditor, c competence.Criterion, results ...competence.MethodResult) competence.CriterionResult {
+	t.Helper()
+	set := competence.CriteriaSet{ID: "s", Title: "s", Role: competence.RoleAuditor, Criteria: []competence.Criterion{c}, ReevaluationMonths: 12}
+	require.NoError(t, set.Validate())
+	if results == nil {
+		results = []competence.MethodResult{{Method: competence.Interview, At: evalDay, By: "e", Findings: []competence.Finding{{Criterion: c.ID, Met: true}}}}
+	}
+	as, err := competence.Evaluate(&a, &set, results, evalDay)
+	require.NoError(t, err)
+	require.Len(t, as.Results, 1)
+	r := as.Results[0]
+	assert.Equal(t, c.ID, r.Criterion)
+	assert.Equal(t, c.Kind, r.Kind)
+	assert.NotEmpty(t, r.Why)
+	assert.Equal(t, r.Met, as.Competent)
+	return r
+}
+
+func TestEvaluateCriterionKinds(t *testing.T) {
+	base := func() competence.Auditor { return fixtureAuditor("alice", evalDay) }
+	tests := []struct {
+		name string
+		c    competence.Criterion
+		mut  func(*competence.Auditor)
+		met  bool
+	}{
+		{"behaviour demonstrated", competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"}, nil, true},
+		{"behaviour not demonstrated in the latest assessment", competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"},
+			func(a *competence.Auditor) {
+				a.Behaviours = append(a.Behaviours, competence.BehaviourAssessment{Behaviour: competence.Ethical, At: evalDay.AddDate(0, 0, -1), By: "e"})
+			}, false},
+		{"behaviour assessed after the date is ignored", competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"},
+			func(a *competence.Auditor) {
+				a.Behaviours = append(a.Behaviours, competence.BehaviourAssessment{Behaviour: competence.Ethical, At: evalDay.AddDate(0, 0, 1), By: "e"})
+			}, true},
+		{"behaviour never assessed", competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"},
+			func(a *competence.Auditor) { a.Behaviours = nil }, false},
+		{"knowledge at the level", competence.Criterion{ID: "k", Kind: competence.KnowledgeCriterion, Area: competence.RiskAssessment, Level: competence.Proficient, Source: "x"}, nil, true},
+		{"knowledge below the level", competence.Criterion{ID: "k", Kind: competence.KnowledgeCriterion, Area: competence.RiskAssessment, Level: competence.Expert, Source: "x"}, nil, false},
+		{"knowledge not recorded", competence.Criterion{ID: "k", Kind: competence.KnowledgeCriterion, Area: competence.RiskAssessment, Level: competence.Awareness, Source: "x"},
+			func(a *competence.Auditor) { a.Skills = nil }, false},
+		{"work years", competence.Criterion{ID: "w", Kind: competence.WorkYears, Min: 12, Source: "x"}, nil, true},
+		{"work years short", competence.Criterion{ID: "w", Kind: competence.WorkYears, Min: 12.5, Source: "x"}, nil, false},
+		{"security work years", competence.Criterion{ID: "w", Kind: competence.SecurityWorkYears, Min: 6, Source: "x"}, nil, true},
+		{"security work years short", competence.Criterion{ID: "w", Kind: competence.SecurityWorkYears, Min: 7, Source: "x"}, nil, false},
+		{"training hours of all kinds", competence.Criterion{ID: "t", Kind: competence.TrainingHours, Min: 56, Source: "x"}, nil, true},
+		{"training hours of one kind", competence.Criterion{ID: "t", Kind: competence.TrainingHours, Min: 41, Training: []competence.TrainingKind{competence.LeadAuditorCourse}, Source: "x"}, nil, false},
+		{"training hours in a window", competence.Criterion{ID: "t", Kind: competence.TrainingHours, Min: 1, WindowMonths: 12, Source: "x"}, nil, false},
+		{"course long enough", competence.Criterion{ID: "c", Kind: competence.CourseCompleted, Training: []competence.TrainingKind{competence.LeadAuditorCourse}, Min: 40, Source: "x"}, nil, true},
+		{"course too short", competence.Criterion{ID: "c", Kind: competence.CourseCompleted, Training: []competence.TrainingKind{competence.InternalAuditorCourse}, Min: 24, Source: "x"}, nil, false},
+		{"course not taken", competence.Criterion{ID: "c", Kind: competence.CourseCompleted, Training: []competence.TrainingKind{competence.SecurityCourse}, Source: "x"}, nil, false},
+		{"course completed after the date", competence.Criterion{ID: "c", Kind: competence.CourseCompleted, Training: []competence.TrainingKind{competence.LeadAuditorCourse}, Min: 40, Source: "x"},
+			func(a *competence.Auditor) { a.Training[0].Completed = evalDay.AddDate(0, 0, 1) }, false},
+		{"audits in the window", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 8, WindowMonths: 36, Source: "x"}, nil, true},
+		{"audits outside a short window", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 3, WindowMonths: 6, Source: "x"}, nil, false},
+		{"audits by role", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 4, Roles: []competence.Role{competence.RoleTeamLeader}, Source: "x"}, nil, false},
+		{"observers do not count by default", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 1, Source: "x"},
+			func(a *competence.Auditor) {
+				for i := range a.Audits {
+					a.Audits[i].Role = competence.RoleObserver
+				}
+			}, false},
+		{"standard editions match", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 8, Standards: []string{"ISO/IEC 27001"}, Source: "x"}, nil, true},
+		{"other standards do not", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 1, Standards: []string{"ISO/IEC 2700"}, Source: "x"}, nil, false},
+		{"audit days", competence.Criterion{ID: "d", Kind: competence.AuditDays, Min: 34, WindowMonths: 36, Source: "x"}, nil, true},
+		{"audit days short", competence.Criterion{ID: "d", Kind: competence.AuditDays, Min: 34.5, Source: "x"}, nil, false},
+		{"guided lead audits", competence.Criterion{ID: "g", Kind: competence.GuidedLeadAudits, Min: 3, WindowMonths: 36, Source: "x"}, nil, true},
+		{"lead audits without guidance do not count", competence.Criterion{ID: "g", Kind: competence.GuidedLeadAudits, Min: 3, Source: "x"},
+			func(a *competence.Auditor) { a.Audits[6].GuidedBy = "" }, false},
+		{"qualification valid", competence.Criterion{ID: "q", Kind: competence.QualificationHeld, Qualification: "Lead Auditor", Source: "x"},
+			func(a *competence.Auditor) {
+				a.Qualifications = []competence.Qualification{{Name: "Lead Auditor", From: evalDay.AddDate(-1, 0, 0), Until: evalDay}}
+			}, true},
+		{"qualification expired", competence.Criterion{ID: "q", Kind: competence.QualificationHeld, Qualification: "Lead Auditor", Source: "x"},
+			func(a *competence.Auditor) {
+				a.Qualifications = []competence.Qualification{{Name: "Lead Auditor", From: evalDay.AddDate(-4, 0, 0), Until: evalDay.AddDate(0, 0, -1)}}
+			}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := base()
+			if tt.mut != nil {
+				tt.mut(&a)
+			}
+			r := oneCriterion(t, a, tt.c)
+			assert.Equal(t, tt.met, r.Met, r.Why)
+			assert.Equal(t, []competence.Method{competence.Interview}, r.InformedBy)
+		})
+	}
+}
+
+func TestEvaluateMethods(t *testing.T) {
+	a := fixtureAuditor("alice", evalDay)
+	behaviour := competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"}
+	result := func(m competence.Method, met bool) competence.MethodResult {
+		return competence.MethodResult{Method: m, At: evalDay, By: "e", Findings: []competence.Finding{{Criterion: "b", Met: met, Note: "seen"}}}
+	}
+	tests := []struct {
+		name     string
+		c        competence.Criterion
+		results  []competence.MethodResult
+		met      bool
+		informed []competence.Method
+	}{
+		{"informed by two methods", behaviour, []competence.MethodResult{result(competence.Observation, true), result(competence.Feedback, true)}, true,
+			[]competence.Method{competence.Feedback, competence.Observation}},
+		{"not informed", behaviour, []competence.MethodResult{}, false, nil},
+		{"an unsuited method does not inform", behaviour, []competence.MethodResult{result(competence.ReviewOfRecords, true)}, false, nil},
+		{"an adverse finding", behaviour, []competence.MethodResult{result(competence.Observation, true), result(competence.PostAuditReview, false)}, false,
+			[]competence.Method{competence.Observation, competence.PostAuditReview}},
+		{"the criterion's own methods", func() competence.Criterion {
+			c := behaviour
+			c.Methods = []competence.Method{competence.Testing}
+			return c
+		}(), []competence.MethodResult{result(competence.Observation, true)}, false, nil},
+		{"the criterion's own methods accepted", func() competence.Criterion {
+			c := behaviour
+			c.Methods = []competence.Method{competence.Testing}
+			return c
+		}(), []competence.MethodResult{result(competence.Testing, true)}, true, []competence.Method{competence.Testing}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := oneCriterion(t, a, tt.c, tt.results...)
+			assert.Equal(t, tt.met, r.Met, r.Why)
+			if d := cmp.Diff(tt.informed, r.InformedBy, equateEmpty); d != "" {
+				t.Errorf("InformedBy mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestEvaluateBuiltinSets(t *testing.T) {
+	a := fixtureAuditor("alice", evalDay)
+	for _, set := range competence.BuiltinSets() {
+		t.Run(string(set.ID), func(t *testing.T) {
+			as, err := competence.Evaluate(&a, &set, fixtureResults(&set, evalDay), evalDay)
+			require.NoError(t, err)
+			assert.True(t, as.Competent, "%v", as.Unmet())
+			assert.Len(t, as.Results, len(set.Criteria))
+			assert.Equal(t, evalDay.AddDate(0, set.ReevaluationMonths, 0), as.DueAt)
+			assert.GreaterOrEqual(t, len(as.Methods), 2)
+			again, err := competence.Evaluate(&a, &set, fixtureResults(&set, evalDay), evalDay)
+			require.NoError(t, err)
+			if d := cmp.Diff(as, again); d != "" {
+				t.Errorf("not deterministic (-first +second):\n%s", d)
+			}
+		})
+	}
+	t.Run("unmet criteria listed", func(t *testing.T) {
+		set := competence.ISMSAuditor()
+		b := a
+		b.Training = nil
+		as, err := competence.Evaluate(&b, &set, fixtureResults(&set, evalDay, "behaviour-decisive"), evalDay)
+		require.NoError(t, err)
+		assert.False(t, as.Competent)
+		assert.True(t, as.DueAt.IsZero())
+		var ids []competence.CriterionID
+		for _, r := range as.Unmet() {
+			ids = append(ids, r.Criterion)
+		}
+		assert.Equal(t, []competence.CriterionID{"behaviour-decisive", "lead-auditor-course"}, ids)
+	})
+}
+
+func TestEvaluateInvalidInput(t *testing.T) {
+	a := fixtureAuditor("alice", evalDay)
+	set := competence.ISMSAuditor()
+	results := []competence.MethodResult{
+		{Method: "hunch", At: evalDay, By: "e", Findings: []competence.Finding{{Criterion: "work-years"}}},
+		{Method: competence.Interview, At: evalDay.AddDate(0, 0, 1), Findings: []competence.Finding{{Criterion: "nope"}, {Criterion: "work-years"}, {Criterion: "work-years"}}},
+		{Method: competence.Testing, By: "e"},
+	}
+	_, err := competence.Evaluate(&a, &set, results, evalDay)
+	require.ErrorIs(t, err, competence.ErrInvalid)
+	var ve *competence.ValidationError
+	require.ErrorAs(t, err, &ve)
+	for _, want := range []struct{ path, rule string }{
+		{"Results[0].Method", "enum"},
+		{"Results[1].At", "not-after-evaluation"},
+		{"Results[1].By", "required"},
+		{"Results[1].Findings[0].Criterion", "unknown"},
+		{"Results[1].Findings[2].Criterion", "unique"},
+		{"Results[2].At", "required"},
+		{"Results[2].Findings", "required"},
+	} {
+		assert.True(t, ve.Has(want.path, want.rule), "missing %s %s in %v", want.path, want.rule, ve.Fields)
+	}
+	assert.Len(t, ve.Fields, 7)
+
+	_, err = competence.Evaluate(&a, &set, nil, time.Time{})
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("At", "required"))
+	_, err = competence.Evaluate(nil, &set, nil, evalDay)
+	require.ErrorIs(t, err, competence.ErrInvalid)
+
+	ev, err := competence.NewEvaluation("e", "bob", set.ID)
+	require.NoError(t, err)
+	_, err = ev.Assess(&a, &set, evalDay)
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("Auditor", competence.RuleEvalSameSubject))
+}
+
+func TestWorkYears(t *testing.T) {
+	y := func(year int) time.Time { return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC) }
+	a := competence.Auditor{Work: []competence.WorkExperience{
+		{Employer: "A", Field: "it", From: y(2010), To: y(2014)},
+		{Employer: "B", Field: "security", InformationSecurity: true, From: y(2012), To: y(2016)}, // overlaps A by 2 years
+		{Employer: "C", Field: "security", InformationSecurity: true, From: y(2018)},              // ongoing
+		{Employer: "D", Field: "it", From: y(2030)},                                               // future
+	}}
+	assert.InDelta(t, 6+2, a.WorkYears(y(2020), false), 0.01)
+	assert.InDelta(t, 4+2, a.WorkYears(y(2020), true), 0.01)
+	assert.InDelta(t, 0, a.WorkYears(y(2000), false), 0.01)
+}
