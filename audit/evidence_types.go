@@ -1,0 +1,97 @@
+package audit
+
+import (
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+)
+
+// Population is what a sample is drawn from: the items themselves, or only
+// their number (items are then referred to by position, 1 to Size).
+type Population struct {
+	Items []string `json:"items,omitempty"`
+	Size  int      `json:"size,omitempty"`
+}
+
+// SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6).
+type SamplingPlan struct {
+	ID string `json:"id"`
+	// Purpose says what the sample tests, e.g. "leavers' access removed".
+	Purpose    string     `json:"purpose"`
+	Population Population `json:"population"`
+	// Frame says where the population list came from and its period.
+	Frame  string          `json:"frame"`
+	Method SelectionMethod `json:"method"`
+	Size   int             `json:"size"`
+	// Exclusions are items excluded from the frame, with reasons in
+	// Rationale.
+	Exclusions []string `json:"exclusions,omitempty"`
+	// Seed makes a statistical draw reproducible.
+	Seed uint64 `json:"seed,omitempty"`
+	// Rationale says why the size suffices (and why items are excluded).
+	Rationale string `json:"rationale"`
+	// Selected lists the items drawn or chosen.
+	Selected []string `json:"selected,omitempty"`
+}
+
+// SampleRecord describes how an evidence item was sampled (19011 6.4.7,
+// Annex A.6).
+type SampleRecord struct {
+	// Plan is the id of the sampling plan, if the sample follows one.
+	Plan string `json:"plan,omitempty"`
+	// Population describes what was sampled, and PopulationSize its size.
+	Population     string          `json:"population"`
+	PopulationSize int             `json:"populationSize"`
+	SampleSize     int             `json:"sampleSize"`
+	Method         SelectionMethod `json:"method"`
+}
+
+// Evidence is one item of the evidence log (19011 6.4.7). Items are only
+// ever appended; a correction is a new item with Supersedes set.
+type Evidence struct {
+	ID          EvidenceID     `json:"id"`
+	Source      EvidenceSource `json:"source"`
+	Description string         `json:"description"`
+	// Supports lists the criteria the item bears on.
+	Supports []annexa.Ref `json:"supports"`
+	// CollectedBy and CollectedAt say who gathered it and when.
+	CollectedBy string    `json:"collectedBy"`
+	CollectedAt time.Time `json:"collectedAt"`
+	// Covers is the period the material covers; its effective date can
+	// differ from when it was collected.
+	Covers *Period `json:"covers,omitempty"`
+	// Sampling describes the sample, when the item was sampled.
+	Sampling *SampleRecord `json:"sampling,omitempty"`
+	// Confidentiality says who may see the material.
+	Confidentiality Confidentiality `json:"confidentiality"`
+	// Digest is the lower-case hex SHA-256 of the material, when known.
+	Digest string `json:"digest,omitempty"`
+	// Supersedes is the item this one corrects.
+	Supersedes EvidenceID `json:"supersedes,omitempty"`
+	// State is where the item stands; the reject entry's note says why an
+	// item was rejected.
+	State   EvidenceState   `json:"state"`
+	History []EvidenceEntry `json:"history"`
+}
+
+// SealedLog is the chain head over the first Count entries of one log.
+type SealedLog struct {
+	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+	// Head is the lower-case hex SHA-256 chain value after Count entries.
+	Head string `json:"head"`
+}
+
+// Seal is a hash chain over the evidence log and every history (ISO 19011
+// 5.5.7, integrity). Verifying it detects any change, removal or
+// reordering of sealed entries; entries appended after sealing are
+// allowed (logs are append-only).
+type Seal struct {
+	Algorithm string      `json:"algorithm"`
+	At        time.Time   `json:"at"`
+	By        string      `json:"by"`
+	Logs      []SealedLog `json:"logs"`
+	// Head chains the heads of all logs.
+	Head string `json:"head"`
+}

@@ -1,0 +1,26 @@
+package audit
+
+// Rule ids of the audit plan, the team and the work documents.
+const (
+	RulePlanComplete       = "AUD-PLAN-COMPLETE"
+	RulePlanAssigned       = "AUD-PLAN-ASSIGNED"
+	RulePlanCompetent      = "AUD-PLAN-COMPETENT"
+	RulePlanIndependent    = "AUD-PLAN-INDEPENDENT"
+	RuleTeamLeader         = "AUD-TEAM-LEADER"
+	RulePlanReapproved     = "AUD-PLAN-REAPPROVED"
+	RulePlanCommunicated   = "AUD-PLAN-COMMUNICATED"
+	RuleSamplingRecorded   = "AUD-SAMPLING-RECORDED"
+	RuleSamplingReproduced = "AUD-SAMPLING-REPRODUCIBLE"
+)
+
+var planRules = []Rule{
+	{RulePlanComplete, "19011:6.3.2.2", PrincipleDueProfessionalCare, "an approved plan states objectives, scope, criteria, locations, dates and durations, methods including sampling, team roles, and guides and observers"},
+	{RulePlanAssigned, "19011:6.3.3", PrincipleDueProfessionalCare, "every criterion of the plan is assigned to an auditor of the team"},
+	{RulePlanCompetent, "19011:6.3.3", PrincipleDueProfessionalCare, "each criterion is assigned to an auditor competent for it"},
+	{RulePlanIndependent, "27001:9.2.2", PrincipleIndependence, "no auditor audits what they are responsible for or recently worked on; internal auditors do not audit their own work"},
+	{RuleTeamLeader, "19011:5.5.5", PrincipleDueProfessionalCare, "the team has exactly one team leader, and technical experts, observers and guides do not act as auditors"},
+	{RulePlanReapproved, "19011:6.3.2.2", PrincipleIntegrity, "an approved plan changes only by going back through approval, and every approved version is kept"},
+	{RulePlanCommunicated, "19011:6.3.2.2", PrincipleFairPresentation, "the approved plan is communicated to the auditee before fieldwork"},
+	{RuleSamplingRecorded, "19011:6.3.4", PrincipleEvidenceBased, "a sampling plan records its population, frame, method, size, exclusions and why the size suffices"},
+	{RuleSamplingReproduced, "19011:6.3.4", PrincipleEvidenceBased, "a statistical sample is drawn by a seeded generator, so the same seed and population give the same sample"},
+}
