@@ -1,11 +1,15 @@
 package audit
 
-// Rule ids of follow-up.
+// Rule ids of follow-up and of follow-up audits.
 const (
-	RuleFollowUpPlan     = "AUD-FOLLOWUP-PLAN"
-	RuleFollowUpVerified = "AUD-FOLLOWUP-VERIFIED"
-	RuleCloseFollowUps   = "AUD-CLOSE-FOLLOWUPS"
-	RuleFollowUpEvery    = "AUD-FOLLOWUP-EVERY-NC"
+	RuleFollowUpPlan        = "AUD-FOLLOWUP-PLAN"
+	RuleFollowUpVerified    = "AUD-FOLLOWUP-VERIFIED"
+	RuleCloseFollowUps      = "AUD-CLOSE-FOLLOWUPS"
+	RuleFollowUpEvery       = "AUD-FOLLOWUP-EVERY-NC"
+	RuleFollowUpPhase       = "AUD-FOLLOWUP-PHASE"
+	RuleFollowUpReplan      = "AUD-FOLLOWUP-REPLAN"
+	RuleFollowUpIneffective = "AUD-FOLLOWUP-INEFFECTIVE"
+	RuleBaselinePresented   = "AUD-BASELINE-PRESENTED"
 )
 
 var followUpRules = []Rule{
@@ -13,4 +17,8 @@ var followUpRules = []Rule{
 	{RuleFollowUpVerified, "19011:6.7", PrincipleEvidenceBased, "a follow-up closes only when an auditor verifies the action effective, citing evidence"},
 	{RuleCloseFollowUps, "19011:6.7", PrincipleDueProfessionalCare, "an audit closes only when every nonconformity's follow-up is closed"},
 	{RuleFollowUpEvery, "19011:6.7", PrincipleDueProfessionalCare, "every confirmed nonconformity has exactly one follow-up once the audit is completed"},
+	{RuleFollowUpPhase, "19011:6.7", PrincipleDueProfessionalCare, "corrective actions are followed up only for nonconformities presented to the auditee, from the closing meeting until the audit closes"},
+	{RuleFollowUpReplan, "19011:6.7", PrincipleIntegrity, "a corrective action plan changes only while it is being planned, and every plan it replaces is kept"},
+	{RuleFollowUpIneffective, "19011:6.7", PrincipleEvidenceBased, "an auditor of the team who finds a corrective action ineffective records why, and the action goes back to planning"},
+	{RuleBaselinePresented, "19011:6.7", PrincipleEvidenceBased, "a follow-up audit builds on a previous audit of the same auditee whose findings were presented"},
 }

@@ -1,0 +1,119 @@
+package audit
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+)
+
+// RecommendationRule is one documented rule by which the findings of a
+// certification audit decide the audit team's recommendation (ISO/IEC
+// 17021-1:2015 9.4.8, 9.5). DeriveRecommendation tries the rules in the
+// order RecommendationRules yields them; the first that holds decides.
+type RecommendationRule struct {
+	// ID is stable, e.g. "REC-MAJOR-OPEN".
+	ID string `json:"id"`
+	// When states the condition in one line.
+	When string `json:"when"`
+	// Then is the recommendation the rule calls for.
+	Then Recommendation `json:"then"`
+	// Rule is the id of the process rule the rule serves.
+	Rule string `json:"rule"`
+	// Source is the clause the rule comes from.
+	Source string `json:"source"`
+}
+
+// recommendationRules is the catalogue, in the order it is applied. Rule
+// i holds when bucket i of recommendationBuckets is not empty; the last
+// always holds.
+var recommendationRules = []RecommendationRule{
+	{"REC-MAJOR-OVERDUE", "a standing major nonconformity's follow-up is not verified effective and its due date has passed", NotRecommend, RuleMajorOverdue, "17021-1:9.5.3"},
+	{"REC-MAJOR-OPEN", "a standing major nonconformity's correction and corrective action are not verified effective", RecommendAfterVerification, RuleRecommendation, "17021-1:9.5.2"},
+	{"REC-MINOR-OPEN", "a standing minor nonconformity has no accepted corrective action plan", RecommendAfterPlans, RuleRecommendation, "17021-1:9.5.2"},
+	{"REC-CLEAR", "no standing nonconformity stands in the way: none was raised, or every major's correction is verified effective and every minor's plan accepted", Recommend, RuleRecommendation, "17021-1:9.4.8"},
+}
+
+// RecommendationRules yields the rules DeriveRecommendation applies, in
+// the order it applies them.
+func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationRules) }
+
+// recommendationBasis says what a derivation looks at: follow-ups (and
+// the time at which overdue is judged) or, at the agreement of the
+// conclusions, before any follow-up can exist, the findings alone.
+type recommendationBasis struct {
+	followUps bool
+	at        time.Time
+}
+
+var recommendationAtAgreement = recommendationBasis{}
+
+// DeriveRecommendation applies RecommendationRules to a certification
+// audit's standing nonconformities (Finding.Standing) and their follow-ups
+// as they are at the given time, and returns the recommendation with the
+// reasons: one line per finding that decided it, each starting with the
+// rule's ID. A major nonconformity whose follow-up is not closed after its
+// due date gives NotRecommend (rule AUD-MAJOR-OVERDUE-BLOCKS). For an audit
+// that is not a certification audit (and for nil) it returns "" and no
+// reasons: such audits carry no recommendation.
+//
+// At the agreement of the conclusions no follow-up exists yet, so a
+// certification audit's conclusions recommend RecommendAfterVerification
+// when a major nonconformity stands, RecommendAfterPlans when only minor
+// ones do, and Recommend otherwise; later calls show how the follow-ups
+// change the picture.
+func DeriveRecommendation(a *Audit, at time.Time) (Recommendation, []string) {
+	if a == nil || !a.IsCertification() {
+		return "", nil
+	}
+	return deriveRecommendation(a, recommendationBasis{followUps: true, at: at})
+}
+
+// deriveRecommendation applies the rules on the given basis.
+func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []string) {
+	var follow map[FindingID]*FollowUp
+	if b.followUps && len(a.FollowUps) > 0 {
+		follow = make(map[FindingID]*FollowUp, len(a.FollowUps))
+		for i := range a.FollowUps {
+			if _, dup := follow[a.FollowUps[i].Finding]; !dup {
+				follow[a.FollowUps[i].Finding] = &a.FollowUps[i]
+			}
+		}
+	}
+	var buckets [3][]string
+	ncs := 0
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.Kind != Nonconformity || !f.Standing() {
+			continue
+		}
+		ncs++
+		u := follow[f.ID]
+		switch f.Grade {
+		case Major:
+			switch {
+			case u != nil && u.Overdue(b.at):
+				buckets[0] = append(buckets[0], fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
+					recommendationRules[0].ID, f.ID, u.DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly)))
+			case u == nil || u.State != FollowUpClosed:
+				buckets[1] = append(buckets[1], fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective",
+					recommendationRules[1].ID, f.ID))
+			}
+		case Minor:
+			if u == nil || u.State == FollowUpPlanning {
+				buckets[2] = append(buckets[2], fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan",
+					recommendationRules[2].ID, f.ID))
+			}
+		}
+	}
+	for i, reasons := range buckets {
+		if len(reasons) > 0 {
+			return recommendationRules[i].Then, reasons
+		}
+	}
+	last := recommendationRules[len(recommendationRules)-1]
+	if ncs == 0 {
+		return last.Then, []string{last.ID + ": no nonconformity stands"}
+	}
+	return last.Then, []string{fmt.Sprintf("%s: %d nonconformities stand; every major is verified effective and every minor has an accepted plan", last.ID, ncs)}
+}
