@@ -12,7 +12,7 @@ import (
 )
 
 // fdDraft returns complete conclusion content as a host would draft it.
-func fdDraft(t testing.TB, rec Recommendation) Conclusion {
+func fdDraft(t fdT, rec Recommendation) Conclusion {
 	c := *fdConclusion(t, rec, ConclusionDraft)
 	c.State, c.History = "", nil
 	return c

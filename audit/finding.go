@@ -166,7 +166,7 @@ func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m Met
 		return notFound("finding", string(id))
 	}
 	f := &a.Findings[i]
-	e, err := findingMachine.Fire(findingSubject{a: a, f: f, text: text}, f.State, fsm.Last(f.History), event, m)
+	e, err := findingMachine.Fire(findingSubject{a: a, f: f, text: text, at: m.At}, f.State, findingLast(f), event, m)
 	if err != nil {
 		return err
 	}
@@ -176,6 +176,16 @@ func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m Met
 	f.State = e.To
 	f.History = append(f.History, e)
 	return nil
+}
+
+// findingLast is the time of the latest thing recorded on f: its last
+// history entry, or when it was raised. A new event may not precede it.
+func findingLast(f *Finding) time.Time {
+	last := fsm.Last(f.History)
+	if f.RaisedAt.After(last) {
+		return f.RaisedAt
+	}
+	return last
 }
 
 // ConfirmFinding records that the audit team confirms a draft finding

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
@@ -60,11 +61,19 @@ const (
 	fdOutsider = "someone-else"
 )
 
+// fdT is what the fixtures need of a test: *testing.T and *rapid.T both
+// have it.
+type fdT interface {
+	Helper()
+	Errorf(format string, args ...any)
+	FailNow()
+}
+
 func fdMeta(at time.Time, by string) Meta { return Meta{At: at, By: by} }
 
 // fdHistory builds the entries of events fired one after the other from
 // the machine's initial state, at the given times.
-func fdHistory[S, E ~string, T any](t testing.TB, m *fsm.Machine[S, E, T], events []E, at []time.Time, by string) []fsm.Entry[S, E] {
+func fdHistory[S, E ~string, T any](t fdT, m *fsm.Machine[S, E, T], events []E, at []time.Time, by string) []fsm.Entry[S, E] {
 	t.Helper()
 	h := []fsm.Entry[S, E]{}
 	state := m.Initial()
@@ -89,7 +98,7 @@ var fdAuditPath = []struct {
 
 // fdAuditHistory returns the audit history that leads to state
 // (terminated: from fieldwork).
-func fdAuditHistory(t testing.TB, state State) []Entry {
+func fdAuditHistory(t fdT, state State) []Entry {
 	t.Helper()
 	var events []Event
 	var times []time.Time
@@ -113,7 +122,7 @@ func fdAuditHistory(t testing.TB, state State) []Entry {
 
 // fdEvidence returns an evidence item in the given state with a history
 // that leads there.
-func fdEvidence(t testing.TB, id EvidenceID, state EvidenceState, at time.Time) Evidence {
+func fdEvidence(t fdT, id EvidenceID, state EvidenceState, at time.Time) Evidence {
 	t.Helper()
 	var events []EvidenceEvent
 	switch state {
@@ -146,7 +155,7 @@ func fdEvidence(t testing.TB, id EvidenceID, state EvidenceState, at time.Time) 
 // and evidence E-1, E-2 (verified), E-3 (collected), E-4 (rejected), E-5
 // (superseded) and E-6 (verified, correcting E-5). It has no findings,
 // conclusions or follow-ups.
-func fdAudit(t testing.TB, state State) *Audit {
+func fdAudit(t fdT, state State) *Audit {
 	t.Helper()
 	e5 := fdEvidence(t, "E-5", EvidenceSuperseded, fdEvidenceAt)
 	e6 := fdEvidence(t, "E-6", EvidenceVerified, fdEvidenceAt.Add(time.Hour))
@@ -219,7 +228,7 @@ var fdFindingEventAt = map[FindingEvent]time.Time{
 
 // fdFindingIn puts f in state s as the library would have: state, history
 // and the texts a dispute records.
-func fdFindingIn(t testing.TB, f Finding, s FindingState) Finding {
+func fdFindingIn(t fdT, f Finding, s FindingState) Finding {
 	t.Helper()
 	events := fdFindingEvents[s]
 	times := make([]time.Time, len(events))
@@ -243,7 +252,7 @@ func fdFindingIn(t testing.TB, f Finding, s FindingState) Finding {
 
 // fdConclusion returns complete conclusions for the fixture audit with
 // the given recommendation, in state s.
-func fdConclusion(t testing.TB, rec Recommendation, s ConclusionState) *Conclusion {
+func fdConclusion(t fdT, rec Recommendation, s ConclusionState) *Conclusion {
 	t.Helper()
 	var events []ConclusionEvent
 	var times []time.Time
@@ -263,7 +272,7 @@ func fdConclusion(t testing.TB, rec Recommendation, s ConclusionState) *Conclusi
 
 // fdFollowUp returns the follow-up of finding in state s, with a complete
 // plan and, when closed, an effective verification citing E-7.
-func fdFollowUp(t testing.TB, finding FindingID, s FollowUpState) FollowUp {
+func fdFollowUp(t fdT, finding FindingID, s FollowUpState) FollowUp {
 	t.Helper()
 	var events []FollowUpEvent
 	var times []time.Time
@@ -296,7 +305,7 @@ func fdFollowUp(t testing.TB, finding FindingID, s FollowUpState) FollowUp {
 // conclusions and follow-ups as far as the state allows. From completed
 // on, the follow-ups are closed, verified with evidence E-7 collected in
 // follow-up.
-func fdRecord(t testing.TB, state State) *Audit {
+func fdRecord(t fdT, state State) *Audit {
 	t.Helper()
 	a := fdAudit(t, state)
 	stage := findingsStageOf(state)
@@ -378,6 +387,23 @@ func fdCloneValue(v reflect.Value) reflect.Value {
 		return s
 	}
 	return v
+}
+
+// fdPrefix reports whether long starts with short (an append-only log
+// kept: nothing removed, rewritten or reordered).
+func fdPrefix[E any](short, long []E) bool {
+	return len(long) >= len(short) && cmp.Equal(short, long[:len(short)], cmpopts.EquateEmpty())
+}
+
+// fdQuickDiff is cmp.Diff(want, got) for the rapid tests, which compare
+// whole records after every step: it looks first with reflect.DeepEqual,
+// which is exact for a record and its fdClone, and only runs cmp for the
+// report.
+func fdQuickDiff(want, got *Audit) string {
+	if reflect.DeepEqual(want, got) {
+		return ""
+	}
+	return cmp.Diff(want, got)
 }
 
 // fdRefuses runs op, requires it to fail, and requires a to be exactly as

@@ -130,6 +130,9 @@ func TestConfirmFinding(t *testing.T) {
 		{"rejected evidence only", fdNC("F-1", Minor, fdA815, "E-4"), nil, RuleNCEvidence},
 		{"superseded evidence only", fdNC("F-1", Minor, fdA815, "E-5"), nil, RuleNCEvidence},
 		{"missing evidence", fdNC("F-1", Minor, fdA815, "E-1"), func(a *Audit) { a.Evidence = a.Evidence[1:] }, RuleNCEvidence},
+		{"evidence verified only after the confirmation", fdNC("F-1", Minor, fdA815, "E-1"), func(a *Audit) {
+			a.Evidence[0].History[0].At = fdConfirmAt.Add(time.Minute)
+		}, RuleNCEvidence},
 		{"no requirement", func() Finding { f := fdNC("F-1", Minor, fdA815, "E-1"); f.Requirement = ""; return f }(), nil, RuleNCStatement},
 		{"no reason", func() Finding { f := fdNC("F-1", Minor, fdA815, "E-1"); f.Reason = " "; return f }(), nil, RuleNCStatement},
 		{"no found", func() Finding { f := fdNC("F-1", Minor, fdA815, "E-1"); f.Found = ""; return f }(), nil, RuleNCStatement},
@@ -181,6 +184,12 @@ func TestConfirmFinding(t *testing.T) {
 		}))
 		assert.Equal(t, ReasonMeta, reason)
 	})
+	t.Run("not before the finding was raised", func(t *testing.T) {
+		a := fdAudit(t, StateFindings)
+		a.Findings = []Finding{fdFindingIn(t, fdObservation("F-1", fdA51), FindingDraft)}
+		_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.ConfirmFinding("F-1", fdMeta(fdRaisedAt.Add(-time.Second), fdLead)) }))
+		assert.Equal(t, ReasonMeta, reason)
+	})
 	t.Run("refused while the conclusions stand agreed", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
 		a.Findings = []Finding{fdFindingIn(t, fdObservation("F-1", fdA51), FindingDraft)}
@@ -209,7 +218,7 @@ func TestWithdrawFinding(t *testing.T) {
 
 // fdPresented returns an audit in state s whose findings F-1 (minor
 // nonconformity) and F-2 (observation) were presented.
-func fdPresented(t *testing.T, s State) *Audit {
+func fdPresented(t fdT, s State) *Audit {
 	a := fdAudit(t, s)
 	a.Findings = []Finding{
 		fdFindingIn(t, fdNC("F-1", Minor, fdA815, "E-1"), FindingPresented),

@@ -159,7 +159,7 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, eviden
 	if effective {
 		event = FollowUpVerifyEffective
 	}
-	s := followUpSubject{by: m.By, evidence: evidence, note: m.Note}
+	s := followUpSubject{by: m.By, at: m.At, evidence: evidence, note: m.Note}
 	return a.fireFollowUp("verify-corrective-action", finding, s, event, m, check, func(u *FollowUp) {
 		ids := findingCopyOrNil(evidence)
 		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Effective: effective, Evidence: ids, Note: m.Note})

@@ -20,7 +20,7 @@ var fdPlan = CorrectiveActionPlan{
 // fdFollowUpStage returns an audit in state s after the closing meeting:
 // F-1 a presented major nonconformity, F-2 a presented observation, F-3 a
 // withdrawn nonconformity, and verified evidence E-7 for verifications.
-func fdFollowUpStage(t *testing.T, s State) *Audit {
+func fdFollowUpStage(t fdT, s State) *Audit {
 	a := fdAudit(t, s)
 	a.Findings = []Finding{
 		fdFindingIn(t, fdNC("F-1", Major, fdA815, "E-1"), FindingPresented),
@@ -174,6 +174,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		{"someone off the team", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdOutsider), RuleFollowUpVerified},
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
 		{"unverified evidence only", true, []EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
+		{"evidence verified only later", true, []EvidenceID{"E-7"}, fdMeta(fdFUEvidAt, fdLead), RuleFollowUpVerified},
 		{"ineffective by an outsider", false, nil, Meta{At: fdVerifyAt, By: fdOutsider, Note: "n"}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {

@@ -5,19 +5,21 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // findingSubject is what finding guards look at: the finding and the audit
-// holding it, and the text the event brings (the auditee's diverging
-// opinion for dispute, the resolution for resolve, the reason for
-// withdraw).
+// holding it, the text the event brings (the auditee's diverging opinion
+// for dispute, the resolution for resolve, the reason for withdraw) and
+// when the event happens.
 type findingSubject struct {
 	a    *Audit
 	f    *Finding
 	text string
+	at   time.Time
 }
 
 // findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
@@ -105,20 +107,38 @@ func (a *Audit) citedEvidence(id EvidenceID) *Evidence {
 }
 
 // citesVerifiedEvidence reports whether some id names an evidence item of
-// a that is verified now (a superseded item is no longer verified).
-func citesVerifiedEvidence(a *Audit, ids []EvidenceID) bool {
+// a that is verified now (a superseded item is no longer verified) and
+// was already verified at time at.
+func citesVerifiedEvidence(a *Audit, ids []EvidenceID, at time.Time) bool {
 	for _, id := range ids {
-		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified {
+		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified && findingEvidenceVerifiedBy(e, at) {
 			return true
 		}
 	}
 	return false
 }
 
-var errNCEvidence = errors.New("audit: a nonconformity needs at least one verified evidence item that is not superseded")
+// findingEvidenceVerifiedBy reports whether e was audit evidence at time
+// t: its history verifies it no later than t. An item whose history
+// records no verification counts when its state says it is verified; with
+// t zero, any verification counts.
+func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
+	verified := false
+	for _, h := range e.History {
+		if h.Event == EvidenceVerify {
+			if t.IsZero() || !h.At.After(t) {
+				return true
+			}
+			verified = true
+		}
+	}
+	return !verified && e.State == EvidenceVerified
+}
+
+var errNCEvidence = errors.New("audit: a nonconformity needs at least one evidence item verified by now and not superseded")
 
 func guardNCEvidence(s findingSubject) error {
-	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence) {
+	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence, s.at) {
 		return nil
 	}
 	return errNCEvidence
@@ -248,12 +268,13 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 })
 
 // followUpSubject is what follow-up guards look at: the follow-up, the
-// audit holding it and, for a verification, who verifies, the evidence
-// examined and the note.
+// audit holding it and, for a verification, who verifies, when, the
+// evidence examined and the note.
 type followUpSubject struct {
 	a        *Audit
 	u        *FollowUp
 	by       string
+	at       time.Time
 	evidence []EvidenceID
 	note     string
 }
@@ -281,7 +302,7 @@ func guardVerifierOnTeam(s followUpSubject) error {
 
 var (
 	errPlanIncomplete        = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
-	errNoVerifiedEvidence    = errors.New("audit: the verification cites no verified evidence item")
+	errNoVerifiedEvidence    = errors.New("audit: the verification cites no evidence item verified by then")
 	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
 )
 
@@ -305,7 +326,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
 			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
-				if !citesVerifiedEvidence(s.a, s.evidence) {
+				if !citesVerifiedEvidence(s.a, s.evidence, s.at) {
 					return errNoVerifiedEvidence
 				}
 				return nil

@@ -58,21 +58,6 @@ func findingFirstEntryAt[S, E ~string](h []fsm.Entry[S, E], event E) time.Time {
 	return time.Time{}
 }
 
-// findingEvidenceVerifiedBy reports whether e was audit evidence at time t: its
-// history verifies it no later than t. With t zero, whether it is
-// verified now.
-func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
-	if t.IsZero() {
-		return e.State == EvidenceVerified
-	}
-	for _, h := range e.History {
-		if h.Event == EvidenceVerify && !h.At.After(t) {
-			return true
-		}
-	}
-	return false
-}
-
 // findingEvidenceCited reports whether some of ids names an evidence item
 // of the record that was verified at t (see findingEvidenceVerifiedBy).
 func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
