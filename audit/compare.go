@@ -63,11 +63,16 @@ func Compare(previous, current *Audit) (Comparison, error) {
 	}
 	out := Comparison{Previous: previous.ID, Current: current.ID, Auditee: current.Auditee}
 
-	// Previous findings by criterion: nonconformities and other kinds.
+	// Previous findings by criterion: nonconformities and other kinds;
+	// and where each finding stands in the record, to order related ids.
 	prevNC := map[annexa.Ref][]FindingID{}
 	prevOther := map[annexa.Ref][]FindingID{}
+	pos := make(map[FindingID]int, len(previous.Findings))
 	for i := range previous.Findings {
 		f := &previous.Findings[i]
+		if _, dup := pos[f.ID]; !dup {
+			pos[f.ID] = i
+		}
 		if !f.Standing() {
 			continue
 		}
@@ -100,9 +105,9 @@ func Compare(previous, current *Audit) (Comparison, error) {
 			}
 		}
 		if len(again) > 0 {
-			out.Recurring = append(out.Recurring, ComparedFinding{Finding: f.ID, Grade: f.Grade, Criteria: again, Related: findingsInRecordOrder(previous, related)})
+			out.Recurring = append(out.Recurring, ComparedFinding{Finding: f.ID, Grade: f.Grade, Criteria: again, Related: findingsInRecordOrder(pos, related)})
 		} else {
-			out.New = append(out.New, ComparedFinding{Finding: f.ID, Grade: f.Grade, Criteria: slices.Clone(f.Criteria), Related: findingsInRecordOrder(previous, earlier)})
+			out.New = append(out.New, ComparedFinding{Finding: f.ID, Grade: f.Grade, Criteria: slices.Clone(f.Criteria), Related: findingsInRecordOrder(pos, earlier)})
 		}
 	}
 	for i := range previous.Findings {
@@ -129,12 +134,12 @@ func appendFindingID(ids []FindingID, id FindingID) []FindingID {
 	return append(ids, id)
 }
 
-// findingsInRecordOrder orders ids as the findings appear in a.
-func findingsInRecordOrder(a *Audit, ids []FindingID) []FindingID {
+// findingsInRecordOrder orders ids by their position in the record.
+func findingsInRecordOrder(pos map[FindingID]int, ids []FindingID) []FindingID {
 	if len(ids) < 2 {
 		return ids
 	}
-	slices.SortStableFunc(ids, func(x, y FindingID) int { return a.findingAt(x) - a.findingAt(y) })
+	slices.SortStableFunc(ids, func(x, y FindingID) int { return pos[x] - pos[y] })
 	return ids
 }
 

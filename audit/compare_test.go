@@ -15,7 +15,7 @@ import (
 // on A.8.15 (follow-up closed), minor F-2 on clause 9.2 and the policy
 // (follow-up accepted), minor F-3 on A.5.1 (closed), observation F-4 on
 // the policy, and a withdrawn F-5 on A.5.1.
-func fdPrevious(t *testing.T) *Audit {
+func fdPrevious(t fdT) *Audit {
 	a := fdRecord(t, StateFollowUp)
 	a.ID = "A-2025-07"
 	f2 := fdNC("F-2", Minor, fdClause92, "E-2")

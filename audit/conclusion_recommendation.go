@@ -40,13 +40,15 @@ func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(r
 
 // recommendationBasis says what a derivation looks at: follow-ups (and
 // the time at which overdue is judged) or, at the agreement of the
-// conclusions, before any follow-up can exist, the findings alone.
+// conclusions, before any follow-up can exist, the findings alone; and
+// whether the reasons are wanted or only the recommendation.
 type recommendationBasis struct {
 	followUps bool
 	at        time.Time
+	noReasons bool
 }
 
-var recommendationAtAgreement = recommendationBasis{}
+var recommendationAtAgreement = recommendationBasis{noReasons: true}
 
 // DeriveRecommendation applies RecommendationRules to a certification
 // audit's standing nonconformities (Finding.Standing) and their follow-ups
@@ -81,6 +83,7 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 		}
 	}
 	var buckets [3][]string
+	var counts [3]int
 	ncs := 0
 	for i := range a.Findings {
 		f := &a.Findings[i]
@@ -93,26 +96,35 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 		case Major:
 			switch {
 			case u != nil && u.Overdue(b.at):
-				buckets[0] = append(buckets[0], fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
-					recommendationRules[0].ID, f.ID, u.DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly)))
+				if counts[0]++; !b.noReasons {
+					buckets[0] = append(buckets[0], fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
+						recommendationRules[0].ID, f.ID, u.DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly)))
+				}
 			case u == nil || u.State != FollowUpClosed:
-				buckets[1] = append(buckets[1], fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective",
-					recommendationRules[1].ID, f.ID))
+				if counts[1]++; !b.noReasons {
+					buckets[1] = append(buckets[1], fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective",
+						recommendationRules[1].ID, f.ID))
+				}
 			}
 		case Minor:
 			if u == nil || u.State == FollowUpPlanning {
-				buckets[2] = append(buckets[2], fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan",
-					recommendationRules[2].ID, f.ID))
+				if counts[2]++; !b.noReasons {
+					buckets[2] = append(buckets[2], fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan",
+						recommendationRules[2].ID, f.ID))
+				}
 			}
 		}
 	}
-	for i, reasons := range buckets {
-		if len(reasons) > 0 {
-			return recommendationRules[i].Then, reasons
+	for i, n := range counts {
+		if n > 0 {
+			return recommendationRules[i].Then, buckets[i]
 		}
 	}
 	last := recommendationRules[len(recommendationRules)-1]
-	if ncs == 0 {
+	switch {
+	case b.noReasons:
+		return last.Then, nil
+	case ncs == 0:
 		return last.Then, []string{last.ID + ": no nonconformity stands"}
 	}
 	return last.Then, []string{fmt.Sprintf("%s: %d nonconformities stand; every major is verified effective and every minor has an accepted plan", last.ID, ncs)}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -32,19 +33,38 @@ func findingsStageOf(s State) findingsStage {
 	return findingsStageOther
 }
 
-// findingReplay reports a history that does not replay through m to
-// state, at path (".History[k]" or ".State" appended).
-func findingReplay[S, E ~string, T any](v *verifier, path string, m *fsm.Machine[S, E, T], h []fsm.Entry[S, E], state S) {
-	got, err := m.Replay(h)
-	var re *fsm.ReplayError
-	switch {
-	case errors.As(err, &re):
-		v.violate(errs.Index(path+".History", re.Index), RuleHistoryValid, "", re.Problem)
-	case err != nil:
-		v.violate(path+".History", RuleHistoryValid, "", err.Error())
-	case got != state:
-		v.violate(path+".State", RuleHistoryValid, string(state), fmt.Sprintf("the history ends in %q", got))
+// findingsAreaPath is the path of one element of a list of the record,
+// such as Findings[3] (or, with i < 0, of a field such as Conclusion); the
+// text is built only when a violation needs it, so that checking a
+// conforming record allocates no paths.
+type findingsAreaPath struct {
+	list string
+	i    int
+}
+
+// at returns the path of sub within the element ("" for the element).
+func (p findingsAreaPath) at(sub string) string {
+	if p.i < 0 {
+		return errs.JoinPath(p.list, sub)
 	}
+	return errs.JoinPath(errs.Index(p.list, p.i), sub)
+}
+
+// findingReplay reports a history that does not replay through m to
+// state, at p's History[k] or State.
+func findingReplay[S, E ~string, T any](v *verifier, p findingsAreaPath, m *fsm.Machine[S, E, T], h []fsm.Entry[S, E], state S) {
+	got, err := m.Replay(h)
+	if err == nil {
+		if got != state {
+			v.violate(p.at("State"), RuleHistoryValid, string(state), fmt.Sprintf("the history ends in %q", got))
+		}
+		return
+	}
+	if re := (*fsm.ReplayError)(nil); errors.As(err, &re) {
+		v.violate(p.at(errs.Index("History", re.Index)), RuleHistoryValid, "", re.Problem)
+		return
+	}
+	v.violate(p.at("History"), RuleHistoryValid, "", err.Error())
 }
 
 // findingFirstEntryAt returns the time of the first entry of h with the given
@@ -58,6 +78,21 @@ func findingFirstEntryAt[S, E ~string](h []fsm.Entry[S, E], event E) time.Time {
 	return time.Time{}
 }
 
+// findingRefValid is annexa.Ref.Validate() == nil without building an
+// error: the kind is known, a clause or control id is in the catalogue,
+// a document id is not blank.
+func findingRefValid(r annexa.Ref) bool {
+	switch r.Kind {
+	case annexa.ClauseRef:
+		return annexa.ClauseID(r.ID).IsValid()
+	case annexa.ControlRef:
+		return annexa.ControlID(r.ID).IsValid()
+	case annexa.DocumentRef:
+		return !findingBlank(r.ID)
+	}
+	return false
+}
+
 // findingEvidenceCited reports whether some of ids names an evidence item
 // of the record that was verified at t (see findingEvidenceVerifiedBy).
 func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
@@ -69,20 +104,25 @@ func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
 	return false
 }
 
-// findingCheckEvidenceRefs reports evidence ids the record lacks and repeats.
-func (v *verifier) findingCheckEvidenceRefs(path string, ids []EvidenceID) {
+// findingCheckEvidenceRefs reports evidence ids (p's Evidence) the
+// record lacks and repeats, and reports whether one of them was verified
+// at t (see findingEvidenceVerifiedBy).
+func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []EvidenceID, t time.Time) (verified bool) {
 	for k, id := range ids {
-		if _, ok := v.evidence[id]; !ok {
-			v.violate(errs.Index(path, k), RuleRecordShape, string(id), "the record holds no evidence item with this id")
+		i, ok := v.evidence[id]
+		if !ok {
+			v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "the record holds no evidence item with this id")
 			continue
 		}
+		verified = verified || findingEvidenceVerifiedBy(&v.a.Evidence[i], t)
 		for _, earlier := range ids[:k] {
 			if earlier == id {
-				v.violate(errs.Index(path, k), RuleRecordShape, string(id), "cited twice")
+				v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "cited twice")
 				break
 			}
 		}
 	}
+	return verified
 }
 
 // verifyFindings checks the findings.
@@ -92,78 +132,78 @@ func (v *verifier) verifyFindings() {
 	issued := findingFirstEntryAt(a.History, EventIssueReport)
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		p := func(sub string) string { return errs.JoinPath(errs.Index("Findings", i), sub) }
+		p := findingsAreaPath{"Findings", i}
 
 		switch {
 		case findingBlank(string(f.ID)):
-			v.violate(p("ID"), RuleRecordShape, "", "a finding needs an id")
+			v.violate(p.at("ID"), RuleRecordShape, "", "a finding needs an id")
 		case v.findings[f.ID] != i:
-			v.violate(p("ID"), RuleRecordShape, string(f.ID), "another finding has the same id")
+			v.violate(p.at("ID"), RuleRecordShape, string(f.ID), "another finding has the same id")
 		}
 		if !f.Kind.IsValid() {
-			v.violate(p("Kind"), RuleRecordShape, string(f.Kind), "not a kind of finding")
+			v.violate(p.at("Kind"), RuleRecordShape, string(f.Kind), "not a kind of finding")
 		}
 		if g := gradeProblem(f); g != "" {
-			v.violate(p("Grade"), RuleNCGrade, string(f.Grade), g)
+			v.violate(p.at("Grade"), RuleNCGrade, string(f.Grade), g)
 		}
 		if findingBlank(f.RaisedBy) {
-			v.violate(p("RaisedBy"), RuleRecordShape, "", "who wrote the finding is required")
+			v.violate(p.at("RaisedBy"), RuleRecordShape, "", "who wrote the finding is required")
 		}
 		if f.RaisedAt.IsZero() {
-			v.violate(p("RaisedAt"), RuleRecordShape, "", "when the finding was written is required")
+			v.violate(p.at("RaisedAt"), RuleRecordShape, "", "when the finding was written is required")
 		} else if len(f.History) > 0 && f.History[0].At.Before(f.RaisedAt) {
-			v.violate(p("History[0].At"), RuleHistoryValid, f.History[0].At.Format(time.RFC3339), "before the finding was raised")
+			v.violate(p.at("History[0].At"), RuleHistoryValid, f.History[0].At.Format(time.RFC3339), "before the finding was raised")
 		}
 
 		standing := f.Standing()
 		if len(f.Criteria) == 0 {
-			v.violate(p("Criteria"), RuleFindingCriterion, "", "a finding cites at least one criterion")
+			v.violate(p.at("Criteria"), RuleFindingCriterion, "", "a finding cites at least one criterion")
 		}
 		for k, ref := range f.Criteria {
 			switch {
-			case ref.Validate() != nil:
-				v.violate(p(errs.Index("Criteria", k)), RuleRecordShape, ref.String(), "not a valid reference")
+			case !findingRefValid(ref):
+				v.violate(p.at(errs.Index("Criteria", k)), RuleRecordShape, ref.String(), "not a valid reference")
 			case standing && !v.criteria[ref]:
-				v.violate(p(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
+				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
 			}
 		}
-		v.findingCheckEvidenceRefs(p("Evidence"), f.Evidence)
+		verified := v.findingCheckEvidenceRefs(p, f.Evidence, findingFirstEntryAt(f.History, FindingConfirm))
 		if f.Kind == Nonconformity && standing {
-			if !v.findingEvidenceCited(f.Evidence, findingFirstEntryAt(f.History, FindingConfirm)) {
-				v.violate(p("Evidence"), RuleNCEvidence, "", "the nonconformity cites no evidence item that was verified when it was confirmed")
+			if !verified {
+				v.violate(p.at("Evidence"), RuleNCEvidence, "", "the nonconformity cites no evidence item that was verified when it was confirmed")
 			}
 			for _, gap := range ncStatementGaps(f) {
-				v.violate(p(gap), RuleNCStatement, "", "a nonconformity states the requirement, what was found and why it does not conform")
+				v.violate(p.at(gap), RuleNCStatement, "", "a nonconformity states the requirement, what was found and why it does not conform")
 			}
 		} else if findingBlank(f.Found) {
-			v.violate(p("Found"), RuleRecordShape, "", "what was found is required")
+			v.violate(p.at("Found"), RuleRecordShape, "", "what was found is required")
 		}
 
 		if !f.State.IsValid() {
-			v.violate(p("State"), RuleRecordShape, string(f.State), "not a finding state")
+			v.violate(p.at("State"), RuleRecordShape, string(f.State), "not a finding state")
 		} else {
-			findingReplay(v, errs.Index("Findings", i), findingMachine, f.History, f.State)
+			findingReplay(v, p, findingMachine, f.History, f.State)
 		}
 		v.findingCheckDispute(p, f, issued)
 		for k, e := range f.History {
 			if e.Event == FindingWithdraw && findingBlank(e.Note) {
-				v.violate(p(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
+				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
 			}
 		}
 
 		switch stage {
 		case findingsStageBefore:
-			v.violate(p(""), RuleFindingPhase, string(f.ID), "a finding before fieldwork started")
+			v.violate(p.at(""), RuleFindingPhase, string(f.ID), "a finding before fieldwork started")
 		case findingsStageOpen:
 			if f.State == FindingPresented || f.State == FindingAcknowledged || f.State == FindingDisputed || f.State == FindingResolved {
-				v.violate(p("State"), RuleClosingMeeting, string(f.State), "presented before the closing meeting")
+				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "presented before the closing meeting")
 			}
 		case findingsStagePresented:
 			switch f.State {
 			case FindingDraft:
-				v.violate(p("State"), RuleConclusionAfterDraft, string(f.State), "still a draft after the closing meeting")
+				v.violate(p.at("State"), RuleConclusionAfterDraft, string(f.State), "still a draft after the closing meeting")
 			case FindingConfirmed:
-				v.violate(p("State"), RuleClosingMeeting, string(f.State), "confirmed but not presented at the closing meeting")
+				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "confirmed but not presented at the closing meeting")
 			}
 		}
 	}
@@ -172,26 +212,26 @@ func (v *verifier) verifyFindings() {
 // findingCheckDispute checks the diverging opinion and resolution of a finding
 // against its state, and that a dispute was resolved before the report was
 // issued (issued: the time of the audit's issue-report entry, or zero).
-func (v *verifier) findingCheckDispute(p func(string) string, f *Finding, issued time.Time) {
+func (v *verifier) findingCheckDispute(p findingsAreaPath, f *Finding, issued time.Time) {
 	disputed := f.State == FindingDisputed || f.State == FindingResolved
 	switch {
 	case disputed && findingBlank(f.DivergingOpinion):
-		v.violate(p("DivergingOpinion"), RuleDisputeRecorded, "", "a disputed finding records the auditee's diverging opinion")
+		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, "", "a disputed finding records the auditee's diverging opinion")
 	case !disputed && f.DivergingOpinion != "":
-		v.violate(p("DivergingOpinion"), RuleDisputeRecorded, f.DivergingOpinion, "a diverging opinion on a finding that is not disputed")
+		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, f.DivergingOpinion, "a diverging opinion on a finding that is not disputed")
 	}
 	switch {
 	case f.State == FindingResolved && findingBlank(f.Resolution):
-		v.violate(p("Resolution"), RuleDisputeRecorded, "", "a resolved dispute records how it was settled")
+		v.violate(p.at("Resolution"), RuleDisputeRecorded, "", "a resolved dispute records how it was settled")
 	case f.State != FindingResolved && f.Resolution != "":
-		v.violate(p("Resolution"), RuleDisputeRecorded, f.Resolution, "a resolution of a dispute that is not resolved")
+		v.violate(p.at("Resolution"), RuleDisputeRecorded, f.Resolution, "a resolution of a dispute that is not resolved")
 	}
 	if issued.IsZero() {
 		return
 	}
 	for k, e := range f.History {
 		if e.Event == FindingResolve && e.At.After(issued) {
-			v.violate(p(errs.Index("History", k)), RuleDisputeBeforeReport, e.At.Format(time.RFC3339), "resolved after the report was issued at "+issued.Format(time.RFC3339))
+			v.violate(p.at(errs.Index("History", k)), RuleDisputeBeforeReport, e.At.Format(time.RFC3339), "resolved after the report was issued at "+issued.Format(time.RFC3339))
 		}
 	}
 }
@@ -210,7 +250,7 @@ func (v *verifier) verifyConclusion() {
 	if !c.State.IsValid() {
 		v.violate("Conclusion.State", RuleRecordShape, string(c.State), "not a conclusion state")
 	} else {
-		findingReplay(v, "Conclusion", conclusionMachine, c.History, c.State)
+		findingReplay(v, findingsAreaPath{"Conclusion", -1}, conclusionMachine, c.History, c.State)
 	}
 	if c.Fulfilment != "" && !c.Fulfilment.IsValid() {
 		v.violate("Conclusion.Fulfilment", RuleRecordShape, string(c.Fulfilment), "not a degree of fulfilment")
@@ -257,35 +297,50 @@ func (v *verifier) verifyFollowUps() {
 	a := v.a
 	stage := findingsStageOf(a.State)
 	first := make(map[FindingID]int, len(a.FollowUps))
+	blocking := v.blockableRecommendation()
+	var at time.Time // when overdue is judged; found when first needed
 	for j := range a.FollowUps {
 		u := &a.FollowUps[j]
-		p := func(sub string) string { return errs.JoinPath(errs.Index("FollowUps", j), sub) }
+		p := findingsAreaPath{"FollowUps", j}
 
+		var f *Finding
 		if i, ok := v.findings[u.Finding]; !ok {
-			v.violate(p("Finding"), RuleRecordShape, string(u.Finding), "the record holds no finding with this id")
-		} else if f := &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
-			v.violate(p("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
+			v.violate(p.at("Finding"), RuleRecordShape, string(u.Finding), "the record holds no finding with this id")
+		} else if f = &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
+			v.violate(p.at("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
 		}
-		if k, dup := first[u.Finding]; dup {
-			v.violate(p("Finding"), RuleFollowUpEvery, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
+		k, dup := first[u.Finding]
+		if dup {
+			v.violate(p.at("Finding"), RuleFollowUpEvery, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
 		} else {
 			first[u.Finding] = j
 		}
+		if blocking && !dup && f != nil && f.Kind == Nonconformity && f.Grade == Major && f.Standing() {
+			if at.IsZero() {
+				if at = v.opts.At; at.IsZero() {
+					at = findingsLatestTime(a)
+				}
+			}
+			if u.Overdue(at) {
+				v.violate(p.at("DueAt"), RuleMajorOverdue, u.DueAt.Format(time.RFC3339),
+					fmt.Sprintf("major nonconformity %q is not verified effective at %s, past its due date; the recommendation %q is blocked", u.Finding, at.Format(time.RFC3339), a.Conclusion.Recommendation))
+			}
+		}
 
 		if !u.State.IsValid() {
-			v.violate(p("State"), RuleRecordShape, string(u.State), "not a follow-up state")
+			v.violate(p.at("State"), RuleRecordShape, string(u.State), "not a follow-up state")
 		} else {
-			findingReplay(v, errs.Index("FollowUps", j), followUpMachine, u.History, u.State)
+			findingReplay(v, p, followUpMachine, u.History, u.State)
 		}
 		if u.State == FollowUpAccepted || u.State == FollowUpImplemented || u.State == FollowUpClosed {
 			v.followUpCheckPlan(p, u)
 		}
 		v.followUpCheckVerifications(p, u)
 		if stage == findingsStageBefore || stage == findingsStageOpen {
-			v.violate(p(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
+			v.violate(p.at(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
 		}
 		if a.State == StateClosed && u.State != FollowUpClosed {
-			v.violate(p("State"), RuleCloseFollowUps, string(u.State), "the audit is closed but this follow-up is not")
+			v.violate(p.at("State"), RuleCloseFollowUps, string(u.State), "the audit is closed but this follow-up is not")
 		}
 	}
 	if a.State == StateCompleted || a.State == StateFollowUp || a.State == StateClosed {
@@ -296,23 +351,22 @@ func (v *verifier) verifyFollowUps() {
 			}
 		}
 	}
-	v.followUpCheckMajorOverdue(first)
 }
 
 // followUpCheckPlan reports the parts missing from an accepted plan.
-func (v *verifier) followUpCheckPlan(p func(string) string, u *FollowUp) {
-	for _, part := range []struct {
-		name    string
-		missing bool
-	}{
-		{"Correction", findingBlank(u.Correction)},
-		{"RootCause", findingBlank(u.RootCause)},
-		{"Action", findingBlank(u.Action)},
-		{"DueAt", u.DueAt.IsZero()},
-	} {
-		if part.missing {
-			v.violate(p(part.name), RuleFollowUpPlan, "", "an accepted plan states the correction, the root cause, the action and a due date")
-		}
+func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
+	const detail = "an accepted plan states the correction, the root cause, the action and a due date"
+	if findingBlank(u.Correction) {
+		v.violate(p.at("Correction"), RuleFollowUpPlan, "", detail)
+	}
+	if findingBlank(u.RootCause) {
+		v.violate(p.at("RootCause"), RuleFollowUpPlan, "", detail)
+	}
+	if findingBlank(u.Action) {
+		v.violate(p.at("Action"), RuleFollowUpPlan, "", detail)
+	}
+	if u.DueAt.IsZero() {
+		v.violate(p.at("DueAt"), RuleFollowUpPlan, "", detail)
 	}
 }
 
@@ -320,8 +374,8 @@ func (v *verifier) followUpCheckPlan(p func(string) string, u *FollowUp) {
 // made by a team leader or auditor of the team; an effective one cites
 // evidence verified by then and matches VerifiedBy; an ineffective one
 // says why; and the Verifications log, when kept, matches the history.
-func (v *verifier) followUpCheckVerifications(p func(string) string, u *FollowUp) {
-	v.findingCheckEvidenceRefs(p("Evidence"), u.Evidence)
+func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
+	v.findingCheckEvidenceRefs(p, u.Evidence, time.Time{})
 	n := 0
 	for k, e := range u.History {
 		if e.Event != FollowUpVerifyEffective && e.Event != FollowUpVerifyIneffective {
@@ -332,21 +386,20 @@ func (v *verifier) followUpCheckVerifications(p func(string) string, u *FollowUp
 		if effective {
 			rule = RuleFollowUpVerified
 		}
-		entry := p(errs.Index("History", k))
 		if !verifierOnTeam(v.a, e.By) {
-			v.violate(entry+".By", rule, e.By, "not a team leader or auditor of the audit team")
+			v.violate(p.at(errs.Index("History", k)+".By"), rule, e.By, "not a team leader or auditor of the audit team")
 		}
 		var logged *Verification
 		if n < len(u.Verifications) {
 			logged = &u.Verifications[n]
 			if !logged.At.Equal(e.At) || logged.By != e.By || logged.Effective != effective || logged.Note != e.Note {
-				v.violate(p(errs.Index("Verifications", n)), RuleHistoryValid, "", fmt.Sprintf("does not match the verification at History[%d]", k))
+				v.violate(p.at(errs.Index("Verifications", n)), RuleHistoryValid, "", fmt.Sprintf("does not match the verification at History[%d]", k))
 			}
 		}
 		n++
 		if !effective {
 			if findingBlank(e.Note) {
-				v.violate(entry+".Note", RuleFollowUpIneffective, "", "why the action is ineffective is required")
+				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
 			}
 			continue
 		}
@@ -355,46 +408,28 @@ func (v *verifier) followUpCheckVerifications(p func(string) string, u *FollowUp
 			evidence = logged.Evidence
 		}
 		if !v.findingEvidenceCited(evidence, e.At) {
-			v.violate(p("Evidence"), RuleFollowUpVerified, "", "the verification cites no evidence item verified by then")
+			v.violate(p.at("Evidence"), RuleFollowUpVerified, "", "the verification cites no evidence item verified by then")
 		}
 		if u.VerifiedBy != e.By {
-			v.violate(p("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, fmt.Sprintf("the verification at History[%d] was made by %q", k, e.By))
+			v.violate(p.at("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, fmt.Sprintf("the verification at History[%d] was made by %q", k, e.By))
 		}
 	}
 	if len(u.Verifications) > 0 && len(u.Verifications) != n {
-		v.violate(p("Verifications"), RuleHistoryValid, "", fmt.Sprintf("%d verifications logged, %d in the history", len(u.Verifications), n))
+		v.violate(p.at("Verifications"), RuleHistoryValid, "", fmt.Sprintf("%d verifications logged, %d in the history", len(u.Verifications), n))
 	}
 	if u.State != FollowUpClosed && (u.VerifiedBy != "" || len(u.Evidence) > 0) {
-		v.violate(p("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, "verified effective, yet the follow-up is not closed")
+		v.violate(p.at("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, "verified effective, yet the follow-up is not closed")
 	}
 }
 
-// followUpCheckMajorOverdue reports, for a certification audit whose conclusions
-// recommend anything but NotRecommend, every standing major nonconformity
-// whose follow-up is overdue at v.opts.At (zero: the latest time recorded
-// in the record's histories) (AUD-MAJOR-OVERDUE-BLOCKS). first maps a
-// finding to its first follow-up.
-func (v *verifier) followUpCheckMajorOverdue(first map[FindingID]int) {
-	a := v.a
-	c := a.Conclusion
-	if !a.IsCertification() || c == nil || c.Recommendation == "" || c.Recommendation == NotRecommend {
-		return
-	}
-	at := v.opts.At
-	for j := range a.FollowUps {
-		u := &a.FollowUps[j]
-		i, ok := v.findings[u.Finding]
-		if !ok || first[u.Finding] != j || a.Findings[i].Kind != Nonconformity || a.Findings[i].Grade != Major || !a.Findings[i].Standing() {
-			continue
-		}
-		if at.IsZero() {
-			at = findingsLatestTime(a)
-		}
-		if u.Overdue(at) {
-			v.violate(errs.Index("FollowUps", j)+".DueAt", RuleMajorOverdue, u.DueAt.Format(time.RFC3339),
-				fmt.Sprintf("major nonconformity %q is not verified effective at %s, past its due date; the recommendation %q is blocked", u.Finding, at.Format(time.RFC3339), c.Recommendation))
-		}
-	}
+// blockableRecommendation reports whether the record is a certification
+// audit whose conclusions recommend something an overdue major
+// nonconformity blocks (AUD-MAJOR-OVERDUE-BLOCKS): anything but
+// NotRecommend. Overdue is judged at v.opts.At, or when that is zero at
+// the latest time recorded in the record's histories.
+func (v *verifier) blockableRecommendation() bool {
+	c := v.a.Conclusion
+	return v.a.IsCertification() && c != nil && c.Recommendation != "" && c.Recommendation != NotRecommend
 }
 
 // findingsLatestTime returns the latest time in any history of the record,
