@@ -49,7 +49,7 @@ func (a *Audit) prepareClosingPresentation(m Meta) (apply func(), err error) {
 		if f.State != FindingConfirmed {
 			continue
 		}
-		e, err := findingMachine.Fire(findingSubject{a: a, f: f, at: m.At}, f.State, findingLast(f), FindingPresent, m)
+		e, err := findingMachine.Fire(findingSubject{a: a, f: f, at: m.At, by: m.By}, f.State, findingLast(f), FindingPresent, m)
 		if err != nil {
 			return nil, err
 		}

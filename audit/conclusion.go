@@ -82,8 +82,9 @@ func (a *Audit) conclusionsOpen(op string) error {
 // incomplete (AgreeConclusion checks completeness), but the enumerations
 // it sets must be valid, and an audit that is not a certification audit
 // carries no Recommendation (AUD-RECOMMENDATION-DERIVED). State and
-// History are the library's and must be empty. m.At and m.By are required;
-// drafting is not a lifecycle event and adds no history entry.
+// History are the library's and must be empty. m.At and m.By are required
+// and m.Note must be empty: drafting is not a lifecycle event and adds no
+// history entry.
 func (a *Audit) DraftConclusion(c Conclusion, m Meta) error {
 	if err := a.conclusionsOpen("draft-conclusion"); err != nil {
 		return err

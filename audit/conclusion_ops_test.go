@@ -81,6 +81,7 @@ func TestDraftConclusion(t *testing.T) {
 		{"state given", annexa.Stage2, func(c *Conclusion) { c.State = ConclusionAgreed }, nil, [][2]string{{"State", "empty"}}},
 		{"history given", annexa.Stage2, func(c *Conclusion) { c.History = []ConclusionEntry{} }, nil, [][2]string{{"History", "empty"}}},
 		{"no meta", annexa.Stage2, func(*Conclusion) {}, &Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", annexa.Stage2, func(*Conclusion) {}, &Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,8 +57,10 @@ func (a *Audit) findingsOpen(op string) error {
 	return nil
 }
 
-// findingCheckMeta reports a missing time or actor of an operation that is not a
-// lifecycle event, and a time before last (when last is not zero).
+// findingCheckMeta reports a missing time or actor of an operation that is
+// not a lifecycle event, a time before last (when last is not zero), and
+// a note: such an operation adds no history entry, so it would have
+// nowhere to keep one.
 func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
 	if m.At.IsZero() {
 		col.Add("Meta.At", "required", "", "when it happened")
@@ -67,6 +69,9 @@ func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
 	}
 	if findingBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who did it")
+	}
+	if m.Note != "" {
+		col.Add("Meta.Note", "empty", m.Note, "this operation adds no history entry to keep a note in")
 	}
 }
 
@@ -79,8 +84,8 @@ func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
 // DivergingOpinion and Resolution are the library's and must be empty.
 // Whether the criteria are the plan's, the evidence verified and a
 // nonconformity's statement complete is checked when the team confirms
-// the finding. m.At and m.By are required; the finding gets no history
-// entry until its first event.
+// the finding. m.At and m.By are required and m.Note must be empty: the
+// finding gets no history entry until its first event.
 func (a *Audit) AddFinding(f Finding, m Meta) error {
 	if err := a.findingsOpen("add-finding"); err != nil {
 		return err
@@ -166,7 +171,7 @@ func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m Met
 		return notFound("finding", string(id))
 	}
 	f := &a.Findings[i]
-	e, err := findingMachine.Fire(findingSubject{a: a, f: f, text: text, at: m.At}, f.State, findingLast(f), event, m)
+	e, err := findingMachine.Fire(findingSubject{a: a, f: f, text: text, at: m.At, by: m.By}, f.State, findingLast(f), event, m)
 	if err != nil {
 		return err
 	}
@@ -189,7 +194,8 @@ func findingLast(f *Finding) time.Time {
 }
 
 // ConfirmFinding records that the audit team confirms a draft finding
-// (19011 6.4.8). Guards: every cited criterion is one of the audit plan's
+// (19011 6.4.8). Guards: m.By is the competence id of a team leader or
+// auditor of the team (AUD-FINDING-CONFIRMED); every cited criterion is one of the audit plan's
 // (AUD-FINDING-CRITERION); a nonconformity cites at least one verified
 // evidence item (AUD-NC-EVIDENCE), states the requirement, what was found
 // and why it does not conform (AUD-NC-STATEMENT) and is graded

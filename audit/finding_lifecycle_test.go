@@ -63,7 +63,7 @@ func TestFindingMachineMatrix(t *testing.T) {
 	a := fdAudit(t, StateClosing)
 	a.Conclusion = fdConclusion(t, RecommendAfterPlans, ConclusionAgreed)
 	f := fdNC("F-1", Minor, fdA815, "E-1")
-	fdMachineMatrix(t, findingMachine, findingSubject{a: a, f: &f, text: "why"}, fdWantFinding)
+	fdMachineMatrix(t, findingMachine, findingSubject{a: a, f: &f, text: "why", by: fdLead}, fdWantFinding)
 }
 
 func TestConclusionMachineMatrix(t *testing.T) {
@@ -110,7 +110,7 @@ func TestFindingAreaMermaid(t *testing.T) {
 	}{
 		{findingMachine.Mermaid(), []string{
 			"[*] --> draft",
-			"draft --> confirmed: confirm [criteria-in-plan, nc-evidence-verified, nc-statement, nc-graded]",
+			"draft --> confirmed: confirm [confirmed-by-team, criteria-in-plan, nc-evidence-verified, nc-statement, nc-graded]",
 			"disputed --> resolved: resolve [resolution-recorded, report-not-issued]",
 			"withdrawn --> [*]",
 		}},

@@ -63,6 +63,7 @@ func TestAddFinding(t *testing.T) {
 		{"state given", func(f *Finding) { f.State = FindingConfirmed }, nil, [][2]string{{"State", "empty"}}},
 		{"history given", func(f *Finding) { f.History = []FindingEntry{} }, nil, [][2]string{{"History", "empty"}}},
 		{"no meta", func(*Finding) {}, &Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note with nowhere to go", func(*Finding) {}, &Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 		{"everything at once", func(f *Finding) { *f = Finding{Kind: Nonconformity, State: FindingDraft} }, nil, [][2]string{
 			{"ID", "required"}, {"Grade", RuleNCGrade}, {"Criteria", RuleFindingCriterion}, {"Found", "required"},
 			{"RaisedBy", "required"}, {"RaisedAt", "required"}, {"State", "empty"},
@@ -160,6 +161,14 @@ func TestConfirmFinding(t *testing.T) {
 			assert.Equal(t, ReasonGuard, reason)
 		})
 	}
+	t.Run("confirmed by the team only", func(t *testing.T) {
+		for _, by := range []string{fdExpert, fdOutsider, "Gus Guide"} {
+			a := fdAudit(t, StateFindings)
+			a.Findings = []Finding{fdFindingIn(t, fdObservation("F-1", fdA51), FindingDraft)}
+			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.ConfirmFinding("F-1", fdMeta(fdConfirmAt, by)) }))
+			assert.Equal(t, RuleFindingConfirmed, rule, by)
+		}
+	})
 	t.Run("unknown finding", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
 		err := fdRefuses(t, a, func() error { return a.ConfirmFinding("F-9", m) })

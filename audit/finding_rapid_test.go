@@ -17,7 +17,7 @@ func fdRapidMeta(t *rapid.T, clock time.Time) Meta {
 	m := Meta{
 		At:   clock.Add(time.Duration(rapid.IntRange(-30, 180).Draw(t, "minutes")) * time.Minute),
 		By:   rapid.SampledFrom([]string{fdLead, fdAuditor, fdExpert, fdOutsider}).Draw(t, "by"),
-		Note: rapid.SampledFrom([]string{"", "reason"}).Draw(t, "note"),
+		Note: rapid.SampledFrom([]string{"", "", "reason"}).Draw(t, "note"),
 	}
 	switch rapid.IntRange(0, 19).Draw(t, "bad-meta") {
 	case 0:

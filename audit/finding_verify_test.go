@@ -108,6 +108,8 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			a.Findings[2] = fdFindingIn(t, fdObservation("F-3", fdA51), FindingResolved)
 			a.Findings[2].History[3].At = fdReportAt.Add(time.Hour)
 		}, []string{"Findings[2].History[3] AUD-DISPUTE-BEFORE-REPORT"}},
+		{"confirmed by someone off the team", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].History[0].By = fdExpert },
+			[]string{"Findings[2].History[0].By AUD-FINDING-CONFIRMED"}},
 		{"withdrawn without reason", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[3].History[0].Note = "" },
 			[]string{"Findings[3].History[0].Note AUD-FINDING-WITHDRAWN"}},
 		{"a finding before fieldwork", StatePreparation, nil, func(t *testing.T, a *Audit) {

@@ -37,8 +37,8 @@ func (a *Audit) followUpsOpen(op string) error {
 // (AUD-FOLLOWUP-REPLAN). The plan may be partial while in planning (it
 // must state something, and a due date not before m.At);
 // AcceptCorrectiveAction requires it complete. m.At and m.By are required
-// and recorded as PlannedAt and PlannedBy; recording a plan is not a
-// lifecycle event and adds no history entry.
+// and recorded as PlannedAt and PlannedBy; m.Note must be empty, as
+// recording a plan is not a lifecycle event and adds no history entry.
 func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, m Meta) error {
 	if err := a.followUpsOpen("plan-corrective-action"); err != nil {
 		return err

@@ -81,6 +81,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: fdDueAt}, m, [][2]string{{"Plan", "required"}}},
 		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: fdPlanAt.Add(-time.Second)}, m, [][2]string{{"Plan.DueAt", "not-before-event"}}},
 		{"no meta", "F-1", fdPlan, Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", "F-1", fdPlan, Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,13 +13,14 @@ import (
 
 // findingSubject is what finding guards look at: the finding and the audit
 // holding it, the text the event brings (the auditee's diverging opinion
-// for dispute, the resolution for resolve, the reason for withdraw) and
-// when the event happens.
+// for dispute, the resolution for resolve, the reason for withdraw), and
+// when and by whom the event happens.
 type findingSubject struct {
 	a    *Audit
 	f    *Finding
 	text string
 	at   time.Time
+	by   string
 }
 
 // findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
@@ -31,6 +32,12 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	Terminal: []FindingState{FindingAcknowledged, FindingResolved, FindingWithdrawn},
 	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
 		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
+			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
+				if !verifierOnTeam(s.a, s.by) {
+					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+				}
+				return nil
+			}},
 			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
 			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
 			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},

@@ -186,8 +186,11 @@ func (v *verifier) verifyFindings() {
 		}
 		v.findingCheckDispute(p, f, issued)
 		for k, e := range f.History {
-			if e.Event == FindingWithdraw && findingBlank(e.Note) {
+			switch {
+			case e.Event == FindingWithdraw && findingBlank(e.Note):
 				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
+			case e.Event == FindingConfirm && !verifierOnTeam(a, e.By):
+				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
 			}
 		}
 
