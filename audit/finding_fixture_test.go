@@ -3,7 +3,7 @@ package audit
 import (
 	"errors"
 	"reflect"
-	"strings"
+	"slices"
 	"testing"
 	"time"
 
@@ -438,25 +438,22 @@ func fdValidation(t *testing.T, err error) *ValidationError {
 	return ve
 }
 
-// fdAreaPaths are the paths this area's checks report under.
-var fdAreaPaths = []string{"Findings", "Conclusion", "FollowUps"}
-
-// fdAreaViolations returns the violations Verify reports under the
-// findings area's paths (the other areas' checks report elsewhere), as
-// "path rule" strings.
-func fdAreaViolations(err error) []string {
+// fdAreaCheck runs this area's checks of Verify (findings, conclusions,
+// follow-ups) alone, so that tests see exactly what they report, and
+// returns the violations as "path rule" strings, sorted.
+func fdAreaCheck(a *Audit, opts *VerifyOptions) []string {
+	v := newVerifier(a, opts)
+	v.verifyFindings()
+	v.verifyConclusion()
+	v.verifyFollowUps()
 	var ve *ValidationError
-	if !errors.As(err, &ve) {
+	if !errors.As(v.col.Err(), &ve) {
 		return nil
 	}
-	var out []string
-	for _, f := range ve.Fields {
-		for _, p := range fdAreaPaths {
-			if strings.HasPrefix(f.Path, p) {
-				out = append(out, f.Path+" "+f.Rule)
-				break
-			}
-		}
+	out := make([]string, len(ve.Fields))
+	for i, f := range ve.Fields {
+		out[i] = f.Path + " " + f.Rule
 	}
+	slices.Sort(out)
 	return out
 }

@@ -261,7 +261,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 						t.Fatalf("finding %d in state %q", i, f.State)
 					}
 				}
-				if v := fdAreaViolations(Verify(a, nil)); len(v) > 0 {
+				if v := fdAreaCheck(a, nil); len(v) > 0 {
 					t.Fatalf("the operations built a record that breaks the rules: %v", v)
 				}
 			},

@@ -78,8 +78,8 @@ type FollowUp struct {
 	DueAt      time.Time `json:"dueAt"`
 	// PlannedAt and PlannedBy say when and by whom the current plan was
 	// recorded.
-	PlannedAt time.Time `json:"plannedAt"`
-	PlannedBy string    `json:"plannedBy"`
+	PlannedAt time.Time `json:"plannedAt,omitzero"`
+	PlannedBy string    `json:"plannedBy,omitempty"`
 	// EarlierPlans are the plans the current one replaced, oldest first
 	// (append-only).
 	EarlierPlans []CorrectiveActionRecord `json:"earlierPlans,omitempty"`

@@ -154,7 +154,7 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 				// exactly when the rules derive NotRecommend; nothing else
 				// may be reported.
 				blocked := false
-				for _, v := range fdAreaViolations(Verify(a, &VerifyOptions{At: clock})) {
+				for _, v := range fdAreaCheck(a, &VerifyOptions{At: clock}) {
 					if strings.HasSuffix(v, " "+RuleMajorOverdue) {
 						blocked = true
 						continue

@@ -245,9 +245,8 @@ func (v *verifier) verifyConclusion() {
 	stage := findingsStageOf(a.State)
 	c := a.Conclusion
 	if c == nil {
-		if stage == findingsStagePresented {
-			v.violate("Conclusion", RuleClosingAfterConclude, "", "the closing meeting was held without agreed conclusions")
-		}
+		// A closing meeting without conclusions, or with draft ones, is
+		// the audit lifecycle's check (AUD-CLOSING-AFTER-CONCLUSIONS).
 		return
 	}
 	if !c.State.IsValid() {
@@ -289,13 +288,15 @@ func (v *verifier) verifyConclusion() {
 			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "presented before the closing meeting")
 		}
 	case findingsStagePresented:
-		if c.State != ConclusionPresented {
-			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "not presented at the closing meeting")
+		if c.State == ConclusionAgreed {
+			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "agreed but not presented at the closing meeting")
 		}
 	}
 }
 
-// verifyFollowUps checks the follow-ups.
+// verifyFollowUps checks the follow-ups. Whether a closed audit has every
+// nonconformity's follow-up closed (AUD-CLOSE-FOLLOWUPS) is the audit
+// lifecycle's check.
 func (v *verifier) verifyFollowUps() {
 	a := v.a
 	stage := findingsStageOf(a.State)
@@ -342,16 +343,10 @@ func (v *verifier) verifyFollowUps() {
 		if stage == findingsStageBefore || stage == findingsStageOpen {
 			v.violate(p.at(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
 		}
-		if a.State == StateClosed && u.State != FollowUpClosed {
-			v.violate(p.at("State"), RuleCloseFollowUps, string(u.State), "the audit is closed but this follow-up is not")
-		}
 	}
 	if a.State == StateCompleted || a.State == StateFollowUp || a.State == StateClosed {
-		for i := range a.Findings {
-			f := &a.Findings[i]
-			if _, ok := first[f.ID]; !ok && f.Kind == Nonconformity && f.Standing() {
-				v.violate(errs.Index("Findings", i), RuleFollowUpEvery, string(f.ID), "a nonconformity without a follow-up once the audit is completed")
-			}
+		for i := range a.nonconformitiesWithoutFollowUp() {
+			v.violate(errs.Index("Findings", i), RuleFollowUpEvery, string(a.Findings[i].ID), "a nonconformity without a follow-up once the audit is completed")
 		}
 	}
 }
