@@ -82,8 +82,9 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 			}
 		}
 	}
-	var buckets [3][]string
-	var counts [3]int
+	// Sort the standing nonconformities into the buckets of the first
+	// three rules; only the deciding bucket is spelt out as reasons.
+	var buckets [3][]int
 	ncs := 0
 	for i := range a.Findings {
 		f := &a.Findings[i]
@@ -92,33 +93,36 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 		}
 		ncs++
 		u := follow[f.ID]
-		switch f.Grade {
-		case Major:
-			switch {
-			case u != nil && u.Overdue(b.at):
-				if counts[0]++; !b.noReasons {
-					buckets[0] = append(buckets[0], fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
-						recommendationRules[0].ID, f.ID, u.DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly)))
-				}
-			case u == nil || u.State != FollowUpClosed:
-				if counts[1]++; !b.noReasons {
-					buckets[1] = append(buckets[1], fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective",
-						recommendationRules[1].ID, f.ID))
-				}
-			}
-		case Minor:
-			if u == nil || u.State == FollowUpPlanning {
-				if counts[2]++; !b.noReasons {
-					buckets[2] = append(buckets[2], fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan",
-						recommendationRules[2].ID, f.ID))
-				}
-			}
+		switch {
+		case f.Grade == Major && u != nil && u.Overdue(b.at):
+			buckets[0] = append(buckets[0], i)
+		case f.Grade == Major && (u == nil || u.State != FollowUpClosed):
+			buckets[1] = append(buckets[1], i)
+		case f.Grade == Minor && (u == nil || u.State == FollowUpPlanning):
+			buckets[2] = append(buckets[2], i)
 		}
 	}
-	for i, n := range counts {
-		if n > 0 {
-			return recommendationRules[i].Then, buckets[i]
+	for k, found := range buckets {
+		if len(found) == 0 {
+			continue
 		}
+		if b.noReasons {
+			return recommendationRules[k].Then, nil
+		}
+		reasons := make([]string, len(found))
+		for n, i := range found {
+			id := a.Findings[i].ID
+			switch k {
+			case 0:
+				reasons[n] = fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
+					recommendationRules[k].ID, id, follow[id].DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly))
+			case 1:
+				reasons[n] = fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective", recommendationRules[k].ID, id)
+			case 2:
+				reasons[n] = fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan", recommendationRules[k].ID, id)
+			}
+		}
+		return recommendationRules[k].Then, reasons
 	}
 	last := recommendationRules[len(recommendationRules)-1]
 	switch {

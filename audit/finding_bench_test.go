@@ -68,7 +68,7 @@ func fdBig(b fdT, state State, nEvidence, nFindings int, fs FindingState) *Audit
 func BenchmarkFindingFire(b *testing.B) {
 	a := fdAudit(b, StateFindings)
 	f := fdNC("F-1", Major, fdA815, "E-1")
-	s := findingSubject{a: a, f: &f, at: fdConfirmAt}
+	s := findingSubject{a: a, f: &f, at: fdConfirmAt, by: fdLead}
 	m := fdMeta(fdConfirmAt, fdLead)
 	b.ReportAllocs()
 	for b.Loop() {
