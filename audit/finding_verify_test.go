@@ -179,6 +179,8 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			[]string{"FollowUps[0].State AUD-HISTORY-VALID", "FollowUps[0].Verifications AUD-HISTORY-VALID"}},
 		{"unknown follow-up state", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].State = "done" },
 			[]string{"FollowUps[0].State AUD-RECORD-SHAPE", "FollowUps[0].VerifiedBy AUD-FOLLOWUP-VERIFIED"}},
+		{"planned before the presentation", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[1].PlannedAt = fdConfirmAt },
+			[]string{"FollowUps[1].PlannedAt AUD-FOLLOWUP-PHASE"}},
 		{"accepted plan without root cause", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].RootCause = "" },
 			[]string{"FollowUps[0].RootCause AUD-FOLLOWUP-PLAN"}},
 		{"a plan in planning may be partial", StateCompleted, nil, func(t *testing.T, a *Audit) {

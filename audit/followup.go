@@ -49,7 +49,9 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 		return notFound("finding", string(finding))
 	}
 	j := a.followUpAt(finding)
-	var last time.Time
+	// A first plan does not precede the nonconformity's presentation; a
+	// later one does not precede what the follow-up already records.
+	last := findingFirstEntryAt(a.Findings[fi].History, FindingPresent)
 	if j >= 0 {
 		u := &a.FollowUps[j]
 		if u.State != FollowUpPlanning {

@@ -93,6 +93,13 @@ func TestPlanCorrectiveAction(t *testing.T) {
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
 	}
+	t.Run("not before the nonconformity was presented", func(t *testing.T) {
+		a := fdFollowUpStage(t, StateClosing)
+		ve := fdValidation(t, fdRefuses(t, a, func() error {
+			return a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdClosingAt.Add(-time.Minute), "ciso"))
+		}))
+		assert.True(t, ve.Has("Meta.At", "not-before-last"))
+	})
 	t.Run("a replacement does not go back in time", func(t *testing.T) {
 		a := fdFollowUpStage(t, StateClosing)
 		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, m))

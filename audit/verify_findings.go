@@ -313,6 +313,15 @@ func (v *verifier) verifyFollowUps() {
 		} else if f = &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
 			v.violate(p.at("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
 		}
+		if f != nil {
+			planned := u.PlannedAt
+			if len(u.EarlierPlans) > 0 {
+				planned = u.EarlierPlans[0].RecordedAt
+			}
+			if presented := findingFirstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
+				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
+			}
+		}
 		k, dup := first[u.Finding]
 		if dup {
 			v.violate(p.at("Finding"), RuleFollowUpEvery, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
