@@ -30,8 +30,18 @@ type SamplingPlan struct {
 	Seed uint64 `json:"seed,omitempty"`
 	// Rationale says why the size suffices (and why items are excluded).
 	Rationale string `json:"rationale"`
-	// Selected lists the items drawn or chosen.
+	// Selected lists the items drawn (statistical plans, by DrawSample) or
+	// chosen (judgemental plans, by RecordSelection), in population order.
+	// It is set by the library and must be empty when the plan is added.
 	Selected []string `json:"selected,omitempty"`
+	// Generator names the procedure that drew a statistical sample
+	// (SamplingGenerator), so that Verify can draw it again. Set by
+	// DrawSample.
+	Generator string `json:"generator,omitempty"`
+	// SelectedAt and SelectedBy record when and by whom the sample was
+	// drawn or chosen. Set by DrawSample and RecordSelection.
+	SelectedAt time.Time `json:"selectedAt,omitzero"`
+	SelectedBy string    `json:"selectedBy,omitempty"`
 }
 
 // SampleRecord describes how an evidence item was sampled (19011 6.4.7,
@@ -81,6 +91,11 @@ type SealedLog struct {
 	Count int    `json:"count"`
 	// Head is the lower-case hex SHA-256 chain value after Count entries.
 	Head string `json:"head"`
+	// Trail locates a change: the first 8 bytes of the chain value after
+	// each entry, as 16 lower-case hex digits per entry (16*Count digits
+	// in all). Head alone proves the log intact; Trail names the first
+	// entry that differs when it is not.
+	Trail string `json:"trail"`
 }
 
 // Seal is a hash chain over the evidence log and every history (ISO 19011

@@ -1,7 +1,185 @@
 package audit
 
-// verifyEvidence checks the evidence log.
-func (v *verifier) verifyEvidence() {}
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
 
-// verifySeal checks the seal, when the record has one.
-func (v *verifier) verifySeal() {}
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// verifyEvidence checks the evidence log and the sampling plans: ids
+// unique and every item complete (AUD-RECORD-SHAPE), verified items
+// bearing on the plan's criteria (AUD-EVIDENCE-CRITERIA), sampling records
+// complete (AUD-EVIDENCE-SAMPLING), each history a path through the
+// evidence lifecycle ending in the item's state and not before the item
+// was collected (AUD-HISTORY-VALID), rejections with a reason
+// (AUD-EVIDENCE-REJECT-REASON), corrections pointing at an earlier,
+// superseded item, one successor per superseded item
+// (AUD-EVIDENCE-APPEND-ONLY), no evidence before fieldwork
+// (AUD-EVIDENCE-DURING-AUDIT), then the sampling plans.
+func (v *verifier) verifyEvidence() {
+	a := v.a
+	c := evChecker{col: v.col, record: true}
+	if len(a.Evidence) > 0 && (a.State == StateInitiation || a.State == StatePreparation) {
+		v.violate("Evidence", RuleEvidenceDuring, string(a.State), "the log holds items although fieldwork has not begun")
+	}
+	inPlan := func(r annexa.Ref) bool { return v.criteria[r] }
+	successor := make(map[EvidenceID]int)
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		path := errs.Index("Evidence", i)
+		switch {
+		case strings.TrimSpace(string(e.ID)) == "":
+			c.shape(path+".ID", "required", "", "the host's id for the item")
+		case v.evidence[e.ID] != i:
+			c.shape(path+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", v.evidence[e.ID]))
+		}
+		var criteria func(annexa.Ref) bool
+		if a.Plan != nil && e.State == EvidenceVerified {
+			criteria = inPlan
+		}
+		c.content(path, e, criteria, a.samplingPlanByID)
+		v.evidenceHistory(c, path, e)
+		if e.Supersedes == "" {
+			continue
+		}
+		j, ok := v.evidence[e.Supersedes]
+		switch {
+		case !ok:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "no such item in the log: a corrected item is kept, never removed")
+		case j >= i:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "a correction supersedes an earlier item")
+		case a.Evidence[j].State != EvidenceSuperseded:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "the corrected item is "+strconv.Quote(string(a.Evidence[j].State))+", not superseded")
+		}
+		if k, dup := successor[e.Supersedes]; dup {
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "already corrected by "+errs.Index("Evidence", k)+": an item has one successor")
+			continue
+		}
+		successor[e.Supersedes] = i
+	}
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		if _, ok := successor[e.ID]; e.State == EvidenceSuperseded && !ok {
+			v.violate(errs.Index("Evidence", i)+".State", RuleEvidenceAppendOnly, string(e.State), "no item in the log corrects it")
+		}
+	}
+	v.verifySampling()
+}
+
+// evidenceHistory checks an item's state and history.
+func (v *verifier) evidenceHistory(c evChecker, path string, e *Evidence) {
+	switch {
+	case e.State == "":
+		c.shape(path+".State", "required", "", "where the item stands")
+	case !e.State.IsValid():
+		c.shape(path+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
+	}
+	final, err := evidenceMachine.Replay(e.History)
+	var re *fsm.ReplayError
+	switch {
+	case errors.As(err, &re):
+		v.violate(errs.Index(path+".History", re.Index), RuleHistoryValid, "", re.Problem)
+	case e.State.IsValid() && final != e.State:
+		v.violate(path+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
+	}
+	if len(e.History) > 0 && !e.CollectedAt.IsZero() && e.History[0].At.Before(e.CollectedAt) {
+		v.violate(path+".History[0].At", RuleHistoryValid, "", "before the item was collected")
+	}
+	for k, h := range e.History {
+		if h.Event == EvidenceReject && strings.TrimSpace(h.Note) == "" {
+			v.violate(errs.Index(path+".History", k)+".Note", RuleEvidenceRejected, "", "the rejection does not say why")
+		}
+	}
+}
+
+// verifySampling checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
+// not before preparation (AUD-SAMPLING-BEFORE-FINDINGS), and every sample
+// recorded with who and when, drawn from the frame, and for statistical
+// plans equal to a fresh draw (AUD-SAMPLING-REPRODUCIBLE).
+func (v *verifier) verifySampling() {
+	a := v.a
+	c := evChecker{col: v.col, record: true}
+	if len(a.Sampling) > 0 && a.State == StateInitiation {
+		v.violate("Sampling", RuleSamplingTimely, string(a.State), "sampling plans before preparation")
+	}
+	ids := make(map[string]int, len(a.Sampling))
+	for i := range a.Sampling {
+		p := &a.Sampling[i]
+		path := errs.Index("Sampling", i)
+		if strings.TrimSpace(p.ID) == "" {
+			c.shape(path+".ID", "required", "", "the host's id for the plan")
+		} else if j, dup := ids[p.ID]; dup {
+			c.shape(path+".ID", "unique", p.ID, "the same id as "+errs.Index("Sampling", j))
+		} else {
+			ids[p.ID] = i
+		}
+		c.samplingDescription(path, p)
+		pop, ok := c.samplingFrame(path, p)
+		if len(p.Selected) == 0 {
+			if p.Generator != "" || !p.SelectedAt.IsZero() || p.SelectedBy != "" {
+				c.shape(path+".Selected", "required", "", "the plan records a draw or choice but no sample")
+			}
+			continue
+		}
+		if ok {
+			c.samplingSelection(path+".Selected", p, pop, p.Selected)
+		}
+		if p.SelectedAt.IsZero() {
+			c.shape(path+".SelectedAt", "required", "", "when the sample was drawn or chosen")
+		}
+		if strings.TrimSpace(p.SelectedBy) == "" {
+			c.shape(path+".SelectedBy", "required", "", "who drew or chose the sample")
+		}
+		switch p.Method {
+		case Statistical:
+			switch {
+			case p.Generator != SamplingGenerator:
+				v.violate(path+".Generator", RuleSamplingReproduced, p.Generator, "not a generator this library can draw with again ("+SamplingGenerator+")")
+			case ok && !slices.Equal(pop.draw(p.Seed, p.Size), p.Selected):
+				v.violate(path+".Selected", RuleSamplingReproduced, "", "drawing again with the plan's seed gives a different sample")
+			}
+		case Judgemental:
+			if p.Generator != "" {
+				c.shape(path+".Generator", "not-applicable", p.Generator, "a judgemental sample is chosen, not drawn")
+			}
+		}
+	}
+}
+
+// verifySeal checks the seal, when the record has one: every sealed log
+// still holds its sealed entries, unchanged and in order, and the seal
+// itself is unaltered (AUD-SEAL-INTACT). Each log that differs is
+// reported once, at its first differing entry.
+func (v *verifier) verifySeal() {
+	s := v.a.Seal
+	if s == nil {
+		return
+	}
+	c := evChecker{col: v.col, record: true}
+	if s.At.IsZero() {
+		c.shape("Seal.At", "required", "", "when the record was sealed")
+	}
+	if strings.TrimSpace(s.By) == "" {
+		c.shape("Seal.By", "required", "", "who sealed the record")
+	}
+	sealCheck(v.a, func(e *SealError) bool {
+		path := "Seal"
+		if e.Index >= 0 {
+			path = errs.Index("Seal.Logs", e.Index)
+		}
+		detail := e.Problem
+		if e.Entry >= 0 {
+			detail += " at entry " + strconv.Itoa(e.Entry)
+		}
+		if e.Detail != "" {
+			detail += ": " + e.Detail
+		}
+		v.violate(path, RuleSealIntact, e.Log, detail)
+		return true
+	})
+}

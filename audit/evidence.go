@@ -1,0 +1,448 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// Audit states in which information may be collected and verified:
+// fieldwork, while findings are settled, and follow-up (verification of
+// corrective actions).
+var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
+
+// CollectEvidence appends e to the evidence log (19011 6.4.7) in state
+// EvidenceCollected with an empty history. It is allowed while the audit
+// is in fieldwork, findings or follow-up (rule AUD-EVIDENCE-DURING-AUDIT;
+// a *TransitionError otherwise). m.At is when the item is logged and m.By
+// who logs it; e.CollectedAt may be earlier but not later.
+//
+// Everything is checked first and every problem reported in one
+// *ValidationError: a non-empty id not used by another item; a valid
+// Source; a Description; at least one valid criterion in Supports, each
+// one of the plan's criteria when the audit has a plan (rule
+// AUD-EVIDENCE-CRITERIA); CollectedBy and CollectedAt; Covers with From
+// not after To; a complete Sampling record (rule AUD-EVIDENCE-SAMPLING)
+// whose Plan, when given, is one of the audit's sampling plans; a valid
+// Confidentiality; a Digest, when given, of 64 lower-case hex digits.
+// Supersedes, State and History are set by the library and must be empty
+// (use CorrectEvidence for a correction). The record keeps its own copy of
+// e's slices and pointers.
+func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
+	if err := a.requireState("collect-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+		return err
+	}
+	col := newCollector("evidence")
+	evCheckMeta(col, m)
+	a.checkNewEvidence(col, e, m, "")
+	if err := col.Err(); err != nil {
+		return err
+	}
+	a.Evidence = append(a.Evidence, evNewItem(e))
+	return nil
+}
+
+// VerifyEvidence marks the item verified: from then on it is audit
+// evidence (19011 6.4.7). Only collected items can be verified, and only
+// when every criterion they support is one of the plan's (rule
+// AUD-EVIDENCE-CRITERIA). m.At must not precede the item's CollectedAt or
+// its last history entry. Allowed in the same audit states as
+// CollectEvidence.
+func (a *Audit) VerifyEvidence(id EvidenceID, m Meta) error {
+	return a.fireEvidence(id, EvidenceVerify, m)
+}
+
+// RejectEvidence marks the item rejected: it could not be verified and is
+// never used as audit evidence, but stays in the log. m.Note must say why
+// (rule AUD-EVIDENCE-REJECT-REASON). Allowed in the same audit states as
+// CollectEvidence.
+func (a *Audit) RejectEvidence(id EvidenceID, m Meta) error {
+	return a.fireEvidence(id, EvidenceReject, m)
+}
+
+func (a *Audit) fireEvidence(id EvidenceID, ev EvidenceEvent, m Meta) error {
+	if err := a.requireState(string(ev)+"-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+		return err
+	}
+	i := a.evidenceIndex(id)
+	if i < 0 {
+		return notFound("evidence item", string(id))
+	}
+	item := &a.Evidence[i]
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note}, item.State, evLastTime(item), ev, m)
+	if err != nil {
+		return err
+	}
+	item.History = append(item.History, entry)
+	item.State = entry.To
+	return nil
+}
+
+// CorrectEvidence corrects the item old: it appends e as a new item that
+// supersedes old (e.Supersedes is set to old; it may be given, but only
+// as old) and fires supersede on old, as one operation. e is checked as
+// CollectEvidence checks a new item; old must exist and not be
+// superseded already, so every superseded item has exactly one successor.
+// m.Note may say what was wrong. Nothing is removed: old stays in the log
+// in state EvidenceSuperseded.
+func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m Meta) error {
+	if err := a.requireState("correct-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+		return err
+	}
+	i := a.evidenceIndex(old)
+	if i < 0 {
+		return notFound("evidence item", string(old))
+	}
+	col := newCollector("evidence correction")
+	evCheckMeta(col, m)
+	a.checkNewEvidence(col, e, m, old)
+	if err := col.Err(); err != nil {
+		return err
+	}
+	next := evNewItem(e)
+	next.Supersedes = old
+	item := &a.Evidence[i]
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note, successor: &next}, item.State, evLastTime(item), EvidenceSupersede, m)
+	if err != nil {
+		return err
+	}
+	item.History = append(item.History, entry)
+	item.State = entry.To
+	a.Evidence = append(a.Evidence, next)
+	return nil
+}
+
+// EvidenceItem returns a copy of the item with the given id (slices and
+// pointers copied too, so changing it leaves the record alone), and
+// whether the log holds it.
+func (a *Audit) EvidenceItem(id EvidenceID) (Evidence, bool) {
+	i := a.evidenceIndex(id)
+	if i < 0 {
+		return Evidence{}, false
+	}
+	return evClone(a.Evidence[i]), true
+}
+
+// IsAuditEvidence reports whether the item is audit evidence: it exists,
+// was verified and has not been superseded by a correction (19011 6.4.7).
+func (a *Audit) IsAuditEvidence(id EvidenceID) bool {
+	i := a.evidenceIndex(id)
+	return i >= 0 && a.Evidence[i].State == EvidenceVerified
+}
+
+// Successor returns the id of the item that corrects id, and whether there
+// is one.
+func (a *Audit) Successor(id EvidenceID) (EvidenceID, bool) {
+	for i := range a.Evidence {
+		if a.Evidence[i].Supersedes == id && id != "" {
+			return a.Evidence[i].ID, true
+		}
+	}
+	return "", false
+}
+
+// VerifiedEvidence yields the items that are audit evidence (verified,
+// not superseded) in log order. Each is a copy the caller may change.
+func (a *Audit) VerifiedEvidence() iter.Seq[Evidence] {
+	return func(yield func(Evidence) bool) {
+		for i := range a.Evidence {
+			if a.Evidence[i].State == EvidenceVerified && !yield(evClone(a.Evidence[i])) {
+				return
+			}
+		}
+	}
+}
+
+// EvidenceFor yields the audit evidence (verified, not superseded) that
+// supports the criterion ref, in log order. Each is a copy the caller may
+// change.
+func (a *Audit) EvidenceFor(ref annexa.Ref) iter.Seq[Evidence] {
+	return func(yield func(Evidence) bool) {
+		for i := range a.Evidence {
+			e := &a.Evidence[i]
+			if e.State == EvidenceVerified && slices.Contains(e.Supports, ref) && !yield(evClone(*e)) {
+				return
+			}
+		}
+	}
+}
+
+// DigestOf returns the lower-case hex SHA-256 of material, the form
+// Evidence.Digest takes. Hosts pass the bytes of a document, export or
+// screenshot; the library never reads them from anywhere itself.
+func DigestOf(material []byte) string {
+	sum := sha256.Sum256(material)
+	return hex.EncodeToString(sum[:])
+}
+
+// evidenceIndex returns the position of the first item with the given id,
+// or -1. It is a linear scan: the record holds no hidden index, so that
+// it stays a plain value (JSON, go-cmp, struct literals) that cannot go
+// stale; at 10,000 items a scan costs a few microseconds (see the
+// benchmarks).
+func (a *Audit) evidenceIndex(id EvidenceID) int {
+	for i := range a.Evidence {
+		if a.Evidence[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// evLastTime is the earliest time the item's next event may carry: its
+// last history entry, or when it was collected.
+func evLastTime(e *Evidence) time.Time {
+	last := fsm.Last(e.History)
+	if e.CollectedAt.After(last) {
+		return e.CollectedAt
+	}
+	return last
+}
+
+// evPlanHasCriterion reports whether ref is one of the plan's criteria.
+func evPlanHasCriterion(p *Plan, ref annexa.Ref) bool {
+	for i := range p.Content.Criteria {
+		if p.Content.Criteria[i].Ref == ref {
+			return true
+		}
+	}
+	return false
+}
+
+// evNewItem is the item as the log keeps it: the caller's fields,
+// deep-copied, in state collected with an empty history.
+func evNewItem(e Evidence) Evidence {
+	n := evClone(e)
+	n.State = EvidenceCollected
+	n.History = []EvidenceEntry{}
+	return n
+}
+
+// evClone copies e so that the copy shares no memory with it.
+func evClone(e Evidence) Evidence {
+	e.Supports = slices.Clone(e.Supports)
+	e.History = slices.Clone(e.History)
+	if e.Covers != nil {
+		c := *e.Covers
+		e.Covers = &c
+	}
+	if e.Sampling != nil {
+		s := *e.Sampling
+		e.Sampling = &s
+	}
+	return e
+}
+
+// evCheckMeta checks what every evidence and sampling operation needs from
+// the caller: a time and an actor.
+func evCheckMeta(col *errs.Collector, m Meta) {
+	if m.At.IsZero() {
+		col.Add("Meta.At", "required", "", "when the operation happens")
+	}
+	if strings.TrimSpace(m.By) == "" {
+		col.Add("Meta.By", "required", "", "who performs the operation")
+	}
+}
+
+// checkNewEvidence checks an item offered to the log. supersedes is the
+// item it corrects ("" for a new item): Supersedes may be empty or equal
+// to it.
+func (a *Audit) checkNewEvidence(col *errs.Collector, e Evidence, m Meta, supersedes EvidenceID) {
+	c := evChecker{col: col}
+	switch {
+	case strings.TrimSpace(string(e.ID)) == "":
+		c.shape("ID", "required", "", "the host's id for the item")
+	case a.evidenceIndex(e.ID) >= 0:
+		c.shape("ID", "unique", string(e.ID), "the log already holds an item with this id")
+	}
+	var criteria func(annexa.Ref) bool
+	if a.Plan != nil {
+		criteria = func(r annexa.Ref) bool { return evPlanHasCriterion(a.Plan, r) }
+	}
+	c.content("", &e, criteria, a.samplingPlanByID)
+	if !m.At.IsZero() && e.CollectedAt.After(m.At) {
+		c.shape("CollectedAt", "not-after-event", e.CollectedAt.Format(time.RFC3339), "collected later than the operation logging it ("+m.At.Format(time.RFC3339)+")")
+	}
+	switch {
+	case supersedes == "" && e.Supersedes != "":
+		c.shape("Supersedes", "library-set", string(e.Supersedes), "set by CorrectEvidence; leave it empty")
+	case supersedes != "" && e.Supersedes != "" && e.Supersedes != supersedes:
+		c.shape("Supersedes", "library-set", string(e.Supersedes), "a correction of "+string(supersedes)+" supersedes it and nothing else")
+	}
+	if e.State != "" {
+		c.shape("State", "library-set", string(e.State), "set by the library; leave it empty")
+	}
+	if len(e.History) != 0 {
+		c.shape("History", "library-set", "", "set by the library; leave it empty")
+	}
+}
+
+// evChecker reports problems with an evidence item or a sampling plan,
+// either as input to an operation (shape problems under their own tokens,
+// such as "required") or as part of a record under Verify (shape problems
+// under rule AUD-RECORD-SHAPE, the token leading the detail).
+type evChecker struct {
+	col    *errs.Collector
+	record bool
+}
+
+func (c evChecker) shape(path, token, value, detail string) {
+	if c.record {
+		c.col.Add(path, RuleRecordShape, value, token+": "+detail)
+		return
+	}
+	c.col.Add(path, token, value, detail)
+}
+
+func (c evChecker) rule(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
+
+// content checks the fields of an item that the caller gives and that
+// never change once logged. criteria, when not nil, says whether a
+// criterion is one of the plan's; plans returns the sampling plan with the
+// given id, or nil.
+func (c evChecker) content(prefix string, e *Evidence, criteria func(annexa.Ref) bool, plans func(string) *SamplingPlan) {
+	p := func(field string) string { return errs.JoinPath(prefix, field) }
+	switch {
+	case e.Source == "":
+		c.shape(p("Source"), "required", "", "where the information came from")
+	case !e.Source.IsValid():
+		c.shape(p("Source"), "enum", string(e.Source), "one of "+evTokens(EvidenceSources()))
+	}
+	if strings.TrimSpace(e.Description) == "" {
+		c.shape(p("Description"), "required", "", "what the item is")
+	}
+	if len(e.Supports) == 0 {
+		c.shape(p("Supports"), "required", "", "at least one criterion the item bears on")
+	}
+	for i, r := range e.Supports {
+		path := p(errs.Index("Supports", i))
+		switch {
+		case !evRefValid(r):
+			c.refProblems(path, r)
+		case criteria != nil && !criteria(r):
+			c.rule(path, RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
+		}
+		if slices.Index(e.Supports, r) < i {
+			c.shape(path, "unique", r.String(), "the criterion is listed more than once")
+		}
+	}
+	if strings.TrimSpace(e.CollectedBy) == "" {
+		c.shape(p("CollectedBy"), "required", "", "who collected the item")
+	}
+	if e.CollectedAt.IsZero() {
+		c.shape(p("CollectedAt"), "required", "", "when the item was collected")
+	}
+	if e.Covers != nil {
+		switch {
+		case e.Covers.From.IsZero():
+			c.shape(p("Covers.From"), "required", "", "the start (or date) of the period the material covers")
+		case !e.Covers.To.IsZero() && e.Covers.To.Before(e.Covers.From):
+			c.shape(p("Covers.To"), "after-start", e.Covers.To.Format(time.RFC3339), "the period ends before it starts ("+e.Covers.From.Format(time.RFC3339)+")")
+		}
+	}
+	if s := e.Sampling; s != nil {
+		c.sampleRecord(p("Sampling"), s, plans)
+	}
+	switch {
+	case e.Confidentiality == "":
+		c.shape(p("Confidentiality"), "required", "", "who may see the material")
+	case !e.Confidentiality.IsValid():
+		c.shape(p("Confidentiality"), "enum", string(e.Confidentiality), "one of "+evTokens(Confidentialities()))
+	}
+	if e.Digest != "" && !evIsDigest(e.Digest) {
+		c.shape(p("Digest"), "sha256-hex", e.Digest, "64 lower-case hex digits (see DigestOf)")
+	}
+}
+
+// sampleRecord checks how a sampled item was sampled (rule
+// AUD-EVIDENCE-SAMPLING).
+func (c evChecker) sampleRecord(path string, s *SampleRecord, plans func(string) *SamplingPlan) {
+	p := func(field string) string { return errs.JoinPath(path, field) }
+	if strings.TrimSpace(s.Population) == "" {
+		c.rule(p("Population"), RuleEvidenceSampling, "", "what was sampled")
+	}
+	if s.PopulationSize <= 0 {
+		c.rule(p("PopulationSize"), RuleEvidenceSampling, strconv.Itoa(s.PopulationSize), "the size of the population, at least 1")
+	}
+	switch {
+	case s.SampleSize <= 0:
+		c.rule(p("SampleSize"), RuleEvidenceSampling, strconv.Itoa(s.SampleSize), "the size of the sample, at least 1")
+	case s.PopulationSize > 0 && s.SampleSize > s.PopulationSize:
+		c.rule(p("SampleSize"), RuleEvidenceSampling, strconv.Itoa(s.SampleSize), "larger than the population ("+strconv.Itoa(s.PopulationSize)+")")
+	}
+	switch {
+	case s.Method == "":
+		c.rule(p("Method"), RuleEvidenceSampling, "", "how the sample was selected: "+evTokens(SelectionMethods()))
+	case !s.Method.IsValid():
+		c.shape(p("Method"), "enum", string(s.Method), "one of "+evTokens(SelectionMethods()))
+	}
+	if s.Plan == "" {
+		return
+	}
+	sp := plans(s.Plan)
+	if sp == nil {
+		c.shape(p("Plan"), errs.RuleUnknown, s.Plan, "not one of the audit's sampling plans")
+		return
+	}
+	if s.Method.IsValid() && sp.Method.IsValid() && s.Method != sp.Method {
+		c.rule(p("Method"), RuleEvidenceSampling, string(s.Method), "the sampling plan "+strconv.Quote(s.Plan)+" selects "+string(sp.Method))
+	}
+}
+
+// refProblems reports why r is not a valid criterion reference.
+func (c evChecker) refProblems(path string, r annexa.Ref) {
+	var ve *ValidationError
+	if err := r.Validate(); err != nil && errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			c.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
+		}
+	}
+}
+
+// evRefValid reports, without allocating, whether r is a valid criterion
+// reference (what annexa.Ref.Validate accepts).
+func evRefValid(r annexa.Ref) bool {
+	switch r.Kind {
+	case annexa.ClauseRef:
+		return annexa.ClauseID(r.ID).IsValid()
+	case annexa.ControlRef:
+		return annexa.ControlID(r.ID).IsValid()
+	case annexa.DocumentRef:
+		return strings.TrimSpace(r.ID) != ""
+	}
+	return false
+}
+
+// evIsDigest reports whether s is 64 lower-case hex digits.
+func evIsDigest(s string) bool {
+	if len(s) != 2*sha256.Size {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !('0' <= s[i] && s[i] <= '9' || 'a' <= s[i] && s[i] <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// evTokens joins the tokens of an enumeration for a detail message.
+func evTokens[T ~string](seq iter.Seq[T]) string {
+	var b strings.Builder
+	for v := range seq {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(v))
+	}
+	return b.String()
+}

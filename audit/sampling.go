@@ -1,0 +1,439 @@
+package audit
+
+import (
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// SamplingGenerator names the procedure Draw follows. DrawSample records
+// it in SamplingPlan.Generator, and Verify draws a statistical sample
+// again only with the procedure it was drawn with. The procedure is fixed
+// for ever under this name:
+//
+//  1. The frame is the population in order (its items, or the positions
+//     "1" to "N" when only its size is known) without the exclusions; call
+//     its length M and the sample size k.
+//  2. The generator is xoshiro256** (Blackman and Vigna, 2018) whose four
+//     words of state are the first four outputs of SplitMix64 (Steele, Lea
+//     and Flood, 2014) started from the plan's Seed.
+//  3. A partial Fisher-Yates shuffle picks the sample: for i from 0 to
+//     k-1, j = i + below(M-i), then the frame's elements i and j swap; the
+//     sample is the first k elements. below(n) is Lemire's multiply-shift
+//     method: the high 64 bits of the 128-bit product of the next output
+//     and n, drawing again while the low 64 bits are under (2^64-n) mod n,
+//     so that every value below n is equally likely.
+//  4. The sample is reported in population order.
+//
+// Only 64-bit integer arithmetic is involved: the same seed and population
+// give the same sample on every platform and Go version. The library never
+// uses math/rand.
+const SamplingGenerator = "xoshiro256**/fisher-yates/v1"
+
+// MaxSampleSize is the largest sample a plan may ask for; larger sizes are
+// refused rather than drawn.
+const MaxSampleSize = 100_000
+
+// samplingStates are the audit states in which sampling plans are added
+// and samples drawn or chosen (19011 6.3.4).
+var samplingStates = []State{StatePreparation, StateFieldwork}
+
+// AddSamplingPlan appends a sampling plan (19011 6.3.4, Annex A.6) to the
+// audit's work documents. It is allowed in preparation and fieldwork (rule
+// AUD-SAMPLING-BEFORE-FINDINGS). The plan must record (rule
+// AUD-SAMPLING-RECORDED) its population (items, or a size), the frame,
+// the method, a size of at least 1 and at most the population less the
+// exclusions, exclusions that are items of the population, and the
+// rationale for the size; its ID must be new and Purpose given. A
+// judgemental plan has no Seed. Selected, Generator, SelectedAt and
+// SelectedBy are set by DrawSample or RecordSelection and must be empty.
+// Every problem is reported at once in a *ValidationError. The record
+// keeps its own copy of p's slices.
+func (a *Audit) AddSamplingPlan(p SamplingPlan, m Meta) error {
+	if err := a.requireState("add-sampling-plan", RuleSamplingTimely, samplingStates...); err != nil {
+		return err
+	}
+	col := newCollector("sampling plan")
+	evCheckMeta(col, m)
+	c := evChecker{col: col}
+	switch {
+	case strings.TrimSpace(p.ID) == "":
+		c.shape("ID", "required", "", "the host's id for the plan")
+	case a.samplingPlanByID(p.ID) != nil:
+		c.shape("ID", "unique", p.ID, "the audit already has a sampling plan with this id")
+	}
+	c.samplingDescription("", &p)
+	c.samplingFrame("", &p)
+	if len(p.Selected) != 0 {
+		c.shape("Selected", "library-set", "", "set by DrawSample or RecordSelection; leave it empty")
+	}
+	if p.Generator != "" {
+		c.shape("Generator", "library-set", p.Generator, "set by DrawSample; leave it empty")
+	}
+	if !p.SelectedAt.IsZero() {
+		c.shape("SelectedAt", "library-set", "", "set by DrawSample or RecordSelection; leave it empty")
+	}
+	if p.SelectedBy != "" {
+		c.shape("SelectedBy", "library-set", p.SelectedBy, "set by DrawSample or RecordSelection; leave it empty")
+	}
+	if err := col.Err(); err != nil {
+		return err
+	}
+	a.Sampling = append(a.Sampling, samplingClone(p))
+	return nil
+}
+
+// SamplingPlan returns a copy of the sampling plan with the given id
+// (slices copied too), and whether the audit has it.
+func (a *Audit) SamplingPlan(id string) (SamplingPlan, bool) {
+	p := a.samplingPlanByID(id)
+	if p == nil {
+		return SamplingPlan{}, false
+	}
+	return samplingClone(*p), true
+}
+
+// DrawSample draws the sample of the statistical plan id with Draw and
+// records it in the plan's Selected, with the Generator, m.At and m.By.
+// It is allowed in preparation and fieldwork (rule
+// AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule AUD-SAMPLING-FIXED).
+func (a *Audit) DrawSample(id string, m Meta) error {
+	if err := a.requireState("draw-sample", RuleSamplingTimely, samplingStates...); err != nil {
+		return err
+	}
+	p := a.samplingPlanByID(id)
+	if p == nil {
+		return notFound("sampling plan", id)
+	}
+	col := newCollector("sample draw")
+	evCheckMeta(col, m)
+	if len(p.Selected) != 0 {
+		col.Add("Selected", RuleSamplingFixed, "", "the sample was drawn on "+p.SelectedAt.Format("2006-01-02")+"; a different sample needs a new plan")
+	}
+	sample, err := Draw(*p)
+	col.Merge("", "sampling", err)
+	if err := col.Err(); err != nil {
+		return err
+	}
+	p.Selected = sample
+	p.Generator = SamplingGenerator
+	p.SelectedAt, p.SelectedBy = m.At, m.By
+	return nil
+}
+
+// RecordSelection records the items the auditor chose for the judgemental
+// plan id (19011 Annex A.6.2): exactly the plan's Size of them, distinct,
+// each an item of the population (a position "1" to "N" when only the
+// size is known) and not excluded. They are kept in the order given, with
+// m.At and m.By. A statistical plan is drawn with DrawSample instead (rule
+// AUD-SAMPLING-REPRODUCIBLE). It is allowed in preparation and fieldwork
+// (rule AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule
+// AUD-SAMPLING-FIXED).
+func (a *Audit) RecordSelection(id string, items []string, m Meta) error {
+	if err := a.requireState("record-selection", RuleSamplingTimely, samplingStates...); err != nil {
+		return err
+	}
+	p := a.samplingPlanByID(id)
+	if p == nil {
+		return notFound("sampling plan", id)
+	}
+	col := newCollector("sample selection")
+	evCheckMeta(col, m)
+	c := evChecker{col: col}
+	if p.Method == Statistical {
+		c.rule("Method", RuleSamplingReproduced, string(p.Method), "a statistical sample is drawn with DrawSample, not chosen")
+	}
+	if len(p.Selected) != 0 {
+		c.rule("Selected", RuleSamplingFixed, "", "the sample was chosen on "+p.SelectedAt.Format("2006-01-02")+"; a different sample needs a new plan")
+	}
+	if pop, ok := c.samplingFrame("Plan", p); ok {
+		c.samplingSelection("Items", p, pop, items)
+	}
+	if err := col.Err(); err != nil {
+		return err
+	}
+	p.Selected = slices.Clone(items)
+	p.SelectedAt, p.SelectedBy = m.At, m.By
+	return nil
+}
+
+// Draw draws the sample of a statistical plan as SamplingGenerator
+// describes, from the plan's Population, Exclusions, Size and Seed alone:
+// the same plan always gives the same sample. It returns the sample in
+// population order, or a *ValidationError when the plan is not
+// statistical or its population, exclusions or size do not allow a draw.
+// Draw is pure: it changes nothing and can be called on any plan.
+func Draw(p SamplingPlan) ([]string, error) {
+	col := newCollector("sampling plan")
+	c := evChecker{col: col}
+	pop, ok := c.samplingFrame("", &p)
+	if ok && p.Method != Statistical {
+		c.shape("Method", "statistical-only", string(p.Method), "only a statistical plan is drawn; a judgemental sample is chosen with RecordSelection")
+	}
+	if err := col.Err(); err != nil {
+		return nil, err
+	}
+	return pop.draw(p.Seed, p.Size), nil
+}
+
+// samplingPlanByID returns the plan with the given id, or nil.
+func (a *Audit) samplingPlanByID(id string) *SamplingPlan {
+	for i := range a.Sampling {
+		if a.Sampling[i].ID == id {
+			return &a.Sampling[i]
+		}
+	}
+	return nil
+}
+
+// samplingClone copies p so that the copy shares no memory with it.
+func samplingClone(p SamplingPlan) SamplingPlan {
+	p.Population.Items = slices.Clone(p.Population.Items)
+	p.Exclusions = slices.Clone(p.Exclusions)
+	p.Selected = slices.Clone(p.Selected)
+	return p
+}
+
+// samplingPopulation is a checked population: its size, its items (nil
+// when only the size is known) and the sorted positions (from 0) of the
+// excluded items.
+type samplingPopulation struct {
+	n        int
+	items    []string
+	index    map[string]int
+	excluded []int
+}
+
+// position returns the position (from 0) of an item of the population,
+// or -1.
+func (pop *samplingPopulation) position(item string) int {
+	if pop.items != nil {
+		if i, ok := pop.index[item]; ok {
+			return i
+		}
+		return -1
+	}
+	n, err := strconv.Atoi(item)
+	if err != nil || n < 1 || n > pop.n || strconv.Itoa(n) != item {
+		return -1
+	}
+	return n - 1
+}
+
+// item returns the item at position i (from 0).
+func (pop *samplingPopulation) item(i int) string {
+	if pop.items != nil {
+		return pop.items[i]
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// isExcluded reports whether the item at position i is excluded.
+func (pop *samplingPopulation) isExcluded(i int) bool {
+	_, found := slices.BinarySearch(pop.excluded, i)
+	return found
+}
+
+// draw runs the procedure of SamplingGenerator; the population and k have
+// been checked (1 <= k <= frame length, k <= MaxSampleSize).
+func (pop *samplingPopulation) draw(seed uint64, k int) []string {
+	m := pop.n - len(pop.excluded)
+	picked := samplingShuffle(seed, m, k)
+	out := make([]string, len(picked))
+	// Map frame indexes (ascending) to population positions by walking
+	// the sorted exclusions once.
+	e := 0
+	for i, idx := range picked {
+		pos := idx + e
+		for e < len(pop.excluded) && pop.excluded[e] <= pos {
+			e++
+			pos++
+		}
+		out[i] = pop.item(pos)
+	}
+	return out
+}
+
+// samplingShuffle runs k steps of a Fisher-Yates shuffle over the frame
+// 0..m-1, keeping only the displaced elements in a map (so a frame of any
+// size costs O(k)), and returns the first k elements in ascending order.
+func samplingShuffle(seed uint64, m, k int) []int {
+	rng := newSamplingRNG(seed)
+	moved := make(map[int]int, k)
+	at := func(x int) int {
+		if v, ok := moved[x]; ok {
+			return v
+		}
+		return x
+	}
+	out := make([]int, k)
+	for i := range k {
+		j := i + int(rng.below(uint64(m-i)))
+		out[i] = at(j)
+		moved[j] = at(i) // position i is never read again
+	}
+	slices.Sort(out)
+	return out
+}
+
+// samplingRNG is xoshiro256**, seeded by SplitMix64. It is the only source
+// of randomness in the library, and it is seeded only from a plan's Seed.
+type samplingRNG struct{ s [4]uint64 }
+
+// splitMix64 advances x and returns the next SplitMix64 output.
+func splitMix64(x *uint64) uint64 {
+	*x += 0x9e3779b97f4a7c15
+	z := *x
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+func newSamplingRNG(seed uint64) *samplingRNG {
+	r := &samplingRNG{}
+	for i := range r.s {
+		r.s[i] = splitMix64(&seed)
+	}
+	return r
+}
+
+// next returns the next xoshiro256** output.
+func (r *samplingRNG) next() uint64 {
+	s := &r.s
+	result := bits.RotateLeft64(s[1]*5, 7) * 9
+	t := s[1] << 17
+	s[2] ^= s[0]
+	s[3] ^= s[1]
+	s[1] ^= s[2]
+	s[0] ^= s[3]
+	s[2] ^= t
+	s[3] = bits.RotateLeft64(s[3], 45)
+	return result
+}
+
+// below returns a uniformly distributed value in [0, n), n > 0 (Lemire,
+// "Fast random integer generation in an interval", 2019).
+func (r *samplingRNG) below(n uint64) uint64 {
+	hi, lo := bits.Mul64(r.next(), n)
+	if lo < n {
+		threshold := -n % n
+		for lo < threshold {
+			hi, lo = bits.Mul64(r.next(), n)
+		}
+	}
+	return hi
+}
+
+// samplingDescription checks what a plan says about itself (rule
+// AUD-SAMPLING-RECORDED): purpose, frame and rationale.
+func (c evChecker) samplingDescription(prefix string, p *SamplingPlan) {
+	at := func(field string) string { return errs.JoinPath(prefix, field) }
+	if strings.TrimSpace(p.Purpose) == "" {
+		c.shape(at("Purpose"), "required", "", "what the sample tests")
+	}
+	if strings.TrimSpace(p.Frame) == "" {
+		c.rule(at("Frame"), RuleSamplingRecorded, "", "where the population list came from and the period it covers")
+	}
+	if strings.TrimSpace(p.Rationale) == "" {
+		c.rule(at("Rationale"), RuleSamplingRecorded, "", "why the sample size suffices (and why items are excluded)")
+	}
+}
+
+// samplingFrame checks the population, exclusions, method, size and seed
+// of a plan (rule AUD-SAMPLING-RECORDED) and returns the checked
+// population when a sample can be drawn or chosen from it.
+func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopulation, bool) {
+	at := func(field string) string { return errs.JoinPath(prefix, field) }
+	problems := c.col.Len()
+	pop := samplingPopulation{n: p.Population.Size}
+	items := p.Population.Items
+	switch {
+	case len(items) == 0 && p.Population.Size == 0:
+		c.rule(at("Population"), RuleSamplingRecorded, "", "the population's items, or its size")
+	case p.Population.Size < 0:
+		c.rule(at("Population.Size"), RuleSamplingRecorded, strconv.Itoa(p.Population.Size), "a population has at least one item")
+	case len(items) > 0 && p.Population.Size != 0 && p.Population.Size != len(items):
+		c.rule(at("Population.Size"), RuleSamplingRecorded, strconv.Itoa(p.Population.Size), "differs from the number of items ("+strconv.Itoa(len(items))+"); give the items, or the size, or both in agreement")
+	}
+	if len(items) > 0 {
+		pop.n, pop.items = len(items), items
+		pop.index = make(map[string]int, len(items))
+		for i, it := range items {
+			path := at(errs.Index("Population.Items", i))
+			if strings.TrimSpace(it) == "" {
+				c.shape(path, "required", "", "an item of the population is named")
+				continue
+			}
+			if j, dup := pop.index[it]; dup {
+				c.shape(path, "unique", it, "the same item as Population.Items["+strconv.Itoa(j)+"]")
+				continue
+			}
+			pop.index[it] = i
+		}
+	}
+	seen := make(map[int]int, len(p.Exclusions))
+	for i, x := range p.Exclusions {
+		if pop.n <= 0 {
+			break // no population to exclude from; reported above
+		}
+		path := at(errs.Index("Exclusions", i))
+		pos := pop.position(x)
+		if pos < 0 {
+			c.rule(path, RuleSamplingRecorded, x, "not an item of the population")
+			continue
+		}
+		if j, dup := seen[pos]; dup {
+			c.shape(path, "unique", x, "the same item as Exclusions["+strconv.Itoa(j)+"]")
+			continue
+		}
+		seen[pos] = i
+		pop.excluded = append(pop.excluded, pos)
+	}
+	slices.Sort(pop.excluded)
+	switch {
+	case p.Method == "":
+		c.rule(at("Method"), RuleSamplingRecorded, "", "how the sample is selected: "+evTokens(SelectionMethods()))
+	case !p.Method.IsValid():
+		c.shape(at("Method"), "enum", string(p.Method), "one of "+evTokens(SelectionMethods()))
+	case p.Method == Judgemental && p.Seed != 0:
+		c.shape(at("Seed"), "not-applicable", strconv.FormatUint(p.Seed, 10), "a judgemental sample is chosen, not drawn: leave the seed at 0")
+	}
+	frame := pop.n - len(pop.excluded)
+	switch {
+	case p.Size <= 0:
+		c.rule(at("Size"), RuleSamplingRecorded, strconv.Itoa(p.Size), "a sample has at least one item")
+	case p.Size > MaxSampleSize:
+		c.shape(at("Size"), "max", strconv.Itoa(p.Size), "at most "+strconv.Itoa(MaxSampleSize))
+	case pop.n > 0 && p.Size > frame:
+		c.rule(at("Size"), RuleSamplingRecorded, strconv.Itoa(p.Size), "larger than the population less the exclusions ("+strconv.Itoa(frame)+")")
+	}
+	return pop, c.col.Len() == problems
+}
+
+// samplingSelection checks chosen items against a checked population: the
+// plan's Size of them, distinct, in the population and not excluded (rule
+// AUD-SAMPLING-RECORDED).
+func (c evChecker) samplingSelection(path string, p *SamplingPlan, pop samplingPopulation, items []string) {
+	if len(items) != p.Size {
+		c.rule(path, RuleSamplingRecorded, strconv.Itoa(len(items)), "the plan's sample size is "+strconv.Itoa(p.Size))
+	}
+	seen := make(map[string]int, len(items))
+	for i, it := range items {
+		at := errs.Index(path, i)
+		pos := pop.position(it)
+		switch {
+		case pos < 0:
+			c.rule(at, RuleSamplingRecorded, it, "not an item of the population")
+		case pop.isExcluded(pos):
+			c.rule(at, RuleSamplingRecorded, it, "excluded from the frame")
+		}
+		if j, dup := seen[it]; dup {
+			c.shape(at, "unique", it, "the same item as "+errs.Index(path, j))
+			continue
+		}
+		seen[it] = i
+	}
+}
