@@ -239,3 +239,14 @@ func evHas(fields []FieldError, path, rule string) bool {
 	}
 	return false
 }
+
+// evKeys yields the keys of m.
+func evKeys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

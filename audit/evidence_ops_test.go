@@ -199,7 +199,9 @@ func TestEvidenceEventRefusals(t *testing.T) {
 				return a.RejectEvidence("E-1", Meta{At: evAt(11, 20), By: "lead", Note: "x"})
 			}, ReasonNoTransition, ""},
 		{"correct before the last entry", func(a *Audit) { a.Evidence[0] = evLogged("E-1", EvidenceReject) },
-			func(a *Audit) error { return a.CorrectEvidence("E-1", evItem("E-2"), Meta{At: evAt(11, 11), By: "lead"}) }, ReasonMeta, ""},
+			func(a *Audit) error {
+				return a.CorrectEvidence("E-1", evItem("E-2"), Meta{At: evAt(11, 11), By: "lead"})
+			}, ReasonMeta, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,353 @@
+package audit
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSamplingGeneratorKnownAnswers(t *testing.T) {
+	t.Run("splitmix64", func(t *testing.T) {
+		// The sequence published with the algorithm's reference
+		// implementations for seed 1234567.
+		x := uint64(1234567)
+		var got []uint64
+		for range 5 {
+			got = append(got, splitMix64(&x))
+		}
+		want := []uint64{6457827717110365317, 3203168211198807973, 9817491932198370423, 4593380528125082431, 16408922859458223821}
+		assert.Equal(t, want, got)
+	})
+	t.Run("xoshiro256**", func(t *testing.T) {
+		// The reference implementation's outputs from state {1, 2, 3, 4}.
+		r := samplingRNG{s: [4]uint64{1, 2, 3, 4}}
+		var got []uint64
+		for range 4 {
+			got = append(got, r.next())
+		}
+		assert.Equal(t, []uint64{11520, 0, 1509978240, 1215971899390074240}, got)
+	})
+	t.Run("below stays below", func(t *testing.T) {
+		r := newSamplingRNG(7)
+		for _, n := range []uint64{1, 2, 3, 7, 1 << 32, 1<<63 + 1, ^uint64(0)} {
+			for range 200 {
+				require.Less(t, r.below(n), n)
+			}
+		}
+	})
+}
+
+// TestDrawIsFixedForEver pins samples: a change of procedure would make
+// every recorded statistical sample irreproducible, so it must come with
+// a new SamplingGenerator name, never silently.
+func TestDrawIsFixedForEver(t *testing.T) {
+	tests := []struct {
+		name string
+		plan SamplingPlan
+		want []string
+	}{
+		{"items with an exclusion", evStatPlan("S-1"), []string{"leaver-02", "leaver-09", "leaver-15", "leaver-19", "leaver-20"}},
+		{"a million positions", SamplingPlan{Population: Population{Size: 1_000_000}, Exclusions: []string{"3", "17"}, Method: Statistical, Size: 8, Seed: 2026},
+			[]string{"283682", "573733", "788785", "812037", "812511", "828892", "833715", "893676"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Draw(tt.plan)
+			require.NoError(t, err)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Fatalf("sample mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDrawProperties(t *testing.T) {
+	for seed := range uint64(50) {
+		p := evStatPlan("S-1")
+		p.Seed = seed
+		p.Size = 1 + int(seed%19)
+		got, err := Draw(p)
+		require.NoError(t, err)
+		again, err := Draw(p)
+		require.NoError(t, err)
+		assert.Equal(t, got, again, "same seed and population, same sample")
+		assert.Len(t, got, p.Size)
+		last := -1
+		for _, it := range got {
+			pos := slices.Index(p.Population.Items, it)
+			require.GreaterOrEqual(t, pos, 0, "%q is in the population", it)
+			require.Greater(t, pos, last, "population order, no repeats")
+			require.NotContains(t, p.Exclusions, it)
+			last = pos
+		}
+	}
+	// The whole frame is the whole frame.
+	p := evStatPlan("S-1")
+	p.Size = 19
+	got, err := Draw(p)
+	require.NoError(t, err)
+	want := slices.DeleteFunc(slices.Clone(p.Population.Items), func(s string) bool { return s == "leaver-07" })
+	assert.Equal(t, want, got)
+}
+
+func TestDrawIsUniform(t *testing.T) {
+	// Every item of a ten-item frame should be drawn in about 3 of 10
+	// samples of three. Draws are deterministic, so this cannot flake:
+	// it fails only if the procedure is biased.
+	counts := map[string]int{}
+	p := SamplingPlan{Population: Population{Size: 11}, Exclusions: []string{"6"}, Method: Statistical, Size: 3}
+	const runs = 10_000
+	for seed := range uint64(runs) {
+		p.Seed = seed
+		got, err := Draw(p)
+		require.NoError(t, err)
+		for _, it := range got {
+			counts[it]++
+		}
+	}
+	require.Len(t, counts, 10)
+	assert.NotContains(t, counts, "6")
+	for it, n := range counts {
+		assert.InDelta(t, runs*3/10, n, 250, "item %s drawn %d times", it, n)
+	}
+}
+
+func TestDrawSizeOnlyMatchesItems(t *testing.T) {
+	items := make([]string, 40)
+	for i := range items {
+		items[i] = strconv.Itoa(i + 1)
+	}
+	for seed := range uint64(20) {
+		bySize := SamplingPlan{Population: Population{Size: 40}, Exclusions: []string{"40", "1", "13"}, Method: Statistical, Size: 9, Seed: seed}
+		byItems := bySize
+		byItems.Population = Population{Items: items}
+		both := bySize
+		both.Population = Population{Items: items, Size: 40}
+		a, err := Draw(bySize)
+		require.NoError(t, err)
+		b, err := Draw(byItems)
+		require.NoError(t, err)
+		c, err := Draw(both)
+		require.NoError(t, err)
+		assert.Equal(t, a, b)
+		assert.Equal(t, a, c)
+	}
+}
+
+func TestDrawRefuses(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *SamplingPlan)
+		want   [][2]string
+	}{
+		{"judgemental", func(p *SamplingPlan) { p.Method = Judgemental; p.Seed = 0 }, [][2]string{{"Method", "statistical-only"}}},
+		{"no method", func(p *SamplingPlan) { p.Method = "" }, [][2]string{{"Method", RuleSamplingRecorded}}},
+		{"unknown method", func(p *SamplingPlan) { p.Method = "haphazard" }, [][2]string{{"Method", "enum"}}},
+		{"judgemental with a seed", func(p *SamplingPlan) { p.Method = Judgemental }, [][2]string{{"Seed", "not-applicable"}}},
+		{"no population", func(p *SamplingPlan) { p.Population = Population{}; p.Exclusions = nil }, [][2]string{{"Population", RuleSamplingRecorded}}},
+		{"negative population", func(p *SamplingPlan) { p.Population = Population{Size: -3}; p.Exclusions = nil }, [][2]string{{"Population.Size", RuleSamplingRecorded}}},
+		{"size disagrees with items", func(p *SamplingPlan) { p.Population.Size = 19 }, [][2]string{{"Population.Size", RuleSamplingRecorded}}},
+		{"blank item", func(p *SamplingPlan) { p.Population.Items[3] = " " }, [][2]string{{"Population.Items[3]", "required"}}},
+		{"repeated item", func(p *SamplingPlan) { p.Population.Items[3] = "leaver-01" }, [][2]string{{"Population.Items[3]", "unique"}}},
+		{"exclusion outside the population", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-99"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"exclusion twice", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-07", "leaver-07"} }, [][2]string{{"Exclusions[1]", "unique"}}},
+		{"position exclusion not canonical", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"07"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
+		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", RuleSamplingRecorded}}},
+		{"size above the maximum", func(p *SamplingPlan) { p.Population = Population{Size: 1 << 40}; p.Exclusions = nil; p.Size = MaxSampleSize + 1 }, [][2]string{{"Size", "max"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := evStatPlan("S-1")
+			tt.change(&p)
+			got, err := Draw(p)
+			assert.Nil(t, got)
+			evRequireInvalid(t, err, tt.want...)
+		})
+	}
+}
+
+func TestDrawLargestSample(t *testing.T) {
+	p := SamplingPlan{Population: Population{Size: 1 << 62}, Method: Statistical, Size: MaxSampleSize, Seed: 9}
+	got, err := Draw(p)
+	require.NoError(t, err)
+	require.Len(t, got, MaxSampleSize)
+	assert.True(t, slices.IsSortedFunc(got, func(a, b string) int {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x - y
+	}))
+	assert.Len(t, slices.Compact(slices.Clone(got)), MaxSampleSize, "no repeats")
+}
+
+func TestAddSamplingPlan(t *testing.T) {
+	for _, s := range []State{StatePreparation, StateFieldwork} {
+		t.Run(string(s), func(t *testing.T) {
+			a := evAudit(s)
+			p := evStatPlan("S-3")
+			require.NoError(t, a.AddSamplingPlan(p, evMeta(8, 9)))
+			got, ok := a.SamplingPlan("S-3")
+			require.True(t, ok)
+			if diff := cmp.Diff(p, got); diff != "" {
+				t.Fatalf("plan mismatch (-want +got):\n%s", diff)
+			}
+			p.Population.Items[0] = "changed"
+			p.Exclusions[0] = "changed"
+			got.Population.Items[1] = "changed"
+			assert.Equal(t, "leaver-01", a.Sampling[2].Population.Items[0], "the record keeps its own copy")
+			assert.Equal(t, "leaver-07", a.Sampling[2].Exclusions[0], "the record keeps its own copy")
+			assert.Equal(t, "leaver-02", a.Sampling[2].Population.Items[1], "SamplingPlan returns a copy")
+		})
+	}
+	_, ok := evAudit(StateFieldwork).SamplingPlan("S-9")
+	assert.False(t, ok)
+}
+
+func TestAddSamplingPlanRefuses(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *SamplingPlan, m *Meta)
+		want   [][2]string
+	}{
+		{"no id", func(p *SamplingPlan, _ *Meta) { p.ID = "" }, [][2]string{{"ID", "required"}}},
+		{"id in use", func(p *SamplingPlan, _ *Meta) { p.ID = "S-2" }, [][2]string{{"ID", "unique"}}},
+		{"no purpose", func(p *SamplingPlan, _ *Meta) { p.Purpose = "" }, [][2]string{{"Purpose", "required"}}},
+		{"no frame", func(p *SamplingPlan, _ *Meta) { p.Frame = " " }, [][2]string{{"Frame", RuleSamplingRecorded}}},
+		{"no rationale", func(p *SamplingPlan, _ *Meta) { p.Rationale = "" }, [][2]string{{"Rationale", RuleSamplingRecorded}}},
+		{"no size", func(p *SamplingPlan, _ *Meta) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
+		{"selected given", func(p *SamplingPlan, _ *Meta) { p.Selected = []string{"leaver-01"} }, [][2]string{{"Selected", "library-set"}}},
+		{"generator given", func(p *SamplingPlan, _ *Meta) { p.Generator = SamplingGenerator }, [][2]string{{"Generator", "library-set"}}},
+		{"selection time given", func(p *SamplingPlan, _ *Meta) { p.SelectedAt = evAt(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
+		{"selector given", func(p *SamplingPlan, _ *Meta) { p.SelectedBy = "lead" }, [][2]string{{"SelectedBy", "library-set"}}},
+		{"no actor", func(_ *SamplingPlan, m *Meta) { m.By = "" }, [][2]string{{"Meta.By", "required"}}},
+		{"everything missing", func(p *SamplingPlan, _ *Meta) { *p = SamplingPlan{} }, [][2]string{
+			{"ID", "required"}, {"Purpose", "required"}, {"Frame", RuleSamplingRecorded}, {"Rationale", RuleSamplingRecorded},
+			{"Population", RuleSamplingRecorded}, {"Method", RuleSamplingRecorded}, {"Size", RuleSamplingRecorded},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := evAudit(StatePreparation)
+			p, m := evStatPlan("S-3"), evMeta(8, 9)
+			tt.change(&p, &m)
+			before := evDeepCopy(a)
+			ve := evRequireInvalid(t, a.AddSamplingPlan(p, m), tt.want...)
+			assert.Len(t, ve.Fields, len(tt.want), "exactly the expected problems: %v", ve.Fields)
+			evUnchanged(t, before, a)
+		})
+	}
+}
+
+// evSamplingOps are the sampling operations, each valid on evAudit in
+// preparation or fieldwork.
+var evSamplingOps = map[string]func(a *Audit) error{
+	"add":    func(a *Audit) error { return a.AddSamplingPlan(evStatPlan("S-3"), evMeta(8, 9)) },
+	"draw":   func(a *Audit) error { return a.DrawSample("S-1", evMeta(8, 9)) },
+	"choose": func(a *Audit) error { return a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(8, 9)) },
+}
+
+func TestSamplingOperationsOnlyBeforeFindings(t *testing.T) {
+	for name, op := range evSamplingOps {
+		for s := range States() {
+			t.Run(name+"/"+string(s), func(t *testing.T) {
+				a := evAudit(s)
+				before := evDeepCopy(a)
+				err := op(a)
+				if s == StatePreparation || s == StateFieldwork {
+					require.NoError(t, err)
+					return
+				}
+				evRequireRefused(t, err, ReasonWrongState, RuleSamplingTimely)
+				evUnchanged(t, before, a)
+			})
+		}
+	}
+}
+
+func TestDrawSample(t *testing.T) {
+	a := evAudit(StateFieldwork)
+	require.NoError(t, a.DrawSample("S-1", evMeta(11, 9)))
+	p, _ := a.SamplingPlan("S-1")
+	want, err := Draw(evStatPlan("S-1"))
+	require.NoError(t, err)
+	assert.Equal(t, want, p.Selected)
+	assert.Equal(t, SamplingGenerator, p.Generator)
+	assert.Equal(t, evAt(11, 9), p.SelectedAt)
+	assert.Equal(t, "lead", p.SelectedBy)
+	assert.Empty(t, evVerify(a), "a drawn sample conforms")
+
+	t.Run("only once", func(t *testing.T) {
+		before := evDeepCopy(a)
+		evRequireInvalid(t, a.DrawSample("S-1", evMeta(11, 10)), [2]string{"Selected", RuleSamplingFixed})
+		evUnchanged(t, before, a)
+	})
+	t.Run("judgemental plans are chosen", func(t *testing.T) {
+		before := evDeepCopy(a)
+		evRequireInvalid(t, a.DrawSample("S-2", evMeta(11, 10)), [2]string{"Method", "statistical-only"})
+		evUnchanged(t, before, a)
+	})
+	t.Run("unknown plan", func(t *testing.T) {
+		require.ErrorIs(t, a.DrawSample("S-9", evMeta(11, 10)), ErrNotFound)
+	})
+	t.Run("meta required", func(t *testing.T) {
+		b := evAudit(StateFieldwork)
+		before := evDeepCopy(b)
+		evRequireInvalid(t, b.DrawSample("S-1", Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		evUnchanged(t, before, b)
+	})
+}
+
+func TestRecordSelection(t *testing.T) {
+	a := evAudit(StateFieldwork)
+	items := []string{"deploy", "root"}
+	require.NoError(t, a.RecordSelection("S-2", items, evMeta(11, 9)))
+	items[0] = "changed"
+	p, _ := a.SamplingPlan("S-2")
+	assert.Equal(t, []string{"deploy", "root"}, p.Selected, "kept in the order given, as a copy")
+	assert.Empty(t, p.Generator)
+	assert.Equal(t, evAt(11, 9), p.SelectedAt)
+	assert.Empty(t, evVerify(a), "a chosen sample conforms")
+
+	tests := []struct {
+		name  string
+		setup func(a *Audit)
+		id    string
+		items []string
+		want  [][2]string
+	}{
+		{"too few", nil, "S-2", []string{"root"}, [][2]string{{"Items", RuleSamplingRecorded}}},
+		{"not in the population", nil, "S-2", []string{"root", "guest"}, [][2]string{{"Items[1]", RuleSamplingRecorded}}},
+		{"repeated", nil, "S-2", []string{"root", "root"}, [][2]string{{"Items[1]", "unique"}}},
+		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, [][2]string{{"Items[1]", RuleSamplingRecorded}}},
+		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, [][2]string{{"Method", RuleSamplingReproduced}}},
+		{"twice", func(a *Audit) { require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(11, 9))) }, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", RuleSamplingFixed}}},
+		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, [][2]string{{"Plan.Size", RuleSamplingRecorded}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := evAudit(StateFieldwork)
+			if tt.setup != nil {
+				tt.setup(a)
+			}
+			before := evDeepCopy(a)
+			evRequireInvalid(t, a.RecordSelection(tt.id, tt.items, evMeta(11, 10)), tt.want...)
+			evUnchanged(t, before, a)
+		})
+	}
+	t.Run("positions when only the size is known", func(t *testing.T) {
+		a := evAudit(StateFieldwork)
+		a.Sampling[1].Population = Population{Size: 300}
+		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, evMeta(11, 9)))
+		b := evAudit(StateFieldwork)
+		b.Sampling[1].Population = Population{Size: 300}
+		evRequireInvalid(t, b.RecordSelection("S-2", []string{"17", "301"}, evMeta(11, 9)), [2]string{"Items[1]", RuleSamplingRecorded})
+	})
+	t.Run("unknown plan", func(t *testing.T) {
+		require.ErrorIs(t, evAudit(StateFieldwork).RecordSelection("S-9", nil, evMeta(11, 9)), ErrNotFound)
+	})
+}

@@ -1,0 +1,437 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// evSealFixture is a record with something in every log: the audit and
+// plan histories, evidence with histories (one corrected), findings, the
+// conclusions and a follow-up.
+func evSealFixture() *Audit {
+	a := evAudit(StateFindings)
+	a.History = append(a.History, Entry{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, At: evAt(14, 17), By: "lead"})
+	a.Evidence = []Evidence{
+		evLogged("E-1", EvidenceVerify),
+		evLogged("E-2", EvidenceReject),
+		evLogged("E-3", EvidenceVerify, EvidenceSupersede),
+		evLogged("E-4"),
+		evLogged("E-3b", EvidenceVerify),
+	}
+	a.Evidence[4].Supersedes = "E-3"
+	a.Evidence[4].Covers = nil
+	a.Evidence[4].Sampling = nil
+	a.Findings = []Finding{
+		{
+			ID: "F-1", Kind: Nonconformity, Grade: Minor, Criteria: []annexa.Ref{evControl}, Evidence: []EvidenceID{"E-1"},
+			Requirement: "access removed on leaving", Found: "two leavers kept VPN access", Reason: "removal not triggered by HR",
+			RaisedBy: "auditor-1", RaisedAt: evAt(14, 10), State: FindingConfirmed,
+			History: []FindingEntry{{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: evAt(14, 15), By: "lead"}},
+		},
+		{ID: "F-2", Kind: Conformity, Criteria: []annexa.Ref{evClause92}, Found: "programme in place", RaisedBy: "auditor-1", RaisedAt: evAt(14, 11), State: FindingDraft, History: []FindingEntry{}},
+	}
+	a.Conclusion = &Conclusion{
+		Fulfilment: LargelyFulfilled, Extent: "largely", Effectiveness: "effective", ObjectivesAchieved: true, ScopeCovered: true,
+		State: ConclusionAgreed,
+		History: []ConclusionEntry{
+			{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, At: evAt(14, 16), By: "lead"},
+		},
+	}
+	a.FollowUps = []FollowUp{{
+		Finding: "F-1", Correction: "access removed", RootCause: "no HR trigger", Action: "automate", DueAt: evAt(30, 0),
+		State: FollowUpAccepted, History: []FollowUpEntry{{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, At: evAt(14, 16), By: "lead"}},
+	}}
+	return a
+}
+
+// evSealed returns the fixture sealed at March 15, 09:00.
+func evSealed(t *testing.T) *Audit {
+	t.Helper()
+	a := evSealFixture()
+	require.NoError(t, a.SealRecord(evMeta(15, 9)))
+	return a
+}
+
+func TestSealRecord(t *testing.T) {
+	a := evSealed(t)
+	require.NoError(t, a.VerifySeal())
+	s := a.Seal
+	assert.Equal(t, SealAlgorithm, s.Algorithm)
+	assert.Equal(t, evAt(15, 9), s.At)
+	assert.Equal(t, "lead", s.By)
+	type log struct {
+		Name  string
+		Count int
+	}
+	var got []log
+	for _, l := range s.Logs {
+		got = append(got, log{l.Name, l.Count})
+		assert.Len(t, l.Trail, sealMarkLen*l.Count, l.Name)
+		assert.True(t, evIsDigest(l.Head), l.Name)
+	}
+	want := []log{
+		{"evidence", 5}, {"history", 3}, {"plan.history", 2},
+		{"evidence[E-1].history", 1}, {"evidence[E-2].history", 1}, {"evidence[E-3].history", 2}, {"evidence[E-4].history", 0}, {"evidence[E-3b].history", 1},
+		{"findings[F-1].history", 1}, {"findings[F-2].history", 0}, {"conclusion.history", 1}, {"followUps[F-1].history", 1},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("sealed logs mismatch (-want +got):\n%s", diff)
+	}
+	assert.Empty(t, evVerify(a), "a sealed record conforms")
+}
+
+// TestSealIsFixedForEver rebuilds the chain of a small record byte by
+// byte from the encoding documented on SealAlgorithm, and pins its head: a
+// change to the encoding would break every existing seal, so it must come
+// with a new SealAlgorithm, never silently.
+func TestSealIsFixedForEver(t *testing.T) {
+	at := time.Date(2026, 3, 11, 10, 30, 0, 123456789, time.FixedZone("CET", 3600))
+	a := &Audit{
+		ID: "A-7", State: StateFieldwork,
+		History: []Entry{{From: StateInitiation, Event: EventPrepare, To: StatePreparation, At: at, By: "lead", Note: "go"}},
+		Evidence: []Evidence{{
+			ID: "E-1", Source: SourceDocument, Description: "policy", Supports: []annexa.Ref{evPolicy},
+			CollectedBy: "aud", CollectedAt: at, Sampling: &SampleRecord{Population: "p", PopulationSize: 3, SampleSize: 1, Method: Judgemental},
+			Confidentiality: ConfidentialityPublic, State: EvidenceCollected,
+		}},
+	}
+	require.NoError(t, a.SealRecord(Meta{At: at, By: "lead"}))
+
+	u64 := func(b []byte, n uint64) []byte { return binary.BigEndian.AppendUint64(b, n) }
+	str := func(b []byte, s string) []byte { return append(u64(b, uint64(len(s))), s...) }
+	tm := func(b []byte) []byte { return str(b, "2026-03-11T09:30:00.123456789Z") }
+	chain := func(name string, entries ...[]byte) (head [32]byte, trail string) {
+		head = sha256.Sum256(str(str(nil, "ismsaudit/seal/sha256-chain-v1"), name))
+		for _, e := range entries {
+			head = sha256.Sum256(append(head[:], e...))
+			trail += hex.EncodeToString(head[:8])
+		}
+		return head, trail
+	}
+	var item []byte
+	item = str(str(str(item, "E-1"), "document"), "policy")
+	item = str(str(u64(item, 1), "document"), "access-policy")
+	item = tm(str(item, "aud"))
+	item = append(item, 0) // no Covers
+	item = append(item, 1) // Sampling
+	item = str(u64(u64(str(str(item, ""), "p"), 3), 1), "judgemental")
+	item = str(str(str(item, "public"), ""), "")
+	entry := str(tm(str(str(str(nil, "initiation"), "prepare"), "preparation")), "lead")
+	entry = str(entry, "go")
+
+	evidenceHead, evidenceTrail := chain("evidence", item)
+	historyHead, historyTrail := chain("history", entry)
+	itemHead, _ := chain("evidence[E-1].history")
+	var top []byte
+	top = str(str(top, "sha256-chain-v1"), "A-7")
+	top = str(tm(top), "lead")
+	top = u64(top, 3)
+	top = str(append(u64(str(top, "evidence"), 1), evidenceHead[:]...), evidenceTrail)
+	top = str(append(u64(str(top, "history"), 1), historyHead[:]...), historyTrail)
+	top = str(append(u64(str(top, "evidence[E-1].history"), 0), itemHead[:]...), "")
+	want := sha256.Sum256(top)
+
+	assert.Equal(t, hex.EncodeToString(evidenceHead[:]), a.Seal.Logs[0].Head)
+	assert.Equal(t, evidenceTrail, a.Seal.Logs[0].Trail)
+	assert.Equal(t, hex.EncodeToString(historyHead[:]), a.Seal.Logs[1].Head)
+	assert.Equal(t, hex.EncodeToString(want[:]), a.Seal.Head)
+	assert.Equal(t, "d0140f53b71181406e6d55e347af05a44728be55e9dbead1583d2d9ac0c23255", a.Seal.Head, "pinned")
+}
+
+func TestSealAllowsAppending(t *testing.T) {
+	a := evSealed(t)
+	a.State = StateClosing
+	a.History = append(a.History, Entry{From: StateFindings, Event: EventHoldClosingMeeting, To: StateClosing, At: evAt(16, 9), By: "lead"})
+	a.Evidence = append(a.Evidence, evLogged("E-5", EvidenceVerify))
+	a.Evidence[3].History = append(a.Evidence[3].History, EvidenceEntry{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, At: evAt(16, 9), By: "lead"})
+	a.Evidence[3].State = EvidenceVerified
+	a.Findings[1].History = append(a.Findings[1].History, FindingEntry{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: evAt(16, 9), By: "lead"})
+	a.Findings = append(a.Findings, Finding{ID: "F-3", Kind: Observation, Criteria: []annexa.Ref{evPolicy}, Found: "x", RaisedBy: "a", RaisedAt: evAt(16, 9), State: FindingDraft})
+	a.Conclusion.History = append(a.Conclusion.History, ConclusionEntry{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, At: evAt(16, 9), By: "lead"})
+	a.FollowUps[0].History = append(a.FollowUps[0].History, FollowUpEntry{From: FollowUpAccepted, Event: FollowUpImplement, To: FollowUpImplemented, At: evAt(16, 9), By: "lead"})
+	a.FollowUps = append(a.FollowUps, FollowUp{Finding: "F-3"})
+	// Mutable fields outside the logs are not sealed.
+	a.Findings[0].DivergingOpinion = "the auditee disagrees"
+	a.Sampling[0].Selected = []string{"leaver-01"}
+	require.NoError(t, a.VerifySeal())
+
+	// Sealing again covers the new entries.
+	require.NoError(t, a.SealRecord(evMeta(16, 10)))
+	require.NoError(t, a.VerifySeal())
+	assert.Equal(t, 6, a.Seal.Logs[0].Count)
+}
+
+func TestSealDetectsTampering(t *testing.T) {
+	tests := []struct {
+		name   string
+		tamper func(a *Audit)
+		want   SealError
+	}{
+		{"evidence changed", func(a *Audit) { a.Evidence[2].Description += "!" }, SealError{Log: "evidence", Index: 0, Entry: 2, Problem: SealEntryChanged}},
+		{"evidence removed", func(a *Audit) { a.Evidence = slices.Delete(a.Evidence, 1, 2) }, SealError{Log: "evidence", Index: 0, Entry: 1, Problem: SealEntryChanged}},
+		{"last evidence removed", func(a *Audit) { a.Evidence = a.Evidence[:4] }, SealError{Log: "evidence", Index: 0, Entry: 4, Problem: SealEntriesMissing}},
+		{"evidence reordered", func(a *Audit) { a.Evidence[0], a.Evidence[1] = a.Evidence[1], a.Evidence[0] }, SealError{Log: "evidence", Index: 0, Entry: 0, Problem: SealEntryChanged}},
+		{"evidence emptied", func(a *Audit) { a.Evidence = nil }, SealError{Log: "evidence", Index: 0, Entry: 0, Problem: SealEntriesMissing}},
+		{"audit history changed", func(a *Audit) { a.History[1].By = "someone" }, SealError{Log: "history", Index: 1, Entry: 1, Problem: SealEntryChanged}},
+		{"audit history truncated", func(a *Audit) { a.History = a.History[:2] }, SealError{Log: "history", Index: 1, Entry: 2, Problem: SealEntriesMissing}},
+		{"audit history reordered", func(a *Audit) { a.History[1], a.History[2] = a.History[2], a.History[1] }, SealError{Log: "history", Index: 1, Entry: 1, Problem: SealEntryChanged}},
+		{"plan history changed", func(a *Audit) { a.Plan.History[0].At = a.Plan.History[0].At.Add(time.Nanosecond) }, SealError{Log: "plan.history", Index: 2, Entry: 0, Problem: SealEntryChanged}},
+		{"plan removed", func(a *Audit) { a.Plan = nil }, SealError{Log: "plan.history", Index: 2, Entry: -1, Problem: SealLogMissing}},
+		{"evidence history note changed", func(a *Audit) { a.Evidence[1].History[0].Note = "different reason" }, SealError{Log: "evidence[E-2].history", Index: 4, Entry: 0, Problem: SealEntryChanged}},
+		{"evidence history removed", func(a *Audit) { a.Evidence[2].History = a.Evidence[2].History[1:] }, SealError{Log: "evidence[E-3].history", Index: 5, Entry: 0, Problem: SealEntryChanged}},
+		{"evidence history reordered", func(a *Audit) {
+			h := a.Evidence[2].History
+			h[0], h[1] = h[1], h[0]
+		}, SealError{Log: "evidence[E-3].history", Index: 5, Entry: 0, Problem: SealEntryChanged}},
+		{"finding history changed", func(a *Audit) { a.Findings[0].History[0].Event = FindingWithdraw }, SealError{Log: "findings[F-1].history", Index: 8, Entry: 0, Problem: SealEntryChanged}},
+		{"finding history emptied", func(a *Audit) { a.Findings[0].History = nil }, SealError{Log: "findings[F-1].history", Index: 8, Entry: 0, Problem: SealEntriesMissing}},
+		{"finding removed", func(a *Audit) { a.Findings = a.Findings[:1] }, SealError{Log: "findings[F-2].history", Index: 9, Entry: -1, Problem: SealLogMissing}},
+		{"finding renamed", func(a *Audit) { a.Findings[1].ID = "F-9" }, SealError{Log: "findings[F-2].history", Index: 9, Entry: -1, Problem: SealLogMissing}},
+		{"conclusion history changed", func(a *Audit) { a.Conclusion.History[0].To = ConclusionPresented }, SealError{Log: "conclusion.history", Index: 10, Entry: 0, Problem: SealEntryChanged}},
+		{"conclusion removed", func(a *Audit) { a.Conclusion = nil }, SealError{Log: "conclusion.history", Index: 10, Entry: -1, Problem: SealLogMissing}},
+		{"follow-up history changed", func(a *Audit) { a.FollowUps[0].History[0].From = FollowUpImplemented }, SealError{Log: "followUps[F-1].history", Index: 11, Entry: 0, Problem: SealEntryChanged}},
+		{"seal time changed", func(a *Audit) { a.Seal.At = a.Seal.At.Add(time.Hour) }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
+		{"seal actor changed", func(a *Audit) { a.Seal.By = "mallory" }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
+		{"audit id changed", func(a *Audit) { a.ID = "A-2" }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
+		{"sealed count lowered", func(a *Audit) {
+			a.Seal.Logs[0].Count--
+			a.Seal.Logs[0].Trail = a.Seal.Logs[0].Trail[:len(a.Seal.Logs[0].Trail)-sealMarkLen]
+		}, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
+		{"sealed log dropped", func(a *Audit) { a.Seal.Logs = slices.Delete(a.Seal.Logs, 3, 4) }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
+		{"unknown algorithm", func(a *Audit) { a.Seal.Algorithm = "md5" }, SealError{Index: -1, Entry: -1, Problem: SealUnknownAlg}},
+		{"head not hex", func(a *Audit) { a.Seal.Logs[2].Head = strings.ToUpper(a.Seal.Logs[2].Head) }, SealError{Log: "plan.history", Index: 2, Entry: -1, Problem: SealMalformed}},
+		{"trail too short", func(a *Audit) { a.Seal.Logs[1].Trail = a.Seal.Logs[1].Trail[1:] }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
+		{"negative count", func(a *Audit) { a.Seal.Logs[1].Count = -1 }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
+		{"log sealed twice", func(a *Audit) { a.Seal.Logs[2] = a.Seal.Logs[1] }, SealError{Log: "history", Index: 2, Entry: -1, Problem: SealMalformed}},
+		{"log head changed", func(a *Audit) {
+			// Rewrite a log's head and re-derive the seal's head: the log
+			// check still finds it.
+			a.Seal.Logs[3].Head = DigestOf([]byte("x"))
+			var c sealChain
+			h := sealHead(&c, a.ID, a.Seal)
+			a.Seal.Head = hex.EncodeToString(h[:])
+		}, SealError{Log: "evidence[E-1].history", Index: 3, Entry: -1, Problem: SealHeadMismatch}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := evSealed(t)
+			tt.tamper(a)
+			err := a.VerifySeal()
+			require.ErrorIs(t, err, ErrInvalid)
+			var se *SealError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tt.want.Log, se.Log, "log: %v", err)
+			assert.Equal(t, tt.want.Index, se.Index, "index: %v", err)
+			assert.Equal(t, tt.want.Entry, se.Entry, "entry: %v", err)
+			assert.Equal(t, tt.want.Problem, se.Problem, "problem: %v", err)
+			assert.True(t, evHas(evVerify(a), evSealPath(se.Index), RuleSealIntact), "Verify reports it: %v", evVerify(a))
+
+			// A broken seal is never replaced.
+			before := evDeepCopy(a)
+			require.ErrorAs(t, a.SealRecord(evMeta(20, 9)), &se)
+			evUnchanged(t, before, a)
+		})
+	}
+}
+
+// evSealPath is the path Verify reports a seal problem at.
+func evSealPath(index int) string {
+	if index < 0 {
+		return "Seal"
+	}
+	return errs.Index("Seal.Logs", index)
+}
+
+func TestSealSurvivesJSON(t *testing.T) {
+	a := evSealed(t)
+	// Times in another zone, as another tool might write them.
+	paris := time.FixedZone("CET", 3600)
+	a.Evidence[0].CollectedAt = a.Evidence[0].CollectedAt.In(paris)
+	a.History[0].At = a.History[0].At.In(paris)
+	require.NoError(t, a.VerifySeal(), "the zone of a time is not part of the seal")
+
+	data, err := json.Marshal(a)
+	require.NoError(t, err)
+	var back Audit
+	require.NoError(t, json.Unmarshal(data, &back))
+	require.NoError(t, back.VerifySeal())
+	if diff := cmp.Diff(a.Seal, back.Seal); diff != "" {
+		t.Fatalf("seal mismatch after a JSON round trip (-want +got):\n%s", diff)
+	}
+}
+
+func TestSealRecordRefusals(t *testing.T) {
+	t.Run("meta", func(t *testing.T) {
+		a := evSealFixture()
+		evRequireInvalid(t, a.SealRecord(Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		assert.Nil(t, a.Seal)
+	})
+	t.Run("before the previous seal", func(t *testing.T) {
+		a := evSealed(t)
+		before := evDeepCopy(a)
+		evRequireInvalid(t, a.SealRecord(evMeta(15, 8)), [2]string{"Meta.At", "not-before-seal"})
+		evUnchanged(t, before, a)
+	})
+	t.Run("ids that would share a log name", func(t *testing.T) {
+		a := evSealFixture()
+		a.Evidence[3].ID = "E-1"
+		a.Findings[1].ID = "F-1"
+		a.FollowUps = append(a.FollowUps, FollowUp{Finding: "F-1"})
+		before := evDeepCopy(a)
+		evRequireInvalid(t, a.SealRecord(evMeta(15, 9)),
+			[2]string{"Evidence[3].ID", "unique"}, [2]string{"Findings[1].ID", "unique"}, [2]string{"FollowUps[1].Finding", "unique"})
+		evUnchanged(t, before, a)
+	})
+	t.Run("not sealed", func(t *testing.T) {
+		var se *SealError
+		require.ErrorAs(t, evSealFixture().VerifySeal(), &se)
+		assert.Equal(t, SealNotSealed, se.Problem)
+		assert.Empty(t, evVerify(evSealFixture()), "an unsealed record is not a violation")
+	})
+}
+
+func TestSealLeavesStateToTheHistory(t *testing.T) {
+	// An item's State is not sealed (it moves after sealing); a State
+	// changed without its history is caught by Verify instead.
+	a := evSealed(t)
+	a.Evidence[3].State = EvidenceVerified
+	require.NoError(t, a.VerifySeal())
+	assert.True(t, evHas(evVerify(a), "Evidence[3].State", RuleHistoryValid))
+}
+
+// evLeaves lists the paths of the leaf fields of t, as the seal encoding
+// must cover them ("Supports[].Kind").
+func evLeaves(t reflect.Type, prefix string) []string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return evLeaves(t.Elem(), prefix)
+	case reflect.Slice:
+		return evLeaves(t.Elem(), prefix+"[]")
+	case reflect.Struct:
+		if t == reflect.TypeFor[time.Time]() {
+			return []string{prefix}
+		}
+		var out []string
+		for f := range t.Fields() {
+			if f.IsExported() {
+				out = append(out, evLeaves(f.Type, strings.TrimPrefix(prefix+"."+f.Name, "."))...)
+			}
+		}
+		return out
+	}
+	return []string{prefix}
+}
+
+// TestSealCoversEveryField changes each field of a sealed evidence item
+// and of a sealed history entry in turn and checks the seal notices. The
+// list of changes must name every field the types have: a field added to
+// Evidence or to a history entry must be added to the encoding (under a
+// new SealAlgorithm) or consciously left out here.
+func TestSealCoversEveryField(t *testing.T) {
+	itemChanges := map[string]func(e *Evidence){
+		"ID":                      func(e *Evidence) { e.ID += "x" },
+		"Source":                  func(e *Evidence) { e.Source = SourceInterview },
+		"Description":             func(e *Evidence) { e.Description += "." },
+		"Supports[].Kind":         func(e *Evidence) { e.Supports[0].Kind = annexa.DocumentRef },
+		"Supports[].ID":           func(e *Evidence) { e.Supports[0].ID = "5.16" },
+		"CollectedBy":             func(e *Evidence) { e.CollectedBy = "auditor-2" },
+		"CollectedAt":             func(e *Evidence) { e.CollectedAt = e.CollectedAt.Add(time.Nanosecond) },
+		"Covers.From":             func(e *Evidence) { e.Covers.From = e.Covers.From.Add(time.Second) },
+		"Covers.To":               func(e *Evidence) { e.Covers.To = time.Time{} },
+		"Sampling.Plan":           func(e *Evidence) { e.Sampling.Plan = "" },
+		"Sampling.Population":     func(e *Evidence) { e.Sampling.Population += " " },
+		"Sampling.PopulationSize": func(e *Evidence) { e.Sampling.PopulationSize++ },
+		"Sampling.SampleSize":     func(e *Evidence) { e.Sampling.SampleSize-- },
+		"Sampling.Method":         func(e *Evidence) { e.Sampling.Method = Judgemental },
+		"Confidentiality":         func(e *Evidence) { e.Confidentiality = ConfidentialityRestricted },
+		"Digest":                  func(e *Evidence) { e.Digest = "" },
+		"Supersedes":              func(e *Evidence) { e.Supersedes = "E-0" },
+	}
+	// Whole parts added, removed or reordered.
+	partChanges := map[string]func(e *Evidence){
+		"Supports added":     func(e *Evidence) { e.Supports = append(e.Supports, evPolicy) },
+		"Supports reordered": func(e *Evidence) { e.Supports = []annexa.Ref{evPolicy, evControl} },
+		"Covers removed":     func(e *Evidence) { e.Covers = nil },
+		"Sampling removed":   func(e *Evidence) { e.Sampling = nil },
+	}
+	entryChanges := map[string]func(h *FindingEntry){
+		"From":  func(h *FindingEntry) { h.From = FindingPresented },
+		"Event": func(h *FindingEntry) { h.Event = FindingPresent },
+		"To":    func(h *FindingEntry) { h.To = FindingPresented },
+		"At":    func(h *FindingEntry) { h.At = h.At.Add(time.Nanosecond) },
+		"By":    func(h *FindingEntry) { h.By = "lead2" },
+		"Note":  func(h *FindingEntry) { h.Note = "n" },
+	}
+	var leaves []string
+	for _, l := range evLeaves(reflect.TypeFor[Evidence](), "") {
+		if l != "State" && !strings.HasPrefix(l, "History") {
+			leaves = append(leaves, l)
+		}
+	}
+	assert.ElementsMatch(t, leaves, slices.Collect(evKeys(itemChanges)), "every field of an evidence item is sealed")
+	assert.ElementsMatch(t, evLeaves(reflect.TypeFor[FindingEntry](), ""), slices.Collect(evKeys(entryChanges)), "every field of a history entry is sealed")
+
+	for name, change := range itemChanges {
+		t.Run("item "+name, func(t *testing.T) {
+			a := evSealed(t)
+			a.Evidence[4].Covers = &Period{From: evAt(1, 0), To: evAt(2, 0)}
+			a.Evidence[4].Sampling = &SampleRecord{Plan: "S-1", Population: "p", PopulationSize: 20, SampleSize: 5, Method: Statistical}
+			a.Evidence[4].Supports = []annexa.Ref{evControl, evPolicy}
+			a.Evidence[4].Digest = DigestOf([]byte("x"))
+			a.Seal = nil
+			require.NoError(t, a.SealRecord(evMeta(15, 9)))
+			change(&a.Evidence[4])
+			var se *SealError
+			require.ErrorAs(t, a.VerifySeal(), &se)
+			assert.Equal(t, SealError{Log: "evidence", Index: 0, Entry: 4, Problem: SealEntryChanged}, *se)
+		})
+	}
+	for name, change := range partChanges {
+		t.Run(name, func(t *testing.T) {
+			a := evSealed(t)
+			change(&a.Evidence[0])
+			var se *SealError
+			require.ErrorAs(t, a.VerifySeal(), &se)
+			assert.Equal(t, SealError{Log: "evidence", Index: 0, Entry: 0, Problem: SealEntryChanged}, *se)
+		})
+	}
+	for name, change := range entryChanges {
+		t.Run("entry "+name, func(t *testing.T) {
+			a := evSealed(t)
+			change(&a.Findings[0].History[0])
+			var se *SealError
+			require.ErrorAs(t, a.VerifySeal(), &se)
+			assert.Equal(t, SealError{Log: "findings[F-1].history", Index: 8, Entry: 0, Problem: SealEntryChanged}, *se)
+		})
+	}
+}
+
+func TestVerifyReportsEveryBrokenLog(t *testing.T) {
+	a := evSealed(t)
+	a.Evidence[0].Description = "changed"
+	a.Findings[0].History[0].By = "changed"
+	a.FollowUps[0].History = nil
+	got := evVerify(a)
+	for _, path := range []string{"Seal.Logs[0]", "Seal.Logs[8]", "Seal.Logs[11]"} {
+		assert.True(t, evHas(got, path, RuleSealIntact), "%s reported: %v", path, got)
+	}
+	a.Seal.At, a.Seal.By = time.Time{}, ""
+	got = evVerify(a)
+	assert.True(t, evHas(got, "Seal.At", RuleRecordShape))
+	assert.True(t, evHas(got, "Seal.By", RuleRecordShape))
+	assert.True(t, evHas(got, "Seal", RuleSealIntact), "the seal's own head no longer matches")
+}
