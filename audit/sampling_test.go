@@ -159,7 +159,11 @@ func TestDrawRefuses(t *testing.T) {
 		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
 		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
 		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", RuleSamplingRecorded}}},
-		{"size above the maximum", func(p *SamplingPlan) { p.Population = Population{Size: 1 << 40}; p.Exclusions = nil; p.Size = MaxSampleSize + 1 }, [][2]string{{"Size", "max"}}},
+		{"size above the maximum", func(p *SamplingPlan) {
+			p.Population = Population{Size: 1 << 40}
+			p.Exclusions = nil
+			p.Size = MaxSampleSize + 1
+		}, [][2]string{{"Size", "max"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
