@@ -160,7 +160,7 @@ func TestDrawRefuses(t *testing.T) {
 		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
 		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", RuleSamplingRecorded}}},
 		{"size above the maximum", func(p *SamplingPlan) {
-			p.Population = Population{Size: 1 << 40}
+			p.Population = Population{Size: 1 << 30}
 			p.Exclusions = nil
 			p.Size = MaxSampleSize + 1
 		}, [][2]string{{"Size", "max"}}},
@@ -177,7 +177,7 @@ func TestDrawRefuses(t *testing.T) {
 }
 
 func TestDrawLargestSample(t *testing.T) {
-	p := SamplingPlan{Population: Population{Size: 1 << 62}, Method: Statistical, Size: MaxSampleSize, Seed: 9}
+	p := SamplingPlan{Population: Population{Size: 1 << 30}, Method: Statistical, Size: MaxSampleSize, Seed: 9}
 	got, err := Draw(p)
 	require.NoError(t, err)
 	require.Len(t, got, MaxSampleSize)

@@ -357,7 +357,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 			problem = "a negative count"
 		case !evIsDigest(l.Head):
 			problem = "the head is not 64 lower-case hex digits"
-		case len(l.Trail) != sealMarkLen*l.Count || !sealIsHex(l.Trail):
+		case len(l.Trail)%sealMarkLen != 0 || len(l.Trail)/sealMarkLen != l.Count || !sealIsHex(l.Trail):
 			problem = fmt.Sprintf("the trail is not %d lower-case hex digits per entry", sealMarkLen)
 		}
 		if problem != "" {
