@@ -70,7 +70,11 @@ func (a *Audit) RejectEvidence(id EvidenceID, m Meta) error {
 }
 
 func (a *Audit) fireEvidence(id EvidenceID, ev EvidenceEvent, m Meta) error {
-	if err := a.requireState(string(ev)+"-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+	op := "verify-evidence"
+	if ev == EvidenceReject {
+		op = "reject-evidence"
+	}
+	if err := a.requireState(op, RuleEvidenceDuring, evidenceStates...); err != nil {
 		return err
 	}
 	i := a.evidenceIndex(id)
@@ -268,7 +272,7 @@ func (a *Audit) checkNewEvidence(col *errs.Collector, e Evidence, m Meta, supers
 	if a.Plan != nil {
 		criteria = func(r annexa.Ref) bool { return evPlanHasCriterion(a.Plan, r) }
 	}
-	c.content("", &e, criteria, a.samplingPlanByID)
+	c.content(func() string { return "" }, &e, criteria, a.samplingPlanByID)
 	if !m.At.IsZero() && e.CollectedAt.After(m.At) {
 		c.shape("CollectedAt", "not-after-event", e.CollectedAt.Format(time.RFC3339), "collected later than the operation logging it ("+m.At.Format(time.RFC3339)+")")
 	}
@@ -306,11 +310,13 @@ func (c evChecker) shape(path, token, value, detail string) {
 func (c evChecker) rule(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
 
 // content checks the fields of an item that the caller gives and that
-// never change once logged. criteria, when not nil, says whether a
+// never change once logged. prefix gives the path of the item (built
+// only when a problem is reported, so that checking a conforming record
+// costs no formatting). criteria, when not nil, says whether a
 // criterion is one of the plan's; plans returns the sampling plan with the
 // given id, or nil.
-func (c evChecker) content(prefix string, e *Evidence, criteria func(annexa.Ref) bool, plans func(string) *SamplingPlan) {
-	p := func(field string) string { return errs.JoinPath(prefix, field) }
+func (c evChecker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, plans func(string) *SamplingPlan) {
+	p := func(field string) string { return errs.JoinPath(prefix(), field) }
 	switch {
 	case e.Source == "":
 		c.shape(p("Source"), "required", "", "where the information came from")
@@ -324,15 +330,15 @@ func (c evChecker) content(prefix string, e *Evidence, criteria func(annexa.Ref)
 		c.shape(p("Supports"), "required", "", "at least one criterion the item bears on")
 	}
 	for i, r := range e.Supports {
-		path := p(errs.Index("Supports", i))
+		path := func() string { return p(errs.Index("Supports", i)) }
 		switch {
 		case !evRefValid(r):
-			c.refProblems(path, r)
+			c.refProblems(path(), r)
 		case criteria != nil && !criteria(r):
-			c.rule(path, RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
+			c.rule(path(), RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
 		}
-		if slices.Index(e.Supports, r) < i {
-			c.shape(path, "unique", r.String(), "the criterion is listed more than once")
+		if i > 0 && slices.Index(e.Supports, r) < i {
+			c.shape(path(), "unique", r.String(), "the criterion is listed more than once")
 		}
 	}
 	if strings.TrimSpace(e.CollectedBy) == "" {
@@ -350,7 +356,7 @@ func (c evChecker) content(prefix string, e *Evidence, criteria func(annexa.Ref)
 		}
 	}
 	if s := e.Sampling; s != nil {
-		c.sampleRecord(p("Sampling"), s, plans)
+		c.sampleRecord(func() string { return p("Sampling") }, s, plans)
 	}
 	switch {
 	case e.Confidentiality == "":
@@ -365,8 +371,8 @@ func (c evChecker) content(prefix string, e *Evidence, criteria func(annexa.Ref)
 
 // sampleRecord checks how a sampled item was sampled (rule
 // AUD-EVIDENCE-SAMPLING).
-func (c evChecker) sampleRecord(path string, s *SampleRecord, plans func(string) *SamplingPlan) {
-	p := func(field string) string { return errs.JoinPath(path, field) }
+func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(string) *SamplingPlan) {
+	p := func(field string) string { return errs.JoinPath(path(), field) }
 	if strings.TrimSpace(s.Population) == "" {
 		c.rule(p("Population"), RuleEvidenceSampling, "", "what was sampled")
 	}
@@ -428,7 +434,7 @@ func evIsDigest(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !('0' <= s[i] && s[i] <= '9' || 'a' <= s[i] && s[i] <= 'f') {
+		if c := s[i]; c-'0' > 9 && c-'a' > 5 { // bytes wrap: one test per range
 			return false
 		}
 	}

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -24,29 +23,32 @@ import (
 // follow-up; the plan and conclusion logs only when the record has a plan
 // or conclusions.
 //
-// The chain of a log named n over its entries e_1..e_k is h_0 =
-// SHA-256(str("ismsaudit/seal/sha256-chain-v1") || str(n)) and h_i =
-// SHA-256(h_{i-1} || enc(e_i)); Head is hex(h_k) and Trail the hex of the
-// first 8 bytes of each of h_1..h_k. The seal's own Head is SHA-256 of
-// str(algorithm) || str(audit ID) || time(At) || str(By) || u64(number of
-// logs) || for each log str(name) || u64(Count) || h_k || str(Trail).
+// The chain of a log over its entries e_1..e_k starts from h_0 =
+// SHA-256(str("ismsaudit/seal/sha256-chain-v1")), with h_i =
+// SHA-256(h_{i-1} || enc(e_i)); the log's Head is hex(h_k) and its Trail
+// the hex of the first 8 bytes of each of h_1..h_k. The seal's own Head is
+// SHA-256 of str(algorithm) || str(audit ID) || time(At) || str(By) ||
+// int(number of logs) || for each log str(name) || int(Count) || h_k ||
+// str(Trail), which binds every log to its name and place.
 //
-// enc is a length-prefixed binary encoding: u64(x) is 8 bytes big-endian
-// (negative integers as two's complement), str(s) is u64(len(s)) followed
-// by the bytes, time(t) is str of t in UTC formatted as RFC 3339 with
-// nanoseconds (time.RFC3339Nano), and an optional part is one byte, 0 when
-// absent or 1 followed by its fields. A history entry is str(From)
-// str(Event) str(To) time(At) str(By) str(Note). An evidence item is
-// str(ID) str(Source) str(Description) u64(len(Supports)) and str(Kind)
-// str(ID) for each criterion, str(CollectedBy) time(CollectedAt),
-// optional Covers as time(From) time(To), optional Sampling as str(Plan)
-// str(Population) u64(PopulationSize) u64(SampleSize) str(Method), then
+// enc is a length-prefixed binary encoding: str(s) is the length of s as
+// an unsigned varint (encoding/binary's AppendUvarint) followed by its
+// bytes; int(n) is n as 8 bytes big-endian (two's complement); time(t) is
+// str of t in UTC formatted as RFC 3339 with nanoseconds
+// (time.RFC3339Nano), so a time means the same instant whatever its zone;
+// an optional part is one byte, 0 when absent or 1 followed by its fields.
+// A history entry is str(From) str(Event) str(To) time(At) str(By)
+// str(Note). An evidence item is str(ID) str(Source) str(Description)
+// int(len(Supports)) and str(Kind) str(ID) for each criterion,
+// str(CollectedBy) time(CollectedAt), optional Covers as time(From)
+// time(To), optional Sampling as str(Plan) str(Population)
+// int(PopulationSize) int(SampleSize) str(Method), then
 // str(Confidentiality) str(Digest) str(Supersedes). State and History are
 // not part of an item's entry: they change as the item moves through its
 // lifecycle, and its history log seals them.
 const SealAlgorithm = "sha256-chain-v1"
 
-// sealDomain prefixes the first value of every chain.
+// sealDomain is hashed into the first value of every chain.
 const sealDomain = "ismsaudit/seal/" + SealAlgorithm
 
 // Problems a SealError reports.
@@ -195,9 +197,9 @@ const (
 	sealFollowUpHistory
 )
 
-// sealLog is one log of the record: its name and where it is.
+// sealLog is one log of the record: which part it is and, for the logs
+// of items, findings and follow-ups, the position of its owner.
 type sealLog struct {
-	name string
 	kind sealKind
 	idx  int
 }
@@ -205,23 +207,71 @@ type sealLog struct {
 // sealLogs lists the record's logs in seal order.
 func sealLogs(a *Audit) []sealLog {
 	logs := make([]sealLog, 0, 4+len(a.Evidence)+len(a.Findings)+len(a.FollowUps))
-	logs = append(logs, sealLog{name: "evidence", kind: sealEvidence}, sealLog{name: "history", kind: sealAuditHistory})
+	logs = append(logs, sealLog{kind: sealEvidence}, sealLog{kind: sealAuditHistory})
 	if a.Plan != nil {
-		logs = append(logs, sealLog{name: "plan.history", kind: sealPlanHistory})
+		logs = append(logs, sealLog{kind: sealPlanHistory})
 	}
 	for i := range a.Evidence {
-		logs = append(logs, sealLog{name: "evidence[" + string(a.Evidence[i].ID) + "].history", kind: sealEvidenceHistory, idx: i})
+		logs = append(logs, sealLog{kind: sealEvidenceHistory, idx: i})
 	}
 	for i := range a.Findings {
-		logs = append(logs, sealLog{name: "findings[" + string(a.Findings[i].ID) + "].history", kind: sealFindingHistory, idx: i})
+		logs = append(logs, sealLog{kind: sealFindingHistory, idx: i})
 	}
 	if a.Conclusion != nil {
-		logs = append(logs, sealLog{name: "conclusion.history", kind: sealConclusionHistory})
+		logs = append(logs, sealLog{kind: sealConclusionHistory})
 	}
 	for i := range a.FollowUps {
-		logs = append(logs, sealLog{name: "followUps[" + string(a.FollowUps[i].Finding) + "].history", kind: sealFollowUpHistory, idx: i})
+		logs = append(logs, sealLog{kind: sealFollowUpHistory, idx: i})
 	}
 	return logs
+}
+
+// nameParts returns the log's name as a fixed name, or as the prefix and
+// id that "prefix[id].history" is made of.
+func (l sealLog) nameParts(a *Audit) (fixed, prefix, id string) {
+	switch l.kind {
+	case sealEvidence:
+		return "evidence", "", ""
+	case sealAuditHistory:
+		return "history", "", ""
+	case sealPlanHistory:
+		return "plan.history", "", ""
+	case sealConclusionHistory:
+		return "conclusion.history", "", ""
+	case sealEvidenceHistory:
+		return "", "evidence", string(a.Evidence[l.idx].ID)
+	case sealFindingHistory:
+		return "", "findings", string(a.Findings[l.idx].ID)
+	case sealFollowUpHistory:
+		return "", "followUps", string(a.FollowUps[l.idx].Finding)
+	}
+	return "", "", ""
+}
+
+const sealNameSuffix = "].history"
+
+// appendName appends the log's name to b.
+func (l sealLog) appendName(b []byte, a *Audit) []byte {
+	fixed, prefix, id := l.nameParts(a)
+	if prefix == "" {
+		return append(b, fixed...)
+	}
+	b = append(b, prefix...)
+	b = append(b, '[')
+	b = append(b, id...)
+	return append(b, sealNameSuffix...)
+}
+
+// is reports, without building the name, whether the log is named name.
+func (l sealLog) is(a *Audit, name string) bool {
+	fixed, prefix, id := l.nameParts(a)
+	if prefix == "" {
+		return name == fixed
+	}
+	return len(name) == len(prefix)+1+len(id)+len(sealNameSuffix) &&
+		name[:len(prefix)] == prefix && name[len(prefix)] == '[' &&
+		name[len(prefix)+1:len(prefix)+1+len(id)] == id &&
+		name[len(name)-len(sealNameSuffix):] == sealNameSuffix
 }
 
 // len returns how many entries the log holds now.
@@ -245,36 +295,37 @@ func (l sealLog) len(a *Audit) int {
 	return 0
 }
 
-// encode appends the canonical encoding of entry i of the log to b.
+// encode appends the encoding of entry i of the log to b.
 func (l sealLog) encode(b []byte, a *Audit, i int) []byte {
 	switch l.kind {
 	case sealEvidence:
 		return sealEncodeEvidence(b, &a.Evidence[i])
 	case sealAuditHistory:
-		return sealEncodeEntry(b, a.History[i])
+		return sealEncodeEntry(b, &a.History[i])
 	case sealPlanHistory:
-		return sealEncodeEntry(b, a.Plan.History[i])
+		return sealEncodeEntry(b, &a.Plan.History[i])
 	case sealEvidenceHistory:
-		return sealEncodeEntry(b, a.Evidence[l.idx].History[i])
+		return sealEncodeEntry(b, &a.Evidence[l.idx].History[i])
 	case sealFindingHistory:
-		return sealEncodeEntry(b, a.Findings[l.idx].History[i])
+		return sealEncodeEntry(b, &a.Findings[l.idx].History[i])
 	case sealConclusionHistory:
-		return sealEncodeEntry(b, a.Conclusion.History[i])
+		return sealEncodeEntry(b, &a.Conclusion.History[i])
 	case sealFollowUpHistory:
-		return sealEncodeEntry(b, a.FollowUps[l.idx].History[i])
+		return sealEncodeEntry(b, &a.FollowUps[l.idx].History[i])
 	}
 	return b
 }
 
-// sealChain computes chains; it reuses one buffer for every entry.
+// sealChain computes chains, reusing one buffer for every entry.
 type sealChain struct {
+	h0  [sha256.Size]byte
 	buf []byte
 }
 
-// start returns h_0 of the log named name.
-func (c *sealChain) start(name string) [sha256.Size]byte {
-	c.buf = sealStr(sealStr(c.buf[:0], sealDomain), name)
-	return sha256.Sum256(c.buf)
+func newSealChain() *sealChain {
+	c := &sealChain{buf: make([]byte, 0, 1024)}
+	c.h0 = sha256.Sum256(sealStr(c.buf[:0], sealDomain))
+	return c
 }
 
 // step returns h_i from h_{i-1} and entry i of the log.
@@ -287,30 +338,57 @@ func (c *sealChain) step(h [sha256.Size]byte, a *Audit, l sealLog, i int) [sha25
 // sealMarkLen is the length in hex digits of one Trail mark.
 const sealMarkLen = 16
 
-// sealCompute seals the record as it is now.
+// sealCompute seals the record as it is now. The names, heads and trails
+// of all logs are built in three buffers and cut from three strings, so
+// that sealing allocates a handful of times whatever the record's size.
 func sealCompute(a *Audit, at time.Time, by string) *Seal {
 	logs := sealLogs(a)
-	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, len(logs))}
-	var c sealChain
-	var trail []byte
-	for j, l := range logs {
-		n := l.len(a)
-		h := c.start(l.name)
-		trail = trail[:0]
-		for i := range n {
-			h = c.step(h, a, l, i)
-			trail = hex.AppendEncode(trail, h[:sealMarkLen/2])
-		}
-		s.Logs[j] = SealedLog{Name: l.name, Count: n, Head: hex.EncodeToString(h[:]), Trail: string(trail)}
+	c := newSealChain()
+	type span struct{ name, trail int }
+	ends := make([]span, len(logs))
+	heads := make([][sha256.Size]byte, len(logs))
+	nameLen, entries := 0, 0
+	for _, l := range logs {
+		fixed, prefix, id := l.nameParts(a)
+		nameLen += len(fixed) + len(prefix) + len(id) + 1 + len(sealNameSuffix)
+		entries += l.len(a)
 	}
-	head := sealHead(&c, a.ID, s)
+	names, trails := make([]byte, 0, nameLen), make([]byte, 0, entries*sealMarkLen)
+	for j, l := range logs {
+		names = l.appendName(names, a)
+		h := c.h0
+		for i := range l.len(a) {
+			h = c.step(h, a, l, i)
+			trails = hex.AppendEncode(trails, h[:sealMarkLen/2])
+		}
+		heads[j] = h
+		ends[j] = span{len(names), len(trails)}
+	}
+	allNames, allTrails := string(names), string(trails)
+	allHeads := make([]byte, 0, len(logs)*2*sha256.Size)
+	for _, h := range heads {
+		allHeads = hex.AppendEncode(allHeads, h[:])
+	}
+	headText := string(allHeads)
+	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, len(logs))}
+	var prev span
+	for j, l := range logs {
+		s.Logs[j] = SealedLog{
+			Name:  allNames[prev.name:ends[j].name],
+			Count: l.len(a),
+			Head:  headText[j*2*sha256.Size : (j+1)*2*sha256.Size],
+			Trail: allTrails[prev.trail:ends[j].trail],
+		}
+		prev = ends[j]
+	}
+	head := sealHead(c, a.ID, s, heads)
 	s.Head = hex.EncodeToString(head[:])
 	return s
 }
 
-// sealHead computes the seal's own head over its fields; the log heads
-// must be well formed (64 hex digits).
-func sealHead(c *sealChain, id ID, s *Seal) [sha256.Size]byte {
+// sealHead computes the seal's own head over its fields, given the log
+// heads decoded.
+func sealHead(c *sealChain, id ID, s *Seal, heads [][sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
 	b := c.buf[:0]
 	b = sealStr(b, s.Algorithm)
@@ -318,12 +396,12 @@ func sealHead(c *sealChain, id ID, s *Seal) [sha256.Size]byte {
 	b = sealTime(b, s.At)
 	b = sealStr(b, s.By)
 	b = sealInt(b, len(s.Logs))
-	for _, l := range s.Logs {
+	for j, l := range s.Logs {
 		b = sealStr(b, l.Name)
 		b = sealInt(b, l.Count)
-		b, _ = hex.AppendDecode(b, []byte(l.Head))
+		b = append(b, heads[j][:]...)
 		b = sealStr(b, l.Trail)
-		if len(b) > 1<<16 {
+		if len(b) > 1<<15 {
 			h.Write(b)
 			b = b[:0]
 		}
@@ -347,101 +425,155 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 		report(&SealError{Index: -1, Entry: -1, Problem: SealUnknownAlg, Detail: fmt.Sprintf("%q; this library seals with %q", s.Algorithm, SealAlgorithm)})
 		return
 	}
-	names := make(map[string]bool, len(s.Logs))
+	heads := make([][sha256.Size]byte, len(s.Logs))
 	for j, l := range s.Logs {
 		var problem string
 		switch {
-		case names[l.Name]:
-			problem = "the log is sealed twice"
 		case l.Count < 0:
 			problem = "a negative count"
-		case !evIsDigest(l.Head):
+		case len(l.Trail)%sealMarkLen != 0 || len(l.Trail)/sealMarkLen != l.Count:
+			problem = fmt.Sprintf("the trail does not hold %d hex digits per entry", sealMarkLen)
+		case !sealDecodeHead(&heads[j], l.Head):
 			problem = "the head is not 64 lower-case hex digits"
-		case len(l.Trail)%sealMarkLen != 0 || len(l.Trail)/sealMarkLen != l.Count || !sealIsHex(l.Trail):
-			problem = fmt.Sprintf("the trail is not %d lower-case hex digits per entry", sealMarkLen)
 		}
 		if problem != "" {
 			report(&SealError{Log: l.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: problem})
 			return
 		}
-		names[l.Name] = true
 	}
-	var c sealChain
-	if head := sealHead(&c, a.ID, s); hex.EncodeToString(head[:]) != s.Head {
+	c := newSealChain()
+	if head := sealHead(c, a.ID, s, heads); hex.EncodeToString(head[:]) != s.Head {
 		if !report(&SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch, Detail: "the seal's head does not match its logs: the seal was altered"}) {
 			return
 		}
 	}
-	current := make(map[string]sealLog, len(s.Logs))
-	for _, l := range sealLogs(a) {
-		if _, dup := current[l.name]; !dup {
-			current[l.name] = l
-		}
-	}
+	logs := sealLogs(a)
+	used := make([]bool, len(logs))
+	var byName map[string]int // built only when the logs are not in sealed order
+	next := 0
 	var mark [sealMarkLen]byte
 	for j, sl := range s.Logs {
-		l, ok := current[sl.Name]
-		if !ok {
+		k := -1
+		if next < len(logs) && logs[next].is(a, sl.Name) {
+			k = next
+		} else {
+			if byName == nil {
+				byName = make(map[string]int, len(logs))
+				var b []byte
+				for i, l := range logs {
+					b = l.appendName(b[:0], a)
+					if _, dup := byName[string(b)]; !dup {
+						byName[string(b)] = i
+					}
+				}
+			}
+			if i, ok := byName[sl.Name]; ok {
+				k = i
+			}
+		}
+		if k < 0 {
 			if !report(&SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealLogMissing}) {
 				return
 			}
 			continue
 		}
+		if used[k] {
+			if !report(&SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: "the log is sealed twice"}) {
+				return
+			}
+			continue
+		}
+		used[k], next = true, k+1
+		l := logs[k]
 		n := min(l.len(a), sl.Count)
-		h := c.start(sl.Name)
-		failed := false
+		h := c.h0
+		changed := -1
 		for i := range n {
 			h = c.step(h, a, l, i)
 			hex.Encode(mark[:], h[:sealMarkLen/2])
 			if string(mark[:]) != sl.Trail[i*sealMarkLen:(i+1)*sealMarkLen] {
-				failed = true
-				if !report(&SealError{Log: sl.Name, Index: j, Entry: i, Problem: SealEntryChanged}) {
-					return
-				}
+				changed = i
 				break
 			}
 		}
+		var problem *SealError
 		switch {
-		case failed:
+		case changed >= 0:
+			problem = &SealError{Log: sl.Name, Index: j, Entry: changed, Problem: SealEntryChanged}
 		case n < sl.Count:
-			if !report(&SealError{Log: sl.Name, Index: j, Entry: n, Problem: SealEntriesMissing, Detail: fmt.Sprintf("%d sealed, %d now", sl.Count, n)}) {
-				return
-			}
-		default:
-			var want [sha256.Size]byte
-			hex.Decode(want[:], []byte(sl.Head))
-			if !bytes.Equal(h[:], want[:]) {
-				if !report(&SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealHeadMismatch, Detail: "the log's head does not match its entries"}) {
-					return
-				}
-			}
+			problem = &SealError{Log: sl.Name, Index: j, Entry: n, Problem: SealEntriesMissing, Detail: fmt.Sprintf("%d sealed, %d now", sl.Count, n)}
+		case h != heads[j]:
+			problem = &SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealHeadMismatch, Detail: "the log's head does not match its entries"}
+		}
+		if problem != nil && !report(problem) {
+			return
 		}
 	}
 }
 
-// sealIsHex reports whether s is lower-case hex digits.
-func sealIsHex(s string) bool {
+// sealDecodeHead decodes 64 lower-case hex digits into h.
+func sealDecodeHead(h *[sha256.Size]byte, s string) bool {
+	if len(s) != 2*sha256.Size {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		if !('0' <= s[i] && s[i] <= '9' || 'a' <= s[i] && s[i] <= 'f') {
+		if c := s[i]; c-'0' > 9 && c-'a' > 5 {
 			return false
 		}
 	}
-	return true
+	_, err := hex.Decode(h[:], []byte(s))
+	return err == nil
 }
 
 func sealInt(b []byte, n int) []byte { return binary.BigEndian.AppendUint64(b, uint64(int64(n))) }
 
 func sealStr(b []byte, s string) []byte {
-	b = binary.BigEndian.AppendUint64(b, uint64(len(s)))
+	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
 
+// sealTime appends time(t): t in UTC as RFC 3339 with nanoseconds,
+// length-prefixed.
 func sealTime(b []byte, t time.Time) []byte {
+	b = append(b, 0)
 	start := len(b)
-	b = append(b, 0, 0, 0, 0, 0, 0, 0, 0)
-	b = t.UTC().AppendFormat(b, time.RFC3339Nano)
-	binary.BigEndian.PutUint64(b[start:], uint64(len(b)-start-8))
-	return b
+	b = sealAppendRFC3339Nano(b, t)
+	if n := len(b) - start; n < 0x80 {
+		b[start-1] = byte(n) // a one-byte uvarint
+		return b
+	}
+	text := string(b[start:])
+	return sealStr(b[:start-1], text)
+}
+
+// sealAppendRFC3339Nano appends t.UTC().Format(time.RFC3339Nano), without
+// the general formatter for the years 0 to 9999.
+func sealAppendRFC3339Nano(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, time.RFC3339Nano)
+	}
+	hour, minute, second := t.Clock()
+	b = append(b,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+int(month)/10), byte('0'+int(month)%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
+		byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10), ':',
+		byte('0'+second/10), byte('0'+second%10))
+	if ns := t.Nanosecond(); ns != 0 {
+		var frac [10]byte
+		frac[0] = '.'
+		for i := 9; i > 0; i-- {
+			frac[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		n := len(frac)
+		for frac[n-1] == '0' {
+			n--
+		}
+		b = append(b, frac[:n]...)
+	}
+	return append(b, 'Z')
 }
 
 func sealPresent(b []byte, present bool) []byte {
@@ -452,7 +584,7 @@ func sealPresent(b []byte, present bool) []byte {
 }
 
 // sealEncodeEntry appends the encoding of a history entry.
-func sealEncodeEntry[S, E ~string](b []byte, e fsm.Entry[S, E]) []byte {
+func sealEncodeEntry[S, E ~string](b []byte, e *fsm.Entry[S, E]) []byte {
 	b = sealStr(b, string(e.From))
 	b = sealStr(b, string(e.Event))
 	b = sealStr(b, string(e.To))

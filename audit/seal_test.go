@@ -111,11 +111,12 @@ func TestSealIsFixedForEver(t *testing.T) {
 	}
 	require.NoError(t, a.SealRecord(Meta{At: at, By: "lead"}))
 
-	u64 := func(b []byte, n uint64) []byte { return binary.BigEndian.AppendUint64(b, n) }
-	str := func(b []byte, s string) []byte { return append(u64(b, uint64(len(s))), s...) }
+	i64 := func(b []byte, n uint64) []byte { return binary.BigEndian.AppendUint64(b, n) }
+	str := func(b []byte, s string) []byte { return append(append(b, byte(len(s))), s...) } // all shorter than 128
 	tm := func(b []byte) []byte { return str(b, "2026-03-11T09:30:00.123456789Z") }
-	chain := func(name string, entries ...[]byte) (head [32]byte, trail string) {
-		head = sha256.Sum256(str(str(nil, "ismsaudit/seal/sha256-chain-v1"), name))
+	h0 := sha256.Sum256(str(nil, "ismsaudit/seal/sha256-chain-v1"))
+	chain := func(entries ...[]byte) (head [32]byte, trail string) {
+		head = h0
 		for _, e := range entries {
 			head = sha256.Sum256(append(head[:], e...))
 			trail += hex.EncodeToString(head[:8])
@@ -124,32 +125,32 @@ func TestSealIsFixedForEver(t *testing.T) {
 	}
 	var item []byte
 	item = str(str(str(item, "E-1"), "document"), "policy")
-	item = str(str(u64(item, 1), "document"), "access-policy")
+	item = str(str(i64(item, 1), "document"), "access-policy")
 	item = tm(str(item, "aud"))
 	item = append(item, 0) // no Covers
 	item = append(item, 1) // Sampling
-	item = str(u64(u64(str(str(item, ""), "p"), 3), 1), "judgemental")
+	item = str(i64(i64(str(str(item, ""), "p"), 3), 1), "judgemental")
 	item = str(str(str(item, "public"), ""), "")
 	entry := str(tm(str(str(str(nil, "initiation"), "prepare"), "preparation")), "lead")
 	entry = str(entry, "go")
 
-	evidenceHead, evidenceTrail := chain("evidence", item)
-	historyHead, historyTrail := chain("history", entry)
-	itemHead, _ := chain("evidence[E-1].history")
+	evidenceHead, evidenceTrail := chain(item)
+	historyHead, historyTrail := chain(entry)
+	itemHead, _ := chain()
 	var top []byte
 	top = str(str(top, "sha256-chain-v1"), "A-7")
 	top = str(tm(top), "lead")
-	top = u64(top, 3)
-	top = str(append(u64(str(top, "evidence"), 1), evidenceHead[:]...), evidenceTrail)
-	top = str(append(u64(str(top, "history"), 1), historyHead[:]...), historyTrail)
-	top = str(append(u64(str(top, "evidence[E-1].history"), 0), itemHead[:]...), "")
+	top = i64(top, 3)
+	top = str(append(i64(str(top, "evidence"), 1), evidenceHead[:]...), evidenceTrail)
+	top = str(append(i64(str(top, "history"), 1), historyHead[:]...), historyTrail)
+	top = str(append(i64(str(top, "evidence[E-1].history"), 0), itemHead[:]...), "")
 	want := sha256.Sum256(top)
 
 	assert.Equal(t, hex.EncodeToString(evidenceHead[:]), a.Seal.Logs[0].Head)
 	assert.Equal(t, evidenceTrail, a.Seal.Logs[0].Trail)
 	assert.Equal(t, hex.EncodeToString(historyHead[:]), a.Seal.Logs[1].Head)
 	assert.Equal(t, hex.EncodeToString(want[:]), a.Seal.Head)
-	assert.Equal(t, "d0140f53b71181406e6d55e347af05a44728be55e9dbead1583d2d9ac0c23255", a.Seal.Head, "pinned")
+	assert.Equal(t, "2cb8f110f4851355fe0abb9eb03b4b7a3cf93328e1ca2bf82140b6bd720a193b", a.Seal.Head, "pinned")
 }
 
 func TestSealAllowsAppending(t *testing.T) {
@@ -216,14 +217,12 @@ func TestSealDetectsTampering(t *testing.T) {
 		{"head not hex", func(a *Audit) { a.Seal.Logs[2].Head = strings.ToUpper(a.Seal.Logs[2].Head) }, SealError{Log: "plan.history", Index: 2, Entry: -1, Problem: SealMalformed}},
 		{"trail too short", func(a *Audit) { a.Seal.Logs[1].Trail = a.Seal.Logs[1].Trail[1:] }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
 		{"negative count", func(a *Audit) { a.Seal.Logs[1].Count = -1 }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
-		{"log sealed twice", func(a *Audit) { a.Seal.Logs[2] = a.Seal.Logs[1] }, SealError{Log: "history", Index: 2, Entry: -1, Problem: SealMalformed}},
+		{"log sealed twice", func(a *Audit) { a.Seal.Logs[2] = a.Seal.Logs[1]; evReHead(a) }, SealError{Log: "history", Index: 2, Entry: -1, Problem: SealMalformed}},
 		{"log head changed", func(a *Audit) {
 			// Rewrite a log's head and re-derive the seal's head: the log
 			// check still finds it.
 			a.Seal.Logs[3].Head = DigestOf([]byte("x"))
-			var c sealChain
-			h := sealHead(&c, a.ID, a.Seal)
-			a.Seal.Head = hex.EncodeToString(h[:])
+			evReHead(a)
 		}, SealError{Log: "evidence[E-1].history", Index: 3, Entry: -1, Problem: SealHeadMismatch}},
 	}
 	for _, tt := range tests {
@@ -246,6 +245,18 @@ func TestSealDetectsTampering(t *testing.T) {
 			evUnchanged(t, before, a)
 		})
 	}
+}
+
+// evReHead recomputes the seal's own head after a test forged its logs.
+func evReHead(a *Audit) {
+	heads := make([][32]byte, len(a.Seal.Logs))
+	for j, l := range a.Seal.Logs {
+		if !sealDecodeHead(&heads[j], l.Head) {
+			panic("evReHead: bad head " + l.Head)
+		}
+	}
+	h := sealHead(newSealChain(), a.ID, a.Seal, heads)
+	a.Seal.Head = hex.EncodeToString(h[:])
 }
 
 // evSealPath is the path Verify reports a seal problem at.
@@ -434,4 +445,28 @@ func TestVerifyReportsEveryBrokenLog(t *testing.T) {
 	assert.True(t, evHas(got, "Seal.At", RuleRecordShape))
 	assert.True(t, evHas(got, "Seal.By", RuleRecordShape))
 	assert.True(t, evHas(got, "Seal", RuleSealIntact), "the seal's own head no longer matches")
+}
+
+func TestSealTimeFormat(t *testing.T) {
+	times := []time.Time{
+		{},
+		time.Date(2026, 3, 11, 10, 30, 0, 0, time.UTC),
+		time.Date(2026, 3, 11, 10, 30, 0, 1, time.FixedZone("X", -7*3600)),
+		time.Date(2026, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 120000000, time.UTC),
+		time.Date(9999, 12, 31, 23, 59, 59, 100, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 6, 1, 0, 0, 0, 5, time.UTC),
+		time.Unix(1<<40, 0),
+	}
+	r := newSamplingRNG(1)
+	for range 2000 {
+		times = append(times, time.Unix(int64(r.below(400*365*86400))-200*365*86400, int64(r.below(1e9))))
+	}
+	for _, tm := range times {
+		want := tm.UTC().Format(time.RFC3339Nano)
+		assert.Equal(t, want, string(sealAppendRFC3339Nano(nil, tm)))
+		b := sealTime(nil, tm)
+		assert.Equal(t, string(binary.AppendUvarint(nil, uint64(len(want))))+want, string(b))
+	}
 }

@@ -28,25 +28,29 @@ func (v *verifier) verifyEvidence() {
 		v.violate("Evidence", RuleEvidenceDuring, string(a.State), "the log holds items although fieldwork has not begun")
 	}
 	inPlan := func(r annexa.Ref) bool { return v.criteria[r] }
+	// v.evidence keeps the first item of each id: when it has as many ids
+	// as the log has items, no id repeats and no item needs looking up.
+	repeats := len(v.evidence) != len(a.Evidence)
 	successor := make(map[EvidenceID]int)
 	for i := range a.Evidence {
 		e := &a.Evidence[i]
-		path := errs.Index("Evidence", i)
+		at := func() string { return errs.Index("Evidence", i) }
 		switch {
 		case strings.TrimSpace(string(e.ID)) == "":
-			c.shape(path+".ID", "required", "", "the host's id for the item")
-		case v.evidence[e.ID] != i:
-			c.shape(path+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", v.evidence[e.ID]))
+			c.shape(at()+".ID", "required", "", "the host's id for the item")
+		case repeats && v.evidence[e.ID] != i:
+			c.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", v.evidence[e.ID]))
 		}
 		var criteria func(annexa.Ref) bool
 		if a.Plan != nil && e.State == EvidenceVerified {
 			criteria = inPlan
 		}
-		c.content(path, e, criteria, a.samplingPlanByID)
-		v.evidenceHistory(c, path, e)
+		c.content(at, e, criteria, a.samplingPlanByID)
+		v.evidenceHistory(c, at, e)
 		if e.Supersedes == "" {
 			continue
 		}
+		path := at()
 		j, ok := v.evidence[e.Supersedes]
 		switch {
 		case !ok:
@@ -72,29 +76,38 @@ func (v *verifier) verifyEvidence() {
 }
 
 // evidenceHistory checks an item's state and history.
-func (v *verifier) evidenceHistory(c evChecker, path string, e *Evidence) {
+func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 	switch {
 	case e.State == "":
-		c.shape(path+".State", "required", "", "where the item stands")
+		c.shape(at()+".State", "required", "", "where the item stands")
 	case !e.State.IsValid():
-		c.shape(path+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
+		c.shape(at()+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
 	}
 	final, err := evidenceMachine.Replay(e.History)
-	var re *fsm.ReplayError
 	switch {
-	case errors.As(err, &re):
-		v.violate(errs.Index(path+".History", re.Index), RuleHistoryValid, "", re.Problem)
+	case err != nil:
+		v.replayProblem(at, err)
 	case e.State.IsValid() && final != e.State:
-		v.violate(path+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
+		v.violate(at()+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
 	}
 	if len(e.History) > 0 && !e.CollectedAt.IsZero() && e.History[0].At.Before(e.CollectedAt) {
-		v.violate(path+".History[0].At", RuleHistoryValid, "", "before the item was collected")
+		v.violate(at()+".History[0].At", RuleHistoryValid, "", "before the item was collected")
 	}
 	for k, h := range e.History {
 		if h.Event == EvidenceReject && strings.TrimSpace(h.Note) == "" {
-			v.violate(errs.Index(path+".History", k)+".Note", RuleEvidenceRejected, "", "the rejection does not say why")
+			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejected, "", "the rejection does not say why")
 		}
 	}
+}
+
+// replayProblem reports a history that does not replay.
+func (v *verifier) replayProblem(at func() string, err error) {
+	var re *fsm.ReplayError
+	if errors.As(err, &re) {
+		v.violate(errs.Index(at()+".History", re.Index), RuleHistoryValid, "", re.Problem)
+		return
+	}
+	v.violate(at()+".History", RuleHistoryValid, "", err.Error())
 }
 
 // verifySampling checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
