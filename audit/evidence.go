@@ -37,6 +37,9 @@ var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
 // Supersedes, State and History are set by the library and must be empty
 // (use CorrectEvidence for a correction). The record keeps its own copy of
 // e's slices and pointers.
+//
+// Checking that the id is new scans the log, so collecting costs time in
+// proportion to the log's length (some 20 µs at 10,000 items).
 func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
 	if err := a.requireState("collect-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
 		return err
@@ -190,9 +193,9 @@ func DigestOf(material []byte) string {
 
 // evidenceIndex returns the position of the first item with the given id,
 // or -1. It is a linear scan: the record holds no hidden index, so that
-// it stays a plain value (JSON, go-cmp, struct literals) that cannot go
-// stale; at 10,000 items a scan costs a few microseconds (see the
-// benchmarks).
+// it stays a plain value (JSON, go-cmp, struct literals) with nothing to
+// go stale. The scan costs about 2 ns per item, some 20 µs at 10,000
+// items (BenchmarkCollectEvidence, BenchmarkVerifyEvidenceEvent).
 func (a *Audit) evidenceIndex(id EvidenceID) int {
 	for i := range a.Evidence {
 		if a.Evidence[i].ID == id {

@@ -7,13 +7,17 @@ import (
 )
 
 // Population is what a sample is drawn from: the items themselves, or only
-// their number (items are then referred to by position, 1 to Size).
+// their number (items are then referred to by position, "1" to Size). When
+// both are given, Size must equal the number of items.
 type Population struct {
 	Items []string `json:"items,omitempty"`
 	Size  int      `json:"size,omitempty"`
 }
 
-// SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6).
+// SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6): a
+// work document added with AddSamplingPlan, drawn with DrawSample
+// (statistical) or chosen with RecordSelection (judgemental), and checked
+// by Verify (rules AUD-SAMPLING-RECORDED, AUD-SAMPLING-REPRODUCIBLE).
 type SamplingPlan struct {
 	ID string `json:"id"`
 	// Purpose says what the sample tests, e.g. "leavers' access removed".
@@ -26,7 +30,8 @@ type SamplingPlan struct {
 	// Exclusions are items excluded from the frame, with reasons in
 	// Rationale.
 	Exclusions []string `json:"exclusions,omitempty"`
-	// Seed makes a statistical draw reproducible.
+	// Seed makes a statistical draw reproducible (see Draw); judgemental
+	// plans leave it 0.
 	Seed uint64 `json:"seed,omitempty"`
 	// Rationale says why the size suffices (and why items are excluded).
 	Rationale string `json:"rationale"`
@@ -99,9 +104,9 @@ type SealedLog struct {
 }
 
 // Seal is a hash chain over the evidence log and every history (ISO 19011
-// 5.5.7, integrity). Verifying it detects any change, removal or
-// reordering of sealed entries; entries appended after sealing are
-// allowed (logs are append-only).
+// 5.5.7, integrity), made by SealRecord as SealAlgorithm describes.
+// VerifySeal detects any change, removal or reordering of sealed entries;
+// entries appended after sealing are allowed (logs are append-only).
 type Seal struct {
 	Algorithm string      `json:"algorithm"`
 	At        time.Time   `json:"at"`
