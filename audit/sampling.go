@@ -362,13 +362,12 @@ func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopula
 		pop.n, pop.items = len(items), items
 		pop.index = make(map[string]int, len(items))
 		for i, it := range items {
-			path := at(errs.Index("Population.Items", i))
 			if strings.TrimSpace(it) == "" {
-				c.shape(path, "required", "", "an item of the population is named")
+				c.shape(at(errs.Index("Population.Items", i)), "required", "", "an item of the population is named")
 				continue
 			}
 			if j, dup := pop.index[it]; dup {
-				c.shape(path, "unique", it, "the same item as Population.Items["+strconv.Itoa(j)+"]")
+				c.shape(at(errs.Index("Population.Items", i)), "unique", it, "the same item as Population.Items["+strconv.Itoa(j)+"]")
 				continue
 			}
 			pop.index[it] = i
@@ -379,14 +378,13 @@ func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopula
 		if pop.n <= 0 {
 			break // no population to exclude from; reported above
 		}
-		path := at(errs.Index("Exclusions", i))
 		pos := pop.position(x)
 		if pos < 0 {
-			c.rule(path, RuleSamplingRecorded, x, "not an item of the population")
+			c.rule(at(errs.Index("Exclusions", i)), RuleSamplingRecorded, x, "not an item of the population")
 			continue
 		}
 		if j, dup := seen[pos]; dup {
-			c.shape(path, "unique", x, "the same item as Exclusions["+strconv.Itoa(j)+"]")
+			c.shape(at(errs.Index("Exclusions", i)), "unique", x, "the same item as Exclusions["+strconv.Itoa(j)+"]")
 			continue
 		}
 		seen[pos] = i
@@ -422,16 +420,15 @@ func (c evChecker) samplingSelection(path string, p *SamplingPlan, pop samplingP
 	}
 	seen := make(map[string]int, len(items))
 	for i, it := range items {
-		at := errs.Index(path, i)
 		pos := pop.position(it)
 		switch {
 		case pos < 0:
-			c.rule(at, RuleSamplingRecorded, it, "not an item of the population")
+			c.rule(errs.Index(path, i), RuleSamplingRecorded, it, "not an item of the population")
 		case pop.isExcluded(pos):
-			c.rule(at, RuleSamplingRecorded, it, "excluded from the frame")
+			c.rule(errs.Index(path, i), RuleSamplingRecorded, it, "excluded from the frame")
 		}
 		if j, dup := seen[it]; dup {
-			c.shape(at, "unique", it, "the same item as "+errs.Index(path, j))
+			c.shape(errs.Index(path, i), "unique", it, "the same item as "+errs.Index(path, j))
 			continue
 		}
 		seen[it] = i

@@ -546,18 +546,43 @@ func sealTime(b []byte, t time.Time) []byte {
 	return sealStr(b[:start-1], text)
 }
 
-// sealAppendRFC3339Nano appends t.UTC().Format(time.RFC3339Nano), without
-// the general formatter for the years 0 to 9999.
+// sealAppendRFC3339Nano appends t.UTC().Format(time.RFC3339Nano). For
+// the years 0 to 9999 it computes the civil date from the Unix time
+// itself (the days-to-civil algorithm of H. Hinnant, "chrono-Compatible
+// Low-Level Date Algorithms"), several times faster than the general
+// formatter, which it falls back to for other years; a test and a fuzz
+// target compare the two.
 func sealAppendRFC3339Nano(b []byte, t time.Time) []byte {
-	t = t.UTC()
-	year, month, day := t.Date()
-	if year < 0 || year > 9999 {
-		return t.AppendFormat(b, time.RFC3339Nano)
+	const (
+		minSec = -62167219200 // 0000-01-01T00:00:00Z
+		maxSec = 253402300799 // 9999-12-31T23:59:59Z
+	)
+	sec := t.Unix()
+	if sec < minSec || sec > maxSec {
+		return t.UTC().AppendFormat(b, time.RFC3339Nano)
 	}
-	hour, minute, second := t.Clock()
+	days, rem := (sec-minSec)/86400, (sec-minSec)%86400
+	// Days from 0000-03-01, in 400-year eras of 146097 days.
+	z := days - 60
+	era := z / 146097
+	if z < 0 {
+		era = -1 // only the first two months of year 0
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	year := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	month := mp + 3
+	if mp >= 10 {
+		month = mp - 9
+		year++
+	}
+	hour, minute, second := rem/3600, rem/60%60, rem%60
 	b = append(b,
 		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
-		byte('0'+int(month)/10), byte('0'+int(month)%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
+		byte('0'+month/10), byte('0'+month%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
 		byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10), ':',
 		byte('0'+second/10), byte('0'+second%10))
 	if ns := t.Nanosecond(); ns != 0 {

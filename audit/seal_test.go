@@ -459,9 +459,14 @@ func TestSealTimeFormat(t *testing.T) {
 		time.Date(-1, 6, 1, 0, 0, 0, 5, time.UTC),
 		time.Unix(1<<40, 0),
 	}
+	for _, sec := range []int64{-62167219200, -62167219201, -62162035200, -62162035201, 253402300799, 253402300800, -1, 0, 951782400, 951868800} {
+		times = append(times, time.Unix(sec, 0), time.Unix(sec, 999))
+	}
 	r := newSamplingRNG(1)
-	for range 2000 {
-		times = append(times, time.Unix(int64(r.below(400*365*86400))-200*365*86400, int64(r.below(1e9))))
+	for range 20000 {
+		// Years -300 to 10300.
+		sec := int64(r.below(10600*366*86400)) - 2300*366*86400 - 62135596800
+		times = append(times, time.Unix(sec, int64(r.below(1e9))))
 	}
 	for _, tm := range times {
 		want := tm.UTC().Format(time.RFC3339Nano)
@@ -469,4 +474,20 @@ func TestSealTimeFormat(t *testing.T) {
 		b := sealTime(nil, tm)
 		assert.Equal(t, string(binary.AppendUvarint(nil, uint64(len(want))))+want, string(b))
 	}
+}
+
+// FuzzSealTime checks the seal's own time formatter against the standard
+// library's for any instant.
+func FuzzSealTime(f *testing.F) {
+	f.Add(int64(0), int64(0))
+	f.Add(int64(-62167219200), int64(1))
+	f.Add(int64(253402300799), int64(999999999))
+	f.Add(int64(1<<62), int64(5))
+	f.Fuzz(func(t *testing.T, sec, nsec int64) {
+		tm := time.Unix(sec, nsec)
+		want := tm.UTC().Format(time.RFC3339Nano)
+		if got := string(sealAppendRFC3339Nano(nil, tm)); got != want {
+			t.Fatalf("%d.%09d: got %s, want %s", sec, nsec, got, want)
+		}
+	})
 }
