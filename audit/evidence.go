@@ -46,7 +46,7 @@ func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
 	}
 	col := newCollector("evidence")
 	evCheckMeta(col, m)
-	a.checkNewEvidence(col, e, m, "")
+	a.evidenceCheckNew(col, e, m, "")
 	if err := col.Err(); err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
 func (a *Audit) VerifyEvidence(id EvidenceID, m Meta) error {
-	return a.fireEvidence(id, EvidenceVerify, m)
+	return a.evidenceFire(id, EvidenceVerify, m)
 }
 
 // RejectEvidence marks the item rejected: it could not be verified and is
@@ -69,10 +69,10 @@ func (a *Audit) VerifyEvidence(id EvidenceID, m Meta) error {
 // (rule AUD-EVIDENCE-REJECT-REASON). Allowed in the same audit states as
 // CollectEvidence.
 func (a *Audit) RejectEvidence(id EvidenceID, m Meta) error {
-	return a.fireEvidence(id, EvidenceReject, m)
+	return a.evidenceFire(id, EvidenceReject, m)
 }
 
-func (a *Audit) fireEvidence(id EvidenceID, ev EvidenceEvent, m Meta) error {
+func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m Meta) error {
 	op := "verify-evidence"
 	if ev == EvidenceReject {
 		op = "reject-evidence"
@@ -111,7 +111,7 @@ func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m Meta) error {
 	}
 	col := newCollector("evidence correction")
 	evCheckMeta(col, m)
-	a.checkNewEvidence(col, e, m, old)
+	a.evidenceCheckNew(col, e, m, old)
 	if err := col.Err(); err != nil {
 		return err
 	}
@@ -260,10 +260,10 @@ func evCheckMeta(col *errs.Collector, m Meta) {
 	}
 }
 
-// checkNewEvidence checks an item offered to the log. supersedes is the
+// evidenceCheckNew checks an item offered to the log. supersedes is the
 // item it corrects ("" for a new item): Supersedes may be empty or equal
 // to it.
-func (a *Audit) checkNewEvidence(col *errs.Collector, e Evidence, m Meta, supersedes EvidenceID) {
+func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m Meta, supersedes EvidenceID) {
 	c := evChecker{col: col}
 	switch {
 	case strings.TrimSpace(string(e.ID)) == "":

@@ -261,7 +261,7 @@ func (pop *samplingPopulation) draw(seed uint64, k int) []string {
 // 0..m-1, keeping only the displaced elements in a map (so a frame of any
 // size costs O(k)), and returns the first k elements in ascending order.
 func samplingShuffle(seed uint64, m, k int) []int {
-	rng := newSamplingRNG(seed)
+	rng := samplingNewRNG(seed)
 	moved := make(map[int]int, k)
 	at := func(x int) int {
 		if v, ok := moved[x]; ok {
@@ -283,8 +283,8 @@ func samplingShuffle(seed uint64, m, k int) []int {
 // of randomness in the library, and it is seeded only from a plan's Seed.
 type samplingRNG struct{ s [4]uint64 }
 
-// splitMix64 advances x and returns the next SplitMix64 output.
-func splitMix64(x *uint64) uint64 {
+// samplingSplitMix64 advances x and returns the next SplitMix64 output.
+func samplingSplitMix64(x *uint64) uint64 {
 	*x += 0x9e3779b97f4a7c15
 	z := *x
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
@@ -292,10 +292,10 @@ func splitMix64(x *uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-func newSamplingRNG(seed uint64) *samplingRNG {
+func samplingNewRNG(seed uint64) *samplingRNG {
 	r := &samplingRNG{}
 	for i := range r.s {
-		r.s[i] = splitMix64(&seed)
+		r.s[i] = samplingSplitMix64(&seed)
 	}
 	return r
 }

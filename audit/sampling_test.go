@@ -17,7 +17,7 @@ func TestSamplingGeneratorKnownAnswers(t *testing.T) {
 		x := uint64(1234567)
 		var got []uint64
 		for range 5 {
-			got = append(got, splitMix64(&x))
+			got = append(got, samplingSplitMix64(&x))
 		}
 		want := []uint64{6457827717110365317, 3203168211198807973, 9817491932198370423, 4593380528125082431, 16408922859458223821}
 		assert.Equal(t, want, got)
@@ -32,7 +32,7 @@ func TestSamplingGeneratorKnownAnswers(t *testing.T) {
 		assert.Equal(t, []uint64{11520, 0, 1509978240, 1215971899390074240}, got)
 	})
 	t.Run("below stays below", func(t *testing.T) {
-		r := newSamplingRNG(7)
+		r := samplingNewRNG(7)
 		for _, n := range []uint64{1, 2, 3, 7, 1 << 32, 1<<63 + 1, ^uint64(0)} {
 			for range 200 {
 				require.Less(t, r.below(n), n)

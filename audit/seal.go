@@ -322,7 +322,7 @@ type sealChain struct {
 	buf []byte
 }
 
-func newSealChain() *sealChain {
+func sealNewChain() *sealChain {
 	c := &sealChain{buf: make([]byte, 0, 1024)}
 	c.h0 = sha256.Sum256(sealStr(c.buf[:0], sealDomain))
 	return c
@@ -343,7 +343,7 @@ const sealMarkLen = 16
 // that sealing allocates a handful of times whatever the record's size.
 func sealCompute(a *Audit, at time.Time, by string) *Seal {
 	logs := sealLogs(a)
-	c := newSealChain()
+	c := sealNewChain()
 	type span struct{ name, trail int }
 	ends := make([]span, len(logs))
 	heads := make([][sha256.Size]byte, len(logs))
@@ -441,7 +441,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 			return
 		}
 	}
-	c := newSealChain()
+	c := sealNewChain()
 	if head := sealHead(c, a.ID, s, heads); hex.EncodeToString(head[:]) != s.Head {
 		if !report(&SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch, Detail: "the seal's head does not match its logs: the seal was altered"}) {
 			return

@@ -255,7 +255,7 @@ func evReHead(a *Audit) {
 			panic("evReHead: bad head " + l.Head)
 		}
 	}
-	h := sealHead(newSealChain(), a.ID, a.Seal, heads)
+	h := sealHead(sealNewChain(), a.ID, a.Seal, heads)
 	a.Seal.Head = hex.EncodeToString(h[:])
 }
 
@@ -462,7 +462,7 @@ func TestSealTimeFormat(t *testing.T) {
 	for _, sec := range []int64{-62167219200, -62167219201, -62162035200, -62162035201, 253402300799, 253402300800, -1, 0, 951782400, 951868800} {
 		times = append(times, time.Unix(sec, 0), time.Unix(sec, 999))
 	}
-	r := newSamplingRNG(1)
+	r := samplingNewRNG(1)
 	for range 20000 {
 		// Years -300 to 10300.
 		sec := int64(r.below(10600*366*86400)) - 2300*366*86400 - 62135596800

@@ -72,7 +72,7 @@ func (v *verifier) verifyEvidence() {
 			v.violate(errs.Index("Evidence", i)+".State", RuleEvidenceAppendOnly, string(e.State), "no item in the log corrects it")
 		}
 	}
-	v.verifySampling()
+	v.samplingChecks()
 }
 
 // evidenceHistory checks an item's state and history.
@@ -86,7 +86,7 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 	final, err := evidenceMachine.Replay(e.History)
 	switch {
 	case err != nil:
-		v.replayProblem(at, err)
+		v.evidenceReplayProblem(at, err)
 	case e.State.IsValid() && final != e.State:
 		v.violate(at()+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
 	}
@@ -100,8 +100,8 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 	}
 }
 
-// replayProblem reports a history that does not replay.
-func (v *verifier) replayProblem(at func() string, err error) {
+// evidenceReplayProblem reports a history that does not replay.
+func (v *verifier) evidenceReplayProblem(at func() string, err error) {
 	var re *fsm.ReplayError
 	if errors.As(err, &re) {
 		v.violate(errs.Index(at()+".History", re.Index), RuleHistoryValid, "", re.Problem)
@@ -110,11 +110,11 @@ func (v *verifier) replayProblem(at func() string, err error) {
 	v.violate(at()+".History", RuleHistoryValid, "", err.Error())
 }
 
-// verifySampling checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
+// samplingChecks checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
 // not before preparation (AUD-SAMPLING-BEFORE-FINDINGS), and every sample
 // recorded with who and when, drawn from the frame, and for statistical
 // plans equal to a fresh draw (AUD-SAMPLING-REPRODUCIBLE).
-func (v *verifier) verifySampling() {
+func (v *verifier) samplingChecks() {
 	a := v.a
 	c := evChecker{col: v.col, record: true}
 	if len(a.Sampling) > 0 && a.State == StateInitiation {
