@@ -275,7 +275,7 @@ func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m Meta, supers
 	if a.Plan != nil {
 		criteria = func(r annexa.Ref) bool { return evPlanHasCriterion(a.Plan, r) }
 	}
-	c.content(func() string { return "" }, &e, criteria, a.samplingPlanByID)
+	c.content(func() string { return "" }, &e, criteria, true, a.samplingPlanByID)
 	if !m.At.IsZero() && e.CollectedAt.After(m.At) {
 		c.shape("CollectedAt", "not-after-event", e.CollectedAt.Format(time.RFC3339), "collected later than the operation logging it ("+m.At.Format(time.RFC3339)+")")
 	}
@@ -315,15 +315,17 @@ func (c evChecker) rule(path, rule, value, detail string) { c.col.Add(path, rule
 // content checks the fields of an item that the caller gives and that
 // never change once logged. prefix gives the path of the item (built
 // only when a problem is reported, so that checking a conforming record
-// costs no formatting). criteria, when not nil, says whether a
-// criterion is one of the plan's; plans returns the sampling plan with the
-// given id, or nil.
-func (c evChecker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, plans func(string) *SamplingPlan) {
+// costs no formatting). criteria, nil when the audit has no plan, says
+// whether a criterion is one of the plan's (those are taken as valid
+// references: the plan's own checks report them); inPlan says whether
+// every supported criterion must be one of them. plans returns the
+// sampling plan with the given id, or nil.
+func (c evChecker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, inPlan bool, plans func(string) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(prefix(), field) }
 	switch {
 	case e.Source == "":
 		c.shape(p("Source"), "required", "", "where the information came from")
-	case !e.Source.IsValid():
+	case !evValid(evSources, e.Source):
 		c.shape(p("Source"), "enum", string(e.Source), "one of "+evTokens(EvidenceSources()))
 	}
 	if strings.TrimSpace(e.Description) == "" {
@@ -334,10 +336,12 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 	}
 	for i, r := range e.Supports {
 		path := func() string { return p(errs.Index("Supports", i)) }
+		planned := criteria != nil && criteria(r)
 		switch {
+		case planned:
 		case !evRefValid(r):
 			c.refProblems(path(), r)
-		case criteria != nil && !criteria(r):
+		case criteria != nil && inPlan:
 			c.rule(path(), RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
 		}
 		if i > 0 && slices.Index(e.Supports, r) < i {
@@ -364,7 +368,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 	switch {
 	case e.Confidentiality == "":
 		c.shape(p("Confidentiality"), "required", "", "who may see the material")
-	case !e.Confidentiality.IsValid():
+	case !evValid(evConfidentialities, e.Confidentiality):
 		c.shape(p("Confidentiality"), "enum", string(e.Confidentiality), "one of "+evTokens(Confidentialities()))
 	}
 	if e.Digest != "" && !evIsDigest(e.Digest) {
@@ -391,7 +395,7 @@ func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(
 	switch {
 	case s.Method == "":
 		c.rule(p("Method"), RuleEvidenceSampling, "", "how the sample was selected: "+evTokens(SelectionMethods()))
-	case !s.Method.IsValid():
+	case !evValid(evMethods, s.Method):
 		c.shape(p("Method"), "enum", string(s.Method), "one of "+evTokens(SelectionMethods()))
 	}
 	if s.Plan == "" {
@@ -436,12 +440,42 @@ func evIsDigest(s string) bool {
 	if len(s) != 2*sha256.Size {
 		return false
 	}
+	var bad byte
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c-'0' > 9 && c-'a' > 5 { // bytes wrap: one test per range
-			return false
+		bad |= evNotHex[s[i]]
+	}
+	return bad == 0
+}
+
+// evNotHex is 1 for every byte that is not a lower-case hex digit; it is
+// filled once and never changed.
+var evNotHex = func() (t [256]byte) {
+	for c := range t {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			t[c] = 1
 		}
 	}
-	return true
+	return t
+}()
+
+// The values of the enumerations an evidence item uses, from their sets:
+// checking a short list is cheaper than the sets' map lookups when Verify
+// checks thousands of items. They are never changed.
+var (
+	evSources           = evidenceSourceSet.Values()
+	evConfidentialities = confidentialitySet.Values()
+	evStates            = evidenceStateSet.Values()
+	evMethods           = selectionMethodSet.Values()
+)
+
+// evValid reports whether v is one of values.
+func evValid[T ~string](values []T, v T) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // evTokens joins the tokens of an enumeration for a detail message.

@@ -27,7 +27,10 @@ func (v *verifier) verifyEvidence() {
 	if len(a.Evidence) > 0 && (a.State == StateInitiation || a.State == StatePreparation) {
 		v.violate("Evidence", RuleEvidenceDuring, string(a.State), "the log holds items although fieldwork has not begun")
 	}
-	inPlan := func(r annexa.Ref) bool { return v.criteria[r] }
+	var criteria func(annexa.Ref) bool
+	if a.Plan != nil {
+		criteria = func(r annexa.Ref) bool { return v.criteria[r] }
+	}
 	// v.evidence keeps the first item of each id: when it has as many ids
 	// as the log has items, no id repeats and no item needs looking up.
 	repeats := len(v.evidence) != len(a.Evidence)
@@ -41,11 +44,7 @@ func (v *verifier) verifyEvidence() {
 		case repeats && v.evidence[e.ID] != i:
 			c.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", v.evidence[e.ID]))
 		}
-		var criteria func(annexa.Ref) bool
-		if a.Plan != nil && e.State == EvidenceVerified {
-			criteria = inPlan
-		}
-		c.content(at, e, criteria, a.samplingPlanByID)
+		c.content(at, e, criteria, e.State == EvidenceVerified, a.samplingPlanByID)
 		v.evidenceHistory(c, at, e)
 		if e.Supersedes == "" {
 			continue
@@ -80,14 +79,14 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 	switch {
 	case e.State == "":
 		c.shape(at()+".State", "required", "", "where the item stands")
-	case !e.State.IsValid():
+	case !evValid(evStates, e.State):
 		c.shape(at()+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
 	}
 	final, err := evidenceMachine.Replay(e.History)
 	switch {
 	case err != nil:
 		v.evidenceReplayProblem(at, err)
-	case e.State.IsValid() && final != e.State:
+	case final != e.State && evValid(evStates, e.State):
 		v.violate(at()+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
 	}
 	if len(e.History) > 0 && !e.CollectedAt.IsZero() && e.History[0].At.Before(e.CollectedAt) {
