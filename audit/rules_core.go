@@ -15,6 +15,8 @@ const (
 	RuleReportAfterClosing   = "AUD-REPORT-AFTER-CLOSING"
 	RuleReportDistributed    = "AUD-REPORT-DISTRIBUTED"
 	RuleCompleteAfterDistrib = "AUD-COMPLETE-AFTER-DISTRIBUTION"
+	RuleCompleteRecords      = "AUD-COMPLETE-RECORDS"
+	RuleFollowUpStart        = "AUD-FOLLOWUP-START"
 	RuleTerminateReason      = "AUD-TERMINATE-REASON"
 	RuleHistoryValid         = "AUD-HISTORY-VALID"
 	RuleRecordShape          = "AUD-RECORD-SHAPE"
@@ -33,6 +35,8 @@ var coreRules = []Rule{
 	{RuleReportAfterClosing, "19011:6.5.1", PrincipleFairPresentation, "the audit report is issued only after the closing meeting"},
 	{RuleReportDistributed, "19011:6.5.2", PrincipleConfidentiality, "the report goes to named recipients, each with a clearance, and who received which version when is recorded"},
 	{RuleCompleteAfterDistrib, "19011:6.6", PrincipleDueProfessionalCare, "an audit is completed only after its report is distributed"},
+	{RuleCompleteRecords, "19011:6.6", PrincipleConfidentiality, "a completed audit records how its records are kept or disposed of, as agreed"},
+	{RuleFollowUpStart, "19011:6.7", PrincipleDueProfessionalCare, "follow-up starts only when some nonconformity's corrective action is not yet verified effective"},
 	{RuleTerminateReason, "19011:6.4.4", PrincipleFairPresentation, "an audit stopped before completion records why"},
 	{RuleHistoryValid, "19011:5.5.7", PrincipleIntegrity, "every lifecycle's history is a path through its table, in time order, ending in the recorded state"},
 	{RuleRecordShape, "19011:5.5.7", PrincipleIntegrity, "the record holds every required field with valid values and no reference to anything it lacks"},

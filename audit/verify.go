@@ -14,8 +14,12 @@ type VerifyOptions struct {
 	// zero means the time of the latest history entry in the record.
 	At time.Time
 	// Pool, when set, lets Verify check that auditors are competent for and
-	// independent of what they are assigned.
+	// independent of what they are assigned (see PlanCheck).
 	Pool *competence.Pool
+	// AuditorSet and LeaderSet are the criteria sets auditors and the team
+	// leader are judged by; empty means the defaults PlanCheck documents.
+	AuditorSet competence.CriteriaSetID
+	LeaderSet  competence.CriteriaSetID
 	// Independence configures the independence check; nil means the
 	// competence package's default cooling-off period.
 	Independence *competence.IndependenceOptions

@@ -1,0 +1,51 @@
+package audit
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// EscalateRisk records an urgent, significant risk found during fieldwork
+// and escalated at once (19011 6.4.4), appended to a.Risks. The risk needs
+// a unique id, a description, when and by whom it was found, and when and
+// to whom it was escalated: EscalatedAt set and not before FoundAt,
+// EscalatedTo named (AUD-RISK-ESCALATED). Neither time may be after m.At.
+// It is allowed during fieldwork only.
+func (a *Audit) EscalateRisk(r EscalatedRisk, m Meta) error {
+	if err := a.requireState("escalate-risk", RuleRiskEscalated, StateFieldwork); err != nil {
+		return err
+	}
+	ch := coreCheck{col: newCollector("escalated risk")}
+	coreMeta(ch, m)
+	checkRisk(ch, "", &r)
+	coreNotAfter(ch, "FoundAt", r.FoundAt, m.At, "finding the risk")
+	coreNotAfter(ch, "EscalatedAt", r.EscalatedAt, m.At, "the escalation")
+	if i := slices.IndexFunc(a.Risks, func(x EscalatedRisk) bool { return x.ID == r.ID }); i >= 0 && r.ID != "" {
+		ch.shape("ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", i))
+	}
+	if err := ch.col.Err(); err != nil {
+		return err
+	}
+	a.Risks = append(a.Risks, r)
+	return nil
+}
+
+// checkRisk checks one escalated risk.
+func checkRisk(ch coreCheck, prefix string, r *EscalatedRisk) {
+	p := func(s string) string { return errs.JoinPath(prefix, s) }
+	ch.required(p("ID"), r.ID, "the host's id for the risk")
+	ch.required(p("Description"), r.Description, "what the risk is")
+	ch.requiredTime(p("FoundAt"), r.FoundAt, "when the risk was found")
+	ch.required(p("FoundBy"), r.FoundBy, "who found it")
+	switch {
+	case r.EscalatedAt.IsZero():
+		ch.rule(p("EscalatedAt"), RuleRiskEscalated, "", "an urgent, significant risk is escalated at once: record when")
+	case !r.FoundAt.IsZero() && r.EscalatedAt.Before(r.FoundAt):
+		ch.rule(p("EscalatedAt"), RuleRiskEscalated, coreTime(r.EscalatedAt), "escalated before it was found ("+coreTime(r.FoundAt)+")")
+	}
+	if coreBlank(r.EscalatedTo) {
+		ch.rule(p("EscalatedTo"), RuleRiskEscalated, "", "name who the risk was escalated to")
+	}
+}

@@ -1,0 +1,62 @@
+package audit
+
+import "github.com/ismsaudit/ismsaudit/internal/fsm"
+
+// fire asks the audit lifecycle for event ev with the record in the event
+// brings; it returns the history entry to append or the refusal. It
+// changes nothing.
+func (a *Audit) fire(ev Event, in *auditInput, m Meta) (Entry, error) {
+	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, fsm.Last(a.History), ev, m)
+}
+
+// precheck reports whether the audit as it stands allows ev (the table
+// row exists and the guards on the audit itself pass), before an
+// operation looks at the record the event brings.
+func (a *Audit) precheck(ev Event) error {
+	return auditMachine.Check(auditSubject{a: a}, a.State, ev)
+}
+
+// advance applies an accepted event: the new state and one history entry.
+func (a *Audit) advance(e Entry) {
+	a.State = e.To
+	a.History = append(a.History, e)
+}
+
+// Permitted returns the audit lifecycle events the audit allows now, in
+// canonical order. Events that bring a record of their own (a meeting, the
+// report's recipients, the completion, the termination reason) are listed
+// when the audit allows them; the record is checked when the event fires.
+func (a *Audit) Permitted() []Event { return auditMachine.Permitted(auditSubject{a: a}, a.State) }
+
+// Can reports whether the audit allows event e now (see Permitted).
+func (a *Audit) Can(e Event) bool { return auditMachine.Can(auditSubject{a: a}, a.State, e) }
+
+// PlanPermitted returns the plan lifecycle events the plan allows now, in
+// canonical order; none when there is no plan or the audit's state allows
+// no change to it (only preparation and fieldwork do). Approval is checked
+// without a competence pool (see ApprovePlan).
+func (a *Audit) PlanPermitted() []PlanEvent {
+	if a.Plan == nil || !planStage(a.State) {
+		return nil
+	}
+	return planMachine.Permitted(planSubject{a: a}, a.Plan.State)
+}
+
+// CanPlan reports whether the plan allows event e now (see PlanPermitted).
+func (a *Audit) CanPlan(e PlanEvent) bool {
+	return a.Plan != nil && planStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
+}
+
+// EndFieldwork ends the fieldwork (19011 6.4.7-6.4.8): the audit moves to
+// findings. It is refused while the plan is not communicated in its latest
+// version (AUD-PLAN-COMMUNICATED) or while a checklist item has neither a
+// result nor a recorded reason why it was not audited
+// (AUD-FIELDWORK-COVERED).
+func (a *Audit) EndFieldwork(m Meta) error {
+	e, err := a.fire(EventEndFieldwork, nil, m)
+	if err != nil {
+		return err
+	}
+	a.advance(e)
+	return nil
+}

@@ -1,0 +1,498 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// PlanCheck asks ApprovePlan (and VerifyOptions asks Verify) to check the
+// team against a competence pool as well: every assigned auditor competent
+// at the plan's start for the criteria set of their role
+// (AUD-PLAN-COMPETENT), and every team member who audits or advises
+// independent of the audit's scope (AUD-PLAN-INDEPENDENT).
+type PlanCheck struct {
+	// Pool holds the auditors' records and the competence scheme. Without
+	// a pool, competence and independence are not checked.
+	Pool *competence.Pool
+	// AuditorSet is the criteria set auditors and trainees' co-auditors are
+	// judged by; empty means competence.InternalISMSAuditorSet for an
+	// internal audit and competence.ISMSAuditorSet otherwise.
+	AuditorSet competence.CriteriaSetID
+	// LeaderSet is the criteria set the team leader is judged by; empty
+	// means competence.ISMSTeamLeaderSet.
+	LeaderSet competence.CriteriaSetID
+	// Independence configures the independence check; nil means the
+	// competence package's default cooling-off period.
+	Independence *competence.IndependenceOptions
+}
+
+// sets returns the criteria sets to judge auditors and the leader by.
+func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.CriteriaSetID) {
+	auditor, leader = pc.AuditorSet, pc.LeaderSet
+	if auditor == "" {
+		auditor = competence.ISMSAuditorSet
+		if kind == annexa.Internal {
+			auditor = competence.InternalISMSAuditorSet
+		}
+	}
+	if leader == "" {
+		leader = competence.ISMSTeamLeaderSet
+	}
+	return auditor, leader
+}
+
+// planStage reports whether the audit's state allows the plan to change:
+// the plan is prepared before fieldwork and may be revised during it
+// (AUD-PLAN-WHEN).
+func planStage(s State) bool { return s == StatePreparation || s == StateFieldwork }
+
+// requirePlanStage refuses a plan operation outside preparation and
+// fieldwork.
+func (a *Audit) requirePlanStage(op string) error {
+	return a.requireState(op, RulePlanWhen, StatePreparation, StateFieldwork)
+}
+
+// planRefusal refuses a plan operation the plan's state does not allow.
+func (a *Audit) planRefusal(op, rule, detail string) error {
+	state := ""
+	if a.Plan != nil {
+		state = string(a.Plan.State)
+	}
+	return &fsm.TransitionError{Machine: planMachine.Name(), State: state, Event: op,
+		Reason: fsm.ReasonWrongState, Rule: rule, Detail: detail}
+}
+
+// DraftPlan writes the audit plan (19011 6.3.2): it creates the plan in
+// draft, or replaces the content of a plan that is still a draft. An
+// approved or communicated plan changes only by going back through
+// approval (AUD-PLAN-REAPPROVED): call RevisePlan first. It is allowed in
+// preparation and fieldwork (AUD-PLAN-WHEN). The content may be
+// incomplete, but what it says must be well formed: valid and distinct
+// criteria references, non-empty texts, times in order, known method
+// locations, assignments of the plan's own criteria. Completeness is
+// checked on approval.
+func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
+	if err := a.requirePlanStage("draft-plan"); err != nil {
+		return err
+	}
+	if a.Plan != nil && a.Plan.State != PlanDraft {
+		return a.planRefusal("draft-plan", RulePlanReapproved, "an approved plan changes only after it is revised back to draft")
+	}
+	ch := coreCheck{col: newCollector("audit plan")}
+	coreMeta(ch, m)
+	checkPlanShape(ch, "", &content)
+	if err := ch.col.Err(); err != nil {
+		return err
+	}
+	c := clonePlanContent(content)
+	if a.Plan == nil {
+		a.Plan = &Plan{State: planMachine.Initial(), Content: c, History: []PlanEntry{}}
+		return nil
+	}
+	a.Plan.Content = c
+	return nil
+}
+
+// ApprovePlan approves the draft plan (19011 6.3.2): the plan must be
+// complete (AUD-PLAN-COMPLETE), the team must have exactly one team leader
+// (AUD-TEAM-LEADER), and every criterion must be assigned to a team member
+// who audits (AUD-PLAN-ASSIGNED). When check carries a competence pool,
+// every assigned auditor must also be competent at the plan's start
+// (AUD-PLAN-COMPETENT) and every team member independent of the scope
+// (AUD-PLAN-INDEPENDENT); a nil check or pool skips those two. Approval
+// appends the approved content to Plan.Versions, numbered from 1, and one
+// entry to the plan's history. A refusal is a *TransitionError naming the
+// rule; it wraps a *ValidationError listing every problem under that rule.
+func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
+	if err := a.requirePlanStage("approve-plan"); err != nil {
+		return err
+	}
+	if a.Plan == nil {
+		return a.planRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
+	}
+	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, fsm.Last(a.Plan.History), PlanApprove, m)
+	if err != nil {
+		return err
+	}
+	v := PlanVersion{Version: len(a.Plan.Versions) + 1, ApprovedAt: m.At, ApprovedBy: m.By, Content: clonePlanContent(a.Plan.Content)}
+	a.Plan.Versions = append(a.Plan.Versions, v)
+	a.Plan.State = e.To
+	a.Plan.History = append(a.Plan.History, e)
+	return nil
+}
+
+// CommunicatePlan records that the approved plan was communicated to the
+// auditee (19011 6.3.2); fieldwork opens only after it (AUD-OPEN-AFTER-PLAN).
+func (a *Audit) CommunicatePlan(m Meta) error {
+	return a.firePlan("communicate-plan", PlanCommunicate, m)
+}
+
+// RevisePlan takes an approved or communicated plan back to draft so that
+// it can change; the change goes back through approval and communication,
+// and the earlier versions stay in Plan.Versions (AUD-PLAN-REAPPROVED).
+// m.Note can say why.
+func (a *Audit) RevisePlan(m Meta) error { return a.firePlan("revise-plan", PlanRevise, m) }
+
+func (a *Audit) firePlan(op string, ev PlanEvent, m Meta) error {
+	if err := a.requirePlanStage(op); err != nil {
+		return err
+	}
+	if a.Plan == nil {
+		return a.planRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
+	}
+	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, fsm.Last(a.Plan.History), ev, m)
+	if err != nil {
+		return err
+	}
+	a.Plan.State = e.To
+	a.Plan.History = append(a.Plan.History, e)
+	return nil
+}
+
+// checkPlanShape checks what a plan says, complete or not.
+func checkPlanShape(ch coreCheck, prefix string, c *PlanContent) {
+	p := func(s string) string { return errs.JoinPath(prefix, s) }
+	ch.texts(p("Objectives"), c.Objectives, "an objective cannot be empty")
+	ch.texts(p("Scope.Units"), c.Scope.Units, "a unit cannot be empty")
+	ch.texts(p("Scope.Locations"), c.Scope.Locations, "a location cannot be empty")
+	ch.texts(p("Scope.Processes"), c.Scope.Processes, "a process cannot be empty")
+	coreOrder(ch, p("Scope.To"), c.Scope.From, c.Scope.To, "the scope's period")
+	seen := make(map[annexa.Ref]int, len(c.Criteria))
+	for i, cr := range c.Criteria {
+		path := errs.Index(p("Criteria"), i)
+		coreRef(ch, path+".Ref", cr.Ref)
+		if j, dup := seen[cr.Ref]; dup {
+			ch.shape(path+".Ref", "unique", cr.Ref.String(), fmt.Sprintf("the same criterion as Criteria[%d]", j))
+		} else {
+			seen[cr.Ref] = i
+		}
+	}
+	ch.texts(p("Locations"), c.Locations, "a location cannot be empty")
+	coreOrder(ch, p("End"), c.Start, c.End, "the audit's dates")
+	for i := range c.Schedule {
+		act := &c.Schedule[i]
+		path := errs.Index(p("Schedule"), i)
+		ch.required(path+".Title", act.Title, "what the activity is")
+		ch.requiredTime(path+".Start", act.Start, "when the activity starts")
+		ch.requiredTime(path+".End", act.End, "when the activity ends")
+		coreOrder(ch, path+".End", act.Start, act.End, "the activity")
+		for j, r := range act.Criteria {
+			coreRef(ch, errs.Index(path+".Criteria", j), r)
+		}
+		for j, id := range act.Auditors {
+			ch.required(errs.Index(path+".Auditors", j), string(id), "an auditor id cannot be empty")
+		}
+	}
+	for i, md := range c.Methods {
+		path := errs.Index(p("Methods"), i)
+		switch {
+		case md.Location == "":
+			ch.shape(path+".Location", "required", "", "on-site or remote")
+		case !md.Location.IsValid():
+			ch.shape(path+".Location", "enum", string(md.Location), "not a method location")
+		}
+		ch.required(path+".Description", md.Description, "what the method covers")
+	}
+	for i, as := range c.Assignments {
+		path := errs.Index(p("Assignments"), i)
+		if _, ok := seen[as.Criterion]; !ok {
+			ch.shape(path+".Criterion", errs.RuleUnknown, as.Criterion.String(), "not one of the plan's criteria")
+		}
+		ch.required(path+".Auditor", string(as.Auditor), "who the criterion is assigned to")
+	}
+	ch.texts(p("Risks"), c.Risks, "a risk cannot be empty")
+}
+
+// coreOrder records an end before its start.
+func coreOrder(ch coreCheck, path string, from, to time.Time, what string) {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		ch.shape(path, "order", coreTime(to), what+" ends before it starts ("+coreTime(from)+")")
+	}
+}
+
+// coreRef records an invalid criterion reference.
+func coreRef(ch coreCheck, path string, r annexa.Ref) {
+	err := r.Validate()
+	var ve *errs.ValidationError
+	if !errors.As(err, &ve) {
+		return
+	}
+	for _, f := range ve.Fields {
+		ch.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
+	}
+}
+
+// checkPlanComplete checks that an approved plan says everything 19011
+// 6.3.2.2 asks for (AUD-PLAN-COMPLETE).
+func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
+	p := func(s string) string { return errs.JoinPath(prefix, s) }
+	missing := func(path, what string) { ch.rule(p(path), RulePlanComplete, "", what) }
+	if !slices.ContainsFunc(c.Objectives, func(s string) bool { return !coreBlank(s) }) {
+		missing("Objectives", "the plan states the audit objectives")
+	}
+	if coreBlank(c.Scope.ISMS) && len(c.Scope.Units) == 0 && len(c.Scope.Processes) == 0 && len(c.Scope.Locations) == 0 {
+		missing("Scope", "the plan states the scope: the ISMS scope, units, processes or locations")
+	}
+	if len(c.Criteria) == 0 {
+		missing("Criteria", "the plan states the audit criteria")
+	}
+	criteria := make(map[annexa.Ref]bool, len(c.Criteria))
+	for i, cr := range c.Criteria {
+		criteria[cr.Ref] = true
+		if cr.Ref.Validate() != nil {
+			ch.rule(errs.Index(p("Criteria"), i)+".Ref", RulePlanComplete, cr.Ref.String(), "not a valid criterion reference")
+		}
+	}
+	if len(c.Locations) == 0 {
+		missing("Locations", "the plan states where the audit takes place")
+	}
+	switch {
+	case c.Start.IsZero():
+		missing("Start", "the plan states when the audit starts")
+	case c.End.IsZero():
+		missing("End", "the plan states when the audit ends")
+	case c.End.Before(c.Start):
+		ch.rule(p("End"), RulePlanComplete, coreTime(c.End), "the audit ends before it starts")
+	}
+	if len(c.Schedule) == 0 {
+		missing("Schedule", "the plan gives a timetable of activities with their durations")
+	}
+	for i := range c.Schedule {
+		act := &c.Schedule[i]
+		path := errs.Index(p("Schedule"), i)
+		switch {
+		case act.Start.IsZero() || act.End.IsZero():
+			ch.rule(path, RulePlanComplete, "", "an activity has a start and an end")
+		case act.End.Before(act.Start):
+			ch.rule(path+".End", RulePlanComplete, coreTime(act.End), "the activity ends before it starts")
+		case !c.Start.IsZero() && !c.End.IsZero() && (act.Start.Before(c.Start) || act.End.After(c.End)):
+			ch.rule(path, RulePlanComplete, "", "the activity lies outside the audit's dates")
+		}
+		for j, r := range act.Criteria {
+			if !criteria[r] {
+				ch.rule(errs.Index(path+".Criteria", j), RulePlanComplete, r.String(), "not one of the plan's criteria")
+			}
+		}
+	}
+	if len(c.Methods) == 0 {
+		missing("Methods", "the plan states the audit methods")
+	}
+	if coreBlank(c.SamplingApproach) {
+		missing("SamplingApproach", "the plan states how sampling is used")
+	}
+}
+
+// checkPlanAssigned checks that every criterion of c is assigned to a
+// member of team who audits, and that the timetable names team members
+// only (AUD-PLAN-ASSIGNED).
+func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
+	p := func(s string) string { return errs.JoinPath(prefix, s) }
+	assigned := make(map[annexa.Ref]bool, len(c.Criteria))
+	type pair struct {
+		r  annexa.Ref
+		id competence.AuditorID
+	}
+	seen := make(map[pair]int, len(c.Assignments))
+	criteria := make(map[annexa.Ref]bool, len(c.Criteria))
+	for _, cr := range c.Criteria {
+		criteria[cr.Ref] = true
+	}
+	for i, as := range c.Assignments {
+		path := errs.Index(p("Assignments"), i)
+		mb, ok := a.member(as.Auditor)
+		switch {
+		case !criteria[as.Criterion]:
+			// Not one of the plan's criteria: a shape problem DraftPlan
+			// refuses and Verify reports.
+		case !ok:
+			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "not a member of the team")
+		case !auditsRole(mb.Role):
+			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "a "+string(mb.Role)+" does not act as an auditor")
+		default:
+			assigned[as.Criterion] = true
+		}
+		if j, dup := seen[pair{as.Criterion, as.Auditor}]; dup {
+			ch.rule(path, RulePlanAssigned, as.Criterion.String(), fmt.Sprintf("the same assignment as Assignments[%d]", j))
+		} else {
+			seen[pair{as.Criterion, as.Auditor}] = i
+		}
+	}
+	for i, cr := range c.Criteria {
+		if !assigned[cr.Ref] {
+			ch.rule(errs.Index(p("Criteria"), i), RulePlanAssigned, cr.Ref.String(), "no auditor of the team is assigned this criterion")
+		}
+	}
+	for i := range c.Schedule {
+		for j, id := range c.Schedule[i].Auditors {
+			if _, ok := a.member(id); !ok {
+				ch.rule(errs.Index(errs.Index(p("Schedule"), i)+".Auditors", j), RulePlanAssigned, string(id), "not a member of the team")
+			}
+		}
+	}
+}
+
+// checkPlanCompetent checks, against the pool, that the team leader is
+// competent as a leader and every auditor assigned a criterion as an
+// auditor, at the plan's start, and that every criterion has a competent
+// auditor among its assignees: a trainee's work needs a competent
+// co-auditor (AUD-PLAN-COMPETENT).
+func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, pc *PlanCheck) {
+	p := func(s string) string { return errs.JoinPath(prefix, s) }
+	auditorSet, leaderSet := pc.sets(a.Kind)
+	at := c.Start
+	verdict := map[competence.AuditorID]bool{}
+	standing := func(path string, mb Member) bool {
+		if ok, done := verdict[mb.Auditor]; done {
+			return ok
+		}
+		set := auditorSet
+		if mb.Role == RoleTeamLeader {
+			set = leaderSet
+		}
+		st, err := pc.Pool.Standing(mb.Auditor, set, at)
+		switch {
+		case err != nil:
+			ch.rule(path, RulePlanCompetent, string(mb.Auditor), "no standing against "+string(set)+": "+err.Error())
+		case !st.Competent:
+			ch.rule(path, RulePlanCompetent, string(mb.Auditor), "not competent against "+string(set)+" on "+coreTime(at)+coreObstacles(st))
+		}
+		verdict[mb.Auditor] = err == nil && st.Competent
+		return verdict[mb.Auditor]
+	}
+	if leader, ok := a.teamLeader(); ok && leader.Auditor != "" {
+		standing(errs.Index("Team", slices.IndexFunc(a.Team, func(m Member) bool { return m.Role == RoleTeamLeader }))+".Auditor", leader)
+	}
+	covered := make(map[annexa.Ref]bool, len(c.Criteria))
+	for i, as := range c.Assignments {
+		mb, ok := a.member(as.Auditor)
+		if !ok || !auditsRole(mb.Role) || mb.Role == RoleTrainee {
+			continue
+		}
+		if standing(errs.Index(p("Assignments"), i)+".Auditor", mb) {
+			covered[as.Criterion] = true
+		}
+	}
+	for i, cr := range c.Criteria {
+		if !covered[cr.Ref] {
+			ch.rule(errs.Index(p("Criteria"), i), RulePlanCompetent, cr.Ref.String(), "no competent auditor is assigned this criterion")
+		}
+	}
+}
+
+// coreObstacles summarises why a standing is not competent.
+func coreObstacles(st competence.Standing) string {
+	out := ""
+	for i, o := range st.Obstacles {
+		if i == 0 {
+			out = ": "
+		} else {
+			out += "; "
+		}
+		out += string(o.Kind)
+	}
+	return out
+}
+
+// independenceScope is the scope every team member must be independent
+// of: the auditee, the plan's units and processes and the controls among
+// its criteria; an internal audit expects its auditors to be employed by
+// the auditee.
+func independenceScope(a *Audit, c *PlanContent) competence.Scope {
+	s := competence.Scope{Auditee: a.Auditee, Internal: a.Kind == annexa.Internal,
+		Units: slices.Clone(c.Scope.Units), Processes: slices.Clone(c.Scope.Processes)}
+	for _, cr := range c.Criteria {
+		if cr.Ref.Kind == annexa.ControlRef {
+			s.Controls = append(s.Controls, cr.Ref.ID)
+		}
+	}
+	return s
+}
+
+// checkPlanIndependent checks, against the pool, that every team member
+// who audits or advises has no conflict with the audit's scope at the
+// plan's start (AUD-PLAN-INDEPENDENT).
+func checkPlanIndependent(ch coreCheck, a *Audit, c *PlanContent, pc *PlanCheck) {
+	scope := independenceScope(a, c)
+	for i, mb := range a.Team {
+		if !needsAuditorID(mb.Role) || mb.Auditor == "" {
+			continue
+		}
+		path := errs.Index("Team", i) + ".Auditor"
+		rec, ok := pc.Pool.Auditor(mb.Auditor)
+		if !ok {
+			ch.rule(path, RulePlanIndependent, string(mb.Auditor), "not in the competence pool: independence cannot be shown")
+			continue
+		}
+		for _, cf := range rec.Conflicts(scope, c.Start, pc.Independence) {
+			ch.rule(path, RulePlanIndependent, string(mb.Auditor), string(cf.Reason)+": "+cf.Detail)
+		}
+	}
+}
+
+// The approval guards.
+
+func checkPlanCompleteGuard(s planSubject) error {
+	ch := coreCheck{col: newCollector("audit plan")}
+	checkPlanComplete(ch, "Plan.Content", &s.a.Plan.Content)
+	return ch.col.Err()
+}
+
+func checkTeamLeaderGuard(s planSubject) error {
+	if _, ok := s.a.teamLeader(); ok {
+		return nil
+	}
+	ch := coreCheck{col: newCollector("audit team")}
+	ch.rule("Team", RuleTeamLeader, "", "the team needs exactly one team leader")
+	return ch.col.Err()
+}
+
+func checkPlanAssignedGuard(s planSubject) error {
+	ch := coreCheck{col: newCollector("audit plan")}
+	checkPlanAssigned(ch, "Plan.Content", &s.a.Plan.Content, s.a)
+	return ch.col.Err()
+}
+
+func checkPlanCompetentGuard(s planSubject) error {
+	if s.check == nil || s.check.Pool == nil {
+		return nil
+	}
+	ch := coreCheck{col: newCollector("audit plan")}
+	checkPlanCompetent(ch, "Plan.Content", &s.a.Plan.Content, s.a, s.check)
+	return ch.col.Err()
+}
+
+func checkPlanIndependentGuard(s planSubject) error {
+	if s.check == nil || s.check.Pool == nil {
+		return nil
+	}
+	ch := coreCheck{col: newCollector("audit plan")}
+	checkPlanIndependent(ch, s.a, &s.a.Plan.Content, s.check)
+	return ch.col.Err()
+}
+
+// clonePlanContent copies c so that the plan shares no slice with the
+// caller's value or with another version.
+func clonePlanContent(c PlanContent) PlanContent {
+	c.Objectives = slices.Clone(c.Objectives)
+	c.Scope.Units = slices.Clone(c.Scope.Units)
+	c.Scope.Locations = slices.Clone(c.Scope.Locations)
+	c.Scope.Processes = slices.Clone(c.Scope.Processes)
+	c.Criteria = slices.Clone(c.Criteria)
+	c.Locations = slices.Clone(c.Locations)
+	c.Schedule = slices.Clone(c.Schedule)
+	for i := range c.Schedule {
+		c.Schedule[i].Auditors = slices.Clone(c.Schedule[i].Auditors)
+		c.Schedule[i].Criteria = slices.Clone(c.Schedule[i].Criteria)
+	}
+	c.Methods = slices.Clone(c.Methods)
+	c.Assignments = slices.Clone(c.Assignments)
+	c.Risks = slices.Clone(c.Risks)
+	return c
+}

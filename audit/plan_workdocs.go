@@ -1,0 +1,178 @@
+package audit
+
+import (
+	"slices"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// AttachChecklist attaches the checklist the team works from (19011 6.3.4),
+// typically built with annexa.NewChecklist, replacing an earlier one. It is
+// allowed in preparation only, once a plan is drafted (AUD-CHECKLIST-PLANNED):
+// the checklist must be valid, built for the audit's kind, audit only the
+// plan's criteria or other documents, and carry no result yet
+// (AUD-CHECKLIST-FIELDWORK). The audit keeps its own copy.
+func (a *Audit) AttachChecklist(cl *annexa.Checklist, m Meta) error {
+	if err := a.requireState("attach-checklist", RuleChecklistPlanned, StatePreparation); err != nil {
+		return err
+	}
+	ch := coreCheck{col: newCollector("checklist")}
+	coreMeta(ch, m)
+	if cl == nil {
+		ch.shape("Checklist", "required", "", "no checklist given")
+		return ch.col.Err()
+	}
+	checkChecklist(ch, "Checklist", cl, a, nil)
+	if err := ch.col.Err(); err != nil {
+		return err
+	}
+	a.Checklist = cloneChecklist(cl)
+	return nil
+}
+
+// checkChecklist checks a checklist against the audit: valid, of the
+// audit's kind, each item about one of the plan's criteria or another
+// document; with results (during or after fieldwork) or without (when
+// attached); its evidence references naming the audit's evidence items.
+//
+// has reports whether an evidence id names one of the audit's items; nil
+// means the checklist must carry no result yet (it is being attached).
+func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit, has func(EvidenceID) bool) {
+	if err := cl.Validate(); err != nil {
+		if ve, ok := err.(*errs.ValidationError); ok {
+			for _, f := range ve.Fields {
+				ch.shape(errs.JoinPath(prefix, f.Path), f.Rule, f.Value, f.Detail)
+			}
+		}
+	}
+	if cl.Kind != a.Kind {
+		ch.rule(prefix+".Kind", RuleChecklistPlanned, string(cl.Kind), "the checklist is for a "+string(cl.Kind)+" audit, this audit is "+string(a.Kind))
+	}
+	criteria := map[annexa.Ref]bool{}
+	if a.Plan == nil {
+		ch.rule("Plan", RuleChecklistPlanned, "", "the checklist is prepared from the plan's criteria: draft the plan first")
+	} else {
+		for _, cr := range a.Plan.Content.Criteria {
+			criteria[cr.Ref] = true
+		}
+	}
+	for i := range cl.Items {
+		it := &cl.Items[i]
+		path := errs.Index(prefix+".Items", i)
+		if a.Plan != nil && it.Ref.Kind != annexa.DocumentRef && !criteria[it.Ref] {
+			ch.rule(path+".Ref", RuleChecklistPlanned, it.Ref.String(), "not one of the plan's criteria")
+		}
+		if has == nil {
+			if it.Result != annexa.NotAssessed || it.NotAuditedReason != "" || len(it.EvidenceRefs) > 0 {
+				ch.rule(path, RuleChecklistFieldwork, it.Ref.String(), "a checklist is attached before fieldwork, with no result yet")
+			}
+			continue
+		}
+		for j, ref := range it.EvidenceRefs {
+			if !has(EvidenceID(ref)) {
+				ch.rule(errs.Index(path+".EvidenceRefs", j), RuleRecordShape, ref, "no evidence item of the audit has this id")
+			}
+		}
+	}
+}
+
+// coreHasEvidence reports whether the audit holds an evidence item with the
+// given id.
+func (a *Audit) coreHasEvidence(id EvidenceID) bool {
+	return slices.ContainsFunc(a.Evidence, func(e Evidence) bool { return e.ID == id })
+}
+
+// RecordResult records the auditor's conclusion for the checklist item
+// with reference ref (19011 6.4.7), during fieldwork only
+// (AUD-CHECKLIST-FIELDWORK). The assessment obeys the checklist's evidence
+// rules (see annexa.Checklist.Assess), and its evidence references must
+// name evidence items of this audit. A reference no item has gives a
+// *NotFoundError; otherwise every problem is reported at once. On error
+// nothing changes.
+func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error {
+	if err := a.requireState("record-result", RuleChecklistFieldwork, StateFieldwork); err != nil {
+		return err
+	}
+	ch := coreCheck{col: newCollector("checklist result")}
+	coreMeta(ch, m)
+	if a.Checklist == nil {
+		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
+		return ch.col.Err()
+	}
+	if _, ok := a.Checklist.Item(ref); !ok {
+		return notFound("checklist item", ref.String())
+	}
+	for i, id := range as.EvidenceRefs {
+		if !coreBlank(id) && !a.coreHasEvidence(EvidenceID(id)) {
+			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, id, "no evidence item of the audit has this id")
+		}
+	}
+	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
+}
+
+// MarkNotAudited records why the checklist item with reference ref was not
+// audited (for example the area was unavailable), during fieldwork only
+// (AUD-CHECKLIST-FIELDWORK). A reference no item has gives a
+// *NotFoundError. On error nothing changes.
+func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m Meta) error {
+	if err := a.requireState("mark-not-audited", RuleChecklistFieldwork, StateFieldwork); err != nil {
+		return err
+	}
+	ch := coreCheck{col: newCollector("not-audited mark")}
+	coreMeta(ch, m)
+	if a.Checklist == nil {
+		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
+		return ch.col.Err()
+	}
+	if _, ok := a.Checklist.Item(ref); !ok {
+		return notFound("checklist item", ref.String())
+	}
+	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
+}
+
+// updateChecklist applies change to the checklist when the audit's own
+// checks found nothing; otherwise it runs change on a copy too, so that
+// the caller hears about every problem at once, and changes nothing.
+// change itself (an annexa operation) applies whole or not at all.
+func (a *Audit) updateChecklist(ch coreCheck, change func(*annexa.Checklist) error) error {
+	if ch.col.Len() == 0 {
+		return change(a.Checklist)
+	}
+	if err := change(cloneChecklist(a.Checklist)); err != nil {
+		ch.col.Merge("", "invalid", err)
+	}
+	return ch.col.Err()
+}
+
+// cloneChecklist copies a checklist so that the audit shares nothing with
+// the caller's.
+func cloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
+	out := *cl
+	out.Items = slices.Clone(cl.Items)
+	for i := range out.Items {
+		it := &out.Items[i]
+		it.Questions = slices.Clone(it.Questions)
+		it.EvidenceHints = slices.Clone(it.EvidenceHints)
+		it.Methods = slices.Clone(it.Methods)
+		it.EvidenceRefs = slices.Clone(it.EvidenceRefs)
+	}
+	return &out
+}
+
+// checkChecklistCovered is the guard of the end of fieldwork: every
+// checklist item has a result or a recorded reason why it was not audited.
+func checkChecklistCovered(s auditSubject) error {
+	cl := s.a.Checklist
+	if cl == nil {
+		return nil
+	}
+	var p coreProblems
+	p.subject = "checklist"
+	for i := range cl.Items {
+		if cl.Items[i].Pending() {
+			p.add(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "neither a result nor a reason why it was not audited")
+		}
+	}
+	return p.err()
+}

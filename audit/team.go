@@ -1,0 +1,120 @@
+package audit
+
+import (
+	"fmt"
+
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// SetTeam sets the people taking part in the audit and their roles (19011
+// 5.5.4, 5.5.5, 6.4.2), replacing the previous list. Every member needs a
+// name and a role; team leaders, auditors, trainees and technical experts
+// need their id in the competence pool, and no id appears twice; guides
+// and observers name the organization they come from; the team has
+// exactly one team leader (AUD-TEAM-LEADER). The team is part of the plan:
+// it may change from initiation until fieldwork ends (AUD-PLAN-WHEN), and
+// only while there is no plan or the plan is a draft (AUD-PLAN-REAPPROVED:
+// revise an approved plan first).
+func (a *Audit) SetTeam(members []Member, m Meta) error {
+	if err := a.requireState("set-team", RulePlanWhen, StateInitiation, StatePreparation, StateFieldwork); err != nil {
+		return err
+	}
+	if a.Plan != nil && a.Plan.State != PlanDraft {
+		return &fsm.TransitionError{Machine: planMachine.Name(), State: string(a.Plan.State), Event: "set-team",
+			Reason: fsm.ReasonWrongState, Rule: RulePlanReapproved, Detail: "the team of an approved plan changes only after the plan is revised"}
+	}
+	ch := coreCheck{col: newCollector("team")}
+	coreMeta(ch, m)
+	checkTeam(ch, "Members", members)
+	if err := ch.col.Err(); err != nil {
+		return err
+	}
+	a.Team = append([]Member(nil), members...)
+	return nil
+}
+
+// auditsRole reports whether a member in role r audits: team leaders,
+// auditors and trainees do; technical experts, observers and guides never
+// act as auditors (19011 5.5.4, 6.4.2).
+func auditsRole(r TeamRole) bool {
+	return r == RoleTeamLeader || r == RoleAuditor || r == RoleTrainee
+}
+
+// needsAuditorID reports whether a member in role r must be in the
+// competence pool.
+func needsAuditorID(r TeamRole) bool { return auditsRole(r) || r == RoleTechnicalExpert }
+
+// checkTeam checks a team list: path prefix is "" for an operation's
+// input or "Team" for a record.
+func checkTeam(ch coreCheck, prefix string, members []Member) {
+	seen := make(map[competence.AuditorID]int, len(members))
+	leaders := 0
+	for i := range members {
+		mb := &members[i]
+		path := errs.Index(prefix, i)
+		ch.required(path+".Name", mb.Name, "the person's name")
+		switch {
+		case mb.Role == "":
+			ch.shape(path+".Role", "required", "", "the person's role in the audit")
+		case !mb.Role.IsValid():
+			ch.shape(path+".Role", "enum", string(mb.Role), "not a team role")
+		}
+		if mb.Role == RoleTeamLeader {
+			leaders++
+		}
+		if needsAuditorID(mb.Role) && coreBlank(string(mb.Auditor)) {
+			ch.shape(path+".Auditor", "required", "", "a "+string(mb.Role)+" needs an id in the competence pool")
+		}
+		if (mb.Role == RoleGuide || mb.Role == RoleObserver) && coreBlank(mb.Organization) {
+			ch.shape(path+".Organization", "required", "", "a "+string(mb.Role)+" names the organization they come from")
+		}
+		if mb.Auditor != "" {
+			if j, dup := seen[mb.Auditor]; dup {
+				ch.shape(path+".Auditor", "unique", string(mb.Auditor), fmt.Sprintf("the same person as %s", errs.Index(prefix, j)))
+			} else {
+				seen[mb.Auditor] = i
+			}
+		}
+	}
+	if leaders != 1 {
+		ch.rule(prefix, RuleTeamLeader, fmt.Sprint(leaders), "the team needs exactly one team leader")
+	}
+}
+
+// teamLeader returns the team leader, if the team has exactly one.
+func (a *Audit) teamLeader() (Member, bool) {
+	var out Member
+	n := 0
+	for _, mb := range a.Team {
+		if mb.Role == RoleTeamLeader {
+			out, n = mb, n+1
+		}
+	}
+	return out, n == 1
+}
+
+// member returns the team member with the given auditor id.
+func (a *Audit) member(id competence.AuditorID) (Member, bool) {
+	if id == "" {
+		return Member{}, false
+	}
+	for _, mb := range a.Team {
+		if mb.Auditor == id {
+			return mb, true
+		}
+	}
+	return Member{}, false
+}
+
+// hasGuidesOrObservers reports whether the team has guides or observers,
+// whose roles the opening meeting must explain (19011 6.4.2).
+func (a *Audit) hasGuidesOrObservers() bool {
+	for _, mb := range a.Team {
+		if mb.Role == RoleGuide || mb.Role == RoleObserver {
+			return true
+		}
+	}
+	return false
+}
