@@ -1,6 +1,9 @@
 package audit
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // EstablishContact records the contact established with the auditee
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
@@ -85,8 +88,18 @@ func checkFeasibleRecorded(s auditSubject) error {
 // Prepare starts preparing the audit (19011 6.3): the audit moves from
 // initiation to preparation once contact is established (AUD-INIT-CONTACT)
 // and the audit is found feasible (AUD-INIT-FEASIBLE).
+//
+// Preparation cannot start before the contact and the decision it rests
+// on: m.At must not precede them.
 func (a *Audit) Prepare(m Meta) error {
-	e, err := a.fire(EventPrepare, nil, m)
+	var floor time.Time
+	if a.Contact != nil {
+		floor = a.Contact.At
+	}
+	if a.Feasibility != nil && a.Feasibility.DecidedAt.After(floor) {
+		floor = a.Feasibility.DecidedAt
+	}
+	e, err := a.fireAfter(EventPrepare, nil, m, floor)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,44 @@
 package audit
 
-import "github.com/ismsaudit/ismsaudit/internal/fsm"
+import (
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
 
 // fire asks the audit lifecycle for event ev with the record in the event
 // brings; it returns the history entry to append or the refusal. It
-// changes nothing.
+// changes nothing. The event's time must not precede the record's
+// creation, its latest history entry, nor the latest entry of the plan's
+// history: the record's times only move forward.
 func (a *Audit) fire(ev Event, in *auditInput, m Meta) (Entry, error) {
-	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, fsm.Last(a.History), ev, m)
+	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.latest(), ev, m)
+}
+
+// fireAfter is fire for an event whose time must also not precede floor,
+// the time of a record the event rests on (such as the contact and the
+// feasibility decision preparation rests on).
+func (a *Audit) fireAfter(ev Event, in *auditInput, m Meta, floor time.Time) (Entry, error) {
+	last := a.latest()
+	if floor.After(last) {
+		last = floor
+	}
+	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, last, ev, m)
+}
+
+// latest returns the latest time of the audit's and the plan's histories
+// and of the record's creation.
+func (a *Audit) latest() time.Time {
+	last := fsm.Last(a.History)
+	if a.CreatedAt.After(last) {
+		last = a.CreatedAt
+	}
+	if a.Plan != nil {
+		if p := fsm.Last(a.Plan.History); p.After(last) {
+			last = p
+		}
+	}
+	return last
 }
 
 // precheck reports whether the audit as it stands allows ev (the table

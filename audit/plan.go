@@ -117,7 +117,7 @@ func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
 	if a.Plan == nil {
 		return a.planRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, fsm.Last(a.Plan.History), PlanApprove, m)
+	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.latest(), PlanApprove, m)
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (a *Audit) firePlan(op string, ev PlanEvent, m Meta) error {
 	if a.Plan == nil {
 		return a.planRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, fsm.Last(a.Plan.History), ev, m)
+	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, a.latest(), ev, m)
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,26 @@ func planStateAt(p *Plan, t time.Time) PlanState {
 	return st
 }
 
+// planWasAt reports whether the plan can have been in state want at time
+// t: entries at the same instant as an audit event may have come before or
+// after it, so any state the plan passed through at t counts.
+func planWasAt(p *Plan, t time.Time, want PlanState) bool {
+	if p == nil {
+		return false
+	}
+	st := planMachine.Initial()
+	for _, e := range p.History {
+		if e.At.After(t) {
+			break
+		}
+		if e.At.Equal(t) && st == want {
+			return true
+		}
+		st = e.To
+	}
+	return st == want
+}
+
 // replayViolation reports a history that does not replay through its
 // lifecycle, or that ends elsewhere than the recorded state.
 func replayViolation[S, E ~string, T any](v *verifier, m *fsm.Machine[S, E, T], path string, h []fsm.Entry[S, E], state S, statePath string) {
@@ -130,7 +150,7 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 	} else if isOpen {
 		v.violate("Opening", RuleOpeningMeeting, "", "fieldwork opened without a record of the opening meeting")
 	}
-	if isOpen && planStateAt(a.Plan, opened) != PlanCommunicated {
+	if isOpen && !planWasAt(a.Plan, opened, PlanCommunicated) {
 		v.violate("Plan", RuleOpenAfterPlan, string(planStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
 	}
 
@@ -167,7 +187,7 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 			}
 		}
 	}
-	if st := planStateAt(a.Plan, ended); st != PlanCommunicated && st != "" {
+	if st := planStateAt(a.Plan, ended); a.Plan != nil && !planWasAt(a.Plan, ended, PlanCommunicated) {
 		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
 	}
 }
