@@ -175,7 +175,7 @@ func checkPlanShape(ch coreCheck, prefix string, c *PlanContent) {
 		}
 	}
 	ch.texts(p("Locations"), c.Locations, "a location cannot be empty")
-	coreOrder(ch, p("End"), c.Start, c.End, "the audit's dates")
+	coreOrder(ch, p("End"), c.Start, c.End, "the audit")
 	for i := range c.Schedule {
 		act := &c.Schedule[i]
 		path := errs.Index(p("Schedule"), i)
