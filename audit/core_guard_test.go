@@ -205,4 +205,3 @@ func TestCoreMetaRefused(t *testing.T) {
 		coreUnchanged(t, before, a)
 	})
 }
-
