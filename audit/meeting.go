@@ -176,7 +176,10 @@ func checkClosingInput(s auditSubject) error {
 		return nil
 	}
 	ch := coreCheck{col: newCollector("closing meeting")}
-	disputed := slices.ContainsFunc(s.a.Findings, func(f Finding) bool { return f.State == FindingDisputed })
+	disputed := false
+	for i := range s.a.Findings {
+		disputed = disputed || s.a.Findings[i].State == FindingDisputed
+	}
 	checkClosing(ch, "", s.in.closing, s.a, disputed)
 	return ch.col.Err()
 }

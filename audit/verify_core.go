@@ -199,10 +199,7 @@ func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
 		checkAttendees(ch, "Closing.Attendees", cm.Attendees)
 		ch.texts("Closing.DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
 		ch.requiredTime("Closing.At", cm.At, "when the meeting was held")
-		disputed := slices.ContainsFunc(a.Findings, func(f Finding) bool {
-			return slices.ContainsFunc(f.History, func(e FindingEntry) bool { return e.Event == FindingDispute && e.At.Before(closed) })
-		})
-		checkClosing(ch, "Closing", cm, a, disputed)
+		checkClosing(ch, "Closing", cm, a, a.disputedBefore(closed))
 		switch {
 		case !isClosed:
 			ch.shape("Closing", "unexpected", "", "a closing meeting is recorded but none was held")
@@ -382,6 +379,24 @@ func (v *verifier) verifyPlan() {
 		checkPlanCompetent(ch, "Plan.Content", &p.Content, a, pc)
 		checkPlanIndependent(ch, a, &p.Content, pc)
 	}
+}
+
+// disputedBefore reports whether some finding was disputed before t.
+// Only a disputed or resolved finding can have been, so only their
+// histories are read.
+func (a *Audit) disputedBefore(t time.Time) bool {
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.State != FindingDisputed && f.State != FindingResolved {
+			continue
+		}
+		for _, e := range f.History {
+			if e.Event == FindingDispute && e.At.Before(t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // coreFirst returns the time of the first audit history entry of event e.
