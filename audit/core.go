@@ -8,7 +8,7 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// coreCheck adds coreProblems to a collector. Operations report shape coreProblems
+// coreCheck adds problems to a collector. Operations report shape problems
 // with shape tokens ("required", "enum", "unique"...); Verify (record set)
 // reports them under AUD-RECORD-SHAPE with the token in the detail, so that
 // every violation of a record names a rule of the catalogue. Problems that
@@ -121,10 +121,10 @@ func coreRefuseMeta(machine, state, op string, m Meta, last time.Time) error {
 	return &fsm.TransitionError{Machine: machine, State: state, Event: op, Reason: fsm.ReasonMeta, Detail: detail}
 }
 
-// recordConflict refuses an operation whose record is already present in
+// coreRecordConflict refuses an operation whose record is already present in
 // an audit that never took the step (a record edited by hand or decoded
 // from elsewhere): the library never overwrites what it did not write.
-func (a *Audit) recordConflict(op, path, detail string) error {
+func (a *Audit) coreRecordConflict(op, path, detail string) error {
 	col := newCollector(op)
 	col.Add(path, RuleRecordShape, "", detail)
 	return col.Err()

@@ -11,27 +11,27 @@ import (
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// at returns a fixed time in March 2026.
-func at(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
+// coreExAt returns a fixed time in March 2026.
+func coreExAt(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
-// by returns the Meta of a step taken by the team leader.
-func by(day, hour int) audit.Meta { return audit.Meta{At: at(day, hour), By: "lena"} }
+// coreExBy returns the Meta of a step taken by the team leader.
+func coreExBy(day, hour int) audit.Meta { return audit.Meta{At: coreExAt(day, hour), By: "lena"} }
 
-// exampleInitiated starts an internal audit, records contact and
+// coreExInitiated starts an internal audit, records contact and
 // feasibility, sets the team and starts preparing.
-func exampleInitiated() *audit.Audit {
-	a, err := audit.New(audit.NewOptions{ID: "IA-2026-1", Kind: annexa.Internal, Client: "Acme board", Auditee: "Acme"}, by(2, 9))
+func coreExInitiated() *audit.Audit {
+	a, err := audit.New(audit.NewOptions{ID: "IA-2026-1", Kind: annexa.Internal, Client: "Acme board", Auditee: "Acme"}, coreExBy(2, 9))
 	if err != nil {
 		panic(err)
 	}
 	steps := []error{
-		a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: at(2, 10), By: "lena"}, by(2, 10)),
-		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(2, 11), DecidedBy: "lena"}, by(2, 11)),
+		a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: coreExAt(2, 10), By: "lena"}, coreExBy(2, 10)),
+		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: coreExAt(2, 11), DecidedBy: "lena"}, coreExBy(2, 11)),
 		a.SetTeam([]audit.Member{
 			{Auditor: "lena", Name: "Lena", Role: audit.RoleTeamLeader},
 			{Auditor: "omar", Name: "Omar", Role: audit.RoleAuditor},
-		}, by(2, 12)),
-		a.Prepare(by(3, 9)),
+		}, coreExBy(2, 12)),
+		a.Prepare(coreExBy(3, 9)),
 	}
 	if err := errors.Join(steps...); err != nil {
 		panic(err)
@@ -39,17 +39,17 @@ func exampleInitiated() *audit.Audit {
 	return a
 }
 
-// examplePlan is a plan auditing access control, with one criterion
+// coreExPlan is a plan auditing access control, with one criterion
 // assigned to each auditor.
-func examplePlan() audit.PlanContent {
+func coreExPlan() audit.PlanContent {
 	access, policy := annexa.RefToControl("5.15"), annexa.RefToDocument("access-policy")
 	return audit.PlanContent{
 		Objectives: []string{"confirm that access control meets the policy"},
 		Scope:      audit.Scope{Units: []string{"IT"}, Processes: []string{"access management"}},
 		Criteria:   []audit.Criterion{{Ref: access}, {Ref: policy, Title: "Access policy v3"}},
 		Locations:  []string{"head office"},
-		Start:      at(16, 9), End: at(16, 17),
-		Schedule: []audit.Activity{{Title: "access reviews", Location: "head office", Start: at(16, 9), End: at(16, 17),
+		Start:      coreExAt(16, 9), End: coreExAt(16, 17),
+		Schedule: []audit.Activity{{Title: "access reviews", Location: "head office", Start: coreExAt(16, 9), End: coreExAt(16, 17),
 			Auditors: []competence.AuditorID{"lena", "omar"}, Criteria: []annexa.Ref{access, policy}}},
 		Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "interviews and record review"}},
 		SamplingApproach: "judgemental sample of ten leavers",
@@ -58,7 +58,7 @@ func examplePlan() audit.PlanContent {
 }
 
 func ExampleNew() {
-	a, err := audit.New(audit.NewOptions{ID: "IA-2026-1", Kind: annexa.Internal, Client: "Acme board", Auditee: "Acme"}, by(2, 9))
+	a, err := audit.New(audit.NewOptions{ID: "IA-2026-1", Kind: annexa.Internal, Client: "Acme board", Auditee: "Acme"}, coreExBy(2, 9))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -88,16 +88,16 @@ func ExampleNew() {
 }
 
 func ExampleAudit_ApprovePlan() {
-	a := exampleInitiated()
-	plan := examplePlan()
+	a := coreExInitiated()
+	plan := coreExPlan()
 	plan.Assignments = plan.Assignments[:1] // the policy is left unassigned
-	if err := a.DraftPlan(plan, by(4, 9)); err != nil {
+	if err := a.DraftPlan(plan, coreExBy(4, 9)); err != nil {
 		fmt.Println(err)
 		return
 	}
 
 	// Approval refuses the plan, naming the rule and every problem under it.
-	err := a.ApprovePlan(by(4, 10), nil)
+	err := a.ApprovePlan(coreExBy(4, 10), nil)
 	var te *audit.TransitionError
 	var ve *audit.ValidationError
 	if errors.As(err, &te) && errors.As(err, &ve) {
@@ -109,9 +109,9 @@ func ExampleAudit_ApprovePlan() {
 
 	// Fix the draft, approve and communicate it.
 	if err := errors.Join(
-		a.DraftPlan(examplePlan(), by(4, 11)),
-		a.ApprovePlan(by(4, 12), nil),
-		a.CommunicatePlan(by(5, 9)),
+		a.DraftPlan(coreExPlan(), coreExBy(4, 11)),
+		a.ApprovePlan(coreExBy(4, 12), nil),
+		a.CommunicatePlan(coreExBy(5, 9)),
 	); err != nil {
 		fmt.Println(err)
 		return
@@ -128,13 +128,13 @@ func ExampleAudit_ApprovePlan() {
 }
 
 func ExampleVerify() {
-	a := exampleInitiated()
+	a := coreExInitiated()
 	err := errors.Join(
-		a.DraftPlan(examplePlan(), by(4, 9)),
-		a.ApprovePlan(by(4, 10), nil),
-		a.CommunicatePlan(by(5, 9)),
-		a.HoldOpeningMeeting(audit.OpeningMeeting{At: at(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl"}},
-			PlanConfirmed: true, ScopeConfirmed: true}, by(16, 10)),
+		a.DraftPlan(coreExPlan(), coreExBy(4, 9)),
+		a.ApprovePlan(coreExBy(4, 10), nil),
+		a.CommunicatePlan(coreExBy(5, 9)),
+		a.HoldOpeningMeeting(audit.OpeningMeeting{At: coreExAt(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl"}},
+			PlanConfirmed: true, ScopeConfirmed: true}, coreExBy(16, 10)),
 	)
 	if err != nil {
 		fmt.Println(err)

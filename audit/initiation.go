@@ -62,15 +62,15 @@ func checkFeasibility(ch coreCheck, prefix string, f *Feasibility) {
 }
 
 var (
-	errNoContact   = errors.New("no contact with the auditee is recorded")
-	errNoDecision  = errors.New("no feasibility decision is recorded")
-	errNotFeasible = errors.New("the audit was found not feasible")
-	errNoReason    = errors.New("a termination needs a reason")
+	errCoreNoContact   = errors.New("no contact with the auditee is recorded")
+	errCoreNoDecision  = errors.New("no feasibility decision is recorded")
+	errCoreNotFeasible = errors.New("the audit was found not feasible")
+	errCoreNoReason    = errors.New("a termination needs a reason")
 )
 
 func checkContactRecorded(s auditSubject) error {
 	if s.a.Contact == nil {
-		return errNoContact
+		return errCoreNoContact
 	}
 	return nil
 }
@@ -78,9 +78,9 @@ func checkContactRecorded(s auditSubject) error {
 func checkFeasibleRecorded(s auditSubject) error {
 	switch f := s.a.Feasibility; {
 	case f == nil:
-		return errNoDecision
+		return errCoreNoDecision
 	case !f.Feasible():
-		return errNotFeasible
+		return errCoreNotFeasible
 	}
 	return nil
 }
@@ -99,17 +99,17 @@ func (a *Audit) Prepare(m Meta) error {
 	if a.Feasibility != nil && a.Feasibility.DecidedAt.After(floor) {
 		floor = a.Feasibility.DecidedAt
 	}
-	e, err := a.fireAfter(EventPrepare, nil, m, floor)
+	e, err := a.coreFireEventAfter(EventPrepare, nil, m, floor)
 	if err != nil {
 		return err
 	}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }
 
 func checkTerminationInput(s auditSubject) error {
 	if s.in != nil && coreBlank(s.in.reason) {
-		return errNoReason
+		return errCoreNoReason
 	}
 	return nil
 }
@@ -119,14 +119,14 @@ func checkTerminationInput(s auditSubject) error {
 // by whom in a.Termination. The reason is required (AUD-TERMINATE-REASON).
 // It is refused once the audit is completed.
 func (a *Audit) Terminate(reason string, m Meta) error {
-	e, err := a.fire(EventTerminate, &auditInput{reason: reason}, m)
+	e, err := a.coreFireEvent(EventTerminate, &auditInput{reason: reason}, m)
 	if err != nil {
 		return err
 	}
 	if a.Termination != nil {
-		return a.recordConflict("terminate", "Termination", "a termination is already recorded")
+		return a.coreRecordConflict("terminate", "Termination", "a termination is already recorded")
 	}
 	a.Termination = &Termination{Reason: reason, At: m.At, By: m.By}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }

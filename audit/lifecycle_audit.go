@@ -42,8 +42,8 @@ var (
 	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
 )
 
-// terminate is the row that stops an audit from state s.
-func terminate(s State) fsm.Transition[State, Event, auditSubject] {
+// coreTerminateRow is the row that stops an audit from state s.
+func coreTerminateRow(s State) fsm.Transition[State, Event, auditSubject] {
 	return fsm.Transition[State, Event, auditSubject]{From: s, Event: EventTerminate, To: StateTerminated, Guards: []auditGuard{guardReason}}
 }
 
@@ -65,12 +65,12 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen}},
 		{From: StateCompleted, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
 		{From: StateFollowUp, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
-		terminate(StateInitiation),
-		terminate(StatePreparation),
-		terminate(StateFieldwork),
-		terminate(StateFindings),
-		terminate(StateClosing),
-		terminate(StateReported),
-		terminate(StateDistributed),
+		coreTerminateRow(StateInitiation),
+		coreTerminateRow(StatePreparation),
+		coreTerminateRow(StateFieldwork),
+		coreTerminateRow(StateFindings),
+		coreTerminateRow(StateClosing),
+		coreTerminateRow(StateReported),
+		coreTerminateRow(StateDistributed),
 	},
 })

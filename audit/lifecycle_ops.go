@@ -6,29 +6,29 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// fire asks the audit lifecycle for event ev with the record in the event
+// coreFireEvent asks the audit lifecycle for event ev with the record in the event
 // brings; it returns the history entry to append or the refusal. It
 // changes nothing. The event's time must not precede the record's
 // creation, its latest history entry, nor the latest entry of the plan's
 // history: the record's times only move forward.
-func (a *Audit) fire(ev Event, in *auditInput, m Meta) (Entry, error) {
-	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.latest(), ev, m)
+func (a *Audit) coreFireEvent(ev Event, in *auditInput, m Meta) (Entry, error) {
+	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.coreLatest(), ev, m)
 }
 
-// fireAfter is fire for an event whose time must also not precede floor,
+// coreFireEventAfter is coreFireEvent for an event whose time must also not precede floor,
 // the time of a record the event rests on (such as the contact and the
 // feasibility decision preparation rests on).
-func (a *Audit) fireAfter(ev Event, in *auditInput, m Meta, floor time.Time) (Entry, error) {
-	last := a.latest()
+func (a *Audit) coreFireEventAfter(ev Event, in *auditInput, m Meta, floor time.Time) (Entry, error) {
+	last := a.coreLatest()
 	if floor.After(last) {
 		last = floor
 	}
 	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, last, ev, m)
 }
 
-// latest returns the latest time of the audit's and the plan's histories
+// coreLatest returns the latest time of the audit's and the plan's histories
 // and of the record's creation.
-func (a *Audit) latest() time.Time {
+func (a *Audit) coreLatest() time.Time {
 	last := fsm.Last(a.History)
 	if a.CreatedAt.After(last) {
 		last = a.CreatedAt
@@ -41,15 +41,15 @@ func (a *Audit) latest() time.Time {
 	return last
 }
 
-// precheck reports whether the audit as it stands allows ev (the table
+// corePrecheck reports whether the audit as it stands allows ev (the table
 // row exists and the guards on the audit itself pass), before an
 // operation looks at the record the event brings.
-func (a *Audit) precheck(ev Event) error {
+func (a *Audit) corePrecheck(ev Event) error {
 	return auditMachine.Check(auditSubject{a: a}, a.State, ev)
 }
 
-// advance applies an accepted event: the new state and one history entry.
-func (a *Audit) advance(e Entry) {
+// coreAdvance applies an accepted event: the new state and one history entry.
+func (a *Audit) coreAdvance(e Entry) {
 	a.State = e.To
 	a.History = append(a.History, e)
 }
@@ -68,7 +68,7 @@ func (a *Audit) Can(e Event) bool { return auditMachine.Can(auditSubject{a: a}, 
 // no change to it (only preparation and fieldwork do). Approval is checked
 // without a competence pool (see ApprovePlan).
 func (a *Audit) PlanPermitted() []PlanEvent {
-	if a.Plan == nil || !planStage(a.State) {
+	if a.Plan == nil || !corePlanStage(a.State) {
 		return nil
 	}
 	return planMachine.Permitted(planSubject{a: a}, a.Plan.State)
@@ -76,7 +76,7 @@ func (a *Audit) PlanPermitted() []PlanEvent {
 
 // CanPlan reports whether the plan allows event e now (see PlanPermitted).
 func (a *Audit) CanPlan(e PlanEvent) bool {
-	return a.Plan != nil && planStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
+	return a.Plan != nil && corePlanStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
 }
 
 // EndFieldwork ends the fieldwork (19011 6.4.7-6.4.8): the audit moves to
@@ -85,10 +85,10 @@ func (a *Audit) CanPlan(e PlanEvent) bool {
 // result nor a recorded reason why it was not audited
 // (AUD-FIELDWORK-COVERED).
 func (a *Audit) EndFieldwork(m Meta) error {
-	e, err := a.fire(EventEndFieldwork, nil, m)
+	e, err := a.coreFireEvent(EventEndFieldwork, nil, m)
 	if err != nil {
 		return err
 	}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }

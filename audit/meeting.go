@@ -14,7 +14,7 @@ import (
 // and the scope, and explained the roles of guides and observers when the
 // team has any (AUD-OPEN-MEETING). om.At must not be after m.At.
 func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m Meta) error {
-	if err := a.precheck(EventOpen); err != nil {
+	if err := a.corePrecheck(EventOpen); err != nil {
 		return err
 	}
 	ch := coreCheck{col: newCollector("opening meeting")}
@@ -24,16 +24,16 @@ func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m Meta) error {
 	if err := ch.col.Err(); err != nil {
 		return err
 	}
-	e, err := a.fire(EventOpen, &auditInput{opening: &om}, m)
+	e, err := a.coreFireEvent(EventOpen, &auditInput{opening: &om}, m)
 	if err != nil {
 		return err
 	}
 	if a.Opening != nil {
-		return a.recordConflict("opening meeting", "Opening", "an opening meeting is already recorded")
+		return a.coreRecordConflict("opening meeting", "Opening", "an opening meeting is already recorded")
 	}
 	om.Attendees = slices.Clone(om.Attendees)
 	a.Opening = &om
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }
 
@@ -56,17 +56,17 @@ func checkOpening(ch coreCheck, prefix string, om *OpeningMeeting, a *Audit) {
 	if !om.ScopeConfirmed {
 		ch.rule(p("ScopeConfirmed"), RuleOpeningMeeting, "", "the scope is confirmed with the auditee")
 	}
-	if !om.RolesExplained && a.hasGuidesOrObservers() {
+	if !om.RolesExplained && a.coreHasGuidesOrObservers() {
 		ch.rule(p("RolesExplained"), RuleOpeningMeeting, "", "the roles of the guides and observers are explained")
 	}
 }
 
 var (
-	errNoPlan           = errors.New("no audit plan is drafted")
-	errPlanNotCommunic  = errors.New("the audit plan is not approved and communicated to the auditee")
-	errNoConclusion     = errors.New("no conclusions are drafted")
-	errConclusionDraft  = errors.New("the conclusions are not agreed by the team")
-	errNoClosingMeeting = errors.New("no closing meeting is recorded")
+	errCoreNoPlan           = errors.New("no audit plan is drafted")
+	errCorePlanNotCommunicated  = errors.New("the audit plan is not approved and communicated to the auditee")
+	errCoreNoConclusion     = errors.New("no conclusions are drafted")
+	errCoreConclusionDraft  = errors.New("the conclusions are not agreed by the team")
+	errCoreNoClosingMeeting = errors.New("no closing meeting is recorded")
 )
 
 // checkPlanReadyToOpen is the guard of the opening meeting: the plan is
@@ -74,9 +74,9 @@ var (
 func checkPlanReadyToOpen(s auditSubject) error {
 	switch p := s.a.Plan; {
 	case p == nil:
-		return errNoPlan
+		return errCoreNoPlan
 	case p.State != PlanCommunicated:
-		return errPlanNotCommunic
+		return errCorePlanNotCommunicated
 	}
 	return nil
 }
@@ -99,9 +99,9 @@ func checkOpeningInput(s auditSubject) error {
 func checkConclusionsAgreed(s auditSubject) error {
 	switch c := s.a.Conclusion; {
 	case c == nil:
-		return errNoConclusion
+		return errCoreNoConclusion
 	case c.State == ConclusionDraft || c.State == "":
-		return errConclusionDraft
+		return errCoreConclusionDraft
 	}
 	return nil
 }
@@ -116,7 +116,7 @@ func checkConclusionsAgreed(s auditSubject) error {
 // nonconformities (AUD-CLOSING-MEETING). cm.At must not be after m.At nor
 // before the opening meeting.
 func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m Meta) error {
-	if err := a.precheck(EventHoldClosingMeeting); err != nil {
+	if err := a.corePrecheck(EventHoldClosingMeeting); err != nil {
 		return err
 	}
 	ch := coreCheck{col: newCollector("closing meeting")}
@@ -130,12 +130,12 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m Meta) error {
 	if err := ch.col.Err(); err != nil {
 		return err
 	}
-	e, err := a.fire(EventHoldClosingMeeting, &auditInput{closing: &cm}, m)
+	e, err := a.coreFireEvent(EventHoldClosingMeeting, &auditInput{closing: &cm}, m)
 	if err != nil {
 		return err
 	}
 	if a.Closing != nil {
-		return a.recordConflict("closing meeting", "Closing", "a closing meeting is already recorded")
+		return a.coreRecordConflict("closing meeting", "Closing", "a closing meeting is already recorded")
 	}
 	present, err := a.prepareClosingPresentation(m)
 	if err != nil {
@@ -144,7 +144,7 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m Meta) error {
 	cm.Attendees = slices.Clone(cm.Attendees)
 	cm.DivergingOpinions = slices.Clone(cm.DivergingOpinions)
 	a.Closing = &cm
-	a.advance(e)
+	a.coreAdvance(e)
 	present()
 	return nil
 }
@@ -166,7 +166,7 @@ func checkClosing(ch coreCheck, prefix string, cm *ClosingMeeting, a *Audit, dis
 	if len(cm.DivergingOpinions) == 0 && disputed {
 		ch.rule(p("DivergingOpinions"), RuleClosingMeeting, "", "a finding is disputed: the meeting records the diverging opinions")
 	}
-	if coreBlank(cm.AgreedFollowUp) && a.hasNonconformities() {
+	if coreBlank(cm.AgreedFollowUp) && a.coreHasNonconformities() {
 		ch.rule(p("AgreedFollowUp"), RuleClosingMeeting, "", "there are nonconformities: the meeting records the follow-up agreed")
 	}
 }

@@ -48,19 +48,19 @@ func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.Cri
 	return auditor, leader
 }
 
-// planStage reports whether the audit's state allows the plan to change:
+// corePlanStage reports whether the audit's state allows the plan to change:
 // the plan is prepared before fieldwork and may be revised during it
 // (AUD-PLAN-WHEN).
-func planStage(s State) bool { return s == StatePreparation || s == StateFieldwork }
+func corePlanStage(s State) bool { return s == StatePreparation || s == StateFieldwork }
 
-// requirePlanStage refuses a plan operation outside preparation and
+// coreRequirePlanStage refuses a plan operation outside preparation and
 // fieldwork.
-func (a *Audit) requirePlanStage(op string) error {
+func (a *Audit) coreRequirePlanStage(op string) error {
 	return a.requireState(op, RulePlanWhen, StatePreparation, StateFieldwork)
 }
 
-// planRefusal refuses a plan operation the plan's state does not allow.
-func (a *Audit) planRefusal(op, rule, detail string) error {
+// corePlanRefusal refuses a plan operation the plan's state does not allow.
+func (a *Audit) corePlanRefusal(op, rule, detail string) error {
 	state := ""
 	if a.Plan != nil {
 		state = string(a.Plan.State)
@@ -79,11 +79,11 @@ func (a *Audit) planRefusal(op, rule, detail string) error {
 // locations, assignments of the plan's own criteria. Completeness is
 // checked on approval.
 func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
-	if err := a.requirePlanStage("draft-plan"); err != nil {
+	if err := a.coreRequirePlanStage("draft-plan"); err != nil {
 		return err
 	}
 	if a.Plan != nil && a.Plan.State != PlanDraft {
-		return a.planRefusal("draft-plan", RulePlanReapproved, "an approved plan changes only after it is revised back to draft")
+		return a.corePlanRefusal("draft-plan", RulePlanReapproved, "an approved plan changes only after it is revised back to draft")
 	}
 	ch := coreCheck{col: newCollector("audit plan")}
 	coreMeta(ch, m)
@@ -91,7 +91,7 @@ func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
 	if err := ch.col.Err(); err != nil {
 		return err
 	}
-	c := clonePlanContent(content)
+	c := coreClonePlanContent(content)
 	if a.Plan == nil {
 		a.Plan = &Plan{State: planMachine.Initial(), Content: c, History: []PlanEntry{}}
 		return nil
@@ -111,17 +111,17 @@ func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
 // entry to the plan's history. A refusal is a *TransitionError naming the
 // rule; it wraps a *ValidationError listing every problem under that rule.
 func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
-	if err := a.requirePlanStage("approve-plan"); err != nil {
+	if err := a.coreRequirePlanStage("approve-plan"); err != nil {
 		return err
 	}
 	if a.Plan == nil {
-		return a.planRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
+		return a.corePlanRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.latest(), PlanApprove, m)
+	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.coreLatest(), PlanApprove, m)
 	if err != nil {
 		return err
 	}
-	v := PlanVersion{Version: len(a.Plan.Versions) + 1, ApprovedAt: m.At, ApprovedBy: m.By, Content: clonePlanContent(a.Plan.Content)}
+	v := PlanVersion{Version: len(a.Plan.Versions) + 1, ApprovedAt: m.At, ApprovedBy: m.By, Content: coreClonePlanContent(a.Plan.Content)}
 	a.Plan.Versions = append(a.Plan.Versions, v)
 	a.Plan.State = e.To
 	a.Plan.History = append(a.Plan.History, e)
@@ -131,23 +131,23 @@ func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
 // CommunicatePlan records that the approved plan was communicated to the
 // auditee (19011 6.3.2); fieldwork opens only after it (AUD-OPEN-AFTER-PLAN).
 func (a *Audit) CommunicatePlan(m Meta) error {
-	return a.firePlan("communicate-plan", PlanCommunicate, m)
+	return a.corePlanEvent("communicate-plan", PlanCommunicate, m)
 }
 
 // RevisePlan takes an approved or communicated plan back to draft so that
 // it can change; the change goes back through approval and communication,
 // and the earlier versions stay in Plan.Versions (AUD-PLAN-REAPPROVED).
 // m.Note can say why.
-func (a *Audit) RevisePlan(m Meta) error { return a.firePlan("revise-plan", PlanRevise, m) }
+func (a *Audit) RevisePlan(m Meta) error { return a.corePlanEvent("revise-plan", PlanRevise, m) }
 
-func (a *Audit) firePlan(op string, ev PlanEvent, m Meta) error {
-	if err := a.requirePlanStage(op); err != nil {
+func (a *Audit) corePlanEvent(op string, ev PlanEvent, m Meta) error {
+	if err := a.coreRequirePlanStage(op); err != nil {
 		return err
 	}
 	if a.Plan == nil {
-		return a.planRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
+		return a.corePlanRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, a.latest(), ev, m)
+	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, a.coreLatest(), ev, m)
 	if err != nil {
 		return err
 	}
@@ -290,7 +290,7 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 }
 
 // checkPlanAssigned checks that every criterion of c is assigned to a
-// member of team who audits, and that the timetable names team members
+// member of the team who audits, and that the timetable names team members
 // only (AUD-PLAN-ASSIGNED).
 func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
@@ -306,14 +306,14 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 	}
 	for i, as := range c.Assignments {
 		path := errs.Index(p("Assignments"), i)
-		mb, ok := a.member(as.Auditor)
+		mb, ok := a.coreMember(as.Auditor)
 		switch {
 		case !criteria[as.Criterion]:
 			// Not one of the plan's criteria: a shape problem DraftPlan
 			// refuses and Verify reports.
 		case !ok:
 			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "not a member of the team")
-		case !auditsRole(mb.Role):
+		case !coreAuditsRole(mb.Role):
 			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "a "+string(mb.Role)+" does not act as an auditor")
 		default:
 			assigned[as.Criterion] = true
@@ -331,7 +331,7 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 	}
 	for i := range c.Schedule {
 		for j, id := range c.Schedule[i].Auditors {
-			if _, ok := a.member(id); !ok {
+			if _, ok := a.coreMember(id); !ok {
 				ch.rule(errs.Index(errs.Index(p("Schedule"), i)+".Auditors", j), RulePlanAssigned, string(id), "not a member of the team")
 			}
 		}
@@ -366,13 +366,13 @@ func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, p
 		verdict[mb.Auditor] = err == nil && st.Competent
 		return verdict[mb.Auditor]
 	}
-	if leader, ok := a.teamLeader(); ok && leader.Auditor != "" {
+	if leader, ok := a.coreTeamLeader(); ok && leader.Auditor != "" {
 		standing(errs.Index("Team", slices.IndexFunc(a.Team, func(m Member) bool { return m.Role == RoleTeamLeader }))+".Auditor", leader)
 	}
 	covered := make(map[annexa.Ref]bool, len(c.Criteria))
 	for i, as := range c.Assignments {
-		mb, ok := a.member(as.Auditor)
-		if !ok || !auditsRole(mb.Role) || mb.Role == RoleTrainee {
+		mb, ok := a.coreMember(as.Auditor)
+		if !ok || !coreAuditsRole(mb.Role) || mb.Role == RoleTrainee {
 			continue
 		}
 		if standing(errs.Index(p("Assignments"), i)+".Auditor", mb) {
@@ -400,11 +400,11 @@ func coreObstacles(st competence.Standing) string {
 	return out
 }
 
-// independenceScope is the scope every team member must be independent
+// coreIndependenceScope is the scope every team member must be independent
 // of: the auditee, the plan's units and processes and the controls among
 // its criteria; an internal audit expects its auditors to be employed by
 // the auditee.
-func independenceScope(a *Audit, c *PlanContent) competence.Scope {
+func coreIndependenceScope(a *Audit, c *PlanContent) competence.Scope {
 	s := competence.Scope{Auditee: a.Auditee, Internal: a.Kind == annexa.Internal,
 		Units: slices.Clone(c.Scope.Units), Processes: slices.Clone(c.Scope.Processes)}
 	for _, cr := range c.Criteria {
@@ -419,9 +419,9 @@ func independenceScope(a *Audit, c *PlanContent) competence.Scope {
 // who audits or advises has no conflict with the audit's scope at the
 // plan's start (AUD-PLAN-INDEPENDENT).
 func checkPlanIndependent(ch coreCheck, a *Audit, c *PlanContent, pc *PlanCheck) {
-	scope := independenceScope(a, c)
+	scope := coreIndependenceScope(a, c)
 	for i, mb := range a.Team {
-		if !needsAuditorID(mb.Role) || mb.Auditor == "" {
+		if !coreNeedsAuditorID(mb.Role) || mb.Auditor == "" {
 			continue
 		}
 		path := errs.Index("Team", i) + ".Auditor"
@@ -445,7 +445,7 @@ func checkPlanCompleteGuard(s planSubject) error {
 }
 
 func checkTeamLeaderGuard(s planSubject) error {
-	if _, ok := s.a.teamLeader(); ok {
+	if _, ok := s.a.coreTeamLeader(); ok {
 		return nil
 	}
 	ch := coreCheck{col: newCollector("audit team")}
@@ -477,9 +477,9 @@ func checkPlanIndependentGuard(s planSubject) error {
 	return ch.col.Err()
 }
 
-// clonePlanContent copies c so that the plan shares no slice with the
+// coreClonePlanContent copies c so that the plan shares no slice with the
 // caller's value or with another version.
-func clonePlanContent(c PlanContent) PlanContent {
+func coreClonePlanContent(c PlanContent) PlanContent {
 	c.Objectives = slices.Clone(c.Objectives)
 	c.Scope.Units = slices.Clone(c.Scope.Units)
 	c.Scope.Locations = slices.Clone(c.Scope.Locations)

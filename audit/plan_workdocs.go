@@ -27,7 +27,7 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m Meta) error {
 	if err := ch.col.Err(); err != nil {
 		return err
 	}
-	a.Checklist = cloneChecklist(cl)
+	a.Checklist = coreCloneChecklist(cl)
 	return nil
 }
 
@@ -108,7 +108,7 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error
 			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, id, "no evidence item of the audit has this id")
 		}
 	}
-	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
+	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
 }
 
 // MarkNotAudited records why the checklist item with reference ref was not
@@ -128,26 +128,26 @@ func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m Meta) error {
 	if _, ok := a.Checklist.Item(ref); !ok {
 		return notFound("checklist item", ref.String())
 	}
-	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
+	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
 }
 
-// updateChecklist applies change to the checklist when the audit's own
+// coreUpdateChecklist applies change to the checklist when the audit's own
 // checks found nothing; otherwise it runs change on a copy too, so that
 // the caller hears about every problem at once, and changes nothing.
 // change itself (an annexa operation) applies whole or not at all.
-func (a *Audit) updateChecklist(ch coreCheck, change func(*annexa.Checklist) error) error {
+func (a *Audit) coreUpdateChecklist(ch coreCheck, change func(*annexa.Checklist) error) error {
 	if ch.col.Len() == 0 {
 		return change(a.Checklist)
 	}
-	if err := change(cloneChecklist(a.Checklist)); err != nil {
+	if err := change(coreCloneChecklist(a.Checklist)); err != nil {
 		ch.col.Merge("", "invalid", err)
 	}
 	return ch.col.Err()
 }
 
-// cloneChecklist copies a checklist so that the audit shares nothing with
+// coreCloneChecklist copies a checklist so that the audit shares nothing with
 // the caller's.
-func cloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
+func coreCloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
 	out := *cl
 	out.Items = slices.Clone(cl.Items)
 	for i := range out.Items {

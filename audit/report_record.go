@@ -12,21 +12,21 @@ import (
 // issued at m.At by m.By. It is refused before the closing meeting
 // (AUD-REPORT-AFTER-CLOSING).
 func (a *Audit) IssueReport(m Meta) error {
-	e, err := a.fire(EventIssueReport, nil, m)
+	e, err := a.coreFireEvent(EventIssueReport, nil, m)
 	if err != nil {
 		return err
 	}
 	if a.Report != nil {
-		return a.recordConflict("report", "Report", "a report is already recorded")
+		return a.coreRecordConflict("report", "Report", "a report is already recorded")
 	}
 	a.Report = &ReportRecord{Version: 1, IssuedAt: m.At, IssuedBy: m.By}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }
 
 func checkClosingRecorded(s auditSubject) error {
 	if s.a.Closing == nil {
-		return errNoClosingMeeting
+		return errCoreNoClosingMeeting
 	}
 	return nil
 }
@@ -48,14 +48,14 @@ func (a *Audit) Distribute(recipients []Recipient, m Meta) error {
 	var e Entry
 	if a.State == StateReported {
 		var err error
-		if e, err = a.fire(EventDistribute, in, m); err != nil {
+		if e, err = a.coreFireEvent(EventDistribute, in, m); err != nil {
 			return err
 		}
 	} else if err := checkRecipientsInput(auditSubject{a: a, in: in}); err != nil {
 		return coreRefuse(auditMachine.Name(), string(a.State), op, guardRecipients.Name, guardRecipients.Rule, err)
 	}
 	if a.Report == nil {
-		return a.recordConflict("distribution", "Report", "no report is recorded")
+		return a.coreRecordConflict("distribution", "Report", "no report is recorded")
 	}
 	last := a.Report.IssuedAt
 	if n := len(a.Report.Distribution); n > 0 {
@@ -68,7 +68,7 @@ func (a *Audit) Distribute(recipients []Recipient, m Meta) error {
 		a.Report.Distribution = append(a.Report.Distribution, Distribution{Recipient: r, Version: a.Report.Version, At: m.At, By: m.By})
 	}
 	if a.State == StateReported {
-		a.advance(e)
+		a.coreAdvance(e)
 	}
 	return nil
 }
@@ -105,13 +105,13 @@ func checkRecipientsInput(s auditSubject) error {
 }
 
 var (
-	errNotDistributed = errors.New("the report has not been distributed")
-	errNoFollowUp     = errors.New("every nonconformity's corrective action is already verified effective")
+	errCoreNotDistributed = errors.New("the report has not been distributed")
+	errCoreNoFollowUp     = errors.New("every nonconformity's corrective action is already verified effective")
 )
 
 func checkDistributed(s auditSubject) error {
 	if s.a.Report == nil || len(s.a.Report.Distribution) == 0 {
-		return errNotDistributed
+		return errCoreNotDistributed
 	}
 	return nil
 }
@@ -122,7 +122,7 @@ func checkDistributed(s auditSubject) error {
 // lessons learned. It is refused before the report is distributed
 // (AUD-COMPLETE-AFTER-DISTRIBUTION).
 func (a *Audit) Complete(c Completion, m Meta) error {
-	if err := a.precheck(EventComplete); err != nil {
+	if err := a.corePrecheck(EventComplete); err != nil {
 		return err
 	}
 	ch := coreCheck{col: newCollector("completion")}
@@ -130,16 +130,16 @@ func (a *Audit) Complete(c Completion, m Meta) error {
 	if err := ch.col.Err(); err != nil {
 		return err
 	}
-	e, err := a.fire(EventComplete, &auditInput{completion: &c}, m)
+	e, err := a.coreFireEvent(EventComplete, &auditInput{completion: &c}, m)
 	if err != nil {
 		return err
 	}
 	if a.Completion != nil {
-		return a.recordConflict("completion", "Completion", "a completion is already recorded")
+		return a.coreRecordConflict("completion", "Completion", "a completion is already recorded")
 	}
 	c.LessonsLearned = slices.Clone(c.LessonsLearned)
 	a.Completion = &c
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }
 
@@ -159,25 +159,25 @@ func checkCompletionInput(s auditSubject) error {
 	return ch.col.Err()
 }
 
-// standingNonconformity reports whether f is a nonconformity that stands
+// coreStandingNC reports whether f is a nonconformity that stands
 // (not withdrawn) and so needs a follow-up.
-func standingNonconformity(f *Finding) bool {
+func coreStandingNC(f *Finding) bool {
 	return f.Kind == Nonconformity && f.State != FindingWithdrawn
 }
 
-// hasNonconformities reports whether some nonconformity stands.
-func (a *Audit) hasNonconformities() bool {
+// coreHasNonconformities reports whether some nonconformity stands.
+func (a *Audit) coreHasNonconformities() bool {
 	for i := range a.Findings {
-		if standingNonconformity(&a.Findings[i]) {
+		if coreStandingNC(&a.Findings[i]) {
 			return true
 		}
 	}
 	return false
 }
 
-// openFollowUps calls yield with the index of each standing nonconformity
+// coreOpenFollowUps calls yield with the index of each standing nonconformity
 // whose follow-up is missing or not closed, until yield returns false.
-func (a *Audit) openFollowUps(yield func(i int) bool) {
+func (a *Audit) coreOpenFollowUps(yield func(i int) bool) {
 	if len(a.Findings) == 0 {
 		return
 	}
@@ -189,7 +189,7 @@ func (a *Audit) openFollowUps(yield func(i int) bool) {
 	}
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		if standingNonconformity(f) && !closed[f.ID] && !yield(i) {
+		if coreStandingNC(f) && !closed[f.ID] && !yield(i) {
 			return
 		}
 	}
@@ -197,9 +197,9 @@ func (a *Audit) openFollowUps(yield func(i int) bool) {
 
 func checkFollowUpNeeded(s auditSubject) error {
 	open := false
-	s.a.openFollowUps(func(int) bool { open = true; return false })
+	s.a.coreOpenFollowUps(func(int) bool { open = true; return false })
 	if !open {
-		return errNoFollowUp
+		return errCoreNoFollowUp
 	}
 	return nil
 }
@@ -207,7 +207,7 @@ func checkFollowUpNeeded(s auditSubject) error {
 func checkFollowUpsClosed(s auditSubject) error {
 	var p coreProblems
 	p.subject = "follow-up"
-	s.a.openFollowUps(func(i int) bool {
+	s.a.coreOpenFollowUps(func(i int) bool {
 		p.add(errs.Index("Findings", i), RuleCloseFollowUps, string(s.a.Findings[i].ID), "the nonconformity's corrective action is not verified effective")
 		return true
 	})
@@ -218,21 +218,21 @@ func checkFollowUpsClosed(s auditSubject) error {
 // the audit moves from completed to follow-up, provided some
 // nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
 func (a *Audit) StartFollowUp(m Meta) error {
-	e, err := a.fire(EventStartFollowUp, nil, m)
+	e, err := a.coreFireEvent(EventStartFollowUp, nil, m)
 	if err != nil {
 		return err
 	}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }
 
 // Close closes the audit for good, from completed or follow-up, once every
 // nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
 func (a *Audit) Close(m Meta) error {
-	e, err := a.fire(EventClose, nil, m)
+	e, err := a.coreFireEvent(EventClose, nil, m)
 	if err != nil {
 		return err
 	}
-	a.advance(e)
+	a.coreAdvance(e)
 	return nil
 }

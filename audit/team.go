@@ -35,16 +35,16 @@ func (a *Audit) SetTeam(members []Member, m Meta) error {
 	return nil
 }
 
-// auditsRole reports whether a member in role r audits: team leaders,
+// coreAuditsRole reports whether a member in role r audits: team leaders,
 // auditors and trainees do; technical experts, observers and guides never
 // act as auditors (19011 5.5.4, 6.4.2).
-func auditsRole(r TeamRole) bool {
+func coreAuditsRole(r TeamRole) bool {
 	return r == RoleTeamLeader || r == RoleAuditor || r == RoleTrainee
 }
 
-// needsAuditorID reports whether a member in role r must be in the
+// coreNeedsAuditorID reports whether a member in role r must be in the
 // competence pool.
-func needsAuditorID(r TeamRole) bool { return auditsRole(r) || r == RoleTechnicalExpert }
+func coreNeedsAuditorID(r TeamRole) bool { return coreAuditsRole(r) || r == RoleTechnicalExpert }
 
 // checkTeam checks a team list: path prefix is "" for an operation's
 // input or "Team" for a record.
@@ -64,7 +64,7 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 		if mb.Role == RoleTeamLeader {
 			leaders++
 		}
-		if needsAuditorID(mb.Role) && coreBlank(string(mb.Auditor)) {
+		if coreNeedsAuditorID(mb.Role) && coreBlank(string(mb.Auditor)) {
 			ch.shape(path+".Auditor", "required", "", "a "+string(mb.Role)+" needs an id in the competence pool")
 		}
 		if (mb.Role == RoleGuide || mb.Role == RoleObserver) && coreBlank(mb.Organization) {
@@ -83,8 +83,8 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 	}
 }
 
-// teamLeader returns the team leader, if the team has exactly one.
-func (a *Audit) teamLeader() (Member, bool) {
+// coreTeamLeader returns the team leader, if the team has exactly one.
+func (a *Audit) coreTeamLeader() (Member, bool) {
 	var out Member
 	n := 0
 	for _, mb := range a.Team {
@@ -95,8 +95,8 @@ func (a *Audit) teamLeader() (Member, bool) {
 	return out, n == 1
 }
 
-// member returns the team member with the given auditor id.
-func (a *Audit) member(id competence.AuditorID) (Member, bool) {
+// coreMember returns the team member with the given auditor id.
+func (a *Audit) coreMember(id competence.AuditorID) (Member, bool) {
 	if id == "" {
 		return Member{}, false
 	}
@@ -108,9 +108,9 @@ func (a *Audit) member(id competence.AuditorID) (Member, bool) {
 	return Member{}, false
 }
 
-// hasGuidesOrObservers reports whether the team has guides or observers,
+// coreHasGuidesOrObservers reports whether the team has guides or observers,
 // whose roles the opening meeting must explain (19011 6.4.2).
-func (a *Audit) hasGuidesOrObservers() bool {
+func (a *Audit) coreHasGuidesOrObservers() bool {
 	for _, mb := range a.Team {
 		if mb.Role == RoleGuide || mb.Role == RoleObserver {
 			return true

@@ -19,9 +19,9 @@ func (ev coreEvents) when(e Event) (time.Time, bool) {
 	return en.At, ok
 }
 
-// planStateAt returns the plan's state after every plan history entry at
+// corePlanStateAt returns the plan's state after every plan history entry at
 // or before t; "" when there is no plan.
-func planStateAt(p *Plan, t time.Time) PlanState {
+func corePlanStateAt(p *Plan, t time.Time) PlanState {
 	if p == nil {
 		return ""
 	}
@@ -35,10 +35,10 @@ func planStateAt(p *Plan, t time.Time) PlanState {
 	return st
 }
 
-// planWasAt reports whether the plan can have been in state want at time
+// corePlanWasAt reports whether the plan can have been in state want at time
 // t: entries at the same instant as an audit event may have come before or
 // after it, so any state the plan passed through at t counts.
-func planWasAt(p *Plan, t time.Time, want PlanState) bool {
+func corePlanWasAt(p *Plan, t time.Time, want PlanState) bool {
 	if p == nil {
 		return false
 	}
@@ -55,9 +55,9 @@ func planWasAt(p *Plan, t time.Time, want PlanState) bool {
 	return st == want
 }
 
-// replayViolation reports a history that does not replay through its
+// coreReplayViolation reports a history that does not replay through its
 // lifecycle, or that ends elsewhere than the recorded state.
-func replayViolation[S, E ~string, T any](v *verifier, m *fsm.Machine[S, E, T], path string, h []fsm.Entry[S, E], state S, statePath string) {
+func coreReplayViolation[S, E ~string, T any](v *verifier, m *fsm.Machine[S, E, T], path string, h []fsm.Entry[S, E], state S, statePath string) {
 	end, err := m.Replay(h)
 	if re, ok := err.(*fsm.ReplayError); ok {
 		v.violate(errs.Index(path, re.Index), RuleHistoryValid, "", re.Problem)
@@ -92,7 +92,7 @@ func (v *verifier) verifyCore() {
 		ch.shape("State", "enum", string(a.State), "not an audit state")
 	}
 
-	replayViolation(v, auditMachine, "History", a.History, a.State, "State")
+	coreReplayViolation(v, auditMachine, "History", a.History, a.State, "State")
 	if len(a.History) > 0 && a.History[0].At.Before(a.CreatedAt) {
 		v.violate("History[0].At", RuleHistoryValid, coreTime(a.History[0].At), "before the record was created")
 	}
@@ -150,8 +150,8 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 	} else if isOpen {
 		v.violate("Opening", RuleOpeningMeeting, "", "fieldwork opened without a record of the opening meeting")
 	}
-	if isOpen && !planWasAt(a.Plan, opened, PlanCommunicated) {
-		v.violate("Plan", RuleOpenAfterPlan, string(planStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
+	if isOpen && !corePlanWasAt(a.Plan, opened, PlanCommunicated) {
+		v.violate("Plan", RuleOpenAfterPlan, string(corePlanStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
 	}
 
 	seen := make(map[string]int, len(a.Risks))
@@ -187,7 +187,7 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 			}
 		}
 	}
-	if st := planStateAt(a.Plan, ended); a.Plan != nil && !planWasAt(a.Plan, ended, PlanCommunicated) {
+	if st := corePlanStateAt(a.Plan, ended); a.Plan != nil && !corePlanWasAt(a.Plan, ended, PlanCommunicated) {
 		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
 	}
 }
@@ -199,7 +199,7 @@ func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
 		checkAttendees(ch, "Closing.Attendees", cm.Attendees)
 		ch.texts("Closing.DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
 		ch.requiredTime("Closing.At", cm.At, "when the meeting was held")
-		checkClosing(ch, "Closing", cm, a, a.disputedBefore(closed))
+		checkClosing(ch, "Closing", cm, a, a.coreDisputedBefore(closed))
 		switch {
 		case !isClosed:
 			ch.shape("Closing", "unexpected", "", "a closing meeting is recorded but none was held")
@@ -293,7 +293,7 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 		}
 	}
 	if a.State == StateClosed {
-		a.openFollowUps(func(i int) bool {
+		a.coreOpenFollowUps(func(i int) bool {
 			v.violate(errs.Index("Findings", i), RuleCloseFollowUps, string(a.Findings[i].ID), "the audit is closed but the nonconformity's corrective action is not verified effective")
 			return true
 		})
@@ -332,7 +332,7 @@ func (v *verifier) verifyPlan() {
 	if !p.State.IsValid() {
 		ch.shape("Plan.State", "enum", string(p.State), "not a plan state")
 	}
-	replayViolation(v, planMachine, "Plan.History", p.History, p.State, "Plan.State")
+	coreReplayViolation(v, planMachine, "Plan.History", p.History, p.State, "Plan.State")
 
 	prepared, isPrepared := a.coreFirst(EventPrepare)
 	ended, isEnded := a.coreFirst(EventEndFieldwork)
@@ -370,7 +370,7 @@ func (v *verifier) verifyPlan() {
 		return
 	}
 	latest := &p.Versions[len(p.Versions)-1]
-	if !planContentEqual(&p.Content, &latest.Content) {
+	if !corePlanContentEqual(&p.Content, &latest.Content) {
 		v.violate("Plan.Content", RulePlanReapproved, "", fmt.Sprintf("the %s plan differs from its approved version %d", p.State, latest.Version))
 	}
 	checkPlanAssigned(ch, "Plan.Content", &p.Content, a)
@@ -381,10 +381,10 @@ func (v *verifier) verifyPlan() {
 	}
 }
 
-// disputedBefore reports whether some finding was disputed before t.
+// coreDisputedBefore reports whether some finding was disputed before t.
 // Only a disputed or resolved finding can have been, so only their
 // histories are read.
-func (a *Audit) disputedBefore(t time.Time) bool {
+func (a *Audit) coreDisputedBefore(t time.Time) bool {
 	for i := range a.Findings {
 		f := &a.Findings[i]
 		if f.State != FindingDisputed && f.State != FindingResolved {
@@ -409,10 +409,10 @@ func (a *Audit) coreFirst(e Event) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// planContentEqual reports whether two plan contents say the same: equal
+// corePlanContentEqual reports whether two plan contents say the same: equal
 // texts and references, equal instants (whatever their location), and no
 // difference between an empty and a missing list.
-func planContentEqual(x, y *PlanContent) bool {
+func corePlanContentEqual(x, y *PlanContent) bool {
 	return slices.Equal(x.Objectives, y.Objectives) &&
 		x.Scope.ISMS == y.Scope.ISMS &&
 		slices.Equal(x.Scope.Units, y.Scope.Units) &&
