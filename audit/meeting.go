@@ -62,11 +62,11 @@ func checkOpening(ch coreCheck, prefix string, om *OpeningMeeting, a *Audit) {
 }
 
 var (
-	errCoreNoPlan           = errors.New("no audit plan is drafted")
-	errCorePlanNotCommunicated  = errors.New("the audit plan is not approved and communicated to the auditee")
-	errCoreNoConclusion     = errors.New("no conclusions are drafted")
-	errCoreConclusionDraft  = errors.New("the conclusions are not agreed by the team")
-	errCoreNoClosingMeeting = errors.New("no closing meeting is recorded")
+	errCoreNoPlan              = errors.New("no audit plan is drafted")
+	errCorePlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
+	errCoreNoConclusion        = errors.New("no conclusions are drafted")
+	errCoreConclusionDraft     = errors.New("the conclusions are not agreed by the team")
+	errCoreNoClosingMeeting    = errors.New("no closing meeting is recorded")
 )
 
 // checkPlanReadyToOpen is the guard of the opening meeting: the plan is
