@@ -110,6 +110,8 @@ func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
 // appends the approved content to Plan.Versions, numbered from 1, and one
 // entry to the plan's history. A refusal is a *TransitionError naming the
 // rule; it wraps a *ValidationError listing every problem under that rule.
+// Like every plan event, m.At must not precede the latest entry of the
+// audit's or the plan's history.
 func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
 	if err := a.coreRequirePlanStage("approve-plan"); err != nil {
 		return err
