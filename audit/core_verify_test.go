@@ -2,6 +2,7 @@ package audit
 
 import (
 	"encoding/json"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -73,7 +74,7 @@ func TestCoreVerifyViolations(t *testing.T) {
 		{"distribution removed", StateCompleted, func(a *Audit) { a.Report.Distribution = nil },
 			[]coreWant{{"Report.Distribution", RuleReportDistributed}, {"Report.Distribution", RuleCompleteAfterDistrib}}},
 		{"recipient without clearance", StateDistributed, func(a *Audit) { a.Report.Distribution[1].Recipient.Clearance = "" },
-			[]coreWant{{"Report.Distribution[1].Recipient[0].Clearance", RuleReportDistributed}}},
+			[]coreWant{{"Report.Distribution[1].Recipient.Clearance", RuleReportDistributed}}},
 		{"distribution of a future version", StateDistributed, func(a *Audit) { a.Report.Distribution[0].Version = 2 },
 			[]coreWant{{"Report.Distribution[0].Version", RuleRecordShape}}},
 		{"distribution out of order", StateDistributed, func(a *Audit) { a.Report.Distribution[1].At = coreAt(95) },
@@ -151,7 +152,16 @@ func TestCoreVerifyEveryViolation(t *testing.T) {
 	for _, w := range []coreWant{{"Contact", RuleInitContact}, {"Opening", RuleOpeningMeeting}, {"Closing", RuleClosingMeeting}, {"Completion", RuleCompleteRecords}} {
 		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q", w.rule, w.path)
 	}
-	assert.Len(t, ve.Fields, 4)
+	// Nothing else of the core record is wrong: the violations of this
+	// area's rules are exactly those four. (The evidence and findings
+	// checks may have more to say about a record without meetings.)
+	var core []string
+	for _, f := range ve.Fields {
+		if slices.ContainsFunc(slices.Concat(coreRules, planRules), func(r Rule) bool { return r.ID == f.Rule }) {
+			core = append(core, f.Path)
+		}
+	}
+	assert.Equal(t, []string{"Contact", "Opening", "Closing", "Completion"}, core)
 }
 
 // TestCoreVerifyNil checks that Verify refuses no record without

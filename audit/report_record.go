@@ -74,7 +74,7 @@ func (a *Audit) Distribute(recipients []Recipient, m Meta) error {
 }
 
 // checkRecipients checks a list of recipients against
-// AUD-REPORT-DISTRIBUTED.
+// AUD-REPORT-DISTRIBUTED: at least one, each named once with a clearance.
 func checkRecipients(ch coreCheck, path string, list []Recipient) {
 	if len(list) == 0 {
 		ch.rule(path, RuleReportDistributed, "", "the report goes to named recipients")
@@ -82,16 +82,22 @@ func checkRecipients(ch coreCheck, path string, list []Recipient) {
 	seen := make(map[string]int, len(list))
 	for i, r := range list {
 		p := errs.Index(path, i)
-		if coreBlank(r.Name) {
-			ch.rule(p+".Name", RuleReportDistributed, "", "a recipient is named")
-		} else if j, dup := seen[r.Name]; dup {
+		checkRecipient(ch, p, r)
+		if j, dup := seen[r.Name]; dup && !coreBlank(r.Name) {
 			ch.rule(p+".Name", RuleReportDistributed, r.Name, "the same recipient as "+errs.Index(path, j))
 		} else {
 			seen[r.Name] = i
 		}
-		if !r.Clearance.IsValid() {
-			ch.rule(p+".Clearance", RuleReportDistributed, string(r.Clearance), "a recipient has a clearance: public, internal or restricted")
-		}
+	}
+}
+
+// checkRecipient checks one recipient: named, with a clearance.
+func checkRecipient(ch coreCheck, path string, r Recipient) {
+	if coreBlank(r.Name) {
+		ch.rule(path+".Name", RuleReportDistributed, "", "a recipient is named")
+	}
+	if !r.Clearance.IsValid() {
+		ch.rule(path+".Clearance", RuleReportDistributed, string(r.Clearance), "a recipient has a clearance: public, internal or restricted")
 	}
 }
 

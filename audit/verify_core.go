@@ -257,7 +257,7 @@ func (v *verifier) coreReport(ch coreCheck, ev coreEvents) {
 	last := r.IssuedAt
 	for i, d := range r.Distribution {
 		path := errs.Index("Report.Distribution", i)
-		checkRecipients(ch, path+".Recipient", []Recipient{d.Recipient})
+		checkRecipient(ch, path+".Recipient", d.Recipient)
 		if d.Version < 1 || d.Version > r.Version {
 			ch.shape(path+".Version", "range", fmt.Sprint(d.Version), fmt.Sprintf("an issued version, 1 to %d", r.Version))
 		}
