@@ -167,14 +167,14 @@ func TestVerifyFindingsViolations(t *testing.T) {
 
 		// Follow-ups.
 		{"follow-up of an unknown finding", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].Finding = "F-9" },
-			[]string{"FollowUps[0].Finding AUD-RECORD-SHAPE", "Findings[0] AUD-FOLLOWUP-EVERY-NC"}},
+			[]string{"FollowUps[0].Finding AUD-RECORD-SHAPE"}},
 		{"follow-up of an observation", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[1].Finding = "F-3" },
-			[]string{"FollowUps[1].Finding AUD-FOLLOWUP-PHASE", "Findings[1] AUD-FOLLOWUP-EVERY-NC"}},
+			[]string{"FollowUps[1].Finding AUD-FOLLOWUP-PHASE"}},
 		{"two follow-ups of one nonconformity", StateCompleted, nil, func(t *testing.T, a *Audit) {
 			a.FollowUps = append(a.FollowUps, fdFollowUp(t, "F-1", FollowUpClosed))
-		}, []string{"FollowUps[2].Finding AUD-FOLLOWUP-EVERY-NC"}},
+		}, []string{"FollowUps[2].Finding AUD-FOLLOWUP-ONE-PER-NC"}},
 		{"a nonconformity without follow-up once completed", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps = a.FollowUps[:1] },
-			[]string{"Findings[1] AUD-FOLLOWUP-EVERY-NC"}},
+			nil},
 		{"follow-up history missing", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].History = nil },
 			[]string{"FollowUps[0].State AUD-HISTORY-VALID", "FollowUps[0].Verifications AUD-HISTORY-VALID"}},
 		{"unknown follow-up state", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].State = "done" },

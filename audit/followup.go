@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"iter"
 	"slices"
 	"time"
 
@@ -170,32 +169,6 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, eviden
 			u.VerifiedBy, u.Evidence = m.By, slices.Clone(ids)
 		}
 	})
-}
-
-// nonconformitiesWithoutFollowUp yields the index of every standing
-// nonconformity that has no follow-up (no corrective action plan
-// recorded), in record order. Once the audit is completed there must be
-// none (AUD-FOLLOWUP-EVERY-NC): the audit lifecycle's complete event can
-// guard on it, and Verify reports each.
-func (a *Audit) nonconformitiesWithoutFollowUp() iter.Seq[int] {
-	return func(yield func(int) bool) {
-		var planned map[FindingID]bool
-		for i := range a.Findings {
-			f := &a.Findings[i]
-			if f.Kind != Nonconformity || !f.Standing() {
-				continue
-			}
-			if planned == nil {
-				planned = make(map[FindingID]bool, len(a.FollowUps))
-				for j := range a.FollowUps {
-					planned[a.FollowUps[j].Finding] = true
-				}
-			}
-			if !planned[f.ID] && !yield(i) {
-				return
-			}
-		}
-	}
 }
 
 // FollowUpFor returns a copy of the follow-up of the given finding.

@@ -324,7 +324,7 @@ func (v *verifier) verifyFollowUps() {
 		}
 		k, dup := first[u.Finding]
 		if dup {
-			v.violate(p.at("Finding"), RuleFollowUpEvery, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
+			v.violate(p.at("Finding"), RuleFollowUpOnePerNC, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
 		} else {
 			first[u.Finding] = j
 		}
@@ -351,11 +351,6 @@ func (v *verifier) verifyFollowUps() {
 		v.followUpCheckVerifications(p, u)
 		if stage == findingsStageBefore || stage == findingsStageOpen {
 			v.violate(p.at(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
-		}
-	}
-	if a.State == StateCompleted || a.State == StateFollowUp || a.State == StateClosed {
-		for i := range a.nonconformitiesWithoutFollowUp() {
-			v.violate(errs.Index("Findings", i), RuleFollowUpEvery, string(a.Findings[i].ID), "a nonconformity without a follow-up once the audit is completed")
 		}
 	}
 }
