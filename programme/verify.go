@@ -1,0 +1,42 @@
+package programme
+
+import (
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
+
+// VerifyOptions configures Verify. A nil *VerifyOptions means defaults.
+type VerifyOptions struct {
+	// At is "now" for rules that depend on the date; zero means the latest
+	// time found in the programme.
+	At time.Time
+}
+
+// Verify checks a whole programme — its own records and every schedule and
+// certification cycle it holds — against the rules (Rules) and returns
+// every violation at once as a *ValidationError whose field errors carry
+// the rule id; nil when the programme conforms. It never panics.
+func Verify(p *Programme, opts *VerifyOptions) error {
+	v := &verifier{p: p, col: errs.NewCollector("programme", "programme")}
+	if opts != nil {
+		v.opts = *opts
+	}
+	if p == nil {
+		v.col.Add("", "required", "", "no programme given")
+		return v.col.Err()
+	}
+	v.verifyProgramme()
+	v.verifySchedule()
+	return v.col.Err()
+}
+
+// verifier holds what the checks share.
+type verifier struct {
+	p    *Programme
+	opts VerifyOptions
+	col  *errs.Collector
+}
+
+// violate records one violation of rule at path.
+func (v *verifier) violate(path, rule, value, detail string) { v.col.Add(path, rule, value, detail) }
