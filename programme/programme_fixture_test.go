@@ -1,0 +1,140 @@
+package programme
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+)
+
+// pgEquateEmpty treats nil and empty slices as equal: JSON cannot tell
+// them apart.
+var pgEquateEmpty = cmpopts.EquateEmpty()
+
+// pgDay is a fixed day of 2026, n days after 5 January.
+func pgDay(n int) time.Time { return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
+
+func pgMeta(n int, note string) Meta { return Meta{At: pgDay(n), By: "pm", Note: note} }
+
+// pgObjectives are two complete objectives.
+func pgObjectives() []Objective {
+	return []Objective{
+		{ID: "on-time", Statement: "audits are completed within their windows",
+			Target: Target{Metric: "audits completed on time", Direction: AtLeast, Value: 90, Unit: "%", Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}},
+		{ID: "nc-closure", Statement: "major nonconformities are closed quickly",
+			Target: Target{Metric: "median closure time of major nonconformities", Direction: AtMost, Value: 60, Unit: "days", Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}},
+	}
+}
+
+// pgManagers hold every role between them.
+func pgManagers() []Manager {
+	return []Manager{
+		{Person: "pm", Name: "Programme Manager", Roles: []ManagerRole{ManageExtent, ManageRisks, ManageProcesses, ManageResources, ManageMonitoring, ManageCommunication}},
+		{Person: "qa", Name: "Quality Lead", Roles: []ManagerRole{ManageTeams, ManageRecords}},
+	}
+}
+
+func pgExtent() Extent {
+	return Extent{
+		Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2028, 12, 31, 0, 0, 0, 0, time.UTC),
+		Audits: 12, Kinds: []annexa.AuditKind{annexa.Internal}, Locations: []string{"HQ", "Data centre"},
+		Frequency: "every clause and applicable control yearly; access control twice a year", AuditDays: 30,
+		Drivers: Drivers{
+			SizeAndComplexity:  "250 persons, 2 sites, cloud-hosted products",
+			RiskAssessment:     "highest risks in access control and supplier management",
+			SignificantChanges: []string{"move to a new data centre"},
+			PreviousResults:    "two minor nonconformities in 2025, both closed",
+		},
+	}
+}
+
+func pgResources() Resources {
+	return Resources{AuditorDays: 36, TravelDays: 4, TechnicalExperts: []string{"cloud security"}, Tools: []string{"remote audit platform"}}
+}
+
+func pgRecords() RecordsPolicy {
+	return RecordsPolicy{RetentionMonths: 72, Confidentiality: "encrypted repository, need-to-know access, no copies on personal devices",
+		Access: []string{"programme manager", "audit team leaders"}, Disposal: "secure deletion after retention"}
+}
+
+// pgOptions are complete options for New.
+func pgOptions() NewOptions {
+	return NewOptions{ID: "isms-2026", Objectives: pgObjectives(), Managers: pgManagers(), Extent: pgExtent(), Resources: pgResources(), Records: pgRecords()}
+}
+
+// pgNew starts a complete draft at day 0.
+func pgNew(t testing.TB) *Programme {
+	t.Helper()
+	p, err := New(pgOptions(), pgMeta(0, ""))
+	require.NoError(t, err)
+	return p
+}
+
+// pgRisk is a register entry for a category.
+func pgRisk(id string, kind RiskKind, c RiskCategory) Risk {
+	return Risk{ID: id, Kind: kind, Category: c, Description: "what could go wrong in " + string(c), Owner: "pm"}
+}
+
+// pgCoverRisks adds one risk per category, each assessed low (1x1), at
+// day 1.
+func pgCoverRisks(t testing.TB, p *Programme) {
+	t.Helper()
+	for c := range RiskCategories() {
+		id := "r-" + string(c)
+		require.NoError(t, p.AddRisk(pgRisk(id, KindRisk, c), pgMeta(1, "")))
+		require.NoError(t, p.AssessRisk(id, Assessment{Likelihood: 1, Impact: 1, Rationale: "well controlled"}, pgMeta(1, "")))
+	}
+}
+
+// pgReview is a review measuring both objectives, raising the actions
+// given.
+func pgReview(id string, actions ...ImprovementAction) Review {
+	return Review{
+		ID:          id,
+		Inputs:      []ReviewInput{{Kind: InputMonitoring, Summary: "11 of 12 audits on time; 3 minor nonconformities"}, {Kind: InputRisks, Summary: "register reviewed"}},
+		Objectives:  []ObjectiveResult{{Objective: "on-time", Actual: 91.7}, {Objective: "nc-closure", Actual: 75}},
+		Conclusions: "the programme meets its timing objective; closure is slow",
+		Actions:     actions,
+	}
+}
+
+func pgAction(id string) ImprovementAction {
+	return ImprovementAction{ID: id, Description: "escalate corrective actions open over 45 days", Owner: "qa", Due: pgDay(120)}
+}
+
+// pgInState brings a programme to state s through valid operations; for
+// under-review the round's review is recorded (without actions, so every
+// event out of the state is allowed). Events are at days 2..5.
+func pgInState(t testing.TB, s State) *Programme {
+	t.Helper()
+	p := pgNew(t)
+	if s == StateDraft {
+		return p
+	}
+	pgCoverRisks(t, p)
+	require.NoError(t, p.Fire(EventApprove, pgMeta(2, "")))
+	if s == StateApproved {
+		return p
+	}
+	require.NoError(t, p.Fire(EventImplement, pgMeta(3, "")))
+	if s == StateImplementing {
+		return p
+	}
+	require.NoError(t, p.Fire(EventReview, pgMeta(4, "")))
+	require.NoError(t, p.RecordReview(pgReview("rev-1"), pgMeta(4, "")))
+	switch s {
+	case StateUnderReview:
+	case StateImproved:
+		_, err := p.Improve(Changes{}, pgMeta(5, ""))
+		require.NoError(t, err)
+	case StateClosed:
+		require.NoError(t, p.Fire(EventClose, pgMeta(5, "programme ends")))
+	default:
+		t.Fatalf("no path to %q", s)
+	}
+	require.Equal(t, s, p.State)
+	return p
+}

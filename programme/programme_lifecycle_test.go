@@ -1,0 +1,280 @@
+package programme
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pgFireGood fires e with input meeting every guard: improve goes through
+// Improve.
+func pgFireGood(p *Programme, e Event) (*Programme, error) {
+	if e == EventImprove {
+		return p.Improve(Changes{}, pgMeta(10, ""))
+	}
+	return nil, p.Fire(e, pgMeta(10, "note"))
+}
+
+// TestProgrammeEveryStateEvent covers every (state, event) pair: with
+// content and input meeting every guard, an event fires exactly when the
+// table has a row, appending one history entry, and a refused event
+// changes nothing.
+func TestProgrammeEveryStateEvent(t *testing.T) {
+	want := map[State]map[Event]State{
+		StateDraft:        {EventApprove: StateApproved},
+		StateApproved:     {EventImplement: StateImplementing},
+		StateImplementing: {EventReview: StateUnderReview},
+		StateUnderReview:  {EventResume: StateImplementing, EventImprove: StateImproved, EventClose: StateClosed},
+		StateImproved:     {},
+		StateClosed:       {},
+	}
+	for s := range States() {
+		for e := range Events() {
+			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
+				p := pgInState(t, s)
+				if s == StateDraft {
+					pgCoverRisks(t, p)
+				}
+				before := progCopy(*p)
+				next, err := pgFireGood(p, e)
+				to, ok := want[s][e]
+				row, hasRow := s.Next(e)
+				assert.Equal(t, ok, hasRow, "table row")
+				if ok {
+					require.NoError(t, err)
+					assert.Equal(t, to, row)
+					assert.Equal(t, to, p.State)
+					require.Len(t, p.History, len(before.History)+1)
+					assert.Equal(t, Entry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Note: p.History[len(p.History)-1].Note}, p.History[len(p.History)-1])
+					if d := cmp.Diff(before.History, p.History[:len(before.History)]); d != "" {
+						t.Errorf("history rewritten (-before +after):\n%s", d)
+					}
+					require.NoError(t, Verify(p, nil))
+					if e == EventImprove {
+						require.NotNil(t, next)
+						require.NoError(t, Verify(next, nil))
+					}
+					return
+				}
+				require.ErrorIs(t, err, ErrTransition)
+				var te *TransitionError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, string(s), te.State)
+				assert.Equal(t, string(e), te.Event)
+				wantReason := "no-transition"
+				if s.IsTerminal() {
+					wantReason = "terminal-state"
+				}
+				assert.Equal(t, wantReason, te.Reason)
+				assert.Nil(t, next)
+				if d := cmp.Diff(before, *p); d != "" {
+					t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+				}
+			})
+		}
+	}
+}
+
+func TestProgrammeGuards(t *testing.T) {
+	tests := []struct {
+		name  string
+		state State
+		setup func(*testing.T, *Programme)
+		fire  func(*Programme) error
+		rule  string
+	}{
+		{"approve without objectives", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives = nil },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+		{"approve with an objective lacking a unit", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives[1].Target.Unit = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+		{"approve with an objective lacking a direction", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives[0].Target.Direction = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+		{"approve without managers", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Managers = nil },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleManagers},
+		{"approve with a role nobody holds", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Managers = p.Managers[:1] },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleManagers},
+		{"approve without frequency", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Extent.Frequency = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleExtent},
+		{"approve without risk assessment driver", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Extent.Drivers.RiskAssessment = " " },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleExtent},
+		{"approve with auditor days short of the extent", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Resources.AuditorDays = 20 },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleResources},
+		{"approve without confidentiality", StateDraft,
+			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Records.Confidentiality = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRecords},
+		{"approve with an area without risk", StateDraft,
+			func(t *testing.T, p *Programme) {
+				for c := range RiskCategories() {
+					if c != CategoryAuditeeAvailability {
+						require.NoError(t, p.AddRisk(pgRisk("r-"+string(c), KindRisk, c), pgMeta(1, "")))
+						require.NoError(t, p.AssessRisk("r-"+string(c), Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
+					}
+				}
+				// an opportunity does not cover the area
+				require.NoError(t, p.AddRisk(pgRisk("o-1", KindOpportunity, CategoryAuditeeAvailability), pgMeta(1, "")))
+				require.NoError(t, p.AssessRisk("o-1", Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRiskAreas},
+		{"approve with an unassessed entry", StateDraft,
+			func(t *testing.T, p *Programme) {
+				pgCoverRisks(t, p)
+				require.NoError(t, p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(2, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRisksAssessed},
+		{"implement with an unassessed entry", StateApproved,
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(2, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventImplement, pgMeta(9, "")) }, RuleRisksAssessed},
+		{"implement with a high risk untreated", StateApproved,
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.AddRisk(pgRisk("high", KindRisk, CategoryResources), pgMeta(2, "")))
+				require.NoError(t, p.AssessRisk("high", Assessment{Likelihood: 4, Impact: 4}, pgMeta(2, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventImplement, pgMeta(9, "")) }, RuleRiskTreatment},
+		{"resume without a review", StateImplementing,
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
+			func(p *Programme) error { return p.Fire(EventResume, pgMeta(9, "")) }, RuleReviewRecorded},
+		{"close without a review", StateImplementing,
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
+			func(p *Programme) error { return p.Fire(EventClose, pgMeta(9, "")) }, RuleReviewRecorded},
+		{"improve without a review", StateImplementing,
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
+			func(p *Programme) error { _, err := p.Improve(Changes{}, pgMeta(9, "")); return err }, RuleReviewRecorded},
+		{"second round without its review", StateUnderReview,
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.Fire(EventResume, pgMeta(6, "")))
+				require.NoError(t, p.Fire(EventReview, pgMeta(8, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventClose, pgMeta(9, "")) }, RuleReviewRecorded},
+		{"resume after a review raising actions", StateImplementing,
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.Fire(EventReview, pgMeta(8, "")))
+				require.NoError(t, p.RecordReview(pgReview("rev-a", pgAction("act-1")), pgMeta(8, "")))
+			},
+			func(p *Programme) error { return p.Fire(EventResume, pgMeta(9, "")) }, RuleReviewActions},
+		{"improve through Fire", StateUnderReview, nil,
+			func(p *Programme) error { return p.Fire(EventImprove, pgMeta(9, "")) }, RuleImproveNewVersion},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgInState(t, tt.state)
+			if tt.setup != nil {
+				tt.setup(t, p)
+			}
+			before := progCopy(*p)
+			err := tt.fire(p)
+			require.ErrorIs(t, err, ErrTransition)
+			var te *TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, "guard", te.Reason)
+			assert.Equal(t, tt.rule, te.Rule)
+			_, known := LookupRule(te.Rule)
+			assert.True(t, known, "rule %s in the catalogue", te.Rule)
+			if d := cmp.Diff(before, *p); d != "" {
+				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestProgrammeFireMeta(t *testing.T) {
+	tests := []struct {
+		name string
+		m    Meta
+	}{
+		{"no time", Meta{By: "pm"}},
+		{"no actor", Meta{At: pgDay(9)}},
+		{"before the last entry", pgMeta(1, "")},
+		{"before the version started", Meta{At: pgDay(-1), By: "pm"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgInState(t, StateApproved)
+			if tt.name == "before the version started" {
+				p = pgNew(t)
+				pgCoverRisks(t, p)
+			}
+			before := progCopy(*p)
+			e := EventImplement
+			if p.State == StateDraft {
+				e = EventApprove
+			}
+			err := p.Fire(e, tt.m)
+			var te *TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, "meta", te.Reason)
+			if d := cmp.Diff(before, *p); d != "" {
+				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestProgrammePermitted(t *testing.T) {
+	p := pgNew(t)
+	assert.Empty(t, p.Permitted(), "an incomplete draft cannot be approved")
+	pgCoverRisks(t, p)
+	assert.Equal(t, []Event{EventApprove}, p.Permitted())
+	u := pgInState(t, StateUnderReview)
+	assert.Equal(t, []Event{EventResume, EventImprove, EventClose}, u.Permitted())
+	assert.True(t, u.Can(EventImprove))
+	assert.False(t, u.Can(EventApprove))
+	assert.False(t, u.Can("nonsense"))
+}
+
+func TestProgrammeLifecycleDescription(t *testing.T) {
+	l := ProgrammeLifecycle()
+	assert.Equal(t, "programme.programme", l.Name)
+	assert.Equal(t, "draft", l.Initial)
+	assert.Equal(t, []string{"improved", "closed"}, l.Terminal)
+	var states []string
+	for s := range States() {
+		states = append(states, string(s))
+	}
+	assert.Equal(t, states, l.States)
+	for _, row := range l.Transitions {
+		to, ok := State(row.From).Next(Event(row.Event))
+		assert.True(t, ok)
+		assert.Equal(t, row.To, string(to))
+		assert.Contains(t, l.Mermaid, strings.ReplaceAll(row.From, "-", "_")+" --> "+strings.ReplaceAll(row.To, "-", "_")+": "+row.Event)
+		for _, g := range row.Guards {
+			_, known := LookupRule(g.Rule)
+			assert.True(t, known, "guard %s cites unknown rule %s", g.Name, g.Rule)
+		}
+	}
+	assert.Len(t, l.Transitions, 6)
+	assert.True(t, slices.ContainsFunc(l.Transitions, func(r Transition) bool { return r.Event == "resume" }))
+}
+
+// TestProgrammeRulesCited checks that every rule of the programme area is cited by
+// a guard, Verify or an input check, and every guard's rule exists.
+func TestProgrammeRulesCited(t *testing.T) {
+	for _, l := range []Lifecycle{ProgrammeLifecycle(), RiskLifecycle()} {
+		for _, row := range l.Transitions {
+			for _, g := range row.Guards {
+				_, ok := LookupRule(g.Rule)
+				assert.True(t, ok, "%s: guard %s cites %s", l.Name, g.Name, g.Rule)
+			}
+		}
+	}
+	for _, r := range programmeRules {
+		got, ok := LookupRule(r.ID)
+		require.True(t, ok)
+		assert.Equal(t, r, got)
+		assert.NotEmpty(t, r.Source)
+		assert.NotContains(t, r.Text, "\n")
+	}
+}

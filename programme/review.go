@@ -1,0 +1,97 @@
+package programme
+
+import (
+	"strconv"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/validate"
+)
+
+// RecordReview records the review of the current review round (ISO
+// 19011:2018 5.7): the programme must be under review (EventReview) and
+// the round not yet have its review (PRG-REVIEW-RECORDED), else a
+// *TransitionError. The review must consider the monitoring results and
+// give the measured value of every objective (PRG-REVIEW-INPUTS), have
+// ids unique in the programme (its own and its actions') and leave the
+// fields the library sets empty; the library records it against the
+// current version at m.At by m.By and works out whether each objective
+// was met. Every problem is reported at once in a *ValidationError.
+//
+// The review decides what follows: Improve when it raised improvement
+// actions or the programme is to change, Fire(EventResume) when it asks
+// for no change, Fire(EventClose) to end the programme.
+func (p *Programme) RecordReview(r Review, m Meta) error {
+	if err := p.progRequireState("record-review", RuleReviewRecorded, "", StateUnderReview); err != nil {
+		return err
+	}
+	if p.roundReviewed() {
+		return p.progRequireState("record-review", RuleReviewRecorded, "this review round already has its review")
+	}
+	col := newCollector("review")
+	validate.Struct(col, "", &r)
+	if r.Version != 0 || !r.At.IsZero() || r.By != "" {
+		col.Add("", "set-by-library", "", "Version, At and By are set by the library; leave them empty")
+	}
+	for _, old := range p.Reviews {
+		if r.ID != "" && old.ID == r.ID {
+			col.Add("ID", "unique", r.ID, "the programme already holds a review with this id")
+		}
+	}
+	taken := map[string]bool{}
+	for _, old := range p.Reviews {
+		for _, a := range old.Actions {
+			taken[a.ID] = true
+		}
+	}
+	for i, a := range r.Actions {
+		if a.ID != "" && taken[a.ID] {
+			col.Add(errs.Index("Actions", i)+".ID", "unique", a.ID, "improvement action ids must not repeat across reviews")
+		}
+		taken[a.ID] = true
+	}
+	monitoring := false
+	for _, in := range r.Inputs {
+		monitoring = monitoring || in.Kind == InputMonitoring
+	}
+	if !monitoring {
+		col.Add("Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
+	}
+	objectives := make(map[string]int, len(p.Objectives))
+	for i, o := range p.Objectives {
+		objectives[o.ID] = i
+	}
+	measured := map[string]bool{}
+	for i, res := range r.Objectives {
+		at := errs.Index("Objectives", i)
+		if res.Met {
+			col.Add(at+".Met", "set-by-library", "true", "the library works out whether the target is met; leave it empty")
+		}
+		if !progFinite(res.Actual) {
+			col.Add(at+".Actual", "finite", "", "a finite number is required")
+		}
+		if _, ok := objectives[res.Objective]; !ok && res.Objective != "" {
+			col.Add(at+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
+		}
+		if measured[res.Objective] && res.Objective != "" {
+			col.Add(at+".Objective", "unique", res.Objective, "measured twice")
+		}
+		measured[res.Objective] = true
+	}
+	for _, o := range p.Objectives {
+		if !measured[o.ID] {
+			col.Add("Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
+		}
+	}
+	progCheckMeta(col, m, p.lastTime())
+	if err := col.Err(); err != nil {
+		return err
+	}
+	r = progCopy(r)
+	r.Version, r.At, r.By = p.Version, m.At, m.By
+	for i := range r.Objectives {
+		res := &r.Objectives[i]
+		res.Met = p.Objectives[objectives[res.Objective]].Target.Met(res.Actual)
+	}
+	p.Reviews = append(p.Reviews, r)
+	return nil
+}

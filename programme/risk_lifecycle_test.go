@@ -1,0 +1,330 @@
+package programme
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const pgRiskID = "x"
+
+func pgLow() Assessment  { return Assessment{Likelihood: 1, Impact: 2, Rationale: "rare"} }
+func pgHigh() Assessment { return Assessment{Likelihood: 4, Impact: 4, Rationale: "likely and major"} }
+
+func pgTreatment(due int) Treatment {
+	return Treatment{Action: "book auditors three months ahead", Owner: "pm", Due: pgDay(due)}
+}
+
+// pgRiskInState returns a draft programme whose entry pgRiskID is in
+// state s, reached through valid operations at days 1..6, rated low.
+func pgRiskInState(t testing.TB, s RiskState) *Programme {
+	t.Helper()
+	p := pgNew(t)
+	require.NoError(t, p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryResources), pgMeta(1, "")))
+	step := func(err error) { t.Helper(); require.NoError(t, err) }
+	switch s {
+	case RiskIdentified:
+	case RiskAssessed:
+		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
+	case RiskAccepted:
+		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
+		step(p.FireRisk(pgRiskID, RiskAccept, pgMeta(3, "low and rare")))
+	case RiskTreatmentPlanned, RiskTreated, RiskMonitored, RiskClosed:
+		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
+		step(p.PlanTreatment(pgRiskID, pgTreatment(30), pgMeta(3, "")))
+		if s == RiskTreatmentPlanned {
+			break
+		}
+		step(p.FireRisk(pgRiskID, RiskTreat, pgMeta(4, "auditors booked")))
+		if s == RiskTreated {
+			break
+		}
+		step(p.MonitorRisk(pgRiskID, pgLow(), pgMeta(5, "")))
+		if s == RiskMonitored {
+			break
+		}
+		step(p.FireRisk(pgRiskID, RiskClose, pgMeta(6, "audits staffed")))
+	default:
+		t.Fatalf("no path to %q", s)
+	}
+	require.Equal(t, s, p.Risks[0].State)
+	return p
+}
+
+// pgFireRiskGood fires e with input meeting every guard.
+func pgFireRiskGood(p *Programme, e RiskEvent) error {
+	switch e {
+	case RiskAssess:
+		return p.AssessRisk(pgRiskID, pgLow(), pgMeta(10, ""))
+	case RiskPlanTreatment:
+		return p.PlanTreatment(pgRiskID, pgTreatment(40), pgMeta(10, ""))
+	case RiskMonitor:
+		return p.MonitorRisk(pgRiskID, pgLow(), pgMeta(10, ""))
+	}
+	return p.FireRisk(pgRiskID, e, pgMeta(10, "stated"))
+}
+
+// TestRiskEveryStateEvent covers every (state, event) pair of the
+// register lifecycle.
+func TestRiskEveryStateEvent(t *testing.T) {
+	want := map[RiskState]map[RiskEvent]RiskState{
+		RiskIdentified:       {RiskAssess: RiskAssessed},
+		RiskAssessed:         {RiskAssess: RiskAssessed, RiskPlanTreatment: RiskTreatmentPlanned, RiskAccept: RiskAccepted},
+		RiskTreatmentPlanned: {RiskPlanTreatment: RiskTreatmentPlanned, RiskTreat: RiskTreated},
+		RiskTreated:          {RiskMonitor: RiskMonitored},
+		RiskMonitored:        {RiskAssess: RiskAssessed, RiskAccept: RiskAccepted, RiskClose: RiskClosed},
+		RiskClosed:           {},
+		RiskAccepted:         {},
+	}
+	for s := range RiskStates() {
+		for e := range RiskEvents() {
+			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
+				p := pgRiskInState(t, s)
+				before := progCopy(*p)
+				err := pgFireRiskGood(p, e)
+				to, ok := want[s][e]
+				row, hasRow := s.Next(e)
+				assert.Equal(t, ok, hasRow, "table row")
+				r := p.Risks[0]
+				if ok {
+					require.NoError(t, err)
+					assert.Equal(t, to, row)
+					assert.Equal(t, to, r.State)
+					old := before.Risks[0]
+					require.Len(t, r.History, len(old.History)+1)
+					assert.Equal(t, RiskEntry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Note: r.History[len(r.History)-1].Note}, r.History[len(r.History)-1])
+					if d := cmp.Diff(old.History, r.History[:len(old.History)]); d != "" {
+						t.Errorf("history rewritten (-before +after):\n%s", d)
+					}
+					if d := cmp.Diff(old.Assessments, r.Assessments[:len(old.Assessments)], pgEquateEmpty); d != "" {
+						t.Errorf("assessments rewritten (-before +after):\n%s", d)
+					}
+					require.NoError(t, Verify(p, nil))
+					return
+				}
+				require.ErrorIs(t, err, ErrTransition)
+				var te *TransitionError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, "programme.risk", te.Machine)
+				assert.Equal(t, string(s), te.State)
+				assert.Equal(t, string(e), te.Event)
+				wantReason := "no-transition"
+				if s.IsTerminal() {
+					wantReason = "terminal-state"
+				}
+				assert.Equal(t, wantReason, te.Reason)
+				if d := cmp.Diff(before, *p); d != "" {
+					t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+				}
+			})
+		}
+	}
+}
+
+func TestRiskGuards(t *testing.T) {
+	tests := []struct {
+		name  string
+		state RiskState
+		setup func(*testing.T, *Programme)
+		fire  func(*Programme) error
+		rule  string
+	}{
+		{"assess through FireRisk", RiskIdentified, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAssess, pgMeta(9, "")) }, RuleRiskScales},
+		{"plan through FireRisk", RiskAssessed, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskPlanTreatment, pgMeta(9, "")) }, RuleRiskPlan},
+		{"monitor through FireRisk", RiskTreated, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskMonitor, pgMeta(9, "")) }, RuleRiskResidual},
+		{"treat without outcome", RiskTreatmentPlanned, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskTreat, pgMeta(9, " ")) }, RuleRiskOutcome},
+		{"accept without reason", RiskAssessed, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "")) }, RuleRiskReason},
+		{"close without reason", RiskMonitored, nil,
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskClose, pgMeta(9, "")) }, RuleRiskReason},
+		{"accept a high risk", RiskAssessed,
+			func(t *testing.T, p *Programme) { require.NoError(t, p.AssessRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "we live with it")) }, RuleRiskAcceptable},
+		{"close with a high residual", RiskTreated,
+			func(t *testing.T, p *Programme) { require.NoError(t, p.MonitorRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskClose, pgMeta(9, "done")) }, RuleRiskAcceptable},
+		{"accept a medium risk when only low is acceptable", RiskAssessed,
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.AssessRisk(pgRiskID, Assessment{Likelihood: 2, Impact: 2}, pgMeta(8, "")))
+			},
+			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "fine")) }, RuleRiskAcceptable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgRiskInState(t, tt.state)
+			if tt.setup != nil {
+				tt.setup(t, p)
+			}
+			before := progCopy(*p)
+			err := tt.fire(p)
+			require.ErrorIs(t, err, ErrTransition)
+			var te *TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, "guard", te.Reason)
+			assert.Equal(t, tt.rule, te.Rule)
+			if d := cmp.Diff(before, *p); d != "" {
+				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestRiskOpportunityAcceptedAtAnyLevel: an opportunity not pursued is
+// accepted with a reason whatever its level.
+func TestRiskOpportunityAcceptedAtAnyLevel(t *testing.T) {
+	p := pgNew(t)
+	require.NoError(t, p.AddRisk(pgRisk("o", KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
+	require.NoError(t, p.AssessRisk("o", pgHigh(), pgMeta(2, "")))
+	assert.True(t, p.CanRisk("o", RiskAccept))
+	require.NoError(t, p.FireRisk("o", RiskAccept, pgMeta(3, "no budget this year")))
+	assert.Equal(t, RiskAccepted, p.Risks[0].State)
+	require.NoError(t, Verify(p, nil))
+}
+
+func TestRiskInputErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		state RiskState
+		op    func(*Programme) error
+		path  string
+		rule  string
+	}{
+		{"likelihood off the scale", RiskIdentified,
+			func(p *Programme) error { return p.AssessRisk(pgRiskID, Assessment{Likelihood: 6, Impact: 1}, pgMeta(9, "")) }, "Likelihood", RuleRiskScales},
+		{"impact zero", RiskIdentified,
+			func(p *Programme) error { return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1}, pgMeta(9, "")) }, "Impact", RuleRiskScales},
+		{"level given", RiskIdentified,
+			func(p *Programme) error {
+				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1, Impact: 1, Level: LevelLow}, pgMeta(9, ""))
+			}, "", "set-by-library"},
+		{"residual off the scale", RiskTreated,
+			func(p *Programme) error { return p.MonitorRisk(pgRiskID, Assessment{Likelihood: 0, Impact: 9}, pgMeta(9, "")) }, "Impact", RuleRiskScales},
+		{"treatment without owner", RiskAssessed,
+			func(p *Programme) error {
+				return p.PlanTreatment(pgRiskID, Treatment{Action: "x", Due: pgDay(30)}, pgMeta(9, ""))
+			}, "Owner", RuleRiskPlan},
+		{"treatment due before the plan", RiskAssessed,
+			func(p *Programme) error { return p.PlanTreatment(pgRiskID, pgTreatment(3), pgMeta(9, "")) }, "Due", RuleRiskPlan},
+		{"treatment with planned time", RiskAssessed,
+			func(p *Programme) error {
+				tr := pgTreatment(30)
+				tr.PlannedBy = "me"
+				return p.PlanTreatment(pgRiskID, tr, pgMeta(9, ""))
+			}, "", "set-by-library"},
+		{"add a duplicate id", RiskIdentified,
+			func(p *Programme) error { return p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryPlanning), pgMeta(9, "")) }, "ID", "unique"},
+		{"add without kind", RiskIdentified,
+			func(p *Programme) error { return p.AddRisk(Risk{ID: "n", Category: CategoryPlanning, Description: "d", Owner: "o"}, pgMeta(9, "")) }, "Kind", "enum"},
+		{"add with a bad category", RiskIdentified,
+			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, "weather"), pgMeta(9, "")) }, "Category", "enum"},
+		{"add without owner", RiskIdentified,
+			func(p *Programme) error {
+				r := pgRisk("n", KindRisk, CategoryPlanning)
+				r.Owner = ""
+				return p.AddRisk(r, pgMeta(9, ""))
+			}, "Owner", "required"},
+		{"add with a state", RiskIdentified,
+			func(p *Programme) error {
+				r := pgRisk("n", KindRisk, CategoryPlanning)
+				r.State = RiskAssessed
+				return p.AddRisk(r, pgMeta(9, ""))
+			}, "State", "set-by-library"},
+		{"add with history", RiskIdentified,
+			func(p *Programme) error {
+				r := pgRisk("n", KindRisk, CategoryPlanning)
+				r.History = []RiskEntry{{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, At: pgDay(1), By: "x"}}
+				return p.AddRisk(r, pgMeta(9, ""))
+			}, "History", "set-by-library"},
+		{"add without time", RiskIdentified,
+			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), Meta{By: "pm"}) }, "Meta.At", "required"},
+		{"add before the version started", RiskIdentified,
+			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(-3, "")) }, "Meta.At", "time-order"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgRiskInState(t, tt.state)
+			before := progCopy(*p)
+			err := tt.op(p)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
+			if d := cmp.Diff(before, *p); d != "" {
+				t.Errorf("refused operation changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestRiskUnknownAndFrozen(t *testing.T) {
+	p := pgRiskInState(t, RiskAssessed)
+	err := p.AssessRisk("nope", pgLow(), pgMeta(9, ""))
+	require.ErrorIs(t, err, ErrNotFound)
+	var nf *NotFoundError
+	require.ErrorAs(t, err, &nf)
+	assert.Equal(t, "nope", nf.ID)
+	_, err = p.LookupRisk("nope")
+	require.ErrorIs(t, err, ErrNotFound)
+	_, err = p.PermittedRisk("nope")
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.False(t, p.CanRisk("nope", RiskAssess))
+
+	closed := pgInState(t, StateClosed)
+	before := progCopy(*closed)
+	ops := map[string]func() error{
+		"add":    func() error { return closed.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(20, "")) },
+		"assess": func() error { return closed.AssessRisk("r-planning", pgLow(), pgMeta(20, "")) },
+		"plan":   func() error { return closed.PlanTreatment("r-planning", pgTreatment(40), pgMeta(20, "")) },
+		"fire":   func() error { return closed.FireRisk("r-planning", RiskAccept, pgMeta(20, "ok")) },
+	}
+	for name, op := range ops {
+		t.Run(name, func(t *testing.T) {
+			err := op()
+			require.ErrorIs(t, err, ErrTransition)
+			var te *TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, RuleFrozen, te.Rule)
+			assert.Equal(t, "wrong-state", te.Reason)
+		})
+	}
+	assert.False(t, closed.CanRisk("r-planning", RiskAccept))
+	events, err := closed.PermittedRisk("r-planning")
+	require.NoError(t, err)
+	assert.Empty(t, events)
+	if d := cmp.Diff(before, *closed); d != "" {
+		t.Errorf("refused operations changed the programme (-before +after):\n%s", d)
+	}
+}
+
+func TestRiskPermittedAndLookup(t *testing.T) {
+	p := pgRiskInState(t, RiskAssessed)
+	events, err := p.PermittedRisk(pgRiskID)
+	require.NoError(t, err)
+	assert.Equal(t, []RiskEvent{RiskAssess, RiskPlanTreatment, RiskAccept}, events)
+	require.NoError(t, p.AssessRisk(pgRiskID, pgHigh(), pgMeta(3, "")))
+	events, err = p.PermittedRisk(pgRiskID)
+	require.NoError(t, err)
+	assert.Equal(t, []RiskEvent{RiskAssess, RiskPlanTreatment}, events, "a high risk cannot be accepted")
+	r, err := p.LookupRisk(pgRiskID)
+	require.NoError(t, err)
+	assert.Equal(t, LevelHigh, r.Level())
+	r.Assessments[0].Level = LevelVeryHigh
+	assert.Equal(t, LevelLow, p.Risks[0].Assessments[0].Level, "LookupRisk returns a copy")
+	assert.Equal(t, 1, p.Risks[0].Assessments[1].Version)
+	assert.Equal(t, RiskLevel(""), (&Risk{}).Level())
+}
+
+func TestRiskLifecycleDescription(t *testing.T) {
+	l := RiskLifecycle()
+	assert.Equal(t, "programme.risk", l.Name)
+	assert.Equal(t, "identified", l.Initial)
+	assert.Equal(t, []string{"closed", "accepted"}, l.Terminal)
+	assert.Len(t, l.Transitions, 10)
+	assert.Contains(t, l.Mermaid, "treatment_planned --> treated: treat [outcome-recorded]")
+}
