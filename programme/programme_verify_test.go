@@ -1,0 +1,199 @@
+package programme
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pgRich builds a programme in its second version, implementing, with a
+// register holding entries in every state and reviews over two rounds of
+// version 1 (one resumed, one improved). Day numbers: version 1 runs to
+// day 50, version 2 from day 50.
+func pgRich(t testing.TB) *Programme {
+	t.Helper()
+	p := pgInState(t, StateUnderReview) // round 1 reviewed at day 4
+	must := func(err error) { t.Helper(); require.NoError(t, err) }
+	must(p.Fire(EventResume, pgMeta(5, "")))
+	must(p.AddRisk(pgRisk("t1", KindRisk, CategoryTeamSelection), pgMeta(6, "")))
+	must(p.AssessRisk("t1", pgHigh(), pgMeta(6, "")))
+	must(p.PlanTreatment("t1", pgTreatment(20), pgMeta(7, "")))
+	must(p.Fire(EventReview, pgMeta(40, "")))
+	must(p.RecordReview(pgReview("rev-2", pgAction("act-1"), pgAction("act-2")), pgMeta(41, "")))
+	v2, err := p.Improve(Changes{Implements: []string{"act-1"}}, pgMeta(50, "more frequent audits"))
+	must(err)
+	p = v2
+	must(p.Fire(EventApprove, pgMeta(51, "")))
+	must(p.FireRisk("t1", RiskTreat, pgMeta(52, "two auditors trained")))
+	must(p.MonitorRisk("t1", pgLow(), pgMeta(53, "")))
+	must(p.FireRisk("t1", RiskClose, pgMeta(54, "team competent")))
+	must(p.AddRisk(pgRisk("t2", KindRisk, CategoryRecords), pgMeta(52, "")))
+	must(p.AssessRisk("t2", pgLow(), pgMeta(52, "")))
+	must(p.FireRisk("t2", RiskAccept, pgMeta(53, "low")))
+	must(p.AddRisk(pgRisk("t3", KindRisk, CategoryCommunication), pgMeta(52, "")))
+	must(p.AssessRisk("t3", pgHigh(), pgMeta(52, "")))
+	must(p.PlanTreatment("t3", pgTreatment(60), pgMeta(53, "")))
+	must(p.FireRisk("t3", RiskTreat, pgMeta(54, "weekly calls")))
+	must(p.AddRisk(pgRisk("o1", KindOpportunity, CategoryMonitoring), pgMeta(52, "")))
+	must(p.AssessRisk("o1", pgHigh(), pgMeta(52, "")))
+	must(p.FireRisk("o1", RiskAccept, pgMeta(53, "not this year")))
+	must(p.Fire(EventImplement, pgMeta(55, "")))
+	require.NoError(t, Verify(p, nil))
+	return p
+}
+
+func pgRiskAt(t testing.TB, p *Programme, id string) int {
+	t.Helper()
+	i, ok := p.riskIndex(id)
+	require.True(t, ok, id)
+	return i
+}
+
+func TestProgrammeVerifyRich(t *testing.T) {
+	p := pgRich(t)
+	assert.Equal(t, 2, p.Version)
+	assert.Equal(t, StateImplementing, p.State)
+	assert.Equal(t, RiskClosed, p.Risks[pgRiskAt(t, p, "t1")].State)
+	assert.Equal(t, 1, p.Risks[pgRiskAt(t, p, "t1")].Version)
+	assert.Equal(t, 2, p.Risks[pgRiskAt(t, p, "t2")].Version)
+	assert.Equal(t, []ImprovementAction{pgAction("act-2")}, p.OpenActions())
+	require.NoError(t, Verify(p, &VerifyOptions{At: pgDay(100)}))
+}
+
+func TestProgrammeVerifyFindsViolations(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(t *testing.T, p *Programme)
+		path string
+		rule string
+	}{
+		{"state disagrees with history", func(_ *testing.T, p *Programme) { p.State = StateClosed }, "State", RuleHistory},
+		{"history skips a step", func(_ *testing.T, p *Programme) { p.History = p.History[1:] }, "History[0]", RuleHistory},
+		{"history goes backwards", func(_ *testing.T, p *Programme) { p.History[1].At = pgDay(50) }, "History[1]", RuleHistory},
+		{"first entry before the version", func(_ *testing.T, p *Programme) { p.History[0].At = pgDay(49) }, "History[0].At", RuleHistory},
+		{"objectives lost after approval", func(_ *testing.T, p *Programme) { p.Objectives = nil }, "Objectives", RuleObjectives},
+		{"a role nobody holds", func(_ *testing.T, p *Programme) { p.Managers = p.Managers[1:] }, "Managers", RuleManagers},
+		{"frequency blank", func(_ *testing.T, p *Programme) { p.Extent.Frequency = "" }, "Extent.Frequency", RuleExtent},
+		{"auditor days short", func(_ *testing.T, p *Programme) { p.Resources.AuditorDays = 10 }, "Resources.AuditorDays", RuleResources},
+		{"confidentiality blank", func(_ *testing.T, p *Programme) { p.Records.Confidentiality = "" }, "Records.Confidentiality", RuleRecords},
+		{"risk state disagrees", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].State = RiskClosed }, "Risks[10].State", RuleHistory},
+		{"risk history rewritten", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t3")].History[1].Event = RiskAccept
+		}, "Risks[10].History[1]", RuleHistory},
+		{"level not from the matrix", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Level = LevelHigh
+		}, "Risks[9].Assessments[0].Level", RuleRiskScales},
+		{"ratings off the scale", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Likelihood = 9
+		}, "Risks[9].Assessments[0].Level", RuleRiskScales},
+		{"assessment lost", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].Assessments = nil }, "Risks[9].Assessments", RuleHistory},
+		{"residual mark wrong", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t1")].Assessments[1].Residual = false
+		}, "Risks[8].Assessments[1].Residual", RuleHistory},
+		{"assessment time not the event's", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].At = pgDay(99)
+		}, "Risks[9].Assessments[0].At", RuleHistory},
+		{"assessment against an unknown version", func(t *testing.T, p *Programme) {
+			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Version = 7
+		}, "Risks[9].Assessments[0].Version", "unknown"},
+		{"treatment lost", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments = nil }, "Risks[10].Treatments", RuleHistory},
+		{"treatment without owner", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments[0].Owner = "" }, "Risks[10].Treatments[0]", RuleRiskPlan},
+		{"treated without outcome", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].History[2].Note = "" }, "Risks[10].History[2].Note", RuleRiskOutcome},
+		{"accepted without reason", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].History[1].Note = "" }, "Risks[9].History[1].Note", RuleRiskReason},
+		{"accepted above the level", func(t *testing.T, p *Programme) {
+			a := &p.Risks[pgRiskAt(t, p, "t2")].Assessments[0]
+			a.Likelihood, a.Impact, a.Level = 4, 4, LevelHigh
+		}, "Risks[9].History[1]", RuleRiskAcceptable},
+		{"entry identified in a later version", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].Version = 3 }, "Risks[9].Version", RuleRecordShape},
+		{"duplicate register id", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].ID = "t3" }, "Risks[10].ID", "unique"},
+		{"a round's review lost", func(_ *testing.T, p *Programme) {
+			p.Previous[0].Reviews = p.Previous[0].Reviews[1:]
+		}, "Previous[0].History[5]", RuleReviewRecorded},
+		{"review outside its round", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[1].At = pgDay(60) }, "Previous[0].Reviews[1].At", RuleReviewRecorded},
+		{"review without monitoring", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[0].Inputs = p.Previous[0].Reviews[0].Inputs[1:] }, "Previous[0].Reviews[0].Inputs", RuleReviewInputs},
+		{"objective result wrong", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[0].Objectives[1].Met = true }, "Previous[0].Reviews[0].Objectives[1].Met", RuleReviewInputs},
+		{"objective not measured", func(_ *testing.T, p *Programme) {
+			p.Previous[0].Reviews[0].Objectives = p.Previous[0].Reviews[0].Objectives[:1]
+		}, "Previous[0].Reviews[0].Objectives", RuleReviewInputs},
+		{"review of an unknown version", func(_ *testing.T, p *Programme) { p.Reviews[0].Version = 9 }, "Reviews[0].Version", "unknown"},
+		{"resumed after actions", func(_ *testing.T, p *Programme) {
+			p.Previous[0].Reviews[0].Actions = []ImprovementAction{pgAction("act-0")}
+		}, "Previous[0].History[3]", RuleReviewActions},
+		{"unknown action carried out", func(_ *testing.T, p *Programme) { p.Implements = []string{"act-9"} }, "Implements[0]", "unknown"},
+		{"action carried out twice", func(_ *testing.T, p *Programme) { p.Implements = []string{"act-1", "act-1"} }, "Implements[1]", RuleActionImplements},
+		{"earlier version lost", func(_ *testing.T, p *Programme) { p.Previous = nil }, "Previous", RuleVersionsKept},
+		{"earlier version not improved", func(_ *testing.T, p *Programme) { p.Previous[0].State = StateClosed }, "Previous[0].State", RuleVersionsKept},
+		{"earlier version misnumbered", func(_ *testing.T, p *Programme) { p.Previous[0].Version = 2 }, "Previous[0].Version", RuleVersionsKept},
+		{"earlier version of another programme", func(_ *testing.T, p *Programme) { p.Previous[0].ID = "other" }, "Previous[0].ID", RuleVersionsKept},
+		{"earlier version nesting versions", func(_ *testing.T, p *Programme) { p.Previous[0].Previous = []Programme{p.Previous[0]} }, "Previous[0].Previous", RuleVersionsKept},
+		{"register entry lost", func(t *testing.T, p *Programme) {
+			i := pgRiskAt(t, p, "t1")
+			p.Risks = append(p.Risks[:i], p.Risks[i+1:]...)
+		}, "Risks", RuleVersionsKept},
+		{"register log rewritten", func(_ *testing.T, p *Programme) { p.Risks[0].Assessments[0].Rationale = "new story" }, "Risks", RuleVersionsKept},
+		{"review changed", func(_ *testing.T, p *Programme) { p.Reviews[0].Conclusions = "new story" }, "Reviews[0]", RuleVersionsKept},
+		{"review lost", func(_ *testing.T, p *Programme) { p.Reviews = p.Reviews[:1] }, "Reviews", RuleVersionsKept},
+		{"version started before the improve", func(_ *testing.T, p *Programme) { p.CreatedAt = pgDay(45) }, "CreatedAt", RuleVersionsKept},
+		{"no version", func(_ *testing.T, p *Programme) { p.Version = 0 }, "Version", "min"},
+		{"bad state", func(_ *testing.T, p *Programme) { p.State = "paused" }, "State", "enum"},
+		{"no creator", func(_ *testing.T, p *Programme) { p.CreatedBy = "" }, "CreatedBy", "required"},
+		{"bad risk category", func(_ *testing.T, p *Programme) { p.Risks[0].Category = "weather" }, "Risks[0].Category", "enum"},
+		{"bad matrix", func(_ *testing.T, p *Programme) { p.Matrix.Levels[2][2] = "" }, "Matrix.Levels[2][2]", "enum"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgRich(t)
+			tt.mut(t, p)
+			err := Verify(p, nil)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+			for _, f := range ve.Fields {
+				if len(f.Rule) > 4 && f.Rule[:4] == "PRG-" {
+					_, ok := LookupRule(f.Rule)
+					assert.True(t, ok, "violation cites unknown rule %s", f.Rule)
+				}
+			}
+		})
+	}
+}
+
+// TestProgrammeVerifyIndexes pins the register indexes the table above
+// uses, so a change to pgRich shows here first.
+func TestProgrammeVerifyIndexes(t *testing.T) {
+	p := pgRich(t)
+	for id, want := range map[string]int{"t1": 8, "t2": 9, "t3": 10, "o1": 11} {
+		assert.Equal(t, want, pgRiskAt(t, p, id), id)
+	}
+	var events []string
+	for _, e := range p.Previous[0].History {
+		events = append(events, string(e.Event))
+	}
+	assert.Equal(t, []string{"approve", "implement", "review", "resume", "review", "improve"}, events)
+	assert.Equal(t, 2, len(p.Reviews))
+}
+
+func TestProgrammeVerifyNil(t *testing.T) {
+	err := Verify(nil, nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+}
+
+// TestProgrammeVerifyEveryVersion verifies each stage of a programme's
+// life.
+func TestProgrammeVerifyEveryVersion(t *testing.T) {
+	for s := range States() {
+		t.Run(string(s), func(t *testing.T) {
+			p := pgInState(t, s)
+			require.NoError(t, Verify(p, nil))
+			c := progCopy(*p)
+			_ = Verify(&c, nil)
+			if d := cmp.Diff(*p, c); d != "" {
+				t.Errorf("Verify changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
