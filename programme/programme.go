@@ -94,12 +94,17 @@ func validateContent(col *errs.Collector, prefix string, objectives []Objective,
 }
 
 // lastTime is the time the next lifecycle event may not precede: the
-// latest history entry, or the creation of the version.
+// latest of the creation of the version, its latest history entry and the
+// latest review recorded against it.
 func (p *Programme) lastTime() time.Time {
-	if last := fsm.Last(p.History); last.After(p.CreatedAt) {
-		return last
+	last := p.CreatedAt
+	if t := fsm.Last(p.History); t.After(last) {
+		last = t
 	}
-	return p.CreatedAt
+	if r := p.latestReview(); r != nil && r.At.After(last) {
+		last = r.At
+	}
+	return last
 }
 
 // Fire applies a lifecycle event (approve, implement, review, resume,

@@ -1,7 +1,6 @@
 package programme
 
 import (
-	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -9,6 +8,15 @@ import (
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
+
+// pgTB is what the fixture helpers need of a test: *testing.T and
+// *rapid.T both have it.
+type pgTB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	FailNow()
+}
 
 // pgEquateEmpty treats nil and empty slices as equal: JSON cannot tell
 // them apart.
@@ -66,7 +74,7 @@ func pgOptions() NewOptions {
 }
 
 // pgNew starts a complete draft at day 0.
-func pgNew(t testing.TB) *Programme {
+func pgNew(t pgTB) *Programme {
 	t.Helper()
 	p, err := New(pgOptions(), pgMeta(0, ""))
 	require.NoError(t, err)
@@ -80,7 +88,7 @@ func pgRisk(id string, kind RiskKind, c RiskCategory) Risk {
 
 // pgCoverRisks adds one risk per category, each assessed low (1x1), at
 // day 1.
-func pgCoverRisks(t testing.TB, p *Programme) {
+func pgCoverRisks(t pgTB, p *Programme) {
 	t.Helper()
 	for c := range RiskCategories() {
 		id := "r-" + string(c)
@@ -108,7 +116,7 @@ func pgAction(id string) ImprovementAction {
 // pgInState brings a programme to state s through valid operations; for
 // under-review the round's review is recorded (without actions, so every
 // event out of the state is allowed). Events are at days 2..5.
-func pgInState(t testing.TB, s State) *Programme {
+func pgInState(t pgTB, s State) *Programme {
 	t.Helper()
 	p := pgNew(t)
 	if s == StateDraft {

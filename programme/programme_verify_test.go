@@ -12,7 +12,7 @@ import (
 // register holding entries in every state and reviews over two rounds of
 // version 1 (one resumed, one improved). Day numbers: version 1 runs to
 // day 50, version 2 from day 50.
-func pgRich(t testing.TB) *Programme {
+func pgRich(t pgTB) *Programme {
 	t.Helper()
 	p := pgInState(t, StateUnderReview) // round 1 reviewed at day 4
 	must := func(err error) { t.Helper(); require.NoError(t, err) }
@@ -44,7 +44,7 @@ func pgRich(t testing.TB) *Programme {
 	return p
 }
 
-func pgRiskAt(t testing.TB, p *Programme, id string) int {
+func pgRiskAt(t pgTB, p *Programme, id string) int {
 	t.Helper()
 	i, ok := p.riskIndex(id)
 	require.True(t, ok, id)

@@ -19,7 +19,7 @@ func pgTreatment(due int) Treatment {
 
 // pgRiskInState returns a draft programme whose entry pgRiskID is in
 // state s, reached through valid operations at days 1..6, rated low.
-func pgRiskInState(t testing.TB, s RiskState) *Programme {
+func pgRiskInState(t pgTB, s RiskState) *Programme {
 	t.Helper()
 	p := pgNew(t)
 	require.NoError(t, p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryResources), pgMeta(1, "")))

@@ -1,0 +1,269 @@
+package programme
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+// pgKept checks that nothing recorded in before is lost from after: the
+// history (of the same version: a new version starts its own), every
+// register entry with its logs, the reviews and the earlier versions, each
+// as a prefix.
+func pgKept(t *rapid.T, before, after *Programme) {
+	if sameVersion := before.Version == after.Version; sameVersion {
+		if d := cmp.Diff(before.History, after.History[:min(len(before.History), len(after.History))]); d != "" || len(after.History) < len(before.History) {
+			t.Fatalf("history lost or rewritten (-before +after):\n%s", d)
+		}
+	}
+	for _, old := range before.Risks {
+		i, ok := after.riskIndex(old.ID)
+		if !ok {
+			t.Fatalf("register entry %q lost", old.ID)
+		}
+		cur := after.Risks[i]
+		if len(cur.History) < len(old.History) || len(cur.Assessments) < len(old.Assessments) || len(cur.Treatments) < len(old.Treatments) {
+			t.Fatalf("register entry %q lost log lines", old.ID)
+		}
+		if d := cmp.Diff(old.History, cur.History[:len(old.History)]); d != "" {
+			t.Fatalf("entry %q history rewritten:\n%s", old.ID, d)
+		}
+		if d := cmp.Diff(old.Assessments, cur.Assessments[:len(old.Assessments)], pgEquateEmpty); d != "" {
+			t.Fatalf("entry %q assessments rewritten:\n%s", old.ID, d)
+		}
+		if d := cmp.Diff(old.Treatments, cur.Treatments[:len(old.Treatments)], pgEquateEmpty); d != "" {
+			t.Fatalf("entry %q treatments rewritten:\n%s", old.ID, d)
+		}
+	}
+	if len(after.Reviews) < len(before.Reviews) {
+		t.Fatalf("reviews lost")
+	}
+	if d := cmp.Diff(before.Reviews, after.Reviews[:len(before.Reviews)], pgEquateEmpty); d != "" {
+		t.Fatalf("reviews rewritten:\n%s", d)
+	}
+	if len(after.Previous) < len(before.Previous) {
+		t.Fatalf("versions lost")
+	}
+	if d := cmp.Diff(before.Previous, after.Previous[:len(before.Previous)], pgEquateEmpty); d != "" {
+		t.Fatalf("versions rewritten:\n%s", d)
+	}
+}
+
+// pgStep checks one operation's outcome: a refused one changed nothing,
+// an accepted one appended exactly wantEntries programme history entries
+// (and registerEntries to the entry it worked on) and lost nothing; the
+// programme verifies in every case.
+func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, riskID string, riskEntries int) {
+	if err != nil {
+		if d := cmp.Diff(*before, *after); d != "" {
+			t.Fatalf("refused operation (%v) changed the programme (-before +after):\n%s", err, d)
+		}
+		return
+	}
+	if got := len(after.History) - len(before.History); got != wantEntries {
+		t.Fatalf("history grew by %d, want %d", got, wantEntries)
+	}
+	if wantEntries == 1 {
+		e := after.History[len(after.History)-1]
+		if to, ok := e.From.Next(e.Event); !ok || to != e.To || e.To != after.State {
+			t.Fatalf("accepted %v is not a row of the table", e)
+		}
+	}
+	if riskID != "" {
+		i, _ := after.riskIndex(riskID)
+		j, existed := before.riskIndex(riskID)
+		n := 0
+		if existed {
+			n = len(before.Risks[j].History)
+		}
+		r := after.Risks[i]
+		if got := len(r.History) - n; got != riskEntries {
+			t.Fatalf("entry %q history grew by %d, want %d", riskID, got, riskEntries)
+		}
+		if riskEntries == 1 {
+			e := r.History[len(r.History)-1]
+			if to, ok := e.From.Next(e.Event); !ok || to != e.To || e.To != r.State {
+				t.Fatalf("accepted %v is not a row of the register table", e)
+			}
+		}
+	}
+	pgKept(t, before, after)
+	if err := Verify(after, nil); err != nil {
+		t.Fatalf("an accepted operation left a programme that does not verify: %v", err)
+	}
+}
+
+// TestProgrammeLifecycleProperties drives programmes through random
+// operations: refused ones change nothing, accepted ones append exactly
+// one history entry per event and never lose a record, states follow the
+// table, and the result always verifies. Improving continues with the
+// new version and checks the old one is frozen.
+func TestProgrammeLifecycleProperties(t *testing.T) {
+	events := append(eventSet.Values(), "bogus")
+	kinds := []RiskKind{KindRisk, KindRisk, KindOpportunity}
+	categories := riskCategorySet.Values()
+	rapid.Check(t, func(rt *rapid.T) {
+		p := pgNew(rt)
+		if rapid.Bool().Draw(rt, "covered") {
+			pgCoverRisks(rt, p)
+		}
+		day := 2
+		actions := 0
+		steps := rapid.IntRange(1, 60).Draw(rt, "steps")
+		for range steps {
+			day += rapid.IntRange(-2, 15).Draw(rt, "dt")
+			m := pgMeta(day, rapid.SampledFrom([]string{"", "because"}).Draw(rt, "note"))
+			if rapid.IntRange(0, 15).Draw(rt, "no-actor") == 0 {
+				m.By = ""
+			}
+			riskID := "r" + strconv.Itoa(rapid.IntRange(0, 4).Draw(rt, "risk"))
+			before := progCopy(*p)
+			op := rapid.IntRange(0, 11).Draw(rt, "op")
+			if op > 8 { // follow the lifecycle: what it permits now
+				switch permitted := p.Permitted(); {
+				case p.State == StateUnderReview && !p.roundReviewed():
+					op = 2
+				case len(permitted) == 0:
+					op = 0
+				default:
+					if rapid.SampledFrom(permitted).Draw(rt, "permitted") == EventImprove {
+						op = 1
+					} else {
+						op = 0
+					}
+				}
+			}
+			switch op {
+			case 0:
+				e := rapid.SampledFrom(events).Draw(rt, "event")
+				if permitted := p.Permitted(); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
+					e = rapid.SampledFrom(permitted).Draw(rt, "permitted-event")
+				}
+				err := p.Fire(e, m)
+				pgStep(rt, &before, p, err, 1, "", 0)
+			case 1:
+				var c Changes
+				if open := p.OpenActions(); len(open) > 0 && rapid.Bool().Draw(rt, "implement") {
+					c.Implements = []string{open[rapid.IntRange(0, len(open)-1).Draw(rt, "action")].ID}
+				}
+				if rapid.IntRange(0, 4).Draw(rt, "bad-change") == 0 {
+					c.Implements = append(c.Implements, "no-such-action")
+				}
+				next, err := p.Improve(c, m)
+				pgStep(rt, &before, p, err, 1, "", 0)
+				if err == nil {
+					if p.State != StateImproved || next.Version != p.Version+1 || next.State != StateDraft {
+						rt.Fatalf("improve left version %d in %s and version %d in %s", p.Version, p.State, next.Version, next.State)
+					}
+					old := *p
+					old.Previous = nil // the kept snapshot holds no versions of its own
+					if d := cmp.Diff(old, next.Previous[len(next.Previous)-1]); d != "" {
+						rt.Fatalf("the improved version is not kept whole (-old +kept):\n%s", d)
+					}
+					frozen := progCopy(*p)
+					if p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(day+1, "")) == nil ||
+						p.Fire(EventClose, pgMeta(day+1, "x")) == nil || p.Update(Changes{}) == nil {
+						rt.Fatalf("an improved version accepted a change")
+					}
+					if d := cmp.Diff(frozen, *p); d != "" {
+						rt.Fatalf("the improved version changed:\n%s", d)
+					}
+					pgKept(rt, p, next)
+					p = next
+				}
+			case 2:
+				r := pgReview("rev-" + strconv.Itoa(day) + "-" + strconv.Itoa(len(p.Reviews)))
+				if rapid.Bool().Draw(rt, "actions") {
+					actions++
+					r.Actions = []ImprovementAction{pgAction("act-" + strconv.Itoa(actions))}
+				}
+				if rapid.IntRange(0, 4).Draw(rt, "bad-review") == 0 {
+					r.Inputs = r.Inputs[1:]
+				}
+				err := p.RecordReview(r, m)
+				pgStep(rt, &before, p, err, 0, "", 0)
+			case 3:
+				ext := pgExtent()
+				if rapid.Bool().Draw(rt, "bad-extent") {
+					ext.Audits = -1
+				}
+				err := p.Update(Changes{Extent: &ext})
+				pgStep(rt, &before, p, err, 0, "", 0)
+			case 4:
+				r := pgRisk(riskID, rapid.SampledFrom(kinds).Draw(rt, "kind"), rapid.SampledFrom(categories).Draw(rt, "category"))
+				err := p.AddRisk(r, m)
+				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 0)
+			case 5, 7:
+				a := Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(0, 6).Draw(rt, "i")}
+				var err error
+				if op == 5 {
+					err = p.AssessRisk(riskID, a, m)
+				} else {
+					err = p.MonitorRisk(riskID, a, m)
+				}
+				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+			case 6:
+				tr := pgTreatment(day + rapid.IntRange(-5, 30).Draw(rt, "due"))
+				err := p.PlanTreatment(riskID, tr, m)
+				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+			case 8:
+				e := rapid.SampledFrom(append(riskEventSet.Values(), "bogus")).Draw(rt, "risk-event")
+				err := p.FireRisk(riskID, e, m)
+				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+			}
+		}
+	})
+}
+
+// pgPick returns id when ok, else "".
+func pgPick(ok bool, id string) string {
+	if ok {
+		return id
+	}
+	return ""
+}
+
+// TestRiskLifecycleProperties drives one register entry through random
+// events with random input: refused events change nothing, accepted ones
+// append exactly one history entry along a row of the table, the
+// assessment and treatment logs only grow, a risk is never closed or
+// accepted above the acceptable level, and the programme verifies.
+func TestRiskLifecycleProperties(t *testing.T) {
+	events := append(riskEventSet.Values(), "bogus")
+	rapid.Check(t, func(rt *rapid.T) {
+		p := pgNew(rt)
+		kind := rapid.SampledFrom([]RiskKind{KindRisk, KindOpportunity}).Draw(rt, "kind")
+		if err := p.AddRisk(pgRisk(pgRiskID, kind, CategoryAuditeeAvailability), pgMeta(1, "")); err != nil {
+			rt.Fatal(err)
+		}
+		day := 1
+		steps := rapid.IntRange(1, 40).Draw(rt, "steps")
+		for range steps {
+			day += rapid.IntRange(-1, 10).Draw(rt, "dt")
+			m := pgMeta(day, rapid.SampledFrom([]string{"", "what and why"}).Draw(rt, "note"))
+			before := progCopy(*p)
+			var err error
+			e := rapid.SampledFrom(events).Draw(rt, "event")
+			if permitted, _ := p.PermittedRisk(pgRiskID); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
+				e = rapid.SampledFrom(permitted).Draw(rt, "permitted-event")
+			}
+			switch {
+			case e == RiskAssess && rapid.Bool().Draw(rt, "with-input"):
+				err = p.AssessRisk(pgRiskID, Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+			case e == RiskMonitor && rapid.Bool().Draw(rt, "with-input"):
+				err = p.MonitorRisk(pgRiskID, Assessment{Likelihood: rapid.IntRange(1, 5).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+			case e == RiskPlanTreatment && rapid.Bool().Draw(rt, "with-input"):
+				err = p.PlanTreatment(pgRiskID, pgTreatment(day+rapid.IntRange(-3, 20).Draw(rt, "due")), m)
+			default:
+				err = p.FireRisk(pgRiskID, e, m)
+			}
+			pgStep(rt, &before, p, err, 0, pgPick(err == nil, pgRiskID), 1)
+			r := p.Risks[0]
+			if (r.State == RiskClosed || r.State == RiskAccepted) && r.Kind == KindRisk && !p.Matrix.accepts(r.Level()) {
+				rt.Fatalf("a risk rated %s reached %s", r.Level(), r.State)
+			}
+		}
+	})
+}
