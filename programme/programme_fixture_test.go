@@ -23,7 +23,9 @@ type pgTB interface {
 var pgEquateEmpty = cmpopts.EquateEmpty()
 
 // pgDay is a fixed day of 2026, n days after 5 January.
-func pgDay(n int) time.Time { return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
+func pgDay(n int) time.Time {
+	return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+}
 
 func pgMeta(n int, note string) Meta { return Meta{At: pgDay(n), By: "pm", Note: note} }
 

@@ -112,7 +112,9 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 			p.Previous[0].Reviews = p.Previous[0].Reviews[1:]
 		}, "Previous[0].History[5]", RuleReviewRecorded},
 		{"review outside its round", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[1].At = pgDay(60) }, "Previous[0].Reviews[1].At", RuleReviewRecorded},
-		{"review without monitoring", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[0].Inputs = p.Previous[0].Reviews[0].Inputs[1:] }, "Previous[0].Reviews[0].Inputs", RuleReviewInputs},
+		{"review without monitoring", func(_ *testing.T, p *Programme) {
+			p.Previous[0].Reviews[0].Inputs = p.Previous[0].Reviews[0].Inputs[1:]
+		}, "Previous[0].Reviews[0].Inputs", RuleReviewInputs},
 		{"objective result wrong", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[0].Objectives[1].Met = true }, "Previous[0].Reviews[0].Objectives[1].Met", RuleReviewInputs},
 		{"objective not measured", func(_ *testing.T, p *Programme) {
 			p.Previous[0].Reviews[0].Objectives = p.Previous[0].Reviews[0].Objectives[:1]

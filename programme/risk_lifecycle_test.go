@@ -196,7 +196,9 @@ func TestRiskInputErrors(t *testing.T) {
 		rule  string
 	}{
 		{"likelihood off the scale", RiskIdentified,
-			func(p *Programme) error { return p.AssessRisk(pgRiskID, Assessment{Likelihood: 6, Impact: 1}, pgMeta(9, "")) }, "Likelihood", RuleRiskScales},
+			func(p *Programme) error {
+				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 6, Impact: 1}, pgMeta(9, ""))
+			}, "Likelihood", RuleRiskScales},
 		{"impact zero", RiskIdentified,
 			func(p *Programme) error { return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1}, pgMeta(9, "")) }, "Impact", RuleRiskScales},
 		{"level given", RiskIdentified,
@@ -204,7 +206,9 @@ func TestRiskInputErrors(t *testing.T) {
 				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1, Impact: 1, Level: LevelLow}, pgMeta(9, ""))
 			}, "", "set-by-library"},
 		{"residual off the scale", RiskTreated,
-			func(p *Programme) error { return p.MonitorRisk(pgRiskID, Assessment{Likelihood: 0, Impact: 9}, pgMeta(9, "")) }, "Impact", RuleRiskScales},
+			func(p *Programme) error {
+				return p.MonitorRisk(pgRiskID, Assessment{Likelihood: 0, Impact: 9}, pgMeta(9, ""))
+			}, "Impact", RuleRiskScales},
 		{"treatment without owner", RiskAssessed,
 			func(p *Programme) error {
 				return p.PlanTreatment(pgRiskID, Treatment{Action: "x", Due: pgDay(30)}, pgMeta(9, ""))
@@ -218,9 +222,13 @@ func TestRiskInputErrors(t *testing.T) {
 				return p.PlanTreatment(pgRiskID, tr, pgMeta(9, ""))
 			}, "", "set-by-library"},
 		{"add a duplicate id", RiskIdentified,
-			func(p *Programme) error { return p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryPlanning), pgMeta(9, "")) }, "ID", "unique"},
+			func(p *Programme) error {
+				return p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryPlanning), pgMeta(9, ""))
+			}, "ID", "unique"},
 		{"add without kind", RiskIdentified,
-			func(p *Programme) error { return p.AddRisk(Risk{ID: "n", Category: CategoryPlanning, Description: "d", Owner: "o"}, pgMeta(9, "")) }, "Kind", "enum"},
+			func(p *Programme) error {
+				return p.AddRisk(Risk{ID: "n", Category: CategoryPlanning, Description: "d", Owner: "o"}, pgMeta(9, ""))
+			}, "Kind", "enum"},
 		{"add with a bad category", RiskIdentified,
 			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, "weather"), pgMeta(9, "")) }, "Category", "enum"},
 		{"add without owner", RiskIdentified,
