@@ -20,7 +20,7 @@ func pgWithSchedule(p *Programme) {
 		ID: "ia-1", Kind: annexa.Internal, Auditee: "Example Ltd", Sites: []string{"HQ"},
 		Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15"},
 		Due: Window{Earliest: pgDay(60), Latest: pgDay(90)}, Start: pgDay(70), Days: 2.5,
-		Team: &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
+		Team:  &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
 		Audit: "a-1",
 	}}
 	p.Cycles = []Cycle{{Auditee: "Example Ltd", Decision: pgDay(10), Expiry: pgDay(10).AddDate(3, 0, 0)}}

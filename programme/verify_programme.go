@@ -16,11 +16,11 @@ import (
 func (v *verifier) verifyProgramme() {
 	p := v.p
 	p.validateShape(v.col, "", 0)
-	verifyVersion(v.col, "", p, p)
+	v.verifyVersion("", p, p)
 	for i := range p.Previous {
-		verifyVersion(v.col, errs.Index("Previous", i), &p.Previous[i], p)
+		v.verifyVersion(errs.Index("Previous", i), &p.Previous[i], p)
 	}
-	verifyVersions(v.col, p)
+	v.verifyVersions(p)
 }
 
 // replayPath is the path of the history entry a replay refused.
@@ -48,49 +48,49 @@ func matrixOf(root *Programme, n int) *RiskMatrix {
 // version is root: its lifecycle, its content once approved, its
 // register, its reviews and the actions it carries out. Paths start with
 // prefix.
-func verifyVersion(col *errs.Collector, prefix string, q, root *Programme) {
+func (v *verifier) verifyVersion(prefix string, q, root *Programme) {
 	at := func(s string) string { return errs.JoinPath(prefix, s) }
 	state, err := programmeMachine.Replay(q.History)
 	if err != nil {
-		col.Add(at(replayPath(err)), RuleHistory, "", err.Error())
+		v.violate(at(replayPath(err)), RuleHistory, "", err.Error())
 	} else if q.State.IsValid() && state != q.State {
-		col.Add(at("State"), RuleHistory, string(q.State), "the history ends in "+strconv.Quote(string(state)))
+		v.violate(at("State"), RuleHistory, string(q.State), "the history ends in "+strconv.Quote(string(state)))
 	}
 	if len(q.History) > 0 && q.History[0].At.Before(q.CreatedAt) {
-		col.Add(at("History[0].At"), RuleHistory, q.History[0].At.Format(time.RFC3339), "before the version was started")
+		v.violate(at("History[0].At"), RuleHistory, q.History[0].At.Format(time.RFC3339), "before the version was started")
 	}
 	if q.State.IsValid() && q.State != StateDraft {
 		for _, c := range staticChecks {
 			for _, prob := range c.check(q) {
-				col.Add(at(prob.path), c.rule, "", prob.detail)
+				v.violate(at(prob.path), c.rule, "", prob.detail)
 			}
 		}
 	}
 	for i := range q.Risks {
-		verifyRisk(col, at(errs.Index("Risks", i)), &q.Risks[i], q, root)
+		v.verifyRisk(at(errs.Index("Risks", i)), &q.Risks[i], q, root)
 	}
-	verifyReviews(col, prefix, q)
-	verifyImplements(col, prefix, q)
+	v.verifyReviews(prefix, q)
+	v.verifyImplements(prefix, q)
 }
 
 // verifyRisk checks one register entry: its history against the table,
 // and the assessments and treatments its events leave.
-func verifyRisk(col *errs.Collector, path string, r *Risk, q, root *Programme) {
+func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
 	at := func(s string) string { return errs.JoinPath(path, s) }
 	state, err := riskMachine.Replay(r.History)
 	if err != nil {
-		col.Add(at(replayPath(err)), RuleHistory, "", err.Error())
+		v.violate(at(replayPath(err)), RuleHistory, "", err.Error())
 	} else if r.State.IsValid() && state != r.State {
-		col.Add(at("State"), RuleHistory, string(r.State), "the history ends in "+strconv.Quote(string(state)))
+		v.violate(at("State"), RuleHistory, string(r.State), "the history ends in "+strconv.Quote(string(state)))
 	}
 	if r.IdentifiedAt.IsZero() || progBlank(r.IdentifiedBy) {
-		col.Add(at("IdentifiedAt"), RuleRecordShape, "", "when and by whom the entry was identified")
+		v.violate(at("IdentifiedAt"), RuleRecordShape, "", "when and by whom the entry was identified")
 	}
 	if r.Version < 1 || r.Version > q.Version {
-		col.Add(at("Version"), RuleRecordShape, strconv.Itoa(r.Version), "not a version up to "+strconv.Itoa(q.Version))
+		v.violate(at("Version"), RuleRecordShape, strconv.Itoa(r.Version), "not a version up to "+strconv.Itoa(q.Version))
 	}
 	if len(r.History) > 0 && r.History[0].At.Before(r.IdentifiedAt) {
-		col.Add(at("History[0].At"), RuleHistory, r.History[0].At.Format(time.RFC3339), "before the entry was identified")
+		v.violate(at("History[0].At"), RuleHistory, r.History[0].At.Format(time.RFC3339), "before the entry was identified")
 	}
 	na, nt := 0, 0
 	lastVersion := 0
@@ -108,22 +108,22 @@ func verifyRisk(col *errs.Collector, path string, r *Risk, q, root *Programme) {
 			na++
 			latest = a
 			if a.Residual != (e.Event == RiskMonitor) {
-				col.Add(ap+".Residual", RuleHistory, strconv.FormatBool(a.Residual), "does not match the history event "+strconv.Quote(string(e.Event)))
+				v.violate(ap+".Residual", RuleHistory, strconv.FormatBool(a.Residual), "does not match the history event "+strconv.Quote(string(e.Event)))
 			}
 			if !a.At.Equal(e.At) || a.By != e.By {
-				col.Add(ap+".At", RuleHistory, a.At.Format(time.RFC3339), "does not match the time and actor of "+ep)
+				v.violate(ap+".At", RuleHistory, a.At.Format(time.RFC3339), "does not match the time and actor of "+ep)
 			}
 			if a.Version < lastVersion || a.Version > q.Version {
-				col.Add(ap+".Version", RuleHistory, strconv.Itoa(a.Version), "assessments are recorded against the current version, in order")
+				v.violate(ap+".Version", RuleHistory, strconv.Itoa(a.Version), "assessments are recorded against the current version, in order")
 			}
 			lastVersion = a.Version
 			m := matrixOf(root, a.Version)
 			if m == nil {
-				col.Add(ap+".Version", errs.RuleUnknown, strconv.Itoa(a.Version), "the programme holds no such version")
+				v.violate(ap+".Version", errs.RuleUnknown, strconv.Itoa(a.Version), "the programme holds no such version")
 				continue
 			}
 			if want, ok := m.lookup(a.Likelihood, a.Impact); !ok || want != a.Level || a.Likelihood > len(m.Likelihood) || a.Impact > len(m.Impact) {
-				col.Add(ap+".Level", RuleRiskScales, string(a.Level), "the ratings "+strconv.Itoa(a.Likelihood)+"x"+strconv.Itoa(a.Impact)+" do not give this level on the matrix of version "+strconv.Itoa(a.Version))
+				v.violate(ap+".Level", RuleRiskScales, string(a.Level), "the ratings "+strconv.Itoa(a.Likelihood)+"x"+strconv.Itoa(a.Impact)+" do not give this level on the matrix of version "+strconv.Itoa(a.Version))
 			}
 		case RiskPlanTreatment:
 			if nt >= len(r.Treatments) {
@@ -134,31 +134,31 @@ func verifyRisk(col *errs.Collector, path string, r *Risk, q, root *Programme) {
 			tp := at(errs.Index("Treatments", nt))
 			nt++
 			if !t.PlannedAt.Equal(e.At) || t.PlannedBy != e.By {
-				col.Add(tp+".PlannedAt", RuleHistory, t.PlannedAt.Format(time.RFC3339), "does not match the time and actor of "+ep)
+				v.violate(tp+".PlannedAt", RuleHistory, t.PlannedAt.Format(time.RFC3339), "does not match the time and actor of "+ep)
 			}
 			if progBlank(t.Action) || progBlank(t.Owner) || t.Due.IsZero() || t.Due.Before(t.PlannedAt) {
-				col.Add(tp, RuleRiskPlan, "", "a treatment needs an action, an owner and a due date not before the plan")
+				v.violate(tp, RuleRiskPlan, "", "a treatment needs an action, an owner and a due date not before the plan")
 			}
 		case RiskTreat:
 			if progBlank(e.Note) {
-				col.Add(ep+".Note", RuleRiskOutcome, "", "the treatment's outcome is not recorded")
+				v.violate(ep+".Note", RuleRiskOutcome, "", "the treatment's outcome is not recorded")
 			}
 		case RiskAccept, RiskClose:
 			if progBlank(e.Note) {
-				col.Add(ep+".Note", RuleRiskReason, "", "no reason is given")
+				v.violate(ep+".Note", RuleRiskReason, "", "no reason is given")
 			}
 			if r.Kind == KindRisk && latest != nil {
 				if m := matrixOf(root, latest.Version); m != nil && !m.accepts(latest.Level) {
-					col.Add(ep, RuleRiskAcceptable, string(latest.Level), "the risk was rated above the acceptable level "+string(m.Acceptable))
+					v.violate(ep, RuleRiskAcceptable, string(latest.Level), "the risk was rated above the acceptable level "+string(m.Acceptable))
 				}
 			}
 		}
 	}
 	if na != len(r.Assessments) {
-		col.Add(at("Assessments"), RuleHistory, strconv.Itoa(len(r.Assessments)), "the history records "+strconv.Itoa(na)+" assessments")
+		v.violate(at("Assessments"), RuleHistory, strconv.Itoa(len(r.Assessments)), "the history records "+strconv.Itoa(na)+" assessments")
 	}
 	if nt != len(r.Treatments) {
-		col.Add(at("Treatments"), RuleHistory, strconv.Itoa(len(r.Treatments)), "the history records "+strconv.Itoa(nt)+" planned treatments")
+		v.violate(at("Treatments"), RuleHistory, strconv.Itoa(len(r.Treatments)), "the history records "+strconv.Itoa(nt)+" planned treatments")
 	}
 }
 
@@ -188,7 +188,7 @@ func reviewRoundsOf(h []Entry) []reviewRound {
 // verifyReviews checks the reviews of version q: one per review round and
 // within it, the inputs and objective results, and that a round ended by
 // resume raised no action.
-func verifyReviews(col *errs.Collector, prefix string, q *Programme) {
+func (v *verifier) verifyReviews(prefix string, q *Programme) {
 	at := func(s string) string { return errs.JoinPath(prefix, s) }
 	rounds := reviewRoundsOf(q.History)
 	objectives := make(map[string]int, len(q.Objectives))
@@ -200,63 +200,63 @@ func verifyReviews(col *errs.Collector, prefix string, q *Programme) {
 		r := &q.Reviews[i]
 		rp := at(errs.Index("Reviews", i))
 		if r.Version < 1 || r.Version > q.Version {
-			col.Add(rp+".Version", errs.RuleUnknown, strconv.Itoa(r.Version), "reviews are recorded against a version up to "+strconv.Itoa(q.Version))
+			v.violate(rp+".Version", errs.RuleUnknown, strconv.Itoa(r.Version), "reviews are recorded against a version up to "+strconv.Itoa(q.Version))
 			continue
 		}
 		if r.Version != q.Version {
 			continue // checked with the version it reviewed
 		}
 		if r.At.IsZero() || progBlank(r.By) {
-			col.Add(rp+".At", RuleRecordShape, "", "when and by whom the review was recorded")
+			v.violate(rp+".At", RuleRecordShape, "", "when and by whom the review was recorded")
 		}
 		if k >= len(rounds) {
-			col.Add(rp, RuleReviewRecorded, r.ID, "no review round of version "+strconv.Itoa(q.Version)+" is left for this review")
+			v.violate(rp, RuleReviewRecorded, r.ID, "no review round of version "+strconv.Itoa(q.Version)+" is left for this review")
 			continue
 		}
 		round := rounds[k]
 		k++
 		if r.At.Before(round.start) || (round.closed && r.At.After(round.end)) {
-			col.Add(rp+".At", RuleReviewRecorded, r.At.Format(time.RFC3339), "outside its review round (history entry "+strconv.Itoa(round.entry)+")")
+			v.violate(rp+".At", RuleReviewRecorded, r.At.Format(time.RFC3339), "outside its review round (history entry "+strconv.Itoa(round.entry)+")")
 		}
 		if round.resumed && len(r.Actions) > 0 {
-			col.Add(at(errs.Index("History", round.entry+1)), RuleReviewActions, r.ID, "the programme resumed although the review raised improvement actions")
+			v.violate(at(errs.Index("History", round.entry+1)), RuleReviewActions, r.ID, "the programme resumed although the review raised improvement actions")
 		}
 		monitoring := false
 		for _, in := range r.Inputs {
 			monitoring = monitoring || in.Kind == InputMonitoring
 		}
 		if !monitoring {
-			col.Add(rp+".Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
+			v.violate(rp+".Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
 		}
 		measured := map[string]bool{}
 		for j, res := range r.Objectives {
 			op := errs.Index(rp+".Objectives", j)
 			oi, ok := objectives[res.Objective]
 			if !ok {
-				col.Add(op+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
+				v.violate(op+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
 				continue
 			}
 			measured[res.Objective] = true
 			if q.Objectives[oi].Target.Met(res.Actual) != res.Met {
-				col.Add(op+".Met", RuleReviewInputs, strconv.FormatBool(res.Met), "does not follow from the actual value and the target")
+				v.violate(op+".Met", RuleReviewInputs, strconv.FormatBool(res.Met), "does not follow from the actual value and the target")
 			}
 		}
 		for _, o := range q.Objectives {
 			if !measured[o.ID] {
-				col.Add(rp+".Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
+				v.violate(rp+".Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
 			}
 		}
 	}
 	for ; k < len(rounds); k++ {
 		if rounds[k].closed {
-			col.Add(at(errs.Index("History", rounds[k].entry+1)), RuleReviewRecorded, "", "the review round ended without a review")
+			v.violate(at(errs.Index("History", rounds[k].entry+1)), RuleReviewRecorded, "", "the review round ended without a review")
 		}
 	}
 }
 
 // verifyImplements checks that version q carries out only actions raised
 // against earlier versions, each once.
-func verifyImplements(col *errs.Collector, prefix string, q *Programme) {
+func (v *verifier) verifyImplements(prefix string, q *Programme) {
 	raised := map[string]int{}
 	for _, r := range q.Reviews {
 		for _, a := range r.Actions {
@@ -268,14 +268,14 @@ func verifyImplements(col *errs.Collector, prefix string, q *Programme) {
 	seen := map[string]bool{}
 	for i, id := range q.Implements {
 		ip := errs.JoinPath(prefix, errs.Index("Implements", i))
-		v, ok := raised[id]
+		n, ok := raised[id]
 		switch {
 		case !ok:
-			col.Add(ip, errs.RuleUnknown, id, "no review raised an improvement action with this id")
-		case v >= q.Version:
-			col.Add(ip, RuleActionImplements, id, "raised against version "+strconv.Itoa(v)+", not an earlier one")
+			v.violate(ip, errs.RuleUnknown, id, "no review raised an improvement action with this id")
+		case n >= q.Version:
+			v.violate(ip, RuleActionImplements, id, "raised against version "+strconv.Itoa(n)+", not an earlier one")
 		case seen[id]:
-			col.Add(ip, RuleActionImplements, id, "listed twice")
+			v.violate(ip, RuleActionImplements, id, "listed twice")
 		}
 		seen[id] = true
 	}
@@ -284,41 +284,41 @@ func verifyImplements(col *errs.Collector, prefix string, q *Programme) {
 // verifyVersions checks the chain of versions: every earlier version
 // kept, in order, improved, and nothing recorded in one lost from the
 // next; no action carried out twice.
-func verifyVersions(col *errs.Collector, p *Programme) {
+func (v *verifier) verifyVersions(p *Programme) {
 	if p.Version >= 1 && len(p.Previous) != p.Version-1 {
-		col.Add("Previous", RuleVersionsKept, strconv.Itoa(len(p.Previous)), "version "+strconv.Itoa(p.Version)+" keeps "+strconv.Itoa(p.Version-1)+" earlier versions")
+		v.violate("Previous", RuleVersionsKept, strconv.Itoa(len(p.Previous)), "version "+strconv.Itoa(p.Version)+" keeps "+strconv.Itoa(p.Version-1)+" earlier versions")
 	}
 	done := map[string]int{}
 	for i := range p.Previous {
 		q := &p.Previous[i]
 		qp := errs.Index("Previous", i)
 		if q.Version != i+1 {
-			col.Add(qp+".Version", RuleVersionsKept, strconv.Itoa(q.Version), "want "+strconv.Itoa(i+1))
+			v.violate(qp+".Version", RuleVersionsKept, strconv.Itoa(q.Version), "want "+strconv.Itoa(i+1))
 		}
 		if q.ID != p.ID {
-			col.Add(qp+".ID", RuleVersionsKept, string(q.ID), "an earlier version of another programme")
+			v.violate(qp+".ID", RuleVersionsKept, string(q.ID), "an earlier version of another programme")
 		}
 		if q.State != StateImproved {
-			col.Add(qp+".State", RuleVersionsKept, string(q.State), "an earlier version is kept improved")
+			v.violate(qp+".State", RuleVersionsKept, string(q.State), "an earlier version is kept improved")
 		}
 		if len(q.Previous) > 0 {
-			col.Add(qp+".Previous", RuleVersionsKept, "", "an earlier version holds no versions of its own")
+			v.violate(qp+".Previous", RuleVersionsKept, "", "an earlier version holds no versions of its own")
 		}
 		next, np := p, ""
 		if i+1 < len(p.Previous) {
 			next, np = &p.Previous[i+1], errs.Index("Previous", i+1)
 		}
-		verifyCarried(col, np, q, next)
+		v.verifyCarried(np, q, next)
 		for j, id := range q.Implements {
-			if v, ok := done[id]; ok {
-				col.Add(errs.Index(qp+".Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(v))
+			if n, ok := done[id]; ok {
+				v.violate(errs.Index(qp+".Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
 			}
 			done[id] = q.Version
 		}
 	}
 	for j, id := range p.Implements {
-		if v, ok := done[id]; ok {
-			col.Add(errs.Index("Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(v))
+		if n, ok := done[id]; ok {
+			v.violate(errs.Index("Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
 		}
 	}
 }
@@ -326,17 +326,17 @@ func verifyVersions(col *errs.Collector, p *Programme) {
 // verifyCarried checks that version next (at path np) carries everything
 // version q recorded: it starts no earlier than q was improved, and keeps
 // q's reviews and register entries, their logs as prefixes.
-func verifyCarried(col *errs.Collector, np string, q, next *Programme) {
+func (v *verifier) verifyCarried(np string, q, next *Programme) {
 	at := func(s string) string { return errs.JoinPath(np, s) }
 	if last := len(q.History) - 1; last >= 0 && next.CreatedAt.Before(q.History[last].At) {
-		col.Add(at("CreatedAt"), RuleVersionsKept, next.CreatedAt.Format(time.RFC3339), "before the previous version was improved")
+		v.violate(at("CreatedAt"), RuleVersionsKept, next.CreatedAt.Format(time.RFC3339), "before the previous version was improved")
 	}
 	if len(next.Reviews) < len(q.Reviews) {
-		col.Add(at("Reviews"), RuleVersionsKept, strconv.Itoa(len(next.Reviews)), "version "+strconv.Itoa(q.Version)+" has "+strconv.Itoa(len(q.Reviews))+" reviews")
+		v.violate(at("Reviews"), RuleVersionsKept, strconv.Itoa(len(next.Reviews)), "version "+strconv.Itoa(q.Version)+" has "+strconv.Itoa(len(q.Reviews))+" reviews")
 	} else {
 		for i := range q.Reviews {
 			if !progSameJSON(q.Reviews[i], next.Reviews[i]) {
-				col.Add(at(errs.Index("Reviews", i)), RuleVersionsKept, next.Reviews[i].ID, "differs from the review kept by version "+strconv.Itoa(q.Version))
+				v.violate(at(errs.Index("Reviews", i)), RuleVersionsKept, next.Reviews[i].ID, "differs from the review kept by version "+strconv.Itoa(q.Version))
 			}
 		}
 	}
@@ -348,13 +348,13 @@ func verifyCarried(col *errs.Collector, np string, q, next *Programme) {
 		old := &q.Risks[i]
 		cur, ok := byID[old.ID]
 		if !ok {
-			col.Add(at("Risks"), RuleVersionsKept, old.ID, "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
+			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
 			continue
 		}
 		if !progSamePrefix(old.History, cur.History) || !progSamePrefix(old.Assessments, cur.Assessments) || !progSamePrefix(old.Treatments, cur.Treatments) ||
 			old.Kind != cur.Kind || old.Category != cur.Category || old.Description != cur.Description || old.Owner != cur.Owner ||
 			!old.IdentifiedAt.Equal(cur.IdentifiedAt) || old.IdentifiedBy != cur.IdentifiedBy || old.Version != cur.Version {
-			col.Add(at("Risks"), RuleVersionsKept, old.ID, "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
+			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
 		}
 	}
 }

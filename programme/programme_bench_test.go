@@ -1,0 +1,146 @@
+package programme
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+)
+
+// pgLarge builds a programme in its third version, implementing, with
+// risks register entries (each assessed, the high ones treated and
+// monitored) and audits scheduled audits.
+func pgLarge(b *testing.B, risks, audits int) *Programme {
+	b.Helper()
+	p := pgNew(b)
+	cats := riskCategorySet.Values()
+	for i := range risks {
+		id := "r" + strconv.Itoa(i)
+		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, cats[i%len(cats)]), pgMeta(1, "")))
+		a := pgLow()
+		if i%3 == 0 {
+			a = pgHigh()
+		}
+		require.NoError(b, p.AssessRisk(id, a, pgMeta(1, "")))
+		if i%3 == 0 {
+			require.NoError(b, p.PlanTreatment(id, pgTreatment(30), pgMeta(1, "")))
+			require.NoError(b, p.FireRisk(id, RiskTreat, pgMeta(2, "done")))
+			require.NoError(b, p.MonitorRisk(id, pgLow(), pgMeta(2, "")))
+		}
+	}
+	for i := range audits {
+		p.Schedule = append(p.Schedule, ScheduledAudit{ID: "a" + strconv.Itoa(i), Kind: annexa.Internal, Auditee: "Example Ltd",
+			Clauses: []annexa.ClauseID{"9.2"}, Due: Window{Earliest: pgDay(10 + i%300), Latest: pgDay(40 + i%300)}, Days: 1})
+	}
+	day := 3
+	for v := 1; v <= 3; v++ {
+		require.NoError(b, p.Fire(EventApprove, pgMeta(day, "")))
+		require.NoError(b, p.Fire(EventImplement, pgMeta(day+1, "")))
+		if v == 3 {
+			break
+		}
+		require.NoError(b, p.Fire(EventReview, pgMeta(day+100, "")))
+		rev := pgReview("rev-" + strconv.Itoa(v))
+		require.NoError(b, p.RecordReview(rev, pgMeta(day+101, "")))
+		next, err := p.Improve(Changes{}, pgMeta(day+102, ""))
+		require.NoError(b, err)
+		p, day = next, day+103
+	}
+	require.NoError(b, Verify(p, nil))
+	return p
+}
+
+func BenchmarkProgrammeNew(b *testing.B) {
+	b.ReportAllocs()
+	opts, m := pgOptions(), pgMeta(0, "")
+	for b.Loop() {
+		if _, err := New(opts, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeApproveGuards evaluates every approval guard over a
+// register of 200 entries.
+func BenchmarkProgrammeApproveGuards(b *testing.B) {
+	b.ReportAllocs()
+	p := pgNew(b)
+	pgCoverRisks(b, p)
+	for i := range 192 {
+		id := "x" + strconv.Itoa(i)
+		require.NoError(b, p.AddRisk(pgRisk(id, KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
+		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
+	}
+	for b.Loop() {
+		if !p.Can(EventApprove) {
+			b.Fatal("cannot approve")
+		}
+	}
+}
+
+// BenchmarkProgrammeAssessRisk re-assesses one entry of a 200-entry
+// register.
+func BenchmarkProgrammeAssessRisk(b *testing.B) {
+	b.ReportAllocs()
+	p := pgNew(b)
+	for i := range 200 {
+		id := "r" + strconv.Itoa(i)
+		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, CategoryPlanning), pgMeta(1, "")))
+		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
+	}
+	a, m := pgHigh(), pgMeta(2, "")
+	for b.Loop() {
+		if err := p.AssessRisk("r199", a, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeImprove improves a programme holding 1,000 scheduled
+// audits, 200 register entries and two earlier versions (the copy of the
+// record the new version makes included).
+func BenchmarkProgrammeImprove(b *testing.B) {
+	b.ReportAllocs()
+	base := pgLarge(b, 200, 1000)
+	require.NoError(b, base.Fire(EventReview, pgMeta(400, "")))
+	require.NoError(b, base.RecordReview(pgReview("rev-3"), pgMeta(401, "")))
+	for b.Loop() {
+		b.StopTimer()
+		p := progCopy(*base)
+		b.StartTimer()
+		if _, err := p.Improve(Changes{}, pgMeta(402, "")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeVerify verifies the programme part (verifyProgramme)
+// of a programme holding 1,000 scheduled audits, 200 register entries and
+// two earlier versions.
+func BenchmarkProgrammeVerify(b *testing.B) {
+	b.ReportAllocs()
+	p := pgLarge(b, 200, 1000)
+	for b.Loop() {
+		v := &verifier{p: p, col: newCollector("programme")}
+		v.verifyProgramme()
+		if err := v.col.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeDecode decodes the same programme from JSON.
+func BenchmarkProgrammeDecode(b *testing.B) {
+	b.ReportAllocs()
+	data, err := json.Marshal(pgLarge(b, 200, 1000))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
