@@ -17,9 +17,12 @@ import (
 // table the code runs.
 type Lifecycle struct {
 	// Name is "programme.programme" or "programme.risk".
-	Name     string   `json:"name"`
-	States   []string `json:"states"`
-	Events   []string `json:"events"`
+	Name string `json:"name"`
+	// States and Events list every state and event in canonical order.
+	States []string `json:"states"`
+	Events []string `json:"events"`
+	// Initial is the state a new subject starts in; Terminal states
+	// accept no event.
 	Initial  string   `json:"initial"`
 	Terminal []string `json:"terminal"`
 	// Transitions are the table's rows in order.
@@ -28,17 +31,21 @@ type Lifecycle struct {
 	Mermaid string `json:"mermaid"`
 }
 
-// Transition is one row of a lifecycle table.
+// Transition is one row of a lifecycle table: event leads from From to
+// To when every guard passes.
 type Transition struct {
-	From   string  `json:"from"`
-	Event  string  `json:"event"`
-	To     string  `json:"to"`
+	From  string `json:"from"`
+	Event string `json:"event"`
+	To    string `json:"to"`
+	// Guards are checked in order; the first to refuse names the rule.
 	Guards []Guard `json:"guards,omitempty"`
 }
 
 // Guard names one precondition of a transition and the rule it enforces.
 type Guard struct {
+	// Name is a short kebab-case label, as diagrams show it.
 	Name string `json:"name"`
+	// Rule is the id of the rule (Rules) the guard enforces.
 	Rule string `json:"rule"`
 }
 

@@ -217,12 +217,16 @@ type NewOptions struct {
 // it is a draft, or by Programme.Improve for the next version. A nil
 // field keeps what the programme has; a non-nil one replaces it whole.
 type Changes struct {
-	Objectives []Objective    `json:"objectives,omitempty"`
-	Managers   []Manager      `json:"managers,omitempty"`
-	Extent     *Extent        `json:"extent,omitempty"`
-	Resources  *Resources     `json:"resources,omitempty"`
-	Records    *RecordsPolicy `json:"records,omitempty"`
-	Matrix     *RiskMatrix    `json:"matrix,omitempty"`
+	// Objectives, when not nil, replace the objectives.
+	Objectives []Objective `json:"objectives,omitempty"`
+	// Managers, when not nil, replace the managers.
+	Managers []Manager `json:"managers,omitempty"`
+	// Extent, Resources, Records and Matrix, when not nil, replace the
+	// programme's own.
+	Extent    *Extent        `json:"extent,omitempty"`
+	Resources *Resources     `json:"resources,omitempty"`
+	Records   *RecordsPolicy `json:"records,omitempty"`
+	Matrix    *RiskMatrix    `json:"matrix,omitempty"`
 	// Implements adds ids of improvement actions, raised by reviews of
 	// earlier versions and not yet carried out, that this version carries
 	// out.

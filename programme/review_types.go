@@ -32,8 +32,10 @@ type Review struct {
 // ReviewInput is one thing a review considered, with a summary, e.g. the
 // monitoring figures of the period in a few lines.
 type ReviewInput struct {
-	Kind    ReviewInputKind `json:"kind" validate:"enum"`
-	Summary string          `json:"summary" validate:"required"`
+	// Kind says what was considered.
+	Kind ReviewInputKind `json:"kind" validate:"enum"`
+	// Summary says what it showed.
+	Summary string `json:"summary" validate:"required"`
 }
 
 // ObjectiveResult is the measured value of one objective at a review.
