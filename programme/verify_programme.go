@@ -351,7 +351,8 @@ func (v *verifier) verifyCarried(np string, q, next *Programme) {
 			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
 			continue
 		}
-		if !progSamePrefix(old.History, cur.History) || !progSamePrefix(old.Assessments, cur.Assessments) || !progSamePrefix(old.Treatments, cur.Treatments) ||
+		if !progSamePrefix(old.History, cur.History, sameRiskEntry) || !progSamePrefix(old.Assessments, cur.Assessments, sameAssessment) ||
+			!progSamePrefix(old.Treatments, cur.Treatments, sameTreatment) ||
 			old.Kind != cur.Kind || old.Category != cur.Category || old.Description != cur.Description || old.Owner != cur.Owner ||
 			!old.IdentifiedAt.Equal(cur.IdentifiedAt) || old.IdentifiedBy != cur.IdentifiedBy || old.Version != cur.Version {
 			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
@@ -360,17 +361,30 @@ func (v *verifier) verifyCarried(np string, q, next *Programme) {
 }
 
 // progSamePrefix reports whether old is a prefix of cur, element by
-// element as JSON.
-func progSamePrefix[T any](old, cur []T) bool {
+// element as same says.
+func progSamePrefix[T any](old, cur []T, same func(a, b *T) bool) bool {
 	if len(cur) < len(old) {
 		return false
 	}
 	for i := range old {
-		if !progSameJSON(old[i], cur[i]) {
+		if !same(&old[i], &cur[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+func sameRiskEntry(a, b *RiskEntry) bool {
+	return a.From == b.From && a.Event == b.Event && a.To == b.To && a.At.Equal(b.At) && a.By == b.By && a.Note == b.Note
+}
+
+func sameAssessment(a, b *Assessment) bool {
+	return a.Likelihood == b.Likelihood && a.Impact == b.Impact && a.Rationale == b.Rationale && a.Level == b.Level &&
+		a.Residual == b.Residual && a.At.Equal(b.At) && a.By == b.By && a.Version == b.Version
+}
+
+func sameTreatment(a, b *Treatment) bool {
+	return a.Action == b.Action && a.Owner == b.Owner && a.Due.Equal(b.Due) && a.PlannedAt.Equal(b.PlannedAt) && a.PlannedBy == b.PlannedBy
 }
 
 // progSameJSON compares two values by their JSON encoding; values that do
