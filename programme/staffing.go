@@ -1,0 +1,733 @@
+package programme
+
+import (
+	"cmp"
+	"errors"
+	"iter"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/internal/enum"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// WorkloadPeriod is the period an auditor's workload limit applies to.
+type WorkloadPeriod string
+
+// The periods. Never reorder.
+const (
+	PerMonth   WorkloadPeriod = "month"   // calendar month, key "2026-03"
+	PerQuarter WorkloadPeriod = "quarter" // calendar quarter, key "2026-Q1"
+	PerYear    WorkloadPeriod = "year"    // calendar year, key "2026"
+)
+
+var workloadPeriodSet = enum.New("programme", "WorkloadPeriod", PerMonth, PerQuarter, PerYear)
+
+// WorkloadPeriods yields the periods in canonical order.
+func WorkloadPeriods() iter.Seq[WorkloadPeriod] { return workloadPeriodSet.All() }
+
+// ParseWorkloadPeriod parses "month", "quarter" or "year".
+func ParseWorkloadPeriod(s string) (WorkloadPeriod, error) { return workloadPeriodSet.Parse(s) }
+
+// IsValid reports whether p is a known period.
+func (p WorkloadPeriod) IsValid() bool { return workloadPeriodSet.Valid(p) }
+
+// String returns the token.
+func (p WorkloadPeriod) String() string { return string(p) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p WorkloadPeriod) MarshalText() ([]byte, error) { return workloadPeriodSet.Marshal(p) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (p *WorkloadPeriod) UnmarshalText(b []byte) error { return workloadPeriodSet.Unmarshal(b, p) }
+
+// Key returns the key of the period holding t: "2026", "2026-Q1" or
+// "2026-03". An unset period counts as a year.
+func (p WorkloadPeriod) Key(t time.Time) string {
+	y := strconv.Itoa(t.Year())
+	switch p {
+	case PerMonth:
+		m := int(t.Month())
+		if m < 10 {
+			return y + "-0" + strconv.Itoa(m)
+		}
+		return y + "-" + strconv.Itoa(m)
+	case PerQuarter:
+		return y + "-Q" + strconv.Itoa((int(t.Month())+2)/3)
+	}
+	return y
+}
+
+// StaffStatus says what staffing did with a scheduled audit.
+type StaffStatus string
+
+// The statuses. Never reorder.
+const (
+	// Staffed: a team was selected in this run.
+	Staffed StaffStatus = "staffed"
+	// StaffKept: the audit already had a team; it was kept and its days
+	// count towards workload and bookings (PRG-STAFF-ONCE).
+	StaffKept StaffStatus = "kept"
+	// StaffUnderWay: the audit's record exists (ScheduledAudit.Audit) but
+	// the schedule holds no team: the record holds it (PRG-STAFF-ONCE).
+	StaffUnderWay StaffStatus = "under-way"
+	// StaffUndated: no start and no earliest due date (PRG-STAFF-DATED).
+	StaffUndated StaffStatus = "undated"
+	// StaffNoTeam: team selection found no team (PRG-STAFF-TEAM); Unmet
+	// says why.
+	StaffNoTeam StaffStatus = "no-team"
+)
+
+var staffStatusSet = enum.New("programme", "StaffStatus", Staffed, StaffKept, StaffUnderWay, StaffUndated, StaffNoTeam)
+
+// StaffStatuses yields the statuses in canonical order.
+func StaffStatuses() iter.Seq[StaffStatus] { return staffStatusSet.All() }
+
+// ParseStaffStatus parses a status token such as "no-team".
+func ParseStaffStatus(s string) (StaffStatus, error) { return staffStatusSet.Parse(s) }
+
+// IsValid reports whether s is a known status.
+func (s StaffStatus) IsValid() bool { return staffStatusSet.Valid(s) }
+
+// String returns the token.
+func (s StaffStatus) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s StaffStatus) MarshalText() ([]byte, error) { return staffStatusSet.Marshal(s) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (s *StaffStatus) UnmarshalText(b []byte) error { return staffStatusSet.Unmarshal(b, s) }
+
+// StaffRequest adds to what one scheduled audit needs from its team.
+type StaffRequest struct {
+	// Audit is the scheduled audit's id.
+	Audit string `json:"audit"`
+	// Needs are needs besides StaffOptions.Needs.
+	Needs []competence.Need `json:"needs,omitempty"`
+	// MinAuditors and MaxAuditors bound the number of auditors (0: one,
+	// the leader; no maximum). MinAuditors also sets how many share the
+	// audit's days when checking limits and dates (see [PlanStaffing]).
+	MinAuditors int `json:"minAuditors,omitempty"`
+	MaxAuditors int `json:"maxAuditors,omitempty"`
+	// Exclude lists people who must not be on the team.
+	Exclude []competence.AuditorID `json:"exclude,omitempty"`
+}
+
+// StaffBooking is work of an auditor outside the schedule (another
+// programme, leave taken as audit days, training given): it makes them
+// unavailable from From to To and counts Days towards the workload of the
+// period holding From.
+type StaffBooking struct {
+	Auditor competence.AuditorID `json:"auditor"`
+	From    time.Time            `json:"from"`
+	// To is the last day, inclusive; zero means From only.
+	To   time.Time `json:"to,omitzero"`
+	Days float64   `json:"days"`
+}
+
+// StaffOptions configures staffing.
+type StaffOptions struct {
+	// Needs are what every audit needs from its team (e.g. knowledge of
+	// the ISO/IEC 27001 requirements at working level, a language).
+	Needs []competence.Need `json:"needs,omitempty"`
+	// Requests add needs and size bounds per audit.
+	Requests []StaffRequest `json:"requests,omitempty"`
+	// Select configures team selection for audits other than internal
+	// ones (criteria sets, independence, exactness); nil means
+	// competence's defaults. Its Workload and Unavailable are set by
+	// staffing and must be empty.
+	Select *competence.SelectOptions `json:"select,omitempty"`
+	// SelectInternal configures team selection for internal audits; nil
+	// means Select with competence.InternalISMSAuditorSet as both the
+	// auditor and the leader criteria set. Workload and Unavailable must
+	// be empty.
+	SelectInternal *competence.SelectOptions `json:"selectInternal,omitempty"`
+	// Limit is the most audit days anyone may be given per Period; 0
+	// means no limit. Limits overrides it per person (0 there means no
+	// limit for that person).
+	Limit  float64                          `json:"limit,omitempty"`
+	Limits map[competence.AuditorID]float64 `json:"limits,omitempty"`
+	// Period is what Limit counts over; empty means a calendar year.
+	Period WorkloadPeriod `json:"period,omitempty"`
+	// Booked lists work outside the schedule.
+	Booked []StaffBooking `json:"booked,omitempty"`
+}
+
+// StaffedAudit is what staffing did with one scheduled audit.
+type StaffedAudit struct {
+	// Audit is the scheduled audit's id and Path where it is
+	// ("Schedule[3]", "Cycles[0].Audits[2]"; "[3]" for PlanStaffing).
+	Audit string `json:"audit"`
+	Path  string `json:"path"`
+	// Status says what happened; Rule is the rule behind a status other
+	// than staffed and kept.
+	Status StaffStatus `json:"status"`
+	Rule   string      `json:"rule,omitempty"`
+	// First and Last are the days the team is booked (staffed or kept
+	// audits with a date).
+	First time.Time `json:"first,omitzero"`
+	Last  time.Time `json:"last,omitzero"`
+	// Period is the workload period the days count in.
+	Period string `json:"period,omitempty"`
+	// Team is the team, for staffed and kept audits.
+	Team *competence.Team `json:"team,omitempty"`
+	// Charge is the days counted to each member: the audit's days shared
+	// by the team's auditors.
+	Charge float64 `json:"charge,omitempty"`
+	// Unmet lists why no team could be found (status no-team), as
+	// competence's team selection reports it.
+	Unmet []competence.UnmetNeed `json:"unmet,omitempty"`
+	// OverLimit lists the people left out because the audit would take
+	// them over their workload limit; Busy those left out because they
+	// are booked on overlapping dates. Both by id.
+	OverLimit []competence.AuditorID `json:"overLimit,omitempty"`
+	Busy      []competence.AuditorID `json:"busy,omitempty"`
+	// Detail explains a status other than staffed.
+	Detail string `json:"detail,omitempty"`
+}
+
+// AuditorWorkload is one person's audit days in one period.
+type AuditorWorkload struct {
+	Auditor competence.AuditorID `json:"auditor"`
+	Period  string               `json:"period"`
+	Days    float64              `json:"days"`
+	// Limit is the person's limit, 0 for none.
+	Limit float64 `json:"limit,omitempty"`
+}
+
+// Staffing is the result of staffing a schedule.
+type Staffing struct {
+	// Audits lists every scheduled audit in staffing order: dated audits
+	// by first day, then id; then undated ones by id.
+	Audits []StaffedAudit `json:"audits"`
+	// Workload lists each person's days per period after staffing, by
+	// person then period, including bookings and kept teams.
+	Workload []AuditorWorkload `json:"workload,omitempty"`
+	// Staffed counts the audits staffed in this run; Unstaffed those left
+	// without a team (no team, undated).
+	Staffed   int `json:"staffed"`
+	Unstaffed int `json:"unstaffed"`
+}
+
+// staffRef is one scheduled audit being staffed, with its path.
+type staffRef struct {
+	path string
+	a    *ScheduledAudit
+}
+
+// PlanStaffing selects teams for the audits that have neither a team nor
+// an audit record, with competence's team selection on one pool, and
+// returns what it would assign without changing the audits (see
+// [Programme.Staff] to assign). Audits are staffed in date order (first
+// day, then id), each from the people who:
+//
+//   - are not booked, on this schedule or in opts.Booked, on overlapping
+//     days (PRG-STAFF-NO-OVERLAP), and
+//   - stay within their workload limit for the period of the audit's
+//     first day (PRG-STAFF-WORKLOAD),
+//
+// and among those the team selection prefers the lowest workload so far
+// in that period. The audit's first day is its Start, or else the start
+// of its due window; audits with neither are not staffed
+// (PRG-STAFF-DATED). Team selection judges independence against the
+// audit's scope: its auditee, its sites (as units) and its controls, an
+// internal audit marked as such (PRG-STAFF-TEAM).
+//
+// Each auditor's share of an audit is its days divided by the number of
+// auditors of the team (technical experts are charged the same share),
+// and the team is on site for that many days, rounded up (at least one).
+// Before the team is known the check uses the request's MinAuditors (at
+// least 1), which never underestimates: a bigger team only shortens the
+// days and the shares. Already staffed audits keep their team and count.
+//
+// The result is deterministic. Invalid audits or options come back as one
+// *ValidationError; an audit for which no team exists is not an error but
+// a StaffedAudit with status no-team listing the unmet needs.
+func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOptions) (Staffing, error) {
+	refs := make([]staffRef, len(audits))
+	for i := range audits {
+		refs[i] = staffRef{path: schedIndex("", i), a: &audits[i]}
+	}
+	res, _, err := staff(refs, pool, &opts, "")
+	return res, err
+}
+
+// Staff selects teams for every audit of the programme (its schedule and
+// its cycles) that has neither a team nor an audit record, as
+// [PlanStaffing] describes, and assigns the teams found. Audits for which
+// no team exists stay unstaffed and are listed with the reason. On error
+// (a *ValidationError for invalid audits or options) the programme is
+// left unchanged.
+func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, error) {
+	refs := programmeRefs(p)
+	res, at, err := staff(refs, pool, &opts, "")
+	if err != nil {
+		return Staffing{}, err
+	}
+	for i, sa := range res.Audits {
+		if sa.Status == Staffed {
+			t := cloneTeam(sa.Team)
+			refs[at[i]].a.Team = &t
+		}
+	}
+	return res, nil
+}
+
+// StaffAudit selects a team for one scheduled audit of the programme,
+// with every other staffed audit counting towards workload and bookings,
+// and assigns it. An unknown id gives a *NotFoundError; an audit that
+// already has a team or an audit record gives a *TransitionError
+// (reason wrong-state, rule PRG-STAFF-ONCE), one without a date a
+// *TransitionError citing PRG-STAFF-DATED; when no team exists the error
+// is competence's *NoTeamError (errors.Is competence.ErrNoTeam) and the
+// returned StaffedAudit lists the unmet needs. On any error the programme
+// is left unchanged.
+func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptions) (StaffedAudit, error) {
+	refs := programmeRefs(p)
+	var target *staffRef
+	for i := range refs {
+		if refs[i].a.ID == id {
+			target = &refs[i]
+			break
+		}
+	}
+	if target == nil {
+		return StaffedAudit{}, notFound("scheduled audit", id)
+	}
+	if st := scheduleState(target.a); st != "planned" {
+		return StaffedAudit{}, &TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: fsm.ReasonWrongState,
+			Rule: RuleStaffOnce, Detail: "staffing never replaces a team or staffs an audit whose record exists"}
+	}
+	if auditFirstDay(target.a).IsZero() {
+		return StaffedAudit{}, &TransitionError{Machine: "programme.schedule", State: "planned", Event: "staff", Reason: fsm.ReasonWrongState,
+			Rule: RuleStaffDated, Detail: "the audit has no start and no earliest due date"}
+	}
+	res, at, err := staff(refs, pool, &opts, id)
+	if err != nil {
+		return StaffedAudit{}, err
+	}
+	for i, sa := range res.Audits {
+		if refs[at[i]].a != target.a {
+			continue
+		}
+		if sa.Status != Staffed {
+			return sa, &competence.NoTeamError{Unmet: sa.Unmet}
+		}
+		t := cloneTeam(sa.Team)
+		target.a.Team = &t
+		return sa, nil
+	}
+	return StaffedAudit{}, notFound("scheduled audit", id) // not reached: the target is always in the result
+}
+
+// programmeRefs lists the programme's scheduled audits with their paths.
+func programmeRefs(p *Programme) []staffRef {
+	var refs []staffRef
+	for i := range p.Schedule {
+		refs = append(refs, staffRef{path: schedIndex("Schedule", i), a: &p.Schedule[i]})
+	}
+	for j := range p.Cycles {
+		for k := range p.Cycles[j].Audits {
+			refs = append(refs, staffRef{path: schedIndex(schedIndex("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
+		}
+	}
+	return refs
+}
+
+// staffRun is the state of one staffing run.
+type staffRun struct {
+	pool     *competence.Pool
+	opts     *StaffOptions
+	people   []competence.AuditorID // the pool's ids, sorted
+	load     map[string]map[competence.AuditorID]float64
+	busy     map[competence.AuditorID][][2]int64 // booked day ranges
+	requests map[string]*StaffRequest
+	selExt   competence.SelectOptions
+	selInt   competence.SelectOptions
+}
+
+// staff runs staffing over refs. With only set, it staffs that audit
+// alone (others with a team still count). It returns the result and, per
+// result entry, the index of its ref.
+func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only string) (Staffing, []int, error) {
+	col := newCollector("staffing")
+	if pool == nil {
+		col.Add("Pool", "required", "", "the auditor pool to select teams from")
+		return Staffing{}, nil, col.Err()
+	}
+	ids := make(map[string]int, len(refs))
+	for i, r := range refs {
+		checkScheduledAudit(col, r.path, r.a)
+		if r.a.ID == "" {
+			continue
+		}
+		if j, dup := ids[r.a.ID]; dup {
+			col.Add(errs.JoinPath(r.path, "ID"), "unique", r.a.ID, "already used by "+refs[j].path)
+		} else {
+			ids[r.a.ID] = i
+		}
+	}
+	run := &staffRun{pool: pool, opts: opts, load: map[string]map[competence.AuditorID]float64{},
+		busy: map[competence.AuditorID][][2]int64{}, requests: map[string]*StaffRequest{}}
+	for a := range pool.All() {
+		run.people = append(run.people, a.ID)
+	}
+	slices.Sort(run.people)
+	run.checkOptions(col, ids)
+	if err := col.Err(); err != nil {
+		return Staffing{}, nil, err
+	}
+
+	res := Staffing{}
+	var at []int
+	add := func(i int, sa StaffedAudit) {
+		res.Audits = append(res.Audits, sa)
+		at = append(at, i)
+	}
+	for _, b := range opts.Booked {
+		to := b.To
+		if to.IsZero() {
+			to = b.From
+		}
+		run.book(b.Auditor, schedDayNumber(b.From), schedDayNumber(to))
+		run.charge(b.Auditor, run.key(b.From), b.Days)
+	}
+	var todo, undated []int
+	for i, r := range refs {
+		a := r.a
+		switch {
+		case a.Team != nil:
+			// Kept teams count, whatever the audit's state.
+			sa := StaffedAudit{Audit: a.ID, Path: r.path, Status: StaffKept, Rule: RuleStaffOnce, Team: a.Team, Detail: "already staffed: the team is kept"}
+			if f := auditFirstDay(a); !f.IsZero() {
+				n := len(a.Team.Auditors())
+				first := schedDayNumber(f)
+				last := first + int64(onSiteDays(a.Days, n)) - 1
+				sa.First, sa.Last, sa.Period = schedDayDate(first), schedDayDate(last), run.key(f)
+				sa.Charge = a.Days / float64(max(n, 1))
+				for _, m := range a.Team.Members {
+					run.book(m.Auditor, first, last)
+					run.charge(m.Auditor, sa.Period, sa.Charge)
+				}
+			}
+			add(i, sa)
+		case only != "" && a.ID != only:
+		case a.Audit != "":
+			add(i, StaffedAudit{Audit: a.ID, Path: r.path, Status: StaffUnderWay, Rule: RuleStaffOnce, Detail: "the audit record " + strconv.Quote(string(a.Audit)) + " exists: its team is in the record"})
+		case auditFirstDay(a).IsZero():
+			undated = append(undated, i)
+		default:
+			todo = append(todo, i)
+		}
+	}
+	slices.SortFunc(todo, func(x, y int) int {
+		if c := auditFirstDay(refs[x].a).Compare(auditFirstDay(refs[y].a)); c != 0 {
+			return c
+		}
+		return strings.Compare(refs[x].a.ID, refs[y].a.ID)
+	})
+	for _, i := range todo {
+		sa, err := run.staffOne(refs[i])
+		if err != nil {
+			return Staffing{}, nil, err
+		}
+		if sa.Status == Staffed {
+			res.Staffed++
+		} else {
+			res.Unstaffed++
+		}
+		add(i, sa)
+	}
+	slices.SortFunc(undated, func(x, y int) int { return strings.Compare(refs[x].a.ID, refs[y].a.ID) })
+	for _, i := range undated {
+		res.Unstaffed++
+		add(i, StaffedAudit{Audit: refs[i].a.ID, Path: refs[i].path, Status: StaffUndated, Rule: RuleStaffDated, Detail: "no start and no earliest due date"})
+	}
+	// Order: dated audits by first day then id (kept ones included), then
+	// the rest by id, as documented.
+	order := make([]int, len(res.Audits))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		fx, fy := res.Audits[x].First, res.Audits[y].First
+		switch {
+		case fx.IsZero() != fy.IsZero():
+			if fx.IsZero() {
+				return 1
+			}
+			return -1
+		case !fx.IsZero():
+			if c := fx.Compare(fy); c != 0 {
+				return c
+			}
+		}
+		return strings.Compare(res.Audits[x].Audit, res.Audits[y].Audit)
+	})
+	sorted, sortedAt := make([]StaffedAudit, len(order)), make([]int, len(order))
+	for k, i := range order {
+		sorted[k], sortedAt[k] = res.Audits[i], at[i]
+	}
+	res.Audits, at = sorted, sortedAt
+	// Kept teams in the result are copies: the result shares nothing with
+	// the audits.
+	for i := range res.Audits {
+		if res.Audits[i].Status == StaffKept {
+			t := cloneTeam(res.Audits[i].Team)
+			res.Audits[i].Team = &t
+		}
+	}
+	res.Workload = run.workload()
+	return res, at, nil
+}
+
+// checkOptions reports every problem of the options.
+func (run *staffRun) checkOptions(col *errs.Collector, ids map[string]int) {
+	o := run.opts
+	probe := func(path string, needs []competence.Need, minA, maxA int, exclude []competence.AuditorID) {
+		tn := competence.TeamNeeds{Scope: competence.Scope{Auditee: "probe"}, At: time.Unix(0, 0), Needs: needs, MinAuditors: minA, MaxAuditors: maxA, Exclude: exclude}
+		var ve *ValidationError
+		if err := tn.Validate(); errors.As(err, &ve) {
+			for _, f := range ve.Fields {
+				col.AddField(path, f)
+			}
+		}
+	}
+	probe("Options", o.Needs, 0, 0, nil)
+	for i := range o.Requests {
+		r := &o.Requests[i]
+		path := schedIndex("Options.Requests", i)
+		if _, ok := ids[r.Audit]; !ok {
+			col.Add(path+".Audit", errs.RuleUnknown, r.Audit, "no scheduled audit has this id")
+		} else if _, dup := run.requests[r.Audit]; dup {
+			col.Add(path+".Audit", "unique", r.Audit, "a second request for the audit")
+		} else {
+			run.requests[r.Audit] = r
+		}
+		probe(path, r.Needs, r.MinAuditors, r.MaxAuditors, r.Exclude)
+	}
+	run.selExt = run.selectOptions(col, "Options.Select", o.Select, "")
+	if o.SelectInternal != nil {
+		run.selInt = run.selectOptions(col, "Options.SelectInternal", o.SelectInternal, "")
+	} else {
+		run.selInt = run.selectOptions(col, "Options.Select", o.Select, competence.InternalISMSAuditorSet)
+	}
+	if !schedFinite(o.Limit, 0) {
+		col.Add("Options.Limit", "gte", schedNum(o.Limit), "a finite number of days, at least 0")
+	}
+	for _, id := range sortedAuditorKeys(o.Limits) {
+		path := "Options.Limits[" + strconv.Quote(string(id)) + "]"
+		if _, ok := run.pool.Auditor(id); !ok {
+			col.Add(path, errs.RuleUnknown, string(id), "no one in the pool has this id")
+		}
+		if v := o.Limits[id]; !schedFinite(v, 0) {
+			col.Add(path, "gte", schedNum(v), "a finite number of days, at least 0")
+		}
+	}
+	if o.Period != "" && !o.Period.IsValid() {
+		col.Add("Options.Period", "enum", string(o.Period), "month, quarter or year")
+	}
+	for i, b := range o.Booked {
+		path := schedIndex("Options.Booked", i)
+		if _, ok := run.pool.Auditor(b.Auditor); !ok {
+			col.Add(path+".Auditor", errs.RuleUnknown, string(b.Auditor), "no one in the pool has this id")
+		}
+		if b.From.IsZero() {
+			col.Add(path+".From", "required", "", "the first day booked")
+		} else if !b.To.IsZero() && b.To.Before(b.From) {
+			col.Add(path+".To", "window-order", schedDay(b.To), "before From "+schedDay(b.From))
+		} else if !b.To.IsZero() && schedDaysBetween(b.From, b.To) > 3660 {
+			col.Add(path+".To", "lte", schedDay(b.To), "a booking lasts at most ten years")
+		}
+		if !schedFinite(b.Days, 0) {
+			col.Add(path+".Days", "gte", schedNum(b.Days), "a finite number of days, at least 0")
+		}
+	}
+}
+
+// selectOptions checks one set of selection options and returns a copy
+// to fill per audit; set, when not empty, replaces both criteria sets
+// (the internal default).
+func (run *staffRun) selectOptions(col *errs.Collector, path string, so *competence.SelectOptions, set competence.CriteriaSetID) competence.SelectOptions {
+	var out competence.SelectOptions
+	if so != nil {
+		out = *so
+		if len(so.Workload) > 0 {
+			col.Add(path+".Workload", "library-set", "", "staffing sets each selection's workload")
+		}
+		if len(so.Unavailable) > 0 {
+			col.Add(path+".Unavailable", "library-set", "", "staffing sets who is unavailable; use Booked for other commitments")
+		}
+		if so.MaxExact > 32 {
+			col.Add(path+".MaxExact", "lte", strconv.Itoa(so.MaxExact), "at most 32")
+		}
+		if so.Independence != nil && (so.Independence.CoolingOffMonths < 0 || so.Independence.CoolingOffMonths > 1200) {
+			col.Add(path+".Independence.CoolingOffMonths", "range", strconv.Itoa(so.Independence.CoolingOffMonths), "0 to 1200")
+		}
+	}
+	if set != "" {
+		out.AuditorSet, out.LeaderSet = set, set
+	}
+	for _, s := range []struct {
+		field string
+		id    competence.CriteriaSetID
+	}{{"AuditorSet", out.AuditorSet}, {"LeaderSet", out.LeaderSet}} {
+		if s.id == "" {
+			continue
+		}
+		if _, ok := run.pool.Scheme().Set(s.id); !ok {
+			col.Add(path+"."+s.field, errs.RuleUnknown, string(s.id), "no set of the pool's scheme has this id")
+		}
+	}
+	out.Workload, out.Unavailable = nil, nil
+	return out
+}
+
+// key returns the workload period key of t.
+func (run *staffRun) key(t time.Time) string { return run.opts.Period.Key(t) }
+
+// book marks an auditor busy on days first to last.
+func (run *staffRun) book(id competence.AuditorID, first, last int64) {
+	run.busy[id] = append(run.busy[id], [2]int64{first, last})
+}
+
+// charge adds days to an auditor's workload in a period.
+func (run *staffRun) charge(id competence.AuditorID, period string, days float64) {
+	m := run.load[period]
+	if m == nil {
+		m = map[competence.AuditorID]float64{}
+		run.load[period] = m
+	}
+	m[id] += days
+}
+
+// limit returns an auditor's limit, 0 for none.
+func (run *staffRun) limit(id competence.AuditorID) float64 {
+	if v, ok := run.opts.Limits[id]; ok {
+		return v
+	}
+	return run.opts.Limit
+}
+
+// staffOne selects a team for one dated audit and books it.
+func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
+	a := r.a
+	req := run.requests[a.ID]
+	minAud := 1
+	if req != nil && req.MinAuditors > 1 {
+		minAud = req.MinAuditors
+	}
+	f := auditFirstDay(a)
+	first := schedDayNumber(f)
+	span := int64(onSiteDays(a.Days, minAud))
+	last := first + span - 1
+	period := run.key(f)
+	estimate := a.Days / float64(minAud)
+	sa := StaffedAudit{Audit: a.ID, Path: r.path, Period: period}
+	load := run.load[period]
+	var unavailable []competence.AuditorID
+	for _, id := range run.people {
+		blocked := false
+		for _, b := range run.busy[id] {
+			if b[0] <= last && b[1] >= first {
+				sa.Busy = append(sa.Busy, id)
+				blocked = true
+				break
+			}
+		}
+		if lim := run.limit(id); lim > 0 && load[id]+estimate > lim+1e-9 {
+			sa.OverLimit = append(sa.OverLimit, id)
+			blocked = true
+		}
+		if blocked {
+			unavailable = append(unavailable, id)
+		}
+	}
+	needs := competence.TeamNeeds{
+		Scope: competence.Scope{Auditee: a.Auditee, Units: a.Sites, Internal: a.Kind == annexa.Internal},
+		At:    f,
+		Needs: run.opts.Needs,
+	}
+	if span > 1 {
+		needs.Until = f.AddDate(0, 0, int(span-1))
+	}
+	if len(a.Controls) > 0 {
+		needs.Scope.Controls = make([]string, len(a.Controls))
+		for i, c := range a.Controls {
+			needs.Scope.Controls[i] = string(c)
+		}
+	}
+	if req != nil {
+		needs.MinAuditors, needs.MaxAuditors, needs.Exclude = req.MinAuditors, req.MaxAuditors, req.Exclude
+		if len(req.Needs) > 0 {
+			needs.Needs = slices.Clone(run.opts.Needs)
+			for _, n := range req.Needs {
+				if !slices.Contains(needs.Needs, n) {
+					needs.Needs = append(needs.Needs, n)
+				}
+			}
+		}
+	}
+	so := run.selExt
+	if a.Kind == annexa.Internal {
+		so = run.selInt
+	}
+	so.Workload, so.Unavailable = load, unavailable
+	team, err := run.pool.SelectTeam(needs, &so)
+	var nt *competence.NoTeamError
+	switch {
+	case errors.As(err, &nt):
+		sa.Status, sa.Rule, sa.Unmet = StaffNoTeam, RuleStaffTeam, nt.Unmet
+		sa.Detail = "no team meets the audit's needs among the people available"
+		return sa, nil
+	case err != nil:
+		col := newCollector("staffing")
+		col.Merge(r.path, "team-selection", err)
+		return StaffedAudit{}, col.Err()
+	}
+	n := len(team.Auditors())
+	sa.Status, sa.Team = Staffed, &team
+	sa.Charge = a.Days / float64(max(n, 1))
+	days := int64(onSiteDays(a.Days, n))
+	sa.First, sa.Last = schedDayDate(first), schedDayDate(first+days-1)
+	for _, m := range team.Members {
+		run.book(m.Auditor, first, first+days-1)
+		run.charge(m.Auditor, period, sa.Charge)
+	}
+	return sa, nil
+}
+
+// workload lists the workload by person, then period.
+func (run *staffRun) workload() []AuditorWorkload {
+	var out []AuditorWorkload
+	for period, m := range run.load {
+		for id, d := range m {
+			if d > 0 {
+				out = append(out, AuditorWorkload{Auditor: id, Period: period, Days: math.Round(d*1e9) / 1e9, Limit: run.limit(id)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b AuditorWorkload) int {
+		if c := cmp.Compare(a.Auditor, b.Auditor); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Period, b.Period)
+	})
+	return out
+}
+
+// sortedAuditorKeys returns a map's keys in order.
+func sortedAuditorKeys(m map[competence.AuditorID]float64) []competence.AuditorID {
+	keys := make([]competence.AuditorID, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
