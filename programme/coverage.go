@@ -247,10 +247,11 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 // Weighted items are placed first, most often first: each takes the
 // evenly spaced audits (every Audits/Times-th) whose phase leaves the
 // busiest of them least busy, then the least total, then the earliest.
-// The items audited once are then given out in catalogue order, filling
-// each audit up to an equal share, so that an audit covers neighbouring
-// requirements or controls. Clauses and controls within an audit are in
-// catalogue order.
+// The requirements audited once are then split into equal runs, one per
+// audit in catalogue order, and the controls audited once fill each audit
+// up to an equal share of the whole load, in Annex A order, so that an
+// audit covers neighbouring requirements and controls. Clauses and
+// controls within an audit are in catalogue order.
 //
 // Bad options — a missing or invalid SoA, a period without both dates or
 // in the wrong order, more audits than days or than items, a weight
@@ -400,12 +401,29 @@ func placeItems(items []coverageItem, n, total int) (flat, start []int) {
 			load[s]++
 		}
 	}
-	target := (total + n - 1) / n
-	s := 0
+	// Requirements audited once go out in equal runs, the k-th audit
+	// taking the k-th n-th of them, so every audit looks at part of the
+	// management system; controls audited once then fill each audit up to
+	// an equal share of the whole load, in Annex A order.
+	var clauses, controls []int
 	for i, it := range items {
 		if it.required > 1 {
 			continue
 		}
+		if it.ref.Kind == annexa.ClauseRef {
+			clauses = append(clauses, i)
+		} else {
+			controls = append(controls, i)
+		}
+	}
+	for j, i := range clauses {
+		s := j * n / len(clauses)
+		slotOf[first[i]] = s
+		load[s]++
+	}
+	target := (total + n - 1) / n
+	s := 0
+	for _, i := range controls {
 		for s < n-1 && load[s] >= target {
 			s++
 		}

@@ -118,8 +118,9 @@ func PlanCycle(opts CycleOptions) (Cycle, error) {
 	}
 	c := Cycle{Auditee: opts.Auditee, Decision: opts.Decision, Initial: opts.Initial}
 	var prev time.Time
-	if !opts.Initial {
+	if !opts.Initial && !opts.PreviousExpiry.IsZero() {
 		prev = opts.PreviousExpiry
+		c.PreviousExpiry = prev
 	}
 	c.Expiry = maxExpiry(opts.Decision, opts.Initial, prev)
 	windows := cycleWindows(opts.Decision, c.Expiry, plan)
@@ -145,7 +146,7 @@ func PlanCycle(opts CycleOptions) (Cycle, error) {
 	// The plan is built to keep every rule; checking it again guards the
 	// promise that PlanCycle's output passes Verify.
 	check := newCollector("planned cycle")
-	checkCycle(check, "", &c, prev)
+	checkCycle(check, "", &c, time.Time{})
 	if err := check.Err(); err != nil {
 		return Cycle{}, err
 	}

@@ -104,8 +104,9 @@ func dateText(t time.Time) string {
 }
 
 // checkCycle reports every problem of cycle c, with paths under path.
-// previousExpiry is the expiry of the auditee's previous cycle, when
-// known (zero otherwise).
+// previousExpiry is the expiry of the auditee's previous cycle in the
+// programme, when there is one (zero otherwise); the cycle's own
+// PreviousExpiry, when set, must agree with it.
 func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.Time) {
 	at := func(field string) string { return errs.JoinPath(path, field) }
 	if strings.TrimSpace(c.Auditee) == "" {
@@ -117,9 +118,20 @@ func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.
 	if c.Expiry.IsZero() {
 		col.Add(at("Expiry"), "required", "", "the date the certificate expires")
 	}
+	prev := c.PreviousExpiry
+	switch {
+	case prev.IsZero():
+		prev = previousExpiry
+	case c.Initial:
+		col.Add(at("PreviousExpiry"), "unused", schedDay(prev), "an initial cycle renews no certificate")
+	case !c.Decision.IsZero() && (prev.Before(c.Decision) || prev.After(c.Decision.AddDate(1, 0, 0))):
+		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, schedDay(prev), "a renewed certificate expires on or after the decision and within a year of it")
+	case !previousExpiry.IsZero() && !previousExpiry.Equal(prev):
+		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, schedDay(prev), "the auditee's previous cycle expires on "+schedDay(previousExpiry))
+	}
 	dated := !c.Decision.IsZero() && !c.Expiry.IsZero()
 	if dated {
-		limit := maxExpiry(c.Decision, c.Initial, previousExpiry)
+		limit := maxExpiry(c.Decision, c.Initial, prev)
 		switch {
 		case !c.Expiry.After(c.Decision):
 			col.Add(at("Expiry"), RuleCertCycle3Years, schedDay(c.Expiry), "the certificate expires after the decision of "+schedDay(c.Decision))

@@ -22,6 +22,11 @@ type Cycle struct {
 	// its audits include stage 1 and stage 2, before the decision. A cycle
 	// that starts with a recertification decision leaves it false.
 	Initial bool `json:"initial,omitempty"`
+	// PreviousExpiry is, for a recertification cycle whose decision came
+	// before the renewed certificate expired, that certificate's expiry:
+	// the new certificate may then run three years from it (ISO/IEC
+	// 17021-1:2015 9.6.3). Zero otherwise.
+	PreviousExpiry time.Time `json:"previousExpiry,omitzero"`
 	// Audits lists the cycle's audits in date order.
 	Audits []ScheduledAudit `json:"audits,omitempty"`
 }

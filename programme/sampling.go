@@ -328,6 +328,9 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 			detail := "not yet audited in the cycle"
 			if s.Visits > 0 || !s.LastVisit.IsZero() {
 				detail = "audited " + strconv.Itoa(s.Visits) + " times in the cycle"
+				if s.Visits == 1 {
+					detail = "audited once in the cycle"
+				}
 				if !s.LastVisit.IsZero() {
 					detail += ", last on " + schedDay(s.LastVisit)
 				}

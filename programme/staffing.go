@@ -449,14 +449,14 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		res.Unstaffed++
 		add(i, StaffedAudit{Audit: refs[i].a.ID, Path: refs[i].path, Status: StaffUndated, Rule: RuleStaffDated, Detail: "no start and no earliest due date"})
 	}
-	// Order: dated audits by first day then id (kept ones included), then
-	// the rest by id, as documented.
+	// Order: dated audits by first day then id, then the undated ones by
+	// id, as documented.
 	order := make([]int, len(res.Audits))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int {
-		fx, fy := res.Audits[x].First, res.Audits[y].First
+		fx, fy := auditFirstDay(refs[at[x]].a), auditFirstDay(refs[at[y]].a)
 		switch {
 		case fx.IsZero() != fy.IsZero():
 			if fx.IsZero() {

@@ -3,7 +3,6 @@ package programme_test
 import (
 	"encoding/json"
 	"fmt"
-	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -90,7 +89,7 @@ func scResults(set *competence.CriteriaSet) []competence.MethodResult {
 }
 
 // scEvaluate runs a whole evaluation of a against set on scEvalDay.
-func scEvaluate(tb testing.TB, a *competence.Auditor, set competence.CriteriaSet) competence.Evaluation {
+func scEvaluate(tb scT, a *competence.Auditor, set competence.CriteriaSet) competence.Evaluation {
 	tb.Helper()
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
 	require.NoError(tb, err)
@@ -113,7 +112,7 @@ var scTemplate competence.Auditor
 // scPerson returns a competent person with the given id: a team leader
 // when leader is set, else an auditor (internal and ISMS). mut, when not
 // nil, adjusts the record.
-func scPerson(tb testing.TB, id string, leader bool, mut func(*competence.Auditor)) competence.Auditor {
+func scPerson(tb scT, id string, leader bool, mut func(*competence.Auditor)) competence.Auditor {
 	tb.Helper()
 	if scTemplate.ID == "" {
 		t := scRecord("template")
@@ -147,8 +146,16 @@ func scPerson(tb testing.TB, id string, leader bool, mut func(*competence.Audito
 	return a
 }
 
+// scPanic is an scT for examples: any failure panics.
+type scPanic struct{}
+
+func (scPanic) Helper()                           {}
+func (scPanic) Errorf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (scPanic) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (scPanic) FailNow()                          { panic("failed") }
+
 // scPool builds a pool with scScheme.
-func scPool(tb testing.TB, people ...competence.Auditor) *competence.Pool {
+func scPool(tb scT, people ...competence.Auditor) *competence.Pool {
 	tb.Helper()
 	s := scScheme()
 	p, err := competence.NewPool(people, &s)

@@ -1,0 +1,218 @@
+package programme_test
+
+import (
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/programme"
+)
+
+// scPlannedProgramme returns a programme holding the planned initial
+// cycle of scInitialOptions: Cycles[0].Audits are stage 1, stage 2,
+// surveillance 1 and 2 and the recertification, in that order.
+func scPlannedProgramme(tb testing.TB) *programme.Programme {
+	tb.Helper()
+	c, err := programme.PlanCycle(scInitialOptions())
+	require.NoError(tb, err)
+	p := &programme.Programme{ID: "p"}
+	require.NoError(tb, p.AddCycle(c))
+	require.NoError(tb, programme.Verify(p, nil))
+	return p
+}
+
+// scTeam returns a team led by leader with the other auditors.
+func scTeam(leader competence.AuditorID, others ...competence.AuditorID) *competence.Team {
+	t := &competence.Team{Leader: leader, Method: competence.Exact, Members: []competence.Member{{Auditor: leader, Role: competence.RoleTeamLeader}}}
+	for _, o := range others {
+		t.Members = append(t.Members, competence.Member{Auditor: o, Role: competence.RoleAuditor})
+	}
+	return t
+}
+
+func TestVerifySchedule(t *testing.T) {
+	const (
+		s1    = "Cycles[0].Audits[2]"
+		s2    = "Cycles[0].Audits[3]"
+		rc    = "Cycles[0].Audits[4]"
+		stage = "Cycles[0].Audits[1]"
+	)
+	tests := []struct {
+		name   string
+		mutate func(p *programme.Programme)
+		want   [][2]string
+	}{
+		{"first surveillance a day past 12 months", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Due.Latest = scDate(2027, 6, 16)
+		}, [][2]string{{s1 + ".Due.Latest", programme.RuleSurvFirst12Months}}},
+		{"first surveillance without a latest date", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Due = programme.Window{Earliest: scDate(2027, 3, 15)}
+		}, [][2]string{{s1 + ".Due.Latest", programme.RuleSurvFirst12Months}}},
+		{"planned start past the limit", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Start = scDate(2027, 7, 1)
+		}, [][2]string{{s1 + ".Start", programme.RuleScheduleStartInWindow}, {s1 + ".Start", programme.RuleSurvFirst12Months}}},
+		{"no surveillance in the second year", func(p *programme.Programme) {
+			p.Cycles[0].Audits = slices.Delete(p.Cycles[0].Audits, 3, 4)
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvSecondYear}, {"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		{"a calendar year without surveillance", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Due = scWin(scDate(2026, 7, 1), scDate(2026, 12, 31))
+			p.Cycles[0].Audits[3].Due = scWin(scDate(2028, 1, 1), scDate(2028, 6, 15))
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		{"a surveillance window across the new year is not certain to cover it", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Due = scWin(scDate(2026, 12, 1), scDate(2027, 2, 1))
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		{"recertification on the expiry date", func(p *programme.Programme) {
+			p.Cycles[0].Audits[4].Due.Latest = scDate(2029, 6, 15)
+		}, [][2]string{{rc + ".Due.Latest", programme.RuleRecertBeforeExpiry}}},
+		{"recertification in the second year", func(p *programme.Programme) {
+			p.Cycles[0].Audits[4].Due.Earliest = scDate(2028, 6, 1)
+		}, [][2]string{{rc + ".Due.Earliest", programme.RuleRecertThirdYear}}},
+		{"two recertifications", func(p *programme.Programme) {
+			extra := p.Cycles[0].Audits[4]
+			extra.ID = "acme-recertification-2"
+			p.Cycles[0].Audits = append(p.Cycles[0].Audits, extra)
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleRecertPlanned}}},
+		{"no recertification", func(p *programme.Programme) {
+			p.Cycles[0].Audits = p.Cycles[0].Audits[:4]
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleRecertPlanned}}},
+		{"stage 2 before stage 1", func(p *programme.Programme) {
+			p.Cycles[0].Audits[1].Start = scDate(2026, 4, 1)
+			p.Cycles[0].Audits[1].Due.Earliest = scDate(2026, 4, 1)
+		}, [][2]string{{stage + ".Start", programme.RuleStage2AfterStage1}, {stage, "order"}}},
+		{"stage 2 after the decision", func(p *programme.Programme) {
+			p.Cycles[0].Audits[1].Start = scDate(2026, 6, 20)
+			p.Cycles[0].Audits[1].Due = scWin(scDate(2026, 6, 20), scDate(2026, 6, 30))
+		}, [][2]string{{stage + ".Start", programme.RuleDecisionAfterInitial}}},
+		{"an initial cycle without stage 1", func(p *programme.Programme) {
+			p.Cycles[0].Audits = p.Cycles[0].Audits[1:]
+		}, [][2]string{{"Cycles[0].Audits", programme.RuleInitialTwoStage}}},
+		{"a stage 2 in a recertification cycle", func(p *programme.Programme) {
+			p.Cycles[0].Initial = false
+		}, [][2]string{{stage + ".Kind", programme.RuleCycleKinds}}},
+		{"a stage 1 after the recertification of a recertification cycle", func(p *programme.Programme) {
+			c := &p.Cycles[0]
+			c.Initial = false
+			c.Audits = c.Audits[2:]
+			c.Audits = append(c.Audits, programme.ScheduledAudit{ID: "acme-recert-stage1", Kind: annexa.Stage1, Auditee: "acme", Due: scWin(scDate(2029, 5, 20), scDate(2029, 5, 25))})
+		}, [][2]string{{"Cycles[0].Audits[3].Due.Latest", programme.RuleCycleKinds}}},
+		{"an internal audit in a cycle", func(p *programme.Programme) {
+			p.Cycles[0].Audits[2].Kind = annexa.Internal
+		}, [][2]string{{s1 + ".Kind", programme.RuleCycleKinds}}},
+		{"expiry past three years", func(p *programme.Programme) {
+			p.Cycles[0].Expiry = scDate(2029, 6, 16)
+		}, [][2]string{{"Cycles[0].Expiry", programme.RuleCertCycle3Years}}},
+		{"expiry before the decision", func(p *programme.Programme) {
+			p.Cycles[0].Expiry = scDate(2026, 6, 1)
+		}, [][2]string{{"Cycles[0].Expiry", programme.RuleCertCycle3Years}}},
+		{"no decision, expiry or auditee", func(p *programme.Programme) {
+			p.Cycles[0].Decision, p.Cycles[0].Expiry, p.Cycles[0].Auditee = time.Time{}, time.Time{}, ""
+		}, [][2]string{{"Cycles[0].Decision", "required"}, {"Cycles[0].Expiry", "required"}, {"Cycles[0].Auditee", "required"}}},
+		{"a special audit before the decision", func(p *programme.Programme) {
+			p.Cycles[0].Audits = append(p.Cycles[0].Audits, programme.ScheduledAudit{ID: "acme-special", Kind: annexa.Special, Auditee: "acme", Due: scWin(scDate(2026, 6, 1), scDate(2029, 7, 1))})
+		}, [][2]string{{"Cycles[0].Audits[5].Due.Earliest", programme.RuleCycleWithin}, {"Cycles[0].Audits[5].Due.Latest", programme.RuleCycleWithin}, {"Cycles[0].Audits[5]", "order"}}},
+		{"a surveillance after expiry", func(p *programme.Programme) {
+			p.Cycles[0].Audits = append(p.Cycles[0].Audits, programme.ScheduledAudit{ID: "acme-late", Kind: annexa.Surveillance, Auditee: "acme", Due: scWin(scDate(2029, 7, 1), scDate(2029, 7, 2))})
+		}, [][2]string{{"Cycles[0].Audits[5].Due.Latest", programme.RuleCycleWithin}}},
+		{"another auditee's audit", func(p *programme.Programme) {
+			p.Cycles[0].Audits[3].Auditee = "globex"
+		}, [][2]string{{s2 + ".Auditee", "match"}}},
+		{"a window in the wrong order", func(p *programme.Programme) {
+			w := &p.Cycles[0].Audits[3].Due
+			w.Earliest, w.Latest = w.Latest, w.Earliest
+		}, [][2]string{{s2 + ".Due.Latest", "window-order"}}},
+		{"an id used twice in the programme", func(p *programme.Programme) {
+			p.Schedule = []programme.ScheduledAudit{{ID: "acme-stage1", Kind: annexa.Internal, Auditee: "acme"}}
+		}, [][2]string{{"Cycles[0].Audits[0].ID", "unique"}}},
+		{"two cycles of one decision", func(p *programme.Programme) {
+			c := scClone(t, p.Cycles[0])
+			for i := range c.Audits {
+				c.Audits[i].ID += "-copy"
+			}
+			p.Cycles = append(p.Cycles, c)
+		}, [][2]string{{"Cycles[1].Decision", "unique"}}},
+		{"days not a number", func(p *programme.Programme) {
+			p.Cycles[0].Audits[3].Days = math.Inf(1)
+		}, [][2]string{{s2 + ".Days", "gte"}}},
+		{"a team whose leader is not a member", func(p *programme.Programme) {
+			p.Cycles[0].Audits[3].Team = &competence.Team{Leader: "lead", Members: []competence.Member{{Auditor: "other", Role: competence.RoleTeamLeader}, {Auditor: "other", Role: "boss"}}}
+		}, [][2]string{{s2 + ".Team.Members[0].Role", programme.RuleStaffTeam}, {s2 + ".Team.Members[1].Auditor", "unique"}, {s2 + ".Team.Members[1].Role", "enum"}}},
+		{"one auditor on two audits at once", func(p *programme.Programme) {
+			p.Schedule = []programme.ScheduledAudit{
+				{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob")},
+				{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 2), Days: 1, Team: scTeam("bob")},
+			}
+		}, [][2]string{{"Schedule[1].Team", programme.RuleStaffNoOverlap}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := scPlannedProgramme(t)
+			tt.mutate(p)
+			ve := scValidation(t, programme.Verify(p, nil))
+			scAssertHas(t, ve, tt.want...)
+			for _, f := range ve.Fields {
+				if _, ok := programme.LookupRule(f.Rule); !ok && len(f.Rule) > 4 && f.Rule[:4] == "PRG-" {
+					t.Errorf("violation cites %q, which is not in the catalogue", f.Rule)
+				}
+			}
+		})
+	}
+}
+
+func TestVerifyScheduleBookings(t *testing.T) {
+	// Two audits of one auditor on consecutive days do not overlap; the
+	// team's days are shared by its auditors, so a 4-day audit of two
+	// auditors ends on its second day.
+	p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{
+		{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob")},
+		{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 3), Days: 1, Team: scTeam("bob")},
+		{ID: "int-3", Kind: annexa.Internal, Auditee: "acme", Due: scWin(scDate(2027, 3, 4), scDate(2027, 3, 30)), Days: 2, Team: scTeam("ann")},
+	}}
+	require.NoError(t, programme.Verify(p, nil))
+	p.Schedule[2].Due.Earliest = scDate(2027, 3, 2)
+	ve := scValidation(t, programme.Verify(p, nil))
+	scAssertHas(t, ve, [2]string{"Schedule[2].Team", programme.RuleStaffNoOverlap})
+	assert.Len(t, ve.Fields, 1)
+}
+
+func TestVerifyPreviousExpiry(t *testing.T) {
+	first, err := programme.PlanCycle(scInitialOptions())
+	require.NoError(t, err)
+	second, err := programme.PlanCycle(programme.CycleOptions{ID: "acme-2", Auditee: "acme", Decision: scDate(2029, 5, 1), PreviousExpiry: first.Expiry})
+	require.NoError(t, err)
+
+	p := &programme.Programme{ID: "p"}
+	require.NoError(t, p.AddCycle(first))
+	require.NoError(t, p.AddCycle(second))
+	require.NoError(t, programme.Verify(p, nil))
+
+	// Without its own record of the previous expiry, the second cycle is
+	// still checked against the first one in the programme.
+	p.Cycles[1].PreviousExpiry = time.Time{}
+	require.NoError(t, programme.Verify(p, nil))
+
+	// Alone, it cannot run past three years from its decision.
+	alone := &programme.Programme{ID: "q", Cycles: []programme.Cycle{p.Cycles[1]}}
+	ve := scValidation(t, programme.Verify(alone, nil))
+	scAssertHas(t, ve, [2]string{"Cycles[0].Expiry", programme.RuleCertCycle3Years})
+
+	// A recorded previous expiry that disagrees with the programme.
+	p.Cycles[1].PreviousExpiry = scDate(2029, 6, 1)
+	ve = scValidation(t, programme.Verify(p, nil))
+	scAssertHas(t, ve, [2]string{"Cycles[1].PreviousExpiry", programme.RuleCertCycle3Years})
+
+	// An initial cycle renews nothing.
+	p.Cycles[0].PreviousExpiry = scDate(2026, 7, 1)
+	ve = scValidation(t, programme.Verify(p, nil))
+	scAssertHas(t, ve, [2]string{"Cycles[0].PreviousExpiry", "unused"})
+}
+
+func TestVerifyNil(t *testing.T) {
+	ve := scValidation(t, programme.Verify(nil, nil))
+	scAssertHas(t, ve, [2]string{"", "required"})
+}

@@ -1,0 +1,459 @@
+package programme_test
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/programme"
+)
+
+// scInternal returns an internal audit of acme starting on start.
+func scInternal(id string, start time.Time, days float64) programme.ScheduledAudit {
+	return programme.ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "acme", Start: start, Due: scWin(start, start.AddDate(0, 1, 0)), Days: days}
+}
+
+// scNeedsOf rebuilds the team needs staffing used for a staffed audit,
+// to check its team with competence's CheckTeam.
+func scNeedsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competence.TeamNeeds, *competence.SelectOptions) {
+	needs := competence.TeamNeeds{Scope: competence.Scope{Auditee: a.Auditee, Units: a.Sites, Internal: a.Kind == annexa.Internal}, At: sa.First}
+	if sa.Last.After(sa.First) {
+		needs.Until = sa.Last
+	}
+	for _, c := range a.Controls {
+		needs.Scope.Controls = append(needs.Scope.Controls, string(c))
+	}
+	opts := &competence.SelectOptions{}
+	if a.Kind == annexa.Internal {
+		opts.AuditorSet, opts.LeaderSet = competence.InternalISMSAuditorSet, competence.InternalISMSAuditorSet
+	}
+	return needs, opts
+}
+
+// scFind returns the scheduled audit with the given id.
+func scFind(tb scT, p *programme.Programme, id string) programme.ScheduledAudit {
+	tb.Helper()
+	for _, a := range p.Schedule {
+		if a.ID == id {
+			return a
+		}
+	}
+	for _, c := range p.Cycles {
+		for _, a := range c.Audits {
+			if a.ID == id {
+				return a
+			}
+		}
+	}
+	tb.Fatalf("no audit %q", id)
+	return programme.ScheduledAudit{}
+}
+
+func TestStaff(t *testing.T) {
+	var people []competence.Auditor
+	for i := range 8 {
+		people = append(people, scPerson(t, fmt.Sprintf("p%d", i), i%2 == 0, nil))
+	}
+	// p0 is responsible for acme's IT: never on an external audit of it.
+	people[0].Involvements = []competence.Involvement{{Kind: competence.Responsible, Auditee: "acme", Units: []string{"it"}}}
+	pool := scPool(t, people...)
+
+	c, err := programme.PlanCycle(programme.CycleOptions{ID: "acme", Auditee: "acme", Decision: scDate(2026, 3, 2), Days: programme.CycleDays{Surveillance: 3, Recertification: 6}})
+	require.NoError(t, err)
+	p := &programme.Programme{ID: "p"}
+	require.NoError(t, p.AddCycle(c))
+	audits, err := programme.PlanInternal(scSoA(t), programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scDate(2026, 3, 2), scDate(2027, 3, 1))})
+	require.NoError(t, err)
+	for i := range audits {
+		audits[i].Days = 2
+	}
+	require.NoError(t, p.ScheduleAudits(audits...))
+	opts := programme.StaffOptions{
+		Needs:    []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working), competence.LanguageNeed("en")},
+		Requests: []programme.StaffRequest{{Audit: "acme-recertification", MinAuditors: 2}},
+		Limit:    5, Period: programme.PerYear,
+	}
+	scheduleOnly := opts
+	scheduleOnly.Requests = nil // the request names a cycle audit, not in the schedule
+	planned, err := programme.PlanStaffing(scClone(t, p.Schedule), pool, scheduleOnly)
+	require.NoError(t, err)
+
+	before := scClone(t, p)
+	res, err := p.Staff(pool, opts)
+	require.NoError(t, err)
+	assert.Equal(t, 7, res.Staffed)
+	assert.Zero(t, res.Unstaffed)
+	require.NoError(t, programme.Verify(p, nil), "staffed programme keeps the rules")
+
+	for _, sa := range res.Audits {
+		require.Equal(t, programme.Staffed, sa.Status, "%s: %+v", sa.Audit, sa.Unmet)
+		a := scFind(t, p, sa.Audit)
+		if diff := cmp.Diff(sa.Team, a.Team); diff != "" {
+			t.Errorf("%s: assigned team mismatch (-result +programme):\n%s", sa.Audit, diff)
+		}
+		needs, so := scNeedsOf(a, sa)
+		needs.Needs = opts.Needs
+		if sa.Audit == "acme-recertification" {
+			needs.MinAuditors = 2
+			assert.Equal(t, 3.0, sa.Charge, "6 days over two auditors")
+			assert.Equal(t, sa.First.AddDate(0, 0, 2), sa.Last, "three days on site")
+		}
+		require.NoError(t, pool.CheckTeam(*a.Team, needs, so), "%s", sa.Audit)
+		if a.Kind != annexa.Internal {
+			assert.NotContains(t, a.Team.Auditors(), competence.AuditorID("p0"), "%s: p0 is not independent of acme", sa.Audit)
+		}
+	}
+	for _, w := range res.Workload {
+		assert.LessOrEqual(t, w.Days, 5.0, "%s in %s", w.Auditor, w.Period)
+		assert.Equal(t, 5.0, w.Limit)
+	}
+
+	t.Run("PlanStaffing selects the same teams without assigning them", func(t *testing.T) {
+		var staffed int
+		for _, sa := range planned.Audits {
+			if sa.Status == programme.Staffed {
+				staffed++
+			}
+		}
+		assert.Equal(t, 4, staffed, "the internal audits of the schedule")
+		for _, a := range before.Schedule {
+			assert.Nil(t, a.Team)
+		}
+	})
+
+	t.Run("deterministic", func(t *testing.T) {
+		again := scClone(t, before)
+		res2, err := again.Staff(pool, opts)
+		require.NoError(t, err)
+		if diff := cmp.Diff(res, res2); diff != "" {
+			t.Errorf("second run mismatch (-first +second):\n%s", diff)
+		}
+	})
+
+	t.Run("a second run keeps every team", func(t *testing.T) {
+		kept := scClone(t, p)
+		res3, err := kept.Staff(pool, opts)
+		require.NoError(t, err)
+		assert.Zero(t, res3.Staffed)
+		for _, sa := range res3.Audits {
+			assert.Equal(t, programme.StaffKept, sa.Status)
+		}
+		if diff := cmp.Diff(p, kept, scEquate); diff != "" {
+			t.Errorf("a run with nothing to staff changed the programme (-before +after):\n%s", diff)
+		}
+		if diff := cmp.Diff(res.Workload, res3.Workload); diff != "" {
+			t.Errorf("kept teams count the same workload (-first +second):\n%s", diff)
+		}
+	})
+}
+
+func TestStaffLimitsAndBookings(t *testing.T) {
+	pool := scPool(t, scPerson(t, "lead", true, nil))
+	tests := []struct {
+		name     string
+		schedule []programme.ScheduledAudit
+		opts     programme.StaffOptions
+		want     []programme.StaffStatus
+		check    func(t *testing.T, res programme.Staffing)
+	}{
+		{"a workload limit per year", []programme.ScheduledAudit{
+			scInternal("a", scDate(2027, 2, 1), 4), scInternal("b", scDate(2027, 5, 1), 4), scInternal("c", scDate(2027, 9, 1), 4), scInternal("d", scDate(2028, 1, 10), 4),
+		}, programme.StaffOptions{Limit: 10}, []programme.StaffStatus{programme.Staffed, programme.Staffed, programme.StaffNoTeam, programme.Staffed},
+			func(t *testing.T, res programme.Staffing) {
+				c := res.Audits[2]
+				assert.Equal(t, []competence.AuditorID{"lead"}, c.OverLimit)
+				assert.Equal(t, programme.RuleStaffTeam, c.Rule)
+				require.NotEmpty(t, c.Unmet)
+				assert.Equal(t, competence.NeedLeader, c.Unmet[0].Need.Kind)
+				want := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 8, Limit: 10}, {Auditor: "lead", Period: "2028", Days: 4, Limit: 10}}
+				if diff := cmp.Diff(want, res.Workload); diff != "" {
+					t.Errorf("workload mismatch (-want +got):\n%s", diff)
+				}
+			}},
+		{"a personal limit and a quarter", []programme.ScheduledAudit{
+			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 3, 1), 3), scInternal("c", scDate(2027, 4, 1), 3),
+		}, programme.StaffOptions{Limit: 100, Limits: map[competence.AuditorID]float64{"lead": 5}, Period: programme.PerQuarter},
+			[]programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
+			func(t *testing.T, res programme.Staffing) {
+				assert.Equal(t, "2027-Q1", res.Audits[1].Period)
+				assert.Equal(t, "2027-Q2", res.Audits[2].Period)
+			}},
+		{"overlapping dates", []programme.ScheduledAudit{
+			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 2, 3), 1), scInternal("c", scDate(2027, 2, 4), 1),
+		}, programme.StaffOptions{}, []programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
+			func(t *testing.T, res programme.Staffing) {
+				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[1].Busy)
+				assert.Empty(t, res.Audits[1].OverLimit)
+				assert.Equal(t, scDate(2027, 2, 3), res.Audits[0].Last)
+			}},
+		{"work outside the schedule", []programme.ScheduledAudit{
+			scInternal("a", scDate(2027, 2, 1), 1), scInternal("b", scDate(2027, 3, 1), 2),
+		}, programme.StaffOptions{Limit: 6, Booked: []programme.StaffBooking{
+			{Auditor: "lead", From: scDate(2027, 1, 30), To: scDate(2027, 2, 2), Days: 4},
+		}}, []programme.StaffStatus{programme.StaffNoTeam, programme.Staffed},
+			func(t *testing.T, res programme.Staffing) {
+				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[0].Busy)
+				want := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 6, Limit: 6}}
+				if diff := cmp.Diff(want, res.Workload); diff != "" {
+					t.Errorf("workload mismatch (-want +got):\n%s", diff)
+				}
+			}},
+		{"kept, under-way and undated audits", []programme.ScheduledAudit{
+			func() programme.ScheduledAudit {
+				a := scInternal("kept", scDate(2027, 2, 1), 2)
+				a.Team = scTeam("lead")
+				return a
+			}(),
+			func() programme.ScheduledAudit {
+				a := scInternal("running", scDate(2027, 1, 1), 2)
+				a.Audit = "AUD-7"
+				return a
+			}(),
+			{ID: "someday", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: scDate(2027, 12, 31)}},
+			scInternal("clash", scDate(2027, 2, 2), 1),
+		}, programme.StaffOptions{}, []programme.StaffStatus{programme.StaffUnderWay, programme.StaffKept, programme.StaffNoTeam, programme.StaffUndated},
+			func(t *testing.T, res programme.Staffing) {
+				assert.Equal(t, []string{"running", "kept", "clash", "someday"}, []string{res.Audits[0].Audit, res.Audits[1].Audit, res.Audits[2].Audit, res.Audits[3].Audit})
+				assert.Equal(t, programme.RuleStaffOnce, res.Audits[0].Rule)
+				assert.Equal(t, programme.RuleStaffDated, res.Audits[3].Rule)
+				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[2].Busy, "the kept team books its days")
+				assert.Equal(t, 0, res.Staffed)
+				assert.Equal(t, 2, res.Unstaffed)
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := programme.PlanStaffing(tt.schedule, pool, tt.opts)
+			require.NoError(t, err)
+			var got []programme.StaffStatus
+			for _, sa := range res.Audits {
+				got = append(got, sa.Status)
+			}
+			assert.Equal(t, tt.want, got)
+			tt.check(t, res)
+		})
+	}
+}
+
+func TestStaffErrors(t *testing.T) {
+	pool := scPool(t, scPerson(t, "lead", true, nil))
+	p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}}
+	tests := []struct {
+		name string
+		pool *competence.Pool
+		opts programme.StaffOptions
+		want [][2]string
+	}{
+		{"no pool", nil, programme.StaffOptions{}, [][2]string{{"Pool", "required"}}},
+		{"bad options", pool, programme.StaffOptions{
+			Needs:          []competence.Need{{Kind: competence.NeedKnowledge, Area: competence.RiskAssessment}},
+			Requests:       []programme.StaffRequest{{Audit: "zzz"}, {Audit: "a", MinAuditors: 3, MaxAuditors: 2}, {Audit: "a"}},
+			Select:         &competence.SelectOptions{Workload: map[competence.AuditorID]float64{"lead": 1}, Unavailable: []competence.AuditorID{"lead"}, MaxExact: 40},
+			SelectInternal: &competence.SelectOptions{AuditorSet: "wizard", Independence: &competence.IndependenceOptions{CoolingOffMonths: -1}},
+			Limit:          math.NaN(),
+			Limits:         map[competence.AuditorID]float64{"ghost": 1, "lead": -1},
+			Period:         "fortnight",
+			Booked:         []programme.StaffBooking{{Auditor: "ghost", Days: -1}, {Auditor: "lead", From: scDate(2027, 2, 2), To: scDate(2027, 2, 1)}},
+		}, [][2]string{
+			{"Options.Needs[0].Level", "required-for-kind"},
+			{"Options.Requests[0].Audit", "unknown"}, {"Options.Requests[1].MinAuditors", "lte"}, {"Options.Requests[2].Audit", "unique"},
+			{"Options.Select.Workload", "library-set"}, {"Options.Select.Unavailable", "library-set"}, {"Options.Select.MaxExact", "lte"},
+			{"Options.SelectInternal.AuditorSet", "unknown"}, {"Options.SelectInternal.Independence.CoolingOffMonths", "range"},
+			{"Options.Limit", "gte"}, {`Options.Limits["ghost"]`, "unknown"}, {`Options.Limits["lead"]`, "gte"}, {"Options.Period", "enum"},
+			{"Options.Booked[0].Auditor", "unknown"}, {"Options.Booked[0].From", "required"}, {"Options.Booked[0].Days", "gte"}, {"Options.Booked[1].To", "window-order"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := scClone(t, p)
+			_, err := p.Staff(tt.pool, tt.opts)
+			scAssertHas(t, scValidation(t, err), tt.want...)
+			if diff := cmp.Diff(before, p, scEquate); diff != "" {
+				t.Errorf("refused Staff changed the programme (-before +after):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("an invalid scheduled audit", func(t *testing.T) {
+		bad := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2), scInternal("a", scDate(2027, 3, 1), -2)}}
+		before := scClone(t, bad)
+		_, err := bad.Staff(pool, programme.StaffOptions{})
+		scAssertHas(t, scValidation(t, err), [2]string{"Schedule[1].ID", "unique"}, [2]string{"Schedule[1].Days", "gte"})
+		if diff := cmp.Diff(before, bad, scEquate); diff != "" {
+			t.Errorf("refused Staff changed the programme (-before +after):\n%s", diff)
+		}
+	})
+}
+
+// TestStaffAuditStates covers every state of a scheduled audit (planned
+// with a date, planned without one, staffed, under way, and one no team
+// can staff) for the one event, staff.
+func TestStaffAuditStates(t *testing.T) {
+	pool := scPool(t, scPerson(t, "lead", true, nil))
+	dated := scInternal("dated", scDate(2027, 2, 1), 2)
+	undated := programme.ScheduledAudit{ID: "undated", Kind: annexa.Internal, Auditee: "acme"}
+	staffed := scInternal("staffed", scDate(2027, 3, 1), 2)
+	staffed.Team = scTeam("lead")
+	running := scInternal("running", scDate(2027, 4, 1), 2)
+	running.Audit = "AUD-1"
+	clash := scInternal("clash", scDate(2027, 3, 2), 1) // lead is on "staffed" then
+	schedule := []programme.ScheduledAudit{dated, undated, staffed, running, clash}
+
+	tests := []struct {
+		id     string
+		state  string // the state a refusal names
+		rule   string
+		noTeam bool
+		found  bool
+	}{
+		{id: "dated", found: true},
+		{id: "undated", state: "planned", rule: programme.RuleStaffDated, found: true},
+		{id: "staffed", state: "staffed", rule: programme.RuleStaffOnce, found: true},
+		{id: "running", state: "under-way", rule: programme.RuleStaffOnce, found: true},
+		{id: "clash", noTeam: true, found: true},
+		{id: "missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			p := &programme.Programme{ID: "p", Schedule: scClone(t, schedule)}
+			before := scClone(t, p)
+			sa, err := p.StaffAudit(tt.id, pool, programme.StaffOptions{})
+			switch {
+			case !tt.found:
+				require.ErrorIs(t, err, programme.ErrNotFound)
+				var nf *programme.NotFoundError
+				require.ErrorAs(t, err, &nf)
+				assert.Equal(t, "missing", nf.ID)
+			case tt.rule != "":
+				require.ErrorIs(t, err, programme.ErrTransition)
+				var te *programme.TransitionError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, "programme.schedule", te.Machine)
+				assert.Equal(t, tt.state, te.State)
+				assert.Equal(t, "staff", te.Event)
+				assert.Equal(t, "wrong-state", te.Reason)
+				assert.Equal(t, tt.rule, te.Rule)
+				_, ok := programme.LookupRule(te.Rule)
+				assert.True(t, ok)
+			case tt.noTeam:
+				require.ErrorIs(t, err, competence.ErrNoTeam)
+				assert.Equal(t, programme.StaffNoTeam, sa.Status)
+				assert.Equal(t, []competence.AuditorID{"lead"}, sa.Busy)
+			default:
+				require.NoError(t, err)
+				assert.Equal(t, programme.Staffed, sa.Status)
+				got := scFind(t, p, tt.id)
+				require.NotNil(t, got.Team)
+				assert.Equal(t, competence.AuditorID("lead"), got.Team.Leader)
+				got.Team = nil
+				if diff := cmp.Diff(scFind(t, before, tt.id), got); diff != "" {
+					t.Errorf("StaffAudit changed more than the team (-before +after):\n%s", diff)
+				}
+				return
+			}
+			if diff := cmp.Diff(before, p, scEquate); diff != "" {
+				t.Errorf("refused StaffAudit changed the programme (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStaffProperties staffs random schedules from a small pool and
+// checks: no one on overlapping audits (Verify), no one over a limit,
+// every staffed team passes CheckTeam, teams already there are kept, and
+// the run is deterministic.
+func TestStaffProperties(t *testing.T) {
+	people := []competence.Auditor{
+		scPerson(t, "ann", true, nil), scPerson(t, "bob", true, func(a *competence.Auditor) {
+			a.Involvements = []competence.Involvement{{Kind: competence.Consulted, Auditee: "acme", Controls: []string{"8.8"}}}
+		}),
+		scPerson(t, "cat", false, nil), scPerson(t, "dan", false, func(a *competence.Auditor) { a.Languages = []string{"de"} }),
+	}
+	pool := scPool(t, people...)
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 12).Draw(t, "audits")
+		p := &programme.Programme{ID: "p"}
+		for i := range n {
+			start := scDate(2027, 1, 1).AddDate(0, 0, rapid.IntRange(0, 120).Draw(t, "start"))
+			a := programme.ScheduledAudit{ID: fmt.Sprintf("a%02d", i), Auditee: rapid.SampledFrom([]string{"acme", "globex"}).Draw(t, "auditee"),
+				Kind: rapid.SampledFrom([]annexa.AuditKind{annexa.Internal, annexa.Special}).Draw(t, "kind"),
+				Due:  scWin(start, start.AddDate(0, 0, 20)), Days: float64(rapid.IntRange(0, 12).Draw(t, "halfDays")) / 2}
+			if rapid.Bool().Draw(t, "planned") {
+				a.Start = start.AddDate(0, 0, rapid.IntRange(0, 20).Draw(t, "shift"))
+			}
+			if rapid.Bool().Draw(t, "controls") {
+				a.Controls = []annexa.ControlID{"8.8"}
+			}
+			p.Schedule = append(p.Schedule, a)
+		}
+		opts := programme.StaffOptions{
+			Limit:  float64(rapid.IntRange(0, 12).Draw(t, "limit")),
+			Period: rapid.SampledFrom([]programme.WorkloadPeriod{programme.PerMonth, programme.PerQuarter, programme.PerYear}).Draw(t, "period"),
+		}
+		if rapid.Bool().Draw(t, "english") {
+			opts.Needs = []competence.Need{competence.LanguageNeed("en")}
+		}
+		first, err := programme.PlanStaffing(scClone(t, p.Schedule), pool, opts)
+		require.NoError(t, err)
+		res, err := p.Staff(pool, opts)
+		require.NoError(t, err)
+		if diff := cmp.Diff(first, res, cmpopts.IgnoreFields(programme.StaffedAudit{}, "Path")); diff != "" {
+			t.Fatalf("PlanStaffing and Staff differ (-plan +staff):\n%s", diff)
+		}
+		require.NoError(t, programme.Verify(p, nil))
+		require.Equal(t, n, len(res.Audits))
+		for _, w := range res.Workload {
+			if opts.Limit > 0 {
+				require.LessOrEqual(t, w.Days, opts.Limit+1e-9, "%s in %s", w.Auditor, w.Period)
+			}
+		}
+		for _, sa := range res.Audits {
+			a := scFind(t, p, sa.Audit)
+			switch sa.Status {
+			case programme.Staffed:
+				needs, so := scNeedsOf(a, sa)
+				needs.Needs = opts.Needs
+				require.NoError(t, pool.CheckTeam(*a.Team, needs, so), "%s", sa.Audit)
+			case programme.StaffNoTeam:
+				require.Nil(t, a.Team)
+				require.NotEmpty(t, sa.Unmet)
+			default:
+				t.Fatalf("%s: unexpected status %s", sa.Audit, sa.Status)
+			}
+		}
+		// A second run keeps everything and staffs nothing new that the
+		// first could have staffed.
+		again, err := p.Staff(pool, opts)
+		require.NoError(t, err)
+		require.Zero(t, again.Staffed)
+		if diff := cmp.Diff(res.Workload, again.Workload); diff != "" {
+			t.Fatalf("second run changed the workload (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// TestStaffAuditNoTeamIsNoTeamError checks the error's type carries the
+// unmet needs.
+func TestStaffAuditNoTeamIsNoTeamError(t *testing.T) {
+	pool := scPool(t, scPerson(t, "aud", false, nil))
+	p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}}
+	p.Schedule[0].Kind = annexa.Special
+	sa, err := p.StaffAudit("a", pool, programme.StaffOptions{})
+	var nt *competence.NoTeamError
+	require.True(t, errors.As(err, &nt))
+	assert.True(t, nt.Has(competence.NeedLeader, competence.NobodyHas), "%+v", nt.Unmet)
+	if diff := cmp.Diff(sa.Unmet, nt.Unmet); diff != "" {
+		t.Errorf("unmet needs mismatch (-result +error):\n%s", diff)
+	}
+	assert.Nil(t, p.Schedule[0].Team)
+}
