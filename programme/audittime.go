@@ -285,6 +285,15 @@ type AuditTimeResult struct {
 	OnSite OnSiteDays `json:"onSite"`
 	// Source cites the table used.
 	Source string `json:"source"`
+	// Steps explains the calculation, one rule per step, in order.
+	Steps []AuditTimeStep `json:"steps"`
+}
+
+// AuditTimeStep is one step of an audit time calculation: the rule
+// applied and what it gave.
+type AuditTimeStep struct {
+	Rule   string `json:"rule"`
+	Detail string `json:"detail"`
 }
 
 // OnSiteDays is the least time to spend on site, per kind of audit.
@@ -324,6 +333,8 @@ const maxAuditPersons = 1_000_000_000
 //     rounded the same way (PRG-TIME-SURVEILLANCE,
 //     PRG-TIME-RECERTIFICATION), and the least on-site time of each
 //     (PRG-TIME-ON-SITE).
+//
+// The result's Steps explain each of these with the rule applied.
 //
 // Bad input (persons below 1, identical groups larger than the head
 // count, unknown or repeated factors, an invalid table, a head count
@@ -393,12 +404,43 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		return AuditTimeResult{}, col.Err()
 	}
 	r := AuditTimeResult{Persons: in.Persons, Effective: eff, Band: band, Extrapolated: extrapolated, Factors: applied, Source: t.Source}
+	step := func(rule, detail string) { r.Steps = append(r.Steps, AuditTimeStep{Rule: rule, Detail: detail}) }
+	if len(in.Identical) > 0 {
+		var b strings.Builder
+		b.WriteString(strconv.Itoa(in.Persons) + " persons, " + strconv.Itoa(sum) + " of them in identical activities: " + strconv.Itoa(in.Persons-sum))
+		for _, g := range in.Identical {
+			b.WriteString(" + " + strconv.Itoa(isqrtCeil(g.Persons)) + " (" + g.Activity + ", √" + strconv.Itoa(g.Persons) + " rounded up)")
+		}
+		b.WriteString(" = " + strconv.Itoa(eff) + " effective persons")
+		step(RuleTimeEffectivePersons, b.String())
+	}
+	bandText := strconv.Itoa(band.MinPersons) + "-" + strconv.Itoa(band.MaxPersons) + " persons: " + schedNum(band.Days) + " days for stage 1 and stage 2"
+	if extrapolated {
+		step(RuleTimeBeyondTable, strconv.Itoa(eff)+" persons, beyond the table: extrapolated band "+bandText)
+	} else {
+		step(RuleTimeTable, strconv.Itoa(eff)+" persons, band "+bandText)
+	}
 	for _, f := range applied {
 		r.Adjustment += f.Percent
 	}
 	r.Applied = math.Max(-t.MaxReduction, math.Min(t.MaxIncrease, r.Adjustment))
 	r.Limited = r.Applied != r.Adjustment
-	r.Initial = roundHalfDay(band.Days * (1 + r.Applied/100))
+	if len(applied) > 0 {
+		var b strings.Builder
+		for i, f := range applied {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(timeSigned(f.Percent) + " (" + f.ID + ")")
+		}
+		b.WriteString(" = " + timeSigned(r.Adjustment) + " %")
+		if r.Limited {
+			b.WriteString(", limited to " + timeSigned(r.Applied) + " %")
+		}
+		step(RuleTimeAdjustLimit, b.String())
+	}
+	raw := band.Days * (1 + r.Applied/100)
+	r.Initial = roundHalfDay(raw)
 	r.Surveillance = roundHalfDay(r.Initial * t.SurveillanceShare)
 	r.Recertification = roundHalfDay(r.Initial * t.RecertificationShare)
 	r.OnSite = OnSiteDays{
@@ -406,8 +448,24 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		Surveillance:    ceilHalfDay(r.Surveillance * t.OnSiteShare),
 		Recertification: ceilHalfDay(r.Recertification * t.OnSiteShare),
 	}
+	step(RuleTimeHalfDay, "initial audit time "+timeApprox(raw)+" days, to the nearest half day: "+schedNum(r.Initial))
+	step(RuleTimeSurveillance, timeApprox(t.SurveillanceShare)+" of "+schedNum(r.Initial)+" = "+timeApprox(r.Initial*t.SurveillanceShare)+": "+schedNum(r.Surveillance)+" days of surveillance per year")
+	step(RuleTimeRecertification, timeApprox(t.RecertificationShare)+" of "+schedNum(r.Initial)+" = "+timeApprox(r.Initial*t.RecertificationShare)+": "+schedNum(r.Recertification)+" days of recertification")
+	step(RuleTimeOnSite, "at least "+timeApprox(t.OnSiteShare*100)+" % on site, rounded up to the half day: "+
+		schedNum(r.OnSite.Initial)+", "+schedNum(r.OnSite.Surveillance)+" and "+schedNum(r.OnSite.Recertification)+" days")
 	return r, nil
 }
+
+// timeSigned formats a percentage with its sign.
+func timeSigned(v float64) string {
+	if v < 0 {
+		return "-" + schedNum(-v)
+	}
+	return "+" + schedNum(v)
+}
+
+// timeApprox formats a figure to at most three decimals.
+func timeApprox(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
 
 // band returns the band holding persons, extrapolating beyond the last
 // one when the table allows; ok is false beyond a table that does not.

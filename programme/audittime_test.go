@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
@@ -100,10 +101,37 @@ func TestAuditTime(t *testing.T) {
 			got, err := programme.AuditTime(tt.in, nil)
 			require.NoError(t, err)
 			tt.want.Source = def.Source
-			if diff := cmp.Diff(tt.want, got, scEquate); diff != "" {
+			if diff := cmp.Diff(tt.want, got, scEquate, cmpopts.IgnoreFields(programme.AuditTimeResult{}, "Steps")); diff != "" {
 				t.Errorf("AuditTime mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestAuditTimeSteps(t *testing.T) {
+	in := programme.AuditTimeInput{Persons: 1000, Identical: []programme.IdenticalActivity{{Activity: "call centre", Persons: 900}, {Activity: "drivers", Persons: 50}},
+		Factors: []string{"high-it-complexity", "low-it-complexity"}}
+	r, err := programme.AuditTime(in, nil)
+	require.NoError(t, err)
+	want := []programme.AuditTimeStep{
+		{Rule: programme.RuleTimeEffectivePersons, Detail: "1000 persons, 950 of them in identical activities: 50 + 30 (call centre, √900 rounded up) + 8 (drivers, √50 rounded up) = 88 effective persons"},
+		{Rule: programme.RuleTimeTable, Detail: "88 persons, band 86-125 persons: 12 days for stage 1 and stage 2"},
+		{Rule: programme.RuleTimeAdjustLimit, Detail: "+20 (high-it-complexity) -10 (low-it-complexity) = +10 %"},
+		{Rule: programme.RuleTimeHalfDay, Detail: "initial audit time 13.2 days, to the nearest half day: 13"},
+		{Rule: programme.RuleTimeSurveillance, Detail: "0.333 of 13 = 4.333: 4.5 days of surveillance per year"},
+		{Rule: programme.RuleTimeRecertification, Detail: "0.667 of 13 = 8.667: 8.5 days of recertification"},
+		{Rule: programme.RuleTimeOnSite, Detail: "at least 80 % on site, rounded up to the half day: 10.5, 4 and 7 days"},
+	}
+	if diff := cmp.Diff(want, r.Steps); diff != "" {
+		t.Errorf("steps mismatch (-want +got):\n%s", diff)
+	}
+	beyond, err := programme.AuditTime(programme.AuditTimeInput{Persons: 20000}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, programme.RuleTimeBeyondTable, beyond.Steps[0].Rule)
+	assert.Equal(t, "20000 persons, beyond the table: extrapolated band 16720-20899 persons: 31 days for stage 1 and stage 2", beyond.Steps[0].Detail)
+	for _, st := range append(r.Steps, beyond.Steps...) {
+		_, ok := programme.LookupRule(st.Rule)
+		assert.True(t, ok, st.Rule)
 	}
 }
 

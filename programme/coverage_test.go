@@ -99,7 +99,7 @@ func TestPlanInternal(t *testing.T) {
 	t.Run("the plan goes into a programme", func(t *testing.T) {
 		p := &programme.Programme{ID: "p"}
 		require.NoError(t, p.ScheduleAudits(audits...))
-		require.NoError(t, programme.Verify(p, nil))
+		scVerifyClean(t, p)
 	})
 }
 

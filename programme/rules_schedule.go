@@ -4,19 +4,36 @@ package programme
 // audit time, multi-site sampling and staffing. Never change one: hosts
 // store them.
 //
-// How sure each source is: the certification-cycle rules restate ISO/IEC
-// 17021-1:2015 clause 9.1.3 (audit programme), 9.3.1 (initial audit), 9.5
-// (decision) and 9.6.3 and 9.6.4 (recertification, special audits), whose
-// wording is widely quoted. The audit-time figures come from the ISO/IEC
-// 27006:2015 Annex B table as one public re-publication gives it (see
-// [DefaultTimeTable]); the square-root rule for identical activities from
-// ISO/IEC 27006-1:2024 C.3.4 as EA FAQ 48.6 quotes it; the surveillance and
-// recertification proportions and the half-day rounding from IAF MD 5,
-// which certification bodies apply to ISMS audits in practice. The
-// multi-site sample size and the central function come from IAF MD 1:2018
-// as EA FAQs 42.6 and 46.5 quote it; the 25 % random share from a scheme
-// text that restates IAF MD 1. Figures no source fixes say "project
-// default".
+// Where each comes from and how sure it is ([S] stated by a cited public
+// source, [M] one public source only, [I] the project's own reading or
+// figure):
+//
+//   - certification cycle: ISO/IEC 17021-1:2015 9.1.3 (audit programme:
+//     two-stage initial audit, surveillance in the first and second years,
+//     at least once a calendar year except in recertification years, the
+//     first no later than 12 months after the decision, recertification in
+//     the third year before expiry, the three-year cycle from the
+//     decision) [S]; 9.3.1 (stage 1, stage 2), 9.5 (decision), 9.6.3
+//     (recertification; expiry based on the previous expiry after an early
+//     recertification) and 9.6.4 (special audits) [S]. Applying the
+//     12-month limit to recertification cycles, judging audits by their
+//     first day, and the due-window figures of [CyclePlanning] are [I].
+//   - internal coverage: ISO/IEC 27001:2022 9.2.1, 9.2.2 and ISO 19011:2018
+//     5.4.3 ask for planned, risk-based internal audits [S]; auditing every
+//     applicable control once per programme period is [I].
+//   - audit time: the ISO/IEC 27006:2015 Annex B table [M] (see
+//     [DefaultAuditTimeTable]); the square-root rule of ISO/IEC
+//     27006-1:2024 C.3.4 [S]; the IAF MD 5 proportions (1/3, 2/3) [S] but
+//     [I] for ISMS; half-day rounding (IAF MD 5 2.2.3) and the 80 % on-site
+//     minimum [S]; the adjustment factors, their limits and the
+//     extrapolation beyond 10,700 persons are [I] project defaults.
+//   - multi-site sampling: IAF MD 1:2018 square-root sample with the 1, 0.6
+//     and 0.8 factors, the central function at every audit, and the
+//     no-sampling case (6.2.1) [S]; the 25 % random share and varying the
+//     sites over the cycle [M]; adding high-risk sites on top of the
+//     sample is [I].
+//   - staffing: team selection per ISO 19011:2018 5.5.4 and 5.5.5 [S];
+//     workload limits, no double booking and the dating rule are [I].
 const (
 	RuleCertCycle3Years       = "PRG-CERT-CYCLE-3-YEARS"
 	RuleInitialTwoStage       = "PRG-INITIAL-TWO-STAGE"

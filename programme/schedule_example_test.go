@@ -277,9 +277,14 @@ func ExampleProgramme_StaffAudit() {
 		fmt.Println("again:", te.State, te.Rule)
 	}
 	sa, err = p.StaffAudit("short-notice", pool, opts)
-	fmt.Println(sa.Audit, sa.Status, "busy:", sa.Busy, errors.Is(err, competence.ErrNoTeam))
+	fmt.Println(sa.Audit, sa.Status, errors.Is(err, competence.ErrNoTeam))
+	for _, l := range sa.LeftOut {
+		fmt.Println(" ", l.Auditor, l.Rule, l.Detail)
+	}
 	// Output:
 	// scope-extension staffed ann <nil>
 	// again: staffed PRG-STAFF-ONCE
-	// short-notice no-team busy: [ann bob] true
+	// short-notice no-team true
+	//   ann PRG-STAFF-NO-OVERLAP booked on "scope-extension" from 2027-02-01 to 2027-02-02
+	//   bob PRG-STAFF-NO-OVERLAP booked on work outside the schedule from 2027-02-01 to 2027-02-15
 }

@@ -63,6 +63,6 @@ func FuzzPlanCycle(f *testing.F) {
 			return
 		}
 		p := &programme.Programme{ID: "p", Cycles: []programme.Cycle{c}}
-		require.NoError(t, programme.Verify(p, nil))
+		scVerifyClean(t, p)
 	})
 }

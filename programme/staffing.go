@@ -183,13 +183,33 @@ type StaffedAudit struct {
 	// Unmet lists why no team could be found (status no-team), as
 	// competence's team selection reports it.
 	Unmet []competence.UnmetNeed `json:"unmet,omitempty"`
-	// OverLimit lists the people left out because the audit would take
-	// them over their workload limit; Busy those left out because they
-	// are booked on overlapping dates. Both by id.
-	OverLimit []competence.AuditorID `json:"overLimit,omitempty"`
-	Busy      []competence.AuditorID `json:"busy,omitempty"`
+	// LeftOut lists the people team selection was not offered, by id,
+	// and why: booked on overlapping days (PRG-STAFF-NO-OVERLAP) or the
+	// audit would take them over their workload limit
+	// (PRG-STAFF-WORKLOAD).
+	LeftOut []StaffLeftOut `json:"leftOut,omitempty"`
 	// Detail explains a status other than staffed.
 	Detail string `json:"detail,omitempty"`
+}
+
+// StaffLeftOut is one person left out of an audit's team selection.
+type StaffLeftOut struct {
+	Auditor competence.AuditorID `json:"auditor"`
+	// Rule is PRG-STAFF-NO-OVERLAP or PRG-STAFF-WORKLOAD.
+	Rule string `json:"rule"`
+	// Detail names the clashing audit or booking, or the days counted.
+	Detail string `json:"detail"`
+}
+
+// LeftOutBy returns the ids of the people left out under rule, by id.
+func (sa *StaffedAudit) LeftOutBy(rule string) []competence.AuditorID {
+	var out []competence.AuditorID
+	for _, l := range sa.LeftOut {
+		if l.Rule == rule {
+			out = append(out, l.Auditor)
+		}
+	}
+	return out
 }
 
 // AuditorWorkload is one person's audit days in one period.
@@ -232,7 +252,8 @@ type staffRef struct {
 //   - stay within their workload limit for the period of the audit's
 //     first day (PRG-STAFF-WORKLOAD),
 //
-// and among those the team selection prefers the lowest workload so far
+// (those left out are listed, with the rule and why, in
+// StaffedAudit.LeftOut) and among those the team selection prefers the lowest workload so far
 // in that period. The audit's first day is its Start, or else the start
 // of its due window; audits with neither are not staffed
 // (PRG-STAFF-DATED). Team selection judges independence against the
@@ -346,10 +367,16 @@ type staffRun struct {
 	opts     *StaffOptions
 	people   []competence.AuditorID // the pool's ids, sorted
 	load     map[string]map[competence.AuditorID]float64
-	busy     map[competence.AuditorID][][2]int64 // booked day ranges
+	busy     map[competence.AuditorID][]staffBusy // booked day ranges
 	requests map[string]*StaffRequest
 	selExt   competence.SelectOptions
 	selInt   competence.SelectOptions
+}
+
+// staffBusy is a range of days someone is booked, and on what.
+type staffBusy struct {
+	first, last int64
+	what        string
 }
 
 // staff runs staffing over refs. With only set, it staffs that audit
@@ -374,7 +401,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		}
 	}
 	run := &staffRun{pool: pool, opts: opts, load: map[string]map[competence.AuditorID]float64{},
-		busy: map[competence.AuditorID][][2]int64{}, requests: map[string]*StaffRequest{}}
+		busy: map[competence.AuditorID][]staffBusy{}, requests: map[string]*StaffRequest{}}
 	for a := range pool.All() {
 		run.people = append(run.people, a.ID)
 	}
@@ -395,7 +422,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		if to.IsZero() {
 			to = b.From
 		}
-		run.book(b.Auditor, schedDayNumber(b.From), schedDayNumber(to))
+		run.book(b.Auditor, schedDayNumber(b.From), schedDayNumber(to), "work outside the schedule")
 		run.charge(b.Auditor, run.key(b.From), b.Days)
 	}
 	var todo, undated []int
@@ -412,7 +439,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 				sa.First, sa.Last, sa.Period = schedDayDate(first), schedDayDate(last), run.key(f)
 				sa.Charge = a.Days / float64(max(n, 1))
 				for _, m := range a.Team.Members {
-					run.book(m.Auditor, first, last)
+					run.book(m.Auditor, first, last, strconv.Quote(a.ID))
 					run.charge(m.Auditor, sa.Period, sa.Charge)
 				}
 			}
@@ -592,9 +619,9 @@ func (run *staffRun) selectOptions(col *errs.Collector, path string, so *compete
 // key returns the workload period key of t.
 func (run *staffRun) key(t time.Time) string { return run.opts.Period.Key(t) }
 
-// book marks an auditor busy on days first to last.
-func (run *staffRun) book(id competence.AuditorID, first, last int64) {
-	run.busy[id] = append(run.busy[id], [2]int64{first, last})
+// book marks an auditor busy on days first to last, on what.
+func (run *staffRun) book(id competence.AuditorID, first, last int64, what string) {
+	run.busy[id] = append(run.busy[id], staffBusy{first, last, what})
 }
 
 // charge adds days to an auditor's workload in a period.
@@ -635,14 +662,16 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 	for _, id := range run.people {
 		blocked := false
 		for _, b := range run.busy[id] {
-			if b[0] <= last && b[1] >= first {
-				sa.Busy = append(sa.Busy, id)
+			if b.first <= last && b.last >= first {
+				sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffNoOverlap,
+					Detail: "booked on " + b.what + " from " + schedDay(schedDayDate(b.first)) + " to " + schedDay(schedDayDate(b.last))})
 				blocked = true
 				break
 			}
 		}
 		if lim := run.limit(id); lim > 0 && load[id]+estimate > lim+1e-9 {
-			sa.OverLimit = append(sa.OverLimit, id)
+			sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffWorkload,
+				Detail: schedNum(math.Round(load[id]*1e9)/1e9) + " days in " + period + " and up to " + schedNum(estimate) + " more exceed the limit of " + schedNum(lim)})
 			blocked = true
 		}
 		if blocked {
@@ -697,7 +726,7 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 	days := int64(onSiteDays(a.Days, n))
 	sa.First, sa.Last = schedDayDate(first), schedDayDate(first+days-1)
 	for _, m := range team.Members {
-		run.book(m.Auditor, first, first+days-1)
+		run.book(m.Auditor, first, first+days-1, strconv.Quote(a.ID))
 		run.charge(m.Auditor, period, sa.Charge)
 	}
 	return sa, nil

@@ -93,7 +93,7 @@ func TestStaff(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 7, res.Staffed)
 	assert.Zero(t, res.Unstaffed)
-	require.NoError(t, programme.Verify(p, nil), "staffed programme keeps the rules")
+	scVerifyClean(t, p, "staffed programme keeps the rules")
 
 	for _, sa := range res.Audits {
 		require.Equal(t, programme.Staffed, sa.Status, "%s: %+v", sa.Audit, sa.Unmet)
@@ -171,12 +171,15 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 		}, programme.StaffOptions{Limit: 10}, []programme.StaffStatus{programme.Staffed, programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
 				c := res.Audits[2]
-				assert.Equal(t, []competence.AuditorID{"lead"}, c.OverLimit)
+				want := []programme.StaffLeftOut{{Auditor: "lead", Rule: programme.RuleStaffWorkload, Detail: "8 days in 2027 and up to 4 more exceed the limit of 10"}}
+				if diff := cmp.Diff(want, c.LeftOut); diff != "" {
+					t.Errorf("left out mismatch (-want +got):\n%s", diff)
+				}
 				assert.Equal(t, programme.RuleStaffTeam, c.Rule)
 				require.NotEmpty(t, c.Unmet)
 				assert.Equal(t, competence.NeedLeader, c.Unmet[0].Need.Kind)
-				want := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 8, Limit: 10}, {Auditor: "lead", Period: "2028", Days: 4, Limit: 10}}
-				if diff := cmp.Diff(want, res.Workload); diff != "" {
+				wantLoad := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 8, Limit: 10}, {Auditor: "lead", Period: "2028", Days: 4, Limit: 10}}
+				if diff := cmp.Diff(wantLoad, res.Workload); diff != "" {
 					t.Errorf("workload mismatch (-want +got):\n%s", diff)
 				}
 			}},
@@ -192,8 +195,10 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 2, 3), 1), scInternal("c", scDate(2027, 2, 4), 1),
 		}, programme.StaffOptions{}, []programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
-				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[1].Busy)
-				assert.Empty(t, res.Audits[1].OverLimit)
+				want := []programme.StaffLeftOut{{Auditor: "lead", Rule: programme.RuleStaffNoOverlap, Detail: `booked on "a" from 2027-02-01 to 2027-02-03`}}
+				if diff := cmp.Diff(want, res.Audits[1].LeftOut); diff != "" {
+					t.Errorf("left out mismatch (-want +got):\n%s", diff)
+				}
 				assert.Equal(t, scDate(2027, 2, 3), res.Audits[0].Last)
 			}},
 		{"work outside the schedule", []programme.ScheduledAudit{
@@ -202,9 +207,12 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 			{Auditor: "lead", From: scDate(2027, 1, 30), To: scDate(2027, 2, 2), Days: 4},
 		}}, []programme.StaffStatus{programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
-				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[0].Busy)
-				want := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 6, Limit: 6}}
-				if diff := cmp.Diff(want, res.Workload); diff != "" {
+				want := []programme.StaffLeftOut{{Auditor: "lead", Rule: programme.RuleStaffNoOverlap, Detail: "booked on work outside the schedule from 2027-01-30 to 2027-02-02"}}
+				if diff := cmp.Diff(want, res.Audits[0].LeftOut); diff != "" {
+					t.Errorf("left out mismatch (-want +got):\n%s", diff)
+				}
+				wantLoad := []programme.AuditorWorkload{{Auditor: "lead", Period: "2027", Days: 6, Limit: 6}}
+				if diff := cmp.Diff(wantLoad, res.Workload); diff != "" {
 					t.Errorf("workload mismatch (-want +got):\n%s", diff)
 				}
 			}},
@@ -226,7 +234,7 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 				assert.Equal(t, []string{"running", "kept", "clash", "someday"}, []string{res.Audits[0].Audit, res.Audits[1].Audit, res.Audits[2].Audit, res.Audits[3].Audit})
 				assert.Equal(t, programme.RuleStaffOnce, res.Audits[0].Rule)
 				assert.Equal(t, programme.RuleStaffDated, res.Audits[3].Rule)
-				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[2].Busy, "the kept team books its days")
+				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[2].LeftOutBy(programme.RuleStaffNoOverlap), "the kept team books its days")
 				assert.Equal(t, 0, res.Staffed)
 				assert.Equal(t, 2, res.Unstaffed)
 			}},
@@ -348,7 +356,7 @@ func TestStaffAuditStates(t *testing.T) {
 			case tt.noTeam:
 				require.ErrorIs(t, err, competence.ErrNoTeam)
 				assert.Equal(t, programme.StaffNoTeam, sa.Status)
-				assert.Equal(t, []competence.AuditorID{"lead"}, sa.Busy)
+				assert.Equal(t, []competence.AuditorID{"lead"}, sa.LeftOutBy(programme.RuleStaffNoOverlap))
 			default:
 				require.NoError(t, err)
 				assert.Equal(t, programme.Staffed, sa.Status)
@@ -410,7 +418,7 @@ func TestStaffProperties(t *testing.T) {
 		if diff := cmp.Diff(first, res, cmpopts.IgnoreFields(programme.StaffedAudit{}, "Path")); diff != "" {
 			t.Fatalf("PlanStaffing and Staff differ (-plan +staff):\n%s", diff)
 		}
-		require.NoError(t, programme.Verify(p, nil))
+		scVerifyClean(t, p)
 		require.Equal(t, n, len(res.Audits))
 		for _, w := range res.Workload {
 			if opts.Limit > 0 {
