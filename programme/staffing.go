@@ -265,7 +265,8 @@ type staffRef struct {
 // and the team is on site for that many days, rounded up (at least one).
 // Before the team is known the check uses the request's MinAuditors (at
 // least 1), which never underestimates: a bigger team only shortens the
-// days and the shares. Already staffed audits keep their team and count.
+// days and the shares. Already staffed audits keep their team and, when
+// dated, book their days and count towards workload.
 //
 // The result is deterministic. Invalid audits or options come back as one
 // *ValidationError; an audit for which no team exists is not an error but
