@@ -465,3 +465,53 @@ func TestTrendPeriodText(t *testing.T) {
 	require.ErrorIs(t, p.UnmarshalText([]byte("week")), programme.ErrInvalid)
 	assert.False(t, programme.TrendPeriod("").IsValid())
 }
+
+func TestMonitorBoundaries(t *testing.T) {
+	// Bounds are instants and inclusive: an audit completed exactly at
+	// Due.Latest is on time; an action due exactly at the date is not yet
+	// overdue, and is one nanosecond later; a record created, and an
+	// event recorded, exactly at the date count.
+	due := moDay(3, 31)
+	a := moRecord("A", moDay(3, 1))
+	moAdvance(a, audit.EventComplete, due)
+	a.Findings = []audit.Finding{moFinding("F", audit.Nonconformity, audit.Major, moDay(3, 20), moDay(3, 25), annexa.RefToControl("5.1"))}
+	a.FollowUps = []audit.FollowUp{moFollowUp("F", due, moDay(3, 25), time.Time{})}
+	in := programme.MonitorInput{
+		At:       due,
+		Trend:    programme.TrendMonth,
+		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(moDay(3, 1), due), Audit: "A"}},
+		Audits:   []*audit.Audit{a},
+	}
+	tests := []struct {
+		name                       string
+		at                         time.Time
+		due, missed, overdue, late int
+	}{
+		{"at the bound", due, 0, 0, 0, 0},
+		{"just after", due.Add(1), 1, 0, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in.At = tt.at
+			got, err := programme.Monitor(in)
+			require.NoError(t, err)
+			assert.Equal(t, 1, got.Audits.Completed)
+			assert.Equal(t, 1, got.Audits.OnTime)
+			assert.Equal(t, tt.due, got.Audits.Due)
+			assert.Equal(t, tt.missed, got.Audits.Missed)
+			assert.Equal(t, tt.overdue, got.Actions.Overdue)
+			assert.Equal(t, tt.overdue, got.Actions.OverdueMajor)
+			assert.Len(t, got.OverdueActions, tt.overdue)
+			require.Len(t, got.Trend, 1)
+			assert.Equal(t, programme.ActionBacklog{At: tt.at, Open: 1, Overdue: tt.overdue}, got.Trend[0].Backlog)
+		})
+	}
+
+	// Early: completed before Due.Earliest.
+	in.At = due
+	in.Schedule[0].Due = moWindow(due.Add(1), time.Time{})
+	got, err := programme.Monitor(in)
+	require.NoError(t, err)
+	assert.Equal(t, 1, got.Audits.Early)
+	assert.Equal(t, 0, got.Audits.OnTime)
+}
