@@ -2,6 +2,7 @@ package programme
 
 import (
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -161,121 +162,122 @@ func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
 		linked:   make([]bool, len(in.Audits)),
 	}
 	for i, a := range in.Audits {
-		path := errs.Index("Audits", i)
+		path := func(field string) string { return errs.Index("Audits", i) + field }
 		if a == nil {
-			col.Add(path, "required", "", "an audit record")
+			col.Add(path(""), "required", "", "an audit record")
 			continue
 		}
 		switch j, dup := idx.records[a.ID]; {
 		case a.ID == "":
-			col.Add(path+".ID", "required", "", "the audit's id")
+			col.Add(path(".ID"), "required", "", "the audit's id")
 		case dup:
-			col.Add(path+".ID", "unique", string(a.ID), "id already used by Audits["+strconv.Itoa(j)+"]")
+			col.Add(path(".ID"), "unique", string(a.ID), "id already used by Audits["+strconv.Itoa(j)+"]")
 		default:
 			idx.records[a.ID] = i
 		}
 		if a.CreatedAt.IsZero() {
-			col.Add(path+".CreatedAt", "required", "", "when the record was created")
+			col.Add(path(".CreatedAt"), "required", "", "when the record was created")
 		}
-		idx.findings[i] = monValidateFindings(col, path, a)
+		idx.findings[i] = monValidateFindings(col, i, a)
 	}
 
 	scheduled := make(map[string]int, len(in.Schedule))
 	refers := make(map[audit.ID]int, len(in.Schedule))
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
-		path := errs.Index("Schedule", i)
+		path := func(field string) string { return errs.Index("Schedule", i) + field }
 		switch j, dup := scheduled[s.ID]; {
 		case s.ID == "":
-			col.Add(path+".ID", "required", "", "the scheduled audit's id")
+			col.Add(path(".ID"), "required", "", "the scheduled audit's id")
 		case dup:
-			col.Add(path+".ID", "unique", s.ID, "id already used by Schedule["+strconv.Itoa(j)+"]")
+			col.Add(path(".ID"), "unique", s.ID, "id already used by Schedule["+strconv.Itoa(j)+"]")
 		default:
 			scheduled[s.ID] = i
 		}
 		if s.Audit != "" {
 			if j, dup := refers[s.Audit]; dup {
-				col.Add(path+".Audit", "unique", string(s.Audit), "the record is already the one of Schedule["+strconv.Itoa(j)+"]")
+				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of Schedule["+strconv.Itoa(j)+"]")
 			} else {
 				refers[s.Audit] = i
 			}
 			if r, ok := idx.records[s.Audit]; ok {
 				idx.linked[r] = true
 			} else {
-				col.Add(path+".Audit", errs.RuleUnknown, string(s.Audit), "no such audit record")
+				col.Add(path(".Audit"), errs.RuleUnknown, string(s.Audit), "no such audit record")
 			}
 		}
 		if monDueRef(s).IsZero() {
-			col.Add(path+".Due", "required", "", "a due date (Due.Latest or Due.Earliest) or a Start, to place the audit in time")
+			col.Add(path(".Due"), "required", "", "a due date (Due.Latest or Due.Earliest) or a Start, to place the audit in time")
 		}
 		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Earliest.After(s.Due.Latest) {
-			col.Add(path+".Due.Earliest", "order", s.Due.Earliest.Format(time.RFC3339), "after Due.Latest: the window is empty")
+			col.Add(path(".Due.Earliest"), "order", s.Due.Earliest.Format(time.RFC3339), "after Due.Latest: the window is empty")
 		}
 	}
 
 	for i, f := range in.Feedback {
-		path := errs.Index("Feedback", i)
+		path := func(field string) string { return errs.Index("Feedback", i) + field }
 		switch _, ok := idx.records[f.Audit]; {
 		case f.Audit == "":
-			col.Add(path+".Audit", "required", "", "the audit the feedback is about")
+			col.Add(path(".Audit"), "required", "", "the audit the feedback is about")
 		case !ok:
-			col.Add(path+".Audit", errs.RuleUnknown, string(f.Audit), "no such audit record")
+			col.Add(path(".Audit"), errs.RuleUnknown, string(f.Audit), "no such audit record")
 		}
 		if f.Auditor == "" {
-			col.Add(path+".Auditor", "required", "", "the auditor the feedback is about")
+			col.Add(path(".Auditor"), "required", "", "the auditor the feedback is about")
 		}
 		switch {
 		case f.Score < MinFeedbackScore:
-			col.Add(path+".Score", "min", strconv.Itoa(f.Score), "at least "+strconv.Itoa(MinFeedbackScore))
+			col.Add(path(".Score"), "min", strconv.Itoa(f.Score), "at least "+strconv.Itoa(MinFeedbackScore))
 		case f.Score > MaxFeedbackScore:
-			col.Add(path+".Score", "max", strconv.Itoa(f.Score), "at most "+strconv.Itoa(MaxFeedbackScore))
+			col.Add(path(".Score"), "max", strconv.Itoa(f.Score), "at most "+strconv.Itoa(MaxFeedbackScore))
 		}
 		if f.At.IsZero() {
-			col.Add(path+".At", "required", "", "when the feedback was given")
+			col.Add(path(".At"), "required", "", "when the feedback was given")
 		}
 	}
 	return idx
 }
 
 // monValidateFindings checks the findings and follow-ups of one record
-// and returns where each finding is.
-func monValidateFindings(col *errs.Collector, path string, a *audit.Audit) map[audit.FindingID]int {
+// and returns where each finding is. Paths are built only for problems:
+// records hold tens of thousands of findings.
+func monValidateFindings(col *errs.Collector, i int, a *audit.Audit) map[audit.FindingID]int {
 	ids := make(map[audit.FindingID]int, len(a.Findings))
+	at := func(k int, field string) string { return errs.Index("Audits", i) + errs.Index(".Findings", k) + field }
 	for k := range a.Findings {
 		f := &a.Findings[k]
-		fp := path + errs.Index(".Findings", k)
 		switch j, dup := ids[f.ID]; {
 		case f.ID == "":
-			col.Add(fp+".ID", "required", "", "the finding's id")
+			col.Add(at(k, ".ID"), "required", "", "the finding's id")
 		case dup:
-			col.Add(fp+".ID", "unique", string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
+			col.Add(at(k, ".ID"), "unique", string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
 		default:
 			ids[f.ID] = k
 		}
 		switch {
 		case f.Kind == "":
-			col.Add(fp+".Kind", "required", "", "the kind of finding")
-		case !f.Kind.IsValid():
-			col.Add(fp+".Kind", "enum", string(f.Kind), "not a finding kind")
+			col.Add(at(k, ".Kind"), "required", "", "the kind of finding")
+		case !slices.Contains(monKinds, f.Kind):
+			col.Add(at(k, ".Kind"), "enum", string(f.Kind), "not a finding kind")
 		}
-		if f.Grade != "" && !f.Grade.IsValid() {
-			col.Add(fp+".Grade", "enum", string(f.Grade), "not a grade")
+		if f.Grade != "" && !slices.Contains(monGrades, f.Grade) {
+			col.Add(at(k, ".Grade"), "enum", string(f.Grade), "not a grade")
 		}
 		for j, r := range f.Criteria {
 			switch {
 			case r.Kind == "":
-				col.Add(fp+errs.Index(".Criteria", j)+".Kind", "required", "", "the kind of criterion")
-			case !r.Kind.IsValid():
-				col.Add(fp+errs.Index(".Criteria", j)+".Kind", "enum", string(r.Kind), "not a kind of criterion")
+				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "required", "", "the kind of criterion")
+			case !slices.Contains(monRefKinds, r.Kind):
+				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "enum", string(r.Kind), "not a kind of criterion")
 			}
 		}
 	}
 	for k, u := range a.FollowUps {
-		up := path + errs.Index(".FollowUps", k) + ".Finding"
-		if u.Finding == "" {
-			col.Add(up, "required", "", "the nonconformity followed up")
-		} else if _, ok := ids[u.Finding]; !ok {
-			col.Add(up, errs.RuleUnknown, string(u.Finding), "no such finding in the audit")
+		switch _, ok := ids[u.Finding]; {
+		case u.Finding == "":
+			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", "required", "", "the nonconformity followed up")
+		case !ok:
+			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", errs.RuleUnknown, string(u.Finding), "no such finding in the audit")
 		}
 	}
 	return ids

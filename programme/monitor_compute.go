@@ -18,8 +18,9 @@ import (
 // The canonical orders monitoring counts by (read-only after
 // initialisation).
 var (
-	monKinds  = slices.Collect(audit.FindingKinds())
-	monGrades = slices.Collect(audit.Grades())
+	monKinds    = slices.Collect(audit.FindingKinds())
+	monGrades   = slices.Collect(audit.Grades())
+	monRefKinds = slices.Collect(annexa.RefKinds())
 )
 
 const monDay = 24 * time.Hour
@@ -42,7 +43,6 @@ const (
 
 // monSched is one scheduled audit (or unscheduled record) as it stands.
 type monSched struct {
-	ref         time.Time
 	state       uint8
 	timing      uint8
 	due, missed bool
@@ -50,10 +50,9 @@ type monSched struct {
 
 // monFinding is one counted finding.
 type monFinding struct {
-	ref      time.Time
-	kind     int // index in monKinds
-	grade    int // index in monGrades; -1 when ungraded
-	criteria []annexa.Ref
+	kind     int     // index in monKinds
+	grade    int     // index in monGrades; -1 when ungraded
+	criteria []int32 // distinct criteria, as numbered by monRefs
 }
 
 // monAction is one started corrective action.
@@ -65,11 +64,47 @@ type monAction struct {
 	days               float64
 }
 
-// monCrit counts the nonconformities citing one criterion.
-type monCrit struct {
-	n, ungraded int
-	grades      []int
+// monRefs numbers the criteria met in the records, so that buckets count
+// them by number, and orders them once for every bucket.
+type monRefs struct {
+	ids  map[annexa.Ref]int32
+	list []annexa.Ref
+	// After the pass: rank orders the numbers as the figures list the
+	// criteria; counts and seen are scratch space for figures.
+	rank   []int
+	counts []int
+	seen   []bool
 }
+
+// id numbers r.
+func (m *monRefs) id(r annexa.Ref) int32 {
+	if i, ok := m.ids[r]; ok {
+		return i
+	}
+	i := int32(len(m.list))
+	m.ids[r] = i
+	m.list = append(m.list, r)
+	return i
+}
+
+// sort ranks the criteria met and sizes the scratch space.
+func (m *monRefs) sort() {
+	order := make([]int32, len(m.list))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return monRefCompare(m.list[a], m.list[b]) })
+	m.rank = make([]int, len(m.list))
+	for r, i := range order {
+		m.rank[i] = r
+	}
+	m.counts = make([]int, len(m.list)*monCritSlots)
+	m.seen = make([]bool, len(m.list))
+}
+
+// monCritSlots is how many counts a criterion has: one per grade, and one
+// for ungraded nonconformities.
+var monCritSlots = len(monGrades) + 1
 
 // monBucket accumulates the figures of the totals or of one period.
 type monBucket struct {
@@ -78,7 +113,7 @@ type monBucket struct {
 	ncs        int
 	grades     []int
 	ungraded   int
-	crit       map[annexa.Ref]*monCrit
+	crit       []int32 // per nonconformity and criterion: id*monCritSlots + grade slot
 	actions    ActionFigures
 	closure    []float64
 	unmeasured int
@@ -95,20 +130,56 @@ func newMonBucket() *monBucket {
 	}
 }
 
+// monAgg holds the totals and the buckets of the periods, so that each
+// item counts in both in one pass over the records. Periods are kept by number until the span
+// is known, so that a mistyped date costs nothing before it is reported.
+type monAgg struct {
+	trend   TrendPeriod
+	total   *monBucket
+	periods map[int64]*monBucket
+	lo, hi  int64
+}
+
+// period returns the bucket of the period holding t, or nil without a
+// trend.
+func (g *monAgg) period(t time.Time) *monBucket {
+	if g.trend == "" {
+		return nil
+	}
+	i := monPeriodIndex(g.trend, t)
+	b := g.periods[i]
+	if b == nil {
+		b = newMonBucket()
+		g.periods[i] = b
+		g.lo, g.hi = min(g.lo, i), max(g.hi, i)
+	}
+	return b
+}
+
 // monCompute computes the figures of a checked input.
 func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, error) {
 	at := in.At
+	g := &monAgg{trend: in.Trend, total: newMonBucket()}
+	if in.Trend != "" {
+		g.periods = make(map[int64]*monBucket)
+		g.lo = monPeriodIndex(in.Trend, at)
+		g.hi = g.lo
+	}
 	var (
-		scheds   = make([]monSched, 0, len(in.Schedule)+len(in.Audits))
-		findings []monFinding
-		actions  []monAction
-		overdue  []OverdueAction
-		feedback = make([]int, 0, len(in.Feedback)) // indexes into in.Feedback
+		actions []monAction // for the backlog of a trend
+		overdue []OverdueAction
 	)
+	if in.Trend != "" {
+		n := 0
+		for _, a := range in.Audits {
+			n += len(a.FollowUps)
+		}
+		actions = make([]monAction, 0, n)
+	}
 
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
-		it := monSched{ref: monDueRef(s), state: monNotStarted}
+		it := monSched{state: monNotStarted}
 		it.due = !s.Due.Latest.IsZero() && s.Due.Latest.Before(at)
 		if s.Audit != "" {
 			a := in.Audits[idx.records[s.Audit]]
@@ -133,16 +204,27 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 			}
 		}
 		it.missed = it.due && (it.state == monInProgress || it.state == monNotStarted)
-		scheds = append(scheds, it)
+		g.total.addAudit(it)
+		if p := g.period(monDueRef(s)); p != nil {
+			p.addAudit(it)
+		}
 	}
 
+	var (
+		starts []time.Time
+		ids    []int32 // scratch: one finding's criteria
+		refs   = &monRefs{ids: make(map[annexa.Ref]int32)}
+	)
 	for i, a := range in.Audits {
 		if !idx.linked[i] && !a.CreatedAt.After(at) {
-			scheds = append(scheds, monSched{ref: a.CreatedAt, state: monUnscheduled})
+			g.total.addAudit(monSched{state: monUnscheduled})
+			if p := g.period(a.CreatedAt); p != nil {
+				p.addAudit(monSched{state: monUnscheduled})
+			}
 		}
-		// start is when each finding's action would start: its
+		// starts[k] is when the action of finding k would start: its
 		// presentation, failing one its RaisedAt.
-		starts := make([]time.Time, len(a.Findings))
+		starts = slices.Grow(starts[:0], len(a.Findings))[:len(a.Findings)]
 		for k := range a.Findings {
 			f := &a.Findings[k]
 			confirmed, counted, presented, wasPresented := monFindingTimes(f, at)
@@ -153,12 +235,21 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 			if !counted {
 				continue
 			}
-			it := monFinding{ref: confirmed, kind: slices.Index(monKinds, f.Kind), grade: -1}
+			it := monFinding{kind: slices.Index(monKinds, f.Kind), grade: -1}
 			if f.Kind == audit.Nonconformity {
 				it.grade = slices.Index(monGrades, f.Grade)
-				it.criteria = monDistinct(f.Criteria)
+				ids = ids[:0]
+				for _, r := range f.Criteria {
+					if id := refs.id(r); !slices.Contains(ids, id) {
+						ids = append(ids, id)
+					}
+				}
+				it.criteria = ids
 			}
-			findings = append(findings, it)
+			g.total.addFinding(&it)
+			if p := g.period(confirmed); p != nil {
+				p.addFinding(&it)
+			}
 		}
 		for k := range a.FollowUps {
 			u := &a.FollowUps[k]
@@ -185,99 +276,65 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 					DueAt: u.DueAt, DaysOverdue: monDays(at.Sub(u.DueAt)),
 				})
 			}
-			actions = append(actions, it)
+			g.total.addAction(&it, at)
+			if p := g.period(start); p != nil {
+				p.addAction(&it, at)
+			}
+			if in.Trend != "" {
+				actions = append(actions, it)
+			}
 		}
 	}
 
 	for i := range in.Feedback {
-		if !in.Feedback[i].At.After(at) {
-			feedback = append(feedback, i)
-		}
-	}
-
-	// Buckets: the totals, then one per period.
-	total := newMonBucket()
-	var (
-		periods []*monBucket
-		first   int64
-		place   = func(time.Time) *monBucket { return nil }
-	)
-	if in.Trend != "" {
-		lo, hi := monPeriodIndex(in.Trend, at), monPeriodIndex(in.Trend, at)
-		span := func(t time.Time) {
-			p := monPeriodIndex(in.Trend, t)
-			lo, hi = min(lo, p), max(hi, p)
-		}
-		for _, s := range scheds {
-			span(s.ref)
-		}
-		for _, f := range findings {
-			span(f.ref)
-		}
-		for _, a := range actions {
-			span(a.start)
-		}
-		for _, i := range feedback {
-			span(in.Feedback[i].At)
-		}
-		if n := hi - lo + 1; n > MaxTrendPeriods {
-			col.Add("Trend", "max", strconv.FormatInt(n, 10),
-				fmt.Sprintf("the records span %d periods of a %s, more than %d: look for a mistyped date", n, in.Trend, MaxTrendPeriods))
-			return nil, col.Err()
-		}
-		first = lo
-		periods = make([]*monBucket, hi-lo+1)
-		for i := range periods {
-			periods[i] = newMonBucket()
-		}
-		place = func(t time.Time) *monBucket { return periods[monPeriodIndex(in.Trend, t)-first] }
-	}
-
-	for _, s := range scheds {
-		total.addAudit(s)
-		if p := place(s.ref); p != nil {
-			p.addAudit(s)
-		}
-	}
-	for i := range findings {
-		total.addFinding(&findings[i])
-		if p := place(findings[i].ref); p != nil {
-			p.addFinding(&findings[i])
-		}
-	}
-	for i := range actions {
-		a := &actions[i]
-		total.addAction(a, at)
-		if p := place(a.start); p != nil {
-			p.addAction(a, at)
-		}
-	}
-	for _, i := range feedback {
 		f := &in.Feedback[i]
-		total.addFeedback(f)
-		if p := place(f.At); p != nil {
-			p.addFeedback(f)
+		if !f.At.After(at) {
+			g.total.addFeedback(f)
+			if p := g.period(f.At); p != nil {
+				p.addFeedback(f)
+			}
 		}
+	}
+
+	if n := g.hi - g.lo + 1; in.Trend != "" && n > MaxTrendPeriods {
+		col.Add("Trend", "max", strconv.FormatInt(n, 10),
+			fmt.Sprintf("the records span %d periods of a %s, more than %d: look for a mistyped date", n, in.Trend, MaxTrendPeriods))
+		return nil, col.Err()
 	}
 
 	slices.SortFunc(overdue, func(a, b OverdueAction) int {
-		return cmp.Or(a.DueAt.Compare(b.DueAt), cmp.Compare(a.Audit, b.Audit), cmp.Compare(a.Finding, b.Finding))
+		if c := a.DueAt.Compare(b.DueAt); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.Audit, b.Audit), cmp.Compare(a.Finding, b.Finding))
 	})
 	out := &Figures{At: at, OverdueActions: overdue}
-	out.Audits, out.Findings, out.Actions, out.Feedback = total.figures()
+	refs.sort()
+	out.Audits, out.Findings, out.Actions, out.Feedback = g.total.figures(refs)
 	if in.Trend != "" {
 		out.TrendPeriod = in.Trend
-		out.Trend = make([]PeriodFigures, len(periods))
-		for i, b := range periods {
+		out.Trend = make([]PeriodFigures, g.hi-g.lo+1)
+		for i := range out.Trend {
 			pf := &out.Trend[i]
-			pf.Start, pf.End, pf.Label = monPeriodBounds(in.Trend, first+int64(i))
-			pf.Audits, pf.Findings, pf.Actions, pf.Feedback = b.figures()
+			b := g.periods[g.lo+int64(i)]
+			if b == nil {
+				b = newMonBucket()
+			}
+			pf.Start, pf.End, pf.Label = monPeriodBounds(in.Trend, g.lo+int64(i))
+			pf.Audits, pf.Findings, pf.Actions, pf.Feedback = b.figures(refs)
 			pf.Backlog.At = pf.End.Add(-1)
 			if pf.Backlog.At.After(at) {
 				pf.Backlog.At = at
 			}
 		}
-		monBacklog(out.Trend, actions)
+		monBacklog(out.Trend, actions, func(t time.Time) int {
+			// The first period whose instant is at or after t: the
+			// instants are the periods' last instants, capped at the date.
+			if t.After(at) {
+				return len(out.Trend)
+			}
+			return int(max(0, monPeriodIndex(in.Trend, t)-g.lo))
+		})
 	}
 	return out, nil
 }
@@ -325,22 +382,6 @@ func monFindingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, count
 	return confirmed, counted && !withdrawn, presented, wasPresented
 }
 
-// monDistinct returns refs without repeats, sharing refs when it has none.
-func monDistinct(refs []annexa.Ref) []annexa.Ref {
-	for i := 1; i < len(refs); i++ {
-		if slices.Contains(refs[:i], refs[i]) {
-			out := slices.Clone(refs[:i])
-			for _, r := range refs[i:] {
-				if !slices.Contains(out, r) {
-					out = append(out, r)
-				}
-			}
-			return out
-		}
-	}
-	return refs
-}
-
 func monDays(d time.Duration) float64 { return float64(d) / float64(monDay) }
 
 func (b *monBucket) addAudit(s monSched) {
@@ -382,26 +423,15 @@ func (b *monBucket) addFinding(f *monFinding) {
 		return
 	}
 	b.ncs++
+	slot := int32(len(monGrades))
 	if f.grade < 0 {
 		b.ungraded++
 	} else {
 		b.grades[f.grade]++
+		slot = int32(f.grade)
 	}
-	if len(f.criteria) > 0 && b.crit == nil {
-		b.crit = make(map[annexa.Ref]*monCrit)
-	}
-	for _, r := range f.criteria {
-		c := b.crit[r]
-		if c == nil {
-			c = &monCrit{grades: make([]int, len(monGrades))}
-			b.crit[r] = c
-		}
-		c.n++
-		if f.grade < 0 {
-			c.ungraded++
-		} else {
-			c.grades[f.grade]++
-		}
+	for _, id := range f.criteria {
+		b.crit = append(b.crit, id*int32(monCritSlots)+slot)
 	}
 }
 
@@ -435,8 +465,8 @@ func (b *monBucket) addFeedback(f *AuditorFeedback) {
 	b.byAuditor[f.Auditor] = append(b.byAuditor[f.Auditor], float64(f.Score))
 }
 
-// figures turns the accumulated counts into figures.
-func (b *monBucket) figures() (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
+// figures turns the accumulated counts into figures; refs must be sorted.
+func (b *monBucket) figures(refs *monRefs) (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
 	fs := FindingFigures{
 		ByKind:          make([]FindingKindCount, len(monKinds)),
 		Nonconformities: b.ncs,
@@ -447,13 +477,27 @@ func (b *monBucket) figures() (AuditFigures, FindingFigures, ActionFigures, Feed
 		fs.ByKind[i] = FindingKindCount{Kind: k, Count: b.kinds[i]}
 	}
 	if len(b.crit) > 0 {
-		fs.ByCriterion = make([]CriterionCount, 0, len(b.crit))
-		for r, c := range b.crit {
-			fs.ByCriterion = append(fs.ByCriterion, CriterionCount{
-				Criterion: r, Nonconformities: c.n, ByGrade: monGradeCounts(c.grades), Ungraded: c.ungraded,
-			})
+		var touched []int32
+		for _, e := range b.crit {
+			id := e / int32(monCritSlots)
+			refs.counts[e]++
+			if !refs.seen[id] {
+				refs.seen[id] = true
+				touched = append(touched, id)
+			}
 		}
-		slices.SortFunc(fs.ByCriterion, func(x, y CriterionCount) int { return monRefCompare(x.Criterion, y.Criterion) })
+		slices.SortFunc(touched, func(x, y int32) int { return refs.rank[x] - refs.rank[y] })
+		fs.ByCriterion = make([]CriterionCount, len(touched))
+		for i, id := range touched {
+			n := refs.counts[int(id)*monCritSlots : int(id+1)*monCritSlots]
+			c := CriterionCount{Criterion: refs.list[id], ByGrade: monGradeCounts(n), Ungraded: n[len(monGrades)]}
+			for _, k := range n {
+				c.Nonconformities += k
+			}
+			fs.ByCriterion[i] = c
+			clear(n)
+			refs.seen[id] = false
+		}
 	}
 
 	as := b.actions
@@ -503,16 +547,12 @@ func monClosure(days []float64, unmeasured int) ClosureTimes {
 
 // monBacklog sets each period's backlog: the actions open, and overdue, at
 // its Backlog.At. The instants grow with the periods, so the periods at
-// which an action is open form one run, found by binary search.
-func monBacklog(trend []PeriodFigures, actions []monAction) {
+// which an action is open form one run; firstAtOrAfter(t) is the first
+// period whose instant is at or after t.
+func monBacklog(trend []PeriodFigures, actions []monAction, firstAtOrAfter func(time.Time) int) {
 	n := len(trend)
 	open := make([]int, n+1)
 	over := make([]int, n+1)
-	// firstAtOrAfter is the first period whose instant is at or after t.
-	firstAtOrAfter := func(t time.Time) int {
-		i, _ := slices.BinarySearchFunc(trend, t, func(p PeriodFigures, t time.Time) int { return p.Backlog.At.Compare(t) })
-		return i
-	}
 	for i := range actions {
 		a := &actions[i]
 		lo, hi := firstAtOrAfter(a.start), n
