@@ -131,8 +131,9 @@ func newMonBucket() *monBucket {
 }
 
 // monAgg holds the totals and the buckets of the periods, so that each
-// item counts in both in one pass over the records. Periods are kept by number until the span
-// is known, so that a mistyped date costs nothing before it is reported.
+// item counts in both in one pass over the records. Periods are kept by
+// number until the span is known, so that a mistyped date costs nothing
+// before it is reported.
 type monAgg struct {
 	trend   TrendPeriod
 	total   *monBucket
