@@ -13,7 +13,8 @@ import (
 //
 // Every figure is plain data and encodes to JSON. Lists come in a fixed
 // order: enumerations in their canonical order (every value present, zero
-// or not), criteria in the standard's order, auditors and actions by id.
+// or not), criteria in the standard's order, auditors by id, overdue
+// actions by due date (then audit and finding id), periods oldest first.
 // A statistic over nothing (no closed action, no feedback) is 0 with its
 // Count 0: read a mean, median or quantile only together with its count.
 // No figure is ever NaN or infinite.
@@ -30,7 +31,7 @@ type Figures struct {
 	// times.
 	Actions ActionFigures `json:"actions"`
 	// OverdueActions lists the actions overdue at At, the most overdue
-	// first.
+	// first; there are Actions.Overdue of them.
 	OverdueActions []OverdueAction `json:"overdueActions,omitempty"`
 	// Feedback summarises the feedback on auditors.
 	Feedback FeedbackFigures `json:"feedback"`
