@@ -140,11 +140,11 @@ func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 }
 
 // monIndex is what validation learns for the computation: where each
-// record is, and, per record, where each finding is.
+// record is, and, per record, the finding each follow-up is about.
 type monIndex struct {
 	records  map[audit.ID]int
-	findings []map[audit.FindingID]int
-	linked   []bool // records a scheduled audit refers to
+	followed [][]int // followed[i][k] indexes the finding of Audits[i].FollowUps[k]
+	linked   []bool  // records a scheduled audit refers to
 }
 
 // monValidate checks in and reports every problem to col.
@@ -158,9 +158,10 @@ func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
 
 	idx := monIndex{
 		records:  make(map[audit.ID]int, len(in.Audits)),
-		findings: make([]map[audit.FindingID]int, len(in.Audits)),
+		followed: make([][]int, len(in.Audits)),
 		linked:   make([]bool, len(in.Audits)),
 	}
+	findingIDs := make(map[audit.FindingID]int) // reused for every record
 	for i, a := range in.Audits {
 		path := func(field string) string { return errs.Index("Audits", i) + field }
 		if a == nil {
@@ -178,7 +179,7 @@ func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
 		if a.CreatedAt.IsZero() {
 			col.Add(path(".CreatedAt"), "required", "", "when the record was created")
 		}
-		idx.findings[i] = monValidateFindings(col, i, a)
+		idx.followed[i] = monValidateFindings(col, i, a, findingIDs)
 	}
 
 	scheduled := make(map[string]int, len(in.Schedule))
@@ -239,10 +240,11 @@ func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
 }
 
 // monValidateFindings checks the findings and follow-ups of one record
-// and returns where each finding is. Paths are built only for problems:
-// records hold tens of thousands of findings.
-func monValidateFindings(col *errs.Collector, i int, a *audit.Audit) map[audit.FindingID]int {
-	ids := make(map[audit.FindingID]int, len(a.Findings))
+// and returns the index of the finding of each follow-up. ids is scratch
+// space. Paths are built only for problems: a programme holds tens of
+// thousands of findings.
+func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.FindingID]int) []int {
+	clear(ids)
 	at := func(k int, field string) string { return errs.Index("Audits", i) + errs.Index(".Findings", k) + field }
 	for k := range a.Findings {
 		f := &a.Findings[k]
@@ -272,15 +274,21 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit) map[audit.F
 			}
 		}
 	}
+	var followed []int
+	if len(a.FollowUps) > 0 {
+		followed = make([]int, len(a.FollowUps))
+	}
 	for k, u := range a.FollowUps {
-		switch _, ok := ids[u.Finding]; {
+		fi, ok := ids[u.Finding]
+		followed[k] = fi
+		switch {
 		case u.Finding == "":
 			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", "required", "", "the nonconformity followed up")
 		case !ok:
 			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", errs.RuleUnknown, string(u.Finding), "no such finding in the audit")
 		}
 	}
-	return ids
+	return followed
 }
 
 // monDueRef is the time that places a scheduled audit in a period: its

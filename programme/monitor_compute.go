@@ -139,6 +139,9 @@ type monAgg struct {
 	total   *monBucket
 	periods map[int64]*monBucket
 	lo, hi  int64
+	// last is the period asked for last (items come in runs).
+	lastIndex  int64
+	lastBucket *monBucket
 }
 
 // period returns the bucket of the period holding t, or nil without a
@@ -148,12 +151,16 @@ func (g *monAgg) period(t time.Time) *monBucket {
 		return nil
 	}
 	i := monPeriodIndex(g.trend, t)
+	if g.lastBucket != nil && i == g.lastIndex {
+		return g.lastBucket
+	}
 	b := g.periods[i]
 	if b == nil {
 		b = newMonBucket()
 		g.periods[i] = b
 		g.lo, g.hi = min(g.lo, i), max(g.hi, i)
 	}
+	g.lastIndex, g.lastBucket = i, b
 	return b
 }
 
@@ -254,7 +261,7 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 		}
 		for k := range a.FollowUps {
 			u := &a.FollowUps[k]
-			fi := idx.findings[i][u.Finding]
+			fi := idx.followed[i][k]
 			f := &a.Findings[fi]
 			start := starts[fi]
 			if start.After(at) {
@@ -585,8 +592,8 @@ func monBacklog(trend []PeriodFigures, actions []monAction, firstAtOrAfter func(
 // monPeriodIndex numbers the period of p holding t (in UTC), consecutive
 // periods by consecutive numbers.
 func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
-	t = t.UTC()
-	y, m := int64(t.Year()), int64(t.Month())-1
+	year, month, _ := t.UTC().Date()
+	y, m := int64(year), int64(month)-1
 	switch p {
 	case TrendMonth:
 		return y*12 + m
