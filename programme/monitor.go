@@ -124,8 +124,9 @@ func Monitor(in MonitorInput) (*Figures, error) {
 
 // DecodeMonitorInput decodes a MonitorInput from JSON strictly (unknown
 // fields, wrong types and invalid enumeration tokens are refused) and
-// checks it as Monitor does. Problems come back as one *ValidationError
-// with Go-field paths.
+// checks it as Monitor does, all but the span of a trend (MaxTrendPeriods),
+// which only the computation finds. Problems come back as one
+// *ValidationError with Go-field paths.
 func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 	var in MonitorInput
 	col := newCollector("monitoring input")
