@@ -10,11 +10,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// exampleRecords returns one internal audit record as the audit package
+// moExampleRecords returns one internal audit record as the audit package
 // keeps it: completed on 20 March 2026 with a major nonconformity against
 // A.5.15, presented on 18 March, whose corrective action was verified
 // effective on 27 April; and a second record still in preparation.
-func exampleRecords() []*audit.Audit {
+func moExampleRecords() []*audit.Audit {
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 10, 0, 0, 0, time.UTC) }
 	done := &audit.Audit{
 		ID: "IA-2026-01", Kind: annexa.Internal, Client: "board", Auditee: "acme",
@@ -59,7 +59,7 @@ func ExampleMonitor() {
 			{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Due: window(month(4), month(7).Add(-time.Second)), Audit: "IA-2026-02"},
 			{ID: "Q3", Kind: annexa.Internal, Auditee: "acme", Due: window(month(7), month(10))},
 		},
-		Audits: exampleRecords(),
+		Audits: moExampleRecords(),
 		Feedback: []programme.AuditorFeedback{
 			{Audit: "IA-2026-01", Auditor: "alice", Score: 4, From: "auditee", At: month(4)},
 			{Audit: "IA-2026-01", Auditor: "alice", Score: 5, From: "audit client", At: month(4)},
@@ -101,7 +101,7 @@ func ExampleMonitor_trend() {
 			{ID: "Q1", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)}, Audit: "IA-2026-01"},
 			{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}, Audit: "IA-2026-02"},
 		},
-		Audits: exampleRecords(),
+		Audits: moExampleRecords(),
 		Trend:  programme.TrendQuarter,
 	})
 	if err != nil {
