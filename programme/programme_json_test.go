@@ -23,7 +23,11 @@ func pgWithSchedule(p *Programme) {
 		Team:  &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
 		Audit: "a-1",
 	}}
-	p.Cycles = []Cycle{{Auditee: "Example Ltd", Decision: pgDay(10), Expiry: pgDay(10).AddDate(3, 0, 0)}}
+	c, err := PlanCycle(CycleOptions{ID: "cert", Auditee: "Example Ltd", Decision: pgDay(10)})
+	if err != nil {
+		panic(err) // fixed input; a failure is a bug in the fixture
+	}
+	p.Cycles = []Cycle{c}
 }
 
 func TestProgrammeJSONRoundTrip(t *testing.T) {
