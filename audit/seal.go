@@ -28,14 +28,14 @@ import (
 // SHA-256(h_{i-1} || enc(e_i)); the log's Head is hex(h_k) and its Trail
 // the hex of the first 8 bytes of each of h_1..h_k. The seal's own Head is
 // SHA-256 of str(algorithm) || str(audit ID) || time(At) || str(By) ||
-// int(number of logs) || for each log str(name) || int(Count) || h_k ||
-// str(Trail), which binds every log to its name and place.
+// int(number of logs) || for each log str(name) || int(Count) ||
+// str(Head) || str(Trail), which binds every log to its name and place.
 //
 // enc is a length-prefixed binary encoding: str(s) is the length of s as
 // an unsigned varint (encoding/binary's AppendUvarint) followed by its
 // bytes; int(n) is n as 8 bytes big-endian (two's complement); time(t) is
-// str of t in UTC formatted as RFC 3339 with nanoseconds
-// (time.RFC3339Nano), so a time means the same instant whatever its zone;
+// int(t.Unix()) followed by t.Nanosecond() as 4 bytes big-endian, so a
+// time means the same instant whatever its zone;
 // an optional part is one byte, 0 when absent or 1 followed by its fields.
 // A history entry is str(From) str(Event) str(To) time(At) str(By)
 // str(Note). An evidence item is str(ID) str(Source) str(Description)
@@ -381,14 +381,13 @@ func sealCompute(a *Audit, at time.Time, by string) *Seal {
 		}
 		prev = ends[j]
 	}
-	head := sealHead(c, a.ID, s, heads)
+	head := sealHead(c, a.ID, s)
 	s.Head = hex.EncodeToString(head[:])
 	return s
 }
 
-// sealHead computes the seal's own head over its fields, given the log
-// heads decoded.
-func sealHead(c *sealChain, id ID, s *Seal, heads [][sha256.Size]byte) [sha256.Size]byte {
+// sealHead computes the seal's own head over its fields.
+func sealHead(c *sealChain, id ID, s *Seal) [sha256.Size]byte {
 	h := sha256.New()
 	b := c.buf[:0]
 	b = sealStr(b, s.Algorithm)
@@ -396,10 +395,10 @@ func sealHead(c *sealChain, id ID, s *Seal, heads [][sha256.Size]byte) [sha256.S
 	b = sealTime(b, s.At)
 	b = sealStr(b, s.By)
 	b = sealInt(b, len(s.Logs))
-	for j, l := range s.Logs {
+	for _, l := range s.Logs {
 		b = sealStr(b, l.Name)
 		b = sealInt(b, l.Count)
-		b = append(b, heads[j][:]...)
+		b = sealStr(b, l.Head)
 		b = sealStr(b, l.Trail)
 		if len(b) > 1<<15 {
 			h.Write(b)
@@ -425,7 +424,6 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 		report(&SealError{Index: -1, Entry: -1, Problem: SealUnknownAlg, Detail: fmt.Sprintf("%q; this library seals with %q", s.Algorithm, SealAlgorithm)})
 		return
 	}
-	heads := make([][sha256.Size]byte, len(s.Logs))
 	for j, l := range s.Logs {
 		var problem string
 		switch {
@@ -433,7 +431,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 			problem = "a negative count"
 		case len(l.Trail)%sealMarkLen != 0 || len(l.Trail)/sealMarkLen != l.Count:
 			problem = fmt.Sprintf("the trail does not hold %d hex digits per entry", sealMarkLen)
-		case !sealDecodeHead(&heads[j], l.Head):
+		case !sealIsHead(l.Head):
 			problem = "the head is not 64 lower-case hex digits"
 		}
 		if problem != "" {
@@ -442,7 +440,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 		}
 	}
 	c := sealNewChain()
-	if head := sealHead(c, a.ID, s, heads); hex.EncodeToString(head[:]) != s.Head {
+	if head := sealHead(c, a.ID, s); !sealHeadIs(&head, s.Head) {
 		if !report(&SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch, Detail: "the seal's head does not match its logs: the seal was altered"}) {
 			return
 		}
@@ -502,7 +500,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 			problem = &SealError{Log: sl.Name, Index: j, Entry: changed, Problem: SealEntryChanged}
 		case n < sl.Count:
 			problem = &SealError{Log: sl.Name, Index: j, Entry: n, Problem: SealEntriesMissing, Detail: fmt.Sprintf("%d sealed, %d now", sl.Count, n)}
-		case h != heads[j]:
+		case !sealHeadIs(&h, sl.Head):
 			problem = &SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealHeadMismatch, Detail: "the log's head does not match its entries"}
 		}
 		if problem != nil && !report(problem) {
@@ -511,8 +509,8 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 	}
 }
 
-// sealDecodeHead decodes 64 lower-case hex digits into h.
-func sealDecodeHead(h *[sha256.Size]byte, s string) bool {
+// sealIsHead reports whether s is 64 lower-case hex digits.
+func sealIsHead(s string) bool {
 	if len(s) != 2*sha256.Size {
 		return false
 	}
@@ -521,8 +519,15 @@ func sealDecodeHead(h *[sha256.Size]byte, s string) bool {
 			return false
 		}
 	}
-	_, err := hex.Decode(h[:], []byte(s))
-	return err == nil
+	return true
+}
+
+// sealHeadIs reports whether s is the lower-case hex of h, without
+// decoding s.
+func sealHeadIs(h *[sha256.Size]byte, s string) bool {
+	var buf [2 * sha256.Size]byte
+	hex.Encode(buf[:], h[:])
+	return string(buf[:]) == s
 }
 
 func sealInt(b []byte, n int) []byte { return binary.BigEndian.AppendUint64(b, uint64(int64(n))) }
@@ -532,73 +537,12 @@ func sealStr(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// sealTime appends time(t): t in UTC as RFC 3339 with nanoseconds,
-// length-prefixed.
+// sealTime appends time(t): the Unix second as int(n), then the
+// nanosecond within it as 4 bytes big-endian, so an instant encodes the
+// same whatever its zone or monotonic reading.
 func sealTime(b []byte, t time.Time) []byte {
-	b = append(b, 0)
-	start := len(b)
-	b = sealAppendRFC3339Nano(b, t)
-	if n := len(b) - start; n < 0x80 {
-		b[start-1] = byte(n) // a one-byte uvarint
-		return b
-	}
-	text := string(b[start:])
-	return sealStr(b[:start-1], text)
-}
-
-// sealAppendRFC3339Nano appends t.UTC().Format(time.RFC3339Nano). For
-// the years 0 to 9999 it computes the civil date from the Unix time
-// itself (the days-to-civil algorithm of H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms"), several times faster than the general
-// formatter, which it falls back to for other years; a test and a fuzz
-// target compare the two.
-func sealAppendRFC3339Nano(b []byte, t time.Time) []byte {
-	const (
-		minSec = -62167219200 // 0000-01-01T00:00:00Z
-		maxSec = 253402300799 // 9999-12-31T23:59:59Z
-	)
-	sec := t.Unix()
-	if sec < minSec || sec > maxSec {
-		return t.UTC().AppendFormat(b, time.RFC3339Nano)
-	}
-	days, rem := (sec-minSec)/86400, (sec-minSec)%86400
-	// Days from 0000-03-01, in 400-year eras of 146097 days.
-	z := days - 60
-	era := z / 146097
-	if z < 0 {
-		era = -1 // only the first two months of year 0
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	year := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	day := doy - (153*mp+2)/5 + 1
-	month := mp + 3
-	if mp >= 10 {
-		month = mp - 9
-		year++
-	}
-	hour, minute, second := rem/3600, rem/60%60, rem%60
-	b = append(b,
-		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
-		byte('0'+month/10), byte('0'+month%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
-		byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10), ':',
-		byte('0'+second/10), byte('0'+second%10))
-	if ns := t.Nanosecond(); ns != 0 {
-		var frac [10]byte
-		frac[0] = '.'
-		for i := 9; i > 0; i-- {
-			frac[i] = byte('0' + ns%10)
-			ns /= 10
-		}
-		n := len(frac)
-		for frac[n-1] == '0' {
-			n--
-		}
-		b = append(b, frac[:n]...)
-	}
-	return append(b, 'Z')
+	b = binary.BigEndian.AppendUint64(b, uint64(t.Unix()))
+	return binary.BigEndian.AppendUint32(b, uint32(t.Nanosecond()))
 }
 
 func sealPresent(b []byte, present bool) []byte {
