@@ -58,15 +58,18 @@ func (m *mdDoc) strong(s string) {
 	m.s.str("**")
 }
 
-// mdCodeReplacer keeps a code span on one line and closed.
-var mdCodeReplacer = strings.NewReplacer("`", "'", "\r\n", " ", "\n", " ", "\r", " ")
-
+// code writes a token-like value (letters, digits, '.', ':', '-', '_',
+// such as a digest) as a code span, and anything else as escaped text: a
+// code span shows its content literally, so only values that cannot hold
+// markup go in one.
 func (m *mdDoc) code(s string) {
-	m.s.str("`")
-	if m.s.err == nil {
-		_, m.s.err = mdCodeReplacer.WriteString(&m.s, s)
+	if s == "" || strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == ':' || r == '-' || r == '_')
+	}) >= 0 {
+		m.md(s)
+		return
 	}
-	m.s.str("`")
+	m.s.str("`", s, "`")
 }
 
 func (m *mdDoc) link(_ string, s string)   { m.md(s) }

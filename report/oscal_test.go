@@ -1,0 +1,529 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
+)
+
+// arShape is testdata/oscal-1.1.2-shape.json: per OSCAL object, its
+// required properties and every property the schema allows, with a type.
+type arShape struct {
+	Source  string            `json:"source"`
+	Roots   map[string]string `json:"roots"`
+	Objects map[string]struct {
+		Required   []string          `json:"required"`
+		Properties map[string]string `json:"properties"`
+	} `json:"objects"`
+}
+
+func arLoadShape(t testing.TB) *arShape {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "oscal-1.1.2-shape.json"))
+	require.NoError(t, err)
+	var s arShape
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&s))
+	for name, o := range s.Objects {
+		for _, req := range o.Required {
+			require.Contains(t, o.Properties, req, "%s: required %s is a property", name, req)
+		}
+		for prop, typ := range o.Properties {
+			typ = strings.TrimPrefix(typ, "[]")
+			if _, isObject := s.Objects[typ]; !isObject && !arScalar(typ) && typ != "unused" {
+				t.Fatalf("%s.%s: unknown type %q", name, prop, typ)
+			}
+		}
+	}
+	return &s
+}
+
+func arScalar(typ string) bool {
+	switch typ {
+	case "uuid", "datetime", "token", "string", "text", "uri", "uri-reference":
+		return true
+	}
+	return strings.HasPrefix(typ, "enum:")
+}
+
+// The OSCAL data types, as this test reads them (see the schema's
+// UUIDDatatype, DateTimeWithTimezoneDatatype, TokenDatatype and
+// StringDatatype): the exports write version 5 UUIDs in lower case, ASCII
+// tokens, and date-times in UTC.
+var (
+	arUUID     = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	arDateTime = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`)
+	arToken    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
+	arString   = regexp.MustCompile(`^\S(.*\S)?$`)
+	arURI      = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]+:.+$`)
+)
+
+// arShapeCheck walks an OSCAL document and records every object's uuid
+// and every cross-reference.
+type arShapeCheck struct {
+	t      testing.TB
+	shape  *arShape
+	uuids  map[string]string // uuid -> object type
+	roles  map[string]bool
+	refs   [][3]string // path, uuid or role id, wanted type ("role" for role ids)
+	counts map[string]int
+}
+
+// arCheckShape checks an export against the shape: every object has its
+// required properties and no other than the schema allows, every value
+// has its type, arrays are not empty, uuids are unique and every
+// reference resolves.
+func arCheckShape(t testing.TB, shape *arShape, data []byte) map[string]int {
+	t.Helper()
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	require.NoError(t, dec.Decode(&doc))
+	c := &arShapeCheck{t: t, shape: shape, uuids: map[string]string{}, roles: map[string]bool{}, counts: map[string]int{}}
+	require.Len(t, doc, 1, "one root")
+	for key := range doc {
+		root, ok := shape.Roots[key]
+		require.True(t, ok, "unknown root %q", key)
+		c.object(doc, root, "")
+	}
+	for _, ref := range c.refs {
+		if ref[2] == "role" {
+			assert.True(t, c.roles[ref[1]], "%s: role %q is defined in metadata", ref[0], ref[1])
+			continue
+		}
+		assert.Equal(t, ref[2], c.uuids[ref[1]], "%s: %s refers to a %s", ref[0], ref[1], ref[2])
+	}
+	return c.counts
+}
+
+// refTypes say what a uuid-valued property points at.
+var arRefTypes = map[string]string{
+	"observation-uuid": "observation", "risk-uuid": "risk", "finding-uuid": "finding",
+	"party-uuids": "party", "actor-uuid": "party", "member-of-organizations": "party",
+}
+
+func (c *arShapeCheck) object(v any, typ, path string) {
+	t := c.t
+	obj, ok := v.(map[string]any)
+	if !assert.True(t, ok, "%s: a %s is an object", path, typ) {
+		return
+	}
+	c.counts[typ]++
+	def := c.shape.Objects[typ]
+	for _, req := range def.Required {
+		assert.Contains(t, obj, req, "%s: a %s needs %q", path, typ, req)
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p := path + "." + k
+		ptype, allowed := def.Properties[k]
+		if !assert.True(t, allowed, "%s: %q is not a property of %s in OSCAL 1.1.2", p, k, typ) {
+			continue
+		}
+		if !assert.NotEqual(t, "unused", ptype, "%s: the exports do not write %q", p, k) {
+			continue
+		}
+		if elem, isArray := strings.CutPrefix(ptype, "[]"); isArray {
+			arr, ok := obj[k].([]any)
+			if assert.True(t, ok, "%s is an array", p) && assert.NotEmpty(t, arr, "%s: OSCAL arrays have at least one item", p) {
+				for i, item := range arr {
+					c.value(item, elem, p+"["+strconv.Itoa(i)+"]", k)
+				}
+			}
+			continue
+		}
+		c.value(obj[k], ptype, p, k)
+	}
+	if u, ok := obj["uuid"].(string); ok {
+		_, dup := c.uuids[u]
+		assert.False(t, dup, "%s: uuid %s is unique", path, u)
+		c.uuids[u] = typ
+	}
+	if typ == "role" {
+		c.roles[obj["id"].(string)] = true
+	}
+	if typ == "assessment-results" {
+		href := obj["import-ap"].(map[string]any)["href"].(string)
+		c.refs = append(c.refs, [3]string{path + ".import-ap.href", strings.TrimPrefix(href, "#"), "resource"})
+	}
+}
+
+func (c *arShapeCheck) value(v any, typ, path, key string) {
+	t := c.t
+	if _, isObject := c.shape.Objects[typ]; isObject {
+		c.object(v, typ, path)
+		return
+	}
+	s, ok := v.(string)
+	if !assert.True(t, ok, "%s: a %s is a string", path, typ) {
+		return
+	}
+	switch {
+	case typ == "uuid":
+		assert.Regexp(t, arUUID, s, path)
+		if want, isRef := arRefTypes[key]; isRef {
+			c.refs = append(c.refs, [3]string{path, s, want})
+		}
+	case typ == "datetime":
+		if assert.Regexp(t, arDateTime, s, path) {
+			at, err := time.Parse(time.RFC3339, s)
+			if assert.NoError(t, err, path) {
+				assert.True(t, at.Year() >= 1900 && at.Year() <= 2999, "%s: year in OSCAL's range", path)
+			}
+		}
+	case typ == "token":
+		assert.Regexp(t, arToken, s, path)
+		if key == "role-id" {
+			c.refs = append(c.refs, [3]string{path, s, "role"})
+		}
+	case typ == "string":
+		assert.Regexp(t, arString, s, path)
+		assert.NotContains(t, s, "\n", path)
+	case typ == "uri":
+		assert.Regexp(t, arURI, s, path)
+	case typ == "uri-reference":
+		_, err := url.Parse(s)
+		assert.NoError(t, err, path)
+	case strings.HasPrefix(typ, "enum:"):
+		assert.Contains(t, strings.Split(strings.TrimPrefix(typ, "enum:"), "|"), s, path)
+	}
+}
+
+func arExport(t testing.TB, write func(*bytes.Buffer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, write(&buf))
+	return buf.Bytes()
+}
+
+func TestOSCALShape(t *testing.T) {
+	shape := arLoadShape(t)
+	publicCopy := func(t testing.TB) *AuditReport {
+		c, err := RecipientCopy(arReport(t), audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
+		require.NoError(t, err)
+		return c
+	}
+	large := func(t testing.TB) *AuditReport {
+		r, err := BuildAuditReport(arLargeAudit(t, 40), &AuditReportOptions{At: arAsOf})
+		require.NoError(t, err)
+		return r
+	}
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "public copy": publicCopy, "large": large} {
+		t.Run(name, func(t *testing.T) {
+			r := build(t)
+			counts := arCheckShape(t, shape, arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }))
+			assert.Equal(t, len(r.Evidence), counts["observation"])
+			assert.Equal(t, len(r.Findings), counts["finding"])
+			arCheckShape(t, shape, arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }))
+		})
+	}
+}
+
+func TestOSCALGolden(t *testing.T) {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport} {
+		t.Run(name, func(t *testing.T) {
+			ar := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
+			again := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
+			assert.Equal(t, string(ar), string(again), "re-exporting the same record gives the same document")
+			golden(t, "oscal-ar-"+name+".json", ar)
+			poam := arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, build(t)) })
+			golden(t, "oscal-poam-"+name+".json", poam)
+		})
+	}
+}
+
+func arDecodeAR(t testing.TB, r *AuditReport) oscalAssessmentResults {
+	t.Helper()
+	var doc oscalARDocument
+	dec := json.NewDecoder(bytes.NewReader(arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) })))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&doc))
+	return doc.AssessmentResults
+}
+
+func TestAssessmentResultsContent(t *testing.T) {
+	r := arReport(t)
+	ar := arDecodeAR(t, r)
+	assert.Equal(t, OSCALUUID("audit", "IA-2026-01", "assessment-results"), ar.UUID)
+	assert.Equal(t, "1.1.2", ar.Metadata.OSCALVersion)
+	assert.Equal(t, "1", ar.Metadata.Version)
+	assert.Equal(t, "2026-05-20T09:00:00Z", ar.Metadata.LastModified)
+	assert.Equal(t, "#"+ar.BackMatter.Resources[0].UUID, ar.ImportAP.Href)
+	require.Len(t, ar.Results, 1)
+	res := ar.Results[0]
+	assert.Equal(t, "2026-03-02T09:00:00Z", res.Start)
+	assert.Equal(t, "2026-03-05T17:00:00Z", res.End)
+	var controls []string
+	for _, c := range res.ReviewedControls.ControlSelections[0].IncludeControls {
+		controls = append(controls, c.ControlID)
+	}
+	assert.Equal(t, []string{"clause-6.1.3", "clause-9.2.2", "a.5.15", "a.5.18", "a.6.5", "a.7.4", "a.8.8", "a.8.15", "document-POL-ACC-4"}, controls)
+
+	byTitle := map[string]oscalObservation{}
+	for _, o := range res.Observations {
+		byTitle[o.Title] = o
+		assert.Equal(t, OSCALUUID("audit", "IA-2026-01", "evidence", strings.TrimPrefix(o.Title, "Evidence ")), o.UUID)
+	}
+	assert.Equal(t, []string{"INTERVIEW"}, byTitle["Evidence EV-01"].Methods)
+	assert.Equal(t, []string{"EXAMINE"}, byTitle["Evidence EV-02"].Methods)
+	assert.Equal(t, []string{"TEST"}, byTitle["Evidence EV-04"].Methods)
+	assert.Equal(t, "2026-03-04T10:00:00Z", byTitle["Evidence EV-04"].Collected)
+	assert.Equal(t, r.Evidence[3].Description, byTitle["Evidence EV-04"].RelevantEvidence[0].Description)
+	restricted := byTitle["Evidence EV-03"]
+	assert.Contains(t, restricted.Description, "by reference only")
+	assert.Contains(t, restricted.Props, oscalProp{Name: "withheld", NS: OSCALPropNamespace, Value: "true"})
+
+	status := map[string]string{}
+	for _, f := range res.Findings {
+		status[f.Target.TargetID+" "+f.Title[:4]] = f.Target.Status.State
+		assert.Equal(t, "objective-id", f.Target.Type)
+	}
+	assert.Equal(t, map[string]string{
+		"a.5.18 F-01": "not-satisfied", "a.8.8 F-02": "not-satisfied", "a.8.15 F-03": "satisfied", "clause-9.2.2 F-04": "satisfied",
+		"a.5.15 F-05": "satisfied", "clause-6.1.3 F-06": "satisfied", "a.6.5 F-07": "not-satisfied",
+	}, status)
+	risks := map[string]oscalRisk{}
+	for _, rk := range res.Risks {
+		risks[rk.Title[:18]] = rk
+	}
+	require.Len(t, risks, 3, "one risk per nonconformity")
+	assert.Equal(t, "remediating", risks["Nonconformity F-01"].Status)
+	assert.Equal(t, "remediating", risks["Nonconformity F-02"].Status)
+	assert.Equal(t, "closed", risks["Nonconformity F-07"].Status)
+	assert.Equal(t, "completed", risks["Nonconformity F-07"].Remediations[0].Lifecycle)
+	assert.Equal(t, "2026-04-30T00:00:00Z", risks["Nonconformity F-02"].Remediations[0].Tasks[0].Timing.OnDate.Date)
+
+	cert := arDecodeAR(t, arCertReport(t))
+	for _, rk := range cert.Results[0].Risks {
+		assert.Equal(t, "open", rk.Status, "a follow-up still being planned leaves the risk open")
+	}
+	assert.Len(t, cert.Results[0].Risks[0].Remediations, 0, "no action yet, no remediation")
+	assert.Len(t, cert.Results[0].Risks[1].Remediations, 1)
+	assert.Contains(t, cert.Results[0].Props, oscalProp{Name: "recommendation", NS: OSCALPropNamespace, Value: string(audit.RecommendAfterPlans)})
+}
+
+func TestOSCALWithholdsRestrictedEvidence(t *testing.T) {
+	r := arReport(t)
+	for name, out := range map[string][]byte{
+		"ar":   arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }),
+		"poam": arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }),
+	} {
+		for _, e := range r.Evidence {
+			if e.Confidentiality != audit.ConfidentialityRestricted {
+				continue
+			}
+			assert.NotContains(t, string(out), jsonText(e.Description), "%s: %s description", name, e.ID)
+			if e.Digest != "" {
+				assert.NotContains(t, string(out), e.Digest, "%s: %s digest", name, e.ID)
+			}
+		}
+	}
+	// A public copy withholds the internal items too.
+	c, err := RecipientCopy(r, audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
+	require.NoError(t, err)
+	out := string(arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, c) }))
+	assert.NotContains(t, out, jsonText(r.Evidence[3].Description))
+	assert.Contains(t, out, jsonText(r.Evidence[1].Description), "public items stay")
+	assert.Contains(t, out, `"value": "Jordan Blake"`)
+}
+
+// jsonText is s as encoding/json writes it inside a string.
+func jsonText(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+func TestPlanOfActionAndMilestones(t *testing.T) {
+	decode := func(t *testing.T, r *AuditReport) oscalPOAM {
+		var doc oscalPOAMDocument
+		dec := json.NewDecoder(bytes.NewReader(arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) })))
+		dec.DisallowUnknownFields()
+		require.NoError(t, dec.Decode(&doc))
+		return doc.POAM
+	}
+	items := func(p oscalPOAM) (out []string) {
+		for _, it := range p.POAMItems {
+			out = append(out, it.Title)
+		}
+		return out
+	}
+	p := decode(t, arReport(t))
+	assert.Equal(t, []string{
+		"Nonconformity F-01 (minor): A.5.18 Access rights",
+		"Nonconformity F-02 (major): A.8.8 Management of technical vulnerabilities",
+	}, items(p), "the closed F-07 is not in the plan")
+	assert.Equal(t, OSCALUUID("organization", "Northwind Analytics Ltd"), p.SystemID.ID)
+	assert.Len(t, p.Findings, 2)
+	assert.Len(t, p.Risks, 2)
+	assert.Len(t, p.Observations, 3, "EV-03, EV-02 and EV-04, the evidence of the open items")
+	assert.Equal(t, p.Risks[1].UUID, p.POAMItems[1].RelatedRisks[0].RiskUUID)
+	assert.Equal(t, p.Findings[1].UUID, p.POAMItems[1].RelatedFindings[0].FindingUUID)
+	assert.Contains(t, p.POAMItems[1].Props, oscalProp{Name: "overdue", NS: OSCALPropNamespace, Value: "true"})
+
+	c := decode(t, arCertReport(t))
+	assert.Len(t, c.POAMItems, 2)
+
+	r := arReport(t)
+	for i := range r.FollowUp.Actions {
+		r.FollowUp.Actions[i].State = audit.FollowUpClosed
+	}
+	r.FollowUp.Actions = r.FollowUp.Actions[:2]
+	r.FollowUp.Actions = append(r.FollowUp.Actions, AuditAction{Finding: "F-07", State: audit.FollowUpClosed})
+	var buf bytes.Buffer
+	err := PlanOfActionAndMilestones(&buf, r)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("Findings", "oscal-poam-empty"))
+	assert.Zero(t, buf.Len())
+}
+
+func TestOSCALRefusesDatesOutsideItsRange(t *testing.T) {
+	r := arReport(t)
+	r.Evidence[2].CollectedAt = time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC)
+	r.FollowUp.Actions[0].DueAt = time.Date(3001, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, write := range []func(*bytes.Buffer) error{
+		func(w *bytes.Buffer) error { return AssessmentResults(w, r) },
+		func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
+	} {
+		var buf bytes.Buffer
+		var ve *ValidationError
+		require.ErrorAs(t, write(&buf), &ve)
+		assert.True(t, ve.Has("Evidence[2].CollectedAt", "oscal-date"))
+		assert.True(t, ve.Has("FollowUp.Actions[0].DueAt", "oscal-date"))
+		assert.Zero(t, buf.Len())
+	}
+}
+
+func TestOSCALUUID(t *testing.T) {
+	url := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	dns := url
+	dns[3] = 0x10
+	// Vectors computed with Python's uuid.uuid5.
+	assert.Equal(t, "886313e1-3b8a-5372-9b90-0c9aee199e5d", uuid5(dns, "python.org"))
+	assert.Equal(t, OSCALNamespace, uuid5(url, "https://github.com/ismsaudit/ismsaudit"), "the namespace is derived as documented")
+	assert.Equal(t, "2150f36c-0d06-53e2-9826-977f5d98261a", OSCALUUID("audit", "IA-2026-01", "finding", "F-01"))
+	assert.Equal(t, "3d658a98-9cd4-59e1-8602-b00584001dac", OSCALUUID("audit", "IA/1", "evidence", "E 1"))
+	assert.NotEqual(t, OSCALUUID("audit", "a/b"), OSCALUUID("audit", "a", "b"), "ids are escaped, so names never collide")
+	assert.Regexp(t, arUUID, OSCALUUID())
+}
+
+func TestOSCALControlID(t *testing.T) {
+	for _, tt := range []struct {
+		ref  annexa.Ref
+		want string
+	}{
+		{annexa.RefToControl("5.15"), "a.5.15"},
+		{annexa.RefToClause("9.2.2"), "clause-9.2.2"},
+		{annexa.RefToDocument("POL-ACC-4"), "document-POL-ACC-4"},
+		{annexa.RefToDocument("POL 7"), "document-POL_207"},
+		{annexa.RefToDocument("POL_207"), "document-POL_5F207"},
+		{annexa.RefToDocument("é"), "document-_C3_A9"},
+	} {
+		got := OSCALControlID(tt.ref)
+		assert.Equal(t, tt.want, got)
+		assert.Regexp(t, arToken, got)
+	}
+}
+
+func TestObservationMethods(t *testing.T) {
+	for s := range audit.EvidenceSources() {
+		assert.Contains(t, []string{"EXAMINE", "INTERVIEW", "TEST"}, observationMethods[s], s)
+	}
+	sources := slices.Collect(audit.EvidenceSources())
+	assert.Len(t, observationMethods, len(sources))
+}
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{"a b": "a b", " a\n\tb  c ": "a b c", "": "", "\n": ""} {
+		assert.Equal(t, want, oneLine(in))
+	}
+}
+
+// arRecorder collects the failures of the checks it is passed to.
+type arRecorder struct {
+	*testing.T
+	errs []string
+}
+
+func (r *arRecorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+func (r *arRecorder) Helper() {}
+
+// TestShapeCheckCatchesProblems shows that the shape check fails on the
+// problems it is there to find.
+func TestShapeCheckCatchesProblems(t *testing.T) {
+	shape := arLoadShape(t)
+	good := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, arReport(t)) })
+	rec := &arRecorder{T: t}
+	arCheckShape(rec, shape, good)
+	require.Empty(t, rec.errs, "the export passes")
+	firstObservation := func(doc map[string]any) map[string]any {
+		res := doc["assessment-results"].(map[string]any)["results"].([]any)[0].(map[string]any)
+		return res["observations"].([]any)[0].(map[string]any)
+	}
+	for _, tt := range []struct {
+		name   string
+		change func(doc map[string]any)
+	}{
+		{"missing required", func(doc map[string]any) { delete(firstObservation(doc), "collected") }},
+		{"property outside the schema", func(doc map[string]any) { firstObservation(doc)["colour"] = "blue" }},
+		{"unused property", func(doc map[string]any) {
+			doc["assessment-results"].(map[string]any)["local-definitions"] = map[string]any{}
+		}},
+		{"empty array", func(doc map[string]any) { firstObservation(doc)["methods"] = []any{} }},
+		{"bad enum", func(doc map[string]any) { firstObservation(doc)["methods"] = []any{"LOOK"} }},
+		{"bad uuid", func(doc map[string]any) { firstObservation(doc)["uuid"] = "not-a-uuid" }},
+		{"bad date-time", func(doc map[string]any) { firstObservation(doc)["collected"] = "2026-03-02 10:30" }},
+		{"dangling reference", func(doc map[string]any) {
+			res := doc["assessment-results"].(map[string]any)["results"].([]any)[0].(map[string]any)
+			res["findings"].([]any)[0].(map[string]any)["related-observations"] = []any{map[string]any{"observation-uuid": OSCALUUID("nothing")}}
+		}},
+		{"duplicate uuid", func(doc map[string]any) {
+			res := doc["assessment-results"].(map[string]any)["results"].([]any)[0].(map[string]any)
+			obs := res["observations"].([]any)
+			obs[1].(map[string]any)["uuid"] = obs[0].(map[string]any)["uuid"]
+		}},
+		{"unknown role", func(doc map[string]any) {
+			md := doc["assessment-results"].(map[string]any)["metadata"].(map[string]any)
+			md["responsible-parties"].([]any)[0].(map[string]any)["role-id"] = "sponsor"
+		}},
+		{"bad token", func(doc map[string]any) {
+			res := doc["assessment-results"].(map[string]any)["results"].([]any)[0].(map[string]any)
+			res["findings"].([]any)[0].(map[string]any)["target"].(map[string]any)["target-id"] = "5.18"
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc map[string]any
+			require.NoError(t, json.Unmarshal(good, &doc))
+			tt.change(doc)
+			bad, err := json.Marshal(doc)
+			require.NoError(t, err)
+			rec := &arRecorder{T: t}
+			arCheckShape(rec, shape, bad)
+			assert.NotEmpty(t, rec.errs, "the check fails")
+		})
+	}
+}
