@@ -9,13 +9,73 @@ type mdDoc struct {
 	s sticky
 }
 
-// md writes text escaped for Markdown, line breaks folded.
+// md writes text escaped for Markdown as mdText does (markup characters
+// backslash-escaped, < and > as entities, line breaks folded into
+// spaces), writing unchanged runs in one piece.
 func (m *mdDoc) md(text string) {
-	if m.s.err != nil {
-		return
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if !mdSpecial[text[i]] {
+			continue
+		}
+		var rep string
+		switch text[i] {
+		case '\\':
+			rep = `\\`
+		case '`':
+			rep = "\\`"
+		case '*':
+			rep = `\*`
+		case '_':
+			rep = `\_`
+		case '[':
+			rep = `\[`
+		case ']':
+			rep = `\]`
+		case '|':
+			rep = `\|`
+		case '#':
+			rep = `\#`
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '\n':
+			rep = " "
+		case '\r':
+			rep = " "
+			if i+1 < len(text) && text[i+1] == '\n' {
+				m.s.str(text[last:i], rep)
+				i++
+				last = i + 1
+				continue
+			}
+		default:
+			continue
+		}
+		m.s.str(text[last:i], rep)
+		last = i + 1
 	}
-	_, m.s.err = mdReplacer.WriteString(&m.s, text)
+	m.s.str(text[last:])
 }
+
+func (m *mdDoc) raw(b []byte) { _, _ = m.s.Write(b) }
+
+// mdSpecial marks the bytes md replaces.
+var mdSpecial = func() (t [256]bool) {
+	for _, c := range "\\`*_[]|#<>\n\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// codeSafe marks the bytes a code span may hold.
+var codeSafe = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ':' || c == '-' || c == '_'
+	}
+	return t
+}()
 
 func (m *mdDoc) begin(string) {}
 func (m *mdDoc) end()         {}
@@ -63,10 +123,13 @@ func (m *mdDoc) strong(s string) {
 // code span shows its content literally, so only values that cannot hold
 // markup go in one.
 func (m *mdDoc) code(s string) {
-	if s == "" || strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == ':' || r == '-' || r == '_')
-	}) >= 0 {
-		m.md(s)
+	for i := 0; i < len(s); i++ {
+		if !codeSafe[s[i]] {
+			m.md(s)
+			return
+		}
+	}
+	if s == "" {
 		return
 	}
 	m.s.str("`", s, "`")

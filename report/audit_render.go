@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -25,17 +27,36 @@ func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 	}
 	switch f {
 	case Markdown:
-		m := &mdDoc{s: sticky{w: w}}
+		bw, flush := buffered(w)
+		m := &mdDoc{s: sticky{w: bw}}
 		layoutAuditReport(m, r)
-		return m.s.err
+		return flush(m.s.err)
 	case HTML:
-		h := &htmlDoc{s: sticky{w: w}}
+		bw, flush := buffered(w)
+		h := &htmlDoc{s: sticky{w: bw}}
 		layoutAuditReport(h, r)
-		return h.s.err
+		return flush(h.s.err)
 	case JSON:
 		return writeJSON(w, r)
 	}
 	return findingsCSV(w, r)
+}
+
+// buffered returns a writer that gathers small writes into large ones, and
+// the function that flushes it and returns the first error. Writers that
+// already buffer in memory are used as they are.
+func buffered(w io.Writer) (io.Writer, func(error) error) {
+	switch w.(type) {
+	case *bytes.Buffer, *bufio.Writer, *strings.Builder:
+		return w, func(err error) error { return err }
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	return bw, func(err error) error {
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 }
 
 // unsupportedFormat refuses a format a renderer does not write, listing
@@ -162,6 +183,7 @@ type doc interface {
 	code(s string)
 	link(anchor, s string)
 	target(anchor, s string)
+	raw(b []byte) // text known to need no escaping: formatted times
 	badge(class, s string)
 	table(head ...string)
 	endTable()
@@ -190,14 +212,16 @@ func anchor(prefix, id string) string {
 	return b.String()
 }
 
-// item writes one list item "label: value" when value is not empty.
+// item writes one list item "label value" when value is not empty; the
+// label carries its colon.
 func item(d doc, label, value string) {
 	if value == "" {
 		return
 	}
 	d.open(blockItem)
-	d.strong(label + ":")
-	d.text(" " + value)
+	d.strong(label)
+	d.text(" ")
+	d.text(value)
 	d.close(blockItem)
 }
 
@@ -227,23 +251,68 @@ func tcell(d doc, s string) {
 type layout struct {
 	d        doc
 	r        *AuditReport
-	evidence map[audit.EvidenceID]*AuditEvidence
+	evidence map[audit.EvidenceID]int // id -> position in r.Evidence
 	actions  map[audit.FindingID]*AuditAction
-	cited    map[audit.EvidenceID]bool
-	placed   map[audit.EvidenceID]bool
+	cited    []bool // by evidence position: cited by a finding
+	placed   []bool // by evidence position: already shown in full
+	scratch  []byte
+}
+
+// time writes t in the report's time layout.
+func (l *layout) time(t time.Time) {
+	l.scratch = appendTime(l.scratch[:0], t)
+	l.d.raw(l.scratch)
+}
+
+// words writes a kebab-case token as words, as words() returns it.
+func (l *layout) words(token string) {
+	for {
+		i := strings.IndexByte(token, '-')
+		if i < 0 {
+			l.d.text(token)
+			return
+		}
+		l.d.text(token[:i])
+		l.d.text(" ")
+		token = token[i+1:]
+	}
+}
+
+// appendTime appends t as t.Format(timeLayout) does, for years 0 to 9999.
+func appendTime(b []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, timeLayout)
+	}
+	hour, minute, _ := t.Clock()
+	_, offset := t.Zone()
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+	b = two(two(b, year/100), year%100)
+	b = two(append(b, '-'), int(month))
+	b = two(append(b, '-'), day)
+	b = two(append(b, ' '), hour)
+	b = two(append(b, ':'), minute)
+	sign := byte('+')
+	if offset < 0 {
+		sign, offset = '-', -offset
+	}
+	offset /= 60
+	b = two(append(b, ' ', sign), offset/60)
+	return two(append(b, ':'), offset%60)
 }
 
 // layoutAuditReport writes a checked report to d, section by section in
 // the order of 19011 6.5.1.
 func layoutAuditReport(d doc, r *AuditReport) {
 	l := layout{d: d, r: r,
-		evidence: make(map[audit.EvidenceID]*AuditEvidence, len(r.Evidence)),
+		evidence: make(map[audit.EvidenceID]int, len(r.Evidence)),
 		actions:  map[audit.FindingID]*AuditAction{},
-		cited:    make(map[audit.EvidenceID]bool, len(r.Evidence)),
-		placed:   make(map[audit.EvidenceID]bool, len(r.Evidence)),
+		cited:    make([]bool, len(r.Evidence)),
+		placed:   make([]bool, len(r.Evidence)),
+		scratch:  make([]byte, 0, 64),
 	}
 	for i := range r.Evidence {
-		l.evidence[r.Evidence[i].ID] = &r.Evidence[i]
+		l.evidence[r.Evidence[i].ID] = i
 	}
 	if r.FollowUp != nil {
 		for i := range r.FollowUp.Actions {
@@ -252,7 +321,7 @@ func layoutAuditReport(d doc, r *AuditReport) {
 	}
 	for _, f := range r.Findings {
 		for _, id := range f.Evidence {
-			l.cited[id] = true
+			l.cited[l.evidence[id]] = true
 		}
 	}
 	d.begin(r.Title)
@@ -292,22 +361,22 @@ func (l *layout) summary() {
 		d.close(blockNote)
 	}
 	d.open(blockList)
-	item(d, "Audit", string(r.Audit)+" ("+lowerFirst(kindTitles[r.Kind])+")")
-	item(d, "Audit client", r.Client)
-	item(d, "Auditee", r.Auditee)
-	item(d, "Audit programme", r.Programme)
-	item(d, "Follows up audit", string(r.Baseline))
+	item(d, "Audit:", string(r.Audit)+" ("+lowerFirst(kindTitles[r.Kind])+")")
+	item(d, "Audit client:", r.Client)
+	item(d, "Auditee:", r.Auditee)
+	item(d, "Audit programme:", r.Programme)
+	item(d, "Follows up audit:", string(r.Baseline))
 	if r.Issue != nil {
 		s := "version " + strconv.Itoa(r.Issue.Version) + ", issued " + fmtTime(r.Issue.IssuedAt)
 		if r.Issue.IssuedBy != "" {
 			s += " by " + r.Issue.IssuedBy
 		}
-		item(d, "Report", s)
+		item(d, "Report:", s)
 	} else {
-		item(d, "Report", "draft, not yet issued")
+		item(d, "Report:", "draft, not yet issued")
 	}
-	item(d, "Audit status", words(r.State))
-	item(d, "As of", fmtTime(r.AsOf))
+	item(d, "Audit status:", words(r.State))
+	item(d, "As of:", fmtTime(r.AsOf))
 	d.close(blockList)
 }
 
@@ -324,12 +393,12 @@ func (l *layout) objectivesAndScope() {
 		d.close(blockPara)
 	}
 	d.open(blockList)
-	item(d, "Organization audited", r.Auditee)
-	item(d, "Units", strings.Join(r.Scope.Units, "; "))
-	item(d, "Processes", strings.Join(r.Scope.Processes, "; "))
-	item(d, "Locations", strings.Join(r.Scope.Locations, "; "))
+	item(d, "Organization audited:", r.Auditee)
+	item(d, "Units:", strings.Join(r.Scope.Units, "; "))
+	item(d, "Processes:", strings.Join(r.Scope.Processes, "; "))
+	item(d, "Locations:", strings.Join(r.Scope.Locations, "; "))
 	if !r.Scope.From.IsZero() || !r.Scope.To.IsZero() {
-		item(d, "Period examined", strings.TrimSpace(fmtDate(r.Scope.From)+" to "+fmtDate(r.Scope.To)))
+		item(d, "Period examined:", strings.TrimSpace(fmtDate(r.Scope.From)+" to "+fmtDate(r.Scope.To)))
 	}
 	d.close(blockList)
 }
@@ -415,7 +484,14 @@ func findingCounts(fs []AuditFinding) string {
 	}
 	parts := []string{}
 	if kinds[1] > 0 {
-		parts = append(parts, plural(kinds[1], "nonconformity", "nonconformities")+" ("+strconv.Itoa(major)+" major, "+strconv.Itoa(minor)+" minor)")
+		var grades []string
+		if major > 0 {
+			grades = append(grades, strconv.Itoa(major)+" major")
+		}
+		if minor > 0 {
+			grades = append(grades, strconv.Itoa(minor)+" minor")
+		}
+		parts = append(parts, plural(kinds[1], "nonconformity", "nonconformities")+" ("+strings.Join(grades, ", ")+")")
 	}
 	for i, names := range [][2]string{{"conformity", "conformities"}, {}, {"observation", "observations"}, {"opportunity for improvement", "opportunities for improvement"}, {"good practice", "good practices"}} {
 		if i != 1 && kinds[i] > 0 {
@@ -440,7 +516,12 @@ func (l *layout) findings() {
 			if j > 0 {
 				d.text(";")
 			}
-			d.text(" " + criterionText(c))
+			d.text(" ")
+			d.text(c.Label)
+			if c.Title != "" && c.Title != c.Label {
+				d.text(" ")
+				d.text(c.Title)
+			}
 		}
 		d.close(blockItem)
 		d.open(blockItem)
@@ -456,19 +537,28 @@ func (l *layout) findings() {
 		default:
 			d.badge(badgeOther, strings.ToLower(findingKindLabels[f.Kind]))
 		}
-		d.text(", " + words(f.State))
+		d.text(", ")
+		l.words(string(f.State))
 		d.close(blockItem)
-		item(d, "Area", f.Area)
-		item(d, "Requirement", f.Requirement)
-		item(d, "Found", f.Found)
-		item(d, "Why it does not conform", f.Reason)
-		item(d, "Auditee's diverging opinion", f.DivergingOpinion)
-		item(d, "Resolution", f.Resolution)
-		by := f.RaisedBy
-		if !f.RaisedAt.IsZero() {
-			by += " on " + fmtTime(f.RaisedAt)
+		item(d, "Area:", f.Area)
+		item(d, "Requirement:", f.Requirement)
+		item(d, "Found:", f.Found)
+		item(d, "Why it does not conform:", f.Reason)
+		item(d, "Auditee's diverging opinion:", f.DivergingOpinion)
+		item(d, "Resolution:", f.Resolution)
+		if f.RaisedBy != "" || !f.RaisedAt.IsZero() {
+			d.open(blockItem)
+			d.strong("Raised by:")
+			if f.RaisedBy != "" {
+				d.text(" ")
+				d.text(f.RaisedBy)
+			}
+			if !f.RaisedAt.IsZero() {
+				d.text(" on ")
+				l.time(f.RaisedAt)
+			}
+			d.close(blockItem)
 		}
-		item(d, "Raised by", strings.TrimSpace(by))
 		if a := l.actions[f.ID]; a != nil {
 			d.open(blockItem)
 			d.strong("Corrective action:")
@@ -503,28 +593,35 @@ func (l *layout) findings() {
 	}
 }
 
-// evidenceItem writes one evidence item as a list item.
-func (l *layout) evidenceItem(e *AuditEvidence) {
-	d := l.d
+// evidenceItem writes the evidence item at position i as a list item:
+// in full the first time, as a link to that the next times.
+func (l *layout) evidenceItem(i int) {
+	d, e := l.d, &l.r.Evidence[i]
 	d.open(blockItem)
 	a := anchor("e", string(e.ID))
-	if l.placed[e.ID] {
+	if l.placed[i] {
 		d.link(a, string(e.ID))
 		d.text(" (see above)")
 		d.close(blockItem)
 		return
 	}
 	d.target(a, string(e.ID))
-	l.placed[e.ID] = true
-	meta := " (" + words(e.Source) + ", " + string(e.Confidentiality) + ", " + string(e.State)
+	l.placed[i] = true
+	d.text(" (")
+	l.words(string(e.Source))
+	d.text(", ")
+	d.text(string(e.Confidentiality))
+	d.text(", ")
+	d.text(string(e.State))
 	if !e.CollectedAt.IsZero() {
-		meta += ", collected " + fmtTime(e.CollectedAt)
+		d.text(", collected ")
+		l.time(e.CollectedAt)
 	}
 	if e.CollectedBy != "" {
-		meta += " by " + e.CollectedBy
+		d.text(" by ")
+		d.text(e.CollectedBy)
 	}
-	meta += ")"
-	d.text(meta)
+	d.text(")")
 	if e.Withheld {
 		d.text(" ")
 		d.badge(badgeWithheld, "withheld")
@@ -532,7 +629,8 @@ func (l *layout) evidenceItem(e *AuditEvidence) {
 		d.close(blockItem)
 		return
 	}
-	d.text(": " + e.Description)
+	d.text(": ")
+	d.text(e.Description)
 	if e.Covers != nil {
 		d.text(" Covers " + strings.TrimSpace(fmtDate(e.Covers.From)+" to "+fmtDate(e.Covers.To)) + ".")
 	}
@@ -544,7 +642,9 @@ func (l *layout) evidenceItem(e *AuditEvidence) {
 		d.text(t + ").")
 	}
 	if e.Supersedes != "" {
-		d.text(" Corrects " + string(e.Supersedes) + ".")
+		d.text(" Corrects ")
+		d.text(string(e.Supersedes))
+		d.text(".")
 	}
 	if e.Digest != "" {
 		d.text(" SHA-256 ")
@@ -571,12 +671,12 @@ func (l *layout) conclusions() {
 	d.text(". " + fulfilmentStatements[k.Fulfilment])
 	d.close(blockPara)
 	d.open(blockList)
-	item(d, "Extent of conformity", k.Extent)
-	item(d, "Effectiveness of the ISMS", k.Effectiveness)
-	item(d, "Audit objectives achieved", yesNo(k.ObjectivesAchieved))
-	item(d, "Whole audit scope covered", yesNo(k.ScopeCovered))
+	item(d, "Extent of conformity:", k.Extent)
+	item(d, "Effectiveness of the ISMS:", k.Effectiveness)
+	item(d, "Audit objectives achieved:", yesNo(k.ObjectivesAchieved))
+	item(d, "Whole audit scope covered:", yesNo(k.ScopeCovered))
 	if k.Recommendation != "" {
-		item(d, "Recommendation", recommendationLabels[k.Recommendation])
+		item(d, "Recommendation:", recommendationLabels[k.Recommendation])
 	}
 	d.close(blockList)
 	if len(k.Recurring) > 0 {
@@ -661,7 +761,7 @@ func (l *layout) plan() {
 			if m.HumanInteraction {
 				h = "with"
 			}
-			item(d, "Method ("+string(m.Location)+", "+h+" human interaction)", m.Description)
+			item(d, "Method ("+string(m.Location)+", "+h+" human interaction):", m.Description)
 		}
 		d.close(blockList)
 	}
@@ -812,8 +912,7 @@ func (l *layout) otherEvidence() {
 	d, r := l.d, l.r
 	first := true
 	for i := range r.Evidence {
-		e := &r.Evidence[i]
-		if l.cited[e.ID] {
+		if l.cited[i] {
 			continue
 		}
 		if first {
@@ -821,7 +920,7 @@ func (l *layout) otherEvidence() {
 			d.open(blockList)
 			first = false
 		}
-		l.evidenceItem(e)
+		l.evidenceItem(i)
 	}
 	if !first {
 		d.close(blockList)

@@ -117,16 +117,34 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 func (c *checker) add(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
 
+// at locates a field for an error path, which is built only when a
+// problem is reported: at{"Evidence", 3}.p(".ID") is "Evidence[3].ID", and
+// an index below zero leaves the base alone.
+type at struct {
+	base string
+	i    int
+}
+
+func (a at) p(field string) string {
+	if a.i < 0 {
+		return a.base + field
+	}
+	return errs.Index(a.base, a.i) + field
+}
+
+// top locates a field of the report itself.
+var top = at{i: -1}
+
 // enumCheck reports a value that is not in its enumeration; empty values
 // are reported as required when req is set.
-func enumCheck[T ~string](c *checker, path string, v T, valid func(T) bool, req bool) {
+func enumCheck[T ~string](c *checker, a at, field string, v T, valid func(T) bool, req bool) {
 	switch {
 	case v == "":
 		if req {
-			c.add(path, "required", "", "")
+			c.add(a.p(field), "required", "", "")
 		}
 	case !valid(v):
-		c.add(path, "enum", string(v), "not a known value")
+		c.add(a.p(field), "enum", string(v), "not a known value")
 	}
 }
 
@@ -138,8 +156,8 @@ func (c *checker) header() {
 	if blank(string(r.Audit)) {
 		c.add("Audit", "required", "", "the audit's id (Audit.ID)")
 	}
-	enumCheck(c, "Kind", r.Kind, annexa.AuditKind.IsValid, true)
-	enumCheck(c, "State", r.State, audit.State.IsValid, true)
+	enumCheck(c, top, "Kind", r.Kind, annexa.AuditKind.IsValid, true)
+	enumCheck(c, top, "State", r.State, audit.State.IsValid, true)
 	if r.AsOf.IsZero() {
 		c.add("AsOf", "required", "", "the time the report speaks as of")
 	}
@@ -176,11 +194,11 @@ func (c *checker) contents() {
 	}
 	lead := false
 	for i, m := range r.Team {
-		path := errs.Index("Team", i)
+		a := at{"Team", i}
 		if blank(m.Name) {
-			c.add(path+".Name", "required", "", "the member's name")
+			c.add(a.p(".Name"), "required", "", "the member's name")
 		}
-		enumCheck(c, path+".Role", m.Role, audit.TeamRole.IsValid, true)
+		enumCheck(c, a, ".Role", m.Role, audit.TeamRole.IsValid, true)
 		if m.Role == audit.RoleTeamLeader || m.Role == audit.RoleAuditor {
 			lead = true
 		}
@@ -210,10 +228,12 @@ func (c *checker) contents() {
 	}
 	seen := make(map[annexa.Ref]bool, len(r.Criteria))
 	for i, cr := range r.Criteria {
-		path := errs.Index("Criteria", i)
-		c.col.Merge(path+".Ref", "enum", cr.Ref.Validate())
+		a := at{"Criteria", i}
+		if err := cr.Ref.Validate(); err != nil {
+			c.col.Merge(a.p(".Ref"), "enum", err)
+		}
 		if seen[cr.Ref] {
-			c.add(path+".Ref", "unique", cr.Ref.String(), "each criterion once")
+			c.add(a.p(".Ref"), "unique", cr.Ref.String(), "each criterion once")
 		}
 		seen[cr.Ref] = true
 	}
@@ -228,30 +248,30 @@ func (c *checker) evidence() map[audit.EvidenceID]*AuditEvidence {
 	byID := make(map[audit.EvidenceID]*AuditEvidence, len(r.Evidence))
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
-		path := errs.Index("Evidence", i)
+		a := at{"Evidence", i}
 		if blank(string(e.ID)) {
-			c.add(path+".ID", "required", "", "the evidence item's id")
+			c.add(a.p(".ID"), "required", "", "the evidence item's id")
 		} else if _, dup := byID[e.ID]; dup {
-			c.add(path+".ID", "unique", string(e.ID), "evidence ids are unique")
+			c.add(a.p(".ID"), "unique", string(e.ID), "evidence ids are unique")
 		} else {
 			byID[e.ID] = e
 		}
-		enumCheck(c, path+".Source", e.Source, audit.EvidenceSource.IsValid, true)
-		enumCheck(c, path+".Confidentiality", e.Confidentiality, audit.Confidentiality.IsValid, true)
-		enumCheck(c, path+".State", e.State, audit.EvidenceState.IsValid, true)
+		enumCheck(c, a, ".Source", e.Source, audit.EvidenceSource.IsValid, true)
+		enumCheck(c, a, ".Confidentiality", e.Confidentiality, audit.Confidentiality.IsValid, true)
+		enumCheck(c, a, ".State", e.State, audit.EvidenceState.IsValid, true)
 		if e.CollectedAt.IsZero() {
-			c.add(path+".CollectedAt", "required", "", "when the item was collected")
+			c.add(a.p(".CollectedAt"), "required", "", "when the item was collected")
 		}
 		if e.Withheld {
 			if e.Description != "" || e.Digest != "" || e.Covers != nil || e.Sampling != nil || e.CollectedBy != "" || len(e.Supports) > 0 {
-				c.add(path, ContentRedaction, string(e.ID), "a withheld item shows its id, source, state, confidentiality and collection time only")
+				c.add(a.p(""), ContentRedaction, string(e.ID), "a withheld item shows its id, source, state, confidentiality and collection time only")
 			}
 		} else if blank(e.Description) {
-			c.add(path+".Description", "required", "", "what the evidence is")
+			c.add(a.p(".Description"), "required", "", "what the evidence is")
 		}
 		if r.Copy != nil && r.Copy.Recipient.Clearance.IsValid() && e.Confidentiality.IsValid() &&
 			e.Confidentiality.Compare(r.Copy.Recipient.Clearance) > 0 && !e.Withheld {
-			c.add(path, ContentRedaction, string(e.ID), "evidence above the recipient's clearance is shown by reference only")
+			c.add(a.p(""), ContentRedaction, string(e.ID), "evidence above the recipient's clearance is shown by reference only")
 		}
 	}
 	return byID
@@ -276,46 +296,48 @@ func (c *checker) findings(evidence map[audit.EvidenceID]*AuditEvidence) {
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		path := errs.Index("Findings", i)
+		a := at{"Findings", i}
 		if blank(string(f.ID)) {
-			c.add(path+".ID", "required", "", "the finding's id")
+			c.add(a.p(".ID"), "required", "", "the finding's id")
 		} else if ids[f.ID] {
-			c.add(path+".ID", "unique", string(f.ID), "finding ids are unique")
+			c.add(a.p(".ID"), "unique", string(f.ID), "finding ids are unique")
 		}
 		ids[f.ID] = true
-		enumCheck(c, path+".Kind", f.Kind, audit.FindingKind.IsValid, true)
+		enumCheck(c, a, ".Kind", f.Kind, audit.FindingKind.IsValid, true)
 		switch {
 		case f.Kind == audit.Nonconformity && f.Grade == "":
-			c.add(path+".Grade", "required", "", "a nonconformity is graded major or minor")
+			c.add(a.p(".Grade"), "required", "", "a nonconformity is graded major or minor")
 		case f.Kind != audit.Nonconformity && f.Grade != "":
-			c.add(path+".Grade", "enum", string(f.Grade), "only a nonconformity has a grade")
+			c.add(a.p(".Grade"), "enum", string(f.Grade), "only a nonconformity has a grade")
 		default:
-			enumCheck(c, path+".Grade", f.Grade, audit.Grade.IsValid, false)
+			enumCheck(c, a, ".Grade", f.Grade, audit.Grade.IsValid, false)
 		}
-		enumCheck(c, path+".State", f.State, audit.FindingState.IsValid, true)
+		enumCheck(c, a, ".State", f.State, audit.FindingState.IsValid, true)
 		if f.State == audit.FindingDraft || f.State == audit.FindingWithdrawn {
-			c.add(path+".State", ContentFindings, string(f.State), "a report presents findings the team has confirmed")
+			c.add(a.p(".State"), ContentFindings, string(f.State), "a report presents findings the team has confirmed")
 		}
 		if len(f.Criteria) == 0 {
-			c.add(path+".Criteria", ContentFindings, "", "the criterion the finding is about")
+			c.add(a.p(".Criteria"), ContentFindings, "", "the criterion the finding is about")
 		}
 		for j, cr := range f.Criteria {
-			c.col.Merge(errs.Index(path+".Criteria", j)+".Ref", "enum", cr.Ref.Validate())
+			if err := cr.Ref.Validate(); err != nil {
+				c.col.Merge(errs.Index(a.p(".Criteria"), j)+".Ref", "enum", err)
+			}
 		}
 		if blank(f.Found) {
-			c.add(path+".Found", ContentFindings, "", "what was found")
+			c.add(a.p(".Found"), ContentFindings, "", "what was found")
 		}
 		if f.Kind == audit.Nonconformity && len(f.Evidence) == 0 {
-			c.add(path+".Evidence", ContentFindingEvidence, "", "a nonconformity cites its evidence")
+			c.add(a.p(".Evidence"), ContentFindingEvidence, "", "a nonconformity cites its evidence")
 		}
 		for j, id := range f.Evidence {
 			if _, ok := evidence[id]; !ok {
-				c.add(errs.Index(path+".Evidence", j), errs.RuleUnknown, string(id), "no evidence item with this id in the report")
+				c.add(errs.Index(a.p(".Evidence"), j), errs.RuleUnknown, string(id), "no evidence item with this id in the report")
 			}
 		}
 		if f.State == audit.FindingDisputed {
 			if blank(f.DivergingOpinion) {
-				c.add(path+".DivergingOpinion", ContentDiverging, string(f.ID), "the auditee's opinion on the disputed finding")
+				c.add(a.p(".DivergingOpinion"), ContentDiverging, string(f.ID), "the auditee's opinion on the disputed finding")
 			}
 			if !opinions[f.ID] {
 				c.add("DivergingOpinions", ContentDiverging, string(f.ID), "every unresolved dispute is listed")
@@ -328,15 +350,15 @@ func (c *checker) findings(evidence map[audit.EvidenceID]*AuditEvidence) {
 		}
 	}
 	if r.FollowUp != nil {
-		for i, a := range r.FollowUp.Actions {
-			path := errs.Index("FollowUp.Actions", i)
-			if !ids[a.Finding] {
-				c.add(path+".Finding", errs.RuleUnknown, string(a.Finding), "no finding with this id in the report")
+		for i, act := range r.FollowUp.Actions {
+			a := at{"FollowUp.Actions", i}
+			if !ids[act.Finding] {
+				c.add(a.p(".Finding"), errs.RuleUnknown, string(act.Finding), "no finding with this id in the report")
 			}
-			enumCheck(c, path+".State", a.State, audit.FollowUpState.IsValid, true)
-			for j, id := range a.Evidence {
+			enumCheck(c, a, ".State", act.State, audit.FollowUpState.IsValid, true)
+			for j, id := range act.Evidence {
 				if _, ok := evidence[id]; !ok {
-					c.add(errs.Index(path+".Evidence", j), errs.RuleUnknown, string(id), "no evidence item with this id in the report")
+					c.add(errs.Index(a.p(".Evidence"), j), errs.RuleUnknown, string(id), "no evidence item with this id in the report")
 				}
 			}
 		}
@@ -362,7 +384,7 @@ func (c *checker) conclusion() {
 	if blank(k.Effectiveness) {
 		c.add("Conclusion.Effectiveness", ContentConclusions, "", "whether the ISMS is effectively implemented, maintained and improved")
 	}
-	enumCheck(c, "Conclusion.State", k.State, audit.ConclusionState.IsValid, true)
+	enumCheck(c, top, "Conclusion.State", k.State, audit.ConclusionState.IsValid, true)
 	switch {
 	case k.Fulfilment == "":
 		c.add("Conclusion.Fulfilment", ContentFulfilment, "", "the degree to which the criteria are fulfilled")
@@ -382,10 +404,10 @@ func (c *checker) conclusion() {
 func (c *checker) optional() {
 	r := c.r
 	for i, o := range r.Obstacles {
-		path := errs.Index("Obstacles", i)
-		enumCheck(c, path+".Kind", o.Kind, ObstacleKind.IsValid, true)
+		a := at{"Obstacles", i}
+		enumCheck(c, a, ".Kind", o.Kind, ObstacleKind.IsValid, true)
 		if blank(o.Reason) {
-			c.add(path+".Reason", ContentObstacles, "", "why the obstacle arose")
+			c.add(a.p(".Reason"), ContentObstacles, "", "why the obstacle arose")
 		}
 	}
 	if blank(r.ConfidentialityStatement) {
@@ -396,23 +418,23 @@ func (c *checker) optional() {
 		issued = r.Issue.Version
 	}
 	for i, d := range r.Distribution {
-		path := errs.Index("Distribution", i)
+		a := at{"Distribution", i}
 		if blank(d.Recipient.Name) {
-			c.add(path+".Recipient.Name", ContentDistribution, "", "who received the report")
+			c.add(a.p(".Recipient.Name"), ContentDistribution, "", "who received the report")
 		}
-		enumCheck(c, path+".Recipient.Clearance", d.Recipient.Clearance, audit.Confidentiality.IsValid, true)
+		enumCheck(c, a, ".Recipient.Clearance", d.Recipient.Clearance, audit.Confidentiality.IsValid, true)
 		if d.Version < 1 || d.Version > issued {
-			c.add(path+".Version", ContentDistribution, fmt.Sprint(d.Version), "a version that was issued")
+			c.add(a.p(".Version"), ContentDistribution, fmt.Sprint(d.Version), "a version that was issued")
 		}
 		if d.At.IsZero() {
-			c.add(path+".At", ContentDistribution, "", "when the recipient received it")
+			c.add(a.p(".At"), ContentDistribution, "", "when the recipient received it")
 		}
 	}
 	if cp := r.Copy; cp != nil {
 		if blank(cp.Recipient.Name) {
 			c.add("Copy.Recipient.Name", ContentDistribution, "", "who the copy is for")
 		}
-		enumCheck(c, "Copy.Recipient.Clearance", cp.Recipient.Clearance, audit.Confidentiality.IsValid, true)
+		enumCheck(c, top, "Copy.Recipient.Clearance", cp.Recipient.Clearance, audit.Confidentiality.IsValid, true)
 		n := 0
 		for _, e := range r.Evidence {
 			if e.Withheld {

@@ -21,6 +21,9 @@ type htmlDoc struct {
 func (s *sticky) htmlEscape(text string) {
 	last := 0
 	for i := 0; i < len(text); i++ {
+		if !htmlSpecial[text[i]] {
+			continue
+		}
 		var rep string
 		switch text[i] {
 		case '&':
@@ -43,6 +46,9 @@ func (s *sticky) htmlEscape(text string) {
 	}
 	s.str(text[last:])
 }
+
+// htmlSpecial marks the bytes htmlEscape replaces.
+var htmlSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, 0: true}
 
 // htmlStyle is the page's stylesheet, screen and print.
 const htmlStyle = `:root{color-scheme:light}
@@ -109,6 +115,8 @@ func (h *htmlDoc) open(b block)  { h.s.str(openTags[b]) }
 func (h *htmlDoc) close(b block) { h.s.str(closeTags[b]) }
 
 func (h *htmlDoc) text(s string) { h.s.htmlEscape(s) }
+
+func (h *htmlDoc) raw(b []byte) { _, _ = h.s.Write(b) }
 
 func (h *htmlDoc) strong(s string) {
 	h.s.str("<strong>")

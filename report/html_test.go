@@ -271,3 +271,20 @@ func TestEvidenceOfCopyInHTML(t *testing.T) {
 	assert.NotContains(t, out, "9f2c1be4a7d05e3c")
 	assert.Contains(t, out, "Patch status of 25 production servers", "internal items stay")
 }
+
+// FuzzMarkdownEscape checks that the report's Markdown escaping is the
+// package's mdText.
+func FuzzMarkdownEscape(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\r\nb\rc\nd", `\*_[]|#<>` + "`", arHostilePrefix} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		m := &mdDoc{s: sticky{w: &buf}}
+		m.md(s)
+		require.NoError(t, m.s.err)
+		if got, want := buf.String(), mdText(s); got != want {
+			t.Fatalf("md(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/audit"
+)
+
+// FuzzParseAuditReport feeds ParseAuditReport outside data. A report it
+// accepts is complete, renders in every format, exports to OSCAL (unless a
+// date falls outside OSCAL's range, or nothing is open for a POA&M) and
+// reads back from its own JSON unchanged.
+func FuzzParseAuditReport(f *testing.F) {
+	copyFor := func(t testing.TB) *AuditReport {
+		c, err := RecipientCopy(arReport(t), audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
+		require.NoError(f, err)
+		return c
+	}
+	for _, build := range []func(testing.TB) *AuditReport{arReport, arCertReport, arHostile, copyFor} {
+		var buf bytes.Buffer
+		require.NoError(f, WriteAuditReport(&buf, build(f), JSON))
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"title": "x", "findings": [{"id": "F"}]}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ParseAuditReport(data)
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalid)
+			require.Nil(t, r)
+			return
+		}
+		require.NoError(t, r.Check())
+		var first, again bytes.Buffer
+		for format := range Formats() {
+			first.Reset()
+			again.Reset()
+			require.NoError(t, WriteAuditReport(&first, r, format), format)
+			require.NoError(t, WriteAuditReport(&again, r, format), format)
+			require.Equal(t, first.String(), again.String(), "%s is deterministic", format)
+		}
+		require.NoError(t, WriteNonconformityActions(&bytes.Buffer{}, r))
+		for name, export := range map[string]func(*bytes.Buffer) error{
+			"ar":   func(w *bytes.Buffer) error { return AssessmentResults(w, r) },
+			"poam": func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
+		} {
+			var out bytes.Buffer
+			if err := export(&out); err != nil {
+				var ve *ValidationError
+				require.ErrorAs(t, err, &ve, name)
+				for _, fe := range ve.Fields {
+					require.Contains(t, []string{"oscal-date", "oscal-poam-empty"}, fe.Rule, "%s: %v", name, fe)
+				}
+				require.Zero(t, out.Len())
+			}
+		}
+		first.Reset()
+		require.NoError(t, WriteAuditReport(&first, r, JSON))
+		back, err := ParseAuditReport(first.Bytes())
+		require.NoError(t, err)
+		if diff := cmp.Diff(r, back); diff != "" {
+			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// FuzzAppendTime checks the report's time formatting against time.Format.
+func FuzzAppendTime(f *testing.F) {
+	f.Add(int64(0), 0)
+	f.Add(int64(1772442000), 60)
+	f.Add(int64(-62135596800), -330)
+	f.Add(int64(253402300799), 14*60)
+	f.Fuzz(func(t *testing.T, sec int64, offsetMinutes int) {
+		offsetMinutes %= 24 * 60
+		at := time.Unix(sec, 0).In(time.FixedZone("", offsetMinutes*60))
+		if got, want := string(appendTime(nil, at)), at.Format(timeLayout); got != want {
+			t.Fatalf("appendTime(%v) = %q, want %q", at, got, want)
+		}
+	})
+}
