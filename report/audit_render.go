@@ -108,14 +108,6 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-var findingKindLabels = map[audit.FindingKind]string{
-	audit.Conformity:                "Conformity",
-	audit.Nonconformity:             "Nonconformity",
-	audit.Observation:               "Observation",
-	audit.OpportunityForImprovement: "Opportunity for improvement",
-	audit.GoodPractice:              "Good practice",
-}
-
 var fulfilmentStatements = map[audit.Fulfilment]string{
 	audit.Fulfilled:          "The audit criteria are fulfilled.",
 	audit.LargelyFulfilled:   "The audit criteria are largely fulfilled: they are met apart from minor nonconformities.",
@@ -130,9 +122,26 @@ var recommendationLabels = map[audit.Recommendation]string{
 	audit.NotRecommend:               "certification is not recommended",
 }
 
+// findingKindLabel names a finding kind as a heading does.
+func findingKindLabel(k audit.FindingKind) string {
+	switch k {
+	case audit.Conformity:
+		return "Conformity"
+	case audit.Nonconformity:
+		return "Nonconformity"
+	case audit.Observation:
+		return "Observation"
+	case audit.OpportunityForImprovement:
+		return "Opportunity for improvement"
+	case audit.GoodPractice:
+		return "Good practice"
+	}
+	return string(k)
+}
+
 // findingHeading is "F-3 · Nonconformity (major)".
 func findingHeading(f *AuditFinding) string {
-	h := string(f.ID) + " · " + findingKindLabels[f.Kind]
+	h := string(f.ID) + " · " + findingKindLabel(f.Kind)
 	if f.Grade != "" {
 		h += " (" + string(f.Grade) + ")"
 	}
@@ -535,7 +544,7 @@ func (l *layout) findings() {
 		case f.Kind == audit.GoodPractice:
 			d.badge(badgeGood, "good practice")
 		default:
-			d.badge(badgeOther, strings.ToLower(findingKindLabels[f.Kind]))
+			d.badge(badgeOther, strings.ToLower(findingKindLabel(f.Kind)))
 		}
 		d.text(", ")
 		l.words(string(f.State))

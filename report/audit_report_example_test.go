@@ -3,6 +3,7 @@ package report_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -226,12 +227,17 @@ func ExampleAssessmentResults() {
 		fmt.Println(err)
 		return
 	}
-	var buf bytes.Buffer
+	var buf, indented bytes.Buffer
 	if err := report.AssessmentResults(&buf, r); err != nil {
 		fmt.Println(err)
 		return
 	}
-	lines := bufio.NewScanner(&buf)
+	// The export is compact JSON; indent it to read it.
+	if err := json.Indent(&indented, buf.Bytes(), "", "  "); err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := bufio.NewScanner(&indented)
 	for i := 0; i < 10 && lines.Scan(); i++ {
 		fmt.Println(lines.Text())
 	}

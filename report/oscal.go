@@ -3,11 +3,14 @@ package report
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
@@ -59,21 +62,25 @@ var oscalNamespace = func() [16]byte {
 //	audit/<audit>/person/<name>        any other person
 //	organization/<name>                the audit client and the auditee
 func OSCALUUID(parts ...string) string {
-	name := make([]string, len(parts))
+	var stack [256]byte
+	buf := append(stack[:0], oscalNamespace[:]...)
 	for i, p := range parts {
-		name[i] = url.PathEscape(p)
+		if i > 0 {
+			buf = append(buf, '/')
+		}
+		buf = append(buf, url.PathEscape(p)...)
 	}
-	return uuid5(oscalNamespace, strings.Join(name, "/"))
+	return uuidText(sha1.Sum(buf))
 }
 
-// uuid5 returns the version 5 UUID of name in namespace ns, in its
-// canonical lower-case text form.
+// uuid5 returns the version 5 UUID of name in namespace ns.
 func uuid5(ns [16]byte, name string) string {
-	h := sha1.New()
-	h.Write(ns[:])
-	io.WriteString(h, name)
-	var u [16]byte
-	copy(u[:], h.Sum(nil))
+	return uuidText(sha1.Sum(append(ns[:], name...)))
+}
+
+// uuidText makes a SHA-1 sum a version 5 UUID (RFC 4122 4.3) in its
+// canonical lower-case text form.
+func uuidText(u [sha1.Size]byte) string {
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
 	var out [36]byte
@@ -203,13 +210,12 @@ type (
 	}
 	oscalObservation struct {
 		UUID             string                  `json:"uuid"`
-		Title            string                  `json:"title"`
 		Description      string                  `json:"description"`
 		Props            []oscalProp             `json:"props,omitempty"`
 		Methods          []string                `json:"methods"`
 		Origins          []oscalOrigin           `json:"origins,omitempty"`
 		RelevantEvidence []oscalRelevantEvidence `json:"relevant-evidence,omitempty"`
-		Collected        string                  `json:"collected"`
+		Collected        oscalDateTime           `json:"collected"`
 	}
 	oscalStatus struct {
 		State  string `json:"state"`
@@ -274,6 +280,13 @@ type (
 		RelatedObservations []oscalRelatedObservation `json:"related-observations,omitempty"`
 	}
 	oscalResult struct {
+		// observations, risks and findings stand in for the slices of
+		// the same name when those are nil: the export produces items one
+		// at a time as it writes them.
+		observations lazyList[oscalObservation]
+		risks        lazyList[oscalRisk]
+		findings     lazyList[oscalFinding]
+
 		UUID             string                `json:"uuid"`
 		Title            string                `json:"title"`
 		Description      string                `json:"description"`
@@ -312,6 +325,11 @@ type (
 		RelatedRisks        []oscalRelatedRisk        `json:"related-risks,omitempty"`
 	}
 	oscalPOAM struct {
+		observations lazyList[oscalObservation]
+		risks        lazyList[oscalRisk]
+		findings     lazyList[oscalFinding]
+		items        lazyList[oscalPOAMItem]
+
 		UUID         string             `json:"uuid"`
 		Metadata     oscalMetadata      `json:"metadata"`
 		SystemID     oscalSystemID      `json:"system-id"`
@@ -326,6 +344,44 @@ type (
 	}
 )
 
+// lazyList yields n items, the i-th from at(i). A list that reuses one
+// item returns a pointer valid until the next call.
+type lazyList[T any] struct {
+	n  int
+	at func(i int) *T
+}
+
+// listOf returns the items of s, or of l when s is nil.
+func listOf[T any](s []T, l lazyList[T]) (int, func(int) *T) {
+	if s != nil || l.at == nil {
+		return len(s), func(i int) *T { return &s[i] }
+	}
+	return l.n, l.at
+}
+
+// oscalDateTime is an OSCAL date-time with time zone, written in UTC
+// (as oscalTime writes it); the encoder appends it without an allocation.
+type oscalDateTime struct{ t time.Time }
+
+// MarshalJSON writes the date-time as a JSON string.
+func (d oscalDateTime) MarshalJSON() ([]byte, error) {
+	return d.t.UTC().AppendFormat([]byte{'"'}, time.RFC3339+`"`), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *oscalDateTime) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	d.t = t
+	return err
+}
+
+// String returns the date-time as it is written.
+func (d oscalDateTime) String() string { return oscalTime(d.t) }
+
 // oscalTime writes a time as OSCAL's date-time with time zone, in UTC.
 func oscalTime(t time.Time) string {
 	if t.IsZero() {
@@ -337,7 +393,25 @@ func oscalTime(t time.Time) string {
 // oneLine folds white space so that a value fits OSCAL's string type (no
 // line breaks, no leading or trailing space).
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r\v\f") && strings.TrimSpace(s) == s && !strings.Contains(s, "  ") {
+	if s == "" {
+		return s
+	}
+	ok := s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; ok && i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			ok = false
+		case c == ' ' && s[i+1] == ' ':
+			ok = false
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				ok = false
+			}
+			i += size - 1
+		}
+	}
+	if ok {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
@@ -347,6 +421,16 @@ func oneLine(s string) string {
 func prop(props []oscalProp, name, value string) []oscalProp {
 	if v := oneLine(value); v != "" {
 		props = append(props, oscalProp{Name: name, NS: OSCALPropNamespace, Value: v})
+	}
+	return props
+}
+
+// propTok returns an ismsaudit property whose value is a token the
+// library generated (an enumeration value, a criterion id, a date-time):
+// already one line, nothing to fold; empty values are left out.
+func propTok(props []oscalProp, name, value string) []oscalProp {
+	if value != "" {
+		props = append(props, oscalProp{Name: name, NS: OSCALPropNamespace, Value: value})
 	}
 	return props
 }
@@ -363,6 +447,25 @@ var observationMethods = map[audit.EvidenceSource]string{
 	audit.SourceDataAnalysis:          "TEST",
 }
 
+// The methods slices observations share; never modified.
+var (
+	methodsInterview = []string{"INTERVIEW"}
+	methodsExamine   = []string{"EXAMINE"}
+	methodsTest      = []string{"TEST"}
+)
+
+// observationMethodList returns the shared methods slice for an evidence source, as
+// observationMethods maps it.
+func observationMethodList(src audit.EvidenceSource) []string {
+	switch src {
+	case audit.SourceInterview:
+		return methodsInterview
+	case audit.SourceTechnicalVerification, audit.SourceDataAnalysis:
+		return methodsTest
+	}
+	return methodsExamine
+}
+
 // oscalExport holds what both exports share: the report, its parties and
 // the checked times.
 type oscalExport struct {
@@ -371,9 +474,55 @@ type oscalExport struct {
 	parties  []oscalParty
 	roles    []oscalRole
 	resp     []oscalResponsibleParty
-	people   map[string]string // person reference (auditor id or name) -> party uuid
-	evidence map[audit.EvidenceID]*AuditEvidence
+	people   map[string]string        // person reference (auditor id or name) -> party uuid
+	origin   map[string][]oscalOrigin // person reference -> origins naming them (shared, never modified)
+	evIndex  map[audit.EvidenceID]int // evidence id -> position in r.Evidence
 	actions  map[audit.FindingID]*AuditAction
+	obsUUIDs []string // observation uuid by evidence position, derived once
+	ctlIDs   map[annexa.Ref]string // OSCALControlID by criterion, derived once
+	// reuse makes the lazy lists fill one scratch item each instead of a
+	// new one per call.
+	reuse bool
+	obs   oscalObservation
+	fnd   oscalFinding
+	rsk   oscalRisk
+	item  oscalPOAMItem
+}
+
+// scratch returns the scratch item when reusing, else a new one.
+func scratch[T any](x *oscalExport, s *T) *T {
+	if x.reuse {
+		return s
+	}
+	return new(T)
+}
+
+// observationUUID returns the uuid of the observation made from the
+// evidence item at position i, deriving it once.
+func (x *oscalExport) observationUUID(i int) string {
+	if x.obsUUIDs[i] == "" {
+		x.obsUUIDs[i] = OSCALUUID("audit", x.id, "evidence", string(x.r.Evidence[i].ID))
+	}
+	return x.obsUUIDs[i]
+}
+
+// controlID returns OSCALControlID(ref), deriving it once per export.
+func (x *oscalExport) controlID(ref annexa.Ref) string {
+	id, ok := x.ctlIDs[ref]
+	if !ok {
+		id = OSCALControlID(ref)
+		x.ctlIDs[ref] = id
+	}
+	return id
+}
+
+// relatedObservations appends the observations made from the items ids
+// name (every one is in the report, as Check makes sure).
+func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []audit.EvidenceID) []oscalRelatedObservation {
+	for _, id := range ids {
+		dst = append(dst, oscalRelatedObservation{ObservationUUID: x.observationUUID(x.evIndex[id])})
+	}
+	return dst
 }
 
 // newOSCALExport checks r (Check, and OSCAL's date range: years 1900 to
@@ -405,10 +554,11 @@ func newOSCALExport(r *AuditReport) (*oscalExport, error) {
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
-	x := &oscalExport{r: r, id: string(r.Audit), people: map[string]string{},
-		evidence: make(map[audit.EvidenceID]*AuditEvidence, len(r.Evidence)), actions: actionsByFinding(r)}
+	x := &oscalExport{r: r, id: string(r.Audit), people: map[string]string{}, origin: map[string][]oscalOrigin{},
+		evIndex: make(map[audit.EvidenceID]int, len(r.Evidence)), actions: actionsByFinding(r),
+		obsUUIDs: make([]string, len(r.Evidence)), ctlIDs: map[annexa.Ref]string{}}
 	for i := range r.Evidence {
-		x.evidence[r.Evidence[i].ID] = &r.Evidence[i]
+		x.evIndex[r.Evidence[i].ID] = i
 	}
 	x.partiesAndRoles()
 	return x, nil
@@ -498,11 +648,15 @@ func (x *oscalExport) person(ref string) string {
 }
 
 func (x *oscalExport) origins(ref string) []oscalOrigin {
-	u := x.person(ref)
-	if u == "" {
-		return nil
+	if o, ok := x.origin[ref]; ok {
+		return o
 	}
-	return []oscalOrigin{{Actors: []oscalActor{{Type: "party", ActorUUID: u}}}}
+	var o []oscalOrigin
+	if u := x.person(ref); u != "" {
+		o = []oscalOrigin{{Actors: []oscalActor{{Type: "party", ActorUUID: u}}}}
+	}
+	x.origin[ref] = o
+	return o
 }
 
 func (x *oscalExport) metadata(title string) oscalMetadata {
@@ -529,6 +683,13 @@ func (x *oscalExport) metadata(title string) oscalMetadata {
 	return m
 }
 
+// The relevant-evidence descriptions: the material stays in the audit
+// record, which the observation's evidence-id property names.
+const (
+	relevantEvidence = "The material of this evidence item, kept in the audit record."
+	withheldEvidence = "Withheld: the material is kept in the audit record."
+)
+
 // withheldFromExport reports whether an item appears by reference only in
 // an export: restricted items always do, and so does whatever a
 // recipient's copy already withholds.
@@ -536,32 +697,42 @@ func withheldFromExport(e *AuditEvidence) bool {
 	return e.Withheld || e.Confidentiality == audit.ConfidentialityRestricted
 }
 
-func (x *oscalExport) observation(e *AuditEvidence) oscalObservation {
-	o := oscalObservation{
-		UUID:      OSCALUUID("audit", x.id, "evidence", string(e.ID)),
-		Title:     "Evidence " + oneLine(string(e.ID)),
-		Methods:   []string{observationMethods[e.Source]},
-		Collected: oscalTime(e.CollectedAt),
+// observationInto fills o with the observation made from e, reusing o's
+// slices.
+func (x *oscalExport) observationInto(o *oscalObservation, i int) {
+	e := &x.r.Evidence[i]
+	props := o.Props[:0]
+	var reProps []oscalProp
+	if cap(o.RelevantEvidence) > 0 {
+		reProps = o.RelevantEvidence[:1][0].Props[:0]
 	}
-	o.Props = prop(o.Props, "evidence-id", string(e.ID))
-	o.Props = prop(o.Props, "evidence-source", string(e.Source))
-	o.Props = prop(o.Props, "confidentiality", string(e.Confidentiality))
-	o.Props = prop(o.Props, "evidence-state", string(e.State))
+	rel := o.RelevantEvidence[:0]
+	*o = oscalObservation{
+		UUID:      x.observationUUID(i),
+		Methods:   observationMethodList(e.Source),
+		Collected: oscalDateTime{e.CollectedAt},
+	}
+	props = prop(props, "evidence-id", string(e.ID))
+	props = propTok(props, "evidence-source", string(e.Source))
+	props = propTok(props, "confidentiality", string(e.Confidentiality))
+	if e.State != audit.EvidenceVerified {
+		props = propTok(props, "evidence-state", string(e.State))
+	}
 	if withheldFromExport(e) {
-		o.Props = prop(o.Props, "withheld", "true")
+		o.Props = propTok(props, "withheld", "true")
 		o.Description = "Evidence item " + string(e.ID) + " (" + words(e.Source) + ") is " + string(e.Confidentiality) +
 			" and is shown here by reference only; the full item is kept in the audit record."
-		o.RelevantEvidence = []oscalRelevantEvidence{{Description: "Withheld: see evidence item " + string(e.ID) + " in the audit record."}}
-		return o
+		o.RelevantEvidence = append(rel, oscalRelevantEvidence{Description: withheldEvidence, Props: reProps[:0:0]})
+		return
 	}
 	for _, ref := range e.Supports {
-		o.Props = prop(o.Props, "criterion", OSCALControlID(ref))
+		props = propTok(props, "criterion", x.controlID(ref))
 	}
-	o.Props = prop(o.Props, "supersedes", string(e.Supersedes))
+	o.Props = prop(props, "supersedes", string(e.Supersedes))
 	o.Description = e.Description
 	o.Origins = x.origins(e.CollectedBy)
-	re := oscalRelevantEvidence{Description: e.Description}
-	re.Props = prop(re.Props, "sha-256", e.Digest)
+	re := oscalRelevantEvidence{Description: relevantEvidence}
+	re.Props = prop(reProps, "sha-256", e.Digest)
 	if s := e.Sampling; s != nil {
 		re.Props = prop(re.Props, "sample-size", strconv.Itoa(s.SampleSize))
 		re.Props = prop(re.Props, "population-size", strconv.Itoa(s.PopulationSize))
@@ -571,8 +742,10 @@ func (x *oscalExport) observation(e *AuditEvidence) oscalObservation {
 		re.Props = prop(re.Props, "covers-from", oscalTime(c.From))
 		re.Props = prop(re.Props, "covers-to", oscalTime(c.To))
 	}
-	o.RelevantEvidence = []oscalRelevantEvidence{re}
-	return o
+	if len(re.Props) == 0 {
+		re.Props = nil
+	}
+	o.RelevantEvidence = append(rel, re)
 }
 
 func findingDescription(f *AuditFinding) string {
@@ -597,37 +770,56 @@ func findingDescription(f *AuditFinding) string {
 	return b.String()
 }
 
-func (x *oscalExport) finding(f *AuditFinding) oscalFinding {
+// findingTitle is "F-3 · Nonconformity (major): A.8.8 Management of
+// technical vulnerabilities", made in one allocation.
+func findingTitle(f *AuditFinding, c AuditCriterion) string {
+	grade := ""
+	switch f.Grade {
+	case audit.Major:
+		grade = " (major)"
+	case audit.Minor:
+		grade = " (minor)"
+	}
+	if c.Title == "" || c.Title == c.Label {
+		return string(f.ID) + " · " + findingKindLabel(f.Kind) + grade + ": " + c.Label
+	}
+	return string(f.ID) + " · " + findingKindLabel(f.Kind) + grade + ": " + c.Label + " " + c.Title
+}
+
+// findingInto fills of with the finding made from f, reusing its slices.
+func (x *oscalExport) findingInto(of *oscalFinding, f *AuditFinding) {
 	first := f.Criteria[0]
 	state, reason := "satisfied", "pass"
 	if f.Kind == audit.Nonconformity {
 		state, reason = "not-satisfied", "fail"
 	}
-	of := oscalFinding{
+	props, related, risks := of.Props[:0], of.RelatedObservations[:0], of.RelatedRisks[:0]
+	*of = oscalFinding{
 		UUID:        OSCALUUID("audit", x.id, "finding", string(f.ID)),
-		Title:       oneLine(findingHeading(f) + ": " + criterionText(first)),
+		Title:       oneLine(findingTitle(f, first)),
 		Description: findingDescription(f),
 		Origins:     x.origins(f.RaisedBy),
 		Target: oscalTarget{
-			Type: "objective-id", TargetID: OSCALControlID(first.Ref), Title: oneLine(criterionText(first)),
+			Type: "objective-id", TargetID: x.controlID(first.Ref), Title: oneLine(criterionText(first)),
 			Status: oscalStatus{State: state, Reason: reason},
 		},
 	}
-	of.Props = prop(of.Props, "finding-id", string(f.ID))
-	of.Props = prop(of.Props, "finding-kind", string(f.Kind))
-	of.Props = prop(of.Props, "grade", string(f.Grade))
-	of.Props = prop(of.Props, "finding-state", string(f.State))
-	of.Props = prop(of.Props, "area", f.Area)
+	props = prop(props, "finding-id", string(f.ID))
+	props = propTok(props, "finding-kind", string(f.Kind))
+	props = propTok(props, "grade", string(f.Grade))
+	props = propTok(props, "finding-state", string(f.State))
+	props = prop(props, "area", f.Area)
 	for _, c := range f.Criteria {
-		of.Props = prop(of.Props, "criterion", OSCALControlID(c.Ref))
+		props = propTok(props, "criterion", x.controlID(c.Ref))
 	}
-	for _, id := range f.Evidence {
-		of.RelatedObservations = append(of.RelatedObservations, oscalRelatedObservation{ObservationUUID: OSCALUUID("audit", x.id, "evidence", string(id))})
+	of.Props = props
+	related = x.relatedObservations(related, f.Evidence)
+	if len(related) > 0 {
+		of.RelatedObservations = related
 	}
 	if f.Kind == audit.Nonconformity {
-		of.RelatedRisks = []oscalRelatedRisk{{RiskUUID: OSCALUUID("audit", x.id, "risk", string(f.ID))}}
+		of.RelatedRisks = append(risks, oscalRelatedRisk{RiskUUID: OSCALUUID("audit", x.id, "risk", string(f.ID))})
 	}
-	return of
 }
 
 // riskStatus maps a nonconformity's follow-up to the OSCAL risk status:
@@ -643,22 +835,29 @@ func riskStatus(a *AuditAction) string {
 	return "remediating"
 }
 
-func (x *oscalExport) risk(f *AuditFinding) oscalRisk {
+// riskTitle names the risk of nonconformity f.
+func riskTitle(f *AuditFinding) string {
+	return oneLine("Nonconformity " + string(f.ID) + " (" + string(f.Grade) + "): " + criterionText(f.Criteria[0]))
+}
+
+// riskInto fills rk with the risk of nonconformity f, reusing its slices.
+func (x *oscalExport) riskInto(rk *oscalRisk, f *AuditFinding) {
 	a := x.actions[f.ID]
 	statement := f.Reason
 	if strings.TrimSpace(statement) == "" {
 		statement = f.Found
 	}
-	rk := oscalRisk{
+	props, related := rk.Props[:0], rk.RelatedObservations[:0]
+	*rk = oscalRisk{
 		UUID:        OSCALUUID("audit", x.id, "risk", string(f.ID)),
-		Title:       oneLine("Nonconformity " + string(f.ID) + " (" + string(f.Grade) + "): " + criterionText(f.Criteria[0])),
+		Title:       riskTitle(f),
 		Description: f.Found,
 		Statement:   statement,
 		Status:      riskStatus(a),
 		Origins:     x.origins(f.RaisedBy),
 	}
-	rk.Props = prop(rk.Props, "finding-id", string(f.ID))
-	rk.Props = prop(rk.Props, "grade", string(f.Grade))
+	props = prop(props, "finding-id", string(f.ID))
+	rk.Props = propTok(props, "grade", string(f.Grade))
 	if a != nil {
 		rk.Deadline = oscalTime(a.DueAt)
 		desc := a.Action
@@ -690,10 +889,10 @@ func (x *oscalExport) risk(f *AuditFinding) oscalRisk {
 			rk.Remediations = []oscalResponse{resp}
 		}
 	}
-	for _, id := range f.Evidence {
-		rk.RelatedObservations = append(rk.RelatedObservations, oscalRelatedObservation{ObservationUUID: OSCALUUID("audit", x.id, "evidence", string(id))})
+	related = x.relatedObservations(related, f.Evidence)
+	if len(related) > 0 {
+		rk.RelatedObservations = related
 	}
-	return rk
 }
 
 func (x *oscalExport) planResource() oscalResource {
@@ -807,10 +1006,35 @@ func (x *oscalExport) attestation() []oscalAttestation {
 // same record again gives the same bytes. The report is checked first and
 // nothing is written when it is incomplete.
 func AssessmentResults(w io.Writer, r *AuditReport) error {
-	x, err := newOSCALExport(r)
+	doc, err := assessmentResults(r, true)
 	if err != nil {
 		return err
 	}
+	out := ojw{b: make([]byte, 0, 2*ojChunk), out: w}
+	out.assessmentResults(doc)
+	return out.flush()
+}
+
+// assessmentResults builds the Assessment Results document of r, its
+// observations, risks and findings as lazy lists; reuse makes them fill
+// scratch items (for writing) rather than new ones.
+func assessmentResults(r *AuditReport, reuse bool) (*oscalARDocument, error) {
+	x, err := newOSCALExport(r)
+	if err != nil {
+		return nil, err
+	}
+	x.reuse = reuse
+	var ncs []int
+	for i := range r.Findings {
+		if r.Findings[i].Kind == audit.Nonconformity {
+			ncs = append(ncs, i)
+		}
+	}
+	all := make([]int, len(r.Evidence))
+	for i := range all {
+		all[i] = i
+	}
+	x.resolvePeople(allFindings(r), all)
 	res := oscalResult{
 		UUID:             OSCALUUID("audit", x.id, "result"),
 		Title:            oneLine(r.Title),
@@ -820,33 +1044,65 @@ func AssessmentResults(w io.Writer, r *AuditReport) error {
 		ReviewedControls: x.reviewedControls(),
 		Attestations:     x.attestation(),
 		Remarks:          r.SamplingStatement,
+		observations:     x.observationList(all),
+		risks:            x.riskList(ncs),
+		findings:         x.findingList(allFindings(r)),
 	}
 	res.Props = prop(res.Props, "fulfilment", string(r.Conclusion.Fulfilment))
 	res.Props = prop(res.Props, "recommendation", string(r.Conclusion.Recommendation))
-	res.Observations = make([]oscalObservation, len(r.Evidence))
-	for i := range r.Evidence {
-		res.Observations[i] = x.observation(&r.Evidence[i])
-	}
-	res.Findings = make([]oscalFinding, len(r.Findings))
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		res.Findings[i] = x.finding(f)
-		if f.Kind == audit.Nonconformity {
-			res.Risks = append(res.Risks, x.risk(f))
-		}
-	}
-	if len(res.Observations) == 0 {
-		res.Observations = nil
-	}
 	doc := oscalARDocument{AssessmentResults: oscalAssessmentResults{
 		UUID:       OSCALUUID("audit", x.id, "assessment-results"),
+		Metadata:   x.metadata(r.Title),
 		ImportAP:   oscalImport{Href: "#" + OSCALUUID("audit", x.id, "plan")},
 		Results:    []oscalResult{res},
 		BackMatter: &oscalBackMatter{Resources: []oscalResource{x.planResource()}},
 	}}
-	// Parties are complete only once every origin has been resolved.
-	doc.AssessmentResults.Metadata = x.metadata(r.Title)
-	return writeJSON(w, doc)
+	return &doc, nil
+}
+
+func allFindings(r *AuditReport) []int {
+	out := make([]int, len(r.Findings))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// resolvePeople makes the parties of the people the exported findings and
+// evidence name, in that order, before the metadata lists them.
+func (x *oscalExport) resolvePeople(findings, evidence []int) {
+	for _, i := range findings {
+		x.origins(x.r.Findings[i].RaisedBy)
+	}
+	for _, i := range evidence {
+		if e := &x.r.Evidence[i]; !withheldFromExport(e) {
+			x.origins(e.CollectedBy)
+		}
+	}
+}
+
+func (x *oscalExport) observationList(evidence []int) lazyList[oscalObservation] {
+	return lazyList[oscalObservation]{n: len(evidence), at: func(i int) *oscalObservation {
+		o := scratch(x, &x.obs)
+		x.observationInto(o, evidence[i])
+		return o
+	}}
+}
+
+func (x *oscalExport) findingList(findings []int) lazyList[oscalFinding] {
+	return lazyList[oscalFinding]{n: len(findings), at: func(i int) *oscalFinding {
+		f := scratch(x, &x.fnd)
+		x.findingInto(f, &x.r.Findings[findings[i]])
+		return f
+	}}
+}
+
+func (x *oscalExport) riskList(findings []int) lazyList[oscalRisk] {
+	return lazyList[oscalRisk]{n: len(findings), at: func(i int) *oscalRisk {
+		rk := scratch(x, &x.rsk)
+		x.riskInto(rk, &x.r.Findings[findings[i]])
+		return rk
+	}}
 }
 
 func resultDescription(r *AuditReport) string {
@@ -879,56 +1135,83 @@ func resultDescription(r *AuditReport) string {
 // nothing to plan and OSCAL requires at least one item: it is refused with
 // a *ValidationError (rule "oscal-poam-empty") and nothing is written.
 func PlanOfActionAndMilestones(w io.Writer, r *AuditReport) error {
-	x, err := newOSCALExport(r)
+	doc, err := planOfActionAndMilestones(r, true)
 	if err != nil {
 		return err
 	}
-	p := oscalPOAM{
-		UUID:     OSCALUUID("audit", x.id, "poam"),
-		SystemID: oscalSystemID{IdentifierType: "https://ietf.org/rfc/rfc4122", ID: OSCALUUID("organization", oneLine(r.Auditee))},
+	out := ojw{b: make([]byte, 0, 2*ojChunk), out: w}
+	out.poam(doc)
+	return out.flush()
+}
+
+// planOfActionAndMilestones builds the POA&M document of r, its lists
+// lazy as assessmentResults builds them.
+func planOfActionAndMilestones(r *AuditReport, reuse bool) (*oscalPOAMDocument, error) {
+	x, err := newOSCALExport(r)
+	if err != nil {
+		return nil, err
 	}
+	x.reuse = reuse
+	var open, evidence []int
 	used := map[audit.EvidenceID]bool{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Kind != audit.Nonconformity || riskStatus(x.actions[f.ID]) == "closed" {
 			continue
 		}
-		p.Findings = append(p.Findings, x.finding(f))
-		rk := x.risk(f)
-		p.Risks = append(p.Risks, rk)
-		item := oscalPOAMItem{
-			UUID:            OSCALUUID("audit", x.id, "poam-item", string(f.ID)),
-			Title:           rk.Title,
-			Description:     f.Found,
-			Origins:         x.origins(f.RaisedBy),
-			RelatedFindings: []oscalRelatedFinding{{FindingUUID: OSCALUUID("audit", x.id, "finding", string(f.ID))}},
-			RelatedRisks:    []oscalRelatedRisk{{RiskUUID: rk.UUID}},
-		}
-		item.Props = prop(item.Props, "finding-id", string(f.ID))
-		item.Props = prop(item.Props, "grade", string(f.Grade))
-		if a := x.actions[f.ID]; a != nil {
-			item.Props = prop(item.Props, "follow-up-state", string(a.State))
-			item.Props = prop(item.Props, "due", oscalTime(a.DueAt))
-			if a.Overdue(r.AsOf) {
-				item.Props = prop(item.Props, "overdue", "true")
-			}
-		}
-		item.RelatedObservations = rk.RelatedObservations
+		open = append(open, i)
 		for _, id := range f.Evidence {
 			used[id] = true
 		}
-		p.POAMItems = append(p.POAMItems, item)
 	}
-	if len(p.POAMItems) == 0 {
+	if len(open) == 0 {
 		col := newCollector("audit report for OSCAL POA&M")
 		col.Add("Findings", "oscal-poam-empty", "", "no open nonconformity: a POA&M needs at least one item")
-		return col.Err()
+		return nil, col.Err()
 	}
 	for i := range r.Evidence {
 		if used[r.Evidence[i].ID] {
-			p.Observations = append(p.Observations, x.observation(&r.Evidence[i]))
+			evidence = append(evidence, i)
 		}
 	}
-	p.Metadata = x.metadata("Plan of action and milestones: " + r.Title)
-	return writeJSON(w, oscalPOAMDocument{POAM: p})
+	x.resolvePeople(open, evidence)
+	p := oscalPOAM{
+		UUID:         OSCALUUID("audit", x.id, "poam"),
+		Metadata:     x.metadata("Plan of action and milestones: " + r.Title),
+		SystemID:     oscalSystemID{IdentifierType: "https://ietf.org/rfc/rfc4122", ID: OSCALUUID("organization", oneLine(r.Auditee))},
+		observations: x.observationList(evidence),
+		risks:        x.riskList(open),
+		findings:     x.findingList(open),
+		items: lazyList[oscalPOAMItem]{n: len(open), at: func(i int) *oscalPOAMItem {
+			it := scratch(x, &x.item)
+			x.poamItemInto(it, &r.Findings[open[i]])
+			return it
+		}},
+	}
+	return &oscalPOAMDocument{POAM: p}, nil
+}
+
+// poamItemInto fills it with the POA&M item of open nonconformity f.
+func (x *oscalExport) poamItemInto(it *oscalPOAMItem, f *AuditFinding) {
+	r := x.r
+	*it = oscalPOAMItem{
+		UUID:            OSCALUUID("audit", x.id, "poam-item", string(f.ID)),
+		Title:           riskTitle(f),
+		Description:     f.Found,
+		Origins:         x.origins(f.RaisedBy),
+		RelatedFindings: []oscalRelatedFinding{{FindingUUID: OSCALUUID("audit", x.id, "finding", string(f.ID))}},
+		RelatedRisks:    []oscalRelatedRisk{{RiskUUID: OSCALUUID("audit", x.id, "risk", string(f.ID))}},
+	}
+	if len(f.Evidence) > 0 {
+		it.RelatedObservations = x.relatedObservations(nil, f.Evidence)
+	}
+	it.Props = prop(it.Props, "finding-id", string(f.ID))
+	it.Props = propTok(it.Props, "grade", string(f.Grade))
+	if a := x.actions[f.ID]; a != nil {
+		it.Props = propTok(it.Props, "follow-up-state", string(a.State))
+		it.Props = propTok(it.Props, "due", oscalTime(a.DueAt))
+		if a.Overdue(r.AsOf) {
+			it.Props = propTok(it.Props, "overdue", "true")
+		}
+	}
 }

@@ -246,11 +246,25 @@ func TestOSCALGolden(t *testing.T) {
 			ar := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
 			again := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
 			assert.Equal(t, string(ar), string(again), "re-exporting the same record gives the same document")
-			golden(t, "oscal-ar-"+name+".json", ar)
+			golden(t, "oscal-ar-"+name+".json", arIndent(t, ar))
 			poam := arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, build(t)) })
-			golden(t, "oscal-poam-"+name+".json", poam)
+			golden(t, "oscal-poam-"+name+".json", arIndent(t, poam))
+			for _, out := range [][]byte{ar, poam} {
+				var compact bytes.Buffer
+				require.NoError(t, json.Compact(&compact, out))
+				assert.Equal(t, compact.String()+"\n", string(out), "compact JSON and a final newline")
+			}
 		})
 	}
+}
+
+// arIndent indents an export for its golden file, so that the file can be
+// read and diffed; the export itself is compact.
+func arIndent(t testing.TB, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, json.Indent(&buf, data, "", "  "))
+	return buf.Bytes()
 }
 
 func arDecodeAR(t testing.TB, r *AuditReport) oscalAssessmentResults {
@@ -282,14 +296,17 @@ func TestAssessmentResultsContent(t *testing.T) {
 
 	byTitle := map[string]oscalObservation{}
 	for _, o := range res.Observations {
-		byTitle[o.Title] = o
-		assert.Equal(t, OSCALUUID("audit", "IA-2026-01", "evidence", strings.TrimPrefix(o.Title, "Evidence ")), o.UUID)
+		id := o.Props[0]
+		require.Equal(t, "evidence-id", id.Name)
+		byTitle["Evidence "+id.Value] = o
+		assert.Equal(t, OSCALUUID("audit", "IA-2026-01", "evidence", id.Value), o.UUID)
 	}
 	assert.Equal(t, []string{"INTERVIEW"}, byTitle["Evidence EV-01"].Methods)
 	assert.Equal(t, []string{"EXAMINE"}, byTitle["Evidence EV-02"].Methods)
 	assert.Equal(t, []string{"TEST"}, byTitle["Evidence EV-04"].Methods)
-	assert.Equal(t, "2026-03-04T10:00:00Z", byTitle["Evidence EV-04"].Collected)
-	assert.Equal(t, r.Evidence[3].Description, byTitle["Evidence EV-04"].RelevantEvidence[0].Description)
+	assert.Equal(t, "2026-03-04T10:00:00Z", byTitle["Evidence EV-04"].Collected.String())
+	assert.Equal(t, r.Evidence[3].Description, byTitle["Evidence EV-04"].Description)
+	assert.Equal(t, relevantEvidence, byTitle["Evidence EV-04"].RelevantEvidence[0].Description)
 	restricted := byTitle["Evidence EV-03"]
 	assert.Contains(t, restricted.Description, "by reference only")
 	assert.Contains(t, restricted.Props, oscalProp{Name: "withheld", NS: OSCALPropNamespace, Value: "true"})
@@ -325,17 +342,17 @@ func TestAssessmentResultsContent(t *testing.T) {
 
 func TestOSCALWithholdsRestrictedEvidence(t *testing.T) {
 	r := arReport(t)
-	for name, out := range map[string][]byte{
-		"ar":   arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }),
-		"poam": arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }),
+	for _, out := range [][]byte{
+		arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }),
+		arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }),
 	} {
 		for _, e := range r.Evidence {
 			if e.Confidentiality != audit.ConfidentialityRestricted {
 				continue
 			}
-			assert.NotContains(t, string(out), jsonText(e.Description), "%s: %s description", name, e.ID)
+			arAbsent(t, string(out), jsonText(e.Description))
 			if e.Digest != "" {
-				assert.NotContains(t, string(out), e.Digest, "%s: %s digest", name, e.ID)
+				arAbsent(t, string(out), e.Digest)
 			}
 		}
 	}
@@ -343,9 +360,9 @@ func TestOSCALWithholdsRestrictedEvidence(t *testing.T) {
 	c, err := RecipientCopy(r, audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
 	require.NoError(t, err)
 	out := string(arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, c) }))
-	assert.NotContains(t, out, jsonText(r.Evidence[3].Description))
-	assert.Contains(t, out, jsonText(r.Evidence[1].Description), "public items stay")
-	assert.Contains(t, out, `"value": "Jordan Blake"`)
+	arAbsent(t, out, jsonText(r.Evidence[3].Description))
+	assert.True(t, strings.Contains(out, jsonText(r.Evidence[1].Description)), "public items stay")
+	assert.True(t, strings.Contains(out, `{"name":"copy-for","ns":"`+OSCALPropNamespace+`","value":"Jordan Blake"}`))
 }
 
 // jsonText is s as encoding/json writes it inside a string.
@@ -449,6 +466,7 @@ func TestOSCALControlID(t *testing.T) {
 func TestObservationMethods(t *testing.T) {
 	for s := range audit.EvidenceSources() {
 		assert.Contains(t, []string{"EXAMINE", "INTERVIEW", "TEST"}, observationMethods[s], s)
+		assert.Equal(t, []string{observationMethods[s]}, observationMethodList(s), s)
 	}
 	sources := slices.Collect(audit.EvidenceSources())
 	assert.Len(t, observationMethods, len(sources))
@@ -526,4 +544,88 @@ func TestShapeCheckCatchesProblems(t *testing.T) {
 			assert.NotEmpty(t, rec.errs, "the check fails")
 		})
 	}
+}
+
+// TestOSCALEncoderMatchesEncodingJSON holds the one-pass encoder to
+// encoding/json's (compact) output for the same documents.
+func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
+	large := func(t testing.TB) *AuditReport {
+		r, err := BuildAuditReport(arLargeAudit(t, 24), &AuditReportOptions{At: arAsOf})
+		require.NoError(t, err)
+		return r
+	}
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "hostile": arHostile, "large": large} {
+		t.Run(name, func(t *testing.T) {
+			r := build(t)
+			ar, err := assessmentResults(r, false)
+			require.NoError(t, err)
+			for i := range ar.AssessmentResults.Results {
+				res := &ar.AssessmentResults.Results[i]
+				res.Observations, res.Risks, res.Findings = arCollect(res.observations), arCollect(res.risks), arCollect(res.findings)
+			}
+			var want bytes.Buffer
+			require.NoError(t, json.NewEncoder(&want).Encode(ar))
+			streamed, err := assessmentResults(r, true)
+			require.NoError(t, err)
+			var got bytes.Buffer
+			w := ojw{out: &got}
+			w.assessmentResults(streamed)
+			require.NoError(t, w.flush())
+			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "assessment results differ from encoding/json's")
+
+			poam, err := planOfActionAndMilestones(r, false)
+			require.NoError(t, err)
+			p := &poam.POAM
+			p.Observations, p.Risks, p.Findings, p.POAMItems = arCollect(p.observations), arCollect(p.risks), arCollect(p.findings), arCollect(p.items)
+			want.Reset()
+			require.NoError(t, json.NewEncoder(&want).Encode(poam))
+			streamedPOAM, err := planOfActionAndMilestones(r, true)
+			require.NoError(t, err)
+			got.Reset()
+			w = ojw{out: &got}
+			w.poam(streamedPOAM)
+			require.NoError(t, w.flush())
+			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "POA&M differs from encoding/json's")
+		})
+	}
+}
+
+// arCollect materialises a lazy list built without reuse.
+func arCollect[T any](l lazyList[T]) []T {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]T, l.n)
+	for i := range out {
+		out[i] = *l.at(i)
+	}
+	return out
+}
+
+// FuzzOSCALString checks the encoder's strings against encoding/json's.
+func FuzzOSCALString(f *testing.F) {
+	for _, s := range []string{"", "a", "<&>", "\x00\b\f\n\r\t\x1f", "\u2028\u2029", "é\xff\xfe", `"\`, arHostilePrefix} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var w ojw
+		w.str(s)
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		if string(want) != string(w.b) {
+			t.Fatalf("str(%q) = %s, want %s", s, w.b, want)
+		}
+	})
+}
+
+// FuzzOneLine checks the fast path of oneLine against its definition.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a\u00a0b", "\x85", "é è"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
