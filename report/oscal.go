@@ -478,7 +478,7 @@ type oscalExport struct {
 	origin   map[string][]oscalOrigin // person reference -> origins naming them (shared, never modified)
 	evIndex  map[audit.EvidenceID]int // evidence id -> position in r.Evidence
 	actions  map[audit.FindingID]*AuditAction
-	obsUUIDs []string // observation uuid by evidence position, derived once
+	obsUUIDs []string              // observation uuid by evidence position, derived once
 	ctlIDs   map[annexa.Ref]string // OSCALControlID by criterion, derived once
 	// reuse makes the lazy lists fill one scratch item each instead of a
 	// new one per call.
