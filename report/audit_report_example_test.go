@@ -271,9 +271,11 @@ func ExamplePlanOfActionAndMilestones() {
 }
 
 func ExampleOSCALUUID() {
-	fmt.Println(report.OSCALUUID("audit", "IA-7", "finding", "F-1"))
-	fmt.Println(report.OSCALUUID("audit", "IA-7", "finding", "F-1") == report.OSCALUUID("audit", "IA-7", "finding", "F-1"))
+	first := report.OSCALUUID("audit", "IA-7", "finding", "F-1")
+	again := report.OSCALUUID("audit", "IA-7", "finding", "F-1")
+	fmt.Println(first)
+	fmt.Println(first == again, first == report.OSCALUUID("audit", "IA-7", "finding", "F-2"))
 	// Output:
 	// c74ab5a1-222c-52f0-869f-9f1bd081b1cc
-	// true
+	// true false
 }

@@ -1,9 +1,9 @@
 // Package report renders what ismsaudit models for people and for other
-// tools: checklists and catalogues today, audit and programme reports as
-// they arrive. Every renderer writes to an io.Writer the caller gives, in a
-// deterministic order (the same input gives the same bytes), validates its
-// input first and writes nothing when it is invalid, and returns the first
-// write error.
+// tools: checklists and catalogues, audit reports and their OSCAL exports,
+// and (as they arrive) programme reports. Every renderer writes to an
+// io.Writer the caller gives, in a deterministic order (the same input
+// gives the same bytes), validates its input first and writes nothing when
+// it is invalid, and returns the first write error.
 //
 // # Checklists
 //
@@ -18,4 +18,57 @@
 // [ControlsCSV], [ClausesCSV] and [Map2013CSV] write the annexa catalogues
 // as CSV with a header row; attribute values are spelled as ISO/IEC
 // 27002:2022 spells them and several values are joined by ";".
+//
+// # Audit reports
+//
+// [BuildAuditReport] makes an [AuditReport] from an audit record once its
+// closing meeting is held (or it was terminated): the contents ISO
+// 19011:2018 6.5.1 lists (objectives; scope; audit client; team and the
+// auditee's participants; dates and locations; criteria with their
+// catalogue titles; findings with their evidence; conclusions and the
+// degree to which the criteria are fulfilled; unresolved diverging
+// opinions; the statement that an audit samples) and, where the record has
+// them, the plan and timetable, sampling plans, obstacles, areas not
+// covered, good practices, escalated risks, the agreed follow-up with its
+// corrective actions, the confidentiality statement, implications for the
+// programme and the distribution record. The report shares no memory with
+// the record.
+//
+// [AuditReport.Check] names every required piece of content that is
+// missing, each with its path in the report and the id of the content it
+// lacks ([AuditReportContents] lists them with their clauses: for example
+// "report-objectives" for 6.5.1 a). Every renderer runs it first, so an
+// incomplete report is refused whole, never half written.
+//
+// [WriteAuditReport] renders a report as Markdown, as HTML (one
+// self-contained printable page: inline stylesheet with print rules, no
+// script, no external resource, a Content-Security-Policy that forbids
+// both, every value escaped), as JSON (the model, which [ParseAuditReport]
+// reads back) or as a CSV findings register ([AuditFindingsCSVHeader]).
+// [WriteNonconformityActions] writes the nonconformity action list as CSV
+// ([NonconformityActionsCSVHeader]): each nonconformity with its
+// correction, root cause, corrective action, due date and state, and
+// whether it is overdue at the report's AsOf time.
+//
+// # Distribution
+//
+// [RecipientCopy] makes the copy of a report for one recipient (19011
+// 6.5.2): evidence more confidential than the recipient's clearance
+// (public < internal < restricted) appears by reference only, marked
+// withheld, while everything else is copied in full; [RecipientCopies]
+// makes the copies the distribution record lists. Every copy carries the
+// record of who received which version and when.
+//
+// # OSCAL
+//
+// [AssessmentResults] exports a report as a NIST OSCAL 1.1.2 Assessment
+// Results document, and [PlanOfActionAndMilestones] its open
+// nonconformities and their corrective actions as a Plan of Action and
+// Milestones, both in compact JSON. Criteria become control ids
+// ([OSCALControlID]), evidence items observations, findings findings with
+// a satisfied or not-satisfied target, and nonconformities risks with
+// their corrective action as remediation. Restricted evidence appears by
+// reference only. Every UUID is a version 5 UUID derived from the host's
+// ids ([OSCALUUID], namespace [OSCALNamespace]), so exporting the same
+// record again gives the same bytes.
 package report
