@@ -1,18 +1,58 @@
 package report
 
-import "strings"
+import (
+	"io"
+	"strings"
+)
+
+// obuf gathers a rendered document in memory and hands it to the writer
+// in chunks of about obufChunk bytes, keeping the first write error.
+// Appending to a byte slice is the cheapest way to write the many small
+// pieces a report is made of.
+type obuf struct {
+	b   []byte
+	w   io.Writer
+	err error
+}
+
+const obufChunk = 64 << 10
+
+func newObuf(w io.Writer) obuf { return obuf{b: make([]byte, 0, 2*obufChunk), w: w} }
+
+func (o *obuf) str(parts ...string) {
+	for _, p := range parts {
+		o.b = append(o.b, p...)
+	}
+}
+
+// spill writes the buffer out once it holds a chunk.
+func (o *obuf) spill() {
+	if len(o.b) >= obufChunk {
+		o.flush()
+	}
+}
+
+// flush writes what the buffer holds and returns the first write error.
+func (o *obuf) flush() error {
+	if o.err == nil && len(o.b) > 0 {
+		_, o.err = o.w.Write(o.b)
+	}
+	o.b = o.b[:0]
+	return o.err
+}
 
 // mdDoc writes the report layout as CommonMark with GitHub-style tables.
-// Every piece of text goes through mdText's escaping, so text from the
-// record never becomes Markdown or HTML structure.
+// Every piece of text goes through md, which escapes as mdText does, so
+// text from the record never becomes Markdown or HTML structure.
 type mdDoc struct {
-	s sticky
+	o obuf
 }
 
 // md writes text escaped for Markdown as mdText does (markup characters
 // backslash-escaped, < and > as entities, line breaks folded into
-// spaces), writing unchanged runs in one piece.
+// spaces), copying unchanged runs in one piece.
 func (m *mdDoc) md(text string) {
+	b := m.o.b
 	last := 0
 	for i := 0; i < len(text); i++ {
 		if !mdSpecial[text[i]] {
@@ -45,21 +85,17 @@ func (m *mdDoc) md(text string) {
 		case '\r':
 			rep = " "
 			if i+1 < len(text) && text[i+1] == '\n' {
-				m.s.str(text[last:i], rep)
+				b = append(append(b, text[last:i]...), rep...)
 				i++
 				last = i + 1
 				continue
 			}
-		default:
-			continue
 		}
-		m.s.str(text[last:i], rep)
+		b = append(append(b, text[last:i]...), rep...)
 		last = i + 1
 	}
-	m.s.str(text[last:])
+	m.o.b = append(b, text[last:]...)
 }
-
-func (m *mdDoc) raw(b []byte) { _, _ = m.s.Write(b) }
 
 // mdSpecial marks the bytes md replaces.
 var mdSpecial = func() (t [256]bool) {
@@ -81,41 +117,44 @@ func (m *mdDoc) begin(string) {}
 func (m *mdDoc) end()         {}
 
 func (m *mdDoc) heading(level int, _ string, text string) {
-	m.s.str(strings.Repeat("#", level), " ")
+	m.o.str(strings.Repeat("#", level), " ")
 	m.md(text)
-	m.s.str("\n\n")
+	m.o.str("\n\n")
 }
 
 func (m *mdDoc) open(b block) {
 	switch b {
 	case blockItem:
-		m.s.str("- ")
+		m.o.str("- ")
 	case blockNote:
-		m.s.str("> ")
+		m.o.str("> ")
 	case blockRow:
-		m.s.str("|")
+		m.o.str("|")
 	case blockCell:
-		m.s.str(" ")
+		m.o.str(" ")
 	}
 }
 
 func (m *mdDoc) close(b block) {
 	switch b {
 	case blockPara, blockNote:
-		m.s.str("\n\n")
+		m.o.str("\n\n")
 	case blockList, blockItem, blockRow:
-		m.s.str("\n")
+		m.o.str("\n")
 	case blockCell:
-		m.s.str(" |")
+		m.o.str(" |")
+		return
 	}
+	m.o.spill()
 }
 
 func (m *mdDoc) text(s string) { m.md(s) }
+func (m *mdDoc) raw(b []byte)  { m.o.b = append(m.o.b, b...) }
 
 func (m *mdDoc) strong(s string) {
-	m.s.str("**")
+	m.o.str("**")
 	m.md(s)
-	m.s.str("**")
+	m.o.str("**")
 }
 
 // code writes a token-like value (letters, digits, '.', ':', '-', '_',
@@ -132,25 +171,26 @@ func (m *mdDoc) code(s string) {
 	if s == "" {
 		return
 	}
-	m.s.str("`", s, "`")
+	m.o.str("`", s, "`")
 }
 
-func (m *mdDoc) link(_ string, s string)   { m.md(s) }
-func (m *mdDoc) target(_ string, s string) { m.md(s) }
-func (m *mdDoc) badge(_ string, s string)  { m.strong(s) }
+// Markdown has no portable anchors: links and targets are their text.
+func (m *mdDoc) link(_, _, s string)      { m.md(s) }
+func (m *mdDoc) target(_, _, s string)    { m.md(s) }
+func (m *mdDoc) badge(_ string, s string) { m.strong(s) }
 
 func (m *mdDoc) table(head ...string) {
-	m.s.str("|")
+	m.o.str("|")
 	for _, h := range head {
-		m.s.str(" ")
+		m.o.str(" ")
 		m.md(h)
-		m.s.str(" |")
+		m.o.str(" |")
 	}
-	m.s.str("\n|")
+	m.o.str("\n|")
 	for range head {
-		m.s.str("---|")
+		m.o.str("---|")
 	}
-	m.s.str("\n")
+	m.o.str("\n")
 }
 
-func (m *mdDoc) endTable() { m.s.str("\n") }
+func (m *mdDoc) endTable() { m.o.str("\n") }

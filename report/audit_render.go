@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -27,36 +25,17 @@ func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 	}
 	switch f {
 	case Markdown:
-		bw, flush := buffered(w)
-		m := &mdDoc{s: sticky{w: bw}}
+		m := &mdDoc{o: newObuf(w)}
 		layoutAuditReport(m, r)
-		return flush(m.s.err)
+		return m.o.flush()
 	case HTML:
-		bw, flush := buffered(w)
-		h := &htmlDoc{s: sticky{w: bw}}
+		h := &htmlDoc{o: newObuf(w)}
 		layoutAuditReport(h, r)
-		return flush(h.s.err)
+		return h.o.flush()
 	case JSON:
 		return writeJSON(w, r)
 	}
 	return findingsCSV(w, r)
-}
-
-// buffered returns a writer that gathers small writes into large ones, and
-// the function that flushes it and returns the first error. Writers that
-// already buffer in memory are used as they are.
-func buffered(w io.Writer) (io.Writer, func(error) error) {
-	switch w.(type) {
-	case *bytes.Buffer, *bufio.Writer, *strings.Builder:
-		return w, func(err error) error { return err }
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	return bw, func(err error) error {
-		if err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
 }
 
 // unsupportedFormat refuses a format a renderer does not write, listing
@@ -190,9 +169,9 @@ type doc interface {
 	text(s string)
 	strong(s string)
 	code(s string)
-	link(anchor, s string)
-	target(anchor, s string)
-	raw(b []byte) // text known to need no escaping: formatted times
+	link(prefix, id, s string)   // a link to the element target(prefix, id, ...) made
+	target(prefix, id, s string) // text that links can point to
+	raw(b []byte)                // text known to need no escaping: formatted times
 	badge(class, s string)
 	table(head ...string)
 	endTable()
@@ -201,24 +180,22 @@ type doc interface {
 // anchor makes an element id from a kind prefix and a host id: letters,
 // digits and '-' stay, every other byte becomes '_' and two hex digits, so
 // distinct ids give distinct anchors.
-func anchor(prefix, id string) string {
+func anchor(prefix, id string) string { return string(appendAnchor(nil, prefix, id)) }
+
+// appendAnchor appends anchor(prefix, id).
+func appendAnchor(b []byte, prefix, id string) []byte {
 	const hex = "0123456789abcdef"
-	var b strings.Builder
-	b.Grow(len(prefix) + 1 + len(id))
-	b.WriteString(prefix)
-	b.WriteByte('-')
+	b = append(append(b, prefix...), '-')
 	for i := 0; i < len(id); i++ {
 		c := id[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-':
-			b.WriteByte(c)
+			b = append(b, c)
 		default:
-			b.WriteByte('_')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
+			b = append(b, '_', hex[c>>4], hex[c&15])
 		}
 	}
-	return b.String()
+	return b
 }
 
 // item writes one list item "label value" when value is not empty; the
@@ -607,14 +584,13 @@ func (l *layout) findings() {
 func (l *layout) evidenceItem(i int) {
 	d, e := l.d, &l.r.Evidence[i]
 	d.open(blockItem)
-	a := anchor("e", string(e.ID))
 	if l.placed[i] {
-		d.link(a, string(e.ID))
+		d.link("e", string(e.ID), string(e.ID))
 		d.text(" (see above)")
 		d.close(blockItem)
 		return
 	}
-	d.target(a, string(e.ID))
+	d.target("e", string(e.ID), string(e.ID))
 	l.placed[i] = true
 	d.text(" (")
 	l.words(string(e.Source))
@@ -707,7 +683,7 @@ func (l *layout) diverging() {
 	for _, o := range r.DivergingOpinions {
 		d.open(blockItem)
 		if o.Finding != "" {
-			d.link(anchor("f", string(o.Finding)), string(o.Finding))
+			d.link("f", string(o.Finding), string(o.Finding))
 			d.text(": " + o.Opinion)
 		} else {
 			d.text("Recorded at the closing meeting: " + o.Opinion)
@@ -849,7 +825,7 @@ func (l *layout) goodPractices() {
 			first = false
 		}
 		d.open(blockItem)
-		d.link(anchor("f", string(f.ID)), string(f.ID))
+		d.link("f", string(f.ID), string(f.ID))
 		d.text(": " + f.Found)
 		d.close(blockItem)
 	}
@@ -896,7 +872,7 @@ func (l *layout) followUp() {
 		a := &fu.Actions[i]
 		d.open(blockRow)
 		d.open(blockCell)
-		d.link(anchor("f", string(a.Finding)), string(a.Finding))
+		d.link("f", string(a.Finding), string(a.Finding))
 		d.close(blockCell)
 		tcell(d, a.Correction)
 		tcell(d, a.RootCause)

@@ -13,12 +13,13 @@ package report
 // element ids are made by anchor, which keeps only letters, digits and
 // '-'. Class names come from constants, never from input.
 type htmlDoc struct {
-	s sticky
+	o obuf
 }
 
-// htmlEscape writes text with &, <, >, " and ' replaced by entities and
-// NUL by U+FFFD, writing unchanged runs in one piece.
-func (s *sticky) htmlEscape(text string) {
+// htmlEscape appends text with &, <, >, " and ' replaced by entities and
+// NUL by U+FFFD, copying unchanged runs in one piece.
+func (o *obuf) htmlEscape(text string) {
+	b := o.b
 	last := 0
 	for i := 0; i < len(text); i++ {
 		if !htmlSpecial[text[i]] {
@@ -38,13 +39,11 @@ func (s *sticky) htmlEscape(text string) {
 			rep = "&#39;"
 		case 0:
 			rep = "\uFFFD"
-		default:
-			continue
 		}
-		s.str(text[last:i], rep)
+		b = append(append(b, text[last:i]...), rep...)
 		last = i + 1
 	}
-	s.str(text[last:])
+	o.b = append(b, text[last:]...)
 }
 
 // htmlSpecial marks the bytes htmlEscape replaces.
@@ -85,25 +84,25 @@ a{color:inherit;text-decoration:none}
 `
 
 func (h *htmlDoc) begin(title string) {
-	h.s.str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+	h.o.str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
 		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		"<meta name=\"generator\" content=\"ismsaudit\">\n<title>")
-	h.s.htmlEscape(title)
-	h.s.str("</title>\n<style>\n", htmlStyle, "</style>\n</head>\n<body>\n<main>\n")
+	h.o.htmlEscape(title)
+	h.o.str("</title>\n<style>\n", htmlStyle, "</style>\n</head>\n<body>\n<main>\n")
 }
 
-func (h *htmlDoc) end() { h.s.str("</main>\n</body>\n</html>\n") }
+func (h *htmlDoc) end() { h.o.str("</main>\n</body>\n</html>\n") }
 
 var headingTags = [...][2]string{{"<h1", "</h1>\n"}, {"<h2", "</h2>\n"}, {"<h3", "</h3>\n"}}
 
 func (h *htmlDoc) heading(level int, anchor, text string) {
 	t := headingTags[min(max(level, 1), len(headingTags))-1]
-	h.s.str(t[0], ` id="`)
-	h.s.htmlEscape(anchor)
-	h.s.str(`">`)
-	h.s.htmlEscape(text)
-	h.s.str(t[1])
+	h.o.str(t[0], ` id="`)
+	h.o.htmlEscape(anchor)
+	h.o.str(`">`)
+	h.o.htmlEscape(text)
+	h.o.str(t[1])
 }
 
 var (
@@ -111,55 +110,61 @@ var (
 	closeTags = [...]string{blockPara: "</p>\n", blockList: "</ul>\n", blockItem: "</li>\n", blockNote: "</p>\n", blockFinding: "</article>\n", blockRow: "</tr>\n", blockCell: "</td>"}
 )
 
-func (h *htmlDoc) open(b block)  { h.s.str(openTags[b]) }
-func (h *htmlDoc) close(b block) { h.s.str(closeTags[b]) }
+func (h *htmlDoc) open(b block) { h.o.str(openTags[b]) }
 
-func (h *htmlDoc) text(s string) { h.s.htmlEscape(s) }
+func (h *htmlDoc) close(b block) {
+	h.o.str(closeTags[b])
+	if b != blockCell {
+		h.o.spill()
+	}
+}
 
-func (h *htmlDoc) raw(b []byte) { _, _ = h.s.Write(b) }
+func (h *htmlDoc) text(s string) { h.o.htmlEscape(s) }
+
+func (h *htmlDoc) raw(b []byte) { h.o.b = append(h.o.b, b...) }
 
 func (h *htmlDoc) strong(s string) {
-	h.s.str("<strong>")
-	h.s.htmlEscape(s)
-	h.s.str("</strong>")
+	h.o.str("<strong>")
+	h.o.htmlEscape(s)
+	h.o.str("</strong>")
 }
 
 func (h *htmlDoc) code(s string) {
-	h.s.str("<code>")
-	h.s.htmlEscape(s)
-	h.s.str("</code>")
+	h.o.str("<code>")
+	h.o.htmlEscape(s)
+	h.o.str("</code>")
 }
 
-func (h *htmlDoc) link(anchor, s string) {
-	h.s.str(`<a href="#`)
-	h.s.htmlEscape(anchor)
-	h.s.str(`">`)
-	h.s.htmlEscape(s)
-	h.s.str("</a>")
+func (h *htmlDoc) link(prefix, id, s string) {
+	h.o.str(`<a href="#`)
+	h.o.b = appendAnchor(h.o.b, prefix, id)
+	h.o.str(`">`)
+	h.o.htmlEscape(s)
+	h.o.str("</a>")
 }
 
-func (h *htmlDoc) target(anchor, s string) {
-	h.s.str(`<strong id="`)
-	h.s.htmlEscape(anchor)
-	h.s.str(`">`)
-	h.s.htmlEscape(s)
-	h.s.str("</strong>")
+func (h *htmlDoc) target(prefix, id, s string) {
+	h.o.str(`<strong id="`)
+	h.o.b = appendAnchor(h.o.b, prefix, id)
+	h.o.str(`">`)
+	h.o.htmlEscape(s)
+	h.o.str("</strong>")
 }
 
 func (h *htmlDoc) badge(class, s string) {
-	h.s.str(`<span class="badge badge-`, class, `">`)
-	h.s.htmlEscape(s)
-	h.s.str("</span>")
+	h.o.str(`<span class="badge badge-`, class, `">`)
+	h.o.htmlEscape(s)
+	h.o.str("</span>")
 }
 
 func (h *htmlDoc) table(head ...string) {
-	h.s.str("<table>\n<thead><tr>")
+	h.o.str("<table>\n<thead><tr>")
 	for _, c := range head {
-		h.s.str("<th>")
-		h.s.htmlEscape(c)
-		h.s.str("</th>")
+		h.o.str("<th>")
+		h.o.htmlEscape(c)
+		h.o.str("</th>")
 	}
-	h.s.str("</tr></thead>\n<tbody>\n")
+	h.o.str("</tr></thead>\n<tbody>\n")
 }
 
-func (h *htmlDoc) endTable() { h.s.str("</tbody>\n</table>\n") }
+func (h *htmlDoc) endTable() { h.o.str("</tbody>\n</table>\n") }
