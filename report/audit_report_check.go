@@ -262,6 +262,9 @@ func (c *checker) evidence() map[audit.EvidenceID]*AuditEvidence {
 		if e.CollectedAt.IsZero() {
 			c.add(a.p(".CollectedAt"), "required", "", "when the item was collected")
 		}
+		if e.Digest != "" && !isSHA256Hex(e.Digest) {
+			c.add(a.p(".Digest"), "format", e.Digest, "the lower-case hex SHA-256 of the material: 64 characters 0-9, a-f")
+		}
 		if e.Withheld {
 			if e.Description != "" || e.Digest != "" || e.Covers != nil || e.Sampling != nil || e.CollectedBy != "" || len(e.Supports) > 0 {
 				c.add(a.p(""), ContentRedaction, string(e.ID), "a withheld item shows its id, source, state, confidentiality and collection time only")
@@ -445,6 +448,19 @@ func (c *checker) optional() {
 			c.add("Copy.Withheld", ContentRedaction, fmt.Sprint(cp.Withheld), fmt.Sprintf("the copy withholds %d items", n))
 		}
 	}
+}
+
+// isSHA256Hex reports whether s is 64 lower-case hexadecimal digits.
+func isSHA256Hex(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func isCertification(k annexa.AuditKind) bool {

@@ -127,11 +127,14 @@ func TestRecipientCopyProperty(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		r := arReport(t)
 		markers := make([]string, len(r.Evidence)) // no character any format escapes
+		digests := make([]string, len(r.Evidence))
 		for i := range r.Evidence {
 			r.Evidence[i].Confidentiality = rapid.SampledFrom(levels).Draw(rt, "confidentiality")
-			markers[i] = fmt.Sprintf("zq%dq%dqz", i, rapid.IntRange(0, 1<<30).Draw(rt, "marker"))
+			n := rapid.IntRange(0, 1<<30).Draw(rt, "marker")
+			markers[i] = fmt.Sprintf("zq%dq%dqz", i, n)
 			r.Evidence[i].Description += " " + markers[i]
-			r.Evidence[i].Digest = markers[i] + "d"
+			digests[i] = fmt.Sprintf("%056x%08x", n, i)
+			r.Evidence[i].Digest = digests[i]
 		}
 		before := r.clone()
 		rec := audit.Recipient{Name: "R", Clearance: rapid.SampledFrom(levels).Draw(rt, "clearance")}
@@ -166,10 +169,10 @@ func TestRecipientCopyProperty(t *testing.T) {
 			}
 			if above {
 				withheld++
-				if strings.Contains(text, markers[i]) {
+				if strings.Contains(text, markers[i]) || strings.Contains(text, digests[i]) {
 					rt.Fatalf("%s: withheld content %s leaked", e.ID, markers[i])
 				}
-			} else if !strings.Contains(text, markers[i]) {
+			} else if !strings.Contains(text, markers[i]) || !strings.Contains(text, digests[i]) {
 				rt.Fatalf("%s: content %s missing though the recipient is cleared for it", e.ID, markers[i])
 			}
 		}

@@ -288,6 +288,7 @@ func TestCheckNamesMissingContent(t *testing.T) {
 		{"criterion ref", false, func(r *AuditReport) { r.Criteria[0].Ref.ID = "99.9" }, [][2]string{{"Criteria[0].Ref.ID", "unknown"}}},
 		{"withheld with content", false, func(r *AuditReport) { r.Evidence[0].Withheld = true }, [][2]string{{"Evidence[0]", ContentRedaction}}},
 		{"evidence time", false, func(r *AuditReport) { r.Evidence[0].CollectedAt = time.Time{} }, [][2]string{{"Evidence[0].CollectedAt", "required"}}},
+		{"digest", false, func(r *AuditReport) { r.Evidence[2].Digest = "9F2C" }, [][2]string{{"Evidence[2].Digest", "format"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := arReport(t)

@@ -28,7 +28,8 @@ import (
 const arHostilePrefix = "=HYPERLINK(\"http://evil.example\")<script>alert('x')</script><img src=x onerror=alert(1)>&amp; \"q\" 'a' | *b* _i_ #h [l](javascript:x) `c`\r\n-- "
 
 // arHostile returns the internal audit's report with arHostilePrefix in
-// front of every non-empty string of free text and every host id. Ids
+// front of every non-empty string of free text and every host id (digests,
+// which must be hex, excepted). Ids
 // get the same prefix everywhere, so references still resolve;
 // enumeration values and catalogue references are left alone, as the
 // report refuses invalid ones.
@@ -52,7 +53,9 @@ func arPrefixStrings(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
+			// A digest must be lower-case hex: the report refuses anything
+			// else, so it carries no text of its own.
+			if f := v.Type().Field(i); f.IsExported() && f.Name != "Digest" {
 				arPrefixStrings(v.Field(i))
 			}
 		}

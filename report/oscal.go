@@ -532,23 +532,34 @@ func newOSCALExport(r *AuditReport) (*oscalExport, error) {
 		return nil, err
 	}
 	col := newCollector("audit report for OSCAL")
-	inRange := func(path string, t time.Time) {
-		if y := t.UTC().Year(); !t.IsZero() && (y < 1900 || y > 2999) {
-			col.Add(path, "oscal-date", t.Format(time.RFC3339), "OSCAL dates fall in the years 1900 to 2999")
+	inRange := func(t time.Time) bool {
+		y := t.UTC().Year()
+		return t.IsZero() || (y >= 1900 && y <= 2999)
+	}
+	outOfRange := func(path string, t time.Time) {
+		col.Add(path, "oscal-date", t.Format(time.RFC3339), "OSCAL dates fall in the years 1900 to 2999")
+	}
+	for _, f := range []struct {
+		path string
+		t    time.Time
+	}{{"AsOf", r.AsOf}, {"Start", r.Start}, {"End", r.End}} {
+		if !inRange(f.t) {
+			outOfRange(f.path, f.t)
 		}
 	}
-	inRange("AsOf", r.AsOf)
-	inRange("Start", r.Start)
-	inRange("End", r.End)
-	if r.Issue != nil {
-		inRange("Issue.IssuedAt", r.Issue.IssuedAt)
+	if r.Issue != nil && !inRange(r.Issue.IssuedAt) {
+		outOfRange("Issue.IssuedAt", r.Issue.IssuedAt)
 	}
 	for i, e := range r.Evidence {
-		inRange(errs.Index("Evidence", i)+".CollectedAt", e.CollectedAt)
+		if !inRange(e.CollectedAt) {
+			outOfRange(errs.Index("Evidence", i)+".CollectedAt", e.CollectedAt)
+		}
 	}
 	if r.FollowUp != nil {
 		for i, a := range r.FollowUp.Actions {
-			inRange(errs.Index("FollowUp.Actions", i)+".DueAt", a.DueAt)
+			if !inRange(a.DueAt) {
+				outOfRange(errs.Index("FollowUp.Actions", i)+".DueAt", a.DueAt)
+			}
 		}
 	}
 	if err := col.Err(); err != nil {
@@ -732,7 +743,7 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	o.Description = e.Description
 	o.Origins = x.origins(e.CollectedBy)
 	re := oscalRelevantEvidence{Description: relevantEvidence}
-	re.Props = prop(reProps, "sha-256", e.Digest)
+	re.Props = propTok(reProps, "sha-256", e.Digest) // lower-case hex, as Check makes sure
 	if s := e.Sampling; s != nil {
 		re.Props = prop(re.Props, "sample-size", strconv.Itoa(s.SampleSize))
 		re.Props = prop(re.Props, "population-size", strconv.Itoa(s.PopulationSize))
