@@ -93,10 +93,17 @@ func AuditReportContents() iter.Seq[ReportContent] { return slices.Values(report
 // A problem whose cause lies in the audit record says in its detail which
 // record field to fill. It returns nil for a complete report.
 func (r *AuditReport) Check() error {
+	_, err := r.check()
+	return err
+}
+
+// check is Check, also returning the position of each evidence item by id
+// for renderers that need it.
+func (r *AuditReport) check() (map[audit.EvidenceID]int, error) {
 	col := newCollector("audit report")
 	if r == nil {
 		col.Add("", "required", "", "no audit report given")
-		return col.Err()
+		return nil, col.Err()
 	}
 	c := checker{r: r, col: col}
 	c.header()
@@ -105,7 +112,7 @@ func (r *AuditReport) Check() error {
 	c.findings(evidence)
 	c.conclusion()
 	c.optional()
-	return col.Err()
+	return evidence, col.Err()
 }
 
 type checker struct {
@@ -242,10 +249,10 @@ func (c *checker) contents() {
 	}
 }
 
-// evidence checks the evidence items and returns them by id.
-func (c *checker) evidence() map[audit.EvidenceID]*AuditEvidence {
+// evidence checks the evidence items and returns their positions by id.
+func (c *checker) evidence() map[audit.EvidenceID]int {
 	r := c.r
-	byID := make(map[audit.EvidenceID]*AuditEvidence, len(r.Evidence))
+	byID := make(map[audit.EvidenceID]int, len(r.Evidence))
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
 		a := at{"Evidence", i}
@@ -254,7 +261,7 @@ func (c *checker) evidence() map[audit.EvidenceID]*AuditEvidence {
 		} else if _, dup := byID[e.ID]; dup {
 			c.add(a.p(".ID"), "unique", string(e.ID), "evidence ids are unique")
 		} else {
-			byID[e.ID] = e
+			byID[e.ID] = i
 		}
 		enumCheck(c, a, ".Source", e.Source, audit.EvidenceSource.IsValid, true)
 		enumCheck(c, a, ".Confidentiality", e.Confidentiality, audit.Confidentiality.IsValid, true)
@@ -281,7 +288,7 @@ func (c *checker) evidence() map[audit.EvidenceID]*AuditEvidence {
 }
 
 // findings checks 6.5.1 g and j.
-func (c *checker) findings(evidence map[audit.EvidenceID]*AuditEvidence) {
+func (c *checker) findings(evidence map[audit.EvidenceID]int) {
 	r := c.r
 	if len(r.Findings) == 0 {
 		c.add("Findings", ContentFindings, "", "the audit findings (Audit.Findings)")

@@ -528,7 +528,8 @@ func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []a
 // newOSCALExport checks r (Check, and OSCAL's date range: years 1900 to
 // 2999) and prepares the parties.
 func newOSCALExport(r *AuditReport) (*oscalExport, error) {
-	if err := r.Check(); err != nil {
+	evIndex, err := r.check()
+	if err != nil {
 		return nil, err
 	}
 	col := newCollector("audit report for OSCAL")
@@ -566,11 +567,8 @@ func newOSCALExport(r *AuditReport) (*oscalExport, error) {
 		return nil, err
 	}
 	x := &oscalExport{r: r, id: string(r.Audit), people: map[string]string{}, origin: map[string][]oscalOrigin{},
-		evIndex: make(map[audit.EvidenceID]int, len(r.Evidence)), actions: actionsByFinding(r),
+		evIndex: evIndex, actions: actionsByFinding(r),
 		obsUUIDs: make([]string, len(r.Evidence)), ctlIDs: map[annexa.Ref]string{}}
-	for i := range r.Evidence {
-		x.evIndex[r.Evidence[i].ID] = i
-	}
 	x.partiesAndRoles()
 	return x, nil
 }
@@ -761,6 +759,7 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 
 func findingDescription(f *AuditFinding) string {
 	var b strings.Builder
+	b.Grow(len(f.Found) + len(f.Requirement) + len(f.Reason) + len(f.DivergingOpinion) + len(f.Resolution) + 96)
 	b.WriteString(f.Found)
 	if f.Requirement != "" {
 		b.WriteString("\n\nRequirement: ")
