@@ -692,12 +692,10 @@ func (x *oscalExport) metadata(title string) oscalMetadata {
 	return m
 }
 
-// The relevant-evidence descriptions: the material stays in the audit
-// record, which the observation's evidence-id property names.
-const (
-	relevantEvidence = "The material of this evidence item, kept in the audit record."
-	withheldEvidence = "Withheld: the material is kept in the audit record."
-)
+// withheldEvidence describes the relevant evidence of an item shown by
+// reference only: the material stays in the audit record, which the
+// observation's evidence-id property names.
+const withheldEvidence = "Withheld: the material is kept in the audit record."
 
 // withheldFromExport reports whether an item appears by reference only in
 // an export: restricted items always do, and so does whatever a
@@ -740,7 +738,7 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	o.Props = prop(props, "supersedes", string(e.Supersedes))
 	o.Description = e.Description
 	o.Origins = x.origins(e.CollectedBy)
-	re := oscalRelevantEvidence{Description: relevantEvidence}
+	re := oscalRelevantEvidence{Description: e.Description}
 	re.Props = propTok(reProps, "sha-256", e.Digest) // lower-case hex, as Check makes sure
 	if s := e.Sampling; s != nil {
 		re.Props = prop(re.Props, "sample-size", strconv.Itoa(s.SampleSize))

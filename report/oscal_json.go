@@ -291,7 +291,7 @@ func (w *ojw) observation(o *oscalObservation) {
 	w.array("relevant-evidence", len(o.RelevantEvidence), true, func(i int) {
 		re := &o.RelevantEvidence[i]
 		w.open('{')
-		if re.Description == relevantEvidence || re.Description == withheldEvidence {
+		if re.Description == withheldEvidence {
 			w.kraw("description", re.Description) // constants: nothing to escape
 		} else {
 			w.kstr("description", re.Description)

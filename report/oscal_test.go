@@ -306,7 +306,8 @@ func TestAssessmentResultsContent(t *testing.T) {
 	assert.Equal(t, []string{"TEST"}, byTitle["Evidence EV-04"].Methods)
 	assert.Equal(t, "2026-03-04T10:00:00Z", byTitle["Evidence EV-04"].Collected.String())
 	assert.Equal(t, r.Evidence[3].Description, byTitle["Evidence EV-04"].Description)
-	assert.Equal(t, relevantEvidence, byTitle["Evidence EV-04"].RelevantEvidence[0].Description)
+	assert.Equal(t, r.Evidence[3].Description, byTitle["Evidence EV-04"].RelevantEvidence[0].Description, "the item's description")
+	assert.Equal(t, withheldEvidence, byTitle["Evidence EV-03"].RelevantEvidence[0].Description, "a reference for a restricted item")
 	restricted := byTitle["Evidence EV-03"]
 	assert.Contains(t, restricted.Description, "by reference only")
 	assert.Contains(t, restricted.Props, oscalProp{Name: "withheld", NS: OSCALPropNamespace, Value: "true"})
