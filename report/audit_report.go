@@ -99,7 +99,8 @@ type AuditReport struct {
 	Distribution []audit.Distribution `json:"distribution,omitempty"`
 }
 
-// AuditIssue records an issued version of the report.
+// AuditIssue records an issued version of the report: its number (from
+// 1), when and by whom it was issued (audit.ReportRecord).
 type AuditIssue struct {
 	Version  int       `json:"version"`
 	IssuedAt time.Time `json:"issuedAt"`
@@ -123,7 +124,8 @@ type AuditScope struct {
 	To        time.Time `json:"to,omitzero"`
 }
 
-// AuditTeamMember is one person of the audit team.
+// AuditTeamMember is one person of the audit team; the fields mean what
+// those of audit.Member mean.
 type AuditTeamMember struct {
 	Name         string               `json:"name"`
 	Role         audit.TeamRole       `json:"role"`
@@ -149,7 +151,9 @@ type AuditCriterion struct {
 	Title string     `json:"title,omitempty"`
 }
 
-// AuditFinding is one finding as the report presents it.
+// AuditFinding is one finding as the report presents it. The fields mean
+// what those of audit.Finding mean; Criteria carry their labels and
+// titles, and Evidence names items of the report's Evidence.
 type AuditFinding struct {
 	ID               audit.FindingID    `json:"id"`
 	Kind             audit.FindingKind  `json:"kind"`
@@ -167,9 +171,10 @@ type AuditFinding struct {
 	RaisedAt         time.Time          `json:"raisedAt"`
 }
 
-// AuditEvidence is one evidence item as the report shows it. In a
-// recipient's copy an item above the recipient's clearance is Withheld:
-// only its id, source, state, confidentiality and collection time remain.
+// AuditEvidence is one evidence item as the report shows it; the fields
+// mean what those of audit.Evidence mean. In a recipient's copy an item
+// above the recipient's clearance is Withheld: only its id, source, state,
+// confidentiality and collection time remain.
 type AuditEvidence struct {
 	ID              audit.EvidenceID      `json:"id"`
 	Source          audit.EvidenceSource  `json:"source"`
@@ -186,7 +191,8 @@ type AuditEvidence struct {
 	Supersedes      audit.EvidenceID      `json:"supersedes,omitempty"`
 }
 
-// AuditConclusion holds the audit conclusions (19011 6.4.9, 6.5.1 h, i).
+// AuditConclusion holds the audit conclusions (19011 6.4.9, 6.5.1 h, i);
+// the fields mean what those of audit.Conclusion mean.
 type AuditConclusion struct {
 	Fulfilment         audit.Fulfilment      `json:"fulfilment"`
 	Extent             string                `json:"extent"`
@@ -219,7 +225,8 @@ type AuditPlan struct {
 	Risks            []string         `json:"risks,omitempty"`
 }
 
-// AuditSamplingPlan summarises one sampling plan.
+// AuditSamplingPlan summarises one sampling plan (audit.SamplingPlan):
+// PopulationSize is the number of items sampled from, Size the sample's.
 type AuditSamplingPlan struct {
 	ID             string                `json:"id"`
 	Purpose        string                `json:"purpose"`
@@ -252,7 +259,8 @@ type AuditFollowUp struct {
 	Actions []AuditAction `json:"actions,omitempty"`
 }
 
-// AuditAction is the corrective action for one nonconformity.
+// AuditAction is the corrective action for one nonconformity; the fields
+// mean what those of audit.FollowUp mean.
 type AuditAction struct {
 	Finding    audit.FindingID     `json:"finding"`
 	Correction string              `json:"correction,omitempty"`
