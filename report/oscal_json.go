@@ -284,16 +284,23 @@ func (w *ojw) relatedRisks(rrs []oscalRelatedRisk) {
 func (w *ojw) observation(o *oscalObservation) {
 	w.open('{')
 	w.kraw("uuid", o.UUID)
-	w.kstr("description", o.Description)
+	w.key("description")
+	descStart := len(w.b)
+	w.str(o.Description)
+	desc := w.b[descStart:len(w.b):len(w.b)] // the escaped description, quotes included
 	w.props(o.Props)
 	w.strs("methods", o.Methods, false)
 	w.origins(o.Origins)
 	w.array("relevant-evidence", len(o.RelevantEvidence), true, func(i int) {
 		re := &o.RelevantEvidence[i]
 		w.open('{')
-		if re.Description == withheldEvidence {
-			w.kraw("description", re.Description) // constants: nothing to escape
-		} else {
+		switch re.Description {
+		case withheldEvidence:
+			w.kraw("description", re.Description) // a constant: nothing to escape
+		case o.Description:
+			w.key("description")
+			w.b = append(w.b, desc...) // escaped once already
+		default:
 			w.kstr("description", re.Description)
 		}
 		w.props(re.Props)
