@@ -1,6 +1,6 @@
 // Package report renders what ismsaudit models for people and for other
 // tools: checklists and catalogues, audit reports and their OSCAL exports,
-// and (as they arrive) programme reports. Every renderer writes to an
+// and programme status reports. Every renderer writes to an
 // io.Writer the caller gives, in a deterministic order (the same input
 // gives the same bytes), validates its input first and writes nothing when
 // it is invalid, and returns the first write error.
@@ -58,6 +58,32 @@
 // withheld, while everything else is copied in full; [RecipientCopies]
 // makes the copies the distribution record lists. Every copy carries the
 // record of who received which version and when.
+//
+// # Programme reports
+//
+// [BuildProgrammeReport] makes a [ProgrammeReport] from an audit programme
+// and its audit records at a date (ISO 19011:2018 5.5, 5.6): the
+// programme's objectives; its schedule and its certification cycles'
+// audits, each with its dates, kind, auditee, team and status (not started,
+// in progress, completed on time, early or late, terminated; past its
+// window when the schedule was not kept); the coverage of the requirements
+// and applicable Annex A controls by its internal audits (programme.Coverage
+// against a Statement of Applicability, with the gaps); the monitoring
+// figures (programme.Monitor: audits against plan, findings and
+// nonconformities by grade and by criterion, corrective actions and their
+// closure times, feedback on auditors, a trend per period); and every
+// corrective action started by the date, the open ones first and the
+// overdue ones first among them. [ProgrammeReport.Check] names whatever
+// required content is missing ([ProgrammeReportContents]) and checks that
+// the schedule, the actions and the figures agree.
+//
+// [WriteProgrammeReport] renders it as Markdown (each chart as a table of
+// the figures it draws), as HTML (the audit report's self-contained page,
+// with the charts as inline SVG: nonconformities by clause and control as a
+// stacked bar chart, the closure times of corrective actions as a histogram
+// with the median and the 90th percentile marked), as JSON (which
+// [ParseProgrammeReport] reads back) or as a CSV schedule
+// ([ProgrammeScheduleCSVHeader]).
 //
 // # OSCAL
 //

@@ -1,0 +1,19 @@
+package report
+
+import "github.com/ismsaudit/ismsaudit/internal/validate"
+
+// ParseProgrammeReport decodes a programme report from the JSON that
+// WriteProgrammeReport writes, strictly (unknown fields, trailing data and
+// values that do not fit are refused, with Go-field paths), and checks it
+// as Check does. Every problem comes back in a *ValidationError.
+func ParseProgrammeReport(data []byte) (*ProgrammeReport, error) {
+	col := newCollector("programme report")
+	var r ProgrammeReport
+	if !validate.JSON(col, data, &r) {
+		return nil, col.Err()
+	}
+	if err := r.Check(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}

@@ -1,0 +1,272 @@
+package report
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strconv"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/programme"
+)
+
+// Rule tokens of the programme report's contents.
+const (
+	ContentProgrammeObjectives = "programme-report-objectives"
+	ContentProgrammeSchedule   = "programme-report-schedule"
+	ContentProgrammeCoverage   = "programme-report-coverage"
+	ContentProgrammeFigures    = "programme-report-figures"
+	ContentProgrammeActions    = "programme-report-actions"
+)
+
+var programmeReportContents = []ReportContent{
+	{ContentProgrammeObjectives, "19011:5.2", true, "the programme's objectives, each with a measurable target"},
+	{ContentProgrammeSchedule, "19011:5.4.3, 5.5", true, "the audits planned: kind, auditee, when, and how each stands"},
+	{ContentProgrammeCoverage, "27001:9.2.2; 19011:5.4.3", true, "when internal audits are planned, how far they cover every requirement and applicable control over the period"},
+	{ContentProgrammeFigures, "19011:5.6", true, "the monitoring figures at the report's date: audits against plan, findings, corrective actions, feedback"},
+	{ContentProgrammeActions, "19011:5.6, 6.7", true, "the corrective actions still open, the overdue ones marked, agreeing with the figures"},
+}
+
+// ProgrammeReportContents yields the contents of a programme report, each
+// with the clause it serves; Check cites their IDs.
+func ProgrammeReportContents() iter.Seq[ReportContent] { return slices.Values(programmeReportContents) }
+
+// Check reports, in one *ValidationError, every required piece of content
+// the programme report lacks (rule: the content's ID, such as
+// "programme-report-coverage") and every shape problem (rules "required",
+// "enum", "unique", "order", "unknown"), each with its path in the report
+// ("Schedule[3].Status"). A problem whose cause lies in the programme or
+// the build options says in its detail what to fill. It returns nil for a
+// complete report.
+func (r *ProgrammeReport) Check() error {
+	col := newCollector("programme report")
+	if r == nil {
+		col.Add("", "required", "", "no programme report given")
+		return col.Err()
+	}
+	c := checker{col: col}
+	if blank(r.Title) {
+		c.add("Title", "required", "", "the report's title")
+	}
+	if blank(string(r.Programme)) {
+		c.add("Programme", "required", "", "the programme's id (Programme.ID)")
+	}
+	enumCheck(&c, top, "State", r.State, programme.State.IsValid, true)
+	if r.AsOf.IsZero() {
+		c.add("AsOf", "required", "", "the date the report speaks as of")
+	}
+	if !r.Period.Earliest.IsZero() && !r.Period.Latest.IsZero() && r.Period.Latest.Before(r.Period.Earliest) {
+		c.add("Period.Latest", "order", r.Period.Latest.Format(dateLayout), "the period ends after it starts")
+	}
+	r.checkObjectives(&c)
+	internal := r.checkSchedule(&c)
+	r.checkCoverage(&c, internal)
+	r.checkFigures(&c)
+	r.checkActions(&c)
+	return col.Err()
+}
+
+func (r *ProgrammeReport) checkObjectives(c *checker) {
+	if len(r.Objectives) == 0 {
+		c.add("Objectives", ContentProgrammeObjectives, "", "the programme's objectives (Programme.Objectives)")
+	}
+	for i, o := range r.Objectives {
+		a := at{"Objectives", i}
+		if blank(o.Statement) {
+			c.add(a.p(".Statement"), ContentProgrammeObjectives, o.ID, "what the objective is to achieve")
+		}
+		if blank(o.Target.Metric) || !o.Target.Direction.IsValid() {
+			c.add(a.p(".Target"), ContentProgrammeObjectives, o.ID, "a measurable target: a metric and whether its value is a floor or a ceiling")
+		}
+	}
+}
+
+// checkSchedule checks the schedule and reports whether it plans internal
+// audits.
+func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
+	if len(r.Schedule) == 0 {
+		c.add("Schedule", ContentProgrammeSchedule, "", "the audits the programme plans (Programme.Schedule, Programme.Cycles)")
+	}
+	ids := make(map[string]bool, len(r.Schedule))
+	for i := range r.Schedule {
+		s := &r.Schedule[i]
+		a := at{"Schedule", i}
+		switch {
+		case blank(s.ID):
+			c.add(a.p(".ID"), "required", "", "the scheduled audit's id")
+		case ids[s.ID]:
+			c.add(a.p(".ID"), "unique", s.ID, "scheduled audit ids are unique")
+		}
+		ids[s.ID] = true
+		enumCheck(c, a, ".Kind", s.Kind, annexa.AuditKind.IsValid, true)
+		internal = internal || s.Kind == annexa.Internal
+		if blank(s.Auditee) {
+			c.add(a.p(".Auditee"), ContentProgrammeSchedule, s.ID, "the organization audited")
+		}
+		if s.PlannedDate().IsZero() {
+			c.add(a.p(".Due"), ContentProgrammeSchedule, s.ID, "when the audit takes place: a due window or a start")
+		}
+		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Latest.Before(s.Due.Earliest) {
+			c.add(a.p(".Due.Latest"), "order", s.Due.Latest.Format(dateLayout), "the window closes after it opens")
+		}
+		enumCheck(c, a, ".Status", s.Status, ScheduleStatus.IsValid, true)
+		if s.Status != ScheduleNotStarted && s.Status.IsValid() && s.Audit == "" {
+			c.add(a.p(".Audit"), ContentProgrammeSchedule, string(s.Status), "an audit under way names its record")
+		}
+		enumCheck(c, a, ".AuditState", s.AuditState, audit.State.IsValid, false)
+		switch {
+		case s.Status == ScheduleCompleted && (s.CompletedAt.IsZero() || !s.Timing.IsValid()):
+			c.add(a.p(".CompletedAt"), ContentProgrammeSchedule, s.ID, "a completed audit says when it was completed and how that compares with its window")
+		case s.Status != ScheduleCompleted && (!s.CompletedAt.IsZero() || s.Timing != ""):
+			c.add(a.p(".Timing"), ContentProgrammeSchedule, string(s.Timing), "only a completed audit has a completion")
+		}
+		for j, m := range s.Team {
+			enumCheck(c, at{a.p(".Team"), j}, ".Role", m.Role, audit.TeamRole.IsValid, true)
+			if blank(m.Name) && blank(string(m.Auditor)) {
+				c.add(at{a.p(".Team"), j}.p(""), "required", "", "a member's name or auditor id")
+			}
+		}
+	}
+	return internal
+}
+
+func (r *ProgrammeReport) checkCoverage(c *checker, internal bool) {
+	cov := r.Coverage
+	if cov == nil {
+		if internal {
+			c.add("Coverage", ContentProgrammeCoverage, "", "the coverage of the internal audits: give a Statement of Applicability (ProgrammeReportOptions.SoA)")
+		}
+		return
+	}
+	if len(cov.Items) == 0 {
+		c.add("Coverage.Items", ContentProgrammeCoverage, "", "every requirement and applicable control with how often it is audited")
+	}
+	for i, it := range cov.Items {
+		a := at{"Coverage.Items", i}
+		if err := it.Ref.Validate(); err != nil || it.Ref.Kind == annexa.DocumentRef {
+			c.add(a.p(".Ref"), "enum", it.Ref.String(), "a clause or an Annex A control")
+		}
+		if it.Required < 1 || it.Planned < 0 || it.Planned != len(it.Audits) {
+			c.add(a.p(".Planned"), ContentProgrammeCoverage, strconv.Itoa(it.Planned), "the audits counted, at least one required")
+		}
+	}
+	for i, g := range cov.Gaps {
+		if g.Missing != g.Required-g.Planned || g.Missing < 1 {
+			c.add(at{"Coverage.Gaps", i}.p(".Missing"), ContentProgrammeCoverage, strconv.Itoa(g.Missing), "required less planned, at least one")
+		}
+	}
+}
+
+func (r *ProgrammeReport) checkFigures(c *checker) {
+	f := r.Figures
+	if f == nil {
+		c.add("Figures", ContentProgrammeFigures, "", "the monitoring figures (programme.Monitor)")
+		return
+	}
+	if !f.At.Equal(r.AsOf) {
+		c.add("Figures.At", ContentProgrammeFigures, f.At.Format(timeLayout), "figures of the report's date")
+	}
+	if f.Audits.Planned != len(r.Schedule) {
+		c.add("Figures.Audits.Planned", ContentProgrammeFigures, strconv.Itoa(f.Audits.Planned), fmt.Sprintf("the schedule lists %d audits", len(r.Schedule)))
+	}
+	counts := map[ScheduleStatus]int{}
+	for _, s := range r.Schedule {
+		counts[s.Status]++
+	}
+	for _, x := range []struct {
+		path string
+		got  int
+		s    ScheduleStatus
+	}{
+		{"Figures.Audits.Completed", f.Audits.Completed, ScheduleCompleted},
+		{"Figures.Audits.InProgress", f.Audits.InProgress, ScheduleInProgress},
+		{"Figures.Audits.Terminated", f.Audits.Terminated, ScheduleTerminated},
+		{"Figures.Audits.NotStarted", f.Audits.NotStarted, ScheduleNotStarted},
+	} {
+		if x.got != counts[x.s] {
+			c.add(x.path, ContentProgrammeFigures, strconv.Itoa(x.got), fmt.Sprintf("the schedule lists %d audits %s", counts[x.s], words(x.s)))
+		}
+	}
+	for i, cc := range f.Findings.ByCriterion {
+		a := at{"Figures.Findings.ByCriterion", i}
+		if err := cc.Criterion.Validate(); err != nil {
+			c.col.Merge(a.p(".Criterion"), "enum", err)
+		}
+		n := cc.Ungraded
+		ok := n >= 0
+		for _, g := range cc.ByGrade {
+			ok = ok && g.Count >= 0 && g.Grade.IsValid()
+			n += g.Count
+		}
+		if !ok || n != cc.Nonconformities || n < 1 {
+			c.add(a.p(".Nonconformities"), ContentProgrammeFigures, strconv.Itoa(cc.Nonconformities), "at least one, and the sum of the counts by grade and the ungraded")
+		}
+	}
+}
+
+func (r *ProgrammeReport) checkActions(c *checker) {
+	type key struct {
+		a audit.ID
+		f audit.FindingID
+	}
+	seen := make(map[key]bool, len(r.Actions))
+	open, overdue, closed, measured := 0, 0, 0, 0
+	for i := range r.Actions {
+		act := &r.Actions[i]
+		a := at{"Actions", i}
+		if blank(string(act.Audit)) {
+			c.add(a.p(".Audit"), "required", "", "the audit of the nonconformity")
+		}
+		if blank(string(act.Finding)) {
+			c.add(a.p(".Finding"), "required", "", "the nonconformity")
+		}
+		if k := (key{act.Audit, act.Finding}); seen[k] {
+			c.add(a.p(".Finding"), "unique", string(act.Finding), "one action per nonconformity")
+		} else {
+			seen[k] = true
+		}
+		enumCheck(c, a, ".State", act.State, audit.FollowUpState.IsValid, true)
+		enumCheck(c, a, ".Grade", act.Grade, audit.Grade.IsValid, false)
+		if act.StartedAt.IsZero() || act.StartedAt.After(r.AsOf) {
+			c.add(a.p(".StartedAt"), ContentProgrammeActions, string(act.Finding), "started by the report's date")
+		}
+		if act.Open() {
+			open++
+			due := !act.DueAt.IsZero() && act.DueAt.Before(r.AsOf)
+			if act.Overdue != due || !act.ClosedAt.IsZero() {
+				c.add(a.p(".Overdue"), ContentProgrammeActions, strconv.FormatBool(act.Overdue), "an open action is overdue exactly when due before the report's date")
+			}
+			want := 0.0
+			if act.Overdue {
+				overdue++
+				want = days(r.AsOf.Sub(act.DueAt))
+			}
+			if act.DaysOverdue != want {
+				c.add(a.p(".DaysOverdue"), ContentProgrammeActions, strconv.FormatFloat(act.DaysOverdue, 'g', -1, 64), "the days from the due date to the report's date, for an overdue action")
+			}
+		} else {
+			closed++
+			if act.ClosedAt.IsZero() || act.Overdue || act.DaysOverdue != 0 {
+				c.add(a.p(".ClosedAt"), ContentProgrammeActions, string(act.Finding), "a closed action says when it closed and is not overdue")
+			}
+		}
+		want := 0.0
+		if act.Measured() {
+			measured++
+			want = days(act.ClosedAt.Sub(act.StartedAt))
+		}
+		if act.ClosureDays != want {
+			c.add(a.p(".ClosureDays"), ContentProgrammeActions, strconv.FormatFloat(act.ClosureDays, 'g', -1, 64), "the days from the start to the closing, for a closed action")
+		}
+		if i > 0 && compareActions(r.Actions[i-1], *act) > 0 {
+			c.add(a.p(""), "order", string(act.Finding), "open actions first, the overdue ones first, then closed ones by closing date")
+		}
+	}
+	if f := r.Figures; f != nil {
+		if f.Actions.Open != open || f.Actions.Closed != closed || f.Actions.Overdue != overdue || f.Actions.Closure.Count != measured {
+			c.add("Actions", ContentProgrammeActions, fmt.Sprintf("%d open, %d overdue, %d closed", open, overdue, closed),
+				fmt.Sprintf("the figures count %d open, %d overdue, %d closed", f.Actions.Open, f.Actions.Overdue, f.Actions.Closed))
+		}
+	}
+}
