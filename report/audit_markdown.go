@@ -54,10 +54,7 @@ type mdDoc struct {
 func (m *mdDoc) md(text string) {
 	b := m.o.b
 	last := 0
-	for i := 0; i < len(text); i++ {
-		if !mdSpecial[text[i]] {
-			continue
-		}
+	for i := mdMarks.next(text, 0); i < len(text); i = mdMarks.next(text, i) {
 		var rep string
 		switch text[i] {
 		case '\\':
@@ -86,24 +83,26 @@ func (m *mdDoc) md(text string) {
 			rep = " "
 			if i+1 < len(text) && text[i+1] == '\n' {
 				b = append(append(b, text[last:i]...), rep...)
-				i++
-				last = i + 1
+				i += 2
+				last = i
 				continue
 			}
 		}
 		b = append(append(b, text[last:i]...), rep...)
-		last = i + 1
+		i++
+		last = i
 	}
 	m.o.b = append(b, text[last:]...)
 }
 
-// mdSpecial marks the bytes md replaces.
-var mdSpecial = func() (t [256]bool) {
-	for _, c := range "\\`*_[]|#<>\n\r" {
-		t[c] = true
+// mdMarks marks the bytes md replaces.
+var mdMarks = newByteSet(func(c byte) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '|', '#', '<', '>', '\n', '\r':
+		return true
 	}
-	return t
-}()
+	return false
+})
 
 // codeSafe marks the bytes a code span may hold.
 var codeSafe = func() (t [256]bool) {

@@ -20,17 +20,18 @@ func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 	if !f.IsValid() {
 		return unsupportedFormat(f, Markdown, HTML, JSON, CSV)
 	}
-	if err := r.Check(); err != nil {
+	evidence, err := r.check()
+	if err != nil {
 		return err
 	}
 	switch f {
 	case Markdown:
 		m := &mdDoc{o: newObuf(w)}
-		layoutAuditReport(m, r)
+		layoutAuditReport(m, r, evidence)
 		return m.o.flush()
 	case HTML:
 		h := &htmlDoc{o: newObuf(w)}
-		layoutAuditReport(h, r)
+		layoutAuditReport(h, r, evidence)
 		return h.o.flush()
 	case JSON:
 		return writeJSON(w, r)
@@ -241,6 +242,7 @@ type layout struct {
 	actions  map[audit.FindingID]*AuditAction
 	cited    []bool // by evidence position: cited by a finding
 	placed   []bool // by evidence position: already shown in full
+	citedAt  []int  // the positions of the items the findings cite, finding after finding
 	scratch  []byte
 }
 
@@ -288,26 +290,31 @@ func appendTime(b []byte, t time.Time) []byte {
 }
 
 // layoutAuditReport writes a checked report to d, section by section in
-// the order of 19011 6.5.1.
-func layoutAuditReport(d doc, r *AuditReport) {
+// the order of 19011 6.5.1; evidence gives the position of each evidence
+// item by id, as the check found it.
+func layoutAuditReport(d doc, r *AuditReport, evidence map[audit.EvidenceID]int) {
 	l := layout{d: d, r: r,
-		evidence: make(map[audit.EvidenceID]int, len(r.Evidence)),
+		evidence: evidence,
 		actions:  map[audit.FindingID]*AuditAction{},
 		cited:    make([]bool, len(r.Evidence)),
 		placed:   make([]bool, len(r.Evidence)),
 		scratch:  make([]byte, 0, 64),
-	}
-	for i := range r.Evidence {
-		l.evidence[r.Evidence[i].ID] = i
 	}
 	if r.FollowUp != nil {
 		for i := range r.FollowUp.Actions {
 			l.actions[r.FollowUp.Actions[i].Finding] = &r.FollowUp.Actions[i]
 		}
 	}
-	for _, f := range r.Findings {
-		for _, id := range f.Evidence {
-			l.cited[l.evidence[id]] = true
+	n := 0
+	for i := range r.Findings {
+		n += len(r.Findings[i].Evidence)
+	}
+	l.citedAt = make([]int, 0, n)
+	for i := range r.Findings {
+		for _, id := range r.Findings[i].Evidence {
+			at := l.evidence[id]
+			l.cited[at] = true
+			l.citedAt = append(l.citedAt, at)
 		}
 	}
 	d.begin(r.Title)
@@ -491,6 +498,7 @@ func (l *layout) findings() {
 	d, r := l.d, l.r
 	d.heading(2, "findings", "Audit findings and evidence")
 	para(d, findingCounts(r.Findings))
+	cited := 0 // where the finding's items start in l.citedAt
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		d.open(blockFinding)
@@ -570,11 +578,12 @@ func (l *layout) findings() {
 			d.strong("Evidence")
 			d.close(blockPara)
 			d.open(blockList)
-			for _, id := range f.Evidence {
-				l.evidenceItem(l.evidence[id])
+			for _, at := range l.citedAt[cited : cited+len(f.Evidence)] {
+				l.evidenceItem(at)
 			}
 			d.close(blockList)
 		}
+		cited += len(f.Evidence)
 		d.close(blockFinding)
 	}
 }

@@ -21,10 +21,7 @@ type htmlDoc struct {
 func (o *obuf) htmlEscape(text string) {
 	b := o.b
 	last := 0
-	for i := 0; i < len(text); i++ {
-		if !htmlSpecial[text[i]] {
-			continue
-		}
+	for i := htmlMarks.next(text, 0); i < len(text); i = htmlMarks.next(text, i) {
 		var rep string
 		switch text[i] {
 		case '&':
@@ -41,13 +38,20 @@ func (o *obuf) htmlEscape(text string) {
 			rep = "\uFFFD"
 		}
 		b = append(append(b, text[last:i]...), rep...)
-		last = i + 1
+		i++
+		last = i
 	}
 	o.b = append(b, text[last:]...)
 }
 
-// htmlSpecial marks the bytes htmlEscape replaces.
-var htmlSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, 0: true}
+// htmlMarks marks the bytes htmlEscape replaces.
+var htmlMarks = newByteSet(func(c byte) bool {
+	switch c {
+	case '&', '<', '>', '"', '\'', 0:
+		return true
+	}
+	return false
+})
 
 // htmlStyle is the page's stylesheet, screen and print.
 const htmlStyle = `:root{color-scheme:light}

@@ -68,10 +68,20 @@ func OSCALUUID(parts ...string) string {
 		if i > 0 {
 			buf = append(buf, '/')
 		}
-		buf = append(buf, url.PathEscape(p)...)
+		if pathMarks.next(p, 0) == len(p) {
+			buf = append(buf, p...) // url.PathEscape would return p as it is
+		} else {
+			buf = append(buf, url.PathEscape(p)...)
+		}
 	}
 	return uuidText(sha1.Sum(buf))
 }
+
+// pathMarks marks the bytes url.PathEscape changes (it keeps the others
+// as they are): a part without any is hashed without escaping.
+var pathMarks = newByteSet(func(c byte) bool {
+	return c >= 0x80 || url.PathEscape(string(rune(c))) != string(rune(c))
+})
 
 // uuid5 returns the version 5 UUID of name in namespace ns.
 func uuid5(ns [16]byte, name string) string {

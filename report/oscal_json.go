@@ -66,13 +66,9 @@ func (w *ojw) str(s string) {
 	const hexDigits = "0123456789abcdef"
 	b := append(w.b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := ojMarks.next(s, 0); i < len(s); i = ojMarks.next(s, i) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if ojSafe[c] {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
@@ -115,13 +111,11 @@ func (w *ojw) str(s string) {
 	w.b = append(b, '"')
 }
 
-// ojSafe marks the ASCII bytes a JSON string holds as they are.
-var ojSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()
+// ojMarks marks the bytes str looks at: the ASCII bytes a JSON string
+// does not hold as they are, and the bytes of multi-byte sequences.
+var ojMarks = newByteSet(func(c byte) bool {
+	return c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+})
 
 // kstr writes a string member; kopt one that is left out when empty
 // (omitempty).
