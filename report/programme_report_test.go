@@ -404,3 +404,40 @@ func TestProgrammeReportLabels(t *testing.T) {
 	assert.Equal(t, annexa.RefToControl("8.8").Title(), c.titles[4])
 	assert.Equal(t, []int{2, 1}, []int{c.series[0].values[4], c.series[1].values[4]}, "A.8.8: a major from each year, a minor from 2025")
 }
+
+func TestProgrammeEnums(t *testing.T) {
+	var statuses []ScheduleStatus
+	for s := range ScheduleStatuses() {
+		statuses = append(statuses, s)
+		got, err := ParseScheduleStatus(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+		text, err := s.MarshalText()
+		require.NoError(t, err)
+		var back ScheduleStatus
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, s, back)
+	}
+	assert.Equal(t, []ScheduleStatus{ScheduleNotStarted, ScheduleInProgress, ScheduleCompleted, ScheduleTerminated}, statuses)
+	var timings []Timing
+	for v := range Timings() {
+		timings = append(timings, v)
+		got, err := ParseTiming(v.String())
+		require.NoError(t, err)
+		assert.Equal(t, v, got)
+	}
+	assert.Equal(t, []Timing{TimingOnTime, TimingEarly, TimingLate}, timings)
+
+	_, err := ParseScheduleStatus("finished")
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	require.ErrorIs(t, err, ErrInvalid)
+	_, err = ParseTiming("")
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.False(t, ScheduleStatus("").IsValid())
+	assert.False(t, Timing("late ").IsValid())
+	var s ScheduleStatus
+	require.ErrorIs(t, s.UnmarshalText([]byte("done")), ErrInvalid)
+	_, err = ScheduleStatus("done").MarshalText()
+	require.ErrorIs(t, err, ErrInvalid)
+}
