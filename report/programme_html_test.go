@@ -129,9 +129,6 @@ func TestProgrammeHTMLInChromium(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, len(png), 1000)
 	assert.Equal(t, []byte("\x89PNG\r\n\x1a\n"), png[:8], "a PNG image")
-	if dst := os.Getenv("ISMSAUDIT_SCREENSHOT_DIR"); dst != "" {
-		require.NoError(t, os.WriteFile(filepath.Join(dst, "programme.png"), png, 0o644))
-	}
 
 	hostile := write("hostile.html", prHostile(t))
 	dom, _ = arRunChromium(t, bin, hostile, "--dump-dom")
