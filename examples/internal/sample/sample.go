@@ -1,7 +1,10 @@
-// Package sample holds the built-in sample organisation the example
-// programs run on: Northwind Analytics Ltd, a 140-person company selling a
-// cloud-hosted analytics service from two offices. Everything here is
-// invented for demonstration.
+// Package sample holds the built-in sample data the example programs run
+// on: Northwind Analytics Ltd, a 140-person company selling a cloud-hosted
+// analytics service from two offices, with its Statement of Applicability,
+// its internal auditors and the story of its internal audit IA-2026-01;
+// Meridian Certification Ltd's auditor pool; and Harbourline Logistics
+// Group Ltd, a multi-site organisation seeking certification. Everything
+// here is invented for demonstration.
 package sample
 
 import "github.com/ismsaudit/ismsaudit/annexa"
