@@ -31,9 +31,34 @@ type ParseError = errs.ParseError
 // NotFoundError reports an id the programme does not hold.
 type NotFoundError = errs.NotFoundError
 
-// TransitionError reports a refused lifecycle event, naming the lifecycle,
-// state, event and the rule that refused it.
+// TransitionError reports a refused lifecycle event or operation: the
+// lifecycle, the state it was in, the event or operation, why (Reason)
+// and, when a guard or a state check refused, the id of the rule it
+// enforces. It unwraps to ErrTransition and to the guard's own error.
 type TransitionError = fsm.TransitionError
+
+// Refusal reasons a TransitionError carries in its Reason field.
+const (
+	// ReasonUnknownEvent: the event is not one of the lifecycle's events.
+	ReasonUnknownEvent = fsm.ReasonUnknownEvent
+	// ReasonUnknownState: the recorded state is not one of the
+	// lifecycle's states.
+	ReasonUnknownState = fsm.ReasonUnknownState
+	// ReasonNoTransition: the lifecycle table has no row for the state
+	// and the event.
+	ReasonNoTransition = fsm.ReasonNoTransition
+	// ReasonTerminal: the state is terminal and accepts no event.
+	ReasonTerminal = fsm.ReasonTerminal
+	// ReasonGuard: a guard refused; Rule names the rule it enforces.
+	ReasonGuard = fsm.ReasonGuard
+	// ReasonMeta: the time or actor is missing, or the time precedes the
+	// latest entry.
+	ReasonMeta = fsm.ReasonMeta
+	// ReasonWrongState: an operation that is not a table event (adding a
+	// risk, scheduling, staffing, recording a review...) is not allowed
+	// in the current state; Rule names the rule.
+	ReasonWrongState = fsm.ReasonWrongState
+)
 
 // Meta is what the caller says about an event: when, who and an optional
 // note. The library never reads a clock.

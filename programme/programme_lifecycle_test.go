@@ -65,9 +65,9 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
-				wantReason := "no-transition"
+				wantReason := ReasonNoTransition
 				if s.IsTerminal() {
-					wantReason = "terminal-state"
+					wantReason = ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				assert.Nil(t, next)
@@ -179,7 +179,7 @@ func TestProgrammeGuards(t *testing.T) {
 			require.ErrorIs(t, err, ErrTransition)
 			var te *TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, "guard", te.Reason)
+			assert.Equal(t, ReasonGuard, te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			_, known := LookupRule(te.Rule)
 			assert.True(t, known, "rule %s in the catalogue", te.Rule)
@@ -215,7 +215,7 @@ func TestProgrammeFireMeta(t *testing.T) {
 			err := p.Fire(e, tt.m)
 			var te *TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, "meta", te.Reason)
+			assert.Equal(t, ReasonMeta, te.Reason)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
 			}

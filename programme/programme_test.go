@@ -136,7 +136,7 @@ func TestProgrammeUpdate(t *testing.T) {
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleChangeInDraft, te.Rule)
-	assert.Equal(t, "wrong-state", te.Reason)
+	assert.Equal(t, ReasonWrongState, te.Reason)
 	if d := cmp.Diff(before, *p); d != "" {
 		t.Errorf("refused update changed the programme (-before +after):\n%s", d)
 	}
@@ -261,7 +261,7 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		assert.Nil(t, next)
 		var te *TransitionError
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, "meta", te.Reason)
+		assert.Equal(t, ReasonMeta, te.Reason)
 		if d := cmp.Diff(before, *p); d != "" {
 			t.Errorf("refused improve changed the programme (-before +after):\n%s", d)
 		}

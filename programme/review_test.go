@@ -82,7 +82,7 @@ func TestReviewAcrossRounds(t *testing.T) {
 	require.NoError(t, p.Fire(EventResume, pgMeta(6, "no change needed")))
 	err = p.RecordReview(pgReview("rev-2"), pgMeta(7, ""))
 	require.ErrorAs(t, err, &te)
-	assert.Equal(t, "wrong-state", te.Reason, "reviews are recorded under review only")
+	assert.Equal(t, ReasonWrongState, te.Reason, "reviews are recorded under review only")
 
 	require.NoError(t, p.Fire(EventReview, pgMeta(40, "")))
 	err = p.RecordReview(pgReview("rev-1"), pgMeta(41, ""))

@@ -110,9 +110,9 @@ func TestRiskEveryStateEvent(t *testing.T) {
 				assert.Equal(t, "programme.risk", te.Machine)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
-				wantReason := "no-transition"
+				wantReason := ReasonNoTransition
 				if s.IsTerminal() {
-					wantReason = "terminal-state"
+					wantReason = ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				if d := cmp.Diff(before, *p); d != "" {
@@ -166,7 +166,7 @@ func TestRiskGuards(t *testing.T) {
 			require.ErrorIs(t, err, ErrTransition)
 			var te *TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, "guard", te.Reason)
+			assert.Equal(t, ReasonGuard, te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
@@ -298,7 +298,7 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 			var te *TransitionError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, RuleFrozen, te.Rule)
-			assert.Equal(t, "wrong-state", te.Reason)
+			assert.Equal(t, ReasonWrongState, te.Reason)
 		})
 	}
 	assert.False(t, closed.CanRisk("r-planning", RiskAccept))
