@@ -97,7 +97,7 @@ func TestPlanInternal(t *testing.T) {
 	})
 
 	t.Run("the plan goes into a programme", func(t *testing.T) {
-		p := &programme.Programme{ID: "p"}
+		p := scProgramme(t, "p", programme.StateDraft)
 		require.NoError(t, p.ScheduleAudits(audits...))
 		scVerifyClean(t, p)
 	})

@@ -394,7 +394,19 @@ func chooseYearPieces(c *Cycle, w cycleWindowSet) []Window {
 // (teams come from [Programme.Staff]). Every problem comes back at once in
 // a *ValidationError and the programme is left unchanged; otherwise a copy
 // of the cycle is appended to p.Cycles.
+//
+// Cycles are added while the programme is a draft (planning the
+// programme, 19011 5.4) or being implemented (scheduling audits is part
+// of implementing it, 5.5.1). An improved or closed version is a record
+// and refuses with a *TransitionError citing PRG-FROZEN; an approved
+// version not yet implemented, or one under review, refuses citing
+// PRG-SCHED-WHEN: what was approved, or is being reviewed, stays as it
+// is until implementation starts or the review ends. The programme's
+// state is checked before the cycle.
 func (p *Programme) AddCycle(c Cycle) error {
+	if err := p.progRequireSchedule("add-cycle", StateDraft, StateImplementing); err != nil {
+		return err
+	}
 	col := newCollector("cycle")
 	checkCycle(col, "", &c, previousExpiry(p.Cycles, -1, c.Auditee, c.Decision))
 	ids := programmeAuditIDs(p)
@@ -434,7 +446,16 @@ func (p *Programme) AddCycle(c Cycle) error {
 // once in a *ValidationError with paths like "Audits[2].Due.Latest" and
 // the programme is left unchanged; otherwise copies are appended to
 // p.Schedule.
+//
+// Like [Programme.AddCycle], it is allowed in a draft and while the
+// programme is implemented, refused on an improved or closed version
+// (PRG-FROZEN) and on an approved version not yet implemented or one
+// under review (PRG-SCHED-WHEN), with a *TransitionError; the state is
+// checked before the audits.
 func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
+	if err := p.progRequireSchedule("schedule-audits", StateDraft, StateImplementing); err != nil {
+		return err
+	}
 	col := newCollector("scheduled audits")
 	ids := programmeAuditIDs(p)
 	for i := range audits {

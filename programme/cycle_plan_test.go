@@ -135,7 +135,7 @@ func TestPlanCycle(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("PlanCycle mismatch (-want +got):\n%s", diff)
 			}
-			p := &programme.Programme{ID: "p"}
+			p := scProgramme(t, "p", programme.StateDraft)
 			require.NoError(t, p.AddCycle(got))
 			scVerifyClean(t, p)
 		})
@@ -262,7 +262,7 @@ func TestPlanCycleProperties(t *testing.T) {
 		}
 		c, err := programme.PlanCycle(o)
 		require.NoError(t, err)
-		p := &programme.Programme{ID: "p"}
+		p := scExProgramme("p", programme.StateDraft)
 		require.NoError(t, p.AddCycle(c))
 		scVerifyClean(t, p)
 		surveillance := 0
@@ -325,7 +325,7 @@ func TestAddCycle(t *testing.T) {
 	require.NoError(t, err)
 
 	t.Run("appends a copy", func(t *testing.T) {
-		p := &programme.Programme{ID: "p"}
+		p := scProgramme(t, "p", programme.StateDraft)
 		in := scClone(t, c)
 		require.NoError(t, p.AddCycle(in))
 		in.Audits[0].ID, in.Audits[0].Sites = "changed", []string{"x"}
@@ -363,7 +363,7 @@ func TestAddCycle(t *testing.T) {
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
-			p := &programme.Programme{ID: "p"}
+			p := scProgramme(t, "p", programme.StateDraft)
 			if tt.setup != nil {
 				tt.setup(p)
 			}
@@ -381,7 +381,7 @@ func TestScheduleAudits(t *testing.T) {
 	ok := programme.ScheduledAudit{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"9.2.1"}, Due: scWin(scDate(2026, 3, 1), scDate(2026, 3, 31))}
 
 	t.Run("appends copies", func(t *testing.T) {
-		p := &programme.Programme{ID: "p"}
+		p := scProgramme(t, "p", programme.StateDraft)
 		in := []programme.ScheduledAudit{scClone(t, ok)}
 		require.NoError(t, p.ScheduleAudits(in...))
 		in[0].Clauses[0] = "4.1"
@@ -391,7 +391,8 @@ func TestScheduleAudits(t *testing.T) {
 	})
 
 	t.Run("refuses every problem and changes nothing", func(t *testing.T) {
-		p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{ok}}
+		p := scProgramme(t, "p", programme.StateDraft)
+		p.Schedule = []programme.ScheduledAudit{ok}
 		before := scClone(t, p)
 		bad := []programme.ScheduledAudit{
 			{ID: "int-1", Kind: "internal-ish", Auditee: " ", Clauses: []annexa.ClauseID{"9.2.1", "9.2.1", "11"}, Controls: []annexa.ControlID{"A.5.1"},
@@ -415,7 +416,7 @@ func TestScheduleAudits(t *testing.T) {
 	})
 
 	t.Run("two new audits with one id", func(t *testing.T) {
-		p := &programme.Programme{ID: "p"}
+		p := scProgramme(t, "p", programme.StateDraft)
 		a, b := ok, ok
 		ve := scValidation(t, p.ScheduleAudits(a, b))
 		scAssertHas(t, ve, [2]string{"Audits[1].ID", "unique"})

@@ -21,7 +21,7 @@ func scPlannedProgramme(tb testing.TB) *programme.Programme {
 	tb.Helper()
 	c, err := programme.PlanCycle(scInitialOptions())
 	require.NoError(tb, err)
-	p := &programme.Programme{ID: "p"}
+	p := scProgramme(tb, "p", programme.StateDraft)
 	require.NoError(tb, p.AddCycle(c))
 	scVerifyClean(tb, p)
 	return p
@@ -188,7 +188,7 @@ func TestVerifyPreviousExpiry(t *testing.T) {
 	second, err := programme.PlanCycle(programme.CycleOptions{ID: "acme-2", Auditee: "acme", Decision: scDate(2029, 5, 1), PreviousExpiry: first.Expiry})
 	require.NoError(t, err)
 
-	p := &programme.Programme{ID: "p"}
+	p := scProgramme(t, "p", programme.StateDraft)
 	require.NoError(t, p.AddCycle(first))
 	require.NoError(t, p.AddCycle(second))
 	scVerifyClean(t, p)

@@ -379,15 +379,36 @@ var staticChecks = []struct {
 
 // progRequireOpen refuses an operation (op, such as "add-risk") on a version
 // that is a record (improved or closed) with a *TransitionError of reason
-// wrong-state citing PRG-FROZEN.
+// wrong-state citing PRG-FROZEN, and on a programme whose state is not a
+// programme state (one not started by New) with reason unknown-state
+// citing PRG-RECORD-SHAPE.
 func (p *Programme) progRequireOpen(op string) error {
 	if !programmeMachine.IsTerminal(p.State) && p.State.IsValid() {
 		return nil
+	}
+	if !p.State.IsValid() {
+		// A programme not started by New (or Decode) has no lifecycle.
+		return &fsm.TransitionError{
+			Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonUnknownState,
+			Rule: RuleRecordShape, Detail: "not a programme state: start a programme with New",
+		}
 	}
 	return &fsm.TransitionError{
 		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonWrongState,
 		Rule: RuleFrozen, Detail: "the version is " + string(p.State) + " and kept as a record; allowed only in " + strings.Join(progOpenStates(), ", "),
 	}
+}
+
+// progRequireSchedule refuses an operation that changes the schedule or
+// the cycles (op, such as "add-cycle") unless the version is in one of
+// the allowed states: on an improved or closed version with
+// progRequireOpen's error (PRG-FROZEN), in any other state with a
+// *TransitionError of reason wrong-state citing PRG-SCHED-WHEN.
+func (p *Programme) progRequireSchedule(op string, allowed ...State) error {
+	if err := p.progRequireOpen(op); err != nil {
+		return err
+	}
+	return p.progRequireState(op, RuleScheduleWhen, "", allowed...)
 }
 
 // progRequireState refuses an operation the programme's state does not allow

@@ -34,6 +34,10 @@ package programme
 //     sample is [I].
 //   - staffing: team selection per ISO 19011:2018 5.5.4 and 5.5.5 [S];
 //     workload limits, no double booking and the dating rule are [I].
+//   - when the schedule changes: ISO 19011:2018 5.5.1 places scheduling
+//     audits and selecting teams in implementing the programme [S];
+//     allowing audits to be scheduled in a draft too, and refusing both in
+//     an approved version not yet implemented and under review, is [I].
 const (
 	RuleCertCycle3Years       = "PRG-CERT-CYCLE-3-YEARS"
 	RuleInitialTwoStage       = "PRG-INITIAL-TWO-STAGE"
@@ -48,6 +52,7 @@ const (
 	RuleCycleKinds            = "PRG-CYCLE-KINDS"
 	RuleCycleWithin           = "PRG-CYCLE-WITHIN"
 	RuleScheduleStartInWindow = "PRG-SCHED-START-IN-WINDOW"
+	RuleScheduleWhen          = "PRG-SCHED-WHEN"
 
 	RuleCoverRequirements = "PRG-COVER-REQUIREMENTS"
 	RuleCoverControls     = "PRG-COVER-CONTROLS"
@@ -94,6 +99,7 @@ var scheduleRules = []Rule{
 	{RuleCycleKinds, "ISO/IEC 17021-1:2015 9.1.3, 9.6.3", "a cycle holds only certification audits: stage 1 and stage 2 (initial cycle; a stage 1 before a recertification), surveillance, recertification and special audits"},
 	{RuleCycleWithin, "ISO/IEC 17021-1:2015 9.1.3, 9.6.4", "surveillance, recertification and special audits fall after the decision and before the certificate expires"},
 	{RuleScheduleStartInWindow, "project default", "a planned start date lies within the audit's due window"},
+	{RuleScheduleWhen, "ISO 19011:2018 5.4, 5.5.1 (project reading)", "audits and cycles are added to the schedule while the programme is drafted or implemented, and teams are assigned while it is implemented: not while an approved version waits to be implemented or a version is under review"},
 
 	// Internal audit coverage.
 	{RuleCoverRequirements, "ISO/IEC 27001:2022 9.2.1, 9.2.2", "over the programme period every requirement of clauses 4.1 to 10.2 is audited at least once"},

@@ -51,7 +51,11 @@ func ExampleProgramme_AddCycle() {
 	// Push the first surveillance past its limit: the cycle is refused
 	// with the rule it breaks, and the programme is left as it was.
 	c.Audits[0].Due.Latest = time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC)
-	p := &programme.Programme{ID: "cb-2026"}
+	p, err := programme.New(programme.NewOptions{ID: "cb-2026"}, programme.Meta{At: time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC), By: "maria"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	err = p.AddCycle(c)
 	var ve *programme.ValidationError
 	if errors.As(err, &ve) {
@@ -181,8 +185,13 @@ func ExampleCoverage() {
 }
 
 func ExampleProgramme_ScheduleAudits() {
-	p := &programme.Programme{ID: "internal-2026"}
-	err := p.ScheduleAudits(
+	p, err := programme.New(programme.NewOptions{ID: "internal-2026"}, programme.Meta{At: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), By: "maria"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A draft schedules audits; so does a programme being implemented.
+	err = p.ScheduleAudits(
 		programme.ScheduledAudit{ID: "ia-1", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"9.2"},
 			Due: programme.Window{Earliest: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)}},
 		programme.ScheduledAudit{ID: "ia-2", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"8.8", "8.99"},
@@ -223,7 +232,8 @@ func ExampleProgramme_Staff() {
 		fmt.Println(err)
 		return
 	}
-	p := &programme.Programme{ID: "cb-2026"}
+	// Teams are assigned while the programme is implemented.
+	p := scExProgramme("cb-2026", programme.StateImplementing)
 	if err := p.AddCycle(c); err != nil {
 		fmt.Println(err)
 		return
@@ -258,7 +268,7 @@ func ExampleProgramme_Staff() {
 func ExampleProgramme_StaffAudit() {
 	pool := scExamplePool()
 	start := time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
-	p := &programme.Programme{ID: "cb-2027"}
+	p := scExProgramme("cb-2027", programme.StateImplementing) // approved and being implemented
 	if err := p.ScheduleAudits(
 		programme.ScheduledAudit{ID: "scope-extension", Kind: annexa.Special, Auditee: "acme", Start: start, Days: 2},
 		programme.ScheduledAudit{ID: "short-notice", Kind: annexa.Special, Auditee: "globex", Start: start, Days: 2},

@@ -59,7 +59,7 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 
 	pool := scPool(t, scPerson(t, "lead", true, nil), scPerson(t, "aud", false, nil))
-	p := &programme.Programme{ID: "p", Version: 1}
+	p := scProgramme(t, "p", programme.StateImplementing)
 	require.NoError(t, p.AddCycle(cycle))
 	require.NoError(t, p.AddCycle(recert))
 	require.NoError(t, p.ScheduleAudits(internal...))
@@ -148,7 +148,7 @@ func TestScheduleRules(t *testing.T) {
 		programme.RuleCertCycle3Years, programme.RuleInitialTwoStage, programme.RuleStage2AfterStage1, programme.RuleDecisionAfterInitial,
 		programme.RuleSurvFirst12Months, programme.RuleSurvSecondYear, programme.RuleSurvCalendarYear, programme.RuleRecertPlanned,
 		programme.RuleRecertThirdYear, programme.RuleRecertBeforeExpiry, programme.RuleCycleKinds, programme.RuleCycleWithin,
-		programme.RuleScheduleStartInWindow, programme.RuleCoverRequirements, programme.RuleCoverControls, programme.RuleCoverRiskWeight,
+		programme.RuleScheduleStartInWindow, programme.RuleScheduleWhen, programme.RuleCoverRequirements, programme.RuleCoverControls, programme.RuleCoverRiskWeight,
 		programme.RuleTimeTable, programme.RuleTimeEffectivePersons, programme.RuleTimeBeyondTable, programme.RuleTimeAdjustLimit,
 		programme.RuleTimeHalfDay, programme.RuleTimeSurveillance, programme.RuleTimeRecertification, programme.RuleTimeOnSite,
 		programme.RuleSampleSites, programme.RuleSampleSize, programme.RuleSampleCentral, programme.RuleSampleHighRisk,

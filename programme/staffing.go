@@ -286,7 +286,18 @@ func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOpti
 // no team exists stay unstaffed and are listed with the reason. On error
 // (a *ValidationError for invalid audits or options) the programme is
 // left unchanged.
+//
+// Teams are assigned only while the programme is implemented (selecting
+// audit teams is part of implementing it, ISO 19011:2018 5.5.1, 5.5.4): a
+// draft or an approved version not yet implemented has nobody to commit
+// yet — [PlanStaffing] shows what staffing would do without assigning —
+// and a version under review waits for the review's outcome; those
+// refuse with a *TransitionError citing PRG-SCHED-WHEN, an improved or
+// closed version with one citing PRG-FROZEN. The state is checked first.
 func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, error) {
+	if err := p.progRequireSchedule("staff", StateImplementing); err != nil {
+		return Staffing{}, err
+	}
 	refs := programmeRefs(p)
 	res, at, err := staff(refs, pool, &opts, "")
 	if err != nil {
@@ -310,7 +321,14 @@ func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, e
 // is competence's *NoTeamError (errors.Is competence.ErrNoTeam) and the
 // returned StaffedAudit lists the unmet needs. On any error the programme
 // is left unchanged.
+//
+// Like [Programme.Staff] it needs an implementing programme: in any
+// other state it returns a *TransitionError (PRG-FROZEN on an improved or
+// closed version, PRG-SCHED-WHEN otherwise) before looking at the audit.
 func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptions) (StaffedAudit, error) {
+	if err := p.progRequireSchedule("staff-audit", StateImplementing); err != nil {
+		return StaffedAudit{}, err
+	}
 	refs := programmeRefs(p)
 	var target *staffRef
 	for i := range refs {

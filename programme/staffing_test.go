@@ -70,7 +70,7 @@ func TestStaff(t *testing.T) {
 
 	c, err := programme.PlanCycle(programme.CycleOptions{ID: "acme", Auditee: "acme", Decision: scDate(2026, 3, 2), Days: programme.CycleDays{Surveillance: 3, Recertification: 6}})
 	require.NoError(t, err)
-	p := &programme.Programme{ID: "p"}
+	p := scProgramme(t, "p", programme.StateImplementing)
 	require.NoError(t, p.AddCycle(c))
 	audits, err := programme.PlanInternal(scSoA(t), programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scDate(2026, 3, 2), scDate(2027, 3, 1))})
 	require.NoError(t, err)
@@ -255,7 +255,8 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 
 func TestStaffErrors(t *testing.T) {
 	pool := scPool(t, scPerson(t, "lead", true, nil))
-	p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}}
+	p := scProgramme(t, "p", programme.StateImplementing)
+	p.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}
 	tests := []struct {
 		name string
 		pool *competence.Pool
@@ -293,7 +294,8 @@ func TestStaffErrors(t *testing.T) {
 	}
 
 	t.Run("an invalid scheduled audit", func(t *testing.T) {
-		bad := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2), scInternal("a", scDate(2027, 3, 1), -2)}}
+		bad := scProgramme(t, "p", programme.StateImplementing)
+		bad.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2), scInternal("a", scDate(2027, 3, 1), -2)}
 		before := scClone(t, bad)
 		_, err := bad.Staff(pool, programme.StaffOptions{})
 		scAssertHas(t, scValidation(t, err), [2]string{"Schedule[1].ID", "unique"}, [2]string{"Schedule[1].Days", "gte"})
@@ -333,7 +335,8 @@ func TestStaffAuditStates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			p := &programme.Programme{ID: "p", Schedule: scClone(t, schedule)}
+			p := scProgramme(t, "p", programme.StateImplementing)
+			p.Schedule = scClone(t, schedule)
 			before := scClone(t, p)
 			sa, err := p.StaffAudit(tt.id, pool, programme.StaffOptions{})
 			switch {
@@ -349,7 +352,7 @@ func TestStaffAuditStates(t *testing.T) {
 				assert.Equal(t, "programme.schedule", te.Machine)
 				assert.Equal(t, tt.state, te.State)
 				assert.Equal(t, "staff", te.Event)
-				assert.Equal(t, "wrong-state", te.Reason)
+				assert.Equal(t, programme.ReasonWrongState, te.Reason)
 				assert.Equal(t, tt.rule, te.Rule)
 				_, ok := programme.LookupRule(te.Rule)
 				assert.True(t, ok)
@@ -390,7 +393,7 @@ func TestStaffProperties(t *testing.T) {
 	pool := scPool(t, people...)
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 12).Draw(t, "audits")
-		p := &programme.Programme{ID: "p"}
+		p := scExProgramme("p", programme.StateImplementing)
 		for i := range n {
 			start := scDate(2027, 1, 1).AddDate(0, 0, rapid.IntRange(0, 120).Draw(t, "start"))
 			a := programme.ScheduledAudit{ID: fmt.Sprintf("a%02d", i), Auditee: rapid.SampledFrom([]string{"acme", "globex"}).Draw(t, "auditee"),
@@ -454,7 +457,8 @@ func TestStaffProperties(t *testing.T) {
 // unmet needs.
 func TestStaffAuditNoTeamIsNoTeamError(t *testing.T) {
 	pool := scPool(t, scPerson(t, "aud", false, nil))
-	p := &programme.Programme{ID: "p", Schedule: []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}}
+	p := scProgramme(t, "p", programme.StateImplementing)
+	p.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}
 	p.Schedule[0].Kind = annexa.Special
 	sa, err := p.StaffAudit("a", pool, programme.StaffOptions{})
 	var nt *competence.NoTeamError
