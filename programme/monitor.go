@@ -115,12 +115,15 @@ type MonitorInput struct {
 // audit.Verify does.
 func Monitor(in MonitorInput) (*Figures, error) {
 	col := newCollector("monitoring input")
-	idx := monValidate(col, &in)
+	idx := monValidate(col, &in, monInputPath)
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
 	return monCompute(col, &in, idx)
 }
+
+// monInputPath is the path of scheduled audit i of a MonitorInput.
+func monInputPath(i int) string { return errs.Index("Schedule", i) }
 
 // DecodeMonitorInput decodes a MonitorInput from JSON strictly (unknown
 // fields, wrong types and invalid enumeration tokens are refused) and
@@ -133,7 +136,7 @@ func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 	if !validate.JSON(col, data, &in) {
 		return MonitorInput{}, col.Err()
 	}
-	monValidate(col, &in)
+	monValidate(col, &in, monInputPath)
 	if err := col.Err(); err != nil {
 		return MonitorInput{}, err
 	}
@@ -148,8 +151,9 @@ type monIndex struct {
 	linked   []bool  // records a scheduled audit refers to
 }
 
-// monValidate checks in and reports every problem to col.
-func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
+// monValidate checks in and reports every problem to col; schedPath(i)
+// is the path of in.Schedule[i] in what the caller was given.
+func monValidate(col *errs.Collector, in *MonitorInput, schedPath func(int) string) monIndex {
 	if in.At.IsZero() {
 		col.Add("At", "required", "", "the date of the figures")
 	}
@@ -187,18 +191,18 @@ func monValidate(col *errs.Collector, in *MonitorInput) monIndex {
 	refers := make(map[audit.ID]int, len(in.Schedule))
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
-		path := func(field string) string { return errs.Index("Schedule", i) + field }
+		path := func(field string) string { return schedPath(i) + field }
 		switch j, dup := scheduled[s.ID]; {
 		case s.ID == "":
 			col.Add(path(".ID"), "required", "", "the scheduled audit's id")
 		case dup:
-			col.Add(path(".ID"), "unique", s.ID, "id already used by Schedule["+strconv.Itoa(j)+"]")
+			col.Add(path(".ID"), "unique", s.ID, "id already used by "+schedPath(j))
 		default:
 			scheduled[s.ID] = i
 		}
 		if s.Audit != "" {
 			if j, dup := refers[s.Audit]; dup {
-				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of Schedule["+strconv.Itoa(j)+"]")
+				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of "+schedPath(j))
 			} else {
 				refers[s.Audit] = i
 			}

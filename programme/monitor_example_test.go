@@ -133,3 +133,49 @@ func ExampleDecodeMonitorInput() {
 	// Feedback[0].Audit unknown
 	// Feedback[0].Score max
 }
+
+// ExampleProgramme_Monitor monitors a programme over its own schedule and
+// feeds the figures to its review (ISO 19011:2018 5.6 then 5.7).
+func ExampleProgramme_Monitor() {
+	p := scExProgramme("isms-internal-2026", programme.StateImplementing) // approved and being implemented
+	quarter := func(q int) programme.Window {
+		from := time.Date(2026, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+		return programme.Window{Earliest: from, Latest: from.AddDate(0, 3, 0).Add(-time.Second)}
+	}
+	pgExMust(p.ScheduleAudits(
+		programme.ScheduledAudit{ID: "Q1", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"4", "5"}, Due: quarter(1)},
+		programme.ScheduledAudit{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"6", "7"}, Due: quarter(2)},
+		programme.ScheduledAudit{ID: "Q3", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"8", "9", "10"}, Due: quarter(3)},
+	))
+	// The host links each audit record to its scheduled audit.
+	p.Schedule[0].Audit, p.Schedule[1].Audit = "IA-2026-01", "IA-2026-02"
+
+	at := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
+	figures, err := p.Monitor(programme.MonitorOptions{At: at, Audits: moExampleRecords(), Trend: programme.TrendQuarter})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	input := figures.ReviewInput()
+	fmt.Println(input.Kind)
+	fmt.Println(input.Summary)
+
+	pgExMust(p.Fire(programme.EventReview, programme.Meta{At: at, By: "maria"}))
+	pgExMust(p.RecordReview(programme.Review{
+		ID:          "review-2026-07",
+		Inputs:      []programme.ReviewInput{input},
+		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 100 * figures.Audits.CompletionRate()}},
+		Conclusions: "the second quarter's audit slipped: add a reserve auditor",
+	}, programme.Meta{At: at.Add(2 * time.Hour), By: "maria"}))
+	r := p.Reviews[0]
+	fmt.Println(r.ID, "considered the figures of", r.Inputs[0].Figures.At.Format(time.DateOnly), "- coverage met:", r.Objectives[0].Met)
+	// Output:
+	// monitoring
+	// monitoring figures at 2026-07-01
+	// audits: 1 of 3 planned completed (33.3 %), 1 on time, 0 early, 0 late; 1 in progress, 0 terminated, 1 not started; 2 due, 1 missed; 0 unscheduled
+	// findings: 1; nonconformities: 1 (0 minor, 1 major, 0 ungraded); most cited: A.5.15 (1)
+	// corrective actions: 1 started, 1 closed, 0 open, 0 overdue (0 of major nonconformities); closure days over 1 measured: mean 40, median 40, 90th percentile 40
+	// auditor feedback: none
+	// trend by quarter, 2026-Q1 to 2026-Q3: audits completed/planned 1/1, 0/1, 0/1; nonconformities 1, 0, 0; actions open at the end 1, 0, 0
+	// review-2026-07 considered the figures of 2026-07-01 - coverage met: false
+}

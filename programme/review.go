@@ -2,16 +2,34 @@ package programme
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
+// checkReviewFigures checks the figures a review input carries: only a
+// monitoring input carries figures, and they are not dated after the
+// review (at; zero when not known).
+func checkReviewFigures(col *errs.Collector, path string, in *ReviewInput, at time.Time) {
+	if in.Figures == nil {
+		return
+	}
+	if in.Kind != InputMonitoring {
+		col.Add(path+".Figures", RuleReviewInputs, string(in.Kind), "only a monitoring input carries monitoring figures")
+	}
+	if !at.IsZero() && in.Figures.At.After(at) {
+		col.Add(path+".Figures.At", RuleReviewInputs, in.Figures.At.Format(time.RFC3339), "the figures are dated after the review ("+at.Format(time.RFC3339)+")")
+	}
+}
+
 // RecordReview records the review of the current review round (ISO
 // 19011:2018 5.7): the programme must be under review (EventReview) and
 // the round not yet have its review (PRG-REVIEW-RECORDED), else a
 // *TransitionError. The review must consider the monitoring results and
-// give the measured value of every objective (PRG-REVIEW-INPUTS), have
+// give the measured value of every objective (PRG-REVIEW-INPUTS; monitoring
+// figures an input carries, see [Figures.ReviewInput], must be of a
+// monitoring input and dated no later than m.At), have
 // ids unique in the programme (its own and its actions') and leave the
 // fields the library sets empty; the library records it against the
 // current version at m.At by m.By and works out whether each objective
@@ -50,8 +68,9 @@ func (p *Programme) RecordReview(r Review, m Meta) error {
 		taken[a.ID] = true
 	}
 	monitoring := false
-	for _, in := range r.Inputs {
+	for i, in := range r.Inputs {
 		monitoring = monitoring || in.Kind == InputMonitoring
+		checkReviewFigures(col, errs.Index("Inputs", i), &in, m.At)
 	}
 	if !monitoring {
 		col.Add("Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")

@@ -30,12 +30,18 @@ type Review struct {
 }
 
 // ReviewInput is one thing a review considered, with a summary, e.g. the
-// monitoring figures of the period in a few lines.
+// monitoring figures of the period in a few lines. [Figures.ReviewInput]
+// makes the monitoring input from the figures [Programme.Monitor]
+// computes.
 type ReviewInput struct {
 	// Kind says what was considered.
 	Kind ReviewInputKind `json:"kind" validate:"enum"`
 	// Summary says what it showed.
 	Summary string `json:"summary" validate:"required"`
+	// Figures are the monitoring figures a monitoring input summarises,
+	// when the host keeps them with the review (Figures.ReviewInput does);
+	// their date is not after the review's.
+	Figures *Figures `json:"figures,omitempty"`
 }
 
 // ObjectiveResult is the measured value of one objective at a review.

@@ -222,8 +222,9 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 			v.violate(at(errs.Index("History", round.entry+1)), RuleReviewActions, r.ID, "the programme resumed although the review raised improvement actions")
 		}
 		monitoring := false
-		for _, in := range r.Inputs {
-			monitoring = monitoring || in.Kind == InputMonitoring
+		for j := range r.Inputs {
+			monitoring = monitoring || r.Inputs[j].Kind == InputMonitoring
+			checkReviewFigures(v.col, errs.Index(rp+".Inputs", j), &r.Inputs[j], r.At)
 		}
 		if !monitoring {
 			v.violate(rp+".Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
