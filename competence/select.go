@@ -115,6 +115,12 @@ type solution struct {
 // does not bind; Team.LowerBound reports a proven lower bound so the gap
 // of a given team is visible. Either way the result is deterministic.
 //
+// Candidates are considered in (workload, id) order and only checked
+// (availability, independence, competence) when they could still matter:
+// one whose needs an earlier candidate of the same kind already meets is
+// dominated whatever the check says, so it is not checked at all. The
+// team is the one checking everybody first would give.
+//
 // Invalid needs or options return a *ValidationError. When no team
 // exists, the *NoTeamError (errors.Is ErrNoTeam) lists every need that
 // cannot be met and, per need, the people who could meet it and why they
@@ -124,24 +130,16 @@ func (p *Pool) SelectTeam(needs TeamNeeds, opts *SelectOptions) (Team, error) {
 	if err != nil {
 		return Team{}, err
 	}
-	s := selection{p: p, needs: &needs, r: r, period: needs.period(), leaderBit: len(needs.Needs)}
-	s.people = make([]person, len(p.auditors))
-	for i, n := range needs.Needs {
-		for _, h := range p.holders(n) {
-			s.people[h].cover.set(i)
+	s := p.newSelection(&needs, r)
+	prob := s.buildLazy()
+	if prob == nil {
+		// Some need cannot be met, or too few auditors can serve: check
+		// everyone, so that the error explains every need.
+		var unmet []UnmetNeed
+		prob, unmet = s.build()
+		if len(unmet) > 0 {
+			return Team{}, &NoTeamError{Unmet: unmet}
 		}
-	}
-	for i := range p.auditors {
-		a := &p.auditors[i]
-		ev := a.Evaluation(r.leaderSet.ID)
-		s.people[i].leaderEval = ev != nil
-		if !s.people[i].cover.empty() || s.people[i].leaderEval || needs.MinAuditors > 1 {
-			s.check(i)
-		}
-	}
-	prob, unmet := s.build()
-	if len(unmet) > 0 {
-		return Team{}, &NoTeamError{Unmet: unmet}
 	}
 	method := Heuristic
 	if r.maxExact > 0 && len(prob.opts) <= r.maxExact {
@@ -177,6 +175,46 @@ type selection struct {
 	period    Period
 	leaderBit int
 	people    []person
+	work      []float64 // each person's workload, by pool index
+	order     []int32   // pool indexes by (workload, id)
+}
+
+// newSelection sets up a selection: who meets which need, who was
+// evaluated against the leader set, everyone's workload and the order
+// candidates are considered in.
+func (p *Pool) newSelection(needs *TeamNeeds, r *resolved) *selection {
+	n := len(p.auditors)
+	s := &selection{p: p, needs: needs, r: r, period: needs.period(), leaderBit: len(needs.Needs),
+		people: make([]person, n), work: make([]float64, n)}
+	for i, nd := range needs.Needs {
+		for _, h := range p.holders(nd) {
+			s.people[h].cover.set(i)
+		}
+	}
+	for i, e := range p.evaluated[r.leaderSet.ID] {
+		s.people[i].leaderEval = e
+	}
+	busy := 0
+	for id, w := range r.workload {
+		if i, ok := p.index[id]; ok && w != 0 {
+			s.work[i] = w
+			busy++
+		}
+	}
+	// Workloads are never negative: those without any come first, by id,
+	// then the others by workload, ties by id.
+	s.order = make([]int32, 0, n)
+	loaded := make([]int32, 0, busy)
+	for _, i := range p.byRank {
+		if s.work[i] == 0 {
+			s.order = append(s.order, i)
+		} else {
+			loaded = append(loaded, i)
+		}
+	}
+	slices.SortStableFunc(loaded, func(a, b int32) int { return cmp.Compare(s.work[a], s.work[b]) })
+	s.order = append(s.order, loaded...)
+	return s
 }
 
 // check computes whether person i can serve, and in which roles.
@@ -218,12 +256,11 @@ func (s *selection) check(i int) {
 	}
 }
 
-func (s *selection) workload(i int) float64 { return s.r.workload[s.p.auditors[i].ID] }
-
-// build turns the people into options and reports needs no option meets.
-func (s *selection) build() (*problem, []UnmetNeed) {
-	nb := len(s.needs.Needs) + 1
-	prob := &problem{nbits: nb, minAud: max(s.needs.MinAuditors, 1), maxAud: s.needs.MaxAuditors, npers: len(s.people)}
+// newProblem starts the set-cover instance: the needs to meet, the size
+// bounds, and which needs a technical expert may meet.
+func (s *selection) newProblem() (*problem, needSet) {
+	prob := &problem{nbits: len(s.needs.Needs) + 1, minAud: max(s.needs.MinAuditors, 1), maxAud: s.needs.MaxAuditors,
+		npers: len(s.people), limit: max(s.r.maxExact, 0)}
 	var expertKinds needSet
 	for i, n := range s.needs.Needs {
 		prob.full.set(i)
@@ -232,31 +269,150 @@ func (s *selection) build() (*problem, []UnmetNeed) {
 		}
 	}
 	prob.full.set(s.leaderBit)
+	return prob, expertKinds
+}
+
+// auditorOption returns person i's option as an auditor, if any; i must
+// be checked.
+func (s *selection) auditorOption(i int32) (option, bool) {
+	ps := &s.people[i]
+	if ps.block != "" || !ps.auditor {
+		return option{}, false
+	}
+	m := ps.cover
+	if ps.leader {
+		m.set(s.leaderBit)
+	}
+	return option{person: int(i), rank: s.p.rank[i], mask: m, work: s.work[i]}, !m.empty()
+}
+
+// expertOption returns person i's option as a technical expert, if any;
+// i must be checked.
+func (s *selection) expertOption(i int32, expertKinds needSet) (option, bool) {
+	ps := &s.people[i]
+	if ps.block != "" || !ps.expert {
+		return option{}, false
+	}
+	m := ps.cover.and(expertKinds)
+	return option{person: int(i), rank: s.p.rank[i], expert: true, mask: m, work: s.work[i]}, !m.empty()
+}
+
+// dominated reports whether an option of the given kind among opts meets
+// every need of m.
+func dominated(opts []option, expert bool, m needSet) bool {
+	for k := range opts {
+		if opts[k].expert == expert && m.subsetOf(opts[k].mask) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildLazy builds the problem build would build, checking only the
+// candidates that can change it. Options come in (workload, id, auditor
+// before expert) order, and dominancePrune keeps an option only when no
+// option kept before it, of the same kind, meets a superset of its needs;
+// a person can only meet the needs of their records (and lead if they
+// were evaluated against the leader set), so when an option already kept
+// meets all of those, the person's option would be pruned whatever their
+// check says, and they are not checked. Past the pruning limit every
+// option is kept, as dominancePrune does. Padding to the minimum number
+// of auditors needs the first available auditors in the same order: as
+// many as the minimum plus the people the options can put on the team,
+// which finish may skip. It returns nil when a need is unmet or too few
+// auditors can serve: build then checks everyone to explain why.
+func (s *selection) buildLazy() *problem {
+	prob, expertKinds := s.newProblem()
+	var union needSet
+	all := false // more than limit options kept: keep the rest unpruned
+	evaluated := s.p.evaluated[s.r.auditorSet.ID]
+	keep := func(o option) {
+		prob.opts = append(prob.opts, o)
+		union = union.or(o.mask)
+		all = len(prob.opts) > prob.limit
+	}
+	for _, i := range s.order {
+		ps := &s.people[i]
+		// What the person could meet as an auditor, if evaluated against
+		// the auditor set (no one else is competent for it): their needs,
+		// and leading if they were evaluated for it too.
+		can := ps.cover
+		if ps.leaderEval {
+			can.set(s.leaderBit)
+		}
+		if evaluated[i] && !can.empty() && (all || !dominated(prob.opts, false, can)) {
+			s.check(int(i))
+			if o, ok := s.auditorOption(i); ok && (all || !dominated(prob.opts, false, o.mask)) {
+				keep(o)
+			}
+		}
+		// As a technical expert, if the record allows it.
+		if can := ps.cover.and(expertKinds); s.p.auditors[i].Expert && !can.empty() && (all || !dominated(prob.opts, true, can)) {
+			s.check(int(i))
+			if o, ok := s.expertOption(i, expertKinds); ok {
+				keep(o)
+			}
+		}
+	}
+	if union != prob.full {
+		return nil
+	}
+	if prob.minAud > 1 {
+		onTeam := make(map[int]bool, len(prob.opts))
+		for _, o := range prob.opts {
+			onTeam[o.person] = true
+		}
+		want := prob.minAud + len(onTeam)
+		for _, i := range s.order {
+			if len(prob.pad) == want {
+				break
+			}
+			if !evaluated[i] {
+				continue // not competent as an auditor, whatever the check
+			}
+			s.check(int(i))
+			if ps := &s.people[i]; ps.block == "" && ps.auditor {
+				prob.pad = append(prob.pad, int(i))
+				prob.padW = append(prob.padW, s.work[i])
+			}
+		}
+		if len(prob.pad) < prob.minAud {
+			return nil
+		}
+	}
+	return prob
+}
+
+// build checks every candidate (everyone, when more than one auditor is
+// needed), turns them into options in (workload, id, auditor before
+// expert) order, prunes the dominated ones and reports the needs no
+// option meets.
+func (s *selection) build() (*problem, []UnmetNeed) {
+	prob, expertKinds := s.newProblem()
 	var union needSet
 	var auditorsAvailable int
-	for i := range s.people {
+	for _, i := range s.order {
 		ps := &s.people[i]
-		if !ps.checked || ps.block != "" {
+		if ps.cover.empty() && !ps.leaderEval && s.needs.MinAuditors <= 1 {
 			continue
 		}
-		rank, w := s.p.rank[i], s.workload(i)
-		if ps.auditor {
+		s.check(int(i))
+		if ps.block == "" && ps.auditor {
 			auditorsAvailable++
-			prob.pad = append(prob.pad, i)
-			m := ps.cover
-			if ps.leader {
-				m.set(s.leaderBit)
-			}
-			if !m.empty() {
-				prob.opts = append(prob.opts, option{person: i, rank: rank, mask: m, work: w})
-				union = union.or(m)
+			if prob.minAud > 1 {
+				// Every team has its leader, an auditor, so padding is
+				// needed only for a minimum above one.
+				prob.pad = append(prob.pad, int(i))
+				prob.padW = append(prob.padW, s.work[i])
 			}
 		}
-		if ps.expert {
-			if m := ps.cover.and(expertKinds); !m.empty() {
-				prob.opts = append(prob.opts, option{person: i, rank: rank, expert: true, mask: m, work: w})
-				union = union.or(m)
-			}
+		if o, ok := s.auditorOption(i); ok {
+			prob.opts = append(prob.opts, o)
+			union = union.or(o.mask)
+		}
+		if o, ok := s.expertOption(i, expertKinds); ok {
+			prob.opts = append(prob.opts, o)
+			union = union.or(o.mask)
 		}
 	}
 	var unmet []UnmetNeed
@@ -275,46 +431,8 @@ func (s *selection) build() (*problem, []UnmetNeed) {
 	if len(unmet) > 0 {
 		return nil, unmet
 	}
-	if prob.minAud > 1 {
-		// Every team has its leader, an auditor, so padding is needed
-		// only for a minimum above one.
-		slices.SortFunc(prob.pad, func(a, b int) int {
-			if c := cmp.Compare(s.workload(a), s.workload(b)); c != 0 {
-				return c
-			}
-			return cmp.Compare(s.p.rank[a], s.p.rank[b])
-		})
-		prob.padW = make([]float64, len(prob.pad))
-		for k, i := range prob.pad {
-			prob.padW[k] = s.workload(i)
-		}
-	} else {
-		prob.pad = nil
-	}
-	prob.limit = max(s.r.maxExact, 0)
-	prob.prepare()
+	prob.opts = dominancePrune(prob.opts, prob.limit)
 	return prob, nil
-}
-
-// prepare orders the options by (workload, id, auditor before expert)
-// and drops dominated ones.
-func (p *problem) prepare() {
-	slices.SortFunc(p.opts, func(a, b option) int {
-		if c := cmp.Compare(a.work, b.work); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.rank, b.rank); c != 0 {
-			return c
-		}
-		if a.expert == b.expert {
-			return 0
-		}
-		if a.expert {
-			return 1
-		}
-		return -1
-	})
-	p.opts = dominancePrune(p.opts, p.limit)
 }
 
 // dominancePrune drops options dominated by an earlier (cheaper or equal)
@@ -430,14 +548,14 @@ func (s *selection) team(prob *problem, sol solution, method SelectionMethod, lb
 		if pk.expert || !s.people[pk.person].leader {
 			continue
 		}
-		if leader < 0 || s.workload(pk.person) < s.workload(leader) ||
-			(s.workload(pk.person) == s.workload(leader) && s.p.auditors[pk.person].ID < s.p.auditors[leader].ID) {
+		if leader < 0 || s.work[pk.person] < s.work[leader] ||
+			(s.work[pk.person] == s.work[leader] && s.p.auditors[pk.person].ID < s.p.auditors[leader].ID) {
 			leader = pk.person
 		}
 	}
 	for _, pk := range picks {
 		a := &s.p.auditors[pk.person]
-		m := Member{Auditor: a.ID, Role: RoleAuditor, Workload: s.workload(pk.person)}
+		m := Member{Auditor: a.ID, Role: RoleAuditor, Workload: s.work[pk.person]}
 		switch {
 		case pk.expert:
 			m.Role = RoleTechnicalExpert

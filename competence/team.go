@@ -105,7 +105,9 @@ func (t *TeamNeeds) Validate() error {
 }
 
 func (t *TeamNeeds) validateInto(c *errs.Collector) {
-	validate.Struct(c, "", t)
+	if !t.shapeOK() {
+		validate.Struct(c, "", t)
+	}
 	checkOrder(c, "Until", t.At, t.Until)
 	if len(t.Needs) > MaxNeeds {
 		c.Add("Needs", "max", itoa(len(t.Needs)), "at most "+itoa(MaxNeeds)+" needs")
@@ -143,6 +145,65 @@ func (t *TeamNeeds) validateInto(c *errs.Collector) {
 			seen[n] = i
 		}
 	}
+}
+
+// shapeOK reports whether the struct tags of the needs (and of their
+// scope and needs) hold, as far as a direct check can tell: when it says
+// yes, the validator would find nothing, so selection skips it; when it
+// says no, the validator runs and reports what is wrong. Team selection
+// runs it once per selection, which a staffing run repeats a thousand
+// times.
+func (t *TeamNeeds) shapeOK() bool {
+	if t.At.IsZero() || t.MinAuditors < 0 || t.MaxAuditors < 0 || t.Scope.Auditee == "" ||
+		!uniqueFilled(t.Scope.Units) || !uniqueFilled(t.Scope.Processes) || !uniqueFilled(t.Scope.Controls) || !uniqueFilled(t.Exclude) {
+		return false
+	}
+	for i := range t.Needs {
+		n := &t.Needs[i]
+		if !n.Kind.IsValid() || (n.Area != "" && !n.Area.IsValid()) || (n.Level != "" && !n.Level.IsValid()) {
+			return false
+		}
+	}
+	return true
+}
+
+// shapeOK is TeamNeeds.shapeOK for the options: no scheme (the
+// validator would check it), every unavailable id given, the
+// independence options and MaxExact within their bounds.
+func (o *SelectOptions) shapeOK() bool {
+	if o.Scheme != nil || o.MaxExact > 32 {
+		return false
+	}
+	if o.Independence != nil && (o.Independence.CoolingOffMonths < 0 || o.Independence.CoolingOffMonths > 1200) {
+		return false
+	}
+	for _, id := range o.Unavailable {
+		if id == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// uniqueFilled reports whether no value is empty and none repeats (the
+// tags unique,dive,required).
+func uniqueFilled[S ~string](values []S) bool {
+	if len(values) > 16 {
+		seen := make(map[S]bool, len(values))
+		for _, v := range values {
+			if v == "" || seen[v] {
+				return false
+			}
+			seen[v] = true
+		}
+		return true
+	}
+	for i, v := range values {
+		if v == "" || slices.Contains(values[:i], v) {
+			return false
+		}
+	}
+	return true
 }
 
 // SelectOptions configures team selection. A nil *SelectOptions means
@@ -239,6 +300,10 @@ type Pool struct {
 	auditors []Auditor
 	index    map[AuditorID]int
 	rank     []int32 // each person's position in id order
+	byRank   []int32 // the people by id: byRank[rank[i]] == i
+	// evaluated[set][i] says whether person i has an evaluation against
+	// the set (Auditor.Evaluation is not nil), for every set of the scheme.
+	evaluated map[CriteriaSetID][]bool
 	// byArea[a][l] lists the people whose level in area a is at least
 	// level l, by pool index.
 	byArea    [numAreas][4][]int32
@@ -288,6 +353,11 @@ func NewPool(auditors []Auditor, scheme *Scheme) (*Pool, error) {
 	for r, i := range order {
 		p.rank[i] = int32(r)
 	}
+	p.byRank = order
+	p.evaluated = make(map[CriteriaSetID][]bool, len(sc.Sets))
+	for j := range sc.Sets {
+		p.evaluated[sc.Sets[j].ID] = make([]bool, len(p.auditors))
+	}
 	for i := range p.auditors {
 		a := &p.auditors[i]
 		for _, s := range a.Skills {
@@ -304,6 +374,9 @@ func NewPool(auditors []Auditor, scheme *Scheme) (*Pool, error) {
 		}
 		for _, s := range a.Languages {
 			p.languages[s] = append(p.languages[s], int32(i))
+		}
+		for j := range a.Evaluations {
+			p.evaluated[a.Evaluations[j].Criteria][i] = true
 		}
 	}
 	return p, nil
@@ -386,12 +459,15 @@ func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error)
 	}
 	c := newCollector("team selection")
 	needs.validateInto(c)
-	validate.Struct(c, "Options", opts)
+	shapeOK := opts.shapeOK()
+	if !shapeOK {
+		validate.Struct(c, "Options", opts)
+	}
 	r := &resolved{workload: opts.Workload, independence: opts.Independence, maxExact: opts.MaxExact}
 	if r.maxExact == 0 {
 		r.maxExact = DefaultMaxExact
 	}
-	if opts.Independence != nil {
+	if opts.Independence != nil && !shapeOK {
 		validate.Struct(c, "Options.Independence", opts.Independence)
 	}
 	set := func(path string, id, def CriteriaSetID) *CriteriaSet {

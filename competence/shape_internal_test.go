@@ -1,0 +1,83 @@
+package competence
+
+import (
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/validate"
+)
+
+// TestShapeOKImpliesValid holds the direct shape checks team selection
+// runs instead of the validator to the validator: whenever shapeOK says
+// needs or options are fine, the validator finds nothing either (when it
+// says no, selection runs the validator, so a false alarm costs time, not
+// correctness). Each case starts valid and breaks zero to two fields.
+func TestShapeOKImpliesValid(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		needs := TeamNeeds{
+			Scope:       Scope{Auditee: "acme", Units: []string{"it", "hr"}, Processes: []string{"p"}, Controls: []string{"5.15", "8.8"}},
+			At:          time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC),
+			Needs:       []Need{KnowledgeNeed(RiskAssessment, Working), LanguageNeed("en")},
+			MinAuditors: 1, MaxAuditors: 2,
+			Exclude: []AuditorID{"x", "y"},
+		}
+		breakNeeds := []func(){
+			func() { needs.Scope.Auditee = "" },
+			func() { needs.Scope.Units = append(needs.Scope.Units, "it") },
+			func() { needs.Scope.Units[0] = "" },
+			func() { needs.Scope.Processes = append(needs.Scope.Processes, "p") },
+			func() { needs.Scope.Controls[1] = "" },
+			func() { needs.Scope.Controls = append(needs.Scope.Controls, "8.8") },
+			func() { needs.At = time.Time{} },
+			func() { needs.MinAuditors = -1 },
+			func() { needs.MaxAuditors = -1 },
+			func() { needs.Exclude = append(needs.Exclude, "x") },
+			func() { needs.Exclude[0] = "" },
+			func() { needs.Needs[0].Kind = "" },
+			func() { needs.Needs[1].Kind = "wish" },
+			func() { needs.Needs[0].Area = "alchemy" },
+			func() { needs.Needs[0].Level = "guru" },
+			func() { needs.Needs[1].Value = "" }, // not a tag: validateInto's own check
+			func() { needs.Scope.Internal = true },
+		}
+		for range rapid.IntRange(0, 2).Draw(rt, "broken needs") {
+			breakNeeds[rapid.IntRange(0, len(breakNeeds)-1).Draw(rt, "break")]()
+		}
+		c := errs.NewCollector("competence", "needs")
+		validate.Struct(c, "", &needs)
+		if needs.shapeOK() && c.Len() > 0 {
+			rt.Fatalf("shapeOK passed needs the validator refuses: %v", c.Err())
+		}
+
+		opts := SelectOptions{MaxExact: 10, Unavailable: []AuditorID{"a"}, Workload: map[AuditorID]float64{"a": 1}}
+		breakOpts := []func(){
+			func() { opts.MaxExact = 33 },
+			func() { opts.MaxExact = -1 },
+			func() { opts.Unavailable = append(opts.Unavailable, "") },
+			func() { opts.Unavailable = append(opts.Unavailable, "a") },
+			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: -1} },
+			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: 1201} },
+			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: 24} },
+			func() {
+				sc := DefaultScheme()
+				sc.Sets[0].ID = ""
+				opts.Scheme = &sc
+			},
+			func() { opts.AuditorSet = "nope" },
+		}
+		for range rapid.IntRange(0, 2).Draw(rt, "broken options") {
+			breakOpts[rapid.IntRange(0, len(breakOpts)-1).Draw(rt, "break")]()
+		}
+		c = errs.NewCollector("competence", "options")
+		validate.Struct(c, "Options", &opts)
+		if opts.Independence != nil {
+			validate.Struct(c, "Options.Independence", opts.Independence)
+		}
+		if opts.shapeOK() && c.Len() > 0 {
+			rt.Fatalf("shapeOK passed options the validator refuses: %v", c.Err())
+		}
+	})
+}
