@@ -382,11 +382,16 @@ func programmeRefs(p *Programme) []staffRef {
 
 // staffRun is the state of one staffing run.
 type staffRun struct {
-	pool     *competence.Pool
-	opts     *StaffOptions
-	people   []competence.AuditorID // the pool's ids, sorted
-	load     map[string]map[competence.AuditorID]float64
-	busy     map[competence.AuditorID][]staffBusy // booked day ranges
+	pool   *competence.Pool
+	opts   *StaffOptions
+	people []competence.AuditorID       // the pool's ids, sorted
+	pos    map[competence.AuditorID]int // position of each id in people
+	load   map[string]map[competence.AuditorID]float64
+	// loadAt holds the same days as load, per period by position in
+	// people (people outside the pool, on kept teams, only in load).
+	loadAt   map[string][]float64
+	busy     [][]staffBusy // booked day ranges, by position in people
+	lim      []float64     // each person's limit, by position in people
 	requests map[string]*StaffRequest
 	selExt   competence.SelectOptions
 	selInt   competence.SelectOptions
@@ -420,14 +425,23 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		}
 	}
 	run := &staffRun{pool: pool, opts: opts, load: map[string]map[competence.AuditorID]float64{},
-		busy: map[competence.AuditorID][]staffBusy{}, requests: map[string]*StaffRequest{}}
+		loadAt: map[string][]float64{}, requests: map[string]*StaffRequest{}}
 	for a := range pool.All() {
 		run.people = append(run.people, a.ID)
 	}
 	slices.Sort(run.people)
+	run.pos = make(map[competence.AuditorID]int, len(run.people))
+	for i, id := range run.people {
+		run.pos[id] = i
+	}
+	run.busy = make([][]staffBusy, len(run.people))
 	run.checkOptions(col, ids)
 	if err := col.Err(); err != nil {
 		return Staffing{}, nil, err
+	}
+	run.lim = make([]float64, len(run.people))
+	for i, id := range run.people {
+		run.lim[i] = run.limit(id)
 	}
 
 	res := Staffing{}
@@ -638,9 +652,13 @@ func (run *staffRun) selectOptions(col *errs.Collector, path string, so *compete
 // key returns the workload period key of t.
 func (run *staffRun) key(t time.Time) string { return run.opts.Period.Key(t) }
 
-// book marks an auditor busy on days first to last, on what.
+// book marks an auditor busy on days first to last, on what. Only people
+// of the pool are offered to team selection, so only their bookings are
+// kept.
 func (run *staffRun) book(id competence.AuditorID, first, last int64, what string) {
-	run.busy[id] = append(run.busy[id], staffBusy{first, last, what})
+	if i, ok := run.pos[id]; ok {
+		run.busy[i] = append(run.busy[i], staffBusy{first, last, what})
+	}
 }
 
 // charge adds days to an auditor's workload in a period.
@@ -651,6 +669,14 @@ func (run *staffRun) charge(id competence.AuditorID, period string, days float64
 		run.load[period] = m
 	}
 	m[id] += days
+	if i, ok := run.pos[id]; ok {
+		at := run.loadAt[period]
+		if at == nil {
+			at = make([]float64, len(run.people))
+			run.loadAt[period] = at
+		}
+		at[i] += days
+	}
 }
 
 // limit returns an auditor's limit, 0 for none.
@@ -676,11 +702,11 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 	period := run.key(f)
 	estimate := a.Days / float64(minAud)
 	sa := StaffedAudit{Audit: a.ID, Path: r.path, Period: period}
-	load := run.load[period]
+	load, loadAt := run.load[period], run.loadAt[period]
 	var unavailable []competence.AuditorID
-	for _, id := range run.people {
+	for i, id := range run.people {
 		blocked := false
-		for _, b := range run.busy[id] {
+		for _, b := range run.busy[i] {
 			if b.first <= last && b.last >= first {
 				sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffNoOverlap,
 					Detail: "booked on " + b.what + " from " + schedDay(schedDayDate(b.first)) + " to " + schedDay(schedDayDate(b.last))})
@@ -688,9 +714,13 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 				break
 			}
 		}
-		if lim := run.limit(id); lim > 0 && load[id]+estimate > lim+1e-9 {
+		var days float64
+		if loadAt != nil {
+			days = loadAt[i]
+		}
+		if lim := run.lim[i]; lim > 0 && days+estimate > lim+1e-9 {
 			sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffWorkload,
-				Detail: schedNum(math.Round(load[id]*1e9)/1e9) + " days in " + period + " and up to " + schedNum(estimate) + " more exceed the limit of " + schedNum(lim)})
+				Detail: schedNum(math.Round(days*1e9)/1e9) + " days in " + period + " and up to " + schedNum(estimate) + " more exceed the limit of " + schedNum(lim)})
 			blocked = true
 		}
 		if blocked {
