@@ -114,12 +114,7 @@ type MonitorInput struct {
 // when a reference is unknown). It does not check the audit process rules:
 // audit.Verify does.
 func Monitor(in MonitorInput) (*Figures, error) {
-	col := newCollector("monitoring input")
-	idx := monValidate(col, &in, monInputPath)
-	if err := col.Err(); err != nil {
-		return nil, err
-	}
-	return monCompute(col, &in, idx)
+	return monRun(newCollector("monitoring input"), &in, monInputPath, true)
 }
 
 // monInputPath is the path of scheduled audit i of a MonitorInput.
@@ -136,57 +131,58 @@ func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 	if !validate.JSON(col, data, &in) {
 		return MonitorInput{}, col.Err()
 	}
-	monValidate(col, &in, monInputPath)
-	if err := col.Err(); err != nil {
+	if _, err := monRun(col, &in, monInputPath, false); err != nil {
 		return MonitorInput{}, err
 	}
 	return in, nil
 }
 
-// monIndex is what validation learns for the computation: where each
-// record is, and, per record, the finding each follow-up is about.
-type monIndex struct {
-	records  map[audit.ID]int
-	followed [][]int // followed[i][k] indexes the finding of Audits[i].FollowUps[k]
-	linked   []bool  // records a scheduled audit refers to
-}
-
-// monValidate checks in and reports every problem to col; schedPath(i)
-// is the path of in.Schedule[i] in what the caller was given.
-func monValidate(col *errs.Collector, in *MonitorInput, schedPath func(int) string) monIndex {
+// monRun checks in, reporting every problem to col, and, when compute
+// is set, computes its figures in the same pass: each record is counted
+// right after it is checked, while it is in the cache, and only as long
+// as nothing was found wrong (the figures of a refused input are never
+// returned). schedPath(i) is the path of in.Schedule[i] in what the caller
+// was given. Without compute it returns no figures.
+func monRun(col *errs.Collector, in *MonitorInput, schedPath func(int) string, compute bool) (*Figures, error) {
 	if in.At.IsZero() {
 		col.Add("At", "required", "", "the date of the figures")
 	}
 	if in.Trend != "" && !in.Trend.IsValid() {
 		col.Add("Trend", "enum", string(in.Trend), "month, quarter or year")
 	}
-
-	idx := monIndex{
-		records:  make(map[audit.ID]int, len(in.Audits)),
-		followed: make([][]int, len(in.Audits)),
-		linked:   make([]bool, len(in.Audits)),
+	var g *monAgg
+	if compute && col.Len() == 0 {
+		g = newMonAgg(in)
 	}
+	counting := func() bool { return g != nil && col.Len() == 0 }
+
+	records := make(map[audit.ID]int, len(in.Audits))
 	findingIDs := make(map[audit.FindingID]int) // reused for every record
+	var sc monRecord                            // reused for every record
 	for i, a := range in.Audits {
 		path := func(field string) string { return errs.Index("Audits", i) + field }
 		if a == nil {
 			col.Add(path(""), "required", "", "an audit record")
 			continue
 		}
-		switch j, dup := idx.records[a.ID]; {
+		switch j, dup := records[a.ID]; {
 		case a.ID == "":
 			col.Add(path(".ID"), "required", "", "the audit's id")
 		case dup:
 			col.Add(path(".ID"), "unique", string(a.ID), "id already used by Audits["+strconv.Itoa(j)+"]")
 		default:
-			idx.records[a.ID] = i
+			records[a.ID] = i
 		}
 		if a.CreatedAt.IsZero() {
 			col.Add(path(".CreatedAt"), "required", "", "when the record was created")
 		}
-		idx.followed[i] = monValidateFindings(col, i, a, findingIDs)
+		monValidateFindings(col, i, a, findingIDs, &sc)
+		if counting() {
+			g.addRecord(in, i, &sc)
+		}
 	}
 
+	linked := make([]bool, len(in.Audits)) // records a scheduled audit refers to
 	scheduled := make(map[string]int, len(in.Schedule))
 	refers := make(map[audit.ID]int, len(in.Schedule))
 	for i := range in.Schedule {
@@ -206,8 +202,8 @@ func monValidate(col *errs.Collector, in *MonitorInput, schedPath func(int) stri
 			} else {
 				refers[s.Audit] = i
 			}
-			if r, ok := idx.records[s.Audit]; ok {
-				idx.linked[r] = true
+			if r, ok := records[s.Audit]; ok {
+				linked[r] = true
 			} else {
 				col.Add(path(".Audit"), errs.RuleUnknown, string(s.Audit), "no such audit record")
 			}
@@ -219,10 +215,14 @@ func monValidate(col *errs.Collector, in *MonitorInput, schedPath func(int) stri
 			col.Add(path(".Due.Earliest"), "order", s.Due.Earliest.Format(time.RFC3339), "after Due.Latest: the window is empty")
 		}
 	}
+	if counting() {
+		g.addSchedule(in, records, linked)
+	}
 
-	for i, f := range in.Feedback {
+	for i := range in.Feedback {
+		f := &in.Feedback[i]
 		path := func(field string) string { return errs.Index("Feedback", i) + field }
-		switch _, ok := idx.records[f.Audit]; {
+		switch _, ok := records[f.Audit]; {
 		case f.Audit == "":
 			col.Add(path(".Audit"), "required", "", "the audit the feedback is about")
 		case !ok:
@@ -241,35 +241,65 @@ func monValidate(col *errs.Collector, in *MonitorInput, schedPath func(int) stri
 			col.Add(path(".At"), "required", "", "when the feedback was given")
 		}
 	}
-	return idx
+	if err := col.Err(); err != nil || g == nil {
+		return nil, err
+	}
+	g.addFeedback(in)
+	return g.figures(col, in)
+}
+
+// monRecord is what checking one record learns for counting it: the
+// position of each finding's kind in monKinds and of its grade in
+// monGrades (-1 for none or unknown), and the finding of each follow-up
+// (-1 for none).
+type monRecord struct {
+	kinds, grades []int8
+	followed      []int
 }
 
 // monValidateFindings checks the findings and follow-ups of one record
-// and returns the index of the finding of each follow-up. ids is scratch
-// space. Paths are built only for problems: a programme holds tens of
-// thousands of findings.
-func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.FindingID]int) []int {
-	clear(ids)
+// and fills sc. ids is scratch space. Paths are built only for problems:
+// a programme holds tens of thousands of findings.
+func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.FindingID]int, sc *monRecord) {
+	sc.kinds, sc.grades, sc.followed = sc.kinds[:0], sc.grades[:0], sc.followed[:0]
 	at := func(k int, field string) string { return errs.Index("Audits", i) + errs.Index(".Findings", k) + field }
+	// Ids in increasing order (as hosts often number findings) are
+	// unique and found by binary search; otherwise a map finds repeats
+	// and the findings follow-ups are about.
+	sorted := true
+	for k := 1; k < len(a.Findings) && sorted; k++ {
+		sorted = a.Findings[k-1].ID < a.Findings[k].ID
+	}
+	if !sorted {
+		clear(ids)
+	}
 	for k := range a.Findings {
 		f := &a.Findings[k]
-		switch j, dup := ids[f.ID]; {
-		case f.ID == "":
-			col.Add(at(k, ".ID"), "required", "", "the finding's id")
-		case dup:
-			col.Add(at(k, ".ID"), "unique", string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
-		default:
-			ids[f.ID] = k
+		if sorted {
+			if f.ID == "" {
+				col.Add(at(k, ".ID"), "required", "", "the finding's id")
+			}
+		} else {
+			switch j, dup := ids[f.ID]; {
+			case f.ID == "":
+				col.Add(at(k, ".ID"), "required", "", "the finding's id")
+			case dup:
+				col.Add(at(k, ".ID"), "unique", string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
+			default:
+				ids[f.ID] = k
+			}
 		}
+		kind, grade := slices.Index(monKinds, f.Kind), slices.Index(monGrades, f.Grade)
 		switch {
 		case f.Kind == "":
 			col.Add(at(k, ".Kind"), "required", "", "the kind of finding")
-		case !slices.Contains(monKinds, f.Kind):
+		case kind < 0:
 			col.Add(at(k, ".Kind"), "enum", string(f.Kind), "not a finding kind")
 		}
-		if f.Grade != "" && !slices.Contains(monGrades, f.Grade) {
+		if f.Grade != "" && grade < 0 {
 			col.Add(at(k, ".Grade"), "enum", string(f.Grade), "not a grade")
 		}
+		sc.kinds, sc.grades = append(sc.kinds, int8(kind)), append(sc.grades, int8(grade))
 		for j, r := range f.Criteria {
 			switch {
 			case r.Kind == "":
@@ -279,13 +309,19 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 			}
 		}
 	}
-	var followed []int
-	if len(a.FollowUps) > 0 {
-		followed = make([]int, len(a.FollowUps))
-	}
-	for k, u := range a.FollowUps {
-		fi, ok := ids[u.Finding]
-		followed[k] = fi
+	for k := range a.FollowUps {
+		u := &a.FollowUps[k] // by pointer: a follow-up is 256 bytes
+		var fi int
+		var ok bool
+		if sorted {
+			fi, ok = monFindFinding(a.Findings, u.Finding)
+		} else {
+			fi, ok = ids[u.Finding]
+		}
+		if !ok {
+			fi = -1
+		}
+		sc.followed = append(sc.followed, fi)
 		switch {
 		case u.Finding == "":
 			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", "required", "", "the nonconformity followed up")
@@ -293,7 +329,21 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", errs.RuleUnknown, string(u.Finding), "no such finding in the audit")
 		}
 	}
-	return followed
+}
+
+// monFindFinding finds the finding with the given id among findings
+// sorted by id.
+func monFindFinding(findings []audit.Finding, id audit.FindingID) (int, bool) {
+	lo, hi := 0, len(findings)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if findings[mid].ID < id {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, lo < len(findings) && findings[lo].ID == id
 }
 
 // monDueRef is the time that places a scheduled audit in a period: its
@@ -332,5 +382,8 @@ func monRefKindRank(k annexa.RefKind) int {
 	case annexa.DocumentRef:
 		return 2
 	}
-	return 3
+	return monOtherRefs
 }
+
+// monOtherRefs is the rank of criteria of any other kind.
+const monOtherRefs = 3

@@ -3,6 +3,7 @@ package programme
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -57,54 +58,113 @@ type monFinding struct {
 
 // monAction is one started corrective action.
 type monAction struct {
-	start, due, closed time.Time // closed is set when isClosed
-	isClosed           bool
-	major              bool
-	measured           bool
-	days               float64
+	due      time.Time
+	isClosed bool
+	major    bool
+	measured bool
+	days     float64
+}
+
+// monNever marks a period that never comes: the instant is after the
+// date of the figures.
+const monNever = int64(math.MaxInt64)
+
+// monSpan is what the backlog of a trend needs of one action: the
+// periods (absolute numbers, monNever for none) it starts in, is closed
+// in, and becomes overdue in (the first period after its due date).
+type monSpan struct {
+	open, close, over int64
+}
+
+// monOverdue is the sort key of one overdue action: its due date, its
+// audit's position in id order and its position among the audit's
+// overdue actions in finding id order; pos is where it is in
+// monAgg.overdue.
+type monOverdue struct {
+	sec            int64
+	nsec           int32
+	rank, sub, rec int32
+	pos            int32
 }
 
 // monRefs numbers the criteria met in the records, so that buckets count
 // them by number, and orders them once for every bucket.
 type monRefs struct {
-	ids  map[annexa.Ref]int32
+	ids  [monOtherRefs + 1]map[string]int32 // per kind (monRefKindRank), by id
 	list []annexa.Ref
-	// After the pass: rank orders the numbers as the figures list the
-	// criteria; counts and seen are scratch space for figures.
-	rank   []int
-	counts []int
-	seen   []bool
+	// After the pass: order lists the numbers as the figures list the
+	// criteria.
+	order []int32
 }
 
 // id numbers r.
 func (m *monRefs) id(r annexa.Ref) int32 {
-	if i, ok := m.ids[r]; ok {
-		return i
+	k := monRefKindRank(r.Kind)
+	ids := m.ids[k]
+	if ids == nil {
+		ids = make(map[string]int32)
+		m.ids[k] = ids
 	}
-	i := int32(len(m.list))
-	m.ids[r] = i
-	m.list = append(m.list, r)
+	key := r.ID
+	if k == monOtherRefs {
+		key = string(r.Kind) + "\x00" + r.ID // kinds of their own (Monitor checks there are none)
+	}
+	i, ok := ids[key]
+	if !ok {
+		i = int32(len(m.list))
+		ids[key] = i
+		m.list = append(m.list, r)
+	}
 	return i
 }
 
-// sort ranks the criteria met and sizes the scratch space.
+// sort orders the criteria met.
 func (m *monRefs) sort() {
-	order := make([]int32, len(m.list))
-	for i := range order {
-		order[i] = int32(i)
+	m.order = make([]int32, len(m.list))
+	for i := range m.order {
+		m.order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return monRefCompare(m.list[a], m.list[b]) })
-	m.rank = make([]int, len(m.list))
-	for r, i := range order {
-		m.rank[i] = r
-	}
-	m.counts = make([]int, len(m.list)*monCritSlots)
-	m.seen = make([]bool, len(m.list))
+	slices.SortFunc(m.order, func(a, b int32) int { return monRefCompare(m.list[a], m.list[b]) })
 }
 
 // monCritSlots is how many counts a criterion has: one per grade, and one
 // for ungraded nonconformities.
 var monCritSlots = len(monGrades) + 1
+
+// monFeedback numbers the auditors feedback is about, so that buckets
+// keep a feedback record as one number.
+type monFeedback struct {
+	ids  map[competence.AuditorID]uint32
+	list []competence.AuditorID
+	// After the pass: rank is each number's position in id order, order
+	// the numbers in id order.
+	rank, order []uint32
+}
+
+// entry packs the feedback on auditor id with a score.
+func (m *monFeedback) entry(id competence.AuditorID, score int) uint32 {
+	n, ok := m.ids[id]
+	if !ok {
+		n = uint32(len(m.list))
+		m.ids[id] = n
+		m.list = append(m.list, id)
+	}
+	return n<<3 | uint32(score)
+}
+
+// sort ranks the auditors by id.
+func (m *monFeedback) sort() {
+	order := make([]uint32, len(m.list))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return cmp.Compare(m.list[a], m.list[b]) })
+	m.order = order
+	m.rank = make([]uint32, len(m.list))
+	for r, i := range order {
+		m.rank[i] = uint32(r)
+	}
+}
 
 // monBucket accumulates the figures of the totals or of one period.
 type monBucket struct {
@@ -113,13 +173,12 @@ type monBucket struct {
 	ncs        int
 	grades     []int
 	ungraded   int
-	crit       []int32 // per nonconformity and criterion: id*monCritSlots + grade slot
+	crit       []int32 // nonconformities per criterion number and grade slot: crit[id*monCritSlots+slot]
 	actions    ActionFigures
 	closure    []float64
 	unmeasured int
 	scores     []int
-	feedback   []float64
-	byAuditor  map[competence.AuditorID][]float64
+	feedback   []uint32 // one entry per record: auditor number<<3 | score
 }
 
 func newMonBucket() *monBucket {
@@ -135,22 +194,61 @@ func newMonBucket() *monBucket {
 // number until the span is known, so that a mistyped date costs nothing
 // before it is reported.
 type monAgg struct {
+	at      time.Time
 	trend   TrendPeriod
 	total   *monBucket
 	periods map[int64]*monBucket
 	lo, hi  int64
-	// last is the period asked for last (items come in runs).
-	lastIndex  int64
-	lastBucket *monBucket
+	// The period asked for last, and its bounds (items come in runs).
+	lastIndex        int64
+	lastFrom, lastTo time.Time
+	lastBucket       *monBucket
+
+	spans   []monSpan       // each action, for the backlog of a trend
+	overdue []OverdueAction // in the order found
+	overKey []monOverdue    // their sort keys
+	refs    *monRefs
+	people  *monFeedback
+	starts  []time.Time // scratch: when each finding's action would start
+	ids     []int32     // scratch: one finding's criteria
 }
 
-// period returns the bucket of the period holding t, or nil without a
-// trend.
-func (g *monAgg) period(t time.Time) *monBucket {
+// newMonAgg starts the figures of in; in.At and in.Trend must be valid.
+func newMonAgg(in *MonitorInput) *monAgg {
+	g := &monAgg{at: in.At, trend: in.Trend, total: newMonBucket(),
+		refs:   &monRefs{},
+		people: &monFeedback{ids: make(map[competence.AuditorID]uint32)}}
+	if in.Trend != "" {
+		g.periods = make(map[int64]*monBucket)
+		g.lo = monPeriodIndex(in.Trend, in.At)
+		g.hi = g.lo
+		n := 0
+		for _, a := range in.Audits {
+			if a != nil {
+				n += len(a.FollowUps)
+			}
+		}
+		g.spans = make([]monSpan, 0, n)
+	}
+	return g
+}
+
+// index returns the number of the period holding t, without a trend 0.
+func (g *monAgg) index(t time.Time) int64 {
+	if g.trend == "" {
+		return 0
+	}
+	if g.lastBucket != nil && !t.Before(g.lastFrom) && t.Before(g.lastTo) {
+		return g.lastIndex
+	}
+	return monPeriodIndex(g.trend, t)
+}
+
+// period returns the bucket of period i, or nil without a trend.
+func (g *monAgg) period(i int64) *monBucket {
 	if g.trend == "" {
 		return nil
 	}
-	i := monPeriodIndex(g.trend, t)
 	if g.lastBucket != nil && i == g.lastIndex {
 		return g.lastBucket
 	}
@@ -161,36 +259,25 @@ func (g *monAgg) period(t time.Time) *monBucket {
 		g.lo, g.hi = min(g.lo, i), max(g.hi, i)
 	}
 	g.lastIndex, g.lastBucket = i, b
+	g.lastFrom, g.lastTo = monPeriodStart(g.trend, i), monPeriodStart(g.trend, i+1)
 	return b
 }
 
-// monCompute computes the figures of a checked input.
-func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, error) {
-	at := in.At
-	g := &monAgg{trend: in.Trend, total: newMonBucket()}
-	if in.Trend != "" {
-		g.periods = make(map[int64]*monBucket)
-		g.lo = monPeriodIndex(in.Trend, at)
-		g.hi = g.lo
-	}
-	var (
-		actions []monAction // for the backlog of a trend
-		overdue []OverdueAction
-	)
-	if in.Trend != "" {
-		n := 0
-		for _, a := range in.Audits {
-			n += len(a.FollowUps)
-		}
-		actions = make([]monAction, 0, n)
-	}
+// bucketOf returns the bucket of the period holding t, or nil without a
+// trend.
+func (g *monAgg) bucketOf(t time.Time) *monBucket { return g.period(g.index(t)) }
 
+// addSchedule counts the scheduled audits, as they stand at the date,
+// and the records no scheduled audit refers to (linked says which are).
+// records finds a record by id.
+func (g *monAgg) addSchedule(in *MonitorInput, records map[audit.ID]int, linked []bool) {
+	at := g.at
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
 		it := monSched{state: monNotStarted}
 		it.due = !s.Due.Latest.IsZero() && s.Due.Latest.Before(at)
 		if s.Audit != "" {
-			a := in.Audits[idx.records[s.Audit]]
+			a := in.Audits[records[s.Audit]]
 			if !a.CreatedAt.After(at) {
 				done, doneAt, terminated := monAuditOutcome(a, at)
 				switch {
@@ -213,114 +300,137 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 		}
 		it.missed = it.due && (it.state == monInProgress || it.state == monNotStarted)
 		g.total.addAudit(it)
-		if p := g.period(monDueRef(s)); p != nil {
+		if p := g.bucketOf(monDueRef(s)); p != nil {
 			p.addAudit(it)
 		}
 	}
-
-	var (
-		starts []time.Time
-		ids    []int32 // scratch: one finding's criteria
-		refs   = &monRefs{ids: make(map[annexa.Ref]int32)}
-	)
 	for i, a := range in.Audits {
-		if !idx.linked[i] && !a.CreatedAt.After(at) {
+		if !linked[i] && !a.CreatedAt.After(at) {
 			g.total.addAudit(monSched{state: monUnscheduled})
-			if p := g.period(a.CreatedAt); p != nil {
+			if p := g.bucketOf(a.CreatedAt); p != nil {
 				p.addAudit(monSched{state: monUnscheduled})
 			}
 		}
-		// starts[k] is when the action of finding k would start: its
-		// presentation, failing one its RaisedAt.
-		starts = slices.Grow(starts[:0], len(a.Findings))[:len(a.Findings)]
-		for k := range a.Findings {
-			f := &a.Findings[k]
-			confirmed, counted, presented, wasPresented := monFindingTimes(f, at)
-			starts[k] = f.RaisedAt
-			if wasPresented {
-				starts[k] = presented
-			}
-			if !counted {
-				continue
-			}
-			it := monFinding{kind: slices.Index(monKinds, f.Kind), grade: -1}
-			if f.Kind == audit.Nonconformity {
-				it.grade = slices.Index(monGrades, f.Grade)
-				ids = ids[:0]
-				for _, r := range f.Criteria {
-					if id := refs.id(r); !slices.Contains(ids, id) {
-						ids = append(ids, id)
-					}
-				}
-				it.criteria = ids
-			}
-			g.total.addFinding(&it)
-			if p := g.period(confirmed); p != nil {
-				p.addFinding(&it)
-			}
+	}
+}
+
+// addRecord counts the findings and corrective actions of record i, with
+// what checking it learned.
+func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
+	at, a := g.at, in.Audits[i]
+	// starts[k] is when the action of finding k would start: its
+	// presentation, failing one its RaisedAt.
+	starts := slices.Grow(g.starts[:0], len(a.Findings))[:len(a.Findings)]
+	g.starts = starts
+	for k := range a.Findings {
+		f := &a.Findings[k]
+		confirmed, counted, presented, wasPresented := monFindingTimes(f, at)
+		starts[k] = f.RaisedAt
+		if wasPresented {
+			starts[k] = presented
 		}
-		for k := range a.FollowUps {
-			u := &a.FollowUps[k]
-			fi := idx.followed[i][k]
-			f := &a.Findings[fi]
-			start := starts[fi]
-			if start.After(at) {
-				continue
-			}
-			it := monAction{start: start, due: u.DueAt, major: f.Grade == audit.Major}
-			for _, e := range u.History {
-				if e.Event == audit.FollowUpVerifyEffective && !e.At.After(at) {
-					it.closed, it.isClosed = e.At, true
-					break
+		if !counted {
+			continue
+		}
+		it := monFinding{kind: int(sc.kinds[k]), grade: -1}
+		if f.Kind == audit.Nonconformity {
+			it.grade = int(sc.grades[k])
+			ids := g.ids[:0]
+			for _, r := range f.Criteria {
+				if id := g.refs.id(r); !slices.Contains(ids, id) {
+					ids = append(ids, id)
 				}
 			}
-			if it.isClosed {
-				if d := it.closed.Sub(start); d >= 0 {
-					it.measured, it.days = true, monDays(d)
-				}
-			} else if !u.DueAt.IsZero() && u.DueAt.Before(at) {
-				overdue = append(overdue, OverdueAction{
-					Audit: a.ID, Finding: u.Finding, Grade: f.Grade,
-					DueAt: u.DueAt, DaysOverdue: monDays(at.Sub(u.DueAt)),
-				})
-			}
-			g.total.addAction(&it, at)
-			if p := g.period(start); p != nil {
-				p.addAction(&it, at)
-			}
-			if in.Trend != "" {
-				actions = append(actions, it)
-			}
+			it.criteria, g.ids = ids, ids
+		}
+		g.total.addFinding(&it)
+		if p := g.bucketOf(confirmed); p != nil {
+			p.addFinding(&it)
 		}
 	}
+	firstOverdue := len(g.overdue)
+	for k := range a.FollowUps {
+		u := &a.FollowUps[k]
+		fi := sc.followed[k]
+		f := &a.Findings[fi]
+		start := starts[fi]
+		if start.After(at) {
+			continue
+		}
+		it := monAction{due: u.DueAt, major: f.Grade == audit.Major}
+		var closed time.Time
+		for j := range u.History { // by pointer: an entry is 104 bytes
+			e := &u.History[j]
+			if e.Event == audit.FollowUpVerifyEffective && !e.At.After(at) {
+				closed, it.isClosed = e.At, true
+				break
+			}
+		}
+		if it.isClosed {
+			if d := closed.Sub(start); d >= 0 {
+				it.measured, it.days = true, monDays(d)
+			}
+		} else if !u.DueAt.IsZero() && u.DueAt.Before(at) {
+			g.overdue = append(g.overdue, OverdueAction{Audit: a.ID, Finding: u.Finding, Grade: f.Grade,
+				DueAt: u.DueAt, DaysOverdue: monDays(at.Sub(u.DueAt))})
+		}
+		g.total.addAction(&it, at)
+		if g.trend == "" {
+			continue
+		}
+		pi := g.index(start)
+		g.period(pi).addAction(&it, at)
+		sp := monSpan{open: pi, close: monNever, over: monNever}
+		if it.isClosed {
+			sp.close = g.index(closed)
+		}
+		if !u.DueAt.IsZero() {
+			if t := u.DueAt.Add(1); !t.After(at) {
+				sp.over = g.index(t)
+			}
+		}
+		g.spans = append(g.spans, sp)
+	}
+	// The record's overdue actions in finding id order, and their keys
+	// for the final sort.
+	if mine := g.overdue[firstOverdue:]; len(mine) > 1 {
+		slices.SortFunc(mine, func(x, y OverdueAction) int { return cmp.Compare(x.Finding, y.Finding) })
+	}
+	for j := firstOverdue; j < len(g.overdue); j++ {
+		due := g.overdue[j].DueAt
+		g.overKey = append(g.overKey, monOverdue{sec: due.Unix(), nsec: int32(due.Nanosecond()),
+			sub: int32(j - firstOverdue), rec: int32(i), pos: int32(j)})
+	}
+}
 
+// addFeedback counts the feedback given by the date.
+func (g *monAgg) addFeedback(in *MonitorInput) {
 	for i := range in.Feedback {
 		f := &in.Feedback[i]
-		if !f.At.After(at) {
-			g.total.addFeedback(f)
-			if p := g.period(f.At); p != nil {
-				p.addFeedback(f)
+		if !f.At.After(g.at) {
+			e := g.people.entry(f.Auditor, f.Score)
+			g.total.addFeedback(e)
+			if p := g.bucketOf(f.At); p != nil {
+				p.addFeedback(e)
 			}
 		}
 	}
+}
 
-	if n := g.hi - g.lo + 1; in.Trend != "" && n > MaxTrendPeriods {
+// figures finishes the figures; a trend spanning more than
+// MaxTrendPeriods is refused.
+func (g *monAgg) figures(col *errs.Collector, in *MonitorInput) (*Figures, error) {
+	if n := g.hi - g.lo + 1; g.trend != "" && n > MaxTrendPeriods {
 		col.Add("Trend", "max", strconv.FormatInt(n, 10),
-			fmt.Sprintf("the records span %d periods of a %s, more than %d: look for a mistyped date", n, in.Trend, MaxTrendPeriods))
+			fmt.Sprintf("the records span %d periods of a %s, more than %d: look for a mistyped date", n, g.trend, MaxTrendPeriods))
 		return nil, col.Err()
 	}
-
-	slices.SortFunc(overdue, func(a, b OverdueAction) int {
-		if c := a.DueAt.Compare(b.DueAt); c != 0 {
-			return c
-		}
-		return cmp.Or(cmp.Compare(a.Audit, b.Audit), cmp.Compare(a.Finding, b.Finding))
-	})
-	out := &Figures{At: at, OverdueActions: overdue}
-	refs.sort()
-	out.Audits, out.Findings, out.Actions, out.Feedback = g.total.figures(refs)
-	if in.Trend != "" {
-		out.TrendPeriod = in.Trend
+	out := &Figures{At: g.at, OverdueActions: g.overdueList(in)}
+	g.refs.sort()
+	g.people.sort()
+	out.Audits, out.Findings, out.Actions, out.Feedback = g.total.figures(g.refs, g.people)
+	if g.trend != "" {
+		out.TrendPeriod = g.trend
 		out.Trend = make([]PeriodFigures, g.hi-g.lo+1)
 		for i := range out.Trend {
 			pf := &out.Trend[i]
@@ -328,29 +438,59 @@ func monCompute(col *errs.Collector, in *MonitorInput, idx monIndex) (*Figures, 
 			if b == nil {
 				b = newMonBucket()
 			}
-			pf.Start, pf.End, pf.Label = monPeriodBounds(in.Trend, g.lo+int64(i))
-			pf.Audits, pf.Findings, pf.Actions, pf.Feedback = b.figures(refs)
+			pf.Start, pf.End, pf.Label = monPeriodBounds(g.trend, g.lo+int64(i))
+			pf.Audits, pf.Findings, pf.Actions, pf.Feedback = b.figures(g.refs, g.people)
 			pf.Backlog.At = pf.End.Add(-1)
-			if pf.Backlog.At.After(at) {
-				pf.Backlog.At = at
+			if pf.Backlog.At.After(g.at) {
+				pf.Backlog.At = g.at
 			}
 		}
-		monBacklog(out.Trend, actions, func(t time.Time) int {
-			// The first period whose instant is at or after t: the
-			// instants are the periods' last instants, capped at the date.
-			if t.After(at) {
-				return len(out.Trend)
-			}
-			return int(max(0, monPeriodIndex(in.Trend, t)-g.lo))
-		})
+		monBacklog(out.Trend, g.spans, g.lo)
 	}
 	return out, nil
+}
+
+// overdueList lists the overdue actions, the most overdue first (by due
+// date, then audit and finding id).
+func (g *monAgg) overdueList(in *MonitorInput) []OverdueAction {
+	if len(g.overdue) == 0 {
+		return nil
+	}
+	order := make([]int32, len(in.Audits))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(in.Audits[x].ID, in.Audits[y].ID) })
+	rank := make([]int32, len(order))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	for i := range g.overKey {
+		g.overKey[i].rank = rank[g.overKey[i].rec]
+	}
+	slices.SortFunc(g.overKey, func(a, b monOverdue) int {
+		switch {
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
+		case a.rank != b.rank:
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return cmp.Compare(a.sub, b.sub)
+	})
+	out := make([]OverdueAction, len(g.overKey))
+	for i, k := range g.overKey {
+		out[i] = g.overdue[k.pos]
+	}
+	return out
 }
 
 // monAuditOutcome reads an audit's history up to at: whether and when it
 // was completed, and whether it was terminated.
 func monAuditOutcome(a *audit.Audit, at time.Time) (done bool, doneAt time.Time, terminated bool) {
-	for _, e := range a.History {
+	for j := range a.History {
+		e := &a.History[j]
 		if e.At.After(at) {
 			continue
 		}
@@ -371,7 +511,8 @@ func monAuditOutcome(a *audit.Audit, at time.Time) (done bool, doneAt time.Time,
 // and when it was first presented, at any time.
 func monFindingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, counted bool, presented time.Time, wasPresented bool) {
 	withdrawn := false
-	for _, e := range f.History {
+	for j := range f.History {
+		e := &f.History[j]
 		switch e.Event {
 		case audit.FindingConfirm:
 			if !e.At.After(at) && (!counted || e.At.Before(confirmed)) {
@@ -431,15 +572,25 @@ func (b *monBucket) addFinding(f *monFinding) {
 		return
 	}
 	b.ncs++
-	slot := int32(len(monGrades))
+	slot := len(monGrades)
 	if f.grade < 0 {
 		b.ungraded++
 	} else {
 		b.grades[f.grade]++
-		slot = int32(f.grade)
+		slot = f.grade
 	}
 	for _, id := range f.criteria {
-		b.crit = append(b.crit, id*int32(monCritSlots)+slot)
+		at := int(id)*monCritSlots + slot
+		if at >= len(b.crit) {
+			need := (int(id) + 1) * monCritSlots
+			if need > cap(b.crit) {
+				grown := make([]int32, need, max(need, 2*cap(b.crit), 64*monCritSlots))
+				copy(grown, b.crit)
+				b.crit = grown
+			}
+			b.crit = b.crit[:need] // zero beyond the old length: never written
+		}
+		b.crit[at]++
 	}
 }
 
@@ -464,47 +615,42 @@ func (b *monBucket) addAction(a *monAction, at time.Time) {
 	}
 }
 
-func (b *monBucket) addFeedback(f *AuditorFeedback) {
-	b.scores[f.Score-MinFeedbackScore]++
-	b.feedback = append(b.feedback, float64(f.Score))
-	if b.byAuditor == nil {
-		b.byAuditor = make(map[competence.AuditorID][]float64)
-	}
-	b.byAuditor[f.Auditor] = append(b.byAuditor[f.Auditor], float64(f.Score))
+// addFeedback counts one feedback record, packed by monFeedback.entry.
+func (b *monBucket) addFeedback(e uint32) {
+	b.scores[int(e&7)-MinFeedbackScore]++
+	b.feedback = append(b.feedback, e)
 }
 
-// figures turns the accumulated counts into figures; refs must be sorted.
-func (b *monBucket) figures(refs *monRefs) (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
+// figures turns the accumulated counts into figures; refs and people must
+// be sorted.
+func (b *monBucket) figures(refs *monRefs, people *monFeedback) (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
 	fs := FindingFigures{
 		ByKind:          make([]FindingKindCount, len(monKinds)),
 		Nonconformities: b.ncs,
-		ByGrade:         monGradeCounts(b.grades),
+		ByGrade:         monGradeCounts(b.grades, nil),
 		Ungraded:        b.ungraded,
 	}
 	for i, k := range monKinds {
 		fs.ByKind[i] = FindingKindCount{Kind: k, Count: b.kinds[i]}
 	}
 	if len(b.crit) > 0 {
-		var touched []int32
-		for _, e := range b.crit {
-			id := e / int32(monCritSlots)
-			refs.counts[e]++
-			if !refs.seen[id] {
-				refs.seen[id] = true
-				touched = append(touched, id)
+		cited := 0
+		for _, id := range refs.order {
+			if b.citations(id) > 0 {
+				cited++
 			}
 		}
-		slices.SortFunc(touched, func(x, y int32) int { return refs.rank[x] - refs.rank[y] })
-		fs.ByCriterion = make([]CriterionCount, len(touched))
-		for i, id := range touched {
-			n := refs.counts[int(id)*monCritSlots : int(id+1)*monCritSlots]
-			c := CriterionCount{Criterion: refs.list[id], ByGrade: monGradeCounts(n), Ungraded: n[len(monGrades)]}
-			for _, k := range n {
-				c.Nonconformities += k
+		fs.ByCriterion = make([]CriterionCount, 0, cited)
+		grades := make([]GradeCount, cited*len(monGrades))
+		for _, id := range refs.order {
+			n := b.citations(id)
+			if n == 0 {
+				continue
 			}
-			fs.ByCriterion[i] = c
-			clear(n)
-			refs.seen[id] = false
+			slots := b.crit[int(id)*monCritSlots : int(id+1)*monCritSlots]
+			c := CriterionCount{Criterion: refs.list[id], Nonconformities: n, Ungraded: int(slots[len(monGrades)])}
+			c.ByGrade, grades = monGradeCounts(slots, grades[:len(monGrades)]), grades[len(monGrades):]
+			fs.ByCriterion = append(fs.ByCriterion, c)
 		}
 	}
 
@@ -516,25 +662,60 @@ func (b *monBucket) figures(refs *monRefs) (AuditFigures, FindingFigures, Action
 		fb.ByScore[i] = ScoreCount{Score: MinFeedbackScore + i, Count: n}
 	}
 	if len(b.feedback) > 0 {
-		slices.Sort(b.feedback)
-		fb.MeanScore, fb.MedianScore = stats.Mean(b.feedback), stats.Median(b.feedback)
-		fb.ByAuditor = make([]AuditorScore, 0, len(b.byAuditor))
-		for id, v := range b.byAuditor {
-			slices.Sort(v)
+		// Every score, lowest first: what sorting the scores gives.
+		all := make([]float64, 0, len(b.feedback))
+		for i, n := range b.scores {
+			for range n {
+				all = append(all, float64(MinFeedbackScore+i))
+			}
+		}
+		fb.MeanScore, fb.MedianScore = stats.Mean(all), stats.Median(all)
+		// Each auditor's scores, lowest first, auditors by id: sorting
+		// (rank, score) keys puts them in runs.
+		keys := make([]uint32, len(b.feedback))
+		for i, e := range b.feedback {
+			keys[i] = people.rank[e>>3]<<3 | e&7
+		}
+		slices.Sort(keys)
+		scores := make([]float64, len(keys))
+		for i, k := range keys {
+			scores[i] = float64(k & 7)
+		}
+		for lo := 0; lo < len(keys); {
+			hi := lo + 1
+			for hi < len(keys) && keys[hi]>>3 == keys[lo]>>3 {
+				hi++
+			}
+			v := scores[lo:hi]
 			fb.ByAuditor = append(fb.ByAuditor, AuditorScore{
-				Auditor: id, Count: len(v), MeanScore: stats.Mean(v), MedianScore: stats.Median(v),
+				Auditor: people.list[people.order[keys[lo]>>3]], Count: len(v), MeanScore: stats.Mean(v), MedianScore: stats.Median(v),
 				MinScore: int(v[0]), MaxScore: int(v[len(v)-1]),
 			})
+			lo = hi
 		}
-		slices.SortFunc(fb.ByAuditor, func(x, y AuditorScore) int { return cmp.Compare(x.Auditor, y.Auditor) })
 	}
 	return b.audits, fs, as, fb
 }
 
-func monGradeCounts(n []int) []GradeCount {
-	out := make([]GradeCount, len(monGrades))
+// citations counts the nonconformities of the bucket citing criterion id.
+func (b *monBucket) citations(id int32) int {
+	n := 0
+	if at := int(id) * monCritSlots; at < len(b.crit) {
+		for _, k := range b.crit[at : at+monCritSlots] {
+			n += int(k)
+		}
+	}
+	return n
+}
+
+// monGradeCounts lists the counts of n, one per grade, in out (nil:
+// allocated).
+func monGradeCounts[T int | int32](n []T, out []GradeCount) []GradeCount {
+	if out == nil {
+		out = make([]GradeCount, len(monGrades))
+	}
 	for i, g := range monGrades {
-		out[i] = GradeCount{Grade: g, Count: n[i]}
+		out[i] = GradeCount{Grade: g, Count: int(n[i])}
 	}
 	return out
 }
@@ -553,32 +734,32 @@ func monClosure(days []float64, unmeasured int) ClosureTimes {
 	return c
 }
 
-// monBacklog sets each period's backlog: the actions open, and overdue, at
-// its Backlog.At. The instants grow with the periods, so the periods at
-// which an action is open form one run; firstAtOrAfter(t) is the first
-// period whose instant is at or after t.
-func monBacklog(trend []PeriodFigures, actions []monAction, firstAtOrAfter func(time.Time) int) {
+// monBacklog sets each period's backlog: the actions open, and overdue,
+// at its Backlog.At. The instants grow with the periods, so the periods
+// at which an action is open form one run: from the period it starts in
+// to the one it is closed in. lo is the number of trend[0]; a span's
+// periods before it count from trend[0], monNever after the last.
+func monBacklog(trend []PeriodFigures, spans []monSpan, lo int64) {
 	n := len(trend)
+	rel := func(p int64) int {
+		if p == monNever {
+			return n
+		}
+		return int(max(0, p-lo))
+	}
 	open := make([]int, n+1)
 	over := make([]int, n+1)
-	for i := range actions {
-		a := &actions[i]
-		lo, hi := firstAtOrAfter(a.start), n
-		if a.isClosed {
-			hi = firstAtOrAfter(a.closed)
-		}
-		if lo >= hi {
+	for _, sp := range spans {
+		from, to := rel(sp.open), rel(sp.close)
+		if from >= to {
 			continue
 		}
-		open[lo]++
-		open[hi]--
-		if a.due.IsZero() {
-			continue
-		}
+		open[from]++
+		open[to]--
 		// Overdue from the first instant after the due date.
-		if olo := max(lo, firstAtOrAfter(a.due.Add(1))); olo < hi {
+		if olo := max(from, rel(sp.over)); olo < to {
 			over[olo]++
-			over[hi]--
+			over[to]--
 		}
 	}
 	o, v := 0, 0
@@ -592,8 +773,7 @@ func monBacklog(trend []PeriodFigures, actions []monAction, firstAtOrAfter func(
 // monPeriodIndex numbers the period of p holding t (in UTC), consecutive
 // periods by consecutive numbers.
 func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
-	year, month, _ := t.UTC().Date()
-	y, m := int64(year), int64(month)-1
+	y, m := monCivilMonth(monFloorDiv(t.Unix(), 86400))
 	switch p {
 	case TrendMonth:
 		return y*12 + m
@@ -601,6 +781,38 @@ func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
 		return y*4 + m/3
 	}
 	return y
+}
+
+// monCivilMonth returns the year and the month (0 for January) of a day
+// counted from 1970-01-01 in the proleptic Gregorian calendar, as
+// time.Time.Date gives them in UTC, by integer arithmetic (the days from
+// civil algorithm of Howard Hinnant, run backwards): monitoring places
+// every item in a period, and this is several times cheaper than Date.
+func monCivilMonth(days int64) (year, month int64) {
+	z := days + 719468 // days from 0000-03-01
+	era := monFloorDiv(z, 146097)
+	doe := z - era*146097                                  // day of the 400-year era, 0 to 146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, 0 to 399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from 1 March, 0 to 365
+	mp := (5*doy + 2) / 153                                // month from March, 0 to 11
+	year, month = yoe+era*400, mp+2
+	if mp >= 10 {
+		year, month = year+1, mp-10
+	}
+	return year, month
+}
+
+// monPeriodStart returns the first instant of period i of p.
+func monPeriodStart(p TrendPeriod, i int64) time.Time {
+	switch p {
+	case TrendMonth:
+		y := monFloorDiv(i, 12)
+		return time.Date(int(y), time.Month(i-y*12+1), 1, 0, 0, 0, 0, time.UTC)
+	case TrendQuarter:
+		y := monFloorDiv(i, 4)
+		return time.Date(int(y), time.Month(3*(i-y*4)+1), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(int(i), time.January, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // monPeriodBounds returns the start, end and label of period i of p.

@@ -50,12 +50,7 @@ func (p *Programme) Monitor(opts MonitorOptions) (*Figures, error) {
 	for i, r := range refs {
 		in.Schedule[i] = *r.a // shallow: monitoring only reads
 	}
-	col := newCollector("programme monitoring")
-	idx := monValidate(col, &in, func(i int) string { return refs[i].path })
-	if err := col.Err(); err != nil {
-		return nil, err
-	}
-	return monCompute(col, &in, idx)
+	return monRun(newCollector("programme monitoring"), &in, func(i int) string { return refs[i].path }, true)
 }
 
 // ReviewInput turns the figures into the monitoring input of a programme

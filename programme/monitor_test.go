@@ -321,6 +321,13 @@ func TestMonitorRefused(t *testing.T) {
 		{"criterion of no kind", func(in *programme.MonitorInput) { in.Audits[0].Findings[0].Criteria[1].Kind = "law" }, "Audits[0].Findings[0].Criteria[1].Kind", "enum", false},
 		{"follow-up of nothing", func(in *programme.MonitorInput) { in.Audits[1].FollowUps[0].Finding = "" }, "Audits[1].FollowUps[0].Finding", "required", false},
 		{"follow-up of an unknown finding", func(in *programme.MonitorInput) { in.Audits[1].FollowUps[0].Finding = "F9" }, "Audits[1].FollowUps[0].Finding", "unknown", true},
+		// Finding ids in increasing order are searched, others mapped.
+		{"follow-up of an unknown finding between known ones", func(in *programme.MonitorInput) { in.Audits[1].FollowUps[0].Finding = "F35" }, "Audits[1].FollowUps[0].Finding", "unknown", true},
+		{"follow-up of an unknown finding, ids out of order", func(in *programme.MonitorInput) {
+			slices.Reverse(in.Audits[1].Findings)
+			in.Audits[1].FollowUps[0].Finding = "F35"
+		}, "Audits[1].FollowUps[0].Finding", "unknown", true},
+		{"only finding without id", func(in *programme.MonitorInput) { in.Audits[3].Findings[0].ID = "" }, "Audits[3].Findings[0].ID", "required", false},
 		{"scheduled without id", func(in *programme.MonitorInput) { in.Schedule[3].ID = "" }, "Schedule[3].ID", "required", false},
 		{"scheduled id twice", func(in *programme.MonitorInput) { in.Schedule[3].ID = "S1" }, "Schedule[3].ID", "unique", false},
 		{"scheduled record unknown", func(in *programme.MonitorInput) { in.Schedule[3].Audit = "A9" }, "Schedule[3].Audit", "unknown", true},

@@ -32,6 +32,7 @@ func scCycleOptions(i int) programme.CycleOptions {
 // ms.
 func BenchmarkPlanCycles1000(b *testing.B) {
 	b.ReportAllocs()
+	defer prReportCPU(b, prCPUTime())
 	for b.Loop() {
 		p := &programme.Programme{ID: "cb"}
 		for i := range 1000 {
@@ -157,6 +158,7 @@ func BenchmarkStaff1000(b *testing.B) {
 	opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
 		Requests: reqs, Limit: 40, Period: programme.PerQuarter}
 	b.ReportAllocs()
+	defer prReportCPU(b, prCPUTime())
 	for b.Loop() {
 		res, err := programme.PlanStaffing(audits, pool, opts)
 		if err != nil {

@@ -1,0 +1,49 @@
+package programme
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+)
+
+// TestMonPeriodIndexMatchesDate holds the arithmetic period numbering to
+// time.Time.Date in UTC, over instants from far in the past to far in
+// the future, period boundaries and other time zones included.
+func TestMonPeriodIndexMatchesDate(t *testing.T) {
+	reference := func(p TrendPeriod, t time.Time) int64 {
+		year, month, _ := t.UTC().Date()
+		y, m := int64(year), int64(month)-1
+		switch p {
+		case TrendMonth:
+			return y*12 + m
+		case TrendQuarter:
+			return y*4 + m/3
+		}
+		return y
+	}
+	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600)}
+	check := func(tb interface{ Fatalf(string, ...any) }, at time.Time) {
+		for p := range TrendPeriods() {
+			if got, want := monPeriodIndex(p, at), reference(p, at); got != want {
+				tb.Fatalf("%s of %v: %d, Date says %d", p, at, got, want)
+			}
+		}
+	}
+	rapid.Check(t, func(rt *rapid.T) {
+		sec := rapid.Int64Range(-62135596800*3, 253402300799*3).Draw(rt, "unix") // years -4000 to 28000
+		at := time.Unix(sec, rapid.Int64Range(0, 999999999).Draw(rt, "nsec"))
+		check(rt, at.In(zones[rapid.IntRange(0, len(zones)-1).Draw(rt, "zone")]))
+	})
+	for y := -401; y <= 2401; y += 4 {
+		for m := time.January; m <= time.December; m++ {
+			start := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+			check(t, start)
+			check(t, start.Add(-1))
+			check(t, start.AddDate(0, 0, 28).Add(time.Hour))
+		}
+	}
+	check(t, time.Unix(math.MaxInt32, 0))
+	check(t, time.Unix(math.MinInt32, 0))
+}
