@@ -407,33 +407,111 @@ func (p *Programme) AddCycle(c Cycle) error {
 	if err := p.progRequireSchedule("add-cycle", StateDraft, StateImplementing); err != nil {
 		return err
 	}
-	col := newCollector("cycle")
-	checkCycle(col, "", &c, previousExpiry(p.Cycles, -1, c.Auditee, c.Decision))
-	ids := programmeAuditIDs(p)
-	for i := range c.Audits {
-		a := &c.Audits[i]
-		path := schedIndex("Audits", i)
-		if a.Team != nil {
-			col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+	return p.addCycles("cycle", []Cycle{c}, func(int) string { return "" })
+}
+
+// AddCycles records several certification cycles at once — a
+// certification body's clients, say — as [Programme.AddCycle] would one
+// after the other, in the order given: each cycle is checked against the
+// programme and against the cycles before it in the call (their audit
+// ids, an auditee's decision dates, the expiry of the auditee's previous
+// cycle). It takes time linear in the size of the programme, where
+// adding the cycles one by one checks each against every audit already
+// held. Problems have paths under the cycle's position, "[2].Audits[1].ID";
+// every problem comes back at once in a *ValidationError and the
+// programme is left unchanged, else copies of all the cycles are
+// appended to p.Cycles. It is allowed in the states AddCycle is.
+func (p *Programme) AddCycles(cycles ...Cycle) error {
+	if err := p.progRequireSchedule("add-cycles", StateDraft, StateImplementing); err != nil {
+		return err
+	}
+	return p.addCycles("cycles", cycles, func(i int) string { return schedIndex("", i) })
+}
+
+// addCycles checks cycles as if added one by one and appends them; at(i)
+// prefixes the paths of the problems of cycles[i].
+func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) string) error {
+	col := newCollector(subject)
+	held := len(p.Cycles)
+	cycle := func(x int) *Cycle { // the programme's cycles, then the ones given
+		if x < held {
+			return &p.Cycles[x]
 		}
-		if a.ID == "" {
-			continue
+		return &cycles[x-held]
+	}
+	where := func(x int) string {
+		if x < held {
+			return "the programme already holds this auditee's cycle of that decision as " + schedIndex("Cycles", x)
 		}
-		if first, dup := ids[a.ID]; dup {
-			col.Add(path+".ID", "unique", a.ID, "already used by "+first)
-		} else {
-			ids[a.ID] = path
+		return "this auditee's cycle of that decision is already given as " + at(x-held)
+	}
+	// The cycles of the auditees concerned, by auditee: the programme's
+	// (only theirs, so that adding one cycle stays cheap), then the ones
+	// given, as they are checked.
+	byAuditee := make(map[string][]int, len(cycles))
+	for i := range cycles {
+		byAuditee[cycles[i].Auditee] = nil
+	}
+	for x := range held {
+		if list, ok := byAuditee[p.Cycles[x].Auditee]; ok {
+			byAuditee[p.Cycles[x].Auditee] = append(list, x)
 		}
 	}
-	for j := range p.Cycles {
-		if o := &p.Cycles[j]; o.Auditee == c.Auditee && !c.Decision.IsZero() && o.Decision.Equal(c.Decision) {
-			col.Add("Decision", "unique", schedDay(c.Decision), "the programme already holds this auditee's cycle of that decision as "+schedIndex("Cycles", j))
+	wanted := map[string]bool{}
+	for i := range cycles {
+		for k := range cycles[i].Audits {
+			wanted[cycles[i].Audits[k].ID] = true
 		}
+	}
+	ids := programmeAuditIDs(p, wanted)
+	for i := range cycles {
+		c := &cycles[i]
+		prefix := at(i)
+		// The auditee's previous cycle: the latest decision before this
+		// one's (the first of equals), as previousExpiry finds it.
+		var prev *Cycle
+		for _, x := range byAuditee[c.Auditee] {
+			o := cycle(x)
+			if o.Decision.IsZero() || !o.Decision.Before(c.Decision) {
+				continue
+			}
+			if prev == nil || o.Decision.After(prev.Decision) {
+				prev = o
+			}
+		}
+		var prevExpiry time.Time
+		if prev != nil {
+			prevExpiry = prev.Expiry
+		}
+		checkCycle(col, prefix, c, prevExpiry)
+		for k := range c.Audits {
+			a := &c.Audits[k]
+			path := errs.JoinPath(prefix, schedIndex("Audits", k))
+			if a.Team != nil {
+				col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+			}
+			if a.ID == "" {
+				continue
+			}
+			if first, dup := ids[a.ID]; dup {
+				col.Add(path+".ID", "unique", a.ID, "already used by "+first)
+			} else {
+				ids[a.ID] = path
+			}
+		}
+		for _, x := range byAuditee[c.Auditee] {
+			if !c.Decision.IsZero() && cycle(x).Decision.Equal(c.Decision) {
+				col.Add(errs.JoinPath(prefix, "Decision"), "unique", schedDay(c.Decision), where(x))
+			}
+		}
+		byAuditee[c.Auditee] = append(byAuditee[c.Auditee], held+i)
 	}
 	if err := col.Err(); err != nil {
 		return err
 	}
-	p.Cycles = append(p.Cycles, cloneCycle(&c))
+	for i := range cycles {
+		p.Cycles = append(p.Cycles, cloneCycle(&cycles[i]))
+	}
 	return nil
 }
 
@@ -457,7 +535,11 @@ func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
 		return err
 	}
 	col := newCollector("scheduled audits")
-	ids := programmeAuditIDs(p)
+	wanted := make(map[string]bool, len(audits))
+	for i := range audits {
+		wanted[audits[i].ID] = true
+	}
+	ids := programmeAuditIDs(p, wanted)
 	for i := range audits {
 		a := &audits[i]
 		path := schedIndex("Audits", i)
@@ -483,12 +565,14 @@ func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
 	return nil
 }
 
-// programmeAuditIDs maps every scheduled audit id of the programme to the
-// path of its first use.
-func programmeAuditIDs(p *Programme) map[string]string {
-	ids := make(map[string]string, len(p.Schedule))
+// programmeAuditIDs maps each wanted id that the programme already uses
+// to the path of its first use there. Only those paths are built: every
+// id is looked at, but adding a cycle to a programme of thousands of
+// audits stays cheap.
+func programmeAuditIDs(p *Programme, wanted map[string]bool) map[string]string {
+	ids := make(map[string]string, len(wanted))
 	for i := range p.Schedule {
-		if id := p.Schedule[i].ID; id != "" {
+		if id := p.Schedule[i].ID; id != "" && wanted[id] {
 			if _, dup := ids[id]; !dup {
 				ids[id] = schedIndex("Schedule", i)
 			}
@@ -496,7 +580,7 @@ func programmeAuditIDs(p *Programme) map[string]string {
 	}
 	for j := range p.Cycles {
 		for k := range p.Cycles[j].Audits {
-			if id := p.Cycles[j].Audits[k].ID; id != "" {
+			if id := p.Cycles[j].Audits[k].ID; id != "" && wanted[id] {
 				if _, dup := ids[id]; !dup {
 					ids[id] = schedIndex(schedIndex("Cycles", j)+".Audits", k)
 				}

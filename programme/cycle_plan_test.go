@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -422,4 +423,98 @@ func TestScheduleAudits(t *testing.T) {
 		scAssertHas(t, ve, [2]string{"Audits[1].ID", "unique"})
 		assert.Empty(t, p.Schedule)
 	})
+}
+
+// TestAddCycles records cycles in one call and checks it does what
+// AddCycle does one by one: the same cycles, and problems found against
+// the programme and against the earlier cycles of the call.
+func TestAddCycles(t *testing.T) {
+	first, err := programme.PlanCycle(scInitialOptions())
+	require.NoError(t, err)
+	renewal, err := programme.PlanCycle(programme.CycleOptions{ID: "acme-2", Auditee: first.Auditee, Decision: first.Expiry.AddDate(0, -1, 0), PreviousExpiry: first.Expiry})
+	require.NoError(t, err)
+	var others []programme.Cycle
+	for i := range 20 {
+		c, err := programme.PlanCycle(scCycleOptions(i))
+		require.NoError(t, err)
+		others = append(others, c)
+	}
+	all := append([]programme.Cycle{first, renewal}, others...)
+
+	t.Run("the same cycles as one by one", func(t *testing.T) {
+		one := scProgramme(t, "p", programme.StateDraft)
+		for _, c := range all {
+			require.NoError(t, one.AddCycle(scClone(t, c)))
+		}
+		batch := scProgramme(t, "p", programme.StateDraft)
+		in := scClone(t, all)
+		require.NoError(t, batch.AddCycles(in...))
+		in[0].Audits[0].ID = "changed"
+		if diff := cmp.Diff(one.Cycles, batch.Cycles); diff != "" {
+			t.Errorf("cycles mismatch (-one by one +at once):\n%s", diff)
+		}
+		scVerifyClean(t, batch)
+		require.NoError(t, batch.AddCycles(), "nothing to add")
+	})
+
+	t.Run("the renewal's previous expiry is found among the cycles given", func(t *testing.T) {
+		// Without its own record of the previous expiry, the renewal
+		// runs past three years from its decision unless the cycle it
+		// renews comes before it.
+		p := scProgramme(t, "p", programme.StateDraft)
+		lone := scClone(t, renewal)
+		lone.PreviousExpiry = time.Time{}
+		ve := scValidation(t, p.AddCycles(lone))
+		scAssertHas(t, ve, [2]string{"[0].Expiry", programme.RuleCertCycle3Years})
+		require.NoError(t, p.AddCycles(scClone(t, first), lone))
+	})
+
+	refused := []struct {
+		name   string
+		setup  func(p *programme.Programme)
+		cycles func() []programme.Cycle
+		want   [][2]string
+	}{
+		{"an id used twice in the call", nil, func() []programme.Cycle {
+			a, b := scClone(t, others[0]), scClone(t, others[1])
+			b.Audits[0].ID = a.Audits[1].ID
+			return []programme.Cycle{a, b}
+		}, [][2]string{{"[1].Audits[0].ID", "unique"}}},
+		{"an id the programme uses", func(p *programme.Programme) {
+			p.Schedule = []programme.ScheduledAudit{{ID: others[1].Audits[0].ID, Kind: annexa.Internal, Auditee: "x"}}
+		}, func() []programme.Cycle { return scClone(t, others[:2]) }, [][2]string{{"[1].Audits[0].ID", "unique"}}},
+		{"one decision twice in the call", nil, func() []programme.Cycle {
+			a, b := scClone(t, first), scClone(t, first)
+			for i := range b.Audits {
+				b.Audits[i].ID += "-again"
+			}
+			return []programme.Cycle{a, b}
+		}, [][2]string{{"[1].Decision", "unique"}}},
+		{"a decision the programme holds", func(p *programme.Programme) {
+			require.NoError(t, p.AddCycle(scClone(t, first)))
+			for i := range p.Cycles[0].Audits {
+				p.Cycles[0].Audits[i].ID += "-held"
+			}
+		}, func() []programme.Cycle { return []programme.Cycle{scClone(t, others[0]), scClone(t, first)} }, [][2]string{{"[1].Decision", "unique"}}},
+		{"a broken rule in one of them", nil, func() []programme.Cycle {
+			in := scClone(t, all)
+			in[2].Audits[0].Team = scTeam("lead")
+			in[3].Audits[len(in[3].Audits)-1].Due.Latest = in[3].Expiry.AddDate(0, 0, 1)
+			return in
+		}, [][2]string{{"[2].Audits[0].Team", "library-set"}, {"[3].Audits[" + strconv.Itoa(len(all[3].Audits)-1) + "].Due.Latest", programme.RuleRecertBeforeExpiry}}},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			p := scProgramme(t, "p", programme.StateDraft)
+			if tt.setup != nil {
+				tt.setup(p)
+			}
+			before := scClone(t, p)
+			ve := scValidation(t, p.AddCycles(tt.cycles()...))
+			scAssertHas(t, ve, tt.want...)
+			if diff := cmp.Diff(before, p, scEquate); diff != "" {
+				t.Errorf("refused AddCycles changed the programme (-before +after):\n%s", diff)
+			}
+		})
+	}
 }

@@ -87,6 +87,9 @@ func TestScheduleOperationStates(t *testing.T) {
 		{"AddCycle", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
 			return p.AddCycle(scClone(t, cycle))
 		}},
+		{"AddCycles", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
+			return p.AddCycles(scClone(t, cycle))
+		}},
 		{"ScheduleAudits", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
 			return p.ScheduleAudits(internal)
 		}},
