@@ -6,6 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
 // pgKept checks that nothing recorded in before is lost from after: the
@@ -98,8 +100,9 @@ func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, ri
 // TestProgrammeLifecycleProperties drives programmes through random
 // operations: refused ones change nothing, accepted ones append exactly
 // one history entry per event and never lose a record, states follow the
-// table, and the result always verifies. Improving continues with the
-// new version and checks the old one is frozen.
+// table, and the result always verifies. Audits are scheduled only in
+// draft and implementing. Improving continues with the new version and
+// checks the old one is frozen.
 func TestProgrammeLifecycleProperties(t *testing.T) {
 	events := append(eventSet.Values(), "bogus")
 	kinds := []RiskKind{KindRisk, KindRisk, KindOpportunity}
@@ -120,8 +123,8 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 			}
 			riskID := "r" + strconv.Itoa(rapid.IntRange(0, 4).Draw(rt, "risk"))
 			before := progCopy(*p)
-			op := rapid.IntRange(0, 11).Draw(rt, "op")
-			if op > 8 { // follow the lifecycle: what it permits now
+			op := rapid.IntRange(0, 12).Draw(rt, "op")
+			if op > 8 && op < 12 { // follow the lifecycle: what it permits now
 				switch permitted := p.Permitted(); {
 				case p.State == StateUnderReview && !p.roundReviewed():
 					op = 2
@@ -164,7 +167,8 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 					}
 					frozen := progCopy(*p)
 					if p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(day+1, "")) == nil ||
-						p.Fire(EventClose, pgMeta(day+1, "x")) == nil || p.Update(Changes{}) == nil {
+						p.Fire(EventClose, pgMeta(day+1, "x")) == nil || p.Update(Changes{}) == nil ||
+						p.ScheduleAudits(pgScheduled("late", day+30)) == nil || p.AddCycle(Cycle{}) == nil {
 						rt.Fatalf("an improved version accepted a change")
 					}
 					if d := cmp.Diff(frozen, *p); d != "" {
@@ -212,9 +216,26 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 				e := rapid.SampledFrom(append(riskEventSet.Values(), "bogus")).Draw(rt, "risk-event")
 				err := p.FireRisk(riskID, e, m)
 				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+			case 12:
+				a := pgScheduled("a"+strconv.Itoa(len(p.Schedule))+"-v"+strconv.Itoa(p.Version), day+30)
+				err := p.ScheduleAudits(a)
+				pgStep(rt, &before, p, err, 0, "", 0)
+				scheduling := p.State == StateDraft || p.State == StateImplementing
+				if (err == nil) != scheduling {
+					rt.Fatalf("scheduling in %s: %v", p.State, err)
+				}
+				if err == nil && len(p.Schedule) != len(before.Schedule)+1 {
+					rt.Fatalf("an accepted audit was not scheduled")
+				}
 			}
 		}
 	})
+}
+
+// pgScheduled is an internal audit due in the month from day n.
+func pgScheduled(id string, n int) ScheduledAudit {
+	return ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "Example Ltd", Clauses: []annexa.ClauseID{"9.2"},
+		Due: Window{Earliest: pgDay(n), Latest: pgDay(n + 30)}, Days: 1}
 }
 
 // pgPick returns id when ok, else "".
