@@ -467,8 +467,8 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 	for i := range cycles {
 		c := &cycles[i]
 		prefix := at(i)
-		// The auditee's previous cycle: the latest decision before this
-		// one's (the first of equals), as previousExpiry finds it.
+		// The auditee's previous cycle: the one with the latest decision
+		// before this one's.
 		var prev *Cycle
 		for _, x := range byAuditee[c.Auditee] {
 			o := cycle(x)

@@ -367,23 +367,3 @@ func previousExpiries(cycles []Cycle) []time.Time {
 	}
 	return out
 }
-
-// previousExpiry returns the expiry of the cycle of the same auditee with
-// the latest decision before decision, among cycles (skipping index
-// skip); zero when there is none.
-func previousExpiry(cycles []Cycle, skip int, auditee string, decision time.Time) time.Time {
-	var best *Cycle
-	for j := range cycles {
-		o := &cycles[j]
-		if j == skip || o.Auditee != auditee || o.Decision.IsZero() || !o.Decision.Before(decision) {
-			continue
-		}
-		if best == nil || o.Decision.After(best.Decision) {
-			best = o
-		}
-	}
-	if best == nil {
-		return time.Time{}
-	}
-	return best.Expiry
-}
