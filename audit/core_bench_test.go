@@ -161,7 +161,7 @@ func BenchmarkCoreJSON(b *testing.B) {
 // too.)
 func TestCorePlainMirror(t *testing.T) {
 	a := coreBig(t, 20)
-	a.Seal = &Seal{Algorithm: "sha256-chain-v1", At: coreAt(300), By: "lead", Logs: []SealedLog{{Name: "evidence", Count: 20, Head: "00"}}, Head: "00"}
+	a.Seal = &Seal{Algorithm: "sha256-chain-v1", At: coreAt(300), By: "lead", Logs: []SealedLog{{Name: "evidence", Count: 1, Marks: "01234567"}}, Head: "00"}
 	a.Sampling = []SamplingPlan{{ID: "S-1", Purpose: "leavers", Population: Population{Size: 40}, Frame: "HR list", Method: Statistical, Size: 5, Seed: 7, Rationale: "small population"}}
 	a.Evidence[0].Covers = &Period{From: coreAt(-100), To: coreAt(-1)}
 	a.Evidence[0].Sampling = &SampleRecord{Plan: "S-1", Population: "leavers", PopulationSize: 40, SampleSize: 5, Method: Statistical}

@@ -89,18 +89,18 @@ type Evidence struct {
 	History []EvidenceEntry `json:"history"`
 }
 
-// SealedLog is the chain head over the first Count entries of one log.
+// SealedLog is one log of a Seal: its name, how many of its entries are
+// sealed and a mark per sealed entry.
 type SealedLog struct {
 	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
-	Name  string `json:"name"`
-	Count int    `json:"count"`
-	// Head is the lower-case hex SHA-256 chain value after Count entries.
-	Head string `json:"head"`
-	// Trail locates a change: the first 8 bytes of the chain value after
-	// each entry, as 16 lower-case hex digits per entry (16*Count digits
-	// in all). Head alone proves the log intact; Trail names the first
-	// entry that differs when it is not.
-	Trail string `json:"trail"`
+	Name string `json:"name"`
+	// Count is how many entries were sealed: the log's first Count.
+	Count int `json:"count"`
+	// Marks locate a change: the CRC-64 of each sealed entry's encoding,
+	// as 16 lower-case hex digits per entry (16*Count digits in all; see
+	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
+	// name the first entry that differs when it is not.
+	Marks string `json:"marks"`
 }
 
 // Seal is a hash chain over the evidence log and every history (ISO 19011
@@ -112,6 +112,8 @@ type Seal struct {
 	At        time.Time   `json:"at"`
 	By        string      `json:"by"`
 	Logs      []SealedLog `json:"logs"`
-	// Head chains the heads of all logs.
+	// Head is the last link of the chain, as 64 lower-case hex digits: it
+	// binds every sealed entry, every log's name, count and marks, the
+	// audit's id, At and By.
 	Head string `json:"head"`
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"hash/crc32"
 	"reflect"
 	"slices"
 	"strings"
@@ -80,9 +82,10 @@ func TestSealRecord(t *testing.T) {
 	var got []log
 	for _, l := range s.Logs {
 		got = append(got, log{l.Name, l.Count})
-		assert.Len(t, l.Trail, sealMarkLen*l.Count, l.Name)
-		assert.True(t, evIsDigest(l.Head), l.Name)
+		assert.Len(t, l.Marks, sealMarkLen*l.Count, l.Name)
+		assert.True(t, sealIsHex(l.Marks), l.Name)
 	}
+	assert.True(t, evIsDigest(s.Head))
 	want := []log{
 		{"evidence", 5}, {"history", 3}, {"plan.history", 2},
 		{"evidence[E-1].history", 1}, {"evidence[E-2].history", 1}, {"evidence[E-3].history", 2}, {"evidence[E-4].history", 0}, {"evidence[E-3b].history", 1},
@@ -95,9 +98,10 @@ func TestSealRecord(t *testing.T) {
 }
 
 // TestSealIsFixedForEver rebuilds the chain of a small record byte by
-// byte from the encoding documented on SealAlgorithm, and pins its head: a
-// change to the encoding would break every existing seal, so it must come
-// with a new SealAlgorithm, never silently.
+// byte from the encoding documented on SealAlgorithm, with hash/crc64 for
+// the marks, and pins its head: a change to the encoding would break
+// every existing seal, so it must come with a new SealAlgorithm, never
+// silently.
 func TestSealIsFixedForEver(t *testing.T) {
 	at := time.Date(2026, 3, 11, 10, 30, 0, 123456789, time.FixedZone("CET", 3600))
 	a := &Audit{
@@ -116,14 +120,24 @@ func TestSealIsFixedForEver(t *testing.T) {
 	tm := func(b []byte) []byte {                                                           // 2026-03-11T09:30:00.123456789Z
 		return binary.BigEndian.AppendUint32(i64(b, 1773221400), 123456789)
 	}
-	h0 := sha256.Sum256(str(nil, "ismsaudit/seal/sha256-chain-v1"))
-	chain := func(entries ...[]byte) (head [32]byte, trail string) {
-		head = h0
+	mark := func(enc []byte) string {
+		return fmt.Sprintf("%08x", crc32.Checksum(enc, crc32.MakeTable(crc32.Castagnoli)))
+	}
+	log := func(name string, entries ...[]byte) ([]byte, string) {
+		b := i64(str(nil, name), uint64(len(entries)))
+		marks := ""
 		for _, e := range entries {
-			head = sha256.Sum256(append(head[:], e...))
-			trail += hex.EncodeToString(head[:8])
+			b = append(b, e...)
+			marks += mark(e)
 		}
-		return head, trail
+		return str(b, marks), marks
+	}
+	link := func(prev [32]byte, logs ...[]byte) [32]byte {
+		b := append([]byte(nil), prev[:]...)
+		for _, l := range logs {
+			b = append(b, l...)
+		}
+		return sha256.Sum256(b)
 	}
 	var item []byte
 	item = str(str(str(item, "E-1"), "document"), "policy")
@@ -136,23 +150,39 @@ func TestSealIsFixedForEver(t *testing.T) {
 	entry := str(tm(str(str(str(nil, "initiation"), "prepare"), "preparation")), "lead")
 	entry = str(entry, "go")
 
-	evidenceHead, evidenceTrail := chain(item)
-	historyHead, historyTrail := chain(entry)
-	itemHead, _ := chain()
-	var top []byte
-	top = str(str(top, "sha256-chain-v1"), "A-7")
-	top = str(tm(top), "lead")
-	top = i64(top, 3)
-	top = str(str(i64(str(top, "evidence"), 1), hex.EncodeToString(evidenceHead[:])), evidenceTrail)
-	top = str(str(i64(str(top, "history"), 1), hex.EncodeToString(historyHead[:])), historyTrail)
-	top = str(str(i64(str(top, "evidence[E-1].history"), 0), hex.EncodeToString(itemHead[:])), "")
-	want := sha256.Sum256(top)
+	evidenceLog, evidenceMarks := log("evidence", item)
+	historyLog, historyMarks := log("history", entry)
+	itemLog, itemMarks := log("evidence[E-1].history")
+	c := sha256.Sum256(i64(str(tm(str(str(nil, "ismsaudit/seal/sha256-log-chain-v2"), "A-7")), "lead"), 3))
+	c = link(c, evidenceLog) // the evidence log
+	c = link(c, historyLog)  // the audit's history
+	c = link(c)              // no plan
+	c = link(c, itemLog)     // the items' histories
+	c = link(c)              // no findings
+	c = link(c)              // no conclusions
+	c = link(c)              // no follow-ups
 
-	assert.Equal(t, hex.EncodeToString(evidenceHead[:]), a.Seal.Logs[0].Head)
-	assert.Equal(t, evidenceTrail, a.Seal.Logs[0].Trail)
-	assert.Equal(t, hex.EncodeToString(historyHead[:]), a.Seal.Logs[1].Head)
-	assert.Equal(t, hex.EncodeToString(want[:]), a.Seal.Head)
-	assert.Equal(t, "390d2eb3f40d6a32a4efba6b97044978964d4e7ba82ae9a697ddfff7f66c751d", a.Seal.Head, "pinned")
+	want := []SealedLog{
+		{Name: "evidence", Count: 1, Marks: evidenceMarks},
+		{Name: "history", Count: 1, Marks: historyMarks},
+		{Name: "evidence[E-1].history", Count: 0, Marks: itemMarks},
+	}
+	if diff := cmp.Diff(want, a.Seal.Logs); diff != "" {
+		t.Errorf("sealed logs mismatch (-want +got):\n%s", diff)
+	}
+	assert.Equal(t, SealAlgorithm, "sha256-log-chain-v2")
+	assert.Equal(t, hex.EncodeToString(c[:]), a.Seal.Head)
+	assert.Equal(t, "a5f75d3ae85c4806263afdfa9781d8b6bb7da3bb333873f1cad519fe43431a19", a.Seal.Head, "pinned")
+}
+
+// TestSealMarks checks the marks' checksum against its published check
+// value and their form.
+func TestSealMarks(t *testing.T) {
+	assert.Equal(t, uint32(0xe3069283), crc32.Checksum([]byte("123456789"), sealCastagnoli), "the CRC-32C check value")
+	var m [sealMarkLen]byte
+	sealFormatMark(&m, 0x00abcdef)
+	assert.Equal(t, "00abcdef", string(m[:]))
+	assert.Equal(t, "ffffffff00000001", string(sealAppendMark(sealAppendMark(nil, 0xffffffff), 1)))
 }
 
 func TestSealAllowsAppending(t *testing.T) {
@@ -212,20 +242,31 @@ func TestSealDetectsTampering(t *testing.T) {
 		{"audit id changed", func(a *Audit) { a.ID = "A-2" }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
 		{"sealed count lowered", func(a *Audit) {
 			a.Seal.Logs[0].Count--
-			a.Seal.Logs[0].Trail = a.Seal.Logs[0].Trail[:len(a.Seal.Logs[0].Trail)-sealMarkLen]
+			a.Seal.Logs[0].Marks = a.Seal.Logs[0].Marks[:len(a.Seal.Logs[0].Marks)-sealMarkLen]
 		}, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
 		{"sealed log dropped", func(a *Audit) { a.Seal.Logs = slices.Delete(a.Seal.Logs, 3, 4) }, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
 		{"unknown algorithm", func(a *Audit) { a.Seal.Algorithm = "md5" }, SealError{Index: -1, Entry: -1, Problem: SealUnknownAlg}},
-		{"head not hex", func(a *Audit) { a.Seal.Logs[2].Head = strings.ToUpper(a.Seal.Logs[2].Head) }, SealError{Log: "plan.history", Index: 2, Entry: -1, Problem: SealMalformed}},
-		{"trail too short", func(a *Audit) { a.Seal.Logs[1].Trail = a.Seal.Logs[1].Trail[1:] }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
+		{"head not hex", func(a *Audit) { a.Seal.Head = strings.ToUpper(a.Seal.Head) }, SealError{Index: -1, Entry: -1, Problem: SealMalformed}},
+		{"head too short", func(a *Audit) { a.Seal.Head = a.Seal.Head[2:] }, SealError{Index: -1, Entry: -1, Problem: SealMalformed}},
+		{"marks too short", func(a *Audit) { a.Seal.Logs[1].Marks = a.Seal.Logs[1].Marks[1:] }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
+		{"marks not hex", func(a *Audit) { a.Seal.Logs[2].Marks = strings.ToUpper(a.Seal.Logs[2].Marks) }, SealError{Log: "plan.history", Index: 2, Entry: -1, Problem: SealMalformed}},
 		{"negative count", func(a *Audit) { a.Seal.Logs[1].Count = -1 }, SealError{Log: "history", Index: 1, Entry: -1, Problem: SealMalformed}},
 		{"log sealed twice", func(a *Audit) { a.Seal.Logs[2] = a.Seal.Logs[1]; evReHead(a) }, SealError{Log: "history", Index: 2, Entry: -1, Problem: SealMalformed}},
-		{"log head changed", func(a *Audit) {
-			// Rewrite a log's head and re-derive the seal's head: the log
-			// check still finds it.
-			a.Seal.Logs[3].Head = DigestOf([]byte("x"))
+		{"logs out of order", func(a *Audit) {
+			a.Seal.Logs[2], a.Seal.Logs[3] = a.Seal.Logs[3], a.Seal.Logs[2]
 			evReHead(a)
-		}, SealError{Log: "evidence[E-1].history", Index: 3, Entry: -1, Problem: SealHeadMismatch}},
+		}, SealError{Log: "plan.history", Index: 3, Entry: -1, Problem: SealMalformed}},
+		{"mark altered", func(a *Audit) {
+			// The entry is intact, but nothing tells a mark from its entry:
+			// the diagnosis names the entry.
+			a.Seal.Logs[3].Marks = "01234567"
+		}, SealError{Log: "evidence[E-1].history", Index: 3, Entry: 0, Problem: SealEntryChanged}},
+		{"entry and its mark forged", func(a *Audit) {
+			// The marks no longer locate the change, but the head still
+			// detects it.
+			a.Evidence[0].History[0].Note = "forged"
+			a.Seal.Logs[3].Marks = string(sealAppendMark(nil, crc32.Checksum(sealEncodeEntry(nil, &a.Evidence[0].History[0]), sealCastagnoli)))
+		}, SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -249,10 +290,31 @@ func TestSealDetectsTampering(t *testing.T) {
 	}
 }
 
-// evReHead recomputes the seal's own head after a test forged its logs.
+// evReHead recomputes the seal's head after a test forged its logs, as a
+// forger who can rewrite the whole record would: over the seal's logs as
+// they now stand. A log sealed twice or missing is left as it is.
 func evReHead(a *Audit) {
-	h := sealHead(sealNewChain(), a.ID, a.Seal)
-	a.Seal.Head = hex.EncodeToString(h[:])
+	logs := sealLogs(a)
+	at := sealMatch(a, a.Seal, logs)
+	for j, k := range at {
+		if k < 0 || logs[k].len(a) < a.Seal.Logs[j].Count {
+			return
+		}
+	}
+	a.Seal.Head = hex.EncodeToString(sealChainOf(a, a.Seal, logs, at)[:])
+}
+
+// TestSealIsNotASignature shows what the seal's documentation says: whoever
+// can rewrite the record, its marks and its head makes a seal that
+// verifies, and only a copy of the head kept elsewhere shows the change.
+func TestSealIsNotASignature(t *testing.T) {
+	a := evSealed(t)
+	kept := a.Seal.Head
+	a.Evidence[0].History[0].Note = "forged"
+	a.Seal.Logs[3].Marks = string(sealAppendMark(nil, crc32.Checksum(sealEncodeEntry(nil, &a.Evidence[0].History[0]), sealCastagnoli)))
+	evReHead(a)
+	require.NoError(t, a.VerifySeal())
+	assert.NotEqual(t, kept, a.Seal.Head, "the head kept elsewhere no longer matches")
 }
 
 // evSealPath is the path Verify reports a seal problem at.
@@ -436,6 +498,9 @@ func TestVerifyReportsEveryBrokenLog(t *testing.T) {
 	for _, path := range []string{"Seal.Logs[0]", "Seal.Logs[8]", "Seal.Logs[11]"} {
 		assert.True(t, evHas(got, path, RuleSealIntact), "%s reported: %v", path, got)
 	}
+	assert.False(t, evHas(got, "Seal", RuleSealIntact), "located changes are not reported again as the seal's")
+
+	a = evSealed(t)
 	a.Seal.At, a.Seal.By = time.Time{}, ""
 	got = evVerify(a)
 	assert.True(t, evHas(got, "Seal.At", RuleRecordShape))
