@@ -379,3 +379,32 @@ func TestDigestOf(t *testing.T) {
 	assert.Equal(t, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", DigestOf(nil))
 	assert.True(t, evIsDigest(DigestOf([]byte("x"))))
 }
+
+// TestEvIsDigest checks the eight-bytes-at-a-time test against a plain
+// one, for every byte in every position class.
+func TestEvIsDigest(t *testing.T) {
+	plain := func(s string) bool {
+		if len(s) != 64 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+				return false
+			}
+		}
+		return true
+	}
+	good := DigestOf([]byte("x"))
+	require.True(t, evIsDigest(good))
+	for _, pos := range []int{0, 7, 8, 31, 63} {
+		for c := range 256 {
+			b := []byte(good)
+			b[pos] = byte(c)
+			s := string(b)
+			require.Equal(t, plain(s), evIsDigest(s), "byte %#x at %d", c, pos)
+		}
+	}
+	for _, s := range []string{"", good[:63], good + "0", strings.ToUpper(good)} {
+		assert.False(t, evIsDigest(s), s)
+	}
+}

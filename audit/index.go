@@ -1,6 +1,10 @@
 package audit
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+)
 
 // idIndex finds elements of one list of the record (evidence items,
 // findings, follow-ups) by their id: the position of the first element
@@ -78,4 +82,52 @@ func (x *idIndex) firstOf(i int, id func(i int) string) int {
 		return i
 	}
 	return x.find(id(i), id)
+}
+
+// refIndex finds criterion references among a list of them (the plan's
+// criteria): one idIndex per kind of reference, keyed by the reference's
+// id, so that a lookup hashes one short string instead of a map key of
+// two.
+type refIndex struct {
+	ids   [3][]string
+	id    [3]func(int) string
+	index [3]idIndex
+}
+
+// refKindSlot returns the slot of a kind of reference, or -1.
+func refKindSlot(k annexa.RefKind) int {
+	switch k {
+	case annexa.ClauseRef:
+		return 0
+	case annexa.ControlRef:
+		return 1
+	case annexa.DocumentRef:
+		return 2
+	}
+	return -1
+}
+
+// newRefIndex indexes the references of criteria.
+func newRefIndex(criteria []Criterion) *refIndex {
+	x := &refIndex{}
+	for _, c := range criteria {
+		if k := refKindSlot(c.Ref.Kind); k >= 0 {
+			x.ids[k] = append(x.ids[k], c.Ref.ID)
+		}
+	}
+	for k := range x.ids {
+		ids := x.ids[k]
+		x.id[k] = func(i int) string { return ids[i] }
+		x.index[k] = newIDIndex(len(ids), x.id[k])
+	}
+	return x
+}
+
+// has reports whether r is one of the indexed references.
+func (x *refIndex) has(r annexa.Ref) bool {
+	k := refKindSlot(r.Kind)
+	if k < 0 || len(x.ids[k]) == 0 {
+		return false
+	}
+	return x.index[k].find(r.ID, x.id[k]) >= 0
 }

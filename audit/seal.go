@@ -220,24 +220,77 @@ type sealLog struct {
 
 // sealLogs lists the record's logs in seal order.
 func sealLogs(a *Audit) []sealLog {
-	logs := make([]sealLog, 0, 4+len(a.Evidence)+len(a.Findings)+len(a.FollowUps))
-	logs = append(logs, sealLog{kind: sealEvidence}, sealLog{kind: sealAuditHistory})
-	if a.Plan != nil {
-		logs = append(logs, sealLog{kind: sealPlanHistory})
-	}
-	for i := range a.Evidence {
-		logs = append(logs, sealLog{kind: sealEvidenceHistory, idx: i})
-	}
-	for i := range a.Findings {
-		logs = append(logs, sealLog{kind: sealFindingHistory, idx: i})
-	}
-	if a.Conclusion != nil {
-		logs = append(logs, sealLog{kind: sealConclusionHistory})
-	}
-	for i := range a.FollowUps {
-		logs = append(logs, sealLog{kind: sealFollowUpHistory, idx: i})
+	logs := make([]sealLog, sealLogCount(a))
+	for i := range logs {
+		logs[i] = sealLogAt(a, i)
 	}
 	return logs
+}
+
+// sealLogCount returns how many logs the record holds.
+func sealLogCount(a *Audit) int {
+	n := 2 + len(a.Evidence) + len(a.Findings) + len(a.FollowUps)
+	if a.Plan != nil {
+		n++
+	}
+	if a.Conclusion != nil {
+		n++
+	}
+	return n
+}
+
+// sealLogAt returns the record's log at position i in seal order, i
+// below sealLogCount(a).
+func sealLogAt(a *Audit, i int) sealLog {
+	if i < 2 {
+		return sealLog{kind: sealKind(i)}
+	}
+	i -= 2
+	if a.Plan != nil {
+		if i == 0 {
+			return sealLog{kind: sealPlanHistory}
+		}
+		i--
+	}
+	if i < len(a.Evidence) {
+		return sealLog{kind: sealEvidenceHistory, idx: i}
+	}
+	i -= len(a.Evidence)
+	if i < len(a.Findings) {
+		return sealLog{kind: sealFindingHistory, idx: i}
+	}
+	i -= len(a.Findings)
+	if a.Conclusion != nil {
+		if i == 0 {
+			return sealLog{kind: sealConclusionHistory}
+		}
+		i--
+	}
+	return sealLog{kind: sealFollowUpHistory, idx: i}
+}
+
+// sealKindOf returns the part of the record a log name belongs to, or -1
+// for a name no log of any record has.
+func sealKindOf(name string) int {
+	switch {
+	case name == "evidence":
+		return int(sealEvidence)
+	case name == "history":
+		return int(sealAuditHistory)
+	case name == "plan.history":
+		return int(sealPlanHistory)
+	case name == "conclusion.history":
+		return int(sealConclusionHistory)
+	case !strings.HasSuffix(name, sealNameSuffix):
+		return -1
+	case strings.HasPrefix(name, "evidence["):
+		return int(sealEvidenceHistory)
+	case strings.HasPrefix(name, "findings["):
+		return int(sealFindingHistory)
+	case strings.HasPrefix(name, "followUps["):
+		return int(sealFollowUpHistory)
+	}
+	return -1
 }
 
 // nameParts returns the log's name as a fixed name, or as the prefix and
@@ -410,29 +463,31 @@ func (c *sealChain) head() *[sha256.Size]byte {
 // logs are written to two builders and cut from their two strings, so
 // that sealing allocates a handful of times whatever the record's size.
 func sealCompute(a *Audit, at time.Time, by string) *Seal {
-	logs := sealLogs(a)
+	count := sealLogCount(a)
 	nameLen, entries := 0, 0
-	for _, l := range logs {
+	for j := range count {
+		l := sealLogAt(a, j)
 		fixed, prefix, id := l.nameParts(a)
 		nameLen += len(fixed) + len(prefix) + len(id) + 1 + len(sealNameSuffix)
 		entries += l.len(a)
 	}
 	type span struct{ name, marks int }
-	ends := make([]span, len(logs))
+	ends := make([]span, count)
 	var names, marks strings.Builder
 	names.Grow(nameLen)
 	marks.Grow(entries * sealMarkLen)
 	var b []byte
-	for j, l := range logs {
-		b = l.appendName(b[:0], a)
+	for j := range count {
+		b = sealLogAt(a, j).appendName(b[:0], a)
 		names.Write(b)
 		ends[j].name = names.Len()
 	}
 	allNames := names.String()
-	c := sealNewChain(a.ID, at, by, len(logs))
+	c := sealNewChain(a.ID, at, by, count)
 	var logMarks []byte
 	var prev span
-	for j, l := range logs {
+	for j := range count {
+		l := sealLogAt(a, j)
 		n := l.len(a)
 		c.begin(int(l.kind), allNames[prev.name:ends[j].name], n)
 		logMarks = logMarks[:0]
@@ -448,10 +503,10 @@ func sealCompute(a *Audit, at time.Time, by string) *Seal {
 		prev = ends[j]
 	}
 	allMarks := marks.String()
-	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, len(logs)), Head: hex.EncodeToString(c.head()[:])}
+	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, count), Head: hex.EncodeToString(c.head()[:])}
 	prev = span{}
-	for j, l := range logs {
-		s.Logs[j] = SealedLog{Name: allNames[prev.name:ends[j].name], Count: l.len(a), Marks: allMarks[prev.marks:ends[j].marks]}
+	for j := range count {
+		s.Logs[j] = SealedLog{Name: allNames[prev.name:ends[j].name], Count: sealLogAt(a, j).len(a), Marks: allMarks[prev.marks:ends[j].marks]}
 		prev = ends[j]
 	}
 	return s
@@ -508,6 +563,38 @@ func sealMatch(a *Audit, s *Seal, logs []sealLog) []int {
 	return at
 }
 
+// sealChainInOrder computes the chain over the sealed entries of the
+// record without allocating, when the record holds the sealed logs in
+// sealed order, each with at least its sealed count: logs appended since
+// (a later item's history, say) may come between them. ok is false
+// otherwise; sealMatch then finds the logs wherever they are.
+func sealChainInOrder(a *Audit, s *Seal) (head *[sha256.Size]byte, ok bool) {
+	c := sealNewChain(a.ID, s.At, s.By, len(s.Logs))
+	n, next := sealLogCount(a), 0
+	for j := range s.Logs {
+		sl := &s.Logs[j]
+		kind := sealKindOf(sl.Name)
+		for next < n && int(sealLogAt(a, next).kind) < kind {
+			next++ // appended after sealing, in an earlier part
+		}
+		if next == n {
+			return nil, false
+		}
+		l := sealLogAt(a, next)
+		if !l.is(a, sl.Name) || l.len(a) < sl.Count {
+			return nil, false
+		}
+		next++
+		c.begin(int(l.kind), sl.Name, sl.Count)
+		for i := range sl.Count {
+			c.buf = l.encode(c.buf, a, i)
+			c.flush()
+		}
+		sealEnd(c, sl.Marks)
+	}
+	return c.head(), true
+}
+
 // sealChainOf computes the chain over the sealed entries of the record,
 // the sealed logs found at the positions at gives; every one must be
 // found and hold its sealed count.
@@ -558,6 +645,9 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 			report(&SealError{Log: l.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: problem})
 			return
 		}
+	}
+	if head, ok := sealChainInOrder(a, s); ok && sealHeadIs(head, s.Head) {
+		return
 	}
 	logs := sealLogs(a)
 	at := sealMatch(a, s, logs)

@@ -3,7 +3,6 @@ package audit
 import (
 	"time"
 
-	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -47,14 +46,23 @@ func Verify(a *Audit, opts *VerifyOptions) error {
 }
 
 // verifier holds what the checks share: the record, the options, the
-// collected violations and indexes built once.
+// collected violations and indexes built once, so that every reference
+// the checks follow costs one probe of a pointer-free table whatever the
+// record's size.
 type verifier struct {
-	a        *Audit
-	opts     VerifyOptions
-	col      *errs.Collector
-	evidence map[EvidenceID]int
-	findings map[FindingID]int
-	criteria map[annexa.Ref]bool
+	a         *Audit
+	opts      VerifyOptions
+	col       *errs.Collector
+	evidence  idIndex // items by id
+	findings  idIndex // findings by id
+	followUps idIndex // follow-ups by their finding's id
+	// followUp gives, for each finding, the position of its first
+	// follow-up, or -1, and followUpFinding the position of each
+	// follow-up's finding, or -1.
+	followUp        []int32
+	followUpFinding []int32
+	// criteria indexes the plan's criteria (empty without a plan).
+	criteria *refIndex
 }
 
 func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
@@ -65,26 +73,36 @@ func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
 	if a == nil {
 		return v
 	}
-	v.evidence = make(map[EvidenceID]int, len(a.Evidence))
-	for i, e := range a.Evidence {
-		if _, dup := v.evidence[e.ID]; !dup {
-			v.evidence[e.ID] = i
+	v.evidence = newIDIndex(len(a.Evidence), a.evidenceID)
+	v.findings = newIDIndex(len(a.Findings), a.findingID)
+	v.followUps = newIDIndex(len(a.FollowUps), a.followUpFinding)
+	v.followUp = make([]int32, len(a.Findings))
+	for i := range v.followUp {
+		v.followUp[i] = -1
+	}
+	v.followUpFinding = make([]int32, len(a.FollowUps))
+	for j := range a.FollowUps {
+		i := v.findingAt(a.FollowUps[j].Finding)
+		v.followUpFinding[j] = int32(i)
+		if i >= 0 && v.followUp[i] < 0 {
+			v.followUp[i] = int32(j)
 		}
 	}
-	v.findings = make(map[FindingID]int, len(a.Findings))
-	for i, f := range a.Findings {
-		if _, dup := v.findings[f.ID]; !dup {
-			v.findings[f.ID] = i
-		}
-	}
-	v.criteria = map[annexa.Ref]bool{}
 	if a.Plan != nil {
-		for _, c := range a.Plan.Content.Criteria {
-			v.criteria[c.Ref] = true
-		}
+		v.criteria = newRefIndex(a.Plan.Content.Criteria)
+	} else {
+		v.criteria = newRefIndex(nil)
 	}
 	return v
 }
+
+// evidenceAt returns the position of the first item with the given id,
+// or -1.
+func (v *verifier) evidenceAt(id EvidenceID) int { return v.evidence.find(string(id), v.a.evidenceID) }
+
+// findingAt returns the position of the first finding with the given id,
+// or -1.
+func (v *verifier) findingAt(id FindingID) int { return v.findings.find(string(id), v.a.findingID) }
 
 // violate records one violation of rule at path.
 func (v *verifier) violate(path, rule, value, detail string) { v.col.Add(path, rule, value, detail) }

@@ -172,7 +172,7 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 	if cl := a.Checklist; cl != nil {
 		var has func(EvidenceID) bool
 		if isOpen {
-			has = func(id EvidenceID) bool { _, ok := v.evidence[id]; return ok }
+			has = func(id EvidenceID) bool { return v.evidenceAt(id) >= 0 }
 		}
 		checkChecklist(ch, "Checklist", cl, a, has)
 	}
@@ -293,10 +293,20 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 		}
 	}
 	if a.State == StateClosed {
-		a.coreOpenFollowUps(func(i int) bool {
+		// As coreOpenFollowUps: a standing nonconformity is open unless
+		// a follow-up of it is closed.
+		closed := make([]bool, len(a.Findings))
+		for j := range a.FollowUps {
+			if i := v.followUpFinding[j]; i >= 0 && a.FollowUps[j].State == FollowUpClosed {
+				closed[i] = true
+			}
+		}
+		for i := range a.Findings {
+			if !coreStandingNC(&a.Findings[i]) || closed[i] {
+				continue
+			}
 			v.violate(errs.Index("Findings", i), RuleCloseFollowUps, string(a.Findings[i].ID), "the audit is closed but the nonconformity's corrective action is not verified effective")
-			return true
-		})
+		}
 	}
 	_, isTerminated := ev.when(EventTerminate)
 	if t := a.Termination; t != nil {

@@ -29,20 +29,21 @@ func (v *verifier) verifyEvidence() {
 	}
 	var criteria func(annexa.Ref) bool
 	if a.Plan != nil {
-		criteria = func(r annexa.Ref) bool { return v.criteria[r] }
+		criteria = v.criteria.has
 	}
-	// v.evidence keeps the first item of each id: when it has as many ids
-	// as the log has items, no id repeats and no item needs looking up.
-	repeats := len(v.evidence) != len(a.Evidence)
-	successor := make(map[EvidenceID]int)
+	// successor[j] is 1 + the position of the first item correcting item
+	// j; made only when some item is a correction.
+	var successor []int32
 	for i := range a.Evidence {
 		e := &a.Evidence[i]
 		at := func() string { return errs.Index("Evidence", i) }
 		switch {
 		case strings.TrimSpace(string(e.ID)) == "":
 			c.shape(at()+".ID", "required", "", "the host's id for the item")
-		case repeats && v.evidence[e.ID] != i:
-			c.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", v.evidence[e.ID]))
+		default:
+			if j := v.evidence.firstOf(i, a.evidenceID); j != i {
+				c.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", j))
+			}
 		}
 		c.content(at, e, criteria, e.State == EvidenceVerified, a.samplingPlanByID)
 		v.evidenceHistory(c, at, e)
@@ -50,24 +51,32 @@ func (v *verifier) verifyEvidence() {
 			continue
 		}
 		path := at()
-		j, ok := v.evidence[e.Supersedes]
+		j := v.evidenceAt(e.Supersedes)
 		switch {
-		case !ok:
+		case j < 0:
 			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "no such item in the log: a corrected item is kept, never removed")
+			continue
 		case j >= i:
 			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "a correction supersedes an earlier item")
 		case a.Evidence[j].State != EvidenceSuperseded:
 			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "the corrected item is "+strconv.Quote(string(a.Evidence[j].State))+", not superseded")
 		}
-		if k, dup := successor[e.Supersedes]; dup {
-			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "already corrected by "+errs.Index("Evidence", k)+": an item has one successor")
+		if successor == nil {
+			successor = make([]int32, len(a.Evidence))
+		}
+		if k := successor[j]; k > 0 {
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "already corrected by "+errs.Index("Evidence", int(k)-1)+": an item has one successor")
 			continue
 		}
-		successor[e.Supersedes] = i
+		successor[j] = int32(i + 1)
 	}
 	for i := range a.Evidence {
 		e := &a.Evidence[i]
-		if _, ok := successor[e.ID]; e.State == EvidenceSuperseded && !ok {
+		if e.State != EvidenceSuperseded {
+			continue
+		}
+		// An item corrects the first item with the id it supersedes.
+		if j := v.evidence.firstOf(i, a.evidenceID); successor == nil || successor[j] == 0 {
 			v.violate(errs.Index("Evidence", i)+".State", RuleEvidenceAppendOnly, string(e.State), "no item in the log corrects it")
 		}
 	}

@@ -97,7 +97,7 @@ func findingRefValid(r annexa.Ref) bool {
 // of the record that was verified at t (see findingEvidenceVerifiedBy).
 func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
 	for _, id := range ids {
-		if k, ok := v.evidence[id]; ok && findingEvidenceVerifiedBy(&v.a.Evidence[k], t) {
+		if k := v.evidenceAt(id); k >= 0 && findingEvidenceVerifiedBy(&v.a.Evidence[k], t) {
 			return true
 		}
 	}
@@ -109,8 +109,8 @@ func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
 // at t (see findingEvidenceVerifiedBy).
 func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []EvidenceID, t time.Time) (verified bool) {
 	for k, id := range ids {
-		i, ok := v.evidence[id]
-		if !ok {
+		i := v.evidenceAt(id)
+		if i < 0 {
 			v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "the record holds no evidence item with this id")
 			continue
 		}
@@ -137,7 +137,7 @@ func (v *verifier) verifyFindings() {
 		switch {
 		case findingBlank(string(f.ID)):
 			v.violate(p.at("ID"), RuleRecordShape, "", "a finding needs an id")
-		case v.findings[f.ID] != i:
+		case v.findings.firstOf(i, a.findingID) != i:
 			v.violate(p.at("ID"), RuleRecordShape, string(f.ID), "another finding has the same id")
 		}
 		if !f.Kind.IsValid() {
@@ -163,7 +163,7 @@ func (v *verifier) verifyFindings() {
 			switch {
 			case !findingRefValid(ref):
 				v.violate(p.at(errs.Index("Criteria", k)), RuleRecordShape, ref.String(), "not a valid reference")
-			case standing && !v.criteria[ref]:
+			case standing && !v.criteria.has(ref):
 				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
 			}
 		}
@@ -300,7 +300,6 @@ func (v *verifier) verifyConclusion() {
 func (v *verifier) verifyFollowUps() {
 	a := v.a
 	stage := findingsStageOf(a.State)
-	first := make(map[FindingID]int, len(a.FollowUps))
 	blocking := v.blockableRecommendation()
 	var at time.Time // when overdue is judged; found when first needed
 	for j := range a.FollowUps {
@@ -308,7 +307,7 @@ func (v *verifier) verifyFollowUps() {
 		p := findingsAreaPath{"FollowUps", j}
 
 		var f *Finding
-		if i, ok := v.findings[u.Finding]; !ok {
+		if i := int(v.followUpFinding[j]); i < 0 {
 			v.violate(p.at("Finding"), RuleRecordShape, string(u.Finding), "the record holds no finding with this id")
 		} else if f = &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
 			v.violate(p.at("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
@@ -322,11 +321,10 @@ func (v *verifier) verifyFollowUps() {
 				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
 			}
 		}
-		k, dup := first[u.Finding]
+		k := v.followUps.firstOf(j, a.followUpFinding)
+		dup := k != j
 		if dup {
 			v.violate(p.at("Finding"), RuleFollowUpOnePerNC, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
-		} else {
-			first[u.Finding] = j
 		}
 		if blocking && !dup && f != nil && f.Kind == Nonconformity && f.Grade == Major && f.Standing() {
 			if at.IsZero() {
