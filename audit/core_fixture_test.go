@@ -157,11 +157,14 @@ func coreFollowUp(id string, h int) FollowUp {
 		DueAt: coreAt(h + 24*30), State: FollowUpPlanning, History: []FollowUpEntry{}}
 }
 
-// coreCloseFollowUps closes every follow-up at hour h (as the follow-up
-// operations would), so that the audit may close.
+// coreCloseFollowUps closes every follow-up not yet closed at hour h (as
+// the follow-up operations would), so that the audit may close.
 func coreCloseFollowUps(a *Audit, h int) {
 	for i := range a.FollowUps {
 		u := &a.FollowUps[i]
+		if u.State == FollowUpClosed {
+			continue
+		}
 		for _, e := range []FollowUpEvent{FollowUpAcceptPlan, FollowUpImplement, FollowUpVerifyEffective} {
 			to, _ := followUpMachine.Next(u.State, e)
 			u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: coreAt(h), By: "lead"})
@@ -356,17 +359,35 @@ func coreUnchanged(t testing.TB, before, after *Audit) {
 var coreEquateEmpty = cmpopts.EquateEmpty()
 
 // coreBig builds a closed internal audit with n evidence items and n/5
-// findings, every fifth finding a nonconformity with a closed follow-up,
-// with struct literals only, for benchmarks. Its core and plan records
-// conform.
+// findings, every fifth finding a nonconformity whose follow-up is closed
+// (every other one after an ineffective verification and a new plan),
+// with a statistical and a judgemental sampling plan, sampled items and
+// items covering a period, for benchmarks. Bulk records are struct
+// literals; the audit moves through its operations. Every field of the
+// record's types is set somewhere, so that the JSON benchmark's plain
+// mirror decodes the same data. It conforms (Verify returns nil).
 func coreBig(tb coreTB, n int) *Audit {
 	tb.Helper()
 	a := coreAuditIn(tb, StateFieldwork)
+	step := func(err error) { tb.Helper(); require.NoError(tb, err) }
+	step(a.AddSamplingPlan(SamplingPlan{ID: "S-1", Purpose: "access reviews done each quarter", Population: Population{Size: 400},
+		Frame: "access review tickets of 2025", Method: Statistical, Size: 25, Exclusions: []string{"17"}, Seed: 2026,
+		Rationale: "25 of 399 for a quarterly control with no exception expected"}, coreM(35)))
+	step(a.DrawSample("S-1", coreM(35)))
+	step(a.AddSamplingPlan(SamplingPlan{ID: "S-2", Purpose: "privileged accounts", Population: Population{Items: []string{"root", "admin", "backup", "deploy"}},
+		Frame: "directory export", Method: Judgemental, Size: 2, Rationale: "the two widest accounts"}, coreM(35)))
+	step(a.RecordSelection("S-2", []string{"root", "admin"}, coreM(35)))
 	a.Evidence = a.Evidence[:0]
 	a.Findings = a.Findings[:0]
 	for i := range n {
 		e := coreEvidence(fmt.Sprintf("E-%d", i+1), 31, coreCriteria[i%len(coreCriteria)])
 		e.Digest = fmt.Sprintf("%064x", i)
+		if i%3 == 0 {
+			e.Covers = &Period{From: coreAt(-24 * 365), To: coreAt(-1)}
+		}
+		if i%10 == 0 {
+			e.Sampling = &SampleRecord{Plan: "S-1", Population: "access review tickets of 2025", PopulationSize: 400, SampleSize: 25, Method: Statistical}
+		}
 		a.Evidence = append(a.Evidence, e)
 	}
 	for i := range n / 5 {
@@ -374,7 +395,6 @@ func coreBig(tb coreTB, n int) *Audit {
 		var f Finding
 		if i%5 == 0 {
 			f = coreNonconformity(id, 40, EvidenceID(fmt.Sprintf("E-%d", i+1)))
-			a.FollowUps = append(a.FollowUps, coreFollowUp(id, 81))
 		} else {
 			f = Finding{ID: FindingID(id), Kind: Conformity, Criteria: []annexa.Ref{coreCriteria[i%len(coreCriteria)]},
 				Evidence: []EvidenceID{EvidenceID(fmt.Sprintf("E-%d", i+1))}, Found: "the requirement is met",
@@ -384,14 +404,49 @@ func coreBig(tb coreTB, n int) *Audit {
 		a.Findings = append(a.Findings, f)
 	}
 	m := coreM
-	require.NoError(tb, a.EndFieldwork(m(60)))
+	step(a.EndFieldwork(m(60)))
 	a.Conclusion = coreConclusion(61)
-	require.NoError(tb, a.HoldClosingMeeting(coreClosing(80), m(80)))
-	require.NoError(tb, a.IssueReport(m(90)))
-	require.NoError(tb, a.Distribute(coreRecipients(), m(100)))
-	require.NoError(tb, a.Complete(coreCompletion(), m(110)))
-	require.NoError(tb, a.StartFollowUp(m(120)))
-	coreCloseFollowUps(a, 150)
-	require.NoError(tb, a.Close(m(200)))
+	a.Conclusion.ObjectivesNote = "every objective of the plan was achieved"
+	step(a.HoldClosingMeeting(coreClosing(80), m(80)))
+	step(a.IssueReport(m(90)))
+	step(a.Distribute(coreRecipients(), m(100)))
+	step(a.Complete(coreCompletion(), m(110)))
+	step(a.StartFollowUp(m(120)))
+	for i := range a.Findings {
+		if a.Findings[i].Kind == Nonconformity {
+			a.FollowUps = append(a.FollowUps, coreBigFollowUp(a.Findings[i].ID, len(a.FollowUps)%2 == 1))
+		}
+	}
+	step(a.Close(m(200)))
 	return a
+}
+
+// coreBigFollowUp is a closed follow-up of nonconformity id, as the
+// follow-up operations leave it: planned at hour 81, accepted,
+// implemented and verified effective; when replanned, its first action is
+// found ineffective and replaced by a second plan first.
+func coreBigFollowUp(id FindingID, replanned bool) FollowUp {
+	first := CorrectiveActionPlan{Correction: "review done", RootCause: "no owner", Action: "assign an owner", DueAt: coreAt(81 + 24*30)}
+	u := FollowUp{Finding: id, Correction: first.Correction, RootCause: first.RootCause, Action: first.Action, DueAt: first.DueAt,
+		PlannedAt: coreAt(81), PlannedBy: "carl", State: FollowUpPlanning, History: []FollowUpEntry{}}
+	fire := func(e FollowUpEvent, h int, by, note string) {
+		to, _ := followUpMachine.Next(u.State, e)
+		u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: coreAt(h), By: by, Note: note})
+		u.State = to
+		if e == FollowUpVerifyEffective || e == FollowUpVerifyIneffective {
+			u.Verifications = append(u.Verifications, Verification{At: coreAt(h), By: by, Effective: e == FollowUpVerifyEffective, Evidence: []EvidenceID{"E-1"}, Note: note})
+		}
+	}
+	fire(FollowUpAcceptPlan, 125, "lead", "")
+	fire(FollowUpImplement, 130, "carl", "")
+	if replanned {
+		fire(FollowUpVerifyIneffective, 135, "lead", "two reviews are still missing")
+		u.EarlierPlans = []CorrectiveActionRecord{{Plan: first, RecordedAt: u.PlannedAt, RecordedBy: u.PlannedBy}}
+		u.Action, u.PlannedAt = "assign an owner and a deputy", coreAt(136)
+		fire(FollowUpAcceptPlan, 137, "lead", "")
+		fire(FollowUpImplement, 140, "carl", "")
+	}
+	fire(FollowUpVerifyEffective, 150, "lead", "")
+	u.VerifiedBy, u.Evidence = "lead", []EvidenceID{"E-1"}
+	return u
 }
