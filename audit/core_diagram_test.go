@@ -79,7 +79,7 @@ func TestCoreLifecycles(t *testing.T) {
 	assert.Equal(t, states, slices.Collect(audit.States()))
 	assert.True(t, audit.IsTerminal(string(StateClosed)))
 	assert.Equal(t, []string{RuleInitContact, RuleInitFeasible, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
-		RuleClosingAfterConclude, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistrib, RuleCompleteRecords,
+		RuleEvidenceVerified, RuleClosingAfterConclude, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistrib, RuleCompleteRecords,
 		RuleFollowUpStart, RuleCloseFollowUps, RuleTerminateReason}, slices.Collect(audit.Rules()))
 
 	// Transitions yields copies: changing one changes nothing.

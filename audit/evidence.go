@@ -205,6 +205,11 @@ func (a *Audit) evidenceIndex(id EvidenceID) int {
 	return -1
 }
 
+// evEverVerified reports whether e was ever audit evidence: its history
+// verifies it, or (for a record without that history) its state says so.
+// A superseded item that was verified stays cited by what rested on it.
+func evEverVerified(e *Evidence) bool { return findingEvidenceVerifiedBy(e, time.Time{}) }
+
 // evLastTime is the earliest time the item's next event may carry: its
 // last history entry, or when it was collected.
 func evLastTime(e *Evidence) time.Time {

@@ -197,8 +197,10 @@ func findingLast(f *Finding) time.Time {
 // (19011 6.4.8). Guards: m.By is the competence id of a team leader or
 // auditor of the team (AUD-FINDING-CONFIRMED); every cited criterion is one of the audit plan's
 // (AUD-FINDING-CRITERION); a nonconformity cites at least one verified
-// evidence item (AUD-NC-EVIDENCE), states the requirement, what was found
-// and why it does not conform (AUD-NC-STATEMENT) and is graded
+// evidence item (AUD-NC-EVIDENCE); every evidence item a finding of any
+// kind cites is audit evidence by m.At, verified and not superseded
+// (AUD-EVIDENCE-VERIFIED); a nonconformity states the requirement, what
+// was found and why it does not conform (AUD-NC-STATEMENT) and is graded
 // (AUD-NC-GRADE). Allowed while findings are open (AUD-FINDING-PHASE).
 func (a *Audit) ConfirmFinding(id FindingID, m Meta) error {
 	if err := a.findingsOpen("confirm-finding"); err != nil {

@@ -110,7 +110,7 @@ func TestFindingAreaMermaid(t *testing.T) {
 	}{
 		{findingMachine.Mermaid(), []string{
 			"[*] --> draft",
-			"draft --> confirmed: confirm [confirmed-by-team, criteria-in-plan, nc-evidence-verified, nc-statement, nc-graded]",
+			"draft --> confirmed: confirm [confirmed-by-team, criteria-in-plan, nc-evidence-verified, evidence-verified, nc-statement, nc-graded]",
 			"disputed --> resolved: resolve [resolution-recorded, report-not-issued]",
 			"withdrawn --> [*]",
 		}},
@@ -120,7 +120,7 @@ func TestFindingAreaMermaid(t *testing.T) {
 		}},
 		{followUpMachine.Mermaid(), []string{
 			"planning --> accepted: accept-plan [plan-complete]",
-			"implemented --> planning: verify-ineffective [verifier-on-team, reason-recorded]",
+			"implemented --> planning: verify-ineffective [verifier-on-team, reason-recorded, evidence-verified]",
 			"closed --> [*]",
 		}},
 	}

@@ -121,8 +121,16 @@ func TestConfirmFinding(t *testing.T) {
 	}{
 		{"nonconformity", fdNC("F-1", Minor, fdA815, "E-1"), nil, ""},
 		{"nonconformity with corrected evidence", fdNC("F-1", Minor, fdA815, "E-6"), nil, ""},
-		{"one verified item among others", fdNC("F-1", Minor, fdA815, "E-3", "E-4", "E-2"), nil, ""},
+		{"every item verified", fdNC("F-1", Minor, fdA815, "E-2", "E-1"), nil, ""},
+		{"one verified item among others", fdNC("F-1", Minor, fdA815, "E-3", "E-4", "E-2"), nil, RuleEvidenceVerified},
 		{"observation without evidence", fdObservation("F-1", fdPolicy), nil, ""},
+		{"observation on verified evidence", func() Finding { f := fdObservation("F-1", fdPolicy); f.Evidence = []EvidenceID{"E-1"}; return f }(), nil, ""},
+		{"observation on collected evidence", func() Finding { f := fdObservation("F-1", fdPolicy); f.Evidence = []EvidenceID{"E-3"}; return f }(), nil, RuleEvidenceVerified},
+		{"conformity on rejected evidence", func() Finding {
+			f := fdObservation("F-1", fdPolicy)
+			f.Kind, f.Evidence = Conformity, []EvidenceID{"E-1", "E-4"}
+			return f
+		}(), nil, RuleEvidenceVerified},
 		{"criterion outside the plan", fdNC("F-1", Minor, fdNotPlanned, "E-1"), nil, RuleFindingCriterion},
 		{"no plan", fdObservation("F-1", fdA51), func(a *Audit) { a.Plan = nil }, RuleFindingCriterion},
 		{"no criteria", func() Finding { f := fdObservation("F-1", fdA51); f.Criteria = nil; return f }(), nil, RuleFindingCriterion},

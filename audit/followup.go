@@ -142,7 +142,9 @@ func (a *Audit) MarkImplemented(finding FindingID, m Meta) error {
 // to planning for a new plan, and m.Note must say why
 // (AUD-FOLLOWUP-INEFFECTIVE). Every verification is appended to
 // Verifications; an effective one also sets VerifiedBy and Evidence. The
-// evidence ids must be ones the audit holds, each once.
+// evidence ids must be ones the audit holds, each once, and every item
+// examined must be audit evidence by m.At, verified and not superseded
+// (AUD-EVIDENCE-VERIFIED).
 func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []EvidenceID, m Meta) error {
 	check := func() error {
 		col := newCollector("verification")

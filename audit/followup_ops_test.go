@@ -132,7 +132,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	m := fdMeta(fdVerifyAt, fdAuditor)
 	t.Run("effective closes", func(t *testing.T) {
 		a := implemented(t)
-		ids := []EvidenceID{"E-3", "E-7"}
+		ids := []EvidenceID{"E-2", "E-7"}
 		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, ids, m))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
@@ -141,8 +141,17 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		assert.Equal(t, []Verification{{At: m.At, By: m.By, Effective: true, Evidence: ids}}, u.Verifications)
 		assert.Equal(t, FollowUpEntry{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, At: m.At, By: m.By}, u.History[len(u.History)-1])
 		ids[0] = "E-1"
-		assert.Equal(t, EvidenceID("E-3"), a.FollowUps[0].Evidence[0], "the record keeps its own copy")
-		assert.Equal(t, EvidenceID("E-3"), a.FollowUps[0].Verifications[0].Evidence[0])
+		assert.Equal(t, EvidenceID("E-2"), a.FollowUps[0].Evidence[0], "the record keeps its own copy")
+		assert.Equal(t, EvidenceID("E-2"), a.FollowUps[0].Verifications[0].Evidence[0])
+	})
+	t.Run("every item examined is verified", func(t *testing.T) {
+		for _, effective := range []bool{true, false} {
+			a := implemented(t)
+			m := m
+			m.Note = "not effective"
+			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", effective, []EvidenceID{"E-7", "E-3"}, m) }))
+			assert.Equal(t, RuleEvidenceVerified, rule, "effective: %v", effective)
+		}
 	})
 	t.Run("ineffective goes back to planning, and a new plan can follow", func(t *testing.T) {
 		a := implemented(t)

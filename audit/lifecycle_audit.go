@@ -30,6 +30,7 @@ var (
 	guardPlanReady     = auditGuard{Name: "plan-communicated", Rule: RuleOpenAfterPlan, Check: checkPlanReadyToOpen}
 	guardOpening       = auditGuard{Name: "opening-meeting", Rule: RuleOpeningMeeting, Check: checkOpeningInput}
 	guardCovered       = auditGuard{Name: "checklist-covered", Rule: RuleFieldworkCovered, Check: checkChecklistCovered}
+	guardResultsProven = auditGuard{Name: "results-on-verified-evidence", Rule: RuleEvidenceVerified, Check: checkResultsVerified}
 	guardPlanSettled   = auditGuard{Name: "plan-settled", Rule: RulePlanCommunicated, Check: checkPlanSettled}
 	guardConcluded     = auditGuard{Name: "conclusions-agreed", Rule: RuleClosingAfterConclude, Check: checkConclusionsAgreed}
 	guardClosing       = auditGuard{Name: "closing-meeting", Rule: RuleClosingMeeting, Check: checkClosingInput}
@@ -57,7 +58,7 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 	Table: []fsm.Transition[State, Event, auditSubject]{
 		{From: StateInitiation, Event: EventPrepare, To: StatePreparation, Guards: []auditGuard{guardContact, guardFeasible}},
 		{From: StatePreparation, Event: EventOpen, To: StateFieldwork, Guards: []auditGuard{guardPlanReady, guardOpening}},
-		{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, Guards: []auditGuard{guardPlanSettled, guardCovered}},
+		{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, Guards: []auditGuard{guardPlanSettled, guardCovered, guardResultsProven}},
 		{From: StateFindings, Event: EventHoldClosingMeeting, To: StateClosing, Guards: []auditGuard{guardConcluded, guardClosing}},
 		{From: StateClosing, Event: EventIssueReport, To: StateReported, Guards: []auditGuard{guardClosed}},
 		{From: StateReported, Event: EventDistribute, To: StateDistributed, Guards: []auditGuard{guardRecipients}},

@@ -40,6 +40,7 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 			}},
 			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
 			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at) }},
 			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},
 			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
 		}},
@@ -140,6 +141,18 @@ func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
 		}
 	}
 	return !verified && e.State == EvidenceVerified
+}
+
+// allVerified refuses evidence ids that do not all name items of a that
+// are audit evidence now (verified, not superseded) and were already at
+// time at: only verified information is audit evidence (19011 6.4.7).
+func allVerified(a *Audit, ids []EvidenceID, at time.Time) error {
+	for _, id := range ids {
+		if e := a.citedEvidence(id); e == nil || e.State != EvidenceVerified || !findingEvidenceVerifiedBy(e, at) {
+			return fmt.Errorf("audit: evidence item %q is not verified audit evidence", id)
+		}
+	}
+	return nil
 }
 
 var errNCEvidence = errors.New("audit: a nonconformity needs at least one evidence item verified by now and not superseded")
@@ -313,6 +326,10 @@ var (
 	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
 )
 
+// guardFollowUpEvidence refuses a verification that examined information
+// not verified as audit evidence.
+func guardFollowUpEvidence(s followUpSubject) error { return allVerified(s.a, s.evidence, s.at) }
+
 // followUpMachine is a nonconformity's follow-up lifecycle (19011 6.7).
 var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followUpSubject]{
 	Name:     "audit.follow-up",
@@ -338,6 +355,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 				}
 				return nil
 			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
 		}},
 		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
@@ -347,6 +365,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 				}
 				return nil
 			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
 		}},
 	},
 })

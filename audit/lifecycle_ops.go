@@ -81,9 +81,11 @@ func (a *Audit) CanPlan(e PlanEvent) bool {
 
 // EndFieldwork ends the fieldwork (19011 6.4.7-6.4.8): the audit moves to
 // findings. It is refused while the plan is not communicated in its latest
-// version (AUD-PLAN-COMMUNICATED) or while a checklist item has neither a
+// version (AUD-PLAN-COMMUNICATED), while a checklist item has neither a
 // result nor a recorded reason why it was not audited
-// (AUD-FIELDWORK-COVERED).
+// (AUD-FIELDWORK-COVERED), or while a result cites an evidence item that
+// was never verified (AUD-EVIDENCE-VERIFIED: only verified information is
+// audit evidence).
 func (a *Audit) EndFieldwork(m Meta) error {
 	e, err := a.coreFireEvent(EventEndFieldwork, nil, m)
 	if err != nil {

@@ -89,7 +89,9 @@ func (a *Audit) coreHasEvidence(id EvidenceID) bool {
 // rules (see annexa.Checklist.Assess), and its evidence references must
 // name evidence items of this audit. A reference no item has gives a
 // *NotFoundError; otherwise every problem is reported at once. On error
-// nothing changes.
+// nothing changes. The items may still await verification, but fieldwork
+// ends only once every item a result cites is verified
+// (AUD-EVIDENCE-VERIFIED, see EndFieldwork).
 func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error {
 	if err := a.requireState("record-result", RuleChecklistFieldwork, StateFieldwork); err != nil {
 		return err
@@ -158,6 +160,38 @@ func coreCloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
 		it.EvidenceRefs = slices.Clone(it.EvidenceRefs)
 	}
 	return &out
+}
+
+// checkResultsVerified is a guard of the end of fieldwork: every evidence
+// item a checklist result cites is audit evidence, that is, was verified
+// (19011 6.4.7, AUD-EVIDENCE-VERIFIED). A reference to no item of the
+// audit is refused too. Long logs are indexed once, so that the check
+// costs one lookup per reference.
+func checkResultsVerified(s auditSubject) error {
+	a, cl := s.a, s.a.Checklist
+	if cl == nil {
+		return nil
+	}
+	find := a.citedEvidence
+	if len(a.Evidence) > 64 {
+		x := newIDIndex(len(a.Evidence), a.evidenceID)
+		find = func(id EvidenceID) *Evidence {
+			if i := x.find(string(id), a.evidenceID); i >= 0 {
+				return &a.Evidence[i]
+			}
+			return nil
+		}
+	}
+	var p coreProblems
+	p.subject = "checklist"
+	for i := range cl.Items {
+		for j, ref := range cl.Items[i].EvidenceRefs {
+			if e := find(EvidenceID(ref)); e == nil || !evEverVerified(e) {
+				p.add(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, ref, "the result rests on information that was never verified")
+			}
+		}
+	}
+	return p.err()
 }
 
 // checkChecklistCovered is the guard of the end of fieldwork: every

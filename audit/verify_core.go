@@ -185,6 +185,11 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 			if cl.Items[i].Pending() {
 				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
 			}
+			for j, ref := range cl.Items[i].EvidenceRefs {
+				if k := v.evidenceAt(EvidenceID(ref)); k >= 0 && !evEverVerified(&a.Evidence[k]) {
+					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, ref, "fieldwork ended with the result resting on information that was never verified")
+				}
+			}
 		}
 	}
 	if st := corePlanStateAt(a.Plan, ended); a.Plan != nil && !corePlanWasAt(a.Plan, ended, PlanCommunicated) {

@@ -106,15 +106,21 @@ func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
 
 // findingCheckEvidenceRefs reports evidence ids (p's Evidence) the
 // record lacks and repeats, and reports whether one of them was verified
-// at t (see findingEvidenceVerifiedBy).
-func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []EvidenceID, t time.Time) (verified bool) {
+// at t (see findingEvidenceVerifiedBy). When each is set, every id that
+// names an item not verified at t is reported under AUD-EVIDENCE-VERIFIED
+// as well: only verified information is audit evidence.
+func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []EvidenceID, t time.Time, each bool) (verified bool) {
 	for k, id := range ids {
 		i := v.evidenceAt(id)
 		if i < 0 {
 			v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "the record holds no evidence item with this id")
 			continue
 		}
-		verified = verified || findingEvidenceVerifiedBy(&v.a.Evidence[i], t)
+		ok := findingEvidenceVerifiedBy(&v.a.Evidence[i], t)
+		verified = verified || ok
+		if each && !ok {
+			v.violate(p.at(errs.Index("Evidence", k)), RuleEvidenceVerified, string(id), "not audit evidence: never verified, or not by the time it was relied on")
+		}
 		for _, earlier := range ids[:k] {
 			if earlier == id {
 				v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "cited twice")
@@ -167,7 +173,7 @@ func (v *verifier) verifyFindings() {
 				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
 			}
 		}
-		verified := v.findingCheckEvidenceRefs(p, f.Evidence, findingFirstEntryAt(f.History, FindingConfirm))
+		verified := v.findingCheckEvidenceRefs(p, f.Evidence, findingFirstEntryAt(f.History, FindingConfirm), standing)
 		if f.Kind == Nonconformity && standing {
 			if !verified {
 				v.violate(p.at("Evidence"), RuleNCEvidence, "", "the nonconformity cites no evidence item that was verified when it was confirmed")
@@ -375,7 +381,7 @@ func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
 // evidence verified by then and matches VerifiedBy; an ineffective one
 // says why; and the Verifications log, when kept, matches the history.
 func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
-	v.findingCheckEvidenceRefs(p, u.Evidence, time.Time{})
+	v.findingCheckEvidenceRefs(p, u.Evidence, time.Time{}, false)
 	n := 0
 	for k, e := range u.History {
 		if e.Event != FollowUpVerifyEffective && e.Event != FollowUpVerifyIneffective {
@@ -398,6 +404,9 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 		}
 		n++
 		if !effective {
+			if logged != nil {
+				v.followUpCheckEvidenceVerified(p, n-1, true, logged.Evidence, e.At)
+			}
 			if findingBlank(e.Note) {
 				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
 			}
@@ -407,6 +416,7 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 		if logged != nil {
 			evidence = logged.Evidence
 		}
+		v.followUpCheckEvidenceVerified(p, n-1, logged != nil, evidence, e.At)
 		if !v.findingEvidenceCited(evidence, e.At) {
 			v.violate(p.at("Evidence"), RuleFollowUpVerified, "", "the verification cites no evidence item verified by then")
 		}
@@ -419,6 +429,23 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 	}
 	if u.State != FollowUpClosed && (u.VerifiedBy != "" || len(u.Evidence) > 0) {
 		v.violate(p.at("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, "verified effective, yet the follow-up is not closed")
+	}
+}
+
+// followUpCheckEvidenceVerified reports the evidence ids a verification
+// (the n-th logged, or the follow-up's own Evidence when not logged)
+// examined that were not audit evidence at its time t.
+func (v *verifier) followUpCheckEvidenceVerified(p findingsAreaPath, n int, logged bool, ids []EvidenceID, t time.Time) {
+	for k, id := range ids {
+		i := v.evidenceAt(id)
+		if i < 0 || findingEvidenceVerifiedBy(&v.a.Evidence[i], t) {
+			continue // an unknown id is reported as AUD-RECORD-SHAPE
+		}
+		path := p.at(errs.Index("Evidence", k))
+		if logged {
+			path = p.at(errs.Index(errs.Index("Verifications", n)+".Evidence", k))
+		}
+		v.violate(path, RuleEvidenceVerified, string(id), "the verification examined information not verified by then")
 	}
 }
 
