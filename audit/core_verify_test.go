@@ -55,6 +55,10 @@ func TestCoreVerifyViolations(t *testing.T) {
 		{"risk twice", StateFieldwork, func(a *Audit) { a.Risks = append(a.Risks, a.Risks[0]) }, []coreWant{{"Risks[1].ID", RuleRecordShape}}},
 		{"checklist item left pending", StateFindings, func(a *Audit) { require.NoError(t, a.Checklist.Reset(coreRefVuln)) },
 			[]coreWant{{"Checklist.Items[3]", RuleFieldworkCovered}}},
+		{"result on rejected evidence after fieldwork", StateFindings, func(a *Audit) {
+			a.Evidence[0].State = EvidenceRejected
+			a.Evidence[0].History[0].Event, a.Evidence[0].History[0].To, a.Evidence[0].History[0].Note = EvidenceReject, EvidenceRejected, "unreadable"
+		}, []coreWant{{"Checklist.Items[0].EvidenceRefs[0]", RuleEvidenceVerified}, {"Checklist.Items[4].EvidenceRefs[0]", RuleEvidenceVerified}}},
 		{"checklist cites unknown evidence", StateFieldwork, func(a *Audit) { a.Checklist.Items[0].EvidenceRefs = []string{"E-9"} },
 			[]coreWant{{"Checklist.Items[0].EvidenceRefs[0]", RuleRecordShape}}},
 		{"checklist of another kind", StatePreparation, func(a *Audit) { a.Checklist.Kind = annexa.Stage1 }, []coreWant{{"Checklist.Kind", RuleChecklistPlanned}}},
@@ -198,4 +202,26 @@ func TestCoreConcurrentReads(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestCoreVerifyResultsAwaitVerification checks that during fieldwork a
+// checklist result may rest on an item still awaiting verification: only
+// the end of fieldwork requires it verified (AUD-EVIDENCE-VERIFIED).
+func TestCoreVerifyResultsAwaitVerification(t *testing.T) {
+	a := coreAuditIn(t, StateFieldwork)
+	e := coreEvidence("E-2", 35, coreRefAccess)
+	e.State, e.History = "", nil
+	require.NoError(t, a.CollectEvidence(e, coreM(35)))
+	require.NoError(t, a.RecordResult(coreRefAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-2"}}, coreM(36)))
+	require.NoError(t, Verify(a, nil))
+
+	err := a.EndFieldwork(coreM(60))
+	var te *TransitionError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, RuleEvidenceVerified, te.Rule)
+	coreRequireInvalid(t, err, coreWant{"Checklist.Items[2].EvidenceRefs[0]", RuleEvidenceVerified})
+
+	require.NoError(t, a.VerifyEvidence("E-2", coreM(37)))
+	require.NoError(t, a.EndFieldwork(coreM(60)))
+	require.NoError(t, Verify(a, nil))
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +49,10 @@ func TestVerifyEvidenceViolations(t *testing.T) {
 		{"sample without size", func(a *Audit) { a.Evidence[1].Sampling.SampleSize = 0 }, "Evidence[1].Sampling.SampleSize", RuleEvidenceSampling},
 		{"sample of unknown plan", func(a *Audit) { a.Evidence[1].Sampling.Plan = "S-9" }, "Evidence[1].Sampling.Plan", RuleRecordShape},
 		{"bad digest", func(a *Audit) { a.Evidence[1].Digest = "00" }, "Evidence[1].Digest", RuleRecordShape},
+		{"upper-case digest", func(a *Audit) { a.Evidence[1].Digest = strings.ToUpper(a.Evidence[1].Digest) }, "Evidence[1].Digest", RuleRecordShape},
+		{"digest with a letter past f", func(a *Audit) { a.Evidence[1].Digest = "g" + a.Evidence[1].Digest[1:] }, "Evidence[1].Digest", RuleRecordShape},
+		{"digest one digit too long", func(a *Audit) { a.Evidence[1].Digest += "0" }, "Evidence[1].Digest", RuleRecordShape},
+		{"digest of non-ASCII text", func(a *Audit) { a.Evidence[1].Digest = "é" + a.Evidence[1].Digest[2:] }, "Evidence[1].Digest", RuleRecordShape},
 		{"no confidentiality", func(a *Audit) { a.Evidence[1].Confidentiality = "" }, "Evidence[1].Confidentiality", RuleRecordShape},
 		{"no state", func(a *Audit) { a.Evidence[3].State = "" }, "Evidence[3].State", RuleRecordShape},
 		{"state without history", func(a *Audit) { a.Evidence[3].State = EvidenceRejected }, "Evidence[3].State", RuleHistoryValid},
