@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
 // TestCoreGuards checks that each guard of the audit lifecycle refuses its
@@ -204,4 +206,40 @@ func TestCoreMetaRefused(t *testing.T) {
 		assert.Equal(t, ReasonMeta, te.Reason)
 		coreUnchanged(t, before, a)
 	})
+}
+
+// TestCoreCheck checks that Check and CheckPlan agree with Can and
+// CanPlan, and give the refusal firing would give.
+func TestCoreCheck(t *testing.T) {
+	for s := range States() {
+		if s == StateTerminated || s == StateClosed {
+			continue
+		}
+		a := coreAuditIn(t, s)
+		for e := range Events() {
+			err := a.Check(e)
+			assert.Equal(t, a.Can(e), err == nil, "%s in %s: %v", e, s, err)
+			if err != nil {
+				var te *TransitionError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, string(s), te.State)
+				assert.Equal(t, string(e), te.Event)
+			}
+		}
+		for e := range PlanEvents() {
+			err := a.CheckPlan(e)
+			assert.Equal(t, a.CanPlan(e), err == nil, "plan %s in %s: %v", e, s, err)
+			if err != nil {
+				require.ErrorIs(t, err, ErrTransition)
+			}
+		}
+	}
+	a := coreAuditIn(t, StateFieldwork)
+	a.Checklist.Items[0].Result, a.Checklist.Items[0].EvidenceRefs = annexa.NotAssessed, nil
+	var te *TransitionError
+	require.ErrorAs(t, a.Check(EventEndFieldwork), &te)
+	assert.Equal(t, RuleFieldworkCovered, te.Rule)
+	var fired *TransitionError
+	require.ErrorAs(t, a.EndFieldwork(coreM(60)), &fired)
+	assert.Equal(t, [4]string{fired.State, fired.Event, fired.Reason, fired.Rule}, [4]string{te.State, te.Event, te.Reason, te.Rule})
 }

@@ -63,6 +63,14 @@ func (a *Audit) Permitted() []Event { return auditMachine.Permitted(auditSubject
 // Can reports whether the audit allows event e now (see Permitted).
 func (a *Audit) Can(e Event) bool { return auditMachine.Can(auditSubject{a: a}, a.State, e) }
 
+// Check reports why the audit would refuse event e now: nil when it
+// allows it (as Can reports), otherwise the *TransitionError firing e
+// through its operation would return, naming the state and the rule of
+// the guard that refuses. Like Permitted, it looks at the audit as it
+// stands: the record an event brings (a meeting, the recipients, the
+// completion, the termination reason) is checked when the event fires.
+func (a *Audit) Check(e Event) error { return a.corePrecheck(e) }
+
 // PlanPermitted returns the plan lifecycle events the plan allows now, in
 // canonical order; none when there is no plan or the audit's state allows
 // no change to it (only preparation and fieldwork do). Approval is checked
@@ -77,6 +85,33 @@ func (a *Audit) PlanPermitted() []PlanEvent {
 // CanPlan reports whether the plan allows event e now (see PlanPermitted).
 func (a *Audit) CanPlan(e PlanEvent) bool {
 	return a.Plan != nil && corePlanStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
+}
+
+// CheckPlan reports why the plan would refuse event e now: nil when it
+// allows it (as CanPlan reports), otherwise the *TransitionError its
+// operation would return. Approval is checked without a competence pool
+// (see ApprovePlan).
+func (a *Audit) CheckPlan(e PlanEvent) error {
+	op := string(e)
+	switch e {
+	case PlanApprove:
+		op = "approve-plan"
+	case PlanCommunicate:
+		op = "communicate-plan"
+	case PlanRevise:
+		op = "revise-plan"
+	}
+	if err := a.coreRequirePlanStage(op); err != nil {
+		return err
+	}
+	if a.Plan == nil {
+		rule := RulePlanReapproved
+		if e == PlanApprove {
+			rule = RulePlanComplete
+		}
+		return a.corePlanRefusal(string(e), rule, "no plan is drafted")
+	}
+	return planMachine.Check(planSubject{a: a}, a.Plan.State, e)
 }
 
 // EndFieldwork ends the fieldwork (19011 6.4.7-6.4.8): the audit moves to

@@ -1,0 +1,223 @@
+package audittest_test
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/audit/audittest"
+)
+
+// fakeT records what an assertion reports. FailNow ends the goroutine it
+// runs in, as testing.T's does; run calls f on a goroutine of its own.
+type fakeT struct {
+	mu      sync.Mutex
+	failed  bool
+	stopped bool
+	msgs    []string
+}
+
+func (f *fakeT) Helper() {}
+
+func (f *fakeT) Errorf(format string, args ...any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.failed = true
+	f.msgs = append(f.msgs, fmt.Sprintf(format, args...))
+}
+
+func (f *fakeT) FailNow() {
+	f.mu.Lock()
+	f.failed, f.stopped = true, true
+	f.mu.Unlock()
+	runtime.Goexit()
+}
+
+// output is everything reported.
+func (f *fakeT) output() string { return strings.Join(f.msgs, "\n") }
+
+// run calls fn with a fresh fakeT and returns it once fn returns or stops.
+func run(fn func(t *fakeT)) *fakeT {
+	f := &fakeT{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn(f)
+	}()
+	<-done
+	return f
+}
+
+// TestBuilderConformsInEveryState builds every kind of audit to every
+// state of its lifecycle and checks each record conforms and is in the
+// state asked for.
+func TestBuilderConformsInEveryState(t *testing.T) {
+	for kind := range annexa.AuditKinds() {
+		for s := range audit.States() {
+			t.Run(string(kind)+"/"+string(s), func(t *testing.T) {
+				a := audittest.NewBuilder(t).Kind(kind).Nonconformities(1, 1).Through(s).Build()
+				assert.Equal(t, s, a.State)
+				assert.Equal(t, kind, a.Kind)
+				audittest.RequireConforms(t, a, nil)
+			})
+		}
+	}
+}
+
+func TestBuilderSizes(t *testing.T) {
+	b := audittest.NewBuilder(t).Evidence(7).Nonconformities(2, 3).Conformities(4)
+	a := b.Build()
+	require.Equal(t, audit.StateClosed, a.State)
+	kinds := map[audit.FindingKind]int{}
+	grades := map[audit.Grade]int{}
+	for _, f := range a.Findings {
+		kinds[f.Kind]++
+		grades[f.Grade]++
+	}
+	assert.Equal(t, map[audit.FindingKind]int{audit.Nonconformity: 5, audit.Conformity: 4}, kinds)
+	assert.Equal(t, 2, grades[audit.Major])
+	assert.Equal(t, 3, grades[audit.Minor])
+	assert.Equal(t, audit.FindingID("F-1"), a.Findings[0].ID)
+	assert.Equal(t, audit.Major, a.Findings[0].Grade)
+	// Seven items in fieldwork, one per corrective action verified.
+	assert.Len(t, a.Evidence, 7+5)
+	assert.Len(t, a.FollowUps, 5)
+	audittest.RequireConforms(t, a, nil)
+
+	// Meta carries on from the last step.
+	m := b.Meta()
+	assert.True(t, m.At.After(a.History[len(a.History)-1].At))
+	assert.Equal(t, audittest.Lead, m.By)
+
+	none := audittest.NewBuilder(t).Nonconformities(0, 0).Conformities(0).Evidence(0).Build()
+	assert.Empty(t, none.Findings)
+	assert.Len(t, none.Evidence, 1, "results rest on at least one item")
+	assert.Equal(t, audit.StateClosed, none.State)
+	audittest.RequireConforms(t, none, nil)
+}
+
+func TestBuilderFailsTheTestOnARefusedStep(t *testing.T) {
+	f := run(func(ft *fakeT) {
+		audittest.NewBuilder(ft).Nonconformities(0, 0).Through(audit.StateFollowUp).Build()
+		ft.Errorf("not reached")
+	})
+	assert.True(t, f.stopped, "the builder stops the test")
+	assert.NotContains(t, f.output(), "not reached")
+}
+
+func TestConforms(t *testing.T) {
+	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	f := run(func(ft *fakeT) { assert.True(ft, audittest.Conforms(ft, a, nil)) })
+	assert.False(t, f.failed)
+
+	// Two violations: both are listed, with their rules' clauses.
+	a.Opening.ScopeConfirmed = false
+	a.Client = ""
+	f = run(func(ft *fakeT) { assert.False(ft, audittest.Conforms(ft, a, nil, "record %s", "A")) })
+	require.True(t, f.failed)
+	assert.False(t, f.stopped, "Conforms does not stop the test")
+	out := f.output()
+	for _, want := range []string{"Opening.ScopeConfirmed", audit.RuleOpeningMeeting, "19011:6.4.3", "Client", audit.RuleRecordShape, "2 violations", "record A"} {
+		assert.Contains(t, out, want)
+	}
+
+	f = run(func(ft *fakeT) {
+		audittest.RequireConforms(ft, a, nil)
+		ft.Errorf("not reached")
+	})
+	assert.True(t, f.stopped)
+	assert.NotContains(t, f.output(), "not reached")
+}
+
+func TestViolates(t *testing.T) {
+	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	a.Opening.ScopeConfirmed = false
+	tests := []struct {
+		name       string
+		rule, path string
+		pass       bool
+	}{
+		{"the rule", audit.RuleOpeningMeeting, "", true},
+		{"the rule at its path", audit.RuleOpeningMeeting, "Opening.ScopeConfirmed", true},
+		{"the rule elsewhere", audit.RuleOpeningMeeting, "Closing", false},
+		{"another rule", audit.RuleNCEvidence, "", false},
+		{"not a rule", "AUD-NO-SUCH-RULE", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := run(func(ft *fakeT) { assert.Equal(ft, tt.pass, audittest.Violates(ft, a, nil, tt.rule, tt.path)) })
+			assert.Equal(t, !tt.pass, f.failed, f.output())
+		})
+	}
+	conforming := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	f := run(func(ft *fakeT) { audittest.Violates(ft, conforming, nil, audit.RuleOpeningMeeting, "") })
+	assert.True(t, f.failed)
+}
+
+func TestRefusedBy(t *testing.T) {
+	fieldwork := func() *audit.Audit { return audittest.NewBuilder(t).Through(audit.StateFieldwork).Build() }
+	b := audittest.NewBuilder(t).Through(audit.StateFieldwork)
+	a := b.Build()
+	guard := a.Terminate("", b.Meta())                                          // a guard's refusal
+	wrongState := fieldwork().DraftConclusion(audit.Conclusion{}, b.Meta())     // an operation the state forbids
+	input := fieldwork().EscalateRisk(audit.EscalatedRisk{ID: "R-2"}, b.Meta()) // a rule broken by the input
+	tests := []struct {
+		name string
+		err  error
+		rule string
+		pass bool
+	}{
+		{"guard", guard, audit.RuleTerminateReason, true},
+		{"state", wrongState, audit.RuleConclusionPhase, true},
+		{"input", input, audit.RuleRiskEscalated, true},
+		{"another rule", guard, audit.RuleInitContact, false},
+		{"accepted", nil, audit.RuleTerminateReason, false},
+		{"not a rule", guard, "AUD-NO-SUCH-RULE", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := run(func(ft *fakeT) { assert.Equal(ft, tt.pass, audittest.RefusedBy(ft, tt.err, tt.rule)) })
+			assert.Equal(t, !tt.pass, f.failed, f.output())
+		})
+	}
+}
+
+func TestPermittedAndRefused(t *testing.T) {
+	a := audittest.NewBuilder(t).Through(audit.StateFieldwork).Build()
+	f := run(func(ft *fakeT) {
+		assert.True(ft, audittest.Permitted(ft, a, audit.EventEndFieldwork))
+		assert.True(ft, audittest.Refused(ft, a, audit.EventIssueReport, ""))
+	})
+	assert.False(t, f.failed, f.output())
+
+	a.Checklist.Items[0].Result, a.Checklist.Items[0].EvidenceRefs = annexa.NotAssessed, nil
+	tests := []struct {
+		name string
+		fn   func(ft *fakeT) bool
+		pass bool
+	}{
+		{"refused under its rule", func(ft *fakeT) bool {
+			return audittest.Refused(ft, a, audit.EventEndFieldwork, audit.RuleFieldworkCovered)
+		}, true},
+		{"refused under another rule", func(ft *fakeT) bool {
+			return audittest.Refused(ft, a, audit.EventEndFieldwork, audit.RulePlanCommunicated)
+		}, false},
+		{"not permitted", func(ft *fakeT) bool { return audittest.Permitted(ft, a, audit.EventEndFieldwork) }, false},
+		{"permitted, not refused", func(ft *fakeT) bool { return audittest.Refused(ft, a, audit.EventTerminate, "") }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := a.State
+			f := run(func(ft *fakeT) { assert.Equal(ft, tt.pass, tt.fn(ft)) })
+			assert.Equal(t, !tt.pass, f.failed, f.output())
+			assert.Equal(t, before, a.State, "the record is not changed")
+		})
+	}
+}
