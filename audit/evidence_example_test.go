@@ -7,21 +7,43 @@ import (
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// evExampleAudit is an internal audit in fieldwork whose plan covers
-// control 5.15 (access control) and clause 9.2.1.
+// evExampleAudit walks an internal audit through the operations into
+// fieldwork (opened on 10 March 2026): a team of lead and auditor-1 and a
+// plan over control A.5.15 (access control) and clause 9.2.1, approved
+// and communicated. A refused step panics: the example's data is fixed.
 func evExampleAudit() *audit.Audit {
-	return &audit.Audit{
-		ID: "IA-2026-01", Kind: annexa.Internal, Client: "Management board", Auditee: "Acme Ltd",
-		State: audit.StateFieldwork,
-		Plan: &audit.Plan{
-			State: audit.PlanCommunicated,
-			Content: audit.PlanContent{Criteria: []audit.Criterion{
-				{Ref: annexa.RefToControl("5.15")}, {Ref: annexa.RefToClause("9.2.1")},
-			}},
-		},
+	day := func(d int) audit.Meta { return audit.Meta{At: time.Date(2026, time.March, d, 9, 0, 0, 0, time.UTC), By: "lead"} }
+	a, err := audit.New(audit.NewOptions{ID: "IA-2026-01", Kind: annexa.Internal, Client: "Management board", Auditee: "Acme Ltd"}, day(2))
+	if err != nil {
+		panic(err)
 	}
+	access, programme := annexa.RefToControl("5.15"), annexa.RefToClause("9.2.1")
+	err = errors.Join(
+		a.EstablishContact(audit.Contact{Person: "CISO", At: day(2).At, By: "lead"}, day(2)),
+		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2).At, DecidedBy: "lead"}, day(2)),
+		a.SetTeam([]audit.Member{{Auditor: "lead", Name: "Lena", Role: audit.RoleTeamLeader}, {Auditor: "auditor-1", Name: "Omar", Role: audit.RoleAuditor}}, day(2)),
+		a.Prepare(day(3)),
+		a.DraftPlan(audit.PlanContent{
+			Objectives: []string{"conformity of access control"}, Scope: audit.Scope{Units: []string{"IT"}},
+			Criteria: []audit.Criterion{{Ref: access}, {Ref: programme}}, Locations: []string{"head office"},
+			Start: day(10).At, End: day(12).At,
+			Schedule: []audit.Activity{{Title: "record review", Location: "head office", Start: day(10).At, End: day(12).At,
+				Auditors: []competence.AuditorID{"lead", "auditor-1"}, Criteria: []annexa.Ref{access, programme}}},
+			Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "interviews and record review"}},
+			SamplingApproach: "statistical samples of changes and leavers",
+			Assignments:      []audit.Assignment{{Criterion: access, Auditor: "auditor-1"}, {Criterion: programme, Auditor: "lead"}},
+		}, day(4)),
+		a.ApprovePlan(day(5), nil),
+		a.CommunicatePlan(day(6)),
+		a.HoldOpeningMeeting(audit.OpeningMeeting{At: day(10).At, Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "CISO"}}, PlanConfirmed: true, ScopeConfirmed: true}, day(10)),
+	)
+	if err != nil {
+		panic(err)
+	}
+	return a
 }
 
 func ExampleAudit_CollectEvidence() {
@@ -132,8 +154,7 @@ func ExampleDraw() {
 
 func ExampleAudit_DrawSample() {
 	a := evExampleAudit()
-	a.State = audit.StatePreparation
-	at := time.Date(2026, time.March, 5, 9, 0, 0, 0, time.UTC)
+	at := time.Date(2026, time.March, 10, 11, 0, 0, 0, time.UTC)
 	err := a.AddSamplingPlan(audit.SamplingPlan{
 		ID: "S-1", Purpose: "changes approved before deployment", Population: audit.Population{Size: 412},
 		Frame: "change tickets closed in 2025", Method: audit.Statistical, Size: 5, Seed: 99,
@@ -153,20 +174,18 @@ func ExampleAudit_DrawSample() {
 }
 
 func ExampleAudit_SealRecord() {
-	at := time.Date(2026, time.March, 20, 17, 0, 0, 0, time.UTC)
+	at := time.Date(2026, time.March, 11, 17, 0, 0, 0, time.UTC)
 	a := evExampleAudit()
-	a.History = []audit.Entry{
-		{From: audit.StateInitiation, Event: audit.EventPrepare, To: audit.StatePreparation, At: at.AddDate(0, 0, -15), By: "lead"},
-		{From: audit.StatePreparation, Event: audit.EventOpen, To: audit.StateFieldwork, At: at.AddDate(0, 0, -10), By: "lead"},
-	}
-	a.Evidence = []audit.Evidence{{
-		ID: "E-1", Source: audit.SourceObservation, Description: "server room door left open",
-		Supports: []annexa.Ref{annexa.RefToControl("5.15")}, CollectedBy: "auditor-1", CollectedAt: at.AddDate(0, 0, -9),
-		Confidentiality: audit.ConfidentialityRestricted, State: audit.EvidenceVerified,
-		History: []audit.EvidenceEntry{{From: audit.EvidenceCollected, Event: audit.EvidenceVerify, To: audit.EvidenceVerified, At: at.AddDate(0, 0, -9), By: "lead"}},
-	}}
-
-	if err := a.SealRecord(audit.Meta{At: at, By: "lead"}); err != nil {
+	err := errors.Join(
+		a.CollectEvidence(audit.Evidence{
+			ID: "E-1", Source: audit.SourceObservation, Description: "server room door left open",
+			Supports: []annexa.Ref{annexa.RefToControl("5.15")}, CollectedBy: "auditor-1", CollectedAt: at.Add(-6 * time.Hour),
+			Confidentiality: audit.ConfidentialityRestricted,
+		}, audit.Meta{At: at.Add(-6 * time.Hour), By: "auditor-1"}),
+		a.VerifyEvidence("E-1", audit.Meta{At: at.Add(-5 * time.Hour), By: "lead"}),
+		a.SealRecord(audit.Meta{At: at, By: "lead"}),
+	)
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -176,8 +195,8 @@ func ExampleAudit_SealRecord() {
 	fmt.Println("intact:", a.VerifySeal() == nil)
 
 	// Appending is allowed; rewriting is not.
-	a.History = append(a.History, audit.Entry{From: audit.StateFieldwork, Event: audit.EventEndFieldwork, To: audit.StateFindings, At: at.Add(time.Hour), By: "lead"})
-	fmt.Println("after appending:", a.VerifySeal() == nil)
+	_ = a.EndFieldwork(audit.Meta{At: at.Add(time.Hour), By: "lead"})
+	fmt.Println("after appending:", a.State, a.VerifySeal() == nil)
 	a.Evidence[0].Description = "server room door closed"
 	var se *audit.SealError
 	if errors.As(a.VerifySeal(), &se) {
@@ -186,10 +205,10 @@ func ExampleAudit_SealRecord() {
 	// Output:
 	// evidence 1
 	// history 2
-	// plan.history 0
+	// plan.history 2
 	// evidence[E-1].history 1
 	// intact: true
-	// after appending: true
+	// after appending: findings true
 	// changed: evidence 0 entry-changed
 }
 

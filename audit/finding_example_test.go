@@ -7,42 +7,67 @@ import (
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 // fdExampleDay is a fixed day of the example audit (March 2026).
 func fdExampleDay(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
-// fdExampleEvidence is an evidence item verified on 9 March, as the
-// evidence operations would leave it.
-func fdExampleEvidence(id audit.EvidenceID, state audit.EvidenceState) audit.Evidence {
-	e := audit.Evidence{
-		ID: id, Source: audit.SourceRecord, Description: "log retention settings of the payment servers",
-		Supports:    []annexa.Ref{annexa.RefToControl("8.15")},
-		CollectedBy: "aud-2", CollectedAt: fdExampleDay(9, 10), Confidentiality: audit.ConfidentialityInternal,
-		State: audit.EvidenceCollected, History: []audit.EvidenceEntry{},
-	}
-	if state == audit.EvidenceVerified {
-		e.State = state
-		e.History = []audit.EvidenceEntry{{From: audit.EvidenceCollected, Event: audit.EvidenceVerify, To: audit.EvidenceVerified, At: fdExampleDay(9, 11), By: "aud-2"}}
-	}
-	return e
-}
+// fdExampleBy is the Meta of a step on a day of March 2026.
+func fdExampleBy(day, hour int, by string) audit.Meta { return audit.Meta{At: fdExampleDay(day, hour), By: by} }
 
-// fdExampleAudit returns a stage 2 audit in the given state, built with
-// struct literals: a team, a plan whose criteria are clause 9.2 and
-// controls A.5.1 and A.8.15, verified evidence E-1 and collected E-2.
-func fdExampleAudit(state audit.State) *audit.Audit {
-	return &audit.Audit{
-		ID: "A-2026-07", Kind: annexa.Stage2, Client: "Certification body", Auditee: "Example Ltd",
-		CreatedAt: fdExampleDay(2, 9), CreatedBy: "lead-1", State: state,
-		Team: []audit.Member{
+// fdExampleAudit walks a stage 2 audit of Example Ltd through the
+// operations into fieldwork: contact, feasibility, a team of lead-1 and
+// aud-2, a plan over clause 9.2 and controls A.5.1 and A.8.15 approved
+// and communicated, the opening meeting on 9 March, evidence E-1
+// (verified) and E-2 (collected, not yet verified). A step refused
+// panics: the example's data is fixed.
+func fdExampleAudit(id audit.ID) *audit.Audit {
+	a, err := audit.New(audit.NewOptions{ID: id, Kind: annexa.Stage2, Client: "Certification body", Auditee: "Example Ltd"}, fdExampleBy(2, 9, "lead-1"))
+	fdExampleMust(err)
+	criteria := []annexa.Ref{annexa.RefToClause("9.2"), annexa.RefToControl("5.1"), annexa.RefToControl("8.15")}
+	plan := audit.PlanContent{
+		Objectives: []string{"determine whether the ISMS is effectively implemented"},
+		Scope:      audit.Scope{ISMS: "the payment platform of Example Ltd"},
+		Locations:  []string{"Example Ltd offices"},
+		Start:      fdExampleDay(9, 9), End: fdExampleDay(11, 17),
+		Schedule: []audit.Activity{{Title: "interviews and record review", Location: "Example Ltd offices", Start: fdExampleDay(9, 9), End: fdExampleDay(11, 17),
+			Auditors: []competence.AuditorID{"lead-1", "aud-2"}, Criteria: criteria}},
+		Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "interviews and record review"}},
+		SamplingApproach: "judgemental samples of servers",
+	}
+	for _, r := range criteria {
+		plan.Criteria = append(plan.Criteria, audit.Criterion{Ref: r})
+		plan.Assignments = append(plan.Assignments, audit.Assignment{Criterion: r, Auditor: "aud-2"})
+	}
+	item := func(id audit.EvidenceID) audit.Evidence {
+		return audit.Evidence{ID: id, Source: audit.SourceRecord, Description: "log retention settings of the payment servers",
+			Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: fdExampleDay(9, 10), Confidentiality: audit.ConfidentialityInternal}
+	}
+	fdExampleMust(
+		a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", At: fdExampleDay(2, 10), By: "lead-1"}, fdExampleBy(2, 10, "lead-1")),
+		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: fdExampleDay(2, 11), DecidedBy: "lead-1"}, fdExampleBy(2, 11, "lead-1")),
+		a.SetTeam([]audit.Member{
 			{Auditor: "lead-1", Name: "Lena Lead", Role: audit.RoleTeamLeader},
 			{Auditor: "aud-2", Name: "Ari Auditor", Role: audit.RoleAuditor},
-		},
-		Plan: &audit.Plan{State: audit.PlanCommunicated, Content: audit.PlanContent{Criteria: []audit.Criterion{
-			{Ref: annexa.RefToClause("9.2")}, {Ref: annexa.RefToControl("5.1")}, {Ref: annexa.RefToControl("8.15")},
-		}}},
-		Evidence: []audit.Evidence{fdExampleEvidence("E-1", audit.EvidenceVerified), fdExampleEvidence("E-2", audit.EvidenceCollected)},
+		}, fdExampleBy(2, 12, "lead-1")),
+		a.Prepare(fdExampleBy(3, 9, "lead-1")),
+		a.DraftPlan(plan, fdExampleBy(4, 9, "lead-1")),
+		a.ApprovePlan(fdExampleBy(4, 10, "lead-1"), nil),
+		a.CommunicatePlan(fdExampleBy(5, 9, "lead-1")),
+		a.HoldOpeningMeeting(audit.OpeningMeeting{At: fdExampleDay(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+			PlanConfirmed: true, ScopeConfirmed: true}, fdExampleBy(9, 9, "lead-1")),
+		a.CollectEvidence(item("E-1"), fdExampleBy(9, 10, "aud-2")),
+		a.CollectEvidence(item("E-2"), fdExampleBy(9, 10, "aud-2")),
+		a.VerifyEvidence("E-1", fdExampleBy(9, 11, "aud-2")),
+	)
+	return a
+}
+
+// fdExampleMust panics on a refused step of an example's fixed data.
+func fdExampleMust(errs ...error) {
+	if err := errors.Join(errs...); err != nil {
+		panic(err)
 	}
 }
 
@@ -57,6 +82,54 @@ func fdExampleNC(id audit.FindingID, g audit.Grade, evidence ...audit.EvidenceID
 	}
 }
 
+// fdExampleRaise records the findings on 10 March and has the team
+// confirm them.
+func fdExampleRaise(a *audit.Audit, fs ...audit.Finding) {
+	for _, f := range fs {
+		fdExampleMust(a.AddFinding(f, fdExampleBy(10, 12, "aud-2")), a.ConfirmFinding(f.ID, fdExampleBy(10, 14, "lead-1")))
+	}
+}
+
+// fdExampleClosing ends fieldwork, has the team agree conclusions with the
+// recommendation the findings call for, and holds the closing meeting at
+// 16:00 on 11 March, which presents the findings.
+func fdExampleClosing(a *audit.Audit) {
+	rec, _ := audit.DeriveRecommendation(a, fdExampleDay(11, 14))
+	fdExampleMust(
+		a.EndFieldwork(fdExampleBy(11, 9, "lead-1")),
+		a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
+			Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true, Recommendation: rec}, fdExampleBy(11, 14, "lead-1")),
+		a.AgreeConclusion(fdExampleBy(11, 14, "lead-1")),
+		a.HoldClosingMeeting(audit.ClosingMeeting{At: fdExampleDay(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+			FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, fdExampleBy(11, 16, "lead-1")),
+	)
+}
+
+// fdExampleFollowUp has the auditee acknowledge every finding, plans
+// (and accepts) a corrective action due on the given date for each
+// nonconformity, issues and distributes the report, completes the audit
+// and starts the follow-up on 19 March.
+func fdExampleFollowUp(a *audit.Audit, due ...time.Time) {
+	k := 0
+	for _, f := range a.Findings {
+		fdExampleMust(a.AcknowledgeFinding(f.ID, fdExampleBy(11, 17, "auditee-ciso")))
+		if f.Kind == audit.Nonconformity && k < len(due) {
+			fdExampleMust(
+				a.PlanCorrectiveAction(f.ID, audit.CorrectiveActionPlan{Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
+					Action: "images carry the logging standard", DueAt: due[k]}, fdExampleBy(12, 9, "auditee-ciso")),
+				a.AcceptCorrectiveAction(f.ID, fdExampleBy(12, 10, "lead-1")),
+			)
+			k++
+		}
+	}
+	fdExampleMust(
+		a.IssueReport(fdExampleBy(18, 9, "lead-1")),
+		a.Distribute([]audit.Recipient{{Name: "CISO", Organization: "Example Ltd", Clearance: audit.ConfidentialityRestricted}}, fdExampleBy(19, 9, "lead-1")),
+		a.Complete(audit.Completion{Records: "kept for the certification cycle"}, fdExampleBy(19, 10, "lead-1")),
+		a.StartFollowUp(fdExampleBy(19, 11, "lead-1")),
+	)
+}
+
 func fdExampleRule(err error) string {
 	if err == nil {
 		return "accepted"
@@ -69,14 +142,14 @@ func fdExampleRule(err error) string {
 }
 
 func ExampleAudit_ConfirmFinding() {
-	a := fdExampleAudit(audit.StateFieldwork)
-	at := audit.Meta{At: fdExampleDay(10, 12), By: "aud-2"}
+	a := fdExampleAudit("A-2026-07")
+	at := fdExampleBy(10, 12, "aud-2")
 
 	// A nonconformity on verified evidence is confirmed by the team.
 	if err := a.AddFinding(fdExampleNC("F-1", audit.Major, "E-1"), at); err != nil {
 		fmt.Println(err)
 	}
-	if err := a.ConfirmFinding("F-1", audit.Meta{At: fdExampleDay(10, 14), By: "lead-1"}); err != nil {
+	if err := a.ConfirmFinding("F-1", fdExampleBy(10, 14, "lead-1")); err != nil {
 		fmt.Println(err)
 	}
 	f, _ := a.Finding("F-1")
@@ -84,7 +157,7 @@ func ExampleAudit_ConfirmFinding() {
 
 	// One resting on information not yet verified is not.
 	_ = a.AddFinding(fdExampleNC("F-2", audit.Minor, "E-2"), at)
-	err := a.ConfirmFinding("F-2", audit.Meta{At: fdExampleDay(10, 14), By: "lead-1"})
+	err := a.ConfirmFinding("F-2", fdExampleBy(10, 14, "lead-1"))
 	fmt.Println(errors.Is(err, audit.ErrTransition), fdExampleRule(err))
 	// Output:
 	// F-1 confirmed 1
@@ -92,7 +165,7 @@ func ExampleAudit_ConfirmFinding() {
 }
 
 func ExampleAudit_AddFinding() {
-	a := fdExampleAudit(audit.StateFieldwork)
+	a := fdExampleAudit("A-2026-07")
 	f := fdExampleNC("F-1", "", "E-9")
 	f.Criteria = append(f.Criteria, annexa.RefToControl("9.9"))
 	err := a.AddFinding(f, audit.Meta{At: fdExampleDay(10, 12), By: "aud-2"})
@@ -111,29 +184,23 @@ func ExampleAudit_AddFinding() {
 }
 
 func ExampleAudit_DisputeFinding() {
-	a := fdExampleAudit(audit.StateClosing)
-	presented := func(id audit.FindingID) audit.Finding {
-		f := fdExampleNC(id, audit.Minor, "E-1")
-		f.State = audit.FindingPresented
-		f.History = []audit.FindingEntry{
-			{From: audit.FindingDraft, Event: audit.FindingConfirm, To: audit.FindingConfirmed, At: fdExampleDay(11, 10), By: "lead-1"},
-			{From: audit.FindingConfirmed, Event: audit.FindingPresent, To: audit.FindingPresented, At: fdExampleDay(11, 16), By: "lead-1"},
-		}
-		return f
-	}
-	a.Findings = []audit.Finding{presented("F-1"), presented("F-2")}
-	auditee := audit.Meta{At: fdExampleDay(11, 17), By: "auditee-ciso"}
+	a := fdExampleAudit("A-2026-07")
+	fdExampleRaise(a, fdExampleNC("F-1", audit.Minor, "E-1"), fdExampleNC("F-2", audit.Minor, "E-1"))
+	fdExampleClosing(a) // presents both findings
+	auditee := fdExampleBy(11, 17, "auditee-ciso")
 
 	// Settled before the report is issued.
 	_ = a.DisputeFinding("F-1", "retention is set by our payment provider", auditee)
-	_ = a.ResolveDispute("F-1", "the provider's contract allows 90 days; the finding stands", audit.Meta{At: fdExampleDay(12, 10), By: "lead-1"})
+	_ = a.ResolveDispute("F-1", "the provider's contract allows 90 days; the finding stands", fdExampleBy(12, 10, "lead-1"))
 	f1, _ := a.Finding("F-1")
 	fmt.Println(f1.ID, f1.State, "-", f1.Resolution)
 
 	// Not settled by then: it goes in the report as a diverging opinion.
 	_ = a.DisputeFinding("F-2", "the servers are out of scope", auditee)
-	a.State = audit.StateReported // the report is issued
-	err := a.ResolveDispute("F-2", "agreed later", audit.Meta{At: fdExampleDay(19, 10), By: "lead-1"})
+	if err := a.IssueReport(fdExampleBy(18, 9, "lead-1")); err != nil {
+		fmt.Println(err)
+	}
+	err := a.ResolveDispute("F-2", "agreed later", fdExampleBy(19, 10, "lead-1"))
 	f2, _ := a.Finding("F-2")
 	fmt.Println(f2.ID, f2.State, "-", f2.DivergingOpinion, "-", fdExampleRule(err))
 	// Output:
@@ -142,18 +209,17 @@ func ExampleAudit_DisputeFinding() {
 }
 
 func ExampleAudit_AgreeConclusion() {
-	a := fdExampleAudit(audit.StateFindings)
-	f := fdExampleNC("F-1", audit.Minor, "E-1")
-	f.State = audit.FindingDraft
-	a.Findings = []audit.Finding{f}
-	_ = a.ConfirmFinding("F-1", audit.Meta{At: fdExampleDay(11, 10), By: "lead-1"})
+	a := fdExampleAudit("A-2026-07")
+	_ = a.AddFinding(fdExampleNC("F-1", audit.Minor, "E-1"), fdExampleBy(10, 12, "aud-2"))
+	_ = a.EndFieldwork(fdExampleBy(11, 9, "lead-1"))
+	_ = a.ConfirmFinding("F-1", fdExampleBy(11, 10, "lead-1"))
 
 	c := audit.Conclusion{
 		Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true,
 		Recommendation: audit.Recommend,
 	}
-	m := audit.Meta{At: fdExampleDay(11, 14), By: "lead-1"}
+	m := fdExampleBy(11, 14, "lead-1")
 	_ = a.DraftConclusion(c, m)
 	fmt.Println(fdExampleRule(a.AgreeConclusion(m)))
 
@@ -169,13 +235,11 @@ func ExampleAudit_AgreeConclusion() {
 }
 
 func ExampleDeriveRecommendation() {
-	a := fdExampleAudit(audit.StateFollowUp)
-	presented := func(f audit.Finding) audit.Finding {
-		f.State = audit.FindingAcknowledged
-		return f
-	}
-	a.Findings = []audit.Finding{presented(fdExampleNC("F-1", audit.Major, "E-1")), presented(fdExampleNC("F-2", audit.Minor, "E-1"))}
-	a.FollowUps = []audit.FollowUp{{Finding: "F-1", DueAt: time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), State: audit.FollowUpImplemented}}
+	a := fdExampleAudit("A-2026-07")
+	fdExampleRaise(a, fdExampleNC("F-1", audit.Major, "E-1"), fdExampleNC("F-2", audit.Minor, "E-1"))
+	fdExampleClosing(a)
+	fdExampleFollowUp(a, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)) // F-1's action is due on 31 May; F-2 has no plan yet
+	fdExampleMust(a.MarkImplemented("F-1", audit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
 	for _, at := range []time.Time{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
 		rec, reasons := audit.DeriveRecommendation(a, at)
@@ -203,10 +267,10 @@ func ExampleRecommendationRules() {
 }
 
 func ExampleAudit_VerifyCorrectiveAction() {
-	a := fdExampleAudit(audit.StateFollowUp)
-	f := fdExampleNC("F-1", audit.Major, "E-1")
-	f.State = audit.FindingAcknowledged
-	a.Findings = []audit.Finding{f}
+	a := fdExampleAudit("A-2026-07")
+	fdExampleRaise(a, fdExampleNC("F-1", audit.Major, "E-1"))
+	fdExampleClosing(a)
+	fdExampleFollowUp(a) // no plan yet
 	day := func(month time.Month, d int) audit.Meta {
 		return audit.Meta{At: time.Date(2026, month, d, 9, 0, 0, 0, time.UTC), By: "lead-1"}
 	}
@@ -252,12 +316,17 @@ func ExampleAudit_VerifyCorrectiveAction() {
 }
 
 func ExampleAudit_Overdue() {
-	a := fdExampleAudit(audit.StateFollowUp)
-	a.FollowUps = []audit.FollowUp{
-		{Finding: "F-1", DueAt: time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), State: audit.FollowUpImplemented},
-		{Finding: "F-2", DueAt: time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), State: audit.FollowUpClosed},
-		{Finding: "F-3", DueAt: time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC), State: audit.FollowUpAccepted},
-	}
+	a := fdExampleAudit("A-2026-07")
+	fdExampleRaise(a, fdExampleNC("F-1", audit.Minor, "E-1"), fdExampleNC("F-2", audit.Minor, "E-1"), fdExampleNC("F-3", audit.Minor, "E-1"))
+	fdExampleClosing(a)
+	may, july := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC)
+	fdExampleFollowUp(a, may, may, july)
+	april := func(d int, by string) audit.Meta { return audit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by} }
+	fdExampleMust(
+		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
+		a.MarkImplemented("F-2", april(20, "auditee-ciso")),
+		a.VerifyCorrectiveAction("F-2", true, []audit.EvidenceID{"E-1"}, april(28, "lead-1")),
+	)
 	for _, u := range a.Overdue(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(u.Finding, u.State)
 	}
@@ -266,20 +335,17 @@ func ExampleAudit_Overdue() {
 }
 
 func ExampleCompare() {
-	previous := fdExampleAudit(audit.StateClosed)
-	previous.ID = "A-2025-07"
 	nc := func(id audit.FindingID, ref annexa.Ref) audit.Finding {
 		f := fdExampleNC(id, audit.Minor, "E-1")
-		f.Criteria, f.State = []annexa.Ref{ref}, audit.FindingAcknowledged
+		f.Criteria = []annexa.Ref{ref}
 		return f
 	}
-	previous.Findings = []audit.Finding{nc("P-1", annexa.RefToControl("8.15")), nc("P-2", annexa.RefToControl("5.1"))}
+	previous := fdExampleAudit("A-2026-03")
+	fdExampleRaise(previous, nc("P-1", annexa.RefToControl("8.15")), nc("P-2", annexa.RefToControl("5.1")))
+	fdExampleClosing(previous)
 
-	current := fdExampleAudit(audit.StateFindings)
-	current.Findings = []audit.Finding{nc("C-1", annexa.RefToControl("8.15")), nc("C-2", annexa.RefToClause("9.2"))}
-	for i := range current.Findings {
-		current.Findings[i].State = audit.FindingConfirmed
-	}
+	current := fdExampleAudit("A-2026-09")
+	fdExampleRaise(current, nc("C-1", annexa.RefToControl("8.15")), nc("C-2", annexa.RefToClause("9.2")))
 
 	c, _ := audit.Compare(previous, current)
 	for _, f := range c.Recurring {
@@ -298,15 +364,15 @@ func ExampleCompare() {
 }
 
 func ExampleFromBaseline() {
-	previous := fdExampleAudit(audit.StateFollowUp)
-	previous.ID = "A-2025-07"
-	f := fdExampleNC("P-1", audit.Major, "E-1")
-	f.State = audit.FindingAcknowledged
-	previous.Findings = []audit.Finding{f}
-	previous.FollowUps = []audit.FollowUp{{Finding: "P-1", State: audit.FollowUpImplemented}}
+	previous := fdExampleAudit("A-2026-03")
+	fdExampleRaise(previous, fdExampleNC("P-1", audit.Major, "E-1"))
+	fdExampleClosing(previous)
+	fdExampleFollowUp(previous, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))
+	fdExampleMust(previous.MarkImplemented("P-1", audit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
-	next, err := audit.FromBaseline(previous, audit.NewOptions{ID: "A-2026-02", Kind: annexa.Surveillance, Client: "Certification body"},
-		audit.Meta{At: time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC), By: "lead-1"})
+	// A surveillance audit in September starts from it.
+	next, err := audit.FromBaseline(previous, audit.NewOptions{ID: "A-2026-09", Kind: annexa.Surveillance, Client: "Certification body"},
+		audit.Meta{At: time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC), By: "lead-1"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -316,6 +382,6 @@ func ExampleFromBaseline() {
 		fmt.Println("focus:", item.Criterion, item.Grade, "open:", item.Open)
 	}
 	// Output:
-	// A-2026-02 Example Ltd A-2025-07 initiation
+	// A-2026-09 Example Ltd A-2026-03 initiation
 	// focus: A.8.15 major open: true
 }

@@ -1,0 +1,130 @@
+package audit_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
+)
+
+// Example_internalAudit walks a whole internal audit through the
+// operations, from New to the closed follow-up of its nonconformity: the
+// initiation (contact, feasibility, the team), the plan drafted, approved
+// and communicated, the checklist attached, the opening meeting, evidence
+// collected and verified, checklist results, a finding confirmed, the
+// conclusions agreed, the closing meeting, the report issued and
+// distributed, completion, and the corrective action planned, accepted,
+// implemented and verified effective. Every step is checked by the
+// lifecycles' guards; at the end Verify checks the whole record and
+// SealRecord seals it.
+func Example_internalAudit() {
+	day := func(d, h int) time.Time { return time.Date(2026, time.March, d, h, 0, 0, 0, time.UTC) }
+	lead := func(d, h int) audit.Meta { return audit.Meta{At: day(d, h), By: "lena"} }
+	var steps []error
+	step := func(err error) { steps = append(steps, err) }
+	access, audits := annexa.RefToControl("5.15"), annexa.RefToClause("9.2.2")
+
+	// Initiation (19011 6.2).
+	a, err := audit.New(audit.NewOptions{ID: "IA-2026-03", Kind: annexa.Internal, Client: "Acme board", Auditee: "Acme Ltd"}, lead(2, 9))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	step(a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: day(2, 10), By: "lena"}, lead(2, 10)))
+	step(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2, 11), DecidedBy: "lena"}, lead(2, 11)))
+	step(a.SetTeam([]audit.Member{
+		{Auditor: "lena", Name: "Lena", Role: audit.RoleTeamLeader},
+		{Auditor: "omar", Name: "Omar", Role: audit.RoleAuditor},
+	}, lead(2, 12)))
+	step(a.Prepare(lead(3, 9)))
+	fmt.Println("1.", a.History[0].From, "->", a.State)
+
+	// Preparation (6.3): the plan and the checklist.
+	step(a.DraftPlan(audit.PlanContent{
+		Objectives: []string{"determine whether access control and the internal audit process conform"},
+		Scope:      audit.Scope{Units: []string{"IT"}, Processes: []string{"access management", "internal audit"}},
+		Criteria:   []audit.Criterion{{Ref: audits}, {Ref: access}},
+		Locations:  []string{"head office"},
+		Start:      day(16, 9), End: day(16, 17),
+		Schedule: []audit.Activity{{Title: "interviews and record review", Location: "head office", Start: day(16, 9), End: day(16, 17),
+			Auditors: []competence.AuditorID{"lena", "omar"}, Criteria: []annexa.Ref{audits, access}}},
+		Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "interviews and record review"}},
+		SamplingApproach: "judgemental sample of this year's leavers",
+		Assignments:      []audit.Assignment{{Criterion: audits, Auditor: "lena"}, {Criterion: access, Auditor: "omar"}},
+	}, lead(4, 9)))
+	step(a.ApprovePlan(lead(4, 10), nil))
+	step(a.CommunicatePlan(lead(5, 9)))
+	cl, err := annexa.NewChecklist(annexa.NewSoA("Acme Ltd", annexa.Implemented), annexa.ChecklistOptions{
+		Kind: annexa.Internal, Clauses: []annexa.ClauseID{"9.2.2"}, Controls: []annexa.ControlID{"5.15"},
+	})
+	step(err)
+	step(a.AttachChecklist(cl, lead(5, 10)))
+	fmt.Println("2. plan", a.Plan.State, "version", len(a.Plan.Versions), "; checklist of", len(a.Checklist.Items), "items")
+
+	// Fieldwork (6.4): evidence, results, a finding.
+	step(a.HoldOpeningMeeting(audit.OpeningMeeting{At: day(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
+		PlanConfirmed: true, ScopeConfirmed: true}, lead(16, 9)))
+	omar := func(h int) audit.Meta { return audit.Meta{At: day(16, h), By: "omar"} }
+	step(a.CollectEvidence(audit.Evidence{ID: "E-1", Source: audit.SourceDocument, Description: "audit programme 2026 and last year's reports",
+		Supports: []annexa.Ref{audits}, CollectedBy: "lena", CollectedAt: day(16, 10), Confidentiality: audit.ConfidentialityInternal}, lead(16, 10)))
+	step(a.CollectEvidence(audit.Evidence{ID: "E-2", Source: audit.SourceRecord, Description: "leavers' access removal tickets",
+		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: day(16, 11), Confidentiality: audit.ConfidentialityInternal}, omar(11)))
+	step(a.VerifyEvidence("E-1", lead(16, 12)))
+	step(a.VerifyEvidence("E-2", omar(12)))
+	step(a.RecordResult(audits, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, lead(16, 13)))
+	step(a.RecordResult(access, annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "two leavers kept VPN access", EvidenceRefs: []string{"E-2"}}, omar(13)))
+	step(a.AddFinding(audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{access}, Evidence: []audit.EvidenceID{"E-2"},
+		Requirement: "access is removed when people leave", Found: "two of ten leavers kept VPN access for weeks",
+		Reason: "HR does not tell IT of leavers", RaisedBy: "omar", RaisedAt: day(16, 14)}, omar(14)))
+	step(a.ConfirmFinding("F-1", lead(16, 15)))
+	step(a.EndFieldwork(lead(16, 16)))
+	fmt.Println("3.", a.State, "with", len(a.Evidence), "evidence items and", len(a.Findings), "finding")
+
+	// Conclusions, closing meeting, report (6.4.9-6.5).
+	step(a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "the criteria are met but for leavers' access",
+		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, lead(17, 9)))
+	step(a.AgreeConclusion(lead(17, 10)))
+	step(a.HoldClosingMeeting(audit.ClosingMeeting{At: day(17, 11), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
+		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a corrective action plan within two weeks"}, lead(17, 11)))
+	step(a.AcknowledgeFinding("F-1", audit.Meta{At: day(17, 12), By: "carl"}))
+	step(a.PlanCorrectiveAction("F-1", audit.CorrectiveActionPlan{Correction: "the two accounts disabled", RootCause: "no leaver notice from HR to IT",
+		Action: "HR's leaver workflow opens an IT ticket", DueAt: time.Date(2026, time.April, 30, 0, 0, 0, 0, time.UTC)}, audit.Meta{At: day(18, 9), By: "carl"}))
+	step(a.AcceptCorrectiveAction("F-1", lead(18, 10)))
+	step(a.IssueReport(lead(19, 9)))
+	step(a.Distribute([]audit.Recipient{{Name: "Carl", Organization: "Acme Ltd", Clearance: audit.ConfidentialityRestricted},
+		{Name: "Acme board", Clearance: audit.ConfidentialityInternal}}, lead(19, 10)))
+	step(a.Complete(audit.Completion{Records: "kept six years in the audit archive"}, lead(20, 9)))
+	fmt.Println("4.", a.State, "; report version", a.Report.Version, "to", len(a.Report.Distribution), "recipients")
+
+	// Follow-up (6.7).
+	step(a.StartFollowUp(lead(20, 10)))
+	april := func(d int, by string) audit.Meta { return audit.Meta{At: time.Date(2026, time.April, d, 9, 0, 0, 0, time.UTC), By: by} }
+	step(a.MarkImplemented("F-1", april(20, "carl")))
+	step(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceTechnicalVerification, Description: "HR-to-IT leaver tickets since the change",
+		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: april(27, "").At, Confidentiality: audit.ConfidentialityInternal}, april(27, "omar")))
+	step(a.VerifyEvidence("E-3", april(27, "lena")))
+	step(a.VerifyCorrectiveAction("F-1", true, []audit.EvidenceID{"E-3"}, april(28, "omar")))
+	step(a.Close(april(28, "lena")))
+	u, _ := a.FollowUpFor("F-1")
+	fmt.Println("5.", a.State, "; follow-up of F-1", u.State, "by", u.VerifiedBy)
+
+	if err := errors.Join(steps...); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("Verify:", audit.Verify(a, nil))
+	fmt.Println("sealed:", a.SealRecord(april(28, "lena")) == nil, a.VerifySeal() == nil)
+	fmt.Println("history:", len(a.History), "entries")
+	// Output:
+	// 1. initiation -> preparation
+	// 2. plan communicated version 1 ; checklist of 2 items
+	// 3. findings with 2 evidence items and 1 finding
+	// 4. completed ; report version 1 to 2 recipients
+	// 5. closed ; follow-up of F-1 closed by omar
+	// Verify: <nil>
+	// sealed: true true
+	// history: 9 entries
+}
