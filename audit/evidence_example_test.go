@@ -15,7 +15,9 @@ import (
 // plan over control A.5.15 (access control) and clause 9.2.1, approved
 // and communicated. A refused step panics: the example's data is fixed.
 func evExampleAudit() *audit.Audit {
-	day := func(d int) audit.Meta { return audit.Meta{At: time.Date(2026, time.March, d, 9, 0, 0, 0, time.UTC), By: "lead"} }
+	day := func(d int) audit.Meta {
+		return audit.Meta{At: time.Date(2026, time.March, d, 9, 0, 0, 0, time.UTC), By: "lead"}
+	}
 	a, err := audit.New(audit.NewOptions{ID: "IA-2026-01", Kind: annexa.Internal, Client: "Management board", Auditee: "Acme Ltd"}, day(2))
 	if err != nil {
 		panic(err)

@@ -14,7 +14,9 @@ import (
 func fdExampleDay(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
 // fdExampleBy is the Meta of a step on a day of March 2026.
-func fdExampleBy(day, hour int, by string) audit.Meta { return audit.Meta{At: fdExampleDay(day, hour), By: by} }
+func fdExampleBy(day, hour int, by string) audit.Meta {
+	return audit.Meta{At: fdExampleDay(day, hour), By: by}
+}
 
 // fdExampleAudit walks a stage 2 audit of Example Ltd through the
 // operations into fieldwork: contact, feasibility, a team of lead-1 and
@@ -321,7 +323,9 @@ func ExampleAudit_Overdue() {
 	fdExampleClosing(a)
 	may, july := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC)
 	fdExampleFollowUp(a, may, may, july)
-	april := func(d int, by string) audit.Meta { return audit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by} }
+	april := func(d int, by string) audit.Meta {
+		return audit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by}
+	}
 	fdExampleMust(
 		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
 		a.MarkImplemented("F-2", april(20, "auditee-ciso")),

@@ -101,7 +101,9 @@ func Example_internalAudit() {
 
 	// Follow-up (6.7).
 	step(a.StartFollowUp(lead(20, 10)))
-	april := func(d int, by string) audit.Meta { return audit.Meta{At: time.Date(2026, time.April, d, 9, 0, 0, 0, time.UTC), By: by} }
+	april := func(d int, by string) audit.Meta {
+		return audit.Meta{At: time.Date(2026, time.April, d, 9, 0, 0, 0, time.UTC), By: by}
+	}
 	step(a.MarkImplemented("F-1", april(20, "carl")))
 	step(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceTechnicalVerification, Description: "HR-to-IT leaver tickets since the change",
 		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: april(27, "").At, Confidentiality: audit.ConfidentialityInternal}, april(27, "omar")))
