@@ -1,9 +1,7 @@
 package audit
 
 import (
-	"encoding/json"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -176,32 +174,6 @@ func TestCoreVerifyNil(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("", RuleRecordShape))
 	require.Error(t, Verify(&Audit{}, &VerifyOptions{}))
-}
-
-// TestCoreConcurrentReads reads a finished audit from many goroutines at
-// once: Verify, Permitted, Can, the lifecycles and encoding only read, so
-// the race detector finds nothing.
-func TestCoreConcurrentReads(t *testing.T) {
-	a := coreAuditIn(t, StateClosed)
-	want, err := json.Marshal(a)
-	require.NoError(t, err)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			for range 20 {
-				assert.NoError(t, Verify(a, nil))
-				assert.Empty(t, a.Permitted())
-				assert.False(t, a.Can(EventClose))
-				got, err := json.Marshal(a)
-				assert.NoError(t, err)
-				assert.Equal(t, want, got)
-				for l := range Lifecycles() {
-					assert.NotEmpty(t, l.Mermaid())
-				}
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // TestCoreVerifyResultsAwaitVerification checks that during fieldwork a

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"encoding/json"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,31 +54,4 @@ func TestVerifyIncludesEvidenceRules(t *testing.T) {
 	assert.True(t, ve.Has("Evidence[1].History[0].Note", RuleEvidenceRejected))
 	assert.True(t, ve.Has("Sampling[0].Selected", RuleSamplingReproduced))
 	assert.True(t, ve.Has("Seal.Logs[4]", RuleSealIntact), "the rejection's note is sealed")
-}
-
-// TestConcurrentReadsOfASealedRecord reads a finished, sealed record from
-// many goroutines at once; run under -race it shows the reads share
-// nothing mutable.
-func TestConcurrentReadsOfASealedRecord(t *testing.T) {
-	a := evConforming(t)
-	require.NoError(t, a.SealRecord(evMeta(15, 9)))
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			assert.NoError(t, a.VerifySeal())
-			assert.Empty(t, evVerify(a))
-			_ = Verify(a, nil)
-			for e := range a.VerifiedEvidence() {
-				assert.True(t, a.IsAuditEvidence(e.ID))
-			}
-			for range a.EvidenceFor(evControl) {
-			}
-			_, _ = a.EvidenceItem("E-2")
-			_, _ = a.SamplingPlan("S-1")
-			_, _ = a.Successor("E-3")
-			_, err := Draw(a.Sampling[0])
-			assert.NoError(t, err)
-		})
-	}
-	wg.Wait()
 }
