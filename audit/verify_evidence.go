@@ -193,14 +193,33 @@ func (v *verifier) verifySeal() {
 		if e.Index >= 0 {
 			path = errs.Index("Seal.Logs", e.Index)
 		}
-		detail := e.Problem
-		if e.Entry >= 0 {
-			detail += " at entry " + strconv.Itoa(e.Entry)
-		}
-		if e.Detail != "" {
-			detail += ": " + e.Detail
-		}
-		v.violate(path, RuleSealIntact, e.Log, detail)
+		v.violate(path, RuleSealIntact, e.Log, sealProblemText(e))
 		return true
 	})
+}
+
+// sealProblemText says in words what a SealError found, for Verify's
+// detail; the problem's token ends it.
+func sealProblemText(e *SealError) string {
+	var s string
+	switch e.Problem {
+	case SealEntryChanged:
+		s = "entry " + strconv.Itoa(e.Entry) + " of the log no longer matches what was sealed: it was changed, removed or moved"
+	case SealEntriesMissing:
+		s = "the log holds fewer entries than were sealed, from entry " + strconv.Itoa(e.Entry)
+	case SealLogMissing:
+		s = "the sealed log is no longer in the record"
+	case SealHeadMismatch:
+		s = "the record no longer gives the seal's head"
+	case SealMalformed:
+		s = "the seal is not as SealRecord writes it"
+	case SealUnknownAlg:
+		s = "the seal was made by an algorithm this library does not know"
+	default:
+		s = "the seal does not verify"
+	}
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	return s + " [" + e.Problem + "]"
 }

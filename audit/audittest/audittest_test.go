@@ -3,6 +3,7 @@ package audittest_test
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -220,4 +221,24 @@ func TestPermittedAndRefused(t *testing.T) {
 			assert.Equal(t, before, a.State, "the record is not changed")
 		})
 	}
+}
+
+// TestBuilderDoesTheWorkOfEachState checks what Through documents a few
+// states hold.
+func TestBuilderDoesTheWorkOfEachState(t *testing.T) {
+	build := func(s audit.State) *audit.Audit { return audittest.NewBuilder(t).Nonconformities(1, 1).Through(s).Build() }
+	assert.Equal(t, audit.PlanCommunicated, build(audit.StatePreparation).Plan.State)
+	fieldwork := build(audit.StateFieldwork)
+	assert.Empty(t, slices.Collect(fieldwork.Checklist.Pending()))
+	assert.Equal(t, audit.FindingConfirmed, fieldwork.Findings[0].State)
+	assert.Equal(t, audit.ConclusionAgreed, build(audit.StateFindings).Conclusion.State)
+	for _, u := range build(audit.StateClosing).FollowUps {
+		assert.Equal(t, audit.FollowUpAccepted, u.State)
+	}
+	followUp := build(audit.StateFollowUp)
+	require.Len(t, followUp.FollowUps, 2)
+	for _, u := range followUp.FollowUps {
+		assert.Equal(t, audit.FollowUpImplemented, u.State)
+	}
+	assert.NotNil(t, build(audit.StateTerminated).Termination)
 }

@@ -82,11 +82,26 @@ func (b *Builder) Nonconformities(major, minor int) *Builder {
 // Conformities sets how many conformity findings the team raises.
 func (b *Builder) Conformities(n int) *Builder { b.conform = max(n, 0); return b }
 
-// Through sets the state the audit is left in: any state of the audit
-// lifecycle. For audit.StateTerminated the audit is stopped during
-// fieldwork. An audit whose nonconformities are all verified effective
-// before follow-up starts (or that has none) goes from completed straight
-// to closed, so audit.StateFollowUp needs at least one nonconformity.
+// Through sets the state the audit is left in, with the work done in
+// that state:
+//
+//   - initiation: contact and feasibility recorded, the team set;
+//   - preparation: the plan approved and communicated, the checklist
+//     attached, the sample drawn;
+//   - fieldwork: evidence collected and verified, findings confirmed,
+//     every checklist result recorded, a risk escalated;
+//   - findings: the conclusions agreed;
+//   - closing: the findings acknowledged, a corrective action planned and
+//     accepted for each nonconformity;
+//   - reported, distributed, completed: the report issued, then
+//     distributed, then the audit completed;
+//   - follow-up: every corrective action implemented, none verified yet;
+//   - closed: every corrective action verified effective, the audit
+//     closed;
+//   - terminated: stopped during fieldwork, after the opening meeting.
+//
+// An audit without nonconformities goes from completed straight to
+// closed, so audit.StateFollowUp needs at least one.
 func (b *Builder) Through(s audit.State) *Builder { b.through = s; return b }
 
 // Meta returns the Meta of the next step, by the team leader: one hour
@@ -268,7 +283,7 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 		return true
 	}
 	b.do("end fieldwork", a.EndFieldwork(b.Meta()))
-	return b.reached(a)
+	return false // the findings stage goes on to the conclusions
 }
 
 func (b *Builder) conclude(a *audit.Audit) bool {
@@ -325,6 +340,11 @@ func (b *Builder) report(a *audit.Audit) bool {
 func (b *Builder) followUp(a *audit.Audit) {
 	if a.Can(audit.EventStartFollowUp) {
 		b.do("start follow-up", a.StartFollowUp(b.Meta()))
+		for _, f := range a.Findings {
+			if f.Kind == audit.Nonconformity {
+				b.do("mark implemented "+string(f.ID), a.MarkImplemented(f.ID, b.by(Auditee)))
+			}
+		}
 		if b.reached(a) {
 			return
 		}
@@ -332,7 +352,6 @@ func (b *Builder) followUp(a *audit.Audit) {
 			if f.Kind != audit.Nonconformity {
 				continue
 			}
-			b.do("mark implemented "+string(f.ID), a.MarkImplemented(f.ID, b.by(Auditee)))
 			id := b.evidence(a, f.Criteria[0])
 			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, true, []audit.EvidenceID{id}, b.Meta()))
 		}
