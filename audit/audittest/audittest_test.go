@@ -226,7 +226,9 @@ func TestPermittedAndRefused(t *testing.T) {
 // TestBuilderDoesTheWorkOfEachState checks what Through documents a few
 // states hold.
 func TestBuilderDoesTheWorkOfEachState(t *testing.T) {
-	build := func(s audit.State) *audit.Audit { return audittest.NewBuilder(t).Nonconformities(1, 1).Through(s).Build() }
+	build := func(s audit.State) *audit.Audit {
+		return audittest.NewBuilder(t).Nonconformities(1, 1).Through(s).Build()
+	}
 	assert.Equal(t, audit.PlanCommunicated, build(audit.StatePreparation).Plan.State)
 	fieldwork := build(audit.StateFieldwork)
 	assert.Empty(t, slices.Collect(fieldwork.Checklist.Pending()))
