@@ -1,19 +1,188 @@
-// Package audit models one audit as ISO 19011:2018 and ISO/IEC 27007:2020
-// clause 6 run it: initiation, preparation, fieldwork, findings and
-// conclusions, the closing meeting, the report, completion and follow-up.
+// Package audit models one audit of an information security management
+// system as ISO 19011:2018 and ISO/IEC 27007:2020 clause 6 describe it:
+// initiation, preparation, fieldwork, findings and conclusions, the closing
+// meeting, the report, completion and follow-up, with ISO/IEC 27001:2022
+// (through package annexa) as the usual criteria and the team drawn from
+// package competence.
 //
-// # Lifecycles
+// The package is pure: it reads no clock, file or network and draws no
+// random number of its own. Every time is given by the caller in a [Meta]
+// (when, by whom, an optional note), and the same calls give the same
+// record, byte for byte.
 //
-// The audit, its plan, each evidence item, each finding, the conclusions
-// and each nonconformity's follow-up have their own lifecycle: a
-// transition table whose guards cite the process rules, so out-of-order
-// steps are refused with a *TransitionError naming the rule. Every accepted
-// event appends one history entry (from, event, to, at, by, note); times
-// are always given by the caller.
+// # The audit and its lifecycles
 //
-// # Process rules
+// An [Audit] is the whole record of one audit. [New] starts it in
+// [StateInitiation] with the host's id, the [annexa.AuditKind] (internal,
+// second party, or a certification audit: stage 1, stage 2, surveillance,
+// recertification, special), the audit client and the auditee; [FromBaseline]
+// starts a follow-up audit from a previous one. From then on the record
+// changes only through its methods, each of which checks everything first
+// and then applies whole, or returns a typed error and leaves the record
+// exactly as it was. Its fields are exported so that it encodes to JSON,
+// compares with go-cmp and can be written by hand in tests.
 //
-// [Rules] lists every rule with its id, the clause it comes from, the
-// principle of auditing it serves and one line of text. [Verify] checks a
-// whole record against them and reports every violation at once.
+// The audit moves through initiation, preparation, fieldwork, findings,
+// closing, reported, distributed, completed, follow-up and closed, and can
+// be terminated with a reason at any point before completion (see
+// [States]). The plan, each evidence item, each finding, the conclusions
+// and each nonconformity's follow-up have lifecycles of their own. Each
+// lifecycle is a transition table whose rows carry named guards; a guard
+// cites the process rule it enforces. An event the table or a guard refuses
+// returns a *[TransitionError] naming the lifecycle, the state, the event,
+// the reason and the rule, and changes nothing; an accepted one appends one
+// entry (from, event, to, at, by, note) to that lifecycle's history.
+// [Audit.Permitted], [Audit.Can] and [Audit.Check] say what the audit
+// allows now and why not; [Audit.PlanPermitted], [Audit.CanPlan] and
+// [Audit.CheckPlan] do the same for the plan.
+//
+// Initiation records the contact with the auditee ([Audit.EstablishContact])
+// and the feasibility decision ([Audit.DecideFeasibility]: information,
+// cooperation, time and resources, or the alternative proposed to the audit
+// client); [Audit.Prepare] refuses to start preparing without both. An
+// urgent, significant risk met during fieldwork is recorded with the time it
+// was escalated ([Audit.EscalateRisk]); [Audit.Terminate] stops the audit
+// with a reason.
+//
+// # The plan, the team and the work documents
+//
+// [Audit.SetTeam] names the team with its roles (one team leader; technical
+// experts, observers and guides never act as auditors). [Audit.DraftPlan]
+// writes the [PlanContent] (objectives, scope, criteria, locations, dates,
+// timetable, methods, sampling approach, assignments, risks);
+// [Audit.ApprovePlan] approves it only when it is complete and every
+// criterion is assigned to an auditor of the team, and, given a
+// [PlanCheck] with a competence pool, only when every assignee is competent
+// and independent. Each approval keeps a [PlanVersion]; a change after
+// approval goes back through [Audit.RevisePlan] and approval again, and
+// fieldwork opens only after [Audit.CommunicatePlan].
+//
+// [Audit.AttachChecklist] attaches the [annexa.Checklist] built for the
+// audit's kind from the plan's criteria. During fieldwork
+// [Audit.RecordResult] and [Audit.MarkNotAudited] fill it in; fieldwork
+// ends ([Audit.EndFieldwork]) only when every item has a result or a
+// reason, and every result rests on verified evidence.
+//
+// # Evidence
+//
+// The evidence log is append-only ([Audit.CollectEvidence]). Each
+// [Evidence] item records its source, the criteria it supports, who
+// collected it and when, the period the material covers, how it was
+// sampled, its confidentiality and, optionally, the SHA-256 digest of the
+// material ([DigestOf]). Only verified information is audit evidence:
+// [Audit.VerifyEvidence] or [Audit.RejectEvidence] (with a reason) settle
+// each item, and a correction is a new item that supersedes the old one
+// ([Audit.CorrectEvidence]). [Audit.VerifiedEvidence] and
+// [Audit.EvidenceFor] iterate over the audit evidence.
+//
+// # Sampling
+//
+// A [SamplingPlan] records the population (its items, or only its size),
+// the frame, the method, the size, the exclusions and why the size
+// suffices ([Audit.AddSamplingPlan]). A statistical sample is drawn by
+// [Audit.DrawSample] with [Draw], a seeded generator fixed for ever under
+// [SamplingGenerator]: the same plan always gives the same sample, and
+// Verify draws it again. A judgemental sample is chosen and recorded with
+// [Audit.RecordSelection]. A sample, once taken, stays as recorded.
+//
+// # Findings, conclusions and the recommendation
+//
+// A [Finding] is a conformity, a nonconformity (graded [Major] or [Minor]),
+// an observation, an opportunity for improvement or a good practice. Each
+// cites the audit's criteria and the evidence behind it; a nonconformity
+// states the requirement, what was found and why it does not conform, and
+// rests on verified evidence. A finding is drafted ([Audit.AddFinding]),
+// confirmed by the team ([Audit.ConfirmFinding]) or withdrawn with a reason,
+// presented at the closing meeting, then acknowledged or disputed by the
+// auditee ([Audit.DisputeFinding] records the diverging opinion;
+// [Audit.ResolveDispute] settles it before the report is issued, or the
+// report carries it unresolved).
+//
+// The [Conclusion] states the extent of conformity, the effectiveness of
+// the ISMS, whether the objectives were achieved and what of the scope was
+// covered ([Audit.DraftConclusion], [Audit.AgreeConclusion]). A
+// certification audit's conclusions carry the [Recommendation] its findings
+// call for under [RecommendationRules]; [DeriveRecommendation] applies
+// them, and a major nonconformity left unverified past its due date blocks
+// a recommendation for certification. [Audit.RecurringFindings] lists
+// criteria that nonconformities cite in several areas. The closing meeting
+// ([Audit.HoldClosingMeeting]) follows agreed conclusions, presents every
+// confirmed finding and records diverging opinions and the follow-up agreed;
+// the report is then issued and distributed to named recipients
+// ([Audit.IssueReport], [Audit.Distribute]) and the audit completed
+// ([Audit.Complete]).
+//
+// # Follow-up
+//
+// Each presented nonconformity has one [FollowUp]: the auditee's
+// correction, root cause, corrective action and due date
+// ([Audit.PlanCorrectiveAction]), accepted by the team, implemented, and
+// verified effective by an auditor of the team on verified evidence
+// ([Audit.VerifyCorrectiveAction]) — or found ineffective, with the reason,
+// and planned again, the earlier plans kept. [FollowUp.Overdue] and
+// [Audit.Overdue] judge lateness at a time the caller gives. The audit
+// closes ([Audit.Close]) only once every nonconformity's follow-up is
+// closed.
+//
+// # Comparison and baselines
+//
+// [Compare] sets an audit's standing nonconformities against a previous
+// audit of the same auditee: new, recurring (the same criterion again) and
+// resolved. [Audit.BaselineFocus] lists the criteria a follow-up audit
+// should look at again, open ones first, and [FromBaseline] starts that
+// audit with the previous one as its baseline.
+//
+// # Process rules and Verify
+//
+// Every rule the package enforces is data: a [Rule] with an id (such as
+// "AUD-NC-EVIDENCE"), the clause it comes from, the [Principle] of auditing
+// it serves and one line of text, listed by [Rules] and found with
+// [LookupRule]. Guards cite them when they refuse, and [Verify] checks a
+// whole record against them — however the record was obtained, including
+// one decoded from another tool's JSON — and returns every violation at
+// once in a *[ValidationError] whose fields carry the path, the rule id,
+// the value and a detail. [VerifyOptions] give the time overdue is judged
+// at and, optionally, the competence pool to check the team against. Verify
+// never changes the record and never panics; its cost grows in proportion
+// to the record's size.
+//
+// # The seal
+//
+// [Audit.SealRecord] seals the evidence log and every history with a hash
+// chain ([Seal], described byte by byte under [SealAlgorithm]).
+// [Audit.VerifySeal] detects any change, removal or reordering of a sealed
+// entry and names the first log and entry that differ in a *[SealError];
+// entries appended after sealing are allowed, and sealing again extends the
+// seal. The seal is not a signature: keep its Head somewhere the record's
+// holder cannot change.
+//
+// # Diagrams
+//
+// [Lifecycles] describes each lifecycle from the very table the code runs:
+// its states, events, transitions with their guards and rules, and a
+// Mermaid state diagram ([Lifecycle.Mermaid]).
+//
+// # Decoding
+//
+// [Decode] reads a record from JSON strictly: unknown fields, values of the
+// wrong type, enumeration tokens that are not valid and trailing data are
+// refused with a *ValidationError naming the field by its Go path. Decode
+// checks the form only; call Verify for the process rules. Enumerations
+// encode as stable kebab-case tokens, and parsing one names the valid
+// values on failure ([ParseError]).
+//
+// # Errors
+//
+// Errors unwrap to the shared sentinels [ErrInvalid], [ErrNotFound] and
+// [ErrTransition]: a *[ValidationError] lists every problem of an input or
+// record, a *[NotFoundError] names an id the audit does not hold, and a
+// *[TransitionError] a refused event.
+//
+// # Test suites
+//
+// Package [github.com/ismsaudit/ismsaudit/audit/audittest] helps a host's
+// test suite assert these rules: that a record conforms (listing every
+// violation readably when it does not), that an operation was refused
+// under a named rule, what the audit permits in a state, and builders that
+// take any kind of audit to any state through the real operations.
 package audit
