@@ -23,16 +23,16 @@ const (
 	Auditee = "carl"
 )
 
-// Start is when every Builder's audit is created; each step it takes
-// happens one hour after the one before.
-var Start = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+// start is when every Builder's audit is created (see Builder).
+var start = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 
 // Builder builds audit records for tests through the real operations of
 // the audit package, so that what it builds is what a host's own calls
 // would leave and conforms to every process rule (Verify returns nil).
 //
 // Set what the audit holds with the setters, then call Through for the
-// state to stop in and Build. The defaults give an internal audit of
+// state to stop in and Build. The audit is created at 09:00 UTC on 2 March
+// 2026 and each step happens one hour after the one before. The defaults give an internal audit of
 // clause 9.2 and controls A.5.15 and A.8.8 with three verified evidence
 // items, one minor nonconformity and one conformity, taken to
 // audit.StateClosed. A step the library refuses fails the test at once
@@ -115,7 +115,7 @@ func (b *Builder) by(who string) audit.Meta {
 }
 
 // at is the time of the current step.
-func (b *Builder) at() time.Time { return Start.Add(time.Duration(b.step) * time.Hour) }
+func (b *Builder) at() time.Time { return start.Add(time.Duration(b.step) * time.Hour) }
 
 // do runs one step, failing the test when the library refuses it.
 func (b *Builder) do(what string, err error) {
