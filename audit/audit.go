@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"strings"
-
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -28,7 +26,7 @@ type NewOptions struct {
 func New(opts NewOptions, m Meta) (*Audit, error) {
 	col := newCollector("new audit")
 	required := func(path, value, what string) {
-		if strings.TrimSpace(value) == "" {
+		if isBlank(value) {
 			col.Add(path, "required", "", what)
 		}
 	}

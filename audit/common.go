@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -23,4 +24,20 @@ func (a *Audit) requireState(op, rule string, allowed ...State) error {
 		Machine: "audit.audit", State: string(a.State), Event: op, Reason: fsm.ReasonWrongState,
 		Rule: rule, Detail: "allowed only in " + strings.Join(names, ", "),
 	}
+}
+
+// isBlank reports whether s holds nothing but white space, as
+// strings.TrimSpace(s) == "" does, but stops at the first byte that is
+// not ASCII white space: a value that starts with text costs one read.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		case c < utf8.RuneSelf:
+			return false
+		default:
+			return strings.TrimSpace(s[i:]) == ""
+		}
+	}
+	return true
 }

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -54,7 +53,7 @@ func (c coreCheck) texts(path string, list []string, what string) {
 }
 
 // blank reports whether s holds nothing but space.
-func coreBlank(s string) bool { return strings.TrimSpace(s) == "" }
+func coreBlank(s string) bool { return isBlank(s) }
 
 // day renders a time for details.
 func coreTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }

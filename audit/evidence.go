@@ -260,7 +260,7 @@ func evCheckMeta(col *errs.Collector, m Meta) {
 	if m.At.IsZero() {
 		col.Add("Meta.At", "required", "", "when the operation happens")
 	}
-	if strings.TrimSpace(m.By) == "" {
+	if isBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who performs the operation")
 	}
 }
@@ -271,7 +271,7 @@ func evCheckMeta(col *errs.Collector, m Meta) {
 func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m Meta, supersedes EvidenceID) {
 	c := evChecker{col: col}
 	switch {
-	case strings.TrimSpace(string(e.ID)) == "":
+	case isBlank(string(e.ID)):
 		c.shape("ID", "required", "", "the host's id for the item")
 	case a.evidenceIndex(e.ID) >= 0:
 		c.shape("ID", "unique", string(e.ID), "the log already holds an item with this id")
@@ -333,7 +333,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 	case !evValid(evSources, e.Source):
 		c.shape(p("Source"), "enum", string(e.Source), "one of "+evTokens(EvidenceSources()))
 	}
-	if strings.TrimSpace(e.Description) == "" {
+	if isBlank(e.Description) {
 		c.shape(p("Description"), "required", "", "what the item is")
 	}
 	if len(e.Supports) == 0 {
@@ -353,7 +353,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 			c.shape(path(), "unique", r.String(), "the criterion is listed more than once")
 		}
 	}
-	if strings.TrimSpace(e.CollectedBy) == "" {
+	if isBlank(e.CollectedBy) {
 		c.shape(p("CollectedBy"), "required", "", "who collected the item")
 	}
 	if e.CollectedAt.IsZero() {
@@ -385,7 +385,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 // AUD-EVIDENCE-SAMPLING).
 func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(string) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(path(), field) }
-	if strings.TrimSpace(s.Population) == "" {
+	if isBlank(s.Population) {
 		c.rule(p("Population"), RuleEvidenceSampling, "", "what was sampled")
 	}
 	if s.PopulationSize <= 0 {
@@ -435,7 +435,7 @@ func evRefValid(r annexa.Ref) bool {
 	case annexa.ControlRef:
 		return annexa.ControlID(r.ID).IsValid()
 	case annexa.DocumentRef:
-		return strings.TrimSpace(r.ID) != ""
+		return !isBlank(r.ID)
 	}
 	return false
 }

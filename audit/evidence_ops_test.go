@@ -408,3 +408,11 @@ func TestEvIsDigest(t *testing.T) {
 		assert.False(t, evIsDigest(s), s)
 	}
 }
+
+// TestIsBlank checks the early-stopping blank test against
+// strings.TrimSpace, for ASCII and other white space.
+func TestIsBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "x", " x", "x ", "\u00a0", " \u0085 ", "\u2003x", "é", " é", "\u00a0\u00a0\t", "\x80", " \xff"} {
+		assert.Equal(t, strings.TrimSpace(s) == "", isBlank(s), "%q", s)
+	}
+}

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -43,7 +42,7 @@ func evidenceRelevant(s evidenceSubject) error {
 
 // evidenceReasoned is the reject guard: the note says why.
 func evidenceReasoned(s evidenceSubject) error {
-	if strings.TrimSpace(s.note) == "" {
+	if isBlank(s.note) {
 		return errEvidenceNoReason
 	}
 	return nil

@@ -65,7 +65,7 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 })
 
 // findingBlank reports whether s has nothing but white space.
-func findingBlank(s string) bool { return strings.TrimSpace(s) == "" }
+func findingBlank(s string) bool { return isBlank(s) }
 
 func textGuard(detail string) func(findingSubject) error {
 	err := errors.New("audit: " + detail)

@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -60,7 +59,7 @@ func (a *Audit) AddSamplingPlan(p SamplingPlan, m Meta) error {
 	evCheckMeta(col, m)
 	c := evChecker{col: col}
 	switch {
-	case strings.TrimSpace(p.ID) == "":
+	case isBlank(p.ID):
 		c.shape("ID", "required", "", "the host's id for the plan")
 	case a.samplingPlanByID(p.ID) != nil:
 		c.shape("ID", "unique", p.ID, "the audit already has a sampling plan with this id")
@@ -331,13 +330,13 @@ func (r *samplingRNG) below(n uint64) uint64 {
 // AUD-SAMPLING-RECORDED): purpose, frame and rationale.
 func (c evChecker) samplingDescription(prefix string, p *SamplingPlan) {
 	at := func(field string) string { return errs.JoinPath(prefix, field) }
-	if strings.TrimSpace(p.Purpose) == "" {
+	if isBlank(p.Purpose) {
 		c.shape(at("Purpose"), "required", "", "what the sample tests")
 	}
-	if strings.TrimSpace(p.Frame) == "" {
+	if isBlank(p.Frame) {
 		c.rule(at("Frame"), RuleSamplingRecorded, "", "where the population list came from and the period it covers")
 	}
-	if strings.TrimSpace(p.Rationale) == "" {
+	if isBlank(p.Rationale) {
 		c.rule(at("Rationale"), RuleSamplingRecorded, "", "why the sample size suffices (and why items are excluded)")
 	}
 }
@@ -362,7 +361,7 @@ func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopula
 		pop.n, pop.items = len(items), items
 		pop.index = make(map[string]int, len(items))
 		for i, it := range items {
-			if strings.TrimSpace(it) == "" {
+			if isBlank(it) {
 				c.shape(at(errs.Index("Population.Items", i)), "required", "", "an item of the population is named")
 				continue
 			}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -38,7 +37,7 @@ func (v *verifier) verifyEvidence() {
 		e := &a.Evidence[i]
 		at := func() string { return errs.Index("Evidence", i) }
 		switch {
-		case strings.TrimSpace(string(e.ID)) == "":
+		case isBlank(string(e.ID)):
 			c.shape(at()+".ID", "required", "", "the host's id for the item")
 		default:
 			if j := v.evidence.firstOf(i, a.evidenceID); j != i {
@@ -102,7 +101,7 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 		v.violate(at()+".History[0].At", RuleHistoryValid, "", "before the item was collected")
 	}
 	for k, h := range e.History {
-		if h.Event == EvidenceReject && strings.TrimSpace(h.Note) == "" {
+		if h.Event == EvidenceReject && isBlank(h.Note) {
 			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejected, "", "the rejection does not say why")
 		}
 	}
@@ -132,7 +131,7 @@ func (v *verifier) samplingChecks() {
 	for i := range a.Sampling {
 		p := &a.Sampling[i]
 		path := errs.Index("Sampling", i)
-		if strings.TrimSpace(p.ID) == "" {
+		if isBlank(p.ID) {
 			c.shape(path+".ID", "required", "", "the host's id for the plan")
 		} else if j, dup := ids[p.ID]; dup {
 			c.shape(path+".ID", "unique", p.ID, "the same id as "+errs.Index("Sampling", j))
@@ -153,7 +152,7 @@ func (v *verifier) samplingChecks() {
 		if p.SelectedAt.IsZero() {
 			c.shape(path+".SelectedAt", "required", "", "when the sample was drawn or chosen")
 		}
-		if strings.TrimSpace(p.SelectedBy) == "" {
+		if isBlank(p.SelectedBy) {
 			c.shape(path+".SelectedBy", "required", "", "who drew or chose the sample")
 		}
 		switch p.Method {
@@ -185,7 +184,7 @@ func (v *verifier) verifySeal() {
 	if s.At.IsZero() {
 		c.shape("Seal.At", "required", "", "when the record was sealed")
 	}
-	if strings.TrimSpace(s.By) == "" {
+	if isBlank(s.By) {
 		c.shape("Seal.By", "required", "", "who sealed the record")
 	}
 	sealCheck(v.a, func(e *SealError) bool {
