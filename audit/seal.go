@@ -317,6 +317,15 @@ func (l sealLog) nameParts(a *Audit) (fixed, prefix, id string) {
 
 const sealNameSuffix = "].history"
 
+// nameLen returns the length of the log's name.
+func (l sealLog) nameLen(a *Audit) int {
+	fixed, prefix, id := l.nameParts(a)
+	if prefix == "" {
+		return len(fixed)
+	}
+	return len(prefix) + 1 + len(id) + len(sealNameSuffix)
+}
+
 // appendName appends the log's name to b.
 func (l sealLog) appendName(b []byte, a *Audit) []byte {
 	fixed, prefix, id := l.nameParts(a)
@@ -467,12 +476,9 @@ func sealCompute(a *Audit, at time.Time, by string) *Seal {
 	nameLen, entries := 0, 0
 	for j := range count {
 		l := sealLogAt(a, j)
-		fixed, prefix, id := l.nameParts(a)
-		nameLen += len(fixed) + len(prefix) + len(id) + 1 + len(sealNameSuffix)
+		nameLen += l.nameLen(a)
 		entries += l.len(a)
 	}
-	type span struct{ name, marks int }
-	ends := make([]span, count)
 	var names, marks strings.Builder
 	names.Grow(nameLen)
 	marks.Grow(entries * sealMarkLen)
@@ -480,16 +486,16 @@ func sealCompute(a *Audit, at time.Time, by string) *Seal {
 	for j := range count {
 		b = sealLogAt(a, j).appendName(b[:0], a)
 		names.Write(b)
-		ends[j].name = names.Len()
 	}
 	allNames := names.String()
 	c := sealNewChain(a.ID, at, by, count)
 	var logMarks []byte
-	var prev span
+	name := 0
 	for j := range count {
 		l := sealLogAt(a, j)
-		n := l.len(a)
-		c.begin(int(l.kind), allNames[prev.name:ends[j].name], n)
+		n, end := l.len(a), name+l.nameLen(a)
+		c.begin(int(l.kind), allNames[name:end], n)
+		name = end
 		logMarks = logMarks[:0]
 		for i := range n {
 			e := len(c.buf)
@@ -499,15 +505,15 @@ func sealCompute(a *Audit, at time.Time, by string) *Seal {
 		}
 		sealEnd(c, logMarks)
 		marks.Write(logMarks)
-		ends[j].marks = marks.Len()
-		prev = ends[j]
 	}
 	allMarks := marks.String()
 	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, count), Head: hex.EncodeToString(c.head()[:])}
-	prev = span{}
+	name, mark := 0, 0
 	for j := range count {
-		s.Logs[j] = SealedLog{Name: allNames[prev.name:ends[j].name], Count: sealLogAt(a, j).len(a), Marks: allMarks[prev.marks:ends[j].marks]}
-		prev = ends[j]
+		l := sealLogAt(a, j)
+		n, end := l.len(a), name+l.nameLen(a)
+		s.Logs[j] = SealedLog{Name: allNames[name:end], Count: n, Marks: allMarks[mark : mark+n*sealMarkLen]}
+		name, mark = end, mark+n*sealMarkLen
 	}
 	return s
 }
