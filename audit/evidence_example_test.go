@@ -149,9 +149,9 @@ func ExampleDraw() {
 	sample, _ = audit.Draw(audit.SamplingPlan{Population: audit.Population{Size: 5000}, Method: audit.Statistical, Size: 4, Seed: 7})
 	fmt.Println(sample)
 	// Output:
-	// [ben dev ida] <nil>
+	// [ben eli gus] <nil>
 	// same seed, same sample: true
-	// [1395 3503 4199 4906]
+	// [85 1950 2916 4505]
 }
 
 func ExampleAudit_DrawSample() {
@@ -171,7 +171,7 @@ func ExampleAudit_DrawSample() {
 	fmt.Println("drawn again:", errors.As(err, &ve) && ve.Has("Selected", audit.RuleSamplingFixed))
 	// Output:
 	// added: true
-	// drawn: true [144 158 233 325 353] xoshiro256**/fisher-yates/v1
+	// drawn: true [15 45 74 108 345] splitmix64/fisher-yates/v1
 	// drawn again: true
 }
 

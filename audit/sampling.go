@@ -1,11 +1,11 @@
 package audit
 
 import (
-	"math/bits"
 	"slices"
 	"strconv"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/rng"
 )
 
 // SamplingGenerator names the procedure Draw follows. DrawSample records
@@ -16,9 +16,8 @@ import (
 //  1. The frame is the population in order (its items, or the positions
 //     "1" to "N" when only its size is known) without the exclusions; call
 //     its length M and the sample size k.
-//  2. The generator is xoshiro256** (Blackman and Vigna, 2018) whose four
-//     words of state are the first four outputs of SplitMix64 (Steele, Lea
-//     and Flood, 2014) started from the plan's Seed.
+//  2. The generator is SplitMix64 (Steele, Lea and Flood, 2014) started
+//     from the plan's Seed.
 //  3. A partial Fisher-Yates shuffle picks the sample: for i from 0 to
 //     k-1, j = i + below(M-i), then the frame's elements i and j swap; the
 //     sample is the first k elements. below(n) is Lemire's multiply-shift
@@ -30,7 +29,7 @@ import (
 // Only 64-bit integer arithmetic is involved: the same seed and population
 // give the same sample on every platform and Go version. The library never
 // uses math/rand.
-const SamplingGenerator = "xoshiro256**/fisher-yates/v1"
+const SamplingGenerator = "splitmix64/fisher-yates/v1"
 
 // MaxSampleSize is the largest sample a plan may ask for; larger sizes are
 // refused rather than drawn.
@@ -257,73 +256,12 @@ func (pop *samplingPopulation) draw(seed uint64, k int) []string {
 }
 
 // samplingShuffle runs k steps of a Fisher-Yates shuffle over the frame
-// 0..m-1, keeping only the displaced elements in a map (so a frame of any
-// size costs O(k)), and returns the first k elements in ascending order.
+// 0..m-1 (internal/rng keeps only the displaced elements, so a frame of
+// any size costs O(k)) and returns the picks in ascending order.
 func samplingShuffle(seed uint64, m, k int) []int {
-	rng := samplingNewRNG(seed)
-	moved := make(map[int]int, k)
-	at := func(x int) int {
-		if v, ok := moved[x]; ok {
-			return v
-		}
-		return x
-	}
-	out := make([]int, k)
-	for i := range k {
-		j := i + int(rng.below(uint64(m-i)))
-		out[i] = at(j)
-		moved[j] = at(i) // position i is never read again
-	}
+	out := rng.New(seed).Sample(m, k)
 	slices.Sort(out)
 	return out
-}
-
-// samplingRNG is xoshiro256**, seeded by SplitMix64. It is the only source
-// of randomness in the library, and it is seeded only from a plan's Seed.
-type samplingRNG struct{ s [4]uint64 }
-
-// samplingSplitMix64 advances x and returns the next SplitMix64 output.
-func samplingSplitMix64(x *uint64) uint64 {
-	*x += 0x9e3779b97f4a7c15
-	z := *x
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
-}
-
-func samplingNewRNG(seed uint64) *samplingRNG {
-	r := &samplingRNG{}
-	for i := range r.s {
-		r.s[i] = samplingSplitMix64(&seed)
-	}
-	return r
-}
-
-// next returns the next xoshiro256** output.
-func (r *samplingRNG) next() uint64 {
-	s := &r.s
-	result := bits.RotateLeft64(s[1]*5, 7) * 9
-	t := s[1] << 17
-	s[2] ^= s[0]
-	s[3] ^= s[1]
-	s[1] ^= s[2]
-	s[0] ^= s[3]
-	s[2] ^= t
-	s[3] = bits.RotateLeft64(s[3], 45)
-	return result
-}
-
-// below returns a uniformly distributed value in [0, n), n > 0 (Lemire,
-// "Fast random integer generation in an interval", 2019).
-func (r *samplingRNG) below(n uint64) uint64 {
-	hi, lo := bits.Mul64(r.next(), n)
-	if lo < n {
-		threshold := -n % n
-		for lo < threshold {
-			hi, lo = bits.Mul64(r.next(), n)
-		}
-	}
-	return hi
 }
 
 // samplingDescription checks what a plan says about itself (rule

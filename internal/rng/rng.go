@@ -11,6 +11,8 @@
 // sound for sampling; it is not a cryptographic generator.
 package rng
 
+import "math/bits"
+
 // Source is a SplitMix64 generator. The zero value is a valid generator
 // seeded with 0. It is not safe for concurrent use.
 type Source struct{ state uint64 }
@@ -28,8 +30,10 @@ func (s *Source) Uint64() uint64 {
 }
 
 // IntN returns a uniform integer in [0, n); it panics if n <= 0. It
-// rejects the few values that would bias the result (Lemire's method), so
-// every integer is equally likely.
+// rejects the few values that would bias the result (Lemire, "Fast random
+// integer generation in an interval", 2019): the high 64 bits of the
+// 128-bit product of the next output and n, drawing again while the low 64
+// bits are under (2^64-n) mod n, so that every integer is equally likely.
 func (s *Source) IntN(n int) int {
 	if n <= 0 {
 		panic("rng: IntN with n <= 0")
@@ -37,43 +41,34 @@ func (s *Source) IntN(n int) int {
 	bound := uint64(n)
 	threshold := -bound % bound
 	for {
-		hi, lo := mul64(s.Uint64(), bound)
+		hi, lo := bits.Mul64(s.Uint64(), bound)
 		if lo >= threshold {
 			return int(hi)
 		}
 	}
 }
 
-// mul64 returns the 128-bit product of x and y as (high, low).
-func mul64(x, y uint64) (hi, lo uint64) {
-	const mask32 = 1<<32 - 1
-	x0, x1 := x&mask32, x>>32
-	y0, y1 := y&mask32, y>>32
-	w0 := x0 * y0
-	t := x1*y0 + w0>>32
-	w1, w2 := t&mask32, t>>32
-	w1 += x0 * y1
-	hi = x1*y1 + w2 + w1>>32
-	lo = x * y
-	return hi, lo
-}
-
 // Sample returns k distinct indexes of [0, n) in the order drawn, by a
-// partial Fisher-Yates shuffle; k is clamped to [0, n].
+// partial Fisher-Yates shuffle (for i from 0 to k-1, j = i + IntN(n-i),
+// then positions i and j swap); k is clamped to [0, n]. Only the displaced
+// positions are kept, so the cost grows with k, not with n.
 func (s *Source) Sample(n, k int) []int {
-	if k > n {
-		k = n
-	}
+	k = min(k, n)
 	if k <= 0 {
 		return nil
 	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	moved := make(map[int]int, k)
+	at := func(x int) int {
+		if v, ok := moved[x]; ok {
+			return v
+		}
+		return x
 	}
-	for i := 0; i < k; i++ {
+	out := make([]int, k)
+	for i := range k {
 		j := i + s.IntN(n-i)
-		idx[i], idx[j] = idx[j], idx[i]
+		out[i] = at(j)
+		moved[j] = at(i) // position i is never read again
 	}
-	return idx[:k:k]
+	return out
 }
