@@ -106,10 +106,8 @@ func guardFindingCriteria(s findingSubject) error {
 
 // citedEvidence returns the audit's evidence item with the given id, or nil.
 func (a *Audit) citedEvidence(id EvidenceID) *Evidence {
-	for i := range a.Evidence {
-		if a.Evidence[i].ID == id {
-			return &a.Evidence[i]
-		}
+	if i := a.evidenceIndex(id); i >= 0 {
+		return &a.Evidence[i]
 	}
 	return nil
 }
