@@ -3,8 +3,9 @@ package competence
 // This file keeps team selection as it was before selection became lazy
 // (every candidate checked, options sorted, then pruned): the reference
 // the current SelectTeam must agree with, team for team and error for
-// error (see TestSelectTeamMatchesReference). Apart from the names it is
-// the earlier code unchanged.
+// error (see TestSelectTeamMatchesReference). Only what changed is kept
+// here (setting up the candidates and building the problem); apart from
+// the names it is the earlier code unchanged.
 
 import (
 	"cmp"
@@ -17,8 +18,12 @@ func (p *Pool) referenceSelectTeam(needs TeamNeeds, opts *SelectOptions) (Team, 
 	if err != nil {
 		return Team{}, err
 	}
-	s := refSelection{p: p, needs: &needs, r: r, period: needs.period(), leaderBit: len(needs.Needs)}
+	s := refSelection{selection{p: p, needs: &needs, r: r, period: needs.period(), leaderBit: len(needs.Needs)}}
 	s.people = make([]person, len(p.auditors))
+	s.work = make([]float64, len(p.auditors))
+	for i := range p.auditors {
+		s.work[i] = s.workload(i)
+	}
 	for i, n := range needs.Needs {
 		for _, h := range p.holders(n) {
 			s.people[h].cover.set(i)
@@ -62,52 +67,10 @@ func (p *Pool) referenceSelectTeam(needs TeamNeeds, opts *SelectOptions) (Team, 
 	return s.team(prob, sol, method, lb), nil
 }
 
-type refSelection struct {
-	p         *Pool
-	needs     *TeamNeeds
-	r         *resolved
-	period    Period
-	leaderBit int
-	people    []person
-}
-
-func (s *refSelection) check(i int) {
-	ps := &s.people[i]
-	if ps.checked {
-		return
-	}
-	ps.checked = true
-	a := &s.p.auditors[i]
-	switch {
-	case s.r.excluded[a.ID]:
-		ps.block, ps.detail = Excluded, "excluded from this audit"
-		return
-	case s.r.unavailable[a.ID]:
-		ps.block, ps.detail = Unavailable, "unavailable on the audit dates (caller)"
-		return
-	case !a.AvailableDuring(s.period):
-		ps.block, ps.detail = Unavailable, "unavailable on the audit dates (record)"
-		return
-	}
-	if cs := a.Conflicts(s.needs.Scope, s.needs.At, s.r.independence); len(cs) > 0 {
-		ps.block, ps.detail = Conflicted, string(cs[0].Reason)+": "+cs[0].Detail
-		return
-	}
-	depth := len(s.p.scheme.Sets)
-	aud := s.p.scheme.standing(a, s.r.auditorSet, s.needs.At, depth)
-	ps.auditor = aud.Competent
-	if ps.auditor && ps.leaderEval {
-		if s.r.leaderSet == s.r.auditorSet {
-			ps.leader = true
-		} else {
-			ps.leader = s.p.scheme.standing(a, s.r.leaderSet, s.needs.At, depth).Competent
-		}
-	}
-	ps.expert = a.Expert
-	if !ps.auditor && !ps.expert {
-		ps.block, ps.detail = NotCompetent, "not competent as "+string(s.r.auditorSet.ID)+": "+obstacleKinds(aud)
-	}
-}
+// refSelection is the earlier selection state: the checks of a
+// candidate, the explanations of unmet needs and the team it returns are
+// the current selection's (they did not change); build is the earlier one.
+type refSelection struct{ selection }
 
 func (s *refSelection) workload(i int) float64 { return s.r.workload[s.p.auditors[i].ID] }
 
@@ -205,122 +168,4 @@ func (p *problem) refPrepare() {
 		return -1
 	})
 	p.opts = dominancePrune(p.opts, p.limit)
-}
-
-func (s *refSelection) unmetNeed(n Need, i int) UnmetNeed {
-	u := UnmetNeed{Need: n, Reason: NobodyHas, Rule: RuleTeamCovers}
-	holders := 0
-	for k := range s.people {
-		ps := &s.people[k]
-		if !ps.cover.has(i) {
-			continue
-		}
-		holders++
-		switch {
-		case ps.block != "":
-			u.Blocked = append(u.Blocked, Blocked{Auditor: s.p.auditors[k].ID, Reason: ps.block, Detail: ps.detail})
-		case !ps.auditor && ps.expert:
-			u.Blocked = append(u.Blocked, Blocked{Auditor: s.p.auditors[k].ID, Reason: NotCompetent,
-				Detail: "a technical expert cannot meet a " + string(n.Kind) + " need and is not competent as " + string(s.r.auditorSet.ID)})
-		}
-	}
-	if holders > 0 {
-		u.Reason = AllBlocked
-		u.Detail = itoa(holders) + " in the pool meet it; none can serve"
-	} else {
-		u.Detail = "no one in the pool meets it"
-	}
-	sortBlocked(u.Blocked)
-	return u
-}
-
-// unmetLeader explains why no one can lead.
-func (s *refSelection) unmetLeader() UnmetNeed {
-	u := UnmetNeed{Need: Need{Kind: NeedLeader}, Reason: NobodyHas, Rule: RuleTeamLeader,
-		Detail: "no one in the pool has an evaluation against " + quote(string(s.r.leaderSet.ID))}
-	holders := 0
-	for k := range s.people {
-		ps := &s.people[k]
-		if !ps.leaderEval {
-			continue
-		}
-		holders++
-		a := &s.p.auditors[k]
-		switch {
-		case ps.block != "" && ps.block != NotCompetent:
-			u.Blocked = append(u.Blocked, Blocked{Auditor: a.ID, Reason: ps.block, Detail: ps.detail})
-		default:
-			st := s.p.scheme.standing(a, s.r.leaderSet, s.needs.At, len(s.p.scheme.Sets))
-			if !ps.auditor {
-				st = s.p.scheme.standing(a, s.r.auditorSet, s.needs.At, len(s.p.scheme.Sets))
-			}
-			u.Blocked = append(u.Blocked, Blocked{Auditor: a.ID, Reason: NotCompetent,
-				Detail: "not competent as " + string(st.Criteria) + ": " + obstacleKinds(st)})
-		}
-	}
-	if holders > 0 {
-		u.Reason = AllBlocked
-		u.Detail = itoa(holders) + " in the pool were evaluated against " + quote(string(s.r.leaderSet.ID)) + "; none can lead"
-	}
-	sortBlocked(u.Blocked)
-	return u
-}
-
-func (s *refSelection) team(prob *problem, sol solution, method SelectionMethod, lb int) Team {
-	t := Team{Method: method, LowerBound: lb}
-	type pick struct {
-		person int
-		expert bool
-	}
-	var picks []pick
-	for _, k := range sol.chosen {
-		picks = append(picks, pick{prob.opts[k].person, prob.opts[k].expert})
-	}
-	for _, i := range sol.pad {
-		picks = append(picks, pick{i, false})
-	}
-	leader := -1
-	for _, pk := range picks {
-		if pk.expert || !s.people[pk.person].leader {
-			continue
-		}
-		if leader < 0 || s.workload(pk.person) < s.workload(leader) ||
-			(s.workload(pk.person) == s.workload(leader) && s.p.auditors[pk.person].ID < s.p.auditors[leader].ID) {
-			leader = pk.person
-		}
-	}
-	for _, pk := range picks {
-		a := &s.p.auditors[pk.person]
-		m := Member{Auditor: a.ID, Role: RoleAuditor, Workload: s.workload(pk.person)}
-		switch {
-		case pk.expert:
-			m.Role = RoleTechnicalExpert
-		case pk.person == leader:
-			m.Role = RoleTeamLeader
-			t.Leader = a.ID
-		}
-		for i, n := range s.needs.Needs {
-			if s.people[pk.person].cover.has(i) && (!pk.expert || n.Kind.ExpertMayMeet()) {
-				m.Covers = append(m.Covers, n)
-			}
-		}
-		t.Workload += m.Workload
-		t.Members = append(t.Members, m)
-	}
-	rank := func(r Role) int {
-		switch r {
-		case RoleTeamLeader:
-			return 0
-		case RoleAuditor:
-			return 1
-		}
-		return 2
-	}
-	slices.SortFunc(t.Members, func(x, y Member) int {
-		if c := cmp.Compare(rank(x.Role), rank(y.Role)); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Auditor, y.Auditor)
-	})
-	return t
 }
