@@ -96,7 +96,11 @@ func (e *TransitionError) Error() string {
 		pkg, name = "ismsaudit", e.Machine
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: event %q refused in state %q: %s", pkg, name, e.Event, e.State, e.Reason)
+	if name == pkg { // the package's main lifecycle: "audit: event ..."
+		fmt.Fprintf(&b, "%s: event %q refused in state %q: %s", pkg, e.Event, e.State, e.Reason)
+	} else {
+		fmt.Fprintf(&b, "%s: %s: event %q refused in state %q: %s", pkg, name, e.Event, e.State, e.Reason)
+	}
 	if e.Rule != "" {
 		fmt.Fprintf(&b, " %s", e.Rule)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -568,6 +569,11 @@ func TestTransitionErrorText(t *testing.T) {
 	} {
 		assert.NotEmpty(t, te.Error())
 	}
+	// A package's own lifecycle is not named twice ("audit: audit: ...").
+	own := &fsm.TransitionError{Machine: "audit.audit", State: "s", Event: "e", Reason: fsm.ReasonNoTransition}
+	other := &fsm.TransitionError{Machine: "audit.plan", State: "s", Event: "e", Reason: fsm.ReasonNoTransition}
+	assert.True(t, strings.HasPrefix(own.Error(), "audit: event "), own.Error())
+	assert.True(t, strings.HasPrefix(other.Error(), "audit: plan: event "), other.Error())
 }
 
 func TestTransitionErrorJSON(t *testing.T) {
