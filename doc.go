@@ -16,13 +16,20 @@
 //     (ISO 19011 clause 7).
 //   - audit: one audit from initiation to follow-up (ISO 19011 clause 6):
 //     plan, team, evidence, findings, conclusions, meetings, report and
-//     follow-up, each lifecycle a checked state machine, and Verify for a
-//     whole record against the process rules.
+//     follow-up, each lifecycle a checked state machine, reproducible
+//     samples, a hash-chain seal, and Verify for a whole record against
+//     the process rules; audit/audittest helps hosts' test suites assert
+//     those rules.
 //   - programme: the audit programme (ISO 19011 clause 5): objectives,
 //     programme risks, schedules and certification cycles, audit time,
 //     multi-site sampling, staffing, monitoring and review.
 //   - report: renderers to an io.Writer — checklists, catalogues, audit and
-//     programme reports — in Markdown, CSV, JSON and more.
+//     programme reports — in Markdown, HTML, CSV and JSON, and the OSCAL
+//     Assessment Results and POA&M documents of an audit.
+//
+// The programs under examples/ run each part on built-in sample data:
+// checklist (the README's quick start), internal-audit, certification,
+// evaluation and conformance.
 //
 // Imports point down that list only: annexa and competence import no
 // sibling, audit imports them, programme imports audit, report may import
