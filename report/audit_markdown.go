@@ -104,22 +104,33 @@ var mdMarks = newByteSet(func(c byte) bool {
 	return false
 })
 
-// codeSafe marks the bytes a code span may hold.
-var codeSafe = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ':' || c == '-' || c == '_'
-	}
-	return t
-}()
+// codeUnsafe marks the bytes a code span may not hold: all but letters,
+// digits, '.', ':', '-' and '_'.
+var codeUnsafe = newByteSet(func(c byte) bool {
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ':' || c == '-' || c == '_')
+})
 
 func (m *mdDoc) begin(string) {}
 func (m *mdDoc) end()         {}
 
 func (m *mdDoc) heading(level int, _ string, text string) {
-	m.o.str(strings.Repeat("#", level), " ")
+	m.openHeading(level, "", "")
 	m.md(text)
-	m.o.str("\n\n")
+	m.closeHeading(level)
 }
+
+// mdHeadingMarks are the marks of headings of level 1 to 3.
+var mdHeadingMarks = [...]string{"# ", "## ", "### "}
+
+func (m *mdDoc) openHeading(level int, _, _ string) {
+	if level >= 1 && level <= len(mdHeadingMarks) {
+		m.o.str(mdHeadingMarks[level-1])
+		return
+	}
+	m.o.str(strings.Repeat("#", level), " ")
+}
+
+func (m *mdDoc) closeHeading(int) { m.o.str("\n\n") }
 
 func (m *mdDoc) open(b block) {
 	switch b {
@@ -148,6 +159,7 @@ func (m *mdDoc) close(b block) {
 }
 
 func (m *mdDoc) text(s string) { m.md(s) }
+func (m *mdDoc) lit(s string)  { m.o.b = append(m.o.b, s...) }
 func (m *mdDoc) raw(b []byte)  { m.o.b = append(m.o.b, b...) }
 
 func (m *mdDoc) strong(s string) {
@@ -161,11 +173,9 @@ func (m *mdDoc) strong(s string) {
 // code span shows its content literally, so only values that cannot hold
 // markup go in one.
 func (m *mdDoc) code(s string) {
-	for i := 0; i < len(s); i++ {
-		if !codeSafe[s[i]] {
-			m.md(s)
-			return
-		}
+	if codeUnsafe.next(s, 0) < len(s) {
+		m.md(s)
+		return
 	}
 	if s == "" {
 		return

@@ -119,13 +119,37 @@ func findingKindLabel(k audit.FindingKind) string {
 	return string(k)
 }
 
-// findingHeading is "F-3 · Nonconformity (major)".
-func findingHeading(f *AuditFinding) string {
-	h := string(f.ID) + " · " + findingKindLabel(f.Kind)
-	if f.Grade != "" {
-		h += " (" + string(f.Grade) + ")"
+// findingKindWords names a finding kind in lower case, as
+// strings.ToLower(findingKindLabel(k)) does.
+func findingKindWords(k audit.FindingKind) string {
+	switch k {
+	case audit.Conformity:
+		return "conformity"
+	case audit.Nonconformity:
+		return "nonconformity"
+	case audit.Observation:
+		return "observation"
+	case audit.OpportunityForImprovement:
+		return "opportunity for improvement"
+	case audit.GoodPractice:
+		return "good practice"
 	}
-	return h
+	return strings.ToLower(string(k))
+}
+
+// findingHeading writes "F-3 · Nonconformity (major)", the heading of a
+// finding, anchored at anchor("f", id).
+func findingHeading(d doc, f *AuditFinding) {
+	d.openHeading(3, "f", string(f.ID))
+	d.text(string(f.ID))
+	d.lit(" · ")
+	d.text(findingKindLabel(f.Kind))
+	if f.Grade != "" {
+		d.lit(" (")
+		d.text(string(f.Grade))
+		d.lit(")")
+	}
+	d.closeHeading(3)
 }
 
 func criterionText(c AuditCriterion) string {
@@ -165,9 +189,17 @@ type doc interface {
 	begin(title string)
 	end()
 	heading(level int, anchor, text string)
+	// openHeading starts a heading whose text the following calls write,
+	// anchored at anchor(prefix, id); closeHeading ends it.
+	openHeading(level int, prefix, id string)
+	closeHeading(level int)
 	open(b block)
 	close(b block)
 	text(s string)
+	// lit writes a constant of the layout that no format escapes:
+	// letters, digits, spaces and the punctuation ",.:;()·-" only (a test
+	// checks every call). It spares the escaper's scan.
+	lit(s string)
 	strong(s string)
 	code(s string)
 	link(prefix, id, s string)   // a link to the element target(prefix, id, ...) made
@@ -207,7 +239,7 @@ func item(d doc, label, value string) {
 	}
 	d.open(blockItem)
 	d.strong(label)
-	d.text(" ")
+	d.lit(" ")
 	d.text(value)
 	d.close(blockItem)
 }
@@ -243,12 +275,33 @@ type layout struct {
 	cited    []bool // by evidence position: cited by a finding
 	placed   []bool // by evidence position: already shown in full
 	citedAt  []int  // the positions of the items the findings cite, finding after finding
+
+	// The time last formatted: items collected together share their
+	// time, so each is formatted once.
+	lastTime []byte
+	lastSec  int64
+	lastLoc  *time.Location
 	scratch  []byte
 }
 
-// time writes t in the report's time layout.
+// time writes t in the report's time layout. The text depends only on
+// the second t falls in and its location, so a repeat of the last time
+// formatted is copied.
 func (l *layout) time(t time.Time) {
-	l.scratch = appendTime(l.scratch[:0], t)
+	sec, loc := t.Unix(), t.Location()
+	if l.lastTime == nil || sec != l.lastSec || loc != l.lastLoc {
+		l.lastTime = appendTime(l.lastTime[:0], t)
+		l.lastSec, l.lastLoc = sec, loc
+	}
+	l.d.raw(l.lastTime)
+}
+
+// date writes t in the report's date layout, as fmtDate returns it.
+func (l *layout) date(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	l.scratch = t.AppendFormat(l.scratch[:0], dateLayout)
 	l.d.raw(l.scratch)
 }
 
@@ -261,7 +314,7 @@ func (l *layout) words(token string) {
 			return
 		}
 		l.d.text(token[:i])
-		l.d.text(" ")
+		l.d.lit(" ")
 		token = token[i+1:]
 	}
 }
@@ -298,7 +351,8 @@ func layoutAuditReport(d doc, r *AuditReport, evidence map[audit.EvidenceID]int)
 		actions:  map[audit.FindingID]*AuditAction{},
 		cited:    make([]bool, len(r.Evidence)),
 		placed:   make([]bool, len(r.Evidence)),
-		scratch:  make([]byte, 0, 64),
+		lastTime: make([]byte, 0, 32),
+		scratch:  make([]byte, 0, 32),
 	}
 	if r.FollowUp != nil {
 		for i := range r.FollowUp.Actions {
@@ -502,25 +556,25 @@ func (l *layout) findings() {
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		d.open(blockFinding)
-		d.heading(3, anchor("f", string(f.ID)), findingHeading(f))
+		findingHeading(d, f)
 		d.open(blockList)
 		d.open(blockItem)
 		d.strong("Criteria:")
 		for j, c := range f.Criteria {
 			if j > 0 {
-				d.text(";")
+				d.lit(";")
 			}
-			d.text(" ")
+			d.lit(" ")
 			d.text(c.Label)
 			if c.Title != "" && c.Title != c.Label {
-				d.text(" ")
+				d.lit(" ")
 				d.text(c.Title)
 			}
 		}
 		d.close(blockItem)
 		d.open(blockItem)
 		d.strong("Status:")
-		d.text(" ")
+		d.lit(" ")
 		switch {
 		case f.Kind == audit.Nonconformity && f.Grade == audit.Major:
 			d.badge(badgeMajor, "major nonconformity")
@@ -529,9 +583,9 @@ func (l *layout) findings() {
 		case f.Kind == audit.GoodPractice:
 			d.badge(badgeGood, "good practice")
 		default:
-			d.badge(badgeOther, strings.ToLower(findingKindLabel(f.Kind)))
+			d.badge(badgeOther, findingKindWords(f.Kind))
 		}
-		d.text(", ")
+		d.lit(", ")
 		l.words(string(f.State))
 		d.close(blockItem)
 		item(d, "Area:", f.Area)
@@ -544,11 +598,11 @@ func (l *layout) findings() {
 			d.open(blockItem)
 			d.strong("Raised by:")
 			if f.RaisedBy != "" {
-				d.text(" ")
+				d.lit(" ")
 				d.text(f.RaisedBy)
 			}
 			if !f.RaisedAt.IsZero() {
-				d.text(" on ")
+				d.lit(" on ")
 				l.time(f.RaisedAt)
 			}
 			d.close(blockItem)
@@ -556,23 +610,27 @@ func (l *layout) findings() {
 		if a := l.actions[f.ID]; a != nil {
 			d.open(blockItem)
 			d.strong("Corrective action:")
-			s := " " + words(a.State)
+			d.lit(" ")
+			l.words(string(a.State))
 			if !a.DueAt.IsZero() {
-				s += ", due " + fmtDate(a.DueAt)
+				d.lit(", due ")
+				l.date(a.DueAt)
 			}
 			if !a.ClosedAt.IsZero() {
-				s += ", closed " + fmtDate(a.ClosedAt)
+				d.lit(", closed ")
+				l.date(a.ClosedAt)
 			}
-			d.text(s)
 			if a.Overdue(r.AsOf) {
-				d.text(" ")
+				d.lit(" ")
 				d.badge(badgeOverdue, "overdue")
 			}
 			d.close(blockItem)
 		}
 		d.close(blockList)
 		if len(f.Evidence) == 0 {
-			para(d, "Evidence: none cited.")
+			d.open(blockPara)
+			d.lit("Evidence: none cited.")
+			d.close(blockPara)
 		} else {
 			d.open(blockPara)
 			d.strong("Evidence")
@@ -595,35 +653,34 @@ func (l *layout) evidenceItem(i int) {
 	d.open(blockItem)
 	if l.placed[i] {
 		d.link("e", string(e.ID), string(e.ID))
-		d.text(" (see above)")
+		d.lit(" (see above)")
 		d.close(blockItem)
 		return
 	}
 	d.target("e", string(e.ID), string(e.ID))
 	l.placed[i] = true
-	d.text(" (")
+	d.lit(" (")
 	l.words(string(e.Source))
-	d.text(", ")
+	d.lit(", ")
 	d.text(string(e.Confidentiality))
-	d.text(", ")
+	d.lit(", ")
 	d.text(string(e.State))
 	if !e.CollectedAt.IsZero() {
-		d.text(", collected ")
+		d.lit(", collected ")
 		l.time(e.CollectedAt)
 	}
 	if e.CollectedBy != "" {
-		d.text(" by ")
+		d.lit(" by ")
 		d.text(e.CollectedBy)
 	}
-	d.text(")")
 	if e.Withheld {
-		d.text(" ")
+		d.lit(") ")
 		d.badge(badgeWithheld, "withheld")
-		d.text(": shown by reference only; the full item is kept in the audit record.")
+		d.lit(": shown by reference only; the full item is kept in the audit record.")
 		d.close(blockItem)
 		return
 	}
-	d.text(": ")
+	d.lit("): ")
 	d.text(e.Description)
 	if e.Covers != nil {
 		d.text(" Covers " + strings.TrimSpace(fmtDate(e.Covers.From)+" to "+fmtDate(e.Covers.To)) + ".")
@@ -636,12 +693,12 @@ func (l *layout) evidenceItem(i int) {
 		d.text(t + ").")
 	}
 	if e.Supersedes != "" {
-		d.text(" Corrects ")
+		d.lit(" Corrects ")
 		d.text(string(e.Supersedes))
-		d.text(".")
+		d.lit(".")
 	}
 	if e.Digest != "" {
-		d.text(" SHA-256 ")
+		d.lit(" SHA-256 ")
 		d.code(e.Digest)
 	}
 	d.close(blockItem)

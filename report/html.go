@@ -109,6 +109,16 @@ func (h *htmlDoc) heading(level int, anchor, text string) {
 	h.o.str(t[1])
 }
 
+func (h *htmlDoc) openHeading(level int, prefix, id string) {
+	h.o.str(headingTags[min(max(level, 1), len(headingTags))-1][0], ` id="`)
+	h.o.b = appendAnchor(h.o.b, prefix, id)
+	h.o.str(`">`)
+}
+
+func (h *htmlDoc) closeHeading(level int) {
+	h.o.str(headingTags[min(max(level, 1), len(headingTags))-1][1])
+}
+
 var (
 	openTags  = [...]string{blockPara: "<p>", blockList: "<ul>\n", blockItem: "<li>", blockNote: `<p class="note">`, blockFinding: "<article class=\"finding\">\n", blockRow: "<tr>", blockCell: "<td>"}
 	closeTags = [...]string{blockPara: "</p>\n", blockList: "</ul>\n", blockItem: "</li>\n", blockNote: "</p>\n", blockFinding: "</article>\n", blockRow: "</tr>\n", blockCell: "</td>"}
@@ -124,6 +134,7 @@ func (h *htmlDoc) close(b block) {
 }
 
 func (h *htmlDoc) text(s string) { h.o.htmlEscape(s) }
+func (h *htmlDoc) lit(s string)  { h.o.b = append(h.o.b, s...) }
 
 func (h *htmlDoc) raw(b []byte) { h.o.b = append(h.o.b, b...) }
 
