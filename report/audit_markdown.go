@@ -48,11 +48,14 @@ type mdDoc struct {
 	o obuf
 }
 
-// md writes text escaped for Markdown as mdText does (markup characters
-// backslash-escaped, < and > as entities, line breaks folded into
-// spaces), copying unchanged runs in one piece.
-func (m *mdDoc) md(text string) {
-	b := m.o.b
+// md writes text escaped for Markdown as mdText does.
+func (m *mdDoc) md(text string) { m.o.mdEscape(text) }
+
+// mdEscape appends text escaped for Markdown as mdText does (markup
+// characters backslash-escaped, < and > as entities, line breaks folded
+// into spaces), copying unchanged runs in one piece.
+func (o *obuf) mdEscape(text string) {
+	b := o.b
 	last := 0
 	for i := mdMarks.next(text, 0); i < len(text); i = mdMarks.next(text, i) {
 		var rep string
@@ -92,7 +95,7 @@ func (m *mdDoc) md(text string) {
 		i++
 		last = i
 	}
-	m.o.b = append(b, text[last:]...)
+	o.b = append(b, text[last:]...)
 }
 
 // mdMarks marks the bytes md replaces.
@@ -158,9 +161,9 @@ func (m *mdDoc) close(b block) {
 	m.o.spill()
 }
 
-func (m *mdDoc) text(s string) { m.md(s) }
-func (m *mdDoc) lit(s string)  { m.o.b = append(m.o.b, s...) }
-func (m *mdDoc) raw(b []byte)  { m.o.b = append(m.o.b, b...) }
+func (m *mdDoc) text(s string)                { m.md(s) }
+func (m *mdDoc) buffer() (o *obuf, html bool) { return &m.o, false }
+func (m *mdDoc) lit(s string)                 { m.o.b = append(m.o.b, s...) }
 
 func (m *mdDoc) strong(s string) {
 	m.o.str("**")

@@ -204,7 +204,10 @@ type doc interface {
 	code(s string)
 	link(prefix, id, s string)   // a link to the element target(prefix, id, ...) made
 	target(prefix, id, s string) // text that links can point to
-	raw(b []byte)                // text known to need no escaping: formatted times
+	// buffer returns the buffer the doc writes to and whether it escapes
+	// text for HTML (else for Markdown), so that a layout can write text
+	// as the doc would without a call through the interface.
+	buffer() (o *obuf, html bool)
 	badge(class, s string)
 	table(head ...string)
 	endTable()
@@ -215,21 +218,26 @@ type doc interface {
 // distinct ids give distinct anchors.
 func anchor(prefix, id string) string { return string(appendAnchor(nil, prefix, id)) }
 
-// appendAnchor appends anchor(prefix, id).
+// appendAnchor appends anchor(prefix, id), copying runs of bytes that
+// stay in one piece.
 func appendAnchor(b []byte, prefix, id string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(append(b, prefix...), '-')
-	for i := 0; i < len(id); i++ {
+	last := 0
+	for i := anchorMarks.next(id, 0); i < len(id); i = anchorMarks.next(id, i) {
 		c := id[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-':
-			b = append(b, c)
-		default:
-			b = append(b, '_', hex[c>>4], hex[c&15])
-		}
+		b = append(append(b, id[last:i]...), '_', hex[c>>4], hex[c&15])
+		i++
+		last = i
 	}
-	return b
+	return append(b, id[last:]...)
 }
+
+// anchorMarks marks the bytes an anchor replaces: all but letters, digits
+// and '-'.
+var anchorMarks = newByteSet(func(c byte) bool {
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')
+})
 
 // item writes one list item "label value" when value is not empty; the
 // label carries its colon.
@@ -267,8 +275,16 @@ func tcell(d doc, s string) {
 }
 
 // layout holds the indexes the layout uses.
+//
+// The evidence items and findings make up most of a large report, and
+// most of the calls writing them are plain text, constants and times:
+// the layout writes those straight into the document's buffer o, with
+// the document's own escaping (text, lit, time), and leaves the rest
+// to d.
 type layout struct {
 	d        doc
+	o        *obuf // d's buffer
+	html     bool  // d escapes for HTML, not Markdown
 	r        *AuditReport
 	evidence map[audit.EvidenceID]int // id -> position in r.Evidence
 	actions  map[audit.FindingID]*AuditAction
@@ -281,7 +297,6 @@ type layout struct {
 	lastTime []byte
 	lastSec  int64
 	lastLoc  *time.Location
-	scratch  []byte
 }
 
 // time writes t in the report's time layout. The text depends only on
@@ -293,16 +308,27 @@ func (l *layout) time(t time.Time) {
 		l.lastTime = appendTime(l.lastTime[:0], t)
 		l.lastSec, l.lastLoc = sec, loc
 	}
-	l.d.raw(l.lastTime)
+	l.o.b = append(l.o.b, l.lastTime...)
 }
+
+// text writes s escaped as d.text does.
+func (l *layout) text(s string) {
+	if l.html {
+		l.o.htmlEscape(s)
+	} else {
+		l.o.mdEscape(s)
+	}
+}
+
+// lit writes s as d.lit does.
+func (l *layout) lit(s string) { l.o.b = append(l.o.b, s...) }
 
 // date writes t in the report's date layout, as fmtDate returns it.
 func (l *layout) date(t time.Time) {
 	if t.IsZero() {
 		return
 	}
-	l.scratch = t.AppendFormat(l.scratch[:0], dateLayout)
-	l.d.raw(l.scratch)
+	l.o.b = t.AppendFormat(l.o.b, dateLayout)
 }
 
 // words writes a kebab-case token as words, as words() returns it.
@@ -310,11 +336,11 @@ func (l *layout) words(token string) {
 	for {
 		i := strings.IndexByte(token, '-')
 		if i < 0 {
-			l.d.text(token)
+			l.text(token)
 			return
 		}
-		l.d.text(token[:i])
-		l.d.lit(" ")
+		l.text(token[:i])
+		l.lit(" ")
 		token = token[i+1:]
 	}
 }
@@ -352,8 +378,8 @@ func layoutAuditReport(d doc, r *AuditReport, evidence map[audit.EvidenceID]int)
 		cited:    make([]bool, len(r.Evidence)),
 		placed:   make([]bool, len(r.Evidence)),
 		lastTime: make([]byte, 0, 32),
-		scratch:  make([]byte, 0, 32),
 	}
+	l.o, l.html = d.buffer()
 	if r.FollowUp != nil {
 		for i := range r.FollowUp.Actions {
 			l.actions[r.FollowUp.Actions[i].Finding] = &r.FollowUp.Actions[i]
@@ -562,19 +588,19 @@ func (l *layout) findings() {
 		d.strong("Criteria:")
 		for j, c := range f.Criteria {
 			if j > 0 {
-				d.lit(";")
+				l.lit(";")
 			}
-			d.lit(" ")
-			d.text(c.Label)
+			l.lit(" ")
+			l.text(c.Label)
 			if c.Title != "" && c.Title != c.Label {
-				d.lit(" ")
-				d.text(c.Title)
+				l.lit(" ")
+				l.text(c.Title)
 			}
 		}
 		d.close(blockItem)
 		d.open(blockItem)
 		d.strong("Status:")
-		d.lit(" ")
+		l.lit(" ")
 		switch {
 		case f.Kind == audit.Nonconformity && f.Grade == audit.Major:
 			d.badge(badgeMajor, "major nonconformity")
@@ -585,7 +611,7 @@ func (l *layout) findings() {
 		default:
 			d.badge(badgeOther, findingKindWords(f.Kind))
 		}
-		d.lit(", ")
+		l.lit(", ")
 		l.words(string(f.State))
 		d.close(blockItem)
 		item(d, "Area:", f.Area)
@@ -598,11 +624,11 @@ func (l *layout) findings() {
 			d.open(blockItem)
 			d.strong("Raised by:")
 			if f.RaisedBy != "" {
-				d.lit(" ")
-				d.text(f.RaisedBy)
+				l.lit(" ")
+				l.text(f.RaisedBy)
 			}
 			if !f.RaisedAt.IsZero() {
-				d.lit(" on ")
+				l.lit(" on ")
 				l.time(f.RaisedAt)
 			}
 			d.close(blockItem)
@@ -610,18 +636,18 @@ func (l *layout) findings() {
 		if a := l.actions[f.ID]; a != nil {
 			d.open(blockItem)
 			d.strong("Corrective action:")
-			d.lit(" ")
+			l.lit(" ")
 			l.words(string(a.State))
 			if !a.DueAt.IsZero() {
-				d.lit(", due ")
+				l.lit(", due ")
 				l.date(a.DueAt)
 			}
 			if !a.ClosedAt.IsZero() {
-				d.lit(", closed ")
+				l.lit(", closed ")
 				l.date(a.ClosedAt)
 			}
 			if a.Overdue(r.AsOf) {
-				d.lit(" ")
+				l.lit(" ")
 				d.badge(badgeOverdue, "overdue")
 			}
 			d.close(blockItem)
@@ -629,7 +655,7 @@ func (l *layout) findings() {
 		d.close(blockList)
 		if len(f.Evidence) == 0 {
 			d.open(blockPara)
-			d.lit("Evidence: none cited.")
+			l.lit("Evidence: none cited.")
 			d.close(blockPara)
 		} else {
 			d.open(blockPara)
@@ -653,52 +679,52 @@ func (l *layout) evidenceItem(i int) {
 	d.open(blockItem)
 	if l.placed[i] {
 		d.link("e", string(e.ID), string(e.ID))
-		d.lit(" (see above)")
+		l.lit(" (see above)")
 		d.close(blockItem)
 		return
 	}
 	d.target("e", string(e.ID), string(e.ID))
 	l.placed[i] = true
-	d.lit(" (")
+	l.lit(" (")
 	l.words(string(e.Source))
-	d.lit(", ")
-	d.text(string(e.Confidentiality))
-	d.lit(", ")
-	d.text(string(e.State))
+	l.lit(", ")
+	l.text(string(e.Confidentiality))
+	l.lit(", ")
+	l.text(string(e.State))
 	if !e.CollectedAt.IsZero() {
-		d.lit(", collected ")
+		l.lit(", collected ")
 		l.time(e.CollectedAt)
 	}
 	if e.CollectedBy != "" {
-		d.lit(" by ")
-		d.text(e.CollectedBy)
+		l.lit(" by ")
+		l.text(e.CollectedBy)
 	}
 	if e.Withheld {
-		d.lit(") ")
+		l.lit(") ")
 		d.badge(badgeWithheld, "withheld")
-		d.lit(": shown by reference only; the full item is kept in the audit record.")
+		l.lit(": shown by reference only; the full item is kept in the audit record.")
 		d.close(blockItem)
 		return
 	}
-	d.lit("): ")
-	d.text(e.Description)
+	l.lit("): ")
+	l.text(e.Description)
 	if e.Covers != nil {
-		d.text(" Covers " + strings.TrimSpace(fmtDate(e.Covers.From)+" to "+fmtDate(e.Covers.To)) + ".")
+		l.text(" Covers " + strings.TrimSpace(fmtDate(e.Covers.From)+" to "+fmtDate(e.Covers.To)) + ".")
 	}
 	if s := e.Sampling; s != nil {
 		t := " Sample of " + strconv.Itoa(s.SampleSize) + " from " + strconv.Itoa(s.PopulationSize) + " " + s.Population + " (" + string(s.Method)
 		if s.Plan != "" {
 			t += ", plan " + s.Plan
 		}
-		d.text(t + ").")
+		l.text(t + ").")
 	}
 	if e.Supersedes != "" {
-		d.lit(" Corrects ")
-		d.text(string(e.Supersedes))
-		d.lit(".")
+		l.lit(" Corrects ")
+		l.text(string(e.Supersedes))
+		l.lit(".")
 	}
 	if e.Digest != "" {
-		d.lit(" SHA-256 ")
+		l.lit(" SHA-256 ")
 		d.code(e.Digest)
 	}
 	d.close(blockItem)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -79,11 +80,52 @@ func TestLayoutTimeCache(t *testing.T) {
 		base.Add(time.Second), base.Add(time.Minute), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), {}, base,
 	}
 	var m mdDoc
-	l := layout{d: &m}
+	l := layout{d: &m, o: &m.o}
 	var want []byte
 	for _, at := range times {
 		l.time(at)
 		want = appendTime(want, at)
 	}
 	assert.Equal(t, string(want), string(m.o.b))
+}
+
+// FuzzAppendAnchor checks appendAnchor, which copies runs, against the
+// definition of an anchor byte by byte.
+func FuzzAppendAnchor(f *testing.F) {
+	for _, s := range []string{"", "F-1", "EV-00004-0", "F_1", "F 1/2", "é", "abcdefghijklmnop#", arHostilePrefix} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		want := "e-"
+		for i := 0; i < len(id); i++ {
+			c := id[i]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' {
+				want += string(c)
+			} else {
+				want += fmt.Sprintf("_%02x", c)
+			}
+		}
+		if got := string(appendAnchor([]byte("x"), "e", id)); got != "x"+want {
+			t.Fatalf("appendAnchor(%q) = %q, want %q", id, got, "x"+want)
+		}
+	})
+}
+
+// TestLayoutTextIsDocText checks that the layout's direct writes escape
+// as the doc's own methods do, in both formats.
+func TestLayoutTextIsDocText(t *testing.T) {
+	texts := []string{"", "plain", "a\r\nb\rc\nd\r", `\*_[]|#<>` + "`&\"'\x00", "é·", arHostilePrefix}
+	for _, d := range []doc{&mdDoc{}, &htmlDoc{}} {
+		o, _ := d.buffer()
+		for _, s := range texts {
+			d.text(s)
+			want := string(o.b)
+			o.b = o.b[:0]
+			l := layout{d: d}
+			l.o, l.html = d.buffer()
+			l.text(s)
+			assert.Equal(t, want, string(o.b), "%T %q", d, s)
+			o.b = o.b[:0]
+		}
+	}
 }

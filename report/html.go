@@ -133,10 +133,9 @@ func (h *htmlDoc) close(b block) {
 	}
 }
 
-func (h *htmlDoc) text(s string) { h.o.htmlEscape(s) }
-func (h *htmlDoc) lit(s string)  { h.o.b = append(h.o.b, s...) }
-
-func (h *htmlDoc) raw(b []byte) { h.o.b = append(h.o.b, b...) }
+func (h *htmlDoc) text(s string)                { h.o.htmlEscape(s) }
+func (h *htmlDoc) buffer() (o *obuf, html bool) { return &h.o, true }
+func (h *htmlDoc) lit(s string)                 { h.o.b = append(h.o.b, s...) }
 
 func (h *htmlDoc) strong(s string) {
 	h.o.str("<strong>")
