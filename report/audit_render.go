@@ -374,13 +374,13 @@ func appendTime(b []byte, t time.Time) []byte {
 func layoutAuditReport(d doc, r *AuditReport, evidence map[audit.EvidenceID]int) {
 	l := layout{d: d, r: r,
 		evidence: evidence,
-		actions:  map[audit.FindingID]*AuditAction{},
 		cited:    make([]bool, len(r.Evidence)),
 		placed:   make([]bool, len(r.Evidence)),
 		lastTime: make([]byte, 0, 32),
 	}
 	l.o, l.html = d.buffer()
 	if r.FollowUp != nil {
+		l.actions = make(map[audit.FindingID]*AuditAction, len(r.FollowUp.Actions))
 		for i := range r.FollowUp.Actions {
 			l.actions[r.FollowUp.Actions[i].Finding] = &r.FollowUp.Actions[i]
 		}
@@ -969,14 +969,17 @@ func (l *layout) followUp() {
 		tcell(d, a.Correction)
 		tcell(d, a.RootCause)
 		tcell(d, a.Action)
-		tcell(d, fmtDate(a.DueAt))
 		d.open(blockCell)
-		d.text(words(a.State))
+		l.date(a.DueAt)
+		d.close(blockCell)
+		d.open(blockCell)
+		l.words(string(a.State))
 		if !a.ClosedAt.IsZero() {
-			d.text(" " + fmtDate(a.ClosedAt))
+			l.lit(" ")
+			l.date(a.ClosedAt)
 		}
 		if a.Overdue(r.AsOf) {
-			d.text(" ")
+			l.lit(" ")
 			d.badge(badgeOverdue, "overdue")
 		}
 		d.close(blockCell)
