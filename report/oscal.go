@@ -63,18 +63,28 @@ var oscalNamespace = func() [16]byte {
 //	organization/<name>                the audit client and the auditee
 func OSCALUUID(parts ...string) string {
 	var stack [256]byte
-	buf := append(stack[:0], oscalNamespace[:]...)
+	name := appendUUIDName(append(stack[:0], oscalNamespace[:]...), parts)
+	return uuidText(sha1.Sum(name))
+}
+
+// appendUUIDName appends parts to name as OSCALUUID joins them: escaped
+// and separated by '/'.
+func appendUUIDName(name []byte, parts []string) []byte {
 	for i, p := range parts {
 		if i > 0 {
-			buf = append(buf, '/')
+			name = append(name, '/')
 		}
-		if pathMarks.next(p, 0) == len(p) {
-			buf = append(buf, p...) // url.PathEscape would return p as it is
-		} else {
-			buf = append(buf, url.PathEscape(p)...)
-		}
+		name = appendPathPart(name, p)
 	}
-	return uuidText(sha1.Sum(buf))
+	return name
+}
+
+// appendPathPart appends url.PathEscape(p) to name.
+func appendPathPart(name []byte, p string) []byte {
+	if pathMarks.next(p, 0) == len(p) {
+		return append(name, p...) // url.PathEscape would return p as it is
+	}
+	return append(name, url.PathEscape(p)...)
 }
 
 // pathMarks marks the bytes url.PathEscape changes (it keeps the others
@@ -88,12 +98,21 @@ func uuid5(ns [16]byte, name string) string {
 	return uuidText(sha1.Sum(append(ns[:], name...)))
 }
 
+// uuidLen is the length of a UUID's text.
+const uuidLen = 36
+
 // uuidText makes a SHA-1 sum a version 5 UUID (RFC 4122 4.3) in its
 // canonical lower-case text form.
 func uuidText(u [sha1.Size]byte) string {
+	var out [uuidLen]byte
+	uuidEncode(&out, u)
+	return string(out[:])
+}
+
+// uuidEncode writes the text uuidText returns for u to out.
+func uuidEncode(out *[uuidLen]byte, u [sha1.Size]byte) {
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
-	var out [36]byte
 	hex.Encode(out[0:8], u[0:4])
 	out[8] = '-'
 	hex.Encode(out[9:13], u[4:6])
@@ -103,7 +122,81 @@ func uuidText(u [sha1.Size]byte) string {
 	hex.Encode(out[19:23], u[8:10])
 	out[23] = '-'
 	hex.Encode(out[24:36], u[10:16])
-	return string(out[:])
+}
+
+// textArena keeps the text an export makes (UUIDs, titles, descriptions:
+// some 20,000 strings for an audit of 2,000 findings) in a few shared
+// blocks instead of one allocation each. A block is a strings.Builder
+// that is only ever appended to, and each string handed out is a slice of
+// what its String method returns, so none changes when more text is
+// added. When a block is full it is left to the strings that point into
+// it and a new one, twice as large up to textBlockMax, is started; text
+// too long for a block gets an allocation of its own.
+type textArena struct {
+	b    strings.Builder
+	size int // the current block's size
+}
+
+// textBlockMax is the size of the largest blocks.
+const textBlockMax = 64 << 10
+
+// room makes room for n more bytes in the current block, reporting
+// whether n is small enough for one.
+func (a *textArena) room(n int) bool {
+	if a.b.Cap()-a.b.Len() >= n {
+		return true
+	}
+	if n > textBlockMax/4 {
+		return false
+	}
+	a.size = min(max(2*a.size, 1<<10), textBlockMax)
+	a.b.Reset()
+	a.b.Grow(a.size)
+	return true
+}
+
+// last returns the n bytes written last.
+func (a *textArena) last(n int) string {
+	s := a.b.String()
+	return s[len(s)-n:]
+}
+
+// uuid returns uuidText(u).
+func (a *textArena) uuid(u [sha1.Size]byte) string {
+	var out [uuidLen]byte
+	uuidEncode(&out, u)
+	a.room(uuidLen)
+	a.b.Write(out[:])
+	return a.last(uuidLen)
+}
+
+// concat returns the parts joined.
+func (a *textArena) concat(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if !a.room(n) {
+		return strings.Join(parts, "")
+	}
+	for _, p := range parts {
+		a.b.WriteString(p)
+	}
+	return a.last(n)
+}
+
+// time returns oscalTime(t).
+func (a *textArena) time(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	var buf [64]byte
+	b := appendDateTime(buf[:0], t)
+	if !a.room(len(b)) {
+		return string(b)
+	}
+	a.b.Write(b)
+	return a.last(len(b))
 }
 
 // OSCALControlID returns the token an export uses for an audit criterion
@@ -147,6 +240,9 @@ type (
 		Name  string `json:"name"`
 		NS    string `json:"ns,omitempty"`
 		Value string `json:"value"`
+		// tok marks a value propTok made: a token that needs no
+		// escaping, which the writer copies as it is.
+		tok bool
 	}
 	oscalRole struct {
 		ID    string `json:"id"`
@@ -392,6 +488,24 @@ func (d *oscalDateTime) UnmarshalJSON(b []byte) error {
 // String returns the date-time as it is written.
 func (d oscalDateTime) String() string { return oscalTime(d.t) }
 
+// appendDateTime appends t as oscalTime writes it. Years 1000 to 9999
+// (OSCAL's, 1900 to 2999, among them) are written digit by digit, which
+// is several times faster than time's general formatter; others are left
+// to it.
+func appendDateTime(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	year, month, day := t.Date()
+	if year < 1000 || year > 9999 {
+		return t.AppendFormat(b, time.RFC3339)
+	}
+	hour, minute, sec := t.Clock()
+	return append(b,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+month/10), byte('0'+month%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
+		byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10), ':',
+		byte('0'+sec/10), byte('0'+sec%10), 'Z')
+}
+
 // oscalTime writes a time as OSCAL's date-time with time zone, in UTC.
 func oscalTime(t time.Time) string {
 	if t.IsZero() {
@@ -401,31 +515,47 @@ func oscalTime(t time.Time) string {
 }
 
 // oneLine folds white space so that a value fits OSCAL's string type (no
-// line breaks, no leading or trailing space).
+// line breaks, no leading or trailing space). A value that needs no
+// folding, as most do, is returned as it is.
 func oneLine(s string) string {
-	if s == "" {
-		return s
-	}
-	ok := s[0] != ' ' && s[len(s)-1] != ' '
-	for i := 0; ok && i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			ok = false
-		case c == ' ' && s[i+1] == ' ':
-			ok = false
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				ok = false
-			}
-			i += size - 1
-		}
-	}
-	if ok {
+	if !needsFolding(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// needsFolding reports whether oneLine changes s: whether it starts or
+// ends with a space, or holds two spaces in a row or other white space.
+func needsFolding(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case foldMarks[c] == 0:
+		case c == ' ':
+			if s[i+1] == ' ' { // s does not end in a space
+				return true
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return true
+			}
+			i += size - 1
+		}
+	}
+	return false
+}
+
+// foldMarks marks the bytes oneLine looks at: ASCII white space, and the
+// bytes of multi-byte sequences (U+0085 and U+00A0 are white space too).
+var foldMarks = newByteSet(func(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c >= utf8.RuneSelf
+})
 
 // prop returns an ismsaudit property, or nothing when the value is empty.
 func prop(props []oscalProp, name, value string) []oscalProp {
@@ -436,11 +566,14 @@ func prop(props []oscalProp, name, value string) []oscalProp {
 }
 
 // propTok returns an ismsaudit property whose value is a token the
-// library generated (an enumeration value, a criterion id, a date-time):
-// already one line, nothing to fold; empty values are left out.
+// library generated or Check validated (an enumeration value, a criterion
+// id from OSCALControlID, a date-time, a lower-case hex digest, "true"):
+// already one line, nothing to fold, and plain ASCII letters, digits and
+// punctuation JSON keeps as they are, nothing to escape. Empty values are
+// left out.
 func propTok(props []oscalProp, name, value string) []oscalProp {
 	if value != "" {
-		props = append(props, oscalProp{Name: name, NS: OSCALPropNamespace, Value: value})
+		props = append(props, oscalProp{Name: name, NS: OSCALPropNamespace, Value: value, tok: true})
 	}
 	return props
 }
@@ -487,9 +620,32 @@ type oscalExport struct {
 	people   map[string]string        // person reference (auditor id or name) -> party uuid
 	origin   map[string][]oscalOrigin // person reference -> origins naming them (shared, never modified)
 	evIndex  map[audit.EvidenceID]int // evidence id -> position in r.Evidence
+	nextEv   int                      // the position after the item relatedObservations found last
 	actions  map[audit.FindingID]*AuditAction
 	obsUUIDs []string              // observation uuid by evidence position, derived once
+	fndUUIDs []string              // finding uuid by finding position, derived once
+	rskUUIDs []string              // risk uuid by finding position, derived once
 	ctlIDs   map[annexa.Ref]string // OSCALControlID by criterion, derived once
+	// lastRef and lastCtl remember the criterion controlID looked up
+	// last: evidence items and findings come in runs that cite the same
+	// one, and comparing is cheaper than hashing.
+	lastRef annexa.Ref
+	lastCtl string
+	// lastPerson does the same for origins.
+	lastPerson struct {
+		ref     string
+		origins []oscalOrigin
+		ok      bool
+	}
+	// evOrigins and fOrigins hold the origins of each evidence item and
+	// finding by position, as resolvePeople finds them.
+	evOrigins [][]oscalOrigin
+	fOrigins  [][]oscalOrigin
+	// name is the start of the names of the audit's own UUIDs: the
+	// namespace and "audit/<audit>/" (see auditUUID); text keeps the
+	// UUIDs, titles and descriptions the export makes.
+	name []byte
+	text textArena
 	// reuse makes the lazy lists fill one scratch item each instead of a
 	// new one per call.
 	reuse bool
@@ -507,30 +663,92 @@ func scratch[T any](x *oscalExport, s *T) *T {
 	return new(T)
 }
 
+// auditUUID returns OSCALUUID("audit", x.id, kind, id, tail...), with
+// its text in the export's arena. Kind and tail are constants that
+// url.PathEscape keeps as they are, and the name's start is escaped once
+// per export, so only id is looked at.
+func (x *oscalExport) auditUUID(kind, id string, tail ...string) string {
+	var stack [256]byte
+	name := append(append(append(stack[:0], x.name...), kind...), '/')
+	name = appendPathPart(name, id)
+	for _, t := range tail {
+		name = append(append(name, '/'), t...)
+	}
+	return x.text.uuid(sha1.Sum(name))
+}
+
+// auditUUIDName returns the start of the names of audit id's own UUIDs:
+// the namespace and "audit/<id>/", escaped as OSCALUUID escapes them.
+func auditUUIDName(id string) []byte {
+	return appendUUIDName(append([]byte(nil), oscalNamespace[:]...), []string{"audit", id, ""})
+}
+
 // observationUUID returns the uuid of the observation made from the
 // evidence item at position i, deriving it once.
 func (x *oscalExport) observationUUID(i int) string {
 	if x.obsUUIDs[i] == "" {
-		x.obsUUIDs[i] = OSCALUUID("audit", x.id, "evidence", string(x.r.Evidence[i].ID))
+		x.obsUUIDs[i] = x.auditUUID("evidence", string(x.r.Evidence[i].ID))
 	}
 	return x.obsUUIDs[i]
 }
 
 // controlID returns OSCALControlID(ref), deriving it once per export.
 func (x *oscalExport) controlID(ref annexa.Ref) string {
+	if ref == x.lastRef && x.lastCtl != "" {
+		return x.lastCtl
+	}
 	id, ok := x.ctlIDs[ref]
 	if !ok {
 		id = OSCALControlID(ref)
 		x.ctlIDs[ref] = id
 	}
+	x.lastRef, x.lastCtl = ref, id
 	return id
 }
 
+// findingUUID and riskUUID return the uuids of the finding at position i
+// and of its risk, deriving each once.
+func (x *oscalExport) findingUUID(i int) string {
+	if x.fndUUIDs[i] == "" {
+		x.fndUUIDs[i] = x.auditUUID("finding", string(x.r.Findings[i].ID))
+	}
+	return x.fndUUIDs[i]
+}
+
+func (x *oscalExport) riskUUID(i int) string {
+	if x.rskUUIDs[i] == "" {
+		x.rskUUIDs[i] = x.auditUUID("risk", string(x.r.Findings[i].ID))
+	}
+	return x.rskUUIDs[i]
+}
+
+// criterionLine returns oneLine(criterionText(c)).
+func (x *oscalExport) criterionLine(c AuditCriterion) string {
+	sep, title := criterionTitle(c)
+	return oneLine(x.text.concat(c.Label, sep, title))
+}
+
+// criterionTitle returns what criterionText adds to c's label: a space
+// and the title, or nothing.
+func criterionTitle(c AuditCriterion) (sep, title string) {
+	if c.Title == "" || c.Title == c.Label {
+		return "", ""
+	}
+	return " ", c.Title
+}
+
 // relatedObservations appends the observations made from the items ids
-// name (every one is in the report, as Check makes sure).
+// name (every one is in the report, as Check makes sure, and ids are
+// unique). A finding mostly cites items that follow one another in the
+// report, so the item after the one found last is tried before the index.
 func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []audit.EvidenceID) []oscalRelatedObservation {
 	for _, id := range ids {
-		dst = append(dst, oscalRelatedObservation{ObservationUUID: x.observationUUID(x.evIndex[id])})
+		i := x.nextEv
+		if i >= len(x.r.Evidence) || x.r.Evidence[i].ID != id {
+			i = x.evIndex[id]
+		}
+		x.nextEv = i + 1
+		dst = append(dst, oscalRelatedObservation{ObservationUUID: x.observationUUID(i)})
 	}
 	return dst
 }
@@ -578,7 +796,8 @@ func newOSCALExport(r *AuditReport) (*oscalExport, error) {
 	}
 	x := &oscalExport{r: r, id: string(r.Audit), people: map[string]string{}, origin: map[string][]oscalOrigin{},
 		evIndex: evIndex, actions: actionsByFinding(r),
-		obsUUIDs: make([]string, len(r.Evidence)), ctlIDs: map[annexa.Ref]string{}}
+		obsUUIDs: make([]string, len(r.Evidence)), fndUUIDs: make([]string, len(r.Findings)), rskUUIDs: make([]string, len(r.Findings)), ctlIDs: map[annexa.Ref]string{}}
+	x.name = auditUUIDName(x.id)
 	x.partiesAndRoles()
 	return x, nil
 }
@@ -613,7 +832,7 @@ func (x *oscalExport) partiesAndRoles() {
 	addRole("audit-client", "Audit client", org(r.Client))
 	addRole("auditee", "Auditee", org(r.Auditee))
 	for _, m := range r.Team {
-		u := OSCALUUID("audit", x.id, "person", m.Name)
+		u := x.auditUUID("person", m.Name)
 		if m.Auditor != "" {
 			u = OSCALUUID("auditor", string(m.Auditor))
 			x.people[string(m.Auditor)] = u
@@ -660,21 +879,26 @@ func (x *oscalExport) person(ref string) string {
 	if u, ok := x.people[ref]; ok {
 		return u
 	}
-	u := OSCALUUID("audit", x.id, "person", ref)
+	u := x.auditUUID("person", ref)
 	x.people[ref] = u
 	x.parties = append(x.parties, oscalParty{UUID: u, Type: "person", Name: oneLine(ref)})
 	return u
 }
 
+// origins returns the origins naming the person ref names (none for
+// nobody), shared by every item that names them.
 func (x *oscalExport) origins(ref string) []oscalOrigin {
-	if o, ok := x.origin[ref]; ok {
-		return o
+	if x.lastPerson.ok && ref == x.lastPerson.ref {
+		return x.lastPerson.origins // runs of items name the same person
 	}
-	var o []oscalOrigin
-	if u := x.person(ref); u != "" {
-		o = []oscalOrigin{{Actors: []oscalActor{{Type: "party", ActorUUID: u}}}}
+	o, ok := x.origin[ref]
+	if !ok {
+		if u := x.person(ref); u != "" {
+			o = []oscalOrigin{{Actors: []oscalActor{{Type: "party", ActorUUID: u}}}}
+		}
+		x.origin[ref] = o
 	}
-	x.origin[ref] = o
+	x.lastPerson.ref, x.lastPerson.origins, x.lastPerson.ok = ref, o, true
 	return o
 }
 
@@ -719,7 +943,7 @@ func withheldFromExport(e *AuditEvidence) bool {
 func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	e := &x.r.Evidence[i]
 	props := o.Props[:0]
-	var reProps []oscalProp
+	var reProps []oscalProp // those of the last relevant evidence, to reuse
 	if cap(o.RelevantEvidence) > 0 {
 		reProps = o.RelevantEvidence[:1][0].Props[:0]
 	}
@@ -737,9 +961,9 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	}
 	if withheldFromExport(e) {
 		o.Props = propTok(props, "withheld", "true")
-		o.Description = "Evidence item " + string(e.ID) + " (" + words(e.Source) + ") is " + string(e.Confidentiality) +
-			" and is shown here by reference only; the full item is kept in the audit record."
-		o.RelevantEvidence = append(rel, oscalRelevantEvidence{Description: withheldEvidence, Props: reProps[:0:0]})
+		o.Description = x.text.concat("Evidence item ", string(e.ID), " (", words(e.Source), ") is ", string(e.Confidentiality),
+			" and is shown here by reference only; the full item is kept in the audit record.")
+		o.RelevantEvidence = append(rel, oscalRelevantEvidence{Description: withheldEvidence, Props: reProps})
 		return
 	}
 	for _, ref := range e.Supports {
@@ -747,7 +971,7 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	}
 	o.Props = prop(props, "supersedes", string(e.Supersedes))
 	o.Description = e.Description
-	o.Origins = x.origins(e.CollectedBy)
+	o.Origins = x.evOrigins[i]
 	re := oscalRelevantEvidence{Description: e.Description}
 	re.Props = propTok(reProps, "sha-256", e.Digest) // lower-case hex, as Check makes sure
 	if s := e.Sampling; s != nil {
@@ -759,38 +983,33 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 		re.Props = prop(re.Props, "covers-from", oscalTime(c.From))
 		re.Props = prop(re.Props, "covers-to", oscalTime(c.To))
 	}
-	if len(re.Props) == 0 {
-		re.Props = nil
-	}
 	o.RelevantEvidence = append(rel, re)
 }
 
-func findingDescription(f *AuditFinding) string {
-	var b strings.Builder
-	b.Grow(len(f.Found) + len(f.Requirement) + len(f.Reason) + len(f.DivergingOpinion) + len(f.Resolution) + 96)
-	b.WriteString(f.Found)
-	if f.Requirement != "" {
-		b.WriteString("\n\nRequirement: ")
-		b.WriteString(f.Requirement)
+// findingDescription is what was found followed by the requirement, the
+// reason, a diverging opinion and its resolution where given.
+func (x *oscalExport) findingDescription(f *AuditFinding) string {
+	if f.Requirement == "" && f.Reason == "" && f.DivergingOpinion == "" && f.Resolution == "" {
+		return f.Found
 	}
-	if f.Reason != "" {
-		b.WriteString("\n\nWhy it does not conform: ")
-		b.WriteString(f.Reason)
+	return x.text.concat(f.Found,
+		labelFor(f.Requirement, "\n\nRequirement: "), f.Requirement,
+		labelFor(f.Reason, "\n\nWhy it does not conform: "), f.Reason,
+		labelFor(f.DivergingOpinion, "\n\nAuditee's diverging opinion: "), f.DivergingOpinion,
+		labelFor(f.Resolution, "\n\nResolution: "), f.Resolution)
+}
+
+// labelFor returns label, or nothing when v is empty.
+func labelFor(v, label string) string {
+	if v == "" {
+		return ""
 	}
-	if f.DivergingOpinion != "" {
-		b.WriteString("\n\nAuditee's diverging opinion: ")
-		b.WriteString(f.DivergingOpinion)
-	}
-	if f.Resolution != "" {
-		b.WriteString("\n\nResolution: ")
-		b.WriteString(f.Resolution)
-	}
-	return b.String()
+	return label
 }
 
 // findingTitle is "F-3 · Nonconformity (major): A.8.8 Management of
-// technical vulnerabilities", made in one allocation.
-func findingTitle(f *AuditFinding, c AuditCriterion) string {
+// technical vulnerabilities", folded to one line.
+func (x *oscalExport) findingTitle(f *AuditFinding, c AuditCriterion) string {
 	grade := ""
 	switch f.Grade {
 	case audit.Major:
@@ -798,14 +1017,14 @@ func findingTitle(f *AuditFinding, c AuditCriterion) string {
 	case audit.Minor:
 		grade = " (minor)"
 	}
-	if c.Title == "" || c.Title == c.Label {
-		return string(f.ID) + " · " + findingKindLabel(f.Kind) + grade + ": " + c.Label
-	}
-	return string(f.ID) + " · " + findingKindLabel(f.Kind) + grade + ": " + c.Label + " " + c.Title
+	sep, title := criterionTitle(c)
+	return oneLine(x.text.concat(string(f.ID), " · ", findingKindLabel(f.Kind), grade, ": ", c.Label, sep, title))
 }
 
-// findingInto fills of with the finding made from f, reusing its slices.
-func (x *oscalExport) findingInto(of *oscalFinding, f *AuditFinding) {
+// findingInto fills of with the finding made from the finding at
+// position i, reusing its slices.
+func (x *oscalExport) findingInto(of *oscalFinding, i int) {
+	f := &x.r.Findings[i]
 	first := f.Criteria[0]
 	state, reason := "satisfied", "pass"
 	if f.Kind == audit.Nonconformity {
@@ -813,12 +1032,12 @@ func (x *oscalExport) findingInto(of *oscalFinding, f *AuditFinding) {
 	}
 	props, related, risks := of.Props[:0], of.RelatedObservations[:0], of.RelatedRisks[:0]
 	*of = oscalFinding{
-		UUID:        OSCALUUID("audit", x.id, "finding", string(f.ID)),
-		Title:       oneLine(findingTitle(f, first)),
-		Description: findingDescription(f),
-		Origins:     x.origins(f.RaisedBy),
+		UUID:        x.findingUUID(i),
+		Title:       x.findingTitle(f, first),
+		Description: x.findingDescription(f),
+		Origins:     x.fOrigins[i],
 		Target: oscalTarget{
-			Type: "objective-id", TargetID: x.controlID(first.Ref), Title: oneLine(criterionText(first)),
+			Type: "objective-id", TargetID: x.controlID(first.Ref), Title: x.criterionLine(first),
 			Status: oscalStatus{State: state, Reason: reason},
 		},
 	}
@@ -836,7 +1055,7 @@ func (x *oscalExport) findingInto(of *oscalFinding, f *AuditFinding) {
 		of.RelatedObservations = related
 	}
 	if f.Kind == audit.Nonconformity {
-		of.RelatedRisks = append(risks, oscalRelatedRisk{RiskUUID: OSCALUUID("audit", x.id, "risk", string(f.ID))})
+		of.RelatedRisks = append(risks, oscalRelatedRisk{RiskUUID: x.riskUUID(i)})
 	}
 }
 
@@ -854,30 +1073,53 @@ func riskStatus(a *AuditAction) string {
 }
 
 // riskTitle names the risk of nonconformity f.
-func riskTitle(f *AuditFinding) string {
-	return oneLine("Nonconformity " + string(f.ID) + " (" + string(f.Grade) + "): " + criterionText(f.Criteria[0]))
+func (x *oscalExport) riskTitle(f *AuditFinding) string {
+	c := f.Criteria[0]
+	sep, title := criterionTitle(c)
+	return oneLine(x.text.concat("Nonconformity ", string(f.ID), " (", string(f.Grade), "): ", c.Label, sep, title))
 }
 
-// riskInto fills rk with the risk of nonconformity f, reusing its slices.
-func (x *oscalExport) riskInto(rk *oscalRisk, f *AuditFinding) {
+// onDate returns the timing of a milestone on date, reusing that of the
+// first of tasks when there is one.
+func onDate(tasks []oscalTask, date string) *oscalTiming {
+	if cap(tasks) > 0 {
+		if t := tasks[:1][0].Timing; t != nil && t.OnDate != nil {
+			*t.OnDate = oscalOnDate{Date: date}
+			*t = oscalTiming{OnDate: t.OnDate}
+			return t
+		}
+	}
+	return &oscalTiming{OnDate: &oscalOnDate{Date: date}}
+}
+
+// riskInto fills rk with the risk of the nonconformity at position i,
+// reusing its slices and those of its remediation.
+func (x *oscalExport) riskInto(rk *oscalRisk, i int) {
+	f := &x.r.Findings[i]
 	a := x.actions[f.ID]
 	statement := f.Reason
 	if strings.TrimSpace(statement) == "" {
 		statement = f.Found
 	}
-	props, related := rk.Props[:0], rk.RelatedObservations[:0]
+	props, related, rems := rk.Props[:0], rk.RelatedObservations[:0], rk.Remediations[:0]
+	var resp oscalResponse // the remediation, with the slices of the last one
+	if cap(rems) > 0 {
+		last := &rems[:1][0]
+		resp.Props, resp.Tasks = last.Props[:0], last.Tasks[:0]
+	}
 	*rk = oscalRisk{
-		UUID:        OSCALUUID("audit", x.id, "risk", string(f.ID)),
-		Title:       riskTitle(f),
+		UUID:        x.riskUUID(i),
+		Title:       x.riskTitle(f),
 		Description: f.Found,
 		Statement:   statement,
 		Status:      riskStatus(a),
-		Origins:     x.origins(f.RaisedBy),
+		Origins:     x.fOrigins[i],
 	}
 	props = prop(props, "finding-id", string(f.ID))
 	rk.Props = propTok(props, "grade", string(f.Grade))
 	if a != nil {
-		rk.Deadline = oscalTime(a.DueAt)
+		due := x.text.time(a.DueAt)
+		rk.Deadline = due
 		desc := a.Action
 		if strings.TrimSpace(desc) == "" {
 			desc = a.Correction
@@ -887,24 +1129,25 @@ func (x *oscalExport) riskInto(rk *oscalRisk, f *AuditFinding) {
 			if a.State == audit.FollowUpClosed {
 				lifecycle = "completed"
 			}
-			resp := oscalResponse{
-				UUID:        OSCALUUID("audit", x.id, "risk", string(f.ID), "remediation"),
+			props, tasks := resp.Props, resp.Tasks
+			resp = oscalResponse{
+				UUID:        x.auditUUID("risk", string(f.ID), "remediation"),
 				Lifecycle:   lifecycle,
-				Title:       oneLine("Corrective action for " + string(f.ID)),
+				Title:       oneLine(x.text.concat("Corrective action for ", string(f.ID))),
 				Description: desc,
 			}
-			resp.Props = prop(resp.Props, "follow-up-state", string(a.State))
-			resp.Props = prop(resp.Props, "correction", a.Correction)
-			resp.Props = prop(resp.Props, "root-cause", a.RootCause)
-			resp.Props = prop(resp.Props, "verified-by", a.VerifiedBy)
-			resp.Props = prop(resp.Props, "closed", oscalTime(a.ClosedAt))
-			if !a.DueAt.IsZero() {
-				resp.Tasks = []oscalTask{{
-					UUID: OSCALUUID("audit", x.id, "risk", string(f.ID), "remediation", "due"), Type: "milestone",
-					Title: "Corrective action due", Timing: &oscalTiming{OnDate: &oscalOnDate{Date: oscalTime(a.DueAt)}},
-				}}
+			props = prop(props, "follow-up-state", string(a.State))
+			props = prop(props, "correction", a.Correction)
+			props = prop(props, "root-cause", a.RootCause)
+			props = prop(props, "verified-by", a.VerifiedBy)
+			resp.Props = propTok(props, "closed", oscalTime(a.ClosedAt))
+			if due != "" {
+				resp.Tasks = append(tasks, oscalTask{
+					UUID: x.auditUUID("risk", string(f.ID), "remediation", "due"), Type: "milestone",
+					Title: "Corrective action due", Timing: onDate(tasks, due),
+				})
 			}
-			rk.Remediations = []oscalResponse{resp}
+			rk.Remediations = append(rems, resp)
 		}
 	}
 	related = x.relatedObservations(related, f.Evidence)
@@ -1087,14 +1330,17 @@ func allFindings(r *AuditReport) []int {
 }
 
 // resolvePeople makes the parties of the people the exported findings and
-// evidence name, in that order, before the metadata lists them.
+// evidence name, in that order, before the metadata lists them, and keeps
+// the origins of each by position.
 func (x *oscalExport) resolvePeople(findings, evidence []int) {
+	x.fOrigins = make([][]oscalOrigin, len(x.r.Findings))
 	for _, i := range findings {
-		x.origins(x.r.Findings[i].RaisedBy)
+		x.fOrigins[i] = x.origins(x.r.Findings[i].RaisedBy)
 	}
+	x.evOrigins = make([][]oscalOrigin, len(x.r.Evidence))
 	for _, i := range evidence {
 		if e := &x.r.Evidence[i]; !withheldFromExport(e) {
-			x.origins(e.CollectedBy)
+			x.evOrigins[i] = x.origins(e.CollectedBy)
 		}
 	}
 }
@@ -1110,7 +1356,7 @@ func (x *oscalExport) observationList(evidence []int) lazyList[oscalObservation]
 func (x *oscalExport) findingList(findings []int) lazyList[oscalFinding] {
 	return lazyList[oscalFinding]{n: len(findings), at: func(i int) *oscalFinding {
 		f := scratch(x, &x.fnd)
-		x.findingInto(f, &x.r.Findings[findings[i]])
+		x.findingInto(f, findings[i])
 		return f
 	}}
 }
@@ -1118,7 +1364,7 @@ func (x *oscalExport) findingList(findings []int) lazyList[oscalFinding] {
 func (x *oscalExport) riskList(findings []int) lazyList[oscalRisk] {
 	return lazyList[oscalRisk]{n: len(findings), at: func(i int) *oscalRisk {
 		rk := scratch(x, &x.rsk)
-		x.riskInto(rk, &x.r.Findings[findings[i]])
+		x.riskInto(rk, findings[i])
 		return rk
 	}}
 }
@@ -1202,7 +1448,7 @@ func planOfActionAndMilestones(r *AuditReport, reuse bool) (*oscalPOAMDocument, 
 		findings:     x.findingList(open),
 		items: lazyList[oscalPOAMItem]{n: len(open), at: func(i int) *oscalPOAMItem {
 			it := scratch(x, &x.item)
-			x.poamItemInto(it, &r.Findings[open[i]])
+			x.poamItemInto(it, open[i])
 			return it
 		}},
 	}
@@ -1210,26 +1456,29 @@ func planOfActionAndMilestones(r *AuditReport, reuse bool) (*oscalPOAMDocument, 
 }
 
 // poamItemInto fills it with the POA&M item of open nonconformity f.
-func (x *oscalExport) poamItemInto(it *oscalPOAMItem, f *AuditFinding) {
+func (x *oscalExport) poamItemInto(it *oscalPOAMItem, i int) {
 	r := x.r
+	f := &r.Findings[i]
+	props, findings, related, risks := it.Props[:0], it.RelatedFindings[:0], it.RelatedObservations[:0], it.RelatedRisks[:0]
 	*it = oscalPOAMItem{
-		UUID:            OSCALUUID("audit", x.id, "poam-item", string(f.ID)),
-		Title:           riskTitle(f),
+		UUID:            x.auditUUID("poam-item", string(f.ID)),
+		Title:           x.riskTitle(f),
 		Description:     f.Found,
-		Origins:         x.origins(f.RaisedBy),
-		RelatedFindings: []oscalRelatedFinding{{FindingUUID: OSCALUUID("audit", x.id, "finding", string(f.ID))}},
-		RelatedRisks:    []oscalRelatedRisk{{RiskUUID: OSCALUUID("audit", x.id, "risk", string(f.ID))}},
+		Origins:         x.fOrigins[i],
+		RelatedFindings: append(findings, oscalRelatedFinding{FindingUUID: x.findingUUID(i)}),
+		RelatedRisks:    append(risks, oscalRelatedRisk{RiskUUID: x.riskUUID(i)}),
 	}
 	if len(f.Evidence) > 0 {
-		it.RelatedObservations = x.relatedObservations(nil, f.Evidence)
+		it.RelatedObservations = x.relatedObservations(related, f.Evidence)
 	}
-	it.Props = prop(it.Props, "finding-id", string(f.ID))
-	it.Props = propTok(it.Props, "grade", string(f.Grade))
+	props = prop(props, "finding-id", string(f.ID))
+	props = propTok(props, "grade", string(f.Grade))
 	if a := x.actions[f.ID]; a != nil {
-		it.Props = propTok(it.Props, "follow-up-state", string(a.State))
-		it.Props = propTok(it.Props, "due", oscalTime(a.DueAt))
+		props = propTok(props, "follow-up-state", string(a.State))
+		props = propTok(props, "due", x.text.time(a.DueAt))
 		if a.Overdue(r.AsOf) {
-			it.Props = propTok(it.Props, "overdue", "true")
+			props = propTok(props, "overdue", "true")
 		}
 	}
+	it.Props = props
 }

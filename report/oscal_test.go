@@ -630,3 +630,132 @@ func FuzzOneLine(f *testing.F) {
 		}
 	})
 }
+
+// TestAuditUUID holds the export's UUIDs of an audit's own objects, made
+// from a name start escaped once, to OSCALUUID.
+func TestAuditUUID(t *testing.T) {
+	for _, tt := range []struct {
+		audit, kind, id string
+		tail            []string
+	}{
+		{"IA-1", "evidence", "EV-1", nil},
+		{"IA/1", "finding", "F 2", nil},
+		{"IA-1", "risk", "F/2", []string{"remediation"}},
+		{"é?#", "risk", "%41;", []string{"remediation", "due"}},
+		{"", "person", "", nil},
+		{arHostilePrefix, "person", arHostilePrefix, nil},
+	} {
+		t.Run(tt.audit+"/"+tt.kind+"/"+tt.id, func(t *testing.T) {
+			x := &oscalExport{id: tt.audit, name: auditUUIDName(tt.audit)}
+			want := OSCALUUID(append([]string{"audit", tt.audit, tt.kind, tt.id}, tt.tail...)...)
+			assert.Equal(t, want, x.auditUUID(tt.kind, tt.id, tt.tail...))
+		})
+	}
+}
+
+// FuzzAuditUUID checks the export's UUIDs against OSCALUUID for any audit
+// and item ids.
+func FuzzAuditUUID(f *testing.F) {
+	for _, s := range []string{"", "IA-2026-01", "F/2", "a b", "é", "%41", arHostilePrefix} {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, id string) {
+		x := &oscalExport{id: a, name: auditUUIDName(a)}
+		for _, kind := range []string{"evidence", "finding", "risk", "poam-item", "person"} {
+			if got, want := x.auditUUID(kind, id), OSCALUUID("audit", a, kind, id); got != want {
+				t.Fatalf("auditUUID(%q, %q) in audit %q = %s, want %s", kind, id, a, got, want)
+			}
+		}
+		if got, want := x.auditUUID("risk", id, "remediation", "due"), OSCALUUID("audit", a, "risk", id, "remediation", "due"); got != want {
+			t.Fatalf("remediation due of %q in audit %q = %s, want %s", id, a, got, want)
+		}
+	})
+}
+
+// TestTextArena checks that text handed out never changes as more is
+// added, across blocks and for text too long for one.
+func TestTextArena(t *testing.T) {
+	var a textArena
+	type kept struct{ got, want string }
+	var all []kept
+	long := strings.Repeat("long text ", textBlockMax/16)
+	for i := range 3000 {
+		n := strconv.Itoa(i)
+		all = append(all,
+			kept{a.concat("item ", n, ": ", strings.Repeat("x", i%97)), "item " + n + ": " + strings.Repeat("x", i%97)},
+			kept{a.uuid([20]byte{byte(i), byte(i >> 8)}), uuidText([20]byte{byte(i), byte(i >> 8)})},
+			kept{a.time(arAsOf.Add(time.Duration(i) * time.Minute)), oscalTime(arAsOf.Add(time.Duration(i) * time.Minute))},
+		)
+		if i%500 == 0 {
+			all = append(all, kept{a.concat(long, n), long + n})
+		}
+	}
+	all = append(all, kept{a.concat(), ""}, kept{a.time(time.Time{}), ""})
+	for i, k := range all {
+		require.Equal(t, k.want, k.got, "text %d", i)
+	}
+}
+
+// TestOSCALTokenPropsNeedNoEscaping checks that the property values the
+// writer copies without escaping (propTok's) are written as encoding/json
+// writes them, on reports with hostile text and ids.
+func TestOSCALTokenPropsNeedNoEscaping(t *testing.T) {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "hostile": arHostile} {
+		t.Run(name, func(t *testing.T) {
+			r := build(t)
+			ar, err := assessmentResults(r, false)
+			require.NoError(t, err)
+			poam, err := planOfActionAndMilestones(r, false)
+			require.NoError(t, err)
+			var props [][]oscalProp
+			for _, res := range ar.AssessmentResults.Results {
+				for _, o := range arCollect(res.observations) {
+					props = append(props, o.Props)
+					for _, re := range o.RelevantEvidence {
+						props = append(props, re.Props)
+					}
+				}
+				for _, f := range arCollect(res.findings) {
+					props = append(props, f.Props)
+				}
+				for _, rk := range arCollect(res.risks) {
+					props = append(props, rk.Props)
+					for _, rem := range rk.Remediations {
+						props = append(props, rem.Props)
+					}
+				}
+			}
+			for _, it := range arCollect(poam.POAM.items) {
+				props = append(props, it.Props)
+			}
+			tokens := 0
+			for _, ps := range props {
+				for _, p := range ps {
+					if !p.tok {
+						continue
+					}
+					tokens++
+					want, err := json.Marshal(p.Value)
+					require.NoError(t, err)
+					assert.Equal(t, string(want), `"`+p.Value+`"`, "property %s", p.Name)
+				}
+			}
+			assert.NotZero(t, tokens)
+		})
+	}
+}
+
+// FuzzAppendDateTime checks the date-time writer against time's RFC 3339
+// formatting, in and out of the years it writes digit by digit.
+func FuzzAppendDateTime(f *testing.F) {
+	for _, t := range []time.Time{arAsOf, {}, time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(999, 12, 31, 23, 59, 59, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-5, 3, 1, 0, 0, 0, 0, time.UTC)} {
+		f.Add(t.Unix(), int64(t.Nanosecond()), 3600)
+	}
+	f.Fuzz(func(t *testing.T, sec, nsec int64, offset int) {
+		tm := time.Unix(sec, nsec).In(time.FixedZone("", offset%86400))
+		if got, want := string(appendDateTime([]byte("x"), tm)), "x"+tm.UTC().Format(time.RFC3339); got != want {
+			t.Fatalf("appendDateTime(%v) = %s, want %s", tm, got, want)
+		}
+	})
+}
