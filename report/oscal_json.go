@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"time"
 	"unicode/utf8"
 )
 
@@ -54,10 +53,33 @@ func (w *ojw) member() {
 }
 
 func (w *ojw) key(k string) {
-	w.member()
-	w.b = append(w.b, '"')
-	w.b = append(w.b, k...)
-	w.b = append(w.b, '"', ':')
+	b := w.b
+	if !w.first {
+		b = append(b, ',')
+	}
+	w.first = false
+	b = append(b, '"')
+	b = append(b, k...)
+	w.b = append(b, '"', ':')
+}
+
+// The hot writers (observations, findings, risks) append runs of members
+// whose keys and order are fixed as single pieces: text is a constant of
+// JSON punctuation and keys, v a value that needs no escaping (see kraw).
+// They leave first false, as a written member does.
+
+// text appends text.
+func (w *ojw) text(text string) {
+	w.b = append(w.b, text...)
+	w.first = false
+}
+
+// raw appends text, then v, then end.
+func (w *ojw) raw(text, v, end string) {
+	b := append(w.b, text...)
+	b = append(b, v...)
+	w.b = append(b, end...)
+	w.first = false
 }
 
 // str appends s as a JSON string escaped as encoding/json escapes it,
@@ -172,19 +194,19 @@ func (w *ojw) array(k string, n int, omitEmpty bool, elem func(i int)) {
 func (w *ojw) props(ps []oscalProp) {
 	w.array("props", len(ps), true, func(i int) {
 		p := &ps[i]
-		w.b = append(w.b, `{"name":"`...)
-		w.b = append(w.b, p.Name...)
 		if p.NS == OSCALPropNamespace {
-			w.b = append(w.b, `","ns":"`+OSCALPropNamespace+`","value":`...)
+			w.raw(`{"name":"`, p.Name, `","ns":"`+OSCALPropNamespace+`","value":`)
 		} else {
-			w.b = append(w.b, `",`...)
-			w.first = true
+			w.raw(`{"name":"`, p.Name, `"`)
 			w.kopt("ns", p.NS)
 			w.key("value")
 		}
-		w.str(p.Value)
-		w.b = append(w.b, '}')
-		w.first = false
+		if p.tok {
+			w.raw(`"`, p.Value, `"}`)
+		} else {
+			w.str(p.Value)
+			w.text("}")
+		}
 	})
 }
 
@@ -246,14 +268,20 @@ func (w *ojw) backMatter(bm *oscalBackMatter) {
 }
 
 func (w *ojw) origins(os []oscalOrigin) {
+	if len(os) == 1 && len(os[0].Actors) == 1 {
+		// The one origin of one actor the exports make, in one piece.
+		a := &os[0].Actors[0]
+		w.key("origins")
+		w.raw(`[{"actors":[{"type":"`, a.Type, `","actor-uuid":"`)
+		w.raw("", a.ActorUUID, `"}]}]`)
+		return
+	}
 	w.array("origins", len(os), true, func(i int) {
 		w.open('{')
 		w.array("actors", len(os[i].Actors), false, func(j int) {
 			a := &os[i].Actors[j]
-			w.open('{')
-			w.kraw("type", a.Type)
-			w.kraw("actor-uuid", a.ActorUUID)
-			w.close('}')
+			w.raw(`{"type":"`, a.Type, `"`)
+			w.raw(`,"actor-uuid":"`, a.ActorUUID, `"}`)
 		})
 		w.close('}')
 	})
@@ -261,29 +289,25 @@ func (w *ojw) origins(os []oscalOrigin) {
 
 func (w *ojw) relatedObservations(ros []oscalRelatedObservation) {
 	w.array("related-observations", len(ros), true, func(i int) {
-		w.open('{')
-		w.kraw("observation-uuid", ros[i].ObservationUUID)
-		w.close('}')
+		w.raw(`{"observation-uuid":"`, ros[i].ObservationUUID, `"}`)
 	})
 }
 
 func (w *ojw) relatedRisks(rrs []oscalRelatedRisk) {
 	w.array("related-risks", len(rrs), true, func(i int) {
-		w.open('{')
-		w.kraw("risk-uuid", rrs[i].RiskUUID)
-		w.close('}')
+		w.raw(`{"risk-uuid":"`, rrs[i].RiskUUID, `"}`)
 	})
 }
 
 func (w *ojw) observation(o *oscalObservation) {
-	w.open('{')
-	w.kraw("uuid", o.UUID)
-	w.key("description")
+	w.raw(`{"uuid":"`, o.UUID, `","description":`)
 	descStart := len(w.b)
 	w.str(o.Description)
 	desc := w.b[descStart:len(w.b):len(w.b)] // the escaped description, quotes included
 	w.props(o.Props)
-	w.strs("methods", o.Methods, false)
+	w.array("methods", len(o.Methods), false, func(i int) {
+		w.raw(`"`, o.Methods[i], `"`) // a constant: nothing to escape
+	})
 	w.origins(o.Origins)
 	w.array("relevant-evidence", len(o.RelevantEvidence), true, func(i int) {
 		re := &o.RelevantEvidence[i]
@@ -300,32 +324,24 @@ func (w *ojw) observation(o *oscalObservation) {
 		w.props(re.Props)
 		w.close('}')
 	})
-	w.key("collected")
-	w.b = append(w.b, '"')
-	w.b = o.Collected.t.UTC().AppendFormat(w.b, time.RFC3339)
-	w.b = append(w.b, '"')
-	w.close('}')
+	w.b = append(w.b, `,"collected":"`...)
+	w.b = appendDateTime(w.b, o.Collected.t)
+	w.text(`"}`)
 	w.spill()
 }
 
 func (w *ojw) finding(f *oscalFinding) {
-	w.open('{')
-	w.kraw("uuid", f.UUID)
+	w.raw(`{"uuid":"`, f.UUID, `"`)
 	w.kstr("title", f.Title)
 	w.kstr("description", f.Description)
 	w.props(f.Props)
 	w.origins(f.Origins)
-	w.key("target")
-	w.open('{')
-	w.kraw("type", f.Target.Type)
-	w.kraw("target-id", f.Target.TargetID)
+	w.raw(`,"target":{"type":"`, f.Target.Type, `"`)
+	w.raw(`,"target-id":"`, f.Target.TargetID, `"`)
 	w.kopt("title", f.Target.Title)
-	w.key("status")
-	w.open('{')
-	w.kraw("state", f.Target.Status.State)
+	w.raw(`,"status":{"state":"`, f.Target.Status.State, `"`)
 	w.kopt("reason", f.Target.Status.Reason)
-	w.close('}')
-	w.close('}')
+	w.text("}}")
 	w.relatedObservations(f.RelatedObservations)
 	w.relatedRisks(f.RelatedRisks)
 	w.kopt("remarks", f.Remarks)
@@ -334,8 +350,7 @@ func (w *ojw) finding(f *oscalFinding) {
 }
 
 func (w *ojw) risk(r *oscalRisk) {
-	w.open('{')
-	w.kraw("uuid", r.UUID)
+	w.raw(`{"uuid":"`, r.UUID, `"`)
 	w.kstr("title", r.Title)
 	w.kstr("description", r.Description)
 	w.kstr("statement", r.Statement)
@@ -488,6 +503,7 @@ func (w *ojw) poam(d *oscalPOAMDocument) {
 		w.relatedObservations(it.RelatedObservations)
 		w.relatedRisks(it.RelatedRisks)
 		w.close('}')
+		w.spill()
 	})
 	w.backMatter(p.BackMatter)
 	w.close('}')
