@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
@@ -120,7 +121,20 @@ type checker struct {
 	col *errs.Collector
 }
 
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
+// blank reports whether s is empty or white space only, as
+// strings.TrimSpace(s) == "" does, stopping at the first ASCII byte that
+// is not white space.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.TrimSpace(s[i:]) == ""
+		case c != ' ' && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r':
+			return false
+		}
+	}
+	return true
+}
 
 func (c *checker) add(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
 
@@ -250,6 +264,9 @@ func (c *checker) contents() {
 }
 
 // evidence checks the evidence items and returns their positions by id.
+// The positions serve a report that passes the check; one with a
+// duplicate id is refused, and the index then holds the last of its
+// items, which saves a second look-up per item.
 func (c *checker) evidence() map[audit.EvidenceID]int {
 	r := c.r
 	byID := make(map[audit.EvidenceID]int, len(r.Evidence))
@@ -258,10 +275,12 @@ func (c *checker) evidence() map[audit.EvidenceID]int {
 		a := at{"Evidence", i}
 		if blank(string(e.ID)) {
 			c.add(a.p(".ID"), "required", "", "the evidence item's id")
-		} else if _, dup := byID[e.ID]; dup {
-			c.add(a.p(".ID"), "unique", string(e.ID), "evidence ids are unique")
 		} else {
+			n := len(byID)
 			byID[e.ID] = i
+			if len(byID) == n {
+				c.add(a.p(".ID"), "unique", string(e.ID), "evidence ids are unique")
+			}
 		}
 		enumCheck(c, a, ".Source", e.Source, audit.EvidenceSource.IsValid, true)
 		enumCheck(c, a, ".Confidentiality", e.Confidentiality, audit.Confidentiality.IsValid, true)
@@ -304,6 +323,7 @@ func (c *checker) findings(evidence map[audit.EvidenceID]int) {
 			opinions[d.Finding] = true
 		}
 	}
+	next := 0 // the position after the evidence item found last
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		a := at{"Findings", i}
@@ -341,9 +361,18 @@ func (c *checker) findings(evidence map[audit.EvidenceID]int) {
 			c.add(a.p(".Evidence"), ContentFindingEvidence, "", "a nonconformity cites its evidence")
 		}
 		for j, id := range f.Evidence {
-			if _, ok := evidence[id]; !ok {
+			// Findings mostly cite items in the order the report holds
+			// them: the item after the one found last is tried first
+			// (every id that is not blank is in the index).
+			if next < len(r.Evidence) && r.Evidence[next].ID == id && !blank(string(id)) {
+				next++
+				continue
+			}
+			k, ok := evidence[id]
+			if !ok {
 				c.add(errs.Index(a.p(".Evidence"), j), errs.RuleUnknown, string(id), "no evidence item with this id in the report")
 			}
+			next = k + 1
 		}
 		if f.State == audit.FindingDisputed {
 			if blank(f.DivergingOpinion) {
@@ -462,17 +491,22 @@ func isSHA256Hex(s string) bool {
 	if len(s) != 64 {
 		return false
 	}
+	var other byte // gathers the marks of all bytes, without a branch per byte
 	for i := 0; i < len(s); i++ {
-		if !lowerHex[s[i]] {
-			return false
-		}
+		other |= notLowerHex[s[i]]
 	}
-	return true
+	return other == 0
 }
 
-// lowerHex marks the lower-case hexadecimal digits.
-var lowerHex = [256]bool{'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true}
+// notLowerHex marks the bytes other than lower-case hexadecimal digits.
+var notLowerHex = func() (t [256]byte) {
+	for c := range t {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 func isCertification(k annexa.AuditKind) bool {
 	switch k {
