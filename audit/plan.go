@@ -268,18 +268,18 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 	}
 	for i := range c.Schedule {
 		act := &c.Schedule[i]
-		path := errs.Index(p("Schedule"), i)
+		path := func() string { return errs.Index(p("Schedule"), i) } // built only for a problem
 		switch {
 		case act.Start.IsZero() || act.End.IsZero():
-			ch.rule(path, RulePlanComplete, "", "an activity has a start and an end")
+			ch.rule(path(), RulePlanComplete, "", "an activity has a start and an end")
 		case act.End.Before(act.Start):
-			ch.rule(path+".End", RulePlanComplete, coreTime(act.End), "the activity ends before it starts")
+			ch.rule(path()+".End", RulePlanComplete, coreTime(act.End), "the activity ends before it starts")
 		case !c.Start.IsZero() && !c.End.IsZero() && (act.Start.Before(c.Start) || act.End.After(c.End)):
-			ch.rule(path, RulePlanComplete, "", "the activity lies outside the audit's dates")
+			ch.rule(path(), RulePlanComplete, "", "the activity lies outside the audit's dates")
 		}
 		for j, r := range act.Criteria {
 			if !criteria[r] {
-				ch.rule(errs.Index(path+".Criteria", j), RulePlanComplete, r.String(), "not one of the plan's criteria")
+				ch.rule(errs.Index(path()+".Criteria", j), RulePlanComplete, r.String(), "not one of the plan's criteria")
 			}
 		}
 	}
@@ -307,21 +307,21 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 		criteria[cr.Ref] = true
 	}
 	for i, as := range c.Assignments {
-		path := errs.Index(p("Assignments"), i)
+		path := func() string { return errs.Index(p("Assignments"), i) } // built only for a problem
 		mb, ok := a.coreMember(as.Auditor)
 		switch {
 		case !criteria[as.Criterion]:
 			// Not one of the plan's criteria: a shape problem DraftPlan
 			// refuses and Verify reports.
 		case !ok:
-			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "not a member of the team")
+			ch.rule(path()+".Auditor", RulePlanAssigned, string(as.Auditor), "not a member of the team")
 		case !coreAuditsRole(mb.Role):
-			ch.rule(path+".Auditor", RulePlanAssigned, string(as.Auditor), "a "+string(mb.Role)+" does not act as an auditor")
+			ch.rule(path()+".Auditor", RulePlanAssigned, string(as.Auditor), "a "+string(mb.Role)+" does not act as an auditor")
 		default:
 			assigned[as.Criterion] = true
 		}
 		if j, dup := seen[pair{as.Criterion, as.Auditor}]; dup {
-			ch.rule(path, RulePlanAssigned, as.Criterion.String(), fmt.Sprintf("the same assignment as Assignments[%d]", j))
+			ch.rule(path(), RulePlanAssigned, as.Criterion.String(), fmt.Sprintf("the same assignment as Assignments[%d]", j))
 		} else {
 			seen[pair{as.Criterion, as.Auditor}] = i
 		}
