@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -40,4 +41,18 @@ func isBlank(s string) bool {
 		}
 	}
 	return true
+}
+
+// refValid reports, without allocating, whether r is a valid criterion
+// reference (what annexa.Ref.Validate accepts).
+func refValid(r annexa.Ref) bool {
+	switch r.Kind {
+	case annexa.ClauseRef:
+		return annexa.ClauseID(r.ID).IsValid()
+	case annexa.ControlRef:
+		return annexa.ControlID(r.ID).IsValid()
+	case annexa.DocumentRef:
+		return !isBlank(r.ID)
+	}
+	return false
 }

@@ -214,7 +214,7 @@ func FromBaseline(previous *Audit, opts NewOptions, m Meta) (*Audit, error) {
 	if err := previous.requireState("use-as-baseline", RuleBaselinePresented, StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp, StateClosed); err != nil {
 		return nil, err
 	}
-	if findingBlank(string(previous.ID)) {
+	if isBlank(string(previous.ID)) {
 		col.Add("Previous.ID", "required", "", "the previous audit's id")
 	}
 	switch {

@@ -25,13 +25,13 @@ func conclusionGaps(c *Conclusion) []conclusionGap {
 	case !c.Fulfilment.IsValid():
 		gaps = append(gaps, conclusionGap{"Fulfilment", string(c.Fulfilment), "not a degree of fulfilment"})
 	}
-	if findingBlank(c.Extent) {
+	if isBlank(c.Extent) {
 		gaps = append(gaps, conclusionGap{"Extent", "", "the extent of conformity with the criteria is required"})
 	}
-	if findingBlank(c.Effectiveness) {
+	if isBlank(c.Effectiveness) {
 		gaps = append(gaps, conclusionGap{"Effectiveness", "", "whether the ISMS is effectively implemented, maintained and improved is required"})
 	}
-	if !c.ObjectivesAchieved && findingBlank(c.ObjectivesNote) {
+	if !c.ObjectivesAchieved && isBlank(c.ObjectivesNote) {
 		gaps = append(gaps, conclusionGap{"ObjectivesNote", "", "which objectives were not achieved, and why, is required"})
 	}
 	switch {
@@ -41,7 +41,7 @@ func conclusionGaps(c *Conclusion) []conclusionGap {
 		gaps = append(gaps, conclusionGap{"NotCovered", "", "the areas of the scope not covered, and why, are required"})
 	}
 	for i, s := range c.NotCovered {
-		if findingBlank(s) {
+		if isBlank(s) {
 			gaps = append(gaps, conclusionGap{errs.Index("NotCovered", i), "", "an area not covered needs a description"})
 		}
 	}
@@ -109,12 +109,12 @@ func (a *Audit) DraftConclusion(c Conclusion, m Meta) error {
 		col.Add("Recommendation", RuleRecommendation, string(c.Recommendation), "only a certification audit carries a recommendation")
 	}
 	for i, s := range c.NotCovered {
-		if findingBlank(s) {
+		if isBlank(s) {
 			col.Add(errs.Index("NotCovered", i), "required", "", "an area not covered needs a description")
 		}
 	}
 	for i, s := range c.Recurring {
-		if findingBlank(s) {
+		if isBlank(s) {
 			col.Add(errs.Index("Recurring", i), "required", "", "a recurring finding needs a description")
 		}
 	}

@@ -31,7 +31,7 @@ func (c coreCheck) rule(path, rule, value, detail string) { c.col.Add(path, rule
 
 // required records a missing text value.
 func (c coreCheck) required(path, value, what string) {
-	if coreBlank(value) {
+	if isBlank(value) {
 		c.shape(path, "required", "", what)
 	}
 }
@@ -46,14 +46,11 @@ func (c coreCheck) requiredTime(path string, t time.Time, what string) {
 // texts records every blank entry of a list of texts.
 func (c coreCheck) texts(path string, list []string, what string) {
 	for i, s := range list {
-		if coreBlank(s) {
+		if isBlank(s) {
 			c.shape(errs.Index(path, i), "required", "", what)
 		}
 	}
 }
-
-// blank reports whether s holds nothing but space.
-func coreBlank(s string) bool { return isBlank(s) }
 
 // day renders a time for details.
 func coreTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
@@ -110,7 +107,7 @@ func coreRefuseMeta(machine, state, op string, m Meta, last time.Time) error {
 	switch {
 	case m.At.IsZero():
 		detail = "the operation needs a time"
-	case coreBlank(m.By):
+	case isBlank(m.By):
 		detail = "the operation needs an actor"
 	case m.At.Before(last):
 		detail = "time " + coreTime(m.At) + " is before the latest entry " + coreTime(last)

@@ -45,7 +45,7 @@ func checkRisk(ch coreCheck, prefix string, r *EscalatedRisk) {
 	case !r.FoundAt.IsZero() && r.EscalatedAt.Before(r.FoundAt):
 		ch.rule(p("EscalatedAt"), RuleRiskEscalated, coreTime(r.EscalatedAt), "escalated before it was found ("+coreTime(r.FoundAt)+")")
 	}
-	if coreBlank(r.EscalatedTo) {
+	if isBlank(r.EscalatedTo) {
 		ch.rule(p("EscalatedTo"), RuleRiskEscalated, "", "name who the risk was escalated to")
 	}
 }

@@ -344,7 +344,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 		planned := criteria != nil && criteria(r)
 		switch {
 		case planned:
-		case !evRefValid(r):
+		case !refValid(r):
 			c.refProblems(path(), r)
 		case criteria != nil && inPlan:
 			c.rule(path(), RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
@@ -424,20 +424,6 @@ func (c evChecker) refProblems(path string, r annexa.Ref) {
 			c.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
 		}
 	}
-}
-
-// evRefValid reports, without allocating, whether r is a valid criterion
-// reference (what annexa.Ref.Validate accepts).
-func evRefValid(r annexa.Ref) bool {
-	switch r.Kind {
-	case annexa.ClauseRef:
-		return annexa.ClauseID(r.ID).IsValid()
-	case annexa.ControlRef:
-		return annexa.ControlID(r.ID).IsValid()
-	case annexa.DocumentRef:
-		return !isBlank(r.ID)
-	}
-	return false
 }
 
 // evIsDigest reports whether s is 64 lower-case hex digits. It tests

@@ -67,7 +67,7 @@ func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
 	} else if m.At.Before(last) {
 		col.Add("Meta.At", "not-before-last", m.At.Format(time.RFC3339), "before the last recorded event "+last.Format(time.RFC3339))
 	}
-	if findingBlank(m.By) {
+	if isBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who did it")
 	}
 	if m.Note != "" {
@@ -92,7 +92,7 @@ func (a *Audit) AddFinding(f Finding, m Meta) error {
 	}
 	col := newCollector("finding")
 	switch {
-	case findingBlank(string(f.ID)):
+	case isBlank(string(f.ID)):
 		col.Add("ID", "required", "", "the host's id for the finding")
 	case a.findingAt(f.ID) >= 0:
 		col.Add("ID", "unique", string(f.ID), "the audit already has a finding with this id")
@@ -125,7 +125,7 @@ func (a *Audit) AddFinding(f Finding, m Meta) error {
 			col.Add(path, "unique", string(id), "cited twice")
 		}
 	}
-	if findingBlank(f.Found) {
+	if isBlank(f.Found) {
 		col.Add("Found", "required", "", "what was found")
 	}
 	if f.DivergingOpinion != "" {
@@ -134,7 +134,7 @@ func (a *Audit) AddFinding(f Finding, m Meta) error {
 	if f.Resolution != "" {
 		col.Add("Resolution", "empty", f.Resolution, "recorded by ResolveDispute")
 	}
-	if findingBlank(f.RaisedBy) {
+	if isBlank(f.RaisedBy) {
 		col.Add("RaisedBy", "required", "", "who wrote the finding")
 	}
 	switch {
@@ -315,7 +315,7 @@ func (a *Audit) RecurringFindings() []Recurrence {
 	at := map[annexa.Ref]int{}
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		if f.Kind != Nonconformity || !f.Standing() || findingBlank(f.Area) {
+		if f.Kind != Nonconformity || !f.Standing() || isBlank(f.Area) {
 			continue
 		}
 		for _, ref := range f.Criteria {

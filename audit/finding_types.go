@@ -106,7 +106,7 @@ type CorrectiveActionPlan struct {
 // Complete reports whether the plan states the correction, the root
 // cause, the action and a due date (rule AUD-FOLLOWUP-PLAN).
 func (p CorrectiveActionPlan) Complete() bool {
-	return !findingBlank(p.Correction) && !findingBlank(p.RootCause) && !findingBlank(p.Action) && !p.DueAt.IsZero()
+	return !isBlank(p.Correction) && !isBlank(p.RootCause) && !isBlank(p.Action) && !p.DueAt.IsZero()
 }
 
 // CorrectiveActionRecord is a corrective action plan as it was recorded,

@@ -65,7 +65,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 	if f := &a.Findings[fi]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
 		col.Add("Finding", RuleFollowUpPhase, string(finding), "not a nonconformity presented to the auditee ("+string(f.Kind)+", "+string(f.State)+")")
 	}
-	if findingBlank(p.Correction) && findingBlank(p.RootCause) && findingBlank(p.Action) {
+	if isBlank(p.Correction) && isBlank(p.RootCause) && isBlank(p.Action) {
 		col.Add("Plan", "required", "", "the plan states at least one of the correction, the root cause and the action")
 	}
 	if !p.DueAt.IsZero() && !m.At.IsZero() && p.DueAt.Before(m.At) {

@@ -56,7 +56,7 @@ func (a *Audit) DecideFeasibility(f Feasibility, m Meta) error {
 func checkFeasibility(ch coreCheck, prefix string, f *Feasibility) {
 	ch.requiredTime(prefix+"DecidedAt", f.DecidedAt, "when feasibility was decided")
 	ch.required(prefix+"DecidedBy", f.DecidedBy, "who decided")
-	if !f.Feasible() && coreBlank(f.Alternative) {
+	if !f.Feasible() && isBlank(f.Alternative) {
 		ch.rule(prefix+"Alternative", RuleInitAlternative, "", "an audit found not feasible needs the alternative proposed to the audit client")
 	}
 }
@@ -108,7 +108,7 @@ func (a *Audit) Prepare(m Meta) error {
 }
 
 func checkTerminationInput(s auditSubject) error {
-	if s.in != nil && coreBlank(s.in.reason) {
+	if s.in != nil && isBlank(s.in.reason) {
 		return errCoreNoReason
 	}
 	return nil

@@ -64,13 +64,10 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	},
 })
 
-// findingBlank reports whether s has nothing but white space.
-func findingBlank(s string) bool { return isBlank(s) }
-
 func textGuard(detail string) func(findingSubject) error {
 	err := errors.New("audit: " + detail)
 	return func(s findingSubject) error {
-		if findingBlank(s.text) {
+		if isBlank(s.text) {
 			return err
 		}
 		return nil
@@ -169,13 +166,13 @@ func ncStatementGaps(f *Finding) []string {
 		return nil
 	}
 	var gaps []string
-	if findingBlank(f.Requirement) {
+	if isBlank(f.Requirement) {
 		gaps = append(gaps, "Requirement")
 	}
-	if findingBlank(f.Found) {
+	if isBlank(f.Found) {
 		gaps = append(gaps, "Found")
 	}
-	if findingBlank(f.Reason) {
+	if isBlank(f.Reason) {
 		gaps = append(gaps, "Reason")
 	}
 	return gaps
@@ -300,7 +297,7 @@ type followUpSubject struct {
 // verifierOnTeam reports whether by is the competence id of a team leader
 // or auditor of the audit team.
 func verifierOnTeam(a *Audit, by string) bool {
-	if findingBlank(by) {
+	if isBlank(by) {
 		return false
 	}
 	for _, m := range a.Team {
@@ -358,7 +355,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
 			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
-				if findingBlank(s.note) {
+				if isBlank(s.note) {
 					return errIneffectiveNoteNeeded
 				}
 				return nil

@@ -166,7 +166,7 @@ func checkClosing(ch coreCheck, prefix string, cm *ClosingMeeting, a *Audit, dis
 	if len(cm.DivergingOpinions) == 0 && disputed {
 		ch.rule(p("DivergingOpinions"), RuleClosingMeeting, "", "a finding is disputed: the meeting records the diverging opinions")
 	}
-	if coreBlank(cm.AgreedFollowUp) && a.coreHasNonconformities() {
+	if isBlank(cm.AgreedFollowUp) && a.coreHasNonconformities() {
 		ch.rule(p("AgreedFollowUp"), RuleClosingMeeting, "", "there are nonconformities: the meeting records the follow-up agreed")
 	}
 }

@@ -236,10 +236,10 @@ func coreRef(ch coreCheck, path string, r annexa.Ref) {
 func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	missing := func(path, what string) { ch.rule(p(path), RulePlanComplete, "", what) }
-	if !slices.ContainsFunc(c.Objectives, func(s string) bool { return !coreBlank(s) }) {
+	if !slices.ContainsFunc(c.Objectives, func(s string) bool { return !isBlank(s) }) {
 		missing("Objectives", "the plan states the audit objectives")
 	}
-	if coreBlank(c.Scope.ISMS) && len(c.Scope.Units) == 0 && len(c.Scope.Processes) == 0 && len(c.Scope.Locations) == 0 {
+	if isBlank(c.Scope.ISMS) && len(c.Scope.Units) == 0 && len(c.Scope.Processes) == 0 && len(c.Scope.Locations) == 0 {
 		missing("Scope", "the plan states the scope: the ISMS scope, units, processes or locations")
 	}
 	if len(c.Criteria) == 0 {
@@ -286,7 +286,7 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 	if len(c.Methods) == 0 {
 		missing("Methods", "the plan states the audit methods")
 	}
-	if coreBlank(c.SamplingApproach) {
+	if isBlank(c.SamplingApproach) {
 		missing("SamplingApproach", "the plan states how sampling is used")
 	}
 }

@@ -106,7 +106,7 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error
 		return notFound("checklist item", ref.String())
 	}
 	for i, id := range as.EvidenceRefs {
-		if !coreBlank(id) && !a.coreHasEvidence(EvidenceID(id)) {
+		if !isBlank(id) && !a.coreHasEvidence(EvidenceID(id)) {
 			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, id, "no evidence item of the audit has this id")
 		}
 	}

@@ -83,7 +83,7 @@ func checkRecipients(ch coreCheck, path string, list []Recipient) {
 	for i, r := range list {
 		p := errs.Index(path, i)
 		checkRecipient(ch, p, r)
-		if j, dup := seen[r.Name]; dup && !coreBlank(r.Name) {
+		if j, dup := seen[r.Name]; dup && !isBlank(r.Name) {
 			ch.rule(p+".Name", RuleReportDistributed, r.Name, "the same recipient as "+errs.Index(path, j))
 		} else {
 			seen[r.Name] = i
@@ -93,7 +93,7 @@ func checkRecipients(ch coreCheck, path string, list []Recipient) {
 
 // checkRecipient checks one recipient: named, with a clearance.
 func checkRecipient(ch coreCheck, path string, r Recipient) {
-	if coreBlank(r.Name) {
+	if isBlank(r.Name) {
 		ch.rule(path+".Name", RuleReportDistributed, "", "a recipient is named")
 	}
 	if !r.Clearance.IsValid() {
@@ -151,7 +151,7 @@ func (a *Audit) Complete(c Completion, m Meta) error {
 
 // checkCompletion checks a completion record against AUD-COMPLETE-RECORDS.
 func checkCompletion(ch coreCheck, prefix string, c *Completion) {
-	if coreBlank(c.Records) {
+	if isBlank(c.Records) {
 		ch.rule(errs.JoinPath(prefix, "Records"), RuleCompleteRecords, "", "say how the audit's records are kept or disposed of")
 	}
 }

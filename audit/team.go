@@ -64,10 +64,10 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 		if mb.Role == RoleTeamLeader {
 			leaders++
 		}
-		if coreNeedsAuditorID(mb.Role) && coreBlank(string(mb.Auditor)) {
+		if coreNeedsAuditorID(mb.Role) && isBlank(string(mb.Auditor)) {
 			ch.shape(path+".Auditor", "required", "", "a "+string(mb.Role)+" needs an id in the competence pool")
 		}
-		if (mb.Role == RoleGuide || mb.Role == RoleObserver) && coreBlank(mb.Organization) {
+		if (mb.Role == RoleGuide || mb.Role == RoleObserver) && isBlank(mb.Organization) {
 			ch.shape(path+".Organization", "required", "", "a "+string(mb.Role)+" names the organization they come from")
 		}
 		if mb.Auditor != "" {

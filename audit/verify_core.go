@@ -315,7 +315,7 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 	}
 	_, isTerminated := ev.when(EventTerminate)
 	if t := a.Termination; t != nil {
-		if coreBlank(t.Reason) {
+		if isBlank(t.Reason) {
 			v.violate("Termination.Reason", RuleTerminateReason, "", "an audit stopped before completion records why")
 		}
 		ch.requiredTime("Termination.At", t.At, "when the audit was stopped")

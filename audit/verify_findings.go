@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -78,21 +77,6 @@ func findingFirstEntryAt[S, E ~string](h []fsm.Entry[S, E], event E) time.Time {
 	return time.Time{}
 }
 
-// findingRefValid is annexa.Ref.Validate() == nil without building an
-// error: the kind is known, a clause or control id is in the catalogue,
-// a document id is not blank.
-func findingRefValid(r annexa.Ref) bool {
-	switch r.Kind {
-	case annexa.ClauseRef:
-		return annexa.ClauseID(r.ID).IsValid()
-	case annexa.ControlRef:
-		return annexa.ControlID(r.ID).IsValid()
-	case annexa.DocumentRef:
-		return !findingBlank(r.ID)
-	}
-	return false
-}
-
 // findingEvidenceCited reports whether some of ids names an evidence item
 // of the record that was verified at t (see findingEvidenceVerifiedBy).
 func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
@@ -141,7 +125,7 @@ func (v *verifier) verifyFindings() {
 		p := findingsAreaPath{"Findings", i}
 
 		switch {
-		case findingBlank(string(f.ID)):
+		case isBlank(string(f.ID)):
 			v.violate(p.at("ID"), RuleRecordShape, "", "a finding needs an id")
 		case v.findings.firstOf(i, a.findingID) != i:
 			v.violate(p.at("ID"), RuleRecordShape, string(f.ID), "another finding has the same id")
@@ -152,7 +136,7 @@ func (v *verifier) verifyFindings() {
 		if g := gradeProblem(f); g != "" {
 			v.violate(p.at("Grade"), RuleNCGrade, string(f.Grade), g)
 		}
-		if findingBlank(f.RaisedBy) {
+		if isBlank(f.RaisedBy) {
 			v.violate(p.at("RaisedBy"), RuleRecordShape, "", "who wrote the finding is required")
 		}
 		if f.RaisedAt.IsZero() {
@@ -167,7 +151,7 @@ func (v *verifier) verifyFindings() {
 		}
 		for k, ref := range f.Criteria {
 			switch {
-			case !findingRefValid(ref):
+			case !refValid(ref):
 				v.violate(p.at(errs.Index("Criteria", k)), RuleRecordShape, ref.String(), "not a valid reference")
 			case standing && !v.criteria.has(ref):
 				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
@@ -181,7 +165,7 @@ func (v *verifier) verifyFindings() {
 			for _, gap := range ncStatementGaps(f) {
 				v.violate(p.at(gap), RuleNCStatement, "", "a nonconformity states the requirement, what was found and why it does not conform")
 			}
-		} else if findingBlank(f.Found) {
+		} else if isBlank(f.Found) {
 			v.violate(p.at("Found"), RuleRecordShape, "", "what was found is required")
 		}
 
@@ -193,7 +177,7 @@ func (v *verifier) verifyFindings() {
 		v.findingCheckDispute(p, f, issued)
 		for k, e := range f.History {
 			switch {
-			case e.Event == FindingWithdraw && findingBlank(e.Note):
+			case e.Event == FindingWithdraw && isBlank(e.Note):
 				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
 			case e.Event == FindingConfirm && !verifierOnTeam(a, e.By):
 				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
@@ -224,13 +208,13 @@ func (v *verifier) verifyFindings() {
 func (v *verifier) findingCheckDispute(p findingsAreaPath, f *Finding, issued time.Time) {
 	disputed := f.State == FindingDisputed || f.State == FindingResolved
 	switch {
-	case disputed && findingBlank(f.DivergingOpinion):
+	case disputed && isBlank(f.DivergingOpinion):
 		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, "", "a disputed finding records the auditee's diverging opinion")
 	case !disputed && f.DivergingOpinion != "":
 		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, f.DivergingOpinion, "a diverging opinion on a finding that is not disputed")
 	}
 	switch {
-	case f.State == FindingResolved && findingBlank(f.Resolution):
+	case f.State == FindingResolved && isBlank(f.Resolution):
 		v.violate(p.at("Resolution"), RuleDisputeRecorded, "", "a resolved dispute records how it was settled")
 	case f.State != FindingResolved && f.Resolution != "":
 		v.violate(p.at("Resolution"), RuleDisputeRecorded, f.Resolution, "a resolution of a dispute that is not resolved")
@@ -279,7 +263,7 @@ func (v *verifier) verifyConclusion() {
 		}
 	}
 	for k, s := range c.Recurring {
-		if findingBlank(s) {
+		if isBlank(s) {
 			v.violate(errs.Index("Conclusion.Recurring", k), RuleRecordShape, "", "a recurring finding needs a description")
 		}
 	}
@@ -362,13 +346,13 @@ func (v *verifier) verifyFollowUps() {
 // followUpCheckPlan reports the parts missing from an accepted plan.
 func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
 	const detail = "an accepted plan states the correction, the root cause, the action and a due date"
-	if findingBlank(u.Correction) {
+	if isBlank(u.Correction) {
 		v.violate(p.at("Correction"), RuleFollowUpPlan, "", detail)
 	}
-	if findingBlank(u.RootCause) {
+	if isBlank(u.RootCause) {
 		v.violate(p.at("RootCause"), RuleFollowUpPlan, "", detail)
 	}
-	if findingBlank(u.Action) {
+	if isBlank(u.Action) {
 		v.violate(p.at("Action"), RuleFollowUpPlan, "", detail)
 	}
 	if u.DueAt.IsZero() {
@@ -407,7 +391,7 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 			if logged != nil {
 				v.followUpCheckEvidenceVerified(p, n-1, true, logged.Evidence, e.At)
 			}
-			if findingBlank(e.Note) {
+			if isBlank(e.Note) {
 				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
 			}
 			continue
