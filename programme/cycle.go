@@ -486,18 +486,7 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 		checkCycle(col, prefix, c, prevExpiry)
 		for k := range c.Audits {
 			a := &c.Audits[k]
-			path := errs.JoinPath(prefix, schedIndex("Audits", k))
-			if a.Team != nil {
-				col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
-			}
-			if a.ID == "" {
-				continue
-			}
-			if first, dup := ids[a.ID]; dup {
-				col.Add(path+".ID", "unique", a.ID, "already used by "+first)
-			} else {
-				ids[a.ID] = path
-			}
+			checkAddedAudit(col, errs.JoinPath(prefix, schedIndex("Audits", k)), a, ids)
 		}
 		for _, x := range byAuditee[c.Auditee] {
 			if !c.Decision.IsZero() && cycle(x).Decision.Equal(c.Decision) {
@@ -544,17 +533,7 @@ func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
 		a := &audits[i]
 		path := schedIndex("Audits", i)
 		checkScheduledAudit(col, path, a)
-		if a.Team != nil {
-			col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
-		}
-		if a.ID == "" {
-			continue
-		}
-		if first, dup := ids[a.ID]; dup {
-			col.Add(path+".ID", "unique", a.ID, "already used by "+first)
-		} else {
-			ids[a.ID] = path
-		}
+		checkAddedAudit(col, path, a, ids)
 	}
 	if err := col.Err(); err != nil {
 		return err
@@ -624,4 +603,22 @@ func cloneCycle(c *Cycle) Cycle {
 		}
 	}
 	return out
+}
+
+// checkAddedAudit checks an audit being added to the programme at path:
+// it comes without a team (Staff assigns teams) and its id, when given,
+// is not used yet; ids maps the ids in use to where they are and gains
+// this one.
+func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids map[string]string) {
+	if a.Team != nil {
+		col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+	}
+	if a.ID == "" {
+		return
+	}
+	if first, dup := ids[a.ID]; dup {
+		col.Add(path+".ID", "unique", a.ID, "already used by "+first)
+	} else {
+		ids[a.ID] = path
+	}
 }
