@@ -93,17 +93,9 @@ func (a *Audit) coreHasEvidence(id EvidenceID) bool {
 // ends only once every item a result cites is verified
 // (AUD-EVIDENCE-VERIFIED, see EndFieldwork).
 func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error {
-	if err := a.requireState("record-result", RuleChecklistFieldwork, StateFieldwork); err != nil {
+	ch, err := a.checklistItemOp("record-result", "checklist result", ref, m)
+	if err != nil {
 		return err
-	}
-	ch := coreCheck{col: newCollector("checklist result")}
-	coreMeta(ch, m)
-	if a.Checklist == nil {
-		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
-		return ch.col.Err()
-	}
-	if _, ok := a.Checklist.Item(ref); !ok {
-		return notFound("checklist item", ref.String())
 	}
 	for i, id := range as.EvidenceRefs {
 		if !isBlank(id) && !a.coreHasEvidence(EvidenceID(id)) {
@@ -118,17 +110,9 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error
 // (AUD-CHECKLIST-FIELDWORK). A reference no item has gives a
 // *NotFoundError. On error nothing changes.
 func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m Meta) error {
-	if err := a.requireState("mark-not-audited", RuleChecklistFieldwork, StateFieldwork); err != nil {
+	ch, err := a.checklistItemOp("mark-not-audited", "not-audited mark", ref, m)
+	if err != nil {
 		return err
-	}
-	ch := coreCheck{col: newCollector("not-audited mark")}
-	coreMeta(ch, m)
-	if a.Checklist == nil {
-		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
-		return ch.col.Err()
-	}
-	if _, ok := a.Checklist.Item(ref); !ok {
-		return notFound("checklist item", ref.String())
 	}
 	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
 }
@@ -209,4 +193,25 @@ func checkChecklistCovered(s auditSubject) error {
 		}
 	}
 	return p.err()
+}
+
+// checklistItemOp starts operation op on the checklist item with
+// reference ref: fieldwork only (AUD-CHECKLIST-FIELDWORK), a valid Meta,
+// a checklist (AUD-CHECKLIST-PLANNED) holding the item (else a
+// *NotFoundError). The check it returns collects the operation's other
+// problems under what.
+func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m Meta) (coreCheck, error) {
+	if err := a.requireState(op, RuleChecklistFieldwork, StateFieldwork); err != nil {
+		return coreCheck{}, err
+	}
+	ch := coreCheck{col: newCollector(what)}
+	coreMeta(ch, m)
+	if a.Checklist == nil {
+		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
+		return ch, ch.col.Err()
+	}
+	if _, ok := a.Checklist.Item(ref); !ok {
+		return ch, notFound("checklist item", ref.String())
+	}
+	return ch, nil
 }
