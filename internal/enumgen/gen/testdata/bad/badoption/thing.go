@@ -1,0 +1,9 @@
+package bad
+
+// Thing has an unknown option.
+//
+//ismsaudit:enum Things sorted
+type Thing string
+
+// ThingA is a Thing.
+const ThingA Thing = "a"

@@ -1,0 +1,4 @@
+package bad
+
+// ThingB repeats the token of ThingA.
+const ThingB Thing = "a"
