@@ -2,8 +2,28 @@
 // systems as ISO/IEC 27007:2020 and ISO 19011:2018 describe it, with
 // ISO/IEC 27001:2022 as the usual audit criteria. It is a library of pure
 // Go packages: no file, network, clock or random source is touched, so it
-// embeds anywhere and every result is reproducible. This root package only
-// documents; the work is done by the packages below.
+// embeds anywhere and every result is reproducible. The work is done by the
+// packages below; this root package holds the vocabulary they all share.
+//
+// # The shared vocabulary
+//
+// Every package speaks of operations, lifecycles, rules and errors in the
+// same types, defined here once:
+//
+//   - [Meta] says who did an operation and when; [Entry] is one line of a
+//     lifecycle's history.
+//   - [Lifecycle] describes a lifecycle from the table the code runs:
+//     states, events, transitions with their guards and the rules they
+//     cite, and its Mermaid diagram.
+//   - [Rule] is a process rule as data: its [RuleID], the [Clause] it
+//     comes from and the [Principle] of auditing it serves.
+//   - Errors: every error wraps one of [ErrInvalid], [ErrNotFound] and
+//     [ErrTransition]; [ValidationError] lists every problem of an input
+//     as [FieldError] values with paths and rules; [ParseError] and
+//     [NotFoundError] report a bad token or an unknown id;
+//     [TransitionError] names the lifecycle, state, event, [Reason] and
+//     rule of a refusal; [HistoryError] reports a history that does not
+//     replay.
 //
 // # Packages
 //

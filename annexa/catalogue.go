@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -548,7 +549,7 @@ func MapTo2022(ids ...string) ([]ControlID, error) {
 
 // ruleFor names the rule behind a lookup error: "unknown" for a
 // well-formed id that names nothing, "format" for malformed text.
-func ruleFor(err error) string {
+func ruleFor(err error) ismsaudit.RuleID {
 	var nf *errs.NotFoundError
 	if asNotFound(err, &nf) {
 		return errs.RuleUnknown

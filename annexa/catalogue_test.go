@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,7 +34,7 @@ func TestLookupControl(t *testing.T) {
 	assert.True(t, MustControl("5.7").IsNew())
 
 	_, err = LookupControl("8.99")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	assert.Panics(t, func() { MustControl("8.99") })
 }
 
@@ -49,7 +50,7 @@ func TestZeroViews(t *testing.T) {
 	assert.False(t, c.IsNew())
 	assert.False(t, c.Has(Preventive))
 	_, err := c.MarshalText()
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	var cl Clause
 	assert.False(t, cl.IsValid())
 	assert.Empty(t, cl.Title())
@@ -137,9 +138,9 @@ func TestControlsWhere(t *testing.T) {
 
 func TestFilterErrors(t *testing.T) {
 	_, err := ControlsWhere(Filter{Themes: []Theme{"spatial"}, Attributes: []Attribute{Preventive, "#Detective", "speedy"}})
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	assert.True(t, ve.Has("Themes[0]", "enum"))
 	assert.True(t, ve.Has("Attributes[1]", "enum"))
 	assert.True(t, ve.Has("Attributes[2]", "enum"))
@@ -155,7 +156,7 @@ func TestParseAttribute(t *testing.T) {
 		assert.Equal(t, GovernanceAndEcosystem, a)
 	}
 	_, err := ParseAttribute("#Protected")
-	var pe *ParseError
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Len(t, pe.Valid, 30)
 }
@@ -255,7 +256,7 @@ func TestEnums(t *testing.T) {
 				assert.Equal(t, v, back)
 			}
 			err := c.parse("no-such-value")
-			var pe *ParseError
+			var pe *ismsaudit.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, c.values, pe.Valid)
 			assert.False(t, c.valid(""))
@@ -290,7 +291,7 @@ func TestMapTo2022(t *testing.T) {
 	assert.Equal(t, []ControlID{"5.1", "5.36", "8.8"}, got)
 
 	_, err = MapTo2022("A.12.6.1", "A.99.1.1", "nonsense")
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("[1]", "unknown"))
 	assert.True(t, ve.Has("[2]", "format"))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -169,28 +170,28 @@ func TestChecklistOptionErrors(t *testing.T) {
 		name string
 		soa  *SoA
 		opts ChecklistOptions
-		want []FieldError
+		want []ismsaudit.FieldError
 	}{
-		{"no SoA", nil, ChecklistOptions{Kind: Stage2}, []FieldError{{Path: "SoA", Rule: "required"}}},
-		{"invalid SoA", &SoA{}, ChecklistOptions{Kind: Stage2}, []FieldError{{Path: "SoA.Decisions", Rule: "decision-missing"}}},
-		{"no kind", soa, ChecklistOptions{}, []FieldError{{Path: "Kind", Rule: "required"}}},
-		{"bad kind", soa, ChecklistOptions{Kind: "stage3"}, []FieldError{{Path: "Kind", Rule: "enum"}}},
-		{"stage 1 subset", soa, ChecklistOptions{Kind: Stage1, Clauses: []ClauseID{"4.1"}, Controls: []ControlID{"5.1"}, Filter: Filter{Themes: []Theme{People}}}, []FieldError{
+		{"no SoA", nil, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA", Rule: "required"}}},
+		{"invalid SoA", &SoA{}, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA.Decisions", Rule: "decision-missing"}}},
+		{"no kind", soa, ChecklistOptions{}, []ismsaudit.FieldError{{Path: "Kind", Rule: "required"}}},
+		{"bad kind", soa, ChecklistOptions{Kind: "stage3"}, []ismsaudit.FieldError{{Path: "Kind", Rule: "enum"}}},
+		{"stage 1 subset", soa, ChecklistOptions{Kind: Stage1, Clauses: []ClauseID{"4.1"}, Controls: []ControlID{"5.1"}, Filter: Filter{Themes: []Theme{People}}}, []ismsaudit.FieldError{
 			{Path: "Clauses", Rule: "stage1-whole"}, {Path: "Controls", Rule: "stage1-whole"}, {Path: "Filter", Rule: "stage1-whole"},
 		}},
-		{"special without subset", soa, ChecklistOptions{Kind: Special}, []FieldError{{Path: "Clauses", Rule: "special-needs-subset"}}},
-		{"bad ids", soa, ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"11", "9.2", "9.2", " 9.1"}, Controls: []ControlID{"8.30", "9.9", "5.1", "5.1", "A.5.2"}}, []FieldError{
+		{"special without subset", soa, ChecklistOptions{Kind: Special}, []ismsaudit.FieldError{{Path: "Clauses", Rule: "special-needs-subset"}}},
+		{"bad ids", soa, ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"11", "9.2", "9.2", " 9.1"}, Controls: []ControlID{"8.30", "9.9", "5.1", "5.1", "A.5.2"}}, []ismsaudit.FieldError{
 			{Path: "Clauses[0]", Rule: "unknown"}, {Path: "Clauses[2]", Rule: "unique"}, {Path: "Clauses[3]", Rule: "canonical"},
 			{Path: "Controls[0]", Rule: "not-applicable"}, {Path: "Controls[1]", Rule: "unknown"}, {Path: "Controls[3]", Rule: "unique"}, {Path: "Controls[4]", Rule: "canonical"},
 		}},
-		{"filter values", soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{"fast"}}}, []FieldError{{Path: "Filter.Attributes[0]", Rule: "enum"}}},
-		{"filter matches none", soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Filter: Filter{Attributes: []Attribute{Detective}}}, []FieldError{{Path: "Filter", Rule: "matches-none"}}},
+		{"filter values", soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{"fast"}}}, []ismsaudit.FieldError{{Path: "Filter.Attributes[0]", Rule: "enum"}}},
+		{"filter matches none", soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Filter: Filter{Attributes: []Attribute{Detective}}}, []ismsaudit.FieldError{{Path: "Filter", Rule: "matches-none"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cl, err := NewChecklist(tt.soa, tt.opts)
 			assert.Nil(t, cl)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			if diff := cmp.Diff(tt.want, pathsAndRules(ve.Fields)); diff != "" {
 				t.Errorf("problems mismatch (-want +got):\n%s", diff)
@@ -217,18 +218,18 @@ func TestAssess(t *testing.T) {
 	tests := []struct {
 		name string
 		a    Assessment
-		want []FieldError
+		want []ismsaudit.FieldError
 	}{
 		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []string{"EV-1"}}, nil},
 		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []string{"EV-2", "EV-3"}}, nil},
 		{"observation with notes", Assessment{Result: Observation, Notes: "scan scope unclear"}, nil},
-		{"conforms without evidence", Assessment{Result: Conforms}, []FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
-		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []FieldError{
+		{"conforms without evidence", Assessment{Result: Conforms}, []ismsaudit.FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
+		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []ismsaudit.FieldError{
 			{Path: "Notes", Rule: "notes-required"}, {Path: "EvidenceRefs", Rule: "evidence-required"}}},
-		{"not applicable without notes", Assessment{Result: NotApplicable}, []FieldError{{Path: "Notes", Rule: "notes-required"}}},
-		{"not assessed", Assessment{Result: NotAssessed}, []FieldError{{Path: "Result", Rule: "assessed"}}},
-		{"bad result", Assessment{Result: "great"}, []FieldError{{Path: "Result", Rule: "enum"}}},
-		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []string{" "}}, []FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
+		{"not applicable without notes", Assessment{Result: NotApplicable}, []ismsaudit.FieldError{{Path: "Notes", Rule: "notes-required"}}},
+		{"not assessed", Assessment{Result: NotAssessed}, []ismsaudit.FieldError{{Path: "Result", Rule: "assessed"}}},
+		{"bad result", Assessment{Result: "great"}, []ismsaudit.FieldError{{Path: "Result", Rule: "enum"}}},
+		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []string{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -244,7 +245,7 @@ func TestAssess(t *testing.T) {
 				require.NoError(t, cl.Validate())
 				return
 			}
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			if diff := cmp.Diff(tt.want, pathsAndRules(ve.Fields)); diff != "" {
 				t.Errorf("problems mismatch (-want +got):\n%s", diff)
@@ -261,12 +262,12 @@ func TestNotAuditedAndReset(t *testing.T) {
 	assert.Equal(t, 2, count(cl.Pending()))
 	a, b := RefToControl("7.4"), RefToControl("8.8")
 
-	require.ErrorIs(t, cl.MarkNotAudited(a, " "), ErrInvalid)
-	require.ErrorIs(t, cl.MarkNotAudited(RefToControl("5.1"), "x"), ErrNotFound)
+	require.ErrorIs(t, cl.MarkNotAudited(a, " "), ismsaudit.ErrInvalid)
+	require.ErrorIs(t, cl.MarkNotAudited(RefToControl("5.1"), "x"), ismsaudit.ErrNotFound)
 	require.NoError(t, cl.MarkNotAudited(a, "site closed for refurbishment"))
-	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}), ErrInvalid)
+	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}), ismsaudit.ErrInvalid)
 	require.NoError(t, cl.Assess(b, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}))
-	require.ErrorIs(t, cl.MarkNotAudited(b, "x"), ErrInvalid)
+	require.ErrorIs(t, cl.MarkNotAudited(b, "x"), ismsaudit.ErrInvalid)
 	assert.Equal(t, 0, count(cl.Pending()))
 
 	counts, notAudited := cl.Tally()
@@ -277,7 +278,7 @@ func TestNotAuditedAndReset(t *testing.T) {
 	require.NoError(t, cl.Reset(a))
 	require.NoError(t, cl.Reset(b))
 	assert.Equal(t, 2, count(cl.Pending()))
-	require.ErrorIs(t, cl.Reset(RefToControl("5.1")), ErrNotFound)
+	require.ErrorIs(t, cl.Reset(RefToControl("5.1")), ismsaudit.ErrNotFound)
 }
 
 func TestChecklistValidate(t *testing.T) {
@@ -289,9 +290,9 @@ func TestChecklistValidate(t *testing.T) {
 	cl.Items[1].NotAuditedReason = "closed"
 	cl.Items[1].Title = ""
 	err = cl.Validate()
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	want := []FieldError{
+	want := []ismsaudit.FieldError{
 		{Path: "Kind", Rule: "enum"},
 		{Path: "Items[1].Ref", Rule: "unique"},
 		{Path: "Items[1].Title", Rule: "required"},
@@ -302,8 +303,8 @@ func TestChecklistValidate(t *testing.T) {
 	if diff := cmp.Diff(want, pathsAndRules(ve.Fields)); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
 	}
-	require.ErrorIs(t, (*Checklist)(nil).Validate(), ErrInvalid)
-	require.ErrorIs(t, (&Checklist{Kind: Stage2}).Validate(), ErrInvalid)
+	require.ErrorIs(t, (*Checklist)(nil).Validate(), ismsaudit.ErrInvalid)
+	require.ErrorIs(t, (&Checklist{Kind: Stage2}).Validate(), ismsaudit.ErrInvalid)
 }
 
 func TestChecklistJSONRoundTrip(t *testing.T) {
@@ -319,7 +320,7 @@ func TestChecklistJSONRoundTrip(t *testing.T) {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 	_, err = ParseChecklist([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"control","id":"5.1"},"title":"x","questions":[],"evidenceHints":[],"methods":["smelling"],"result":"not-assessed"}]}`))
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Items[0].Methods[0]", "enum"), "%v", ve.Fields)
 }

@@ -49,8 +49,8 @@
 //
 // # Errors
 //
-// Malformed ids give a [*ParseError] (wrapping [ErrInvalid]); well-formed
-// ids the catalogue lacks give a [*NotFoundError] (wrapping
-// [ErrNotFound]); invalid inputs give a [*ValidationError] listing every
+// Malformed ids give a [*ismsaudit.ParseError] (wrapping [ismsaudit.ErrInvalid]); well-formed
+// ids the catalogue lacks give a [*ismsaudit.NotFoundError] (wrapping
+// [ismsaudit.ErrNotFound]); invalid inputs give a [*ismsaudit.ValidationError] listing every
 // problem with its path and rule.
 package annexa

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -26,9 +27,9 @@ func ExampleLookupControl() {
 
 func ExampleLookupControl_errors() {
 	_, err := annexa.LookupControl("A.5.38")
-	fmt.Println(errors.Is(err, annexa.ErrNotFound), err)
+	fmt.Println(errors.Is(err, ismsaudit.ErrNotFound), err)
 	_, err = annexa.LookupControl("five")
-	fmt.Println(errors.Is(err, annexa.ErrInvalid))
+	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid))
 	// Output:
 	// true annexa: no Annex A control "A.5.38"
 	// true
@@ -84,7 +85,7 @@ func ExampleSoA() {
 	}
 	// An exclusion needs a justification: refused, and nothing changes.
 	err := soa.Exclude("7.12", "")
-	var ve *annexa.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		fmt.Println(ve.Fields[0].Path, ve.Fields[0].Rule)
 	}
@@ -99,7 +100,7 @@ func ExampleParseSoA() {
 		{"control": "A.5.1", "applicability": "applicable", "status": "implemented"},
 		{"control": "5.2", "applicability": "maybe"}
 	]}`))
-	var ve *annexa.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule, f.Value)
@@ -149,7 +150,7 @@ func ExampleChecklist_Assess() {
 	ref := annexa.RefToControl("8.8")
 	// A nonconformity must say what was found and rest on evidence.
 	err = cl.Assess(ref, annexa.Assessment{Result: annexa.MinorNonconformity})
-	fmt.Println(errors.Is(err, annexa.ErrInvalid))
+	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid))
 	err = cl.Assess(ref, annexa.Assessment{
 		Result:       annexa.MinorNonconformity,
 		Notes:        "3 of 25 sampled servers miss critical patches older than 30 days",

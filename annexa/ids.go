@@ -19,9 +19,9 @@ var themeStart = [...]int{0, 37, 45, 59, 93}
 
 // ParseControlID accepts an Annex A 2022 control id in the forms people
 // type — "5.1", "A.5.1", "a.5.1", " 5.1 " — and returns it in canonical form
-// ("5.1"). Malformed text gives a *ParseError (ErrInvalid); a well-formed id
-// that Annex A does not have ("5.38", "9.1") gives a *NotFoundError
-// (ErrNotFound). It does not allocate on success.
+// ("5.1"). Malformed text gives a *ismsaudit.ParseError (ismsaudit.ErrInvalid); a well-formed id
+// that Annex A does not have ("5.38", "9.1") gives a *ismsaudit.NotFoundError
+// (ismsaudit.ErrNotFound). It does not allocate on success.
 func ParseControlID(s string) (ControlID, error) {
 	i, err := controlIndex(s)
 	if err != nil {
@@ -116,7 +116,7 @@ func (id *ControlID) UnmarshalText(b []byte) error {
 
 // ParseClauseID accepts an ISO/IEC 27001:2022 clause id such as "9.2.1",
 // with surrounding white space, and returns the canonical id. Malformed text
-// gives a *ParseError, an id the standard does not have a *NotFoundError.
+// gives a *ismsaudit.ParseError, an id the standard does not have a *ismsaudit.NotFoundError.
 func ParseClauseID(s string) (ClauseID, error) {
 	i, err := clauseIndex(s)
 	if err != nil {

@@ -3,6 +3,7 @@ package annexa
 import (
 	"testing"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,24 +22,24 @@ func TestParseControlID(t *testing.T) {
 		{"5.37", "5.37", nil},
 		{"6.8", "6.8", nil},
 		{"7.14", "7.14", nil},
-		{"5.38", "", ErrNotFound},
-		{"6.9", "", ErrNotFound},
-		{"8.35", "", ErrNotFound},
-		{"9.1", "", ErrNotFound},
-		{"4.1", "", ErrNotFound},
-		{"5.0", "", ErrNotFound},
-		{"", "", ErrInvalid},
-		{"A.", "", ErrInvalid},
-		{"5", "", ErrInvalid},
-		{"5.", "", ErrInvalid},
-		{".1", "", ErrInvalid},
-		{"05.1", "", ErrInvalid},
-		{"5.01", "", ErrInvalid},
-		{"5.1.1", "", ErrInvalid},
-		{"A5.1", "", ErrInvalid},
-		{"A.A.5.1", "", ErrInvalid},
-		{"5.100", "", ErrInvalid},
-		{"５.1", "", ErrInvalid},
+		{"5.38", "", ismsaudit.ErrNotFound},
+		{"6.9", "", ismsaudit.ErrNotFound},
+		{"8.35", "", ismsaudit.ErrNotFound},
+		{"9.1", "", ismsaudit.ErrNotFound},
+		{"4.1", "", ismsaudit.ErrNotFound},
+		{"5.0", "", ismsaudit.ErrNotFound},
+		{"", "", ismsaudit.ErrInvalid},
+		{"A.", "", ismsaudit.ErrInvalid},
+		{"5", "", ismsaudit.ErrInvalid},
+		{"5.", "", ismsaudit.ErrInvalid},
+		{".1", "", ismsaudit.ErrInvalid},
+		{"05.1", "", ismsaudit.ErrInvalid},
+		{"5.01", "", ismsaudit.ErrInvalid},
+		{"5.1.1", "", ismsaudit.ErrInvalid},
+		{"A5.1", "", ismsaudit.ErrInvalid},
+		{"A.A.5.1", "", ismsaudit.ErrInvalid},
+		{"5.100", "", ismsaudit.ErrInvalid},
+		{"５.1", "", ismsaudit.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -57,11 +58,11 @@ func TestParseControlID(t *testing.T) {
 
 func TestParseErrorsAreTyped(t *testing.T) {
 	_, err := ParseControlID("x.1")
-	var pe *ParseError
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "x.1", pe.Input)
 	_, err = ParseControlID("5.99")
-	var nf *NotFoundError
+	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, "5.99", nf.ID)
 }
@@ -76,15 +77,15 @@ func TestParseClauseID(t *testing.T) {
 		{"9.2.1", "9.2.1", nil},
 		{" 10.2 ", "10.2", nil},
 		{"6.3", "6.3", nil},
-		{"11", "", ErrNotFound},
-		{"6.4", "", ErrNotFound},
-		{"3", "", ErrNotFound},
-		{"9.2.3", "", ErrNotFound},
-		{"", "", ErrInvalid},
-		{"9..2", "", ErrInvalid},
-		{"9.2.", "", ErrInvalid},
-		{"A.9", "", ErrInvalid},
-		{"clause", "", ErrInvalid},
+		{"11", "", ismsaudit.ErrNotFound},
+		{"6.4", "", ismsaudit.ErrNotFound},
+		{"3", "", ismsaudit.ErrNotFound},
+		{"9.2.3", "", ismsaudit.ErrNotFound},
+		{"", "", ismsaudit.ErrInvalid},
+		{"9..2", "", ismsaudit.ErrInvalid},
+		{"9.2.", "", ismsaudit.ErrInvalid},
+		{"A.9", "", ismsaudit.ErrInvalid},
+		{"clause", "", ismsaudit.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -108,10 +109,10 @@ func TestParseControl2013ID(t *testing.T) {
 		{"5.1.1", "5.1.1", nil},
 		{"A.12.6.1", "12.6.1", nil},
 		{" a.18.2.3 ", "18.2.3", nil},
-		{"18.2.4", "", ErrNotFound},
-		{"5.1", "", ErrInvalid},
-		{"5.1.1.1", "", ErrInvalid},
-		{"", "", ErrInvalid},
+		{"18.2.4", "", ismsaudit.ErrNotFound},
+		{"5.1", "", ismsaudit.ErrInvalid},
+		{"5.1.1.1", "", ismsaudit.ErrInvalid},
+		{"", "", ismsaudit.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -138,9 +139,9 @@ func TestParseRef(t *testing.T) {
 		{"clause 9.2.1", RefToClause("9.2.1"), nil},
 		{"Clause 4", RefToClause("4"), nil},
 		{"document:policy-7", RefToDocument("policy-7"), nil},
-		{"document: ", Ref{}, ErrInvalid},
-		{"A.9.9", Ref{}, ErrNotFound},
-		{"bogus", Ref{}, ErrInvalid},
+		{"document: ", Ref{}, ismsaudit.ErrInvalid},
+		{"A.9.9", Ref{}, ismsaudit.ErrNotFound},
+		{"bogus", Ref{}, ismsaudit.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -121,7 +121,7 @@ func NewSoA(organization string, status ImplementationStatus) *SoA {
 
 // ParseSoA decodes an SoA from JSON strictly (unknown fields, trailing data
 // and wrong types are refused, 2013-style "A.5.1" ids are canonicalised) and
-// validates it. Every problem comes back as one *ValidationError.
+// validates it. Every problem comes back as one *ismsaudit.ValidationError.
 func ParseSoA(data []byte) (*SoA, error) {
 	col := errs.NewCollector("annexa", "SoA")
 	var s SoA

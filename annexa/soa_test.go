@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -41,50 +42,50 @@ func TestSoAValidate(t *testing.T) {
 	tests := []struct {
 		name string
 		soa  *SoA
-		want []FieldError // path and rule only
+		want []ismsaudit.FieldError // path and rule only
 	}{
-		{"nil", nil, []FieldError{{Rule: "required"}}},
-		{"unknown id", full(func(s *SoA) { s.Decisions[0].Control = "5.99" }), []FieldError{
+		{"nil", nil, []ismsaudit.FieldError{{Rule: "required"}}},
+		{"unknown id", full(func(s *SoA) { s.Decisions[0].Control = "5.99" }), []ismsaudit.FieldError{
 			{Path: "Decisions[0].Control", Rule: "unknown"},
 			{Path: "Decisions", Rule: "decision-missing"},
 		}},
-		{"malformed id", full(func(s *SoA) { s.Decisions[0].Control = "five" }), []FieldError{
+		{"malformed id", full(func(s *SoA) { s.Decisions[0].Control = "five" }), []ismsaudit.FieldError{
 			{Path: "Decisions[0].Control", Rule: "format"},
 			{Path: "Decisions", Rule: "decision-missing"},
 		}},
-		{"non-canonical id", full(func(s *SoA) { s.Decisions[0].Control = "A.5.1" }), []FieldError{
+		{"non-canonical id", full(func(s *SoA) { s.Decisions[0].Control = "A.5.1" }), []ismsaudit.FieldError{
 			{Path: "Decisions[0].Control", Rule: "canonical"},
 			{Path: "Decisions", Rule: "decision-missing"},
 		}},
-		{"duplicate", full(func(s *SoA) { s.Decisions = append(s.Decisions, s.Decisions[4]) }), []FieldError{
+		{"duplicate", full(func(s *SoA) { s.Decisions = append(s.Decisions, s.Decisions[4]) }), []ismsaudit.FieldError{
 			{Path: "Decisions[93].Control", Rule: "unique"},
 		}},
-		{"missing", full(func(s *SoA) { s.Decisions = s.Decisions[:92] }), []FieldError{
+		{"missing", full(func(s *SoA) { s.Decisions = s.Decisions[:92] }), []ismsaudit.FieldError{
 			{Path: "Decisions", Rule: "decision-missing"},
 		}},
 		{"exclusion without justification", full(func(s *SoA) {
 			s.Decisions[3] = Decision{Control: "5.4", Applicability: Excluded}
-		}), []FieldError{{Path: "Decisions[3].Justification", Rule: "justification-required"}}},
+		}), []ismsaudit.FieldError{{Path: "Decisions[3].Justification", Rule: "justification-required"}}},
 		{"excluded with status", full(func(s *SoA) {
 			s.Decisions[3] = Decision{Control: "5.4", Applicability: Excluded, Justification: "n/a", Status: Implemented}
-		}), []FieldError{{Path: "Decisions[3].Status", Rule: "excluded-without-status"}}},
-		{"applicable without status", full(func(s *SoA) { s.Decisions[2].Status = "" }), []FieldError{
+		}), []ismsaudit.FieldError{{Path: "Decisions[3].Status", Rule: "excluded-without-status"}}},
+		{"applicable without status", full(func(s *SoA) { s.Decisions[2].Status = "" }), []ismsaudit.FieldError{
 			{Path: "Decisions[2].Status", Rule: "required"},
 		}},
-		{"bad enums", full(func(s *SoA) { s.Decisions[1].Applicability = "maybe"; s.Decisions[2].Status = "done" }), []FieldError{
+		{"bad enums", full(func(s *SoA) { s.Decisions[1].Applicability = "maybe"; s.Decisions[2].Status = "done" }), []ismsaudit.FieldError{
 			{Path: "Decisions[1].Applicability", Rule: "enum"},
 			{Path: "Decisions[2].Status", Rule: "enum"},
 		}},
-		{"no decision", full(func(s *SoA) { s.Decisions[1].Applicability = "" }), []FieldError{
+		{"no decision", full(func(s *SoA) { s.Decisions[1].Applicability = "" }), []ismsaudit.FieldError{
 			{Path: "Decisions[1].Applicability", Rule: "required"},
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.soa.Validate()
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			got := pathsAndRules(ve.Fields)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems mismatch (-want +got):\n%s", diff)
@@ -94,11 +95,11 @@ func TestSoAValidate(t *testing.T) {
 }
 
 // pathsAndRules keeps the path and rule of each problem, one per pair.
-func pathsAndRules(fs []FieldError) []FieldError {
-	var out []FieldError
-	seen := map[FieldError]bool{}
+func pathsAndRules(fs []ismsaudit.FieldError) []ismsaudit.FieldError {
+	var out []ismsaudit.FieldError
+	seen := map[ismsaudit.FieldError]bool{}
 	for _, f := range fs {
-		k := FieldError{Path: f.Path, Rule: f.Rule}
+		k := ismsaudit.FieldError{Path: f.Path, Rule: f.Rule}
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, k)
@@ -117,12 +118,12 @@ func TestSoASetRefusesBadDecisionAndChangesNothing(t *testing.T) {
 		{Control: "5.1", Applicability: Applicable},
 	} {
 		err := s.Set(d)
-		require.ErrorIs(t, err, ErrInvalid, "%+v", d)
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid, "%+v", d)
 		if diff := cmp.Diff(before, s.Sorted()); diff != "" {
 			t.Fatalf("SoA changed by refused %+v (-want +got):\n%s", d, diff)
 		}
 	}
-	require.ErrorIs(t, s.Exclude("5.1", ""), ErrInvalid)
+	require.ErrorIs(t, s.Exclude("5.1", ""), ismsaudit.ErrInvalid)
 }
 
 func TestParseSoA(t *testing.T) {
@@ -136,7 +137,8 @@ func TestParseSoA(t *testing.T) {
 	}
 
 	tests := []struct {
-		name, json, path, rule string
+		name, json, path string
+		rule             ismsaudit.RuleID
 	}{
 		{"syntax", `{"decisions": [`, "", "json-syntax"},
 		{"unknown field", `{"decisions": [], "owner": "x"}`, "", "unknown-field"},
@@ -150,9 +152,9 @@ func TestParseSoA(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseSoA([]byte(tt.json))
 			assert.Nil(t, got)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
 }

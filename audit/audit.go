@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -22,8 +23,8 @@ type NewOptions struct {
 
 // New starts an audit record in StateInitiation. m says when and by whom
 // the record was created. Every problem with the options is reported at
-// once in a *ValidationError.
-func New(opts NewOptions, m Meta) (*Audit, error) {
+// once in a *ismsaudit.ValidationError.
+func New(opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
 	col := newCollector("new audit")
 	required := func(path, value, what string) {
 		if isBlank(value) {

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -10,29 +11,29 @@ import (
 // HoldClosingMeeting applies it together with its own changes, so the
 // meeting happens whole or not at all.
 //
-// It refuses, with a *TransitionError on the audit lifecycle's
+// It refuses, with a *ismsaudit.TransitionError on the audit lifecycle's
 // hold-closing-meeting event, when the audit is not in the findings stage,
 // when the conclusions are not agreed (AUD-CLOSING-AFTER-CONCLUSIONS) or
 // when a finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS); and
 // with the finding or conclusion lifecycle's own refusal when m cannot be
 // recorded on one of them (no time or actor, or a time before its last
 // entry). Withdrawn findings are not presented.
-func (a *Audit) prepareClosingPresentation(m Meta) (apply func(), err error) {
+func (a *Audit) prepareClosingPresentation(m ismsaudit.Meta) (apply func(), err error) {
 	const op = string(EventHoldClosingMeeting)
-	if err := a.requireState(op, RuleClosingAfterConclude, StateFindings); err != nil {
+	if err := a.requireState(op, RuleClosingAfterConclusions, StateFindings); err != nil {
 		return nil, err
 	}
-	refuse := func(guard, rule string, cause error) error {
-		return &TransitionError{
-			Machine: auditMachine.Name(), State: string(a.State), Event: op, Reason: ReasonGuard,
+	refuse := func(guard string, rule ismsaudit.RuleID, cause error) error {
+		return &ismsaudit.TransitionError{
+			Machine: auditMachine.Name(), State: string(a.State), Event: op, Reason: ismsaudit.ReasonGuard,
 			Guard: guard, Rule: rule, Detail: cause.Error(), Err: cause,
 		}
 	}
 	if err := conclusionsAgreed(a); err != nil {
-		return nil, refuse("conclusions-agreed", RuleClosingAfterConclude, err)
+		return nil, refuse("conclusions-agreed", RuleClosingAfterConclusions, err)
 	}
 	if err := guardFindingsSettled(a); err != nil {
-		return nil, refuse("findings-settled", RuleConclusionAfterDraft, err)
+		return nil, refuse("findings-settled", RuleConclusionAfterFindings, err)
 	}
 	c := a.Conclusion
 	ce, err := conclusionMachine.Fire(a, c.State, fsm.Last(c.History), ConclusionPresent, m)

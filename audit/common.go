@@ -5,15 +5,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // requireState refuses an operation (op, such as "collect-evidence") that
-// the audit's current state does not allow, with a *TransitionError of
-// reason ReasonWrongState citing rule. It returns nil when the state is one
+// the audit's current state does not allow, with a *ismsaudit.TransitionError of
+// reason ismsaudit.ReasonWrongState citing rule. It returns nil when the state is one
 // of allowed.
-func (a *Audit) requireState(op, rule string, allowed ...State) error {
+func (a *Audit) requireState(op string, rule ismsaudit.RuleID, allowed ...State) error {
 	if slices.Contains(allowed, a.State) {
 		return nil
 	}

@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -47,7 +48,7 @@ type Comparison struct {
 
 // Compare sets current's standing nonconformities against previous's
 // (19011 6.7: follow-up verified in a subsequent audit). Both audits must
-// be given and have the same auditee; otherwise a *ValidationError.
+// be given and have the same auditee; otherwise a *ismsaudit.ValidationError.
 func Compare(previous, current *Audit) (Comparison, error) {
 	col := newCollector("comparison")
 	switch {
@@ -205,7 +206,7 @@ func (a *Audit) BaselineFocus() []FocusItem {
 // must have presented its findings: it is at least in the closing state
 // and not terminated (AUD-BASELINE-PRESENTED). Use previous.BaselineFocus
 // for the criteria to look at again and Compare once findings are in.
-func FromBaseline(previous *Audit, opts NewOptions, m Meta) (*Audit, error) {
+func FromBaseline(previous *Audit, opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
 	col := newCollector("follow-up audit")
 	if previous == nil {
 		col.Add("Previous", "required", "", "the previous audit")

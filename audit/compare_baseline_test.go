@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -103,9 +104,10 @@ func TestCompare(t *testing.T) {
 		other := fdAudit(t, StateFindings)
 		other.Auditee = "Other plc"
 		tests := []struct {
-			name       string
-			prev, cur  *Audit
-			path, rule string
+			name      string
+			prev, cur *Audit
+			path      string
+			rule      ismsaudit.RuleID
 		}{
 			{"different auditee", prev, other, "Current.Auditee", "same-auditee"},
 			{"no previous", nil, cur, "Previous", "required"},
@@ -167,12 +169,12 @@ func TestFromBaseline(t *testing.T) {
 	tests := []struct {
 		name string
 		opts NewOptions
-		meta Meta
+		meta ismsaudit.Meta
 		want [][2]string
 	}{
 		{"other auditee", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Auditee: "Other plc"}, m, [][2]string{{"Auditee", "same-auditee"}}},
 		{"other baseline", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Baseline: "A-1999"}, m, [][2]string{{"Baseline", "same-baseline"}}},
-		{"New's own checks", NewOptions{Kind: "stage3"}, Meta{}, [][2]string{{"ID", "required"}, {"Client", "required"}, {"Kind", "enum"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"New's own checks", NewOptions{Kind: "stage3"}, ismsaudit.Meta{}, [][2]string{{"ID", "required"}, {"Client", "required"}, {"Kind", "enum"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,7 +182,7 @@ func TestFromBaseline(t *testing.T) {
 			assert.Nil(t, a)
 			ve := fdValidation(t, err)
 			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], w[1]), "want %s %s in %v", w[0], w[1], ve.Fields)
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})

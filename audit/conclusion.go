@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -85,15 +86,15 @@ func (a *Audit) conclusionsOpen(op string) error {
 // History are the library's and must be empty. m.At and m.By are required
 // and m.Note must be empty: drafting is not a lifecycle event and adds no
 // history entry.
-func (a *Audit) DraftConclusion(c Conclusion, m Meta) error {
+func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) error {
 	if err := a.conclusionsOpen("draft-conclusion"); err != nil {
 		return err
 	}
 	var last time.Time
 	if cur := a.Conclusion; cur != nil {
 		if cur.State != ConclusionDraft {
-			return &TransitionError{
-				Machine: conclusionMachine.Name(), State: string(cur.State), Event: "draft-conclusion", Reason: ReasonWrongState,
+			return &ismsaudit.TransitionError{
+				Machine: conclusionMachine.Name(), State: string(cur.State), Event: "draft-conclusion", Reason: ismsaudit.ReasonWrongState,
 				Rule: RuleConclusionPhase, Detail: "agreed conclusions change only after going back to draft (revise)",
 			}
 		}
@@ -106,7 +107,7 @@ func (a *Audit) DraftConclusion(c Conclusion, m Meta) error {
 	if c.Recommendation != "" && !c.Recommendation.IsValid() {
 		col.Add("Recommendation", "enum", string(c.Recommendation), "not a recommendation")
 	} else if c.Recommendation != "" && !a.IsCertification() {
-		col.Add("Recommendation", RuleRecommendation, string(c.Recommendation), "only a certification audit carries a recommendation")
+		col.Add("Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
 	}
 	for i, s := range c.NotCovered {
 		if isBlank(s) {
@@ -142,11 +143,11 @@ func (a *Audit) DraftConclusion(c Conclusion, m Meta) error {
 }
 
 // fireConclusion fires event on the conclusions and applies it.
-func (a *Audit) fireConclusion(event ConclusionEvent, m Meta) error {
+func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
 	c := a.Conclusion
 	if c == nil {
-		return &TransitionError{
-			Machine: conclusionMachine.Name(), Event: string(event), Reason: ReasonWrongState,
+		return &ismsaudit.TransitionError{
+			Machine: conclusionMachine.Name(), Event: string(event), Reason: ismsaudit.ReasonWrongState,
 			Rule: RuleConclusionComplete, Detail: errNoConclusion.Error(), Err: errNoConclusion,
 		}
 	}
@@ -167,7 +168,7 @@ func (a *Audit) fireConclusion(event ConclusionEvent, m Meta) error {
 // certification audit's Recommendation is the one DeriveRecommendation's
 // rules call for, any other audit's is empty (AUD-RECOMMENDATION-DERIVED).
 // Allowed in the findings stage (AUD-CONCLUSION-PHASE).
-func (a *Audit) AgreeConclusion(m Meta) error {
+func (a *Audit) AgreeConclusion(m ismsaudit.Meta) error {
 	if err := a.conclusionsOpen("agree-conclusion"); err != nil {
 		return err
 	}
@@ -176,7 +177,7 @@ func (a *Audit) AgreeConclusion(m Meta) error {
 
 // ReviseConclusion takes agreed conclusions back to draft, so that they
 // or the findings can change (AUD-CONCLUSION-PHASE).
-func (a *Audit) ReviseConclusion(m Meta) error {
+func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
 	if err := a.conclusionsOpen("revise-conclusion"); err != nil {
 		return err
 	}

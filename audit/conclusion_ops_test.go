@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -70,18 +71,18 @@ func TestDraftConclusion(t *testing.T) {
 		name   string
 		kind   annexa.AuditKind
 		change func(*Conclusion)
-		meta   *Meta
+		meta   *ismsaudit.Meta
 		want   [][2]string
 	}{
 		{"unknown fulfilment", annexa.Stage2, func(c *Conclusion) { c.Fulfilment = "mostly" }, nil, [][2]string{{"Fulfilment", "enum"}}},
 		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, [][2]string{{"Recommendation", "enum"}}},
-		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, [][2]string{{"Recommendation", RuleRecommendation}}},
+		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
 		{"blank area not covered", annexa.Stage2, func(c *Conclusion) { c.ScopeCovered, c.NotCovered = false, []string{"site B", " "} }, nil, [][2]string{{"NotCovered[1]", "required"}}},
 		{"blank recurring", annexa.Stage2, func(c *Conclusion) { c.Recurring = []string{""} }, nil, [][2]string{{"Recurring[0]", "required"}}},
 		{"state given", annexa.Stage2, func(c *Conclusion) { c.State = ConclusionAgreed }, nil, [][2]string{{"State", "empty"}}},
 		{"history given", annexa.Stage2, func(c *Conclusion) { c.History = []ConclusionEntry{} }, nil, [][2]string{{"History", "empty"}}},
-		{"no meta", annexa.Stage2, func(*Conclusion) {}, &Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note", annexa.Stage2, func(*Conclusion) {}, &Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"no meta", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +96,7 @@ func TestDraftConclusion(t *testing.T) {
 			}
 			ve := fdValidation(t, fdRefuses(t, a, func() error { return a.DraftConclusion(c, meta) }))
 			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], w[1]), "want %s %s in %v", w[0], w[1], ve.Fields)
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
@@ -109,7 +110,7 @@ func TestDraftConclusion(t *testing.T) {
 			a.State = s
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.DraftConclusion(fdDraft(t, ""), m) }))
 			assert.Equal(t, RuleConclusionPhase, rule, "state %s", s)
-			assert.Equal(t, ReasonWrongState, reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
 	})
 	t.Run("agreed conclusions change only after a revision", func(t *testing.T) {
@@ -118,7 +119,7 @@ func TestDraftConclusion(t *testing.T) {
 			a.Conclusion = fdConclusion(t, RecommendAfterVerification, s)
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.DraftConclusion(fdDraft(t, ""), m) }))
 			assert.Equal(t, RuleConclusionPhase, rule)
-			assert.Equal(t, ReasonWrongState, reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
 	})
 }
@@ -129,7 +130,7 @@ func TestAgreeConclusion(t *testing.T) {
 		name   string
 		kind   annexa.AuditKind
 		change func(*Audit, *Conclusion)
-		rule   string // "" when accepted
+		rule   ismsaudit.RuleID // "" when accepted
 	}{
 		{"complete, recommendation derived", annexa.Stage2, nil, ""},
 		{"internal audit without recommendation", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, ""},
@@ -147,10 +148,10 @@ func TestAgreeConclusion(t *testing.T) {
 		{"scope covered and listed", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.NotCovered = []string{"site B"} }, RuleConclusionComplete},
 		{"a draft finding", annexa.Stage2, func(a *Audit, _ *Conclusion) {
 			a.Findings = append(a.Findings, fdFindingIn(t, fdObservation("F-3", fdA51), FindingDraft))
-		}, RuleConclusionAfterDraft},
-		{"recommendation missing", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, RuleRecommendation},
-		{"recommendation not derived", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, RuleRecommendation},
-		{"recommendation on an internal audit", annexa.Internal, nil, RuleRecommendation},
+		}, RuleConclusionAfterFindings},
+		{"recommendation missing", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, RuleRecommendationDerived},
+		{"recommendation not derived", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, RuleRecommendationDerived},
+		{"recommendation on an internal audit", annexa.Internal, nil, RuleRecommendationDerived},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,14 +169,14 @@ func TestAgreeConclusion(t *testing.T) {
 			}
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AgreeConclusion(m) }))
 			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, ReasonGuard, reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, reason)
 		})
 	}
 	t.Run("no conclusions drafted", func(t *testing.T) {
 		a := fdFindingsStage(t)
 		rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AgreeConclusion(m) }))
 		assert.Equal(t, RuleConclusionComplete, rule)
-		assert.Equal(t, ReasonWrongState, reason)
+		assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 	})
 	t.Run("only in the findings stage", func(t *testing.T) {
 		a := fdFindingsStage(t)
@@ -216,9 +217,9 @@ func TestConclusionOperationsMatrix(t *testing.T) {
 				}
 				rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return ops[e](a) }))
 				if e == ConclusionPresent {
-					assert.Equal(t, RuleClosingAfterConclude, rule, "only agreed conclusions are presented")
+					assert.Equal(t, RuleClosingAfterConclusions, rule, "only agreed conclusions are presented")
 				} else {
-					assert.Contains(t, []string{ReasonNoTransition, ReasonTerminal}, reason)
+					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
 				}
 			})
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"pgregory.net/rapid"
 )
 
@@ -22,7 +23,7 @@ func TestConclusionLifecycleProperties(t *testing.T) {
 		a.Findings = []Finding{fdFindingIn(t, fdNC("F-1", Major, fdA815, "E-1"), FindingConfirmed)}
 		clock := fdAgreeAt
 		next := 2
-		step := func(t *rapid.T, name string, event ConclusionEvent, m Meta, op func() error) {
+		step := func(t *rapid.T, name string, event ConclusionEvent, m ismsaudit.Meta, op func() error) {
 			before := fdClone(a)
 			err := op()
 			if err != nil {
@@ -91,7 +92,7 @@ func TestConclusionLifecycleProperties(t *testing.T) {
 			"add-finding": func(t *rapid.T) {
 				f := fdNC(FindingID(fmt.Sprintf("F-%d", next)), rapid.SampledFrom([]Grade{Minor, Major}).Draw(t, "grade"), fdA815, "E-1")
 				f.RaisedAt = clock
-				m := Meta{At: clock, By: fdAuditor}
+				m := ismsaudit.Meta{At: clock, By: fdAuditor}
 				before := fdClone(a)
 				if err := a.AddFinding(f, m); err != nil {
 					if diff := fdQuickDiff(before, a); diff != "" {
@@ -106,7 +107,7 @@ func TestConclusionLifecycleProperties(t *testing.T) {
 					if f.State != FindingDraft {
 						continue
 					}
-					m := Meta{At: clock, By: fdLead, Note: "n"}
+					m := ismsaudit.Meta{At: clock, By: fdLead, Note: "n"}
 					if rapid.Bool().Draw(t, "confirm") {
 						_ = a.ConfirmFinding(f.ID, m)
 					} else {

@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // RecommendationRule is one documented rule by which the findings of a
@@ -19,7 +21,7 @@ type RecommendationRule struct {
 	// Then is the recommendation the rule calls for.
 	Then Recommendation `json:"then"`
 	// Rule is the id of the process rule the rule serves.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Source is the clause the rule comes from.
 	Source string `json:"source"`
 }
@@ -28,10 +30,10 @@ type RecommendationRule struct {
 // i holds when bucket i of recommendationBuckets is not empty; the last
 // always holds.
 var recommendationRules = []RecommendationRule{
-	{"REC-MAJOR-OVERDUE", "a standing major nonconformity's follow-up is not verified effective and its due date has passed", NotRecommend, RuleMajorOverdue, "17021-1:9.5.3"},
-	{"REC-MAJOR-OPEN", "a standing major nonconformity's correction and corrective action are not verified effective", RecommendAfterVerification, RuleRecommendation, "17021-1:9.5.2"},
-	{"REC-MINOR-OPEN", "a standing minor nonconformity has no accepted corrective action plan", RecommendAfterPlans, RuleRecommendation, "17021-1:9.5.2"},
-	{"REC-CLEAR", "no standing nonconformity stands in the way: none was raised, or every major's correction is verified effective and every minor's plan accepted", Recommend, RuleRecommendation, "17021-1:9.4.8"},
+	{"REC-MAJOR-OVERDUE", "a standing major nonconformity's follow-up is not verified effective and its due date has passed", NotRecommend, RuleMajorOverdueBlocks, "17021-1:9.5.3"},
+	{"REC-MAJOR-OPEN", "a standing major nonconformity's correction and corrective action are not verified effective", RecommendAfterVerification, RuleRecommendationDerived, "17021-1:9.5.2"},
+	{"REC-MINOR-OPEN", "a standing minor nonconformity has no accepted corrective action plan", RecommendAfterPlans, RuleRecommendationDerived, "17021-1:9.5.2"},
+	{"REC-CLEAR", "no standing nonconformity stands in the way: none was raised, or every major's correction is verified effective and every minor's plan accepted", Recommend, RuleRecommendationDerived, "17021-1:9.4.8"},
 }
 
 // RecommendationRules yields the rules DeriveRecommendation applies, in

@@ -3,6 +3,7 @@ package audit
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -18,16 +19,18 @@ type coreCheck struct {
 }
 
 // shape records a problem of shape, such as a missing value.
-func (c coreCheck) shape(path, token, value, detail string) {
+func (c coreCheck) shape(path string, token ismsaudit.RuleID, value, detail string) {
 	if c.record {
-		c.col.Add(path, RuleRecordShape, value, token+": "+detail)
+		c.col.Add(path, RuleRecordShape, value, string(token)+": "+detail)
 		return
 	}
 	c.col.Add(path, token, value, detail)
 }
 
 // rule records a problem that breaks the process rule with the given id.
-func (c coreCheck) rule(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
+func (c coreCheck) rule(path string, rule ismsaudit.RuleID, value, detail string) {
+	c.col.Add(path, rule, value, detail)
+}
 
 // required records a missing text value.
 func (c coreCheck) required(path, value, what string) {
@@ -55,8 +58,8 @@ func (c coreCheck) texts(path string, list []string, what string) {
 // day renders a time for details.
 func coreTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// coreMeta checks the caller's Meta of an operation: a time and an actor.
-func coreMeta(c coreCheck, m Meta) {
+// coreMeta checks the caller's ismsaudit.Meta of an operation: a time and an actor.
+func coreMeta(c coreCheck, m ismsaudit.Meta) {
 	c.requiredTime("Meta.At", m.At, "when the operation happened")
 	c.required("Meta.By", m.By, "who performed it")
 }
@@ -76,7 +79,7 @@ type coreProblems struct {
 	col     *errs.Collector
 }
 
-func (p *coreProblems) add(path, rule, value, detail string) {
+func (p *coreProblems) add(path string, rule ismsaudit.RuleID, value, detail string) {
 	if p.col == nil {
 		p.col = newCollector(p.subject)
 	}
@@ -92,17 +95,17 @@ func (p *coreProblems) err() error {
 
 // coreRefuse builds the refusal of an operation that is not a table event but
 // is held to a rule the same way a guard would hold it (for example a
-// distribution after the first): a *TransitionError of reason "guard"
+// distribution after the first): a *ismsaudit.TransitionError of reason "guard"
 // wrapping the check's error.
-func coreRefuse(machine, state, op, guard, rule string, err error) error {
+func coreRefuse(machine, state, op, guard string, rule ismsaudit.RuleID, err error) error {
 	return &fsm.TransitionError{Machine: machine, State: state, Event: op, Reason: fsm.ReasonGuard,
 		Guard: guard, Rule: rule, Detail: err.Error(), Err: err}
 }
 
-// coreRefuseMeta builds the refusal of an operation whose Meta lacks a time or
+// coreRefuseMeta builds the refusal of an operation whose ismsaudit.Meta lacks a time or
 // an actor, or whose time precedes last, the latest time of the log it
 // appends to.
-func coreRefuseMeta(machine, state, op string, m Meta, last time.Time) error {
+func coreRefuseMeta(machine, state, op string, m ismsaudit.Meta, last time.Time) error {
 	detail := ""
 	switch {
 	case m.At.IsZero():

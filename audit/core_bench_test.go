@@ -298,12 +298,13 @@ func coreBigSealed(tb coreTB, n int) *Audit {
 // enumeration a plain string. Types without enumerations are reused.
 type (
 	corePlainEntry struct {
-		From  string    `json:"from"`
-		Event string    `json:"event"`
-		To    string    `json:"to"`
-		At    time.Time `json:"at"`
-		By    string    `json:"by"`
-		Note  string    `json:"note,omitempty"`
+		From   string    `json:"from"`
+		Event  string    `json:"event"`
+		To     string    `json:"to"`
+		At     time.Time `json:"at"`
+		By     string    `json:"by"`
+		Note   string    `json:"note,omitempty"`
+		Reason string    `json:"reason,omitempty"`
 	}
 	corePlainRef struct {
 		Kind string `json:"kind"`

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -44,7 +45,7 @@ func coreEvaluate(t *testing.T, scheme *competence.Scheme, a *competence.Auditor
 	require.True(t, ok)
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"-"+string(set)), a.ID, set)
 	require.NoError(t, err)
-	require.NoError(t, ev.Fire(competence.Start, competence.Meta{At: at, By: "pm"}))
+	require.NoError(t, ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "pm"}))
 	interview := competence.MethodResult{Method: competence.Interview, At: at, By: "evaluator"}
 	observation := competence.MethodResult{Method: competence.Observation, At: at, By: "evaluator"}
 	for _, c := range cs.Criteria {
@@ -56,7 +57,7 @@ func coreEvaluate(t *testing.T, scheme *competence.Scheme, a *competence.Auditor
 	as, err := ev.Assess(a, cs, at)
 	require.NoError(t, err)
 	require.True(t, as.Competent)
-	require.NoError(t, ev.Decide(competence.Decision{Assessment: as}, competence.Meta{At: at, By: "panel"}))
+	require.NoError(t, ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: at, By: "panel"}))
 	a.Evaluations = append(a.Evaluations, ev)
 }
 
@@ -86,7 +87,7 @@ func TestCoreApprovePlanWithPool(t *testing.T) {
 		name  string
 		edit  func(map[string]*competence.Auditor)
 		setup func(a *Audit)
-		rule  string // "" when approval succeeds
+		rule  ismsaudit.RuleID // "" when approval succeeds
 		want  []coreWant
 	}{
 		{name: "competent and independent"},
@@ -133,7 +134,7 @@ func TestCoreApprovePlanWithPool(t *testing.T) {
 				require.NoError(t, Verify(a, &VerifyOptions{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}))
 				return
 			}
-			var te *TransitionError
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, tt.rule, te.Rule)
 			coreRequireInvalid(t, err, tt.want...)
@@ -143,7 +144,7 @@ func TestCoreApprovePlanWithPool(t *testing.T) {
 			// then finds the same problems.
 			require.NoError(t, a.ApprovePlan(coreM(12), nil))
 			err = Verify(a, &VerifyOptions{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			for _, w := range tt.want {
 				assert.True(t, ve.Has(w.path, w.rule), "Verify: want %s at %s in %v", w.rule, w.path, ve.Fields)
@@ -168,7 +169,7 @@ func TestCorePlanCheckDefaults(t *testing.T) {
 	require.NoError(t, a.Prepare(coreM(10)))
 	require.NoError(t, a.DraftPlan(corePlanContent(), coreM(11)))
 	err := a.ApprovePlan(coreM(12), &PlanCheck{Pool: pool})
-	var te *TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RulePlanCompetent, te.Rule)
 	coreRequireInvalid(t, err, coreWant{"Team[0].Auditor", RulePlanCompetent}, coreWant{"Plan.Content.Assignments[2].Auditor", RulePlanCompetent})

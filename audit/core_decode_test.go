@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -54,8 +55,8 @@ func TestCoreDecodeRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := Decode([]byte(tt.json))
 			assert.Nil(t, a)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.True(t, ve.Has(tt.want.path, tt.want.rule), "want %s at %q in %v", tt.want.rule, tt.want.path, ve.Fields)
 		})
@@ -79,11 +80,11 @@ func FuzzCoreDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Decode(data)
 		if err != nil {
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			return
 		}
 		if err := Verify(a, nil); err != nil {
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			for _, fe := range ve.Fields {
 				_, ok := LookupRule(fe.Rule)

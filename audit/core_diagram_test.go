@@ -4,10 +4,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -31,8 +31,8 @@ func coreUpdating() bool {
 // them after changing a table.
 func TestCoreLifecycleDiagrams(t *testing.T) {
 	for l := range Lifecycles() {
-		t.Run(l.Name(), func(t *testing.T) {
-			path := filepath.Join("testdata", l.Name()+".mmd")
+		t.Run(l.Name, func(t *testing.T) {
+			path := filepath.Join("testdata", l.Name+".mmd")
 			got := l.Mermaid()
 			if coreUpdating() {
 				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
@@ -51,18 +51,18 @@ func TestCoreLifecycleDiagrams(t *testing.T) {
 func TestCoreLifecycles(t *testing.T) {
 	var names []string
 	for l := range Lifecycles() {
-		names = append(names, l.Name())
-		for tr := range l.Transitions() {
-			assert.Contains(t, slices.Collect(l.States()), tr.From)
-			assert.Contains(t, slices.Collect(l.States()), tr.To)
-			assert.Contains(t, slices.Collect(l.Events()), tr.Event)
+		names = append(names, l.Name)
+		for _, tr := range l.Transitions {
+			assert.Contains(t, l.States, tr.From)
+			assert.Contains(t, l.States, tr.To)
+			assert.Contains(t, l.Events, tr.Event)
 			assert.False(t, l.IsTerminal(tr.From), "no exit from a terminal state")
 			for _, g := range tr.Guards {
 				_, ok := LookupRule(g.Rule)
 				assert.True(t, ok, "guard %s cites %s, a rule of the catalogue", g.Name, g.Rule)
 			}
 		}
-		for r := range l.Rules() {
+		for _, r := range l.Rules() {
 			_, ok := LookupRule(r)
 			assert.True(t, ok, r)
 		}
@@ -71,26 +71,27 @@ func TestCoreLifecycles(t *testing.T) {
 
 	audit, ok := LookupLifecycle("audit.audit")
 	require.True(t, ok)
-	assert.Equal(t, string(StateInitiation), audit.Initial())
+	assert.Equal(t, string(StateInitiation), audit.Initial)
 	var states []string
 	for s := range States() {
 		states = append(states, string(s))
 	}
-	assert.Equal(t, states, slices.Collect(audit.States()))
+	assert.Equal(t, states, audit.States)
 	assert.True(t, audit.IsTerminal(string(StateClosed)))
-	assert.Equal(t, []string{RuleInitContact, RuleInitFeasible, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
-		RuleEvidenceVerified, RuleClosingAfterConclude, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistrib, RuleCompleteRecords,
-		RuleFollowUpStart, RuleCloseFollowUps, RuleTerminateReason}, slices.Collect(audit.Rules()))
+	assert.Equal(t, []ismsaudit.RuleID{RuleInitContact, RuleInitFeasible, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
+		RuleEvidenceVerified, RuleClosingAfterConclusions, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistribution, RuleCompleteRecords,
+		RuleFollowUpStart, RuleCloseFollowUps, RuleTerminateReason}, audit.Rules())
 
-	// Transitions yields copies: changing one changes nothing.
-	for tr := range audit.Transitions() {
+	// Each description is a fresh value: changing one changes nothing.
+	for _, tr := range audit.Transitions {
 		if len(tr.Guards) > 0 {
 			tr.Guards[0].Rule = "changed"
 		}
 	}
-	for tr := range audit.Transitions() {
+	audit, _ = LookupLifecycle("audit.audit")
+	for _, tr := range audit.Transitions {
 		for _, g := range tr.Guards {
-			assert.NotEqual(t, "changed", g.Rule)
+			assert.NotEqual(t, ismsaudit.RuleID("changed"), g.Rule)
 		}
 	}
 	_, ok = LookupLifecycle("audit.nothing")
@@ -99,7 +100,7 @@ func TestCoreLifecycles(t *testing.T) {
 
 // TestCoreRulesCatalogue checks the rules this area added.
 func TestCoreRulesCatalogue(t *testing.T) {
-	for _, id := range []string{RuleCompleteRecords, RuleFollowUpStart, RulePlanWhen, RuleChecklistPlanned, RuleChecklistFieldwork} {
+	for _, id := range []ismsaudit.RuleID{RuleCompleteRecords, RuleFollowUpStart, RulePlanWhen, RuleChecklistPlanned, RuleChecklistFieldwork} {
 		r, ok := LookupRule(id)
 		require.True(t, ok, id)
 		assert.NotEmpty(t, r.Text)

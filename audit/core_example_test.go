@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -15,7 +16,9 @@ import (
 func coreExAt(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
 // coreExBy returns the Meta of a step taken by the team leader.
-func coreExBy(day, hour int) audit.Meta { return audit.Meta{At: coreExAt(day, hour), By: "lena"} }
+func coreExBy(day, hour int) ismsaudit.Meta {
+	return ismsaudit.Meta{At: coreExAt(day, hour), By: "lena"}
+}
 
 // coreExInitiated starts an internal audit, records contact and
 // feasibility, sets the team and starts preparing.
@@ -68,8 +71,8 @@ func ExampleNew() {
 	fmt.Println("can prepare:", a.Can(audit.EventPrepare))
 
 	// Every problem with the options is reported at once.
-	_, err = audit.New(audit.NewOptions{Kind: "tourism"}, audit.Meta{})
-	var ve *audit.ValidationError
+	_, err = audit.New(audit.NewOptions{Kind: "tourism"}, ismsaudit.Meta{})
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)
@@ -98,8 +101,8 @@ func ExampleAudit_ApprovePlan() {
 
 	// Approval refuses the plan, naming the rule and every problem under it.
 	err := a.ApprovePlan(coreExBy(4, 10), nil)
-	var te *audit.TransitionError
-	var ve *audit.ValidationError
+	var te *ismsaudit.TransitionError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &te) && errors.As(err, &ve) {
 		fmt.Println("refused:", te.Rule)
 		for _, f := range ve.Fields {
@@ -147,7 +150,7 @@ func ExampleVerify() {
 	a.Plan.Content.Locations = []string{"branch office"}
 	a.Opening = nil
 	err = audit.Verify(a, nil)
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			r, _ := audit.LookupRule(f.Rule)
@@ -156,17 +159,13 @@ func ExampleVerify() {
 	}
 	// Output:
 	// conforms: true
-	// Opening: AUD-OPEN-MEETING (19011:6.4.3)
+	// Opening: AUD-OPENING-MEETING (19011:6.4.3)
 	// Plan.Content: AUD-PLAN-REAPPROVED (19011:6.3.2.2)
 }
 
 func ExampleLifecycles() {
 	for l := range audit.Lifecycles() {
-		n := 0
-		for range l.Transitions() {
-			n++
-		}
-		fmt.Printf("%s: starts %s, %d transitions\n", l.Name(), l.Initial(), n)
+		fmt.Printf("%s: starts %s, %d transitions\n", l.Name, l.Initial, len(l.Transitions))
 	}
 	plan, _ := audit.LookupLifecycle("audit.plan")
 	fmt.Print(strings.ReplaceAll(plan.Mermaid(), "    ", "  "))
@@ -187,7 +186,7 @@ func ExampleLifecycles() {
 
 func ExampleDecode() {
 	_, err := audit.Decode([]byte(`{"id": "IA-1", "kind": "internal", "state": "paused"}`))
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		f := ve.Fields[0]
 		fmt.Println(f.Path, f.Rule, f.Value)

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
@@ -28,8 +29,8 @@ var coreT0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 // coreAt returns coreT0 plus h hours.
 func coreAt(h int) time.Time { return coreT0.Add(time.Duration(h) * time.Hour) }
 
-// coreM returns the Meta of a step at hour h by the team leader.
-func coreM(h int) Meta { return Meta{At: coreAt(h), By: "lead"} }
+// coreM returns the ismsaudit.Meta of a step at hour h by the team leader.
+func coreM(h int) ismsaudit.Meta { return ismsaudit.Meta{At: coreAt(h), By: "lead"} }
 
 // The fixture's criteria.
 var (
@@ -254,7 +255,7 @@ func coreAuditIn(t coreTB, s State) *Audit {
 
 // coreFire fires event e through the operation that fires it, with the
 // fixture's valid input for it.
-func coreFire(a *Audit, e Event, m Meta) error {
+func coreFire(a *Audit, e Event, m ismsaudit.Meta) error {
 	switch e {
 	case EventPrepare:
 		return a.Prepare(m)
@@ -283,7 +284,7 @@ func coreFire(a *Audit, e Event, m Meta) error {
 }
 
 // coreFirePlan fires plan event e through its operation.
-func coreFirePlan(a *Audit, e PlanEvent, m Meta) error {
+func coreFirePlan(a *Audit, e PlanEvent, m ismsaudit.Meta) error {
 	switch e {
 	case PlanApprove:
 		return a.ApprovePlan(m, nil)

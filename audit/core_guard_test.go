@@ -7,11 +7,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
 // TestCoreGuards checks that each guard of the audit lifecycle refuses its
-// event with a *TransitionError citing its rule, and that the refusal
+// event with a *ismsaudit.TransitionError citing its rule, and that the refusal
 // changes nothing.
 func TestCoreGuards(t *testing.T) {
 	tests := []struct {
@@ -19,8 +20,8 @@ func TestCoreGuards(t *testing.T) {
 		state State
 		setup func(a *Audit)
 		fire  func(a *Audit) error
-		rule  string
-		// path, when set, is a field the wrapped *ValidationError names.
+		rule  ismsaudit.RuleID
+		// path, when set, is a field the wrapped *ismsaudit.ValidationError names.
 		path string
 	}{
 		{name: "prepare without contact", state: StateInitiation, setup: func(a *Audit) { a.Contact = nil },
@@ -57,9 +58,9 @@ func TestCoreGuards(t *testing.T) {
 			require.NoError(t, a.RevisePlan(coreM(250)))
 		}, fire: func(a *Audit) error { return a.EndFieldwork(coreM(300)) }, rule: RulePlanCommunicated},
 		{name: "closing without conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion = nil },
-			fire: func(a *Audit) error { return coreFire(a, EventHoldClosingMeeting, coreM(300)) }, rule: RuleClosingAfterConclude},
+			fire: func(a *Audit) error { return coreFire(a, EventHoldClosingMeeting, coreM(300)) }, rule: RuleClosingAfterConclusions},
 		{name: "closing with draft conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion.State, a.Conclusion.History = ConclusionDraft, nil },
-			fire: func(a *Audit) error { return coreFire(a, EventHoldClosingMeeting, coreM(300)) }, rule: RuleClosingAfterConclude},
+			fire: func(a *Audit) error { return coreFire(a, EventHoldClosingMeeting, coreM(300)) }, rule: RuleClosingAfterConclusions},
 		{name: "closing without the agreed follow-up", state: StateFindings,
 			fire: func(a *Audit) error {
 				cm := coreClosing(300)
@@ -92,7 +93,7 @@ func TestCoreGuards(t *testing.T) {
 		{name: "complete without records arrangement", state: StateDistributed,
 			fire: func(a *Audit) error { return a.Complete(Completion{}, coreM(300)) }, rule: RuleCompleteRecords, path: "Records"},
 		{name: "complete without distribution", state: StateDistributed, setup: func(a *Audit) { a.Report.Distribution = nil },
-			fire: func(a *Audit) error { return a.Complete(coreCompletion(), coreM(300)) }, rule: RuleCompleteAfterDistrib},
+			fire: func(a *Audit) error { return a.Complete(coreCompletion(), coreM(300)) }, rule: RuleCompleteAfterDistribution},
 		{name: "follow-up with nothing to follow", state: StateCompleted, setup: func(a *Audit) { coreCloseFollowUps(a, 150) },
 			fire: func(a *Audit) error { return a.StartFollowUp(coreM(300)) }, rule: RuleFollowUpStart},
 		{name: "close with a follow-up open", state: StateCompleted,
@@ -110,17 +111,17 @@ func TestCoreGuards(t *testing.T) {
 			}
 			before := coreCopy(a)
 			err := tt.fire(a)
-			require.ErrorIs(t, err, ErrTransition)
-			var te *TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ReasonGuard, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			_, ok := LookupRule(te.Rule)
 			assert.True(t, ok, "the rule is in the catalogue")
 			if tt.path != "" {
-				var ve *ValidationError
+				var ve *ismsaudit.ValidationError
 				require.ErrorAs(t, err, &ve)
-				assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+				assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
 			}
 			coreUnchanged(t, before, a)
 		})
@@ -171,21 +172,21 @@ func TestCoreCanAndPermitted(t *testing.T) {
 func TestCoreMetaRefused(t *testing.T) {
 	tests := []struct {
 		name string
-		m    Meta
+		m    ismsaudit.Meta
 	}{
-		{"no time", Meta{By: "lead"}},
-		{"no actor", Meta{At: coreAt(300)}},
+		{"no time", ismsaudit.Meta{By: "lead"}},
+		{"no actor", ismsaudit.Meta{At: coreAt(300)}},
 		{"before the last event", coreM(29)},
-		{"before the plan's last entry", Meta{At: coreAt(12), By: "lead"}},
+		{"before the plan's last entry", ismsaudit.Meta{At: coreAt(12), By: "lead"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := coreAuditIn(t, StateFieldwork)
 			before := coreCopy(a)
 			err := a.EndFieldwork(tt.m)
-			var te *TransitionError
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ReasonMeta, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
 			coreUnchanged(t, before, a)
 		})
 	}
@@ -193,17 +194,17 @@ func TestCoreMetaRefused(t *testing.T) {
 		a := coreAuditIn(t, StateInitiation)
 		a.Feasibility.DecidedAt = coreAt(8)
 		err := a.Prepare(coreM(7))
-		var te *TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, ReasonMeta, te.Reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
 	})
 	t.Run("later distribution before the previous one", func(t *testing.T) {
 		a := coreAuditIn(t, StateDistributed)
 		before := coreCopy(a)
 		err := a.Distribute([]Recipient{{Name: "Auditor", Clearance: ConfidentialityPublic}}, coreM(99))
-		var te *TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, ReasonMeta, te.Reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
 		coreUnchanged(t, before, a)
 	})
 }
@@ -220,7 +221,7 @@ func TestCoreCheck(t *testing.T) {
 			err := a.Check(e)
 			assert.Equal(t, a.Can(e), err == nil, "%s in %s: %v", e, s, err)
 			if err != nil {
-				var te *TransitionError
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
@@ -230,16 +231,16 @@ func TestCoreCheck(t *testing.T) {
 			err := a.CheckPlan(e)
 			assert.Equal(t, a.CanPlan(e), err == nil, "plan %s in %s: %v", e, s, err)
 			if err != nil {
-				require.ErrorIs(t, err, ErrTransition)
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
 			}
 		}
 	}
 	a := coreAuditIn(t, StateFieldwork)
 	a.Checklist.Items[0].Result, a.Checklist.Items[0].EvidenceRefs = annexa.NotAssessed, nil
-	var te *TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, a.Check(EventEndFieldwork), &te)
 	assert.Equal(t, RuleFieldworkCovered, te.Rule)
-	var fired *TransitionError
+	var fired *ismsaudit.TransitionError
 	require.ErrorAs(t, a.EndFieldwork(coreM(60)), &fired)
-	assert.Equal(t, [4]string{fired.State, fired.Event, fired.Reason, fired.Rule}, [4]string{te.State, te.Event, te.Reason, te.Rule})
+	assert.Equal(t, [4]string{fired.State, fired.Event, string(fired.Reason), string(fired.Rule)}, [4]string{te.State, te.Event, string(te.Reason), string(te.Rule)})
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -12,7 +13,7 @@ import (
 // TestCoreAuditLifecycleTable fires every event of the audit lifecycle in
 // every state, through the operation that fires it, with valid input: an
 // event the table has a row for succeeds and appends exactly one history
-// entry; any other is refused as a *TransitionError and changes nothing.
+// entry; any other is refused as a *ismsaudit.TransitionError and changes nothing.
 // Distribute also appends to the distribution list once the report is
 // distributed, without an event.
 func TestCoreAuditLifecycleTable(t *testing.T) {
@@ -40,10 +41,10 @@ func TestCoreAuditLifecycleTable(t *testing.T) {
 					assert.Equal(t, before.History, a.History)
 					assert.Len(t, a.Report.Distribution, len(before.Report.Distribution)+len(coreRecipients()))
 				default:
-					require.ErrorIs(t, err, ErrTransition)
-					var te *TransitionError
+					require.ErrorIs(t, err, ismsaudit.ErrTransition)
+					var te *ismsaudit.TransitionError
 					require.ErrorAs(t, err, &te)
-					assert.Contains(t, []string{ReasonNoTransition, ReasonTerminal, ReasonWrongState}, te.Reason)
+					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal, ismsaudit.ReasonWrongState}, te.Reason)
 					assert.Equal(t, string(s), te.State)
 					coreUnchanged(t, before, a)
 				}
@@ -73,10 +74,10 @@ func TestCorePlanLifecycleTable(t *testing.T) {
 				err := coreFirePlan(a, e, coreM(20))
 				next, row := planMachine.Next(s, e)
 				if !row {
-					require.ErrorIs(t, err, ErrTransition)
-					var te *TransitionError
+					require.ErrorIs(t, err, ismsaudit.ErrTransition)
+					var te *ismsaudit.TransitionError
 					require.ErrorAs(t, err, &te)
-					assert.Equal(t, ReasonNoTransition, te.Reason)
+					assert.Equal(t, ismsaudit.ReasonNoTransition, te.Reason)
 					assert.Equal(t, "audit.plan", te.Machine)
 					coreUnchanged(t, before, a)
 					return

@@ -7,19 +7,23 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// coreWant is one problem a *ValidationError must list.
-type coreWant struct{ path, rule string }
+// coreWant is one problem a *ismsaudit.ValidationError must list.
+type coreWant struct {
+	path string
+	rule ismsaudit.RuleID
+}
 
-// coreRequireInvalid asserts that err is a *ValidationError listing every
+// coreRequireInvalid asserts that err is a *ismsaudit.ValidationError listing every
 // wanted problem.
 func coreRequireInvalid(t *testing.T, err error, want ...coreWant) {
 	t.Helper()
-	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	for _, w := range want {
 		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q in %v", w.rule, w.path, ve.Fields)
@@ -28,12 +32,12 @@ func coreRequireInvalid(t *testing.T, err error, want ...coreWant) {
 
 // coreRequireWrongState asserts that err refuses an operation the audit's
 // (or the plan's) state does not allow, citing rule.
-func coreRequireWrongState(t *testing.T, err error, rule string) {
+func coreRequireWrongState(t *testing.T, err error, rule ismsaudit.RuleID) {
 	t.Helper()
-	require.ErrorIs(t, err, ErrTransition)
-	var te *TransitionError
+	require.ErrorIs(t, err, ismsaudit.ErrTransition)
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
-	assert.Equal(t, ReasonWrongState, te.Reason)
+	assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 	assert.Equal(t, rule, te.Rule)
 }
 
@@ -47,7 +51,7 @@ func TestCoreOperationsRefuseBadInput(t *testing.T) {
 		op    func(a *Audit) error
 		want  []coreWant
 	}{
-		{"contact empty", StateInitiation, func(a *Audit) error { return a.EstablishContact(Contact{}, Meta{}) },
+		{"contact empty", StateInitiation, func(a *Audit) error { return a.EstablishContact(Contact{}, ismsaudit.Meta{}) },
 			[]coreWant{{"Person", "required"}, {"At", "required"}, {"By", "required"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
 		{"contact in the future", StateInitiation, func(a *Audit) error {
 			return a.EstablishContact(Contact{Person: "Carl", At: coreAt(5), By: "lead"}, coreM(4))
@@ -153,7 +157,7 @@ func TestCoreOperationsRefuseWrongState(t *testing.T) {
 		name  string
 		state State
 		op    func(a *Audit) error
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"contact after initiation", StatePreparation, func(a *Audit) error {
 			return a.EstablishContact(Contact{Person: "C", At: coreAt(20), By: "lead"}, coreM(20))
@@ -187,16 +191,16 @@ func TestCoreOperationsRefuseWrongState(t *testing.T) {
 }
 
 // TestCoreUnknownChecklistItem checks that a result for a reference the
-// checklist lacks is a *NotFoundError.
+// checklist lacks is a *ismsaudit.NotFoundError.
 func TestCoreUnknownChecklistItem(t *testing.T) {
 	a := coreAuditIn(t, StateFieldwork)
 	before := coreCopy(a)
 	err := a.RecordResult(annexa.RefToControl("5.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, coreM(40))
-	require.ErrorIs(t, err, ErrNotFound)
-	var nf *NotFoundError
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, "A.5.1", nf.ID)
-	require.ErrorIs(t, a.MarkNotAudited(annexa.RefToControl("5.1"), "closed", coreM(40)), ErrNotFound)
+	require.ErrorIs(t, a.MarkNotAudited(annexa.RefToControl("5.1"), "closed", coreM(40)), ismsaudit.ErrNotFound)
 	coreUnchanged(t, before, a)
 }
 
@@ -233,7 +237,7 @@ func TestCoreRecordsAreCopies(t *testing.T) {
 // content, numbered from 1.
 func TestCorePlanVersions(t *testing.T) {
 	a := coreAuditIn(t, StatePreparation)
-	require.NoError(t, a.RevisePlan(Meta{At: coreAt(20), By: "lead", Note: "add the HR process"}))
+	require.NoError(t, a.RevisePlan(ismsaudit.Meta{At: coreAt(20), By: "lead", Note: "add the HR process"}))
 	c := corePlanContent()
 	c.Scope.Processes = append(c.Scope.Processes, "joiners and leavers")
 	require.NoError(t, a.DraftPlan(c, coreM(21)))
@@ -260,7 +264,7 @@ func TestCoreApprovePlanRefusals(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(a *Audit)
-		rule  string
+		rule  ismsaudit.RuleID
 		want  []coreWant
 	}{
 		{"incomplete", func(a *Audit) {
@@ -290,7 +294,7 @@ func TestCoreApprovePlanRefusals(t *testing.T) {
 			tt.setup(a)
 			before := coreCopy(a)
 			err := a.ApprovePlan(coreM(12), nil)
-			var te *TransitionError
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, tt.rule, te.Rule)
 			assert.Equal(t, "audit.plan", te.Machine)

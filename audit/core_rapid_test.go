@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -18,15 +19,15 @@ type coreModel struct {
 	clock time.Time
 }
 
-func (c *coreModel) meta(t *rapid.T) Meta {
+func (c *coreModel) meta(t *rapid.T) ismsaudit.Meta {
 	switch rapid.IntRange(0, 9).Draw(t, "clock") {
 	case 0:
-		return Meta{At: c.clock.Add(-time.Hour), By: "lead"} // goes back: refused
+		return ismsaudit.Meta{At: c.clock.Add(-time.Hour), By: "lead"} // goes back: refused
 	case 1:
-		return Meta{At: c.clock, By: ""} // no actor: refused
+		return ismsaudit.Meta{At: c.clock, By: ""} // no actor: refused
 	}
 	c.clock = c.clock.Add(time.Duration(rapid.IntRange(0, 3).Draw(t, "hours")) * time.Hour)
-	return Meta{At: c.clock, By: "lead"}
+	return ismsaudit.Meta{At: c.clock, By: "lead"}
 }
 
 // coreRun performs op on the model's audit and checks the properties
@@ -328,7 +329,7 @@ func (c *coreModel) advance(t *rapid.T) {
 
 // coreFireBad fires e through its operation with input its guards or
 // checks refuse (or, for events without input, as coreFire does).
-func coreFireBad(a *Audit, e Event, m Meta) error {
+func coreFireBad(a *Audit, e Event, m ismsaudit.Meta) error {
 	switch e {
 	case EventOpen:
 		return a.HoldOpeningMeeting(OpeningMeeting{At: m.At, Attendees: []Attendee{{Name: "Carl CISO"}}}, m)
@@ -353,12 +354,12 @@ func TestCorePlanLifecycleProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a := coreAuditIn(t, StatePreparation)
 		clock := coreAt(20)
-		meta := func(t *rapid.T) Meta {
+		meta := func(t *rapid.T) ismsaudit.Meta {
 			if rapid.IntRange(0, 9).Draw(t, "back") == 0 {
-				return Meta{At: clock.Add(-time.Minute), By: "lead"}
+				return ismsaudit.Meta{At: clock.Add(-time.Minute), By: "lead"}
 			}
 			clock = clock.Add(time.Minute)
-			return Meta{At: clock, By: "lead"}
+			return ismsaudit.Meta{At: clock, By: "lead"}
 		}
 		var at time.Time // the time of the latest operation
 		check := func(t *rapid.T, planEvent PlanEvent, op func() error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -13,7 +14,7 @@ import (
 // to whom it was escalated: EscalatedAt set and not before FoundAt,
 // EscalatedTo named (AUD-RISK-ESCALATED). Neither time may be after m.At.
 // It is allowed during fieldwork only.
-func (a *Audit) EscalateRisk(r EscalatedRisk, m Meta) error {
+func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
 	if err := a.requireState("escalate-risk", RuleRiskEscalated, StateFieldwork); err != nil {
 		return err
 	}

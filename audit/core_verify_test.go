@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -63,7 +64,7 @@ func TestCoreVerifyViolations(t *testing.T) {
 		{"closing removed", StateClosing, func(a *Audit) { a.Closing = nil }, []coreWant{{"Closing", RuleClosingMeeting}}},
 		{"closing without attendees", StateClosed, func(a *Audit) { a.Closing.Attendees = nil }, []coreWant{{"Closing.Attendees", RuleClosingMeeting}}},
 		{"closing on draft conclusions", StateClosing, func(a *Audit) { a.Conclusion.State = ConclusionDraft },
-			[]coreWant{{"Conclusion.State", RuleClosingAfterConclude}}},
+			[]coreWant{{"Conclusion.State", RuleClosingAfterConclusions}}},
 		{"dispute before the closing meeting unrecorded", StateClosing, func(a *Audit) {
 			f := &a.Findings[0]
 			f.History = append(f.History, FindingEntry{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: coreAt(70), By: "lead"},
@@ -74,7 +75,7 @@ func TestCoreVerifyViolations(t *testing.T) {
 		{"report before closing", StateReported, func(a *Audit) { a.Report.IssuedAt = coreAt(79) }, []coreWant{{"Report.IssuedAt", RuleReportAfterClosing}}},
 		{"report version zero", StateReported, func(a *Audit) { a.Report.Version = 0 }, []coreWant{{"Report.Version", RuleRecordShape}}},
 		{"distribution removed", StateCompleted, func(a *Audit) { a.Report.Distribution = nil },
-			[]coreWant{{"Report.Distribution", RuleReportDistributed}, {"Report.Distribution", RuleCompleteAfterDistrib}}},
+			[]coreWant{{"Report.Distribution", RuleReportDistributed}, {"Report.Distribution", RuleCompleteAfterDistribution}}},
 		{"recipient without clearance", StateDistributed, func(a *Audit) { a.Report.Distribution[1].Recipient.Clearance = "" },
 			[]coreWant{{"Report.Distribution[1].Recipient.Clearance", RuleReportDistributed}}},
 		{"distribution of a future version", StateDistributed, func(a *Audit) { a.Report.Distribution[0].Version = 2 },
@@ -129,9 +130,9 @@ func TestCoreVerifyViolations(t *testing.T) {
 			before := coreCopy(a)
 			err := Verify(a, nil)
 			coreUnchanged(t, before, a) // Verify only reads
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			for _, w := range tt.want {
 				assert.True(t, ve.Has(w.path, w.rule), "want %s at %q in %v", w.rule, w.path, ve.Fields)
 			}
@@ -149,7 +150,7 @@ func TestCoreVerifyEveryViolation(t *testing.T) {
 	a := coreAuditIn(t, StateClosed)
 	a.Contact, a.Opening, a.Closing, a.Completion = nil, nil, nil, nil
 	err := Verify(a, nil)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	for _, w := range []coreWant{{"Contact", RuleInitContact}, {"Opening", RuleOpeningMeeting}, {"Closing", RuleClosingMeeting}, {"Completion", RuleCompleteRecords}} {
 		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q", w.rule, w.path)
@@ -159,7 +160,7 @@ func TestCoreVerifyEveryViolation(t *testing.T) {
 	// checks may have more to say about a record without meetings.)
 	var core []string
 	for _, f := range ve.Fields {
-		if slices.ContainsFunc(slices.Concat(coreRules, planRules), func(r Rule) bool { return r.ID == f.Rule }) {
+		if slices.ContainsFunc(slices.Concat(coreRules, planRules), func(r ismsaudit.Rule) bool { return r.ID == f.Rule }) {
 			core = append(core, f.Path)
 		}
 	}
@@ -170,7 +171,7 @@ func TestCoreVerifyEveryViolation(t *testing.T) {
 // panicking.
 func TestCoreVerifyNil(t *testing.T) {
 	err := Verify(nil, nil)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("", RuleRecordShape))
 	require.Error(t, Verify(&Audit{}, &VerifyOptions{}))
@@ -188,7 +189,7 @@ func TestCoreVerifyResultsAwaitVerification(t *testing.T) {
 	require.NoError(t, Verify(a, nil))
 
 	err := a.EndFieldwork(coreM(60))
-	var te *TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleEvidenceVerified, te.Rule)
 	coreRequireInvalid(t, err, coreWant{"Checklist.Items[2].EvidenceRefs[0]", RuleEvidenceVerified})

@@ -4,7 +4,7 @@ import "github.com/ismsaudit/ismsaudit/internal/validate"
 
 // Decode reads an audit record from JSON strictly: unknown fields, values
 // that do not fit their type, enumeration tokens that are not valid and
-// trailing data are refused with a *ValidationError whose path uses Go
+// trailing data are refused with a *ismsaudit.ValidationError whose path uses Go
 // field names ("Findings[3].Kind"). Decode checks the form of the JSON
 // only: call Verify to check the record against the process rules.
 func Decode(data []byte) (*Audit, error) {

@@ -6,7 +6,7 @@
 // package competence.
 //
 // The package is pure: it reads no clock, file or network and draws no
-// random number of its own. Every time is given by the caller in a [Meta]
+// random number of its own. Every time is given by the caller in a [ismsaudit.Meta]
 // (when, by whom, an optional note), and the same calls give the same
 // record, byte for byte.
 //
@@ -29,7 +29,7 @@
 // and each nonconformity's follow-up have lifecycles of their own. Each
 // lifecycle is a transition table whose rows carry named guards; a guard
 // cites the process rule it enforces. An event the table or a guard refuses
-// returns a *[TransitionError] naming the lifecycle, the state, the event,
+// returns a *[ismsaudit.TransitionError] naming the lifecycle, the state, the event,
 // the reason and the rule, and changes nothing; an accepted one appends one
 // entry (from, event, to, at, by, note) to that lifecycle's history.
 // [Audit.Permitted], [Audit.Can] and [Audit.Check] say what the audit
@@ -140,7 +140,7 @@
 // [LookupRule]. Guards cite them when they refuse, and [Verify] checks a
 // whole record against them — however the record was obtained, including
 // one decoded from another tool's JSON — and returns every violation at
-// once in a *[ValidationError] whose fields carry the path, the rule id,
+// once in a *[ismsaudit.ValidationError] whose fields carry the path, the rule id,
 // the value and a detail. [VerifyOptions] give the time overdue is judged
 // at and, optionally, the competence pool to check the team against. Verify
 // never changes the record and never panics; its cost grows in proportion
@@ -166,17 +166,17 @@
 //
 // [Decode] reads a record from JSON strictly: unknown fields, values of the
 // wrong type, enumeration tokens that are not valid and trailing data are
-// refused with a *ValidationError naming the field by its Go path. Decode
+// refused with a *ismsaudit.ValidationError naming the field by its Go path. Decode
 // checks the form only; call Verify for the process rules. Enumerations
 // encode as stable kebab-case tokens, and parsing one names the valid
-// values on failure ([ParseError]).
+// values on failure ([ismsaudit.ParseError]).
 //
 // # Errors
 //
-// Errors unwrap to the shared sentinels [ErrInvalid], [ErrNotFound] and
-// [ErrTransition]: a *[ValidationError] lists every problem of an input or
-// record, a *[NotFoundError] names an id the audit does not hold, and a
-// *[TransitionError] a refused event.
+// Errors unwrap to the shared sentinels [ismsaudit.ErrInvalid], [ismsaudit.ErrNotFound] and
+// [ismsaudit.ErrTransition]: a *[ismsaudit.ValidationError] lists every problem of an input or
+// record, a *[ismsaudit.NotFoundError] names an id the audit does not hold, and a
+// *[ismsaudit.TransitionError] a refused event.
 //
 // # Test suites
 //

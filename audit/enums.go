@@ -10,41 +10,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
-// Principle is one of the seven principles of auditing of ISO 19011:2018
-// clause 4. Every process rule names the principle it serves.
-type Principle string
-
-// The Principle values. Never reorder.
-const (
-	PrincipleIntegrity           Principle = "integrity"               // 19011:4 a, the foundation of professionalism
-	PrincipleFairPresentation    Principle = "fair-presentation"       // 19011:4 b, reporting truthfully and accurately
-	PrincipleDueProfessionalCare Principle = "due-professional-care"   // 19011:4 c, diligence and judgement
-	PrincipleConfidentiality     Principle = "confidentiality"         // 19011:4 d, security of information
-	PrincipleIndependence        Principle = "independence"            // 19011:4 e, impartiality and objectivity
-	PrincipleEvidenceBased       Principle = "evidence-based-approach" // 19011:4 f, reliable and reproducible conclusions
-	PrincipleRiskBased           Principle = "risk-based-approach"     // 19011:4 g, considering risks and opportunities
-)
-
-var principleSet = enum.New("audit", "Principle", PrincipleIntegrity, PrincipleFairPresentation, PrincipleDueProfessionalCare, PrincipleConfidentiality, PrincipleIndependence, PrincipleEvidenceBased, PrincipleRiskBased)
-
-// Principles yields the Principle values in canonical order.
-func Principles() iter.Seq[Principle] { return principleSet.All() }
-
-// ParsePrinciple parses a Principle token; the error lists the valid ones.
-func ParsePrinciple(s string) (Principle, error) { return principleSet.Parse(s) }
-
-// IsValid reports whether v is a known Principle.
-func (v Principle) IsValid() bool { return principleSet.Valid(v) }
-
-// String returns the token.
-func (v Principle) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v Principle) MarshalText() ([]byte, error) { return principleSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *Principle) UnmarshalText(b []byte) error { return principleSet.Unmarshal(b, v) }
-
 // TeamRole is the part a person plays in an audit (ISO 19011:2018 5.5.4,
 // 5.5.5, 6.4.2).
 type TeamRole string

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
@@ -23,7 +24,7 @@ var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
 // CollectEvidence appends e to the evidence log (19011 6.4.7) in state
 // EvidenceCollected with an empty history. It is allowed while the audit
 // is in fieldwork, findings or follow-up (rule AUD-EVIDENCE-DURING-AUDIT;
-// a *TransitionError otherwise). m.At is when the item is logged and m.By
+// a *ismsaudit.TransitionError otherwise). m.At is when the item is logged and m.By
 // who logs it; e.CollectedAt may be earlier but not later.
 //
 // Everything is checked first and every problem reported in one
@@ -40,8 +41,8 @@ var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
 //
 // Checking that the id is new scans the log, so collecting costs time in
 // proportion to the log's length (some 20 µs at 10,000 items).
-func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
-	if err := a.requireState("collect-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
+	if err := a.requireState("collect-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
 	col := newCollector("evidence")
@@ -60,7 +61,7 @@ func (a *Audit) CollectEvidence(e Evidence, m Meta) error {
 // AUD-EVIDENCE-CRITERIA). m.At must not precede the item's CollectedAt or
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
-func (a *Audit) VerifyEvidence(id EvidenceID, m Meta) error {
+func (a *Audit) VerifyEvidence(id EvidenceID, m ismsaudit.Meta) error {
 	return a.evidenceFire(id, EvidenceVerify, m)
 }
 
@@ -68,16 +69,16 @@ func (a *Audit) VerifyEvidence(id EvidenceID, m Meta) error {
 // never used as audit evidence, but stays in the log. m.Note must say why
 // (rule AUD-EVIDENCE-REJECT-REASON). Allowed in the same audit states as
 // CollectEvidence.
-func (a *Audit) RejectEvidence(id EvidenceID, m Meta) error {
+func (a *Audit) RejectEvidence(id EvidenceID, m ismsaudit.Meta) error {
 	return a.evidenceFire(id, EvidenceReject, m)
 }
 
-func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m Meta) error {
+func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m ismsaudit.Meta) error {
 	op := "verify-evidence"
 	if ev == EvidenceReject {
 		op = "reject-evidence"
 	}
-	if err := a.requireState(op, RuleEvidenceDuring, evidenceStates...); err != nil {
+	if err := a.requireState(op, RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
 	i := a.evidenceIndex(id)
@@ -101,8 +102,8 @@ func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m Meta) error {
 // superseded already, so every superseded item has exactly one successor.
 // m.Note may say what was wrong. Nothing is removed: old stays in the log
 // in state EvidenceSuperseded.
-func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m Meta) error {
-	if err := a.requireState("correct-evidence", RuleEvidenceDuring, evidenceStates...); err != nil {
+func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m ismsaudit.Meta) error {
+	if err := a.requireState("correct-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
 	i := a.evidenceIndex(old)
@@ -256,7 +257,7 @@ func evClone(e Evidence) Evidence {
 
 // evCheckMeta checks what every evidence and sampling operation needs from
 // the caller: a time and an actor.
-func evCheckMeta(col *errs.Collector, m Meta) {
+func evCheckMeta(col *errs.Collector, m ismsaudit.Meta) {
 	if m.At.IsZero() {
 		col.Add("Meta.At", "required", "", "when the operation happens")
 	}
@@ -268,7 +269,7 @@ func evCheckMeta(col *errs.Collector, m Meta) {
 // evidenceCheckNew checks an item offered to the log. supersedes is the
 // item it corrects ("" for a new item): Supersedes may be empty or equal
 // to it.
-func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m Meta, supersedes EvidenceID) {
+func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Meta, supersedes EvidenceID) {
 	c := evChecker{col: col}
 	switch {
 	case isBlank(string(e.ID)):
@@ -307,15 +308,17 @@ type evChecker struct {
 	record bool
 }
 
-func (c evChecker) shape(path, token, value, detail string) {
+func (c evChecker) shape(path string, token ismsaudit.RuleID, value, detail string) {
 	if c.record {
-		c.col.Add(path, RuleRecordShape, value, token+": "+detail)
+		c.col.Add(path, RuleRecordShape, value, string(token)+": "+detail)
 		return
 	}
 	c.col.Add(path, token, value, detail)
 }
 
-func (c evChecker) rule(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
+func (c evChecker) rule(path string, rule ismsaudit.RuleID, value, detail string) {
+	c.col.Add(path, rule, value, detail)
+}
 
 // content checks the fields of an item that the caller gives and that
 // never change once logged. prefix gives the path of the item (built
@@ -418,7 +421,7 @@ func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(
 
 // refProblems reports why r is not a valid criterion reference.
 func (c evChecker) refProblems(path string, r annexa.Ref) {
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	if err := r.Validate(); err != nil && errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			c.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -15,8 +16,8 @@ import (
 // plan over control A.5.15 (access control) and clause 9.2.1, approved
 // and communicated. A refused step panics: the example's data is fixed.
 func evExampleAudit() *audit.Audit {
-	day := func(d int) audit.Meta {
-		return audit.Meta{At: time.Date(2026, time.March, d, 9, 0, 0, 0, time.UTC), By: "lead"}
+	day := func(d int) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2026, time.March, d, 9, 0, 0, 0, time.UTC), By: "lead"}
 	}
 	a, err := audit.New(audit.NewOptions{ID: "IA-2026-01", Kind: annexa.Internal, Client: "Management board", Auditee: "Acme Ltd"}, day(2))
 	if err != nil {
@@ -63,18 +64,18 @@ func ExampleAudit_CollectEvidence() {
 		Covers:          &audit.Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)},
 		Confidentiality: audit.ConfidentialityInternal,
 		Digest:          audit.DigestOf(export),
-	}, audit.Meta{At: at, By: "auditor-1"})
+	}, ismsaudit.Meta{At: at, By: "auditor-1"})
 	fmt.Println("collected:", err == nil, a.IsAuditEvidence("E-1"))
 
 	// Only verified information is audit evidence.
-	err = a.VerifyEvidence("E-1", audit.Meta{At: at.Add(time.Hour), By: "lead"})
+	err = a.VerifyEvidence("E-1", ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
 	e, _ := a.EvidenceItem("E-1")
 	fmt.Println("verified:", err == nil, e.State, a.IsAuditEvidence("E-1"))
 
 	// Input the library sets itself, or that breaks a rule, is refused
 	// whole, with every problem listed.
-	err = a.CollectEvidence(audit.Evidence{ID: "E-1", Source: "rumour", State: audit.EvidenceVerified}, audit.Meta{At: at, By: "auditor-1"})
-	var ve *audit.ValidationError
+	err = a.CollectEvidence(audit.Evidence{ID: "E-1", Source: "rumour", State: audit.EvidenceVerified}, ismsaudit.Meta{At: at, By: "auditor-1"})
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(" ", f.Path, f.Rule)
@@ -103,11 +104,11 @@ func ExampleAudit_CorrectEvidence() {
 		Supports: []annexa.Ref{annexa.RefToControl("5.15")}, CollectedBy: "auditor-1", CollectedAt: at,
 		Confidentiality: audit.ConfidentialityInternal,
 	}
-	_ = a.CollectEvidence(item, audit.Meta{At: at, By: "auditor-1"})
+	_ = a.CollectEvidence(item, ismsaudit.Meta{At: at, By: "auditor-1"})
 
 	// Rejecting needs a reason.
-	err := a.RejectEvidence("E-1", audit.Meta{At: at.Add(time.Hour), By: "lead"})
-	var te *audit.TransitionError
+	err := a.RejectEvidence("E-1", ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused by", te.Rule)
 	}
@@ -116,7 +117,7 @@ func ExampleAudit_CorrectEvidence() {
 	fixed := item
 	fixed.ID = "E-2"
 	fixed.Description = "HR lead on leaver process (notes re-read with the interviewee)"
-	err = a.CorrectEvidence("E-1", fixed, audit.Meta{At: at.Add(2 * time.Hour), By: "lead", Note: "notes mixed up two interviews"})
+	err = a.CorrectEvidence("E-1", fixed, ismsaudit.Meta{At: at.Add(2 * time.Hour), By: "lead", Note: "notes mixed up two interviews"})
 	fmt.Println("corrected:", err == nil)
 	for _, e := range a.Evidence {
 		fmt.Printf("%s %s supersedes=%q\n", e.ID, e.State, e.Supersedes)
@@ -161,13 +162,13 @@ func ExampleAudit_DrawSample() {
 		ID: "S-1", Purpose: "changes approved before deployment", Population: audit.Population{Size: 412},
 		Frame: "change tickets closed in 2025", Method: audit.Statistical, Size: 5, Seed: 99,
 		Rationale: "five of 412 for a control operated per change with no exceptions expected",
-	}, audit.Meta{At: at, By: "lead"})
+	}, ismsaudit.Meta{At: at, By: "lead"})
 	fmt.Println("added:", err == nil)
-	err = a.DrawSample("S-1", audit.Meta{At: at, By: "lead"})
+	err = a.DrawSample("S-1", ismsaudit.Meta{At: at, By: "lead"})
 	p, _ := a.SamplingPlan("S-1")
 	fmt.Println("drawn:", err == nil, p.Selected, p.Generator)
-	err = a.DrawSample("S-1", audit.Meta{At: at, By: "lead"})
-	var ve *audit.ValidationError
+	err = a.DrawSample("S-1", ismsaudit.Meta{At: at, By: "lead"})
+	var ve *ismsaudit.ValidationError
 	fmt.Println("drawn again:", errors.As(err, &ve) && ve.Has("Selected", audit.RuleSamplingFixed))
 	// Output:
 	// added: true
@@ -183,9 +184,9 @@ func ExampleAudit_SealRecord() {
 			ID: "E-1", Source: audit.SourceObservation, Description: "server room door left open",
 			Supports: []annexa.Ref{annexa.RefToControl("5.15")}, CollectedBy: "auditor-1", CollectedAt: at.Add(-6 * time.Hour),
 			Confidentiality: audit.ConfidentialityRestricted,
-		}, audit.Meta{At: at.Add(-6 * time.Hour), By: "auditor-1"}),
-		a.VerifyEvidence("E-1", audit.Meta{At: at.Add(-5 * time.Hour), By: "lead"}),
-		a.SealRecord(audit.Meta{At: at, By: "lead"}),
+		}, ismsaudit.Meta{At: at.Add(-6 * time.Hour), By: "auditor-1"}),
+		a.VerifyEvidence("E-1", ismsaudit.Meta{At: at.Add(-5 * time.Hour), By: "lead"}),
+		a.SealRecord(ismsaudit.Meta{At: at, By: "lead"}),
 	)
 	if err != nil {
 		fmt.Println(err)
@@ -197,7 +198,7 @@ func ExampleAudit_SealRecord() {
 	fmt.Println("intact:", a.VerifySeal() == nil)
 
 	// Appending is allowed; rewriting is not.
-	_ = a.EndFieldwork(audit.Meta{At: at.Add(time.Hour), By: "lead"})
+	_ = a.EndFieldwork(ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
 	fmt.Println("after appending:", a.State, a.VerifySeal() == nil)
 	a.Evidence[0].Description = "server room door closed"
 	var se *audit.SealError

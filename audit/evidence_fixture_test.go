@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -19,8 +20,8 @@ import (
 // evAt returns 2026-03-<day> <hour>:00 UTC.
 func evAt(day, hour int) time.Time { return time.Date(2026, time.March, day, hour, 0, 0, 0, time.UTC) }
 
-// evMeta is a Meta at evAt(day, hour) by the lead auditor.
-func evMeta(day, hour int) Meta { return Meta{At: evAt(day, hour), By: "lead"} }
+// evMeta is a ismsaudit.Meta at evAt(day, hour) by the lead auditor.
+func evMeta(day, hour int) ismsaudit.Meta { return ismsaudit.Meta{At: evAt(day, hour), By: "lead"} }
 
 // The plan's criteria.
 var (
@@ -191,25 +192,25 @@ func evUnchanged(t *testing.T, before, after *Audit) {
 	}
 }
 
-// evRequireInvalid asserts err is a *ValidationError holding (path, rule)
+// evRequireInvalid asserts err is a *ismsaudit.ValidationError holding (path, rule)
 // for every pair given, and returns it.
-func evRequireInvalid(t *testing.T, err error, pathRules ...[2]string) *ValidationError {
+func evRequireInvalid(t *testing.T, err error, pathRules ...[2]string) *ismsaudit.ValidationError {
 	t.Helper()
-	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	for _, pr := range pathRules {
-		require.Truef(t, ve.Has(pr[0], pr[1]), "want a problem %s at %q; got %v", pr[1], pr[0], ve.Fields)
+		require.Truef(t, ve.Has(pr[0], ismsaudit.RuleID(pr[1])), "want a problem %s at %q; got %v", pr[1], pr[0], ve.Fields)
 	}
 	return ve
 }
 
-// evRequireRefused asserts err is a *TransitionError with the given
+// evRequireRefused asserts err is a *ismsaudit.TransitionError with the given
 // reason and rule ("" for none), and returns it.
-func evRequireRefused(t *testing.T, err error, reason, rule string) *TransitionError {
+func evRequireRefused(t *testing.T, err error, reason ismsaudit.Reason, rule ismsaudit.RuleID) *ismsaudit.TransitionError {
 	t.Helper()
-	require.ErrorIs(t, err, ErrTransition)
-	var te *TransitionError
+	require.ErrorIs(t, err, ismsaudit.ErrTransition)
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	require.Equal(t, reason, te.Reason, "reason of %v", err)
 	require.Equal(t, rule, te.Rule, "rule of %v", err)
@@ -219,11 +220,11 @@ func evRequireRefused(t *testing.T, err error, reason, rule string) *TransitionE
 // evVerify runs the evidence area's part of Verify (evidence, sampling and
 // seal) on a and returns its violations; the other areas' checks are left
 // out so that the tests see only what this area reports.
-func evVerify(a *Audit) []FieldError {
+func evVerify(a *Audit) []ismsaudit.FieldError {
 	v := newVerifier(a, nil)
 	v.verifyEvidence()
 	v.verifySeal()
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(v.col.Err(), &ve) {
 		return ve.Fields
 	}
@@ -231,7 +232,7 @@ func evVerify(a *Audit) []FieldError {
 }
 
 // evHas reports whether some violation has the path and rule.
-func evHas(fields []FieldError, path, rule string) bool {
+func evHas(fields []ismsaudit.FieldError, path string, rule ismsaudit.RuleID) bool {
 	for _, f := range fields {
 		if f.Path == path && f.Rule == rule {
 			return true

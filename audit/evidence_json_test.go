@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -49,9 +50,9 @@ func TestVerifyIncludesEvidenceRules(t *testing.T) {
 	a.Evidence[1].History[0].Note = ""
 	a.Sampling[0].Selected[0] = "leaver-01"
 	err := Verify(a, nil)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Evidence[1].History[0].Note", RuleEvidenceRejected))
-	assert.True(t, ve.Has("Sampling[0].Selected", RuleSamplingReproduced))
+	assert.True(t, ve.Has("Evidence[1].History[0].Note", RuleEvidenceRejectReason))
+	assert.True(t, ve.Has("Sampling[0].Selected", RuleSamplingReproducible))
 	assert.True(t, ve.Has("Seal.Logs[4]", RuleSealIntact), "the rejection's note is sealed")
 }

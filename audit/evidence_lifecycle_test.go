@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,11 +20,11 @@ var evModel = map[EvidenceState]map[EvidenceEvent]EvidenceState{
 }
 
 // evModelReason is why the model refuses (state, event).
-func evModelReason(s EvidenceState) string {
+func evModelReason(s EvidenceState) ismsaudit.Reason {
 	if s == EvidenceSuperseded {
-		return ReasonTerminal
+		return ismsaudit.ReasonTerminal
 	}
-	return ReasonNoTransition
+	return ismsaudit.ReasonNoTransition
 }
 
 func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
@@ -35,7 +36,7 @@ func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
 				next := evLogged("E-2")
 				next.Supersedes = "E-1"
 				subject := evidenceSubject{a: evAudit(StateFieldwork), e: &e, note: "why", successor: &next}
-				entry, err := evidenceMachine.Fire(subject, s, evAt(11, 12), ev, Meta{At: evAt(11, 13), By: "lead", Note: "why"})
+				entry, err := evidenceMachine.Fire(subject, s, evAt(11, 12), ev, ismsaudit.Meta{At: evAt(11, 13), By: "lead", Note: "why"})
 				to, ok := evModel[s][ev]
 				if !ok {
 					evRequireRefused(t, err, evModelReason(s), "")
@@ -52,7 +53,7 @@ func TestEvidenceOperationsEveryStateAndEvent(t *testing.T) {
 	ops := map[EvidenceEvent]func(a *Audit) error{
 		EvidenceVerify: func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(12, 9)) },
 		EvidenceReject: func(a *Audit) error {
-			return a.RejectEvidence("E-1", Meta{At: evAt(12, 9), By: "lead", Note: "not traceable"})
+			return a.RejectEvidence("E-1", ismsaudit.Meta{At: evAt(12, 9), By: "lead", Note: "not traceable"})
 		},
 		EvidenceSupersede: func(a *Audit) error { return a.CorrectEvidence("E-1", evItem("E-3"), evMeta(12, 9)) },
 	}
@@ -95,10 +96,10 @@ func TestEvidenceGuards(t *testing.T) {
 		subject evidenceSubject
 		from    EvidenceState
 		event   EvidenceEvent
-		rule    string
+		rule    ismsaudit.RuleID
 	}{
 		{"verify outside the plan", evidenceSubject{a: a, e: &outside}, EvidenceCollected, EvidenceVerify, RuleEvidenceCriteria},
-		{"reject without note", evidenceSubject{a: a, e: &e}, EvidenceCollected, EvidenceReject, RuleEvidenceRejected},
+		{"reject without note", evidenceSubject{a: a, e: &e}, EvidenceCollected, EvidenceReject, RuleEvidenceRejectReason},
 		{"supersede without successor", evidenceSubject{a: a, e: &e}, EvidenceVerified, EvidenceSupersede, RuleEvidenceAppendOnly},
 		{"supersede by itself", evidenceSubject{a: a, e: &e, successor: &selfRef}, EvidenceRejected, EvidenceSupersede, RuleEvidenceAppendOnly},
 		{"supersede by an item pointing elsewhere", evidenceSubject{a: a, e: &e, successor: &other}, EvidenceCollected, EvidenceSupersede, RuleEvidenceAppendOnly},
@@ -106,7 +107,7 @@ func TestEvidenceGuards(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := evidenceMachine.Fire(tt.subject, tt.from, evAt(11, 12), tt.event, evMeta(11, 13))
-			te := evRequireRefused(t, err, ReasonGuard, tt.rule)
+			te := evRequireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.NotEmpty(t, te.Guard)
 			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, note: "n", successor: &good}, tt.from, tt.event), "passes with a good subject")
 		})
@@ -127,9 +128,9 @@ func TestEvidenceRulesAreCatalogued(t *testing.T) {
 		got, ok := LookupRule(r.ID)
 		require.True(t, ok, r.ID)
 		assert.Equal(t, r, got)
-		assert.True(t, strings.HasPrefix(r.Clause, "19011:"), "%s cites a 19011 clause", r.ID)
+		assert.True(t, strings.HasPrefix(string(r.Clause), "19011:"), "%s cites a 19011 clause", r.ID)
 	}
-	for _, id := range []string{RuleSamplingRecorded, RuleSamplingReproduced, RuleHistoryValid, RuleRecordShape} {
+	for _, id := range []ismsaudit.RuleID{RuleSamplingRecorded, RuleSamplingReproducible, RuleHistoryValid, RuleRecordShape} {
 		_, ok := LookupRule(id)
 		assert.Truef(t, ok, "rule %s cited by the evidence code is in the catalogue", id)
 	}

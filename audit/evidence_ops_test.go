@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -61,41 +62,41 @@ func TestCollectEvidenceOptionalPartsMayBeLeftOut(t *testing.T) {
 func TestCollectEvidenceRefusesBadInput(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(e *Evidence, m *Meta)
+		change func(e *Evidence, m *ismsaudit.Meta)
 		want   [][2]string
 	}{
-		{"empty id", func(e *Evidence, _ *Meta) { e.ID = " " }, [][2]string{{"ID", "required"}}},
-		{"duplicate id", func(e *Evidence, _ *Meta) { e.ID = "E-0" }, [][2]string{{"ID", "unique"}}},
-		{"no source", func(e *Evidence, _ *Meta) { e.Source = "" }, [][2]string{{"Source", "required"}}},
-		{"unknown source", func(e *Evidence, _ *Meta) { e.Source = "rumour" }, [][2]string{{"Source", "enum"}}},
-		{"no description", func(e *Evidence, _ *Meta) { e.Description = "\t" }, [][2]string{{"Description", "required"}}},
-		{"no criterion", func(e *Evidence, _ *Meta) { e.Supports = nil }, [][2]string{{"Supports", "required"}}},
-		{"unknown control", func(e *Evidence, _ *Meta) { e.Supports = []annexa.Ref{annexa.RefToControl("9.99")} }, [][2]string{{"Supports[0].ID", "unknown"}}},
-		{"reference without kind", func(e *Evidence, _ *Meta) { e.Supports = []annexa.Ref{{ID: "5.15"}} }, [][2]string{{"Supports[0].Kind", "required"}}},
-		{"criterion not in plan", func(e *Evidence, _ *Meta) { e.Supports = []annexa.Ref{evControl, evNotInPlan} }, [][2]string{{"Supports[1]", RuleEvidenceCriteria}}},
-		{"criterion twice", func(e *Evidence, _ *Meta) { e.Supports = []annexa.Ref{evControl, evControl} }, [][2]string{{"Supports[1]", "unique"}}},
-		{"no collector", func(e *Evidence, _ *Meta) { e.CollectedBy = "" }, [][2]string{{"CollectedBy", "required"}}},
-		{"no collection time", func(e *Evidence, _ *Meta) { e.CollectedAt = time.Time{} }, [][2]string{{"CollectedAt", "required"}}},
-		{"collected after logging", func(e *Evidence, m *Meta) { e.CollectedAt = m.At.Add(time.Nanosecond) }, [][2]string{{"CollectedAt", "not-after-event"}}},
-		{"period without start", func(e *Evidence, _ *Meta) { e.Covers = &Period{To: evAt(1, 0)} }, [][2]string{{"Covers.From", "required"}}},
-		{"period backwards", func(e *Evidence, _ *Meta) { e.Covers = &Period{From: evAt(2, 0), To: evAt(1, 0)} }, [][2]string{{"Covers.To", "after-start"}}},
-		{"sample without population", func(e *Evidence, _ *Meta) { e.Sampling.Population = "" }, [][2]string{{"Sampling.Population", RuleEvidenceSampling}}},
-		{"sample of empty population", func(e *Evidence, _ *Meta) { e.Sampling.PopulationSize = 0 }, [][2]string{{"Sampling.PopulationSize", RuleEvidenceSampling}}},
-		{"empty sample", func(e *Evidence, _ *Meta) { e.Sampling.SampleSize = -1 }, [][2]string{{"Sampling.SampleSize", RuleEvidenceSampling}}},
-		{"sample above population", func(e *Evidence, _ *Meta) { e.Sampling.SampleSize = 21 }, [][2]string{{"Sampling.SampleSize", RuleEvidenceSampling}}},
-		{"sample without method", func(e *Evidence, _ *Meta) { e.Sampling.Method = "" }, [][2]string{{"Sampling.Method", RuleEvidenceSampling}}},
-		{"sample with unknown method", func(e *Evidence, _ *Meta) { e.Sampling.Method = "random" }, [][2]string{{"Sampling.Method", "enum"}}},
-		{"sample of unknown plan", func(e *Evidence, _ *Meta) { e.Sampling.Plan = "S-9" }, [][2]string{{"Sampling.Plan", "unknown"}}},
-		{"sample method unlike plan", func(e *Evidence, _ *Meta) { e.Sampling.Method = Judgemental }, [][2]string{{"Sampling.Method", RuleEvidenceSampling}}},
-		{"no confidentiality", func(e *Evidence, _ *Meta) { e.Confidentiality = "" }, [][2]string{{"Confidentiality", "required"}}},
-		{"unknown confidentiality", func(e *Evidence, _ *Meta) { e.Confidentiality = "secret" }, [][2]string{{"Confidentiality", "enum"}}},
-		{"short digest", func(e *Evidence, _ *Meta) { e.Digest = "abc" }, [][2]string{{"Digest", "sha256-hex"}}},
-		{"upper-case digest", func(e *Evidence, _ *Meta) { e.Digest = strings.ToUpper(e.Digest) }, [][2]string{{"Digest", "sha256-hex"}}},
-		{"supersedes given", func(e *Evidence, _ *Meta) { e.Supersedes = "E-0" }, [][2]string{{"Supersedes", "library-set"}}},
-		{"state given", func(e *Evidence, _ *Meta) { e.State = EvidenceVerified }, [][2]string{{"State", "library-set"}}},
-		{"history given", func(e *Evidence, _ *Meta) { e.History = []EvidenceEntry{{}} }, [][2]string{{"History", "library-set"}}},
-		{"no time", func(_ *Evidence, m *Meta) { m.At = time.Time{} }, [][2]string{{"Meta.At", "required"}}},
-		{"no actor", func(_ *Evidence, m *Meta) { m.By = " " }, [][2]string{{"Meta.By", "required"}}},
+		{"empty id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = " " }, [][2]string{{"ID", "required"}}},
+		{"duplicate id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = "E-0" }, [][2]string{{"ID", "unique"}}},
+		{"no source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "" }, [][2]string{{"Source", "required"}}},
+		{"unknown source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "rumour" }, [][2]string{{"Source", "enum"}}},
+		{"no description", func(e *Evidence, _ *ismsaudit.Meta) { e.Description = "\t" }, [][2]string{{"Description", "required"}}},
+		{"no criterion", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = nil }, [][2]string{{"Supports", "required"}}},
+		{"unknown control", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{annexa.RefToControl("9.99")} }, [][2]string{{"Supports[0].ID", "unknown"}}},
+		{"reference without kind", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{{ID: "5.15"}} }, [][2]string{{"Supports[0].Kind", "required"}}},
+		{"criterion not in plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{evControl, evNotInPlan} }, [][2]string{{"Supports[1]", string(RuleEvidenceCriteria)}}},
+		{"criterion twice", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{evControl, evControl} }, [][2]string{{"Supports[1]", "unique"}}},
+		{"no collector", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedBy = "" }, [][2]string{{"CollectedBy", "required"}}},
+		{"no collection time", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedAt = time.Time{} }, [][2]string{{"CollectedAt", "required"}}},
+		{"collected after logging", func(e *Evidence, m *ismsaudit.Meta) { e.CollectedAt = m.At.Add(time.Nanosecond) }, [][2]string{{"CollectedAt", "not-after-event"}}},
+		{"period without start", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{To: evAt(1, 0)} }, [][2]string{{"Covers.From", "required"}}},
+		{"period backwards", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{From: evAt(2, 0), To: evAt(1, 0)} }, [][2]string{{"Covers.To", "after-start"}}},
+		{"sample without population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Population = "" }, [][2]string{{"Sampling.Population", string(RuleEvidenceSampling)}}},
+		{"sample of empty population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.PopulationSize = 0 }, [][2]string{{"Sampling.PopulationSize", string(RuleEvidenceSampling)}}},
+		{"empty sample", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = -1 }, [][2]string{{"Sampling.SampleSize", string(RuleEvidenceSampling)}}},
+		{"sample above population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = 21 }, [][2]string{{"Sampling.SampleSize", string(RuleEvidenceSampling)}}},
+		{"sample without method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "" }, [][2]string{{"Sampling.Method", string(RuleEvidenceSampling)}}},
+		{"sample with unknown method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "random" }, [][2]string{{"Sampling.Method", "enum"}}},
+		{"sample of unknown plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Plan = "S-9" }, [][2]string{{"Sampling.Plan", "unknown"}}},
+		{"sample method unlike plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = Judgemental }, [][2]string{{"Sampling.Method", string(RuleEvidenceSampling)}}},
+		{"no confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "" }, [][2]string{{"Confidentiality", "required"}}},
+		{"unknown confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "secret" }, [][2]string{{"Confidentiality", "enum"}}},
+		{"short digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = "abc" }, [][2]string{{"Digest", "sha256-hex"}}},
+		{"upper-case digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = strings.ToUpper(e.Digest) }, [][2]string{{"Digest", "sha256-hex"}}},
+		{"supersedes given", func(e *Evidence, _ *ismsaudit.Meta) { e.Supersedes = "E-0" }, [][2]string{{"Supersedes", "library-set"}}},
+		{"state given", func(e *Evidence, _ *ismsaudit.Meta) { e.State = EvidenceVerified }, [][2]string{{"State", "library-set"}}},
+		{"history given", func(e *Evidence, _ *ismsaudit.Meta) { e.History = []EvidenceEntry{{}} }, [][2]string{{"History", "library-set"}}},
+		{"no time", func(_ *Evidence, m *ismsaudit.Meta) { m.At = time.Time{} }, [][2]string{{"Meta.At", "required"}}},
+		{"no actor", func(_ *Evidence, m *ismsaudit.Meta) { m.By = " " }, [][2]string{{"Meta.By", "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,7 +116,7 @@ func TestCollectEvidenceRefusesBadInput(t *testing.T) {
 func TestCollectEvidenceReportsEveryProblemAtOnce(t *testing.T) {
 	a := evAudit(StateFieldwork)
 	before := evDeepCopy(a)
-	err := a.CollectEvidence(Evidence{Digest: "x", State: EvidenceRejected}, Meta{})
+	err := a.CollectEvidence(Evidence{Digest: "x", State: EvidenceRejected}, ismsaudit.Meta{})
 	evRequireInvalid(t, err,
 		[2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"},
 		[2]string{"ID", "required"}, [2]string{"Source", "required"}, [2]string{"Description", "required"},
@@ -130,8 +131,8 @@ func TestCollectEvidenceUnknownCriterionUnwrapsToNotFound(t *testing.T) {
 	e := evItem("E-1")
 	e.Supports = []annexa.Ref{annexa.RefToClause("11.1")}
 	err := a.CollectEvidence(e, evMeta(11, 11))
-	require.ErrorIs(t, err, ErrInvalid)
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 }
 
 // evOps are the evidence operations, each run on an audit prepared by
@@ -140,7 +141,7 @@ var evOps = map[string]func(a *Audit) error{
 	"collect": func(a *Audit) error { return a.CollectEvidence(evItem("E-2"), evMeta(11, 20)) },
 	"verify":  func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 20)) },
 	"reject": func(a *Audit) error {
-		return a.RejectEvidence("E-1", Meta{At: evAt(11, 20), By: "lead", Note: "illegible"})
+		return a.RejectEvidence("E-1", ismsaudit.Meta{At: evAt(11, 20), By: "lead", Note: "illegible"})
 	},
 	"correct": func(a *Audit) error { return a.CorrectEvidence("E-1", evItem("E-2"), evMeta(11, 20)) },
 }
@@ -157,7 +158,7 @@ func TestEvidenceOperationsOnlyWhileTheAuditCollects(t *testing.T) {
 					require.NoError(t, err)
 					return
 				}
-				evRequireRefused(t, err, ReasonWrongState, RuleEvidenceDuring)
+				evRequireRefused(t, err, ismsaudit.ReasonWrongState, RuleEvidenceDuringAudit)
 				evUnchanged(t, before, a)
 			})
 		}
@@ -180,28 +181,28 @@ func TestEvidenceEventRefusals(t *testing.T) {
 		name   string
 		setup  func(a *Audit)
 		op     func(a *Audit) error
-		reason string
-		rule   string
+		reason ismsaudit.Reason
+		rule   ismsaudit.RuleID
 	}{
-		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 9)) }, ReasonMeta, ""},
-		{"verify without actor", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", Meta{At: evAt(11, 20)}) }, ReasonMeta, ""},
-		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", Meta{By: "lead"}) }, ReasonMeta, ""},
+		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 9)) }, ismsaudit.ReasonMeta, ""},
+		{"verify without actor", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{At: evAt(11, 20)}) }, ismsaudit.ReasonMeta, ""},
+		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{By: "lead"}) }, ismsaudit.ReasonMeta, ""},
 		{"verify after the plan dropped the criterion", func(a *Audit) { a.Plan.Content.Criteria = a.Plan.Content.Criteria[:1] },
-			func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 20)) }, ReasonGuard, RuleEvidenceCriteria},
-		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", evMeta(11, 20)) }, ReasonGuard, RuleEvidenceRejected},
+			func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceCriteria},
+		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", evMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"reject with a blank reason", nil, func(a *Audit) error {
-			return a.RejectEvidence("E-1", Meta{At: evAt(11, 20), By: "lead", Note: "  "})
-		}, ReasonGuard, RuleEvidenceRejected},
+			return a.RejectEvidence("E-1", ismsaudit.Meta{At: evAt(11, 20), By: "lead", Note: "  "})
+		}, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"verify twice", func(a *Audit) { a.Evidence[0] = evLogged("E-1", EvidenceVerify) },
-			func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 20)) }, ReasonNoTransition, ""},
+			func(a *Audit) error { return a.VerifyEvidence("E-1", evMeta(11, 20)) }, ismsaudit.ReasonNoTransition, ""},
 		{"reject a verified item", func(a *Audit) { a.Evidence[0] = evLogged("E-1", EvidenceVerify) },
 			func(a *Audit) error {
-				return a.RejectEvidence("E-1", Meta{At: evAt(11, 20), By: "lead", Note: "x"})
-			}, ReasonNoTransition, ""},
+				return a.RejectEvidence("E-1", ismsaudit.Meta{At: evAt(11, 20), By: "lead", Note: "x"})
+			}, ismsaudit.ReasonNoTransition, ""},
 		{"correct before the last entry", func(a *Audit) { a.Evidence[0] = evLogged("E-1", EvidenceReject) },
 			func(a *Audit) error {
-				return a.CorrectEvidence("E-1", evItem("E-2"), Meta{At: evAt(11, 11), By: "lead"})
-			}, ReasonMeta, ""},
+				return a.CorrectEvidence("E-1", evItem("E-2"), ismsaudit.Meta{At: evAt(11, 11), By: "lead"})
+			}, ismsaudit.ReasonMeta, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,16 +219,18 @@ func TestEvidenceEventRefusals(t *testing.T) {
 
 func TestEvidenceUnknownID(t *testing.T) {
 	for name, op := range map[string]func(a *Audit) error{
-		"verify":  func(a *Audit) error { return a.VerifyEvidence("E-9", evMeta(11, 20)) },
-		"reject":  func(a *Audit) error { return a.RejectEvidence("E-9", Meta{At: evAt(11, 20), By: "x", Note: "n"}) },
+		"verify": func(a *Audit) error { return a.VerifyEvidence("E-9", evMeta(11, 20)) },
+		"reject": func(a *Audit) error {
+			return a.RejectEvidence("E-9", ismsaudit.Meta{At: evAt(11, 20), By: "x", Note: "n"})
+		},
 		"correct": func(a *Audit) error { return a.CorrectEvidence("E-9", evItem("E-2"), evMeta(11, 20)) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			a := evWithItem(EvidenceCollected)
 			before := evDeepCopy(a)
 			err := op(a)
-			require.ErrorIs(t, err, ErrNotFound)
-			var nf *NotFoundError
+			require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+			var nf *ismsaudit.NotFoundError
 			require.ErrorAs(t, err, &nf)
 			assert.Equal(t, "E-9", nf.ID)
 			evUnchanged(t, before, a)
@@ -237,7 +240,7 @@ func TestEvidenceUnknownID(t *testing.T) {
 
 func TestRejectEvidenceKeepsTheReason(t *testing.T) {
 	a := evWithItem(EvidenceCollected)
-	require.NoError(t, a.RejectEvidence("E-1", Meta{At: evAt(11, 20), By: "lead", Note: "export cannot be traced to the system"}))
+	require.NoError(t, a.RejectEvidence("E-1", ismsaudit.Meta{At: evAt(11, 20), By: "lead", Note: "export cannot be traced to the system"}))
 	assert.Equal(t, EvidenceRejected, a.Evidence[0].State)
 	require.Len(t, a.Evidence[0].History, 1)
 	assert.Equal(t, "export cannot be traced to the system", a.Evidence[0].History[0].Note)
@@ -251,7 +254,7 @@ func TestCorrectEvidence(t *testing.T) {
 			e := evItem("E-2")
 			e.Supersedes = given
 			e.Description = "access removal tickets, full export"
-			m := Meta{At: evAt(12, 9), By: "lead", Note: "the first export missed December"}
+			m := ismsaudit.Meta{At: evAt(12, 9), By: "lead", Note: "the first export missed December"}
 			require.NoError(t, a.CorrectEvidence("E-1", e, m))
 
 			require.Len(t, a.Evidence, 2)
@@ -286,7 +289,7 @@ func TestCorrectEvidenceRefusals(t *testing.T) {
 		check func(t *testing.T, err error)
 	}{
 		{"already superseded", EvidenceSuperseded, func() Evidence { return evItem("E-2") }, func(t *testing.T, err error) {
-			evRequireRefused(t, err, ReasonTerminal, "")
+			evRequireRefused(t, err, ismsaudit.ReasonTerminal, "")
 		}},
 		{"supersedes another item", EvidenceVerified, func() Evidence { e := evItem("E-2"); e.Supersedes = "E-7"; return e }, func(t *testing.T, err error) {
 			evRequireInvalid(t, err, [2]string{"Supersedes", "library-set"})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"pgregory.net/rapid"
 )
 
@@ -47,7 +48,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 			}
 			ids = append(ids, "E-unknown")
 			id := rapid.SampledFrom(ids).Draw(t, "id")
-			m := Meta{
+			m := ismsaudit.Meta{
 				At:   clock.Add(time.Duration(rapid.IntRange(-30, 90).Draw(t, "minutes")) * time.Minute),
 				By:   rapid.SampledFrom([]string{"lead", "auditor-1", ""}).Draw(t, "by"),
 				Note: rapid.SampledFrom([]string{"why", "why", "", " "}).Draw(t, "note"),
@@ -82,7 +83,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 			}
 
 			if err != nil {
-				if !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrTransition) {
+				if !errors.Is(err, ismsaudit.ErrInvalid) && !errors.Is(err, ismsaudit.ErrNotFound) && !errors.Is(err, ismsaudit.ErrTransition) {
 					t.Fatalf("step %d %s: error wraps no sentinel: %v", step, op, err)
 				}
 				if diff := cmp.Diff(before, a); diff != "" {
@@ -136,7 +137,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 				}
 			}
 			for _, f := range evVerify(a) {
-				if f.Rule != RuleEvidenceDuring {
+				if f.Rule != RuleEvidenceDuringAudit {
 					t.Fatalf("step %d %s: the record no longer conforms: %v", step, op, f)
 				}
 			}

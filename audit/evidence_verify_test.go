@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -34,9 +35,9 @@ func TestVerifyEvidenceViolations(t *testing.T) {
 		name   string
 		change func(a *Audit)
 		path   string
-		rule   string
+		rule   ismsaudit.RuleID
 	}{
-		{"evidence before fieldwork", func(a *Audit) { a.State = StatePreparation }, "Evidence", RuleEvidenceDuring},
+		{"evidence before fieldwork", func(a *Audit) { a.State = StatePreparation }, "Evidence", RuleEvidenceDuringAudit},
 		{"blank id", func(a *Audit) { a.Evidence[3].ID = "" }, "Evidence[3].ID", RuleRecordShape},
 		{"repeated id", func(a *Audit) { a.Evidence[3].ID = "E-1" }, "Evidence[3].ID", RuleRecordShape},
 		{"unknown source", func(a *Audit) { a.Evidence[0].Source = "gossip" }, "Evidence[0].Source", RuleRecordShape},
@@ -58,7 +59,7 @@ func TestVerifyEvidenceViolations(t *testing.T) {
 		{"state without history", func(a *Audit) { a.Evidence[3].State = EvidenceRejected }, "Evidence[3].State", RuleHistoryValid},
 		{"history off the table", func(a *Audit) { a.Evidence[0].History[0].To = EvidenceRejected }, "Evidence[0].History[0]", RuleHistoryValid},
 		{"history before collection", func(a *Audit) { a.Evidence[0].History[0].At = a.Evidence[0].CollectedAt.Add(-1) }, "Evidence[0].History[0].At", RuleHistoryValid},
-		{"rejection without reason", func(a *Audit) { a.Evidence[1].History[0].Note = "" }, "Evidence[1].History[0].Note", RuleEvidenceRejected},
+		{"rejection without reason", func(a *Audit) { a.Evidence[1].History[0].Note = "" }, "Evidence[1].History[0].Note", RuleEvidenceRejectReason},
 		{"correction of an unknown item", func(a *Audit) { a.Evidence[4].Supersedes = "E-0" }, "Evidence[4].Supersedes", RuleEvidenceAppendOnly},
 		{"correction of a later item", func(a *Audit) { a.Evidence[0].Supersedes = "E-3" }, "Evidence[0].Supersedes", RuleEvidenceAppendOnly},
 		{"correction of a live item", func(a *Audit) { a.Evidence[4].Supersedes = "E-1" }, "Evidence[4].Supersedes", RuleEvidenceAppendOnly},
@@ -68,15 +69,15 @@ func TestVerifyEvidenceViolations(t *testing.T) {
 			e.Supersedes = "E-3"
 			a.Evidence = append(a.Evidence, e)
 		}, "Evidence[5].Supersedes", RuleEvidenceAppendOnly},
-		{"sampling plans before preparation", func(a *Audit) { a.State = StateInitiation }, "Sampling", RuleSamplingTimely},
+		{"sampling plans before preparation", func(a *Audit) { a.State = StateInitiation }, "Sampling", RuleSamplingBeforeFindings},
 		{"plan without id", func(a *Audit) { a.Sampling[1].ID = "" }, "Sampling[1].ID", RuleRecordShape},
 		{"plan id repeated", func(a *Audit) { a.Sampling[1].ID = "S-1" }, "Sampling[1].ID", RuleRecordShape},
 		{"plan without frame", func(a *Audit) { a.Sampling[0].Frame = "" }, "Sampling[0].Frame", RuleSamplingRecorded},
 		{"plan without rationale", func(a *Audit) { a.Sampling[1].Rationale = "" }, "Sampling[1].Rationale", RuleSamplingRecorded},
 		{"plan size above the frame", func(a *Audit) { a.Sampling[1].Size = 5 }, "Sampling[1].Size", RuleSamplingRecorded},
-		{"statistical sample altered", func(a *Audit) { a.Sampling[0].Selected[0] = "leaver-01" }, "Sampling[0].Selected", RuleSamplingReproduced},
-		{"statistical sample reseeded", func(a *Audit) { a.Sampling[0].Seed++ }, "Sampling[0].Selected", RuleSamplingReproduced},
-		{"unknown generator", func(a *Audit) { a.Sampling[0].Generator = "math/rand" }, "Sampling[0].Generator", RuleSamplingReproduced},
+		{"statistical sample altered", func(a *Audit) { a.Sampling[0].Selected[0] = "leaver-01" }, "Sampling[0].Selected", RuleSamplingReproducible},
+		{"statistical sample reseeded", func(a *Audit) { a.Sampling[0].Seed++ }, "Sampling[0].Selected", RuleSamplingReproducible},
+		{"unknown generator", func(a *Audit) { a.Sampling[0].Generator = "math/rand" }, "Sampling[0].Generator", RuleSamplingReproducible},
 		{"sample item outside the population", func(a *Audit) { a.Sampling[1].Selected[1] = "guest" }, "Sampling[1].Selected[1]", RuleSamplingRecorded},
 		{"sample of excluded item", func(a *Audit) { a.Sampling[0].Selected[0] = "leaver-07" }, "Sampling[0].Selected[0]", RuleSamplingRecorded},
 		{"sample of the wrong size", func(a *Audit) { a.Sampling[1].Selected = a.Sampling[1].Selected[:1] }, "Sampling[1].Selected", RuleSamplingRecorded},

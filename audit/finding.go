@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
@@ -49,8 +50,8 @@ func (a *Audit) findingsOpen(op string) error {
 		return err
 	}
 	if c := a.Conclusion; c != nil && c.State != ConclusionDraft {
-		return &TransitionError{
-			Machine: "audit.conclusion", State: string(c.State), Event: op, Reason: ReasonWrongState,
+		return &ismsaudit.TransitionError{
+			Machine: "audit.conclusion", State: string(c.State), Event: op, Reason: ismsaudit.ReasonWrongState,
 			Rule: RuleFindingPhase, Detail: "the conclusions are agreed: revise them before changing the findings",
 		}
 	}
@@ -61,7 +62,7 @@ func (a *Audit) findingsOpen(op string) error {
 // not a lifecycle event, a time before last (when last is not zero), and
 // a note: such an operation adds no history entry, so it would have
 // nowhere to keep one.
-func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
+func findingCheckMeta(col *errs.Collector, m ismsaudit.Meta, last time.Time) {
 	if m.At.IsZero() {
 		col.Add("Meta.At", "required", "", "when it happened")
 	} else if m.At.Before(last) {
@@ -86,7 +87,7 @@ func findingCheckMeta(col *errs.Collector, m Meta, last time.Time) {
 // nonconformity's statement complete is checked when the team confirms
 // the finding. m.At and m.By are required and m.Note must be empty: the
 // finding gets no history entry until its first event.
-func (a *Audit) AddFinding(f Finding, m Meta) error {
+func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
 	if err := a.findingsOpen("add-finding"); err != nil {
 		return err
 	}
@@ -165,7 +166,7 @@ func (a *Audit) AddFinding(f Finding, m Meta) error {
 // what the event brings (see findingSubject), and applies change to the
 // finding together with the new state and history entry. It changes
 // nothing when the event is refused.
-func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m Meta, change func(*Finding)) error {
+func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m ismsaudit.Meta, change func(*Finding)) error {
 	i := a.findingAt(id)
 	if i < 0 {
 		return notFound("finding", string(id))
@@ -202,7 +203,7 @@ func findingLast(f *Finding) time.Time {
 // (AUD-EVIDENCE-VERIFIED); a nonconformity states the requirement, what
 // was found and why it does not conform (AUD-NC-STATEMENT) and is graded
 // (AUD-NC-GRADE). Allowed while findings are open (AUD-FINDING-PHASE).
-func (a *Audit) ConfirmFinding(id FindingID, m Meta) error {
+func (a *Audit) ConfirmFinding(id FindingID, m ismsaudit.Meta) error {
 	if err := a.findingsOpen("confirm-finding"); err != nil {
 		return err
 	}
@@ -213,7 +214,7 @@ func (a *Audit) ConfirmFinding(id FindingID, m Meta) error {
 // presented. The finding stays in the record; m.Note must say why
 // (AUD-FINDING-WITHDRAWN). Allowed while findings are open
 // (AUD-FINDING-PHASE).
-func (a *Audit) WithdrawFinding(id FindingID, m Meta) error {
+func (a *Audit) WithdrawFinding(id FindingID, m ismsaudit.Meta) error {
 	if err := a.findingsOpen("withdraw-finding"); err != nil {
 		return err
 	}
@@ -222,7 +223,7 @@ func (a *Audit) WithdrawFinding(id FindingID, m Meta) error {
 
 // AcknowledgeFinding records that the auditee accepts a finding presented
 // at the closing meeting (AUD-FINDING-RESPONSE).
-func (a *Audit) AcknowledgeFinding(id FindingID, m Meta) error {
+func (a *Audit) AcknowledgeFinding(id FindingID, m ismsaudit.Meta) error {
 	if err := a.requireState("acknowledge-finding", RuleFindingResponse, findingResponseStates...); err != nil {
 		return err
 	}
@@ -232,7 +233,7 @@ func (a *Audit) AcknowledgeFinding(id FindingID, m Meta) error {
 // DisputeFinding records that the auditee does not accept a presented
 // finding, with its diverging opinion (19011 6.4.10; AUD-DISPUTE-RECORDED,
 // AUD-FINDING-RESPONSE).
-func (a *Audit) DisputeFinding(id FindingID, opinion string, m Meta) error {
+func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) error {
 	if err := a.requireState("dispute-finding", RuleFindingResponse, findingResponseStates...); err != nil {
 		return err
 	}
@@ -245,7 +246,7 @@ func (a *Audit) DisputeFinding(id FindingID, opinion string, m Meta) error {
 // issued, that is while the audit is in the closing state
 // (AUD-DISPUTE-BEFORE-REPORT): a dispute still open then stays disputed
 // and the report carries it as an unresolved diverging opinion.
-func (a *Audit) ResolveDispute(id FindingID, resolution string, m Meta) error {
+func (a *Audit) ResolveDispute(id FindingID, resolution string, m ismsaudit.Meta) error {
 	if err := a.requireState("resolve-dispute", RuleFindingResponse, findingResponseStates...); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -14,8 +15,8 @@ import (
 func fdExampleDay(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
 // fdExampleBy is the Meta of a step on a day of March 2026.
-func fdExampleBy(day, hour int, by string) audit.Meta {
-	return audit.Meta{At: fdExampleDay(day, hour), By: by}
+func fdExampleBy(day, hour int, by string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: fdExampleDay(day, hour), By: by}
 }
 
 // fdExampleAudit walks a stage 2 audit of Example Ltd through the
@@ -136,9 +137,9 @@ func fdExampleRule(err error) string {
 	if err == nil {
 		return "accepted"
 	}
-	var te *audit.TransitionError
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
-		return te.Rule
+		return string(te.Rule)
 	}
 	return err.Error()
 }
@@ -160,7 +161,7 @@ func ExampleAudit_ConfirmFinding() {
 	// One resting on information not yet verified is not.
 	_ = a.AddFinding(fdExampleNC("F-2", audit.Minor, "E-2"), at)
 	err := a.ConfirmFinding("F-2", fdExampleBy(10, 14, "lead-1"))
-	fmt.Println(errors.Is(err, audit.ErrTransition), fdExampleRule(err))
+	fmt.Println(errors.Is(err, ismsaudit.ErrTransition), fdExampleRule(err))
 	// Output:
 	// F-1 confirmed 1
 	// true AUD-NC-EVIDENCE
@@ -170,14 +171,14 @@ func ExampleAudit_AddFinding() {
 	a := fdExampleAudit("A-2026-07")
 	f := fdExampleNC("F-1", "", "E-9")
 	f.Criteria = append(f.Criteria, annexa.RefToControl("9.9"))
-	err := a.AddFinding(f, audit.Meta{At: fdExampleDay(10, 12), By: "aud-2"})
-	var ve *audit.ValidationError
+	err := a.AddFinding(f, ismsaudit.Meta{At: fdExampleDay(10, 12), By: "aud-2"})
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, fe := range ve.Fields {
 			fmt.Println(fe.Path, fe.Rule)
 		}
 	}
-	fmt.Println(errors.Is(err, audit.ErrNotFound), len(a.Findings))
+	fmt.Println(errors.Is(err, ismsaudit.ErrNotFound), len(a.Findings))
 	// Output:
 	// Grade AUD-NC-GRADE
 	// Criteria[1].ID unknown
@@ -241,7 +242,7 @@ func ExampleDeriveRecommendation() {
 	fdExampleRaise(a, fdExampleNC("F-1", audit.Major, "E-1"), fdExampleNC("F-2", audit.Minor, "E-1"))
 	fdExampleClosing(a)
 	fdExampleFollowUp(a, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)) // F-1's action is due on 31 May; F-2 has no plan yet
-	fdExampleMust(a.MarkImplemented("F-1", audit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
+	fdExampleMust(a.MarkImplemented("F-1", ismsaudit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
 	for _, at := range []time.Time{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
 		rec, reasons := audit.DeriveRecommendation(a, at)
@@ -273,8 +274,8 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	fdExampleRaise(a, fdExampleNC("F-1", audit.Major, "E-1"))
 	fdExampleClosing(a)
 	fdExampleFollowUp(a) // no plan yet
-	day := func(month time.Month, d int) audit.Meta {
-		return audit.Meta{At: time.Date(2026, month, d, 9, 0, 0, 0, time.UTC), By: "lead-1"}
+	day := func(month time.Month, d int) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2026, month, d, 9, 0, 0, 0, time.UTC), By: "lead-1"}
 	}
 	plan := audit.CorrectiveActionPlan{
 		Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
@@ -323,8 +324,8 @@ func ExampleAudit_Overdue() {
 	fdExampleClosing(a)
 	may, july := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC)
 	fdExampleFollowUp(a, may, may, july)
-	april := func(d int, by string) audit.Meta {
-		return audit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by}
+	april := func(d int, by string) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by}
 	}
 	fdExampleMust(
 		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
@@ -372,11 +373,11 @@ func ExampleFromBaseline() {
 	fdExampleRaise(previous, fdExampleNC("P-1", audit.Major, "E-1"))
 	fdExampleClosing(previous)
 	fdExampleFollowUp(previous, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))
-	fdExampleMust(previous.MarkImplemented("P-1", audit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
+	fdExampleMust(previous.MarkImplemented("P-1", ismsaudit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
 	// A surveillance audit in September starts from it.
 	next, err := audit.FromBaseline(previous, audit.NewOptions{ID: "A-2026-09", Kind: annexa.Surveillance, Client: "Certification body"},
-		audit.Meta{At: time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC), By: "lead-1"})
+		ismsaudit.Meta{At: time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC), By: "lead-1"})
 	if err != nil {
 		fmt.Println(err)
 		return

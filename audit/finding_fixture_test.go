@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -69,7 +70,7 @@ type fdT interface {
 	FailNow()
 }
 
-func fdMeta(at time.Time, by string) Meta { return Meta{At: at, By: by} }
+func fdMeta(at time.Time, by string) ismsaudit.Meta { return ismsaudit.Meta{At: at, By: by} }
 
 // fdHistory builds the entries of events fired one after the other from
 // the machine's initial state, at the given times.
@@ -419,21 +420,21 @@ func fdRefuses(t *testing.T, a *Audit, op func() error) error {
 	return err
 }
 
-// fdTransitionRule returns the rule a *TransitionError cites and its
+// fdTransitionRule returns the rule a *ismsaudit.TransitionError cites and its
 // reason; it fails the test for any other error.
-func fdTransitionRule(t *testing.T, err error) (rule, reason string) {
+func fdTransitionRule(t *testing.T, err error) (rule ismsaudit.RuleID, reason ismsaudit.Reason) {
 	t.Helper()
-	require.ErrorIs(t, err, ErrTransition)
-	var te *TransitionError
+	require.ErrorIs(t, err, ismsaudit.ErrTransition)
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	return te.Rule, te.Reason
 }
 
-// fdValidation returns the *ValidationError err must be.
-func fdValidation(t *testing.T, err error) *ValidationError {
+// fdValidation returns the *ismsaudit.ValidationError err must be.
+func fdValidation(t *testing.T, err error) *ismsaudit.ValidationError {
 	t.Helper()
-	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	return ve
 }
@@ -446,13 +447,13 @@ func fdAreaCheck(a *Audit, opts *VerifyOptions) []string {
 	v.verifyFindings()
 	v.verifyConclusion()
 	v.verifyFollowUps()
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	if !errors.As(v.col.Err(), &ve) {
 		return nil
 	}
 	out := make([]string, len(ve.Fields))
 	for i, f := range ve.Fields {
-		out[i] = f.Path + " " + f.Rule
+		out[i] = f.Path + " " + string(f.Rule)
 	}
 	slices.Sort(out)
 	return out

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -77,21 +78,21 @@ func TestFindingAreaJSONStrict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := json.Unmarshal([]byte(tt.json), tt.into)
-			require.ErrorIs(t, err, ErrInvalid)
-			var pe *ParseError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var pe *ismsaudit.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.NotEmpty(t, pe.Valid, "the error lists the valid values")
 		})
 	}
 	t.Run("an invalid value is never written", func(t *testing.T) {
 		_, err := json.Marshal(Finding{Kind: "remark"})
-		require.ErrorIs(t, err, ErrInvalid)
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 		_, err = json.Marshal(Conclusion{Recommendation: "maybe"})
-		require.ErrorIs(t, err, ErrInvalid)
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	})
 	t.Run("parse errors name the valid values", func(t *testing.T) {
 		_, err := ParseRecommendation("maybe")
-		var pe *ParseError
+		var pe *ismsaudit.ParseError
 		require.ErrorAs(t, err, &pe)
 		assert.Equal(t, []string{"recommend", "recommend-after-accepted-plans", "recommend-after-verified-correction", "not-recommend"}, pe.Valid)
 	})
@@ -103,7 +104,7 @@ func TestFindingAreaJSONStrict(t *testing.T) {
 		var back Audit
 		require.NoError(t, json.Unmarshal(data, &back))
 		assert.Equal(t, fdAreaCheck(a, nil), fdAreaCheck(&back, nil))
-		assert.Equal(t, []string{"Findings[0].Reason " + RuleNCStatement}, fdAreaCheck(&back, nil))
+		assert.Equal(t, []string{"Findings[0].Reason " + string(RuleNCStatement)}, fdAreaCheck(&back, nil))
 		assert.True(t, strings.Contains(string(data), `"followUps"`))
 	})
 }

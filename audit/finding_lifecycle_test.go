@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -34,7 +35,7 @@ var (
 // fdMachineMatrix fires every event in every state of m for a subject
 // that passes every guard, and checks the outcome against want.
 func fdMachineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T], subject T, want map[S]map[E]S) {
-	meta := Meta{At: fdAgreeAt, By: fdLead, Note: "n"}
+	meta := ismsaudit.Meta{At: fdAgreeAt, By: fdLead, Note: "n"}
 	for s := range m.States() {
 		for e := range m.Events() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
@@ -48,10 +49,10 @@ func fdMachineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T],
 				}
 				_, reason := fdTransitionRule(t, err)
 				if len(want[s]) == 0 {
-					assert.Equal(t, ReasonTerminal, reason, "%s accepts no event", s)
+					assert.Equal(t, ismsaudit.ReasonTerminal, reason, "%s accepts no event", s)
 					assert.True(t, m.IsTerminal(s))
 				} else {
-					assert.Equal(t, ReasonNoTransition, reason)
+					assert.Equal(t, ismsaudit.ReasonNoTransition, reason)
 				}
 				assert.Equal(t, fsm.Entry[S, E]{}, got)
 			})
@@ -79,20 +80,20 @@ func TestFollowUpMachineMatrix(t *testing.T) {
 func TestFindingAreaGuardsCiteCatalogueRules(t *testing.T) {
 	var cited []string
 	for r := range findingMachine.Rules() {
-		cited = append(cited, r)
+		cited = append(cited, string(r))
 	}
 	for r := range conclusionMachine.Rules() {
-		cited = append(cited, r)
+		cited = append(cited, string(r))
 	}
 	for r := range followUpMachine.Rules() {
-		cited = append(cited, r)
+		cited = append(cited, string(r))
 	}
 	for rr := range RecommendationRules() {
-		cited = append(cited, rr.Rule)
+		cited = append(cited, string(rr.Rule))
 	}
 	require.NotEmpty(t, cited)
 	for _, id := range cited {
-		_, ok := LookupRule(id)
+		_, ok := LookupRule(ismsaudit.RuleID(id))
 		assert.True(t, ok, "rule %s is cited but not in the catalogue", id)
 	}
 	for _, r := range append(findingRules, followUpRules...) {
@@ -138,8 +139,10 @@ var fdFindingOps = map[FindingEvent]struct {
 	agree bool // the conclusions are agreed
 	do    func(*Audit) error
 }{
-	FindingConfirm:     {StateFindings, false, func(a *Audit) error { return a.ConfirmFinding("F-1", fdMeta(fdAgreeAt, fdLead)) }},
-	FindingWithdraw:    {StateFindings, false, func(a *Audit) error { return a.WithdrawFinding("F-1", Meta{At: fdAgreeAt, By: fdLead, Note: "n"}) }},
+	FindingConfirm: {StateFindings, false, func(a *Audit) error { return a.ConfirmFinding("F-1", fdMeta(fdAgreeAt, fdLead)) }},
+	FindingWithdraw: {StateFindings, false, func(a *Audit) error {
+		return a.WithdrawFinding("F-1", ismsaudit.Meta{At: fdAgreeAt, By: fdLead, Note: "n"})
+	}},
 	FindingAcknowledge: {StateClosing, false, func(a *Audit) error { return a.AcknowledgeFinding("F-1", fdMeta(fdResolveAt, "ciso")) }},
 	FindingDispute:     {StateClosing, false, func(a *Audit) error { return a.DisputeFinding("F-1", "no", fdMeta(fdResolveAt, "ciso")) }},
 	FindingResolve:     {StateClosing, false, func(a *Audit) error { return a.ResolveDispute("F-1", "yes", fdMeta(fdResolveAt, fdLead)) }},
@@ -183,10 +186,10 @@ func TestFindingOperationsMatrix(t *testing.T) {
 					assert.Equal(t, before, a.Findings, "present skips a %s finding", s)
 				case e == FindingPresent:
 					rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return op.do(a) }))
-					assert.Equal(t, RuleConclusionAfterDraft, rule)
+					assert.Equal(t, RuleConclusionAfterFindings, rule)
 				default:
 					_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return op.do(a) }))
-					assert.Contains(t, []string{ReasonNoTransition, ReasonTerminal}, reason)
+					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
 				}
 			})
 		}
@@ -223,16 +226,16 @@ func TestClosingPresentation(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(*Audit)
-		meta   Meta
-		rule   string
-		reason string
+		meta   ismsaudit.Meta
+		rule   ismsaudit.RuleID
+		reason ismsaudit.Reason
 	}{
-		{"no conclusions", func(a *Audit) { a.Conclusion = nil }, m, RuleClosingAfterConclude, ReasonGuard},
-		{"draft conclusions", func(a *Audit) { a.Conclusion = fdConclusion(t, RecommendAfterVerification, ConclusionDraft) }, m, RuleClosingAfterConclude, ReasonGuard},
-		{"a draft finding", func(a *Audit) { a.Findings[2] = fdFindingIn(t, fdObservation("F-3", fdA51), FindingDraft) }, m, RuleConclusionAfterDraft, ReasonGuard},
-		{"not in the findings stage", func(a *Audit) { a.State = StateFieldwork }, m, RuleClosingAfterConclude, ReasonWrongState},
-		{"no actor", func(*Audit) {}, Meta{At: fdClosingAt}, "", ReasonMeta},
-		{"before a finding's last entry", func(*Audit) {}, fdMeta(fdConfirmAt.Add(-time.Minute), fdLead), "", ReasonMeta},
+		{"no conclusions", func(a *Audit) { a.Conclusion = nil }, m, RuleClosingAfterConclusions, ismsaudit.ReasonGuard},
+		{"draft conclusions", func(a *Audit) { a.Conclusion = fdConclusion(t, RecommendAfterVerification, ConclusionDraft) }, m, RuleClosingAfterConclusions, ismsaudit.ReasonGuard},
+		{"a draft finding", func(a *Audit) { a.Findings[2] = fdFindingIn(t, fdObservation("F-3", fdA51), FindingDraft) }, m, RuleConclusionAfterFindings, ismsaudit.ReasonGuard},
+		{"not in the findings stage", func(a *Audit) { a.State = StateFieldwork }, m, RuleClosingAfterConclusions, ismsaudit.ReasonWrongState},
+		{"no actor", func(*Audit) {}, ismsaudit.Meta{At: fdClosingAt}, "", ismsaudit.ReasonMeta},
+		{"before a finding's last entry", func(*Audit) {}, fdMeta(fdConfirmAt.Add(-time.Minute), fdLead), "", ismsaudit.ReasonMeta},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

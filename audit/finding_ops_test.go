@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -38,17 +39,17 @@ func TestAddFinding(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(*Finding)
-		meta   *Meta
+		meta   *ismsaudit.Meta
 		want   [][2]string // path, rule
 	}{
 		{"no id", func(f *Finding) { f.ID = " " }, nil, [][2]string{{"ID", "required"}}},
 		{"duplicate id", func(f *Finding) { f.ID = "F-0" }, nil, [][2]string{{"ID", "unique"}}},
 		{"no kind", func(f *Finding) { f.Kind, f.Grade = "", "" }, nil, [][2]string{{"Kind", "required"}}},
 		{"unknown kind", func(f *Finding) { f.Kind, f.Grade = "remark", "" }, nil, [][2]string{{"Kind", "enum"}}},
-		{"nonconformity without grade", func(f *Finding) { f.Grade = "" }, nil, [][2]string{{"Grade", RuleNCGrade}}},
-		{"unknown grade", func(f *Finding) { f.Grade = "critical" }, nil, [][2]string{{"Grade", RuleNCGrade}}},
-		{"graded observation", func(f *Finding) { f.Kind = Observation }, nil, [][2]string{{"Grade", RuleNCGrade}}},
-		{"no criteria", func(f *Finding) { f.Criteria = nil }, nil, [][2]string{{"Criteria", RuleFindingCriterion}}},
+		{"nonconformity without grade", func(f *Finding) { f.Grade = "" }, nil, [][2]string{{"Grade", string(RuleNCGrade)}}},
+		{"unknown grade", func(f *Finding) { f.Grade = "critical" }, nil, [][2]string{{"Grade", string(RuleNCGrade)}}},
+		{"graded observation", func(f *Finding) { f.Kind = Observation }, nil, [][2]string{{"Grade", string(RuleNCGrade)}}},
+		{"no criteria", func(f *Finding) { f.Criteria = nil }, nil, [][2]string{{"Criteria", string(RuleFindingCriterion)}}},
 		{"unknown control", func(f *Finding) { f.Criteria = []annexa.Ref{annexa.RefToControl("9.9")} }, nil, [][2]string{{"Criteria[0].ID", "unknown"}}},
 		{"reference without kind", func(f *Finding) { f.Criteria = []annexa.Ref{{ID: "5.1"}} }, nil, [][2]string{{"Criteria[0].Kind", "required"}}},
 		{"criterion twice", func(f *Finding) { f.Criteria = []annexa.Ref{fdA815, fdA815} }, nil, [][2]string{{"Criteria[1]", "unique"}}},
@@ -62,10 +63,10 @@ func TestAddFinding(t *testing.T) {
 		{"raised after recording", func(f *Finding) { f.RaisedAt = m.At.Add(time.Second) }, nil, [][2]string{{"RaisedAt", "not-after-event"}}},
 		{"state given", func(f *Finding) { f.State = FindingConfirmed }, nil, [][2]string{{"State", "empty"}}},
 		{"history given", func(f *Finding) { f.History = []FindingEntry{} }, nil, [][2]string{{"History", "empty"}}},
-		{"no meta", func(*Finding) {}, &Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note with nowhere to go", func(*Finding) {}, &Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"no meta", func(*Finding) {}, &ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note with nowhere to go", func(*Finding) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 		{"everything at once", func(f *Finding) { *f = Finding{Kind: Nonconformity, State: FindingDraft} }, nil, [][2]string{
-			{"ID", "required"}, {"Grade", RuleNCGrade}, {"Criteria", RuleFindingCriterion}, {"Found", "required"},
+			{"ID", "required"}, {"Grade", string(RuleNCGrade)}, {"Criteria", string(RuleFindingCriterion)}, {"Found", "required"},
 			{"RaisedBy", "required"}, {"RaisedAt", "required"}, {"State", "empty"},
 		}},
 	}
@@ -81,7 +82,7 @@ func TestAddFinding(t *testing.T) {
 			}
 			ve := fdValidation(t, fdRefuses(t, a, func() error { return a.AddFinding(f, meta) }))
 			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], w[1]), "want %s %s in %v", w[0], w[1], ve.Fields)
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
@@ -89,7 +90,7 @@ func TestAddFinding(t *testing.T) {
 	t.Run("unknown evidence is also not found", func(t *testing.T) {
 		a := fdAudit(t, StateFieldwork)
 		err := a.AddFinding(fdNC("F-1", Major, fdA815, "E-99"), m)
-		require.ErrorIs(t, err, ErrNotFound)
+		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	})
 	t.Run("refused outside fieldwork and findings", func(t *testing.T) {
 		for s := range States() {
@@ -100,7 +101,7 @@ func TestAddFinding(t *testing.T) {
 			a.State = s
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AddFinding(fdNC("F-1", Major, fdA815, "E-1"), m) }))
 			assert.Equal(t, RuleFindingPhase, rule, "state %s", s)
-			assert.Equal(t, ReasonWrongState, reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
 	})
 	t.Run("refused while the conclusions stand agreed", func(t *testing.T) {
@@ -117,7 +118,7 @@ func TestConfirmFinding(t *testing.T) {
 		name  string
 		f     Finding
 		setup func(*Audit)
-		rule  string // "" when accepted
+		rule  ismsaudit.RuleID // "" when accepted
 	}{
 		{"nonconformity", fdNC("F-1", Minor, fdA815, "E-1"), nil, ""},
 		{"nonconformity with corrected evidence", fdNC("F-1", Minor, fdA815, "E-6"), nil, ""},
@@ -166,7 +167,7 @@ func TestConfirmFinding(t *testing.T) {
 			}
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.ConfirmFinding("F-1", m) }))
 			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, ReasonGuard, reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, reason)
 		})
 	}
 	t.Run("confirmed by the team only", func(t *testing.T) {
@@ -180,8 +181,8 @@ func TestConfirmFinding(t *testing.T) {
 	t.Run("unknown finding", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
 		err := fdRefuses(t, a, func() error { return a.ConfirmFinding("F-9", m) })
-		require.ErrorIs(t, err, ErrNotFound)
-		var nf *NotFoundError
+		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+		var nf *ismsaudit.NotFoundError
 		require.ErrorAs(t, err, &nf)
 		assert.Equal(t, "F-9", nf.ID)
 	})
@@ -191,21 +192,21 @@ func TestConfirmFinding(t *testing.T) {
 		f.History = []FindingEntry{}
 		a.Findings = []Finding{f}
 		require.NoError(t, a.ConfirmFinding("F-1", m))
-		require.NoError(t, a.WithdrawFinding("F-1", Meta{At: m.At, By: fdLead, Note: "same instant is fine"}))
+		require.NoError(t, a.WithdrawFinding("F-1", ismsaudit.Meta{At: m.At, By: fdLead, Note: "same instant is fine"}))
 		b := fdAudit(t, StateFindings)
 		g := fdFindingIn(t, fdObservation("F-1", fdA51), FindingDraft)
 		b.Findings = []Finding{g}
 		require.NoError(t, b.ConfirmFinding("F-1", m))
 		_, reason := fdTransitionRule(t, fdRefuses(t, b, func() error {
-			return b.WithdrawFinding("F-1", Meta{At: m.At.Add(-time.Second), By: fdLead, Note: "too early"})
+			return b.WithdrawFinding("F-1", ismsaudit.Meta{At: m.At.Add(-time.Second), By: fdLead, Note: "too early"})
 		}))
-		assert.Equal(t, ReasonMeta, reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, reason)
 	})
 	t.Run("not before the finding was raised", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
 		a.Findings = []Finding{fdFindingIn(t, fdObservation("F-1", fdA51), FindingDraft)}
 		_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.ConfirmFinding("F-1", fdMeta(fdRaisedAt.Add(-time.Second), fdLead)) }))
-		assert.Equal(t, ReasonMeta, reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, reason)
 	})
 	t.Run("refused while the conclusions stand agreed", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
@@ -224,7 +225,7 @@ func TestWithdrawFinding(t *testing.T) {
 			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.WithdrawFinding("F-1", fdMeta(fdAgreeAt, fdLead)) }))
 			assert.Equal(t, RuleFindingWithdrawn, rule, "a withdrawal needs a reason")
 
-			m := Meta{At: fdAgreeAt, By: fdLead, Note: "raised twice"}
+			m := ismsaudit.Meta{At: fdAgreeAt, By: fdLead, Note: "raised twice"}
 			require.NoError(t, a.WithdrawFinding("F-1", m))
 			f := a.Findings[0]
 			assert.Equal(t, FindingWithdrawn, f.State)
@@ -273,7 +274,7 @@ func TestAcknowledgeDisputeResolve(t *testing.T) {
 			return issued.ResolveDispute("F-1", "agreed", fdMeta(fdResolveAt, fdLead))
 		}))
 		assert.Equal(t, RuleDisputeBeforeReport, rule, "unresolved disputes stay disputed for the report")
-		assert.Equal(t, ReasonGuard, reason)
+		assert.Equal(t, ismsaudit.ReasonGuard, reason)
 
 		require.NoError(t, a.ResolveDispute("F-1", "agreed: 90 days", fdMeta(fdResolveAt, fdLead)))
 		assert.Equal(t, FindingResolved, a.Findings[0].State)
@@ -292,7 +293,7 @@ func TestAcknowledgeDisputeResolve(t *testing.T) {
 				a.State = s
 				rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return op(a) }))
 				assert.Equal(t, RuleFindingResponse, rule, "%s in %s", name, s)
-				assert.Equal(t, ReasonWrongState, reason)
+				assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 			}
 		}
 	})

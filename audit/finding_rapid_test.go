@@ -8,13 +8,14 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
 // fdRapidMeta draws the meta of an event: usually a little after the
 // clock, sometimes before it, without a time or without an actor.
-func fdRapidMeta(t *rapid.T, clock time.Time) Meta {
-	m := Meta{
+func fdRapidMeta(t *rapid.T, clock time.Time) ismsaudit.Meta {
+	m := ismsaudit.Meta{
 		At:   clock.Add(time.Duration(rapid.IntRange(-30, 180).Draw(t, "minutes")) * time.Minute),
 		By:   rapid.SampledFrom([]string{fdLead, fdAuditor, fdExpert, fdOutsider}).Draw(t, "by"),
 		Note: rapid.SampledFrom([]string{"", "", "reason"}).Draw(t, "note"),
@@ -110,7 +111,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 		}
 		// fire runs op and checks the properties around it; event is the
 		// finding event it fires on id ("" for other operations).
-		fire := func(t *rapid.T, name string, id FindingID, event FindingEvent, m Meta, op func() error) {
+		fire := func(t *rapid.T, name string, id FindingID, event FindingEvent, m ismsaudit.Meta, op func() error) {
 			before := fdClone(a)
 			err := op()
 			if err != nil {
@@ -198,7 +199,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 					if f.State != FindingDraft {
 						continue
 					}
-					m := Meta{At: clock, By: fdLead}
+					m := ismsaudit.Meta{At: clock, By: fdLead}
 					fire(t, "settle-confirm", f.ID, FindingConfirm, m, func() error { return a.ConfirmFinding(f.ID, m) })
 					m.Note = "cannot be confirmed"
 					fire(t, "settle-withdraw", f.ID, FindingWithdraw, m, func() error { return a.WithdrawFinding(f.ID, m) })

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -271,10 +272,10 @@ func TestVerifyFindingsReportsEverything(t *testing.T) {
 	err := Verify(a, nil)
 	ve := fdValidation(t, err)
 	for _, w := range [][2]string{
-		{"Findings[0].Reason", RuleNCStatement}, {"Findings[2].Kind", RuleRecordShape},
-		{"Conclusion.Extent", RuleConclusionComplete}, {"FollowUps[1].RootCause", RuleFollowUpPlan},
+		{"Findings[0].Reason", string(RuleNCStatement)}, {"Findings[2].Kind", string(RuleRecordShape)},
+		{"Conclusion.Extent", string(RuleConclusionComplete)}, {"FollowUps[1].RootCause", string(RuleFollowUpPlan)},
 	} {
-		assert.True(t, ve.Has(w[0], w[1]), "want %s %s in %v", w[0], w[1], ve.Fields)
+		assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 	}
 	for _, f := range ve.Fields {
 		_, ok := LookupRule(f.Rule)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -39,7 +40,7 @@ func (a *Audit) followUpsOpen(op string) error {
 // AcceptCorrectiveAction requires it complete. m.At and m.By are required
 // and recorded as PlannedAt and PlannedBy; m.Note must be empty, as
 // recording a plan is not a lifecycle event and adds no history entry.
-func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, m Meta) error {
+func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, m ismsaudit.Meta) error {
 	if err := a.followUpsOpen("plan-corrective-action"); err != nil {
 		return err
 	}
@@ -54,8 +55,8 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 	if j >= 0 {
 		u := &a.FollowUps[j]
 		if u.State != FollowUpPlanning {
-			return &TransitionError{
-				Machine: followUpMachine.Name(), State: string(u.State), Event: "plan-corrective-action", Reason: ReasonWrongState,
+			return &ismsaudit.TransitionError{
+				Machine: followUpMachine.Name(), State: string(u.State), Event: "plan-corrective-action", Reason: ismsaudit.ReasonWrongState,
 				Rule: RuleFollowUpReplan, Detail: "the plan is accepted: it changes only after a verification finds the action ineffective",
 			}
 		}
@@ -93,7 +94,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 // applies it, with change applied to the follow-up as well. check, when
 // given, validates the operation's input once the follow-up is found and
 // before the event fires. Nothing changes unless everything passes.
-func (a *Audit) fireFollowUp(op string, finding FindingID, s followUpSubject, event FollowUpEvent, m Meta, check func() error, change func(*FollowUp)) error {
+func (a *Audit) fireFollowUp(op string, finding FindingID, s followUpSubject, event FollowUpEvent, m ismsaudit.Meta, check func() error, change func(*FollowUp)) error {
 	if err := a.followUpsOpen(op); err != nil {
 		return err
 	}
@@ -124,13 +125,13 @@ func (a *Audit) fireFollowUp(op string, finding FindingID, s followUpSubject, ev
 // corrective action plan of a nonconformity's follow-up. Guard: the plan
 // states the correction, the root cause, the action and a due date
 // (AUD-FOLLOWUP-PLAN).
-func (a *Audit) AcceptCorrectiveAction(finding FindingID, m Meta) error {
+func (a *Audit) AcceptCorrectiveAction(finding FindingID, m ismsaudit.Meta) error {
 	return a.fireFollowUp("accept-corrective-action", finding, followUpSubject{}, FollowUpAcceptPlan, m, nil, nil)
 }
 
 // MarkImplemented records that the auditee reports the accepted
 // corrective action done.
-func (a *Audit) MarkImplemented(finding FindingID, m Meta) error {
+func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
 	return a.fireFollowUp("mark-implemented", finding, followUpSubject{}, FollowUpImplement, m, nil, nil)
 }
 
@@ -145,7 +146,7 @@ func (a *Audit) MarkImplemented(finding FindingID, m Meta) error {
 // evidence ids must be ones the audit holds, each once, and every item
 // examined must be audit evidence by m.At, verified and not superseded
 // (AUD-EVIDENCE-VERIFIED).
-func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []EvidenceID, m Meta) error {
+func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []EvidenceID, m ismsaudit.Meta) error {
 	check := func() error {
 		col := newCollector("verification")
 		for i, id := range evidence {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -66,29 +67,29 @@ func TestPlanCorrectiveAction(t *testing.T) {
 			a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", s)}
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdCloseAt, "ciso")) }))
 			assert.Equal(t, RuleFollowUpReplan, rule, "%s", s)
-			assert.Equal(t, ReasonWrongState, reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
 	})
 	tests := []struct {
 		name    string
 		finding FindingID
 		plan    CorrectiveActionPlan
-		meta    Meta
+		meta    ismsaudit.Meta
 		want    [][2]string
 	}{
-		{"an observation", "F-2", fdPlan, m, [][2]string{{"Finding", RuleFollowUpPhase}}},
-		{"a withdrawn nonconformity", "F-3", fdPlan, m, [][2]string{{"Finding", RuleFollowUpPhase}}},
+		{"an observation", "F-2", fdPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
+		{"a withdrawn nonconformity", "F-3", fdPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
 		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: fdDueAt}, m, [][2]string{{"Plan", "required"}}},
 		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: fdPlanAt.Add(-time.Second)}, m, [][2]string{{"Plan.DueAt", "not-before-event"}}},
-		{"no meta", "F-1", fdPlan, Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note", "F-1", fdPlan, Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"no meta", "F-1", fdPlan, ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", "F-1", fdPlan, ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := fdFollowUpStage(t, StateClosing)
 			ve := fdValidation(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction(tt.finding, tt.plan, tt.meta) }))
 			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], w[1]), "want %s %s in %v", w[0], w[1], ve.Fields)
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
@@ -110,7 +111,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 	})
 	t.Run("unknown finding", func(t *testing.T) {
 		a := fdFollowUpStage(t, StateClosing)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-9", fdPlan, m) }), ErrNotFound)
+		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-9", fdPlan, m) }), ismsaudit.ErrNotFound)
 	})
 	t.Run("only from the closing meeting until the audit closes", func(t *testing.T) {
 		for _, s := range []State{StateInitiation, StatePreparation, StateFieldwork, StateFindings, StateClosed, StateTerminated} {
@@ -118,7 +119,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 			a.State = s
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", fdPlan, m) }))
 			assert.Equal(t, RuleFollowUpPhase, rule, "state %s", s)
-			assert.Equal(t, ReasonWrongState, reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
 	})
 }
@@ -158,7 +159,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", false, nil, m) }))
 		assert.Equal(t, RuleFollowUpIneffective, rule, "needs a note")
 
-		bad := Meta{At: fdVerifyAt, By: fdAuditor, Note: "logs on two servers still rotate after 7 days"}
+		bad := ismsaudit.Meta{At: fdVerifyAt, By: fdAuditor, Note: "logs on two servers still rotate after 7 days"}
 		require.NoError(t, a.VerifyCorrectiveAction("F-1", false, []EvidenceID{"E-7"}, bad))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpPlanning, u.State)
@@ -184,43 +185,43 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		name      string
 		effective bool
 		evidence  []EvidenceID
-		meta      Meta
-		rule      string
+		meta      ismsaudit.Meta
+		rule      ismsaudit.RuleID
 	}{
 		{"a technical expert", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdExpert), RuleFollowUpVerified},
 		{"someone off the team", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdOutsider), RuleFollowUpVerified},
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
 		{"unverified evidence only", true, []EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
 		{"evidence verified only later", true, []EvidenceID{"E-7"}, fdMeta(fdFUEvidAt, fdLead), RuleFollowUpVerified},
-		{"ineffective by an outsider", false, nil, Meta{At: fdVerifyAt, By: fdOutsider, Note: "n"}, RuleFollowUpIneffective},
+		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: fdVerifyAt, By: fdOutsider, Note: "n"}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			a := implemented(t)
 			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", tt.effective, tt.evidence, tt.meta) }))
 			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, ReasonGuard, reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, reason)
 		})
 	}
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
 		a := implemented(t)
 		err := fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7", "E-99", "E-7"}, m) })
 		ve := fdValidation(t, err)
-		require.ErrorIs(t, err, ErrNotFound)
+		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 		assert.True(t, ve.Has("Evidence[1]", "unknown"))
 		assert.True(t, ve.Has("Evidence[2]", "unique"))
 	})
 	t.Run("no follow-up", func(t *testing.T) {
 		a := fdFollowUpStage(t, StateFollowUp)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, m) }), ErrNotFound)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ErrNotFound)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ErrNotFound)
+		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ismsaudit.ErrNotFound)
 	})
 	t.Run("an event does not precede the plan", func(t *testing.T) {
 		a := fdFollowUpStage(t, StateFollowUp)
 		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdPlanAt, "ciso")))
 		_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", fdMeta(fdPlanAt.Add(-time.Hour), fdLead)) }))
-		assert.Equal(t, ReasonMeta, reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, reason)
 	})
 }
 
@@ -235,7 +236,7 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 			return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, m)
 		},
 		FollowUpVerifyIneffective: func(a *Audit) error {
-			return a.VerifyCorrectiveAction("F-1", false, []EvidenceID{"E-7"}, Meta{At: m.At, By: m.By, Note: "still failing"})
+			return a.VerifyCorrectiveAction("F-1", false, []EvidenceID{"E-7"}, ismsaudit.Meta{At: m.At, By: m.By, Note: "still failing"})
 		},
 	}
 	for s := range FollowUpStates() {
@@ -246,7 +247,7 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 				to, ok := fdWantFollowUp[s][e]
 				if !ok {
 					_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return ops[e](a) }))
-					assert.Contains(t, []string{ReasonNoTransition, ReasonTerminal}, reason)
+					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
 					return
 				}
 				before := len(a.FollowUps[0].History)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"pgregory.net/rapid"
 )
 
@@ -60,7 +61,7 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 			}
 			return rapid.SampledFrom(findings).Draw(t, "finding")
 		}
-		step := func(t *rapid.T, name string, id FindingID, event FollowUpEvent, m Meta, op func() error) {
+		step := func(t *rapid.T, name string, id FindingID, event FollowUpEvent, m ismsaudit.Meta, op func() error) {
 			before := fdClone(a)
 			err := op()
 			if err != nil {
@@ -155,7 +156,7 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 				// may be reported.
 				blocked := false
 				for _, v := range fdAreaCheck(a, &VerifyOptions{At: clock}) {
-					if strings.HasSuffix(v, " "+RuleMajorOverdue) {
+					if strings.HasSuffix(v, " "+string(RuleMajorOverdueBlocks)) {
 						blocked = true
 						continue
 					}

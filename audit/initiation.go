@@ -3,13 +3,15 @@ package audit
 import (
 	"errors"
 	"time"
+
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // EstablishContact records the contact established with the auditee
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
 // what was agreed. It is allowed only while the audit is in initiation,
 // and replaces an earlier record. c.At must not be after m.At.
-func (a *Audit) EstablishContact(c Contact, m Meta) error {
+func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 	if err := a.requireState("establish-contact", RuleInitContact, StateInitiation); err != nil {
 		return err
 	}
@@ -37,7 +39,7 @@ func checkContact(ch coreCheck, prefix string, c *Contact) {
 // alternative proposed to the audit client (AUD-INIT-ALTERNATIVE). It is
 // allowed only while the audit is in initiation, and replaces an earlier
 // decision. f.DecidedAt must not be after m.At.
-func (a *Audit) DecideFeasibility(f Feasibility, m Meta) error {
+func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) error {
 	if err := a.requireState("decide-feasibility", RuleInitFeasible, StateInitiation); err != nil {
 		return err
 	}
@@ -91,7 +93,7 @@ func checkFeasibleRecorded(s auditSubject) error {
 //
 // Preparation cannot start before the contact and the decision it rests
 // on: m.At must not precede them.
-func (a *Audit) Prepare(m Meta) error {
+func (a *Audit) Prepare(m ismsaudit.Meta) error {
 	var floor time.Time
 	if a.Contact != nil {
 		floor = a.Contact.At
@@ -118,7 +120,7 @@ func checkTerminationInput(s auditSubject) error {
 // when its objectives have become unattainable) and records why, when and
 // by whom in a.Termination. The reason is required (AUD-TERMINATE-REASON).
 // It is refused once the audit is completed.
-func (a *Audit) Terminate(reason string, m Meta) error {
+func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
 	e, err := a.coreFireEvent(EventTerminate, &auditInput{reason: reason}, m)
 	if err != nil {
 		return err

@@ -32,11 +32,11 @@ var (
 	guardCovered       = auditGuard{Name: "checklist-covered", Rule: RuleFieldworkCovered, Check: checkChecklistCovered}
 	guardResultsProven = auditGuard{Name: "results-on-verified-evidence", Rule: RuleEvidenceVerified, Check: checkResultsVerified}
 	guardPlanSettled   = auditGuard{Name: "plan-settled", Rule: RulePlanCommunicated, Check: checkPlanSettled}
-	guardConcluded     = auditGuard{Name: "conclusions-agreed", Rule: RuleClosingAfterConclude, Check: checkConclusionsAgreed}
+	guardConcluded     = auditGuard{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: checkConclusionsAgreed}
 	guardClosing       = auditGuard{Name: "closing-meeting", Rule: RuleClosingMeeting, Check: checkClosingInput}
 	guardClosed        = auditGuard{Name: "closing-recorded", Rule: RuleReportAfterClosing, Check: checkClosingRecorded}
 	guardRecipients    = auditGuard{Name: "recipients-named", Rule: RuleReportDistributed, Check: checkRecipientsInput}
-	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistrib, Check: checkDistributed}
+	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistribution, Check: checkDistributed}
 	guardRecords       = auditGuard{Name: "records-arranged", Rule: RuleCompleteRecords, Check: checkCompletionInput}
 	guardFollowUpOpen  = auditGuard{Name: "follow-up-needed", Rule: RuleFollowUpStart, Check: checkFollowUpNeeded}
 	guardFollowUpsDone = auditGuard{Name: "follow-ups-closed", Rule: RuleCloseFollowUps, Check: checkFollowUpsClosed}

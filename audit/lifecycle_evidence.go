@@ -16,7 +16,7 @@ type evidenceSubject struct {
 	successor *Evidence
 }
 
-// Errors the evidence guards return; a refusal's TransitionError unwraps
+// Errors the evidence guards return; a refusal's ismsaudit.TransitionError unwraps
 // to them.
 var (
 	errEvidenceNoReason    = errors.New("audit: a rejection needs a note saying why")
@@ -59,7 +59,7 @@ func evidenceSucceeded(s evidenceSubject) error {
 
 var (
 	guardEvidenceRelevant  = fsm.Guard[evidenceSubject]{Name: "supports-plan-criteria", Rule: RuleEvidenceCriteria, Check: evidenceRelevant}
-	guardEvidenceReasoned  = fsm.Guard[evidenceSubject]{Name: "reason-recorded", Rule: RuleEvidenceRejected, Check: evidenceReasoned}
+	guardEvidenceReasoned  = fsm.Guard[evidenceSubject]{Name: "reason-recorded", Rule: RuleEvidenceRejectReason, Check: evidenceReasoned}
 	guardEvidenceSucceeded = fsm.Guard[evidenceSubject]{Name: "successor-points-back", Rule: RuleEvidenceAppendOnly, Check: evidenceSucceeded}
 )
 

@@ -45,7 +45,7 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
 		}},
 		{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, Guards: []fsm.Guard[findingSubject]{
-			{Name: "conclusions-agreed", Rule: RuleClosingAfterConclude, Check: func(s findingSubject) error { return conclusionsAgreed(s.a) }},
+			{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: func(s findingSubject) error { return conclusionsAgreed(s.a) }},
 		}},
 		{From: FindingPresented, Event: FindingAcknowledge, To: FindingAcknowledged},
 		{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, Guards: []fsm.Guard[findingSubject]{
@@ -272,11 +272,11 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 	Table: []fsm.Transition[ConclusionState, ConclusionEvent, *Audit]{
 		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
 			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
-			{Name: "findings-settled", Rule: RuleConclusionAfterDraft, Check: guardFindingsSettled},
-			{Name: "recommendation-derived", Rule: RuleRecommendation, Check: guardRecommendation},
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+			{Name: "recommendation-derived", Rule: RuleRecommendationDerived, Check: guardRecommendation},
 		}},
 		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
-			{Name: "findings-settled", Rule: RuleConclusionAfterDraft, Check: guardFindingsSettled},
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
 		}},
 		{From: ConclusionAgreed, Event: ConclusionRevise, To: ConclusionDraft},
 	},

@@ -3,6 +3,7 @@ package audit
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -11,14 +12,14 @@ import (
 // changes nothing. The event's time must not precede the record's
 // creation, its latest history entry, nor the latest entry of the plan's
 // history: the record's times only move forward.
-func (a *Audit) coreFireEvent(ev Event, in *auditInput, m Meta) (Entry, error) {
+func (a *Audit) coreFireEvent(ev Event, in *auditInput, m ismsaudit.Meta) (Entry, error) {
 	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.coreLatest(), ev, m)
 }
 
 // coreFireEventAfter is coreFireEvent for an event whose time must also not precede floor,
 // the time of a record the event rests on (such as the contact and the
 // feasibility decision preparation rests on).
-func (a *Audit) coreFireEventAfter(ev Event, in *auditInput, m Meta, floor time.Time) (Entry, error) {
+func (a *Audit) coreFireEventAfter(ev Event, in *auditInput, m ismsaudit.Meta, floor time.Time) (Entry, error) {
 	last := a.coreLatest()
 	if floor.After(last) {
 		last = floor
@@ -64,7 +65,7 @@ func (a *Audit) Permitted() []Event { return auditMachine.Permitted(auditSubject
 func (a *Audit) Can(e Event) bool { return auditMachine.Can(auditSubject{a: a}, a.State, e) }
 
 // Check reports why the audit would refuse event e now: nil when it
-// allows it (as Can reports), otherwise the *TransitionError firing e
+// allows it (as Can reports), otherwise the *ismsaudit.TransitionError firing e
 // through its operation would return, naming the state and the rule of
 // the guard that refuses. Like Permitted, it looks at the audit as it
 // stands: the record an event brings (a meeting, the recipients, the
@@ -88,7 +89,7 @@ func (a *Audit) CanPlan(e PlanEvent) bool {
 }
 
 // CheckPlan reports why the plan would refuse event e now: nil when it
-// allows it (as CanPlan reports), otherwise the *TransitionError its
+// allows it (as CanPlan reports), otherwise the *ismsaudit.TransitionError its
 // operation would return. Approval is checked without a competence pool
 // (see ApprovePlan).
 func (a *Audit) CheckPlan(e PlanEvent) error {
@@ -121,7 +122,7 @@ func (a *Audit) CheckPlan(e PlanEvent) error {
 // (AUD-FIELDWORK-COVERED), or while a result cites an evidence item that
 // was never verified (AUD-EVIDENCE-VERIFIED: only verified information is
 // audit evidence).
-func (a *Audit) EndFieldwork(m Meta) error {
+func (a *Audit) EndFieldwork(m ismsaudit.Meta) error {
 	e, err := a.coreFireEvent(EventEndFieldwork, nil, m)
 	if err != nil {
 		return err

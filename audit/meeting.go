@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -12,8 +13,8 @@ import (
 // refused unless the plan is approved and communicated to the auditee
 // (AUD-OPEN-AFTER-PLAN) and the meeting has attendees, confirmed the plan
 // and the scope, and explained the roles of guides and observers when the
-// team has any (AUD-OPEN-MEETING). om.At must not be after m.At.
-func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m Meta) error {
+// team has any (AUD-OPENING-MEETING). om.At must not be after m.At.
+func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) error {
 	if err := a.corePrecheck(EventOpen); err != nil {
 		return err
 	}
@@ -44,7 +45,7 @@ func checkAttendees(ch coreCheck, path string, list []Attendee) {
 	}
 }
 
-// checkOpening checks an opening meeting against AUD-OPEN-MEETING.
+// checkOpening checks an opening meeting against AUD-OPENING-MEETING.
 func checkOpening(ch coreCheck, prefix string, om *OpeningMeeting, a *Audit) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	if len(om.Attendees) == 0 {
@@ -115,7 +116,7 @@ func checkConclusionsAgreed(s auditSubject) error {
 // finding is disputed, and recorded the agreed follow-up when there are
 // nonconformities (AUD-CLOSING-MEETING). cm.At must not be after m.At nor
 // before the opening meeting.
-func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m Meta) error {
+func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 	if err := a.corePrecheck(EventHoldClosingMeeting); err != nil {
 		return err
 	}

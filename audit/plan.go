@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -60,7 +61,7 @@ func (a *Audit) coreRequirePlanStage(op string) error {
 }
 
 // corePlanRefusal refuses a plan operation the plan's state does not allow.
-func (a *Audit) corePlanRefusal(op, rule, detail string) error {
+func (a *Audit) corePlanRefusal(op string, rule ismsaudit.RuleID, detail string) error {
 	state := ""
 	if a.Plan != nil {
 		state = string(a.Plan.State)
@@ -78,7 +79,7 @@ func (a *Audit) corePlanRefusal(op, rule, detail string) error {
 // criteria references, non-empty texts, times in order, known method
 // locations, assignments of the plan's own criteria. Completeness is
 // checked on approval.
-func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
+func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
 	if err := a.coreRequirePlanStage("draft-plan"); err != nil {
 		return err
 	}
@@ -108,11 +109,11 @@ func (a *Audit) DraftPlan(content PlanContent, m Meta) error {
 // (AUD-PLAN-COMPETENT) and every team member independent of the scope
 // (AUD-PLAN-INDEPENDENT); a nil check or pool skips those two. Approval
 // appends the approved content to Plan.Versions, numbered from 1, and one
-// entry to the plan's history. A refusal is a *TransitionError naming the
-// rule; it wraps a *ValidationError listing every problem under that rule.
+// entry to the plan's history. A refusal is a *ismsaudit.TransitionError naming the
+// rule; it wraps a *ismsaudit.ValidationError listing every problem under that rule.
 // Like every plan event, m.At must not precede the latest entry of the
 // audit's or the plan's history.
-func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
+func (a *Audit) ApprovePlan(m ismsaudit.Meta, check *PlanCheck) error {
 	if err := a.coreRequirePlanStage("approve-plan"); err != nil {
 		return err
 	}
@@ -132,7 +133,7 @@ func (a *Audit) ApprovePlan(m Meta, check *PlanCheck) error {
 
 // CommunicatePlan records that the approved plan was communicated to the
 // auditee (19011 6.3.2); fieldwork opens only after it (AUD-OPEN-AFTER-PLAN).
-func (a *Audit) CommunicatePlan(m Meta) error {
+func (a *Audit) CommunicatePlan(m ismsaudit.Meta) error {
 	return a.corePlanEvent("communicate-plan", PlanCommunicate, m)
 }
 
@@ -140,9 +141,11 @@ func (a *Audit) CommunicatePlan(m Meta) error {
 // it can change; the change goes back through approval and communication,
 // and the earlier versions stay in Plan.Versions (AUD-PLAN-REAPPROVED).
 // m.Note can say why.
-func (a *Audit) RevisePlan(m Meta) error { return a.corePlanEvent("revise-plan", PlanRevise, m) }
+func (a *Audit) RevisePlan(m ismsaudit.Meta) error {
+	return a.corePlanEvent("revise-plan", PlanRevise, m)
+}
 
-func (a *Audit) corePlanEvent(op string, ev PlanEvent, m Meta) error {
+func (a *Audit) corePlanEvent(op string, ev PlanEvent, m ismsaudit.Meta) error {
 	if err := a.coreRequirePlanStage(op); err != nil {
 		return err
 	}

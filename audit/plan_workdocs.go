@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -13,7 +14,7 @@ import (
 // the checklist must be valid, built for the audit's kind, audit only the
 // plan's criteria or other documents, and carry no result yet
 // (AUD-CHECKLIST-FIELDWORK). The audit keeps its own copy.
-func (a *Audit) AttachChecklist(cl *annexa.Checklist, m Meta) error {
+func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
 	if err := a.requireState("attach-checklist", RuleChecklistPlanned, StatePreparation); err != nil {
 		return err
 	}
@@ -88,11 +89,11 @@ func (a *Audit) coreHasEvidence(id EvidenceID) bool {
 // (AUD-CHECKLIST-FIELDWORK). The assessment obeys the checklist's evidence
 // rules (see annexa.Checklist.Assess), and its evidence references must
 // name evidence items of this audit. A reference no item has gives a
-// *NotFoundError; otherwise every problem is reported at once. On error
+// *ismsaudit.NotFoundError; otherwise every problem is reported at once. On error
 // nothing changes. The items may still await verification, but fieldwork
 // ends only once every item a result cites is verified
 // (AUD-EVIDENCE-VERIFIED, see EndFieldwork).
-func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error {
+func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.Meta) error {
 	ch, err := a.checklistItemOp("record-result", "checklist result", ref, m)
 	if err != nil {
 		return err
@@ -108,8 +109,8 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m Meta) error
 // MarkNotAudited records why the checklist item with reference ref was not
 // audited (for example the area was unavailable), during fieldwork only
 // (AUD-CHECKLIST-FIELDWORK). A reference no item has gives a
-// *NotFoundError. On error nothing changes.
-func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m Meta) error {
+// *ismsaudit.NotFoundError. On error nothing changes.
+func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m ismsaudit.Meta) error {
 	ch, err := a.checklistItemOp("mark-not-audited", "not-audited mark", ref, m)
 	if err != nil {
 		return err
@@ -196,11 +197,11 @@ func checkChecklistCovered(s auditSubject) error {
 }
 
 // checklistItemOp starts operation op on the checklist item with
-// reference ref: fieldwork only (AUD-CHECKLIST-FIELDWORK), a valid Meta,
+// reference ref: fieldwork only (AUD-CHECKLIST-FIELDWORK), a valid ismsaudit.Meta,
 // a checklist (AUD-CHECKLIST-PLANNED) holding the item (else a
-// *NotFoundError). The check it returns collects the operation's other
+// *ismsaudit.NotFoundError). The check it returns collects the operation's other
 // problems under what.
-func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m Meta) (coreCheck, error) {
+func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Meta) (coreCheck, error) {
 	if err := a.requireState(op, RuleChecklistFieldwork, StateFieldwork); err != nil {
 		return coreCheck{}, err
 	}

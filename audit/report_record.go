@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -11,7 +12,7 @@ import (
 // audit moves from closing to reported and a.Report starts at version 1,
 // issued at m.At by m.By. It is refused before the closing meeting
 // (AUD-REPORT-AFTER-CLOSING).
-func (a *Audit) IssueReport(m Meta) error {
+func (a *Audit) IssueReport(m ismsaudit.Meta) error {
 	e, err := a.coreFireEvent(EventIssueReport, nil, m)
 	if err != nil {
 		return err
@@ -36,10 +37,10 @@ func checkClosingRecorded(s auditSubject) error {
 // first distribution moves the audit from reported to distributed; later
 // ones (the audit distributed, completed or in follow-up) only append.
 // Every recipient is named and has a clearance, and no name repeats in one
-// call (AUD-REPORT-DISTRIBUTED); a refusal is a *TransitionError wrapping
-// a *ValidationError that lists the problems. m.At must not precede the
+// call (AUD-REPORT-DISTRIBUTED); a refusal is a *ismsaudit.TransitionError wrapping
+// a *ismsaudit.ValidationError that lists the problems. m.At must not precede the
 // latest distribution.
-func (a *Audit) Distribute(recipients []Recipient, m Meta) error {
+func (a *Audit) Distribute(recipients []Recipient, m ismsaudit.Meta) error {
 	const op = "distribute"
 	if err := a.requireState(op, RuleReportDistributed, StateReported, StateDistributed, StateCompleted, StateFollowUp); err != nil {
 		return err
@@ -127,7 +128,7 @@ func checkDistributed(s auditSubject) error {
 // records are kept or disposed of (required, AUD-COMPLETE-RECORDS) and the
 // lessons learned. It is refused before the report is distributed
 // (AUD-COMPLETE-AFTER-DISTRIBUTION).
-func (a *Audit) Complete(c Completion, m Meta) error {
+func (a *Audit) Complete(c Completion, m ismsaudit.Meta) error {
 	if err := a.corePrecheck(EventComplete); err != nil {
 		return err
 	}
@@ -223,7 +224,7 @@ func checkFollowUpsClosed(s auditSubject) error {
 // StartFollowUp starts following up the corrective actions (19011 6.7):
 // the audit moves from completed to follow-up, provided some
 // nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
-func (a *Audit) StartFollowUp(m Meta) error {
+func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
 	e, err := a.coreFireEvent(EventStartFollowUp, nil, m)
 	if err != nil {
 		return err
@@ -234,7 +235,7 @@ func (a *Audit) StartFollowUp(m Meta) error {
 
 // Close closes the audit for good, from completed or follow-up, once every
 // nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
-func (a *Audit) Close(m Meta) error {
+func (a *Audit) Close(m ismsaudit.Meta) error {
 	e, err := a.coreFireEvent(EventClose, nil, m)
 	if err != nil {
 		return err

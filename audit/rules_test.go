@@ -9,19 +9,20 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// ruleCited reports whether err carries rule: a *TransitionError refused
-// by it, or a *ValidationError with a problem under it (also one a
+// ruleCited reports whether err carries rule: a *ismsaudit.TransitionError refused
+// by it, or a *ismsaudit.ValidationError with a problem under it (also one a
 // refusal wraps).
-func ruleCited(err error, rule string) bool {
-	var te *TransitionError
+func ruleCited(err error, rule ismsaudit.RuleID) bool {
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) && te.Rule == rule {
 		return true
 	}
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			if f.Rule == rule {
@@ -54,7 +55,7 @@ func ruleFollowUp(t *testing.T) *Audit {
 // ruleCases holds, for every rule of the catalogue, an operation its
 // guard refuses or a record Verify reports under it. Each returns the
 // error to look for the rule in.
-var ruleCases = map[string]func(t *testing.T) error{
+var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	// The audit lifecycle.
 	RuleInitContact: func(t *testing.T) error {
 		a := coreNew(t)
@@ -89,7 +90,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 		a.Checklist.Items[0].Result, a.Checklist.Items[0].EvidenceRefs = annexa.NotAssessed, nil
 		return a.EndFieldwork(coreM(60))
 	},
-	RuleClosingAfterConclude: func(t *testing.T) error {
+	RuleClosingAfterConclusions: func(t *testing.T) error {
 		a := coreAuditIn(t, StateFindings)
 		a.Conclusion.State, a.Conclusion.History = ConclusionDraft, []ConclusionEntry{}
 		return a.HoldClosingMeeting(coreClosing(80), coreM(80))
@@ -107,7 +108,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 	RuleReportDistributed: func(t *testing.T) error {
 		return coreAuditIn(t, StateReported).Distribute([]Recipient{{Name: "Board"}}, coreM(100))
 	},
-	RuleCompleteAfterDistrib: func(t *testing.T) error {
+	RuleCompleteAfterDistribution: func(t *testing.T) error {
 		a := coreAuditIn(t, StateDistributed)
 		a.Report.Distribution = nil
 		return a.Complete(coreCompletion(), coreM(110))
@@ -151,7 +152,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 		e.Sampling = &SampleRecord{Population: "leavers", PopulationSize: 40, Method: Judgemental}
 		return coreAuditIn(t, StateFieldwork).CollectEvidence(e, coreM(35))
 	},
-	RuleEvidenceRejected: func(t *testing.T) error {
+	RuleEvidenceRejectReason: func(t *testing.T) error {
 		return ruleFieldwork(t).RejectEvidence("E-2", coreM(36))
 	},
 	RuleEvidenceCriteria: func(t *testing.T) error {
@@ -159,12 +160,12 @@ var ruleCases = map[string]func(t *testing.T) error{
 		e.State, e.History = "", nil
 		return coreAuditIn(t, StateFieldwork).CollectEvidence(e, coreM(35))
 	},
-	RuleEvidenceDuring: func(t *testing.T) error {
+	RuleEvidenceDuringAudit: func(t *testing.T) error {
 		e := coreEvidence("E-3", 15, coreRefAccess)
 		e.State, e.History = "", nil
 		return coreAuditIn(t, StatePreparation).CollectEvidence(e, coreM(15))
 	},
-	RuleSamplingTimely: func(t *testing.T) error {
+	RuleSamplingBeforeFindings: func(t *testing.T) error {
 		return coreAuditIn(t, StateFindings).AddSamplingPlan(evStatPlan("S-9"), coreM(62))
 	},
 	RuleSamplingFixed: func(t *testing.T) error {
@@ -210,7 +211,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 		f := coreNonconformity("F-2", 36, "E-1")
 		f.State, f.History = "", nil
 		require.NoError(t, a.AddFinding(f, coreM(36)))
-		return a.ConfirmFinding("F-2", Meta{At: coreAt(37), By: "tex"}) // a technical expert
+		return a.ConfirmFinding("F-2", ismsaudit.Meta{At: coreAt(37), By: "tex"}) // a technical expert
 	},
 	RuleDisputeRecorded: func(t *testing.T) error {
 		return coreAuditIn(t, StateClosing).DisputeFinding("F-1", "", coreM(81))
@@ -221,7 +222,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 		require.NoError(t, a.DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, coreM(62)))
 		return a.AgreeConclusion(coreM(63))
 	},
-	RuleConclusionAfterDraft: func(t *testing.T) error {
+	RuleConclusionAfterFindings: func(t *testing.T) error {
 		a := coreAuditIn(t, StateFindings)
 		c := *coreConclusion(61)
 		c.State, c.History = "", nil
@@ -232,12 +233,12 @@ var ruleCases = map[string]func(t *testing.T) error{
 		a.Findings = append(a.Findings, f)
 		return a.AgreeConclusion(coreM(62))
 	},
-	RuleRecommendation: func(t *testing.T) error {
+	RuleRecommendationDerived: func(t *testing.T) error {
 		a := coreAuditIn(t, StateFindings)
 		a.Conclusion = nil
 		return a.DraftConclusion(Conclusion{Recommendation: Recommend}, coreM(62)) // an internal audit
 	},
-	RuleMajorOverdue: func(t *testing.T) error {
+	RuleMajorOverdueBlocks: func(t *testing.T) error {
 		return Verify(fdRecord(t, StateDistributed), &VerifyOptions{At: fdDueAt.Add(time.Hour)})
 	},
 	RuleFindingPhase: func(t *testing.T) error {
@@ -351,7 +352,7 @@ var ruleCases = map[string]func(t *testing.T) error{
 		p.Rationale = ""
 		return coreAuditIn(t, StateFieldwork).AddSamplingPlan(p, coreM(35))
 	},
-	RuleSamplingReproduced: func(t *testing.T) error {
+	RuleSamplingReproducible: func(t *testing.T) error {
 		a := coreAuditIn(t, StateFieldwork)
 		require.NoError(t, a.AddSamplingPlan(evStatPlan("S-9"), coreM(35)))
 		return a.RecordSelection("S-9", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, coreM(36))
@@ -362,10 +363,10 @@ var ruleCases = map[string]func(t *testing.T) error{
 // guard refuses an operation under it or that Verify reports a record
 // under it: no rule is listed without being enforced.
 func TestEveryRuleIsEnforced(t *testing.T) {
-	var ids []string
+	var ids []ismsaudit.RuleID
 	for r := range Rules() {
 		ids = append(ids, r.ID)
-		t.Run(r.ID, func(t *testing.T) {
+		t.Run(string(r.ID), func(t *testing.T) {
 			run, ok := ruleCases[r.ID]
 			require.True(t, ok, "no case enforces %s", r.ID)
 			err := run(t)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/rng"
 )
@@ -48,10 +49,10 @@ var samplingStates = []State{StatePreparation, StateFieldwork}
 // rationale for the size; its ID must be new and Purpose given. A
 // judgemental plan has no Seed. Selected, Generator, SelectedAt and
 // SelectedBy are set by DrawSample or RecordSelection and must be empty.
-// Every problem is reported at once in a *ValidationError. The record
+// Every problem is reported at once in a *ismsaudit.ValidationError. The record
 // keeps its own copy of p's slices.
-func (a *Audit) AddSamplingPlan(p SamplingPlan, m Meta) error {
-	if err := a.requireState("add-sampling-plan", RuleSamplingTimely, samplingStates...); err != nil {
+func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
+	if err := a.requireState("add-sampling-plan", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
 	col := newCollector("sampling plan")
@@ -98,8 +99,8 @@ func (a *Audit) SamplingPlan(id string) (SamplingPlan, bool) {
 // records it in the plan's Selected, with the Generator, m.At and m.By.
 // It is allowed in preparation and fieldwork (rule
 // AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule AUD-SAMPLING-FIXED).
-func (a *Audit) DrawSample(id string, m Meta) error {
-	if err := a.requireState("draw-sample", RuleSamplingTimely, samplingStates...); err != nil {
+func (a *Audit) DrawSample(id string, m ismsaudit.Meta) error {
+	if err := a.requireState("draw-sample", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
 	p := a.samplingPlanByID(id)
@@ -130,8 +131,8 @@ func (a *Audit) DrawSample(id string, m Meta) error {
 // AUD-SAMPLING-REPRODUCIBLE). It is allowed in preparation and fieldwork
 // (rule AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule
 // AUD-SAMPLING-FIXED).
-func (a *Audit) RecordSelection(id string, items []string, m Meta) error {
-	if err := a.requireState("record-selection", RuleSamplingTimely, samplingStates...); err != nil {
+func (a *Audit) RecordSelection(id string, items []string, m ismsaudit.Meta) error {
+	if err := a.requireState("record-selection", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
 	p := a.samplingPlanByID(id)
@@ -142,7 +143,7 @@ func (a *Audit) RecordSelection(id string, items []string, m Meta) error {
 	evCheckMeta(col, m)
 	c := evChecker{col: col}
 	if p.Method == Statistical {
-		c.rule("Method", RuleSamplingReproduced, string(p.Method), "a statistical sample is drawn with DrawSample, not chosen")
+		c.rule("Method", RuleSamplingReproducible, string(p.Method), "a statistical sample is drawn with DrawSample, not chosen")
 	}
 	if len(p.Selected) != 0 {
 		c.rule("Selected", RuleSamplingFixed, "", "the sample was chosen on "+p.SelectedAt.Format("2006-01-02")+"; a different sample needs a new plan")
@@ -161,7 +162,7 @@ func (a *Audit) RecordSelection(id string, items []string, m Meta) error {
 // Draw draws the sample of a statistical plan as SamplingGenerator
 // describes, from the plan's Population, Exclusions, Size and Seed alone:
 // the same plan always gives the same sample. It returns the sample in
-// population order, or a *ValidationError when the plan is not
+// population order, or a *ismsaudit.ValidationError when the plan is not
 // statistical or its population, exclusions or size do not allow a draw.
 // Draw is pure: it changes nothing and can be called on any plan.
 func Draw(p SamplingPlan) ([]string, error) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -115,20 +116,20 @@ func TestDrawRefuses(t *testing.T) {
 		want   [][2]string
 	}{
 		{"judgemental", func(p *SamplingPlan) { p.Method = Judgemental; p.Seed = 0 }, [][2]string{{"Method", "statistical-only"}}},
-		{"no method", func(p *SamplingPlan) { p.Method = "" }, [][2]string{{"Method", RuleSamplingRecorded}}},
+		{"no method", func(p *SamplingPlan) { p.Method = "" }, [][2]string{{"Method", string(RuleSamplingRecorded)}}},
 		{"unknown method", func(p *SamplingPlan) { p.Method = "haphazard" }, [][2]string{{"Method", "enum"}}},
 		{"judgemental with a seed", func(p *SamplingPlan) { p.Method = Judgemental }, [][2]string{{"Seed", "not-applicable"}}},
-		{"no population", func(p *SamplingPlan) { p.Population = Population{}; p.Exclusions = nil }, [][2]string{{"Population", RuleSamplingRecorded}}},
-		{"negative population", func(p *SamplingPlan) { p.Population = Population{Size: -3}; p.Exclusions = nil }, [][2]string{{"Population.Size", RuleSamplingRecorded}}},
-		{"size disagrees with items", func(p *SamplingPlan) { p.Population.Size = 19 }, [][2]string{{"Population.Size", RuleSamplingRecorded}}},
+		{"no population", func(p *SamplingPlan) { p.Population = Population{}; p.Exclusions = nil }, [][2]string{{"Population", string(RuleSamplingRecorded)}}},
+		{"negative population", func(p *SamplingPlan) { p.Population = Population{Size: -3}; p.Exclusions = nil }, [][2]string{{"Population.Size", string(RuleSamplingRecorded)}}},
+		{"size disagrees with items", func(p *SamplingPlan) { p.Population.Size = 19 }, [][2]string{{"Population.Size", string(RuleSamplingRecorded)}}},
 		{"blank item", func(p *SamplingPlan) { p.Population.Items[3] = " " }, [][2]string{{"Population.Items[3]", "required"}}},
 		{"repeated item", func(p *SamplingPlan) { p.Population.Items[3] = "leaver-01" }, [][2]string{{"Population.Items[3]", "unique"}}},
-		{"exclusion outside the population", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-99"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"exclusion outside the population", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-99"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
 		{"exclusion twice", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-07", "leaver-07"} }, [][2]string{{"Exclusions[1]", "unique"}}},
-		{"position exclusion not canonical", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"07"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
-		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, [][2]string{{"Exclusions[0]", RuleSamplingRecorded}}},
-		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
-		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", RuleSamplingRecorded}}},
+		{"position exclusion not canonical", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"07"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
+		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
+		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
+		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
 		{"size above the maximum", func(p *SamplingPlan) {
 			p.Population = Population{Size: 1 << 30}
 			p.Exclusions = nil
@@ -185,23 +186,23 @@ func TestAddSamplingPlan(t *testing.T) {
 func TestAddSamplingPlanRefuses(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(p *SamplingPlan, m *Meta)
+		change func(p *SamplingPlan, m *ismsaudit.Meta)
 		want   [][2]string
 	}{
-		{"no id", func(p *SamplingPlan, _ *Meta) { p.ID = "" }, [][2]string{{"ID", "required"}}},
-		{"id in use", func(p *SamplingPlan, _ *Meta) { p.ID = "S-2" }, [][2]string{{"ID", "unique"}}},
-		{"no purpose", func(p *SamplingPlan, _ *Meta) { p.Purpose = "" }, [][2]string{{"Purpose", "required"}}},
-		{"no frame", func(p *SamplingPlan, _ *Meta) { p.Frame = " " }, [][2]string{{"Frame", RuleSamplingRecorded}}},
-		{"no rationale", func(p *SamplingPlan, _ *Meta) { p.Rationale = "" }, [][2]string{{"Rationale", RuleSamplingRecorded}}},
-		{"no size", func(p *SamplingPlan, _ *Meta) { p.Size = 0 }, [][2]string{{"Size", RuleSamplingRecorded}}},
-		{"selected given", func(p *SamplingPlan, _ *Meta) { p.Selected = []string{"leaver-01"} }, [][2]string{{"Selected", "library-set"}}},
-		{"generator given", func(p *SamplingPlan, _ *Meta) { p.Generator = SamplingGenerator }, [][2]string{{"Generator", "library-set"}}},
-		{"selection time given", func(p *SamplingPlan, _ *Meta) { p.SelectedAt = evAt(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
-		{"selector given", func(p *SamplingPlan, _ *Meta) { p.SelectedBy = "lead" }, [][2]string{{"SelectedBy", "library-set"}}},
-		{"no actor", func(_ *SamplingPlan, m *Meta) { m.By = "" }, [][2]string{{"Meta.By", "required"}}},
-		{"everything missing", func(p *SamplingPlan, _ *Meta) { *p = SamplingPlan{} }, [][2]string{
-			{"ID", "required"}, {"Purpose", "required"}, {"Frame", RuleSamplingRecorded}, {"Rationale", RuleSamplingRecorded},
-			{"Population", RuleSamplingRecorded}, {"Method", RuleSamplingRecorded}, {"Size", RuleSamplingRecorded},
+		{"no id", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "" }, [][2]string{{"ID", "required"}}},
+		{"id in use", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "S-2" }, [][2]string{{"ID", "unique"}}},
+		{"no purpose", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Purpose = "" }, [][2]string{{"Purpose", "required"}}},
+		{"no frame", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Frame = " " }, [][2]string{{"Frame", string(RuleSamplingRecorded)}}},
+		{"no rationale", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Rationale = "" }, [][2]string{{"Rationale", string(RuleSamplingRecorded)}}},
+		{"no size", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Size = 0 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
+		{"selected given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Selected = []string{"leaver-01"} }, [][2]string{{"Selected", "library-set"}}},
+		{"generator given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Generator = SamplingGenerator }, [][2]string{{"Generator", "library-set"}}},
+		{"selection time given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedAt = evAt(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
+		{"selector given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedBy = "lead" }, [][2]string{{"SelectedBy", "library-set"}}},
+		{"no actor", func(_ *SamplingPlan, m *ismsaudit.Meta) { m.By = "" }, [][2]string{{"Meta.By", "required"}}},
+		{"everything missing", func(p *SamplingPlan, _ *ismsaudit.Meta) { *p = SamplingPlan{} }, [][2]string{
+			{"ID", "required"}, {"Purpose", "required"}, {"Frame", string(RuleSamplingRecorded)}, {"Rationale", string(RuleSamplingRecorded)},
+			{"Population", string(RuleSamplingRecorded)}, {"Method", string(RuleSamplingRecorded)}, {"Size", string(RuleSamplingRecorded)},
 		}},
 	}
 	for _, tt := range tests {
@@ -236,7 +237,7 @@ func TestSamplingOperationsOnlyBeforeFindings(t *testing.T) {
 					require.NoError(t, err)
 					return
 				}
-				evRequireRefused(t, err, ReasonWrongState, RuleSamplingTimely)
+				evRequireRefused(t, err, ismsaudit.ReasonWrongState, RuleSamplingBeforeFindings)
 				evUnchanged(t, before, a)
 			})
 		}
@@ -257,7 +258,7 @@ func TestDrawSample(t *testing.T) {
 
 	t.Run("only once", func(t *testing.T) {
 		before := evDeepCopy(a)
-		evRequireInvalid(t, a.DrawSample("S-1", evMeta(11, 10)), [2]string{"Selected", RuleSamplingFixed})
+		evRequireInvalid(t, a.DrawSample("S-1", evMeta(11, 10)), [2]string{"Selected", string(RuleSamplingFixed)})
 		evUnchanged(t, before, a)
 	})
 	t.Run("judgemental plans are chosen", func(t *testing.T) {
@@ -266,12 +267,12 @@ func TestDrawSample(t *testing.T) {
 		evUnchanged(t, before, a)
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, a.DrawSample("S-9", evMeta(11, 10)), ErrNotFound)
+		require.ErrorIs(t, a.DrawSample("S-9", evMeta(11, 10)), ismsaudit.ErrNotFound)
 	})
 	t.Run("meta required", func(t *testing.T) {
 		b := evAudit(StateFieldwork)
 		before := evDeepCopy(b)
-		evRequireInvalid(t, b.DrawSample("S-1", Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		evRequireInvalid(t, b.DrawSample("S-1", ismsaudit.Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
 		evUnchanged(t, before, b)
 	})
 }
@@ -294,13 +295,13 @@ func TestRecordSelection(t *testing.T) {
 		items []string
 		want  [][2]string
 	}{
-		{"too few", nil, "S-2", []string{"root"}, [][2]string{{"Items", RuleSamplingRecorded}}},
-		{"not in the population", nil, "S-2", []string{"root", "guest"}, [][2]string{{"Items[1]", RuleSamplingRecorded}}},
+		{"too few", nil, "S-2", []string{"root"}, [][2]string{{"Items", string(RuleSamplingRecorded)}}},
+		{"not in the population", nil, "S-2", []string{"root", "guest"}, [][2]string{{"Items[1]", string(RuleSamplingRecorded)}}},
 		{"repeated", nil, "S-2", []string{"root", "root"}, [][2]string{{"Items[1]", "unique"}}},
-		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, [][2]string{{"Items[1]", RuleSamplingRecorded}}},
-		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, [][2]string{{"Method", RuleSamplingReproduced}}},
-		{"twice", func(a *Audit) { require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(11, 9))) }, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", RuleSamplingFixed}}},
-		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, [][2]string{{"Plan.Size", RuleSamplingRecorded}}},
+		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, [][2]string{{"Items[1]", string(RuleSamplingRecorded)}}},
+		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, [][2]string{{"Method", string(RuleSamplingReproducible)}}},
+		{"twice", func(a *Audit) { require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(11, 9))) }, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", string(RuleSamplingFixed)}}},
+		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, [][2]string{{"Plan.Size", string(RuleSamplingRecorded)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -319,9 +320,9 @@ func TestRecordSelection(t *testing.T) {
 		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, evMeta(11, 9)))
 		b := evAudit(StateFieldwork)
 		b.Sampling[1].Population = Population{Size: 300}
-		evRequireInvalid(t, b.RecordSelection("S-2", []string{"17", "301"}, evMeta(11, 9)), [2]string{"Items[1]", RuleSamplingRecorded})
+		evRequireInvalid(t, b.RecordSelection("S-2", []string{"17", "301"}, evMeta(11, 9)), [2]string{"Items[1]", string(RuleSamplingRecorded)})
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, evAudit(StateFieldwork).RecordSelection("S-9", nil, evMeta(11, 9)), ErrNotFound)
+		require.ErrorIs(t, evAudit(StateFieldwork).RecordSelection("S-9", nil, evMeta(11, 9)), ismsaudit.ErrNotFound)
 	})
 }

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // SealAlgorithm names the hash chain SealRecord builds. The chain is fixed
@@ -53,7 +53,7 @@ import (
 // time means the same instant whatever its zone;
 // an optional part is one byte, 0 when absent or 1 followed by its fields.
 // A history entry is str(From) str(Event) str(To) time(At) str(By)
-// str(Note). An evidence item is str(ID) str(Source) str(Description)
+// str(Note), followed by str(Reason) when the entry has a reason. An evidence item is str(ID) str(Source) str(Description)
 // int(len(Supports)) and str(Kind) str(ID) for each criterion,
 // str(CollectedBy) time(CollectedAt), optional Covers as time(From)
 // time(To), optional Sampling as str(Plan) str(Population)
@@ -78,7 +78,7 @@ const (
 )
 
 // SealError reports a record whose seal no longer verifies: the first log
-// and entry that differ from what was sealed. It unwraps to ErrInvalid.
+// and entry that differ from what was sealed. It unwraps to ismsaudit.ErrInvalid.
 type SealError struct {
 	// Log is the name of the log, e.g. "findings[F-2].history"; empty when
 	// the problem is with the seal as a whole.
@@ -113,8 +113,8 @@ func (e *SealError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns ErrInvalid.
-func (e *SealError) Unwrap() error { return ErrInvalid }
+// Unwrap returns ismsaudit.ErrInvalid.
+func (e *SealError) Unwrap() error { return ismsaudit.ErrInvalid }
 
 // SealRecord seals the record (19011 5.5.7): it computes a hash chain
 // over the evidence log and every history (see SealAlgorithm) and stores
@@ -126,7 +126,7 @@ func (e *SealError) Unwrap() error { return ErrInvalid }
 // still verifies (otherwise the *SealError is returned and nothing
 // changes) and m.At is not before the previous seal. Items, findings and
 // follow-ups must have distinct ids, as the logs are named by them; every
-// problem with m or the ids is reported in a *ValidationError.
+// problem with m or the ids is reported in a *ismsaudit.ValidationError.
 //
 // The seal is not a signature: whoever can rewrite the record can seal it
 // anew. Keep Seal.Head somewhere the record's holder cannot change (a
@@ -137,7 +137,7 @@ func (e *SealError) Unwrap() error { return ErrInvalid }
 // record of 10,000 evidence items and 2,000 findings, about 8 ms to seal
 // and 5 ms to verify on the development machine (BenchmarkSealRecord,
 // BenchmarkVerifySeal), growing in proportion to the record's size.
-func (a *Audit) SealRecord(m Meta) error {
+func (a *Audit) SealRecord(m ismsaudit.Meta) error {
 	col := newCollector("seal")
 	evCheckMeta(col, m)
 	sealCheckIDs(col, a)
@@ -773,13 +773,17 @@ func sealPresent(b []byte, present bool) []byte {
 }
 
 // sealEncodeEntry appends the encoding of a history entry.
-func sealEncodeEntry[S, E ~string](b []byte, e *fsm.Entry[S, E]) []byte {
+func sealEncodeEntry[S, E ~string](b []byte, e *ismsaudit.Entry[S, E]) []byte {
 	b = sealStr(b, string(e.From))
 	b = sealStr(b, string(e.Event))
 	b = sealStr(b, string(e.To))
 	b = sealTime(b, e.At)
 	b = sealStr(b, e.By)
-	return sealStr(b, e.Note)
+	b = sealStr(b, e.Note)
+	if e.Reason != "" {
+		b = sealStr(b, e.Reason)
+	}
+	return b
 }
 
 // sealEncodeEvidence appends the encoding of an evidence item's content.

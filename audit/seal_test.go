@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -113,7 +114,7 @@ func TestSealIsFixedForEver(t *testing.T) {
 			Confidentiality: ConfidentialityPublic, State: EvidenceCollected,
 		}},
 	}
-	require.NoError(t, a.SealRecord(Meta{At: at, By: "lead"}))
+	require.NoError(t, a.SealRecord(ismsaudit.Meta{At: at, By: "lead"}))
 
 	i64 := func(b []byte, n uint64) []byte { return binary.BigEndian.AppendUint64(b, n) }
 	str := func(b []byte, s string) []byte { return append(append(b, byte(len(s))), s...) } // all shorter than 128
@@ -273,7 +274,7 @@ func TestSealDetectsTampering(t *testing.T) {
 			a := evSealed(t)
 			tt.tamper(a)
 			err := a.VerifySeal()
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			var se *SealError
 			require.ErrorAs(t, err, &se)
 			assert.Equal(t, tt.want.Log, se.Log, "log: %v", err)
@@ -346,7 +347,7 @@ func TestSealSurvivesJSON(t *testing.T) {
 func TestSealRecordRefusals(t *testing.T) {
 	t.Run("meta", func(t *testing.T) {
 		a := evSealFixture()
-		evRequireInvalid(t, a.SealRecord(Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		evRequireInvalid(t, a.SealRecord(ismsaudit.Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
 		assert.Nil(t, a.Seal)
 	})
 	t.Run("before the previous seal", func(t *testing.T) {
@@ -438,12 +439,13 @@ func TestSealCoversEveryField(t *testing.T) {
 		"Sampling removed":   func(e *Evidence) { e.Sampling = nil },
 	}
 	entryChanges := map[string]func(h *FindingEntry){
-		"From":  func(h *FindingEntry) { h.From = FindingPresented },
-		"Event": func(h *FindingEntry) { h.Event = FindingPresent },
-		"To":    func(h *FindingEntry) { h.To = FindingPresented },
-		"At":    func(h *FindingEntry) { h.At = h.At.Add(time.Nanosecond) },
-		"By":    func(h *FindingEntry) { h.By = "lead2" },
-		"Note":  func(h *FindingEntry) { h.Note = "n" },
+		"From":   func(h *FindingEntry) { h.From = FindingPresented },
+		"Event":  func(h *FindingEntry) { h.Event = FindingPresent },
+		"To":     func(h *FindingEntry) { h.To = FindingPresented },
+		"At":     func(h *FindingEntry) { h.At = h.At.Add(time.Nanosecond) },
+		"By":     func(h *FindingEntry) { h.By = "lead2" },
+		"Note":   func(h *FindingEntry) { h.Note = "n" },
+		"Reason": func(h *FindingEntry) { h.Reason = "r" },
 	}
 	var leaves []string
 	for _, l := range evLeaves(reflect.TypeFor[Evidence](), "") {
@@ -545,7 +547,7 @@ func FuzzSeal(f *testing.F) {
 			if s.At.After(at) {
 				at = s.At
 			}
-			require.NoError(t, b.SealRecord(Meta{At: at, By: "lead"}))
+			require.NoError(t, b.SealRecord(ismsaudit.Meta{At: at, By: "lead"}))
 			require.NoError(t, b.VerifySeal())
 		}
 		b.Seal = nil

@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
@@ -17,7 +18,7 @@ import (
 // it may change from initiation until fieldwork ends (AUD-PLAN-WHEN), and
 // only while there is no plan or the plan is a draft (AUD-PLAN-REAPPROVED:
 // revise an approved plan first).
-func (a *Audit) SetTeam(members []Member, m Meta) error {
+func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) error {
 	if err := a.requireState("set-team", RulePlanWhen, StateInitiation, StatePreparation, StateFieldwork); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package audit
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -25,7 +26,7 @@ type VerifyOptions struct {
 }
 
 // Verify checks a whole audit record against the process rules and
-// returns every violation at once, as a *ValidationError whose field
+// returns every violation at once, as a *ismsaudit.ValidationError whose field
 // errors carry the rule id (Rule), the path of the offending part (Path)
 // and a detail; nil when the record conforms. It works on any record,
 // including one decoded from JSON another tool produced, and never panics.
@@ -105,4 +106,6 @@ func (v *verifier) evidenceAt(id EvidenceID) int { return v.evidence.find(string
 func (v *verifier) findingAt(id FindingID) int { return v.findings.find(string(id), v.a.findingID) }
 
 // violate records one violation of rule at path.
-func (v *verifier) violate(path, rule, value, detail string) { v.col.Add(path, rule, value, detail) }
+func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail string) {
+	v.col.Add(path, rule, value, detail)
+}

@@ -220,9 +220,9 @@ func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
 	if isClosed {
 		switch c := a.Conclusion; {
 		case c == nil:
-			v.violate("Conclusion", RuleClosingAfterConclude, "", "the closing meeting was held without conclusions")
+			v.violate("Conclusion", RuleClosingAfterConclusions, "", "the closing meeting was held without conclusions")
 		case c.State == ConclusionDraft:
-			v.violate("Conclusion.State", RuleClosingAfterConclude, string(c.State), "the conclusions are still a draft")
+			v.violate("Conclusion.State", RuleClosingAfterConclusions, string(c.State), "the conclusions are still a draft")
 		}
 	}
 }
@@ -294,7 +294,7 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 	}
 	if isCompleted {
 		if a.Report == nil || len(a.Report.Distribution) == 0 || a.Report.Distribution[0].At.After(completed) {
-			v.violate("Report.Distribution", RuleCompleteAfterDistrib, "", "the audit was completed before its report was distributed")
+			v.violate("Report.Distribution", RuleCompleteAfterDistribution, "", "the audit was completed before its report was distributed")
 		}
 	}
 	if a.State == StateClosed {

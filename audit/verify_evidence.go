@@ -24,7 +24,7 @@ func (v *verifier) verifyEvidence() {
 	a := v.a
 	c := evChecker{col: v.col, record: true}
 	if len(a.Evidence) > 0 && (a.State == StateInitiation || a.State == StatePreparation) {
-		v.violate("Evidence", RuleEvidenceDuring, string(a.State), "the log holds items although fieldwork has not begun")
+		v.violate("Evidence", RuleEvidenceDuringAudit, string(a.State), "the log holds items although fieldwork has not begun")
 	}
 	var criteria func(annexa.Ref) bool
 	if a.Plan != nil {
@@ -102,7 +102,7 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 	}
 	for k, h := range e.History {
 		if h.Event == EvidenceReject && isBlank(h.Note) {
-			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejected, "", "the rejection does not say why")
+			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejectReason, "", "the rejection does not say why")
 		}
 	}
 }
@@ -125,7 +125,7 @@ func (v *verifier) samplingChecks() {
 	a := v.a
 	c := evChecker{col: v.col, record: true}
 	if len(a.Sampling) > 0 && a.State == StateInitiation {
-		v.violate("Sampling", RuleSamplingTimely, string(a.State), "sampling plans before preparation")
+		v.violate("Sampling", RuleSamplingBeforeFindings, string(a.State), "sampling plans before preparation")
 	}
 	ids := make(map[string]int, len(a.Sampling))
 	for i := range a.Sampling {
@@ -159,9 +159,9 @@ func (v *verifier) samplingChecks() {
 		case Statistical:
 			switch {
 			case p.Generator != SamplingGenerator:
-				v.violate(path+".Generator", RuleSamplingReproduced, p.Generator, "not a generator this library can draw with again ("+SamplingGenerator+")")
+				v.violate(path+".Generator", RuleSamplingReproducible, p.Generator, "not a generator this library can draw with again ("+SamplingGenerator+")")
 			case ok && !slices.Equal(pop.draw(p.Seed, p.Size), p.Selected):
-				v.violate(path+".Selected", RuleSamplingReproduced, "", "drawing again with the plan's seed gives a different sample")
+				v.violate(path+".Selected", RuleSamplingReproducible, "", "drawing again with the plan's seed gives a different sample")
 			}
 		case Judgemental:
 			if p.Generator != "" {

@@ -194,7 +194,7 @@ func (v *verifier) verifyFindings() {
 		case findingsStagePresented:
 			switch f.State {
 			case FindingDraft:
-				v.violate(p.at("State"), RuleConclusionAfterDraft, string(f.State), "still a draft after the closing meeting")
+				v.violate(p.at("State"), RuleConclusionAfterFindings, string(f.State), "still a draft after the closing meeting")
 			case FindingConfirmed:
 				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "confirmed but not presented at the closing meeting")
 			}
@@ -251,10 +251,10 @@ func (v *verifier) verifyConclusion() {
 	case c.Recommendation != "" && !c.Recommendation.IsValid():
 		v.violate("Conclusion.Recommendation", RuleRecordShape, string(c.Recommendation), "not a recommendation")
 	case !a.IsCertification() && c.Recommendation != "":
-		v.violate("Conclusion.Recommendation", RuleRecommendation, string(c.Recommendation), "only a certification audit carries a recommendation")
+		v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
 	case a.IsCertification() && (c.State == ConclusionAgreed || c.State == ConclusionPresented):
 		if problem := recommendationProblem(a, c.Recommendation); problem != "" {
-			v.violate("Conclusion.Recommendation", RuleRecommendation, string(c.Recommendation), problem)
+			v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), problem)
 		}
 	}
 	if c.State == ConclusionAgreed || c.State == ConclusionPresented {
@@ -323,7 +323,7 @@ func (v *verifier) verifyFollowUps() {
 				}
 			}
 			if u.Overdue(at) {
-				v.violate(p.at("DueAt"), RuleMajorOverdue, u.DueAt.Format(time.RFC3339),
+				v.violate(p.at("DueAt"), RuleMajorOverdueBlocks, u.DueAt.Format(time.RFC3339),
 					fmt.Sprintf("major nonconformity %q is not verified effective at %s, past its due date; the recommendation %q is blocked", u.Finding, at.Format(time.RFC3339), a.Conclusion.Recommendation))
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -22,7 +23,7 @@ import (
 // SealRecord seals it.
 func Example_internalAudit() {
 	day := func(d, h int) time.Time { return time.Date(2026, time.March, d, h, 0, 0, 0, time.UTC) }
-	lead := func(d, h int) audit.Meta { return audit.Meta{At: day(d, h), By: "lena"} }
+	lead := func(d, h int) ismsaudit.Meta { return ismsaudit.Meta{At: day(d, h), By: "lena"} }
 	var steps []error
 	step := func(err error) { steps = append(steps, err) }
 	access, audits := annexa.RefToControl("5.15"), annexa.RefToClause("9.2.2")
@@ -67,7 +68,7 @@ func Example_internalAudit() {
 	// Fieldwork (6.4): evidence, results, a finding.
 	step(a.HoldOpeningMeeting(audit.OpeningMeeting{At: day(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		PlanConfirmed: true, ScopeConfirmed: true}, lead(16, 9)))
-	omar := func(h int) audit.Meta { return audit.Meta{At: day(16, h), By: "omar"} }
+	omar := func(h int) ismsaudit.Meta { return ismsaudit.Meta{At: day(16, h), By: "omar"} }
 	step(a.CollectEvidence(audit.Evidence{ID: "E-1", Source: audit.SourceDocument, Description: "audit programme 2026 and last year's reports",
 		Supports: []annexa.Ref{audits}, CollectedBy: "lena", CollectedAt: day(16, 10), Confidentiality: audit.ConfidentialityInternal}, lead(16, 10)))
 	step(a.CollectEvidence(audit.Evidence{ID: "E-2", Source: audit.SourceRecord, Description: "leavers' access removal tickets",
@@ -89,9 +90,9 @@ func Example_internalAudit() {
 	step(a.AgreeConclusion(lead(17, 10)))
 	step(a.HoldClosingMeeting(audit.ClosingMeeting{At: day(17, 11), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a corrective action plan within two weeks"}, lead(17, 11)))
-	step(a.AcknowledgeFinding("F-1", audit.Meta{At: day(17, 12), By: "carl"}))
+	step(a.AcknowledgeFinding("F-1", ismsaudit.Meta{At: day(17, 12), By: "carl"}))
 	step(a.PlanCorrectiveAction("F-1", audit.CorrectiveActionPlan{Correction: "the two accounts disabled", RootCause: "no leaver notice from HR to IT",
-		Action: "HR's leaver workflow opens an IT ticket", DueAt: time.Date(2026, time.April, 30, 0, 0, 0, 0, time.UTC)}, audit.Meta{At: day(18, 9), By: "carl"}))
+		Action: "HR's leaver workflow opens an IT ticket", DueAt: time.Date(2026, time.April, 30, 0, 0, 0, 0, time.UTC)}, ismsaudit.Meta{At: day(18, 9), By: "carl"}))
 	step(a.AcceptCorrectiveAction("F-1", lead(18, 10)))
 	step(a.IssueReport(lead(19, 9)))
 	step(a.Distribute([]audit.Recipient{{Name: "Carl", Organization: "Acme Ltd", Clearance: audit.ConfidentialityRestricted},
@@ -101,8 +102,8 @@ func Example_internalAudit() {
 
 	// Follow-up (6.7).
 	step(a.StartFollowUp(lead(20, 10)))
-	april := func(d int, by string) audit.Meta {
-		return audit.Meta{At: time.Date(2026, time.April, d, 9, 0, 0, 0, time.UTC), By: by}
+	april := func(d int, by string) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2026, time.April, d, 9, 0, 0, 0, time.UTC), By: by}
 	}
 	step(a.MarkImplemented("F-1", april(20, "carl")))
 	step(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceTechnicalVerification, Description: "HR-to-IT leaver tickets since the change",

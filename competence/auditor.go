@@ -360,7 +360,7 @@ func contains(list []string, s string) bool {
 // by oneself, evaluations that belong to someone else, evaluation ids
 // repeated, more than one open evaluation per criteria set, and each
 // evaluation's own consistency (see [Evaluation.Validate]). It reports
-// every problem at once in a *ValidationError.
+// every problem at once in a *ismsaudit.ValidationError.
 func (a *Auditor) Validate() error {
 	c := newCollector("auditor")
 	a.validateInto(c, "")
@@ -445,7 +445,7 @@ func checkFinite(c *errs.Collector, path string, v float64) {
 
 // DecodeAuditor decodes one auditor record from JSON strictly (unknown
 // fields, wrong types and invalid enumeration tokens are refused) and
-// validates it. Problems come back as one *ValidationError with Go-field
+// validates it. Problems come back as one *ismsaudit.ValidationError with Go-field
 // paths.
 func DecodeAuditor(data []byte) (Auditor, error) {
 	var a Auditor

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -35,10 +36,13 @@ func TestAuditorValidate(t *testing.T) {
 		a.Evaluations[1].Auditor = "bob"
 		a.Evaluations = append(a.Evaluations, a.Evaluations[0])
 		err := a.Validate()
-		require.ErrorIs(t, err, competence.ErrInvalid)
-		var ve *competence.ValidationError
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
-		for _, want := range []struct{ path, rule string }{
+		for _, want := range []struct {
+			path string
+			rule ismsaudit.RuleID
+		}{
 			{"Name", "required"},
 			{"Work[0].To", "after-start"},
 			{"Training[1].Hours", "gt"},
@@ -70,7 +74,8 @@ func TestDecodeAuditor(t *testing.T) {
 	assert.Equal(t, good.ID, got.ID)
 
 	tests := []struct {
-		name, data, path, rule string
+		name, data, path string
+		rule             ismsaudit.RuleID
 	}{
 		{"syntax", `{"id":`, "", "json-syntax"},
 		{"unknown field", `{"id":"a","name":"A","nickname":"x"}`, "", "unknown-field"},
@@ -82,10 +87,10 @@ func TestDecodeAuditor(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := competence.DecodeAuditor([]byte(tt.data))
-			require.ErrorIs(t, err, competence.ErrInvalid)
-			var ve *competence.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
 }

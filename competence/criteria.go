@@ -158,7 +158,7 @@ func (s *CriteriaSet) DueAfter(t time.Time) time.Time {
 
 // Validate checks the set's shape and domain rules: unique criterion ids,
 // and for each criterion exactly the fields its kind uses. It reports
-// every problem at once in a *ValidationError.
+// every problem at once in a *ismsaudit.ValidationError.
 func (s *CriteriaSet) Validate() error {
 	c := newCollector("criteria set")
 	s.validateInto(c, "")
@@ -265,7 +265,7 @@ func (s *Scheme) Set(id CriteriaSetID) (*CriteriaSet, bool) {
 
 // Validate checks every set, that set ids are unique, that every Requires
 // names a set of the scheme and that requirements form no cycle. It
-// reports every problem at once in a *ValidationError.
+// reports every problem at once in a *ismsaudit.ValidationError.
 func (s *Scheme) Validate() error {
 	c := newCollector("scheme")
 	s.validateInto(c, "")
@@ -315,7 +315,7 @@ func (s *Scheme) validateInto(c *errs.Collector, prefix string) {
 }
 
 // DecodeScheme decodes a scheme from JSON strictly and validates it.
-// Problems come back as one *ValidationError with Go-field paths.
+// Problems come back as one *ismsaudit.ValidationError with Go-field paths.
 func DecodeScheme(data []byte) (Scheme, error) {
 	var s Scheme
 	c := newCollector("scheme")

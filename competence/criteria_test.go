@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -62,7 +63,7 @@ func TestCriteriaSetValidate(t *testing.T) {
 		name string
 		mut  func(*competence.CriteriaSet)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"no id", func(s *competence.CriteriaSet) { s.ID = "" }, "ID", "required"},
 		{"role", func(s *competence.CriteriaSet) { s.Role = competence.RoleObserver }, "Role", "oneof"},
@@ -88,10 +89,10 @@ func TestCriteriaSetValidate(t *testing.T) {
 			s := competence.ISMSAuditor()
 			tt.mut(&s)
 			err := s.Validate()
-			require.ErrorIs(t, err, competence.ErrInvalid)
-			var ve *competence.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
 }
@@ -101,7 +102,7 @@ func TestSchemeValidate(t *testing.T) {
 		name string
 		mut  func(*competence.Scheme)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"empty", func(s *competence.Scheme) { s.Sets = nil }, "Sets", "required"},
 		{"duplicate set", func(s *competence.Scheme) { s.Sets[1].ID = s.Sets[0].ID }, "Sets[1].ID", "unique"},
@@ -114,9 +115,9 @@ func TestSchemeValidate(t *testing.T) {
 			s := competence.DefaultScheme()
 			tt.mut(&s)
 			err := s.Validate()
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
 	t.Run("decode", func(t *testing.T) {
@@ -129,7 +130,7 @@ func TestSchemeValidate(t *testing.T) {
 			t.Errorf("mismatch (-want +got):\n%s", d)
 		}
 		_, err = competence.DecodeScheme([]byte(`{"sets":[{"id":"x","criteria":[{"id":"c","kind":"moods"}]}]}`))
-		var ve *competence.ValidationError
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
 		assert.True(t, ve.Has("Sets[0].Criteria[0].Kind", "enum"), "%v", ve.Fields)
 	})

@@ -50,7 +50,7 @@
 // methods, competent needs every criterion met and a re-evaluation date,
 // not yet competent needs unmet criteria and development actions,
 // suspending and withdrawing need a reason. A refused event returns a
-// *[TransitionError] and changes nothing. [EvaluationMermaid] draws the
+// *[ismsaudit.TransitionError] and changes nothing. [EvaluationMermaid] draws the
 // table.
 //
 // [Scheme.Standing] says whether an auditor is competent for a set at a
@@ -85,9 +85,9 @@
 //
 // # Errors
 //
-// Invalid input gives a *[ValidationError] listing every problem with its
-// Go-field path ("Training[2].Hours") and unwrapping to [ErrInvalid];
-// references to unknown sets or people give [ErrNotFound]; refused
-// lifecycle events give [ErrTransition]; no team gives [ErrNoTeam]. Every
+// Invalid input gives a *[ismsaudit.ValidationError] listing every problem with its
+// Go-field path ("Training[2].Hours") and unwrapping to [ismsaudit.ErrInvalid];
+// references to unknown sets or people give [ismsaudit.ErrNotFound]; refused
+// lifecycle events give [ismsaudit.ErrTransition]; no team gives [ErrNoTeam]. Every
 // exported type round-trips through encoding/json.
 package competence

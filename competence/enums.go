@@ -3,6 +3,7 @@ package competence
 import (
 	"iter"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
@@ -526,7 +527,7 @@ func (r ConflictReason) IsValid() bool { return conflictSet.Valid(r) }
 func (r ConflictReason) String() string { return string(r) }
 
 // Rule returns the id of the rule the reason enforces.
-func (r ConflictReason) Rule() string {
+func (r ConflictReason) Rule() ismsaudit.RuleID {
 	switch r {
 	case ResponsibleFor:
 		return RuleIndependentResponsible

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -47,8 +48,8 @@ func checkEnum[T enumValue, P interface {
 	assert.False(t, zero.IsValid())
 	for _, bad := range []string{"", "Not-A-Token", values[0].String() + " "} {
 		_, err := parse(bad)
-		require.ErrorIs(t, err, competence.ErrInvalid)
-		var pe *competence.ParseError
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+		var pe *ismsaudit.ParseError
 		require.ErrorAs(t, err, &pe)
 		assert.Equal(t, bad, pe.Input)
 		assert.Len(t, pe.Valid, n)
@@ -58,7 +59,7 @@ func checkEnum[T enumValue, P interface {
 	require.NoError(t, P(&v).UnmarshalText(nil))
 	assert.Equal(t, zero, v)
 	_, err := T("nope").MarshalText()
-	require.ErrorIs(t, err, competence.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 func TestEnums(t *testing.T) {

@@ -5,46 +5,17 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// Sentinels. ErrInvalid, ErrNotFound and ErrTransition are the values every
+// Sentinels. ismsaudit.ErrInvalid, ismsaudit.ErrNotFound and ismsaudit.ErrTransition are the values every
 // ismsaudit package shares, so errors.Is works across packages.
 var (
-	// ErrInvalid reports input that breaks a shape or domain rule.
-	ErrInvalid = errs.ErrInvalid
-	// ErrNotFound reports a well-formed reference to something unknown,
-	// such as a criteria set id no scheme defines.
-	ErrNotFound = errs.ErrNotFound
-	// ErrTransition reports an evaluation lifecycle event that was refused.
-	ErrTransition = errs.ErrTransition
 	// ErrNoTeam reports that no team meets an audit's needs; the error is
 	// a *NoTeamError that says which needs cannot be met and why.
 	ErrNoTeam = errors.New("competence: no team meets the needs")
 )
-
-// ValidationError lists every problem found in one input, each with the
-// Go-field path of the field ("Training[2].Hours"), the rule it breaks
-// and the offending value. It unwraps to ErrInvalid (or ErrNotFound when
-// every problem is an unknown reference).
-type ValidationError = errs.ValidationError
-
-// FieldError is one problem of a ValidationError.
-type FieldError = errs.FieldError
-
-// ParseError reports text that is not a value of an enumeration; it lists
-// the valid values. It unwraps to ErrInvalid.
-type ParseError = errs.ParseError
-
-// NotFoundError reports an identifier that names nothing known, such as a
-// criteria set a scheme lacks. It unwraps to ErrNotFound.
-type NotFoundError = errs.NotFoundError
-
-// TransitionError reports a refused evaluation lifecycle event: the
-// machine, the state, the event, the reason and, for a guard, the id of
-// the rule that refused (see [Rules]). It unwraps to ErrTransition.
-type TransitionError = fsm.TransitionError
 
 // NoTeamError reports that [Pool.SelectTeam] found no team. Unmet lists
 // every need that cannot be met, each with the reason and, where people
@@ -67,7 +38,7 @@ type UnmetNeed struct {
 	// Reason says why it cannot be met.
 	Reason Shortfall `json:"reason"`
 	// Rule is the id of the process rule the need comes from.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Detail explains the shortfall in a few words.
 	Detail string `json:"detail,omitempty"`
 	// Blocked lists the people of the pool who could have met the need

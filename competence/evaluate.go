@@ -184,7 +184,7 @@ func (m methodMask) methods() []Method {
 // Findings from a method the criterion does not accept are ignored and
 // said so. Evaluate checks the method results (valid method, date not
 // after at, evaluator named, findings naming criteria of the set, once
-// per result) and reports every problem at once in a *ValidationError. It
+// per result) and reports every problem at once in a *ismsaudit.ValidationError. It
 // does not re-validate the record or the set: validate them once with
 // [Auditor.Validate] and [Scheme.Validate] (a [Pool] does both).
 func Evaluate(a *Auditor, s *CriteriaSet, results []MethodResult, at time.Time) (Assessment, error) {

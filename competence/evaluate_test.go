@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -187,10 +188,13 @@ func TestEvaluateInvalidInput(t *testing.T) {
 		{Method: competence.Testing, By: "e"},
 	}
 	_, err := competence.Evaluate(&a, &set, results, evalDay)
-	require.ErrorIs(t, err, competence.ErrInvalid)
-	var ve *competence.ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	for _, want := range []struct{ path, rule string }{
+	for _, want := range []struct {
+		path string
+		rule ismsaudit.RuleID
+	}{
 		{"Results[0].Method", "enum"},
 		{"Results[1].At", "not-after-evaluation"},
 		{"Results[1].By", "required"},
@@ -207,7 +211,7 @@ func TestEvaluateInvalidInput(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("At", "required"))
 	_, err = competence.Evaluate(nil, &set, nil, evalDay)
-	require.ErrorIs(t, err, competence.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 
 	ev, err := competence.NewEvaluation("e", "bob", set.ID)
 	require.NoError(t, err)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
@@ -34,7 +35,7 @@ func (id EvaluationID) String() string { return string(id) }
 // cite are listed by [EvaluationTransitions] and [Rules].
 //
 // Operations check everything first and then apply whole, appending one
-// history entry; a refused event returns a *TransitionError and changes
+// history entry; a refused event returns a *ismsaudit.TransitionError and changes
 // nothing. Results, decisions and history are append-only.
 type Evaluation struct {
 	// ID identifies the evaluation.
@@ -62,9 +63,9 @@ type Decision struct {
 	Actions []DevelopmentAction `json:"actions,omitempty" validate:"dive"`
 	// Round is the evaluation round; set when the decision is recorded.
 	Round int `json:"round,omitempty" validate:"gte=0"`
-	// At is when the decision was recorded; set from the event's Meta.
+	// At is when the decision was recorded; set from the event's ismsaudit.Meta.
 	At time.Time `json:"at,omitzero"`
-	// By names who decided; set from the event's Meta.
+	// By names who decided; set from the event's ismsaudit.Meta.
 	By string `json:"by,omitempty"`
 }
 
@@ -180,17 +181,17 @@ func (e *Evaluation) Can(event EvaluationEvent) bool {
 // suspend, reinstate or withdraw (the last three need the reason in
 // meta.Note). Decision events need [Evaluation.Decide]; fired here they
 // are refused by rule CMP-EVAL-DECISION-GIVEN. A refused event returns a
-// *TransitionError and changes nothing.
-func (e *Evaluation) Fire(event EvaluationEvent, meta Meta) error {
+// *ismsaudit.TransitionError and changes nothing.
+func (e *Evaluation) Fire(event EvaluationEvent, meta ismsaudit.Meta) error {
 	return e.fire(event, nil, meta)
 }
 
 // Decide records a decision: decide-competent when the assessment finds
 // the auditor competent, else decide-not-yet-competent. The decision's
 // Round, At and By are set from the evaluation and meta. A malformed
-// decision returns a *ValidationError; a refused event a *TransitionError;
+// decision returns a *ismsaudit.ValidationError; a refused event a *ismsaudit.TransitionError;
 // either way nothing changes.
-func (e *Evaluation) Decide(d Decision, meta Meta) error {
+func (e *Evaluation) Decide(d Decision, meta ismsaudit.Meta) error {
 	c := newCollector("decision")
 	validate.Struct(c, "", &d)
 	if err := c.Err(); err != nil {
@@ -203,7 +204,7 @@ func (e *Evaluation) Decide(d Decision, meta Meta) error {
 	return e.fire(event, &d, meta)
 }
 
-func (e *Evaluation) fire(event EvaluationEvent, d *Decision, meta Meta) error {
+func (e *Evaluation) fire(event EvaluationEvent, d *Decision, meta ismsaudit.Meta) error {
 	in := &evalInput{ev: e, decision: d, meta: meta}
 	entry, err := evaluationMachine.Fire(in, e.State, fsm.Last(e.History), event, meta)
 	if err != nil {
@@ -219,19 +220,19 @@ func (e *Evaluation) fire(event EvaluationEvent, d *Decision, meta Meta) error {
 	return nil
 }
 
-// reasonWrongState is the TransitionError reason for an operation that
+// reasonWrongState is the ismsaudit.TransitionError reason for an operation that
 // is not a table event (recording a result) refused in the current state.
 const reasonWrongState = fsm.ReasonWrongState
 
 // Record appends a method result to the current round. Outside
-// in-progress it returns a *TransitionError (event "record", reason
+// in-progress it returns a *ismsaudit.TransitionError (event "record", reason
 // "wrong-state", rule CMP-EVAL-RECORD-IN-PROGRESS). A malformed result
 // (invalid method, time before the round began, no evaluator, no finding,
-// a criterion named twice) returns a *ValidationError. Either way nothing
+// a criterion named twice) returns a *ismsaudit.ValidationError. Either way nothing
 // changes. On success the result's Round is set.
 func (e *Evaluation) Record(r MethodResult) error {
 	if e.State != InProgress {
-		return &TransitionError{Machine: evaluationMachine.Name(), State: string(e.State), Event: "record",
+		return &ismsaudit.TransitionError{Machine: evaluationMachine.Name(), State: string(e.State), Event: "record",
 			Reason: reasonWrongState, Rule: RuleEvalRecordInProgress,
 			Detail: "results are recorded only while the evaluation is in progress"}
 	}
@@ -276,7 +277,7 @@ func cloneDecision(d Decision) Decision {
 // valid path through the lifecycle table ending in State, there is one
 // decision per decision event, of the right kind, about this auditor and
 // set, and every result belongs to a round that exists. It reports every
-// problem at once in a *ValidationError.
+// problem at once in a *ismsaudit.ValidationError.
 func (e *Evaluation) Validate() error {
 	c := newCollector("evaluation")
 	validate.Struct(c, "", e)
@@ -331,7 +332,7 @@ func (e *Evaluation) domainInto(c *errs.Collector, prefix string) {
 }
 
 // DecodeEvaluation decodes an evaluation from JSON strictly and validates
-// it. Problems come back as one *ValidationError with Go-field paths.
+// it. Problems come back as one *ismsaudit.ValidationError with Go-field paths.
 func DecodeEvaluation(data []byte) (Evaluation, error) {
 	var e Evaluation
 	c := newCollector("evaluation")
@@ -349,7 +350,7 @@ func DecodeEvaluation(data []byte) (Evaluation, error) {
 // Assess evaluates auditor a against criteria set s at date at with the
 // results of the current round: [Evaluate] applied to this evaluation. The
 // auditor and the set must be the evaluation's own (rule
-// CMP-EVAL-SAME-SUBJECT), else it returns a *ValidationError.
+// CMP-EVAL-SAME-SUBJECT), else it returns a *ismsaudit.ValidationError.
 func (e *Evaluation) Assess(a *Auditor, s *CriteriaSet, at time.Time) (Assessment, error) {
 	c := newCollector("evaluation input")
 	if a == nil || s == nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -66,7 +67,7 @@ func ExampleLevel_Compare() {
 	fmt.Println(competence.Working.Compare(competence.Proficient))
 	fmt.Println(competence.Expert.AtLeast(competence.Proficient))
 	_, err := competence.ParseLevel("guru")
-	fmt.Println(errors.Is(err, competence.ErrInvalid))
+	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid))
 	// Output:
 	// -1
 	// true
@@ -130,25 +131,25 @@ func ExampleEvaluation() {
 	at := date(2025, 3, 3)
 
 	ev, _ := competence.NewEvaluation("ev-ana-1", a.ID, set.ID)
-	_ = ev.Fire(competence.Start, competence.Meta{At: at, By: "programme manager"})
+	_ = ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "programme manager"})
 	for _, r := range exampleResults(set, at) {
 		_ = ev.Record(r)
 	}
 	fmt.Println(ev.State, ev.Permitted())
 
 	as, _ := ev.Assess(&a, set, at)
-	if err := ev.Decide(competence.Decision{Assessment: as}, competence.Meta{At: at, By: "panel"}); err != nil {
+	if err := ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: at, By: "panel"}); err != nil {
 		fmt.Println(err)
 	}
 	fmt.Println(ev.State, "re-evaluation due", ev.DueAt().Format(time.DateOnly))
 
 	// Suspending needs a reason in the note (rule CMP-SUSPEND-REASON).
-	err := ev.Fire(competence.Suspend, competence.Meta{At: at.AddDate(0, 2, 0), By: "panel"})
-	var te *competence.TransitionError
+	err := ev.Fire(competence.Suspend, ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel"})
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused:", te.Rule)
 	}
-	_ = ev.Fire(competence.Suspend, competence.Meta{At: at.AddDate(0, 2, 0), By: "panel", Note: "complaint under review"})
+	_ = ev.Fire(competence.Suspend, ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel", Note: "complaint under review"})
 	for _, h := range ev.History {
 		line := fmt.Sprintf("%s %s --%s--> %s", h.At.Format(time.DateOnly), h.From, h.Event, h.To)
 		if h.Note != "" {
@@ -171,12 +172,12 @@ func ExampleScheme_Standing() {
 	a := exampleRecord("ana", "en", competence.Working)
 	at := date(2025, 3, 3)
 	ev, _ := competence.NewEvaluation("ev-ana-1", a.ID, set.ID)
-	_ = ev.Fire(competence.Start, competence.Meta{At: at, By: "pm"})
+	_ = ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "pm"})
 	for _, r := range exampleResults(set, at) {
 		_ = ev.Record(r)
 	}
 	as, _ := ev.Assess(&a, set, at)
-	_ = ev.Decide(competence.Decision{Assessment: as}, competence.Meta{At: at, By: "panel"})
+	_ = ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: at, By: "panel"})
 	a.Evaluations = append(a.Evaluations, ev)
 
 	for _, day := range []time.Time{date(2025, 2, 1), date(2026, 1, 15), date(2027, 6, 1)} {
@@ -204,7 +205,7 @@ func ExampleAuditor_Conflicts() {
 	}
 	fmt.Println(a.Independent(internal, date(2026, 7, 1), nil))
 	// Output:
-	// own-work CMP-IND-OWN-WORK - implemented for "acme" controls 8.8, ended 2024-06-30, within the 24-month cooling-off period
+	// own-work CMP-INDEPENDENT-OWN-WORK - implemented for "acme" controls 8.8, ended 2024-06-30, within the 24-month cooling-off period
 	// true
 }
 
@@ -228,12 +229,12 @@ func ExamplePool_SelectTeam() {
 			}
 			set, _ := scheme.Set(setID)
 			ev, _ := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"-"+string(setID)), a.ID, setID)
-			_ = ev.Fire(competence.Start, competence.Meta{At: at, By: "pm"})
+			_ = ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "pm"})
 			for _, r := range exampleResults(set, at) {
 				_ = ev.Record(r)
 			}
 			as, _ := ev.Assess(a, set, at)
-			_ = ev.Decide(competence.Decision{Assessment: as}, competence.Meta{At: at, By: "panel"})
+			_ = ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: at, By: "panel"})
 			a.Evaluations = append(a.Evaluations, ev)
 		}
 	}
@@ -330,7 +331,7 @@ func ExampleDecodeAuditor() {
 		"training": [{"course": "ISO/IEC 27001 Lead Auditor", "kind": "isms-lead-auditor-course", "hours": 0, "completed": "2024-02-02T00:00:00Z"}],
 		"skills": [{"area": "risk-assessment", "level": "expert"}, {"area": "risk-assessment", "level": "working"}]
 	}`))
-	var ve *competence.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)

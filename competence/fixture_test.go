@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -105,7 +106,7 @@ func evaluate(tb tHelper, a *competence.Auditor, set competence.CriteriaSet, at 
 	tb.Helper()
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
 	require.NoError(tb, err)
-	require.NoError(tb, ev.Fire(competence.Start, competence.Meta{At: at, By: "cb"}))
+	require.NoError(tb, ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "cb"}))
 	for _, r := range fixtureResults(&set, at) {
 		require.NoError(tb, ev.Record(r))
 	}
@@ -115,7 +116,7 @@ func evaluate(tb tHelper, a *competence.Auditor, set competence.CriteriaSet, at 
 	if !as.Competent {
 		d.Actions = []competence.DevelopmentAction{{Action: "close the gaps"}}
 	}
-	require.NoError(tb, ev.Decide(d, competence.Meta{At: at, By: "cb"}))
+	require.NoError(tb, ev.Decide(d, ismsaudit.Meta{At: at, By: "cb"}))
 	return ev
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
@@ -33,7 +34,7 @@ type Scope struct {
 }
 
 // Validate checks the scope's shape and reports every problem at once in
-// a *ValidationError.
+// a *ismsaudit.ValidationError.
 func (s *Scope) Validate() error {
 	c := newCollector("scope")
 	validate.Struct(c, "", s)
@@ -56,7 +57,7 @@ type Conflict struct {
 	// Reason names the conflict.
 	Reason ConflictReason `json:"reason"`
 	// Rule is the id of the rule it breaks.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Involvement is the index of the involvement in the auditor's record.
 	Involvement int `json:"involvement"`
 	// Detail explains what overlaps and when.

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -76,7 +77,7 @@ func TestConflicts(t *testing.T) {
 	t.Run("scope validation", func(t *testing.T) {
 		s := competence.Scope{Units: []string{"a", "a", ""}}
 		err := s.Validate()
-		var ve *competence.ValidationError
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
 		assert.True(t, ve.Has("Auditee", "required"))
 		assert.True(t, ve.Has("Units", "unique"))

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -41,8 +42,8 @@ func richAuditor(t tHelper) competence.Auditor {
 	a.CPD[0].Area = competence.TechnologyThreats
 	a.Unavailable = []competence.Period{{From: auditDay, To: auditDay.AddDate(0, 0, 3)}, {From: auditDay.AddDate(1, 0, 0)}}
 	ev := &a.Evaluations[0]
-	require.NoError(t, ev.Fire(competence.Suspend, competence.Meta{At: evalDay.AddDate(0, 0, 1), By: "cb", Note: "complaint"}))
-	require.NoError(t, ev.Fire(competence.ReEvaluate, competence.Meta{At: evalDay.AddDate(0, 0, 2), By: "cb"}))
+	require.NoError(t, ev.Fire(competence.Suspend, ismsaudit.Meta{At: evalDay.AddDate(0, 0, 1), By: "cb", Note: "complaint"}))
+	require.NoError(t, ev.Fire(competence.ReEvaluate, ismsaudit.Meta{At: evalDay.AddDate(0, 0, 2), By: "cb"}))
 	return a
 }
 
@@ -116,7 +117,7 @@ func FuzzDecodeAuditor(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := competence.DecodeAuditor(data)
 		if err != nil {
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}
@@ -138,7 +139,7 @@ func FuzzDecodeEvaluation(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ev, err := competence.DecodeEvaluation(data)
 		if err != nil {
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}
@@ -146,7 +147,7 @@ func FuzzDecodeEvaluation(f *testing.F) {
 		// A decoded evaluation is consistent enough to take events.
 		for e := range competence.EvaluationEvents() {
 			c := ev
-			_ = c.Fire(e, competence.Meta{At: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), By: "fuzz", Note: "r"})
+			_ = c.Fire(e, ismsaudit.Meta{At: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), By: "fuzz", Note: "r"})
 			require.NoError(t, c.Validate())
 		}
 	})
@@ -162,7 +163,7 @@ func FuzzDecodeScheme(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := competence.DecodeScheme(data)
 		if err != nil {
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}
@@ -193,7 +194,7 @@ func FuzzDecodeTeamNeeds(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, err := competence.DecodeTeamNeeds(data)
 		if err != nil {
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}
@@ -216,7 +217,7 @@ func FuzzParse(f *testing.F) {
 		MarshalText() ([]byte, error)
 	}, err error) {
 		if err != nil {
-			require.ErrorIs(t, err, competence.ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			return
 		}
 		require.Equal(t, s, v.String())

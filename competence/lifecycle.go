@@ -6,14 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
-
-// Meta is what the caller says about a lifecycle event: when it happened
-// (At, required, not before the latest history entry), who caused it (By,
-// required) and a note. For suspend, reinstate and withdraw the note is
-// the reason, which is required.
-type Meta = fsm.Meta
 
 // EvaluationEntry is one line of an evaluation's history: an accepted
 // event with its time, actor and note.
@@ -29,8 +24,8 @@ type Transition struct {
 
 // Guard names one precondition of a transition and the rule it enforces.
 type Guard struct {
-	Name string `json:"name"`
-	Rule string `json:"rule"`
+	Name string           `json:"name"`
+	Rule ismsaudit.RuleID `json:"rule"`
 }
 
 // evalInput is what guards look at: the evaluation, the event's input and
@@ -39,7 +34,7 @@ type Guard struct {
 type evalInput struct {
 	ev       *Evaluation
 	decision *Decision
-	meta     Meta
+	meta     ismsaudit.Meta
 	probe    bool
 }
 
@@ -124,7 +119,7 @@ var (
 		}
 		return nil
 	}}
-	guardDevelopment = evalGuard{Name: "development-actions", Rule: RuleEvalDevelopment, Check: func(in *evalInput) error {
+	guardDevelopment = evalGuard{Name: "development-actions", Rule: RuleEvalDevelopmentActions, Check: func(in *evalInput) error {
 		if in.decision == nil {
 			return nil
 		}
@@ -136,7 +131,7 @@ var (
 )
 
 // reasonGuard requires the event's note, which carries the reason.
-func reasonGuard(rule string) evalGuard {
+func reasonGuard(rule ismsaudit.RuleID) evalGuard {
 	return evalGuard{Name: "reason-given", Rule: rule, Check: func(in *evalInput) error {
 		if in.probe || strings.TrimSpace(in.meta.Note) != "" {
 			return nil

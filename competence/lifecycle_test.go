@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -22,8 +23,8 @@ const (
 
 func at(days int) time.Time { return evalDay.AddDate(0, 0, days) }
 
-func meta(days int, note string) competence.Meta {
-	return competence.Meta{At: at(days), By: "cb", Note: note}
+func meta(days int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: at(days), By: "cb", Note: note}
 }
 
 // lcResult is a method result informing the two criteria of lcAssessment.
@@ -134,14 +135,14 @@ func TestEvaluationEveryStateEvent(t *testing.T) {
 					require.NoError(t, ev.Validate())
 					return
 				}
-				require.ErrorIs(t, err, competence.ErrTransition)
-				var te *competence.TransitionError
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
-				wantReason := "no-transition"
+				wantReason := ismsaudit.ReasonNoTransition
 				if s.IsTerminal() {
-					wantReason = "terminal-state"
+					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				if d := cmp.Diff(before, ev, equateEmpty); d != "" {
@@ -182,7 +183,7 @@ func TestEvaluationGuards(t *testing.T) {
 		state competence.EvaluationState
 		setup func(*competence.Evaluation)
 		fire  func(*competence.Evaluation) error
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"decision event without decision", competence.InProgress, nil,
 			func(ev *competence.Evaluation) error { return ev.Fire(competence.DecideCompetent, meta(10, "")) }, competence.RuleEvalDecisionGiven},
@@ -218,7 +219,7 @@ func TestEvaluationGuards(t *testing.T) {
 		{"not yet competent with nothing unmet", competence.InProgress, nil,
 			notYet(func(d *competence.Decision) { d.Assessment.Results[1].Met = true }), competence.RuleEvalUnmetListed},
 		{"not yet competent without actions", competence.InProgress, nil,
-			notYet(func(d *competence.Decision) { d.Actions = nil }), competence.RuleEvalDevelopment},
+			notYet(func(d *competence.Decision) { d.Actions = nil }), competence.RuleEvalDevelopmentActions},
 		{"suspend without reason", competence.Competent, nil,
 			func(ev *competence.Evaluation) error { return ev.Fire(competence.Suspend, meta(10, "  ")) }, competence.RuleSuspendReason},
 		{"withdraw without reason", competence.Planned, nil,
@@ -227,7 +228,7 @@ func TestEvaluationGuards(t *testing.T) {
 			func(ev *competence.Evaluation) error { return ev.Fire(competence.Reinstate, meta(10, "")) }, competence.RuleReinstateReason},
 		{"reinstate after re-evaluation fell due", competence.Suspended, nil,
 			func(ev *competence.Evaluation) error {
-				return ev.Fire(competence.Reinstate, competence.Meta{At: at(3).AddDate(3, 0, 0), By: "cb", Note: "cleared"})
+				return ev.Fire(competence.Reinstate, ismsaudit.Meta{At: at(3).AddDate(3, 0, 0), By: "cb", Note: "cleared"})
 			}, competence.RuleReinstateNotDue},
 	}
 	for _, tt := range tests {
@@ -238,10 +239,10 @@ func TestEvaluationGuards(t *testing.T) {
 			}
 			before := cloneEvaluation(ev)
 			err := tt.fire(&ev)
-			require.ErrorIs(t, err, competence.ErrTransition)
-			var te *competence.TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, "guard", te.Reason)
+			assert.Equal(t, ismsaudit.Reason("guard"), te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			assert.NotEmpty(t, te.Detail)
 			if d := cmp.Diff(before, ev, equateEmpty); d != "" {
@@ -254,21 +255,21 @@ func TestEvaluationGuards(t *testing.T) {
 func TestEvaluationMeta(t *testing.T) {
 	tests := []struct {
 		name string
-		m    competence.Meta
+		m    ismsaudit.Meta
 	}{
-		{"no time", competence.Meta{By: "cb"}},
-		{"no actor", competence.Meta{At: at(1)}},
-		{"before the last entry", competence.Meta{At: at(-1), By: "cb"}},
+		{"no time", ismsaudit.Meta{By: "cb"}},
+		{"no actor", ismsaudit.Meta{At: at(1)}},
+		{"before the last entry", ismsaudit.Meta{At: at(-1), By: "cb"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := inState(t, competence.Competent)
 			before := cloneEvaluation(ev)
 			err := ev.Fire(competence.ReEvaluate, tt.m)
-			require.ErrorIs(t, err, competence.ErrTransition)
-			var te *competence.TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, "meta", te.Reason)
+			assert.Equal(t, ismsaudit.Reason("meta"), te.Reason)
 			if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 				t.Errorf("(-before +after):\n%s", d)
 			}
@@ -282,7 +283,7 @@ func TestEvaluationRecord(t *testing.T) {
 		state competence.EvaluationState
 		r     competence.MethodResult
 		path  string
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"invalid method", competence.InProgress, func() competence.MethodResult {
 			r := lcResult(competence.Interview, 3)
@@ -311,10 +312,10 @@ func TestEvaluationRecord(t *testing.T) {
 			ev := inState(t, tt.state)
 			before := cloneEvaluation(ev)
 			err := ev.Record(tt.r)
-			require.ErrorIs(t, err, competence.ErrInvalid)
-			var ve *competence.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 			if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 				t.Errorf("(-before +after):\n%s", d)
 			}
@@ -325,11 +326,11 @@ func TestEvaluationRecord(t *testing.T) {
 			ev := inState(t, s)
 			before := cloneEvaluation(ev)
 			err := ev.Record(lcResult(competence.Interview, 11))
-			require.ErrorIs(t, err, competence.ErrTransition)
-			var te *competence.TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, competence.RuleEvalRecordInProgress, te.Rule)
-			assert.Equal(t, "wrong-state", te.Reason)
+			assert.Equal(t, ismsaudit.Reason("wrong-state"), te.Reason)
 			assert.Equal(t, string(s), te.State)
 			if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 				t.Errorf("(-before +after):\n%s", d)
@@ -387,7 +388,7 @@ func TestEvaluationValidate(t *testing.T) {
 		name string
 		mut  func(*competence.Evaluation)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"state disagrees with history", func(e *competence.Evaluation) { e.State = competence.Suspended }, "State", "lifecycle"},
 		{"history skips a step", func(e *competence.Evaluation) { e.History = e.History[1:] }, "History[0]", "lifecycle"},
@@ -403,13 +404,13 @@ func TestEvaluationValidate(t *testing.T) {
 			ev := inState(t, competence.Competent)
 			tt.mut(&ev)
 			err := ev.Validate()
-			var ve *competence.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%v", ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
 	_, err := competence.NewEvaluation("", "", "")
-	var ve *competence.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Len(t, ve.Fields, 3)
 }
@@ -521,8 +522,8 @@ func TestEvaluationDecideInvalid(t *testing.T) {
 	d.Assessment.Results[0].Criterion = ""
 	d.Assessment.Results[1].Kind = "vibes"
 	err := ev.Decide(d, meta(10, ""))
-	require.ErrorIs(t, err, competence.ErrInvalid)
-	var ve *competence.ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Len(t, ve.Fields, 3)
 	assert.True(t, ve.Has("Assessment.Auditor", "required"))

@@ -10,11 +10,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 func TestRulesCatalogue(t *testing.T) {
-	ids := map[string]bool{}
+	ids := map[ismsaudit.RuleID]bool{}
 	idRe := regexp.MustCompile(`^CMP(-[A-Z0-9]+)+$`)
 	clauseRe := regexp.MustCompile(`^(19011|27007|27001):[0-9]+(\.[0-9]+)*( [a-z])?$`)
 	for r := range competence.Rules() {
@@ -53,7 +54,7 @@ func TestCitedRulesExist(t *testing.T) {
 		require.NoError(t, err)
 		for _, m := range lit.FindAllSubmatch(src, -1) {
 			found++
-			_, ok := competence.LookupRule(string(m[1]))
+			_, ok := competence.LookupRule(ismsaudit.RuleID(m[1]))
 			assert.True(t, ok, "%s: %s not in Rules()", f, m[1])
 		}
 	}
@@ -71,13 +72,13 @@ func TestCitedRulesExist(t *testing.T) {
 		require.NoError(t, err)
 		others = append(others, src...)
 	}
-	constRe := regexp.MustCompile(`(?m)^\s+(Rule[A-Za-z]+)\s+= "(CMP-[A-Z0-9-]+)"`)
-	var declared []string
+	constRe := regexp.MustCompile(`(?m)^\s+(Rule[A-Za-z]+)\s+ismsaudit\.RuleID\s+= "(CMP-[A-Z0-9-]+)"`)
+	var declared []ismsaudit.RuleID
 	for _, m := range constRe.FindAllSubmatch(decl, -1) {
-		declared = append(declared, string(m[2]))
+		declared = append(declared, ismsaudit.RuleID(m[2]))
 		assert.Regexp(t, `\b`+string(m[1])+`\b`, string(others), "rule %s is never enforced", m[2])
 	}
-	var listed []string
+	var listed []ismsaudit.RuleID
 	for r := range competence.Rules() {
 		listed = append(listed, r.ID)
 	}

@@ -121,7 +121,7 @@ type solution struct {
 // dominated whatever the check says, so it is not checked at all. The
 // team is the one checking everybody first would give.
 //
-// Invalid needs or options return a *ValidationError. When no team
+// Invalid needs or options return a *ismsaudit.ValidationError. When no team
 // exists, the *NoTeamError (errors.Is ErrNoTeam) lists every need that
 // cannot be met and, per need, the people who could meet it and why they
 // cannot serve.

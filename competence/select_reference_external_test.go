@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -34,7 +35,7 @@ func sameSelection(tb fatalHelper, pool *competence.Pool, needs competence.TeamN
 	}
 	if err != nil {
 		var nt, wantNT *competence.NoTeamError
-		var ve, wantVE *competence.ValidationError
+		var ve, wantVE *ismsaudit.ValidationError
 		switch {
 		case errors.As(wantErr, &wantNT):
 			require.ErrorAs(tb, err, &nt)

@@ -3,6 +3,8 @@ package competence
 import (
 	"strings"
 	"time"
+
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // Standing says whether an auditor is competent for a criteria set at a
@@ -43,7 +45,7 @@ type Obstacle struct {
 	// Kind names the obstacle.
 	Kind ObstacleKind `json:"kind"`
 	// Rule is the id of the rule behind it.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Detail explains it.
 	Detail string `json:"detail,omitempty"`
 }
@@ -114,11 +116,11 @@ func (m *Maintenance) Check(a *Auditor, at time.Time) Currency {
 
 // Standing returns auditor a's standing against the set with the given id
 // at date at, resolving the set it requires through the scheme. An id the
-// scheme lacks gives a *NotFoundError.
+// scheme lacks gives a *ismsaudit.NotFoundError.
 func (s *Scheme) Standing(a *Auditor, set CriteriaSetID, at time.Time) (Standing, error) {
 	cs, ok := s.Set(set)
 	if !ok {
-		return Standing{}, &NotFoundError{Pkg: "competence", Type: "criteria set", ID: string(set)}
+		return Standing{}, &ismsaudit.NotFoundError{Pkg: "competence", Type: "criteria set", ID: string(set)}
 	}
 	return s.standing(a, cs, at, len(s.Sets)), nil
 }
@@ -157,12 +159,12 @@ func prerequisiteObstacle(pre Standing) Obstacle {
 // prerequisite.
 func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 	st := Standing{Auditor: a.ID, Criteria: cs.ID, At: at}
-	add := func(k ObstacleKind, rule, detail string) {
+	add := func(k ObstacleKind, rule ismsaudit.RuleID, detail string) {
 		st.Obstacles = append(st.Obstacles, Obstacle{Kind: k, Rule: rule, Detail: detail})
 	}
 	ev := a.Evaluation(cs.ID)
 	if ev == nil {
-		add(NotEvaluated, RuleCompetentDecided, "no evaluation against "+quote(string(cs.ID)))
+		add(NotEvaluated, RuleStandingDecided, "no evaluation against "+quote(string(cs.ID)))
 		return st
 	}
 	// Rebuild the state and the latest decision as they stood at the date.
@@ -191,13 +193,13 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 	case Competent:
 		standsOnDecision = last != nil
 		if last == nil {
-			add(NotDecided, RuleCompetentDecided, "no competent decision recorded")
+			add(NotDecided, RuleStandingDecided, "no competent decision recorded")
 		}
 	case Planned, InProgress:
 		if state == InProgress && from == Competent && last != nil && last.Assessment.Competent {
 			standsOnDecision = true // re-evaluation of a competent auditor under way: the decision stands
 		} else {
-			add(NotDecided, RuleCompetentDecided, "evaluation "+quote(string(ev.ID))+" is "+string(state)+" without a standing competent decision")
+			add(NotDecided, RuleStandingDecided, "evaluation "+quote(string(ev.ID))+" is "+string(state)+" without a standing competent decision")
 		}
 	case NotYetCompetent:
 		add(FoundNotYetCompetent, RuleEvalAllMet, unmetSummary(last))
@@ -206,12 +208,12 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 	case Withdrawn:
 		add(CompetenceWithdrawn, RuleWithdrawReason, note)
 	default:
-		add(NotDecided, RuleCompetentDecided, "evaluation state "+quote(string(state))+" is not valid")
+		add(NotDecided, RuleStandingDecided, "evaluation state "+quote(string(state))+" is not valid")
 	}
 	if standsOnDecision && last.Assessment.Competent {
 		st.DueAt = last.Assessment.DueAt
 		if !st.DueAt.IsZero() && !at.Before(st.DueAt) {
-			add(ReEvaluationDue, RuleReEvaluationDue, "re-evaluation fell due on "+day(st.DueAt))
+			add(ReEvaluationDue, RuleStandingReevaluation, "re-evaluation fell due on "+day(st.DueAt))
 		}
 	}
 	if !firstCompetent.IsZero() && cs.Maintenance.PeriodMonths > 0 &&
@@ -226,7 +228,7 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 			continue
 		}
 		if why, ok := recordCheck(nil, a, cr, at); !ok {
-			add(QualificationInvalid, RuleQualification, string(why))
+			add(QualificationInvalid, RuleQualificationValid, string(why))
 		}
 	}
 	return st

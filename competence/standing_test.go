@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -17,7 +18,7 @@ func TestStanding(t *testing.T) {
 		t.Helper()
 		for i := range a.Evaluations {
 			if a.Evaluations[i].Criteria == set {
-				require.NoError(t, a.Evaluations[i].Fire(e, competence.Meta{At: when, By: "cb", Note: note}))
+				require.NoError(t, a.Evaluations[i].Fire(e, ismsaudit.Meta{At: when, By: "cb", Note: note}))
 				return
 			}
 		}
@@ -107,8 +108,8 @@ func TestStanding(t *testing.T) {
 	t.Run("unknown set", func(t *testing.T) {
 		a := competentAuditor(t, "alice", false)
 		_, err := scheme.Standing(&a, "nope", auditDay)
-		require.ErrorIs(t, err, competence.ErrNotFound)
-		var nf *competence.NotFoundError
+		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+		var nf *ismsaudit.NotFoundError
 		require.ErrorAs(t, err, &nf)
 		assert.Equal(t, "nope", nf.ID)
 	})

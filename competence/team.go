@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -97,7 +98,7 @@ func (t *TeamNeeds) period() Period {
 }
 
 // Validate checks the needs' shape and domain rules and reports every
-// problem at once in a *ValidationError.
+// problem at once in a *ismsaudit.ValidationError.
 func (t *TeamNeeds) Validate() error {
 	c := newCollector("team needs")
 	t.validateInto(c)
@@ -315,7 +316,7 @@ type Pool struct {
 // NewPool validates the scheme (nil means [DefaultScheme]) and every
 // record, checks that ids are unique and that every evaluation names a
 // set of the scheme, and indexes the records. It reports every problem at
-// once in a *ValidationError with paths such as
+// once in a *ismsaudit.ValidationError with paths such as
 // "Auditors[3].Training[2].Hours".
 func NewPool(auditors []Auditor, scheme *Scheme) (*Pool, error) {
 	sc := DefaultScheme()
@@ -413,11 +414,11 @@ func (p *Pool) Scheme() *Scheme { return &p.scheme }
 
 // Standing returns the standing of the person with the given id against a
 // set of the pool's scheme at a date (see [Scheme.Standing]). An unknown
-// person or set gives a *NotFoundError.
+// person or set gives a *ismsaudit.NotFoundError.
 func (p *Pool) Standing(id AuditorID, set CriteriaSetID, at time.Time) (Standing, error) {
 	a, ok := p.Auditor(id)
 	if !ok {
-		return Standing{}, &NotFoundError{Pkg: "competence", Type: "auditor", ID: string(id)}
+		return Standing{}, &ismsaudit.NotFoundError{Pkg: "competence", Type: "auditor", ID: string(id)}
 	}
 	return p.scheme.Standing(a, set, at)
 }
@@ -537,7 +538,7 @@ func SelectTeam(candidates []Auditor, needs TeamNeeds, opts *SelectOptions) (Tea
 // experts marked as such and only meeting knowledge, sector and technical
 // area needs; every need met; no member conflicted, excluded, unavailable
 // or listed twice; the number of auditors within the bounds. It reports
-// every violation at once in a *ValidationError whose rules are the
+// every violation at once in a *ismsaudit.ValidationError whose rules are the
 // CMP-TEAM-* rule ids (see [Rules]).
 func (p *Pool) CheckTeam(team Team, needs TeamNeeds, opts *SelectOptions) error {
 	r, err := p.resolve(&needs, opts)
@@ -643,7 +644,7 @@ func obstacleKinds(st Standing) string {
 }
 
 // DecodeTeamNeeds decodes team needs from JSON strictly and validates
-// them. Problems come back as one *ValidationError with Go-field paths.
+// them. Problems come back as one *ismsaudit.ValidationError with Go-field paths.
 func DecodeTeamNeeds(data []byte) (TeamNeeds, error) {
 	var t TeamNeeds
 	c := newCollector("team needs")

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -254,10 +255,13 @@ func TestSelectTeamInvalid(t *testing.T) {
 	}
 	opts := &competence.SelectOptions{AuditorSet: "nope", Workload: map[competence.AuditorID]float64{"a": -1}, MaxExact: 40}
 	_, err = pool.SelectTeam(needs, opts)
-	require.ErrorIs(t, err, competence.ErrInvalid)
-	var ve *competence.ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	for _, want := range []struct{ path, rule string }{
+	for _, want := range []struct {
+		path string
+		rule ismsaudit.RuleID
+	}{
 		{"Scope.Auditee", "required"},
 		{"Until", "after-start"},
 		{"Needs[0].Level", "required-for-kind"},
@@ -281,8 +285,8 @@ func TestNewPoolInvalid(t *testing.T) {
 	people[2].Training[0].Hours = 0
 	people[3].Evaluations = []competence.Evaluation{{ID: "x", Auditor: "exp-d", Criteria: "nope", State: competence.Planned}}
 	_, err := competence.NewPool(people, nil)
-	require.ErrorIs(t, err, competence.ErrInvalid)
-	var ve *competence.ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Auditors[1].ID", "unique"), "%v", ve.Fields)
 	assert.True(t, ve.Has("Auditors[2].Training[0].Hours", "gt"), "%v", ve.Fields)
@@ -313,7 +317,7 @@ func TestPoolAccessors(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, st.Competent)
 	_, err = pool.Standing("zed", competence.ISMSTeamLeaderSet, auditDay)
-	require.ErrorIs(t, err, competence.ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 }
 
 func TestCheckTeam(t *testing.T) {
@@ -329,7 +333,7 @@ func TestCheckTeam(t *testing.T) {
 		name    string
 		team    competence.Team
 		path    string
-		rule    string
+		rule    ismsaudit.RuleID
 		invalid bool
 	}{
 		{"valid", competence.Team{Leader: "lead-a", Members: []competence.Member{
@@ -368,10 +372,10 @@ func TestCheckTeam(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, competence.ErrInvalid)
-			var ve *competence.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "missing %s %s in %v", tt.path, tt.rule, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "missing %s %s in %v", tt.path, tt.rule, ve.Fields)
 		})
 	}
 }
@@ -389,7 +393,7 @@ func TestSelectTeamLargePool(t *testing.T) {
 	assert.LessOrEqual(t, team.Size(), referenceGreedy(t, pool, needs, nil))
 	// Forcing exact search on a pool this size is refused by the cap.
 	_, err = pool.SelectTeam(needs, &competence.SelectOptions{MaxExact: 33})
-	require.ErrorIs(t, err, competence.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 // referenceGreedy is an independent plain greedy cover over the people

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -140,7 +141,7 @@ func DefaultAuditTimeTable() AuditTimeTable {
 }
 
 // Validate checks the table and reports every problem at once in a
-// *ValidationError.
+// *ismsaudit.ValidationError.
 func (t *AuditTimeTable) Validate() error {
 	col := newCollector("audit time table")
 	t.validateInto(col, "")
@@ -216,7 +217,7 @@ func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 
 // DecodeAuditTimeTable decodes a table from JSON strictly (unknown fields,
 // trailing data and wrong types are refused) and validates it. Every
-// problem comes back as one *ValidationError with Go-field paths.
+// problem comes back as one *ismsaudit.ValidationError with Go-field paths.
 func DecodeAuditTimeTable(data []byte) (AuditTimeTable, error) {
 	col := newCollector("audit time table")
 	var t AuditTimeTable
@@ -292,8 +293,8 @@ type AuditTimeResult struct {
 // AuditTimeStep is one step of an audit time calculation: the rule
 // applied and what it gave.
 type AuditTimeStep struct {
-	Rule   string `json:"rule"`
-	Detail string `json:"detail"`
+	Rule   ismsaudit.RuleID `json:"rule"`
+	Detail string           `json:"detail"`
 }
 
 // OnSiteDays is the least time to spend on site, per kind of audit.
@@ -339,7 +340,7 @@ const maxAuditPersons = 1_000_000_000
 // Bad input (persons below 1, identical groups larger than the head
 // count, unknown or repeated factors, an invalid table, a head count
 // beyond a table that does not extrapolate) comes back as one
-// *ValidationError.
+// *ismsaudit.ValidationError.
 func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error) {
 	t := table
 	if t == nil {
@@ -404,7 +405,9 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		return AuditTimeResult{}, col.Err()
 	}
 	r := AuditTimeResult{Persons: in.Persons, Effective: eff, Band: band, Extrapolated: extrapolated, Factors: applied, Source: t.Source}
-	step := func(rule, detail string) { r.Steps = append(r.Steps, AuditTimeStep{Rule: rule, Detail: detail}) }
+	step := func(rule ismsaudit.RuleID, detail string) {
+		r.Steps = append(r.Steps, AuditTimeStep{Rule: rule, Detail: detail})
+	}
 	if len(in.Identical) > 0 {
 		var b strings.Builder
 		b.WriteString(strconv.Itoa(in.Persons) + " persons, " + strconv.Itoa(sum) + " of them in identical activities: " + strconv.Itoa(in.Persons-sum))

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
@@ -152,13 +153,13 @@ func TestAuditTimeErrors(t *testing.T) {
 		{"negative persons", programme.AuditTimeInput{Persons: -3}, nil, [][2]string{{"Persons", "gte"}}},
 		{"too many persons", programme.AuditTimeInput{Persons: 2_000_000_000}, nil, [][2]string{{"Persons", "lte"}}},
 		{"groups larger than the head count", programme.AuditTimeInput{Persons: 10, Identical: []programme.IdenticalActivity{{Activity: "a", Persons: 6}, {Activity: "b", Persons: 6}}}, nil,
-			[][2]string{{"Identical", programme.RuleTimeEffectivePersons}}},
+			[][2]string{{"Identical", string(programme.RuleTimeEffectivePersons)}}},
 		{"bad groups", programme.AuditTimeInput{Persons: 10, Identical: []programme.IdenticalActivity{{Activity: "", Persons: 0}, {Activity: "a", Persons: 1}, {Activity: "a", Persons: 1}}}, nil,
 			[][2]string{{"Identical[0].Activity", "required"}, {"Identical[0].Persons", "range"}, {"Identical[2].Activity", "unique"}}},
 		{"unknown and repeated factors", programme.AuditTimeInput{Persons: 10, Factors: []string{"gold-plating", "small-site", "small-site"}}, nil,
 			[][2]string{{"Factors[0]", "unknown"}, {"Factors[2]", "unique"}}},
 		{"beyond a table that does not extrapolate", programme.AuditTimeInput{Persons: 10701}, &refusing,
-			[][2]string{{"Persons", programme.RuleTimeBeyondTable}}},
+			[][2]string{{"Persons", string(programme.RuleTimeBeyondTable)}}},
 		{"a broken table", programme.AuditTimeInput{Persons: 10}, &broken,
 			[][2]string{{"Table.Bands[1].MinPersons", "contiguous"}, {"Table.Bands[1].MaxPersons", "gte"}, {"Table.Bands[1].Days", "order"},
 				{"Table.Factors[9].ID", "unique"}, {"Table.Factors[9].Text", "required"}, {"Table.Factors[9].Source", "required"}, {"Table.Factors[9].Percent", "range"},
@@ -212,7 +213,7 @@ func TestDecodeAuditTimeTable(t *testing.T) {
 		t.Run(bad.name, func(t *testing.T) {
 			_, err := programme.DecodeAuditTimeTable([]byte(bad.json))
 			ve := scValidation(t, err)
-			assert.True(t, ve.Has(bad.want[0], bad.want[1]), "want %v in %v", bad.want, ve.Fields)
+			assert.True(t, ve.Has(bad.want[0], ismsaudit.RuleID(bad.want[1])), "want %v in %v", bad.want, ve.Fields)
 		})
 	}
 }
@@ -256,7 +257,7 @@ func FuzzDecodeAuditTimeTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		table, err := programme.DecodeAuditTimeTable(data)
 		if err != nil {
-			var ve *programme.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -72,7 +73,7 @@ type CoverageGap struct {
 	// Rule is the rule the gap breaks: PRG-COVER-REQUIREMENTS or
 	// PRG-COVER-CONTROLS when the item is not audited at all,
 	// PRG-COVER-RISK-WEIGHT when it is audited less often than its weight.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Required and Planned are as in CoverageItem; Missing is the
 	// difference.
 	Required int `json:"required"`
@@ -256,7 +257,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 // Bad options — a missing or invalid SoA, a period without both dates or
 // in the wrong order, more audits than days or than items, a weight
 // higher than the number of audits, unknown or excluded references —
-// come back as one *ValidationError.
+// come back as one *ismsaudit.ValidationError.
 func PlanInternal(soa *annexa.SoA, opts InternalPlanOptions) ([]ScheduledAudit, error) {
 	col := newCollector("internal plan options")
 	if strings.TrimSpace(opts.Auditee) == "" {
@@ -456,7 +457,7 @@ func placeItems(items []coverageItem, n, total int) (flat, start []int) {
 // period are listed in Outside.
 //
 // A nil or invalid SoA, a bad period, bad weights or a scheduled audit
-// that is not valid on its own come back as one *ValidationError.
+// that is not valid on its own come back as one *ismsaudit.ValidationError.
 func Coverage(schedule []ScheduledAudit, soa *annexa.SoA, period Window, weights []CoverageWeight) (CoverageReport, error) {
 	col := newCollector("coverage")
 	checkPeriod(col, "Period", period)

@@ -125,14 +125,14 @@ func TestPlanInternalErrors(t *testing.T) {
 			[][2]string{{"Audits", "gte"}}},
 		{"a weight above the number of audits", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Audits: 4,
 			Weights: []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToClause("9.2")}, Times: 5}}},
-			[][2]string{{"Weights[0].Times", programme.RuleCoverRiskWeight}}},
+			[][2]string{{"Weights[0].Times", string(programme.RuleCoverRiskWeight)}}},
 		{"bad weights", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Weights: []programme.CoverageWeight{
 			{Times: 0},
 			{Refs: []annexa.Ref{{Kind: annexa.ClauseRef, ID: "11"}, {Kind: annexa.ControlRef, ID: "5.99"}, annexa.RefToControl("7.5"), annexa.RefToDocument("policy"), {ID: "x"}}, Times: 2},
 			{Filter: &annexa.Filter{Themes: []annexa.Theme{"spiritual"}}, Times: 2},
 		}}, [][2]string{
 			{"Weights[0].Times", "gte"}, {"Weights[0]", "required"},
-			{"Weights[1].Refs[0].ID", "unknown"}, {"Weights[1].Refs[1].ID", "unknown"}, {"Weights[1].Refs[2]", programme.RuleCoverControls},
+			{"Weights[1].Refs[0].ID", "unknown"}, {"Weights[1].Refs[1].ID", "unknown"}, {"Weights[1].Refs[2]", string(programme.RuleCoverControls)},
 			{"Weights[1].Refs[3].Kind", "enum"}, {"Weights[1].Refs[4].Kind", "required"},
 			{"Weights[2].Filter.Themes[0]", "enum"},
 		}},

@@ -105,7 +105,7 @@ type CycleOptions struct {
 // window is as wide as possible. The result always passes the checks of
 // [Verify]. Audits are listed in date order.
 //
-// Bad options come back as a *ValidationError listing every problem.
+// Bad options come back as a *ismsaudit.ValidationError listing every problem.
 func PlanCycle(opts CycleOptions) (Cycle, error) {
 	col := newCollector("cycle options")
 	plan := DefaultCyclePlanning()
@@ -392,15 +392,15 @@ func chooseYearPieces(c *Cycle, w cycleWindowSet) []Window {
 // any), that its audit ids are new to the programme, that no cycle of the
 // auditee has the same decision date, and that no audit carries a team
 // (teams come from [Programme.Staff]). Every problem comes back at once in
-// a *ValidationError and the programme is left unchanged; otherwise a copy
+// a *ismsaudit.ValidationError and the programme is left unchanged; otherwise a copy
 // of the cycle is appended to p.Cycles.
 //
 // Cycles are added while the programme is a draft (planning the
 // programme, 19011 5.4) or being implemented (scheduling audits is part
 // of implementing it, 5.5.1). An improved or closed version is a record
-// and refuses with a *TransitionError citing PRG-FROZEN; an approved
+// and refuses with a *ismsaudit.TransitionError citing PRG-FROZEN; an approved
 // version not yet implemented, or one under review, refuses citing
-// PRG-SCHED-WHEN: what was approved, or is being reviewed, stays as it
+// PRG-SCHEDULE-WHEN: what was approved, or is being reviewed, stays as it
 // is until implementation starts or the review ends. The programme's
 // state is checked before the cycle.
 func (p *Programme) AddCycle(c Cycle) error {
@@ -418,7 +418,7 @@ func (p *Programme) AddCycle(c Cycle) error {
 // cycle). It takes time linear in the size of the programme, where
 // adding the cycles one by one checks each against every audit already
 // held. Problems have paths under the cycle's position, "[2].Audits[1].ID";
-// every problem comes back at once in a *ValidationError and the
+// every problem comes back at once in a *ismsaudit.ValidationError and the
 // programme is left unchanged, else copies of all the cycles are
 // appended to p.Cycles. It is allowed in the states AddCycle is.
 func (p *Programme) AddCycles(cycles ...Cycle) error {
@@ -510,14 +510,14 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 // (ids, kinds, known clauses and controls, a well-ordered window, a start
 // inside it, days), its id must be new to the programme, and it must carry
 // no team (teams come from [Programme.Staff]). Every problem comes back at
-// once in a *ValidationError with paths like "Audits[2].Due.Latest" and
+// once in a *ismsaudit.ValidationError with paths like "Audits[2].Due.Latest" and
 // the programme is left unchanged; otherwise copies are appended to
 // p.Schedule.
 //
 // Like [Programme.AddCycle], it is allowed in a draft and while the
 // programme is implemented, refused on an improved or closed version
 // (PRG-FROZEN) and on an approved version not yet implemented or one
-// under review (PRG-SCHED-WHEN), with a *TransitionError; the state is
+// under review (PRG-SCHEDULE-WHEN), with a *ismsaudit.TransitionError; the state is
 // checked before the audits.
 func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
 	if err := p.progRequireSchedule("schedule-audits", StateDraft, StateImplementing); err != nil {

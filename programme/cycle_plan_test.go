@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -48,20 +49,20 @@ func scClone[T any](tb scT, v T) T {
 }
 
 // scValidation asserts err is a *ValidationError and returns it.
-func scValidation(tb testing.TB, err error) *programme.ValidationError {
+func scValidation(tb testing.TB, err error) *ismsaudit.ValidationError {
 	tb.Helper()
 	require.Error(tb, err)
-	require.ErrorIs(tb, err, programme.ErrInvalid)
-	var ve *programme.ValidationError
+	require.ErrorIs(tb, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(tb, err, &ve)
 	return ve
 }
 
 // scAssertHas asserts that ve lists each (path, rule).
-func scAssertHas(tb testing.TB, ve *programme.ValidationError, want ...[2]string) {
+func scAssertHas(tb testing.TB, ve *ismsaudit.ValidationError, want ...[2]string) {
 	tb.Helper()
 	for _, w := range want {
-		assert.True(tb, ve.Has(w[0], w[1]), "want %s at %q in %v", w[1], w[0], ve.Fields)
+		assert.True(tb, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s at %q in %v", w[1], w[0], ve.Fields)
 	}
 }
 
@@ -173,12 +174,12 @@ func TestPlanCycleErrors(t *testing.T) {
 			o := base()
 			o.Stage2 = scDate(2026, 4, 1)
 			return o
-		}, [][2]string{{"Stage2", programme.RuleStage2AfterStage1}}},
+		}, [][2]string{{"Stage2", string(programme.RuleStage2AfterStage1)}}},
 		{"stage 2 after the decision", func() programme.CycleOptions {
 			o := base()
 			o.Stage2 = scDate(2026, 6, 20)
 			return o
-		}, [][2]string{{"Stage2", programme.RuleDecisionAfterInitial}}},
+		}, [][2]string{{"Stage2", string(programme.RuleDecisionAfterInitial)}}},
 		{"initial cycle with a previous expiry", func() programme.CycleOptions {
 			o := base()
 			o.PreviousExpiry = scDate(2026, 7, 1)
@@ -193,12 +194,12 @@ func TestPlanCycleErrors(t *testing.T) {
 			o := recert()
 			o.PreviousExpiry = scDate(2026, 6, 1)
 			return o
-		}, [][2]string{{"PreviousExpiry", programme.RuleCertCycle3Years}}},
+		}, [][2]string{{"PreviousExpiry", string(programme.RuleCertCycle3Years)}}},
 		{"previous expiry more than a year away", func() programme.CycleOptions {
 			o := recert()
 			o.PreviousExpiry = scDate(2027, 7, 1)
 			return o
-		}, [][2]string{{"PreviousExpiry", programme.RuleCertCycle3Years}}},
+		}, [][2]string{{"PreviousExpiry", string(programme.RuleCertCycle3Years)}}},
 		{"negative and NaN days", func() programme.CycleOptions {
 			o := base()
 			o.Days.Stage1, o.Days.Recertification = -1, math.NaN()
@@ -215,7 +216,7 @@ func TestPlanCycleErrors(t *testing.T) {
 			return o
 		}, [][2]string{{"Planning.DecisionMarginDays", "window-order"}}},
 		{"special audit of another kind", special(func(a *programme.ScheduledAudit) { a.Kind = annexa.Surveillance }),
-			[][2]string{{"Special[0].Kind", programme.RuleCycleKinds}}},
+			[][2]string{{"Special[0].Kind", string(programme.RuleCycleKinds)}}},
 		{"special audit of another auditee", special(func(a *programme.ScheduledAudit) { a.Auditee = "globex" }),
 			[][2]string{{"Special[0].Auditee", "match"}}},
 		{"special audit with a team", special(func(a *programme.ScheduledAudit) { a.Team = &competence.Team{Leader: "x"} }),
@@ -225,9 +226,9 @@ func TestPlanCycleErrors(t *testing.T) {
 		{"special audit reusing a surveillance id", special(func(a *programme.ScheduledAudit) { a.ID = "acme-surveillance-2" }),
 			[][2]string{{"Special[0].ID", "unique"}}},
 		{"special audit before the decision", special(func(a *programme.ScheduledAudit) { a.Due.Earliest = scDate(2026, 6, 1) }),
-			[][2]string{{"Special[0].Due.Earliest", programme.RuleCycleWithin}}},
+			[][2]string{{"Special[0].Due.Earliest", string(programme.RuleCycleWithin)}}},
 		{"special audit after expiry", special(func(a *programme.ScheduledAudit) { a.Due.Latest = scDate(2029, 7, 1) }),
-			[][2]string{{"Special[0].Due.Latest", programme.RuleCycleWithin}}},
+			[][2]string{{"Special[0].Due.Latest", string(programme.RuleCycleWithin)}}},
 		{"special audit with an unknown control", special(func(a *programme.ScheduledAudit) { a.Controls = []annexa.ControlID{"5.99"} }),
 			[][2]string{{"Special[0].Controls[0]", "unknown"}}},
 	}
@@ -285,16 +286,16 @@ func TestPlanCycleProperties(t *testing.T) {
 // the schedule and the cycles: the programme's own records (objectives,
 // lifecycle and so on) are another part's concern, and the tests here use
 // bare programmes.
-func scScheduleProblems(p *programme.Programme) []programme.FieldError {
+func scScheduleProblems(p *programme.Programme) []ismsaudit.FieldError {
 	err := programme.Verify(p, nil)
 	if err == nil {
 		return nil
 	}
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if !errors.As(err, &ve) {
-		return []programme.FieldError{{Rule: "not-a-validation-error", Detail: err.Error()}}
+		return []ismsaudit.FieldError{{Rule: "not-a-validation-error", Detail: err.Error()}}
 	}
-	var out []programme.FieldError
+	var out []ismsaudit.FieldError
 	for _, f := range ve.Fields {
 		if strings.HasPrefix(f.Path, "Schedule") || strings.HasPrefix(f.Path, "Cycles") {
 			out = append(out, f)
@@ -360,7 +361,7 @@ func TestAddCycle(t *testing.T) {
 			in := scClone(t, c)
 			in.Audits[2].Due.Latest = scDate(2027, 6, 16)
 			return in
-		}, [][2]string{{"Audits[2].Due.Latest", programme.RuleSurvFirst12Months}}},
+		}, [][2]string{{"Audits[2].Due.Latest", string(programme.RuleSurvFirst12Months)}}},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
@@ -406,11 +407,11 @@ func TestScheduleAudits(t *testing.T) {
 			[2]string{"Audits[0].ID", "unique"}, [2]string{"Audits[0].Kind", "enum"}, [2]string{"Audits[0].Auditee", "required"},
 			[2]string{"Audits[0].Clauses[1]", "unique"}, [2]string{"Audits[0].Clauses[2]", "unknown"}, [2]string{"Audits[0].Controls[0]", "unknown"},
 			[2]string{"Audits[0].Sites[1]", "unique"}, [2]string{"Audits[0].Sites[2]", "required"},
-			[2]string{"Audits[0].Due.Latest", "window-order"}, [2]string{"Audits[0].Start", programme.RuleScheduleStartInWindow},
+			[2]string{"Audits[0].Due.Latest", "window-order"}, [2]string{"Audits[0].Start", string(programme.RuleScheduleStartInWindow)},
 			[2]string{"Audits[0].Days", "gte"}, [2]string{"Audits[0].Team", "library-set"},
 			[2]string{"Audits[1].ID", "required"}, [2]string{"Audits[1].Kind", "required"}, [2]string{"Audits[1].Auditee", "required"},
 		)
-		require.ErrorIs(t, ve, programme.ErrNotFound, "unknown clause and control ids are unknown references")
+		require.ErrorIs(t, ve, ismsaudit.ErrNotFound, "unknown clause and control ids are unknown references")
 		if diff := cmp.Diff(before, p, scEquate); diff != "" {
 			t.Errorf("refused ScheduleAudits changed the programme (-before +after):\n%s", diff)
 		}
@@ -465,7 +466,7 @@ func TestAddCycles(t *testing.T) {
 		lone := scClone(t, renewal)
 		lone.PreviousExpiry = time.Time{}
 		ve := scValidation(t, p.AddCycles(lone))
-		scAssertHas(t, ve, [2]string{"[0].Expiry", programme.RuleCertCycle3Years})
+		scAssertHas(t, ve, [2]string{"[0].Expiry", string(programme.RuleCertCycle3Years)})
 		require.NoError(t, p.AddCycles(scClone(t, first), lone))
 	})
 
@@ -501,7 +502,7 @@ func TestAddCycles(t *testing.T) {
 			in[2].Audits[0].Team = scTeam("lead")
 			in[3].Audits[len(in[3].Audits)-1].Due.Latest = in[3].Expiry.AddDate(0, 0, 1)
 			return in
-		}, [][2]string{{"[2].Audits[0].Team", "library-set"}, {"[3].Audits[" + strconv.Itoa(len(all[3].Audits)-1) + "].Due.Latest", programme.RuleRecertBeforeExpiry}}},
+		}, [][2]string{{"[2].Audits[0].Team", "library-set"}, {"[3].Audits[" + strconv.Itoa(len(all[3].Audits)-1) + "].Due.Latest", string(programme.RuleRecertBeforeExpiry)}}},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,75 +50,75 @@ func TestVerifySchedule(t *testing.T) {
 	}{
 		{"first surveillance a day past 12 months", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Due.Latest = scDate(2027, 6, 16)
-		}, [][2]string{{s1 + ".Due.Latest", programme.RuleSurvFirst12Months}}},
+		}, [][2]string{{s1 + ".Due.Latest", string(programme.RuleSurvFirst12Months)}}},
 		{"first surveillance without a latest date", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Due = programme.Window{Earliest: scDate(2027, 3, 15)}
-		}, [][2]string{{s1 + ".Due.Latest", programme.RuleSurvFirst12Months}}},
+		}, [][2]string{{s1 + ".Due.Latest", string(programme.RuleSurvFirst12Months)}}},
 		{"planned start past the limit", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Start = scDate(2027, 7, 1)
-		}, [][2]string{{s1 + ".Start", programme.RuleScheduleStartInWindow}, {s1 + ".Start", programme.RuleSurvFirst12Months}}},
+		}, [][2]string{{s1 + ".Start", string(programme.RuleScheduleStartInWindow)}, {s1 + ".Start", string(programme.RuleSurvFirst12Months)}}},
 		{"no surveillance in the second year", func(p *programme.Programme) {
 			p.Cycles[0].Audits = slices.Delete(p.Cycles[0].Audits, 3, 4)
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvSecondYear}, {"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleSurvSecondYear)}, {"Cycles[0].Audits", string(programme.RuleSurvCalendarYear)}}},
 		{"a calendar year without surveillance", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Due = scWin(scDate(2026, 7, 1), scDate(2026, 12, 31))
 			p.Cycles[0].Audits[3].Due = scWin(scDate(2028, 1, 1), scDate(2028, 6, 15))
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleSurvCalendarYear)}}},
 		{"a surveillance window across the new year is not certain to cover it", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Due = scWin(scDate(2026, 12, 1), scDate(2027, 2, 1))
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleSurvCalendarYear}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleSurvCalendarYear)}}},
 		{"recertification on the expiry date", func(p *programme.Programme) {
 			p.Cycles[0].Audits[4].Due.Latest = scDate(2029, 6, 15)
-		}, [][2]string{{rc + ".Due.Latest", programme.RuleRecertBeforeExpiry}}},
+		}, [][2]string{{rc + ".Due.Latest", string(programme.RuleRecertBeforeExpiry)}}},
 		{"recertification in the second year", func(p *programme.Programme) {
 			p.Cycles[0].Audits[4].Due.Earliest = scDate(2028, 6, 1)
-		}, [][2]string{{rc + ".Due.Earliest", programme.RuleRecertThirdYear}}},
+		}, [][2]string{{rc + ".Due.Earliest", string(programme.RuleRecertThirdYear)}}},
 		{"two recertifications", func(p *programme.Programme) {
 			extra := p.Cycles[0].Audits[4]
 			extra.ID = "acme-recertification-2"
 			p.Cycles[0].Audits = append(p.Cycles[0].Audits, extra)
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleRecertPlanned}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleRecertPlanned)}}},
 		{"no recertification", func(p *programme.Programme) {
 			p.Cycles[0].Audits = p.Cycles[0].Audits[:4]
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleRecertPlanned}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleRecertPlanned)}}},
 		{"stage 2 before stage 1", func(p *programme.Programme) {
 			p.Cycles[0].Audits[1].Start = scDate(2026, 4, 1)
 			p.Cycles[0].Audits[1].Due.Earliest = scDate(2026, 4, 1)
-		}, [][2]string{{stage + ".Start", programme.RuleStage2AfterStage1}, {stage, "order"}}},
+		}, [][2]string{{stage + ".Start", string(programme.RuleStage2AfterStage1)}, {stage, "order"}}},
 		{"stage 2 after the decision", func(p *programme.Programme) {
 			p.Cycles[0].Audits[1].Start = scDate(2026, 6, 20)
 			p.Cycles[0].Audits[1].Due = scWin(scDate(2026, 6, 20), scDate(2026, 6, 30))
-		}, [][2]string{{stage + ".Start", programme.RuleDecisionAfterInitial}}},
+		}, [][2]string{{stage + ".Start", string(programme.RuleDecisionAfterInitial)}}},
 		{"an initial cycle without stage 1", func(p *programme.Programme) {
 			p.Cycles[0].Audits = p.Cycles[0].Audits[1:]
-		}, [][2]string{{"Cycles[0].Audits", programme.RuleInitialTwoStage}}},
+		}, [][2]string{{"Cycles[0].Audits", string(programme.RuleInitialTwoStage)}}},
 		{"a stage 2 in a recertification cycle", func(p *programme.Programme) {
 			p.Cycles[0].Initial = false
-		}, [][2]string{{stage + ".Kind", programme.RuleCycleKinds}}},
+		}, [][2]string{{stage + ".Kind", string(programme.RuleCycleKinds)}}},
 		{"a stage 1 after the recertification of a recertification cycle", func(p *programme.Programme) {
 			c := &p.Cycles[0]
 			c.Initial = false
 			c.Audits = c.Audits[2:]
 			c.Audits = append(c.Audits, programme.ScheduledAudit{ID: "acme-recert-stage1", Kind: annexa.Stage1, Auditee: "acme", Due: scWin(scDate(2029, 5, 20), scDate(2029, 5, 25))})
-		}, [][2]string{{"Cycles[0].Audits[3].Due.Latest", programme.RuleCycleKinds}}},
+		}, [][2]string{{"Cycles[0].Audits[3].Due.Latest", string(programme.RuleCycleKinds)}}},
 		{"an internal audit in a cycle", func(p *programme.Programme) {
 			p.Cycles[0].Audits[2].Kind = annexa.Internal
-		}, [][2]string{{s1 + ".Kind", programme.RuleCycleKinds}}},
+		}, [][2]string{{s1 + ".Kind", string(programme.RuleCycleKinds)}}},
 		{"expiry past three years", func(p *programme.Programme) {
 			p.Cycles[0].Expiry = scDate(2029, 6, 16)
-		}, [][2]string{{"Cycles[0].Expiry", programme.RuleCertCycle3Years}}},
+		}, [][2]string{{"Cycles[0].Expiry", string(programme.RuleCertCycle3Years)}}},
 		{"expiry before the decision", func(p *programme.Programme) {
 			p.Cycles[0].Expiry = scDate(2026, 6, 1)
-		}, [][2]string{{"Cycles[0].Expiry", programme.RuleCertCycle3Years}}},
+		}, [][2]string{{"Cycles[0].Expiry", string(programme.RuleCertCycle3Years)}}},
 		{"no decision, expiry or auditee", func(p *programme.Programme) {
 			p.Cycles[0].Decision, p.Cycles[0].Expiry, p.Cycles[0].Auditee = time.Time{}, time.Time{}, ""
 		}, [][2]string{{"Cycles[0].Decision", "required"}, {"Cycles[0].Expiry", "required"}, {"Cycles[0].Auditee", "required"}}},
 		{"a special audit before the decision", func(p *programme.Programme) {
 			p.Cycles[0].Audits = append(p.Cycles[0].Audits, programme.ScheduledAudit{ID: "acme-special", Kind: annexa.Special, Auditee: "acme", Due: scWin(scDate(2026, 6, 1), scDate(2029, 7, 1))})
-		}, [][2]string{{"Cycles[0].Audits[5].Due.Earliest", programme.RuleCycleWithin}, {"Cycles[0].Audits[5].Due.Latest", programme.RuleCycleWithin}, {"Cycles[0].Audits[5]", "order"}}},
+		}, [][2]string{{"Cycles[0].Audits[5].Due.Earliest", string(programme.RuleCycleWithin)}, {"Cycles[0].Audits[5].Due.Latest", string(programme.RuleCycleWithin)}, {"Cycles[0].Audits[5]", "order"}}},
 		{"a surveillance after expiry", func(p *programme.Programme) {
 			p.Cycles[0].Audits = append(p.Cycles[0].Audits, programme.ScheduledAudit{ID: "acme-late", Kind: annexa.Surveillance, Auditee: "acme", Due: scWin(scDate(2029, 7, 1), scDate(2029, 7, 2))})
-		}, [][2]string{{"Cycles[0].Audits[5].Due.Latest", programme.RuleCycleWithin}}},
+		}, [][2]string{{"Cycles[0].Audits[5].Due.Latest", string(programme.RuleCycleWithin)}}},
 		{"another auditee's audit", func(p *programme.Programme) {
 			p.Cycles[0].Audits[3].Auditee = "globex"
 		}, [][2]string{{s2 + ".Auditee", "match"}}},
@@ -141,13 +141,13 @@ func TestVerifySchedule(t *testing.T) {
 		}, [][2]string{{s2 + ".Days", "gte"}}},
 		{"a team whose leader is not a member", func(p *programme.Programme) {
 			p.Cycles[0].Audits[3].Team = &competence.Team{Leader: "lead", Members: []competence.Member{{Auditor: "other", Role: competence.RoleTeamLeader}, {Auditor: "other", Role: "boss"}}}
-		}, [][2]string{{s2 + ".Team.Members[0].Role", programme.RuleStaffTeam}, {s2 + ".Team.Members[1].Auditor", "unique"}, {s2 + ".Team.Members[1].Role", "enum"}}},
+		}, [][2]string{{s2 + ".Team.Members[0].Role", string(programme.RuleStaffTeam)}, {s2 + ".Team.Members[1].Auditor", "unique"}, {s2 + ".Team.Members[1].Role", "enum"}}},
 		{"one auditor on two audits at once", func(p *programme.Programme) {
 			p.Schedule = []programme.ScheduledAudit{
 				{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob")},
 				{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 2), Days: 1, Team: scTeam("bob")},
 			}
-		}, [][2]string{{"Schedule[1].Team", programme.RuleStaffNoOverlap}}},
+		}, [][2]string{{"Schedule[1].Team", string(programme.RuleStaffNoOverlap)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,12 +201,12 @@ func TestVerifyPreviousExpiry(t *testing.T) {
 	// Alone, it cannot run past three years from its decision.
 	alone := &programme.Programme{ID: "q", Cycles: []programme.Cycle{p.Cycles[1]}}
 	ve := scValidation(t, programme.Verify(alone, nil))
-	scAssertHas(t, ve, [2]string{"Cycles[0].Expiry", programme.RuleCertCycle3Years})
+	scAssertHas(t, ve, [2]string{"Cycles[0].Expiry", string(programme.RuleCertCycle3Years)})
 
 	// A recorded previous expiry that disagrees with the programme.
 	p.Cycles[1].PreviousExpiry = scDate(2029, 6, 1)
 	ve = scValidation(t, programme.Verify(p, nil))
-	scAssertHas(t, ve, [2]string{"Cycles[1].PreviousExpiry", programme.RuleCertCycle3Years})
+	scAssertHas(t, ve, [2]string{"Cycles[1].PreviousExpiry", string(programme.RuleCertCycle3Years)})
 
 	// An initial cycle renews nothing.
 	p.Cycles[0].PreviousExpiry = scDate(2026, 7, 1)

@@ -31,7 +31,7 @@
 // carrying the register, reviews, schedule and cycles, with every earlier
 // version kept whole in Previous ([Programme.AtVersion]). An improved or
 // closed version is a record: every operation that would change it
-// refuses with a *[TransitionError] citing PRG-FROZEN. [Programme.Can] and
+// refuses with a *[ismsaudit.TransitionError] citing PRG-FROZEN. [Programme.Can] and
 // [Programme.Permitted] say what may happen next.
 //
 // # Objectives, people, extent, resources and records
@@ -108,7 +108,7 @@
 // Audits and cycles are added while the programme is a draft or being
 // implemented, teams assigned only while it is implemented (19011 5.5.1);
 // an approved version waiting to be implemented and a version under
-// review refuse both (PRG-SCHED-WHEN).
+// review refuse both (PRG-SCHEDULE-WHEN).
 //
 // # Audit time
 //
@@ -178,12 +178,12 @@
 //
 // # Errors
 //
-// Invalid input gives a *[ValidationError] listing every problem with its
+// Invalid input gives a *[ismsaudit.ValidationError] listing every problem with its
 // Go-field path ("Cycles[0].Audits[2].Due.Latest") and rule, unwrapping to
-// [ErrInvalid] (and [ErrNotFound] for unknown references); a refused event
-// or an operation the state does not allow gives a *[TransitionError]
-// naming the state, the rule and the reason ([ReasonGuard],
-// [ReasonWrongState], ...), unwrapping to [ErrTransition]; an unknown id
-// gives a *[NotFoundError]. An operation either applies whole or changes
+// [ismsaudit.ErrInvalid] (and [ismsaudit.ErrNotFound] for unknown references); a refused event
+// or an operation the state does not allow gives a *[ismsaudit.TransitionError]
+// naming the state, the rule and the reason ([ismsaudit.ReasonGuard],
+// [ismsaudit.ReasonWrongState], ...), unwrapping to [ismsaudit.ErrTransition]; an unknown id
+// gives a *[ismsaudit.NotFoundError]. An operation either applies whole or changes
 // nothing. Every exported type round-trips through encoding/json.
 package programme

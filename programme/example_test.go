@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -15,8 +16,8 @@ import (
 // resources, records policy), scExamplePool four competent auditors and
 // moExampleRecords two audit records as package audit keeps them.
 func Example() {
-	day := func(m time.Month, d int) programme.Meta {
-		return programme.Meta{At: time.Date(2026, m, d, 9, 0, 0, 0, time.UTC), By: "maria"}
+	day := func(m time.Month, d int) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2026, m, d, 9, 0, 0, 0, time.UTC), By: "maria"}
 	}
 	must := func(err error) {
 		if err != nil {

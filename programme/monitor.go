@@ -110,7 +110,7 @@ type MonitorInput struct {
 // records. It checks what it relies on — ids and the references between
 // schedule, records, findings, follow-ups and feedback, the enumeration
 // values it counts by, the dates it places items by — and returns one
-// *ValidationError listing every problem (unwrapping to ErrNotFound as well
+// *ismsaudit.ValidationError listing every problem (unwrapping to ismsaudit.ErrNotFound as well
 // when a reference is unknown). It does not check the audit process rules:
 // audit.Verify does.
 func Monitor(in MonitorInput) (*Figures, error) {
@@ -124,7 +124,7 @@ func monInputPath(i int) string { return errs.Index("Schedule", i) }
 // fields, wrong types and invalid enumeration tokens are refused) and
 // checks it as Monitor does, all but the span of a trend (MaxTrendPeriods),
 // which only the computation finds. Problems come back as one
-// *ValidationError with Go-field paths.
+// *ismsaudit.ValidationError with Go-field paths.
 func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 	var in MonitorInput
 	col := newCollector("monitoring input")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -123,7 +124,7 @@ func ExampleDecodeMonitorInput() {
 		"at": "2026-06-30T12:00:00Z",
 		"feedback": [{"audit": "IA-9", "auditor": "alice", "score": 7, "at": "2026-06-01T00:00:00Z"}]
 	}`))
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)
@@ -160,13 +161,13 @@ func ExampleProgramme_Monitor() {
 	fmt.Println(input.Kind)
 	fmt.Println(input.Summary)
 
-	pgExMust(p.Fire(programme.EventReview, programme.Meta{At: at, By: "maria"}))
+	pgExMust(p.Fire(programme.EventReview, ismsaudit.Meta{At: at, By: "maria"}))
 	pgExMust(p.RecordReview(programme.Review{
 		ID:          "review-2026-07",
 		Inputs:      []programme.ReviewInput{input},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 100 * figures.Audits.CompletionRate()}},
 		Conclusions: "the second quarter's audit slipped: add a reserve auditor",
-	}, programme.Meta{At: at.Add(2 * time.Hour), By: "maria"}))
+	}, ismsaudit.Meta{At: at.Add(2 * time.Hour), By: "maria"}))
 	r := p.Reviews[0]
 	fmt.Println(r.ID, "considered the figures of", r.Inputs[0].Figures.At.Format(time.DateOnly), "- coverage met:", r.Objectives[0].Met)
 	// Output:

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
@@ -43,8 +44,8 @@ func FuzzDecodeMonitorInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, err := programme.DecodeMonitorInput(data)
 		if err != nil {
-			var ve *programme.ValidationError
-			if !errors.Is(err, programme.ErrInvalid) || !errors.As(err, &ve) || len(ve.Fields) == 0 {
+			var ve *ismsaudit.ValidationError
+			if !errors.Is(err, ismsaudit.ErrInvalid) || !errors.As(err, &ve) || len(ve.Fields) == 0 {
 				t.Fatalf("refusal is not a *ValidationError: %v", err)
 			}
 			return
@@ -64,7 +65,7 @@ func FuzzDecodeMonitorInput(f *testing.F) {
 		}
 		got, err := programme.Monitor(in)
 		if err != nil {
-			var ve *programme.ValidationError
+			var ve *ismsaudit.ValidationError
 			if !errors.As(err, &ve) || !ve.Has("Trend", "max") || len(ve.Fields) != 1 {
 				t.Fatalf("checked input refused for another reason than its span: %v", err)
 			}

@@ -38,7 +38,7 @@ type MonitorOptions struct {
 // Monitor reads the programme and changes nothing, in any state: an
 // improved or closed version gives the figures of the record, and a
 // version under review the figures its review considers (see
-// [Figures.ReviewInput]). Problems come back as one *ValidationError whose
+// [Figures.ReviewInput]). Problems come back as one *ismsaudit.ValidationError whose
 // paths lead into the programme for the schedule ("Schedule[2].Due",
 // "Cycles[0].Audits[3].Audit") and into opts for the rest ("At", "Trend",
 // "Audits[4].Findings[1].Kind", "Feedback[0].Score"). Every scheduled

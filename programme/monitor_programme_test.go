@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -86,7 +87,7 @@ func TestProgrammeMonitor(t *testing.T) {
 		opts.At = time.Time{}
 		_, err := p.Monitor(opts)
 		ve := scValidation(t, err)
-		require.ErrorIs(t, err, programme.ErrNotFound)
+		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 		scAssertHas(t, ve,
 			[2]string{"At", "required"},
 			[2]string{"Cycles[1].Audits[0].Audit", "unknown"},
@@ -200,12 +201,12 @@ func TestRecordReviewWithFigures(t *testing.T) {
 		{"figures from after the review", func(f *programme.Figures) programme.ReviewInput {
 			f.At = pgExMeta(time.July, 3, "").At
 			return f.ReviewInput()
-		}, [][2]string{{"Inputs[0].Figures.At", programme.RuleReviewInputs}}},
+		}, [][2]string{{"Inputs[0].Figures.At", string(programme.RuleReviewInputs)}}},
 		{"figures on another kind of input", func(f *programme.Figures) programme.ReviewInput {
 			in := f.ReviewInput()
 			in.Kind = programme.InputRecords
 			return in
-		}, [][2]string{{"Inputs[0].Figures", programme.RuleReviewInputs}, {"Inputs", programme.RuleReviewInputs}}},
+		}, [][2]string{{"Inputs[0].Figures", string(programme.RuleReviewInputs)}, {"Inputs", string(programme.RuleReviewInputs)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -303,7 +304,7 @@ func TestMonitorRefused(t *testing.T) {
 		name     string
 		edit     func(in *programme.MonitorInput)
 		path     string
-		rule     string
+		rule     ismsaudit.RuleID
 		notFound bool
 	}{
 		{"no date", func(in *programme.MonitorInput) { in.At = time.Time{} }, "At", "required", false},
@@ -353,11 +354,11 @@ func TestMonitorRefused(t *testing.T) {
 			got, err := programme.Monitor(in)
 			require.Error(t, err)
 			assert.Nil(t, got)
-			require.ErrorIs(t, err, programme.ErrInvalid)
-			assert.Equal(t, tt.notFound, errors.Is(err, programme.ErrNotFound))
-			var ve *programme.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			assert.Equal(t, tt.notFound, errors.Is(err, ismsaudit.ErrNotFound))
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s %s in %v", tt.path, tt.rule, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s %s in %v", tt.path, tt.rule, ve.Fields)
 			assert.Len(t, ve.Fields, 1, "one problem, one field error: %v", ve.Fields)
 			if d := cmp.Diff(before, in); d != "" {
 				t.Errorf("Monitor changed its input (-before +after):\n%s", d)
@@ -400,10 +401,13 @@ func TestMonitorReportsEveryProblem(t *testing.T) {
 	in.Audits[1].FollowUps[2].Finding = "nope"
 	in.Feedback[3].Score = 9
 	_, err := programme.Monitor(in)
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	require.ErrorIs(t, err, programme.ErrNotFound)
-	for _, want := range []struct{ path, rule string }{
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+	for _, want := range []struct {
+		path string
+		rule ismsaudit.RuleID
+	}{
 		{"At", "required"}, {"Schedule[0].ID", "required"},
 		{"Audits[1].FollowUps[2].Finding", "unknown"}, {"Feedback[3].Score", "max"},
 	} {
@@ -424,7 +428,8 @@ func TestDecodeMonitorInput(t *testing.T) {
 	}
 
 	tests := []struct {
-		name, json, path, rule string
+		name, json, path string
+		rule             ismsaudit.RuleID
 	}{
 		{"syntax", `{"at":`, "", "json-syntax"},
 		{"unknown field", `{"at":"2026-06-30T12:00:00Z","when":1}`, "", "unknown-field"},
@@ -436,10 +441,10 @@ func TestDecodeMonitorInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := programme.DecodeMonitorInput([]byte(tt.json))
-			require.ErrorIs(t, err, programme.ErrInvalid)
-			var ve *programme.ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %q %s in %v", tt.path, tt.rule, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %q %s in %v", tt.path, tt.rule, ve.Fields)
 			if d := cmp.Diff(programme.MonitorInput{}, got); d != "" {
 				t.Errorf("refused input still returned (-want +got):\n%s", d)
 			}
@@ -462,14 +467,14 @@ func TestTrendPeriodText(t *testing.T) {
 		})
 	}
 	_, err := programme.ParseTrendPeriod("fortnight")
-	require.ErrorIs(t, err, programme.ErrInvalid)
-	var pe *programme.ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, []string{"month", "quarter", "year"}, pe.Valid)
 	_, err = programme.TrendPeriod("week").MarshalText()
-	require.ErrorIs(t, err, programme.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	var p programme.TrendPeriod
-	require.ErrorIs(t, p.UnmarshalText([]byte("week")), programme.ErrInvalid)
+	require.ErrorIs(t, p.UnmarshalText([]byte("week")), ismsaudit.ErrInvalid)
 	assert.False(t, programme.TrendPeriod("").IsValid())
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
@@ -13,8 +14,8 @@ import (
 // whom. Only opts.ID is needed to start: the rest of the content can be
 // given here or later with Update, and approval checks it is complete
 // (Rules). Every problem with the options is reported at once in a
-// *ValidationError.
-func New(opts NewOptions, m Meta) (*Programme, error) {
+// *ismsaudit.ValidationError.
+func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 	col := newCollector("new programme")
 	if progBlank(string(opts.ID)) {
 		col.Add("ID", "required", "", "the host's id for the programme")
@@ -109,10 +110,10 @@ func (p *Programme) lastTime() time.Time {
 
 // Fire applies a lifecycle event (approve, implement, review, resume,
 // close) with the time and actor in m, appending one history entry; a
-// refused event returns a *TransitionError naming the rule and changes
+// refused event returns a *ismsaudit.TransitionError naming the rule and changes
 // nothing. Improving goes through Improve, which returns the next
 // version: Fire refuses EventImprove.
-func (p *Programme) Fire(e Event, m Meta) error {
+func (p *Programme) Fire(e Event, m ismsaudit.Meta) error {
 	entry, err := programmeMachine.Fire(&programmeSubject{p: p}, p.State, p.lastTime(), e, m)
 	if err != nil {
 		return err
@@ -137,7 +138,7 @@ func (p *Programme) Permitted() []Event {
 // c replaces the programme's own, and c.Implements adds to Implements.
 // Only a draft changes this way (PRG-CHANGE-IN-DRAFT): an approved
 // programme changes through review and Improve. Every problem is reported
-// at once in a *ValidationError, and the programme is then unchanged.
+// at once in a *ismsaudit.ValidationError, and the programme is then unchanged.
 func (p *Programme) Update(c Changes) error {
 	if err := p.progRequireState("update", RuleChangeInDraft, "", StateDraft); err != nil {
 		return err
@@ -237,9 +238,9 @@ func (p *Programme) applyChanges(c Changes) {
 // register, reviews, schedule and cycles and holding every earlier
 // version, p included, in Previous. It needs a review recorded in the
 // round (PRG-REVIEW-RECORDED). On any error p is unchanged and no new
-// version is returned: a *TransitionError when the lifecycle refuses, a
-// *ValidationError listing every problem with c.
-func (p *Programme) Improve(c Changes, m Meta) (*Programme, error) {
+// version is returned: a *ismsaudit.TransitionError when the lifecycle refuses, a
+// *ismsaudit.ValidationError listing every problem with c.
+func (p *Programme) Improve(c Changes, m ismsaudit.Meta) (*Programme, error) {
 	subject := &programmeSubject{p: p, improving: true}
 	if err := programmeMachine.Check(subject, p.State, EventImprove); err != nil {
 		return nil, err
@@ -271,7 +272,7 @@ func (p *Programme) Improve(c Changes, m Meta) (*Programme, error) {
 
 // AtVersion returns a copy of version n of the programme: p itself when n
 // is p.Version, else the kept earlier version. An unknown version gives a
-// *NotFoundError.
+// *ismsaudit.NotFoundError.
 func (p *Programme) AtVersion(n int) (*Programme, error) {
 	switch {
 	case n == p.Version:
@@ -303,7 +304,7 @@ func (p *Programme) OpenActions() []ImprovementAction {
 // types, trailing data and invalid enumeration tokens are refused) and
 // checks the shape of the programme's own records (content, register,
 // reviews, earlier versions): every problem comes back at once in a
-// *ValidationError with Go-field paths. Process rules are Verify's: a
+// *ismsaudit.ValidationError with Go-field paths. Process rules are Verify's: a
 // decoded programme is not verified.
 func Decode(data []byte) (*Programme, error) {
 	col := newCollector("programme")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -14,8 +15,8 @@ func pgExDay(month time.Month, day int) time.Time {
 	return time.Date(2026, month, day, 9, 0, 0, 0, time.UTC)
 }
 
-func pgExMeta(month time.Month, day int, note string) programme.Meta {
-	return programme.Meta{At: pgExDay(month, day), By: "maria", Note: note}
+func pgExMeta(month time.Month, day int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: pgExDay(month, day), By: "maria", Note: note}
 }
 
 // pgExOptions is the content of a small internal ISMS audit programme.
@@ -73,8 +74,8 @@ func ExampleNew() {
 	pgExMust(p.Fire(programme.EventApprove, pgExMeta(time.January, 9, "approved by top management")))
 	fmt.Println(p.State, len(p.History))
 
-	_, err = programme.New(programme.NewOptions{}, programme.Meta{})
-	var ve *programme.ValidationError
+	_, err = programme.New(programme.NewOptions{}, ismsaudit.Meta{})
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)
@@ -102,7 +103,7 @@ func ExampleProgramme_AssessRisk() {
 	fmt.Println(r.State, r.Level())
 
 	err := p.FireRisk("leak", programme.RiskAccept, pgExMeta(time.January, 6, "we trust our auditors"))
-	var te *programme.TransitionError
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused:", te.Rule)
 	}
@@ -200,7 +201,7 @@ func ExampleRiskMatrix_Level() {
 		fmt.Printf("%s x %s: %s\n", m.Likelihood[r[0]-1].Name, m.Impact[r[1]-1].Name, level)
 	}
 	_, err := m.Level(6, 1)
-	fmt.Println(errors.Is(err, programme.ErrInvalid))
+	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid))
 	// Output:
 	// rare x negligible: low
 	// unlikely x moderate: medium
@@ -248,7 +249,7 @@ func ExampleDecode() {
 	fmt.Println(err == nil, back.ID, back.State)
 
 	_, err = programme.Decode([]byte(`{"id": "x", "state": "paused"}`))
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		fmt.Println(ve.Fields[0].Path, ve.Fields[0].Rule)
 	}

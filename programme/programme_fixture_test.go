@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -27,7 +28,9 @@ func pgDay(n int) time.Time {
 	return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n)
 }
 
-func pgMeta(n int, note string) Meta { return Meta{At: pgDay(n), By: "pm", Note: note} }
+func pgMeta(n int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: pgDay(n), By: "pm", Note: note}
+}
 
 // pgObjectives are two complete objectives.
 func pgObjectives() []Objective {

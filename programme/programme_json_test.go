@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
@@ -110,7 +111,7 @@ func pgElem(p any) any {
 
 func TestProgrammeEnumsText(t *testing.T) {
 	_, err := json.Marshal(struct{ S State }{"paused"})
-	require.ErrorIs(t, err, ErrInvalid, "an invalid enum is never written")
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid, "an invalid enum is never written")
 	for _, parse := range []func(string) error{
 		func(s string) error { _, err := ParseState(s); return err },
 		func(s string) error { _, err := ParseEvent(s); return err },
@@ -124,7 +125,7 @@ func TestProgrammeEnumsText(t *testing.T) {
 		func(s string) error { _, err := ParseReviewInputKind(s); return err },
 	} {
 		err := parse("nonsense")
-		var pe *ParseError
+		var pe *ismsaudit.ParseError
 		require.ErrorAs(t, err, &pe)
 		assert.NotEmpty(t, pe.Valid)
 	}
@@ -147,7 +148,7 @@ func TestProgrammeDecodeErrors(t *testing.T) {
 		name string
 		data string
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"syntax", `{"id":`, "", "json-syntax"},
 		{"trailing data", `{"id":"p","version":1} {}`, "", "json-trailing"},
@@ -165,10 +166,10 @@ func TestProgrammeDecodeErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, err := Decode([]byte(tt.data))
 			assert.Nil(t, p)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
 		})
 	}
 }
@@ -190,7 +191,7 @@ func FuzzProgrammeDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Decode(data)
 		if err != nil {
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			return
 		}
 		_ = Verify(p, nil)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -46,7 +47,7 @@ type Guard struct {
 	// Name is a short kebab-case label, as diagrams show it.
 	Name string `json:"name"`
 	// Rule is the id of the rule (Rules) the guard enforces.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 }
 
 // progDescribe renders a machine as a Lifecycle.
@@ -98,7 +99,7 @@ type contentProblem struct{ path, detail string }
 
 // contentGuard turns a content check into a guard refusing with the first
 // problem found (and how many there are).
-func contentGuard(name, rule string, check func(*Programme) []contentProblem) fsm.Guard[*programmeSubject] {
+func contentGuard(name string, rule ismsaudit.RuleID, check func(*Programme) []contentProblem) fsm.Guard[*programmeSubject] {
 	return fsm.Guard[*programmeSubject]{Name: name, Rule: rule, Check: func(s *programmeSubject) error {
 		return problemsError(check(s.p))
 	}}
@@ -366,7 +367,7 @@ var programmeMachine = fsm.MustNew(fsm.Spec[State, Event, *programmeSubject]{
 // afterwards, as content changes only in draft; Verify re-runs them on
 // every version past draft.
 var staticChecks = []struct {
-	rule  string
+	rule  ismsaudit.RuleID
 	check func(*Programme) []contentProblem
 }{
 	{RuleObjectives, checkObjectives},
@@ -378,7 +379,7 @@ var staticChecks = []struct {
 }
 
 // progRequireOpen refuses an operation (op, such as "add-risk") on a version
-// that is a record (improved or closed) with a *TransitionError of reason
+// that is a record (improved or closed) with a *ismsaudit.TransitionError of reason
 // wrong-state citing PRG-FROZEN, and on a programme whose state is not a
 // programme state (one not started by New) with reason unknown-state
 // citing PRG-RECORD-SHAPE.
@@ -403,7 +404,7 @@ func (p *Programme) progRequireOpen(op string) error {
 // the cycles (op, such as "add-cycle") unless the version is in one of
 // the allowed states: on an improved or closed version with
 // progRequireOpen's error (PRG-FROZEN), in any other state with a
-// *TransitionError of reason wrong-state citing PRG-SCHED-WHEN.
+// *ismsaudit.TransitionError of reason wrong-state citing PRG-SCHEDULE-WHEN.
 func (p *Programme) progRequireSchedule(op string, allowed ...State) error {
 	if err := p.progRequireOpen(op); err != nil {
 		return err
@@ -412,8 +413,8 @@ func (p *Programme) progRequireSchedule(op string, allowed ...State) error {
 }
 
 // progRequireState refuses an operation the programme's state does not allow
-// with a *TransitionError of reason wrong-state citing rule.
-func (p *Programme) progRequireState(op, rule, detail string, allowed ...State) error {
+// with a *ismsaudit.TransitionError of reason wrong-state citing rule.
+func (p *Programme) progRequireState(op string, rule ismsaudit.RuleID, detail string, allowed ...State) error {
 	if slices.Contains(allowed, p.State) {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -60,14 +61,14 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 					}
 					return
 				}
-				require.ErrorIs(t, err, ErrTransition)
-				var te *TransitionError
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
-				wantReason := ReasonNoTransition
+				wantReason := ismsaudit.ReasonNoTransition
 				if s.IsTerminal() {
-					wantReason = ReasonTerminal
+					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				assert.Nil(t, next)
@@ -85,7 +86,7 @@ func TestProgrammeGuards(t *testing.T) {
 		state State
 		setup func(*testing.T, *Programme)
 		fire  func(*Programme) error
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"approve without objectives", StateDraft,
 			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives = nil },
@@ -176,10 +177,10 @@ func TestProgrammeGuards(t *testing.T) {
 			}
 			before := progCopy(*p)
 			err := tt.fire(p)
-			require.ErrorIs(t, err, ErrTransition)
-			var te *TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ReasonGuard, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			_, known := LookupRule(te.Rule)
 			assert.True(t, known, "rule %s in the catalogue", te.Rule)
@@ -193,12 +194,12 @@ func TestProgrammeGuards(t *testing.T) {
 func TestProgrammeFireMeta(t *testing.T) {
 	tests := []struct {
 		name string
-		m    Meta
+		m    ismsaudit.Meta
 	}{
-		{"no time", Meta{By: "pm"}},
-		{"no actor", Meta{At: pgDay(9)}},
+		{"no time", ismsaudit.Meta{By: "pm"}},
+		{"no actor", ismsaudit.Meta{At: pgDay(9)}},
 		{"before the last entry", pgMeta(1, "")},
-		{"before the version started", Meta{At: pgDay(-1), By: "pm"}},
+		{"before the version started", ismsaudit.Meta{At: pgDay(-1), By: "pm"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -213,9 +214,9 @@ func TestProgrammeFireMeta(t *testing.T) {
 				e = EventApprove
 			}
 			err := p.Fire(e, tt.m)
-			var te *TransitionError
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ReasonMeta, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -48,39 +49,39 @@ func TestProgrammeNewCopiesInput(t *testing.T) {
 func TestProgrammeNewErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		mut  func(*NewOptions, *Meta)
+		mut  func(*NewOptions, *ismsaudit.Meta)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
-		{"no id", func(o *NewOptions, _ *Meta) { o.ID = " " }, "ID", "required"},
-		{"no time", func(_ *NewOptions, m *Meta) { *m = Meta{By: "pm"} }, "Meta.At", "required"},
-		{"no actor", func(_ *NewOptions, m *Meta) { m.By = "" }, "Meta.By", "required"},
-		{"objective without id", func(o *NewOptions, _ *Meta) { o.Objectives[1].ID = "" }, "Objectives[1].ID", "required"},
-		{"objective without statement", func(o *NewOptions, _ *Meta) { o.Objectives[0].Statement = "" }, "Objectives[0].Statement", "required"},
-		{"repeated objective", func(o *NewOptions, _ *Meta) { o.Objectives[1].ID = "on-time" }, "Objectives[1].ID", "unique"},
-		{"bad direction", func(o *NewOptions, _ *Meta) { o.Objectives[0].Target.Direction = "above" }, "Objectives[0].Target.Direction", "enum"},
-		{"target not finite", func(o *NewOptions, _ *Meta) { o.Objectives[0].Target.Value = math.NaN() }, "Objectives[0].Target.Value", "finite"},
-		{"manager without roles", func(o *NewOptions, _ *Meta) { o.Managers[1].Roles = nil }, "Managers[1].Roles", "min"},
-		{"manager with a bad role", func(o *NewOptions, _ *Meta) { o.Managers[1].Roles[0] = "boss" }, "Managers[1].Roles[0]", "enum"},
-		{"manager listed twice", func(o *NewOptions, _ *Meta) { o.Managers[1].Person = "pm" }, "Managers[1].Person", "unique"},
-		{"negative audits", func(o *NewOptions, _ *Meta) { o.Extent.Audits = -1 }, "Extent.Audits", "gte"},
-		{"bad audit kind", func(o *NewOptions, _ *Meta) { o.Extent.Kinds[0] = "fourth-party" }, "Extent.Kinds[0]", "enum"},
-		{"period backwards", func(o *NewOptions, _ *Meta) { o.Extent.End = o.Extent.Start.AddDate(0, 0, -1) }, "Extent.End", "time-order"},
-		{"infinite audit days", func(o *NewOptions, _ *Meta) { o.Extent.AuditDays = math.Inf(1) }, "Extent.AuditDays", "finite"},
-		{"negative travel", func(o *NewOptions, _ *Meta) { o.Resources.TravelDays = -1 }, "Resources.TravelDays", "gte"},
-		{"empty access entry", func(o *NewOptions, _ *Meta) { o.Records.Access = []string{""} }, "Records.Access[0]", "required"},
-		{"bad matrix", func(o *NewOptions, _ *Meta) { m := DefaultMatrix(); m.Acceptable = "meh"; o.Matrix = &m }, "Matrix.Acceptable", "enum"},
+		{"no id", func(o *NewOptions, _ *ismsaudit.Meta) { o.ID = " " }, "ID", "required"},
+		{"no time", func(_ *NewOptions, m *ismsaudit.Meta) { *m = ismsaudit.Meta{By: "pm"} }, "Meta.At", "required"},
+		{"no actor", func(_ *NewOptions, m *ismsaudit.Meta) { m.By = "" }, "Meta.By", "required"},
+		{"objective without id", func(o *NewOptions, _ *ismsaudit.Meta) { o.Objectives[1].ID = "" }, "Objectives[1].ID", "required"},
+		{"objective without statement", func(o *NewOptions, _ *ismsaudit.Meta) { o.Objectives[0].Statement = "" }, "Objectives[0].Statement", "required"},
+		{"repeated objective", func(o *NewOptions, _ *ismsaudit.Meta) { o.Objectives[1].ID = "on-time" }, "Objectives[1].ID", "unique"},
+		{"bad direction", func(o *NewOptions, _ *ismsaudit.Meta) { o.Objectives[0].Target.Direction = "above" }, "Objectives[0].Target.Direction", "enum"},
+		{"target not finite", func(o *NewOptions, _ *ismsaudit.Meta) { o.Objectives[0].Target.Value = math.NaN() }, "Objectives[0].Target.Value", "finite"},
+		{"manager without roles", func(o *NewOptions, _ *ismsaudit.Meta) { o.Managers[1].Roles = nil }, "Managers[1].Roles", "min"},
+		{"manager with a bad role", func(o *NewOptions, _ *ismsaudit.Meta) { o.Managers[1].Roles[0] = "boss" }, "Managers[1].Roles[0]", "enum"},
+		{"manager listed twice", func(o *NewOptions, _ *ismsaudit.Meta) { o.Managers[1].Person = "pm" }, "Managers[1].Person", "unique"},
+		{"negative audits", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.Audits = -1 }, "Extent.Audits", "gte"},
+		{"bad audit kind", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.Kinds[0] = "fourth-party" }, "Extent.Kinds[0]", "enum"},
+		{"period backwards", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.End = o.Extent.Start.AddDate(0, 0, -1) }, "Extent.End", "time-order"},
+		{"infinite audit days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.AuditDays = math.Inf(1) }, "Extent.AuditDays", "finite"},
+		{"negative travel", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.TravelDays = -1 }, "Resources.TravelDays", "gte"},
+		{"empty access entry", func(o *NewOptions, _ *ismsaudit.Meta) { o.Records.Access = []string{""} }, "Records.Access[0]", "required"},
+		{"bad matrix", func(o *NewOptions, _ *ismsaudit.Meta) { m := DefaultMatrix(); m.Acceptable = "meh"; o.Matrix = &m }, "Matrix.Acceptable", "enum"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opts, m := pgOptions(), pgMeta(0, "")
 			tt.mut(&opts, &m)
 			p, err := New(opts, m)
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			assert.Nil(t, p)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
 		})
 	}
 }
@@ -91,8 +92,8 @@ func TestProgrammeNewAllProblems(t *testing.T) {
 	opts.ID = ""
 	opts.Objectives[0].ID = ""
 	opts.Managers[0].Name = ""
-	_, err := New(opts, Meta{})
-	var ve *ValidationError
+	_, err := New(opts, ismsaudit.Meta{})
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	for _, path := range []string{"ID", "Meta.At", "Meta.By", "Objectives[0].ID", "Managers[0].Name"} {
 		assert.True(t, ve.Has(path, "required"), path)
@@ -119,12 +120,12 @@ func TestProgrammeUpdate(t *testing.T) {
 	bad := pgResources()
 	bad.AuditorDays = -2
 	err = p.Update(Changes{Objectives: []Objective{{ID: "x"}}, Resources: &bad, Implements: []string{"none"}})
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Objectives[0].Statement", "required"))
 	assert.True(t, ve.Has("Resources.AuditorDays", "gte"))
 	assert.True(t, ve.Has("Implements[0]", "unknown"))
-	require.ErrorIs(t, err, ErrNotFound, "an unknown reference unwraps to ErrNotFound too")
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound, "an unknown reference unwraps to ismsaudit.ErrNotFound too")
 	if d := cmp.Diff(before, *p); d != "" {
 		t.Errorf("refused update changed the programme (-before +after):\n%s", d)
 	}
@@ -133,10 +134,10 @@ func TestProgrammeUpdate(t *testing.T) {
 	require.NoError(t, p.Fire(EventApprove, pgMeta(2, "")))
 	before = progCopy(*p)
 	err = p.Update(Changes{Extent: &ext})
-	var te *TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleChangeInDraft, te.Rule)
-	assert.Equal(t, ReasonWrongState, te.Reason)
+	assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 	if d := cmp.Diff(before, *p); d != "" {
 		t.Errorf("refused update changed the programme (-before +after):\n%s", d)
 	}
@@ -215,9 +216,9 @@ func TestProgrammeImproveChain(t *testing.T) {
 		assert.Equal(t, n, got.Version)
 	}
 	_, err = v3.AtVersion(4)
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	_, err = v3.AtVersion(0)
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	got, err := v3.AtVersion(1)
 	require.NoError(t, err)
 	got.Objectives[0].ID = "changed"
@@ -228,9 +229,9 @@ func TestProgrammeImproveErrors(t *testing.T) {
 	tests := []struct {
 		name    string
 		changes Changes
-		m       Meta
+		m       ismsaudit.Meta
 		path    string
-		rule    string
+		rule    ismsaudit.RuleID
 	}{
 		{"unknown action", Changes{Implements: []string{"act-9"}}, pgMeta(32, ""), "Implements[0]", "unknown"},
 		{"action listed twice", Changes{Implements: []string{"act-1", "act-1"}}, pgMeta(32, ""), "Implements[1]", "unique"},
@@ -246,9 +247,9 @@ func TestProgrammeImproveErrors(t *testing.T) {
 			before := progCopy(*p)
 			next, err := p.Improve(tt.changes, tt.m)
 			assert.Nil(t, next)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused improve changed the programme (-before +after):\n%s", d)
 			}
@@ -259,9 +260,9 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		before := progCopy(*p)
 		next, err := p.Improve(Changes{}, pgMeta(1, ""))
 		assert.Nil(t, next)
-		var te *TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, ReasonMeta, te.Reason)
+		assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
 		if d := cmp.Diff(before, *p); d != "" {
 			t.Errorf("refused improve changed the programme (-before +after):\n%s", d)
 		}
@@ -271,11 +272,11 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
 		require.NoError(t, p.RecordReview(pgReview("rev-1", pgAction("act-1")), pgMeta(31, "")))
 		err := p.Update(Changes{Implements: []string{"act-1"}})
-		var te *TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te, "not a draft")
 		_, v2 := pgImproved(t)
 		err = v2.Update(Changes{Implements: []string{"act-1"}})
-		var ve *ValidationError
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
 		assert.True(t, ve.Has("Implements[0]", RuleActionImplements), "act-1 is already carried out by version 2")
 		require.NoError(t, v2.Update(Changes{Implements: []string{"act-2"}}))

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -67,7 +68,7 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		name string
 		mut  func(t *testing.T, p *Programme)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"state disagrees with history", func(_ *testing.T, p *Programme) { p.State = StateClosed }, "State", RuleHistory},
 		{"history skips a step", func(_ *testing.T, p *Programme) { p.History = p.History[1:] }, "History[0]", RuleHistory},
@@ -149,10 +150,10 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 			p := pgRich(t)
 			tt.mut(t, p)
 			err := Verify(p, nil)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
 			for _, f := range ve.Fields {
 				if len(f.Rule) > 4 && f.Rule[:4] == "PRG-" {
 					_, ok := LookupRule(f.Rule)
@@ -180,7 +181,7 @@ func TestProgrammeVerifyIndexes(t *testing.T) {
 
 func TestProgrammeVerifyNil(t *testing.T) {
 	err := Verify(nil, nil)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -26,19 +27,19 @@ func checkReviewFigures(col *errs.Collector, path string, in *ReviewInput, at ti
 // RecordReview records the review of the current review round (ISO
 // 19011:2018 5.7): the programme must be under review (EventReview) and
 // the round not yet have its review (PRG-REVIEW-RECORDED), else a
-// *TransitionError. The review must consider the monitoring results and
+// *ismsaudit.TransitionError. The review must consider the monitoring results and
 // give the measured value of every objective (PRG-REVIEW-INPUTS; monitoring
 // figures an input carries, see [Figures.ReviewInput], must be of a
 // monitoring input and dated no later than m.At), have
 // ids unique in the programme (its own and its actions') and leave the
 // fields the library sets empty; the library records it against the
 // current version at m.At by m.By and works out whether each objective
-// was met. Every problem is reported at once in a *ValidationError.
+// was met. Every problem is reported at once in a *ismsaudit.ValidationError.
 //
 // The review decides what follows: Improve when it raised improvement
 // actions or the programme is to change, Fire(EventResume) when it asks
 // for no change, Fire(EventClose) to end the programme.
-func (p *Programme) RecordReview(r Review, m Meta) error {
+func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	if err := p.progRequireState("record-review", RuleReviewRecorded, "", StateUnderReview); err != nil {
 		return err
 	}

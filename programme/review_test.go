@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,25 +30,25 @@ func TestReviewRecord(t *testing.T) {
 func TestReviewErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		mut  func(*Review, *Meta)
+		mut  func(*Review, *ismsaudit.Meta)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
-		{"no id", func(r *Review, _ *Meta) { r.ID = "" }, "ID", "required"},
-		{"no conclusions", func(r *Review, _ *Meta) { r.Conclusions = "" }, "Conclusions", "required"},
-		{"no monitoring input", func(r *Review, _ *Meta) { r.Inputs = r.Inputs[1:] }, "Inputs", RuleReviewInputs},
-		{"bad input kind", func(r *Review, _ *Meta) { r.Inputs[0].Kind = "gossip" }, "Inputs[0].Kind", "enum"},
-		{"empty summary", func(r *Review, _ *Meta) { r.Inputs[1].Summary = "" }, "Inputs[1].Summary", "required"},
-		{"objective not measured", func(r *Review, _ *Meta) { r.Objectives = r.Objectives[:1] }, "Objectives", RuleReviewInputs},
-		{"unknown objective", func(r *Review, _ *Meta) { r.Objectives[0].Objective = "speed" }, "Objectives[0].Objective", "unknown"},
-		{"objective measured twice", func(r *Review, _ *Meta) { r.Objectives[1].Objective = "on-time" }, "Objectives[1].Objective", "unique"},
-		{"met given", func(r *Review, _ *Meta) { r.Objectives[0].Met = true }, "Objectives[0].Met", "set-by-library"},
-		{"actual not finite", func(r *Review, _ *Meta) { r.Objectives[0].Actual = math.Inf(-1) }, "Objectives[0].Actual", "finite"},
-		{"version given", func(r *Review, _ *Meta) { r.Version = 1 }, "", "set-by-library"},
-		{"action without owner", func(r *Review, _ *Meta) { r.Actions = []ImprovementAction{{ID: "a", Description: "d"}} }, "Actions[0].Owner", "required"},
-		{"action id repeated", func(r *Review, _ *Meta) { r.Actions = []ImprovementAction{pgAction("a"), pgAction("a")} }, "Actions[1].ID", "unique"},
-		{"before the round", func(_ *Review, m *Meta) { m.At = pgDay(20) }, "Meta.At", "time-order"},
-		{"no actor", func(_ *Review, m *Meta) { m.By = "" }, "Meta.By", "required"},
+		{"no id", func(r *Review, _ *ismsaudit.Meta) { r.ID = "" }, "ID", "required"},
+		{"no conclusions", func(r *Review, _ *ismsaudit.Meta) { r.Conclusions = "" }, "Conclusions", "required"},
+		{"no monitoring input", func(r *Review, _ *ismsaudit.Meta) { r.Inputs = r.Inputs[1:] }, "Inputs", RuleReviewInputs},
+		{"bad input kind", func(r *Review, _ *ismsaudit.Meta) { r.Inputs[0].Kind = "gossip" }, "Inputs[0].Kind", "enum"},
+		{"empty summary", func(r *Review, _ *ismsaudit.Meta) { r.Inputs[1].Summary = "" }, "Inputs[1].Summary", "required"},
+		{"objective not measured", func(r *Review, _ *ismsaudit.Meta) { r.Objectives = r.Objectives[:1] }, "Objectives", RuleReviewInputs},
+		{"unknown objective", func(r *Review, _ *ismsaudit.Meta) { r.Objectives[0].Objective = "speed" }, "Objectives[0].Objective", "unknown"},
+		{"objective measured twice", func(r *Review, _ *ismsaudit.Meta) { r.Objectives[1].Objective = "on-time" }, "Objectives[1].Objective", "unique"},
+		{"met given", func(r *Review, _ *ismsaudit.Meta) { r.Objectives[0].Met = true }, "Objectives[0].Met", "set-by-library"},
+		{"actual not finite", func(r *Review, _ *ismsaudit.Meta) { r.Objectives[0].Actual = math.Inf(-1) }, "Objectives[0].Actual", "finite"},
+		{"version given", func(r *Review, _ *ismsaudit.Meta) { r.Version = 1 }, "", "set-by-library"},
+		{"action without owner", func(r *Review, _ *ismsaudit.Meta) { r.Actions = []ImprovementAction{{ID: "a", Description: "d"}} }, "Actions[0].Owner", "required"},
+		{"action id repeated", func(r *Review, _ *ismsaudit.Meta) { r.Actions = []ImprovementAction{pgAction("a"), pgAction("a")} }, "Actions[1].ID", "unique"},
+		{"before the round", func(_ *Review, m *ismsaudit.Meta) { m.At = pgDay(20) }, "Meta.At", "time-order"},
+		{"no actor", func(_ *Review, m *ismsaudit.Meta) { m.By = "" }, "Meta.By", "required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,10 +58,10 @@ func TestReviewErrors(t *testing.T) {
 			tt.mut(&r, &m)
 			before := progCopy(*p)
 			err := p.RecordReview(r, m)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused review changed the programme (-before +after):\n%s", d)
 			}
@@ -72,7 +73,7 @@ func TestReviewAcrossRounds(t *testing.T) {
 	p := pgInState(t, StateUnderReview) // rev-1 recorded
 	before := progCopy(*p)
 	err := p.RecordReview(pgReview("rev-1b"), pgMeta(5, ""))
-	var te *TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleReviewRecorded, te.Rule, "one review per round")
 	if d := cmp.Diff(before, *p); d != "" {
@@ -82,11 +83,11 @@ func TestReviewAcrossRounds(t *testing.T) {
 	require.NoError(t, p.Fire(EventResume, pgMeta(6, "no change needed")))
 	err = p.RecordReview(pgReview("rev-2"), pgMeta(7, ""))
 	require.ErrorAs(t, err, &te)
-	assert.Equal(t, ReasonWrongState, te.Reason, "reviews are recorded under review only")
+	assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason, "reviews are recorded under review only")
 
 	require.NoError(t, p.Fire(EventReview, pgMeta(40, "")))
 	err = p.RecordReview(pgReview("rev-1"), pgMeta(41, ""))
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("ID", "unique"), "review ids are unique across rounds")
 	require.NoError(t, p.RecordReview(pgReview("rev-2", pgAction("act-1")), pgMeta(41, "")))

@@ -3,6 +3,7 @@ package programme
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
@@ -13,8 +14,8 @@ import (
 // current version. The host gives ID (unique in the register), Kind,
 // Category, Description and Owner; the fields the library keeps must be
 // empty. The register of an improved or closed version is a record and
-// changes no more (a *TransitionError citing PRG-FROZEN).
-func (p *Programme) AddRisk(r Risk, m Meta) error {
+// changes no more (a *ismsaudit.TransitionError citing PRG-FROZEN).
+func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 	if err := p.progRequireOpen("add-risk"); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (p *Programme) AddRisk(r Risk, m Meta) error {
 
 // progCheckMeta checks the time and actor of an operation that is not a
 // lifecycle event: both given, the time not before notBefore.
-func progCheckMeta(col *errs.Collector, m Meta, notBefore time.Time) {
+func progCheckMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
 	switch {
 	case m.At.IsZero():
 		col.Add("Meta.At", "required", "", "when it happened")
@@ -98,17 +99,17 @@ func (r *Risk) lastTime() time.Time {
 // host gives Likelihood, Impact and Rationale; the rest must be empty.
 // An entry is assessed when identified, re-assessed before treatment, or
 // assessed afresh after monitoring.
-func (p *Programme) AssessRisk(id string, a Assessment, m Meta) error {
+func (p *Programme) AssessRisk(id string, a Assessment, m ismsaudit.Meta) error {
 	return p.rate(id, RiskAssess, a, m)
 }
 
 // MonitorRisk rates the residual likelihood and impact of a treated
 // entry (event monitor): the assessment is appended marked Residual.
-func (p *Programme) MonitorRisk(id string, residual Assessment, m Meta) error {
+func (p *Programme) MonitorRisk(id string, residual Assessment, m ismsaudit.Meta) error {
 	return p.rate(id, RiskMonitor, residual, m)
 }
 
-func (p *Programme) rate(id string, e RiskEvent, a Assessment, m Meta) error {
+func (p *Programme) rate(id string, e RiskEvent, a Assessment, m ismsaudit.Meta) error {
 	r, err := p.registerEntry(string(e)+"-risk", id)
 	if err != nil {
 		return err
@@ -141,7 +142,7 @@ func (p *Programme) rate(id string, e RiskEvent, a Assessment, m Meta) error {
 // plan-treatment), or a revised action on one whose treatment is already
 // planned: what is done (Action), by whom (Owner) and by when (Due, not
 // before m.At). PlannedAt and PlannedBy are set from m and must be empty.
-func (p *Programme) PlanTreatment(id string, t Treatment, m Meta) error {
+func (p *Programme) PlanTreatment(id string, t Treatment, m ismsaudit.Meta) error {
 	r, err := p.registerEntry("plan-treatment", id)
 	if err != nil {
 		return err
@@ -184,9 +185,9 @@ func (p *Programme) PlanTreatment(id string, t Treatment, m Meta) error {
 // (the note says what was done), accept and close (the note gives the
 // reason). Assess, plan-treatment and monitor carry input and go through
 // AssessRisk, PlanTreatment and MonitorRisk; FireRisk refuses them. A
-// refused event returns a *TransitionError naming the rule and changes
+// refused event returns a *ismsaudit.TransitionError naming the rule and changes
 // nothing.
-func (p *Programme) FireRisk(id string, e RiskEvent, m Meta) error {
+func (p *Programme) FireRisk(id string, e RiskEvent, m ismsaudit.Meta) error {
 	r, err := p.registerEntry(string(e)+"-risk", id)
 	if err != nil {
 		return err
@@ -208,7 +209,7 @@ func (p *Programme) CanRisk(id string, e RiskEvent) bool {
 }
 
 // PermittedRisk returns the events that may fire now for the entry, in
-// canonical order; a *NotFoundError for an unknown id; none for a
+// canonical order; a *ismsaudit.NotFoundError for an unknown id; none for a
 // version that is a record.
 func (p *Programme) PermittedRisk(id string) ([]RiskEvent, error) {
 	i, ok := p.riskIndex(id)
@@ -223,7 +224,7 @@ func (p *Programme) PermittedRisk(id string) ([]RiskEvent, error) {
 }
 
 // LookupRisk returns a copy of the register entry with the given id, or
-// a *NotFoundError.
+// a *ismsaudit.NotFoundError.
 func (p *Programme) LookupRisk(id string) (Risk, error) {
 	i, ok := p.riskIndex(id)
 	if !ok {

@@ -3,6 +3,7 @@ package programme
 import (
 	"errors"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -14,7 +15,7 @@ type riskSubject struct {
 	r          *Risk
 	assessment *Assessment
 	treatment  *Treatment
-	meta       Meta
+	meta       ismsaudit.Meta
 	probe      bool
 }
 

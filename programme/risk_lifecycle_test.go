@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -104,15 +105,15 @@ func TestRiskEveryStateEvent(t *testing.T) {
 					require.NoError(t, Verify(p, nil))
 					return
 				}
-				require.ErrorIs(t, err, ErrTransition)
-				var te *TransitionError
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, "programme.risk", te.Machine)
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
-				wantReason := ReasonNoTransition
+				wantReason := ismsaudit.ReasonNoTransition
 				if s.IsTerminal() {
-					wantReason = ReasonTerminal
+					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				if d := cmp.Diff(before, *p); d != "" {
@@ -129,7 +130,7 @@ func TestRiskGuards(t *testing.T) {
 		state RiskState
 		setup func(*testing.T, *Programme)
 		fire  func(*Programme) error
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"assess through FireRisk", RiskIdentified, nil,
 			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAssess, pgMeta(9, "")) }, RuleRiskScales},
@@ -163,10 +164,10 @@ func TestRiskGuards(t *testing.T) {
 			}
 			before := progCopy(*p)
 			err := tt.fire(p)
-			require.ErrorIs(t, err, ErrTransition)
-			var te *TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ReasonGuard, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
 			assert.Equal(t, tt.rule, te.Rule)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
@@ -193,7 +194,7 @@ func TestRiskInputErrors(t *testing.T) {
 		state RiskState
 		op    func(*Programme) error
 		path  string
-		rule  string
+		rule  ismsaudit.RuleID
 	}{
 		{"likelihood off the scale", RiskIdentified,
 			func(p *Programme) error {
@@ -250,7 +251,9 @@ func TestRiskInputErrors(t *testing.T) {
 				return p.AddRisk(r, pgMeta(9, ""))
 			}, "History", "set-by-library"},
 		{"add without time", RiskIdentified,
-			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), Meta{By: "pm"}) }, "Meta.At", "required"},
+			func(p *Programme) error {
+				return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), ismsaudit.Meta{By: "pm"})
+			}, "Meta.At", "required"},
 		{"add before the version started", RiskIdentified,
 			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(-3, "")) }, "Meta.At", "time-order"},
 	}
@@ -259,10 +262,10 @@ func TestRiskInputErrors(t *testing.T) {
 			p := pgRiskInState(t, tt.state)
 			before := progCopy(*p)
 			err := tt.op(p)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused operation changed the programme (-before +after):\n%s", d)
 			}
@@ -273,14 +276,14 @@ func TestRiskInputErrors(t *testing.T) {
 func TestRiskUnknownAndFrozen(t *testing.T) {
 	p := pgRiskInState(t, RiskAssessed)
 	err := p.AssessRisk("nope", pgLow(), pgMeta(9, ""))
-	require.ErrorIs(t, err, ErrNotFound)
-	var nf *NotFoundError
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, "nope", nf.ID)
 	_, err = p.LookupRisk("nope")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	_, err = p.PermittedRisk("nope")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	assert.False(t, p.CanRisk("nope", RiskAssess))
 
 	closed := pgInState(t, StateClosed)
@@ -294,11 +297,11 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 	for name, op := range ops {
 		t.Run(name, func(t *testing.T) {
 			err := op()
-			require.ErrorIs(t, err, ErrTransition)
-			var te *TransitionError
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, RuleFrozen, te.Rule)
-			assert.Equal(t, ReasonWrongState, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 		})
 	}
 	assert.False(t, closed.CanRisk("r-planning", RiskAccept))

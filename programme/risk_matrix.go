@@ -51,7 +51,7 @@ func DefaultMatrix() RiskMatrix {
 
 // Level reads the level of a likelihood and an impact rating from the
 // matrix. Ratings outside the scales, or a malformed matrix, give a
-// *ValidationError citing PRG-RISK-SCALES.
+// *ismsaudit.ValidationError citing PRG-RISK-SCALES.
 func (m *RiskMatrix) Level(likelihood, impact int) (RiskLevel, error) {
 	c := newCollector("rating")
 	if likelihood < 1 || likelihood > len(m.Likelihood) {
@@ -88,7 +88,7 @@ func (m *RiskMatrix) accepts(level RiskLevel) bool {
 // Validate checks the matrix: two scales numbered 1..n with named points,
 // a valid level for every pair that never falls as likelihood or impact
 // rises, and a valid acceptable level. It reports every problem at once
-// in a *ValidationError.
+// in a *ismsaudit.ValidationError.
 func (m *RiskMatrix) Validate() error {
 	c := newCollector("risk matrix")
 	m.validateInto(c, "")

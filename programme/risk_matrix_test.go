@@ -3,6 +3,7 @@ package programme
 import (
 	"testing"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,8 +29,8 @@ func TestRiskMatrixDefaultLevels(t *testing.T) {
 func TestRiskMatrixLevelErrors(t *testing.T) {
 	m := DefaultMatrix()
 	_, err := m.Level(0, 6)
-	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Likelihood", RuleRiskScales))
 	assert.True(t, ve.Has("Impact", RuleRiskScales))
@@ -46,7 +47,7 @@ func TestRiskMatrixValidate(t *testing.T) {
 		name string
 		mut  func(*RiskMatrix)
 		path string
-		rule string
+		rule ismsaudit.RuleID
 	}{
 		{"no likelihood scale", func(m *RiskMatrix) { m.Likelihood = nil; m.Levels = nil }, "Likelihood", "required"},
 		{"points out of order", func(m *RiskMatrix) { m.Impact[1].Value = 3 }, "Impact[1].Value", RuleRiskScales},
@@ -64,10 +65,10 @@ func TestRiskMatrixValidate(t *testing.T) {
 			m := DefaultMatrix()
 			tt.mut(&m)
 			err := m.Validate()
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
 		})
 	}
 }

@@ -1,5 +1,7 @@
 package programme
 
+import "github.com/ismsaudit/ismsaudit"
+
 // Rule ids of scheduling: the certification cycle, internal coverage,
 // audit time, multi-site sampling and staffing. Never change one: hosts
 // store them.
@@ -39,47 +41,47 @@ package programme
 //     allowing audits to be scheduled in a draft too, and refusing both in
 //     an approved version not yet implemented and under review, is [I].
 const (
-	RuleCertCycle3Years       = "PRG-CERT-CYCLE-3-YEARS"
-	RuleInitialTwoStage       = "PRG-INITIAL-TWO-STAGE"
-	RuleStage2AfterStage1     = "PRG-STAGE2-AFTER-STAGE1"
-	RuleDecisionAfterInitial  = "PRG-DECISION-AFTER-INITIAL"
-	RuleSurvFirst12Months     = "PRG-SURV-FIRST-12-MONTHS"
-	RuleSurvSecondYear        = "PRG-SURV-SECOND-YEAR"
-	RuleSurvCalendarYear      = "PRG-SURV-CALENDAR-YEAR"
-	RuleRecertPlanned         = "PRG-RECERT-PLANNED"
-	RuleRecertThirdYear       = "PRG-RECERT-THIRD-YEAR"
-	RuleRecertBeforeExpiry    = "PRG-RECERT-BEFORE-EXPIRY"
-	RuleCycleKinds            = "PRG-CYCLE-KINDS"
-	RuleCycleWithin           = "PRG-CYCLE-WITHIN"
-	RuleScheduleStartInWindow = "PRG-SCHED-START-IN-WINDOW"
-	RuleScheduleWhen          = "PRG-SCHED-WHEN"
+	RuleCertCycle3Years       ismsaudit.RuleID = "PRG-CERT-CYCLE-3-YEARS"
+	RuleInitialTwoStage       ismsaudit.RuleID = "PRG-INITIAL-TWO-STAGE"
+	RuleStage2AfterStage1     ismsaudit.RuleID = "PRG-STAGE2-AFTER-STAGE1"
+	RuleDecisionAfterInitial  ismsaudit.RuleID = "PRG-DECISION-AFTER-INITIAL"
+	RuleSurvFirst12Months     ismsaudit.RuleID = "PRG-SURV-FIRST-12-MONTHS"
+	RuleSurvSecondYear        ismsaudit.RuleID = "PRG-SURV-SECOND-YEAR"
+	RuleSurvCalendarYear      ismsaudit.RuleID = "PRG-SURV-CALENDAR-YEAR"
+	RuleRecertPlanned         ismsaudit.RuleID = "PRG-RECERT-PLANNED"
+	RuleRecertThirdYear       ismsaudit.RuleID = "PRG-RECERT-THIRD-YEAR"
+	RuleRecertBeforeExpiry    ismsaudit.RuleID = "PRG-RECERT-BEFORE-EXPIRY"
+	RuleCycleKinds            ismsaudit.RuleID = "PRG-CYCLE-KINDS"
+	RuleCycleWithin           ismsaudit.RuleID = "PRG-CYCLE-WITHIN"
+	RuleScheduleStartInWindow ismsaudit.RuleID = "PRG-SCHEDULE-START-IN-WINDOW"
+	RuleScheduleWhen          ismsaudit.RuleID = "PRG-SCHEDULE-WHEN"
 
-	RuleCoverRequirements = "PRG-COVER-REQUIREMENTS"
-	RuleCoverControls     = "PRG-COVER-CONTROLS"
-	RuleCoverRiskWeight   = "PRG-COVER-RISK-WEIGHT"
+	RuleCoverRequirements ismsaudit.RuleID = "PRG-COVER-REQUIREMENTS"
+	RuleCoverControls     ismsaudit.RuleID = "PRG-COVER-CONTROLS"
+	RuleCoverRiskWeight   ismsaudit.RuleID = "PRG-COVER-RISK-WEIGHT"
 
-	RuleTimeTable            = "PRG-TIME-TABLE"
-	RuleTimeEffectivePersons = "PRG-TIME-EFFECTIVE-PERSONS"
-	RuleTimeBeyondTable      = "PRG-TIME-BEYOND-TABLE"
-	RuleTimeAdjustLimit      = "PRG-TIME-ADJUST-LIMIT"
-	RuleTimeHalfDay          = "PRG-TIME-HALF-DAY"
-	RuleTimeSurveillance     = "PRG-TIME-SURVEILLANCE"
-	RuleTimeRecertification  = "PRG-TIME-RECERTIFICATION"
-	RuleTimeOnSite           = "PRG-TIME-ON-SITE"
+	RuleTimeTable            ismsaudit.RuleID = "PRG-TIME-TABLE"
+	RuleTimeEffectivePersons ismsaudit.RuleID = "PRG-TIME-EFFECTIVE-PERSONS"
+	RuleTimeBeyondTable      ismsaudit.RuleID = "PRG-TIME-BEYOND-TABLE"
+	RuleTimeAdjustLimit      ismsaudit.RuleID = "PRG-TIME-ADJUST-LIMIT"
+	RuleTimeHalfDay          ismsaudit.RuleID = "PRG-TIME-HALF-DAY"
+	RuleTimeSurveillance     ismsaudit.RuleID = "PRG-TIME-SURVEILLANCE"
+	RuleTimeRecertification  ismsaudit.RuleID = "PRG-TIME-RECERTIFICATION"
+	RuleTimeOnSite           ismsaudit.RuleID = "PRG-TIME-ON-SITE"
 
-	RuleSampleSites      = "PRG-SAMPLE-SITES"
-	RuleSampleSize       = "PRG-SAMPLE-SIZE"
-	RuleSampleCentral    = "PRG-SAMPLE-CENTRAL"
-	RuleSampleHighRisk   = "PRG-SAMPLE-HIGH-RISK"
-	RuleSampleRandom     = "PRG-SAMPLE-RANDOM"
-	RuleSampleVary       = "PRG-SAMPLE-VARY"
-	RuleSampleNoSampling = "PRG-SAMPLE-NO-SAMPLING"
+	RuleSampleSites      ismsaudit.RuleID = "PRG-SAMPLE-SITES"
+	RuleSampleSize       ismsaudit.RuleID = "PRG-SAMPLE-SIZE"
+	RuleSampleCentral    ismsaudit.RuleID = "PRG-SAMPLE-CENTRAL"
+	RuleSampleHighRisk   ismsaudit.RuleID = "PRG-SAMPLE-HIGH-RISK"
+	RuleSampleRandom     ismsaudit.RuleID = "PRG-SAMPLE-RANDOM"
+	RuleSampleVary       ismsaudit.RuleID = "PRG-SAMPLE-VARY"
+	RuleSampleNoSampling ismsaudit.RuleID = "PRG-SAMPLE-NO-SAMPLING"
 
-	RuleStaffTeam      = "PRG-STAFF-TEAM"
-	RuleStaffWorkload  = "PRG-STAFF-WORKLOAD"
-	RuleStaffNoOverlap = "PRG-STAFF-NO-OVERLAP"
-	RuleStaffDated     = "PRG-STAFF-DATED"
-	RuleStaffOnce      = "PRG-STAFF-ONCE"
+	RuleStaffTeam      ismsaudit.RuleID = "PRG-STAFF-TEAM"
+	RuleStaffWorkload  ismsaudit.RuleID = "PRG-STAFF-WORKLOAD"
+	RuleStaffNoOverlap ismsaudit.RuleID = "PRG-STAFF-NO-OVERLAP"
+	RuleStaffDated     ismsaudit.RuleID = "PRG-STAFF-DATED"
+	RuleStaffOnce      ismsaudit.RuleID = "PRG-STAFF-ONCE"
 )
 
 // scheduleRules are the scheduling rules: internal coverage, the

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -124,8 +125,8 @@ type SampledSite struct {
 	// Site is the site's id.
 	Site string `json:"site"`
 	// Reason says why it was chosen; Rule is the rule behind the choice.
-	Reason SampleReason `json:"reason"`
-	Rule   string       `json:"rule"`
+	Reason SampleReason     `json:"reason"`
+	Rule   ismsaudit.RuleID `json:"rule"`
 	// Detail explains the choice in a few words.
 	Detail string `json:"detail"`
 }
@@ -185,7 +186,7 @@ func (s *SiteSample) IDs() []string {
 // The result depends only on the sites (not their order) and the options.
 // No sites, no or several central functions, no site besides the central
 // one, repeated ids, a kind other than the four above or bad factors come
-// back as one *ValidationError.
+// back as one *ismsaudit.ValidationError.
 func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 	col := newCollector("site sample")
 	f := DefaultSamplingFactors()

@@ -144,10 +144,10 @@ func TestSampleSitesErrors(t *testing.T) {
 		opts  programme.SampleOptions
 		want  [][2]string
 	}{
-		{"no sites", nil, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", programme.RuleSampleSites}}},
-		{"only the central function", scSites(0), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", programme.RuleSampleSites}}},
-		{"no central function", scSites(3)[1:], programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", programme.RuleSampleSites}}},
-		{"two central functions", twoCentral, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].Central", programme.RuleSampleSites}}},
+		{"no sites", nil, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
+		{"only the central function", scSites(0), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
+		{"no central function", scSites(3)[1:], programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
+		{"two central functions", twoCentral, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].Central", string(programme.RuleSampleSites)}}},
 		{"repeated ids and negative visits", dup, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[3].ID", "unique"}, {"Sites[1].Visits", "gte"}}},
 		{"an empty id", append(scSites(1), programme.Site{ID: " "}), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].ID", "required"}}},
 		{"no kind", scSites(3), programme.SampleOptions{}, [][2]string{{"Kind", "required"}}},

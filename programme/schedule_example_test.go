@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -51,13 +52,13 @@ func ExampleProgramme_AddCycle() {
 	// Push the first surveillance past its limit: the cycle is refused
 	// with the rule it breaks, and the programme is left as it was.
 	c.Audits[0].Due.Latest = time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC)
-	p, err := programme.New(programme.NewOptions{ID: "cb-2026"}, programme.Meta{At: time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC), By: "maria"})
+	p, err := programme.New(programme.NewOptions{ID: "cb-2026"}, ismsaudit.Meta{At: time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC), By: "maria"})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	err = p.AddCycle(c)
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)
@@ -96,7 +97,7 @@ func ExampleDecodeAuditTimeTable() {
 		"bands": [{"minPersons": 1, "maxPersons": 50, "days": 4}, {"minPersons": 60, "maxPersons": 100, "days": 3}],
 		"surveillanceShare": 0.34, "recertificationShare": 0.67, "onSiteShare": 0.8
 	}`))
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule, f.Value)
@@ -185,7 +186,7 @@ func ExampleCoverage() {
 }
 
 func ExampleProgramme_ScheduleAudits() {
-	p, err := programme.New(programme.NewOptions{ID: "internal-2026"}, programme.Meta{At: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), By: "maria"})
+	p, err := programme.New(programme.NewOptions{ID: "internal-2026"}, ismsaudit.Meta{At: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), By: "maria"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -197,7 +198,7 @@ func ExampleProgramme_ScheduleAudits() {
 		programme.ScheduledAudit{ID: "ia-2", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"8.8", "8.99"},
 			Due: programme.Window{Earliest: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC), Latest: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}},
 	)
-	var ve *programme.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule, f.Value)
@@ -282,7 +283,7 @@ func ExampleProgramme_StaffAudit() {
 	fmt.Println(sa.Audit, sa.Status, sa.Team.Leader, err)
 
 	_, err = p.StaffAudit("scope-extension", pool, opts)
-	var te *programme.TransitionError
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("again:", te.State, te.Rule)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -31,7 +32,7 @@ func FuzzVerifySchedule(f *testing.F) {
 			return
 		}
 		if err := programme.Verify(&p, nil); err != nil {
-			var ve *programme.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			require.NotEmpty(t, ve.Fields)
 		}
@@ -58,7 +59,7 @@ func FuzzPlanCycle(f *testing.F) {
 			Planning: &programme.CyclePlanning{SurveillanceLeadMonths: lead, RecertificationLeadMonths: recertLead, DecisionMarginDays: margin}}
 		c, err := programme.PlanCycle(o)
 		if err != nil {
-			var ve *programme.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			return
 		}

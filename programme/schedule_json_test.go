@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -128,13 +129,13 @@ func scEnum[E interface {
 	require.NoError(t, err)
 	assert.Equal(t, good, string(text))
 	_, err = parse(bad)
-	require.ErrorIs(t, err, programme.ErrInvalid)
-	var pe *programme.ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, bad, pe.Input)
 	assert.False(t, valid(E(bad)))
 	_, err = E(bad).MarshalText()
-	require.ErrorIs(t, err, programme.ErrInvalid, "invalid values are never written")
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid, "invalid values are never written")
 	var back struct{ V E }
 	require.Error(t, json.Unmarshal([]byte(`{"V":"`+bad+`"}`), &back), "decoding is strict")
 	require.NoError(t, json.Unmarshal([]byte(`{"V":"`+good+`"}`), &back))
@@ -144,7 +145,7 @@ func scEnum[E interface {
 // TestScheduleRules checks that every rule id the scheduling code uses is
 // in the catalogue with a source and a one-line text.
 func TestScheduleRules(t *testing.T) {
-	ids := []string{
+	ids := []ismsaudit.RuleID{
 		programme.RuleCertCycle3Years, programme.RuleInitialTwoStage, programme.RuleStage2AfterStage1, programme.RuleDecisionAfterInitial,
 		programme.RuleSurvFirst12Months, programme.RuleSurvSecondYear, programme.RuleSurvCalendarYear, programme.RuleRecertPlanned,
 		programme.RuleRecertThirdYear, programme.RuleRecertBeforeExpiry, programme.RuleCycleKinds, programme.RuleCycleWithin,
@@ -155,7 +156,7 @@ func TestScheduleRules(t *testing.T) {
 		programme.RuleSampleRandom, programme.RuleSampleVary, programme.RuleSampleNoSampling,
 		programme.RuleStaffTeam, programme.RuleStaffWorkload, programme.RuleStaffNoOverlap, programme.RuleStaffDated, programme.RuleStaffOnce,
 	}
-	seen := map[string]bool{}
+	seen := map[ismsaudit.RuleID]bool{}
 	for _, id := range ids {
 		require.False(t, seen[id], "%s listed twice", id)
 		seen[id] = true
@@ -164,11 +165,11 @@ func TestScheduleRules(t *testing.T) {
 		assert.NotEmpty(t, r.Source, id)
 		assert.NotEmpty(t, r.Text, id)
 		assert.NotContains(t, r.Text, "\n", id)
-		assert.True(t, strings.HasPrefix(r.String(), id+" ("), id)
+		assert.True(t, strings.HasPrefix(r.String(), string(id)+" ("), id)
 	}
 	for r := range programme.Rules() {
-		for _, prefix := range []string{"PRG-CERT-", "PRG-INITIAL-", "PRG-STAGE2-", "PRG-DECISION-", "PRG-SURV-", "PRG-RECERT-", "PRG-CYCLE-", "PRG-SCHED-", "PRG-COVER-", "PRG-TIME-", "PRG-SAMPLE-", "PRG-STAFF-"} {
-			if strings.HasPrefix(r.ID, prefix) {
+		for _, prefix := range []string{"PRG-CERT-", "PRG-INITIAL-", "PRG-STAGE2-", "PRG-DECISION-", "PRG-SURV-", "PRG-RECERT-", "PRG-CYCLE-", "PRG-SCHEDULE-", "PRG-COVER-", "PRG-TIME-", "PRG-SAMPLE-", "PRG-STAFF-"} {
+			if strings.HasPrefix(string(r.ID), prefix) {
 				assert.True(t, seen[r.ID], "%s is a scheduling rule without a constant in this test", r.ID)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -71,7 +72,7 @@ func scBuildProgramme(id string, s programme.State) (*programme.Programme, error
 // exactly where its doc says (audits and cycles in draft and
 // implementing, teams in implementing), that a refusal is a
 // *TransitionError of reason wrong-state citing PRG-FROZEN on a record
-// and PRG-SCHED-WHEN otherwise, and that a refused operation changes
+// and PRG-SCHEDULE-WHEN otherwise, and that a refused operation changes
 // nothing.
 func TestScheduleOperationStates(t *testing.T) {
 	cycle, err := programme.PlanCycle(scInitialOptions())
@@ -119,10 +120,10 @@ func TestScheduleOperationStates(t *testing.T) {
 					require.NoError(t, err)
 					return
 				}
-				var te *programme.TransitionError
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
-				require.ErrorIs(t, err, programme.ErrTransition)
-				assert.Equal(t, programme.ReasonWrongState, te.Reason)
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 				assert.Equal(t, string(s), te.State)
 				wantRule := programme.RuleScheduleWhen
 				if s.IsTerminal() {
@@ -142,12 +143,12 @@ func TestScheduleOperationStates(t *testing.T) {
 	t.Run("state checked before the input", func(t *testing.T) {
 		p := scProgramme(t, "p", programme.StateClosed)
 		err := p.ScheduleAudits(programme.ScheduledAudit{}) // invalid too
-		var te *programme.TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
 		assert.Equal(t, programme.RuleFrozen, te.Rule)
 		_, err = p.StaffAudit("no-such-audit", pool, programme.StaffOptions{})
 		require.ErrorAs(t, err, &te)
-		assert.False(t, errors.Is(err, programme.ErrNotFound))
+		assert.False(t, errors.Is(err, ismsaudit.ErrNotFound))
 	})
 
 	t.Run("a programme not started by New", func(t *testing.T) {
@@ -157,9 +158,9 @@ func TestScheduleOperationStates(t *testing.T) {
 			p.ScheduleAudits(internal),
 			func() error { _, err := p.Staff(pool, programme.StaffOptions{}); return err }(),
 		} {
-			var te *programme.TransitionError
+			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, programme.ReasonUnknownState, te.Reason)
+			assert.Equal(t, ismsaudit.ReasonUnknownState, te.Reason)
 			assert.Equal(t, programme.RuleRecordShape, te.Rule)
 		}
 		assert.Empty(t, p.Schedule)
@@ -172,7 +173,7 @@ func TestScheduleOperationStates(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, next.ScheduleAudits(programme.ScheduledAudit{ID: "int-v2", Kind: annexa.Internal, Auditee: "Example Ltd",
 			Clauses: []annexa.ClauseID{"9.2"}, Due: programme.Window{Earliest: scDate(2027, 5, 1), Latest: scDate(2027, 5, 31)}}))
-		var te *programme.TransitionError
+		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, p.ScheduleAudits(internal), &te)
 		assert.Equal(t, programme.RuleFrozen, te.Rule)
 		prev, err := next.AtVersion(1)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/enum"
@@ -167,8 +168,8 @@ type StaffedAudit struct {
 	Path  string `json:"path"`
 	// Status says what happened; Rule is the rule behind a status other
 	// than staffed and kept.
-	Status StaffStatus `json:"status"`
-	Rule   string      `json:"rule,omitempty"`
+	Status StaffStatus      `json:"status"`
+	Rule   ismsaudit.RuleID `json:"rule,omitempty"`
 	// First and Last are the days the team is booked (staffed or kept
 	// audits with a date).
 	First time.Time `json:"first,omitzero"`
@@ -196,13 +197,13 @@ type StaffedAudit struct {
 type StaffLeftOut struct {
 	Auditor competence.AuditorID `json:"auditor"`
 	// Rule is PRG-STAFF-NO-OVERLAP or PRG-STAFF-WORKLOAD.
-	Rule string `json:"rule"`
+	Rule ismsaudit.RuleID `json:"rule"`
 	// Detail names the clashing audit or booking, or the days counted.
 	Detail string `json:"detail"`
 }
 
 // LeftOutBy returns the ids of the people left out under rule, by id.
-func (sa *StaffedAudit) LeftOutBy(rule string) []competence.AuditorID {
+func (sa *StaffedAudit) LeftOutBy(rule ismsaudit.RuleID) []competence.AuditorID {
 	var out []competence.AuditorID
 	for _, l := range sa.LeftOut {
 		if l.Rule == rule {
@@ -269,7 +270,7 @@ type staffRef struct {
 // dated, book their days and count towards workload.
 //
 // The result is deterministic. Invalid audits or options come back as one
-// *ValidationError; an audit for which no team exists is not an error but
+// *ismsaudit.ValidationError; an audit for which no team exists is not an error but
 // a StaffedAudit with status no-team listing the unmet needs.
 func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOptions) (Staffing, error) {
 	refs := make([]staffRef, len(audits))
@@ -284,7 +285,7 @@ func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOpti
 // its cycles) that has neither a team nor an audit record, as
 // [PlanStaffing] describes, and assigns the teams found. Audits for which
 // no team exists stay unstaffed and are listed with the reason. On error
-// (a *ValidationError for invalid audits or options) the programme is
+// (a *ismsaudit.ValidationError for invalid audits or options) the programme is
 // left unchanged.
 //
 // Teams are assigned only while the programme is implemented (selecting
@@ -292,7 +293,7 @@ func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOpti
 // draft or an approved version not yet implemented has nobody to commit
 // yet — [PlanStaffing] shows what staffing would do without assigning —
 // and a version under review waits for the review's outcome; those
-// refuse with a *TransitionError citing PRG-SCHED-WHEN, an improved or
+// refuse with a *ismsaudit.TransitionError citing PRG-SCHEDULE-WHEN, an improved or
 // closed version with one citing PRG-FROZEN. The state is checked first.
 func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, error) {
 	if err := p.progRequireSchedule("staff", StateImplementing); err != nil {
@@ -314,17 +315,17 @@ func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, e
 
 // StaffAudit selects a team for one scheduled audit of the programme,
 // with every other staffed audit counting towards workload and bookings,
-// and assigns it. An unknown id gives a *NotFoundError; an audit that
-// already has a team or an audit record gives a *TransitionError
+// and assigns it. An unknown id gives a *ismsaudit.NotFoundError; an audit that
+// already has a team or an audit record gives a *ismsaudit.TransitionError
 // (reason wrong-state, rule PRG-STAFF-ONCE), one without a date a
-// *TransitionError citing PRG-STAFF-DATED; when no team exists the error
+// *ismsaudit.TransitionError citing PRG-STAFF-DATED; when no team exists the error
 // is competence's *NoTeamError (errors.Is competence.ErrNoTeam) and the
 // returned StaffedAudit lists the unmet needs. On any error the programme
 // is left unchanged.
 //
 // Like [Programme.Staff] it needs an implementing programme: in any
-// other state it returns a *TransitionError (PRG-FROZEN on an improved or
-// closed version, PRG-SCHED-WHEN otherwise) before looking at the audit.
+// other state it returns a *ismsaudit.TransitionError (PRG-FROZEN on an improved or
+// closed version, PRG-SCHEDULE-WHEN otherwise) before looking at the audit.
 func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptions) (StaffedAudit, error) {
 	if err := p.progRequireSchedule("staff-audit", StateImplementing); err != nil {
 		return StaffedAudit{}, err
@@ -341,11 +342,11 @@ func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptio
 		return StaffedAudit{}, notFound("scheduled audit", id)
 	}
 	if st := scheduleState(target.a); st != "planned" {
-		return StaffedAudit{}, &TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: fsm.ReasonWrongState,
+		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: fsm.ReasonWrongState,
 			Rule: RuleStaffOnce, Detail: "staffing never replaces a team or staffs an audit whose record exists"}
 	}
 	if auditFirstDay(target.a).IsZero() {
-		return StaffedAudit{}, &TransitionError{Machine: "programme.schedule", State: "planned", Event: "staff", Reason: fsm.ReasonWrongState,
+		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: "planned", Event: "staff", Reason: fsm.ReasonWrongState,
 			Rule: RuleStaffDated, Detail: "the audit has no start and no earliest due date"}
 	}
 	res, at, err := staff(refs, pool, &opts, id)
@@ -552,7 +553,7 @@ func (run *staffRun) checkOptions(col *errs.Collector, ids map[string]int) {
 	o := run.opts
 	probe := func(path string, needs []competence.Need, minA, maxA int, exclude []competence.AuditorID) {
 		tn := competence.TeamNeeds{Scope: competence.Scope{Auditee: "probe"}, At: time.Unix(0, 0), Needs: needs, MinAuditors: minA, MaxAuditors: maxA, Exclude: exclude}
-		var ve *ValidationError
+		var ve *ismsaudit.ValidationError
 		if err := tn.Validate(); errors.As(err, &ve) {
 			for _, f := range ve.Fields {
 				col.AddField(path, f)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -93,14 +94,14 @@ func scEvaluate(tb scT, a *competence.Auditor, set competence.CriteriaSet) compe
 	tb.Helper()
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
 	require.NoError(tb, err)
-	require.NoError(tb, ev.Fire(competence.Start, competence.Meta{At: scEvalDay, By: "cb"}))
+	require.NoError(tb, ev.Fire(competence.Start, ismsaudit.Meta{At: scEvalDay, By: "cb"}))
 	for _, r := range scResults(&set) {
 		require.NoError(tb, ev.Record(r))
 	}
 	as, err := ev.Assess(a, &set, scEvalDay)
 	require.NoError(tb, err)
 	require.True(tb, as.Competent, "fixture auditor not competent as %s: %+v", set.ID, as.Unmet())
-	require.NoError(tb, ev.Decide(competence.Decision{Assessment: as}, competence.Meta{At: scEvalDay, By: "cb"}))
+	require.NoError(tb, ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: scEvalDay, By: "cb"}))
 	return ev
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -322,7 +323,7 @@ func TestStaffAuditStates(t *testing.T) {
 	tests := []struct {
 		id     string
 		state  string // the state a refusal names
-		rule   string
+		rule   ismsaudit.RuleID
 		noTeam bool
 		found  bool
 	}{
@@ -341,18 +342,18 @@ func TestStaffAuditStates(t *testing.T) {
 			sa, err := p.StaffAudit(tt.id, pool, programme.StaffOptions{})
 			switch {
 			case !tt.found:
-				require.ErrorIs(t, err, programme.ErrNotFound)
-				var nf *programme.NotFoundError
+				require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+				var nf *ismsaudit.NotFoundError
 				require.ErrorAs(t, err, &nf)
 				assert.Equal(t, "missing", nf.ID)
 			case tt.rule != "":
-				require.ErrorIs(t, err, programme.ErrTransition)
-				var te *programme.TransitionError
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, "programme.schedule", te.Machine)
 				assert.Equal(t, tt.state, te.State)
 				assert.Equal(t, "staff", te.Event)
-				assert.Equal(t, programme.ReasonWrongState, te.Reason)
+				assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 				assert.Equal(t, tt.rule, te.Rule)
 				_, ok := programme.LookupRule(te.Rule)
 				assert.True(t, ok)

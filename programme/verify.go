@@ -3,6 +3,7 @@ package programme
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -15,7 +16,7 @@ type VerifyOptions struct {
 
 // Verify checks a whole programme — its own records and every schedule and
 // certification cycle it holds — against the rules (Rules) and returns
-// every violation at once as a *ValidationError whose field errors carry
+// every violation at once as a *ismsaudit.ValidationError whose field errors carry
 // the rule id; nil when the programme conforms. It never panics.
 func Verify(p *Programme, opts *VerifyOptions) error {
 	v := &verifier{p: p, col: errs.NewCollector("programme", "programme")}
@@ -39,4 +40,6 @@ type verifier struct {
 }
 
 // violate records one violation of rule at path.
-func (v *verifier) violate(path, rule, value, detail string) { v.col.Add(path, rule, value, detail) }
+func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail string) {
+	v.col.Add(path, rule, value, detail)
+}

@@ -5,7 +5,7 @@ import "github.com/ismsaudit/ismsaudit/internal/validate"
 // ParseAuditReport decodes an audit report from the JSON that
 // WriteAuditReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
-// as Check does. Every problem comes back in a *ValidationError.
+// as Check does. Every problem comes back in a *ismsaudit.ValidationError.
 func ParseAuditReport(data []byte) (*AuditReport, error) {
 	col := newCollector("audit report")
 	var r AuditReport

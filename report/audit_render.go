@@ -13,7 +13,7 @@ import (
 // self-contained printable page), JSON (the model itself, which
 // ParseAuditReport reads back) or CSV (the findings register, one row per
 // finding, with AuditFindingsCSVHeader). The report is checked first: an
-// incomplete or invalid one is refused with the *ValidationError of Check
+// incomplete or invalid one is refused with the *ismsaudit.ValidationError of Check
 // and nothing is written. Output is deterministic byte for byte; the first
 // write error is returned.
 func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {

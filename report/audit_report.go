@@ -346,11 +346,11 @@ var reportStates = []audit.State{
 
 // BuildAuditReport builds the report of audit a. The audit must have held
 // its closing meeting (or have been terminated): an earlier state is
-// refused with a *TransitionError citing audit.RuleReportAfterClosing. A
+// refused with a *ismsaudit.TransitionError citing audit.RuleReportAfterClosing. A
 // record whose references do not hold together (a finding citing evidence
 // the log lacks, a follow-up for an unknown finding, a repeated id) is
-// refused with a *ValidationError listing every problem; unknown
-// references also unwrap to ErrNotFound. The record is never changed.
+// refused with a *ismsaudit.ValidationError listing every problem; unknown
+// references also unwrap to ismsaudit.ErrNotFound. The record is never changed.
 //
 // Building does not require the report to be complete: Check names the
 // required 6.5.1 content still missing, and every renderer refuses an

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -87,7 +88,7 @@ var reportContents = []ReportContent{
 // 19011 6.5.1 lists them, required ones first.
 func AuditReportContents() iter.Seq[ReportContent] { return slices.Values(reportContents) }
 
-// Check reports, in one *ValidationError, every required piece of 19011
+// Check reports, in one *ismsaudit.ValidationError, every required piece of 19011
 // 6.5.1 content the report lacks (rule: the content's ID, such as
 // "report-objectives") and every shape problem (rules "required", "enum",
 // "unique", "unknown"), each with its path in the report ("Findings[2].Evidence[0]").
@@ -136,7 +137,9 @@ func blank(s string) bool {
 	return true
 }
 
-func (c *checker) add(path, rule, value, detail string) { c.col.Add(path, rule, value, detail) }
+func (c *checker) add(path string, rule ismsaudit.RuleID, value, detail string) {
+	c.col.Add(path, rule, value, detail)
+}
 
 // at locates a field for an error path, which is built only when a
 // problem is reported: at{"Evidence", 3}.p(".ID") is "Evidence[3].ID", and

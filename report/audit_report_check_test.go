@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -16,7 +17,10 @@ import (
 // in the report's order (found without the index), in another order,
 // twice, and ids the report does not hold, blank ones included.
 func TestCheckCitedEvidence(t *testing.T) {
-	type field struct{ path, rule string }
+	type field struct {
+		path string
+		rule ismsaudit.RuleID
+	}
 	for _, tt := range []struct {
 		name   string
 		change func(r *AuditReport)
@@ -53,7 +57,7 @@ func TestCheckCitedEvidence(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			var got []field
 			for _, f := range ve.Fields {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -59,10 +60,11 @@ func TestRecipientCopyRedaction(t *testing.T) {
 func TestRecipientCopyRefuses(t *testing.T) {
 	r := arReport(t)
 	for _, tt := range []struct {
-		name       string
-		r          *AuditReport
-		rec        audit.Recipient
-		path, rule string
+		name string
+		r    *AuditReport
+		rec  audit.Recipient
+		path string
+		rule ismsaudit.RuleID
 	}{
 		{"no name", r, audit.Recipient{Name: " ", Clearance: audit.ConfidentialityPublic}, "Recipient.Name", "required"},
 		{"no clearance", r, audit.Recipient{Name: "A"}, "Recipient.Clearance", "required"},
@@ -73,15 +75,15 @@ func TestRecipientCopyRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := RecipientCopy(tt.r, tt.rec)
 			assert.Nil(t, c)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%s %s in %v", tt.path, tt.rule, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%s %s in %v", tt.path, tt.rule, ve.Fields)
 		})
 	}
 	first, err := RecipientCopy(r, audit.Recipient{Name: "A", Clearance: audit.ConfidentialityInternal})
 	require.NoError(t, err)
 	_, err = RecipientCopy(first, audit.Recipient{Name: "B", Clearance: audit.ConfidentialityRestricted})
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Report.Copy", ContentRedaction), "a copy cannot be copied again")
 }
@@ -90,7 +92,7 @@ func TestCheckCatchesLeakyCopy(t *testing.T) {
 	c, err := RecipientCopy(arReport(t), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityInternal})
 	require.NoError(t, err)
 	c.Evidence[2] = arReport(t).Evidence[2] // EV-03 restored in full
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Check(), &ve)
 	assert.True(t, ve.Has("Evidence[2]", ContentRedaction))
 	assert.True(t, ve.Has("Copy.Withheld", ContentRedaction))
@@ -115,7 +117,7 @@ func TestRecipientCopies(t *testing.T) {
 	bad := arReport(t)
 	bad.Client = ""
 	_, err = RecipientCopies(bad)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 // TestRecipientCopyProperty: whatever the confidentiality of each item and

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/report"
@@ -184,7 +185,7 @@ func ExampleAuditReport_Check() {
 		fmt.Println(err)
 		return
 	}
-	var ve *report.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(r.Check(), &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println(f.Path, f.Rule)
@@ -193,7 +194,7 @@ func ExampleAuditReport_Check() {
 	// Rendering an incomplete report writes nothing.
 	var buf bytes.Buffer
 	err = report.WriteAuditReport(&buf, r, report.HTML)
-	fmt.Println(errors.Is(err, report.ErrInvalid), buf.Len())
+	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid), buf.Len())
 	// Output:
 	// Objectives report-objectives
 	// Conclusion.Fulfilment report-fulfilment

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -32,7 +33,7 @@ func FuzzParseAuditReport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ParseAuditReport(data)
 		if err != nil {
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			require.Nil(t, r)
 			return
 		}
@@ -52,7 +53,7 @@ func FuzzParseAuditReport(f *testing.F) {
 		} {
 			var out bytes.Buffer
 			if err := export(&out); err != nil {
-				var ve *ValidationError
+				var ve *ismsaudit.ValidationError
 				require.ErrorAs(t, err, &ve, name)
 				for _, fe := range ve.Fields {
 					require.Contains(t, []string{"oscal-date", "oscal-poam-empty"}, fe.Rule, "%s: %v", name, fe)

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
@@ -122,11 +123,11 @@ func TestBuildAuditReportStates(t *testing.T) {
 			a.State = s
 			r, err := BuildAuditReport(a, nil)
 			if slices.Contains(early, s) {
-				require.ErrorIs(t, err, audit.ErrTransition)
-				var te *audit.TransitionError
+				require.ErrorIs(t, err, ismsaudit.ErrTransition)
+				var te *ismsaudit.TransitionError
 				require.ErrorAs(t, err, &te)
 				assert.Equal(t, audit.RuleReportAfterClosing, te.Rule)
-				assert.Equal(t, audit.ReasonWrongState, te.Reason)
+				assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 				assert.Equal(t, string(s), te.State)
 				_, known := audit.LookupRule(te.Rule)
 				assert.True(t, known, "the rule is in audit's catalogue")
@@ -140,12 +141,12 @@ func TestBuildAuditReportStates(t *testing.T) {
 	a := arInternalAudit(t)
 	a.State = "paused"
 	_, err := BuildAuditReport(a, nil)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("State", "enum"))
 
 	_, err = BuildAuditReport(nil, nil)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 func TestBuildAuditReportRefusesBrokenReferences(t *testing.T) {
@@ -161,11 +162,14 @@ func TestBuildAuditReportRefusesBrokenReferences(t *testing.T) {
 
 	r, err := BuildAuditReport(a, nil)
 	assert.Nil(t, r)
-	require.ErrorIs(t, err, ErrInvalid)
-	require.ErrorIs(t, err, ErrNotFound)
-	var ve *ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	for _, want := range []struct{ path, rule string }{
+	for _, want := range []struct {
+		path string
+		rule ismsaudit.RuleID
+	}{
 		{"Findings[0].Evidence[2]", "unknown"},
 		{"FollowUps[0].Finding", "unknown"},
 		{"FollowUps[1].Evidence[0]", "unknown"},
@@ -297,14 +301,14 @@ func TestCheckNamesMissingContent(t *testing.T) {
 			}
 			tt.change(r)
 			err := r.Check()
-			require.ErrorIs(t, err, ErrInvalid)
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], w[1]), "want %s %s, got %v", w[0], w[1], ve.Fields)
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s, got %v", w[0], w[1], ve.Fields)
 			}
 			if tt.want[0][1] == "unknown" {
-				assert.ErrorIs(t, err, ErrNotFound)
+				assert.ErrorIs(t, err, ismsaudit.ErrNotFound)
 			}
 		})
 	}
@@ -314,13 +318,13 @@ func TestCheckReportsEveryProblemAtOnce(t *testing.T) {
 	r := arReport(t)
 	r.Objectives, r.Client, r.Locations, r.SamplingStatement = nil, "", nil, ""
 	r.Conclusion.Fulfilment = ""
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, r.Check(), &ve)
 	for _, rule := range []string{ContentObjectives, ContentClient, ContentLocations, ContentSampling, ContentFulfilment} {
-		assert.True(t, ve.Has("", rule), rule)
+		assert.True(t, ve.Has("", ismsaudit.RuleID(rule)), rule)
 	}
 	var nilReport *AuditReport
-	require.ErrorIs(t, nilReport.Check(), ErrInvalid)
+	require.ErrorIs(t, nilReport.Check(), ismsaudit.ErrInvalid)
 }
 
 func TestAuditReportContentsCatalogue(t *testing.T) {
@@ -357,11 +361,11 @@ func TestAuditReportContentsCatalogue(t *testing.T) {
 	r.Evidence[0].Withheld = true
 	r.Kind = annexa.Stage2
 	r.Conclusion = nil
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, r.Check(), &ve)
 	for _, f := range ve.Fields {
-		if strings.HasPrefix(f.Rule, "report-") {
-			assert.True(t, seen[f.Rule], "rule %s is in the catalogue", f.Rule)
+		if strings.HasPrefix(string(f.Rule), "report-") {
+			assert.True(t, seen[string(f.Rule)], "rule %s is in the catalogue", f.Rule)
 		}
 	}
 }
@@ -411,7 +415,7 @@ func TestWriteAuditReportRefusesIncompleteReport(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			err := write(&buf)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.True(t, ve.Has("Objectives", ContentObjectives))
 			assert.Zero(t, buf.Len(), "nothing written")
@@ -419,11 +423,11 @@ func TestWriteAuditReportRefusesIncompleteReport(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	err := WriteAuditReport(&buf, arReport(t), "pdf")
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("", "enum"))
 	assert.Zero(t, buf.Len())
-	require.ErrorIs(t, WriteAuditReport(&buf, nil, Markdown), ErrInvalid)
+	require.ErrorIs(t, WriteAuditReport(&buf, nil, Markdown), ismsaudit.ErrInvalid)
 	assert.Zero(t, buf.Len())
 }
 
@@ -486,7 +490,8 @@ func TestParseAuditReportRefuses(t *testing.T) {
 	require.NoError(t, WriteAuditReport(&buf, arReport(t), JSON))
 	good := buf.String()
 	for _, tt := range []struct {
-		name, doc, path, rule string
+		name, doc, path string
+		rule            ismsaudit.RuleID
 	}{
 		{"syntax", good[:100], "", "json-syntax"},
 		{"trailing", good + "{}", "", "json-trailing"},
@@ -497,9 +502,9 @@ func TestParseAuditReportRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := ParseAuditReport([]byte(tt.doc))
 			assert.Nil(t, r)
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.path, tt.rule), "%s %s in %v", tt.path, tt.rule, ve.Fields)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%s %s in %v", tt.path, tt.rule, ve.Fields)
 		})
 	}
 }
@@ -605,8 +610,8 @@ func TestObstacleKinds(t *testing.T) {
 	}
 	assert.Equal(t, []ObstacleKind{ObstacleNotAudited, ObstacleTerminated}, got)
 	_, err := ParseObstacleKind("delay")
-	require.ErrorIs(t, err, ErrInvalid)
-	var pe *ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
 	require.True(t, errors.As(err, &pe))
 }
 

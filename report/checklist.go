@@ -12,7 +12,7 @@ import (
 
 // WriteChecklist renders a checklist to w in the given format. The
 // checklist is validated first: an invalid one is refused with a
-// *ValidationError and nothing is written. Output is deterministic; the
+// *ismsaudit.ValidationError and nothing is written. Output is deterministic; the
 // first write error is returned.
 func WriteChecklist(w io.Writer, c *annexa.Checklist, f Format) error {
 	if err := c.Validate(); err != nil {

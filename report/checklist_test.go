@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -118,11 +119,11 @@ func TestWriteChecklistRefusesInvalidInput(t *testing.T) {
 	cl.Items[0].Result = "great"
 	var buf bytes.Buffer
 	err := WriteChecklist(&buf, cl, Markdown)
-	require.ErrorIs(t, err, annexa.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	assert.Zero(t, buf.Len(), "nothing written")
 
 	err = WriteChecklist(&buf, filledChecklist(t), "pdf")
-	var ve *annexa.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("", "enum"))
 	assert.Zero(t, buf.Len())
@@ -175,5 +176,5 @@ func TestFormats(t *testing.T) {
 	}
 	assert.Equal(t, []Format{Markdown, CSV, JSON, HTML}, got)
 	_, err := ParseFormat("pdf")
-	require.ErrorIs(t, err, annexa.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }

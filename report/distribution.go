@@ -17,7 +17,7 @@ import (
 // copy still says who received which version and when.
 //
 // r must be complete (see Check) and the recipient named with a valid
-// clearance; otherwise a *ValidationError lists every problem. A copy of a
+// clearance; otherwise a *ismsaudit.ValidationError lists every problem. A copy of a
 // copy is refused, as what the first copy withheld cannot be restored. r is
 // never changed.
 func RecipientCopy(r *AuditReport, rec audit.Recipient) (*AuditReport, error) {

@@ -1397,7 +1397,7 @@ func resultDescription(r *AuditReport) string {
 //
 // The report is checked first. A report with no open nonconformity has
 // nothing to plan and OSCAL requires at least one item: it is refused with
-// a *ValidationError (rule "oscal-poam-empty") and nothing is written.
+// a *ismsaudit.ValidationError (rule "oscal-poam-empty") and nothing is written.
 func PlanOfActionAndMilestones(w io.Writer, r *AuditReport) error {
 	doc, err := planOfActionAndMilestones(r, true)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
@@ -410,7 +411,7 @@ func TestPlanOfActionAndMilestones(t *testing.T) {
 	r.FollowUp.Actions = append(r.FollowUp.Actions, AuditAction{Finding: "F-07", State: audit.FollowUpClosed})
 	var buf bytes.Buffer
 	err := PlanOfActionAndMilestones(&buf, r)
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Findings", "oscal-poam-empty"))
 	assert.Zero(t, buf.Len())
@@ -425,7 +426,7 @@ func TestOSCALRefusesDatesOutsideItsRange(t *testing.T) {
 		func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
 	} {
 		var buf bytes.Buffer
-		var ve *ValidationError
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, write(&buf), &ve)
 		assert.True(t, ve.Has("Evidence[2].CollectedAt", "oscal-date"))
 		assert.True(t, ve.Has("FollowUp.Actions[0].DueAt", "oscal-date"))

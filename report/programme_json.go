@@ -5,7 +5,7 @@ import "github.com/ismsaudit/ismsaudit/internal/validate"
 // ParseProgrammeReport decodes a programme report from the JSON that
 // WriteProgrammeReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
-// as Check does. Every problem comes back in a *ValidationError.
+// as Check does. Every problem comes back in a *ismsaudit.ValidationError.
 func ParseProgrammeReport(data []byte) (*ProgrammeReport, error) {
 	col := newCollector("programme report")
 	var r ProgrammeReport

@@ -19,7 +19,7 @@ import (
 // (the model itself, which ParseProgrammeReport reads back) or CSV (the
 // schedule, one row per audit, with ProgrammeScheduleCSVHeader). The report
 // is checked first: an incomplete or invalid one is refused with the
-// *ValidationError of Check and nothing is written. Output is deterministic
+// *ismsaudit.ValidationError of Check and nothing is written. Output is deterministic
 // byte for byte; the first write error is returned.
 func WriteProgrammeReport(w io.Writer, r *ProgrammeReport, f Format) error {
 	if !f.IsValid() {
@@ -463,7 +463,7 @@ func (l *progLayout) coverage() {
 			tcell(d, strconv.Itoa(g.Required))
 			tcell(d, strconv.Itoa(g.Planned))
 			tcell(d, strconv.Itoa(g.Missing))
-			tcell(d, g.Rule)
+			tcell(d, string(g.Rule))
 			d.close(blockRow)
 		}
 		d.endTable()

@@ -265,7 +265,7 @@ type ProgrammeReportOptions struct {
 // figures with programme.Monitor, and reads each record's history up to the
 // date for the schedule's status and the corrective actions. Input those
 // functions refuse, or a programme without an id or a valid state, comes
-// back as one *ValidationError (unknown references unwrap to ErrNotFound as
+// back as one *ismsaudit.ValidationError (unknown references unwrap to ismsaudit.ErrNotFound as
 // well); nothing given is changed.
 //
 // Building does not require the report to be complete: Check names the

@@ -32,7 +32,7 @@ var programmeReportContents = []ReportContent{
 // with the clause it serves; Check cites their IDs.
 func ProgrammeReportContents() iter.Seq[ReportContent] { return slices.Values(programmeReportContents) }
 
-// Check reports, in one *ValidationError, every required piece of content
+// Check reports, in one *ismsaudit.ValidationError, every required piece of content
 // the programme report lacks (rule: the content's ID, such as
 // "programme-report-coverage") and every shape problem (rules "required",
 // "enum", "unique", "order", "unknown"), each with its path in the report

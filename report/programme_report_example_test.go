@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 	"github.com/ismsaudit/ismsaudit/report"
@@ -44,7 +45,7 @@ func ExampleBuildProgrammeReport() {
 		fmt.Println(err)
 		return
 	}
-	var ve *report.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(r.Check(), &ve) {
 		for _, f := range ve.Fields {
 			fmt.Println("missing:", f.Path, f.Rule)

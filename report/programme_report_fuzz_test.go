@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -30,7 +31,7 @@ func FuzzParseProgrammeReport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ParseProgrammeReport(data)
 		if err != nil {
-			require.ErrorIs(t, err, ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			require.Nil(t, r)
 			return
 		}

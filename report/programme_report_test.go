@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -110,7 +111,7 @@ func TestBuildProgrammeReportDefaults(t *testing.T) {
 	assert.Equal(t, arAt(time.May, 18, 9, 0), r.AsOf, "as of the latest time in the records: IA-2026-02 opened")
 	assert.Nil(t, r.Coverage)
 	err = r.Check()
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Coverage", ContentProgrammeCoverage), "internal audits are planned, so coverage is required: %v", err)
 
@@ -155,7 +156,7 @@ func TestBuildProgrammeReportRefusesBadInput(t *testing.T) {
 		name     string
 		mutate   func(*programme.Programme, *[]*audit.Audit, *ProgrammeReportOptions)
 		path     string
-		rule     string
+		rule     ismsaudit.RuleID
 		notFound bool
 	}{
 		{"no id", func(p *programme.Programme, _ *[]*audit.Audit, _ *ProgrammeReportOptions) { p.ID = "" }, "ID", "required", false},
@@ -173,17 +174,17 @@ func TestBuildProgrammeReportRefusesBadInput(t *testing.T) {
 			tt.mutate(p, &audits, o)
 			r, err := BuildProgrammeReport(p, audits, o)
 			require.Nil(t, r)
-			require.ErrorIs(t, err, ErrInvalid)
-			assert.Equal(t, tt.notFound, errors.Is(err, ErrNotFound))
-			var ve *ValidationError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			assert.Equal(t, tt.notFound, errors.Is(err, ismsaudit.ErrNotFound))
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			if tt.rule != "" {
-				assert.True(t, ve.Has(tt.path, tt.rule), "want %s %s in %v", tt.path, tt.rule, err)
+				assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s %s in %v", tt.path, tt.rule, err)
 			}
 		})
 	}
 	_, err := BuildProgrammeReport(nil, nil, nil)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 func TestProgrammeReportGolden(t *testing.T) {
@@ -214,10 +215,10 @@ func TestProgrammeReportJSONRoundTrip(t *testing.T) {
 	}
 
 	_, err = ParseProgrammeReport([]byte(`{"title": "x", "surprise": 1}`))
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	_, err = ParseProgrammeReport(bytes.Replace(buf.Bytes(), []byte(`"status": "completed"`), []byte(`"status": "finished"`), 1))
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 func TestProgrammeScheduleCSV(t *testing.T) {
@@ -240,7 +241,7 @@ func TestProgrammeReportCheck(t *testing.T) {
 		name   string
 		mutate func(*ProgrammeReport)
 		path   string
-		rule   string
+		rule   ismsaudit.RuleID
 	}{
 		{"no title", func(r *ProgrammeReport) { r.Title = " " }, "Title", "required"},
 		{"no programme", func(r *ProgrammeReport) { r.Programme = "" }, "Programme", "required"},
@@ -285,21 +286,21 @@ func TestProgrammeReportCheck(t *testing.T) {
 			r := prReport(t)
 			tt.mutate(r)
 			err := r.Check()
-			var ve *ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			require.ErrorIs(t, err, ErrInvalid)
-			assert.True(t, ve.Has(tt.path, tt.rule), "want %s %s in %v", tt.path, tt.rule, err)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s %s in %v", tt.path, tt.rule, err)
 			for f := range Formats() {
 				var buf bytes.Buffer
-				require.ErrorIs(t, WriteProgrammeReport(&buf, r, f), ErrInvalid, f)
+				require.ErrorIs(t, WriteProgrammeReport(&buf, r, f), ismsaudit.ErrInvalid, f)
 				assert.Zero(t, buf.Len(), "%s: an invalid report writes nothing", f)
 			}
 		})
 	}
 	var nilReport *ProgrammeReport
-	require.ErrorIs(t, nilReport.Check(), ErrInvalid)
+	require.ErrorIs(t, nilReport.Check(), ismsaudit.ErrInvalid)
 	var buf bytes.Buffer
-	require.ErrorIs(t, WriteProgrammeReport(&buf, prReport(t), "pdf"), ErrInvalid)
+	require.ErrorIs(t, WriteProgrammeReport(&buf, prReport(t), "pdf"), ismsaudit.ErrInvalid)
 	assert.Zero(t, buf.Len())
 }
 
@@ -429,15 +430,15 @@ func TestProgrammeEnums(t *testing.T) {
 	assert.Equal(t, []Timing{TimingOnTime, TimingEarly, TimingLate}, timings)
 
 	_, err := ParseScheduleStatus("finished")
-	var pe *ParseError
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	_, err = ParseTiming("")
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	assert.False(t, ScheduleStatus("").IsValid())
 	assert.False(t, Timing("late ").IsValid())
 	var s ScheduleStatus
-	require.ErrorIs(t, s.UnmarshalText([]byte("done")), ErrInvalid)
+	require.ErrorIs(t, s.UnmarshalText([]byte("done")), ismsaudit.ErrInvalid)
 	_, err = ScheduleStatus("done").MarshalText()
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -46,13 +47,13 @@ func RequireConforms(t require.TestingT, a *audit.Audit, opts *audit.VerifyOptio
 // empty ("Findings[2].Evidence"). The failure lists what Verify reported
 // instead. It is the assertion for tests that show a host refuses or
 // flags a record.
-func Violates(t assert.TestingT, a *audit.Audit, opts *audit.VerifyOptions, rule, path string, msgAndArgs ...any) bool {
+func Violates(t assert.TestingT, a *audit.Audit, opts *audit.VerifyOptions, rule ismsaudit.RuleID, path string, msgAndArgs ...any) bool {
 	helper(t)
 	if _, ok := audit.LookupRule(rule); !ok {
 		return assert.Fail(t, fmt.Sprintf("%q is not a rule of the catalogue", rule), msgAndArgs...)
 	}
 	err := audit.Verify(a, opts)
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			if f.Rule == rule && (path == "" || f.Path == path) {
@@ -71,10 +72,10 @@ func Violates(t assert.TestingT, a *audit.Audit, opts *audit.VerifyOptions, rule
 }
 
 // RefusedBy asserts that err is the refusal of an operation under rule:
-// a *audit.TransitionError whose guard (or state check) cites rule, or a
-// *audit.ValidationError with a problem under rule (also one a refusal
+// a *ismsaudit.TransitionError whose guard (or state check) cites rule, or a
+// *ismsaudit.ValidationError with a problem under rule (also one a refusal
 // wraps). The failure says what err is instead.
-func RefusedBy(t assert.TestingT, err error, rule string, msgAndArgs ...any) bool {
+func RefusedBy(t assert.TestingT, err error, rule ismsaudit.RuleID, msgAndArgs ...any) bool {
 	helper(t)
 	if _, ok := audit.LookupRule(rule); !ok {
 		return assert.Fail(t, fmt.Sprintf("%q is not a rule of the catalogue", rule), msgAndArgs...)
@@ -82,11 +83,11 @@ func RefusedBy(t assert.TestingT, err error, rule string, msgAndArgs ...any) boo
 	if err == nil {
 		return assert.Fail(t, fmt.Sprintf("want a refusal under %s, but the operation was accepted", rule), msgAndArgs...)
 	}
-	var te *audit.TransitionError
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) && te.Rule == rule {
 		return true
 	}
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
 			if f.Rule == rule {
@@ -113,9 +114,9 @@ func Permitted(t assert.TestingT, a *audit.Audit, e audit.Event, msgAndArgs ...a
 // under rule (audit.Audit.Check), the way firing e through its operation
 // would. An empty rule accepts any refusal, including one of an event
 // the lifecycle's table has no row for in that state (such a refusal
-// cites no rule: its Reason is audit.ReasonNoTransition). The record is
+// cites no rule: its Reason is ismsaudit.ReasonNoTransition). The record is
 // not changed.
-func Refused(t assert.TestingT, a *audit.Audit, e audit.Event, rule string, msgAndArgs ...any) bool {
+func Refused(t assert.TestingT, a *audit.Audit, e audit.Event, rule ismsaudit.RuleID, msgAndArgs ...any) bool {
 	helper(t)
 	err := a.Check(e)
 	if err == nil {
@@ -129,7 +130,7 @@ func Refused(t assert.TestingT, a *audit.Audit, e audit.Event, rule string, msgA
 
 // refusal describes an error for a failure message.
 func refusal(err error) string {
-	var te *audit.TransitionError
+	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		s := fmt.Sprintf("%s refused in state %q (%s)", te.Event, te.State, te.Reason)
 		if te.Rule != "" {
@@ -140,7 +141,7 @@ func refusal(err error) string {
 		}
 		return s
 	}
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
 		return listFields(ve.Fields)
 	}
@@ -149,7 +150,7 @@ func refusal(err error) string {
 
 // describe lists every violation Verify reported.
 func describe(a *audit.Audit, err error) string {
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if !errors.As(err, &ve) {
 		return "audit.Verify: " + err.Error()
 	}
@@ -167,7 +168,7 @@ func describe(a *audit.Audit, err error) string {
 
 // listFields lists problems one per line, each with its rule's clause and
 // statement when the rule is one of the catalogue.
-func listFields(fields []audit.FieldError) string {
+func listFields(fields []ismsaudit.FieldError) string {
 	var b strings.Builder
 	for i, f := range fields {
 		path := f.Path
@@ -189,9 +190,9 @@ func listFields(fields []audit.FieldError) string {
 }
 
 // ruleText renders a rule id with its clause and statement.
-func ruleText(id string) string {
+func ruleText(id ismsaudit.RuleID) string {
 	if r, ok := audit.LookupRule(id); ok {
 		return fmt.Sprintf("%s (%s, %s: %s)", r.ID, r.Clause, r.Principle, r.Text)
 	}
-	return id
+	return string(id)
 }

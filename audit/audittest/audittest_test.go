@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/audit/audittest"
@@ -125,7 +126,7 @@ func TestConforms(t *testing.T) {
 	require.True(t, f.failed)
 	assert.False(t, f.stopped, "Conforms does not stop the test")
 	out := f.output()
-	for _, want := range []string{"Opening.ScopeConfirmed", audit.RuleOpeningMeeting, "19011:6.4.3", "Client", audit.RuleRecordShape, "2 violations", "record A"} {
+	for _, want := range []string{"Opening.ScopeConfirmed", string(audit.RuleOpeningMeeting), "19011:6.4.3", "Client", string(audit.RuleRecordShape), "2 violations", "record A"} {
 		assert.Contains(t, out, want)
 	}
 
@@ -141,9 +142,10 @@ func TestViolates(t *testing.T) {
 	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
 	a.Opening.ScopeConfirmed = false
 	tests := []struct {
-		name       string
-		rule, path string
-		pass       bool
+		name string
+		rule ismsaudit.RuleID
+		path string
+		pass bool
 	}{
 		{"the rule", audit.RuleOpeningMeeting, "", true},
 		{"the rule at its path", audit.RuleOpeningMeeting, "Opening.ScopeConfirmed", true},
@@ -172,7 +174,7 @@ func TestRefusedBy(t *testing.T) {
 	tests := []struct {
 		name string
 		err  error
-		rule string
+		rule ismsaudit.RuleID
 		pass bool
 	}{
 		{"guard", guard, audit.RuleTerminateReason, true},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -107,11 +108,11 @@ func (b *Builder) Through(s audit.State) *Builder { b.through = s; return b }
 // Meta returns the Meta of the next step, by the team leader: one hour
 // after the last step the Builder or an earlier call took. Use it to
 // carry on from a built audit.
-func (b *Builder) Meta() audit.Meta { return b.by(Lead) }
+func (b *Builder) Meta() ismsaudit.Meta { return b.by(Lead) }
 
-func (b *Builder) by(who string) audit.Meta {
+func (b *Builder) by(who string) ismsaudit.Meta {
 	b.step++
-	return audit.Meta{At: b.at(), By: who}
+	return ismsaudit.Meta{At: b.at(), By: who}
 }
 
 // at is the time of the current step.
@@ -135,7 +136,7 @@ func (b *Builder) Build() *audit.Audit {
 		h.Helper()
 	}
 	b.step = 0
-	a, err := audit.New(audit.NewOptions{ID: b.id, Kind: b.kind, Client: "Board of Acme Ltd", Auditee: "Acme Ltd"}, audit.Meta{At: b.at(), By: Lead})
+	a, err := audit.New(audit.NewOptions{ID: b.id, Kind: b.kind, Client: "Board of Acme Ltd", Auditee: "Acme Ltd"}, ismsaudit.Meta{At: b.at(), By: Lead})
 	b.do("new", err)
 	if b.initiate(a) || b.prepare(a) || b.fieldwork(a) || b.conclude(a) || b.report(a) {
 		return a

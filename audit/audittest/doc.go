@@ -9,8 +9,8 @@
 // clause, principle, statement and detail. [Violates] asserts that Verify
 // reports a named rule (at a path), for tests of what a host flags.
 // [RefusedBy] asserts that an operation's error is a refusal under a named
-// rule, whether the guard of a lifecycle refused it (a *audit.TransitionError)
-// or its input broke the rule (a *audit.ValidationError). [Permitted] and
+// rule, whether the guard of a lifecycle refused it (a *ismsaudit.TransitionError)
+// or its input broke the rule (a *ismsaudit.ValidationError). [Permitted] and
 // [Refused] assert what the audit lifecycle allows in the state a record is
 // in, and under which rule it refuses, without changing the record. Like
 // testify's assert functions they report through any assert.TestingT and

@@ -36,12 +36,12 @@ func ExampleConforms() {
 	// scope. Conforms fails, listing every violation with its rule.
 	a.Opening.ScopeConfirmed = false
 	fmt.Println("after the change:", audittest.Conforms(t, a, nil))
-	fmt.Println("violates AUD-OPEN-MEETING there:", audittest.Violates(t, a, nil, audit.RuleOpeningMeeting, "Opening.ScopeConfirmed"))
+	fmt.Println("violates AUD-OPENING-MEETING there:", audittest.Violates(t, a, nil, audit.RuleOpeningMeeting, "Opening.ScopeConfirmed"))
 	fmt.Println("failures reported:", t.failures)
 	// Output:
 	// conforms: true
 	// after the change: false
-	// violates AUD-OPEN-MEETING there: true
+	// violates AUD-OPENING-MEETING there: true
 	// failures reported: 1
 }
 

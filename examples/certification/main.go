@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
@@ -145,7 +146,7 @@ func plan(w io.Writer) error {
 		}
 		p.f("  %-22s %-24s %-32s %5s days  %s\n", a.ID, kindName(a.Kind), when, days(a.Days), where)
 	}
-	clients, err := programme.New(programme.NewOptions{ID: "MER-CLIENTS-2026"}, programme.Meta{At: sample.Today, By: "programme manager"})
+	clients, err := programme.New(programme.NewOptions{ID: "MER-CLIENTS-2026"}, ismsaudit.Meta{At: sample.Today, By: "programme manager"})
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -70,8 +71,8 @@ func printCatalogue(w io.Writer) {
 		n++
 	}
 	fmt.Fprintf(w, "The audit package enforces %d process rules. By principle of auditing (ISO 19011:2018 clause 4):\n", n)
-	for p := range audit.Principles() {
-		var rules []audit.Rule
+	for _, p := range ismsaudit.Principles() {
+		var rules []ismsaudit.Rule
 		for r := range audit.Rules() {
 			if r.Principle == p {
 				rules = append(rules, r)
@@ -93,7 +94,7 @@ func printVerify(w io.Writer, err error) {
 		fmt.Fprintln(w, "  Verify: the record conforms to every rule.")
 		return
 	}
-	var ve *audit.ValidationError
+	var ve *ismsaudit.ValidationError
 	if !errors.As(err, &ve) {
 		fmt.Fprintln(w, "  Verify:", err)
 		return
@@ -131,11 +132,11 @@ func tamper(a *audit.Audit) (*audit.Audit, error) {
 // it. Each step happens an hour after the one before, from 2 March 2026.
 func sampleAudit() (*audit.Audit, error) {
 	clock := time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
-	by := func(who string) audit.Meta {
+	by := func(who string) ismsaudit.Meta {
 		clock = clock.Add(time.Hour)
-		return audit.Meta{At: clock, By: who}
+		return ismsaudit.Meta{At: clock, By: who}
 	}
-	lead := func() audit.Meta { return by("aisha") }
+	lead := func() ismsaudit.Meta { return by("aisha") }
 	var steps []error
 	step := func(err error) { steps = append(steps, err) }
 

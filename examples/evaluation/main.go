@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 )
@@ -187,7 +188,7 @@ func runEvaluation(a *competence.Auditor, set *competence.CriteriaSet) (competen
 	if err != nil {
 		return ev, err
 	}
-	if err := ev.Fire(competence.Start, competence.Meta{At: sample.EvaluationDay, By: sample.Evaluator}); err != nil {
+	if err := ev.Fire(competence.Start, ismsaudit.Meta{At: sample.EvaluationDay, By: sample.Evaluator}); err != nil {
 		return ev, err
 	}
 	for _, r := range sample.EvaluationResults(a, set) {
@@ -200,7 +201,7 @@ func runEvaluation(a *competence.Auditor, set *competence.CriteriaSet) (competen
 		return ev, err
 	}
 	d := competence.Decision{Assessment: as, Actions: sample.DevelopmentActions(as)}
-	return ev, ev.Decide(d, competence.Meta{At: sample.EvaluationDay, By: sample.Panel})
+	return ev, ev.Decide(d, ismsaudit.Meta{At: sample.EvaluationDay, By: sample.Panel})
 }
 
 // printer writes formatted text and keeps the first write error.

@@ -24,6 +24,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
@@ -89,9 +90,9 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	// The team leader acts by name; team decisions the rules tie to a
 	// competent auditor (confirming a finding, verifying a corrective
 	// action) name the auditor's competence id.
-	team := func(t time.Time) audit.Meta { return audit.Meta{At: t, By: sample.LeadName} }
-	decision := func(t time.Time) audit.Meta { return audit.Meta{At: t, By: sample.Lead} }
-	by := func(t time.Time, who string) audit.Meta { return audit.Meta{At: t, By: who} }
+	team := func(t time.Time) ismsaudit.Meta { return ismsaudit.Meta{At: t, By: sample.LeadName} }
+	decision := func(t time.Time) ismsaudit.Meta { return ismsaudit.Meta{At: t, By: sample.Lead} }
+	by := func(t time.Time, who string) ismsaudit.Meta { return ismsaudit.Meta{At: t, By: who} }
 
 	// Initiation (6.2): contact, feasibility, the team.
 	a, err := audit.New(s.Options, team(s.Created))
@@ -131,7 +132,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	for _, f := range s.Findings {
 		st.do("raise "+string(f.Finding.ID), a.AddFinding(f.Finding, by(f.Finding.RaisedAt, f.Finding.RaisedBy)))
 		if f.Withdraw != "" {
-			st.do("withdraw "+string(f.Finding.ID), a.WithdrawFinding(f.Finding.ID, audit.Meta{At: s.Confirmed, By: sample.Lead, Note: f.Withdraw}))
+			st.do("withdraw "+string(f.Finding.ID), a.WithdrawFinding(f.Finding.ID, ismsaudit.Meta{At: s.Confirmed, By: sample.Lead, Note: f.Withdraw}))
 			continue
 		}
 		st.do("confirm "+string(f.Finding.ID), a.ConfirmFinding(f.Finding.ID, decision(s.Confirmed)))
@@ -201,7 +202,7 @@ func (s *steps) evidence(it sample.Item) {
 		return
 	}
 	id := string(it.Evidence.ID)
-	collector := audit.Meta{At: it.Logged, By: it.Evidence.CollectedBy}
+	collector := ismsaudit.Meta{At: it.Logged, By: it.Evidence.CollectedBy}
 	if it.Corrects != "" {
 		collector.Note = "the first export missed the cloud audit log"
 		s.do("correct "+string(it.Corrects), s.a.CorrectEvidence(it.Corrects, it.Evidence, collector))
@@ -209,24 +210,24 @@ func (s *steps) evidence(it sample.Item) {
 		s.do("collect "+id, s.a.CollectEvidence(it.Evidence, collector))
 	}
 	if it.Reject != "" {
-		s.do("reject "+id, s.a.RejectEvidence(it.Evidence.ID, audit.Meta{At: it.Decided, By: it.Evidence.CollectedBy, Note: it.Reject}))
+		s.do("reject "+id, s.a.RejectEvidence(it.Evidence.ID, ismsaudit.Meta{At: it.Decided, By: it.Evidence.CollectedBy, Note: it.Reject}))
 		return
 	}
-	s.do("verify "+id, s.a.VerifyEvidence(it.Evidence.ID, audit.Meta{At: it.Decided, By: it.Evidence.CollectedBy}))
+	s.do("verify "+id, s.a.VerifyEvidence(it.Evidence.ID, ismsaudit.Meta{At: it.Decided, By: it.Evidence.CollectedBy}))
 }
 
 // action follows up one nonconformity: accept the plan, then each round of
 // implementation, evidence and verification.
 func (s *steps) action(finding audit.FindingID, act sample.Action) {
-	s.do("accept "+string(finding), s.a.AcceptCorrectiveAction(finding, audit.Meta{At: act.Accepted, By: sample.Lead}))
+	s.do("accept "+string(finding), s.a.AcceptCorrectiveAction(finding, ismsaudit.Meta{At: act.Accepted, By: sample.Lead}))
 	for _, r := range act.Rounds {
-		s.do("implemented "+string(finding), s.a.MarkImplemented(finding, audit.Meta{At: r.Implemented, By: r.ImplementedBy}))
+		s.do("implemented "+string(finding), s.a.MarkImplemented(finding, ismsaudit.Meta{At: r.Implemented, By: r.ImplementedBy}))
 		s.evidence(r.Evidence)
-		m := audit.Meta{At: r.Verified, By: r.VerifiedBy, Note: r.Note}
+		m := ismsaudit.Meta{At: r.Verified, By: r.VerifiedBy, Note: r.Note}
 		s.do("verify action "+string(finding), s.a.VerifyCorrectiveAction(finding, r.Effective, []audit.EvidenceID{r.Evidence.Evidence.ID}, m))
 		if r.Replan != nil {
-			s.do("plan again "+string(finding), s.a.PlanCorrectiveAction(finding, r.Replan.Plan, audit.Meta{At: r.Replan.Planned, By: r.Replan.PlanBy}))
-			s.do("accept again "+string(finding), s.a.AcceptCorrectiveAction(finding, audit.Meta{At: r.Replan.Accepted, By: sample.Lead}))
+			s.do("plan again "+string(finding), s.a.PlanCorrectiveAction(finding, r.Replan.Plan, ismsaudit.Meta{At: r.Replan.Planned, By: r.Replan.PlanBy}))
+			s.do("accept again "+string(finding), s.a.AcceptCorrectiveAction(finding, ismsaudit.Meta{At: r.Replan.Accepted, By: sample.Lead}))
 		}
 	}
 }

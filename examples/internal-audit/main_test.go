@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 	"github.com/ismsaudit/ismsaudit/report"
@@ -131,10 +132,10 @@ func TestAStepOutOfOrderIsRefused(t *testing.T) {
 	s := sample.InternalAudit()
 	s.Results = s.Results[1:]
 	_, err := conduct(s)
-	var te *audit.TransitionError
+	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
-	assert.Equal(t, "AUD-FIELDWORK-COVERED", te.Rule)
-	assert.True(t, errors.Is(err, audit.ErrTransition))
+	assert.Equal(t, ismsaudit.RuleID("AUD-FIELDWORK-COVERED"), te.Rule)
+	assert.True(t, errors.Is(err, ismsaudit.ErrTransition))
 }
 
 type failingWriter struct{}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -75,8 +76,9 @@ func TestValidationErrorHas(t *testing.T) {
 		{Rule: "json-syntax"},
 	}}
 	tests := []struct {
-		path, rule string
-		want       bool
+		path string
+		rule ismsaudit.RuleID
+		want bool
 	}{
 		{"Decisions[3].Justification", "required", true},
 		{"Owner", "enum", true},
@@ -90,8 +92,8 @@ func TestValidationErrorHas(t *testing.T) {
 		{"Owner", "", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.path+"/"+tt.rule, func(t *testing.T) {
-			assert.Equal(t, tt.want, ve.Has(tt.path, tt.rule))
+		t.Run(tt.path+"/"+string(tt.rule), func(t *testing.T) {
+			assert.Equal(t, tt.want, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)))
 		})
 	}
 	assert.False(t, (&errs.ValidationError{}).Has("", "required"), "no fields, nothing matches")
@@ -377,7 +379,7 @@ func TestFieldErrorStringMentionsParts(t *testing.T) {
 	// ones leave no trace of a path.
 	f := errs.FieldError{Path: "Decisions[3].Justification", Rule: "required", Value: "v1", Detail: "d1"}
 	s := f.String()
-	for _, part := range []string{f.Path, f.Rule, f.Value, f.Detail} {
+	for _, part := range []string{f.Path, string(f.Rule), f.Value, f.Detail} {
 		assert.Contains(t, s, part)
 	}
 	assert.False(t, strings.HasPrefix(errs.FieldError{Rule: "json-syntax"}.String(), ":"), "no path, no path separator")

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -26,7 +27,7 @@ type Guard[T any] struct {
 	// Name is a short kebab-case label shown in diagrams.
 	Name string
 	// Rule is the id of the process rule the guard enforces.
-	Rule string
+	Rule ismsaudit.RuleID
 	// Check inspects the subject.
 	Check func(T) error
 }
@@ -39,84 +40,24 @@ type Transition[S, E ~string, T any] struct {
 	Guards []Guard[T]
 }
 
-// Entry is one line of a lifecycle's history: an accepted event.
-type Entry[S, E ~string] struct {
-	From  S         `json:"from"`
-	Event E         `json:"event"`
-	To    S         `json:"to"`
-	At    time.Time `json:"at"`
-	By    string    `json:"by"`
-	Note  string    `json:"note,omitempty"`
-}
-
-// Meta is what the caller says about an event: when it happened, who
-// caused it and an optional note. The library never reads a clock.
-type Meta struct {
-	At   time.Time
-	By   string
-	Note string
-}
-
-// Refusal reasons reported in TransitionError.Reason.
-const (
-	ReasonUnknownEvent = "unknown-event"  // the event is not one of the machine's events
-	ReasonUnknownState = "unknown-state"  // the current state is not one of the machine's states
-	ReasonNoTransition = "no-transition"  // no row (state, event) in the table
-	ReasonTerminal     = "terminal-state" // the current state is terminal
-	ReasonGuard        = "guard"          // a guard refused; Rule names it
-	ReasonMeta         = "meta"           // missing time or actor, or time before the last entry
-	ReasonWrongState   = "wrong-state"    // an operation (not a table event) the current state does not allow
+// Entry is ismsaudit.Entry; Meta is ismsaudit.Meta.
+type (
+	Entry[S, E ~string] = ismsaudit.Entry[S, E]
+	Meta                = ismsaudit.Meta
+	TransitionError     = ismsaudit.TransitionError
+	Reason              = ismsaudit.Reason
 )
 
-// TransitionError reports a refused event. It unwraps to errs.ErrTransition
-// and to the guard's own error, if any.
-type TransitionError struct {
-	// Machine names the lifecycle, e.g. "audit.plan".
-	Machine string `json:"machine"`
-	// State is the state the subject was in.
-	State string `json:"state"`
-	// Event is the refused event.
-	Event string `json:"event"`
-	// Reason is one of the Reason constants.
-	Reason string `json:"reason"`
-	// Guard names the guard that refused (Reason "guard").
-	Guard string `json:"guard,omitempty"`
-	// Rule is the id of the process rule behind the guard.
-	Rule string `json:"rule,omitempty"`
-	// Detail explains the refusal in a few words.
-	Detail string `json:"detail,omitempty"`
-	// Err is the guard's error, if any.
-	Err error `json:"-"`
-}
-
-// Error names machine, state, event and the rule.
-func (e *TransitionError) Error() string {
-	pkg, name, ok := strings.Cut(e.Machine, ".")
-	if !ok {
-		pkg, name = "ismsaudit", e.Machine
-	}
-	var b strings.Builder
-	if name == pkg { // the package's main lifecycle: "audit: event ..."
-		fmt.Fprintf(&b, "%s: event %q refused in state %q: %s", pkg, e.Event, e.State, e.Reason)
-	} else {
-		fmt.Fprintf(&b, "%s: %s: event %q refused in state %q: %s", pkg, name, e.Event, e.State, e.Reason)
-	}
-	if e.Rule != "" {
-		fmt.Fprintf(&b, " %s", e.Rule)
-	}
-	if e.Detail != "" {
-		fmt.Fprintf(&b, ": %s", e.Detail)
-	}
-	return b.String()
-}
-
-// Unwrap returns errs.ErrTransition and the guard's error.
-func (e *TransitionError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{errs.ErrTransition, e.Err}
-	}
-	return []error{errs.ErrTransition}
-}
+// The refusal reasons, as in the root package.
+const (
+	ReasonUnknownEvent = ismsaudit.ReasonUnknownEvent
+	ReasonUnknownState = ismsaudit.ReasonUnknownState
+	ReasonNoTransition = ismsaudit.ReasonNoTransition
+	ReasonTerminal     = ismsaudit.ReasonTerminal
+	ReasonGuard        = ismsaudit.ReasonGuard
+	ReasonMeta         = ismsaudit.ReasonMeta
+	ReasonWrongState   = ismsaudit.ReasonWrongState
+)
 
 type key[S, E ~string] struct {
 	from  S
@@ -133,6 +74,8 @@ type Machine[S, E ~string, T any] struct {
 	terminal []S
 	table    []Transition[S, E, T]
 	index    map[key[S, E]]int
+	order    ismsaudit.RuleID
+	record   ismsaudit.RuleID
 }
 
 // Spec describes a lifecycle for New.
@@ -148,6 +91,11 @@ type Spec[S, E ~string, T any] struct {
 	Terminal []S
 	// Table lists the transitions in the order diagrams show them.
 	Table []Transition[S, E, T]
+	// Order is the rule cited when an event has no row in the current
+	// state (unknown event or state, terminal state, out of order).
+	Order ismsaudit.RuleID
+	// Record is the rule cited when the operation's Meta is refused.
+	Record ismsaudit.RuleID
 }
 
 // New checks a lifecycle table: known states and events, no duplicate
@@ -158,6 +106,7 @@ func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 		name: spec.Name, states: slices.Clone(spec.States), events: slices.Clone(spec.Events),
 		initial: spec.Initial, terminal: slices.Clone(spec.Terminal), table: slices.Clone(spec.Table),
 		index: make(map[key[S, E]]int, len(spec.Table)),
+		order: spec.Order, record: spec.Record,
 	}
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -256,9 +205,9 @@ func (m *Machine[S, E, T]) Transitions() iter.Seq[Transition[S, E, T]] { return 
 func (m *Machine[S, E, T]) IsTerminal(s S) bool { return slices.Contains(m.terminal, s) }
 
 // Rules yields the rule ids the guards cite, once each, in table order.
-func (m *Machine[S, E, T]) Rules() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		seen := map[string]bool{}
+func (m *Machine[S, E, T]) Rules() iter.Seq[ismsaudit.RuleID] {
+	return func(yield func(ismsaudit.RuleID) bool) {
+		seen := map[ismsaudit.RuleID]bool{}
 		for _, t := range m.table {
 			for _, g := range t.Guards {
 				if !seen[g.Rule] {
@@ -293,7 +242,7 @@ func (m *Machine[S, E, T]) Check(subject T, state S, event E) error {
 // refusal says why check refused, cheaply; refusalError builds the error
 // only when the caller wants one, so Can and Permitted do not allocate.
 type refusal[T any] struct {
-	reason string
+	reason Reason
 	guard  *Guard[T]
 	cause  error
 }
@@ -302,7 +251,7 @@ func (m *Machine[S, E, T]) refusalError(state S, event E, r refusal[T]) error {
 	if r.reason == "" {
 		return nil
 	}
-	te := &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: r.reason, Err: r.cause}
+	te := &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: r.reason, Rule: m.order, Err: r.cause}
 	if r.guard != nil {
 		te.Guard, te.Rule = r.guard.Name, r.guard.Rule
 	}
@@ -326,7 +275,7 @@ func (m *Machine[S, E, T]) check(subject T, state S, event E) (*Transition[S, E,
 	return t, refusal[T]{}
 }
 
-func (m *Machine[S, E, T]) noRowReason(state S, event E) string {
+func (m *Machine[S, E, T]) noRowReason(state S, event E) Reason {
 	switch {
 	case !slices.Contains(m.events, event):
 		return ReasonUnknownEvent
@@ -376,7 +325,7 @@ func (m *Machine[S, E, T]) Fire(subject T, state S, last time.Time, event E, met
 }
 
 func (m *Machine[S, E, T]) metaError(state S, event E, detail string) error {
-	return &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: ReasonMeta, Detail: detail}
+	return &TransitionError{Machine: m.name, State: string(state), Event: string(event), Reason: ReasonMeta, Rule: m.record, Detail: detail}
 }
 
 // Last returns the time of the latest entry of h, zero when h is empty.
@@ -418,50 +367,38 @@ func (m *Machine[S, E, T]) Replay(h []Entry[S, E]) (S, error) {
 	return state, nil
 }
 
-// ReplayError reports a history that is not a valid path through the table.
-type ReplayError struct {
-	Machine string
-	Index   int
-	Problem string
-}
+// ReplayError is ismsaudit.HistoryError, the one way a history that does
+// not replay is reported.
+type ReplayError = ismsaudit.HistoryError
 
-// Error names the entry and what is wrong with it.
-func (e *ReplayError) Error() string {
-	return fmt.Sprintf("%s: history[%d] %s", e.Machine, e.Index, e.Problem)
-}
-
-// Unwrap returns errs.ErrInvalid.
-func (e *ReplayError) Unwrap() error { return errs.ErrInvalid }
-
-// Mermaid renders the table as a Mermaid state diagram: the initial state,
-// one arrow per row labelled with its event and guard names, and arrows
-// from terminal states to the end marker.
-func (m *Machine[S, E, T]) Mermaid() string {
-	var b strings.Builder
-	b.WriteString("stateDiagram-v2\n")
-	fmt.Fprintf(&b, "    [*] --> %s\n", mermaidID(string(m.initial)))
-	for _, t := range m.table {
-		label := string(t.Event)
-		if len(t.Guards) > 0 {
-			names := make([]string, len(t.Guards))
-			for i, g := range t.Guards {
-				names[i] = g.Name
-			}
-			label += " [" + strings.Join(names, ", ") + "]"
-		}
-		fmt.Fprintf(&b, "    %s --> %s: %s\n", mermaidID(string(t.From)), mermaidID(string(t.To)), label)
+// Describe returns the table as the public description hosts see.
+func (m *Machine[S, E, T]) Describe() ismsaudit.Lifecycle {
+	l := ismsaudit.Lifecycle{Name: m.name, Initial: string(m.initial), Order: m.order, Record: m.record}
+	for _, s := range m.states {
+		l.States = append(l.States, string(s))
+	}
+	for _, e := range m.events {
+		l.Events = append(l.Events, string(e))
 	}
 	for _, s := range m.terminal {
-		fmt.Fprintf(&b, "    %s --> [*]\n", mermaidID(string(s)))
+		l.Terminal = append(l.Terminal, string(s))
 	}
-	return b.String()
+	for _, t := range m.table {
+		row := ismsaudit.Transition{From: string(t.From), Event: string(t.Event), To: string(t.To)}
+		for _, g := range t.Guards {
+			row.Guards = append(row.Guards, ismsaudit.Guard{Name: g.Name, Rule: g.Rule})
+		}
+		l.Transitions = append(l.Transitions, row)
+	}
+	return l
 }
 
-// mermaidID turns a kebab-case token into an identifier Mermaid accepts.
-func mermaidID(s string) string { return strings.ReplaceAll(s, "-", "_") }
+// Mermaid renders the table as a Mermaid state diagram (see
+// ismsaudit.Lifecycle.Mermaid).
+func (m *Machine[S, E, T]) Mermaid() string { return m.Describe().Mermaid() }
 
 // IsTransitionError reports whether err is a refusal for the given rule id.
-func IsTransitionError(err error, rule string) bool {
+func IsTransitionError(err error, rule ismsaudit.RuleID) bool {
 	var te *TransitionError
 	return errors.As(err, &te) && te.Rule == rule
 }

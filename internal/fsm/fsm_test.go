@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -193,7 +194,7 @@ func TestAccessors(t *testing.T) {
 	for tr := range machine.Transitions() {
 		a := arrow{From: tr.From, Event: tr.Event, To: tr.To}
 		for _, g := range tr.Guards {
-			a.Guards = append(a.Guards, g.Name+"/"+g.Rule)
+			a.Guards = append(a.Guards, g.Name+"/"+string(g.Rule))
 		}
 		got = append(got, a)
 	}
@@ -214,16 +215,16 @@ func TestAccessors(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	want := []string{ruleSigned, ruleReviewed, ruleUnlocked}
+	want := []ismsaudit.RuleID{ruleSigned, ruleReviewed, ruleUnlocked}
 	if diff := cmp.Diff(want, slices.Collect(machine.Rules())); diff != "" {
 		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
 	}
-	var first []string
+	var first []ismsaudit.RuleID
 	for r := range machine.Rules() {
 		first = append(first, r)
 		break
 	}
-	if diff := cmp.Diff([]string{ruleSigned}, first); diff != "" {
+	if diff := cmp.Diff([]ismsaudit.RuleID{ruleSigned}, first); diff != "" {
 		t.Errorf("Rules with break mismatch (-want +got):\n%s", diff)
 	}
 	noGuards := docSpec()
@@ -461,15 +462,15 @@ func TestPermitted(t *testing.T) {
 // subject that passes every guard and one that fails every guard.
 func TestEveryStateAndEvent(t *testing.T) {
 	type outcome struct {
-		To     state  // accepted: the target
-		Reason string // refused: the reason
-		Rule   string // refused by a guard: its rule
+		To     state            // accepted: the target
+		Reason ismsaudit.Reason // refused: the reason
+		Rule   ismsaudit.RuleID // refused by a guard: its rule
 	}
 	// want[state][event] with the good subject, then with the bad one.
 	type cell struct{ good, bad outcome }
 	accept := func(to state) outcome { return outcome{To: to} }
-	refuse := func(reason string) outcome { return outcome{Reason: reason} }
-	guard := func(rule string) outcome { return outcome{Reason: fsm.ReasonGuard, Rule: rule} }
+	refuse := func(reason ismsaudit.Reason) outcome { return outcome{Reason: reason} }
+	guard := func(rule ismsaudit.RuleID) outcome { return outcome{Reason: fsm.ReasonGuard, Rule: rule} }
 	noRow := refuse(fsm.ReasonNoTransition)
 	terminal := refuse(fsm.ReasonTerminal)
 	want := map[state]map[event]cell{
@@ -543,7 +544,7 @@ func TestIsTransitionError(t *testing.T) {
 	tests := []struct {
 		name string
 		err  error
-		rule string
+		rule ismsaudit.RuleID
 		want bool
 	}{
 		{"guard refusal, its rule", guardErr, ruleSigned, true},

@@ -8,13 +8,14 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // model is an independent statement of the test lifecycle: where each
 // (state, event) leads and which rule, if any, refuses it for a subject.
-func model(d doc, s state, ev event) (to state, rule string, ok bool) {
+func model(d doc, s state, ev event) (to state, rule ismsaudit.RuleID, ok bool) {
 	switch {
 	case s == draft && ev == approve:
 		if !d.Signed {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -61,9 +62,10 @@ func JSON(c *errs.Collector, data []byte, v any) bool {
 // walker replays a JSON document against a Go type to find the first value
 // that encoding/json refused, and its path in Go field names.
 type walker struct {
-	dec                     *json.Decoder
-	found                   bool
-	path, rule, val, detail string
+	dec               *json.Decoder
+	found             bool
+	path, val, detail string
+	rule              ismsaudit.RuleID
 }
 
 var (
@@ -71,7 +73,7 @@ var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
-func (w *walker) fail(path, rule, val, detail string) bool {
+func (w *walker) fail(path string, rule ismsaudit.RuleID, val, detail string) bool {
 	w.found, w.path, w.rule, w.val, w.detail = true, path, rule, val, detail
 	return false
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -129,7 +130,8 @@ func TestJSONRefusals(t *testing.T) {
 
 func TestJSONSyntaxAndTrailing(t *testing.T) {
 	tests := []struct {
-		name, in, rule string
+		name, in string
+		rule     ismsaudit.RuleID
 	}{
 		{"empty input", ``, "json-syntax"},
 		{"only whitespace", " \n", "json-syntax"},
@@ -376,7 +378,7 @@ func FuzzJSON(f *testing.F) {
 		var ve *errs.ValidationError
 		require.ErrorAs(t, err, &ve)
 		fe := ve.Fields[0]
-		require.True(t, jsonRules[fe.Rule], "unexpected rule %q", fe.Rule)
+		require.True(t, jsonRules[string(fe.Rule)], "unexpected rule %q", fe.Rule)
 		require.NotEmpty(t, fe.Detail)
 		if fe.Path != "" {
 			r, _ := utf8.DecodeRuneInString(fe.Path)

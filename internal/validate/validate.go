@@ -18,6 +18,7 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -59,7 +60,7 @@ func Struct(c *errs.Collector, prefix string, s any) {
 	}
 	root := reflect.Indirect(reflect.ValueOf(s)).Type().Name() + "."
 	for _, fe := range ves {
-		c.Add(errs.JoinPath(prefix, strings.TrimPrefix(fe.StructNamespace(), root)), fe.Tag(), valueText(fe.Value()), detail(fe))
+		c.Add(errs.JoinPath(prefix, strings.TrimPrefix(fe.StructNamespace(), root)), ismsaudit.RuleID(fe.Tag()), valueText(fe.Value()), detail(fe))
 	}
 }
 

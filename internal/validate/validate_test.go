@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -229,7 +230,7 @@ func TestStructShape(t *testing.T) {
 			require.ErrorAs(t, c.Err(), &ve)
 			require.Len(t, ve.Fields, 1)
 			assert.Equal(t, "Root", ve.Fields[0].Path)
-			assert.Equal(t, "shape", ve.Fields[0].Rule)
+			assert.Equal(t, ismsaudit.RuleID("shape"), ve.Fields[0].Rule)
 			assert.NotEmpty(t, ve.Fields[0].Detail)
 		})
 	}

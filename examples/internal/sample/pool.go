@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
@@ -237,13 +238,13 @@ func DevelopmentActions(as competence.Assessment) []competence.DevelopmentAction
 func Evaluate(a *competence.Auditor, set *competence.CriteriaSet) competence.Evaluation {
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
 	must(err)
-	must(ev.Fire(competence.Start, competence.Meta{At: EvaluationDay, By: Evaluator}))
+	must(ev.Fire(competence.Start, ismsaudit.Meta{At: EvaluationDay, By: Evaluator}))
 	for _, r := range EvaluationResults(a, set) {
 		must(ev.Record(r))
 	}
 	as, err := ev.Assess(a, set, EvaluationDay)
 	must(err)
-	must(ev.Decide(competence.Decision{Assessment: as, Actions: DevelopmentActions(as)}, competence.Meta{At: EvaluationDay, By: Panel}))
+	must(ev.Decide(competence.Decision{Assessment: as, Actions: DevelopmentActions(as)}, ismsaudit.Meta{At: EvaluationDay, By: Panel}))
 	return ev
 }
 
