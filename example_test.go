@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/report"
 )
@@ -22,7 +23,7 @@ func Example() {
 	err = cl.Assess(annexa.RefToControl("8.8"), annexa.Assessment{
 		Result:       annexa.MinorNonconformity,
 		Notes:        "3 of 25 sampled servers lack critical patches older than 30 days",
-		EvidenceRefs: []string{"EV-014"},
+		EvidenceRefs: []ismsaudit.EvidenceID{"EV-014"},
 	})
 	if err != nil {
 		panic(err)

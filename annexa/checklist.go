@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
@@ -293,7 +294,7 @@ type Item struct {
 	Notes string `json:"notes,omitempty"`
 	// EvidenceRefs identify the evidence behind the result, by the host's
 	// (or the audit package's) evidence ids.
-	EvidenceRefs []string `json:"evidenceRefs,omitempty"`
+	EvidenceRefs []ismsaudit.EvidenceID `json:"evidenceRefs,omitempty"`
 	// NotAuditedReason says why a planned item was not audited; an item
 	// with neither a result nor a reason is still pending.
 	NotAuditedReason string `json:"notAuditedReason,omitempty"`
@@ -661,7 +662,7 @@ type Assessment struct {
 	// EvidenceRefs identify the evidence behind the result. Required for
 	// Conforms and for nonconformities: a conclusion rests on evidence
 	// (ISO 19011:2018 clause 4 e, 6.4.8).
-	EvidenceRefs []string `json:"evidenceRefs,omitempty"`
+	EvidenceRefs []ismsaudit.EvidenceID `json:"evidenceRefs,omitempty"`
 }
 
 // Assess records the auditor's conclusion for the item with the given
@@ -687,12 +688,12 @@ func (c *Checklist) Assess(ref Ref, a Assessment) error {
 		return err
 	}
 	it := &c.Items[i]
-	it.Result, it.Notes, it.EvidenceRefs = a.Result, a.Notes, append([]string(nil), a.EvidenceRefs...)
+	it.Result, it.Notes, it.EvidenceRefs = a.Result, a.Notes, append([]ismsaudit.EvidenceID(nil), a.EvidenceRefs...)
 	return nil
 }
 
 // checkAssessment applies the evidence rules to one result.
-func checkAssessment(col *errs.Collector, path string, r Result, notes string, evidence []string) {
+func checkAssessment(col *errs.Collector, path string, r Result, notes string, evidence []ismsaudit.EvidenceID) {
 	switch {
 	case r == NotAssessed || !r.IsValid():
 		return
@@ -703,7 +704,7 @@ func checkAssessment(col *errs.Collector, path string, r Result, notes string, e
 		col.Add(errs.JoinPath(path, "EvidenceRefs"), "evidence-required", "", "a conformity or nonconformity rests on evidence (19011 6.4.8)")
 	}
 	for i, e := range evidence {
-		if strings.TrimSpace(e) == "" {
+		if strings.TrimSpace(string(e)) == "" {
 			col.Add(errs.Index(errs.JoinPath(path, "EvidenceRefs"), i), "required", "", "an evidence reference cannot be empty")
 		}
 	}
@@ -753,7 +754,7 @@ func (c *Checklist) Item(ref Ref) (Item, bool) {
 	it.Questions = append([]string(nil), it.Questions...)
 	it.EvidenceHints = append([]string(nil), it.EvidenceHints...)
 	it.Methods = append([]Method(nil), it.Methods...)
-	it.EvidenceRefs = append([]string(nil), it.EvidenceRefs...)
+	it.EvidenceRefs = append([]ismsaudit.EvidenceID(nil), it.EvidenceRefs...)
 	return it, true
 }
 

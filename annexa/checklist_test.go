@@ -220,8 +220,8 @@ func TestAssess(t *testing.T) {
 		a    Assessment
 		want []ismsaudit.FieldError
 	}{
-		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []string{"EV-1"}}, nil},
-		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []string{"EV-2", "EV-3"}}, nil},
+		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-1"}}, nil},
+		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []ismsaudit.EvidenceID{"EV-2", "EV-3"}}, nil},
 		{"observation with notes", Assessment{Result: Observation, Notes: "scan scope unclear"}, nil},
 		{"conforms without evidence", Assessment{Result: Conforms}, []ismsaudit.FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
 		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []ismsaudit.FieldError{
@@ -229,7 +229,7 @@ func TestAssess(t *testing.T) {
 		{"not applicable without notes", Assessment{Result: NotApplicable}, []ismsaudit.FieldError{{Path: "Notes", Rule: "notes-required"}}},
 		{"not assessed", Assessment{Result: NotAssessed}, []ismsaudit.FieldError{{Path: "Result", Rule: "assessed"}}},
 		{"bad result", Assessment{Result: "great"}, []ismsaudit.FieldError{{Path: "Result", Rule: "enum"}}},
-		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []string{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
+		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,8 +265,8 @@ func TestNotAuditedAndReset(t *testing.T) {
 	require.ErrorIs(t, cl.MarkNotAudited(a, " "), ismsaudit.ErrInvalid)
 	require.ErrorIs(t, cl.MarkNotAudited(RefToControl("5.1"), "x"), ismsaudit.ErrNotFound)
 	require.NoError(t, cl.MarkNotAudited(a, "site closed for refurbishment"))
-	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}), ismsaudit.ErrInvalid)
-	require.NoError(t, cl.Assess(b, Assessment{Result: Conforms, EvidenceRefs: []string{"E"}}))
+	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E"}}), ismsaudit.ErrInvalid)
+	require.NoError(t, cl.Assess(b, Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E"}}))
 	require.ErrorIs(t, cl.MarkNotAudited(b, "x"), ismsaudit.ErrInvalid)
 	assert.Equal(t, 0, count(cl.Pending()))
 
@@ -310,7 +310,7 @@ func TestChecklistValidate(t *testing.T) {
 func TestChecklistJSONRoundTrip(t *testing.T) {
 	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage1})
 	require.NoError(t, err)
-	require.NoError(t, cl.Assess(RefToClause("4.3"), Assessment{Result: Conforms, EvidenceRefs: []string{"EV-7"}}))
+	require.NoError(t, cl.Assess(RefToClause("4.3"), Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-7"}}))
 	require.NoError(t, cl.MarkNotAudited(RefToClause("5.2"), "policy under revision"))
 	data, err := json.Marshal(cl)
 	require.NoError(t, err)

@@ -154,7 +154,7 @@ func ExampleChecklist_Assess() {
 	err = cl.Assess(ref, annexa.Assessment{
 		Result:       annexa.MinorNonconformity,
 		Notes:        "3 of 25 sampled servers miss critical patches older than 30 days",
-		EvidenceRefs: []string{"EV-014"},
+		EvidenceRefs: []ismsaudit.EvidenceID{"EV-014"},
 	})
 	fmt.Println(err)
 	counts, _ := cl.Tally()

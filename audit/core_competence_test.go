@@ -96,11 +96,11 @@ func TestCoreApprovePlanWithPool(t *testing.T) {
 		{name: "leader not evaluated as leader", edit: func(r map[string]*competence.Auditor) { r["lead"].Evaluations = r["lead"].Evaluations[:1] },
 			rule: RulePlanCompetent, want: []coreWant{{"Team[0].Auditor", RulePlanCompetent}}},
 		{name: "trainee alone on a criterion", setup: func(a *Audit) {
-			a.Team = append(a.Team, Member{Auditor: "tina", Name: "Tina Trainee", Role: RoleTrainee})
+			a.Team = append(a.Team, Member{Auditor: "tina", Name: "Tina Trainee", Role: competence.RoleTrainee})
 			a.Plan.Content.Assignments[4].Auditor = "tina"
 		}, rule: RulePlanCompetent, want: []coreWant{{"Plan.Content.Criteria[4]", RulePlanCompetent}}},
 		{name: "trainee beside a competent auditor", setup: func(a *Audit) {
-			a.Team = append(a.Team, Member{Auditor: "tina", Name: "Tina Trainee", Role: RoleTrainee})
+			a.Team = append(a.Team, Member{Auditor: "tina", Name: "Tina Trainee", Role: competence.RoleTrainee})
 			a.Plan.Content.Assignments = append(a.Plan.Content.Assignments, Assignment{Criterion: coreRefPolicy, Auditor: "tina"})
 		}, rule: RulePlanIndependent, want: []coreWant{{"Team[4].Auditor", RulePlanIndependent}}}, // tina is not in the pool
 		{name: "auditor responsible for an audited control", edit: func(r map[string]*competence.Auditor) {

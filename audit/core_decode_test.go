@@ -158,5 +158,5 @@ func coreAssessment(b byte) annexa.Assessment {
 	if b&0x40 != 0 {
 		return annexa.Assessment{Result: "major-nonconformity"}
 	}
-	return annexa.Assessment{Result: "conforms", EvidenceRefs: []string{"E-1"}}
+	return annexa.Assessment{Result: "conforms", EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
 }

@@ -31,8 +31,8 @@ func coreExInitiated() *audit.Audit {
 		a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: coreExAt(2, 10), By: "lena"}, coreExBy(2, 10)),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: coreExAt(2, 11), DecidedBy: "lena"}, coreExBy(2, 11)),
 		a.SetTeam([]audit.Member{
-			{Auditor: "lena", Name: "Lena", Role: audit.RoleTeamLeader},
-			{Auditor: "omar", Name: "Omar", Role: audit.RoleAuditor},
+			{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader},
+			{Auditor: "omar", Name: "Omar", Role: competence.RoleAuditor},
 		}, coreExBy(2, 12)),
 		a.Prepare(coreExBy(3, 9)),
 	}

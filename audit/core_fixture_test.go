@@ -49,10 +49,10 @@ var (
 // coreTeam is a team leader, an auditor, a technical expert and a guide.
 func coreTeam() []Member {
 	return []Member{
-		{Auditor: "lead", Name: "Lena Lead", Role: RoleTeamLeader},
-		{Auditor: "ana", Name: "Ana Auditor", Role: RoleAuditor},
-		{Auditor: "tex", Name: "Tom Expert", Role: RoleTechnicalExpert},
-		{Name: "Gus Guide", Role: RoleGuide, Organization: "Acme"},
+		{Auditor: "lead", Name: "Lena Lead", Role: competence.RoleTeamLeader},
+		{Auditor: "ana", Name: "Ana Auditor", Role: competence.RoleAuditor},
+		{Auditor: "tex", Name: "Tom Expert", Role: competence.RoleTechnicalExpert},
+		{Name: "Gus Guide", Role: competence.RoleGuide, Organization: "Acme"},
 	}
 }
 
@@ -127,16 +127,16 @@ func coreCompletion() Completion {
 // coreEvidence is a verified evidence item collected at hour h.
 func coreEvidence(id string, h int, supports ...annexa.Ref) Evidence {
 	return Evidence{
-		ID: EvidenceID(id), Source: SourceRecord, Description: "access review records " + id, Supports: supports,
+		ID: ismsaudit.EvidenceID(id), Source: SourceRecord, Description: "access review records " + id, Supports: supports,
 		CollectedBy: "ana", CollectedAt: coreAt(h), Confidentiality: ConfidentialityInternal, State: EvidenceVerified,
 		History: []EvidenceEntry{{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, At: coreAt(h), By: "ana"}},
 	}
 }
 
 // coreNonconformity is a confirmed minor nonconformity raised at hour h.
-func coreNonconformity(id string, h int, evidence EvidenceID) Finding {
+func coreNonconformity(id string, h int, evidence ismsaudit.EvidenceID) Finding {
 	return Finding{
-		ID: FindingID(id), Kind: Nonconformity, Grade: Minor, Criteria: []annexa.Ref{coreRefAccess}, Evidence: []EvidenceID{evidence},
+		ID: FindingID(id), Kind: Nonconformity, Grade: Minor, Criteria: []annexa.Ref{coreRefAccess}, Evidence: []ismsaudit.EvidenceID{evidence},
 		Area: "IT", Requirement: "access rights are reviewed quarterly", Found: "no review in Q4", Reason: "the quarterly review was skipped",
 		RaisedBy: "ana", RaisedAt: coreAt(h), State: FindingConfirmed,
 		History: []FindingEntry{{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: coreAt(h), By: "lead"}},
@@ -171,7 +171,7 @@ func coreCloseFollowUps(a *Audit, h int) {
 			u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: coreAt(h), By: "lead"})
 			u.State = to
 		}
-		u.VerifiedBy, u.Evidence = "lead", []EvidenceID{"E-1"}
+		u.VerifiedBy, u.Evidence = "lead", []ismsaudit.EvidenceID{"E-1"}
 	}
 }
 
@@ -213,7 +213,7 @@ func coreAuditIn(t coreTB, s State) *Audit {
 	step(a.HoldOpeningMeeting(coreOpening(30), coreM(30)))
 	a.Evidence = append(a.Evidence, coreEvidence("E-1", 31, coreRefAccess, coreRefRisk))
 	for _, r := range coreCriteria {
-		step(a.RecordResult(r, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, coreM(32)))
+		step(a.RecordResult(r, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, coreM(32)))
 	}
 	step(a.EscalateRisk(EscalatedRisk{ID: "R-1", Description: "admin passwords on a whiteboard", FoundAt: coreAt(33), FoundBy: "ana",
 		EscalatedAt: coreAt(33), EscalatedTo: "Carl CISO"}, coreM(33)))
@@ -395,10 +395,10 @@ func coreBig(tb coreTB, n int) *Audit {
 		id := fmt.Sprintf("F-%d", i+1)
 		var f Finding
 		if i%5 == 0 {
-			f = coreNonconformity(id, 40, EvidenceID(fmt.Sprintf("E-%d", i+1)))
+			f = coreNonconformity(id, 40, ismsaudit.EvidenceID(fmt.Sprintf("E-%d", i+1)))
 		} else {
 			f = Finding{ID: FindingID(id), Kind: Conformity, Criteria: []annexa.Ref{coreCriteria[i%len(coreCriteria)]},
-				Evidence: []EvidenceID{EvidenceID(fmt.Sprintf("E-%d", i+1))}, Found: "the requirement is met",
+				Evidence: []ismsaudit.EvidenceID{ismsaudit.EvidenceID(fmt.Sprintf("E-%d", i+1))}, Found: "the requirement is met",
 				RaisedBy: "ana", RaisedAt: coreAt(40), State: FindingConfirmed,
 				History: []FindingEntry{{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: coreAt(40), By: "lead"}}}
 		}
@@ -435,7 +435,7 @@ func coreBigFollowUp(id FindingID, replanned bool) FollowUp {
 		u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: coreAt(h), By: by, Note: note})
 		u.State = to
 		if e == FollowUpVerifyEffective || e == FollowUpVerifyIneffective {
-			u.Verifications = append(u.Verifications, Verification{At: coreAt(h), By: by, Effective: e == FollowUpVerifyEffective, Evidence: []EvidenceID{"E-1"}, Note: note})
+			u.Verifications = append(u.Verifications, Verification{At: coreAt(h), By: by, Effective: e == FollowUpVerifyEffective, Evidence: []ismsaudit.EvidenceID{"E-1"}, Note: note})
 		}
 	}
 	fire(FollowUpAcceptPlan, 125, "lead", "")
@@ -448,6 +448,6 @@ func coreBigFollowUp(id FindingID, replanned bool) FollowUp {
 		fire(FollowUpImplement, 140, "carl", "")
 	}
 	fire(FollowUpVerifyEffective, 150, "lead", "")
-	u.VerifiedBy, u.Evidence = "lead", []EvidenceID{"E-1"}
+	u.VerifiedBy, u.Evidence = "lead", []ismsaudit.EvidenceID{"E-1"}
 	return u
 }

@@ -63,16 +63,16 @@ func TestCoreOperationsRefuseBadInput(t *testing.T) {
 			[]coreWant{{"DecidedAt", "required"}, {"DecidedBy", "required"}}},
 		{"team with two leaders and holes", StateInitiation, func(a *Audit) error {
 			return a.SetTeam([]Member{
-				{Auditor: "lead", Name: "Lena", Role: RoleTeamLeader},
-				{Auditor: "lead", Name: "Lena again", Role: RoleTeamLeader},
-				{Name: "Ana", Role: RoleAuditor},
+				{Auditor: "lead", Name: "Lena", Role: competence.RoleTeamLeader},
+				{Auditor: "lead", Name: "Lena again", Role: competence.RoleTeamLeader},
+				{Name: "Ana", Role: competence.RoleAuditor},
 				{Auditor: "x", Role: "boss"},
-				{Name: "Gus", Role: RoleGuide},
+				{Name: "Gus", Role: competence.RoleGuide},
 			}, coreM(4))
 		}, []coreWant{{"Members", RuleTeamLeader}, {"Members[1].Auditor", "unique"}, {"Members[2].Auditor", "required"},
 			{"Members[3].Name", "required"}, {"Members[3].Role", "enum"}, {"Members[4].Organization", "required"}}},
 		{"team without leader", StateInitiation, func(a *Audit) error {
-			return a.SetTeam([]Member{{Auditor: "ana", Name: "Ana", Role: RoleAuditor}}, coreM(4))
+			return a.SetTeam([]Member{{Auditor: "ana", Name: "Ana", Role: competence.RoleAuditor}}, coreM(4))
 		}, []coreWant{{"Members", RuleTeamLeader}}},
 		{"malformed plan", StatePreparation, func(a *Audit) error {
 			require.NoError(t, a.RevisePlan(coreM(20)))
@@ -110,7 +110,7 @@ func TestCoreOperationsRefuseBadInput(t *testing.T) {
 		{"no checklist", StatePreparation, func(a *Audit) error { return a.AttachChecklist(nil, coreM(20)) },
 			[]coreWant{{"Checklist", "required"}}},
 		{"result on unknown evidence", StateFieldwork, func(a *Audit) error {
-			return a.RecordResult(coreRefVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []string{"E-404"}}, coreM(40))
+			return a.RecordResult(coreRefVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []ismsaudit.EvidenceID{"E-404"}}, coreM(40))
 		}, []coreWant{{"EvidenceRefs[0]", "unknown"}, {"Notes", "notes-required"}}},
 		{"not-audited without reason", StateFieldwork, func(a *Audit) error {
 			require.NoError(t, a.Checklist.Reset(coreRefVuln))
@@ -172,7 +172,7 @@ func TestCoreOperationsRefuseWrongState(t *testing.T) {
 		{"approved plan redrafted", StatePreparation, func(a *Audit) error { return a.DraftPlan(corePlanContent(), coreM(20)) }, RulePlanReapproved},
 		{"checklist in fieldwork", StateFieldwork, func(a *Audit) error { return a.AttachChecklist(coreChecklist(), coreM(40)) }, RuleChecklistPlanned},
 		{"result in preparation", StatePreparation, func(a *Audit) error {
-			return a.RecordResult(coreRefRisk, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, coreM(20))
+			return a.RecordResult(coreRefRisk, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, coreM(20))
 		}, RuleChecklistFieldwork},
 		{"not audited after fieldwork", StateFindings, func(a *Audit) error { return a.MarkNotAudited(coreRefRisk, "no time", coreM(70)) }, RuleChecklistFieldwork},
 		{"risk after fieldwork", StateFindings, func(a *Audit) error {
@@ -195,7 +195,7 @@ func TestCoreOperationsRefuseWrongState(t *testing.T) {
 func TestCoreUnknownChecklistItem(t *testing.T) {
 	a := coreAuditIn(t, StateFieldwork)
 	before := coreCopy(a)
-	err := a.RecordResult(annexa.RefToControl("5.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, coreM(40))
+	err := a.RecordResult(annexa.RefToControl("5.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, coreM(40))
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 // coreModel drives an audit through random operations for the property
@@ -147,7 +148,7 @@ func TestCoreAuditLifecycleProperties(t *testing.T) {
 				m := c.meta(t)
 				team := coreTeam()
 				if rapid.IntRange(0, 3).Draw(t, "badTeam") == 0 {
-					team[1].Role = RoleTeamLeader
+					team[1].Role = competence.RoleTeamLeader
 				}
 				c.run(t, "", func() error { return a().SetTeam(team, m) })
 			},
@@ -188,7 +189,7 @@ func TestCoreAuditLifecycleProperties(t *testing.T) {
 				ref := rapid.SampledFrom(append(coreCriteria, annexa.RefToControl("5.1"))).Draw(t, "ref")
 				if rapid.Bool().Draw(t, "assess") {
 					c.run(t, "", func() error {
-						return a().RecordResult(ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, m)
+						return a().RecordResult(ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, m)
 					})
 					return
 				}
@@ -285,7 +286,7 @@ func (c *coreModel) advance(t *rapid.T) {
 		case a.Checklist != nil && slices.ContainsFunc(a.Checklist.Items, annexa.Item.Pending):
 			i := slices.IndexFunc(a.Checklist.Items, annexa.Item.Pending)
 			op("", func() error {
-				return a.RecordResult(a.Checklist.Items[i].Ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, m)
+				return a.RecordResult(a.Checklist.Items[i].Ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, m)
 			})
 		default:
 			op(EventEndFieldwork, func() error { return a.EndFieldwork(m) })
@@ -408,7 +409,7 @@ func TestCorePlanLifecycleProperties(t *testing.T) {
 				m := meta(t)
 				team := coreTeam()
 				if rapid.Bool().Draw(t, "expertAssigned") {
-					team[1].Role = RoleTechnicalExpert // ana may not audit then
+					team[1].Role = competence.RoleTechnicalExpert // ana may not audit then
 				}
 				check(t, "", func() error { return a.SetTeam(team, m) })
 			},

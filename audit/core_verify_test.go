@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 // TestCoreVerifyConforming checks that the record the operations build
@@ -58,7 +59,7 @@ func TestCoreVerifyViolations(t *testing.T) {
 			a.Evidence[0].State = EvidenceRejected
 			a.Evidence[0].History[0].Event, a.Evidence[0].History[0].To, a.Evidence[0].History[0].Note = EvidenceReject, EvidenceRejected, "unreadable"
 		}, []coreWant{{"Checklist.Items[0].EvidenceRefs[0]", RuleEvidenceVerified}, {"Checklist.Items[4].EvidenceRefs[0]", RuleEvidenceVerified}}},
-		{"checklist cites unknown evidence", StateFieldwork, func(a *Audit) { a.Checklist.Items[0].EvidenceRefs = []string{"E-9"} },
+		{"checklist cites unknown evidence", StateFieldwork, func(a *Audit) { a.Checklist.Items[0].EvidenceRefs = []ismsaudit.EvidenceID{"E-9"} },
 			[]coreWant{{"Checklist.Items[0].EvidenceRefs[0]", RuleRecordShape}}},
 		{"checklist of another kind", StatePreparation, func(a *Audit) { a.Checklist.Kind = annexa.Stage1 }, []coreWant{{"Checklist.Kind", RuleChecklistPlanned}}},
 		{"closing removed", StateClosing, func(a *Audit) { a.Closing = nil }, []coreWant{{"Closing", RuleClosingMeeting}}},
@@ -90,7 +91,7 @@ func TestCoreVerifyViolations(t *testing.T) {
 		{"termination without reason", StateTerminated, func(a *Audit) { a.Termination.Reason = "" }, []coreWant{{"Termination.Reason", RuleTerminateReason}}},
 		{"termination of a running audit", StateFieldwork, func(a *Audit) { a.Termination = &Termination{Reason: "x", At: coreAt(40), By: "lead"} },
 			[]coreWant{{"Termination", RuleRecordShape}}},
-		{"two team leaders", StatePreparation, func(a *Audit) { a.Team[1].Role = RoleTeamLeader }, []coreWant{{"Team", RuleTeamLeader}}},
+		{"two team leaders", StatePreparation, func(a *Audit) { a.Team[1].Role = competence.RoleTeamLeader }, []coreWant{{"Team", RuleTeamLeader}}},
 		{"team member without role", StatePreparation, func(a *Audit) { a.Team[2].Role = "" }, []coreWant{{"Team[2].Role", RuleRecordShape}}},
 		{"team gone", StateFieldwork, func(a *Audit) { a.Team = nil }, []coreWant{{"Team", RuleTeamLeader}}},
 		{"plan changed after approval", StateFieldwork, func(a *Audit) { a.Plan.Content.Locations = []string{"elsewhere"} },
@@ -185,7 +186,7 @@ func TestCoreVerifyResultsAwaitVerification(t *testing.T) {
 	e := coreEvidence("E-2", 35, coreRefAccess)
 	e.State, e.History = "", nil
 	require.NoError(t, a.CollectEvidence(e, coreM(35)))
-	require.NoError(t, a.RecordResult(coreRefAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-2"}}, coreM(36)))
+	require.NoError(t, a.RecordResult(coreRefAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, coreM(36)))
 	require.NoError(t, Verify(a, nil))
 
 	err := a.EndFieldwork(coreM(60))

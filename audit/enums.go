@@ -10,40 +10,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
-// TeamRole is the part a person plays in an audit (ISO 19011:2018 5.5.4,
-// 5.5.5, 6.4.2).
-type TeamRole string
-
-// The TeamRole values. Never reorder.
-const (
-	RoleTeamLeader      TeamRole = "team-leader"      // leads the audit team (19011:5.5.5)
-	RoleAuditor         TeamRole = "auditor"          // conducts the audit (19011:5.5.4)
-	RoleTechnicalExpert TeamRole = "technical-expert" // brings knowledge, does not act as an auditor (19011:5.5.4)
-	RoleObserver        TeamRole = "observer"         // accompanies the team, takes no part in the audit (19011:6.4.2)
-	RoleGuide           TeamRole = "guide"            // appointed by the auditee to assist the team (19011:6.4.2)
-	RoleTrainee         TeamRole = "trainee"          // an auditor in training, under guidance (19011:7.2.4)
-)
-
-var teamRoleSet = enum.New("audit", "TeamRole", RoleTeamLeader, RoleAuditor, RoleTechnicalExpert, RoleObserver, RoleGuide, RoleTrainee)
-
-// TeamRoles yields the TeamRole values in canonical order.
-func TeamRoles() iter.Seq[TeamRole] { return teamRoleSet.All() }
-
-// ParseTeamRole parses a TeamRole token; the error lists the valid ones.
-func ParseTeamRole(s string) (TeamRole, error) { return teamRoleSet.Parse(s) }
-
-// IsValid reports whether v is a known TeamRole.
-func (v TeamRole) IsValid() bool { return teamRoleSet.Valid(v) }
-
-// String returns the token.
-func (v TeamRole) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v TeamRole) MarshalText() ([]byte, error) { return teamRoleSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *TeamRole) UnmarshalText(b []byte) error { return teamRoleSet.Unmarshal(b, v) }
-
 // MethodLocation says where an audit method is applied (ISO 19011:2018
 // Annex A.1, Table A.1).
 type MethodLocation string

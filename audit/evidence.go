@@ -61,7 +61,7 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 // AUD-EVIDENCE-CRITERIA). m.At must not precede the item's CollectedAt or
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
-func (a *Audit) VerifyEvidence(id EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
 	return a.evidenceFire(id, EvidenceVerify, m)
 }
 
@@ -69,11 +69,11 @@ func (a *Audit) VerifyEvidence(id EvidenceID, m ismsaudit.Meta) error {
 // never used as audit evidence, but stays in the log. m.Note must say why
 // (rule AUD-EVIDENCE-REJECT-REASON). Allowed in the same audit states as
 // CollectEvidence.
-func (a *Audit) RejectEvidence(id EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
 	return a.evidenceFire(id, EvidenceReject, m)
 }
 
-func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m ismsaudit.Meta) error {
+func (a *Audit) evidenceFire(id ismsaudit.EvidenceID, ev EvidenceEvent, m ismsaudit.Meta) error {
 	op := "verify-evidence"
 	if ev == EvidenceReject {
 		op = "reject-evidence"
@@ -102,7 +102,7 @@ func (a *Audit) evidenceFire(id EvidenceID, ev EvidenceEvent, m ismsaudit.Meta) 
 // superseded already, so every superseded item has exactly one successor.
 // m.Note may say what was wrong. Nothing is removed: old stays in the log
 // in state EvidenceSuperseded.
-func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m ismsaudit.Meta) error {
+func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudit.Meta) error {
 	if err := a.requireState("correct-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func (a *Audit) CorrectEvidence(old EvidenceID, e Evidence, m ismsaudit.Meta) er
 // EvidenceItem returns a copy of the item with the given id (slices and
 // pointers copied too, so changing it leaves the record alone), and
 // whether the log holds it.
-func (a *Audit) EvidenceItem(id EvidenceID) (Evidence, bool) {
+func (a *Audit) EvidenceItem(id ismsaudit.EvidenceID) (Evidence, bool) {
 	i := a.evidenceIndex(id)
 	if i < 0 {
 		return Evidence{}, false
@@ -142,14 +142,14 @@ func (a *Audit) EvidenceItem(id EvidenceID) (Evidence, bool) {
 
 // IsAuditEvidence reports whether the item is audit evidence: it exists,
 // was verified and has not been superseded by a correction (19011 6.4.7).
-func (a *Audit) IsAuditEvidence(id EvidenceID) bool {
+func (a *Audit) IsAuditEvidence(id ismsaudit.EvidenceID) bool {
 	i := a.evidenceIndex(id)
 	return i >= 0 && a.Evidence[i].State == EvidenceVerified
 }
 
 // Successor returns the id of the item that corrects id, and whether there
 // is one.
-func (a *Audit) Successor(id EvidenceID) (EvidenceID, bool) {
+func (a *Audit) Successor(id ismsaudit.EvidenceID) (ismsaudit.EvidenceID, bool) {
 	for i := range a.Evidence {
 		if a.Evidence[i].Supersedes == id && id != "" {
 			return a.Evidence[i].ID, true
@@ -197,7 +197,7 @@ func DigestOf(material []byte) string {
 // it stays a plain value (JSON, go-cmp, struct literals) with nothing to
 // go stale. The scan costs about 2 ns per item, some 20 µs at 10,000
 // items (BenchmarkCollectEvidence, BenchmarkVerifyEvidenceEvent).
-func (a *Audit) evidenceIndex(id EvidenceID) int {
+func (a *Audit) evidenceIndex(id ismsaudit.EvidenceID) int {
 	for i := range a.Evidence {
 		if a.Evidence[i].ID == id {
 			return i
@@ -269,7 +269,7 @@ func evCheckMeta(col *errs.Collector, m ismsaudit.Meta) {
 // evidenceCheckNew checks an item offered to the log. supersedes is the
 // item it corrects ("" for a new item): Supersedes may be empty or equal
 // to it.
-func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Meta, supersedes EvidenceID) {
+func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Meta, supersedes ismsaudit.EvidenceID) {
 	c := evChecker{col: col}
 	switch {
 	case isBlank(string(e.ID)):

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -17,7 +18,7 @@ func evBig(n int) *Audit {
 	a.Evidence = make([]Evidence, n)
 	t0 := evAt(11, 9)
 	for i := range a.Evidence {
-		e := evItem(EvidenceID(fmt.Sprintf("E-%06d", i)))
+		e := evItem(ismsaudit.EvidenceID(fmt.Sprintf("E-%06d", i)))
 		if i%10 != 0 {
 			e.Sampling = nil
 		}
@@ -32,7 +33,7 @@ func evBig(n int) *Audit {
 		at := evAt(14, 9).Add(time.Duration(i) * time.Second)
 		f := Finding{
 			ID: FindingID(fmt.Sprintf("F-%05d", i)), Kind: Conformity, Criteria: []annexa.Ref{evControl},
-			Evidence: []EvidenceID{a.Evidence[i].ID}, Found: "in place", RaisedBy: "auditor-1", RaisedAt: at, State: FindingAcknowledged,
+			Evidence: []ismsaudit.EvidenceID{a.Evidence[i].ID}, Found: "in place", RaisedBy: "auditor-1", RaisedAt: at, State: FindingAcknowledged,
 			History: []FindingEntry{
 				{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: at, By: "lead"},
 				{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: at.Add(time.Hour), By: "lead"},

@@ -27,7 +27,7 @@ func evExampleAudit() *audit.Audit {
 	err = errors.Join(
 		a.EstablishContact(audit.Contact{Person: "CISO", At: day(2).At, By: "lead"}, day(2)),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2).At, DecidedBy: "lead"}, day(2)),
-		a.SetTeam([]audit.Member{{Auditor: "lead", Name: "Lena", Role: audit.RoleTeamLeader}, {Auditor: "auditor-1", Name: "Omar", Role: audit.RoleAuditor}}, day(2)),
+		a.SetTeam([]audit.Member{{Auditor: "lead", Name: "Lena", Role: competence.RoleTeamLeader}, {Auditor: "auditor-1", Name: "Omar", Role: competence.RoleAuditor}}, day(2)),
 		a.Prepare(day(3)),
 		a.DraftPlan(audit.PlanContent{
 			Objectives: []string{"conformity of access control"}, Scope: audit.Scope{Units: []string{"IT"}},

@@ -78,7 +78,7 @@ func evStatPlan(id string) SamplingPlan {
 }
 
 // evItem is a valid evidence item for CollectEvidence.
-func evItem(id EvidenceID) Evidence {
+func evItem(id ismsaudit.EvidenceID) Evidence {
 	return Evidence{
 		ID: id, Source: SourceRecord, Description: "access removal tickets for leavers",
 		Supports:    []annexa.Ref{evControl},
@@ -92,7 +92,7 @@ func evItem(id EvidenceID) Evidence {
 
 // evLogged is the item as the log keeps it after CollectEvidence, moved
 // along the events given (each an hour apart from 12:00 on March 11).
-func evLogged(id EvidenceID, events ...EvidenceEvent) Evidence {
+func evLogged(id ismsaudit.EvidenceID, events ...EvidenceEvent) Evidence {
 	e := evItem(id)
 	e.State = EvidenceCollected
 	e.History = []EvidenceEntry{}
@@ -113,7 +113,7 @@ func evLogged(id EvidenceID, events ...EvidenceEvent) Evidence {
 
 // evInState returns a logged item whose history leads to state s (a
 // superseded item needs a successor in the log: see evWithItem).
-func evInState(id EvidenceID, s EvidenceState) Evidence {
+func evInState(id ismsaudit.EvidenceID, s EvidenceState) Evidence {
 	switch s {
 	case EvidenceVerified:
 		return evLogged(id, EvidenceVerify)

@@ -248,7 +248,7 @@ func TestRejectEvidenceKeepsTheReason(t *testing.T) {
 }
 
 func TestCorrectEvidence(t *testing.T) {
-	for _, given := range []EvidenceID{"", "E-1"} {
+	for _, given := range []ismsaudit.EvidenceID{"", "E-1"} {
 		t.Run("supersedes given as "+string(given), func(t *testing.T) {
 			a := evWithItem(EvidenceVerified)
 			e := evItem("E-2")
@@ -274,7 +274,7 @@ func TestCorrectEvidence(t *testing.T) {
 			}
 			next, ok := a.Successor("E-1")
 			assert.True(t, ok)
-			assert.Equal(t, EvidenceID("E-2"), next)
+			assert.Equal(t, ismsaudit.EvidenceID("E-2"), next)
 			assert.False(t, a.IsAuditEvidence("E-1"), "a superseded item is no longer audit evidence")
 			assert.Empty(t, evVerify(a))
 		})
@@ -338,41 +338,41 @@ func TestEvidenceLookups(t *testing.T) {
 		assert.False(t, ok)
 	})
 	t.Run("audit evidence", func(t *testing.T) {
-		for id, want := range map[EvidenceID]bool{"E-1": false, "E-2": true, "E-3": false, "E-4": false, "E-5": true, "E-9": false} {
+		for id, want := range map[ismsaudit.EvidenceID]bool{"E-1": false, "E-2": true, "E-3": false, "E-4": false, "E-5": true, "E-9": false} {
 			assert.Equal(t, want, a.IsAuditEvidence(id), "IsAuditEvidence(%s)", id)
 		}
 	})
 	t.Run("successor", func(t *testing.T) {
 		next, ok := a.Successor("E-1")
 		assert.True(t, ok)
-		assert.Equal(t, EvidenceID("E-2"), next)
+		assert.Equal(t, ismsaudit.EvidenceID("E-2"), next)
 		_, ok = a.Successor("E-2")
 		assert.False(t, ok)
 		_, ok = a.Successor("")
 		assert.False(t, ok)
 	})
 	t.Run("verified evidence", func(t *testing.T) {
-		var ids []EvidenceID
+		var ids []ismsaudit.EvidenceID
 		for e := range a.VerifiedEvidence() {
 			ids = append(ids, e.ID)
 		}
-		assert.Equal(t, []EvidenceID{"E-2", "E-5"}, ids)
+		assert.Equal(t, []ismsaudit.EvidenceID{"E-2", "E-5"}, ids)
 		for range a.VerifiedEvidence() {
 			break // stopping early is fine
 		}
 	})
 	t.Run("evidence for a criterion", func(t *testing.T) {
-		var ids []EvidenceID
+		var ids []ismsaudit.EvidenceID
 		for e := range a.EvidenceFor(evControl) {
 			ids = append(ids, e.ID)
 		}
-		assert.Equal(t, []EvidenceID{"E-2"}, ids)
+		assert.Equal(t, []ismsaudit.EvidenceID{"E-2"}, ids)
 		ids = nil
 		for e := range a.EvidenceFor(evClause92) {
 			ids = append(ids, e.ID)
 			break
 		}
-		assert.Equal(t, []EvidenceID{"E-5"}, ids)
+		assert.Equal(t, []ismsaudit.EvidenceID{"E-5"}, ids)
 	})
 }
 

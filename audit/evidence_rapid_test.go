@@ -42,7 +42,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 		next := 0
 		for step := range rapid.IntRange(1, 60).Draw(t, "steps") {
 			before := evDeepCopy(a)
-			var ids []EvidenceID
+			var ids []ismsaudit.EvidenceID
 			for i := range a.Evidence {
 				ids = append(ids, a.Evidence[i].ID)
 			}
@@ -53,7 +53,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 				By:   rapid.SampledFrom([]string{"lead", "auditor-1", ""}).Draw(t, "by"),
 				Note: rapid.SampledFrom([]string{"why", "why", "", " "}).Draw(t, "note"),
 			}
-			item := evItem(EvidenceID(fmt.Sprintf("E-%d", next)))
+			item := evItem(ismsaudit.EvidenceID(fmt.Sprintf("E-%d", next)))
 			item.CollectedAt = clock.Add(-time.Hour)
 			switch rapid.IntRange(0, 9).Draw(t, "item") {
 			case 0:

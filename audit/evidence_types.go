@@ -3,6 +3,7 @@ package audit
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -64,9 +65,9 @@ type SampleRecord struct {
 // Evidence is one item of the evidence log (19011 6.4.7). Items are only
 // ever appended; a correction is a new item with Supersedes set.
 type Evidence struct {
-	ID          EvidenceID     `json:"id"`
-	Source      EvidenceSource `json:"source"`
-	Description string         `json:"description"`
+	ID          ismsaudit.EvidenceID `json:"id"`
+	Source      EvidenceSource       `json:"source"`
+	Description string               `json:"description"`
 	// Supports lists the criteria the item bears on.
 	Supports []annexa.Ref `json:"supports"`
 	// CollectedBy and CollectedAt say who gathered it and when.
@@ -82,7 +83,7 @@ type Evidence struct {
 	// Digest is the lower-case hex SHA-256 of the material, when known.
 	Digest string `json:"digest,omitempty"`
 	// Supersedes is the item this one corrects.
-	Supersedes EvidenceID `json:"supersedes,omitempty"`
+	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
 	// State is where the item stands; the reject entry's note says why an
 	// item was rejected.
 	State   EvidenceState   `json:"state"`

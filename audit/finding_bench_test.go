@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -29,7 +30,7 @@ func fdBig(b fdT, state State, nEvidence, nFindings int, fs FindingState) *Audit
 	a.Evidence = make([]Evidence, nEvidence)
 	for i := range a.Evidence {
 		e := verified
-		e.ID = EvidenceID(fmt.Sprintf("E-%d", i))
+		e.ID = ismsaudit.EvidenceID(fmt.Sprintf("E-%d", i))
 		e.History = slices.Clone(verified.History)
 		a.Evidence[i] = e
 	}
@@ -42,7 +43,7 @@ func fdBig(b fdT, state State, nEvidence, nFindings int, fs FindingState) *Audit
 			if i%4 == 0 {
 				g = Major
 			}
-			f = fdNC(FindingID(fmt.Sprintf("F-%d", i)), g, controls[i%len(controls)], EvidenceID(fmt.Sprintf("E-%d", i*nEvidence/nFindings)))
+			f = fdNC(FindingID(fmt.Sprintf("F-%d", i)), g, controls[i%len(controls)], ismsaudit.EvidenceID(fmt.Sprintf("E-%d", i*nEvidence/nFindings)))
 		} else {
 			f = fdObservation(FindingID(fmt.Sprintf("F-%d", i)), controls[i%len(controls)])
 		}

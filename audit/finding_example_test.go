@@ -43,7 +43,7 @@ func fdExampleAudit(id audit.ID) *audit.Audit {
 		plan.Criteria = append(plan.Criteria, audit.Criterion{Ref: r})
 		plan.Assignments = append(plan.Assignments, audit.Assignment{Criterion: r, Auditor: "aud-2"})
 	}
-	item := func(id audit.EvidenceID) audit.Evidence {
+	item := func(id ismsaudit.EvidenceID) audit.Evidence {
 		return audit.Evidence{ID: id, Source: audit.SourceRecord, Description: "log retention settings of the payment servers",
 			Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: fdExampleDay(9, 10), Confidentiality: audit.ConfidentialityInternal}
 	}
@@ -51,8 +51,8 @@ func fdExampleAudit(id audit.ID) *audit.Audit {
 		a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", At: fdExampleDay(2, 10), By: "lead-1"}, fdExampleBy(2, 10, "lead-1")),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: fdExampleDay(2, 11), DecidedBy: "lead-1"}, fdExampleBy(2, 11, "lead-1")),
 		a.SetTeam([]audit.Member{
-			{Auditor: "lead-1", Name: "Lena Lead", Role: audit.RoleTeamLeader},
-			{Auditor: "aud-2", Name: "Ari Auditor", Role: audit.RoleAuditor},
+			{Auditor: "lead-1", Name: "Lena Lead", Role: competence.RoleTeamLeader},
+			{Auditor: "aud-2", Name: "Ari Auditor", Role: competence.RoleAuditor},
 		}, fdExampleBy(2, 12, "lead-1")),
 		a.Prepare(fdExampleBy(3, 9, "lead-1")),
 		a.DraftPlan(plan, fdExampleBy(4, 9, "lead-1")),
@@ -75,7 +75,7 @@ func fdExampleMust(errs ...error) {
 }
 
 // fdExampleNC is a nonconformity on log retention.
-func fdExampleNC(id audit.FindingID, g audit.Grade, evidence ...audit.EvidenceID) audit.Finding {
+func fdExampleNC(id audit.FindingID, g audit.Grade, evidence ...ismsaudit.EvidenceID) audit.Finding {
 	return audit.Finding{
 		ID: id, Kind: audit.Nonconformity, Grade: g, Criteria: []annexa.Ref{annexa.RefToControl("8.15")}, Evidence: evidence,
 		Requirement: "event logs are kept for the period the logging standard sets",
@@ -288,7 +288,7 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	// Two servers still rotate their logs weekly: not effective.
 	m := day(4, 20)
 	m.Note = "two servers still keep 7 days"
-	_ = a.VerifyCorrectiveAction("F-1", false, []audit.EvidenceID{"E-1"}, m)
+	_ = a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-1"}, m)
 
 	plan.Action = "rebuild the two servers from the new image"
 	_ = a.PlanCorrectiveAction("F-1", plan, day(4, 21))
@@ -298,8 +298,8 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	// Only an auditor of the team may close it, on verified evidence.
 	notAuditor := day(5, 12)
 	notAuditor.By = "auditee-ciso"
-	fmt.Println(fdExampleRule(a.VerifyCorrectiveAction("F-1", true, []audit.EvidenceID{"E-1"}, notAuditor)))
-	fmt.Println(fdExampleRule(a.VerifyCorrectiveAction("F-1", true, []audit.EvidenceID{"E-1"}, day(5, 12))))
+	fmt.Println(fdExampleRule(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-1"}, notAuditor)))
+	fmt.Println(fdExampleRule(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-1"}, day(5, 12))))
 
 	u, _ := a.FollowUpFor("F-1")
 	for _, e := range u.History {
@@ -330,7 +330,7 @@ func ExampleAudit_Overdue() {
 	fdExampleMust(
 		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
 		a.MarkImplemented("F-2", april(20, "auditee-ciso")),
-		a.VerifyCorrectiveAction("F-2", true, []audit.EvidenceID{"E-1"}, april(28, "lead-1")),
+		a.VerifyCorrectiveAction("F-2", true, []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")),
 	)
 	for _, u := range a.Overdue(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(u.Finding, u.State)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -123,7 +124,7 @@ func fdAuditHistory(t fdT, state State) []Entry {
 
 // fdEvidence returns an evidence item in the given state with a history
 // that leads there.
-func fdEvidence(t fdT, id EvidenceID, state EvidenceState, at time.Time) Evidence {
+func fdEvidence(t fdT, id ismsaudit.EvidenceID, state EvidenceState, at time.Time) Evidence {
 	t.Helper()
 	var events []EvidenceEvent
 	switch state {
@@ -166,10 +167,10 @@ func fdAudit(t fdT, state State) *Audit {
 		CreatedAt: fdPrepareAt.Add(-time.Hour), CreatedBy: fdLead,
 		State: state, History: fdAuditHistory(t, state),
 		Team: []Member{
-			{Auditor: fdLead, Name: "Lena Lead", Role: RoleTeamLeader},
-			{Auditor: fdAuditor, Name: "Ari Auditor", Role: RoleAuditor},
-			{Auditor: fdExpert, Name: "Tex Expert", Role: RoleTechnicalExpert},
-			{Name: "Gus Guide", Role: RoleGuide, Organization: "Example Ltd"},
+			{Auditor: fdLead, Name: "Lena Lead", Role: competence.RoleTeamLeader},
+			{Auditor: fdAuditor, Name: "Ari Auditor", Role: competence.RoleAuditor},
+			{Auditor: fdExpert, Name: "Tex Expert", Role: competence.RoleTechnicalExpert},
+			{Name: "Gus Guide", Role: competence.RoleGuide, Organization: "Example Ltd"},
 		},
 		Plan: &Plan{
 			State: PlanCommunicated,
@@ -192,7 +193,7 @@ func fdAudit(t fdT, state State) *Audit {
 }
 
 // fdNC returns a nonconformity as a host would add it.
-func fdNC(id FindingID, g Grade, ref annexa.Ref, evidence ...EvidenceID) Finding {
+func fdNC(id FindingID, g Grade, ref annexa.Ref, evidence ...ismsaudit.EvidenceID) Finding {
 	return Finding{
 		ID: id, Kind: Nonconformity, Grade: g, Criteria: []annexa.Ref{ref}, Evidence: evidence,
 		Area:        "IT operations",
@@ -294,8 +295,8 @@ func fdFollowUp(t fdT, finding FindingID, s FollowUpState) FollowUp {
 		State: s, History: fdHistory(t, followUpMachine, events, times, fdLead),
 	}
 	if s == FollowUpClosed {
-		u.Verifications = []Verification{{At: fdVerifyAt, By: fdLead, Effective: true, Evidence: []EvidenceID{"E-7"}}}
-		u.VerifiedBy, u.Evidence = fdLead, []EvidenceID{"E-7"}
+		u.Verifications = []Verification{{At: fdVerifyAt, By: fdLead, Effective: true, Evidence: []ismsaudit.EvidenceID{"E-7"}}}
+		u.VerifiedBy, u.Evidence = fdLead, []ismsaudit.EvidenceID{"E-7"}
 	}
 	return u
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -109,7 +110,7 @@ func FuzzFindingVerifyRecord(f *testing.F) {
 			_ = a.ConfirmFinding(fi.ID, m)
 			_ = a.DisputeFinding(fi.ID, "no", m)
 			_ = a.PlanCorrectiveAction(fi.ID, fdPlan, m)
-			_ = a.VerifyCorrectiveAction(fi.ID, true, []EvidenceID{"E-1"}, m)
+			_ = a.VerifyCorrectiveAction(fi.ID, true, []ismsaudit.EvidenceID{"E-1"}, m)
 		}
 		if apply, err := a.prepareClosingPresentation(m); err == nil {
 			apply()

@@ -36,7 +36,7 @@ func TestFindingAreaJSONRoundTrip(t *testing.T) {
 	a.Conclusion.Recurring = []string{"log retention in two units"}
 	u := &a.FollowUps[0]
 	u.EarlierPlans = []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: "c", DueAt: fdDueAt}, RecordedAt: fdPlanAt, RecordedBy: "ciso"}}
-	u.Verifications = append([]Verification{{At: fdPlanAt, By: fdAuditor, Evidence: []EvidenceID{"E-3"}, Note: "still failing"}}, u.Verifications...)
+	u.Verifications = append([]Verification{{At: fdPlanAt, By: fdAuditor, Evidence: []ismsaudit.EvidenceID{"E-3"}, Note: "still failing"}}, u.Verifications...)
 
 	data := fdRoundTrip(t, a.Findings)
 	assert.Contains(t, string(data), `"grade":"major"`, "enums marshal as their tokens")

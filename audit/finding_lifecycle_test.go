@@ -74,7 +74,7 @@ func TestConclusionMachineMatrix(t *testing.T) {
 func TestFollowUpMachineMatrix(t *testing.T) {
 	a := fdRecord(t, StateCompleted)
 	u := fdFollowUp(t, "F-1", FollowUpPlanning)
-	fdMachineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, by: fdLead, evidence: []EvidenceID{"E-7"}, note: "why"}, fdWantFollowUp)
+	fdMachineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, by: fdLead, evidence: []ismsaudit.EvidenceID{"E-7"}, note: "why"}, fdWantFollowUp)
 }
 
 func TestFindingAreaGuardsCiteCatalogueRules(t *testing.T) {

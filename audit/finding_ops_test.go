@@ -28,7 +28,7 @@ func TestAddFinding(t *testing.T) {
 		// The record keeps its own copies of the caller's slices.
 		in.Criteria[0], in.Evidence[0] = fdNotPlanned, "E-9"
 		assert.Equal(t, fdA815, a.Findings[0].Criteria[0])
-		assert.Equal(t, EvidenceID("E-1"), a.Findings[0].Evidence[0])
+		assert.Equal(t, ismsaudit.EvidenceID("E-1"), a.Findings[0].Evidence[0])
 	})
 	t.Run("in the findings stage too", func(t *testing.T) {
 		a := fdAudit(t, StateFindings)
@@ -53,8 +53,8 @@ func TestAddFinding(t *testing.T) {
 		{"unknown control", func(f *Finding) { f.Criteria = []annexa.Ref{annexa.RefToControl("9.9")} }, nil, [][2]string{{"Criteria[0].ID", "unknown"}}},
 		{"reference without kind", func(f *Finding) { f.Criteria = []annexa.Ref{{ID: "5.1"}} }, nil, [][2]string{{"Criteria[0].Kind", "required"}}},
 		{"criterion twice", func(f *Finding) { f.Criteria = []annexa.Ref{fdA815, fdA815} }, nil, [][2]string{{"Criteria[1]", "unique"}}},
-		{"unknown evidence", func(f *Finding) { f.Evidence = []EvidenceID{"E-1", "E-99"} }, nil, [][2]string{{"Evidence[1]", "unknown"}}},
-		{"evidence twice", func(f *Finding) { f.Evidence = []EvidenceID{"E-1", "E-1"} }, nil, [][2]string{{"Evidence[1]", "unique"}}},
+		{"unknown evidence", func(f *Finding) { f.Evidence = []ismsaudit.EvidenceID{"E-1", "E-99"} }, nil, [][2]string{{"Evidence[1]", "unknown"}}},
+		{"evidence twice", func(f *Finding) { f.Evidence = []ismsaudit.EvidenceID{"E-1", "E-1"} }, nil, [][2]string{{"Evidence[1]", "unique"}}},
 		{"nothing found", func(f *Finding) { f.Found = "\t" }, nil, [][2]string{{"Found", "required"}}},
 		{"opinion given", func(f *Finding) { f.DivergingOpinion = "no" }, nil, [][2]string{{"DivergingOpinion", "empty"}}},
 		{"resolution given", func(f *Finding) { f.Resolution = "ok" }, nil, [][2]string{{"Resolution", "empty"}}},
@@ -125,11 +125,19 @@ func TestConfirmFinding(t *testing.T) {
 		{"every item verified", fdNC("F-1", Minor, fdA815, "E-2", "E-1"), nil, ""},
 		{"one verified item among others", fdNC("F-1", Minor, fdA815, "E-3", "E-4", "E-2"), nil, RuleEvidenceVerified},
 		{"observation without evidence", fdObservation("F-1", fdPolicy), nil, ""},
-		{"observation on verified evidence", func() Finding { f := fdObservation("F-1", fdPolicy); f.Evidence = []EvidenceID{"E-1"}; return f }(), nil, ""},
-		{"observation on collected evidence", func() Finding { f := fdObservation("F-1", fdPolicy); f.Evidence = []EvidenceID{"E-3"}; return f }(), nil, RuleEvidenceVerified},
+		{"observation on verified evidence", func() Finding {
+			f := fdObservation("F-1", fdPolicy)
+			f.Evidence = []ismsaudit.EvidenceID{"E-1"}
+			return f
+		}(), nil, ""},
+		{"observation on collected evidence", func() Finding {
+			f := fdObservation("F-1", fdPolicy)
+			f.Evidence = []ismsaudit.EvidenceID{"E-3"}
+			return f
+		}(), nil, RuleEvidenceVerified},
 		{"conformity on rejected evidence", func() Finding {
 			f := fdObservation("F-1", fdPolicy)
-			f.Kind, f.Evidence = Conformity, []EvidenceID{"E-1", "E-4"}
+			f.Kind, f.Evidence = Conformity, []ismsaudit.EvidenceID{"E-1", "E-4"}
 			return f
 		}(), nil, RuleEvidenceVerified},
 		{"criterion outside the plan", fdNC("F-1", Minor, fdNotPlanned, "E-1"), nil, RuleFindingCriterion},
@@ -310,7 +318,7 @@ func TestFindingLookups(t *testing.T) {
 	}
 	f.Criteria[0], f.Evidence[0], f.History[0].By = fdNotPlanned, "E-9", "mallory"
 	assert.Equal(t, fdA815, a.Findings[0].Criteria[0], "Finding returns a copy")
-	assert.Equal(t, EvidenceID("E-1"), a.Findings[0].Evidence[0])
+	assert.Equal(t, ismsaudit.EvidenceID("E-1"), a.Findings[0].Evidence[0])
 	assert.Equal(t, fdLead, a.Findings[0].History[0].By)
 
 	_, ok = a.Finding("F-9")

@@ -79,7 +79,7 @@ func fdHistoryLen(a *Audit) int {
 // operations build always passes Verify's findings checks.
 func TestFindingLifecycleProperties(t *testing.T) {
 	refs := []annexa.Ref{fdA815, fdClause92, fdA51, fdPolicy, fdNotPlanned}
-	evidence := []EvidenceID{"E-1", "E-2", "E-3", "E-4", "E-5", "E-6", "E-99"}
+	evidence := []ismsaudit.EvidenceID{"E-1", "E-2", "E-3", "E-4", "E-5", "E-6", "E-99"}
 	rapid.Check(t, func(t *rapid.T) {
 		// Start at the beginning of fieldwork, or just after a closing
 		// meeting that presented two findings.
@@ -150,7 +150,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 					Found:    "found", RaisedBy: fdAuditor,
 				}
 				if rapid.Bool().Draw(t, "well-formed") {
-					f.Criteria, f.Evidence = []annexa.Ref{fdA815}, []EvidenceID{"E-1"}
+					f.Criteria, f.Evidence = []annexa.Ref{fdA815}, []ismsaudit.EvidenceID{"E-1"}
 				}
 				if kind == Nonconformity {
 					f.Grade = rapid.SampledFrom([]Grade{Minor, Major, ""}).Draw(t, "grade")

@@ -3,6 +3,7 @@ package audit
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
@@ -16,7 +17,7 @@ type Finding struct {
 	// Criteria are the criteria the finding is about.
 	Criteria []annexa.Ref `json:"criteria"`
 	// Evidence lists the evidence behind it.
-	Evidence []EvidenceID `json:"evidence,omitempty"`
+	Evidence []ismsaudit.EvidenceID `json:"evidence,omitempty"`
 	// Area is the unit, process or location where it was found.
 	Area string `json:"area,omitempty"`
 	// For a nonconformity: the requirement, what was found, and why it
@@ -87,10 +88,10 @@ type FollowUp struct {
 	// effective or not, oldest first (append-only).
 	Verifications []Verification `json:"verifications,omitempty"`
 	// VerifiedBy and Evidence record the verification of effectiveness.
-	VerifiedBy string          `json:"verifiedBy,omitempty"`
-	Evidence   []EvidenceID    `json:"evidence,omitempty"`
-	State      FollowUpState   `json:"state"`
-	History    []FollowUpEntry `json:"history"`
+	VerifiedBy string                 `json:"verifiedBy,omitempty"`
+	Evidence   []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	State      FollowUpState          `json:"state"`
+	History    []FollowUpEntry        `json:"history"`
 }
 
 // CorrectiveActionPlan is what the auditee proposes for one
@@ -121,11 +122,11 @@ type CorrectiveActionRecord struct {
 // by an auditor (19011 6.7): when, by whom, the verdict, the evidence
 // examined and, for an ineffective action, why.
 type Verification struct {
-	At        time.Time    `json:"at"`
-	By        string       `json:"by"`
-	Effective bool         `json:"effective"`
-	Evidence  []EvidenceID `json:"evidence,omitempty"`
-	Note      string       `json:"note,omitempty"`
+	At        time.Time              `json:"at"`
+	By        string                 `json:"by"`
+	Effective bool                   `json:"effective"`
+	Evidence  []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	Note      string                 `json:"note,omitempty"`
 }
 
 // Plan returns the current corrective action plan.

@@ -58,20 +58,20 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			nil},
 		{"invalid reference", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].Criteria = []annexa.Ref{annexa.RefToControl("9.9")} },
 			[]string{"Findings[2].Criteria[0] AUD-RECORD-SHAPE"}},
-		{"unknown evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []EvidenceID{"E-1", "E-99"} },
+		{"unknown evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-1", "E-99"} },
 			[]string{"Findings[0].Evidence[1] AUD-RECORD-SHAPE"}},
-		{"evidence twice", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []EvidenceID{"E-1", "E-1"} },
+		{"evidence twice", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-1", "E-1"} },
 			[]string{"Findings[0].Evidence[1] AUD-RECORD-SHAPE"}},
-		{"nonconformity on unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []EvidenceID{"E-3", "E-4"} },
+		{"nonconformity on unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-3", "E-4"} },
 			[]string{"Findings[0].Evidence AUD-NC-EVIDENCE", "Findings[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "Findings[0].Evidence[1] AUD-EVIDENCE-VERIFIED"}},
 		{"evidence verified only after the confirmation", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.Evidence[0].History[0].At = fdConfirmAt.Add(time.Minute)
 		}, []string{"Findings[0].Evidence AUD-NC-EVIDENCE", "Findings[0].Evidence[0] AUD-EVIDENCE-VERIFIED"}},
-		{"nonconformity on verified and unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []EvidenceID{"E-1", "E-3"} },
+		{"nonconformity on verified and unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-1", "E-3"} },
 			[]string{"Findings[0].Evidence[1] AUD-EVIDENCE-VERIFIED"}},
-		{"observation on rejected evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].Evidence = []EvidenceID{"E-4"} },
+		{"observation on rejected evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].Evidence = []ismsaudit.EvidenceID{"E-4"} },
 			[]string{"Findings[2].Evidence[0] AUD-EVIDENCE-VERIFIED"}},
-		{"evidence verified then, superseded since", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []EvidenceID{"E-5"} },
+		{"evidence verified then, superseded since", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-5"} },
 			nil},
 		{"nonconformity without reason", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[0].Reason = " " },
 			[]string{"Findings[0].Reason AUD-NC-STATEMENT"}},
@@ -197,10 +197,10 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			u.History[2].By, u.VerifiedBy, u.Verifications[0].By = fdExpert, fdExpert, fdExpert
 		}, []string{"FollowUps[0].History[2].By AUD-FOLLOWUP-VERIFIED"}},
 		{"verified on unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
-			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []EvidenceID{"E-3"}, []EvidenceID{"E-3"}
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-3"}, []ismsaudit.EvidenceID{"E-3"}
 		}, []string{"FollowUps[0].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED"}},
 		{"verified on verified and unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
-			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []EvidenceID{"E-7", "E-3"}, []EvidenceID{"E-7", "E-3"}
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-7", "E-3"}, []ismsaudit.EvidenceID{"E-7", "E-3"}
 		}, []string{"FollowUps[0].Verifications[0].Evidence[1] AUD-EVIDENCE-VERIFIED"}},
 		{"verified before the evidence was", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.Evidence[len(a.Evidence)-1].History[0].At = fdVerifyAt.Add(time.Minute)
@@ -209,7 +209,7 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			"FollowUps[1].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[1].Evidence AUD-FOLLOWUP-VERIFIED",
 		}},
 		{"verification on unknown evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
-			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []EvidenceID{"E-99"}, []EvidenceID{"E-99"}
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-99"}, []ismsaudit.EvidenceID{"E-99"}
 		}, []string{"FollowUps[0].Evidence[0] AUD-RECORD-SHAPE", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED"}},
 		{"verifier differs from the history", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].VerifiedBy = fdAuditor },
 			[]string{"FollowUps[0].VerifiedBy AUD-FOLLOWUP-VERIFIED"}},

@@ -146,7 +146,7 @@ func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
 // evidence ids must be ones the audit holds, each once, and every item
 // examined must be audit evidence by m.At, verified and not superseded
 // (AUD-EVIDENCE-VERIFIED).
-func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
 	check := func() error {
 		col := newCollector("verification")
 		for i, id := range evidence {

@@ -133,7 +133,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	m := fdMeta(fdVerifyAt, fdAuditor)
 	t.Run("effective closes", func(t *testing.T) {
 		a := implemented(t)
-		ids := []EvidenceID{"E-2", "E-7"}
+		ids := []ismsaudit.EvidenceID{"E-2", "E-7"}
 		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, ids, m))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
@@ -142,15 +142,17 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		assert.Equal(t, []Verification{{At: m.At, By: m.By, Effective: true, Evidence: ids}}, u.Verifications)
 		assert.Equal(t, FollowUpEntry{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, At: m.At, By: m.By}, u.History[len(u.History)-1])
 		ids[0] = "E-1"
-		assert.Equal(t, EvidenceID("E-2"), a.FollowUps[0].Evidence[0], "the record keeps its own copy")
-		assert.Equal(t, EvidenceID("E-2"), a.FollowUps[0].Verifications[0].Evidence[0])
+		assert.Equal(t, ismsaudit.EvidenceID("E-2"), a.FollowUps[0].Evidence[0], "the record keeps its own copy")
+		assert.Equal(t, ismsaudit.EvidenceID("E-2"), a.FollowUps[0].Verifications[0].Evidence[0])
 	})
 	t.Run("every item examined is verified", func(t *testing.T) {
 		for _, effective := range []bool{true, false} {
 			a := implemented(t)
 			m := m
 			m.Note = "not effective"
-			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", effective, []EvidenceID{"E-7", "E-3"}, m) }))
+			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error {
+				return a.VerifyCorrectiveAction("F-1", effective, []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
+			}))
 			assert.Equal(t, RuleEvidenceVerified, rule, "effective: %v", effective)
 		}
 	})
@@ -160,19 +162,19 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		assert.Equal(t, RuleFollowUpIneffective, rule, "needs a note")
 
 		bad := ismsaudit.Meta{At: fdVerifyAt, By: fdAuditor, Note: "logs on two servers still rotate after 7 days"}
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", false, []EvidenceID{"E-7"}, bad))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-7"}, bad))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpPlanning, u.State)
 		assert.Empty(t, u.VerifiedBy)
 		assert.Nil(t, u.Evidence)
-		assert.Equal(t, []Verification{{At: bad.At, By: bad.By, Evidence: []EvidenceID{"E-7"}, Note: bad.Note}}, u.Verifications)
+		assert.Equal(t, []Verification{{At: bad.At, By: bad.By, Evidence: []ismsaudit.EvidenceID{"E-7"}, Note: bad.Note}}, u.Verifications)
 
 		replan := fdPlan
 		replan.Action = "rebuild the two servers from the new image"
 		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, fdMeta(fdVerifyAt.Add(time.Hour), "ciso")))
 		require.NoError(t, a.AcceptCorrectiveAction("F-1", fdMeta(fdVerifyAt.Add(2*time.Hour), fdLead)))
 		require.NoError(t, a.MarkImplemented("F-1", fdMeta(fdVerifyAt.Add(3*time.Hour), "ciso")))
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt.Add(4*time.Hour), fdLead)))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt.Add(4*time.Hour), fdLead)))
 		u = a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Len(t, u.History, 6)
@@ -184,15 +186,15 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	refusals := []struct {
 		name      string
 		effective bool
-		evidence  []EvidenceID
+		evidence  []ismsaudit.EvidenceID
 		meta      ismsaudit.Meta
 		rule      ismsaudit.RuleID
 	}{
-		{"a technical expert", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdExpert), RuleFollowUpVerified},
-		{"someone off the team", true, []EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdOutsider), RuleFollowUpVerified},
+		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdExpert), RuleFollowUpVerified},
+		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdOutsider), RuleFollowUpVerified},
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
-		{"unverified evidence only", true, []EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
-		{"evidence verified only later", true, []EvidenceID{"E-7"}, fdMeta(fdFUEvidAt, fdLead), RuleFollowUpVerified},
+		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
+		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdFUEvidAt, fdLead), RuleFollowUpVerified},
 		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: fdVerifyAt, By: fdOutsider, Note: "n"}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {
@@ -205,7 +207,9 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	}
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
 		a := implemented(t)
-		err := fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7", "E-99", "E-7"}, m) })
+		err := fdRefuses(t, a, func() error {
+			return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7", "E-99", "E-7"}, m)
+		})
 		ve := fdValidation(t, err)
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 		assert.True(t, ve.Has("Evidence[1]", "unknown"))
@@ -213,7 +217,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	})
 	t.Run("no follow-up", func(t *testing.T) {
 		a := fdFollowUpStage(t, StateFollowUp)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
 		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ismsaudit.ErrNotFound)
 		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ismsaudit.ErrNotFound)
 	})
@@ -233,10 +237,10 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 		FollowUpAcceptPlan: func(a *Audit) error { return a.AcceptCorrectiveAction("F-1", m) },
 		FollowUpImplement:  func(a *Audit) error { return a.MarkImplemented("F-1", m) },
 		FollowUpVerifyEffective: func(a *Audit) error {
-			return a.VerifyCorrectiveAction("F-1", true, []EvidenceID{"E-7"}, m)
+			return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m)
 		},
 		FollowUpVerifyIneffective: func(a *Audit) error {
-			return a.VerifyCorrectiveAction("F-1", false, []EvidenceID{"E-7"}, ismsaudit.Meta{At: m.At, By: m.By, Note: "still failing"})
+			return a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: m.At, By: m.By, Note: "still failing"})
 		},
 	}
 	for s := range FollowUpStates() {
@@ -296,7 +300,7 @@ func TestOverdue(t *testing.T) {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
 	u.Verifications[0].Evidence[0] = "E-1"
-	assert.Equal(t, EvidenceID("E-7"), a.FollowUps[1].Verifications[0].Evidence[0], "FollowUpFor returns a copy")
+	assert.Equal(t, ismsaudit.EvidenceID("E-7"), a.FollowUps[1].Verifications[0].Evidence[0], "FollowUpFor returns a copy")
 	_, ok = a.FollowUpFor("F-2")
 	assert.False(t, ok)
 }

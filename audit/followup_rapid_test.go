@@ -40,7 +40,7 @@ func fdCheckFollowUpsKept(t *rapid.T, before, after *Audit) {
 // replays; and the record passes Verify's follow-up checks.
 func TestFollowUpLifecycleProperties(t *testing.T) {
 	findings := []FindingID{"F-1", "F-2", "F-3", "F-4", "F-none"}
-	evidence := []EvidenceID{"E-1", "E-3", "E-4", "E-7", "E-99"}
+	evidence := []ismsaudit.EvidenceID{"E-1", "E-3", "E-4", "E-7", "E-99"}
 	rapid.Check(t, func(t *rapid.T) {
 		// Distributed: before completion, so a nonconformity may still lack
 		// its follow-up.

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -102,7 +104,7 @@ func guardFindingCriteria(s findingSubject) error {
 }
 
 // citedEvidence returns the audit's evidence item with the given id, or nil.
-func (a *Audit) citedEvidence(id EvidenceID) *Evidence {
+func (a *Audit) citedEvidence(id ismsaudit.EvidenceID) *Evidence {
 	if i := a.evidenceIndex(id); i >= 0 {
 		return &a.Evidence[i]
 	}
@@ -112,7 +114,7 @@ func (a *Audit) citedEvidence(id EvidenceID) *Evidence {
 // citesVerifiedEvidence reports whether some id names an evidence item of
 // a that is verified now (a superseded item is no longer verified) and
 // was already verified at time at.
-func citesVerifiedEvidence(a *Audit, ids []EvidenceID, at time.Time) bool {
+func citesVerifiedEvidence(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) bool {
 	for _, id := range ids {
 		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified && findingEvidenceVerifiedBy(e, at) {
 			return true
@@ -141,7 +143,7 @@ func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
 // allVerified refuses evidence ids that do not all name items of a that
 // are audit evidence now (verified, not superseded) and were already at
 // time at: only verified information is audit evidence (19011 6.4.7).
-func allVerified(a *Audit, ids []EvidenceID, at time.Time) error {
+func allVerified(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) error {
 	for _, id := range ids {
 		if e := a.citedEvidence(id); e == nil || e.State != EvidenceVerified || !findingEvidenceVerifiedBy(e, at) {
 			return fmt.Errorf("audit: evidence item %q is not verified audit evidence", id)
@@ -290,7 +292,7 @@ type followUpSubject struct {
 	u        *FollowUp
 	by       string
 	at       time.Time
-	evidence []EvidenceID
+	evidence []ismsaudit.EvidenceID
 	note     string
 }
 
@@ -301,7 +303,7 @@ func verifierOnTeam(a *Audit, by string) bool {
 		return false
 	}
 	for _, m := range a.Team {
-		if string(m.Auditor) == by && (m.Role == RoleTeamLeader || m.Role == RoleAuditor) {
+		if string(m.Auditor) == by && (m.Role == competence.RoleTeamLeader || m.Role == competence.RoleAuditor) {
 			return true
 		}
 	}

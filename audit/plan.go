@@ -358,7 +358,7 @@ func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, p
 			return ok
 		}
 		set := auditorSet
-		if mb.Role == RoleTeamLeader {
+		if mb.Role == competence.RoleTeamLeader {
 			set = leaderSet
 		}
 		st, err := pc.Pool.Standing(mb.Auditor, set, at)
@@ -372,12 +372,12 @@ func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, p
 		return verdict[mb.Auditor]
 	}
 	if leader, ok := a.coreTeamLeader(); ok && leader.Auditor != "" {
-		standing(errs.Index("Team", slices.IndexFunc(a.Team, func(m Member) bool { return m.Role == RoleTeamLeader }))+".Auditor", leader)
+		standing(errs.Index("Team", slices.IndexFunc(a.Team, func(m Member) bool { return m.Role == competence.RoleTeamLeader }))+".Auditor", leader)
 	}
 	covered := make(map[annexa.Ref]bool, len(c.Criteria))
 	for i, as := range c.Assignments {
 		mb, ok := a.coreMember(as.Auditor)
-		if !ok || !coreAuditsRole(mb.Role) || mb.Role == RoleTrainee {
+		if !ok || !coreAuditsRole(mb.Role) || mb.Role == competence.RoleTrainee {
 			continue
 		}
 		if standing(errs.Index(p("Assignments"), i)+".Auditor", mb) {

@@ -39,7 +39,7 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
 //
 // has reports whether an evidence id names one of the audit's items; nil
 // means the checklist must carry no result yet (it is being attached).
-func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit, has func(EvidenceID) bool) {
+func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit, has func(ismsaudit.EvidenceID) bool) {
 	if err := cl.Validate(); err != nil {
 		if ve, ok := err.(*errs.ValidationError); ok {
 			for _, f := range ve.Fields {
@@ -71,8 +71,8 @@ func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit,
 			continue
 		}
 		for j, ref := range it.EvidenceRefs {
-			if !has(EvidenceID(ref)) {
-				ch.rule(errs.Index(path+".EvidenceRefs", j), RuleRecordShape, ref, "no evidence item of the audit has this id")
+			if !has(ismsaudit.EvidenceID(ref)) {
+				ch.rule(errs.Index(path+".EvidenceRefs", j), RuleRecordShape, string(ref), "no evidence item of the audit has this id")
 			}
 		}
 	}
@@ -80,7 +80,7 @@ func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit,
 
 // coreHasEvidence reports whether the audit holds an evidence item with the
 // given id.
-func (a *Audit) coreHasEvidence(id EvidenceID) bool {
+func (a *Audit) coreHasEvidence(id ismsaudit.EvidenceID) bool {
 	return slices.ContainsFunc(a.Evidence, func(e Evidence) bool { return e.ID == id })
 }
 
@@ -99,8 +99,8 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.M
 		return err
 	}
 	for i, id := range as.EvidenceRefs {
-		if !isBlank(id) && !a.coreHasEvidence(EvidenceID(id)) {
-			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, id, "no evidence item of the audit has this id")
+		if !isBlank(string(id)) && !a.coreHasEvidence(ismsaudit.EvidenceID(id)) {
+			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, string(id), "no evidence item of the audit has this id")
 		}
 	}
 	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
@@ -160,7 +160,7 @@ func checkResultsVerified(s auditSubject) error {
 	find := a.citedEvidence
 	if len(a.Evidence) > 64 {
 		x := newIDIndex(len(a.Evidence), a.evidenceID)
-		find = func(id EvidenceID) *Evidence {
+		find = func(id ismsaudit.EvidenceID) *Evidence {
 			if i := x.find(string(id), a.evidenceID); i >= 0 {
 				return &a.Evidence[i]
 			}
@@ -171,8 +171,8 @@ func checkResultsVerified(s auditSubject) error {
 	p.subject = "checklist"
 	for i := range cl.Items {
 		for j, ref := range cl.Items[i].EvidenceRefs {
-			if e := find(EvidenceID(ref)); e == nil || !evEverVerified(e) {
-				p.add(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, ref, "the result rests on information that was never verified")
+			if e := find(ismsaudit.EvidenceID(ref)); e == nil || !evEverVerified(e) {
+				p.add(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "the result rests on information that was never verified")
 			}
 		}
 	}

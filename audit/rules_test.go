@@ -143,7 +143,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	},
 	RuleEvidenceVerified: func(t *testing.T) error {
 		a := ruleFieldwork(t)
-		require.NoError(t, a.RecordResult(coreRefAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-2"}}, coreM(36)))
+		require.NoError(t, a.RecordResult(coreRefAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, coreM(36)))
 		return a.EndFieldwork(coreM(60))
 	},
 	RuleEvidenceSampling: func(t *testing.T) error {
@@ -327,7 +327,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	},
 	RuleTeamLeader: func(t *testing.T) error {
 		team := coreTeam()
-		team[0].Role = RoleAuditor
+		team[0].Role = competence.RoleAuditor
 		return coreNew(t).SetTeam(team, coreM(3))
 	},
 	RulePlanReapproved: func(t *testing.T) error {

@@ -40,7 +40,7 @@ func evSealFixture() *Audit {
 	a.Evidence[4].Sampling = nil
 	a.Findings = []Finding{
 		{
-			ID: "F-1", Kind: Nonconformity, Grade: Minor, Criteria: []annexa.Ref{evControl}, Evidence: []EvidenceID{"E-1"},
+			ID: "F-1", Kind: Nonconformity, Grade: Minor, Criteria: []annexa.Ref{evControl}, Evidence: []ismsaudit.EvidenceID{"E-1"},
 			Requirement: "access removed on leaving", Found: "two leavers kept VPN access", Reason: "removal not triggered by HR",
 			RaisedBy: "auditor-1", RaisedAt: evAt(14, 10), State: FindingConfirmed,
 			History: []FindingEntry{{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: evAt(14, 15), By: "lead"}},

@@ -39,13 +39,15 @@ func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) error {
 // coreAuditsRole reports whether a member in role r audits: team leaders,
 // auditors and trainees do; technical experts, observers and guides never
 // act as auditors (19011 5.5.4, 6.4.2).
-func coreAuditsRole(r TeamRole) bool {
-	return r == RoleTeamLeader || r == RoleAuditor || r == RoleTrainee
+func coreAuditsRole(r competence.Role) bool {
+	return r == competence.RoleTeamLeader || r == competence.RoleAuditor || r == competence.RoleTrainee
 }
 
 // coreNeedsAuditorID reports whether a member in role r must be in the
 // competence pool.
-func coreNeedsAuditorID(r TeamRole) bool { return coreAuditsRole(r) || r == RoleTechnicalExpert }
+func coreNeedsAuditorID(r competence.Role) bool {
+	return coreAuditsRole(r) || r == competence.RoleTechnicalExpert
+}
 
 // checkTeam checks a team list: path prefix is "" for an operation's
 // input or "Team" for a record.
@@ -62,13 +64,13 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 		case !mb.Role.IsValid():
 			ch.shape(path+".Role", "enum", string(mb.Role), "not a team role")
 		}
-		if mb.Role == RoleTeamLeader {
+		if mb.Role == competence.RoleTeamLeader {
 			leaders++
 		}
 		if coreNeedsAuditorID(mb.Role) && isBlank(string(mb.Auditor)) {
 			ch.shape(path+".Auditor", "required", "", "a "+string(mb.Role)+" needs an id in the competence pool")
 		}
-		if (mb.Role == RoleGuide || mb.Role == RoleObserver) && isBlank(mb.Organization) {
+		if (mb.Role == competence.RoleGuide || mb.Role == competence.RoleObserver) && isBlank(mb.Organization) {
 			ch.shape(path+".Organization", "required", "", "a "+string(mb.Role)+" names the organization they come from")
 		}
 		if mb.Auditor != "" {
@@ -89,7 +91,7 @@ func (a *Audit) coreTeamLeader() (Member, bool) {
 	var out Member
 	n := 0
 	for _, mb := range a.Team {
-		if mb.Role == RoleTeamLeader {
+		if mb.Role == competence.RoleTeamLeader {
 			out, n = mb, n+1
 		}
 	}
@@ -113,7 +115,7 @@ func (a *Audit) coreMember(id competence.AuditorID) (Member, bool) {
 // whose roles the opening meeting must explain (19011 6.4.2).
 func (a *Audit) coreHasGuidesOrObservers() bool {
 	for _, mb := range a.Team {
-		if mb.Role == RoleGuide || mb.Role == RoleObserver {
+		if mb.Role == competence.RoleGuide || mb.Role == competence.RoleObserver {
 			return true
 		}
 	}

@@ -12,9 +12,6 @@ import (
 // ids up.
 type ID string
 
-// EvidenceID identifies an evidence item within an audit (host-chosen).
-type EvidenceID string
-
 // FindingID identifies a finding within an audit (host-chosen).
 type FindingID string
 
@@ -147,7 +144,7 @@ type Member struct {
 	// Name is the person's name.
 	Name string `json:"name"`
 	// Role is the person's part in the audit.
-	Role TeamRole `json:"role"`
+	Role competence.Role `json:"role"`
 	// Organization is who the person works for, for guides and observers.
 	Organization string `json:"organization,omitempty"`
 }

@@ -99,7 +99,9 @@ func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
 
 // evidenceAt returns the position of the first item with the given id,
 // or -1.
-func (v *verifier) evidenceAt(id EvidenceID) int { return v.evidence.find(string(id), v.a.evidenceID) }
+func (v *verifier) evidenceAt(id ismsaudit.EvidenceID) int {
+	return v.evidence.find(string(id), v.a.evidenceID)
+}
 
 // findingAt returns the position of the first finding with the given id,
 // or -1.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -170,9 +171,9 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 	}
 
 	if cl := a.Checklist; cl != nil {
-		var has func(EvidenceID) bool
+		var has func(ismsaudit.EvidenceID) bool
 		if isOpen {
-			has = func(id EvidenceID) bool { return v.evidenceAt(id) >= 0 }
+			has = func(id ismsaudit.EvidenceID) bool { return v.evidenceAt(id) >= 0 }
 		}
 		checkChecklist(ch, "Checklist", cl, a, has)
 	}
@@ -186,8 +187,8 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
 			}
 			for j, ref := range cl.Items[i].EvidenceRefs {
-				if k := v.evidenceAt(EvidenceID(ref)); k >= 0 && !evEverVerified(&a.Evidence[k]) {
-					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, ref, "fieldwork ended with the result resting on information that was never verified")
+				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !evEverVerified(&a.Evidence[k]) {
+					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "fieldwork ended with the result resting on information that was never verified")
 				}
 			}
 		}

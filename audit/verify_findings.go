@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -79,7 +80,7 @@ func findingFirstEntryAt[S, E ~string](h []fsm.Entry[S, E], event E) time.Time {
 
 // findingEvidenceCited reports whether some of ids names an evidence item
 // of the record that was verified at t (see findingEvidenceVerifiedBy).
-func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
+func (v *verifier) findingEvidenceCited(ids []ismsaudit.EvidenceID, t time.Time) bool {
 	for _, id := range ids {
 		if k := v.evidenceAt(id); k >= 0 && findingEvidenceVerifiedBy(&v.a.Evidence[k], t) {
 			return true
@@ -93,7 +94,7 @@ func (v *verifier) findingEvidenceCited(ids []EvidenceID, t time.Time) bool {
 // at t (see findingEvidenceVerifiedBy). When each is set, every id that
 // names an item not verified at t is reported under AUD-EVIDENCE-VERIFIED
 // as well: only verified information is audit evidence.
-func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []EvidenceID, t time.Time, each bool) (verified bool) {
+func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []ismsaudit.EvidenceID, t time.Time, each bool) (verified bool) {
 	for k, id := range ids {
 		i := v.evidenceAt(id)
 		if i < 0 {
@@ -419,7 +420,7 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 // followUpCheckEvidenceVerified reports the evidence ids a verification
 // (the n-th logged, or the follow-up's own Evidence when not logged)
 // examined that were not audit evidence at its time t.
-func (v *verifier) followUpCheckEvidenceVerified(p findingsAreaPath, n int, logged bool, ids []EvidenceID, t time.Time) {
+func (v *verifier) followUpCheckEvidenceVerified(p findingsAreaPath, n int, logged bool, ids []ismsaudit.EvidenceID, t time.Time) {
 	for k, id := range ids {
 		i := v.evidenceAt(id)
 		if i < 0 || findingEvidenceVerifiedBy(&v.a.Evidence[i], t) {

@@ -37,8 +37,8 @@ func Example_internalAudit() {
 	step(a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: day(2, 10), By: "lena"}, lead(2, 10)))
 	step(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2, 11), DecidedBy: "lena"}, lead(2, 11)))
 	step(a.SetTeam([]audit.Member{
-		{Auditor: "lena", Name: "Lena", Role: audit.RoleTeamLeader},
-		{Auditor: "omar", Name: "Omar", Role: audit.RoleAuditor},
+		{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader},
+		{Auditor: "omar", Name: "Omar", Role: competence.RoleAuditor},
 	}, lead(2, 12)))
 	step(a.Prepare(lead(3, 9)))
 	fmt.Println("1.", a.History[0].From, "->", a.State)
@@ -75,9 +75,9 @@ func Example_internalAudit() {
 		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: day(16, 11), Confidentiality: audit.ConfidentialityInternal}, omar(11)))
 	step(a.VerifyEvidence("E-1", lead(16, 12)))
 	step(a.VerifyEvidence("E-2", omar(12)))
-	step(a.RecordResult(audits, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}, lead(16, 13)))
-	step(a.RecordResult(access, annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "two leavers kept VPN access", EvidenceRefs: []string{"E-2"}}, omar(13)))
-	step(a.AddFinding(audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{access}, Evidence: []audit.EvidenceID{"E-2"},
+	step(a.RecordResult(audits, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, lead(16, 13)))
+	step(a.RecordResult(access, annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "two leavers kept VPN access", EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, omar(13)))
+	step(a.AddFinding(audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{access}, Evidence: []ismsaudit.EvidenceID{"E-2"},
 		Requirement: "access is removed when people leave", Found: "two of ten leavers kept VPN access for weeks",
 		Reason: "HR does not tell IT of leavers", RaisedBy: "omar", RaisedAt: day(16, 14)}, omar(14)))
 	step(a.ConfirmFinding("F-1", lead(16, 15)))
@@ -109,7 +109,7 @@ func Example_internalAudit() {
 	step(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceTechnicalVerification, Description: "HR-to-IT leaver tickets since the change",
 		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: april(27, "").At, Confidentiality: audit.ConfidentialityInternal}, april(27, "omar")))
 	step(a.VerifyEvidence("E-3", april(27, "lena")))
-	step(a.VerifyCorrectiveAction("F-1", true, []audit.EvidenceID{"E-3"}, april(28, "omar")))
+	step(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-3"}, april(28, "omar")))
 	step(a.Close(april(28, "lena")))
 	u, _ := a.FollowUpFor("F-1")
 	fmt.Println("5.", a.State, "; follow-up of F-1", u.State, "by", u.VerifiedBy)

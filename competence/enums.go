@@ -32,9 +32,13 @@ const (
 	RoleTechnicalExpert Role = "technical-expert"
 	// RoleObserver accompanies the team without auditing (19011:3.17, 6.4.2).
 	RoleObserver Role = "observer"
+	// RoleGuide is appointed by the auditee to assist the team; a guide
+	// takes part in an audit but is never a member of a selected team
+	// (19011:3.18, 6.4.2).
+	RoleGuide Role = "guide"
 )
 
-var roleSet = enum.New("competence", "Role", RoleTrainee, RoleAuditor, RoleTeamLeader, RoleTechnicalExpert, RoleObserver)
+var roleSet = enum.New("competence", "Role", RoleTrainee, RoleAuditor, RoleTeamLeader, RoleTechnicalExpert, RoleObserver, RoleGuide)
 
 // Roles yields the roles in canonical order.
 func Roles() iter.Seq[Role] { return roleSet.All() }

@@ -63,7 +63,7 @@ func checkEnum[T enumValue, P interface {
 }
 
 func TestEnums(t *testing.T) {
-	t.Run("Role", func(t *testing.T) { checkEnum(t, competence.Roles(), competence.ParseRole, 5) })
+	t.Run("Role", func(t *testing.T) { checkEnum(t, competence.Roles(), competence.ParseRole, 6) })
 	t.Run("Behaviour", func(t *testing.T) { checkEnum(t, competence.Behaviours(), competence.ParseBehaviour, 13) })
 	t.Run("KnowledgeArea", func(t *testing.T) { checkEnum(t, competence.KnowledgeAreas(), competence.ParseKnowledgeArea, 11) })
 	t.Run("Level", func(t *testing.T) { checkEnum(t, competence.Levels(), competence.ParseLevel, 4) })

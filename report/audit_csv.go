@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -41,7 +42,7 @@ func criteriaCells(cs []AuditCriterion) (labels, titles string) {
 	return strings.Join(l, ";"), cell(strings.Join(t, ";"))
 }
 
-func evidenceCell(ids []audit.EvidenceID) string {
+func evidenceCell(ids []ismsaudit.EvidenceID) string {
 	s := make([]string, len(ids))
 	for i, id := range ids {
 		s[i] = cell(string(id))

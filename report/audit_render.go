@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -286,7 +287,7 @@ type layout struct {
 	o        *obuf // d's buffer
 	html     bool  // d escapes for HTML, not Markdown
 	r        *AuditReport
-	evidence map[audit.EvidenceID]int // id -> position in r.Evidence
+	evidence map[ismsaudit.EvidenceID]int // id -> position in r.Evidence
 	actions  map[audit.FindingID]*AuditAction
 	cited    []bool // by evidence position: cited by a finding
 	placed   []bool // by evidence position: already shown in full
@@ -371,7 +372,7 @@ func appendTime(b []byte, t time.Time) []byte {
 // layoutAuditReport writes a checked report to d, section by section in
 // the order of 19011 6.5.1; evidence gives the position of each evidence
 // item by id, as the check found it.
-func layoutAuditReport(d doc, r *AuditReport, evidence map[audit.EvidenceID]int) {
+func layoutAuditReport(d doc, r *AuditReport, evidence map[ismsaudit.EvidenceID]int) {
 	l := layout{d: d, r: r,
 		evidence: evidence,
 		cited:    make([]bool, len(r.Evidence)),

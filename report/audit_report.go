@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -128,7 +129,7 @@ type AuditScope struct {
 // those of audit.Member mean.
 type AuditTeamMember struct {
 	Name         string               `json:"name"`
-	Role         audit.TeamRole       `json:"role"`
+	Role         competence.Role      `json:"role"`
 	Auditor      competence.AuditorID `json:"auditor,omitempty"`
 	Organization string               `json:"organization,omitempty"`
 }
@@ -155,20 +156,20 @@ type AuditCriterion struct {
 // what those of audit.Finding mean; Criteria carry their labels and
 // titles, and Evidence names items of the report's Evidence.
 type AuditFinding struct {
-	ID               audit.FindingID    `json:"id"`
-	Kind             audit.FindingKind  `json:"kind"`
-	Grade            audit.Grade        `json:"grade,omitempty"`
-	State            audit.FindingState `json:"state"`
-	Criteria         []AuditCriterion   `json:"criteria"`
-	Area             string             `json:"area,omitempty"`
-	Requirement      string             `json:"requirement,omitempty"`
-	Found            string             `json:"found"`
-	Reason           string             `json:"reason,omitempty"`
-	Evidence         []audit.EvidenceID `json:"evidence,omitempty"`
-	DivergingOpinion string             `json:"divergingOpinion,omitempty"`
-	Resolution       string             `json:"resolution,omitempty"`
-	RaisedBy         string             `json:"raisedBy"`
-	RaisedAt         time.Time          `json:"raisedAt"`
+	ID               audit.FindingID        `json:"id"`
+	Kind             audit.FindingKind      `json:"kind"`
+	Grade            audit.Grade            `json:"grade,omitempty"`
+	State            audit.FindingState     `json:"state"`
+	Criteria         []AuditCriterion       `json:"criteria"`
+	Area             string                 `json:"area,omitempty"`
+	Requirement      string                 `json:"requirement,omitempty"`
+	Found            string                 `json:"found"`
+	Reason           string                 `json:"reason,omitempty"`
+	Evidence         []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	DivergingOpinion string                 `json:"divergingOpinion,omitempty"`
+	Resolution       string                 `json:"resolution,omitempty"`
+	RaisedBy         string                 `json:"raisedBy"`
+	RaisedAt         time.Time              `json:"raisedAt"`
 }
 
 // AuditEvidence is one evidence item as the report shows it; the fields
@@ -176,7 +177,7 @@ type AuditFinding struct {
 // above the recipient's clearance is Withheld: only its id, source, state,
 // confidentiality and collection time remain.
 type AuditEvidence struct {
-	ID              audit.EvidenceID      `json:"id"`
+	ID              ismsaudit.EvidenceID  `json:"id"`
 	Source          audit.EvidenceSource  `json:"source"`
 	Confidentiality audit.Confidentiality `json:"confidentiality"`
 	State           audit.EvidenceState   `json:"state"`
@@ -188,7 +189,7 @@ type AuditEvidence struct {
 	Covers          *audit.Period         `json:"covers,omitempty"`
 	Sampling        *audit.SampleRecord   `json:"sampling,omitempty"`
 	Digest          string                `json:"digest,omitempty"`
-	Supersedes      audit.EvidenceID      `json:"supersedes,omitempty"`
+	Supersedes      ismsaudit.EvidenceID  `json:"supersedes,omitempty"`
 }
 
 // AuditConclusion holds the audit conclusions (19011 6.4.9, 6.5.1 h, i);
@@ -262,14 +263,14 @@ type AuditFollowUp struct {
 // AuditAction is the corrective action for one nonconformity; the fields
 // mean what those of audit.FollowUp mean.
 type AuditAction struct {
-	Finding    audit.FindingID     `json:"finding"`
-	Correction string              `json:"correction,omitempty"`
-	RootCause  string              `json:"rootCause,omitempty"`
-	Action     string              `json:"action,omitempty"`
-	DueAt      time.Time           `json:"dueAt,omitzero"`
-	State      audit.FollowUpState `json:"state"`
-	VerifiedBy string              `json:"verifiedBy,omitempty"`
-	Evidence   []audit.EvidenceID  `json:"evidence,omitempty"`
+	Finding    audit.FindingID        `json:"finding"`
+	Correction string                 `json:"correction,omitempty"`
+	RootCause  string                 `json:"rootCause,omitempty"`
+	Action     string                 `json:"action,omitempty"`
+	DueAt      time.Time              `json:"dueAt,omitzero"`
+	State      audit.FollowUpState    `json:"state"`
+	VerifiedBy string                 `json:"verifiedBy,omitempty"`
+	Evidence   []ismsaudit.EvidenceID `json:"evidence,omitempty"`
 	// ClosedAt is when the action was verified effective.
 	ClosedAt time.Time `json:"closedAt,omitzero"`
 }
@@ -387,7 +388,7 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 type builder struct {
 	a        *audit.Audit
 	col      *errs.Collector
-	evidence map[audit.EvidenceID]int
+	evidence map[ismsaudit.EvidenceID]int
 	findings map[audit.FindingID]int
 	criteria map[annexa.Ref]AuditCriterion
 }
@@ -395,7 +396,7 @@ type builder struct {
 // index checks that ids are unique and references resolve.
 func (b *builder) index() {
 	a := b.a
-	b.evidence = make(map[audit.EvidenceID]int, len(a.Evidence))
+	b.evidence = make(map[ismsaudit.EvidenceID]int, len(a.Evidence))
 	for i, e := range a.Evidence {
 		if _, dup := b.evidence[e.ID]; dup {
 			b.col.Add(errs.Index("Evidence", i)+".ID", "unique", string(e.ID), "evidence ids are unique")
@@ -426,7 +427,7 @@ func (b *builder) index() {
 	}
 }
 
-func (b *builder) checkEvidence(path string, ids []audit.EvidenceID) {
+func (b *builder) checkEvidence(path string, ids []ismsaudit.EvidenceID) {
 	for j, id := range ids {
 		if _, ok := b.evidence[id]; !ok {
 			b.col.Add(errs.Index(path, j), errs.RuleUnknown, string(id), "no evidence item with this id")

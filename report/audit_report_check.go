@@ -10,6 +10,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -101,7 +102,7 @@ func (r *AuditReport) Check() error {
 
 // check is Check, also returning the position of each evidence item by id
 // for renderers that need it.
-func (r *AuditReport) check() (map[audit.EvidenceID]int, error) {
+func (r *AuditReport) check() (map[ismsaudit.EvidenceID]int, error) {
 	col := newCollector("audit report")
 	if r == nil {
 		col.Add("", "required", "", "no audit report given")
@@ -222,8 +223,8 @@ func (c *checker) contents() {
 		if blank(m.Name) {
 			c.add(a.p(".Name"), "required", "", "the member's name")
 		}
-		enumCheck(c, a, ".Role", m.Role, audit.TeamRole.IsValid, true)
-		if m.Role == audit.RoleTeamLeader || m.Role == audit.RoleAuditor {
+		enumCheck(c, a, ".Role", m.Role, competence.Role.IsValid, true)
+		if m.Role == competence.RoleTeamLeader || m.Role == competence.RoleAuditor {
 			lead = true
 		}
 	}
@@ -270,9 +271,9 @@ func (c *checker) contents() {
 // The positions serve a report that passes the check; one with a
 // duplicate id is refused, and the index then holds the last of its
 // items, which saves a second look-up per item.
-func (c *checker) evidence() map[audit.EvidenceID]int {
+func (c *checker) evidence() map[ismsaudit.EvidenceID]int {
 	r := c.r
-	byID := make(map[audit.EvidenceID]int, len(r.Evidence))
+	byID := make(map[ismsaudit.EvidenceID]int, len(r.Evidence))
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
 		a := at{"Evidence", i}
@@ -310,7 +311,7 @@ func (c *checker) evidence() map[audit.EvidenceID]int {
 }
 
 // findings checks 6.5.1 g and j.
-func (c *checker) findings(evidence map[audit.EvidenceID]int) {
+func (c *checker) findings(evidence map[ismsaudit.EvidenceID]int) {
 	r := c.r
 	if len(r.Findings) == 0 {
 		c.add("Findings", ContentFindings, "", "the audit findings (Audit.Findings)")

@@ -18,11 +18,11 @@ import (
 func TestRecipientCopyRedaction(t *testing.T) {
 	for _, tt := range []struct {
 		clearance audit.Confidentiality
-		withheld  []audit.EvidenceID
+		withheld  []ismsaudit.EvidenceID
 	}{
 		{audit.ConfidentialityRestricted, nil},
-		{audit.ConfidentialityInternal, []audit.EvidenceID{"EV-03", "EV-10"}},
-		{audit.ConfidentialityPublic, []audit.EvidenceID{"EV-01", "EV-03", "EV-04", "EV-07", "EV-09", "EV-10", "EV-11"}},
+		{audit.ConfidentialityInternal, []ismsaudit.EvidenceID{"EV-03", "EV-10"}},
+		{audit.ConfidentialityPublic, []ismsaudit.EvidenceID{"EV-01", "EV-03", "EV-04", "EV-07", "EV-09", "EV-10", "EV-11"}},
 	} {
 		t.Run(string(tt.clearance), func(t *testing.T) {
 			r := arReport(t)
@@ -34,7 +34,7 @@ func TestRecipientCopyRedaction(t *testing.T) {
 				t.Fatalf("the original changed (-want +got):\n%s", diff)
 			}
 			assert.Equal(t, &AuditCopy{Recipient: rec, Withheld: len(tt.withheld)}, c.Copy)
-			var got []audit.EvidenceID
+			var got []ismsaudit.EvidenceID
 			for i, e := range c.Evidence {
 				orig := r.Evidence[i]
 				if !e.Withheld {

@@ -12,6 +12,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
@@ -36,7 +37,7 @@ func arSmallAudit() *audit.Audit {
 			{From: audit.StateFindings, Event: audit.EventHoldClosingMeeting, To: audit.StateClosing, At: at(2, 16), By: "Ann Lee"},
 			{From: audit.StateClosing, Event: audit.EventIssueReport, To: audit.StateReported, At: at(3, 9), By: "Ann Lee"},
 		},
-		Team: []audit.Member{{Auditor: "A-1", Name: "Ann Lee", Role: audit.RoleTeamLeader}},
+		Team: []audit.Member{{Auditor: "A-1", Name: "Ann Lee", Role: competence.RoleTeamLeader}},
 		Plan: &audit.Plan{State: audit.PlanCommunicated, Content: content,
 			Versions: []audit.PlanVersion{{Version: 1, ApprovedAt: at(1, 10), ApprovedBy: "Ann Lee", Content: content}}},
 		Opening: &audit.OpeningMeeting{At: at(2, 9), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd", Role: "IT manager"}}},
@@ -47,10 +48,10 @@ func arSmallAudit() *audit.Audit {
 				CollectedBy: "Ann Lee", CollectedAt: at(2, 14), Confidentiality: audit.ConfidentialityInternal, State: audit.EvidenceVerified},
 		},
 		Findings: []audit.Finding{
-			{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{annexa.RefToControl("5.18")}, Evidence: []audit.EvidenceID{"EV-1"},
+			{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{annexa.RefToControl("5.18")}, Evidence: []ismsaudit.EvidenceID{"EV-1"},
 				Requirement: "Access is removed on the last working day.", Found: "One leaver kept access for 12 days.", Reason: "Removal was late.",
 				RaisedBy: "Ann Lee", RaisedAt: at(2, 12), State: audit.FindingAcknowledged},
-			{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{annexa.RefToControl("8.8")}, Evidence: []audit.EvidenceID{"EV-2"},
+			{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{annexa.RefToControl("8.8")}, Evidence: []ismsaudit.EvidenceID{"EV-2"},
 				Found: "Patching meets the policy.", RaisedBy: "Ann Lee", RaisedAt: at(2, 15), State: audit.FindingAcknowledged},
 		},
 		Conclusion: &audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "Met apart from one minor nonconformity.",

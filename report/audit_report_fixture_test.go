@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -23,7 +24,7 @@ func arClause(id string) annexa.Ref  { return annexa.RefToClause(annexa.ClauseID
 // arEvidence is a verified evidence item with its two-entry history.
 func arEvidence(id string, src audit.EvidenceSource, conf audit.Confidentiality, desc, by string, at time.Time, supports ...annexa.Ref) audit.Evidence {
 	return audit.Evidence{
-		ID: audit.EvidenceID(id), Source: src, Description: desc, Supports: supports, CollectedBy: by, CollectedAt: at,
+		ID: ismsaudit.EvidenceID(id), Source: src, Description: desc, Supports: supports, CollectedBy: by, CollectedAt: at,
 		Confidentiality: conf, State: audit.EvidenceVerified,
 		History: []audit.EvidenceEntry{{From: audit.EvidenceCollected, Event: audit.EvidenceVerify, To: audit.EvidenceVerified, At: at.Add(time.Hour), By: by}},
 	}
@@ -66,13 +67,13 @@ func arChecklist(t testing.TB) *annexa.Checklist {
 	})
 	require.NoError(t, err)
 	assess := map[annexa.Ref]annexa.Assessment{
-		arClause("6.1.3"): {Result: annexa.Conforms, EvidenceRefs: []string{"EV-01"}},
-		arClause("9.2.2"): {Result: annexa.OpportunityForImprovement, Notes: "weight areas by risk", EvidenceRefs: []string{"EV-07"}},
-		arControl("5.15"): {Result: annexa.Conforms, EvidenceRefs: []string{"EV-02"}},
-		arControl("5.18"): {Result: annexa.MinorNonconformity, Notes: "leavers keep VPN access", EvidenceRefs: []string{"EV-03"}},
-		arControl("6.5"):  {Result: annexa.MinorNonconformity, Notes: "contractor exit letters", EvidenceRefs: []string{"EV-10"}},
-		arControl("8.8"):  {Result: annexa.MajorNonconformity, Notes: "critical patches missing", EvidenceRefs: []string{"EV-04"}},
-		arControl("8.15"): {Result: annexa.Observation, Notes: "retention settings differ", EvidenceRefs: []string{"EV-09"}},
+		arClause("6.1.3"): {Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-01"}},
+		arClause("9.2.2"): {Result: annexa.OpportunityForImprovement, Notes: "weight areas by risk", EvidenceRefs: []ismsaudit.EvidenceID{"EV-07"}},
+		arControl("5.15"): {Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-02"}},
+		arControl("5.18"): {Result: annexa.MinorNonconformity, Notes: "leavers keep VPN access", EvidenceRefs: []ismsaudit.EvidenceID{"EV-03"}},
+		arControl("6.5"):  {Result: annexa.MinorNonconformity, Notes: "contractor exit letters", EvidenceRefs: []ismsaudit.EvidenceID{"EV-10"}},
+		arControl("8.8"):  {Result: annexa.MajorNonconformity, Notes: "critical patches missing", EvidenceRefs: []ismsaudit.EvidenceID{"EV-04"}},
+		arControl("8.15"): {Result: annexa.Observation, Notes: "retention settings differ", EvidenceRefs: []ismsaudit.EvidenceID{"EV-09"}},
 	}
 	for ref, a := range assess {
 		require.NoError(t, cl.Assess(ref, a), ref.String())
@@ -163,13 +164,13 @@ func arInternalAudit(t testing.TB) *audit.Audit {
 
 	findings := []audit.Finding{
 		{
-			ID: "F-01", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("5.18")}, Evidence: []audit.EvidenceID{"EV-03", "EV-02"},
+			ID: "F-01", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("5.18")}, Evidence: []ismsaudit.EvidenceID{"EV-03", "EV-02"},
 			Area: "People / IT Operations", Requirement: "The access control policy requires access of leavers to be removed on their last working day.",
 			Found: "2 of 10 sampled leavers kept VPN access for 41 and 57 days after leaving.", Reason: "Access was not removed as the policy requires; the leaver ticket does not include the VPN.",
 			RaisedBy: auditor, RaisedAt: arAt(time.March, 3, 15, 0), State: audit.FindingAcknowledged,
 		},
 		{
-			ID: "F-02", Kind: audit.Nonconformity, Grade: audit.Major, Criteria: []annexa.Ref{arControl("8.8")}, Evidence: []audit.EvidenceID{"EV-04"},
+			ID: "F-02", Kind: audit.Nonconformity, Grade: audit.Major, Criteria: []annexa.Ref{arControl("8.8")}, Evidence: []ismsaudit.EvidenceID{"EV-04"},
 			Area: "IT Operations", Requirement: "Critical patches are applied within 30 days or a risk-accepted exception is recorded.",
 			Found:            "3 of 25 sampled production servers, all internet-facing, miss critical patches released more than 60 days ago, with no exception recorded.",
 			Reason:           "The vulnerability management process does not work for internet-facing servers, so known exploitable weaknesses stay open.",
@@ -177,27 +178,27 @@ func arInternalAudit(t testing.TB) *audit.Audit {
 			RaisedBy:         expert, RaisedAt: arAt(time.March, 4, 12, 0), State: audit.FindingDisputed,
 		},
 		{
-			ID: "F-03", Kind: audit.Observation, Criteria: []annexa.Ref{arControl("8.15")}, Evidence: []audit.EvidenceID{"EV-09"}, Area: "IT Operations",
+			ID: "F-03", Kind: audit.Observation, Criteria: []annexa.Ref{arControl("8.15")}, Evidence: []ismsaudit.EvidenceID{"EV-09"}, Area: "IT Operations",
 			Found:    "Log retention is configured separately in the SIEM and the cloud audit log; both meet the policy today, but nothing keeps them aligned.",
 			RaisedBy: expert, RaisedAt: arAt(time.March, 4, 15, 30), State: audit.FindingAcknowledged,
 		},
 		{
-			ID: "F-04", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{arClause("9.2.2")}, Evidence: []audit.EvidenceID{"EV-07"},
+			ID: "F-04", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{arClause("9.2.2")}, Evidence: []ismsaudit.EvidenceID{"EV-07"},
 			Found:    "The audit programme gives every area the same frequency; weighting areas by risk and earlier findings would free time for vulnerability management.",
 			RaisedBy: lead, RaisedAt: arAt(time.March, 2, 15, 0), State: audit.FindingAcknowledged,
 		},
 		{
-			ID: "F-05", Kind: audit.GoodPractice, Criteria: []annexa.Ref{arControl("5.15"), annexa.RefToDocument("POL-ACC-4")}, Evidence: []audit.EvidenceID{"EV-02", "EV-06"},
+			ID: "F-05", Kind: audit.GoodPractice, Criteria: []annexa.Ref{arControl("5.15"), annexa.RefToDocument("POL-ACC-4")}, Evidence: []ismsaudit.EvidenceID{"EV-02", "EV-06"},
 			Found:    "The role catalogue in the access control policy maps every business role to its systems, and managers review it each quarter.",
 			RaisedBy: auditor, RaisedAt: arAt(time.March, 3, 16, 0), State: audit.FindingAcknowledged,
 		},
 		{
-			ID: "F-06", Kind: audit.Conformity, Criteria: []annexa.Ref{arClause("6.1.3")}, Evidence: []audit.EvidenceID{"EV-01"},
+			ID: "F-06", Kind: audit.Conformity, Criteria: []annexa.Ref{arClause("6.1.3")}, Evidence: []ismsaudit.EvidenceID{"EV-01"},
 			Found:    "The Statement of Applicability and the risk treatment plan agree, and each exclusion is justified.",
 			RaisedBy: lead, RaisedAt: arAt(time.March, 2, 12, 0), State: audit.FindingAcknowledged,
 		},
 		{
-			ID: "F-07", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("6.5")}, Evidence: []audit.EvidenceID{"EV-10"}, Area: "People",
+			ID: "F-07", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("6.5")}, Evidence: []ismsaudit.EvidenceID{"EV-10"}, Area: "People",
 			Requirement:      "Leavers are reminded of the security duties that remain after they leave.",
 			Found:            "Exit letters for contractors omit the reminder of confidentiality duties.",
 			Reason:           "Contractors leave without being told which duties continue.",
@@ -206,7 +207,7 @@ func arInternalAudit(t testing.TB) *audit.Audit {
 			RaisedBy:         auditor, RaisedAt: arAt(time.March, 3, 14, 30), State: audit.FindingResolved,
 		},
 		{
-			ID: "F-08", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("8.8")}, Evidence: []audit.EvidenceID{"EV-08"},
+			ID: "F-08", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("8.8")}, Evidence: []ismsaudit.EvidenceID{"EV-08"},
 			Found: "Firewall rules are not reviewed.", Requirement: "Rules reviewed twice a year.", Reason: "No review seen.",
 			RaisedBy: expert, RaisedAt: arAt(time.March, 4, 11, 30), State: audit.FindingWithdrawn,
 		},
@@ -234,7 +235,7 @@ func arInternalAudit(t testing.TB) *audit.Audit {
 		{
 			Finding: "F-07", Correction: "Contractors who left in 2026 were sent the reminder.", RootCause: "The contractor exit letter template was written separately and never reviewed.",
 			Action: "Add the confidentiality reminder to the contractor exit letter template.", DueAt: arAt(time.April, 30, 0, 0),
-			State: audit.FollowUpClosed, VerifiedBy: auditor, Evidence: []audit.EvidenceID{"EV-11"},
+			State: audit.FollowUpClosed, VerifiedBy: auditor, Evidence: []ismsaudit.EvidenceID{"EV-11"},
 			History: []audit.FollowUpEntry{
 				{From: audit.FollowUpPlanning, Event: audit.FollowUpAcceptPlan, To: audit.FollowUpAccepted, At: arAt(time.March, 20, 11, 0), By: lead},
 				{From: audit.FollowUpAccepted, Event: audit.FollowUpImplement, To: audit.FollowUpImplemented, At: arAt(time.April, 15, 9, 0), By: "Grace Park"},
@@ -260,10 +261,10 @@ func arInternalAudit(t testing.TB) *audit.Audit {
 		Contact:     &audit.Contact{Person: "Priya Shah", At: arAt(time.February, 3, 10, 0), By: lead, Notes: "Access to systems and staff agreed; the audit report is confidential to the board and the CISO."},
 		Feasibility: &audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: arAt(time.February, 5, 9, 0), DecidedBy: lead},
 		Team: []audit.Member{
-			{Auditor: "AUD-001", Name: lead, Role: audit.RoleTeamLeader, Organization: "Northwind Internal Audit"},
-			{Auditor: "AUD-002", Name: auditor, Role: audit.RoleAuditor, Organization: "Northwind Internal Audit"},
-			{Auditor: "AUD-007", Name: expert, Role: audit.RoleTechnicalExpert, Organization: "Harbour Security Consulting"},
-			{Name: "Dan Reed", Role: audit.RoleGuide, Organization: "Northwind Analytics Ltd"},
+			{Auditor: "AUD-001", Name: lead, Role: competence.RoleTeamLeader, Organization: "Northwind Internal Audit"},
+			{Auditor: "AUD-002", Name: auditor, Role: competence.RoleAuditor, Organization: "Northwind Internal Audit"},
+			{Auditor: "AUD-007", Name: expert, Role: competence.RoleTechnicalExpert, Organization: "Harbour Security Consulting"},
+			{Name: "Dan Reed", Role: competence.RoleGuide, Organization: "Northwind Analytics Ltd"},
 		},
 		Plan: &audit.Plan{
 			State: audit.PlanCommunicated, Content: content,
@@ -360,11 +361,11 @@ func arCertificationAudit(t testing.TB) *audit.Audit {
 		arEvidence("C-EV-4", audit.SourceTechnicalVerification, audit.ConfidentialityInternal, "Backup restore test log for March and April 2026: one of eight restores not tested.", auditor, arAt(time.May, 12, 15, 0), arControl("8.13")),
 	}
 	findings := []audit.Finding{
-		{ID: "C-F1", Kind: audit.Conformity, Criteria: []annexa.Ref{arClause("6.1.2")}, Evidence: []audit.EvidenceID{"C-EV-1"}, Found: "The risk assessment method gives consistent and comparable results.", RaisedBy: lead, RaisedAt: arAt(time.May, 11, 11, 0), State: audit.FindingAcknowledged},
-		{ID: "C-F2", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arClause("9.3.2")}, Evidence: []audit.EvidenceID{"C-EV-2"}, Requirement: "Management review considers the need for changes to the ISMS and resources.", Found: "The February 2026 management review records no decision on resources.", Reason: "An input required by 9.3.2 was not considered.", RaisedBy: lead, RaisedAt: arAt(time.May, 11, 15, 0), State: audit.FindingAcknowledged},
-		{ID: "C-F3", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("8.13")}, Evidence: []audit.EvidenceID{"C-EV-4"}, Area: "Kraków operations centre", Requirement: "Backups are restore-tested monthly per the backup policy.", Found: "One of eight monthly restore tests was skipped.", Reason: "The backup policy's monthly test was not carried out in April.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 16, 0), State: audit.FindingAcknowledged},
-		{ID: "C-F4", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{arControl("5.23")}, Evidence: []audit.EvidenceID{"C-EV-3"}, Found: "Exit plans for cloud suppliers could be tested.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 11, 0), State: audit.FindingAcknowledged},
-		{ID: "C-F5", Kind: audit.GoodPractice, Criteria: []annexa.Ref{arControl("8.13")}, Evidence: []audit.EvidenceID{"C-EV-4"}, Found: "Restore tests are automated and their results feed the operations dashboard.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 16, 30), State: audit.FindingAcknowledged},
+		{ID: "C-F1", Kind: audit.Conformity, Criteria: []annexa.Ref{arClause("6.1.2")}, Evidence: []ismsaudit.EvidenceID{"C-EV-1"}, Found: "The risk assessment method gives consistent and comparable results.", RaisedBy: lead, RaisedAt: arAt(time.May, 11, 11, 0), State: audit.FindingAcknowledged},
+		{ID: "C-F2", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arClause("9.3.2")}, Evidence: []ismsaudit.EvidenceID{"C-EV-2"}, Requirement: "Management review considers the need for changes to the ISMS and resources.", Found: "The February 2026 management review records no decision on resources.", Reason: "An input required by 9.3.2 was not considered.", RaisedBy: lead, RaisedAt: arAt(time.May, 11, 15, 0), State: audit.FindingAcknowledged},
+		{ID: "C-F3", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{arControl("8.13")}, Evidence: []ismsaudit.EvidenceID{"C-EV-4"}, Area: "Kraków operations centre", Requirement: "Backups are restore-tested monthly per the backup policy.", Found: "One of eight monthly restore tests was skipped.", Reason: "The backup policy's monthly test was not carried out in April.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 16, 0), State: audit.FindingAcknowledged},
+		{ID: "C-F4", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{arControl("5.23")}, Evidence: []ismsaudit.EvidenceID{"C-EV-3"}, Found: "Exit plans for cloud suppliers could be tested.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 11, 0), State: audit.FindingAcknowledged},
+		{ID: "C-F5", Kind: audit.GoodPractice, Criteria: []annexa.Ref{arControl("8.13")}, Evidence: []ismsaudit.EvidenceID{"C-EV-4"}, Found: "Restore tests are automated and their results feed the operations dashboard.", RaisedBy: auditor, RaisedAt: arAt(time.May, 12, 16, 30), State: audit.FindingAcknowledged},
 	}
 	for i := range findings {
 		findings[i].History = arFindingHistory(findings[i].State, findings[i].RaisedAt, findings[i].RaisedBy)
@@ -381,8 +382,8 @@ func arCertificationAudit(t testing.TB) *audit.Audit {
 			{From: audit.StateClosing, Event: audit.EventIssueReport, To: audit.StateReported, At: arAt(time.May, 15, 9, 0), By: lead},
 		},
 		Team: []audit.Member{
-			{Auditor: "CB-017", Name: lead, Role: audit.RoleTeamLeader, Organization: "CertCo Assessments Ltd"},
-			{Auditor: "CB-044", Name: auditor, Role: audit.RoleAuditor, Organization: "CertCo Assessments Ltd"},
+			{Auditor: "CB-017", Name: lead, Role: competence.RoleTeamLeader, Organization: "CertCo Assessments Ltd"},
+			{Auditor: "CB-044", Name: auditor, Role: competence.RoleAuditor, Organization: "CertCo Assessments Ltd"},
 		},
 		Plan: &audit.Plan{
 			State: audit.PlanCommunicated, Content: content,
@@ -435,7 +436,7 @@ func arLargeAudit(t testing.TB, n int) *audit.Audit {
 	a.Closing.DivergingOpinions = nil
 	for i := range n {
 		ref := arControl(string(controls[i%len(controls)]))
-		var ids []audit.EvidenceID
+		var ids []ismsaudit.EvidenceID
 		for j := range 5 {
 			id := fmt.Sprintf("EV-%05d-%d", i, j)
 			conf := []audit.Confidentiality{audit.ConfidentialityPublic, audit.ConfidentialityInternal, audit.ConfidentialityRestricted}[j%3]
@@ -443,7 +444,7 @@ func arLargeAudit(t testing.TB, n int) *audit.Audit {
 				conf, fmt.Sprintf("Record %d of sample %d: configuration export reviewed against the hardening baseline & checked <ok>.", j, i), "Ben Osei", arAt(time.March, 3, 9, 0).Add(time.Duration(i)*time.Second), ref)
 			e.Digest = fmt.Sprintf("%064x", i*5+j)
 			a.Evidence = append(a.Evidence, e)
-			ids = append(ids, audit.EvidenceID(id))
+			ids = append(ids, ismsaudit.EvidenceID(id))
 		}
 		f := audit.Finding{
 			ID: audit.FindingID(fmt.Sprintf("F-%05d", i)), Criteria: []annexa.Ref{ref}, Evidence: ids, Area: "IT Operations",

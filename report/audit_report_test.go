@@ -54,11 +54,11 @@ func TestBuildAuditReportInternal(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, []audit.FindingID{"F-01", "F-02", "F-03", "F-04", "F-05", "F-06", "F-07"}, ids(r.Findings), "the withdrawn F-08 is left out")
-	var ev []audit.EvidenceID
+	var ev []ismsaudit.EvidenceID
 	for _, e := range r.Evidence {
 		ev = append(ev, e.ID)
 	}
-	assert.Equal(t, []audit.EvidenceID{"EV-01", "EV-02", "EV-03", "EV-04", "EV-06", "EV-07", "EV-09", "EV-10", "EV-11"}, ev,
+	assert.Equal(t, []ismsaudit.EvidenceID{"EV-01", "EV-02", "EV-03", "EV-04", "EV-06", "EV-07", "EV-09", "EV-10", "EV-11"}, ev,
 		"cited or verified items in log order; the superseded EV-05 and the rejected EV-08 are left out")
 
 	wantParticipants := []AuditParticipant{
@@ -153,7 +153,7 @@ func TestBuildAuditReportRefusesBrokenReferences(t *testing.T) {
 	a := arInternalAudit(t)
 	a.Findings[0].Evidence = append(a.Findings[0].Evidence, "EV-99")
 	a.FollowUps[0].Finding = "F-99"
-	a.FollowUps[1].Evidence = []audit.EvidenceID{"EV-98"}
+	a.FollowUps[1].Evidence = []ismsaudit.EvidenceID{"EV-98"}
 	a.Evidence[1].ID = "EV-01"
 	a.Findings[2].ID = "F-01"
 	a.FollowUps = append(a.FollowUps, audit.FollowUp{Finding: "F-07", State: audit.FollowUpPlanning})

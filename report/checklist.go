@@ -171,7 +171,7 @@ func checklistMarkdown(w io.Writer, c *annexa.Checklist) error {
 				if i > 0 {
 					s.str(", ")
 				}
-				s.str("`", strings.ReplaceAll(e, "`", "'"), "`")
+				s.str("`", strings.ReplaceAll(string(e), "`", "'"), "`")
 			}
 			s.str("\n")
 		}
@@ -188,7 +188,7 @@ func checklistCSV(w io.Writer, c *annexa.Checklist) error {
 	for _, it := range c.Items {
 		refs := make([]string, len(it.EvidenceRefs))
 		for i, r := range it.EvidenceRefs {
-			refs[i] = cell(r)
+			refs[i] = cell(string(r))
 		}
 		cw.row(it.Ref.String(), it.Ref.Kind.String(), it.Ref.ID, it.Title,
 			methodList(it.Methods, ";", annexa.Method.String),

@@ -46,10 +46,10 @@ func filledChecklist(t *testing.T) *annexa.Checklist {
 		Kind: annexa.Internal, Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15", "7.4", "8.8"},
 	})
 	require.NoError(t, err)
-	require.NoError(t, cl.Assess(annexa.RefToClause("9.2.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"EV-1"}}))
+	require.NoError(t, cl.Assess(annexa.RefToClause("9.2.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-1"}}))
 	require.NoError(t, cl.Assess(annexa.RefToControl("8.8"), annexa.Assessment{
 		Result: annexa.MinorNonconformity, Notes: "=HYPERLINK(\"x\") 3 of 25 servers miss patches\nsee _ticket_ #42",
-		EvidenceRefs: []string{"EV-2", "-EV-3"},
+		EvidenceRefs: []ismsaudit.EvidenceID{"EV-2", "-EV-3"},
 	}))
 	require.NoError(t, cl.MarkNotAudited(annexa.RefToControl("7.4"), "site closed for works"))
 	return cl

@@ -12,8 +12,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -617,10 +619,10 @@ type oscalExport struct {
 	parties  []oscalParty
 	roles    []oscalRole
 	resp     []oscalResponsibleParty
-	people   map[string]string        // person reference (auditor id or name) -> party uuid
-	origin   map[string][]oscalOrigin // person reference -> origins naming them (shared, never modified)
-	evIndex  map[audit.EvidenceID]int // evidence id -> position in r.Evidence
-	nextEv   int                      // the position after the item relatedObservations found last
+	people   map[string]string            // person reference (auditor id or name) -> party uuid
+	origin   map[string][]oscalOrigin     // person reference -> origins naming them (shared, never modified)
+	evIndex  map[ismsaudit.EvidenceID]int // evidence id -> position in r.Evidence
+	nextEv   int                          // the position after the item relatedObservations found last
 	actions  map[audit.FindingID]*AuditAction
 	obsUUIDs []string              // observation uuid by evidence position, derived once
 	fndUUIDs []string              // finding uuid by finding position, derived once
@@ -741,7 +743,7 @@ func criterionTitle(c AuditCriterion) (sep, title string) {
 // name (every one is in the report, as Check makes sure, and ids are
 // unique). A finding mostly cites items that follow one another in the
 // report, so the item after the one found last is tried before the index.
-func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []audit.EvidenceID) []oscalRelatedObservation {
+func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []ismsaudit.EvidenceID) []oscalRelatedObservation {
 	for _, id := range ids {
 		i := x.nextEv
 		if i >= len(x.r.Evidence) || x.r.Evidence[i].ID != id {
@@ -855,7 +857,7 @@ func (x *oscalExport) partiesAndRoles() {
 	}
 }
 
-func roleTitle(r audit.TeamRole) string {
+func roleTitle(r competence.Role) string {
 	w := words(r)
 	return strings.ToUpper(w[:1]) + w[1:]
 }
@@ -1231,7 +1233,7 @@ func (x *oscalExport) attestation() []oscalAttestation {
 	parts = append(parts, oscalPart{Name: "sampling-statement", NS: OSCALPropNamespace, Title: "Sampling", Prose: r.SamplingStatement})
 	a := oscalAttestation{Parts: parts}
 	for _, rp := range x.resp {
-		if rp.RoleID == string(audit.RoleTeamLeader) {
+		if rp.RoleID == string(competence.RoleTeamLeader) {
 			a.ResponsibleParties = []oscalResponsibleParty{rp}
 		}
 	}
@@ -1417,7 +1419,7 @@ func planOfActionAndMilestones(r *AuditReport, reuse bool) (*oscalPOAMDocument, 
 	}
 	x.reuse = reuse
 	var open, evidence []int
-	used := map[audit.EvidenceID]bool{}
+	used := map[ismsaudit.EvidenceID]bool{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Kind != audit.Nonconformity || riskStatus(x.actions[f.ID]) == "closed" {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
@@ -341,7 +342,7 @@ func (l *progLayout) schedule() {
 		team := make([]string, len(s.Team))
 		for j, m := range s.Team {
 			team[j] = memberText(m)
-			if m.Role != audit.RoleAuditor {
+			if m.Role != competence.RoleAuditor {
 				team[j] += " (" + words(m.Role) + ")"
 			}
 		}

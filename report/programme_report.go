@@ -123,7 +123,7 @@ func (a *ProgrammeAudit) PlannedDate() time.Time {
 type ProgrammeTeamMember struct {
 	Auditor competence.AuditorID `json:"auditor,omitempty"`
 	Name    string               `json:"name,omitempty"`
-	Role    audit.TeamRole       `json:"role"`
+	Role    competence.Role      `json:"role"`
 }
 
 // ProgrammeAction is one corrective action (the follow-up of a
@@ -434,7 +434,7 @@ func scheduledAudit(s *programme.ScheduledAudit, rec *audit.Audit, o ProgrammeRe
 		(pa.Status == ScheduleNotStarted || pa.Status == ScheduleInProgress)
 	if len(pa.Team) == 0 && s.Team != nil {
 		for _, m := range s.Team.Members {
-			tm := ProgrammeTeamMember{Auditor: m.Auditor, Role: audit.TeamRole(m.Role)}
+			tm := ProgrammeTeamMember{Auditor: m.Auditor, Role: competence.Role(m.Role)}
 			if o.Pool != nil {
 				if a, ok := o.Pool.Auditor(m.Auditor); ok {
 					tm.Name = a.Name

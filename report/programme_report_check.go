@@ -8,6 +8,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
@@ -122,7 +123,7 @@ func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 			c.add(a.p(".Timing"), ContentProgrammeSchedule, string(s.Timing), "only a completed audit has a completion")
 		}
 		for j, m := range s.Team {
-			enumCheck(c, at{a.p(".Team"), j}, ".Role", m.Role, audit.TeamRole.IsValid, true)
+			enumCheck(c, at{a.p(".Team"), j}, ".Role", m.Role, competence.Role.IsValid, true)
 			if blank(m.Name) && blank(string(m.Auditor)) {
 				c.add(at{a.p(".Team"), j}.p(""), "required", "", "a member's name or auditor id")
 			}

@@ -96,8 +96,8 @@ func prFieldworkAudit() *audit.Audit {
 			{From: audit.StatePreparation, Event: audit.EventOpen, To: audit.StateFieldwork, At: arAt(time.May, 18, 9, 0), By: lead},
 		},
 		Team: []audit.Member{
-			{Auditor: "AUD-002", Name: lead, Role: audit.RoleTeamLeader},
-			{Auditor: "AUD-003", Name: "Farah Iqbal", Role: audit.RoleAuditor},
+			{Auditor: "AUD-002", Name: lead, Role: competence.RoleTeamLeader},
+			{Auditor: "AUD-003", Name: "Farah Iqbal", Role: competence.RoleAuditor},
 		},
 	}
 }
@@ -130,7 +130,7 @@ func prPreviousAudit(closures []prClosure) *audit.Audit {
 			{From: audit.StateDistributed, Event: audit.EventComplete, To: audit.StateCompleted, At: prDay(2025, time.October, 20), By: lead},
 			{From: audit.StateCompleted, Event: audit.EventStartFollowUp, To: audit.StateFollowUp, At: prDay(2025, time.October, 20).Add(time.Hour), By: lead},
 		},
-		Team: []audit.Member{{Auditor: "AUD-001", Name: lead, Role: audit.RoleTeamLeader}},
+		Team: []audit.Member{{Auditor: "AUD-001", Name: lead, Role: competence.RoleTeamLeader}},
 	}
 	for _, c := range closures {
 		raised := presented.Add(-30 * time.Hour)

@@ -51,10 +51,10 @@ func TestBuildProgrammeReport(t *testing.T) {
 	}
 	assert.Equal(t, arAt(time.March, 12, 9, 0), r.Schedule[0].CompletedAt)
 	assert.Equal(t, []ProgrammeTeamMember{
-		{Auditor: "AUD-001", Name: "Aisha Khan", Role: audit.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: audit.RoleAuditor},
-		{Auditor: "AUD-007", Name: "Chloe Martin", Role: audit.RoleTechnicalExpert}, {Name: "Dan Reed", Role: audit.RoleGuide},
+		{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor},
+		{Auditor: "AUD-007", Name: "Chloe Martin", Role: competence.RoleTechnicalExpert}, {Name: "Dan Reed", Role: competence.RoleGuide},
 	}, r.Schedule[0].Team, "the record's team")
-	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Role: audit.RoleTeamLeader}, {Auditor: "AUD-002", Role: audit.RoleAuditor}},
+	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Role: competence.RoleAuditor}},
 		r.Schedule[4].Team, "the team the programme selected, unnamed without a pool")
 
 	require.NotNil(t, r.Coverage)
@@ -123,7 +123,7 @@ func TestBuildProgrammeReportDefaults(t *testing.T) {
 	r, err = BuildProgrammeReport(p, audits, o)
 	require.NoError(t, err)
 	assert.Equal(t, "Programme status for the audit committee", r.Title)
-	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Name: "Aisha Khan", Role: audit.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: audit.RoleAuditor}},
+	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor}},
 		r.Schedule[4].Team)
 
 	// Coverage over another period: the audits outside it are listed.

@@ -151,9 +151,9 @@ func (b *Builder) initiate(a *audit.Audit) bool {
 	m = b.Meta()
 	b.do("decide feasibility", a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: Lead}, m))
 	b.do("set team", a.SetTeam([]audit.Member{
-		{Auditor: Lead, Name: "Lena Lead", Role: audit.RoleTeamLeader},
-		{Auditor: Auditor, Name: "Omar Auditor", Role: audit.RoleAuditor},
-		{Name: "Gus Guide", Role: audit.RoleGuide, Organization: "Acme Ltd"},
+		{Auditor: Lead, Name: "Lena Lead", Role: competence.RoleTeamLeader},
+		{Auditor: Auditor, Name: "Omar Auditor", Role: competence.RoleAuditor},
+		{Name: "Gus Guide", Role: competence.RoleGuide, Organization: "Acme Ltd"},
 	}, b.Meta()))
 	return b.reached(a)
 }
@@ -216,8 +216,8 @@ func (b *Builder) prepare(a *audit.Audit) bool {
 }
 
 // evidence collects and verifies one item supporting ref.
-func (b *Builder) evidence(a *audit.Audit, ref annexa.Ref) audit.EvidenceID {
-	id := audit.EvidenceID(fmt.Sprintf("E-%d", len(a.Evidence)+1))
+func (b *Builder) evidence(a *audit.Audit, ref annexa.Ref) ismsaudit.EvidenceID {
+	id := ismsaudit.EvidenceID(fmt.Sprintf("E-%d", len(a.Evidence)+1))
 	m := b.by(Auditor)
 	b.do("collect evidence "+string(id), a.CollectEvidence(audit.Evidence{
 		ID: id, Source: audit.SourceRecord, Description: "records examined for " + ref.String(), Supports: []annexa.Ref{ref},
@@ -242,7 +242,7 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 			refs = append(refs, it.Ref)
 		}
 	}
-	var ids []audit.EvidenceID
+	var ids []ismsaudit.EvidenceID
 	for i := range b.evid {
 		ids = append(ids, b.evidence(a, refs[i%len(refs)]))
 	}
@@ -254,7 +254,7 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 		ev, supports := ids[k], a.Evidence[k].Supports[0]
 		n++
 		f := audit.Finding{ID: audit.FindingID(fmt.Sprintf("F-%d", n)), Kind: kind, Grade: grade, Criteria: []annexa.Ref{supports},
-			Evidence: []audit.EvidenceID{ev}, Area: "IT", RaisedBy: Auditor, RaisedAt: b.at(),
+			Evidence: []ismsaudit.EvidenceID{ev}, Area: "IT", RaisedBy: Auditor, RaisedAt: b.at(),
 			Found: "the records examined for " + supports.String() + " show the requirement met"}
 		if kind == audit.Nonconformity {
 			f.Requirement = "the requirement of " + supports.String() + " is met"
@@ -275,7 +275,7 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 	}
 	// Checklist results: each item rests on an item collected for it.
 	for i, it := range items {
-		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{string(ids[i%len(ids)])}}
+		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{ids[i%len(ids)]}}
 		b.do("record result "+it.Ref.String(), a.RecordResult(it.Ref, as, b.by(Auditor)))
 	}
 	b.do("escalate risk", a.EscalateRisk(audit.EscalatedRisk{ID: "R-1", Description: "an administrator password written on a whiteboard",
@@ -354,7 +354,7 @@ func (b *Builder) followUp(a *audit.Audit) {
 				continue
 			}
 			id := b.evidence(a, f.Criteria[0])
-			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, true, []audit.EvidenceID{id}, b.Meta()))
+			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, true, []ismsaudit.EvidenceID{id}, b.Meta()))
 		}
 	}
 	if b.through == audit.StateFollowUp {

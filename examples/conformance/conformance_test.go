@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/audit/audittest"
@@ -58,7 +59,7 @@ func TestNonconformityRestsOnVerifiedEvidence(t *testing.T) {
 	require.NoError(t, a.CollectEvidence(audit.Evidence{ID: "E-99", Source: audit.SourceInterview, Description: "hearsay about the backups",
 		Supports: a.Evidence[0].Supports, CollectedBy: audittest.Auditor, CollectedAt: m.At, Confidentiality: audit.ConfidentialityInternal}, m))
 	require.NoError(t, a.AddFinding(audit.Finding{ID: "F-99", Kind: audit.Nonconformity, Grade: audit.Major, Criteria: a.Evidence[0].Supports,
-		Evidence: []audit.EvidenceID{"E-99"}, Requirement: "backups are tested", Found: "no test in a year", Reason: "no one owns the test",
+		Evidence: []ismsaudit.EvidenceID{"E-99"}, Requirement: "backups are tested", Found: "no test in a year", Reason: "no one owns the test",
 		RaisedBy: audittest.Auditor, RaisedAt: m.At}, b.Meta()))
 
 	audittest.RefusedBy(t, a.ConfirmFinding("F-99", b.Meta()), audit.RuleNCEvidence)

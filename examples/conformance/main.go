@@ -121,7 +121,7 @@ func tamper(a *audit.Audit) (*audit.Audit, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Findings[0].Evidence = []audit.EvidenceID{"E-4"}
+	c.Findings[0].Evidence = []ismsaudit.EvidenceID{"E-4"}
 	c.Closing.AgreedFollowUp = ""
 	c.Evidence[0].Description += " (revised)"
 	return c, nil
@@ -149,9 +149,9 @@ func sampleAudit() (*audit.Audit, error) {
 	m = lead()
 	step(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: "aisha"}, m))
 	step(a.SetTeam([]audit.Member{
-		{Auditor: "aisha", Name: "Aisha Khan", Role: audit.RoleTeamLeader},
-		{Auditor: "ben", Name: "Ben Osei", Role: audit.RoleAuditor},
-		{Name: "Tom Hughes", Role: audit.RoleGuide, Organization: sample.Organization},
+		{Auditor: "aisha", Name: "Aisha Khan", Role: competence.RoleTeamLeader},
+		{Auditor: "ben", Name: "Ben Osei", Role: competence.RoleAuditor},
+		{Name: "Tom Hughes", Role: competence.RoleGuide, Organization: sample.Organization},
 	}, lead()))
 	step(a.Prepare(lead()))
 
@@ -190,7 +190,7 @@ func sampleAudit() (*audit.Audit, error) {
 	m = lead()
 	step(a.HoldOpeningMeeting(audit.OpeningMeeting{At: m.At, Attendees: []audit.Attendee{{Name: "Aisha Khan"}, {Name: "Priya Shah", Organization: sample.Organization}},
 		PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, m))
-	collect := func(id audit.EvidenceID, src audit.EvidenceSource, what string, ref annexa.Ref) {
+	collect := func(id ismsaudit.EvidenceID, src audit.EvidenceSource, what string, ref annexa.Ref) {
 		m := by("ben")
 		step(a.CollectEvidence(audit.Evidence{ID: id, Source: src, Description: what, Supports: []annexa.Ref{ref},
 			CollectedBy: "ben", CollectedAt: m.At, Confidentiality: audit.ConfidentialityInternal}, m))
@@ -199,7 +199,7 @@ func sampleAudit() (*audit.Audit, error) {
 	collect("E-2", audit.SourceRecord, "access removal tickets of ten leavers sampled from the HR list", annexa.RefToControl("5.18"))
 	collect("E-3", audit.SourceTechnicalVerification, "patch levels of the internet-facing servers", annexa.RefToControl("8.8"))
 	collect("E-4", audit.SourceInterview, "account of the access review by a team member who had not taken part", annexa.RefToControl("5.15"))
-	for _, id := range []audit.EvidenceID{"E-1", "E-2", "E-3"} {
+	for _, id := range []ismsaudit.EvidenceID{"E-1", "E-2", "E-3"} {
 		step(a.VerifyEvidence(id, lead()))
 	}
 	m = lead()
@@ -207,22 +207,22 @@ func sampleAudit() (*audit.Audit, error) {
 	step(a.RejectEvidence("E-4", m))
 	cite := map[annexa.Ref]string{annexa.RefToControl("5.18"): "E-2", annexa.RefToControl("8.8"): "E-3"}
 	for _, it := range cl.Items {
-		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"E-1"}}
+		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
 		if id, ok := cite[it.Ref]; ok {
-			as.EvidenceRefs = []string{id}
+			as.EvidenceRefs = []ismsaudit.EvidenceID{ismsaudit.EvidenceID(id)}
 		}
 		if it.Ref == annexa.RefToControl("5.18") {
-			as = annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "two of ten leavers kept VPN access", EvidenceRefs: []string{"E-2"}}
+			as = annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "two of ten leavers kept VPN access", EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}
 		}
 		step(a.RecordResult(it.Ref, as, by("ben")))
 	}
 	step(a.AddFinding(audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{annexa.RefToControl("5.18")},
-		Evidence: []audit.EvidenceID{"E-2"}, Area: "People", Requirement: "access rights are removed when employment ends",
+		Evidence: []ismsaudit.EvidenceID{"E-2"}, Area: "People", Requirement: "access rights are removed when employment ends",
 		Found: "two of ten leavers sampled kept VPN access for three weeks", Reason: "HR's leaver process does not notify IT Operations",
 		RaisedBy: "ben", RaisedAt: clock}, by("ben")))
-	step(a.AddFinding(audit.Finding{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{annexa.RefToControl("8.8")}, Evidence: []audit.EvidenceID{"E-3"},
+	step(a.AddFinding(audit.Finding{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{annexa.RefToControl("8.8")}, Evidence: []ismsaudit.EvidenceID{"E-3"},
 		Found: "critical patches are applied within the policy's 14 days", RaisedBy: "ben", RaisedAt: clock}, by("ben")))
-	step(a.AddFinding(audit.Finding{ID: "F-3", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{annexa.RefToClause("9.2.2")}, Evidence: []audit.EvidenceID{"E-1"},
+	step(a.AddFinding(audit.Finding{ID: "F-3", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{annexa.RefToClause("9.2.2")}, Evidence: []ismsaudit.EvidenceID{"E-1"},
 		Found: "audit areas could be weighted by the results of the risk assessment", RaisedBy: "aisha", RaisedAt: clock}, lead()))
 	for _, id := range []audit.FindingID{"F-1", "F-2", "F-3"} {
 		step(a.ConfirmFinding(id, lead()))
@@ -256,7 +256,7 @@ func sampleAudit() (*audit.Audit, error) {
 	step(a.MarkImplemented("F-1", by("priya")))
 	collect("E-5", audit.SourceRecord, "access removal tickets opened by the new leaver workflow", annexa.RefToControl("5.18"))
 	step(a.VerifyEvidence("E-5", lead()))
-	step(a.VerifyCorrectiveAction("F-1", true, []audit.EvidenceID{"E-5"}, lead()))
+	step(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-5"}, lead()))
 	step(a.Close(lead()))
 	step(a.SealRecord(lead()))
 	if err := errors.Join(steps...); err != nil {

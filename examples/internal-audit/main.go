@@ -224,7 +224,7 @@ func (s *steps) action(finding audit.FindingID, act sample.Action) {
 		s.do("implemented "+string(finding), s.a.MarkImplemented(finding, ismsaudit.Meta{At: r.Implemented, By: r.ImplementedBy}))
 		s.evidence(r.Evidence)
 		m := ismsaudit.Meta{At: r.Verified, By: r.VerifiedBy, Note: r.Note}
-		s.do("verify action "+string(finding), s.a.VerifyCorrectiveAction(finding, r.Effective, []audit.EvidenceID{r.Evidence.Evidence.ID}, m))
+		s.do("verify action "+string(finding), s.a.VerifyCorrectiveAction(finding, r.Effective, []ismsaudit.EvidenceID{r.Evidence.Evidence.ID}, m))
 		if r.Replan != nil {
 			s.do("plan again "+string(finding), s.a.PlanCorrectiveAction(finding, r.Replan.Plan, ismsaudit.Meta{At: r.Replan.Planned, By: r.Replan.PlanBy}))
 			s.do("accept again "+string(finding), s.a.AcceptCorrectiveAction(finding, ismsaudit.Meta{At: r.Replan.Accepted, By: sample.Lead}))

@@ -3,6 +3,7 @@ package sample
 import (
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -89,7 +90,7 @@ type Item struct {
 	Logged   time.Time // when it was logged
 	Decided  time.Time // when it was verified or rejected
 	Reject   string    // why it cannot be verified
-	Corrects audit.EvidenceID
+	Corrects ismsaudit.EvidenceID
 }
 
 // Result is the result of one checklist item.
@@ -148,7 +149,7 @@ var policy = annexa.RefToDocument("POL-ACC-4")
 
 func verified(id string, src audit.EvidenceSource, conf audit.Confidentiality, desc, by string, collected time.Time, supports ...annexa.Ref) Item {
 	return Item{
-		Evidence: audit.Evidence{ID: audit.EvidenceID(id), Source: src, Confidentiality: conf, Description: desc, CollectedBy: by, CollectedAt: collected, Supports: supports},
+		Evidence: audit.Evidence{ID: ismsaudit.EvidenceID(id), Source: src, Confidentiality: conf, Description: desc, CollectedBy: by, CollectedAt: collected, Supports: supports},
 		Logged:   collected.Add(15 * time.Minute), Decided: collected.Add(45 * time.Minute),
 	}
 }
@@ -240,35 +241,35 @@ func InternalAudit() Story {
 	evidence[6].Evidence.Sampling = servers
 	evidence[6].Evidence.Digest = "3b7e91d04c2a58f6e1b9d7c3a05f82e4b6c1d9a7f3e05b28c4d6a1f9e7b3c502"
 
-	nc := func(id string, grade audit.Grade, ref annexa.Ref, ev []audit.EvidenceID, area, req, found, reason, by string, raised time.Time) Finding {
+	nc := func(id string, grade audit.Grade, ref annexa.Ref, ev []ismsaudit.EvidenceID, area, req, found, reason, by string, raised time.Time) Finding {
 		return Finding{Finding: audit.Finding{ID: audit.FindingID(id), Kind: audit.Nonconformity, Grade: grade, Criteria: []annexa.Ref{ref}, Evidence: ev,
 			Area: area, Requirement: req, Found: found, Reason: reason, RaisedBy: by, RaisedAt: raised}}
 	}
-	other := func(id string, kind audit.FindingKind, refs []annexa.Ref, ev []audit.EvidenceID, area, found, by string, raised time.Time) Finding {
+	other := func(id string, kind audit.FindingKind, refs []annexa.Ref, ev []ismsaudit.EvidenceID, area, found, by string, raised time.Time) Finding {
 		return Finding{Finding: audit.Finding{ID: audit.FindingID(id), Kind: kind, Criteria: refs, Evidence: ev, Area: area, Found: found, RaisedBy: by, RaisedAt: raised}}
 	}
 	findings := []Finding{
-		other("F-01", audit.Conformity, []annexa.Ref{clause("6.1.3")}, []audit.EvidenceID{"EV-01"}, "",
+		other("F-01", audit.Conformity, []annexa.Ref{clause("6.1.3")}, []ismsaudit.EvidenceID{"EV-01"}, "",
 			"The Statement of Applicability and the risk treatment plan agree, and each exclusion is justified.", LeadName, at(time.March, 2, 12, 0)),
-		other("F-02", audit.OpportunityForImprovement, []annexa.Ref{clause("9.2.2")}, []audit.EvidenceID{"EV-02"}, "",
+		other("F-02", audit.OpportunityForImprovement, []annexa.Ref{clause("9.2.2")}, []ismsaudit.EvidenceID{"EV-02"}, "",
 			"The audit programme gives every area the same frequency; weighting areas by risk and earlier findings would free time for vulnerability management.", LeadName, at(time.March, 2, 15, 0)),
-		nc("F-03", audit.Minor, control("5.18"), []audit.EvidenceID{"EV-04", "EV-03"}, "People / IT Operations",
+		nc("F-03", audit.Minor, control("5.18"), []ismsaudit.EvidenceID{"EV-04", "EV-03"}, "People / IT Operations",
 			"The access control policy requires access of leavers to be removed on their last working day.",
 			"2 of 10 sampled leavers kept VPN access for 41 and 57 days after leaving.",
 			"Access was not removed as the policy requires; the leaver ticket does not include the VPN.", AuditorName, at(time.March, 3, 15, 0)),
-		nc("F-04", audit.Minor, control("6.5"), []audit.EvidenceID{"EV-05"}, "People",
+		nc("F-04", audit.Minor, control("6.5"), []ismsaudit.EvidenceID{"EV-05"}, "People",
 			"Leavers are reminded of the security duties that remain after they leave.",
 			"Exit letters for contractors omit the reminder of confidentiality duties.",
 			"Contractors leave without being told which duties continue.", AuditorName, at(time.March, 3, 15, 30)),
-		other("F-05", audit.GoodPractice, []annexa.Ref{control("5.15"), policy}, []audit.EvidenceID{"EV-03", "EV-06"}, "",
+		other("F-05", audit.GoodPractice, []annexa.Ref{control("5.15"), policy}, []ismsaudit.EvidenceID{"EV-03", "EV-06"}, "",
 			"The role catalogue in the access control policy maps every business role to its systems, and managers review it each quarter.", AuditorName, at(time.March, 3, 16, 0)),
-		nc("F-06", audit.Minor, control("8.8"), []audit.EvidenceID{"EV-08"}, "IT Operations",
+		nc("F-06", audit.Minor, control("8.8"), []ismsaudit.EvidenceID{"EV-08"}, "IT Operations",
 			"Firewall rules are reviewed twice a year.", "No firewall rule review was seen.", "The review could not be shown.", ExpertName, at(time.March, 4, 11, 30)),
-		nc("F-07", audit.Major, control("8.8"), []audit.EvidenceID{"EV-07"}, "IT Operations",
+		nc("F-07", audit.Major, control("8.8"), []ismsaudit.EvidenceID{"EV-07"}, "IT Operations",
 			"Critical patches are applied within 30 days or a risk-accepted exception is recorded.",
 			"3 of 25 chosen production servers, all internet-facing, miss critical patches released more than 60 days ago, with no exception recorded.",
 			"The vulnerability management process does not work for internet-facing servers, so known exploitable weaknesses stay open.", ExpertName, at(time.March, 4, 12, 0)),
-		other("F-08", audit.Observation, []annexa.Ref{control("8.15")}, []audit.EvidenceID{"EV-10"}, "IT Operations",
+		other("F-08", audit.Observation, []annexa.Ref{control("8.15")}, []ismsaudit.EvidenceID{"EV-10"}, "IT Operations",
 			"Log retention is set separately in the SIEM and the cloud audit log; both meet the policy today, but nothing keeps them aligned.", ExpertName, at(time.March, 4, 15, 30)),
 	}
 	findings[5].Withdraw = "its only evidence, EV-08, could not be verified"
@@ -288,10 +289,10 @@ func InternalAudit() Story {
 			Notes: "Access to systems and staff agreed; the report is confidential to the board and the CISO."},
 		Feasibility: audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(time.February, 5, 9, 0), DecidedBy: LeadName},
 		Team: []audit.Member{
-			{Auditor: Lead, Name: LeadName, Role: audit.RoleTeamLeader, Organization: "Northwind Internal Audit"},
-			{Auditor: Auditor, Name: AuditorName, Role: audit.RoleAuditor, Organization: "Northwind Internal Audit"},
-			{Auditor: Expert, Name: ExpertName, Role: audit.RoleTechnicalExpert, Organization: "Harbour Security Consulting"},
-			{Name: "Dan Reed", Role: audit.RoleGuide, Organization: Organization},
+			{Auditor: Lead, Name: LeadName, Role: competence.RoleTeamLeader, Organization: "Northwind Internal Audit"},
+			{Auditor: Auditor, Name: AuditorName, Role: competence.RoleAuditor, Organization: "Northwind Internal Audit"},
+			{Auditor: Expert, Name: ExpertName, Role: competence.RoleTechnicalExpert, Organization: "Harbour Security Consulting"},
+			{Name: "Dan Reed", Role: competence.RoleGuide, Organization: Organization},
 		},
 		TeamSet:     at(time.February, 6, 9, 0),
 		Prepare:     at(time.February, 9, 9, 0),
@@ -324,13 +325,13 @@ func InternalAudit() Story {
 			Response: "Public access removed at 12:20; the incident process started.",
 		},
 		Results: []Result{
-			{Ref: clause("6.1.3"), Assessment: annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"EV-01"}}},
-			{Ref: clause("9.2.2"), Assessment: annexa.Assessment{Result: annexa.OpportunityForImprovement, Notes: "weight areas by risk", EvidenceRefs: []string{"EV-02"}}},
-			{Ref: control("5.15"), Assessment: annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []string{"EV-03", "EV-06"}}},
-			{Ref: control("5.18"), Assessment: annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "leavers keep VPN access", EvidenceRefs: []string{"EV-04"}}},
-			{Ref: control("6.5"), Assessment: annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "contractor exit letters", EvidenceRefs: []string{"EV-05"}}},
-			{Ref: control("8.8"), Assessment: annexa.Assessment{Result: annexa.MajorNonconformity, Notes: "critical patches missing", EvidenceRefs: []string{"EV-07"}}},
-			{Ref: control("8.15"), Assessment: annexa.Assessment{Result: annexa.Observation, Notes: "retention settings not aligned", EvidenceRefs: []string{"EV-10"}}},
+			{Ref: clause("6.1.3"), Assessment: annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-01"}}},
+			{Ref: clause("9.2.2"), Assessment: annexa.Assessment{Result: annexa.OpportunityForImprovement, Notes: "weight areas by risk", EvidenceRefs: []ismsaudit.EvidenceID{"EV-02"}}},
+			{Ref: control("5.15"), Assessment: annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-03", "EV-06"}}},
+			{Ref: control("5.18"), Assessment: annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "leavers keep VPN access", EvidenceRefs: []ismsaudit.EvidenceID{"EV-04"}}},
+			{Ref: control("6.5"), Assessment: annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "contractor exit letters", EvidenceRefs: []ismsaudit.EvidenceID{"EV-05"}}},
+			{Ref: control("8.8"), Assessment: annexa.Assessment{Result: annexa.MajorNonconformity, Notes: "critical patches missing", EvidenceRefs: []ismsaudit.EvidenceID{"EV-07"}}},
+			{Ref: control("8.15"), Assessment: annexa.Assessment{Result: annexa.Observation, Notes: "retention settings not aligned", EvidenceRefs: []ismsaudit.EvidenceID{"EV-10"}}},
 		},
 		NotAudited: Result{Ref: control("7.4"), Reason: "The Leeds office was closed for refurbishment during the audit week."},
 		ResultsAt:  at(time.March, 4, 15, 45),
