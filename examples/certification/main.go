@@ -27,6 +27,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -36,9 +37,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "certification: unexpected argument %q (the command takes none)\n", args[0])
-		return 2
+	fs := cli.NewFlagSet("certification", "Plans the sample organisation's three-year certification cycle: audit time, site samples, teams.", stderr)
+	if code, goOn := cli.Parse(fs, args); !goOn {
+		return code
 	}
 	out := bufio.NewWriter(stdout)
 	err := plan(out)

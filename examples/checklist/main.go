@@ -13,12 +13,12 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 	"github.com/ismsaudit/ismsaudit/report"
 )
@@ -38,17 +38,12 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("checklist", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("checklist", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table.", stderr)
 	kindFlag := fs.String("kind", "stage2", "audit kind: stage1|stage2|surveillance|recertification|internal|second-party")
 	formatFlag := fs.String("format", "markdown", "output format: markdown|csv|json")
 	catalogueFlag := fs.String("catalogue", "", "print a catalogue as CSV instead: controls|clauses|map2013")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "checklist: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, goOn := cli.Parse(fs, args); !goOn {
+		return code
 	}
 	out := bufio.NewWriter(stdout)
 	if *catalogueFlag != "" {

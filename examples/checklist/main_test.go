@@ -75,6 +75,17 @@ func TestCatalogues(t *testing.T) {
 	assert.Contains(t, out, "\n5.7,Threat intelligence,organizational,Preventive;Detective;Corrective,Confidentiality;Integrity;Availability,Identify;Detect;Respond,Threat_and_vulnerability_management,Defence;Resilience\n")
 }
 
+// -h and -help print the usage and exit 0, like the Go tools.
+func TestHelpExitsZero(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		code, out, errs := runArgs(arg)
+		assert.Equal(t, 0, code, arg)
+		assert.Empty(t, out, arg)
+		assert.Contains(t, errs, "usage: ", arg)
+		assert.Contains(t, errs, "exit status", arg)
+	}
+}
+
 func TestBadFlagsExitTwo(t *testing.T) {
 	for _, args := range [][]string{
 		{"-kind", "stage3"},

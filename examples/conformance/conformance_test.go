@@ -83,3 +83,28 @@ func TestRunPrintsEveryRule(t *testing.T) {
 	}
 	assert.Contains(t, out.String(), "Verify: the record conforms to every rule.")
 }
+
+// The program's command line follows the Go tools: -h exits 0, an unknown
+// flag or an argument exits 2, and nothing is written to stdout then.
+func TestCommandLine(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"-h"}, 0, "usage: conformance"},
+		{[]string{"-help"}, 0, "usage: conformance"},
+		{[]string{"-verbose"}, 2, "-verbose"},
+		{[]string{"extra"}, 2, `"extra"`},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		assert.Equal(t, tt.code, command(tt.args, &out, &errb), tt.args)
+		assert.Empty(t, out.String(), tt.args)
+		assert.Contains(t, errb.String(), tt.stderr, tt.args)
+	}
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, command(nil, &out, &errb))
+	assert.Contains(t, out.String(), "Verify: the record conforms to every rule.")
+	assert.Empty(t, errb.String())
+}

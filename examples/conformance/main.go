@@ -28,14 +28,26 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "conformance:", err)
-		os.Exit(1)
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command runs the program with its command line: it takes no flags but
+// -h and no arguments.
+func command(args []string, stdout, stderr io.Writer) int {
+	fs := cli.NewFlagSet("conformance", "Prints the audit package's process rules by principle and verifies a sample audit record, as built and after changes by hand.", stderr)
+	if code, goOn := cli.Parse(fs, args); !goOn {
+		return code
 	}
+	if err := run(stdout); err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return cli.Failed
+	}
+	return cli.OK
 }
 
 // run writes the catalogue and the verification of the sample to w.

@@ -26,6 +26,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 )
 
@@ -34,9 +35,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "evaluation: unexpected argument %q (the command takes none)\n", args[0])
-		return 2
+	fs := cli.NewFlagSet("evaluation", "Evaluates the sample certification body's auditors against the built-in criteria and selects a team.", stderr)
+	if code, goOn := cli.Parse(fs, args); !goOn {
+		return code
 	}
 	out := bufio.NewWriter(stdout)
 	err := evaluate(out)

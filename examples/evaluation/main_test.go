@@ -58,6 +58,22 @@ func TestArgumentsRefused(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
 	assert.Contains(t, errs, "takes none")
+
+	code, out, errs = runArgs("-format", "html")
+	assert.Equal(t, 2, code, "the command has no flags")
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "-format")
+}
+
+// -h and -help print the usage and exit 0, like the Go tools.
+func TestHelpExitsZero(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		code, out, errs := runArgs(arg)
+		assert.Equal(t, 0, code, arg)
+		assert.Empty(t, out, arg)
+		assert.Contains(t, errs, "usage: ", arg)
+		assert.Contains(t, errs, "exit status", arg)
+	}
 }
 
 type failingWriter struct{}

@@ -18,7 +18,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,6 +26,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 	"github.com/ismsaudit/ismsaudit/report"
 )
@@ -44,15 +44,10 @@ var formats = map[string]func(io.Writer, *report.AuditReport) error{
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("internal-audit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("internal-audit", "Runs the sample internal audit from initiation to closed follow-up and writes its report.", stderr)
 	format := fs.String("format", "markdown", "output format: markdown|html|json|oscal")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "internal-audit: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, goOn := cli.Parse(fs, args); !goOn {
+		return code
 	}
 	write, ok := formats[*format]
 	if !ok {

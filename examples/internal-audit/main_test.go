@@ -88,6 +88,17 @@ func TestOtherFormats(t *testing.T) {
 	assert.Len(t, doc.AR.Results[0].Findings, 7)
 }
 
+// -h and -help print the usage and exit 0, like the Go tools.
+func TestHelpExitsZero(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		code, out, errs := runArgs(arg)
+		assert.Equal(t, 0, code, arg)
+		assert.Empty(t, out, arg)
+		assert.Contains(t, errs, "usage: ", arg)
+		assert.Contains(t, errs, "exit status", arg)
+	}
+}
+
 func TestBadFlagsExitTwo(t *testing.T) {
 	for _, args := range [][]string{{"-format", "pdf"}, {"-format", ""}, {"-nonsense"}, {"extra"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
