@@ -91,3 +91,5 @@
 // lifecycle events give [ismsaudit.ErrTransition]; no team gives [ErrNoTeam]. Every
 // exported type round-trips through encoding/json.
 package competence
+
+//go:generate go run ../internal/enumgen

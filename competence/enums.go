@@ -1,10 +1,7 @@
 package competence
 
 import (
-	"iter"
-
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
 // Every enumeration below is a typed string whose values are stable
@@ -15,6 +12,8 @@ import (
 // Role is the part a person plays in an audit (ISO 19011:2018 3.14 to 3.16
 // and 5.5.4). It is recorded in an auditor's audit log and given to each
 // member of a selected [Team].
+//
+//ismsaudit:enum Roles
 type Role string
 
 // The roles. Never reorder.
@@ -38,32 +37,14 @@ const (
 	RoleGuide Role = "guide"
 )
 
-var roleSet = enum.New("competence", "Role", RoleTrainee, RoleAuditor, RoleTeamLeader, RoleTechnicalExpert, RoleObserver, RoleGuide)
-
-// Roles yields the roles in canonical order.
-func Roles() iter.Seq[Role] { return roleSet.All() }
-
-// ParseRole parses a role token such as "team-leader".
-func ParseRole(s string) (Role, error) { return roleSet.Parse(s) }
-
-// IsValid reports whether r is one of the roles.
-func (r Role) IsValid() bool { return roleSet.Valid(r) }
-
-// String returns the token.
-func (r Role) String() string { return string(r) }
-
 // Audits reports whether the role conducts audit work and so counts as
 // audit experience by default: trainee, auditor and team leader.
 func (r Role) Audits() bool { return r == RoleTrainee || r == RoleAuditor || r == RoleTeamLeader }
 
-// MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) { return roleSet.Marshal(r) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (r *Role) UnmarshalText(b []byte) error { return roleSet.Unmarshal(b, r) }
-
 // Behaviour is one of the thirteen personal behaviours ISO 19011:2018
 // 7.2.2 expects of an auditor.
+//
+//ismsaudit:enum Behaviours
 type Behaviour string
 
 // The behaviours, in the order 19011:7.2.2 lists them. Never reorder.
@@ -83,32 +64,12 @@ const (
 	Collaborative       Behaviour = "collaborative"         // 19011:7.2.2 m: interacts effectively with others
 )
 
-var behaviourSet = enum.New("competence", "Behaviour",
-	Ethical, OpenMinded, Diplomatic, Observant, Perceptive, Versatile, Tenacious,
-	Decisive, SelfReliant, ActingWithFortitude, OpenToImprovement, CulturallySensitive, Collaborative)
-
-// Behaviours yields the thirteen behaviours in 19011:7.2.2 order.
-func Behaviours() iter.Seq[Behaviour] { return behaviourSet.All() }
-
-// ParseBehaviour parses a behaviour token such as "open-minded".
-func ParseBehaviour(s string) (Behaviour, error) { return behaviourSet.Parse(s) }
-
-// IsValid reports whether b is one of the thirteen behaviours.
-func (b Behaviour) IsValid() bool { return behaviourSet.Valid(b) }
-
-// String returns the token.
-func (b Behaviour) String() string { return string(b) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (b Behaviour) MarshalText() ([]byte, error) { return behaviourSet.Marshal(b) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (b *Behaviour) UnmarshalText(t []byte) error { return behaviourSet.Unmarshal(t, b) }
-
 // KnowledgeArea is an area of knowledge and skill an auditor is assessed
 // in: the generic areas of ISO 19011:2018 7.2.3.2, the information
 // security specific areas of ISO/IEC 27007:2020 7.2.3.3 and the extra
 // leadership competence of an audit team leader (19011:7.2.3.4).
+//
+//ismsaudit:enum KnowledgeAreas
 type KnowledgeArea string
 
 // The knowledge areas. Never reorder.
@@ -149,31 +110,13 @@ const (
 	TeamLeadership KnowledgeArea = "team-leadership"
 )
 
-var areaSet = enum.New("competence", "KnowledgeArea",
-	AuditPrinciples, ManagementSystemStandards, OrganisationContext, LegalContractual,
-	SecurityManagementMethods, RiskAssessment, ISO27001Requirements, AnnexAControls,
-	TechnologyThreats, SecurityLegislation, TeamLeadership)
-
 // numAreas is the number of knowledge areas (array sizes).
 const numAreas = 11
-
-// KnowledgeAreas yields the areas in canonical order: generic, then
-// information security specific, then team leadership.
-func KnowledgeAreas() iter.Seq[KnowledgeArea] { return areaSet.All() }
-
-// ParseKnowledgeArea parses an area token such as "risk-assessment".
-func ParseKnowledgeArea(s string) (KnowledgeArea, error) { return areaSet.Parse(s) }
-
-// IsValid reports whether k is one of the areas.
-func (k KnowledgeArea) IsValid() bool { return areaSet.Valid(k) }
-
-// String returns the token.
-func (k KnowledgeArea) String() string { return string(k) }
 
 // Clause returns the clause that names the area: "19011:7.2.3.2",
 // "27007:7.2.3.3" or "19011:7.2.3.4"; empty for an invalid area.
 func (k KnowledgeArea) Clause() string {
-	switch i := areaSet.Index(k); {
+	switch i := knowledgeAreaSet.Index(k); {
 	case i < 0:
 		return ""
 	case i < 4:
@@ -184,16 +127,12 @@ func (k KnowledgeArea) Clause() string {
 	return "19011:7.2.3.4"
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k KnowledgeArea) MarshalText() ([]byte, error) { return areaSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *KnowledgeArea) UnmarshalText(b []byte) error { return areaSet.Unmarshal(b, k) }
-
 // Level is how far a person masters a knowledge area. The scale is this
 // project's: ISO 19011 and ISO/IEC 27007 describe knowledge and skills
 // without levels, so criteria sets and team needs use this four-step
 // ordered scale. Levels are ordered: [Level.Compare] and [Level.AtLeast].
+//
+//ismsaudit:enum Levels ordered
 type Level string
 
 // The levels, lowest first. Never reorder.
@@ -207,24 +146,6 @@ const (
 	// Expert: recognised authority, able to guide others.
 	Expert Level = "expert"
 )
-
-var levelSet = enum.New("competence", "Level", Awareness, Working, Proficient, Expert)
-
-// Levels yields the levels, lowest first.
-func Levels() iter.Seq[Level] { return levelSet.All() }
-
-// ParseLevel parses a level token such as "proficient".
-func ParseLevel(s string) (Level, error) { return levelSet.Parse(s) }
-
-// IsValid reports whether l is one of the levels.
-func (l Level) IsValid() bool { return levelSet.Valid(l) }
-
-// String returns the token.
-func (l Level) String() string { return string(l) }
-
-// Compare returns -1, 0 or +1 as l is below, equal to or above m. An
-// invalid level sorts below every valid one.
-func (l Level) Compare(m Level) int { return levelSet.Compare(l, m) }
 
 // AtLeast reports whether l is valid and not below m.
 func (l Level) AtLeast(m Level) bool { return l.rank() >= 0 && l.rank() >= m.rank() }
@@ -245,14 +166,10 @@ func (l Level) rank() int {
 	return -1
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (l Level) MarshalText() ([]byte, error) { return levelSet.Marshal(l) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (l *Level) UnmarshalText(b []byte) error { return levelSet.Unmarshal(b, l) }
-
 // Method is one of the six auditor evaluation methods of the table in ISO
 // 19011:2018 7.4. An evaluation should use two or more of them.
+//
+//ismsaudit:enum Methods
 type Method string
 
 // The methods, in the order of the 19011:7.4 table. Never reorder.
@@ -279,20 +196,6 @@ const (
 	// and team, feedback from the auditee (19011:7.4).
 	PostAuditReview Method = "post-audit-review"
 )
-
-var methodSet = enum.New("competence", "Method", ReviewOfRecords, Feedback, Interview, Observation, Testing, PostAuditReview)
-
-// Methods yields the six evaluation methods in 19011:7.4 order.
-func Methods() iter.Seq[Method] { return methodSet.All() }
-
-// ParseMethod parses a method token such as "post-audit-review".
-func ParseMethod(s string) (Method, error) { return methodSet.Parse(s) }
-
-// IsValid reports whether m is one of the six methods.
-func (m Method) IsValid() bool { return methodSet.Valid(m) }
-
-// String returns the token.
-func (m Method) String() string { return string(m) }
 
 // Objective says, in this project's words, what the method evaluates
 // according to the 19011:7.4 table; empty for an invalid method.
@@ -338,14 +241,10 @@ func (m Method) Suits(k CriterionKind) bool {
 	return false
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (m Method) MarshalText() ([]byte, error) { return methodSet.Marshal(m) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (m *Method) UnmarshalText(b []byte) error { return methodSet.Unmarshal(b, m) }
-
 // CriterionKind says what an evaluation criterion measures (ISO 19011:2018
 // 7.3: qualitative and quantitative criteria).
+//
+//ismsaudit:enum CriterionKinds
 type CriterionKind string
 
 // The criterion kinds. Never reorder.
@@ -382,36 +281,16 @@ const (
 	QualificationHeld CriterionKind = "qualification"
 )
 
-var kindSet = enum.New("competence", "CriterionKind",
-	BehaviourCriterion, KnowledgeCriterion, WorkYears, SecurityWorkYears, TrainingHours,
-	CourseCompleted, AuditCount, AuditDays, GuidedLeadAudits, QualificationHeld)
-
-// CriterionKinds yields the kinds in canonical order.
-func CriterionKinds() iter.Seq[CriterionKind] { return kindSet.All() }
-
-// ParseCriterionKind parses a kind token such as "audit-days".
-func ParseCriterionKind(s string) (CriterionKind, error) { return kindSet.Parse(s) }
-
-// IsValid reports whether k is one of the kinds.
-func (k CriterionKind) IsValid() bool { return kindSet.Valid(k) }
-
-// String returns the token.
-func (k CriterionKind) String() string { return string(k) }
-
 // IsQualitative reports whether k is a qualitative kind (behaviour or
 // knowledge); the others are quantitative (19011:7.3).
 func (k CriterionKind) IsQualitative() bool {
 	return k == BehaviourCriterion || k == KnowledgeCriterion
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k CriterionKind) MarshalText() ([]byte, error) { return kindSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *CriterionKind) UnmarshalText(b []byte) error { return kindSet.Unmarshal(b, k) }
-
 // TrainingKind classifies a training record (19011:7.2.4: competence is
 // achieved partly through training).
+//
+//ismsaudit:enum TrainingKinds
 type TrainingKind string
 
 // The training kinds. Never reorder.
@@ -435,29 +314,10 @@ const (
 	OtherTraining TrainingKind = "other"
 )
 
-var trainingSet = enum.New("competence", "TrainingKind",
-	AuditCourse, InternalAuditorCourse, LeadAuditorCourse, ImplementationCourse, SecurityCourse, OtherTraining)
-
-// TrainingKinds yields the training kinds in canonical order.
-func TrainingKinds() iter.Seq[TrainingKind] { return trainingSet.All() }
-
-// ParseTrainingKind parses a training kind token.
-func ParseTrainingKind(s string) (TrainingKind, error) { return trainingSet.Parse(s) }
-
-// IsValid reports whether k is one of the training kinds.
-func (k TrainingKind) IsValid() bool { return trainingSet.Valid(k) }
-
-// String returns the token.
-func (k TrainingKind) String() string { return string(k) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k TrainingKind) MarshalText() ([]byte, error) { return trainingSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *TrainingKind) UnmarshalText(b []byte) error { return trainingSet.Unmarshal(b, k) }
-
 // InvolvementKind says how a person was involved with something an audit
 // may cover; involvements decide independence (19011:4 e, 27001:9.2.2).
+//
+//ismsaudit:enum InvolvementKinds
 type InvolvementKind string
 
 // The involvement kinds. Never reorder.
@@ -475,28 +335,10 @@ const (
 	Employed InvolvementKind = "employed"
 )
 
-var involvementSet = enum.New("competence", "InvolvementKind", Responsible, Implemented, Consulted, Employed)
-
-// InvolvementKinds yields the involvement kinds in canonical order.
-func InvolvementKinds() iter.Seq[InvolvementKind] { return involvementSet.All() }
-
-// ParseInvolvementKind parses an involvement kind token.
-func ParseInvolvementKind(s string) (InvolvementKind, error) { return involvementSet.Parse(s) }
-
-// IsValid reports whether k is one of the involvement kinds.
-func (k InvolvementKind) IsValid() bool { return involvementSet.Valid(k) }
-
-// String returns the token.
-func (k InvolvementKind) String() string { return string(k) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k InvolvementKind) MarshalText() ([]byte, error) { return involvementSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *InvolvementKind) UnmarshalText(b []byte) error { return involvementSet.Unmarshal(b, k) }
-
 // ConflictReason names why an auditor is not independent of an audit
 // scope (19011:4 e; 27001:9.2.2).
+//
+//ismsaudit:enum ConflictReasons
 type ConflictReason string
 
 // The conflict reasons. Never reorder.
@@ -516,20 +358,6 @@ const (
 	EmployedBy ConflictReason = "employed-by"
 )
 
-var conflictSet = enum.New("competence", "ConflictReason", ResponsibleFor, OwnWork, ConsultedFor, EmployedBy)
-
-// ConflictReasons yields the conflict reasons in canonical order.
-func ConflictReasons() iter.Seq[ConflictReason] { return conflictSet.All() }
-
-// ParseConflictReason parses a conflict reason token.
-func ParseConflictReason(s string) (ConflictReason, error) { return conflictSet.Parse(s) }
-
-// IsValid reports whether r is one of the conflict reasons.
-func (r ConflictReason) IsValid() bool { return conflictSet.Valid(r) }
-
-// String returns the token.
-func (r ConflictReason) String() string { return string(r) }
-
 // Rule returns the id of the rule the reason enforces.
 func (r ConflictReason) Rule() ismsaudit.RuleID {
 	switch r {
@@ -545,13 +373,9 @@ func (r ConflictReason) Rule() ismsaudit.RuleID {
 	return ""
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (r ConflictReason) MarshalText() ([]byte, error) { return conflictSet.Marshal(r) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (r *ConflictReason) UnmarshalText(b []byte) error { return conflictSet.Unmarshal(b, r) }
-
 // EvaluationState is a state of the evaluation lifecycle (19011:7.5, 7.6).
+//
+//ismsaudit:enum EvaluationStates
 type EvaluationState string
 
 // The evaluation states. Never reorder.
@@ -572,27 +396,9 @@ const (
 	Withdrawn EvaluationState = "withdrawn"
 )
 
-var stateSet = enum.New("competence", "EvaluationState", Planned, InProgress, Competent, NotYetCompetent, Suspended, Withdrawn)
-
-// EvaluationStates yields the states in canonical order.
-func EvaluationStates() iter.Seq[EvaluationState] { return stateSet.All() }
-
-// ParseEvaluationState parses a state token such as "in-progress".
-func ParseEvaluationState(s string) (EvaluationState, error) { return stateSet.Parse(s) }
-
-// IsValid reports whether s is one of the states.
-func (s EvaluationState) IsValid() bool { return stateSet.Valid(s) }
-
-// String returns the token.
-func (s EvaluationState) String() string { return string(s) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (s EvaluationState) MarshalText() ([]byte, error) { return stateSet.Marshal(s) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (s *EvaluationState) UnmarshalText(b []byte) error { return stateSet.Unmarshal(b, s) }
-
 // EvaluationEvent is an event of the evaluation lifecycle.
+//
+//ismsaudit:enum EvaluationEvents
 type EvaluationEvent string
 
 // The evaluation events. Never reorder.
@@ -616,28 +422,10 @@ const (
 	Withdraw EvaluationEvent = "withdraw"
 )
 
-var eventSet = enum.New("competence", "EvaluationEvent", Start, DecideCompetent, DecideNotYetCompetent, ReEvaluate, Suspend, Reinstate, Withdraw)
-
-// EvaluationEvents yields the events in canonical order.
-func EvaluationEvents() iter.Seq[EvaluationEvent] { return eventSet.All() }
-
-// ParseEvaluationEvent parses an event token such as "re-evaluate".
-func ParseEvaluationEvent(s string) (EvaluationEvent, error) { return eventSet.Parse(s) }
-
-// IsValid reports whether e is one of the events.
-func (e EvaluationEvent) IsValid() bool { return eventSet.Valid(e) }
-
-// String returns the token.
-func (e EvaluationEvent) String() string { return string(e) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (e EvaluationEvent) MarshalText() ([]byte, error) { return eventSet.Marshal(e) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (e *EvaluationEvent) UnmarshalText(b []byte) error { return eventSet.Unmarshal(b, e) }
-
 // ObstacleKind names what keeps an auditor from being competent for a
 // criteria set at a date (see [Standing]).
+//
+//ismsaudit:enum ObstacleKinds
 type ObstacleKind string
 
 // The obstacle kinds. Never reorder.
@@ -671,29 +459,9 @@ const (
 	PrerequisiteUnmet ObstacleKind = "prerequisite-unmet"
 )
 
-var obstacleSet = enum.New("competence", "ObstacleKind",
-	NotEvaluated, NotDecided, FoundNotYetCompetent, ReEvaluationDue, CompetenceSuspended,
-	CompetenceWithdrawn, CPDLapsed, ActivityLapsed, QualificationInvalid, PrerequisiteUnmet)
-
-// ObstacleKinds yields the obstacle kinds in canonical order.
-func ObstacleKinds() iter.Seq[ObstacleKind] { return obstacleSet.All() }
-
-// ParseObstacleKind parses an obstacle kind token.
-func ParseObstacleKind(s string) (ObstacleKind, error) { return obstacleSet.Parse(s) }
-
-// IsValid reports whether k is one of the obstacle kinds.
-func (k ObstacleKind) IsValid() bool { return obstacleSet.Valid(k) }
-
-// String returns the token.
-func (k ObstacleKind) String() string { return string(k) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k ObstacleKind) MarshalText() ([]byte, error) { return obstacleSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *ObstacleKind) UnmarshalText(b []byte) error { return obstacleSet.Unmarshal(b, k) }
-
 // NeedKind says what an audit needs from its team (19011:5.5.4).
+//
+//ismsaudit:enum NeedKinds
 type NeedKind string
 
 // The need kinds. Never reorder.
@@ -717,33 +485,15 @@ const (
 	NeedTeamSize NeedKind = "team-size"
 )
 
-var needKindSet = enum.New("competence", "NeedKind", NeedKnowledge, NeedSector, NeedTechnicalArea, NeedLanguage, NeedLeader, NeedTeamSize)
-
-// NeedKinds yields the need kinds in canonical order.
-func NeedKinds() iter.Seq[NeedKind] { return needKindSet.All() }
-
-// ParseNeedKind parses a need kind token.
-func ParseNeedKind(s string) (NeedKind, error) { return needKindSet.Parse(s) }
-
-// IsValid reports whether k is one of the need kinds.
-func (k NeedKind) IsValid() bool { return needKindSet.Valid(k) }
-
-// String returns the token.
-func (k NeedKind) String() string { return string(k) }
-
 // ExpertMayMeet reports whether a technical expert may meet a need of
 // kind k: knowledge, sector and technical area needs (19011:5.5.4).
 func (k NeedKind) ExpertMayMeet() bool {
 	return k == NeedKnowledge || k == NeedSector || k == NeedTechnicalArea
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k NeedKind) MarshalText() ([]byte, error) { return needKindSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *NeedKind) UnmarshalText(b []byte) error { return needKindSet.Unmarshal(b, k) }
-
 // Shortfall says why a need cannot be met (see [NoTeamError]).
+//
+//ismsaudit:enum Shortfalls
 type Shortfall string
 
 // The shortfalls. Never reorder.
@@ -760,27 +510,9 @@ const (
 	TooFewAuditors Shortfall = "too-few-auditors"
 )
 
-var shortfallSet = enum.New("competence", "Shortfall", NobodyHas, AllBlocked, SizeLimit, TooFewAuditors)
-
-// Shortfalls yields the shortfalls in canonical order.
-func Shortfalls() iter.Seq[Shortfall] { return shortfallSet.All() }
-
-// ParseShortfall parses a shortfall token.
-func ParseShortfall(s string) (Shortfall, error) { return shortfallSet.Parse(s) }
-
-// IsValid reports whether s is one of the shortfalls.
-func (s Shortfall) IsValid() bool { return shortfallSet.Valid(s) }
-
-// String returns the token.
-func (s Shortfall) String() string { return string(s) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (s Shortfall) MarshalText() ([]byte, error) { return shortfallSet.Marshal(s) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (s *Shortfall) UnmarshalText(b []byte) error { return shortfallSet.Unmarshal(b, s) }
-
 // BlockReason says why a person cannot serve on an audit's team.
+//
+//ismsaudit:enum BlockReasons
 type BlockReason string
 
 // The block reasons. Never reorder.
@@ -798,27 +530,9 @@ const (
 	NotCompetent BlockReason = "not-competent"
 )
 
-var blockSet = enum.New("competence", "BlockReason", Excluded, Unavailable, Conflicted, NotCompetent)
-
-// BlockReasons yields the block reasons in canonical order.
-func BlockReasons() iter.Seq[BlockReason] { return blockSet.All() }
-
-// ParseBlockReason parses a block reason token.
-func ParseBlockReason(s string) (BlockReason, error) { return blockSet.Parse(s) }
-
-// IsValid reports whether r is one of the block reasons.
-func (r BlockReason) IsValid() bool { return blockSet.Valid(r) }
-
-// String returns the token.
-func (r BlockReason) String() string { return string(r) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (r BlockReason) MarshalText() ([]byte, error) { return blockSet.Marshal(r) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (r *BlockReason) UnmarshalText(b []byte) error { return blockSet.Unmarshal(b, r) }
-
 // SelectionMethod says how a team was chosen.
+//
+//ismsaudit:enum SelectionMethods
 type SelectionMethod string
 
 // The selection methods. Never reorder.
@@ -831,23 +545,3 @@ const (
 	// (19011:5.5.4).
 	Heuristic SelectionMethod = "heuristic"
 )
-
-var selectionSet = enum.New("competence", "SelectionMethod", Exact, Heuristic)
-
-// SelectionMethods yields the selection methods in canonical order.
-func SelectionMethods() iter.Seq[SelectionMethod] { return selectionSet.All() }
-
-// ParseSelectionMethod parses a selection method token.
-func ParseSelectionMethod(s string) (SelectionMethod, error) { return selectionSet.Parse(s) }
-
-// IsValid reports whether m is one of the selection methods.
-func (m SelectionMethod) IsValid() bool { return selectionSet.Valid(m) }
-
-// String returns the token.
-func (m SelectionMethod) String() string { return string(m) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (m SelectionMethod) MarshalText() ([]byte, error) { return selectionSet.Marshal(m) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (m *SelectionMethod) UnmarshalText(b []byte) error { return selectionSet.Unmarshal(b, m) }

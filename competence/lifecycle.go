@@ -155,8 +155,8 @@ var guardNotDue = evalGuard{Name: "not-due", Rule: RuleReinstateNotDue, Check: f
 // when the package initialises.
 var evaluationMachine = fsm.MustNew(fsm.Spec[EvaluationState, EvaluationEvent, *evalInput]{
 	Name:     "competence.evaluation",
-	States:   stateSet.Values(),
-	Events:   eventSet.Values(),
+	States:   evaluationStateSet.Values(),
+	Events:   evaluationEventSet.Values(),
 	Initial:  Planned,
 	Terminal: []EvaluationState{Withdrawn},
 	Table: []fsm.Transition[EvaluationState, EvaluationEvent, *evalInput]{

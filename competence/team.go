@@ -362,7 +362,7 @@ func NewPool(auditors []Auditor, scheme *Scheme) (*Pool, error) {
 	for i := range p.auditors {
 		a := &p.auditors[i]
 		for _, s := range a.Skills {
-			ai, li := areaSet.Index(s.Area), s.Level.rank()
+			ai, li := knowledgeAreaSet.Index(s.Area), s.Level.rank()
 			for l := 0; l <= li; l++ {
 				p.byArea[ai][l] = append(p.byArea[ai][l], int32(i))
 			}
@@ -427,7 +427,7 @@ func (p *Pool) Standing(id AuditorID, set CriteriaSetID, at time.Time) (Standing
 func (p *Pool) holders(n Need) []int32 {
 	switch n.Kind {
 	case NeedKnowledge:
-		ai, li := areaSet.Index(n.Area), n.Level.rank()
+		ai, li := knowledgeAreaSet.Index(n.Area), n.Level.rank()
 		if ai < 0 || li < 0 {
 			return nil
 		}
