@@ -186,3 +186,5 @@
 // under a named rule, what the audit permits in a state, and builders that
 // take any kind of audit to any state through the real operations.
 package audit
+
+//go:generate go run ../internal/enumgen
