@@ -275,4 +275,3 @@ const (
 	FollowUpVerifyEffective   FollowUpEvent = "verify-effective"   // implemented -> closed
 	FollowUpVerifyIneffective FollowUpEvent = "verify-ineffective" // implemented -> planning
 )
-
