@@ -505,3 +505,15 @@ func isqrtCeil(n int) int {
 	}
 	return s
 }
+
+// roundHalfDay rounds to the nearest half day, halves away from zero (IAF MD
+// 5 2.2.3). Products such as 7.5 * (1/3) carry floating-point noise, so
+// the value is first rounded to a millionth of a half day.
+func roundHalfDay(v float64) float64 {
+	return math.Round(math.Round(v*2e6)/1e6) / 2
+}
+
+// ceilHalfDay rounds up to the next half day, with the same noise guard.
+func ceilHalfDay(v float64) float64 {
+	return math.Ceil(math.Round(v*2e6)/1e6) / 2
+}

@@ -1,7 +1,6 @@
 package programme
 
 import (
-	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,41 +9,9 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
-
-// TrendPeriod is the length of the periods of a trend: calendar periods in
-// UTC.
-type TrendPeriod string
-
-// The TrendPeriod values. Never reorder.
-const (
-	TrendMonth   TrendPeriod = "month"   // calendar months, labelled "2026-01"
-	TrendQuarter TrendPeriod = "quarter" // calendar quarters, labelled "2026-Q1"
-	TrendYear    TrendPeriod = "year"    // calendar years, labelled "2026"
-)
-
-var trendPeriodSet = enum.New("programme", "TrendPeriod", TrendMonth, TrendQuarter, TrendYear)
-
-// TrendPeriods yields the TrendPeriod values in canonical order.
-func TrendPeriods() iter.Seq[TrendPeriod] { return trendPeriodSet.All() }
-
-// ParseTrendPeriod parses a TrendPeriod token; the error lists the valid ones.
-func ParseTrendPeriod(s string) (TrendPeriod, error) { return trendPeriodSet.Parse(s) }
-
-// IsValid reports whether v is a known TrendPeriod.
-func (v TrendPeriod) IsValid() bool { return trendPeriodSet.Valid(v) }
-
-// String returns the token.
-func (v TrendPeriod) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v TrendPeriod) MarshalText() ([]byte, error) { return trendPeriodSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *TrendPeriod) UnmarshalText(b []byte) error { return trendPeriodSet.Unmarshal(b, v) }
 
 // The feedback scale, a project default (ISO 19011:2018 7.4 names
 // feedback as a way to evaluate auditors but fixes no scale): 1 well below
@@ -387,3 +354,46 @@ func monRefKindRank(k annexa.RefKind) int {
 
 // monOtherRefs is the rank of criteria of any other kind.
 const monOtherRefs = 3
+
+// MonitorOptions is what [Programme.Monitor] needs besides the programme
+// itself: the date, the audit records, the feedback and the trend, as in
+// [MonitorInput].
+type MonitorOptions struct {
+	// At is the date of the figures; required. Records after it are not
+	// yet known and do not count.
+	At time.Time `json:"at"`
+	// Audits are the audit records; a scheduled audit of the programme
+	// refers to its record by id (ScheduledAudit.Audit). Records no
+	// scheduled audit refers to count as unscheduled.
+	Audits []*audit.Audit `json:"audits,omitempty"`
+	// Feedback lists feedback on the auditors.
+	Feedback []AuditorFeedback `json:"feedback,omitempty"`
+	// Trend, when set, asks for the figures per period as well.
+	Trend TrendPeriod `json:"trend,omitempty"`
+}
+
+// Monitor computes the monitoring figures of the programme (ISO 19011:2018
+// 5.6) at opts.At, as [Monitor] does, over the programme's own schedule:
+// every audit of p.Schedule, then every audit of each certification
+// cycle (p.Cycles[0].Audits, p.Cycles[1].Audits, ...). Those are all the
+// audits the version plans: the schedule and the cycles carry over to
+// each new version (Improve), so the latest version monitors the whole
+// programme, earlier versions' audits included.
+//
+// Monitor reads the programme and changes nothing, in any state: an
+// improved or closed version gives the figures of the record, and a
+// version under review the figures its review considers (see
+// [Figures.ReviewInput]). Problems come back as one *ismsaudit.ValidationError whose
+// paths lead into the programme for the schedule ("Schedule[2].Due",
+// "Cycles[0].Audits[3].Audit") and into opts for the rest ("At", "Trend",
+// "Audits[4].Findings[1].Kind", "Feedback[0].Score"). Every scheduled
+// audit needs a date to be placed in time: a due window bound or a start.
+func (p *Programme) Monitor(opts MonitorOptions) (*Figures, error) {
+	refs := programmeRefs(p)
+	in := MonitorInput{At: opts.At, Audits: opts.Audits, Feedback: opts.Feedback, Trend: opts.Trend,
+		Schedule: make([]ScheduledAudit, len(refs))}
+	for i, r := range refs {
+		in.Schedule[i] = *r.a // shallow: monitoring only reads
+	}
+	return monRun(newCollector("programme monitoring"), &in, func(i int) string { return refs[i].path }, true)
+}

@@ -1,6 +1,9 @@
 package programme
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"strconv"
 	"time"
 
@@ -9,6 +12,110 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
+
+// ID identifies a programme; the host chooses it.
+type ID string
+
+// Entry is one line of the programme lifecycle's history: an accepted
+// event with its time, actor and note.
+type Entry = fsm.Entry[State, Event]
+
+// Programme is an audit programme (ISO 19011:2018 clause 5). Fields are
+// exported so that it encodes to JSON and compares with go-cmp; change it
+// through its methods, which apply whole or not at all.
+//
+// A programme is versioned: a review (5.7) that improves it leaves the
+// reviewed version in StateImproved, unchanged from then on, and starts
+// the next version in StateDraft (see Programme.Improve). The newest
+// version carries every earlier one in Previous, so one record holds the
+// whole story.
+type Programme struct {
+	// ID is the host's id for the programme.
+	ID ID `json:"id"`
+	// Version counts versions, from 1; a review that improves the programme
+	// starts the next version and keeps the old one.
+	Version int `json:"version"`
+	// CreatedAt and CreatedBy say when and by whom this version was
+	// started (by New or Improve).
+	CreatedAt time.Time `json:"createdAt"`
+	CreatedBy string    `json:"createdBy"`
+	// State is where the lifecycle of this version stands; History is how
+	// it got there (append-only).
+	State   State   `json:"state"`
+	History []Entry `json:"history"`
+
+	// Objectives are what the programme is to achieve (5.2), each with a
+	// measurable target.
+	Objectives []Objective `json:"objectives,omitempty"`
+	// Managers are the individuals managing the programme and their roles
+	// (5.4.1).
+	Managers []Manager `json:"managers,omitempty"`
+	// Extent is how many audits of which kinds, where, how often and how
+	// long, and what drives it (5.4.3).
+	Extent Extent `json:"extent"`
+	// Resources are the resources the programme needs (5.4.4).
+	Resources Resources `json:"resources"`
+	// Records says how programme and audit records are kept (5.5.7).
+	Records RecordsPolicy `json:"records"`
+	// Matrix holds the documented likelihood and impact scales and the
+	// levels the register's assessments are read from (5.3).
+	Matrix RiskMatrix `json:"matrix"`
+	// Risks is the register of the programme's risks and opportunities
+	// (5.3). Entries are never removed; each has its own lifecycle.
+	Risks []Risk `json:"risks,omitempty"`
+	// Reviews are the programme reviews (5.7), oldest first, of this
+	// version and every earlier one (append-only).
+	Reviews []Review `json:"reviews,omitempty"`
+	// Implements lists the ids of the improvement actions, raised by
+	// reviews of earlier versions, that this version carries out.
+	Implements []string `json:"implements,omitempty"`
+	// Previous holds every earlier version, oldest first: Previous[i] is
+	// version i+1 as it stood when it was improved (append-only; the
+	// snapshots hold no Previous of their own).
+	Previous []Programme `json:"previous,omitempty"`
+
+	// Schedule lists the audits the programme plans.
+	Schedule []ScheduledAudit `json:"schedule,omitempty"`
+	// Cycles lists the certification cycles the programme runs (for a
+	// certification body, one per client).
+	Cycles []Cycle `json:"cycles,omitempty"`
+}
+
+// NewOptions are what a programme starts with. Only ID is needed to
+// start a draft; approval needs the rest (see Rules).
+type NewOptions struct {
+	// ID is the host's id for the programme; required.
+	ID ID `json:"id"`
+	// Objectives, Managers, Extent, Resources and Records are the
+	// programme's content; see Programme.
+	Objectives []Objective   `json:"objectives,omitempty"`
+	Managers   []Manager     `json:"managers,omitempty"`
+	Extent     Extent        `json:"extent"`
+	Resources  Resources     `json:"resources"`
+	Records    RecordsPolicy `json:"records"`
+	// Matrix is the risk matrix; nil means DefaultMatrix.
+	Matrix *RiskMatrix `json:"matrix,omitempty"`
+}
+
+// Changes are edits to a programme's content: by Programme.Update while
+// it is a draft, or by Programme.Improve for the next version. A nil
+// field keeps what the programme has; a non-nil one replaces it whole.
+type Changes struct {
+	// Objectives, when not nil, replace the objectives.
+	Objectives []Objective `json:"objectives,omitempty"`
+	// Managers, when not nil, replace the managers.
+	Managers []Manager `json:"managers,omitempty"`
+	// Extent, Resources, Records and Matrix, when not nil, replace the
+	// programme's own.
+	Extent    *Extent        `json:"extent,omitempty"`
+	Resources *Resources     `json:"resources,omitempty"`
+	Records   *RecordsPolicy `json:"records,omitempty"`
+	Matrix    *RiskMatrix    `json:"matrix,omitempty"`
+	// Implements adds ids of improvement actions, raised by reviews of
+	// earlier versions and not yet carried out, that this version carries
+	// out.
+	Implements []string `json:"implements,omitempty"`
+}
 
 // New starts version 1 of a programme in StateDraft; m says when and by
 // whom. Only opts.ID is needed to start: the rest of the content can be
@@ -42,96 +149,6 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 		Extent: progCopy(opts.Extent), Resources: progCopy(opts.Resources), Records: progCopy(opts.Records),
 		Matrix: matrix,
 	}, nil
-}
-
-// validateContent checks the shape of a programme's content; nil parts
-// are not checked. Paths are prefixed with prefix.
-func validateContent(col *errs.Collector, prefix string, objectives []Objective, managers []Manager, extent *Extent, resources *Resources, records *RecordsPolicy) {
-	p := func(s string) string { return errs.JoinPath(prefix, s) }
-	ids := make(map[string]bool, len(objectives))
-	for i := range objectives {
-		o := &objectives[i]
-		at := p(errs.Index("Objectives", i))
-		validate.Struct(col, at, o)
-		if o.ID != "" && ids[o.ID] {
-			col.Add(at+".ID", "unique", o.ID, "objective ids must not repeat")
-		}
-		ids[o.ID] = true
-		if !progFinite(o.Target.Value) {
-			col.Add(at+".Target.Value", "finite", "", "a finite number is required")
-		}
-	}
-	people := make(map[string]bool, len(managers))
-	for i := range managers {
-		mg := &managers[i]
-		at := p(errs.Index("Managers", i))
-		validate.Struct(col, at, mg)
-		if mg.Person != "" && people[mg.Person] {
-			col.Add(at+".Person", "unique", mg.Person, "each manager is listed once")
-		}
-		people[mg.Person] = true
-	}
-	if extent != nil {
-		validate.Struct(col, p("Extent"), extent)
-		if !progFinite(extent.AuditDays) {
-			col.Add(p("Extent.AuditDays"), "finite", "", "a finite number is required")
-		}
-		if !extent.Start.IsZero() && !extent.End.IsZero() && !extent.End.After(extent.Start) {
-			col.Add(p("Extent.End"), "time-order", extent.End.Format(time.RFC3339), "the period ends after it starts")
-		}
-	}
-	if resources != nil {
-		validate.Struct(col, p("Resources"), resources)
-		if !progFinite(resources.AuditorDays) {
-			col.Add(p("Resources.AuditorDays"), "finite", "", "a finite number is required")
-		}
-		if !progFinite(resources.TravelDays) {
-			col.Add(p("Resources.TravelDays"), "finite", "", "a finite number is required")
-		}
-	}
-	if records != nil {
-		validate.Struct(col, p("Records"), records)
-	}
-}
-
-// lastTime is the time the next lifecycle event may not precede: the
-// latest of the creation of the version, its latest history entry and the
-// latest review recorded against it.
-func (p *Programme) lastTime() time.Time {
-	last := p.CreatedAt
-	if t := fsm.Last(p.History); t.After(last) {
-		last = t
-	}
-	if r := p.latestReview(); r != nil && r.At.After(last) {
-		last = r.At
-	}
-	return last
-}
-
-// Fire applies a lifecycle event (approve, implement, review, resume,
-// close) with the time and actor in m, appending one history entry; a
-// refused event returns a *ismsaudit.TransitionError naming the rule and changes
-// nothing. Improving goes through Improve, which returns the next
-// version: Fire refuses EventImprove.
-func (p *Programme) Fire(e Event, m ismsaudit.Meta) error {
-	entry, err := programmeMachine.Fire(&programmeSubject{p: p}, p.State, p.lastTime(), e, m)
-	if err != nil {
-		return err
-	}
-	p.State = entry.To
-	p.History = append(p.History, entry)
-	return nil
-}
-
-// Can reports whether event e may fire now (for improve: whether Improve
-// may be called).
-func (p *Programme) Can(e Event) bool {
-	return programmeMachine.Can(&programmeSubject{p: p, probe: true}, p.State, e)
-}
-
-// Permitted returns the events that may fire now, in canonical order.
-func (p *Programme) Permitted() []Event {
-	return programmeMachine.Permitted(&programmeSubject{p: p, probe: true}, p.State)
 }
 
 // Update changes the content of a draft programme: each non-nil field of
@@ -381,4 +398,296 @@ func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int)
 			p.Previous[i].validateShape(col, at(errs.Index("Previous", i)), depth+1)
 		}
 	}
+}
+
+// progCopy returns a copy of v that shares no slice, map or pointer
+// target with it, so that changing one never changes the other. It works
+// on any type made of structs, slices, arrays, maps and pointers, fields
+// added later included; struct values with unexported fields (time.Time)
+// are copied as values, their pointers (a *time.Location) shared, as they
+// are immutable.
+func progCopy[T any](v T) T {
+	src := reflect.ValueOf(&v).Elem()
+	dst := reflect.New(src.Type()).Elem()
+	c := progCopier{deep: map[reflect.Type][]int{}}
+	c.copy(dst, src)
+	return dst.Interface().(T)
+}
+
+// progCopier remembers, per struct type, which exported fields hold
+// something to copy deeply, for the length of one progCopy.
+type progCopier struct {
+	deep map[reflect.Type][]int // struct type -> exported fields needing a deep copy
+}
+
+// needsDeep reports whether values of t hold slices, maps, pointers or
+// interfaces reachable through exported fields.
+func (c *progCopier) needsDeep(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+		return true
+	case reflect.Array:
+		return c.needsDeep(t.Elem())
+	case reflect.Struct:
+		return len(c.deepFields(t)) > 0
+	}
+	return false
+}
+
+func (c *progCopier) deepFields(t reflect.Type) []int {
+	if f, ok := c.deep[t]; ok {
+		return f
+	}
+	c.deep[t] = nil // a recursive type through a pointer is deep anyway
+	var fields []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.IsExported() && c.needsDeep(f.Type) {
+			fields = append(fields, i)
+		}
+	}
+	c.deep[t] = fields
+	return fields
+}
+
+func (c *progCopier) copy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		if c.needsDeep(src.Type().Elem()) {
+			for i := range src.Len() {
+				c.copy(s.Index(i), src.Index(i))
+			}
+		} else {
+			reflect.Copy(s, src)
+		}
+		dst.Set(s)
+	case reflect.Array:
+		dst.Set(src)
+		if c.needsDeep(src.Type().Elem()) {
+			for i := range src.Len() {
+				c.copy(dst.Index(i), src.Index(i))
+			}
+		}
+	case reflect.Map:
+		if src.IsNil() {
+			return
+		}
+		m := reflect.MakeMapWithSize(src.Type(), src.Len())
+		for it := src.MapRange(); it.Next(); {
+			v := reflect.New(src.Type().Elem()).Elem()
+			c.copy(v, it.Value())
+			m.SetMapIndex(it.Key(), v)
+		}
+		dst.Set(m)
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		c.copy(p.Elem(), src.Elem())
+		dst.Set(p)
+	case reflect.Struct:
+		dst.Set(src) // every field, unexported ones included, by value
+		for _, i := range c.deepFields(src.Type()) {
+			c.copy(dst.Field(i), src.Field(i))
+		}
+	case reflect.Interface:
+		if src.IsNil() {
+			return
+		}
+		v := reflect.New(src.Elem().Type()).Elem()
+		c.copy(v, src.Elem())
+		dst.Set(v)
+	default:
+		dst.Set(src)
+	}
+}
+
+// verifyProgramme checks the programme's own records: objectives, people,
+// extent, resources, risk register, reviews, versions and lifecycle.
+func (v *verifier) verifyProgramme() {
+	p := v.p
+	p.validateShape(v.col, "", 0)
+	v.verifyVersion("", p, p)
+	for i := range p.Previous {
+		v.verifyVersion(errs.Index("Previous", i), &p.Previous[i], p)
+	}
+	v.verifyVersions(p)
+}
+
+// verifyVersion checks one version q of the programme whose newest
+// version is root: its lifecycle, its content once approved, its
+// register, its reviews and the actions it carries out. Paths start with
+// prefix.
+func (v *verifier) verifyVersion(prefix string, q, root *Programme) {
+	at := func(s string) string { return errs.JoinPath(prefix, s) }
+	state, err := programmeMachine.Replay(q.History)
+	if err != nil {
+		v.violate(at(replayPath(err)), RuleHistory, "", err.Error())
+	} else if q.State.IsValid() && state != q.State {
+		v.violate(at("State"), RuleHistory, string(q.State), "the history ends in "+strconv.Quote(string(state)))
+	}
+	if len(q.History) > 0 && q.History[0].At.Before(q.CreatedAt) {
+		v.violate(at("History[0].At"), RuleHistory, q.History[0].At.Format(time.RFC3339), "before the version was started")
+	}
+	if q.State.IsValid() && q.State != StateDraft {
+		for _, c := range staticChecks {
+			for _, prob := range c.check(q) {
+				v.violate(at(prob.path), c.rule, "", prob.detail)
+			}
+		}
+	}
+	for i := range q.Risks {
+		v.verifyRisk(at(errs.Index("Risks", i)), &q.Risks[i], q, root)
+	}
+	v.verifyReviews(prefix, q)
+	v.verifyImplements(prefix, q)
+}
+
+// verifyImplements checks that version q carries out only actions raised
+// against earlier versions, each once.
+func (v *verifier) verifyImplements(prefix string, q *Programme) {
+	raised := map[string]int{}
+	for _, r := range q.Reviews {
+		for _, a := range r.Actions {
+			if _, dup := raised[a.ID]; !dup {
+				raised[a.ID] = r.Version
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for i, id := range q.Implements {
+		ip := errs.JoinPath(prefix, errs.Index("Implements", i))
+		n, ok := raised[id]
+		switch {
+		case !ok:
+			v.violate(ip, errs.RuleUnknown, id, "no review raised an improvement action with this id")
+		case n >= q.Version:
+			v.violate(ip, RuleActionImplements, id, "raised against version "+strconv.Itoa(n)+", not an earlier one")
+		case seen[id]:
+			v.violate(ip, RuleActionImplements, id, "listed twice")
+		}
+		seen[id] = true
+	}
+}
+
+// verifyVersions checks the chain of versions: every earlier version
+// kept, in order, improved, and nothing recorded in one lost from the
+// next; no action carried out twice.
+func (v *verifier) verifyVersions(p *Programme) {
+	if p.Version >= 1 && len(p.Previous) != p.Version-1 {
+		v.violate("Previous", RuleVersionsKept, strconv.Itoa(len(p.Previous)), "version "+strconv.Itoa(p.Version)+" keeps "+strconv.Itoa(p.Version-1)+" earlier versions")
+	}
+	done := map[string]int{}
+	for i := range p.Previous {
+		q := &p.Previous[i]
+		qp := errs.Index("Previous", i)
+		if q.Version != i+1 {
+			v.violate(qp+".Version", RuleVersionsKept, strconv.Itoa(q.Version), "want "+strconv.Itoa(i+1))
+		}
+		if q.ID != p.ID {
+			v.violate(qp+".ID", RuleVersionsKept, string(q.ID), "an earlier version of another programme")
+		}
+		if q.State != StateImproved {
+			v.violate(qp+".State", RuleVersionsKept, string(q.State), "an earlier version is kept improved")
+		}
+		if len(q.Previous) > 0 {
+			v.violate(qp+".Previous", RuleVersionsKept, "", "an earlier version holds no versions of its own")
+		}
+		next, np := p, ""
+		if i+1 < len(p.Previous) {
+			next, np = &p.Previous[i+1], errs.Index("Previous", i+1)
+		}
+		v.verifyCarried(np, q, next)
+		for j, id := range q.Implements {
+			if n, ok := done[id]; ok {
+				v.violate(errs.Index(qp+".Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
+			}
+			done[id] = q.Version
+		}
+	}
+	for j, id := range p.Implements {
+		if n, ok := done[id]; ok {
+			v.violate(errs.Index("Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
+		}
+	}
+}
+
+// verifyCarried checks that version next (at path np) carries everything
+// version q recorded: it starts no earlier than q was improved, and keeps
+// q's reviews and register entries, their logs as prefixes.
+func (v *verifier) verifyCarried(np string, q, next *Programme) {
+	at := func(s string) string { return errs.JoinPath(np, s) }
+	if last := len(q.History) - 1; last >= 0 && next.CreatedAt.Before(q.History[last].At) {
+		v.violate(at("CreatedAt"), RuleVersionsKept, next.CreatedAt.Format(time.RFC3339), "before the previous version was improved")
+	}
+	if len(next.Reviews) < len(q.Reviews) {
+		v.violate(at("Reviews"), RuleVersionsKept, strconv.Itoa(len(next.Reviews)), "version "+strconv.Itoa(q.Version)+" has "+strconv.Itoa(len(q.Reviews))+" reviews")
+	} else {
+		for i := range q.Reviews {
+			if !progSameJSON(q.Reviews[i], next.Reviews[i]) {
+				v.violate(at(errs.Index("Reviews", i)), RuleVersionsKept, next.Reviews[i].ID, "differs from the review kept by version "+strconv.Itoa(q.Version))
+			}
+		}
+	}
+	byID := make(map[string]*Risk, len(next.Risks))
+	for i := range next.Risks {
+		byID[next.Risks[i].ID] = &next.Risks[i]
+	}
+	for i := range q.Risks {
+		old := &q.Risks[i]
+		cur, ok := byID[old.ID]
+		if !ok {
+			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
+			continue
+		}
+		if !progSamePrefix(old.History, cur.History, sameRiskEntry) || !progSamePrefix(old.Assessments, cur.Assessments, sameAssessment) ||
+			!progSamePrefix(old.Treatments, cur.Treatments, sameTreatment) ||
+			old.Kind != cur.Kind || old.Category != cur.Category || old.Description != cur.Description || old.Owner != cur.Owner ||
+			!old.IdentifiedAt.Equal(cur.IdentifiedAt) || old.IdentifiedBy != cur.IdentifiedBy || old.Version != cur.Version {
+			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
+		}
+	}
+}
+
+// progSamePrefix reports whether old is a prefix of cur, element by
+// element as same says.
+func progSamePrefix[T any](old, cur []T, same func(a, b *T) bool) bool {
+	if len(cur) < len(old) {
+		return false
+	}
+	for i := range old {
+		if !same(&old[i], &cur[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameRiskEntry(a, b *RiskEntry) bool {
+	return a.From == b.From && a.Event == b.Event && a.To == b.To && a.At.Equal(b.At) && a.By == b.By && a.Note == b.Note
+}
+
+func sameAssessment(a, b *Assessment) bool {
+	return a.Likelihood == b.Likelihood && a.Impact == b.Impact && a.Rationale == b.Rationale && a.Level == b.Level &&
+		a.Residual == b.Residual && a.At.Equal(b.At) && a.By == b.By && a.Version == b.Version
+}
+
+func sameTreatment(a, b *Treatment) bool {
+	return a.Action == b.Action && a.Owner == b.Owner && a.Due.Equal(b.Due) && a.PlannedAt.Equal(b.PlannedAt) && a.PlannedBy == b.PlannedBy
+}
+
+// progSameJSON compares two values by their JSON encoding; values that do
+// not encode are different.
+func progSameJSON(a, b any) bool {
+	ja, err := json.Marshal(a)
+	if err != nil {
+		return false
+	}
+	jb, err := json.Marshal(b)
+	return err == nil && bytes.Equal(ja, jb)
 }

@@ -1,13 +1,117 @@
 package programme
 
 import (
+	"iter"
 	"strconv"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
+
+// ReviewInputKind is one kind of input a programme review considers (ISO
+// 19011:2018 5.7; the list follows the considerations that clause names).
+type ReviewInputKind string
+
+// The ReviewInputKind values. Never reorder.
+const (
+	InputMonitoring        ReviewInputKind = "monitoring"          // results and trends from monitoring the programme (19011:5.6, 5.7)
+	InputConformity        ReviewInputKind = "conformity"          // conformity with the programme's processes and documented information (19011:5.7)
+	InputInterestedParty   ReviewInputKind = "interested-parties"  // evolving needs and expectations of interested parties (19011:5.7)
+	InputRecords           ReviewInputKind = "records"             // audit programme records (19011:5.7)
+	InputMethods           ReviewInputKind = "methods"             // alternative or new methods of auditing (19011:5.7)
+	InputAuditorEvaluation ReviewInputKind = "auditor-evaluation"  // alternative or new ways to evaluate auditors (19011:5.7)
+	InputRisks             ReviewInputKind = "risks-opportunities" // effectiveness of the actions on risks, opportunities and issues (19011:5.7)
+	InputConfidentiality   ReviewInputKind = "confidentiality"     // confidentiality and information security issues of the programme (19011:5.7)
+)
+
+var reviewInputKindSet = enum.New("programme", "ReviewInputKind", InputMonitoring, InputConformity, InputInterestedParty, InputRecords, InputMethods, InputAuditorEvaluation, InputRisks, InputConfidentiality)
+
+// ReviewInputKinds yields the ReviewInputKind values in canonical order.
+func ReviewInputKinds() iter.Seq[ReviewInputKind] { return reviewInputKindSet.All() }
+
+// ParseReviewInputKind parses a ReviewInputKind token; the error lists the valid ones.
+func ParseReviewInputKind(s string) (ReviewInputKind, error) { return reviewInputKindSet.Parse(s) }
+
+// IsValid reports whether v is a known ReviewInputKind.
+func (v ReviewInputKind) IsValid() bool { return reviewInputKindSet.Valid(v) }
+
+// String returns the token.
+func (v ReviewInputKind) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v ReviewInputKind) MarshalText() ([]byte, error) { return reviewInputKindSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *ReviewInputKind) UnmarshalText(b []byte) error { return reviewInputKindSet.Unmarshal(b, v) }
+
+// Review is one review of the programme (ISO 19011:2018 5.7): what it
+// considered, how far each objective was met, what it concluded and the
+// improvement actions it raised. The host gives ID, Inputs, Objectives,
+// Conclusions and Actions (Programme.RecordReview); the library sets
+// Version, At and By, which must be empty in input, and each
+// ObjectiveResult's Met.
+type Review struct {
+	// ID is the host's id for the review, unique in the programme.
+	ID string `json:"id" validate:"required"`
+	// Version is the programme version reviewed; the actions are recorded
+	// against it.
+	Version int `json:"version,omitempty"`
+	// At and By say when and by whom the review was recorded.
+	At time.Time `json:"at,omitzero"`
+	By string    `json:"by,omitempty"`
+	// Inputs are what the review considered; one of them summarises the
+	// monitoring results (5.6).
+	Inputs []ReviewInput `json:"inputs" validate:"dive"`
+	// Objectives gives the measured value of every objective of the
+	// version reviewed.
+	Objectives []ObjectiveResult `json:"objectives,omitempty" validate:"dive"`
+	// Conclusions state what the review concluded.
+	Conclusions string `json:"conclusions" validate:"required"`
+	// Actions are the improvement actions the review raised.
+	Actions []ImprovementAction `json:"actions,omitempty" validate:"dive"`
+}
+
+// ReviewInput is one thing a review considered, with a summary, e.g. the
+// monitoring figures of the period in a few lines. [Figures.ReviewInput]
+// makes the monitoring input from the figures [Programme.Monitor]
+// computes.
+type ReviewInput struct {
+	// Kind says what was considered.
+	Kind ReviewInputKind `json:"kind" validate:"enum"`
+	// Summary says what it showed.
+	Summary string `json:"summary" validate:"required"`
+	// Figures are the monitoring figures a monitoring input summarises,
+	// when the host keeps them with the review (Figures.ReviewInput does);
+	// their date is not after the review's.
+	Figures *Figures `json:"figures,omitempty"`
+}
+
+// ObjectiveResult is the measured value of one objective at a review.
+type ObjectiveResult struct {
+	// Objective is the objective's id.
+	Objective string `json:"objective" validate:"required"`
+	// Actual is the measured value, in the target's unit.
+	Actual float64 `json:"actual"`
+	// Met is whether Actual meets the target; the library sets it.
+	Met bool `json:"met,omitempty"`
+}
+
+// ImprovementAction is an action a review raised to improve the
+// programme (ISO 19011:2018 5.7). A later version that carries it out
+// lists its id in Programme.Implements.
+type ImprovementAction struct {
+	// ID is the host's id, unique across every review of the programme.
+	ID string `json:"id" validate:"required"`
+	// Description says what is to change.
+	Description string `json:"description" validate:"required"`
+	// Owner is who sees to it.
+	Owner string `json:"owner" validate:"required"`
+	// Due is when it should be done, if set.
+	Due time.Time `json:"due,omitzero"`
+}
 
 // checkReviewFigures checks the figures a review input carries: only a
 // monitoring input carries figures, and they are not dated after the
@@ -114,4 +218,135 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	}
 	p.Reviews = append(p.Reviews, r)
 	return nil
+}
+
+// reviewRounds counts the review events of a history.
+func reviewRounds(h []Entry) int {
+	n := 0
+	for _, e := range h {
+		if e.Event == EventReview {
+			n++
+		}
+	}
+	return n
+}
+
+// reviewsOf counts the reviews recorded against a version.
+func (p *Programme) reviewsOf(version int) int {
+	n := 0
+	for _, r := range p.Reviews {
+		if r.Version == version {
+			n++
+		}
+	}
+	return n
+}
+
+// roundReviewed reports whether the current review round has its review.
+func (p *Programme) roundReviewed() bool {
+	rounds := reviewRounds(p.History)
+	return rounds > 0 && p.reviewsOf(p.Version) >= rounds
+}
+
+// latestReview returns the latest review of the current version, or nil.
+func (p *Programme) latestReview() *Review {
+	for i := len(p.Reviews) - 1; i >= 0; i-- {
+		if p.Reviews[i].Version == p.Version {
+			return &p.Reviews[i]
+		}
+	}
+	return nil
+}
+
+// reviewRound is one under-review period of a version's history.
+type reviewRound struct {
+	start, end time.Time
+	entry      int  // index of the review event
+	closed     bool // a later entry ended it
+	resumed    bool // it ended with resume
+}
+
+func reviewRoundsOf(h []Entry) []reviewRound {
+	var out []reviewRound
+	for i, e := range h {
+		if e.Event != EventReview {
+			continue
+		}
+		r := reviewRound{start: e.At, entry: i}
+		if i+1 < len(h) {
+			r.closed, r.end, r.resumed = true, h[i+1].At, h[i+1].Event == EventResume
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// verifyReviews checks the reviews of version q: one per review round and
+// within it, the inputs and objective results, and that a round ended by
+// resume raised no action.
+func (v *verifier) verifyReviews(prefix string, q *Programme) {
+	at := func(s string) string { return errs.JoinPath(prefix, s) }
+	rounds := reviewRoundsOf(q.History)
+	objectives := make(map[string]int, len(q.Objectives))
+	for i, o := range q.Objectives {
+		objectives[o.ID] = i
+	}
+	k := 0
+	for i := range q.Reviews {
+		r := &q.Reviews[i]
+		rp := at(errs.Index("Reviews", i))
+		if r.Version < 1 || r.Version > q.Version {
+			v.violate(rp+".Version", errs.RuleUnknown, strconv.Itoa(r.Version), "reviews are recorded against a version up to "+strconv.Itoa(q.Version))
+			continue
+		}
+		if r.Version != q.Version {
+			continue // checked with the version it reviewed
+		}
+		if r.At.IsZero() || progBlank(r.By) {
+			v.violate(rp+".At", RuleRecordShape, "", "when and by whom the review was recorded")
+		}
+		if k >= len(rounds) {
+			v.violate(rp, RuleReviewRecorded, r.ID, "no review round of version "+strconv.Itoa(q.Version)+" is left for this review")
+			continue
+		}
+		round := rounds[k]
+		k++
+		if r.At.Before(round.start) || (round.closed && r.At.After(round.end)) {
+			v.violate(rp+".At", RuleReviewRecorded, r.At.Format(time.RFC3339), "outside its review round (history entry "+strconv.Itoa(round.entry)+")")
+		}
+		if round.resumed && len(r.Actions) > 0 {
+			v.violate(at(errs.Index("History", round.entry+1)), RuleReviewActions, r.ID, "the programme resumed although the review raised improvement actions")
+		}
+		monitoring := false
+		for j := range r.Inputs {
+			monitoring = monitoring || r.Inputs[j].Kind == InputMonitoring
+			checkReviewFigures(v.col, errs.Index(rp+".Inputs", j), &r.Inputs[j], r.At)
+		}
+		if !monitoring {
+			v.violate(rp+".Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
+		}
+		measured := map[string]bool{}
+		for j, res := range r.Objectives {
+			op := errs.Index(rp+".Objectives", j)
+			oi, ok := objectives[res.Objective]
+			if !ok {
+				v.violate(op+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
+				continue
+			}
+			measured[res.Objective] = true
+			if q.Objectives[oi].Target.Met(res.Actual) != res.Met {
+				v.violate(op+".Met", RuleReviewInputs, strconv.FormatBool(res.Met), "does not follow from the actual value and the target")
+			}
+		}
+		for _, o := range q.Objectives {
+			if !measured[o.ID] {
+				v.violate(rp+".Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
+			}
+		}
+	}
+	for ; k < len(rounds); k++ {
+		if rounds[k].closed {
+			v.violate(at(errs.Index("History", rounds[k].entry+1)), RuleReviewRecorded, "", "the review round ended without a review")
+		}
+	}
 }

@@ -1,13 +1,236 @@
 package programme
 
 import (
+	"errors"
+	"iter"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
+
+// RiskEntry is one line of a register entry's history.
+type RiskEntry = fsm.Entry[RiskState, RiskEvent]
+
+// Risk is one entry of the programme's register of risks and
+// opportunities (ISO 19011:2018 5.3). The host gives ID, Kind, Category,
+// Description and Owner (Programme.AddRisk); the library fills the rest
+// as the entry moves through its lifecycle, and those fields must be
+// empty when the entry is added.
+type Risk struct {
+	// ID is the host's id for the entry, unique in the register.
+	ID string `json:"id" validate:"required"`
+	// Kind says whether it is a risk or an opportunity.
+	Kind RiskKind `json:"kind" validate:"enum"`
+	// Category is the area of the programme it concerns (5.3 a-h).
+	Category RiskCategory `json:"category" validate:"enum"`
+	// Description says what could happen and what it would do to the
+	// programme.
+	Description string `json:"description" validate:"required"`
+	// Owner is who answers for the entry.
+	Owner string `json:"owner" validate:"required"`
+
+	// IdentifiedAt, IdentifiedBy and Version say when, by whom and in
+	// which programme version the entry was recorded.
+	IdentifiedAt time.Time `json:"identifiedAt"`
+	IdentifiedBy string    `json:"identifiedBy"`
+	Version      int       `json:"version"`
+	// State is where the entry's lifecycle stands; History is how it got
+	// there (append-only).
+	State   RiskState   `json:"state"`
+	History []RiskEntry `json:"history"`
+	// Assessments are the ratings, oldest first (append-only): one per
+	// assess or monitor event, the latter marked Residual.
+	Assessments []Assessment `json:"assessments,omitempty"`
+	// Treatments are the planned treatments, oldest first (append-only):
+	// one per plan-treatment event.
+	Treatments []Treatment `json:"treatments,omitempty"`
+}
+
+// Level returns the level of the latest assessment, or "" when the entry
+// has not been assessed.
+func (r *Risk) Level() RiskLevel {
+	if len(r.Assessments) == 0 {
+		return ""
+	}
+	return r.Assessments[len(r.Assessments)-1].Level
+}
+
+// Assessment rates a register entry on the programme's documented scales
+// (ISO 19011:2018 5.3). The host gives Likelihood, Impact and Rationale;
+// the library reads Level from the matrix and sets Residual, At, By and
+// Version, which must be empty in input.
+type Assessment struct {
+	// Likelihood and Impact are values of the matrix's scales (for an
+	// opportunity, Impact is the benefit).
+	Likelihood int `json:"likelihood"`
+	Impact     int `json:"impact"`
+	// Rationale says why the ratings were chosen.
+	Rationale string `json:"rationale,omitempty"`
+	// Level is read from the matrix.
+	Level RiskLevel `json:"level,omitempty"`
+	// Residual marks a rating made after treatment (monitor event).
+	Residual bool `json:"residual,omitempty"`
+	// At, By and Version say when, by whom and against which programme
+	// version (whose matrix) the rating was made.
+	At      time.Time `json:"at,omitzero"`
+	By      string    `json:"by,omitempty"`
+	Version int       `json:"version,omitempty"`
+}
+
+// Treatment is a planned action on a register entry: to reduce a risk or
+// take an opportunity. The host gives Action, Owner and Due; the library
+// sets PlannedAt and PlannedBy, which must be empty in input.
+type Treatment struct {
+	// Action says what will be done.
+	Action string `json:"action"`
+	// Owner is who does it.
+	Owner string `json:"owner"`
+	// Due is when it must be done; not before it is planned.
+	Due time.Time `json:"due"`
+	// PlannedAt and PlannedBy say when and by whom it was agreed.
+	PlannedAt time.Time `json:"plannedAt,omitzero"`
+	PlannedBy string    `json:"plannedBy,omitempty"`
+}
+
+// RiskKind says whether a register entry is a risk or an opportunity
+// (ISO 19011:2018 5.3). Both are tracked through the same lifecycle.
+type RiskKind string
+
+// The RiskKind values. Never reorder.
+const (
+	KindRisk        RiskKind = "risk"        // something that can keep the programme from its objectives (19011:5.3)
+	KindOpportunity RiskKind = "opportunity" // something that can help the programme meet its objectives (19011:5.3)
+)
+
+var riskKindSet = enum.New("programme", "RiskKind", KindRisk, KindOpportunity)
+
+// RiskKinds yields the RiskKind values in canonical order.
+func RiskKinds() iter.Seq[RiskKind] { return riskKindSet.All() }
+
+// ParseRiskKind parses a RiskKind token; the error lists the valid ones.
+func ParseRiskKind(s string) (RiskKind, error) { return riskKindSet.Parse(s) }
+
+// IsValid reports whether v is a known RiskKind.
+func (v RiskKind) IsValid() bool { return riskKindSet.Valid(v) }
+
+// String returns the token.
+func (v RiskKind) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v RiskKind) MarshalText() ([]byte, error) { return riskKindSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *RiskKind) UnmarshalText(b []byte) error { return riskKindSet.Unmarshal(b, v) }
+
+// RiskCategory is the area of the programme a risk or opportunity
+// concerns: the areas ISO 19011:2018 5.3 a) to h) lists.
+type RiskCategory string
+
+// The RiskCategory values. Never reorder.
+const (
+	CategoryPlanning            RiskCategory = "planning"             // objectives, extent, number, duration, locations, schedule (19011:5.3 a)
+	CategoryResources           RiskCategory = "resources"            // time, equipment, training (19011:5.3 b)
+	CategoryTeamSelection       RiskCategory = "team-selection"       // the team's overall competence (19011:5.3 c)
+	CategoryCommunication       RiskCategory = "communication"        // internal and external communication channels (19011:5.3 d)
+	CategoryImplementation      RiskCategory = "implementation"       // coordination of audits, information security and confidentiality (19011:5.3 e)
+	CategoryRecords             RiskCategory = "records"              // control of documented information and audit records, including confidentiality of the ISMS information auditors see (19011:5.3 f)
+	CategoryMonitoring          RiskCategory = "monitoring"           // monitoring, reviewing and improving the programme (19011:5.3 g)
+	CategoryAuditeeAvailability RiskCategory = "auditee-availability" // availability and cooperation of the auditee, availability of evidence to sample (19011:5.3 h)
+)
+
+var riskCategorySet = enum.New("programme", "RiskCategory", CategoryPlanning, CategoryResources, CategoryTeamSelection, CategoryCommunication, CategoryImplementation, CategoryRecords, CategoryMonitoring, CategoryAuditeeAvailability)
+
+// RiskCategories yields the RiskCategory values in canonical order.
+func RiskCategories() iter.Seq[RiskCategory] { return riskCategorySet.All() }
+
+// ParseRiskCategory parses a RiskCategory token; the error lists the valid ones.
+func ParseRiskCategory(s string) (RiskCategory, error) { return riskCategorySet.Parse(s) }
+
+// IsValid reports whether v is a known RiskCategory.
+func (v RiskCategory) IsValid() bool { return riskCategorySet.Valid(v) }
+
+// String returns the token.
+func (v RiskCategory) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v RiskCategory) MarshalText() ([]byte, error) { return riskCategorySet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *RiskCategory) UnmarshalText(b []byte) error { return riskCategorySet.Unmarshal(b, v) }
+
+// RiskState is a state of a register entry's lifecycle (ISO 19011:2018
+// 5.3: risks and opportunities are identified, evaluated and addressed).
+type RiskState string
+
+// The RiskState values. Never reorder.
+const (
+	RiskIdentified       RiskState = "identified"        // recorded, not yet rated
+	RiskAssessed         RiskState = "assessed"          // likelihood and impact rated, level read from the matrix
+	RiskTreatmentPlanned RiskState = "treatment-planned" // an action, owner and due date agreed
+	RiskTreated          RiskState = "treated"           // the action done, its outcome recorded
+	RiskMonitored        RiskState = "monitored"         // residual likelihood and impact rated after treatment
+	RiskClosed           RiskState = "closed"            // no longer present or relevant
+	RiskAccepted         RiskState = "accepted"          // retained at an acceptable level, or an opportunity not pursued, with a reason
+)
+
+var riskStateSet = enum.New("programme", "RiskState", RiskIdentified, RiskAssessed, RiskTreatmentPlanned, RiskTreated, RiskMonitored, RiskClosed, RiskAccepted)
+
+// RiskStates yields the RiskState values in canonical order.
+func RiskStates() iter.Seq[RiskState] { return riskStateSet.All() }
+
+// ParseRiskState parses a RiskState token; the error lists the valid ones.
+func ParseRiskState(s string) (RiskState, error) { return riskStateSet.Parse(s) }
+
+// IsValid reports whether v is a known RiskState.
+func (v RiskState) IsValid() bool { return riskStateSet.Valid(v) }
+
+// String returns the token.
+func (v RiskState) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v RiskState) MarshalText() ([]byte, error) { return riskStateSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *RiskState) UnmarshalText(b []byte) error { return riskStateSet.Unmarshal(b, v) }
+
+// RiskEvent moves a register entry's lifecycle.
+type RiskEvent string
+
+// The RiskEvent values. Never reorder.
+const (
+	RiskAssess        RiskEvent = "assess"         // rate likelihood and impact (Programme.AssessRisk)
+	RiskPlanTreatment RiskEvent = "plan-treatment" // agree an action (Programme.PlanTreatment)
+	RiskTreat         RiskEvent = "treat"          // record the action done; the note says what was done
+	RiskMonitor       RiskEvent = "monitor"        // rate the residual risk after treatment (Programme.MonitorRisk)
+	RiskAccept        RiskEvent = "accept"         // retain the entry as it is; the note gives the reason
+	RiskClose         RiskEvent = "close"          // close the entry; the note gives the reason
+)
+
+var riskEventSet = enum.New("programme", "RiskEvent", RiskAssess, RiskPlanTreatment, RiskTreat, RiskMonitor, RiskAccept, RiskClose)
+
+// RiskEvents yields the RiskEvent values in canonical order.
+func RiskEvents() iter.Seq[RiskEvent] { return riskEventSet.All() }
+
+// ParseRiskEvent parses a RiskEvent token; the error lists the valid ones.
+func ParseRiskEvent(s string) (RiskEvent, error) { return riskEventSet.Parse(s) }
+
+// IsValid reports whether v is a known RiskEvent.
+func (v RiskEvent) IsValid() bool { return riskEventSet.Valid(v) }
+
+// String returns the token.
+func (v RiskEvent) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v RiskEvent) MarshalText() ([]byte, error) { return riskEventSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *RiskEvent) UnmarshalText(b []byte) error { return riskEventSet.Unmarshal(b, v) }
 
 // AddRisk records a new risk or opportunity in the register (ISO
 // 19011:2018 5.3) in RiskIdentified, identified at m.At by m.By in the
@@ -46,20 +269,6 @@ func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 	r.State, r.History = riskMachine.Initial(), []RiskEntry{}
 	p.Risks = append(p.Risks, r)
 	return nil
-}
-
-// progCheckMeta checks the time and actor of an operation that is not a
-// lifecycle event: both given, the time not before notBefore.
-func progCheckMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
-	switch {
-	case m.At.IsZero():
-		col.Add("Meta.At", "required", "", "when it happened")
-	case m.At.Before(notBefore):
-		col.Add("Meta.At", "time-order", m.At.Format(time.RFC3339), "before "+notBefore.Format(time.RFC3339))
-	}
-	if progBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who did it")
-	}
 }
 
 // riskIndex finds a register entry by id.
@@ -250,4 +459,227 @@ func (p *Programme) UncoveredRiskAreas() []RiskCategory {
 		}
 	}
 	return out
+}
+
+// checkRiskAreas: a risk entry in every category.
+func checkRiskAreas(p *Programme) []contentProblem {
+	if missing := p.UncoveredRiskAreas(); len(missing) > 0 {
+		names := make([]string, len(missing))
+		for i, c := range missing {
+			names[i] = string(c)
+		}
+		return []contentProblem{{"Risks", "no risk is recorded for " + strings.Join(names, ", ")}}
+	}
+	return nil
+}
+
+// checkRisksAssessed: no entry left unassessed.
+func checkRisksAssessed(p *Programme) []contentProblem {
+	var out []contentProblem
+	for i, r := range p.Risks {
+		if r.State == RiskIdentified || len(r.Assessments) == 0 {
+			out = append(out, contentProblem{errs.Index("Risks", i), "entry " + strconv.Quote(r.ID) + " is not assessed"})
+		}
+	}
+	return out
+}
+
+// checkRiskTreatment: no risk above the acceptable level left without a
+// planned treatment.
+func checkRiskTreatment(p *Programme) []contentProblem {
+	var out []contentProblem
+	for i, r := range p.Risks {
+		if r.Kind == KindRisk && r.State == RiskAssessed && !p.acceptable(&p.Risks[i]) {
+			out = append(out, contentProblem{errs.Index("Risks", i), "risk " + strconv.Quote(r.ID) + " is rated " + string(r.Level()) + ", above the acceptable level, and has no planned treatment"})
+		}
+	}
+	return out
+}
+
+// riskSubject is what register guards look at: the programme, the entry,
+// the event's input and whether this is a probe (Can, Permitted), in
+// which guards on the input pass because the input is not known yet.
+type riskSubject struct {
+	p          *Programme
+	r          *Risk
+	assessment *Assessment
+	treatment  *Treatment
+	meta       ismsaudit.Meta
+	probe      bool
+}
+
+type riskGuard = fsm.Guard[*riskSubject]
+
+var (
+	guardAssessmentGiven = riskGuard{Name: "ratings-given", Rule: RuleRiskScales, Check: func(s *riskSubject) error {
+		if s.probe || s.assessment != nil {
+			return nil
+		}
+		return errors.New("assessing needs likelihood and impact ratings: use AssessRisk")
+	}}
+	guardTreatmentGiven = riskGuard{Name: "treatment-given", Rule: RuleRiskPlan, Check: func(s *riskSubject) error {
+		if s.probe || s.treatment != nil {
+			return nil
+		}
+		return errors.New("planning a treatment needs the action, owner and due date: use PlanTreatment")
+	}}
+	guardOutcome = riskGuard{Name: "outcome-recorded", Rule: RuleRiskOutcome, Check: func(s *riskSubject) error {
+		if s.probe || !progBlank(s.meta.Note) {
+			return nil
+		}
+		return errors.New("the event's note must say what was done")
+	}}
+	guardResidualGiven = riskGuard{Name: "residual-rated", Rule: RuleRiskResidual, Check: func(s *riskSubject) error {
+		if s.probe || s.assessment != nil {
+			return nil
+		}
+		return errors.New("monitoring needs the residual likelihood and impact: use MonitorRisk")
+	}}
+	guardReason = riskGuard{Name: "reason-given", Rule: RuleRiskReason, Check: func(s *riskSubject) error {
+		if s.probe || !progBlank(s.meta.Note) {
+			return nil
+		}
+		return errors.New("the event's note must give the reason")
+	}}
+	guardAcceptable = riskGuard{Name: "level-acceptable", Rule: RuleRiskAcceptable, Check: func(s *riskSubject) error {
+		if s.r.Kind != KindRisk || s.p.acceptable(s.r) {
+			return nil
+		}
+		return errors.New("the risk is rated " + string(s.r.Level()) + ", above the acceptable level: treat it further")
+	}}
+)
+
+// riskMachine is the lifecycle of a register entry (19011:5.3), checked
+// when the package initialises.
+var riskMachine = fsm.MustNew(fsm.Spec[RiskState, RiskEvent, *riskSubject]{
+	Name:     "programme.risk",
+	States:   riskStateSet.Values(),
+	Events:   riskEventSet.Values(),
+	Initial:  RiskIdentified,
+	Terminal: []RiskState{RiskClosed, RiskAccepted},
+	Table: []fsm.Transition[RiskState, RiskEvent, *riskSubject]{
+		{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, Guards: []riskGuard{guardAssessmentGiven}},
+		{From: RiskAssessed, Event: RiskAssess, To: RiskAssessed, Guards: []riskGuard{guardAssessmentGiven}},
+		{From: RiskAssessed, Event: RiskPlanTreatment, To: RiskTreatmentPlanned, Guards: []riskGuard{guardTreatmentGiven}},
+		{From: RiskAssessed, Event: RiskAccept, To: RiskAccepted, Guards: []riskGuard{guardReason, guardAcceptable}},
+		{From: RiskTreatmentPlanned, Event: RiskPlanTreatment, To: RiskTreatmentPlanned, Guards: []riskGuard{guardTreatmentGiven}},
+		{From: RiskTreatmentPlanned, Event: RiskTreat, To: RiskTreated, Guards: []riskGuard{guardOutcome}},
+		{From: RiskTreated, Event: RiskMonitor, To: RiskMonitored, Guards: []riskGuard{guardResidualGiven}},
+		{From: RiskMonitored, Event: RiskAssess, To: RiskAssessed, Guards: []riskGuard{guardAssessmentGiven}},
+		{From: RiskMonitored, Event: RiskAccept, To: RiskAccepted, Guards: []riskGuard{guardReason, guardAcceptable}},
+		{From: RiskMonitored, Event: RiskClose, To: RiskClosed, Guards: []riskGuard{guardReason, guardAcceptable}},
+	},
+})
+
+// acceptable reports whether the entry's latest level is within the
+// acceptable level of the matrix it was read from.
+func (p *Programme) acceptable(r *Risk) bool {
+	if len(r.Assessments) == 0 {
+		return false
+	}
+	a := &r.Assessments[len(r.Assessments)-1]
+	m := matrixOf(p, a.Version)
+	return m != nil && m.accepts(a.Level)
+}
+
+// RiskLifecycle describes the register's lifecycle: identified ->
+// assessed -> treatment-planned -> treated -> monitored -> closed or
+// accepted, with re-assessment and acceptance without treatment where the
+// level allows.
+func RiskLifecycle() Lifecycle { return progDescribe(riskMachine) }
+
+// Next returns the state event e leads to from s, ignoring guards, and
+// whether the lifecycle table has such a transition.
+func (v RiskState) Next(e RiskEvent) (RiskState, bool) { return riskMachine.Next(v, e) }
+
+// IsTerminal reports whether s accepts no event (closed, accepted).
+func (v RiskState) IsTerminal() bool { return riskMachine.IsTerminal(v) }
+
+// verifyRisk checks one register entry: its history against the table,
+// and the assessments and treatments its events leave.
+func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
+	at := func(s string) string { return errs.JoinPath(path, s) }
+	state, err := riskMachine.Replay(r.History)
+	if err != nil {
+		v.violate(at(replayPath(err)), RuleHistory, "", err.Error())
+	} else if r.State.IsValid() && state != r.State {
+		v.violate(at("State"), RuleHistory, string(r.State), "the history ends in "+strconv.Quote(string(state)))
+	}
+	if r.IdentifiedAt.IsZero() || progBlank(r.IdentifiedBy) {
+		v.violate(at("IdentifiedAt"), RuleRecordShape, "", "when and by whom the entry was identified")
+	}
+	if r.Version < 1 || r.Version > q.Version {
+		v.violate(at("Version"), RuleRecordShape, strconv.Itoa(r.Version), "not a version up to "+strconv.Itoa(q.Version))
+	}
+	if len(r.History) > 0 && r.History[0].At.Before(r.IdentifiedAt) {
+		v.violate(at("History[0].At"), RuleHistory, r.History[0].At.Format(time.RFC3339), "before the entry was identified")
+	}
+	na, nt := 0, 0
+	lastVersion := 0
+	var latest *Assessment
+	for i, e := range r.History {
+		ep := at(errs.Index("History", i))
+		switch e.Event {
+		case RiskAssess, RiskMonitor:
+			if na >= len(r.Assessments) {
+				na++
+				continue
+			}
+			a := &r.Assessments[na]
+			ap := at(errs.Index("Assessments", na))
+			na++
+			latest = a
+			if a.Residual != (e.Event == RiskMonitor) {
+				v.violate(ap+".Residual", RuleHistory, strconv.FormatBool(a.Residual), "does not match the history event "+strconv.Quote(string(e.Event)))
+			}
+			if !a.At.Equal(e.At) || a.By != e.By {
+				v.violate(ap+".At", RuleHistory, a.At.Format(time.RFC3339), "does not match the time and actor of "+ep)
+			}
+			if a.Version < lastVersion || a.Version > q.Version {
+				v.violate(ap+".Version", RuleHistory, strconv.Itoa(a.Version), "assessments are recorded against the current version, in order")
+			}
+			lastVersion = a.Version
+			m := matrixOf(root, a.Version)
+			if m == nil {
+				v.violate(ap+".Version", errs.RuleUnknown, strconv.Itoa(a.Version), "the programme holds no such version")
+				continue
+			}
+			if want, ok := m.lookup(a.Likelihood, a.Impact); !ok || want != a.Level || a.Likelihood > len(m.Likelihood) || a.Impact > len(m.Impact) {
+				v.violate(ap+".Level", RuleRiskScales, string(a.Level), "the ratings "+strconv.Itoa(a.Likelihood)+"x"+strconv.Itoa(a.Impact)+" do not give this level on the matrix of version "+strconv.Itoa(a.Version))
+			}
+		case RiskPlanTreatment:
+			if nt >= len(r.Treatments) {
+				nt++
+				continue
+			}
+			t := &r.Treatments[nt]
+			tp := at(errs.Index("Treatments", nt))
+			nt++
+			if !t.PlannedAt.Equal(e.At) || t.PlannedBy != e.By {
+				v.violate(tp+".PlannedAt", RuleHistory, t.PlannedAt.Format(time.RFC3339), "does not match the time and actor of "+ep)
+			}
+			if progBlank(t.Action) || progBlank(t.Owner) || t.Due.IsZero() || t.Due.Before(t.PlannedAt) {
+				v.violate(tp, RuleRiskPlan, "", "a treatment needs an action, an owner and a due date not before the plan")
+			}
+		case RiskTreat:
+			if progBlank(e.Note) {
+				v.violate(ep+".Note", RuleRiskOutcome, "", "the treatment's outcome is not recorded")
+			}
+		case RiskAccept, RiskClose:
+			if progBlank(e.Note) {
+				v.violate(ep+".Note", RuleRiskReason, "", "no reason is given")
+			}
+			if r.Kind == KindRisk && latest != nil {
+				if m := matrixOf(root, latest.Version); m != nil && !m.accepts(latest.Level) {
+					v.violate(ep, RuleRiskAcceptable, string(latest.Level), "the risk was rated above the acceptable level "+string(m.Acceptable))
+				}
+			}
+		}
+	}
+	if na != len(r.Assessments) {
+		v.violate(at("Assessments"), RuleHistory, strconv.Itoa(len(r.Assessments)), "the history records "+strconv.Itoa(na)+" assessments")
+	}
+	if nt != len(r.Treatments) {
+		v.violate(at("Treatments"), RuleHistory, strconv.Itoa(len(r.Treatments)), "the history records "+strconv.Itoa(nt)+" planned treatments")
+	}
 }

@@ -1,15 +1,51 @@
 package programme
 
 import (
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
+
+// Window is when a scheduled audit must take place: not before Earliest,
+// not after Latest (either may be zero for no bound).
+type Window struct {
+	Earliest time.Time `json:"earliest,omitzero"`
+	Latest   time.Time `json:"latest,omitzero"`
+}
+
+// ScheduledAudit is one audit the programme plans (ISO 19011:2018 5.4.3,
+// 5.5): what kind, of whom, where, covering what, when, how long and by
+// whom. Once the audit is under way its record (package audit) carries the
+// same id in Audit.
+type ScheduledAudit struct {
+	// ID is the host's id of the planned audit.
+	ID string `json:"id"`
+	// Kind is the kind of audit.
+	Kind annexa.AuditKind `json:"kind"`
+	// Auditee is the organization audited.
+	Auditee string `json:"auditee"`
+	// Sites are the sites visited, when the auditee has several.
+	Sites []string `json:"sites,omitempty"`
+	// Clauses and Controls are the requirements and Annex A controls the
+	// audit covers.
+	Clauses  []annexa.ClauseID  `json:"clauses,omitempty"`
+	Controls []annexa.ControlID `json:"controls,omitempty"`
+	// Due is when it must take place; Start is when it is planned to start.
+	Due   Window    `json:"due"`
+	Start time.Time `json:"start,omitzero"`
+	// Days is the planned audit time in auditor days.
+	Days float64 `json:"days,omitempty"`
+	// Team is the team selected for it, once staffed.
+	Team *competence.Team `json:"team,omitempty"`
+	// Audit is the id of the audit record, once it exists.
+	Audit audit.ID `json:"audit,omitempty"`
+}
 
 // This file holds what the scheduling code shares: the dates a scheduled
 // audit may take place on, and the checks of one scheduled audit on its
@@ -156,29 +192,6 @@ func checkTeamShape(col *errs.Collector, path string, t *competence.Team) {
 	}
 }
 
-// schedFinite reports whether v is a finite number no smaller than min.
-func schedFinite(v, least float64) bool {
-	return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= least
-}
-
-// schedDay renders a date as 2006-01-02 for problem reports.
-func schedDay(t time.Time) string { return t.Format(time.DateOnly) }
-
-// schedNum renders a number for problem reports.
-func schedNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// roundHalfDay rounds to the nearest half day, halves away from zero (IAF MD
-// 5 2.2.3). Products such as 7.5 * (1/3) carry floating-point noise, so
-// the value is first rounded to a millionth of a half day.
-func roundHalfDay(v float64) float64 {
-	return math.Round(math.Round(v*2e6)/1e6) / 2
-}
-
-// ceilHalfDay rounds up to the next half day, with the same noise guard.
-func ceilHalfDay(v float64) float64 {
-	return math.Ceil(math.Round(v*2e6)/1e6) / 2
-}
-
 // schedDate returns midnight UTC of t's calendar date in t's own location,
 // for counting days between dates.
 func schedDate(t time.Time) time.Time {
@@ -198,6 +211,183 @@ func schedDayNumber(t time.Time) int64 { return schedDate(t).Unix() / 86400 }
 // schedDayDate is the date of a day number, at midnight UTC.
 func schedDayDate(n int64) time.Time { return time.Unix(n*86400, 0).UTC() }
 
-// schedIndex renders an element path, "Audits[3]"; errs.Index without
-// fmt, as paths are built for every audit checked.
-func schedIndex(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+// ScheduleAudits adds audits to the programme's schedule (internal,
+// second-party or any other audits outside a certification cycle), for
+// example those [PlanInternal] plans. Each audit is checked on its own
+// (ids, kinds, known clauses and controls, a well-ordered window, a start
+// inside it, days), its id must be new to the programme, and it must carry
+// no team (teams come from [Programme.Staff]). Every problem comes back at
+// once in a *ismsaudit.ValidationError with paths like "Audits[2].Due.Latest" and
+// the programme is left unchanged; otherwise copies are appended to
+// p.Schedule.
+//
+// Like [Programme.AddCycle], it is allowed in a draft and while the
+// programme is implemented, refused on an improved or closed version
+// (PRG-FROZEN) and on an approved version not yet implemented or one
+// under review (PRG-SCHEDULE-WHEN), with a *ismsaudit.TransitionError; the state is
+// checked before the audits.
+func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
+	if err := p.progRequireSchedule("schedule-audits", StateDraft, StateImplementing); err != nil {
+		return err
+	}
+	col := newCollector("scheduled audits")
+	wanted := make(map[string]bool, len(audits))
+	for i := range audits {
+		wanted[audits[i].ID] = true
+	}
+	ids := programmeAuditIDs(p, wanted)
+	for i := range audits {
+		a := &audits[i]
+		path := schedIndex("Audits", i)
+		checkScheduledAudit(col, path, a)
+		checkAddedAudit(col, path, a, ids)
+	}
+	if err := col.Err(); err != nil {
+		return err
+	}
+	for i := range audits {
+		p.Schedule = append(p.Schedule, cloneScheduled(&audits[i]))
+	}
+	return nil
+}
+
+// programmeAuditIDs maps each wanted id that the programme already uses
+// to the path of its first use there. Only those paths are built: every
+// id is looked at, but adding a cycle to a programme of thousands of
+// audits stays cheap.
+func programmeAuditIDs(p *Programme, wanted map[string]bool) map[string]string {
+	ids := make(map[string]string, len(wanted))
+	for i := range p.Schedule {
+		if id := p.Schedule[i].ID; id != "" && wanted[id] {
+			if _, dup := ids[id]; !dup {
+				ids[id] = schedIndex("Schedule", i)
+			}
+		}
+	}
+	for j := range p.Cycles {
+		for k := range p.Cycles[j].Audits {
+			if id := p.Cycles[j].Audits[k].ID; id != "" && wanted[id] {
+				if _, dup := ids[id]; !dup {
+					ids[id] = schedIndex(schedIndex("Cycles", j)+".Audits", k)
+				}
+			}
+		}
+	}
+	return ids
+}
+
+// cloneScheduled copies a scheduled audit so that the copy shares no
+// slice or team with the original.
+func cloneScheduled(a *ScheduledAudit) ScheduledAudit {
+	out := *a
+	out.Sites = slices.Clone(a.Sites)
+	out.Clauses = slices.Clone(a.Clauses)
+	out.Controls = slices.Clone(a.Controls)
+	if a.Team != nil {
+		t := cloneTeam(a.Team)
+		out.Team = &t
+	}
+	return out
+}
+
+// cloneTeam deep-copies a team.
+func cloneTeam(t *competence.Team) competence.Team {
+	out := *t
+	out.Members = slices.Clone(t.Members)
+	for i := range out.Members {
+		out.Members[i].Covers = slices.Clone(t.Members[i].Covers)
+	}
+	return out
+}
+
+// checkAddedAudit checks an audit being added to the programme at path:
+// it comes without a team (Staff assigns teams) and its id, when given,
+// is not used yet; ids maps the ids in use to where they are and gains
+// this one.
+func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids map[string]string) {
+	if a.Team != nil {
+		col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+	}
+	if a.ID == "" {
+		return
+	}
+	if first, dup := ids[a.ID]; dup {
+		col.Add(path+".ID", "unique", a.ID, "already used by "+first)
+	} else {
+		ids[a.ID] = path
+	}
+}
+
+// staffRef is one scheduled audit being staffed, with its path.
+type staffRef struct {
+	path string
+	a    *ScheduledAudit
+}
+
+// programmeRefs lists the programme's scheduled audits with their paths.
+func programmeRefs(p *Programme) []staffRef {
+	var refs []staffRef
+	for i := range p.Schedule {
+		refs = append(refs, staffRef{path: schedIndex("Schedule", i), a: &p.Schedule[i]})
+	}
+	for j := range p.Cycles {
+		for k := range p.Cycles[j].Audits {
+			refs = append(refs, staffRef{path: schedIndex(schedIndex("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
+		}
+	}
+	return refs
+}
+
+// verifySchedule checks the schedule and every certification cycle
+// against the scheduling rules: each scheduled audit on its own (ids,
+// kinds, clauses, controls, windows, start, days, team shape), ids unique
+// across the whole programme, each cycle against the certification rules
+// (see checkCycle), no two cycles of an auditee with the same decision,
+// and no one on two staffed audits whose dates overlap
+// (PRG-STAFF-NO-OVERLAP).
+func (v *verifier) verifySchedule() {
+	p := v.p
+	ids := make(map[string]string, len(p.Schedule))
+	unique := func(path, id string) {
+		if id == "" {
+			return
+		}
+		if first, dup := ids[id]; dup {
+			v.violate(path+".ID", "unique", id, "already used by "+first)
+			return
+		}
+		ids[id] = path
+	}
+	var bookings []booking
+	for i := range p.Schedule {
+		a := &p.Schedule[i]
+		path := schedIndex("Schedule", i)
+		checkScheduledAudit(v.col, path, a)
+		unique(path, a.ID)
+		bookings = appendBookings(bookings, path, a)
+	}
+	prev := previousExpiries(p.Cycles)
+	decisions := make(map[cycleKey]int, len(p.Cycles))
+	for j := range p.Cycles {
+		c := &p.Cycles[j]
+		path := schedIndex("Cycles", j)
+		checkCycle(v.col, path, c, prev[j])
+		for k := range c.Audits {
+			ap := schedIndex(path+".Audits", k)
+			unique(ap, c.Audits[k].ID)
+			bookings = appendBookings(bookings, ap, &c.Audits[k])
+		}
+		if !c.Decision.IsZero() {
+			k := cycleKey{c.Auditee, c.Decision.Unix(), c.Decision.Nanosecond()}
+			if o, dup := decisions[k]; dup {
+				v.violate(path+".Decision", "unique", schedDay(c.Decision), "the auditee already has a cycle of that decision at "+schedIndex("Cycles", o))
+			} else {
+				decisions[k] = j
+			}
+		}
+	}
+	for _, o := range overlappingBookings(bookings) {
+		v.violate(o.later.path+".Team", RuleStaffNoOverlap, string(o.later.auditor),
+			"also on the audit at "+o.earlier.path+" from "+schedDay(schedDayDate(o.earlier.first))+" to "+schedDay(schedDayDate(o.earlier.last)))
+	}
+}

@@ -18,53 +18,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// WorkloadPeriod is the period an auditor's workload limit applies to.
-type WorkloadPeriod string
-
-// The periods. Never reorder.
-const (
-	PerMonth   WorkloadPeriod = "month"   // calendar month, key "2026-03"
-	PerQuarter WorkloadPeriod = "quarter" // calendar quarter, key "2026-Q1"
-	PerYear    WorkloadPeriod = "year"    // calendar year, key "2026"
-)
-
-var workloadPeriodSet = enum.New("programme", "WorkloadPeriod", PerMonth, PerQuarter, PerYear)
-
-// WorkloadPeriods yields the periods in canonical order.
-func WorkloadPeriods() iter.Seq[WorkloadPeriod] { return workloadPeriodSet.All() }
-
-// ParseWorkloadPeriod parses "month", "quarter" or "year".
-func ParseWorkloadPeriod(s string) (WorkloadPeriod, error) { return workloadPeriodSet.Parse(s) }
-
-// IsValid reports whether p is a known period.
-func (p WorkloadPeriod) IsValid() bool { return workloadPeriodSet.Valid(p) }
-
-// String returns the token.
-func (p WorkloadPeriod) String() string { return string(p) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (p WorkloadPeriod) MarshalText() ([]byte, error) { return workloadPeriodSet.Marshal(p) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (p *WorkloadPeriod) UnmarshalText(b []byte) error { return workloadPeriodSet.Unmarshal(b, p) }
-
-// Key returns the key of the period holding t: "2026", "2026-Q1" or
-// "2026-03". An unset period counts as a year.
-func (p WorkloadPeriod) Key(t time.Time) string {
-	y := strconv.Itoa(t.Year())
-	switch p {
-	case PerMonth:
-		m := int(t.Month())
-		if m < 10 {
-			return y + "-0" + strconv.Itoa(m)
-		}
-		return y + "-" + strconv.Itoa(m)
-	case PerQuarter:
-		return y + "-Q" + strconv.Itoa((int(t.Month())+2)/3)
-	}
-	return y
-}
-
 // StaffStatus says what staffing did with a scheduled audit.
 type StaffStatus string
 
@@ -236,12 +189,6 @@ type Staffing struct {
 	Unstaffed int `json:"unstaffed"`
 }
 
-// staffRef is one scheduled audit being staffed, with its path.
-type staffRef struct {
-	path string
-	a    *ScheduledAudit
-}
-
 // PlanStaffing selects teams for the audits that have neither a team nor
 // an audit record, with competence's team selection on one pool, and
 // returns what it would assign without changing the audits (see
@@ -365,20 +312,6 @@ func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptio
 		return sa, nil
 	}
 	return StaffedAudit{}, notFound("scheduled audit", id) // not reached: the target is always in the result
-}
-
-// programmeRefs lists the programme's scheduled audits with their paths.
-func programmeRefs(p *Programme) []staffRef {
-	var refs []staffRef
-	for i := range p.Schedule {
-		refs = append(refs, staffRef{path: schedIndex("Schedule", i), a: &p.Schedule[i]})
-	}
-	for j := range p.Cycles {
-		for k := range p.Cycles[j].Audits {
-			refs = append(refs, staffRef{path: schedIndex(schedIndex("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
-		}
-	}
-	return refs
 }
 
 // staffRun is the state of one staffing run.
@@ -809,4 +742,79 @@ func sortedAuditorKeys(m map[competence.AuditorID]float64) []competence.AuditorI
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// booking is one person's days on one staffed audit, as day numbers
+// (days since 1970-01-01 of the calendar date).
+type booking struct {
+	auditor     competence.AuditorID
+	first, last int64
+	path        string
+	order       int
+}
+
+// onSiteDays is how many calendar days a team spends on an audit: its
+// auditor days shared by the team's auditors, rounded up, at least one.
+func onSiteDays(days float64, auditors int) int {
+	if auditors < 1 {
+		auditors = 1
+	}
+	n := math.Ceil(math.Round(days/float64(auditors)*1e6) / 1e6)
+	if n > 1<<20 {
+		n = 1 << 20 // no audit lasts millennia; keeps the day arithmetic safe
+	}
+	return max(int(n), 1)
+}
+
+// appendBookings adds the bookings of a staffed, dated audit.
+func appendBookings(list []booking, path string, a *ScheduledAudit) []booking {
+	if a.Team == nil {
+		return list
+	}
+	start := auditFirstDay(a)
+	if start.IsZero() || !schedFinite(a.Days, 0) {
+		return list
+	}
+	first := schedDayNumber(start)
+	last := first + int64(onSiteDays(a.Days, len(a.Team.Auditors()))) - 1
+	for _, m := range a.Team.Members {
+		if m.Auditor != "" {
+			list = append(list, booking{auditor: m.Auditor, first: first, last: last, path: path, order: len(list)})
+		}
+	}
+	return list
+}
+
+// bookingOverlap is one person booked on two audits on the same days.
+type bookingOverlap struct{ earlier, later booking }
+
+// overlappingBookings finds, per person, each booking that overlaps an
+// earlier one, in a deterministic order.
+func overlappingBookings(list []booking) []bookingOverlap {
+	sorted := slices.Clone(list)
+	slices.SortFunc(sorted, func(a, b booking) int {
+		if c := strings.Compare(string(a.auditor), string(b.auditor)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.first, b.first); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+	var out []bookingOverlap
+	reach := 0 // the booking of the current person that reaches furthest so far
+	for i := range sorted {
+		if i == 0 || sorted[i].auditor != sorted[i-1].auditor {
+			reach = i
+			continue
+		}
+		if sorted[reach].last >= sorted[i].first && sorted[reach].path != sorted[i].path {
+			out = append(out, bookingOverlap{earlier: sorted[reach], later: sorted[i]})
+		}
+		if sorted[i].last > sorted[reach].last {
+			reach = i
+		}
+	}
+	slices.SortStableFunc(out, func(a, b bookingOverlap) int { return cmp.Compare(a.later.order, b.later.order) })
+	return out
 }

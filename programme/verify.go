@@ -1,10 +1,12 @@
 package programme
 
 import (
+	"errors"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // VerifyOptions configures Verify. A nil *VerifyOptions means defaults.
@@ -42,4 +44,13 @@ type verifier struct {
 // violate records one violation of rule at path.
 func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail string) {
 	v.col.Add(path, rule, value, detail)
+}
+
+// replayPath is the path of the history entry a replay refused.
+func replayPath(err error) string {
+	var re *fsm.ReplayError
+	if errors.As(err, &re) {
+		return errs.Index("History", re.Index)
+	}
+	return "History"
 }

@@ -1,10 +1,74 @@
 package programme
 
 import (
+	"iter"
 	"strconv"
 
+	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
+
+// RiskMatrix is the documented rating scheme of the register (ISO
+// 19011:2018 5.3): a likelihood scale and an impact scale, each numbered
+// 1..n, a level for every pair, and the highest level a risk may be
+// retained at without treatment.
+type RiskMatrix struct {
+	// Likelihood and Impact are the scales; point i has Value i+1.
+	Likelihood []ScalePoint `json:"likelihood"`
+	Impact     []ScalePoint `json:"impact"`
+	// Levels[l-1][i-1] is the level of likelihood l and impact i.
+	Levels [][]RiskLevel `json:"levels"`
+	// Acceptable is the highest level at which a risk may be accepted or
+	// closed.
+	Acceptable RiskLevel `json:"acceptable"`
+}
+
+// ScalePoint is one point of a rating scale.
+type ScalePoint struct {
+	// Value is the point's number, from 1.
+	Value int `json:"value"`
+	// Name is a short label, e.g. "likely".
+	Name string `json:"name"`
+	// Description says when the point applies.
+	Description string `json:"description,omitempty"`
+}
+
+// RiskLevel is the level a risk matrix gives a pair of likelihood and
+// impact ratings. The four levels are this project's scale; a host's
+// matrix maps its own scales onto them.
+type RiskLevel string
+
+// The RiskLevel values, lowest first. Never reorder.
+const (
+	LevelLow      RiskLevel = "low"
+	LevelMedium   RiskLevel = "medium"
+	LevelHigh     RiskLevel = "high"
+	LevelVeryHigh RiskLevel = "very-high"
+)
+
+var riskLevelSet = enum.New("programme", "RiskLevel", LevelLow, LevelMedium, LevelHigh, LevelVeryHigh)
+
+// RiskLevels yields the RiskLevel values, lowest first.
+func RiskLevels() iter.Seq[RiskLevel] { return riskLevelSet.All() }
+
+// ParseRiskLevel parses a RiskLevel token; the error lists the valid ones.
+func ParseRiskLevel(s string) (RiskLevel, error) { return riskLevelSet.Parse(s) }
+
+// IsValid reports whether v is a known RiskLevel.
+func (v RiskLevel) IsValid() bool { return riskLevelSet.Valid(v) }
+
+// String returns the token.
+func (v RiskLevel) String() string { return string(v) }
+
+// Compare orders two levels, lowest first (-1, 0, +1); invalid values sort
+// before every valid one.
+func (v RiskLevel) Compare(w RiskLevel) int { return riskLevelSet.Compare(v, w) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v RiskLevel) MarshalText() ([]byte, error) { return riskLevelSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *RiskLevel) UnmarshalText(b []byte) error { return riskLevelSet.Unmarshal(b, v) }
 
 // DefaultMatrix returns the project's default rating scheme: five-point
 // likelihood and impact scales, the level read from their product (1-3
@@ -142,4 +206,16 @@ func (m *RiskMatrix) validateInto(c *errs.Collector, prefix string) {
 	if !m.Acceptable.IsValid() {
 		c.Add(p("Acceptable"), "enum", string(m.Acceptable), "not a risk level")
 	}
+}
+
+// matrixOf returns the matrix of version n of the programme whose newest
+// version is root, or nil when root holds no such version.
+func matrixOf(root *Programme, n int) *RiskMatrix {
+	switch {
+	case n == root.Version:
+		return &root.Matrix
+	case n >= 1 && n <= len(root.Previous) && root.Previous[n-1].Version == n:
+		return &root.Previous[n-1].Matrix
+	}
+	return nil
 }

@@ -2,15 +2,124 @@ package programme
 
 import (
 	"errors"
-	"math"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
+
+// State is a state of the programme lifecycle (ISO 19011:2018 5.4-5.7).
+type State string
+
+// The State values. Never reorder.
+const (
+	StateDraft        State = "draft"        // being established: objectives, extent, resources, risks (19011:5.2-5.4)
+	StateApproved     State = "approved"     // approved for implementation (19011:5.4)
+	StateImplementing State = "implementing" // audits being scheduled and conducted (19011:5.5)
+	StateUnderReview  State = "under-review" // being reviewed for improvement (19011:5.7)
+	StateImproved     State = "improved"     // superseded by a new version after review; kept as a record (19011:5.7)
+	StateClosed       State = "closed"       // ended after a final review; kept as a record (19011:5.5.7)
+)
+
+var stateSet = enum.New("programme", "State", StateDraft, StateApproved, StateImplementing, StateUnderReview, StateImproved, StateClosed)
+
+// States yields the State values in canonical order.
+func States() iter.Seq[State] { return stateSet.All() }
+
+// ParseState parses a State token; the error lists the valid ones.
+func ParseState(s string) (State, error) { return stateSet.Parse(s) }
+
+// IsValid reports whether v is a known State.
+func (v State) IsValid() bool { return stateSet.Valid(v) }
+
+// String returns the token.
+func (v State) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v State) MarshalText() ([]byte, error) { return stateSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *State) UnmarshalText(b []byte) error { return stateSet.Unmarshal(b, v) }
+
+// Event moves the programme lifecycle.
+type Event string
+
+// The Event values. Never reorder.
+const (
+	EventApprove   Event = "approve"   // draft -> approved
+	EventImplement Event = "implement" // approved -> implementing
+	EventReview    Event = "review"    // implementing -> under-review
+	EventResume    Event = "resume"    // under-review -> implementing, when the review asks for no change
+	EventImprove   Event = "improve"   // under-review -> improved, starting the next version (Programme.Improve)
+	EventClose     Event = "close"     // under-review -> closed
+)
+
+var eventSet = enum.New("programme", "Event", EventApprove, EventImplement, EventReview, EventResume, EventImprove, EventClose)
+
+// Events yields the Event values in canonical order.
+func Events() iter.Seq[Event] { return eventSet.All() }
+
+// ParseEvent parses an Event token; the error lists the valid ones.
+func ParseEvent(s string) (Event, error) { return eventSet.Parse(s) }
+
+// IsValid reports whether v is a known Event.
+func (v Event) IsValid() bool { return eventSet.Valid(v) }
+
+// String returns the token.
+func (v Event) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
+func (v Event) MarshalText() ([]byte, error) { return eventSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *Event) UnmarshalText(b []byte) error { return eventSet.Unmarshal(b, v) }
+
+// lastTime is the time the next lifecycle event may not precede: the
+// latest of the creation of the version, its latest history entry and the
+// latest review recorded against it.
+func (p *Programme) lastTime() time.Time {
+	last := p.CreatedAt
+	if t := fsm.Last(p.History); t.After(last) {
+		last = t
+	}
+	if r := p.latestReview(); r != nil && r.At.After(last) {
+		last = r.At
+	}
+	return last
+}
+
+// Fire applies a lifecycle event (approve, implement, review, resume,
+// close) with the time and actor in m, appending one history entry; a
+// refused event returns a *ismsaudit.TransitionError naming the rule and changes
+// nothing. Improving goes through Improve, which returns the next
+// version: Fire refuses EventImprove.
+func (p *Programme) Fire(e Event, m ismsaudit.Meta) error {
+	entry, err := programmeMachine.Fire(&programmeSubject{p: p}, p.State, p.lastTime(), e, m)
+	if err != nil {
+		return err
+	}
+	p.State = entry.To
+	p.History = append(p.History, entry)
+	return nil
+}
+
+// Can reports whether event e may fire now (for improve: whether Improve
+// may be called).
+func (p *Programme) Can(e Event) bool {
+	return programmeMachine.Can(&programmeSubject{p: p, probe: true}, p.State, e)
+}
+
+// Permitted returns the events that may fire now, in canonical order.
+func (p *Programme) Permitted() []Event {
+	return programmeMachine.Permitted(&programmeSubject{p: p, probe: true}, p.State)
+}
 
 // Lifecycle describes one lifecycle of the package as data: its states
 // and events in canonical order, the initial and terminal states, the
@@ -93,10 +202,6 @@ type programmeSubject struct {
 	probe     bool
 }
 
-// contentProblem is one thing a content check found missing, with the
-// path of the field.
-type contentProblem struct{ path, detail string }
-
 // contentGuard turns a content check into a guard refusing with the first
 // problem found (and how many there are).
 func contentGuard(name string, rule ismsaudit.RuleID, check func(*Programme) []contentProblem) fsm.Guard[*programmeSubject] {
@@ -114,201 +219,6 @@ func problemsError(probs []contentProblem) error {
 		msg += " (and " + strconv.Itoa(len(probs)-1) + " more)"
 	}
 	return errors.New(msg)
-}
-
-func progBlank(s string) bool { return strings.TrimSpace(s) == "" }
-
-func progFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
-
-// checkObjectives: at least one objective, each with a complete target.
-func checkObjectives(p *Programme) []contentProblem {
-	if len(p.Objectives) == 0 {
-		return []contentProblem{{"Objectives", "the programme has no objectives"}}
-	}
-	var out []contentProblem
-	for i, o := range p.Objectives {
-		at := errs.Index("Objectives", i) + ".Target"
-		t := o.Target
-		if progBlank(t.Metric) {
-			out = append(out, contentProblem{at + ".Metric", "objective " + strconv.Quote(o.ID) + " has no metric"})
-		}
-		if !t.Direction.IsValid() {
-			out = append(out, contentProblem{at + ".Direction", "objective " + strconv.Quote(o.ID) + " does not say whether the value is a floor or a ceiling"})
-		}
-		if !progFinite(t.Value) {
-			out = append(out, contentProblem{at + ".Value", "objective " + strconv.Quote(o.ID) + " has no finite target value"})
-		}
-		if progBlank(t.Unit) {
-			out = append(out, contentProblem{at + ".Unit", "objective " + strconv.Quote(o.ID) + " has no unit"})
-		}
-		if t.Due.IsZero() {
-			out = append(out, contentProblem{at + ".Due", "objective " + strconv.Quote(o.ID) + " has no due date"})
-		}
-	}
-	return out
-}
-
-// checkManagers: at least one manager, every role held.
-func checkManagers(p *Programme) []contentProblem {
-	if len(p.Managers) == 0 {
-		return []contentProblem{{"Managers", "nobody is named to manage the programme"}}
-	}
-	held := map[ManagerRole]bool{}
-	for _, m := range p.Managers {
-		for _, r := range m.Roles {
-			held[r] = true
-		}
-	}
-	var missing []string
-	for r := range ManagerRoles() {
-		if !held[r] {
-			missing = append(missing, string(r))
-		}
-	}
-	if len(missing) > 0 {
-		return []contentProblem{{"Managers", "nobody holds the role(s) " + strings.Join(missing, ", ")}}
-	}
-	return nil
-}
-
-// checkExtent: period, audits, kinds, locations, frequency, duration and
-// the drivers other than significant changes.
-func checkExtent(p *Programme) []contentProblem {
-	e := p.Extent
-	var out []contentProblem
-	add := func(path, detail string) { out = append(out, contentProblem{"Extent." + path, detail}) }
-	if e.Start.IsZero() || e.End.IsZero() || !e.End.After(e.Start) {
-		add("End", "the programme's period needs a start and a later end")
-	}
-	if e.Audits < 1 {
-		add("Audits", "the number of audits is not stated")
-	}
-	if len(e.Kinds) == 0 {
-		add("Kinds", "the kinds of audit are not stated")
-	}
-	if len(e.Locations) == 0 {
-		add("Locations", "the locations audited are not stated")
-	}
-	if progBlank(e.Frequency) {
-		add("Frequency", "the frequency of audits is not stated")
-	}
-	if !(e.AuditDays > 0) || !progFinite(e.AuditDays) {
-		add("AuditDays", "the duration of the audits is not stated")
-	}
-	if progBlank(e.Drivers.SizeAndComplexity) {
-		add("Drivers.SizeAndComplexity", "the size and complexity of the ISMS are not described")
-	}
-	if progBlank(e.Drivers.RiskAssessment) {
-		add("Drivers.RiskAssessment", "the risk assessment results behind the extent are not described")
-	}
-	if progBlank(e.Drivers.PreviousResults) {
-		add("Drivers.PreviousResults", "previous audit results are not described")
-	}
-	return out
-}
-
-// checkResources: auditor days covering the extent, travel stated.
-func checkResources(p *Programme) []contentProblem {
-	r := p.Resources
-	switch {
-	case !(r.AuditorDays > 0) || !progFinite(r.AuditorDays):
-		return []contentProblem{{"Resources.AuditorDays", "no auditor days are stated"}}
-	case r.AuditorDays < p.Extent.AuditDays:
-		return []contentProblem{{"Resources.AuditorDays", strconv.FormatFloat(r.AuditorDays, 'f', -1, 64) +
-			" auditor days do not cover the " + strconv.FormatFloat(p.Extent.AuditDays, 'f', -1, 64) + " audit days the extent plans"}}
-	case !progFinite(r.TravelDays) || r.TravelDays < 0:
-		return []contentProblem{{"Resources.TravelDays", "travel days must be a finite number, zero or more"}}
-	}
-	return nil
-}
-
-// checkRecords: retention, access and confidentiality stated.
-func checkRecords(p *Programme) []contentProblem {
-	r := p.Records
-	var out []contentProblem
-	if r.RetentionMonths < 1 {
-		out = append(out, contentProblem{"Records.RetentionMonths", "how long records are kept is not stated"})
-	}
-	if len(r.Access) == 0 {
-		out = append(out, contentProblem{"Records.Access", "who may access records is not stated"})
-	}
-	if progBlank(r.Confidentiality) {
-		out = append(out, contentProblem{"Records.Confidentiality", "how confidential ISMS information is protected is not stated"})
-	}
-	return out
-}
-
-// checkRiskAreas: a risk entry in every category.
-func checkRiskAreas(p *Programme) []contentProblem {
-	if missing := p.UncoveredRiskAreas(); len(missing) > 0 {
-		names := make([]string, len(missing))
-		for i, c := range missing {
-			names[i] = string(c)
-		}
-		return []contentProblem{{"Risks", "no risk is recorded for " + strings.Join(names, ", ")}}
-	}
-	return nil
-}
-
-// checkRisksAssessed: no entry left unassessed.
-func checkRisksAssessed(p *Programme) []contentProblem {
-	var out []contentProblem
-	for i, r := range p.Risks {
-		if r.State == RiskIdentified || len(r.Assessments) == 0 {
-			out = append(out, contentProblem{errs.Index("Risks", i), "entry " + strconv.Quote(r.ID) + " is not assessed"})
-		}
-	}
-	return out
-}
-
-// checkRiskTreatment: no risk above the acceptable level left without a
-// planned treatment.
-func checkRiskTreatment(p *Programme) []contentProblem {
-	var out []contentProblem
-	for i, r := range p.Risks {
-		if r.Kind == KindRisk && r.State == RiskAssessed && !p.acceptable(&p.Risks[i]) {
-			out = append(out, contentProblem{errs.Index("Risks", i), "risk " + strconv.Quote(r.ID) + " is rated " + string(r.Level()) + ", above the acceptable level, and has no planned treatment"})
-		}
-	}
-	return out
-}
-
-// reviewRounds counts the review events of a history.
-func reviewRounds(h []Entry) int {
-	n := 0
-	for _, e := range h {
-		if e.Event == EventReview {
-			n++
-		}
-	}
-	return n
-}
-
-// reviewsOf counts the reviews recorded against a version.
-func (p *Programme) reviewsOf(version int) int {
-	n := 0
-	for _, r := range p.Reviews {
-		if r.Version == version {
-			n++
-		}
-	}
-	return n
-}
-
-// roundReviewed reports whether the current review round has its review.
-func (p *Programme) roundReviewed() bool {
-	rounds := reviewRounds(p.History)
-	return rounds > 0 && p.reviewsOf(p.Version) >= rounds
-}
-
-// latestReview returns the latest review of the current version, or nil.
-func (p *Programme) latestReview() *Review {
-	for i := len(p.Reviews) - 1; i >= 0; i-- {
-		if p.Reviews[i].Version == p.Version {
-			return &p.Reviews[i]
-		}
-	}
-	return nil
 }
 
 type programmeGuard = fsm.Guard[*programmeSubject]
@@ -362,21 +272,6 @@ var programmeMachine = fsm.MustNew(fsm.Spec[State, Event, *programmeSubject]{
 		{From: StateUnderReview, Event: EventClose, To: StateClosed, Guards: []programmeGuard{guardReviewRecorded}},
 	},
 })
-
-// staticChecks are the content checks approval made that still hold
-// afterwards, as content changes only in draft; Verify re-runs them on
-// every version past draft.
-var staticChecks = []struct {
-	rule  ismsaudit.RuleID
-	check func(*Programme) []contentProblem
-}{
-	{RuleObjectives, checkObjectives},
-	{RuleManagers, checkManagers},
-	{RuleExtent, checkExtent},
-	{RuleResources, checkResources},
-	{RuleRecords, checkRecords},
-	{RuleRiskAreas, checkRiskAreas},
-}
 
 // progRequireOpen refuses an operation (op, such as "add-risk") on a version
 // that is a record (improved or closed) with a *ismsaudit.TransitionError of reason
@@ -439,4 +334,18 @@ func progOpenStates() []string {
 		}
 	}
 	return out
+}
+
+// progCheckMeta checks the time and actor of an operation that is not a
+// lifecycle event: both given, the time not before notBefore.
+func progCheckMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
+	switch {
+	case m.At.IsZero():
+		col.Add("Meta.At", "required", "", "when it happened")
+	case m.At.Before(notBefore):
+		col.Add("Meta.At", "time-order", m.At.Format(time.RFC3339), "before "+notBefore.Format(time.RFC3339))
+	}
+	if progBlank(m.By) {
+		col.Add("Meta.By", "required", "", "who did it")
+	}
 }

@@ -1,0 +1,157 @@
+package programme
+
+import (
+	"fmt"
+	"iter"
+	"strconv"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit/internal/enum"
+)
+
+// TrendPeriod is the length of the periods of a trend: calendar periods in
+// UTC.
+type TrendPeriod string
+
+// The TrendPeriod values. Never reorder.
+const (
+	TrendMonth   TrendPeriod = "month"   // calendar months, labelled "2026-01"
+	TrendQuarter TrendPeriod = "quarter" // calendar quarters, labelled "2026-Q1"
+	TrendYear    TrendPeriod = "year"    // calendar years, labelled "2026"
+)
+
+var trendPeriodSet = enum.New("programme", "TrendPeriod", TrendMonth, TrendQuarter, TrendYear)
+
+// TrendPeriods yields the TrendPeriod values in canonical order.
+func TrendPeriods() iter.Seq[TrendPeriod] { return trendPeriodSet.All() }
+
+// ParseTrendPeriod parses a TrendPeriod token; the error lists the valid ones.
+func ParseTrendPeriod(s string) (TrendPeriod, error) { return trendPeriodSet.Parse(s) }
+
+// IsValid reports whether v is a known TrendPeriod.
+func (v TrendPeriod) IsValid() bool { return trendPeriodSet.Valid(v) }
+
+// String returns the token.
+func (v TrendPeriod) String() string { return string(v) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v TrendPeriod) MarshalText() ([]byte, error) { return trendPeriodSet.Marshal(v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (v *TrendPeriod) UnmarshalText(b []byte) error { return trendPeriodSet.Unmarshal(b, v) }
+
+// WorkloadPeriod is the period an auditor's workload limit applies to.
+type WorkloadPeriod string
+
+// The periods. Never reorder.
+const (
+	PerMonth   WorkloadPeriod = "month"   // calendar month, key "2026-03"
+	PerQuarter WorkloadPeriod = "quarter" // calendar quarter, key "2026-Q1"
+	PerYear    WorkloadPeriod = "year"    // calendar year, key "2026"
+)
+
+var workloadPeriodSet = enum.New("programme", "WorkloadPeriod", PerMonth, PerQuarter, PerYear)
+
+// WorkloadPeriods yields the periods in canonical order.
+func WorkloadPeriods() iter.Seq[WorkloadPeriod] { return workloadPeriodSet.All() }
+
+// ParseWorkloadPeriod parses "month", "quarter" or "year".
+func ParseWorkloadPeriod(s string) (WorkloadPeriod, error) { return workloadPeriodSet.Parse(s) }
+
+// IsValid reports whether p is a known period.
+func (p WorkloadPeriod) IsValid() bool { return workloadPeriodSet.Valid(p) }
+
+// String returns the token.
+func (p WorkloadPeriod) String() string { return string(p) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p WorkloadPeriod) MarshalText() ([]byte, error) { return workloadPeriodSet.Marshal(p) }
+
+// UnmarshalText implements encoding.TextUnmarshaler (strict).
+func (p *WorkloadPeriod) UnmarshalText(b []byte) error { return workloadPeriodSet.Unmarshal(b, p) }
+
+// Key returns the key of the period holding t: "2026", "2026-Q1" or
+// "2026-03". An unset period counts as a year.
+func (p WorkloadPeriod) Key(t time.Time) string {
+	y := strconv.Itoa(t.Year())
+	switch p {
+	case PerMonth:
+		m := int(t.Month())
+		if m < 10 {
+			return y + "-0" + strconv.Itoa(m)
+		}
+		return y + "-" + strconv.Itoa(m)
+	case PerQuarter:
+		return y + "-Q" + strconv.Itoa((int(t.Month())+2)/3)
+	}
+	return y
+}
+
+// monPeriodIndex numbers the period of p holding t (in UTC), consecutive
+// periods by consecutive numbers.
+func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
+	y, m := monCivilMonth(monFloorDiv(t.Unix(), 86400))
+	switch p {
+	case TrendMonth:
+		return y*12 + m
+	case TrendQuarter:
+		return y*4 + m/3
+	}
+	return y
+}
+
+// monCivilMonth returns the year and the month (0 for January) of a day
+// counted from 1970-01-01 in the proleptic Gregorian calendar, as
+// time.Time.Date gives them in UTC, by integer arithmetic (the days from
+// civil algorithm of Howard Hinnant, run backwards): monitoring places
+// every item in a period, and this is several times cheaper than Date.
+func monCivilMonth(days int64) (year, month int64) {
+	z := days + 719468 // days from 0000-03-01
+	era := monFloorDiv(z, 146097)
+	doe := z - era*146097                                  // day of the 400-year era, 0 to 146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, 0 to 399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from 1 March, 0 to 365
+	mp := (5*doy + 2) / 153                                // month from March, 0 to 11
+	year, month = yoe+era*400, mp+2
+	if mp >= 10 {
+		year, month = year+1, mp-10
+	}
+	return year, month
+}
+
+// monPeriodStart returns the first instant of period i of p.
+func monPeriodStart(p TrendPeriod, i int64) time.Time {
+	switch p {
+	case TrendMonth:
+		y := monFloorDiv(i, 12)
+		return time.Date(int(y), time.Month(i-y*12+1), 1, 0, 0, 0, 0, time.UTC)
+	case TrendQuarter:
+		y := monFloorDiv(i, 4)
+		return time.Date(int(y), time.Month(3*(i-y*4)+1), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(int(i), time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// monPeriodBounds returns the start, end and label of period i of p.
+func monPeriodBounds(p TrendPeriod, i int64) (start, end time.Time, label string) {
+	switch p {
+	case TrendMonth:
+		y, m := monFloorDiv(i, 12), int(i-monFloorDiv(i, 12)*12)
+		start = time.Date(int(y), time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, 1, 0), fmt.Sprintf("%04d-%02d", y, m+1)
+	case TrendQuarter:
+		y, q := monFloorDiv(i, 4), int(i-monFloorDiv(i, 4)*4)
+		start = time.Date(int(y), time.Month(3*q+1), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, 3, 0), fmt.Sprintf("%04d-Q%d", y, q+1)
+	}
+	start = time.Date(int(i), time.January, 1, 0, 0, 0, 0, time.UTC)
+	return start, start.AddDate(1, 0, 0), fmt.Sprintf("%04d", i)
+}
+
+func monFloorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
