@@ -19,44 +19,6 @@ func refs(c *Checklist) []string {
 	return out
 }
 
-func TestChecklistKinds(t *testing.T) {
-	soa := sampleSoA(t)
-	tests := []struct {
-		kind              AuditKind
-		clauses, controls int
-		documents         int
-	}{
-		{Stage1, 14, 2, 1}, // documented-information requirements, the two exclusions, the SoA
-		{Stage2, 30, 91, 0},
-		{Internal, 30, 91, 0},
-		{Recertification, 30, 91, 0},
-		{SecondParty, 30, 91, 0},
-		{Surveillance, 15, 0, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.kind.String(), func(t *testing.T) {
-			cl, err := NewChecklist(soa, ChecklistOptions{Kind: tt.kind})
-			require.NoError(t, err)
-			n := map[RefKind]int{}
-			for _, it := range cl.Items {
-				n[it.Ref.Kind]++
-				assert.Equal(t, NotAssessed, it.Result)
-				assert.NotEmpty(t, it.Questions, it.Ref)
-				assert.NotEmpty(t, it.EvidenceHints, it.Ref)
-				assert.NotEmpty(t, it.Methods, it.Ref)
-				assert.True(t, it.Pending())
-			}
-			assert.Equal(t, tt.clauses, n[ClauseRef])
-			assert.Equal(t, tt.controls, n[ControlRef])
-			assert.Equal(t, tt.documents, n[DocumentRef])
-			assert.Equal(t, tt.kind, cl.Kind)
-			assert.Equal(t, "Example Ltd", cl.Organization)
-			assert.Equal(t, "3", cl.SoAVersion)
-			require.NoError(t, cl.Validate())
-		})
-	}
-}
-
 func TestStage1WeighsDocumentedInformation(t *testing.T) {
 	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Stage1})
 	require.NoError(t, err)
@@ -133,14 +95,6 @@ func TestChecklistSubsetsAndFilters(t *testing.T) {
 	assert.Equal(t, 30, n)
 }
 
-func essentialsRefs() []string {
-	var out []string
-	for c := range SurveillanceEssentials() {
-		out = append(out, "clause "+string(c.ID()))
-	}
-	return out
-}
-
 // sortedRefs orders references as a checklist does: clauses first in the
 // standard's order, then controls in Annex A order.
 func sortedRefs(in []string) []string {
@@ -211,74 +165,6 @@ func TestChecklistItemsAreIndependent(t *testing.T) {
 	assert.Equal(t, second, cl.Items[1].Questions)
 	cl.Items[0].Questions[0] = "changed"
 	assert.NotEqual(t, "changed", MustClause("4.1").Questions()[0], "catalogue untouched")
-}
-
-func TestAssess(t *testing.T) {
-	ref := RefToControl("8.8")
-	tests := []struct {
-		name string
-		a    Assessment
-		want []ismsaudit.FieldError
-	}{
-		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-1"}}, nil},
-		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []ismsaudit.EvidenceID{"EV-2", "EV-3"}}, nil},
-		{"observation with notes", Assessment{Result: Observation, Notes: "scan scope unclear"}, nil},
-		{"conforms without evidence", Assessment{Result: Conforms}, []ismsaudit.FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
-		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []ismsaudit.FieldError{
-			{Path: "Notes", Rule: "notes-required"}, {Path: "EvidenceRefs", Rule: "evidence-required"}}},
-		{"not applicable without notes", Assessment{Result: NotApplicable}, []ismsaudit.FieldError{{Path: "Notes", Rule: "notes-required"}}},
-		{"not assessed", Assessment{Result: NotAssessed}, []ismsaudit.FieldError{{Path: "Result", Rule: "assessed"}}},
-		{"bad result", Assessment{Result: "great"}, []ismsaudit.FieldError{{Path: "Result", Rule: "enum"}}},
-		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"8.8"}})
-			require.NoError(t, err)
-			before, _ := json.Marshal(cl)
-			err = cl.Assess(ref, tt.a)
-			if tt.want == nil {
-				require.NoError(t, err)
-				it, _ := cl.Item(ref)
-				assert.Equal(t, tt.a.Result, it.Result)
-				assert.False(t, it.Pending())
-				require.NoError(t, cl.Validate())
-				return
-			}
-			var ve *ismsaudit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			if diff := cmp.Diff(tt.want, pathsAndRules(ve.Fields)); diff != "" {
-				t.Errorf("problems mismatch (-want +got):\n%s", diff)
-			}
-			after, _ := json.Marshal(cl)
-			assert.JSONEq(t, string(before), string(after), "refused assessment changed the checklist")
-		})
-	}
-}
-
-func TestNotAuditedAndReset(t *testing.T) {
-	cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"7.4", "8.8"}})
-	require.NoError(t, err)
-	assert.Equal(t, 2, count(cl.Pending()))
-	a, b := RefToControl("7.4"), RefToControl("8.8")
-
-	require.ErrorIs(t, cl.MarkNotAudited(a, " "), ismsaudit.ErrInvalid)
-	require.ErrorIs(t, cl.MarkNotAudited(RefToControl("5.1"), "x"), ismsaudit.ErrNotFound)
-	require.NoError(t, cl.MarkNotAudited(a, "site closed for refurbishment"))
-	require.ErrorIs(t, cl.Assess(a, Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E"}}), ismsaudit.ErrInvalid)
-	require.NoError(t, cl.Assess(b, Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E"}}))
-	require.ErrorIs(t, cl.MarkNotAudited(b, "x"), ismsaudit.ErrInvalid)
-	assert.Equal(t, 0, count(cl.Pending()))
-
-	counts, notAudited := cl.Tally()
-	assert.Equal(t, 1, notAudited)
-	assert.Equal(t, ResultCount{Result: Conforms, Count: 1}, counts[1])
-	assert.Len(t, counts, 7)
-
-	require.NoError(t, cl.Reset(a))
-	require.NoError(t, cl.Reset(b))
-	assert.Equal(t, 2, count(cl.Pending()))
-	require.ErrorIs(t, cl.Reset(RefToControl("5.1")), ismsaudit.ErrNotFound)
 }
 
 func TestChecklistValidate(t *testing.T) {

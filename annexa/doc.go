@@ -54,3 +54,5 @@
 // [ismsaudit.ErrNotFound]); invalid inputs give a [*ismsaudit.ValidationError] listing every
 // problem with its path and rule.
 package annexa
+
+//go:generate go run ../internal/enumgen

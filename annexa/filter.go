@@ -1,6 +1,10 @@
 package annexa
 
-import "github.com/ismsaudit/ismsaudit/internal/errs"
+import (
+	"iter"
+
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+)
 
 // Filter selects Annex A controls by theme and by ISO/IEC 27002:2022
 // attribute. Values of the same kind are alternatives and kinds combine:
@@ -68,4 +72,21 @@ func (m matcher) match(c *control) bool {
 		}
 	}
 	return true
+}
+
+// ControlsWhere yields, in Annex A order, the controls that match f. It
+// returns an error naming the offending field when f holds invalid values;
+// a valid filter that matches nothing yields nothing.
+func ControlsWhere(f Filter) (iter.Seq[Control], error) {
+	m, err := f.compile()
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(Control) bool) {
+		for i := range catalogue {
+			if m.match(&catalogue[i]) && !yield(Control{&catalogue[i]}) {
+				return
+			}
+		}
+	}, nil
 }

@@ -4,13 +4,14 @@ import (
 	"iter"
 	"slices"
 
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
 // Applicability is the decision a Statement of Applicability records for
 // one control (ISO/IEC 27001:2022 6.1.3 d).
+//
+//ismsaudit:enum Applicabilities
 type Applicability string
 
 // The decisions. Never reorder.
@@ -19,28 +20,10 @@ const (
 	Excluded   Applicability = "excluded"   // the control is not needed; a justification says why
 )
 
-var applicabilitySet = enum.New("annexa", "Applicability", Applicable, Excluded)
-
-// Applicabilities yields the decisions in canonical order.
-func Applicabilities() iter.Seq[Applicability] { return applicabilitySet.All() }
-
-// ParseApplicability parses "applicable" or "excluded".
-func ParseApplicability(s string) (Applicability, error) { return applicabilitySet.Parse(s) }
-
-// IsValid reports whether a is a known decision.
-func (a Applicability) IsValid() bool { return applicabilitySet.Valid(a) }
-
-// String returns the token.
-func (a Applicability) String() string { return string(a) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (a Applicability) MarshalText() ([]byte, error) { return applicabilitySet.Marshal(a) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (a *Applicability) UnmarshalText(b []byte) error { return applicabilitySet.Unmarshal(b, a) }
-
 // ImplementationStatus says how far an applicable control is implemented
 // (ISO/IEC 27001:2022 6.1.3 d asks the SoA to say whether it is).
+//
+//ismsaudit:enum ImplementationStatuses ordered
 type ImplementationStatus string
 
 // The statuses, from least to most implemented. Never reorder.
@@ -50,37 +33,6 @@ const (
 	PartiallyImplemented ImplementationStatus = "partially-implemented"
 	Implemented          ImplementationStatus = "implemented"
 )
-
-var implementationStatusSet = enum.New("annexa", "ImplementationStatus", NotImplemented, Planned, PartiallyImplemented, Implemented)
-
-// ImplementationStatuses yields the statuses from least to most implemented.
-func ImplementationStatuses() iter.Seq[ImplementationStatus] { return implementationStatusSet.All() }
-
-// ParseImplementationStatus parses a status token such as "implemented".
-func ParseImplementationStatus(s string) (ImplementationStatus, error) {
-	return implementationStatusSet.Parse(s)
-}
-
-// IsValid reports whether s is a known status.
-func (s ImplementationStatus) IsValid() bool { return implementationStatusSet.Valid(s) }
-
-// String returns the token.
-func (s ImplementationStatus) String() string { return string(s) }
-
-// Compare orders statuses from least to most implemented.
-func (s ImplementationStatus) Compare(t ImplementationStatus) int {
-	return implementationStatusSet.Compare(s, t)
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (s ImplementationStatus) MarshalText() ([]byte, error) {
-	return implementationStatusSet.Marshal(s)
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (s *ImplementationStatus) UnmarshalText(b []byte) error {
-	return implementationStatusSet.Unmarshal(b, s)
-}
 
 // Decision is one row of a Statement of Applicability.
 type Decision struct {

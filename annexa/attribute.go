@@ -2,56 +2,16 @@ package annexa
 
 import (
 	"iter"
+	"slices"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit/internal/enum"
+	"github.com/ismsaudit/ismsaudit"
 )
-
-// Theme is one of the four themes ISO/IEC 27001:2022 Annex A groups its
-// controls into (clauses 5 to 8 of the annex).
-type Theme string
-
-// The themes, in Annex A order. Never reorder.
-const (
-	Organizational Theme = "organizational" // Annex A clause 5, 37 controls
-	People         Theme = "people"         // Annex A clause 6, 8 controls
-	Physical       Theme = "physical"       // Annex A clause 7, 14 controls
-	Technological  Theme = "technological"  // Annex A clause 8, 34 controls
-)
-
-var themeSet = enum.New("annexa", "Theme", Organizational, People, Physical, Technological)
-
-// Themes yields the themes in Annex A order.
-func Themes() iter.Seq[Theme] { return themeSet.All() }
-
-// ParseTheme parses a theme token such as "physical".
-func ParseTheme(s string) (Theme, error) { return themeSet.Parse(s) }
-
-// IsValid reports whether t is one of the four themes.
-func (t Theme) IsValid() bool { return themeSet.Valid(t) }
-
-// String returns the token.
-func (t Theme) String() string { return string(t) }
-
-// Clause returns the Annex A clause number of the theme (5 to 8), or 0.
-func (t Theme) Clause() int {
-	if i := themeSet.Index(t); i >= 0 {
-		return 5 + i
-	}
-	return 0
-}
-
-// Compare orders themes as Annex A does.
-func (t Theme) Compare(u Theme) int { return themeSet.Compare(t, u) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (t Theme) MarshalText() ([]byte, error) { return themeSet.Marshal(t) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (t *Theme) UnmarshalText(b []byte) error { return themeSet.Unmarshal(b, t) }
 
 // AttributeKind is one of the five attribute types ISO/IEC 27002:2022 uses
 // to classify controls (27002:2022 clause 4.2 and Annex A).
+//
+//ismsaudit:enum AttributeKinds
 type AttributeKind string
 
 // The attribute kinds, in 27002 order. Never reorder.
@@ -62,21 +22,6 @@ const (
 	OperationalCapability    AttributeKind = "operational-capabilities"        // #Governance ... #Information_security_assurance
 	SecurityDomainKind       AttributeKind = "security-domains"                // #Governance_and_Ecosystem ... #Resilience
 )
-
-var attributeKindSet = enum.New("annexa", "AttributeKind",
-	ControlTypeKind, SecurityPropertyKind, CybersecurityConceptKind, OperationalCapability, SecurityDomainKind)
-
-// AttributeKinds yields the five kinds in 27002 order.
-func AttributeKinds() iter.Seq[AttributeKind] { return attributeKindSet.All() }
-
-// ParseAttributeKind parses a kind token such as "control-type".
-func ParseAttributeKind(s string) (AttributeKind, error) { return attributeKindSet.Parse(s) }
-
-// IsValid reports whether k is one of the five kinds.
-func (k AttributeKind) IsValid() bool { return attributeKindSet.Valid(k) }
-
-// String returns the token.
-func (k AttributeKind) String() string { return string(k) }
 
 // Label returns the column heading 27002 uses, e.g. "Control type".
 func (k AttributeKind) Label() string {
@@ -106,17 +51,24 @@ func (k AttributeKind) Values() iter.Seq[Attribute] {
 	}
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k AttributeKind) MarshalText() ([]byte, error) { return attributeKindSet.Marshal(k) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (k *AttributeKind) UnmarshalText(b []byte) error { return attributeKindSet.Unmarshal(b, k) }
+// span returns the index range of kind k's values in attributeSet.
+func (k AttributeKind) span() (lo, hi int) {
+	for _, r := range attributeKindOf {
+		if r.kind == k {
+			return lo, r.end
+		}
+		lo = r.end
+	}
+	return 0, 0
+}
 
 // Attribute is one attribute value of ISO/IEC 27002:2022, such as
 // #Detective or #Availability. The 27002 hashtags are unique across the five
 // kinds, so one type holds them all and Kind tells which kind a value has.
 // The token is the hashtag in kebab case ("governance-and-ecosystem");
 // Label returns the hashtag as 27002 spells it, without '#'.
+//
+//ismsaudit:enum Attributes ordered
 type Attribute string
 
 // Attribute values, in 27002 order within each kind. Never reorder.
@@ -195,17 +147,6 @@ const (
 	aResilience
 )
 
-var attributeSet = enum.New("annexa", "Attribute",
-	Preventive, Detective, Corrective,
-	Confidentiality, Integrity, Availability,
-	Identify, Protect, Detect, Respond, Recover,
-	Governance, AssetManagement, InformationProtection, HumanResourceSecurity, PhysicalSecurity,
-	SystemAndNetworkSecurity, ApplicationSecurity, SecureConfiguration, IdentityAndAccessManagement,
-	ThreatAndVulnerabilityManagement, Continuity, SupplierRelationshipsSecurity, LegalAndCompliance,
-	InformationSecurityEventManagement, InformationSecurityAssurance,
-	GovernanceAndEcosystem, Protection, Defence, Resilience,
-)
-
 // attributeKindOf gives the kind of each attributeSet value by index range.
 var attributeKindOf = [...]struct {
 	kind AttributeKind
@@ -227,26 +168,19 @@ var attributeLabels = [...]string{
 	"Governance_and_Ecosystem", "Protection", "Defence", "Resilience",
 }
 
-// Attributes yields every attribute value, kind by kind, in 27002 order.
-func Attributes() iter.Seq[Attribute] { return attributeSet.All() }
-
-// ParseAttribute parses an attribute token ("governance-and-ecosystem"). It
-// also accepts the 27002 spelling with or without '#'
-// ("#Governance_and_Ecosystem", "Governance_and_Ecosystem"), ignoring case.
-func ParseAttribute(s string) (Attribute, error) {
-	if a, err := attributeSet.Parse(s); err == nil {
-		return a, nil
-	}
-	label := s
-	if len(label) > 0 && label[0] == '#' {
-		label = label[1:]
-	}
+// ParseAttributeLabel reads an attribute as ISO/IEC 27002:2022 spells it,
+// with or without '#' and ignoring ASCII case: "#Governance_and_Ecosystem",
+// "Governance_and_Ecosystem" and "governance_and_ecosystem" all give
+// GovernanceAndEcosystem. ParseAttribute reads the tokens
+// ("governance-and-ecosystem"). The error lists the labels.
+func ParseAttributeLabel(s string) (Attribute, error) {
+	label := strings.TrimPrefix(s, "#")
 	for i, l := range attributeLabels {
 		if equalFoldASCII(l, label) {
-			return attributeSet.Values()[i], nil
+			return attributeValues[i], nil
 		}
 	}
-	return "", attributeSet.Error(s)
+	return "", &ismsaudit.ParseError{Pkg: "annexa", Type: "Attribute label", Input: s, Valid: slices.Clone(attributeLabels[:])}
 }
 
 func equalFoldASCII(a, b string) bool {
@@ -267,12 +201,6 @@ func equalFoldASCII(a, b string) bool {
 	}
 	return true
 }
-
-// IsValid reports whether a is one of the 30 attribute values.
-func (a Attribute) IsValid() bool { return attributeSet.Valid(a) }
-
-// String returns the token.
-func (a Attribute) String() string { return string(a) }
 
 // Kind returns the attribute kind a belongs to, or "" when a is invalid.
 func (a Attribute) Kind() AttributeKind {
@@ -305,9 +233,6 @@ func (a Attribute) Hashtag() string {
 	return ""
 }
 
-// Compare orders attributes as 27002 lists them.
-func (a Attribute) Compare(b Attribute) int { return attributeSet.Compare(a, b) }
-
 func (a Attribute) mask() attrMask {
 	if i := attributeSet.Index(a); i >= 0 {
 		return 1 << i
@@ -315,72 +240,19 @@ func (a Attribute) mask() attrMask {
 	return 0
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (a Attribute) MarshalText() ([]byte, error) { return attributeSet.Marshal(a) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict tokens).
-func (a *Attribute) UnmarshalText(b []byte) error { return attributeSet.Unmarshal(b, a) }
-
-// Method is a way of gathering audit evidence that suits a requirement or
-// control (ISO 19011:2018 Annex A.1 and ISO/IEC 27007:2020 6.4.7).
-type Method string
-
-// The audit methods. Never reorder.
-const (
-	MethodInterview             Method = "interview"              // asking the people who do the work
-	MethodDocumentReview        Method = "document-review"        // reading policies, procedures, plans
-	MethodObservation           Method = "observation"            // watching the activity or the site
-	MethodTechnicalVerification Method = "technical-verification" // inspecting configurations, tests, tool output
-	MethodRecordSampling        Method = "record-sampling"        // sampling records the activity leaves
-)
-
-var methodSet = enum.New("annexa", "Method", MethodInterview, MethodDocumentReview, MethodObservation, MethodTechnicalVerification, MethodRecordSampling)
-
-// methodMask is a set of methods, bit i standing for methodSet value i.
-type methodMask uint8
-
-// The masks, in methodSet order (checked by tests).
-const (
-	mInterview methodMask = 1 << iota
-	mDocumentReview
-	mObservation
-	mTechnicalVerification
-	mRecordSampling
-)
-
-// Methods yields the audit methods in canonical order.
-func Methods() iter.Seq[Method] { return methodSet.All() }
-
-// ParseMethod parses a method token such as "record-sampling".
-func ParseMethod(s string) (Method, error) { return methodSet.Parse(s) }
-
-// IsValid reports whether m is one of the methods.
-func (m Method) IsValid() bool { return methodSet.Valid(m) }
-
-// String returns the token.
-func (m Method) String() string { return string(m) }
-
-// Label returns the method in words, e.g. "document review".
-func (m Method) Label() string {
-	if !m.IsValid() {
-		return ""
+// attributes expands the bits lo..hi-1 of m into attribute values.
+func (m attrMask) attributes(lo, hi int) []Attribute {
+	if lo >= hi {
+		return nil
 	}
-	return strings.ReplaceAll(string(m), "-", " ")
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (m Method) MarshalText() ([]byte, error) { return methodSet.Marshal(m) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (m *Method) UnmarshalText(b []byte) error { return methodSet.Unmarshal(b, m) }
-
-// methods expands a mask into methods in canonical order.
-func (mm methodMask) methods() []Method {
-	out := make([]Method, 0, len(methodValues))
-	for i, m := range methodValues {
-		if mm&(1<<i) != 0 {
-			out = append(out, m)
+	out := make([]Attribute, 0, 8)
+	for i := lo; i < hi; i++ {
+		if m&(1<<i) != 0 {
+			out = append(out, attributeValues[i])
 		}
 	}
 	return out
 }
+
+// attributeValues is attributeSet in index order, for allocation-free use.
+var attributeValues = attributeSet.Values()
