@@ -440,8 +440,8 @@ func (c *Checklist) Validate() error {
 	return col.Err()
 }
 
-// ParseChecklist decodes a checklist from JSON strictly and validates it.
-func ParseChecklist(data []byte) (*Checklist, error) {
+// DecodeChecklist decodes a checklist from JSON strictly and validates it.
+func DecodeChecklist(data []byte) (*Checklist, error) {
 	col := errs.NewCollector("annexa", "checklist")
 	var c Checklist
 	if !validate.JSON(col, data, &c) {

@@ -200,20 +200,20 @@ func TestChecklistJSONRoundTrip(t *testing.T) {
 	require.NoError(t, cl.MarkNotAudited(RefToClause("5.2"), "policy under revision"))
 	data, err := json.Marshal(cl)
 	require.NoError(t, err)
-	back, err := ParseChecklist(data)
+	back, err := DecodeChecklist(data)
 	require.NoError(t, err)
 	if diff := cmp.Diff(cl, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
-	_, err = ParseChecklist([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"control","id":"5.1"},"title":"x","questions":[],"evidenceHints":[],"methods":["smelling"],"result":"not-assessed"}]}`))
+	_, err = DecodeChecklist([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"control","id":"5.1"},"title":"x","questions":[],"evidenceHints":[],"methods":["smelling"],"result":"not-assessed"}]}`))
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Items[0].Methods[0]", "enum"), "%v", ve.Fields)
 }
 
-// FuzzParseChecklist checks that decoding never panics and that an
+// FuzzDecodeChecklist checks that decoding never panics and that an
 // accepted checklist is valid and round-trips.
-func FuzzParseChecklist(f *testing.F) {
+func FuzzDecodeChecklist(f *testing.F) {
 	soa := NewSoA("Fuzz Ltd", Implemented)
 	cl, _ := NewChecklist(soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Clauses: []ClauseID{"9.2"}})
 	good, _ := json.Marshal(cl)
@@ -221,7 +221,7 @@ func FuzzParseChecklist(f *testing.F) {
 	f.Add([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"clause","id":"4"},"title":"t","result":"conforms","evidenceRefs":["e"]}]}`))
 	f.Add([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"document","id":""},"result":"x"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := ParseChecklist(data)
+		c, err := DecodeChecklist(data)
 		if err != nil {
 			return
 		}
@@ -232,7 +232,7 @@ func FuzzParseChecklist(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := ParseChecklist(again)
+		back, err := DecodeChecklist(again)
 		if err != nil {
 			t.Fatalf("re-encoded checklist refused: %v", err)
 		}

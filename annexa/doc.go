@@ -23,7 +23,7 @@
 //
 // A [SoA] decides each of the 93 controls: applicable, with an
 // implementation status, or excluded, with a justification (ISO/IEC
-// 27001:2022 6.1.3 d). [SoA.Validate] and [ParseSoA] report every problem
+// 27001:2022 6.1.3 d). [SoA.Validate] and [DecodeSoA] report every problem
 // at once with field paths. [MapTo2022] and [Control2013.Successors] carry
 // 2013-based SoAs and findings forward.
 //

@@ -95,8 +95,8 @@ func ExampleSoA() {
 	// true true false
 }
 
-func ExampleParseSoA() {
-	_, err := annexa.ParseSoA([]byte(`{"decisions": [
+func ExampleDecodeSoA() {
+	_, err := annexa.DecodeSoA([]byte(`{"decisions": [
 		{"control": "A.5.1", "applicability": "applicable", "status": "implemented"},
 		{"control": "5.2", "applicability": "maybe"}
 	]}`))

@@ -50,7 +50,7 @@ type Decision struct {
 
 // SoA is a Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d): one
 // decision for each of the 93 Annex A controls. Build one with NewSoA and
-// Exclude, or decode one with ParseSoA; Validate says what is wrong with it.
+// Exclude, or decode one with DecodeSoA; Validate says what is wrong with it.
 type SoA struct {
 	// Organization names the organization the SoA belongs to.
 	Organization string `json:"organization,omitempty"`
@@ -71,10 +71,10 @@ func NewSoA(organization string, status ImplementationStatus) *SoA {
 	return s
 }
 
-// ParseSoA decodes an SoA from JSON strictly (unknown fields, trailing data
+// DecodeSoA decodes an SoA from JSON strictly (unknown fields, trailing data
 // and wrong types are refused, 2013-style "A.5.1" ids are canonicalised) and
 // validates it. Every problem comes back as one *ismsaudit.ValidationError.
-func ParseSoA(data []byte) (*SoA, error) {
+func DecodeSoA(data []byte) (*SoA, error) {
 	col := errs.NewCollector("annexa", "SoA")
 	var s SoA
 	if !validate.JSON(col, data, &s) {

@@ -126,11 +126,11 @@ func TestSoASetRefusesBadDecisionAndChangesNothing(t *testing.T) {
 	require.ErrorIs(t, s.Exclude("5.1", ""), ismsaudit.ErrInvalid)
 }
 
-func TestParseSoA(t *testing.T) {
+func TestDecodeSoA(t *testing.T) {
 	s := sampleSoA(t)
 	data, err := json.Marshal(s)
 	require.NoError(t, err)
-	back, err := ParseSoA(data)
+	back, err := DecodeSoA(data)
 	require.NoError(t, err)
 	if diff := cmp.Diff(s, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
@@ -150,7 +150,7 @@ func TestParseSoA(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseSoA([]byte(tt.json))
+			got, err := DecodeSoA([]byte(tt.json))
 			assert.Nil(t, got)
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -159,9 +159,9 @@ func TestParseSoA(t *testing.T) {
 	}
 }
 
-// FuzzParseSoA checks that decoding never panics and that an accepted SoA
+// FuzzDecodeSoA checks that decoding never panics and that an accepted SoA
 // is valid and survives a JSON round trip unchanged.
-func FuzzParseSoA(f *testing.F) {
+func FuzzDecodeSoA(f *testing.F) {
 	valid, _ := json.Marshal(NewSoA("Fuzz Ltd", Implemented))
 	f.Add(valid)
 	f.Add([]byte(`{"decisions":[{"control":"A.5.1","applicability":"excluded","justification":"x"}]}`))
@@ -169,7 +169,7 @@ func FuzzParseSoA(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"decisions":null,"organization":"\u0000"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ParseSoA(data)
+		s, err := DecodeSoA(data)
 		if err != nil {
 			if s != nil {
 				t.Fatal("SoA returned with an error")
@@ -183,7 +183,7 @@ func FuzzParseSoA(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := ParseSoA(again)
+		back, err := DecodeSoA(again)
 		if err != nil {
 			t.Fatalf("re-encoded SoA refused: %v", err)
 		}

@@ -107,7 +107,7 @@ func TestChecklistJSONReadsBack(t *testing.T) {
 	cl := filledChecklist(t)
 	var buf bytes.Buffer
 	require.NoError(t, WriteChecklist(&buf, cl, JSON))
-	back, err := annexa.ParseChecklist(buf.Bytes())
+	back, err := annexa.DecodeChecklist(buf.Bytes())
 	require.NoError(t, err)
 	if diff := cmp.Diff(cl, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)

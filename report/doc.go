@@ -11,7 +11,7 @@
 // clause or Annex A theme, questions as task-list items), CSV (one row per
 // item, with [ChecklistCSVHeader]; text from outside the catalogue is
 // guarded against spreadsheet formula injection) or JSON (the model itself,
-// which annexa.ParseChecklist reads back).
+// which annexa.DecodeChecklist reads back).
 //
 // # Catalogues
 //

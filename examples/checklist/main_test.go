@@ -36,7 +36,7 @@ func TestEveryKindAndFormat(t *testing.T) {
 				require.Equal(t, 0, code, errs)
 				switch f {
 				case "json":
-					cl, err := annexa.ParseChecklist([]byte(out))
+					cl, err := annexa.DecodeChecklist([]byte(out))
 					require.NoError(t, err)
 					assert.Equal(t, k, cl.Kind)
 				case "csv":
