@@ -1,14 +1,12 @@
 package programme
 
 import (
-	"iter"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -138,6 +136,8 @@ type RecordsPolicy struct {
 // ManagerRole is one responsibility of the individuals managing the audit
 // programme (ISO 19011:2018 5.4.1; the grouping into eight roles is this
 // project's). Before approval each role is held by at least one manager.
+//
+//ismsaudit:enum ManagerRoles
 type ManagerRole string
 
 // The ManagerRole values. Never reorder.
@@ -152,28 +152,10 @@ const (
 	ManageCommunication ManagerRole = "communication"  // communicate the programme to the audit client and interested parties (19011:5.4.1)
 )
 
-var managerRoleSet = enum.New("programme", "ManagerRole", ManageExtent, ManageRisks, ManageTeams, ManageProcesses, ManageResources, ManageRecords, ManageMonitoring, ManageCommunication)
-
-// ManagerRoles yields the ManagerRole values in canonical order.
-func ManagerRoles() iter.Seq[ManagerRole] { return managerRoleSet.All() }
-
-// ParseManagerRole parses a ManagerRole token; the error lists the valid ones.
-func ParseManagerRole(s string) (ManagerRole, error) { return managerRoleSet.Parse(s) }
-
-// IsValid reports whether v is a known ManagerRole.
-func (v ManagerRole) IsValid() bool { return managerRoleSet.Valid(v) }
-
-// String returns the token.
-func (v ManagerRole) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v ManagerRole) MarshalText() ([]byte, error) { return managerRoleSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *ManagerRole) UnmarshalText(b []byte) error { return managerRoleSet.Unmarshal(b, v) }
-
 // Direction says which side of an objective's target value counts as
 // meeting it (ISO 19011:2018 5.2: measurable objectives).
+//
+//ismsaudit:enum Directions
 type Direction string
 
 // The Direction values. Never reorder.
@@ -181,26 +163,6 @@ const (
 	AtLeast Direction = "at-least" // met when the measured value is at least the target
 	AtMost  Direction = "at-most"  // met when the measured value is at most the target
 )
-
-var directionSet = enum.New("programme", "Direction", AtLeast, AtMost)
-
-// Directions yields the Direction values in canonical order.
-func Directions() iter.Seq[Direction] { return directionSet.All() }
-
-// ParseDirection parses a Direction token; the error lists the valid ones.
-func ParseDirection(s string) (Direction, error) { return directionSet.Parse(s) }
-
-// IsValid reports whether v is a known Direction.
-func (v Direction) IsValid() bool { return directionSet.Valid(v) }
-
-// String returns the token.
-func (v Direction) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v Direction) MarshalText() ([]byte, error) { return directionSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *Direction) UnmarshalText(b []byte) error { return directionSet.Unmarshal(b, v) }
 
 // validateContent checks the shape of a programme's content; nil parts
 // are not checked. Paths are prefixed with prefix.

@@ -187,3 +187,5 @@
 // gives a *[ismsaudit.NotFoundError]. An operation either applies whole or changes
 // nothing. Every exported type round-trips through encoding/json.
 package programme
+
+//go:generate go run ../internal/enumgen

@@ -2,7 +2,6 @@ package programme
 
 import (
 	"errors"
-	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,11 +10,12 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // State is a state of the programme lifecycle (ISO 19011:2018 5.4-5.7).
+//
+//ismsaudit:enum States
 type State string
 
 // The State values. Never reorder.
@@ -28,27 +28,9 @@ const (
 	StateClosed       State = "closed"       // ended after a final review; kept as a record (19011:5.5.7)
 )
 
-var stateSet = enum.New("programme", "State", StateDraft, StateApproved, StateImplementing, StateUnderReview, StateImproved, StateClosed)
-
-// States yields the State values in canonical order.
-func States() iter.Seq[State] { return stateSet.All() }
-
-// ParseState parses a State token; the error lists the valid ones.
-func ParseState(s string) (State, error) { return stateSet.Parse(s) }
-
-// IsValid reports whether v is a known State.
-func (v State) IsValid() bool { return stateSet.Valid(v) }
-
-// String returns the token.
-func (v State) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v State) MarshalText() ([]byte, error) { return stateSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *State) UnmarshalText(b []byte) error { return stateSet.Unmarshal(b, v) }
-
 // Event moves the programme lifecycle.
+//
+//ismsaudit:enum Events
 type Event string
 
 // The Event values. Never reorder.
@@ -60,26 +42,6 @@ const (
 	EventImprove   Event = "improve"   // under-review -> improved, starting the next version (Programme.Improve)
 	EventClose     Event = "close"     // under-review -> closed
 )
-
-var eventSet = enum.New("programme", "Event", EventApprove, EventImplement, EventReview, EventResume, EventImprove, EventClose)
-
-// Events yields the Event values in canonical order.
-func Events() iter.Seq[Event] { return eventSet.All() }
-
-// ParseEvent parses an Event token; the error lists the valid ones.
-func ParseEvent(s string) (Event, error) { return eventSet.Parse(s) }
-
-// IsValid reports whether v is a known Event.
-func (v Event) IsValid() bool { return eventSet.Valid(v) }
-
-// String returns the token.
-func (v Event) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v Event) MarshalText() ([]byte, error) { return eventSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *Event) UnmarshalText(b []byte) error { return eventSet.Unmarshal(b, v) }
 
 // lastTime is the time the next lifecycle event may not precede: the
 // latest of the creation of the version, its latest history entry and the

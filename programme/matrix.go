@@ -1,10 +1,8 @@
 package programme
 
 import (
-	"iter"
 	"strconv"
 
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -36,6 +34,8 @@ type ScalePoint struct {
 // RiskLevel is the level a risk matrix gives a pair of likelihood and
 // impact ratings. The four levels are this project's scale; a host's
 // matrix maps its own scales onto them.
+//
+//ismsaudit:enum RiskLevels ordered
 type RiskLevel string
 
 // The RiskLevel values, lowest first. Never reorder.
@@ -45,30 +45,6 @@ const (
 	LevelHigh     RiskLevel = "high"
 	LevelVeryHigh RiskLevel = "very-high"
 )
-
-var riskLevelSet = enum.New("programme", "RiskLevel", LevelLow, LevelMedium, LevelHigh, LevelVeryHigh)
-
-// RiskLevels yields the RiskLevel values, lowest first.
-func RiskLevels() iter.Seq[RiskLevel] { return riskLevelSet.All() }
-
-// ParseRiskLevel parses a RiskLevel token; the error lists the valid ones.
-func ParseRiskLevel(s string) (RiskLevel, error) { return riskLevelSet.Parse(s) }
-
-// IsValid reports whether v is a known RiskLevel.
-func (v RiskLevel) IsValid() bool { return riskLevelSet.Valid(v) }
-
-// String returns the token.
-func (v RiskLevel) String() string { return string(v) }
-
-// Compare orders two levels, lowest first (-1, 0, +1); invalid values sort
-// before every valid one.
-func (v RiskLevel) Compare(w RiskLevel) int { return riskLevelSet.Compare(v, w) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v RiskLevel) MarshalText() ([]byte, error) { return riskLevelSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *RiskLevel) UnmarshalText(b []byte) error { return riskLevelSet.Unmarshal(b, v) }
 
 // DefaultMatrix returns the project's default rating scheme: five-point
 // likelihood and impact scales, the level read from their product (1-3

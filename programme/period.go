@@ -2,15 +2,14 @@ package programme
 
 import (
 	"fmt"
-	"iter"
 	"strconv"
 	"time"
-
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
 // TrendPeriod is the length of the periods of a trend: calendar periods in
 // UTC.
+//
+//ismsaudit:enum TrendPeriods
 type TrendPeriod string
 
 // The TrendPeriod values. Never reorder.
@@ -20,27 +19,9 @@ const (
 	TrendYear    TrendPeriod = "year"    // calendar years, labelled "2026"
 )
 
-var trendPeriodSet = enum.New("programme", "TrendPeriod", TrendMonth, TrendQuarter, TrendYear)
-
-// TrendPeriods yields the TrendPeriod values in canonical order.
-func TrendPeriods() iter.Seq[TrendPeriod] { return trendPeriodSet.All() }
-
-// ParseTrendPeriod parses a TrendPeriod token; the error lists the valid ones.
-func ParseTrendPeriod(s string) (TrendPeriod, error) { return trendPeriodSet.Parse(s) }
-
-// IsValid reports whether v is a known TrendPeriod.
-func (v TrendPeriod) IsValid() bool { return trendPeriodSet.Valid(v) }
-
-// String returns the token.
-func (v TrendPeriod) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v TrendPeriod) MarshalText() ([]byte, error) { return trendPeriodSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *TrendPeriod) UnmarshalText(b []byte) error { return trendPeriodSet.Unmarshal(b, v) }
-
 // WorkloadPeriod is the period an auditor's workload limit applies to.
+//
+//ismsaudit:enum WorkloadPeriods
 type WorkloadPeriod string
 
 // The periods. Never reorder.
@@ -49,26 +30,6 @@ const (
 	PerQuarter WorkloadPeriod = "quarter" // calendar quarter, key "2026-Q1"
 	PerYear    WorkloadPeriod = "year"    // calendar year, key "2026"
 )
-
-var workloadPeriodSet = enum.New("programme", "WorkloadPeriod", PerMonth, PerQuarter, PerYear)
-
-// WorkloadPeriods yields the periods in canonical order.
-func WorkloadPeriods() iter.Seq[WorkloadPeriod] { return workloadPeriodSet.All() }
-
-// ParseWorkloadPeriod parses "month", "quarter" or "year".
-func ParseWorkloadPeriod(s string) (WorkloadPeriod, error) { return workloadPeriodSet.Parse(s) }
-
-// IsValid reports whether p is a known period.
-func (p WorkloadPeriod) IsValid() bool { return workloadPeriodSet.Valid(p) }
-
-// String returns the token.
-func (p WorkloadPeriod) String() string { return string(p) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (p WorkloadPeriod) MarshalText() ([]byte, error) { return workloadPeriodSet.Marshal(p) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (p *WorkloadPeriod) UnmarshalText(b []byte) error { return workloadPeriodSet.Unmarshal(b, p) }
 
 // Key returns the key of the period holding t: "2026", "2026-Q1" or
 // "2026-03". An unset period counts as a year.

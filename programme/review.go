@@ -1,18 +1,18 @@
 package programme
 
 import (
-	"iter"
 	"strconv"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
 // ReviewInputKind is one kind of input a programme review considers (ISO
 // 19011:2018 5.7; the list follows the considerations that clause names).
+//
+//ismsaudit:enum ReviewInputKinds
 type ReviewInputKind string
 
 // The ReviewInputKind values. Never reorder.
@@ -26,26 +26,6 @@ const (
 	InputRisks             ReviewInputKind = "risks-opportunities" // effectiveness of the actions on risks, opportunities and issues (19011:5.7)
 	InputConfidentiality   ReviewInputKind = "confidentiality"     // confidentiality and information security issues of the programme (19011:5.7)
 )
-
-var reviewInputKindSet = enum.New("programme", "ReviewInputKind", InputMonitoring, InputConformity, InputInterestedParty, InputRecords, InputMethods, InputAuditorEvaluation, InputRisks, InputConfidentiality)
-
-// ReviewInputKinds yields the ReviewInputKind values in canonical order.
-func ReviewInputKinds() iter.Seq[ReviewInputKind] { return reviewInputKindSet.All() }
-
-// ParseReviewInputKind parses a ReviewInputKind token; the error lists the valid ones.
-func ParseReviewInputKind(s string) (ReviewInputKind, error) { return reviewInputKindSet.Parse(s) }
-
-// IsValid reports whether v is a known ReviewInputKind.
-func (v ReviewInputKind) IsValid() bool { return reviewInputKindSet.Valid(v) }
-
-// String returns the token.
-func (v ReviewInputKind) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v ReviewInputKind) MarshalText() ([]byte, error) { return reviewInputKindSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *ReviewInputKind) UnmarshalText(b []byte) error { return reviewInputKindSet.Unmarshal(b, v) }
 
 // Review is one review of the programme (ISO 19011:2018 5.7): what it
 // considered, how far each objective was met, what it concluded and the

@@ -2,13 +2,11 @@ package programme
 
 import (
 	"errors"
-	"iter"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
@@ -100,6 +98,8 @@ type Treatment struct {
 
 // RiskKind says whether a register entry is a risk or an opportunity
 // (ISO 19011:2018 5.3). Both are tracked through the same lifecycle.
+//
+//ismsaudit:enum RiskKinds
 type RiskKind string
 
 // The RiskKind values. Never reorder.
@@ -108,28 +108,10 @@ const (
 	KindOpportunity RiskKind = "opportunity" // something that can help the programme meet its objectives (19011:5.3)
 )
 
-var riskKindSet = enum.New("programme", "RiskKind", KindRisk, KindOpportunity)
-
-// RiskKinds yields the RiskKind values in canonical order.
-func RiskKinds() iter.Seq[RiskKind] { return riskKindSet.All() }
-
-// ParseRiskKind parses a RiskKind token; the error lists the valid ones.
-func ParseRiskKind(s string) (RiskKind, error) { return riskKindSet.Parse(s) }
-
-// IsValid reports whether v is a known RiskKind.
-func (v RiskKind) IsValid() bool { return riskKindSet.Valid(v) }
-
-// String returns the token.
-func (v RiskKind) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v RiskKind) MarshalText() ([]byte, error) { return riskKindSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *RiskKind) UnmarshalText(b []byte) error { return riskKindSet.Unmarshal(b, v) }
-
 // RiskCategory is the area of the programme a risk or opportunity
 // concerns: the areas ISO 19011:2018 5.3 a) to h) lists.
+//
+//ismsaudit:enum RiskCategories
 type RiskCategory string
 
 // The RiskCategory values. Never reorder.
@@ -144,28 +126,10 @@ const (
 	CategoryAuditeeAvailability RiskCategory = "auditee-availability" // availability and cooperation of the auditee, availability of evidence to sample (19011:5.3 h)
 )
 
-var riskCategorySet = enum.New("programme", "RiskCategory", CategoryPlanning, CategoryResources, CategoryTeamSelection, CategoryCommunication, CategoryImplementation, CategoryRecords, CategoryMonitoring, CategoryAuditeeAvailability)
-
-// RiskCategories yields the RiskCategory values in canonical order.
-func RiskCategories() iter.Seq[RiskCategory] { return riskCategorySet.All() }
-
-// ParseRiskCategory parses a RiskCategory token; the error lists the valid ones.
-func ParseRiskCategory(s string) (RiskCategory, error) { return riskCategorySet.Parse(s) }
-
-// IsValid reports whether v is a known RiskCategory.
-func (v RiskCategory) IsValid() bool { return riskCategorySet.Valid(v) }
-
-// String returns the token.
-func (v RiskCategory) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v RiskCategory) MarshalText() ([]byte, error) { return riskCategorySet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *RiskCategory) UnmarshalText(b []byte) error { return riskCategorySet.Unmarshal(b, v) }
-
 // RiskState is a state of a register entry's lifecycle (ISO 19011:2018
 // 5.3: risks and opportunities are identified, evaluated and addressed).
+//
+//ismsaudit:enum RiskStates
 type RiskState string
 
 // The RiskState values. Never reorder.
@@ -179,27 +143,9 @@ const (
 	RiskAccepted         RiskState = "accepted"          // retained at an acceptable level, or an opportunity not pursued, with a reason
 )
 
-var riskStateSet = enum.New("programme", "RiskState", RiskIdentified, RiskAssessed, RiskTreatmentPlanned, RiskTreated, RiskMonitored, RiskClosed, RiskAccepted)
-
-// RiskStates yields the RiskState values in canonical order.
-func RiskStates() iter.Seq[RiskState] { return riskStateSet.All() }
-
-// ParseRiskState parses a RiskState token; the error lists the valid ones.
-func ParseRiskState(s string) (RiskState, error) { return riskStateSet.Parse(s) }
-
-// IsValid reports whether v is a known RiskState.
-func (v RiskState) IsValid() bool { return riskStateSet.Valid(v) }
-
-// String returns the token.
-func (v RiskState) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v RiskState) MarshalText() ([]byte, error) { return riskStateSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *RiskState) UnmarshalText(b []byte) error { return riskStateSet.Unmarshal(b, v) }
-
 // RiskEvent moves a register entry's lifecycle.
+//
+//ismsaudit:enum RiskEvents
 type RiskEvent string
 
 // The RiskEvent values. Never reorder.
@@ -211,26 +157,6 @@ const (
 	RiskAccept        RiskEvent = "accept"         // retain the entry as it is; the note gives the reason
 	RiskClose         RiskEvent = "close"          // close the entry; the note gives the reason
 )
-
-var riskEventSet = enum.New("programme", "RiskEvent", RiskAssess, RiskPlanTreatment, RiskTreat, RiskMonitor, RiskAccept, RiskClose)
-
-// RiskEvents yields the RiskEvent values in canonical order.
-func RiskEvents() iter.Seq[RiskEvent] { return riskEventSet.All() }
-
-// ParseRiskEvent parses a RiskEvent token; the error lists the valid ones.
-func ParseRiskEvent(s string) (RiskEvent, error) { return riskEventSet.Parse(s) }
-
-// IsValid reports whether v is a known RiskEvent.
-func (v RiskEvent) IsValid() bool { return riskEventSet.Valid(v) }
-
-// String returns the token.
-func (v RiskEvent) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid value is refused.
-func (v RiskEvent) MarshalText() ([]byte, error) { return riskEventSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *RiskEvent) UnmarshalText(b []byte) error { return riskEventSet.Unmarshal(b, v) }
 
 // AddRisk records a new risk or opportunity in the register (ISO
 // 19011:2018 5.3) in RiskIdentified, identified at m.At by m.By in the

@@ -2,7 +2,6 @@ package programme
 
 import (
 	"cmp"
-	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/rng"
 )
@@ -80,6 +78,8 @@ type SampleOptions struct {
 }
 
 // SampleReason says why a site is in a sample.
+//
+//ismsaudit:enum SampleReasons
 type SampleReason string
 
 // The reasons. Never reorder.
@@ -99,26 +99,6 @@ const (
 	// the whole population, or sites are not sampled: IAF MD 1 6.2.1).
 	SampledEverySite SampleReason = "every-site"
 )
-
-var sampleReasonSet = enum.New("programme", "SampleReason", SampledCentral, SampledHighRisk, SampledRandom, SampledRotation, SampledEverySite)
-
-// SampleReasons yields the reasons in canonical order.
-func SampleReasons() iter.Seq[SampleReason] { return sampleReasonSet.All() }
-
-// ParseSampleReason parses a reason token such as "rotation".
-func ParseSampleReason(s string) (SampleReason, error) { return sampleReasonSet.Parse(s) }
-
-// IsValid reports whether r is a known reason.
-func (r SampleReason) IsValid() bool { return sampleReasonSet.Valid(r) }
-
-// String returns the token.
-func (r SampleReason) String() string { return string(r) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (r SampleReason) MarshalText() ([]byte, error) { return sampleReasonSet.Marshal(r) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (r *SampleReason) UnmarshalText(b []byte) error { return sampleReasonSet.Unmarshal(b, r) }
 
 // SampledSite is one site of a sample and why it is there.
 type SampledSite struct {

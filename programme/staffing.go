@@ -3,7 +3,6 @@ package programme
 import (
 	"cmp"
 	"errors"
-	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -13,12 +12,13 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // StaffStatus says what staffing did with a scheduled audit.
+//
+//ismsaudit:enum StaffStatuses
 type StaffStatus string
 
 // The statuses. Never reorder.
@@ -37,26 +37,6 @@ const (
 	// says why.
 	StaffNoTeam StaffStatus = "no-team"
 )
-
-var staffStatusSet = enum.New("programme", "StaffStatus", Staffed, StaffKept, StaffUnderWay, StaffUndated, StaffNoTeam)
-
-// StaffStatuses yields the statuses in canonical order.
-func StaffStatuses() iter.Seq[StaffStatus] { return staffStatusSet.All() }
-
-// ParseStaffStatus parses a status token such as "no-team".
-func ParseStaffStatus(s string) (StaffStatus, error) { return staffStatusSet.Parse(s) }
-
-// IsValid reports whether s is a known status.
-func (s StaffStatus) IsValid() bool { return staffStatusSet.Valid(s) }
-
-// String returns the token.
-func (s StaffStatus) String() string { return string(s) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (s StaffStatus) MarshalText() ([]byte, error) { return staffStatusSet.Marshal(s) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (s *StaffStatus) UnmarshalText(b []byte) error { return staffStatusSet.Unmarshal(b, s) }
 
 // StaffRequest adds to what one scheduled audit needs from its team.
 type StaffRequest struct {
