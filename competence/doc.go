@@ -46,12 +46,20 @@
 //	competent | not-yet-competent | suspended -> in-progress (re-evaluate)
 //	any but withdrawn -> withdrawn
 //
-// Guards cite rules ([Rules]): a decision needs results of two or more
-// methods, competent needs every criterion met and a re-evaluation date,
-// not yet competent needs unmet criteria and development actions,
-// suspending and withdrawing need a reason. A refused event returns a
-// *[ismsaudit.TransitionError] and changes nothing. [EvaluationMermaid] draws the
-// table.
+// Events without input fire with [Evaluation.Fire] (start, re-evaluate);
+// a decision is recorded with [Evaluation.Decide]; [Evaluation.Suspend],
+// [Evaluation.Reinstate] and [Evaluation.Withdraw] take the reason as a
+// parameter and keep it in the history entry's Reason. Guards cite rules
+// ([Rules]): a decision needs results of two or more methods, competent
+// needs every criterion met and a re-evaluation date, not yet competent
+// needs unmet criteria and development actions, suspending, reinstating
+// and withdrawing need a reason that is not blank. An event out of order
+// cites [RuleEvalOrder], a missing or backdated time or actor
+// [RuleEvalHistory]: every refusal is a *[ismsaudit.TransitionError]
+// naming a rule, and changes nothing. [Evaluation.Permitted],
+// [Evaluation.Can] and [Evaluation.Check] answer what may happen next;
+// [Lifecycles] describes the table as an [ismsaudit.Lifecycle], which
+// draws itself as a Mermaid diagram.
 //
 // [Scheme.Standing] says whether an auditor is competent for a set at a
 // date: a standing competent decision, re-evaluation not yet due, CPD

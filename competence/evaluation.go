@@ -31,8 +31,9 @@ func (id EvaluationID) String() string { return string(id) }
 // in the round; a competent decision needs every criterion met and sets
 // when re-evaluation falls due; a not-yet-competent one lists the unmet
 // criteria and development actions. Suspending, reinstating and
-// withdrawing need a reason. The table, its guards and the rules they
-// cite are listed by [EvaluationTransitions] and [Rules].
+// withdrawing need a reason, a parameter of [Evaluation.Suspend],
+// [Evaluation.Reinstate] and [Evaluation.Withdraw]. The table, its guards
+// and the rules they cite are described by [Lifecycles] and [Rules].
 //
 // Operations check everything first and then apply whole, appending one
 // history entry; a refused event returns a *ismsaudit.TransitionError and changes
@@ -177,20 +178,55 @@ func (e *Evaluation) Can(event EvaluationEvent) bool {
 	return evaluationMachine.Can(&evalInput{ev: e, probe: true}, e.State, event)
 }
 
-// Fire applies an event that carries no decision: start, re-evaluate,
-// suspend, reinstate or withdraw (the last three need the reason in
-// meta.Note). Decision events need [Evaluation.Decide]; fired here they
-// are refused by rule CMP-EVAL-DECISION-GIVEN. A refused event returns a
+// Check returns nil when event may fire now, in the sense of Permitted,
+// else the *ismsaudit.TransitionError the operation would return (the
+// operation's input and Meta aside): an event out of order cites
+// [RuleEvalOrder], a guard its own rule.
+func (e *Evaluation) Check(event EvaluationEvent) error {
+	return evaluationMachine.Check(&evalInput{ev: e, probe: true}, e.State, event)
+}
+
+// Fire applies an event that carries no input: start or re-evaluate.
+// Events with input have their own operations: a decision
+// ([Evaluation.Decide]) or a reason ([Evaluation.Suspend],
+// [Evaluation.Reinstate], [Evaluation.Withdraw]); fired here they are
+// refused by the rule that asks for the input (CMP-EVAL-DECISION-GIVEN,
+// CMP-SUSPEND-REASON, ...). A refused event returns a
 // *ismsaudit.TransitionError and changes nothing.
 func (e *Evaluation) Fire(event EvaluationEvent, meta ismsaudit.Meta) error {
-	return e.fire(event, nil, meta)
+	return e.fire(event, nil, "", meta)
+}
+
+// Suspend suspends competence (competent -> suspended) for a reason, kept
+// in the history entry's Reason. A blank reason is refused under
+// [RuleSuspendReason]. A refused event returns a *ismsaudit.TransitionError
+// and changes nothing.
+func (e *Evaluation) Suspend(reason string, meta ismsaudit.Meta) error {
+	return e.fire(Suspend, nil, reason, meta)
+}
+
+// Reinstate lifts a suspension (suspended -> competent) for a reason, kept
+// in the history entry's Reason, before re-evaluation falls due. A blank
+// reason is refused under [RuleReinstateReason], a reinstatement on or
+// after the due date under [RuleReinstateNotDue]: re-evaluate instead. A
+// refused event returns a *ismsaudit.TransitionError and changes nothing.
+func (e *Evaluation) Reinstate(reason string, meta ismsaudit.Meta) error {
+	return e.fire(Reinstate, nil, reason, meta)
+}
+
+// Withdraw ends the evaluation, or withdraws the competence it found, for
+// a reason kept in the history entry's Reason; withdrawn is terminal. A
+// blank reason is refused under [RuleWithdrawReason]. A refused event
+// returns a *ismsaudit.TransitionError and changes nothing.
+func (e *Evaluation) Withdraw(reason string, meta ismsaudit.Meta) error {
+	return e.fire(Withdraw, nil, reason, meta)
 }
 
 // Decide records a decision: decide-competent when the assessment finds
 // the auditor competent, else decide-not-yet-competent. The decision's
 // Round, At and By are set from the evaluation and meta. A malformed
-// decision returns a *ismsaudit.ValidationError; a refused event a *ismsaudit.TransitionError;
-// either way nothing changes.
+// decision returns a *ismsaudit.ValidationError; a refused event a
+// *ismsaudit.TransitionError; either way nothing changes.
 func (e *Evaluation) Decide(d Decision, meta ismsaudit.Meta) error {
 	c := newCollector("decision")
 	validate.Struct(c, "", &d)
@@ -201,15 +237,16 @@ func (e *Evaluation) Decide(d Decision, meta ismsaudit.Meta) error {
 	if d.Assessment.Competent {
 		event = DecideCompetent
 	}
-	return e.fire(event, &d, meta)
+	return e.fire(event, &d, "", meta)
 }
 
-func (e *Evaluation) fire(event EvaluationEvent, d *Decision, meta ismsaudit.Meta) error {
-	in := &evalInput{ev: e, decision: d, meta: meta}
+func (e *Evaluation) fire(event EvaluationEvent, d *Decision, reason string, meta ismsaudit.Meta) error {
+	in := &evalInput{ev: e, decision: d, reason: reason, meta: meta}
 	entry, err := evaluationMachine.Fire(in, e.State, fsm.Last(e.History), event, meta)
 	if err != nil {
 		return err
 	}
+	entry.Reason = reason
 	if d != nil {
 		rec := cloneDecision(*d)
 		rec.Round, rec.At, rec.By = e.Round(), meta.At, meta.By

@@ -143,17 +143,17 @@ func ExampleEvaluation() {
 	}
 	fmt.Println(ev.State, "re-evaluation due", ev.DueAt().Format(time.DateOnly))
 
-	// Suspending needs a reason in the note (rule CMP-SUSPEND-REASON).
-	err := ev.Fire(competence.Suspend, ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel"})
+	// Suspending needs a reason (rule CMP-SUSPEND-REASON).
+	err := ev.Suspend(" ", ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel"})
 	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused:", te.Rule)
 	}
-	_ = ev.Fire(competence.Suspend, ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel", Note: "complaint under review"})
+	_ = ev.Suspend("complaint under review", ismsaudit.Meta{At: at.AddDate(0, 2, 0), By: "panel"})
 	for _, h := range ev.History {
 		line := fmt.Sprintf("%s %s --%s--> %s", h.At.Format(time.DateOnly), h.From, h.Event, h.To)
-		if h.Note != "" {
-			line += " (" + h.Note + ")"
+		if h.Reason != "" {
+			line += " (" + h.Reason + ")"
 		}
 		fmt.Println(line)
 	}
@@ -313,12 +313,15 @@ func ExampleRules() {
 	// a decision rests on results of two or more evaluation methods in the current round
 }
 
-func ExampleEvaluationMermaid() {
-	lines := strings.Split(competence.EvaluationMermaid(), "\n")
+func ExampleLookupLifecycle() {
+	l, _ := competence.LookupLifecycle("competence.evaluation")
+	fmt.Println(l.Initial, l.Terminal, l.Order, l.Record)
+	lines := strings.Split(l.Mermaid(), "\n")
 	for _, l := range lines[:4] {
 		fmt.Println(l)
 	}
 	// Output:
+	// planned [withdrawn] CMP-EVAL-ORDER CMP-EVAL-HISTORY
 	// stateDiagram-v2
 	//     [*] --> planned
 	//     planned --> in_progress: start

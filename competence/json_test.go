@@ -42,7 +42,7 @@ func richAuditor(t tHelper) competence.Auditor {
 	a.CPD[0].Area = competence.TechnologyThreats
 	a.Unavailable = []competence.Period{{From: auditDay, To: auditDay.AddDate(0, 0, 3)}, {From: auditDay.AddDate(1, 0, 0)}}
 	ev := &a.Evaluations[0]
-	require.NoError(t, ev.Fire(competence.Suspend, ismsaudit.Meta{At: evalDay.AddDate(0, 0, 1), By: "cb", Note: "complaint"}))
+	require.NoError(t, ev.Suspend("complaint", ismsaudit.Meta{At: evalDay.AddDate(0, 0, 1), By: "cb", Note: "minuted"}))
 	require.NoError(t, ev.Fire(competence.ReEvaluate, ismsaudit.Meta{At: evalDay.AddDate(0, 0, 2), By: "cb"}))
 	return a
 }
@@ -87,7 +87,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			Unavailable: []competence.AuditorID{"y"}, Independence: &competence.IndependenceOptions{CoolingOffMonths: 6}, MaxExact: -1})
 	})
 	t.Run("Rules", func(t *testing.T) { roundTrip(t, slices.Collect(competence.Rules())) })
-	t.Run("Transitions", func(t *testing.T) { roundTrip(t, slices.Collect(competence.EvaluationTransitions())) })
+	t.Run("Lifecycles", func(t *testing.T) { roundTrip(t, slices.Collect(competence.Lifecycles())) })
 	t.Run("non-UTC times", func(t *testing.T) {
 		b := a
 		b.CPD = []competence.CPDRecord{{Activity: "x", Hours: 1.25, Date: time.Date(2024, 5, 6, 7, 8, 9, 10, time.FixedZone("", 5*3600+1800))}}

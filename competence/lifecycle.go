@@ -14,26 +14,14 @@ import (
 // event with its time, actor and note.
 type EvaluationEntry = fsm.Entry[EvaluationState, EvaluationEvent]
 
-// Transition is one row of the evaluation lifecycle table.
-type Transition struct {
-	From   EvaluationState `json:"from"`
-	Event  EvaluationEvent `json:"event"`
-	To     EvaluationState `json:"to"`
-	Guards []Guard         `json:"guards,omitempty"`
-}
-
-// Guard names one precondition of a transition and the rule it enforces.
-type Guard struct {
-	Name string           `json:"name"`
-	Rule ismsaudit.RuleID `json:"rule"`
-}
-
-// evalInput is what guards look at: the evaluation, the event's input and
-// whether this is a probe (Permitted, Can), in which guards on the input
-// pass because the input is not known yet.
+// evalInput is what guards look at: the evaluation, the event's input
+// (a decision, a reason, the operation's Meta) and whether this is a probe
+// (Permitted, Can, Check), in which guards on the input pass because the
+// input is not known yet.
 type evalInput struct {
 	ev       *Evaluation
 	decision *Decision
+	reason   string
 	meta     ismsaudit.Meta
 	probe    bool
 }
@@ -130,13 +118,15 @@ var (
 	}}
 )
 
-// reasonGuard requires the event's note, which carries the reason.
-func reasonGuard(rule ismsaudit.RuleID) evalGuard {
+// reasonGuard requires the reason the operation (Evaluation.Suspend,
+// Reinstate or Withdraw) was given; fired without one, through Fire, the
+// event is refused under rule.
+func reasonGuard(rule ismsaudit.RuleID, op string) evalGuard {
 	return evalGuard{Name: "reason-given", Rule: rule, Check: func(in *evalInput) error {
-		if in.probe || strings.TrimSpace(in.meta.Note) != "" {
+		if in.probe || strings.TrimSpace(in.reason) != "" {
 			return nil
 		}
-		return errors.New("the event needs a reason in its note")
+		return errors.New("the event needs a reason: call Evaluation." + op + " with one")
 	}}
 }
 
@@ -159,50 +149,43 @@ var evaluationMachine = fsm.MustNew(fsm.Spec[EvaluationState, EvaluationEvent, *
 	Events:   evaluationEventSet.Values(),
 	Initial:  Planned,
 	Terminal: []EvaluationState{Withdrawn},
+	Order:    RuleEvalOrder,
+	Record:   RuleEvalHistory,
 	Table: []fsm.Transition[EvaluationState, EvaluationEvent, *evalInput]{
 		{From: Planned, Event: Start, To: InProgress},
-		{From: Planned, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason)}},
+		{From: Planned, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
 		{From: InProgress, Event: DecideCompetent, To: Competent, Guards: []evalGuard{
 			guardDecisionGiven, guardSameSubject, guardTwoMethods, guardExplained, guardAllMet, guardDueDate}},
 		{From: InProgress, Event: DecideNotYetCompetent, To: NotYetCompetent, Guards: []evalGuard{
 			guardDecisionGiven, guardSameSubject, guardTwoMethods, guardExplained, guardUnmetListed, guardDevelopment}},
-		{From: InProgress, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason)}},
+		{From: InProgress, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
 		{From: Competent, Event: ReEvaluate, To: InProgress},
-		{From: Competent, Event: Suspend, To: Suspended, Guards: []evalGuard{reasonGuard(RuleSuspendReason)}},
-		{From: Competent, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason)}},
+		{From: Competent, Event: Suspend, To: Suspended, Guards: []evalGuard{reasonGuard(RuleSuspendReason, "Suspend")}},
+		{From: Competent, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
 		{From: NotYetCompetent, Event: ReEvaluate, To: InProgress},
-		{From: NotYetCompetent, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason)}},
-		{From: Suspended, Event: Reinstate, To: Competent, Guards: []evalGuard{reasonGuard(RuleReinstateReason), guardNotDue}},
+		{From: NotYetCompetent, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+		{From: Suspended, Event: Reinstate, To: Competent, Guards: []evalGuard{reasonGuard(RuleReinstateReason, "Reinstate"), guardNotDue}},
 		{From: Suspended, Event: ReEvaluate, To: InProgress},
-		{From: Suspended, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason)}},
+		{From: Suspended, Event: Withdraw, To: Withdrawn, Guards: []evalGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
 	},
 })
 
-// EvaluationTransitions yields the rows of the evaluation lifecycle table
-// in order: the same table [Evaluation.Fire] runs.
-func EvaluationTransitions() iter.Seq[Transition] {
-	return func(yield func(Transition) bool) {
-		for t := range evaluationMachine.Transitions() {
-			row := Transition{From: t.From, Event: t.Event, To: t.To}
-			for _, g := range t.Guards {
-				row.Guards = append(row.Guards, Guard{Name: g.Name, Rule: g.Rule})
-			}
-			if !yield(row) {
-				return
-			}
+// Lifecycles yields the package's one lifecycle, the evaluation's
+// ("competence.evaluation"), described from the very table
+// [Evaluation.Fire] runs: states, events, transitions with their guards
+// and the rules they cite. Each is a fresh value the caller may keep or
+// change; its Mermaid method draws it.
+func Lifecycles() iter.Seq[ismsaudit.Lifecycle] {
+	return func(yield func(ismsaudit.Lifecycle) bool) { yield(evaluationMachine.Describe()) }
+}
+
+// LookupLifecycle returns the lifecycle with the given name,
+// "competence.evaluation".
+func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) {
+	for l := range Lifecycles() {
+		if l.Name == name {
+			return l, true
 		}
 	}
+	return ismsaudit.Lifecycle{}, false
 }
-
-// EvaluationMermaid renders the evaluation lifecycle as a Mermaid state
-// diagram, from the same table the code runs.
-func EvaluationMermaid() string { return evaluationMachine.Mermaid() }
-
-// Next returns the state event e leads to from s, ignoring guards, and
-// whether the lifecycle table has such a transition.
-func (s EvaluationState) Next(e EvaluationEvent) (EvaluationState, bool) {
-	return evaluationMachine.Next(s, e)
-}
-
-// IsTerminal reports whether s accepts no event (withdrawn).
-func (s EvaluationState) IsTerminal() bool { return evaluationMachine.IsTerminal(s) }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,9 +83,9 @@ func inState(t *testing.T, s competence.EvaluationState) competence.Evaluation {
 	case competence.Suspended:
 		started()
 		require.NoError(t, ev.Decide(lcDecision(true, 3), meta(3, "")))
-		require.NoError(t, ev.Fire(competence.Suspend, meta(4, "complaint under investigation")))
+		require.NoError(t, ev.Suspend("complaint under investigation", meta(4, "")))
 	case competence.Withdrawn:
-		require.NoError(t, ev.Fire(competence.Withdraw, meta(0, "left the organisation")))
+		require.NoError(t, ev.Withdraw("left the organisation", meta(0, "")))
 	default:
 		t.Fatalf("no path to %q", s)
 	}
@@ -101,7 +102,40 @@ func fireGood(ev *competence.Evaluation, e competence.EvaluationEvent) error {
 	case competence.DecideNotYetCompetent:
 		return ev.Decide(lcDecision(false, 10), meta(10, ""))
 	}
-	return ev.Fire(e, meta(10, "stated reason"))
+	return fireWith(ev, e, "stated reason", meta(10, ""))
+}
+
+// fireWith applies an event that carries no decision through its
+// operation: Suspend, Reinstate and Withdraw with the reason, the others
+// through Fire.
+func fireWith(ev *competence.Evaluation, e competence.EvaluationEvent, reason string, m ismsaudit.Meta) error {
+	switch e {
+	case competence.Suspend:
+		return ev.Suspend(reason, m)
+	case competence.Reinstate:
+		return ev.Reinstate(reason, m)
+	case competence.Withdraw:
+		return ev.Withdraw(reason, m)
+	}
+	return ev.Fire(e, m)
+}
+
+// evaluationLifecycle is the lifecycle as the package describes it.
+var evaluationLifecycle, _ = competence.LookupLifecycle("competence.evaluation")
+
+// next returns the state the lifecycle table leads to from s on e.
+func next(s competence.EvaluationState, e competence.EvaluationEvent) (competence.EvaluationState, bool) {
+	for _, t := range evaluationLifecycle.Transitions {
+		if t.From == string(s) && t.Event == string(e) {
+			return competence.EvaluationState(t.To), true
+		}
+	}
+	return "", false
+}
+
+// takesReason reports whether e is fired by an operation with a reason.
+func takesReason(e competence.EvaluationEvent) bool {
+	return e == competence.Suspend || e == competence.Reinstate || e == competence.Withdraw
 }
 
 // TestEvaluationEveryStateEvent covers every (state, event) pair: with
@@ -123,7 +157,7 @@ func TestEvaluationEveryStateEvent(t *testing.T) {
 				before := cloneEvaluation(ev)
 				err := fireGood(&ev, e)
 				to, ok := want[s][e]
-				next, row := s.Next(e)
+				next, row := next(s, e)
 				assert.Equal(t, ok, row, "table row")
 				if ok {
 					require.NoError(t, err)
@@ -131,7 +165,11 @@ func TestEvaluationEveryStateEvent(t *testing.T) {
 					assert.Equal(t, to, ev.State)
 					require.Len(t, ev.History, len(before.History)+1)
 					last := ev.History[len(ev.History)-1]
-					assert.Equal(t, competence.EvaluationEntry{From: s, Event: e, To: to, At: at(10), By: "cb", Note: last.Note}, last)
+					want := competence.EvaluationEntry{From: s, Event: e, To: to, At: at(10), By: "cb"}
+					if takesReason(e) {
+						want.Reason = "stated reason"
+					}
+					assert.Equal(t, want, last)
 					require.NoError(t, ev.Validate())
 					return
 				}
@@ -141,10 +179,11 @@ func TestEvaluationEveryStateEvent(t *testing.T) {
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
 				wantReason := ismsaudit.ReasonNoTransition
-				if s.IsTerminal() {
+				if evaluationLifecycle.IsTerminal(string(s)) {
 					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
+				assert.Equal(t, competence.RuleEvalOrder, te.Rule, "an event out of order cites the lifecycle's order")
 				if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 					t.Errorf("refused event changed the evaluation (-before +after):\n%s", d)
 				}
@@ -221,14 +260,24 @@ func TestEvaluationGuards(t *testing.T) {
 		{"not yet competent without actions", competence.InProgress, nil,
 			notYet(func(d *competence.Decision) { d.Actions = nil }), competence.RuleEvalDevelopmentActions},
 		{"suspend without reason", competence.Competent, nil,
-			func(ev *competence.Evaluation) error { return ev.Fire(competence.Suspend, meta(10, "  ")) }, competence.RuleSuspendReason},
+			func(ev *competence.Evaluation) error { return ev.Suspend("  ", meta(10, "")) }, competence.RuleSuspendReason},
+		{"suspend through Fire", competence.Competent, nil,
+			func(ev *competence.Evaluation) error {
+				return ev.Fire(competence.Suspend, meta(10, "a note is no reason"))
+			}, competence.RuleSuspendReason},
 		{"withdraw without reason", competence.Planned, nil,
+			func(ev *competence.Evaluation) error { return ev.Withdraw("", meta(10, "")) }, competence.RuleWithdrawReason},
+		{"withdraw with white space only", competence.Competent, nil,
+			func(ev *competence.Evaluation) error { return ev.Withdraw("\t\n ", meta(10, "")) }, competence.RuleWithdrawReason},
+		{"withdraw through Fire", competence.InProgress, nil,
 			func(ev *competence.Evaluation) error { return ev.Fire(competence.Withdraw, meta(10, "")) }, competence.RuleWithdrawReason},
 		{"reinstate without reason", competence.Suspended, nil,
+			func(ev *competence.Evaluation) error { return ev.Reinstate("", meta(10, "")) }, competence.RuleReinstateReason},
+		{"reinstate through Fire", competence.Suspended, nil,
 			func(ev *competence.Evaluation) error { return ev.Fire(competence.Reinstate, meta(10, "")) }, competence.RuleReinstateReason},
 		{"reinstate after re-evaluation fell due", competence.Suspended, nil,
 			func(ev *competence.Evaluation) error {
-				return ev.Fire(competence.Reinstate, ismsaudit.Meta{At: at(3).AddDate(3, 0, 0), By: "cb", Note: "cleared"})
+				return ev.Reinstate("cleared", ismsaudit.Meta{At: at(3).AddDate(3, 0, 0), By: "cb"})
 			}, competence.RuleReinstateNotDue},
 	}
 	for _, tt := range tests {
@@ -269,7 +318,8 @@ func TestEvaluationMeta(t *testing.T) {
 			require.ErrorIs(t, err, ismsaudit.ErrTransition)
 			var te *ismsaudit.TransitionError
 			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ismsaudit.Reason("meta"), te.Reason)
+			assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
+			assert.Equal(t, competence.RuleEvalHistory, te.Rule)
 			if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 				t.Errorf("(-before +after):\n%s", d)
 			}
@@ -433,7 +483,7 @@ func TestEvaluationDueAt(t *testing.T) {
 // TestEvaluationMermaid compares the diagram with the golden file; run
 // with -update to rewrite it.
 func TestEvaluationMermaid(t *testing.T) {
-	got := competence.EvaluationMermaid()
+	got := evaluationLifecycle.Mermaid()
 	path := filepath.Join("testdata", "evaluation-lifecycle.mmd")
 	if *update {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
@@ -467,8 +517,12 @@ func TestEvaluationLifecycleRapid(t *testing.T) {
 			switch kind {
 			case 0:
 				event = rapid.SampledFrom(events).Draw(rt, "event")
-				note := rapid.SampledFrom([]string{"", "reason"}).Draw(rt, "note")
-				err = ev.Fire(event, meta(day, note))
+				reason := rapid.SampledFrom([]string{"", " ", "reason"}).Draw(rt, "reason")
+				if rapid.Bool().Draw(rt, "fire") {
+					err = ev.Fire(event, meta(day, reason))
+				} else {
+					err = fireWith(&ev, event, reason, meta(day, ""))
+				}
 			case 1:
 				r := lcResult(rapid.SampledFrom(methods).Draw(rt, "method"), day)
 				if rapid.Bool().Draw(rt, "bad") {
@@ -493,9 +547,12 @@ func TestEvaluationLifecycleRapid(t *testing.T) {
 					rt.Fatalf("refused operation changed the evaluation (-before +after):\n%s", d)
 				}
 			} else if kind != 1 {
-				to, ok := before.State.Next(event)
+				to, ok := next(before.State, event)
 				if !ok || ev.State != to {
 					rt.Fatalf("%s --%s--> %s is not in the table", before.State, event, ev.State)
+				}
+				if last := ev.History[len(ev.History)-1]; takesReason(event) && strings.TrimSpace(last.Reason) == "" {
+					rt.Fatalf("%s accepted without a reason", event)
 				}
 				if len(ev.History) != len(before.History)+1 {
 					rt.Fatalf("history grew by %d", len(ev.History)-len(before.History))
@@ -507,7 +564,7 @@ func TestEvaluationLifecycleRapid(t *testing.T) {
 			if err := ev.Validate(); err != nil {
 				rt.Fatalf("inconsistent evaluation: %v", err)
 			}
-			if ev.State.IsTerminal() && len(ev.Permitted()) != 0 {
+			if evaluationLifecycle.IsTerminal(string(ev.State)) && len(ev.Permitted()) != 0 {
 				rt.Fatalf("terminal state permits %v", ev.Permitted())
 			}
 		}
@@ -531,5 +588,97 @@ func TestEvaluationDecideInvalid(t *testing.T) {
 	assert.True(t, ve.Has("Assessment.Results[1].Kind", "enum"))
 	if d := cmp.Diff(before, ev, equateEmpty); d != "" {
 		t.Errorf("(-before +after):\n%s", d)
+	}
+}
+
+// TestEvaluationCheck holds Check to Can and to the refusal Fire returns:
+// nil exactly when Can says yes, else the same kind of refusal, citing a
+// rule, that the operation returns for the same event.
+func TestEvaluationCheck(t *testing.T) {
+	for s := range competence.EvaluationStates() {
+		for e := range competence.EvaluationEvents() {
+			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
+				ev := inState(t, s)
+				err := ev.Check(e)
+				if ev.Can(e) {
+					require.NoError(t, err)
+					return
+				}
+				var te *ismsaudit.TransitionError
+				require.ErrorAs(t, err, &te)
+				assert.NotEmpty(t, te.Rule, "every refusal names a rule")
+				assert.Equal(t, string(s), te.State)
+				assert.Equal(t, string(e), te.Event)
+				fired := fireGood(&ev, e)
+				var fe *ismsaudit.TransitionError
+				require.ErrorAs(t, fired, &fe)
+				assert.Equal(t, te.Reason, fe.Reason)
+				assert.Equal(t, te.Rule, fe.Rule)
+			})
+		}
+	}
+	t.Run("in progress with one method", func(t *testing.T) {
+		ev, err := competence.NewEvaluation("ev", lcAuditor, lcSet)
+		require.NoError(t, err)
+		require.NoError(t, ev.Fire(competence.Start, meta(0, "")))
+		require.NoError(t, ev.Record(lcResult(competence.Interview, 1)))
+		var te *ismsaudit.TransitionError
+		require.ErrorAs(t, ev.Check(competence.DecideCompetent), &te)
+		assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
+		assert.Equal(t, competence.RuleEvalTwoMethods, te.Rule)
+	})
+}
+
+// TestEvaluationReasons: the operations that take a reason keep it in the
+// history entry's Reason, apart from the Meta's note, and Standing reports
+// it.
+func TestEvaluationReasons(t *testing.T) {
+	tests := []struct {
+		name  string
+		state competence.EvaluationState
+		op    func(*competence.Evaluation, string, ismsaudit.Meta) error
+		event competence.EvaluationEvent
+	}{
+		{"suspend", competence.Competent, (*competence.Evaluation).Suspend, competence.Suspend},
+		{"reinstate", competence.Suspended, (*competence.Evaluation).Reinstate, competence.Reinstate},
+		{"withdraw", competence.NotYetCompetent, (*competence.Evaluation).Withdraw, competence.Withdraw},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := inState(t, tt.state)
+			require.NoError(t, tt.op(&ev, "complaint upheld", ismsaudit.Meta{At: at(10), By: "panel", Note: "minuted"}))
+			last := ev.History[len(ev.History)-1]
+			assert.Equal(t, tt.event, last.Event)
+			assert.Equal(t, "complaint upheld", last.Reason)
+			assert.Equal(t, "minuted", last.Note)
+			require.NoError(t, ev.Validate())
+		})
+	}
+}
+
+func TestLifecycles(t *testing.T) {
+	var names []string
+	for l := range competence.Lifecycles() {
+		names = append(names, l.Name)
+		assert.Equal(t, competence.RuleEvalOrder, l.Order)
+		assert.Equal(t, competence.RuleEvalHistory, l.Record)
+		for _, id := range l.Rules() {
+			_, ok := competence.LookupRule(id)
+			assert.True(t, ok, "%s cites %s, not in Rules()", l.Name, id)
+		}
+		got, ok := competence.LookupLifecycle(l.Name)
+		require.True(t, ok)
+		if d := cmp.Diff(l, got); d != "" {
+			t.Errorf("mismatch (-want +got):\n%s", d)
+		}
+	}
+	assert.Equal(t, []string{"competence.evaluation"}, names)
+	_, ok := competence.LookupLifecycle("competence.nope")
+	assert.False(t, ok)
+	for s := range competence.EvaluationStates() {
+		assert.Contains(t, evaluationLifecycle.States, string(s))
+	}
+	for e := range competence.EvaluationEvents() {
+		assert.Contains(t, evaluationLifecycle.Events, string(e))
 	}
 }

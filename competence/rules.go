@@ -1,24 +1,17 @@
 package competence
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 
 	"github.com/ismsaudit/ismsaudit"
 )
 
-// Rule is one process rule the package enforces: a stable id, the clause
-// it comes from ("19011:7.4") and a one-line statement in this project's
-// words. Guards of the evaluation lifecycle, validation problems,
-// standing obstacles, conflicts and unmet team needs cite rules by id.
-type Rule struct {
-	ID     ismsaudit.RuleID `json:"id"`
-	Clause string           `json:"clause"`
-	Text   string           `json:"text"`
-}
-
 // Rule ids. Never change one: hosts store them.
 const (
+	RuleEvalOrder              ismsaudit.RuleID = "CMP-EVAL-ORDER"
+	RuleEvalHistory            ismsaudit.RuleID = "CMP-EVAL-HISTORY"
 	RuleEvalDecisionGiven      ismsaudit.RuleID = "CMP-EVAL-DECISION-GIVEN"
 	RuleEvalSameSubject        ismsaudit.RuleID = "CMP-EVAL-SAME-SUBJECT"
 	RuleEvalTwoMethods         ismsaudit.RuleID = "CMP-EVAL-TWO-METHODS"
@@ -55,51 +48,116 @@ const (
 	RuleTeamSize        ismsaudit.RuleID = "CMP-TEAM-SIZE"
 )
 
-// rules is the catalogue, in the order Rules yields it.
-var rules = []Rule{
-	{RuleEvalDecisionGiven, "19011:7.5", "a competence decision is recorded with the event that makes it"},
-	{RuleEvalSameSubject, "19011:7.5", "a decision concerns the evaluation's own auditor and criteria set"},
-	{RuleEvalTwoMethods, "19011:7.4", "a decision rests on results of two or more evaluation methods in the current round"},
-	{RuleEvalRecordInProgress, "19011:7.5", "method results are recorded while the evaluation is in progress, in the current round"},
-	{RuleEvalInformed, "19011:7.4", "every criterion is informed by at least one evaluation method suited to it"},
-	{RuleEvalExplained, "19011:7.5", "a decision gives one result per criterion, each saying why it is met or not met"},
-	{RuleEvalAllMet, "19011:7.5", "an auditor is found competent only when every criterion is met"},
-	{RuleEvalUnmetListed, "19011:7.5", "a not-yet-competent decision lists at least one unmet criterion"},
-	{RuleEvalDevelopmentActions, "19011:7.5", "a not-yet-competent decision sets development actions such as training, work or audit experience"},
-	{RuleEvalDueDate, "19011:7.6", "a competent decision sets the date re-evaluation is due, after the decision"},
-	{RuleEvalOneOpen, "19011:7.5", "an auditor has at most one evaluation per criteria set that is not withdrawn"},
-	{RuleSuspendReason, "19011:7.6", "competence is suspended only with a stated reason"},
-	{RuleReinstateReason, "19011:7.6", "a suspension is lifted only with a stated reason"},
-	{RuleReinstateNotDue, "19011:7.6", "a suspension is lifted without re-evaluation only before re-evaluation is due"},
-	{RuleWithdrawReason, "19011:7.6", "an evaluation or a competence is withdrawn only with a stated reason"},
-	{RuleStandingDecided, "19011:7.5", "an auditor is competent for a criteria set only after a competent decision that still stands"},
-	{RuleStandingReevaluation, "19011:7.6", "competence lapses when its re-evaluation date passes without a new decision"},
-	{RuleMaintainCPD, "19011:7.6", "competence is maintained by continual professional development hours in each period"},
-	{RuleMaintainActivity, "19011:7.6", "competence is maintained by regular audit activity in each period"},
-	{RuleQualificationValid, "19011:7.2.4", "a qualification a criteria set requires is held and valid on the date"},
-	{RuleLeaderLayer, "19011:7.2.5", "team leader competence builds on auditor competence, which must stand too"},
-	{RuleIndependentResponsible, "19011:4 e", "auditors do not audit what they are responsible for, or were within the cooling-off period"},
-	{RuleIndependentOwnWork, "27001:9.2.2", "auditors do not audit their own work, or work done within the cooling-off period"},
-	{RuleIndependentConsulted, "19011:4 e", "auditors do not audit what they consulted on within the cooling-off period"},
-	{RuleIndependentEmployed, "19011:4 e", "external auditors do not audit an auditee that employs them or did within the cooling-off period"},
-	{RuleTeamCovers, "19011:5.5.4", "the audit team together covers every competence need of the audit"},
-	{RuleTeamLeader, "19011:5.5.5", "the team has one team leader, competent to lead on the audit date"},
-	{RuleTeamCompetent, "19011:5.5.4", "every auditor of the team is competent on the audit date"},
-	{RuleTeamIndependent, "19011:5.5.4", "no member of the team has a conflict with the audit scope"},
-	{RuleTeamAvailable, "19011:5.5.4", "every member is available, not excluded and on the team once"},
-	{RuleTeamExperts, "19011:5.5.4", "technical experts give knowledge only: they never lead or count as auditors"},
-	{RuleTeamSize, "19011:5.5.4", "the number of auditors stays within the size bounds"},
+// The catalogue, one slice per concept; rules concatenates them in the
+// order Rules yields them.
+var evaluationRules = []ismsaudit.Rule{
+	{ID: RuleEvalOrder, Clause: "19011:7.5, 7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "an evaluation's events follow its lifecycle: started before it is decided, a decision suspended, reinstated or re-evaluated, nothing after withdrawal"},
+	{ID: RuleEvalHistory, Clause: "19011:5.5.7, 7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "every evaluation event is recorded with when it happened and who made it, never dated before the event before it"},
+	{ID: RuleEvalDecisionGiven, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "a competence decision is recorded with the event that makes it", Basis: "project reading"},
+	{ID: RuleEvalSameSubject, Clause: "19011:7.5", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "a decision concerns the evaluation's own auditor and criteria set", Basis: "project reading"},
+	{ID: RuleEvalTwoMethods, Clause: "19011:7.4", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "a decision rests on results of two or more evaluation methods in the current round"},
+	{ID: RuleEvalRecordInProgress, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "method results are recorded while the evaluation is in progress, in the current round", Basis: "project reading"},
+	{ID: RuleEvalInformed, Clause: "19011:7.4", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "every criterion is informed by at least one evaluation method suited to it"},
+	{ID: RuleEvalExplained, Clause: "19011:7.5", Principle: ismsaudit.PrincipleFairPresentation,
+		Text: "a decision gives one result per criterion, each saying why it is met or not met"},
+	{ID: RuleEvalAllMet, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "an auditor is found competent only when every criterion is met"},
+	{ID: RuleEvalUnmetListed, Clause: "19011:7.5", Principle: ismsaudit.PrincipleFairPresentation,
+		Text: "a not-yet-competent decision lists at least one unmet criterion"},
+	{ID: RuleEvalDevelopmentActions, Clause: "19011:7.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a not-yet-competent decision sets development actions such as training, work or audit experience"},
+	{ID: RuleEvalDueDate, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a competent decision sets the date re-evaluation is due, after the decision", Basis: "project reading"},
+	{ID: RuleEvalOneOpen, Clause: "19011:7.5", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "an auditor has at most one evaluation per criteria set that is not withdrawn", Basis: "project reading"},
+	{ID: RuleSuspendReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "competence is suspended only with a stated reason", Basis: "project reading"},
+	{ID: RuleReinstateReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "a suspension is lifted only with a stated reason", Basis: "project reading"},
+	{ID: RuleReinstateNotDue, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a suspension is lifted without re-evaluation only before re-evaluation is due", Basis: "project reading"},
+	{ID: RuleWithdrawReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "an evaluation or a competence is withdrawn only with a stated reason", Basis: "project reading"},
 }
 
-// Rules yields every rule of the package in a fixed order.
-func Rules() iter.Seq[Rule] { return slices.Values(rules) }
+var standingRules = []ismsaudit.Rule{
+	{ID: RuleStandingDecided, Clause: "19011:7.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "an auditor is competent for a criteria set only after a competent decision that still stands"},
+	{ID: RuleStandingReevaluation, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence lapses when its re-evaluation date passes without a new decision", Basis: "project reading"},
+	{ID: RuleMaintainCPD, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence is maintained by continual professional development hours in each period", Basis: "project default: the hours are the criteria set's"},
+	{ID: RuleMaintainActivity, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence is maintained by regular audit activity in each period", Basis: "project default: the figures are the criteria set's"},
+	{ID: RuleQualificationValid, Clause: "19011:7.2.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a qualification a criteria set requires is held and valid on the date"},
+	{ID: RuleLeaderLayer, Clause: "19011:7.2.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "team leader competence builds on auditor competence, which must stand too"},
+}
+
+var independenceRules = []ismsaudit.Rule{
+	{ID: RuleIndependentResponsible, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit what they are responsible for, or were within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentOwnWork, Clause: "27001:9.2.2", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit their own work, or work done within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentConsulted, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit what they consulted on within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentEmployed, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "external auditors do not audit an auditee that employs them or did within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+}
+
+var teamRules = []ismsaudit.Rule{
+	{ID: RuleTeamCovers, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "the audit team together covers every competence need of the audit"},
+	{ID: RuleTeamLeader, Clause: "19011:5.5.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "the team has one team leader, competent to lead on the audit date"},
+	{ID: RuleTeamCompetent, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "every auditor of the team is competent on the audit date"},
+	{ID: RuleTeamIndependent, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleIndependence,
+		Text: "no member of the team has a conflict with the audit scope"},
+	{ID: RuleTeamAvailable, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "every member is available, not excluded and on the team once"},
+	{ID: RuleTeamExperts, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "technical experts give knowledge only: they never lead or count as auditors"},
+	{ID: RuleTeamSize, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleRiskBased,
+		Text: "the number of auditors stays within the size bounds", Basis: "project reading: the bounds are the host's"},
+}
+
+// rules is the whole catalogue, in the order Rules yields it.
+var rules = slices.Concat(evaluationRules, standingRules, independenceRules, teamRules)
+
+var ruleByID = func() map[ismsaudit.RuleID]int {
+	m := make(map[ismsaudit.RuleID]int, len(rules))
+	for i, r := range rules {
+		if err := r.Check("CMP"); err != nil {
+			panic(err)
+		}
+		if _, dup := m[r.ID]; dup {
+			panic(fmt.Sprintf("competence: rule %s listed twice", r.ID))
+		}
+		m[r.ID] = i
+	}
+	return m
+}()
+
+// Rules yields every process rule the package enforces, in catalogue
+// order: the evaluation lifecycle, standing, independence, teams. Guards
+// of the evaluation lifecycle, validation problems, standing obstacles,
+// conflicts and unmet team needs cite them by id.
+func Rules() iter.Seq[ismsaudit.Rule] { return slices.Values(rules) }
 
 // LookupRule returns the rule with the given id.
-func LookupRule(id ismsaudit.RuleID) (Rule, bool) {
-	for _, r := range rules {
-		if r.ID == id {
-			return r, true
-		}
+func LookupRule(id ismsaudit.RuleID) (ismsaudit.Rule, bool) {
+	i, ok := ruleByID[id]
+	if !ok {
+		return ismsaudit.Rule{}, false
 	}
-	return Rule{}, false
+	return rules[i], true
 }

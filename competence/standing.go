@@ -168,7 +168,7 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 		return st
 	}
 	// Rebuild the state and the latest decision as they stood at the date.
-	state, note, from := Planned, "", EvaluationState("")
+	state, reason, from := Planned, "", EvaluationState("")
 	var last *Decision
 	var firstCompetent time.Time
 	decisions := 0
@@ -176,7 +176,7 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 		if h.At.After(at) {
 			break
 		}
-		state, note, from = h.To, h.Note, h.From
+		state, reason, from = h.To, h.Reason, h.From
 		if h.Event == DecideCompetent || h.Event == DecideNotYetCompetent {
 			if decisions < len(ev.Decisions) {
 				last = &ev.Decisions[decisions]
@@ -204,9 +204,9 @@ func ownStanding(a *Auditor, cs *CriteriaSet, at time.Time) Standing {
 	case NotYetCompetent:
 		add(FoundNotYetCompetent, RuleEvalAllMet, unmetSummary(last))
 	case Suspended:
-		add(CompetenceSuspended, RuleSuspendReason, note)
+		add(CompetenceSuspended, RuleSuspendReason, reason)
 	case Withdrawn:
-		add(CompetenceWithdrawn, RuleWithdrawReason, note)
+		add(CompetenceWithdrawn, RuleWithdrawReason, reason)
 	default:
 		add(NotDecided, RuleStandingDecided, "evaluation state "+quote(string(state))+" is not valid")
 	}

@@ -14,11 +14,11 @@ import (
 func TestStanding(t *testing.T) {
 	scheme := competence.DefaultScheme()
 	later := func(months int) time.Time { return evalDay.AddDate(0, months, 0) }
-	fire := func(t *testing.T, a *competence.Auditor, set competence.CriteriaSetID, e competence.EvaluationEvent, when time.Time, note string) {
+	fire := func(t *testing.T, a *competence.Auditor, set competence.CriteriaSetID, e competence.EvaluationEvent, when time.Time, reason string) {
 		t.Helper()
 		for i := range a.Evaluations {
 			if a.Evaluations[i].Criteria == set {
-				require.NoError(t, a.Evaluations[i].Fire(e, ismsaudit.Meta{At: when, By: "cb", Note: note}))
+				require.NoError(t, fireWith(&a.Evaluations[i], e, reason, ismsaudit.Meta{At: when, By: "cb"}))
 				return
 			}
 		}
@@ -105,6 +105,14 @@ func TestStanding(t *testing.T) {
 			assert.Equal(t, tt.set, st.Criteria)
 		})
 	}
+	t.Run("the obstacle gives the reason", func(t *testing.T) {
+		a := competentAuditor(t, "alice", false)
+		require.NoError(t, a.Evaluations[0].Suspend("complaint under review", ismsaudit.Meta{At: evalDay.AddDate(0, 0, 7), By: "cb", Note: "minuted"}))
+		st, err := scheme.Standing(&a, competence.ISMSAuditorSet, auditDay)
+		require.NoError(t, err)
+		require.Len(t, st.Obstacles, 1)
+		assert.Equal(t, competence.Obstacle{Kind: competence.CompetenceSuspended, Rule: competence.RuleSuspendReason, Detail: "complaint under review"}, st.Obstacles[0])
+	})
 	t.Run("unknown set", func(t *testing.T) {
 		a := competentAuditor(t, "alice", false)
 		_, err := scheme.Standing(&a, "nope", auditDay)
