@@ -237,3 +237,12 @@ func FromBaseline(previous *Audit, opts NewOptions, m ismsaudit.Meta) (*Audit, e
 	}
 	return a, nil
 }
+
+// The rules of compare.
+const (
+	RuleBaselinePresented ismsaudit.RuleID = "AUD-BASELINE-PRESENTED"
+)
+
+var compareRules = []ismsaudit.Rule{
+	{ID: RuleBaselinePresented, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up audit builds on a previous audit of the same auditee whose findings were presented"},
+}

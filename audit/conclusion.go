@@ -3,6 +3,8 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -47,27 +49,6 @@ func conclusionGaps(c *Conclusion) []conclusionGap {
 		}
 	}
 	return gaps
-}
-
-// recommendationProblem says what is wrong with rec as the recommendation
-// of a's conclusions, or "": a certification audit's conclusions carry the
-// recommendation the findings call for at agreement (follow-ups cannot
-// exist yet), any other audit's carry none (AUD-RECOMMENDATION-DERIVED).
-func recommendationProblem(a *Audit, rec Recommendation) string {
-	if !a.IsCertification() {
-		if rec != "" {
-			return fmt.Sprintf("a %s audit is not a certification audit and carries no recommendation", a.Kind)
-		}
-		return ""
-	}
-	want, _ := deriveRecommendation(a, recommendationAtAgreement)
-	switch {
-	case rec == "":
-		return fmt.Sprintf("a certification audit's conclusions carry a recommendation: the findings call for %q", want)
-	case rec != want:
-		return fmt.Sprintf("the findings call for %q, not %q", want, rec)
-	}
-	return ""
 }
 
 // conclusionsOpen refuses an operation on the conclusions unless the
@@ -182,4 +163,208 @@ func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
 		return err
 	}
 	return a.fireConclusion(ConclusionRevise, m)
+}
+
+// Conclusion is the outcome of the audit (19011 6.4.9).
+type Conclusion struct {
+	// Fulfilment is the degree to which the criteria are fulfilled.
+	Fulfilment Fulfilment `json:"fulfilment"`
+	// Extent states the extent of conformity with the criteria.
+	Extent string `json:"extent"`
+	// Effectiveness states whether the ISMS is effectively implemented,
+	// maintained and improved.
+	Effectiveness string `json:"effectiveness"`
+	// ObjectivesAchieved says whether the audit objectives were achieved.
+	ObjectivesAchieved bool `json:"objectivesAchieved"`
+	// ObjectivesNote says which objectives were not achieved and why;
+	// required when ObjectivesAchieved is false, so that a false value
+	// always records a considered judgement.
+	ObjectivesNote string `json:"objectivesNote,omitempty"`
+	// ScopeCovered says whether the whole scope was covered; NotCovered
+	// lists the areas that were not, with why.
+	ScopeCovered bool     `json:"scopeCovered"`
+	NotCovered   []string `json:"notCovered,omitempty"`
+	// Recurring notes findings that recur across areas or audits.
+	Recurring []string `json:"recurring,omitempty"`
+	// Recommendation is set for certification audits.
+	Recommendation Recommendation    `json:"recommendation,omitempty"`
+	State          ConclusionState   `json:"state"`
+	History        []ConclusionEntry `json:"history"`
+}
+
+// Fulfilment is the degree to which the audit criteria are fulfilled (ISO
+// 19011:2018 6.5.1 i).
+//
+//ismsaudit:enum Fulfilments ordered
+type Fulfilment string
+
+// The Fulfilment values. Never reorder.
+const (
+	Fulfilled          Fulfilment = "fulfilled"           // every criterion met
+	LargelyFulfilled   Fulfilment = "largely-fulfilled"   // met apart from minor nonconformities
+	PartiallyFulfilled Fulfilment = "partially-fulfilled" // major nonconformities or areas not met
+	NotFulfilled       Fulfilment = "not-fulfilled"       // the criteria are broadly not met
+)
+
+// ConclusionState is a state of the audit conclusions (ISO 19011:2018 6.4.9).
+//
+//ismsaudit:enum ConclusionStates
+type ConclusionState string
+
+// The ConclusionState values. Never reorder.
+const (
+	ConclusionDraft     ConclusionState = "draft"     // being settled by the team
+	ConclusionAgreed    ConclusionState = "agreed"    // agreed by the audit team
+	ConclusionPresented ConclusionState = "presented" // presented at the closing meeting
+)
+
+// ConclusionEvent moves the conclusions' lifecycle.
+//
+//ismsaudit:enum ConclusionEvents
+type ConclusionEvent string
+
+// The ConclusionEvent values. Never reorder.
+const (
+	ConclusionAgree   ConclusionEvent = "agree"   // draft -> agreed
+	ConclusionPresent ConclusionEvent = "present" // agreed -> presented
+	ConclusionRevise  ConclusionEvent = "revise"  // agreed -> draft
+)
+
+// ConclusionEntry is a line of the conclusions' history.
+type ConclusionEntry = ismsaudit.Entry[ConclusionState, ConclusionEvent]
+
+var errConclusionsNotAgreed = errors.New("audit: the audit team has not agreed its conclusions")
+
+// conclusionsAgreed refuses unless the conclusions are agreed (not draft,
+// not yet presented).
+func conclusionsAgreed(a *Audit) error {
+	if a.Conclusion == nil || a.Conclusion.State != ConclusionAgreed {
+		return errConclusionsNotAgreed
+	}
+	return nil
+}
+
+// draftFinding returns the index of the first finding still in draft, or
+// -1.
+func draftFinding(a *Audit) int {
+	return slices.IndexFunc(a.Findings, func(f Finding) bool { return f.State == FindingDraft })
+}
+
+func guardFindingsSettled(a *Audit) error {
+	if i := draftFinding(a); i >= 0 {
+		return fmt.Errorf("audit: finding %q is still a draft", a.Findings[i].ID)
+	}
+	return nil
+}
+
+func guardConclusionComplete(a *Audit) error {
+	if a.Conclusion == nil {
+		return errNoConclusion
+	}
+	if gaps := conclusionGaps(a.Conclusion); len(gaps) > 0 {
+		parts := make([]string, len(gaps))
+		for i, g := range gaps {
+			parts[i] = g.path + ": " + g.detail
+		}
+		return errors.New("audit: the conclusions are incomplete: " + strings.Join(parts, "; "))
+	}
+	return nil
+}
+
+func guardRecommendation(a *Audit) error {
+	if a.Conclusion == nil {
+		return errNoConclusion
+	}
+	if p := recommendationProblem(a, a.Conclusion.Recommendation); p != "" {
+		return errors.New("audit: " + p)
+	}
+	return nil
+}
+
+// conclusionMachine is the conclusions' lifecycle (19011 6.4.9).
+var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *Audit]{
+	Name:     "audit.conclusion",
+	States:   conclusionStateSet.Values(),
+	Events:   conclusionEventSet.Values(),
+	Initial:  ConclusionDraft,
+	Terminal: []ConclusionState{ConclusionPresented},
+	Table: []fsm.Transition[ConclusionState, ConclusionEvent, *Audit]{
+		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
+			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+			{Name: "recommendation-derived", Rule: RuleRecommendationDerived, Check: guardRecommendation},
+		}},
+		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+		}},
+		{From: ConclusionAgreed, Event: ConclusionRevise, To: ConclusionDraft},
+	},
+})
+
+// verifyConclusion checks the conclusions.
+func (v *verifier) verifyConclusion() {
+	a := v.a
+	stage := findingsStageOf(a.State)
+	c := a.Conclusion
+	if c == nil {
+		// A closing meeting without conclusions, or with draft ones, is
+		// the audit lifecycle's check (AUD-CLOSING-AFTER-CONCLUSIONS).
+		return
+	}
+	if !c.State.IsValid() {
+		v.violate("Conclusion.State", RuleRecordShape, string(c.State), "not a conclusion state")
+	} else {
+		findingReplay(v, findingsAreaPath{"Conclusion", -1}, conclusionMachine, c.History, c.State)
+	}
+	if c.Fulfilment != "" && !c.Fulfilment.IsValid() {
+		v.violate("Conclusion.Fulfilment", RuleRecordShape, string(c.Fulfilment), "not a degree of fulfilment")
+	}
+	switch {
+	case c.Recommendation != "" && !c.Recommendation.IsValid():
+		v.violate("Conclusion.Recommendation", RuleRecordShape, string(c.Recommendation), "not a recommendation")
+	case !a.IsCertification() && c.Recommendation != "":
+		v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
+	case a.IsCertification() && (c.State == ConclusionAgreed || c.State == ConclusionPresented):
+		if problem := recommendationProblem(a, c.Recommendation); problem != "" {
+			v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), problem)
+		}
+	}
+	if c.State == ConclusionAgreed || c.State == ConclusionPresented {
+		for _, g := range conclusionGaps(c) {
+			v.violate("Conclusion."+g.path, RuleConclusionComplete, g.value, g.detail)
+		}
+	}
+	for k, s := range c.Recurring {
+		if isBlank(s) {
+			v.violate(errs.Index("Conclusion.Recurring", k), RuleRecordShape, "", "a recurring finding needs a description")
+		}
+	}
+	switch stage {
+	case findingsStageBefore:
+		v.violate("Conclusion", RuleConclusionPhase, "", "conclusions before fieldwork started")
+	case findingsStageOpen:
+		if a.State == StateFieldwork {
+			v.violate("Conclusion", RuleConclusionPhase, "", "conclusions while fieldwork is still going on")
+		}
+		if c.State == ConclusionPresented {
+			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "presented before the closing meeting")
+		}
+	case findingsStagePresented:
+		if c.State == ConclusionAgreed {
+			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "agreed but not presented at the closing meeting")
+		}
+	}
+}
+
+// The rules of conclusion.
+const (
+	RuleConclusionComplete      ismsaudit.RuleID = "AUD-CONCLUSION-COMPLETE"
+	RuleConclusionAfterFindings ismsaudit.RuleID = "AUD-CONCLUSION-AFTER-FINDINGS"
+	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
+)
+
+var conclusionRules = []ismsaudit.Rule{
+	{ID: RuleConclusionComplete, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions state the extent of conformity, the effectiveness of the ISMS, whether the objectives were achieved and what of the scope was covered"},
+	{ID: RuleConclusionAfterFindings, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleEvidenceBased, Text: "conclusions are agreed only when no finding is still a draft"},
+	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
 }

@@ -4,10 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -221,16 +221,6 @@ func evLastTime(e *Evidence) time.Time {
 	return last
 }
 
-// evPlanHasCriterion reports whether ref is one of the plan's criteria.
-func evPlanHasCriterion(p *Plan, ref annexa.Ref) bool {
-	for i := range p.Content.Criteria {
-		if p.Content.Criteria[i].Ref == ref {
-			return true
-		}
-	}
-	return false
-}
-
 // evNewItem is the item as the log keeps it: the caller's fields,
 // deep-copied, in state collected with an empty history.
 func evNewItem(e Evidence) Evidence {
@@ -253,17 +243,6 @@ func evClone(e Evidence) Evidence {
 		e.Sampling = &s
 	}
 	return e
-}
-
-// evCheckMeta checks what every evidence and sampling operation needs from
-// the caller: a time and an actor.
-func evCheckMeta(col *errs.Collector, m ismsaudit.Meta) {
-	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when the operation happens")
-	}
-	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who performs the operation")
-	}
 }
 
 // evidenceCheckNew checks an item offered to the log. supersedes is the
@@ -297,27 +276,6 @@ func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Me
 	if len(e.History) != 0 {
 		c.shape("History", "library-set", "", "set by the library; leave it empty")
 	}
-}
-
-// evChecker reports problems with an evidence item or a sampling plan,
-// either as input to an operation (shape problems under their own tokens,
-// such as "required") or as part of a record under Verify (shape problems
-// under rule AUD-RECORD-SHAPE, the token leading the detail).
-type evChecker struct {
-	col    *errs.Collector
-	record bool
-}
-
-func (c evChecker) shape(path string, token ismsaudit.RuleID, value, detail string) {
-	if c.record {
-		c.col.Add(path, RuleRecordShape, value, string(token)+": "+detail)
-		return
-	}
-	c.col.Add(path, token, value, detail)
-}
-
-func (c evChecker) rule(path string, rule ismsaudit.RuleID, value, detail string) {
-	c.col.Add(path, rule, value, detail)
 }
 
 // content checks the fields of an item that the caller gives and that
@@ -475,24 +433,342 @@ var (
 	evMethods           = selectionMethodSet.Values()
 )
 
-// evValid reports whether v is one of values.
-func evValid[T ~string](values []T, v T) bool {
-	for _, x := range values {
-		if x == v {
+// Period is a span of time; To may be zero for a single point.
+type Period struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to,omitzero"`
+}
+
+// Evidence is one item of the evidence log (19011 6.4.7). Items are only
+// ever appended; a correction is a new item with Supersedes set.
+type Evidence struct {
+	ID          ismsaudit.EvidenceID `json:"id"`
+	Source      EvidenceSource       `json:"source"`
+	Description string               `json:"description"`
+	// Supports lists the criteria the item bears on.
+	Supports []annexa.Ref `json:"supports"`
+	// CollectedBy and CollectedAt say who gathered it and when.
+	CollectedBy string    `json:"collectedBy"`
+	CollectedAt time.Time `json:"collectedAt"`
+	// Covers is the period the material covers; its effective date can
+	// differ from when it was collected.
+	Covers *Period `json:"covers,omitempty"`
+	// Sampling describes the sample, when the item was sampled.
+	Sampling *SampleRecord `json:"sampling,omitempty"`
+	// Confidentiality says who may see the material.
+	Confidentiality Confidentiality `json:"confidentiality"`
+	// Digest is the lower-case hex SHA-256 of the material, when known.
+	Digest string `json:"digest,omitempty"`
+	// Supersedes is the item this one corrects.
+	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
+	// State is where the item stands; the reject entry's note says why an
+	// item was rejected.
+	State   EvidenceState   `json:"state"`
+	History []EvidenceEntry `json:"history"`
+}
+
+// EvidenceSource is where an item of audit information came from (ISO
+// 19011:2018 6.4.7, Annex A.13).
+//
+//ismsaudit:enum EvidenceSources
+type EvidenceSource string
+
+// The EvidenceSource values. Never reorder.
+const (
+	SourceInterview             EvidenceSource = "interview"              // what people said
+	SourceObservation           EvidenceSource = "observation"            // what the auditor saw
+	SourceDocument              EvidenceSource = "document"               // policies, procedures, plans
+	SourceRecord                EvidenceSource = "record"                 // records of activities performed
+	SourceTechnicalVerification EvidenceSource = "technical-verification" // configuration, test or tool output examined by the auditor
+	SourceDataAnalysis          EvidenceSource = "data-analysis"          // analysis of data sets or logs
+)
+
+// EvidenceState is a state of an evidence item (ISO 19011:2018 6.4.7: only
+// verifiable information is audit evidence).
+//
+//ismsaudit:enum EvidenceStates
+type EvidenceState string
+
+// The EvidenceState values. Never reorder.
+const (
+	EvidenceCollected  EvidenceState = "collected"  // gathered, not yet verified
+	EvidenceVerified   EvidenceState = "verified"   // verified: audit evidence
+	EvidenceRejected   EvidenceState = "rejected"   // could not be verified; kept, never used
+	EvidenceSuperseded EvidenceState = "superseded" // replaced by a correcting item that points at it
+)
+
+// EvidenceEvent moves an evidence item's lifecycle.
+//
+//ismsaudit:enum EvidenceEvents
+type EvidenceEvent string
+
+// The EvidenceEvent values. Never reorder.
+const (
+	EvidenceVerify    EvidenceEvent = "verify"    // collected -> verified
+	EvidenceReject    EvidenceEvent = "reject"    // collected -> rejected
+	EvidenceSupersede EvidenceEvent = "supersede" // collected, verified or rejected -> superseded
+)
+
+// Confidentiality is how widely an item may be shown (ISO 19011:2018 4 d,
+// 6.5.2). Ordered: a recipient cleared for a level sees items up to it.
+//
+//ismsaudit:enum Confidentialities ordered
+type Confidentiality string
+
+// The Confidentiality values. Never reorder.
+const (
+	ConfidentialityPublic     Confidentiality = "public"     // anyone may see it
+	ConfidentialityInternal   Confidentiality = "internal"   // the audit client, auditee and team
+	ConfidentialityRestricted Confidentiality = "restricted" // named people only; other copies show a reference
+)
+
+// EvidenceEntry is a line of an evidence item's history.
+type EvidenceEntry = ismsaudit.Entry[EvidenceState, EvidenceEvent]
+
+// evidenceSubject is what evidence guards look at: the item, the audit
+// holding it, the note of the event (why an item is rejected) and, for
+// supersede, the correcting item that is to point at it.
+type evidenceSubject struct {
+	a         *Audit
+	e         *Evidence
+	note      string
+	successor *Evidence
+}
+
+// Errors the evidence guards return; a refusal's ismsaudit.TransitionError unwraps
+// to them.
+var (
+	errEvidenceNoReason    = errors.New("audit: a rejection needs a note saying why")
+	errEvidenceNoSuccessor = errors.New("audit: an item is superseded only by a correcting item that points at it")
+	errEvidenceIrrelevant  = errors.New("audit: the item supports a criterion that is not one of the plan's")
+)
+
+// evidenceRelevant is the verify guard: information becomes audit evidence
+// only when every criterion it supports is one of the plan's (when the
+// audit has a plan). The check repeats at verification because the plan
+// may have been revised since the item was collected.
+func evidenceRelevant(s evidenceSubject) error {
+	if s.a == nil || s.e == nil || s.a.Plan == nil {
+		return nil
+	}
+	for _, r := range s.e.Supports {
+		if !evPlanHasCriterion(s.a.Plan, r) {
+			return errEvidenceIrrelevant
+		}
+	}
+	return nil
+}
+
+// evidenceReasoned is the reject guard: the note says why.
+func evidenceReasoned(s evidenceSubject) error {
+	if isBlank(s.note) {
+		return errEvidenceNoReason
+	}
+	return nil
+}
+
+// evidenceSucceeded is the supersede guard: a correcting item, distinct
+// from the old one, points at it.
+func evidenceSucceeded(s evidenceSubject) error {
+	if s.e == nil || s.successor == nil || s.successor.Supersedes != s.e.ID || s.successor.ID == s.e.ID {
+		return errEvidenceNoSuccessor
+	}
+	return nil
+}
+
+var (
+	guardEvidenceRelevant  = fsm.Guard[evidenceSubject]{Name: "supports-plan-criteria", Rule: RuleEvidenceCriteria, Check: evidenceRelevant}
+	guardEvidenceReasoned  = fsm.Guard[evidenceSubject]{Name: "reason-recorded", Rule: RuleEvidenceRejectReason, Check: evidenceReasoned}
+	guardEvidenceSucceeded = fsm.Guard[evidenceSubject]{Name: "successor-points-back", Rule: RuleEvidenceAppendOnly, Check: evidenceSucceeded}
+)
+
+// evidenceMachine is an evidence item's lifecycle (19011 6.4.7).
+var evidenceMachine = fsm.MustNew(fsm.Spec[EvidenceState, EvidenceEvent, evidenceSubject]{
+	Name:     "audit.evidence",
+	States:   evidenceStateSet.Values(),
+	Events:   evidenceEventSet.Values(),
+	Initial:  EvidenceCollected,
+	Terminal: []EvidenceState{EvidenceSuperseded},
+	Table: []fsm.Transition[EvidenceState, EvidenceEvent, evidenceSubject]{
+		{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceRelevant}},
+		{From: EvidenceCollected, Event: EvidenceReject, To: EvidenceRejected, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceReasoned}},
+		{From: EvidenceCollected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+		{From: EvidenceVerified, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+		{From: EvidenceRejected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+	},
+})
+
+// citedEvidence returns the audit's evidence item with the given id, or nil.
+func (a *Audit) citedEvidence(id ismsaudit.EvidenceID) *Evidence {
+	if i := a.evidenceIndex(id); i >= 0 {
+		return &a.Evidence[i]
+	}
+	return nil
+}
+
+// citesVerifiedEvidence reports whether some id names an evidence item of
+// a that is verified now (a superseded item is no longer verified) and
+// was already verified at time at.
+func citesVerifiedEvidence(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) bool {
+	for _, id := range ids {
+		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified && findingEvidenceVerifiedBy(e, at) {
 			return true
 		}
 	}
 	return false
 }
 
-// evTokens joins the tokens of an enumeration for a detail message.
-func evTokens[T ~string](seq iter.Seq[T]) string {
-	var b strings.Builder
-	for v := range seq {
-		if b.Len() > 0 {
-			b.WriteString(", ")
+// findingEvidenceVerifiedBy reports whether e was audit evidence at time
+// t: its history verifies it no later than t. An item whose history
+// records no verification counts when its state says it is verified; with
+// t zero, any verification counts.
+func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
+	verified := false
+	for _, h := range e.History {
+		if h.Event == EvidenceVerify {
+			if t.IsZero() || !h.At.After(t) {
+				return true
+			}
+			verified = true
 		}
-		b.WriteString(string(v))
 	}
-	return b.String()
+	return !verified && e.State == EvidenceVerified
+}
+
+// allVerified refuses evidence ids that do not all name items of a that
+// are audit evidence now (verified, not superseded) and were already at
+// time at: only verified information is audit evidence (19011 6.4.7).
+func allVerified(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) error {
+	for _, id := range ids {
+		if e := a.citedEvidence(id); e == nil || e.State != EvidenceVerified || !findingEvidenceVerifiedBy(e, at) {
+			return fmt.Errorf("audit: evidence item %q is not verified audit evidence", id)
+		}
+	}
+	return nil
+}
+
+// verifyEvidence checks the evidence log and the sampling plans: ids
+// unique and every item complete (AUD-RECORD-SHAPE), verified items
+// bearing on the plan's criteria (AUD-EVIDENCE-CRITERIA), sampling records
+// complete (AUD-EVIDENCE-SAMPLING), each history a path through the
+// evidence lifecycle ending in the item's state and not before the item
+// was collected (AUD-HISTORY-VALID), rejections with a reason
+// (AUD-EVIDENCE-REJECT-REASON), corrections pointing at an earlier,
+// superseded item, one successor per superseded item
+// (AUD-EVIDENCE-APPEND-ONLY), no evidence before fieldwork
+// (AUD-EVIDENCE-DURING-AUDIT), then the sampling plans.
+func (v *verifier) verifyEvidence() {
+	a := v.a
+	c := evChecker{col: v.col, record: true}
+	if len(a.Evidence) > 0 && (a.State == StateInitiation || a.State == StatePreparation) {
+		v.violate("Evidence", RuleEvidenceDuringAudit, string(a.State), "the log holds items although fieldwork has not begun")
+	}
+	var criteria func(annexa.Ref) bool
+	if a.Plan != nil {
+		criteria = v.criteria.has
+	}
+	// successor[j] is 1 + the position of the first item correcting item
+	// j; made only when some item is a correction.
+	var successor []int32
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		at := func() string { return errs.Index("Evidence", i) }
+		switch {
+		case isBlank(string(e.ID)):
+			c.shape(at()+".ID", "required", "", "the host's id for the item")
+		default:
+			if j := v.evidence.firstOf(i, a.evidenceID); j != i {
+				c.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Evidence", j))
+			}
+		}
+		c.content(at, e, criteria, e.State == EvidenceVerified, a.samplingPlanByID)
+		v.evidenceHistory(c, at, e)
+		if e.Supersedes == "" {
+			continue
+		}
+		path := at()
+		j := v.evidenceAt(e.Supersedes)
+		switch {
+		case j < 0:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "no such item in the log: a corrected item is kept, never removed")
+			continue
+		case j >= i:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "a correction supersedes an earlier item")
+		case a.Evidence[j].State != EvidenceSuperseded:
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "the corrected item is "+strconv.Quote(string(a.Evidence[j].State))+", not superseded")
+		}
+		if successor == nil {
+			successor = make([]int32, len(a.Evidence))
+		}
+		if k := successor[j]; k > 0 {
+			v.violate(path+".Supersedes", RuleEvidenceAppendOnly, string(e.Supersedes), "already corrected by "+errs.Index("Evidence", int(k)-1)+": an item has one successor")
+			continue
+		}
+		successor[j] = int32(i + 1)
+	}
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		if e.State != EvidenceSuperseded {
+			continue
+		}
+		// An item corrects the first item with the id it supersedes.
+		if j := v.evidence.firstOf(i, a.evidenceID); successor == nil || successor[j] == 0 {
+			v.violate(errs.Index("Evidence", i)+".State", RuleEvidenceAppendOnly, string(e.State), "no item in the log corrects it")
+		}
+	}
+	v.samplingChecks()
+}
+
+// evidenceHistory checks an item's state and history.
+func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
+	switch {
+	case e.State == "":
+		c.shape(at()+".State", "required", "", "where the item stands")
+	case !evValid(evStates, e.State):
+		c.shape(at()+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
+	}
+	final, err := evidenceMachine.Replay(e.History)
+	switch {
+	case err != nil:
+		v.evidenceReplayProblem(at, err)
+	case final != e.State && evValid(evStates, e.State):
+		v.violate(at()+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
+	}
+	if len(e.History) > 0 && !e.CollectedAt.IsZero() && e.History[0].At.Before(e.CollectedAt) {
+		v.violate(at()+".History[0].At", RuleHistoryValid, "", "before the item was collected")
+	}
+	for k, h := range e.History {
+		if h.Event == EvidenceReject && isBlank(h.Note) {
+			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejectReason, "", "the rejection does not say why")
+		}
+	}
+}
+
+// evidenceReplayProblem reports a history that does not replay.
+func (v *verifier) evidenceReplayProblem(at func() string, err error) {
+	var re *ismsaudit.HistoryError
+	if errors.As(err, &re) {
+		v.violate(errs.Index(at()+".History", re.Index), RuleHistoryValid, "", re.Problem)
+		return
+	}
+	v.violate(at()+".History", RuleHistoryValid, "", err.Error())
+}
+
+// The rules of evidence.
+const (
+	RuleEvidenceAppendOnly   ismsaudit.RuleID = "AUD-EVIDENCE-APPEND-ONLY"
+	RuleEvidenceVerified     ismsaudit.RuleID = "AUD-EVIDENCE-VERIFIED"
+	RuleEvidenceSampling     ismsaudit.RuleID = "AUD-EVIDENCE-SAMPLING"
+	RuleEvidenceRejectReason ismsaudit.RuleID = "AUD-EVIDENCE-REJECT-REASON"
+	RuleEvidenceCriteria     ismsaudit.RuleID = "AUD-EVIDENCE-CRITERIA"
+	RuleEvidenceDuringAudit  ismsaudit.RuleID = "AUD-EVIDENCE-DURING-AUDIT"
+)
+
+var evidenceRules = []ismsaudit.Rule{
+	{ID: RuleEvidenceAppendOnly, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleIntegrity, Text: "evidence is never removed or rewritten; a correction is a new item that supersedes the old one and points at it"},
+	{ID: RuleEvidenceVerified, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "only verified information is audit evidence"},
+	{ID: RuleEvidenceSampling, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "sampled evidence records its population, sample size and selection method"},
+	{ID: RuleEvidenceRejectReason, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleFairPresentation, Text: "information rejected as evidence records why"},
+	{ID: RuleEvidenceCriteria, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "evidence bears on the audit's criteria: every criterion an item supports is one of the plan's"},
+	{ID: RuleEvidenceDuringAudit, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "information is collected and verified during fieldwork, while findings are settled, or to verify corrective actions in follow-up"},
 }

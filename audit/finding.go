@@ -1,8 +1,11 @@
 package audit
 
 import (
+	"errors"
+	"fmt"
 	"iter"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -23,15 +26,6 @@ func (a *Audit) findingAt(id FindingID) int {
 		}
 	}
 	return -1
-}
-
-// findingCopyOrNil copies s, giving nil for an empty slice so that optional
-// fields round-trip through JSON (omitempty) unchanged.
-func findingCopyOrNil[T any](s []T) []T {
-	if len(s) == 0 {
-		return nil
-	}
-	return slices.Clone(s)
 }
 
 // cloneFinding returns a copy of f that shares no slice with it.
@@ -56,24 +50,6 @@ func (a *Audit) findingsOpen(op string) error {
 		}
 	}
 	return nil
-}
-
-// findingCheckMeta reports a missing time or actor of an operation that is
-// not a lifecycle event, a time before last (when last is not zero), and
-// a note: such an operation adds no history entry, so it would have
-// nowhere to keep one.
-func findingCheckMeta(col *errs.Collector, m ismsaudit.Meta, last time.Time) {
-	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when it happened")
-	} else if m.At.Before(last) {
-		col.Add("Meta.At", "not-before-last", m.At.Format(time.RFC3339), "before the last recorded event "+last.Format(time.RFC3339))
-	}
-	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who did it")
-	}
-	if m.Note != "" {
-		col.Add("Meta.Note", "empty", m.Note, "this operation adds no history entry to keep a note in")
-	}
 }
 
 // AddFinding records a finding (19011 6.4.8) in draft, while the audit is
@@ -336,4 +312,416 @@ func (a *Audit) RecurringFindings() []Recurrence {
 		}
 	}
 	return slices.DeleteFunc(out, func(r Recurrence) bool { return len(r.Areas) < 2 })
+}
+
+// FindingID identifies a finding within an audit (host-chosen).
+type FindingID string
+
+// Finding is an audit finding (19011 6.4.8): the result of evaluating
+// evidence against criteria.
+type Finding struct {
+	ID   FindingID   `json:"id"`
+	Kind FindingKind `json:"kind"`
+	// Grade is set for nonconformities only.
+	Grade Grade `json:"grade,omitempty"`
+	// Criteria are the criteria the finding is about.
+	Criteria []annexa.Ref `json:"criteria"`
+	// Evidence lists the evidence behind it.
+	Evidence []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	// Area is the unit, process or location where it was found.
+	Area string `json:"area,omitempty"`
+	// For a nonconformity: the requirement, what was found, and why it
+	// does not conform. Other kinds use Found alone.
+	Requirement string `json:"requirement,omitempty"`
+	Found       string `json:"found"`
+	Reason      string `json:"reason,omitempty"`
+	// DivergingOpinion is the auditee's view of a disputed finding, and
+	// Resolution how the dispute was settled.
+	DivergingOpinion string `json:"divergingOpinion,omitempty"`
+	Resolution       string `json:"resolution,omitempty"`
+	// RaisedBy and RaisedAt say who wrote the finding and when.
+	RaisedBy string         `json:"raisedBy"`
+	RaisedAt time.Time      `json:"raisedAt"`
+	State    FindingState   `json:"state"`
+	History  []FindingEntry `json:"history"`
+}
+
+// FindingKind classifies an audit finding (ISO 19011:2018 6.4.8).
+//
+//ismsaudit:enum FindingKinds
+type FindingKind string
+
+// The FindingKind values. Never reorder.
+const (
+	Conformity                FindingKind = "conformity"                  // the criterion is met
+	Nonconformity             FindingKind = "nonconformity"               // the criterion is not met; graded major or minor
+	Observation               FindingKind = "observation"                 // a concern that is not a nonconformity
+	OpportunityForImprovement FindingKind = "opportunity-for-improvement" // a way to do better
+	GoodPractice              FindingKind = "good-practice"               // practice worth keeping or spreading
+)
+
+// Grade is the severity of a nonconformity (ISO 19011:2018 6.4.8; ISO/IEC
+// 17021-1:2015 3.12, 3.13).
+//
+//ismsaudit:enum Grades ordered
+type Grade string
+
+// The Grade values. Never reorder.
+const (
+	Minor Grade = "minor" // does not put the ISMS's ability to achieve its results in doubt
+	Major Grade = "major" // puts the ISMS's ability to achieve its results in doubt
+)
+
+// FindingState is a state of a finding's lifecycle.
+//
+//ismsaudit:enum FindingStates
+type FindingState string
+
+// The FindingState values. Never reorder.
+const (
+	FindingDraft        FindingState = "draft"        // written by an auditor
+	FindingConfirmed    FindingState = "confirmed"    // confirmed by the audit team (19011:6.4.8)
+	FindingPresented    FindingState = "presented"    // presented to the auditee
+	FindingAcknowledged FindingState = "acknowledged" // accepted by the auditee
+	FindingDisputed     FindingState = "disputed"     // the auditee holds a diverging opinion (19011:6.4.10)
+	FindingResolved     FindingState = "resolved"     // a dispute settled with the auditee
+	FindingWithdrawn    FindingState = "withdrawn"    // dropped by the team before presentation; kept
+)
+
+// FindingEvent moves a finding's lifecycle.
+//
+//ismsaudit:enum FindingEvents
+type FindingEvent string
+
+// The FindingEvent values. Never reorder.
+const (
+	FindingConfirm     FindingEvent = "confirm"     // draft -> confirmed
+	FindingPresent     FindingEvent = "present"     // confirmed -> presented
+	FindingAcknowledge FindingEvent = "acknowledge" // presented -> acknowledged
+	FindingDispute     FindingEvent = "dispute"     // presented -> disputed
+	FindingResolve     FindingEvent = "resolve"     // disputed -> resolved
+	FindingWithdraw    FindingEvent = "withdraw"    // draft or confirmed -> withdrawn
+)
+
+// FindingEntry is a line of a finding's history.
+type FindingEntry = ismsaudit.Entry[FindingState, FindingEvent]
+
+// findingSubject is what finding guards look at: the finding and the audit
+// holding it, the text the event brings (the auditee's diverging opinion
+// for dispute, the resolution for resolve, the reason for withdraw), and
+// when and by whom the event happens.
+type findingSubject struct {
+	a    *Audit
+	f    *Finding
+	text string
+	at   time.Time
+	by   string
+}
+
+// findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
+var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSubject]{
+	Name:     "audit.finding",
+	States:   findingStateSet.Values(),
+	Events:   findingEventSet.Values(),
+	Initial:  FindingDraft,
+	Terminal: []FindingState{FindingAcknowledged, FindingResolved, FindingWithdrawn},
+	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
+		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
+			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
+				if !verifierOnTeam(s.a, s.by) {
+					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+				}
+				return nil
+			}},
+			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
+			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at) }},
+			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},
+			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
+		}},
+		{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, Guards: []fsm.Guard[findingSubject]{
+			{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: func(s findingSubject) error { return conclusionsAgreed(s.a) }},
+		}},
+		{From: FindingPresented, Event: FindingAcknowledge, To: FindingAcknowledged},
+		{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, Guards: []fsm.Guard[findingSubject]{
+			{Name: "opinion-recorded", Rule: RuleDisputeRecorded, Check: textGuard("the auditee's diverging opinion is required")},
+		}},
+		{From: FindingDisputed, Event: FindingResolve, To: FindingResolved, Guards: []fsm.Guard[findingSubject]{
+			{Name: "resolution-recorded", Rule: RuleDisputeRecorded, Check: textGuard("how the dispute was settled is required")},
+			{Name: "report-not-issued", Rule: RuleDisputeBeforeReport, Check: guardReportNotIssued},
+		}},
+		{From: FindingDraft, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+		}},
+		{From: FindingConfirmed, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+		}},
+	},
+})
+
+func textGuard(detail string) func(findingSubject) error {
+	err := errors.New("audit: " + detail)
+	return func(s findingSubject) error {
+		if isBlank(s.text) {
+			return err
+		}
+		return nil
+	}
+}
+
+var errNoCriteria = errors.New("audit: the finding cites no criterion")
+
+func guardFindingCriteria(s findingSubject) error {
+	if len(s.f.Criteria) == 0 {
+		return errNoCriteria
+	}
+	for _, ref := range s.f.Criteria {
+		if !planHasCriterion(s.a.Plan, ref) {
+			return fmt.Errorf("audit: criterion %q is not one of the audit plan's criteria", ref.String())
+		}
+	}
+	return nil
+}
+
+var errNCEvidence = errors.New("audit: a nonconformity needs at least one evidence item verified by now and not superseded")
+
+func guardNCEvidence(s findingSubject) error {
+	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence, s.at) {
+		return nil
+	}
+	return errNCEvidence
+}
+
+// ncStatementGaps names the parts of a nonconformity's statement that are
+// missing: the requirement, what was found, why it does not conform.
+func ncStatementGaps(f *Finding) []string {
+	if f.Kind != Nonconformity {
+		return nil
+	}
+	var gaps []string
+	if isBlank(f.Requirement) {
+		gaps = append(gaps, "Requirement")
+	}
+	if isBlank(f.Found) {
+		gaps = append(gaps, "Found")
+	}
+	if isBlank(f.Reason) {
+		gaps = append(gaps, "Reason")
+	}
+	return gaps
+}
+
+func guardNCStatement(s findingSubject) error {
+	if gaps := ncStatementGaps(s.f); len(gaps) > 0 {
+		return fmt.Errorf("audit: the nonconformity does not state %s", strings.Join(gaps, ", "))
+	}
+	return nil
+}
+
+// gradeProblem says what is wrong with a finding's grade, or "".
+func gradeProblem(f *Finding) string {
+	switch {
+	case f.Kind == Nonconformity && f.Grade == "":
+		return "a nonconformity is graded major or minor"
+	case f.Kind == Nonconformity && !f.Grade.IsValid():
+		return "not a grade (major or minor)"
+	case f.Kind != Nonconformity && f.Grade != "":
+		return "only a nonconformity has a grade"
+	}
+	return ""
+}
+
+func guardNCGrade(s findingSubject) error {
+	if p := gradeProblem(s.f); p != "" {
+		return errors.New("audit: " + p)
+	}
+	return nil
+}
+
+var errReportIssued = errors.New("audit: the report is issued; an unresolved dispute stays in it as a diverging opinion")
+
+func guardReportNotIssued(s findingSubject) error {
+	if s.a.State != StateClosing {
+		return errReportIssued
+	}
+	return nil
+}
+
+// findingEvidenceCited reports whether some of ids names an evidence item
+// of the record that was verified at t (see findingEvidenceVerifiedBy).
+func (v *verifier) findingEvidenceCited(ids []ismsaudit.EvidenceID, t time.Time) bool {
+	for _, id := range ids {
+		if k := v.evidenceAt(id); k >= 0 && findingEvidenceVerifiedBy(&v.a.Evidence[k], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// findingCheckEvidenceRefs reports evidence ids (p's Evidence) the
+// record lacks and repeats, and reports whether one of them was verified
+// at t (see findingEvidenceVerifiedBy). When each is set, every id that
+// names an item not verified at t is reported under AUD-EVIDENCE-VERIFIED
+// as well: only verified information is audit evidence.
+func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []ismsaudit.EvidenceID, t time.Time, each bool) (verified bool) {
+	for k, id := range ids {
+		i := v.evidenceAt(id)
+		if i < 0 {
+			v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "the record holds no evidence item with this id")
+			continue
+		}
+		ok := findingEvidenceVerifiedBy(&v.a.Evidence[i], t)
+		verified = verified || ok
+		if each && !ok {
+			v.violate(p.at(errs.Index("Evidence", k)), RuleEvidenceVerified, string(id), "not audit evidence: never verified, or not by the time it was relied on")
+		}
+		for _, earlier := range ids[:k] {
+			if earlier == id {
+				v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "cited twice")
+				break
+			}
+		}
+	}
+	return verified
+}
+
+// verifyFindings checks the findings.
+func (v *verifier) verifyFindings() {
+	a := v.a
+	stage := findingsStageOf(a.State)
+	issued := findingFirstEntryAt(a.History, EventIssueReport)
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		p := findingsAreaPath{"Findings", i}
+
+		switch {
+		case isBlank(string(f.ID)):
+			v.violate(p.at("ID"), RuleRecordShape, "", "a finding needs an id")
+		case v.findings.firstOf(i, a.findingID) != i:
+			v.violate(p.at("ID"), RuleRecordShape, string(f.ID), "another finding has the same id")
+		}
+		if !f.Kind.IsValid() {
+			v.violate(p.at("Kind"), RuleRecordShape, string(f.Kind), "not a kind of finding")
+		}
+		if g := gradeProblem(f); g != "" {
+			v.violate(p.at("Grade"), RuleNCGrade, string(f.Grade), g)
+		}
+		if isBlank(f.RaisedBy) {
+			v.violate(p.at("RaisedBy"), RuleRecordShape, "", "who wrote the finding is required")
+		}
+		if f.RaisedAt.IsZero() {
+			v.violate(p.at("RaisedAt"), RuleRecordShape, "", "when the finding was written is required")
+		} else if len(f.History) > 0 && f.History[0].At.Before(f.RaisedAt) {
+			v.violate(p.at("History[0].At"), RuleHistoryValid, f.History[0].At.Format(time.RFC3339), "before the finding was raised")
+		}
+
+		standing := f.Standing()
+		if len(f.Criteria) == 0 {
+			v.violate(p.at("Criteria"), RuleFindingCriterion, "", "a finding cites at least one criterion")
+		}
+		for k, ref := range f.Criteria {
+			switch {
+			case !refValid(ref):
+				v.violate(p.at(errs.Index("Criteria", k)), RuleRecordShape, ref.String(), "not a valid reference")
+			case standing && !v.criteria.has(ref):
+				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
+			}
+		}
+		verified := v.findingCheckEvidenceRefs(p, f.Evidence, findingFirstEntryAt(f.History, FindingConfirm), standing)
+		if f.Kind == Nonconformity && standing {
+			if !verified {
+				v.violate(p.at("Evidence"), RuleNCEvidence, "", "the nonconformity cites no evidence item that was verified when it was confirmed")
+			}
+			for _, gap := range ncStatementGaps(f) {
+				v.violate(p.at(gap), RuleNCStatement, "", "a nonconformity states the requirement, what was found and why it does not conform")
+			}
+		} else if isBlank(f.Found) {
+			v.violate(p.at("Found"), RuleRecordShape, "", "what was found is required")
+		}
+
+		if !f.State.IsValid() {
+			v.violate(p.at("State"), RuleRecordShape, string(f.State), "not a finding state")
+		} else {
+			findingReplay(v, p, findingMachine, f.History, f.State)
+		}
+		v.findingCheckDispute(p, f, issued)
+		for k, e := range f.History {
+			switch {
+			case e.Event == FindingWithdraw && isBlank(e.Note):
+				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
+			case e.Event == FindingConfirm && !verifierOnTeam(a, e.By):
+				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
+			}
+		}
+
+		switch stage {
+		case findingsStageBefore:
+			v.violate(p.at(""), RuleFindingPhase, string(f.ID), "a finding before fieldwork started")
+		case findingsStageOpen:
+			if f.State == FindingPresented || f.State == FindingAcknowledged || f.State == FindingDisputed || f.State == FindingResolved {
+				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "presented before the closing meeting")
+			}
+		case findingsStagePresented:
+			switch f.State {
+			case FindingDraft:
+				v.violate(p.at("State"), RuleConclusionAfterFindings, string(f.State), "still a draft after the closing meeting")
+			case FindingConfirmed:
+				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "confirmed but not presented at the closing meeting")
+			}
+		}
+	}
+}
+
+// findingCheckDispute checks the diverging opinion and resolution of a finding
+// against its state, and that a dispute was resolved before the report was
+// issued (issued: the time of the audit's issue-report entry, or zero).
+func (v *verifier) findingCheckDispute(p findingsAreaPath, f *Finding, issued time.Time) {
+	disputed := f.State == FindingDisputed || f.State == FindingResolved
+	switch {
+	case disputed && isBlank(f.DivergingOpinion):
+		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, "", "a disputed finding records the auditee's diverging opinion")
+	case !disputed && f.DivergingOpinion != "":
+		v.violate(p.at("DivergingOpinion"), RuleDisputeRecorded, f.DivergingOpinion, "a diverging opinion on a finding that is not disputed")
+	}
+	switch {
+	case f.State == FindingResolved && isBlank(f.Resolution):
+		v.violate(p.at("Resolution"), RuleDisputeRecorded, "", "a resolved dispute records how it was settled")
+	case f.State != FindingResolved && f.Resolution != "":
+		v.violate(p.at("Resolution"), RuleDisputeRecorded, f.Resolution, "a resolution of a dispute that is not resolved")
+	}
+	if issued.IsZero() {
+		return
+	}
+	for k, e := range f.History {
+		if e.Event == FindingResolve && e.At.After(issued) {
+			v.violate(p.at(errs.Index("History", k)), RuleDisputeBeforeReport, e.At.Format(time.RFC3339), "resolved after the report was issued at "+issued.Format(time.RFC3339))
+		}
+	}
+}
+
+// The rules of finding.
+const (
+	RuleFindingCriterion    ismsaudit.RuleID = "AUD-FINDING-CRITERION"
+	RuleNCEvidence          ismsaudit.RuleID = "AUD-NC-EVIDENCE"
+	RuleNCStatement         ismsaudit.RuleID = "AUD-NC-STATEMENT"
+	RuleNCGrade             ismsaudit.RuleID = "AUD-NC-GRADE"
+	RuleFindingConfirmed    ismsaudit.RuleID = "AUD-FINDING-CONFIRMED"
+	RuleDisputeRecorded     ismsaudit.RuleID = "AUD-DISPUTE-RECORDED"
+	RuleFindingPhase        ismsaudit.RuleID = "AUD-FINDING-PHASE"
+	RuleFindingWithdrawn    ismsaudit.RuleID = "AUD-FINDING-WITHDRAWN"
+	RuleFindingResponse     ismsaudit.RuleID = "AUD-FINDING-RESPONSE"
+	RuleDisputeBeforeReport ismsaudit.RuleID = "AUD-DISPUTE-BEFORE-REPORT"
+)
+
+var findingRules = []ismsaudit.Rule{
+	{ID: RuleFindingCriterion, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "every finding cites at least one of the audit's criteria"},
+	{ID: RuleNCEvidence, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a nonconformity cites at least one verified evidence item"},
+	{ID: RuleNCStatement, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity states the requirement, what was found and why it does not conform"},
+	{ID: RuleNCGrade, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity is graded major or minor, and only a nonconformity has a grade"},
+	{ID: RuleFindingConfirmed, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a finding is confirmed by the audit team before it is presented to the auditee"},
+	{ID: RuleDisputeRecorded, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "a disputed finding records the auditee's diverging opinion, and a resolution records how it was settled"},
+	{ID: RuleFindingPhase, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "findings are raised, confirmed and withdrawn only during fieldwork and the findings stage, and not while the conclusions drawn from them stand agreed"},
+	{ID: RuleFindingWithdrawn, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleIntegrity, Text: "a finding the team withdraws before presenting it is kept in the record with the reason"},
+	{ID: RuleFindingResponse, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the auditee acknowledges or disputes a finding only once the closing meeting has presented it"},
+	{ID: RuleDisputeBeforeReport, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "a dispute is settled before the report is issued, or the report carries it as an unresolved diverging opinion"},
 }

@@ -75,14 +75,14 @@ func fdMeta(at time.Time, by string) ismsaudit.Meta { return ismsaudit.Meta{At: 
 
 // fdHistory builds the entries of events fired one after the other from
 // the machine's initial state, at the given times.
-func fdHistory[S, E ~string, T any](t fdT, m *fsm.Machine[S, E, T], events []E, at []time.Time, by string) []fsm.Entry[S, E] {
+func fdHistory[S, E ~string, T any](t fdT, m *fsm.Machine[S, E, T], events []E, at []time.Time, by string) []ismsaudit.Entry[S, E] {
 	t.Helper()
-	h := []fsm.Entry[S, E]{}
+	h := []ismsaudit.Entry[S, E]{}
 	state := m.Initial()
 	for i, e := range events {
 		to, ok := m.Next(state, e)
 		require.True(t, ok, "fixture: no transition (%s, %s) in %s", state, e, m.Name())
-		h = append(h, fsm.Entry[S, E]{From: state, Event: e, To: to, At: at[i], By: by})
+		h = append(h, ismsaudit.Entry[S, E]{From: state, Event: e, To: to, At: at[i], By: by})
 		state = to
 	}
 	return h

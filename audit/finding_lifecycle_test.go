@@ -43,7 +43,7 @@ func fdMachineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T],
 				got, err := m.Fire(subject, s, time.Time{}, e, meta)
 				if ok {
 					require.NoError(t, err)
-					assert.Equal(t, fsm.Entry[S, E]{From: s, Event: e, To: to, At: meta.At, By: meta.By, Note: meta.Note}, got)
+					assert.Equal(t, ismsaudit.Entry[S, E]{From: s, Event: e, To: to, At: meta.At, By: meta.By, Note: meta.Note}, got)
 					assert.True(t, m.Can(subject, s, e))
 					return
 				}
@@ -54,7 +54,7 @@ func fdMachineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T],
 				} else {
 					assert.Equal(t, ismsaudit.ReasonNoTransition, reason)
 				}
-				assert.Equal(t, fsm.Entry[S, E]{}, got)
+				assert.Equal(t, ismsaudit.Entry[S, E]{}, got)
 			})
 		}
 	}

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -216,4 +218,432 @@ func followUpLast(u *FollowUp) time.Time {
 		return u.PlannedAt
 	}
 	return last
+}
+
+// FollowUp tracks the corrective action for one nonconformity (19011 6.7).
+// The current plan is held in Correction, RootCause, Action and DueAt;
+// plans it replaced are kept in EarlierPlans, and every check of
+// effectiveness in Verifications. State, History, PlannedAt, PlannedBy,
+// VerifiedBy, Evidence, EarlierPlans and Verifications are set by the
+// library.
+type FollowUp struct {
+	Finding FindingID `json:"finding"`
+	// Correction is the immediate fix, RootCause the cause found, Action
+	// the corrective action, DueAt its deadline.
+	Correction string    `json:"correction"`
+	RootCause  string    `json:"rootCause"`
+	Action     string    `json:"action"`
+	DueAt      time.Time `json:"dueAt"`
+	// PlannedAt and PlannedBy say when and by whom the current plan was
+	// recorded.
+	PlannedAt time.Time `json:"plannedAt,omitzero"`
+	PlannedBy string    `json:"plannedBy,omitempty"`
+	// EarlierPlans are the plans the current one replaced, oldest first
+	// (append-only).
+	EarlierPlans []CorrectiveActionRecord `json:"earlierPlans,omitempty"`
+	// Verifications lists every check of the action's effectiveness,
+	// effective or not, oldest first (append-only).
+	Verifications []Verification `json:"verifications,omitempty"`
+	// VerifiedBy and Evidence record the verification of effectiveness.
+	VerifiedBy string                 `json:"verifiedBy,omitempty"`
+	Evidence   []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	State      FollowUpState          `json:"state"`
+	History    []FollowUpEntry        `json:"history"`
+}
+
+// Plan returns the current corrective action plan.
+func (u FollowUp) Plan() CorrectiveActionPlan {
+	return CorrectiveActionPlan{Correction: u.Correction, RootCause: u.RootCause, Action: u.Action, DueAt: u.DueAt}
+}
+
+// Overdue reports whether the follow-up is still not verified effective
+// (not closed) after its due date, at the given time. A follow-up without
+// a due date is never overdue.
+func (u FollowUp) Overdue(at time.Time) bool {
+	return u.State != FollowUpClosed && !u.DueAt.IsZero() && at.After(u.DueAt)
+}
+
+// CorrectiveActionPlan is what the auditee proposes for one
+// nonconformity (19011 6.7): the correction (the immediate fix), the root
+// cause found, the corrective action that removes it, and its due date.
+type CorrectiveActionPlan struct {
+	Correction string    `json:"correction"`
+	RootCause  string    `json:"rootCause"`
+	Action     string    `json:"action"`
+	DueAt      time.Time `json:"dueAt"`
+}
+
+// Complete reports whether the plan states the correction, the root
+// cause, the action and a due date (rule AUD-FOLLOWUP-PLAN).
+func (p CorrectiveActionPlan) Complete() bool {
+	return !isBlank(p.Correction) && !isBlank(p.RootCause) && !isBlank(p.Action) && !p.DueAt.IsZero()
+}
+
+// CorrectiveActionRecord is a corrective action plan as it was recorded,
+// kept in FollowUp.EarlierPlans once a later plan replaced it.
+type CorrectiveActionRecord struct {
+	Plan       CorrectiveActionPlan `json:"plan"`
+	RecordedAt time.Time            `json:"recordedAt"`
+	RecordedBy string               `json:"recordedBy"`
+}
+
+// Verification records one check of a corrective action's effectiveness
+// by an auditor (19011 6.7): when, by whom, the verdict, the evidence
+// examined and, for an ineffective action, why.
+type Verification struct {
+	At        time.Time              `json:"at"`
+	By        string                 `json:"by"`
+	Effective bool                   `json:"effective"`
+	Evidence  []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	Note      string                 `json:"note,omitempty"`
+}
+
+// FollowUpState is a state of a nonconformity's follow-up (ISO 19011:2018 6.7).
+//
+//ismsaudit:enum FollowUpStates
+type FollowUpState string
+
+// The FollowUpState values. Never reorder.
+const (
+	FollowUpPlanning    FollowUpState = "planning"    // correction, root cause and corrective action being planned
+	FollowUpAccepted    FollowUpState = "accepted"    // the plan is accepted by the audit team
+	FollowUpImplemented FollowUpState = "implemented" // the auditee reports the action done
+	FollowUpClosed      FollowUpState = "closed"      // verified effective by an auditor
+)
+
+// FollowUpEvent moves a follow-up's lifecycle.
+//
+//ismsaudit:enum FollowUpEvents
+type FollowUpEvent string
+
+// The FollowUpEvent values. Never reorder.
+const (
+	FollowUpAcceptPlan        FollowUpEvent = "accept-plan"        // planning -> accepted
+	FollowUpImplement         FollowUpEvent = "implement"          // accepted -> implemented
+	FollowUpVerifyEffective   FollowUpEvent = "verify-effective"   // implemented -> closed
+	FollowUpVerifyIneffective FollowUpEvent = "verify-ineffective" // implemented -> planning
+)
+
+// FollowUpEntry is a line of a follow-up's history.
+type FollowUpEntry = ismsaudit.Entry[FollowUpState, FollowUpEvent]
+
+// followUpSubject is what follow-up guards look at: the follow-up, the
+// audit holding it and, for a verification, who verifies, when, the
+// evidence examined and the note.
+type followUpSubject struct {
+	a        *Audit
+	u        *FollowUp
+	by       string
+	at       time.Time
+	evidence []ismsaudit.EvidenceID
+	note     string
+}
+
+func guardVerifierOnTeam(s followUpSubject) error {
+	if !verifierOnTeam(s.a, s.by) {
+		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+	}
+	return nil
+}
+
+var (
+	errPlanIncomplete        = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
+	errNoVerifiedEvidence    = errors.New("audit: the verification cites no evidence item verified by then")
+	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
+)
+
+// guardFollowUpEvidence refuses a verification that examined information
+// not verified as audit evidence.
+func guardFollowUpEvidence(s followUpSubject) error { return allVerified(s.a, s.evidence, s.at) }
+
+// followUpMachine is a nonconformity's follow-up lifecycle (19011 6.7).
+var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followUpSubject]{
+	Name:     "audit.follow-up",
+	States:   followUpStateSet.Values(),
+	Events:   followUpEventSet.Values(),
+	Initial:  FollowUpPlanning,
+	Terminal: []FollowUpState{FollowUpClosed},
+	Table: []fsm.Transition[FollowUpState, FollowUpEvent, followUpSubject]{
+		{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "plan-complete", Rule: RuleFollowUpPlan, Check: func(s followUpSubject) error {
+				if !s.u.Plan().Complete() {
+					return errPlanIncomplete
+				}
+				return nil
+			}},
+		}},
+		{From: FollowUpAccepted, Event: FollowUpImplement, To: FollowUpImplemented},
+		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
+			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
+				if !citesVerifiedEvidence(s.a, s.evidence, s.at) {
+					return errNoVerifiedEvidence
+				}
+				return nil
+			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+		}},
+		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
+			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
+				if isBlank(s.note) {
+					return errIneffectiveNoteNeeded
+				}
+				return nil
+			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+		}},
+	},
+})
+
+// coreStandingNC reports whether f is a nonconformity that stands
+// (not withdrawn) and so needs a follow-up.
+func coreStandingNC(f *Finding) bool {
+	return f.Kind == Nonconformity && f.State != FindingWithdrawn
+}
+
+// coreHasNonconformities reports whether some nonconformity stands.
+func (a *Audit) coreHasNonconformities() bool {
+	for i := range a.Findings {
+		if coreStandingNC(&a.Findings[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// coreOpenFollowUps calls yield with the index of each standing nonconformity
+// whose follow-up is missing or not closed, until yield returns false.
+func (a *Audit) coreOpenFollowUps(yield func(i int) bool) {
+	if len(a.Findings) == 0 {
+		return
+	}
+	closed := make(map[FindingID]bool, len(a.FollowUps))
+	for i := range a.FollowUps {
+		if a.FollowUps[i].State == FollowUpClosed {
+			closed[a.FollowUps[i].Finding] = true
+		}
+	}
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if coreStandingNC(f) && !closed[f.ID] && !yield(i) {
+			return
+		}
+	}
+}
+
+var errCoreNoFollowUp = errors.New("every nonconformity's corrective action is already verified effective")
+
+func checkFollowUpNeeded(s auditSubject) error {
+	open := false
+	s.a.coreOpenFollowUps(func(int) bool { open = true; return false })
+	if !open {
+		return errCoreNoFollowUp
+	}
+	return nil
+}
+
+func checkFollowUpsClosed(s auditSubject) error {
+	var p coreProblems
+	p.subject = "follow-up"
+	s.a.coreOpenFollowUps(func(i int) bool {
+		p.add(errs.Index("Findings", i), RuleCloseFollowUps, string(s.a.Findings[i].ID), "the nonconformity's corrective action is not verified effective")
+		return true
+	})
+	return p.err()
+}
+
+// StartFollowUp starts following up the corrective actions (19011 6.7):
+// the audit moves from completed to follow-up, provided some
+// nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
+func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
+	e, err := a.coreFireEvent(EventStartFollowUp, nil, m)
+	if err != nil {
+		return err
+	}
+	a.coreAdvance(e)
+	return nil
+}
+
+// Close closes the audit for good, from completed or follow-up, once every
+// nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
+func (a *Audit) Close(m ismsaudit.Meta) error {
+	e, err := a.coreFireEvent(EventClose, nil, m)
+	if err != nil {
+		return err
+	}
+	a.coreAdvance(e)
+	return nil
+}
+
+// verifyFollowUps checks the follow-ups. Whether a closed audit has every
+// nonconformity's follow-up closed (AUD-CLOSE-FOLLOWUPS) is the audit
+// lifecycle's check.
+func (v *verifier) verifyFollowUps() {
+	a := v.a
+	stage := findingsStageOf(a.State)
+	blocking := v.blockableRecommendation()
+	var at time.Time // when overdue is judged; found when first needed
+	for j := range a.FollowUps {
+		u := &a.FollowUps[j]
+		p := findingsAreaPath{"FollowUps", j}
+
+		var f *Finding
+		if i := int(v.followUpFinding[j]); i < 0 {
+			v.violate(p.at("Finding"), RuleRecordShape, string(u.Finding), "the record holds no finding with this id")
+		} else if f = &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
+			v.violate(p.at("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
+		}
+		if f != nil {
+			planned := u.PlannedAt
+			if len(u.EarlierPlans) > 0 {
+				planned = u.EarlierPlans[0].RecordedAt
+			}
+			if presented := findingFirstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
+				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
+			}
+		}
+		k := v.followUps.firstOf(j, a.followUpFinding)
+		dup := k != j
+		if dup {
+			v.violate(p.at("Finding"), RuleFollowUpOnePerNC, string(u.Finding), fmt.Sprintf("the nonconformity already has a follow-up (FollowUps[%d])", k))
+		}
+		if blocking && !dup && f != nil && f.Kind == Nonconformity && f.Grade == Major && f.Standing() {
+			if at.IsZero() {
+				if at = v.opts.At; at.IsZero() {
+					at = findingsLatestTime(a)
+				}
+			}
+			if u.Overdue(at) {
+				v.violate(p.at("DueAt"), RuleMajorOverdueBlocks, u.DueAt.Format(time.RFC3339),
+					fmt.Sprintf("major nonconformity %q is not verified effective at %s, past its due date; the recommendation %q is blocked", u.Finding, at.Format(time.RFC3339), a.Conclusion.Recommendation))
+			}
+		}
+
+		if !u.State.IsValid() {
+			v.violate(p.at("State"), RuleRecordShape, string(u.State), "not a follow-up state")
+		} else {
+			findingReplay(v, p, followUpMachine, u.History, u.State)
+		}
+		if u.State == FollowUpAccepted || u.State == FollowUpImplemented || u.State == FollowUpClosed {
+			v.followUpCheckPlan(p, u)
+		}
+		v.followUpCheckVerifications(p, u)
+		if stage == findingsStageBefore || stage == findingsStageOpen {
+			v.violate(p.at(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
+		}
+	}
+}
+
+// followUpCheckPlan reports the parts missing from an accepted plan.
+func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
+	const detail = "an accepted plan states the correction, the root cause, the action and a due date"
+	if isBlank(u.Correction) {
+		v.violate(p.at("Correction"), RuleFollowUpPlan, "", detail)
+	}
+	if isBlank(u.RootCause) {
+		v.violate(p.at("RootCause"), RuleFollowUpPlan, "", detail)
+	}
+	if isBlank(u.Action) {
+		v.violate(p.at("Action"), RuleFollowUpPlan, "", detail)
+	}
+	if u.DueAt.IsZero() {
+		v.violate(p.at("DueAt"), RuleFollowUpPlan, "", detail)
+	}
+}
+
+// followUpCheckVerifications checks every verification in a follow-up's history:
+// made by a team leader or auditor of the team; an effective one cites
+// evidence verified by then and matches VerifiedBy; an ineffective one
+// says why; and the Verifications log, when kept, matches the history.
+func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
+	v.findingCheckEvidenceRefs(p, u.Evidence, time.Time{}, false)
+	n := 0
+	for k, e := range u.History {
+		if e.Event != FollowUpVerifyEffective && e.Event != FollowUpVerifyIneffective {
+			continue
+		}
+		effective := e.Event == FollowUpVerifyEffective
+		rule := RuleFollowUpIneffective
+		if effective {
+			rule = RuleFollowUpVerified
+		}
+		if !verifierOnTeam(v.a, e.By) {
+			v.violate(p.at(errs.Index("History", k)+".By"), rule, e.By, "not a team leader or auditor of the audit team")
+		}
+		var logged *Verification
+		if n < len(u.Verifications) {
+			logged = &u.Verifications[n]
+			if !logged.At.Equal(e.At) || logged.By != e.By || logged.Effective != effective || logged.Note != e.Note {
+				v.violate(p.at(errs.Index("Verifications", n)), RuleHistoryValid, "", fmt.Sprintf("does not match the verification at History[%d]", k))
+			}
+		}
+		n++
+		if !effective {
+			if logged != nil {
+				v.followUpCheckEvidenceVerified(p, n-1, true, logged.Evidence, e.At)
+			}
+			if isBlank(e.Note) {
+				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
+			}
+			continue
+		}
+		evidence := u.Evidence
+		if logged != nil {
+			evidence = logged.Evidence
+		}
+		v.followUpCheckEvidenceVerified(p, n-1, logged != nil, evidence, e.At)
+		if !v.findingEvidenceCited(evidence, e.At) {
+			v.violate(p.at("Evidence"), RuleFollowUpVerified, "", "the verification cites no evidence item verified by then")
+		}
+		if u.VerifiedBy != e.By {
+			v.violate(p.at("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, fmt.Sprintf("the verification at History[%d] was made by %q", k, e.By))
+		}
+	}
+	if len(u.Verifications) > 0 && len(u.Verifications) != n {
+		v.violate(p.at("Verifications"), RuleHistoryValid, "", fmt.Sprintf("%d verifications logged, %d in the history", len(u.Verifications), n))
+	}
+	if u.State != FollowUpClosed && (u.VerifiedBy != "" || len(u.Evidence) > 0) {
+		v.violate(p.at("VerifiedBy"), RuleFollowUpVerified, u.VerifiedBy, "verified effective, yet the follow-up is not closed")
+	}
+}
+
+// followUpCheckEvidenceVerified reports the evidence ids a verification
+// (the n-th logged, or the follow-up's own Evidence when not logged)
+// examined that were not audit evidence at its time t.
+func (v *verifier) followUpCheckEvidenceVerified(p findingsAreaPath, n int, logged bool, ids []ismsaudit.EvidenceID, t time.Time) {
+	for k, id := range ids {
+		i := v.evidenceAt(id)
+		if i < 0 || findingEvidenceVerifiedBy(&v.a.Evidence[i], t) {
+			continue // an unknown id is reported as AUD-RECORD-SHAPE
+		}
+		path := p.at(errs.Index("Evidence", k))
+		if logged {
+			path = p.at(errs.Index(errs.Index("Verifications", n)+".Evidence", k))
+		}
+		v.violate(path, RuleEvidenceVerified, string(id), "the verification examined information not verified by then")
+	}
+}
+
+// The rules of followup.
+const (
+	RuleFollowUpStart       ismsaudit.RuleID = "AUD-FOLLOWUP-START"
+	RuleFollowUpPlan        ismsaudit.RuleID = "AUD-FOLLOWUP-PLAN"
+	RuleFollowUpVerified    ismsaudit.RuleID = "AUD-FOLLOWUP-VERIFIED"
+	RuleCloseFollowUps      ismsaudit.RuleID = "AUD-CLOSE-FOLLOWUPS"
+	RuleFollowUpOnePerNC    ismsaudit.RuleID = "AUD-FOLLOWUP-ONE-PER-NC"
+	RuleFollowUpPhase       ismsaudit.RuleID = "AUD-FOLLOWUP-PHASE"
+	RuleFollowUpReplan      ismsaudit.RuleID = "AUD-FOLLOWUP-REPLAN"
+	RuleFollowUpIneffective ismsaudit.RuleID = "AUD-FOLLOWUP-INEFFECTIVE"
+)
+
+var followUpRules = []ismsaudit.Rule{
+	{ID: RuleFollowUpStart, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "follow-up starts only when some nonconformity's corrective action is not yet verified effective"},
+	{ID: RuleFollowUpPlan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a corrective action plan states the correction, the root cause, the action and a due date"},
+	{ID: RuleFollowUpVerified, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up closes only when an auditor verifies the action effective, citing evidence"},
+	{ID: RuleCloseFollowUps, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit closes only when every nonconformity's follow-up is closed"},
+	{ID: RuleFollowUpOnePerNC, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a nonconformity has at most one follow-up: replanning and re-verification happen within it"},
+	{ID: RuleFollowUpPhase, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "corrective actions are followed up only for nonconformities presented to the auditee, from the closing meeting until the audit closes"},
+	{ID: RuleFollowUpReplan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a corrective action plan changes only while it is being planned, and every plan it replaces is kept"},
+	{ID: RuleFollowUpIneffective, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "an auditor of the team who finds a corrective action ineffective records why, and the action goes back to planning"},
 }

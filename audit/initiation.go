@@ -67,7 +67,6 @@ var (
 	errCoreNoContact   = errors.New("no contact with the auditee is recorded")
 	errCoreNoDecision  = errors.New("no feasibility decision is recorded")
 	errCoreNotFeasible = errors.New("the audit was found not feasible")
-	errCoreNoReason    = errors.New("a termination needs a reason")
 )
 
 func checkContactRecorded(s auditSubject) error {
@@ -109,26 +108,70 @@ func (a *Audit) Prepare(m ismsaudit.Meta) error {
 	return nil
 }
 
-func checkTerminationInput(s auditSubject) error {
-	if s.in != nil && isBlank(s.in.reason) {
-		return errCoreNoReason
-	}
-	return nil
+// Contact records the first contact with the auditee (19011 6.2.2).
+type Contact struct {
+	// Person is the auditee's contact.
+	Person string `json:"person"`
+	// At is when contact was established.
+	At time.Time `json:"at"`
+	// By is the team member who made contact.
+	By string `json:"by"`
+	// Notes records what was agreed (access, confidentiality, arrangements).
+	Notes string `json:"notes,omitempty"`
 }
 
-// Terminate stops the audit before completion (19011 6.4.4, for instance
-// when its objectives have become unattainable) and records why, when and
-// by whom in a.Termination. The reason is required (AUD-TERMINATE-REASON).
-// It is refused once the audit is completed.
-func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventTerminate, &auditInput{reason: reason}, m)
-	if err != nil {
-		return err
+// Feasibility records whether the audit can meet its objectives (19011
+// 6.2.3): enough information to plan, enough cooperation from the auditee,
+// enough time and resources.
+type Feasibility struct {
+	Information bool `json:"information"`
+	Cooperation bool `json:"cooperation"`
+	// TimeAndResources covers time and resources to conduct the audit.
+	TimeAndResources bool `json:"timeAndResources"`
+	// DecidedAt and DecidedBy record the decision.
+	DecidedAt time.Time `json:"decidedAt"`
+	DecidedBy string    `json:"decidedBy"`
+	// Alternative is proposed to the audit client when the audit is not
+	// feasible.
+	Alternative string `json:"alternative,omitempty"`
+}
+
+// Feasible reports whether every condition holds.
+func (f Feasibility) Feasible() bool { return f.Information && f.Cooperation && f.TimeAndResources }
+
+func (v *verifier) coreInitiation(ch coreCheck, ev coreEvents) {
+	a := v.a
+	prepared, ok := ev.when(EventPrepare)
+	if a.Contact != nil {
+		checkContact(ch, "Contact.", a.Contact)
+		if ok && a.Contact.At.After(prepared) {
+			v.violate("Contact.At", RuleInitContact, coreTime(a.Contact.At), "contact is established before preparation starts")
+		}
+	} else if ok {
+		v.violate("Contact", RuleInitContact, "", "preparation started without a record of the contact with the auditee")
 	}
-	if a.Termination != nil {
-		return a.coreRecordConflict("terminate", "Termination", "a termination is already recorded")
+	if f := a.Feasibility; f != nil {
+		checkFeasibility(ch, "Feasibility.", f)
+		switch {
+		case ok && !f.Feasible():
+			v.violate("Feasibility", RuleInitFeasible, "", "preparation started although the audit was found not feasible")
+		case ok && f.DecidedAt.After(prepared):
+			v.violate("Feasibility.DecidedAt", RuleInitFeasible, coreTime(f.DecidedAt), "feasibility is decided before preparation starts")
+		}
+	} else if ok {
+		v.violate("Feasibility", RuleInitFeasible, "", "preparation started without a feasibility decision")
 	}
-	a.Termination = &Termination{Reason: reason, At: m.At, By: m.By}
-	a.coreAdvance(e)
-	return nil
+}
+
+// The rules of initiation.
+const (
+	RuleInitContact     ismsaudit.RuleID = "AUD-INIT-CONTACT"
+	RuleInitFeasible    ismsaudit.RuleID = "AUD-INIT-FEASIBLE"
+	RuleInitAlternative ismsaudit.RuleID = "AUD-INIT-ALTERNATIVE"
+)
+
+var initiationRules = []ismsaudit.Rule{
+	{ID: RuleInitContact, Clause: "19011:6.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "contact with the auditee is established before preparation starts"},
+	{ID: RuleInitFeasible, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "preparation starts only once the audit is found feasible: enough information, cooperation, time and resources"},
+	{ID: RuleInitAlternative, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit found not feasible records the alternative proposed to the audit client"},
 }

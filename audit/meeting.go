@@ -2,10 +2,13 @@ package audit
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // HoldOpeningMeeting records the opening meeting (19011 6.4.3) and opens
@@ -67,7 +70,6 @@ var (
 	errCorePlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
 	errCoreNoConclusion        = errors.New("no conclusions are drafted")
 	errCoreConclusionDraft     = errors.New("the conclusions are not agreed by the team")
-	errCoreNoClosingMeeting    = errors.New("no closing meeting is recorded")
 )
 
 // checkPlanReadyToOpen is the guard of the opening meeting: the plan is
@@ -183,4 +185,227 @@ func checkClosingInput(s auditSubject) error {
 	}
 	checkClosing(ch, "", s.in.closing, s.a, disputed)
 	return ch.col.Err()
+}
+
+// Attendee is a person at a meeting.
+type Attendee struct {
+	Name         string `json:"name"`
+	Organization string `json:"organization,omitempty"`
+	Role         string `json:"role,omitempty"`
+}
+
+// OpeningMeeting records the opening meeting (19011 6.4.3).
+type OpeningMeeting struct {
+	At        time.Time  `json:"at"`
+	Attendees []Attendee `json:"attendees"`
+	// PlanConfirmed and ScopeConfirmed record that the plan and the scope
+	// were confirmed with the auditee.
+	PlanConfirmed  bool `json:"planConfirmed"`
+	ScopeConfirmed bool `json:"scopeConfirmed"`
+	// RolesExplained records that the roles of guides and observers were
+	// explained (6.4.2).
+	RolesExplained bool   `json:"rolesExplained"`
+	Notes          string `json:"notes,omitempty"`
+}
+
+// ClosingMeeting records the closing meeting (19011 6.4.10).
+type ClosingMeeting struct {
+	At                   time.Time  `json:"at"`
+	Attendees            []Attendee `json:"attendees"`
+	FindingsPresented    bool       `json:"findingsPresented"`
+	ConclusionsPresented bool       `json:"conclusionsPresented"`
+	// DivergingOpinions notes opinions the auditee does not share with the
+	// team; disputed findings carry theirs too.
+	DivergingOpinions []string `json:"divergingOpinions,omitempty"`
+	// AgreedFollowUp records what was agreed about follow-up.
+	AgreedFollowUp string `json:"agreedFollowUp,omitempty"`
+	Notes          string `json:"notes,omitempty"`
+}
+
+// prepareClosingPresentation checks that every confirmed finding and the
+// agreed conclusions can be presented at the closing meeting described by
+// m, and returns the function that presents them (one history entry each).
+// HoldClosingMeeting applies it together with its own changes, so the
+// meeting happens whole or not at all.
+//
+// It refuses, with a *ismsaudit.TransitionError on the audit lifecycle's
+// hold-closing-meeting event, when the audit is not in the findings stage,
+// when the conclusions are not agreed (AUD-CLOSING-AFTER-CONCLUSIONS) or
+// when a finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS); and
+// with the finding or conclusion lifecycle's own refusal when m cannot be
+// recorded on one of them (no time or actor, or a time before its last
+// entry). Withdrawn findings are not presented.
+func (a *Audit) prepareClosingPresentation(m ismsaudit.Meta) (apply func(), err error) {
+	const op = string(EventHoldClosingMeeting)
+	if err := a.requireState(op, RuleClosingAfterConclusions, StateFindings); err != nil {
+		return nil, err
+	}
+	refuse := func(guard string, rule ismsaudit.RuleID, cause error) error {
+		return &ismsaudit.TransitionError{
+			Machine: auditMachine.Name(), State: string(a.State), Event: op, Reason: ismsaudit.ReasonGuard,
+			Guard: guard, Rule: rule, Detail: cause.Error(), Err: cause,
+		}
+	}
+	if err := conclusionsAgreed(a); err != nil {
+		return nil, refuse("conclusions-agreed", RuleClosingAfterConclusions, err)
+	}
+	if err := guardFindingsSettled(a); err != nil {
+		return nil, refuse("findings-settled", RuleConclusionAfterFindings, err)
+	}
+	c := a.Conclusion
+	ce, err := conclusionMachine.Fire(a, c.State, fsm.Last(c.History), ConclusionPresent, m)
+	if err != nil {
+		return nil, err
+	}
+	type presentation struct {
+		i int
+		e FindingEntry
+	}
+	var shown []presentation
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.State != FindingConfirmed {
+			continue
+		}
+		e, err := findingMachine.Fire(findingSubject{a: a, f: f, at: m.At, by: m.By}, f.State, findingLast(f), FindingPresent, m)
+		if err != nil {
+			return nil, err
+		}
+		shown = append(shown, presentation{i, e})
+	}
+	return func() {
+		for _, p := range shown {
+			f := &a.Findings[p.i]
+			f.State = p.e.To
+			f.History = append(f.History, p.e)
+		}
+		c.State = ce.To
+		c.History = append(c.History, ce)
+	}, nil
+}
+
+func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
+	a := v.a
+	closed, isClosed := ev.when(EventHoldClosingMeeting)
+	if cm := a.Closing; cm != nil {
+		checkAttendees(ch, "Closing.Attendees", cm.Attendees)
+		ch.texts("Closing.DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
+		ch.requiredTime("Closing.At", cm.At, "when the meeting was held")
+		checkClosing(ch, "Closing", cm, a, a.coreDisputedBefore(closed))
+		switch {
+		case !isClosed:
+			ch.shape("Closing", "unexpected", "", "a closing meeting is recorded but none was held")
+		case cm.At.After(closed):
+			ch.shape("Closing.At", "time-order", coreTime(cm.At), "the meeting is recorded after it moved the audit ("+coreTime(closed)+")")
+		}
+		if a.Opening != nil && cm.At.Before(a.Opening.At) {
+			ch.shape("Closing.At", "time-order", coreTime(cm.At), "the closing meeting precedes the opening meeting")
+		}
+	} else if isClosed {
+		v.violate("Closing", RuleClosingMeeting, "", "the closing meeting was held without a record of it")
+	}
+	if isClosed {
+		switch c := a.Conclusion; {
+		case c == nil:
+			v.violate("Conclusion", RuleClosingAfterConclusions, "", "the closing meeting was held without conclusions")
+		case c.State == ConclusionDraft:
+			v.violate("Conclusion.State", RuleClosingAfterConclusions, string(c.State), "the conclusions are still a draft")
+		}
+	}
+}
+
+func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
+	a := v.a
+	opened, isOpen := ev.when(EventOpen)
+	if om := a.Opening; om != nil {
+		checkAttendees(ch, "Opening.Attendees", om.Attendees)
+		ch.requiredTime("Opening.At", om.At, "when the meeting was held")
+		checkOpening(ch, "Opening", om, a)
+		switch {
+		case !isOpen:
+			ch.shape("Opening", "unexpected", "", "an opening meeting is recorded but fieldwork never opened")
+		case om.At.After(opened):
+			ch.shape("Opening.At", "time-order", coreTime(om.At), "the meeting is recorded after fieldwork opened ("+coreTime(opened)+")")
+		}
+	} else if isOpen {
+		v.violate("Opening", RuleOpeningMeeting, "", "fieldwork opened without a record of the opening meeting")
+	}
+	if isOpen && !corePlanWasAt(a.Plan, opened, PlanCommunicated) {
+		v.violate("Plan", RuleOpenAfterPlan, string(corePlanStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
+	}
+
+	seen := make(map[string]int, len(a.Risks))
+	for i := range a.Risks {
+		r := &a.Risks[i]
+		path := errs.Index("Risks", i)
+		checkRisk(ch, path, r)
+		if j, dup := seen[r.ID]; dup && r.ID != "" {
+			ch.shape(path+".ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", j))
+		} else {
+			seen[r.ID] = i
+		}
+		if !isOpen {
+			v.violate(path, RuleRiskEscalated, r.ID, "a risk is recorded but fieldwork never opened")
+		}
+	}
+
+	if cl := a.Checklist; cl != nil {
+		var has func(ismsaudit.EvidenceID) bool
+		if isOpen {
+			has = func(id ismsaudit.EvidenceID) bool { return v.evidenceAt(id) >= 0 }
+		}
+		checkChecklist(ch, "Checklist", cl, a, has)
+	}
+	ended, isEnded := ev.when(EventEndFieldwork)
+	if !isEnded {
+		return
+	}
+	if cl := a.Checklist; cl != nil {
+		for i := range cl.Items {
+			if cl.Items[i].Pending() {
+				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
+			}
+			for j, ref := range cl.Items[i].EvidenceRefs {
+				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !evEverVerified(&a.Evidence[k]) {
+					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "fieldwork ended with the result resting on information that was never verified")
+				}
+			}
+		}
+	}
+	if st := corePlanStateAt(a.Plan, ended); a.Plan != nil && !corePlanWasAt(a.Plan, ended, PlanCommunicated) {
+		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
+	}
+}
+
+// coreDisputedBefore reports whether some finding was disputed before t.
+// Only a disputed or resolved finding can have been, so only their
+// histories are read.
+func (a *Audit) coreDisputedBefore(t time.Time) bool {
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.State != FindingDisputed && f.State != FindingResolved {
+			continue
+		}
+		for _, e := range f.History {
+			if e.Event == FindingDispute && e.At.Before(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The rules of meeting.
+const (
+	RuleOpenAfterPlan           ismsaudit.RuleID = "AUD-OPEN-AFTER-PLAN"
+	RuleOpeningMeeting          ismsaudit.RuleID = "AUD-OPENING-MEETING"
+	RuleClosingAfterConclusions ismsaudit.RuleID = "AUD-CLOSING-AFTER-CONCLUSIONS"
+	RuleClosingMeeting          ismsaudit.RuleID = "AUD-CLOSING-MEETING"
+)
+
+var meetingRules = []ismsaudit.Rule{
+	{ID: RuleOpenAfterPlan, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork opens only after the audit plan is approved and communicated to the auditee"},
+	{ID: RuleOpeningMeeting, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the opening meeting records its attendees, confirms plan and scope, and explains the roles of guides and observers"},
+	{ID: RuleClosingAfterConclusions, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the closing meeting is held only after the team has agreed its conclusions"},
+	{ID: RuleClosingMeeting, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the closing meeting records its attendees, presents findings and conclusions, and records diverging opinions and the agreed follow-up"},
 }

@@ -66,8 +66,8 @@ func (a *Audit) corePlanRefusal(op string, rule ismsaudit.RuleID, detail string)
 	if a.Plan != nil {
 		state = string(a.Plan.State)
 	}
-	return &fsm.TransitionError{Machine: planMachine.Name(), State: state, Event: op,
-		Reason: fsm.ReasonWrongState, Rule: rule, Detail: detail}
+	return &ismsaudit.TransitionError{Machine: planMachine.Name(), State: state, Event: op,
+		Reason: ismsaudit.ReasonWrongState, Rule: rule, Detail: detail}
 }
 
 // DraftPlan writes the audit plan (19011 6.3.2): it creates the plan in
@@ -500,4 +500,378 @@ func coreClonePlanContent(c PlanContent) PlanContent {
 	c.Assignments = slices.Clone(c.Assignments)
 	c.Risks = slices.Clone(c.Risks)
 	return c
+}
+
+// Scope is the extent and boundaries of the audit (19011 3.5, 5.5.2).
+type Scope struct {
+	// ISMS is the ISMS scope statement the audit works within.
+	ISMS string `json:"isms,omitempty"`
+	// Units, Locations and Processes name what is audited.
+	Units     []string `json:"units,omitempty"`
+	Locations []string `json:"locations,omitempty"`
+	Processes []string `json:"processes,omitempty"`
+	// From and To bound the period of activity the audit looks at.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+}
+
+// Criterion is one audit criterion (19011 3.7): a 27001 clause, an Annex A
+// control, or another document such as a policy, law or contract.
+type Criterion struct {
+	Ref annexa.Ref `json:"ref"`
+	// Title names a document criterion; clause and control titles come
+	// from the catalogue.
+	Title string `json:"title,omitempty"`
+}
+
+// Method is one audit method in the plan (19011 Annex A.1, Table A.1):
+// where it is applied and whether it involves people.
+type Method struct {
+	Location         MethodLocation `json:"location"`
+	HumanInteraction bool           `json:"humanInteraction"`
+	// Description says what the method covers, e.g. "interviews with
+	// process owners" or "review of exported logs".
+	Description string `json:"description"`
+}
+
+// MethodLocation says where an audit method is applied (ISO 19011:2018
+// Annex A.1, Table A.1).
+//
+//ismsaudit:enum MethodLocations
+type MethodLocation string
+
+// The MethodLocation values. Never reorder.
+const (
+	OnSite MethodLocation = "on-site" // at the auditee's location
+	Remote MethodLocation = "remote"  // by remote means
+)
+
+// Activity is one line of the audit timetable.
+type Activity struct {
+	Title    string    `json:"title"`
+	Location string    `json:"location"`
+	Start    time.Time `json:"start"`
+	End      time.Time `json:"end"`
+	// Auditors are the team members doing it.
+	Auditors []competence.AuditorID `json:"auditors,omitempty"`
+	// Criteria are the criteria it covers.
+	Criteria []annexa.Ref `json:"criteria,omitempty"`
+}
+
+// Assignment gives one criterion to one auditor of the team (19011 6.3.3).
+type Assignment struct {
+	Criterion annexa.Ref           `json:"criterion"`
+	Auditor   competence.AuditorID `json:"auditor"`
+}
+
+// PlanContent is what an audit plan says (19011 6.3.2.2).
+type PlanContent struct {
+	Objectives []string    `json:"objectives"`
+	Scope      Scope       `json:"scope"`
+	Criteria   []Criterion `json:"criteria"`
+	Locations  []string    `json:"locations"`
+	// Start and End bound the audit activities.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Schedule is the timetable.
+	Schedule []Activity `json:"schedule"`
+	// Methods lists the audit methods; SamplingApproach says how sampling
+	// is used (details in the audit's sampling plans).
+	Methods          []Method `json:"methods"`
+	SamplingApproach string   `json:"samplingApproach"`
+	// Assignments give every criterion to an auditor.
+	Assignments []Assignment `json:"assignments"`
+	// Risks lists the risks to the audit the plan addresses (6.3.2.1).
+	Risks []string `json:"risks,omitempty"`
+}
+
+// PlanVersion is one approved version of the plan, kept for ever.
+type PlanVersion struct {
+	Version    int         `json:"version"`
+	ApprovedAt time.Time   `json:"approvedAt"`
+	ApprovedBy string      `json:"approvedBy"`
+	Content    PlanContent `json:"content"`
+}
+
+// Plan is the audit plan (19011 6.3.2) with its own lifecycle: draft ->
+// approved -> communicated, and back to draft through revise. Content
+// changes only in draft; every approval appends a version.
+type Plan struct {
+	State   PlanState   `json:"state"`
+	Content PlanContent `json:"content"`
+	// Versions are the approved versions, oldest first (append-only).
+	Versions []PlanVersion `json:"versions,omitempty"`
+	History  []PlanEntry   `json:"history"`
+}
+
+// PlanState is a state of the audit plan lifecycle (ISO 19011:2018 6.3.2).
+//
+//ismsaudit:enum PlanStates
+type PlanState string
+
+// The PlanState values. Never reorder.
+const (
+	PlanDraft        PlanState = "draft"        // being written or revised; content may change
+	PlanApproved     PlanState = "approved"     // approved by the team leader; content frozen
+	PlanCommunicated PlanState = "communicated" // presented to the auditee
+)
+
+// PlanEvent moves the audit plan lifecycle.
+//
+//ismsaudit:enum PlanEvents
+type PlanEvent string
+
+// The PlanEvent values. Never reorder.
+const (
+	PlanApprove     PlanEvent = "approve"     // draft -> approved
+	PlanCommunicate PlanEvent = "communicate" // approved -> communicated
+	PlanRevise      PlanEvent = "revise"      // approved or communicated -> draft, to change an approved plan
+)
+
+// PlanEntry is a line of the plan's history.
+type PlanEntry = ismsaudit.Entry[PlanState, PlanEvent]
+
+// planSubject is what the plan lifecycle's guards look at: the audit
+// holding the plan and, on approval, the optional competence check.
+type planSubject struct {
+	a     *Audit
+	check *PlanCheck
+}
+
+type planGuard = fsm.Guard[planSubject]
+
+// planMachine is the audit plan's lifecycle (19011 6.3.2). Approval checks
+// the plan's content, the team and the assignments; with a competence pool
+// it also checks that every assigned auditor is competent and independent.
+var planMachine = fsm.MustNew(fsm.Spec[PlanState, PlanEvent, planSubject]{
+	Name:    "audit.plan",
+	States:  planStateSet.Values(),
+	Events:  planEventSet.Values(),
+	Initial: PlanDraft,
+	Table: []fsm.Transition[PlanState, PlanEvent, planSubject]{
+		{From: PlanDraft, Event: PlanApprove, To: PlanApproved, Guards: []planGuard{
+			{Name: "plan-complete", Rule: RulePlanComplete, Check: checkPlanCompleteGuard},
+			{Name: "one-team-leader", Rule: RuleTeamLeader, Check: checkTeamLeaderGuard},
+			{Name: "criteria-assigned", Rule: RulePlanAssigned, Check: checkPlanAssignedGuard},
+			{Name: "auditors-competent", Rule: RulePlanCompetent, Check: checkPlanCompetentGuard},
+			{Name: "auditors-independent", Rule: RulePlanIndependent, Check: checkPlanIndependentGuard},
+		}},
+		{From: PlanApproved, Event: PlanCommunicate, To: PlanCommunicated},
+		{From: PlanApproved, Event: PlanRevise, To: PlanDraft},
+		{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft},
+	},
+})
+
+// PlanPermitted returns the plan lifecycle events the plan allows now, in
+// canonical order; none when there is no plan or the audit's state allows
+// no change to it (only preparation and fieldwork do). Approval is checked
+// without a competence pool (see ApprovePlan).
+func (a *Audit) PlanPermitted() []PlanEvent {
+	if a.Plan == nil || !corePlanStage(a.State) {
+		return nil
+	}
+	return planMachine.Permitted(planSubject{a: a}, a.Plan.State)
+}
+
+// CanPlan reports whether the plan allows event e now (see PlanPermitted).
+func (a *Audit) CanPlan(e PlanEvent) bool {
+	return a.Plan != nil && corePlanStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
+}
+
+// CheckPlan reports why the plan would refuse event e now: nil when it
+// allows it (as CanPlan reports), otherwise the *ismsaudit.TransitionError its
+// operation would return. Approval is checked without a competence pool
+// (see ApprovePlan).
+func (a *Audit) CheckPlan(e PlanEvent) error {
+	op := string(e)
+	switch e {
+	case PlanApprove:
+		op = "approve-plan"
+	case PlanCommunicate:
+		op = "communicate-plan"
+	case PlanRevise:
+		op = "revise-plan"
+	}
+	if err := a.coreRequirePlanStage(op); err != nil {
+		return err
+	}
+	if a.Plan == nil {
+		rule := RulePlanReapproved
+		if e == PlanApprove {
+			rule = RulePlanComplete
+		}
+		return a.corePlanRefusal(string(e), rule, "no plan is drafted")
+	}
+	return planMachine.Check(planSubject{a: a}, a.Plan.State, e)
+}
+
+// planHasCriterion reports whether ref is one of the plan's criteria.
+func planHasCriterion(p *Plan, ref annexa.Ref) bool {
+	if p == nil {
+		return false
+	}
+	for _, c := range p.Content.Criteria {
+		if c.Ref == ref {
+			return true
+		}
+	}
+	return false
+}
+
+// evPlanHasCriterion reports whether ref is one of the plan's criteria.
+func evPlanHasCriterion(p *Plan, ref annexa.Ref) bool {
+	for i := range p.Content.Criteria {
+		if p.Content.Criteria[i].Ref == ref {
+			return true
+		}
+	}
+	return false
+}
+
+// corePlanStateAt returns the plan's state after every plan history entry at
+// or before t; "" when there is no plan.
+func corePlanStateAt(p *Plan, t time.Time) PlanState {
+	if p == nil {
+		return ""
+	}
+	st := planMachine.Initial()
+	for _, e := range p.History {
+		if e.At.After(t) {
+			break
+		}
+		st = e.To
+	}
+	return st
+}
+
+// corePlanWasAt reports whether the plan can have been in state want at time
+// t: entries at the same instant as an audit event may have come before or
+// after it, so any state the plan passed through at t counts.
+func corePlanWasAt(p *Plan, t time.Time, want PlanState) bool {
+	if p == nil {
+		return false
+	}
+	st := planMachine.Initial()
+	for _, e := range p.History {
+		if e.At.After(t) {
+			break
+		}
+		if e.At.Equal(t) && st == want {
+			return true
+		}
+		st = e.To
+	}
+	return st == want
+}
+
+// verifyPlan checks the team, the plan, its versions and history and,
+// when a pool is given, competence and independence. The sampling plans
+// are checked with the evidence (verifyEvidence).
+func (v *verifier) verifyPlan() {
+	a := v.a
+	ch := coreCheck{col: v.col, record: true}
+	p := a.Plan
+	approved := p != nil && len(p.Versions) > 0
+	if len(a.Team) > 0 {
+		checkTeam(ch, "Team", a.Team)
+	} else if approved {
+		v.violate("Team", RuleTeamLeader, "", "an approved plan needs a team with one team leader")
+	}
+	if p == nil {
+		return
+	}
+	if !p.State.IsValid() {
+		ch.shape("Plan.State", "enum", string(p.State), "not a plan state")
+	}
+	coreReplayViolation(v, planMachine, "Plan.History", p.History, p.State, "Plan.State")
+
+	prepared, isPrepared := a.coreFirst(EventPrepare)
+	ended, isEnded := a.coreFirst(EventEndFieldwork)
+	k := 0
+	for i, e := range p.History {
+		path := errs.Index("Plan.History", i)
+		if !isPrepared || e.At.Before(prepared) || (isEnded && e.At.After(ended)) {
+			v.violate(path, RulePlanWhen, string(e.Event), "the plan changes only from preparation until fieldwork ends")
+		}
+		if e.Event != PlanApprove {
+			continue
+		}
+		if k < len(p.Versions) {
+			pv := &p.Versions[k]
+			if !pv.ApprovedAt.Equal(e.At) || pv.ApprovedBy != e.By {
+				v.violate(errs.Index("Plan.Versions", k), RulePlanReapproved, fmt.Sprint(pv.Version), "the version does not match approval "+path)
+			}
+		}
+		k++
+	}
+	if k != len(p.Versions) {
+		v.violate("Plan.Versions", RulePlanReapproved, fmt.Sprint(len(p.Versions)), fmt.Sprintf("%d approvals in the history, one version each", k))
+	}
+	for i := range p.Versions {
+		pv := &p.Versions[i]
+		path := errs.Index("Plan.Versions", i)
+		if pv.Version != i+1 {
+			v.violate(path+".Version", RulePlanReapproved, fmt.Sprint(pv.Version), fmt.Sprintf("versions count from 1: want %d", i+1))
+		}
+		checkPlanShape(ch, path+".Content", &pv.Content)
+		checkPlanComplete(ch, path+".Content", &pv.Content)
+	}
+	if p.State == PlanDraft || !approved {
+		checkPlanShape(ch, "Plan.Content", &p.Content)
+		return
+	}
+	latest := &p.Versions[len(p.Versions)-1]
+	if !corePlanContentEqual(&p.Content, &latest.Content) {
+		v.violate("Plan.Content", RulePlanReapproved, "", fmt.Sprintf("the %s plan differs from its approved version %d", p.State, latest.Version))
+	}
+	checkPlanAssigned(ch, "Plan.Content", &p.Content, a)
+	if v.opts.Pool != nil {
+		pc := &PlanCheck{Pool: v.opts.Pool, AuditorSet: v.opts.AuditorSet, LeaderSet: v.opts.LeaderSet, Independence: v.opts.Independence}
+		checkPlanCompetent(ch, "Plan.Content", &p.Content, a, pc)
+		checkPlanIndependent(ch, a, &p.Content, pc)
+	}
+}
+
+// corePlanContentEqual reports whether two plan contents say the same: equal
+// texts and references, equal instants (whatever their location), and no
+// difference between an empty and a missing list.
+func corePlanContentEqual(x, y *PlanContent) bool {
+	return slices.Equal(x.Objectives, y.Objectives) &&
+		x.Scope.ISMS == y.Scope.ISMS &&
+		slices.Equal(x.Scope.Units, y.Scope.Units) &&
+		slices.Equal(x.Scope.Locations, y.Scope.Locations) &&
+		slices.Equal(x.Scope.Processes, y.Scope.Processes) &&
+		x.Scope.From.Equal(y.Scope.From) && x.Scope.To.Equal(y.Scope.To) &&
+		slices.Equal(x.Criteria, y.Criteria) &&
+		slices.Equal(x.Locations, y.Locations) &&
+		x.Start.Equal(y.Start) && x.End.Equal(y.End) &&
+		slices.EqualFunc(x.Schedule, y.Schedule, func(s, t Activity) bool {
+			return s.Title == t.Title && s.Location == t.Location && s.Start.Equal(t.Start) && s.End.Equal(t.End) &&
+				slices.Equal(s.Auditors, t.Auditors) && slices.Equal(s.Criteria, t.Criteria)
+		}) &&
+		slices.Equal(x.Methods, y.Methods) &&
+		x.SamplingApproach == y.SamplingApproach &&
+		slices.Equal(x.Assignments, y.Assignments) &&
+		slices.Equal(x.Risks, y.Risks)
+}
+
+// The rules of plan.
+const (
+	RulePlanComplete     ismsaudit.RuleID = "AUD-PLAN-COMPLETE"
+	RulePlanAssigned     ismsaudit.RuleID = "AUD-PLAN-ASSIGNED"
+	RulePlanCompetent    ismsaudit.RuleID = "AUD-PLAN-COMPETENT"
+	RulePlanIndependent  ismsaudit.RuleID = "AUD-PLAN-INDEPENDENT"
+	RulePlanReapproved   ismsaudit.RuleID = "AUD-PLAN-REAPPROVED"
+	RulePlanCommunicated ismsaudit.RuleID = "AUD-PLAN-COMMUNICATED"
+	RulePlanWhen         ismsaudit.RuleID = "AUD-PLAN-WHEN"
+)
+
+var planRules = []ismsaudit.Rule{
+	{ID: RulePlanComplete, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved plan states objectives, scope, criteria, locations, dates and durations, methods including sampling, team roles, and guides and observers"},
+	{ID: RulePlanAssigned, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "every criterion of the plan is assigned to an auditor of the team"},
+	{ID: RulePlanCompetent, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "each criterion is assigned to an auditor competent for it"},
+	{ID: RulePlanIndependent, Clause: "27001:9.2.2", Principle: ismsaudit.PrincipleIndependence, Text: "no auditor audits what they are responsible for or recently worked on; internal auditors do not audit their own work"},
+	{ID: RulePlanReapproved, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleIntegrity, Text: "an approved plan changes only by going back through approval, and every approved version is kept"},
+	{ID: RulePlanCommunicated, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleFairPresentation, Text: "the approved plan is communicated to the auditee before fieldwork"},
+	{ID: RulePlanWhen, Clause: "19011:6.3.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team and the plan are set up before fieldwork and may change only until fieldwork ends"},
 }

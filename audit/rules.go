@@ -8,9 +8,10 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 )
 
-// rules is the whole catalogue, in the order the areas are listed; each
-// area's rules live next to the code that enforces them.
-var rules = slices.Concat(coreRules, planRules, evidenceRules, findingRules, followUpRules)
+// rules is the whole catalogue, concept by concept in the order of an
+// audit; each concept's rules live in its file, next to the code that
+// enforces them.
+var rules = slices.Concat(auditRules, initiationRules, teamRules, planRules, checklistRules, samplingRules, meetingRules, riskRules, evidenceRules, findingRules, conclusionRules, recommendationRules, reportRules, completionRules, followUpRules, compareRules, sealRules)
 
 var ruleByID = func() map[ismsaudit.RuleID]int {
 	m := make(map[ismsaudit.RuleID]int, len(rules))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash"
 	"hash/crc32"
+	"strconv"
 	"strings"
 	"time"
 
@@ -814,4 +815,94 @@ func sealEncodeEvidence(b []byte, e *Evidence) []byte {
 	b = sealStr(b, string(e.Confidentiality))
 	b = sealStr(b, e.Digest)
 	return sealStr(b, string(e.Supersedes))
+}
+
+// SealedLog is one log of a Seal: its name, how many of its entries are
+// sealed and a mark per sealed entry.
+type SealedLog struct {
+	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
+	Name string `json:"name"`
+	// Count is how many entries were sealed: the log's first Count.
+	Count int `json:"count"`
+	// Marks locate a change: the CRC-64 of each sealed entry's encoding,
+	// as 16 lower-case hex digits per entry (16*Count digits in all; see
+	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
+	// name the first entry that differs when it is not.
+	Marks string `json:"marks"`
+}
+
+// Seal is a hash chain over the evidence log and every history (ISO 19011
+// 5.5.7, integrity), made by SealRecord as SealAlgorithm describes.
+// VerifySeal detects any change, removal or reordering of sealed entries;
+// entries appended after sealing are allowed (logs are append-only).
+type Seal struct {
+	Algorithm string      `json:"algorithm"`
+	At        time.Time   `json:"at"`
+	By        string      `json:"by"`
+	Logs      []SealedLog `json:"logs"`
+	// Head is the last link of the chain, as 64 lower-case hex digits: it
+	// binds every sealed entry, every log's name, count and marks, the
+	// audit's id, At and By.
+	Head string `json:"head"`
+}
+
+// verifySeal checks the seal, when the record has one: every sealed log
+// still holds its sealed entries, unchanged and in order, and the seal
+// itself is unaltered (AUD-SEAL-INTACT). Each log that differs is
+// reported once, at its first differing entry.
+func (v *verifier) verifySeal() {
+	s := v.a.Seal
+	if s == nil {
+		return
+	}
+	c := evChecker{col: v.col, record: true}
+	if s.At.IsZero() {
+		c.shape("Seal.At", "required", "", "when the record was sealed")
+	}
+	if isBlank(s.By) {
+		c.shape("Seal.By", "required", "", "who sealed the record")
+	}
+	sealCheck(v.a, func(e *SealError) bool {
+		path := "Seal"
+		if e.Index >= 0 {
+			path = errs.Index("Seal.Logs", e.Index)
+		}
+		v.violate(path, RuleSealIntact, e.Log, sealProblemText(e))
+		return true
+	})
+}
+
+// sealProblemText says in words what a SealError found, for Verify's
+// detail; the problem's token ends it.
+func sealProblemText(e *SealError) string {
+	var s string
+	switch e.Problem {
+	case SealEntryChanged:
+		s = "entry " + strconv.Itoa(e.Entry) + " of the log no longer matches what was sealed: it was changed, removed or moved"
+	case SealEntriesMissing:
+		s = "the log holds fewer entries than were sealed, from entry " + strconv.Itoa(e.Entry)
+	case SealLogMissing:
+		s = "the sealed log is no longer in the record"
+	case SealHeadMismatch:
+		s = "the record no longer gives the seal's head"
+	case SealMalformed:
+		s = "the seal is not as SealRecord writes it"
+	case SealUnknownAlg:
+		s = "the seal was made by an algorithm this library does not know"
+	default:
+		s = "the seal does not verify"
+	}
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	return s + " [" + e.Problem + "]"
+}
+
+// The rules of seal.
+const (
+	RuleSealIntact ismsaudit.RuleID = "AUD-SEAL-INTACT"
+)
+
+var sealRules = []ismsaudit.Rule{
+	{ID: RuleSealIntact, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a sealed record is unchanged: no sealed item or history entry is altered, removed or reordered"},
 }

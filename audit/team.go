@@ -6,7 +6,6 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // SetTeam sets the people taking part in the audit and their roles (19011
@@ -23,8 +22,8 @@ func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) error {
 		return err
 	}
 	if a.Plan != nil && a.Plan.State != PlanDraft {
-		return &fsm.TransitionError{Machine: planMachine.Name(), State: string(a.Plan.State), Event: "set-team",
-			Reason: fsm.ReasonWrongState, Rule: RulePlanReapproved, Detail: "the team of an approved plan changes only after the plan is revised"}
+		return &ismsaudit.TransitionError{Machine: planMachine.Name(), State: string(a.Plan.State), Event: "set-team",
+			Reason: ismsaudit.ReasonWrongState, Rule: RulePlanReapproved, Detail: "the team of an approved plan changes only after the plan is revised"}
 	}
 	ch := coreCheck{col: newCollector("team")}
 	coreMeta(ch, m)
@@ -120,4 +119,41 @@ func (a *Audit) coreHasGuidesOrObservers() bool {
 		}
 	}
 	return false
+}
+
+// Member is one person taking part in the audit.
+type Member struct {
+	// Auditor is the person's id in the competence pool; required for team
+	// leaders, auditors, trainees and technical experts, optional for
+	// observers and guides (often auditee staff).
+	Auditor competence.AuditorID `json:"auditor,omitempty"`
+	// Name is the person's name.
+	Name string `json:"name"`
+	// Role is the person's part in the audit.
+	Role competence.Role `json:"role"`
+	// Organization is who the person works for, for guides and observers.
+	Organization string `json:"organization,omitempty"`
+}
+
+// verifierOnTeam reports whether by is the competence id of a team leader
+// or auditor of the audit team.
+func verifierOnTeam(a *Audit, by string) bool {
+	if isBlank(by) {
+		return false
+	}
+	for _, m := range a.Team {
+		if string(m.Auditor) == by && (m.Role == competence.RoleTeamLeader || m.Role == competence.RoleAuditor) {
+			return true
+		}
+	}
+	return false
+}
+
+// The rules of team.
+const (
+	RuleTeamLeader ismsaudit.RuleID = "AUD-TEAM-LEADER"
+)
+
+var teamRules = []ismsaudit.Rule{
+	{ID: RuleTeamLeader, Clause: "19011:5.5.5", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team has exactly one team leader, and technical experts, observers and guides do not act as auditors"},
 }

@@ -1,11 +1,14 @@
 package audit
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // VerifyOptions configures Verify. A nil *VerifyOptions means defaults.
@@ -110,4 +113,113 @@ func (v *verifier) findingAt(id FindingID) int { return v.findings.find(string(i
 // violate records one violation of rule at path.
 func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail string) {
 	v.col.Add(path, rule, value, detail)
+}
+
+// findingsStage groups the audit states by what the findings, conclusions and
+// follow-ups may look like in them.
+type findingsStage int
+
+const (
+	findingsStageBefore    findingsStage = iota // initiation, preparation: nothing yet
+	findingsStageOpen                           // fieldwork, findings: findings and conclusions being settled
+	findingsStagePresented                      // closing and later: presented, follow-up under way
+	findingsStageOther                          // terminated, or not a state: no phase checks
+)
+
+func findingsStageOf(s State) findingsStage {
+	switch s {
+	case StateInitiation, StatePreparation:
+		return findingsStageBefore
+	case StateFieldwork, StateFindings:
+		return findingsStageOpen
+	case StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp, StateClosed:
+		return findingsStagePresented
+	}
+	return findingsStageOther
+}
+
+// findingsAreaPath is the path of one element of a list of the record,
+// such as Findings[3] (or, with i < 0, of a field such as Conclusion); the
+// text is built only when a violation needs it, so that checking a
+// conforming record allocates no paths.
+type findingsAreaPath struct {
+	list string
+	i    int
+}
+
+// at returns the path of sub within the element ("" for the element).
+func (p findingsAreaPath) at(sub string) string {
+	if p.i < 0 {
+		return errs.JoinPath(p.list, sub)
+	}
+	return errs.JoinPath(errs.Index(p.list, p.i), sub)
+}
+
+// coreReplayViolation reports a history that does not replay through its
+// lifecycle, or that ends elsewhere than the recorded state.
+func coreReplayViolation[S, E ~string, T any](v *verifier, m *fsm.Machine[S, E, T], path string, h []ismsaudit.Entry[S, E], state S, statePath string) {
+	end, err := m.Replay(h)
+	if re, ok := err.(*ismsaudit.HistoryError); ok {
+		v.violate(errs.Index(path, re.Index), RuleHistoryValid, "", re.Problem)
+		return
+	}
+	if end != state {
+		v.violate(statePath, RuleHistoryValid, string(state), "the history ends in "+fmt.Sprintf("%q", string(end)))
+	}
+}
+
+// findingReplay reports a history that does not replay through m to
+// state, at p's History[k] or State.
+func findingReplay[S, E ~string, T any](v *verifier, p findingsAreaPath, m *fsm.Machine[S, E, T], h []ismsaudit.Entry[S, E], state S) {
+	got, err := m.Replay(h)
+	if err == nil {
+		if got != state {
+			v.violate(p.at("State"), RuleHistoryValid, string(state), fmt.Sprintf("the history ends in %q", got))
+		}
+		return
+	}
+	if re := (*ismsaudit.HistoryError)(nil); errors.As(err, &re) {
+		v.violate(p.at(errs.Index("History", re.Index)), RuleHistoryValid, "", re.Problem)
+		return
+	}
+	v.violate(p.at("History"), RuleHistoryValid, "", err.Error())
+}
+
+// findingFirstEntryAt returns the time of the first entry of h with the given
+// event, or zero.
+func findingFirstEntryAt[S, E ~string](h []ismsaudit.Entry[S, E], event E) time.Time {
+	for _, e := range h {
+		if e.Event == event {
+			return e.At
+		}
+	}
+	return time.Time{}
+}
+
+// findingsLatestTime returns the latest time in any history of the record,
+// and in the follow-ups' plans and verifications.
+func findingsLatestTime(a *Audit) time.Time {
+	var t time.Time
+	see := func(x time.Time) {
+		if x.After(t) {
+			t = x
+		}
+	}
+	see(fsm.Last(a.History))
+	if a.Plan != nil {
+		see(fsm.Last(a.Plan.History))
+	}
+	for i := range a.Evidence {
+		see(fsm.Last(a.Evidence[i].History))
+	}
+	for i := range a.Findings {
+		see(fsm.Last(a.Findings[i].History))
+	}
+	if a.Conclusion != nil {
+		see(fsm.Last(a.Conclusion.History))
+	}
+	for i := range a.FollowUps {
+		see(followUpLast(&a.FollowUps[i]))
+	}
+	return t
 }

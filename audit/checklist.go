@@ -216,3 +216,16 @@ func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Met
 	}
 	return ch, nil
 }
+
+// The rules of checklist.
+const (
+	RuleChecklistPlanned   ismsaudit.RuleID = "AUD-CHECKLIST-PLANNED"
+	RuleChecklistFieldwork ismsaudit.RuleID = "AUD-CHECKLIST-FIELDWORK"
+	RuleFieldworkCovered   ismsaudit.RuleID = "AUD-FIELDWORK-COVERED"
+)
+
+var checklistRules = []ismsaudit.Rule{
+	{ID: RuleChecklistPlanned, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the checklist is prepared before fieldwork, for the kind of audit, from the plan's criteria and other documents, with no result yet"},
+	{ID: RuleChecklistFieldwork, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "checklist results and reasons for items not audited are recorded during fieldwork, resting on the audit's own evidence"},
+	{ID: RuleFieldworkCovered, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork ends only when every planned checklist item has a result or a recorded reason why it was not audited"},
+}

@@ -2,11 +2,39 @@ package audit
 
 import (
 	"errors"
-	"slices"
+	"fmt"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
+
+// Recipient is one recipient of the audit report.
+type Recipient struct {
+	Name         string `json:"name"`
+	Organization string `json:"organization,omitempty"`
+	// Clearance is the most confidential material the recipient may see;
+	// evidence above it appears by reference only in their copy.
+	Clearance Confidentiality `json:"clearance"`
+}
+
+// Distribution records that a recipient received a version of the report.
+type Distribution struct {
+	Recipient Recipient `json:"recipient"`
+	Version   int       `json:"version"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+}
+
+// ReportRecord records the report's issue and distribution (19011 6.5).
+type ReportRecord struct {
+	// Version counts issued versions, from 1.
+	Version  int       `json:"version"`
+	IssuedAt time.Time `json:"issuedAt"`
+	IssuedBy string    `json:"issuedBy"`
+	// Distribution is append-only.
+	Distribution []Distribution `json:"distribution,omitempty"`
+}
 
 // IssueReport records that the audit report was issued (19011 6.5.1): the
 // audit moves from closing to reported and a.Report starts at version 1,
@@ -24,6 +52,8 @@ func (a *Audit) IssueReport(m ismsaudit.Meta) error {
 	a.coreAdvance(e)
 	return nil
 }
+
+var errCoreNoClosingMeeting = errors.New("no closing meeting is recorded")
 
 func checkClosingRecorded(s auditSubject) error {
 	if s.a.Closing == nil {
@@ -111,10 +141,7 @@ func checkRecipientsInput(s auditSubject) error {
 	return ch.col.Err()
 }
 
-var (
-	errCoreNotDistributed = errors.New("the report has not been distributed")
-	errCoreNoFollowUp     = errors.New("every nonconformity's corrective action is already verified effective")
-)
+var errCoreNotDistributed = errors.New("the report has not been distributed")
 
 func checkDistributed(s auditSubject) error {
 	if s.a.Report == nil || len(s.a.Report.Distribution) == 0 {
@@ -123,123 +150,66 @@ func checkDistributed(s auditSubject) error {
 	return nil
 }
 
-// Complete records that the audit is completed (19011 6.6): the audit moves
-// from distributed to completed and a.Completion keeps how the audit's
-// records are kept or disposed of (required, AUD-COMPLETE-RECORDS) and the
-// lessons learned. It is refused before the report is distributed
-// (AUD-COMPLETE-AFTER-DISTRIBUTION).
-func (a *Audit) Complete(c Completion, m ismsaudit.Meta) error {
-	if err := a.corePrecheck(EventComplete); err != nil {
-		return err
-	}
-	ch := coreCheck{col: newCollector("completion")}
-	ch.texts("LessonsLearned", c.LessonsLearned, "a lesson cannot be empty")
-	if err := ch.col.Err(); err != nil {
-		return err
-	}
-	e, err := a.coreFireEvent(EventComplete, &auditInput{completion: &c}, m)
-	if err != nil {
-		return err
-	}
-	if a.Completion != nil {
-		return a.coreRecordConflict("completion", "Completion", "a completion is already recorded")
-	}
-	c.LessonsLearned = slices.Clone(c.LessonsLearned)
-	a.Completion = &c
-	a.coreAdvance(e)
-	return nil
-}
-
-// checkCompletion checks a completion record against AUD-COMPLETE-RECORDS.
-func checkCompletion(ch coreCheck, prefix string, c *Completion) {
-	if isBlank(c.Records) {
-		ch.rule(errs.JoinPath(prefix, "Records"), RuleCompleteRecords, "", "say how the audit's records are kept or disposed of")
-	}
-}
-
-func checkCompletionInput(s auditSubject) error {
-	if s.in == nil {
-		return nil
-	}
-	ch := coreCheck{col: newCollector("completion")}
-	checkCompletion(ch, "", s.in.completion)
-	return ch.col.Err()
-}
-
-// coreStandingNC reports whether f is a nonconformity that stands
-// (not withdrawn) and so needs a follow-up.
-func coreStandingNC(f *Finding) bool {
-	return f.Kind == Nonconformity && f.State != FindingWithdrawn
-}
-
-// coreHasNonconformities reports whether some nonconformity stands.
-func (a *Audit) coreHasNonconformities() bool {
-	for i := range a.Findings {
-		if coreStandingNC(&a.Findings[i]) {
-			return true
+func (v *verifier) coreReport(ch coreCheck, ev coreEvents) {
+	a := v.a
+	_, isIssued := ev.when(EventIssueReport)
+	closed, isClosed := ev.when(EventHoldClosingMeeting)
+	r := a.Report
+	if r == nil {
+		if isIssued {
+			v.violate("Report", RuleReportAfterClosing, "", "the report was issued without a record of it")
 		}
-	}
-	return false
-}
-
-// coreOpenFollowUps calls yield with the index of each standing nonconformity
-// whose follow-up is missing or not closed, until yield returns false.
-func (a *Audit) coreOpenFollowUps(yield func(i int) bool) {
-	if len(a.Findings) == 0 {
 		return
 	}
-	closed := make(map[FindingID]bool, len(a.FollowUps))
-	for i := range a.FollowUps {
-		if a.FollowUps[i].State == FollowUpClosed {
-			closed[a.FollowUps[i].Finding] = true
+	if !isIssued {
+		ch.shape("Report", "unexpected", "", "a report is recorded but none was issued")
+	}
+	if r.Version < 1 {
+		ch.shape("Report.Version", "min", fmt.Sprint(r.Version), "versions count from 1")
+	}
+	ch.requiredTime("Report.IssuedAt", r.IssuedAt, "when the report was issued")
+	ch.required("Report.IssuedBy", r.IssuedBy, "who issued it")
+	switch {
+	case !isClosed:
+		v.violate("Report", RuleReportAfterClosing, "", "a report is recorded but no closing meeting was held")
+	case r.IssuedAt.Before(closed):
+		v.violate("Report.IssuedAt", RuleReportAfterClosing, coreTime(r.IssuedAt), "issued before the closing meeting ("+coreTime(closed)+")")
+	}
+	distributed, isDistributed := ev.when(EventDistribute)
+	if isDistributed && len(r.Distribution) == 0 {
+		v.violate("Report.Distribution", RuleReportDistributed, "", "the report was distributed without a record of who received it")
+	}
+	if !isDistributed && len(r.Distribution) > 0 {
+		ch.shape("Report.Distribution", "unexpected", "", "distributions are recorded but the report was never distributed")
+	}
+	last := r.IssuedAt
+	for i, d := range r.Distribution {
+		path := errs.Index("Report.Distribution", i)
+		checkRecipient(ch, path+".Recipient", d.Recipient)
+		if d.Version < 1 || d.Version > r.Version {
+			ch.shape(path+".Version", "range", fmt.Sprint(d.Version), fmt.Sprintf("an issued version, 1 to %d", r.Version))
+		}
+		ch.requiredTime(path+".At", d.At, "when the recipient received the report")
+		ch.required(path+".By", d.By, "who sent it")
+		if d.At.Before(last) {
+			ch.shape(path+".At", "time-order", coreTime(d.At), "before the report was issued or the previous distribution")
+		}
+		if !d.At.IsZero() {
+			last = d.At
+		}
+		if i == 0 && isDistributed && d.At.After(distributed) {
+			ch.shape(path+".At", "time-order", coreTime(d.At), "the first distribution is recorded after it moved the audit ("+coreTime(distributed)+")")
 		}
 	}
-	for i := range a.Findings {
-		f := &a.Findings[i]
-		if coreStandingNC(f) && !closed[f.ID] && !yield(i) {
-			return
-		}
-	}
 }
 
-func checkFollowUpNeeded(s auditSubject) error {
-	open := false
-	s.a.coreOpenFollowUps(func(int) bool { open = true; return false })
-	if !open {
-		return errCoreNoFollowUp
-	}
-	return nil
-}
+// The rules of report.
+const (
+	RuleReportAfterClosing ismsaudit.RuleID = "AUD-REPORT-AFTER-CLOSING"
+	RuleReportDistributed  ismsaudit.RuleID = "AUD-REPORT-DISTRIBUTED"
+)
 
-func checkFollowUpsClosed(s auditSubject) error {
-	var p coreProblems
-	p.subject = "follow-up"
-	s.a.coreOpenFollowUps(func(i int) bool {
-		p.add(errs.Index("Findings", i), RuleCloseFollowUps, string(s.a.Findings[i].ID), "the nonconformity's corrective action is not verified effective")
-		return true
-	})
-	return p.err()
-}
-
-// StartFollowUp starts following up the corrective actions (19011 6.7):
-// the audit moves from completed to follow-up, provided some
-// nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
-func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventStartFollowUp, nil, m)
-	if err != nil {
-		return err
-	}
-	a.coreAdvance(e)
-	return nil
-}
-
-// Close closes the audit for good, from completed or follow-up, once every
-// nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
-func (a *Audit) Close(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventClose, nil, m)
-	if err != nil {
-		return err
-	}
-	a.coreAdvance(e)
-	return nil
+var reportRules = []ismsaudit.Rule{
+	{ID: RuleReportAfterClosing, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "the audit report is issued only after the closing meeting"},
+	{ID: RuleReportDistributed, Clause: "19011:6.5.2", Principle: ismsaudit.PrincipleConfidentiality, Text: "the report goes to named recipients, each with a clearance, and who received which version when is recorded"},
 }

@@ -3,10 +3,25 @@ package audit
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
+
+// EscalatedRisk is an urgent, significant risk found during the audit and
+// escalated at once (19011 6.4.4).
+type EscalatedRisk struct {
+	ID          string    `json:"id"`
+	Description string    `json:"description"`
+	FoundAt     time.Time `json:"foundAt"`
+	FoundBy     string    `json:"foundBy"`
+	EscalatedAt time.Time `json:"escalatedAt"`
+	// EscalatedTo names who was told (auditee management, audit client).
+	EscalatedTo string `json:"escalatedTo"`
+	// Response records what the auditee did, when known.
+	Response string `json:"response,omitempty"`
+}
 
 // EscalateRisk records an urgent, significant risk found during fieldwork
 // and escalated at once (19011 6.4.4), appended to a.Risks. The risk needs
@@ -49,4 +64,13 @@ func checkRisk(ch coreCheck, prefix string, r *EscalatedRisk) {
 	if isBlank(r.EscalatedTo) {
 		ch.rule(p("EscalatedTo"), RuleRiskEscalated, "", "name who the risk was escalated to")
 	}
+}
+
+// The rules of risk.
+const (
+	RuleRiskEscalated ismsaudit.RuleID = "AUD-RISK-ESCALATED"
+)
+
+var riskRules = []ismsaudit.Rule{
+	{ID: RuleRiskEscalated, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleRiskBased, Text: "an urgent, significant risk found during the audit is escalated at once, and the time is recorded"},
 }

@@ -9,6 +9,20 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 )
 
+// Recommendation is what a certification audit team recommends (ISO/IEC
+// 17021-1:2015 9.4.8, 9.5), derived from the findings by documented rules.
+//
+//ismsaudit:enum Recommendations ordered
+type Recommendation string
+
+// The Recommendation values. Never reorder.
+const (
+	Recommend                  Recommendation = "recommend"                           // no nonconformity stands in the way
+	RecommendAfterPlans        Recommendation = "recommend-after-accepted-plans"      // once corrective action plans for the minor nonconformities are accepted
+	RecommendAfterVerification Recommendation = "recommend-after-verified-correction" // only once correction of the major nonconformities is verified
+	NotRecommend               Recommendation = "not-recommend"                       // certification is not recommended
+)
+
 // RecommendationRule is one documented rule by which the findings of a
 // certification audit decide the audit team's recommendation (ISO/IEC
 // 17021-1:2015 9.4.8, 9.5). DeriveRecommendation tries the rules in the
@@ -26,10 +40,10 @@ type RecommendationRule struct {
 	Source string `json:"source"`
 }
 
-// recommendationRules is the catalogue, in the order it is applied. Rule
+// recommendationTable is the catalogue, in the order it is applied. Rule
 // i holds when bucket i of recommendationBuckets is not empty; the last
 // always holds.
-var recommendationRules = []RecommendationRule{
+var recommendationTable = []RecommendationRule{
 	{"REC-MAJOR-OVERDUE", "a standing major nonconformity's follow-up is not verified effective and its due date has passed", NotRecommend, RuleMajorOverdueBlocks, "17021-1:9.5.3"},
 	{"REC-MAJOR-OPEN", "a standing major nonconformity's correction and corrective action are not verified effective", RecommendAfterVerification, RuleRecommendationDerived, "17021-1:9.5.2"},
 	{"REC-MINOR-OPEN", "a standing minor nonconformity has no accepted corrective action plan", RecommendAfterPlans, RuleRecommendationDerived, "17021-1:9.5.2"},
@@ -38,7 +52,7 @@ var recommendationRules = []RecommendationRule{
 
 // RecommendationRules yields the rules DeriveRecommendation applies, in
 // the order it applies them.
-func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationRules) }
+func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationTable) }
 
 // recommendationBasis says what a derivation looks at: follow-ups (and
 // the time at which overdue is judged) or, at the agreement of the
@@ -109,7 +123,7 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 			continue
 		}
 		if b.noReasons {
-			return recommendationRules[k].Then, nil
+			return recommendationTable[k].Then, nil
 		}
 		reasons := make([]string, len(found))
 		for n, i := range found {
@@ -117,16 +131,16 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 			switch k {
 			case 0:
 				reasons[n] = fmt.Sprintf("%s: %s is a major nonconformity whose follow-up was due %s and is not verified effective at %s",
-					recommendationRules[k].ID, id, follow[id].DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly))
+					recommendationTable[k].ID, id, follow[id].DueAt.Format(time.DateOnly), b.at.Format(time.DateOnly))
 			case 1:
-				reasons[n] = fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective", recommendationRules[k].ID, id)
+				reasons[n] = fmt.Sprintf("%s: %s is a major nonconformity whose correction is not verified effective", recommendationTable[k].ID, id)
 			case 2:
-				reasons[n] = fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan", recommendationRules[k].ID, id)
+				reasons[n] = fmt.Sprintf("%s: %s is a minor nonconformity without an accepted corrective action plan", recommendationTable[k].ID, id)
 			}
 		}
-		return recommendationRules[k].Then, reasons
+		return recommendationTable[k].Then, reasons
 	}
-	last := recommendationRules[len(recommendationRules)-1]
+	last := recommendationTable[len(recommendationTable)-1]
 	switch {
 	case b.noReasons:
 		return last.Then, nil
@@ -134,4 +148,46 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 		return last.Then, []string{last.ID + ": no nonconformity stands"}
 	}
 	return last.Then, []string{fmt.Sprintf("%s: %d nonconformities stand; every major is verified effective and every minor has an accepted plan", last.ID, ncs)}
+}
+
+// recommendationProblem says what is wrong with rec as the recommendation
+// of a's conclusions, or "": a certification audit's conclusions carry the
+// recommendation the findings call for at agreement (follow-ups cannot
+// exist yet), any other audit's carry none (AUD-RECOMMENDATION-DERIVED).
+func recommendationProblem(a *Audit, rec Recommendation) string {
+	if !a.IsCertification() {
+		if rec != "" {
+			return fmt.Sprintf("a %s audit is not a certification audit and carries no recommendation", a.Kind)
+		}
+		return ""
+	}
+	want, _ := deriveRecommendation(a, recommendationAtAgreement)
+	switch {
+	case rec == "":
+		return fmt.Sprintf("a certification audit's conclusions carry a recommendation: the findings call for %q", want)
+	case rec != want:
+		return fmt.Sprintf("the findings call for %q, not %q", want, rec)
+	}
+	return ""
+}
+
+// blockableRecommendation reports whether the record is a certification
+// audit whose conclusions recommend something an overdue major
+// nonconformity blocks (AUD-MAJOR-OVERDUE-BLOCKS): anything but
+// NotRecommend. Overdue is judged at v.opts.At, or when that is zero at
+// the latest time recorded in the record's histories.
+func (v *verifier) blockableRecommendation() bool {
+	c := v.a.Conclusion
+	return v.a.IsCertification() && c != nil && c.Recommendation != "" && c.Recommendation != NotRecommend
+}
+
+// The rules of recommendation.
+const (
+	RuleRecommendationDerived ismsaudit.RuleID = "AUD-RECOMMENDATION-DERIVED"
+	RuleMajorOverdueBlocks    ismsaudit.RuleID = "AUD-MAJOR-OVERDUE-BLOCKS"
+)
+
+var recommendationRules = []ismsaudit.Rule{
+	{ID: RuleRecommendationDerived, Clause: "17021-1:9.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a certification audit's recommendation is the one its findings call for under the documented rules"},
+	{ID: RuleMajorOverdueBlocks, Clause: "17021-1:9.5.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a major nonconformity whose correction is unverified past its due date blocks a recommendation for certification"},
 }
