@@ -517,3 +517,31 @@ func roundHalfDay(v float64) float64 {
 func ceilHalfDay(v float64) float64 {
 	return math.Ceil(math.Round(v*2e6)/1e6) / 2
 }
+
+// The rules of audit time. The ISO/IEC 27006:2015 Annex B table is known
+// from one public source (see [DefaultAuditTimeTable]); the square-root
+// rule of ISO/IEC 27006-1:2024 C.3.4 and the IAF MD 5 figures are stated
+// by public sources, the latter written for other management systems; the
+// adjustment factors, their limits and the extrapolation beyond 10,700
+// persons are project defaults.
+const (
+	RuleTimeTable            ismsaudit.RuleID = "PRG-TIME-TABLE"
+	RuleTimeEffectivePersons ismsaudit.RuleID = "PRG-TIME-EFFECTIVE-PERSONS"
+	RuleTimeBeyondTable      ismsaudit.RuleID = "PRG-TIME-BEYOND-TABLE"
+	RuleTimeAdjustLimit      ismsaudit.RuleID = "PRG-TIME-ADJUST-LIMIT"
+	RuleTimeHalfDay          ismsaudit.RuleID = "PRG-TIME-HALF-DAY"
+	RuleTimeSurveillance     ismsaudit.RuleID = "PRG-TIME-SURVEILLANCE"
+	RuleTimeRecertification  ismsaudit.RuleID = "PRG-TIME-RECERTIFICATION"
+	RuleTimeOnSite           ismsaudit.RuleID = "PRG-TIME-ON-SITE"
+)
+
+var auditTimeRules = []ismsaudit.Rule{
+	{ID: RuleTimeTable, Clause: "27006:Annex B, B.1; 27006-1:Annex C", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "initial audit time (stage 1 and stage 2) comes from the audit time table for the effective number of persons doing work under the organization's control"},
+	{ID: RuleTimeEffectivePersons, Clause: "27006-1:C.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "persons doing identical activities may count as the square root of their number, rounded up, and no further reduction of the head count is allowed"},
+	{ID: RuleTimeBeyondTable, Clause: "27006:Annex B", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "above the table's last band the time follows the table's progression, as the table's own note asks; the project's extrapolation adds a day each time the band bound grows by the table's ratio", Basis: "project default: the extrapolation"},
+	{ID: RuleTimeAdjustLimit, Clause: "17021-1:9.1.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "adjustment factors change the table time by no more than the table's limits on increase and reduction", Basis: "project default: the factors and their limits"},
+	{ID: RuleTimeHalfDay, Clause: "IAF-MD5:2.2.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "computed audit time is rounded to the nearest half day"},
+	{ID: RuleTimeSurveillance, Clause: "17021-1:9.1.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "surveillance audit time in a year is about one third of the initial audit time", Basis: "IAF MD 5's proportion, applied to ISMS by certification practice"},
+	{ID: RuleTimeRecertification, Clause: "17021-1:9.1.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "recertification audit time is about two thirds of the initial audit time", Basis: "IAF MD 5's proportion, applied to ISMS by certification practice"},
+	{ID: RuleTimeOnSite, Clause: "17021-1:9.1.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "off-site work does not bring on-site time below 80 % of the audit time", Basis: "IAF MD 5's minimum"},
+}

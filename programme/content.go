@@ -350,3 +350,21 @@ var staticChecks = []struct {
 	{RuleRecords, checkRecords},
 	{RuleRiskAreas, checkRiskAreas},
 }
+
+// The rules of the programme's content: what approval checks and Verify
+// checks again on every version past draft (ISO 19011:2018 5.2 to 5.5.7).
+const (
+	RuleObjectives ismsaudit.RuleID = "PRG-OBJECTIVES"
+	RuleManagers   ismsaudit.RuleID = "PRG-MANAGERS"
+	RuleExtent     ismsaudit.RuleID = "PRG-EXTENT"
+	RuleResources  ismsaudit.RuleID = "PRG-RESOURCES"
+	RuleRecords    ismsaudit.RuleID = "PRG-RECORDS"
+)
+
+var contentRules = []ismsaudit.Rule{
+	{ID: RuleObjectives, Clause: "19011:5.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved programme has objectives, each with a measurable target"},
+	{ID: RuleManagers, Clause: "19011:5.4.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved programme names the individuals managing it, and each responsibility of managing it is held by one of them", Basis: "the grouping of the responsibilities into eight roles is this project's"},
+	{ID: RuleExtent, Clause: "19011:5.4.3; 27007:5.4.3", Principle: ismsaudit.PrincipleRiskBased, Text: "an approved programme states its period, the number, kinds, locations, frequency and duration of its audits, and the ISMS size and complexity, risk assessment results and previous results behind them"},
+	{ID: RuleResources, Clause: "19011:5.4.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved programme states the auditor days it has, enough for the audit days its extent plans, and the travel time it needs"},
+	{ID: RuleRecords, Clause: "19011:5.5.7; 27007:5.5.7", Principle: ismsaudit.PrincipleConfidentiality, Text: "an approved programme says how long records are kept, who may see them and how the confidential ISMS information auditors see is protected"},
+}

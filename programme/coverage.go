@@ -521,3 +521,17 @@ func Coverage(schedule []ScheduledAudit, soa *annexa.SoA, period Window, weights
 	}
 	return report, nil
 }
+
+// The rules of internal audit coverage (ISO/IEC 27001:2022 9.2; ISO
+// 19011:2018 5.4.3).
+const (
+	RuleCoverRequirements ismsaudit.RuleID = "PRG-COVER-REQUIREMENTS"
+	RuleCoverControls     ismsaudit.RuleID = "PRG-COVER-CONTROLS"
+	RuleCoverRiskWeight   ismsaudit.RuleID = "PRG-COVER-RISK-WEIGHT"
+)
+
+var coverageRules = []ismsaudit.Rule{
+	{ID: RuleCoverRequirements, Clause: "27001:9.2.1, 9.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "over the programme period every requirement of clauses 4.1 to 10.2 is audited at least once"},
+	{ID: RuleCoverControls, Clause: "27001:9.2.1, 6.1.3 d", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "over the programme period every Annex A control the SoA declares applicable is audited at least once", Basis: "project reading of 9.2.1"},
+	{ID: RuleCoverRiskWeight, Clause: "27001:9.2.2; 19011:5.4.3", Principle: ismsaudit.PrincipleRiskBased, Text: "areas the host weights as higher risk are audited as many times over the period as their weight says"},
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
+
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -273,7 +275,7 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 			col.Add(p+".Auditee", "match", a.Auditee, "a cycle's audits are of its auditee "+strconv.Quote(opts.Auditee))
 		}
 		if a.Team != nil {
-			col.Add(p+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+			col.Add(p+".Team", "library-set", string(a.Team.Leader), "teams are assigned by Staff")
 		}
 		if a.ID != "" {
 			if first, dup := ids[a.ID]; dup || (opts.ID != "" && strings.HasPrefix(a.ID, opts.ID+"-surveillance-")) {
@@ -896,4 +898,38 @@ type cycleKey struct {
 	auditee string
 	sec     int64
 	nsec    int
+}
+
+// The rules of the certification cycle (ISO/IEC 17021-1:2015 9.1.3, 9.3.1,
+// 9.5, 9.6.3, 9.6.4). Applying the 12-month limit to recertification
+// cycles, judging audits by their first day, and the due-window figures of
+// [CyclePlanning] are the project's.
+const (
+	RuleCertCycle3Years      ismsaudit.RuleID = "PRG-CERT-CYCLE-3-YEARS"
+	RuleInitialTwoStage      ismsaudit.RuleID = "PRG-INITIAL-TWO-STAGE"
+	RuleStage2AfterStage1    ismsaudit.RuleID = "PRG-STAGE2-AFTER-STAGE1"
+	RuleDecisionAfterInitial ismsaudit.RuleID = "PRG-DECISION-AFTER-INITIAL"
+	RuleSurvFirst12Months    ismsaudit.RuleID = "PRG-SURV-FIRST-12-MONTHS"
+	RuleSurvSecondYear       ismsaudit.RuleID = "PRG-SURV-SECOND-YEAR"
+	RuleSurvCalendarYear     ismsaudit.RuleID = "PRG-SURV-CALENDAR-YEAR"
+	RuleRecertPlanned        ismsaudit.RuleID = "PRG-RECERT-PLANNED"
+	RuleRecertThirdYear      ismsaudit.RuleID = "PRG-RECERT-THIRD-YEAR"
+	RuleRecertBeforeExpiry   ismsaudit.RuleID = "PRG-RECERT-BEFORE-EXPIRY"
+	RuleCycleKinds           ismsaudit.RuleID = "PRG-CYCLE-KINDS"
+	RuleCycleWithin          ismsaudit.RuleID = "PRG-CYCLE-WITHIN"
+)
+
+var cycleRules = []ismsaudit.Rule{
+	{ID: RuleCertCycle3Years, Clause: "17021-1:9.1.3, 9.6.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a certification cycle starts with the certification decision and the certificate expires no later than three years after it (or, after an early recertification, three years after the previous expiry)"},
+	{ID: RuleInitialTwoStage, Clause: "17021-1:9.1.3, 9.3.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an initial certification cycle holds one stage 1 and one stage 2 audit"},
+	{ID: RuleStage2AfterStage1, Clause: "17021-1:9.3.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "stage 2 takes place after stage 1"},
+	{ID: RuleDecisionAfterInitial, Clause: "17021-1:9.5", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the certification decision follows the initial audit: stage 1 and stage 2 are on or before the decision date"},
+	{ID: RuleSurvFirst12Months, Clause: "17021-1:9.1.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the first surveillance audit is no later than 12 months after the certification decision", Basis: "project reading: applied to recertification cycles too"},
+	{ID: RuleSurvSecondYear, Clause: "17021-1:9.1.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a further surveillance audit falls in the second year after the certification decision"},
+	{ID: RuleSurvCalendarYear, Clause: "17021-1:9.1.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "every calendar year after the decision year has a surveillance audit, except the year of the recertification audit and after"},
+	{ID: RuleRecertPlanned, Clause: "17021-1:9.1.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a cycle plans exactly one recertification audit"},
+	{ID: RuleRecertThirdYear, Clause: "17021-1:9.1.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the recertification audit falls in the third year, after the second anniversary of the decision"},
+	{ID: RuleRecertBeforeExpiry, Clause: "17021-1:9.6.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the recertification audit takes place before the certificate expires"},
+	{ID: RuleCycleKinds, Clause: "17021-1:9.1.3, 9.6.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a cycle holds only certification audits: stage 1 and stage 2 (initial cycle; a stage 1 before a recertification), surveillance, recertification and special audits"},
+	{ID: RuleCycleWithin, Clause: "17021-1:9.1.3, 9.6.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "surveillance, recertification and special audits fall after the decision and before the certificate expires"},
 }

@@ -2,6 +2,7 @@ package programme
 
 import (
 	"errors"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,88 +73,56 @@ func (p *Programme) Fire(e Event, m ismsaudit.Meta) error {
 	return nil
 }
 
-// Can reports whether event e may fire now (for improve: whether Improve
-// may be called).
-func (p *Programme) Can(e Event) bool {
-	return programmeMachine.Can(&programmeSubject{p: p, probe: true}, p.State, e)
-}
-
-// Permitted returns the events that may fire now, in canonical order.
+// Permitted returns the events that may fire now, in canonical order
+// (improve when Improve would be accepted).
 func (p *Programme) Permitted() []Event {
 	return programmeMachine.Permitted(&programmeSubject{p: p, probe: true}, p.State)
 }
 
-// Lifecycle describes one lifecycle of the package as data: its states
-// and events in canonical order, the initial and terminal states, the
-// transitions with their guards, and a Mermaid diagram, all from the same
-// table the code runs.
-type Lifecycle struct {
-	// Name is "programme.programme" or "programme.risk".
-	Name string `json:"name"`
-	// States and Events list every state and event in canonical order.
-	States []string `json:"states"`
-	Events []string `json:"events"`
-	// Initial is the state a new subject starts in; Terminal states
-	// accept no event.
-	Initial  string   `json:"initial"`
-	Terminal []string `json:"terminal"`
-	// Transitions are the table's rows in order.
-	Transitions []Transition `json:"transitions"`
-	// Mermaid is the table as a Mermaid state diagram.
-	Mermaid string `json:"mermaid"`
+// Can reports whether event e may fire now (for improve: whether Improve
+// would be accepted): Check(e) == nil.
+func (p *Programme) Can(e Event) bool {
+	return programmeMachine.Can(&programmeSubject{p: p, probe: true}, p.State, e)
 }
 
-// Transition is one row of a lifecycle table: event leads from From to
-// To when every guard passes.
-type Transition struct {
-	From  string `json:"from"`
-	Event string `json:"event"`
-	To    string `json:"to"`
-	// Guards are checked in order; the first to refuse names the rule.
-	Guards []Guard `json:"guards,omitempty"`
+// Check returns nil when event e may fire now, else the
+// *ismsaudit.TransitionError Fire (for improve: Improve) would return,
+// the operation's Meta aside: an event out of order cites
+// PRG-PROGRAMME-ORDER, a guard its own rule.
+func (p *Programme) Check(e Event) error {
+	return programmeMachine.Check(&programmeSubject{p: p, probe: true}, p.State, e)
 }
 
-// Guard names one precondition of a transition and the rule it enforces.
-type Guard struct {
-	// Name is a short kebab-case label, as diagrams show it.
-	Name string `json:"name"`
-	// Rule is the id of the rule (Rules) the guard enforces.
-	Rule ismsaudit.RuleID `json:"rule"`
-}
+// describers lists the package's lifecycles: the programme's, then a
+// register entry's.
+var describers = []func() ismsaudit.Lifecycle{programmeMachine.Describe, riskMachine.Describe}
 
-// progDescribe renders a machine as a Lifecycle.
-func progDescribe[S, E ~string, T any](m *fsm.Machine[S, E, T]) Lifecycle {
-	l := Lifecycle{Name: m.Name(), Initial: string(m.Initial()), Mermaid: m.Mermaid()}
-	for s := range m.States() {
-		l.States = append(l.States, string(s))
-		if m.IsTerminal(s) {
-			l.Terminal = append(l.Terminal, string(s))
+// Lifecycles yields the package's lifecycles, each described from the
+// very table the code runs: the programme ("programme.programme": draft
+// -> approved -> implementing -> under-review, then improved, closed, or
+// back to implementing when the review asks for no change) and an entry
+// of the register of risks and opportunities ("programme.risk"). Each is
+// a fresh value the caller may keep or change.
+func Lifecycles() iter.Seq[ismsaudit.Lifecycle] {
+	return func(yield func(ismsaudit.Lifecycle) bool) {
+		for _, d := range describers {
+			if !yield(d()) {
+				return
+			}
 		}
 	}
-	for e := range m.Events() {
-		l.Events = append(l.Events, string(e))
-	}
-	for t := range m.Transitions() {
-		row := Transition{From: string(t.From), Event: string(t.Event), To: string(t.To)}
-		for _, g := range t.Guards {
-			row.Guards = append(row.Guards, Guard{Name: g.Name, Rule: g.Rule})
-		}
-		l.Transitions = append(l.Transitions, row)
-	}
-	return l
 }
 
-// ProgrammeLifecycle describes the programme lifecycle: draft -> approved
-// -> implementing -> under-review, then improved (a new version starts),
-// closed, or back to implementing when the review asks for no change.
-func ProgrammeLifecycle() Lifecycle { return progDescribe(programmeMachine) }
-
-// Next returns the state event e leads to from s, ignoring guards, and
-// whether the lifecycle table has such a transition.
-func (v State) Next(e Event) (State, bool) { return programmeMachine.Next(v, e) }
-
-// IsTerminal reports whether s accepts no event (improved, closed).
-func (v State) IsTerminal() bool { return programmeMachine.IsTerminal(v) }
+// LookupLifecycle returns the lifecycle with the given name,
+// "programme.programme" or "programme.risk".
+func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) {
+	for l := range Lifecycles() {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return ismsaudit.Lifecycle{}, false
+}
 
 // programmeSubject is what programme guards look at: the programme,
 // whether Improve is firing the event, and whether this is a probe (Can,
@@ -214,6 +183,8 @@ var programmeMachine = fsm.MustNew(fsm.Spec[State, Event, *programmeSubject]{
 	Events:   eventSet.Values(),
 	Initial:  StateDraft,
 	Terminal: []State{StateImproved, StateClosed},
+	Order:    RuleProgrammeOrder,
+	Record:   RuleProgrammeRecord,
 	Table: []fsm.Transition[State, Event, *programmeSubject]{
 		{From: StateDraft, Event: EventApprove, To: StateApproved, Guards: []programmeGuard{
 			contentGuard("objectives-measurable", RuleObjectives, checkObjectives),
@@ -310,4 +281,23 @@ func progCheckMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
 	if progBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who did it")
 	}
+}
+
+// The rules of the programme's lifecycle and of its record.
+const (
+	RuleProgrammeOrder  ismsaudit.RuleID = "PRG-PROGRAMME-ORDER"
+	RuleProgrammeRecord ismsaudit.RuleID = "PRG-PROGRAMME-RECORD"
+	RuleChangeInDraft   ismsaudit.RuleID = "PRG-CHANGE-IN-DRAFT"
+	RuleFrozen          ismsaudit.RuleID = "PRG-FROZEN"
+	RuleHistory         ismsaudit.RuleID = "PRG-HISTORY"
+	RuleRecordShape     ismsaudit.RuleID = "PRG-RECORD-SHAPE"
+)
+
+var lifecycleRules = []ismsaudit.Rule{
+	{ID: RuleProgrammeOrder, Clause: "19011:5.1, 5.4, 5.5, 5.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the programme is established and approved, then implemented, then reviewed, and after a review resumed, improved or closed: an event out of this order, an event of a closed or improved version, or an unknown event or state is refused"},
+	{ID: RuleProgrammeRecord, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every event of the programme's lifecycle is recorded with when and by whom, never before the latest entry of its history"},
+	{ID: RuleChangeInDraft, Clause: "19011:5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the programme's content changes only in draft; once approved it changes through a review and a new version"},
+	{ID: RuleFrozen, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "an improved or closed version is a record: nothing in it changes any more"},
+	{ID: RuleHistory, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "each lifecycle history is a path through its table, in time order, ending in the recorded state, with the records each event leaves"},
+	{ID: RuleRecordShape, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the programme record holds every required field with valid values, unique ids and no reference to anything it lacks"},
 }

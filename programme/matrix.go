@@ -3,6 +3,7 @@ package programme
 import (
 	"strconv"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -194,4 +195,13 @@ func matrixOf(root *Programme, n int) *RiskMatrix {
 		return &root.Previous[n-1].Matrix
 	}
 	return nil
+}
+
+// The rule of the risk matrix.
+const (
+	RuleRiskScales ismsaudit.RuleID = "PRG-RISK-SCALES"
+)
+
+var matrixRules = []ismsaudit.Rule{
+	{ID: RuleRiskScales, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "likelihood and impact are rated on the programme's documented scales and the level is read from its matrix", Basis: "project default: the scales and levels; 5.3 fixes none"},
 }

@@ -691,3 +691,16 @@ func progSameJSON(a, b any) bool {
 	jb, err := json.Marshal(b)
 	return err == nil && bytes.Equal(ja, jb)
 }
+
+// The rules of the programme's versions.
+const (
+	RuleImproveNewVersion ismsaudit.RuleID = "PRG-IMPROVE-NEW-VERSION"
+	RuleActionImplements  ismsaudit.RuleID = "PRG-ACTION-IMPLEMENTS"
+	RuleVersionsKept      ismsaudit.RuleID = "PRG-VERSIONS-KEPT"
+)
+
+var versionRules = []ismsaudit.Rule{
+	{ID: RuleImproveNewVersion, Clause: "19011:5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "improving the programme starts the next version in draft, carrying the register, reviews, schedule and cycles, and leaves the reviewed version unchanged"},
+	{ID: RuleActionImplements, Clause: "19011:5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a version carries out only improvement actions raised by reviews of earlier versions, each at most once"},
+	{ID: RuleVersionsKept, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every earlier version is kept whole and in order, and nothing recorded in it is lost from the versions that follow"},
+}

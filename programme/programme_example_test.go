@@ -210,9 +210,15 @@ func ExampleRiskMatrix_Level() {
 	// true
 }
 
-func ExampleProgrammeLifecycle() {
-	fmt.Print(programme.ProgrammeLifecycle().Mermaid)
+func ExampleLifecycles() {
+	for l := range programme.Lifecycles() {
+		fmt.Println(l.Name, "order:", l.Order, "record:", l.Record)
+	}
+	l, _ := programme.LookupLifecycle("programme.programme")
+	fmt.Print(l.Mermaid())
 	// Output:
+	// programme.programme order: PRG-PROGRAMME-ORDER record: PRG-PROGRAMME-RECORD
+	// programme.risk order: PRG-RISK-ORDER record: PRG-RISK-RECORD
 	// stateDiagram-v2
 	//     [*] --> draft
 	//     draft --> approved: approve [objectives-measurable, managers-named, extent-stated, resources-stated, records-policy, risk-areas-covered, risks-assessed]
@@ -225,8 +231,9 @@ func ExampleProgrammeLifecycle() {
 	//     closed --> [*]
 }
 
-func ExampleRiskLifecycle() {
-	for _, t := range programme.RiskLifecycle().Transitions {
+func ExampleLookupLifecycle() {
+	l, _ := programme.LookupLifecycle("programme.risk")
+	for _, t := range l.Transitions {
 		fmt.Println(t.From, "--"+t.Event+"->", t.To)
 	}
 	// Output:

@@ -58,8 +58,8 @@ func TestProgrammeJSONTypes(t *testing.T) {
 		Changes{Objectives: pgObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []string{"act-1"}},
 		p.Risks[pgRiskAt(t, p, "t1")],
 		p.Previous[0].Reviews[1],
-		ProgrammeLifecycle(),
-		RiskLifecycle(),
+		pgLifecycle(t, "programme.programme"),
+		pgLifecycle(t, "programme.risk"),
 		DefaultMatrix(),
 	}
 	for _, v := range values {
@@ -83,8 +83,8 @@ func pgNewOf(v any) any {
 		return new(Risk)
 	case Review:
 		return new(Review)
-	case Lifecycle:
-		return new(Lifecycle)
+	case ismsaudit.Lifecycle:
+		return new(ismsaudit.Lifecycle)
 	case RiskMatrix:
 		return new(RiskMatrix)
 	}
@@ -101,7 +101,7 @@ func pgElem(p any) any {
 		return *p
 	case *Review:
 		return *p
-	case *Lifecycle:
+	case *ismsaudit.Lifecycle:
 		return *p
 	case *RiskMatrix:
 		return *p

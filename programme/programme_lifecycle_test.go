@@ -43,7 +43,7 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 				before := progCopy(*p)
 				next, err := pgFireGood(p, e)
 				to, ok := want[s][e]
-				row, hasRow := s.Next(e)
+				row, hasRow := programmeMachine.Next(s, e)
 				assert.Equal(t, ok, hasRow, "table row")
 				if ok {
 					require.NoError(t, err)
@@ -67,10 +67,17 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
 				wantReason := ismsaudit.ReasonNoTransition
-				if s.IsTerminal() {
+				if programmeMachine.IsTerminal(s) {
 					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
+				if e != EventImprove {
+					assert.Equal(t, RuleProgrammeOrder, te.Rule, "an event out of order cites the lifecycle's order")
+					if d := cmp.Diff(err, p.Check(e)); d != "" {
+						t.Errorf("Check differs from Fire (-fire +check):\n%s", d)
+					}
+				}
+				assert.False(t, p.Can(e))
 				assert.Nil(t, next)
 				if d := cmp.Diff(before, *p); d != "" {
 					t.Errorf("refused event changed the programme (-before +after):\n%s", d)
@@ -237,45 +244,60 @@ func TestProgrammePermitted(t *testing.T) {
 }
 
 func TestProgrammeLifecycleDescription(t *testing.T) {
-	l := ProgrammeLifecycle()
-	assert.Equal(t, "programme.programme", l.Name)
+	l := pgLifecycle(t, "programme.programme")
 	assert.Equal(t, "draft", l.Initial)
 	assert.Equal(t, []string{"improved", "closed"}, l.Terminal)
+	assert.Equal(t, RuleProgrammeOrder, l.Order)
+	assert.Equal(t, RuleProgrammeRecord, l.Record)
 	var states []string
 	for s := range States() {
 		states = append(states, string(s))
 	}
 	assert.Equal(t, states, l.States)
 	for _, row := range l.Transitions {
-		to, ok := State(row.From).Next(Event(row.Event))
+		to, ok := programmeMachine.Next(State(row.From), Event(row.Event))
 		assert.True(t, ok)
 		assert.Equal(t, row.To, string(to))
-		assert.Contains(t, l.Mermaid, strings.ReplaceAll(row.From, "-", "_")+" --> "+strings.ReplaceAll(row.To, "-", "_")+": "+row.Event)
+		assert.Contains(t, l.Mermaid(), strings.ReplaceAll(row.From, "-", "_")+" --> "+strings.ReplaceAll(row.To, "-", "_")+": "+row.Event)
 		for _, g := range row.Guards {
 			_, known := LookupRule(g.Rule)
 			assert.True(t, known, "guard %s cites unknown rule %s", g.Name, g.Rule)
 		}
 	}
 	assert.Len(t, l.Transitions, 6)
-	assert.True(t, slices.ContainsFunc(l.Transitions, func(r Transition) bool { return r.Event == "resume" }))
+	assert.True(t, slices.ContainsFunc(l.Transitions, func(r ismsaudit.Transition) bool { return r.Event == "resume" }))
+	var names []string
+	for l := range Lifecycles() {
+		names = append(names, l.Name)
+	}
+	assert.Equal(t, []string{"programme.programme", "programme.risk"}, names)
+	_, ok := LookupLifecycle("programme.schedule")
+	assert.False(t, ok)
 }
 
-// TestProgrammeRulesCited checks that every rule of the programme area is cited by
-// a guard, Verify or an input check, and every guard's rule exists.
+// pgLifecycle returns the lifecycle with the given name.
+func pgLifecycle(t testing.TB, name string) ismsaudit.Lifecycle {
+	t.Helper()
+	l, ok := LookupLifecycle(name)
+	require.True(t, ok, name)
+	return l
+}
+
+// TestProgrammeRulesCited checks that every rule each lifecycle cites (its
+// order and record rules and each guard's) is in the catalogue, and that
+// every rule of the catalogue is well formed.
 func TestProgrammeRulesCited(t *testing.T) {
-	for _, l := range []Lifecycle{ProgrammeLifecycle(), RiskLifecycle()} {
-		for _, row := range l.Transitions {
-			for _, g := range row.Guards {
-				_, ok := LookupRule(g.Rule)
-				assert.True(t, ok, "%s: guard %s cites %s", l.Name, g.Name, g.Rule)
-			}
+	for l := range Lifecycles() {
+		for _, id := range l.Rules() {
+			_, ok := LookupRule(id)
+			assert.True(t, ok, "%s cites %s", l.Name, id)
 		}
 	}
-	for _, r := range programmeRules {
+	for r := range Rules() {
 		got, ok := LookupRule(r.ID)
 		require.True(t, ok)
 		assert.Equal(t, r, got)
-		assert.NotEmpty(t, r.Source)
+		require.NoError(t, r.Check("PRG"))
 		assert.NotContains(t, r.Text, "\n")
 	}
 }

@@ -69,7 +69,7 @@ func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, ri
 	}
 	if wantEntries == 1 {
 		e := after.History[len(after.History)-1]
-		if to, ok := e.From.Next(e.Event); !ok || to != e.To || e.To != after.State {
+		if to, ok := programmeMachine.Next(e.From, e.Event); !ok || to != e.To || e.To != after.State {
 			t.Fatalf("accepted %v is not a row of the table", e)
 		}
 	}
@@ -86,7 +86,7 @@ func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, ri
 		}
 		if riskEntries == 1 {
 			e := r.History[len(r.History)-1]
-			if to, ok := e.From.Next(e.Event); !ok || to != e.To || e.To != r.State {
+			if to, ok := riskMachine.Next(e.From, e.Event); !ok || to != e.To || e.To != r.State {
 				t.Fatalf("accepted %v is not a row of the register table", e)
 			}
 		}

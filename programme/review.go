@@ -330,3 +330,16 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 		}
 	}
 }
+
+// The rules of programme reviews.
+const (
+	RuleReviewRecorded ismsaudit.RuleID = "PRG-REVIEW-RECORDED"
+	RuleReviewInputs   ismsaudit.RuleID = "PRG-REVIEW-INPUTS"
+	RuleReviewActions  ismsaudit.RuleID = "PRG-REVIEW-ACTIONS"
+)
+
+var reviewRules = []ismsaudit.Rule{
+	{ID: RuleReviewRecorded, Clause: "19011:5.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "each review round records exactly one review, within the round, before the programme is improved, resumed or closed"},
+	{ID: RuleReviewInputs, Clause: "19011:5.6, 5.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a review considers the monitoring results, measures every objective against its target and states its conclusions"},
+	{ID: RuleReviewActions, Clause: "19011:5.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a review that raises improvement actions leads to a new version, not back to implementing the version reviewed"},
+}

@@ -483,6 +483,8 @@ var riskMachine = fsm.MustNew(fsm.Spec[RiskState, RiskEvent, *riskSubject]{
 	Events:   riskEventSet.Values(),
 	Initial:  RiskIdentified,
 	Terminal: []RiskState{RiskClosed, RiskAccepted},
+	Order:    RuleRiskOrder,
+	Record:   RuleRiskRecord,
 	Table: []fsm.Transition[RiskState, RiskEvent, *riskSubject]{
 		{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, Guards: []riskGuard{guardAssessmentGiven}},
 		{From: RiskAssessed, Event: RiskAssess, To: RiskAssessed, Guards: []riskGuard{guardAssessmentGiven}},
@@ -507,19 +509,6 @@ func (p *Programme) acceptable(r *Risk) bool {
 	m := matrixOf(p, a.Version)
 	return m != nil && m.accepts(a.Level)
 }
-
-// RiskLifecycle describes the register's lifecycle: identified ->
-// assessed -> treatment-planned -> treated -> monitored -> closed or
-// accepted, with re-assessment and acceptance without treatment where the
-// level allows.
-func RiskLifecycle() Lifecycle { return progDescribe(riskMachine) }
-
-// Next returns the state event e leads to from s, ignoring guards, and
-// whether the lifecycle table has such a transition.
-func (v RiskState) Next(e RiskEvent) (RiskState, bool) { return riskMachine.Next(v, e) }
-
-// IsTerminal reports whether s accepts no event (closed, accepted).
-func (v RiskState) IsTerminal() bool { return riskMachine.IsTerminal(v) }
 
 // verifyRisk checks one register entry: its history against the table,
 // and the assessments and treatments its events leave.
@@ -608,4 +597,32 @@ func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
 	if nt != len(r.Treatments) {
 		v.violate(at("Treatments"), RuleHistory, strconv.Itoa(len(r.Treatments)), "the history records "+strconv.Itoa(nt)+" planned treatments")
 	}
+}
+
+// The rules of the register of risks and opportunities and of an entry's
+// lifecycle.
+const (
+	RuleRiskAreas      ismsaudit.RuleID = "PRG-RISK-AREAS"
+	RuleRisksAssessed  ismsaudit.RuleID = "PRG-RISKS-ASSESSED"
+	RuleRiskTreatment  ismsaudit.RuleID = "PRG-RISK-TREATMENT"
+	RuleRiskPlan       ismsaudit.RuleID = "PRG-RISK-PLAN"
+	RuleRiskOutcome    ismsaudit.RuleID = "PRG-RISK-OUTCOME"
+	RuleRiskResidual   ismsaudit.RuleID = "PRG-RISK-RESIDUAL"
+	RuleRiskReason     ismsaudit.RuleID = "PRG-RISK-REASON"
+	RuleRiskAcceptable ismsaudit.RuleID = "PRG-RISK-ACCEPTABLE"
+	RuleRiskOrder      ismsaudit.RuleID = "PRG-RISK-ORDER"
+	RuleRiskRecord     ismsaudit.RuleID = "PRG-RISK-RECORD"
+)
+
+var riskRules = []ismsaudit.Rule{
+	{ID: RuleRiskAreas, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "before approval the register holds at least one risk in each area of 5.3: planning, resources, team selection, communication, implementation, records, monitoring and auditee availability"},
+	{ID: RuleRisksAssessed, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "approval and implementation wait until every entry of the register has been assessed"},
+	{ID: RuleRiskTreatment, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "implementation starts only when every risk rated above the acceptable level has a planned treatment"},
+	{ID: RuleRiskPlan, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "a planned treatment says what is done, by whom and by when, the date not before the plan"},
+	{ID: RuleRiskOutcome, Clause: "19011:5.3", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a treatment is recorded as done only with what was done"},
+	{ID: RuleRiskResidual, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "monitoring a treated entry rates the residual likelihood and impact"},
+	{ID: RuleRiskReason, Clause: "19011:5.3", Principle: ismsaudit.PrincipleFairPresentation, Text: "an entry is accepted or closed only with the reason"},
+	{ID: RuleRiskAcceptable, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "a risk is accepted or closed only when its latest level is within the matrix's acceptable level", Basis: "the acceptable level is the host's matrix"},
+	{ID: RuleRiskOrder, Clause: "19011:5.3", Principle: ismsaudit.PrincipleRiskBased, Text: "a register entry is assessed, then treated and monitored, or accepted, and closed only after monitoring: an event out of this order, an event of a closed or accepted entry, or an unknown event or state is refused"},
+	{ID: RuleRiskRecord, Clause: "19011:5.3, 5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every event of a register entry is recorded with when and by whom, never before the entry was identified or before the latest entry of its history"},
 }

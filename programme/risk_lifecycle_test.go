@@ -86,7 +86,7 @@ func TestRiskEveryStateEvent(t *testing.T) {
 				before := progCopy(*p)
 				err := pgFireRiskGood(p, e)
 				to, ok := want[s][e]
-				row, hasRow := s.Next(e)
+				row, hasRow := riskMachine.Next(s, e)
 				assert.Equal(t, ok, hasRow, "table row")
 				r := p.Risks[0]
 				if ok {
@@ -112,10 +112,11 @@ func TestRiskEveryStateEvent(t *testing.T) {
 				assert.Equal(t, string(s), te.State)
 				assert.Equal(t, string(e), te.Event)
 				wantReason := ismsaudit.ReasonNoTransition
-				if s.IsTerminal() {
+				if riskMachine.IsTerminal(s) {
 					wantReason = ismsaudit.ReasonTerminal
 				}
 				assert.Equal(t, wantReason, te.Reason)
+				assert.Equal(t, RuleRiskOrder, te.Rule, "an event out of order cites the lifecycle's order")
 				if d := cmp.Diff(before, *p); d != "" {
 					t.Errorf("refused event changed the programme (-before +after):\n%s", d)
 				}
@@ -332,10 +333,11 @@ func TestRiskPermittedAndLookup(t *testing.T) {
 }
 
 func TestRiskLifecycleDescription(t *testing.T) {
-	l := RiskLifecycle()
-	assert.Equal(t, "programme.risk", l.Name)
+	l := pgLifecycle(t, "programme.risk")
+	assert.Equal(t, RuleRiskOrder, l.Order)
+	assert.Equal(t, RuleRiskRecord, l.Record)
 	assert.Equal(t, "identified", l.Initial)
 	assert.Equal(t, []string{"closed", "accepted"}, l.Terminal)
 	assert.Len(t, l.Transitions, 10)
-	assert.Contains(t, l.Mermaid, "treatment_planned --> treated: treat [outcome-recorded]")
+	assert.Contains(t, l.Mermaid(), "treatment_planned --> treated: treat [outcome-recorded]")
 }

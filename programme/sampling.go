@@ -345,3 +345,24 @@ func checkSamplingFactors(col *errs.Collector, prefix string, f SamplingFactors)
 		col.Add(prefix+".RandomShare", "range", schedNum(f.RandomShare), "0 to 1")
 	}
 }
+
+// The rules of multi-site sampling (IAF MD 1:2018).
+const (
+	RuleSampleSites      ismsaudit.RuleID = "PRG-SAMPLE-SITES"
+	RuleSampleSize       ismsaudit.RuleID = "PRG-SAMPLE-SIZE"
+	RuleSampleCentral    ismsaudit.RuleID = "PRG-SAMPLE-CENTRAL"
+	RuleSampleHighRisk   ismsaudit.RuleID = "PRG-SAMPLE-HIGH-RISK"
+	RuleSampleRandom     ismsaudit.RuleID = "PRG-SAMPLE-RANDOM"
+	RuleSampleVary       ismsaudit.RuleID = "PRG-SAMPLE-VARY"
+	RuleSampleNoSampling ismsaudit.RuleID = "PRG-SAMPLE-NO-SAMPLING"
+)
+
+var samplingRules = []ismsaudit.Rule{
+	{ID: RuleSampleSites, Clause: "IAF-MD1:6.1", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a multi-site sample needs exactly one central function and at least one other site, each with a unique id"},
+	{ID: RuleSampleSize, Clause: "IAF-MD1:6.1.3.3", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the sample is the square root of the number of sites other than the central function, times 1 (initial), 0.6 (surveillance) or 0.8 (recertification), rounded up"},
+	{ID: RuleSampleCentral, Clause: "IAF-MD1:6.1", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the central function is audited at every audit"},
+	{ID: RuleSampleHighRisk, Clause: "IAF-MD1:6.1", Principle: ismsaudit.PrincipleRiskBased, Text: "every site the host marks as high risk is added to the sample", Basis: "project default: IAF MD 1 increases the sample for risk; its factors were not checked"},
+	{ID: RuleSampleRandom, Clause: "IAF-MD1:6.1", Principle: ismsaudit.PrincipleEvidenceBased, Text: "at least 25 % of the sample is chosen at random, by a generator seeded by the caller", Basis: "as restated by CGC QSP 231-17 and EA FAQ 46.5"},
+	{ID: RuleSampleVary, Clause: "IAF-MD1:6.1", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the rest of the sample is chosen so that the sites audited over the cycle differ as much as possible", Basis: "as restated by CGC QSP 231-17"},
+	{ID: RuleSampleNoSampling, Clause: "IAF-MD1:6.2.1", Principle: ismsaudit.PrincipleEvidenceBased, Text: "without sampling, initial and recertification audits cover every site and each surveillance covers 30 % of the sites, rounded up, plus the central function"},
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -306,7 +307,7 @@ func cloneTeam(t *competence.Team) competence.Team {
 // this one.
 func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids map[string]string) {
 	if a.Team != nil {
-		col.Add(path+".Team", "library-set", a.Team.Leader.String(), "teams are assigned by Staff")
+		col.Add(path+".Team", "library-set", string(a.Team.Leader), "teams are assigned by Staff")
 	}
 	if a.ID == "" {
 		return
@@ -390,4 +391,15 @@ func (v *verifier) verifySchedule() {
 		v.violate(o.later.path+".Team", RuleStaffNoOverlap, string(o.later.auditor),
 			"also on the audit at "+o.earlier.path+" from "+schedDay(schedDayDate(o.earlier.first))+" to "+schedDay(schedDayDate(o.earlier.last)))
 	}
+}
+
+// The rules of the schedule.
+const (
+	RuleScheduleStartInWindow ismsaudit.RuleID = "PRG-SCHEDULE-START-IN-WINDOW"
+	RuleScheduleWhen          ismsaudit.RuleID = "PRG-SCHEDULE-WHEN"
+)
+
+var scheduleRules = []ismsaudit.Rule{
+	{ID: RuleScheduleStartInWindow, Clause: "19011:5.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a planned start date lies within the audit's due window", Basis: "project default"},
+	{ID: RuleScheduleWhen, Clause: "19011:5.4, 5.5.1", Principle: ismsaudit.PrincipleIntegrity, Text: "audits and cycles are added to the schedule while the programme is drafted or implemented, and teams are assigned while it is implemented: not while an approved version waits to be implemented or a version is under review", Basis: "project reading"},
 }

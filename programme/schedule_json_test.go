@@ -162,8 +162,7 @@ func TestScheduleRules(t *testing.T) {
 		seen[id] = true
 		r, ok := programme.LookupRule(id)
 		require.True(t, ok, "%s is not in the catalogue", id)
-		assert.NotEmpty(t, r.Source, id)
-		assert.NotEmpty(t, r.Text, id)
+		require.NoError(t, r.Check("PRG"), id)
 		assert.NotContains(t, r.Text, "\n", id)
 		assert.True(t, strings.HasPrefix(r.String(), string(id)+" ("), id)
 	}

@@ -126,7 +126,7 @@ func TestScheduleOperationStates(t *testing.T) {
 				assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
 				assert.Equal(t, string(s), te.State)
 				wantRule := programme.RuleScheduleWhen
-				if s.IsTerminal() {
+				if l, _ := programme.LookupLifecycle("programme.programme"); l.IsTerminal(string(s)) {
 					wantRule = programme.RuleFrozen
 				}
 				assert.Equal(t, wantRule, te.Rule)

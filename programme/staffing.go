@@ -798,3 +798,20 @@ func overlappingBookings(list []booking) []bookingOverlap {
 	slices.SortStableFunc(out, func(a, b bookingOverlap) int { return cmp.Compare(a.later.order, b.later.order) })
 	return out
 }
+
+// The rules of staffing (ISO 19011:2018 5.4.4, 5.5.4, 5.5.5).
+const (
+	RuleStaffTeam      ismsaudit.RuleID = "PRG-STAFF-TEAM"
+	RuleStaffWorkload  ismsaudit.RuleID = "PRG-STAFF-WORKLOAD"
+	RuleStaffNoOverlap ismsaudit.RuleID = "PRG-STAFF-NO-OVERLAP"
+	RuleStaffDated     ismsaudit.RuleID = "PRG-STAFF-DATED"
+	RuleStaffOnce      ismsaudit.RuleID = "PRG-STAFF-ONCE"
+)
+
+var staffingRules = []ismsaudit.Rule{
+	{ID: RuleStaffTeam, Clause: "19011:5.5.4, 5.5.5", Principle: ismsaudit.PrincipleIndependence, Text: "each scheduled audit's team is chosen by team selection: a competent leader, every need met, every member independent of the audited scope"},
+	{ID: RuleStaffWorkload, Clause: "19011:5.4.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "no auditor is given more audit days in a period than their workload limit", Basis: "the limit is the host's"},
+	{ID: RuleStaffNoOverlap, Clause: "19011:5.4.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "no one serves on two audits whose dates overlap", Basis: "project reading"},
+	{ID: RuleStaffDated, Clause: "19011:5.5.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit is staffed only once it has a first day: its planned start or the start of its due window", Basis: "project default"},
+	{ID: RuleStaffOnce, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleIntegrity, Text: "staffing fills audits that have no team and no audit record yet; it never replaces a team", Basis: "project reading"},
+}
