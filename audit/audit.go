@@ -105,10 +105,10 @@ type NewOptions struct {
 // the record was created. Every problem with the options is reported at
 // once in a *ismsaudit.ValidationError.
 func New(opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
-	col := newCollector("new audit")
+	ch := &checker{subject: "new audit"}
 	required := func(path, value, what string) {
 		if isBlank(value) {
-			col.Add(path, "required", "", what)
+			ch.add(path, "required", "", what)
 		}
 	}
 	required("ID", string(opts.ID), "the host's id for the audit")
@@ -116,18 +116,18 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
 	required("Auditee", opts.Auditee, "the organization audited")
 	switch {
 	case opts.Kind == "":
-		col.Add("Kind", "required", "", "the kind of audit")
+		ch.add("Kind", "required", "", "the kind of audit")
 	case !opts.Kind.IsValid():
-		col.Add("Kind", "enum", string(opts.Kind), "not an audit kind")
+		ch.add("Kind", "enum", string(opts.Kind), "not an audit kind")
 	}
 	if opts.Baseline != "" && opts.Baseline == opts.ID {
-		col.Add("Baseline", "self-baseline", string(opts.Baseline), "an audit cannot be its own baseline")
+		ch.add("Baseline", "self-baseline", string(opts.Baseline), "an audit cannot be its own baseline")
 	}
 	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when the record was created")
+		ch.add("Meta.At", "required", "", "when the record was created")
 	}
 	required("Meta.By", m.By, "who created the record")
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return nil, err
 	}
 	return &Audit{
@@ -233,8 +233,8 @@ var (
 	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
 )
 
-// coreTerminateRow is the row that stops an audit from state s.
-func coreTerminateRow(s State) fsm.Transition[State, Event, auditSubject] {
+// terminateRow is the row that stops an audit from state s.
+func terminateRow(s State) fsm.Transition[State, Event, auditSubject] {
 	return fsm.Transition[State, Event, auditSubject]{From: s, Event: EventTerminate, To: StateTerminated, Guards: []auditGuard{guardReason}}
 }
 
@@ -256,39 +256,39 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen}},
 		{From: StateCompleted, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
 		{From: StateFollowUp, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
-		coreTerminateRow(StateInitiation),
-		coreTerminateRow(StatePreparation),
-		coreTerminateRow(StateFieldwork),
-		coreTerminateRow(StateFindings),
-		coreTerminateRow(StateClosing),
-		coreTerminateRow(StateReported),
-		coreTerminateRow(StateDistributed),
+		terminateRow(StateInitiation),
+		terminateRow(StatePreparation),
+		terminateRow(StateFieldwork),
+		terminateRow(StateFindings),
+		terminateRow(StateClosing),
+		terminateRow(StateReported),
+		terminateRow(StateDistributed),
 	},
 })
 
-// coreFireEvent asks the audit lifecycle for event ev with the record in the event
+// fireEvent asks the audit lifecycle for event ev with the record in the event
 // brings; it returns the history entry to append or the refusal. It
 // changes nothing. The event's time must not precede the record's
 // creation, its latest history entry, nor the latest entry of the plan's
 // history: the record's times only move forward.
-func (a *Audit) coreFireEvent(ev Event, in *auditInput, m ismsaudit.Meta) (Entry, error) {
-	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.coreLatest(), ev, m)
+func (a *Audit) fireEvent(ev Event, in *auditInput, m ismsaudit.Meta) (Entry, error) {
+	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, a.latest(), ev, m)
 }
 
-// coreFireEventAfter is coreFireEvent for an event whose time must also not precede floor,
+// fireEventAfter is fireEvent for an event whose time must also not precede floor,
 // the time of a record the event rests on (such as the contact and the
 // feasibility decision preparation rests on).
-func (a *Audit) coreFireEventAfter(ev Event, in *auditInput, m ismsaudit.Meta, floor time.Time) (Entry, error) {
-	last := a.coreLatest()
+func (a *Audit) fireEventAfter(ev Event, in *auditInput, m ismsaudit.Meta, floor time.Time) (Entry, error) {
+	last := a.latest()
 	if floor.After(last) {
 		last = floor
 	}
 	return auditMachine.Fire(auditSubject{a: a, in: in}, a.State, last, ev, m)
 }
 
-// coreLatest returns the latest time of the audit's and the plan's histories
+// latest returns the latest time of the audit's and the plan's histories
 // and of the record's creation.
-func (a *Audit) coreLatest() time.Time {
+func (a *Audit) latest() time.Time {
 	last := fsm.Last(a.History)
 	if a.CreatedAt.After(last) {
 		last = a.CreatedAt
@@ -301,15 +301,15 @@ func (a *Audit) coreLatest() time.Time {
 	return last
 }
 
-// corePrecheck reports whether the audit as it stands allows ev (the table
+// precheck reports whether the audit as it stands allows ev (the table
 // row exists and the guards on the audit itself pass), before an
 // operation looks at the record the event brings.
-func (a *Audit) corePrecheck(ev Event) error {
+func (a *Audit) precheck(ev Event) error {
 	return auditMachine.Check(auditSubject{a: a}, a.State, ev)
 }
 
-// coreAdvance applies an accepted event: the new state and one history entry.
-func (a *Audit) coreAdvance(e Entry) {
+// advance applies an accepted event: the new state and one history entry.
+func (a *Audit) advance(e Entry) {
 	a.State = e.To
 	a.History = append(a.History, e)
 }
@@ -329,7 +329,7 @@ func (a *Audit) Can(e Event) bool { return auditMachine.Can(auditSubject{a: a}, 
 // the guard that refuses. Like Permitted, it looks at the audit as it
 // stands: the record an event brings (a meeting, the recipients, the
 // completion, the termination reason) is checked when the event fires.
-func (a *Audit) Check(e Event) error { return a.corePrecheck(e) }
+func (a *Audit) Check(e Event) error { return a.precheck(e) }
 
 // EndFieldwork ends the fieldwork (19011 6.4.7-6.4.8): the audit moves to
 // findings. It is refused while the plan is not communicated in its latest
@@ -339,11 +339,11 @@ func (a *Audit) Check(e Event) error { return a.corePrecheck(e) }
 // was never verified (AUD-EVIDENCE-VERIFIED: only verified information is
 // audit evidence).
 func (a *Audit) EndFieldwork(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventEndFieldwork, nil, m)
+	e, err := a.fireEvent(EventEndFieldwork, nil, m)
 	if err != nil {
 		return err
 	}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
@@ -354,11 +354,11 @@ type Termination struct {
 	By     string    `json:"by"`
 }
 
-var errCoreNoReason = errors.New("a termination needs a reason")
+var errNoReason = errors.New("a termination needs a reason")
 
 func checkTerminationInput(s auditSubject) error {
 	if s.in != nil && isBlank(s.in.reason) {
-		return errCoreNoReason
+		return errNoReason
 	}
 	return nil
 }
@@ -368,33 +368,33 @@ func checkTerminationInput(s auditSubject) error {
 // by whom in a.Termination. The reason is required (AUD-TERMINATE-REASON).
 // It is refused once the audit is completed.
 func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventTerminate, &auditInput{reason: reason}, m)
+	e, err := a.fireEvent(EventTerminate, &auditInput{reason: reason}, m)
 	if err != nil {
 		return err
 	}
 	if a.Termination != nil {
-		return a.coreRecordConflict("terminate", "Termination", "a termination is already recorded")
+		return recordConflict("terminate", "Termination", "a termination is already recorded")
 	}
 	a.Termination = &Termination{Reason: reason, At: m.At, By: m.By}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
-// coreEvents indexes the audit history: the first entry of each event.
-type coreEvents map[Event]Entry
+// eventTimes indexes the audit history: the first entry of each event.
+type eventTimes map[Event]Entry
 
 // when returns the time of the first entry of event e, and whether the
 // history has one.
-func (ev coreEvents) when(e Event) (time.Time, bool) {
+func (ev eventTimes) when(e Event) (time.Time, bool) {
 	en, ok := ev[e]
 	return en.At, ok
 }
 
-// verifyCore checks the audit lifecycle and the records of initiation,
+// verifyAudit checks the audit lifecycle and the records of initiation,
 // meetings, risks, the checklist, the report, completion and termination.
-func (v *verifier) verifyCore() {
+func (v *verifier) verifyAudit() {
 	a := v.a
-	ch := coreCheck{col: v.col, record: true}
+	ch := v.ch
 
 	ch.required("ID", string(a.ID), "the host's id for the audit")
 	switch {
@@ -414,26 +414,26 @@ func (v *verifier) verifyCore() {
 		ch.shape("State", "enum", string(a.State), "not an audit state")
 	}
 
-	coreReplayViolation(v, auditMachine, "History", a.History, a.State, "State")
+	replayTo(v, itemPath{i: -1}, auditMachine, a.History, a.State)
 	if len(a.History) > 0 && a.History[0].At.Before(a.CreatedAt) {
-		v.violate("History[0].At", RuleHistoryValid, coreTime(a.History[0].At), "before the record was created")
+		v.violate("History[0].At", RuleHistoryValid, timeText(a.History[0].At), "before the record was created")
 	}
-	ev := make(coreEvents, len(a.History))
+	ev := make(eventTimes, len(a.History))
 	for _, e := range a.History {
 		if _, seen := ev[e.Event]; !seen {
 			ev[e.Event] = e
 		}
 	}
 
-	v.coreInitiation(ch, ev)
-	v.coreFieldwork(ch, ev)
-	v.coreClosing(ch, ev)
-	v.coreReport(ch, ev)
-	v.coreEnd(ch, ev)
+	v.verifyInitiation(ch, ev)
+	v.verifyFieldwork(ch, ev)
+	v.verifyClosing(ch, ev)
+	v.verifyReport(ch, ev)
+	v.verifyEnd(ch, ev)
 }
 
-// coreFirst returns the time of the first audit history entry of event e.
-func (a *Audit) coreFirst(e Event) (time.Time, bool) {
+// firstEvent returns the time of the first audit history entry of event e.
+func (a *Audit) firstEvent(e Event) (time.Time, bool) {
 	for _, en := range a.History {
 		if en.Event == e {
 			return en.At, true

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"errors"
 	"iter"
 	"slices"
 	"strings"
@@ -18,154 +19,156 @@ func notFound(kind, id string) error {
 	return &errs.NotFoundError{Pkg: "audit", Type: kind, ID: id}
 }
 
-// coreCheck adds problems to a collector. Operations report shape problems
-// with shape tokens ("required", "enum", "unique"...); Verify (record set)
-// reports them under AUD-RECORD-SHAPE with the token in the detail, so that
-// every violation of a record names a rule of the catalogue. Problems that
-// break a process rule cite its id either way.
-type coreCheck struct {
-	col    *errs.Collector
-	record bool
+// checker collects the problems of one input or record into one
+// *ismsaudit.ValidationError. Operations report shape problems with shape
+// tokens (ismsaudit.RuleRequired, "empty", ...); Verify (record set)
+// reports them under AUD-RECORD-SHAPE with the token leading the detail,
+// so that every violation of a record names a rule of the catalogue.
+// Problems that break a process rule cite its id either way. The collector
+// is made on the first problem, so a check that finds none allocates
+// nothing.
+type checker struct {
+	subject string
+	col     *errs.Collector
+	record  bool
 }
 
-// shape records a problem of shape, such as a missing value.
-func (c coreCheck) shape(path string, token ismsaudit.RuleID, value, detail string) {
-	if c.record {
-		c.col.Add(path, RuleRecordShape, value, string(token)+": "+detail)
-		return
+// add records a problem as it is given.
+func (c *checker) add(path string, rule ismsaudit.RuleID, value, detail string) {
+	if c.col == nil {
+		c.col = newCollector(c.subject)
 	}
-	c.col.Add(path, token, value, detail)
-}
-
-// rule records a problem that breaks the process rule with the given id.
-func (c coreCheck) rule(path string, rule ismsaudit.RuleID, value, detail string) {
 	c.col.Add(path, rule, value, detail)
 }
 
+// shape records a problem of shape, such as a missing value.
+func (c *checker) shape(path string, token ismsaudit.RuleID, value, detail string) {
+	if c.record {
+		c.add(path, RuleRecordShape, value, string(token)+": "+detail)
+		return
+	}
+	c.add(path, token, value, detail)
+}
+
+// rule records a problem that breaks the process rule with the given id.
+func (c *checker) rule(path string, rule ismsaudit.RuleID, value, detail string) {
+	c.add(path, rule, value, detail)
+}
+
+// merge records every problem of err (see errs.Collector.Merge).
+func (c *checker) merge(prefix string, rule ismsaudit.RuleID, err error) {
+	if err == nil {
+		return
+	}
+	if c.col == nil {
+		c.col = newCollector(c.subject)
+	}
+	c.col.Merge(prefix, rule, err)
+}
+
+// len reports how many problems were recorded.
+func (c *checker) len() int {
+	if c.col == nil {
+		return 0
+	}
+	return c.col.Len()
+}
+
+// err returns nil when nothing was recorded, else the
+// *ismsaudit.ValidationError.
+func (c *checker) err() error {
+	if c.col == nil {
+		return nil
+	}
+	return c.col.Err()
+}
+
 // required records a missing text value.
-func (c coreCheck) required(path, value, what string) {
+func (c *checker) required(path, value, what string) {
 	if isBlank(value) {
-		c.shape(path, "required", "", what)
+		c.shape(path, ismsaudit.RuleRequired, "", what)
 	}
 }
 
 // requiredTime records a missing time.
-func (c coreCheck) requiredTime(path string, t time.Time, what string) {
+func (c *checker) requiredTime(path string, t time.Time, what string) {
 	if t.IsZero() {
-		c.shape(path, "required", "", what)
+		c.shape(path, ismsaudit.RuleRequired, "", what)
 	}
 }
 
 // texts records every blank entry of a list of texts.
-func (c coreCheck) texts(path string, list []string, what string) {
+func (c *checker) texts(path string, list []string, what string) {
 	for i, s := range list {
 		if isBlank(s) {
-			c.shape(errs.Index(path, i), "required", "", what)
+			c.shape(errs.Index(path, i), ismsaudit.RuleRequired, "", what)
 		}
 	}
 }
 
-// evChecker reports problems with an evidence item or a sampling plan,
-// either as input to an operation (shape problems under their own tokens,
-// such as "required") or as part of a record under Verify (shape problems
-// under rule AUD-RECORD-SHAPE, the token leading the detail).
-type evChecker struct {
-	col    *errs.Collector
-	record bool
-}
-
-func (c evChecker) shape(path string, token ismsaudit.RuleID, value, detail string) {
-	if c.record {
-		c.col.Add(path, RuleRecordShape, value, string(token)+": "+detail)
-		return
-	}
-	c.col.Add(path, token, value, detail)
-}
-
-func (c evChecker) rule(path string, rule ismsaudit.RuleID, value, detail string) {
-	c.col.Add(path, rule, value, detail)
-}
-
-// day renders a time for details.
-func coreTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-// coreMeta checks the caller's ismsaudit.Meta of an operation: a time and an actor.
-func coreMeta(c coreCheck, m ismsaudit.Meta) {
+// meta checks the Meta of an operation: a time and an actor.
+func (c *checker) meta(m ismsaudit.Meta) {
 	c.requiredTime("Meta.At", m.At, "when the operation happened")
 	c.required("Meta.By", m.By, "who performed it")
 }
 
-// evCheckMeta checks what every evidence and sampling operation needs from
-// the caller: a time and an actor.
-func evCheckMeta(col *errs.Collector, m ismsaudit.Meta) {
-	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when the operation happens")
-	}
-	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who performs the operation")
-	}
-}
-
-// findingCheckMeta reports a missing time or actor of an operation that is
-// not a lifecycle event, a time before last (when last is not zero), and
-// a note: such an operation adds no history entry, so it would have
-// nowhere to keep one.
-func findingCheckMeta(col *errs.Collector, m ismsaudit.Meta, last time.Time) {
-	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when it happened")
-	} else if m.At.Before(last) {
-		col.Add("Meta.At", "not-before-last", m.At.Format(time.RFC3339), "before the last recorded event "+last.Format(time.RFC3339))
-	}
-	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who did it")
+// metaNoEntry checks the Meta of an operation that is not a lifecycle
+// event: a time, not before last (when last is not zero), an actor, and no
+// note, as the operation adds no history entry to keep one in.
+func (c *checker) metaNoEntry(m ismsaudit.Meta, last time.Time) {
+	c.meta(m)
+	if !m.At.IsZero() && m.At.Before(last) {
+		c.shape("Meta.At", "not-before-last", timeText(m.At), "before the last recorded event "+timeText(last))
 	}
 	if m.Note != "" {
-		col.Add("Meta.Note", "empty", m.Note, "this operation adds no history entry to keep a note in")
+		c.shape("Meta.Note", "empty", m.Note, "this operation adds no history entry to keep a note in")
 	}
 }
 
-// coreNotAfter records a time of the input that lies after the operation's
+// notAfter records a time of the input that lies after the operation's
 // own time: a record cannot describe something that has not happened yet.
-func coreNotAfter(c coreCheck, path string, t, now time.Time, what string) {
+func (c *checker) notAfter(path string, t, now time.Time, what string) {
 	if !t.IsZero() && !now.IsZero() && t.After(now) {
-		c.shape(path, "time-order", coreTime(t), what+" cannot be after the operation's time "+coreTime(now))
+		c.shape(path, "time-order", timeText(t), what+" cannot be after the operation's time "+timeText(now))
 	}
 }
 
-// coreProblems is a lazily created collector for guard checks, so that a guard
-// that passes allocates nothing.
-type coreProblems struct {
-	subject string
-	col     *errs.Collector
-}
-
-func (p *coreProblems) add(path string, rule ismsaudit.RuleID, value, detail string) {
-	if p.col == nil {
-		p.col = newCollector(p.subject)
+// order records an end before its start.
+func (c *checker) order(path string, from, to time.Time, what string) {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		c.shape(path, "order", timeText(to), what+" ends before it starts ("+timeText(from)+")")
 	}
-	p.col.Add(path, rule, value, detail)
 }
 
-func (p *coreProblems) err() error {
-	if p.col == nil {
-		return nil
+// ref records why r is not a valid criterion reference, if it is not.
+func (c *checker) ref(path string, r annexa.Ref) {
+	if refValid(r) {
+		return
 	}
-	return p.col.Err()
+	var ve *ismsaudit.ValidationError
+	if err := r.Validate(); errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			c.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
+		}
+	}
 }
 
-// coreRefuse builds the refusal of an operation that is not a table event but
+// timeText renders a time for details.
+func timeText(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// refuseGuard builds the refusal of an operation that is not a table event but
 // is held to a rule the same way a guard would hold it (for example a
 // distribution after the first): a *ismsaudit.TransitionError of reason "guard"
 // wrapping the check's error.
-func coreRefuse(machine, state, op, guard string, rule ismsaudit.RuleID, err error) error {
+func refuseGuard(machine, state, op, guard string, rule ismsaudit.RuleID, err error) error {
 	return &ismsaudit.TransitionError{Machine: machine, State: state, Event: op, Reason: ismsaudit.ReasonGuard,
 		Guard: guard, Rule: rule, Detail: err.Error(), Err: err}
 }
 
-// coreRefuseMeta builds the refusal of an operation whose ismsaudit.Meta lacks a time or
+// refuseMeta builds the refusal of an operation whose ismsaudit.Meta lacks a time or
 // an actor, or whose time precedes last, the latest time of the log it
 // appends to.
-func coreRefuseMeta(machine, state, op string, m ismsaudit.Meta, last time.Time) error {
+func refuseMeta(machine, state, op string, m ismsaudit.Meta, last time.Time) error {
 	detail := ""
 	switch {
 	case m.At.IsZero():
@@ -173,20 +176,20 @@ func coreRefuseMeta(machine, state, op string, m ismsaudit.Meta, last time.Time)
 	case isBlank(m.By):
 		detail = "the operation needs an actor"
 	case m.At.Before(last):
-		detail = "time " + coreTime(m.At) + " is before the latest entry " + coreTime(last)
+		detail = "time " + timeText(m.At) + " is before the latest entry " + timeText(last)
 	default:
 		return nil
 	}
 	return &ismsaudit.TransitionError{Machine: machine, State: state, Event: op, Reason: ismsaudit.ReasonMeta, Detail: detail}
 }
 
-// coreRecordConflict refuses an operation whose record is already present in
+// recordConflict refuses an operation whose record is already present in
 // an audit that never took the step (a record edited by hand or decoded
 // from elsewhere): the library never overwrites what it did not write.
-func (a *Audit) coreRecordConflict(op, path, detail string) error {
-	col := newCollector(op)
-	col.Add(path, RuleRecordShape, "", detail)
-	return col.Err()
+func recordConflict(op, path, detail string) error {
+	c := checker{subject: op}
+	c.rule(path, RuleRecordShape, "", detail)
+	return c.err()
 }
 
 // requireState refuses an operation (op, such as "collect-evidence") that
@@ -237,8 +240,8 @@ func refValid(r annexa.Ref) bool {
 	return false
 }
 
-// evValid reports whether v is one of values.
-func evValid[T ~string](values []T, v T) bool {
+// isOneOf reports whether v is one of values.
+func isOneOf[T ~string](values []T, v T) bool {
 	for _, x := range values {
 		if x == v {
 			return true
@@ -247,8 +250,8 @@ func evValid[T ~string](values []T, v T) bool {
 	return false
 }
 
-// evTokens joins the tokens of an enumeration for a detail message.
-func evTokens[T ~string](seq iter.Seq[T]) string {
+// tokens joins the tokens of an enumeration for a detail message.
+func tokens[T ~string](seq iter.Seq[T]) string {
 	var b strings.Builder
 	for v := range seq {
 		if b.Len() > 0 {
@@ -259,9 +262,9 @@ func evTokens[T ~string](seq iter.Seq[T]) string {
 	return b.String()
 }
 
-// findingCopyOrNil copies s, giving nil for an empty slice so that optional
+// cloneOrNil copies s, giving nil for an empty slice so that optional
 // fields round-trip through JSON (omitempty) unchanged.
-func findingCopyOrNil[T any](s []T) []T {
+func cloneOrNil[T any](s []T) []T {
 	if len(s) == 0 {
 		return nil
 	}

@@ -18,17 +18,17 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
 	if err := a.requireState("attach-checklist", RuleChecklistPlanned, StatePreparation); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("checklist")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "checklist"}
+	ch.meta(m)
 	if cl == nil {
 		ch.shape("Checklist", "required", "", "no checklist given")
-		return ch.col.Err()
+		return ch.err()
 	}
 	checkChecklist(ch, "Checklist", cl, a, nil)
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
-	a.Checklist = coreCloneChecklist(cl)
+	a.Checklist = cloneChecklist(cl)
 	return nil
 }
 
@@ -39,7 +39,7 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
 //
 // has reports whether an evidence id names one of the audit's items; nil
 // means the checklist must carry no result yet (it is being attached).
-func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit, has func(ismsaudit.EvidenceID) bool) {
+func checkChecklist(ch *checker, prefix string, cl *annexa.Checklist, a *Audit, has func(ismsaudit.EvidenceID) bool) {
 	if err := cl.Validate(); err != nil {
 		if ve, ok := err.(*errs.ValidationError); ok {
 			for _, f := range ve.Fields {
@@ -78,12 +78,6 @@ func checkChecklist(ch coreCheck, prefix string, cl *annexa.Checklist, a *Audit,
 	}
 }
 
-// coreHasEvidence reports whether the audit holds an evidence item with the
-// given id.
-func (a *Audit) coreHasEvidence(id ismsaudit.EvidenceID) bool {
-	return slices.ContainsFunc(a.Evidence, func(e Evidence) bool { return e.ID == id })
-}
-
 // RecordResult records the auditor's conclusion for the checklist item
 // with reference ref (19011 6.4.7), during fieldwork only
 // (AUD-CHECKLIST-FIELDWORK). The assessment obeys the checklist's evidence
@@ -99,11 +93,11 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.M
 		return err
 	}
 	for i, id := range as.EvidenceRefs {
-		if !isBlank(string(id)) && !a.coreHasEvidence(ismsaudit.EvidenceID(id)) {
+		if !isBlank(string(id)) && a.evidenceIndex(id) < 0 {
 			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, string(id), "no evidence item of the audit has this id")
 		}
 	}
-	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
+	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })
 }
 
 // MarkNotAudited records why the checklist item with reference ref was not
@@ -115,26 +109,26 @@ func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m ismsaudit.Meta) 
 	if err != nil {
 		return err
 	}
-	return a.coreUpdateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
+	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.MarkNotAudited(ref, reason) })
 }
 
-// coreUpdateChecklist applies change to the checklist when the audit's own
+// updateChecklist applies change to the checklist when the audit's own
 // checks found nothing; otherwise it runs change on a copy too, so that
 // the caller hears about every problem at once, and changes nothing.
 // change itself (an annexa operation) applies whole or not at all.
-func (a *Audit) coreUpdateChecklist(ch coreCheck, change func(*annexa.Checklist) error) error {
-	if ch.col.Len() == 0 {
+func (a *Audit) updateChecklist(ch *checker, change func(*annexa.Checklist) error) error {
+	if ch.len() == 0 {
 		return change(a.Checklist)
 	}
-	if err := change(coreCloneChecklist(a.Checklist)); err != nil {
-		ch.col.Merge("", "invalid", err)
+	if err := change(cloneChecklist(a.Checklist)); err != nil {
+		ch.merge("", "invalid", err)
 	}
-	return ch.col.Err()
+	return ch.err()
 }
 
-// coreCloneChecklist copies a checklist so that the audit shares nothing with
+// cloneChecklist copies a checklist so that the audit shares nothing with
 // the caller's.
-func coreCloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
+func cloneChecklist(cl *annexa.Checklist) *annexa.Checklist {
 	out := *cl
 	out.Items = slices.Clone(cl.Items)
 	for i := range out.Items {
@@ -167,12 +161,11 @@ func checkResultsVerified(s auditSubject) error {
 			return nil
 		}
 	}
-	var p coreProblems
-	p.subject = "checklist"
+	p := checker{subject: "checklist"}
 	for i := range cl.Items {
 		for j, ref := range cl.Items[i].EvidenceRefs {
-			if e := find(ismsaudit.EvidenceID(ref)); e == nil || !evEverVerified(e) {
-				p.add(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "the result rests on information that was never verified")
+			if e := find(ismsaudit.EvidenceID(ref)); e == nil || !everVerified(e) {
+				p.rule(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "the result rests on information that was never verified")
 			}
 		}
 	}
@@ -186,11 +179,10 @@ func checkChecklistCovered(s auditSubject) error {
 	if cl == nil {
 		return nil
 	}
-	var p coreProblems
-	p.subject = "checklist"
+	p := checker{subject: "checklist"}
 	for i := range cl.Items {
 		if cl.Items[i].Pending() {
-			p.add(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "neither a result nor a reason why it was not audited")
+			p.rule(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "neither a result nor a reason why it was not audited")
 		}
 	}
 	return p.err()
@@ -201,15 +193,15 @@ func checkChecklistCovered(s auditSubject) error {
 // a checklist (AUD-CHECKLIST-PLANNED) holding the item (else a
 // *ismsaudit.NotFoundError). The check it returns collects the operation's other
 // problems under what.
-func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Meta) (coreCheck, error) {
+func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Meta) (*checker, error) {
 	if err := a.requireState(op, RuleChecklistFieldwork, StateFieldwork); err != nil {
-		return coreCheck{}, err
+		return nil, err
 	}
-	ch := coreCheck{col: newCollector(what)}
-	coreMeta(ch, m)
+	ch := &checker{subject: what}
+	ch.meta(m)
 	if a.Checklist == nil {
 		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
-		return ch, ch.col.Err()
+		return ch, ch.err()
 	}
 	if _, ok := a.Checklist.Item(ref); !ok {
 		return ch, notFound("checklist item", ref.String())

@@ -50,16 +50,16 @@ type Comparison struct {
 // (19011 6.7: follow-up verified in a subsequent audit). Both audits must
 // be given and have the same auditee; otherwise a *ismsaudit.ValidationError.
 func Compare(previous, current *Audit) (Comparison, error) {
-	col := newCollector("comparison")
+	ch := &checker{subject: "comparison"}
 	switch {
 	case previous == nil:
-		col.Add("Previous", "required", "", "the previous audit")
+		ch.add("Previous", "required", "", "the previous audit")
 	case current == nil:
-		col.Add("Current", "required", "", "the current audit")
+		ch.add("Current", "required", "", "the current audit")
 	case previous.Auditee != current.Auditee:
-		col.Add("Current.Auditee", "same-auditee", current.Auditee, "the previous audit is of "+previous.Auditee)
+		ch.add("Current.Auditee", "same-auditee", current.Auditee, "the previous audit is of "+previous.Auditee)
 	}
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return Comparison{}, err
 	}
 	out := Comparison{Previous: previous.ID, Current: current.ID, Auditee: current.Auditee}
@@ -207,32 +207,32 @@ func (a *Audit) BaselineFocus() []FocusItem {
 // and not terminated (AUD-BASELINE-PRESENTED). Use previous.BaselineFocus
 // for the criteria to look at again and Compare once findings are in.
 func FromBaseline(previous *Audit, opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
-	col := newCollector("follow-up audit")
+	ch := &checker{subject: "follow-up audit"}
 	if previous == nil {
-		col.Add("Previous", "required", "", "the previous audit")
-		return nil, col.Err()
+		ch.add("Previous", "required", "", "the previous audit")
+		return nil, ch.err()
 	}
 	if err := previous.requireState("use-as-baseline", RuleBaselinePresented, StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp, StateClosed); err != nil {
 		return nil, err
 	}
 	if isBlank(string(previous.ID)) {
-		col.Add("Previous.ID", "required", "", "the previous audit's id")
+		ch.add("Previous.ID", "required", "", "the previous audit's id")
 	}
 	switch {
 	case opts.Auditee == "":
 		opts.Auditee = previous.Auditee
 	case opts.Auditee != previous.Auditee:
-		col.Add("Auditee", "same-auditee", opts.Auditee, "the previous audit is of "+previous.Auditee)
+		ch.add("Auditee", "same-auditee", opts.Auditee, "the previous audit is of "+previous.Auditee)
 	}
 	switch {
 	case opts.Baseline == "":
 		opts.Baseline = previous.ID
 	case opts.Baseline != previous.ID:
-		col.Add("Baseline", "same-baseline", string(opts.Baseline), "the previous audit is "+string(previous.ID))
+		ch.add("Baseline", "same-baseline", string(opts.Baseline), "the previous audit is "+string(previous.ID))
 	}
 	a, err := New(opts, m)
-	col.Merge("", RuleRecordShape, err)
-	if err := col.Err(); err != nil {
+	ch.merge("", RuleRecordShape, err)
+	if err := ch.err(); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -21,29 +21,29 @@ type Completion struct {
 // lessons learned. It is refused before the report is distributed
 // (AUD-COMPLETE-AFTER-DISTRIBUTION).
 func (a *Audit) Complete(c Completion, m ismsaudit.Meta) error {
-	if err := a.corePrecheck(EventComplete); err != nil {
+	if err := a.precheck(EventComplete); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("completion")}
+	ch := &checker{subject: "completion"}
 	ch.texts("LessonsLearned", c.LessonsLearned, "a lesson cannot be empty")
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
-	e, err := a.coreFireEvent(EventComplete, &auditInput{completion: &c}, m)
+	e, err := a.fireEvent(EventComplete, &auditInput{completion: &c}, m)
 	if err != nil {
 		return err
 	}
 	if a.Completion != nil {
-		return a.coreRecordConflict("completion", "Completion", "a completion is already recorded")
+		return recordConflict("completion", "Completion", "a completion is already recorded")
 	}
 	c.LessonsLearned = slices.Clone(c.LessonsLearned)
 	a.Completion = &c
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
 // checkCompletion checks a completion record against AUD-COMPLETE-RECORDS.
-func checkCompletion(ch coreCheck, prefix string, c *Completion) {
+func checkCompletion(ch *checker, prefix string, c *Completion) {
 	if isBlank(c.Records) {
 		ch.rule(errs.JoinPath(prefix, "Records"), RuleCompleteRecords, "", "say how the audit's records are kept or disposed of")
 	}
@@ -53,12 +53,12 @@ func checkCompletionInput(s auditSubject) error {
 	if s.in == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("completion")}
+	ch := &checker{subject: "completion"}
 	checkCompletion(ch, "", s.in.completion)
-	return ch.col.Err()
+	return ch.err()
 }
 
-func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
+func (v *verifier) verifyEnd(ch *checker, ev eventTimes) {
 	a := v.a
 	completed, isCompleted := ev.when(EventComplete)
 	if c := a.Completion; c != nil {
@@ -76,7 +76,7 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 		}
 	}
 	if a.State == StateClosed {
-		// As coreOpenFollowUps: a standing nonconformity is open unless
+		// As openFollowUps: a standing nonconformity is open unless
 		// a follow-up of it is closed.
 		closed := make([]bool, len(a.Findings))
 		for j := range a.FollowUps {
@@ -85,7 +85,7 @@ func (v *verifier) coreEnd(ch coreCheck, ev coreEvents) {
 			}
 		}
 		for i := range a.Findings {
-			if !coreStandingNC(&a.Findings[i]) || closed[i] {
+			if !needsFollowUp(&a.Findings[i]) || closed[i] {
 				continue
 			}
 			v.violate(errs.Index("Findings", i), RuleCloseFollowUps, string(a.Findings[i].ID), "the audit is closed but the nonconformity's corrective action is not verified effective")

@@ -81,37 +81,37 @@ func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) error {
 		}
 		last = fsm.Last(cur.History)
 	}
-	col := newCollector("conclusion")
+	ch := &checker{subject: "conclusion"}
 	if c.Fulfilment != "" && !c.Fulfilment.IsValid() {
-		col.Add("Fulfilment", "enum", string(c.Fulfilment), "not a degree of fulfilment")
+		ch.add("Fulfilment", "enum", string(c.Fulfilment), "not a degree of fulfilment")
 	}
 	if c.Recommendation != "" && !c.Recommendation.IsValid() {
-		col.Add("Recommendation", "enum", string(c.Recommendation), "not a recommendation")
+		ch.add("Recommendation", "enum", string(c.Recommendation), "not a recommendation")
 	} else if c.Recommendation != "" && !a.IsCertification() {
-		col.Add("Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
+		ch.add("Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
 	}
 	for i, s := range c.NotCovered {
 		if isBlank(s) {
-			col.Add(errs.Index("NotCovered", i), "required", "", "an area not covered needs a description")
+			ch.add(errs.Index("NotCovered", i), "required", "", "an area not covered needs a description")
 		}
 	}
 	for i, s := range c.Recurring {
 		if isBlank(s) {
-			col.Add(errs.Index("Recurring", i), "required", "", "a recurring finding needs a description")
+			ch.add(errs.Index("Recurring", i), "required", "", "a recurring finding needs a description")
 		}
 	}
 	if c.State != "" {
-		col.Add("State", "empty", string(c.State), "set by the library")
+		ch.add("State", "empty", string(c.State), "set by the library")
 	}
 	if c.History != nil {
-		col.Add("History", "empty", "", "set by the library")
+		ch.add("History", "empty", "", "set by the library")
 	}
-	findingCheckMeta(col, m, last)
-	if err := col.Err(); err != nil {
+	ch.metaNoEntry(m, last)
+	if err := ch.err(); err != nil {
 		return err
 	}
-	c.NotCovered = findingCopyOrNil(c.NotCovered)
-	c.Recurring = findingCopyOrNil(c.Recurring)
+	c.NotCovered = cloneOrNil(c.NotCovered)
+	c.Recurring = cloneOrNil(c.Recurring)
 	if cur := a.Conclusion; cur != nil {
 		c.State, c.History = cur.State, cur.History
 		*cur = c
@@ -304,7 +304,7 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 // verifyConclusion checks the conclusions.
 func (v *verifier) verifyConclusion() {
 	a := v.a
-	stage := findingsStageOf(a.State)
+	stage := stageOf(a.State)
 	c := a.Conclusion
 	if c == nil {
 		// A closing meeting without conclusions, or with draft ones, is
@@ -314,7 +314,7 @@ func (v *verifier) verifyConclusion() {
 	if !c.State.IsValid() {
 		v.violate("Conclusion.State", RuleRecordShape, string(c.State), "not a conclusion state")
 	} else {
-		findingReplay(v, findingsAreaPath{"Conclusion", -1}, conclusionMachine, c.History, c.State)
+		replayTo(v, itemPath{"Conclusion", -1}, conclusionMachine, c.History, c.State)
 	}
 	if c.Fulfilment != "" && !c.Fulfilment.IsValid() {
 		v.violate("Conclusion.Fulfilment", RuleRecordShape, string(c.Fulfilment), "not a degree of fulfilment")
@@ -340,16 +340,16 @@ func (v *verifier) verifyConclusion() {
 		}
 	}
 	switch stage {
-	case findingsStageBefore:
+	case stageBefore:
 		v.violate("Conclusion", RuleConclusionPhase, "", "conclusions before fieldwork started")
-	case findingsStageOpen:
+	case stageOpen:
 		if a.State == StateFieldwork {
 			v.violate("Conclusion", RuleConclusionPhase, "", "conclusions while fieldwork is still going on")
 		}
 		if c.State == ConclusionPresented {
 			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "presented before the closing meeting")
 		}
-	case findingsStagePresented:
+	case stagePresented:
 		if c.State == ConclusionAgreed {
 			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "agreed but not presented at the closing meeting")
 		}

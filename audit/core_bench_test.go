@@ -119,7 +119,7 @@ func BenchmarkCoreVerifySealed(b *testing.B) {
 }
 
 // BenchmarkCoreVerifyCoreAndPlan measures this area's part of Verify
-// alone (verifyCore and verifyPlan), the indexes built once outside the
+// alone (verifyAudit and verifyPlan), the indexes built once outside the
 // loop.
 func BenchmarkCoreVerifyCoreAndPlan(b *testing.B) {
 	for _, n := range coreBigSizes {
@@ -128,11 +128,11 @@ func BenchmarkCoreVerifyCoreAndPlan(b *testing.B) {
 			v := newVerifier(a, nil)
 			b.ReportAllocs()
 			for b.Loop() {
-				v.col = newCollector("audit record")
-				v.verifyCore()
+				v.ch = &checker{subject: "audit record", record: true}
+				v.verifyAudit()
 				v.verifyPlan()
-				if v.col.Len() != 0 {
-					b.Fatal(v.col.Err())
+				if v.ch.len() != 0 {
+					b.Fatal(v.ch.err())
 				}
 			}
 		})

@@ -210,7 +210,7 @@ func TestCoreAuditLifecycleProperties(t *testing.T) {
 				case a().State == StateFindings && a().Conclusion == nil:
 					a().Conclusion = coreConclusion(0)
 					a().Conclusion.History[0].At = c.clock
-				case a().State == StateClosing && a().coreHasNonconformities() && len(a().FollowUps) == 0:
+				case a().State == StateClosing && a().hasNonconformities() && len(a().FollowUps) == 0:
 					a().FollowUps = append(a().FollowUps, coreFollowUp("F-1", 0))
 				case a().State == StateFollowUp || a().State == StateCompleted:
 					coreCloseFollowUps(a(), 0)
@@ -299,7 +299,7 @@ func (c *coreModel) advance(t *rapid.T) {
 		}
 		op(EventHoldClosingMeeting, func() error { return coreFire(a, EventHoldClosingMeeting, m) })
 	case StateClosing:
-		if a.coreHasNonconformities() && len(a.FollowUps) == 0 {
+		if a.hasNonconformities() && len(a.FollowUps) == 0 {
 			a.FollowUps = append(a.FollowUps, coreFollowUp("F-1", 0))
 			return
 		}
@@ -385,7 +385,7 @@ func TestCorePlanLifecycleProperties(t *testing.T) {
 			}
 			if planEvent == PlanApprove {
 				v := a.Plan.Versions[len(a.Plan.Versions)-1]
-				if len(a.Plan.Versions) != len(before.Plan.Versions)+1 || !corePlanContentEqual(&v.Content, &before.Plan.Content) || !v.ApprovedAt.Equal(at) {
+				if len(a.Plan.Versions) != len(before.Plan.Versions)+1 || !planContentEqual(&v.Content, &before.Plan.Content) || !v.ApprovedAt.Equal(at) {
 					t.Fatalf("approval did not keep the approved content as a new version")
 				}
 			}

@@ -45,13 +45,13 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 	if err := a.requireState("collect-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
-	col := newCollector("evidence")
-	evCheckMeta(col, m)
-	a.evidenceCheckNew(col, e, m, "")
-	if err := col.Err(); err != nil {
+	ch := &checker{subject: "evidence"}
+	ch.meta(m)
+	a.evidenceCheckNew(ch, e, m, "")
+	if err := ch.err(); err != nil {
 		return err
 	}
-	a.Evidence = append(a.Evidence, evNewItem(e))
+	a.Evidence = append(a.Evidence, newEvidenceItem(e))
 	return nil
 }
 
@@ -86,7 +86,7 @@ func (a *Audit) evidenceFire(id ismsaudit.EvidenceID, ev EvidenceEvent, m ismsau
 		return notFound("evidence item", string(id))
 	}
 	item := &a.Evidence[i]
-	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note}, item.State, evLastTime(item), ev, m)
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note}, item.State, evidenceLast(item), ev, m)
 	if err != nil {
 		return err
 	}
@@ -110,16 +110,16 @@ func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudi
 	if i < 0 {
 		return notFound("evidence item", string(old))
 	}
-	col := newCollector("evidence correction")
-	evCheckMeta(col, m)
-	a.evidenceCheckNew(col, e, m, old)
-	if err := col.Err(); err != nil {
+	ch := &checker{subject: "evidence correction"}
+	ch.meta(m)
+	a.evidenceCheckNew(ch, e, m, old)
+	if err := ch.err(); err != nil {
 		return err
 	}
-	next := evNewItem(e)
+	next := newEvidenceItem(e)
 	next.Supersedes = old
 	item := &a.Evidence[i]
-	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note, successor: &next}, item.State, evLastTime(item), EvidenceSupersede, m)
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note, successor: &next}, item.State, evidenceLast(item), EvidenceSupersede, m)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (a *Audit) EvidenceItem(id ismsaudit.EvidenceID) (Evidence, bool) {
 	if i < 0 {
 		return Evidence{}, false
 	}
-	return evClone(a.Evidence[i]), true
+	return cloneEvidence(a.Evidence[i]), true
 }
 
 // IsAuditEvidence reports whether the item is audit evidence: it exists,
@@ -163,7 +163,7 @@ func (a *Audit) Successor(id ismsaudit.EvidenceID) (ismsaudit.EvidenceID, bool) 
 func (a *Audit) VerifiedEvidence() iter.Seq[Evidence] {
 	return func(yield func(Evidence) bool) {
 		for i := range a.Evidence {
-			if a.Evidence[i].State == EvidenceVerified && !yield(evClone(a.Evidence[i])) {
+			if a.Evidence[i].State == EvidenceVerified && !yield(cloneEvidence(a.Evidence[i])) {
 				return
 			}
 		}
@@ -177,7 +177,7 @@ func (a *Audit) EvidenceFor(ref annexa.Ref) iter.Seq[Evidence] {
 	return func(yield func(Evidence) bool) {
 		for i := range a.Evidence {
 			e := &a.Evidence[i]
-			if e.State == EvidenceVerified && slices.Contains(e.Supports, ref) && !yield(evClone(*e)) {
+			if e.State == EvidenceVerified && slices.Contains(e.Supports, ref) && !yield(cloneEvidence(*e)) {
 				return
 			}
 		}
@@ -206,14 +206,14 @@ func (a *Audit) evidenceIndex(id ismsaudit.EvidenceID) int {
 	return -1
 }
 
-// evEverVerified reports whether e was ever audit evidence: its history
+// everVerified reports whether e was ever audit evidence: its history
 // verifies it, or (for a record without that history) its state says so.
 // A superseded item that was verified stays cited by what rested on it.
-func evEverVerified(e *Evidence) bool { return findingEvidenceVerifiedBy(e, time.Time{}) }
+func everVerified(e *Evidence) bool { return verifiedBy(e, time.Time{}) }
 
-// evLastTime is the earliest time the item's next event may carry: its
+// evidenceLast is the earliest time the item's next event may carry: its
 // last history entry, or when it was collected.
-func evLastTime(e *Evidence) time.Time {
+func evidenceLast(e *Evidence) time.Time {
 	last := fsm.Last(e.History)
 	if e.CollectedAt.After(last) {
 		return e.CollectedAt
@@ -221,17 +221,17 @@ func evLastTime(e *Evidence) time.Time {
 	return last
 }
 
-// evNewItem is the item as the log keeps it: the caller's fields,
+// newEvidenceItem is the item as the log keeps it: the caller's fields,
 // deep-copied, in state collected with an empty history.
-func evNewItem(e Evidence) Evidence {
-	n := evClone(e)
+func newEvidenceItem(e Evidence) Evidence {
+	n := cloneEvidence(e)
 	n.State = EvidenceCollected
 	n.History = []EvidenceEntry{}
 	return n
 }
 
-// evClone copies e so that the copy shares no memory with it.
-func evClone(e Evidence) Evidence {
+// cloneEvidence copies e so that the copy shares no memory with it.
+func cloneEvidence(e Evidence) Evidence {
 	e.Supports = slices.Clone(e.Supports)
 	e.History = slices.Clone(e.History)
 	if e.Covers != nil {
@@ -248,8 +248,8 @@ func evClone(e Evidence) Evidence {
 // evidenceCheckNew checks an item offered to the log. supersedes is the
 // item it corrects ("" for a new item): Supersedes may be empty or equal
 // to it.
-func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Meta, supersedes ismsaudit.EvidenceID) {
-	c := evChecker{col: col}
+func (a *Audit) evidenceCheckNew(ch *checker, e Evidence, m ismsaudit.Meta, supersedes ismsaudit.EvidenceID) {
+	c := ch
 	switch {
 	case isBlank(string(e.ID)):
 		c.shape("ID", "required", "", "the host's id for the item")
@@ -258,7 +258,7 @@ func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Me
 	}
 	var criteria func(annexa.Ref) bool
 	if a.Plan != nil {
-		criteria = func(r annexa.Ref) bool { return evPlanHasCriterion(a.Plan, r) }
+		criteria = func(r annexa.Ref) bool { return planHasCriterion(a.Plan, r) }
 	}
 	c.content(func() string { return "" }, &e, criteria, true, a.samplingPlanByID)
 	if !m.At.IsZero() && e.CollectedAt.After(m.At) {
@@ -286,13 +286,13 @@ func (a *Audit) evidenceCheckNew(col *errs.Collector, e Evidence, m ismsaudit.Me
 // references: the plan's own checks report them); inPlan says whether
 // every supported criterion must be one of them. plans returns the
 // sampling plan with the given id, or nil.
-func (c evChecker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, inPlan bool, plans func(string) *SamplingPlan) {
+func (c *checker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, inPlan bool, plans func(string) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(prefix(), field) }
 	switch {
 	case e.Source == "":
 		c.shape(p("Source"), "required", "", "where the information came from")
-	case !evValid(evSources, e.Source):
-		c.shape(p("Source"), "enum", string(e.Source), "one of "+evTokens(EvidenceSources()))
+	case !isOneOf(sourceValues, e.Source):
+		c.shape(p("Source"), "enum", string(e.Source), "one of "+tokens(EvidenceSources()))
 	}
 	if isBlank(e.Description) {
 		c.shape(p("Description"), "required", "", "what the item is")
@@ -306,7 +306,7 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 		switch {
 		case planned:
 		case !refValid(r):
-			c.refProblems(path(), r)
+			c.ref(path(), r)
 		case criteria != nil && inPlan:
 			c.rule(path(), RuleEvidenceCriteria, r.String(), "not one of the plan's criteria")
 		}
@@ -334,17 +334,17 @@ func (c evChecker) content(prefix func() string, e *Evidence, criteria func(anne
 	switch {
 	case e.Confidentiality == "":
 		c.shape(p("Confidentiality"), "required", "", "who may see the material")
-	case !evValid(evConfidentialities, e.Confidentiality):
-		c.shape(p("Confidentiality"), "enum", string(e.Confidentiality), "one of "+evTokens(Confidentialities()))
+	case !isOneOf(confidentialityValues, e.Confidentiality):
+		c.shape(p("Confidentiality"), "enum", string(e.Confidentiality), "one of "+tokens(Confidentialities()))
 	}
-	if e.Digest != "" && !evIsDigest(e.Digest) {
+	if e.Digest != "" && !isDigest(e.Digest) {
 		c.shape(p("Digest"), "sha256-hex", e.Digest, "64 lower-case hex digits (see DigestOf)")
 	}
 }
 
 // sampleRecord checks how a sampled item was sampled (rule
 // AUD-EVIDENCE-SAMPLING).
-func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(string) *SamplingPlan) {
+func (c *checker) sampleRecord(path func() string, s *SampleRecord, plans func(string) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(path(), field) }
 	if isBlank(s.Population) {
 		c.rule(p("Population"), RuleEvidenceSampling, "", "what was sampled")
@@ -360,9 +360,9 @@ func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(
 	}
 	switch {
 	case s.Method == "":
-		c.rule(p("Method"), RuleEvidenceSampling, "", "how the sample was selected: "+evTokens(SelectionMethods()))
-	case !evValid(evMethods, s.Method):
-		c.shape(p("Method"), "enum", string(s.Method), "one of "+evTokens(SelectionMethods()))
+		c.rule(p("Method"), RuleEvidenceSampling, "", "how the sample was selected: "+tokens(SelectionMethods()))
+	case !isOneOf(selectionMethodValues, s.Method):
+		c.shape(p("Method"), "enum", string(s.Method), "one of "+tokens(SelectionMethods()))
 	}
 	if s.Plan == "" {
 		return
@@ -377,22 +377,12 @@ func (c evChecker) sampleRecord(path func() string, s *SampleRecord, plans func(
 	}
 }
 
-// refProblems reports why r is not a valid criterion reference.
-func (c evChecker) refProblems(path string, r annexa.Ref) {
-	var ve *ismsaudit.ValidationError
-	if err := r.Validate(); err != nil && errors.As(err, &ve) {
-		for _, f := range ve.Fields {
-			c.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
-		}
-	}
-}
-
-// evIsDigest reports whether s is 64 lower-case hex digits. It tests
+// isDigest reports whether s is 64 lower-case hex digits. It tests
 // eight bytes at a time: a byte is a digit when adding 0x50 sets its top
 // bit and subtracting it from 0xb9 leaves the top bit set (0x30 to 0x39),
 // and a letter likewise for 0x61 to 0x66; no step carries between bytes,
 // as every byte is first checked to be under 0x80.
-func evIsDigest(s string) bool {
+func isDigest(s string) bool {
 	if len(s) != 2*sha256.Size {
 		return false
 	}
@@ -412,9 +402,9 @@ func evIsDigest(s string) bool {
 	return true
 }
 
-// evNotHex is 1 for every byte that is not a lower-case hex digit; it is
+// notHex is 1 for every byte that is not a lower-case hex digit; it is
 // filled once and never changed.
-var evNotHex = func() (t [256]byte) {
+var notHex = func() (t [256]byte) {
 	for c := range t {
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
 			t[c] = 1
@@ -427,10 +417,10 @@ var evNotHex = func() (t [256]byte) {
 // checking a short list is cheaper than the sets' map lookups when Verify
 // checks thousands of items. They are never changed.
 var (
-	evSources           = evidenceSourceSet.Values()
-	evConfidentialities = confidentialitySet.Values()
-	evStates            = evidenceStateSet.Values()
-	evMethods           = selectionMethodSet.Values()
+	sourceValues          = evidenceSourceSet.Values()
+	confidentialityValues = confidentialitySet.Values()
+	evidenceStateValues   = evidenceStateSet.Values()
+	selectionMethodValues = selectionMethodSet.Values()
 )
 
 // Period is a span of time; To may be zero for a single point.
@@ -552,7 +542,7 @@ func evidenceRelevant(s evidenceSubject) error {
 		return nil
 	}
 	for _, r := range s.e.Supports {
-		if !evPlanHasCriterion(s.a.Plan, r) {
+		if !planHasCriterion(s.a.Plan, r) {
 			return errEvidenceIrrelevant
 		}
 	}
@@ -611,18 +601,18 @@ func (a *Audit) citedEvidence(id ismsaudit.EvidenceID) *Evidence {
 // was already verified at time at.
 func citesVerifiedEvidence(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) bool {
 	for _, id := range ids {
-		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified && findingEvidenceVerifiedBy(e, at) {
+		if e := a.citedEvidence(id); e != nil && e.State == EvidenceVerified && verifiedBy(e, at) {
 			return true
 		}
 	}
 	return false
 }
 
-// findingEvidenceVerifiedBy reports whether e was audit evidence at time
+// verifiedBy reports whether e was audit evidence at time
 // t: its history verifies it no later than t. An item whose history
 // records no verification counts when its state says it is verified; with
 // t zero, any verification counts.
-func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
+func verifiedBy(e *Evidence, t time.Time) bool {
 	verified := false
 	for _, h := range e.History {
 		if h.Event == EvidenceVerify {
@@ -640,7 +630,7 @@ func findingEvidenceVerifiedBy(e *Evidence, t time.Time) bool {
 // time at: only verified information is audit evidence (19011 6.4.7).
 func allVerified(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) error {
 	for _, id := range ids {
-		if e := a.citedEvidence(id); e == nil || e.State != EvidenceVerified || !findingEvidenceVerifiedBy(e, at) {
+		if e := a.citedEvidence(id); e == nil || e.State != EvidenceVerified || !verifiedBy(e, at) {
 			return fmt.Errorf("audit: evidence item %q is not verified audit evidence", id)
 		}
 	}
@@ -659,7 +649,7 @@ func allVerified(a *Audit, ids []ismsaudit.EvidenceID, at time.Time) error {
 // (AUD-EVIDENCE-DURING-AUDIT), then the sampling plans.
 func (v *verifier) verifyEvidence() {
 	a := v.a
-	c := evChecker{col: v.col, record: true}
+	c := v.ch
 	if len(a.Evidence) > 0 && (a.State == StateInitiation || a.State == StatePreparation) {
 		v.violate("Evidence", RuleEvidenceDuringAudit, string(a.State), "the log holds items although fieldwork has not begun")
 	}
@@ -682,7 +672,7 @@ func (v *verifier) verifyEvidence() {
 			}
 		}
 		c.content(at, e, criteria, e.State == EvidenceVerified, a.samplingPlanByID)
-		v.evidenceHistory(c, at, e)
+		v.evidenceHistory(c, i, e)
 		if e.Supersedes == "" {
 			continue
 		}
@@ -720,19 +710,20 @@ func (v *verifier) verifyEvidence() {
 }
 
 // evidenceHistory checks an item's state and history.
-func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
+func (v *verifier) evidenceHistory(c *checker, i int, e *Evidence) {
+	p := itemPath{"Evidence", i}
+	at := func() string { return errs.Index("Evidence", i) }
+
 	switch {
 	case e.State == "":
 		c.shape(at()+".State", "required", "", "where the item stands")
-	case !evValid(evStates, e.State):
-		c.shape(at()+".State", "enum", string(e.State), "one of "+evTokens(EvidenceStates()))
+	case !isOneOf(evidenceStateValues, e.State):
+		c.shape(at()+".State", "enum", string(e.State), "one of "+tokens(EvidenceStates()))
 	}
-	final, err := evidenceMachine.Replay(e.History)
-	switch {
-	case err != nil:
-		v.evidenceReplayProblem(at, err)
-	case final != e.State && evValid(evStates, e.State):
-		v.violate(at()+".State", RuleHistoryValid, string(e.State), "the history ends in "+strconv.Quote(string(final)))
+	if isOneOf(evidenceStateValues, e.State) {
+		replayTo(v, p, evidenceMachine, e.History, e.State)
+	} else {
+		replay(v, p, evidenceMachine, e.History)
 	}
 	if len(e.History) > 0 && !e.CollectedAt.IsZero() && e.History[0].At.Before(e.CollectedAt) {
 		v.violate(at()+".History[0].At", RuleHistoryValid, "", "before the item was collected")
@@ -742,16 +733,6 @@ func (v *verifier) evidenceHistory(c evChecker, at func() string, e *Evidence) {
 			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejectReason, "", "the rejection does not say why")
 		}
 	}
-}
-
-// evidenceReplayProblem reports a history that does not replay.
-func (v *verifier) evidenceReplayProblem(at func() string, err error) {
-	var re *ismsaudit.HistoryError
-	if errors.As(err, &re) {
-		v.violate(errs.Index(at()+".History", re.Index), RuleHistoryValid, "", re.Problem)
-		return
-	}
-	v.violate(at()+".History", RuleHistoryValid, "", err.Error())
 }
 
 // The rules of evidence.

@@ -181,8 +181,8 @@ func BenchmarkVerifyEvidenceRecord(b *testing.B) {
 					v.verifySeal()
 				}
 			})
-			if v.col.Len() > 0 {
-				b.Fatalf("violations: %v", v.col.Err())
+			if v.ch.len() > 0 {
+				b.Fatalf("violations: %v", v.ch.err())
 			}
 		})
 	}

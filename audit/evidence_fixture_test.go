@@ -225,7 +225,7 @@ func evVerify(a *Audit) []ismsaudit.FieldError {
 	v.verifyEvidence()
 	v.verifySeal()
 	var ve *ismsaudit.ValidationError
-	if errors.As(v.col.Err(), &ve) {
+	if errors.As(v.ch.err(), &ve) {
 		return ve.Fields
 	}
 	return nil

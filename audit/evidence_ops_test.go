@@ -380,7 +380,7 @@ func TestDigestOf(t *testing.T) {
 	// FIPS 180-2, appendix B.1.
 	assert.Equal(t, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", DigestOf([]byte("abc")))
 	assert.Equal(t, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", DigestOf(nil))
-	assert.True(t, evIsDigest(DigestOf([]byte("x"))))
+	assert.True(t, isDigest(DigestOf([]byte("x"))))
 }
 
 // TestEvIsDigest checks the eight-bytes-at-a-time test against a plain
@@ -398,17 +398,17 @@ func TestEvIsDigest(t *testing.T) {
 		return true
 	}
 	good := DigestOf([]byte("x"))
-	require.True(t, evIsDigest(good))
+	require.True(t, isDigest(good))
 	for _, pos := range []int{0, 7, 8, 31, 63} {
 		for c := range 256 {
 			b := []byte(good)
 			b[pos] = byte(c)
 			s := string(b)
-			require.Equal(t, plain(s), evIsDigest(s), "byte %#x at %d", c, pos)
+			require.Equal(t, plain(s), isDigest(s), "byte %#x at %d", c, pos)
 		}
 	}
 	for _, s := range []string{"", good[:63], good + "0", strings.ToUpper(good)} {
-		assert.False(t, evIsDigest(s), s)
+		assert.False(t, isDigest(s), s)
 	}
 }
 

@@ -67,71 +67,71 @@ func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
 	if err := a.findingsOpen("add-finding"); err != nil {
 		return err
 	}
-	col := newCollector("finding")
+	ch := &checker{subject: "finding"}
 	switch {
 	case isBlank(string(f.ID)):
-		col.Add("ID", "required", "", "the host's id for the finding")
+		ch.add("ID", "required", "", "the host's id for the finding")
 	case a.findingAt(f.ID) >= 0:
-		col.Add("ID", "unique", string(f.ID), "the audit already has a finding with this id")
+		ch.add("ID", "unique", string(f.ID), "the audit already has a finding with this id")
 	}
 	switch {
 	case f.Kind == "":
-		col.Add("Kind", "required", "", "the kind of finding")
+		ch.add("Kind", "required", "", "the kind of finding")
 	case !f.Kind.IsValid():
-		col.Add("Kind", "enum", string(f.Kind), "not a kind of finding")
+		ch.add("Kind", "enum", string(f.Kind), "not a kind of finding")
 	}
 	if p := gradeProblem(&f); p != "" {
-		col.Add("Grade", RuleNCGrade, string(f.Grade), p)
+		ch.add("Grade", RuleNCGrade, string(f.Grade), p)
 	}
 	if len(f.Criteria) == 0 {
-		col.Add("Criteria", RuleFindingCriterion, "", "a finding cites at least one criterion")
+		ch.add("Criteria", RuleFindingCriterion, "", "a finding cites at least one criterion")
 	}
 	for i, ref := range f.Criteria {
 		path := errs.Index("Criteria", i)
-		col.Merge(path, RuleRecordShape, ref.Validate())
+		ch.merge(path, RuleRecordShape, ref.Validate())
 		if slices.Index(f.Criteria, ref) < i {
-			col.Add(path, "unique", ref.String(), "cited twice")
+			ch.add(path, "unique", ref.String(), "cited twice")
 		}
 	}
 	for i, id := range f.Evidence {
 		path := errs.Index("Evidence", i)
 		switch {
 		case a.citedEvidence(id) == nil:
-			col.Add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
+			ch.add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
 		case slices.Index(f.Evidence, id) < i:
-			col.Add(path, "unique", string(id), "cited twice")
+			ch.add(path, "unique", string(id), "cited twice")
 		}
 	}
 	if isBlank(f.Found) {
-		col.Add("Found", "required", "", "what was found")
+		ch.add("Found", "required", "", "what was found")
 	}
 	if f.DivergingOpinion != "" {
-		col.Add("DivergingOpinion", "empty", f.DivergingOpinion, "recorded by DisputeFinding")
+		ch.add("DivergingOpinion", "empty", f.DivergingOpinion, "recorded by DisputeFinding")
 	}
 	if f.Resolution != "" {
-		col.Add("Resolution", "empty", f.Resolution, "recorded by ResolveDispute")
+		ch.add("Resolution", "empty", f.Resolution, "recorded by ResolveDispute")
 	}
 	if isBlank(f.RaisedBy) {
-		col.Add("RaisedBy", "required", "", "who wrote the finding")
+		ch.add("RaisedBy", "required", "", "who wrote the finding")
 	}
 	switch {
 	case f.RaisedAt.IsZero():
-		col.Add("RaisedAt", "required", "", "when the finding was written")
+		ch.add("RaisedAt", "required", "", "when the finding was written")
 	case !m.At.IsZero() && f.RaisedAt.After(m.At):
-		col.Add("RaisedAt", "not-after-event", f.RaisedAt.Format(time.RFC3339), "after the time of recording "+m.At.Format(time.RFC3339))
+		ch.add("RaisedAt", "not-after-event", f.RaisedAt.Format(time.RFC3339), "after the time of recording "+m.At.Format(time.RFC3339))
 	}
 	if f.State != "" {
-		col.Add("State", "empty", string(f.State), "set by the library")
+		ch.add("State", "empty", string(f.State), "set by the library")
 	}
 	if f.History != nil {
-		col.Add("History", "empty", "", "set by the library")
+		ch.add("History", "empty", "", "set by the library")
 	}
-	findingCheckMeta(col, m, time.Time{})
-	if err := col.Err(); err != nil {
+	ch.metaNoEntry(m, time.Time{})
+	if err := ch.err(); err != nil {
 		return err
 	}
 	f.Criteria = slices.Clone(f.Criteria)
-	f.Evidence = findingCopyOrNil(f.Evidence)
+	f.Evidence = cloneOrNil(f.Evidence)
 	f.State = findingMachine.Initial()
 	f.History = []FindingEntry{}
 	a.Findings = append(a.Findings, f)
@@ -428,7 +428,7 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
 		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
 			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
-				if !verifierOnTeam(s.a, s.by) {
+				if !auditsOnTeam(s.a, s.by) {
 					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
 				}
 				return nil
@@ -547,30 +547,30 @@ func guardReportNotIssued(s findingSubject) error {
 	return nil
 }
 
-// findingEvidenceCited reports whether some of ids names an evidence item
-// of the record that was verified at t (see findingEvidenceVerifiedBy).
-func (v *verifier) findingEvidenceCited(ids []ismsaudit.EvidenceID, t time.Time) bool {
+// evidenceCited reports whether some of ids names an evidence item
+// of the record that was verified at t (see verifiedBy).
+func (v *verifier) evidenceCited(ids []ismsaudit.EvidenceID, t time.Time) bool {
 	for _, id := range ids {
-		if k := v.evidenceAt(id); k >= 0 && findingEvidenceVerifiedBy(&v.a.Evidence[k], t) {
+		if k := v.evidenceAt(id); k >= 0 && verifiedBy(&v.a.Evidence[k], t) {
 			return true
 		}
 	}
 	return false
 }
 
-// findingCheckEvidenceRefs reports evidence ids (p's Evidence) the
+// checkEvidenceRefs reports evidence ids (p's Evidence) the
 // record lacks and repeats, and reports whether one of them was verified
-// at t (see findingEvidenceVerifiedBy). When each is set, every id that
+// at t (see verifiedBy). When each is set, every id that
 // names an item not verified at t is reported under AUD-EVIDENCE-VERIFIED
 // as well: only verified information is audit evidence.
-func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []ismsaudit.EvidenceID, t time.Time, each bool) (verified bool) {
+func (v *verifier) checkEvidenceRefs(p itemPath, ids []ismsaudit.EvidenceID, t time.Time, each bool) (verified bool) {
 	for k, id := range ids {
 		i := v.evidenceAt(id)
 		if i < 0 {
 			v.violate(p.at(errs.Index("Evidence", k)), RuleRecordShape, string(id), "the record holds no evidence item with this id")
 			continue
 		}
-		ok := findingEvidenceVerifiedBy(&v.a.Evidence[i], t)
+		ok := verifiedBy(&v.a.Evidence[i], t)
 		verified = verified || ok
 		if each && !ok {
 			v.violate(p.at(errs.Index("Evidence", k)), RuleEvidenceVerified, string(id), "not audit evidence: never verified, or not by the time it was relied on")
@@ -588,11 +588,11 @@ func (v *verifier) findingCheckEvidenceRefs(p findingsAreaPath, ids []ismsaudit.
 // verifyFindings checks the findings.
 func (v *verifier) verifyFindings() {
 	a := v.a
-	stage := findingsStageOf(a.State)
-	issued := findingFirstEntryAt(a.History, EventIssueReport)
+	stage := stageOf(a.State)
+	issued := firstEntryAt(a.History, EventIssueReport)
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		p := findingsAreaPath{"Findings", i}
+		p := itemPath{"Findings", i}
 
 		switch {
 		case isBlank(string(f.ID)):
@@ -627,7 +627,7 @@ func (v *verifier) verifyFindings() {
 				v.violate(p.at(errs.Index("Criteria", k)), RuleFindingCriterion, ref.String(), "not one of the audit plan's criteria")
 			}
 		}
-		verified := v.findingCheckEvidenceRefs(p, f.Evidence, findingFirstEntryAt(f.History, FindingConfirm), standing)
+		verified := v.checkEvidenceRefs(p, f.Evidence, firstEntryAt(f.History, FindingConfirm), standing)
 		if f.Kind == Nonconformity && standing {
 			if !verified {
 				v.violate(p.at("Evidence"), RuleNCEvidence, "", "the nonconformity cites no evidence item that was verified when it was confirmed")
@@ -642,26 +642,26 @@ func (v *verifier) verifyFindings() {
 		if !f.State.IsValid() {
 			v.violate(p.at("State"), RuleRecordShape, string(f.State), "not a finding state")
 		} else {
-			findingReplay(v, p, findingMachine, f.History, f.State)
+			replayTo(v, p, findingMachine, f.History, f.State)
 		}
-		v.findingCheckDispute(p, f, issued)
+		v.checkDispute(p, f, issued)
 		for k, e := range f.History {
 			switch {
 			case e.Event == FindingWithdraw && isBlank(e.Note):
 				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
-			case e.Event == FindingConfirm && !verifierOnTeam(a, e.By):
+			case e.Event == FindingConfirm && !auditsOnTeam(a, e.By):
 				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
 			}
 		}
 
 		switch stage {
-		case findingsStageBefore:
+		case stageBefore:
 			v.violate(p.at(""), RuleFindingPhase, string(f.ID), "a finding before fieldwork started")
-		case findingsStageOpen:
+		case stageOpen:
 			if f.State == FindingPresented || f.State == FindingAcknowledged || f.State == FindingDisputed || f.State == FindingResolved {
 				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "presented before the closing meeting")
 			}
-		case findingsStagePresented:
+		case stagePresented:
 			switch f.State {
 			case FindingDraft:
 				v.violate(p.at("State"), RuleConclusionAfterFindings, string(f.State), "still a draft after the closing meeting")
@@ -672,10 +672,10 @@ func (v *verifier) verifyFindings() {
 	}
 }
 
-// findingCheckDispute checks the diverging opinion and resolution of a finding
+// checkDispute checks the diverging opinion and resolution of a finding
 // against its state, and that a dispute was resolved before the report was
 // issued (issued: the time of the audit's issue-report entry, or zero).
-func (v *verifier) findingCheckDispute(p findingsAreaPath, f *Finding, issued time.Time) {
+func (v *verifier) checkDispute(p itemPath, f *Finding, issued time.Time) {
 	disputed := f.State == FindingDisputed || f.State == FindingResolved
 	switch {
 	case disputed && isBlank(f.DivergingOpinion):

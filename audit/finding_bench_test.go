@@ -50,7 +50,7 @@ func fdBig(b fdT, state State, nEvidence, nFindings int, fs FindingState) *Audit
 		f.State, f.History = fs, slices.Clone(findingHistory)
 		a.Findings[i] = f
 	}
-	if findingsStageOf(state) == findingsStagePresented {
+	if stageOf(state) == stagePresented {
 		a.Conclusion = fdConclusion(b, RecommendAfterVerification, ConclusionPresented)
 		for i := 0; i < nFindings; i += 2 {
 			u := fdFollowUp(b, a.Findings[i].ID, FollowUpAccepted)
@@ -133,8 +133,8 @@ func BenchmarkFindingVerify(b *testing.B) {
 				v.verifyFindings()
 				v.verifyConclusion()
 				v.verifyFollowUps()
-				if v.col.Len() != 0 {
-					b.Fatalf("%d violations: %v", v.col.Len(), v.col.Err())
+				if v.ch.len() != 0 {
+					b.Fatalf("%d violations: %v", v.ch.len(), v.ch.err())
 				}
 			}
 		})

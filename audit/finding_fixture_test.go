@@ -310,15 +310,15 @@ func fdFollowUp(t fdT, finding FindingID, s FollowUpState) FollowUp {
 func fdRecord(t fdT, state State) *Audit {
 	t.Helper()
 	a := fdAudit(t, state)
-	stage := findingsStageOf(state)
-	if stage == findingsStageBefore {
+	stage := stageOf(state)
+	if stage == stageBefore {
 		return a
 	}
 	fs := FindingDraft
 	switch {
 	case state == StateFindings:
 		fs = FindingConfirmed
-	case stage == findingsStagePresented:
+	case stage == stagePresented:
 		fs = FindingAcknowledged
 	}
 	a.Findings = []Finding{
@@ -330,7 +330,7 @@ func fdRecord(t fdT, state State) *Audit {
 	switch {
 	case state == StateFindings:
 		a.Conclusion = fdConclusion(t, RecommendAfterVerification, ConclusionAgreed)
-	case stage == findingsStagePresented:
+	case stage == stagePresented:
 		a.Conclusion = fdConclusion(t, RecommendAfterVerification, ConclusionPresented)
 	}
 	switch state {
@@ -449,7 +449,7 @@ func fdAreaCheck(a *Audit, opts *VerifyOptions) []string {
 	v.verifyConclusion()
 	v.verifyFollowUps()
 	var ve *ismsaudit.ValidationError
-	if !errors.As(v.col.Err(), &ve) {
+	if !errors.As(v.ch.err(), &ve) {
 		return nil
 	}
 	out := make([]string, len(ve.Fields))

@@ -53,7 +53,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 	j := a.followUpAt(finding)
 	// A first plan does not precede the nonconformity's presentation; a
 	// later one does not precede what the follow-up already records.
-	last := findingFirstEntryAt(a.Findings[fi].History, FindingPresent)
+	last := firstEntryAt(a.Findings[fi].History, FindingPresent)
 	if j >= 0 {
 		u := &a.FollowUps[j]
 		if u.State != FollowUpPlanning {
@@ -64,18 +64,18 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 		}
 		last = followUpLast(u)
 	}
-	col := newCollector("corrective action plan")
+	ch := &checker{subject: "corrective action plan"}
 	if f := &a.Findings[fi]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
-		col.Add("Finding", RuleFollowUpPhase, string(finding), "not a nonconformity presented to the auditee ("+string(f.Kind)+", "+string(f.State)+")")
+		ch.add("Finding", RuleFollowUpPhase, string(finding), "not a nonconformity presented to the auditee ("+string(f.Kind)+", "+string(f.State)+")")
 	}
 	if isBlank(p.Correction) && isBlank(p.RootCause) && isBlank(p.Action) {
-		col.Add("Plan", "required", "", "the plan states at least one of the correction, the root cause and the action")
+		ch.add("Plan", "required", "", "the plan states at least one of the correction, the root cause and the action")
 	}
 	if !p.DueAt.IsZero() && !m.At.IsZero() && p.DueAt.Before(m.At) {
-		col.Add("Plan.DueAt", "not-before-event", p.DueAt.Format(time.RFC3339), "due before the plan is recorded ("+m.At.Format(time.RFC3339)+")")
+		ch.add("Plan.DueAt", "not-before-event", p.DueAt.Format(time.RFC3339), "due before the plan is recorded ("+m.At.Format(time.RFC3339)+")")
 	}
-	findingCheckMeta(col, m, last)
-	if err := col.Err(); err != nil {
+	ch.metaNoEntry(m, last)
+	if err := ch.err(); err != nil {
 		return err
 	}
 	if j < 0 {
@@ -150,17 +150,17 @@ func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
 // (AUD-EVIDENCE-VERIFIED).
 func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
 	check := func() error {
-		col := newCollector("verification")
+		ch := &checker{subject: "verification"}
 		for i, id := range evidence {
 			path := errs.Index("Evidence", i)
 			switch {
 			case a.citedEvidence(id) == nil:
-				col.Add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
+				ch.add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
 			case slices.Index(evidence, id) < i:
-				col.Add(path, "unique", string(id), "cited twice")
+				ch.add(path, "unique", string(id), "cited twice")
 			}
 		}
-		return col.Err()
+		return ch.err()
 	}
 	event := FollowUpVerifyIneffective
 	if effective {
@@ -168,7 +168,7 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, eviden
 	}
 	s := followUpSubject{by: m.By, at: m.At, evidence: evidence, note: m.Note}
 	return a.fireFollowUp("verify-corrective-action", finding, s, event, m, check, func(u *FollowUp) {
-		ids := findingCopyOrNil(evidence)
+		ids := cloneOrNil(evidence)
 		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Effective: effective, Evidence: ids, Note: m.Note})
 		if effective {
 			u.VerifiedBy, u.Evidence = m.By, slices.Clone(ids)
@@ -340,7 +340,7 @@ type followUpSubject struct {
 }
 
 func guardVerifierOnTeam(s followUpSubject) error {
-	if !verifierOnTeam(s.a, s.by) {
+	if !auditsOnTeam(s.a, s.by) {
 		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
 	}
 	return nil
@@ -396,25 +396,25 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 	},
 })
 
-// coreStandingNC reports whether f is a nonconformity that stands
+// needsFollowUp reports whether f is a nonconformity that stands
 // (not withdrawn) and so needs a follow-up.
-func coreStandingNC(f *Finding) bool {
+func needsFollowUp(f *Finding) bool {
 	return f.Kind == Nonconformity && f.State != FindingWithdrawn
 }
 
-// coreHasNonconformities reports whether some nonconformity stands.
-func (a *Audit) coreHasNonconformities() bool {
+// hasNonconformities reports whether some nonconformity stands.
+func (a *Audit) hasNonconformities() bool {
 	for i := range a.Findings {
-		if coreStandingNC(&a.Findings[i]) {
+		if needsFollowUp(&a.Findings[i]) {
 			return true
 		}
 	}
 	return false
 }
 
-// coreOpenFollowUps calls yield with the index of each standing nonconformity
+// openFollowUps calls yield with the index of each standing nonconformity
 // whose follow-up is missing or not closed, until yield returns false.
-func (a *Audit) coreOpenFollowUps(yield func(i int) bool) {
+func (a *Audit) openFollowUps(yield func(i int) bool) {
 	if len(a.Findings) == 0 {
 		return
 	}
@@ -426,28 +426,27 @@ func (a *Audit) coreOpenFollowUps(yield func(i int) bool) {
 	}
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		if coreStandingNC(f) && !closed[f.ID] && !yield(i) {
+		if needsFollowUp(f) && !closed[f.ID] && !yield(i) {
 			return
 		}
 	}
 }
 
-var errCoreNoFollowUp = errors.New("every nonconformity's corrective action is already verified effective")
+var errNoFollowUpNeeded = errors.New("every nonconformity's corrective action is already verified effective")
 
 func checkFollowUpNeeded(s auditSubject) error {
 	open := false
-	s.a.coreOpenFollowUps(func(int) bool { open = true; return false })
+	s.a.openFollowUps(func(int) bool { open = true; return false })
 	if !open {
-		return errCoreNoFollowUp
+		return errNoFollowUpNeeded
 	}
 	return nil
 }
 
 func checkFollowUpsClosed(s auditSubject) error {
-	var p coreProblems
-	p.subject = "follow-up"
-	s.a.coreOpenFollowUps(func(i int) bool {
-		p.add(errs.Index("Findings", i), RuleCloseFollowUps, string(s.a.Findings[i].ID), "the nonconformity's corrective action is not verified effective")
+	p := checker{subject: "follow-up"}
+	s.a.openFollowUps(func(i int) bool {
+		p.rule(errs.Index("Findings", i), RuleCloseFollowUps, string(s.a.Findings[i].ID), "the nonconformity's corrective action is not verified effective")
 		return true
 	})
 	return p.err()
@@ -457,22 +456,22 @@ func checkFollowUpsClosed(s auditSubject) error {
 // the audit moves from completed to follow-up, provided some
 // nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
 func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventStartFollowUp, nil, m)
+	e, err := a.fireEvent(EventStartFollowUp, nil, m)
 	if err != nil {
 		return err
 	}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
 // Close closes the audit for good, from completed or follow-up, once every
 // nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
 func (a *Audit) Close(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventClose, nil, m)
+	e, err := a.fireEvent(EventClose, nil, m)
 	if err != nil {
 		return err
 	}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
@@ -481,12 +480,12 @@ func (a *Audit) Close(m ismsaudit.Meta) error {
 // lifecycle's check.
 func (v *verifier) verifyFollowUps() {
 	a := v.a
-	stage := findingsStageOf(a.State)
+	stage := stageOf(a.State)
 	blocking := v.blockableRecommendation()
 	var at time.Time // when overdue is judged; found when first needed
 	for j := range a.FollowUps {
 		u := &a.FollowUps[j]
-		p := findingsAreaPath{"FollowUps", j}
+		p := itemPath{"FollowUps", j}
 
 		var f *Finding
 		if i := int(v.followUpFinding[j]); i < 0 {
@@ -499,7 +498,7 @@ func (v *verifier) verifyFollowUps() {
 			if len(u.EarlierPlans) > 0 {
 				planned = u.EarlierPlans[0].RecordedAt
 			}
-			if presented := findingFirstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
+			if presented := firstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
 				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
 			}
 		}
@@ -511,7 +510,7 @@ func (v *verifier) verifyFollowUps() {
 		if blocking && !dup && f != nil && f.Kind == Nonconformity && f.Grade == Major && f.Standing() {
 			if at.IsZero() {
 				if at = v.opts.At; at.IsZero() {
-					at = findingsLatestTime(a)
+					at = latestRecorded(a)
 				}
 			}
 			if u.Overdue(at) {
@@ -523,20 +522,20 @@ func (v *verifier) verifyFollowUps() {
 		if !u.State.IsValid() {
 			v.violate(p.at("State"), RuleRecordShape, string(u.State), "not a follow-up state")
 		} else {
-			findingReplay(v, p, followUpMachine, u.History, u.State)
+			replayTo(v, p, followUpMachine, u.History, u.State)
 		}
 		if u.State == FollowUpAccepted || u.State == FollowUpImplemented || u.State == FollowUpClosed {
 			v.followUpCheckPlan(p, u)
 		}
 		v.followUpCheckVerifications(p, u)
-		if stage == findingsStageBefore || stage == findingsStageOpen {
+		if stage == stageBefore || stage == stageOpen {
 			v.violate(p.at(""), RuleFollowUpPhase, string(u.Finding), "a follow-up before the closing meeting")
 		}
 	}
 }
 
 // followUpCheckPlan reports the parts missing from an accepted plan.
-func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
+func (v *verifier) followUpCheckPlan(p itemPath, u *FollowUp) {
 	const detail = "an accepted plan states the correction, the root cause, the action and a due date"
 	if isBlank(u.Correction) {
 		v.violate(p.at("Correction"), RuleFollowUpPlan, "", detail)
@@ -556,8 +555,8 @@ func (v *verifier) followUpCheckPlan(p findingsAreaPath, u *FollowUp) {
 // made by a team leader or auditor of the team; an effective one cites
 // evidence verified by then and matches VerifiedBy; an ineffective one
 // says why; and the Verifications log, when kept, matches the history.
-func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
-	v.findingCheckEvidenceRefs(p, u.Evidence, time.Time{}, false)
+func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
+	v.checkEvidenceRefs(p, u.Evidence, time.Time{}, false)
 	n := 0
 	for k, e := range u.History {
 		if e.Event != FollowUpVerifyEffective && e.Event != FollowUpVerifyIneffective {
@@ -568,7 +567,7 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 		if effective {
 			rule = RuleFollowUpVerified
 		}
-		if !verifierOnTeam(v.a, e.By) {
+		if !auditsOnTeam(v.a, e.By) {
 			v.violate(p.at(errs.Index("History", k)+".By"), rule, e.By, "not a team leader or auditor of the audit team")
 		}
 		var logged *Verification
@@ -593,7 +592,7 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 			evidence = logged.Evidence
 		}
 		v.followUpCheckEvidenceVerified(p, n-1, logged != nil, evidence, e.At)
-		if !v.findingEvidenceCited(evidence, e.At) {
+		if !v.evidenceCited(evidence, e.At) {
 			v.violate(p.at("Evidence"), RuleFollowUpVerified, "", "the verification cites no evidence item verified by then")
 		}
 		if u.VerifiedBy != e.By {
@@ -611,10 +610,10 @@ func (v *verifier) followUpCheckVerifications(p findingsAreaPath, u *FollowUp) {
 // followUpCheckEvidenceVerified reports the evidence ids a verification
 // (the n-th logged, or the follow-up's own Evidence when not logged)
 // examined that were not audit evidence at its time t.
-func (v *verifier) followUpCheckEvidenceVerified(p findingsAreaPath, n int, logged bool, ids []ismsaudit.EvidenceID, t time.Time) {
+func (v *verifier) followUpCheckEvidenceVerified(p itemPath, n int, logged bool, ids []ismsaudit.EvidenceID, t time.Time) {
 	for k, id := range ids {
 		i := v.evidenceAt(id)
-		if i < 0 || findingEvidenceVerifiedBy(&v.a.Evidence[i], t) {
+		if i < 0 || verifiedBy(&v.a.Evidence[i], t) {
 			continue // an unknown id is reported as AUD-RECORD-SHAPE
 		}
 		path := p.at(errs.Index("Evidence", k))

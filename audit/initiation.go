@@ -15,11 +15,11 @@ func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 	if err := a.requireState("establish-contact", RuleInitContact, StateInitiation); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("contact")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "contact"}
+	ch.meta(m)
 	checkContact(ch, "", &c)
-	coreNotAfter(ch, "At", c.At, m.At, "the contact")
-	if err := ch.col.Err(); err != nil {
+	ch.notAfter("At", c.At, m.At, "the contact")
+	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Contact = &c
@@ -27,7 +27,7 @@ func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 }
 
 // checkContact checks a contact record.
-func checkContact(ch coreCheck, prefix string, c *Contact) {
+func checkContact(ch *checker, prefix string, c *Contact) {
 	ch.required(prefix+"Person", c.Person, "the auditee's contact")
 	ch.requiredTime(prefix+"At", c.At, "when contact was established")
 	ch.required(prefix+"By", c.By, "who made contact")
@@ -43,11 +43,11 @@ func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) error {
 	if err := a.requireState("decide-feasibility", RuleInitFeasible, StateInitiation); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("feasibility decision")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "feasibility decision"}
+	ch.meta(m)
 	checkFeasibility(ch, "", &f)
-	coreNotAfter(ch, "DecidedAt", f.DecidedAt, m.At, "the decision")
-	if err := ch.col.Err(); err != nil {
+	ch.notAfter("DecidedAt", f.DecidedAt, m.At, "the decision")
+	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Feasibility = &f
@@ -55,7 +55,7 @@ func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) error {
 }
 
 // checkFeasibility checks a feasibility decision.
-func checkFeasibility(ch coreCheck, prefix string, f *Feasibility) {
+func checkFeasibility(ch *checker, prefix string, f *Feasibility) {
 	ch.requiredTime(prefix+"DecidedAt", f.DecidedAt, "when feasibility was decided")
 	ch.required(prefix+"DecidedBy", f.DecidedBy, "who decided")
 	if !f.Feasible() && isBlank(f.Alternative) {
@@ -64,14 +64,14 @@ func checkFeasibility(ch coreCheck, prefix string, f *Feasibility) {
 }
 
 var (
-	errCoreNoContact   = errors.New("no contact with the auditee is recorded")
-	errCoreNoDecision  = errors.New("no feasibility decision is recorded")
-	errCoreNotFeasible = errors.New("the audit was found not feasible")
+	errNoContact             = errors.New("no contact with the auditee is recorded")
+	errNoFeasibilityDecision = errors.New("no feasibility decision is recorded")
+	errNotFeasible           = errors.New("the audit was found not feasible")
 )
 
 func checkContactRecorded(s auditSubject) error {
 	if s.a.Contact == nil {
-		return errCoreNoContact
+		return errNoContact
 	}
 	return nil
 }
@@ -79,9 +79,9 @@ func checkContactRecorded(s auditSubject) error {
 func checkFeasibleRecorded(s auditSubject) error {
 	switch f := s.a.Feasibility; {
 	case f == nil:
-		return errCoreNoDecision
+		return errNoFeasibilityDecision
 	case !f.Feasible():
-		return errCoreNotFeasible
+		return errNotFeasible
 	}
 	return nil
 }
@@ -100,11 +100,11 @@ func (a *Audit) Prepare(m ismsaudit.Meta) error {
 	if a.Feasibility != nil && a.Feasibility.DecidedAt.After(floor) {
 		floor = a.Feasibility.DecidedAt
 	}
-	e, err := a.coreFireEventAfter(EventPrepare, nil, m, floor)
+	e, err := a.fireEventAfter(EventPrepare, nil, m, floor)
 	if err != nil {
 		return err
 	}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
@@ -139,13 +139,13 @@ type Feasibility struct {
 // Feasible reports whether every condition holds.
 func (f Feasibility) Feasible() bool { return f.Information && f.Cooperation && f.TimeAndResources }
 
-func (v *verifier) coreInitiation(ch coreCheck, ev coreEvents) {
+func (v *verifier) verifyInitiation(ch *checker, ev eventTimes) {
 	a := v.a
 	prepared, ok := ev.when(EventPrepare)
 	if a.Contact != nil {
 		checkContact(ch, "Contact.", a.Contact)
 		if ok && a.Contact.At.After(prepared) {
-			v.violate("Contact.At", RuleInitContact, coreTime(a.Contact.At), "contact is established before preparation starts")
+			v.violate("Contact.At", RuleInitContact, timeText(a.Contact.At), "contact is established before preparation starts")
 		}
 	} else if ok {
 		v.violate("Contact", RuleInitContact, "", "preparation started without a record of the contact with the auditee")
@@ -156,7 +156,7 @@ func (v *verifier) coreInitiation(ch coreCheck, ev coreEvents) {
 		case ok && !f.Feasible():
 			v.violate("Feasibility", RuleInitFeasible, "", "preparation started although the audit was found not feasible")
 		case ok && f.DecidedAt.After(prepared):
-			v.violate("Feasibility.DecidedAt", RuleInitFeasible, coreTime(f.DecidedAt), "feasibility is decided before preparation starts")
+			v.violate("Feasibility.DecidedAt", RuleInitFeasible, timeText(f.DecidedAt), "feasibility is decided before preparation starts")
 		}
 	} else if ok {
 		v.violate("Feasibility", RuleInitFeasible, "", "preparation started without a feasibility decision")

@@ -18,38 +18,38 @@ import (
 // and the scope, and explained the roles of guides and observers when the
 // team has any (AUD-OPENING-MEETING). om.At must not be after m.At.
 func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) error {
-	if err := a.corePrecheck(EventOpen); err != nil {
+	if err := a.precheck(EventOpen); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("opening meeting")}
+	ch := &checker{subject: "opening meeting"}
 	checkAttendees(ch, "Attendees", om.Attendees)
 	ch.requiredTime("At", om.At, "when the meeting was held")
-	coreNotAfter(ch, "At", om.At, m.At, "the meeting")
-	if err := ch.col.Err(); err != nil {
+	ch.notAfter("At", om.At, m.At, "the meeting")
+	if err := ch.err(); err != nil {
 		return err
 	}
-	e, err := a.coreFireEvent(EventOpen, &auditInput{opening: &om}, m)
+	e, err := a.fireEvent(EventOpen, &auditInput{opening: &om}, m)
 	if err != nil {
 		return err
 	}
 	if a.Opening != nil {
-		return a.coreRecordConflict("opening meeting", "Opening", "an opening meeting is already recorded")
+		return recordConflict("opening meeting", "Opening", "an opening meeting is already recorded")
 	}
 	om.Attendees = slices.Clone(om.Attendees)
 	a.Opening = &om
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
 // checkAttendees checks a meeting's attendee list.
-func checkAttendees(ch coreCheck, path string, list []Attendee) {
+func checkAttendees(ch *checker, path string, list []Attendee) {
 	for i, at := range list {
 		ch.required(errs.Index(path, i)+".Name", at.Name, "the attendee's name")
 	}
 }
 
 // checkOpening checks an opening meeting against AUD-OPENING-MEETING.
-func checkOpening(ch coreCheck, prefix string, om *OpeningMeeting, a *Audit) {
+func checkOpening(ch *checker, prefix string, om *OpeningMeeting, a *Audit) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	if len(om.Attendees) == 0 {
 		ch.rule(p("Attendees"), RuleOpeningMeeting, "", "the meeting records who attended")
@@ -60,16 +60,15 @@ func checkOpening(ch coreCheck, prefix string, om *OpeningMeeting, a *Audit) {
 	if !om.ScopeConfirmed {
 		ch.rule(p("ScopeConfirmed"), RuleOpeningMeeting, "", "the scope is confirmed with the auditee")
 	}
-	if !om.RolesExplained && a.coreHasGuidesOrObservers() {
+	if !om.RolesExplained && a.hasGuidesOrObservers() {
 		ch.rule(p("RolesExplained"), RuleOpeningMeeting, "", "the roles of the guides and observers are explained")
 	}
 }
 
 var (
-	errCoreNoPlan              = errors.New("no audit plan is drafted")
-	errCorePlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
-	errCoreNoConclusion        = errors.New("no conclusions are drafted")
-	errCoreConclusionDraft     = errors.New("the conclusions are not agreed by the team")
+	errNoPlan              = errors.New("no audit plan is drafted")
+	errPlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
+	errConclusionsDraft    = errors.New("the conclusions are not agreed by the team")
 )
 
 // checkPlanReadyToOpen is the guard of the opening meeting: the plan is
@@ -77,9 +76,9 @@ var (
 func checkPlanReadyToOpen(s auditSubject) error {
 	switch p := s.a.Plan; {
 	case p == nil:
-		return errCoreNoPlan
+		return errNoPlan
 	case p.State != PlanCommunicated:
-		return errCorePlanNotCommunicated
+		return errPlanNotCommunicated
 	}
 	return nil
 }
@@ -92,9 +91,9 @@ func checkOpeningInput(s auditSubject) error {
 	if s.in == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("opening meeting")}
+	ch := &checker{subject: "opening meeting"}
 	checkOpening(ch, "", s.in.opening, s.a)
-	return ch.col.Err()
+	return ch.err()
 }
 
 // checkConclusionsAgreed is the guard of the closing meeting: the team
@@ -102,9 +101,9 @@ func checkOpeningInput(s auditSubject) error {
 func checkConclusionsAgreed(s auditSubject) error {
 	switch c := s.a.Conclusion; {
 	case c == nil:
-		return errCoreNoConclusion
+		return errNoConclusion
 	case c.State == ConclusionDraft || c.State == "":
-		return errCoreConclusionDraft
+		return errConclusionsDraft
 	}
 	return nil
 }
@@ -119,26 +118,26 @@ func checkConclusionsAgreed(s auditSubject) error {
 // nonconformities (AUD-CLOSING-MEETING). cm.At must not be after m.At nor
 // before the opening meeting.
 func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
-	if err := a.corePrecheck(EventHoldClosingMeeting); err != nil {
+	if err := a.precheck(EventHoldClosingMeeting); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("closing meeting")}
+	ch := &checker{subject: "closing meeting"}
 	checkAttendees(ch, "Attendees", cm.Attendees)
 	ch.texts("DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
 	ch.requiredTime("At", cm.At, "when the meeting was held")
-	coreNotAfter(ch, "At", cm.At, m.At, "the meeting")
+	ch.notAfter("At", cm.At, m.At, "the meeting")
 	if a.Opening != nil && !cm.At.IsZero() && cm.At.Before(a.Opening.At) {
-		ch.shape("At", "time-order", coreTime(cm.At), "the closing meeting cannot precede the opening meeting")
+		ch.shape("At", "time-order", timeText(cm.At), "the closing meeting cannot precede the opening meeting")
 	}
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
-	e, err := a.coreFireEvent(EventHoldClosingMeeting, &auditInput{closing: &cm}, m)
+	e, err := a.fireEvent(EventHoldClosingMeeting, &auditInput{closing: &cm}, m)
 	if err != nil {
 		return err
 	}
 	if a.Closing != nil {
-		return a.coreRecordConflict("closing meeting", "Closing", "a closing meeting is already recorded")
+		return recordConflict("closing meeting", "Closing", "a closing meeting is already recorded")
 	}
 	present, err := a.prepareClosingPresentation(m)
 	if err != nil {
@@ -147,7 +146,7 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 	cm.Attendees = slices.Clone(cm.Attendees)
 	cm.DivergingOpinions = slices.Clone(cm.DivergingOpinions)
 	a.Closing = &cm
-	a.coreAdvance(e)
+	a.advance(e)
 	present()
 	return nil
 }
@@ -155,7 +154,7 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 // checkClosing checks a closing meeting against AUD-CLOSING-MEETING;
 // disputed says whether some finding was disputed when the meeting was
 // held.
-func checkClosing(ch coreCheck, prefix string, cm *ClosingMeeting, a *Audit, disputed bool) {
+func checkClosing(ch *checker, prefix string, cm *ClosingMeeting, a *Audit, disputed bool) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	if len(cm.Attendees) == 0 {
 		ch.rule(p("Attendees"), RuleClosingMeeting, "", "the meeting records who attended")
@@ -169,7 +168,7 @@ func checkClosing(ch coreCheck, prefix string, cm *ClosingMeeting, a *Audit, dis
 	if len(cm.DivergingOpinions) == 0 && disputed {
 		ch.rule(p("DivergingOpinions"), RuleClosingMeeting, "", "a finding is disputed: the meeting records the diverging opinions")
 	}
-	if isBlank(cm.AgreedFollowUp) && a.coreHasNonconformities() {
+	if isBlank(cm.AgreedFollowUp) && a.hasNonconformities() {
 		ch.rule(p("AgreedFollowUp"), RuleClosingMeeting, "", "there are nonconformities: the meeting records the follow-up agreed")
 	}
 }
@@ -178,13 +177,13 @@ func checkClosingInput(s auditSubject) error {
 	if s.in == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("closing meeting")}
+	ch := &checker{subject: "closing meeting"}
 	disputed := false
 	for i := range s.a.Findings {
 		disputed = disputed || s.a.Findings[i].State == FindingDisputed
 	}
 	checkClosing(ch, "", s.in.closing, s.a, disputed)
-	return ch.col.Err()
+	return ch.err()
 }
 
 // Attendee is a person at a meeting.
@@ -284,22 +283,22 @@ func (a *Audit) prepareClosingPresentation(m ismsaudit.Meta) (apply func(), err 
 	}, nil
 }
 
-func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
+func (v *verifier) verifyClosing(ch *checker, ev eventTimes) {
 	a := v.a
 	closed, isClosed := ev.when(EventHoldClosingMeeting)
 	if cm := a.Closing; cm != nil {
 		checkAttendees(ch, "Closing.Attendees", cm.Attendees)
 		ch.texts("Closing.DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
 		ch.requiredTime("Closing.At", cm.At, "when the meeting was held")
-		checkClosing(ch, "Closing", cm, a, a.coreDisputedBefore(closed))
+		checkClosing(ch, "Closing", cm, a, a.disputedBefore(closed))
 		switch {
 		case !isClosed:
 			ch.shape("Closing", "unexpected", "", "a closing meeting is recorded but none was held")
 		case cm.At.After(closed):
-			ch.shape("Closing.At", "time-order", coreTime(cm.At), "the meeting is recorded after it moved the audit ("+coreTime(closed)+")")
+			ch.shape("Closing.At", "time-order", timeText(cm.At), "the meeting is recorded after it moved the audit ("+timeText(closed)+")")
 		}
 		if a.Opening != nil && cm.At.Before(a.Opening.At) {
-			ch.shape("Closing.At", "time-order", coreTime(cm.At), "the closing meeting precedes the opening meeting")
+			ch.shape("Closing.At", "time-order", timeText(cm.At), "the closing meeting precedes the opening meeting")
 		}
 	} else if isClosed {
 		v.violate("Closing", RuleClosingMeeting, "", "the closing meeting was held without a record of it")
@@ -314,7 +313,7 @@ func (v *verifier) coreClosing(ch coreCheck, ev coreEvents) {
 	}
 }
 
-func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
+func (v *verifier) verifyFieldwork(ch *checker, ev eventTimes) {
 	a := v.a
 	opened, isOpen := ev.when(EventOpen)
 	if om := a.Opening; om != nil {
@@ -325,13 +324,13 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 		case !isOpen:
 			ch.shape("Opening", "unexpected", "", "an opening meeting is recorded but fieldwork never opened")
 		case om.At.After(opened):
-			ch.shape("Opening.At", "time-order", coreTime(om.At), "the meeting is recorded after fieldwork opened ("+coreTime(opened)+")")
+			ch.shape("Opening.At", "time-order", timeText(om.At), "the meeting is recorded after fieldwork opened ("+timeText(opened)+")")
 		}
 	} else if isOpen {
 		v.violate("Opening", RuleOpeningMeeting, "", "fieldwork opened without a record of the opening meeting")
 	}
-	if isOpen && !corePlanWasAt(a.Plan, opened, PlanCommunicated) {
-		v.violate("Plan", RuleOpenAfterPlan, string(corePlanStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
+	if isOpen && !planWasAt(a.Plan, opened, PlanCommunicated) {
+		v.violate("Plan", RuleOpenAfterPlan, string(planStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
 	}
 
 	seen := make(map[string]int, len(a.Risks))
@@ -366,21 +365,21 @@ func (v *verifier) coreFieldwork(ch coreCheck, ev coreEvents) {
 				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
 			}
 			for j, ref := range cl.Items[i].EvidenceRefs {
-				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !evEverVerified(&a.Evidence[k]) {
+				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !everVerified(&a.Evidence[k]) {
 					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "fieldwork ended with the result resting on information that was never verified")
 				}
 			}
 		}
 	}
-	if st := corePlanStateAt(a.Plan, ended); a.Plan != nil && !corePlanWasAt(a.Plan, ended, PlanCommunicated) {
+	if st := planStateAt(a.Plan, ended); a.Plan != nil && !planWasAt(a.Plan, ended, PlanCommunicated) {
 		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
 	}
 }
 
-// coreDisputedBefore reports whether some finding was disputed before t.
+// disputedBefore reports whether some finding was disputed before t.
 // Only a disputed or resolved finding can have been, so only their
 // histories are read.
-func (a *Audit) coreDisputedBefore(t time.Time) bool {
+func (a *Audit) disputedBefore(t time.Time) bool {
 	for i := range a.Findings {
 		f := &a.Findings[i]
 		if f.State != FindingDisputed && f.State != FindingResolved {

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -49,19 +48,19 @@ func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.Cri
 	return auditor, leader
 }
 
-// corePlanStage reports whether the audit's state allows the plan to change:
+// planStage reports whether the audit's state allows the plan to change:
 // the plan is prepared before fieldwork and may be revised during it
 // (AUD-PLAN-WHEN).
-func corePlanStage(s State) bool { return s == StatePreparation || s == StateFieldwork }
+func planStage(s State) bool { return s == StatePreparation || s == StateFieldwork }
 
-// coreRequirePlanStage refuses a plan operation outside preparation and
+// requirePlanStage refuses a plan operation outside preparation and
 // fieldwork.
-func (a *Audit) coreRequirePlanStage(op string) error {
+func (a *Audit) requirePlanStage(op string) error {
 	return a.requireState(op, RulePlanWhen, StatePreparation, StateFieldwork)
 }
 
-// corePlanRefusal refuses a plan operation the plan's state does not allow.
-func (a *Audit) corePlanRefusal(op string, rule ismsaudit.RuleID, detail string) error {
+// planRefusal refuses a plan operation the plan's state does not allow.
+func (a *Audit) planRefusal(op string, rule ismsaudit.RuleID, detail string) error {
 	state := ""
 	if a.Plan != nil {
 		state = string(a.Plan.State)
@@ -80,19 +79,19 @@ func (a *Audit) corePlanRefusal(op string, rule ismsaudit.RuleID, detail string)
 // locations, assignments of the plan's own criteria. Completeness is
 // checked on approval.
 func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
-	if err := a.coreRequirePlanStage("draft-plan"); err != nil {
+	if err := a.requirePlanStage("draft-plan"); err != nil {
 		return err
 	}
 	if a.Plan != nil && a.Plan.State != PlanDraft {
-		return a.corePlanRefusal("draft-plan", RulePlanReapproved, "an approved plan changes only after it is revised back to draft")
+		return a.planRefusal("draft-plan", RulePlanReapproved, "an approved plan changes only after it is revised back to draft")
 	}
-	ch := coreCheck{col: newCollector("audit plan")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "audit plan"}
+	ch.meta(m)
 	checkPlanShape(ch, "", &content)
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
-	c := coreClonePlanContent(content)
+	c := clonePlanContent(content)
 	if a.Plan == nil {
 		a.Plan = &Plan{State: planMachine.Initial(), Content: c, History: []PlanEntry{}}
 		return nil
@@ -114,17 +113,17 @@ func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
 // Like every plan event, m.At must not precede the latest entry of the
 // audit's or the plan's history.
 func (a *Audit) ApprovePlan(m ismsaudit.Meta, check *PlanCheck) error {
-	if err := a.coreRequirePlanStage("approve-plan"); err != nil {
+	if err := a.requirePlanStage("approve-plan"); err != nil {
 		return err
 	}
 	if a.Plan == nil {
-		return a.corePlanRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
+		return a.planRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.coreLatest(), PlanApprove, m)
+	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.latest(), PlanApprove, m)
 	if err != nil {
 		return err
 	}
-	v := PlanVersion{Version: len(a.Plan.Versions) + 1, ApprovedAt: m.At, ApprovedBy: m.By, Content: coreClonePlanContent(a.Plan.Content)}
+	v := PlanVersion{Version: len(a.Plan.Versions) + 1, ApprovedAt: m.At, ApprovedBy: m.By, Content: clonePlanContent(a.Plan.Content)}
 	a.Plan.Versions = append(a.Plan.Versions, v)
 	a.Plan.State = e.To
 	a.Plan.History = append(a.Plan.History, e)
@@ -134,7 +133,7 @@ func (a *Audit) ApprovePlan(m ismsaudit.Meta, check *PlanCheck) error {
 // CommunicatePlan records that the approved plan was communicated to the
 // auditee (19011 6.3.2); fieldwork opens only after it (AUD-OPEN-AFTER-PLAN).
 func (a *Audit) CommunicatePlan(m ismsaudit.Meta) error {
-	return a.corePlanEvent("communicate-plan", PlanCommunicate, m)
+	return a.firePlan("communicate-plan", PlanCommunicate, m)
 }
 
 // RevisePlan takes an approved or communicated plan back to draft so that
@@ -142,17 +141,17 @@ func (a *Audit) CommunicatePlan(m ismsaudit.Meta) error {
 // and the earlier versions stay in Plan.Versions (AUD-PLAN-REAPPROVED).
 // m.Note can say why.
 func (a *Audit) RevisePlan(m ismsaudit.Meta) error {
-	return a.corePlanEvent("revise-plan", PlanRevise, m)
+	return a.firePlan("revise-plan", PlanRevise, m)
 }
 
-func (a *Audit) corePlanEvent(op string, ev PlanEvent, m ismsaudit.Meta) error {
-	if err := a.coreRequirePlanStage(op); err != nil {
+func (a *Audit) firePlan(op string, ev PlanEvent, m ismsaudit.Meta) error {
+	if err := a.requirePlanStage(op); err != nil {
 		return err
 	}
 	if a.Plan == nil {
-		return a.corePlanRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
+		return a.planRefusal(string(ev), RulePlanReapproved, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, a.coreLatest(), ev, m)
+	e, err := planMachine.Fire(planSubject{a: a}, a.Plan.State, a.latest(), ev, m)
 	if err != nil {
 		return err
 	}
@@ -162,17 +161,17 @@ func (a *Audit) corePlanEvent(op string, ev PlanEvent, m ismsaudit.Meta) error {
 }
 
 // checkPlanShape checks what a plan says, complete or not.
-func checkPlanShape(ch coreCheck, prefix string, c *PlanContent) {
+func checkPlanShape(ch *checker, prefix string, c *PlanContent) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	ch.texts(p("Objectives"), c.Objectives, "an objective cannot be empty")
 	ch.texts(p("Scope.Units"), c.Scope.Units, "a unit cannot be empty")
 	ch.texts(p("Scope.Locations"), c.Scope.Locations, "a location cannot be empty")
 	ch.texts(p("Scope.Processes"), c.Scope.Processes, "a process cannot be empty")
-	coreOrder(ch, p("Scope.To"), c.Scope.From, c.Scope.To, "the scope's period")
+	ch.order(p("Scope.To"), c.Scope.From, c.Scope.To, "the scope's period")
 	seen := make(map[annexa.Ref]int, len(c.Criteria))
 	for i, cr := range c.Criteria {
 		path := errs.Index(p("Criteria"), i)
-		coreRef(ch, path+".Ref", cr.Ref)
+		ch.ref(path+".Ref", cr.Ref)
 		if j, dup := seen[cr.Ref]; dup {
 			ch.shape(path+".Ref", "unique", cr.Ref.String(), fmt.Sprintf("the same criterion as Criteria[%d]", j))
 		} else {
@@ -180,16 +179,16 @@ func checkPlanShape(ch coreCheck, prefix string, c *PlanContent) {
 		}
 	}
 	ch.texts(p("Locations"), c.Locations, "a location cannot be empty")
-	coreOrder(ch, p("End"), c.Start, c.End, "the audit")
+	ch.order(p("End"), c.Start, c.End, "the audit")
 	for i := range c.Schedule {
 		act := &c.Schedule[i]
 		path := errs.Index(p("Schedule"), i)
 		ch.required(path+".Title", act.Title, "what the activity is")
 		ch.requiredTime(path+".Start", act.Start, "when the activity starts")
 		ch.requiredTime(path+".End", act.End, "when the activity ends")
-		coreOrder(ch, path+".End", act.Start, act.End, "the activity")
+		ch.order(path+".End", act.Start, act.End, "the activity")
 		for j, r := range act.Criteria {
-			coreRef(ch, errs.Index(path+".Criteria", j), r)
+			ch.ref(errs.Index(path+".Criteria", j), r)
 		}
 		for j, id := range act.Auditors {
 			ch.required(errs.Index(path+".Auditors", j), string(id), "an auditor id cannot be empty")
@@ -215,28 +214,9 @@ func checkPlanShape(ch coreCheck, prefix string, c *PlanContent) {
 	ch.texts(p("Risks"), c.Risks, "a risk cannot be empty")
 }
 
-// coreOrder records an end before its start.
-func coreOrder(ch coreCheck, path string, from, to time.Time, what string) {
-	if !from.IsZero() && !to.IsZero() && to.Before(from) {
-		ch.shape(path, "order", coreTime(to), what+" ends before it starts ("+coreTime(from)+")")
-	}
-}
-
-// coreRef records an invalid criterion reference.
-func coreRef(ch coreCheck, path string, r annexa.Ref) {
-	err := r.Validate()
-	var ve *errs.ValidationError
-	if !errors.As(err, &ve) {
-		return
-	}
-	for _, f := range ve.Fields {
-		ch.shape(errs.JoinPath(path, f.Path), f.Rule, f.Value, f.Detail)
-	}
-}
-
 // checkPlanComplete checks that an approved plan says everything 19011
 // 6.3.2.2 asks for (AUD-PLAN-COMPLETE).
-func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
+func checkPlanComplete(ch *checker, prefix string, c *PlanContent) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	missing := func(path, what string) { ch.rule(p(path), RulePlanComplete, "", what) }
 	if !slices.ContainsFunc(c.Objectives, func(s string) bool { return !isBlank(s) }) {
@@ -264,7 +244,7 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 	case c.End.IsZero():
 		missing("End", "the plan states when the audit ends")
 	case c.End.Before(c.Start):
-		ch.rule(p("End"), RulePlanComplete, coreTime(c.End), "the audit ends before it starts")
+		ch.rule(p("End"), RulePlanComplete, timeText(c.End), "the audit ends before it starts")
 	}
 	if len(c.Schedule) == 0 {
 		missing("Schedule", "the plan gives a timetable of activities with their durations")
@@ -276,7 +256,7 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 		case act.Start.IsZero() || act.End.IsZero():
 			ch.rule(path(), RulePlanComplete, "", "an activity has a start and an end")
 		case act.End.Before(act.Start):
-			ch.rule(path()+".End", RulePlanComplete, coreTime(act.End), "the activity ends before it starts")
+			ch.rule(path()+".End", RulePlanComplete, timeText(act.End), "the activity ends before it starts")
 		case !c.Start.IsZero() && !c.End.IsZero() && (act.Start.Before(c.Start) || act.End.After(c.End)):
 			ch.rule(path(), RulePlanComplete, "", "the activity lies outside the audit's dates")
 		}
@@ -297,7 +277,7 @@ func checkPlanComplete(ch coreCheck, prefix string, c *PlanContent) {
 // checkPlanAssigned checks that every criterion of c is assigned to a
 // member of the team who audits, and that the timetable names team members
 // only (AUD-PLAN-ASSIGNED).
-func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
+func checkPlanAssigned(ch *checker, prefix string, c *PlanContent, a *Audit) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	assigned := make(map[annexa.Ref]bool, len(c.Criteria))
 	type pair struct {
@@ -311,14 +291,14 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 	}
 	for i, as := range c.Assignments {
 		path := func() string { return errs.Index(p("Assignments"), i) } // built only for a problem
-		mb, ok := a.coreMember(as.Auditor)
+		mb, ok := a.member(as.Auditor)
 		switch {
 		case !criteria[as.Criterion]:
 			// Not one of the plan's criteria: a shape problem DraftPlan
 			// refuses and Verify reports.
 		case !ok:
 			ch.rule(path()+".Auditor", RulePlanAssigned, string(as.Auditor), "not a member of the team")
-		case !coreAuditsRole(mb.Role):
+		case !auditsRole(mb.Role):
 			ch.rule(path()+".Auditor", RulePlanAssigned, string(as.Auditor), "a "+string(mb.Role)+" does not act as an auditor")
 		default:
 			assigned[as.Criterion] = true
@@ -336,7 +316,7 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 	}
 	for i := range c.Schedule {
 		for j, id := range c.Schedule[i].Auditors {
-			if _, ok := a.coreMember(id); !ok {
+			if _, ok := a.member(id); !ok {
 				ch.rule(errs.Index(errs.Index(p("Schedule"), i)+".Auditors", j), RulePlanAssigned, string(id), "not a member of the team")
 			}
 		}
@@ -348,7 +328,7 @@ func checkPlanAssigned(ch coreCheck, prefix string, c *PlanContent, a *Audit) {
 // auditor, at the plan's start, and that every criterion has a competent
 // auditor among its assignees: a trainee's work needs a competent
 // co-auditor (AUD-PLAN-COMPETENT).
-func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, pc *PlanCheck) {
+func checkPlanCompetent(ch *checker, prefix string, c *PlanContent, a *Audit, pc *PlanCheck) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	auditorSet, leaderSet := pc.sets(a.Kind)
 	at := c.Start
@@ -366,18 +346,18 @@ func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, p
 		case err != nil:
 			ch.rule(path, RulePlanCompetent, string(mb.Auditor), "no standing against "+string(set)+": "+err.Error())
 		case !st.Competent:
-			ch.rule(path, RulePlanCompetent, string(mb.Auditor), "not competent against "+string(set)+" on "+coreTime(at)+coreObstacles(st))
+			ch.rule(path, RulePlanCompetent, string(mb.Auditor), "not competent against "+string(set)+" on "+timeText(at)+obstacles(st))
 		}
 		verdict[mb.Auditor] = err == nil && st.Competent
 		return verdict[mb.Auditor]
 	}
-	if leader, ok := a.coreTeamLeader(); ok && leader.Auditor != "" {
+	if leader, ok := a.teamLeader(); ok && leader.Auditor != "" {
 		standing(errs.Index("Team", slices.IndexFunc(a.Team, func(m Member) bool { return m.Role == competence.RoleTeamLeader }))+".Auditor", leader)
 	}
 	covered := make(map[annexa.Ref]bool, len(c.Criteria))
 	for i, as := range c.Assignments {
-		mb, ok := a.coreMember(as.Auditor)
-		if !ok || !coreAuditsRole(mb.Role) || mb.Role == competence.RoleTrainee {
+		mb, ok := a.member(as.Auditor)
+		if !ok || !auditsRole(mb.Role) || mb.Role == competence.RoleTrainee {
 			continue
 		}
 		if standing(errs.Index(p("Assignments"), i)+".Auditor", mb) {
@@ -391,8 +371,8 @@ func checkPlanCompetent(ch coreCheck, prefix string, c *PlanContent, a *Audit, p
 	}
 }
 
-// coreObstacles summarises why a standing is not competent.
-func coreObstacles(st competence.Standing) string {
+// obstacles summarises why a standing is not competent.
+func obstacles(st competence.Standing) string {
 	out := ""
 	for i, o := range st.Obstacles {
 		if i == 0 {
@@ -405,11 +385,11 @@ func coreObstacles(st competence.Standing) string {
 	return out
 }
 
-// coreIndependenceScope is the scope every team member must be independent
+// independenceScope is the scope every team member must be independent
 // of: the auditee, the plan's units and processes and the controls among
 // its criteria; an internal audit expects its auditors to be employed by
 // the auditee.
-func coreIndependenceScope(a *Audit, c *PlanContent) competence.Scope {
+func independenceScope(a *Audit, c *PlanContent) competence.Scope {
 	s := competence.Scope{Auditee: a.Auditee, Internal: a.Kind == annexa.Internal,
 		Units: slices.Clone(c.Scope.Units), Processes: slices.Clone(c.Scope.Processes)}
 	for _, cr := range c.Criteria {
@@ -423,10 +403,10 @@ func coreIndependenceScope(a *Audit, c *PlanContent) competence.Scope {
 // checkPlanIndependent checks, against the pool, that every team member
 // who audits or advises has no conflict with the audit's scope at the
 // plan's start (AUD-PLAN-INDEPENDENT).
-func checkPlanIndependent(ch coreCheck, a *Audit, c *PlanContent, pc *PlanCheck) {
-	scope := coreIndependenceScope(a, c)
+func checkPlanIndependent(ch *checker, a *Audit, c *PlanContent, pc *PlanCheck) {
+	scope := independenceScope(a, c)
 	for i, mb := range a.Team {
-		if !coreNeedsAuditorID(mb.Role) || mb.Auditor == "" {
+		if !needsAuditorID(mb.Role) || mb.Auditor == "" {
 			continue
 		}
 		path := errs.Index("Team", i) + ".Auditor"
@@ -444,47 +424,47 @@ func checkPlanIndependent(ch coreCheck, a *Audit, c *PlanContent, pc *PlanCheck)
 // The approval guards.
 
 func checkPlanCompleteGuard(s planSubject) error {
-	ch := coreCheck{col: newCollector("audit plan")}
+	ch := &checker{subject: "audit plan"}
 	checkPlanComplete(ch, "Plan.Content", &s.a.Plan.Content)
-	return ch.col.Err()
+	return ch.err()
 }
 
 func checkTeamLeaderGuard(s planSubject) error {
-	if _, ok := s.a.coreTeamLeader(); ok {
+	if _, ok := s.a.teamLeader(); ok {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("audit team")}
+	ch := &checker{subject: "audit team"}
 	ch.rule("Team", RuleTeamLeader, "", "the team needs exactly one team leader")
-	return ch.col.Err()
+	return ch.err()
 }
 
 func checkPlanAssignedGuard(s planSubject) error {
-	ch := coreCheck{col: newCollector("audit plan")}
+	ch := &checker{subject: "audit plan"}
 	checkPlanAssigned(ch, "Plan.Content", &s.a.Plan.Content, s.a)
-	return ch.col.Err()
+	return ch.err()
 }
 
 func checkPlanCompetentGuard(s planSubject) error {
 	if s.check == nil || s.check.Pool == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("audit plan")}
+	ch := &checker{subject: "audit plan"}
 	checkPlanCompetent(ch, "Plan.Content", &s.a.Plan.Content, s.a, s.check)
-	return ch.col.Err()
+	return ch.err()
 }
 
 func checkPlanIndependentGuard(s planSubject) error {
 	if s.check == nil || s.check.Pool == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("audit plan")}
+	ch := &checker{subject: "audit plan"}
 	checkPlanIndependent(ch, s.a, &s.a.Plan.Content, s.check)
-	return ch.col.Err()
+	return ch.err()
 }
 
-// coreClonePlanContent copies c so that the plan shares no slice with the
+// clonePlanContent copies c so that the plan shares no slice with the
 // caller's value or with another version.
-func coreClonePlanContent(c PlanContent) PlanContent {
+func clonePlanContent(c PlanContent) PlanContent {
 	c.Objectives = slices.Clone(c.Objectives)
 	c.Scope.Units = slices.Clone(c.Scope.Units)
 	c.Scope.Locations = slices.Clone(c.Scope.Locations)
@@ -667,7 +647,7 @@ var planMachine = fsm.MustNew(fsm.Spec[PlanState, PlanEvent, planSubject]{
 // no change to it (only preparation and fieldwork do). Approval is checked
 // without a competence pool (see ApprovePlan).
 func (a *Audit) PlanPermitted() []PlanEvent {
-	if a.Plan == nil || !corePlanStage(a.State) {
+	if a.Plan == nil || !planStage(a.State) {
 		return nil
 	}
 	return planMachine.Permitted(planSubject{a: a}, a.Plan.State)
@@ -675,7 +655,7 @@ func (a *Audit) PlanPermitted() []PlanEvent {
 
 // CanPlan reports whether the plan allows event e now (see PlanPermitted).
 func (a *Audit) CanPlan(e PlanEvent) bool {
-	return a.Plan != nil && corePlanStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
+	return a.Plan != nil && planStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
 }
 
 // CheckPlan reports why the plan would refuse event e now: nil when it
@@ -692,7 +672,7 @@ func (a *Audit) CheckPlan(e PlanEvent) error {
 	case PlanRevise:
 		op = "revise-plan"
 	}
-	if err := a.coreRequirePlanStage(op); err != nil {
+	if err := a.requirePlanStage(op); err != nil {
 		return err
 	}
 	if a.Plan == nil {
@@ -700,26 +680,17 @@ func (a *Audit) CheckPlan(e PlanEvent) error {
 		if e == PlanApprove {
 			rule = RulePlanComplete
 		}
-		return a.corePlanRefusal(string(e), rule, "no plan is drafted")
+		return a.planRefusal(string(e), rule, "no plan is drafted")
 	}
 	return planMachine.Check(planSubject{a: a}, a.Plan.State, e)
 }
 
-// planHasCriterion reports whether ref is one of the plan's criteria.
+// planHasCriterion reports whether ref is one of the plan's criteria
+// (false without a plan).
 func planHasCriterion(p *Plan, ref annexa.Ref) bool {
 	if p == nil {
 		return false
 	}
-	for _, c := range p.Content.Criteria {
-		if c.Ref == ref {
-			return true
-		}
-	}
-	return false
-}
-
-// evPlanHasCriterion reports whether ref is one of the plan's criteria.
-func evPlanHasCriterion(p *Plan, ref annexa.Ref) bool {
 	for i := range p.Content.Criteria {
 		if p.Content.Criteria[i].Ref == ref {
 			return true
@@ -728,9 +699,9 @@ func evPlanHasCriterion(p *Plan, ref annexa.Ref) bool {
 	return false
 }
 
-// corePlanStateAt returns the plan's state after every plan history entry at
+// planStateAt returns the plan's state after every plan history entry at
 // or before t; "" when there is no plan.
-func corePlanStateAt(p *Plan, t time.Time) PlanState {
+func planStateAt(p *Plan, t time.Time) PlanState {
 	if p == nil {
 		return ""
 	}
@@ -744,10 +715,10 @@ func corePlanStateAt(p *Plan, t time.Time) PlanState {
 	return st
 }
 
-// corePlanWasAt reports whether the plan can have been in state want at time
+// planWasAt reports whether the plan can have been in state want at time
 // t: entries at the same instant as an audit event may have come before or
 // after it, so any state the plan passed through at t counts.
-func corePlanWasAt(p *Plan, t time.Time, want PlanState) bool {
+func planWasAt(p *Plan, t time.Time, want PlanState) bool {
 	if p == nil {
 		return false
 	}
@@ -769,7 +740,7 @@ func corePlanWasAt(p *Plan, t time.Time, want PlanState) bool {
 // are checked with the evidence (verifyEvidence).
 func (v *verifier) verifyPlan() {
 	a := v.a
-	ch := coreCheck{col: v.col, record: true}
+	ch := v.ch
 	p := a.Plan
 	approved := p != nil && len(p.Versions) > 0
 	if len(a.Team) > 0 {
@@ -783,10 +754,10 @@ func (v *verifier) verifyPlan() {
 	if !p.State.IsValid() {
 		ch.shape("Plan.State", "enum", string(p.State), "not a plan state")
 	}
-	coreReplayViolation(v, planMachine, "Plan.History", p.History, p.State, "Plan.State")
+	replayTo(v, itemPath{list: "Plan", i: -1}, planMachine, p.History, p.State)
 
-	prepared, isPrepared := a.coreFirst(EventPrepare)
-	ended, isEnded := a.coreFirst(EventEndFieldwork)
+	prepared, isPrepared := a.firstEvent(EventPrepare)
+	ended, isEnded := a.firstEvent(EventEndFieldwork)
 	k := 0
 	for i, e := range p.History {
 		path := errs.Index("Plan.History", i)
@@ -821,7 +792,7 @@ func (v *verifier) verifyPlan() {
 		return
 	}
 	latest := &p.Versions[len(p.Versions)-1]
-	if !corePlanContentEqual(&p.Content, &latest.Content) {
+	if !planContentEqual(&p.Content, &latest.Content) {
 		v.violate("Plan.Content", RulePlanReapproved, "", fmt.Sprintf("the %s plan differs from its approved version %d", p.State, latest.Version))
 	}
 	checkPlanAssigned(ch, "Plan.Content", &p.Content, a)
@@ -832,10 +803,10 @@ func (v *verifier) verifyPlan() {
 	}
 }
 
-// corePlanContentEqual reports whether two plan contents say the same: equal
+// planContentEqual reports whether two plan contents say the same: equal
 // texts and references, equal instants (whatever their location), and no
 // difference between an empty and a missing list.
-func corePlanContentEqual(x, y *PlanContent) bool {
+func planContentEqual(x, y *PlanContent) bool {
 	return slices.Equal(x.Objectives, y.Objectives) &&
 		x.Scope.ISMS == y.Scope.ISMS &&
 		slices.Equal(x.Scope.Units, y.Scope.Units) &&

@@ -41,23 +41,23 @@ type ReportRecord struct {
 // issued at m.At by m.By. It is refused before the closing meeting
 // (AUD-REPORT-AFTER-CLOSING).
 func (a *Audit) IssueReport(m ismsaudit.Meta) error {
-	e, err := a.coreFireEvent(EventIssueReport, nil, m)
+	e, err := a.fireEvent(EventIssueReport, nil, m)
 	if err != nil {
 		return err
 	}
 	if a.Report != nil {
-		return a.coreRecordConflict("report", "Report", "a report is already recorded")
+		return recordConflict("report", "Report", "a report is already recorded")
 	}
 	a.Report = &ReportRecord{Version: 1, IssuedAt: m.At, IssuedBy: m.By}
-	a.coreAdvance(e)
+	a.advance(e)
 	return nil
 }
 
-var errCoreNoClosingMeeting = errors.New("no closing meeting is recorded")
+var errNoClosingMeeting = errors.New("no closing meeting is recorded")
 
 func checkClosingRecorded(s auditSubject) error {
 	if s.a.Closing == nil {
-		return errCoreNoClosingMeeting
+		return errNoClosingMeeting
 	}
 	return nil
 }
@@ -79,34 +79,34 @@ func (a *Audit) Distribute(recipients []Recipient, m ismsaudit.Meta) error {
 	var e Entry
 	if a.State == StateReported {
 		var err error
-		if e, err = a.coreFireEvent(EventDistribute, in, m); err != nil {
+		if e, err = a.fireEvent(EventDistribute, in, m); err != nil {
 			return err
 		}
 	} else if err := checkRecipientsInput(auditSubject{a: a, in: in}); err != nil {
-		return coreRefuse(auditMachine.Name(), string(a.State), op, guardRecipients.Name, guardRecipients.Rule, err)
+		return refuseGuard(auditMachine.Name(), string(a.State), op, guardRecipients.Name, guardRecipients.Rule, err)
 	}
 	if a.Report == nil {
-		return a.coreRecordConflict("distribution", "Report", "no report is recorded")
+		return recordConflict("distribution", "Report", "no report is recorded")
 	}
 	last := a.Report.IssuedAt
 	if n := len(a.Report.Distribution); n > 0 {
 		last = a.Report.Distribution[n-1].At
 	}
-	if err := coreRefuseMeta(auditMachine.Name(), string(a.State), op, m, last); err != nil {
+	if err := refuseMeta(auditMachine.Name(), string(a.State), op, m, last); err != nil {
 		return err
 	}
 	for _, r := range recipients {
 		a.Report.Distribution = append(a.Report.Distribution, Distribution{Recipient: r, Version: a.Report.Version, At: m.At, By: m.By})
 	}
 	if a.State == StateReported {
-		a.coreAdvance(e)
+		a.advance(e)
 	}
 	return nil
 }
 
 // checkRecipients checks a list of recipients against
 // AUD-REPORT-DISTRIBUTED: at least one, each named once with a clearance.
-func checkRecipients(ch coreCheck, path string, list []Recipient) {
+func checkRecipients(ch *checker, path string, list []Recipient) {
 	if len(list) == 0 {
 		ch.rule(path, RuleReportDistributed, "", "the report goes to named recipients")
 	}
@@ -123,7 +123,7 @@ func checkRecipients(ch coreCheck, path string, list []Recipient) {
 }
 
 // checkRecipient checks one recipient: named, with a clearance.
-func checkRecipient(ch coreCheck, path string, r Recipient) {
+func checkRecipient(ch *checker, path string, r Recipient) {
 	if isBlank(r.Name) {
 		ch.rule(path+".Name", RuleReportDistributed, "", "a recipient is named")
 	}
@@ -136,21 +136,21 @@ func checkRecipientsInput(s auditSubject) error {
 	if s.in == nil {
 		return nil
 	}
-	ch := coreCheck{col: newCollector("report distribution")}
+	ch := &checker{subject: "report distribution"}
 	checkRecipients(ch, "Recipients", s.in.recipients)
-	return ch.col.Err()
+	return ch.err()
 }
 
-var errCoreNotDistributed = errors.New("the report has not been distributed")
+var errNotDistributed = errors.New("the report has not been distributed")
 
 func checkDistributed(s auditSubject) error {
 	if s.a.Report == nil || len(s.a.Report.Distribution) == 0 {
-		return errCoreNotDistributed
+		return errNotDistributed
 	}
 	return nil
 }
 
-func (v *verifier) coreReport(ch coreCheck, ev coreEvents) {
+func (v *verifier) verifyReport(ch *checker, ev eventTimes) {
 	a := v.a
 	_, isIssued := ev.when(EventIssueReport)
 	closed, isClosed := ev.when(EventHoldClosingMeeting)
@@ -173,7 +173,7 @@ func (v *verifier) coreReport(ch coreCheck, ev coreEvents) {
 	case !isClosed:
 		v.violate("Report", RuleReportAfterClosing, "", "a report is recorded but no closing meeting was held")
 	case r.IssuedAt.Before(closed):
-		v.violate("Report.IssuedAt", RuleReportAfterClosing, coreTime(r.IssuedAt), "issued before the closing meeting ("+coreTime(closed)+")")
+		v.violate("Report.IssuedAt", RuleReportAfterClosing, timeText(r.IssuedAt), "issued before the closing meeting ("+timeText(closed)+")")
 	}
 	distributed, isDistributed := ev.when(EventDistribute)
 	if isDistributed && len(r.Distribution) == 0 {
@@ -192,13 +192,13 @@ func (v *verifier) coreReport(ch coreCheck, ev coreEvents) {
 		ch.requiredTime(path+".At", d.At, "when the recipient received the report")
 		ch.required(path+".By", d.By, "who sent it")
 		if d.At.Before(last) {
-			ch.shape(path+".At", "time-order", coreTime(d.At), "before the report was issued or the previous distribution")
+			ch.shape(path+".At", "time-order", timeText(d.At), "before the report was issued or the previous distribution")
 		}
 		if !d.At.IsZero() {
 			last = d.At
 		}
 		if i == 0 && isDistributed && d.At.After(distributed) {
-			ch.shape(path+".At", "time-order", coreTime(d.At), "the first distribution is recorded after it moved the audit ("+coreTime(distributed)+")")
+			ch.shape(path+".At", "time-order", timeText(d.At), "the first distribution is recorded after it moved the audit ("+timeText(distributed)+")")
 		}
 	}
 }

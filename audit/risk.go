@@ -33,15 +33,15 @@ func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
 	if err := a.requireState("escalate-risk", RuleRiskEscalated, StateFieldwork); err != nil {
 		return err
 	}
-	ch := coreCheck{col: newCollector("escalated risk")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "escalated risk"}
+	ch.meta(m)
 	checkRisk(ch, "", &r)
-	coreNotAfter(ch, "FoundAt", r.FoundAt, m.At, "finding the risk")
-	coreNotAfter(ch, "EscalatedAt", r.EscalatedAt, m.At, "the escalation")
+	ch.notAfter("FoundAt", r.FoundAt, m.At, "finding the risk")
+	ch.notAfter("EscalatedAt", r.EscalatedAt, m.At, "the escalation")
 	if i := slices.IndexFunc(a.Risks, func(x EscalatedRisk) bool { return x.ID == r.ID }); i >= 0 && r.ID != "" {
 		ch.shape("ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", i))
 	}
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Risks = append(a.Risks, r)
@@ -49,7 +49,7 @@ func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
 }
 
 // checkRisk checks one escalated risk.
-func checkRisk(ch coreCheck, prefix string, r *EscalatedRisk) {
+func checkRisk(ch *checker, prefix string, r *EscalatedRisk) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	ch.required(p("ID"), r.ID, "the host's id for the risk")
 	ch.required(p("Description"), r.Description, "what the risk is")
@@ -59,7 +59,7 @@ func checkRisk(ch coreCheck, prefix string, r *EscalatedRisk) {
 	case r.EscalatedAt.IsZero():
 		ch.rule(p("EscalatedAt"), RuleRiskEscalated, "", "an urgent, significant risk is escalated at once: record when")
 	case !r.FoundAt.IsZero() && r.EscalatedAt.Before(r.FoundAt):
-		ch.rule(p("EscalatedAt"), RuleRiskEscalated, coreTime(r.EscalatedAt), "escalated before it was found ("+coreTime(r.FoundAt)+")")
+		ch.rule(p("EscalatedAt"), RuleRiskEscalated, timeText(r.EscalatedAt), "escalated before it was found ("+timeText(r.FoundAt)+")")
 	}
 	if isBlank(r.EscalatedTo) {
 		ch.rule(p("EscalatedTo"), RuleRiskEscalated, "", "name who the risk was escalated to")

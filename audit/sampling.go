@@ -56,9 +56,9 @@ func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
 	if err := a.requireState("add-sampling-plan", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
-	col := newCollector("sampling plan")
-	evCheckMeta(col, m)
-	c := evChecker{col: col}
+	ch := &checker{subject: "sampling plan"}
+	ch.meta(m)
+	c := ch
 	switch {
 	case isBlank(p.ID):
 		c.shape("ID", "required", "", "the host's id for the plan")
@@ -79,7 +79,7 @@ func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
 	if p.SelectedBy != "" {
 		c.shape("SelectedBy", "library-set", p.SelectedBy, "set by DrawSample or RecordSelection; leave it empty")
 	}
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Sampling = append(a.Sampling, samplingClone(p))
@@ -108,14 +108,14 @@ func (a *Audit) DrawSample(id string, m ismsaudit.Meta) error {
 	if p == nil {
 		return notFound("sampling plan", id)
 	}
-	col := newCollector("sample draw")
-	evCheckMeta(col, m)
+	ch := &checker{subject: "sample draw"}
+	ch.meta(m)
 	if len(p.Selected) != 0 {
-		col.Add("Selected", RuleSamplingFixed, "", "the sample was drawn on "+p.SelectedAt.Format("2006-01-02")+"; a different sample needs a new plan")
+		ch.add("Selected", RuleSamplingFixed, "", "the sample was drawn on "+p.SelectedAt.Format("2006-01-02")+"; a different sample needs a new plan")
 	}
 	sample, err := Draw(*p)
-	col.Merge("", "sampling", err)
-	if err := col.Err(); err != nil {
+	ch.merge("", "sampling", err)
+	if err := ch.err(); err != nil {
 		return err
 	}
 	p.Selected = sample
@@ -140,9 +140,9 @@ func (a *Audit) RecordSelection(id string, items []string, m ismsaudit.Meta) err
 	if p == nil {
 		return notFound("sampling plan", id)
 	}
-	col := newCollector("sample selection")
-	evCheckMeta(col, m)
-	c := evChecker{col: col}
+	ch := &checker{subject: "sample selection"}
+	ch.meta(m)
+	c := ch
 	if p.Method == Statistical {
 		c.rule("Method", RuleSamplingReproducible, string(p.Method), "a statistical sample is drawn with DrawSample, not chosen")
 	}
@@ -152,7 +152,7 @@ func (a *Audit) RecordSelection(id string, items []string, m ismsaudit.Meta) err
 	if pop, ok := c.samplingFrame("Plan", p); ok {
 		c.samplingSelection("Items", p, pop, items)
 	}
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
 	p.Selected = slices.Clone(items)
@@ -167,13 +167,13 @@ func (a *Audit) RecordSelection(id string, items []string, m ismsaudit.Meta) err
 // statistical or its population, exclusions or size do not allow a draw.
 // Draw is pure: it changes nothing and can be called on any plan.
 func Draw(p SamplingPlan) ([]string, error) {
-	col := newCollector("sampling plan")
-	c := evChecker{col: col}
+	ch := &checker{subject: "sampling plan"}
+	c := ch
 	pop, ok := c.samplingFrame("", &p)
 	if ok && p.Method != Statistical {
 		c.shape("Method", "statistical-only", string(p.Method), "only a statistical plan is drawn; a judgemental sample is chosen with RecordSelection")
 	}
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return nil, err
 	}
 	return pop.draw(p.Seed, p.Size), nil
@@ -268,7 +268,7 @@ func samplingShuffle(seed uint64, m, k int) []int {
 
 // samplingDescription checks what a plan says about itself (rule
 // AUD-SAMPLING-RECORDED): purpose, frame and rationale.
-func (c evChecker) samplingDescription(prefix string, p *SamplingPlan) {
+func (c *checker) samplingDescription(prefix string, p *SamplingPlan) {
 	at := func(field string) string { return errs.JoinPath(prefix, field) }
 	if isBlank(p.Purpose) {
 		c.shape(at("Purpose"), "required", "", "what the sample tests")
@@ -284,9 +284,9 @@ func (c evChecker) samplingDescription(prefix string, p *SamplingPlan) {
 // samplingFrame checks the population, exclusions, method, size and seed
 // of a plan (rule AUD-SAMPLING-RECORDED) and returns the checked
 // population when a sample can be drawn or chosen from it.
-func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopulation, bool) {
+func (c *checker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopulation, bool) {
 	at := func(field string) string { return errs.JoinPath(prefix, field) }
-	problems := c.col.Len()
+	problems := c.len()
 	pop := samplingPopulation{n: p.Population.Size}
 	items := p.Population.Items
 	switch {
@@ -332,9 +332,9 @@ func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopula
 	slices.Sort(pop.excluded)
 	switch {
 	case p.Method == "":
-		c.rule(at("Method"), RuleSamplingRecorded, "", "how the sample is selected: "+evTokens(SelectionMethods()))
+		c.rule(at("Method"), RuleSamplingRecorded, "", "how the sample is selected: "+tokens(SelectionMethods()))
 	case !p.Method.IsValid():
-		c.shape(at("Method"), "enum", string(p.Method), "one of "+evTokens(SelectionMethods()))
+		c.shape(at("Method"), "enum", string(p.Method), "one of "+tokens(SelectionMethods()))
 	case p.Method == Judgemental && p.Seed != 0:
 		c.shape(at("Seed"), "not-applicable", strconv.FormatUint(p.Seed, 10), "a judgemental sample is chosen, not drawn: leave the seed at 0")
 	}
@@ -347,13 +347,13 @@ func (c evChecker) samplingFrame(prefix string, p *SamplingPlan) (samplingPopula
 	case pop.n > 0 && p.Size > frame:
 		c.rule(at("Size"), RuleSamplingRecorded, strconv.Itoa(p.Size), "larger than the population less the exclusions ("+strconv.Itoa(frame)+")")
 	}
-	return pop, c.col.Len() == problems
+	return pop, c.len() == problems
 }
 
 // samplingSelection checks chosen items against a checked population: the
 // plan's Size of them, distinct, in the population and not excluded (rule
 // AUD-SAMPLING-RECORDED).
-func (c evChecker) samplingSelection(path string, p *SamplingPlan, pop samplingPopulation, items []string) {
+func (c *checker) samplingSelection(path string, p *SamplingPlan, pop samplingPopulation, items []string) {
 	if len(items) != p.Size {
 		c.rule(path, RuleSamplingRecorded, strconv.Itoa(len(items)), "the plan's sample size is "+strconv.Itoa(p.Size))
 	}
@@ -446,7 +446,7 @@ const (
 // plans equal to a fresh draw (AUD-SAMPLING-REPRODUCIBLE).
 func (v *verifier) samplingChecks() {
 	a := v.a
-	c := evChecker{col: v.col, record: true}
+	c := v.ch
 	if len(a.Sampling) > 0 && a.State == StateInitiation {
 		v.violate("Sampling", RuleSamplingBeforeFindings, string(a.State), "sampling plans before preparation")
 	}

@@ -139,13 +139,13 @@ func (e *SealError) Unwrap() error { return ismsaudit.ErrInvalid }
 // and 5 ms to verify on the development machine (BenchmarkSealRecord,
 // BenchmarkVerifySeal), growing in proportion to the record's size.
 func (a *Audit) SealRecord(m ismsaudit.Meta) error {
-	col := newCollector("seal")
-	evCheckMeta(col, m)
-	sealCheckIDs(col, a)
+	ch := &checker{subject: "seal"}
+	ch.meta(m)
+	sealCheckIDs(ch, a)
 	if a.Seal != nil && !m.At.IsZero() && m.At.Before(a.Seal.At) {
-		col.Add("Meta.At", "not-before-seal", m.At.Format(time.RFC3339), "the record was last sealed at "+a.Seal.At.Format(time.RFC3339))
+		ch.add("Meta.At", "not-before-seal", m.At.Format(time.RFC3339), "the record was last sealed at "+a.Seal.At.Format(time.RFC3339))
 	}
-	if err := col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
 	if a.Seal != nil {
@@ -178,7 +178,7 @@ func (a *Audit) VerifySeal() error {
 }
 
 // sealCheckIDs reports ids that would give two logs the same name.
-func sealCheckIDs(col *errs.Collector, a *Audit) {
+func sealCheckIDs(ch *checker, a *Audit) {
 	report := func(list, field string, n int, id func(int) string) {
 		x := newIDIndex(n, id)
 		if x.dups == 0 {
@@ -186,7 +186,7 @@ func sealCheckIDs(col *errs.Collector, a *Audit) {
 		}
 		for i := range n {
 			if j := x.firstOf(i, id); j != i {
-				col.Add(errs.Index(list, i)+"."+field, "unique", id(i), "the same "+strings.ToLower(field)+" as "+errs.Index(list, j))
+				ch.add(errs.Index(list, i)+"."+field, "unique", id(i), "the same "+strings.ToLower(field)+" as "+errs.Index(list, j))
 			}
 		}
 	}
@@ -717,7 +717,7 @@ func sealCheck(a *Audit, report func(*SealError) bool) {
 func sealIsHex(s string) bool {
 	var bad byte
 	for i := 0; i < len(s); i++ {
-		bad |= evNotHex[s[i]]
+		bad |= notHex[s[i]]
 	}
 	return bad == 0
 }
@@ -855,7 +855,7 @@ func (v *verifier) verifySeal() {
 	if s == nil {
 		return
 	}
-	c := evChecker{col: v.col, record: true}
+	c := v.ch
 	if s.At.IsZero() {
 		c.shape("Seal.At", "required", "", "when the record was sealed")
 	}

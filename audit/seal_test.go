@@ -86,7 +86,7 @@ func TestSealRecord(t *testing.T) {
 		assert.Len(t, l.Marks, sealMarkLen*l.Count, l.Name)
 		assert.True(t, sealIsHex(l.Marks), l.Name)
 	}
-	assert.True(t, evIsDigest(s.Head))
+	assert.True(t, isDigest(s.Head))
 	want := []log{
 		{"evidence", 5}, {"history", 3}, {"plan.history", 2},
 		{"evidence[E-1].history", 1}, {"evidence[E-2].history", 1}, {"evidence[E-3].history", 2}, {"evidence[E-4].history", 0}, {"evidence[E-3b].history", 1},

@@ -25,32 +25,32 @@ func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) error {
 		return &ismsaudit.TransitionError{Machine: planMachine.Name(), State: string(a.Plan.State), Event: "set-team",
 			Reason: ismsaudit.ReasonWrongState, Rule: RulePlanReapproved, Detail: "the team of an approved plan changes only after the plan is revised"}
 	}
-	ch := coreCheck{col: newCollector("team")}
-	coreMeta(ch, m)
+	ch := &checker{subject: "team"}
+	ch.meta(m)
 	checkTeam(ch, "Members", members)
-	if err := ch.col.Err(); err != nil {
+	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Team = append([]Member(nil), members...)
 	return nil
 }
 
-// coreAuditsRole reports whether a member in role r audits: team leaders,
+// auditsRole reports whether a member in role r audits: team leaders,
 // auditors and trainees do; technical experts, observers and guides never
 // act as auditors (19011 5.5.4, 6.4.2).
-func coreAuditsRole(r competence.Role) bool {
+func auditsRole(r competence.Role) bool {
 	return r == competence.RoleTeamLeader || r == competence.RoleAuditor || r == competence.RoleTrainee
 }
 
-// coreNeedsAuditorID reports whether a member in role r must be in the
+// needsAuditorID reports whether a member in role r must be in the
 // competence pool.
-func coreNeedsAuditorID(r competence.Role) bool {
-	return coreAuditsRole(r) || r == competence.RoleTechnicalExpert
+func needsAuditorID(r competence.Role) bool {
+	return auditsRole(r) || r == competence.RoleTechnicalExpert
 }
 
 // checkTeam checks a team list: path prefix is "" for an operation's
 // input or "Team" for a record.
-func checkTeam(ch coreCheck, prefix string, members []Member) {
+func checkTeam(ch *checker, prefix string, members []Member) {
 	seen := make(map[competence.AuditorID]int, len(members))
 	leaders := 0
 	for i := range members {
@@ -66,7 +66,7 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 		if mb.Role == competence.RoleTeamLeader {
 			leaders++
 		}
-		if coreNeedsAuditorID(mb.Role) && isBlank(string(mb.Auditor)) {
+		if needsAuditorID(mb.Role) && isBlank(string(mb.Auditor)) {
 			ch.shape(path+".Auditor", "required", "", "a "+string(mb.Role)+" needs an id in the competence pool")
 		}
 		if (mb.Role == competence.RoleGuide || mb.Role == competence.RoleObserver) && isBlank(mb.Organization) {
@@ -85,8 +85,8 @@ func checkTeam(ch coreCheck, prefix string, members []Member) {
 	}
 }
 
-// coreTeamLeader returns the team leader, if the team has exactly one.
-func (a *Audit) coreTeamLeader() (Member, bool) {
+// teamLeader returns the team leader, if the team has exactly one.
+func (a *Audit) teamLeader() (Member, bool) {
 	var out Member
 	n := 0
 	for _, mb := range a.Team {
@@ -97,8 +97,8 @@ func (a *Audit) coreTeamLeader() (Member, bool) {
 	return out, n == 1
 }
 
-// coreMember returns the team member with the given auditor id.
-func (a *Audit) coreMember(id competence.AuditorID) (Member, bool) {
+// member returns the team member with the given auditor id.
+func (a *Audit) member(id competence.AuditorID) (Member, bool) {
 	if id == "" {
 		return Member{}, false
 	}
@@ -110,9 +110,9 @@ func (a *Audit) coreMember(id competence.AuditorID) (Member, bool) {
 	return Member{}, false
 }
 
-// coreHasGuidesOrObservers reports whether the team has guides or observers,
+// hasGuidesOrObservers reports whether the team has guides or observers,
 // whose roles the opening meeting must explain (19011 6.4.2).
-func (a *Audit) coreHasGuidesOrObservers() bool {
+func (a *Audit) hasGuidesOrObservers() bool {
 	for _, mb := range a.Team {
 		if mb.Role == competence.RoleGuide || mb.Role == competence.RoleObserver {
 			return true
@@ -135,9 +135,9 @@ type Member struct {
 	Organization string `json:"organization,omitempty"`
 }
 
-// verifierOnTeam reports whether by is the competence id of a team leader
+// auditsOnTeam reports whether by is the competence id of a team leader
 // or auditor of the audit team.
-func verifierOnTeam(a *Audit, by string) bool {
+func auditsOnTeam(a *Audit, by string) bool {
 	if isBlank(by) {
 		return false
 	}

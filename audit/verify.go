@@ -37,16 +37,16 @@ func Verify(a *Audit, opts *VerifyOptions) error {
 	v := newVerifier(a, opts)
 	if a == nil {
 		v.violate("", RuleRecordShape, "", "no audit record given")
-		return v.col.Err()
+		return v.ch.err()
 	}
-	v.verifyCore()
+	v.verifyAudit()
 	v.verifyPlan()
 	v.verifyEvidence()
 	v.verifySeal()
 	v.verifyFindings()
 	v.verifyConclusion()
 	v.verifyFollowUps()
-	return v.col.Err()
+	return v.ch.err()
 }
 
 // verifier holds what the checks share: the record, the options, the
@@ -56,10 +56,10 @@ func Verify(a *Audit, opts *VerifyOptions) error {
 type verifier struct {
 	a         *Audit
 	opts      VerifyOptions
-	col       *errs.Collector
-	evidence  idIndex // items by id
-	findings  idIndex // findings by id
-	followUps idIndex // follow-ups by their finding's id
+	ch        *checker // the record's violations (record set)
+	evidence  idIndex  // items by id
+	findings  idIndex  // findings by id
+	followUps idIndex  // follow-ups by their finding's id
 	// followUp gives, for each finding, the position of its first
 	// follow-up, or -1, and followUpFinding the position of each
 	// follow-up's finding, or -1.
@@ -70,7 +70,7 @@ type verifier struct {
 }
 
 func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
-	v := &verifier{a: a, col: errs.NewCollector("audit", "audit record")}
+	v := &verifier{a: a, ch: &checker{subject: "audit record", record: true}}
 	if opts != nil {
 		v.opts = *opts
 	}
@@ -112,82 +112,76 @@ func (v *verifier) findingAt(id FindingID) int { return v.findings.find(string(i
 
 // violate records one violation of rule at path.
 func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail string) {
-	v.col.Add(path, rule, value, detail)
+	v.ch.add(path, rule, value, detail)
 }
 
-// findingsStage groups the audit states by what the findings, conclusions and
+// stage groups the audit states by what the findings, conclusions and
 // follow-ups may look like in them.
-type findingsStage int
+type stage int
 
 const (
-	findingsStageBefore    findingsStage = iota // initiation, preparation: nothing yet
-	findingsStageOpen                           // fieldwork, findings: findings and conclusions being settled
-	findingsStagePresented                      // closing and later: presented, follow-up under way
-	findingsStageOther                          // terminated, or not a state: no phase checks
+	stageBefore    stage = iota // initiation, preparation: nothing yet
+	stageOpen                   // fieldwork, findings: findings and conclusions being settled
+	stagePresented              // closing and later: presented, follow-up under way
+	stageOther                  // terminated, or not a state: no phase checks
 )
 
-func findingsStageOf(s State) findingsStage {
+func stageOf(s State) stage {
 	switch s {
 	case StateInitiation, StatePreparation:
-		return findingsStageBefore
+		return stageBefore
 	case StateFieldwork, StateFindings:
-		return findingsStageOpen
+		return stageOpen
 	case StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp, StateClosed:
-		return findingsStagePresented
+		return stagePresented
 	}
-	return findingsStageOther
+	return stageOther
 }
 
-// findingsAreaPath is the path of one element of a list of the record,
+// itemPath is the path of one element of a list of the record,
 // such as Findings[3] (or, with i < 0, of a field such as Conclusion); the
 // text is built only when a violation needs it, so that checking a
 // conforming record allocates no paths.
-type findingsAreaPath struct {
+type itemPath struct {
 	list string
 	i    int
 }
 
 // at returns the path of sub within the element ("" for the element).
-func (p findingsAreaPath) at(sub string) string {
+func (p itemPath) at(sub string) string {
 	if p.i < 0 {
 		return errs.JoinPath(p.list, sub)
 	}
 	return errs.JoinPath(errs.Index(p.list, p.i), sub)
 }
 
-// coreReplayViolation reports a history that does not replay through its
-// lifecycle, or that ends elsewhere than the recorded state.
-func coreReplayViolation[S, E ~string, T any](v *verifier, m *fsm.Machine[S, E, T], path string, h []ismsaudit.Entry[S, E], state S, statePath string) {
+// replay reports the first entry of h, the history of the part of the
+// record at p, that is not a step through m's table (AUD-HISTORY-VALID),
+// and otherwise returns the state the history ends in.
+func replay[S, E ~string, T any](v *verifier, p itemPath, m *fsm.Machine[S, E, T], h []ismsaudit.Entry[S, E]) (end S, ok bool) {
 	end, err := m.Replay(h)
-	if re, ok := err.(*ismsaudit.HistoryError); ok {
-		v.violate(errs.Index(path, re.Index), RuleHistoryValid, "", re.Problem)
-		return
-	}
-	if end != state {
-		v.violate(statePath, RuleHistoryValid, string(state), "the history ends in "+fmt.Sprintf("%q", string(end)))
-	}
-}
-
-// findingReplay reports a history that does not replay through m to
-// state, at p's History[k] or State.
-func findingReplay[S, E ~string, T any](v *verifier, p findingsAreaPath, m *fsm.Machine[S, E, T], h []ismsaudit.Entry[S, E], state S) {
-	got, err := m.Replay(h)
 	if err == nil {
-		if got != state {
-			v.violate(p.at("State"), RuleHistoryValid, string(state), fmt.Sprintf("the history ends in %q", got))
-		}
-		return
+		return end, true
 	}
 	if re := (*ismsaudit.HistoryError)(nil); errors.As(err, &re) {
 		v.violate(p.at(errs.Index("History", re.Index)), RuleHistoryValid, "", re.Problem)
-		return
+	} else {
+		v.violate(p.at("History"), RuleHistoryValid, "", err.Error())
 	}
-	v.violate(p.at("History"), RuleHistoryValid, "", err.Error())
+	return end, false
 }
 
-// findingFirstEntryAt returns the time of the first entry of h with the given
+// replayTo is replay, reporting as well a state other than the one the
+// history ends in, at p's State.
+func replayTo[S, E ~string, T any](v *verifier, p itemPath, m *fsm.Machine[S, E, T], h []ismsaudit.Entry[S, E], state S) {
+	if end, ok := replay(v, p, m, h); ok && end != state {
+		v.violate(p.at("State"), RuleHistoryValid, string(state), fmt.Sprintf("the history ends in %q", end))
+	}
+}
+
+// firstEntryAt returns the time of the first entry of h with the given
 // event, or zero.
-func findingFirstEntryAt[S, E ~string](h []ismsaudit.Entry[S, E], event E) time.Time {
+func firstEntryAt[S, E ~string](h []ismsaudit.Entry[S, E], event E) time.Time {
 	for _, e := range h {
 		if e.Event == event {
 			return e.At
@@ -196,9 +190,9 @@ func findingFirstEntryAt[S, E ~string](h []ismsaudit.Entry[S, E], event E) time.
 	return time.Time{}
 }
 
-// findingsLatestTime returns the latest time in any history of the record,
+// latestRecorded returns the latest time in any history of the record,
 // and in the follow-ups' plans and verifications.
-func findingsLatestTime(a *Audit) time.Time {
+func latestRecorded(a *Audit) time.Time {
 	var t time.Time
 	see := func(x time.Time) {
 		if x.After(t) {
