@@ -1,7 +1,6 @@
 package competence
 
 import (
-	"math"
 	"slices"
 	"time"
 
@@ -137,6 +136,33 @@ type Training struct {
 	Provider string `json:"provider,omitempty"`
 }
 
+// TrainingKind classifies a training record (19011:7.2.4: competence is
+// achieved partly through training).
+//
+//ismsaudit:enum TrainingKinds
+type TrainingKind string
+
+// The training kinds. Never reorder.
+const (
+	// AuditCourse is generic management system auditing training on
+	// ISO 19011 (19011:7.2.4).
+	AuditCourse TrainingKind = "audit-course"
+	// InternalAuditorCourse is an ISMS internal auditor course, commonly
+	// two days (19011:7.2.4).
+	InternalAuditorCourse TrainingKind = "isms-internal-auditor-course"
+	// LeadAuditorCourse is an ISMS lead auditor course, commonly about 40
+	// hours over five days with an exam (19011:7.2.4).
+	LeadAuditorCourse TrainingKind = "isms-lead-auditor-course"
+	// ImplementationCourse is ISO/IEC 27001 foundation or implementation
+	// training (27007:7.2.3.3).
+	ImplementationCourse TrainingKind = "isms-implementation-course"
+	// SecurityCourse is technical information security training
+	// (27007:7.2.3.3).
+	SecurityCourse TrainingKind = "security-course"
+	// OtherTraining is any other training.
+	OtherTraining TrainingKind = "other"
+)
+
 // AuditLogEntry is one audit in the audit experience log (19011:7.2.4,
 // 7.2.5).
 type AuditLogEntry struct {
@@ -158,59 +184,6 @@ type AuditLogEntry struct {
 	// when they acted as trainee or as team leader under guidance
 	// (19011:7.2.4, 7.2.5).
 	GuidedBy AuditorID `json:"guidedBy,omitempty"`
-}
-
-// BehaviourAssessment records whether a personal behaviour of 19011:7.2.2
-// was demonstrated, as assessed on a date.
-type BehaviourAssessment struct {
-	// Behaviour is the behaviour assessed.
-	Behaviour Behaviour `json:"behaviour" validate:"enum"`
-	// Demonstrated says the behaviour was shown.
-	Demonstrated bool `json:"demonstrated"`
-	// At is the assessment date.
-	At time.Time `json:"at" validate:"required"`
-	// By names the assessor.
-	By string `json:"by" validate:"required"`
-	// Method is the evaluation method used, if recorded.
-	Method Method `json:"method,omitempty" validate:"omitempty,enum"`
-	// Note explains the assessment.
-	Note string `json:"note,omitempty"`
-}
-
-// Skill is the person's level in one knowledge area (19011:7.2.3).
-type Skill struct {
-	// Area is the knowledge area.
-	Area KnowledgeArea `json:"area" validate:"enum"`
-	// Level is the assessed level.
-	Level Level `json:"level" validate:"enum"`
-	// Assessed is when the level was last assessed; zero when unknown.
-	Assessed time.Time `json:"assessed,omitzero"`
-	// Note explains the basis.
-	Note string `json:"note,omitempty"`
-}
-
-// Involvement is a responsibility, piece of work, consultancy or
-// employment that may impair independence (19011:4 e, 27001:9.2.2). It
-// concerns an auditee and, optionally, some of its units, processes and
-// controls; an empty list means the whole auditee along that dimension.
-type Involvement struct {
-	// Kind says how the person was involved.
-	Kind InvolvementKind `json:"kind" validate:"enum"`
-	// Auditee is the organisation, as the audit scope names it.
-	Auditee string `json:"auditee" validate:"required"`
-	// Units are organisational units concerned.
-	Units []string `json:"units,omitempty" validate:"dive,required"`
-	// Processes are processes concerned.
-	Processes []string `json:"processes,omitempty" validate:"dive,required"`
-	// Controls are controls concerned, as text ids such as "8.8"; an
-	// "A." prefix is ignored when comparing.
-	Controls []string `json:"controls,omitempty" validate:"dive,required"`
-	// From is when it began; zero when unknown (treated as always).
-	From time.Time `json:"from,omitzero"`
-	// To is when it ended; zero while it continues.
-	To time.Time `json:"to,omitzero"`
-	// Note describes it.
-	Note string `json:"note,omitempty"`
 }
 
 // Qualification is a qualification or certification the person holds,
@@ -257,9 +230,16 @@ func (a *Auditor) SkillLevel(area KnowledgeArea) (Level, bool) {
 }
 
 // WorkYears returns the years of work experience up to at, counting
-// overlapping periods once; with security set, only information security
-// work counts. A year is 365.25 days.
-func (a *Auditor) WorkYears(at time.Time, security bool) float64 {
+// overlapping periods once. A year is 365.25 days.
+func (a *Auditor) WorkYears(at time.Time) float64 { return a.workYears(at, false) }
+
+// SecurityWorkYears returns the years of work experience in information
+// security up to at (work marked InformationSecurity), counting
+// overlapping periods once. A year is 365.25 days.
+func (a *Auditor) SecurityWorkYears(at time.Time) float64 { return a.workYears(at, true) }
+
+// workYears is WorkYears, or SecurityWorkYears when security is set.
+func (a *Auditor) workYears(at time.Time, security bool) float64 {
 	type span struct{ from, to time.Time }
 	var store [8]span
 	spans := store[:0]
@@ -425,21 +405,6 @@ func (a *Auditor) validateInto(c *errs.Collector, prefix string) {
 			}
 		}
 		e.domainInto(c, path)
-	}
-}
-
-// checkOrder reports to before from (to zero is open-ended and fine).
-func checkOrder(c *errs.Collector, path string, from, to time.Time) {
-	if !to.IsZero() && to.Before(from) {
-		c.Add(path, "after-start", to.Format(time.DateOnly), "ends before it starts ("+from.Format(time.DateOnly)+")")
-	}
-}
-
-// checkFinite reports NaN and infinities, which JSON cannot carry and
-// comparisons mishandle.
-func checkFinite(c *errs.Collector, path string, v float64) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		c.Add(path, "finite", "", "a finite number is required")
 	}
 }
 

@@ -6,20 +6,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/competence/competencetest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAuditorValidate(t *testing.T) {
 	t.Run("valid", func(t *testing.T) {
-		a := competentAuditor(t, "alice", true)
+		a := competencetest.TeamLeader(t, "alice", profile)
 		require.NoError(t, a.Validate())
 	})
 	t.Run("every problem at once", func(t *testing.T) {
-		a := competentAuditor(t, "alice", true)
+		a := evaluatedFixture(t, "alice")
 		a.Name = ""
 		a.Work[0].To = a.Work[0].From.AddDate(-1, 0, 0)
 		a.Training[1].Hours = -2
@@ -30,8 +30,8 @@ func TestAuditorValidate(t *testing.T) {
 		a.Skills = append(a.Skills, competence.Skill{Area: competence.RiskAssessment, Level: competence.Expert})
 		a.Languages = []string{"en", "en"}
 		a.Involvements = []competence.Involvement{{Kind: competence.Consulted}}
-		a.Qualifications = []competence.Qualification{{Name: "LA", From: evalDay, Until: evalDay.AddDate(0, 0, -1)}}
-		a.CPD = append(a.CPD, competence.CPDRecord{Activity: "x", Date: evalDay})
+		a.Qualifications = []competence.Qualification{{Name: "LA", From: evaluationDay, Until: evaluationDay.AddDate(0, 0, -1)}}
+		a.CPD = append(a.CPD, competence.CPDRecord{Activity: "x", Date: evaluationDay})
 		a.Unavailable = []competence.Period{{}}
 		a.Evaluations[1].Auditor = "bob"
 		a.Evaluations = append(a.Evaluations, a.Evaluations[0])
@@ -66,7 +66,7 @@ func TestAuditorValidate(t *testing.T) {
 }
 
 func TestDecodeAuditor(t *testing.T) {
-	good := competentAuditor(t, "alice", false)
+	good := competencetest.Auditor(t, "alice", profile)
 	data, err := json.Marshal(good)
 	require.NoError(t, err)
 	got, err := competence.DecodeAuditor(data)
@@ -96,7 +96,7 @@ func TestDecodeAuditor(t *testing.T) {
 }
 
 func TestAuditorHelpers(t *testing.T) {
-	a := competentAuditor(t, "alice", true)
+	a := competencetest.TeamLeader(t, "alice", profile)
 	l, ok := a.SkillLevel(competence.RiskAssessment)
 	assert.True(t, ok)
 	assert.Equal(t, competence.Proficient, l)
@@ -129,7 +129,7 @@ func TestAuditorHelpers(t *testing.T) {
 	a.Evaluations = a.Evaluations[:1]
 	assert.Equal(t, competence.EvaluationID("old"), a.Evaluation(competence.ISMSAuditorSet).ID)
 
-	d := func(n int) time.Time { return evalDay.AddDate(0, 0, n) }
+	d := func(n int) time.Time { return evaluationDay.AddDate(0, 0, n) }
 	p := competence.Period{From: d(0), To: d(10)}
 	assert.True(t, p.Contains(d(0)))
 	assert.True(t, p.Contains(d(10)))
@@ -141,4 +141,17 @@ func TestAuditorHelpers(t *testing.T) {
 	a.Unavailable = []competence.Period{{From: d(5), To: d(6)}}
 	assert.False(t, a.AvailableDuring(p))
 	assert.True(t, a.AvailableDuring(competence.Period{From: d(7), To: d(9)}))
+}
+
+func TestWorkYears(t *testing.T) {
+	y := func(year int) time.Time { return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC) }
+	a := competence.Auditor{Work: []competence.WorkExperience{
+		{Employer: "A", Field: "it", From: y(2010), To: y(2014)},
+		{Employer: "B", Field: "security", InformationSecurity: true, From: y(2012), To: y(2016)}, // overlaps A by 2 years
+		{Employer: "C", Field: "security", InformationSecurity: true, From: y(2018)},              // ongoing
+		{Employer: "D", Field: "it", From: y(2030)},                                               // future
+	}}
+	assert.InDelta(t, 6+2, a.WorkYears(y(2020)), 0.01)
+	assert.InDelta(t, 4+2, a.SecurityWorkYears(y(2020)), 0.01)
+	assert.InDelta(t, 0, a.WorkYears(y(2000)), 0.01)
 }

@@ -24,12 +24,6 @@ const (
 	srcISMSStandard = "ISO/IEC 27001"
 )
 
-// BuiltinSets returns fresh copies of the three built-in criteria sets:
-// [InternalISMSAuditor], [ISMSAuditor] and [ISMSTeamLeader].
-func BuiltinSets() []CriteriaSet {
-	return []CriteriaSet{InternalISMSAuditor(), ISMSAuditor(), ISMSTeamLeader()}
-}
-
 // behaviourCriteria returns one criterion per 19011:7.2.2 behaviour.
 func behaviourCriteria() []Criterion {
 	out := make([]Criterion, 0, behaviourSet.Len())
@@ -48,7 +42,7 @@ func knowledgeCriterion(area KnowledgeArea, level Level) Criterion {
 	return Criterion{
 		ID: CriterionID("knowledge-" + string(area)), Kind: KnowledgeCriterion, Area: area, Level: level,
 		Text:   "knowledge and skill in " + string(area) + " at level " + string(level) + " or above",
-		Source: area.Clause() + srcLevelDefault,
+		Source: string(area.Clause()) + srcLevelDefault,
 	}
 }
 

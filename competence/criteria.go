@@ -81,6 +81,52 @@ type Criterion struct {
 	Source string `json:"source" validate:"required"`
 }
 
+// CriterionKind says what an evaluation criterion measures (ISO 19011:2018
+// 7.3: qualitative and quantitative criteria).
+//
+//ismsaudit:enum CriterionKinds
+type CriterionKind string
+
+// The criterion kinds. Never reorder.
+const (
+	// BehaviourCriterion (qualitative): a personal behaviour is
+	// demonstrated (19011:7.2.2, 7.3).
+	BehaviourCriterion CriterionKind = "behaviour"
+	// KnowledgeCriterion (qualitative): knowledge and skill in an area at
+	// a level (19011:7.2.3, 7.3).
+	KnowledgeCriterion CriterionKind = "knowledge"
+	// WorkYears (quantitative): years of work experience (19011:7.2.4).
+	WorkYears CriterionKind = "work-years"
+	// SecurityWorkYears (quantitative): years of work experience in
+	// information security (19011:7.2.4, 27007:7.2.4).
+	SecurityWorkYears CriterionKind = "security-work-years"
+	// TrainingHours (quantitative): hours of training, optionally of
+	// given kinds and within a window (19011:7.2.4).
+	TrainingHours CriterionKind = "training-hours"
+	// CourseCompleted (quantitative): one completed course of a kind with
+	// at least the given hours, such as a lead auditor course
+	// (19011:7.2.4).
+	CourseCompleted CriterionKind = "course"
+	// AuditCount (quantitative): audits in a window, by role and standard
+	// (19011:7.2.4, 7.3).
+	AuditCount CriterionKind = "audits"
+	// AuditDays (quantitative): audit days in a window, by role and
+	// standard (19011:7.2.4, 7.3).
+	AuditDays CriterionKind = "audit-days"
+	// GuidedLeadAudits (quantitative): audits led as team leader under the
+	// direction and guidance of another team leader (19011:7.2.5).
+	GuidedLeadAudits CriterionKind = "guided-lead-audits"
+	// QualificationHeld (quantitative, record-based): a named
+	// qualification held and valid (19011:7.2.4).
+	QualificationHeld CriterionKind = "qualification"
+)
+
+// IsQualitative reports whether k is a qualitative kind (behaviour or
+// knowledge); the others are quantitative (19011:7.3).
+func (k CriterionKind) IsQualitative() bool {
+	return k == BehaviourCriterion || k == KnowledgeCriterion
+}
+
 // Accepts reports whether method m may inform the criterion.
 func (c *Criterion) Accepts(m Method) bool {
 	if len(c.Methods) > 0 {
@@ -251,7 +297,9 @@ type Scheme struct {
 // ([InternalISMSAuditor], [ISMSAuditor], [ISMSTeamLeader]). They are
 // defaults the host may replace; see each for where its figures come
 // from.
-func DefaultScheme() Scheme { return Scheme{Sets: BuiltinSets()} }
+func DefaultScheme() Scheme {
+	return Scheme{Sets: []CriteriaSet{InternalISMSAuditor(), ISMSAuditor(), ISMSTeamLeader()}}
+}
 
 // Set returns the set with the given id.
 func (s *Scheme) Set(id CriteriaSetID) (*CriteriaSet, bool) {

@@ -2,61 +2,14 @@ package competence_test
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-func TestBuiltinSets(t *testing.T) {
-	scheme := competence.DefaultScheme()
-	require.NoError(t, scheme.Validate())
-	ids := []competence.CriteriaSetID{competence.InternalISMSAuditorSet, competence.ISMSAuditorSet, competence.ISMSTeamLeaderSet}
-	for i, set := range competence.BuiltinSets() {
-		t.Run(string(set.ID), func(t *testing.T) {
-			assert.Equal(t, ids[i], set.ID)
-			require.NoError(t, set.Validate())
-			assert.True(t, set.Default, "built-in sets are marked as defaults")
-			assert.NotEmpty(t, set.Source)
-			assert.NotEmpty(t, set.Maintenance.Source)
-			for _, c := range set.Criteria {
-				assert.NotEmpty(t, c.Source, c.ID)
-				assert.NotEmpty(t, c.Text, c.ID)
-				// A figure is either cited to a clause, marked a project
-				// default, or described as common practice.
-				if !c.Kind.IsQualitative() {
-					assert.True(t, strings.Contains(c.Source, "project default") || strings.Contains(c.Source, "commonly"),
-						"%s: figure %v needs its origin: %q", c.ID, c.Min, c.Source)
-				}
-			}
-			got, ok := scheme.Set(set.ID)
-			require.True(t, ok)
-			if d := cmp.Diff(set, *got); d != "" {
-				t.Errorf("mismatch (-want +got):\n%s", d)
-			}
-		})
-	}
-	// Fresh copies: changing one does not change the next.
-	a := competence.ISMSAuditor()
-	a.Criteria[0].Min = 99
-	assert.Zero(t, competence.ISMSAuditor().Criteria[0].Min)
-
-	leader := competence.ISMSTeamLeader()
-	assert.Equal(t, competence.ISMSAuditorSet, leader.Requires)
-	assert.Equal(t, competence.RoleTeamLeader, leader.Role)
-	behaviours := 0
-	for _, c := range competence.ISMSAuditor().Criteria {
-		if c.Kind == competence.BehaviourCriterion {
-			behaviours++
-		}
-	}
-	assert.Equal(t, 13, behaviours)
-}
 
 func TestCriteriaSetValidate(t *testing.T) {
 	tests := []struct {

@@ -91,6 +91,17 @@
 // exists, a *[NoTeamError] lists every need that cannot be met and why.
 // [Pool.CheckTeam] verifies any team against the same rules.
 //
+// # Enumerations
+//
+// Every enumeration ([Role], [KnowledgeArea], [Level], [Method],
+// [EvaluationState], ...) is a typed string whose values are stable
+// kebab-case tokens, listed once in canonical order (generated from the
+// constants by internal/enumgen). The empty string means unset and is
+// never valid. Values are append-only: never reordered or removed. Each
+// has its plural sequence ([Roles], [Levels], ...), a Parse function
+// whose error lists the valid tokens, IsValid, String and strict text
+// marshalling; [Level] is ordered (Compare).
+//
 // # Errors
 //
 // Invalid input gives a *[ismsaudit.ValidationError] listing every problem with its

@@ -5,11 +5,10 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 type enumValue interface {
@@ -79,78 +78,4 @@ func TestEnums(t *testing.T) {
 	t.Run("Shortfall", func(t *testing.T) { checkEnum(t, competence.Shortfalls(), competence.ParseShortfall, 4) })
 	t.Run("BlockReason", func(t *testing.T) { checkEnum(t, competence.BlockReasons(), competence.ParseBlockReason, 4) })
 	t.Run("SelectionMethod", func(t *testing.T) { checkEnum(t, competence.SelectionMethods(), competence.ParseSelectionMethod, 2) })
-}
-
-func TestLevelOrder(t *testing.T) {
-	levels := slices.Collect(competence.Levels())
-	for i, a := range levels {
-		for j, b := range levels {
-			want := 0
-			switch {
-			case i < j:
-				want = -1
-			case i > j:
-				want = 1
-			}
-			assert.Equal(t, want, a.Compare(b), "%s vs %s", a, b)
-			assert.Equal(t, i >= j, a.AtLeast(b), "%s at least %s", a, b)
-		}
-	}
-	assert.Equal(t, -1, competence.Level("").Compare(competence.Awareness))
-	assert.False(t, competence.Level("bogus").AtLeast(competence.Awareness))
-}
-
-func TestKnowledgeAreaClause(t *testing.T) {
-	tests := []struct {
-		area competence.KnowledgeArea
-		want string
-	}{
-		{competence.AuditPrinciples, "19011:7.2.3.2"},
-		{competence.LegalContractual, "19011:7.2.3.2"},
-		{competence.SecurityManagementMethods, "27007:7.2.3.3"},
-		{competence.AnnexAControls, "27007:7.2.3.3"},
-		{competence.SecurityLegislation, "27007:7.2.3.3"},
-		{competence.TeamLeadership, "19011:7.2.3.4"},
-		{"bogus", ""},
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.area), func(t *testing.T) { assert.Equal(t, tt.want, tt.area.Clause()) })
-	}
-}
-
-func TestMethodSuits(t *testing.T) {
-	for m := range competence.Methods() {
-		assert.NotEmpty(t, m.Objective(), m)
-		for k := range competence.CriterionKinds() {
-			want := false
-			switch m {
-			case competence.ReviewOfRecords:
-				want = !k.IsQualitative()
-			case competence.Interview:
-				want = true
-			default:
-				want = k.IsQualitative()
-			}
-			assert.Equal(t, want, m.Suits(k), "%s suits %s", m, k)
-		}
-	}
-	assert.Empty(t, competence.Method("bogus").Objective())
-	assert.False(t, competence.Method("bogus").Suits(competence.KnowledgeCriterion))
-	assert.False(t, competence.Interview.Suits("bogus"))
-}
-
-func TestRoleAndNeedKindHelpers(t *testing.T) {
-	for r := range competence.Roles() {
-		want := r == competence.RoleTrainee || r == competence.RoleAuditor || r == competence.RoleTeamLeader
-		assert.Equal(t, want, r.Audits(), r)
-	}
-	for k := range competence.NeedKinds() {
-		want := k == competence.NeedKnowledge || k == competence.NeedSector || k == competence.NeedTechnicalArea
-		assert.Equal(t, want, k.ExpertMayMeet(), k)
-	}
-	for r := range competence.ConflictReasons() {
-		_, ok := competence.LookupRule(r.Rule())
-		assert.True(t, ok, r)
-	}
-	assert.Empty(t, competence.ConflictReason("bogus").Rule())
 }

@@ -3,6 +3,8 @@ package competence
 import (
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -55,6 +57,59 @@ type Evaluation struct {
 	History []EvaluationEntry `json:"history,omitempty"`
 }
 
+// EvaluationState is a state of the evaluation lifecycle (19011:7.5, 7.6).
+//
+//ismsaudit:enum EvaluationStates
+type EvaluationState string
+
+// The evaluation states. Never reorder.
+const (
+	// Planned: the evaluation is scheduled (19011:7.5).
+	Planned EvaluationState = "planned"
+	// InProgress: evaluation methods are being applied (19011:7.4, 7.5).
+	InProgress EvaluationState = "in-progress"
+	// Competent: every criterion was met (19011:7.5).
+	Competent EvaluationState = "competent"
+	// NotYetCompetent: some criteria were not met; development actions
+	// were set (19011:7.5).
+	NotYetCompetent EvaluationState = "not-yet-competent"
+	// Suspended: competence is suspended for a stated reason (19011:7.6).
+	Suspended EvaluationState = "suspended"
+	// Withdrawn: the evaluation or the competence was withdrawn for a
+	// stated reason; terminal (19011:7.6).
+	Withdrawn EvaluationState = "withdrawn"
+)
+
+// EvaluationEvent is an event of the evaluation lifecycle.
+//
+//ismsaudit:enum EvaluationEvents
+type EvaluationEvent string
+
+// The evaluation events. Never reorder.
+const (
+	// Start begins applying evaluation methods (19011:7.5).
+	Start EvaluationEvent = "start"
+	// DecideCompetent records a decision that every criterion is met
+	// (19011:7.5).
+	DecideCompetent EvaluationEvent = "decide-competent"
+	// DecideNotYetCompetent records a decision that some criteria are not
+	// met, with development actions (19011:7.5).
+	DecideNotYetCompetent EvaluationEvent = "decide-not-yet-competent"
+	// ReEvaluate opens a new round of evaluation (19011:7.5, 7.6).
+	ReEvaluate EvaluationEvent = "re-evaluate"
+	// Suspend suspends competence for a stated reason (19011:7.6).
+	Suspend EvaluationEvent = "suspend"
+	// Reinstate lifts a suspension for a stated reason (19011:7.6).
+	Reinstate EvaluationEvent = "reinstate"
+	// Withdraw ends the evaluation or withdraws competence for a stated
+	// reason (19011:7.6).
+	Withdraw EvaluationEvent = "withdraw"
+)
+
+// EvaluationEntry is one line of an evaluation's history: an accepted
+// event with its time, actor and note.
+type EvaluationEntry = ismsaudit.Entry[EvaluationState, EvaluationEvent]
+
 // Decision is a competence decision: the assessment it rests on and, when
 // not yet competent, the development actions set (19011:7.5).
 type Decision struct {
@@ -80,6 +135,223 @@ type DevelopmentAction struct {
 	// Due is when it should be done; zero when not set.
 	Due time.Time `json:"due,omitzero"`
 }
+
+// The rules of the evaluation lifecycle (ISO 19011:2018 7.4 to 7.6), listed with
+// their clause and principle by [Rules]. Never change an id: hosts store them.
+const (
+	RuleEvalOrder              ismsaudit.RuleID = "CMP-EVAL-ORDER"
+	RuleEvalHistory            ismsaudit.RuleID = "CMP-EVAL-HISTORY"
+	RuleEvalDecisionGiven      ismsaudit.RuleID = "CMP-EVAL-DECISION-GIVEN"
+	RuleEvalSameSubject        ismsaudit.RuleID = "CMP-EVAL-SAME-SUBJECT"
+	RuleEvalTwoMethods         ismsaudit.RuleID = "CMP-EVAL-TWO-METHODS"
+	RuleEvalRecordInProgress   ismsaudit.RuleID = "CMP-EVAL-RECORD-IN-PROGRESS"
+	RuleEvalInformed           ismsaudit.RuleID = "CMP-EVAL-INFORMED"
+	RuleEvalExplained          ismsaudit.RuleID = "CMP-EVAL-EXPLAINED"
+	RuleEvalAllMet             ismsaudit.RuleID = "CMP-EVAL-ALL-MET"
+	RuleEvalUnmetListed        ismsaudit.RuleID = "CMP-EVAL-UNMET-LISTED"
+	RuleEvalDevelopmentActions ismsaudit.RuleID = "CMP-EVAL-DEVELOPMENT-ACTIONS"
+	RuleEvalDueDate            ismsaudit.RuleID = "CMP-EVAL-DUE-DATE"
+	RuleEvalOneOpen            ismsaudit.RuleID = "CMP-EVAL-ONE-OPEN"
+	RuleSuspendReason          ismsaudit.RuleID = "CMP-SUSPEND-REASON"
+	RuleReinstateReason        ismsaudit.RuleID = "CMP-REINSTATE-REASON"
+	RuleReinstateNotDue        ismsaudit.RuleID = "CMP-REINSTATE-NOT-DUE"
+	RuleWithdrawReason         ismsaudit.RuleID = "CMP-WITHDRAW-REASON"
+)
+
+// evaluationRules is the evaluation lifecycle's part of the catalogue
+// ([Rules]).
+var evaluationRules = []ismsaudit.Rule{
+	{ID: RuleEvalOrder, Clause: "19011:7.5, 7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "an evaluation's events follow its lifecycle: started before it is decided, a decision suspended, reinstated or re-evaluated, nothing after withdrawal"},
+	{ID: RuleEvalHistory, Clause: "19011:5.5.7, 7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "every evaluation event is recorded with when it happened and who made it, never dated before the event before it"},
+	{ID: RuleEvalDecisionGiven, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "a competence decision is recorded with the event that makes it", Basis: "project reading"},
+	{ID: RuleEvalSameSubject, Clause: "19011:7.5", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "a decision concerns the evaluation's own auditor and criteria set", Basis: "project reading"},
+	{ID: RuleEvalTwoMethods, Clause: "19011:7.4", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "a decision rests on results of two or more evaluation methods in the current round"},
+	{ID: RuleEvalRecordInProgress, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "method results are recorded while the evaluation is in progress, in the current round", Basis: "project reading"},
+	{ID: RuleEvalInformed, Clause: "19011:7.4", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "every criterion is informed by at least one evaluation method suited to it"},
+	{ID: RuleEvalExplained, Clause: "19011:7.5", Principle: ismsaudit.PrincipleFairPresentation,
+		Text: "a decision gives one result per criterion, each saying why it is met or not met"},
+	{ID: RuleEvalAllMet, Clause: "19011:7.5", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "an auditor is found competent only when every criterion is met"},
+	{ID: RuleEvalUnmetListed, Clause: "19011:7.5", Principle: ismsaudit.PrincipleFairPresentation,
+		Text: "a not-yet-competent decision lists at least one unmet criterion"},
+	{ID: RuleEvalDevelopmentActions, Clause: "19011:7.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a not-yet-competent decision sets development actions such as training, work or audit experience"},
+	{ID: RuleEvalDueDate, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a competent decision sets the date re-evaluation is due, after the decision", Basis: "project reading"},
+	{ID: RuleEvalOneOpen, Clause: "19011:7.5", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "an auditor has at most one evaluation per criteria set that is not withdrawn", Basis: "project reading"},
+	{ID: RuleSuspendReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "competence is suspended only with a stated reason", Basis: "project reading"},
+	{ID: RuleReinstateReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "a suspension is lifted only with a stated reason", Basis: "project reading"},
+	{ID: RuleReinstateNotDue, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a suspension is lifted without re-evaluation only before re-evaluation is due", Basis: "project reading"},
+	{ID: RuleWithdrawReason, Clause: "19011:7.6", Principle: ismsaudit.PrincipleIntegrity,
+		Text: "an evaluation or a competence is withdrawn only with a stated reason", Basis: "project reading"},
+}
+
+// evaluationInput is what guards look at: the evaluation, the event's input
+// (a decision, a reason, the operation's Meta) and whether this is a probe
+// (Permitted, Can, Check), in which guards on the input pass because the
+// input is not known yet.
+type evaluationInput struct {
+	ev       *Evaluation
+	decision *Decision
+	reason   string
+	meta     ismsaudit.Meta
+	probe    bool
+}
+
+type evaluationGuard = fsm.Guard[*evaluationInput]
+
+var (
+	guardDecisionGiven = evaluationGuard{Name: "decision-given", Rule: RuleEvalDecisionGiven, Check: func(in *evaluationInput) error {
+		if in.probe || in.decision != nil {
+			return nil
+		}
+		return errors.New("the event needs a decision")
+	}}
+	guardSameSubject = evaluationGuard{Name: "same-subject", Rule: RuleEvalSameSubject, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		a := &in.decision.Assessment
+		if a.Auditor != in.ev.Auditor || a.Criteria != in.ev.Criteria {
+			return errors.New("the assessment is of " + quote(string(a.Auditor)) + " against " + quote(string(a.Criteria)) +
+				", not of " + quote(string(in.ev.Auditor)) + " against " + quote(string(in.ev.Criteria)))
+		}
+		return nil
+	}}
+	guardTwoMethods = evaluationGuard{Name: "two-methods", Rule: RuleEvalTwoMethods, Check: func(in *evaluationInput) error {
+		if n := in.ev.roundMethods(); n < 2 {
+			return errors.New(strconv.Itoa(n) + " evaluation method(s) recorded in round " + strconv.Itoa(in.ev.Round()) + ", two or more are needed")
+		}
+		if in.decision != nil && len(in.decision.Assessment.Methods) < 2 {
+			return errors.New("the assessment rests on " + strconv.Itoa(len(in.decision.Assessment.Methods)) + " method(s), two or more are needed")
+		}
+		return nil
+	}}
+	guardExplained = evaluationGuard{Name: "explained", Rule: RuleEvalExplained, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		res := in.decision.Assessment.Results
+		if len(res) == 0 {
+			return errors.New("the assessment has no criterion results")
+		}
+		seen := make(map[CriterionID]bool, len(res))
+		for i, r := range res {
+			if strings.TrimSpace(r.Why) == "" {
+				return errors.New("Results[" + strconv.Itoa(i) + "] (" + string(r.Criterion) + ") does not say why")
+			}
+			if seen[r.Criterion] {
+				return errors.New("criterion " + quote(string(r.Criterion)) + " has two results")
+			}
+			seen[r.Criterion] = true
+		}
+		return nil
+	}}
+	guardAllMet = evaluationGuard{Name: "all-met", Rule: RuleEvalAllMet, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		a := &in.decision.Assessment
+		if u := a.Unmet(); len(u) > 0 {
+			return errors.New(strconv.Itoa(len(u)) + " criteria not met, first " + quote(string(u[0].Criterion)))
+		}
+		if !a.Competent {
+			return errors.New("the assessment does not find the auditor competent")
+		}
+		return nil
+	}}
+	guardDueDate = evaluationGuard{Name: "due-date", Rule: RuleEvalDueDate, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		due := in.decision.Assessment.DueAt
+		if due.IsZero() || (!in.meta.At.IsZero() && !due.After(in.meta.At)) || !due.After(in.decision.Assessment.At) {
+			return errors.New("re-evaluation must fall due after the decision")
+		}
+		return nil
+	}}
+	guardUnmetListed = evaluationGuard{Name: "unmet-listed", Rule: RuleEvalUnmetListed, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		if in.decision.Assessment.Competent || len(in.decision.Assessment.Unmet()) == 0 {
+			return errors.New("a not-yet-competent decision needs at least one unmet criterion")
+		}
+		return nil
+	}}
+	guardDevelopment = evaluationGuard{Name: "development-actions", Rule: RuleEvalDevelopmentActions, Check: func(in *evaluationInput) error {
+		if in.decision == nil {
+			return nil
+		}
+		if len(in.decision.Actions) == 0 {
+			return errors.New("a not-yet-competent decision needs development actions")
+		}
+		return nil
+	}}
+)
+
+// reasonGuard requires the reason the operation (Evaluation.Suspend,
+// Reinstate or Withdraw) was given; fired without one, through Fire, the
+// event is refused under rule.
+func reasonGuard(rule ismsaudit.RuleID, op string) evaluationGuard {
+	return evaluationGuard{Name: "reason-given", Rule: rule, Check: func(in *evaluationInput) error {
+		if in.probe || strings.TrimSpace(in.reason) != "" {
+			return nil
+		}
+		return errors.New("the event needs a reason: call Evaluation." + op + " with one")
+	}}
+}
+
+var guardNotDue = evaluationGuard{Name: "not-due", Rule: RuleReinstateNotDue, Check: func(in *evaluationInput) error {
+	if in.probe {
+		return nil
+	}
+	due := in.ev.DueAt()
+	if !due.IsZero() && !in.meta.At.Before(due) {
+		return errors.New("re-evaluation fell due on " + day(due) + "; re-evaluate instead")
+	}
+	return nil
+}}
+
+// evaluationMachine is the evaluation lifecycle (19011:7.5, 7.6), checked
+// when the package initialises.
+var evaluationMachine = fsm.MustNew(fsm.Spec[EvaluationState, EvaluationEvent, *evaluationInput]{
+	Name:     "competence.evaluation",
+	States:   evaluationStateSet.Values(),
+	Events:   evaluationEventSet.Values(),
+	Initial:  Planned,
+	Terminal: []EvaluationState{Withdrawn},
+	Order:    RuleEvalOrder,
+	Record:   RuleEvalHistory,
+	Table: []fsm.Transition[EvaluationState, EvaluationEvent, *evaluationInput]{
+		{From: Planned, Event: Start, To: InProgress},
+		{From: Planned, Event: Withdraw, To: Withdrawn, Guards: []evaluationGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+		{From: InProgress, Event: DecideCompetent, To: Competent, Guards: []evaluationGuard{
+			guardDecisionGiven, guardSameSubject, guardTwoMethods, guardExplained, guardAllMet, guardDueDate}},
+		{From: InProgress, Event: DecideNotYetCompetent, To: NotYetCompetent, Guards: []evaluationGuard{
+			guardDecisionGiven, guardSameSubject, guardTwoMethods, guardExplained, guardUnmetListed, guardDevelopment}},
+		{From: InProgress, Event: Withdraw, To: Withdrawn, Guards: []evaluationGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+		{From: Competent, Event: ReEvaluate, To: InProgress},
+		{From: Competent, Event: Suspend, To: Suspended, Guards: []evaluationGuard{reasonGuard(RuleSuspendReason, "Suspend")}},
+		{From: Competent, Event: Withdraw, To: Withdrawn, Guards: []evaluationGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+		{From: NotYetCompetent, Event: ReEvaluate, To: InProgress},
+		{From: NotYetCompetent, Event: Withdraw, To: Withdrawn, Guards: []evaluationGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+		{From: Suspended, Event: Reinstate, To: Competent, Guards: []evaluationGuard{reasonGuard(RuleReinstateReason, "Reinstate"), guardNotDue}},
+		{From: Suspended, Event: ReEvaluate, To: InProgress},
+		{From: Suspended, Event: Withdraw, To: Withdrawn, Guards: []evaluationGuard{reasonGuard(RuleWithdrawReason, "Withdraw")}},
+	},
+})
 
 // NewEvaluation starts a planned evaluation of an auditor against a
 // criteria set. All three ids are required.
@@ -159,23 +431,17 @@ func (e *Evaluation) DueAt() time.Time {
 	return time.Time{}
 }
 
-// IsDue reports whether re-evaluation has fallen due at t.
-func (e *Evaluation) IsDue(t time.Time) bool {
-	due := e.DueAt()
-	return !due.IsZero() && !t.Before(due)
-}
-
 // Permitted returns the events that may fire now, in canonical order.
 // Guards on an event's input (the decision, the reason, the time) are not
 // run, as the input is not known yet; guards on the evaluation's own record
 // (two methods in the round) are.
 func (e *Evaluation) Permitted() []EvaluationEvent {
-	return evaluationMachine.Permitted(&evalInput{ev: e, probe: true}, e.State)
+	return evaluationMachine.Permitted(&evaluationInput{ev: e, probe: true}, e.State)
 }
 
 // Can reports whether event may fire now, in the sense of Permitted.
 func (e *Evaluation) Can(event EvaluationEvent) bool {
-	return evaluationMachine.Can(&evalInput{ev: e, probe: true}, e.State, event)
+	return evaluationMachine.Can(&evaluationInput{ev: e, probe: true}, e.State, event)
 }
 
 // Check returns nil when event may fire now, in the sense of Permitted,
@@ -183,7 +449,7 @@ func (e *Evaluation) Can(event EvaluationEvent) bool {
 // operation's input and Meta aside): an event out of order cites
 // [RuleEvalOrder], a guard its own rule.
 func (e *Evaluation) Check(event EvaluationEvent) error {
-	return evaluationMachine.Check(&evalInput{ev: e, probe: true}, e.State, event)
+	return evaluationMachine.Check(&evaluationInput{ev: e, probe: true}, e.State, event)
 }
 
 // Fire applies an event that carries no input: start or re-evaluate.
@@ -241,7 +507,7 @@ func (e *Evaluation) Decide(d Decision, meta ismsaudit.Meta) error {
 }
 
 func (e *Evaluation) fire(event EvaluationEvent, d *Decision, reason string, meta ismsaudit.Meta) error {
-	in := &evalInput{ev: e, decision: d, reason: reason, meta: meta}
+	in := &evaluationInput{ev: e, decision: d, reason: reason, meta: meta}
 	entry, err := evaluationMachine.Fire(in, e.State, fsm.Last(e.History), event, meta)
 	if err != nil {
 		return err
@@ -257,10 +523,6 @@ func (e *Evaluation) fire(event EvaluationEvent, d *Decision, reason string, met
 	return nil
 }
 
-// reasonWrongState is the ismsaudit.TransitionError reason for an operation that
-// is not a table event (recording a result) refused in the current state.
-const reasonWrongState = fsm.ReasonWrongState
-
 // Record appends a method result to the current round. Outside
 // in-progress it returns a *ismsaudit.TransitionError (event "record", reason
 // "wrong-state", rule CMP-EVAL-RECORD-IN-PROGRESS). A malformed result
@@ -270,7 +532,7 @@ const reasonWrongState = fsm.ReasonWrongState
 func (e *Evaluation) Record(r MethodResult) error {
 	if e.State != InProgress {
 		return &ismsaudit.TransitionError{Machine: evaluationMachine.Name(), State: string(e.State), Event: "record",
-			Reason: reasonWrongState, Rule: RuleEvalRecordInProgress,
+			Reason: ismsaudit.ReasonWrongState, Rule: RuleEvalRecordInProgress,
 			Detail: "results are recorded only while the evaluation is in progress"}
 	}
 	c := newCollector("method result")

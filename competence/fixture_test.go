@@ -9,18 +9,16 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/stretchr/testify/require"
-
-	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/competence/competencetest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
-// Fixed dates: evaluations happen on evalDay, audits a month later.
+// Fixed dates: evaluations happen on evaluationDay, audits a month later.
 var (
-	evalDay  = time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
-	auditDay = time.Date(2025, 4, 7, 9, 0, 0, 0, time.UTC)
+	evaluationDay = time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	auditDay      = time.Date(2025, 4, 7, 9, 0, 0, 0, time.UTC)
 )
 
 // equateEmpty treats nil and empty slices and maps as equal: JSON
@@ -99,35 +97,18 @@ func fixtureResults(set *competence.CriteriaSet, at time.Time, unmet ...competen
 	return out
 }
 
-// evaluate runs a whole evaluation of a against set on day at: start,
-// record the fixture results, assess and decide. It returns the
-// evaluation, which ends competent when the record meets the set.
-func evaluate(tb tHelper, a *competence.Auditor, set competence.CriteriaSet, at time.Time) competence.Evaluation {
-	tb.Helper()
-	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
-	require.NoError(tb, err)
-	require.NoError(tb, ev.Fire(competence.Start, ismsaudit.Meta{At: at, By: "cb"}))
-	for _, r := range fixtureResults(&set, at) {
-		require.NoError(tb, ev.Record(r))
-	}
-	as, err := ev.Assess(a, &set, at)
-	require.NoError(tb, err)
-	d := competence.Decision{Assessment: as}
-	if !as.Competent {
-		d.Actions = []competence.DevelopmentAction{{Action: "close the gaps"}}
-	}
-	require.NoError(tb, ev.Decide(d, ismsaudit.Meta{At: at, By: "cb"}))
-	return ev
-}
+// profile is what the fixture people of competencetest are competent
+// for: the built-in sets on evaluationDay, in English, in finance.
+var profile = competencetest.Profile{At: evaluationDay, Languages: []string{"en"}, Sectors: []string{"finance"}}
 
-// competentAuditor returns a record evaluated competent as ISMS auditor
-// and, with leader, as ISMS audit team leader, on evalDay.
-func competentAuditor(tb tHelper, id string, leader bool) competence.Auditor {
+// evaluatedFixture returns fixtureAuditor(id) evaluated competent as ISMS
+// auditor and ISMS audit team leader on evaluationDay, for tests that
+// reach into the record's parts by index.
+func evaluatedFixture(tb tHelper, id string) competence.Auditor {
 	tb.Helper()
-	a := fixtureAuditor(id, evalDay)
-	a.Evaluations = append(a.Evaluations, evaluate(tb, &a, competence.ISMSAuditor(), evalDay))
-	if leader {
-		a.Evaluations = append(a.Evaluations, evaluate(tb, &a, competence.ISMSTeamLeader(), evalDay))
+	a := fixtureAuditor(id, evaluationDay)
+	for _, set := range []competence.CriteriaSet{competence.ISMSAuditor(), competence.ISMSTeamLeader()} {
+		a.Evaluations = append(a.Evaluations, competencetest.Evaluation(tb, &a, &set, evaluationDay))
 	}
 	return a
 }
@@ -168,7 +149,7 @@ func poolNeeds() []competence.Need {
 func generatedPool(tb testing.TB, n int, seed uint64) ([]competence.Auditor, map[competence.AuditorID]float64) {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(seed, 1))
-	tmpl := competentAuditor(tb, "template", true)
+	tmpl := competencetest.TeamLeader(tb, "template", profile)
 	out := make([]competence.Auditor, n)
 	work := make(map[competence.AuditorID]float64, n)
 	levels := []competence.Level{competence.Awareness, competence.Working, competence.Proficient, competence.Expert}
@@ -228,4 +209,84 @@ func pick(r *rand.Rand, from []string, n int) []string {
 		out[i] = from[j]
 	}
 	return out
+}
+
+// Templates evaluated once: evaluations do not depend on the fields the
+// team tests vary (sectors, languages, technical areas, involvements).
+var (
+	leaderTmpl  competence.Auditor
+	auditorTmpl competence.Auditor
+)
+
+func templates(tb tHelper) {
+	tb.Helper()
+	if leaderTmpl.ID == "" {
+		leaderTmpl = competencetest.TeamLeader(tb, "tmpl", profile)
+		auditorTmpl = withID(leaderTmpl, "tmpl")
+		auditorTmpl.Evaluations = auditorTmpl.Evaluations[:1]
+	}
+}
+
+// teamPerson builds a person for team tests: kind is "leader", "auditor",
+// "expert" (technical expert only) or "none" (no evaluation).
+func teamPerson(tb tHelper, id, kind string, langs, sectors, areas []string, mut func(*competence.Auditor)) competence.Auditor {
+	tb.Helper()
+	templates(tb)
+	var a competence.Auditor
+	switch kind {
+	case "leader":
+		a = withID(leaderTmpl, competence.AuditorID(id))
+	case "auditor":
+		a = withID(auditorTmpl, competence.AuditorID(id))
+	case "expert", "none":
+		a = withID(auditorTmpl, competence.AuditorID(id))
+		a.Evaluations = nil
+		a.Expert = kind == "expert"
+	}
+	a.Languages, a.Sectors, a.TechnicalAreas = langs, sectors, areas
+	if mut != nil {
+		mut(&a)
+	}
+	return a
+}
+
+func strs(s ...string) []string { return s }
+
+// basePool is the pool most team tests use.
+func basePool(tb testing.TB) []competence.Auditor {
+	return []competence.Auditor{
+		teamPerson(tb, "lead-a", "leader", strs("en"), strs("finance"), nil, nil),
+		teamPerson(tb, "aud-b", "auditor", strs("de"), strs("health"), nil, func(a *competence.Auditor) {
+			a.Skills[5].Level = competence.Expert // risk-assessment
+		}),
+		teamPerson(tb, "aud-c", "auditor", strs("en"), nil, strs("cloud"), nil),
+		teamPerson(tb, "exp-d", "expert", strs("fr"), nil, strs("ot"), func(a *competence.Auditor) {
+			a.Skills[8].Level = competence.Expert // technology-threats
+		}),
+		teamPerson(tb, "lead-e", "leader", strs("en", "de"), nil, nil, func(a *competence.Auditor) {
+			a.Involvements = []competence.Involvement{{Kind: competence.Responsible, Auditee: "acme", Units: []string{"it"}}}
+		}),
+		teamPerson(tb, "aud-f", "auditor", strs("es"), nil, nil, func(a *competence.Auditor) {
+			a.Unavailable = []competence.Period{{From: auditDay.AddDate(0, 0, -1), To: auditDay.AddDate(0, 0, 2)}}
+		}),
+		teamPerson(tb, "none-g", "none", strs("it"), nil, nil, nil),
+	}
+}
+
+func baseNeeds(needs ...competence.Need) competence.TeamNeeds {
+	return competence.TeamNeeds{Scope: competence.Scope{Auditee: "acme", Units: []string{"it"}}, At: auditDay, Needs: needs}
+}
+
+// tHelper is what both *testing.T and *rapid.T offer.
+type tHelper interface {
+	Helper()
+	Errorf(format string, args ...any)
+	FailNow()
+}
+
+// fatalHelper is what sameSelection needs of a test: *testing.T and
+// *rapid.T both have it.
+type fatalHelper interface {
+	tHelper
+	Fatalf(format string, args ...any)
 }

@@ -15,6 +15,51 @@ import (
 // ISO 19011 and ISO/IEC 27007 fix no period.
 const DefaultCoolingOffMonths = 24
 
+// InvolvementKind says how a person was involved with something an audit
+// may cover; involvements decide independence (19011:4 e, 27001:9.2.2).
+//
+//ismsaudit:enum InvolvementKinds
+type InvolvementKind string
+
+// The involvement kinds. Never reorder.
+const (
+	// Responsible: the person is or was responsible for it, e.g. as
+	// process or control owner or manager (19011:4 e).
+	Responsible InvolvementKind = "responsible"
+	// Implemented: the person designed, implemented or operated it, i.e.
+	// it is their own work (27001:9.2.2, 19011:4 e).
+	Implemented InvolvementKind = "implemented"
+	// Consulted: the person gave consultancy on it (19011:4 e).
+	Consulted InvolvementKind = "consulted"
+	// Employed: the person is or was employed by the auditee; relevant to
+	// external audits only (19011:4 e).
+	Employed InvolvementKind = "employed"
+)
+
+// Involvement is a responsibility, piece of work, consultancy or
+// employment that may impair independence (19011:4 e, 27001:9.2.2). It
+// concerns an auditee and, optionally, some of its units, processes and
+// controls; an empty list means the whole auditee along that dimension.
+type Involvement struct {
+	// Kind says how the person was involved.
+	Kind InvolvementKind `json:"kind" validate:"enum"`
+	// Auditee is the organisation, as the audit scope names it.
+	Auditee string `json:"auditee" validate:"required"`
+	// Units are organisational units concerned.
+	Units []string `json:"units,omitempty" validate:"dive,required"`
+	// Processes are processes concerned.
+	Processes []string `json:"processes,omitempty" validate:"dive,required"`
+	// Controls are controls concerned, as text ids such as "8.8"; an
+	// "A." prefix is ignored when comparing.
+	Controls []string `json:"controls,omitempty" validate:"dive,required"`
+	// From is when it began; zero when unknown (treated as always).
+	From time.Time `json:"from,omitzero"`
+	// To is when it ended; zero while it continues.
+	To time.Time `json:"to,omitzero"`
+	// Note describes it.
+	Note string `json:"note,omitempty"`
+}
+
 // Scope is what an audit covers, for checking independence (19011:4 e,
 // 5.5.2): the auditee and, optionally, units, processes and controls. An
 // empty list means all of the auditee along that dimension. Controls are
@@ -64,6 +109,44 @@ type Conflict struct {
 	Detail string `json:"detail"`
 }
 
+// ConflictReason names why an auditor is not independent of an audit
+// scope (19011:4 e; 27001:9.2.2).
+//
+//ismsaudit:enum ConflictReasons
+type ConflictReason string
+
+// The conflict reasons. Never reorder.
+const (
+	// ResponsibleFor: the auditor is responsible for what is audited, or
+	// was within the cooling-off period (19011:4 e).
+	ResponsibleFor ConflictReason = "responsible-for"
+	// OwnWork: the auditor worked on what is audited within the
+	// cooling-off period; internal auditors must not audit their own work
+	// (27001:9.2.2).
+	OwnWork ConflictReason = "own-work"
+	// ConsultedFor: the auditor consulted for the auditee on what is
+	// audited within the cooling-off period (19011:4 e).
+	ConsultedFor ConflictReason = "consulted-for"
+	// EmployedBy: for an external audit, the auditor is or was employed by
+	// the auditee within the cooling-off period (19011:4 e).
+	EmployedBy ConflictReason = "employed-by"
+)
+
+// Rule returns the id of the rule the reason enforces.
+func (r ConflictReason) Rule() ismsaudit.RuleID {
+	switch r {
+	case ResponsibleFor:
+		return RuleIndependentResponsible
+	case OwnWork:
+		return RuleIndependentOwnWork
+	case ConsultedFor:
+		return RuleIndependentConsulted
+	case EmployedBy:
+		return RuleIndependentEmployed
+	}
+	return ""
+}
+
 // Conflicts checks auditor a's independence of scope at date at (the
 // audit date) and returns every conflict, in involvement order; none means
 // independent. An involvement conflicts when it concerns the scope's
@@ -86,20 +169,6 @@ func (a *Auditor) Conflicts(scope Scope, at time.Time, opts *IndependenceOptions
 		}
 	}
 	return out
-}
-
-// Independent reports whether a has no conflict with scope at at.
-func (a *Auditor) Independent(scope Scope, at time.Time, opts *IndependenceOptions) bool {
-	months := DefaultCoolingOffMonths
-	if opts != nil {
-		months = opts.CoolingOffMonths
-	}
-	for i := range a.Involvements {
-		if _, ok := conflictOf(&a.Involvements[i], scope, at, months); ok {
-			return false
-		}
-	}
-	return true
 }
 
 func conflictOf(v *Involvement, scope Scope, at time.Time, coolingOff int) (Conflict, bool) {
@@ -181,4 +250,26 @@ func controlKey(s string) string {
 		s = s[2:]
 	}
 	return s
+}
+
+// The rules of independence (ISO 19011:2018 4 e, ISO/IEC 27001:2022
+// 9.2.2). Never change an id: hosts store them.
+const (
+	RuleIndependentResponsible ismsaudit.RuleID = "CMP-INDEPENDENT-RESPONSIBLE"
+	RuleIndependentOwnWork     ismsaudit.RuleID = "CMP-INDEPENDENT-OWN-WORK"
+	RuleIndependentConsulted   ismsaudit.RuleID = "CMP-INDEPENDENT-CONSULTED"
+	RuleIndependentEmployed    ismsaudit.RuleID = "CMP-INDEPENDENT-EMPLOYED"
+)
+
+// independenceRules is the part of the catalogue ([Rules]) on
+// independence.
+var independenceRules = []ismsaudit.Rule{
+	{ID: RuleIndependentResponsible, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit what they are responsible for, or were within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentOwnWork, Clause: "27001:9.2.2", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit their own work, or work done within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentConsulted, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "auditors do not audit what they consulted on within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
+	{ID: RuleIndependentEmployed, Clause: "19011:4 e", Principle: ismsaudit.PrincipleIndependence,
+		Text: "external auditors do not audit an auditee that employs them or did within the cooling-off period", Basis: "project default: the cooling-off period is the host's, 24 months unless set"},
 }

@@ -4,11 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestConflicts(t *testing.T) {
@@ -51,7 +50,6 @@ func TestConflicts(t *testing.T) {
 			}}
 			require.NoError(t, a.Validate())
 			got := a.Conflicts(tt.scope, auditDay, tt.opts)
-			assert.Equal(t, tt.want == "", a.Independent(tt.scope, auditDay, tt.opts))
 			if tt.want == "" {
 				assert.Empty(t, got)
 				return
@@ -83,4 +81,12 @@ func TestConflicts(t *testing.T) {
 		assert.True(t, ve.Has("Units", "unique"))
 		require.NoError(t, scope.Validate())
 	})
+}
+
+func TestConflictReasonRule(t *testing.T) {
+	for r := range competence.ConflictReasons() {
+		_, ok := competence.LookupRule(r.Rule())
+		assert.True(t, ok, r)
+	}
+	assert.Empty(t, competence.ConflictReason("bogus").Rule())
 }

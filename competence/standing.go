@@ -39,6 +39,43 @@ type Standing struct {
 	Obstacles []Obstacle `json:"obstacles,omitempty"`
 }
 
+// ObstacleKind names what keeps an auditor from being competent for a
+// criteria set at a date (see [Standing]).
+//
+//ismsaudit:enum ObstacleKinds
+type ObstacleKind string
+
+// The obstacle kinds. Never reorder.
+const (
+	// NotEvaluated: the auditor has no evaluation against the set
+	// (19011:7.5).
+	NotEvaluated ObstacleKind = "not-evaluated"
+	// NotDecided: the evaluation has reached no competent decision yet
+	// (19011:7.5).
+	NotDecided ObstacleKind = "not-decided"
+	// FoundNotYetCompetent: the latest decision found criteria unmet
+	// (19011:7.5).
+	FoundNotYetCompetent ObstacleKind = "not-yet-competent"
+	// ReEvaluationDue: the re-evaluation date has passed (19011:7.6).
+	ReEvaluationDue ObstacleKind = "re-evaluation-due"
+	// CompetenceSuspended: competence is suspended (19011:7.6).
+	CompetenceSuspended ObstacleKind = "suspended"
+	// CompetenceWithdrawn: competence was withdrawn (19011:7.6).
+	CompetenceWithdrawn ObstacleKind = "withdrawn"
+	// CPDLapsed: too few continual professional development hours in the
+	// maintenance period (19011:7.6).
+	CPDLapsed ObstacleKind = "cpd-lapsed"
+	// ActivityLapsed: too little audit activity in the maintenance period
+	// (19011:7.6).
+	ActivityLapsed ObstacleKind = "activity-lapsed"
+	// QualificationInvalid: a qualification the set requires is not held
+	// or not valid on the date (19011:7.2.4).
+	QualificationInvalid ObstacleKind = "qualification-invalid"
+	// PrerequisiteUnmet: the set builds on another set (team leader on
+	// auditor) whose standing is not competent (19011:7.2.5).
+	PrerequisiteUnmet ObstacleKind = "prerequisite-unmet"
+)
+
 // Obstacle is one thing that keeps an auditor from being competent for a
 // criteria set at a date.
 type Obstacle struct {
@@ -245,4 +282,32 @@ func unmetSummary(d *Decision) string {
 		ids[i] = string(r.Criterion)
 	}
 	return "unmet: " + strings.Join(ids, ", ")
+}
+
+// The rules of standing and maintenance (ISO 19011:2018 7.2.4, 7.2.5, 7.5,
+// 7.6). Never change an id: hosts store them.
+const (
+	RuleStandingDecided      ismsaudit.RuleID = "CMP-STANDING-DECIDED"
+	RuleStandingReevaluation ismsaudit.RuleID = "CMP-STANDING-REEVALUATION"
+	RuleMaintainCPD          ismsaudit.RuleID = "CMP-MAINTAIN-CPD"
+	RuleMaintainActivity     ismsaudit.RuleID = "CMP-MAINTAIN-ACTIVITY"
+	RuleQualificationValid   ismsaudit.RuleID = "CMP-QUALIFICATION-VALID"
+	RuleLeaderLayer          ismsaudit.RuleID = "CMP-LEADER-LAYER"
+)
+
+// standingRules is the part of the catalogue ([Rules]) on standing and
+// maintenance.
+var standingRules = []ismsaudit.Rule{
+	{ID: RuleStandingDecided, Clause: "19011:7.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "an auditor is competent for a criteria set only after a competent decision that still stands"},
+	{ID: RuleStandingReevaluation, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence lapses when its re-evaluation date passes without a new decision", Basis: "project reading"},
+	{ID: RuleMaintainCPD, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence is maintained by continual professional development hours in each period", Basis: "project default: the hours are the criteria set's"},
+	{ID: RuleMaintainActivity, Clause: "19011:7.6", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "competence is maintained by regular audit activity in each period", Basis: "project default: the figures are the criteria set's"},
+	{ID: RuleQualificationValid, Clause: "19011:7.2.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "a qualification a criteria set requires is held and valid on the date"},
+	{ID: RuleLeaderLayer, Clause: "19011:7.2.5", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text: "team leader competence builds on auditor competence, which must stand too"},
 }

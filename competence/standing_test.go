@@ -4,16 +4,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/competence/competencetest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestStanding(t *testing.T) {
 	scheme := competence.DefaultScheme()
-	later := func(months int) time.Time { return evalDay.AddDate(0, months, 0) }
+	later := func(months int) time.Time { return evaluationDay.AddDate(0, months, 0) }
 	fire := func(t *testing.T, a *competence.Auditor, set competence.CriteriaSetID, e competence.EvaluationEvent, when time.Time, reason string) {
 		t.Helper()
 		for i := range a.Evaluations {
@@ -41,7 +41,7 @@ func TestStanding(t *testing.T) {
 		{"competent auditor", competence.ISMSAuditorSet, auditDay, nil, true, nil},
 		{"competent leader", competence.ISMSTeamLeaderSet, auditDay, nil, true, nil},
 		{"not evaluated", competence.InternalISMSAuditorSet, auditDay, nil, false, []competence.ObstacleKind{competence.NotEvaluated}},
-		{"before the decision", competence.ISMSAuditorSet, evalDay.Add(-time.Hour), nil, false, []competence.ObstacleKind{competence.NotDecided}},
+		{"before the decision", competence.ISMSAuditorSet, evaluationDay.Add(-time.Hour), nil, false, []competence.ObstacleKind{competence.NotDecided}},
 		{"planned", competence.InternalISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
 			ev, err := competence.NewEvaluation("x", a.ID, competence.InternalISMSAuditorSet)
 			require.NoError(t, err)
@@ -51,41 +51,42 @@ func TestStanding(t *testing.T) {
 			a.Evaluations = nil
 			b := *a
 			b.Training = nil
-			a.Evaluations = append(a.Evaluations, evaluate(t, &b, competence.ISMSAuditor(), evalDay))
+			set := competence.ISMSAuditor()
+			a.Evaluations = append(a.Evaluations, competencetest.Evaluation(t, &b, &set, evaluationDay))
 		}, false, []competence.ObstacleKind{competence.FoundNotYetCompetent}},
 		{"re-evaluation due", competence.ISMSAuditorSet, later(36), func(t *testing.T, a *competence.Auditor) { keepCurrent(a, later(36)) },
 			false, []competence.ObstacleKind{competence.ReEvaluationDue}},
 		{"suspended", competence.ISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evalDay.AddDate(0, 0, 7), "complaint")
+			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evaluationDay.AddDate(0, 0, 7), "complaint")
 		}, false, []competence.ObstacleKind{competence.CompetenceSuspended}},
-		{"suspended before the date only counts from then", competence.ISMSAuditorSet, evalDay.AddDate(0, 0, 6), func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evalDay.AddDate(0, 0, 7), "complaint")
+		{"suspended before the date only counts from then", competence.ISMSAuditorSet, evaluationDay.AddDate(0, 0, 6), func(t *testing.T, a *competence.Auditor) {
+			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evaluationDay.AddDate(0, 0, 7), "complaint")
 		}, true, nil},
 		{"reinstated", competence.ISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evalDay.AddDate(0, 0, 7), "complaint")
-			fire(t, a, competence.ISMSAuditorSet, competence.Reinstate, evalDay.AddDate(0, 0, 9), "complaint unfounded")
+			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evaluationDay.AddDate(0, 0, 7), "complaint")
+			fire(t, a, competence.ISMSAuditorSet, competence.Reinstate, evaluationDay.AddDate(0, 0, 9), "complaint unfounded")
 		}, true, nil},
 		{"withdrawn", competence.ISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Withdraw, evalDay.AddDate(0, 0, 7), "left")
+			fire(t, a, competence.ISMSAuditorSet, competence.Withdraw, evaluationDay.AddDate(0, 0, 7), "left")
 		}, false, []competence.ObstacleKind{competence.CompetenceWithdrawn}},
 		{"re-evaluation of a competent auditor under way", competence.ISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.ReEvaluate, evalDay.AddDate(0, 0, 7), "")
+			fire(t, a, competence.ISMSAuditorSet, competence.ReEvaluate, evaluationDay.AddDate(0, 0, 7), "")
 		}, true, nil},
 		{"re-evaluation after suspension under way", competence.ISMSAuditorSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evalDay.AddDate(0, 0, 7), "complaint")
-			fire(t, a, competence.ISMSAuditorSet, competence.ReEvaluate, evalDay.AddDate(0, 0, 8), "")
+			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evaluationDay.AddDate(0, 0, 7), "complaint")
+			fire(t, a, competence.ISMSAuditorSet, competence.ReEvaluate, evaluationDay.AddDate(0, 0, 8), "")
 		}, false, []competence.ObstacleKind{competence.NotDecided}},
 		{"maintenance not checked in the first period", competence.ISMSAuditorSet, later(11), nil, true, nil},
 		{"CPD and activity lapsed", competence.ISMSAuditorSet, later(13), nil, false,
 			[]competence.ObstacleKind{competence.CPDLapsed, competence.ActivityLapsed}},
 		{"maintenance current", competence.ISMSAuditorSet, later(13), func(t *testing.T, a *competence.Auditor) { keepCurrent(a, later(13)) }, true, nil},
 		{"leader needs auditor competence", competence.ISMSTeamLeaderSet, auditDay, func(t *testing.T, a *competence.Auditor) {
-			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evalDay.AddDate(0, 0, 7), "complaint")
+			fire(t, a, competence.ISMSAuditorSet, competence.Suspend, evaluationDay.AddDate(0, 0, 7), "complaint")
 		}, false, []competence.ObstacleKind{competence.PrerequisiteUnmet}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := competentAuditor(t, "alice", true)
+			a := competencetest.TeamLeader(t, "alice", profile)
 			if tt.mut != nil {
 				tt.mut(t, &a)
 			}
@@ -106,15 +107,15 @@ func TestStanding(t *testing.T) {
 		})
 	}
 	t.Run("the obstacle gives the reason", func(t *testing.T) {
-		a := competentAuditor(t, "alice", false)
-		require.NoError(t, a.Evaluations[0].Suspend("complaint under review", ismsaudit.Meta{At: evalDay.AddDate(0, 0, 7), By: "cb", Note: "minuted"}))
+		a := competencetest.Auditor(t, "alice", profile)
+		require.NoError(t, a.Evaluations[0].Suspend("complaint under review", ismsaudit.Meta{At: evaluationDay.AddDate(0, 0, 7), By: "cb", Note: "minuted"}))
 		st, err := scheme.Standing(&a, competence.ISMSAuditorSet, auditDay)
 		require.NoError(t, err)
 		require.Len(t, st.Obstacles, 1)
 		assert.Equal(t, competence.Obstacle{Kind: competence.CompetenceSuspended, Rule: competence.RuleSuspendReason, Detail: "complaint under review"}, st.Obstacles[0])
 	})
 	t.Run("unknown set", func(t *testing.T) {
-		a := competentAuditor(t, "alice", false)
+		a := competencetest.Auditor(t, "alice", profile)
 		_, err := scheme.Standing(&a, "nope", auditDay)
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 		var nf *ismsaudit.NotFoundError
@@ -126,10 +127,10 @@ func TestStanding(t *testing.T) {
 		set.Criteria = append(set.Criteria, competence.Criterion{ID: "registered", Kind: competence.QualificationHeld, Qualification: "Registered ISMS Auditor", Source: "host scheme"})
 		custom := competence.Scheme{Sets: []competence.CriteriaSet{set}}
 		require.NoError(t, custom.Validate())
-		a := fixtureAuditor("alice", evalDay)
-		a.Qualifications = []competence.Qualification{{Name: "Registered ISMS Auditor", From: evalDay.AddDate(-1, 0, 0), Until: evalDay.AddDate(0, 0, 20)}}
-		a.Evaluations = append(a.Evaluations, evaluate(t, &a, set, evalDay))
-		st, err := custom.Standing(&a, set.ID, evalDay.AddDate(0, 0, 10))
+		a := fixtureAuditor("alice", evaluationDay)
+		a.Qualifications = []competence.Qualification{{Name: "Registered ISMS Auditor", From: evaluationDay.AddDate(-1, 0, 0), Until: evaluationDay.AddDate(0, 0, 20)}}
+		a.Evaluations = append(a.Evaluations, competencetest.Evaluation(t, &a, &set, evaluationDay))
+		st, err := custom.Standing(&a, set.ID, evaluationDay.AddDate(0, 0, 10))
 		require.NoError(t, err)
 		assert.True(t, st.Competent, "%v", st.Obstacles)
 		st, err = custom.Standing(&a, set.ID, auditDay)
@@ -140,19 +141,19 @@ func TestStanding(t *testing.T) {
 }
 
 func TestMaintenanceCheck(t *testing.T) {
-	a := fixtureAuditor("alice", evalDay)
+	a := fixtureAuditor("alice", evaluationDay)
 	m := competence.Maintenance{PeriodMonths: 12, CPDHours: 20, Audits: 3, AuditDays: 10}
-	cur := m.Check(&a, evalDay)
+	cur := m.Check(&a, evaluationDay)
 	assert.True(t, cur.Current, "%v", cur.Lapses)
 	assert.Equal(t, 20.0, cur.CPDHours)
 	assert.Equal(t, 4, cur.Audits) // 2 as auditor, 2 as leader; the one exactly 12 months back is outside
-	assert.Equal(t, evalDay.AddDate(-1, 0, 0), cur.From)
+	assert.Equal(t, evaluationDay.AddDate(-1, 0, 0), cur.From)
 	m.CPDHours, m.Roles = 21, []competence.Role{competence.RoleObserver}
-	cur = m.Check(&a, evalDay)
+	cur = m.Check(&a, evaluationDay)
 	assert.False(t, cur.Current)
 	require.Len(t, cur.Lapses, 2)
 	assert.Equal(t, competence.CPDLapsed, cur.Lapses[0].Kind)
 	assert.Equal(t, competence.ActivityLapsed, cur.Lapses[1].Kind)
 	off := competence.Maintenance{}
-	assert.True(t, off.Check(&a, evalDay).Current)
+	assert.True(t, off.Check(&a, evaluationDay).Current)
 }

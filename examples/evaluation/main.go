@@ -132,7 +132,7 @@ func evaluate(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p.f("Chosen (%s search, %d members, the fewest possible: %d):\n", team.Method, team.Size(), team.LowerBound)
+	p.f("Chosen (%s search, %d members, the fewest possible: %d):\n", team.Method, len(team.Members), team.LowerBound)
 	in := map[competence.AuditorID]bool{}
 	for _, m := range team.Members {
 		in[m.Auditor] = true

@@ -1,12 +1,5 @@
 package competence
 
-// This file keeps team selection as it was before selection became lazy
-// (every candidate checked, options sorted, then pruned): the reference
-// the current SelectTeam must agree with, team for team and error for
-// error (see TestSelectTeamMatchesReference). Only what changed is kept
-// here (setting up the candidates and building the problem); apart from
-// the names it is the earlier code unchanged.
-
 import (
 	"cmp"
 	"slices"

@@ -1,50 +1,11 @@
 package competence
 
 import (
-	"math/bits"
 	"strconv"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
-
-// MethodResult is the outcome of applying one evaluation method (ISO
-// 19011:2018 7.4) to an auditor: who applied it, when, and a finding for
-// each criterion it informs.
-type MethodResult struct {
-	// Method is the evaluation method applied.
-	Method Method `json:"method" validate:"enum"`
-	// At is when it was applied.
-	At time.Time `json:"at" validate:"required"`
-	// By names the evaluator.
-	By string `json:"by" validate:"required"`
-	// Round is the evaluation round the result belongs to; set by
-	// [Evaluation.Record], 0 for a result used outside an evaluation.
-	Round int `json:"round,omitempty" validate:"gte=0"`
-	// Summary describes what was done, e.g. "witnessed stage 2 audit".
-	Summary string `json:"summary,omitempty"`
-	// Findings gives, per criterion informed, whether the method found it met.
-	Findings []Finding `json:"findings" validate:"required,min=1,dive"`
-}
-
-// Finding is what one method found about one criterion.
-type Finding struct {
-	// Criterion is the criterion informed.
-	Criterion CriterionID `json:"criterion" validate:"required"`
-	// Met says whether the method found the criterion met.
-	Met bool `json:"met"`
-	// Note explains, e.g. what was observed.
-	Note string `json:"note,omitempty"`
-}
-
-// Informs returns the criteria the result informs, in finding order.
-func (r *MethodResult) Informs() []CriterionID {
-	out := make([]CriterionID, len(r.Findings))
-	for i, f := range r.Findings {
-		out[i] = f.Criterion
-	}
-	return out
-}
 
 // CriterionResult is the result for one criterion of an [Assessment]:
 // met or not, why, and which evaluation methods informed it.
@@ -93,79 +54,6 @@ func (a *Assessment) Unmet() []CriterionResult {
 		}
 	}
 	return out
-}
-
-// methodList is the methods in 19011:7.4 order; never modified.
-var methodList = methodSet.Values()
-
-// methodMask is a set of methods, bit i for the method at index i.
-type methodMask uint8
-
-// Masks of the methods whose 19011:7.4 objective suits each group of
-// criterion kinds (see Method.Suits).
-const (
-	suitsQualitative  methodMask = 1<<1 | 1<<2 | 1<<3 | 1<<4 | 1<<5 // all but review of records
-	suitsQuantitative methodMask = 1<<0 | 1<<2                      // review of records, interview
-)
-
-// acceptMask returns the methods the criterion accepts.
-func (c *Criterion) acceptMask() methodMask {
-	if len(c.Methods) > 0 {
-		var m methodMask
-		for _, x := range c.Methods {
-			if i := methodSet.Index(x); i >= 0 {
-				m |= 1 << i
-			}
-		}
-		return m
-	}
-	switch c.Kind {
-	case BehaviourCriterion, KnowledgeCriterion:
-		return suitsQualitative
-	case WorkYears, SecurityWorkYears, TrainingHours, CourseCompleted, AuditCount, AuditDays, GuidedLeadAudits, QualificationHeld:
-		return suitsQuantitative
-	}
-	return 0
-}
-
-// computedMask marks a method mask as computed; no method uses the bit.
-const computedMask methodMask = 1 << 7
-
-// maskText holds, for every method mask, its methods joined by ", ";
-// built once, never modified.
-var maskText = func() (out [1 << 6]string) {
-	for m := range out {
-		var b []byte
-		for i, v := range methodList {
-			if m&(1<<i) != 0 {
-				if len(b) > 0 {
-					b = append(b, ", "...)
-				}
-				b = append(b, v...)
-			}
-		}
-		out[m] = string(b)
-	}
-	return out
-}()
-
-func (m methodMask) count() int { return bits.OnesCount8(uint8(m)) }
-
-// appendMethods appends the methods of m in 19011:7.4 order.
-func (m methodMask) appendMethods(dst []Method) []Method {
-	for i, v := range methodList {
-		if m&(1<<i) != 0 {
-			dst = append(dst, v)
-		}
-	}
-	return dst
-}
-
-func (m methodMask) methods() []Method {
-	if m == 0 {
-		return nil
-	}
-	return m.appendMethods(make([]Method, 0, m.count()))
 }
 
 // Evaluate evaluates auditor a against criteria set s at date at, using
@@ -401,7 +289,7 @@ func recordCheck(buf []byte, a *Auditor, cr *Criterion, at time.Time) ([]byte, b
 		buf = append(buf, " is below the required "...)
 		return append(buf, cr.Level...), false
 	case WorkYears, SecurityWorkYears:
-		y := a.WorkYears(at, cr.Kind == SecurityWorkYears)
+		y := a.workYears(at, cr.Kind == SecurityWorkYears)
 		buf = strconv.AppendFloat(buf, y, 'f', 1, 64)
 		if cr.Kind == SecurityWorkYears {
 			buf = append(buf, " years of information security work experience, required "...)
@@ -564,11 +452,6 @@ func appendWindow(buf []byte, months int) []byte {
 	return append(buf, " months"...)
 }
 
-// num formats a figure exactly and briefly.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func day(t time.Time) string { return t.Format(time.DateOnly) }
-
 // appendDay appends t as time.DateOnly does, faster for the common
 // four-digit years.
 func appendDay(buf []byte, t time.Time) []byte {
@@ -587,7 +470,3 @@ func appendToken(buf []byte, tok string) []byte {
 	buf = append(buf, tok...)
 	return append(buf, '"')
 }
-
-func quote(s string) string { return strconv.Quote(s) }
-
-func itoa(i int) string { return strconv.Itoa(i) }

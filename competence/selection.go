@@ -2,90 +2,267 @@ package competence
 
 import (
 	"cmp"
+	"fmt"
 	"math"
-	"math/bits"
 	"slices"
+	"strings"
+
+	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
-// needSet is a set of need indexes (bit i for need i; the leader is one
-// more bit after the input needs). MaxNeeds+1 bits fit.
-type needSet [4]uint64
+// DefaultMaxExact is the largest number of relevant candidates for which
+// team selection is exact by default. Candidates are relevant when they
+// can serve, meet at least one need (or could lead) and are not dominated
+// by a candidate of the same kind that meets a superset of their needs at
+// no more workload. Above it, selection is heuristic.
+const DefaultMaxExact = 24
 
-func (s *needSet) set(i int)     { s[i>>6] |= 1 << (uint(i) & 63) }
-func (s needSet) has(i int) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
-func (s needSet) or(t needSet) needSet {
-	return needSet{s[0] | t[0], s[1] | t[1], s[2] | t[2], s[3] | t[3]}
-}
-func (s needSet) and(t needSet) needSet {
-	return needSet{s[0] & t[0], s[1] & t[1], s[2] & t[2], s[3] & t[3]}
-}
-func (s needSet) andNot(t needSet) needSet {
-	return needSet{s[0] &^ t[0], s[1] &^ t[1], s[2] &^ t[2], s[3] &^ t[3]}
-}
-func (s needSet) subsetOf(t needSet) bool { return s.andNot(t) == needSet{} }
-func (s needSet) empty() bool             { return s == needSet{} }
-func (s needSet) count() int {
-	return bits.OnesCount64(s[0]) + bits.OnesCount64(s[1]) + bits.OnesCount64(s[2]) + bits.OnesCount64(s[3])
-}
-
-// person is what one selection knows about one person of the pool.
-type person struct {
-	cover      needSet // input needs the record meets, all kinds
-	checked    bool    // eligibility computed
-	block      BlockReason
-	detail     string
-	auditor    bool // may serve as auditor
-	leader     bool // may lead
-	expert     bool // may serve as technical expert
-	leaderEval bool // has an evaluation against the leader set
-}
-
-// option is one way to put a person on the team: as auditor or as
-// technical expert.
-type option struct {
-	person int
-	rank   int32 // position of the person in id order: the tie-break
-	expert bool
-	mask   needSet
-	work   float64
+// SelectOptions configures team selection. A nil *SelectOptions means
+// every default.
+type SelectOptions struct {
+	// AuditorSet is the criteria set auditors must be competent for;
+	// empty means [ISMSAuditorSet].
+	AuditorSet CriteriaSetID `json:"auditorSet,omitempty"`
+	// LeaderSet is the criteria set the team leader must be competent
+	// for; empty means [ISMSTeamLeaderSet]. For an internal audit a host
+	// may name [InternalISMSAuditorSet] for both.
+	LeaderSet CriteriaSetID `json:"leaderSet,omitempty"`
+	// Workload gives each person's days already assigned (e.g. in the
+	// programme period); missing means 0. Lower workload is preferred.
+	Workload map[AuditorID]float64 `json:"workload,omitempty"`
+	// Unavailable lists people the caller knows to be unavailable on the
+	// audit's dates (e.g. booked on another audit), besides the periods in
+	// their records.
+	Unavailable []AuditorID `json:"unavailable,omitempty" validate:"dive,required"`
+	// Independence configures the conflict check; nil means
+	// [DefaultCoolingOffMonths].
+	Independence *IndependenceOptions `json:"independence,omitempty"`
+	// MaxExact is the largest number of relevant candidates selected
+	// exactly; 0 means [DefaultMaxExact], a negative value always uses the
+	// heuristic; at most 32, as exact search is exponential in the number
+	// of candidates in the worst case.
+	MaxExact int `json:"maxExact,omitempty" validate:"lte=32"`
 }
 
-// cost orders teams: fewer members, then fewer experts, then less
-// workload.
-type cost struct {
-	members, experts int
-	work             float64
-}
-
-func (a cost) less(b cost) bool {
-	if a.members != b.members {
-		return a.members < b.members
+// shapeOK is TeamNeeds.shapeOK for the options: every unavailable id
+// given, the independence options and MaxExact within their bounds.
+func (o *SelectOptions) shapeOK() bool {
+	if o.MaxExact > 32 {
+		return false
 	}
-	if a.experts != b.experts {
-		return a.experts < b.experts
+	if o.Independence != nil && (o.Independence.CoolingOffMonths < 0 || o.Independence.CoolingOffMonths > 1200) {
+		return false
 	}
-	return a.work < b.work
+	for _, id := range o.Unavailable {
+		if id == "" {
+			return false
+		}
+	}
+	return true
 }
 
-// problem is the set-cover instance one selection solves.
-type problem struct {
-	full   needSet
-	nbits  int
-	opts   []option
-	cover  [][]int // per bit, the options meeting it, in option order
-	pad    []int   // people able to serve as auditors, by (workload, id)
-	padW   []float64
-	minAud int
-	maxAud int // 0: no maximum
-	npers  int
-	limit  int // pruning stops beyond this many options; -1: prune all
+// SelectionMethod says how a team was chosen.
+//
+//ismsaudit:enum SelectionMethods
+type SelectionMethod string
+
+// The selection methods. Never reorder.
+const (
+	// Exact: branch and bound over the relevant candidates; the team is
+	// optimal (19011:5.5.4).
+	Exact SelectionMethod = "exact"
+	// Heuristic: greedy set cover followed by removal of redundant
+	// members; the team is within a proven factor of optimal
+	// (19011:5.5.4).
+	Heuristic SelectionMethod = "heuristic"
+)
+
+// NoTeamError reports that [Pool.SelectTeam] found no team. Unmet lists
+// every need that cannot be met, each with the reason and, where people
+// could have met it, who they are and why they cannot serve. It unwraps
+// to ErrNoTeam.
+type NoTeamError struct {
+	// Method is the selection method that ran, when the needs were
+	// feasible need by need but no team fits the size bounds.
+	Method SelectionMethod `json:"method,omitempty"`
+	// Unmet lists the needs that cannot be met, in the order of the
+	// input needs, then the leader, then the team size.
+	Unmet []UnmetNeed `json:"unmet"`
 }
 
-// solution is a chosen set of options plus padding auditors.
-type solution struct {
-	chosen []int // option indexes
-	pad    []int // person indexes
-	cost   cost
+// Error lists every unmet need.
+func (e *NoTeamError) Error() string {
+	var b strings.Builder
+	b.WriteString("competence: no team meets the needs")
+	for i, u := range e.Unmet {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s %s (%s)", u.Need, u.Reason, u.Rule)
+		if u.Detail != "" {
+			b.WriteString(": ")
+			b.WriteString(u.Detail)
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrNoTeam.
+func (e *NoTeamError) Unwrap() error { return ErrNoTeam }
+
+// Has reports whether the error lists a need of the given kind with the
+// given reason.
+func (e *NoTeamError) Has(kind NeedKind, reason Shortfall) bool {
+	for _, u := range e.Unmet {
+		if u.Need.Kind == kind && u.Reason == reason {
+			return true
+		}
+	}
+	return false
+}
+
+// UnmetNeed is one need no team can meet.
+type UnmetNeed struct {
+	// Need is the need: one of the input needs, or a need of kind
+	// NeedLeader or NeedTeamSize.
+	Need Need `json:"need"`
+	// Reason says why it cannot be met.
+	Reason Shortfall `json:"reason"`
+	// Rule is the id of the process rule the need comes from.
+	Rule ismsaudit.RuleID `json:"rule"`
+	// Detail explains the shortfall in a few words.
+	Detail string `json:"detail,omitempty"`
+	// Blocked lists the people of the pool who could have met the need
+	// and why each cannot serve on this audit, ordered by auditor id.
+	Blocked []Blocked `json:"blocked,omitempty"`
+}
+
+// Blocked names one person who could meet a need but cannot serve.
+type Blocked struct {
+	// Auditor is the person.
+	Auditor AuditorID `json:"auditor"`
+	// Reason is why they cannot serve.
+	Reason BlockReason `json:"reason"`
+	// Detail explains, e.g. the conflict or the competence obstacle.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Shortfall says why a need cannot be met (see [NoTeamError]).
+//
+//ismsaudit:enum Shortfalls
+type Shortfall string
+
+// The shortfalls. Never reorder.
+const (
+	// NobodyHas: no one in the pool has what the need asks for.
+	NobodyHas Shortfall = "nobody-has"
+	// AllBlocked: the people who have it cannot serve on this audit; the
+	// UnmetNeed lists them and why.
+	AllBlocked Shortfall = "all-blocked"
+	// SizeLimit: covering every need takes more auditors than the maximum
+	// team size allows.
+	SizeLimit Shortfall = "size-limit"
+	// TooFewAuditors: fewer auditors can serve than the minimum team size.
+	TooFewAuditors Shortfall = "too-few-auditors"
+)
+
+// BlockReason says why a person cannot serve on an audit's team.
+//
+//ismsaudit:enum BlockReasons
+type BlockReason string
+
+// The block reasons. Never reorder.
+const (
+	// Excluded: the caller excluded the person (19011:5.5.4).
+	Excluded BlockReason = "excluded"
+	// Unavailable: the person is unavailable on the audit's dates
+	// (19011:5.5.4).
+	Unavailable BlockReason = "unavailable"
+	// Conflicted: the person is not independent of the scope (19011:4 e,
+	// 27001:9.2.2).
+	Conflicted BlockReason = "conflict"
+	// NotCompetent: the person is not competent for the role on the date
+	// (19011:5.5.4, 5.5.5).
+	NotCompetent BlockReason = "not-competent"
+)
+
+// resolved holds the options of one selection after defaults.
+type resolved struct {
+	auditorSet, leaderSet *CriteriaSet
+	workload              map[AuditorID]float64
+	unavailable           map[AuditorID]bool
+	excluded              map[AuditorID]bool
+	independence          *IndependenceOptions
+	maxExact              int
+}
+
+// resolve validates needs and options against the pool and applies the
+// defaults.
+func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error) {
+	if opts == nil {
+		opts = &SelectOptions{}
+	}
+	c := newCollector("team selection")
+	needs.validateInto(c)
+	shapeOK := opts.shapeOK()
+	if !shapeOK {
+		validate.Struct(c, "Options", opts)
+	}
+	r := &resolved{workload: opts.Workload, independence: opts.Independence, maxExact: opts.MaxExact}
+	if r.maxExact == 0 {
+		r.maxExact = DefaultMaxExact
+	}
+	if opts.Independence != nil && !shapeOK {
+		validate.Struct(c, "Options.Independence", opts.Independence)
+	}
+	set := func(path string, id, def CriteriaSetID) *CriteriaSet {
+		if id == "" {
+			id = def
+		}
+		s, ok := p.scheme.Set(id)
+		if !ok {
+			c.Add(path, errs.RuleUnknown, string(id), "no set of the pool's scheme has this id")
+		}
+		return s
+	}
+	r.auditorSet = set("Options.AuditorSet", opts.AuditorSet, ISMSAuditorSet)
+	r.leaderSet = set("Options.LeaderSet", opts.LeaderSet, ISMSTeamLeaderSet)
+	bad := false
+	for _, w := range opts.Workload {
+		bad = bad || math.IsNaN(w) || math.IsInf(w, 0) || w < 0
+	}
+	if bad { // report in id order, so the error is deterministic
+		for _, id := range sortedKeys(opts.Workload) {
+			if w := opts.Workload[id]; math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+				c.Add("Options.Workload["+quote(string(id))+"]", "gte", num(w), "a finite number of days, at least 0")
+			}
+		}
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	r.unavailable = make(map[AuditorID]bool, len(opts.Unavailable))
+	for _, id := range opts.Unavailable {
+		r.unavailable[id] = true
+	}
+	r.excluded = make(map[AuditorID]bool, len(needs.Exclude))
+	for _, id := range needs.Exclude {
+		r.excluded[id] = true
+	}
+	return r, nil
+}
+
+func sortedKeys(m map[AuditorID]float64) []AuditorID {
+	keys := make([]AuditorID, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // SelectTeam chooses a team for an audit (ISO 19011:2018 5.5.4, 5.5.5):
@@ -177,6 +354,18 @@ type selection struct {
 	people    []person
 	work      []float64 // each person's workload, by pool index
 	order     []int32   // pool indexes by (workload, id)
+}
+
+// person is what one selection knows about one person of the pool.
+type person struct {
+	cover      needSet // input needs the record meets, all kinds
+	checked    bool    // eligibility computed
+	block      BlockReason
+	detail     string
+	auditor    bool // may serve as auditor
+	leader     bool // may lead
+	expert     bool // may serve as technical expert
+	leaderEval bool // has an evaluation against the leader set
 }
 
 // newSelection sets up a selection: who meets which need, who was
@@ -435,36 +624,6 @@ func (s *selection) build() (*problem, []UnmetNeed) {
 	return prob, nil
 }
 
-// dominancePrune drops options dominated by an earlier (cheaper or equal)
-// option of the same kind that meets a superset of their needs. opts is
-// sorted by (workload, id, auditor before expert). Replacing a dominated
-// option by its dominator never makes a team worse: same members and
-// kinds, no more workload; and when the dominator's person is already on
-// the team in the other role, the dominated option is redundant, because
-// a person's expert option meets a subset of what their auditor option
-// meets. Once more than limit options are kept the search will be
-// heuristic anyway, so pruning stops and the rest are kept as they are.
-func dominancePrune(opts []option, limit int) []option {
-	kept := opts[:0:0]
-	for n, o := range opts {
-		if limit >= 0 && len(kept) > limit {
-			return append(kept, opts[n:]...)
-		}
-		dominated := false
-		c := o.mask.count()
-		for _, k := range kept {
-			if k.expert == o.expert && k.mask.count() >= c && o.mask.subsetOf(k.mask) {
-				dominated = true
-				break
-			}
-		}
-		if !dominated {
-			kept = append(kept, o)
-		}
-	}
-	return kept
-}
-
 // unmetNeed explains why input need n (index i) cannot be met.
 func (s *selection) unmetNeed(n Need, i int) UnmetNeed {
 	u := UnmetNeed{Need: n, Reason: NobodyHas, Rule: RuleTeamCovers}
@@ -587,225 +746,4 @@ func (s *selection) team(prob *problem, sol solution, method SelectionMethod, lb
 		return cmp.Compare(x.Auditor, y.Auditor)
 	})
 	return t
-}
-
-// greedy is the heuristic: greedy set cover, then removal of redundant
-// members, then padding to the minimum number of auditors.
-func (p *problem) greedy() (solution, bool) {
-	used := make([]bool, p.npers)
-	var covered needSet
-	var chosen []int
-	nA := 0
-	for covered != p.full {
-		best, bestGain := -1, 0
-		for k := range p.opts {
-			o := &p.opts[k]
-			if used[o.person] || (!o.expert && p.maxAud > 0 && nA >= p.maxAud) {
-				continue
-			}
-			g := o.mask.andNot(covered).count()
-			if g == 0 {
-				continue
-			}
-			// Options are in (workload, id) order, so the first of equal
-			// gain is the cheapest; an auditor beats an expert.
-			if best < 0 || g > bestGain || (g == bestGain && !o.expert && p.opts[best].expert) {
-				best, bestGain = k, g
-			}
-		}
-		if best < 0 {
-			return solution{}, false
-		}
-		o := &p.opts[best]
-		used[o.person] = true
-		covered = covered.or(o.mask)
-		chosen = append(chosen, best)
-		if !o.expert {
-			nA++
-		}
-	}
-	// Remove redundant members: experts first, then the highest workload.
-	order := slices.Clone(chosen)
-	slices.SortFunc(order, func(x, y int) int {
-		a, b := &p.opts[x], &p.opts[y]
-		if a.expert != b.expert {
-			if a.expert {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.work, a.work); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.rank, a.rank)
-	})
-	keep := make(map[int]bool, len(chosen))
-	for _, k := range chosen {
-		keep[k] = true
-	}
-	for _, k := range order {
-		var rest needSet
-		for _, j := range chosen {
-			if j != k && keep[j] {
-				rest = rest.or(p.opts[j].mask)
-			}
-		}
-		if rest == p.full {
-			keep[k] = false
-			used[p.opts[k].person] = false
-		}
-	}
-	var final []int
-	for _, k := range chosen {
-		if keep[k] {
-			final = append(final, k)
-		}
-	}
-	return p.finish(final, used)
-}
-
-// finish pads a cover to the minimum number of auditors and costs it.
-func (p *problem) finish(chosen []int, used []bool) (solution, bool) {
-	sol := solution{chosen: chosen}
-	nA := 0
-	for _, k := range chosen {
-		o := &p.opts[k]
-		sol.cost.work += o.work
-		if o.expert {
-			sol.cost.experts++
-		} else {
-			nA++
-		}
-	}
-	for k := 0; nA < p.minAud && k < len(p.pad); k++ {
-		if used[p.pad[k]] {
-			continue
-		}
-		sol.pad = append(sol.pad, p.pad[k])
-		sol.cost.work += p.padW[k]
-		nA++
-	}
-	if nA < p.minAud {
-		return solution{}, false
-	}
-	sol.cost.members = nA + sol.cost.experts
-	return sol, true
-}
-
-// lowerBound is a proven lower bound on the members of any team: the needs
-// to meet divided by the most one option meets, and the minimum auditors.
-func (p *problem) lowerBound() int {
-	most := 0
-	for _, o := range p.opts {
-		most = max(most, o.mask.count())
-	}
-	lb := 1
-	if most > 0 {
-		lb = (p.full.count() + most - 1) / most
-	}
-	return max(lb, p.minAud)
-}
-
-// exact is branch and bound over the options, seeded with the greedy
-// team.
-func (p *problem) exact() (solution, bool) {
-	p.cover = make([][]int, p.nbits)
-	for k, o := range p.opts {
-		for b := 0; b < p.nbits; b++ {
-			if o.mask.has(b) {
-				p.cover[b] = append(p.cover[b], k)
-			}
-		}
-	}
-	e := exactSearch{p: p, used: make([]bool, p.npers), banned: make([]bool, len(p.opts))}
-	if g, ok := p.greedy(); ok {
-		e.best, e.found = g, true
-	}
-	e.dfs(needSet{}, 0, 0, 0)
-	return e.best, e.found
-}
-
-type exactSearch struct {
-	p      *problem
-	used   []bool // by person
-	banned []bool // by option: excluded on this branch
-	chosen []int
-	best   solution
-	found  bool
-}
-
-func (e *exactSearch) available(k, nA int) bool {
-	o := &e.p.opts[k]
-	return !e.banned[k] && !e.used[o.person] && (o.expert || e.p.maxAud == 0 || nA < e.p.maxAud)
-}
-
-func (e *exactSearch) dfs(covered needSet, nA, nE int, w float64) {
-	p := e.p
-	if covered == p.full {
-		e.leaf()
-		return
-	}
-	left := p.full.andNot(covered)
-	most := 0
-	for k := range p.opts {
-		if e.available(k, nA) {
-			most = max(most, p.opts[k].mask.and(left).count())
-		}
-	}
-	if most == 0 {
-		return
-	}
-	need := (left.count() + most - 1) / most
-	lb := cost{members: max(nA+nE+need, max(nA, p.minAud)+nE), experts: nE, work: w}
-	if e.found && !lb.less(e.best.cost) {
-		return
-	}
-	// Branch on the uncovered need the fewest available options meet.
-	branch, fewest := -1, math.MaxInt
-	for b := 0; b < p.nbits; b++ {
-		if !left.has(b) {
-			continue
-		}
-		n := 0
-		for _, k := range p.cover[b] {
-			if e.available(k, nA) {
-				n++
-			}
-		}
-		if n == 0 {
-			return
-		}
-		if n < fewest {
-			branch, fewest = b, n
-		}
-	}
-	var banned []int
-	for _, k := range p.cover[branch] {
-		if !e.available(k, nA) {
-			continue
-		}
-		o := &p.opts[k]
-		e.used[o.person] = true
-		e.chosen = append(e.chosen, k)
-		if o.expert {
-			e.dfs(covered.or(o.mask), nA, nE+1, w+o.work)
-		} else {
-			e.dfs(covered.or(o.mask), nA+1, nE, w+o.work)
-		}
-		e.chosen = e.chosen[:len(e.chosen)-1]
-		e.used[o.person] = false
-		// Later branches leave this option out: each team is met once.
-		e.banned[k] = true
-		banned = append(banned, k)
-	}
-	for _, k := range banned {
-		e.banned[k] = false
-	}
-}
-
-func (e *exactSearch) leaf() {
-	sol, ok := e.p.finish(slices.Clone(e.chosen), e.used)
-	if ok && (!e.found || sol.cost.less(e.best.cost)) {
-		e.best, e.found = sol, true
-	}
 }

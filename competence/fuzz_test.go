@@ -7,10 +7,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/require"
 )
 
 // roundTrip marshals v, unmarshals into a fresh value and compares.
@@ -27,23 +26,23 @@ func roundTrip[T any](t *testing.T, v T) {
 
 // richAuditor fills every field of a record.
 func richAuditor(t tHelper) competence.Auditor {
-	a := competentAuditor(t, "alice", true)
+	a := evaluatedFixture(t, "alice")
 	a.Expert = true
 	a.Education[0].Field, a.Education[0].Institution = "security", "TU"
 	a.Work[0].Position = "admin"
 	a.Training[0].Provider = "PECB"
 	a.Audits[0].Auditee, a.Audits[0].Sector = "acme", "finance"
 	a.Behaviours[0].Method, a.Behaviours[0].Note = competence.Observation, "witnessed audit"
-	a.Skills[0].Assessed, a.Skills[0].Note = evalDay, "exam"
+	a.Skills[0].Assessed, a.Skills[0].Note = evaluationDay, "exam"
 	a.TechnicalAreas = []string{"cloud"}
 	a.Involvements = []competence.Involvement{{Kind: competence.Consulted, Auditee: "acme", Units: []string{"it"}, Processes: []string{"payroll"},
-		Controls: []string{"8.8"}, From: evalDay.AddDate(-3, 0, 0), To: evalDay.AddDate(-2, 0, 0), Note: "gap analysis"}}
-	a.Qualifications = []competence.Qualification{{Name: "LA", Issuer: "IRCA", Reference: "123", From: evalDay, Until: evalDay.AddDate(3, 0, 0)}}
+		Controls: []string{"8.8"}, From: evaluationDay.AddDate(-3, 0, 0), To: evaluationDay.AddDate(-2, 0, 0), Note: "gap analysis"}}
+	a.Qualifications = []competence.Qualification{{Name: "LA", Issuer: "IRCA", Reference: "123", From: evaluationDay, Until: evaluationDay.AddDate(3, 0, 0)}}
 	a.CPD[0].Area = competence.TechnologyThreats
 	a.Unavailable = []competence.Period{{From: auditDay, To: auditDay.AddDate(0, 0, 3)}, {From: auditDay.AddDate(1, 0, 0)}}
 	ev := &a.Evaluations[0]
-	require.NoError(t, ev.Suspend("complaint", ismsaudit.Meta{At: evalDay.AddDate(0, 0, 1), By: "cb", Note: "minuted"}))
-	require.NoError(t, ev.Fire(competence.ReEvaluate, ismsaudit.Meta{At: evalDay.AddDate(0, 0, 2), By: "cb"}))
+	require.NoError(t, ev.Suspend("complaint", ismsaudit.Meta{At: evaluationDay.AddDate(0, 0, 1), By: "cb", Note: "minuted"}))
+	require.NoError(t, ev.Fire(competence.ReEvaluate, ismsaudit.Meta{At: evaluationDay.AddDate(0, 0, 2), By: "cb"}))
 	return a
 }
 
@@ -57,11 +56,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	var nt *competence.NoTeamError
 	require.ErrorAs(t, err, &nt)
 	scheme := competence.DefaultScheme()
-	st, err := scheme.Standing(&a, competence.ISMSTeamLeaderSet, evalDay.AddDate(1, 1, 0))
+	st, err := scheme.Standing(&a, competence.ISMSTeamLeaderSet, evaluationDay.AddDate(1, 1, 0))
 	require.NoError(t, err)
 	require.NotNil(t, st.Maintenance)
-	nyc := competence.Decision{Assessment: lcAssessment(false, 2), Actions: []competence.DevelopmentAction{{Action: "x", Criteria: []competence.CriterionID{"c2"}, Due: auditDay}},
-		Round: 1, At: evalDay, By: "cb"}
+	nyc := competence.Decision{Assessment: twoCriteriaAssessment(false, 2), Actions: []competence.DevelopmentAction{{Action: "x", Criteria: []competence.CriterionID{"c2"}, Due: auditDay}},
+		Round: 1, At: evaluationDay, By: "cb"}
 
 	t.Run("Auditor", func(t *testing.T) { roundTrip(t, a) })
 	t.Run("Evaluation", func(t *testing.T) { roundTrip(t, a.Evaluations[0]) })
@@ -72,7 +71,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	t.Run("CriteriaSet", func(t *testing.T) { roundTrip(t, competence.ISMSTeamLeader()) })
 	t.Run("Standing", func(t *testing.T) { roundTrip(t, st) })
 	t.Run("Conflicts", func(t *testing.T) {
-		roundTrip(t, a.Conflicts(competence.Scope{Auditee: "acme"}, evalDay.AddDate(-2, -1, 0), nil))
+		roundTrip(t, a.Conflicts(competence.Scope{Auditee: "acme"}, evaluationDay.AddDate(-2, -1, 0), nil))
 	})
 	t.Run("Team", func(t *testing.T) { roundTrip(t, team) })
 	t.Run("NoTeamError", func(t *testing.T) { roundTrip(t, *nt) })
@@ -83,7 +82,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		roundTrip(t, n)
 	})
 	t.Run("SelectOptions", func(t *testing.T) {
-		roundTrip(t, competence.SelectOptions{Scheme: &scheme, AuditorSet: "a", LeaderSet: "b", Workload: map[competence.AuditorID]float64{"x": 1.5},
+		roundTrip(t, competence.SelectOptions{AuditorSet: "a", LeaderSet: "b", Workload: map[competence.AuditorID]float64{"x": 1.5},
 			Unavailable: []competence.AuditorID{"y"}, Independence: &competence.IndependenceOptions{CoolingOffMonths: 6}, MaxExact: -1})
 	})
 	t.Run("Rules", func(t *testing.T) { roundTrip(t, slices.Collect(competence.Rules())) })
@@ -169,11 +168,11 @@ func FuzzDecodeScheme(f *testing.F) {
 		}
 		again(t, s, competence.DecodeScheme)
 		// Standing never panics on a decoded scheme.
-		a := fixtureAuditor("alice", evalDay)
+		a := fixtureAuditor("alice", evaluationDay)
 		for _, set := range s.Sets {
-			_, err := s.Standing(&a, set.ID, evalDay)
+			_, err := s.Standing(&a, set.ID, evaluationDay)
 			require.NoError(t, err)
-			_, err = competence.Evaluate(&a, &set, nil, evalDay)
+			_, err = competence.Evaluate(&a, &set, nil, evaluationDay)
 			require.NoError(t, err)
 		}
 	})

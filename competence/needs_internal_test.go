@@ -4,10 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"pgregory.net/rapid"
-
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
+	"pgregory.net/rapid"
 )
 
 // TestShapeOKImpliesValid holds the direct shape checks team selection
@@ -61,11 +60,6 @@ func TestShapeOKImpliesValid(t *testing.T) {
 			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: -1} },
 			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: 1201} },
 			func() { opts.Independence = &IndependenceOptions{CoolingOffMonths: 24} },
-			func() {
-				sc := DefaultScheme()
-				sc.Sets[0].ID = ""
-				opts.Scheme = &sc
-			},
 			func() { opts.AuditorSet = "nope" },
 		}
 		for range rapid.IntRange(0, 2).Draw(rt, "broken options") {
