@@ -8,38 +8,38 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
-// roleSet holds the Role values in canonical order: the single source
+// trainingKindSet holds the TrainingKind values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
-var roleSet = enum.New("competence", "Role",
-	RoleTrainee,
-	RoleAuditor,
-	RoleTeamLeader,
-	RoleTechnicalExpert,
-	RoleObserver,
-	RoleGuide,
+var trainingKindSet = enum.New("competence", "TrainingKind",
+	AuditCourse,
+	InternalAuditorCourse,
+	LeadAuditorCourse,
+	ImplementationCourse,
+	SecurityCourse,
+	OtherTraining,
 )
 
-// Roles yields the Role values in canonical order.
-func Roles() iter.Seq[Role] { return roleSet.All() }
+// TrainingKinds yields the TrainingKind values in canonical order.
+func TrainingKinds() iter.Seq[TrainingKind] { return trainingKindSet.All() }
 
-// ParseRole returns the Role whose token is exactly s; for any
+// ParseTrainingKind returns the TrainingKind whose token is exactly s; for any
 // other input the error lists the valid tokens.
-func ParseRole(s string) (Role, error) { return roleSet.Parse(s) }
+func ParseTrainingKind(s string) (TrainingKind, error) { return trainingKindSet.Parse(s) }
 
-// IsValid reports whether r is one of the Role values; the
+// IsValid reports whether v is one of the TrainingKind values; the
 // zero value, unset, is not.
-func (r Role) IsValid() bool { return roleSet.Valid(r) }
+func (v TrainingKind) IsValid() bool { return trainingKindSet.Valid(v) }
 
-// String returns the token of r.
-func (r Role) String() string { return string(r) }
+// String returns the token of v.
+func (v TrainingKind) String() string { return string(v) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (r Role) MarshalText() ([]byte, error) { return roleSet.Marshal(r) }
+func (v TrainingKind) MarshalText() ([]byte, error) { return trainingKindSet.Marshal(v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (r *Role) UnmarshalText(text []byte) error { return roleSet.Unmarshal(text, r) }
+func (v *TrainingKind) UnmarshalText(text []byte) error { return trainingKindSet.Unmarshal(text, v) }
 
 // behaviourSet holds the Behaviour values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
@@ -80,6 +80,180 @@ func (v Behaviour) MarshalText() ([]byte, error) { return behaviourSet.Marshal(v
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
 func (v *Behaviour) UnmarshalText(text []byte) error { return behaviourSet.Unmarshal(text, v) }
+
+// criterionKindSet holds the CriterionKind values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var criterionKindSet = enum.New("competence", "CriterionKind",
+	BehaviourCriterion,
+	KnowledgeCriterion,
+	WorkYears,
+	SecurityWorkYears,
+	TrainingHours,
+	CourseCompleted,
+	AuditCount,
+	AuditDays,
+	GuidedLeadAudits,
+	QualificationHeld,
+)
+
+// CriterionKinds yields the CriterionKind values in canonical order.
+func CriterionKinds() iter.Seq[CriterionKind] { return criterionKindSet.All() }
+
+// ParseCriterionKind returns the CriterionKind whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseCriterionKind(s string) (CriterionKind, error) { return criterionKindSet.Parse(s) }
+
+// IsValid reports whether k is one of the CriterionKind values; the
+// zero value, unset, is not.
+func (k CriterionKind) IsValid() bool { return criterionKindSet.Valid(k) }
+
+// String returns the token of k.
+func (k CriterionKind) String() string { return string(k) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (k CriterionKind) MarshalText() ([]byte, error) { return criterionKindSet.Marshal(k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (k *CriterionKind) UnmarshalText(text []byte) error { return criterionKindSet.Unmarshal(text, k) }
+
+// evaluationStateSet holds the EvaluationState values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var evaluationStateSet = enum.New("competence", "EvaluationState",
+	Planned,
+	InProgress,
+	Competent,
+	NotYetCompetent,
+	Suspended,
+	Withdrawn,
+)
+
+// EvaluationStates yields the EvaluationState values in canonical order.
+func EvaluationStates() iter.Seq[EvaluationState] { return evaluationStateSet.All() }
+
+// ParseEvaluationState returns the EvaluationState whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseEvaluationState(s string) (EvaluationState, error) { return evaluationStateSet.Parse(s) }
+
+// IsValid reports whether v is one of the EvaluationState values; the
+// zero value, unset, is not.
+func (v EvaluationState) IsValid() bool { return evaluationStateSet.Valid(v) }
+
+// String returns the token of v.
+func (v EvaluationState) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v EvaluationState) MarshalText() ([]byte, error) { return evaluationStateSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *EvaluationState) UnmarshalText(text []byte) error {
+	return evaluationStateSet.Unmarshal(text, v)
+}
+
+// evaluationEventSet holds the EvaluationEvent values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var evaluationEventSet = enum.New("competence", "EvaluationEvent",
+	Start,
+	DecideCompetent,
+	DecideNotYetCompetent,
+	ReEvaluate,
+	Suspend,
+	Reinstate,
+	Withdraw,
+)
+
+// EvaluationEvents yields the EvaluationEvent values in canonical order.
+func EvaluationEvents() iter.Seq[EvaluationEvent] { return evaluationEventSet.All() }
+
+// ParseEvaluationEvent returns the EvaluationEvent whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseEvaluationEvent(s string) (EvaluationEvent, error) { return evaluationEventSet.Parse(s) }
+
+// IsValid reports whether v is one of the EvaluationEvent values; the
+// zero value, unset, is not.
+func (v EvaluationEvent) IsValid() bool { return evaluationEventSet.Valid(v) }
+
+// String returns the token of v.
+func (v EvaluationEvent) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v EvaluationEvent) MarshalText() ([]byte, error) { return evaluationEventSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *EvaluationEvent) UnmarshalText(text []byte) error {
+	return evaluationEventSet.Unmarshal(text, v)
+}
+
+// involvementKindSet holds the InvolvementKind values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var involvementKindSet = enum.New("competence", "InvolvementKind",
+	Responsible,
+	Implemented,
+	Consulted,
+	Employed,
+)
+
+// InvolvementKinds yields the InvolvementKind values in canonical order.
+func InvolvementKinds() iter.Seq[InvolvementKind] { return involvementKindSet.All() }
+
+// ParseInvolvementKind returns the InvolvementKind whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseInvolvementKind(s string) (InvolvementKind, error) { return involvementKindSet.Parse(s) }
+
+// IsValid reports whether v is one of the InvolvementKind values; the
+// zero value, unset, is not.
+func (v InvolvementKind) IsValid() bool { return involvementKindSet.Valid(v) }
+
+// String returns the token of v.
+func (v InvolvementKind) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v InvolvementKind) MarshalText() ([]byte, error) { return involvementKindSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *InvolvementKind) UnmarshalText(text []byte) error {
+	return involvementKindSet.Unmarshal(text, v)
+}
+
+// conflictReasonSet holds the ConflictReason values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var conflictReasonSet = enum.New("competence", "ConflictReason",
+	ResponsibleFor,
+	OwnWork,
+	ConsultedFor,
+	EmployedBy,
+)
+
+// ConflictReasons yields the ConflictReason values in canonical order.
+func ConflictReasons() iter.Seq[ConflictReason] { return conflictReasonSet.All() }
+
+// ParseConflictReason returns the ConflictReason whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseConflictReason(s string) (ConflictReason, error) { return conflictReasonSet.Parse(s) }
+
+// IsValid reports whether r is one of the ConflictReason values; the
+// zero value, unset, is not.
+func (r ConflictReason) IsValid() bool { return conflictReasonSet.Valid(r) }
+
+// String returns the token of r.
+func (r ConflictReason) String() string { return string(r) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (r ConflictReason) MarshalText() ([]byte, error) { return conflictReasonSet.Marshal(r) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (r *ConflictReason) UnmarshalText(text []byte) error {
+	return conflictReasonSet.Unmarshal(text, r)
+}
 
 // knowledgeAreaSet holds the KnowledgeArea values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
@@ -187,250 +361,6 @@ func (m Method) MarshalText() ([]byte, error) { return methodSet.Marshal(m) }
 // tokens only; empty text decodes to the zero value.
 func (m *Method) UnmarshalText(text []byte) error { return methodSet.Unmarshal(text, m) }
 
-// criterionKindSet holds the CriterionKind values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var criterionKindSet = enum.New("competence", "CriterionKind",
-	BehaviourCriterion,
-	KnowledgeCriterion,
-	WorkYears,
-	SecurityWorkYears,
-	TrainingHours,
-	CourseCompleted,
-	AuditCount,
-	AuditDays,
-	GuidedLeadAudits,
-	QualificationHeld,
-)
-
-// CriterionKinds yields the CriterionKind values in canonical order.
-func CriterionKinds() iter.Seq[CriterionKind] { return criterionKindSet.All() }
-
-// ParseCriterionKind returns the CriterionKind whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseCriterionKind(s string) (CriterionKind, error) { return criterionKindSet.Parse(s) }
-
-// IsValid reports whether k is one of the CriterionKind values; the
-// zero value, unset, is not.
-func (k CriterionKind) IsValid() bool { return criterionKindSet.Valid(k) }
-
-// String returns the token of k.
-func (k CriterionKind) String() string { return string(k) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (k CriterionKind) MarshalText() ([]byte, error) { return criterionKindSet.Marshal(k) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (k *CriterionKind) UnmarshalText(text []byte) error { return criterionKindSet.Unmarshal(text, k) }
-
-// trainingKindSet holds the TrainingKind values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var trainingKindSet = enum.New("competence", "TrainingKind",
-	AuditCourse,
-	InternalAuditorCourse,
-	LeadAuditorCourse,
-	ImplementationCourse,
-	SecurityCourse,
-	OtherTraining,
-)
-
-// TrainingKinds yields the TrainingKind values in canonical order.
-func TrainingKinds() iter.Seq[TrainingKind] { return trainingKindSet.All() }
-
-// ParseTrainingKind returns the TrainingKind whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseTrainingKind(s string) (TrainingKind, error) { return trainingKindSet.Parse(s) }
-
-// IsValid reports whether v is one of the TrainingKind values; the
-// zero value, unset, is not.
-func (v TrainingKind) IsValid() bool { return trainingKindSet.Valid(v) }
-
-// String returns the token of v.
-func (v TrainingKind) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v TrainingKind) MarshalText() ([]byte, error) { return trainingKindSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *TrainingKind) UnmarshalText(text []byte) error { return trainingKindSet.Unmarshal(text, v) }
-
-// involvementKindSet holds the InvolvementKind values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var involvementKindSet = enum.New("competence", "InvolvementKind",
-	Responsible,
-	Implemented,
-	Consulted,
-	Employed,
-)
-
-// InvolvementKinds yields the InvolvementKind values in canonical order.
-func InvolvementKinds() iter.Seq[InvolvementKind] { return involvementKindSet.All() }
-
-// ParseInvolvementKind returns the InvolvementKind whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseInvolvementKind(s string) (InvolvementKind, error) { return involvementKindSet.Parse(s) }
-
-// IsValid reports whether v is one of the InvolvementKind values; the
-// zero value, unset, is not.
-func (v InvolvementKind) IsValid() bool { return involvementKindSet.Valid(v) }
-
-// String returns the token of v.
-func (v InvolvementKind) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v InvolvementKind) MarshalText() ([]byte, error) { return involvementKindSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *InvolvementKind) UnmarshalText(text []byte) error {
-	return involvementKindSet.Unmarshal(text, v)
-}
-
-// conflictReasonSet holds the ConflictReason values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var conflictReasonSet = enum.New("competence", "ConflictReason",
-	ResponsibleFor,
-	OwnWork,
-	ConsultedFor,
-	EmployedBy,
-)
-
-// ConflictReasons yields the ConflictReason values in canonical order.
-func ConflictReasons() iter.Seq[ConflictReason] { return conflictReasonSet.All() }
-
-// ParseConflictReason returns the ConflictReason whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseConflictReason(s string) (ConflictReason, error) { return conflictReasonSet.Parse(s) }
-
-// IsValid reports whether r is one of the ConflictReason values; the
-// zero value, unset, is not.
-func (r ConflictReason) IsValid() bool { return conflictReasonSet.Valid(r) }
-
-// String returns the token of r.
-func (r ConflictReason) String() string { return string(r) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (r ConflictReason) MarshalText() ([]byte, error) { return conflictReasonSet.Marshal(r) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (r *ConflictReason) UnmarshalText(text []byte) error {
-	return conflictReasonSet.Unmarshal(text, r)
-}
-
-// evaluationStateSet holds the EvaluationState values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var evaluationStateSet = enum.New("competence", "EvaluationState",
-	Planned,
-	InProgress,
-	Competent,
-	NotYetCompetent,
-	Suspended,
-	Withdrawn,
-)
-
-// EvaluationStates yields the EvaluationState values in canonical order.
-func EvaluationStates() iter.Seq[EvaluationState] { return evaluationStateSet.All() }
-
-// ParseEvaluationState returns the EvaluationState whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseEvaluationState(s string) (EvaluationState, error) { return evaluationStateSet.Parse(s) }
-
-// IsValid reports whether s is one of the EvaluationState values; the
-// zero value, unset, is not.
-func (s EvaluationState) IsValid() bool { return evaluationStateSet.Valid(s) }
-
-// String returns the token of s.
-func (s EvaluationState) String() string { return string(s) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (s EvaluationState) MarshalText() ([]byte, error) { return evaluationStateSet.Marshal(s) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (s *EvaluationState) UnmarshalText(text []byte) error {
-	return evaluationStateSet.Unmarshal(text, s)
-}
-
-// evaluationEventSet holds the EvaluationEvent values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var evaluationEventSet = enum.New("competence", "EvaluationEvent",
-	Start,
-	DecideCompetent,
-	DecideNotYetCompetent,
-	ReEvaluate,
-	Suspend,
-	Reinstate,
-	Withdraw,
-)
-
-// EvaluationEvents yields the EvaluationEvent values in canonical order.
-func EvaluationEvents() iter.Seq[EvaluationEvent] { return evaluationEventSet.All() }
-
-// ParseEvaluationEvent returns the EvaluationEvent whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseEvaluationEvent(s string) (EvaluationEvent, error) { return evaluationEventSet.Parse(s) }
-
-// IsValid reports whether v is one of the EvaluationEvent values; the
-// zero value, unset, is not.
-func (v EvaluationEvent) IsValid() bool { return evaluationEventSet.Valid(v) }
-
-// String returns the token of v.
-func (v EvaluationEvent) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v EvaluationEvent) MarshalText() ([]byte, error) { return evaluationEventSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *EvaluationEvent) UnmarshalText(text []byte) error {
-	return evaluationEventSet.Unmarshal(text, v)
-}
-
-// obstacleKindSet holds the ObstacleKind values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var obstacleKindSet = enum.New("competence", "ObstacleKind",
-	NotEvaluated,
-	NotDecided,
-	FoundNotYetCompetent,
-	ReEvaluationDue,
-	CompetenceSuspended,
-	CompetenceWithdrawn,
-	CPDLapsed,
-	ActivityLapsed,
-	QualificationInvalid,
-	PrerequisiteUnmet,
-)
-
-// ObstacleKinds yields the ObstacleKind values in canonical order.
-func ObstacleKinds() iter.Seq[ObstacleKind] { return obstacleKindSet.All() }
-
-// ParseObstacleKind returns the ObstacleKind whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseObstacleKind(s string) (ObstacleKind, error) { return obstacleKindSet.Parse(s) }
-
-// IsValid reports whether v is one of the ObstacleKind values; the
-// zero value, unset, is not.
-func (v ObstacleKind) IsValid() bool { return obstacleKindSet.Valid(v) }
-
-// String returns the token of v.
-func (v ObstacleKind) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v ObstacleKind) MarshalText() ([]byte, error) { return obstacleKindSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *ObstacleKind) UnmarshalText(text []byte) error { return obstacleKindSet.Unmarshal(text, v) }
-
 // needKindSet holds the NeedKind values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
 var needKindSet = enum.New("competence", "NeedKind",
@@ -463,6 +393,70 @@ func (k NeedKind) MarshalText() ([]byte, error) { return needKindSet.Marshal(k) 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
 func (k *NeedKind) UnmarshalText(text []byte) error { return needKindSet.Unmarshal(text, k) }
+
+// roleSet holds the Role values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var roleSet = enum.New("competence", "Role",
+	RoleTrainee,
+	RoleAuditor,
+	RoleTeamLeader,
+	RoleTechnicalExpert,
+	RoleObserver,
+	RoleGuide,
+)
+
+// Roles yields the Role values in canonical order.
+func Roles() iter.Seq[Role] { return roleSet.All() }
+
+// ParseRole returns the Role whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseRole(s string) (Role, error) { return roleSet.Parse(s) }
+
+// IsValid reports whether r is one of the Role values; the
+// zero value, unset, is not.
+func (r Role) IsValid() bool { return roleSet.Valid(r) }
+
+// String returns the token of r.
+func (r Role) String() string { return string(r) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (r Role) MarshalText() ([]byte, error) { return roleSet.Marshal(r) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (r *Role) UnmarshalText(text []byte) error { return roleSet.Unmarshal(text, r) }
+
+// selectionMethodSet holds the SelectionMethod values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var selectionMethodSet = enum.New("competence", "SelectionMethod",
+	Exact,
+	Heuristic,
+)
+
+// SelectionMethods yields the SelectionMethod values in canonical order.
+func SelectionMethods() iter.Seq[SelectionMethod] { return selectionMethodSet.All() }
+
+// ParseSelectionMethod returns the SelectionMethod whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseSelectionMethod(s string) (SelectionMethod, error) { return selectionMethodSet.Parse(s) }
+
+// IsValid reports whether v is one of the SelectionMethod values; the
+// zero value, unset, is not.
+func (v SelectionMethod) IsValid() bool { return selectionMethodSet.Valid(v) }
+
+// String returns the token of v.
+func (v SelectionMethod) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v SelectionMethod) MarshalText() ([]byte, error) { return selectionMethodSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *SelectionMethod) UnmarshalText(text []byte) error {
+	return selectionMethodSet.Unmarshal(text, v)
+}
 
 // shortfallSet holds the Shortfall values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
@@ -526,33 +520,39 @@ func (v BlockReason) MarshalText() ([]byte, error) { return blockReasonSet.Marsh
 // tokens only; empty text decodes to the zero value.
 func (v *BlockReason) UnmarshalText(text []byte) error { return blockReasonSet.Unmarshal(text, v) }
 
-// selectionMethodSet holds the SelectionMethod values in canonical order: the single source
+// obstacleKindSet holds the ObstacleKind values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
-var selectionMethodSet = enum.New("competence", "SelectionMethod",
-	Exact,
-	Heuristic,
+var obstacleKindSet = enum.New("competence", "ObstacleKind",
+	NotEvaluated,
+	NotDecided,
+	FoundNotYetCompetent,
+	ReEvaluationDue,
+	CompetenceSuspended,
+	CompetenceWithdrawn,
+	CPDLapsed,
+	ActivityLapsed,
+	QualificationInvalid,
+	PrerequisiteUnmet,
 )
 
-// SelectionMethods yields the SelectionMethod values in canonical order.
-func SelectionMethods() iter.Seq[SelectionMethod] { return selectionMethodSet.All() }
+// ObstacleKinds yields the ObstacleKind values in canonical order.
+func ObstacleKinds() iter.Seq[ObstacleKind] { return obstacleKindSet.All() }
 
-// ParseSelectionMethod returns the SelectionMethod whose token is exactly s; for any
+// ParseObstacleKind returns the ObstacleKind whose token is exactly s; for any
 // other input the error lists the valid tokens.
-func ParseSelectionMethod(s string) (SelectionMethod, error) { return selectionMethodSet.Parse(s) }
+func ParseObstacleKind(s string) (ObstacleKind, error) { return obstacleKindSet.Parse(s) }
 
-// IsValid reports whether v is one of the SelectionMethod values; the
+// IsValid reports whether v is one of the ObstacleKind values; the
 // zero value, unset, is not.
-func (v SelectionMethod) IsValid() bool { return selectionMethodSet.Valid(v) }
+func (v ObstacleKind) IsValid() bool { return obstacleKindSet.Valid(v) }
 
 // String returns the token of v.
-func (v SelectionMethod) String() string { return string(v) }
+func (v ObstacleKind) String() string { return string(v) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (v SelectionMethod) MarshalText() ([]byte, error) { return selectionMethodSet.Marshal(v) }
+func (v ObstacleKind) MarshalText() ([]byte, error) { return obstacleKindSet.Marshal(v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (v *SelectionMethod) UnmarshalText(text []byte) error {
-	return selectionMethodSet.Unmarshal(text, v)
-}
+func (v *ObstacleKind) UnmarshalText(text []byte) error { return obstacleKindSet.Unmarshal(text, v) }
