@@ -1,7 +1,6 @@
 package report
 
 import (
-	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -282,6 +280,8 @@ func (a AuditAction) Overdue(at time.Time) bool {
 }
 
 // ObstacleKind says what kind of obstacle an AuditObstacle is.
+//
+//ismsaudit:enum ObstacleKinds
 type ObstacleKind string
 
 // The ObstacleKind values. Never reorder.
@@ -289,27 +289,6 @@ const (
 	ObstacleNotAudited ObstacleKind = "not-audited" // a planned checklist item was not audited (19011:6.5.1)
 	ObstacleTerminated ObstacleKind = "terminated"  // the audit was stopped before completion (19011:6.4.4)
 )
-
-var obstacleKindSet = enum.New("report", "ObstacleKind", ObstacleNotAudited, ObstacleTerminated)
-
-// ObstacleKinds yields the ObstacleKind values in canonical order.
-func ObstacleKinds() iter.Seq[ObstacleKind] { return obstacleKindSet.All() }
-
-// ParseObstacleKind parses an ObstacleKind token; the error lists the
-// valid ones.
-func ParseObstacleKind(s string) (ObstacleKind, error) { return obstacleKindSet.Parse(s) }
-
-// IsValid reports whether v is a known ObstacleKind.
-func (v ObstacleKind) IsValid() bool { return obstacleKindSet.Valid(v) }
-
-// String returns the token.
-func (v ObstacleKind) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v ObstacleKind) MarshalText() ([]byte, error) { return obstacleKindSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *ObstacleKind) UnmarshalText(b []byte) error { return obstacleKindSet.Unmarshal(b, v) }
 
 // AuditReportOptions adjusts BuildAuditReport. A nil *AuditReportOptions
 // means defaults.
@@ -710,5 +689,3 @@ func cloneActivities(in []audit.Activity) []audit.Activity {
 	}
 	return out
 }
-
-func newCollector(subject string) *errs.Collector { return errs.NewCollector("report", subject) }

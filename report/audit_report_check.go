@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"iter"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
@@ -108,73 +106,17 @@ func (r *AuditReport) check() (map[ismsaudit.EvidenceID]int, error) {
 		col.Add("", "required", "", "no audit report given")
 		return nil, col.Err()
 	}
-	c := checker{r: r, col: col}
-	c.header()
-	c.contents()
-	evidence := c.evidence()
-	c.findings(evidence)
-	c.conclusion()
-	c.optional()
+	c := &checker{col: col}
+	r.checkHeader(c)
+	r.checkContents(c)
+	evidence := r.checkEvidence(c)
+	r.checkFindings(c, evidence)
+	r.checkConclusion(c)
+	r.checkOptional(c)
 	return evidence, col.Err()
 }
 
-type checker struct {
-	r   *AuditReport
-	col *errs.Collector
-}
-
-// blank reports whether s is empty or white space only, as
-// strings.TrimSpace(s) == "" does, stopping at the first ASCII byte that
-// is not white space.
-func blank(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return strings.TrimSpace(s[i:]) == ""
-		case c != ' ' && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r':
-			return false
-		}
-	}
-	return true
-}
-
-func (c *checker) add(path string, rule ismsaudit.RuleID, value, detail string) {
-	c.col.Add(path, rule, value, detail)
-}
-
-// at locates a field for an error path, which is built only when a
-// problem is reported: at{"Evidence", 3}.p(".ID") is "Evidence[3].ID", and
-// an index below zero leaves the base alone.
-type at struct {
-	base string
-	i    int
-}
-
-func (a at) p(field string) string {
-	if a.i < 0 {
-		return a.base + field
-	}
-	return errs.Index(a.base, a.i) + field
-}
-
-// top locates a field of the report itself.
-var top = at{i: -1}
-
-// enumCheck reports a value that is not in its enumeration; empty values
-// are reported as required when req is set.
-func enumCheck[T ~string](c *checker, a at, field string, v T, valid func(T) bool, req bool) {
-	switch {
-	case v == "":
-		if req {
-			c.add(a.p(field), "required", "", "")
-		}
-	case !valid(v):
-		c.add(a.p(field), "enum", string(v), "not a known value")
-	}
-}
-
-func (c *checker) header() {
-	r := c.r
+func (r *AuditReport) checkHeader(c *checker) {
 	if blank(r.Title) {
 		c.add("Title", "required", "", "the report's title")
 	}
@@ -196,9 +138,8 @@ func (c *checker) header() {
 	}
 }
 
-// contents checks 6.5.1 a to f and k.
-func (c *checker) contents() {
-	r := c.r
+// checkContents checks 6.5.1 a to f and k.
+func (r *AuditReport) checkContents(c *checker) {
 	if len(r.Objectives) == 0 {
 		c.add("Objectives", ContentObjectives, "", "the audit objectives (Plan.Content.Objectives)")
 	}
@@ -267,12 +208,11 @@ func (c *checker) contents() {
 	}
 }
 
-// evidence checks the evidence items and returns their positions by id.
+// checkEvidence checks the evidence items and returns their positions by id.
 // The positions serve a report that passes the check; one with a
 // duplicate id is refused, and the index then holds the last of its
 // items, which saves a second look-up per item.
-func (c *checker) evidence() map[ismsaudit.EvidenceID]int {
-	r := c.r
+func (r *AuditReport) checkEvidence(c *checker) map[ismsaudit.EvidenceID]int {
 	byID := make(map[ismsaudit.EvidenceID]int, len(r.Evidence))
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
@@ -310,9 +250,8 @@ func (c *checker) evidence() map[ismsaudit.EvidenceID]int {
 	return byID
 }
 
-// findings checks 6.5.1 g and j.
-func (c *checker) findings(evidence map[ismsaudit.EvidenceID]int) {
-	r := c.r
+// checkFindings checks 6.5.1 g and j.
+func (r *AuditReport) checkFindings(c *checker, evidence map[ismsaudit.EvidenceID]int) {
 	if len(r.Findings) == 0 {
 		c.add("Findings", ContentFindings, "", "the audit findings (Audit.Findings)")
 	}
@@ -408,10 +347,9 @@ func (c *checker) findings(evidence map[ismsaudit.EvidenceID]int) {
 	}
 }
 
-// conclusion checks 6.5.1 h and i, and the recommendation of a
+// checkConclusion checks 6.5.1 h and i, and the recommendation of a
 // certification audit.
-func (c *checker) conclusion() {
-	r := c.r
+func (r *AuditReport) checkConclusion(c *checker) {
 	k := r.Conclusion
 	if k == nil {
 		c.add("Conclusion", ContentConclusions, "", "the audit conclusions (Audit.Conclusion)")
@@ -442,10 +380,9 @@ func (c *checker) conclusion() {
 	}
 }
 
-// optional checks the shape of the optional contents and the
+// checkOptional checks the shape of the optional contents and the
 // distribution records.
-func (c *checker) optional() {
-	r := c.r
+func (r *AuditReport) checkOptional(c *checker) {
 	for i, o := range r.Obstacles {
 		a := at{"Obstacles", i}
 		enumCheck(c, a, ".Kind", o.Kind, ObstacleKind.IsValid, true)

@@ -16,9 +16,9 @@ import (
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
-// arSmallAudit is a small internal audit after its closing meeting, with
+// smallAudit is a small internal audit after its closing meeting, with
 // its report issued and sent to one recipient.
-func arSmallAudit() *audit.Audit {
+func smallAudit() *audit.Audit {
 	at := func(day, hour int) time.Time { return time.Date(2026, time.March, day, hour, 0, 0, 0, time.UTC) }
 	content := audit.PlanContent{
 		Objectives: []string{"Check that leavers lose their access on time."},
@@ -63,7 +63,7 @@ func arSmallAudit() *audit.Audit {
 }
 
 func ExampleWriteAuditReport() {
-	r, err := report.BuildAuditReport(arSmallAudit(), nil)
+	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -178,7 +178,7 @@ func ExampleWriteAuditReport() {
 }
 
 func ExampleAuditReport_Check() {
-	a := arSmallAudit()
+	a := smallAudit()
 	a.Plan.Versions[0].Content.Objectives = nil
 	a.Conclusion.Fulfilment = ""
 	r, err := report.BuildAuditReport(a, nil)
@@ -203,7 +203,7 @@ func ExampleAuditReport_Check() {
 }
 
 func ExampleRecipientCopy() {
-	r, err := report.BuildAuditReport(arSmallAudit(), nil)
+	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -224,7 +224,7 @@ func ExampleRecipientCopy() {
 }
 
 func ExampleAssessmentResults() {
-	r, err := report.BuildAuditReport(arSmallAudit(), nil)
+	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -257,7 +257,7 @@ func ExampleAssessmentResults() {
 }
 
 func ExamplePlanOfActionAndMilestones() {
-	r, err := report.BuildAuditReport(arSmallAudit(), nil)
+	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -42,7 +42,7 @@ func ClausesCSV(w io.Writer) error {
 	cw := newCSV(w)
 	cw.row(ClausesCSVHeader...)
 	for c := range annexa.Clauses() {
-		cw.row(string(c.ID()), c.Title(), strconv.FormatBool(c.RequiresDocumentedInformation()), c.DocumentedInformation())
+		cw.row(string(c.ID()), c.Title(), strconv.FormatBool(c.DocumentedInformation() != ""), c.DocumentedInformation())
 	}
 	return cw.done()
 }

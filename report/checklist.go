@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/ismsaudit/ismsaudit/annexa"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // WriteChecklist renders a checklist to w in the given format. The
@@ -26,32 +25,7 @@ func WriteChecklist(w io.Writer, c *annexa.Checklist, f Format) error {
 	case JSON:
 		return writeJSON(w, c)
 	}
-	return formatError(f)
-}
-
-func formatError(f Format) error {
-	col := errs.NewCollector("report", "format")
-	col.Add("", "enum", string(f), "one of "+strings.Join(formatNames(), ", "))
-	return col.Err()
-}
-
-func formatNames() []string {
-	var out []string
-	for f := range Formats() {
-		out = append(out, string(f))
-	}
-	return out
-}
-
-// kindTitles name each audit kind in headings.
-var kindTitles = map[annexa.AuditKind]string{
-	annexa.Stage1:          "Stage 1 audit",
-	annexa.Stage2:          "Stage 2 audit",
-	annexa.Surveillance:    "Surveillance audit",
-	annexa.Recertification: "Recertification audit",
-	annexa.Internal:        "Internal audit",
-	annexa.SecondParty:     "Second-party audit",
-	annexa.Special:         "Special audit",
+	return unsupportedFormat(f, Markdown, CSV, JSON)
 }
 
 // resultLabels are the human forms of results.
@@ -87,18 +61,6 @@ func group(it annexa.Item) string {
 func themeTitle(t annexa.Theme) string {
 	s := t.String()
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// label is the item's reference as printed: "4.1", "A.5.1", or the title
-// for documents.
-func label(r annexa.Ref) string {
-	switch r.Kind {
-	case annexa.ClauseRef:
-		return r.ID
-	case annexa.ControlRef:
-		return "A." + r.ID
-	}
-	return r.ID
 }
 
 // methodList joins methods with sep, each rendered by name (Method.String
@@ -197,4 +159,30 @@ func checklistCSV(w io.Writer, c *annexa.Checklist) error {
 			it.Result.String(), cell(it.Notes), strings.Join(refs, ";"), cell(it.NotAuditedReason))
 	}
 	return cw.done()
+}
+
+// sticky wraps a writer and keeps the first write error, like bufio.Writer:
+// renderers write freely and check once at the end.
+type sticky struct {
+	w   io.Writer
+	err error
+}
+
+func (s *sticky) str(parts ...string) {
+	for _, p := range parts {
+		if s.err != nil {
+			return
+		}
+		_, s.err = io.WriteString(s.w, p)
+	}
+}
+
+// Write implements io.Writer so that encoders can target a sticky writer.
+func (s *sticky) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }

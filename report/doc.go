@@ -98,3 +98,5 @@
 // ids ([OSCALUUID], namespace [OSCALNamespace]), so exporting the same
 // record again gives the same bytes.
 package report
+
+//go:generate go run ../internal/enumgen

@@ -1,8 +1,7 @@
 package report
 
 import (
-	"crypto/sha1"
-	"net/url"
+	"html/template"
 	"strings"
 	"testing"
 
@@ -23,16 +22,31 @@ func TestByteSetNext(t *testing.T) {
 	}
 }
 
-// FuzzOSCALUUID checks that hashing a part that needs no escaping as it
-// is gives the UUID the escaped name gives.
-func FuzzOSCALUUID(f *testing.F) {
-	for _, s := range []string{"", "IA-2026-01", "F/2", "a b", "é", "~._-$&+:=@", ";,?", "%41", arHostilePrefix} {
-		f.Add(s, "x")
+// FuzzHTMLEscape checks that the page's escaping is html/template's.
+func FuzzHTMLEscape(f *testing.F) {
+	for _, s := range []string{"", "plain", "<b>&amp;</b>", `"'`, "\x00", "é\xff<", hostilePrefix} {
+		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, a, b string) {
-		name := append(append([]byte{}, oscalNamespace[:]...), "audit/"+url.PathEscape(a)+"/evidence/"+url.PathEscape(b)...)
-		if got, want := OSCALUUID("audit", a, "evidence", b), uuidText(sha1.Sum(name)); got != want {
-			t.Fatalf("OSCALUUID(%q, %q) = %s, want %s", a, b, got, want)
+	f.Fuzz(func(t *testing.T, s string) {
+		var o obuf
+		o.htmlEscape(s)
+		if got, want := string(o.b), template.HTMLEscapeString(s); got != want {
+			t.Fatalf("htmlEscape(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzMarkdownEscape checks that the report's Markdown escaping is the
+// package's mdText.
+func FuzzMarkdownEscape(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\r\nb\rc\nd", `\*_[]|#<>` + "`", hostilePrefix} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var m mdDoc
+		m.md(s)
+		if got, want := string(m.o.b), mdText(s); got != want {
+			t.Fatalf("md(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

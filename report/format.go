@@ -1,12 +1,12 @@
 package report
 
 import (
-	"iter"
-
-	"github.com/ismsaudit/ismsaudit/internal/enum"
+	"strings"
 )
 
 // Format is an output format of a renderer.
+//
+//ismsaudit:enum Formats
 type Format string
 
 // The formats. Never reorder.
@@ -17,22 +17,14 @@ const (
 	HTML     Format = "html"     // one self-contained printable page, every value escaped
 )
 
-var formatSet = enum.New("report", "Format", Markdown, CSV, JSON, HTML)
-
-// Formats yields the formats in canonical order.
-func Formats() iter.Seq[Format] { return formatSet.All() }
-
-// ParseFormat parses a format token such as "markdown".
-func ParseFormat(s string) (Format, error) { return formatSet.Parse(s) }
-
-// IsValid reports whether f is a known format.
-func (f Format) IsValid() bool { return formatSet.Valid(f) }
-
-// String returns the token.
-func (f Format) String() string { return string(f) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (f Format) MarshalText() ([]byte, error) { return formatSet.Marshal(f) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (f *Format) UnmarshalText(b []byte) error { return formatSet.Unmarshal(b, f) }
+// unsupportedFormat refuses a format a renderer does not write, listing
+// those it does.
+func unsupportedFormat(f Format, supported ...Format) error {
+	names := make([]string, len(supported))
+	for i, s := range supported {
+		names[i] = string(s)
+	}
+	col := newCollector("format")
+	col.Add("", "enum", string(f), "one of "+strings.Join(names, ", "))
+	return col.Err()
+}

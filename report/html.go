@@ -14,44 +14,10 @@ package report
 // '-'. Class names come from constants, never from input.
 type htmlDoc struct {
 	o obuf
+	// style is added to the page's stylesheet (htmlStyle): constants
+	// only, such as the charts' rules.
+	style string
 }
-
-// htmlEscape appends text with &, <, >, " and ' replaced by entities and
-// NUL by U+FFFD, copying unchanged runs in one piece.
-func (o *obuf) htmlEscape(text string) {
-	b := o.b
-	last := 0
-	for i := htmlMarks.next(text, 0); i < len(text); i = htmlMarks.next(text, i) {
-		var rep string
-		switch text[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '\'':
-			rep = "&#39;"
-		case 0:
-			rep = "\uFFFD"
-		}
-		b = append(append(b, text[last:i]...), rep...)
-		i++
-		last = i
-	}
-	o.b = append(b, text[last:]...)
-}
-
-// htmlMarks marks the bytes htmlEscape replaces.
-var htmlMarks = newByteSet(func(c byte) bool {
-	switch c {
-	case '&', '<', '>', '"', '\'', 0:
-		return true
-	}
-	return false
-})
 
 // htmlStyle is the page's stylesheet, screen and print.
 const htmlStyle = `:root{color-scheme:light}
@@ -93,7 +59,7 @@ func (h *htmlDoc) begin(title string) {
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		"<meta name=\"generator\" content=\"ismsaudit\">\n<title>")
 	h.o.htmlEscape(title)
-	h.o.str("</title>\n<style>\n", htmlStyle, "</style>\n</head>\n<body>\n<main>\n")
+	h.o.str("</title>\n<style>\n", htmlStyle, h.style, "</style>\n</head>\n<body>\n<main>\n")
 }
 
 func (h *htmlDoc) end() { h.o.str("</main>\n</body>\n</html>\n") }
@@ -182,3 +148,29 @@ func (h *htmlDoc) table(head ...string) {
 }
 
 func (h *htmlDoc) endTable() { h.o.str("</tbody>\n</table>\n") }
+
+// anchor makes an element id from a kind prefix and a host id: letters,
+// digits and '-' stay, every other byte becomes '_' and two hex digits, so
+// distinct ids give distinct anchors.
+func anchor(prefix, id string) string { return string(appendAnchor(nil, prefix, id)) }
+
+// appendAnchor appends anchor(prefix, id), copying runs of bytes that
+// stay in one piece.
+func appendAnchor(b []byte, prefix, id string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(append(b, prefix...), '-')
+	last := 0
+	for i := anchorMarks.next(id, 0); i < len(id); i = anchorMarks.next(id, i) {
+		c := id[i]
+		b = append(append(b, id[last:i]...), '_', hex[c>>4], hex[c&15])
+		i++
+		last = i
+	}
+	return append(b, id[last:]...)
+}
+
+// anchorMarks marks the bytes an anchor replaces: all but letters, digits
+// and '-'.
+var anchorMarks = newByteSet(func(c byte) bool {
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')
+})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha1"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -23,9 +24,9 @@ import (
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
-// arShape is testdata/oscal-1.1.2-shape.json: per OSCAL object, its
+// oscalShape is testdata/oscal-1.1.2-shape.json: per OSCAL object, its
 // required properties and every property the schema allows, with a type.
-type arShape struct {
+type oscalShape struct {
 	Source  string            `json:"source"`
 	Roots   map[string]string `json:"roots"`
 	Objects map[string]struct {
@@ -34,11 +35,11 @@ type arShape struct {
 	} `json:"objects"`
 }
 
-func arLoadShape(t testing.TB) *arShape {
+func loadOSCALShape(t testing.TB) *oscalShape {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "oscal-1.1.2-shape.json"))
 	require.NoError(t, err)
-	var s arShape
+	var s oscalShape
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	require.NoError(t, dec.Decode(&s))
@@ -48,7 +49,7 @@ func arLoadShape(t testing.TB) *arShape {
 		}
 		for prop, typ := range o.Properties {
 			typ = strings.TrimPrefix(typ, "[]")
-			if _, isObject := s.Objects[typ]; !isObject && !arScalar(typ) && typ != "unused" {
+			if _, isObject := s.Objects[typ]; !isObject && !oscalScalar(typ) && typ != "unused" {
 				t.Fatalf("%s.%s: unknown type %q", name, prop, typ)
 			}
 		}
@@ -56,7 +57,7 @@ func arLoadShape(t testing.TB) *arShape {
 	return &s
 }
 
-func arScalar(typ string) bool {
+func oscalScalar(typ string) bool {
 	switch typ {
 	case "uuid", "datetime", "token", "string", "text", "uri", "uri-reference":
 		return true
@@ -69,35 +70,35 @@ func arScalar(typ string) bool {
 // StringDatatype): the exports write version 5 UUIDs in lower case, ASCII
 // tokens, and date-times in UTC.
 var (
-	arUUID     = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	arDateTime = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`)
-	arToken    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
-	arString   = regexp.MustCompile(`^\S(.*\S)?$`)
-	arURI      = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]+:.+$`)
+	uuidPattern     = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	dateTimePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`)
+	tokenPattern    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
+	stringPattern   = regexp.MustCompile(`^\S(.*\S)?$`)
+	uriPattern      = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]+:.+$`)
 )
 
-// arShapeCheck walks an OSCAL document and records every object's uuid
+// oscalShapeCheck walks an OSCAL document and records every object's uuid
 // and every cross-reference.
-type arShapeCheck struct {
+type oscalShapeCheck struct {
 	t      testing.TB
-	shape  *arShape
+	shape  *oscalShape
 	uuids  map[string]string // uuid -> object type
 	roles  map[string]bool
 	refs   [][3]string // path, uuid or role id, wanted type ("role" for role ids)
 	counts map[string]int
 }
 
-// arCheckShape checks an export against the shape: every object has its
+// checkOSCALShape checks an export against the shape: every object has its
 // required properties and no other than the schema allows, every value
 // has its type, arrays are not empty, uuids are unique and every
 // reference resolves.
-func arCheckShape(t testing.TB, shape *arShape, data []byte) map[string]int {
+func checkOSCALShape(t testing.TB, shape *oscalShape, data []byte) map[string]int {
 	t.Helper()
 	var doc map[string]any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	require.NoError(t, dec.Decode(&doc))
-	c := &arShapeCheck{t: t, shape: shape, uuids: map[string]string{}, roles: map[string]bool{}, counts: map[string]int{}}
+	c := &oscalShapeCheck{t: t, shape: shape, uuids: map[string]string{}, roles: map[string]bool{}, counts: map[string]int{}}
 	require.Len(t, doc, 1, "one root")
 	for key := range doc {
 		root, ok := shape.Roots[key]
@@ -115,12 +116,12 @@ func arCheckShape(t testing.TB, shape *arShape, data []byte) map[string]int {
 }
 
 // refTypes say what a uuid-valued property points at.
-var arRefTypes = map[string]string{
+var oscalRefTypes = map[string]string{
 	"observation-uuid": "observation", "risk-uuid": "risk", "finding-uuid": "finding",
 	"party-uuids": "party", "actor-uuid": "party", "member-of-organizations": "party",
 }
 
-func (c *arShapeCheck) object(v any, typ, path string) {
+func (c *oscalShapeCheck) object(v any, typ, path string) {
 	t := c.t
 	obj, ok := v.(map[string]any)
 	if !assert.True(t, ok, "%s: a %s is an object", path, typ) {
@@ -170,7 +171,7 @@ func (c *arShapeCheck) object(v any, typ, path string) {
 	}
 }
 
-func (c *arShapeCheck) value(v any, typ, path, key string) {
+func (c *oscalShapeCheck) value(v any, typ, path, key string) {
 	t := c.t
 	if _, isObject := c.shape.Objects[typ]; isObject {
 		c.object(v, typ, path)
@@ -182,27 +183,27 @@ func (c *arShapeCheck) value(v any, typ, path, key string) {
 	}
 	switch {
 	case typ == "uuid":
-		assert.Regexp(t, arUUID, s, path)
-		if want, isRef := arRefTypes[key]; isRef {
+		assert.Regexp(t, uuidPattern, s, path)
+		if want, isRef := oscalRefTypes[key]; isRef {
 			c.refs = append(c.refs, [3]string{path, s, want})
 		}
 	case typ == "datetime":
-		if assert.Regexp(t, arDateTime, s, path) {
+		if assert.Regexp(t, dateTimePattern, s, path) {
 			at, err := time.Parse(time.RFC3339, s)
 			if assert.NoError(t, err, path) {
 				assert.True(t, at.Year() >= 1900 && at.Year() <= 2999, "%s: year in OSCAL's range", path)
 			}
 		}
 	case typ == "token":
-		assert.Regexp(t, arToken, s, path)
+		assert.Regexp(t, tokenPattern, s, path)
 		if key == "role-id" {
 			c.refs = append(c.refs, [3]string{path, s, "role"})
 		}
 	case typ == "string":
-		assert.Regexp(t, arString, s, path)
+		assert.Regexp(t, stringPattern, s, path)
 		assert.NotContains(t, s, "\n", path)
 	case typ == "uri":
-		assert.Regexp(t, arURI, s, path)
+		assert.Regexp(t, uriPattern, s, path)
 	case typ == "uri-reference":
 		_, err := url.Parse(s)
 		assert.NoError(t, err, path)
@@ -211,7 +212,7 @@ func (c *arShapeCheck) value(v any, typ, path, key string) {
 	}
 }
 
-func arExport(t testing.TB, write func(*bytes.Buffer) error) []byte {
+func exportOSCAL(t testing.TB, write func(*bytes.Buffer) error) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, write(&buf))
@@ -219,37 +220,37 @@ func arExport(t testing.TB, write func(*bytes.Buffer) error) []byte {
 }
 
 func TestOSCALShape(t *testing.T) {
-	shape := arLoadShape(t)
+	shape := loadOSCALShape(t)
 	publicCopy := func(t testing.TB) *AuditReport {
-		c, err := RecipientCopy(arReport(t), audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
+		c, err := RecipientCopy(internalReport(t), audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
 		require.NoError(t, err)
 		return c
 	}
 	large := func(t testing.TB) *AuditReport {
-		r, err := BuildAuditReport(arLargeAudit(t, 40), &AuditReportOptions{At: arAsOf})
+		r, err := BuildAuditReport(largeAudit(t, 40), &AuditReportOptions{At: asOf})
 		require.NoError(t, err)
 		return r
 	}
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "public copy": publicCopy, "large": large} {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "public copy": publicCopy, "large": large} {
 		t.Run(name, func(t *testing.T) {
 			r := build(t)
-			counts := arCheckShape(t, shape, arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }))
+			counts := checkOSCALShape(t, shape, exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }))
 			assert.Equal(t, len(r.Evidence), counts["observation"])
 			assert.Equal(t, len(r.Findings), counts["finding"])
-			arCheckShape(t, shape, arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }))
+			checkOSCALShape(t, shape, exportOSCAL(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }))
 		})
 	}
 }
 
 func TestOSCALGolden(t *testing.T) {
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport} {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport} {
 		t.Run(name, func(t *testing.T) {
-			ar := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
-			again := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
+			ar := exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
+			again := exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
 			assert.Equal(t, string(ar), string(again), "re-exporting the same record gives the same document")
-			golden(t, "oscal-ar-"+name+".json", arIndent(t, ar))
-			poam := arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, build(t)) })
-			golden(t, "oscal-poam-"+name+".json", arIndent(t, poam))
+			golden(t, "oscal-ar-"+name+".json", indentJSON(t, ar))
+			poam := exportOSCAL(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, build(t)) })
+			golden(t, "oscal-poam-"+name+".json", indentJSON(t, poam))
 			for _, out := range [][]byte{ar, poam} {
 				var compact bytes.Buffer
 				require.NoError(t, json.Compact(&compact, out))
@@ -259,27 +260,27 @@ func TestOSCALGolden(t *testing.T) {
 	}
 }
 
-// arIndent indents an export for its golden file, so that the file can be
+// indentJSON indents an export for its golden file, so that the file can be
 // read and diffed; the export itself is compact.
-func arIndent(t testing.TB, data []byte) []byte {
+func indentJSON(t testing.TB, data []byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, json.Indent(&buf, data, "", "  "))
 	return buf.Bytes()
 }
 
-func arDecodeAR(t testing.TB, r *AuditReport) oscalAssessmentResults {
+func decodeAssessmentResults(t testing.TB, r *AuditReport) oscalAssessmentResults {
 	t.Helper()
 	var doc oscalARDocument
-	dec := json.NewDecoder(bytes.NewReader(arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) })))
+	dec := json.NewDecoder(bytes.NewReader(exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) })))
 	dec.DisallowUnknownFields()
 	require.NoError(t, dec.Decode(&doc))
 	return doc.AssessmentResults
 }
 
 func TestAssessmentResultsContent(t *testing.T) {
-	r := arReport(t)
-	ar := arDecodeAR(t, r)
+	r := internalReport(t)
+	ar := decodeAssessmentResults(t, r)
 	assert.Equal(t, OSCALUUID("audit", "IA-2026-01", "assessment-results"), ar.UUID)
 	assert.Equal(t, "1.1.2", ar.Metadata.OSCALVersion)
 	assert.Equal(t, "1", ar.Metadata.Version)
@@ -333,7 +334,7 @@ func TestAssessmentResultsContent(t *testing.T) {
 	assert.Equal(t, "completed", risks["Nonconformity F-07"].Remediations[0].Lifecycle)
 	assert.Equal(t, "2026-04-30T00:00:00Z", risks["Nonconformity F-02"].Remediations[0].Tasks[0].Timing.OnDate.Date)
 
-	cert := arDecodeAR(t, arCertReport(t))
+	cert := decodeAssessmentResults(t, certificationReport(t))
 	for _, rk := range cert.Results[0].Risks {
 		assert.Equal(t, "open", rk.Status, "a follow-up still being planned leaves the risk open")
 	}
@@ -343,26 +344,26 @@ func TestAssessmentResultsContent(t *testing.T) {
 }
 
 func TestOSCALWithholdsRestrictedEvidence(t *testing.T) {
-	r := arReport(t)
+	r := internalReport(t)
 	for _, out := range [][]byte{
-		arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }),
-		arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }),
+		exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }),
+		exportOSCAL(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) }),
 	} {
 		for _, e := range r.Evidence {
 			if e.Confidentiality != audit.ConfidentialityRestricted {
 				continue
 			}
-			arAbsent(t, string(out), jsonText(e.Description))
+			assertAbsent(t, string(out), jsonText(e.Description))
 			if e.Digest != "" {
-				arAbsent(t, string(out), e.Digest)
+				assertAbsent(t, string(out), e.Digest)
 			}
 		}
 	}
 	// A public copy withholds the internal items too.
 	c, err := RecipientCopy(r, audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
 	require.NoError(t, err)
-	out := string(arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, c) }))
-	arAbsent(t, out, jsonText(r.Evidence[3].Description))
+	out := string(exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, c) }))
+	assertAbsent(t, out, jsonText(r.Evidence[3].Description))
 	assert.True(t, strings.Contains(out, jsonText(r.Evidence[1].Description)), "public items stay")
 	assert.True(t, strings.Contains(out, `{"name":"copy-for","ns":"`+OSCALPropNamespace+`","value":"Jordan Blake"}`))
 }
@@ -376,7 +377,7 @@ func jsonText(s string) string {
 func TestPlanOfActionAndMilestones(t *testing.T) {
 	decode := func(t *testing.T, r *AuditReport) oscalPOAM {
 		var doc oscalPOAMDocument
-		dec := json.NewDecoder(bytes.NewReader(arExport(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) })))
+		dec := json.NewDecoder(bytes.NewReader(exportOSCAL(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) })))
 		dec.DisallowUnknownFields()
 		require.NoError(t, dec.Decode(&doc))
 		return doc.POAM
@@ -387,7 +388,7 @@ func TestPlanOfActionAndMilestones(t *testing.T) {
 		}
 		return out
 	}
-	p := decode(t, arReport(t))
+	p := decode(t, internalReport(t))
 	assert.Equal(t, []string{
 		"Nonconformity F-01 (minor): A.5.18 Access rights",
 		"Nonconformity F-02 (major): A.8.8 Management of technical vulnerabilities",
@@ -400,10 +401,10 @@ func TestPlanOfActionAndMilestones(t *testing.T) {
 	assert.Equal(t, p.Findings[1].UUID, p.POAMItems[1].RelatedFindings[0].FindingUUID)
 	assert.Contains(t, p.POAMItems[1].Props, oscalProp{Name: "overdue", NS: OSCALPropNamespace, Value: "true"})
 
-	c := decode(t, arCertReport(t))
+	c := decode(t, certificationReport(t))
 	assert.Len(t, c.POAMItems, 2)
 
-	r := arReport(t)
+	r := internalReport(t)
 	for i := range r.FollowUp.Actions {
 		r.FollowUp.Actions[i].State = audit.FollowUpClosed
 	}
@@ -418,7 +419,7 @@ func TestPlanOfActionAndMilestones(t *testing.T) {
 }
 
 func TestOSCALRefusesDatesOutsideItsRange(t *testing.T) {
-	r := arReport(t)
+	r := internalReport(t)
 	r.Evidence[2].CollectedAt = time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC)
 	r.FollowUp.Actions[0].DueAt = time.Date(3001, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, write := range []func(*bytes.Buffer) error{
@@ -444,7 +445,7 @@ func TestOSCALUUID(t *testing.T) {
 	assert.Equal(t, "2150f36c-0d06-53e2-9826-977f5d98261a", OSCALUUID("audit", "IA-2026-01", "finding", "F-01"))
 	assert.Equal(t, "3d658a98-9cd4-59e1-8602-b00584001dac", OSCALUUID("audit", "IA/1", "evidence", "E 1"))
 	assert.NotEqual(t, OSCALUUID("audit", "a/b"), OSCALUUID("audit", "a", "b"), "ids are escaped, so names never collide")
-	assert.Regexp(t, arUUID, OSCALUUID())
+	assert.Regexp(t, uuidPattern, OSCALUUID())
 }
 
 func TestOSCALControlID(t *testing.T) {
@@ -461,7 +462,7 @@ func TestOSCALControlID(t *testing.T) {
 	} {
 		got := OSCALControlID(tt.ref)
 		assert.Equal(t, tt.want, got)
-		assert.Regexp(t, arToken, got)
+		assert.Regexp(t, tokenPattern, got)
 	}
 }
 
@@ -480,25 +481,25 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-// arRecorder collects the failures of the checks it is passed to.
-type arRecorder struct {
+// errorRecorder collects the failures of the checks it is passed to.
+type errorRecorder struct {
 	*testing.T
 	errs []string
 }
 
-func (r *arRecorder) Errorf(format string, args ...any) {
+func (r *errorRecorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
-func (r *arRecorder) Helper() {}
+func (r *errorRecorder) Helper() {}
 
 // TestShapeCheckCatchesProblems shows that the shape check fails on the
 // problems it is there to find.
 func TestShapeCheckCatchesProblems(t *testing.T) {
-	shape := arLoadShape(t)
-	good := arExport(t, func(w *bytes.Buffer) error { return AssessmentResults(w, arReport(t)) })
-	rec := &arRecorder{T: t}
-	arCheckShape(rec, shape, good)
+	shape := loadOSCALShape(t)
+	good := exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, internalReport(t)) })
+	rec := &errorRecorder{T: t}
+	checkOSCALShape(rec, shape, good)
 	require.Empty(t, rec.errs, "the export passes")
 	firstObservation := func(doc map[string]any) map[string]any {
 		res := doc["assessment-results"].(map[string]any)["results"].([]any)[0].(map[string]any)
@@ -541,8 +542,8 @@ func TestShapeCheckCatchesProblems(t *testing.T) {
 			tt.change(doc)
 			bad, err := json.Marshal(doc)
 			require.NoError(t, err)
-			rec := &arRecorder{T: t}
-			arCheckShape(rec, shape, bad)
+			rec := &errorRecorder{T: t}
+			checkOSCALShape(rec, shape, bad)
 			assert.NotEmpty(t, rec.errs, "the check fails")
 		})
 	}
@@ -552,18 +553,18 @@ func TestShapeCheckCatchesProblems(t *testing.T) {
 // encoding/json's (compact) output for the same documents.
 func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 	large := func(t testing.TB) *AuditReport {
-		r, err := BuildAuditReport(arLargeAudit(t, 24), &AuditReportOptions{At: arAsOf})
+		r, err := BuildAuditReport(largeAudit(t, 24), &AuditReportOptions{At: asOf})
 		require.NoError(t, err)
 		return r
 	}
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "hostile": arHostile, "large": large} {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "hostile": hostileReport, "large": large} {
 		t.Run(name, func(t *testing.T) {
 			r := build(t)
 			ar, err := assessmentResults(r, false)
 			require.NoError(t, err)
 			for i := range ar.AssessmentResults.Results {
 				res := &ar.AssessmentResults.Results[i]
-				res.Observations, res.Risks, res.Findings = arCollect(res.observations), arCollect(res.risks), arCollect(res.findings)
+				res.Observations, res.Risks, res.Findings = collectLazy(res.observations), collectLazy(res.risks), collectLazy(res.findings)
 			}
 			var want bytes.Buffer
 			require.NoError(t, json.NewEncoder(&want).Encode(ar))
@@ -578,7 +579,7 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 			poam, err := planOfActionAndMilestones(r, false)
 			require.NoError(t, err)
 			p := &poam.POAM
-			p.Observations, p.Risks, p.Findings, p.POAMItems = arCollect(p.observations), arCollect(p.risks), arCollect(p.findings), arCollect(p.items)
+			p.Observations, p.Risks, p.Findings, p.POAMItems = collectLazy(p.observations), collectLazy(p.risks), collectLazy(p.findings), collectLazy(p.items)
 			want.Reset()
 			require.NoError(t, json.NewEncoder(&want).Encode(poam))
 			streamedPOAM, err := planOfActionAndMilestones(r, true)
@@ -592,8 +593,8 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// arCollect materialises a lazy list built without reuse.
-func arCollect[T any](l lazyList[T]) []T {
+// collectLazy materialises a lazy list built without reuse.
+func collectLazy[T any](l lazyList[T]) []T {
 	if l.n == 0 {
 		return nil
 	}
@@ -606,7 +607,7 @@ func arCollect[T any](l lazyList[T]) []T {
 
 // FuzzOSCALString checks the encoder's strings against encoding/json's.
 func FuzzOSCALString(f *testing.F) {
-	for _, s := range []string{"", "a", "<&>", "\x00\b\f\n\r\t\x1f", "\u2028\u2029", "é\xff\xfe", `"\`, arHostilePrefix} {
+	for _, s := range []string{"", "a", "<&>", "\x00\b\f\n\r\t\x1f", "\u2028\u2029", "é\xff\xfe", `"\`, hostilePrefix} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -644,7 +645,7 @@ func TestAuditUUID(t *testing.T) {
 		{"IA-1", "risk", "F/2", []string{"remediation"}},
 		{"é?#", "risk", "%41;", []string{"remediation", "due"}},
 		{"", "person", "", nil},
-		{arHostilePrefix, "person", arHostilePrefix, nil},
+		{hostilePrefix, "person", hostilePrefix, nil},
 	} {
 		t.Run(tt.audit+"/"+tt.kind+"/"+tt.id, func(t *testing.T) {
 			x := &oscalExport{id: tt.audit, name: auditUUIDName(tt.audit)}
@@ -657,7 +658,7 @@ func TestAuditUUID(t *testing.T) {
 // FuzzAuditUUID checks the export's UUIDs against OSCALUUID for any audit
 // and item ids.
 func FuzzAuditUUID(f *testing.F) {
-	for _, s := range []string{"", "IA-2026-01", "F/2", "a b", "é", "%41", arHostilePrefix} {
+	for _, s := range []string{"", "IA-2026-01", "F/2", "a b", "é", "%41", hostilePrefix} {
 		f.Add(s, "x")
 	}
 	f.Fuzz(func(t *testing.T, a, id string) {
@@ -685,7 +686,7 @@ func TestTextArena(t *testing.T) {
 		all = append(all,
 			kept{a.concat("item ", n, ": ", strings.Repeat("x", i%97)), "item " + n + ": " + strings.Repeat("x", i%97)},
 			kept{a.uuid([20]byte{byte(i), byte(i >> 8)}), uuidText([20]byte{byte(i), byte(i >> 8)})},
-			kept{a.time(arAsOf.Add(time.Duration(i) * time.Minute)), oscalTime(arAsOf.Add(time.Duration(i) * time.Minute))},
+			kept{a.time(asOf.Add(time.Duration(i) * time.Minute)), oscalTime(asOf.Add(time.Duration(i) * time.Minute))},
 		)
 		if i%500 == 0 {
 			all = append(all, kept{a.concat(long, n), long + n})
@@ -701,7 +702,7 @@ func TestTextArena(t *testing.T) {
 // writer copies without escaping (propTok's) are written as encoding/json
 // writes them, on reports with hostile text and ids.
 func TestOSCALTokenPropsNeedNoEscaping(t *testing.T) {
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": arReport, "certification": arCertReport, "hostile": arHostile} {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "hostile": hostileReport} {
 		t.Run(name, func(t *testing.T) {
 			r := build(t)
 			ar, err := assessmentResults(r, false)
@@ -710,23 +711,23 @@ func TestOSCALTokenPropsNeedNoEscaping(t *testing.T) {
 			require.NoError(t, err)
 			var props [][]oscalProp
 			for _, res := range ar.AssessmentResults.Results {
-				for _, o := range arCollect(res.observations) {
+				for _, o := range collectLazy(res.observations) {
 					props = append(props, o.Props)
 					for _, re := range o.RelevantEvidence {
 						props = append(props, re.Props)
 					}
 				}
-				for _, f := range arCollect(res.findings) {
+				for _, f := range collectLazy(res.findings) {
 					props = append(props, f.Props)
 				}
-				for _, rk := range arCollect(res.risks) {
+				for _, rk := range collectLazy(res.risks) {
 					props = append(props, rk.Props)
 					for _, rem := range rk.Remediations {
 						props = append(props, rem.Props)
 					}
 				}
 			}
-			for _, it := range arCollect(poam.POAM.items) {
+			for _, it := range collectLazy(poam.POAM.items) {
 				props = append(props, it.Props)
 			}
 			tokens := 0
@@ -749,7 +750,7 @@ func TestOSCALTokenPropsNeedNoEscaping(t *testing.T) {
 // FuzzAppendDateTime checks the date-time writer against time's RFC 3339
 // formatting, in and out of the years it writes digit by digit.
 func FuzzAppendDateTime(f *testing.F) {
-	for _, t := range []time.Time{arAsOf, {}, time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+	for _, t := range []time.Time{asOf, {}, time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2999, 12, 31, 23, 59, 59, 999999999, time.UTC),
 		time.Date(999, 12, 31, 23, 59, 59, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-5, 3, 1, 0, 0, 0, 0, time.UTC)} {
 		f.Add(t.Unix(), int64(t.Nanosecond()), 3600)
 	}
@@ -757,6 +758,20 @@ func FuzzAppendDateTime(f *testing.F) {
 		tm := time.Unix(sec, nsec).In(time.FixedZone("", offset%86400))
 		if got, want := string(appendDateTime([]byte("x"), tm)), "x"+tm.UTC().Format(time.RFC3339); got != want {
 			t.Fatalf("appendDateTime(%v) = %s, want %s", tm, got, want)
+		}
+	})
+}
+
+// FuzzOSCALUUID checks that hashing a part that needs no escaping as it
+// is gives the UUID the escaped name gives.
+func FuzzOSCALUUID(f *testing.F) {
+	for _, s := range []string{"", "IA-2026-01", "F/2", "a b", "é", "~._-$&+:=@", ";,?", "%41", hostilePrefix} {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		name := append(append([]byte{}, oscalNamespace[:]...), "audit/"+url.PathEscape(a)+"/evidence/"+url.PathEscape(b)...)
+		if got, want := OSCALUUID("audit", a, "evidence", b), uuidText(sha1.Sum(name)); got != want {
+			t.Fatalf("OSCALUUID(%q, %q) = %s, want %s", a, b, got, want)
 		}
 	})
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
-	"github.com/ismsaudit/ismsaudit/internal/enum"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
@@ -66,26 +64,26 @@ type ProgrammeReport struct {
 // the certified organization, the certification decision, the expiry of
 // the certificate and the ids of its audits in date order.
 type ProgrammeCycle struct {
-	Auditee  string    `json:"auditee"`
-	Initial  bool      `json:"initial,omitempty"`
-	Decision time.Time `json:"decision"`
-	Expiry   time.Time `json:"expiry"`
-	Audits   []string  `json:"audits,omitempty"`
+	Auditee  string                       `json:"auditee"`
+	Initial  bool                         `json:"initial,omitempty"`
+	Decision time.Time                    `json:"decision"`
+	Expiry   time.Time                    `json:"expiry"`
+	Audits   []programme.ScheduledAuditID `json:"audits,omitempty"`
 }
 
 // ProgrammeAudit is one scheduled audit and how it stands at the report's
 // date. The first fields mean what those of programme.ScheduledAudit
 // mean.
 type ProgrammeAudit struct {
-	ID       string             `json:"id"`
-	Kind     annexa.AuditKind   `json:"kind"`
-	Auditee  string             `json:"auditee"`
-	Sites    []string           `json:"sites,omitempty"`
-	Clauses  []annexa.ClauseID  `json:"clauses,omitempty"`
-	Controls []annexa.ControlID `json:"controls,omitempty"`
-	Due      programme.Window   `json:"due"`
-	Start    time.Time          `json:"start,omitzero"`
-	Days     float64            `json:"days,omitempty"`
+	ID       programme.ScheduledAuditID `json:"id"`
+	Kind     annexa.AuditKind           `json:"kind"`
+	Auditee  string                     `json:"auditee"`
+	Sites    []programme.SiteID         `json:"sites,omitempty"`
+	Clauses  []annexa.ClauseID          `json:"clauses,omitempty"`
+	Controls []annexa.ControlID         `json:"controls,omitempty"`
+	Due      programme.Window           `json:"due"`
+	Start    time.Time                  `json:"start,omitzero"`
+	Days     float64                    `json:"days,omitempty"`
 	// Team is the audit team: the record's team once the audit record has
 	// one, else the team the programme selected, if any.
 	Team []ProgrammeTeamMember `json:"team,omitempty"`
@@ -169,6 +167,8 @@ func (a *ProgrammeAction) Measured() bool {
 
 // ScheduleStatus says how a scheduled audit stands at a date, as
 // programme.Monitor counts audits.
+//
+//ismsaudit:enum ScheduleStatuses
 type ScheduleStatus string
 
 // The ScheduleStatus values. Never reorder.
@@ -179,29 +179,10 @@ const (
 	ScheduleTerminated ScheduleStatus = "terminated"  // stopped before completion (19011:6.4.4)
 )
 
-var scheduleStatusSet = enum.New("report", "ScheduleStatus", ScheduleNotStarted, ScheduleInProgress, ScheduleCompleted, ScheduleTerminated)
-
-// ScheduleStatuses yields the ScheduleStatus values in canonical order.
-func ScheduleStatuses() iter.Seq[ScheduleStatus] { return scheduleStatusSet.All() }
-
-// ParseScheduleStatus parses a ScheduleStatus token; the error lists the
-// valid ones.
-func ParseScheduleStatus(s string) (ScheduleStatus, error) { return scheduleStatusSet.Parse(s) }
-
-// IsValid reports whether v is a known ScheduleStatus.
-func (v ScheduleStatus) IsValid() bool { return scheduleStatusSet.Valid(v) }
-
-// String returns the token.
-func (v ScheduleStatus) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v ScheduleStatus) MarshalText() ([]byte, error) { return scheduleStatusSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *ScheduleStatus) UnmarshalText(b []byte) error { return scheduleStatusSet.Unmarshal(b, v) }
-
 // Timing says when a completed audit was completed against its due
 // window, bounds included (a zero bound does not limit).
+//
+//ismsaudit:enum Timings
 type Timing string
 
 // The Timing values. Never reorder.
@@ -210,26 +191,6 @@ const (
 	TimingEarly  Timing = "early"   // before the window opened (19011:5.6)
 	TimingLate   Timing = "late"    // after the window closed (19011:5.6)
 )
-
-var timingSet = enum.New("report", "Timing", TimingOnTime, TimingEarly, TimingLate)
-
-// Timings yields the Timing values in canonical order.
-func Timings() iter.Seq[Timing] { return timingSet.All() }
-
-// ParseTiming parses a Timing token; the error lists the valid ones.
-func ParseTiming(s string) (Timing, error) { return timingSet.Parse(s) }
-
-// IsValid reports whether v is a known Timing.
-func (v Timing) IsValid() bool { return timingSet.Valid(v) }
-
-// String returns the token.
-func (v Timing) String() string { return string(v) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (v Timing) MarshalText() ([]byte, error) { return timingSet.Marshal(v) }
-
-// UnmarshalText implements encoding.TextUnmarshaler (strict).
-func (v *Timing) UnmarshalText(b []byte) error { return timingSet.Unmarshal(b, v) }
 
 // ProgrammeReportOptions adjusts BuildProgrammeReport. A nil
 // *ProgrammeReportOptions means defaults.
@@ -355,7 +316,7 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 			}
 			return -1
 		}
-		return cmp.Or(da.Compare(db), strings.Compare(a.ID, b.ID))
+		return cmp.Or(da.Compare(db), strings.Compare(string(a.ID), string(b.ID)))
 	})
 	r.Actions = programmeActions(audits, o.At)
 	return r, nil

@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// prBenchReport is the report of a programme of 50 completed internal
+// largeProgrammeReport is the report of a programme of 50 completed internal
 // audits with 40 nonconformities each: 2,000 nonconformities and
 // corrective actions, half of them closed.
-func prBenchReport(b *testing.B) *ProgrammeReport {
+func largeProgrammeReport(b *testing.B) *ProgrammeReport {
 	b.Helper()
-	p, audits := prLarge(b, 50, 40)
-	r, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: arAsOf, SoA: prSoA(b)})
+	p, audits := largeProgramme(b, 50, 40)
+	r, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: asOf, SoA: northwindSoA(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,11 +24,11 @@ func prBenchReport(b *testing.B) *ProgrammeReport {
 	return r
 }
 
-func prBench(b *testing.B, f Format) {
-	r := prBenchReport(b)
+func benchProgrammeReport(b *testing.B, f Format) {
+	r := largeProgrammeReport(b)
 	var buf bytes.Buffer
 	b.ReportAllocs()
-	n, cpu := 0, arCPUTime()
+	n, cpu := 0, cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
 		buf.Reset()
@@ -37,27 +37,27 @@ func prBench(b *testing.B, f Format) {
 		}
 		n++
 	}
-	arReportCPU(b, n, cpu)
+	reportCPU(b, n, cpu)
 	b.ReportMetric(float64(buf.Len()), "bytes/report")
 }
 
 func BenchmarkBuildProgrammeReport2000(b *testing.B) {
-	p, audits := prLarge(b, 50, 40)
-	soa := prSoA(b)
+	p, audits := largeProgramme(b, 50, 40)
+	soa := northwindSoA(b)
 	b.ReportAllocs()
-	n, cpu := 0, arCPUTime()
+	n, cpu := 0, cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: arAsOf, SoA: soa}); err != nil {
+		if _, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: asOf, SoA: soa}); err != nil {
 			b.Fatal(err)
 		}
 		n++
 	}
-	arReportCPU(b, n, cpu)
+	reportCPU(b, n, cpu)
 }
 
-func BenchmarkWriteProgrammeReportMarkdown2000(b *testing.B) { prBench(b, Markdown) }
+func BenchmarkWriteProgrammeReportMarkdown2000(b *testing.B) { benchProgrammeReport(b, Markdown) }
 
-func BenchmarkWriteProgrammeReportHTML2000(b *testing.B) { prBench(b, HTML) }
+func BenchmarkWriteProgrammeReportHTML2000(b *testing.B) { benchProgrammeReport(b, HTML) }
 
-func BenchmarkWriteProgrammeReportJSON2000(b *testing.B) { prBench(b, JSON) }
+func BenchmarkWriteProgrammeReportJSON2000(b *testing.B) { benchProgrammeReport(b, JSON) }

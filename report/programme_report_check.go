@@ -46,25 +46,25 @@ func (r *ProgrammeReport) Check() error {
 		col.Add("", "required", "", "no programme report given")
 		return col.Err()
 	}
-	c := checker{col: col}
+	c := &checker{col: col}
 	if blank(r.Title) {
 		c.add("Title", "required", "", "the report's title")
 	}
 	if blank(string(r.Programme)) {
 		c.add("Programme", "required", "", "the programme's id (Programme.ID)")
 	}
-	enumCheck(&c, top, "State", r.State, programme.State.IsValid, true)
+	enumCheck(c, top, "State", r.State, programme.State.IsValid, true)
 	if r.AsOf.IsZero() {
 		c.add("AsOf", "required", "", "the date the report speaks as of")
 	}
 	if !r.Period.Earliest.IsZero() && !r.Period.Latest.IsZero() && r.Period.Latest.Before(r.Period.Earliest) {
 		c.add("Period.Latest", "order", r.Period.Latest.Format(dateLayout), "the period ends after it starts")
 	}
-	r.checkObjectives(&c)
-	internal := r.checkSchedule(&c)
-	r.checkCoverage(&c, internal)
-	r.checkFigures(&c)
-	r.checkActions(&c)
+	r.checkObjectives(c)
+	internal := r.checkSchedule(c)
+	r.checkCoverage(c, internal)
+	r.checkFigures(c)
+	r.checkActions(c)
 	return col.Err()
 }
 
@@ -75,10 +75,10 @@ func (r *ProgrammeReport) checkObjectives(c *checker) {
 	for i, o := range r.Objectives {
 		a := at{"Objectives", i}
 		if blank(o.Statement) {
-			c.add(a.p(".Statement"), ContentProgrammeObjectives, o.ID, "what the objective is to achieve")
+			c.add(a.p(".Statement"), ContentProgrammeObjectives, string(o.ID), "what the objective is to achieve")
 		}
 		if blank(o.Target.Metric) || !o.Target.Direction.IsValid() {
-			c.add(a.p(".Target"), ContentProgrammeObjectives, o.ID, "a measurable target: a metric and whether its value is a floor or a ceiling")
+			c.add(a.p(".Target"), ContentProgrammeObjectives, string(o.ID), "a measurable target: a metric and whether its value is a floor or a ceiling")
 		}
 	}
 }
@@ -89,24 +89,24 @@ func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 	if len(r.Schedule) == 0 {
 		c.add("Schedule", ContentProgrammeSchedule, "", "the audits the programme plans (Programme.Schedule, Programme.Cycles)")
 	}
-	ids := make(map[string]bool, len(r.Schedule))
+	ids := make(map[programme.ScheduledAuditID]bool, len(r.Schedule))
 	for i := range r.Schedule {
 		s := &r.Schedule[i]
 		a := at{"Schedule", i}
 		switch {
-		case blank(s.ID):
+		case blank(string(s.ID)):
 			c.add(a.p(".ID"), "required", "", "the scheduled audit's id")
 		case ids[s.ID]:
-			c.add(a.p(".ID"), "unique", s.ID, "scheduled audit ids are unique")
+			c.add(a.p(".ID"), "unique", string(s.ID), "scheduled audit ids are unique")
 		}
 		ids[s.ID] = true
 		enumCheck(c, a, ".Kind", s.Kind, annexa.AuditKind.IsValid, true)
 		internal = internal || s.Kind == annexa.Internal
 		if blank(s.Auditee) {
-			c.add(a.p(".Auditee"), ContentProgrammeSchedule, s.ID, "the organization audited")
+			c.add(a.p(".Auditee"), ContentProgrammeSchedule, string(s.ID), "the organization audited")
 		}
 		if s.PlannedDate().IsZero() {
-			c.add(a.p(".Due"), ContentProgrammeSchedule, s.ID, "when the audit takes place: a due window or a start")
+			c.add(a.p(".Due"), ContentProgrammeSchedule, string(s.ID), "when the audit takes place: a due window or a start")
 		}
 		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Latest.Before(s.Due.Earliest) {
 			c.add(a.p(".Due.Latest"), "order", s.Due.Latest.Format(dateLayout), "the window closes after it opens")
@@ -118,7 +118,7 @@ func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 		enumCheck(c, a, ".AuditState", s.AuditState, audit.State.IsValid, false)
 		switch {
 		case s.Status == ScheduleCompleted && (s.CompletedAt.IsZero() || !s.Timing.IsValid()):
-			c.add(a.p(".CompletedAt"), ContentProgrammeSchedule, s.ID, "a completed audit says when it was completed and how that compares with its window")
+			c.add(a.p(".CompletedAt"), ContentProgrammeSchedule, string(s.ID), "a completed audit says when it was completed and how that compares with its window")
 		case s.Status != ScheduleCompleted && (!s.CompletedAt.IsZero() || s.Timing != ""):
 			c.add(a.p(".Timing"), ContentProgrammeSchedule, string(s.Timing), "only a completed audit has a completion")
 		}

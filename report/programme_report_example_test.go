@@ -15,9 +15,9 @@ import (
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
-// prExampleProgramme is a programme of two internal audits in 2026, as
+// exampleProgramme is a programme of two internal audits in 2026, as
 // programme.PlanInternal plans them; no audit has a record yet.
-func prExampleProgramme(soa *annexa.SoA) *programme.Programme {
+func exampleProgramme(soa *annexa.SoA) *programme.Programme {
 	year := programme.Window{Earliest: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
 	schedule, err := programme.PlanInternal(soa, programme.InternalPlanOptions{ID: "IA-2026", Auditee: "Example Ltd", Period: year, Audits: 2})
 	if err != nil {
@@ -33,8 +33,16 @@ func prExampleProgramme(soa *annexa.SoA) *programme.Programme {
 }
 
 func ExampleBuildProgrammeReport() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
-	p := prExampleProgramme(soa)
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := exampleProgramme(soa)
 	at := time.Date(2026, 8, 3, 9, 0, 0, 0, time.UTC)
 
 	// Without a Statement of Applicability there is no coverage, which a
@@ -80,8 +88,16 @@ func ExampleBuildProgrammeReport() {
 }
 
 func ExampleWriteProgrammeReport() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
-	r, err := report.BuildProgrammeReport(prExampleProgramme(soa), nil,
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := report.BuildProgrammeReport(exampleProgramme(soa), nil,
 		&report.ProgrammeReportOptions{At: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), SoA: soa})
 	if err != nil {
 		fmt.Println(err)

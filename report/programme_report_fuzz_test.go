@@ -20,7 +20,7 @@ import (
 func FuzzParseProgrammeReport(f *testing.F) {
 	// Small seeds: the fuzzing engine slows to a crawl on inputs of tens
 	// of kilobytes, such as the whole fixture report.
-	for _, r := range []*ProgrammeReport{prSmall(f), prSmallHostile(f)} {
+	for _, r := range []*ProgrammeReport{smallProgrammeReport(f), hostileSmallProgrammeReport(f)} {
 		data, err := json.Marshal(r)
 		require.NoError(f, err)
 		f.Add(data)
@@ -54,23 +54,23 @@ func FuzzParseProgrammeReport(f *testing.F) {
 	})
 }
 
-// prSmall is a small complete report: the certification cycle's audits
+// smallProgrammeReport is a small complete report: the certification cycle's audits
 // and last year's audit with three actions, one open, no coverage.
-func prSmall(t testing.TB) *ProgrammeReport {
+func smallProgrammeReport(t testing.TB) *ProgrammeReport {
 	t.Helper()
-	p := prProgramme(t)
+	p := northwindProgramme(t)
 	p.Schedule = nil
 	p.Objectives = p.Objectives[:1]
-	r, err := BuildProgrammeReport(p, []*audit.Audit{prPreviousAudit(prClosures[4:])}, &ProgrammeReportOptions{At: arAsOf})
+	r, err := BuildProgrammeReport(p, []*audit.Audit{previousAudit(closures[4:])}, &ProgrammeReportOptions{At: asOf})
 	require.NoError(t, err)
 	require.NoError(t, r.Check())
 	return r
 }
 
-func prSmallHostile(t testing.TB) *ProgrammeReport {
+func hostileSmallProgrammeReport(t testing.TB) *ProgrammeReport {
 	t.Helper()
-	r := prSmall(t)
-	arPrefixStrings(reflect.ValueOf(r).Elem())
+	r := smallProgrammeReport(t)
+	prefixStrings(reflect.ValueOf(r).Elem())
 	require.NoError(t, r.Check())
 	return r
 }

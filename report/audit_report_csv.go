@@ -26,13 +26,6 @@ var NonconformityActionsCSVHeader = []string{
 	"due", "state", "verified_by", "closed", "overdue", "days_overdue",
 }
 
-func rfc3339(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339)
-}
-
 func criteriaCells(cs []AuditCriterion) (labels, titles string) {
 	l := make([]string, len(cs))
 	t := make([]string, len(cs))

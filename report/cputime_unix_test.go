@@ -4,10 +4,10 @@ package report
 
 import "syscall"
 
-// arCPUTime returns the CPU time (user and system, all threads) the test
+// cpuTime returns the CPU time (user and system, all threads) the test
 // process has used, in nanoseconds. Benchmarks report it per operation
 // next to the wall time, which a loaded machine inflates.
-func arCPUTime() int64 {
+func cpuTime() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

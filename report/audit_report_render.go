@@ -40,48 +40,6 @@ func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 	return findingsCSV(w, r)
 }
 
-// unsupportedFormat refuses a format a renderer does not write, listing
-// those it does.
-func unsupportedFormat(f Format, supported ...Format) error {
-	names := make([]string, len(supported))
-	for i, s := range supported {
-		names[i] = string(s)
-	}
-	col := newCollector("format")
-	col.Add("", "enum", string(f), "one of "+strings.Join(names, ", "))
-	return col.Err()
-}
-
-const (
-	timeLayout = "2006-01-02 15:04 -07:00"
-	dateLayout = "2006-01-02"
-)
-
-func fmtTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(timeLayout)
-}
-
-func fmtDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(dateLayout)
-}
-
-// words turns a kebab-case token into words: "team-leader" -> "team leader".
-func words[T ~string](v T) string { return strings.ReplaceAll(string(v), "-", " ") }
-
-// lowerFirst lower-cases the first letter of an ASCII phrase.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
 func yesNo(b bool) string {
 	if b {
 		return "yes"
@@ -160,129 +118,14 @@ func criterionText(c AuditCriterion) string {
 	return c.Label + " " + c.Title
 }
 
-// block is a structural element a doc opens and closes.
-type block int
-
-const (
-	blockPara    block = iota // a paragraph
-	blockList                 // a bullet list
-	blockItem                 // an item of a list
-	blockNote                 // a highlighted remark
-	blockFinding              // one finding, kept together when printed
-	blockRow                  // a table row
-	blockCell                 // a table cell
-)
-
-// badge classes: fixed names, never taken from input.
-const (
-	badgeMajor    = "major"
-	badgeMinor    = "minor"
-	badgeOther    = "other"
-	badgeGood     = "good"
-	badgeOverdue  = "overdue"
-	badgeWithheld = "withheld"
-)
-
-// doc is what the report layout writes to. The Markdown and HTML writers
-// implement it; each escapes every piece of text it is given, so the
-// layout never handles markup.
-type doc interface {
-	begin(title string)
-	end()
-	heading(level int, anchor, text string)
-	// openHeading starts a heading whose text the following calls write,
-	// anchored at anchor(prefix, id); closeHeading ends it.
-	openHeading(level int, prefix, id string)
-	closeHeading(level int)
-	open(b block)
-	close(b block)
-	text(s string)
-	// lit writes a constant of the layout that no format escapes:
-	// letters, digits, spaces and the punctuation ",.:;()·-" only (a test
-	// checks every call). It spares the escaper's scan.
-	lit(s string)
-	strong(s string)
-	code(s string)
-	link(prefix, id, s string)   // a link to the element target(prefix, id, ...) made
-	target(prefix, id, s string) // text that links can point to
-	// buffer returns the buffer the doc writes to and whether it escapes
-	// text for HTML (else for Markdown), so that a layout can write text
-	// as the doc would without a call through the interface.
-	buffer() (o *obuf, html bool)
-	badge(class, s string)
-	table(head ...string)
-	endTable()
-}
-
-// anchor makes an element id from a kind prefix and a host id: letters,
-// digits and '-' stay, every other byte becomes '_' and two hex digits, so
-// distinct ids give distinct anchors.
-func anchor(prefix, id string) string { return string(appendAnchor(nil, prefix, id)) }
-
-// appendAnchor appends anchor(prefix, id), copying runs of bytes that
-// stay in one piece.
-func appendAnchor(b []byte, prefix, id string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(append(b, prefix...), '-')
-	last := 0
-	for i := anchorMarks.next(id, 0); i < len(id); i = anchorMarks.next(id, i) {
-		c := id[i]
-		b = append(append(b, id[last:i]...), '_', hex[c>>4], hex[c&15])
-		i++
-		last = i
-	}
-	return append(b, id[last:]...)
-}
-
-// anchorMarks marks the bytes an anchor replaces: all but letters, digits
-// and '-'.
-var anchorMarks = newByteSet(func(c byte) bool {
-	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')
-})
-
-// item writes one list item "label value" when value is not empty; the
-// label carries its colon.
-func item(d doc, label, value string) {
-	if value == "" {
-		return
-	}
-	d.open(blockItem)
-	d.strong(label)
-	d.lit(" ")
-	d.text(value)
-	d.close(blockItem)
-}
-
-func para(d doc, s string) {
-	d.open(blockPara)
-	d.text(s)
-	d.close(blockPara)
-}
-
-func list(d doc, items []string) {
-	d.open(blockList)
-	for _, s := range items {
-		d.open(blockItem)
-		d.text(s)
-		d.close(blockItem)
-	}
-	d.close(blockList)
-}
-
-func tcell(d doc, s string) {
-	d.open(blockCell)
-	d.text(s)
-	d.close(blockCell)
-}
-
-// layout holds the indexes the layout uses.
+// auditLayout holds the indexes the audit report layout uses.
 //
 // The evidence items and findings make up most of a large report, and
 // most of the calls writing them are plain text, constants and times:
 // the layout writes those straight into the document's buffer o, with
 // the document's own escaping (text, lit, time), and leaves the rest
 // to d.
-type layout struct {
+type auditLayout struct {
 	d        doc
 	o        *obuf // d's buffer
 	html     bool  // d escapes for HTML, not Markdown
@@ -303,7 +146,7 @@ type layout struct {
 // time writes t in the report's time layout. The text depends only on
 // the second t falls in and its location, so a repeat of the last time
 // formatted is copied.
-func (l *layout) time(t time.Time) {
+func (l *auditLayout) time(t time.Time) {
 	sec, loc := t.Unix(), t.Location()
 	if l.lastTime == nil || sec != l.lastSec || loc != l.lastLoc {
 		l.lastTime = appendTime(l.lastTime[:0], t)
@@ -313,7 +156,7 @@ func (l *layout) time(t time.Time) {
 }
 
 // text writes s escaped as d.text does.
-func (l *layout) text(s string) {
+func (l *auditLayout) text(s string) {
 	if l.html {
 		l.o.htmlEscape(s)
 	} else {
@@ -322,10 +165,10 @@ func (l *layout) text(s string) {
 }
 
 // lit writes s as d.lit does.
-func (l *layout) lit(s string) { l.o.b = append(l.o.b, s...) }
+func (l *auditLayout) lit(s string) { l.o.b = append(l.o.b, s...) }
 
 // date writes t in the report's date layout, as fmtDate returns it.
-func (l *layout) date(t time.Time) {
+func (l *auditLayout) date(t time.Time) {
 	if t.IsZero() {
 		return
 	}
@@ -333,7 +176,7 @@ func (l *layout) date(t time.Time) {
 }
 
 // words writes a kebab-case token as words, as words() returns it.
-func (l *layout) words(token string) {
+func (l *auditLayout) words(token string) {
 	for {
 		i := strings.IndexByte(token, '-')
 		if i < 0 {
@@ -346,34 +189,11 @@ func (l *layout) words(token string) {
 	}
 }
 
-// appendTime appends t as t.Format(timeLayout) does, for years 0 to 9999.
-func appendTime(b []byte, t time.Time) []byte {
-	year, month, day := t.Date()
-	if year < 0 || year > 9999 {
-		return t.AppendFormat(b, timeLayout)
-	}
-	hour, minute, _ := t.Clock()
-	_, offset := t.Zone()
-	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
-	b = two(two(b, year/100), year%100)
-	b = two(append(b, '-'), int(month))
-	b = two(append(b, '-'), day)
-	b = two(append(b, ' '), hour)
-	b = two(append(b, ':'), minute)
-	sign := byte('+')
-	if offset < 0 {
-		sign, offset = '-', -offset
-	}
-	offset /= 60
-	b = two(append(b, ' ', sign), offset/60)
-	return two(append(b, ':'), offset%60)
-}
-
 // layoutAuditReport writes a checked report to d, section by section in
 // the order of 19011 6.5.1; evidence gives the position of each evidence
 // item by id, as the check found it.
 func layoutAuditReport(d doc, r *AuditReport, evidence map[ismsaudit.EvidenceID]int) {
-	l := layout{d: d, r: r,
+	l := auditLayout{d: d, r: r,
 		evidence: evidence,
 		cited:    make([]bool, len(r.Evidence)),
 		placed:   make([]bool, len(r.Evidence)),
@@ -418,7 +238,7 @@ func layoutAuditReport(d doc, r *AuditReport, evidence map[ismsaudit.EvidenceID]
 	d.end()
 }
 
-func (l *layout) summary() {
+func (l *auditLayout) summary() {
 	d, r := l.d, l.r
 	if c := r.Copy; c != nil {
 		d.open(blockNote)
@@ -454,7 +274,7 @@ func (l *layout) summary() {
 	d.close(blockList)
 }
 
-func (l *layout) objectivesAndScope() {
+func (l *auditLayout) objectivesAndScope() {
 	d, r := l.d, l.r
 	d.heading(2, "objectives", "Audit objectives")
 	list(d, r.Objectives)
@@ -477,7 +297,7 @@ func (l *layout) objectivesAndScope() {
 	d.close(blockList)
 }
 
-func (l *layout) team() {
+func (l *auditLayout) team() {
 	d, r := l.d, l.r
 	d.heading(2, "team", "Audit client, team and participants")
 	d.open(blockPara)
@@ -509,7 +329,7 @@ func (l *layout) team() {
 	d.endTable()
 }
 
-func (l *layout) datesAndCriteria() {
+func (l *auditLayout) datesAndCriteria() {
 	d, r := l.d, l.r
 	d.heading(2, "dates", "Dates and locations")
 	para(d, "Audit activities took place from "+fmtTime(r.Start)+" to "+fmtTime(r.End)+" at:")
@@ -575,7 +395,7 @@ func findingCounts(fs []AuditFinding) string {
 	return plural(len(fs), "finding", "findings") + ": " + strings.Join(parts, ", ") + "."
 }
 
-func (l *layout) findings() {
+func (l *auditLayout) findings() {
 	d, r := l.d, l.r
 	d.heading(2, "findings", "Audit findings and evidence")
 	para(d, findingCounts(r.Findings))
@@ -675,7 +495,7 @@ func (l *layout) findings() {
 
 // evidenceItem writes the evidence item at position i as a list item:
 // in full the first time, as a link to that the next times.
-func (l *layout) evidenceItem(i int) {
+func (l *auditLayout) evidenceItem(i int) {
 	d, e := l.d, &l.r.Evidence[i]
 	d.open(blockItem)
 	if l.placed[i] {
@@ -731,7 +551,7 @@ func (l *layout) evidenceItem(i int) {
 	d.close(blockItem)
 }
 
-func (l *layout) conclusions() {
+func (l *auditLayout) conclusions() {
 	d, r := l.d, l.r
 	k := r.Conclusion
 	d.heading(2, "conclusions", "Audit conclusions")
@@ -765,7 +585,7 @@ func (l *layout) conclusions() {
 	}
 }
 
-func (l *layout) diverging() {
+func (l *auditLayout) diverging() {
 	d, r := l.d, l.r
 	d.heading(2, "diverging-opinions", "Unresolved diverging opinions")
 	if len(r.DivergingOpinions) == 0 {
@@ -786,7 +606,7 @@ func (l *layout) diverging() {
 	d.close(blockList)
 }
 
-func (l *layout) sampling() {
+func (l *auditLayout) sampling() {
 	d, r := l.d, l.r
 	d.heading(2, "sampling", "Sampling")
 	d.open(blockNote)
@@ -816,7 +636,7 @@ func (l *layout) sampling() {
 	d.endTable()
 }
 
-func (l *layout) plan() {
+func (l *auditLayout) plan() {
 	d, r := l.d, l.r
 	p := r.Plan
 	if p == nil {
@@ -873,7 +693,7 @@ func (l *layout) plan() {
 	}
 }
 
-func (l *layout) obstacles() {
+func (l *auditLayout) obstacles() {
 	d, r := l.d, l.r
 	if len(r.Obstacles) > 0 {
 		d.heading(2, "obstacles", "Obstacles met")
@@ -904,7 +724,7 @@ func (l *layout) obstacles() {
 	}
 }
 
-func (l *layout) goodPractices() {
+func (l *auditLayout) goodPractices() {
 	d, r := l.d, l.r
 	first := true
 	for i := range r.Findings {
@@ -927,7 +747,7 @@ func (l *layout) goodPractices() {
 	}
 }
 
-func (l *layout) risks() {
+func (l *auditLayout) risks() {
 	d, r := l.d, l.r
 	if len(r.EscalatedRisks) == 0 {
 		return
@@ -947,7 +767,7 @@ func (l *layout) risks() {
 	d.endTable()
 }
 
-func (l *layout) followUp() {
+func (l *auditLayout) followUp() {
 	d, r := l.d, l.r
 	fu := r.FollowUp
 	if fu == nil {
@@ -989,7 +809,7 @@ func (l *layout) followUp() {
 	d.endTable()
 }
 
-func (l *layout) otherEvidence() {
+func (l *auditLayout) otherEvidence() {
 	d, r := l.d, l.r
 	first := true
 	for i := range r.Evidence {
@@ -1008,7 +828,7 @@ func (l *layout) otherEvidence() {
 	}
 }
 
-func (l *layout) closingSections() {
+func (l *auditLayout) closingSections() {
 	d, r := l.d, l.r
 	if len(r.Implications) > 0 {
 		d.heading(2, "implications", "Implications for the audit programme")

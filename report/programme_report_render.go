@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -31,177 +30,17 @@ func WriteProgrammeReport(w io.Writer, r *ProgrammeReport, f Format) error {
 	}
 	switch f {
 	case Markdown:
-		m := &progMD{mdDoc: mdDoc{o: newObuf(w)}}
+		m := &programmeMarkdown{mdDoc: mdDoc{o: newObuf(w)}}
 		layoutProgrammeReport(m, r)
 		return m.o.flush()
 	case HTML:
-		h := &progHTML{htmlDoc: htmlDoc{o: newObuf(w)}}
+		h := &programmeHTML{htmlDoc: htmlDoc{o: newObuf(w), style: chartStyle}}
 		layoutProgrammeReport(h, r)
 		return h.o.flush()
 	case JSON:
 		return writeJSON(w, r)
 	}
 	return scheduleCSV(w, r)
-}
-
-// ProgrammeScheduleCSVHeader is the header row of the schedule that
-// WriteProgrammeReport writes in CSV: one row per scheduled audit, in the
-// report's order. Several values in a cell are joined by ";"; times are
-// RFC 3339, dates YYYY-MM-DD.
-var ProgrammeScheduleCSVHeader = []string{
-	"id", "kind", "auditee", "sites", "clauses", "controls", "due_from", "due_by", "start", "days",
-	"team", "audit", "audit_state", "status", "completed", "timing", "missed",
-}
-
-func scheduleCSV(w io.Writer, r *ProgrammeReport) error {
-	cw := newCSV(w)
-	cw.row(ProgrammeScheduleCSVHeader...)
-	for i := range r.Schedule {
-		s := &r.Schedule[i]
-		sites := make([]string, len(s.Sites))
-		for j, x := range s.Sites {
-			sites[j] = cell(x)
-		}
-		clauses := make([]string, len(s.Clauses))
-		for j, x := range s.Clauses {
-			clauses[j] = string(x)
-		}
-		controls := make([]string, len(s.Controls))
-		for j, x := range s.Controls {
-			controls[j] = "A." + string(x)
-		}
-		team := make([]string, len(s.Team))
-		for j, m := range s.Team {
-			team[j] = cell(memberText(m)) + " (" + words(m.Role) + ")"
-		}
-		days := ""
-		if s.Days > 0 {
-			days = strconv.FormatFloat(s.Days, 'f', -1, 64)
-		}
-		cw.row(cell(s.ID), string(s.Kind), cell(s.Auditee), strings.Join(sites, ";"), strings.Join(clauses, ";"), strings.Join(controls, ";"),
-			fmtDate(s.Due.Earliest), fmtDate(s.Due.Latest), rfc3339(s.Start), days, strings.Join(team, ";"),
-			cell(string(s.Audit)), string(s.AuditState), string(s.Status), rfc3339(s.CompletedAt), string(s.Timing), strconv.FormatBool(s.Missed))
-	}
-	return cw.done()
-}
-
-// programmeDoc is a doc that also draws the programme report's charts.
-type programmeDoc interface {
-	doc
-	barChart(c *barChart)
-	histogram(h *histogram)
-}
-
-// barChart is a horizontal bar chart with one row per category and one
-// stacked segment per series.
-type barChart struct {
-	title   string
-	caption string
-	unit    [2]string // what a bar counts, singular and plural: "nonconformity", "nonconformities"
-	head    string    // the category column's heading in tables
-	labels  []string  // short category labels, e.g. "A.8.8"
-	titles  []string  // long titles, e.g. "Management of technical vulnerabilities"
-	series  []series
-}
-
-// series is one stacked segment of a bar chart: a name, a fixed colour
-// (never taken from input) and one value per category.
-type series struct {
-	name   string
-	colour string
-	values []int
-}
-
-func (c *barChart) total(i int) int {
-	n := 0
-	for _, s := range c.series {
-		n += s.values[i]
-	}
-	return n
-}
-
-// histogram counts values in bins of equal width from 0, with markers
-// such as the median drawn over it.
-type histogram struct {
-	title   string
-	caption string
-	axis    string    // what the x axis measures, e.g. "days to close"
-	unit    [2]string // what a bar counts, singular and plural: "action", "actions"
-	width   float64
-	counts  []int
-	markers []marker
-}
-
-type marker struct {
-	name  string
-	value float64
-}
-
-// binLabel names bin i, e.g. "14–28".
-func (h *histogram) binLabel(i int) string {
-	return num(float64(i)*h.width) + "–" + num(float64(i+1)*h.width)
-}
-
-// binWidths are the bin widths a closure-time histogram chooses from, in
-// days: the smallest that keeps at most maxBins bins.
-var binWidths = []float64{1, 2, 5, 7, 10, 14, 15, 30, 45, 60, 90, 120, 180, 365, 730}
-
-const maxBins = 10
-
-// newHistogram bins values (all at least 0) in at most maxBins bins.
-func newHistogram(values []float64) histogram {
-	top := 0.0
-	for _, v := range values {
-		top = max(top, v)
-	}
-	w := 0.0
-	for _, c := range binWidths {
-		if int(top/c)+1 <= maxBins {
-			w = c
-			break
-		}
-	}
-	if w == 0 {
-		w = float64(int(top/maxBins) + 1)
-	}
-	h := histogram{width: w, counts: make([]int, int(top/w)+1)}
-	for _, v := range values {
-		h.counts[int(v/w)]++
-	}
-	return h
-}
-
-// num formats v with at most one decimal: "12", "12.5".
-func num(v float64) string {
-	return strconv.FormatFloat(round1(v), 'f', -1, 64)
-}
-
-// round1 rounds v to one decimal.
-func round1(v float64) float64 {
-	if v < 0 {
-		return -round1(-v)
-	}
-	return float64(int64(v*10+0.5)) / 10
-}
-
-// fixed1 formats v with exactly one decimal: "12.0", "12.5".
-func fixed1(v float64) string { return strconv.FormatFloat(round1(v), 'f', 1, 64) }
-
-func percent(r float64) string { return strconv.FormatFloat(100*r, 'f', 0, 64) + "%" }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-// upperFirst upper-cases the first letter of an ASCII phrase.
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // memberText names a team member: the name, else the auditor id.
@@ -226,15 +65,15 @@ func window(w programme.Window) string {
 	return ""
 }
 
-// progLayout writes a checked programme report.
-type progLayout struct {
+// programmeLayout writes a checked programme report.
+type programmeLayout struct {
 	d programmeDoc
 	r *ProgrammeReport
 }
 
 // layoutProgrammeReport writes a checked report to d.
 func layoutProgrammeReport(d programmeDoc, r *ProgrammeReport) {
-	l := progLayout{d: d, r: r}
+	l := programmeLayout{d: d, r: r}
 	d.begin(r.Title)
 	d.heading(1, "top", r.Title)
 	l.summary()
@@ -246,7 +85,7 @@ func layoutProgrammeReport(d programmeDoc, r *ProgrammeReport) {
 	d.end()
 }
 
-func (l *progLayout) summary() {
+func (l *programmeLayout) summary() {
 	d, r := l.d, l.r
 	d.open(blockList)
 	s := string(r.Programme)
@@ -278,14 +117,14 @@ func (l *progLayout) summary() {
 	d.close(blockList)
 }
 
-func (l *progLayout) objectives() {
+func (l *programmeLayout) objectives() {
 	d, r := l.d, l.r
 	d.heading(2, "objectives", "Programme objectives")
 	d.open(blockList)
 	for _, o := range r.Objectives {
 		d.open(blockItem)
 		if o.ID != "" {
-			d.strong(o.ID + ":")
+			d.strong(string(o.ID) + ":")
 			d.text(" ")
 		}
 		d.text(o.Statement)
@@ -307,7 +146,7 @@ func (l *progLayout) objectives() {
 	d.close(blockList)
 }
 
-func (l *progLayout) schedule() {
+func (l *programmeLayout) schedule() {
 	d, r := l.d, l.r
 	d.heading(2, "schedule", "Audit schedule")
 	d.table("Audit", "Kind", "Auditee", "When", "Days", "Team", "Status")
@@ -315,15 +154,15 @@ func (l *progLayout) schedule() {
 		s := &r.Schedule[i]
 		d.open(blockRow)
 		d.open(blockCell)
-		d.text(s.ID)
-		if s.Audit != "" && string(s.Audit) != s.ID {
+		d.text(string(s.ID))
+		if s.Audit != "" && string(s.Audit) != string(s.ID) {
 			d.text(" (record " + string(s.Audit) + ")")
 		}
 		d.close(blockCell)
 		tcell(d, lowerFirst(kindTitles[s.Kind]))
 		auditee := s.Auditee
 		if len(s.Sites) > 0 {
-			auditee += ": " + strings.Join(s.Sites, ", ")
+			auditee += ": " + join(s.Sites, ", ")
 		}
 		tcell(d, auditee)
 		when := "due " + window(s.Due)
@@ -380,7 +219,7 @@ func (l *progLayout) schedule() {
 		tcell(d, name)
 		tcell(d, fmtDate(c.Decision))
 		tcell(d, fmtDate(c.Expiry))
-		tcell(d, strings.Join(c.Audits, ", "))
+		tcell(d, join(c.Audits, ", "))
 		d.close(blockRow)
 	}
 	d.endTable()
@@ -400,7 +239,7 @@ var themeNames = map[annexa.Theme]string{
 	annexa.Technological:  "A.8 Technological controls",
 }
 
-func (l *progLayout) coverage() {
+func (l *programmeLayout) coverage() {
 	d, r := l.d, l.r
 	c := r.Coverage
 	if c == nil {
@@ -470,11 +309,11 @@ func (l *progLayout) coverage() {
 		d.endTable()
 	}
 	if len(c.Outside) > 0 {
-		para(d, "Not counted, as not certain to fall within the period: "+strings.Join(c.Outside, ", ")+".")
+		para(d, "Not counted, as not certain to fall within the period: "+join(c.Outside, ", ")+".")
 	}
 }
 
-func (l *progLayout) figures() {
+func (l *programmeLayout) figures() {
 	d, r := l.d, l.r
 	f := r.Figures
 	d.heading(2, "figures", "Monitoring figures")
@@ -576,7 +415,7 @@ func ncChart(f *programme.Figures) *barChart {
 }
 
 // closureChart bins the closure times of the closed actions.
-func (l *progLayout) closureChart() *histogram {
+func (l *programmeLayout) closureChart() *histogram {
 	var values []float64
 	for i := range l.r.Actions {
 		if a := &l.r.Actions[i]; !a.Open() && a.Measured() {
@@ -593,7 +432,7 @@ func (l *progLayout) closureChart() *histogram {
 	return &h
 }
 
-func (l *progLayout) feedback() {
+func (l *programmeLayout) feedback() {
 	d, r := l.d, l.r
 	fb := r.Figures.Feedback
 	d.heading(3, "figures-feedback", "Feedback on auditors")
@@ -617,7 +456,7 @@ func (l *progLayout) feedback() {
 	d.endTable()
 }
 
-func (l *progLayout) trend() {
+func (l *programmeLayout) trend() {
 	d, r := l.d, l.r
 	f := r.Figures
 	if len(f.Trend) == 0 {
@@ -653,7 +492,7 @@ func criteriaText(cs []AuditCriterion) string {
 	return strings.Join(s, ", ")
 }
 
-func (l *progLayout) actions() {
+func (l *programmeLayout) actions() {
 	d, r := l.d, l.r
 	d.heading(2, "open-actions", "Open corrective actions")
 	open, closed := 0, 0
@@ -720,270 +559,4 @@ func (l *progLayout) actions() {
 		d.close(blockRow)
 	}
 	d.endTable()
-}
-
-// progMD writes the programme report as Markdown: charts become tables
-// of the figures they draw.
-type progMD struct {
-	mdDoc
-}
-
-func (m *progMD) barChart(c *barChart) {
-	m.strong(c.title)
-	m.o.str("\n\n")
-	head := []string{c.head, "Title"}
-	for _, s := range c.series {
-		head = append(head, upperFirst(s.name))
-	}
-	head = append(head, "Total")
-	m.table(head...)
-	for i := range c.labels {
-		m.open(blockRow)
-		tcell(m, c.labels[i])
-		tcell(m, c.titles[i])
-		for _, s := range c.series {
-			tcell(m, strconv.Itoa(s.values[i]))
-		}
-		tcell(m, strconv.Itoa(c.total(i)))
-		m.close(blockRow)
-	}
-	m.endTable()
-	para(m, c.caption)
-}
-
-func (m *progMD) histogram(h *histogram) {
-	m.strong(h.title)
-	m.o.str("\n\n")
-	m.table(upperFirst(h.axis), upperFirst(h.unit[1]))
-	for i, n := range h.counts {
-		m.open(blockRow)
-		tcell(m, h.binLabel(i))
-		tcell(m, strconv.Itoa(n))
-		m.close(blockRow)
-	}
-	m.endTable()
-	marks := make([]string, len(h.markers))
-	for i, k := range h.markers {
-		marks[i] = k.name + " " + fixed1(k.value)
-	}
-	para(m, h.caption+" Marked: "+strings.Join(marks, ", ")+".")
-}
-
-// progHTML writes the programme report as the audit report's HTML page,
-// with the charts as inline SVG.
-type progHTML struct {
-	htmlDoc
-	charts int // charts written, for element ids
-}
-
-// chartStyle adds the charts' rules to the audit report's stylesheet.
-const chartStyle = `figure.chart{margin:.6rem 0 1.2rem}
-figure.chart svg{display:block;max-width:100%;height:auto;font:12px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-figcaption{font-size:.9em;color:#4a5560;margin-top:.3rem}
-@media print{figure.chart{break-inside:avoid}}
-`
-
-func (h *progHTML) begin(title string) {
-	h.o.str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-		"<meta name=\"generator\" content=\"ismsaudit\">\n<title>")
-	h.o.htmlEscape(title)
-	h.o.str("</title>\n<style>\n", htmlStyle, chartStyle, "</style>\n</head>\n<body>\n<main>\n")
-}
-
-// svgOpen starts a figure with an SVG of the given size, titled for
-// assistive technology.
-func (h *progHTML) svgOpen(title string, width, height float64) {
-	h.charts++
-	id := "chart-" + strconv.Itoa(h.charts)
-	w, hh := num(width), num(height)
-	h.o.str("<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ", w, " ", hh,
-		"\" width=\"", w, "\" height=\"", hh, "\" role=\"img\" aria-labelledby=\"", id, "-title\">\n<title id=\"", id, "-title\">")
-	h.o.htmlEscape(title)
-	h.o.str("</title>\n")
-}
-
-func (h *progHTML) svgClose(caption string) {
-	h.o.str("</svg>\n<figcaption>")
-	h.o.htmlEscape(caption)
-	h.o.str("</figcaption>\n</figure>\n")
-	h.o.spill()
-}
-
-// svgText writes a text element at (x, y) with the given anchor and
-// extra attributes (constants only).
-func (h *progHTML) svgText(x, y float64, anchor, attrs, s string) {
-	h.o.str(`<text x="`, num(x), `" y="`, num(y), `" text-anchor="`, anchor, `"`, attrs, ">")
-	h.o.htmlEscape(s)
-	h.o.str("</text>\n")
-}
-
-func (h *progHTML) svgLine(x1, y1, x2, y2 float64, attrs string) {
-	h.o.str(`<line x1="`, num(x1), `" y1="`, num(y1), `" x2="`, num(x2), `" y2="`, num(y2), `"`, attrs, "/>\n")
-}
-
-func (h *progHTML) svgRect(x, y, w, hh float64, fill string) {
-	h.o.str(`<rect x="`, num(x), `" y="`, num(y), `" width="`, num(w), `" height="`, num(hh), `" fill="`, fill, "\"/>\n")
-}
-
-// niceStep returns a step of 1, 2 or 5 times a power of ten that divides
-// 0..top into at most maxTicks steps.
-func niceStep(top float64, maxTicks int) float64 {
-	for step := 1.0; ; step *= 10 {
-		for _, m := range []float64{1, 2, 5} {
-			if math.Ceil(top/(m*step)) <= float64(maxTicks) {
-				return m * step
-			}
-		}
-	}
-}
-
-// axis returns the step and the top of an axis from 0 that holds top
-// (at least 1) in at most maxTicks steps; with room, the top is a step
-// above the largest value.
-func axis(top float64, maxTicks int, room bool) (step, end float64) {
-	top = max(top, 1)
-	step = niceStep(top, maxTicks)
-	end = math.Ceil(top/step) * step
-	if room {
-		end = (math.Floor(top/step) + 1) * step
-	}
-	return step, end
-}
-
-// Chart geometry, in SVG user units.
-const (
-	chartWidth   = 720.0
-	barLabelW    = 150.0 // the category labels' column
-	barTop       = 34.0  // room for the legend
-	barRow       = 20.0
-	barHeight    = 13.0
-	barRight     = 44.0 // room for the totals
-	chartBottom  = 30.0 // room for the axis labels
-	histTop      = 40.0 // room for the marker labels
-	histHeight   = 180.0
-	histLeft     = 48.0
-	histRight    = 20.0
-	labelMaxRune = 22
-)
-
-// shorten cuts a label to labelMaxRune characters with an ellipsis, so it
-// stays in its column; the full text is in the row's title.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > labelMaxRune {
-		return string(r[:labelMaxRune-1]) + "…"
-	}
-	return s
-}
-
-func (h *progHTML) barChart(c *barChart) {
-	n := len(c.labels)
-	top := 0.0
-	for i := range n {
-		top = max(top, float64(c.total(i)))
-	}
-	step, axisMax := axis(top, 6, false)
-	x0, x1 := barLabelW, chartWidth-barRight
-	scale := (x1 - x0) / axisMax
-	height := barTop + float64(n)*barRow + chartBottom
-	h.svgOpen(c.title, chartWidth, height)
-	// Legend.
-	x := x0
-	for _, s := range c.series {
-		h.svgRect(x, 8, 12, 12, s.colour)
-		h.svgText(x+16, 18, "start", "", s.name)
-		x += 16 + 8*float64(len(s.name)) + 18
-	}
-	// Grid and axis labels.
-	base := barTop + float64(n)*barRow
-	for k := 0.0; k*step <= axisMax; k++ {
-		v := k * step
-		gx := x0 + v*scale
-		h.svgLine(gx, barTop-4, gx, base, ` stroke="#d9e0e7"`)
-		h.svgText(gx, base+16, "middle", ` fill="#4a5560"`, num(v))
-	}
-	// Bars.
-	for i := range n {
-		y := barTop + float64(i)*barRow
-		tip := c.labels[i]
-		if c.titles[i] != "" {
-			tip += " " + c.titles[i]
-		}
-		parts := []string{}
-		for _, s := range c.series {
-			if s.values[i] > 0 {
-				parts = append(parts, strconv.Itoa(s.values[i])+" "+s.name)
-			}
-		}
-		tip += ": " + plural(c.total(i), c.unit[0], c.unit[1]) + " (" + strings.Join(parts, ", ") + ")"
-		h.o.str("<g>\n<title>")
-		h.o.htmlEscape(tip)
-		h.o.str("</title>\n")
-		h.svgText(x0-8, y+barHeight-2, "end", "", shorten(c.labels[i]))
-		bx := x0
-		for _, s := range c.series {
-			if v := s.values[i]; v > 0 {
-				w := float64(v) * scale
-				h.svgRect(bx, y, w, barHeight, s.colour)
-				bx += w
-			}
-		}
-		h.svgText(bx+6, y+barHeight-2, "start", "", strconv.Itoa(c.total(i)))
-		h.o.str("</g>\n")
-	}
-	h.svgLine(x0, barTop-4, x0, base, ` stroke="#4a5560"`)
-	h.svgClose(c.caption)
-}
-
-func (h *progHTML) histogram(hg *histogram) {
-	n := len(hg.counts)
-	top := 0.0
-	for _, c := range hg.counts {
-		top = max(top, float64(c))
-	}
-	step, axisMax := axis(top, 5, true) // room above the tallest bar for its count
-	x0, x1 := histLeft, chartWidth-histRight
-	y0, y1 := histTop, histTop+histHeight
-	binW := (x1 - x0) / float64(n)
-	yScale := histHeight / axisMax
-	h.svgOpen(hg.title, chartWidth, y1+chartBottom+18)
-	for k := 0.0; k*step <= axisMax; k++ {
-		v := k * step
-		gy := y1 - v*yScale
-		h.svgLine(x0, gy, x1, gy, ` stroke="#d9e0e7"`)
-		h.svgText(x0-6, gy+4, "end", ` fill="#4a5560"`, num(v))
-	}
-	for i, c := range hg.counts {
-		bx := x0 + float64(i)*binW
-		h.o.str("<g>\n<title>")
-		h.o.htmlEscape(hg.binLabel(i) + " " + hg.axis + ": " + plural(c, hg.unit[0], hg.unit[1]))
-		h.o.str("</title>\n")
-		if c > 0 {
-			bh := float64(c) * yScale
-			h.svgRect(bx+1, y1-bh, binW-2, bh, "#1f4e79")
-			h.svgText(bx+binW/2, y1-bh-4, "middle", "", strconv.Itoa(c))
-		}
-		h.o.str("</g>\n")
-	}
-	for i := 0; i <= n; i++ {
-		h.svgText(x0+float64(i)*binW, y1+16, "middle", ` fill="#4a5560"`, num(float64(i)*hg.width))
-	}
-	h.svgText((x0+x1)/2, y1+34, "middle", ` fill="#4a5560"`, hg.axis)
-	span := float64(n) * hg.width
-	for i, m := range hg.markers {
-		mx := x0 + m.value/span*(x1-x0)
-		h.svgLine(mx, y0-6, mx, y1, ` stroke="#b3261e" stroke-dasharray="4 3"`)
-		anchor := "start"
-		if mx > (x0+x1)/2 {
-			anchor = "end"
-		}
-		dx := 4.0
-		if anchor == "end" {
-			dx = -4
-		}
-		h.svgText(mx+dx, y0-10-float64(i%2)*14, anchor, ` fill="#b3261e"`, m.name+" "+fixed1(m.value))
-	}
-	h.svgLine(x0, y1, x1, y1, ` stroke="#4a5560"`)
-	h.svgClose(hg.caption)
 }

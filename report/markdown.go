@@ -1,45 +1,8 @@
 package report
 
 import (
-	"io"
 	"strings"
 )
-
-// obuf gathers a rendered document in memory and hands it to the writer
-// in chunks of about obufChunk bytes, keeping the first write error.
-// Appending to a byte slice is the cheapest way to write the many small
-// pieces a report is made of.
-type obuf struct {
-	b   []byte
-	w   io.Writer
-	err error
-}
-
-const obufChunk = 64 << 10
-
-func newObuf(w io.Writer) obuf { return obuf{b: make([]byte, 0, 2*obufChunk), w: w} }
-
-func (o *obuf) str(parts ...string) {
-	for _, p := range parts {
-		o.b = append(o.b, p...)
-	}
-}
-
-// spill writes the buffer out once it holds a chunk.
-func (o *obuf) spill() {
-	if len(o.b) >= obufChunk {
-		o.flush()
-	}
-}
-
-// flush writes what the buffer holds and returns the first write error.
-func (o *obuf) flush() error {
-	if o.err == nil && len(o.b) > 0 {
-		_, o.err = o.w.Write(o.b)
-	}
-	o.b = o.b[:0]
-	return o.err
-}
 
 // mdDoc writes the report layout as CommonMark with GitHub-style tables.
 // Every piece of text goes through md, which escapes as mdText does, so
@@ -50,62 +13,6 @@ type mdDoc struct {
 
 // md writes text escaped for Markdown as mdText does.
 func (m *mdDoc) md(text string) { m.o.mdEscape(text) }
-
-// mdEscape appends text escaped for Markdown as mdText does (markup
-// characters backslash-escaped, < and > as entities, line breaks folded
-// into spaces), copying unchanged runs in one piece.
-func (o *obuf) mdEscape(text string) {
-	b := o.b
-	last := 0
-	for i := mdMarks.next(text, 0); i < len(text); i = mdMarks.next(text, i) {
-		var rep string
-		switch text[i] {
-		case '\\':
-			rep = `\\`
-		case '`':
-			rep = "\\`"
-		case '*':
-			rep = `\*`
-		case '_':
-			rep = `\_`
-		case '[':
-			rep = `\[`
-		case ']':
-			rep = `\]`
-		case '|':
-			rep = `\|`
-		case '#':
-			rep = `\#`
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '\n':
-			rep = " "
-		case '\r':
-			rep = " "
-			if i+1 < len(text) && text[i+1] == '\n' {
-				b = append(append(b, text[last:i]...), rep...)
-				i += 2
-				last = i
-				continue
-			}
-		}
-		b = append(append(b, text[last:i]...), rep...)
-		i++
-		last = i
-	}
-	o.b = append(b, text[last:]...)
-}
-
-// mdMarks marks the bytes md replaces.
-var mdMarks = newByteSet(func(c byte) bool {
-	switch c {
-	case '\\', '`', '*', '_', '[', ']', '|', '#', '<', '>', '\n', '\r':
-		return true
-	}
-	return false
-})
 
 // codeUnsafe marks the bytes a code span may not hold: all but letters,
 // digits, '.', ':', '-' and '_'.

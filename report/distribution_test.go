@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -25,12 +26,12 @@ func TestRecipientCopyRedaction(t *testing.T) {
 		{audit.ConfidentialityPublic, []ismsaudit.EvidenceID{"EV-01", "EV-03", "EV-04", "EV-07", "EV-09", "EV-10", "EV-11"}},
 	} {
 		t.Run(string(tt.clearance), func(t *testing.T) {
-			r := arReport(t)
+			r := internalReport(t)
 			rec := audit.Recipient{Name: "Reader", Organization: "Org", Clearance: tt.clearance}
 			c, err := RecipientCopy(r, rec)
 			require.NoError(t, err)
 			require.NoError(t, c.Check(), "a copy is a complete report")
-			if diff := cmp.Diff(arReport(t), r); diff != "" {
+			if diff := cmp.Diff(internalReport(t), r); diff != "" {
 				t.Fatalf("the original changed (-want +got):\n%s", diff)
 			}
 			assert.Equal(t, &AuditCopy{Recipient: rec, Withheld: len(tt.withheld)}, c.Copy)
@@ -58,7 +59,7 @@ func TestRecipientCopyRedaction(t *testing.T) {
 }
 
 func TestRecipientCopyRefuses(t *testing.T) {
-	r := arReport(t)
+	r := internalReport(t)
 	for _, tt := range []struct {
 		name string
 		r    *AuditReport
@@ -69,7 +70,7 @@ func TestRecipientCopyRefuses(t *testing.T) {
 		{"no name", r, audit.Recipient{Name: " ", Clearance: audit.ConfidentialityPublic}, "Recipient.Name", "required"},
 		{"no clearance", r, audit.Recipient{Name: "A"}, "Recipient.Clearance", "required"},
 		{"bad clearance", r, audit.Recipient{Name: "A", Clearance: "secret"}, "Recipient.Clearance", "enum"},
-		{"incomplete report", func() *AuditReport { x := arReport(t); x.Objectives = nil; return x }(), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report.Objectives", ContentObjectives},
+		{"incomplete report", func() *AuditReport { x := internalReport(t); x.Objectives = nil; return x }(), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report.Objectives", ContentObjectives},
 		{"nil report", nil, audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report", "required"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,9 +90,9 @@ func TestRecipientCopyRefuses(t *testing.T) {
 }
 
 func TestCheckCatchesLeakyCopy(t *testing.T) {
-	c, err := RecipientCopy(arReport(t), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityInternal})
+	c, err := RecipientCopy(internalReport(t), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityInternal})
 	require.NoError(t, err)
-	c.Evidence[2] = arReport(t).Evidence[2] // EV-03 restored in full
+	c.Evidence[2] = internalReport(t).Evidence[2] // EV-03 restored in full
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Check(), &ve)
 	assert.True(t, ve.Has("Evidence[2]", ContentRedaction))
@@ -99,7 +100,7 @@ func TestCheckCatchesLeakyCopy(t *testing.T) {
 }
 
 func TestRecipientCopies(t *testing.T) {
-	r := arReport(t)
+	r := internalReport(t)
 	copies, err := RecipientCopies(r)
 	require.NoError(t, err)
 	require.Len(t, copies, len(r.Distribution))
@@ -110,11 +111,11 @@ func TestRecipientCopies(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Audit committee:0", "Priya Shah:2", "Jordan Blake:7"}, got)
 
-	none, err := RecipientCopies(arCertReport(t))
+	none, err := RecipientCopies(certificationReport(t))
 	require.NoError(t, err)
 	assert.Empty(t, none, "not yet distributed")
 
-	bad := arReport(t)
+	bad := internalReport(t)
 	bad.Client = ""
 	_, err = RecipientCopies(bad)
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
@@ -127,7 +128,7 @@ func TestRecipientCopies(t *testing.T) {
 func TestRecipientCopyProperty(t *testing.T) {
 	levels := []audit.Confidentiality{audit.ConfidentialityPublic, audit.ConfidentialityInternal, audit.ConfidentialityRestricted}
 	rapid.Check(t, func(rt *rapid.T) {
-		r := arReport(t)
+		r := internalReport(t)
 		markers := make([]string, len(r.Evidence)) // no character any format escapes
 		digests := make([]string, len(r.Evidence))
 		for i := range r.Evidence {
@@ -182,4 +183,16 @@ func TestRecipientCopyProperty(t *testing.T) {
 			rt.Fatalf("copy counts %d withheld, want %d", c.Copy.Withheld, withheld)
 		}
 	})
+}
+
+func TestCloneSharesNothing(t *testing.T) {
+	r := internalReport(t)
+	c := r.clone()
+	if diff := cmp.Diff(r, c); diff != "" {
+		t.Fatalf("clone mismatch (-want +got):\n%s", diff)
+	}
+	mutateStrings(reflect.ValueOf(c))
+	if diff := cmp.Diff(internalReport(t), r); diff != "" {
+		t.Errorf("changing the clone changed the original (-want +got):\n%s", diff)
+	}
 }

@@ -1,0 +1,80 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestProgrammeHTMLCharts(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteProgrammeReport(&buf, programmeReport(t), HTML))
+	out := buf.String()
+	svg := out[strings.Index(out, "<svg "):]
+	svg = svg[:strings.Index(svg, "</svg>")]
+	// One bar group per criterion with nonconformities, and the legend.
+	assert.Equal(t, 6, strings.Count(svg, "<g>"))
+	assertContains(t, svg, `<rect x="150" y="8" width="12" height="12" fill="#b3261e"/>`)
+	// The histogram marks the median and the 90th percentile of the
+	// figures.
+	assertContains(t, out, ">median 41.0</text>")
+	assertContains(t, out, ">90th percentile 73.2</text>")
+	n := 0
+	for _, a := range programmeReport(t).Actions {
+		if !a.Open() {
+			n++
+		}
+	}
+	assert.Equal(t, 7, n)
+	assert.Equal(t, 6, strings.Count(out, `fill="#1f4e79"/>`), "one bar per non-empty bin: 6 bins hold the 7 closures")
+}
+
+func TestHistogramBins(t *testing.T) {
+	tests := []struct {
+		values []float64
+		width  float64
+		counts []int
+	}{
+		{[]float64{0}, 1, []int{1}},
+		{[]float64{0.5, 3, 9.99}, 1, []int{1, 0, 0, 1, 0, 0, 0, 0, 0, 1}},
+		{[]float64{10}, 2, []int{0, 0, 0, 0, 0, 1}},
+		{[]float64{12, 26, 33, 41, 45.8, 58, 96}, 10, []int{0, 1, 1, 1, 2, 1, 0, 0, 0, 1}},
+		{[]float64{100}, 14, []int{0, 0, 0, 0, 0, 0, 0, 1}},
+		{[]float64{30000}, 3001, []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 1}},
+	}
+	for _, tt := range tests {
+		h := newHistogram(tt.values)
+		assert.Equal(t, tt.width, h.width, "%v", tt.values)
+		assert.Equal(t, tt.counts, h.counts, "%v", tt.values)
+		assert.LessOrEqual(t, len(h.counts), maxBins)
+	}
+	assert.Equal(t, "14–28", (&histogram{width: 14}).binLabel(1))
+}
+
+func TestNiceStepAndNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		top   float64
+		ticks int
+		want  float64
+	}{{1, 6, 1}, {6, 6, 1}, {7, 6, 2}, {13, 6, 5}, {31, 6, 10}, {61, 6, 20}, {250, 5, 50}, {1999, 5, 500}, {9.2e18, 5, 2e18}} {
+		assert.Equal(t, tt.want, niceStep(tt.top, tt.ticks), "%v/%d", tt.top, tt.ticks)
+	}
+	for _, tt := range []struct {
+		top       float64
+		ticks     int
+		room      bool
+		step, end float64
+	}{{0, 6, false, 1, 1}, {3, 6, false, 1, 3}, {2, 5, true, 1, 3}, {10, 5, true, 2, 12}, {9, 5, true, 2, 10}} {
+		step, end := axis(tt.top, tt.ticks, tt.room)
+		assert.Equal(t, [2]float64{tt.step, tt.end}, [2]float64{step, end}, "%+v", tt)
+	}
+	assert.Equal(t, "12", num(12.04))
+	assert.Equal(t, "12.1", num(12.05))
+	assert.Equal(t, "-3.5", num(-3.49))
+	assert.Equal(t, "20.0", fixed1(19.96))
+	assert.Equal(t, "POL-ACCESS-CONTROL-20…", shorten("POL-ACCESS-CONTROL-2026-v4"))
+	assert.Equal(t, "A.5.15", shorten("A.5.15"))
+}
