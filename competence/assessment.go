@@ -32,8 +32,11 @@ type Assessment struct {
 	Auditor AuditorID `json:"auditor" validate:"required"`
 	// Criteria is the criteria set.
 	Criteria CriteriaSetID `json:"criteria" validate:"required"`
-	// At is the evaluation date.
-	At time.Time `json:"at" validate:"required"`
+	// EvaluatedAt is the date the record was evaluated at, the date
+	// Evaluate was given: criteria windows and validity are judged on
+	// it. It may come before the decision that records the assessment,
+	// whose own time is the Meta of [Evaluation.Decide].
+	EvaluatedAt time.Time `json:"evaluatedAt" validate:"required"`
 	// Results holds one result per criterion of the set.
 	Results []CriterionResult `json:"results" validate:"required,min=1,dive"`
 	// Methods lists the distinct methods whose findings counted, in
@@ -145,7 +148,7 @@ func Evaluate(a *Auditor, s *CriteriaSet, results []MethodResult, at time.Time) 
 		return Assessment{}, err
 	}
 
-	out := Assessment{Auditor: a.ID, Criteria: s.ID, At: at, Results: make([]CriterionResult, n), Methods: used.methods(), Competent: true}
+	out := Assessment{Auditor: a.ID, Criteria: s.ID, EvaluatedAt: at, Results: make([]CriterionResult, n), Methods: used.methods(), Competent: true}
 	total := 0
 	for _, m := range informed {
 		total += m.count()

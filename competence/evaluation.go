@@ -87,27 +87,32 @@ type EvaluationEvent string
 
 // The evaluation events. Never reorder.
 const (
-	// Start begins applying evaluation methods (19011:7.5).
+	// Start begins applying evaluation methods (19011:7.5); see
+	// [Evaluation.Fire].
 	Start EvaluationEvent = "start"
 	// DecideCompetent records a decision that every criterion is met
-	// (19011:7.5).
+	// (19011:7.5); see [Evaluation.Decide].
 	DecideCompetent EvaluationEvent = "decide-competent"
 	// DecideNotYetCompetent records a decision that some criteria are not
 	// met, with development actions (19011:7.5).
 	DecideNotYetCompetent EvaluationEvent = "decide-not-yet-competent"
-	// ReEvaluate opens a new round of evaluation (19011:7.5, 7.6).
+	// ReEvaluate opens a new round of evaluation (19011:7.5, 7.6); see
+	// [Evaluation.Fire].
 	ReEvaluate EvaluationEvent = "re-evaluate"
-	// Suspend suspends competence for a stated reason (19011:7.6).
+	// Suspend suspends competence for a stated reason (19011:7.6); see
+	// [Evaluation.Suspend].
 	Suspend EvaluationEvent = "suspend"
-	// Reinstate lifts a suspension for a stated reason (19011:7.6).
+	// Reinstate lifts a suspension for a stated reason (19011:7.6); see
+	// [Evaluation.Reinstate].
 	Reinstate EvaluationEvent = "reinstate"
 	// Withdraw ends the evaluation or withdraws competence for a stated
-	// reason (19011:7.6).
+	// reason (19011:7.6); see [Evaluation.Withdraw].
 	Withdraw EvaluationEvent = "withdraw"
 )
 
 // EvaluationEntry is one line of an evaluation's history: an accepted
-// event with its time, actor and note.
+// event with its time, actor and note and, for suspend, reinstate and
+// withdraw, the reason the operation was given.
 type EvaluationEntry = ismsaudit.Entry[EvaluationState, EvaluationEvent]
 
 // Decision is a competence decision: the assessment it rests on and, when
@@ -276,7 +281,7 @@ var (
 			return nil
 		}
 		due := in.decision.Assessment.DueAt
-		if due.IsZero() || (!in.meta.At.IsZero() && !due.After(in.meta.At)) || !due.After(in.decision.Assessment.At) {
+		if due.IsZero() || (!in.meta.At.IsZero() && !due.After(in.meta.At)) || !due.After(in.decision.Assessment.EvaluatedAt) {
 			return errors.New("re-evaluation must fall due after the decision")
 		}
 		return nil

@@ -35,7 +35,7 @@ func twoCriteriaResult(m competence.Method, days int) competence.MethodResult {
 // twoCriteriaAssessment is a two-criterion assessment, competent or with c2 unmet.
 func twoCriteriaAssessment(competent bool, days int) competence.Assessment {
 	a := competence.Assessment{
-		Auditor: evaluatedAuditor, Criteria: evaluatedSet, At: at(days),
+		Auditor: evaluatedAuditor, Criteria: evaluatedSet, EvaluatedAt: at(days),
 		Results: []competence.CriterionResult{
 			{Criterion: "c1", Kind: competence.KnowledgeCriterion, Met: true, Why: "recorded level working", InformedBy: []competence.Method{competence.Interview}},
 			{Criterion: "c2", Kind: competence.AuditCount, Met: competent, Why: "2 audits, required 2", InformedBy: []competence.Method{competence.ReviewOfRecords}},
