@@ -13,8 +13,8 @@
 // # Auditors
 //
 // An [Auditor] is one person's record: education, work experience,
-// training, the audit experience log (with the role played: trainee,
-// auditor, team leader, technical expert, observer), assessments of the
+// training, the audit experience log (with the [Role] played: trainee,
+// auditor, team leader, technical expert, observer, guide), assessments of the
 // thirteen personal behaviours of 19011 7.2.2 ([Behaviour]), levels in the
 // knowledge areas ([KnowledgeArea], [Level]), sectors, technical areas,
 // languages, involvements that bear on independence, qualifications, CPD,
@@ -102,13 +102,21 @@
 // whose error lists the valid tokens, IsValid, String and strict text
 // marshalling; [Level] is ordered (Compare).
 //
+// # Testing
+//
+// Package competence/competencetest gives a host's tests competent
+// auditors, team leaders and technical experts for a profile in one call,
+// built and evaluated through this package's own operations.
+//
 // # Errors
 //
-// Invalid input gives a *[ismsaudit.ValidationError] listing every problem with its
-// Go-field path ("Training[2].Hours") and unwrapping to [ismsaudit.ErrInvalid];
-// references to unknown sets or people give [ismsaudit.ErrNotFound]; refused
-// lifecycle events give [ismsaudit.ErrTransition]; no team gives [ErrNoTeam]. Every
-// exported type round-trips through encoding/json.
+// Invalid input gives a *[ismsaudit.ValidationError] listing every
+// problem with its Go-field path ("Training[2].Hours") and unwrapping to
+// [ismsaudit.ErrInvalid]; references to unknown sets or people give
+// [ismsaudit.ErrNotFound]; refused lifecycle events give a
+// *[ismsaudit.TransitionError] naming the rule that refused, unwrapping to
+// [ismsaudit.ErrTransition]; no team gives [ErrNoTeam]. Every exported
+// type round-trips through encoding/json.
 package competence
 
 //go:generate go run ../internal/enumgen
