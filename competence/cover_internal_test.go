@@ -76,7 +76,7 @@ func TestExactMatchesBruteForce(t *testing.T) {
 		p.limit = -1
 		all := append([]option(nil), p.opts...)
 		best, found := bruteForce(p, all)
-		p.refPrepare()
+		p.referencePrepare()
 		got, ok := p.exact()
 		if ok != found {
 			rt.Fatalf("exact feasible=%v, brute force feasible=%v", ok, found)

@@ -9,13 +9,12 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
-// Sentinels. ismsaudit.ErrInvalid, ismsaudit.ErrNotFound and ismsaudit.ErrTransition are the values every
-// ismsaudit package shares, so errors.Is works across packages.
-var (
-	// ErrNoTeam reports that no team meets an audit's needs; the error is
-	// a *NoTeamError that says which needs cannot be met and why.
-	ErrNoTeam = errors.New("competence: no team meets the needs")
-)
+// ErrNoTeam reports that no team meets an audit's needs; the error is a
+// *[NoTeamError] that says which needs cannot be met and why. The other
+// sentinels are the ones every ismsaudit package shares
+// ([ismsaudit.ErrInvalid], [ismsaudit.ErrNotFound],
+// [ismsaudit.ErrTransition]), so errors.Is works across packages.
+var ErrNoTeam = errors.New("competence: no team meets the needs")
 
 // newCollector starts collecting problems for subject.
 func newCollector(subject string) *errs.Collector { return errs.NewCollector("competence", subject) }
@@ -38,6 +37,7 @@ func checkFinite(c *errs.Collector, path string, v float64) {
 // num formats a figure exactly and briefly.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// day formats a date for a message.
 func day(t time.Time) string { return t.Format(time.DateOnly) }
 
 func quote(s string) string { return strconv.Quote(s) }

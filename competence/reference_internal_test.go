@@ -11,7 +11,7 @@ func (p *Pool) referenceSelectTeam(needs TeamNeeds, opts *SelectOptions) (Team, 
 	if err != nil {
 		return Team{}, err
 	}
-	s := refSelection{selection{p: p, needs: &needs, r: r, period: needs.period(), leaderBit: len(needs.Needs)}}
+	s := referenceSelection{selection{p: p, needs: &needs, r: r, period: needs.period(), leaderBit: len(needs.Needs)}}
 	s.people = make([]person, len(p.auditors))
 	s.work = make([]float64, len(p.auditors))
 	for i := range p.auditors {
@@ -60,14 +60,14 @@ func (p *Pool) referenceSelectTeam(needs TeamNeeds, opts *SelectOptions) (Team, 
 	return s.team(prob, sol, method, lb), nil
 }
 
-// refSelection is the earlier selection state: the checks of a
+// referenceSelection is the earlier selection state: the checks of a
 // candidate, the explanations of unmet needs and the team it returns are
 // the current selection's (they did not change); build is the earlier one.
-type refSelection struct{ selection }
+type referenceSelection struct{ selection }
 
-func (s *refSelection) workload(i int) float64 { return s.r.workload[s.p.auditors[i].ID] }
+func (s *referenceSelection) workload(i int) float64 { return s.r.workload[s.p.auditors[i].ID] }
 
-func (s *refSelection) build() (*problem, []UnmetNeed) {
+func (s *referenceSelection) build() (*problem, []UnmetNeed) {
 	nb := len(s.needs.Needs) + 1
 	prob := &problem{nbits: nb, minAud: max(s.needs.MinAuditors, 1), maxAud: s.needs.MaxAuditors, npers: len(s.people)}
 	var expertKinds needSet
@@ -138,13 +138,13 @@ func (s *refSelection) build() (*problem, []UnmetNeed) {
 		prob.pad = nil
 	}
 	prob.limit = max(s.r.maxExact, 0)
-	prob.refPrepare()
+	prob.referencePrepare()
 	return prob, nil
 }
 
-// refPrepare orders the options by (workload, id, auditor before expert)
+// referencePrepare orders the options by (workload, id, auditor before expert)
 // and drops dominated ones.
-func (p *problem) refPrepare() {
+func (p *problem) referencePrepare() {
 	slices.SortFunc(p.opts, func(a, b option) int {
 		if c := cmp.Compare(a.work, b.work); c != 0 {
 			return c
