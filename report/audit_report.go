@@ -22,7 +22,7 @@ import (
 //
 // The report is a snapshot: it shares no memory with the audit record it
 // was built from, and changing one never changes the other. It encodes to
-// JSON and back losslessly (ParseAuditReport reads it).
+// JSON and back losslessly (DecodeAuditReport reads it).
 type AuditReport struct {
 	// Title heads the report, e.g. "Internal audit report: Example Ltd".
 	Title string `json:"title"`

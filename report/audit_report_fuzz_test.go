@@ -11,11 +11,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
-// FuzzParseAuditReport feeds ParseAuditReport outside data. A report it
+// FuzzDecodeAuditReport feeds DecodeAuditReport outside data. A report it
 // accepts is complete, renders in every format, exports to OSCAL (unless a
 // date falls outside OSCAL's range, or nothing is open for a POA&M) and
 // reads back from its own JSON unchanged.
-func FuzzParseAuditReport(f *testing.F) {
+func FuzzDecodeAuditReport(f *testing.F) {
 	copyFor := func(t testing.TB) *AuditReport {
 		c, err := RecipientCopy(internalReport(t), audit.Recipient{Name: "Jordan Blake", Clearance: audit.ConfidentialityPublic})
 		require.NoError(f, err)
@@ -30,7 +30,7 @@ func FuzzParseAuditReport(f *testing.F) {
 	f.Add([]byte(`{"title": "x", "findings": [{"id": "F"}]}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ParseAuditReport(data)
+		r, err := DecodeAuditReport(data)
 		if err != nil {
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			require.Nil(t, r)
@@ -62,7 +62,7 @@ func FuzzParseAuditReport(f *testing.F) {
 		}
 		first.Reset()
 		require.NoError(t, WriteAuditReport(&first, r, JSON))
-		back, err := ParseAuditReport(first.Bytes())
+		back, err := DecodeAuditReport(first.Bytes())
 		require.NoError(t, err)
 		if diff := cmp.Diff(r, back); diff != "" {
 			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)

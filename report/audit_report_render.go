@@ -12,7 +12,7 @@ import (
 
 // WriteAuditReport renders report r to w: Markdown, HTML (one
 // self-contained printable page), JSON (the model itself, which
-// ParseAuditReport reads back) or CSV (the findings register, one row per
+// DecodeAuditReport reads back) or CSV (the findings register, one row per
 // finding, with AuditFindingsCSVHeader). The report is checked first: an
 // incomplete or invalid one is refused with the *ismsaudit.ValidationError of Check
 // and nothing is written. Output is deterministic byte for byte; the first

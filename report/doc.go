@@ -43,7 +43,7 @@
 // [WriteAuditReport] renders a report as Markdown, as HTML (one
 // self-contained printable page: inline stylesheet with print rules, no
 // script, no external resource, a Content-Security-Policy that forbids
-// both, every value escaped), as JSON (the model, which [ParseAuditReport]
+// both, every value escaped), as JSON (the model, which [DecodeAuditReport]
 // reads back) or as a CSV findings register ([AuditFindingsCSVHeader]).
 // [WriteNonconformityActions] writes the nonconformity action list as CSV
 // ([NonconformityActionsCSVHeader]): each nonconformity with its
@@ -82,7 +82,7 @@
 // with the charts as inline SVG: nonconformities by clause and control as a
 // stacked bar chart, the closure times of corrective actions as a histogram
 // with the median and the 90th percentile marked), as JSON (which
-// [ParseProgrammeReport] reads back) or as a CSV schedule
+// [DecodeProgrammeReport] reads back) or as a CSV schedule
 // ([ProgrammeScheduleCSVHeader]).
 //
 // # OSCAL

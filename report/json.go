@@ -14,11 +14,11 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// ParseAuditReport decodes an audit report from the JSON that
+// DecodeAuditReport decodes an audit report from the JSON that
 // WriteAuditReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
 // as Check does. Every problem comes back in a *ismsaudit.ValidationError.
-func ParseAuditReport(data []byte) (*AuditReport, error) {
+func DecodeAuditReport(data []byte) (*AuditReport, error) {
 	col := newCollector("audit report")
 	var r AuditReport
 	if !validate.JSON(col, data, &r) {
@@ -30,11 +30,11 @@ func ParseAuditReport(data []byte) (*AuditReport, error) {
 	return &r, nil
 }
 
-// ParseProgrammeReport decodes a programme report from the JSON that
+// DecodeProgrammeReport decodes a programme report from the JSON that
 // WriteProgrammeReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
 // as Check does. Every problem comes back in a *ismsaudit.ValidationError.
-func ParseProgrammeReport(data []byte) (*ProgrammeReport, error) {
+func DecodeProgrammeReport(data []byte) (*ProgrammeReport, error) {
 	col := newCollector("programme report")
 	var r ProgrammeReport
 	if !validate.JSON(col, data, &r) {

@@ -23,7 +23,7 @@ func TestAuditReportJSONRoundTrip(t *testing.T) {
 			r := build(t)
 			var buf bytes.Buffer
 			require.NoError(t, WriteAuditReport(&buf, r, JSON))
-			back, err := ParseAuditReport(buf.Bytes())
+			back, err := DecodeAuditReport(buf.Bytes())
 			require.NoError(t, err)
 			if diff := cmp.Diff(r, back); diff != "" {
 				t.Errorf("round trip mismatch (-want +got):\n%s", diff)
@@ -32,7 +32,7 @@ func TestAuditReportJSONRoundTrip(t *testing.T) {
 	}
 }
 
-func TestParseAuditReportRefuses(t *testing.T) {
+func TestDecodeAuditReportRefuses(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, internalReport(t), JSON))
 	good := buf.String()
@@ -47,7 +47,7 @@ func TestParseAuditReportRefuses(t *testing.T) {
 		{"incomplete", strings.Replace(good, `"client": "Omar Farouk, Chief Executive, Northwind Analytics Ltd"`, `"client": ""`, 1), "Client", ContentClient},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := ParseAuditReport([]byte(tt.doc))
+			r, err := DecodeAuditReport([]byte(tt.doc))
 			assert.Nil(t, r)
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -60,7 +60,7 @@ func TestHostileReportRoundTripsAndExports(t *testing.T) {
 	r := hostileReport(t)
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, r, JSON))
-	back, err := ParseAuditReport(buf.Bytes())
+	back, err := DecodeAuditReport(buf.Bytes())
 	require.NoError(t, err)
 	if diff := cmp.Diff(r, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
@@ -78,15 +78,15 @@ func TestProgrammeReportJSONRoundTrip(t *testing.T) {
 	r := programmeReport(t)
 	var buf bytes.Buffer
 	require.NoError(t, WriteProgrammeReport(&buf, r, JSON))
-	back, err := ParseProgrammeReport(buf.Bytes())
+	back, err := DecodeProgrammeReport(buf.Bytes())
 	require.NoError(t, err)
 	if diff := cmp.Diff(r, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 
-	_, err = ParseProgrammeReport([]byte(`{"title": "x", "surprise": 1}`))
+	_, err = DecodeProgrammeReport([]byte(`{"title": "x", "surprise": 1}`))
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	_, err = ParseProgrammeReport(bytes.Replace(buf.Bytes(), []byte(`"status": "completed"`), []byte(`"status": "finished"`), 1))
+	_, err = DecodeProgrammeReport(bytes.Replace(buf.Bytes(), []byte(`"status": "completed"`), []byte(`"status": "finished"`), 1))
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }

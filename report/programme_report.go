@@ -25,7 +25,7 @@ import (
 //
 // The report is a snapshot: it shares no memory with the programme or the
 // records, and changing one never changes the other. It encodes to JSON and
-// back losslessly (ParseProgrammeReport reads it).
+// back losslessly (DecodeProgrammeReport reads it).
 type ProgrammeReport struct {
 	// Title heads the report, e.g. "Audit programme status: ISMS-AP-2026".
 	Title string `json:"title"`

@@ -13,11 +13,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
-// FuzzParseProgrammeReport feeds ParseProgrammeReport outside data. A
+// FuzzDecodeProgrammeReport feeds DecodeProgrammeReport outside data. A
 // report it accepts is complete, renders in every format deterministically
 // (charts included, whatever the figures) and reads back from its own JSON
 // unchanged.
-func FuzzParseProgrammeReport(f *testing.F) {
+func FuzzDecodeProgrammeReport(f *testing.F) {
 	// Small seeds: the fuzzing engine slows to a crawl on inputs of tens
 	// of kilobytes, such as the whole fixture report.
 	for _, r := range []*ProgrammeReport{smallProgrammeReport(f), hostileSmallProgrammeReport(f)} {
@@ -29,7 +29,7 @@ func FuzzParseProgrammeReport(f *testing.F) {
 	f.Add([]byte(`{"title": "x", "schedule": [{"id": "A"}]}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ParseProgrammeReport(data)
+		r, err := DecodeProgrammeReport(data)
 		if err != nil {
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			require.Nil(t, r)
@@ -46,7 +46,7 @@ func FuzzParseProgrammeReport(f *testing.F) {
 		}
 		first.Reset()
 		require.NoError(t, WriteProgrammeReport(&first, r, JSON))
-		back, err := ParseProgrammeReport(first.Bytes())
+		back, err := DecodeProgrammeReport(first.Bytes())
 		require.NoError(t, err)
 		if diff := cmp.Diff(r, back); diff != "" {
 			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)

@@ -16,7 +16,7 @@ import (
 // the audit report's style, with the charts as inline SVG: nonconformities
 // by clause and control as a bar chart, and the closure times of corrective
 // actions as a histogram with the median and 90th percentile marked), JSON
-// (the model itself, which ParseProgrammeReport reads back) or CSV (the
+// (the model itself, which DecodeProgrammeReport reads back) or CSV (the
 // schedule, one row per audit, with ProgrammeScheduleCSVHeader). The report
 // is checked first: an incomplete or invalid one is refused with the
 // *ismsaudit.ValidationError of Check and nothing is written. Output is deterministic

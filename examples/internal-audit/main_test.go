@@ -59,7 +59,7 @@ func TestOtherFormats(t *testing.T) {
 
 	code, out, errs = runArgs("-format", "json")
 	require.Equal(t, 0, code, errs)
-	r, err := report.ParseAuditReport([]byte(out))
+	r, err := report.DecodeAuditReport([]byte(out))
 	require.NoError(t, err)
 	assert.Equal(t, audit.StateClosed, r.State)
 	require.NotNil(t, r.FollowUp)
