@@ -12,7 +12,14 @@ import (
 // Example builds a Statement of Applicability, derives the stage 2 audit
 // checklist from it, records one result and prints the result counts.
 func Example() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by risk treatment plan RTP-2026",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		panic(err)
+	}
 	if err := soa.Exclude("A.8.30", "No development is outsourced"); err != nil {
 		panic(err)
 	}

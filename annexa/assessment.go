@@ -38,8 +38,33 @@ type Assessment struct {
 	Notes string `json:"notes,omitempty"`
 	// EvidenceRefs identify the evidence behind the result. Required for
 	// Conforms and for nonconformities: a conclusion rests on evidence
-	// (ISO 19011:2018 clause 4 e, 6.4.8).
+	// (ISO 19011:2018 clause 4 f, 6.4.8).
 	EvidenceRefs []ismsaudit.EvidenceID `json:"evidenceRefs,omitempty"`
+}
+
+// The assessment rules: what Checklist.Assess, Checklist.MarkNotAudited
+// and Checklist.Validate ask of an item's outcome, cited in
+// FieldError.Rule.
+const (
+	// RuleAssessmentEvidence: a conformity or nonconformity rests on
+	// evidence references.
+	RuleAssessmentEvidence ismsaudit.RuleID = "ANX-ASSESSMENT-EVIDENCE"
+	// RuleAssessmentNotes: every result but a conformity says in notes
+	// what was found, or why the item does not apply.
+	RuleAssessmentNotes ismsaudit.RuleID = "ANX-ASSESSMENT-NOTES"
+	// RuleItemOneOutcome: an item is either assessed or recorded as not
+	// audited, never both; Reset clears one before the other is recorded.
+	RuleItemOneOutcome ismsaudit.RuleID = "ANX-ITEM-ONE-OUTCOME"
+)
+
+var assessmentRules = []ismsaudit.Rule{
+	{ID: RuleAssessmentEvidence, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased,
+		Text: "a conformity or nonconformity recorded on a checklist item rests on evidence references"},
+	{ID: RuleAssessmentNotes, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation,
+		Text: "every result but a conformity says in notes what was found, or why the item does not apply"},
+	{ID: RuleItemOneOutcome, Clause: "19011:6.4.8, 6.5.1", Principle: ismsaudit.PrincipleFairPresentation,
+		Text:  "a checklist item is either assessed or recorded as not audited, never both; a result is not replaced without Reset",
+		Basis: "project reading: an area not audited is reported as such, not as a result"},
 }
 
 // Assess records the auditor's conclusion for the item with the given
@@ -50,16 +75,16 @@ func (c *Checklist) Assess(ref Ref, a Assessment) error {
 	col := errs.NewCollector("annexa", "assessment")
 	i := c.find(ref)
 	if i < 0 {
-		col.Add("Ref", errs.RuleUnknown, ref.String(), "no checklist item has this reference")
+		col.Add("Ref", ismsaudit.RuleUnknown, ref.String(), "no checklist item has this reference")
 		return col.Err()
 	}
 	validate.Struct(col, "", a)
 	if a.Result == NotAssessed {
-		col.Add("Result", "assessed", string(a.Result), "an assessment needs a conclusion; use Reset to clear one")
+		col.Add("Result", ismsaudit.RuleRequired, string(a.Result), "an assessment needs a conclusion; use Reset to clear one")
 	}
 	checkAssessment(col, "", a.Result, a.Notes, a.EvidenceRefs)
 	if c.Items[i].NotAuditedReason != "" {
-		col.Add("Ref", "marked-not-audited", ref.String(), "the item is recorded as not audited; Reset it first")
+		col.Add("Ref", RuleItemOneOutcome, ref.String(), "the item is recorded as not audited; Reset it first")
 	}
 	if err := col.Err(); err != nil {
 		return err
@@ -75,14 +100,14 @@ func checkAssessment(col *errs.Collector, path string, r Result, notes string, e
 	case r == NotAssessed || !r.IsValid():
 		return
 	case r != Conforms && strings.TrimSpace(notes) == "":
-		col.Add(errs.JoinPath(path, "Notes"), "notes-required", "", "say what was found (or why the item does not apply)")
+		col.Add(errs.JoinPath(path, "Notes"), RuleAssessmentNotes, "", "say what was found (or why the item does not apply)")
 	}
 	if (r == Conforms || r.IsNonconformity()) && len(evidence) == 0 {
-		col.Add(errs.JoinPath(path, "EvidenceRefs"), "evidence-required", "", "a conformity or nonconformity rests on evidence (19011 6.4.8)")
+		col.Add(errs.JoinPath(path, "EvidenceRefs"), RuleAssessmentEvidence, "", "a conformity or nonconformity rests on evidence (19011 6.4.8)")
 	}
 	for i, e := range evidence {
 		if strings.TrimSpace(string(e)) == "" {
-			col.Add(errs.Index(errs.JoinPath(path, "EvidenceRefs"), i), "required", "", "an evidence reference cannot be empty")
+			col.Add(errs.Index(errs.JoinPath(path, "EvidenceRefs"), i), ismsaudit.RuleRequired, "", "an evidence reference cannot be empty")
 		}
 	}
 }
@@ -94,12 +119,12 @@ func (c *Checklist) MarkNotAudited(ref Ref, reason string) error {
 	i := c.find(ref)
 	switch {
 	case i < 0:
-		col.Add("Ref", errs.RuleUnknown, ref.String(), "no checklist item has this reference")
+		col.Add("Ref", ismsaudit.RuleUnknown, ref.String(), "no checklist item has this reference")
 	case c.Items[i].Result != NotAssessed:
-		col.Add("Ref", "already-assessed", ref.String(), "the item already has a result; Reset it first")
+		col.Add("Ref", RuleItemOneOutcome, ref.String(), "the item already has a result; Reset it first")
 	}
 	if strings.TrimSpace(reason) == "" {
-		col.Add("Reason", "required", "", "say why the item was not audited")
+		col.Add("Reason", ismsaudit.RuleRequired, "", "say why the item was not audited")
 	}
 	if err := col.Err(); err != nil {
 		return err
@@ -113,7 +138,7 @@ func (c *Checklist) Reset(ref Ref) error {
 	i := c.find(ref)
 	if i < 0 {
 		col := errs.NewCollector("annexa", "reset")
-		col.Add("Ref", errs.RuleUnknown, ref.String(), "no checklist item has this reference")
+		col.Add("Ref", ismsaudit.RuleUnknown, ref.String(), "no checklist item has this reference")
 		return col.Err()
 	}
 	it := &c.Items[i]

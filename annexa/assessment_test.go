@@ -20,13 +20,13 @@ func TestAssess(t *testing.T) {
 		{"conforms with evidence", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"EV-1"}}, nil},
 		{"minor with notes and evidence", Assessment{Result: MinorNonconformity, Notes: "two servers overdue", EvidenceRefs: []ismsaudit.EvidenceID{"EV-2", "EV-3"}}, nil},
 		{"observation with notes", Assessment{Result: Observation, Notes: "scan scope unclear"}, nil},
-		{"conforms without evidence", Assessment{Result: Conforms}, []ismsaudit.FieldError{{Path: "EvidenceRefs", Rule: "evidence-required"}}},
+		{"conforms without evidence", Assessment{Result: Conforms}, []ismsaudit.FieldError{{Path: "EvidenceRefs", Rule: RuleAssessmentEvidence}}},
 		{"major without notes or evidence", Assessment{Result: MajorNonconformity}, []ismsaudit.FieldError{
-			{Path: "Notes", Rule: "notes-required"}, {Path: "EvidenceRefs", Rule: "evidence-required"}}},
-		{"not applicable without notes", Assessment{Result: NotApplicable}, []ismsaudit.FieldError{{Path: "Notes", Rule: "notes-required"}}},
-		{"not assessed", Assessment{Result: NotAssessed}, []ismsaudit.FieldError{{Path: "Result", Rule: "assessed"}}},
-		{"bad result", Assessment{Result: "great"}, []ismsaudit.FieldError{{Path: "Result", Rule: "enum"}}},
-		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: "required"}}},
+			{Path: "Notes", Rule: RuleAssessmentNotes}, {Path: "EvidenceRefs", Rule: RuleAssessmentEvidence}}},
+		{"not applicable without notes", Assessment{Result: NotApplicable}, []ismsaudit.FieldError{{Path: "Notes", Rule: RuleAssessmentNotes}}},
+		{"not assessed", Assessment{Result: NotAssessed}, []ismsaudit.FieldError{{Path: "Result", Rule: ismsaudit.RuleRequired}}},
+		{"bad result", Assessment{Result: "great"}, []ismsaudit.FieldError{{Path: "Result", Rule: ismsaudit.RuleEnum}}},
+		{"empty evidence ref", Assessment{Result: Conforms, EvidenceRefs: []ismsaudit.EvidenceID{" "}}, []ismsaudit.FieldError{{Path: "EvidenceRefs[0]", Rule: ismsaudit.RuleRequired}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -225,14 +225,6 @@ func (a Attribute) Label() string {
 	return ""
 }
 
-// Hashtag returns the 27002 hashtag, e.g. "#Preventive".
-func (a Attribute) Hashtag() string {
-	if l := a.Label(); l != "" {
-		return "#" + l
-	}
-	return ""
-}
-
 func (a Attribute) mask() attrMask {
 	if i := attributeSet.Index(a); i >= 0 {
 		return 1 << i

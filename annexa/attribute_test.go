@@ -36,7 +36,6 @@ func TestAttributeTables(t *testing.T) {
 	for a := range Attributes() {
 		assert.Equal(t, attrMask(1)<<i, a.mask(), a.String())
 		assert.NotEmpty(t, a.Label())
-		assert.Equal(t, "#"+a.Label(), a.Hashtag())
 		back, err := ParseAttributeLabel(a.Label())
 		require.NoError(t, err)
 		assert.Equal(t, a, back)

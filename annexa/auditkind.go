@@ -33,15 +33,6 @@ const (
 	Special AuditKind = "special"
 )
 
-// auditKindNames lists the tokens, for error details.
-func auditKindNames() []string {
-	var out []string
-	for k := range AuditKinds() {
-		out = append(out, string(k))
-	}
-	return out
-}
-
 // coversAll reports whether a checklist of kind k takes every requirement
 // and every applicable control when no subset is given.
 func (k AuditKind) coversAll() bool {

@@ -2,6 +2,7 @@ package annexa
 
 import (
 	"errors"
+	"iter"
 	"slices"
 	"strings"
 
@@ -56,4 +57,16 @@ func ruleFor(err error) ismsaudit.RuleID {
 		return ismsaudit.RuleUnknown
 	}
 	return ismsaudit.RuleFormat
+}
+
+// joinTokens lists an enumeration's tokens for an error detail: "a, b, c".
+func joinTokens[T ~string](values iter.Seq[T]) string {
+	var b strings.Builder
+	for v := range values {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(v))
+	}
+	return b.String()
 }

@@ -84,7 +84,7 @@ func TestViewsMarshalAsIDs(t *testing.T) {
 // TestConcurrentReads reads the catalogue from many goroutines; run with
 // -race to check the compiled tables are never written after start-up.
 func TestConcurrentReads(t *testing.T) {
-	soa := NewSoA("Concurrent Ltd", Implemented)
+	soa := newSoA(t, "Concurrent Ltd")
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)

@@ -51,17 +51,63 @@ type Checklist struct {
 
 // ChecklistOptions chooses what a checklist covers beyond what its kind
 // implies. The zero value (apart from Kind) means "the whole kind".
+//
+// Clauses and Controls together name a subset, and a subset is the
+// audit's scope: once either is given, the checklist covers the clauses
+// and the controls named and nothing else. Naming only clauses gives a
+// checklist without controls; naming only controls, one without
+// requirement clauses. (A surveillance keeps its SurveillanceEssentials
+// whatever is named.) Filter is not a subset but a narrowing of the
+// controls: it keeps the matching ones among Controls, or, when Controls
+// is empty, among every applicable control, and leaves the clauses alone.
+// So Clauses with a Filter gives those clauses and the matching controls,
+// and a Filter alone keeps every requirement of a kind that covers them
+// all. NewChecklist says what each kind covers.
 type ChecklistOptions struct {
 	// Kind is the kind of audit; it is required.
 	Kind AuditKind `json:"kind"`
-	// Clauses narrows (or, for a surveillance, extends) the requirement
-	// clauses; a heading such as "9" or "9.2" stands for its requirements.
+	// Clauses names the requirement clauses to cover; a heading such as
+	// "9" or "9.2" stands for its requirements. For a surveillance they
+	// are covered besides the essentials.
 	Clauses []ClauseID `json:"clauses,omitempty"`
-	// Controls narrows the controls to these; each must be applicable.
+	// Controls names the Annex A controls to cover; each must be
+	// applicable.
 	Controls []ControlID `json:"controls,omitempty"`
-	// Filter keeps only the controls that match it. Without Controls, it
-	// selects among every applicable control.
+	// Filter keeps only the controls that match it: among Controls when
+	// given, else among every applicable control.
 	Filter Filter `json:"filter,omitzero"`
+}
+
+// The checklist rules: what NewChecklist asks of the options, cited in
+// FieldError.Rule.
+const (
+	// RuleStage1Whole: a stage 1 checklist covers the whole documented
+	// ISMS; no subset or filter.
+	RuleStage1Whole ismsaudit.RuleID = "ANX-STAGE1-WHOLE"
+	// RuleSpecialSubset: a special audit's checklist covers exactly what
+	// is named, so something must be named.
+	RuleSpecialSubset ismsaudit.RuleID = "ANX-SPECIAL-SUBSET"
+	// RuleChecklistApplicable: a checklist audits only controls the SoA
+	// includes.
+	RuleChecklistApplicable ismsaudit.RuleID = "ANX-CHECKLIST-APPLICABLE"
+	// RuleChecklistNotEmpty: the options select something, and a filter
+	// keeps at least one control.
+	RuleChecklistNotEmpty ismsaudit.RuleID = "ANX-CHECKLIST-NOT-EMPTY"
+)
+
+var checklistRules = []ismsaudit.Rule{
+	{ID: RuleStage1Whole, Clause: "17021-1:9.3.1.2", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text:  "a stage 1 checklist reviews all documented information and the SoA's exclusions: no clause, control or filter subset",
+		Basis: "project reading: stage 1 judges readiness from the whole documented ISMS"},
+	{ID: RuleSpecialSubset, Clause: "17021-1:9.6.4", Principle: ismsaudit.PrincipleRiskBased,
+		Text:  "a special audit's checklist covers exactly the clauses, controls or filter named for it, and something must be named",
+		Basis: "project reading: a special audit has a given subject"},
+	{ID: RuleChecklistApplicable, Clause: "19011:6.3.4; 27001:6.1.3 d", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text:  "a checklist audits only controls the Statement of Applicability includes; an excluded control is audited through its exclusion, at stage 1",
+		Basis: "project reading"},
+	{ID: RuleChecklistNotEmpty, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare,
+		Text:  "checklist options select something to audit, and a filter keeps at least one applicable control: nothing asked for is dropped unnoticed",
+		Basis: "project rule"},
 }
 
 // NewChecklist builds the checklist for an audit of kind opts.Kind against
@@ -75,7 +121,7 @@ type ChecklistOptions struct {
 //     the whole documented ISMS, so subsets and filters are refused.
 //   - Stage2, Internal, Recertification, SecondParty: every requirement
 //     (4.1 ... 10.2) and every applicable control; a subset (Clauses,
-//     Controls) narrows both to exactly what it names.
+//     Controls, or both) replaces both with exactly what it names.
 //   - Surveillance: the SurveillanceEssentials plus the Clauses given, and
 //     the Controls given.
 //   - Special: exactly the subset given; an empty one is refused.
@@ -87,18 +133,18 @@ type ChecklistOptions struct {
 func NewChecklist(soa *SoA, opts ChecklistOptions) (*Checklist, error) {
 	col := errs.NewCollector("annexa", "checklist options")
 	if soa == nil {
-		col.Add("SoA", "required", "", "a Statement of Applicability is required")
+		col.Add("SoA", ismsaudit.RuleRequired, "", "a Statement of Applicability is required")
 		return nil, col.Err()
 	}
 	if err := soa.Validate(); err != nil {
-		col.Merge("SoA", "valid", err)
+		col.Merge("SoA", ismsaudit.RuleShape, err)
 		return nil, col.Err()
 	}
 	switch {
 	case opts.Kind == "":
-		col.Add("Kind", "required", "", "say which kind of audit the checklist is for")
+		col.Add("Kind", ismsaudit.RuleRequired, "", "say which kind of audit the checklist is for")
 	case !opts.Kind.IsValid():
-		col.Add("Kind", "enum", string(opts.Kind), "one of "+strings.Join(auditKindNames(), ", "))
+		col.Add("Kind", ismsaudit.RuleEnum, string(opts.Kind), "one of "+joinTokens(AuditKinds()))
 	}
 	sel := selectItems(soa, opts, col)
 	if err := col.Err(); err != nil {
@@ -134,13 +180,13 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 	if opts.Kind == Stage1 {
 		sel.stage1 = true
 		if len(opts.Clauses) > 0 {
-			col.Add("Clauses", "stage1-whole", "", "a stage 1 audit reviews all documented information; subsets are not used")
+			col.Add("Clauses", RuleStage1Whole, "", "a stage 1 audit reviews all documented information; subsets are not used")
 		}
 		if len(opts.Controls) > 0 {
-			col.Add("Controls", "stage1-whole", "", "a stage 1 audit reviews all documented information; subsets are not used")
+			col.Add("Controls", RuleStage1Whole, "", "a stage 1 audit reviews all documented information; subsets are not used")
 		}
 		if !opts.Filter.IsZero() {
-			col.Add("Filter", "stage1-whole", "", "a stage 1 audit reviews all documented information; filters are not used")
+			col.Add("Filter", RuleStage1Whole, "", "a stage 1 audit reviews all documented information; filters are not used")
 		}
 		for i := range clauses {
 			if clauses[i].documented != "" {
@@ -156,7 +202,7 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 	}
 	subset := len(opts.Clauses) > 0 || len(opts.Controls) > 0
 	if opts.Kind == Special && !subset && opts.Filter.IsZero() {
-		col.Add("Clauses", "special-needs-subset", "", "a special audit covers only what is named: give clauses, controls or a filter")
+		col.Add("Clauses", RuleSpecialSubset, "", "a special audit covers only what is named: give clauses, controls or a filter")
 	}
 	// Clauses.
 	switch {
@@ -178,10 +224,10 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 			col.Add(path, ruleFor(err), string(id), "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
 			continue
 		case c.c.id != id:
-			col.Add(path, "canonical", string(id), "write the id as "+string(c.c.id))
+			col.Add(path, ismsaudit.RuleFormat, string(id), "write the id as "+string(c.c.id))
 			continue
 		case seenClause[id]:
-			col.Add(path, "unique", string(id), "the clause is named more than once")
+			col.Add(path, ismsaudit.RuleUnique, string(id), "the clause is named more than once")
 			continue
 		}
 		seenClause[id] = true
@@ -189,7 +235,7 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 	}
 	// Controls.
 	m, ferr := opts.Filter.compile()
-	col.Merge("Filter", "valid", ferr)
+	col.Merge("Filter", ismsaudit.RuleShape, ferr)
 	var candidates [ControlCount]bool
 	switch {
 	case len(opts.Controls) > 0:
@@ -200,11 +246,11 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 			case err != nil:
 				col.Add(path, ruleFor(err), string(id), "not an Annex A control of ISO/IEC 27001:2022")
 			case catalogue[idx].id != id:
-				col.Add(path, "canonical", string(id), "write the id as "+string(catalogue[idx].id))
+				col.Add(path, ismsaudit.RuleFormat, string(id), "write the id as "+string(catalogue[idx].id))
 			case candidates[idx]:
-				col.Add(path, "unique", string(id), "the control is named more than once")
+				col.Add(path, ismsaudit.RuleUnique, string(id), "the control is named more than once")
 			case !applicable[idx]:
-				col.Add(path, "not-applicable", string(id), "the SoA excludes this control")
+				col.Add(path, RuleChecklistApplicable, string(id), "the SoA excludes this control")
 			default:
 				candidates[idx] = true
 			}
@@ -219,10 +265,10 @@ func selectItems(soa *SoA, opts ChecklistOptions, col *errs.Collector) selection
 		}
 	}
 	if ferr == nil && !opts.Filter.IsZero() && sel.nControls == 0 {
-		col.Add("Filter", "matches-none", "", "no applicable control in the selection matches the filter")
+		col.Add("Filter", RuleChecklistNotEmpty, "", "no applicable control in the selection matches the filter")
 	}
 	if sel.nClauses == 0 && sel.nControls == 0 && col.Len() == 0 {
-		col.Add("", "empty", "", "the options select nothing to audit")
+		col.Add("", RuleChecklistNotEmpty, "", "the options select nothing to audit")
 	}
 	return sel
 }
@@ -318,7 +364,7 @@ func build(soa *SoA, kind AuditKind, sel *selection) *Checklist {
 			ids := make([]string, 0, sel.nExcluded)
 			for i, j := range sel.exclusions {
 				if j != "" {
-					ids = append(ids, catalogue[i].id.Annex())
+					ids = append(ids, "A."+string(catalogue[i].id))
 				}
 			}
 			extra = []string{fmt.Sprintf("The SoA excludes %d control(s) (%s): is each exclusion still justified?", sel.nExcluded, strings.Join(ids, ", "))}
@@ -331,7 +377,7 @@ func build(soa *SoA, kind AuditKind, sel *selection) *Checklist {
 			c := &catalogue[i]
 			qs := []string{
 				"Does the justification recorded for excluding it still hold: " + quoteText(j) + "?",
-				"Does any risk in the current risk assessment call for " + c.id.Annex() + " after all?",
+				"Does any risk in the current risk assessment call for A." + string(c.id) + " after all?",
 			}
 			b.add(RefToControl(c.id), "Exclusion: "+c.title, nil, qs, exclusionEvidence, 0, true)
 		}
@@ -413,7 +459,7 @@ func (c *Checklist) find(ref Ref) int {
 func (c *Checklist) Validate() error {
 	col := errs.NewCollector("annexa", "checklist")
 	if c == nil {
-		col.Add("", "required", "", "no checklist given")
+		col.Add("", ismsaudit.RuleRequired, "", "no checklist given")
 		return col.Err()
 	}
 	validate.Struct(col, "", c)
@@ -422,20 +468,20 @@ func (c *Checklist) Validate() error {
 		path := errs.Index("Items", i)
 		it.Ref.check(col, path+".Ref")
 		if j, dup := seen[it.Ref]; dup {
-			col.Add(path+".Ref", "unique", it.Ref.String(), fmt.Sprintf("the same reference as Items[%d]", j))
+			col.Add(path+".Ref", ismsaudit.RuleUnique, it.Ref.String(), fmt.Sprintf("the same reference as Items[%d]", j))
 		} else {
 			seen[it.Ref] = i
 		}
 		if strings.TrimSpace(it.Title) == "" {
-			col.Add(path+".Title", "required", "", "an item needs a title")
+			col.Add(path+".Title", ismsaudit.RuleRequired, "", "an item needs a title")
 		}
 		checkAssessment(col, path, it.Result, it.Notes, it.EvidenceRefs)
 		if it.NotAuditedReason != "" && it.Result != NotAssessed {
-			col.Add(path+".NotAuditedReason", "already-assessed", it.NotAuditedReason, "an assessed item cannot also be not audited")
+			col.Add(path+".NotAuditedReason", RuleItemOneOutcome, it.NotAuditedReason, "an assessed item cannot also be not audited")
 		}
 	}
 	if len(c.Items) == 0 {
-		col.Add("Items", "required", "", "a checklist needs at least one item")
+		col.Add("Items", ismsaudit.RuleRequired, "", "a checklist needs at least one item")
 	}
 	return col.Err()
 }

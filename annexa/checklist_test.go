@@ -24,7 +24,7 @@ func TestStage1WeighsDocumentedInformation(t *testing.T) {
 	require.NoError(t, err)
 	for _, it := range cl.Items[:14] {
 		c := MustClause(it.Ref.ID)
-		require.True(t, c.RequiresDocumentedInformation())
+		require.True(t, c.DocumentedInformation() != "")
 		assert.Contains(t, it.Questions[0], c.DocumentedInformation())
 		assert.Equal(t, []Method{MethodInterview, MethodDocumentReview}, it.Methods)
 	}
@@ -95,6 +95,56 @@ func TestChecklistSubsetsAndFilters(t *testing.T) {
 	assert.Equal(t, 30, n)
 }
 
+// TestChecklistOptionsScope pins how Clauses, Controls and Filter combine:
+// a subset (Clauses, Controls or both) is exactly the checklist's scope,
+// so naming only clauses leaves every control out and naming only controls
+// leaves every clause out; Filter narrows the controls, among Controls or
+// else among every applicable control, and leaves the clauses alone.
+func TestChecklistOptionsScope(t *testing.T) {
+	soa := sampleSoA(t)
+	physicalDetective := Filter{Themes: []Theme{Physical}, Attributes: []Attribute{Detective}}
+	tests := []struct {
+		name              string
+		opts              ChecklistOptions
+		clauses, controls int
+		want              []string // the exact items, when short
+	}{
+		{"nothing named: the whole kind", ChecklistOptions{Kind: Internal}, 30, 91, nil},
+		{"clauses alone leave the controls out", ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"9.2"}}, 2, 0,
+			[]string{"clause 9.2.1", "clause 9.2.2"}},
+		{"controls alone leave the clauses out", ChecklistOptions{Kind: Stage2, Controls: []ControlID{"8.8"}}, 0, 1,
+			[]string{"A.8.8"}},
+		{"a filter alone keeps every clause", ChecklistOptions{Kind: Recertification, Filter: physicalDetective}, 30, 2, nil},
+		{"clauses and a filter", ChecklistOptions{Kind: SecondParty, Clauses: []ClauseID{"9.2"}, Filter: physicalDetective}, 2, 2,
+			[]string{"clause 9.2.1", "clause 9.2.2", "A.7.4", "A.7.11"}},
+		{"controls and a filter", ChecklistOptions{Kind: Internal, Controls: []ControlID{"7.4", "7.1"}, Filter: physicalDetective}, 0, 1,
+			[]string{"A.7.4"}},
+		{"surveillance keeps the essentials with controls", ChecklistOptions{Kind: Surveillance, Controls: []ControlID{"5.15"}}, 15, 1, nil},
+		{"surveillance clauses add to the essentials", ChecklistOptions{Kind: Surveillance, Clauses: []ClauseID{"4.3"}}, 16, 0, nil},
+		{"special with clauses alone", ChecklistOptions{Kind: Special, Clauses: []ClauseID{"10"}}, 2, 0,
+			[]string{"clause 10.1", "clause 10.2"}},
+		{"special with a filter alone", ChecklistOptions{Kind: Special, Filter: physicalDetective}, 0, 2,
+			[]string{"A.7.4", "A.7.11"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(soa, tt.opts)
+			require.NoError(t, err)
+			n := map[RefKind]int{}
+			for _, it := range cl.Items {
+				n[it.Ref.Kind]++
+			}
+			assert.Equal(t, tt.clauses, n[ClauseRef], "clauses")
+			assert.Equal(t, tt.controls, n[ControlRef], "controls")
+			if tt.want != nil {
+				if diff := cmp.Diff(tt.want, refs(cl)); diff != "" {
+					t.Errorf("items mismatch (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
 // sortedRefs orders references as a checklist does: clauses first in the
 // standard's order, then controls in Annex A order.
 func sortedRefs(in []string) []string {
@@ -126,20 +176,20 @@ func TestChecklistOptionErrors(t *testing.T) {
 		opts ChecklistOptions
 		want []ismsaudit.FieldError
 	}{
-		{"no SoA", nil, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA", Rule: "required"}}},
-		{"invalid SoA", &SoA{}, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA.Decisions", Rule: "decision-missing"}}},
-		{"no kind", soa, ChecklistOptions{}, []ismsaudit.FieldError{{Path: "Kind", Rule: "required"}}},
-		{"bad kind", soa, ChecklistOptions{Kind: "stage3"}, []ismsaudit.FieldError{{Path: "Kind", Rule: "enum"}}},
+		{"no SoA", nil, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA", Rule: ismsaudit.RuleRequired}}},
+		{"invalid SoA", &SoA{}, ChecklistOptions{Kind: Stage2}, []ismsaudit.FieldError{{Path: "SoA.Decisions", Rule: RuleSoAComplete}}},
+		{"no kind", soa, ChecklistOptions{}, []ismsaudit.FieldError{{Path: "Kind", Rule: ismsaudit.RuleRequired}}},
+		{"bad kind", soa, ChecklistOptions{Kind: "stage3"}, []ismsaudit.FieldError{{Path: "Kind", Rule: ismsaudit.RuleEnum}}},
 		{"stage 1 subset", soa, ChecklistOptions{Kind: Stage1, Clauses: []ClauseID{"4.1"}, Controls: []ControlID{"5.1"}, Filter: Filter{Themes: []Theme{People}}}, []ismsaudit.FieldError{
-			{Path: "Clauses", Rule: "stage1-whole"}, {Path: "Controls", Rule: "stage1-whole"}, {Path: "Filter", Rule: "stage1-whole"},
+			{Path: "Clauses", Rule: RuleStage1Whole}, {Path: "Controls", Rule: RuleStage1Whole}, {Path: "Filter", Rule: RuleStage1Whole},
 		}},
-		{"special without subset", soa, ChecklistOptions{Kind: Special}, []ismsaudit.FieldError{{Path: "Clauses", Rule: "special-needs-subset"}}},
+		{"special without subset", soa, ChecklistOptions{Kind: Special}, []ismsaudit.FieldError{{Path: "Clauses", Rule: RuleSpecialSubset}}},
 		{"bad ids", soa, ChecklistOptions{Kind: Internal, Clauses: []ClauseID{"11", "9.2", "9.2", " 9.1"}, Controls: []ControlID{"8.30", "9.9", "5.1", "5.1", "A.5.2"}}, []ismsaudit.FieldError{
-			{Path: "Clauses[0]", Rule: "unknown"}, {Path: "Clauses[2]", Rule: "unique"}, {Path: "Clauses[3]", Rule: "canonical"},
-			{Path: "Controls[0]", Rule: "not-applicable"}, {Path: "Controls[1]", Rule: "unknown"}, {Path: "Controls[3]", Rule: "unique"}, {Path: "Controls[4]", Rule: "canonical"},
+			{Path: "Clauses[0]", Rule: ismsaudit.RuleUnknown}, {Path: "Clauses[2]", Rule: ismsaudit.RuleUnique}, {Path: "Clauses[3]", Rule: ismsaudit.RuleFormat},
+			{Path: "Controls[0]", Rule: RuleChecklistApplicable}, {Path: "Controls[1]", Rule: ismsaudit.RuleUnknown}, {Path: "Controls[3]", Rule: ismsaudit.RuleUnique}, {Path: "Controls[4]", Rule: ismsaudit.RuleFormat},
 		}},
-		{"filter values", soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{"fast"}}}, []ismsaudit.FieldError{{Path: "Filter.Attributes[0]", Rule: "enum"}}},
-		{"filter matches none", soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Filter: Filter{Attributes: []Attribute{Detective}}}, []ismsaudit.FieldError{{Path: "Filter", Rule: "matches-none"}}},
+		{"filter values", soa, ChecklistOptions{Kind: Stage2, Filter: Filter{Attributes: []Attribute{"fast"}}}, []ismsaudit.FieldError{{Path: "Filter.Attributes[0]", Rule: ismsaudit.RuleEnum}}},
+		{"filter matches none", soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Filter: Filter{Attributes: []Attribute{Detective}}}, []ismsaudit.FieldError{{Path: "Filter", Rule: RuleChecklistNotEmpty}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,12 +229,12 @@ func TestChecklistValidate(t *testing.T) {
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	want := []ismsaudit.FieldError{
-		{Path: "Kind", Rule: "enum"},
-		{Path: "Items[1].Ref", Rule: "unique"},
-		{Path: "Items[1].Title", Rule: "required"},
-		{Path: "Items[1].Notes", Rule: "notes-required"},
-		{Path: "Items[1].EvidenceRefs", Rule: "evidence-required"},
-		{Path: "Items[1].NotAuditedReason", Rule: "already-assessed"},
+		{Path: "Kind", Rule: ismsaudit.RuleEnum},
+		{Path: "Items[1].Ref", Rule: ismsaudit.RuleUnique},
+		{Path: "Items[1].Title", Rule: ismsaudit.RuleRequired},
+		{Path: "Items[1].Notes", Rule: RuleAssessmentNotes},
+		{Path: "Items[1].EvidenceRefs", Rule: RuleAssessmentEvidence},
+		{Path: "Items[1].NotAuditedReason", Rule: RuleItemOneOutcome},
 	}
 	if diff := cmp.Diff(want, pathsAndRules(ve.Fields)); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
@@ -208,13 +258,13 @@ func TestChecklistJSONRoundTrip(t *testing.T) {
 	_, err = DecodeChecklist([]byte(`{"kind":"stage2","items":[{"ref":{"kind":"control","id":"5.1"},"title":"x","questions":[],"evidenceHints":[],"methods":["smelling"],"result":"not-assessed"}]}`))
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Items[0].Methods[0]", "enum"), "%v", ve.Fields)
+	assert.True(t, ve.Has("Items[0].Methods[0]", ismsaudit.RuleEnum), "%v", ve.Fields)
 }
 
 // FuzzDecodeChecklist checks that decoding never panics and that an
 // accepted checklist is valid and round-trips.
 func FuzzDecodeChecklist(f *testing.F) {
-	soa := NewSoA("Fuzz Ltd", Implemented)
+	soa := newSoA(f, "Fuzz Ltd")
 	cl, _ := NewChecklist(soa, ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1"}, Clauses: []ClauseID{"9.2"}})
 	good, _ := json.Marshal(cl)
 	f.Add(good)

@@ -54,9 +54,6 @@ func (id ClauseID) IsValid() bool {
 	return ok
 }
 
-// String returns the id.
-func (id ClauseID) String() string { return string(id) }
-
 // Compare orders clause ids as the standard does (9.2 before 9.10 style);
 // unknown ids sort first, by text.
 func (id ClauseID) Compare(other ClauseID) int {
@@ -72,9 +69,6 @@ func (id ClauseID) Compare(other ClauseID) int {
 	}
 	return i - j
 }
-
-// MarshalText implements encoding.TextMarshaler.
-func (id ClauseID) MarshalText() ([]byte, error) { return []byte(id), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler: known ids are stored
 // canonical (white space trimmed), other text is kept as given for
@@ -226,12 +220,9 @@ func (c Clause) Subclauses() iter.Seq[Clause] {
 	}
 }
 
-// RequiresDocumentedInformation reports whether the clause itself requires
-// the organization to keep or maintain documented information.
-func (c Clause) RequiresDocumentedInformation() bool { return c.c != nil && c.c.documented != "" }
-
 // DocumentedInformation names the documented information the clause
-// requires, in a few words; "" when it requires none.
+// itself requires the organization to keep or maintain, in a few words;
+// "" when it requires none.
 func (c Clause) DocumentedInformation() string {
 	if c.c == nil {
 		return ""

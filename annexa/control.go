@@ -51,12 +51,6 @@ func (id ControlID) IsValid() bool {
 	return err == nil && catalogue[i].id == id
 }
 
-// String returns the canonical id.
-func (id ControlID) String() string { return string(id) }
-
-// Annex returns the id with the "A." prefix used in SoAs and reports.
-func (id ControlID) Annex() string { return "A." + string(id) }
-
 // Compare orders ids as Annex A does (5.2 before 5.10); ids not in the
 // catalogue sort first, by text.
 func (id ControlID) Compare(other ControlID) int {
@@ -73,13 +67,11 @@ func (id ControlID) Compare(other ControlID) int {
 	return i - j
 }
 
-// MarshalText implements encoding.TextMarshaler: the id as stored.
-func (id ControlID) MarshalText() ([]byte, error) { return []byte(id), nil }
-
 // UnmarshalText implements encoding.TextUnmarshaler. Text that parses as a
 // control id is stored in canonical form ("A.5.1" becomes "5.1"); anything
 // else is kept exactly as given, so that validation can report it with its
 // path instead of decoding failing on the first bad id. Nothing is dropped.
+// A ControlID is written as the string it is.
 func (id *ControlID) UnmarshalText(b []byte) error {
 	if c, err := ParseControlID(string(b)); err == nil {
 		*id = c
@@ -243,7 +235,7 @@ func (c Control) String() string {
 	if c.c == nil {
 		return "<invalid control>"
 	}
-	return c.c.id.Annex() + " " + c.c.title
+	return "A." + string(c.c.id) + " " + c.c.title
 }
 
 // MarshalText implements encoding.TextMarshaler: a control is written as

@@ -21,11 +21,28 @@
 //
 // # Statements of Applicability
 //
-// A [SoA] decides each of the 93 controls: applicable, with an
-// implementation status, or excluded, with a justification (ISO/IEC
-// 27001:2022 6.1.3 d). [SoA.Validate] and [DecodeSoA] report every problem
-// at once with field paths. [MapTo2022] and [Control2013.Successors] carry
-// 2013-based SoAs and findings forward.
+// A [SoA] decides each of the 93 controls and justifies each decision, as
+// ISO/IEC 27001:2022 6.1.3 d asks: an included control names where the
+// need comes from ([InclusionBasis]: risk treatment, legal or regulatory,
+// contractual or business requirement), says why in words and states its
+// implementation status; an excluded control says why it is excluded.
+// [NewSoA] includes every control with a default [Inclusion] the host
+// gives once; [SoA.Include] and [SoA.Exclude] decide one control
+// differently:
+//
+//	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+//		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+//		Justification: "Selected by risk treatment plan RTP-2026",
+//		Status:        annexa.Implemented,
+//	})
+//	...
+//	err = soa.Exclude("A.8.30", "No development is outsourced")
+//
+// [SoA.Validate] and [DecodeSoA] report every problem at once. A problem
+// with one control's decision has the field's path
+// ("Decisions[5].Justification") and, as its Value, the control's id
+// ("5.6"), so a host always knows which control to fix. [MapTo2022] and
+// [Control2013.Successors] carry 2013-based SoAs and findings forward.
 //
 // # Checklists
 //
@@ -33,11 +50,22 @@
 // stage 1 weighs documented information and the SoA's exclusions; stage 2,
 // internal, recertification and second-party audits take every
 // requirement and every applicable control; surveillance takes the
-// essentials plus a chosen subset; options narrow by clause, control and
+// essentials plus a chosen subset. In [ChecklistOptions], clauses and
+// controls named are the audit's whole scope (naming only clauses leaves
+// the controls out), and a [Filter] narrows the controls by theme and
 // attribute. Each [Item] carries questions, evidence hints, methods and a
 // result slot that [Checklist.Assess] fills under the evidence rules, so a
 // filled checklist feeds an audit's findings. The report package renders
 // checklists as Markdown, CSV and JSON.
+//
+// # Rules
+//
+// The process rules the package enforces are data: [Rules] lists them,
+// each with its clause and principle of auditing, and [LookupRule] finds
+// one by id. A refusal cites one of them ([RuleSoAComplete],
+// [RuleInclusionJustified], [RuleExclusionJustified], ...) or a shape rule
+// of package ismsaudit ([ismsaudit.RuleRequired], [ismsaudit.RuleEnum],
+// [ismsaudit.RuleFormat], ...) in [ismsaudit.FieldError].Rule.
 //
 // # Where the facts come from
 //
@@ -49,10 +77,11 @@
 //
 // # Errors
 //
-// Malformed ids give a [*ismsaudit.ParseError] (wrapping [ismsaudit.ErrInvalid]); well-formed
-// ids the catalogue lacks give a [*ismsaudit.NotFoundError] (wrapping
-// [ismsaudit.ErrNotFound]); invalid inputs give a [*ismsaudit.ValidationError] listing every
-// problem with its path and rule.
+// Malformed ids give a [*ismsaudit.ParseError] (wrapping
+// [ismsaudit.ErrInvalid]); well-formed ids the catalogue lacks give a
+// [*ismsaudit.NotFoundError] (wrapping [ismsaudit.ErrNotFound]); invalid
+// inputs give a [*ismsaudit.ValidationError] listing every problem with its
+// path and rule.
 package annexa
 
 //go:generate go run ../internal/enumgen

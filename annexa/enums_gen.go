@@ -337,3 +337,36 @@ func (v *ImplementationStatus) UnmarshalText(text []byte) error {
 func (v ImplementationStatus) Compare(other ImplementationStatus) int {
 	return implementationStatusSet.Compare(v, other)
 }
+
+// inclusionBasisSet holds the InclusionBasis values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var inclusionBasisSet = enum.New("annexa", "InclusionBasis",
+	BasisRiskTreatment,
+	BasisLegalOrRegulatory,
+	BasisContractual,
+	BasisBusiness,
+)
+
+// InclusionBases yields the InclusionBasis values in canonical order.
+func InclusionBases() iter.Seq[InclusionBasis] { return inclusionBasisSet.All() }
+
+// ParseInclusionBasis returns the InclusionBasis whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseInclusionBasis(s string) (InclusionBasis, error) { return inclusionBasisSet.Parse(s) }
+
+// IsValid reports whether v is one of the InclusionBasis values; the
+// zero value, unset, is not.
+func (v InclusionBasis) IsValid() bool { return inclusionBasisSet.Valid(v) }
+
+// String returns the token of v.
+func (v InclusionBasis) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v InclusionBasis) MarshalText() ([]byte, error) { return inclusionBasisSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *InclusionBasis) UnmarshalText(text []byte) error {
+	return inclusionBasisSet.Unmarshal(text, v)
+}

@@ -79,39 +79,70 @@ func ExampleMapTo2022() {
 }
 
 func ExampleSoA() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
+	// Every control included by the risk treatment, implemented...
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by risk treatment plan RTP-2026",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		panic(err)
+	}
+	// ...except one that the law asks for and is still planned, and one
+	// that no risk, law, contract or business need calls for.
+	if err := soa.Include("A.5.34", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisLegalOrRegulatory, annexa.BasisRiskTreatment},
+		Justification: "GDPR; risk R-7",
+		Status:        annexa.Planned,
+	}); err != nil {
+		panic(err)
+	}
 	if err := soa.Exclude("A.8.30", "No development is outsourced"); err != nil {
 		panic(err)
 	}
-	// An exclusion needs a justification: refused, and nothing changes.
-	err := soa.Exclude("7.12", "")
+	// An exclusion needs a justification: refused, naming the control,
+	// and nothing changes.
+	err = soa.Exclude("7.12", "  ")
 	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Fields[0].Path, ve.Fields[0].Rule)
+		f := ve.Fields[0]
+		fmt.Println(f.Path, f.Rule, f.Value)
 	}
-	fmt.Println(soa.Validate() == nil, soa.IsApplicable("7.12"), soa.IsApplicable("8.30"))
+	d, _ := soa.Decision("5.34")
+	fmt.Println(soa.Validate() == nil, d.Bases, d.Status)
 	// Output:
-	// Justification justification-required
-	// true true false
+	// Justification ANX-EXCLUSION-JUSTIFIED 7.12
+	// true [legal-or-regulatory-requirement risk-treatment] planned
 }
 
 func ExampleDecodeSoA() {
 	_, err := annexa.DecodeSoA([]byte(`{"decisions": [
-		{"control": "A.5.1", "applicability": "applicable", "status": "implemented"},
-		{"control": "5.2", "applicability": "maybe"}
+		{"control": "A.5.1", "applicability": "applicable", "bases": ["risk-treatment"],
+		 "justification": "Risk R-1", "status": "implemented"},
+		{"control": "5.2", "applicability": "applicable", "status": "implemented", "justification": " "},
+		{"control": "5.3", "applicability": "excluded", "justification": ""}
 	]}`))
 	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) {
-		for _, f := range ve.Fields {
+		for _, f := range ve.Fields[:3] { // then one ANX-SOA-COMPLETE per control not decided
 			fmt.Println(f.Path, f.Rule, f.Value)
 		}
 	}
 	// Output:
-	// Decisions[1].Applicability enum maybe
+	// Decisions[1].Bases ANX-INCLUSION-JUSTIFIED 5.2
+	// Decisions[1].Justification ANX-INCLUSION-JUSTIFIED 5.2
+	// Decisions[2].Justification ANX-EXCLUSION-JUSTIFIED 5.3
 }
 
 func ExampleNewChecklist() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by risk treatment plan RTP-2026",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		panic(err)
+	}
 	if err := soa.Exclude("8.30", "No development is outsourced"); err != nil {
 		panic(err)
 	}
@@ -142,7 +173,14 @@ func ExampleNewChecklist() {
 }
 
 func ExampleChecklist_Assess() {
-	soa := annexa.NewSoA("Example Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Example Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by risk treatment plan RTP-2026",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		panic(err)
+	}
 	cl, err := annexa.NewChecklist(soa, annexa.ChecklistOptions{Kind: annexa.Internal, Controls: []annexa.ControlID{"8.8"}})
 	if err != nil {
 		panic(err)

@@ -3,6 +3,7 @@ package annexa
 import (
 	"iter"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -48,13 +49,13 @@ func (f Filter) compile() (matcher, error) {
 		if n := t.Clause(); n > 0 {
 			m.themes |= 1 << (n - 5)
 		} else {
-			col.Add(errs.Index("Themes", i), "enum", string(t), "not a theme")
+			col.Add(errs.Index("Themes", i), ismsaudit.RuleEnum, string(t), "not a theme")
 		}
 	}
 	for i, a := range f.Attributes {
 		k := attributeKindSet.Index(a.Kind())
 		if k < 0 {
-			col.Add(errs.Index("Attributes", i), "enum", string(a), "not a 27002 attribute value")
+			col.Add(errs.Index("Attributes", i), ismsaudit.RuleEnum, string(a), "not a 27002 attribute value")
 			continue
 		}
 		m.kinds[k] |= a.mask()

@@ -62,9 +62,9 @@ func TestFilterErrors(t *testing.T) {
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
-	assert.True(t, ve.Has("Themes[0]", "enum"))
-	assert.True(t, ve.Has("Attributes[1]", "enum"))
-	assert.True(t, ve.Has("Attributes[2]", "enum"))
+	assert.True(t, ve.Has("Themes[0]", ismsaudit.RuleEnum))
+	assert.True(t, ve.Has("Attributes[1]", ismsaudit.RuleEnum))
+	assert.True(t, ve.Has("Attributes[2]", ismsaudit.RuleEnum))
 	assert.Len(t, ve.Fields, 3)
 	assert.False(t, Filter{Themes: []Theme{"spatial"}}.Match(MustControl("5.1")))
 	assert.True(t, Filter{Themes: []Theme{Organizational}}.Match(MustControl("5.1")))

@@ -50,15 +50,6 @@ func (id Control2013ID) IsValid() bool {
 	return ok
 }
 
-// String returns the id.
-func (id Control2013ID) String() string { return string(id) }
-
-// Annex returns the id with the "A." prefix.
-func (id Control2013ID) Annex() string { return "A." + string(id) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (id Control2013ID) MarshalText() ([]byte, error) { return []byte(id), nil }
-
 // UnmarshalText implements encoding.TextUnmarshaler: known ids are stored
 // canonical, other text is kept as given for validation to report.
 func (id *Control2013ID) UnmarshalText(b []byte) error {
@@ -158,7 +149,7 @@ func (c Control2013) String() string {
 	if c.c == nil {
 		return "<invalid 2013 control>"
 	}
-	return c.c.id.Annex() + " " + c.c.title
+	return "A." + string(c.c.id) + " " + c.c.title
 }
 
 // MarshalText implements encoding.TextMarshaler: written as its id.

@@ -43,8 +43,8 @@ func TestMapTo2022(t *testing.T) {
 	_, err = MapTo2022("A.12.6.1", "A.99.1.1", "nonsense")
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("[1]", "unknown"))
-	assert.True(t, ve.Has("[2]", "format"))
+	assert.True(t, ve.Has("[1]", ismsaudit.RuleUnknown))
+	assert.True(t, ve.Has("[2]", ismsaudit.RuleFormat))
 }
 
 func TestControl2013IDUnmarshalText(t *testing.T) {

@@ -3,6 +3,7 @@ package annexa
 import (
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -112,19 +113,19 @@ func (r Ref) check(col *errs.Collector, path string) {
 	switch r.Kind {
 	case ClauseRef:
 		if !ClauseID(r.ID).IsValid() {
-			col.Add(errs.JoinPath(path, "ID"), errs.RuleUnknown, r.ID, "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
+			col.Add(errs.JoinPath(path, "ID"), ismsaudit.RuleUnknown, r.ID, "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
 		}
 	case ControlRef:
 		if !ControlID(r.ID).IsValid() {
-			col.Add(errs.JoinPath(path, "ID"), errs.RuleUnknown, r.ID, "not an Annex A control of ISO/IEC 27001:2022")
+			col.Add(errs.JoinPath(path, "ID"), ismsaudit.RuleUnknown, r.ID, "not an Annex A control of ISO/IEC 27001:2022")
 		}
 	case DocumentRef:
 		if strings.TrimSpace(r.ID) == "" {
-			col.Add(errs.JoinPath(path, "ID"), "required", "", "a document reference needs an id")
+			col.Add(errs.JoinPath(path, "ID"), ismsaudit.RuleRequired, "", "a document reference needs an id")
 		}
 	case "":
-		col.Add(errs.JoinPath(path, "Kind"), "required", "", "a reference needs a kind")
+		col.Add(errs.JoinPath(path, "Kind"), ismsaudit.RuleRequired, "", "a reference needs a kind")
 	default:
-		col.Add(errs.JoinPath(path, "Kind"), "enum", string(r.Kind), "one of clause, control, document")
+		col.Add(errs.JoinPath(path, "Kind"), ismsaudit.RuleEnum, string(r.Kind), "one of clause, control, document")
 	}
 }

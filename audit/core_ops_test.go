@@ -111,7 +111,7 @@ func TestCoreOperationsRefuseBadInput(t *testing.T) {
 			[]coreWant{{"Checklist", "required"}}},
 		{"result on unknown evidence", StateFieldwork, func(a *Audit) error {
 			return a.RecordResult(coreRefVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []ismsaudit.EvidenceID{"E-404"}}, coreM(40))
-		}, []coreWant{{"EvidenceRefs[0]", "unknown"}, {"Notes", "notes-required"}}},
+		}, []coreWant{{"EvidenceRefs[0]", "unknown"}, {"Notes", annexa.RuleAssessmentNotes}}},
 		{"not-audited without reason", StateFieldwork, func(a *Audit) error {
 			require.NoError(t, a.Checklist.Reset(coreRefVuln))
 			return a.MarkNotAudited(coreRefVuln, "", coreM(40))

@@ -58,7 +58,11 @@ func Example_internalAudit() {
 	}, lead(4, 9)))
 	step(a.ApprovePlan(lead(4, 10), nil))
 	step(a.CommunicatePlan(lead(5, 9)))
-	cl, err := annexa.NewChecklist(annexa.NewSoA("Acme Ltd", annexa.Implemented), annexa.ChecklistOptions{
+	soa, err := annexa.NewSoA("Acme Ltd", annexa.Inclusion{
+		Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Risk treatment plan RTP-1", Status: annexa.Implemented,
+	})
+	step(err)
+	cl, err := annexa.NewChecklist(soa, annexa.ChecklistOptions{
 		Kind: annexa.Internal, Clauses: []annexa.ClauseID{"9.2.2"}, Controls: []annexa.ControlID{"5.15"},
 	})
 	step(err)

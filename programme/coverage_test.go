@@ -20,7 +20,8 @@ var scPeriod = scWin(scDate(2026, 1, 1), scDate(2028, 12, 31))
 // scSoA returns an SoA with every control implemented but 7.5 and 8.30.
 func scSoA(tb testing.TB) *annexa.SoA {
 	tb.Helper()
-	soa := annexa.NewSoA("acme", annexa.Implemented)
+	soa, err := annexa.NewSoA("acme", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+	require.NoError(tb, err)
 	require.NoError(tb, soa.Exclude("7.5", "no premises of our own"))
 	require.NoError(tb, soa.Exclude("8.30", "no outsourced development"))
 	return soa
@@ -114,7 +115,7 @@ func TestPlanInternalErrors(t *testing.T) {
 		{"no SoA, auditee or period", nil, programme.InternalPlanOptions{},
 			[][2]string{{"SoA", "required"}, {"Auditee", "required"}, {"Period.Earliest", "required"}, {"Period.Latest", "required"}}},
 		{"an invalid SoA", &annexa.SoA{}, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod},
-			[][2]string{{"SoA.Decisions", "decision-missing"}}},
+			[][2]string{{"SoA.Decisions", string(annexa.RuleSoAComplete)}}},
 		{"a period in the wrong order", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scPeriod.Latest, scPeriod.Earliest)},
 			[][2]string{{"Period.Latest", "window-order"}}},
 		{"more audits than days", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scDate(2026, 1, 1), scDate(2026, 1, 10)), Audits: 11},
@@ -209,9 +210,10 @@ func TestPlanInternalProperties(t *testing.T) {
 		clauses = append(clauses, c.ID())
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		soa := annexa.NewSoA("x", annexa.Implemented)
+		soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+		require.NoError(t, err)
 		for _, i := range rapid.SliceOfNDistinct(rapid.IntRange(0, len(controls)-1), 0, 40, rapid.ID[int]).Draw(t, "excluded") {
-			require.NoError(t, soa.Exclude(string(controls[i]), "not needed"))
+			require.NoError(t, soa.Exclude(controls[i], "not needed"))
 		}
 		start := scDate(rapid.IntRange(2000, 2090).Draw(t, "year"), 1, 1).AddDate(0, 0, rapid.IntRange(0, 364).Draw(t, "offset"))
 		period := scWin(start, start.AddDate(0, 0, rapid.IntRange(30, 2000).Draw(t, "days")))

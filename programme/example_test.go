@@ -35,7 +35,12 @@ func Example() {
 
 	// Plan the year's internal audits from the SoA: every requirement
 	// and applicable control once, access control (5.15) twice.
-	soa := annexa.NewSoA("acme", annexa.Implemented)
+	soa, err := annexa.NewSoA("acme", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	must(err)
 	year := programme.Window{Earliest: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
 	weights := []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToControl("5.15")}, Times: 2, Reason: "highest risk"}}
 	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{ID: "IA-2026", Auditee: "acme", Period: year, Audits: 4, Weights: weights})

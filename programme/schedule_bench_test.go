@@ -67,7 +67,8 @@ func BenchmarkPlanCycles1000(b *testing.B) {
 // BenchmarkPlanInternal1000 plans a three-year internal audit programme
 // (12 audits, weighted areas) for each of 1,000 auditees.
 func BenchmarkPlanInternal1000(b *testing.B) {
-	soa := annexa.NewSoA("x", annexa.Implemented)
+	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+	require.NoError(b, err)
 	require.NoError(b, soa.Exclude("7.5", "no physical premises of our own"))
 	period := programme.Window{Earliest: scBenchDecision, Latest: scBenchDecision.AddDate(3, 0, -1)}
 	weights := []programme.CoverageWeight{
@@ -86,7 +87,8 @@ func BenchmarkPlanInternal1000(b *testing.B) {
 
 // BenchmarkCoverage reports on a planned three-year internal programme.
 func BenchmarkCoverage(b *testing.B) {
-	soa := annexa.NewSoA("x", annexa.Implemented)
+	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+	require.NoError(b, err)
 	period := programme.Window{Earliest: scBenchDecision, Latest: scBenchDecision.AddDate(3, 0, -1)}
 	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "x", Period: period})
 	require.NoError(b, err)

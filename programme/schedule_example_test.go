@@ -133,7 +133,15 @@ func ExampleSampleSites() {
 }
 
 func ExamplePlanInternal() {
-	soa := annexa.NewSoA("Acme Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Acme Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if err := soa.Exclude("7.5", "no premises of our own"); err != nil {
 		fmt.Println(err)
 		return
@@ -159,7 +167,15 @@ func ExamplePlanInternal() {
 }
 
 func ExampleCoverage() {
-	soa := annexa.NewSoA("Acme Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Acme Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	period := programme.Window{Earliest: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(2028, 12, 31, 0, 0, 0, 0, time.UTC)}
 	weights := []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToControl("8.8")}, Times: 3}}
 	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: period, Weights: weights})

@@ -162,7 +162,12 @@ func (b *Builder) initiate(a *audit.Audit) bool {
 // controls A.5.15 and A.8.8 where the kind takes a subset, the whole
 // documented ISMS for a stage 1.
 func (b *Builder) checklist() *annexa.Checklist {
-	soa := annexa.NewSoA("Acme Ltd", annexa.Implemented)
+	soa, err := annexa.NewSoA("Acme Ltd", annexa.Inclusion{
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
+		Justification: "Selected by the risk treatment plan",
+		Status:        annexa.Implemented,
+	})
+	b.do("build SoA", err)
 	soa.Version = "2026.1"
 	opts := annexa.ChecklistOptions{Kind: b.kind, Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15", "8.8"}}
 	if b.kind == annexa.Stage1 {
