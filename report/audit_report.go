@@ -338,11 +338,11 @@ var reportStates = []audit.State{
 func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, error) {
 	col := newCollector("audit record")
 	if a == nil {
-		col.Add("", "required", "", "no audit record given")
+		col.Add("", ismsaudit.RuleRequired, "", "no audit record given")
 		return nil, col.Err()
 	}
 	if !a.State.IsValid() {
-		col.Add("State", "enum", string(a.State), "not an audit state")
+		col.Add("State", ismsaudit.RuleEnum, string(a.State), "not an audit state")
 		return nil, col.Err()
 	}
 	if !slices.Contains(reportStates, a.State) {
@@ -378,7 +378,7 @@ func (b *builder) index() {
 	b.evidence = make(map[ismsaudit.EvidenceID]int, len(a.Evidence))
 	for i, e := range a.Evidence {
 		if _, dup := b.evidence[e.ID]; dup {
-			b.col.Add(errs.Index("Evidence", i)+".ID", "unique", string(e.ID), "evidence ids are unique")
+			b.col.Add(errs.Index("Evidence", i)+".ID", ismsaudit.RuleUnique, string(e.ID), "evidence ids are unique")
 			continue
 		}
 		b.evidence[e.ID] = i
@@ -387,7 +387,7 @@ func (b *builder) index() {
 	for i, f := range a.Findings {
 		path := errs.Index("Findings", i)
 		if _, dup := b.findings[f.ID]; dup {
-			b.col.Add(path+".ID", "unique", string(f.ID), "finding ids are unique")
+			b.col.Add(path+".ID", ismsaudit.RuleUnique, string(f.ID), "finding ids are unique")
 		} else {
 			b.findings[f.ID] = i
 		}
@@ -397,9 +397,9 @@ func (b *builder) index() {
 	for i, u := range a.FollowUps {
 		path := errs.Index("FollowUps", i)
 		if _, ok := b.findings[u.Finding]; !ok {
-			b.col.Add(path+".Finding", errs.RuleUnknown, string(u.Finding), "no finding with this id")
+			b.col.Add(path+".Finding", ismsaudit.RuleUnknown, string(u.Finding), "no finding with this id")
 		} else if seen[u.Finding] {
-			b.col.Add(path+".Finding", "unique", string(u.Finding), "one follow-up per nonconformity")
+			b.col.Add(path+".Finding", ismsaudit.RuleUnique, string(u.Finding), "one follow-up per nonconformity")
 		}
 		seen[u.Finding] = true
 		b.checkEvidence(path+".Evidence", u.Evidence)
@@ -409,7 +409,7 @@ func (b *builder) index() {
 func (b *builder) checkEvidence(path string, ids []ismsaudit.EvidenceID) {
 	for j, id := range ids {
 		if _, ok := b.evidence[id]; !ok {
-			b.col.Add(errs.Index(path, j), errs.RuleUnknown, string(id), "no evidence item with this id")
+			b.col.Add(errs.Index(path, j), ismsaudit.RuleUnknown, string(id), "no evidence item with this id")
 		}
 	}
 }

@@ -197,8 +197,8 @@ func ExampleAuditReport_Check() {
 	err = report.WriteAuditReport(&buf, r, report.HTML)
 	fmt.Println(errors.Is(err, ismsaudit.ErrInvalid), buf.Len())
 	// Output:
-	// Objectives report-objectives
-	// Conclusion.Fulfilment report-fulfilment
+	// Objectives RPT-OBJECTIVES
+	// Conclusion.Fulfilment RPT-FULFILMENT
 	// true 0
 }
 

@@ -157,7 +157,7 @@ func TestWriteAuditReportRefusesIncompleteReport(t *testing.T) {
 			err := write(&buf)
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has("Objectives", ContentObjectives))
+			assert.True(t, ve.Has("Objectives", RuleObjectives))
 			assert.Zero(t, buf.Len(), "nothing written")
 		})
 	}
@@ -165,7 +165,7 @@ func TestWriteAuditReportRefusesIncompleteReport(t *testing.T) {
 	err := WriteAuditReport(&buf, internalReport(t), "pdf")
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("", "enum"))
+	assert.True(t, ve.Has("", ismsaudit.RuleEnum))
 	assert.Zero(t, buf.Len())
 	require.ErrorIs(t, WriteAuditReport(&buf, nil, Markdown), ismsaudit.ErrInvalid)
 	assert.Zero(t, buf.Len())

@@ -119,7 +119,7 @@ func TestBuildAuditReportStates(t *testing.T) {
 	_, err := BuildAuditReport(a, nil)
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("State", "enum"))
+	assert.True(t, ve.Has("State", ismsaudit.RuleEnum))
 
 	_, err = BuildAuditReport(nil, nil)
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
@@ -146,12 +146,12 @@ func TestBuildAuditReportRefusesBrokenReferences(t *testing.T) {
 		path string
 		rule ismsaudit.RuleID
 	}{
-		{"Findings[0].Evidence[2]", "unknown"},
-		{"FollowUps[0].Finding", "unknown"},
-		{"FollowUps[1].Evidence[0]", "unknown"},
-		{"Evidence[1].ID", "unique"},
-		{"Findings[2].ID", "unique"},
-		{"FollowUps[3].Finding", "unique"},
+		{"Findings[0].Evidence[2]", ismsaudit.RuleUnknown},
+		{"FollowUps[0].Finding", ismsaudit.RuleUnknown},
+		{"FollowUps[1].Evidence[0]", ismsaudit.RuleUnknown},
+		{"Evidence[1].ID", ismsaudit.RuleUnique},
+		{"Findings[2].ID", ismsaudit.RuleUnique},
+		{"FollowUps[3].Finding", ismsaudit.RuleUnique},
 	} {
 		assert.True(t, ve.Has(want.path, want.rule), "%s %s in %v", want.path, want.rule, ve.Fields)
 	}

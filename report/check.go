@@ -58,10 +58,10 @@ func enumCheck[T ~string](c *checker, a at, field string, v T, valid func(T) boo
 	switch {
 	case v == "":
 		if req {
-			c.add(a.p(field), "required", "", "")
+			c.add(a.p(field), ismsaudit.RuleRequired, "", "")
 		}
 	case !valid(v):
-		c.add(a.p(field), "enum", string(v), "not a known value")
+		c.add(a.p(field), ismsaudit.RuleEnum, string(v), "not a known value")
 	}
 }
 

@@ -105,7 +105,7 @@ func TestWriteChecklistRefusesInvalidInput(t *testing.T) {
 	err = WriteChecklist(&buf, filledChecklist(t), "pdf")
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("", "enum"))
+	assert.True(t, ve.Has("", ismsaudit.RuleEnum))
 	assert.Zero(t, buf.Len())
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
@@ -23,17 +24,17 @@ import (
 func RecipientCopy(r *AuditReport, rec audit.Recipient) (*AuditReport, error) {
 	col := newCollector("recipient copy")
 	if strings.TrimSpace(rec.Name) == "" {
-		col.Add("Recipient.Name", "required", "", "who the copy is for")
+		col.Add("Recipient.Name", ismsaudit.RuleRequired, "", "who the copy is for")
 	}
 	switch {
 	case rec.Clearance == "":
-		col.Add("Recipient.Clearance", "required", "", "the most confidential material the recipient may see")
+		col.Add("Recipient.Clearance", ismsaudit.RuleRequired, "", "the most confidential material the recipient may see")
 	case !rec.Clearance.IsValid():
-		col.Add("Recipient.Clearance", "enum", string(rec.Clearance), "public, internal or restricted")
+		col.Add("Recipient.Clearance", ismsaudit.RuleEnum, string(rec.Clearance), "public, internal or restricted")
 	}
-	col.Merge("Report", "invalid", r.Check())
+	col.Merge("Report", ismsaudit.RuleShape, r.Check())
 	if r != nil && r.Copy != nil {
-		col.Add("Report.Copy", ContentRedaction, r.Copy.Recipient.Name, "the report is already a recipient's copy")
+		col.Add("Report.Copy", RuleRedaction, r.Copy.Recipient.Name, "the report is already a recipient's copy")
 	}
 	if err := col.Err(); err != nil {
 		return nil, err

@@ -67,11 +67,11 @@ func TestRecipientCopyRefuses(t *testing.T) {
 		path string
 		rule ismsaudit.RuleID
 	}{
-		{"no name", r, audit.Recipient{Name: " ", Clearance: audit.ConfidentialityPublic}, "Recipient.Name", "required"},
-		{"no clearance", r, audit.Recipient{Name: "A"}, "Recipient.Clearance", "required"},
-		{"bad clearance", r, audit.Recipient{Name: "A", Clearance: "secret"}, "Recipient.Clearance", "enum"},
-		{"incomplete report", func() *AuditReport { x := internalReport(t); x.Objectives = nil; return x }(), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report.Objectives", ContentObjectives},
-		{"nil report", nil, audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report", "required"},
+		{"no name", r, audit.Recipient{Name: " ", Clearance: audit.ConfidentialityPublic}, "Recipient.Name", ismsaudit.RuleRequired},
+		{"no clearance", r, audit.Recipient{Name: "A"}, "Recipient.Clearance", ismsaudit.RuleRequired},
+		{"bad clearance", r, audit.Recipient{Name: "A", Clearance: "secret"}, "Recipient.Clearance", ismsaudit.RuleEnum},
+		{"incomplete report", func() *AuditReport { x := internalReport(t); x.Objectives = nil; return x }(), audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report.Objectives", RuleObjectives},
+		{"nil report", nil, audit.Recipient{Name: "A", Clearance: audit.ConfidentialityPublic}, "Report", ismsaudit.RuleRequired},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := RecipientCopy(tt.r, tt.rec)
@@ -86,7 +86,7 @@ func TestRecipientCopyRefuses(t *testing.T) {
 	_, err = RecipientCopy(first, audit.Recipient{Name: "B", Clearance: audit.ConfidentialityRestricted})
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Report.Copy", ContentRedaction), "a copy cannot be copied again")
+	assert.True(t, ve.Has("Report.Copy", RuleRedaction), "a copy cannot be copied again")
 }
 
 func TestCheckCatchesLeakyCopy(t *testing.T) {
@@ -95,8 +95,8 @@ func TestCheckCatchesLeakyCopy(t *testing.T) {
 	c.Evidence[2] = internalReport(t).Evidence[2] // EV-03 restored in full
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Check(), &ve)
-	assert.True(t, ve.Has("Evidence[2]", ContentRedaction))
-	assert.True(t, ve.Has("Copy.Withheld", ContentRedaction))
+	assert.True(t, ve.Has("Evidence[2]", RuleRedaction))
+	assert.True(t, ve.Has("Copy.Withheld", RuleRedaction))
 }
 
 func TestRecipientCopies(t *testing.T) {

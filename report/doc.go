@@ -35,10 +35,10 @@
 // the record.
 //
 // [AuditReport.Check] names every required piece of content that is
-// missing, each with its path in the report and the id of the content it
-// lacks ([AuditReportContents] lists them with their clauses: for example
-// "report-objectives" for 6.5.1 a). Every renderer runs it first, so an
-// incomplete report is refused whole, never half written.
+// missing, each with its path in the report and the rule of the content
+// it lacks ([Rules] lists them with their clauses: for example
+// [RuleObjectives], "RPT-OBJECTIVES", for 6.5.1 a). Every renderer runs it
+// first, so an incomplete report is refused whole, never half written.
 //
 // [WriteAuditReport] renders a report as Markdown, as HTML (one
 // self-contained printable page: inline stylesheet with print rules, no
@@ -74,7 +74,8 @@
 // closure times, feedback on auditors, a trend per period); and every
 // corrective action started by the date, the open ones first and the
 // overdue ones first among them. [ProgrammeReport.Check] names whatever
-// required content is missing ([ProgrammeReportContents]) and checks that
+// required content is missing (rules such as [RuleProgrammeCoverage]) and
+// checks that
 // the schedule, the actions and the figures agree.
 //
 // [WriteProgrammeReport] renders it as Markdown (each chart as a table of

@@ -2,6 +2,8 @@ package report
 
 import (
 	"strings"
+
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // Format is an output format of a renderer.
@@ -25,6 +27,6 @@ func unsupportedFormat(f Format, supported ...Format) error {
 		names[i] = string(s)
 	}
 	col := newCollector("format")
-	col.Add("", "enum", string(f), "one of "+strings.Join(names, ", "))
+	col.Add("", ismsaudit.RuleEnum, string(f), "one of "+strings.Join(names, ", "))
 	return col.Err()
 }

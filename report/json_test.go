@@ -43,8 +43,8 @@ func TestDecodeAuditReportRefuses(t *testing.T) {
 		{"syntax", good[:100], "", "json-syntax"},
 		{"trailing", good + "{}", "", "json-trailing"},
 		{"unknown field", strings.Replace(good, `"title"`, `"titel"`, 1), "", "unknown-field"},
-		{"enum", strings.Replace(good, `"kind": "internal"`, `"kind": "inner"`, 1), "Kind", "enum"},
-		{"incomplete", strings.Replace(good, `"client": "Omar Farouk, Chief Executive, Northwind Analytics Ltd"`, `"client": ""`, 1), "Client", ContentClient},
+		{"enum", strings.Replace(good, `"kind": "internal"`, `"kind": "inner"`, 1), "Kind", ismsaudit.RuleEnum},
+		{"incomplete", strings.Replace(good, `"client": "Omar Farouk, Chief Executive, Northwind Analytics Ltd"`, `"client": ""`, 1), "Client", RuleClient},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := DecodeAuditReport([]byte(tt.doc))

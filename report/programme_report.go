@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -235,25 +236,25 @@ type ProgrammeReportOptions struct {
 func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *ProgrammeReportOptions) (*ProgrammeReport, error) {
 	col := newCollector("programme")
 	if p == nil {
-		col.Add("", "required", "", "no programme given")
+		col.Add("", ismsaudit.RuleRequired, "", "no programme given")
 		return nil, col.Err()
 	}
 	if p.ID == "" {
-		col.Add("ID", "required", "", "the programme's id")
+		col.Add("ID", ismsaudit.RuleRequired, "", "the programme's id")
 	}
 	if !p.State.IsValid() {
-		col.Add("State", "enum", string(p.State), "not a programme state")
+		col.Add("State", ismsaudit.RuleEnum, string(p.State), "not a programme state")
 	}
 	var o ProgrammeReportOptions
 	if opts != nil {
 		o = *opts
 	}
 	if o.Trend != "" && !o.Trend.IsValid() {
-		col.Add("Trend", "enum", string(o.Trend), "month, quarter or year")
+		col.Add("Trend", ismsaudit.RuleEnum, string(o.Trend), "month, quarter or year")
 	}
 	for i, a := range audits {
 		if a == nil {
-			col.Add(errs.Index("Audits", i), "required", "", "an audit record")
+			col.Add(errs.Index("Audits", i), ismsaudit.RuleRequired, "", "an audit record")
 		}
 	}
 	if err := col.Err(); err != nil {

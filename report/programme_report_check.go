@@ -2,63 +2,75 @@ package report
 
 import (
 	"fmt"
-	"iter"
-	"slices"
 	"strconv"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// Rule tokens of the programme report's contents.
+// The rules of a programme report's contents (ISO 19011:2018 5.5, 5.6):
+// every programme report holds them, and Check cites them as the rule of
+// every problem it finds with a content. Never renumber: hosts store
+// them.
 const (
-	ContentProgrammeObjectives = "programme-report-objectives"
-	ContentProgrammeSchedule   = "programme-report-schedule"
-	ContentProgrammeCoverage   = "programme-report-coverage"
-	ContentProgrammeFigures    = "programme-report-figures"
-	ContentProgrammeActions    = "programme-report-actions"
+	// RuleProgrammeObjectives: the report states the programme's
+	// objectives, each with a measurable target (5.2).
+	RuleProgrammeObjectives ismsaudit.RuleID = "RPT-PROGRAMME-OBJECTIVES"
+	// RuleProgrammeSchedule: the report lists the audits planned, with
+	// their kind, auditee, dates and how each stands (5.4.3, 5.5).
+	RuleProgrammeSchedule ismsaudit.RuleID = "RPT-PROGRAMME-SCHEDULE"
+	// RuleProgrammeCoverage: when internal audits are planned, the report
+	// says how far they cover every requirement and applicable control
+	// over the period (27001 9.2.2).
+	RuleProgrammeCoverage ismsaudit.RuleID = "RPT-PROGRAMME-COVERAGE"
+	// RuleProgrammeFigures: the report holds the monitoring figures at its
+	// date, agreeing with its schedule (5.6).
+	RuleProgrammeFigures ismsaudit.RuleID = "RPT-PROGRAMME-FIGURES"
+	// RuleProgrammeActions: the report lists the corrective actions
+	// started by its date, the open ones first and the overdue ones marked
+	// and first among them, agreeing with the figures (5.6, 6.7).
+	RuleProgrammeActions ismsaudit.RuleID = "RPT-PROGRAMME-ACTIONS"
 )
 
-var programmeReportContents = []ReportContent{
-	{ContentProgrammeObjectives, "19011:5.2", true, "the programme's objectives, each with a measurable target"},
-	{ContentProgrammeSchedule, "19011:5.4.3, 5.5", true, "the audits planned: kind, auditee, when, and how each stands"},
-	{ContentProgrammeCoverage, "27001:9.2.2; 19011:5.4.3", true, "when internal audits are planned, how far they cover every requirement and applicable control over the period"},
-	{ContentProgrammeFigures, "19011:5.6", true, "the monitoring figures at the report's date: audits against plan, findings, corrective actions, feedback"},
-	{ContentProgrammeActions, "19011:5.6, 6.7", true, "the corrective actions still open, the overdue ones marked, agreeing with the figures"},
+// programmeReportRules are the rules of a programme report's contents.
+var programmeReportRules = []ismsaudit.Rule{
+	{ID: RuleProgrammeObjectives, Clause: "19011:5.2", Principle: ismsaudit.PrincipleFairPresentation, Text: "the report states the programme's objectives, each with a measurable target"},
+	{ID: RuleProgrammeSchedule, Clause: "19011:5.4.3, 5.5", Principle: ismsaudit.PrincipleFairPresentation, Text: "the report lists the audits planned, with their kind, auditee, dates and how each stands"},
+	{ID: RuleProgrammeCoverage, Clause: "27001:9.2.2; 19011:5.4.3", Principle: ismsaudit.PrincipleRiskBased, Text: "when internal audits are planned, the report says how far they cover every requirement and applicable control over the period"},
+	{ID: RuleProgrammeFigures, Clause: "19011:5.6", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the report holds the monitoring figures at its date (audits against plan, findings, corrective actions, feedback), agreeing with its schedule"},
+	{ID: RuleProgrammeActions, Clause: "19011:5.6, 6.7", Principle: ismsaudit.PrincipleFairPresentation, Text: "the report lists the corrective actions started by its date, the open ones first and the overdue ones marked and first among them, agreeing with the figures"},
 }
 
-// ProgrammeReportContents yields the contents of a programme report, each
-// with the clause it serves; Check cites their IDs.
-func ProgrammeReportContents() iter.Seq[ReportContent] { return slices.Values(programmeReportContents) }
-
-// Check reports, in one *ismsaudit.ValidationError, every required piece of content
-// the programme report lacks (rule: the content's ID, such as
-// "programme-report-coverage") and every shape problem (rules "required",
-// "enum", "unique", "order", "unknown"), each with its path in the report
+// Check reports, in one *ismsaudit.ValidationError, every piece of content
+// the programme report lacks or holds malformed (rule: the content's rule,
+// such as RuleProgrammeCoverage) and every shape problem (the shape rules
+// ismsaudit.RuleRequired, RuleEnum, RuleUnique, RuleRange and
+// RuleUnknown), each with its path in the report
 // ("Schedule[3].Status"). A problem whose cause lies in the programme or
 // the build options says in its detail what to fill. It returns nil for a
 // complete report.
 func (r *ProgrammeReport) Check() error {
 	col := newCollector("programme report")
 	if r == nil {
-		col.Add("", "required", "", "no programme report given")
+		col.Add("", ismsaudit.RuleRequired, "", "no programme report given")
 		return col.Err()
 	}
 	c := &checker{col: col}
 	if blank(r.Title) {
-		c.add("Title", "required", "", "the report's title")
+		c.add("Title", ismsaudit.RuleRequired, "", "the report's title")
 	}
 	if blank(string(r.Programme)) {
-		c.add("Programme", "required", "", "the programme's id (Programme.ID)")
+		c.add("Programme", ismsaudit.RuleRequired, "", "the programme's id (Programme.ID)")
 	}
 	enumCheck(c, top, "State", r.State, programme.State.IsValid, true)
 	if r.AsOf.IsZero() {
-		c.add("AsOf", "required", "", "the date the report speaks as of")
+		c.add("AsOf", ismsaudit.RuleRequired, "", "the date the report speaks as of")
 	}
 	if !r.Period.Earliest.IsZero() && !r.Period.Latest.IsZero() && r.Period.Latest.Before(r.Period.Earliest) {
-		c.add("Period.Latest", "order", r.Period.Latest.Format(dateLayout), "the period ends after it starts")
+		c.add("Period.Latest", ismsaudit.RuleRange, r.Period.Latest.Format(dateLayout), "the period ends after it starts")
 	}
 	r.checkObjectives(c)
 	internal := r.checkSchedule(c)
@@ -70,15 +82,15 @@ func (r *ProgrammeReport) Check() error {
 
 func (r *ProgrammeReport) checkObjectives(c *checker) {
 	if len(r.Objectives) == 0 {
-		c.add("Objectives", ContentProgrammeObjectives, "", "the programme's objectives (Programme.Objectives)")
+		c.add("Objectives", RuleProgrammeObjectives, "", "the programme's objectives (Programme.Objectives)")
 	}
 	for i, o := range r.Objectives {
 		a := at{"Objectives", i}
 		if blank(o.Statement) {
-			c.add(a.p(".Statement"), ContentProgrammeObjectives, string(o.ID), "what the objective is to achieve")
+			c.add(a.p(".Statement"), RuleProgrammeObjectives, string(o.ID), "what the objective is to achieve")
 		}
 		if blank(o.Target.Metric) || !o.Target.Direction.IsValid() {
-			c.add(a.p(".Target"), ContentProgrammeObjectives, string(o.ID), "a measurable target: a metric and whether its value is a floor or a ceiling")
+			c.add(a.p(".Target"), RuleProgrammeObjectives, string(o.ID), "a measurable target: a metric and whether its value is a floor or a ceiling")
 		}
 	}
 }
@@ -87,7 +99,7 @@ func (r *ProgrammeReport) checkObjectives(c *checker) {
 // audits.
 func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 	if len(r.Schedule) == 0 {
-		c.add("Schedule", ContentProgrammeSchedule, "", "the audits the programme plans (Programme.Schedule, Programme.Cycles)")
+		c.add("Schedule", RuleProgrammeSchedule, "", "the audits the programme plans (Programme.Schedule, Programme.Cycles)")
 	}
 	ids := make(map[programme.ScheduledAuditID]bool, len(r.Schedule))
 	for i := range r.Schedule {
@@ -95,37 +107,37 @@ func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 		a := at{"Schedule", i}
 		switch {
 		case blank(string(s.ID)):
-			c.add(a.p(".ID"), "required", "", "the scheduled audit's id")
+			c.add(a.p(".ID"), ismsaudit.RuleRequired, "", "the scheduled audit's id")
 		case ids[s.ID]:
-			c.add(a.p(".ID"), "unique", string(s.ID), "scheduled audit ids are unique")
+			c.add(a.p(".ID"), ismsaudit.RuleUnique, string(s.ID), "scheduled audit ids are unique")
 		}
 		ids[s.ID] = true
 		enumCheck(c, a, ".Kind", s.Kind, annexa.AuditKind.IsValid, true)
 		internal = internal || s.Kind == annexa.Internal
 		if blank(s.Auditee) {
-			c.add(a.p(".Auditee"), ContentProgrammeSchedule, string(s.ID), "the organization audited")
+			c.add(a.p(".Auditee"), RuleProgrammeSchedule, string(s.ID), "the organization audited")
 		}
 		if s.PlannedDate().IsZero() {
-			c.add(a.p(".Due"), ContentProgrammeSchedule, string(s.ID), "when the audit takes place: a due window or a start")
+			c.add(a.p(".Due"), RuleProgrammeSchedule, string(s.ID), "when the audit takes place: a due window or a start")
 		}
 		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Latest.Before(s.Due.Earliest) {
-			c.add(a.p(".Due.Latest"), "order", s.Due.Latest.Format(dateLayout), "the window closes after it opens")
+			c.add(a.p(".Due.Latest"), ismsaudit.RuleRange, s.Due.Latest.Format(dateLayout), "the window closes after it opens")
 		}
 		enumCheck(c, a, ".Status", s.Status, ScheduleStatus.IsValid, true)
 		if s.Status != ScheduleNotStarted && s.Status.IsValid() && s.Audit == "" {
-			c.add(a.p(".Audit"), ContentProgrammeSchedule, string(s.Status), "an audit under way names its record")
+			c.add(a.p(".Audit"), RuleProgrammeSchedule, string(s.Status), "an audit under way names its record")
 		}
 		enumCheck(c, a, ".AuditState", s.AuditState, audit.State.IsValid, false)
 		switch {
 		case s.Status == ScheduleCompleted && (s.CompletedAt.IsZero() || !s.Timing.IsValid()):
-			c.add(a.p(".CompletedAt"), ContentProgrammeSchedule, string(s.ID), "a completed audit says when it was completed and how that compares with its window")
+			c.add(a.p(".CompletedAt"), RuleProgrammeSchedule, string(s.ID), "a completed audit says when it was completed and how that compares with its window")
 		case s.Status != ScheduleCompleted && (!s.CompletedAt.IsZero() || s.Timing != ""):
-			c.add(a.p(".Timing"), ContentProgrammeSchedule, string(s.Timing), "only a completed audit has a completion")
+			c.add(a.p(".Timing"), RuleProgrammeSchedule, string(s.Timing), "only a completed audit has a completion")
 		}
 		for j, m := range s.Team {
 			enumCheck(c, at{a.p(".Team"), j}, ".Role", m.Role, competence.Role.IsValid, true)
 			if blank(m.Name) && blank(string(m.Auditor)) {
-				c.add(at{a.p(".Team"), j}.p(""), "required", "", "a member's name or auditor id")
+				c.add(at{a.p(".Team"), j}.p(""), ismsaudit.RuleRequired, "", "a member's name or auditor id")
 			}
 		}
 	}
@@ -136,25 +148,25 @@ func (r *ProgrammeReport) checkCoverage(c *checker, internal bool) {
 	cov := r.Coverage
 	if cov == nil {
 		if internal {
-			c.add("Coverage", ContentProgrammeCoverage, "", "the coverage of the internal audits: give a Statement of Applicability (ProgrammeReportOptions.SoA)")
+			c.add("Coverage", RuleProgrammeCoverage, "", "the coverage of the internal audits: give a Statement of Applicability (ProgrammeReportOptions.SoA)")
 		}
 		return
 	}
 	if len(cov.Items) == 0 {
-		c.add("Coverage.Items", ContentProgrammeCoverage, "", "every requirement and applicable control with how often it is audited")
+		c.add("Coverage.Items", RuleProgrammeCoverage, "", "every requirement and applicable control with how often it is audited")
 	}
 	for i, it := range cov.Items {
 		a := at{"Coverage.Items", i}
 		if err := it.Ref.Validate(); err != nil || it.Ref.Kind == annexa.DocumentRef {
-			c.add(a.p(".Ref"), "enum", it.Ref.String(), "a clause or an Annex A control")
+			c.add(a.p(".Ref"), ismsaudit.RuleEnum, it.Ref.String(), "a clause or an Annex A control")
 		}
 		if it.Required < 1 || it.Planned < 0 || it.Planned != len(it.Audits) {
-			c.add(a.p(".Planned"), ContentProgrammeCoverage, strconv.Itoa(it.Planned), "the audits counted, at least one required")
+			c.add(a.p(".Planned"), RuleProgrammeCoverage, strconv.Itoa(it.Planned), "the audits counted, at least one required")
 		}
 	}
 	for i, g := range cov.Gaps {
 		if g.Missing != g.Required-g.Planned || g.Missing < 1 {
-			c.add(at{"Coverage.Gaps", i}.p(".Missing"), ContentProgrammeCoverage, strconv.Itoa(g.Missing), "required less planned, at least one")
+			c.add(at{"Coverage.Gaps", i}.p(".Missing"), RuleProgrammeCoverage, strconv.Itoa(g.Missing), "required less planned, at least one")
 		}
 	}
 }
@@ -162,14 +174,14 @@ func (r *ProgrammeReport) checkCoverage(c *checker, internal bool) {
 func (r *ProgrammeReport) checkFigures(c *checker) {
 	f := r.Figures
 	if f == nil {
-		c.add("Figures", ContentProgrammeFigures, "", "the monitoring figures (programme.Monitor)")
+		c.add("Figures", RuleProgrammeFigures, "", "the monitoring figures (programme.Monitor)")
 		return
 	}
 	if !f.At.Equal(r.AsOf) {
-		c.add("Figures.At", ContentProgrammeFigures, f.At.Format(timeLayout), "figures of the report's date")
+		c.add("Figures.At", RuleProgrammeFigures, f.At.Format(timeLayout), "figures of the report's date")
 	}
 	if f.Audits.Planned != len(r.Schedule) {
-		c.add("Figures.Audits.Planned", ContentProgrammeFigures, strconv.Itoa(f.Audits.Planned), fmt.Sprintf("the schedule lists %d audits", len(r.Schedule)))
+		c.add("Figures.Audits.Planned", RuleProgrammeFigures, strconv.Itoa(f.Audits.Planned), fmt.Sprintf("the schedule lists %d audits", len(r.Schedule)))
 	}
 	counts := map[ScheduleStatus]int{}
 	for _, s := range r.Schedule {
@@ -186,13 +198,13 @@ func (r *ProgrammeReport) checkFigures(c *checker) {
 		{"Figures.Audits.NotStarted", f.Audits.NotStarted, ScheduleNotStarted},
 	} {
 		if x.got != counts[x.s] {
-			c.add(x.path, ContentProgrammeFigures, strconv.Itoa(x.got), fmt.Sprintf("the schedule lists %d audits %s", counts[x.s], words(x.s)))
+			c.add(x.path, RuleProgrammeFigures, strconv.Itoa(x.got), fmt.Sprintf("the schedule lists %d audits %s", counts[x.s], words(x.s)))
 		}
 	}
 	for i, cc := range f.Findings.ByCriterion {
 		a := at{"Figures.Findings.ByCriterion", i}
 		if err := cc.Criterion.Validate(); err != nil {
-			c.col.Merge(a.p(".Criterion"), "enum", err)
+			c.col.Merge(a.p(".Criterion"), ismsaudit.RuleEnum, err)
 		}
 		n := cc.Ungraded
 		ok := n >= 0
@@ -201,7 +213,7 @@ func (r *ProgrammeReport) checkFigures(c *checker) {
 			n += g.Count
 		}
 		if !ok || n != cc.Nonconformities || n < 1 {
-			c.add(a.p(".Nonconformities"), ContentProgrammeFigures, strconv.Itoa(cc.Nonconformities), "at least one, and the sum of the counts by grade and the ungraded")
+			c.add(a.p(".Nonconformities"), RuleProgrammeFigures, strconv.Itoa(cc.Nonconformities), "at least one, and the sum of the counts by grade and the ungraded")
 		}
 	}
 }
@@ -217,26 +229,26 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 		act := &r.Actions[i]
 		a := at{"Actions", i}
 		if blank(string(act.Audit)) {
-			c.add(a.p(".Audit"), "required", "", "the audit of the nonconformity")
+			c.add(a.p(".Audit"), ismsaudit.RuleRequired, "", "the audit of the nonconformity")
 		}
 		if blank(string(act.Finding)) {
-			c.add(a.p(".Finding"), "required", "", "the nonconformity")
+			c.add(a.p(".Finding"), ismsaudit.RuleRequired, "", "the nonconformity")
 		}
 		if k := (key{act.Audit, act.Finding}); seen[k] {
-			c.add(a.p(".Finding"), "unique", string(act.Finding), "one action per nonconformity")
+			c.add(a.p(".Finding"), ismsaudit.RuleUnique, string(act.Finding), "one action per nonconformity")
 		} else {
 			seen[k] = true
 		}
 		enumCheck(c, a, ".State", act.State, audit.FollowUpState.IsValid, true)
 		enumCheck(c, a, ".Grade", act.Grade, audit.Grade.IsValid, false)
 		if act.StartedAt.IsZero() || act.StartedAt.After(r.AsOf) {
-			c.add(a.p(".StartedAt"), ContentProgrammeActions, string(act.Finding), "started by the report's date")
+			c.add(a.p(".StartedAt"), RuleProgrammeActions, string(act.Finding), "started by the report's date")
 		}
 		if act.Open() {
 			open++
 			due := !act.DueAt.IsZero() && act.DueAt.Before(r.AsOf)
 			if act.Overdue != due || !act.ClosedAt.IsZero() {
-				c.add(a.p(".Overdue"), ContentProgrammeActions, strconv.FormatBool(act.Overdue), "an open action is overdue exactly when due before the report's date")
+				c.add(a.p(".Overdue"), RuleProgrammeActions, strconv.FormatBool(act.Overdue), "an open action is overdue exactly when due before the report's date")
 			}
 			want := 0.0
 			if act.Overdue {
@@ -244,12 +256,12 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 				want = days(r.AsOf.Sub(act.DueAt))
 			}
 			if act.DaysOverdue != want {
-				c.add(a.p(".DaysOverdue"), ContentProgrammeActions, strconv.FormatFloat(act.DaysOverdue, 'g', -1, 64), "the days from the due date to the report's date, for an overdue action")
+				c.add(a.p(".DaysOverdue"), RuleProgrammeActions, strconv.FormatFloat(act.DaysOverdue, 'g', -1, 64), "the days from the due date to the report's date, for an overdue action")
 			}
 		} else {
 			closed++
 			if act.ClosedAt.IsZero() || act.Overdue || act.DaysOverdue != 0 {
-				c.add(a.p(".ClosedAt"), ContentProgrammeActions, string(act.Finding), "a closed action says when it closed and is not overdue")
+				c.add(a.p(".ClosedAt"), RuleProgrammeActions, string(act.Finding), "a closed action says when it closed and is not overdue")
 			}
 		}
 		want := 0.0
@@ -258,15 +270,15 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 			want = days(act.ClosedAt.Sub(act.StartedAt))
 		}
 		if act.ClosureDays != want {
-			c.add(a.p(".ClosureDays"), ContentProgrammeActions, strconv.FormatFloat(act.ClosureDays, 'g', -1, 64), "the days from the start to the closing, for a closed action")
+			c.add(a.p(".ClosureDays"), RuleProgrammeActions, strconv.FormatFloat(act.ClosureDays, 'g', -1, 64), "the days from the start to the closing, for a closed action")
 		}
 		if i > 0 && compareActions(r.Actions[i-1], *act) > 0 {
-			c.add(a.p(""), "order", string(act.Finding), "open actions first, the overdue ones first, then closed ones by closing date")
+			c.add(a.p(""), RuleProgrammeActions, string(act.Finding), "open actions first, the overdue ones first, then closed ones by closing date")
 		}
 	}
 	if f := r.Figures; f != nil {
 		if f.Actions.Open != open || f.Actions.Closed != closed || f.Actions.Overdue != overdue || f.Actions.Closure.Count != measured {
-			c.add("Actions", ContentProgrammeActions, fmt.Sprintf("%d open, %d overdue, %d closed", open, overdue, closed),
+			c.add("Actions", RuleProgrammeActions, fmt.Sprintf("%d open, %d overdue, %d closed", open, overdue, closed),
 				fmt.Sprintf("the figures count %d open, %d overdue, %d closed", f.Actions.Open, f.Actions.Overdue, f.Actions.Closed))
 		}
 	}

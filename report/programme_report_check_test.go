@@ -19,43 +19,43 @@ func TestProgrammeReportCheck(t *testing.T) {
 		path   string
 		rule   ismsaudit.RuleID
 	}{
-		{"no title", func(r *ProgrammeReport) { r.Title = " " }, "Title", "required"},
-		{"no programme", func(r *ProgrammeReport) { r.Programme = "" }, "Programme", "required"},
-		{"bad state", func(r *ProgrammeReport) { r.State = "paused" }, "State", "enum"},
-		{"no date", func(r *ProgrammeReport) { r.AsOf = time.Time{} }, "AsOf", "required"},
-		{"period reversed", func(r *ProgrammeReport) { r.Period.Latest = day(2025, time.January, 1) }, "Period.Latest", "order"},
-		{"no objectives", func(r *ProgrammeReport) { r.Objectives = nil }, "Objectives", ContentProgrammeObjectives},
-		{"objective unmeasurable", func(r *ProgrammeReport) { r.Objectives[1].Target.Direction = "" }, "Objectives[1].Target", ContentProgrammeObjectives},
-		{"objective unstated", func(r *ProgrammeReport) { r.Objectives[0].Statement = "" }, "Objectives[0].Statement", ContentProgrammeObjectives},
-		{"no schedule", func(r *ProgrammeReport) { r.Schedule = nil }, "Schedule", ContentProgrammeSchedule},
-		{"repeated audit", func(r *ProgrammeReport) { r.Schedule[1].ID = r.Schedule[0].ID }, "Schedule[1].ID", "unique"},
-		{"bad kind", func(r *ProgrammeReport) { r.Schedule[2].Kind = "tourism" }, "Schedule[2].Kind", "enum"},
-		{"no auditee", func(r *ProgrammeReport) { r.Schedule[3].Auditee = "" }, "Schedule[3].Auditee", ContentProgrammeSchedule},
-		{"undated", func(r *ProgrammeReport) { r.Schedule[4].Due = programme.Window{} }, "Schedule[4].Due", ContentProgrammeSchedule},
-		{"bad status", func(r *ProgrammeReport) { r.Schedule[0].Status = "done" }, "Schedule[0].Status", "enum"},
-		{"under way without record", func(r *ProgrammeReport) { r.Schedule[3].Audit = "" }, "Schedule[3].Audit", ContentProgrammeSchedule},
-		{"completed without date", func(r *ProgrammeReport) { r.Schedule[0].CompletedAt = time.Time{} }, "Schedule[0].CompletedAt", ContentProgrammeSchedule},
-		{"timing on an open audit", func(r *ProgrammeReport) { r.Schedule[3].Timing = TimingLate }, "Schedule[3].Timing", ContentProgrammeSchedule},
-		{"bad team role", func(r *ProgrammeReport) { r.Schedule[0].Team[1].Role = "boss" }, "Schedule[0].Team[1].Role", "enum"},
-		{"no coverage", func(r *ProgrammeReport) { r.Coverage = nil }, "Coverage", ContentProgrammeCoverage},
-		{"coverage miscounted", func(r *ProgrammeReport) { r.Coverage.Items[3].Planned = 9 }, "Coverage.Items[3].Planned", ContentProgrammeCoverage},
-		{"no figures", func(r *ProgrammeReport) { r.Figures = nil }, "Figures", ContentProgrammeFigures},
-		{"figures of another day", func(r *ProgrammeReport) { r.Figures.At = r.AsOf.Add(time.Hour) }, "Figures.At", ContentProgrammeFigures},
-		{"figures disagree", func(r *ProgrammeReport) { r.Figures.Audits.Completed = 2 }, "Figures.Audits.Completed", ContentProgrammeFigures},
-		{"action unnamed", func(r *ProgrammeReport) { r.Actions[0].Finding = "" }, "Actions[0].Finding", "required"},
+		{"no title", func(r *ProgrammeReport) { r.Title = " " }, "Title", ismsaudit.RuleRequired},
+		{"no programme", func(r *ProgrammeReport) { r.Programme = "" }, "Programme", ismsaudit.RuleRequired},
+		{"bad state", func(r *ProgrammeReport) { r.State = "paused" }, "State", ismsaudit.RuleEnum},
+		{"no date", func(r *ProgrammeReport) { r.AsOf = time.Time{} }, "AsOf", ismsaudit.RuleRequired},
+		{"period reversed", func(r *ProgrammeReport) { r.Period.Latest = day(2025, time.January, 1) }, "Period.Latest", ismsaudit.RuleRange},
+		{"no objectives", func(r *ProgrammeReport) { r.Objectives = nil }, "Objectives", RuleProgrammeObjectives},
+		{"objective unmeasurable", func(r *ProgrammeReport) { r.Objectives[1].Target.Direction = "" }, "Objectives[1].Target", RuleProgrammeObjectives},
+		{"objective unstated", func(r *ProgrammeReport) { r.Objectives[0].Statement = "" }, "Objectives[0].Statement", RuleProgrammeObjectives},
+		{"no schedule", func(r *ProgrammeReport) { r.Schedule = nil }, "Schedule", RuleProgrammeSchedule},
+		{"repeated audit", func(r *ProgrammeReport) { r.Schedule[1].ID = r.Schedule[0].ID }, "Schedule[1].ID", ismsaudit.RuleUnique},
+		{"bad kind", func(r *ProgrammeReport) { r.Schedule[2].Kind = "tourism" }, "Schedule[2].Kind", ismsaudit.RuleEnum},
+		{"no auditee", func(r *ProgrammeReport) { r.Schedule[3].Auditee = "" }, "Schedule[3].Auditee", RuleProgrammeSchedule},
+		{"undated", func(r *ProgrammeReport) { r.Schedule[4].Due = programme.Window{} }, "Schedule[4].Due", RuleProgrammeSchedule},
+		{"bad status", func(r *ProgrammeReport) { r.Schedule[0].Status = "done" }, "Schedule[0].Status", ismsaudit.RuleEnum},
+		{"under way without record", func(r *ProgrammeReport) { r.Schedule[3].Audit = "" }, "Schedule[3].Audit", RuleProgrammeSchedule},
+		{"completed without date", func(r *ProgrammeReport) { r.Schedule[0].CompletedAt = time.Time{} }, "Schedule[0].CompletedAt", RuleProgrammeSchedule},
+		{"timing on an open audit", func(r *ProgrammeReport) { r.Schedule[3].Timing = TimingLate }, "Schedule[3].Timing", RuleProgrammeSchedule},
+		{"bad team role", func(r *ProgrammeReport) { r.Schedule[0].Team[1].Role = "boss" }, "Schedule[0].Team[1].Role", ismsaudit.RuleEnum},
+		{"no coverage", func(r *ProgrammeReport) { r.Coverage = nil }, "Coverage", RuleProgrammeCoverage},
+		{"coverage miscounted", func(r *ProgrammeReport) { r.Coverage.Items[3].Planned = 9 }, "Coverage.Items[3].Planned", RuleProgrammeCoverage},
+		{"no figures", func(r *ProgrammeReport) { r.Figures = nil }, "Figures", RuleProgrammeFigures},
+		{"figures of another day", func(r *ProgrammeReport) { r.Figures.At = r.AsOf.Add(time.Hour) }, "Figures.At", RuleProgrammeFigures},
+		{"figures disagree", func(r *ProgrammeReport) { r.Figures.Audits.Completed = 2 }, "Figures.Audits.Completed", RuleProgrammeFigures},
+		{"action unnamed", func(r *ProgrammeReport) { r.Actions[0].Finding = "" }, "Actions[0].Finding", ismsaudit.RuleRequired},
 		{"action twice", func(r *ProgrammeReport) {
 			r.Actions[2].Audit, r.Actions[2].Finding = r.Actions[1].Audit, r.Actions[1].Finding
-		}, "Actions[2].Finding", "unique"},
-		{"overdue not marked", func(r *ProgrammeReport) { r.Actions[0].Overdue = false }, "Actions[0].Overdue", ContentProgrammeActions},
-		{"action out of order", func(r *ProgrammeReport) { r.Actions[0], r.Actions[1] = r.Actions[1], r.Actions[0] }, "Actions[1]", "order"},
-		{"action dropped", func(r *ProgrammeReport) { r.Actions = r.Actions[1:] }, "Actions", ContentProgrammeActions},
-		{"closed without date", func(r *ProgrammeReport) { r.Actions[5].ClosedAt = time.Time{} }, "Actions[5].ClosedAt", ContentProgrammeActions},
-		{"overdue days wrong", func(r *ProgrammeReport) { r.Actions[0].DaysOverdue = 3 }, "Actions[0].DaysOverdue", ContentProgrammeActions},
-		{"closure days wrong", func(r *ProgrammeReport) { r.Actions[4].ClosureDays = -5 }, "Actions[4].ClosureDays", ContentProgrammeActions},
-		{"closure count disagrees", func(r *ProgrammeReport) { r.Figures.Actions.Closure.Count = 3 }, "Actions", ContentProgrammeActions},
-		{"criterion count negative", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].ByGrade[0].Count = -1 }, "Figures.Findings.ByCriterion[0].Nonconformities", ContentProgrammeFigures},
-		{"criterion bad", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].Criterion.ID = "99.1" }, "Figures.Findings.ByCriterion[0].Criterion.ID", "unknown"},
-		{"action in the future", func(r *ProgrammeReport) { r.Actions[1].StartedAt = r.AsOf.Add(time.Hour) }, "Actions[1].StartedAt", ContentProgrammeActions},
+		}, "Actions[2].Finding", ismsaudit.RuleUnique},
+		{"overdue not marked", func(r *ProgrammeReport) { r.Actions[0].Overdue = false }, "Actions[0].Overdue", RuleProgrammeActions},
+		{"action out of order", func(r *ProgrammeReport) { r.Actions[0], r.Actions[1] = r.Actions[1], r.Actions[0] }, "Actions[1]", RuleProgrammeActions},
+		{"action dropped", func(r *ProgrammeReport) { r.Actions = r.Actions[1:] }, "Actions", RuleProgrammeActions},
+		{"closed without date", func(r *ProgrammeReport) { r.Actions[5].ClosedAt = time.Time{} }, "Actions[5].ClosedAt", RuleProgrammeActions},
+		{"overdue days wrong", func(r *ProgrammeReport) { r.Actions[0].DaysOverdue = 3 }, "Actions[0].DaysOverdue", RuleProgrammeActions},
+		{"closure days wrong", func(r *ProgrammeReport) { r.Actions[4].ClosureDays = -5 }, "Actions[4].ClosureDays", RuleProgrammeActions},
+		{"closure count disagrees", func(r *ProgrammeReport) { r.Figures.Actions.Closure.Count = 3 }, "Actions", RuleProgrammeActions},
+		{"criterion count negative", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].ByGrade[0].Count = -1 }, "Figures.Findings.ByCriterion[0].Nonconformities", RuleProgrammeFigures},
+		{"criterion bad", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].Criterion.ID = "99.1" }, "Figures.Findings.ByCriterion[0].Criterion.ID", ismsaudit.RuleUnknown},
+		{"action in the future", func(r *ProgrammeReport) { r.Actions[1].StartedAt = r.AsOf.Add(time.Hour) }, "Actions[1].StartedAt", RuleProgrammeActions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,14 +80,27 @@ func TestProgrammeReportCheck(t *testing.T) {
 	assert.Zero(t, buf.Len())
 }
 
-func TestProgrammeReportContents(t *testing.T) {
-	ids := map[string]bool{}
-	for c := range ProgrammeReportContents() {
-		assert.NotEmpty(t, c.Clause, c.ID)
-		assert.NotEmpty(t, c.Text, c.ID)
-		assert.True(t, strings.HasPrefix(c.ID, "programme-report-"), c.ID)
-		assert.False(t, ids[c.ID], "repeated %s", c.ID)
-		ids[c.ID] = true
+func TestProgrammeReportRules(t *testing.T) {
+	ids := map[ismsaudit.RuleID]bool{}
+	for _, r := range programmeReportRules {
+		assert.NoError(t, r.Check("RPT"))
+		assert.True(t, strings.HasPrefix(string(r.ID), "RPT-PROGRAMME-"), r.ID)
+		assert.False(t, ids[r.ID], "repeated %s", r.ID)
+		ids[r.ID] = true
 	}
 	assert.Len(t, ids, 5)
+	// Every rule Check cites for content is in the catalogue.
+	r := programmeReport(t)
+	r.Objectives, r.Schedule, r.Coverage, r.Figures = nil, nil, nil, nil
+	r.Actions[0].StartedAt = time.Time{}
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, r.Check(), &ve)
+	cited := 0
+	for _, f := range ve.Fields {
+		if strings.HasPrefix(string(f.Rule), "RPT-") {
+			cited++
+			assert.True(t, ids[f.Rule], "rule %s is in the catalogue", f.Rule)
+		}
+	}
+	assert.Positive(t, cited)
 }

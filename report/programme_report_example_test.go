@@ -80,7 +80,7 @@ func ExampleBuildProgrammeReport() {
 		}
 	}
 	// Output:
-	// missing: Coverage programme-report-coverage
+	// missing: Coverage RPT-PROGRAMME-COVERAGE
 	// true 0
 	// - **Schedule:** 2 audits planned: 0 completed, 0 in progress, 2 not started; 1 past its window.
 	// | IA-2026-01 | internal audit | Example Ltd | due 2026-01-01 to 2026-07-01 |  |  | not started **past its window** |

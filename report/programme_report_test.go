@@ -109,7 +109,7 @@ func TestBuildProgrammeReportDefaults(t *testing.T) {
 	err = r.Check()
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Coverage", ContentProgrammeCoverage), "internal audits are planned, so coverage is required: %v", err)
+	assert.True(t, ve.Has("Coverage", RuleProgrammeCoverage), "internal audits are planned, so coverage is required: %v", err)
 
 	// Naming the selected team from a pool.
 	pool, err := competence.NewPool([]competence.Auditor{{ID: "AUD-001", Name: "Aisha Khan"}, {ID: "AUD-002", Name: "Ben Osei"}}, nil)
