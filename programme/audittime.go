@@ -154,7 +154,7 @@ func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 		col.Add(at("Bands"), "required", "", "at least one band")
 	}
 	for i, b := range t.Bands {
-		p := schedIndex(at("Bands"), i)
+		p := indexPath(at("Bands"), i)
 		want := 1
 		if i > 0 {
 			want = t.Bands[i-1].MaxPersons + 1
@@ -167,18 +167,18 @@ func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 		} else if b.MaxPersons > maxAuditPersons {
 			col.Add(p+".MaxPersons", "lte", strconv.Itoa(b.MaxPersons), "at most 1,000,000,000")
 		}
-		if !schedFinite(b.Days, 0) || b.Days == 0 {
-			col.Add(p+".Days", "gt", schedNum(b.Days), "a finite number of days above 0")
+		if !finiteAtLeast(b.Days, 0) || b.Days == 0 {
+			col.Add(p+".Days", "gt", formatNum(b.Days), "a finite number of days above 0")
 		} else if i > 0 && b.Days < t.Bands[i-1].Days {
-			col.Add(p+".Days", "order", schedNum(b.Days), "days do not decrease as persons grow")
+			col.Add(p+".Days", "order", formatNum(b.Days), "days do not decrease as persons grow")
 		}
 	}
-	if r := t.BeyondRatio; r != 0 && !(schedFinite(r, 1.05) && r <= 4) {
-		col.Add(at("BeyondRatio"), "range", schedNum(r), "0 (refuse) or 1.05 to 4")
+	if r := t.BeyondRatio; r != 0 && !(finiteAtLeast(r, 1.05) && r <= 4) {
+		col.Add(at("BeyondRatio"), "range", formatNum(r), "0 (refuse) or 1.05 to 4")
 	}
 	seen := map[string]int{}
 	for i, f := range t.Factors {
-		p := schedIndex(at("Factors"), i)
+		p := indexPath(at("Factors"), i)
 		if strings.TrimSpace(f.ID) == "" {
 			col.Add(p+".ID", "required", f.ID, "a stable id")
 		} else if j, dup := seen[f.ID]; dup {
@@ -192,26 +192,26 @@ func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 		if strings.TrimSpace(f.Source) == "" {
 			col.Add(p+".Source", "required", "", "where the figure comes from")
 		}
-		if !schedFinite(f.Percent, -100) || f.Percent <= -100 || f.Percent > 1000 || f.Percent == 0 {
-			col.Add(p+".Percent", "range", schedNum(f.Percent), "a non-zero percentage above -100 and at most 1000")
+		if !finiteAtLeast(f.Percent, -100) || f.Percent <= -100 || f.Percent > 1000 || f.Percent == 0 {
+			col.Add(p+".Percent", "range", formatNum(f.Percent), "a non-zero percentage above -100 and at most 1000")
 		}
 	}
-	if !schedFinite(t.MaxIncrease, 0) || t.MaxIncrease > 1000 {
-		col.Add(at("MaxIncrease"), "range", schedNum(t.MaxIncrease), "0 to 1000 percent")
+	if !finiteAtLeast(t.MaxIncrease, 0) || t.MaxIncrease > 1000 {
+		col.Add(at("MaxIncrease"), "range", formatNum(t.MaxIncrease), "0 to 1000 percent")
 	}
-	if !schedFinite(t.MaxReduction, 0) || t.MaxReduction >= 100 {
-		col.Add(at("MaxReduction"), "range", schedNum(t.MaxReduction), "0 to below 100 percent")
+	if !finiteAtLeast(t.MaxReduction, 0) || t.MaxReduction >= 100 {
+		col.Add(at("MaxReduction"), "range", formatNum(t.MaxReduction), "0 to below 100 percent")
 	}
 	for _, s := range []struct {
 		field string
 		v     float64
 	}{{"SurveillanceShare", t.SurveillanceShare}, {"RecertificationShare", t.RecertificationShare}} {
-		if !schedFinite(s.v, 0) || s.v == 0 || s.v > 1 {
-			col.Add(at(s.field), "range", schedNum(s.v), "above 0 and at most 1")
+		if !finiteAtLeast(s.v, 0) || s.v == 0 || s.v > 1 {
+			col.Add(at(s.field), "range", formatNum(s.v), "above 0 and at most 1")
 		}
 	}
-	if !schedFinite(t.OnSiteShare, 0) || t.OnSiteShare > 1 {
-		col.Add(at("OnSiteShare"), "range", schedNum(t.OnSiteShare), "0 to 1")
+	if !finiteAtLeast(t.OnSiteShare, 0) || t.OnSiteShare > 1 {
+		col.Add(at("OnSiteShare"), "range", formatNum(t.OnSiteShare), "0 to 1")
 	}
 }
 
@@ -356,7 +356,7 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 	}
 	sum, seen := 0, map[string]int{}
 	for i, g := range in.Identical {
-		p := schedIndex("Identical", i)
+		p := indexPath("Identical", i)
 		if strings.TrimSpace(g.Activity) == "" {
 			col.Add(p+".Activity", "required", g.Activity, "what the persons do")
 		} else if j, dup := seen[g.Activity]; dup {
@@ -380,7 +380,7 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 	var applied []AuditTimeFactor
 	used := map[string]int{}
 	for i, id := range in.Factors {
-		p := schedIndex("Factors", i)
+		p := indexPath("Factors", i)
 		f, ok := factors[id]
 		switch {
 		case !ok:
@@ -417,7 +417,7 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		b.WriteString(" = " + strconv.Itoa(eff) + " effective persons")
 		step(RuleTimeEffectivePersons, b.String())
 	}
-	bandText := strconv.Itoa(band.MinPersons) + "-" + strconv.Itoa(band.MaxPersons) + " persons: " + schedNum(band.Days) + " days for stage 1 and stage 2"
+	bandText := strconv.Itoa(band.MinPersons) + "-" + strconv.Itoa(band.MaxPersons) + " persons: " + formatNum(band.Days) + " days for stage 1 and stage 2"
 	if extrapolated {
 		step(RuleTimeBeyondTable, strconv.Itoa(eff)+" persons, beyond the table: extrapolated band "+bandText)
 	} else {
@@ -451,20 +451,20 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		Surveillance:    ceilHalfDay(r.Surveillance * t.OnSiteShare),
 		Recertification: ceilHalfDay(r.Recertification * t.OnSiteShare),
 	}
-	step(RuleTimeHalfDay, "initial audit time "+timeApprox(raw)+" days, to the nearest half day: "+schedNum(r.Initial))
-	step(RuleTimeSurveillance, timeApprox(t.SurveillanceShare)+" of "+schedNum(r.Initial)+" = "+timeApprox(r.Initial*t.SurveillanceShare)+": "+schedNum(r.Surveillance)+" days of surveillance per year")
-	step(RuleTimeRecertification, timeApprox(t.RecertificationShare)+" of "+schedNum(r.Initial)+" = "+timeApprox(r.Initial*t.RecertificationShare)+": "+schedNum(r.Recertification)+" days of recertification")
+	step(RuleTimeHalfDay, "initial audit time "+timeApprox(raw)+" days, to the nearest half day: "+formatNum(r.Initial))
+	step(RuleTimeSurveillance, timeApprox(t.SurveillanceShare)+" of "+formatNum(r.Initial)+" = "+timeApprox(r.Initial*t.SurveillanceShare)+": "+formatNum(r.Surveillance)+" days of surveillance per year")
+	step(RuleTimeRecertification, timeApprox(t.RecertificationShare)+" of "+formatNum(r.Initial)+" = "+timeApprox(r.Initial*t.RecertificationShare)+": "+formatNum(r.Recertification)+" days of recertification")
 	step(RuleTimeOnSite, "at least "+timeApprox(t.OnSiteShare*100)+" % on site, rounded up to the half day: "+
-		schedNum(r.OnSite.Initial)+", "+schedNum(r.OnSite.Surveillance)+" and "+schedNum(r.OnSite.Recertification)+" days")
+		formatNum(r.OnSite.Initial)+", "+formatNum(r.OnSite.Surveillance)+" and "+formatNum(r.OnSite.Recertification)+" days")
 	return r, nil
 }
 
 // timeSigned formats a percentage with its sign.
 func timeSigned(v float64) string {
 	if v < 0 {
-		return "-" + schedNum(-v)
+		return "-" + formatNum(-v)
 	}
-	return "+" + schedNum(v)
+	return "+" + formatNum(v)
 }
 
 // timeApprox formats a figure to at most three decimals.

@@ -11,11 +11,15 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
+// ObjectiveID identifies an objective of the programme; the host chooses
+// it, unique in the programme.
+type ObjectiveID string
+
 // Objective is one audit programme objective (ISO 19011:2018 5.2), with a
 // measurable target.
 type Objective struct {
 	// ID is the host's id for the objective, unique in the programme.
-	ID string `json:"id" validate:"required"`
+	ID ObjectiveID `json:"id" validate:"required"`
 	// Statement says what the programme is to achieve, e.g. "every
 	// requirement and applicable control audited within the cycle".
 	Statement string `json:"statement" validate:"required"`
@@ -168,16 +172,16 @@ const (
 // are not checked. Paths are prefixed with prefix.
 func validateContent(col *errs.Collector, prefix string, objectives []Objective, managers []Manager, extent *Extent, resources *Resources, records *RecordsPolicy) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
-	ids := make(map[string]bool, len(objectives))
+	ids := make(map[ObjectiveID]bool, len(objectives))
 	for i := range objectives {
 		o := &objectives[i]
 		at := p(errs.Index("Objectives", i))
 		validate.Struct(col, at, o)
 		if o.ID != "" && ids[o.ID] {
-			col.Add(at+".ID", "unique", o.ID, "objective ids must not repeat")
+			col.Add(at+".ID", "unique", string(o.ID), "objective ids must not repeat")
 		}
 		ids[o.ID] = true
-		if !progFinite(o.Target.Value) {
+		if !isFinite(o.Target.Value) {
 			col.Add(at+".Target.Value", "finite", "", "a finite number is required")
 		}
 	}
@@ -193,7 +197,7 @@ func validateContent(col *errs.Collector, prefix string, objectives []Objective,
 	}
 	if extent != nil {
 		validate.Struct(col, p("Extent"), extent)
-		if !progFinite(extent.AuditDays) {
+		if !isFinite(extent.AuditDays) {
 			col.Add(p("Extent.AuditDays"), "finite", "", "a finite number is required")
 		}
 		if !extent.Start.IsZero() && !extent.End.IsZero() && !extent.End.After(extent.Start) {
@@ -202,10 +206,10 @@ func validateContent(col *errs.Collector, prefix string, objectives []Objective,
 	}
 	if resources != nil {
 		validate.Struct(col, p("Resources"), resources)
-		if !progFinite(resources.AuditorDays) {
+		if !isFinite(resources.AuditorDays) {
 			col.Add(p("Resources.AuditorDays"), "finite", "", "a finite number is required")
 		}
-		if !progFinite(resources.TravelDays) {
+		if !isFinite(resources.TravelDays) {
 			col.Add(p("Resources.TravelDays"), "finite", "", "a finite number is required")
 		}
 	}
@@ -227,20 +231,20 @@ func checkObjectives(p *Programme) []contentProblem {
 	for i, o := range p.Objectives {
 		at := errs.Index("Objectives", i) + ".Target"
 		t := o.Target
-		if progBlank(t.Metric) {
-			out = append(out, contentProblem{at + ".Metric", "objective " + strconv.Quote(o.ID) + " has no metric"})
+		if isBlank(t.Metric) {
+			out = append(out, contentProblem{at + ".Metric", "objective " + strconv.Quote(string(o.ID)) + " has no metric"})
 		}
 		if !t.Direction.IsValid() {
-			out = append(out, contentProblem{at + ".Direction", "objective " + strconv.Quote(o.ID) + " does not say whether the value is a floor or a ceiling"})
+			out = append(out, contentProblem{at + ".Direction", "objective " + strconv.Quote(string(o.ID)) + " does not say whether the value is a floor or a ceiling"})
 		}
-		if !progFinite(t.Value) {
-			out = append(out, contentProblem{at + ".Value", "objective " + strconv.Quote(o.ID) + " has no finite target value"})
+		if !isFinite(t.Value) {
+			out = append(out, contentProblem{at + ".Value", "objective " + strconv.Quote(string(o.ID)) + " has no finite target value"})
 		}
-		if progBlank(t.Unit) {
-			out = append(out, contentProblem{at + ".Unit", "objective " + strconv.Quote(o.ID) + " has no unit"})
+		if isBlank(t.Unit) {
+			out = append(out, contentProblem{at + ".Unit", "objective " + strconv.Quote(string(o.ID)) + " has no unit"})
 		}
 		if t.Due.IsZero() {
-			out = append(out, contentProblem{at + ".Due", "objective " + strconv.Quote(o.ID) + " has no due date"})
+			out = append(out, contentProblem{at + ".Due", "objective " + strconv.Quote(string(o.ID)) + " has no due date"})
 		}
 	}
 	return out
@@ -287,19 +291,19 @@ func checkExtent(p *Programme) []contentProblem {
 	if len(e.Locations) == 0 {
 		add("Locations", "the locations audited are not stated")
 	}
-	if progBlank(e.Frequency) {
+	if isBlank(e.Frequency) {
 		add("Frequency", "the frequency of audits is not stated")
 	}
-	if !(e.AuditDays > 0) || !progFinite(e.AuditDays) {
+	if !(e.AuditDays > 0) || !isFinite(e.AuditDays) {
 		add("AuditDays", "the duration of the audits is not stated")
 	}
-	if progBlank(e.Drivers.SizeAndComplexity) {
+	if isBlank(e.Drivers.SizeAndComplexity) {
 		add("Drivers.SizeAndComplexity", "the size and complexity of the ISMS are not described")
 	}
-	if progBlank(e.Drivers.RiskAssessment) {
+	if isBlank(e.Drivers.RiskAssessment) {
 		add("Drivers.RiskAssessment", "the risk assessment results behind the extent are not described")
 	}
-	if progBlank(e.Drivers.PreviousResults) {
+	if isBlank(e.Drivers.PreviousResults) {
 		add("Drivers.PreviousResults", "previous audit results are not described")
 	}
 	return out
@@ -309,12 +313,12 @@ func checkExtent(p *Programme) []contentProblem {
 func checkResources(p *Programme) []contentProblem {
 	r := p.Resources
 	switch {
-	case !(r.AuditorDays > 0) || !progFinite(r.AuditorDays):
+	case !(r.AuditorDays > 0) || !isFinite(r.AuditorDays):
 		return []contentProblem{{"Resources.AuditorDays", "no auditor days are stated"}}
 	case r.AuditorDays < p.Extent.AuditDays:
 		return []contentProblem{{"Resources.AuditorDays", strconv.FormatFloat(r.AuditorDays, 'f', -1, 64) +
 			" auditor days do not cover the " + strconv.FormatFloat(p.Extent.AuditDays, 'f', -1, 64) + " audit days the extent plans"}}
-	case !progFinite(r.TravelDays) || r.TravelDays < 0:
+	case !isFinite(r.TravelDays) || r.TravelDays < 0:
 		return []contentProblem{{"Resources.TravelDays", "travel days must be a finite number, zero or more"}}
 	}
 	return nil
@@ -330,7 +334,7 @@ func checkRecords(p *Programme) []contentProblem {
 	if len(r.Access) == 0 {
 		out = append(out, contentProblem{"Records.Access", "who may access records is not stated"})
 	}
-	if progBlank(r.Confidentiality) {
+	if isBlank(r.Confidentiality) {
 		out = append(out, contentProblem{"Records.Confidentiality", "how confidential ISMS information is protected is not stated"})
 	}
 	return out

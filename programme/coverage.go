@@ -63,7 +63,7 @@ type CoverageItem struct {
 	// Planned is how many audits within the period cover it.
 	Planned int `json:"planned"`
 	// Audits lists the ids of those audits, in schedule order.
-	Audits []string `json:"audits,omitempty"`
+	Audits []ScheduledAuditID `json:"audits,omitempty"`
 }
 
 // CoverageGap is an item audited fewer times than required.
@@ -94,7 +94,7 @@ type CoverageReport struct {
 	// Outside lists the ids of internal audits of the schedule that were
 	// not counted because they are not certain to fall within the period
 	// (their start or window is not wholly inside it).
-	Outside []string `json:"outside,omitempty"`
+	Outside []ScheduledAuditID `json:"outside,omitempty"`
 }
 
 // Complete reports whether the report has no gap.
@@ -178,7 +178,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 		items = append(items, coverageItem{ref: annexa.RefToControl(c.ID()), required: 1})
 	}
 	for i, w := range weights {
-		path := schedIndex("Weights", i)
+		path := indexPath("Weights", i)
 		if w.Times < 1 {
 			col.Add(path+".Times", "gte", strconv.Itoa(w.Times), "at least 1")
 		}
@@ -191,7 +191,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 			}
 		}
 		for j, r := range w.Refs {
-			rp := schedIndex(path+".Refs", j)
+			rp := indexPath(path+".Refs", j)
 			switch r.Kind {
 			case annexa.ClauseRef:
 				id := annexa.ClauseID(r.ID)
@@ -284,7 +284,7 @@ func PlanInternal(soa *annexa.SoA, opts InternalPlanOptions) ([]ScheduledAudit, 
 	}
 	for i, w := range opts.Weights {
 		if n > 0 && w.Times > n {
-			col.Add(schedIndex("Weights", i)+".Times", RuleCoverRiskWeight, strconv.Itoa(w.Times), "more than the "+strconv.Itoa(n)+" audits of the period")
+			col.Add(indexPath("Weights", i)+".Times", RuleCoverRiskWeight, strconv.Itoa(w.Times), "more than the "+strconv.Itoa(n)+" audits of the period")
 		}
 	}
 	if err := col.Err(); err != nil {
@@ -303,7 +303,7 @@ func PlanInternal(soa *annexa.SoA, opts InternalPlanOptions) ([]ScheduledAudit, 
 	for k := range out {
 		a := &out[k]
 		num := strconv.Itoa(k + 1)
-		a.ID = prefix + "-" + strings.Repeat("0", width-len(num)) + num
+		a.ID = ScheduledAuditID(prefix + "-" + strings.Repeat("0", width-len(num)) + num)
 		a.Kind = annexa.Internal
 		a.Auditee = opts.Auditee
 		a.Due = periodPart(opts.Period, days, n, k)
@@ -347,10 +347,10 @@ func checkPeriod(col *errs.Collector, path string, w Window) int {
 		return 0
 	}
 	if w.Latest.Before(w.Earliest) {
-		col.Add(path+".Latest", "window-order", schedDay(w.Latest), "the last day is before the first "+schedDay(w.Earliest))
+		col.Add(path+".Latest", "window-order", formatDay(w.Latest), "the last day is before the first "+formatDay(w.Earliest))
 		return 0
 	}
-	return schedDaysBetween(w.Earliest, w.Latest) + 1
+	return daysBetween(w.Earliest, w.Latest) + 1
 }
 
 // periodPart returns the k-th of n equal parts of a period of days days:
@@ -463,7 +463,7 @@ func Coverage(schedule []ScheduledAudit, soa *annexa.SoA, period Window, weights
 	checkPeriod(col, "Period", period)
 	items, index := resolveCoverage(col, soa, weights)
 	for i := range schedule {
-		checkScheduledAudit(col, schedIndex("Schedule", i), &schedule[i])
+		checkScheduledAudit(col, indexPath("Schedule", i), &schedule[i])
 	}
 	if err := col.Err(); err != nil {
 		return CoverageReport{}, err

@@ -47,7 +47,7 @@ func TestPlanInternal(t *testing.T) {
 		assert.Equal(t, scPeriod.Earliest, audits[0].Due.Earliest)
 		assert.Equal(t, scPeriod.Latest, audits[len(audits)-1].Due.Latest)
 		for i, a := range audits {
-			assert.Equal(t, fmt.Sprintf("acme-internal-%02d", i+1), a.ID)
+			assert.Equal(t, programme.ScheduledAuditID(fmt.Sprintf("acme-internal-%02d", i+1)), a.ID)
 			assert.Equal(t, annexa.Internal, a.Kind)
 			assert.False(t, a.Due.Latest.Before(a.Due.Earliest))
 			if i > 0 {
@@ -182,11 +182,11 @@ func TestCoverageGaps(t *testing.T) {
 		t.Errorf("gaps mismatch (-want +got):\n%s", diff)
 	}
 	assert.False(t, report.Complete())
-	assert.Equal(t, []string{"late"}, report.Outside)
+	assert.Equal(t, []programme.ScheduledAuditID{"late"}, report.Outside)
 	for _, it := range report.Items {
 		if it.Ref == annexa.RefToClause("9.2.1") || it.Ref == annexa.RefToClause("9.2.2") {
 			assert.Equal(t, 2, it.Planned, "%s: its planned audit and the heading 9.2", it.Ref)
-			assert.Equal(t, "extra", it.Audits[1])
+			assert.Equal(t, programme.ScheduledAuditID("extra"), it.Audits[1])
 		}
 	}
 
@@ -239,8 +239,8 @@ func TestPlanInternalProperties(t *testing.T) {
 			require.Equal(t, it.Required, it.Planned, "%s", it.Ref)
 			seen := map[string]bool{}
 			for _, id := range it.Audits {
-				require.False(t, seen[id], "%s audited twice by %s", it.Ref, id)
-				seen[id] = true
+				require.False(t, seen[string(id)], "%s audited twice by %s", it.Ref, id)
+				seen[string(id)] = true
 			}
 		}
 	})

@@ -95,7 +95,9 @@ type CycleOptions struct {
 	Decision time.Time `json:"decision"`
 	// Initial plans the cycle of an initial certification: Stage1 and
 	// Stage2, the dates the two stages started on, are then required,
-	// stage 2 after stage 1 and both on or before the decision.
+	// stage 2 after stage 1 and both on or before the decision. The
+	// cycle's first audit is stage 1: its due window opens on Stage1 and
+	// closes on Stage2; stage 2's runs from Stage2 to the decision.
 	Initial bool      `json:"initial,omitempty"`
 	Stage1  time.Time `json:"stage1,omitzero"`
 	Stage2  time.Time `json:"stage2,omitzero"`
@@ -125,9 +127,10 @@ type CycleOptions struct {
 // the first no later than 12 months after the decision; the
 // recertification audit is due in the third year, closing
 // DecisionMarginDays before expiry; the host's special audits are added;
-// for an initial cycle the stage 1 and stage 2 audits come first, on the
-// dates given. Dates are due windows (ScheduledAudit.Due); Start is left
-// for the host to set.
+// for an initial cycle the stage 1 and stage 2 audits come first, started
+// on the dates given (Start), stage 1 due from its own start to the start
+// of stage 2 and stage 2 from its start to the decision. The other audits
+// get due windows (ScheduledAudit.Due) and no Start, for the host to set.
 //
 // Where a window crosses a new year, PlanCycle keeps only the part in one
 // calendar year, choosing the parts so that every calendar year after the
@@ -156,20 +159,20 @@ func PlanCycle(opts CycleOptions) (Cycle, error) {
 	c.Expiry = maxExpiry(opts.Decision, opts.Initial, prev)
 	windows := cycleWindows(opts.Decision, c.Expiry, plan)
 	if windows.recert.Latest.Before(windows.recert.Earliest) {
-		col.Add("Planning.DecisionMarginDays", "window-order", strconv.Itoa(plan.DecisionMarginDays), "leaves no recertification window between "+schedDay(windows.recert.Earliest)+" and expiry")
+		col.Add("Planning.DecisionMarginDays", "window-order", strconv.Itoa(plan.DecisionMarginDays), "leaves no recertification window between "+formatDay(windows.recert.Earliest)+" and expiry")
 		return Cycle{}, col.Err()
 	}
 	chosen := chooseYearPieces(&c, windows)
 	if opts.Initial {
 		c.Audits = append(c.Audits,
-			ScheduledAudit{ID: opts.ID + "-stage1", Kind: annexa.Stage1, Auditee: opts.Auditee, Start: opts.Stage1, Due: Window{Latest: opts.Stage2}, Days: opts.Days.Stage1},
-			ScheduledAudit{ID: opts.ID + "-stage2", Kind: annexa.Stage2, Auditee: opts.Auditee, Start: opts.Stage2, Due: Window{Earliest: opts.Stage2, Latest: opts.Decision}, Days: opts.Days.Stage2},
+			ScheduledAudit{ID: ScheduledAuditID(opts.ID + "-stage1"), Kind: annexa.Stage1, Auditee: opts.Auditee, Start: opts.Stage1, Due: Window{Earliest: opts.Stage1, Latest: opts.Stage2}, Days: opts.Days.Stage1},
+			ScheduledAudit{ID: ScheduledAuditID(opts.ID + "-stage2"), Kind: annexa.Stage2, Auditee: opts.Auditee, Start: opts.Stage2, Due: Window{Earliest: opts.Stage2, Latest: opts.Decision}, Days: opts.Days.Stage2},
 		)
 	}
 	for k, w := range chosen[:len(chosen)-1] {
-		c.Audits = append(c.Audits, ScheduledAudit{ID: opts.ID + "-surveillance-" + strconv.Itoa(k+1), Kind: annexa.Surveillance, Auditee: opts.Auditee, Due: w, Days: opts.Days.Surveillance})
+		c.Audits = append(c.Audits, ScheduledAudit{ID: ScheduledAuditID(opts.ID + "-surveillance-" + strconv.Itoa(k+1)), Kind: annexa.Surveillance, Auditee: opts.Auditee, Due: w, Days: opts.Days.Surveillance})
 	}
-	c.Audits = append(c.Audits, ScheduledAudit{ID: opts.ID + "-recertification", Kind: annexa.Recertification, Auditee: opts.Auditee, Due: chosen[len(chosen)-1], Days: opts.Days.Recertification})
+	c.Audits = append(c.Audits, ScheduledAudit{ID: ScheduledAuditID(opts.ID + "-recertification"), Kind: annexa.Recertification, Auditee: opts.Auditee, Due: chosen[len(chosen)-1], Days: opts.Days.Recertification})
 	for i := range opts.Special {
 		c.Audits = append(c.Audits, cloneScheduled(&opts.Special[i]))
 	}
@@ -204,32 +207,32 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 			col.Add("Stage2", "required", "", "the date stage 2 started, for an initial cycle")
 		}
 		if !opts.Stage1.IsZero() && !opts.Stage2.IsZero() && !opts.Stage2.After(opts.Stage1) {
-			col.Add("Stage2", RuleStage2AfterStage1, schedDay(opts.Stage2), "stage 2 starts after stage 1 ("+schedDay(opts.Stage1)+")")
+			col.Add("Stage2", RuleStage2AfterStage1, formatDay(opts.Stage2), "stage 2 starts after stage 1 ("+formatDay(opts.Stage1)+")")
 		}
 		for _, s := range []struct {
 			path string
 			t    time.Time
 		}{{"Stage1", opts.Stage1}, {"Stage2", opts.Stage2}} {
 			if !s.t.IsZero() && !d.IsZero() && s.t.After(d) {
-				col.Add(s.path, RuleDecisionAfterInitial, schedDay(s.t), "the initial audit takes place on or before the decision of "+schedDay(d))
+				col.Add(s.path, RuleDecisionAfterInitial, formatDay(s.t), "the initial audit takes place on or before the decision of "+formatDay(d))
 			}
 		}
 		if !opts.PreviousExpiry.IsZero() {
-			col.Add("PreviousExpiry", "unused", schedDay(opts.PreviousExpiry), "an initial cycle renews no certificate")
+			col.Add("PreviousExpiry", "unused", formatDay(opts.PreviousExpiry), "an initial cycle renews no certificate")
 		}
 	} else {
 		if !opts.Stage1.IsZero() {
-			col.Add("Stage1", "unused", schedDay(opts.Stage1), "stage dates belong to an initial cycle (set Initial)")
+			col.Add("Stage1", "unused", formatDay(opts.Stage1), "stage dates belong to an initial cycle (set Initial)")
 		}
 		if !opts.Stage2.IsZero() {
-			col.Add("Stage2", "unused", schedDay(opts.Stage2), "stage dates belong to an initial cycle (set Initial)")
+			col.Add("Stage2", "unused", formatDay(opts.Stage2), "stage dates belong to an initial cycle (set Initial)")
 		}
 		if pe := opts.PreviousExpiry; !pe.IsZero() && !d.IsZero() {
 			switch {
 			case pe.Before(d):
-				col.Add("PreviousExpiry", RuleCertCycle3Years, schedDay(pe), "the previous certificate expired before the decision: leave it zero and the cycle runs three years from the decision")
+				col.Add("PreviousExpiry", RuleCertCycle3Years, formatDay(pe), "the previous certificate expired before the decision: leave it zero and the cycle runs three years from the decision")
 			case pe.After(d.AddDate(1, 0, 0)):
-				col.Add("PreviousExpiry", RuleCertCycle3Years, schedDay(pe), "a recertification decision more than a year before the previous expiry starts no new cycle")
+				col.Add("PreviousExpiry", RuleCertCycle3Years, formatDay(pe), "a recertification decision more than a year before the previous expiry starts no new cycle")
 			}
 		}
 	}
@@ -237,8 +240,8 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 		path string
 		v    float64
 	}{{"Days.Stage1", opts.Days.Stage1}, {"Days.Stage2", opts.Days.Stage2}, {"Days.Surveillance", opts.Days.Surveillance}, {"Days.Recertification", opts.Days.Recertification}} {
-		if !schedFinite(f.v, 0) {
-			col.Add(f.path, "gte", schedNum(f.v), "a finite number of auditor days, at least 0")
+		if !finiteAtLeast(f.v, 0) {
+			col.Add(f.path, "gte", formatNum(f.v), "a finite number of auditor days, at least 0")
 		}
 	}
 	if plan.SurveillanceLeadMonths < 1 || plan.SurveillanceLeadMonths > 11 {
@@ -250,10 +253,10 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 	if plan.DecisionMarginDays < 1 || plan.DecisionMarginDays > 330 {
 		col.Add("Planning.DecisionMarginDays", "range", strconv.Itoa(plan.DecisionMarginDays), "1 to 330 days")
 	}
-	ids := map[string]string{}
+	ids := map[ScheduledAuditID]string{}
 	if opts.ID != "" {
 		for _, suffix := range []string{"-stage1", "-stage2", "-recertification"} {
-			ids[opts.ID+suffix] = "a planned audit"
+			ids[ScheduledAuditID(opts.ID+suffix)] = "a planned audit"
 		}
 	}
 	var expiry time.Time
@@ -266,7 +269,7 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 	}
 	for i := range opts.Special {
 		a := &opts.Special[i]
-		p := schedIndex("Special", i)
+		p := indexPath("Special", i)
 		checkScheduledAudit(col, p, a)
 		if a.Kind != "" && a.Kind != annexa.Special {
 			col.Add(p+".Kind", RuleCycleKinds, string(a.Kind), "the host adds special audits only; PlanCycle plans the others")
@@ -278,11 +281,11 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 			col.Add(p+".Team", "library-set", string(a.Team.Leader), "teams are assigned by Staff")
 		}
 		if a.ID != "" {
-			if first, dup := ids[a.ID]; dup || (opts.ID != "" && strings.HasPrefix(a.ID, opts.ID+"-surveillance-")) {
+			if first, dup := ids[a.ID]; dup || (opts.ID != "" && strings.HasPrefix(string(a.ID), opts.ID+"-surveillance-")) {
 				if !dup {
 					first = "a planned surveillance audit"
 				}
-				col.Add(p+".ID", "unique", a.ID, "already the id of "+first)
+				col.Add(p+".ID", "unique", string(a.ID), "already the id of "+first)
 			} else {
 				ids[a.ID] = p
 			}
@@ -292,10 +295,10 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 		}
 		lo, hi := auditSpan(a)
 		if lo.IsZero() || lo.Before(d) {
-			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a special audit takes place on or after the decision of "+schedDay(d))
+			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a special audit takes place on or after the decision of "+formatDay(d))
 		}
 		if hi.IsZero() || !hi.Before(expiry) {
-			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a special audit takes place before the expiry on "+schedDay(expiry))
+			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a special audit takes place before the expiry on "+formatDay(expiry))
 		}
 	}
 }
@@ -385,7 +388,7 @@ func chooseYearPieces(c *Cycle, w cycleWindowSet) []Window {
 				kind = annexa.Recertification
 			}
 			probe.Audits[i] = ScheduledAudit{Kind: kind, Due: win}
-			if width := schedDaysBetween(win.Earliest, win.Latest) + 1; score < 0 || width < score {
+			if width := daysBetween(win.Earliest, win.Latest) + 1; score < 0 || width < score {
 				score = width
 			}
 		}
@@ -435,7 +438,7 @@ func chooseYearPieces(c *Cycle, w cycleWindowSet) []Window {
 // is until implementation starts or the review ends. The programme's
 // state is checked before the cycle.
 func (p *Programme) AddCycle(c Cycle) error {
-	if err := p.progRequireSchedule("add-cycle", StateDraft, StateImplementing); err != nil {
+	if err := p.requireSchedule("add-cycle", StateDraft, StateImplementing); err != nil {
 		return err
 	}
 	return p.addCycles("cycle", []Cycle{c}, func(int) string { return "" })
@@ -453,10 +456,10 @@ func (p *Programme) AddCycle(c Cycle) error {
 // programme is left unchanged, else copies of all the cycles are
 // appended to p.Cycles. It is allowed in the states AddCycle is.
 func (p *Programme) AddCycles(cycles ...Cycle) error {
-	if err := p.progRequireSchedule("add-cycles", StateDraft, StateImplementing); err != nil {
+	if err := p.requireSchedule("add-cycles", StateDraft, StateImplementing); err != nil {
 		return err
 	}
-	return p.addCycles("cycles", cycles, func(i int) string { return schedIndex("", i) })
+	return p.addCycles("cycles", cycles, func(i int) string { return indexPath("", i) })
 }
 
 // addCycles checks cycles as if added one by one and appends them; at(i)
@@ -472,7 +475,7 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 	}
 	where := func(x int) string {
 		if x < held {
-			return "the programme already holds this auditee's cycle of that decision as " + schedIndex("Cycles", x)
+			return "the programme already holds this auditee's cycle of that decision as " + indexPath("Cycles", x)
 		}
 		return "this auditee's cycle of that decision is already given as " + at(x-held)
 	}
@@ -488,7 +491,7 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 			byAuditee[p.Cycles[x].Auditee] = append(list, x)
 		}
 	}
-	wanted := map[string]bool{}
+	wanted := map[ScheduledAuditID]bool{}
 	for i := range cycles {
 		for k := range cycles[i].Audits {
 			wanted[cycles[i].Audits[k].ID] = true
@@ -517,11 +520,11 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 		checkCycle(col, prefix, c, prevExpiry)
 		for k := range c.Audits {
 			a := &c.Audits[k]
-			checkAddedAudit(col, errs.JoinPath(prefix, schedIndex("Audits", k)), a, ids)
+			checkAddedAudit(col, errs.JoinPath(prefix, indexPath("Audits", k)), a, ids)
 		}
 		for _, x := range byAuditee[c.Auditee] {
 			if !c.Decision.IsZero() && cycle(x).Decision.Equal(c.Decision) {
-				col.Add(errs.JoinPath(prefix, "Decision"), "unique", schedDay(c.Decision), where(x))
+				col.Add(errs.JoinPath(prefix, "Decision"), "unique", formatDay(c.Decision), where(x))
 			}
 		}
 		byAuditee[c.Auditee] = append(byAuditee[c.Auditee], held+i)
@@ -605,7 +608,7 @@ func compareAudits(a, b *ScheduledAudit) int {
 	if c := cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)); c != 0 {
 		return c
 	}
-	return strings.Compare(a.ID, b.ID)
+	return cmp.Compare(a.ID, b.ID)
 }
 
 // datePath names the field that carries an audit's low (first possible)
@@ -625,7 +628,45 @@ func dateText(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return schedDay(t)
+	return formatDay(t)
+}
+
+// Verify checks the cycle on its own against the certification rules and
+// returns every violation at once, as Verify finds them in a programme
+// holding it: the cycle's dates (PRG-CERT-CYCLE-3-YEARS), its audits
+// (PRG-INITIAL-*, PRG-STAGE2-*, PRG-DECISION-*, PRG-SURV-*,
+// PRG-RECERT-*, PRG-CYCLE-*), each audit on its own, their ids unique
+// and no one on two of its staffed audits whose dates overlap
+// (PRG-STAFF-NO-OVERLAP). The error is a *ismsaudit.ValidationError whose
+// paths start at the cycle ("Audits[2].Due.Latest" where Verify says
+// "Cycles[0].Audits[2].Due.Latest"); nil when the cycle keeps every rule.
+// A programme's other cycles are not known here: a PreviousExpiry the
+// cycle states is taken as it is, where Verify checks it against the
+// auditee's previous cycle, and so is the decision date, which Verify
+// also checks against the auditee's other cycles.
+func (c *Cycle) Verify() error {
+	v := &verifier{col: newCollector("cycle")}
+	if c == nil {
+		v.violate("", "required", "", "no cycle given")
+		return v.col.Err()
+	}
+	v.verifyCycle("", c, time.Time{})
+	v.verifyBookings()
+	return v.col.Err()
+}
+
+// verifyCycle checks cycle c at path against the certification rules
+// (see checkCycle), with previousExpiry the expiry of the auditee's
+// previous cycle in the programme (zero when none), and records its
+// audits' ids and bookings for the checks across the programme.
+func (v *verifier) verifyCycle(path string, c *Cycle, previousExpiry time.Time) {
+	checkCycle(v.col, path, c, previousExpiry)
+	audits := errs.JoinPath(path, "Audits")
+	for k := range c.Audits {
+		ap := indexPath(audits, k)
+		v.verifyAuditID(ap, &c.Audits[k])
+		v.bookings = appendBookings(v.bookings, ap, &c.Audits[k])
+	}
 }
 
 // checkCycle reports every problem of cycle c, with paths under path.
@@ -648,20 +689,20 @@ func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.
 	case prev.IsZero():
 		prev = previousExpiry
 	case c.Initial:
-		col.Add(at("PreviousExpiry"), "unused", schedDay(prev), "an initial cycle renews no certificate")
+		col.Add(at("PreviousExpiry"), "unused", formatDay(prev), "an initial cycle renews no certificate")
 	case !c.Decision.IsZero() && (prev.Before(c.Decision) || prev.After(c.Decision.AddDate(1, 0, 0))):
-		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, schedDay(prev), "a renewed certificate expires on or after the decision and within a year of it")
+		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, formatDay(prev), "a renewed certificate expires on or after the decision and within a year of it")
 	case !previousExpiry.IsZero() && !previousExpiry.Equal(prev):
-		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, schedDay(prev), "the auditee's previous cycle expires on "+schedDay(previousExpiry))
+		col.Add(at("PreviousExpiry"), RuleCertCycle3Years, formatDay(prev), "the auditee's previous cycle expires on "+formatDay(previousExpiry))
 	}
 	dated := !c.Decision.IsZero() && !c.Expiry.IsZero()
 	if dated {
 		limit := maxExpiry(c.Decision, c.Initial, prev)
 		switch {
 		case !c.Expiry.After(c.Decision):
-			col.Add(at("Expiry"), RuleCertCycle3Years, schedDay(c.Expiry), "the certificate expires after the decision of "+schedDay(c.Decision))
+			col.Add(at("Expiry"), RuleCertCycle3Years, formatDay(c.Expiry), "the certificate expires after the decision of "+formatDay(c.Decision))
 		case c.Expiry.After(limit):
-			col.Add(at("Expiry"), RuleCertCycle3Years, schedDay(c.Expiry), "later than "+schedDay(limit)+", three years after the decision or the previous expiry")
+			col.Add(at("Expiry"), RuleCertCycle3Years, formatDay(c.Expiry), "later than "+formatDay(limit)+", three years after the decision or the previous expiry")
 		}
 	}
 	audits := at("Audits")
@@ -669,7 +710,7 @@ func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.
 	var surveillance []int
 	for i := range c.Audits {
 		a := &c.Audits[i]
-		p := schedIndex(audits, i)
+		p := indexPath(audits, i)
 		checkScheduledAudit(col, p, a)
 		if a.Auditee != "" && c.Auditee != "" && a.Auditee != c.Auditee {
 			col.Add(p+".Auditee", "match", a.Auditee, "a cycle's audits are of its auditee "+strconv.Quote(c.Auditee))
@@ -693,7 +734,7 @@ func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.
 		if i > 0 {
 			prev := &c.Audits[i-1]
 			if k, pk := auditKey(a), auditKey(prev); !k.IsZero() && !pk.IsZero() && k.Before(pk) {
-				col.Add(p, "order", a.ID, "listed after "+strconv.Quote(prev.ID)+" but earlier")
+				col.Add(p, "order", string(a.ID), "listed after "+strconv.Quote(string(prev.ID))+" but earlier")
 			}
 		}
 	}
@@ -709,13 +750,13 @@ func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.
 		if a.Kind != annexa.Special {
 			continue
 		}
-		p := schedIndex(audits, i)
+		p := indexPath(audits, i)
 		lo, hi := auditSpan(a)
 		if lo.IsZero() || lo.Before(an.decision) {
-			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a special audit takes place on or after the decision of "+schedDay(an.decision))
+			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a special audit takes place on or after the decision of "+formatDay(an.decision))
 		}
 		if hi.IsZero() || !hi.Before(an.expiry) {
-			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a special audit takes place before the expiry on "+schedDay(an.expiry))
+			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a special audit takes place before the expiry on "+formatDay(an.expiry))
 		}
 	}
 	for _, y := range missingSurveillanceYears(c) {
@@ -737,9 +778,9 @@ func checkInitialStages(col *errs.Collector, audits string, c *Cycle, an cycleAn
 	}
 	for _, i := range append(append([]int(nil), stage1...), stage2...) {
 		a := &c.Audits[i]
-		p := schedIndex(audits, i)
+		p := indexPath(audits, i)
 		if _, hi := auditSpan(a); hi.IsZero() || hi.After(an.decision) {
-			col.Add(datePath(p, a, true), RuleDecisionAfterInitial, dateText(hi), "the initial audit takes place on or before the decision of "+schedDay(an.decision))
+			col.Add(datePath(p, a, true), RuleDecisionAfterInitial, dateText(hi), "the initial audit takes place on or before the decision of "+formatDay(an.decision))
 		}
 	}
 	if len(stage1) == 1 && len(stage2) == 1 {
@@ -747,7 +788,7 @@ func checkInitialStages(col *errs.Collector, audits string, c *Cycle, an cycleAn
 		_, hi1 := auditSpan(s1)
 		lo2, _ := auditSpan(s2)
 		if hi1.IsZero() || lo2.IsZero() || !lo2.After(hi1) {
-			col.Add(datePath(schedIndex(audits, stage2[0]), s2, false), RuleStage2AfterStage1, dateText(lo2), "stage 2 starts after stage 1 ("+dateText(hi1)+")")
+			col.Add(datePath(indexPath(audits, stage2[0]), s2, false), RuleStage2AfterStage1, dateText(lo2), "stage 2 starts after stage 1 ("+dateText(hi1)+")")
 		}
 	}
 }
@@ -759,13 +800,13 @@ func checkSurveillance(col *errs.Collector, audits string, c *Cycle, an cycleAnc
 	firstOK, secondOK := false, false
 	for _, i := range surveillance {
 		a := &c.Audits[i]
-		p := schedIndex(audits, i)
+		p := indexPath(audits, i)
 		lo, hi := auditSpan(a)
 		if lo.IsZero() || !lo.After(an.decision) {
-			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a surveillance audit takes place after the decision of "+schedDay(an.decision))
+			col.Add(datePath(p, a, false), RuleCycleWithin, dateText(lo), "a surveillance audit takes place after the decision of "+formatDay(an.decision))
 		}
 		if hi.IsZero() || !hi.Before(an.expiry) {
-			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a surveillance audit takes place before the expiry on "+schedDay(an.expiry))
+			col.Add(datePath(p, a, true), RuleCycleWithin, dateText(hi), "a surveillance audit takes place before the expiry on "+formatDay(an.expiry))
 		}
 		if !lo.IsZero() && !hi.IsZero() && lo.After(an.decision) && !hi.After(an.first) {
 			firstOK = true
@@ -778,14 +819,14 @@ func checkSurveillance(col *errs.Collector, audits string, c *Cycle, an cycleAnc
 		p, v := audits, ""
 		if len(surveillance) > 0 {
 			a := &c.Audits[surveillance[0]]
-			p = datePath(schedIndex(audits, surveillance[0]), a, true)
+			p = datePath(indexPath(audits, surveillance[0]), a, true)
 			_, hi := auditSpan(a)
 			v = dateText(hi)
 		}
-		col.Add(p, RuleSurvFirst12Months, v, "no surveillance audit is certain to fall after the decision and by "+schedDay(an.first))
+		col.Add(p, RuleSurvFirst12Months, v, "no surveillance audit is certain to fall after the decision and by "+formatDay(an.first))
 	}
 	if !secondOK {
-		col.Add(audits, RuleSurvSecondYear, "", "no surveillance audit is certain to fall after "+schedDay(an.first)+" and by "+schedDay(an.second))
+		col.Add(audits, RuleSurvSecondYear, "", "no surveillance audit is certain to fall after "+formatDay(an.first)+" and by "+formatDay(an.second))
 	}
 }
 
@@ -799,13 +840,13 @@ func checkRecertification(col *errs.Collector, audits string, c *Cycle, an cycle
 	var recertLo time.Time
 	for _, i := range recert {
 		a := &c.Audits[i]
-		p := schedIndex(audits, i)
+		p := indexPath(audits, i)
 		lo, hi := auditSpan(a)
 		if lo.IsZero() || !lo.After(an.second) {
-			col.Add(datePath(p, a, false), RuleRecertThirdYear, dateText(lo), "the recertification audit falls after "+schedDay(an.second))
+			col.Add(datePath(p, a, false), RuleRecertThirdYear, dateText(lo), "the recertification audit falls after "+formatDay(an.second))
 		}
 		if hi.IsZero() || !hi.Before(an.expiry) {
-			col.Add(datePath(p, a, true), RuleRecertBeforeExpiry, dateText(hi), "the recertification audit takes place before the expiry on "+schedDay(an.expiry))
+			col.Add(datePath(p, a, true), RuleRecertBeforeExpiry, dateText(hi), "the recertification audit takes place before the expiry on "+formatDay(an.expiry))
 		}
 		if recertLo.IsZero() || (!lo.IsZero() && lo.Before(recertLo)) {
 			recertLo = lo
@@ -821,7 +862,7 @@ func checkRecertification(col *errs.Collector, audits string, c *Cycle, an cycle
 		a := &c.Audits[i]
 		lo, hi := auditSpan(a)
 		if lo.IsZero() || !lo.After(an.second) || hi.IsZero() || recertLo.IsZero() || !hi.Before(recertLo) {
-			col.Add(datePath(schedIndex(audits, i), a, true), RuleCycleKinds, dateText(hi), "a stage 1 in a recertification cycle falls in the third year, before the recertification audit")
+			col.Add(datePath(indexPath(audits, i), a, true), RuleCycleKinds, dateText(hi), "a stage 1 in a recertification cycle falls in the third year, before the recertification audit")
 		}
 	}
 }

@@ -85,7 +85,7 @@ func TestPlanCycle(t *testing.T) {
 			name: "initial cycle, mid-year decision: the recertification window keeps its 2029 part",
 			opts: scInitialOptions,
 			want: programme.Cycle{Auditee: "acme", Decision: scDate(2026, 6, 15), Expiry: scDate(2029, 6, 15), Initial: true, Audits: []programme.ScheduledAudit{
-				{ID: "acme-stage1", Kind: annexa.Stage1, Auditee: "acme", Start: scDate(2026, 4, 15), Due: programme.Window{Latest: scDate(2026, 5, 15)}, Days: 2},
+				{ID: "acme-stage1", Kind: annexa.Stage1, Auditee: "acme", Start: scDate(2026, 4, 15), Due: programme.Window{Earliest: scDate(2026, 4, 15), Latest: scDate(2026, 5, 15)}, Days: 2},
 				{ID: "acme-stage2", Kind: annexa.Stage2, Auditee: "acme", Start: scDate(2026, 5, 15), Due: scWin(scDate(2026, 5, 15), scDate(2026, 6, 15)), Days: 6.5},
 				{ID: "acme-surveillance-1", Kind: annexa.Surveillance, Auditee: "acme", Due: scWin(scDate(2027, 3, 15), scDate(2027, 6, 15)), Days: 3},
 				{ID: "acme-surveillance-2", Kind: annexa.Surveillance, Auditee: "acme", Due: scWin(scDate(2028, 3, 15), scDate(2028, 6, 15)), Days: 3},
@@ -267,8 +267,10 @@ func TestPlanCycleProperties(t *testing.T) {
 		p := scExProgramme("p", programme.StateDraft)
 		require.NoError(t, p.AddCycle(c))
 		scVerifyClean(t, p)
+		require.NoError(t, c.Verify(), "a planned cycle keeps every rule on its own")
 		surveillance := 0
 		for i, a := range c.Audits {
+			require.False(t, a.Due.Earliest.IsZero(), "%s: no earliest due date", a.ID)
 			if a.Kind == annexa.Surveillance {
 				surveillance++
 				require.Equal(t, a.Due.Earliest.Year(), a.Due.Latest.Year(), "window %v crosses a year", a.Due)
@@ -330,7 +332,7 @@ func TestAddCycle(t *testing.T) {
 		p := scProgramme(t, "p", programme.StateDraft)
 		in := scClone(t, c)
 		require.NoError(t, p.AddCycle(in))
-		in.Audits[0].ID, in.Audits[0].Sites = "changed", []string{"x"}
+		in.Audits[0].ID, in.Audits[0].Sites = "changed", []programme.SiteID{"x"}
 		if diff := cmp.Diff([]programme.Cycle{c}, p.Cycles); diff != "" {
 			t.Errorf("programme cycles mismatch (-want +got):\n%s", diff)
 		}
@@ -398,7 +400,7 @@ func TestScheduleAudits(t *testing.T) {
 		before := scClone(t, p)
 		bad := []programme.ScheduledAudit{
 			{ID: "int-1", Kind: "internal-ish", Auditee: " ", Clauses: []annexa.ClauseID{"9.2.1", "9.2.1", "11"}, Controls: []annexa.ControlID{"A.5.1"},
-				Sites: []string{"hq", "hq", ""}, Due: scWin(scDate(2026, 3, 31), scDate(2026, 3, 1)), Start: scDate(2026, 4, 2), Days: -2,
+				Sites: []programme.SiteID{"hq", "hq", ""}, Due: scWin(scDate(2026, 3, 31), scDate(2026, 3, 1)), Start: scDate(2026, 4, 2), Days: -2,
 				Team: &competence.Team{Leader: "x"}},
 			{ID: "", Kind: ""},
 		}

@@ -3,12 +3,15 @@ package programme_test
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/programme"
@@ -160,8 +163,43 @@ func TestVerifySchedule(t *testing.T) {
 					t.Errorf("violation cites %q, which is not in the catalogue", f.Rule)
 				}
 			}
+			// The first cycle checked on its own shows what Verify finds
+			// in it, with paths from the cycle; a clash with an audit
+			// elsewhere in the programme is Verify's alone.
+			var inCycle []ismsaudit.FieldError
+			for _, f := range ve.Fields {
+				if rest, ok := strings.CutPrefix(f.Path, "Cycles[0]"); ok {
+					f.Path = strings.TrimPrefix(rest, ".")
+					inCycle = append(inCycle, f)
+				}
+			}
+			if tt.name == "an id used twice in the programme" {
+				inCycle = nil
+			}
+			err := p.Cycles[0].Verify()
+			if len(inCycle) == 0 {
+				require.NoError(t, err)
+				return
+			}
+			alone := scValidation(t, err)
+			assert.Equal(t, "cycle", alone.Subject)
+			if d := cmp.Diff(inCycle, alone.Fields); d != "" {
+				t.Errorf("Cycle.Verify differs from Verify (-programme +cycle):\n%s", d)
+			}
 		})
 	}
+}
+
+func TestCycleVerify(t *testing.T) {
+	c, err := programme.PlanCycle(scInitialOptions())
+	require.NoError(t, err)
+	require.NoError(t, c.Verify(), "a planned cycle keeps every rule on its own")
+	c.Audits[2].Due.Latest = scDate(2027, 6, 16)
+	ve := scValidation(t, c.Verify())
+	scAssertHas(t, ve, [2]string{"Audits[2].Due.Latest", string(programme.RuleSurvFirst12Months)})
+	var nilCycle *programme.Cycle
+	ve = scValidation(t, nilCycle.Verify())
+	scAssertHas(t, ve, [2]string{"", "required"})
 }
 
 func TestVerifyScheduleBookings(t *testing.T) {

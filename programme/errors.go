@@ -16,25 +16,25 @@ import (
 
 func newCollector(subject string) *errs.Collector { return errs.NewCollector("programme", subject) }
 
-func notFound(kind, id string) error {
-	return &errs.NotFoundError{Pkg: "programme", Type: kind, ID: id}
+func notFound[T ~string](kind string, id T) error {
+	return &errs.NotFoundError{Pkg: "programme", Type: kind, ID: string(id)}
 }
 
-func progBlank(s string) bool { return strings.TrimSpace(s) == "" }
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
-func progFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// schedFinite reports whether v is a finite number no smaller than min.
-func schedFinite(v, least float64) bool {
+// finiteAtLeast reports whether v is a finite number no smaller than min.
+func finiteAtLeast(v, least float64) bool {
 	return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= least
 }
 
-// schedDay renders a date as 2006-01-02 for problem reports.
-func schedDay(t time.Time) string { return t.Format(time.DateOnly) }
+// formatDay renders a date as 2006-01-02 for problem reports.
+func formatDay(t time.Time) string { return t.Format(time.DateOnly) }
 
-// schedNum renders a number for problem reports.
-func schedNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// formatNum renders a number for problem reports.
+func formatNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// schedIndex renders an element path, "Audits[3]"; errs.Index without
+// indexPath renders an element path, "Audits[3]"; errs.Index without
 // fmt, as paths are built for every audit checked.
-func schedIndex(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }

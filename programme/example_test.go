@@ -78,7 +78,7 @@ func Example() {
 		Conclusions: "the second quarter's audit slipped",
 		Actions:     []programme.ImprovementAction{{ID: "act-1", Description: "name a reserve auditor for each quarter", Owner: "maria"}},
 	}, day(time.July, 3)))
-	next, err := p.Improve(programme.Changes{Implements: []string{"act-1"}}, day(time.July, 6))
+	next, err := p.Improve(programme.Changes{Implements: []programme.ActionID{"act-1"}}, day(time.July, 6))
 	must(err)
 	fmt.Println(p.ID, "version", p.Version, p.State, "->", "version", next.Version, next.State,
 		"carrying", len(next.Schedule), "audits and", len(next.Reviews), "review")

@@ -90,12 +90,12 @@ type AuditFigures struct {
 }
 
 // CompletionRate is Completed / Planned, or 0 when nothing is planned.
-func (f AuditFigures) CompletionRate() float64 { return monRatio(f.Completed, f.Planned) }
+func (f AuditFigures) CompletionRate() float64 { return shareOf(f.Completed, f.Planned) }
 
 // OnTimeRate is OnTime / Completed, or 0 when nothing is completed.
-func (f AuditFigures) OnTimeRate() float64 { return monRatio(f.OnTime, f.Completed) }
+func (f AuditFigures) OnTimeRate() float64 { return shareOf(f.OnTime, f.Completed) }
 
-func monRatio(n, d int) float64 {
+func shareOf(n, d int) float64 {
 	if d == 0 {
 		return 0
 	}
@@ -279,12 +279,12 @@ type ActionBacklog struct {
 // and, for a trend, completions, nonconformities and the backlog of open
 // actions over the last 12 periods at most.
 func (f *Figures) ReviewInput() ReviewInput {
-	c := progCopy(*f)
+	c := deepCopy(*f)
 	return ReviewInput{Kind: InputMonitoring, Summary: f.summary(), Figures: &c}
 }
 
-// monTrendLines bounds how many periods of a trend the summary shows.
-const monTrendLines = 12
+// summaryTrendLines bounds how many periods of a trend the summary shows.
+const summaryTrendLines = 12
 
 // summary renders the figures as a few lines of text.
 func (f *Figures) summary() string {
@@ -300,7 +300,7 @@ func (f *Figures) summary() string {
 	n := strconv.Itoa
 	a := f.Audits
 	line("monitoring figures at ", f.At.Format(time.DateOnly))
-	line("audits: ", n(a.Completed), " of ", n(a.Planned), " planned completed (", monPercent(a.Completed, a.Planned), "), ",
+	line("audits: ", n(a.Completed), " of ", n(a.Planned), " planned completed (", formatPercent(a.Completed, a.Planned), "), ",
 		n(a.OnTime), " on time, ", n(a.Early), " early, ", n(a.Late), " late; ",
 		n(a.InProgress), " in progress, ", n(a.Terminated), " terminated, ", n(a.NotStarted), " not started; ",
 		n(a.Due), " due, ", n(a.Missed), " missed; ", n(a.Unscheduled), " unscheduled")
@@ -316,7 +316,7 @@ func (f *Figures) summary() string {
 	}
 	grades = append(grades, n(fs.Ungraded)+" ungraded")
 	findings := []string{"findings: ", n(total), "; nonconformities: ", n(fs.Nonconformities), " (", strings.Join(grades, ", "), ")"}
-	if top := monTopCriteria(fs.ByCriterion, 3); top != "" {
+	if top := topCriteria(fs.ByCriterion, 3); top != "" {
 		findings = append(findings, "; most cited: ", top)
 	}
 	line(findings...)
@@ -325,22 +325,22 @@ func (f *Figures) summary() string {
 	actions := []string{"corrective actions: ", n(ac.Total), " started, ", n(ac.Closed), " closed, ", n(ac.Open), " open, ",
 		n(ac.Overdue), " overdue (", n(ac.OverdueMajor), " of major nonconformities)"}
 	if cl := ac.Closure; cl.Count > 0 {
-		actions = append(actions, "; closure days over ", n(cl.Count), " measured: mean ", monNum(cl.MeanDays),
-			", median ", monNum(cl.MedianDays), ", 90th percentile ", monNum(cl.P90Days))
+		actions = append(actions, "; closure days over ", n(cl.Count), " measured: mean ", formatFigure(cl.MeanDays),
+			", median ", formatFigure(cl.MedianDays), ", 90th percentile ", formatFigure(cl.P90Days))
 	} else {
 		actions = append(actions, "; no closure time measured")
 	}
 	line(actions...)
 
 	if fb := f.Feedback; fb.Count > 0 {
-		line("auditor feedback: ", n(fb.Count), " records on ", n(len(fb.ByAuditor)), " auditors, mean score ", monNum(fb.MeanScore),
-			", median ", monNum(fb.MedianScore), " (scale ", n(MinFeedbackScore), " to ", n(MaxFeedbackScore), ")")
+		line("auditor feedback: ", n(fb.Count), " records on ", n(len(fb.ByAuditor)), " auditors, mean score ", formatFigure(fb.MeanScore),
+			", median ", formatFigure(fb.MedianScore), " (scale ", n(MinFeedbackScore), " to ", n(MaxFeedbackScore), ")")
 	} else {
 		line("auditor feedback: none")
 	}
 
 	if len(f.Trend) > 0 {
-		tr := f.Trend[max(0, len(f.Trend)-monTrendLines):]
+		tr := f.Trend[max(0, len(f.Trend)-summaryTrendLines):]
 		var done, ncs, open []string
 		for i := range tr {
 			done = append(done, n(tr[i].Audits.Completed)+"/"+n(tr[i].Audits.Planned))
@@ -354,9 +354,9 @@ func (f *Figures) summary() string {
 	return b.String()
 }
 
-// monTopCriteria names the k criteria with the most nonconformities, most
+// topCriteria names the k criteria with the most nonconformities, most
 // first, ties in the standard's order, e.g. "A.8.8 (3), clause 9.2 (2)".
-func monTopCriteria(cs []CriterionCount, k int) string {
+func topCriteria(cs []CriterionCount, k int) string {
 	order := make([]int, len(cs))
 	for i := range order {
 		order[i] = i
@@ -369,59 +369,59 @@ func monTopCriteria(cs []CriterionCount, k int) string {
 	return strings.Join(parts, ", ")
 }
 
-// monPercent renders n/d as a percentage with one decimal, "-" for d 0.
-func monPercent(n, d int) string {
+// formatPercent renders n/d as a percentage with one decimal, "-" for d 0.
+func formatPercent(n, d int) string {
 	if d == 0 {
 		return "-"
 	}
-	return monNum(100*float64(n)/float64(d)) + " %"
+	return formatFigure(100*float64(n)/float64(d)) + " %"
 }
 
-// monNum renders a figure with at most one decimal.
-func monNum(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+// formatFigure renders a figure with at most one decimal.
+func formatFigure(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
 // The canonical orders monitoring counts by (read-only after
 // initialisation).
 var (
-	monKinds    = slices.Collect(audit.FindingKinds())
-	monGrades   = slices.Collect(audit.Grades())
-	monRefKinds = slices.Collect(annexa.RefKinds())
+	kindOrder    = slices.Collect(audit.FindingKinds())
+	gradeOrder   = slices.Collect(audit.Grades())
+	refKindOrder = slices.Collect(annexa.RefKinds())
 )
 
-const monDay = 24 * time.Hour
+const dayDuration = 24 * time.Hour
 
 // How a scheduled audit stands at the date, and the record kinds.
 const (
-	monCompleted uint8 = iota
-	monInProgress
-	monTerminated
-	monNotStarted
-	monUnscheduled // a record no scheduled audit refers to
+	statusCompleted uint8 = iota
+	statusInProgress
+	statusTerminated
+	statusNotStarted
+	statusUnscheduled // a record no scheduled audit refers to
 )
 
 // Where a completion falls against the Due window.
 const (
-	monOnTime uint8 = iota
-	monEarly
-	monLate
+	timingOnTime uint8 = iota
+	timingEarly
+	timingLate
 )
 
-// monSched is one scheduled audit (or unscheduled record) as it stands.
-type monSched struct {
+// scheduledStatus is one scheduled audit (or unscheduled record) as it stands.
+type scheduledStatus struct {
 	state       uint8
 	timing      uint8
 	due, missed bool
 }
 
-// monFinding is one counted finding.
-type monFinding struct {
-	kind     int     // index in monKinds
-	grade    int     // index in monGrades; -1 when ungraded
-	criteria []int32 // distinct criteria, as numbered by monRefs
+// findingCount is one counted finding.
+type findingCount struct {
+	kind     int     // index in kindOrder
+	grade    int     // index in gradeOrder; -1 when ungraded
+	criteria []int32 // distinct criteria, as numbered by criterionNumbers
 }
 
-// monAction is one started corrective action.
-type monAction struct {
+// actionCount is one started corrective action.
+type actionCount struct {
 	due      time.Time
 	isClosed bool
 	major    bool
@@ -429,32 +429,32 @@ type monAction struct {
 	days     float64
 }
 
-// monNever marks a period that never comes: the instant is after the
+// neverPeriod marks a period that never comes: the instant is after the
 // date of the figures.
-const monNever = int64(math.MaxInt64)
+const neverPeriod = int64(math.MaxInt64)
 
-// monSpan is what the backlog of a trend needs of one action: the
-// periods (absolute numbers, monNever for none) it starts in, is closed
+// actionSpan is what the backlog of a trend needs of one action: the
+// periods (absolute numbers, neverPeriod for none) it starts in, is closed
 // in, and becomes overdue in (the first period after its due date).
-type monSpan struct {
+type actionSpan struct {
 	open, close, over int64
 }
 
-// monOverdue is the sort key of one overdue action: its due date, its
+// overdueKey is the sort key of one overdue action: its due date, its
 // audit's position in id order and its position among the audit's
 // overdue actions in finding id order; pos is where it is in
-// monAgg.overdue.
-type monOverdue struct {
+// figuresTally.overdue.
+type overdueKey struct {
 	sec            int64
 	nsec           int32
 	rank, sub, rec int32
 	pos            int32
 }
 
-// monRefs numbers the criteria met in the records, so that buckets count
+// criterionNumbers numbers the criteria met in the records, so that buckets count
 // them by number, and orders them once for every bucket.
-type monRefs struct {
-	ids  [monOtherRefs + 1]map[string]int32 // per kind (monRefKindRank), by id
+type criterionNumbers struct {
+	ids  [otherRefKinds + 1]map[string]int32 // per kind (refKindRank), by id
 	list []annexa.Ref
 	// After the pass: order lists the numbers as the figures list the
 	// criteria.
@@ -462,15 +462,15 @@ type monRefs struct {
 }
 
 // id numbers r.
-func (m *monRefs) id(r annexa.Ref) int32 {
-	k := monRefKindRank(r.Kind)
+func (m *criterionNumbers) id(r annexa.Ref) int32 {
+	k := refKindRank(r.Kind)
 	ids := m.ids[k]
 	if ids == nil {
 		ids = make(map[string]int32)
 		m.ids[k] = ids
 	}
 	key := r.ID
-	if k == monOtherRefs {
+	if k == otherRefKinds {
 		key = string(r.Kind) + "\x00" + r.ID // kinds of their own (Monitor checks there are none)
 	}
 	i, ok := ids[key]
@@ -483,21 +483,21 @@ func (m *monRefs) id(r annexa.Ref) int32 {
 }
 
 // sort orders the criteria met.
-func (m *monRefs) sort() {
+func (m *criterionNumbers) sort() {
 	m.order = make([]int32, len(m.list))
 	for i := range m.order {
 		m.order[i] = int32(i)
 	}
-	slices.SortFunc(m.order, func(a, b int32) int { return monRefCompare(m.list[a], m.list[b]) })
+	slices.SortFunc(m.order, func(a, b int32) int { return compareRefs(m.list[a], m.list[b]) })
 }
 
-// monCritSlots is how many counts a criterion has: one per grade, and one
+// criterionSlots is how many counts a criterion has: one per grade, and one
 // for ungraded nonconformities.
-var monCritSlots = len(monGrades) + 1
+var criterionSlots = len(gradeOrder) + 1
 
-// monFeedback numbers the auditors feedback is about, so that buckets
+// auditorNumbers numbers the auditors feedback is about, so that buckets
 // keep a feedback record as one number.
-type monFeedback struct {
+type auditorNumbers struct {
 	ids  map[competence.AuditorID]uint32
 	list []competence.AuditorID
 	// After the pass: rank is each number's position in id order, order
@@ -506,7 +506,7 @@ type monFeedback struct {
 }
 
 // entry packs the feedback on auditor id with a score.
-func (m *monFeedback) entry(id competence.AuditorID, score int) uint32 {
+func (m *auditorNumbers) entry(id competence.AuditorID, score int) uint32 {
 	n, ok := m.ids[id]
 	if !ok {
 		n = uint32(len(m.list))
@@ -517,7 +517,7 @@ func (m *monFeedback) entry(id competence.AuditorID, score int) uint32 {
 }
 
 // sort ranks the auditors by id.
-func (m *monFeedback) sort() {
+func (m *auditorNumbers) sort() {
 	order := make([]uint32, len(m.list))
 	for i := range order {
 		order[i] = uint32(i)
@@ -530,14 +530,14 @@ func (m *monFeedback) sort() {
 	}
 }
 
-// monBucket accumulates the figures of the totals or of one period.
-type monBucket struct {
+// figuresBucket accumulates the figures of the totals or of one period.
+type figuresBucket struct {
 	audits     AuditFigures
 	kinds      []int
 	ncs        int
 	grades     []int
 	ungraded   int
-	crit       []int32 // nonconformities per criterion number and grade slot: crit[id*monCritSlots+slot]
+	crit       []int32 // nonconformities per criterion number and grade slot: crit[id*criterionSlots+slot]
 	actions    ActionFigures
 	closure    []float64
 	unmeasured int
@@ -545,46 +545,46 @@ type monBucket struct {
 	feedback   []uint32 // one entry per record: auditor number<<3 | score
 }
 
-func newMonBucket() *monBucket {
-	return &monBucket{
-		kinds:  make([]int, len(monKinds)),
-		grades: make([]int, len(monGrades)),
+func newFiguresBucket() *figuresBucket {
+	return &figuresBucket{
+		kinds:  make([]int, len(kindOrder)),
+		grades: make([]int, len(gradeOrder)),
 		scores: make([]int, MaxFeedbackScore-MinFeedbackScore+1),
 	}
 }
 
-// monAgg holds the totals and the buckets of the periods, so that each
+// figuresTally holds the totals and the buckets of the periods, so that each
 // item counts in both in one pass over the records. Periods are kept by
 // number until the span is known, so that a mistyped date costs nothing
 // before it is reported.
-type monAgg struct {
+type figuresTally struct {
 	at      time.Time
 	trend   TrendPeriod
-	total   *monBucket
-	periods map[int64]*monBucket
+	total   *figuresBucket
+	periods map[int64]*figuresBucket
 	lo, hi  int64
 	// The period asked for last, and its bounds (items come in runs).
 	lastIndex        int64
 	lastFrom, lastTo time.Time
-	lastBucket       *monBucket
+	lastBucket       *figuresBucket
 
-	spans   []monSpan       // each action, for the backlog of a trend
+	spans   []actionSpan    // each action, for the backlog of a trend
 	overdue []OverdueAction // in the order found
-	overKey []monOverdue    // their sort keys
-	refs    *monRefs
-	people  *monFeedback
+	overKey []overdueKey    // their sort keys
+	refs    *criterionNumbers
+	people  *auditorNumbers
 	starts  []time.Time // scratch: when each finding's action would start
 	ids     []int32     // scratch: one finding's criteria
 }
 
-// newMonAgg starts the figures of in; in.At and in.Trend must be valid.
-func newMonAgg(in *MonitorInput) *monAgg {
-	g := &monAgg{at: in.At, trend: in.Trend, total: newMonBucket(),
-		refs:   &monRefs{},
-		people: &monFeedback{ids: make(map[competence.AuditorID]uint32)}}
+// newFiguresTally starts the figures of in; in.At and in.Trend must be valid.
+func newFiguresTally(in *MonitorInput) *figuresTally {
+	g := &figuresTally{at: in.At, trend: in.Trend, total: newFiguresBucket(),
+		refs:   &criterionNumbers{},
+		people: &auditorNumbers{ids: make(map[competence.AuditorID]uint32)}}
 	if in.Trend != "" {
-		g.periods = make(map[int64]*monBucket)
-		g.lo = monPeriodIndex(in.Trend, in.At)
+		g.periods = make(map[int64]*figuresBucket)
+		g.lo = periodIndex(in.Trend, in.At)
 		g.hi = g.lo
 		n := 0
 		for _, a := range in.Audits {
@@ -592,24 +592,24 @@ func newMonAgg(in *MonitorInput) *monAgg {
 				n += len(a.FollowUps)
 			}
 		}
-		g.spans = make([]monSpan, 0, n)
+		g.spans = make([]actionSpan, 0, n)
 	}
 	return g
 }
 
 // index returns the number of the period holding t, without a trend 0.
-func (g *monAgg) index(t time.Time) int64 {
+func (g *figuresTally) index(t time.Time) int64 {
 	if g.trend == "" {
 		return 0
 	}
 	if g.lastBucket != nil && !t.Before(g.lastFrom) && t.Before(g.lastTo) {
 		return g.lastIndex
 	}
-	return monPeriodIndex(g.trend, t)
+	return periodIndex(g.trend, t)
 }
 
 // period returns the bucket of period i, or nil without a trend.
-func (g *monAgg) period(i int64) *monBucket {
+func (g *figuresTally) period(i int64) *figuresBucket {
 	if g.trend == "" {
 		return nil
 	}
@@ -618,61 +618,61 @@ func (g *monAgg) period(i int64) *monBucket {
 	}
 	b := g.periods[i]
 	if b == nil {
-		b = newMonBucket()
+		b = newFiguresBucket()
 		g.periods[i] = b
 		g.lo, g.hi = min(g.lo, i), max(g.hi, i)
 	}
 	g.lastIndex, g.lastBucket = i, b
-	g.lastFrom, g.lastTo = monPeriodStart(g.trend, i), monPeriodStart(g.trend, i+1)
+	g.lastFrom, g.lastTo = periodStart(g.trend, i), periodStart(g.trend, i+1)
 	return b
 }
 
 // bucketOf returns the bucket of the period holding t, or nil without a
 // trend.
-func (g *monAgg) bucketOf(t time.Time) *monBucket { return g.period(g.index(t)) }
+func (g *figuresTally) bucketOf(t time.Time) *figuresBucket { return g.period(g.index(t)) }
 
 // addSchedule counts the scheduled audits, as they stand at the date,
 // and the records no scheduled audit refers to (linked says which are).
 // records finds a record by id.
-func (g *monAgg) addSchedule(in *MonitorInput, records map[audit.ID]int, linked []bool) {
+func (g *figuresTally) addSchedule(in *MonitorInput, records map[audit.ID]int, linked []bool) {
 	at := g.at
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
-		it := monSched{state: monNotStarted}
+		it := scheduledStatus{state: statusNotStarted}
 		it.due = !s.Due.Latest.IsZero() && s.Due.Latest.Before(at)
 		if s.Audit != "" {
 			a := in.Audits[records[s.Audit]]
 			if !a.CreatedAt.After(at) {
-				done, doneAt, terminated := monAuditOutcome(a, at)
+				done, doneAt, terminated := auditOutcome(a, at)
 				switch {
 				case done:
-					it.state = monCompleted
+					it.state = statusCompleted
 					switch {
 					case !s.Due.Earliest.IsZero() && doneAt.Before(s.Due.Earliest):
-						it.timing = monEarly
+						it.timing = timingEarly
 					case !s.Due.Latest.IsZero() && doneAt.After(s.Due.Latest):
-						it.timing = monLate
+						it.timing = timingLate
 					default:
-						it.timing = monOnTime
+						it.timing = timingOnTime
 					}
 				case terminated:
-					it.state = monTerminated
+					it.state = statusTerminated
 				default:
-					it.state = monInProgress
+					it.state = statusInProgress
 				}
 			}
 		}
-		it.missed = it.due && (it.state == monInProgress || it.state == monNotStarted)
+		it.missed = it.due && (it.state == statusInProgress || it.state == statusNotStarted)
 		g.total.addAudit(it)
-		if p := g.bucketOf(monDueRef(s)); p != nil {
+		if p := g.bucketOf(dueRef(s)); p != nil {
 			p.addAudit(it)
 		}
 	}
 	for i, a := range in.Audits {
 		if !linked[i] && !a.CreatedAt.After(at) {
-			g.total.addAudit(monSched{state: monUnscheduled})
+			g.total.addAudit(scheduledStatus{state: statusUnscheduled})
 			if p := g.bucketOf(a.CreatedAt); p != nil {
-				p.addAudit(monSched{state: monUnscheduled})
+				p.addAudit(scheduledStatus{state: statusUnscheduled})
 			}
 		}
 	}
@@ -680,7 +680,7 @@ func (g *monAgg) addSchedule(in *MonitorInput, records map[audit.ID]int, linked 
 
 // addRecord counts the findings and corrective actions of record i, with
 // what checking it learned.
-func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
+func (g *figuresTally) addRecord(in *MonitorInput, i int, sc *recordScan) {
 	at, a := g.at, in.Audits[i]
 	// starts[k] is when the action of finding k would start: its
 	// presentation, failing one its RaisedAt.
@@ -688,7 +688,7 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 	g.starts = starts
 	for k := range a.Findings {
 		f := &a.Findings[k]
-		confirmed, counted, presented, wasPresented := monFindingTimes(f, at)
+		confirmed, counted, presented, wasPresented := findingTimes(f, at)
 		starts[k] = f.RaisedAt
 		if wasPresented {
 			starts[k] = presented
@@ -696,7 +696,7 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 		if !counted {
 			continue
 		}
-		it := monFinding{kind: int(sc.kinds[k]), grade: -1}
+		it := findingCount{kind: int(sc.kinds[k]), grade: -1}
 		if f.Kind == audit.Nonconformity {
 			it.grade = int(sc.grades[k])
 			ids := g.ids[:0]
@@ -721,7 +721,7 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 		if start.After(at) {
 			continue
 		}
-		it := monAction{due: u.DueAt, major: f.Grade == audit.Major}
+		it := actionCount{due: u.DueAt, major: f.Grade == audit.Major}
 		var closed time.Time
 		for j := range u.History { // by pointer: an entry is 104 bytes
 			e := &u.History[j]
@@ -732,11 +732,11 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 		}
 		if it.isClosed {
 			if d := closed.Sub(start); d >= 0 {
-				it.measured, it.days = true, monDays(d)
+				it.measured, it.days = true, durationDays(d)
 			}
 		} else if !u.DueAt.IsZero() && u.DueAt.Before(at) {
 			g.overdue = append(g.overdue, OverdueAction{Audit: a.ID, Finding: u.Finding, Grade: f.Grade,
-				DueAt: u.DueAt, DaysOverdue: monDays(at.Sub(u.DueAt))})
+				DueAt: u.DueAt, DaysOverdue: durationDays(at.Sub(u.DueAt))})
 		}
 		g.total.addAction(&it, at)
 		if g.trend == "" {
@@ -744,7 +744,7 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 		}
 		pi := g.index(start)
 		g.period(pi).addAction(&it, at)
-		sp := monSpan{open: pi, close: monNever, over: monNever}
+		sp := actionSpan{open: pi, close: neverPeriod, over: neverPeriod}
 		if it.isClosed {
 			sp.close = g.index(closed)
 		}
@@ -762,13 +762,13 @@ func (g *monAgg) addRecord(in *MonitorInput, i int, sc *monRecord) {
 	}
 	for j := firstOverdue; j < len(g.overdue); j++ {
 		due := g.overdue[j].DueAt
-		g.overKey = append(g.overKey, monOverdue{sec: due.Unix(), nsec: int32(due.Nanosecond()),
+		g.overKey = append(g.overKey, overdueKey{sec: due.Unix(), nsec: int32(due.Nanosecond()),
 			sub: int32(j - firstOverdue), rec: int32(i), pos: int32(j)})
 	}
 }
 
 // addFeedback counts the feedback given by the date.
-func (g *monAgg) addFeedback(in *MonitorInput) {
+func (g *figuresTally) addFeedback(in *MonitorInput) {
 	for i := range in.Feedback {
 		f := &in.Feedback[i]
 		if !f.At.After(g.at) {
@@ -783,7 +783,7 @@ func (g *monAgg) addFeedback(in *MonitorInput) {
 
 // figures finishes the figures; a trend spanning more than
 // MaxTrendPeriods is refused.
-func (g *monAgg) figures(col *errs.Collector, in *MonitorInput) (*Figures, error) {
+func (g *figuresTally) figures(col *errs.Collector, in *MonitorInput) (*Figures, error) {
 	if n := g.hi - g.lo + 1; g.trend != "" && n > MaxTrendPeriods {
 		col.Add("Trend", "max", strconv.FormatInt(n, 10),
 			fmt.Sprintf("the records span %d periods of a %s, more than %d: look for a mistyped date", n, g.trend, MaxTrendPeriods))
@@ -800,23 +800,23 @@ func (g *monAgg) figures(col *errs.Collector, in *MonitorInput) (*Figures, error
 			pf := &out.Trend[i]
 			b := g.periods[g.lo+int64(i)]
 			if b == nil {
-				b = newMonBucket()
+				b = newFiguresBucket()
 			}
-			pf.Start, pf.End, pf.Label = monPeriodBounds(g.trend, g.lo+int64(i))
+			pf.Start, pf.End, pf.Label = periodBounds(g.trend, g.lo+int64(i))
 			pf.Audits, pf.Findings, pf.Actions, pf.Feedback = b.figures(g.refs, g.people)
 			pf.Backlog.At = pf.End.Add(-1)
 			if pf.Backlog.At.After(g.at) {
 				pf.Backlog.At = g.at
 			}
 		}
-		monBacklog(out.Trend, g.spans, g.lo)
+		setBacklog(out.Trend, g.spans, g.lo)
 	}
 	return out, nil
 }
 
 // overdueList lists the overdue actions, the most overdue first (by due
 // date, then audit and finding id).
-func (g *monAgg) overdueList(in *MonitorInput) []OverdueAction {
+func (g *figuresTally) overdueList(in *MonitorInput) []OverdueAction {
 	if len(g.overdue) == 0 {
 		return nil
 	}
@@ -832,7 +832,7 @@ func (g *monAgg) overdueList(in *MonitorInput) []OverdueAction {
 	for i := range g.overKey {
 		g.overKey[i].rank = rank[g.overKey[i].rec]
 	}
-	slices.SortFunc(g.overKey, func(a, b monOverdue) int {
+	slices.SortFunc(g.overKey, func(a, b overdueKey) int {
 		switch {
 		case a.sec != b.sec:
 			return cmp.Compare(a.sec, b.sec)
@@ -850,9 +850,9 @@ func (g *monAgg) overdueList(in *MonitorInput) []OverdueAction {
 	return out
 }
 
-// monAuditOutcome reads an audit's history up to at: whether and when it
+// auditOutcome reads an audit's history up to at: whether and when it
 // was completed, and whether it was terminated.
-func monAuditOutcome(a *audit.Audit, at time.Time) (done bool, doneAt time.Time, terminated bool) {
+func auditOutcome(a *audit.Audit, at time.Time) (done bool, doneAt time.Time, terminated bool) {
 	for j := range a.History {
 		e := &a.History[j]
 		if e.At.After(at) {
@@ -870,10 +870,10 @@ func monAuditOutcome(a *audit.Audit, at time.Time) (done bool, doneAt time.Time,
 	return done, doneAt, terminated
 }
 
-// monFindingTimes reads a finding's history: when it was confirmed and
+// findingTimes reads a finding's history: when it was confirmed and
 // whether it counts at at (confirmed by then and not withdrawn by then),
 // and when it was first presented, at any time.
-func monFindingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, counted bool, presented time.Time, wasPresented bool) {
+func findingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, counted bool, presented time.Time, wasPresented bool) {
 	withdrawn := false
 	for j := range f.History {
 		e := &f.History[j]
@@ -895,11 +895,11 @@ func monFindingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, count
 	return confirmed, counted && !withdrawn, presented, wasPresented
 }
 
-func monDays(d time.Duration) float64 { return float64(d) / float64(monDay) }
+func durationDays(d time.Duration) float64 { return float64(d) / float64(dayDuration) }
 
-func (b *monBucket) addAudit(s monSched) {
+func (b *figuresBucket) addAudit(s scheduledStatus) {
 	f := &b.audits
-	if s.state == monUnscheduled {
+	if s.state == statusUnscheduled {
 		f.Unscheduled++
 		return
 	}
@@ -911,32 +911,32 @@ func (b *monBucket) addAudit(s monSched) {
 		f.Missed++
 	}
 	switch s.state {
-	case monCompleted:
+	case statusCompleted:
 		f.Completed++
 		switch s.timing {
-		case monOnTime:
+		case timingOnTime:
 			f.OnTime++
-		case monEarly:
+		case timingEarly:
 			f.Early++
 		default:
 			f.Late++
 		}
-	case monInProgress:
+	case statusInProgress:
 		f.InProgress++
-	case monTerminated:
+	case statusTerminated:
 		f.Terminated++
 	default:
 		f.NotStarted++
 	}
 }
 
-func (b *monBucket) addFinding(f *monFinding) {
+func (b *figuresBucket) addFinding(f *findingCount) {
 	b.kinds[f.kind]++
-	if monKinds[f.kind] != audit.Nonconformity {
+	if kindOrder[f.kind] != audit.Nonconformity {
 		return
 	}
 	b.ncs++
-	slot := len(monGrades)
+	slot := len(gradeOrder)
 	if f.grade < 0 {
 		b.ungraded++
 	} else {
@@ -944,11 +944,11 @@ func (b *monBucket) addFinding(f *monFinding) {
 		slot = f.grade
 	}
 	for _, id := range f.criteria {
-		at := int(id)*monCritSlots + slot
+		at := int(id)*criterionSlots + slot
 		if at >= len(b.crit) {
-			need := (int(id) + 1) * monCritSlots
+			need := (int(id) + 1) * criterionSlots
 			if need > cap(b.crit) {
-				grown := make([]int32, need, max(need, 2*cap(b.crit), 64*monCritSlots))
+				grown := make([]int32, need, max(need, 2*cap(b.crit), 64*criterionSlots))
 				copy(grown, b.crit)
 				b.crit = grown
 			}
@@ -958,7 +958,7 @@ func (b *monBucket) addFinding(f *monFinding) {
 	}
 }
 
-func (b *monBucket) addAction(a *monAction, at time.Time) {
+func (b *figuresBucket) addAction(a *actionCount, at time.Time) {
 	f := &b.actions
 	f.Total++
 	if a.isClosed {
@@ -979,22 +979,22 @@ func (b *monBucket) addAction(a *monAction, at time.Time) {
 	}
 }
 
-// addFeedback counts one feedback record, packed by monFeedback.entry.
-func (b *monBucket) addFeedback(e uint32) {
+// addFeedback counts one feedback record, packed by auditorNumbers.entry.
+func (b *figuresBucket) addFeedback(e uint32) {
 	b.scores[int(e&7)-MinFeedbackScore]++
 	b.feedback = append(b.feedback, e)
 }
 
 // figures turns the accumulated counts into figures; refs and people must
 // be sorted.
-func (b *monBucket) figures(refs *monRefs, people *monFeedback) (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
+func (b *figuresBucket) figures(refs *criterionNumbers, people *auditorNumbers) (AuditFigures, FindingFigures, ActionFigures, FeedbackFigures) {
 	fs := FindingFigures{
-		ByKind:          make([]FindingKindCount, len(monKinds)),
+		ByKind:          make([]FindingKindCount, len(kindOrder)),
 		Nonconformities: b.ncs,
-		ByGrade:         monGradeCounts(b.grades, nil),
+		ByGrade:         gradeCounts(b.grades, nil),
 		Ungraded:        b.ungraded,
 	}
-	for i, k := range monKinds {
+	for i, k := range kindOrder {
 		fs.ByKind[i] = FindingKindCount{Kind: k, Count: b.kinds[i]}
 	}
 	if len(b.crit) > 0 {
@@ -1005,21 +1005,21 @@ func (b *monBucket) figures(refs *monRefs, people *monFeedback) (AuditFigures, F
 			}
 		}
 		fs.ByCriterion = make([]CriterionCount, 0, cited)
-		grades := make([]GradeCount, cited*len(monGrades))
+		grades := make([]GradeCount, cited*len(gradeOrder))
 		for _, id := range refs.order {
 			n := b.citations(id)
 			if n == 0 {
 				continue
 			}
-			slots := b.crit[int(id)*monCritSlots : int(id+1)*monCritSlots]
-			c := CriterionCount{Criterion: refs.list[id], Nonconformities: n, Ungraded: int(slots[len(monGrades)])}
-			c.ByGrade, grades = monGradeCounts(slots, grades[:len(monGrades)]), grades[len(monGrades):]
+			slots := b.crit[int(id)*criterionSlots : int(id+1)*criterionSlots]
+			c := CriterionCount{Criterion: refs.list[id], Nonconformities: n, Ungraded: int(slots[len(gradeOrder)])}
+			c.ByGrade, grades = gradeCounts(slots, grades[:len(gradeOrder)]), grades[len(gradeOrder):]
 			fs.ByCriterion = append(fs.ByCriterion, c)
 		}
 	}
 
 	as := b.actions
-	as.Closure = monClosure(b.closure, b.unmeasured)
+	as.Closure = closureOf(b.closure, b.unmeasured)
 
 	fb := FeedbackFigures{Count: len(b.feedback), ByScore: make([]ScoreCount, len(b.scores))}
 	for i, n := range b.scores {
@@ -1062,31 +1062,31 @@ func (b *monBucket) figures(refs *monRefs, people *monFeedback) (AuditFigures, F
 }
 
 // citations counts the nonconformities of the bucket citing criterion id.
-func (b *monBucket) citations(id int32) int {
+func (b *figuresBucket) citations(id int32) int {
 	n := 0
-	if at := int(id) * monCritSlots; at < len(b.crit) {
-		for _, k := range b.crit[at : at+monCritSlots] {
+	if at := int(id) * criterionSlots; at < len(b.crit) {
+		for _, k := range b.crit[at : at+criterionSlots] {
 			n += int(k)
 		}
 	}
 	return n
 }
 
-// monGradeCounts lists the counts of n, one per grade, in out (nil:
+// gradeCounts lists the counts of n, one per grade, in out (nil:
 // allocated).
-func monGradeCounts[T int | int32](n []T, out []GradeCount) []GradeCount {
+func gradeCounts[T int | int32](n []T, out []GradeCount) []GradeCount {
 	if out == nil {
-		out = make([]GradeCount, len(monGrades))
+		out = make([]GradeCount, len(gradeOrder))
 	}
-	for i, g := range monGrades {
+	for i, g := range gradeOrder {
 		out[i] = GradeCount{Grade: g, Count: int(n[i])}
 	}
 	return out
 }
 
-// monClosure computes the closure statistics of days (sorted in place, so
+// closureOf computes the closure statistics of days (sorted in place, so
 // that the figures do not depend on the order of the records).
-func monClosure(days []float64, unmeasured int) ClosureTimes {
+func closureOf(days []float64, unmeasured int) ClosureTimes {
 	c := ClosureTimes{Count: len(days), Unmeasured: unmeasured}
 	if len(days) == 0 {
 		return c
@@ -1098,15 +1098,15 @@ func monClosure(days []float64, unmeasured int) ClosureTimes {
 	return c
 }
 
-// monBacklog sets each period's backlog: the actions open, and overdue,
+// setBacklog sets each period's backlog: the actions open, and overdue,
 // at its Backlog.At. The instants grow with the periods, so the periods
 // at which an action is open form one run: from the period it starts in
 // to the one it is closed in. lo is the number of trend[0]; a span's
-// periods before it count from trend[0], monNever after the last.
-func monBacklog(trend []PeriodFigures, spans []monSpan, lo int64) {
+// periods before it count from trend[0], neverPeriod after the last.
+func setBacklog(trend []PeriodFigures, spans []actionSpan, lo int64) {
 	n := len(trend)
 	rel := func(p int64) int {
-		if p == monNever {
+		if p == neverPeriod {
 			return n
 		}
 		return int(max(0, p-lo))

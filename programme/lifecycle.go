@@ -163,7 +163,7 @@ var (
 	}}
 	guardNoActions = programmeGuard{Name: "no-actions", Rule: RuleReviewActions, Check: func(s *programmeSubject) error {
 		if r := s.p.latestReview(); r != nil && len(r.Actions) > 0 {
-			return errors.New("review " + strconv.Quote(r.ID) + " raised " + strconv.Itoa(len(r.Actions)) + " improvement action(s): improve the programme instead")
+			return errors.New("review " + strconv.Quote(string(r.ID)) + " raised " + strconv.Itoa(len(r.Actions)) + " improvement action(s): improve the programme instead")
 		}
 		return nil
 	}}
@@ -206,12 +206,12 @@ var programmeMachine = fsm.MustNew(fsm.Spec[State, Event, *programmeSubject]{
 	},
 })
 
-// progRequireOpen refuses an operation (op, such as "add-risk") on a version
+// requireOpen refuses an operation (op, such as "add-risk") on a version
 // that is a record (improved or closed) with a *ismsaudit.TransitionError of reason
 // wrong-state citing PRG-FROZEN, and on a programme whose state is not a
 // programme state (one not started by New) with reason unknown-state
 // citing PRG-RECORD-SHAPE.
-func (p *Programme) progRequireOpen(op string) error {
+func (p *Programme) requireOpen(op string) error {
 	if !programmeMachine.IsTerminal(p.State) && p.State.IsValid() {
 		return nil
 	}
@@ -224,25 +224,25 @@ func (p *Programme) progRequireOpen(op string) error {
 	}
 	return &fsm.TransitionError{
 		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonWrongState,
-		Rule: RuleFrozen, Detail: "the version is " + string(p.State) + " and kept as a record; allowed only in " + strings.Join(progOpenStates(), ", "),
+		Rule: RuleFrozen, Detail: "the version is " + string(p.State) + " and kept as a record; allowed only in " + strings.Join(openStates(), ", "),
 	}
 }
 
-// progRequireSchedule refuses an operation that changes the schedule or
+// requireSchedule refuses an operation that changes the schedule or
 // the cycles (op, such as "add-cycle") unless the version is in one of
 // the allowed states: on an improved or closed version with
-// progRequireOpen's error (PRG-FROZEN), in any other state with a
+// requireOpen's error (PRG-FROZEN), in any other state with a
 // *ismsaudit.TransitionError of reason wrong-state citing PRG-SCHEDULE-WHEN.
-func (p *Programme) progRequireSchedule(op string, allowed ...State) error {
-	if err := p.progRequireOpen(op); err != nil {
+func (p *Programme) requireSchedule(op string, allowed ...State) error {
+	if err := p.requireOpen(op); err != nil {
 		return err
 	}
-	return p.progRequireState(op, RuleScheduleWhen, "", allowed...)
+	return p.requireState(op, RuleScheduleWhen, "", allowed...)
 }
 
-// progRequireState refuses an operation the programme's state does not allow
+// requireState refuses an operation the programme's state does not allow
 // with a *ismsaudit.TransitionError of reason wrong-state citing rule.
-func (p *Programme) progRequireState(op string, rule ismsaudit.RuleID, detail string, allowed ...State) error {
+func (p *Programme) requireState(op string, rule ismsaudit.RuleID, detail string, allowed ...State) error {
 	if slices.Contains(allowed, p.State) {
 		return nil
 	}
@@ -259,7 +259,7 @@ func (p *Programme) progRequireState(op string, rule ismsaudit.RuleID, detail st
 	}
 }
 
-func progOpenStates() []string {
+func openStates() []string {
 	var out []string
 	for s := range States() {
 		if !programmeMachine.IsTerminal(s) {
@@ -269,16 +269,16 @@ func progOpenStates() []string {
 	return out
 }
 
-// progCheckMeta checks the time and actor of an operation that is not a
+// checkMeta checks the time and actor of an operation that is not a
 // lifecycle event: both given, the time not before notBefore.
-func progCheckMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
+func checkMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
 	switch {
 	case m.At.IsZero():
 		col.Add("Meta.At", "required", "", "when it happened")
 	case m.At.Before(notBefore):
 		col.Add("Meta.At", "time-order", m.At.Format(time.RFC3339), "before "+notBefore.Format(time.RFC3339))
 	}
-	if progBlank(m.By) {
+	if isBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who did it")
 	}
 }

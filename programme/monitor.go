@@ -81,11 +81,11 @@ type MonitorInput struct {
 // when a reference is unknown). It does not check the audit process rules:
 // audit.Verify does.
 func Monitor(in MonitorInput) (*Figures, error) {
-	return monRun(newCollector("monitoring input"), &in, monInputPath, true)
+	return runMonitor(newCollector("monitoring input"), &in, inputSchedulePath, true)
 }
 
-// monInputPath is the path of scheduled audit i of a MonitorInput.
-func monInputPath(i int) string { return errs.Index("Schedule", i) }
+// inputSchedulePath is the path of scheduled audit i of a MonitorInput.
+func inputSchedulePath(i int) string { return errs.Index("Schedule", i) }
 
 // DecodeMonitorInput decodes a MonitorInput from JSON strictly (unknown
 // fields, wrong types and invalid enumeration tokens are refused) and
@@ -98,34 +98,34 @@ func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 	if !validate.JSON(col, data, &in) {
 		return MonitorInput{}, col.Err()
 	}
-	if _, err := monRun(col, &in, monInputPath, false); err != nil {
+	if _, err := runMonitor(col, &in, inputSchedulePath, false); err != nil {
 		return MonitorInput{}, err
 	}
 	return in, nil
 }
 
-// monRun checks in, reporting every problem to col, and, when compute
+// runMonitor checks in, reporting every problem to col, and, when compute
 // is set, computes its figures in the same pass: each record is counted
 // right after it is checked, while it is in the cache, and only as long
 // as nothing was found wrong (the figures of a refused input are never
-// returned). schedPath(i) is the path of in.Schedule[i] in what the caller
+// returned). auditPath(i) is the path of in.Schedule[i] in what the caller
 // was given. Without compute it returns no figures.
-func monRun(col *errs.Collector, in *MonitorInput, schedPath func(int) string, compute bool) (*Figures, error) {
+func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) string, compute bool) (*Figures, error) {
 	if in.At.IsZero() {
 		col.Add("At", "required", "", "the date of the figures")
 	}
 	if in.Trend != "" && !in.Trend.IsValid() {
 		col.Add("Trend", "enum", string(in.Trend), "month, quarter or year")
 	}
-	var g *monAgg
+	var g *figuresTally
 	if compute && col.Len() == 0 {
-		g = newMonAgg(in)
+		g = newFiguresTally(in)
 	}
 	counting := func() bool { return g != nil && col.Len() == 0 }
 
 	records := make(map[audit.ID]int, len(in.Audits))
 	findingIDs := make(map[audit.FindingID]int) // reused for every record
-	var sc monRecord                            // reused for every record
+	var sc recordScan                           // reused for every record
 	for i, a := range in.Audits {
 		path := func(field string) string { return errs.Index("Audits", i) + field }
 		if a == nil {
@@ -143,29 +143,29 @@ func monRun(col *errs.Collector, in *MonitorInput, schedPath func(int) string, c
 		if a.CreatedAt.IsZero() {
 			col.Add(path(".CreatedAt"), "required", "", "when the record was created")
 		}
-		monValidateFindings(col, i, a, findingIDs, &sc)
+		checkFindings(col, i, a, findingIDs, &sc)
 		if counting() {
 			g.addRecord(in, i, &sc)
 		}
 	}
 
 	linked := make([]bool, len(in.Audits)) // records a scheduled audit refers to
-	scheduled := make(map[string]int, len(in.Schedule))
+	scheduled := make(map[ScheduledAuditID]int, len(in.Schedule))
 	refers := make(map[audit.ID]int, len(in.Schedule))
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
-		path := func(field string) string { return schedPath(i) + field }
+		path := func(field string) string { return auditPath(i) + field }
 		switch j, dup := scheduled[s.ID]; {
 		case s.ID == "":
 			col.Add(path(".ID"), "required", "", "the scheduled audit's id")
 		case dup:
-			col.Add(path(".ID"), "unique", s.ID, "id already used by "+schedPath(j))
+			col.Add(path(".ID"), "unique", string(s.ID), "id already used by "+auditPath(j))
 		default:
 			scheduled[s.ID] = i
 		}
 		if s.Audit != "" {
 			if j, dup := refers[s.Audit]; dup {
-				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of "+schedPath(j))
+				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of "+auditPath(j))
 			} else {
 				refers[s.Audit] = i
 			}
@@ -175,7 +175,7 @@ func monRun(col *errs.Collector, in *MonitorInput, schedPath func(int) string, c
 				col.Add(path(".Audit"), errs.RuleUnknown, string(s.Audit), "no such audit record")
 			}
 		}
-		if monDueRef(s).IsZero() {
+		if dueRef(s).IsZero() {
 			col.Add(path(".Due"), "required", "", "a due date (Due.Latest or Due.Earliest) or a Start, to place the audit in time")
 		}
 		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Earliest.After(s.Due.Latest) {
@@ -215,19 +215,19 @@ func monRun(col *errs.Collector, in *MonitorInput, schedPath func(int) string, c
 	return g.figures(col, in)
 }
 
-// monRecord is what checking one record learns for counting it: the
-// position of each finding's kind in monKinds and of its grade in
-// monGrades (-1 for none or unknown), and the finding of each follow-up
+// recordScan is what checking one record learns for counting it: the
+// position of each finding's kind in kindOrder and of its grade in
+// gradeOrder (-1 for none or unknown), and the finding of each follow-up
 // (-1 for none).
-type monRecord struct {
+type recordScan struct {
 	kinds, grades []int8
 	followed      []int
 }
 
-// monValidateFindings checks the findings and follow-ups of one record
+// checkFindings checks the findings and follow-ups of one record
 // and fills sc. ids is scratch space. Paths are built only for problems:
 // a programme holds tens of thousands of findings.
-func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.FindingID]int, sc *monRecord) {
+func checkFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.FindingID]int, sc *recordScan) {
 	sc.kinds, sc.grades, sc.followed = sc.kinds[:0], sc.grades[:0], sc.followed[:0]
 	at := func(k int, field string) string { return errs.Index("Audits", i) + errs.Index(".Findings", k) + field }
 	// Ids in increasing order (as hosts often number findings) are
@@ -256,7 +256,7 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 				ids[f.ID] = k
 			}
 		}
-		kind, grade := slices.Index(monKinds, f.Kind), slices.Index(monGrades, f.Grade)
+		kind, grade := slices.Index(kindOrder, f.Kind), slices.Index(gradeOrder, f.Grade)
 		switch {
 		case f.Kind == "":
 			col.Add(at(k, ".Kind"), "required", "", "the kind of finding")
@@ -271,7 +271,7 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 			switch {
 			case r.Kind == "":
 				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "required", "", "the kind of criterion")
-			case !slices.Contains(monRefKinds, r.Kind):
+			case !slices.Contains(refKindOrder, r.Kind):
 				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "enum", string(r.Kind), "not a kind of criterion")
 			}
 		}
@@ -281,7 +281,7 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 		var fi int
 		var ok bool
 		if sorted {
-			fi, ok = monFindFinding(a.Findings, u.Finding)
+			fi, ok = findFinding(a.Findings, u.Finding)
 		} else {
 			fi, ok = ids[u.Finding]
 		}
@@ -298,9 +298,9 @@ func monValidateFindings(col *errs.Collector, i int, a *audit.Audit, ids map[aud
 	}
 }
 
-// monFindFinding finds the finding with the given id among findings
+// findFinding finds the finding with the given id among findings
 // sorted by id.
-func monFindFinding(findings []audit.Finding, id audit.FindingID) (int, bool) {
+func findFinding(findings []audit.Finding, id audit.FindingID) (int, bool) {
 	lo, hi := 0, len(findings)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -313,9 +313,9 @@ func monFindFinding(findings []audit.Finding, id audit.FindingID) (int, bool) {
 	return lo, lo < len(findings) && findings[lo].ID == id
 }
 
-// monDueRef is the time that places a scheduled audit in a period: its
+// dueRef is the time that places a scheduled audit in a period: its
 // latest due date, else its earliest, else its planned start.
-func monDueRef(s *ScheduledAudit) time.Time {
+func dueRef(s *ScheduledAudit) time.Time {
 	switch {
 	case !s.Due.Latest.IsZero():
 		return s.Due.Latest
@@ -325,10 +325,10 @@ func monDueRef(s *ScheduledAudit) time.Time {
 	return s.Start
 }
 
-// monRefCompare orders criteria: clauses, controls, documents, then
+// compareRefs orders criteria: clauses, controls, documents, then
 // anything else; within a kind in the standard's order, documents by id.
-func monRefCompare(a, b annexa.Ref) int {
-	if c := monRefKindRank(a.Kind) - monRefKindRank(b.Kind); c != 0 {
+func compareRefs(a, b annexa.Ref) int {
+	if c := refKindRank(a.Kind) - refKindRank(b.Kind); c != 0 {
 		return c
 	}
 	switch a.Kind {
@@ -340,7 +340,7 @@ func monRefCompare(a, b annexa.Ref) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-func monRefKindRank(k annexa.RefKind) int {
+func refKindRank(k annexa.RefKind) int {
 	switch k {
 	case annexa.ClauseRef:
 		return 0
@@ -349,11 +349,11 @@ func monRefKindRank(k annexa.RefKind) int {
 	case annexa.DocumentRef:
 		return 2
 	}
-	return monOtherRefs
+	return otherRefKinds
 }
 
-// monOtherRefs is the rank of criteria of any other kind.
-const monOtherRefs = 3
+// otherRefKinds is the rank of criteria of any other kind.
+const otherRefKinds = 3
 
 // MonitorOptions is what [Programme.Monitor] needs besides the programme
 // itself: the date, the audit records, the feedback and the trend, as in
@@ -395,5 +395,5 @@ func (p *Programme) Monitor(opts MonitorOptions) (*Figures, error) {
 	for i, r := range refs {
 		in.Schedule[i] = *r.a // shallow: monitoring only reads
 	}
-	return monRun(newCollector("programme monitoring"), &in, func(i int) string { return refs[i].path }, true)
+	return runMonitor(newCollector("programme monitoring"), &in, func(i int) string { return refs[i].path }, true)
 }

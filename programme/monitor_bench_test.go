@@ -34,7 +34,7 @@ func moLarge(audits, findings, auditors int) programme.MonitorInput {
 		id := audit.ID(fmt.Sprintf("A%04d", i))
 		latest := start.AddDate(0, 0, i*1095/audits)
 		in.Schedule = append(in.Schedule, programme.ScheduledAudit{
-			ID: fmt.Sprintf("S%04d", i), Kind: annexa.Internal, Auditee: fmt.Sprintf("org-%d", i%200),
+			ID: programme.ScheduledAuditID(fmt.Sprintf("S%04d", i)), Kind: annexa.Internal, Auditee: fmt.Sprintf("org-%d", i%200),
 			Due: programme.Window{Earliest: latest.AddDate(0, -1, 0), Latest: latest}, Audit: id,
 		})
 		a := moRecord(id, latest.AddDate(0, -2, 0))

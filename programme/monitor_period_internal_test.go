@@ -26,7 +26,7 @@ func TestMonPeriodIndexMatchesDate(t *testing.T) {
 	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600)}
 	check := func(tb interface{ Fatalf(string, ...any) }, at time.Time) {
 		for p := range TrendPeriods() {
-			if got, want := monPeriodIndex(p, at), reference(p, at); got != want {
+			if got, want := periodIndex(p, at), reference(p, at); got != want {
 				tb.Fatalf("%s of %v: %d, Date says %d", p, at, got, want)
 			}
 		}

@@ -95,7 +95,7 @@ func moGenInput(t *rapid.T) programme.MonitorInput {
 	}
 	linked := map[audit.ID]bool{}
 	for i := range rapid.IntRange(0, 10).Draw(t, "scheduled") {
-		s := programme.ScheduledAudit{ID: "S" + string(rune('a'+i)), Kind: annexa.Internal, Auditee: "acme"}
+		s := programme.ScheduledAudit{ID: programme.ScheduledAuditID("S" + string(rune('a'+i))), Kind: annexa.Internal, Auditee: "acme"}
 		s.Due.Earliest, s.Due.Latest = moMaybeTime(t, "earliest"), moMaybeTime(t, "latest")
 		if s.Due.Earliest.After(s.Due.Latest) && !s.Due.Latest.IsZero() {
 			s.Due.Earliest, s.Due.Latest = s.Due.Latest, s.Due.Earliest

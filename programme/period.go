@@ -48,10 +48,10 @@ func (p WorkloadPeriod) Key(t time.Time) string {
 	return y
 }
 
-// monPeriodIndex numbers the period of p holding t (in UTC), consecutive
+// periodIndex numbers the period of p holding t (in UTC), consecutive
 // periods by consecutive numbers.
-func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
-	y, m := monCivilMonth(monFloorDiv(t.Unix(), 86400))
+func periodIndex(p TrendPeriod, t time.Time) int64 {
+	y, m := civilMonth(floorDiv(t.Unix(), 86400))
 	switch p {
 	case TrendMonth:
 		return y*12 + m
@@ -61,14 +61,14 @@ func monPeriodIndex(p TrendPeriod, t time.Time) int64 {
 	return y
 }
 
-// monCivilMonth returns the year and the month (0 for January) of a day
+// civilMonth returns the year and the month (0 for January) of a day
 // counted from 1970-01-01 in the proleptic Gregorian calendar, as
 // time.Time.Date gives them in UTC, by integer arithmetic (the days from
 // civil algorithm of Howard Hinnant, run backwards): monitoring places
 // every item in a period, and this is several times cheaper than Date.
-func monCivilMonth(days int64) (year, month int64) {
+func civilMonth(days int64) (year, month int64) {
 	z := days + 719468 // days from 0000-03-01
-	era := monFloorDiv(z, 146097)
+	era := floorDiv(z, 146097)
 	doe := z - era*146097                                  // day of the 400-year era, 0 to 146096
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, 0 to 399
 	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from 1 March, 0 to 365
@@ -80,28 +80,28 @@ func monCivilMonth(days int64) (year, month int64) {
 	return year, month
 }
 
-// monPeriodStart returns the first instant of period i of p.
-func monPeriodStart(p TrendPeriod, i int64) time.Time {
+// periodStart returns the first instant of period i of p.
+func periodStart(p TrendPeriod, i int64) time.Time {
 	switch p {
 	case TrendMonth:
-		y := monFloorDiv(i, 12)
+		y := floorDiv(i, 12)
 		return time.Date(int(y), time.Month(i-y*12+1), 1, 0, 0, 0, 0, time.UTC)
 	case TrendQuarter:
-		y := monFloorDiv(i, 4)
+		y := floorDiv(i, 4)
 		return time.Date(int(y), time.Month(3*(i-y*4)+1), 1, 0, 0, 0, 0, time.UTC)
 	}
 	return time.Date(int(i), time.January, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// monPeriodBounds returns the start, end and label of period i of p.
-func monPeriodBounds(p TrendPeriod, i int64) (start, end time.Time, label string) {
+// periodBounds returns the start, end and label of period i of p.
+func periodBounds(p TrendPeriod, i int64) (start, end time.Time, label string) {
 	switch p {
 	case TrendMonth:
-		y, m := monFloorDiv(i, 12), int(i-monFloorDiv(i, 12)*12)
+		y, m := floorDiv(i, 12), int(i-floorDiv(i, 12)*12)
 		start = time.Date(int(y), time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
 		return start, start.AddDate(0, 1, 0), fmt.Sprintf("%04d-%02d", y, m+1)
 	case TrendQuarter:
-		y, q := monFloorDiv(i, 4), int(i-monFloorDiv(i, 4)*4)
+		y, q := floorDiv(i, 4), int(i-floorDiv(i, 4)*4)
 		start = time.Date(int(y), time.Month(3*q+1), 1, 0, 0, 0, 0, time.UTC)
 		return start, start.AddDate(0, 3, 0), fmt.Sprintf("%04d-Q%d", y, q+1)
 	}
@@ -109,7 +109,7 @@ func monPeriodBounds(p TrendPeriod, i int64) (start, end time.Time, label string
 	return start, start.AddDate(1, 0, 0), fmt.Sprintf("%04d", i)
 }
 
-func monFloorDiv(a, b int64) int64 {
+func floorDiv(a, b int64) int64 {
 	q := a / b
 	if a%b != 0 && (a < 0) != (b < 0) {
 		q--

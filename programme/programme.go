@@ -68,7 +68,7 @@ type Programme struct {
 	Reviews []Review `json:"reviews,omitempty"`
 	// Implements lists the ids of the improvement actions, raised by
 	// reviews of earlier versions, that this version carries out.
-	Implements []string `json:"implements,omitempty"`
+	Implements []ActionID `json:"implements,omitempty"`
 	// Previous holds every earlier version, oldest first: Previous[i] is
 	// version i+1 as it stood when it was improved (append-only; the
 	// snapshots hold no Previous of their own).
@@ -114,7 +114,7 @@ type Changes struct {
 	// Implements adds ids of improvement actions, raised by reviews of
 	// earlier versions and not yet carried out, that this version carries
 	// out.
-	Implements []string `json:"implements,omitempty"`
+	Implements []ActionID `json:"implements,omitempty"`
 }
 
 // New starts version 1 of a programme in StateDraft; m says when and by
@@ -124,18 +124,18 @@ type Changes struct {
 // *ismsaudit.ValidationError.
 func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 	col := newCollector("new programme")
-	if progBlank(string(opts.ID)) {
+	if isBlank(string(opts.ID)) {
 		col.Add("ID", "required", "", "the host's id for the programme")
 	}
 	if m.At.IsZero() {
 		col.Add("Meta.At", "required", "", "when the programme was started")
 	}
-	if progBlank(m.By) {
+	if isBlank(m.By) {
 		col.Add("Meta.By", "required", "", "who started the programme")
 	}
 	matrix := DefaultMatrix()
 	if opts.Matrix != nil {
-		matrix = progCopy(*opts.Matrix)
+		matrix = deepCopy(*opts.Matrix)
 	}
 	validateContent(col, "", opts.Objectives, opts.Managers, &opts.Extent, &opts.Resources, &opts.Records)
 	matrix.validateInto(col, "Matrix")
@@ -145,8 +145,8 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 	return &Programme{
 		ID: opts.ID, Version: 1, CreatedAt: m.At, CreatedBy: m.By,
 		State: programmeMachine.Initial(), History: []Entry{},
-		Objectives: progCopy(opts.Objectives), Managers: progCopy(opts.Managers),
-		Extent: progCopy(opts.Extent), Resources: progCopy(opts.Resources), Records: progCopy(opts.Records),
+		Objectives: deepCopy(opts.Objectives), Managers: deepCopy(opts.Managers),
+		Extent: deepCopy(opts.Extent), Resources: deepCopy(opts.Resources), Records: deepCopy(opts.Records),
 		Matrix: matrix,
 	}, nil
 }
@@ -157,7 +157,7 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 // programme changes through review and Improve. Every problem is reported
 // at once in a *ismsaudit.ValidationError, and the programme is then unchanged.
 func (p *Programme) Update(c Changes) error {
-	if err := p.progRequireState("update", RuleChangeInDraft, "", StateDraft); err != nil {
+	if err := p.requireState("update", RuleChangeInDraft, "", StateDraft); err != nil {
 		return err
 	}
 	col := newCollector("changes")
@@ -172,12 +172,12 @@ func (p *Programme) Update(c Changes) error {
 // validateChanges checks c for the given version, which would carry out
 // c.Implements: reviews are the programme's reviews so far, done the
 // actions already carried out (implemented).
-func validateChanges(col *errs.Collector, c Changes, version int, reviews []Review, done map[string]int) {
+func validateChanges(col *errs.Collector, c Changes, version int, reviews []Review, done map[ActionID]int) {
 	validateContent(col, "", c.Objectives, c.Managers, c.Extent, c.Resources, c.Records)
 	if c.Matrix != nil {
 		c.Matrix.validateInto(col, "Matrix")
 	}
-	actions := map[string]int{} // id -> version of the review that raised it
+	actions := map[ActionID]int{} // id -> version of the review that raised it
 	for _, r := range reviews {
 		for _, a := range r.Actions {
 			if _, dup := actions[a.ID]; !dup {
@@ -185,21 +185,21 @@ func validateChanges(col *errs.Collector, c Changes, version int, reviews []Revi
 			}
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[ActionID]bool{}
 	for i, id := range c.Implements {
 		at := errs.Index("Implements", i)
 		v, ok := actions[id]
 		switch {
-		case progBlank(id):
+		case isBlank(string(id)):
 			col.Add(at, "required", "", "an improvement action id")
 		case !ok:
-			col.Add(at, errs.RuleUnknown, id, "no review raised an improvement action with this id")
+			col.Add(at, errs.RuleUnknown, string(id), "no review raised an improvement action with this id")
 		case v >= version:
-			col.Add(at, RuleActionImplements, id, "the action was raised against version "+strconv.Itoa(v)+"; version "+strconv.Itoa(version)+" can carry out only actions raised against earlier versions")
+			col.Add(at, RuleActionImplements, string(id), "the action was raised against version "+strconv.Itoa(v)+"; version "+strconv.Itoa(version)+" can carry out only actions raised against earlier versions")
 		case seen[id]:
-			col.Add(at, "unique", id, "listed twice")
+			col.Add(at, "unique", string(id), "listed twice")
 		case done[id] != 0:
-			col.Add(at, RuleActionImplements, id, "already carried out by version "+strconv.Itoa(done[id]))
+			col.Add(at, RuleActionImplements, string(id), "already carried out by version "+strconv.Itoa(done[id]))
 		}
 		seen[id] = true
 	}
@@ -207,8 +207,8 @@ func validateChanges(col *errs.Collector, c Changes, version int, reviews []Revi
 
 // implemented maps each improvement action carried out so far, by this
 // version or an earlier one, to the version that carried it out.
-func (p *Programme) implemented() map[string]int {
-	done := map[string]int{}
+func (p *Programme) implemented() map[ActionID]int {
+	done := map[ActionID]int{}
 	for i := range p.Previous {
 		for _, id := range p.Previous[i].Implements {
 			if done[id] == 0 {
@@ -228,22 +228,22 @@ func (p *Programme) implemented() map[string]int {
 // that the programme shares nothing with it.
 func (p *Programme) applyChanges(c Changes) {
 	if c.Objectives != nil {
-		p.Objectives = progCopy(c.Objectives)
+		p.Objectives = deepCopy(c.Objectives)
 	}
 	if c.Managers != nil {
-		p.Managers = progCopy(c.Managers)
+		p.Managers = deepCopy(c.Managers)
 	}
 	if c.Extent != nil {
-		p.Extent = progCopy(*c.Extent)
+		p.Extent = deepCopy(*c.Extent)
 	}
 	if c.Resources != nil {
-		p.Resources = progCopy(*c.Resources)
+		p.Resources = deepCopy(*c.Resources)
 	}
 	if c.Records != nil {
-		p.Records = progCopy(*c.Records)
+		p.Records = deepCopy(*c.Records)
 	}
 	if c.Matrix != nil {
-		p.Matrix = progCopy(*c.Matrix)
+		p.Matrix = deepCopy(*c.Matrix)
 	}
 	p.Implements = append(p.Implements, c.Implements...)
 }
@@ -274,10 +274,10 @@ func (p *Programme) Improve(c Changes, m ismsaudit.Meta) (*Programme, error) {
 	// Everything is checked: apply.
 	p.State = entry.To
 	p.History = append(p.History, entry)
-	snapshot := progCopy(*p)
+	snapshot := deepCopy(*p)
 	earlier := snapshot.Previous
 	snapshot.Previous = nil
-	next := progCopy(snapshot)
+	next := deepCopy(snapshot)
 	next.Version = p.Version + 1
 	next.CreatedAt, next.CreatedBy = m.At, m.By
 	next.State, next.History = programmeMachine.Initial(), []Entry{}
@@ -293,10 +293,10 @@ func (p *Programme) Improve(c Changes, m ismsaudit.Meta) (*Programme, error) {
 func (p *Programme) AtVersion(n int) (*Programme, error) {
 	switch {
 	case n == p.Version:
-		c := progCopy(*p)
+		c := deepCopy(*p)
 		return &c, nil
 	case n >= 1 && n <= len(p.Previous) && p.Previous[n-1].Version == n:
-		c := progCopy(p.Previous[n-1])
+		c := deepCopy(p.Previous[n-1])
 		return &c, nil
 	}
 	return nil, notFound("programme version", strconv.Itoa(n))
@@ -341,7 +341,7 @@ func Decode(data []byte) (*Programme, error) {
 // Previous the check is.
 func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int) {
 	at := func(s string) string { return errs.JoinPath(prefix, s) }
-	if progBlank(string(p.ID)) {
+	if isBlank(string(p.ID)) {
 		col.Add(at("ID"), "required", "", "the host's id for the programme")
 	}
 	if p.Version < 1 {
@@ -353,42 +353,42 @@ func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int)
 	if p.CreatedAt.IsZero() {
 		col.Add(at("CreatedAt"), "required", "", "when the version was started")
 	}
-	if progBlank(p.CreatedBy) {
+	if isBlank(p.CreatedBy) {
 		col.Add(at("CreatedBy"), "required", "", "who started the version")
 	}
 	validateContent(col, prefix, p.Objectives, p.Managers, &p.Extent, &p.Resources, &p.Records)
 	p.Matrix.validateInto(col, at("Matrix"))
-	ids := make(map[string]bool, len(p.Risks))
+	ids := make(map[RiskID]bool, len(p.Risks))
 	for i := range p.Risks {
 		r := &p.Risks[i]
 		rp := at(errs.Index("Risks", i))
 		validate.Struct(col, rp, r)
 		if r.ID != "" && ids[r.ID] {
-			col.Add(rp+".ID", "unique", r.ID, "register ids must not repeat")
+			col.Add(rp+".ID", "unique", string(r.ID), "register ids must not repeat")
 		}
 		ids[r.ID] = true
 		if !r.State.IsValid() {
 			col.Add(rp+".State", "enum", string(r.State), "not a register state")
 		}
 	}
-	reviews := make(map[string]bool, len(p.Reviews))
-	actions := map[string]bool{}
+	reviews := make(map[ReviewID]bool, len(p.Reviews))
+	actions := map[ActionID]bool{}
 	for i := range p.Reviews {
 		r := &p.Reviews[i]
 		rp := at(errs.Index("Reviews", i))
 		validate.Struct(col, rp, r)
 		if r.ID != "" && reviews[r.ID] {
-			col.Add(rp+".ID", "unique", r.ID, "review ids must not repeat")
+			col.Add(rp+".ID", "unique", string(r.ID), "review ids must not repeat")
 		}
 		reviews[r.ID] = true
 		for j, a := range r.Actions {
 			if a.ID != "" && actions[a.ID] {
-				col.Add(errs.Index(rp+".Actions", j)+".ID", "unique", a.ID, "improvement action ids must not repeat across reviews")
+				col.Add(errs.Index(rp+".Actions", j)+".ID", "unique", string(a.ID), "improvement action ids must not repeat across reviews")
 			}
 			actions[a.ID] = true
 		}
 		for j, o := range r.Objectives {
-			if !progFinite(o.Actual) {
+			if !isFinite(o.Actual) {
 				col.Add(errs.Index(rp+".Objectives", j)+".Actual", "finite", "", "a finite number is required")
 			}
 		}
@@ -400,29 +400,29 @@ func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int)
 	}
 }
 
-// progCopy returns a copy of v that shares no slice, map or pointer
+// deepCopy returns a copy of v that shares no slice, map or pointer
 // target with it, so that changing one never changes the other. It works
 // on any type made of structs, slices, arrays, maps and pointers, fields
 // added later included; struct values with unexported fields (time.Time)
 // are copied as values, their pointers (a *time.Location) shared, as they
 // are immutable.
-func progCopy[T any](v T) T {
+func deepCopy[T any](v T) T {
 	src := reflect.ValueOf(&v).Elem()
 	dst := reflect.New(src.Type()).Elem()
-	c := progCopier{deep: map[reflect.Type][]int{}}
+	c := copier{deep: map[reflect.Type][]int{}}
 	c.copy(dst, src)
 	return dst.Interface().(T)
 }
 
-// progCopier remembers, per struct type, which exported fields hold
-// something to copy deeply, for the length of one progCopy.
-type progCopier struct {
+// copier remembers, per struct type, which exported fields hold
+// something to copy deeply, for the length of one deepCopy.
+type copier struct {
 	deep map[reflect.Type][]int // struct type -> exported fields needing a deep copy
 }
 
 // needsDeep reports whether values of t hold slices, maps, pointers or
 // interfaces reachable through exported fields.
-func (c *progCopier) needsDeep(t reflect.Type) bool {
+func (c *copier) needsDeep(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
 		return true
@@ -434,7 +434,7 @@ func (c *progCopier) needsDeep(t reflect.Type) bool {
 	return false
 }
 
-func (c *progCopier) deepFields(t reflect.Type) []int {
+func (c *copier) deepFields(t reflect.Type) []int {
 	if f, ok := c.deep[t]; ok {
 		return f
 	}
@@ -450,7 +450,7 @@ func (c *progCopier) deepFields(t reflect.Type) []int {
 	return fields
 }
 
-func (c *progCopier) copy(dst, src reflect.Value) {
+func (c *copier) copy(dst, src reflect.Value) {
 	switch src.Kind() {
 	case reflect.Slice:
 		if src.IsNil() {
@@ -551,7 +551,7 @@ func (v *verifier) verifyVersion(prefix string, q, root *Programme) {
 // verifyImplements checks that version q carries out only actions raised
 // against earlier versions, each once.
 func (v *verifier) verifyImplements(prefix string, q *Programme) {
-	raised := map[string]int{}
+	raised := map[ActionID]int{}
 	for _, r := range q.Reviews {
 		for _, a := range r.Actions {
 			if _, dup := raised[a.ID]; !dup {
@@ -559,17 +559,17 @@ func (v *verifier) verifyImplements(prefix string, q *Programme) {
 			}
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[ActionID]bool{}
 	for i, id := range q.Implements {
 		ip := errs.JoinPath(prefix, errs.Index("Implements", i))
 		n, ok := raised[id]
 		switch {
 		case !ok:
-			v.violate(ip, errs.RuleUnknown, id, "no review raised an improvement action with this id")
+			v.violate(ip, errs.RuleUnknown, string(id), "no review raised an improvement action with this id")
 		case n >= q.Version:
-			v.violate(ip, RuleActionImplements, id, "raised against version "+strconv.Itoa(n)+", not an earlier one")
+			v.violate(ip, RuleActionImplements, string(id), "raised against version "+strconv.Itoa(n)+", not an earlier one")
 		case seen[id]:
-			v.violate(ip, RuleActionImplements, id, "listed twice")
+			v.violate(ip, RuleActionImplements, string(id), "listed twice")
 		}
 		seen[id] = true
 	}
@@ -582,7 +582,7 @@ func (v *verifier) verifyVersions(p *Programme) {
 	if p.Version >= 1 && len(p.Previous) != p.Version-1 {
 		v.violate("Previous", RuleVersionsKept, strconv.Itoa(len(p.Previous)), "version "+strconv.Itoa(p.Version)+" keeps "+strconv.Itoa(p.Version-1)+" earlier versions")
 	}
-	done := map[string]int{}
+	done := map[ActionID]int{}
 	for i := range p.Previous {
 		q := &p.Previous[i]
 		qp := errs.Index("Previous", i)
@@ -605,14 +605,14 @@ func (v *verifier) verifyVersions(p *Programme) {
 		v.verifyCarried(np, q, next)
 		for j, id := range q.Implements {
 			if n, ok := done[id]; ok {
-				v.violate(errs.Index(qp+".Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
+				v.violate(errs.Index(qp+".Implements", j), RuleActionImplements, string(id), "already carried out by version "+strconv.Itoa(n))
 			}
 			done[id] = q.Version
 		}
 	}
 	for j, id := range p.Implements {
 		if n, ok := done[id]; ok {
-			v.violate(errs.Index("Implements", j), RuleActionImplements, id, "already carried out by version "+strconv.Itoa(n))
+			v.violate(errs.Index("Implements", j), RuleActionImplements, string(id), "already carried out by version "+strconv.Itoa(n))
 		}
 	}
 }
@@ -629,12 +629,12 @@ func (v *verifier) verifyCarried(np string, q, next *Programme) {
 		v.violate(at("Reviews"), RuleVersionsKept, strconv.Itoa(len(next.Reviews)), "version "+strconv.Itoa(q.Version)+" has "+strconv.Itoa(len(q.Reviews))+" reviews")
 	} else {
 		for i := range q.Reviews {
-			if !progSameJSON(q.Reviews[i], next.Reviews[i]) {
-				v.violate(at(errs.Index("Reviews", i)), RuleVersionsKept, next.Reviews[i].ID, "differs from the review kept by version "+strconv.Itoa(q.Version))
+			if !sameJSON(q.Reviews[i], next.Reviews[i]) {
+				v.violate(at(errs.Index("Reviews", i)), RuleVersionsKept, string(next.Reviews[i].ID), "differs from the review kept by version "+strconv.Itoa(q.Version))
 			}
 		}
 	}
-	byID := make(map[string]*Risk, len(next.Risks))
+	byID := make(map[RiskID]*Risk, len(next.Risks))
 	for i := range next.Risks {
 		byID[next.Risks[i].ID] = &next.Risks[i]
 	}
@@ -642,21 +642,21 @@ func (v *verifier) verifyCarried(np string, q, next *Programme) {
 		old := &q.Risks[i]
 		cur, ok := byID[old.ID]
 		if !ok {
-			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
+			v.violate(at("Risks"), RuleVersionsKept, string(old.ID), "the register entry of version "+strconv.Itoa(q.Version)+" is missing")
 			continue
 		}
-		if !progSamePrefix(old.History, cur.History, sameRiskEntry) || !progSamePrefix(old.Assessments, cur.Assessments, sameAssessment) ||
-			!progSamePrefix(old.Treatments, cur.Treatments, sameTreatment) ||
+		if !samePrefix(old.History, cur.History, sameRiskEntry) || !samePrefix(old.Assessments, cur.Assessments, sameAssessment) ||
+			!samePrefix(old.Treatments, cur.Treatments, sameTreatment) ||
 			old.Kind != cur.Kind || old.Category != cur.Category || old.Description != cur.Description || old.Owner != cur.Owner ||
 			!old.IdentifiedAt.Equal(cur.IdentifiedAt) || old.IdentifiedBy != cur.IdentifiedBy || old.Version != cur.Version {
-			v.violate(at("Risks"), RuleVersionsKept, old.ID, "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
+			v.violate(at("Risks"), RuleVersionsKept, string(old.ID), "the register entry lost or changed what version "+strconv.Itoa(q.Version)+" recorded")
 		}
 	}
 }
 
-// progSamePrefix reports whether old is a prefix of cur, element by
+// samePrefix reports whether old is a prefix of cur, element by
 // element as same says.
-func progSamePrefix[T any](old, cur []T, same func(a, b *T) bool) bool {
+func samePrefix[T any](old, cur []T, same func(a, b *T) bool) bool {
 	if len(cur) < len(old) {
 		return false
 	}
@@ -669,7 +669,7 @@ func progSamePrefix[T any](old, cur []T, same func(a, b *T) bool) bool {
 }
 
 func sameRiskEntry(a, b *RiskEntry) bool {
-	return a.From == b.From && a.Event == b.Event && a.To == b.To && a.At.Equal(b.At) && a.By == b.By && a.Note == b.Note
+	return a.From == b.From && a.Event == b.Event && a.To == b.To && a.At.Equal(b.At) && a.By == b.By && a.Note == b.Note && a.Reason == b.Reason
 }
 
 func sameAssessment(a, b *Assessment) bool {
@@ -681,9 +681,9 @@ func sameTreatment(a, b *Treatment) bool {
 	return a.Action == b.Action && a.Owner == b.Owner && a.Due.Equal(b.Due) && a.PlannedAt.Equal(b.PlannedAt) && a.PlannedBy == b.PlannedBy
 }
 
-// progSameJSON compares two values by their JSON encoding; values that do
+// sameJSON compares two values by their JSON encoding; values that do
 // not encode are different.
-func progSameJSON(a, b any) bool {
+func sameJSON(a, b any) bool {
 	ja, err := json.Marshal(a)
 	if err != nil {
 		return false

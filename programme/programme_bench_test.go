@@ -18,7 +18,7 @@ func pgLarge(b *testing.B, risks, audits int) *Programme {
 	p := pgNew(b)
 	cats := riskCategorySet.Values()
 	for i := range risks {
-		id := "r" + strconv.Itoa(i)
+		id := RiskID("r" + strconv.Itoa(i))
 		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, cats[i%len(cats)]), pgMeta(1, "")))
 		a := pgLow()
 		if i%3 == 0 {
@@ -27,12 +27,12 @@ func pgLarge(b *testing.B, risks, audits int) *Programme {
 		require.NoError(b, p.AssessRisk(id, a, pgMeta(1, "")))
 		if i%3 == 0 {
 			require.NoError(b, p.PlanTreatment(id, pgTreatment(30), pgMeta(1, "")))
-			require.NoError(b, p.FireRisk(id, RiskTreat, pgMeta(2, "done")))
+			require.NoError(b, p.TreatRisk(id, "done", pgMeta(2, "")))
 			require.NoError(b, p.MonitorRisk(id, pgLow(), pgMeta(2, "")))
 		}
 	}
 	for i := range audits {
-		p.Schedule = append(p.Schedule, ScheduledAudit{ID: "a" + strconv.Itoa(i), Kind: annexa.Internal, Auditee: "Example Ltd",
+		p.Schedule = append(p.Schedule, ScheduledAudit{ID: ScheduledAuditID("a" + strconv.Itoa(i)), Kind: annexa.Internal, Auditee: "Example Ltd",
 			Clauses: []annexa.ClauseID{"9.2"}, Due: Window{Earliest: pgDay(10 + i%300), Latest: pgDay(40 + i%300)}, Days: 1})
 	}
 	day := 3
@@ -43,7 +43,7 @@ func pgLarge(b *testing.B, risks, audits int) *Programme {
 			break
 		}
 		require.NoError(b, p.Fire(EventReview, pgMeta(day+100, "")))
-		rev := pgReview("rev-" + strconv.Itoa(v))
+		rev := pgReview(ReviewID("rev-" + strconv.Itoa(v)))
 		require.NoError(b, p.RecordReview(rev, pgMeta(day+101, "")))
 		next, err := p.Improve(Changes{}, pgMeta(day+102, ""))
 		require.NoError(b, err)
@@ -70,7 +70,7 @@ func BenchmarkProgrammeApproveGuards(b *testing.B) {
 	p := pgNew(b)
 	pgCoverRisks(b, p)
 	for i := range 192 {
-		id := "x" + strconv.Itoa(i)
+		id := RiskID("x" + strconv.Itoa(i))
 		require.NoError(b, p.AddRisk(pgRisk(id, KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
 		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
 	}
@@ -87,7 +87,7 @@ func BenchmarkProgrammeAssessRisk(b *testing.B) {
 	b.ReportAllocs()
 	p := pgNew(b)
 	for i := range 200 {
-		id := "r" + strconv.Itoa(i)
+		id := RiskID("r" + strconv.Itoa(i))
 		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, CategoryPlanning), pgMeta(1, "")))
 		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
 	}
@@ -109,7 +109,7 @@ func BenchmarkProgrammeImprove(b *testing.B) {
 	require.NoError(b, base.RecordReview(pgReview("rev-3"), pgMeta(401, "")))
 	for b.Loop() {
 		b.StopTimer()
-		p := progCopy(*base)
+		p := deepCopy(*base)
 		b.StartTimer()
 		if _, err := p.Improve(Changes{}, pgMeta(402, "")); err != nil {
 			b.Fatal(err)

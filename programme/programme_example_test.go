@@ -48,7 +48,7 @@ func pgExOptions() programme.NewOptions {
 // pgExCoverRisks records one risk per area of 19011 5.3, each low.
 func pgExCoverRisks(p *programme.Programme) {
 	for c := range programme.RiskCategories() {
-		id := "risk-" + string(c)
+		id := programme.RiskID("risk-" + string(c))
 		pgExMust(p.AddRisk(programme.Risk{ID: id, Kind: programme.KindRisk, Category: c, Description: "a " + string(c) + " problem", Owner: "maria"}, pgExMeta(time.January, 5, "")))
 		pgExMust(p.AssessRisk(id, programme.Assessment{Likelihood: 1, Impact: 2}, pgExMeta(time.January, 5, "")))
 	}
@@ -102,16 +102,16 @@ func ExampleProgramme_AssessRisk() {
 	r, _ := p.LookupRisk("leak")
 	fmt.Println(r.State, r.Level())
 
-	err := p.FireRisk("leak", programme.RiskAccept, pgExMeta(time.January, 6, "we trust our auditors"))
+	err := p.AcceptRisk("leak", "we trust our auditors", pgExMeta(time.January, 6, ""))
 	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused:", te.Rule)
 	}
 
 	pgExMust(p.PlanTreatment("leak", programme.Treatment{Action: "evidence only in the encrypted folder", Owner: "maria", Due: pgExDay(time.February, 1)}, pgExMeta(time.January, 6, "")))
-	pgExMust(p.FireRisk("leak", programme.RiskTreat, pgExMeta(time.January, 30, "folder set up, auditors briefed")))
+	pgExMust(p.TreatRisk("leak", "folder set up, auditors briefed", pgExMeta(time.January, 30, "")))
 	pgExMust(p.MonitorRisk("leak", programme.Assessment{Likelihood: 1, Impact: 3}, pgExMeta(time.April, 1, "")))
-	pgExMust(p.FireRisk("leak", programme.RiskClose, pgExMeta(time.April, 1, "no copies found in the Q1 check")))
+	pgExMust(p.CloseRisk("leak", "no copies found in the Q1 check", pgExMeta(time.April, 1, "")))
 	r, _ = p.LookupRisk("leak")
 	for _, e := range r.History {
 		fmt.Println(e.From, "->", e.To)
@@ -172,7 +172,7 @@ func ExampleProgramme_Improve() {
 
 	extent := v1.Extent
 	extent.Frequency = "quarterly; backups every quarter"
-	v2, err := v1.Improve(programme.Changes{Extent: &extent, Implements: []string{"backup-focus"}}, pgExMeta(time.July, 3, "backups every quarter"))
+	v2, err := v1.Improve(programme.Changes{Extent: &extent, Implements: []programme.ActionID{"backup-focus"}}, pgExMeta(time.July, 3, "backups every quarter"))
 	if err != nil {
 		panic(err)
 	}

@@ -87,7 +87,7 @@ func pgNew(t pgTB) *Programme {
 }
 
 // pgRisk is a register entry for a category.
-func pgRisk(id string, kind RiskKind, c RiskCategory) Risk {
+func pgRisk(id RiskID, kind RiskKind, c RiskCategory) Risk {
 	return Risk{ID: id, Kind: kind, Category: c, Description: "what could go wrong in " + string(c), Owner: "pm"}
 }
 
@@ -96,7 +96,7 @@ func pgRisk(id string, kind RiskKind, c RiskCategory) Risk {
 func pgCoverRisks(t pgTB, p *Programme) {
 	t.Helper()
 	for c := range RiskCategories() {
-		id := "r-" + string(c)
+		id := RiskID("r-" + string(c))
 		require.NoError(t, p.AddRisk(pgRisk(id, KindRisk, c), pgMeta(1, "")))
 		require.NoError(t, p.AssessRisk(id, Assessment{Likelihood: 1, Impact: 1, Rationale: "well controlled"}, pgMeta(1, "")))
 	}
@@ -104,7 +104,7 @@ func pgCoverRisks(t pgTB, p *Programme) {
 
 // pgReview is a review measuring both objectives, raising the actions
 // given.
-func pgReview(id string, actions ...ImprovementAction) Review {
+func pgReview(id ReviewID, actions ...ImprovementAction) Review {
 	return Review{
 		ID:          id,
 		Inputs:      []ReviewInput{{Kind: InputMonitoring, Summary: "11 of 12 audits on time; 3 minor nonconformities"}, {Kind: InputRisks, Summary: "register reviewed"}},
@@ -114,7 +114,7 @@ func pgReview(id string, actions ...ImprovementAction) Review {
 	}
 }
 
-func pgAction(id string) ImprovementAction {
+func pgAction(id ActionID) ImprovementAction {
 	return ImprovementAction{ID: id, Description: "escalate corrective actions open over 45 days", Owner: "qa", Due: pgDay(120)}
 }
 

@@ -18,7 +18,7 @@ import (
 // whole record.
 func pgWithSchedule(p *Programme) {
 	p.Schedule = []ScheduledAudit{{
-		ID: "ia-1", Kind: annexa.Internal, Auditee: "Example Ltd", Sites: []string{"HQ"},
+		ID: "ia-1", Kind: annexa.Internal, Auditee: "Example Ltd", Sites: []SiteID{"HQ"},
 		Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15"},
 		Due: Window{Earliest: pgDay(60), Latest: pgDay(90)}, Start: pgDay(70), Days: 2.5,
 		Team:  &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
@@ -55,7 +55,7 @@ func TestProgrammeJSONTypes(t *testing.T) {
 	p := pgRich(t)
 	values := []any{
 		pgOptions(),
-		Changes{Objectives: pgObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []string{"act-1"}},
+		Changes{Objectives: pgObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []ActionID{"act-1"}},
 		p.Risks[pgRiskAt(t, p, "t1")],
 		p.Previous[0].Reviews[1],
 		pgLifecycle(t, "programme.programme"),

@@ -40,7 +40,7 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 				if s == StateDraft {
 					pgCoverRisks(t, p)
 				}
-				before := progCopy(*p)
+				before := deepCopy(*p)
 				next, err := pgFireGood(p, e)
 				to, ok := want[s][e]
 				row, hasRow := programmeMachine.Next(s, e)
@@ -126,8 +126,8 @@ func TestProgrammeGuards(t *testing.T) {
 			func(t *testing.T, p *Programme) {
 				for c := range RiskCategories() {
 					if c != CategoryAuditeeAvailability {
-						require.NoError(t, p.AddRisk(pgRisk("r-"+string(c), KindRisk, c), pgMeta(1, "")))
-						require.NoError(t, p.AssessRisk("r-"+string(c), Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
+						require.NoError(t, p.AddRisk(pgRisk(RiskID("r-"+string(c)), KindRisk, c), pgMeta(1, "")))
+						require.NoError(t, p.AssessRisk(RiskID("r-"+string(c)), Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
 					}
 				}
 				// an opportunity does not cover the area
@@ -182,7 +182,7 @@ func TestProgrammeGuards(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, p)
 			}
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			err := tt.fire(p)
 			require.ErrorIs(t, err, ismsaudit.ErrTransition)
 			var te *ismsaudit.TransitionError
@@ -215,7 +215,7 @@ func TestProgrammeFireMeta(t *testing.T) {
 				p = pgNew(t)
 				pgCoverRisks(t, p)
 			}
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			e := EventImplement
 			if p.State == StateDraft {
 				e = EventApprove

@@ -57,7 +57,7 @@ func pgKept(t *rapid.T, before, after *Programme) {
 // an accepted one appended exactly wantEntries programme history entries
 // (and registerEntries to the entry it worked on) and lost nothing; the
 // programme verifies in every case.
-func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, riskID string, riskEntries int) {
+func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, riskID RiskID, riskEntries int) {
 	if err != nil {
 		if d := cmp.Diff(*before, *after); d != "" {
 			t.Fatalf("refused operation (%v) changed the programme (-before +after):\n%s", err, d)
@@ -121,8 +121,8 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 			if rapid.IntRange(0, 15).Draw(rt, "no-actor") == 0 {
 				m.By = ""
 			}
-			riskID := "r" + strconv.Itoa(rapid.IntRange(0, 4).Draw(rt, "risk"))
-			before := progCopy(*p)
+			riskID := RiskID("r" + strconv.Itoa(rapid.IntRange(0, 4).Draw(rt, "risk")))
+			before := deepCopy(*p)
 			op := rapid.IntRange(0, 12).Draw(rt, "op")
 			if op > 8 && op < 12 { // follow the lifecycle: what it permits now
 				switch permitted := p.Permitted(); {
@@ -149,7 +149,7 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 			case 1:
 				var c Changes
 				if open := p.OpenActions(); len(open) > 0 && rapid.Bool().Draw(rt, "implement") {
-					c.Implements = []string{open[rapid.IntRange(0, len(open)-1).Draw(rt, "action")].ID}
+					c.Implements = []ActionID{open[rapid.IntRange(0, len(open)-1).Draw(rt, "action")].ID}
 				}
 				if rapid.IntRange(0, 4).Draw(rt, "bad-change") == 0 {
 					c.Implements = append(c.Implements, "no-such-action")
@@ -165,7 +165,7 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 					if d := cmp.Diff(old, next.Previous[len(next.Previous)-1]); d != "" {
 						rt.Fatalf("the improved version is not kept whole (-old +kept):\n%s", d)
 					}
-					frozen := progCopy(*p)
+					frozen := deepCopy(*p)
 					if p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(day+1, "")) == nil ||
 						p.Fire(EventClose, pgMeta(day+1, "x")) == nil || p.Update(Changes{}) == nil ||
 						p.ScheduleAudits(pgScheduled("late", day+30)) == nil || p.AddCycle(Cycle{}) == nil {
@@ -178,10 +178,10 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 					p = next
 				}
 			case 2:
-				r := pgReview("rev-" + strconv.Itoa(day) + "-" + strconv.Itoa(len(p.Reviews)))
+				r := pgReview(ReviewID("rev-" + strconv.Itoa(day) + "-" + strconv.Itoa(len(p.Reviews))))
 				if rapid.Bool().Draw(rt, "actions") {
 					actions++
-					r.Actions = []ImprovementAction{pgAction("act-" + strconv.Itoa(actions))}
+					r.Actions = []ImprovementAction{pgAction(ActionID("act-" + strconv.Itoa(actions)))}
 				}
 				if rapid.IntRange(0, 4).Draw(rt, "bad-review") == 0 {
 					r.Inputs = r.Inputs[1:]
@@ -214,10 +214,10 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
 			case 8:
 				e := rapid.SampledFrom(append(riskEventSet.Values(), "bogus")).Draw(rt, "risk-event")
-				err := p.FireRisk(riskID, e, m)
+				err := pgFireRisk(p, riskID, e, m.Note, m)
 				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
 			case 12:
-				a := pgScheduled("a"+strconv.Itoa(len(p.Schedule))+"-v"+strconv.Itoa(p.Version), day+30)
+				a := pgScheduled(ScheduledAuditID("a"+strconv.Itoa(len(p.Schedule))+"-v"+strconv.Itoa(p.Version)), day+30)
 				err := p.ScheduleAudits(a)
 				pgStep(rt, &before, p, err, 0, "", 0)
 				scheduling := p.State == StateDraft || p.State == StateImplementing
@@ -233,13 +233,13 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 }
 
 // pgScheduled is an internal audit due in the month from day n.
-func pgScheduled(id string, n int) ScheduledAudit {
+func pgScheduled(id ScheduledAuditID, n int) ScheduledAudit {
 	return ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "Example Ltd", Clauses: []annexa.ClauseID{"9.2"},
 		Due: Window{Earliest: pgDay(n), Latest: pgDay(n + 30)}, Days: 1}
 }
 
 // pgPick returns id when ok, else "".
-func pgPick(ok bool, id string) string {
+func pgPick(ok bool, id RiskID) RiskID {
 	if ok {
 		return id
 	}
@@ -264,7 +264,7 @@ func TestRiskLifecycleProperties(t *testing.T) {
 		for range steps {
 			day += rapid.IntRange(-1, 10).Draw(rt, "dt")
 			m := pgMeta(day, rapid.SampledFrom([]string{"", "what and why"}).Draw(rt, "note"))
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			var err error
 			e := rapid.SampledFrom(events).Draw(rt, "event")
 			if permitted, _ := p.PermittedRisk(pgRiskID); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
@@ -278,7 +278,7 @@ func TestRiskLifecycleProperties(t *testing.T) {
 			case e == RiskPlanTreatment && rapid.Bool().Draw(rt, "with-input"):
 				err = p.PlanTreatment(pgRiskID, pgTreatment(day+rapid.IntRange(-3, 20).Draw(rt, "due")), m)
 			default:
-				err = p.FireRisk(pgRiskID, e, m)
+				err = pgFireRisk(p, pgRiskID, e, m.Note, m)
 			}
 			pgStep(rt, &before, p, err, 0, pgPick(err == nil, pgRiskID), 1)
 			r := p.Risks[0]
@@ -295,7 +295,7 @@ func TestRiskLifecycleProperties(t *testing.T) {
 func TestProgrammeVerifyNeverPanics(t *testing.T) {
 	base := pgRich(t)
 	rapid.Check(t, func(rt *rapid.T) {
-		p := progCopy(*base)
+		p := deepCopy(*base)
 		n := rapid.IntRange(1, 6).Draw(rt, "corruptions")
 		for range n {
 			k := rapid.IntRange(-3, 12).Draw(rt, "k")
@@ -331,11 +331,11 @@ func TestProgrammeVerifyNeverPanics(t *testing.T) {
 					q.Reviews[0].Version = k
 				}
 			case 8:
-				q.Implements = append(q.Implements, "act-"+strconv.Itoa(k))
+				q.Implements = append(q.Implements, ActionID("act-"+strconv.Itoa(k)))
 			case 9:
 				q.Previous = append(q.Previous, Programme{Version: k})
 			case 10:
-				q.Risks = append(q.Risks, Risk{ID: "r-" + strconv.Itoa(k), Version: k})
+				q.Risks = append(q.Risks, Risk{ID: RiskID("r-" + strconv.Itoa(k)), Version: k})
 			case 11:
 				if len(q.Reviews) > 0 {
 					q.Reviews[len(q.Reviews)-1].Objectives = append(q.Reviews[len(q.Reviews)-1].Objectives, ObjectiveResult{Objective: "x", Actual: float64(k)})

@@ -116,10 +116,10 @@ func TestProgrammeUpdate(t *testing.T) {
 	assert.True(t, p.Can(EventApprove))
 
 	// a bad change changes nothing
-	before := progCopy(*p)
+	before := deepCopy(*p)
 	bad := pgResources()
 	bad.AuditorDays = -2
-	err = p.Update(Changes{Objectives: []Objective{{ID: "x"}}, Resources: &bad, Implements: []string{"none"}})
+	err = p.Update(Changes{Objectives: []Objective{{ID: "x"}}, Resources: &bad, Implements: []ActionID{"none"}})
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Objectives[0].Statement", "required"))
@@ -132,7 +132,7 @@ func TestProgrammeUpdate(t *testing.T) {
 
 	// only in draft
 	require.NoError(t, p.Fire(EventApprove, pgMeta(2, "")))
-	before = progCopy(*p)
+	before = deepCopy(*p)
 	err = p.Update(Changes{Extent: &ext})
 	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
@@ -153,7 +153,7 @@ func pgImproved(t *testing.T) (v1, v2 *Programme) {
 	require.False(t, v1.Can(EventResume), "actions call for a new version")
 	freq := pgExtent()
 	freq.Frequency = "every clause and control yearly; access control and suppliers quarterly"
-	v2, err := v1.Improve(Changes{Extent: &freq, Implements: []string{"act-1"}}, pgMeta(32, "quarterly audits of risky areas"))
+	v2, err := v1.Improve(Changes{Extent: &freq, Implements: []ActionID{"act-1"}}, pgMeta(32, "quarterly audits of risky areas"))
 	require.NoError(t, err)
 	return v1, v2
 }
@@ -167,7 +167,7 @@ func TestProgrammeImprove(t *testing.T) {
 	assert.Equal(t, StateDraft, v2.State)
 	assert.Empty(t, v2.History)
 	assert.Equal(t, pgDay(32), v2.CreatedAt)
-	assert.Equal(t, []string{"act-1"}, v2.Implements)
+	assert.Equal(t, []ActionID{"act-1"}, v2.Implements)
 	assert.Contains(t, v2.Extent.Frequency, "quarterly")
 	require.Len(t, v2.Previous, 1)
 	if d := cmp.Diff(*v1, v2.Previous[0]); d != "" {
@@ -188,7 +188,7 @@ func TestProgrammeImprove(t *testing.T) {
 	v2.Risks[0].History[0].Note = "changed"
 	v2.Previous[0].Objectives[0].ID = "changed"
 	assert.Empty(t, v1.Risks[0].History[0].Note)
-	assert.Equal(t, "on-time", v1.Objectives[0].ID)
+	assert.Equal(t, ObjectiveID("on-time"), v1.Objectives[0].ID)
 }
 
 func TestProgrammeImproveChain(t *testing.T) {
@@ -200,7 +200,7 @@ func TestProgrammeImproveChain(t *testing.T) {
 	assert.Equal(t, 2, v2.Risks[len(v2.Risks)-1].Version)
 	require.NoError(t, v2.Fire(EventReview, pgMeta(60, "")))
 	require.NoError(t, v2.RecordReview(pgReview("rev-2", pgAction("act-3")), pgMeta(61, "")))
-	v3, err := v2.Improve(Changes{Implements: []string{"act-2", "act-3"}}, pgMeta(62, ""))
+	v3, err := v2.Improve(Changes{Implements: []ActionID{"act-2", "act-3"}}, pgMeta(62, ""))
 	require.NoError(t, err)
 	assert.Equal(t, 3, v3.Version)
 	require.Len(t, v3.Previous, 2)
@@ -222,7 +222,7 @@ func TestProgrammeImproveChain(t *testing.T) {
 	got, err := v3.AtVersion(1)
 	require.NoError(t, err)
 	got.Objectives[0].ID = "changed"
-	assert.Equal(t, "on-time", v3.Previous[0].Objectives[0].ID, "AtVersion returns a copy")
+	assert.Equal(t, ObjectiveID("on-time"), v3.Previous[0].Objectives[0].ID, "AtVersion returns a copy")
 }
 
 func TestProgrammeImproveErrors(t *testing.T) {
@@ -233,9 +233,9 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		path    string
 		rule    ismsaudit.RuleID
 	}{
-		{"unknown action", Changes{Implements: []string{"act-9"}}, pgMeta(32, ""), "Implements[0]", "unknown"},
-		{"action listed twice", Changes{Implements: []string{"act-1", "act-1"}}, pgMeta(32, ""), "Implements[1]", "unique"},
-		{"empty action id", Changes{Implements: []string{""}}, pgMeta(32, ""), "Implements[0]", "required"},
+		{"unknown action", Changes{Implements: []ActionID{"act-9"}}, pgMeta(32, ""), "Implements[0]", "unknown"},
+		{"action listed twice", Changes{Implements: []ActionID{"act-1", "act-1"}}, pgMeta(32, ""), "Implements[1]", "unique"},
+		{"empty action id", Changes{Implements: []ActionID{""}}, pgMeta(32, ""), "Implements[0]", "required"},
 		{"bad objective", Changes{Objectives: []Objective{{Statement: "s"}}}, pgMeta(32, ""), "Objectives[0].ID", "required"},
 		{"bad matrix", Changes{Matrix: &RiskMatrix{}}, pgMeta(32, ""), "Matrix.Likelihood", "required"},
 	}
@@ -244,7 +244,7 @@ func TestProgrammeImproveErrors(t *testing.T) {
 			p := pgInState(t, StateImplementing)
 			require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
 			require.NoError(t, p.RecordReview(pgReview("rev-1", pgAction("act-1")), pgMeta(31, "")))
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			next, err := p.Improve(tt.changes, tt.m)
 			assert.Nil(t, next)
 			var ve *ismsaudit.ValidationError
@@ -257,7 +257,7 @@ func TestProgrammeImproveErrors(t *testing.T) {
 	}
 	t.Run("meta before the review", func(t *testing.T) {
 		p := pgInState(t, StateUnderReview)
-		before := progCopy(*p)
+		before := deepCopy(*p)
 		next, err := p.Improve(Changes{}, pgMeta(1, ""))
 		assert.Nil(t, next)
 		var te *ismsaudit.TransitionError
@@ -271,22 +271,22 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		p := pgInState(t, StateImplementing)
 		require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
 		require.NoError(t, p.RecordReview(pgReview("rev-1", pgAction("act-1")), pgMeta(31, "")))
-		err := p.Update(Changes{Implements: []string{"act-1"}})
+		err := p.Update(Changes{Implements: []ActionID{"act-1"}})
 		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te, "not a draft")
 		_, v2 := pgImproved(t)
-		err = v2.Update(Changes{Implements: []string{"act-1"}})
+		err = v2.Update(Changes{Implements: []ActionID{"act-1"}})
 		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
 		assert.True(t, ve.Has("Implements[0]", RuleActionImplements), "act-1 is already carried out by version 2")
-		require.NoError(t, v2.Update(Changes{Implements: []string{"act-2"}}))
-		assert.Equal(t, []string{"act-1", "act-2"}, v2.Implements)
+		require.NoError(t, v2.Update(Changes{Implements: []ActionID{"act-2"}}))
+		assert.Equal(t, []ActionID{"act-1", "act-2"}, v2.Implements)
 	})
 }
 
 func TestProgrammeCopyIsDeep(t *testing.T) {
 	_, v2 := pgImproved(t)
-	c := progCopy(*v2)
+	c := deepCopy(*v2)
 	if d := cmp.Diff(*v2, c); d != "" {
 		t.Fatalf("copy mismatch (-want +got):\n%s", d)
 	}
@@ -297,17 +297,17 @@ func TestProgrammeCopyIsDeep(t *testing.T) {
 	assert.EqualValues(t, "internal", v2.Extent.Kinds[0])
 	assert.Equal(t, LevelLow, v2.Matrix.Levels[0][0])
 	m := map[string][]int{"a": {1}}
-	mc := progCopy(m)
+	mc := deepCopy(m)
 	mc["a"][0] = 2
 	assert.Equal(t, 1, m["a"][0])
 	var nilMap map[string]int
-	assert.Nil(t, progCopy(nilMap))
+	assert.Nil(t, deepCopy(nilMap))
 	var iface any = []int{1}
-	ic := progCopy(iface)
+	ic := deepCopy(iface)
 	ic.([]int)[0] = 2
 	assert.Equal(t, 1, iface.([]int)[0])
 	arr := [2][]int{{1}, {2}}
-	ac := progCopy(arr)
+	ac := deepCopy(arr)
 	ac[0][0] = 9
 	assert.Equal(t, 1, arr[0][0])
 }

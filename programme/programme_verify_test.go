@@ -23,29 +23,29 @@ func pgRich(t pgTB) *Programme {
 	must(p.PlanTreatment("t1", pgTreatment(20), pgMeta(7, "")))
 	must(p.Fire(EventReview, pgMeta(40, "")))
 	must(p.RecordReview(pgReview("rev-2", pgAction("act-1"), pgAction("act-2")), pgMeta(41, "")))
-	v2, err := p.Improve(Changes{Implements: []string{"act-1"}}, pgMeta(50, "more frequent audits"))
+	v2, err := p.Improve(Changes{Implements: []ActionID{"act-1"}}, pgMeta(50, "more frequent audits"))
 	must(err)
 	p = v2
 	must(p.Fire(EventApprove, pgMeta(51, "")))
-	must(p.FireRisk("t1", RiskTreat, pgMeta(52, "two auditors trained")))
+	must(p.TreatRisk("t1", "two auditors trained", pgMeta(52, "")))
 	must(p.MonitorRisk("t1", pgLow(), pgMeta(53, "")))
-	must(p.FireRisk("t1", RiskClose, pgMeta(54, "team competent")))
+	must(p.CloseRisk("t1", "team competent", pgMeta(54, "")))
 	must(p.AddRisk(pgRisk("t2", KindRisk, CategoryRecords), pgMeta(52, "")))
 	must(p.AssessRisk("t2", pgLow(), pgMeta(52, "")))
-	must(p.FireRisk("t2", RiskAccept, pgMeta(53, "low")))
+	must(p.AcceptRisk("t2", "low", pgMeta(53, "")))
 	must(p.AddRisk(pgRisk("t3", KindRisk, CategoryCommunication), pgMeta(52, "")))
 	must(p.AssessRisk("t3", pgHigh(), pgMeta(52, "")))
 	must(p.PlanTreatment("t3", pgTreatment(60), pgMeta(53, "")))
-	must(p.FireRisk("t3", RiskTreat, pgMeta(54, "weekly calls")))
+	must(p.TreatRisk("t3", "weekly calls", pgMeta(54, "")))
 	must(p.AddRisk(pgRisk("o1", KindOpportunity, CategoryMonitoring), pgMeta(52, "")))
 	must(p.AssessRisk("o1", pgHigh(), pgMeta(52, "")))
-	must(p.FireRisk("o1", RiskAccept, pgMeta(53, "not this year")))
+	must(p.AcceptRisk("o1", "not this year", pgMeta(53, "")))
 	must(p.Fire(EventImplement, pgMeta(55, "")))
 	require.NoError(t, Verify(p, nil))
 	return p
 }
 
-func pgRiskAt(t pgTB, p *Programme, id string) int {
+func pgRiskAt(t pgTB, p *Programme, id RiskID) int {
 	t.Helper()
 	i, ok := p.riskIndex(id)
 	require.True(t, ok, id)
@@ -101,8 +101,8 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		}, "Risks[9].Assessments[0].Version", "unknown"},
 		{"treatment lost", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments = nil }, "Risks[10].Treatments", RuleHistory},
 		{"treatment without owner", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments[0].Owner = "" }, "Risks[10].Treatments[0]", RuleRiskPlan},
-		{"treated without outcome", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].History[2].Note = "" }, "Risks[10].History[2].Note", RuleRiskOutcome},
-		{"accepted without reason", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].History[1].Note = "" }, "Risks[9].History[1].Note", RuleRiskReason},
+		{"treated without outcome", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].History[2].Reason = "" }, "Risks[10].History[2].Reason", RuleRiskOutcome},
+		{"accepted without reason", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].History[1].Reason = "" }, "Risks[9].History[1].Reason", RuleRiskReason},
 		{"accepted above the level", func(t *testing.T, p *Programme) {
 			a := &p.Risks[pgRiskAt(t, p, "t2")].Assessments[0]
 			a.Likelihood, a.Impact, a.Level = 4, 4, LevelHigh
@@ -124,8 +124,8 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		{"resumed after actions", func(_ *testing.T, p *Programme) {
 			p.Previous[0].Reviews[0].Actions = []ImprovementAction{pgAction("act-0")}
 		}, "Previous[0].History[3]", RuleReviewActions},
-		{"unknown action carried out", func(_ *testing.T, p *Programme) { p.Implements = []string{"act-9"} }, "Implements[0]", "unknown"},
-		{"action carried out twice", func(_ *testing.T, p *Programme) { p.Implements = []string{"act-1", "act-1"} }, "Implements[1]", RuleActionImplements},
+		{"unknown action carried out", func(_ *testing.T, p *Programme) { p.Implements = []ActionID{"act-9"} }, "Implements[0]", "unknown"},
+		{"action carried out twice", func(_ *testing.T, p *Programme) { p.Implements = []ActionID{"act-1", "act-1"} }, "Implements[1]", RuleActionImplements},
 		{"earlier version lost", func(_ *testing.T, p *Programme) { p.Previous = nil }, "Previous", RuleVersionsKept},
 		{"earlier version not improved", func(_ *testing.T, p *Programme) { p.Previous[0].State = StateClosed }, "Previous[0].State", RuleVersionsKept},
 		{"earlier version misnumbered", func(_ *testing.T, p *Programme) { p.Previous[0].Version = 2 }, "Previous[0].Version", RuleVersionsKept},
@@ -168,7 +168,7 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 // uses, so a change to pgRich shows here first.
 func TestProgrammeVerifyIndexes(t *testing.T) {
 	p := pgRich(t)
-	for id, want := range map[string]int{"t1": 8, "t2": 9, "t3": 10, "o1": 11} {
+	for id, want := range map[RiskID]int{"t1": 8, "t2": 9, "t3": 10, "o1": 11} {
 		assert.Equal(t, want, pgRiskAt(t, p, id), id)
 	}
 	var events []string
@@ -192,7 +192,7 @@ func TestProgrammeVerifyEveryVersion(t *testing.T) {
 		t.Run(string(s), func(t *testing.T) {
 			p := pgInState(t, s)
 			require.NoError(t, Verify(p, nil))
-			c := progCopy(*p)
+			c := deepCopy(*p)
 			_ = Verify(&c, nil)
 			if d := cmp.Diff(*p, c); d != "" {
 				t.Errorf("Verify changed the programme (-before +after):\n%s", d)

@@ -27,6 +27,14 @@ const (
 	InputConfidentiality   ReviewInputKind = "confidentiality"     // confidentiality and information security issues of the programme (19011:5.7)
 )
 
+// ReviewID identifies a programme review; the host chooses it, unique in
+// the programme.
+type ReviewID string
+
+// ActionID identifies an improvement action a review raised; the host
+// chooses it, unique across every review of the programme.
+type ActionID string
+
 // Review is one review of the programme (ISO 19011:2018 5.7): what it
 // considered, how far each objective was met, what it concluded and the
 // improvement actions it raised. The host gives ID, Inputs, Objectives,
@@ -35,7 +43,7 @@ const (
 // ObjectiveResult's Met.
 type Review struct {
 	// ID is the host's id for the review, unique in the programme.
-	ID string `json:"id" validate:"required"`
+	ID ReviewID `json:"id" validate:"required"`
 	// Version is the programme version reviewed; the actions are recorded
 	// against it.
 	Version int `json:"version,omitempty"`
@@ -72,7 +80,7 @@ type ReviewInput struct {
 // ObjectiveResult is the measured value of one objective at a review.
 type ObjectiveResult struct {
 	// Objective is the objective's id.
-	Objective string `json:"objective" validate:"required"`
+	Objective ObjectiveID `json:"objective" validate:"required"`
 	// Actual is the measured value, in the target's unit.
 	Actual float64 `json:"actual"`
 	// Met is whether Actual meets the target; the library sets it.
@@ -84,7 +92,7 @@ type ObjectiveResult struct {
 // lists its id in Programme.Implements.
 type ImprovementAction struct {
 	// ID is the host's id, unique across every review of the programme.
-	ID string `json:"id" validate:"required"`
+	ID ActionID `json:"id" validate:"required"`
 	// Description says what is to change.
 	Description string `json:"description" validate:"required"`
 	// Owner is who sees to it.
@@ -124,11 +132,11 @@ func checkReviewFigures(col *errs.Collector, path string, in *ReviewInput, at ti
 // actions or the programme is to change, Fire(EventResume) when it asks
 // for no change, Fire(EventClose) to end the programme.
 func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
-	if err := p.progRequireState("record-review", RuleReviewRecorded, "", StateUnderReview); err != nil {
+	if err := p.requireState("record-review", RuleReviewRecorded, "", StateUnderReview); err != nil {
 		return err
 	}
 	if p.roundReviewed() {
-		return p.progRequireState("record-review", RuleReviewRecorded, "this review round already has its review")
+		return p.requireState("record-review", RuleReviewRecorded, "this review round already has its review")
 	}
 	col := newCollector("review")
 	validate.Struct(col, "", &r)
@@ -137,10 +145,10 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	}
 	for _, old := range p.Reviews {
 		if r.ID != "" && old.ID == r.ID {
-			col.Add("ID", "unique", r.ID, "the programme already holds a review with this id")
+			col.Add("ID", "unique", string(r.ID), "the programme already holds a review with this id")
 		}
 	}
-	taken := map[string]bool{}
+	taken := map[ActionID]bool{}
 	for _, old := range p.Reviews {
 		for _, a := range old.Actions {
 			taken[a.ID] = true
@@ -148,7 +156,7 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	}
 	for i, a := range r.Actions {
 		if a.ID != "" && taken[a.ID] {
-			col.Add(errs.Index("Actions", i)+".ID", "unique", a.ID, "improvement action ids must not repeat across reviews")
+			col.Add(errs.Index("Actions", i)+".ID", "unique", string(a.ID), "improvement action ids must not repeat across reviews")
 		}
 		taken[a.ID] = true
 	}
@@ -160,37 +168,37 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	if !monitoring {
 		col.Add("Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
 	}
-	objectives := make(map[string]int, len(p.Objectives))
+	objectives := make(map[ObjectiveID]int, len(p.Objectives))
 	for i, o := range p.Objectives {
 		objectives[o.ID] = i
 	}
-	measured := map[string]bool{}
+	measured := map[ObjectiveID]bool{}
 	for i, res := range r.Objectives {
 		at := errs.Index("Objectives", i)
 		if res.Met {
 			col.Add(at+".Met", "set-by-library", "true", "the library works out whether the target is met; leave it empty")
 		}
-		if !progFinite(res.Actual) {
+		if !isFinite(res.Actual) {
 			col.Add(at+".Actual", "finite", "", "a finite number is required")
 		}
 		if _, ok := objectives[res.Objective]; !ok && res.Objective != "" {
-			col.Add(at+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
+			col.Add(at+".Objective", errs.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
 		}
 		if measured[res.Objective] && res.Objective != "" {
-			col.Add(at+".Objective", "unique", res.Objective, "measured twice")
+			col.Add(at+".Objective", "unique", string(res.Objective), "measured twice")
 		}
 		measured[res.Objective] = true
 	}
 	for _, o := range p.Objectives {
 		if !measured[o.ID] {
-			col.Add("Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
+			col.Add("Objectives", RuleReviewInputs, string(o.ID), "objective "+strconv.Quote(string(o.ID))+" is not measured")
 		}
 	}
-	progCheckMeta(col, m, p.lastTime())
+	checkMeta(col, m, p.lastTime())
 	if err := col.Err(); err != nil {
 		return err
 	}
-	r = progCopy(r)
+	r = deepCopy(r)
 	r.Version, r.At, r.By = p.Version, m.At, m.By
 	for i := range r.Objectives {
 		res := &r.Objectives[i]
@@ -267,7 +275,7 @@ func reviewRoundsOf(h []Entry) []reviewRound {
 func (v *verifier) verifyReviews(prefix string, q *Programme) {
 	at := func(s string) string { return errs.JoinPath(prefix, s) }
 	rounds := reviewRoundsOf(q.History)
-	objectives := make(map[string]int, len(q.Objectives))
+	objectives := make(map[ObjectiveID]int, len(q.Objectives))
 	for i, o := range q.Objectives {
 		objectives[o.ID] = i
 	}
@@ -282,11 +290,11 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 		if r.Version != q.Version {
 			continue // checked with the version it reviewed
 		}
-		if r.At.IsZero() || progBlank(r.By) {
+		if r.At.IsZero() || isBlank(r.By) {
 			v.violate(rp+".At", RuleRecordShape, "", "when and by whom the review was recorded")
 		}
 		if k >= len(rounds) {
-			v.violate(rp, RuleReviewRecorded, r.ID, "no review round of version "+strconv.Itoa(q.Version)+" is left for this review")
+			v.violate(rp, RuleReviewRecorded, string(r.ID), "no review round of version "+strconv.Itoa(q.Version)+" is left for this review")
 			continue
 		}
 		round := rounds[k]
@@ -295,7 +303,7 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 			v.violate(rp+".At", RuleReviewRecorded, r.At.Format(time.RFC3339), "outside its review round (history entry "+strconv.Itoa(round.entry)+")")
 		}
 		if round.resumed && len(r.Actions) > 0 {
-			v.violate(at(errs.Index("History", round.entry+1)), RuleReviewActions, r.ID, "the programme resumed although the review raised improvement actions")
+			v.violate(at(errs.Index("History", round.entry+1)), RuleReviewActions, string(r.ID), "the programme resumed although the review raised improvement actions")
 		}
 		monitoring := false
 		for j := range r.Inputs {
@@ -305,12 +313,12 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 		if !monitoring {
 			v.violate(rp+".Inputs", RuleReviewInputs, "", "no input summarises the monitoring results")
 		}
-		measured := map[string]bool{}
+		measured := map[ObjectiveID]bool{}
 		for j, res := range r.Objectives {
 			op := errs.Index(rp+".Objectives", j)
 			oi, ok := objectives[res.Objective]
 			if !ok {
-				v.violate(op+".Objective", errs.RuleUnknown, res.Objective, "the version reviewed has no such objective")
+				v.violate(op+".Objective", errs.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
 				continue
 			}
 			measured[res.Objective] = true
@@ -320,7 +328,7 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 		}
 		for _, o := range q.Objectives {
 			if !measured[o.ID] {
-				v.violate(rp+".Objectives", RuleReviewInputs, o.ID, "objective "+strconv.Quote(o.ID)+" is not measured")
+				v.violate(rp+".Objectives", RuleReviewInputs, string(o.ID), "objective "+strconv.Quote(string(o.ID))+" is not measured")
 			}
 		}
 	}

@@ -56,7 +56,7 @@ func TestReviewErrors(t *testing.T) {
 			require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
 			r, m := pgReview("rev-1"), pgMeta(31, "")
 			tt.mut(&r, &m)
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			err := p.RecordReview(r, m)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			var ve *ismsaudit.ValidationError
@@ -71,7 +71,7 @@ func TestReviewErrors(t *testing.T) {
 
 func TestReviewAcrossRounds(t *testing.T) {
 	p := pgInState(t, StateUnderReview) // rev-1 recorded
-	before := progCopy(*p)
+	before := deepCopy(*p)
 	err := p.RecordReview(pgReview("rev-1b"), pgMeta(5, ""))
 	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)

@@ -15,6 +15,10 @@ import (
 // RiskEntry is one line of a register entry's history.
 type RiskEntry = fsm.Entry[RiskState, RiskEvent]
 
+// RiskID identifies an entry of the register of risks and opportunities;
+// the host chooses it, unique in the register.
+type RiskID string
+
 // Risk is one entry of the programme's register of risks and
 // opportunities (ISO 19011:2018 5.3). The host gives ID, Kind, Category,
 // Description and Owner (Programme.AddRisk); the library fills the rest
@@ -22,7 +26,7 @@ type RiskEntry = fsm.Entry[RiskState, RiskEvent]
 // empty when the entry is added.
 type Risk struct {
 	// ID is the host's id for the entry, unique in the register.
-	ID string `json:"id" validate:"required"`
+	ID RiskID `json:"id" validate:"required"`
 	// Kind says whether it is a risk or an opportunity.
 	Kind RiskKind `json:"kind" validate:"enum"`
 	// Category is the area of the programme it concerns (5.3 a-h).
@@ -152,10 +156,10 @@ type RiskEvent string
 const (
 	RiskAssess        RiskEvent = "assess"         // rate likelihood and impact (Programme.AssessRisk)
 	RiskPlanTreatment RiskEvent = "plan-treatment" // agree an action (Programme.PlanTreatment)
-	RiskTreat         RiskEvent = "treat"          // record the action done; the note says what was done
+	RiskTreat         RiskEvent = "treat"          // record the action done (Programme.TreatRisk, with the outcome)
 	RiskMonitor       RiskEvent = "monitor"        // rate the residual risk after treatment (Programme.MonitorRisk)
-	RiskAccept        RiskEvent = "accept"         // retain the entry as it is; the note gives the reason
-	RiskClose         RiskEvent = "close"          // close the entry; the note gives the reason
+	RiskAccept        RiskEvent = "accept"         // retain the entry as it is (Programme.AcceptRisk, with the reason)
+	RiskClose         RiskEvent = "close"          // close the entry (Programme.CloseRisk, with the reason)
 )
 
 // AddRisk records a new risk or opportunity in the register (ISO
@@ -165,7 +169,7 @@ const (
 // empty. The register of an improved or closed version is a record and
 // changes no more (a *ismsaudit.TransitionError citing PRG-FROZEN).
 func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
-	if err := p.progRequireOpen("add-risk"); err != nil {
+	if err := p.requireOpen("add-risk"); err != nil {
 		return err
 	}
 	col := newCollector("register entry")
@@ -184,10 +188,10 @@ func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 	librarySet("Treatments", len(r.Treatments) == 0)
 	if r.ID != "" {
 		if _, ok := p.riskIndex(r.ID); ok {
-			col.Add("ID", "unique", r.ID, "the register already holds an entry with this id")
+			col.Add("ID", "unique", string(r.ID), "the register already holds an entry with this id")
 		}
 	}
-	progCheckMeta(col, m, p.CreatedAt)
+	checkMeta(col, m, p.CreatedAt)
 	if err := col.Err(); err != nil {
 		return err
 	}
@@ -198,7 +202,7 @@ func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 }
 
 // riskIndex finds a register entry by id.
-func (p *Programme) riskIndex(id string) (int, bool) {
+func (p *Programme) riskIndex(id RiskID) (int, bool) {
 	for i := range p.Risks {
 		if p.Risks[i].ID == id {
 			return i, true
@@ -207,15 +211,16 @@ func (p *Programme) riskIndex(id string) (int, bool) {
 	return -1, false
 }
 
-// registerEntry finds the entry an operation works on, refusing when the
-// version is a record or the id unknown.
-func (p *Programme) registerEntry(op, id string) (*Risk, error) {
-	if err := p.progRequireOpen(op); err != nil {
-		return nil, err
-	}
+// registerEntry finds the entry an operation works on: an unknown id
+// gives a *ismsaudit.NotFoundError, a version that is a record refuses
+// (PRG-FROZEN).
+func (p *Programme) registerEntry(op string, id RiskID) (*Risk, error) {
 	i, ok := p.riskIndex(id)
 	if !ok {
-		return nil, notFound("register entry", id)
+		return nil, notFound("register entry", string(id))
+	}
+	if err := p.requireOpen(op); err != nil {
+		return nil, err
 	}
 	return &p.Risks[i], nil
 }
@@ -234,22 +239,22 @@ func (r *Risk) lastTime() time.Time {
 // host gives Likelihood, Impact and Rationale; the rest must be empty.
 // An entry is assessed when identified, re-assessed before treatment, or
 // assessed afresh after monitoring.
-func (p *Programme) AssessRisk(id string, a Assessment, m ismsaudit.Meta) error {
+func (p *Programme) AssessRisk(id RiskID, a Assessment, m ismsaudit.Meta) error {
 	return p.rate(id, RiskAssess, a, m)
 }
 
 // MonitorRisk rates the residual likelihood and impact of a treated
 // entry (event monitor): the assessment is appended marked Residual.
-func (p *Programme) MonitorRisk(id string, residual Assessment, m ismsaudit.Meta) error {
+func (p *Programme) MonitorRisk(id RiskID, residual Assessment, m ismsaudit.Meta) error {
 	return p.rate(id, RiskMonitor, residual, m)
 }
 
-func (p *Programme) rate(id string, e RiskEvent, a Assessment, m ismsaudit.Meta) error {
+func (p *Programme) rate(id RiskID, e RiskEvent, a Assessment, m ismsaudit.Meta) error {
 	r, err := p.registerEntry(string(e)+"-risk", id)
 	if err != nil {
 		return err
 	}
-	subject := &riskSubject{p: p, r: r, assessment: &a, meta: m}
+	subject := &riskSubject{p: p, r: r, assessment: &a}
 	if err := riskMachine.Check(subject, r.State, e); err != nil {
 		return err
 	}
@@ -277,20 +282,20 @@ func (p *Programme) rate(id string, e RiskEvent, a Assessment, m ismsaudit.Meta)
 // plan-treatment), or a revised action on one whose treatment is already
 // planned: what is done (Action), by whom (Owner) and by when (Due, not
 // before m.At). PlannedAt and PlannedBy are set from m and must be empty.
-func (p *Programme) PlanTreatment(id string, t Treatment, m ismsaudit.Meta) error {
+func (p *Programme) PlanTreatment(id RiskID, t Treatment, m ismsaudit.Meta) error {
 	r, err := p.registerEntry("plan-treatment", id)
 	if err != nil {
 		return err
 	}
-	subject := &riskSubject{p: p, r: r, treatment: &t, meta: m}
+	subject := &riskSubject{p: p, r: r, treatment: &t}
 	if err := riskMachine.Check(subject, r.State, RiskPlanTreatment); err != nil {
 		return err
 	}
 	col := newCollector("treatment")
-	if progBlank(t.Action) {
+	if isBlank(t.Action) {
 		col.Add("Action", RuleRiskPlan, "", "what will be done")
 	}
-	if progBlank(t.Owner) {
+	if isBlank(t.Owner) {
 		col.Add("Owner", RuleRiskPlan, "", "who does it")
 	}
 	switch {
@@ -316,56 +321,87 @@ func (p *Programme) PlanTreatment(id string, t Treatment, m ismsaudit.Meta) erro
 	return nil
 }
 
-// FireRisk applies an event that needs no input beyond its note: treat
-// (the note says what was done), accept and close (the note gives the
-// reason). Assess, plan-treatment and monitor carry input and go through
-// AssessRisk, PlanTreatment and MonitorRisk; FireRisk refuses them. A
-// refused event returns a *ismsaudit.TransitionError naming the rule and changes
-// nothing.
-func (p *Programme) FireRisk(id string, e RiskEvent, m ismsaudit.Meta) error {
+// TreatRisk records that an entry's planned treatment was carried out
+// (event treat): outcome says what was done (PRG-RISK-OUTCOME) and is
+// kept in the history entry's Reason.
+func (p *Programme) TreatRisk(id RiskID, outcome string, m ismsaudit.Meta) error {
+	return p.fireRisk(id, RiskTreat, outcome, m)
+}
+
+// AcceptRisk retains an assessed or monitored entry as it is (event
+// accept): a risk within the matrix's acceptable level
+// (PRG-RISK-ACCEPTABLE), or an opportunity not pursued. reason says why
+// (PRG-RISK-REASON) and is kept in the history entry's Reason.
+func (p *Programme) AcceptRisk(id RiskID, reason string, m ismsaudit.Meta) error {
+	return p.fireRisk(id, RiskAccept, reason, m)
+}
+
+// CloseRisk closes a monitored entry that is no longer present or
+// relevant (event close), a risk only within the matrix's acceptable
+// level (PRG-RISK-ACCEPTABLE). reason says why (PRG-RISK-REASON) and is
+// kept in the history entry's Reason.
+func (p *Programme) CloseRisk(id RiskID, reason string, m ismsaudit.Meta) error {
+	return p.fireRisk(id, RiskClose, reason, m)
+}
+
+// fireRisk applies treat, accept or close with its reason.
+func (p *Programme) fireRisk(id RiskID, e RiskEvent, reason string, m ismsaudit.Meta) error {
 	r, err := p.registerEntry(string(e)+"-risk", id)
 	if err != nil {
 		return err
 	}
-	entry, err := riskMachine.Fire(&riskSubject{p: p, r: r, meta: m}, r.State, r.lastTime(), e, m)
+	entry, err := riskMachine.Fire(&riskSubject{p: p, r: r, reason: reason}, r.State, r.lastTime(), e, m)
 	if err != nil {
 		return err
 	}
+	entry.Reason = reason
 	r.State = entry.To
 	r.History = append(r.History, entry)
 	return nil
 }
 
-// CanRisk reports whether event e may fire now for the entry; false for
-// an unknown id or a version that is a record.
-func (p *Programme) CanRisk(id string, e RiskEvent) bool {
-	r, err := p.registerEntry(string(e)+"-risk", id)
-	return err == nil && riskMachine.Can(&riskSubject{p: p, r: r, probe: true}, r.State, e)
-}
-
-// PermittedRisk returns the events that may fire now for the entry, in
-// canonical order; a *ismsaudit.NotFoundError for an unknown id; none for a
-// version that is a record.
-func (p *Programme) PermittedRisk(id string) ([]RiskEvent, error) {
+// PermittedRisk returns the events that may fire now for entry id, in
+// canonical order: none on a version that is a record. An unknown id
+// gives a *ismsaudit.NotFoundError, as CheckRisk and every operation on
+// the register do.
+func (p *Programme) PermittedRisk(id RiskID) ([]RiskEvent, error) {
 	i, ok := p.riskIndex(id)
 	if !ok {
-		return nil, notFound("register entry", id)
+		return nil, notFound("register entry", string(id))
 	}
-	if p.progRequireOpen("permitted") != nil {
+	if p.requireOpen("permitted") != nil {
 		return nil, nil
 	}
 	r := &p.Risks[i]
 	return riskMachine.Permitted(&riskSubject{p: p, r: r, probe: true}, r.State), nil
 }
 
+// CanRisk reports whether event e may fire now for entry id: CheckRisk(id,
+// e) == nil, so false for an unknown id too.
+func (p *Programme) CanRisk(id RiskID, e RiskEvent) bool { return p.CheckRisk(id, e) == nil }
+
+// CheckRisk returns nil when event e may fire now for entry id, else the
+// error its operation (AssessRisk, PlanTreatment, TreatRisk, MonitorRisk,
+// AcceptRisk, CloseRisk) would return, its input and Meta aside: a
+// *ismsaudit.NotFoundError for an unknown id, a *ismsaudit.TransitionError
+// citing PRG-FROZEN on a version that is a record, PRG-RISK-ORDER for an
+// event out of order, or a guard's rule.
+func (p *Programme) CheckRisk(id RiskID, e RiskEvent) error {
+	r, err := p.registerEntry(string(e)+"-risk", id)
+	if err != nil {
+		return err
+	}
+	return riskMachine.Check(&riskSubject{p: p, r: r, probe: true}, r.State, e)
+}
+
 // LookupRisk returns a copy of the register entry with the given id, or
 // a *ismsaudit.NotFoundError.
-func (p *Programme) LookupRisk(id string) (Risk, error) {
+func (p *Programme) LookupRisk(id RiskID) (Risk, error) {
 	i, ok := p.riskIndex(id)
 	if !ok {
-		return Risk{}, notFound("register entry", id)
+		return Risk{}, notFound("register entry", string(id))
 	}
-	return progCopy(p.Risks[i]), nil
+	return deepCopy(p.Risks[i]), nil
 }
 
 // UncoveredRiskAreas returns the areas of ISO 19011:2018 5.3 (the
@@ -404,7 +440,7 @@ func checkRisksAssessed(p *Programme) []contentProblem {
 	var out []contentProblem
 	for i, r := range p.Risks {
 		if r.State == RiskIdentified || len(r.Assessments) == 0 {
-			out = append(out, contentProblem{errs.Index("Risks", i), "entry " + strconv.Quote(r.ID) + " is not assessed"})
+			out = append(out, contentProblem{errs.Index("Risks", i), "entry " + strconv.Quote(string(r.ID)) + " is not assessed"})
 		}
 	}
 	return out
@@ -416,7 +452,7 @@ func checkRiskTreatment(p *Programme) []contentProblem {
 	var out []contentProblem
 	for i, r := range p.Risks {
 		if r.Kind == KindRisk && r.State == RiskAssessed && !p.acceptable(&p.Risks[i]) {
-			out = append(out, contentProblem{errs.Index("Risks", i), "risk " + strconv.Quote(r.ID) + " is rated " + string(r.Level()) + ", above the acceptable level, and has no planned treatment"})
+			out = append(out, contentProblem{errs.Index("Risks", i), "risk " + strconv.Quote(string(r.ID)) + " is rated " + string(r.Level()) + ", above the acceptable level, and has no planned treatment"})
 		}
 	}
 	return out
@@ -430,7 +466,7 @@ type riskSubject struct {
 	r          *Risk
 	assessment *Assessment
 	treatment  *Treatment
-	meta       ismsaudit.Meta
+	reason     string // treat: the outcome; accept, close: the reason
 	probe      bool
 }
 
@@ -450,10 +486,10 @@ var (
 		return errors.New("planning a treatment needs the action, owner and due date: use PlanTreatment")
 	}}
 	guardOutcome = riskGuard{Name: "outcome-recorded", Rule: RuleRiskOutcome, Check: func(s *riskSubject) error {
-		if s.probe || !progBlank(s.meta.Note) {
+		if s.probe || !isBlank(s.reason) {
 			return nil
 		}
-		return errors.New("the event's note must say what was done")
+		return errors.New("the outcome must say what was done")
 	}}
 	guardResidualGiven = riskGuard{Name: "residual-rated", Rule: RuleRiskResidual, Check: func(s *riskSubject) error {
 		if s.probe || s.assessment != nil {
@@ -462,10 +498,10 @@ var (
 		return errors.New("monitoring needs the residual likelihood and impact: use MonitorRisk")
 	}}
 	guardReason = riskGuard{Name: "reason-given", Rule: RuleRiskReason, Check: func(s *riskSubject) error {
-		if s.probe || !progBlank(s.meta.Note) {
+		if s.probe || !isBlank(s.reason) {
 			return nil
 		}
-		return errors.New("the event's note must give the reason")
+		return errors.New("the reason must be given")
 	}}
 	guardAcceptable = riskGuard{Name: "level-acceptable", Rule: RuleRiskAcceptable, Check: func(s *riskSubject) error {
 		if s.r.Kind != KindRisk || s.p.acceptable(s.r) {
@@ -520,7 +556,7 @@ func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
 	} else if r.State.IsValid() && state != r.State {
 		v.violate(at("State"), RuleHistory, string(r.State), "the history ends in "+strconv.Quote(string(state)))
 	}
-	if r.IdentifiedAt.IsZero() || progBlank(r.IdentifiedBy) {
+	if r.IdentifiedAt.IsZero() || isBlank(r.IdentifiedBy) {
 		v.violate(at("IdentifiedAt"), RuleRecordShape, "", "when and by whom the entry was identified")
 	}
 	if r.Version < 1 || r.Version > q.Version {
@@ -573,16 +609,16 @@ func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
 			if !t.PlannedAt.Equal(e.At) || t.PlannedBy != e.By {
 				v.violate(tp+".PlannedAt", RuleHistory, t.PlannedAt.Format(time.RFC3339), "does not match the time and actor of "+ep)
 			}
-			if progBlank(t.Action) || progBlank(t.Owner) || t.Due.IsZero() || t.Due.Before(t.PlannedAt) {
+			if isBlank(t.Action) || isBlank(t.Owner) || t.Due.IsZero() || t.Due.Before(t.PlannedAt) {
 				v.violate(tp, RuleRiskPlan, "", "a treatment needs an action, an owner and a due date not before the plan")
 			}
 		case RiskTreat:
-			if progBlank(e.Note) {
-				v.violate(ep+".Note", RuleRiskOutcome, "", "the treatment's outcome is not recorded")
+			if isBlank(e.Reason) {
+				v.violate(ep+".Reason", RuleRiskOutcome, "", "the treatment's outcome is not recorded")
 			}
 		case RiskAccept, RiskClose:
-			if progBlank(e.Note) {
-				v.violate(ep+".Note", RuleRiskReason, "", "no reason is given")
+			if isBlank(e.Reason) {
+				v.violate(ep+".Reason", RuleRiskReason, "", "no reason is given")
 			}
 			if r.Kind == KindRisk && latest != nil {
 				if m := matrixOf(root, latest.Version); m != nil && !m.accepts(latest.Level) {

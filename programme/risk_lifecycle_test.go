@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const pgRiskID = "x"
+const pgRiskID RiskID = "x"
 
 func pgLow() Assessment  { return Assessment{Likelihood: 1, Impact: 2, Rationale: "rare"} }
 func pgHigh() Assessment { return Assessment{Likelihood: 4, Impact: 4, Rationale: "likely and major"} }
@@ -31,14 +31,14 @@ func pgRiskInState(t pgTB, s RiskState) *Programme {
 		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
 	case RiskAccepted:
 		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
-		step(p.FireRisk(pgRiskID, RiskAccept, pgMeta(3, "low and rare")))
+		step(p.AcceptRisk(pgRiskID, "low and rare", pgMeta(3, "")))
 	case RiskTreatmentPlanned, RiskTreated, RiskMonitored, RiskClosed:
 		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
 		step(p.PlanTreatment(pgRiskID, pgTreatment(30), pgMeta(3, "")))
 		if s == RiskTreatmentPlanned {
 			break
 		}
-		step(p.FireRisk(pgRiskID, RiskTreat, pgMeta(4, "auditors booked")))
+		step(p.TreatRisk(pgRiskID, "auditors booked", pgMeta(4, "")))
 		if s == RiskTreated {
 			break
 		}
@@ -46,7 +46,7 @@ func pgRiskInState(t pgTB, s RiskState) *Programme {
 		if s == RiskMonitored {
 			break
 		}
-		step(p.FireRisk(pgRiskID, RiskClose, pgMeta(6, "audits staffed")))
+		step(p.CloseRisk(pgRiskID, "audits staffed", pgMeta(6, "")))
 	default:
 		t.Fatalf("no path to %q", s)
 	}
@@ -64,7 +64,23 @@ func pgFireRiskGood(p *Programme, e RiskEvent) error {
 	case RiskMonitor:
 		return p.MonitorRisk(pgRiskID, pgLow(), pgMeta(10, ""))
 	}
-	return p.FireRisk(pgRiskID, e, pgMeta(10, "stated"))
+	return pgFireRisk(p, pgRiskID, e, "stated", pgMeta(10, ""))
+}
+
+// pgFireRisk fires a register event that carries a reason through its
+// operation (TreatRisk, AcceptRisk, CloseRisk), and any other event, with
+// no input, through the dispatcher those operations share, which the
+// table's guards then refuse.
+func pgFireRisk(p *Programme, id RiskID, e RiskEvent, reason string, m ismsaudit.Meta) error {
+	switch e {
+	case RiskTreat:
+		return p.TreatRisk(id, reason, m)
+	case RiskAccept:
+		return p.AcceptRisk(id, reason, m)
+	case RiskClose:
+		return p.CloseRisk(id, reason, m)
+	}
+	return p.fireRisk(id, e, reason, m)
 }
 
 // TestRiskEveryStateEvent covers every (state, event) pair of the
@@ -83,7 +99,7 @@ func TestRiskEveryStateEvent(t *testing.T) {
 		for e := range RiskEvents() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
 				p := pgRiskInState(t, s)
-				before := progCopy(*p)
+				before := deepCopy(*p)
 				err := pgFireRiskGood(p, e)
 				to, ok := want[s][e]
 				row, hasRow := riskMachine.Next(s, e)
@@ -95,7 +111,11 @@ func TestRiskEveryStateEvent(t *testing.T) {
 					assert.Equal(t, to, r.State)
 					old := before.Risks[0]
 					require.Len(t, r.History, len(old.History)+1)
-					assert.Equal(t, RiskEntry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Note: r.History[len(r.History)-1].Note}, r.History[len(r.History)-1])
+					wantReason := ""
+					if e == RiskTreat || e == RiskAccept || e == RiskClose {
+						wantReason = "stated"
+					}
+					assert.Equal(t, RiskEntry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Reason: wantReason}, r.History[len(r.History)-1])
 					if d := cmp.Diff(old.History, r.History[:len(old.History)]); d != "" {
 						t.Errorf("history rewritten (-before +after):\n%s", d)
 					}
@@ -133,29 +153,29 @@ func TestRiskGuards(t *testing.T) {
 		fire  func(*Programme) error
 		rule  ismsaudit.RuleID
 	}{
-		{"assess through FireRisk", RiskIdentified, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAssess, pgMeta(9, "")) }, RuleRiskScales},
-		{"plan through FireRisk", RiskAssessed, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskPlanTreatment, pgMeta(9, "")) }, RuleRiskPlan},
-		{"monitor through FireRisk", RiskTreated, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskMonitor, pgMeta(9, "")) }, RuleRiskResidual},
+		{"assess without ratings", RiskIdentified, nil,
+			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskAssess, "", pgMeta(9, "")) }, RuleRiskScales},
+		{"plan without a treatment", RiskAssessed, nil,
+			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskPlanTreatment, "", pgMeta(9, "")) }, RuleRiskPlan},
+		{"monitor without residual ratings", RiskTreated, nil,
+			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskMonitor, "", pgMeta(9, "")) }, RuleRiskResidual},
 		{"treat without outcome", RiskTreatmentPlanned, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskTreat, pgMeta(9, " ")) }, RuleRiskOutcome},
+			func(p *Programme) error { return p.TreatRisk(pgRiskID, " ", pgMeta(9, "")) }, RuleRiskOutcome},
 		{"accept without reason", RiskAssessed, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "")) }, RuleRiskReason},
+			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "", pgMeta(9, "")) }, RuleRiskReason},
 		{"close without reason", RiskMonitored, nil,
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskClose, pgMeta(9, "")) }, RuleRiskReason},
+			func(p *Programme) error { return p.CloseRisk(pgRiskID, "", pgMeta(9, "")) }, RuleRiskReason},
 		{"accept a high risk", RiskAssessed,
 			func(t *testing.T, p *Programme) { require.NoError(t, p.AssessRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "we live with it")) }, RuleRiskAcceptable},
+			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "we live with it", pgMeta(9, "")) }, RuleRiskAcceptable},
 		{"close with a high residual", RiskTreated,
 			func(t *testing.T, p *Programme) { require.NoError(t, p.MonitorRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskClose, pgMeta(9, "done")) }, RuleRiskAcceptable},
+			func(p *Programme) error { return p.CloseRisk(pgRiskID, "done", pgMeta(9, "")) }, RuleRiskAcceptable},
 		{"accept a medium risk when only low is acceptable", RiskAssessed,
 			func(t *testing.T, p *Programme) {
 				require.NoError(t, p.AssessRisk(pgRiskID, Assessment{Likelihood: 2, Impact: 2}, pgMeta(8, "")))
 			},
-			func(p *Programme) error { return p.FireRisk(pgRiskID, RiskAccept, pgMeta(9, "fine")) }, RuleRiskAcceptable},
+			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "fine", pgMeta(9, "")) }, RuleRiskAcceptable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,7 +183,7 @@ func TestRiskGuards(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, p)
 			}
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			err := tt.fire(p)
 			require.ErrorIs(t, err, ismsaudit.ErrTransition)
 			var te *ismsaudit.TransitionError
@@ -184,7 +204,7 @@ func TestRiskOpportunityAcceptedAtAnyLevel(t *testing.T) {
 	require.NoError(t, p.AddRisk(pgRisk("o", KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
 	require.NoError(t, p.AssessRisk("o", pgHigh(), pgMeta(2, "")))
 	assert.True(t, p.CanRisk("o", RiskAccept))
-	require.NoError(t, p.FireRisk("o", RiskAccept, pgMeta(3, "no budget this year")))
+	require.NoError(t, p.AcceptRisk("o", "no budget this year", pgMeta(3, "")))
 	assert.Equal(t, RiskAccepted, p.Risks[0].State)
 	require.NoError(t, Verify(p, nil))
 }
@@ -261,7 +281,7 @@ func TestRiskInputErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pgRiskInState(t, tt.state)
-			before := progCopy(*p)
+			before := deepCopy(*p)
 			err := tt.op(p)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			var ve *ismsaudit.ValidationError
@@ -288,12 +308,12 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 	assert.False(t, p.CanRisk("nope", RiskAssess))
 
 	closed := pgInState(t, StateClosed)
-	before := progCopy(*closed)
+	before := deepCopy(*closed)
 	ops := map[string]func() error{
 		"add":    func() error { return closed.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(20, "")) },
 		"assess": func() error { return closed.AssessRisk("r-planning", pgLow(), pgMeta(20, "")) },
 		"plan":   func() error { return closed.PlanTreatment("r-planning", pgTreatment(40), pgMeta(20, "")) },
-		"fire":   func() error { return closed.FireRisk("r-planning", RiskAccept, pgMeta(20, "ok")) },
+		"fire":   func() error { return closed.AcceptRisk("r-planning", "ok", pgMeta(20, "")) },
 	}
 	for name, op := range ops {
 		t.Run(name, func(t *testing.T) {

@@ -14,11 +14,15 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/rng"
 )
 
+// SiteID identifies a site of a multi-site organization; the host chooses
+// it. Scheduled audits name the sites they visit by it.
+type SiteID string
+
 // Site is one site of a multi-site organization (IAF MD 1:2018), as
 // [SampleSites] samples it.
 type Site struct {
 	// ID is the host's id of the site; unique.
-	ID string `json:"id"`
+	ID SiteID `json:"id"`
 	// Central marks the central function, where the ISMS is managed and
 	// controlled; exactly one site has it.
 	Central bool `json:"central,omitempty"`
@@ -103,7 +107,7 @@ const (
 // SampledSite is one site of a sample and why it is there.
 type SampledSite struct {
 	// Site is the site's id.
-	Site string `json:"site"`
+	Site SiteID `json:"site"`
 	// Reason says why it was chosen; Rule is the rule behind the choice.
 	Reason SampleReason     `json:"reason"`
 	Rule   ismsaudit.RuleID `json:"rule"`
@@ -133,12 +137,12 @@ type SiteSample struct {
 	// choices in the order chosen (or every site by id).
 	Sampled []SampledSite `json:"sampled"`
 	// NotSampled lists the other sites, by id.
-	NotSampled []string `json:"notSampled,omitempty"`
+	NotSampled []SiteID `json:"notSampled,omitempty"`
 }
 
 // IDs returns the ids of the sampled sites, in sample order.
-func (s *SiteSample) IDs() []string {
-	out := make([]string, len(s.Sampled))
+func (s *SiteSample) IDs() []SiteID {
+	out := make([]SiteID, len(s.Sampled))
 	for i, x := range s.Sampled {
 		out[i] = x.Site
 	}
@@ -191,14 +195,14 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 		col.Add("Sites", RuleSampleSites, "0", "no sites: a multi-site sample needs a central function and at least one other site")
 	}
 	central, others := -1, 0
-	seen := make(map[string]int, len(sites))
+	seen := make(map[SiteID]int, len(sites))
 	for i := range sites {
 		s := &sites[i]
-		p := schedIndex("Sites", i)
-		if strings.TrimSpace(s.ID) == "" {
-			col.Add(p+".ID", "required", s.ID, "the site's id")
+		p := indexPath("Sites", i)
+		if strings.TrimSpace(string(s.ID)) == "" {
+			col.Add(p+".ID", "required", string(s.ID), "the site's id")
 		} else if j, dup := seen[s.ID]; dup {
-			col.Add(p+".ID", "unique", s.ID, "same as Sites["+strconv.Itoa(j)+"]")
+			col.Add(p+".ID", "unique", string(s.ID), "same as Sites["+strconv.Itoa(j)+"]")
 		} else {
 			seen[s.ID] = i
 		}
@@ -207,7 +211,7 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 		}
 		if s.Central {
 			if central >= 0 {
-				col.Add(p+".Central", RuleSampleSites, s.ID, "a second central function (the first is Sites["+strconv.Itoa(central)+"])")
+				col.Add(p+".Central", RuleSampleSites, string(s.ID), "a second central function (the first is Sites["+strconv.Itoa(central)+"])")
 			} else {
 				central = i
 			}
@@ -238,7 +242,7 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 			pool = append(pool, s)
 		}
 	}
-	byID := func(a, b *Site) int { return strings.Compare(a.ID, b.ID) }
+	byID := func(a, b *Site) int { return cmp.Compare(a.ID, b.ID) }
 	slices.SortFunc(pool, byID)
 	slices.SortFunc(risky, byID)
 	for _, s := range risky {
@@ -313,7 +317,7 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 					detail = "audited once in the cycle"
 				}
 				if !s.LastVisit.IsZero() {
-					detail += ", last on " + schedDay(s.LastVisit)
+					detail += ", last on " + formatDay(s.LastVisit)
 				}
 			}
 			out.Sampled = append(out.Sampled, SampledSite{Site: s.ID, Reason: SampledRotation, Rule: rule, Detail: detail + ": chosen to vary the sites over the cycle"})
@@ -337,12 +341,12 @@ func checkSamplingFactors(col *errs.Collector, prefix string, f SamplingFactors)
 		{"Initial", f.Initial, 2}, {"Surveillance", f.Surveillance, 2}, {"Recertification", f.Recertification, 2},
 		{"NoSamplingSurveillanceShare", f.NoSamplingSurveillanceShare, 1},
 	} {
-		if !schedFinite(x.v, 0) || x.v == 0 || x.v > x.max {
-			col.Add(prefix+"."+x.field, "range", schedNum(x.v), "above 0 and at most "+schedNum(x.max))
+		if !finiteAtLeast(x.v, 0) || x.v == 0 || x.v > x.max {
+			col.Add(prefix+"."+x.field, "range", formatNum(x.v), "above 0 and at most "+formatNum(x.max))
 		}
 	}
-	if !schedFinite(f.RandomShare, 0) || f.RandomShare > 1 {
-		col.Add(prefix+".RandomShare", "range", schedNum(f.RandomShare), "0 to 1")
+	if !finiteAtLeast(f.RandomShare, 0) || f.RandomShare > 1 {
+		col.Add(prefix+".RandomShare", "range", formatNum(f.RandomShare), "0 to 1")
 	}
 }
 

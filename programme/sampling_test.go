@@ -20,7 +20,7 @@ import (
 func scSites(n int) []programme.Site {
 	out := []programme.Site{{ID: "hq", Central: true}}
 	for i := range n {
-		out = append(out, programme.Site{ID: fmt.Sprintf("s%02d", i)})
+		out = append(out, programme.Site{ID: programme.SiteID(fmt.Sprintf("s%02d", i))})
 	}
 	return out
 }
@@ -66,14 +66,14 @@ func TestSampleSitesExplained(t *testing.T) {
 	}
 	// x = 6 sites besides the central function: y = ⌈√6⌉ = 3, drawn from
 	// the five that are not high risk, ⌈3/4⌉ = 1 of them at random.
-	pool := []string{"a", "b", "d", "e", "f"}
+	pool := []programme.SiteID{"a", "b", "d", "e", "f"}
 	for _, seed := range []uint64{1, 3, 12} {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			drawn := pool[rng.New(seed).Sample(len(pool), 1)[0]]
 			// Rotation: least visited, then longest ago, then id:
 			// b, e (never), f (once, 2025), a (once, 2026), d (twice).
-			var rotation []string
-			for _, id := range []string{"b", "e", "f", "a", "d"} {
+			var rotation []programme.SiteID
+			for _, id := range []programme.SiteID{"b", "e", "f", "a", "d"} {
 				if id != drawn && len(rotation) < 2 {
 					rotation = append(rotation, id)
 				}
@@ -84,7 +84,7 @@ func TestSampleSitesExplained(t *testing.T) {
 					{Site: "c", Reason: programme.SampledHighRisk, Rule: programme.RuleSampleHighRisk, Detail: "marked high risk by the host: added to the sample"},
 					{Site: drawn, Reason: programme.SampledRandom, Rule: programme.RuleSampleRandom, Detail: fmt.Sprintf("draw 1 of 1 with seed %d", seed)},
 				}}
-			details := map[string]string{
+			details := map[programme.SiteID]string{
 				"b": "not yet audited in the cycle", "e": "not yet audited in the cycle",
 				"f": "audited once in the cycle, last on 2025-11-01", "a": "audited once in the cycle, last on 2026-03-01",
 			}
@@ -102,7 +102,7 @@ func TestSampleSitesExplained(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("sample mismatch (-want +got):\n%s", diff)
 			}
-			assert.Equal(t, append([]string{"hq", "c", drawn}, rotation...), got.IDs())
+			assert.Equal(t, append([]programme.SiteID{"hq", "c", drawn}, rotation...), got.IDs())
 		})
 	}
 }
@@ -128,7 +128,7 @@ func TestSampleSitesNoSampling(t *testing.T) {
 	// the high-risk s02; s00 (visited) comes last in rotation.
 	assert.Equal(t, 3, s.Size)
 	assert.Zero(t, s.Random)
-	assert.Equal(t, []string{"hq", "s02", "s01", "s03", "s04"}, s.IDs())
+	assert.Equal(t, []programme.SiteID{"hq", "s02", "s01", "s03", "s04"}, s.IDs())
 	assert.Equal(t, programme.RuleSampleNoSampling, s.Sampled[2].Rule)
 }
 
@@ -183,19 +183,19 @@ func TestSampleSitesProperties(t *testing.T) {
 		s, err := programme.SampleSites(sites, opts)
 		require.NoError(t, err)
 
-		require.Equal(t, "hq", s.Sampled[0].Site)
+		require.Equal(t, programme.SiteID("hq"), s.Sampled[0].Site)
 		seen := map[string]bool{}
 		risky, pool := 0, 0
 		for _, x := range s.Sampled {
-			require.False(t, seen[x.Site], "%s twice", x.Site)
-			seen[x.Site] = true
+			require.False(t, seen[string(x.Site)], "%s twice", x.Site)
+			seen[string(x.Site)] = true
 			require.True(t, x.Reason.IsValid())
 			_, ok := programme.LookupRule(x.Rule)
 			require.True(t, ok, "rule %q", x.Rule)
 		}
 		for _, id := range s.NotSampled {
-			require.False(t, seen[id], "%s both sampled and not", id)
-			seen[id] = true
+			require.False(t, seen[string(id)], "%s both sampled and not", id)
+			seen[string(id)] = true
 		}
 		require.Len(t, seen, len(sites))
 		for _, x := range sites[1:] {

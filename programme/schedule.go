@@ -20,19 +20,23 @@ type Window struct {
 	Latest   time.Time `json:"latest,omitzero"`
 }
 
+// ScheduledAuditID identifies an audit of the programme's schedule or of
+// a certification cycle; the host chooses it, unique in the programme.
+type ScheduledAuditID string
+
 // ScheduledAudit is one audit the programme plans (ISO 19011:2018 5.4.3,
 // 5.5): what kind, of whom, where, covering what, when, how long and by
 // whom. Once the audit is under way its record (package audit) carries the
 // same id in Audit.
 type ScheduledAudit struct {
 	// ID is the host's id of the planned audit.
-	ID string `json:"id"`
+	ID ScheduledAuditID `json:"id"`
 	// Kind is the kind of audit.
 	Kind annexa.AuditKind `json:"kind"`
 	// Auditee is the organization audited.
 	Auditee string `json:"auditee"`
 	// Sites are the sites visited, when the auditee has several.
-	Sites []string `json:"sites,omitempty"`
+	Sites []SiteID `json:"sites,omitempty"`
 	// Clauses and Controls are the requirements and Annex A controls the
 	// audit covers.
 	Clauses  []annexa.ClauseID  `json:"clauses,omitempty"`
@@ -88,8 +92,8 @@ func scheduleState(a *ScheduledAudit) string {
 // own, with paths under path.
 func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	at := func(field string) string { return errs.JoinPath(path, field) }
-	if strings.TrimSpace(a.ID) == "" {
-		col.Add(at("ID"), "required", a.ID, "the host's id of the planned audit")
+	if strings.TrimSpace(string(a.ID)) == "" {
+		col.Add(at("ID"), "required", string(a.ID), "the host's id of the planned audit")
 	}
 	switch {
 	case a.Kind == "":
@@ -100,22 +104,22 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	if strings.TrimSpace(a.Auditee) == "" {
 		col.Add(at("Auditee"), "required", a.Auditee, "the organization audited")
 	}
-	seenSite := make(map[string]int, len(a.Sites))
+	seenSite := make(map[SiteID]int, len(a.Sites))
 	for i, s := range a.Sites {
-		p := schedIndex(at("Sites"), i)
-		if strings.TrimSpace(s) == "" {
-			col.Add(p, "required", s, "a site id")
+		p := indexPath(at("Sites"), i)
+		if strings.TrimSpace(string(s)) == "" {
+			col.Add(p, "required", string(s), "a site id")
 			continue
 		}
 		if j, dup := seenSite[s]; dup {
-			col.Add(p, "unique", s, "same as Sites["+strconv.Itoa(j)+"]")
+			col.Add(p, "unique", string(s), "same as Sites["+strconv.Itoa(j)+"]")
 			continue
 		}
 		seenSite[s] = i
 	}
 	seenClause := make(map[annexa.ClauseID]int, len(a.Clauses))
 	for i, c := range a.Clauses {
-		p := schedIndex(at("Clauses"), i)
+		p := indexPath(at("Clauses"), i)
 		if !c.IsValid() {
 			col.Add(p, errs.RuleUnknown, string(c), "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
 			continue
@@ -128,7 +132,7 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	}
 	seenControl := make(map[annexa.ControlID]int, len(a.Controls))
 	for i, c := range a.Controls {
-		p := schedIndex(at("Controls"), i)
+		p := indexPath(at("Controls"), i)
 		if !c.IsValid() {
 			col.Add(p, errs.RuleUnknown, string(c), "not an Annex A control of ISO/IEC 27001:2022")
 			continue
@@ -140,18 +144,18 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 		seenControl[c] = i
 	}
 	if e, l := a.Due.Earliest, a.Due.Latest; !e.IsZero() && !l.IsZero() && l.Before(e) {
-		col.Add(at("Due.Latest"), "window-order", schedDay(l), "the latest date is before the earliest "+schedDay(e))
+		col.Add(at("Due.Latest"), "window-order", formatDay(l), "the latest date is before the earliest "+formatDay(e))
 	}
 	if s := a.Start; !s.IsZero() {
 		if e := a.Due.Earliest; !e.IsZero() && s.Before(e) {
-			col.Add(at("Start"), RuleScheduleStartInWindow, schedDay(s), "before the window opens on "+schedDay(e))
+			col.Add(at("Start"), RuleScheduleStartInWindow, formatDay(s), "before the window opens on "+formatDay(e))
 		}
 		if l := a.Due.Latest; !l.IsZero() && s.After(l) {
-			col.Add(at("Start"), RuleScheduleStartInWindow, schedDay(s), "after the window closes on "+schedDay(l))
+			col.Add(at("Start"), RuleScheduleStartInWindow, formatDay(s), "after the window closes on "+formatDay(l))
 		}
 	}
-	if !schedFinite(a.Days, 0) {
-		col.Add(at("Days"), "gte", schedNum(a.Days), "a finite number of auditor days, at least 0")
+	if !finiteAtLeast(a.Days, 0) {
+		col.Add(at("Days"), "gte", formatNum(a.Days), "a finite number of auditor days, at least 0")
 	}
 	if a.Team != nil {
 		checkTeamShape(col, at("Team"), a.Team)
@@ -170,7 +174,7 @@ func checkTeamShape(col *errs.Collector, path string, t *competence.Team) {
 	seen := make(map[competence.AuditorID]int, len(t.Members))
 	leaders := 0
 	for i, m := range t.Members {
-		p := schedIndex(at("Members"), i)
+		p := indexPath(at("Members"), i)
 		if m.Auditor == "" {
 			col.Add(p+".Auditor", "required", "", "the member's auditor id")
 		} else if j, dup := seen[m.Auditor]; dup {
@@ -193,24 +197,24 @@ func checkTeamShape(col *errs.Collector, path string, t *competence.Team) {
 	}
 }
 
-// schedDate returns midnight UTC of t's calendar date in t's own location,
+// civilDate returns midnight UTC of t's calendar date in t's own location,
 // for counting days between dates.
-func schedDate(t time.Time) time.Time {
+func civilDate(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// schedDaysBetween counts calendar days from a's date to b's date.
-func schedDaysBetween(a, b time.Time) int {
-	return int(schedDate(b).Sub(schedDate(a)).Hours() / 24)
+// daysBetween counts calendar days from a's date to b's date.
+func daysBetween(a, b time.Time) int {
+	return int(civilDate(b).Sub(civilDate(a)).Hours() / 24)
 }
 
-// schedDayNumber is t's calendar date (in t's location) as days since
+// dayNumber is t's calendar date (in t's location) as days since
 // 1970-01-01.
-func schedDayNumber(t time.Time) int64 { return schedDate(t).Unix() / 86400 }
+func dayNumber(t time.Time) int64 { return civilDate(t).Unix() / 86400 }
 
-// schedDayDate is the date of a day number, at midnight UTC.
-func schedDayDate(n int64) time.Time { return time.Unix(n*86400, 0).UTC() }
+// dayDate is the date of a day number, at midnight UTC.
+func dayDate(n int64) time.Time { return time.Unix(n*86400, 0).UTC() }
 
 // ScheduleAudits adds audits to the programme's schedule (internal,
 // second-party or any other audits outside a certification cycle), for
@@ -228,18 +232,18 @@ func schedDayDate(n int64) time.Time { return time.Unix(n*86400, 0).UTC() }
 // under review (PRG-SCHEDULE-WHEN), with a *ismsaudit.TransitionError; the state is
 // checked before the audits.
 func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
-	if err := p.progRequireSchedule("schedule-audits", StateDraft, StateImplementing); err != nil {
+	if err := p.requireSchedule("schedule-audits", StateDraft, StateImplementing); err != nil {
 		return err
 	}
 	col := newCollector("scheduled audits")
-	wanted := make(map[string]bool, len(audits))
+	wanted := make(map[ScheduledAuditID]bool, len(audits))
 	for i := range audits {
 		wanted[audits[i].ID] = true
 	}
 	ids := programmeAuditIDs(p, wanted)
 	for i := range audits {
 		a := &audits[i]
-		path := schedIndex("Audits", i)
+		path := indexPath("Audits", i)
 		checkScheduledAudit(col, path, a)
 		checkAddedAudit(col, path, a, ids)
 	}
@@ -256,12 +260,12 @@ func (p *Programme) ScheduleAudits(audits ...ScheduledAudit) error {
 // to the path of its first use there. Only those paths are built: every
 // id is looked at, but adding a cycle to a programme of thousands of
 // audits stays cheap.
-func programmeAuditIDs(p *Programme, wanted map[string]bool) map[string]string {
-	ids := make(map[string]string, len(wanted))
+func programmeAuditIDs(p *Programme, wanted map[ScheduledAuditID]bool) map[ScheduledAuditID]string {
+	ids := make(map[ScheduledAuditID]string, len(wanted))
 	for i := range p.Schedule {
 		if id := p.Schedule[i].ID; id != "" && wanted[id] {
 			if _, dup := ids[id]; !dup {
-				ids[id] = schedIndex("Schedule", i)
+				ids[id] = indexPath("Schedule", i)
 			}
 		}
 	}
@@ -269,7 +273,7 @@ func programmeAuditIDs(p *Programme, wanted map[string]bool) map[string]string {
 		for k := range p.Cycles[j].Audits {
 			if id := p.Cycles[j].Audits[k].ID; id != "" && wanted[id] {
 				if _, dup := ids[id]; !dup {
-					ids[id] = schedIndex(schedIndex("Cycles", j)+".Audits", k)
+					ids[id] = indexPath(indexPath("Cycles", j)+".Audits", k)
 				}
 			}
 		}
@@ -305,7 +309,7 @@ func cloneTeam(t *competence.Team) competence.Team {
 // it comes without a team (Staff assigns teams) and its id, when given,
 // is not used yet; ids maps the ids in use to where they are and gains
 // this one.
-func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids map[string]string) {
+func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids map[ScheduledAuditID]string) {
 	if a.Team != nil {
 		col.Add(path+".Team", "library-set", string(a.Team.Leader), "teams are assigned by Staff")
 	}
@@ -313,7 +317,7 @@ func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids ma
 		return
 	}
 	if first, dup := ids[a.ID]; dup {
-		col.Add(path+".ID", "unique", a.ID, "already used by "+first)
+		col.Add(path+".ID", "unique", string(a.ID), "already used by "+first)
 	} else {
 		ids[a.ID] = path
 	}
@@ -329,11 +333,11 @@ type staffRef struct {
 func programmeRefs(p *Programme) []staffRef {
 	var refs []staffRef
 	for i := range p.Schedule {
-		refs = append(refs, staffRef{path: schedIndex("Schedule", i), a: &p.Schedule[i]})
+		refs = append(refs, staffRef{path: indexPath("Schedule", i), a: &p.Schedule[i]})
 	}
 	for j := range p.Cycles {
 		for k := range p.Cycles[j].Audits {
-			refs = append(refs, staffRef{path: schedIndex(schedIndex("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
+			refs = append(refs, staffRef{path: indexPath(indexPath("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
 		}
 	}
 	return refs
@@ -343,54 +347,50 @@ func programmeRefs(p *Programme) []staffRef {
 // against the scheduling rules: each scheduled audit on its own (ids,
 // kinds, clauses, controls, windows, start, days, team shape), ids unique
 // across the whole programme, each cycle against the certification rules
-// (see checkCycle), no two cycles of an auditee with the same decision,
+// (see verifyCycle), no two cycles of an auditee with the same decision,
 // and no one on two staffed audits whose dates overlap
 // (PRG-STAFF-NO-OVERLAP).
 func (v *verifier) verifySchedule() {
 	p := v.p
-	ids := make(map[string]string, len(p.Schedule))
-	unique := func(path, id string) {
-		if id == "" {
-			return
-		}
-		if first, dup := ids[id]; dup {
-			v.violate(path+".ID", "unique", id, "already used by "+first)
-			return
-		}
-		ids[id] = path
-	}
-	var bookings []booking
 	for i := range p.Schedule {
 		a := &p.Schedule[i]
-		path := schedIndex("Schedule", i)
+		path := indexPath("Schedule", i)
 		checkScheduledAudit(v.col, path, a)
-		unique(path, a.ID)
-		bookings = appendBookings(bookings, path, a)
+		v.verifyAuditID(path, a)
+		v.bookings = appendBookings(v.bookings, path, a)
 	}
 	prev := previousExpiries(p.Cycles)
 	decisions := make(map[cycleKey]int, len(p.Cycles))
 	for j := range p.Cycles {
 		c := &p.Cycles[j]
-		path := schedIndex("Cycles", j)
-		checkCycle(v.col, path, c, prev[j])
-		for k := range c.Audits {
-			ap := schedIndex(path+".Audits", k)
-			unique(ap, c.Audits[k].ID)
-			bookings = appendBookings(bookings, ap, &c.Audits[k])
-		}
+		path := indexPath("Cycles", j)
+		v.verifyCycle(path, c, prev[j])
 		if !c.Decision.IsZero() {
 			k := cycleKey{c.Auditee, c.Decision.Unix(), c.Decision.Nanosecond()}
 			if o, dup := decisions[k]; dup {
-				v.violate(path+".Decision", "unique", schedDay(c.Decision), "the auditee already has a cycle of that decision at "+schedIndex("Cycles", o))
+				v.violate(path+".Decision", "unique", formatDay(c.Decision), "the auditee already has a cycle of that decision at "+indexPath("Cycles", o))
 			} else {
 				decisions[k] = j
 			}
 		}
 	}
-	for _, o := range overlappingBookings(bookings) {
-		v.violate(o.later.path+".Team", RuleStaffNoOverlap, string(o.later.auditor),
-			"also on the audit at "+o.earlier.path+" from "+schedDay(schedDayDate(o.earlier.first))+" to "+schedDay(schedDayDate(o.earlier.last)))
+	v.verifyBookings()
+}
+
+// verifyAuditID checks that the id of the audit at path is not used by
+// an audit checked before.
+func (v *verifier) verifyAuditID(path string, a *ScheduledAudit) {
+	if a.ID == "" {
+		return
 	}
+	if v.auditIDs == nil {
+		v.auditIDs = map[ScheduledAuditID]string{}
+	}
+	if first, dup := v.auditIDs[a.ID]; dup {
+		v.violate(path+".ID", "unique", string(a.ID), "already used by "+first)
+		return
+	}
+	v.auditIDs[a.ID] = path
 }
 
 // The rules of the schedule.

@@ -117,7 +117,7 @@ func BenchmarkAuditTime(b *testing.B) {
 func BenchmarkSampleSites(b *testing.B) {
 	sites := []programme.Site{{ID: "hq", Central: true}}
 	for i := range 200 {
-		sites = append(sites, programme.Site{ID: fmt.Sprintf("site-%03d", i), HighRisk: i%50 == 0, Visits: i % 3})
+		sites = append(sites, programme.Site{ID: programme.SiteID(fmt.Sprintf("site-%03d", i)), HighRisk: i%50 == 0, Visits: i % 3})
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -158,7 +158,7 @@ func scBenchSchedule() ([]programme.ScheduledAudit, []programme.StaffRequest) {
 	for i := range audits {
 		start := scBenchDecision.AddDate(0, 0, (i*397)%1090)
 		kind := []annexa.AuditKind{annexa.Surveillance, annexa.Stage2, annexa.Recertification, annexa.Internal}[i%4]
-		audits[i] = programme.ScheduledAudit{ID: fmt.Sprintf("audit-%04d", i), Kind: kind, Auditee: fmt.Sprintf("auditee-%04d", i),
+		audits[i] = programme.ScheduledAudit{ID: programme.ScheduledAuditID(fmt.Sprintf("audit-%04d", i)), Kind: kind, Auditee: fmt.Sprintf("auditee-%04d", i),
 			Start: start, Due: programme.Window{Earliest: start, Latest: start.AddDate(0, 1, 0)}, Days: float64(2 + i%5),
 			Controls: []annexa.ControlID{"5.15", "8.8"}}
 		reqs[i] = programme.StaffRequest{Audit: audits[i].ID, Needs: []competence.Need{

@@ -18,7 +18,7 @@ import (
 func FuzzVerifySchedule(f *testing.F) {
 	p := scPlannedProgramme(f)
 	p.Schedule = []programme.ScheduledAudit{
-		{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob"), Sites: []string{"hq"}},
+		{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob"), Sites: []programme.SiteID{"hq"}},
 		{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 2), Days: 1, Team: scTeam("bob"), Clauses: []annexa.ClauseID{"9.2"}},
 	}
 	seed, err := json.Marshal(p)

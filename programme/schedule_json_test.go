@@ -35,7 +35,7 @@ func scRoundTrip[T any](t *testing.T, name string, v T) {
 // scheduling code, filled from real runs.
 func TestScheduleJSONRoundTrip(t *testing.T) {
 	cycleOpts := scInitialOptions()
-	cycleOpts.Special = []programme.ScheduledAudit{{ID: "acme-x", Kind: annexa.Special, Auditee: "acme", Sites: []string{"hq"}, Due: scWin(scDate(2027, 9, 1), scDate(2027, 9, 2))}}
+	cycleOpts.Special = []programme.ScheduledAudit{{ID: "acme-x", Kind: annexa.Special, Auditee: "acme", Sites: []programme.SiteID{"hq"}, Due: scWin(scDate(2027, 9, 1), scDate(2027, 9, 2))}}
 	cycleOpts.Planning = &programme.CyclePlanning{SurveillanceLeadMonths: 2, RecertificationLeadMonths: 5, DecisionMarginDays: 14}
 	cycle, err := programme.PlanCycle(cycleOpts)
 	require.NoError(t, err)

@@ -51,7 +51,7 @@ func scBuildProgramme(id string, s programme.State) (*programme.Programme, error
 	if err := p.Fire(programme.EventReview, pgExMeta(time.June, 1, "")); err != nil {
 		return nil, err
 	}
-	err = p.RecordReview(programme.Review{ID: "rev-" + id,
+	err = p.RecordReview(programme.Review{ID: programme.ReviewID("rev-" + id),
 		Inputs:      []programme.ReviewInput{{Kind: programme.InputMonitoring, Summary: "on track"}},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 50}},
 		Conclusions: "no change"}, pgExMeta(time.June, 2, ""))

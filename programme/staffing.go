@@ -41,7 +41,7 @@ const (
 // StaffRequest adds to what one scheduled audit needs from its team.
 type StaffRequest struct {
 	// Audit is the scheduled audit's id.
-	Audit string `json:"audit"`
+	Audit ScheduledAuditID `json:"audit"`
 	// Needs are needs besides StaffOptions.Needs.
 	Needs []competence.Need `json:"needs,omitempty"`
 	// MinAuditors and MaxAuditors bound the number of auditors (0: one,
@@ -97,8 +97,8 @@ type StaffOptions struct {
 type StaffedAudit struct {
 	// Audit is the scheduled audit's id and Path where it is
 	// ("Schedule[3]", "Cycles[0].Audits[2]"; "[3]" for PlanStaffing).
-	Audit string `json:"audit"`
-	Path  string `json:"path"`
+	Audit ScheduledAuditID `json:"audit"`
+	Path  string           `json:"path"`
 	// Status says what happened; Rule is the rule behind a status other
 	// than staffed and kept.
 	Status StaffStatus      `json:"status"`
@@ -202,7 +202,7 @@ type Staffing struct {
 func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOptions) (Staffing, error) {
 	refs := make([]staffRef, len(audits))
 	for i := range audits {
-		refs[i] = staffRef{path: schedIndex("", i), a: &audits[i]}
+		refs[i] = staffRef{path: indexPath("", i), a: &audits[i]}
 	}
 	res, _, err := staff(refs, pool, &opts, "")
 	return res, err
@@ -223,7 +223,7 @@ func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOpti
 // refuse with a *ismsaudit.TransitionError citing PRG-SCHEDULE-WHEN, an improved or
 // closed version with one citing PRG-FROZEN. The state is checked first.
 func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, error) {
-	if err := p.progRequireSchedule("staff", StateImplementing); err != nil {
+	if err := p.requireSchedule("staff", StateImplementing); err != nil {
 		return Staffing{}, err
 	}
 	refs := programmeRefs(p)
@@ -253,8 +253,8 @@ func (p *Programme) Staff(pool *competence.Pool, opts StaffOptions) (Staffing, e
 // Like [Programme.Staff] it needs an implementing programme: in any
 // other state it returns a *ismsaudit.TransitionError (PRG-FROZEN on an improved or
 // closed version, PRG-SCHEDULE-WHEN otherwise) before looking at the audit.
-func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptions) (StaffedAudit, error) {
-	if err := p.progRequireSchedule("staff-audit", StateImplementing); err != nil {
+func (p *Programme) StaffAudit(id ScheduledAuditID, pool *competence.Pool, opts StaffOptions) (StaffedAudit, error) {
+	if err := p.requireSchedule("staff-audit", StateImplementing); err != nil {
 		return StaffedAudit{}, err
 	}
 	refs := programmeRefs(p)
@@ -266,7 +266,7 @@ func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptio
 		}
 	}
 	if target == nil {
-		return StaffedAudit{}, notFound("scheduled audit", id)
+		return StaffedAudit{}, notFound("scheduled audit", string(id))
 	}
 	if st := scheduleState(target.a); st != "planned" {
 		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: fsm.ReasonWrongState,
@@ -291,7 +291,7 @@ func (p *Programme) StaffAudit(id string, pool *competence.Pool, opts StaffOptio
 		target.a.Team = &t
 		return sa, nil
 	}
-	return StaffedAudit{}, notFound("scheduled audit", id) // not reached: the target is always in the result
+	return StaffedAudit{}, notFound("scheduled audit", string(id)) // not reached: the target is always in the result
 }
 
 // staffRun is the state of one staffing run.
@@ -306,7 +306,7 @@ type staffRun struct {
 	loadAt   map[string][]float64
 	busy     [][]staffBusy // booked day ranges, by position in people
 	lim      []float64     // each person's limit, by position in people
-	requests map[string]*StaffRequest
+	requests map[ScheduledAuditID]*StaffRequest
 	selExt   competence.SelectOptions
 	selInt   competence.SelectOptions
 }
@@ -320,26 +320,26 @@ type staffBusy struct {
 // staff runs staffing over refs. With only set, it staffs that audit
 // alone (others with a team still count). It returns the result and, per
 // result entry, the index of its ref.
-func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only string) (Staffing, []int, error) {
+func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only ScheduledAuditID) (Staffing, []int, error) {
 	col := newCollector("staffing")
 	if pool == nil {
 		col.Add("Pool", "required", "", "the auditor pool to select teams from")
 		return Staffing{}, nil, col.Err()
 	}
-	ids := make(map[string]int, len(refs))
+	ids := make(map[ScheduledAuditID]int, len(refs))
 	for i, r := range refs {
 		checkScheduledAudit(col, r.path, r.a)
 		if r.a.ID == "" {
 			continue
 		}
 		if j, dup := ids[r.a.ID]; dup {
-			col.Add(errs.JoinPath(r.path, "ID"), "unique", r.a.ID, "already used by "+refs[j].path)
+			col.Add(errs.JoinPath(r.path, "ID"), "unique", string(r.a.ID), "already used by "+refs[j].path)
 		} else {
 			ids[r.a.ID] = i
 		}
 	}
 	run := &staffRun{pool: pool, opts: opts, load: map[string]map[competence.AuditorID]float64{},
-		loadAt: map[string][]float64{}, requests: map[string]*StaffRequest{}}
+		loadAt: map[string][]float64{}, requests: map[ScheduledAuditID]*StaffRequest{}}
 	for a := range pool.All() {
 		run.people = append(run.people, a.ID)
 	}
@@ -369,7 +369,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		if to.IsZero() {
 			to = b.From
 		}
-		run.book(b.Auditor, schedDayNumber(b.From), schedDayNumber(to), "work outside the schedule")
+		run.book(b.Auditor, dayNumber(b.From), dayNumber(to), "work outside the schedule")
 		run.charge(b.Auditor, run.key(b.From), b.Days)
 	}
 	var todo, undated []int
@@ -381,12 +381,12 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 			sa := StaffedAudit{Audit: a.ID, Path: r.path, Status: StaffKept, Rule: RuleStaffOnce, Team: a.Team, Detail: "already staffed: the team is kept"}
 			if f := auditFirstDay(a); !f.IsZero() {
 				n := len(a.Team.Auditors())
-				first := schedDayNumber(f)
+				first := dayNumber(f)
 				last := first + int64(onSiteDays(a.Days, n)) - 1
-				sa.First, sa.Last, sa.Period = schedDayDate(first), schedDayDate(last), run.key(f)
+				sa.First, sa.Last, sa.Period = dayDate(first), dayDate(last), run.key(f)
 				sa.Charge = a.Days / float64(max(n, 1))
 				for _, m := range a.Team.Members {
-					run.book(m.Auditor, first, last, strconv.Quote(a.ID))
+					run.book(m.Auditor, first, last, strconv.Quote(string(a.ID)))
 					run.charge(m.Auditor, sa.Period, sa.Charge)
 				}
 			}
@@ -404,7 +404,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		if c := auditFirstDay(refs[x].a).Compare(auditFirstDay(refs[y].a)); c != 0 {
 			return c
 		}
-		return strings.Compare(refs[x].a.ID, refs[y].a.ID)
+		return cmp.Compare(refs[x].a.ID, refs[y].a.ID)
 	})
 	for _, i := range todo {
 		sa, err := run.staffOne(refs[i])
@@ -418,7 +418,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 		}
 		add(i, sa)
 	}
-	slices.SortFunc(undated, func(x, y int) int { return strings.Compare(refs[x].a.ID, refs[y].a.ID) })
+	slices.SortFunc(undated, func(x, y int) int { return cmp.Compare(refs[x].a.ID, refs[y].a.ID) })
 	for _, i := range undated {
 		res.Unstaffed++
 		add(i, StaffedAudit{Audit: refs[i].a.ID, Path: refs[i].path, Status: StaffUndated, Rule: RuleStaffDated, Detail: "no start and no earliest due date"})
@@ -442,7 +442,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 				return c
 			}
 		}
-		return strings.Compare(res.Audits[x].Audit, res.Audits[y].Audit)
+		return cmp.Compare(res.Audits[x].Audit, res.Audits[y].Audit)
 	})
 	sorted, sortedAt := make([]StaffedAudit, len(order)), make([]int, len(order))
 	for k, i := range order {
@@ -462,7 +462,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only stri
 }
 
 // checkOptions reports every problem of the options.
-func (run *staffRun) checkOptions(col *errs.Collector, ids map[string]int) {
+func (run *staffRun) checkOptions(col *errs.Collector, ids map[ScheduledAuditID]int) {
 	o := run.opts
 	probe := func(path string, needs []competence.Need, minA, maxA int, exclude []competence.AuditorID) {
 		tn := competence.TeamNeeds{Scope: competence.Scope{Auditee: "probe"}, At: time.Unix(0, 0), Needs: needs, MinAuditors: minA, MaxAuditors: maxA, Exclude: exclude}
@@ -476,11 +476,11 @@ func (run *staffRun) checkOptions(col *errs.Collector, ids map[string]int) {
 	probe("Options", o.Needs, 0, 0, nil)
 	for i := range o.Requests {
 		r := &o.Requests[i]
-		path := schedIndex("Options.Requests", i)
+		path := indexPath("Options.Requests", i)
 		if _, ok := ids[r.Audit]; !ok {
-			col.Add(path+".Audit", errs.RuleUnknown, r.Audit, "no scheduled audit has this id")
+			col.Add(path+".Audit", errs.RuleUnknown, string(r.Audit), "no scheduled audit has this id")
 		} else if _, dup := run.requests[r.Audit]; dup {
-			col.Add(path+".Audit", "unique", r.Audit, "a second request for the audit")
+			col.Add(path+".Audit", "unique", string(r.Audit), "a second request for the audit")
 		} else {
 			run.requests[r.Audit] = r
 		}
@@ -492,35 +492,35 @@ func (run *staffRun) checkOptions(col *errs.Collector, ids map[string]int) {
 	} else {
 		run.selInt = run.selectOptions(col, "Options.Select", o.Select, competence.InternalISMSAuditorSet)
 	}
-	if !schedFinite(o.Limit, 0) {
-		col.Add("Options.Limit", "gte", schedNum(o.Limit), "a finite number of days, at least 0")
+	if !finiteAtLeast(o.Limit, 0) {
+		col.Add("Options.Limit", "gte", formatNum(o.Limit), "a finite number of days, at least 0")
 	}
 	for _, id := range sortedAuditorKeys(o.Limits) {
 		path := "Options.Limits[" + strconv.Quote(string(id)) + "]"
 		if _, ok := run.pool.Auditor(id); !ok {
 			col.Add(path, errs.RuleUnknown, string(id), "no one in the pool has this id")
 		}
-		if v := o.Limits[id]; !schedFinite(v, 0) {
-			col.Add(path, "gte", schedNum(v), "a finite number of days, at least 0")
+		if v := o.Limits[id]; !finiteAtLeast(v, 0) {
+			col.Add(path, "gte", formatNum(v), "a finite number of days, at least 0")
 		}
 	}
 	if o.Period != "" && !o.Period.IsValid() {
 		col.Add("Options.Period", "enum", string(o.Period), "month, quarter or year")
 	}
 	for i, b := range o.Booked {
-		path := schedIndex("Options.Booked", i)
+		path := indexPath("Options.Booked", i)
 		if _, ok := run.pool.Auditor(b.Auditor); !ok {
 			col.Add(path+".Auditor", errs.RuleUnknown, string(b.Auditor), "no one in the pool has this id")
 		}
 		if b.From.IsZero() {
 			col.Add(path+".From", "required", "", "the first day booked")
 		} else if !b.To.IsZero() && b.To.Before(b.From) {
-			col.Add(path+".To", "window-order", schedDay(b.To), "before From "+schedDay(b.From))
-		} else if !b.To.IsZero() && schedDaysBetween(b.From, b.To) > 3660 {
-			col.Add(path+".To", "lte", schedDay(b.To), "a booking lasts at most ten years")
+			col.Add(path+".To", "window-order", formatDay(b.To), "before From "+formatDay(b.From))
+		} else if !b.To.IsZero() && daysBetween(b.From, b.To) > 3660 {
+			col.Add(path+".To", "lte", formatDay(b.To), "a booking lasts at most ten years")
 		}
-		if !schedFinite(b.Days, 0) {
-			col.Add(path+".Days", "gte", schedNum(b.Days), "a finite number of days, at least 0")
+		if !finiteAtLeast(b.Days, 0) {
+			col.Add(path+".Days", "gte", formatNum(b.Days), "a finite number of days, at least 0")
 		}
 	}
 }
@@ -610,7 +610,7 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 		minAud = req.MinAuditors
 	}
 	f := auditFirstDay(a)
-	first := schedDayNumber(f)
+	first := dayNumber(f)
 	span := int64(onSiteDays(a.Days, minAud))
 	last := first + span - 1
 	period := run.key(f)
@@ -623,7 +623,7 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 		for _, b := range run.busy[i] {
 			if b.first <= last && b.last >= first {
 				sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffNoOverlap,
-					Detail: "booked on " + b.what + " from " + schedDay(schedDayDate(b.first)) + " to " + schedDay(schedDayDate(b.last))})
+					Detail: "booked on " + b.what + " from " + formatDay(dayDate(b.first)) + " to " + formatDay(dayDate(b.last))})
 				blocked = true
 				break
 			}
@@ -634,7 +634,7 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 		}
 		if lim := run.lim[i]; lim > 0 && days+estimate > lim+1e-9 {
 			sa.LeftOut = append(sa.LeftOut, StaffLeftOut{Auditor: id, Rule: RuleStaffWorkload,
-				Detail: schedNum(math.Round(days*1e9)/1e9) + " days in " + period + " and up to " + schedNum(estimate) + " more exceed the limit of " + schedNum(lim)})
+				Detail: formatNum(math.Round(days*1e9)/1e9) + " days in " + period + " and up to " + formatNum(estimate) + " more exceed the limit of " + formatNum(lim)})
 			blocked = true
 		}
 		if blocked {
@@ -642,7 +642,7 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 		}
 	}
 	needs := competence.TeamNeeds{
-		Scope: competence.Scope{Auditee: a.Auditee, Units: a.Sites, Internal: a.Kind == annexa.Internal},
+		Scope: competence.Scope{Auditee: a.Auditee, Units: siteUnits(a.Sites), Internal: a.Kind == annexa.Internal},
 		At:    f,
 		Needs: run.opts.Needs,
 	}
@@ -687,9 +687,9 @@ func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
 	sa.Status, sa.Team = Staffed, &team
 	sa.Charge = a.Days / float64(max(n, 1))
 	days := int64(onSiteDays(a.Days, n))
-	sa.First, sa.Last = schedDayDate(first), schedDayDate(first+days-1)
+	sa.First, sa.Last = dayDate(first), dayDate(first+days-1)
 	for _, m := range team.Members {
-		run.book(m.Auditor, first, first+days-1, strconv.Quote(a.ID))
+		run.book(m.Auditor, first, first+days-1, strconv.Quote(string(a.ID)))
 		run.charge(m.Auditor, period, sa.Charge)
 	}
 	return sa, nil
@@ -752,10 +752,10 @@ func appendBookings(list []booking, path string, a *ScheduledAudit) []booking {
 		return list
 	}
 	start := auditFirstDay(a)
-	if start.IsZero() || !schedFinite(a.Days, 0) {
+	if start.IsZero() || !finiteAtLeast(a.Days, 0) {
 		return list
 	}
-	first := schedDayNumber(start)
+	first := dayNumber(start)
 	last := first + int64(onSiteDays(a.Days, len(a.Team.Auditors()))) - 1
 	for _, m := range a.Team.Members {
 		if m.Auditor != "" {
@@ -814,4 +814,26 @@ var staffingRules = []ismsaudit.Rule{
 	{ID: RuleStaffNoOverlap, Clause: "19011:5.4.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "no one serves on two audits whose dates overlap", Basis: "project reading"},
 	{ID: RuleStaffDated, Clause: "19011:5.5.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit is staffed only once it has a first day: its planned start or the start of its due window", Basis: "project default"},
 	{ID: RuleStaffOnce, Clause: "19011:5.5.4", Principle: ismsaudit.PrincipleIntegrity, Text: "staffing fills audits that have no team and no audit record yet; it never replaces a team", Basis: "project reading"},
+}
+
+// siteUnits names the sites of an audit as the organizational units of
+// its scope, for team selection's independence checks.
+func siteUnits(sites []SiteID) []string {
+	if sites == nil {
+		return nil
+	}
+	out := make([]string, len(sites))
+	for i, s := range sites {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// verifyBookings reports everyone booked on two staffed audits whose
+// dates overlap (PRG-STAFF-NO-OVERLAP), among the audits checked.
+func (v *verifier) verifyBookings() {
+	for _, o := range overlappingBookings(v.bookings) {
+		v.violate(o.later.path+".Team", RuleStaffNoOverlap, string(o.later.auditor),
+			"also on the audit at "+o.earlier.path+" from "+formatDay(dayDate(o.earlier.first))+" to "+formatDay(dayDate(o.earlier.last)))
+	}
 }

@@ -20,14 +20,23 @@ import (
 )
 
 // scInternal returns an internal audit of acme starting on start.
-func scInternal(id string, start time.Time, days float64) programme.ScheduledAudit {
+func scInternal(id programme.ScheduledAuditID, start time.Time, days float64) programme.ScheduledAudit {
 	return programme.ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "acme", Start: start, Due: scWin(start, start.AddDate(0, 1, 0)), Days: days}
+}
+
+// scUnits names sites as competence units.
+func scUnits(sites []programme.SiteID) []string {
+	var out []string
+	for _, s := range sites {
+		out = append(out, string(s))
+	}
+	return out
 }
 
 // scNeedsOf rebuilds the team needs staffing used for a staffed audit,
 // to check its team with competence's CheckTeam.
 func scNeedsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competence.TeamNeeds, *competence.SelectOptions) {
-	needs := competence.TeamNeeds{Scope: competence.Scope{Auditee: a.Auditee, Units: a.Sites, Internal: a.Kind == annexa.Internal}, At: sa.First}
+	needs := competence.TeamNeeds{Scope: competence.Scope{Auditee: a.Auditee, Units: scUnits(a.Sites), Internal: a.Kind == annexa.Internal}, At: sa.First}
 	if sa.Last.After(sa.First) {
 		needs.Until = sa.Last
 	}
@@ -42,7 +51,7 @@ func scNeedsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competenc
 }
 
 // scFind returns the scheduled audit with the given id.
-func scFind(tb scT, p *programme.Programme, id string) programme.ScheduledAudit {
+func scFind(tb scT, p *programme.Programme, id programme.ScheduledAuditID) programme.ScheduledAudit {
 	tb.Helper()
 	for _, a := range p.Schedule {
 		if a.ID == id {
@@ -98,7 +107,7 @@ func TestStaff(t *testing.T) {
 
 	for _, sa := range res.Audits {
 		require.Equal(t, programme.Staffed, sa.Status, "%s: %+v", sa.Audit, sa.Unmet)
-		a := scFind(t, p, sa.Audit)
+		a := scFind(t, p, programme.ScheduledAuditID(string(sa.Audit)))
 		if diff := cmp.Diff(sa.Team, a.Team); diff != "" {
 			t.Errorf("%s: assigned team mismatch (-result +programme):\n%s", sa.Audit, diff)
 		}
@@ -232,7 +241,7 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 			scInternal("clash", scDate(2027, 2, 2), 1),
 		}, programme.StaffOptions{}, []programme.StaffStatus{programme.StaffUnderWay, programme.StaffKept, programme.StaffNoTeam, programme.StaffUndated},
 			func(t *testing.T, res programme.Staffing) {
-				assert.Equal(t, []string{"running", "kept", "clash", "someday"}, []string{res.Audits[0].Audit, res.Audits[1].Audit, res.Audits[2].Audit, res.Audits[3].Audit})
+				assert.Equal(t, []string{"running", "kept", "clash", "someday"}, []string{string(res.Audits[0].Audit), string(res.Audits[1].Audit), string(res.Audits[2].Audit), string(res.Audits[3].Audit)})
 				assert.Equal(t, programme.RuleStaffOnce, res.Audits[0].Rule)
 				assert.Equal(t, programme.RuleStaffDated, res.Audits[3].Rule)
 				assert.Equal(t, []competence.AuditorID{"lead"}, res.Audits[2].LeftOutBy(programme.RuleStaffNoOverlap), "the kept team books its days")
@@ -321,7 +330,7 @@ func TestStaffAuditStates(t *testing.T) {
 	schedule := []programme.ScheduledAudit{dated, undated, staffed, running, clash}
 
 	tests := []struct {
-		id     string
+		id     programme.ScheduledAuditID
 		state  string // the state a refusal names
 		rule   ismsaudit.RuleID
 		noTeam bool
@@ -335,7 +344,7 @@ func TestStaffAuditStates(t *testing.T) {
 		{id: "missing"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
+		t.Run(string(tt.id), func(t *testing.T) {
 			p := scProgramme(t, "p", programme.StateImplementing)
 			p.Schedule = scClone(t, schedule)
 			before := scClone(t, p)
@@ -397,7 +406,7 @@ func TestStaffProperties(t *testing.T) {
 		p := scExProgramme("p", programme.StateImplementing)
 		for i := range n {
 			start := scDate(2027, 1, 1).AddDate(0, 0, rapid.IntRange(0, 120).Draw(t, "start"))
-			a := programme.ScheduledAudit{ID: fmt.Sprintf("a%02d", i), Auditee: rapid.SampledFrom([]string{"acme", "globex"}).Draw(t, "auditee"),
+			a := programme.ScheduledAudit{ID: programme.ScheduledAuditID(fmt.Sprintf("a%02d", i)), Auditee: rapid.SampledFrom([]string{"acme", "globex"}).Draw(t, "auditee"),
 				Kind: rapid.SampledFrom([]annexa.AuditKind{annexa.Internal, annexa.Special}).Draw(t, "kind"),
 				Due:  scWin(start, start.AddDate(0, 0, 20)), Days: float64(rapid.IntRange(0, 12).Draw(t, "halfDays")) / 2}
 			if rapid.Bool().Draw(t, "planned") {
@@ -430,7 +439,7 @@ func TestStaffProperties(t *testing.T) {
 			}
 		}
 		for _, sa := range res.Audits {
-			a := scFind(t, p, sa.Audit)
+			a := scFind(t, p, programme.ScheduledAuditID(string(sa.Audit)))
 			switch sa.Status {
 			case programme.Staffed:
 				needs, so := scNeedsOf(a, sa)

@@ -39,6 +39,11 @@ type verifier struct {
 	p    *Programme
 	opts VerifyOptions
 	col  *errs.Collector
+	// auditIDs maps the scheduled-audit ids seen so far to where;
+	// bookings are the days people are booked on the staffed audits seen
+	// so far.
+	auditIDs map[ScheduledAuditID]string
+	bookings []booking
 }
 
 // violate records one violation of rule at path.

@@ -98,7 +98,7 @@ func plan(w io.Writer) error {
 	}
 	p.sample("Stage 2", stage2)
 	// The first surveillance prefers the depots stage 2 did not visit.
-	visited := map[string]bool{}
+	visited := map[programme.SiteID]bool{}
 	for _, id := range stage2.IDs() {
 		visited[id] = true
 	}
@@ -127,7 +127,7 @@ func plan(w io.Writer) error {
 		a := &cycle.Audits[i]
 		switch a.Kind {
 		case annexa.Stage1:
-			a.Start, a.Sites = sample.Stage1Start, []string{"Felixstowe HQ"}
+			a.Start, a.Sites = sample.Stage1Start, []programme.SiteID{"Felixstowe HQ"}
 		case annexa.Stage2:
 			a.Start, a.Sites = sample.Stage2Start, stage2.IDs()
 		}
@@ -143,7 +143,7 @@ func plan(w io.Writer) error {
 		}
 		where := "sites chosen nearer the date"
 		if len(a.Sites) > 0 {
-			where = strings.Join(a.Sites, ", ")
+			where = strings.Join(siteNames(a.Sites), ", ")
 		}
 		p.f("  %-22s %-24s %-32s %5s days  %s\n", a.ID, kindName(a.Kind), when, days(a.Days), where)
 	}
@@ -192,6 +192,16 @@ func (p *printer) f(format string, args ...any) {
 	}
 }
 
+// siteNames returns site ids as text: for printing, and as the units of
+// an audit's scope.
+func siteNames(ids []programme.SiteID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}
+
 func (p *printer) heading(s string) { p.f("\n%s\n%s\n", s, strings.Repeat("-", len(s))) }
 
 func (p *printer) sample(title string, s programme.SiteSample) {
@@ -200,7 +210,7 @@ func (p *printer) sample(title string, s programme.SiteSample) {
 	for _, x := range s.Sampled {
 		p.f("  %-14s %-10s %-22s %s\n", x.Site, x.Reason, x.Rule, x.Detail)
 	}
-	p.f("  Not visited: %s\n", strings.Join(s.NotSampled, ", "))
+	p.f("  Not visited: %s\n", strings.Join(siteNames(s.NotSampled), ", "))
 }
 
 func (p *printer) staffed(pool *competence.Pool, s programme.StaffedAudit, audits []programme.ScheduledAudit) {
@@ -234,7 +244,7 @@ func (p *printer) staffed(pool *competence.Pool, s programme.StaffedAudit, audit
 			sa = a
 		}
 	}
-	scope := competence.Scope{Auditee: sa.Auditee, Units: sa.Sites}
+	scope := competence.Scope{Auditee: sa.Auditee, Units: siteNames(sa.Sites)}
 	for a := range pool.All() {
 		if in[a.ID] {
 			continue
