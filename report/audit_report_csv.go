@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,18 +11,24 @@ import (
 	"github.com/ismsaudit/ismsaudit/audit"
 )
 
-// AuditFindingsCSVHeader is the header row of the findings register that
-// WriteAuditReport writes in CSV: one row per finding. Several values in a
+// AuditFindingsCSVHeader returns the header row of the findings register
+// that WriteAuditReport writes in CSV: one row per finding. Several values in a
 // cell are joined by ";"; times are RFC 3339, dates YYYY-MM-DD.
-var AuditFindingsCSVHeader = []string{
+// Each call returns a new slice: changing it changes no later output.
+func AuditFindingsCSVHeader() []string { return slices.Clone(auditFindingsCSVHeader) }
+
+var auditFindingsCSVHeader = []string{
 	"id", "kind", "grade", "state", "criteria", "criteria_titles", "area", "requirement", "found", "reason",
 	"evidence", "diverging_opinion", "resolution", "raised_by", "raised_at", "action_state", "action_due", "overdue",
 }
 
-// NonconformityActionsCSVHeader is the header row of
+// NonconformityActionsCSVHeader returns the header row of
 // WriteNonconformityActions: one row per nonconformity with its corrective
 // action.
-var NonconformityActionsCSVHeader = []string{
+// Each call returns a new slice: changing it changes no later output.
+func NonconformityActionsCSVHeader() []string { return slices.Clone(nonconformityActionsCSVHeader) }
+
+var nonconformityActionsCSVHeader = []string{
 	"finding", "grade", "finding_state", "criteria", "area", "found", "correction", "root_cause", "action",
 	"due", "state", "verified_by", "closed", "overdue", "days_overdue",
 }
@@ -56,7 +63,7 @@ func actionsByFinding(r *AuditReport) map[audit.FindingID]*AuditAction {
 func findingsCSV(w io.Writer, r *AuditReport) error {
 	actions := actionsByFinding(r)
 	cw := newCSV(w)
-	cw.row(AuditFindingsCSVHeader...)
+	cw.row(auditFindingsCSVHeader...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		labels, titles := criteriaCells(f.Criteria)
@@ -84,7 +91,7 @@ func WriteNonconformityActions(w io.Writer, r *AuditReport) error {
 	}
 	actions := actionsByFinding(r)
 	cw := newCSV(w)
-	cw.row(NonconformityActionsCSVHeader...)
+	cw.row(nonconformityActionsCSVHeader...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Kind != audit.Nonconformity {

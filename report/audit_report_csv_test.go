@@ -16,9 +16,9 @@ func TestFindingsRegisterCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, len(r.Findings)+1)
-	assert.Equal(t, AuditFindingsCSVHeader, rows[0])
+	assert.Equal(t, AuditFindingsCSVHeader(), rows[0])
 	f2 := rows[2]
-	require.Len(t, f2, len(AuditFindingsCSVHeader))
+	require.Len(t, f2, len(AuditFindingsCSVHeader()))
 	assert.Equal(t, []string{"F-02", "nonconformity", "major", "disputed", "A.8.8", "Management of technical vulnerabilities"}, f2[:6])
 	assert.Equal(t, "EV-04", f2[10])
 	assert.Equal(t, "2026-03-04T12:00:00Z", f2[14])
@@ -33,10 +33,10 @@ func TestNonconformityActionsCSV(t *testing.T) {
 	require.NoError(t, WriteNonconformityActions(&buf, r))
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
-	assert.Equal(t, NonconformityActionsCSVHeader, rows[0])
+	assert.Equal(t, NonconformityActionsCSVHeader(), rows[0])
 	got := map[string][]string{}
 	for _, row := range rows[1:] {
-		require.Len(t, row, len(NonconformityActionsCSVHeader))
+		require.Len(t, row, len(NonconformityActionsCSVHeader()))
 		got[row[0]] = row
 	}
 	require.Len(t, got, 3, "one row per nonconformity")

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -141,12 +142,16 @@ func checklistMarkdown(w io.Writer, c *annexa.Checklist) error {
 	return s.err
 }
 
-// ChecklistCSVHeader is the header row of the checklist CSV.
-var ChecklistCSVHeader = []string{"ref", "kind", "id", "title", "methods", "questions", "evidence_hints", "result", "notes", "evidence_refs", "not_audited_reason"}
+// ChecklistCSVHeader returns the header row of the checklist CSV that
+// WriteChecklist writes.
+// Each call returns a new slice: changing it changes no later output.
+func ChecklistCSVHeader() []string { return slices.Clone(checklistCSVHeader) }
+
+var checklistCSVHeader = []string{"ref", "kind", "id", "title", "methods", "questions", "evidence_hints", "result", "notes", "evidence_refs", "not_audited_reason"}
 
 func checklistCSV(w io.Writer, c *annexa.Checklist) error {
 	cw := newCSV(w)
-	cw.row(ChecklistCSVHeader...)
+	cw.row(checklistCSVHeader...)
 	for _, it := range c.Items {
 		refs := make([]string, len(it.EvidenceRefs))
 		for i, r := range it.EvidenceRefs {

@@ -69,10 +69,10 @@ func TestChecklistCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, len(cl.Items)+1)
-	assert.Equal(t, ChecklistCSVHeader, rows[0])
+	assert.Equal(t, ChecklistCSVHeader(), rows[0])
 	byRef := map[string][]string{}
 	for _, r := range rows[1:] {
-		require.Len(t, r, len(ChecklistCSVHeader))
+		require.Len(t, r, len(ChecklistCSVHeader()))
 		byRef[r[0]] = r
 	}
 	nc := byRef["A.8.8"]

@@ -9,7 +9,7 @@
 //
 // [WriteChecklist] renders an annexa.Checklist as Markdown (one section per
 // clause or Annex A theme, questions as task-list items), CSV (one row per
-// item, with [ChecklistCSVHeader]; text from outside the catalogue is
+// item, with the columns [ChecklistCSVHeader] returns; text from outside the catalogue is
 // guarded against spreadsheet formula injection) or JSON (the model itself,
 // which annexa.DecodeChecklist reads back).
 //

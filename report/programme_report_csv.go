@@ -2,22 +2,26 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// ProgrammeScheduleCSVHeader is the header row of the schedule that
+// ProgrammeScheduleCSVHeader returns the header row of the schedule that
 // WriteProgrammeReport writes in CSV: one row per scheduled audit, in the
 // report's order. Several values in a cell are joined by ";"; times are
 // RFC 3339, dates YYYY-MM-DD.
-var ProgrammeScheduleCSVHeader = []string{
+// Each call returns a new slice: changing it changes no later output.
+func ProgrammeScheduleCSVHeader() []string { return slices.Clone(programmeScheduleCSVHeader) }
+
+var programmeScheduleCSVHeader = []string{
 	"id", "kind", "auditee", "sites", "clauses", "controls", "due_from", "due_by", "start", "days",
 	"team", "audit", "audit_state", "status", "completed", "timing", "missed",
 }
 
 func scheduleCSV(w io.Writer, r *ProgrammeReport) error {
 	cw := newCSV(w)
-	cw.row(ProgrammeScheduleCSVHeader...)
+	cw.row(programmeScheduleCSVHeader...)
 	for i := range r.Schedule {
 		s := &r.Schedule[i]
 		sites := make([]string, len(s.Sites))

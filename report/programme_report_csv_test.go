@@ -15,9 +15,9 @@ func TestProgrammeScheduleCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 9)
-	assert.Equal(t, ProgrammeScheduleCSVHeader, rows[0])
+	assert.Equal(t, ProgrammeScheduleCSVHeader(), rows[0])
 	for _, row := range rows {
-		assert.Len(t, row, len(ProgrammeScheduleCSVHeader))
+		assert.Len(t, row, len(ProgrammeScheduleCSVHeader()))
 	}
 	assert.Equal(t, []string{"IA-2026-01", "internal", northwind}, rows[1][:3])
 	assert.Equal(t, "completed", rows[1][13])
