@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestChecklistKinds(t *testing.T) {
+// TestAuditKindCoverage pins what a checklist of each kind covers when no
+// subset is named.
+func TestAuditKindCoverage(t *testing.T) {
 	soa := sampleSoA(t)
 	tests := []struct {
 		kind              AuditKind
@@ -51,4 +53,22 @@ func essentialsRefs() []string {
 		out = append(out, "clause "+string(c.ID()))
 	}
 	return out
+}
+
+// TestSurveillanceEssentials checks the essentials are requirements, in
+// the standard's order, and that a special audit has none of its own.
+func TestSurveillanceEssentials(t *testing.T) {
+	var prev ClauseID
+	n := 0
+	for c := range SurveillanceEssentials() {
+		assert.False(t, c.HasSubclauses(), c.String())
+		if prev != "" {
+			assert.Negative(t, prev.Compare(c.ID()))
+		}
+		prev = c.ID()
+		n++
+	}
+	assert.Equal(t, 15, n)
+	_, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Special})
+	require.Error(t, err)
 }
