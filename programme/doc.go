@@ -165,7 +165,7 @@
 // control, time the closure of corrective actions (mean, median and 90th
 // percentile, with golang.org/x/exp/stats), list the actions overdue,
 // summarise the feedback per auditor and, on request, give all of it per
-// month, quarter or year ([TrendPeriod]). [Figures.ReviewInput] turns them
+// month, quarter or year ([Period]). [Figures.ReviewInput] turns them
 // into the monitoring input of the next review.
 //
 // # Verify

@@ -173,67 +173,35 @@ func (v *RiskLevel) UnmarshalText(text []byte) error { return riskLevelSet.Unmar
 // canonical order. A value that is not valid sorts before every valid one.
 func (v RiskLevel) Compare(other RiskLevel) int { return riskLevelSet.Compare(v, other) }
 
-// trendPeriodSet holds the TrendPeriod values in canonical order: the single source
+// periodSet holds the Period values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
-var trendPeriodSet = enum.New("programme", "TrendPeriod",
-	TrendMonth,
-	TrendQuarter,
-	TrendYear,
+var periodSet = enum.New("programme", "Period",
+	PeriodMonth,
+	PeriodQuarter,
+	PeriodYear,
 )
 
-// TrendPeriods yields the TrendPeriod values in canonical order.
-func TrendPeriods() iter.Seq[TrendPeriod] { return trendPeriodSet.All() }
+// Periods yields the Period values in canonical order.
+func Periods() iter.Seq[Period] { return periodSet.All() }
 
-// ParseTrendPeriod returns the TrendPeriod whose token is exactly s; for any
+// ParsePeriod returns the Period whose token is exactly s; for any
 // other input the error lists the valid tokens.
-func ParseTrendPeriod(s string) (TrendPeriod, error) { return trendPeriodSet.Parse(s) }
+func ParsePeriod(s string) (Period, error) { return periodSet.Parse(s) }
 
-// IsValid reports whether v is one of the TrendPeriod values; the
+// IsValid reports whether p is one of the Period values; the
 // zero value, unset, is not.
-func (v TrendPeriod) IsValid() bool { return trendPeriodSet.Valid(v) }
-
-// String returns the token of v.
-func (v TrendPeriod) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v TrendPeriod) MarshalText() ([]byte, error) { return trendPeriodSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *TrendPeriod) UnmarshalText(text []byte) error { return trendPeriodSet.Unmarshal(text, v) }
-
-// workloadPeriodSet holds the WorkloadPeriod values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var workloadPeriodSet = enum.New("programme", "WorkloadPeriod",
-	PerMonth,
-	PerQuarter,
-	PerYear,
-)
-
-// WorkloadPeriods yields the WorkloadPeriod values in canonical order.
-func WorkloadPeriods() iter.Seq[WorkloadPeriod] { return workloadPeriodSet.All() }
-
-// ParseWorkloadPeriod returns the WorkloadPeriod whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseWorkloadPeriod(s string) (WorkloadPeriod, error) { return workloadPeriodSet.Parse(s) }
-
-// IsValid reports whether p is one of the WorkloadPeriod values; the
-// zero value, unset, is not.
-func (p WorkloadPeriod) IsValid() bool { return workloadPeriodSet.Valid(p) }
+func (p Period) IsValid() bool { return periodSet.Valid(p) }
 
 // String returns the token of p.
-func (p WorkloadPeriod) String() string { return string(p) }
+func (p Period) String() string { return string(p) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (p WorkloadPeriod) MarshalText() ([]byte, error) { return workloadPeriodSet.Marshal(p) }
+func (p Period) MarshalText() ([]byte, error) { return periodSet.Marshal(p) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (p *WorkloadPeriod) UnmarshalText(text []byte) error {
-	return workloadPeriodSet.Unmarshal(text, p)
-}
+func (p *Period) UnmarshalText(text []byte) error { return periodSet.Unmarshal(text, p) }
 
 // reviewInputKindSet holds the ReviewInputKind values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.

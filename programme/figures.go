@@ -45,7 +45,7 @@ type Figures struct {
 	Feedback FeedbackFigures `json:"feedback"`
 	// TrendPeriod is the length of the periods of Trend; empty when no
 	// trend was asked for.
-	TrendPeriod TrendPeriod `json:"trendPeriod,omitempty"`
+	TrendPeriod Period `json:"trendPeriod,omitempty"`
 	// Trend gives the same figures per period, oldest first, with no gap
 	// between the first and the last period that holds anything (or At).
 	Trend []PeriodFigures `json:"trend,omitempty"`
@@ -559,7 +559,7 @@ func newFiguresBucket() *figuresBucket {
 // before it is reported.
 type figuresTally struct {
 	at      time.Time
-	trend   TrendPeriod
+	trend   Period
 	total   *figuresBucket
 	periods map[int64]*figuresBucket
 	lo, hi  int64

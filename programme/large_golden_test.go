@@ -52,7 +52,7 @@ func TestLargeResultsGolden(t *testing.T) {
 		pool := scPool(t, scBenchPeople(t, 500)...)
 		audits, reqs := scBenchSchedule()
 		opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
-			Requests: reqs, Limit: 40, Period: programme.PerQuarter}
+			Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 		res, err := programme.PlanStaffing(audits, pool, opts)
 		require.NoError(t, err)
 		largeGolden(t, "staffing-1000.sha256", res)
@@ -65,7 +65,7 @@ func TestLargeResultsGolden(t *testing.T) {
 			t.Skip("digests recorded on amd64")
 		}
 		in := moLarge(1000, 50000, 500)
-		for _, trend := range []programme.TrendPeriod{"", programme.TrendMonth, programme.TrendQuarter} {
+		for _, trend := range []programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter} {
 			in.Trend = trend
 			f, err := programme.Monitor(in)
 			require.NoError(t, err)

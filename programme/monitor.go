@@ -60,7 +60,7 @@ type MonitorInput struct {
 	// Feedback lists feedback on the auditors.
 	Feedback []AuditorFeedback `json:"feedback,omitempty"`
 	// Trend, when set, asks for the figures per period as well.
-	Trend TrendPeriod `json:"trend,omitempty"`
+	Trend Period `json:"trend,omitempty"`
 }
 
 // Monitor computes the monitoring figures of an audit programme (ISO
@@ -369,7 +369,7 @@ type MonitorOptions struct {
 	// Feedback lists feedback on the auditors.
 	Feedback []AuditorFeedback `json:"feedback,omitempty"`
 	// Trend, when set, asks for the figures per period as well.
-	Trend TrendPeriod `json:"trend,omitempty"`
+	Trend Period `json:"trend,omitempty"`
 }
 
 // Monitor computes the monitoring figures of the programme (ISO 19011:2018

@@ -86,7 +86,7 @@ func prReportCPU(b *testing.B, start time.Duration) {
 // 50 ms), without a trend and with a monthly one.
 func BenchmarkMonitor(b *testing.B) {
 	in := moLarge(1000, 50000, 500)
-	for _, trend := range []programme.TrendPeriod{"", programme.TrendMonth} {
+	for _, trend := range []programme.Period{"", programme.PeriodMonth} {
 		name := "totals"
 		if trend != "" {
 			name = "by-" + string(trend)
@@ -106,7 +106,7 @@ func BenchmarkMonitor(b *testing.B) {
 
 func TestMonitorLargeProgramme(t *testing.T) {
 	in := moLarge(1000, 50000, 500)
-	in.Trend = programme.TrendQuarter
+	in.Trend = programme.PeriodQuarter
 	got, err := programme.Monitor(in)
 	if err != nil {
 		t.Fatal(err)

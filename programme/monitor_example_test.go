@@ -103,7 +103,7 @@ func ExampleMonitor_trend() {
 			{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}, Audit: "IA-2026-02"},
 		},
 		Audits: moExampleRecords(),
-		Trend:  programme.TrendQuarter,
+		Trend:  programme.PeriodQuarter,
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -152,7 +152,7 @@ func ExampleProgramme_Monitor() {
 	p.Schedule[0].Audit, p.Schedule[1].Audit = "IA-2026-01", "IA-2026-02"
 
 	at := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
-	figures, err := p.Monitor(programme.MonitorOptions{At: at, Audits: moExampleRecords(), Trend: programme.TrendQuarter})
+	figures, err := p.Monitor(programme.MonitorOptions{At: at, Audits: moExampleRecords(), Trend: programme.PeriodQuarter})
 	if err != nil {
 		fmt.Println(err)
 		return

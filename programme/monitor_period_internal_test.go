@@ -12,20 +12,20 @@ import (
 // time.Time.Date in UTC, over instants from far in the past to far in
 // the future, period boundaries and other time zones included.
 func TestMonPeriodIndexMatchesDate(t *testing.T) {
-	reference := func(p TrendPeriod, t time.Time) int64 {
+	reference := func(p Period, t time.Time) int64 {
 		year, month, _ := t.UTC().Date()
 		y, m := int64(year), int64(month)-1
 		switch p {
-		case TrendMonth:
+		case PeriodMonth:
 			return y*12 + m
-		case TrendQuarter:
+		case PeriodQuarter:
 			return y*4 + m/3
 		}
 		return y
 	}
 	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600)}
 	check := func(tb interface{ Fatalf(string, ...any) }, at time.Time) {
-		for p := range TrendPeriods() {
+		for p := range Periods() {
 			if got, want := periodIndex(p, at), reference(p, at); got != want {
 				tb.Fatalf("%s of %v: %d, Date says %d", p, at, got, want)
 			}

@@ -30,7 +30,7 @@ func moProgramme(t *testing.T) (*programme.Programme, programme.MonitorOptions) 
 }
 
 func TestProgrammeMonitor(t *testing.T) {
-	for _, trend := range []programme.TrendPeriod{"", programme.TrendMonth, programme.TrendQuarter} {
+	for _, trend := range []programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter} {
 		t.Run("same figures as Monitor over the whole schedule/"+string(trend), func(t *testing.T) {
 			p, opts := moProgramme(t)
 			opts.Trend = trend
@@ -106,14 +106,14 @@ func TestProgrammeMonitor(t *testing.T) {
 
 	t.Run("MonitorOptions round-trips through JSON", func(t *testing.T) {
 		_, opts := moProgramme(t)
-		opts.Trend = programme.TrendQuarter
+		opts.Trend = programme.PeriodQuarter
 		moRoundTrip(t, opts)
 	})
 }
 
 func TestFiguresReviewInput(t *testing.T) {
 	in := moScenario()
-	in.Trend = programme.TrendQuarter
+	in.Trend = programme.PeriodQuarter
 	f, err := programme.Monitor(in)
 	require.NoError(t, err)
 	before := moClone(t, f)
@@ -148,7 +148,7 @@ auditor feedback: none`, f.ReviewInput().Summary)
 	t.Run("a long trend shows its last 12 periods", func(t *testing.T) {
 		in := moScenario()
 		in.At = time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)
-		in.Trend = programme.TrendMonth
+		in.Trend = programme.PeriodMonth
 		f, err := programme.Monitor(in)
 		require.NoError(t, err)
 		require.Len(t, f.Trend, 24)

@@ -43,7 +43,7 @@ var moRefPool = []annexa.Ref{
 func moGenInput(t *rapid.T) programme.MonitorInput {
 	in := programme.MonitorInput{
 		At:    moTime(t, "at"),
-		Trend: rapid.SampledFrom([]programme.TrendPeriod{"", programme.TrendMonth, programme.TrendQuarter, programme.TrendYear}).Draw(t, "trend"),
+		Trend: rapid.SampledFrom([]programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter, programme.PeriodYear}).Draw(t, "trend"),
 	}
 	kinds := slices.Collect(audit.FindingKinds())
 	grades := append(slices.Collect(audit.Grades()), "")

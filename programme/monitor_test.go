@@ -55,7 +55,7 @@ func TestMonitor(t *testing.T) {
 		Feedback: feedback,
 	}
 	quarters := june
-	quarters.TrendPeriod = programme.TrendQuarter
+	quarters.TrendPeriod = programme.PeriodQuarter
 	quarters.Trend = []programme.PeriodFigures{
 		{
 			Label: "2026-Q1", Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
@@ -105,7 +105,7 @@ func TestMonitor(t *testing.T) {
 	}
 	empty := programme.Figures{At: moDay(6, 30), Findings: moNoFindings(), Feedback: moNoFeedback()}
 	emptyMonth := empty
-	emptyMonth.TrendPeriod = programme.TrendMonth
+	emptyMonth.TrendPeriod = programme.PeriodMonth
 	emptyMonth.Trend = []programme.PeriodFigures{{
 		Label: "2026-06", Start: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
 		Findings: moNoFindings(), Feedback: moNoFeedback(), Backlog: programme.ActionBacklog{At: moDay(6, 30)},
@@ -118,12 +118,12 @@ func TestMonitor(t *testing.T) {
 	}{
 		{"nothing", func() programme.MonitorInput { return programme.MonitorInput{At: moDay(6, 30)} }, empty},
 		{"nothing by month", func() programme.MonitorInput {
-			return programme.MonitorInput{At: moDay(6, 30), Trend: programme.TrendMonth}
+			return programme.MonitorInput{At: moDay(6, 30), Trend: programme.PeriodMonth}
 		}, emptyMonth},
 		{"scenario at 30 June", moScenario, june},
 		{"scenario at 30 June by quarter", func() programme.MonitorInput {
 			in := moScenario()
-			in.Trend = programme.TrendQuarter
+			in.Trend = programme.PeriodQuarter
 			return in
 		}, quarters},
 		{"scenario at 20 February", func() programme.MonitorInput {
@@ -199,20 +199,20 @@ func TestMonitorPeriods(t *testing.T) {
 		Planned    int
 	}
 	tests := []struct {
-		trend programme.TrendPeriod
+		trend programme.Period
 		want  []period
 	}{
-		{programme.TrendMonth, []period{
+		{programme.PeriodMonth, []period{
 			{"2025-11", utc(2025, 11, 1), utc(2025, 12, 1), 1},
 			{"2025-12", utc(2025, 12, 1), utc(2026, 1, 1), 0},
 			{"2026-01", utc(2026, 1, 1), utc(2026, 2, 1), 0},
 			{"2026-02", utc(2026, 2, 1), utc(2026, 3, 1), 0},
 		}},
-		{programme.TrendQuarter, []period{
+		{programme.PeriodQuarter, []period{
 			{"2025-Q4", utc(2025, 10, 1), utc(2026, 1, 1), 1},
 			{"2026-Q1", utc(2026, 1, 1), utc(2026, 4, 1), 0},
 		}},
-		{programme.TrendYear, []period{
+		{programme.PeriodYear, []period{
 			{"2025", utc(2025, 1, 1), utc(2026, 1, 1), 1},
 			{"2026", utc(2026, 1, 1), utc(2027, 1, 1), 0},
 		}},
@@ -238,7 +238,7 @@ func TestMonitorTimeZones(t *testing.T) {
 	east := time.FixedZone("UTC+2", 2*60*60)
 	in := programme.MonitorInput{
 		At:       time.Date(2026, 3, 1, 0, 30, 0, 0, east),
-		Trend:    programme.TrendMonth,
+		Trend:    programme.PeriodMonth,
 		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(time.Time{}, time.Date(2026, 3, 1, 0, 30, 0, 0, east))}},
 	}
 	got, err := programme.Monitor(in)
@@ -276,7 +276,7 @@ func TestMonitorClosureEdges(t *testing.T) {
 
 func TestMonitorOrderIndependent(t *testing.T) {
 	in := moScenario()
-	in.Trend = programme.TrendMonth
+	in.Trend = programme.PeriodMonth
 	want, err := programme.Monitor(in)
 	require.NoError(t, err)
 	rev := moClone(t, in)
@@ -342,7 +342,7 @@ func TestMonitorRefused(t *testing.T) {
 		{"feedback score too high", func(in *programme.MonitorInput) { in.Feedback[1].Score = 6 }, "Feedback[1].Score", "max", false},
 		{"feedback without date", func(in *programme.MonitorInput) { in.Feedback[2].At = time.Time{} }, "Feedback[2].At", "required", false},
 		{"trend too long", func(in *programme.MonitorInput) {
-			in.Trend = programme.TrendMonth
+			in.Trend = programme.PeriodMonth
 			in.Schedule[5].Due = moWindow(time.Time{}, time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC))
 		}, "Trend", "max", false},
 	}
@@ -418,7 +418,7 @@ func TestMonitorReportsEveryProblem(t *testing.T) {
 
 func TestDecodeMonitorInput(t *testing.T) {
 	in := moScenario()
-	in.Trend = programme.TrendYear
+	in.Trend = programme.PeriodYear
 	data, err := json.Marshal(in)
 	require.NoError(t, err)
 	got, err := programme.DecodeMonitorInput(data)
@@ -453,29 +453,29 @@ func TestDecodeMonitorInput(t *testing.T) {
 }
 
 func TestTrendPeriodText(t *testing.T) {
-	for p := range programme.TrendPeriods() {
+	for p := range programme.Periods() {
 		t.Run(string(p), func(t *testing.T) {
 			require.True(t, p.IsValid())
 			b, err := p.MarshalText()
 			require.NoError(t, err)
-			var back programme.TrendPeriod
+			var back programme.Period
 			require.NoError(t, back.UnmarshalText(b))
 			assert.Equal(t, p, back)
-			parsed, err := programme.ParseTrendPeriod(p.String())
+			parsed, err := programme.ParsePeriod(p.String())
 			require.NoError(t, err)
 			assert.Equal(t, p, parsed)
 		})
 	}
-	_, err := programme.ParseTrendPeriod("fortnight")
+	_, err := programme.ParsePeriod("fortnight")
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, []string{"month", "quarter", "year"}, pe.Valid)
-	_, err = programme.TrendPeriod("week").MarshalText()
+	_, err = programme.Period("week").MarshalText()
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
-	var p programme.TrendPeriod
+	var p programme.Period
 	require.ErrorIs(t, p.UnmarshalText([]byte("week")), ismsaudit.ErrInvalid)
-	assert.False(t, programme.TrendPeriod("").IsValid())
+	assert.False(t, programme.Period("").IsValid())
 }
 
 func TestMonitorBoundaries(t *testing.T) {
@@ -490,7 +490,7 @@ func TestMonitorBoundaries(t *testing.T) {
 	a.FollowUps = []audit.FollowUp{moFollowUp("F", due, moDay(3, 25), time.Time{})}
 	in := programme.MonitorInput{
 		At:       due,
-		Trend:    programme.TrendMonth,
+		Trend:    programme.PeriodMonth,
 		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(moDay(3, 1), due), Audit: "A"}},
 		Audits:   []*audit.Audit{a},
 	}

@@ -6,43 +6,33 @@ import (
 	"time"
 )
 
-// TrendPeriod is the length of the periods of a trend: calendar periods in
-// UTC.
+// Period is a length of calendar period: the periods of a monitoring
+// trend (MonitorInput.Trend, in UTC) and the period an auditor's workload
+// limit applies to (StaffOptions.Period). A period is labelled "2026-01",
+// "2026-Q1" or "2026" (see Key).
 //
-//ismsaudit:enum TrendPeriods
-type TrendPeriod string
+//ismsaudit:enum Periods
+type Period string
 
-// The TrendPeriod values. Never reorder.
+// The Period values. Never reorder.
 const (
-	TrendMonth   TrendPeriod = "month"   // calendar months, labelled "2026-01"
-	TrendQuarter TrendPeriod = "quarter" // calendar quarters, labelled "2026-Q1"
-	TrendYear    TrendPeriod = "year"    // calendar years, labelled "2026"
+	PeriodMonth   Period = "month"   // calendar months, labelled "2026-01"
+	PeriodQuarter Period = "quarter" // calendar quarters, labelled "2026-Q1"
+	PeriodYear    Period = "year"    // calendar years, labelled "2026"
 )
 
-// WorkloadPeriod is the period an auditor's workload limit applies to.
-//
-//ismsaudit:enum WorkloadPeriods
-type WorkloadPeriod string
-
-// The periods. Never reorder.
-const (
-	PerMonth   WorkloadPeriod = "month"   // calendar month, key "2026-03"
-	PerQuarter WorkloadPeriod = "quarter" // calendar quarter, key "2026-Q1"
-	PerYear    WorkloadPeriod = "year"    // calendar year, key "2026"
-)
-
-// Key returns the key of the period holding t: "2026", "2026-Q1" or
-// "2026-03". An unset period counts as a year.
-func (p WorkloadPeriod) Key(t time.Time) string {
+// Key returns the label of the period holding t, in t's own location:
+// "2026-03", "2026-Q1" or "2026". An unset period counts as a year.
+func (p Period) Key(t time.Time) string {
 	y := strconv.Itoa(t.Year())
 	switch p {
-	case PerMonth:
+	case PeriodMonth:
 		m := int(t.Month())
 		if m < 10 {
 			return y + "-0" + strconv.Itoa(m)
 		}
 		return y + "-" + strconv.Itoa(m)
-	case PerQuarter:
+	case PeriodQuarter:
 		return y + "-Q" + strconv.Itoa((int(t.Month())+2)/3)
 	}
 	return y
@@ -50,12 +40,12 @@ func (p WorkloadPeriod) Key(t time.Time) string {
 
 // periodIndex numbers the period of p holding t (in UTC), consecutive
 // periods by consecutive numbers.
-func periodIndex(p TrendPeriod, t time.Time) int64 {
+func periodIndex(p Period, t time.Time) int64 {
 	y, m := civilMonth(floorDiv(t.Unix(), 86400))
 	switch p {
-	case TrendMonth:
+	case PeriodMonth:
 		return y*12 + m
-	case TrendQuarter:
+	case PeriodQuarter:
 		return y*4 + m/3
 	}
 	return y
@@ -81,12 +71,12 @@ func civilMonth(days int64) (year, month int64) {
 }
 
 // periodStart returns the first instant of period i of p.
-func periodStart(p TrendPeriod, i int64) time.Time {
+func periodStart(p Period, i int64) time.Time {
 	switch p {
-	case TrendMonth:
+	case PeriodMonth:
 		y := floorDiv(i, 12)
 		return time.Date(int(y), time.Month(i-y*12+1), 1, 0, 0, 0, 0, time.UTC)
-	case TrendQuarter:
+	case PeriodQuarter:
 		y := floorDiv(i, 4)
 		return time.Date(int(y), time.Month(3*(i-y*4)+1), 1, 0, 0, 0, 0, time.UTC)
 	}
@@ -94,13 +84,13 @@ func periodStart(p TrendPeriod, i int64) time.Time {
 }
 
 // periodBounds returns the start, end and label of period i of p.
-func periodBounds(p TrendPeriod, i int64) (start, end time.Time, label string) {
+func periodBounds(p Period, i int64) (start, end time.Time, label string) {
 	switch p {
-	case TrendMonth:
+	case PeriodMonth:
 		y, m := floorDiv(i, 12), int(i-floorDiv(i, 12)*12)
 		start = time.Date(int(y), time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
 		return start, start.AddDate(0, 1, 0), fmt.Sprintf("%04d-%02d", y, m+1)
-	case TrendQuarter:
+	case PeriodQuarter:
 		y, q := floorDiv(i, 4), int(i-floorDiv(i, 4)*4)
 		start = time.Date(int(y), time.Month(3*q+1), 1, 0, 0, 0, 0, time.UTC)
 		return start, start.AddDate(0, 3, 0), fmt.Sprintf("%04d-Q%d", y, q+1)

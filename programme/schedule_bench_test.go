@@ -174,7 +174,7 @@ func BenchmarkStaff1000(b *testing.B) {
 	pool := scPool(b, scBenchPeople(b, 500)...)
 	audits, reqs := scBenchSchedule()
 	opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
-		Requests: reqs, Limit: 40, Period: programme.PerQuarter}
+		Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 	b.ReportAllocs()
 	defer prReportCPU(b, prCPUTime())
 	for b.Loop() {
@@ -195,7 +195,7 @@ func BenchmarkStaff1000WithPool(b *testing.B) {
 	scheme := scScheme()
 	audits, reqs := scBenchSchedule()
 	opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
-		Requests: reqs, Limit: 40, Period: programme.PerQuarter}
+		Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 	b.ReportAllocs()
 	for b.Loop() {
 		pool, err := competence.NewPool(people, &scheme)

@@ -67,7 +67,7 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 	staffOpts := programme.StaffOptions{
 		Needs:    []competence.Need{competence.LanguageNeed("en")},
 		Requests: []programme.StaffRequest{{Audit: "int-01", Needs: []competence.Need{competence.KnowledgeNeed(competence.RiskAssessment, competence.Working)}, MinAuditors: 1, MaxAuditors: 2, Exclude: []competence.AuditorID{"nobody"}}},
-		Select:   &competence.SelectOptions{MaxExact: 10}, Limit: 30, Limits: map[competence.AuditorID]float64{"aud": 10}, Period: programme.PerQuarter,
+		Select:   &competence.SelectOptions{MaxExact: 10}, Limit: 30, Limits: map[competence.AuditorID]float64{"aud": 10}, Period: programme.PeriodQuarter,
 		Booked: []programme.StaffBooking{{Auditor: "lead", From: scDate(2026, 2, 1), To: scDate(2026, 2, 3), Days: 3}},
 	}
 	staffing, err := p.Staff(pool, staffOpts)
@@ -101,17 +101,17 @@ func TestScheduleEnums(t *testing.T) {
 		assert.Equal(t, []programme.StaffStatus{"staffed", "kept", "under-way", "undated", "no-team"}, slices.Collect(programme.StaffStatuses()))
 		scEnum(t, programme.ParseStaffStatus, func(v programme.StaffStatus) bool { return v.IsValid() }, "no-team", "maybe")
 	})
-	t.Run("WorkloadPeriod", func(t *testing.T) {
-		assert.Equal(t, []programme.WorkloadPeriod{"month", "quarter", "year"}, slices.Collect(programme.WorkloadPeriods()))
-		scEnum(t, programme.ParseWorkloadPeriod, func(v programme.WorkloadPeriod) bool { return v.IsValid() }, "quarter", "week")
+	t.Run("Period", func(t *testing.T) {
+		assert.Equal(t, []programme.Period{"month", "quarter", "year"}, slices.Collect(programme.Periods()))
+		scEnum(t, programme.ParsePeriod, func(v programme.Period) bool { return v.IsValid() }, "quarter", "week")
 		at := time.Date(2027, 11, 30, 23, 0, 0, 0, time.UTC)
-		assert.Equal(t, "2027-11", programme.PerMonth.Key(at))
-		assert.Equal(t, "2027-03", programme.PerMonth.Key(scDate(2027, 3, 1)))
-		assert.Equal(t, "2027-Q4", programme.PerQuarter.Key(at))
-		assert.Equal(t, "2027-Q1", programme.PerQuarter.Key(scDate(2027, 3, 31)))
-		assert.Equal(t, "2027-Q2", programme.PerQuarter.Key(scDate(2027, 4, 1)))
-		assert.Equal(t, "2027", programme.PerYear.Key(at))
-		assert.Equal(t, "2027", programme.WorkloadPeriod("").Key(at), "unset counts as a year")
+		assert.Equal(t, "2027-11", programme.PeriodMonth.Key(at))
+		assert.Equal(t, "2027-03", programme.PeriodMonth.Key(scDate(2027, 3, 1)))
+		assert.Equal(t, "2027-Q4", programme.PeriodQuarter.Key(at))
+		assert.Equal(t, "2027-Q1", programme.PeriodQuarter.Key(scDate(2027, 3, 31)))
+		assert.Equal(t, "2027-Q2", programme.PeriodQuarter.Key(scDate(2027, 4, 1)))
+		assert.Equal(t, "2027", programme.PeriodYear.Key(at))
+		assert.Equal(t, "2027", programme.Period("").Key(at), "unset counts as a year")
 	})
 }
 

@@ -88,7 +88,7 @@ type StaffOptions struct {
 	Limit  float64                          `json:"limit,omitempty"`
 	Limits map[competence.AuditorID]float64 `json:"limits,omitempty"`
 	// Period is what Limit counts over; empty means a calendar year.
-	Period WorkloadPeriod `json:"period,omitempty"`
+	Period Period `json:"period,omitempty"`
 	// Booked lists work outside the schedule.
 	Booked []StaffBooking `json:"booked,omitempty"`
 }

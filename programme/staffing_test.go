@@ -91,7 +91,7 @@ func TestStaff(t *testing.T) {
 	opts := programme.StaffOptions{
 		Needs:    []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working), competence.LanguageNeed("en")},
 		Requests: []programme.StaffRequest{{Audit: "acme-recertification", MinAuditors: 2}},
-		Limit:    5, Period: programme.PerYear,
+		Limit:    5, Period: programme.PeriodYear,
 	}
 	scheduleOnly := opts
 	scheduleOnly.Requests = nil // the request names a cycle audit, not in the schedule
@@ -195,7 +195,7 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 			}},
 		{"a personal limit and a quarter", []programme.ScheduledAudit{
 			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 3, 1), 3), scInternal("c", scDate(2027, 4, 1), 3),
-		}, programme.StaffOptions{Limit: 100, Limits: map[competence.AuditorID]float64{"lead": 5}, Period: programme.PerQuarter},
+		}, programme.StaffOptions{Limit: 100, Limits: map[competence.AuditorID]float64{"lead": 5}, Period: programme.PeriodQuarter},
 			[]programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
 				assert.Equal(t, "2027-Q1", res.Audits[1].Period)
@@ -419,7 +419,7 @@ func TestStaffProperties(t *testing.T) {
 		}
 		opts := programme.StaffOptions{
 			Limit:  float64(rapid.IntRange(0, 12).Draw(t, "limit")),
-			Period: rapid.SampledFrom([]programme.WorkloadPeriod{programme.PerMonth, programme.PerQuarter, programme.PerYear}).Draw(t, "period"),
+			Period: rapid.SampledFrom([]programme.Period{programme.PeriodMonth, programme.PeriodQuarter, programme.PeriodYear}).Draw(t, "period"),
 		}
 		if rapid.Bool().Draw(t, "english") {
 			opts.Needs = []competence.Need{competence.LanguageNeed("en")}

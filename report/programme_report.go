@@ -214,7 +214,7 @@ type ProgrammeReportOptions struct {
 	// Feedback is the feedback on auditors that monitoring summarises.
 	Feedback []programme.AuditorFeedback
 	// Trend, when set, adds the monitoring figures per period.
-	Trend programme.TrendPeriod
+	Trend programme.Period
 	// Pool, when given, names the members of teams the programme selected
 	// for audits that have no record yet.
 	Pool *competence.Pool
