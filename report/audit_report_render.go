@@ -545,7 +545,8 @@ func (l *auditLayout) evidenceItem(i int) {
 		l.lit(".")
 	}
 	if e.Digest != "" {
-		l.lit(" SHA-256 ")
+		d.lineBreak()
+		l.lit("SHA-256: ")
 		d.code(e.Digest)
 	}
 	d.close(blockItem)

@@ -232,6 +232,30 @@ func TestMarkdownSections(t *testing.T) {
 	assert.Contains(t, out, "- **Report:** version 1, issued 2026-05-15 09:00 +00:00 by Marta Nowak\n")
 }
 
+// TestDigestOnItsOwnLine checks that an evidence item's digest is a field
+// of its own, on a line of its own, not run into the description.
+func TestDigestOnItsOwnLine(t *testing.T) {
+	r := internalReport(t)
+	var md, page bytes.Buffer
+	require.NoError(t, WriteAuditReport(&md, r, Markdown))
+	require.NoError(t, WriteAuditReport(&page, r, HTML))
+	digests := 0
+	for _, e := range r.Evidence {
+		if e.Digest == "" {
+			continue
+		}
+		digests++
+		assert.Contains(t, md.String(), "\\\n  SHA-256: `"+e.Digest+"`\n", "Markdown: a hard line break, then the digest on its own line")
+		assert.Contains(t, page.String(), "<br>SHA-256: <code>"+e.Digest+"</code></li>", "HTML: a line break, then the digest")
+	}
+	require.Equal(t, 2, digests)
+	for _, line := range strings.Split(md.String(), "\n") {
+		if strings.Contains(line, "SHA-256") {
+			assert.True(t, strings.HasPrefix(line, "  SHA-256: `"), "the digest line holds the digest only: %q", line)
+		}
+	}
+}
+
 func TestTerminatedAuditReport(t *testing.T) {
 	a := internalAudit(t)
 	a.State = audit.StateTerminated

@@ -75,71 +75,83 @@ func methodList(ms []annexa.Method, sep string, name func(annexa.Method) string)
 }
 
 func checklistMarkdown(w io.Writer, c *annexa.Checklist) error {
-	s := &sticky{w: w}
-	title := kindTitles[c.Kind] + " checklist"
+	o := newObuf(w)
+	o.str("# ", kindTitles[c.Kind], " checklist")
 	if c.Organization != "" {
-		title += ": " + mdText(c.Organization)
+		o.str(": ")
+		o.mdEscape(c.Organization)
 	}
-	s.str("# ", title, "\n\n")
-	s.str("Criteria: ISO/IEC 27001:2022 clauses 4 to 10 and Annex A")
+	o.str("\n\n")
+	o.str("Criteria: ISO/IEC 27001:2022 clauses 4 to 10 and Annex A")
 	if c.SoAVersion != "" {
-		s.str(", Statement of Applicability version ", mdText(c.SoAVersion))
+		o.str(", Statement of Applicability version ")
+		o.mdEscape(c.SoAVersion)
 	}
-	s.str(".\n\n")
+	o.str(".\n\n")
 	counts, notAudited := c.Tally()
-	s.str("Items: ", strconv.Itoa(len(c.Items)))
+	o.str("Items: ", strconv.Itoa(len(c.Items)))
 	for _, rc := range counts {
 		if rc.Count > 0 {
-			s.str(" · ", resultLabels[rc.Result], ": ", strconv.Itoa(rc.Count))
+			o.str(" · ", resultLabels[rc.Result], ": ", strconv.Itoa(rc.Count))
 		}
 	}
 	if notAudited > 0 {
-		s.str(" · not audited: ", strconv.Itoa(notAudited))
+		o.str(" · not audited: ", strconv.Itoa(notAudited))
 	}
-	s.str("\n")
+	o.str("\n")
 	current := ""
 	for _, it := range c.Items {
 		if g := group(it); g != current {
 			current = g
-			s.str("\n## ", g, "\n")
+			o.str("\n## ", g, "\n")
 		}
-		s.str("\n### ", mdText(label(it.Ref)), " ", mdText(it.Title), "\n\n")
+		o.str("\n### ")
+		o.mdEscape(label(it.Ref))
+		o.str(" ")
+		o.mdEscape(it.Title)
+		o.str("\n\n")
 		if len(it.Methods) > 0 {
-			s.str("Methods: ", methodList(it.Methods, ", ", annexa.Method.Label), "\n\n")
+			o.str("Methods: ", methodList(it.Methods, ", ", annexa.Method.Label), "\n\n")
 		}
 		for _, q := range it.Questions {
-			s.str("- [ ] ", mdText(q), "\n")
+			o.str("- [ ] ")
+			o.mdEscape(q)
+			o.str("\n")
 		}
 		if len(it.EvidenceHints) > 0 {
-			s.str("\nEvidence to look for: ")
+			o.str("\nEvidence to look for: ")
 			for i, e := range it.EvidenceHints {
 				if i > 0 {
-					s.str("; ")
+					o.str("; ")
 				}
-				s.str(mdText(e))
+				o.mdEscape(e)
 			}
-			s.str(".\n")
+			o.str(".\n")
 		}
-		s.str("\nResult: **", resultLabels[it.Result], "**")
+		o.str("\nResult: **", resultLabels[it.Result], "**")
 		if it.NotAuditedReason != "" {
-			s.str(" (not audited: ", mdText(it.NotAuditedReason), ")")
+			o.str(" (not audited: ")
+			o.mdEscape(it.NotAuditedReason)
+			o.str(")")
 		}
-		s.str("\n")
+		o.str("\n")
 		if it.Notes != "" {
-			s.str("Notes: ", mdText(it.Notes), "\n")
+			o.str("Notes: ")
+			o.mdEscape(it.Notes)
+			o.str("\n")
 		}
 		if len(it.EvidenceRefs) > 0 {
-			s.str("Evidence: ")
+			o.str("Evidence: ")
 			for i, e := range it.EvidenceRefs {
 				if i > 0 {
-					s.str(", ")
+					o.str(", ")
 				}
-				s.str("`", strings.ReplaceAll(string(e), "`", "'"), "`")
+				o.mdCode(string(e))
 			}
-			s.str("\n")
+			o.str("\n")
 		}
 	}
-	return s.err
+	return o.flush()
 }
 
 // ChecklistCSVHeader returns the header row of the checklist CSV that
@@ -164,30 +176,4 @@ func checklistCSV(w io.Writer, c *annexa.Checklist) error {
 			it.Result.String(), cell(it.Notes), strings.Join(refs, ";"), cell(it.NotAuditedReason))
 	}
 	return cw.done()
-}
-
-// sticky wraps a writer and keeps the first write error, like bufio.Writer:
-// renderers write freely and check once at the end.
-type sticky struct {
-	w   io.Writer
-	err error
-}
-
-func (s *sticky) str(parts ...string) {
-	for _, p := range parts {
-		if s.err != nil {
-			return
-		}
-		_, s.err = io.WriteString(s.w, p)
-	}
-}
-
-// Write implements io.Writer so that encoders can target a sticky writer.
-func (s *sticky) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
-	n, err := s.w.Write(p)
-	s.err = err
-	return n, err
 }

@@ -35,61 +35,94 @@ func (t *byteSet) next(s string, i int) int {
 	return len(s)
 }
 
-// mdEscape appends text escaped for Markdown as mdText does (markup
-// characters backslash-escaped, < and > as entities, line breaks folded
-// into spaces), copying unchanged runs in one piece.
+// mdEscape appends text escaped as Markdown inline text (CommonMark, with
+// GitHub's tables and strikethrough), so that text from a record never
+// becomes Markdown structure or HTML: every character that can open
+// markup (\ ` * _ [ ] | # < > ~) is backslash-escaped, as CommonMark lets
+// any ASCII punctuation be; so is & where it could start an entity or
+// character reference (before a letter or #), and a line break (CR, LF
+// or CRLF) is folded into one space so that a value stays on its line.
+// Raw HTML and autolinks cannot start, as every < is escaped; nothing is
+// written as an HTML entity. Unchanged runs are copied in one piece.
+//
+// Text that starts a block (a paragraph, a list item, a note) also needs
+// mdEscapeStart.
 func (o *obuf) mdEscape(text string) {
 	b := o.b
 	last := 0
 	for i := mdMarks.next(text, 0); i < len(text); i = mdMarks.next(text, i) {
-		var rep string
-		switch text[i] {
-		case '\\':
-			rep = `\\`
-		case '`':
-			rep = "\\`"
-		case '*':
-			rep = `\*`
-		case '_':
-			rep = `\_`
-		case '[':
-			rep = `\[`
-		case ']':
-			rep = `\]`
-		case '|':
-			rep = `\|`
-		case '#':
-			rep = `\#`
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '\n':
-			rep = " "
-		case '\r':
-			rep = " "
-			if i+1 < len(text) && text[i+1] == '\n' {
-				b = append(append(b, text[last:i]...), rep...)
-				i += 2
-				last = i
+		c := text[i]
+		switch c {
+		case '&':
+			if i+1 == len(text) || !isEntityStart(text[i+1]) {
+				i++ // a plain ampersand
 				continue
 			}
+			b = append(append(b, text[last:i]...), '\\', '&')
+		case '\n':
+			b = append(append(b, text[last:i]...), ' ')
+		case '\r':
+			b = append(append(b, text[last:i]...), ' ')
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+		default:
+			b = append(append(b, text[last:i]...), '\\', c)
 		}
-		b = append(append(b, text[last:i]...), rep...)
 		i++
 		last = i
 	}
 	o.b = append(b, text[last:]...)
 }
 
-// mdMarks marks the bytes md replaces.
+// mdMarks marks the bytes mdEscape looks at.
 var mdMarks = newByteSet(func(c byte) bool {
 	switch c {
-	case '\\', '`', '*', '_', '[', ']', '|', '#', '<', '>', '\n', '\r':
+	case '\\', '`', '*', '_', '[', ']', '|', '#', '<', '>', '~', '&', '\n', '\r':
 		return true
 	}
 	return false
 })
+
+// isEntityStart reports whether c, after an &, could make an entity or a
+// character reference ("&lt;", "&#60;").
+func isEntityStart(c byte) bool {
+	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// mdEscapeStart appends text that starts a Markdown block, escaped as
+// mdEscape does and also kept from opening a block of its own: leading
+// white space (which could make an indented code block) is dropped, and a
+// leading list marker ("-" or "+", and "1." or "1)" before white space
+// or the end) is escaped. The other block
+// openers (#, >, `, ~, <, *, _, |) are escaped wherever they are.
+func (o *obuf) mdEscapeStart(text string) {
+	i := 0
+	for i < len(text) && isSpaceOrBreak(text[i]) {
+		i++
+	}
+	text = text[i:]
+	switch {
+	case text == "":
+	case text[0] == '-' || text[0] == '+':
+		o.b = append(o.b, '\\', text[0])
+		text = text[1:]
+	default:
+		d := 0
+		for d < len(text) && d < 10 && text[d] >= '0' && text[d] <= '9' {
+			d++
+		}
+		if d > 0 && d < 10 && d < len(text) && (text[d] == '.' || text[d] == ')') && (d+1 == len(text) || isSpaceOrBreak(text[d+1])) {
+			o.b = append(append(o.b, text[:d]...), '\\', text[d])
+			text = text[d+1:]
+		}
+	}
+	o.mdEscape(text)
+}
+
+// isSpaceOrBreak reports whether c is a space, a tab or a line break, the
+// bytes that end a list marker.
+func isSpaceOrBreak(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // htmlEscape appends text with &, <, >, " and ' replaced by entities and
 // NUL by U+FFFD, copying unchanged runs in one piece.
@@ -138,12 +171,3 @@ func cell(s string) string {
 	}
 	return s
 }
-
-// mdText escapes the characters that would turn free text into Markdown or
-// HTML structure, and folds line breaks so a value stays on its line.
-var mdReplacer = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "\r\n", " ", "\n", " ", "\r", " ",
-)
-
-func mdText(s string) string { return mdReplacer.Replace(s) }

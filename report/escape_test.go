@@ -2,6 +2,7 @@ package report
 
 import (
 	"html/template"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,17 +37,117 @@ func FuzzHTMLEscape(f *testing.F) {
 	})
 }
 
-// FuzzMarkdownEscape checks that the report's Markdown escaping is the
-// package's mdText.
+// FuzzMarkdownEscape checks the report's Markdown escaping: it is the
+// plain reference escaper below, byte for byte; its output holds no line
+// break, no character that opens markup, raw HTML or an entity unless
+// backslash-escaped; and removing the escapes gives the text back, line
+// breaks folded into spaces. At the start of a block it also opens no
+// block, and gives the text back less its leading white space.
 func FuzzMarkdownEscape(f *testing.F) {
-	for _, s := range []string{"", "plain", "a\r\nb\rc\nd", `\*_[]|#<>` + "`", hostilePrefix} {
+	for _, s := range []string{"", "plain", "a\r\nb\rc\nd", `\*_[]|#<>~&` + "`", "R&D &amp; &#60; & x", "- 1. x", "  # y", hostilePrefix} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var m mdDoc
-		m.md(s)
-		if got, want := string(m.o.b), mdText(s); got != want {
-			t.Fatalf("md(%q) = %q, want %q", s, got, want)
+		var o obuf
+		o.mdEscape(s)
+		got := string(o.b)
+		if want := mdReference(s); got != want {
+			t.Fatalf("mdEscape(%q) = %q, want %q", s, got, want)
+		}
+		checkInertMarkdown(t, s, got)
+		if back, want := mdUnescape(got), mdFold(s); back != want {
+			t.Fatalf("mdEscape(%q) = %q reads back as %q, want %q", s, got, back, want)
+		}
+
+		o.b = o.b[:0]
+		o.mdEscapeStart(s)
+		got = string(o.b)
+		checkInertMarkdown(t, s, got)
+		if back, want := mdUnescape(got), strings.TrimLeft(mdFold(s), " \t"); back != want {
+			t.Fatalf("mdEscapeStart(%q) = %q reads back as %q, want %q", s, got, back, want)
+		}
+		if got != "" && (got[0] == ' ' || got[0] == '\t' || got[0] == '-' || got[0] == '+' || orderedListMarker.MatchString(got)) {
+			t.Fatalf("mdEscapeStart(%q) = %q opens a block", s, got)
 		}
 	})
+}
+
+// orderedListMarker matches text that starts an ordered list.
+var orderedListMarker = regexp.MustCompile(`^[0-9]{1,9}[.)]([ \t]|$)`)
+
+// checkInertMarkdown fails when out, the escaping of s, holds a line
+// break, or a character that opens markup or an entity without a
+// backslash before it.
+func checkInertMarkdown(t *testing.T, s, out string) {
+	t.Helper()
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		switch {
+		case c == '\\':
+			if i+1 == len(out) || !isASCIIPunct(out[i+1]) {
+				t.Fatalf("escaping %q gives %q: a backslash escapes nothing at byte %d", s, out, i)
+			}
+			i++
+		case c == '\n' || c == '\r':
+			t.Fatalf("escaping %q gives %q: a line break at byte %d", s, out, i)
+		case strings.IndexByte("`*_[]|#<>~", c) >= 0, c == '&' && i+1 < len(out) && isEntityStart(out[i+1]):
+			t.Fatalf("escaping %q gives %q: %q at byte %d opens markup", s, out, c, i)
+		}
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// mdUnescape removes CommonMark backslash escapes: a backslash before
+// ASCII punctuation stands for that character.
+func mdUnescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdFold folds each line break (CRLF, CR or LF) into one space.
+func mdFold(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+}
+
+// mdReference is the Markdown escaping written plainly, byte by byte.
+func mdReference(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '|', '#', '<', '>', '~':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '&':
+			if i+1 < len(s) && isEntityStart(s[i+1]) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteByte(' ')
+		case '\n':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// mdText returns text escaped as mdEscape appends it.
+func mdText(text string) string {
+	var o obuf
+	o.mdEscape(text)
+	return string(o.b)
 }

@@ -103,6 +103,9 @@ func (h *htmlDoc) text(s string)                { h.o.htmlEscape(s) }
 func (h *htmlDoc) buffer() (o *obuf, html bool) { return &h.o, true }
 func (h *htmlDoc) lit(s string)                 { h.o.b = append(h.o.b, s...) }
 
+// lineBreak starts a new line within the element.
+func (h *htmlDoc) lineBreak() { h.o.str("<br>") }
+
 func (h *htmlDoc) strong(s string) {
 	h.o.str("<strong>")
 	h.o.htmlEscape(s)

@@ -32,7 +32,7 @@ func TestHTMLEscapesEveryField(t *testing.T) {
 	tags := regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)`).FindAllStringSubmatch(out, -1)
 	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "main": true,
 		"h1": true, "h2": true, "h3": true, "p": true, "ul": true, "li": true, "strong": true, "code": true, "a": true, "span": true,
-		"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "article": true}
+		"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "article": true, "br": true}
 	for _, m := range tags {
 		assert.True(t, allowed[strings.ToLower(m[2])], "unexpected tag <%s%s>", m[1], m[2])
 	}

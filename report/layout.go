@@ -82,6 +82,9 @@ type doc interface {
 	lit(s string)
 	strong(s string)
 	code(s string)
+	// lineBreak starts a new line within a list item, for a value that
+	// is a field of its own (an evidence item's digest).
+	lineBreak()
 	link(prefix, id, s string)   // a link to the element target(prefix, id, ...) made
 	target(prefix, id, s string) // text that links can point to
 	// buffer returns the buffer the doc writes to and whether it escapes

@@ -5,14 +5,26 @@ import (
 )
 
 // mdDoc writes the report layout as CommonMark with GitHub-style tables.
-// Every piece of text goes through md, which escapes as mdText does, so
-// text from the record never becomes Markdown or HTML structure.
+// Every piece of text goes through md, which escapes it as Markdown
+// (mdEscape, and mdEscapeStart where it starts a block), so text from the
+// record never becomes Markdown or HTML structure.
 type mdDoc struct {
 	o obuf
+	// start is set while nothing has been written in the paragraph, list
+	// item or note just opened.
+	start bool
 }
 
-// md writes text escaped for Markdown as mdText does.
-func (m *mdDoc) md(text string) { m.o.mdEscape(text) }
+// md writes text escaped for Markdown.
+func (m *mdDoc) md(text string) {
+	if m.start {
+		n := len(m.o.b)
+		m.o.mdEscapeStart(text)
+		m.start = len(m.o.b) == n
+		return
+	}
+	m.o.mdEscape(text)
+}
 
 // codeUnsafe marks the bytes a code span may not hold: all but letters,
 // digits, '.', ':', '-' and '_'.
@@ -33,6 +45,7 @@ func (m *mdDoc) heading(level int, _ string, text string) {
 var mdHeadingMarks = [...]string{"# ", "## ", "### "}
 
 func (m *mdDoc) openHeading(level int, _, _ string) {
+	m.start = false
 	if level >= 1 && level <= len(mdHeadingMarks) {
 		m.o.str(mdHeadingMarks[level-1])
 		return
@@ -43,6 +56,7 @@ func (m *mdDoc) openHeading(level int, _, _ string) {
 func (m *mdDoc) closeHeading(int) { m.o.str("\n\n") }
 
 func (m *mdDoc) open(b block) {
+	m.start = b == blockPara || b == blockItem || b == blockNote
 	switch b {
 	case blockItem:
 		m.o.str("- ")
@@ -70,9 +84,20 @@ func (m *mdDoc) close(b block) {
 
 func (m *mdDoc) text(s string)                { m.md(s) }
 func (m *mdDoc) buffer() (o *obuf, html bool) { return &m.o, false }
-func (m *mdDoc) lit(s string)                 { m.o.b = append(m.o.b, s...) }
+func (m *mdDoc) lit(s string) {
+	m.start = false
+	m.o.b = append(m.o.b, s...)
+}
+
+// lineBreak ends the line within a list item with a hard line break (a
+// backslash at the end of the line) and indents the next as the item's.
+func (m *mdDoc) lineBreak() {
+	m.start = false
+	m.o.str("\\\n  ")
+}
 
 func (m *mdDoc) strong(s string) {
+	m.start = false
 	m.o.str("**")
 	m.md(s)
 	m.o.str("**")
@@ -83,14 +108,20 @@ func (m *mdDoc) strong(s string) {
 // code span shows its content literally, so only values that cannot hold
 // markup go in one.
 func (m *mdDoc) code(s string) {
-	if codeUnsafe.next(s, 0) < len(s) {
-		m.md(s)
-		return
+	m.start = false
+	m.o.mdCode(s)
+}
+
+// mdCode appends a token-like value (letters, digits, '.', ':', '-', '_')
+// as a code span, and anything else as escaped text.
+func (o *obuf) mdCode(s string) {
+	switch {
+	case s == "":
+	case codeUnsafe.next(s, 0) < len(s):
+		o.mdEscape(s)
+	default:
+		o.str("`", s, "`")
 	}
-	if s == "" {
-		return
-	}
-	m.o.str("`", s, "`")
 }
 
 // Markdown has no portable anchors: links and targets are their text.
@@ -99,6 +130,7 @@ func (m *mdDoc) target(_, _, s string)    { m.md(s) }
 func (m *mdDoc) badge(_ string, s string) { m.strong(s) }
 
 func (m *mdDoc) table(head ...string) {
+	m.start = false
 	m.o.str("|")
 	for _, h := range head {
 		m.o.str(" ")
