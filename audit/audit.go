@@ -101,6 +101,143 @@ type NewOptions struct {
 	Baseline ID `json:"baseline,omitempty"`
 }
 
+// State is a state of the audit lifecycle (ISO 19011:2018 clause 6).
+//
+//ismsaudit:enum States
+type State string
+
+// The State values. Never reorder.
+const (
+	StateInitiation  State = "initiation"  // contact and feasibility (19011:6.2)
+	StatePreparation State = "preparation" // documents reviewed, plan and work documents prepared (19011:6.3)
+	StateFieldwork   State = "fieldwork"   // opening meeting held, evidence being collected (19011:6.4.3-6.4.7)
+	StateFindings    State = "findings"    // fieldwork over, findings and conclusions being settled (19011:6.4.8-6.4.9)
+	StateClosing     State = "closing"     // closing meeting held, report being prepared (19011:6.4.10)
+	StateReported    State = "reported"    // report issued, not yet distributed (19011:6.5.1)
+	StateDistributed State = "distributed" // report distributed to its recipients (19011:6.5.2)
+	StateCompleted   State = "completed"   // audit completed (19011:6.6)
+	StateFollowUp    State = "follow-up"   // corrective actions being followed up (19011:6.7)
+	StateClosed      State = "closed"      // every follow-up closed; nothing more to do
+	StateTerminated  State = "terminated"  // stopped before completion, with a reason (19011:6.4.4)
+)
+
+// Event moves the audit lifecycle.
+//
+//ismsaudit:enum Events
+type Event string
+
+// The Event values. Never reorder.
+const (
+	EventPrepare            Event = "prepare"              // initiation -> preparation
+	EventOpen               Event = "open"                 // preparation -> fieldwork, at the opening meeting
+	EventEndFieldwork       Event = "end-fieldwork"        // fieldwork -> findings
+	EventHoldClosingMeeting Event = "hold-closing-meeting" // findings -> closing
+	EventIssueReport        Event = "issue-report"         // closing -> reported
+	EventDistribute         Event = "distribute"           // reported -> distributed
+	EventComplete           Event = "complete"             // distributed -> completed
+	EventStartFollowUp      Event = "start-follow-up"      // completed -> follow-up
+	EventClose              Event = "close"                // completed or follow-up -> closed
+	EventTerminate          Event = "terminate"            // any state before completion -> terminated
+)
+
+// Entry is a line of the audit lifecycle's history: an accepted event
+// with its time, actor and note.
+type Entry = ismsaudit.Entry[State, Event]
+
+// Termination records why an audit was stopped (19011 6.4.4).
+type Termination struct {
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+}
+
+// The rules of audit.
+const (
+	RuleTerminateReason ismsaudit.RuleID = "AUD-TERMINATE-REASON"
+	RuleHistoryValid    ismsaudit.RuleID = "AUD-HISTORY-VALID"
+	RuleRecordShape     ismsaudit.RuleID = "AUD-RECORD-SHAPE"
+)
+
+var auditRules = []ismsaudit.Rule{
+	{ID: RuleTerminateReason, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit stopped before completion records why"},
+	{ID: RuleHistoryValid, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every lifecycle's history is a path through its table, in time order, ending in the recorded state"},
+	{ID: RuleRecordShape, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the record holds every required field with valid values and no reference to anything it lacks"},
+}
+
+// auditSubject is what the audit lifecycle's guards look at: the audit and,
+// when an operation fires the event, the record the event brings with it
+// (the meeting, the recipients, the reason...). When in is nil, as for Can
+// and Permitted, the guards on that record pass: they ask only whether the
+// audit itself allows the event.
+type auditSubject struct {
+	a  *Audit
+	in *auditInput
+}
+
+// auditInput is the record an event brings.
+type auditInput struct {
+	opening    *OpeningMeeting
+	closing    *ClosingMeeting
+	recipients []Recipient
+	completion *Completion
+	reason     string
+}
+
+type auditGuard = fsm.Guard[auditSubject]
+
+// The audit lifecycle's guards, each citing the rule it enforces.
+var (
+	guardContact       = auditGuard{Name: "contact-established", Rule: RuleInitContact, Check: checkContactRecorded}
+	guardFeasible      = auditGuard{Name: "found-feasible", Rule: RuleInitFeasible, Check: checkFeasibleRecorded}
+	guardPlanReady     = auditGuard{Name: "plan-communicated", Rule: RuleOpenAfterPlan, Check: checkPlanReadyToOpen}
+	guardOpening       = auditGuard{Name: "opening-meeting", Rule: RuleOpeningMeeting, Check: checkOpeningInput}
+	guardCovered       = auditGuard{Name: "checklist-covered", Rule: RuleFieldworkCovered, Check: checkChecklistCovered}
+	guardResultsProven = auditGuard{Name: "results-on-verified-evidence", Rule: RuleEvidenceVerified, Check: checkResultsVerified}
+	guardPlanSettled   = auditGuard{Name: "plan-settled", Rule: RulePlanCommunicated, Check: checkPlanSettled}
+	guardConcluded     = auditGuard{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: checkConclusionsAgreed}
+	guardClosing       = auditGuard{Name: "closing-meeting", Rule: RuleClosingMeeting, Check: checkClosingInput}
+	guardClosed        = auditGuard{Name: "closing-recorded", Rule: RuleReportAfterClosing, Check: checkClosingRecorded}
+	guardRecipients    = auditGuard{Name: "recipients-named", Rule: RuleReportDistributed, Check: checkRecipientsInput}
+	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistribution, Check: checkDistributed}
+	guardRecords       = auditGuard{Name: "records-arranged", Rule: RuleCompleteRecords, Check: checkCompletionInput}
+	guardFollowUpOpen  = auditGuard{Name: "follow-up-needed", Rule: RuleFollowUpStart, Check: checkFollowUpNeeded}
+	guardFollowUpsDone = auditGuard{Name: "follow-ups-closed", Rule: RuleCloseFollowUps, Check: checkFollowUpsClosed}
+	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
+)
+
+// auditMachine is the audit lifecycle (19011 clause 6).
+var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
+	Name:     "audit.audit",
+	States:   stateSet.Values(),
+	Events:   eventSet.Values(),
+	Initial:  StateInitiation,
+	Terminal: []State{StateClosed, StateTerminated},
+	Table: []fsm.Transition[State, Event, auditSubject]{
+		{From: StateInitiation, Event: EventPrepare, To: StatePreparation, Guards: []auditGuard{guardContact, guardFeasible}},
+		{From: StatePreparation, Event: EventOpen, To: StateFieldwork, Guards: []auditGuard{guardPlanReady, guardOpening}},
+		{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, Guards: []auditGuard{guardPlanSettled, guardCovered, guardResultsProven}},
+		{From: StateFindings, Event: EventHoldClosingMeeting, To: StateClosing, Guards: []auditGuard{guardConcluded, guardClosing}},
+		{From: StateClosing, Event: EventIssueReport, To: StateReported, Guards: []auditGuard{guardClosed}},
+		{From: StateReported, Event: EventDistribute, To: StateDistributed, Guards: []auditGuard{guardRecipients}},
+		{From: StateDistributed, Event: EventComplete, To: StateCompleted, Guards: []auditGuard{guardDistributed, guardRecords}},
+		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen}},
+		{From: StateCompleted, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
+		{From: StateFollowUp, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
+		terminateRow(StateInitiation),
+		terminateRow(StatePreparation),
+		terminateRow(StateFieldwork),
+		terminateRow(StateFindings),
+		terminateRow(StateClosing),
+		terminateRow(StateReported),
+		terminateRow(StateDistributed),
+	},
+})
+
+var errNoReason = errors.New("a termination needs a reason")
+
+// eventTimes indexes the audit history: the first entry of each event.
+type eventTimes map[Event]Entry
+
 // New starts an audit record in StateInitiation. m says when and by whom
 // the record was created. Every problem with the options is reported at
 // once in a *ismsaudit.ValidationError.
@@ -149,122 +286,10 @@ func (a *Audit) IsCertification() bool {
 	return false
 }
 
-// State is a state of the audit lifecycle (ISO 19011:2018 clause 6).
-//
-//ismsaudit:enum States
-type State string
-
-// The State values. Never reorder.
-const (
-	StateInitiation  State = "initiation"  // contact and feasibility (19011:6.2)
-	StatePreparation State = "preparation" // documents reviewed, plan and work documents prepared (19011:6.3)
-	StateFieldwork   State = "fieldwork"   // opening meeting held, evidence being collected (19011:6.4.3-6.4.7)
-	StateFindings    State = "findings"    // fieldwork over, findings and conclusions being settled (19011:6.4.8-6.4.9)
-	StateClosing     State = "closing"     // closing meeting held, report being prepared (19011:6.4.10)
-	StateReported    State = "reported"    // report issued, not yet distributed (19011:6.5.1)
-	StateDistributed State = "distributed" // report distributed to its recipients (19011:6.5.2)
-	StateCompleted   State = "completed"   // audit completed (19011:6.6)
-	StateFollowUp    State = "follow-up"   // corrective actions being followed up (19011:6.7)
-	StateClosed      State = "closed"      // every follow-up closed; nothing more to do
-	StateTerminated  State = "terminated"  // stopped before completion, with a reason (19011:6.4.4)
-)
-
-// Event moves the audit lifecycle.
-//
-//ismsaudit:enum Events
-type Event string
-
-// The Event values. Never reorder.
-const (
-	EventPrepare            Event = "prepare"              // initiation -> preparation
-	EventOpen               Event = "open"                 // preparation -> fieldwork, at the opening meeting
-	EventEndFieldwork       Event = "end-fieldwork"        // fieldwork -> findings
-	EventHoldClosingMeeting Event = "hold-closing-meeting" // findings -> closing
-	EventIssueReport        Event = "issue-report"         // closing -> reported
-	EventDistribute         Event = "distribute"           // reported -> distributed
-	EventComplete           Event = "complete"             // distributed -> completed
-	EventStartFollowUp      Event = "start-follow-up"      // completed -> follow-up
-	EventClose              Event = "close"                // completed or follow-up -> closed
-	EventTerminate          Event = "terminate"            // any state before completion -> terminated
-)
-
-// Entry is a line of the audit lifecycle's history: an accepted event
-// with its time, actor and note.
-type Entry = ismsaudit.Entry[State, Event]
-
-// auditSubject is what the audit lifecycle's guards look at: the audit and,
-// when an operation fires the event, the record the event brings with it
-// (the meeting, the recipients, the reason...). When in is nil, as for Can
-// and Permitted, the guards on that record pass: they ask only whether the
-// audit itself allows the event.
-type auditSubject struct {
-	a  *Audit
-	in *auditInput
-}
-
-// auditInput is the record an event brings.
-type auditInput struct {
-	opening    *OpeningMeeting
-	closing    *ClosingMeeting
-	recipients []Recipient
-	completion *Completion
-	reason     string
-}
-
-type auditGuard = fsm.Guard[auditSubject]
-
-// The audit lifecycle's guards, each citing the rule it enforces.
-var (
-	guardContact       = auditGuard{Name: "contact-established", Rule: RuleInitContact, Check: checkContactRecorded}
-	guardFeasible      = auditGuard{Name: "found-feasible", Rule: RuleInitFeasible, Check: checkFeasibleRecorded}
-	guardPlanReady     = auditGuard{Name: "plan-communicated", Rule: RuleOpenAfterPlan, Check: checkPlanReadyToOpen}
-	guardOpening       = auditGuard{Name: "opening-meeting", Rule: RuleOpeningMeeting, Check: checkOpeningInput}
-	guardCovered       = auditGuard{Name: "checklist-covered", Rule: RuleFieldworkCovered, Check: checkChecklistCovered}
-	guardResultsProven = auditGuard{Name: "results-on-verified-evidence", Rule: RuleEvidenceVerified, Check: checkResultsVerified}
-	guardPlanSettled   = auditGuard{Name: "plan-settled", Rule: RulePlanCommunicated, Check: checkPlanSettled}
-	guardConcluded     = auditGuard{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: checkConclusionsAgreed}
-	guardClosing       = auditGuard{Name: "closing-meeting", Rule: RuleClosingMeeting, Check: checkClosingInput}
-	guardClosed        = auditGuard{Name: "closing-recorded", Rule: RuleReportAfterClosing, Check: checkClosingRecorded}
-	guardRecipients    = auditGuard{Name: "recipients-named", Rule: RuleReportDistributed, Check: checkRecipientsInput}
-	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistribution, Check: checkDistributed}
-	guardRecords       = auditGuard{Name: "records-arranged", Rule: RuleCompleteRecords, Check: checkCompletionInput}
-	guardFollowUpOpen  = auditGuard{Name: "follow-up-needed", Rule: RuleFollowUpStart, Check: checkFollowUpNeeded}
-	guardFollowUpsDone = auditGuard{Name: "follow-ups-closed", Rule: RuleCloseFollowUps, Check: checkFollowUpsClosed}
-	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
-)
-
 // terminateRow is the row that stops an audit from state s.
 func terminateRow(s State) fsm.Transition[State, Event, auditSubject] {
 	return fsm.Transition[State, Event, auditSubject]{From: s, Event: EventTerminate, To: StateTerminated, Guards: []auditGuard{guardReason}}
 }
-
-// auditMachine is the audit lifecycle (19011 clause 6).
-var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
-	Name:     "audit.audit",
-	States:   stateSet.Values(),
-	Events:   eventSet.Values(),
-	Initial:  StateInitiation,
-	Terminal: []State{StateClosed, StateTerminated},
-	Table: []fsm.Transition[State, Event, auditSubject]{
-		{From: StateInitiation, Event: EventPrepare, To: StatePreparation, Guards: []auditGuard{guardContact, guardFeasible}},
-		{From: StatePreparation, Event: EventOpen, To: StateFieldwork, Guards: []auditGuard{guardPlanReady, guardOpening}},
-		{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, Guards: []auditGuard{guardPlanSettled, guardCovered, guardResultsProven}},
-		{From: StateFindings, Event: EventHoldClosingMeeting, To: StateClosing, Guards: []auditGuard{guardConcluded, guardClosing}},
-		{From: StateClosing, Event: EventIssueReport, To: StateReported, Guards: []auditGuard{guardClosed}},
-		{From: StateReported, Event: EventDistribute, To: StateDistributed, Guards: []auditGuard{guardRecipients}},
-		{From: StateDistributed, Event: EventComplete, To: StateCompleted, Guards: []auditGuard{guardDistributed, guardRecords}},
-		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen}},
-		{From: StateCompleted, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
-		{From: StateFollowUp, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
-		terminateRow(StateInitiation),
-		terminateRow(StatePreparation),
-		terminateRow(StateFieldwork),
-		terminateRow(StateFindings),
-		terminateRow(StateClosing),
-		terminateRow(StateReported),
-		terminateRow(StateDistributed),
-	},
-})
 
 // fireEvent asks the audit lifecycle for event ev with the record in the event
 // brings; it returns the history entry to append or the refusal. It
@@ -347,15 +372,6 @@ func (a *Audit) EndFieldwork(m ismsaudit.Meta) error {
 	return nil
 }
 
-// Termination records why an audit was stopped (19011 6.4.4).
-type Termination struct {
-	Reason string    `json:"reason"`
-	At     time.Time `json:"at"`
-	By     string    `json:"by"`
-}
-
-var errNoReason = errors.New("a termination needs a reason")
-
 func checkTerminationInput(s auditSubject) error {
 	if s.in != nil && isBlank(s.in.reason) {
 		return errNoReason
@@ -380,14 +396,21 @@ func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
 	return nil
 }
 
-// eventTimes indexes the audit history: the first entry of each event.
-type eventTimes map[Event]Entry
-
 // when returns the time of the first entry of event e, and whether the
 // history has one.
 func (ev eventTimes) when(e Event) (time.Time, bool) {
 	en, ok := ev[e]
 	return en.At, ok
+}
+
+// firstEvent returns the time of the first audit history entry of event e.
+func (a *Audit) firstEvent(e Event) (time.Time, bool) {
+	for _, en := range a.History {
+		if en.Event == e {
+			return en.At, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // verifyAudit checks the audit lifecycle and the records of initiation,
@@ -426,31 +449,31 @@ func (v *verifier) verifyAudit() {
 	}
 
 	v.verifyInitiation(ch, ev)
-	v.verifyFieldwork(ch, ev)
+	v.verifyOpening(ch, ev)
+	v.verifyRisks(ch, ev)
+	v.verifyChecklist(ch, ev)
+	v.verifyPlanSettled(ev)
 	v.verifyClosing(ch, ev)
 	v.verifyReport(ch, ev)
-	v.verifyEnd(ch, ev)
+	v.verifyCompletion(ch, ev)
+	v.verifyClosed()
+	v.verifyTermination(ch, ev)
 }
 
-// firstEvent returns the time of the first audit history entry of event e.
-func (a *Audit) firstEvent(e Event) (time.Time, bool) {
-	for _, en := range a.History {
-		if en.Event == e {
-			return en.At, true
+// verifyTermination checks the termination record (AUD-TERMINATE-REASON).
+func (v *verifier) verifyTermination(ch *checker, ev eventTimes) {
+	a := v.a
+	_, isTerminated := ev.when(EventTerminate)
+	if t := a.Termination; t != nil {
+		if isBlank(t.Reason) {
+			v.violate("Termination.Reason", RuleTerminateReason, "", "an audit stopped before completion records why")
 		}
+		ch.requiredTime("Termination.At", t.At, "when the audit was stopped")
+		ch.required("Termination.By", t.By, "who stopped it")
+		if !isTerminated {
+			ch.shape("Termination", "unexpected", "", "a termination is recorded but the audit was never terminated")
+		}
+	} else if isTerminated {
+		v.violate("Termination", RuleTerminateReason, "", "the audit was terminated without a record of why")
 	}
-	return time.Time{}, false
-}
-
-// The rules of audit.
-const (
-	RuleTerminateReason ismsaudit.RuleID = "AUD-TERMINATE-REASON"
-	RuleHistoryValid    ismsaudit.RuleID = "AUD-HISTORY-VALID"
-	RuleRecordShape     ismsaudit.RuleID = "AUD-RECORD-SHAPE"
-)
-
-var auditRules = []ismsaudit.Rule{
-	{ID: RuleTerminateReason, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit stopped before completion records why"},
-	{ID: RuleHistoryValid, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every lifecycle's history is a path through its table, in time order, ending in the recorded state"},
-	{ID: RuleRecordShape, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the record holds every required field with valid values and no reference to anything it lacks"},
 }

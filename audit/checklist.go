@@ -8,6 +8,19 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
+// The rules of checklist.
+const (
+	RuleChecklistPlanned   ismsaudit.RuleID = "AUD-CHECKLIST-PLANNED"
+	RuleChecklistFieldwork ismsaudit.RuleID = "AUD-CHECKLIST-FIELDWORK"
+	RuleFieldworkCovered   ismsaudit.RuleID = "AUD-FIELDWORK-COVERED"
+)
+
+var checklistRules = []ismsaudit.Rule{
+	{ID: RuleChecklistPlanned, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the checklist is prepared before fieldwork, for the kind of audit, from the plan's criteria and other documents, with no result yet"},
+	{ID: RuleChecklistFieldwork, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "checklist results and reasons for items not audited are recorded during fieldwork, resting on the audit's own evidence"},
+	{ID: RuleFieldworkCovered, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork ends only when every planned checklist item has a result or a recorded reason why it was not audited"},
+}
+
 // AttachChecklist attaches the checklist the team works from (19011 6.3.4),
 // typically built with annexa.NewChecklist, replacing an earlier one. It is
 // allowed in preparation only, once a plan is drafted (AUD-CHECKLIST-PLANNED):
@@ -209,15 +222,33 @@ func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Met
 	return ch, nil
 }
 
-// The rules of checklist.
-const (
-	RuleChecklistPlanned   ismsaudit.RuleID = "AUD-CHECKLIST-PLANNED"
-	RuleChecklistFieldwork ismsaudit.RuleID = "AUD-CHECKLIST-FIELDWORK"
-	RuleFieldworkCovered   ismsaudit.RuleID = "AUD-FIELDWORK-COVERED"
-)
-
-var checklistRules = []ismsaudit.Rule{
-	{ID: RuleChecklistPlanned, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the checklist is prepared before fieldwork, for the kind of audit, from the plan's criteria and other documents, with no result yet"},
-	{ID: RuleChecklistFieldwork, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "checklist results and reasons for items not audited are recorded during fieldwork, resting on the audit's own evidence"},
-	{ID: RuleFieldworkCovered, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork ends only when every planned checklist item has a result or a recorded reason why it was not audited"},
+// verifyChecklist checks the checklist against the audit and, once
+// fieldwork ended, that every item is covered and rests on verified
+// evidence (AUD-CHECKLIST-*, AUD-FIELDWORK-COVERED, AUD-EVIDENCE-VERIFIED).
+func (v *verifier) verifyChecklist(ch *checker, ev eventTimes) {
+	a := v.a
+	_, isOpen := ev.when(EventOpen)
+	if cl := a.Checklist; cl != nil {
+		var has func(ismsaudit.EvidenceID) bool
+		if isOpen {
+			has = func(id ismsaudit.EvidenceID) bool { return v.evidenceAt(id) >= 0 }
+		}
+		checkChecklist(ch, "Checklist", cl, a, has)
+	}
+	_, isEnded := ev.when(EventEndFieldwork)
+	if !isEnded {
+		return
+	}
+	if cl := a.Checklist; cl != nil {
+		for i := range cl.Items {
+			if cl.Items[i].Pending() {
+				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
+			}
+			for j, ref := range cl.Items[i].EvidenceRefs {
+				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !everVerified(&a.Evidence[k]) {
+					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "fieldwork ended with the result resting on information that was never verified")
+				}
+			}
+		}
+	}
 }

@@ -46,6 +46,28 @@ type Comparison struct {
 	Unassessed []ComparedFinding `json:"unassessed,omitempty"`
 }
 
+// FocusItem is a criterion a follow-up audit should look at again: the
+// previous audit's standing nonconformities on it.
+type FocusItem struct {
+	Criterion annexa.Ref `json:"criterion"`
+	// Findings are the previous nonconformities citing it, in record
+	// order.
+	Findings []FindingID `json:"findings"`
+	// Grade is the most severe of their grades.
+	Grade Grade `json:"grade"`
+	// Open reports that some of them has no follow-up verified effective.
+	Open bool `json:"open"`
+}
+
+// The rules of compare.
+const (
+	RuleBaselinePresented ismsaudit.RuleID = "AUD-BASELINE-PRESENTED"
+)
+
+var compareRules = []ismsaudit.Rule{
+	{ID: RuleBaselinePresented, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up audit builds on a previous audit of the same auditee whose findings were presented"},
+}
+
 // Compare sets current's standing nonconformities against previous's
 // (19011 6.7: follow-up verified in a subsequent audit). Both audits must
 // be given and have the same auditee; otherwise a *ismsaudit.ValidationError.
@@ -144,19 +166,6 @@ func findingsInRecordOrder(pos map[FindingID]int, ids []FindingID) []FindingID {
 	return ids
 }
 
-// FocusItem is a criterion a follow-up audit should look at again: the
-// previous audit's standing nonconformities on it.
-type FocusItem struct {
-	Criterion annexa.Ref `json:"criterion"`
-	// Findings are the previous nonconformities citing it, in record
-	// order.
-	Findings []FindingID `json:"findings"`
-	// Grade is the most severe of their grades.
-	Grade Grade `json:"grade"`
-	// Open reports that some of them has no follow-up verified effective.
-	Open bool `json:"open"`
-}
-
 // BaselineFocus lists the criteria of a's standing nonconformities, for a
 // follow-up audit that takes a as its baseline: open ones (some follow-up
 // not verified effective) first, then the others, each group in the order
@@ -236,13 +245,4 @@ func FromBaseline(previous *Audit, opts NewOptions, m ismsaudit.Meta) (*Audit, e
 		return nil, err
 	}
 	return a, nil
-}
-
-// The rules of compare.
-const (
-	RuleBaselinePresented ismsaudit.RuleID = "AUD-BASELINE-PRESENTED"
-)
-
-var compareRules = []ismsaudit.Rule{
-	{ID: RuleBaselinePresented, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up audit builds on a previous audit of the same auditee whose findings were presented"},
 }

@@ -15,6 +15,17 @@ type Completion struct {
 	LessonsLearned []string `json:"lessonsLearned,omitempty"`
 }
 
+// The rules of completion.
+const (
+	RuleCompleteAfterDistribution ismsaudit.RuleID = "AUD-COMPLETE-AFTER-DISTRIBUTION"
+	RuleCompleteRecords           ismsaudit.RuleID = "AUD-COMPLETE-RECORDS"
+)
+
+var completionRules = []ismsaudit.Rule{
+	{ID: RuleCompleteAfterDistribution, Clause: "19011:6.6", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit is completed only after its report is distributed"},
+	{ID: RuleCompleteRecords, Clause: "19011:6.6", Principle: ismsaudit.PrincipleConfidentiality, Text: "a completed audit records how its records are kept or disposed of, as agreed"},
+}
+
 // Complete records that the audit is completed (19011 6.6): the audit moves
 // from distributed to completed and a.Completion keeps how the audit's
 // records are kept or disposed of (required, AUD-COMPLETE-RECORDS) and the
@@ -58,7 +69,9 @@ func checkCompletionInput(s auditSubject) error {
 	return ch.err()
 }
 
-func (v *verifier) verifyEnd(ch *checker, ev eventTimes) {
+// verifyCompletion checks the completion record and that the audit was
+// completed after its report was distributed (AUD-COMPLETE-*).
+func (v *verifier) verifyCompletion(ch *checker, ev eventTimes) {
 	a := v.a
 	completed, isCompleted := ev.when(EventComplete)
 	if c := a.Completion; c != nil {
@@ -75,44 +88,4 @@ func (v *verifier) verifyEnd(ch *checker, ev eventTimes) {
 			v.violate("Report.Distribution", RuleCompleteAfterDistribution, "", "the audit was completed before its report was distributed")
 		}
 	}
-	if a.State == StateClosed {
-		// As openFollowUps: a standing nonconformity is open unless
-		// a follow-up of it is closed.
-		closed := make([]bool, len(a.Findings))
-		for j := range a.FollowUps {
-			if i := v.followUpFinding[j]; i >= 0 && a.FollowUps[j].State == FollowUpClosed {
-				closed[i] = true
-			}
-		}
-		for i := range a.Findings {
-			if !needsFollowUp(&a.Findings[i]) || closed[i] {
-				continue
-			}
-			v.violate(errs.Index("Findings", i), RuleCloseFollowUps, string(a.Findings[i].ID), "the audit is closed but the nonconformity's corrective action is not verified effective")
-		}
-	}
-	_, isTerminated := ev.when(EventTerminate)
-	if t := a.Termination; t != nil {
-		if isBlank(t.Reason) {
-			v.violate("Termination.Reason", RuleTerminateReason, "", "an audit stopped before completion records why")
-		}
-		ch.requiredTime("Termination.At", t.At, "when the audit was stopped")
-		ch.required("Termination.By", t.By, "who stopped it")
-		if !isTerminated {
-			ch.shape("Termination", "unexpected", "", "a termination is recorded but the audit was never terminated")
-		}
-	} else if isTerminated {
-		v.violate("Termination", RuleTerminateReason, "", "the audit was terminated without a record of why")
-	}
-}
-
-// The rules of completion.
-const (
-	RuleCompleteAfterDistribution ismsaudit.RuleID = "AUD-COMPLETE-AFTER-DISTRIBUTION"
-	RuleCompleteRecords           ismsaudit.RuleID = "AUD-COMPLETE-RECORDS"
-)
-
-var completionRules = []ismsaudit.Rule{
-	{ID: RuleCompleteAfterDistribution, Clause: "19011:6.6", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit is completed only after its report is distributed"},
-	{ID: RuleCompleteRecords, Clause: "19011:6.6", Principle: ismsaudit.PrincipleConfidentiality, Text: "a completed audit records how its records are kept or disposed of, as agreed"},
 }

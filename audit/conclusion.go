@@ -12,11 +12,114 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
+// Conclusion is the outcome of the audit (19011 6.4.9).
+type Conclusion struct {
+	// Fulfilment is the degree to which the criteria are fulfilled.
+	Fulfilment Fulfilment `json:"fulfilment"`
+	// Extent states the extent of conformity with the criteria.
+	Extent string `json:"extent"`
+	// Effectiveness states whether the ISMS is effectively implemented,
+	// maintained and improved.
+	Effectiveness string `json:"effectiveness"`
+	// ObjectivesAchieved says whether the audit objectives were achieved.
+	ObjectivesAchieved bool `json:"objectivesAchieved"`
+	// ObjectivesNote says which objectives were not achieved and why;
+	// required when ObjectivesAchieved is false, so that a false value
+	// always records a considered judgement.
+	ObjectivesNote string `json:"objectivesNote,omitempty"`
+	// ScopeCovered says whether the whole scope was covered; NotCovered
+	// lists the areas that were not, with why.
+	ScopeCovered bool     `json:"scopeCovered"`
+	NotCovered   []string `json:"notCovered,omitempty"`
+	// Recurring notes findings that recur across areas or audits.
+	Recurring []string `json:"recurring,omitempty"`
+	// Recommendation is set for certification audits.
+	Recommendation Recommendation    `json:"recommendation,omitempty"`
+	State          ConclusionState   `json:"state"`
+	History        []ConclusionEntry `json:"history"`
+}
+
+// Fulfilment is the degree to which the audit criteria are fulfilled (ISO
+// 19011:2018 6.5.1 i).
+//
+//ismsaudit:enum Fulfilments ordered
+type Fulfilment string
+
+// The Fulfilment values. Never reorder.
+const (
+	Fulfilled          Fulfilment = "fulfilled"           // every criterion met
+	LargelyFulfilled   Fulfilment = "largely-fulfilled"   // met apart from minor nonconformities
+	PartiallyFulfilled Fulfilment = "partially-fulfilled" // major nonconformities or areas not met
+	NotFulfilled       Fulfilment = "not-fulfilled"       // the criteria are broadly not met
+)
+
+// ConclusionState is a state of the audit conclusions (ISO 19011:2018 6.4.9).
+//
+//ismsaudit:enum ConclusionStates
+type ConclusionState string
+
+// The ConclusionState values. Never reorder.
+const (
+	ConclusionDraft     ConclusionState = "draft"     // being settled by the team
+	ConclusionAgreed    ConclusionState = "agreed"    // agreed by the audit team
+	ConclusionPresented ConclusionState = "presented" // presented at the closing meeting
+)
+
+// ConclusionEvent moves the conclusions' lifecycle.
+//
+//ismsaudit:enum ConclusionEvents
+type ConclusionEvent string
+
+// The ConclusionEvent values. Never reorder.
+const (
+	ConclusionAgree   ConclusionEvent = "agree"   // draft -> agreed
+	ConclusionPresent ConclusionEvent = "present" // agreed -> presented
+	ConclusionRevise  ConclusionEvent = "revise"  // agreed -> draft
+)
+
+// ConclusionEntry is a line of the conclusions' history.
+type ConclusionEntry = ismsaudit.Entry[ConclusionState, ConclusionEvent]
+
+// The rules of conclusion.
+const (
+	RuleConclusionComplete      ismsaudit.RuleID = "AUD-CONCLUSION-COMPLETE"
+	RuleConclusionAfterFindings ismsaudit.RuleID = "AUD-CONCLUSION-AFTER-FINDINGS"
+	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
+)
+
+var conclusionRules = []ismsaudit.Rule{
+	{ID: RuleConclusionComplete, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions state the extent of conformity, the effectiveness of the ISMS, whether the objectives were achieved and what of the scope was covered"},
+	{ID: RuleConclusionAfterFindings, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleEvidenceBased, Text: "conclusions are agreed only when no finding is still a draft"},
+	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
+}
+
 var errNoConclusion = errors.New("audit: no conclusions have been drafted")
 
 // conclusionGap is one missing or contradictory part of the conclusions,
 // at a path relative to the Conclusion.
 type conclusionGap struct{ path, value, detail string }
+
+var errConclusionsNotAgreed = errors.New("audit: the audit team has not agreed its conclusions")
+
+// conclusionMachine is the conclusions' lifecycle (19011 6.4.9).
+var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *Audit]{
+	Name:     "audit.conclusion",
+	States:   conclusionStateSet.Values(),
+	Events:   conclusionEventSet.Values(),
+	Initial:  ConclusionDraft,
+	Terminal: []ConclusionState{ConclusionPresented},
+	Table: []fsm.Transition[ConclusionState, ConclusionEvent, *Audit]{
+		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
+			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+			{Name: "recommendation-derived", Rule: RuleRecommendationDerived, Check: guardRecommendation},
+		}},
+		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
+			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+		}},
+		{From: ConclusionAgreed, Event: ConclusionRevise, To: ConclusionDraft},
+	},
+})
 
 // conclusionGaps lists what keeps the conclusions from being complete
 // (rule AUD-CONCLUSION-COMPLETE).
@@ -165,76 +268,6 @@ func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
 	return a.fireConclusion(ConclusionRevise, m)
 }
 
-// Conclusion is the outcome of the audit (19011 6.4.9).
-type Conclusion struct {
-	// Fulfilment is the degree to which the criteria are fulfilled.
-	Fulfilment Fulfilment `json:"fulfilment"`
-	// Extent states the extent of conformity with the criteria.
-	Extent string `json:"extent"`
-	// Effectiveness states whether the ISMS is effectively implemented,
-	// maintained and improved.
-	Effectiveness string `json:"effectiveness"`
-	// ObjectivesAchieved says whether the audit objectives were achieved.
-	ObjectivesAchieved bool `json:"objectivesAchieved"`
-	// ObjectivesNote says which objectives were not achieved and why;
-	// required when ObjectivesAchieved is false, so that a false value
-	// always records a considered judgement.
-	ObjectivesNote string `json:"objectivesNote,omitempty"`
-	// ScopeCovered says whether the whole scope was covered; NotCovered
-	// lists the areas that were not, with why.
-	ScopeCovered bool     `json:"scopeCovered"`
-	NotCovered   []string `json:"notCovered,omitempty"`
-	// Recurring notes findings that recur across areas or audits.
-	Recurring []string `json:"recurring,omitempty"`
-	// Recommendation is set for certification audits.
-	Recommendation Recommendation    `json:"recommendation,omitempty"`
-	State          ConclusionState   `json:"state"`
-	History        []ConclusionEntry `json:"history"`
-}
-
-// Fulfilment is the degree to which the audit criteria are fulfilled (ISO
-// 19011:2018 6.5.1 i).
-//
-//ismsaudit:enum Fulfilments ordered
-type Fulfilment string
-
-// The Fulfilment values. Never reorder.
-const (
-	Fulfilled          Fulfilment = "fulfilled"           // every criterion met
-	LargelyFulfilled   Fulfilment = "largely-fulfilled"   // met apart from minor nonconformities
-	PartiallyFulfilled Fulfilment = "partially-fulfilled" // major nonconformities or areas not met
-	NotFulfilled       Fulfilment = "not-fulfilled"       // the criteria are broadly not met
-)
-
-// ConclusionState is a state of the audit conclusions (ISO 19011:2018 6.4.9).
-//
-//ismsaudit:enum ConclusionStates
-type ConclusionState string
-
-// The ConclusionState values. Never reorder.
-const (
-	ConclusionDraft     ConclusionState = "draft"     // being settled by the team
-	ConclusionAgreed    ConclusionState = "agreed"    // agreed by the audit team
-	ConclusionPresented ConclusionState = "presented" // presented at the closing meeting
-)
-
-// ConclusionEvent moves the conclusions' lifecycle.
-//
-//ismsaudit:enum ConclusionEvents
-type ConclusionEvent string
-
-// The ConclusionEvent values. Never reorder.
-const (
-	ConclusionAgree   ConclusionEvent = "agree"   // draft -> agreed
-	ConclusionPresent ConclusionEvent = "present" // agreed -> presented
-	ConclusionRevise  ConclusionEvent = "revise"  // agreed -> draft
-)
-
-// ConclusionEntry is a line of the conclusions' history.
-type ConclusionEntry = ismsaudit.Entry[ConclusionState, ConclusionEvent]
-
-var errConclusionsNotAgreed = errors.New("audit: the audit team has not agreed its conclusions")
-
 // conclusionsAgreed refuses unless the conclusions are agreed (not draft,
 // not yet presented).
 func conclusionsAgreed(a *Audit) error {
@@ -280,26 +313,6 @@ func guardRecommendation(a *Audit) error {
 	}
 	return nil
 }
-
-// conclusionMachine is the conclusions' lifecycle (19011 6.4.9).
-var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *Audit]{
-	Name:     "audit.conclusion",
-	States:   conclusionStateSet.Values(),
-	Events:   conclusionEventSet.Values(),
-	Initial:  ConclusionDraft,
-	Terminal: []ConclusionState{ConclusionPresented},
-	Table: []fsm.Transition[ConclusionState, ConclusionEvent, *Audit]{
-		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
-			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
-			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
-			{Name: "recommendation-derived", Rule: RuleRecommendationDerived, Check: guardRecommendation},
-		}},
-		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
-			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
-		}},
-		{From: ConclusionAgreed, Event: ConclusionRevise, To: ConclusionDraft},
-	},
-})
 
 // verifyConclusion checks the conclusions.
 func (v *verifier) verifyConclusion() {
@@ -354,17 +367,4 @@ func (v *verifier) verifyConclusion() {
 			v.violate("Conclusion.State", RuleClosingMeeting, string(c.State), "agreed but not presented at the closing meeting")
 		}
 	}
-}
-
-// The rules of conclusion.
-const (
-	RuleConclusionComplete      ismsaudit.RuleID = "AUD-CONCLUSION-COMPLETE"
-	RuleConclusionAfterFindings ismsaudit.RuleID = "AUD-CONCLUSION-AFTER-FINDINGS"
-	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
-)
-
-var conclusionRules = []ismsaudit.Rule{
-	{ID: RuleConclusionComplete, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions state the extent of conformity, the effectiveness of the ISMS, whether the objectives were achieved and what of the scope was covered"},
-	{ID: RuleConclusionAfterFindings, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleEvidenceBased, Text: "conclusions are agreed only when no finding is still a draft"},
-	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
 }

@@ -16,10 +16,182 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
+// Period is a span of time; To may be zero for a single point.
+type Period struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to,omitzero"`
+}
+
+// Evidence is one item of the evidence log (19011 6.4.7). Items are only
+// ever appended; a correction is a new item with Supersedes set.
+type Evidence struct {
+	ID          ismsaudit.EvidenceID `json:"id"`
+	Source      EvidenceSource       `json:"source"`
+	Description string               `json:"description"`
+	// Supports lists the criteria the item bears on.
+	Supports []annexa.Ref `json:"supports"`
+	// CollectedBy and CollectedAt say who gathered it and when.
+	CollectedBy string    `json:"collectedBy"`
+	CollectedAt time.Time `json:"collectedAt"`
+	// Covers is the period the material covers; its effective date can
+	// differ from when it was collected.
+	Covers *Period `json:"covers,omitempty"`
+	// Sampling describes the sample, when the item was sampled.
+	Sampling *SampleRecord `json:"sampling,omitempty"`
+	// Confidentiality says who may see the material.
+	Confidentiality Confidentiality `json:"confidentiality"`
+	// Digest is the lower-case hex SHA-256 of the material, when known.
+	Digest string `json:"digest,omitempty"`
+	// Supersedes is the item this one corrects.
+	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
+	// State is where the item stands; the reject entry's note says why an
+	// item was rejected.
+	State   EvidenceState   `json:"state"`
+	History []EvidenceEntry `json:"history"`
+}
+
+// EvidenceSource is where an item of audit information came from (ISO
+// 19011:2018 6.4.7, Annex A.13).
+//
+//ismsaudit:enum EvidenceSources
+type EvidenceSource string
+
+// The EvidenceSource values. Never reorder.
+const (
+	SourceInterview             EvidenceSource = "interview"              // what people said
+	SourceObservation           EvidenceSource = "observation"            // what the auditor saw
+	SourceDocument              EvidenceSource = "document"               // policies, procedures, plans
+	SourceRecord                EvidenceSource = "record"                 // records of activities performed
+	SourceTechnicalVerification EvidenceSource = "technical-verification" // configuration, test or tool output examined by the auditor
+	SourceDataAnalysis          EvidenceSource = "data-analysis"          // analysis of data sets or logs
+)
+
+// EvidenceState is a state of an evidence item (ISO 19011:2018 6.4.7: only
+// verifiable information is audit evidence).
+//
+//ismsaudit:enum EvidenceStates
+type EvidenceState string
+
+// The EvidenceState values. Never reorder.
+const (
+	EvidenceCollected  EvidenceState = "collected"  // gathered, not yet verified
+	EvidenceVerified   EvidenceState = "verified"   // verified: audit evidence
+	EvidenceRejected   EvidenceState = "rejected"   // could not be verified; kept, never used
+	EvidenceSuperseded EvidenceState = "superseded" // replaced by a correcting item that points at it
+)
+
+// EvidenceEvent moves an evidence item's lifecycle.
+//
+//ismsaudit:enum EvidenceEvents
+type EvidenceEvent string
+
+// The EvidenceEvent values. Never reorder.
+const (
+	EvidenceVerify    EvidenceEvent = "verify"    // collected -> verified
+	EvidenceReject    EvidenceEvent = "reject"    // collected -> rejected
+	EvidenceSupersede EvidenceEvent = "supersede" // collected, verified or rejected -> superseded
+)
+
+// Confidentiality is how widely an item may be shown (ISO 19011:2018 4 d,
+// 6.5.2). Ordered: a recipient cleared for a level sees items up to it.
+//
+//ismsaudit:enum Confidentialities ordered
+type Confidentiality string
+
+// The Confidentiality values. Never reorder.
+const (
+	ConfidentialityPublic     Confidentiality = "public"     // anyone may see it
+	ConfidentialityInternal   Confidentiality = "internal"   // the audit client, auditee and team
+	ConfidentialityRestricted Confidentiality = "restricted" // named people only; other copies show a reference
+)
+
+// EvidenceEntry is a line of an evidence item's history.
+type EvidenceEntry = ismsaudit.Entry[EvidenceState, EvidenceEvent]
+
+// The rules of evidence.
+const (
+	RuleEvidenceAppendOnly   ismsaudit.RuleID = "AUD-EVIDENCE-APPEND-ONLY"
+	RuleEvidenceVerified     ismsaudit.RuleID = "AUD-EVIDENCE-VERIFIED"
+	RuleEvidenceSampling     ismsaudit.RuleID = "AUD-EVIDENCE-SAMPLING"
+	RuleEvidenceRejectReason ismsaudit.RuleID = "AUD-EVIDENCE-REJECT-REASON"
+	RuleEvidenceCriteria     ismsaudit.RuleID = "AUD-EVIDENCE-CRITERIA"
+	RuleEvidenceDuringAudit  ismsaudit.RuleID = "AUD-EVIDENCE-DURING-AUDIT"
+)
+
+var evidenceRules = []ismsaudit.Rule{
+	{ID: RuleEvidenceAppendOnly, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleIntegrity, Text: "evidence is never removed or rewritten; a correction is a new item that supersedes the old one and points at it"},
+	{ID: RuleEvidenceVerified, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "only verified information is audit evidence"},
+	{ID: RuleEvidenceSampling, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "sampled evidence records its population, sample size and selection method"},
+	{ID: RuleEvidenceRejectReason, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleFairPresentation, Text: "information rejected as evidence records why"},
+	{ID: RuleEvidenceCriteria, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "evidence bears on the audit's criteria: every criterion an item supports is one of the plan's"},
+	{ID: RuleEvidenceDuringAudit, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "information is collected and verified during fieldwork, while findings are settled, or to verify corrective actions in follow-up"},
+}
+
 // Audit states in which information may be collected and verified:
 // fieldwork, while findings are settled, and follow-up (verification of
 // corrective actions).
 var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
+
+// notHex is 1 for every byte that is not a lower-case hex digit; it is
+// filled once and never changed.
+var notHex = func() (t [256]byte) {
+	for c := range t {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// The values of the enumerations an evidence item uses, from their sets:
+// checking a short list is cheaper than the sets' map lookups when Verify
+// checks thousands of items. They are never changed.
+var (
+	sourceValues          = evidenceSourceSet.Values()
+	confidentialityValues = confidentialitySet.Values()
+	evidenceStateValues   = evidenceStateSet.Values()
+	selectionMethodValues = selectionMethodSet.Values()
+)
+
+// evidenceSubject is what evidence guards look at: the item, the audit
+// holding it, the note of the event (why an item is rejected) and, for
+// supersede, the correcting item that is to point at it.
+type evidenceSubject struct {
+	a         *Audit
+	e         *Evidence
+	note      string
+	successor *Evidence
+}
+
+// Errors the evidence guards return; a refusal's ismsaudit.TransitionError unwraps
+// to them.
+var (
+	errEvidenceNoReason    = errors.New("audit: a rejection needs a note saying why")
+	errEvidenceNoSuccessor = errors.New("audit: an item is superseded only by a correcting item that points at it")
+	errEvidenceIrrelevant  = errors.New("audit: the item supports a criterion that is not one of the plan's")
+)
+
+var (
+	guardEvidenceRelevant  = fsm.Guard[evidenceSubject]{Name: "supports-plan-criteria", Rule: RuleEvidenceCriteria, Check: evidenceRelevant}
+	guardEvidenceReasoned  = fsm.Guard[evidenceSubject]{Name: "reason-recorded", Rule: RuleEvidenceRejectReason, Check: evidenceReasoned}
+	guardEvidenceSucceeded = fsm.Guard[evidenceSubject]{Name: "successor-points-back", Rule: RuleEvidenceAppendOnly, Check: evidenceSucceeded}
+)
+
+// evidenceMachine is an evidence item's lifecycle (19011 6.4.7).
+var evidenceMachine = fsm.MustNew(fsm.Spec[EvidenceState, EvidenceEvent, evidenceSubject]{
+	Name:     "audit.evidence",
+	States:   evidenceStateSet.Values(),
+	Events:   evidenceEventSet.Values(),
+	Initial:  EvidenceCollected,
+	Terminal: []EvidenceState{EvidenceSuperseded},
+	Table: []fsm.Transition[EvidenceState, EvidenceEvent, evidenceSubject]{
+		{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceRelevant}},
+		{From: EvidenceCollected, Event: EvidenceReject, To: EvidenceRejected, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceReasoned}},
+		{From: EvidenceCollected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+		{From: EvidenceVerified, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+		{From: EvidenceRejected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
+	},
+})
 
 // CollectEvidence appends e to the evidence log (19011 6.4.7) in state
 // EvidenceCollected with an empty history. It is allowed while the audit
@@ -402,137 +574,6 @@ func isDigest(s string) bool {
 	return true
 }
 
-// notHex is 1 for every byte that is not a lower-case hex digit; it is
-// filled once and never changed.
-var notHex = func() (t [256]byte) {
-	for c := range t {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
-// The values of the enumerations an evidence item uses, from their sets:
-// checking a short list is cheaper than the sets' map lookups when Verify
-// checks thousands of items. They are never changed.
-var (
-	sourceValues          = evidenceSourceSet.Values()
-	confidentialityValues = confidentialitySet.Values()
-	evidenceStateValues   = evidenceStateSet.Values()
-	selectionMethodValues = selectionMethodSet.Values()
-)
-
-// Period is a span of time; To may be zero for a single point.
-type Period struct {
-	From time.Time `json:"from"`
-	To   time.Time `json:"to,omitzero"`
-}
-
-// Evidence is one item of the evidence log (19011 6.4.7). Items are only
-// ever appended; a correction is a new item with Supersedes set.
-type Evidence struct {
-	ID          ismsaudit.EvidenceID `json:"id"`
-	Source      EvidenceSource       `json:"source"`
-	Description string               `json:"description"`
-	// Supports lists the criteria the item bears on.
-	Supports []annexa.Ref `json:"supports"`
-	// CollectedBy and CollectedAt say who gathered it and when.
-	CollectedBy string    `json:"collectedBy"`
-	CollectedAt time.Time `json:"collectedAt"`
-	// Covers is the period the material covers; its effective date can
-	// differ from when it was collected.
-	Covers *Period `json:"covers,omitempty"`
-	// Sampling describes the sample, when the item was sampled.
-	Sampling *SampleRecord `json:"sampling,omitempty"`
-	// Confidentiality says who may see the material.
-	Confidentiality Confidentiality `json:"confidentiality"`
-	// Digest is the lower-case hex SHA-256 of the material, when known.
-	Digest string `json:"digest,omitempty"`
-	// Supersedes is the item this one corrects.
-	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
-	// State is where the item stands; the reject entry's note says why an
-	// item was rejected.
-	State   EvidenceState   `json:"state"`
-	History []EvidenceEntry `json:"history"`
-}
-
-// EvidenceSource is where an item of audit information came from (ISO
-// 19011:2018 6.4.7, Annex A.13).
-//
-//ismsaudit:enum EvidenceSources
-type EvidenceSource string
-
-// The EvidenceSource values. Never reorder.
-const (
-	SourceInterview             EvidenceSource = "interview"              // what people said
-	SourceObservation           EvidenceSource = "observation"            // what the auditor saw
-	SourceDocument              EvidenceSource = "document"               // policies, procedures, plans
-	SourceRecord                EvidenceSource = "record"                 // records of activities performed
-	SourceTechnicalVerification EvidenceSource = "technical-verification" // configuration, test or tool output examined by the auditor
-	SourceDataAnalysis          EvidenceSource = "data-analysis"          // analysis of data sets or logs
-)
-
-// EvidenceState is a state of an evidence item (ISO 19011:2018 6.4.7: only
-// verifiable information is audit evidence).
-//
-//ismsaudit:enum EvidenceStates
-type EvidenceState string
-
-// The EvidenceState values. Never reorder.
-const (
-	EvidenceCollected  EvidenceState = "collected"  // gathered, not yet verified
-	EvidenceVerified   EvidenceState = "verified"   // verified: audit evidence
-	EvidenceRejected   EvidenceState = "rejected"   // could not be verified; kept, never used
-	EvidenceSuperseded EvidenceState = "superseded" // replaced by a correcting item that points at it
-)
-
-// EvidenceEvent moves an evidence item's lifecycle.
-//
-//ismsaudit:enum EvidenceEvents
-type EvidenceEvent string
-
-// The EvidenceEvent values. Never reorder.
-const (
-	EvidenceVerify    EvidenceEvent = "verify"    // collected -> verified
-	EvidenceReject    EvidenceEvent = "reject"    // collected -> rejected
-	EvidenceSupersede EvidenceEvent = "supersede" // collected, verified or rejected -> superseded
-)
-
-// Confidentiality is how widely an item may be shown (ISO 19011:2018 4 d,
-// 6.5.2). Ordered: a recipient cleared for a level sees items up to it.
-//
-//ismsaudit:enum Confidentialities ordered
-type Confidentiality string
-
-// The Confidentiality values. Never reorder.
-const (
-	ConfidentialityPublic     Confidentiality = "public"     // anyone may see it
-	ConfidentialityInternal   Confidentiality = "internal"   // the audit client, auditee and team
-	ConfidentialityRestricted Confidentiality = "restricted" // named people only; other copies show a reference
-)
-
-// EvidenceEntry is a line of an evidence item's history.
-type EvidenceEntry = ismsaudit.Entry[EvidenceState, EvidenceEvent]
-
-// evidenceSubject is what evidence guards look at: the item, the audit
-// holding it, the note of the event (why an item is rejected) and, for
-// supersede, the correcting item that is to point at it.
-type evidenceSubject struct {
-	a         *Audit
-	e         *Evidence
-	note      string
-	successor *Evidence
-}
-
-// Errors the evidence guards return; a refusal's ismsaudit.TransitionError unwraps
-// to them.
-var (
-	errEvidenceNoReason    = errors.New("audit: a rejection needs a note saying why")
-	errEvidenceNoSuccessor = errors.New("audit: an item is superseded only by a correcting item that points at it")
-	errEvidenceIrrelevant  = errors.New("audit: the item supports a criterion that is not one of the plan's")
-)
-
 // evidenceRelevant is the verify guard: information becomes audit evidence
 // only when every criterion it supports is one of the plan's (when the
 // audit has a plan). The check repeats at verification because the plan
@@ -565,28 +606,6 @@ func evidenceSucceeded(s evidenceSubject) error {
 	}
 	return nil
 }
-
-var (
-	guardEvidenceRelevant  = fsm.Guard[evidenceSubject]{Name: "supports-plan-criteria", Rule: RuleEvidenceCriteria, Check: evidenceRelevant}
-	guardEvidenceReasoned  = fsm.Guard[evidenceSubject]{Name: "reason-recorded", Rule: RuleEvidenceRejectReason, Check: evidenceReasoned}
-	guardEvidenceSucceeded = fsm.Guard[evidenceSubject]{Name: "successor-points-back", Rule: RuleEvidenceAppendOnly, Check: evidenceSucceeded}
-)
-
-// evidenceMachine is an evidence item's lifecycle (19011 6.4.7).
-var evidenceMachine = fsm.MustNew(fsm.Spec[EvidenceState, EvidenceEvent, evidenceSubject]{
-	Name:     "audit.evidence",
-	States:   evidenceStateSet.Values(),
-	Events:   evidenceEventSet.Values(),
-	Initial:  EvidenceCollected,
-	Terminal: []EvidenceState{EvidenceSuperseded},
-	Table: []fsm.Transition[EvidenceState, EvidenceEvent, evidenceSubject]{
-		{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceRelevant}},
-		{From: EvidenceCollected, Event: EvidenceReject, To: EvidenceRejected, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceReasoned}},
-		{From: EvidenceCollected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
-		{From: EvidenceVerified, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
-		{From: EvidenceRejected, Event: EvidenceSupersede, To: EvidenceSuperseded, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceSucceeded}},
-	},
-})
 
 // citedEvidence returns the audit's evidence item with the given id, or nil.
 func (a *Audit) citedEvidence(id ismsaudit.EvidenceID) *Evidence {
@@ -706,7 +725,7 @@ func (v *verifier) verifyEvidence() {
 			v.violate(errs.Index("Evidence", i)+".State", RuleEvidenceAppendOnly, string(e.State), "no item in the log corrects it")
 		}
 	}
-	v.samplingChecks()
+	v.verifySampling()
 }
 
 // evidenceHistory checks an item's state and history.
@@ -733,23 +752,4 @@ func (v *verifier) evidenceHistory(c *checker, i int, e *Evidence) {
 			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejectReason, "", "the rejection does not say why")
 		}
 	}
-}
-
-// The rules of evidence.
-const (
-	RuleEvidenceAppendOnly   ismsaudit.RuleID = "AUD-EVIDENCE-APPEND-ONLY"
-	RuleEvidenceVerified     ismsaudit.RuleID = "AUD-EVIDENCE-VERIFIED"
-	RuleEvidenceSampling     ismsaudit.RuleID = "AUD-EVIDENCE-SAMPLING"
-	RuleEvidenceRejectReason ismsaudit.RuleID = "AUD-EVIDENCE-REJECT-REASON"
-	RuleEvidenceCriteria     ismsaudit.RuleID = "AUD-EVIDENCE-CRITERIA"
-	RuleEvidenceDuringAudit  ismsaudit.RuleID = "AUD-EVIDENCE-DURING-AUDIT"
-)
-
-var evidenceRules = []ismsaudit.Rule{
-	{ID: RuleEvidenceAppendOnly, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleIntegrity, Text: "evidence is never removed or rewritten; a correction is a new item that supersedes the old one and points at it"},
-	{ID: RuleEvidenceVerified, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "only verified information is audit evidence"},
-	{ID: RuleEvidenceSampling, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "sampled evidence records its population, sample size and selection method"},
-	{ID: RuleEvidenceRejectReason, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleFairPresentation, Text: "information rejected as evidence records why"},
-	{ID: RuleEvidenceCriteria, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "evidence bears on the audit's criteria: every criterion an item supports is one of the plan's"},
-	{ID: RuleEvidenceDuringAudit, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "information is collected and verified during fieldwork, while findings are settled, or to verify corrective actions in follow-up"},
 }

@@ -14,9 +14,207 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
+// Recurrence is a criterion that standing nonconformities cite in more
+// than one area of the audit (19011 6.4.9: recurring findings across
+// areas).
+type Recurrence struct {
+	Criterion annexa.Ref  `json:"criterion"`
+	Areas     []string    `json:"areas"`
+	Findings  []FindingID `json:"findings"`
+}
+
+// FindingID identifies a finding within an audit (host-chosen).
+type FindingID string
+
+// Finding is an audit finding (19011 6.4.8): the result of evaluating
+// evidence against criteria.
+type Finding struct {
+	ID   FindingID   `json:"id"`
+	Kind FindingKind `json:"kind"`
+	// Grade is set for nonconformities only.
+	Grade Grade `json:"grade,omitempty"`
+	// Criteria are the criteria the finding is about.
+	Criteria []annexa.Ref `json:"criteria"`
+	// Evidence lists the evidence behind it.
+	Evidence []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	// Area is the unit, process or location where it was found.
+	Area string `json:"area,omitempty"`
+	// For a nonconformity: the requirement, what was found, and why it
+	// does not conform. Other kinds use Found alone.
+	Requirement string `json:"requirement,omitempty"`
+	Found       string `json:"found"`
+	Reason      string `json:"reason,omitempty"`
+	// DivergingOpinion is the auditee's view of a disputed finding, and
+	// Resolution how the dispute was settled.
+	DivergingOpinion string `json:"divergingOpinion,omitempty"`
+	Resolution       string `json:"resolution,omitempty"`
+	// RaisedBy and RaisedAt say who wrote the finding and when.
+	RaisedBy string         `json:"raisedBy"`
+	RaisedAt time.Time      `json:"raisedAt"`
+	State    FindingState   `json:"state"`
+	History  []FindingEntry `json:"history"`
+}
+
+// FindingKind classifies an audit finding (ISO 19011:2018 6.4.8).
+//
+//ismsaudit:enum FindingKinds
+type FindingKind string
+
+// The FindingKind values. Never reorder.
+const (
+	Conformity                FindingKind = "conformity"                  // the criterion is met
+	Nonconformity             FindingKind = "nonconformity"               // the criterion is not met; graded major or minor
+	Observation               FindingKind = "observation"                 // a concern that is not a nonconformity
+	OpportunityForImprovement FindingKind = "opportunity-for-improvement" // a way to do better
+	GoodPractice              FindingKind = "good-practice"               // practice worth keeping or spreading
+)
+
+// Grade is the severity of a nonconformity (ISO 19011:2018 6.4.8; ISO/IEC
+// 17021-1:2015 3.12, 3.13).
+//
+//ismsaudit:enum Grades ordered
+type Grade string
+
+// The Grade values. Never reorder.
+const (
+	Minor Grade = "minor" // does not put the ISMS's ability to achieve its results in doubt
+	Major Grade = "major" // puts the ISMS's ability to achieve its results in doubt
+)
+
+// FindingState is a state of a finding's lifecycle.
+//
+//ismsaudit:enum FindingStates
+type FindingState string
+
+// The FindingState values. Never reorder.
+const (
+	FindingDraft        FindingState = "draft"        // written by an auditor
+	FindingConfirmed    FindingState = "confirmed"    // confirmed by the audit team (19011:6.4.8)
+	FindingPresented    FindingState = "presented"    // presented to the auditee
+	FindingAcknowledged FindingState = "acknowledged" // accepted by the auditee
+	FindingDisputed     FindingState = "disputed"     // the auditee holds a diverging opinion (19011:6.4.10)
+	FindingResolved     FindingState = "resolved"     // a dispute settled with the auditee
+	FindingWithdrawn    FindingState = "withdrawn"    // dropped by the team before presentation; kept
+)
+
+// FindingEvent moves a finding's lifecycle.
+//
+//ismsaudit:enum FindingEvents
+type FindingEvent string
+
+// The FindingEvent values. Never reorder.
+const (
+	FindingConfirm     FindingEvent = "confirm"     // draft -> confirmed
+	FindingPresent     FindingEvent = "present"     // confirmed -> presented
+	FindingAcknowledge FindingEvent = "acknowledge" // presented -> acknowledged
+	FindingDispute     FindingEvent = "dispute"     // presented -> disputed
+	FindingResolve     FindingEvent = "resolve"     // disputed -> resolved
+	FindingWithdraw    FindingEvent = "withdraw"    // draft or confirmed -> withdrawn
+)
+
+// FindingEntry is a line of a finding's history.
+type FindingEntry = ismsaudit.Entry[FindingState, FindingEvent]
+
+// Standing reports whether the finding is one the team stands by:
+// confirmed, or presented and whatever the auditee's response, but not a
+// draft and not withdrawn.
+func (f Finding) Standing() bool {
+	switch f.State {
+	case FindingConfirmed, FindingPresented, FindingAcknowledged, FindingDisputed, FindingResolved:
+		return true
+	}
+	return false
+}
+
+// The rules of finding.
+const (
+	RuleFindingCriterion    ismsaudit.RuleID = "AUD-FINDING-CRITERION"
+	RuleNCEvidence          ismsaudit.RuleID = "AUD-NC-EVIDENCE"
+	RuleNCStatement         ismsaudit.RuleID = "AUD-NC-STATEMENT"
+	RuleNCGrade             ismsaudit.RuleID = "AUD-NC-GRADE"
+	RuleFindingConfirmed    ismsaudit.RuleID = "AUD-FINDING-CONFIRMED"
+	RuleDisputeRecorded     ismsaudit.RuleID = "AUD-DISPUTE-RECORDED"
+	RuleFindingPhase        ismsaudit.RuleID = "AUD-FINDING-PHASE"
+	RuleFindingWithdrawn    ismsaudit.RuleID = "AUD-FINDING-WITHDRAWN"
+	RuleFindingResponse     ismsaudit.RuleID = "AUD-FINDING-RESPONSE"
+	RuleDisputeBeforeReport ismsaudit.RuleID = "AUD-DISPUTE-BEFORE-REPORT"
+)
+
+var findingRules = []ismsaudit.Rule{
+	{ID: RuleFindingCriterion, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "every finding cites at least one of the audit's criteria"},
+	{ID: RuleNCEvidence, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a nonconformity cites at least one verified evidence item"},
+	{ID: RuleNCStatement, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity states the requirement, what was found and why it does not conform"},
+	{ID: RuleNCGrade, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity is graded major or minor, and only a nonconformity has a grade"},
+	{ID: RuleFindingConfirmed, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a finding is confirmed by the audit team before it is presented to the auditee"},
+	{ID: RuleDisputeRecorded, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "a disputed finding records the auditee's diverging opinion, and a resolution records how it was settled"},
+	{ID: RuleFindingPhase, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "findings are raised, confirmed and withdrawn only during fieldwork and the findings stage, and not while the conclusions drawn from them stand agreed"},
+	{ID: RuleFindingWithdrawn, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleIntegrity, Text: "a finding the team withdraws before presenting it is kept in the record with the reason"},
+	{ID: RuleFindingResponse, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the auditee acknowledges or disputes a finding only once the closing meeting has presented it"},
+	{ID: RuleDisputeBeforeReport, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "a dispute is settled before the report is issued, or the report carries it as an unresolved diverging opinion"},
+}
+
 // findingResponseStates are the audit states in which the closing meeting has
 // presented the findings and the audit is still open.
 var findingResponseStates = []State{StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp}
+
+// findingSubject is what finding guards look at: the finding and the audit
+// holding it, the text the event brings (the auditee's diverging opinion
+// for dispute, the resolution for resolve, the reason for withdraw), and
+// when and by whom the event happens.
+type findingSubject struct {
+	a    *Audit
+	f    *Finding
+	text string
+	at   time.Time
+	by   string
+}
+
+// findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
+var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSubject]{
+	Name:     "audit.finding",
+	States:   findingStateSet.Values(),
+	Events:   findingEventSet.Values(),
+	Initial:  FindingDraft,
+	Terminal: []FindingState{FindingAcknowledged, FindingResolved, FindingWithdrawn},
+	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
+		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
+			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
+				if !auditsOnTeam(s.a, s.by) {
+					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+				}
+				return nil
+			}},
+			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
+			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at) }},
+			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},
+			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
+		}},
+		{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, Guards: []fsm.Guard[findingSubject]{
+			{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: func(s findingSubject) error { return conclusionsAgreed(s.a) }},
+		}},
+		{From: FindingPresented, Event: FindingAcknowledge, To: FindingAcknowledged},
+		{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, Guards: []fsm.Guard[findingSubject]{
+			{Name: "opinion-recorded", Rule: RuleDisputeRecorded, Check: textGuard("the auditee's diverging opinion is required")},
+		}},
+		{From: FindingDisputed, Event: FindingResolve, To: FindingResolved, Guards: []fsm.Guard[findingSubject]{
+			{Name: "resolution-recorded", Rule: RuleDisputeRecorded, Check: textGuard("how the dispute was settled is required")},
+			{Name: "report-not-issued", Rule: RuleDisputeBeforeReport, Check: guardReportNotIssued},
+		}},
+		{From: FindingDraft, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+		}},
+		{From: FindingConfirmed, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+		}},
+	},
+})
+
+var errNoCriteria = errors.New("audit: the finding cites no criterion")
+
+var errNCEvidence = errors.New("audit: a nonconformity needs at least one evidence item verified by now and not superseded")
+
+var errReportIssued = errors.New("audit: the report is issued; an unresolved dispute stays in it as a diverging opinion")
 
 // findingAt returns the index of the finding with the given id, or -1.
 func (a *Audit) findingAt(id FindingID) int {
@@ -238,17 +436,6 @@ func (a *Audit) Finding(id FindingID) (Finding, bool) {
 	return cloneFinding(a.Findings[i]), true
 }
 
-// Standing reports whether the finding is one the team stands by:
-// confirmed, or presented and whatever the auditee's response, but not a
-// draft and not withdrawn.
-func (f Finding) Standing() bool {
-	switch f.State {
-	case FindingConfirmed, FindingPresented, FindingAcknowledged, FindingDisputed, FindingResolved:
-		return true
-	}
-	return false
-}
-
 // findingsWhere yields copies of the findings keep accepts, in record
 // order.
 func (a *Audit) findingsWhere(keep func(*Finding) bool) iter.Seq[Finding] {
@@ -271,15 +458,6 @@ func (a *Audit) Nonconformities() iter.Seq[Finding] {
 // order.
 func (a *Audit) FindingsInState(s FindingState) iter.Seq[Finding] {
 	return a.findingsWhere(func(f *Finding) bool { return f.State == s })
-}
-
-// Recurrence is a criterion that standing nonconformities cite in more
-// than one area of the audit (19011 6.4.9: recurring findings across
-// areas).
-type Recurrence struct {
-	Criterion annexa.Ref  `json:"criterion"`
-	Areas     []string    `json:"areas"`
-	Findings  []FindingID `json:"findings"`
 }
 
 // RecurringFindings lists the criteria that standing nonconformities cite
@@ -314,151 +492,6 @@ func (a *Audit) RecurringFindings() []Recurrence {
 	return slices.DeleteFunc(out, func(r Recurrence) bool { return len(r.Areas) < 2 })
 }
 
-// FindingID identifies a finding within an audit (host-chosen).
-type FindingID string
-
-// Finding is an audit finding (19011 6.4.8): the result of evaluating
-// evidence against criteria.
-type Finding struct {
-	ID   FindingID   `json:"id"`
-	Kind FindingKind `json:"kind"`
-	// Grade is set for nonconformities only.
-	Grade Grade `json:"grade,omitempty"`
-	// Criteria are the criteria the finding is about.
-	Criteria []annexa.Ref `json:"criteria"`
-	// Evidence lists the evidence behind it.
-	Evidence []ismsaudit.EvidenceID `json:"evidence,omitempty"`
-	// Area is the unit, process or location where it was found.
-	Area string `json:"area,omitempty"`
-	// For a nonconformity: the requirement, what was found, and why it
-	// does not conform. Other kinds use Found alone.
-	Requirement string `json:"requirement,omitempty"`
-	Found       string `json:"found"`
-	Reason      string `json:"reason,omitempty"`
-	// DivergingOpinion is the auditee's view of a disputed finding, and
-	// Resolution how the dispute was settled.
-	DivergingOpinion string `json:"divergingOpinion,omitempty"`
-	Resolution       string `json:"resolution,omitempty"`
-	// RaisedBy and RaisedAt say who wrote the finding and when.
-	RaisedBy string         `json:"raisedBy"`
-	RaisedAt time.Time      `json:"raisedAt"`
-	State    FindingState   `json:"state"`
-	History  []FindingEntry `json:"history"`
-}
-
-// FindingKind classifies an audit finding (ISO 19011:2018 6.4.8).
-//
-//ismsaudit:enum FindingKinds
-type FindingKind string
-
-// The FindingKind values. Never reorder.
-const (
-	Conformity                FindingKind = "conformity"                  // the criterion is met
-	Nonconformity             FindingKind = "nonconformity"               // the criterion is not met; graded major or minor
-	Observation               FindingKind = "observation"                 // a concern that is not a nonconformity
-	OpportunityForImprovement FindingKind = "opportunity-for-improvement" // a way to do better
-	GoodPractice              FindingKind = "good-practice"               // practice worth keeping or spreading
-)
-
-// Grade is the severity of a nonconformity (ISO 19011:2018 6.4.8; ISO/IEC
-// 17021-1:2015 3.12, 3.13).
-//
-//ismsaudit:enum Grades ordered
-type Grade string
-
-// The Grade values. Never reorder.
-const (
-	Minor Grade = "minor" // does not put the ISMS's ability to achieve its results in doubt
-	Major Grade = "major" // puts the ISMS's ability to achieve its results in doubt
-)
-
-// FindingState is a state of a finding's lifecycle.
-//
-//ismsaudit:enum FindingStates
-type FindingState string
-
-// The FindingState values. Never reorder.
-const (
-	FindingDraft        FindingState = "draft"        // written by an auditor
-	FindingConfirmed    FindingState = "confirmed"    // confirmed by the audit team (19011:6.4.8)
-	FindingPresented    FindingState = "presented"    // presented to the auditee
-	FindingAcknowledged FindingState = "acknowledged" // accepted by the auditee
-	FindingDisputed     FindingState = "disputed"     // the auditee holds a diverging opinion (19011:6.4.10)
-	FindingResolved     FindingState = "resolved"     // a dispute settled with the auditee
-	FindingWithdrawn    FindingState = "withdrawn"    // dropped by the team before presentation; kept
-)
-
-// FindingEvent moves a finding's lifecycle.
-//
-//ismsaudit:enum FindingEvents
-type FindingEvent string
-
-// The FindingEvent values. Never reorder.
-const (
-	FindingConfirm     FindingEvent = "confirm"     // draft -> confirmed
-	FindingPresent     FindingEvent = "present"     // confirmed -> presented
-	FindingAcknowledge FindingEvent = "acknowledge" // presented -> acknowledged
-	FindingDispute     FindingEvent = "dispute"     // presented -> disputed
-	FindingResolve     FindingEvent = "resolve"     // disputed -> resolved
-	FindingWithdraw    FindingEvent = "withdraw"    // draft or confirmed -> withdrawn
-)
-
-// FindingEntry is a line of a finding's history.
-type FindingEntry = ismsaudit.Entry[FindingState, FindingEvent]
-
-// findingSubject is what finding guards look at: the finding and the audit
-// holding it, the text the event brings (the auditee's diverging opinion
-// for dispute, the resolution for resolve, the reason for withdraw), and
-// when and by whom the event happens.
-type findingSubject struct {
-	a    *Audit
-	f    *Finding
-	text string
-	at   time.Time
-	by   string
-}
-
-// findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
-var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSubject]{
-	Name:     "audit.finding",
-	States:   findingStateSet.Values(),
-	Events:   findingEventSet.Values(),
-	Initial:  FindingDraft,
-	Terminal: []FindingState{FindingAcknowledged, FindingResolved, FindingWithdrawn},
-	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
-		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
-			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
-				if !auditsOnTeam(s.a, s.by) {
-					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
-				}
-				return nil
-			}},
-			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
-			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
-			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at) }},
-			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},
-			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
-		}},
-		{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, Guards: []fsm.Guard[findingSubject]{
-			{Name: "conclusions-agreed", Rule: RuleClosingAfterConclusions, Check: func(s findingSubject) error { return conclusionsAgreed(s.a) }},
-		}},
-		{From: FindingPresented, Event: FindingAcknowledge, To: FindingAcknowledged},
-		{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, Guards: []fsm.Guard[findingSubject]{
-			{Name: "opinion-recorded", Rule: RuleDisputeRecorded, Check: textGuard("the auditee's diverging opinion is required")},
-		}},
-		{From: FindingDisputed, Event: FindingResolve, To: FindingResolved, Guards: []fsm.Guard[findingSubject]{
-			{Name: "resolution-recorded", Rule: RuleDisputeRecorded, Check: textGuard("how the dispute was settled is required")},
-			{Name: "report-not-issued", Rule: RuleDisputeBeforeReport, Check: guardReportNotIssued},
-		}},
-		{From: FindingDraft, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
-			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
-		}},
-		{From: FindingConfirmed, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
-			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
-		}},
-	},
-})
-
 func textGuard(detail string) func(findingSubject) error {
 	err := errors.New("audit: " + detail)
 	return func(s findingSubject) error {
@@ -468,8 +501,6 @@ func textGuard(detail string) func(findingSubject) error {
 		return nil
 	}
 }
-
-var errNoCriteria = errors.New("audit: the finding cites no criterion")
 
 func guardFindingCriteria(s findingSubject) error {
 	if len(s.f.Criteria) == 0 {
@@ -482,8 +513,6 @@ func guardFindingCriteria(s findingSubject) error {
 	}
 	return nil
 }
-
-var errNCEvidence = errors.New("audit: a nonconformity needs at least one evidence item verified by now and not superseded")
 
 func guardNCEvidence(s findingSubject) error {
 	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence, s.at) {
@@ -537,8 +566,6 @@ func guardNCGrade(s findingSubject) error {
 	}
 	return nil
 }
-
-var errReportIssued = errors.New("audit: the report is issued; an unresolved dispute stays in it as a diverging opinion")
 
 func guardReportNotIssued(s findingSubject) error {
 	if s.a.State != StateClosing {
@@ -697,31 +724,4 @@ func (v *verifier) checkDispute(p itemPath, f *Finding, issued time.Time) {
 			v.violate(p.at(errs.Index("History", k)), RuleDisputeBeforeReport, e.At.Format(time.RFC3339), "resolved after the report was issued at "+issued.Format(time.RFC3339))
 		}
 	}
-}
-
-// The rules of finding.
-const (
-	RuleFindingCriterion    ismsaudit.RuleID = "AUD-FINDING-CRITERION"
-	RuleNCEvidence          ismsaudit.RuleID = "AUD-NC-EVIDENCE"
-	RuleNCStatement         ismsaudit.RuleID = "AUD-NC-STATEMENT"
-	RuleNCGrade             ismsaudit.RuleID = "AUD-NC-GRADE"
-	RuleFindingConfirmed    ismsaudit.RuleID = "AUD-FINDING-CONFIRMED"
-	RuleDisputeRecorded     ismsaudit.RuleID = "AUD-DISPUTE-RECORDED"
-	RuleFindingPhase        ismsaudit.RuleID = "AUD-FINDING-PHASE"
-	RuleFindingWithdrawn    ismsaudit.RuleID = "AUD-FINDING-WITHDRAWN"
-	RuleFindingResponse     ismsaudit.RuleID = "AUD-FINDING-RESPONSE"
-	RuleDisputeBeforeReport ismsaudit.RuleID = "AUD-DISPUTE-BEFORE-REPORT"
-)
-
-var findingRules = []ismsaudit.Rule{
-	{ID: RuleFindingCriterion, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "every finding cites at least one of the audit's criteria"},
-	{ID: RuleNCEvidence, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a nonconformity cites at least one verified evidence item"},
-	{ID: RuleNCStatement, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity states the requirement, what was found and why it does not conform"},
-	{ID: RuleNCGrade, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity is graded major or minor, and only a nonconformity has a grade"},
-	{ID: RuleFindingConfirmed, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a finding is confirmed by the audit team before it is presented to the auditee"},
-	{ID: RuleDisputeRecorded, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "a disputed finding records the auditee's diverging opinion, and a resolution records how it was settled"},
-	{ID: RuleFindingPhase, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "findings are raised, confirmed and withdrawn only during fieldwork and the findings stage, and not while the conclusions drawn from them stand agreed"},
-	{ID: RuleFindingWithdrawn, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleIntegrity, Text: "a finding the team withdraws before presenting it is kept in the record with the reason"},
-	{ID: RuleFindingResponse, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the auditee acknowledges or disputes a finding only once the closing meeting has presented it"},
-	{ID: RuleDisputeBeforeReport, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "a dispute is settled before the report is issued, or the report carries it as an unresolved diverging opinion"},
 }

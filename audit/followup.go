@@ -11,6 +11,196 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
+// FollowUp tracks the corrective action for one nonconformity (19011 6.7).
+// The current plan is held in Correction, RootCause, Action and DueAt;
+// plans it replaced are kept in EarlierPlans, and every check of
+// effectiveness in Verifications. State, History, PlannedAt, PlannedBy,
+// VerifiedBy, Evidence, EarlierPlans and Verifications are set by the
+// library.
+type FollowUp struct {
+	Finding FindingID `json:"finding"`
+	// Correction is the immediate fix, RootCause the cause found, Action
+	// the corrective action, DueAt its deadline.
+	Correction string    `json:"correction"`
+	RootCause  string    `json:"rootCause"`
+	Action     string    `json:"action"`
+	DueAt      time.Time `json:"dueAt"`
+	// PlannedAt and PlannedBy say when and by whom the current plan was
+	// recorded.
+	PlannedAt time.Time `json:"plannedAt,omitzero"`
+	PlannedBy string    `json:"plannedBy,omitempty"`
+	// EarlierPlans are the plans the current one replaced, oldest first
+	// (append-only).
+	EarlierPlans []CorrectiveActionRecord `json:"earlierPlans,omitempty"`
+	// Verifications lists every check of the action's effectiveness,
+	// effective or not, oldest first (append-only).
+	Verifications []Verification `json:"verifications,omitempty"`
+	// VerifiedBy and Evidence record the verification of effectiveness.
+	VerifiedBy string                 `json:"verifiedBy,omitempty"`
+	Evidence   []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	State      FollowUpState          `json:"state"`
+	History    []FollowUpEntry        `json:"history"`
+}
+
+// CorrectiveActionPlan is what the auditee proposes for one
+// nonconformity (19011 6.7): the correction (the immediate fix), the root
+// cause found, the corrective action that removes it, and its due date.
+type CorrectiveActionPlan struct {
+	Correction string    `json:"correction"`
+	RootCause  string    `json:"rootCause"`
+	Action     string    `json:"action"`
+	DueAt      time.Time `json:"dueAt"`
+}
+
+// CorrectiveActionRecord is a corrective action plan as it was recorded,
+// kept in FollowUp.EarlierPlans once a later plan replaced it.
+type CorrectiveActionRecord struct {
+	Plan       CorrectiveActionPlan `json:"plan"`
+	RecordedAt time.Time            `json:"recordedAt"`
+	RecordedBy string               `json:"recordedBy"`
+}
+
+// Verification records one check of a corrective action's effectiveness
+// by an auditor (19011 6.7): when, by whom, the verdict, the evidence
+// examined and, for an ineffective action, why.
+type Verification struct {
+	At        time.Time              `json:"at"`
+	By        string                 `json:"by"`
+	Effective bool                   `json:"effective"`
+	Evidence  []ismsaudit.EvidenceID `json:"evidence,omitempty"`
+	Note      string                 `json:"note,omitempty"`
+}
+
+// FollowUpState is a state of a nonconformity's follow-up (ISO 19011:2018 6.7).
+//
+//ismsaudit:enum FollowUpStates
+type FollowUpState string
+
+// The FollowUpState values. Never reorder.
+const (
+	FollowUpPlanning    FollowUpState = "planning"    // correction, root cause and corrective action being planned
+	FollowUpAccepted    FollowUpState = "accepted"    // the plan is accepted by the audit team
+	FollowUpImplemented FollowUpState = "implemented" // the auditee reports the action done
+	FollowUpClosed      FollowUpState = "closed"      // verified effective by an auditor
+)
+
+// FollowUpEvent moves a follow-up's lifecycle.
+//
+//ismsaudit:enum FollowUpEvents
+type FollowUpEvent string
+
+// The FollowUpEvent values. Never reorder.
+const (
+	FollowUpAcceptPlan        FollowUpEvent = "accept-plan"        // planning -> accepted
+	FollowUpImplement         FollowUpEvent = "implement"          // accepted -> implemented
+	FollowUpVerifyEffective   FollowUpEvent = "verify-effective"   // implemented -> closed
+	FollowUpVerifyIneffective FollowUpEvent = "verify-ineffective" // implemented -> planning
+)
+
+// FollowUpEntry is a line of a follow-up's history.
+type FollowUpEntry = ismsaudit.Entry[FollowUpState, FollowUpEvent]
+
+// Plan returns the current corrective action plan.
+func (u FollowUp) Plan() CorrectiveActionPlan {
+	return CorrectiveActionPlan{Correction: u.Correction, RootCause: u.RootCause, Action: u.Action, DueAt: u.DueAt}
+}
+
+// Overdue reports whether the follow-up is still not verified effective
+// (not closed) after its due date, at the given time. A follow-up without
+// a due date is never overdue.
+func (u FollowUp) Overdue(at time.Time) bool {
+	return u.State != FollowUpClosed && !u.DueAt.IsZero() && at.After(u.DueAt)
+}
+
+// Complete reports whether the plan states the correction, the root
+// cause, the action and a due date (rule AUD-FOLLOWUP-PLAN).
+func (p CorrectiveActionPlan) Complete() bool {
+	return !isBlank(p.Correction) && !isBlank(p.RootCause) && !isBlank(p.Action) && !p.DueAt.IsZero()
+}
+
+// The rules of followup.
+const (
+	RuleFollowUpStart       ismsaudit.RuleID = "AUD-FOLLOWUP-START"
+	RuleFollowUpPlan        ismsaudit.RuleID = "AUD-FOLLOWUP-PLAN"
+	RuleFollowUpVerified    ismsaudit.RuleID = "AUD-FOLLOWUP-VERIFIED"
+	RuleCloseFollowUps      ismsaudit.RuleID = "AUD-CLOSE-FOLLOWUPS"
+	RuleFollowUpOnePerNC    ismsaudit.RuleID = "AUD-FOLLOWUP-ONE-PER-NC"
+	RuleFollowUpPhase       ismsaudit.RuleID = "AUD-FOLLOWUP-PHASE"
+	RuleFollowUpReplan      ismsaudit.RuleID = "AUD-FOLLOWUP-REPLAN"
+	RuleFollowUpIneffective ismsaudit.RuleID = "AUD-FOLLOWUP-INEFFECTIVE"
+)
+
+var followUpRules = []ismsaudit.Rule{
+	{ID: RuleFollowUpStart, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "follow-up starts only when some nonconformity's corrective action is not yet verified effective"},
+	{ID: RuleFollowUpPlan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a corrective action plan states the correction, the root cause, the action and a due date"},
+	{ID: RuleFollowUpVerified, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up closes only when an auditor verifies the action effective, citing evidence"},
+	{ID: RuleCloseFollowUps, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit closes only when every nonconformity's follow-up is closed"},
+	{ID: RuleFollowUpOnePerNC, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a nonconformity has at most one follow-up: replanning and re-verification happen within it"},
+	{ID: RuleFollowUpPhase, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "corrective actions are followed up only for nonconformities presented to the auditee, from the closing meeting until the audit closes"},
+	{ID: RuleFollowUpReplan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a corrective action plan changes only while it is being planned, and every plan it replaces is kept"},
+	{ID: RuleFollowUpIneffective, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "an auditor of the team who finds a corrective action ineffective records why, and the action goes back to planning"},
+}
+
+// followUpSubject is what follow-up guards look at: the follow-up, the
+// audit holding it and, for a verification, who verifies, when, the
+// evidence examined and the note.
+type followUpSubject struct {
+	a        *Audit
+	u        *FollowUp
+	by       string
+	at       time.Time
+	evidence []ismsaudit.EvidenceID
+	note     string
+}
+
+var (
+	errPlanIncomplete        = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
+	errNoVerifiedEvidence    = errors.New("audit: the verification cites no evidence item verified by then")
+	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
+)
+
+// followUpMachine is a nonconformity's follow-up lifecycle (19011 6.7).
+var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followUpSubject]{
+	Name:     "audit.follow-up",
+	States:   followUpStateSet.Values(),
+	Events:   followUpEventSet.Values(),
+	Initial:  FollowUpPlanning,
+	Terminal: []FollowUpState{FollowUpClosed},
+	Table: []fsm.Transition[FollowUpState, FollowUpEvent, followUpSubject]{
+		{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "plan-complete", Rule: RuleFollowUpPlan, Check: func(s followUpSubject) error {
+				if !s.u.Plan().Complete() {
+					return errPlanIncomplete
+				}
+				return nil
+			}},
+		}},
+		{From: FollowUpAccepted, Event: FollowUpImplement, To: FollowUpImplemented},
+		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
+			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
+				if !citesVerifiedEvidence(s.a, s.evidence, s.at) {
+					return errNoVerifiedEvidence
+				}
+				return nil
+			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+		}},
+		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
+			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
+			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
+				if isBlank(s.note) {
+					return errIneffectiveNoteNeeded
+				}
+				return nil
+			}},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+		}},
+	},
+})
+
+var errNoFollowUpNeeded = errors.New("every nonconformity's corrective action is already verified effective")
+
 // followUpAt returns the index of the follow-up of the given finding, or
 // -1.
 func (a *Audit) followUpAt(finding FindingID) int {
@@ -220,125 +410,6 @@ func followUpLast(u *FollowUp) time.Time {
 	return last
 }
 
-// FollowUp tracks the corrective action for one nonconformity (19011 6.7).
-// The current plan is held in Correction, RootCause, Action and DueAt;
-// plans it replaced are kept in EarlierPlans, and every check of
-// effectiveness in Verifications. State, History, PlannedAt, PlannedBy,
-// VerifiedBy, Evidence, EarlierPlans and Verifications are set by the
-// library.
-type FollowUp struct {
-	Finding FindingID `json:"finding"`
-	// Correction is the immediate fix, RootCause the cause found, Action
-	// the corrective action, DueAt its deadline.
-	Correction string    `json:"correction"`
-	RootCause  string    `json:"rootCause"`
-	Action     string    `json:"action"`
-	DueAt      time.Time `json:"dueAt"`
-	// PlannedAt and PlannedBy say when and by whom the current plan was
-	// recorded.
-	PlannedAt time.Time `json:"plannedAt,omitzero"`
-	PlannedBy string    `json:"plannedBy,omitempty"`
-	// EarlierPlans are the plans the current one replaced, oldest first
-	// (append-only).
-	EarlierPlans []CorrectiveActionRecord `json:"earlierPlans,omitempty"`
-	// Verifications lists every check of the action's effectiveness,
-	// effective or not, oldest first (append-only).
-	Verifications []Verification `json:"verifications,omitempty"`
-	// VerifiedBy and Evidence record the verification of effectiveness.
-	VerifiedBy string                 `json:"verifiedBy,omitempty"`
-	Evidence   []ismsaudit.EvidenceID `json:"evidence,omitempty"`
-	State      FollowUpState          `json:"state"`
-	History    []FollowUpEntry        `json:"history"`
-}
-
-// Plan returns the current corrective action plan.
-func (u FollowUp) Plan() CorrectiveActionPlan {
-	return CorrectiveActionPlan{Correction: u.Correction, RootCause: u.RootCause, Action: u.Action, DueAt: u.DueAt}
-}
-
-// Overdue reports whether the follow-up is still not verified effective
-// (not closed) after its due date, at the given time. A follow-up without
-// a due date is never overdue.
-func (u FollowUp) Overdue(at time.Time) bool {
-	return u.State != FollowUpClosed && !u.DueAt.IsZero() && at.After(u.DueAt)
-}
-
-// CorrectiveActionPlan is what the auditee proposes for one
-// nonconformity (19011 6.7): the correction (the immediate fix), the root
-// cause found, the corrective action that removes it, and its due date.
-type CorrectiveActionPlan struct {
-	Correction string    `json:"correction"`
-	RootCause  string    `json:"rootCause"`
-	Action     string    `json:"action"`
-	DueAt      time.Time `json:"dueAt"`
-}
-
-// Complete reports whether the plan states the correction, the root
-// cause, the action and a due date (rule AUD-FOLLOWUP-PLAN).
-func (p CorrectiveActionPlan) Complete() bool {
-	return !isBlank(p.Correction) && !isBlank(p.RootCause) && !isBlank(p.Action) && !p.DueAt.IsZero()
-}
-
-// CorrectiveActionRecord is a corrective action plan as it was recorded,
-// kept in FollowUp.EarlierPlans once a later plan replaced it.
-type CorrectiveActionRecord struct {
-	Plan       CorrectiveActionPlan `json:"plan"`
-	RecordedAt time.Time            `json:"recordedAt"`
-	RecordedBy string               `json:"recordedBy"`
-}
-
-// Verification records one check of a corrective action's effectiveness
-// by an auditor (19011 6.7): when, by whom, the verdict, the evidence
-// examined and, for an ineffective action, why.
-type Verification struct {
-	At        time.Time              `json:"at"`
-	By        string                 `json:"by"`
-	Effective bool                   `json:"effective"`
-	Evidence  []ismsaudit.EvidenceID `json:"evidence,omitempty"`
-	Note      string                 `json:"note,omitempty"`
-}
-
-// FollowUpState is a state of a nonconformity's follow-up (ISO 19011:2018 6.7).
-//
-//ismsaudit:enum FollowUpStates
-type FollowUpState string
-
-// The FollowUpState values. Never reorder.
-const (
-	FollowUpPlanning    FollowUpState = "planning"    // correction, root cause and corrective action being planned
-	FollowUpAccepted    FollowUpState = "accepted"    // the plan is accepted by the audit team
-	FollowUpImplemented FollowUpState = "implemented" // the auditee reports the action done
-	FollowUpClosed      FollowUpState = "closed"      // verified effective by an auditor
-)
-
-// FollowUpEvent moves a follow-up's lifecycle.
-//
-//ismsaudit:enum FollowUpEvents
-type FollowUpEvent string
-
-// The FollowUpEvent values. Never reorder.
-const (
-	FollowUpAcceptPlan        FollowUpEvent = "accept-plan"        // planning -> accepted
-	FollowUpImplement         FollowUpEvent = "implement"          // accepted -> implemented
-	FollowUpVerifyEffective   FollowUpEvent = "verify-effective"   // implemented -> closed
-	FollowUpVerifyIneffective FollowUpEvent = "verify-ineffective" // implemented -> planning
-)
-
-// FollowUpEntry is a line of a follow-up's history.
-type FollowUpEntry = ismsaudit.Entry[FollowUpState, FollowUpEvent]
-
-// followUpSubject is what follow-up guards look at: the follow-up, the
-// audit holding it and, for a verification, who verifies, when, the
-// evidence examined and the note.
-type followUpSubject struct {
-	a        *Audit
-	u        *FollowUp
-	by       string
-	at       time.Time
-	evidence []ismsaudit.EvidenceID
-	note     string
-}
-
 func guardVerifierOnTeam(s followUpSubject) error {
 	if !auditsOnTeam(s.a, s.by) {
 		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
@@ -346,55 +417,9 @@ func guardVerifierOnTeam(s followUpSubject) error {
 	return nil
 }
 
-var (
-	errPlanIncomplete        = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
-	errNoVerifiedEvidence    = errors.New("audit: the verification cites no evidence item verified by then")
-	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
-)
-
 // guardFollowUpEvidence refuses a verification that examined information
 // not verified as audit evidence.
 func guardFollowUpEvidence(s followUpSubject) error { return allVerified(s.a, s.evidence, s.at) }
-
-// followUpMachine is a nonconformity's follow-up lifecycle (19011 6.7).
-var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followUpSubject]{
-	Name:     "audit.follow-up",
-	States:   followUpStateSet.Values(),
-	Events:   followUpEventSet.Values(),
-	Initial:  FollowUpPlanning,
-	Terminal: []FollowUpState{FollowUpClosed},
-	Table: []fsm.Transition[FollowUpState, FollowUpEvent, followUpSubject]{
-		{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, Guards: []fsm.Guard[followUpSubject]{
-			{Name: "plan-complete", Rule: RuleFollowUpPlan, Check: func(s followUpSubject) error {
-				if !s.u.Plan().Complete() {
-					return errPlanIncomplete
-				}
-				return nil
-			}},
-		}},
-		{From: FollowUpAccepted, Event: FollowUpImplement, To: FollowUpImplemented},
-		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
-			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
-			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
-				if !citesVerifiedEvidence(s.a, s.evidence, s.at) {
-					return errNoVerifiedEvidence
-				}
-				return nil
-			}},
-			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
-		}},
-		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
-			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
-			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
-				if isBlank(s.note) {
-					return errIneffectiveNoteNeeded
-				}
-				return nil
-			}},
-			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
-		}},
-	},
-})
 
 // needsFollowUp reports whether f is a nonconformity that stands
 // (not withdrawn) and so needs a follow-up.
@@ -431,8 +456,6 @@ func (a *Audit) openFollowUps(yield func(i int) bool) {
 		}
 	}
 }
-
-var errNoFollowUpNeeded = errors.New("every nonconformity's corrective action is already verified effective")
 
 func checkFollowUpNeeded(s auditSubject) error {
 	open := false
@@ -624,25 +647,24 @@ func (v *verifier) followUpCheckEvidenceVerified(p itemPath, n int, logged bool,
 	}
 }
 
-// The rules of followup.
-const (
-	RuleFollowUpStart       ismsaudit.RuleID = "AUD-FOLLOWUP-START"
-	RuleFollowUpPlan        ismsaudit.RuleID = "AUD-FOLLOWUP-PLAN"
-	RuleFollowUpVerified    ismsaudit.RuleID = "AUD-FOLLOWUP-VERIFIED"
-	RuleCloseFollowUps      ismsaudit.RuleID = "AUD-CLOSE-FOLLOWUPS"
-	RuleFollowUpOnePerNC    ismsaudit.RuleID = "AUD-FOLLOWUP-ONE-PER-NC"
-	RuleFollowUpPhase       ismsaudit.RuleID = "AUD-FOLLOWUP-PHASE"
-	RuleFollowUpReplan      ismsaudit.RuleID = "AUD-FOLLOWUP-REPLAN"
-	RuleFollowUpIneffective ismsaudit.RuleID = "AUD-FOLLOWUP-INEFFECTIVE"
-)
-
-var followUpRules = []ismsaudit.Rule{
-	{ID: RuleFollowUpStart, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "follow-up starts only when some nonconformity's corrective action is not yet verified effective"},
-	{ID: RuleFollowUpPlan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a corrective action plan states the correction, the root cause, the action and a due date"},
-	{ID: RuleFollowUpVerified, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up closes only when an auditor verifies the action effective, citing evidence"},
-	{ID: RuleCloseFollowUps, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an audit closes only when every nonconformity's follow-up is closed"},
-	{ID: RuleFollowUpOnePerNC, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a nonconformity has at most one follow-up: replanning and re-verification happen within it"},
-	{ID: RuleFollowUpPhase, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "corrective actions are followed up only for nonconformities presented to the auditee, from the closing meeting until the audit closes"},
-	{ID: RuleFollowUpReplan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a corrective action plan changes only while it is being planned, and every plan it replaces is kept"},
-	{ID: RuleFollowUpIneffective, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "an auditor of the team who finds a corrective action ineffective records why, and the action goes back to planning"},
+// verifyClosed checks that a closed audit has every standing
+// nonconformity's follow-up closed (AUD-CLOSE-FOLLOWUPS).
+func (v *verifier) verifyClosed() {
+	a := v.a
+	if a.State == StateClosed {
+		// As openFollowUps: a standing nonconformity is open unless
+		// a follow-up of it is closed.
+		closed := make([]bool, len(a.Findings))
+		for j := range a.FollowUps {
+			if i := v.followUpFinding[j]; i >= 0 && a.FollowUps[j].State == FollowUpClosed {
+				closed[i] = true
+			}
+		}
+		for i := range a.Findings {
+			if !needsFollowUp(&a.Findings[i]) || closed[i] {
+				continue
+			}
+			v.violate(errs.Index("Findings", i), RuleCloseFollowUps, string(a.Findings[i].ID), "the audit is closed but the nonconformity's corrective action is not verified effective")
+		}
+	}
 }

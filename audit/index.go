@@ -131,3 +131,8 @@ func (x *refIndex) has(r annexa.Ref) bool {
 	}
 	return x.index[k].find(r.ID, x.id[k]) >= 0
 }
+
+// The ids of the record's lists, for idIndex.
+func (a *Audit) evidenceID(i int) string      { return string(a.Evidence[i].ID) }
+func (a *Audit) findingID(i int) string       { return string(a.Findings[i].ID) }
+func (a *Audit) followUpFinding(i int) string { return string(a.FollowUps[i].Finding) }

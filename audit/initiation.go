@@ -7,6 +7,56 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 )
 
+// Contact records the first contact with the auditee (19011 6.2.2).
+type Contact struct {
+	// Person is the auditee's contact.
+	Person string `json:"person"`
+	// At is when contact was established.
+	At time.Time `json:"at"`
+	// By is the team member who made contact.
+	By string `json:"by"`
+	// Notes records what was agreed (access, confidentiality, arrangements).
+	Notes string `json:"notes,omitempty"`
+}
+
+// Feasibility records whether the audit can meet its objectives (19011
+// 6.2.3): enough information to plan, enough cooperation from the auditee,
+// enough time and resources.
+type Feasibility struct {
+	Information bool `json:"information"`
+	Cooperation bool `json:"cooperation"`
+	// TimeAndResources covers time and resources to conduct the audit.
+	TimeAndResources bool `json:"timeAndResources"`
+	// DecidedAt and DecidedBy record the decision.
+	DecidedAt time.Time `json:"decidedAt"`
+	DecidedBy string    `json:"decidedBy"`
+	// Alternative is proposed to the audit client when the audit is not
+	// feasible.
+	Alternative string `json:"alternative,omitempty"`
+}
+
+// Feasible reports whether every condition holds.
+func (f Feasibility) Feasible() bool { return f.Information && f.Cooperation && f.TimeAndResources }
+
+// The rules of initiation.
+const (
+	RuleInitContact     ismsaudit.RuleID = "AUD-INIT-CONTACT"
+	RuleInitFeasible    ismsaudit.RuleID = "AUD-INIT-FEASIBLE"
+	RuleInitAlternative ismsaudit.RuleID = "AUD-INIT-ALTERNATIVE"
+)
+
+var initiationRules = []ismsaudit.Rule{
+	{ID: RuleInitContact, Clause: "19011:6.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "contact with the auditee is established before preparation starts"},
+	{ID: RuleInitFeasible, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "preparation starts only once the audit is found feasible: enough information, cooperation, time and resources"},
+	{ID: RuleInitAlternative, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit found not feasible records the alternative proposed to the audit client"},
+}
+
+var (
+	errNoContact             = errors.New("no contact with the auditee is recorded")
+	errNoFeasibilityDecision = errors.New("no feasibility decision is recorded")
+	errNotFeasible           = errors.New("the audit was found not feasible")
+)
+
 // EstablishContact records the contact established with the auditee
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
 // what was agreed. It is allowed only while the audit is in initiation,
@@ -63,12 +113,6 @@ func checkFeasibility(ch *checker, prefix string, f *Feasibility) {
 	}
 }
 
-var (
-	errNoContact             = errors.New("no contact with the auditee is recorded")
-	errNoFeasibilityDecision = errors.New("no feasibility decision is recorded")
-	errNotFeasible           = errors.New("the audit was found not feasible")
-)
-
 func checkContactRecorded(s auditSubject) error {
 	if s.a.Contact == nil {
 		return errNoContact
@@ -108,37 +152,6 @@ func (a *Audit) Prepare(m ismsaudit.Meta) error {
 	return nil
 }
 
-// Contact records the first contact with the auditee (19011 6.2.2).
-type Contact struct {
-	// Person is the auditee's contact.
-	Person string `json:"person"`
-	// At is when contact was established.
-	At time.Time `json:"at"`
-	// By is the team member who made contact.
-	By string `json:"by"`
-	// Notes records what was agreed (access, confidentiality, arrangements).
-	Notes string `json:"notes,omitempty"`
-}
-
-// Feasibility records whether the audit can meet its objectives (19011
-// 6.2.3): enough information to plan, enough cooperation from the auditee,
-// enough time and resources.
-type Feasibility struct {
-	Information bool `json:"information"`
-	Cooperation bool `json:"cooperation"`
-	// TimeAndResources covers time and resources to conduct the audit.
-	TimeAndResources bool `json:"timeAndResources"`
-	// DecidedAt and DecidedBy record the decision.
-	DecidedAt time.Time `json:"decidedAt"`
-	DecidedBy string    `json:"decidedBy"`
-	// Alternative is proposed to the audit client when the audit is not
-	// feasible.
-	Alternative string `json:"alternative,omitempty"`
-}
-
-// Feasible reports whether every condition holds.
-func (f Feasibility) Feasible() bool { return f.Information && f.Cooperation && f.TimeAndResources }
-
 func (v *verifier) verifyInitiation(ch *checker, ev eventTimes) {
 	a := v.a
 	prepared, ok := ev.when(EventPrepare)
@@ -161,17 +174,4 @@ func (v *verifier) verifyInitiation(ch *checker, ev eventTimes) {
 	} else if ok {
 		v.violate("Feasibility", RuleInitFeasible, "", "preparation started without a feasibility decision")
 	}
-}
-
-// The rules of initiation.
-const (
-	RuleInitContact     ismsaudit.RuleID = "AUD-INIT-CONTACT"
-	RuleInitFeasible    ismsaudit.RuleID = "AUD-INIT-FEASIBLE"
-	RuleInitAlternative ismsaudit.RuleID = "AUD-INIT-ALTERNATIVE"
-)
-
-var initiationRules = []ismsaudit.Rule{
-	{ID: RuleInitContact, Clause: "19011:6.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "contact with the auditee is established before preparation starts"},
-	{ID: RuleInitFeasible, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "preparation starts only once the audit is found feasible: enough information, cooperation, time and resources"},
-	{ID: RuleInitAlternative, Clause: "19011:6.2.3", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit found not feasible records the alternative proposed to the audit client"},
 }

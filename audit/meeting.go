@@ -2,13 +2,68 @@ package audit
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
+)
+
+// Attendee is a person at a meeting.
+type Attendee struct {
+	Name         string `json:"name"`
+	Organization string `json:"organization,omitempty"`
+	Role         string `json:"role,omitempty"`
+}
+
+// OpeningMeeting records the opening meeting (19011 6.4.3).
+type OpeningMeeting struct {
+	At        time.Time  `json:"at"`
+	Attendees []Attendee `json:"attendees"`
+	// PlanConfirmed and ScopeConfirmed record that the plan and the scope
+	// were confirmed with the auditee.
+	PlanConfirmed  bool `json:"planConfirmed"`
+	ScopeConfirmed bool `json:"scopeConfirmed"`
+	// RolesExplained records that the roles of guides and observers were
+	// explained (6.4.2).
+	RolesExplained bool   `json:"rolesExplained"`
+	Notes          string `json:"notes,omitempty"`
+}
+
+// ClosingMeeting records the closing meeting (19011 6.4.10).
+type ClosingMeeting struct {
+	At                   time.Time  `json:"at"`
+	Attendees            []Attendee `json:"attendees"`
+	FindingsPresented    bool       `json:"findingsPresented"`
+	ConclusionsPresented bool       `json:"conclusionsPresented"`
+	// DivergingOpinions notes opinions the auditee does not share with the
+	// team; disputed findings carry theirs too.
+	DivergingOpinions []string `json:"divergingOpinions,omitempty"`
+	// AgreedFollowUp records what was agreed about follow-up.
+	AgreedFollowUp string `json:"agreedFollowUp,omitempty"`
+	Notes          string `json:"notes,omitempty"`
+}
+
+// The rules of meeting.
+const (
+	RuleOpenAfterPlan           ismsaudit.RuleID = "AUD-OPEN-AFTER-PLAN"
+	RuleOpeningMeeting          ismsaudit.RuleID = "AUD-OPENING-MEETING"
+	RuleClosingAfterConclusions ismsaudit.RuleID = "AUD-CLOSING-AFTER-CONCLUSIONS"
+	RuleClosingMeeting          ismsaudit.RuleID = "AUD-CLOSING-MEETING"
+)
+
+var meetingRules = []ismsaudit.Rule{
+	{ID: RuleOpenAfterPlan, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork opens only after the audit plan is approved and communicated to the auditee"},
+	{ID: RuleOpeningMeeting, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the opening meeting records its attendees, confirms plan and scope, and explains the roles of guides and observers"},
+	{ID: RuleClosingAfterConclusions, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the closing meeting is held only after the team has agreed its conclusions"},
+	{ID: RuleClosingMeeting, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the closing meeting records its attendees, presents findings and conclusions, and records diverging opinions and the agreed follow-up"},
+}
+
+var (
+	errNoPlan              = errors.New("no audit plan is drafted")
+	errPlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
+	errConclusionsDraft    = errors.New("the conclusions are not agreed by the team")
 )
 
 // HoldOpeningMeeting records the opening meeting (19011 6.4.3) and opens
@@ -64,12 +119,6 @@ func checkOpening(ch *checker, prefix string, om *OpeningMeeting, a *Audit) {
 		ch.rule(p("RolesExplained"), RuleOpeningMeeting, "", "the roles of the guides and observers are explained")
 	}
 }
-
-var (
-	errNoPlan              = errors.New("no audit plan is drafted")
-	errPlanNotCommunicated = errors.New("the audit plan is not approved and communicated to the auditee")
-	errConclusionsDraft    = errors.New("the conclusions are not agreed by the team")
-)
 
 // checkPlanReadyToOpen is the guard of the opening meeting: the plan is
 // approved and communicated.
@@ -186,41 +235,6 @@ func checkClosingInput(s auditSubject) error {
 	return ch.err()
 }
 
-// Attendee is a person at a meeting.
-type Attendee struct {
-	Name         string `json:"name"`
-	Organization string `json:"organization,omitempty"`
-	Role         string `json:"role,omitempty"`
-}
-
-// OpeningMeeting records the opening meeting (19011 6.4.3).
-type OpeningMeeting struct {
-	At        time.Time  `json:"at"`
-	Attendees []Attendee `json:"attendees"`
-	// PlanConfirmed and ScopeConfirmed record that the plan and the scope
-	// were confirmed with the auditee.
-	PlanConfirmed  bool `json:"planConfirmed"`
-	ScopeConfirmed bool `json:"scopeConfirmed"`
-	// RolesExplained records that the roles of guides and observers were
-	// explained (6.4.2).
-	RolesExplained bool   `json:"rolesExplained"`
-	Notes          string `json:"notes,omitempty"`
-}
-
-// ClosingMeeting records the closing meeting (19011 6.4.10).
-type ClosingMeeting struct {
-	At                   time.Time  `json:"at"`
-	Attendees            []Attendee `json:"attendees"`
-	FindingsPresented    bool       `json:"findingsPresented"`
-	ConclusionsPresented bool       `json:"conclusionsPresented"`
-	// DivergingOpinions notes opinions the auditee does not share with the
-	// team; disputed findings carry theirs too.
-	DivergingOpinions []string `json:"divergingOpinions,omitempty"`
-	// AgreedFollowUp records what was agreed about follow-up.
-	AgreedFollowUp string `json:"agreedFollowUp,omitempty"`
-	Notes          string `json:"notes,omitempty"`
-}
-
 // prepareClosingPresentation checks that every confirmed finding and the
 // agreed conclusions can be presented at the closing meeting described by
 // m, and returns the function that presents them (one history entry each).
@@ -283,6 +297,24 @@ func (a *Audit) prepareClosingPresentation(m ismsaudit.Meta) (apply func(), err 
 	}, nil
 }
 
+// disputedBefore reports whether some finding was disputed before t.
+// Only a disputed or resolved finding can have been, so only their
+// histories are read.
+func (a *Audit) disputedBefore(t time.Time) bool {
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.State != FindingDisputed && f.State != FindingResolved {
+			continue
+		}
+		for _, e := range f.History {
+			if e.Event == FindingDispute && e.At.Before(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (v *verifier) verifyClosing(ch *checker, ev eventTimes) {
 	a := v.a
 	closed, isClosed := ev.when(EventHoldClosingMeeting)
@@ -313,7 +345,9 @@ func (v *verifier) verifyClosing(ch *checker, ev eventTimes) {
 	}
 }
 
-func (v *verifier) verifyFieldwork(ch *checker, ev eventTimes) {
+// verifyOpening checks the opening meeting's record and that fieldwork
+// opened on a communicated plan (AUD-OPENING-MEETING, AUD-OPEN-AFTER-PLAN).
+func (v *verifier) verifyOpening(ch *checker, ev eventTimes) {
 	a := v.a
 	opened, isOpen := ev.when(EventOpen)
 	if om := a.Opening; om != nil {
@@ -332,79 +366,4 @@ func (v *verifier) verifyFieldwork(ch *checker, ev eventTimes) {
 	if isOpen && !planWasAt(a.Plan, opened, PlanCommunicated) {
 		v.violate("Plan", RuleOpenAfterPlan, string(planStateAt(a.Plan, opened)), "fieldwork opened before the plan was approved and communicated")
 	}
-
-	seen := make(map[string]int, len(a.Risks))
-	for i := range a.Risks {
-		r := &a.Risks[i]
-		path := errs.Index("Risks", i)
-		checkRisk(ch, path, r)
-		if j, dup := seen[r.ID]; dup && r.ID != "" {
-			ch.shape(path+".ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", j))
-		} else {
-			seen[r.ID] = i
-		}
-		if !isOpen {
-			v.violate(path, RuleRiskEscalated, r.ID, "a risk is recorded but fieldwork never opened")
-		}
-	}
-
-	if cl := a.Checklist; cl != nil {
-		var has func(ismsaudit.EvidenceID) bool
-		if isOpen {
-			has = func(id ismsaudit.EvidenceID) bool { return v.evidenceAt(id) >= 0 }
-		}
-		checkChecklist(ch, "Checklist", cl, a, has)
-	}
-	ended, isEnded := ev.when(EventEndFieldwork)
-	if !isEnded {
-		return
-	}
-	if cl := a.Checklist; cl != nil {
-		for i := range cl.Items {
-			if cl.Items[i].Pending() {
-				v.violate(errs.Index("Checklist.Items", i), RuleFieldworkCovered, cl.Items[i].Ref.String(), "fieldwork ended with the item neither assessed nor marked not audited")
-			}
-			for j, ref := range cl.Items[i].EvidenceRefs {
-				if k := v.evidenceAt(ismsaudit.EvidenceID(ref)); k >= 0 && !everVerified(&a.Evidence[k]) {
-					v.violate(errs.Index(errs.Index("Checklist.Items", i)+".EvidenceRefs", j), RuleEvidenceVerified, string(ref), "fieldwork ended with the result resting on information that was never verified")
-				}
-			}
-		}
-	}
-	if st := planStateAt(a.Plan, ended); a.Plan != nil && !planWasAt(a.Plan, ended, PlanCommunicated) {
-		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
-	}
-}
-
-// disputedBefore reports whether some finding was disputed before t.
-// Only a disputed or resolved finding can have been, so only their
-// histories are read.
-func (a *Audit) disputedBefore(t time.Time) bool {
-	for i := range a.Findings {
-		f := &a.Findings[i]
-		if f.State != FindingDisputed && f.State != FindingResolved {
-			continue
-		}
-		for _, e := range f.History {
-			if e.Event == FindingDispute && e.At.Before(t) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// The rules of meeting.
-const (
-	RuleOpenAfterPlan           ismsaudit.RuleID = "AUD-OPEN-AFTER-PLAN"
-	RuleOpeningMeeting          ismsaudit.RuleID = "AUD-OPENING-MEETING"
-	RuleClosingAfterConclusions ismsaudit.RuleID = "AUD-CLOSING-AFTER-CONCLUSIONS"
-	RuleClosingMeeting          ismsaudit.RuleID = "AUD-CLOSING-MEETING"
-)
-
-var meetingRules = []ismsaudit.Rule{
-	{ID: RuleOpenAfterPlan, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork opens only after the audit plan is approved and communicated to the auditee"},
-	{ID: RuleOpeningMeeting, Clause: "19011:6.4.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the opening meeting records its attendees, confirms plan and scope, and explains the roles of guides and observers"},
-	{ID: RuleClosingAfterConclusions, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the closing meeting is held only after the team has agreed its conclusions"},
-	{ID: RuleClosingMeeting, Clause: "19011:6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "the closing meeting records its attendees, presents findings and conclusions, and records diverging opinions and the agreed follow-up"},
 }

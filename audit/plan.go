@@ -12,6 +12,8 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
+// The approval guards.
+
 // PlanCheck asks ApprovePlan (and VerifyOptions asks Verify) to check the
 // team against a competence pool as well: every assigned auditor competent
 // at the plan's start for the criteria set of their role
@@ -33,6 +35,135 @@ type PlanCheck struct {
 	Independence *competence.IndependenceOptions
 }
 
+// Scope is the extent and boundaries of the audit (19011 3.5, 5.5.2).
+type Scope struct {
+	// ISMS is the ISMS scope statement the audit works within.
+	ISMS string `json:"isms,omitempty"`
+	// Units, Locations and Processes name what is audited.
+	Units     []string `json:"units,omitempty"`
+	Locations []string `json:"locations,omitempty"`
+	Processes []string `json:"processes,omitempty"`
+	// From and To bound the period of activity the audit looks at.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+}
+
+// Criterion is one audit criterion (19011 3.7): a 27001 clause, an Annex A
+// control, or another document such as a policy, law or contract.
+type Criterion struct {
+	Ref annexa.Ref `json:"ref"`
+	// Title names a document criterion; clause and control titles come
+	// from the catalogue.
+	Title string `json:"title,omitempty"`
+}
+
+// Method is one audit method in the plan (19011 Annex A.1, Table A.1):
+// where it is applied and whether it involves people.
+type Method struct {
+	Location         MethodLocation `json:"location"`
+	HumanInteraction bool           `json:"humanInteraction"`
+	// Description says what the method covers, e.g. "interviews with
+	// process owners" or "review of exported logs".
+	Description string `json:"description"`
+}
+
+// MethodLocation says where an audit method is applied (ISO 19011:2018
+// Annex A.1, Table A.1).
+//
+//ismsaudit:enum MethodLocations
+type MethodLocation string
+
+// The MethodLocation values. Never reorder.
+const (
+	OnSite MethodLocation = "on-site" // at the auditee's location
+	Remote MethodLocation = "remote"  // by remote means
+)
+
+// Activity is one line of the audit timetable.
+type Activity struct {
+	Title    string    `json:"title"`
+	Location string    `json:"location"`
+	Start    time.Time `json:"start"`
+	End      time.Time `json:"end"`
+	// Auditors are the team members doing it.
+	Auditors []competence.AuditorID `json:"auditors,omitempty"`
+	// Criteria are the criteria it covers.
+	Criteria []annexa.Ref `json:"criteria,omitempty"`
+}
+
+// Assignment gives one criterion to one auditor of the team (19011 6.3.3).
+type Assignment struct {
+	Criterion annexa.Ref           `json:"criterion"`
+	Auditor   competence.AuditorID `json:"auditor"`
+}
+
+// PlanContent is what an audit plan says (19011 6.3.2.2).
+type PlanContent struct {
+	Objectives []string    `json:"objectives"`
+	Scope      Scope       `json:"scope"`
+	Criteria   []Criterion `json:"criteria"`
+	Locations  []string    `json:"locations"`
+	// Start and End bound the audit activities.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Schedule is the timetable.
+	Schedule []Activity `json:"schedule"`
+	// Methods lists the audit methods; SamplingApproach says how sampling
+	// is used (details in the audit's sampling plans).
+	Methods          []Method `json:"methods"`
+	SamplingApproach string   `json:"samplingApproach"`
+	// Assignments give every criterion to an auditor.
+	Assignments []Assignment `json:"assignments"`
+	// Risks lists the risks to the audit the plan addresses (6.3.2.1).
+	Risks []string `json:"risks,omitempty"`
+}
+
+// PlanVersion is one approved version of the plan, kept for ever.
+type PlanVersion struct {
+	Version    int         `json:"version"`
+	ApprovedAt time.Time   `json:"approvedAt"`
+	ApprovedBy string      `json:"approvedBy"`
+	Content    PlanContent `json:"content"`
+}
+
+// Plan is the audit plan (19011 6.3.2) with its own lifecycle: draft ->
+// approved -> communicated, and back to draft through revise. Content
+// changes only in draft; every approval appends a version.
+type Plan struct {
+	State   PlanState   `json:"state"`
+	Content PlanContent `json:"content"`
+	// Versions are the approved versions, oldest first (append-only).
+	Versions []PlanVersion `json:"versions,omitempty"`
+	History  []PlanEntry   `json:"history"`
+}
+
+// PlanState is a state of the audit plan lifecycle (ISO 19011:2018 6.3.2).
+//
+//ismsaudit:enum PlanStates
+type PlanState string
+
+// The PlanState values. Never reorder.
+const (
+	PlanDraft        PlanState = "draft"        // being written or revised; content may change
+	PlanApproved     PlanState = "approved"     // approved by the team leader; content frozen
+	PlanCommunicated PlanState = "communicated" // presented to the auditee
+)
+
+// PlanEvent moves the audit plan lifecycle.
+//
+//ismsaudit:enum PlanEvents
+type PlanEvent string
+
+// The PlanEvent values. Never reorder.
+const (
+	PlanApprove     PlanEvent = "approve"     // draft -> approved
+	PlanCommunicate PlanEvent = "communicate" // approved -> communicated
+	PlanRevise      PlanEvent = "revise"      // approved or communicated -> draft, to change an approved plan
+)
+
+// PlanEntry is a line of the plan's history.
+type PlanEntry = ismsaudit.Entry[PlanState, PlanEvent]
+
 // sets returns the criteria sets to judge auditors and the leader by.
 func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.CriteriaSetID) {
 	auditor, leader = pc.AuditorSet, pc.LeaderSet
@@ -47,6 +178,58 @@ func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.Cri
 	}
 	return auditor, leader
 }
+
+// The rules of plan.
+const (
+	RulePlanComplete     ismsaudit.RuleID = "AUD-PLAN-COMPLETE"
+	RulePlanAssigned     ismsaudit.RuleID = "AUD-PLAN-ASSIGNED"
+	RulePlanCompetent    ismsaudit.RuleID = "AUD-PLAN-COMPETENT"
+	RulePlanIndependent  ismsaudit.RuleID = "AUD-PLAN-INDEPENDENT"
+	RulePlanReapproved   ismsaudit.RuleID = "AUD-PLAN-REAPPROVED"
+	RulePlanCommunicated ismsaudit.RuleID = "AUD-PLAN-COMMUNICATED"
+	RulePlanWhen         ismsaudit.RuleID = "AUD-PLAN-WHEN"
+)
+
+var planRules = []ismsaudit.Rule{
+	{ID: RulePlanComplete, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved plan states objectives, scope, criteria, locations, dates and durations, methods including sampling, team roles, and guides and observers"},
+	{ID: RulePlanAssigned, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "every criterion of the plan is assigned to an auditor of the team"},
+	{ID: RulePlanCompetent, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "each criterion is assigned to an auditor competent for it"},
+	{ID: RulePlanIndependent, Clause: "27001:9.2.2", Principle: ismsaudit.PrincipleIndependence, Text: "no auditor audits what they are responsible for or recently worked on; internal auditors do not audit their own work"},
+	{ID: RulePlanReapproved, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleIntegrity, Text: "an approved plan changes only by going back through approval, and every approved version is kept"},
+	{ID: RulePlanCommunicated, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleFairPresentation, Text: "the approved plan is communicated to the auditee before fieldwork"},
+	{ID: RulePlanWhen, Clause: "19011:6.3.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team and the plan are set up before fieldwork and may change only until fieldwork ends"},
+}
+
+// planSubject is what the plan lifecycle's guards look at: the audit
+// holding the plan and, on approval, the optional competence check.
+type planSubject struct {
+	a     *Audit
+	check *PlanCheck
+}
+
+type planGuard = fsm.Guard[planSubject]
+
+// planMachine is the audit plan's lifecycle (19011 6.3.2). Approval checks
+// the plan's content, the team and the assignments; with a competence pool
+// it also checks that every assigned auditor is competent and independent.
+var planMachine = fsm.MustNew(fsm.Spec[PlanState, PlanEvent, planSubject]{
+	Name:    "audit.plan",
+	States:  planStateSet.Values(),
+	Events:  planEventSet.Values(),
+	Initial: PlanDraft,
+	Table: []fsm.Transition[PlanState, PlanEvent, planSubject]{
+		{From: PlanDraft, Event: PlanApprove, To: PlanApproved, Guards: []planGuard{
+			{Name: "plan-complete", Rule: RulePlanComplete, Check: checkPlanCompleteGuard},
+			{Name: "one-team-leader", Rule: RuleTeamLeader, Check: checkTeamLeaderGuard},
+			{Name: "criteria-assigned", Rule: RulePlanAssigned, Check: checkPlanAssignedGuard},
+			{Name: "auditors-competent", Rule: RulePlanCompetent, Check: checkPlanCompetentGuard},
+			{Name: "auditors-independent", Rule: RulePlanIndependent, Check: checkPlanIndependentGuard},
+		}},
+		{From: PlanApproved, Event: PlanCommunicate, To: PlanCommunicated},
+		{From: PlanApproved, Event: PlanRevise, To: PlanDraft},
+		{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft},
+	},
+})
 
 // planStage reports whether the audit's state allows the plan to change:
 // the plan is prepared before fieldwork and may be revised during it
@@ -421,8 +604,6 @@ func checkPlanIndependent(ch *checker, a *Audit, c *PlanContent, pc *PlanCheck) 
 	}
 }
 
-// The approval guards.
-
 func checkPlanCompleteGuard(s planSubject) error {
 	ch := &checker{subject: "audit plan"}
 	checkPlanComplete(ch, "Plan.Content", &s.a.Plan.Content)
@@ -481,166 +662,6 @@ func clonePlanContent(c PlanContent) PlanContent {
 	c.Risks = slices.Clone(c.Risks)
 	return c
 }
-
-// Scope is the extent and boundaries of the audit (19011 3.5, 5.5.2).
-type Scope struct {
-	// ISMS is the ISMS scope statement the audit works within.
-	ISMS string `json:"isms,omitempty"`
-	// Units, Locations and Processes name what is audited.
-	Units     []string `json:"units,omitempty"`
-	Locations []string `json:"locations,omitempty"`
-	Processes []string `json:"processes,omitempty"`
-	// From and To bound the period of activity the audit looks at.
-	From time.Time `json:"from,omitzero"`
-	To   time.Time `json:"to,omitzero"`
-}
-
-// Criterion is one audit criterion (19011 3.7): a 27001 clause, an Annex A
-// control, or another document such as a policy, law or contract.
-type Criterion struct {
-	Ref annexa.Ref `json:"ref"`
-	// Title names a document criterion; clause and control titles come
-	// from the catalogue.
-	Title string `json:"title,omitempty"`
-}
-
-// Method is one audit method in the plan (19011 Annex A.1, Table A.1):
-// where it is applied and whether it involves people.
-type Method struct {
-	Location         MethodLocation `json:"location"`
-	HumanInteraction bool           `json:"humanInteraction"`
-	// Description says what the method covers, e.g. "interviews with
-	// process owners" or "review of exported logs".
-	Description string `json:"description"`
-}
-
-// MethodLocation says where an audit method is applied (ISO 19011:2018
-// Annex A.1, Table A.1).
-//
-//ismsaudit:enum MethodLocations
-type MethodLocation string
-
-// The MethodLocation values. Never reorder.
-const (
-	OnSite MethodLocation = "on-site" // at the auditee's location
-	Remote MethodLocation = "remote"  // by remote means
-)
-
-// Activity is one line of the audit timetable.
-type Activity struct {
-	Title    string    `json:"title"`
-	Location string    `json:"location"`
-	Start    time.Time `json:"start"`
-	End      time.Time `json:"end"`
-	// Auditors are the team members doing it.
-	Auditors []competence.AuditorID `json:"auditors,omitempty"`
-	// Criteria are the criteria it covers.
-	Criteria []annexa.Ref `json:"criteria,omitempty"`
-}
-
-// Assignment gives one criterion to one auditor of the team (19011 6.3.3).
-type Assignment struct {
-	Criterion annexa.Ref           `json:"criterion"`
-	Auditor   competence.AuditorID `json:"auditor"`
-}
-
-// PlanContent is what an audit plan says (19011 6.3.2.2).
-type PlanContent struct {
-	Objectives []string    `json:"objectives"`
-	Scope      Scope       `json:"scope"`
-	Criteria   []Criterion `json:"criteria"`
-	Locations  []string    `json:"locations"`
-	// Start and End bound the audit activities.
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
-	// Schedule is the timetable.
-	Schedule []Activity `json:"schedule"`
-	// Methods lists the audit methods; SamplingApproach says how sampling
-	// is used (details in the audit's sampling plans).
-	Methods          []Method `json:"methods"`
-	SamplingApproach string   `json:"samplingApproach"`
-	// Assignments give every criterion to an auditor.
-	Assignments []Assignment `json:"assignments"`
-	// Risks lists the risks to the audit the plan addresses (6.3.2.1).
-	Risks []string `json:"risks,omitempty"`
-}
-
-// PlanVersion is one approved version of the plan, kept for ever.
-type PlanVersion struct {
-	Version    int         `json:"version"`
-	ApprovedAt time.Time   `json:"approvedAt"`
-	ApprovedBy string      `json:"approvedBy"`
-	Content    PlanContent `json:"content"`
-}
-
-// Plan is the audit plan (19011 6.3.2) with its own lifecycle: draft ->
-// approved -> communicated, and back to draft through revise. Content
-// changes only in draft; every approval appends a version.
-type Plan struct {
-	State   PlanState   `json:"state"`
-	Content PlanContent `json:"content"`
-	// Versions are the approved versions, oldest first (append-only).
-	Versions []PlanVersion `json:"versions,omitempty"`
-	History  []PlanEntry   `json:"history"`
-}
-
-// PlanState is a state of the audit plan lifecycle (ISO 19011:2018 6.3.2).
-//
-//ismsaudit:enum PlanStates
-type PlanState string
-
-// The PlanState values. Never reorder.
-const (
-	PlanDraft        PlanState = "draft"        // being written or revised; content may change
-	PlanApproved     PlanState = "approved"     // approved by the team leader; content frozen
-	PlanCommunicated PlanState = "communicated" // presented to the auditee
-)
-
-// PlanEvent moves the audit plan lifecycle.
-//
-//ismsaudit:enum PlanEvents
-type PlanEvent string
-
-// The PlanEvent values. Never reorder.
-const (
-	PlanApprove     PlanEvent = "approve"     // draft -> approved
-	PlanCommunicate PlanEvent = "communicate" // approved -> communicated
-	PlanRevise      PlanEvent = "revise"      // approved or communicated -> draft, to change an approved plan
-)
-
-// PlanEntry is a line of the plan's history.
-type PlanEntry = ismsaudit.Entry[PlanState, PlanEvent]
-
-// planSubject is what the plan lifecycle's guards look at: the audit
-// holding the plan and, on approval, the optional competence check.
-type planSubject struct {
-	a     *Audit
-	check *PlanCheck
-}
-
-type planGuard = fsm.Guard[planSubject]
-
-// planMachine is the audit plan's lifecycle (19011 6.3.2). Approval checks
-// the plan's content, the team and the assignments; with a competence pool
-// it also checks that every assigned auditor is competent and independent.
-var planMachine = fsm.MustNew(fsm.Spec[PlanState, PlanEvent, planSubject]{
-	Name:    "audit.plan",
-	States:  planStateSet.Values(),
-	Events:  planEventSet.Values(),
-	Initial: PlanDraft,
-	Table: []fsm.Transition[PlanState, PlanEvent, planSubject]{
-		{From: PlanDraft, Event: PlanApprove, To: PlanApproved, Guards: []planGuard{
-			{Name: "plan-complete", Rule: RulePlanComplete, Check: checkPlanCompleteGuard},
-			{Name: "one-team-leader", Rule: RuleTeamLeader, Check: checkTeamLeaderGuard},
-			{Name: "criteria-assigned", Rule: RulePlanAssigned, Check: checkPlanAssignedGuard},
-			{Name: "auditors-competent", Rule: RulePlanCompetent, Check: checkPlanCompetentGuard},
-			{Name: "auditors-independent", Rule: RulePlanIndependent, Check: checkPlanIndependentGuard},
-		}},
-		{From: PlanApproved, Event: PlanCommunicate, To: PlanCommunicated},
-		{From: PlanApproved, Event: PlanRevise, To: PlanDraft},
-		{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft},
-	},
-})
 
 // PlanPermitted returns the plan lifecycle events the plan allows now, in
 // canonical order; none when there is no plan or the audit's state allows
@@ -735,6 +756,29 @@ func planWasAt(p *Plan, t time.Time, want PlanState) bool {
 	return st == want
 }
 
+// planContentEqual reports whether two plan contents say the same: equal
+// texts and references, equal instants (whatever their location), and no
+// difference between an empty and a missing list.
+func planContentEqual(x, y *PlanContent) bool {
+	return slices.Equal(x.Objectives, y.Objectives) &&
+		x.Scope.ISMS == y.Scope.ISMS &&
+		slices.Equal(x.Scope.Units, y.Scope.Units) &&
+		slices.Equal(x.Scope.Locations, y.Scope.Locations) &&
+		slices.Equal(x.Scope.Processes, y.Scope.Processes) &&
+		x.Scope.From.Equal(y.Scope.From) && x.Scope.To.Equal(y.Scope.To) &&
+		slices.Equal(x.Criteria, y.Criteria) &&
+		slices.Equal(x.Locations, y.Locations) &&
+		x.Start.Equal(y.Start) && x.End.Equal(y.End) &&
+		slices.EqualFunc(x.Schedule, y.Schedule, func(s, t Activity) bool {
+			return s.Title == t.Title && s.Location == t.Location && s.Start.Equal(t.Start) && s.End.Equal(t.End) &&
+				slices.Equal(s.Auditors, t.Auditors) && slices.Equal(s.Criteria, t.Criteria)
+		}) &&
+		slices.Equal(x.Methods, y.Methods) &&
+		x.SamplingApproach == y.SamplingApproach &&
+		slices.Equal(x.Assignments, y.Assignments) &&
+		slices.Equal(x.Risks, y.Risks)
+}
+
 // verifyPlan checks the team, the plan, its versions and history and,
 // when a pool is given, competence and independence. The sampling plans
 // are checked with the evidence (verifyEvidence).
@@ -743,11 +787,6 @@ func (v *verifier) verifyPlan() {
 	ch := v.ch
 	p := a.Plan
 	approved := p != nil && len(p.Versions) > 0
-	if len(a.Team) > 0 {
-		checkTeam(ch, "Team", a.Team)
-	} else if approved {
-		v.violate("Team", RuleTeamLeader, "", "an approved plan needs a team with one team leader")
-	}
 	if p == nil {
 		return
 	}
@@ -803,46 +842,15 @@ func (v *verifier) verifyPlan() {
 	}
 }
 
-// planContentEqual reports whether two plan contents say the same: equal
-// texts and references, equal instants (whatever their location), and no
-// difference between an empty and a missing list.
-func planContentEqual(x, y *PlanContent) bool {
-	return slices.Equal(x.Objectives, y.Objectives) &&
-		x.Scope.ISMS == y.Scope.ISMS &&
-		slices.Equal(x.Scope.Units, y.Scope.Units) &&
-		slices.Equal(x.Scope.Locations, y.Scope.Locations) &&
-		slices.Equal(x.Scope.Processes, y.Scope.Processes) &&
-		x.Scope.From.Equal(y.Scope.From) && x.Scope.To.Equal(y.Scope.To) &&
-		slices.Equal(x.Criteria, y.Criteria) &&
-		slices.Equal(x.Locations, y.Locations) &&
-		x.Start.Equal(y.Start) && x.End.Equal(y.End) &&
-		slices.EqualFunc(x.Schedule, y.Schedule, func(s, t Activity) bool {
-			return s.Title == t.Title && s.Location == t.Location && s.Start.Equal(t.Start) && s.End.Equal(t.End) &&
-				slices.Equal(s.Auditors, t.Auditors) && slices.Equal(s.Criteria, t.Criteria)
-		}) &&
-		slices.Equal(x.Methods, y.Methods) &&
-		x.SamplingApproach == y.SamplingApproach &&
-		slices.Equal(x.Assignments, y.Assignments) &&
-		slices.Equal(x.Risks, y.Risks)
-}
-
-// The rules of plan.
-const (
-	RulePlanComplete     ismsaudit.RuleID = "AUD-PLAN-COMPLETE"
-	RulePlanAssigned     ismsaudit.RuleID = "AUD-PLAN-ASSIGNED"
-	RulePlanCompetent    ismsaudit.RuleID = "AUD-PLAN-COMPETENT"
-	RulePlanIndependent  ismsaudit.RuleID = "AUD-PLAN-INDEPENDENT"
-	RulePlanReapproved   ismsaudit.RuleID = "AUD-PLAN-REAPPROVED"
-	RulePlanCommunicated ismsaudit.RuleID = "AUD-PLAN-COMMUNICATED"
-	RulePlanWhen         ismsaudit.RuleID = "AUD-PLAN-WHEN"
-)
-
-var planRules = []ismsaudit.Rule{
-	{ID: RulePlanComplete, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved plan states objectives, scope, criteria, locations, dates and durations, methods including sampling, team roles, and guides and observers"},
-	{ID: RulePlanAssigned, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "every criterion of the plan is assigned to an auditor of the team"},
-	{ID: RulePlanCompetent, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "each criterion is assigned to an auditor competent for it"},
-	{ID: RulePlanIndependent, Clause: "27001:9.2.2", Principle: ismsaudit.PrincipleIndependence, Text: "no auditor audits what they are responsible for or recently worked on; internal auditors do not audit their own work"},
-	{ID: RulePlanReapproved, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleIntegrity, Text: "an approved plan changes only by going back through approval, and every approved version is kept"},
-	{ID: RulePlanCommunicated, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleFairPresentation, Text: "the approved plan is communicated to the auditee before fieldwork"},
-	{ID: RulePlanWhen, Clause: "19011:6.3.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team and the plan are set up before fieldwork and may change only until fieldwork ends"},
+// verifyPlanSettled checks that fieldwork ended on a plan approved and
+// communicated in its latest version (AUD-PLAN-COMMUNICATED).
+func (v *verifier) verifyPlanSettled(ev eventTimes) {
+	a := v.a
+	ended, isEnded := ev.when(EventEndFieldwork)
+	if !isEnded {
+		return
+	}
+	if st := planStateAt(a.Plan, ended); a.Plan != nil && !planWasAt(a.Plan, ended, PlanCommunicated) {
+		v.violate("Plan", RulePlanCommunicated, string(st), "fieldwork ended while the revised plan was not approved and communicated")
+	}
 }

@@ -40,6 +40,17 @@ type RecommendationRule struct {
 	Source string `json:"source"`
 }
 
+// The rules of recommendation.
+const (
+	RuleRecommendationDerived ismsaudit.RuleID = "AUD-RECOMMENDATION-DERIVED"
+	RuleMajorOverdueBlocks    ismsaudit.RuleID = "AUD-MAJOR-OVERDUE-BLOCKS"
+)
+
+var recommendationRules = []ismsaudit.Rule{
+	{ID: RuleRecommendationDerived, Clause: "17021-1:9.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a certification audit's recommendation is the one its findings call for under the documented rules"},
+	{ID: RuleMajorOverdueBlocks, Clause: "17021-1:9.5.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a major nonconformity whose correction is unverified past its due date blocks a recommendation for certification"},
+}
+
 // recommendationTable is the catalogue, in the order it is applied. Rule
 // i holds when bucket i of recommendationBuckets is not empty; the last
 // always holds.
@@ -49,10 +60,6 @@ var recommendationTable = []RecommendationRule{
 	{"REC-MINOR-OPEN", "a standing minor nonconformity has no accepted corrective action plan", RecommendAfterPlans, RuleRecommendationDerived, "17021-1:9.5.2"},
 	{"REC-CLEAR", "no standing nonconformity stands in the way: none was raised, or every major's correction is verified effective and every minor's plan accepted", Recommend, RuleRecommendationDerived, "17021-1:9.4.8"},
 }
-
-// RecommendationRules yields the rules DeriveRecommendation applies, in
-// the order it applies them.
-func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationTable) }
 
 // recommendationBasis says what a derivation looks at: follow-ups (and
 // the time at which overdue is judged) or, at the agreement of the
@@ -65,6 +72,10 @@ type recommendationBasis struct {
 }
 
 var recommendationAtAgreement = recommendationBasis{noReasons: true}
+
+// RecommendationRules yields the rules DeriveRecommendation applies, in
+// the order it applies them.
+func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationTable) }
 
 // DeriveRecommendation applies RecommendationRules to a certification
 // audit's standing nonconformities (Finding.Standing) and their follow-ups
@@ -179,15 +190,4 @@ func recommendationProblem(a *Audit, rec Recommendation) string {
 func (v *verifier) blockableRecommendation() bool {
 	c := v.a.Conclusion
 	return v.a.IsCertification() && c != nil && c.Recommendation != "" && c.Recommendation != NotRecommend
-}
-
-// The rules of recommendation.
-const (
-	RuleRecommendationDerived ismsaudit.RuleID = "AUD-RECOMMENDATION-DERIVED"
-	RuleMajorOverdueBlocks    ismsaudit.RuleID = "AUD-MAJOR-OVERDUE-BLOCKS"
-)
-
-var recommendationRules = []ismsaudit.Rule{
-	{ID: RuleRecommendationDerived, Clause: "17021-1:9.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a certification audit's recommendation is the one its findings call for under the documented rules"},
-	{ID: RuleMajorOverdueBlocks, Clause: "17021-1:9.5.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a major nonconformity whose correction is unverified past its due date blocks a recommendation for certification"},
 }

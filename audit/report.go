@@ -36,6 +36,21 @@ type ReportRecord struct {
 	Distribution []Distribution `json:"distribution,omitempty"`
 }
 
+// The rules of report.
+const (
+	RuleReportAfterClosing ismsaudit.RuleID = "AUD-REPORT-AFTER-CLOSING"
+	RuleReportDistributed  ismsaudit.RuleID = "AUD-REPORT-DISTRIBUTED"
+)
+
+var reportRules = []ismsaudit.Rule{
+	{ID: RuleReportAfterClosing, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "the audit report is issued only after the closing meeting"},
+	{ID: RuleReportDistributed, Clause: "19011:6.5.2", Principle: ismsaudit.PrincipleConfidentiality, Text: "the report goes to named recipients, each with a clearance, and who received which version when is recorded"},
+}
+
+var errNoClosingMeeting = errors.New("no closing meeting is recorded")
+
+var errNotDistributed = errors.New("the report has not been distributed")
+
 // IssueReport records that the audit report was issued (19011 6.5.1): the
 // audit moves from closing to reported and a.Report starts at version 1,
 // issued at m.At by m.By. It is refused before the closing meeting
@@ -52,8 +67,6 @@ func (a *Audit) IssueReport(m ismsaudit.Meta) error {
 	a.advance(e)
 	return nil
 }
-
-var errNoClosingMeeting = errors.New("no closing meeting is recorded")
 
 func checkClosingRecorded(s auditSubject) error {
 	if s.a.Closing == nil {
@@ -141,8 +154,6 @@ func checkRecipientsInput(s auditSubject) error {
 	return ch.err()
 }
 
-var errNotDistributed = errors.New("the report has not been distributed")
-
 func checkDistributed(s auditSubject) error {
 	if s.a.Report == nil || len(s.a.Report.Distribution) == 0 {
 		return errNotDistributed
@@ -201,15 +212,4 @@ func (v *verifier) verifyReport(ch *checker, ev eventTimes) {
 			ch.shape(path+".At", "time-order", timeText(d.At), "the first distribution is recorded after it moved the audit ("+timeText(distributed)+")")
 		}
 	}
-}
-
-// The rules of report.
-const (
-	RuleReportAfterClosing ismsaudit.RuleID = "AUD-REPORT-AFTER-CLOSING"
-	RuleReportDistributed  ismsaudit.RuleID = "AUD-REPORT-DISTRIBUTED"
-)
-
-var reportRules = []ismsaudit.Rule{
-	{ID: RuleReportAfterClosing, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "the audit report is issued only after the closing meeting"},
-	{ID: RuleReportDistributed, Clause: "19011:6.5.2", Principle: ismsaudit.PrincipleConfidentiality, Text: "the report goes to named recipients, each with a clearance, and who received which version when is recorded"},
 }

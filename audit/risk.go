@@ -23,6 +23,15 @@ type EscalatedRisk struct {
 	Response string `json:"response,omitempty"`
 }
 
+// The rules of risk.
+const (
+	RuleRiskEscalated ismsaudit.RuleID = "AUD-RISK-ESCALATED"
+)
+
+var riskRules = []ismsaudit.Rule{
+	{ID: RuleRiskEscalated, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleRiskBased, Text: "an urgent, significant risk found during the audit is escalated at once, and the time is recorded"},
+}
+
 // EscalateRisk records an urgent, significant risk found during fieldwork
 // and escalated at once (19011 6.4.4), appended to a.Risks. The risk needs
 // a unique id, a description, when and by whom it was found, and when and
@@ -66,11 +75,22 @@ func checkRisk(ch *checker, prefix string, r *EscalatedRisk) {
 	}
 }
 
-// The rules of risk.
-const (
-	RuleRiskEscalated ismsaudit.RuleID = "AUD-RISK-ESCALATED"
-)
-
-var riskRules = []ismsaudit.Rule{
-	{ID: RuleRiskEscalated, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleRiskBased, Text: "an urgent, significant risk found during the audit is escalated at once, and the time is recorded"},
+// verifyRisks checks the escalated risks (AUD-RISK-ESCALATED).
+func (v *verifier) verifyRisks(ch *checker, ev eventTimes) {
+	a := v.a
+	_, isOpen := ev.when(EventOpen)
+	seen := make(map[string]int, len(a.Risks))
+	for i := range a.Risks {
+		r := &a.Risks[i]
+		path := errs.Index("Risks", i)
+		checkRisk(ch, path, r)
+		if j, dup := seen[r.ID]; dup && r.ID != "" {
+			ch.shape(path+".ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", j))
+		} else {
+			seen[r.ID] = i
+		}
+		if !isOpen {
+			v.violate(path, RuleRiskEscalated, r.ID, "a risk is recorded but fieldwork never opened")
+		}
+	}
 }

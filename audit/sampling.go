@@ -37,9 +37,100 @@ const SamplingGenerator = "splitmix64/fisher-yates/v1"
 // refused rather than drawn.
 const MaxSampleSize = 100_000
 
+// Population is what a sample is drawn from: the items themselves, or only
+// their number (items are then referred to by position, "1" to Size). When
+// both are given, Size must equal the number of items.
+type Population struct {
+	Items []string `json:"items,omitempty"`
+	Size  int      `json:"size,omitempty"`
+}
+
+// SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6): a
+// work document added with AddSamplingPlan, drawn with DrawSample
+// (statistical) or chosen with RecordSelection (judgemental), and checked
+// by Verify (rules AUD-SAMPLING-RECORDED, AUD-SAMPLING-REPRODUCIBLE).
+type SamplingPlan struct {
+	ID string `json:"id"`
+	// Purpose says what the sample tests, e.g. "leavers' access removed".
+	Purpose    string     `json:"purpose"`
+	Population Population `json:"population"`
+	// Frame says where the population list came from and its period.
+	Frame  string          `json:"frame"`
+	Method SelectionMethod `json:"method"`
+	Size   int             `json:"size"`
+	// Exclusions are items excluded from the frame, with reasons in
+	// Rationale.
+	Exclusions []string `json:"exclusions,omitempty"`
+	// Seed makes a statistical draw reproducible (see Draw); judgemental
+	// plans leave it 0.
+	Seed uint64 `json:"seed,omitempty"`
+	// Rationale says why the size suffices (and why items are excluded).
+	Rationale string `json:"rationale"`
+	// Selected lists the items drawn (statistical plans, by DrawSample) or
+	// chosen (judgemental plans, by RecordSelection), in population order.
+	// It is set by the library and must be empty when the plan is added.
+	Selected []string `json:"selected,omitempty"`
+	// Generator names the procedure that drew a statistical sample
+	// (SamplingGenerator), so that Verify can draw it again. Set by
+	// DrawSample.
+	Generator string `json:"generator,omitempty"`
+	// SelectedAt and SelectedBy record when and by whom the sample was
+	// drawn or chosen. Set by DrawSample and RecordSelection.
+	SelectedAt time.Time `json:"selectedAt,omitzero"`
+	SelectedBy string    `json:"selectedBy,omitempty"`
+}
+
+// SampleRecord describes how an evidence item was sampled (19011 6.4.7,
+// Annex A.6).
+type SampleRecord struct {
+	// Plan is the id of the sampling plan, if the sample follows one.
+	Plan string `json:"plan,omitempty"`
+	// Population describes what was sampled, and PopulationSize its size.
+	Population     string          `json:"population"`
+	PopulationSize int             `json:"populationSize"`
+	SampleSize     int             `json:"sampleSize"`
+	Method         SelectionMethod `json:"method"`
+}
+
+// SelectionMethod is how a sample is drawn (ISO 19011:2018 Annex A.6).
+//
+//ismsaudit:enum SelectionMethods
+type SelectionMethod string
+
+// The SelectionMethod values. Never reorder.
+const (
+	Judgemental SelectionMethod = "judgemental" // chosen by the auditor's knowledge and judgement (A.6.2)
+	Statistical SelectionMethod = "statistical" // drawn at random from the frame (A.6.3)
+)
+
+// The rules of sampling.
+const (
+	RuleSamplingRecorded       ismsaudit.RuleID = "AUD-SAMPLING-RECORDED"
+	RuleSamplingReproducible   ismsaudit.RuleID = "AUD-SAMPLING-REPRODUCIBLE"
+	RuleSamplingBeforeFindings ismsaudit.RuleID = "AUD-SAMPLING-BEFORE-FINDINGS"
+	RuleSamplingFixed          ismsaudit.RuleID = "AUD-SAMPLING-FIXED"
+)
+
+var samplingRules = []ismsaudit.Rule{
+	{ID: RuleSamplingRecorded, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a sampling plan records its population, frame, method, size, exclusions and why the size suffices"},
+	{ID: RuleSamplingReproducible, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a statistical sample is drawn by a seeded generator, so the same seed and population give the same sample"},
+	{ID: RuleSamplingBeforeFindings, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "sampling plans are prepared, and samples drawn or chosen, during preparation or fieldwork"},
+	{ID: RuleSamplingFixed, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleIntegrity, Text: "a sample, once drawn or chosen, stays as recorded; a different sample needs a new sampling plan"},
+}
+
 // samplingStates are the audit states in which sampling plans are added
 // and samples drawn or chosen (19011 6.3.4).
 var samplingStates = []State{StatePreparation, StateFieldwork}
+
+// samplingPopulation is a checked population: its size, its items (nil
+// when only the size is known) and the sorted positions (from 0) of the
+// excluded items.
+type samplingPopulation struct {
+	n        int
+	items    []string
+	index    map[string]int
+	excluded []int
+}
 
 // AddSamplingPlan appends a sampling plan (19011 6.3.4, Annex A.6) to the
 // audit's work documents. It is allowed in preparation and fieldwork (rule
@@ -195,16 +286,6 @@ func samplingClone(p SamplingPlan) SamplingPlan {
 	p.Exclusions = slices.Clone(p.Exclusions)
 	p.Selected = slices.Clone(p.Selected)
 	return p
-}
-
-// samplingPopulation is a checked population: its size, its items (nil
-// when only the size is known) and the sorted positions (from 0) of the
-// excluded items.
-type samplingPopulation struct {
-	n        int
-	items    []string
-	index    map[string]int
-	excluded []int
 }
 
 // position returns the position (from 0) of an item of the population,
@@ -374,77 +455,11 @@ func (c *checker) samplingSelection(path string, p *SamplingPlan, pop samplingPo
 	}
 }
 
-// Population is what a sample is drawn from: the items themselves, or only
-// their number (items are then referred to by position, "1" to Size). When
-// both are given, Size must equal the number of items.
-type Population struct {
-	Items []string `json:"items,omitempty"`
-	Size  int      `json:"size,omitempty"`
-}
-
-// SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6): a
-// work document added with AddSamplingPlan, drawn with DrawSample
-// (statistical) or chosen with RecordSelection (judgemental), and checked
-// by Verify (rules AUD-SAMPLING-RECORDED, AUD-SAMPLING-REPRODUCIBLE).
-type SamplingPlan struct {
-	ID string `json:"id"`
-	// Purpose says what the sample tests, e.g. "leavers' access removed".
-	Purpose    string     `json:"purpose"`
-	Population Population `json:"population"`
-	// Frame says where the population list came from and its period.
-	Frame  string          `json:"frame"`
-	Method SelectionMethod `json:"method"`
-	Size   int             `json:"size"`
-	// Exclusions are items excluded from the frame, with reasons in
-	// Rationale.
-	Exclusions []string `json:"exclusions,omitempty"`
-	// Seed makes a statistical draw reproducible (see Draw); judgemental
-	// plans leave it 0.
-	Seed uint64 `json:"seed,omitempty"`
-	// Rationale says why the size suffices (and why items are excluded).
-	Rationale string `json:"rationale"`
-	// Selected lists the items drawn (statistical plans, by DrawSample) or
-	// chosen (judgemental plans, by RecordSelection), in population order.
-	// It is set by the library and must be empty when the plan is added.
-	Selected []string `json:"selected,omitempty"`
-	// Generator names the procedure that drew a statistical sample
-	// (SamplingGenerator), so that Verify can draw it again. Set by
-	// DrawSample.
-	Generator string `json:"generator,omitempty"`
-	// SelectedAt and SelectedBy record when and by whom the sample was
-	// drawn or chosen. Set by DrawSample and RecordSelection.
-	SelectedAt time.Time `json:"selectedAt,omitzero"`
-	SelectedBy string    `json:"selectedBy,omitempty"`
-}
-
-// SampleRecord describes how an evidence item was sampled (19011 6.4.7,
-// Annex A.6).
-type SampleRecord struct {
-	// Plan is the id of the sampling plan, if the sample follows one.
-	Plan string `json:"plan,omitempty"`
-	// Population describes what was sampled, and PopulationSize its size.
-	Population     string          `json:"population"`
-	PopulationSize int             `json:"populationSize"`
-	SampleSize     int             `json:"sampleSize"`
-	Method         SelectionMethod `json:"method"`
-}
-
-// SelectionMethod is how a sample is drawn (ISO 19011:2018 Annex A.6).
-//
-//ismsaudit:enum SelectionMethods
-type SelectionMethod string
-
-// The SelectionMethod values. Never reorder.
-const (
-	Judgemental SelectionMethod = "judgemental" // chosen by the auditor's knowledge and judgement (A.6.2)
-	Statistical SelectionMethod = "statistical" // drawn at random from the frame (A.6.3)
-)
-
-// samplingChecks checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
+// verifySampling checks the sampling plans: complete (AUD-SAMPLING-RECORDED),
 // not before preparation (AUD-SAMPLING-BEFORE-FINDINGS), and every sample
 // recorded with who and when, drawn from the frame, and for statistical
 // plans equal to a fresh draw (AUD-SAMPLING-REPRODUCIBLE).
-func (v *verifier) samplingChecks() {
+func (v *verifier) verifySampling() {
 	a := v.a
 	c := v.ch
 	if len(a.Sampling) > 0 && a.State == StateInitiation {
@@ -492,19 +507,4 @@ func (v *verifier) samplingChecks() {
 			}
 		}
 	}
-}
-
-// The rules of sampling.
-const (
-	RuleSamplingRecorded       ismsaudit.RuleID = "AUD-SAMPLING-RECORDED"
-	RuleSamplingReproducible   ismsaudit.RuleID = "AUD-SAMPLING-REPRODUCIBLE"
-	RuleSamplingBeforeFindings ismsaudit.RuleID = "AUD-SAMPLING-BEFORE-FINDINGS"
-	RuleSamplingFixed          ismsaudit.RuleID = "AUD-SAMPLING-FIXED"
-)
-
-var samplingRules = []ismsaudit.Rule{
-	{ID: RuleSamplingRecorded, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a sampling plan records its population, frame, method, size, exclusions and why the size suffices"},
-	{ID: RuleSamplingReproducible, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a statistical sample is drawn by a seeded generator, so the same seed and population give the same sample"},
-	{ID: RuleSamplingBeforeFindings, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "sampling plans are prepared, and samples drawn or chosen, during preparation or fieldwork"},
-	{ID: RuleSamplingFixed, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleIntegrity, Text: "a sample, once drawn or chosen, stays as recorded; a different sample needs a new sampling plan"},
 }

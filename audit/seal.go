@@ -64,9 +64,6 @@ import (
 // lifecycle, and its history log seals them.
 const SealAlgorithm = "sha256-log-chain-v2"
 
-// sealDomain is hashed into the first value of every chain.
-const sealDomain = "ismsaudit/seal/" + SealAlgorithm
-
 // Problems a SealError reports.
 const (
 	SealNotSealed      = "not-sealed"        // the record has no seal
@@ -95,6 +92,35 @@ type SealError struct {
 	Detail string `json:"detail,omitempty"`
 }
 
+// SealedLog is one log of a Seal: its name, how many of its entries are
+// sealed and a mark per sealed entry.
+type SealedLog struct {
+	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
+	Name string `json:"name"`
+	// Count is how many entries were sealed: the log's first Count.
+	Count int `json:"count"`
+	// Marks locate a change: the CRC-64 of each sealed entry's encoding,
+	// as 16 lower-case hex digits per entry (16*Count digits in all; see
+	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
+	// name the first entry that differs when it is not.
+	Marks string `json:"marks"`
+}
+
+// Seal is a hash chain over the evidence log and every history (ISO 19011
+// 5.5.7, integrity), made by SealRecord as SealAlgorithm describes.
+// VerifySeal detects any change, removal or reordering of sealed entries;
+// entries appended after sealing are allowed (logs are append-only).
+type Seal struct {
+	Algorithm string      `json:"algorithm"`
+	At        time.Time   `json:"at"`
+	By        string      `json:"by"`
+	Logs      []SealedLog `json:"logs"`
+	// Head is the last link of the chain, as 64 lower-case hex digits: it
+	// binds every sealed entry, every log's name, count and marks, the
+	// audit's id, At and By.
+	Head string `json:"head"`
+}
+
 // Error names the log, the entry and the problem.
 func (e *SealError) Error() string {
 	var b strings.Builder
@@ -116,6 +142,9 @@ func (e *SealError) Error() string {
 
 // Unwrap returns ismsaudit.ErrInvalid.
 func (e *SealError) Unwrap() error { return ismsaudit.ErrInvalid }
+
+// sealDomain is hashed into the first value of every chain.
+const sealDomain = "ismsaudit/seal/" + SealAlgorithm
 
 // SealRecord seals the record (19011 5.5.7): it computes a hash chain
 // over the evidence log and every history (see SealAlgorithm) and stores
@@ -194,11 +223,6 @@ func sealCheckIDs(ch *checker, a *Audit) {
 	report("Findings", "ID", len(a.Findings), a.findingID)
 	report("FollowUps", "Finding", len(a.FollowUps), a.followUpFinding)
 }
-
-// The ids of the record's lists, for idIndex.
-func (a *Audit) evidenceID(i int) string      { return string(a.Evidence[i].ID) }
-func (a *Audit) findingID(i int) string       { return string(a.Findings[i].ID) }
-func (a *Audit) followUpFinding(i int) string { return string(a.FollowUps[i].Finding) }
 
 // sealKind says which part of the record a log is.
 type sealKind uint8
@@ -815,35 +839,6 @@ func sealEncodeEvidence(b []byte, e *Evidence) []byte {
 	b = sealStr(b, string(e.Confidentiality))
 	b = sealStr(b, e.Digest)
 	return sealStr(b, string(e.Supersedes))
-}
-
-// SealedLog is one log of a Seal: its name, how many of its entries are
-// sealed and a mark per sealed entry.
-type SealedLog struct {
-	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
-	Name string `json:"name"`
-	// Count is how many entries were sealed: the log's first Count.
-	Count int `json:"count"`
-	// Marks locate a change: the CRC-64 of each sealed entry's encoding,
-	// as 16 lower-case hex digits per entry (16*Count digits in all; see
-	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
-	// name the first entry that differs when it is not.
-	Marks string `json:"marks"`
-}
-
-// Seal is a hash chain over the evidence log and every history (ISO 19011
-// 5.5.7, integrity), made by SealRecord as SealAlgorithm describes.
-// VerifySeal detects any change, removal or reordering of sealed entries;
-// entries appended after sealing are allowed (logs are append-only).
-type Seal struct {
-	Algorithm string      `json:"algorithm"`
-	At        time.Time   `json:"at"`
-	By        string      `json:"by"`
-	Logs      []SealedLog `json:"logs"`
-	// Head is the last link of the chain, as 64 lower-case hex digits: it
-	// binds every sealed entry, every log's name, count and marks, the
-	// audit's id, At and By.
-	Head string `json:"head"`
 }
 
 // verifySeal checks the seal, when the record has one: every sealed log

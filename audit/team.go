@@ -8,6 +8,29 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
+// Member is one person taking part in the audit.
+type Member struct {
+	// Auditor is the person's id in the competence pool; required for team
+	// leaders, auditors, trainees and technical experts, optional for
+	// observers and guides (often auditee staff).
+	Auditor competence.AuditorID `json:"auditor,omitempty"`
+	// Name is the person's name.
+	Name string `json:"name"`
+	// Role is the person's part in the audit.
+	Role competence.Role `json:"role"`
+	// Organization is who the person works for, for guides and observers.
+	Organization string `json:"organization,omitempty"`
+}
+
+// The rules of team.
+const (
+	RuleTeamLeader ismsaudit.RuleID = "AUD-TEAM-LEADER"
+)
+
+var teamRules = []ismsaudit.Rule{
+	{ID: RuleTeamLeader, Clause: "19011:5.5.5", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team has exactly one team leader, and technical experts, observers and guides do not act as auditors"},
+}
+
 // SetTeam sets the people taking part in the audit and their roles (19011
 // 5.5.4, 5.5.5, 6.4.2), replacing the previous list. Every member needs a
 // name and a role; team leaders, auditors, trainees and technical experts
@@ -121,20 +144,6 @@ func (a *Audit) hasGuidesOrObservers() bool {
 	return false
 }
 
-// Member is one person taking part in the audit.
-type Member struct {
-	// Auditor is the person's id in the competence pool; required for team
-	// leaders, auditors, trainees and technical experts, optional for
-	// observers and guides (often auditee staff).
-	Auditor competence.AuditorID `json:"auditor,omitempty"`
-	// Name is the person's name.
-	Name string `json:"name"`
-	// Role is the person's part in the audit.
-	Role competence.Role `json:"role"`
-	// Organization is who the person works for, for guides and observers.
-	Organization string `json:"organization,omitempty"`
-}
-
 // auditsOnTeam reports whether by is the competence id of a team leader
 // or auditor of the audit team.
 func auditsOnTeam(a *Audit, by string) bool {
@@ -149,11 +158,13 @@ func auditsOnTeam(a *Audit, by string) bool {
 	return false
 }
 
-// The rules of team.
-const (
-	RuleTeamLeader ismsaudit.RuleID = "AUD-TEAM-LEADER"
-)
-
-var teamRules = []ismsaudit.Rule{
-	{ID: RuleTeamLeader, Clause: "19011:5.5.5", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the team has exactly one team leader, and technical experts, observers and guides do not act as auditors"},
+// verifyTeam checks the team: its members and, once a plan is approved,
+// its team leader (AUD-TEAM-LEADER).
+func (v *verifier) verifyTeam() {
+	a := v.a
+	if len(a.Team) > 0 {
+		checkTeam(v.ch, "Team", a.Team)
+	} else if a.Plan != nil && len(a.Plan.Versions) > 0 {
+		v.violate("Team", RuleTeamLeader, "", "an approved plan needs a team with one team leader")
+	}
 }

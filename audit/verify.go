@@ -40,6 +40,7 @@ func Verify(a *Audit, opts *VerifyOptions) error {
 		return v.ch.err()
 	}
 	v.verifyAudit()
+	v.verifyTeam()
 	v.verifyPlan()
 	v.verifyEvidence()
 	v.verifySeal()
