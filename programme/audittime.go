@@ -151,7 +151,7 @@ func (t *AuditTimeTable) Validate() error {
 func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 	at := func(field string) string { return errs.JoinPath(prefix, field) }
 	if len(t.Bands) == 0 {
-		col.Add(at("Bands"), "required", "", "at least one band")
+		col.Add(at("Bands"), ismsaudit.RuleRequired, "", "at least one band")
 	}
 	for i, b := range t.Bands {
 		p := indexPath(at("Bands"), i)
@@ -174,44 +174,44 @@ func (t *AuditTimeTable) validateInto(col *errs.Collector, prefix string) {
 		}
 	}
 	if r := t.BeyondRatio; r != 0 && !(finiteAtLeast(r, 1.05) && r <= 4) {
-		col.Add(at("BeyondRatio"), "range", formatNum(r), "0 (refuse) or 1.05 to 4")
+		col.Add(at("BeyondRatio"), ismsaudit.RuleRange, formatNum(r), "0 (refuse) or 1.05 to 4")
 	}
 	seen := map[string]int{}
 	for i, f := range t.Factors {
 		p := indexPath(at("Factors"), i)
 		if strings.TrimSpace(f.ID) == "" {
-			col.Add(p+".ID", "required", f.ID, "a stable id")
+			col.Add(p+".ID", ismsaudit.RuleRequired, f.ID, "a stable id")
 		} else if j, dup := seen[f.ID]; dup {
-			col.Add(p+".ID", "unique", f.ID, "same as Factors["+strconv.Itoa(j)+"]")
+			col.Add(p+".ID", ismsaudit.RuleUnique, f.ID, "same as Factors["+strconv.Itoa(j)+"]")
 		} else {
 			seen[f.ID] = i
 		}
 		if strings.TrimSpace(f.Text) == "" {
-			col.Add(p+".Text", "required", "", "when the factor applies")
+			col.Add(p+".Text", ismsaudit.RuleRequired, "", "when the factor applies")
 		}
 		if strings.TrimSpace(f.Source) == "" {
-			col.Add(p+".Source", "required", "", "where the figure comes from")
+			col.Add(p+".Source", ismsaudit.RuleRequired, "", "where the figure comes from")
 		}
 		if !finiteAtLeast(f.Percent, -100) || f.Percent <= -100 || f.Percent > 1000 || f.Percent == 0 {
-			col.Add(p+".Percent", "range", formatNum(f.Percent), "a non-zero percentage above -100 and at most 1000")
+			col.Add(p+".Percent", ismsaudit.RuleRange, formatNum(f.Percent), "a non-zero percentage above -100 and at most 1000")
 		}
 	}
 	if !finiteAtLeast(t.MaxIncrease, 0) || t.MaxIncrease > 1000 {
-		col.Add(at("MaxIncrease"), "range", formatNum(t.MaxIncrease), "0 to 1000 percent")
+		col.Add(at("MaxIncrease"), ismsaudit.RuleRange, formatNum(t.MaxIncrease), "0 to 1000 percent")
 	}
 	if !finiteAtLeast(t.MaxReduction, 0) || t.MaxReduction >= 100 {
-		col.Add(at("MaxReduction"), "range", formatNum(t.MaxReduction), "0 to below 100 percent")
+		col.Add(at("MaxReduction"), ismsaudit.RuleRange, formatNum(t.MaxReduction), "0 to below 100 percent")
 	}
 	for _, s := range []struct {
 		field string
 		v     float64
 	}{{"SurveillanceShare", t.SurveillanceShare}, {"RecertificationShare", t.RecertificationShare}} {
 		if !finiteAtLeast(s.v, 0) || s.v == 0 || s.v > 1 {
-			col.Add(at(s.field), "range", formatNum(s.v), "above 0 and at most 1")
+			col.Add(at(s.field), ismsaudit.RuleRange, formatNum(s.v), "above 0 and at most 1")
 		}
 	}
 	if !finiteAtLeast(t.OnSiteShare, 0) || t.OnSiteShare > 1 {
-		col.Add(at("OnSiteShare"), "range", formatNum(t.OnSiteShare), "0 to 1")
+		col.Add(at("OnSiteShare"), ismsaudit.RuleRange, formatNum(t.OnSiteShare), "0 to 1")
 	}
 }
 
@@ -358,14 +358,14 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 	for i, g := range in.Identical {
 		p := indexPath("Identical", i)
 		if strings.TrimSpace(g.Activity) == "" {
-			col.Add(p+".Activity", "required", g.Activity, "what the persons do")
+			col.Add(p+".Activity", ismsaudit.RuleRequired, g.Activity, "what the persons do")
 		} else if j, dup := seen[g.Activity]; dup {
-			col.Add(p+".Activity", "unique", g.Activity, "same as Identical["+strconv.Itoa(j)+"]")
+			col.Add(p+".Activity", ismsaudit.RuleUnique, g.Activity, "same as Identical["+strconv.Itoa(j)+"]")
 		} else {
 			seen[g.Activity] = i
 		}
 		if g.Persons < 1 || g.Persons > maxAuditPersons {
-			col.Add(p+".Persons", "range", strconv.Itoa(g.Persons), "1 to 1,000,000,000")
+			col.Add(p+".Persons", ismsaudit.RuleRange, strconv.Itoa(g.Persons), "1 to 1,000,000,000")
 			continue
 		}
 		sum += g.Persons
@@ -384,9 +384,9 @@ func AuditTime(in AuditTimeInput, table *AuditTimeTable) (AuditTimeResult, error
 		f, ok := factors[id]
 		switch {
 		case !ok:
-			col.Add(p, errs.RuleUnknown, id, "not a factor of the table")
+			col.Add(p, ismsaudit.RuleUnknown, id, "not a factor of the table")
 		case used[id] > 0:
-			col.Add(p, "unique", id, "the factor is listed twice")
+			col.Add(p, ismsaudit.RuleUnique, id, "the factor is listed twice")
 		default:
 			applied = append(applied, f)
 		}

@@ -178,7 +178,7 @@ func validateContent(col *errs.Collector, prefix string, objectives []Objective,
 		at := p(errs.Index("Objectives", i))
 		validate.Struct(col, at, o)
 		if o.ID != "" && ids[o.ID] {
-			col.Add(at+".ID", "unique", string(o.ID), "objective ids must not repeat")
+			col.Add(at+".ID", ismsaudit.RuleUnique, string(o.ID), "objective ids must not repeat")
 		}
 		ids[o.ID] = true
 		if !isFinite(o.Target.Value) {
@@ -191,7 +191,7 @@ func validateContent(col *errs.Collector, prefix string, objectives []Objective,
 		at := p(errs.Index("Managers", i))
 		validate.Struct(col, at, mg)
 		if mg.Person != "" && people[mg.Person] {
-			col.Add(at+".Person", "unique", mg.Person, "each manager is listed once")
+			col.Add(at+".Person", ismsaudit.RuleUnique, mg.Person, "each manager is listed once")
 		}
 		people[mg.Person] = true
 	}

@@ -161,7 +161,7 @@ func (x *coverageIndex) control(id annexa.ControlID) (int, bool) {
 // under "SoA" and "Weights".
 func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWeight) ([]coverageItem, *coverageIndex) {
 	if soa == nil {
-		col.Add("SoA", "required", "", "the Statement of Applicability")
+		col.Add("SoA", ismsaudit.RuleRequired, "", "the Statement of Applicability")
 		return nil, nil
 	}
 	col.Merge("SoA", "invalid", soa.Validate())
@@ -183,7 +183,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 			col.Add(path+".Times", "gte", strconv.Itoa(w.Times), "at least 1")
 		}
 		if len(w.Refs) == 0 && w.Filter == nil {
-			col.Add(path, "required", "", "a weight selects items by Refs or Filter")
+			col.Add(path, ismsaudit.RuleRequired, "", "a weight selects items by Refs or Filter")
 		}
 		raise := func(k int) {
 			if w.Times > items[k].required {
@@ -196,7 +196,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 			case annexa.ClauseRef:
 				id := annexa.ClauseID(r.ID)
 				if !id.IsValid() {
-					col.Add(rp+".ID", errs.RuleUnknown, r.ID, "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
+					col.Add(rp+".ID", ismsaudit.RuleUnknown, r.ID, "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
 					continue
 				}
 				for k, req := range coverRequirements {
@@ -207,7 +207,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 			case annexa.ControlRef:
 				id := annexa.ControlID(r.ID)
 				if !id.IsValid() {
-					col.Add(rp+".ID", errs.RuleUnknown, r.ID, "not an Annex A control of ISO/IEC 27001:2022")
+					col.Add(rp+".ID", ismsaudit.RuleUnknown, r.ID, "not an Annex A control of ISO/IEC 27001:2022")
 					continue
 				}
 				k, ok := index.control(id)
@@ -217,9 +217,9 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 				}
 				raise(k)
 			case "":
-				col.Add(rp+".Kind", "required", "", "clause or control")
+				col.Add(rp+".Kind", ismsaudit.RuleRequired, "", "clause or control")
 			default:
-				col.Add(rp+".Kind", "enum", string(r.Kind), "a weight selects clauses or controls")
+				col.Add(rp+".Kind", ismsaudit.RuleEnum, string(r.Kind), "a weight selects clauses or controls")
 			}
 		}
 		if w.Filter != nil {
@@ -261,7 +261,7 @@ func resolveCoverage(col *errs.Collector, soa *annexa.SoA, weights []CoverageWei
 func PlanInternal(soa *annexa.SoA, opts InternalPlanOptions) ([]ScheduledAudit, error) {
 	col := newCollector("internal plan options")
 	if strings.TrimSpace(opts.Auditee) == "" {
-		col.Add("Auditee", "required", opts.Auditee, "the organization whose ISMS is audited")
+		col.Add("Auditee", ismsaudit.RuleRequired, opts.Auditee, "the organization whose ISMS is audited")
 	}
 	days := checkPeriod(col, "Period", opts.Period)
 	items, _ := resolveCoverage(col, soa, opts.Weights)
@@ -336,11 +336,11 @@ func PlanInternal(soa *annexa.SoA, opts InternalPlanOptions) ([]ScheduledAudit, 
 func checkPeriod(col *errs.Collector, path string, w Window) int {
 	ok := true
 	if w.Earliest.IsZero() {
-		col.Add(path+".Earliest", "required", "", "the first day of the period")
+		col.Add(path+".Earliest", ismsaudit.RuleRequired, "", "the first day of the period")
 		ok = false
 	}
 	if w.Latest.IsZero() {
-		col.Add(path+".Latest", "required", "", "the last day of the period")
+		col.Add(path+".Latest", ismsaudit.RuleRequired, "", "the last day of the period")
 		ok = false
 	}
 	if !ok {

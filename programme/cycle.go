@@ -190,21 +190,21 @@ func PlanCycle(opts CycleOptions) (Cycle, error) {
 // checkCycleOptions reports every problem of the options.
 func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanning) {
 	if strings.TrimSpace(opts.ID) == "" {
-		col.Add("ID", "required", opts.ID, "a prefix for the ids of the planned audits")
+		col.Add("ID", ismsaudit.RuleRequired, opts.ID, "a prefix for the ids of the planned audits")
 	}
 	if strings.TrimSpace(opts.Auditee) == "" {
-		col.Add("Auditee", "required", opts.Auditee, "the certified organization")
+		col.Add("Auditee", ismsaudit.RuleRequired, opts.Auditee, "the certified organization")
 	}
 	d := opts.Decision
 	if d.IsZero() {
-		col.Add("Decision", "required", "", "the date of the certification decision")
+		col.Add("Decision", ismsaudit.RuleRequired, "", "the date of the certification decision")
 	}
 	if opts.Initial {
 		if opts.Stage1.IsZero() {
-			col.Add("Stage1", "required", "", "the date stage 1 started, for an initial cycle")
+			col.Add("Stage1", ismsaudit.RuleRequired, "", "the date stage 1 started, for an initial cycle")
 		}
 		if opts.Stage2.IsZero() {
-			col.Add("Stage2", "required", "", "the date stage 2 started, for an initial cycle")
+			col.Add("Stage2", ismsaudit.RuleRequired, "", "the date stage 2 started, for an initial cycle")
 		}
 		if !opts.Stage1.IsZero() && !opts.Stage2.IsZero() && !opts.Stage2.After(opts.Stage1) {
 			col.Add("Stage2", RuleStage2AfterStage1, formatDay(opts.Stage2), "stage 2 starts after stage 1 ("+formatDay(opts.Stage1)+")")
@@ -245,13 +245,13 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 		}
 	}
 	if plan.SurveillanceLeadMonths < 1 || plan.SurveillanceLeadMonths > 11 {
-		col.Add("Planning.SurveillanceLeadMonths", "range", strconv.Itoa(plan.SurveillanceLeadMonths), "1 to 11 months")
+		col.Add("Planning.SurveillanceLeadMonths", ismsaudit.RuleRange, strconv.Itoa(plan.SurveillanceLeadMonths), "1 to 11 months")
 	}
 	if plan.RecertificationLeadMonths < 1 || plan.RecertificationLeadMonths > 11 {
-		col.Add("Planning.RecertificationLeadMonths", "range", strconv.Itoa(plan.RecertificationLeadMonths), "1 to 11 months")
+		col.Add("Planning.RecertificationLeadMonths", ismsaudit.RuleRange, strconv.Itoa(plan.RecertificationLeadMonths), "1 to 11 months")
 	}
 	if plan.DecisionMarginDays < 1 || plan.DecisionMarginDays > 330 {
-		col.Add("Planning.DecisionMarginDays", "range", strconv.Itoa(plan.DecisionMarginDays), "1 to 330 days")
+		col.Add("Planning.DecisionMarginDays", ismsaudit.RuleRange, strconv.Itoa(plan.DecisionMarginDays), "1 to 330 days")
 	}
 	ids := map[ScheduledAuditID]string{}
 	if opts.ID != "" {
@@ -285,7 +285,7 @@ func checkCycleOptions(col *errs.Collector, opts *CycleOptions, plan CyclePlanni
 				if !dup {
 					first = "a planned surveillance audit"
 				}
-				col.Add(p+".ID", "unique", string(a.ID), "already the id of "+first)
+				col.Add(p+".ID", ismsaudit.RuleUnique, string(a.ID), "already the id of "+first)
 			} else {
 				ids[a.ID] = p
 			}
@@ -524,7 +524,7 @@ func (p *Programme) addCycles(subject string, cycles []Cycle, at func(int) strin
 		}
 		for _, x := range byAuditee[c.Auditee] {
 			if !c.Decision.IsZero() && cycle(x).Decision.Equal(c.Decision) {
-				col.Add(errs.JoinPath(prefix, "Decision"), "unique", formatDay(c.Decision), where(x))
+				col.Add(errs.JoinPath(prefix, "Decision"), ismsaudit.RuleUnique, formatDay(c.Decision), where(x))
 			}
 		}
 		byAuditee[c.Auditee] = append(byAuditee[c.Auditee], held+i)
@@ -647,7 +647,7 @@ func dateText(t time.Time) string {
 func (c *Cycle) Verify() error {
 	v := &verifier{col: newCollector("cycle")}
 	if c == nil {
-		v.violate("", "required", "", "no cycle given")
+		v.violate("", ismsaudit.RuleRequired, "", "no cycle given")
 		return v.col.Err()
 	}
 	v.verifyCycle("", c, time.Time{})
@@ -676,13 +676,13 @@ func (v *verifier) verifyCycle(path string, c *Cycle, previousExpiry time.Time) 
 func checkCycle(col *errs.Collector, path string, c *Cycle, previousExpiry time.Time) {
 	at := func(field string) string { return errs.JoinPath(path, field) }
 	if strings.TrimSpace(c.Auditee) == "" {
-		col.Add(at("Auditee"), "required", c.Auditee, "the certified organization")
+		col.Add(at("Auditee"), ismsaudit.RuleRequired, c.Auditee, "the certified organization")
 	}
 	if c.Decision.IsZero() {
-		col.Add(at("Decision"), "required", "", "the date of the certification decision")
+		col.Add(at("Decision"), ismsaudit.RuleRequired, "", "the date of the certification decision")
 	}
 	if c.Expiry.IsZero() {
-		col.Add(at("Expiry"), "required", "", "the date the certificate expires")
+		col.Add(at("Expiry"), ismsaudit.RuleRequired, "", "the date the certificate expires")
 	}
 	prev := c.PreviousExpiry
 	switch {

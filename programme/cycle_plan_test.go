@@ -289,7 +289,7 @@ func TestPlanCycleProperties(t *testing.T) {
 // lifecycle and so on) are another part's concern, and the tests here use
 // bare programmes.
 func scScheduleProblems(p *programme.Programme) []ismsaudit.FieldError {
-	err := programme.Verify(p, nil)
+	err := programme.Verify(p)
 	if err == nil {
 		return nil
 	}

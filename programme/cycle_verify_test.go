@@ -156,7 +156,7 @@ func TestVerifySchedule(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := scPlannedProgramme(t)
 			tt.mutate(p)
-			ve := scValidation(t, programme.Verify(p, nil))
+			ve := scValidation(t, programme.Verify(p))
 			scAssertHas(t, ve, tt.want...)
 			for _, f := range ve.Fields {
 				if _, ok := programme.LookupRule(f.Rule); !ok && len(f.Rule) > 4 && f.Rule[:4] == "PRG-" {
@@ -238,21 +238,21 @@ func TestVerifyPreviousExpiry(t *testing.T) {
 
 	// Alone, it cannot run past three years from its decision.
 	alone := &programme.Programme{ID: "q", Cycles: []programme.Cycle{p.Cycles[1]}}
-	ve := scValidation(t, programme.Verify(alone, nil))
+	ve := scValidation(t, programme.Verify(alone))
 	scAssertHas(t, ve, [2]string{"Cycles[0].Expiry", string(programme.RuleCertCycle3Years)})
 
 	// A recorded previous expiry that disagrees with the programme.
 	p.Cycles[1].PreviousExpiry = scDate(2029, 6, 1)
-	ve = scValidation(t, programme.Verify(p, nil))
+	ve = scValidation(t, programme.Verify(p))
 	scAssertHas(t, ve, [2]string{"Cycles[1].PreviousExpiry", string(programme.RuleCertCycle3Years)})
 
 	// An initial cycle renews nothing.
 	p.Cycles[0].PreviousExpiry = scDate(2026, 7, 1)
-	ve = scValidation(t, programme.Verify(p, nil))
+	ve = scValidation(t, programme.Verify(p))
 	scAssertHas(t, ve, [2]string{"Cycles[0].PreviousExpiry", "unused"})
 }
 
 func TestVerifyNil(t *testing.T) {
-	ve := scValidation(t, programme.Verify(nil, nil))
+	ve := scValidation(t, programme.Verify(nil))
 	scAssertHas(t, ve, [2]string{"", "required"})
 }

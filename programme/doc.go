@@ -14,8 +14,9 @@
 // register of risks and opportunities, its reviews, its schedule and its
 // certification cycles. [New] starts version 1 in [StateDraft];
 // [Programme.Fire] moves it along a lifecycle run from a transition table
-// (see [ProgrammeLifecycle] for the states, events, guards and a Mermaid
-// diagram):
+// ([Lifecycles] and [LookupLifecycle] describe it, and the register
+// entry's, as [ismsaudit.Lifecycle] values: states, events, guards, the
+// rules cited and a Mermaid diagram):
 //
 //	draft -> approved -> implementing -> under-review
 //	under-review -> implementing (resume: the review asks for no change)
@@ -31,8 +32,10 @@
 // carrying the register, reviews, schedule and cycles, with every earlier
 // version kept whole in Previous ([Programme.AtVersion]). An improved or
 // closed version is a record: every operation that would change it
-// refuses with a *[ismsaudit.TransitionError] citing PRG-FROZEN. [Programme.Can] and
-// [Programme.Permitted] say what may happen next.
+// refuses with a *[ismsaudit.TransitionError] citing PRG-FROZEN.
+// [Programme.Permitted], [Programme.Can] and [Programme.Check] say what
+// may happen next; an event out of order cites PRG-PROGRAMME-ORDER, an
+// event without a time or an actor PRG-PROGRAMME-RECORD.
 //
 // # Objectives, people, extent, resources and records
 //
@@ -56,17 +59,21 @@
 // selection, communication, implementation, records (their
 // confidentiality included), monitoring and auditee availability; before
 // approval every area has an entry ([Programme.UncoveredRiskAreas]). Each
-// entry has its own lifecycle ([RiskLifecycle]):
+// entry ([RiskID]) has its own lifecycle ("programme.risk"):
 //
 //	identified -> assessed -> treatment-planned -> treated -> monitored
 //	assessed | monitored -> accepted;  monitored -> closed or assessed again
 //
 // [Programme.AssessRisk] rates likelihood and impact on the programme's
 // [RiskMatrix] ([DefaultMatrix] is a project default) and reads the
-// [RiskLevel]; [Programme.PlanTreatment], [Programme.FireRisk] and
-// [Programme.MonitorRisk] record the treatment, its outcome and the
-// residual rating. Accepting or closing needs a reason and a level the
-// matrix accepts.
+// [RiskLevel]; [Programme.PlanTreatment] records the treatment,
+// [Programme.TreatRisk] its outcome and [Programme.MonitorRisk] the
+// residual rating. [Programme.AcceptRisk] and [Programme.CloseRisk] need
+// a reason and a level the matrix accepts; the outcome and the reasons
+// are parameters, kept in the history entry's Reason.
+// [Programme.PermittedRisk], [Programme.CanRisk] and
+// [Programme.CheckRisk] answer for one entry; an unknown entry id is a
+// *[ismsaudit.NotFoundError] for every query and operation.
 //
 // # Review and improvement
 //
@@ -103,7 +110,9 @@
 // recertification and 9.6.4 for special audits; the windows' lead times
 // ([CyclePlanning], [DefaultCyclePlanning]) are project defaults.
 // [Programme.AddCycle] and, for many at once, [Programme.AddCycles]
-// record cycles after checking every rule; [Verify] checks them again.
+// record cycles after checking every rule; [Verify] checks them again,
+// and [Cycle.Verify] checks one cycle on its own, without a programme.
+// Stage 1 is due from the day it started to the start of stage 2.
 //
 // Audits and cycles are added while the programme is a draft or being
 // implemented, teams assigned only while it is implemented (19011 5.5.1);

@@ -82,7 +82,7 @@ func Example() {
 	must(err)
 	fmt.Println(p.ID, "version", p.Version, p.State, "->", "version", next.Version, next.State,
 		"carrying", len(next.Schedule), "audits and", len(next.Reviews), "review")
-	fmt.Println("verified:", programme.Verify(next, nil) == nil)
+	fmt.Println("verified:", programme.Verify(next) == nil)
 	// Output:
 	// isms-internal-2026 version 1 implementing
 	// scheduled: 4 audits; coverage complete: true

@@ -274,12 +274,12 @@ func openStates() []string {
 func checkMeta(col *errs.Collector, m ismsaudit.Meta, notBefore time.Time) {
 	switch {
 	case m.At.IsZero():
-		col.Add("Meta.At", "required", "", "when it happened")
+		col.Add("Meta.At", ismsaudit.RuleRequired, "", "when it happened")
 	case m.At.Before(notBefore):
 		col.Add("Meta.At", "time-order", m.At.Format(time.RFC3339), "before "+notBefore.Format(time.RFC3339))
 	}
 	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who did it")
+		col.Add("Meta.By", ismsaudit.RuleRequired, "", "who did it")
 	}
 }
 

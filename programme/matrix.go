@@ -140,7 +140,7 @@ func (m *RiskMatrix) validateInto(c *errs.Collector, prefix string) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
 	scale := func(name string, pts []ScalePoint) {
 		if len(pts) == 0 {
-			c.Add(p(name), "required", "", "a scale needs at least one point")
+			c.Add(p(name), ismsaudit.RuleRequired, "", "a scale needs at least one point")
 		}
 		seen := make(map[string]bool, len(pts))
 		for i, pt := range pts {
@@ -150,9 +150,9 @@ func (m *RiskMatrix) validateInto(c *errs.Collector, prefix string) {
 			}
 			switch {
 			case pt.Name == "":
-				c.Add(at+".Name", "required", "", "a point needs a name")
+				c.Add(at+".Name", ismsaudit.RuleRequired, "", "a point needs a name")
 			case seen[pt.Name]:
-				c.Add(at+".Name", "unique", pt.Name, "point names must not repeat")
+				c.Add(at+".Name", ismsaudit.RuleUnique, pt.Name, "point names must not repeat")
 			}
 			seen[pt.Name] = true
 		}
@@ -169,7 +169,7 @@ func (m *RiskMatrix) validateInto(c *errs.Collector, prefix string) {
 		}
 		for i, level := range row {
 			if !level.IsValid() {
-				c.Add(errs.Index(at, i), "enum", string(level), "not a risk level")
+				c.Add(errs.Index(at, i), ismsaudit.RuleEnum, string(level), "not a risk level")
 				continue
 			}
 			if i > 0 && row[i-1].IsValid() && level.Compare(row[i-1]) < 0 {
@@ -181,7 +181,7 @@ func (m *RiskMatrix) validateInto(c *errs.Collector, prefix string) {
 		}
 	}
 	if !m.Acceptable.IsValid() {
-		c.Add(p("Acceptable"), "enum", string(m.Acceptable), "not a risk level")
+		c.Add(p("Acceptable"), ismsaudit.RuleEnum, string(m.Acceptable), "not a risk level")
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
+
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -112,10 +114,10 @@ func DecodeMonitorInput(data []byte) (MonitorInput, error) {
 // was given. Without compute it returns no figures.
 func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) string, compute bool) (*Figures, error) {
 	if in.At.IsZero() {
-		col.Add("At", "required", "", "the date of the figures")
+		col.Add("At", ismsaudit.RuleRequired, "", "the date of the figures")
 	}
 	if in.Trend != "" && !in.Trend.IsValid() {
-		col.Add("Trend", "enum", string(in.Trend), "month, quarter or year")
+		col.Add("Trend", ismsaudit.RuleEnum, string(in.Trend), "month, quarter or year")
 	}
 	var g *figuresTally
 	if compute && col.Len() == 0 {
@@ -129,19 +131,19 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 	for i, a := range in.Audits {
 		path := func(field string) string { return errs.Index("Audits", i) + field }
 		if a == nil {
-			col.Add(path(""), "required", "", "an audit record")
+			col.Add(path(""), ismsaudit.RuleRequired, "", "an audit record")
 			continue
 		}
 		switch j, dup := records[a.ID]; {
 		case a.ID == "":
-			col.Add(path(".ID"), "required", "", "the audit's id")
+			col.Add(path(".ID"), ismsaudit.RuleRequired, "", "the audit's id")
 		case dup:
-			col.Add(path(".ID"), "unique", string(a.ID), "id already used by Audits["+strconv.Itoa(j)+"]")
+			col.Add(path(".ID"), ismsaudit.RuleUnique, string(a.ID), "id already used by Audits["+strconv.Itoa(j)+"]")
 		default:
 			records[a.ID] = i
 		}
 		if a.CreatedAt.IsZero() {
-			col.Add(path(".CreatedAt"), "required", "", "when the record was created")
+			col.Add(path(".CreatedAt"), ismsaudit.RuleRequired, "", "when the record was created")
 		}
 		checkFindings(col, i, a, findingIDs, &sc)
 		if counting() {
@@ -157,26 +159,26 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 		path := func(field string) string { return auditPath(i) + field }
 		switch j, dup := scheduled[s.ID]; {
 		case s.ID == "":
-			col.Add(path(".ID"), "required", "", "the scheduled audit's id")
+			col.Add(path(".ID"), ismsaudit.RuleRequired, "", "the scheduled audit's id")
 		case dup:
-			col.Add(path(".ID"), "unique", string(s.ID), "id already used by "+auditPath(j))
+			col.Add(path(".ID"), ismsaudit.RuleUnique, string(s.ID), "id already used by "+auditPath(j))
 		default:
 			scheduled[s.ID] = i
 		}
 		if s.Audit != "" {
 			if j, dup := refers[s.Audit]; dup {
-				col.Add(path(".Audit"), "unique", string(s.Audit), "the record is already the one of "+auditPath(j))
+				col.Add(path(".Audit"), ismsaudit.RuleUnique, string(s.Audit), "the record is already the one of "+auditPath(j))
 			} else {
 				refers[s.Audit] = i
 			}
 			if r, ok := records[s.Audit]; ok {
 				linked[r] = true
 			} else {
-				col.Add(path(".Audit"), errs.RuleUnknown, string(s.Audit), "no such audit record")
+				col.Add(path(".Audit"), ismsaudit.RuleUnknown, string(s.Audit), "no such audit record")
 			}
 		}
 		if dueRef(s).IsZero() {
-			col.Add(path(".Due"), "required", "", "a due date (Due.Latest or Due.Earliest) or a Start, to place the audit in time")
+			col.Add(path(".Due"), ismsaudit.RuleRequired, "", "a due date (Due.Latest or Due.Earliest) or a Start, to place the audit in time")
 		}
 		if !s.Due.Earliest.IsZero() && !s.Due.Latest.IsZero() && s.Due.Earliest.After(s.Due.Latest) {
 			col.Add(path(".Due.Earliest"), "order", s.Due.Earliest.Format(time.RFC3339), "after Due.Latest: the window is empty")
@@ -191,12 +193,12 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 		path := func(field string) string { return errs.Index("Feedback", i) + field }
 		switch _, ok := records[f.Audit]; {
 		case f.Audit == "":
-			col.Add(path(".Audit"), "required", "", "the audit the feedback is about")
+			col.Add(path(".Audit"), ismsaudit.RuleRequired, "", "the audit the feedback is about")
 		case !ok:
-			col.Add(path(".Audit"), errs.RuleUnknown, string(f.Audit), "no such audit record")
+			col.Add(path(".Audit"), ismsaudit.RuleUnknown, string(f.Audit), "no such audit record")
 		}
 		if f.Auditor == "" {
-			col.Add(path(".Auditor"), "required", "", "the auditor the feedback is about")
+			col.Add(path(".Auditor"), ismsaudit.RuleRequired, "", "the auditor the feedback is about")
 		}
 		switch {
 		case f.Score < MinFeedbackScore:
@@ -205,7 +207,7 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 			col.Add(path(".Score"), "max", strconv.Itoa(f.Score), "at most "+strconv.Itoa(MaxFeedbackScore))
 		}
 		if f.At.IsZero() {
-			col.Add(path(".At"), "required", "", "when the feedback was given")
+			col.Add(path(".At"), ismsaudit.RuleRequired, "", "when the feedback was given")
 		}
 	}
 	if err := col.Err(); err != nil || g == nil {
@@ -244,14 +246,14 @@ func checkFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.Fin
 		f := &a.Findings[k]
 		if sorted {
 			if f.ID == "" {
-				col.Add(at(k, ".ID"), "required", "", "the finding's id")
+				col.Add(at(k, ".ID"), ismsaudit.RuleRequired, "", "the finding's id")
 			}
 		} else {
 			switch j, dup := ids[f.ID]; {
 			case f.ID == "":
-				col.Add(at(k, ".ID"), "required", "", "the finding's id")
+				col.Add(at(k, ".ID"), ismsaudit.RuleRequired, "", "the finding's id")
 			case dup:
-				col.Add(at(k, ".ID"), "unique", string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
+				col.Add(at(k, ".ID"), ismsaudit.RuleUnique, string(f.ID), "id already used by Findings["+strconv.Itoa(j)+"]")
 			default:
 				ids[f.ID] = k
 			}
@@ -259,20 +261,20 @@ func checkFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.Fin
 		kind, grade := slices.Index(kindOrder, f.Kind), slices.Index(gradeOrder, f.Grade)
 		switch {
 		case f.Kind == "":
-			col.Add(at(k, ".Kind"), "required", "", "the kind of finding")
+			col.Add(at(k, ".Kind"), ismsaudit.RuleRequired, "", "the kind of finding")
 		case kind < 0:
-			col.Add(at(k, ".Kind"), "enum", string(f.Kind), "not a finding kind")
+			col.Add(at(k, ".Kind"), ismsaudit.RuleEnum, string(f.Kind), "not a finding kind")
 		}
 		if f.Grade != "" && grade < 0 {
-			col.Add(at(k, ".Grade"), "enum", string(f.Grade), "not a grade")
+			col.Add(at(k, ".Grade"), ismsaudit.RuleEnum, string(f.Grade), "not a grade")
 		}
 		sc.kinds, sc.grades = append(sc.kinds, int8(kind)), append(sc.grades, int8(grade))
 		for j, r := range f.Criteria {
 			switch {
 			case r.Kind == "":
-				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "required", "", "the kind of criterion")
+				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), ismsaudit.RuleRequired, "", "the kind of criterion")
 			case !slices.Contains(refKindOrder, r.Kind):
-				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), "enum", string(r.Kind), "not a kind of criterion")
+				col.Add(at(k, errs.Index(".Criteria", j)+".Kind"), ismsaudit.RuleEnum, string(r.Kind), "not a kind of criterion")
 			}
 		}
 	}
@@ -291,9 +293,9 @@ func checkFindings(col *errs.Collector, i int, a *audit.Audit, ids map[audit.Fin
 		sc.followed = append(sc.followed, fi)
 		switch {
 		case u.Finding == "":
-			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", "required", "", "the nonconformity followed up")
+			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", ismsaudit.RuleRequired, "", "the nonconformity followed up")
 		case !ok:
-			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", errs.RuleUnknown, string(u.Finding), "no such finding in the audit")
+			col.Add(errs.Index("Audits", i)+errs.Index(".FollowUps", k)+".Finding", ismsaudit.RuleUnknown, string(u.Finding), "no such finding in the audit")
 		}
 	}
 }

@@ -184,12 +184,12 @@ func TestRecordReviewWithFigures(t *testing.T) {
 		}
 		in.Figures.Audits.Planned = 0
 		assert.Equal(t, 8, p.Reviews[0].Inputs[0].Figures.Audits.Planned, "the record shares nothing with the input")
-		require.NoError(t, programme.Verify(p, nil))
+		require.NoError(t, programme.Verify(p))
 		moRoundTrip(t, p)
 
 		// Verify finds figures dated after their review.
 		p.Reviews[0].Inputs[0].Figures.At = pgExMeta(time.August, 1, "").At
-		ve := scValidation(t, programme.Verify(p, nil))
+		ve := scValidation(t, programme.Verify(p))
 		assert.True(t, ve.Has("Reviews[0].Inputs[0].Figures.At", programme.RuleReviewInputs), "%v", ve)
 	})
 

@@ -125,13 +125,13 @@ type Changes struct {
 func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 	col := newCollector("new programme")
 	if isBlank(string(opts.ID)) {
-		col.Add("ID", "required", "", "the host's id for the programme")
+		col.Add("ID", ismsaudit.RuleRequired, "", "the host's id for the programme")
 	}
 	if m.At.IsZero() {
-		col.Add("Meta.At", "required", "", "when the programme was started")
+		col.Add("Meta.At", ismsaudit.RuleRequired, "", "when the programme was started")
 	}
 	if isBlank(m.By) {
-		col.Add("Meta.By", "required", "", "who started the programme")
+		col.Add("Meta.By", ismsaudit.RuleRequired, "", "who started the programme")
 	}
 	matrix := DefaultMatrix()
 	if opts.Matrix != nil {
@@ -191,13 +191,13 @@ func validateChanges(col *errs.Collector, c Changes, version int, reviews []Revi
 		v, ok := actions[id]
 		switch {
 		case isBlank(string(id)):
-			col.Add(at, "required", "", "an improvement action id")
+			col.Add(at, ismsaudit.RuleRequired, "", "an improvement action id")
 		case !ok:
-			col.Add(at, errs.RuleUnknown, string(id), "no review raised an improvement action with this id")
+			col.Add(at, ismsaudit.RuleUnknown, string(id), "no review raised an improvement action with this id")
 		case v >= version:
 			col.Add(at, RuleActionImplements, string(id), "the action was raised against version "+strconv.Itoa(v)+"; version "+strconv.Itoa(version)+" can carry out only actions raised against earlier versions")
 		case seen[id]:
-			col.Add(at, "unique", string(id), "listed twice")
+			col.Add(at, ismsaudit.RuleUnique, string(id), "listed twice")
 		case done[id] != 0:
 			col.Add(at, RuleActionImplements, string(id), "already carried out by version "+strconv.Itoa(done[id]))
 		}
@@ -342,19 +342,19 @@ func Decode(data []byte) (*Programme, error) {
 func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int) {
 	at := func(s string) string { return errs.JoinPath(prefix, s) }
 	if isBlank(string(p.ID)) {
-		col.Add(at("ID"), "required", "", "the host's id for the programme")
+		col.Add(at("ID"), ismsaudit.RuleRequired, "", "the host's id for the programme")
 	}
 	if p.Version < 1 {
 		col.Add(at("Version"), "min", strconv.Itoa(p.Version), "versions count from 1")
 	}
 	if !p.State.IsValid() {
-		col.Add(at("State"), "enum", string(p.State), "not a programme state")
+		col.Add(at("State"), ismsaudit.RuleEnum, string(p.State), "not a programme state")
 	}
 	if p.CreatedAt.IsZero() {
-		col.Add(at("CreatedAt"), "required", "", "when the version was started")
+		col.Add(at("CreatedAt"), ismsaudit.RuleRequired, "", "when the version was started")
 	}
 	if isBlank(p.CreatedBy) {
-		col.Add(at("CreatedBy"), "required", "", "who started the version")
+		col.Add(at("CreatedBy"), ismsaudit.RuleRequired, "", "who started the version")
 	}
 	validateContent(col, prefix, p.Objectives, p.Managers, &p.Extent, &p.Resources, &p.Records)
 	p.Matrix.validateInto(col, at("Matrix"))
@@ -364,11 +364,11 @@ func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int)
 		rp := at(errs.Index("Risks", i))
 		validate.Struct(col, rp, r)
 		if r.ID != "" && ids[r.ID] {
-			col.Add(rp+".ID", "unique", string(r.ID), "register ids must not repeat")
+			col.Add(rp+".ID", ismsaudit.RuleUnique, string(r.ID), "register ids must not repeat")
 		}
 		ids[r.ID] = true
 		if !r.State.IsValid() {
-			col.Add(rp+".State", "enum", string(r.State), "not a register state")
+			col.Add(rp+".State", ismsaudit.RuleEnum, string(r.State), "not a register state")
 		}
 	}
 	reviews := make(map[ReviewID]bool, len(p.Reviews))
@@ -378,12 +378,12 @@ func (p *Programme) validateShape(col *errs.Collector, prefix string, depth int)
 		rp := at(errs.Index("Reviews", i))
 		validate.Struct(col, rp, r)
 		if r.ID != "" && reviews[r.ID] {
-			col.Add(rp+".ID", "unique", string(r.ID), "review ids must not repeat")
+			col.Add(rp+".ID", ismsaudit.RuleUnique, string(r.ID), "review ids must not repeat")
 		}
 		reviews[r.ID] = true
 		for j, a := range r.Actions {
 			if a.ID != "" && actions[a.ID] {
-				col.Add(errs.Index(rp+".Actions", j)+".ID", "unique", string(a.ID), "improvement action ids must not repeat across reviews")
+				col.Add(errs.Index(rp+".Actions", j)+".ID", ismsaudit.RuleUnique, string(a.ID), "improvement action ids must not repeat across reviews")
 			}
 			actions[a.ID] = true
 		}
@@ -565,7 +565,7 @@ func (v *verifier) verifyImplements(prefix string, q *Programme) {
 		n, ok := raised[id]
 		switch {
 		case !ok:
-			v.violate(ip, errs.RuleUnknown, string(id), "no review raised an improvement action with this id")
+			v.violate(ip, ismsaudit.RuleUnknown, string(id), "no review raised an improvement action with this id")
 		case n >= q.Version:
 			v.violate(ip, RuleActionImplements, string(id), "raised against version "+strconv.Itoa(n)+", not an earlier one")
 		case seen[id]:

@@ -49,7 +49,7 @@ func pgLarge(b *testing.B, risks, audits int) *Programme {
 		require.NoError(b, err)
 		p, day = next, day+103
 	}
-	require.NoError(b, Verify(p, nil))
+	require.NoError(b, Verify(p))
 	return p
 }
 

@@ -182,7 +182,7 @@ func ExampleProgramme_Improve() {
 	old, _ := v2.AtVersion(1)
 	fmt.Println("v1 frequency:", old.Extent.Frequency)
 	fmt.Println("v2 frequency:", v2.Extent.Frequency)
-	fmt.Println("verifies:", programme.Verify(v2, nil) == nil)
+	fmt.Println("verifies:", programme.Verify(v2) == nil)
 	// Output:
 	// can resume: false
 	// open actions: 1

@@ -41,7 +41,7 @@ func TestProgrammeJSONRoundTrip(t *testing.T) {
 	if d := cmp.Diff(p, got, pgEquateEmpty); d != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", d)
 	}
-	require.NoError(t, Verify(got, nil))
+	require.NoError(t, Verify(got))
 	for _, token := range []string{`"state":"implementing"`, `"kind":"opportunity"`, `"category":"auditee-availability"`, `"level":"high"`, `"event":"plan-treatment"`, `"acceptable":"low"`, `"direction":"at-least"`, `"roles":["extent"`} {
 		assert.Contains(t, string(data), token)
 	}
@@ -194,7 +194,7 @@ func FuzzProgrammeDecode(f *testing.F) {
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			return
 		}
-		_ = Verify(p, nil)
+		_ = Verify(p)
 		_ = p.Permitted()
 		_ = p.OpenActions()
 		out, err := json.Marshal(p)

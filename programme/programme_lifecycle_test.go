@@ -54,10 +54,10 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 					if d := cmp.Diff(before.History, p.History[:len(before.History)]); d != "" {
 						t.Errorf("history rewritten (-before +after):\n%s", d)
 					}
-					require.NoError(t, Verify(p, nil))
+					require.NoError(t, Verify(p))
 					if e == EventImprove {
 						require.NotNil(t, next)
-						require.NoError(t, Verify(next, nil))
+						require.NoError(t, Verify(next))
 					}
 					return
 				}

@@ -92,7 +92,7 @@ func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, ri
 		}
 	}
 	pgKept(t, before, after)
-	if err := Verify(after, nil); err != nil {
+	if err := Verify(after); err != nil {
 		t.Fatalf("an accepted operation left a programme that does not verify: %v", err)
 	}
 }
@@ -342,7 +342,7 @@ func TestProgrammeVerifyNeverPanics(t *testing.T) {
 				}
 			}
 		}
-		_ = Verify(&p, nil)
+		_ = Verify(&p)
 		_ = p.Permitted()
 		_ = p.OpenActions()
 		_, _ = p.AtVersion(1)

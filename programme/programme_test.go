@@ -25,13 +25,13 @@ func TestProgrammeNew(t *testing.T) {
 	if d := cmp.Diff(pgObjectives(), p.Objectives); d != "" {
 		t.Errorf("objectives mismatch (-want +got):\n%s", d)
 	}
-	require.NoError(t, Verify(p, nil))
+	require.NoError(t, Verify(p))
 
 	// Only the id is needed to start a draft.
 	bare, err := New(NewOptions{ID: "bare"}, pgMeta(0, ""))
 	require.NoError(t, err)
 	assert.Equal(t, StateDraft, bare.State)
-	require.NoError(t, Verify(bare, nil))
+	require.NoError(t, Verify(bare))
 }
 
 func TestProgrammeNewCopiesInput(t *testing.T) {
@@ -181,8 +181,8 @@ func TestProgrammeImprove(t *testing.T) {
 	}
 	assert.Equal(t, []ImprovementAction{pgAction("act-2")}, v2.OpenActions())
 	assert.Len(t, v1.OpenActions(), 2)
-	require.NoError(t, Verify(v1, nil))
-	require.NoError(t, Verify(v2, nil))
+	require.NoError(t, Verify(v1))
+	require.NoError(t, Verify(v2))
 
 	// the versions share nothing
 	v2.Risks[0].History[0].Note = "changed"
@@ -208,7 +208,7 @@ func TestProgrammeImproveChain(t *testing.T) {
 	assert.Equal(t, 2, v3.Previous[1].Version)
 	assert.Empty(t, v3.Previous[1].Previous, "snapshots hold no versions of their own")
 	assert.Empty(t, v3.OpenActions())
-	require.NoError(t, Verify(v3, nil))
+	require.NoError(t, Verify(v3))
 
 	for n := 1; n <= 3; n++ {
 		got, err := v3.AtVersion(n)

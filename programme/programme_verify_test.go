@@ -41,7 +41,7 @@ func pgRich(t pgTB) *Programme {
 	must(p.AssessRisk("o1", pgHigh(), pgMeta(52, "")))
 	must(p.AcceptRisk("o1", "not this year", pgMeta(53, "")))
 	must(p.Fire(EventImplement, pgMeta(55, "")))
-	require.NoError(t, Verify(p, nil))
+	require.NoError(t, Verify(p))
 	return p
 }
 
@@ -60,7 +60,7 @@ func TestProgrammeVerifyRich(t *testing.T) {
 	assert.Equal(t, 1, p.Risks[pgRiskAt(t, p, "t1")].Version)
 	assert.Equal(t, 2, p.Risks[pgRiskAt(t, p, "t2")].Version)
 	assert.Equal(t, []ImprovementAction{pgAction("act-2")}, p.OpenActions())
-	require.NoError(t, Verify(p, &VerifyOptions{At: pgDay(100)}))
+	require.NoError(t, Verify(p))
 }
 
 func TestProgrammeVerifyFindsViolations(t *testing.T) {
@@ -149,7 +149,7 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pgRich(t)
 			tt.mut(t, p)
-			err := Verify(p, nil)
+			err := Verify(p)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -180,7 +180,7 @@ func TestProgrammeVerifyIndexes(t *testing.T) {
 }
 
 func TestProgrammeVerifyNil(t *testing.T) {
-	err := Verify(nil, nil)
+	err := Verify(nil)
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 }
@@ -191,9 +191,9 @@ func TestProgrammeVerifyEveryVersion(t *testing.T) {
 	for s := range States() {
 		t.Run(string(s), func(t *testing.T) {
 			p := pgInState(t, s)
-			require.NoError(t, Verify(p, nil))
+			require.NoError(t, Verify(p))
 			c := deepCopy(*p)
-			_ = Verify(&c, nil)
+			_ = Verify(&c)
 			if d := cmp.Diff(*p, c); d != "" {
 				t.Errorf("Verify changed the programme (-before +after):\n%s", d)
 			}

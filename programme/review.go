@@ -141,11 +141,11 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	col := newCollector("review")
 	validate.Struct(col, "", &r)
 	if r.Version != 0 || !r.At.IsZero() || r.By != "" {
-		col.Add("", "set-by-library", "", "Version, At and By are set by the library; leave them empty")
+		col.Add("", "library-set", "", "Version, At and By are set by the library; leave them empty")
 	}
 	for _, old := range p.Reviews {
 		if r.ID != "" && old.ID == r.ID {
-			col.Add("ID", "unique", string(r.ID), "the programme already holds a review with this id")
+			col.Add("ID", ismsaudit.RuleUnique, string(r.ID), "the programme already holds a review with this id")
 		}
 	}
 	taken := map[ActionID]bool{}
@@ -156,7 +156,7 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	}
 	for i, a := range r.Actions {
 		if a.ID != "" && taken[a.ID] {
-			col.Add(errs.Index("Actions", i)+".ID", "unique", string(a.ID), "improvement action ids must not repeat across reviews")
+			col.Add(errs.Index("Actions", i)+".ID", ismsaudit.RuleUnique, string(a.ID), "improvement action ids must not repeat across reviews")
 		}
 		taken[a.ID] = true
 	}
@@ -176,16 +176,16 @@ func (p *Programme) RecordReview(r Review, m ismsaudit.Meta) error {
 	for i, res := range r.Objectives {
 		at := errs.Index("Objectives", i)
 		if res.Met {
-			col.Add(at+".Met", "set-by-library", "true", "the library works out whether the target is met; leave it empty")
+			col.Add(at+".Met", "library-set", "true", "the library works out whether the target is met; leave it empty")
 		}
 		if !isFinite(res.Actual) {
 			col.Add(at+".Actual", "finite", "", "a finite number is required")
 		}
 		if _, ok := objectives[res.Objective]; !ok && res.Objective != "" {
-			col.Add(at+".Objective", errs.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
+			col.Add(at+".Objective", ismsaudit.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
 		}
 		if measured[res.Objective] && res.Objective != "" {
-			col.Add(at+".Objective", "unique", string(res.Objective), "measured twice")
+			col.Add(at+".Objective", ismsaudit.RuleUnique, string(res.Objective), "measured twice")
 		}
 		measured[res.Objective] = true
 	}
@@ -284,7 +284,7 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 		r := &q.Reviews[i]
 		rp := at(errs.Index("Reviews", i))
 		if r.Version < 1 || r.Version > q.Version {
-			v.violate(rp+".Version", errs.RuleUnknown, strconv.Itoa(r.Version), "reviews are recorded against a version up to "+strconv.Itoa(q.Version))
+			v.violate(rp+".Version", ismsaudit.RuleUnknown, strconv.Itoa(r.Version), "reviews are recorded against a version up to "+strconv.Itoa(q.Version))
 			continue
 		}
 		if r.Version != q.Version {
@@ -318,7 +318,7 @@ func (v *verifier) verifyReviews(prefix string, q *Programme) {
 			op := errs.Index(rp+".Objectives", j)
 			oi, ok := objectives[res.Objective]
 			if !ok {
-				v.violate(op+".Objective", errs.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
+				v.violate(op+".Objective", ismsaudit.RuleUnknown, string(res.Objective), "the version reviewed has no such objective")
 				continue
 			}
 			measured[res.Objective] = true

@@ -176,7 +176,7 @@ func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 	validate.Struct(col, "", &r)
 	librarySet := func(path string, empty bool) {
 		if !empty {
-			col.Add(path, "set-by-library", "", "the library sets this field; leave it empty")
+			col.Add(path, "library-set", "", "the library sets this field; leave it empty")
 		}
 	}
 	librarySet("IdentifiedAt", r.IdentifiedAt.IsZero())
@@ -188,7 +188,7 @@ func (p *Programme) AddRisk(r Risk, m ismsaudit.Meta) error {
 	librarySet("Treatments", len(r.Treatments) == 0)
 	if r.ID != "" {
 		if _, ok := p.riskIndex(r.ID); ok {
-			col.Add("ID", "unique", string(r.ID), "the register already holds an entry with this id")
+			col.Add("ID", ismsaudit.RuleUnique, string(r.ID), "the register already holds an entry with this id")
 		}
 	}
 	checkMeta(col, m, p.CreatedAt)
@@ -260,7 +260,7 @@ func (p *Programme) rate(id RiskID, e RiskEvent, a Assessment, m ismsaudit.Meta)
 	}
 	col := newCollector("assessment")
 	if a.Level != "" || a.Residual || !a.At.IsZero() || a.By != "" || a.Version != 0 {
-		col.Add("", "set-by-library", "", "Level, Residual, At, By and Version are set by the library; leave them empty")
+		col.Add("", "library-set", "", "Level, Residual, At, By and Version are set by the library; leave them empty")
 	}
 	level, lerr := p.Matrix.Level(a.Likelihood, a.Impact)
 	col.Merge("", RuleRiskScales, lerr)
@@ -305,7 +305,7 @@ func (p *Programme) PlanTreatment(id RiskID, t Treatment, m ismsaudit.Meta) erro
 		col.Add("Due", RuleRiskPlan, t.Due.Format(time.RFC3339), "the due date is before the plan")
 	}
 	if !t.PlannedAt.IsZero() || t.PlannedBy != "" {
-		col.Add("", "set-by-library", "", "PlannedAt and PlannedBy are set by the library; leave them empty")
+		col.Add("", "library-set", "", "PlannedAt and PlannedBy are set by the library; leave them empty")
 	}
 	if err := col.Err(); err != nil {
 		return err
@@ -592,7 +592,7 @@ func (v *verifier) verifyRisk(path string, r *Risk, q, root *Programme) {
 			lastVersion = a.Version
 			m := matrixOf(root, a.Version)
 			if m == nil {
-				v.violate(ap+".Version", errs.RuleUnknown, strconv.Itoa(a.Version), "the programme holds no such version")
+				v.violate(ap+".Version", ismsaudit.RuleUnknown, strconv.Itoa(a.Version), "the programme holds no such version")
 				continue
 			}
 			if want, ok := m.lookup(a.Likelihood, a.Impact); !ok || want != a.Level || a.Likelihood > len(m.Likelihood) || a.Impact > len(m.Impact) {

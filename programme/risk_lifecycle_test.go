@@ -122,7 +122,7 @@ func TestRiskEveryStateEvent(t *testing.T) {
 					if d := cmp.Diff(old.Assessments, r.Assessments[:len(old.Assessments)], pgEquateEmpty); d != "" {
 						t.Errorf("assessments rewritten (-before +after):\n%s", d)
 					}
-					require.NoError(t, Verify(p, nil))
+					require.NoError(t, Verify(p))
 					return
 				}
 				require.ErrorIs(t, err, ismsaudit.ErrTransition)
@@ -206,7 +206,7 @@ func TestRiskOpportunityAcceptedAtAnyLevel(t *testing.T) {
 	assert.True(t, p.CanRisk("o", RiskAccept))
 	require.NoError(t, p.AcceptRisk("o", "no budget this year", pgMeta(3, "")))
 	assert.Equal(t, RiskAccepted, p.Risks[0].State)
-	require.NoError(t, Verify(p, nil))
+	require.NoError(t, Verify(p))
 }
 
 func TestRiskInputErrors(t *testing.T) {
@@ -226,7 +226,7 @@ func TestRiskInputErrors(t *testing.T) {
 		{"level given", RiskIdentified,
 			func(p *Programme) error {
 				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1, Impact: 1, Level: LevelLow}, pgMeta(9, ""))
-			}, "", "set-by-library"},
+			}, "", "library-set"},
 		{"residual off the scale", RiskTreated,
 			func(p *Programme) error {
 				return p.MonitorRisk(pgRiskID, Assessment{Likelihood: 0, Impact: 9}, pgMeta(9, ""))
@@ -242,7 +242,7 @@ func TestRiskInputErrors(t *testing.T) {
 				tr := pgTreatment(30)
 				tr.PlannedBy = "me"
 				return p.PlanTreatment(pgRiskID, tr, pgMeta(9, ""))
-			}, "", "set-by-library"},
+			}, "", "library-set"},
 		{"add a duplicate id", RiskIdentified,
 			func(p *Programme) error {
 				return p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryPlanning), pgMeta(9, ""))
@@ -264,13 +264,13 @@ func TestRiskInputErrors(t *testing.T) {
 				r := pgRisk("n", KindRisk, CategoryPlanning)
 				r.State = RiskAssessed
 				return p.AddRisk(r, pgMeta(9, ""))
-			}, "State", "set-by-library"},
+			}, "State", "library-set"},
 		{"add with history", RiskIdentified,
 			func(p *Programme) error {
 				r := pgRisk("n", KindRisk, CategoryPlanning)
 				r.History = []RiskEntry{{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, At: pgDay(1), By: "x"}}
 				return p.AddRisk(r, pgMeta(9, ""))
-			}, "History", "set-by-library"},
+			}, "History", "library-set"},
 		{"add without time", RiskIdentified,
 			func(p *Programme) error {
 				return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), ismsaudit.Meta{By: "pm"})

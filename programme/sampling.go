@@ -187,9 +187,9 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 	case annexa.Recertification:
 		factor = f.Recertification
 	case "":
-		col.Add("Kind", "required", "", "stage1, stage2, surveillance or recertification")
+		col.Add("Kind", ismsaudit.RuleRequired, "", "stage1, stage2, surveillance or recertification")
 	default:
-		col.Add("Kind", "enum", string(opts.Kind), "sampling applies to stage1, stage2, surveillance and recertification audits")
+		col.Add("Kind", ismsaudit.RuleEnum, string(opts.Kind), "sampling applies to stage1, stage2, surveillance and recertification audits")
 	}
 	if len(sites) == 0 {
 		col.Add("Sites", RuleSampleSites, "0", "no sites: a multi-site sample needs a central function and at least one other site")
@@ -200,9 +200,9 @@ func SampleSites(sites []Site, opts SampleOptions) (SiteSample, error) {
 		s := &sites[i]
 		p := indexPath("Sites", i)
 		if strings.TrimSpace(string(s.ID)) == "" {
-			col.Add(p+".ID", "required", string(s.ID), "the site's id")
+			col.Add(p+".ID", ismsaudit.RuleRequired, string(s.ID), "the site's id")
 		} else if j, dup := seen[s.ID]; dup {
-			col.Add(p+".ID", "unique", string(s.ID), "same as Sites["+strconv.Itoa(j)+"]")
+			col.Add(p+".ID", ismsaudit.RuleUnique, string(s.ID), "same as Sites["+strconv.Itoa(j)+"]")
 		} else {
 			seen[s.ID] = i
 		}
@@ -342,11 +342,11 @@ func checkSamplingFactors(col *errs.Collector, prefix string, f SamplingFactors)
 		{"NoSamplingSurveillanceShare", f.NoSamplingSurveillanceShare, 1},
 	} {
 		if !finiteAtLeast(x.v, 0) || x.v == 0 || x.v > x.max {
-			col.Add(prefix+"."+x.field, "range", formatNum(x.v), "above 0 and at most "+formatNum(x.max))
+			col.Add(prefix+"."+x.field, ismsaudit.RuleRange, formatNum(x.v), "above 0 and at most "+formatNum(x.max))
 		}
 	}
 	if !finiteAtLeast(f.RandomShare, 0) || f.RandomShare > 1 {
-		col.Add(prefix+".RandomShare", "range", formatNum(f.RandomShare), "0 to 1")
+		col.Add(prefix+".RandomShare", ismsaudit.RuleRange, formatNum(f.RandomShare), "0 to 1")
 	}
 }
 

@@ -93,26 +93,26 @@ func scheduleState(a *ScheduledAudit) string {
 func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	at := func(field string) string { return errs.JoinPath(path, field) }
 	if strings.TrimSpace(string(a.ID)) == "" {
-		col.Add(at("ID"), "required", string(a.ID), "the host's id of the planned audit")
+		col.Add(at("ID"), ismsaudit.RuleRequired, string(a.ID), "the host's id of the planned audit")
 	}
 	switch {
 	case a.Kind == "":
-		col.Add(at("Kind"), "required", "", "the kind of audit")
+		col.Add(at("Kind"), ismsaudit.RuleRequired, "", "the kind of audit")
 	case !a.Kind.IsValid():
-		col.Add(at("Kind"), "enum", string(a.Kind), "not an audit kind")
+		col.Add(at("Kind"), ismsaudit.RuleEnum, string(a.Kind), "not an audit kind")
 	}
 	if strings.TrimSpace(a.Auditee) == "" {
-		col.Add(at("Auditee"), "required", a.Auditee, "the organization audited")
+		col.Add(at("Auditee"), ismsaudit.RuleRequired, a.Auditee, "the organization audited")
 	}
 	seenSite := make(map[SiteID]int, len(a.Sites))
 	for i, s := range a.Sites {
 		p := indexPath(at("Sites"), i)
 		if strings.TrimSpace(string(s)) == "" {
-			col.Add(p, "required", string(s), "a site id")
+			col.Add(p, ismsaudit.RuleRequired, string(s), "a site id")
 			continue
 		}
 		if j, dup := seenSite[s]; dup {
-			col.Add(p, "unique", string(s), "same as Sites["+strconv.Itoa(j)+"]")
+			col.Add(p, ismsaudit.RuleUnique, string(s), "same as Sites["+strconv.Itoa(j)+"]")
 			continue
 		}
 		seenSite[s] = i
@@ -121,11 +121,11 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	for i, c := range a.Clauses {
 		p := indexPath(at("Clauses"), i)
 		if !c.IsValid() {
-			col.Add(p, errs.RuleUnknown, string(c), "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
+			col.Add(p, ismsaudit.RuleUnknown, string(c), "not a clause 4 to 10.2 of ISO/IEC 27001:2022")
 			continue
 		}
 		if j, dup := seenClause[c]; dup {
-			col.Add(p, "unique", string(c), "same as Clauses["+strconv.Itoa(j)+"]")
+			col.Add(p, ismsaudit.RuleUnique, string(c), "same as Clauses["+strconv.Itoa(j)+"]")
 			continue
 		}
 		seenClause[c] = i
@@ -134,11 +134,11 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 	for i, c := range a.Controls {
 		p := indexPath(at("Controls"), i)
 		if !c.IsValid() {
-			col.Add(p, errs.RuleUnknown, string(c), "not an Annex A control of ISO/IEC 27001:2022")
+			col.Add(p, ismsaudit.RuleUnknown, string(c), "not an Annex A control of ISO/IEC 27001:2022")
 			continue
 		}
 		if j, dup := seenControl[c]; dup {
-			col.Add(p, "unique", string(c), "same as Controls["+strconv.Itoa(j)+"]")
+			col.Add(p, ismsaudit.RuleUnique, string(c), "same as Controls["+strconv.Itoa(j)+"]")
 			continue
 		}
 		seenControl[c] = i
@@ -169,22 +169,22 @@ func checkScheduledAudit(col *errs.Collector, path string, a *ScheduledAudit) {
 func checkTeamShape(col *errs.Collector, path string, t *competence.Team) {
 	at := func(field string) string { return errs.JoinPath(path, field) }
 	if t.Leader == "" {
-		col.Add(at("Leader"), "required", "", "a team has a leader")
+		col.Add(at("Leader"), ismsaudit.RuleRequired, "", "a team has a leader")
 	}
 	seen := make(map[competence.AuditorID]int, len(t.Members))
 	leaders := 0
 	for i, m := range t.Members {
 		p := indexPath(at("Members"), i)
 		if m.Auditor == "" {
-			col.Add(p+".Auditor", "required", "", "the member's auditor id")
+			col.Add(p+".Auditor", ismsaudit.RuleRequired, "", "the member's auditor id")
 		} else if j, dup := seen[m.Auditor]; dup {
-			col.Add(p+".Auditor", "unique", string(m.Auditor), "same as Members["+strconv.Itoa(j)+"]")
+			col.Add(p+".Auditor", ismsaudit.RuleUnique, string(m.Auditor), "same as Members["+strconv.Itoa(j)+"]")
 		} else {
 			seen[m.Auditor] = i
 		}
 		switch {
 		case !m.Role.IsValid():
-			col.Add(p+".Role", "enum", string(m.Role), "not a role")
+			col.Add(p+".Role", ismsaudit.RuleEnum, string(m.Role), "not a role")
 		case m.Role == competence.RoleTeamLeader:
 			leaders++
 			if m.Auditor != t.Leader {
@@ -317,7 +317,7 @@ func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids ma
 		return
 	}
 	if first, dup := ids[a.ID]; dup {
-		col.Add(path+".ID", "unique", string(a.ID), "already used by "+first)
+		col.Add(path+".ID", ismsaudit.RuleUnique, string(a.ID), "already used by "+first)
 	} else {
 		ids[a.ID] = path
 	}
@@ -368,7 +368,7 @@ func (v *verifier) verifySchedule() {
 		if !c.Decision.IsZero() {
 			k := cycleKey{c.Auditee, c.Decision.Unix(), c.Decision.Nanosecond()}
 			if o, dup := decisions[k]; dup {
-				v.violate(path+".Decision", "unique", formatDay(c.Decision), "the auditee already has a cycle of that decision at "+indexPath("Cycles", o))
+				v.violate(path+".Decision", ismsaudit.RuleUnique, formatDay(c.Decision), "the auditee already has a cycle of that decision at "+indexPath("Cycles", o))
 			} else {
 				decisions[k] = j
 			}
@@ -387,7 +387,7 @@ func (v *verifier) verifyAuditID(path string, a *ScheduledAudit) {
 		v.auditIDs = map[ScheduledAuditID]string{}
 	}
 	if first, dup := v.auditIDs[a.ID]; dup {
-		v.violate(path+".ID", "unique", string(a.ID), "already used by "+first)
+		v.violate(path+".ID", ismsaudit.RuleUnique, string(a.ID), "already used by "+first)
 		return
 	}
 	v.auditIDs[a.ID] = path

@@ -31,7 +31,7 @@ func FuzzVerifySchedule(f *testing.F) {
 		if json.Unmarshal(data, &p) != nil {
 			return
 		}
-		if err := programme.Verify(&p, nil); err != nil {
+		if err := programme.Verify(&p); err != nil {
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			require.NotEmpty(t, ve.Fields)

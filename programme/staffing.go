@@ -323,7 +323,7 @@ type staffBusy struct {
 func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only ScheduledAuditID) (Staffing, []int, error) {
 	col := newCollector("staffing")
 	if pool == nil {
-		col.Add("Pool", "required", "", "the auditor pool to select teams from")
+		col.Add("Pool", ismsaudit.RuleRequired, "", "the auditor pool to select teams from")
 		return Staffing{}, nil, col.Err()
 	}
 	ids := make(map[ScheduledAuditID]int, len(refs))
@@ -333,7 +333,7 @@ func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only Sche
 			continue
 		}
 		if j, dup := ids[r.a.ID]; dup {
-			col.Add(errs.JoinPath(r.path, "ID"), "unique", string(r.a.ID), "already used by "+refs[j].path)
+			col.Add(errs.JoinPath(r.path, "ID"), ismsaudit.RuleUnique, string(r.a.ID), "already used by "+refs[j].path)
 		} else {
 			ids[r.a.ID] = i
 		}
@@ -478,9 +478,9 @@ func (run *staffRun) checkOptions(col *errs.Collector, ids map[ScheduledAuditID]
 		r := &o.Requests[i]
 		path := indexPath("Options.Requests", i)
 		if _, ok := ids[r.Audit]; !ok {
-			col.Add(path+".Audit", errs.RuleUnknown, string(r.Audit), "no scheduled audit has this id")
+			col.Add(path+".Audit", ismsaudit.RuleUnknown, string(r.Audit), "no scheduled audit has this id")
 		} else if _, dup := run.requests[r.Audit]; dup {
-			col.Add(path+".Audit", "unique", string(r.Audit), "a second request for the audit")
+			col.Add(path+".Audit", ismsaudit.RuleUnique, string(r.Audit), "a second request for the audit")
 		} else {
 			run.requests[r.Audit] = r
 		}
@@ -498,22 +498,22 @@ func (run *staffRun) checkOptions(col *errs.Collector, ids map[ScheduledAuditID]
 	for _, id := range sortedAuditorKeys(o.Limits) {
 		path := "Options.Limits[" + strconv.Quote(string(id)) + "]"
 		if _, ok := run.pool.Auditor(id); !ok {
-			col.Add(path, errs.RuleUnknown, string(id), "no one in the pool has this id")
+			col.Add(path, ismsaudit.RuleUnknown, string(id), "no one in the pool has this id")
 		}
 		if v := o.Limits[id]; !finiteAtLeast(v, 0) {
 			col.Add(path, "gte", formatNum(v), "a finite number of days, at least 0")
 		}
 	}
 	if o.Period != "" && !o.Period.IsValid() {
-		col.Add("Options.Period", "enum", string(o.Period), "month, quarter or year")
+		col.Add("Options.Period", ismsaudit.RuleEnum, string(o.Period), "month, quarter or year")
 	}
 	for i, b := range o.Booked {
 		path := indexPath("Options.Booked", i)
 		if _, ok := run.pool.Auditor(b.Auditor); !ok {
-			col.Add(path+".Auditor", errs.RuleUnknown, string(b.Auditor), "no one in the pool has this id")
+			col.Add(path+".Auditor", ismsaudit.RuleUnknown, string(b.Auditor), "no one in the pool has this id")
 		}
 		if b.From.IsZero() {
-			col.Add(path+".From", "required", "", "the first day booked")
+			col.Add(path+".From", ismsaudit.RuleRequired, "", "the first day booked")
 		} else if !b.To.IsZero() && b.To.Before(b.From) {
 			col.Add(path+".To", "window-order", formatDay(b.To), "before From "+formatDay(b.From))
 		} else if !b.To.IsZero() && daysBetween(b.From, b.To) > 3660 {
@@ -542,7 +542,7 @@ func (run *staffRun) selectOptions(col *errs.Collector, path string, so *compete
 			col.Add(path+".MaxExact", "lte", strconv.Itoa(so.MaxExact), "at most 32")
 		}
 		if so.Independence != nil && (so.Independence.CoolingOffMonths < 0 || so.Independence.CoolingOffMonths > 1200) {
-			col.Add(path+".Independence.CoolingOffMonths", "range", strconv.Itoa(so.Independence.CoolingOffMonths), "0 to 1200")
+			col.Add(path+".Independence.CoolingOffMonths", ismsaudit.RuleRange, strconv.Itoa(so.Independence.CoolingOffMonths), "0 to 1200")
 		}
 	}
 	if set != "" {
@@ -556,7 +556,7 @@ func (run *staffRun) selectOptions(col *errs.Collector, path string, so *compete
 			continue
 		}
 		if _, ok := run.pool.Scheme().Set(s.id); !ok {
-			col.Add(path+"."+s.field, errs.RuleUnknown, string(s.id), "no set of the pool's scheme has this id")
+			col.Add(path+"."+s.field, ismsaudit.RuleUnknown, string(s.id), "no set of the pool's scheme has this id")
 		}
 	}
 	out.Workload, out.Unavailable = nil, nil

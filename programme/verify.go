@@ -2,31 +2,19 @@ package programme
 
 import (
 	"errors"
-	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
-
-// VerifyOptions configures Verify. A nil *VerifyOptions means defaults.
-type VerifyOptions struct {
-	// At is "now" for rules that depend on the date; zero means the latest
-	// time found in the programme.
-	At time.Time
-}
 
 // Verify checks a whole programme — its own records and every schedule and
 // certification cycle it holds — against the rules (Rules) and returns
 // every violation at once as a *ismsaudit.ValidationError whose field errors carry
 // the rule id; nil when the programme conforms. It never panics.
-func Verify(p *Programme, opts *VerifyOptions) error {
+func Verify(p *Programme) error {
 	v := &verifier{p: p, col: errs.NewCollector("programme", "programme")}
-	if opts != nil {
-		v.opts = *opts
-	}
 	if p == nil {
-		v.col.Add("", "required", "", "no programme given")
+		v.col.Add("", ismsaudit.RuleRequired, "", "no programme given")
 		return v.col.Err()
 	}
 	v.verifyProgramme()
@@ -36,9 +24,8 @@ func Verify(p *Programme, opts *VerifyOptions) error {
 
 // verifier holds what the checks share.
 type verifier struct {
-	p    *Programme
-	opts VerifyOptions
-	col  *errs.Collector
+	p   *Programme
+	col *errs.Collector
 	// auditIDs maps the scheduled-audit ids seen so far to where;
 	// bookings are the days people are booked on the staffed audits seen
 	// so far.
@@ -53,7 +40,7 @@ func (v *verifier) violate(path string, rule ismsaudit.RuleID, value, detail str
 
 // replayPath is the path of the history entry a replay refused.
 func replayPath(err error) string {
-	var re *fsm.ReplayError
+	var re *ismsaudit.HistoryError
 	if errors.As(err, &re) {
 		return errs.Index("History", re.Index)
 	}
