@@ -123,10 +123,11 @@ type AuditScope struct {
 	To        time.Time `json:"to,omitzero"`
 }
 
-// AuditTeamMember is one person of the audit team; the fields mean what
-// those of audit.Member mean.
+// AuditTeamMember is one person of an audit's team, in an audit report
+// and in a programme report's schedule; the fields mean what those of
+// audit.Member mean.
 type AuditTeamMember struct {
-	Name         string               `json:"name"`
+	Name         string               `json:"name,omitempty"`
 	Role         competence.Role      `json:"role"`
 	Auditor      competence.AuditorID `json:"auditor,omitempty"`
 	Organization string               `json:"organization,omitempty"`

@@ -86,8 +86,10 @@ type ProgrammeAudit struct {
 	Start    time.Time                  `json:"start,omitzero"`
 	Days     float64                    `json:"days,omitempty"`
 	// Team is the audit team: the record's team once the audit record has
-	// one, else the team the programme selected, if any.
-	Team []ProgrammeTeamMember `json:"team,omitempty"`
+	// one, else the team the programme selected, if any, whose members'
+	// names are empty unless the pool given to BuildProgrammeReport names
+	// them.
+	Team []AuditTeamMember `json:"team,omitempty"`
 	// Audit is the id of the audit record, once it exists; AuditState is
 	// where its lifecycle stood at the report's date.
 	Audit      audit.ID    `json:"audit,omitempty"`
@@ -114,15 +116,6 @@ func (a *ProgrammeAudit) PlannedDate() time.Time {
 		return a.Due.Earliest
 	}
 	return a.Due.Latest
-}
-
-// ProgrammeTeamMember is one member of a scheduled audit's team. Name is
-// empty when neither the audit record nor the pool given to
-// BuildProgrammeReport names the person.
-type ProgrammeTeamMember struct {
-	Auditor competence.AuditorID `json:"auditor,omitempty"`
-	Name    string               `json:"name,omitempty"`
-	Role    competence.Role      `json:"role"`
 }
 
 // ProgrammeAction is one corrective action (the follow-up of a
@@ -389,14 +382,14 @@ func scheduledAudit(s *programme.ScheduledAudit, rec *audit.Audit, o ProgrammeRe
 			}
 		}
 		for _, m := range rec.Team {
-			pa.Team = append(pa.Team, ProgrammeTeamMember{Auditor: m.Auditor, Name: m.Name, Role: m.Role})
+			pa.Team = append(pa.Team, AuditTeamMember{Name: m.Name, Role: m.Role, Auditor: m.Auditor, Organization: m.Organization})
 		}
 	}
 	pa.Missed = !s.Due.Latest.IsZero() && s.Due.Latest.Before(at) &&
 		(pa.Status == ScheduleNotStarted || pa.Status == ScheduleInProgress)
 	if len(pa.Team) == 0 && s.Team != nil {
 		for _, m := range s.Team.Members {
-			tm := ProgrammeTeamMember{Auditor: m.Auditor, Role: competence.Role(m.Role)}
+			tm := AuditTeamMember{Role: competence.Role(m.Role), Auditor: m.Auditor}
 			if o.Pool != nil {
 				if a, ok := o.Pool.Auditor(m.Auditor); ok {
 					tm.Name = a.Name

@@ -44,7 +44,7 @@ func WriteProgrammeReport(w io.Writer, r *ProgrammeReport, f Format) error {
 }
 
 // memberText names a team member: the name, else the auditor id.
-func memberText(m ProgrammeTeamMember) string {
+func memberText(m AuditTeamMember) string {
 	if m.Name != "" {
 		return m.Name
 	}

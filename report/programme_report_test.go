@@ -46,11 +46,13 @@ func TestBuildProgrammeReport(t *testing.T) {
 		t.Errorf("schedule mismatch (-want +got):\n%s", diff)
 	}
 	assert.Equal(t, at2026(time.March, 12, 9, 0), r.Schedule[0].CompletedAt)
-	assert.Equal(t, []ProgrammeTeamMember{
-		{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor},
-		{Auditor: "AUD-007", Name: "Chloe Martin", Role: competence.RoleTechnicalExpert}, {Name: "Dan Reed", Role: competence.RoleGuide},
+	assert.Equal(t, []AuditTeamMember{
+		{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader, Organization: "Northwind Internal Audit"},
+		{Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor, Organization: "Northwind Internal Audit"},
+		{Auditor: "AUD-007", Name: "Chloe Martin", Role: competence.RoleTechnicalExpert, Organization: "Harbour Security Consulting"},
+		{Name: "Dan Reed", Role: competence.RoleGuide, Organization: "Northwind Analytics Ltd"},
 	}, r.Schedule[0].Team, "the record's team")
-	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Role: competence.RoleAuditor}},
+	assert.Equal(t, []AuditTeamMember{{Auditor: "AUD-001", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Role: competence.RoleAuditor}},
 		r.Schedule[4].Team, "the team the programme selected, unnamed without a pool")
 
 	require.NotNil(t, r.Coverage)
@@ -119,7 +121,7 @@ func TestBuildProgrammeReportDefaults(t *testing.T) {
 	r, err = BuildProgrammeReport(p, audits, o)
 	require.NoError(t, err)
 	assert.Equal(t, "Programme status for the audit committee", r.Title)
-	assert.Equal(t, []ProgrammeTeamMember{{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor}},
+	assert.Equal(t, []AuditTeamMember{{Auditor: "AUD-001", Name: "Aisha Khan", Role: competence.RoleTeamLeader}, {Auditor: "AUD-002", Name: "Ben Osei", Role: competence.RoleAuditor}},
 		r.Schedule[4].Team)
 
 	// Coverage over another period: the audits outside it are listed.
