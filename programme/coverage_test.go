@@ -14,11 +14,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scPeriod is a three-year programme period, 2026 to 2028.
-var scPeriod = scWin(scDate(2026, 1, 1), scDate(2028, 12, 31))
+// coveragePeriod is a three-year programme period, 2026 to 2028.
+var coveragePeriod = window(date(2026, 1, 1), date(2028, 12, 31))
 
-// scSoA returns an SoA with every control implemented but 7.5 and 8.30.
-func scSoA(tb testing.TB) *annexa.SoA {
+// acmeSoA returns an SoA with every control implemented but 7.5 and 8.30.
+func acmeSoA(tb testing.TB) *annexa.SoA {
 	tb.Helper()
 	soa, err := annexa.NewSoA("acme", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
 	require.NoError(tb, err)
@@ -27,9 +27,9 @@ func scSoA(tb testing.TB) *annexa.SoA {
 	return soa
 }
 
-// scWeights raises clause 6.1 and 8.2 (risk) to three audits and the
+// riskWeights raises clause 6.1 and 8.2 (risk) to three audits and the
 // technological controls to two.
-func scWeights() []programme.CoverageWeight {
+func riskWeights() []programme.CoverageWeight {
 	return []programme.CoverageWeight{
 		{Refs: []annexa.Ref{annexa.RefToClause("6.1"), annexa.RefToClause("8.2")}, Times: 3, Reason: "risk assessment drives the ISMS"},
 		{Filter: &annexa.Filter{Themes: []annexa.Theme{annexa.Technological}}, Times: 2, Reason: "high risk in the 2025 assessment"},
@@ -38,14 +38,14 @@ func scWeights() []programme.CoverageWeight {
 }
 
 func TestPlanInternal(t *testing.T) {
-	soa := scSoA(t)
-	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Weights: scWeights()})
+	soa := acmeSoA(t)
+	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Weights: riskWeights()})
 	require.NoError(t, err)
 	require.Len(t, audits, 12, "one audit per 91 days of a 1096-day period")
 
 	t.Run("windows partition the period", func(t *testing.T) {
-		assert.Equal(t, scPeriod.Earliest, audits[0].Due.Earliest)
-		assert.Equal(t, scPeriod.Latest, audits[len(audits)-1].Due.Latest)
+		assert.Equal(t, coveragePeriod.Earliest, audits[0].Due.Earliest)
+		assert.Equal(t, coveragePeriod.Latest, audits[len(audits)-1].Due.Latest)
 		for i, a := range audits {
 			assert.Equal(t, programme.ScheduledAuditID(fmt.Sprintf("acme-internal-%02d", i+1)), a.ID)
 			assert.Equal(t, annexa.Internal, a.Kind)
@@ -57,7 +57,7 @@ func TestPlanInternal(t *testing.T) {
 	})
 
 	t.Run("every item as often as required, in distinct audits, in catalogue order", func(t *testing.T) {
-		report, err := programme.Coverage(audits, soa, scPeriod, scWeights())
+		report, err := programme.Coverage(audits, soa, coveragePeriod, riskWeights())
 		require.NoError(t, err)
 		assert.True(t, report.Complete(), "gaps: %v", report.Gaps)
 		assert.Empty(t, report.Outside)
@@ -90,7 +90,7 @@ func TestPlanInternal(t *testing.T) {
 	})
 
 	t.Run("deterministic", func(t *testing.T) {
-		again, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Weights: scWeights()})
+		again, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Weights: riskWeights()})
 		require.NoError(t, err)
 		if diff := cmp.Diff(audits, again); diff != "" {
 			t.Errorf("second plan mismatch (-first +second):\n%s", diff)
@@ -98,14 +98,14 @@ func TestPlanInternal(t *testing.T) {
 	})
 
 	t.Run("the plan goes into a programme", func(t *testing.T) {
-		p := scProgramme(t, "p", programme.StateDraft)
+		p := programmeInState(t, "p", programme.StateDraft)
 		require.NoError(t, p.ScheduleAudits(audits...))
-		scVerifyClean(t, p)
+		verifyClean(t, p)
 	})
 }
 
 func TestPlanInternalErrors(t *testing.T) {
-	soa := scSoA(t)
+	soa := acmeSoA(t)
 	tests := []struct {
 		name string
 		soa  *annexa.SoA
@@ -114,20 +114,20 @@ func TestPlanInternalErrors(t *testing.T) {
 	}{
 		{"no SoA, auditee or period", nil, programme.InternalPlanOptions{},
 			[][2]string{{"SoA", "required"}, {"Auditee", "required"}, {"Period.Earliest", "required"}, {"Period.Latest", "required"}}},
-		{"an invalid SoA", &annexa.SoA{}, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod},
+		{"an invalid SoA", &annexa.SoA{}, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod},
 			[][2]string{{"SoA.Decisions", string(annexa.RuleSoAComplete)}}},
-		{"a period in the wrong order", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scPeriod.Latest, scPeriod.Earliest)},
+		{"a period in the wrong order", soa, programme.InternalPlanOptions{Auditee: "acme", Period: window(coveragePeriod.Latest, coveragePeriod.Earliest)},
 			[][2]string{{"Period.Latest", "window-order"}}},
-		{"more audits than days", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scDate(2026, 1, 1), scDate(2026, 1, 10)), Audits: 11},
+		{"more audits than days", soa, programme.InternalPlanOptions{Auditee: "acme", Period: window(date(2026, 1, 1), date(2026, 1, 10)), Audits: 11},
 			[][2]string{{"Audits", "lte"}}},
-		{"more audits than items", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Audits: 200},
+		{"more audits than items", soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: 200},
 			[][2]string{{"Audits", "lte"}}},
-		{"negative audits", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Audits: -1},
+		{"negative audits", soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: -1},
 			[][2]string{{"Audits", "gte"}}},
-		{"a weight above the number of audits", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Audits: 4,
+		{"a weight above the number of audits", soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: 4,
 			Weights: []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToClause("9.2")}, Times: 5}}},
 			[][2]string{{"Weights[0].Times", string(programme.RuleCoverRiskWeight)}}},
-		{"bad weights", soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Weights: []programme.CoverageWeight{
+		{"bad weights", soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Weights: []programme.CoverageWeight{
 			{Times: 0},
 			{Refs: []annexa.Ref{{Kind: annexa.ClauseRef, ID: "11"}, {Kind: annexa.ControlRef, ID: "5.99"}, annexa.RefToControl("7.5"), annexa.RefToDocument("policy"), {ID: "x"}}, Times: 2},
 			{Filter: &annexa.Filter{Themes: []annexa.Theme{"spiritual"}}, Times: 2},
@@ -141,15 +141,15 @@ func TestPlanInternalErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := programme.PlanInternal(tt.soa, tt.opts)
-			scAssertHas(t, scValidation(t, err), tt.want...)
+			assertHas(t, validationError(t, err), tt.want...)
 		})
 	}
 }
 
 func TestCoverageGaps(t *testing.T) {
-	soa := scSoA(t)
+	soa := acmeSoA(t)
 	weights := []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToControl("8.8")}, Times: 2}}
-	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: scPeriod, Audits: 4, Weights: weights})
+	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: 4, Weights: weights})
 	require.NoError(t, err)
 	// Drop clause 9.3.2 and control 5.7 everywhere and one audit of 8.8.
 	dropped := 0
@@ -167,11 +167,11 @@ func TestCoverageGaps(t *testing.T) {
 	// An internal audit outside the period and a certification audit do
 	// not count; a heading clause counts for its requirements.
 	audits = append(audits,
-		programme.ScheduledAudit{ID: "late", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: scWin(scDate(2029, 1, 1), scDate(2029, 2, 1))},
-		programme.ScheduledAudit{ID: "cb", Kind: annexa.Stage2, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: scWin(scDate(2027, 1, 1), scDate(2027, 2, 1))},
-		programme.ScheduledAudit{ID: "extra", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"7.5"}, Start: scDate(2027, 5, 5)},
+		programme.ScheduledAudit{ID: "late", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: window(date(2029, 1, 1), date(2029, 2, 1))},
+		programme.ScheduledAudit{ID: "cb", Kind: annexa.Stage2, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: window(date(2027, 1, 1), date(2027, 2, 1))},
+		programme.ScheduledAudit{ID: "extra", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"7.5"}, Start: date(2027, 5, 5)},
 	)
-	report, err := programme.Coverage(audits, soa, scPeriod, weights)
+	report, err := programme.Coverage(audits, soa, coveragePeriod, weights)
 	require.NoError(t, err)
 	want := []programme.CoverageGap{
 		{Ref: annexa.RefToClause("9.3.2"), Rule: programme.RuleCoverRequirements, Required: 1, Planned: 0, Missing: 1},
@@ -193,7 +193,7 @@ func TestCoverageGaps(t *testing.T) {
 	t.Run("bad input", func(t *testing.T) {
 		bad := append(slices.Clone(audits), programme.ScheduledAudit{ID: "x", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"12.1"}})
 		_, err := programme.Coverage(bad, nil, programme.Window{}, nil)
-		scAssertHas(t, scValidation(t, err), [2]string{"SoA", "required"}, [2]string{"Period.Earliest", "required"}, [2]string{"Schedule[7].Clauses[0]", "unknown"})
+		assertHas(t, validationError(t, err), [2]string{"SoA", "required"}, [2]string{"Period.Earliest", "required"}, [2]string{"Schedule[7].Clauses[0]", "unknown"})
 	})
 }
 
@@ -215,8 +215,8 @@ func TestPlanInternalProperties(t *testing.T) {
 		for _, i := range rapid.SliceOfNDistinct(rapid.IntRange(0, len(controls)-1), 0, 40, rapid.ID[int]).Draw(t, "excluded") {
 			require.NoError(t, soa.Exclude(controls[i], "not needed"))
 		}
-		start := scDate(rapid.IntRange(2000, 2090).Draw(t, "year"), 1, 1).AddDate(0, 0, rapid.IntRange(0, 364).Draw(t, "offset"))
-		period := scWin(start, start.AddDate(0, 0, rapid.IntRange(30, 2000).Draw(t, "days")))
+		start := date(rapid.IntRange(2000, 2090).Draw(t, "year"), 1, 1).AddDate(0, 0, rapid.IntRange(0, 364).Draw(t, "offset"))
+		period := window(start, start.AddDate(0, 0, rapid.IntRange(30, 2000).Draw(t, "days")))
 		n := rapid.IntRange(1, 30).Draw(t, "audits")
 		var weights []programme.CoverageWeight
 		for range rapid.IntRange(0, 4).Draw(t, "weights") {

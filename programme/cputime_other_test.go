@@ -4,5 +4,5 @@ package programme_test
 
 import "time"
 
-// prCPUTime is not measured here; benchmarks then report no CPU time.
-func prCPUTime() time.Duration { return 0 }
+// cpuTime is not measured here; benchmarks then report no CPU time.
+func cpuTime() time.Duration { return 0 }

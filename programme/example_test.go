@@ -12,9 +12,9 @@ import (
 // Example walks a small internal audit programme through a year: drafted,
 // approved and implemented, its internal audits planned from the SoA and
 // staffed, monitored at mid-year, reviewed, and improved into a second
-// version. pgExOptions holds its content (objectives, managers, extent,
-// resources, records policy), scExamplePool four competent auditors and
-// moExampleRecords two audit records as package audit keeps them.
+// version. exampleOptions holds its content (objectives, managers, extent,
+// resources, records policy), examplePool four competent auditors and
+// exampleRecords two audit records as package audit keeps them.
 func Example() {
 	day := func(m time.Month, d int) ismsaudit.Meta {
 		return ismsaudit.Meta{At: time.Date(2026, m, d, 9, 0, 0, 0, time.UTC), By: "maria"}
@@ -26,9 +26,9 @@ func Example() {
 	}
 
 	// Draft, approve, implement (19011 5.2-5.5).
-	p, err := programme.New(pgExOptions(), day(time.January, 2))
+	p, err := programme.New(exampleOptions(), day(time.January, 2))
 	must(err)
-	pgExCoverRisks(p) // one assessed risk in each area of 19011 5.3
+	coverRiskAreas(p) // one assessed risk in each area of 19011 5.3
 	must(p.Fire(programme.EventApprove, day(time.January, 9)))
 	must(p.Fire(programme.EventImplement, day(time.January, 12)))
 	fmt.Println(p.ID, "version", p.Version, p.State)
@@ -54,7 +54,7 @@ func Example() {
 	fmt.Println("scheduled:", len(p.Schedule), "audits; coverage complete:", coverage.Complete())
 
 	// Staff them: independent, competent teams within 10 days a year each.
-	staffing, err := p.Staff(scExamplePool(), programme.StaffOptions{Limit: 10})
+	staffing, err := p.Staff(examplePool(), programme.StaffOptions{Limit: 10})
 	must(err)
 	for _, sa := range staffing.Audits {
 		fmt.Println(" ", sa.Audit, sa.First.Format(time.DateOnly), sa.Status, sa.Team.Auditors())
@@ -62,7 +62,7 @@ func Example() {
 
 	// Mid-year, the host links the audit records and monitors (19011 5.6).
 	p.Schedule[0].Audit, p.Schedule[1].Audit = "IA-2026-01", "IA-2026-02"
-	figures, err := p.Monitor(programme.MonitorOptions{At: day(time.July, 1).At, Audits: moExampleRecords()})
+	figures, err := p.Monitor(programme.MonitorOptions{At: day(time.July, 1).At, Audits: exampleRecords()})
 	must(err)
 	a := figures.Audits
 	fmt.Printf("at %s: %d of %d completed, %d missed; %d nonconformity, its action closed in %.0f days\n",

@@ -49,8 +49,8 @@ func TestLargeResultsGolden(t *testing.T) {
 		t.Skip("large programmes")
 	}
 	t.Run("staffing", func(t *testing.T) {
-		pool := scPool(t, scBenchPeople(t, 500)...)
-		audits, reqs := scBenchSchedule()
+		pool := newPool(t, benchPeople(t, 500)...)
+		audits, reqs := benchSchedule()
 		opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
 			Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 		res, err := programme.PlanStaffing(audits, pool, opts)
@@ -64,7 +64,7 @@ func TestLargeResultsGolden(t *testing.T) {
 			// a figure and so the digest.
 			t.Skip("digests recorded on amd64")
 		}
-		in := moLarge(1000, 50000, 500)
+		in := largeInput(1000, 50000, 500)
 		for _, trend := range []programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter} {
 			in.Trend = trend
 			f, err := programme.Monitor(in)

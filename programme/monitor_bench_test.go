@@ -12,12 +12,12 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// moLarge builds the issue's performance programme: audits scheduled
+// largeInput builds the issue's performance programme: audits scheduled
 // audits over three years, each with its record (at every stage of the
 // lifecycle) and findings findings, a third of them nonconformities with a
 // follow-up, and three feedback records per audit on auditors auditors.
 // Histories are filled by hand as the lifecycles would record them.
-func moLarge(audits, findings, auditors int) programme.MonitorInput {
+func largeInput(audits, findings, auditors int) programme.MonitorInput {
 	r := rng.New(2026)
 	var refs []annexa.Ref
 	for c := range annexa.Clauses() {
@@ -37,9 +37,9 @@ func moLarge(audits, findings, auditors int) programme.MonitorInput {
 			ID: programme.ScheduledAuditID(fmt.Sprintf("S%04d", i)), Kind: annexa.Internal, Auditee: fmt.Sprintf("org-%d", i%200),
 			Due: programme.Window{Earliest: latest.AddDate(0, -1, 0), Latest: latest}, Audit: id,
 		})
-		a := moRecord(id, latest.AddDate(0, -2, 0))
+		a := newRecord(id, latest.AddDate(0, -2, 0))
 		done := latest.AddDate(0, 0, r.IntN(30)-20)
-		moAdvance(a, moAuditPath[r.IntN(len(moAuditPath))].event, done)
+		advanceAudit(a, auditSteps[r.IntN(len(auditSteps))].event, done)
 		for k := range perAudit {
 			kind := kinds[r.IntN(len(kinds))]
 			var grade audit.Grade
@@ -50,7 +50,7 @@ func moLarge(audits, findings, auditors int) programme.MonitorInput {
 				}
 			}
 			confirmed := done.AddDate(0, 0, -4).Add(time.Duration(k) * time.Minute)
-			f := moFinding(audit.FindingID(fmt.Sprintf("F%03d", k)), kind, grade, confirmed, done.AddDate(0, 0, -3),
+			f := newFinding(audit.FindingID(fmt.Sprintf("F%03d", k)), kind, grade, confirmed, done.AddDate(0, 0, -3),
 				refs[r.IntN(len(refs))], refs[r.IntN(len(refs))])
 			a.Findings = append(a.Findings, f)
 			if kind == audit.Nonconformity {
@@ -58,7 +58,7 @@ func moLarge(audits, findings, auditors int) programme.MonitorInput {
 				if r.IntN(3) > 0 {
 					closed = done.AddDate(0, 0, 5+r.IntN(120))
 				}
-				a.FollowUps = append(a.FollowUps, moFollowUp(f.ID, done.AddDate(0, 0, 60), done, closed))
+				a.FollowUps = append(a.FollowUps, newFollowUp(f.ID, done.AddDate(0, 0, 60), done, closed))
 			}
 		}
 		for j := range 3 {
@@ -72,11 +72,11 @@ func moLarge(audits, findings, auditors int) programme.MonitorInput {
 	return in
 }
 
-// prReportCPU reports the CPU time per operation since start (the
+// reportCPU reports the CPU time per operation since start (the
 // process's: garbage collection included, setup too when it is not
 // excluded from the timing).
-func prReportCPU(b *testing.B, start time.Duration) {
-	if used := prCPUTime() - start; used > 0 && b.N > 0 {
+func reportCPU(b *testing.B, start time.Duration) {
+	if used := cpuTime() - start; used > 0 && b.N > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
@@ -85,7 +85,7 @@ func prReportCPU(b *testing.B, start time.Duration) {
 // 1,000 audits, 500 auditors and 50,000 findings (issue target: under
 // 50 ms), without a trend and with a monthly one.
 func BenchmarkMonitor(b *testing.B) {
-	in := moLarge(1000, 50000, 500)
+	in := largeInput(1000, 50000, 500)
 	for _, trend := range []programme.Period{"", programme.PeriodMonth} {
 		name := "totals"
 		if trend != "" {
@@ -94,7 +94,7 @@ func BenchmarkMonitor(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			in.Trend = trend
 			b.ReportAllocs()
-			defer prReportCPU(b, prCPUTime())
+			defer reportCPU(b, cpuTime())
 			for b.Loop() {
 				if _, err := programme.Monitor(in); err != nil {
 					b.Fatal(err)
@@ -105,7 +105,7 @@ func BenchmarkMonitor(b *testing.B) {
 }
 
 func TestMonitorLargeProgramme(t *testing.T) {
-	in := moLarge(1000, 50000, 500)
+	in := largeInput(1000, 50000, 500)
 	in.Trend = programme.PeriodQuarter
 	got, err := programme.Monitor(in)
 	if err != nil {

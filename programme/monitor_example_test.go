@@ -11,11 +11,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// moExampleRecords returns one internal audit record as the audit package
+// exampleRecords returns one internal audit record as the audit package
 // keeps it: completed on 20 March 2026 with a major nonconformity against
 // A.5.15, presented on 18 March, whose corrective action was verified
 // effective on 27 April; and a second record still in preparation.
-func moExampleRecords() []*audit.Audit {
+func exampleRecords() []*audit.Audit {
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 10, 0, 0, 0, time.UTC) }
 	done := &audit.Audit{
 		ID: "IA-2026-01", Kind: annexa.Internal, Client: "board", Auditee: "acme",
@@ -60,7 +60,7 @@ func ExampleMonitor() {
 			{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Due: window(month(4), month(7).Add(-time.Second)), Audit: "IA-2026-02"},
 			{ID: "Q3", Kind: annexa.Internal, Auditee: "acme", Due: window(month(7), month(10))},
 		},
-		Audits: moExampleRecords(),
+		Audits: exampleRecords(),
 		Feedback: []programme.AuditorFeedback{
 			{Audit: "IA-2026-01", Auditor: "alice", Score: 4, From: "auditee", At: month(4)},
 			{Audit: "IA-2026-01", Auditor: "alice", Score: 5, From: "audit client", At: month(4)},
@@ -102,7 +102,7 @@ func ExampleMonitor_trend() {
 			{ID: "Q1", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)}, Audit: "IA-2026-01"},
 			{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}, Audit: "IA-2026-02"},
 		},
-		Audits: moExampleRecords(),
+		Audits: exampleRecords(),
 		Trend:  programme.PeriodQuarter,
 	})
 	if err != nil {
@@ -138,12 +138,12 @@ func ExampleDecodeMonitorInput() {
 // ExampleProgramme_Monitor monitors a programme over its own schedule and
 // feeds the figures to its review (ISO 19011:2018 5.6 then 5.7).
 func ExampleProgramme_Monitor() {
-	p := scExProgramme("isms-internal-2026", programme.StateImplementing) // approved and being implemented
+	p := exampleProgramme("isms-internal-2026", programme.StateImplementing) // approved and being implemented
 	quarter := func(q int) programme.Window {
 		from := time.Date(2026, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
 		return programme.Window{Earliest: from, Latest: from.AddDate(0, 3, 0).Add(-time.Second)}
 	}
-	pgExMust(p.ScheduleAudits(
+	must(p.ScheduleAudits(
 		programme.ScheduledAudit{ID: "Q1", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"4", "5"}, Due: quarter(1)},
 		programme.ScheduledAudit{ID: "Q2", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"6", "7"}, Due: quarter(2)},
 		programme.ScheduledAudit{ID: "Q3", Kind: annexa.Internal, Auditee: "acme", Clauses: []annexa.ClauseID{"8", "9", "10"}, Due: quarter(3)},
@@ -152,7 +152,7 @@ func ExampleProgramme_Monitor() {
 	p.Schedule[0].Audit, p.Schedule[1].Audit = "IA-2026-01", "IA-2026-02"
 
 	at := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
-	figures, err := p.Monitor(programme.MonitorOptions{At: at, Audits: moExampleRecords(), Trend: programme.PeriodQuarter})
+	figures, err := p.Monitor(programme.MonitorOptions{At: at, Audits: exampleRecords(), Trend: programme.PeriodQuarter})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -161,8 +161,8 @@ func ExampleProgramme_Monitor() {
 	fmt.Println(input.Kind)
 	fmt.Println(input.Summary)
 
-	pgExMust(p.Fire(programme.EventReview, ismsaudit.Meta{At: at, By: "maria"}))
-	pgExMust(p.RecordReview(programme.Review{
+	must(p.Fire(programme.EventReview, ismsaudit.Meta{At: at, By: "maria"}))
+	must(p.RecordReview(programme.Review{
 		ID:          "review-2026-07",
 		Inputs:      []programme.ReviewInput{input},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 100 * figures.Audits.CompletionRate()}},

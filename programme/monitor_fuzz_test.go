@@ -71,6 +71,6 @@ func FuzzDecodeMonitorInput(f *testing.F) {
 			}
 			return
 		}
-		moRoundTrip(t, got)
+		assertRoundTrip(t, got)
 	})
 }

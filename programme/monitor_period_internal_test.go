@@ -8,10 +8,10 @@ import (
 	"pgregory.net/rapid"
 )
 
-// TestMonPeriodIndexMatchesDate holds the arithmetic period numbering to
+// TestPeriodIndexMatchesDate holds the arithmetic period numbering to
 // time.Time.Date in UTC, over instants from far in the past to far in
 // the future, period boundaries and other time zones included.
-func TestMonPeriodIndexMatchesDate(t *testing.T) {
+func TestPeriodIndexMatchesDate(t *testing.T) {
 	reference := func(p Period, t time.Time) int64 {
 		year, month, _ := t.UTC().Date()
 		y, m := int64(year), int64(month)-1

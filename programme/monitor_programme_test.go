@@ -13,18 +13,18 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// moProgramme returns an implementing programme holding the scenario's
+// monitoredProgramme returns an implementing programme holding the scenario's
 // schedule split over its own schedule (S1 to S4) and two cycles (S5,
 // S6 and S7, S8), set directly as a decoded record would hold them, and
 // the options that go with it.
-func moProgramme(t *testing.T) (*programme.Programme, programme.MonitorOptions) {
+func monitoredProgramme(t *testing.T) (*programme.Programme, programme.MonitorOptions) {
 	t.Helper()
-	in := moScenario()
-	p := scProgramme(t, "p", programme.StateImplementing)
+	in := monitorScenario()
+	p := programmeInState(t, "p", programme.StateImplementing)
 	p.Schedule = in.Schedule[:4]
 	p.Cycles = []programme.Cycle{
-		{Auditee: "acme", Decision: moDay(1, 1), Expiry: moDay(1, 1).AddDate(3, 0, 0), Audits: in.Schedule[4:6]},
-		{Auditee: "acme", Decision: moDay(1, 2), Expiry: moDay(1, 2).AddDate(3, 0, 0), Audits: in.Schedule[6:]},
+		{Auditee: "acme", Decision: noon2026(1, 1), Expiry: noon2026(1, 1).AddDate(3, 0, 0), Audits: in.Schedule[4:6]},
+		{Auditee: "acme", Decision: noon2026(1, 2), Expiry: noon2026(1, 2).AddDate(3, 0, 0), Audits: in.Schedule[6:]},
 	}
 	return p, programme.MonitorOptions{At: in.At, Audits: in.Audits, Feedback: in.Feedback, Trend: in.Trend}
 }
@@ -32,13 +32,13 @@ func moProgramme(t *testing.T) (*programme.Programme, programme.MonitorOptions) 
 func TestProgrammeMonitor(t *testing.T) {
 	for _, trend := range []programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter} {
 		t.Run("same figures as Monitor over the whole schedule/"+string(trend), func(t *testing.T) {
-			p, opts := moProgramme(t)
+			p, opts := monitoredProgramme(t)
 			opts.Trend = trend
-			in := moScenario()
+			in := monitorScenario()
 			in.Trend = trend
 			want, err := programme.Monitor(in)
 			require.NoError(t, err)
-			before := moClone(t, p)
+			before := jsonClone(t, p)
 			got, err := p.Monitor(opts)
 			require.NoError(t, err)
 			if d := cmp.Diff(want, got); d != "" {
@@ -52,9 +52,9 @@ func TestProgrammeMonitor(t *testing.T) {
 
 	t.Run("every state, records included", func(t *testing.T) {
 		for s := range programme.States() {
-			p := scProgramme(t, "p", s)
-			p.Schedule = moScenario().Schedule
-			_, opts := moProgramme(t)
+			p := programmeInState(t, "p", s)
+			p.Schedule = monitorScenario().Schedule
+			_, opts := monitoredProgramme(t)
 			got, err := p.Monitor(opts)
 			require.NoError(t, err, "%s", s)
 			assert.Equal(t, 8, got.Audits.Planned, "%s", s)
@@ -62,23 +62,23 @@ func TestProgrammeMonitor(t *testing.T) {
 	})
 
 	t.Run("an improved programme monitors the audits of every version", func(t *testing.T) {
-		p, opts := moProgramme(t)
-		require.NoError(t, p.Fire(programme.EventReview, pgExMeta(time.July, 1, "")))
+		p, opts := monitoredProgramme(t)
+		require.NoError(t, p.Fire(programme.EventReview, exampleMeta(time.July, 1, "")))
 		f, err := p.Monitor(opts)
 		require.NoError(t, err)
 		require.NoError(t, p.RecordReview(programme.Review{ID: "rev-july", Inputs: []programme.ReviewInput{f.ReviewInput()},
-			Objectives: []programme.ObjectiveResult{{Objective: "coverage", Actual: 40}}, Conclusions: "add an audit"}, pgExMeta(time.July, 2, "")))
-		next, err := p.Improve(programme.Changes{}, pgExMeta(time.July, 3, ""))
+			Objectives: []programme.ObjectiveResult{{Objective: "coverage", Actual: 40}}, Conclusions: "add an audit"}, exampleMeta(time.July, 2, "")))
+		next, err := p.Improve(programme.Changes{}, exampleMeta(time.July, 3, ""))
 		require.NoError(t, err)
 		require.NoError(t, next.ScheduleAudits(programme.ScheduledAudit{ID: "S9", Kind: annexa.Internal, Auditee: "acme",
-			Clauses: []annexa.ClauseID{"9.3"}, Due: moWindow(moDay(10, 1), moDay(10, 31))}))
+			Clauses: []annexa.ClauseID{"9.3"}, Due: window(noon2026(10, 1), noon2026(10, 31))}))
 		got, err := next.Monitor(opts)
 		require.NoError(t, err)
 		assert.Equal(t, 9, got.Audits.Planned)
 	})
 
 	t.Run("problems with programme paths", func(t *testing.T) {
-		p, opts := moProgramme(t)
+		p, opts := monitoredProgramme(t)
 		p.Cycles[1].Audits[0].Audit = "nope"                                                     // unknown record
 		p.Cycles[0].Audits[1].Audit = p.Schedule[0].Audit                                        // record already taken
 		p.Cycles[0].Audits[0].Due, p.Cycles[0].Audits[0].Start = programme.Window{}, time.Time{} // undated
@@ -86,9 +86,9 @@ func TestProgrammeMonitor(t *testing.T) {
 		opts.Audits[0].Findings[0].Kind = "rumour"
 		opts.At = time.Time{}
 		_, err := p.Monitor(opts)
-		ve := scValidation(t, err)
+		ve := validationError(t, err)
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
-		scAssertHas(t, ve,
+		assertHas(t, ve,
 			[2]string{"At", "required"},
 			[2]string{"Cycles[1].Audits[0].Audit", "unknown"},
 			[2]string{"Cycles[0].Audits[1].Audit", "unique"},
@@ -105,18 +105,18 @@ func TestProgrammeMonitor(t *testing.T) {
 	})
 
 	t.Run("MonitorOptions round-trips through JSON", func(t *testing.T) {
-		_, opts := moProgramme(t)
+		_, opts := monitoredProgramme(t)
 		opts.Trend = programme.PeriodQuarter
-		moRoundTrip(t, opts)
+		assertRoundTrip(t, opts)
 	})
 }
 
 func TestFiguresReviewInput(t *testing.T) {
-	in := moScenario()
+	in := monitorScenario()
 	in.Trend = programme.PeriodQuarter
 	f, err := programme.Monitor(in)
 	require.NoError(t, err)
-	before := moClone(t, f)
+	before := jsonClone(t, f)
 
 	got := f.ReviewInput()
 	assert.Equal(t, programme.InputMonitoring, got.Kind)
@@ -136,7 +136,7 @@ trend by quarter, 2026-Q1 to 2026-Q3: audits completed/planned 2/3, 1/3, 0/2; no
 	}
 
 	t.Run("nothing to report", func(t *testing.T) {
-		f, err := programme.Monitor(programme.MonitorInput{At: moDay(6, 30)})
+		f, err := programme.Monitor(programme.MonitorInput{At: noon2026(6, 30)})
 		require.NoError(t, err)
 		assert.Equal(t, `monitoring figures at 2026-06-30
 audits: 0 of 0 planned completed (-), 0 on time, 0 early, 0 late; 0 in progress, 0 terminated, 0 not started; 0 due, 0 missed; 0 unscheduled
@@ -146,7 +146,7 @@ auditor feedback: none`, f.ReviewInput().Summary)
 	})
 
 	t.Run("a long trend shows its last 12 periods", func(t *testing.T) {
-		in := moScenario()
+		in := monitorScenario()
 		in.At = time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)
 		in.Trend = programme.PeriodMonth
 		f, err := programme.Monitor(in)
@@ -165,19 +165,19 @@ func TestRecordReviewWithFigures(t *testing.T) {
 			Objectives: []programme.ObjectiveResult{{Objective: "coverage", Actual: 37.5}}, Conclusions: "behind schedule"}
 	}
 	underReview := func(t *testing.T) (*programme.Programme, *programme.Figures) {
-		p, opts := moProgramme(t)
+		p, opts := monitoredProgramme(t)
 		// Verify checks the cycles too: keep every audit in the schedule.
-		p.Schedule, p.Cycles = moScenario().Schedule, nil
+		p.Schedule, p.Cycles = monitorScenario().Schedule, nil
 		f, err := p.Monitor(opts)
 		require.NoError(t, err)
-		require.NoError(t, p.Fire(programme.EventReview, pgExMeta(time.July, 1, "")))
+		require.NoError(t, p.Fire(programme.EventReview, exampleMeta(time.July, 1, "")))
 		return p, f
 	}
 
 	t.Run("recorded with the figures it considered", func(t *testing.T) {
 		p, f := underReview(t)
 		in := f.ReviewInput()
-		require.NoError(t, p.RecordReview(review(in), pgExMeta(time.July, 2, "")))
+		require.NoError(t, p.RecordReview(review(in), exampleMeta(time.July, 2, "")))
 		require.Len(t, p.Reviews, 1)
 		if d := cmp.Diff(f, p.Reviews[0].Inputs[0].Figures); d != "" {
 			t.Errorf("recorded figures mismatch (-monitored +recorded):\n%s", d)
@@ -185,11 +185,11 @@ func TestRecordReviewWithFigures(t *testing.T) {
 		in.Figures.Audits.Planned = 0
 		assert.Equal(t, 8, p.Reviews[0].Inputs[0].Figures.Audits.Planned, "the record shares nothing with the input")
 		require.NoError(t, programme.Verify(p))
-		moRoundTrip(t, p)
+		assertRoundTrip(t, p)
 
 		// Verify finds figures dated after their review.
-		p.Reviews[0].Inputs[0].Figures.At = pgExMeta(time.August, 1, "").At
-		ve := scValidation(t, programme.Verify(p))
+		p.Reviews[0].Inputs[0].Figures.At = exampleMeta(time.August, 1, "").At
+		ve := validationError(t, programme.Verify(p))
 		assert.True(t, ve.Has("Reviews[0].Inputs[0].Figures.At", programme.RuleReviewInputs), "%v", ve)
 	})
 
@@ -199,7 +199,7 @@ func TestRecordReviewWithFigures(t *testing.T) {
 		want  [][2]string
 	}{
 		{"figures from after the review", func(f *programme.Figures) programme.ReviewInput {
-			f.At = pgExMeta(time.July, 3, "").At
+			f.At = exampleMeta(time.July, 3, "").At
 			return f.ReviewInput()
 		}, [][2]string{{"Inputs[0].Figures.At", string(programme.RuleReviewInputs)}}},
 		{"figures on another kind of input", func(f *programme.Figures) programme.ReviewInput {
@@ -211,9 +211,9 @@ func TestRecordReviewWithFigures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, f := underReview(t)
-			before := moClone(t, p)
-			err := p.RecordReview(review(tt.input(f)), pgExMeta(time.July, 2, ""))
-			scAssertHas(t, scValidation(t, err), tt.want...)
+			before := jsonClone(t, p)
+			err := p.RecordReview(review(tt.input(f)), exampleMeta(time.July, 2, ""))
+			assertHas(t, validationError(t, err), tt.want...)
 			if d := cmp.Diff(before, p); d != "" {
 				t.Errorf("a refused review changed the programme (-before +after):\n%s", d)
 			}

@@ -1,7 +1,6 @@
 package programme_test
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
 	"testing"
@@ -16,50 +15,50 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// moBase is the first day random programmes use.
-var moBase = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+// baseTime is the first day random programmes use.
+var baseTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// moTime draws a time within three years of moBase, to the hour.
-func moTime(t *rapid.T, label string) time.Time {
-	return moBase.Add(time.Duration(rapid.IntRange(0, 3*365*24).Draw(t, label)) * time.Hour)
+// drawTime draws a time within three years of baseTime, to the hour.
+func drawTime(t *rapid.T, label string) time.Time {
+	return baseTime.Add(time.Duration(rapid.IntRange(0, 3*365*24).Draw(t, label)) * time.Hour)
 }
 
-// moMaybeTime draws a time or, one time in three, nothing.
-func moMaybeTime(t *rapid.T, label string) time.Time {
+// drawMaybeTime draws a time or, one time in three, nothing.
+func drawMaybeTime(t *rapid.T, label string) time.Time {
 	if rapid.IntRange(0, 2).Draw(t, label+"?") == 0 {
 		return time.Time{}
 	}
-	return moTime(t, label)
+	return drawTime(t, label)
 }
 
-var moRefPool = []annexa.Ref{
+var refPool = []annexa.Ref{
 	annexa.RefToClause("4.1"), annexa.RefToClause("9.2.1"), annexa.RefToClause("10.2"),
 	annexa.RefToControl("5.1"), annexa.RefToControl("5.15"), annexa.RefToControl("8.8"),
 	annexa.RefToDocument("policy-1"),
 }
 
-// moGenInput draws a valid monitoring input: a schedule, records at every
+// drawInput draws a valid monitoring input: a schedule, records at every
 // stage with findings and follow-ups, and feedback.
-func moGenInput(t *rapid.T) programme.MonitorInput {
+func drawInput(t *rapid.T) programme.MonitorInput {
 	in := programme.MonitorInput{
-		At:    moTime(t, "at"),
+		At:    drawTime(t, "at"),
 		Trend: rapid.SampledFrom([]programme.Period{"", programme.PeriodMonth, programme.PeriodQuarter, programme.PeriodYear}).Draw(t, "trend"),
 	}
 	kinds := slices.Collect(audit.FindingKinds())
 	grades := append(slices.Collect(audit.Grades()), "")
 	nAudits := rapid.IntRange(0, 8).Draw(t, "audits")
 	for i := range nAudits {
-		a := moRecord(audit.ID(rapid.StringMatching(`A[0-9]`).Draw(t, "id")+string(rune('a'+i))), moTime(t, "created"))
+		a := newRecord(audit.ID(rapid.StringMatching(`A[0-9]`).Draw(t, "id")+string(rune('a'+i))), drawTime(t, "created"))
 		at := a.CreatedAt
-		steps := rapid.IntRange(-1, len(moAuditPath)).Draw(t, "steps")
+		steps := rapid.IntRange(-1, len(auditSteps)).Draw(t, "steps")
 		for s := range max(steps, 0) {
 			at = at.Add(time.Duration(rapid.IntRange(0, 20*24).Draw(t, "gap")) * time.Hour)
-			p := moAuditPath[s]
+			p := auditSteps[s]
 			a.History = append(a.History, audit.Entry{From: p.from, Event: p.event, To: p.to, At: at, By: "lead"})
 			a.State = p.to
 		}
 		if steps == -1 || (steps < 7 && rapid.Bool().Draw(t, "terminate")) {
-			moTerminate(a, at.Add(time.Hour))
+			terminate(a, at.Add(time.Hour))
 		}
 		for k := range rapid.IntRange(0, 6).Draw(t, "findings") {
 			kind := rapid.SampledFrom(kinds).Draw(t, "kind")
@@ -67,28 +66,28 @@ func moGenInput(t *rapid.T) programme.MonitorInput {
 			if kind == audit.Nonconformity {
 				grade = rapid.SampledFrom(grades).Draw(t, "grade")
 			}
-			refs := rapid.SliceOfN(rapid.SampledFrom(moRefPool), 0, 3).Draw(t, "refs")
+			refs := rapid.SliceOfN(rapid.SampledFrom(refPool), 0, 3).Draw(t, "refs")
 			var confirmed, presented time.Time
 			if rapid.IntRange(0, 4).Draw(t, "confirmed") > 0 {
-				confirmed = moTime(t, "confirm")
+				confirmed = drawTime(t, "confirm")
 				if rapid.IntRange(0, 3).Draw(t, "presented") > 0 {
 					presented = confirmed.Add(time.Duration(rapid.IntRange(0, 72).Draw(t, "present")) * time.Hour)
 				}
 			}
-			f := moFinding(audit.FindingID("F"+string(rune('a'+k))), kind, grade, confirmed, presented, refs...)
+			f := newFinding(audit.FindingID("F"+string(rune('a'+k))), kind, grade, confirmed, presented, refs...)
 			if !confirmed.IsZero() && presented.IsZero() && rapid.IntRange(0, 4).Draw(t, "withdraw") == 0 {
-				f = moWithdraw(f, confirmed.Add(time.Hour))
+				f = withdrawn(f, confirmed.Add(time.Hour))
 			}
 			if f.RaisedAt.IsZero() {
-				f.RaisedAt = moTime(t, "raised")
+				f.RaisedAt = drawTime(t, "raised")
 			}
 			a.Findings = append(a.Findings, f)
 			if kind == audit.Nonconformity && rapid.IntRange(0, 3).Draw(t, "follow-up") > 0 {
 				var closed time.Time
 				if rapid.Bool().Draw(t, "closed") {
-					closed = moTime(t, "closed") // may precede the presentation: unmeasured
+					closed = drawTime(t, "closed") // may precede the presentation: unmeasured
 				}
-				a.FollowUps = append(a.FollowUps, moFollowUp(f.ID, moMaybeTime(t, "due"), moTime(t, "planned"), closed))
+				a.FollowUps = append(a.FollowUps, newFollowUp(f.ID, drawMaybeTime(t, "due"), drawTime(t, "planned"), closed))
 			}
 		}
 		in.Audits = append(in.Audits, a)
@@ -96,12 +95,12 @@ func moGenInput(t *rapid.T) programme.MonitorInput {
 	linked := map[audit.ID]bool{}
 	for i := range rapid.IntRange(0, 10).Draw(t, "scheduled") {
 		s := programme.ScheduledAudit{ID: programme.ScheduledAuditID("S" + string(rune('a'+i))), Kind: annexa.Internal, Auditee: "acme"}
-		s.Due.Earliest, s.Due.Latest = moMaybeTime(t, "earliest"), moMaybeTime(t, "latest")
+		s.Due.Earliest, s.Due.Latest = drawMaybeTime(t, "earliest"), drawMaybeTime(t, "latest")
 		if s.Due.Earliest.After(s.Due.Latest) && !s.Due.Latest.IsZero() {
 			s.Due.Earliest, s.Due.Latest = s.Due.Latest, s.Due.Earliest
 		}
 		if s.Due.Earliest.IsZero() && s.Due.Latest.IsZero() {
-			s.Start = moTime(t, "start")
+			s.Start = drawTime(t, "start")
 		}
 		if len(in.Audits) > 0 && rapid.Bool().Draw(t, "linked") {
 			a := rapid.SampledFrom(in.Audits).Draw(t, "record")
@@ -118,7 +117,7 @@ func moGenInput(t *rapid.T) programme.MonitorInput {
 				Audit:   rapid.SampledFrom(in.Audits).Draw(t, "about").ID,
 				Auditor: competence.AuditorID(rapid.SampledFrom([]string{"alice", "bob", "carol"}).Draw(t, "auditor")),
 				Score:   rapid.IntRange(programme.MinFeedbackScore, programme.MaxFeedbackScore).Draw(t, "score"),
-				At:      moTime(t, "given"),
+				At:      drawTime(t, "given"),
 			})
 		}
 	}
@@ -127,8 +126,8 @@ func moGenInput(t *rapid.T) programme.MonitorInput {
 
 func TestMonitorProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		in := moGenInput(t)
-		before := moCloneInput(in)
+		in := drawInput(t)
+		before := cloneInput(in)
 		got, err := programme.Monitor(in)
 		if err != nil {
 			t.Fatalf("valid input refused: %v", err)
@@ -136,7 +135,7 @@ func TestMonitorProperties(t *testing.T) {
 		if d := cmp.Diff(before, in); d != "" {
 			t.Fatalf("Monitor changed its input (-before +after):\n%s", d)
 		}
-		moCheckFigures(t, "totals", got.Audits, got.Findings, got.Actions, got.Feedback)
+		checkFigures(t, "totals", got.Audits, got.Findings, got.Actions, got.Feedback)
 		if got.Actions.Overdue != len(got.OverdueActions) {
 			t.Fatalf("overdue %d, listed %d", got.Actions.Overdue, len(got.OverdueActions))
 		}
@@ -157,20 +156,20 @@ func TestMonitorProperties(t *testing.T) {
 				t.Fatalf("a trend nobody asked for")
 			}
 		} else {
-			moCheckTrend(t, in, got)
+			checkTrend(t, in, got)
 		}
 
 		// Nothing NaN or infinite: JSON refuses those, so a round trip
 		// proves it, and it proves the figures round-trip.
-		if d := cmp.Diff(got, moCloneRapid(t, got)); d != "" {
+		if d := cmp.Diff(got, jsonClone(t, got)); d != "" {
 			t.Fatalf("JSON round trip mismatch (-want +got):\n%s", d)
 		}
 
 		// The same records in another order give the same figures.
-		shuffled := moCloneInput(in)
-		moShuffle(t, "schedule", shuffled.Schedule)
-		moShuffle(t, "records", shuffled.Audits)
-		moShuffle(t, "feedback", shuffled.Feedback)
+		shuffled := cloneInput(in)
+		shuffle(t, "schedule", shuffled.Schedule)
+		shuffle(t, "records", shuffled.Audits)
+		shuffle(t, "feedback", shuffled.Feedback)
 		again, err := programme.Monitor(shuffled)
 		if err != nil {
 			t.Fatalf("shuffled input refused: %v", err)
@@ -181,8 +180,8 @@ func TestMonitorProperties(t *testing.T) {
 	})
 }
 
-// moCheckFigures checks the identities every set of figures keeps.
-func moCheckFigures(t *rapid.T, where string, a programme.AuditFigures, f programme.FindingFigures, x programme.ActionFigures, fb programme.FeedbackFigures) {
+// checkFigures checks the identities every set of figures keeps.
+func checkFigures(t *rapid.T, where string, a programme.AuditFigures, f programme.FindingFigures, x programme.ActionFigures, fb programme.FeedbackFigures) {
 	if a.Completed+a.InProgress+a.Terminated+a.NotStarted != a.Planned {
 		t.Fatalf("%s: audits do not add up: %+v", where, a)
 	}
@@ -212,7 +211,7 @@ func moCheckFigures(t *rapid.T, where string, a programme.AuditFigures, f progra
 		if c.ByGrade[0].Count+c.ByGrade[1].Count+c.Ungraded != c.Nonconformities || c.Nonconformities < 1 || c.Nonconformities > f.Nonconformities {
 			t.Fatalf("%s: criterion %+v does not add up", where, c)
 		}
-		if i > 0 && moRefRank(f.ByCriterion[i-1].Criterion) >= moRefRank(c.Criterion) {
+		if i > 0 && refRank(f.ByCriterion[i-1].Criterion) >= refRank(c.Criterion) {
 			t.Fatalf("%s: criteria out of order: %+v", where, f.ByCriterion)
 		}
 	}
@@ -261,9 +260,9 @@ func moCheckFigures(t *rapid.T, where string, a programme.AuditFigures, f progra
 	}
 }
 
-// moCheckTrend checks that the periods are consecutive, that each keeps
+// checkTrend checks that the periods are consecutive, that each keeps
 // the identities, and that they add up to the totals.
-func moCheckTrend(t *rapid.T, in programme.MonitorInput, got *programme.Figures) {
+func checkTrend(t *rapid.T, in programme.MonitorInput, got *programme.Figures) {
 	if got.TrendPeriod != in.Trend || len(got.Trend) == 0 {
 		t.Fatalf("trend %q of %d periods", got.TrendPeriod, len(got.Trend))
 	}
@@ -279,7 +278,7 @@ func moCheckTrend(t *rapid.T, in programme.MonitorInput, got *programme.Figures)
 		holdsAt  bool
 	)
 	for i, p := range got.Trend {
-		moCheckFigures(t, p.Label, p.Audits, p.Findings, p.Actions, p.Feedback)
+		checkFigures(t, p.Label, p.Audits, p.Findings, p.Actions, p.Feedback)
 		if !p.Start.Before(p.End) || (i > 0 && !got.Trend[i-1].End.Equal(p.Start)) {
 			t.Fatalf("period %s not consecutive", p.Label)
 		}
@@ -361,26 +360,13 @@ func moCheckTrend(t *rapid.T, in programme.MonitorInput, got *programme.Figures)
 	}
 }
 
-// moRefRank orders references as the figures should: clauses, controls,
+// refRank orders references as the figures should: clauses, controls,
 // documents, each in the pool's (the standard's) order.
-func moRefRank(r annexa.Ref) int { return slices.Index(moRefPool, r) }
+func refRank(r annexa.Ref) int { return slices.Index(refPool, r) }
 
-func moShuffle[T any](t *rapid.T, label string, s []T) {
+func shuffle[T any](t *rapid.T, label string, s []T) {
 	for i := len(s) - 1; i > 0; i-- {
 		j := rapid.IntRange(0, i).Draw(t, label)
 		s[i], s[j] = s[j], s[i]
 	}
-}
-
-// moCloneRapid is moClone for rapid's T.
-func moCloneRapid[T any](t *rapid.T, v T) T {
-	var out T
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("marshal: %v", err)
-	}
-	if err := json.Unmarshal(data, &out); err != nil {
-		t.Fatalf("unmarshal: %v", err)
-	}
-	return out
 }

@@ -18,39 +18,39 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// moApprox compares floats to 1e-9, for figures such as 110/3.
-var moApprox = cmpopts.EquateApprox(0, 1e-9)
+// equateApprox compares floats to 1e-9, for figures such as 110/3.
+var equateApprox = cmpopts.EquateApprox(0, 1e-9)
 
 func TestMonitor(t *testing.T) {
 	clause := func(id string) annexa.Ref { return annexa.RefToClause(annexa.ClauseID(id)) }
 	control := func(id string) annexa.Ref { return annexa.RefToControl(annexa.ControlID(id)) }
 	closure := programme.ClosureTimes{Count: 3, MeanDays: 110.0 / 3, MedianDays: 30, P90Days: 54, MinDays: 20, MaxDays: 60}
 	feedback := programme.FeedbackFigures{
-		Count: 4, MeanScore: 3.5, MedianScore: 3.5, ByScore: moScores(0, 1, 1, 1, 1),
+		Count: 4, MeanScore: 3.5, MedianScore: 3.5, ByScore: scoreCounts(0, 1, 1, 1, 1),
 		ByAuditor: []programme.AuditorScore{
 			{Auditor: "alice", Count: 3, MeanScore: 4, MedianScore: 4, MinScore: 3, MaxScore: 5},
 			{Auditor: "bob", Count: 1, MeanScore: 2, MedianScore: 2, MinScore: 2, MaxScore: 2},
 		},
 	}
 	june := programme.Figures{
-		At: moDay(6, 30),
+		At: noon2026(6, 30),
 		Audits: programme.AuditFigures{
 			Planned: 8, Due: 5, Completed: 3, OnTime: 1, Early: 1, Late: 1,
 			InProgress: 1, Terminated: 1, NotStarted: 3, Missed: 2, Unscheduled: 1,
 		},
 		Findings: programme.FindingFigures{
-			ByKind: moKinds(1, 7, 1, 1, 0), Nonconformities: 7, ByGrade: moGrades(2, 4), Ungraded: 1,
+			ByKind: kindCounts(1, 7, 1, 1, 0), Nonconformities: 7, ByGrade: gradeCounts(2, 4), Ungraded: 1,
 			ByCriterion: []programme.CriterionCount{
-				moCrit(clause("6.1.2"), 1, 0, 0), moCrit(clause("9.2.1"), 0, 1, 0),
-				moCrit(control("5.15"), 1, 2, 0), moCrit(control("8.8"), 0, 2, 0),
-				moCrit(annexa.RefToDocument("policy-7"), 0, 0, 1),
+				criterionCount(clause("6.1.2"), 1, 0, 0), criterionCount(clause("9.2.1"), 0, 1, 0),
+				criterionCount(control("5.15"), 1, 2, 0), criterionCount(control("8.8"), 0, 2, 0),
+				criterionCount(annexa.RefToDocument("policy-7"), 0, 0, 1),
 			},
 		},
 		Actions: programme.ActionFigures{Total: 7, Open: 4, Closed: 3, Overdue: 3, OverdueMajor: 1, Closure: closure},
 		OverdueActions: []programme.OverdueAction{
-			{Audit: "A2", Finding: "F1", Grade: audit.Minor, DueAt: moDay(4, 30), DaysOverdue: 61},
-			{Audit: "A2", Finding: "F5", DueAt: moDay(5, 1), DaysOverdue: 60},
-			{Audit: "U1", Finding: "F1", Grade: audit.Major, DueAt: moDay(5, 12), DaysOverdue: 49},
+			{Audit: "A2", Finding: "F1", Grade: audit.Minor, DueAt: noon2026(4, 30), DaysOverdue: 61},
+			{Audit: "A2", Finding: "F5", DueAt: noon2026(5, 1), DaysOverdue: 60},
+			{Audit: "U1", Finding: "F1", Grade: audit.Major, DueAt: noon2026(5, 12), DaysOverdue: 49},
 		},
 		Feedback: feedback,
 	}
@@ -61,11 +61,11 @@ func TestMonitor(t *testing.T) {
 			Label: "2026-Q1", Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
 			Audits: programme.AuditFigures{Planned: 3, Due: 3, Completed: 2, OnTime: 1, Late: 1, Terminated: 1},
 			Findings: programme.FindingFigures{
-				ByKind: moKinds(1, 6, 0, 1, 0), Nonconformities: 6, ByGrade: moGrades(2, 3), Ungraded: 1,
+				ByKind: kindCounts(1, 6, 0, 1, 0), Nonconformities: 6, ByGrade: gradeCounts(2, 3), Ungraded: 1,
 				ByCriterion: []programme.CriterionCount{
-					moCrit(clause("6.1.2"), 1, 0, 0), moCrit(clause("9.2.1"), 0, 1, 0),
-					moCrit(control("5.15"), 1, 1, 0), moCrit(control("8.8"), 0, 2, 0),
-					moCrit(annexa.RefToDocument("policy-7"), 0, 0, 1),
+					criterionCount(clause("6.1.2"), 1, 0, 0), criterionCount(clause("9.2.1"), 0, 1, 0),
+					criterionCount(control("5.15"), 1, 1, 0), criterionCount(control("8.8"), 0, 2, 0),
+					criterionCount(annexa.RefToDocument("policy-7"), 0, 0, 1),
 				},
 			},
 			Actions:  programme.ActionFigures{Total: 6, Open: 3, Closed: 3, Overdue: 2, Closure: closure},
@@ -76,39 +76,39 @@ func TestMonitor(t *testing.T) {
 			Label: "2026-Q2", Start: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
 			Audits: programme.AuditFigures{Planned: 3, Due: 2, Completed: 1, Early: 1, InProgress: 1, NotStarted: 1, Missed: 2, Unscheduled: 1},
 			Findings: programme.FindingFigures{
-				ByKind: moKinds(0, 1, 1, 0, 0), Nonconformities: 1, ByGrade: moGrades(0, 1),
-				ByCriterion: []programme.CriterionCount{moCrit(control("5.15"), 0, 1, 0)},
+				ByKind: kindCounts(0, 1, 1, 0, 0), Nonconformities: 1, ByGrade: gradeCounts(0, 1),
+				ByCriterion: []programme.CriterionCount{criterionCount(control("5.15"), 0, 1, 0)},
 			},
 			Actions:  programme.ActionFigures{Total: 1, Open: 1, Overdue: 1, OverdueMajor: 1},
-			Feedback: moNoFeedback(),
-			Backlog:  programme.ActionBacklog{At: moDay(6, 30), Open: 4, Overdue: 3},
+			Feedback: noFeedback(),
+			Backlog:  programme.ActionBacklog{At: noon2026(6, 30), Open: 4, Overdue: 3},
 		},
 		{
 			Label: "2026-Q3", Start: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 			Audits:   programme.AuditFigures{Planned: 2, NotStarted: 2},
-			Findings: moNoFindings(),
-			Feedback: moNoFeedback(),
-			Backlog:  programme.ActionBacklog{At: moDay(6, 30), Open: 4, Overdue: 3},
+			Findings: noFindings(),
+			Feedback: noFeedback(),
+			Backlog:  programme.ActionBacklog{At: noon2026(6, 30), Open: 4, Overdue: 3},
 		},
 	}
 	february := programme.Figures{
-		At:       moDay(2, 20),
+		At:       noon2026(2, 20),
 		Audits:   programme.AuditFigures{Planned: 8, Due: 1, Completed: 1, OnTime: 1, InProgress: 1, NotStarted: 6},
-		Findings: programme.FindingFigures{ByKind: moKinds(0, 2, 0, 1, 0), Nonconformities: 2, ByGrade: moGrades(1, 1), ByCriterion: []programme.CriterionCount{moCrit(clause("9.2.1"), 0, 1, 0), moCrit(control("5.15"), 1, 1, 0)}},
+		Findings: programme.FindingFigures{ByKind: kindCounts(0, 2, 0, 1, 0), Nonconformities: 2, ByGrade: gradeCounts(1, 1), ByCriterion: []programme.CriterionCount{criterionCount(clause("9.2.1"), 0, 1, 0), criterionCount(control("5.15"), 1, 1, 0)}},
 		Actions: programme.ActionFigures{Total: 2, Open: 1, Closed: 1,
 			Closure: programme.ClosureTimes{Count: 1, MeanDays: 30, MedianDays: 30, P90Days: 30, MinDays: 30, MaxDays: 30}},
-		Feedback: programme.FeedbackFigures{Count: 2, MeanScore: 3, MedianScore: 3, ByScore: moScores(0, 1, 0, 1, 0),
+		Feedback: programme.FeedbackFigures{Count: 2, MeanScore: 3, MedianScore: 3, ByScore: scoreCounts(0, 1, 0, 1, 0),
 			ByAuditor: []programme.AuditorScore{
 				{Auditor: "alice", Count: 1, MeanScore: 4, MedianScore: 4, MinScore: 4, MaxScore: 4},
 				{Auditor: "bob", Count: 1, MeanScore: 2, MedianScore: 2, MinScore: 2, MaxScore: 2},
 			}},
 	}
-	empty := programme.Figures{At: moDay(6, 30), Findings: moNoFindings(), Feedback: moNoFeedback()}
+	empty := programme.Figures{At: noon2026(6, 30), Findings: noFindings(), Feedback: noFeedback()}
 	emptyMonth := empty
 	emptyMonth.TrendPeriod = programme.PeriodMonth
 	emptyMonth.Trend = []programme.PeriodFigures{{
 		Label: "2026-06", Start: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
-		Findings: moNoFindings(), Feedback: moNoFeedback(), Backlog: programme.ActionBacklog{At: moDay(6, 30)},
+		Findings: noFindings(), Feedback: noFeedback(), Backlog: programme.ActionBacklog{At: noon2026(6, 30)},
 	}}
 
 	tests := []struct {
@@ -116,53 +116,43 @@ func TestMonitor(t *testing.T) {
 		in   func() programme.MonitorInput
 		want programme.Figures
 	}{
-		{"nothing", func() programme.MonitorInput { return programme.MonitorInput{At: moDay(6, 30)} }, empty},
+		{"nothing", func() programme.MonitorInput { return programme.MonitorInput{At: noon2026(6, 30)} }, empty},
 		{"nothing by month", func() programme.MonitorInput {
-			return programme.MonitorInput{At: moDay(6, 30), Trend: programme.PeriodMonth}
+			return programme.MonitorInput{At: noon2026(6, 30), Trend: programme.PeriodMonth}
 		}, emptyMonth},
-		{"scenario at 30 June", moScenario, june},
+		{"scenario at 30 June", monitorScenario, june},
 		{"scenario at 30 June by quarter", func() programme.MonitorInput {
-			in := moScenario()
+			in := monitorScenario()
 			in.Trend = programme.PeriodQuarter
 			return in
 		}, quarters},
 		{"scenario at 20 February", func() programme.MonitorInput {
-			in := moScenario()
-			in.At = moDay(2, 20)
+			in := monitorScenario()
+			in.At = noon2026(2, 20)
 			return in
 		}, february},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := tt.in()
-			before := moClone(t, in)
+			before := jsonClone(t, in)
 			got, err := programme.Monitor(in)
 			require.NoError(t, err)
-			if d := cmp.Diff(&tt.want, got, moApprox); d != "" {
+			if d := cmp.Diff(&tt.want, got, equateApprox); d != "" {
 				t.Errorf("figures mismatch (-want +got):\n%s", d)
 			}
 			if d := cmp.Diff(before, in); d != "" {
 				t.Errorf("Monitor changed its input (-before +after):\n%s", d)
 			}
-			moRoundTrip(t, got)
+			assertRoundTrip(t, got)
 		})
 	}
 }
 
-// moClone deep-copies v through JSON (every type round-trips).
-func moClone[T any](t testing.TB, v T) T {
+// assertRoundTrip checks that v survives JSON unchanged.
+func assertRoundTrip[T any](t testing.TB, v T) {
 	t.Helper()
-	data, err := json.Marshal(v)
-	require.NoError(t, err)
-	var out T
-	require.NoError(t, json.Unmarshal(data, &out))
-	return out
-}
-
-// moRoundTrip checks that v survives JSON unchanged.
-func moRoundTrip[T any](t testing.TB, v T) {
-	t.Helper()
-	if d := cmp.Diff(v, moClone(t, v)); d != "" {
+	if d := cmp.Diff(v, jsonClone(t, v)); d != "" {
 		t.Errorf("JSON round trip mismatch (-want +got):\n%s", d)
 	}
 }
@@ -191,7 +181,7 @@ func TestMonitorPeriods(t *testing.T) {
 	// trend runs from one to the other without gaps.
 	in := programme.MonitorInput{
 		At:       time.Date(2026, 2, 10, 9, 0, 0, 0, time.UTC),
-		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(time.Time{}, utc(2025, 11, 30))}},
+		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: window(time.Time{}, utc(2025, 11, 30))}},
 	}
 	type period struct {
 		Label      string
@@ -239,7 +229,7 @@ func TestMonitorTimeZones(t *testing.T) {
 	in := programme.MonitorInput{
 		At:       time.Date(2026, 3, 1, 0, 30, 0, 0, east),
 		Trend:    programme.PeriodMonth,
-		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(time.Time{}, time.Date(2026, 3, 1, 0, 30, 0, 0, east))}},
+		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: window(time.Time{}, time.Date(2026, 3, 1, 0, 30, 0, 0, east))}},
 	}
 	got, err := programme.Monitor(in)
 	require.NoError(t, err)
@@ -251,23 +241,23 @@ func TestMonitorTimeZones(t *testing.T) {
 func TestMonitorClosureEdges(t *testing.T) {
 	// A closure recorded before its nonconformity was presented cannot be
 	// measured: it counts as closed, and as unmeasured.
-	in := moScenario()
+	in := monitorScenario()
 	a1 := in.Audits[0]
-	a1.FollowUps[0] = moFollowUp("F1", moDay(2, 28), moDay(1, 1), moDay(1, 10))
+	a1.FollowUps[0] = newFollowUp("F1", noon2026(2, 28), noon2026(1, 1), noon2026(1, 10))
 	got, err := programme.Monitor(in)
 	require.NoError(t, err)
 	assert.Equal(t, 3, got.Actions.Closed)
 	want := programme.ClosureTimes{Count: 2, Unmeasured: 1, MeanDays: 40, MedianDays: 40, P90Days: 56, MinDays: 20, MaxDays: 60}
-	if d := cmp.Diff(want, got.Actions.Closure, moApprox); d != "" {
+	if d := cmp.Diff(want, got.Actions.Closure, equateApprox); d != "" {
 		t.Errorf("closure mismatch (-want +got):\n%s", d)
 	}
 
 	// With no presentation entry, an action starts at the finding's
 	// RaisedAt.
-	in = moScenario()
+	in = monitorScenario()
 	f := &in.Audits[0].Findings[0]
-	f.History = f.History[:1] // confirmed only
-	f.RaisedAt = moDay(1, 8)  // 40 days before the closure on 17 February
+	f.History = f.History[:1]   // confirmed only
+	f.RaisedAt = noon2026(1, 8) // 40 days before the closure on 17 February
 	got, err = programme.Monitor(in)
 	require.NoError(t, err)
 	assert.InDelta(t, 120.0/3, got.Actions.Closure.MeanDays, 1e-9)
@@ -275,11 +265,11 @@ func TestMonitorClosureEdges(t *testing.T) {
 }
 
 func TestMonitorOrderIndependent(t *testing.T) {
-	in := moScenario()
+	in := monitorScenario()
 	in.Trend = programme.PeriodMonth
 	want, err := programme.Monitor(in)
 	require.NoError(t, err)
-	rev := moClone(t, in)
+	rev := jsonClone(t, in)
 	reverse := func(n int, swap func(i, j int)) {
 		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
 			swap(i, j)
@@ -334,7 +324,7 @@ func TestMonitorRefused(t *testing.T) {
 		{"scheduled record unknown", func(in *programme.MonitorInput) { in.Schedule[3].Audit = "A9" }, "Schedule[3].Audit", "unknown", true},
 		{"scheduled record twice", func(in *programme.MonitorInput) { in.Schedule[3].Audit = "A1" }, "Schedule[3].Audit", "unique", false},
 		{"scheduled without a date", func(in *programme.MonitorInput) { in.Schedule[3].Due = programme.Window{} }, "Schedule[3].Due", "required", false},
-		{"scheduled window empty", func(in *programme.MonitorInput) { in.Schedule[0].Due.Earliest = moDay(2, 1) }, "Schedule[0].Due.Earliest", "order", false},
+		{"scheduled window empty", func(in *programme.MonitorInput) { in.Schedule[0].Due.Earliest = noon2026(2, 1) }, "Schedule[0].Due.Earliest", "order", false},
 		{"feedback without audit", func(in *programme.MonitorInput) { in.Feedback[0].Audit = "" }, "Feedback[0].Audit", "required", false},
 		{"feedback on an unknown audit", func(in *programme.MonitorInput) { in.Feedback[0].Audit = "S1" }, "Feedback[0].Audit", "unknown", true},
 		{"feedback without auditor", func(in *programme.MonitorInput) { in.Feedback[1].Auditor = "" }, "Feedback[1].Auditor", "required", false},
@@ -343,14 +333,14 @@ func TestMonitorRefused(t *testing.T) {
 		{"feedback without date", func(in *programme.MonitorInput) { in.Feedback[2].At = time.Time{} }, "Feedback[2].At", "required", false},
 		{"trend too long", func(in *programme.MonitorInput) {
 			in.Trend = programme.PeriodMonth
-			in.Schedule[5].Due = moWindow(time.Time{}, time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC))
+			in.Schedule[5].Due = window(time.Time{}, time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC))
 		}, "Trend", "max", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := moScenario()
+			in := monitorScenario()
 			tt.edit(&in)
-			before := moCloneInput(in)
+			before := cloneInput(in)
 			got, err := programme.Monitor(in)
 			require.Error(t, err)
 			assert.Nil(t, got)
@@ -367,9 +357,9 @@ func TestMonitorRefused(t *testing.T) {
 	}
 }
 
-// moCloneInput deep-copies an input without JSON, which refuses invalid
+// cloneInput deep-copies an input without JSON, which refuses invalid
 // enumeration values; nil and empty slices stay as they were.
-func moCloneInput(in programme.MonitorInput) programme.MonitorInput {
+func cloneInput(in programme.MonitorInput) programme.MonitorInput {
 	out := in
 	out.Schedule = slices.Clone(in.Schedule)
 	out.Feedback = slices.Clone(in.Feedback)
@@ -395,7 +385,7 @@ func moCloneInput(in programme.MonitorInput) programme.MonitorInput {
 }
 
 func TestMonitorReportsEveryProblem(t *testing.T) {
-	in := moScenario()
+	in := monitorScenario()
 	in.At = time.Time{}
 	in.Schedule[0].ID = ""
 	in.Audits[1].FollowUps[2].Finding = "nope"
@@ -417,7 +407,7 @@ func TestMonitorReportsEveryProblem(t *testing.T) {
 }
 
 func TestDecodeMonitorInput(t *testing.T) {
-	in := moScenario()
+	in := monitorScenario()
 	in.Trend = programme.PeriodYear
 	data, err := json.Marshal(in)
 	require.NoError(t, err)
@@ -452,7 +442,7 @@ func TestDecodeMonitorInput(t *testing.T) {
 	}
 }
 
-func TestTrendPeriodText(t *testing.T) {
+func TestPeriodText(t *testing.T) {
 	for p := range programme.Periods() {
 		t.Run(string(p), func(t *testing.T) {
 			require.True(t, p.IsValid())
@@ -483,15 +473,15 @@ func TestMonitorBoundaries(t *testing.T) {
 	// Due.Latest is on time; an action due exactly at the date is not yet
 	// overdue, and is one nanosecond later; a record created, and an
 	// event recorded, exactly at the date count.
-	due := moDay(3, 31)
-	a := moRecord("A", moDay(3, 1))
-	moAdvance(a, audit.EventComplete, due)
-	a.Findings = []audit.Finding{moFinding("F", audit.Nonconformity, audit.Major, moDay(3, 20), moDay(3, 25), annexa.RefToControl("5.1"))}
-	a.FollowUps = []audit.FollowUp{moFollowUp("F", due, moDay(3, 25), time.Time{})}
+	due := noon2026(3, 31)
+	a := newRecord("A", noon2026(3, 1))
+	advanceAudit(a, audit.EventComplete, due)
+	a.Findings = []audit.Finding{newFinding("F", audit.Nonconformity, audit.Major, noon2026(3, 20), noon2026(3, 25), annexa.RefToControl("5.1"))}
+	a.FollowUps = []audit.FollowUp{newFollowUp("F", due, noon2026(3, 25), time.Time{})}
 	in := programme.MonitorInput{
 		At:       due,
 		Trend:    programme.PeriodMonth,
-		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: moWindow(moDay(3, 1), due), Audit: "A"}},
+		Schedule: []programme.ScheduledAudit{{ID: "S", Kind: annexa.Internal, Auditee: "acme", Due: window(noon2026(3, 1), due), Audit: "A"}},
 		Audits:   []*audit.Audit{a},
 	}
 	tests := []struct {
@@ -521,7 +511,7 @@ func TestMonitorBoundaries(t *testing.T) {
 
 	// Early: completed before Due.Earliest.
 	in.At = due
-	in.Schedule[0].Due = moWindow(due.Add(1), time.Time{})
+	in.Schedule[0].Due = window(due.Add(1), time.Time{})
 	got, err := programme.Monitor(in)
 	require.NoError(t, err)
 	assert.Equal(t, 1, got.Audits.Early)

@@ -10,42 +10,42 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
-// pgLarge builds a programme in its third version, implementing, with
+// largeProgramme builds a programme in its third version, implementing, with
 // risks register entries (each assessed, the high ones treated and
 // monitored) and audits scheduled audits.
-func pgLarge(b *testing.B, risks, audits int) *Programme {
+func largeProgramme(b *testing.B, risks, audits int) *Programme {
 	b.Helper()
-	p := pgNew(b)
+	p := newDraft(b)
 	cats := riskCategorySet.Values()
 	for i := range risks {
 		id := RiskID("r" + strconv.Itoa(i))
-		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, cats[i%len(cats)]), pgMeta(1, "")))
-		a := pgLow()
+		require.NoError(b, p.AddRisk(newRisk(id, KindRisk, cats[i%len(cats)]), metaOn(1, "")))
+		a := lowRating()
 		if i%3 == 0 {
-			a = pgHigh()
+			a = highRating()
 		}
-		require.NoError(b, p.AssessRisk(id, a, pgMeta(1, "")))
+		require.NoError(b, p.AssessRisk(id, a, metaOn(1, "")))
 		if i%3 == 0 {
-			require.NoError(b, p.PlanTreatment(id, pgTreatment(30), pgMeta(1, "")))
-			require.NoError(b, p.TreatRisk(id, "done", pgMeta(2, "")))
-			require.NoError(b, p.MonitorRisk(id, pgLow(), pgMeta(2, "")))
+			require.NoError(b, p.PlanTreatment(id, newTreatment(30), metaOn(1, "")))
+			require.NoError(b, p.TreatRisk(id, "done", metaOn(2, "")))
+			require.NoError(b, p.MonitorRisk(id, lowRating(), metaOn(2, "")))
 		}
 	}
 	for i := range audits {
 		p.Schedule = append(p.Schedule, ScheduledAudit{ID: ScheduledAuditID("a" + strconv.Itoa(i)), Kind: annexa.Internal, Auditee: "Example Ltd",
-			Clauses: []annexa.ClauseID{"9.2"}, Due: Window{Earliest: pgDay(10 + i%300), Latest: pgDay(40 + i%300)}, Days: 1})
+			Clauses: []annexa.ClauseID{"9.2"}, Due: Window{Earliest: onDay(10 + i%300), Latest: onDay(40 + i%300)}, Days: 1})
 	}
 	day := 3
 	for v := 1; v <= 3; v++ {
-		require.NoError(b, p.Fire(EventApprove, pgMeta(day, "")))
-		require.NoError(b, p.Fire(EventImplement, pgMeta(day+1, "")))
+		require.NoError(b, p.Fire(EventApprove, metaOn(day, "")))
+		require.NoError(b, p.Fire(EventImplement, metaOn(day+1, "")))
 		if v == 3 {
 			break
 		}
-		require.NoError(b, p.Fire(EventReview, pgMeta(day+100, "")))
-		rev := pgReview(ReviewID("rev-" + strconv.Itoa(v)))
-		require.NoError(b, p.RecordReview(rev, pgMeta(day+101, "")))
-		next, err := p.Improve(Changes{}, pgMeta(day+102, ""))
+		require.NoError(b, p.Fire(EventReview, metaOn(day+100, "")))
+		rev := newReview(ReviewID("rev-" + strconv.Itoa(v)))
+		require.NoError(b, p.RecordReview(rev, metaOn(day+101, "")))
+		next, err := p.Improve(Changes{}, metaOn(day+102, ""))
 		require.NoError(b, err)
 		p, day = next, day+103
 	}
@@ -55,7 +55,7 @@ func pgLarge(b *testing.B, risks, audits int) *Programme {
 
 func BenchmarkProgrammeNew(b *testing.B) {
 	b.ReportAllocs()
-	opts, m := pgOptions(), pgMeta(0, "")
+	opts, m := completeOptions(), metaOn(0, "")
 	for b.Loop() {
 		if _, err := New(opts, m); err != nil {
 			b.Fatal(err)
@@ -67,12 +67,12 @@ func BenchmarkProgrammeNew(b *testing.B) {
 // register of 200 entries.
 func BenchmarkProgrammeApproveGuards(b *testing.B) {
 	b.ReportAllocs()
-	p := pgNew(b)
-	pgCoverRisks(b, p)
+	p := newDraft(b)
+	coverRiskAreas(b, p)
 	for i := range 192 {
 		id := RiskID("x" + strconv.Itoa(i))
-		require.NoError(b, p.AddRisk(pgRisk(id, KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
-		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
+		require.NoError(b, p.AddRisk(newRisk(id, KindOpportunity, CategoryMonitoring), metaOn(1, "")))
+		require.NoError(b, p.AssessRisk(id, lowRating(), metaOn(1, "")))
 	}
 	for b.Loop() {
 		if !p.Can(EventApprove) {
@@ -85,13 +85,13 @@ func BenchmarkProgrammeApproveGuards(b *testing.B) {
 // register.
 func BenchmarkProgrammeAssessRisk(b *testing.B) {
 	b.ReportAllocs()
-	p := pgNew(b)
+	p := newDraft(b)
 	for i := range 200 {
 		id := RiskID("r" + strconv.Itoa(i))
-		require.NoError(b, p.AddRisk(pgRisk(id, KindRisk, CategoryPlanning), pgMeta(1, "")))
-		require.NoError(b, p.AssessRisk(id, pgLow(), pgMeta(1, "")))
+		require.NoError(b, p.AddRisk(newRisk(id, KindRisk, CategoryPlanning), metaOn(1, "")))
+		require.NoError(b, p.AssessRisk(id, lowRating(), metaOn(1, "")))
 	}
-	a, m := pgHigh(), pgMeta(2, "")
+	a, m := highRating(), metaOn(2, "")
 	for b.Loop() {
 		if err := p.AssessRisk("r199", a, m); err != nil {
 			b.Fatal(err)
@@ -104,14 +104,14 @@ func BenchmarkProgrammeAssessRisk(b *testing.B) {
 // record the new version makes included).
 func BenchmarkProgrammeImprove(b *testing.B) {
 	b.ReportAllocs()
-	base := pgLarge(b, 200, 1000)
-	require.NoError(b, base.Fire(EventReview, pgMeta(400, "")))
-	require.NoError(b, base.RecordReview(pgReview("rev-3"), pgMeta(401, "")))
+	base := largeProgramme(b, 200, 1000)
+	require.NoError(b, base.Fire(EventReview, metaOn(400, "")))
+	require.NoError(b, base.RecordReview(newReview("rev-3"), metaOn(401, "")))
 	for b.Loop() {
 		b.StopTimer()
 		p := deepCopy(*base)
 		b.StartTimer()
-		if _, err := p.Improve(Changes{}, pgMeta(402, "")); err != nil {
+		if _, err := p.Improve(Changes{}, metaOn(402, "")); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -122,7 +122,7 @@ func BenchmarkProgrammeImprove(b *testing.B) {
 // two earlier versions.
 func BenchmarkProgrammeVerify(b *testing.B) {
 	b.ReportAllocs()
-	p := pgLarge(b, 200, 1000)
+	p := largeProgramme(b, 200, 1000)
 	for b.Loop() {
 		v := &verifier{p: p, col: newCollector("programme")}
 		v.verifyProgramme()
@@ -135,7 +135,7 @@ func BenchmarkProgrammeVerify(b *testing.B) {
 // BenchmarkProgrammeDecode decodes the same programme from JSON.
 func BenchmarkProgrammeDecode(b *testing.B) {
 	b.ReportAllocs()
-	data, err := json.Marshal(pgLarge(b, 200, 1000))
+	data, err := json.Marshal(largeProgramme(b, 200, 1000))
 	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {

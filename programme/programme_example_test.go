@@ -11,27 +11,27 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-func pgExDay(month time.Month, day int) time.Time {
+func exampleDay(month time.Month, day int) time.Time {
 	return time.Date(2026, month, day, 9, 0, 0, 0, time.UTC)
 }
 
-func pgExMeta(month time.Month, day int, note string) ismsaudit.Meta {
-	return ismsaudit.Meta{At: pgExDay(month, day), By: "maria", Note: note}
+func exampleMeta(month time.Month, day int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: exampleDay(month, day), By: "maria", Note: note}
 }
 
-// pgExOptions is the content of a small internal ISMS audit programme.
-func pgExOptions() programme.NewOptions {
+// exampleOptions is the content of a small internal ISMS audit programme.
+func exampleOptions() programme.NewOptions {
 	return programme.NewOptions{
 		ID: "isms-internal-2026",
 		Objectives: []programme.Objective{{
 			ID: "coverage", Statement: "every requirement and applicable control audited within the year",
-			Target: programme.Target{Metric: "requirements and controls audited", Direction: programme.AtLeast, Value: 100, Unit: "%", Due: pgExDay(time.December, 31)},
+			Target: programme.Target{Metric: "requirements and controls audited", Direction: programme.AtLeast, Value: 100, Unit: "%", Due: exampleDay(time.December, 31)},
 		}},
 		Managers: []programme.Manager{{Person: "maria", Name: "Maria Rossi", Roles: []programme.ManagerRole{
 			programme.ManageExtent, programme.ManageRisks, programme.ManageTeams, programme.ManageProcesses,
 			programme.ManageResources, programme.ManageRecords, programme.ManageMonitoring, programme.ManageCommunication}}},
 		Extent: programme.Extent{
-			Start: pgExDay(time.January, 1), End: pgExDay(time.December, 31),
+			Start: exampleDay(time.January, 1), End: exampleDay(time.December, 31),
 			Audits: 4, Kinds: []annexa.AuditKind{annexa.Internal}, Locations: []string{"Milan"},
 			Frequency: "quarterly, each quarter a quarter of the controls", AuditDays: 8,
 			Drivers: programme.Drivers{
@@ -45,23 +45,23 @@ func pgExOptions() programme.NewOptions {
 	}
 }
 
-// pgExCoverRisks records one risk per area of 19011 5.3, each low.
-func pgExCoverRisks(p *programme.Programme) {
+// coverRiskAreas records one risk per area of 19011 5.3, each low.
+func coverRiskAreas(p *programme.Programme) {
 	for c := range programme.RiskCategories() {
 		id := programme.RiskID("risk-" + string(c))
-		pgExMust(p.AddRisk(programme.Risk{ID: id, Kind: programme.KindRisk, Category: c, Description: "a " + string(c) + " problem", Owner: "maria"}, pgExMeta(time.January, 5, "")))
-		pgExMust(p.AssessRisk(id, programme.Assessment{Likelihood: 1, Impact: 2}, pgExMeta(time.January, 5, "")))
+		must(p.AddRisk(programme.Risk{ID: id, Kind: programme.KindRisk, Category: c, Description: "a " + string(c) + " problem", Owner: "maria"}, exampleMeta(time.January, 5, "")))
+		must(p.AssessRisk(id, programme.Assessment{Likelihood: 1, Impact: 2}, exampleMeta(time.January, 5, "")))
 	}
 }
 
-func pgExMust(err error) {
+func must(err error) {
 	if err != nil {
 		panic(err)
 	}
 }
 
 func ExampleNew() {
-	p, err := programme.New(pgExOptions(), pgExMeta(time.January, 2, ""))
+	p, err := programme.New(exampleOptions(), exampleMeta(time.January, 2, ""))
 	if err != nil {
 		panic(err)
 	}
@@ -69,9 +69,9 @@ func ExampleNew() {
 	fmt.Println("can approve:", p.Can(programme.EventApprove))
 	fmt.Println("areas without a risk:", len(p.UncoveredRiskAreas()))
 
-	pgExCoverRisks(p)
+	coverRiskAreas(p)
 	fmt.Println("permitted:", p.Permitted())
-	pgExMust(p.Fire(programme.EventApprove, pgExMeta(time.January, 9, "approved by top management")))
+	must(p.Fire(programme.EventApprove, exampleMeta(time.January, 9, "approved by top management")))
 	fmt.Println(p.State, len(p.History))
 
 	_, err = programme.New(programme.NewOptions{}, ismsaudit.Meta{})
@@ -95,23 +95,23 @@ func ExampleNew() {
 // ExampleProgramme_AssessRisk follows a risk of the register through its
 // lifecycle, on the default matrix.
 func ExampleProgramme_AssessRisk() {
-	p, _ := programme.New(pgExOptions(), pgExMeta(time.January, 2, ""))
-	pgExMust(p.AddRisk(programme.Risk{ID: "leak", Kind: programme.KindRisk, Category: programme.CategoryRecords,
-		Description: "audit evidence with customer data copied to laptops", Owner: "maria"}, pgExMeta(time.January, 5, "")))
-	pgExMust(p.AssessRisk("leak", programme.Assessment{Likelihood: 3, Impact: 5, Rationale: "happened once at a peer"}, pgExMeta(time.January, 5, "")))
+	p, _ := programme.New(exampleOptions(), exampleMeta(time.January, 2, ""))
+	must(p.AddRisk(programme.Risk{ID: "leak", Kind: programme.KindRisk, Category: programme.CategoryRecords,
+		Description: "audit evidence with customer data copied to laptops", Owner: "maria"}, exampleMeta(time.January, 5, "")))
+	must(p.AssessRisk("leak", programme.Assessment{Likelihood: 3, Impact: 5, Rationale: "happened once at a peer"}, exampleMeta(time.January, 5, "")))
 	r, _ := p.LookupRisk("leak")
 	fmt.Println(r.State, r.Level())
 
-	err := p.AcceptRisk("leak", "we trust our auditors", pgExMeta(time.January, 6, ""))
+	err := p.AcceptRisk("leak", "we trust our auditors", exampleMeta(time.January, 6, ""))
 	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused:", te.Rule)
 	}
 
-	pgExMust(p.PlanTreatment("leak", programme.Treatment{Action: "evidence only in the encrypted folder", Owner: "maria", Due: pgExDay(time.February, 1)}, pgExMeta(time.January, 6, "")))
-	pgExMust(p.TreatRisk("leak", "folder set up, auditors briefed", pgExMeta(time.January, 30, "")))
-	pgExMust(p.MonitorRisk("leak", programme.Assessment{Likelihood: 1, Impact: 3}, pgExMeta(time.April, 1, "")))
-	pgExMust(p.CloseRisk("leak", "no copies found in the Q1 check", pgExMeta(time.April, 1, "")))
+	must(p.PlanTreatment("leak", programme.Treatment{Action: "evidence only in the encrypted folder", Owner: "maria", Due: exampleDay(time.February, 1)}, exampleMeta(time.January, 6, "")))
+	must(p.TreatRisk("leak", "folder set up, auditors briefed", exampleMeta(time.January, 30, "")))
+	must(p.MonitorRisk("leak", programme.Assessment{Likelihood: 1, Impact: 3}, exampleMeta(time.April, 1, "")))
+	must(p.CloseRisk("leak", "no copies found in the Q1 check", exampleMeta(time.April, 1, "")))
 	r, _ = p.LookupRisk("leak")
 	for _, e := range r.History {
 		fmt.Println(e.From, "->", e.To)
@@ -131,20 +131,20 @@ func ExampleProgramme_AssessRisk() {
 // ExampleProgramme_RecordReview reviews a programme: the library works out
 // whether each objective was met.
 func ExampleProgramme_RecordReview() {
-	p, _ := programme.New(pgExOptions(), pgExMeta(time.January, 2, ""))
-	pgExCoverRisks(p)
-	pgExMust(p.Fire(programme.EventApprove, pgExMeta(time.January, 9, "")))
-	pgExMust(p.Fire(programme.EventImplement, pgExMeta(time.January, 12, "")))
-	pgExMust(p.Fire(programme.EventReview, pgExMeta(time.December, 15, "")))
-	pgExMust(p.RecordReview(programme.Review{
+	p, _ := programme.New(exampleOptions(), exampleMeta(time.January, 2, ""))
+	coverRiskAreas(p)
+	must(p.Fire(programme.EventApprove, exampleMeta(time.January, 9, "")))
+	must(p.Fire(programme.EventImplement, exampleMeta(time.January, 12, "")))
+	must(p.Fire(programme.EventReview, exampleMeta(time.December, 15, "")))
+	must(p.RecordReview(programme.Review{
 		ID:          "review-2026",
 		Inputs:      []programme.ReviewInput{{Kind: programme.InputMonitoring, Summary: "4 of 4 audits done, 1 late; 2 minor nonconformities"}},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 100}},
 		Conclusions: "objectives met; the programme continues unchanged",
-	}, pgExMeta(time.December, 16, "")))
+	}, exampleMeta(time.December, 16, "")))
 	r := p.Reviews[0]
 	fmt.Println(r.ID, "of version", r.Version, "met:", r.Objectives[0].Met)
-	pgExMust(p.Fire(programme.EventResume, pgExMeta(time.December, 16, "")))
+	must(p.Fire(programme.EventResume, exampleMeta(time.December, 16, "")))
 	fmt.Println(p.State)
 	// Output:
 	// review-2026 of version 1 met: true
@@ -155,24 +155,24 @@ func ExampleProgramme_RecordReview() {
 // action and improves it: the old version is kept, the new one carries
 // the action out.
 func ExampleProgramme_Improve() {
-	v1, _ := programme.New(pgExOptions(), pgExMeta(time.January, 2, ""))
-	pgExCoverRisks(v1)
-	pgExMust(v1.Fire(programme.EventApprove, pgExMeta(time.January, 9, "")))
-	pgExMust(v1.Fire(programme.EventImplement, pgExMeta(time.January, 12, "")))
-	pgExMust(v1.Fire(programme.EventReview, pgExMeta(time.July, 1, "")))
-	pgExMust(v1.RecordReview(programme.Review{
+	v1, _ := programme.New(exampleOptions(), exampleMeta(time.January, 2, ""))
+	coverRiskAreas(v1)
+	must(v1.Fire(programme.EventApprove, exampleMeta(time.January, 9, "")))
+	must(v1.Fire(programme.EventImplement, exampleMeta(time.January, 12, "")))
+	must(v1.Fire(programme.EventReview, exampleMeta(time.July, 1, "")))
+	must(v1.RecordReview(programme.Review{
 		ID:          "mid-year",
 		Inputs:      []programme.ReviewInput{{Kind: programme.InputMonitoring, Summary: "2 of 2 audits done; backups found weak twice"}},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 50}},
 		Conclusions: "backups need more audit attention",
 		Actions:     []programme.ImprovementAction{{ID: "backup-focus", Description: "audit backups every quarter", Owner: "maria"}},
-	}, pgExMeta(time.July, 2, "")))
+	}, exampleMeta(time.July, 2, "")))
 	fmt.Println("can resume:", v1.Can(programme.EventResume))
 	fmt.Println("open actions:", len(v1.OpenActions()))
 
 	extent := v1.Extent
 	extent.Frequency = "quarterly; backups every quarter"
-	v2, err := v1.Improve(programme.Changes{Extent: &extent, Implements: []programme.ActionID{"backup-focus"}}, pgExMeta(time.July, 3, "backups every quarter"))
+	v2, err := v1.Improve(programme.Changes{Extent: &extent, Implements: []programme.ActionID{"backup-focus"}}, exampleMeta(time.July, 3, "backups every quarter"))
 	if err != nil {
 		panic(err)
 	}
@@ -250,7 +250,7 @@ func ExampleLookupLifecycle() {
 }
 
 func ExampleDecode() {
-	p, _ := programme.New(pgExOptions(), pgExMeta(time.January, 2, ""))
+	p, _ := programme.New(exampleOptions(), exampleMeta(time.January, 2, ""))
 	data, _ := json.Marshal(p)
 	back, err := programme.Decode(data)
 	fmt.Println(err == nil, back.ID, back.State)

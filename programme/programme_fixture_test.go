@@ -10,30 +10,30 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
-// pgTB is what the fixture helpers need of a test: *testing.T and
+// testingTB is what the fixture helpers need of a test: *testing.T and
 // *rapid.T both have it.
-type pgTB interface {
+type testingTB interface {
 	Helper()
 	Errorf(format string, args ...any)
 	Fatalf(format string, args ...any)
 	FailNow()
 }
 
-// pgEquateEmpty treats nil and empty slices as equal: JSON cannot tell
+// equateEmpty treats nil and empty slices as equal: JSON cannot tell
 // them apart.
-var pgEquateEmpty = cmpopts.EquateEmpty()
+var equateEmpty = cmpopts.EquateEmpty()
 
-// pgDay is a fixed day of 2026, n days after 5 January.
-func pgDay(n int) time.Time {
+// onDay is a fixed day of 2026, n days after 5 January.
+func onDay(n int) time.Time {
 	return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n)
 }
 
-func pgMeta(n int, note string) ismsaudit.Meta {
-	return ismsaudit.Meta{At: pgDay(n), By: "pm", Note: note}
+func metaOn(n int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: onDay(n), By: "pm", Note: note}
 }
 
-// pgObjectives are two complete objectives.
-func pgObjectives() []Objective {
+// twoObjectives are two complete objectives.
+func twoObjectives() []Objective {
 	return []Objective{
 		{ID: "on-time", Statement: "audits are completed within their windows",
 			Target: Target{Metric: "audits completed on time", Direction: AtLeast, Value: 90, Unit: "%", Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}},
@@ -42,15 +42,15 @@ func pgObjectives() []Objective {
 	}
 }
 
-// pgManagers hold every role between them.
-func pgManagers() []Manager {
+// allManagers hold every role between them.
+func allManagers() []Manager {
 	return []Manager{
 		{Person: "pm", Name: "Programme Manager", Roles: []ManagerRole{ManageExtent, ManageRisks, ManageProcesses, ManageResources, ManageMonitoring, ManageCommunication}},
 		{Person: "qa", Name: "Quality Lead", Roles: []ManagerRole{ManageTeams, ManageRecords}},
 	}
 }
 
-func pgExtent() Extent {
+func completeExtent() Extent {
 	return Extent{
 		Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2028, 12, 31, 0, 0, 0, 0, time.UTC),
 		Audits: 12, Kinds: []annexa.AuditKind{annexa.Internal}, Locations: []string{"HQ", "Data centre"},
@@ -64,47 +64,47 @@ func pgExtent() Extent {
 	}
 }
 
-func pgResources() Resources {
+func completeResources() Resources {
 	return Resources{AuditorDays: 36, TravelDays: 4, TechnicalExperts: []string{"cloud security"}, Tools: []string{"remote audit platform"}}
 }
 
-func pgRecords() RecordsPolicy {
+func completeRecords() RecordsPolicy {
 	return RecordsPolicy{RetentionMonths: 72, Confidentiality: "encrypted repository, need-to-know access, no copies on personal devices",
 		Access: []string{"programme manager", "audit team leaders"}, Disposal: "secure deletion after retention"}
 }
 
-// pgOptions are complete options for New.
-func pgOptions() NewOptions {
-	return NewOptions{ID: "isms-2026", Objectives: pgObjectives(), Managers: pgManagers(), Extent: pgExtent(), Resources: pgResources(), Records: pgRecords()}
+// completeOptions are complete options for New.
+func completeOptions() NewOptions {
+	return NewOptions{ID: "isms-2026", Objectives: twoObjectives(), Managers: allManagers(), Extent: completeExtent(), Resources: completeResources(), Records: completeRecords()}
 }
 
-// pgNew starts a complete draft at day 0.
-func pgNew(t pgTB) *Programme {
+// newDraft starts a complete draft at day 0.
+func newDraft(t testingTB) *Programme {
 	t.Helper()
-	p, err := New(pgOptions(), pgMeta(0, ""))
+	p, err := New(completeOptions(), metaOn(0, ""))
 	require.NoError(t, err)
 	return p
 }
 
-// pgRisk is a register entry for a category.
-func pgRisk(id RiskID, kind RiskKind, c RiskCategory) Risk {
+// newRisk is a register entry for a category.
+func newRisk(id RiskID, kind RiskKind, c RiskCategory) Risk {
 	return Risk{ID: id, Kind: kind, Category: c, Description: "what could go wrong in " + string(c), Owner: "pm"}
 }
 
-// pgCoverRisks adds one risk per category, each assessed low (1x1), at
+// coverRiskAreas adds one risk per category, each assessed low (1x1), at
 // day 1.
-func pgCoverRisks(t pgTB, p *Programme) {
+func coverRiskAreas(t testingTB, p *Programme) {
 	t.Helper()
 	for c := range RiskCategories() {
 		id := RiskID("r-" + string(c))
-		require.NoError(t, p.AddRisk(pgRisk(id, KindRisk, c), pgMeta(1, "")))
-		require.NoError(t, p.AssessRisk(id, Assessment{Likelihood: 1, Impact: 1, Rationale: "well controlled"}, pgMeta(1, "")))
+		require.NoError(t, p.AddRisk(newRisk(id, KindRisk, c), metaOn(1, "")))
+		require.NoError(t, p.AssessRisk(id, Assessment{Likelihood: 1, Impact: 1, Rationale: "well controlled"}, metaOn(1, "")))
 	}
 }
 
-// pgReview is a review measuring both objectives, raising the actions
+// newReview is a review measuring both objectives, raising the actions
 // given.
-func pgReview(id ReviewID, actions ...ImprovementAction) Review {
+func newReview(id ReviewID, actions ...ImprovementAction) Review {
 	return Review{
 		ID:          id,
 		Inputs:      []ReviewInput{{Kind: InputMonitoring, Summary: "11 of 12 audits on time; 3 minor nonconformities"}, {Kind: InputRisks, Summary: "register reviewed"}},
@@ -114,37 +114,37 @@ func pgReview(id ReviewID, actions ...ImprovementAction) Review {
 	}
 }
 
-func pgAction(id ActionID) ImprovementAction {
-	return ImprovementAction{ID: id, Description: "escalate corrective actions open over 45 days", Owner: "qa", Due: pgDay(120)}
+func newAction(id ActionID) ImprovementAction {
+	return ImprovementAction{ID: id, Description: "escalate corrective actions open over 45 days", Owner: "qa", Due: onDay(120)}
 }
 
-// pgInState brings a programme to state s through valid operations; for
+// inState brings a programme to state s through valid operations; for
 // under-review the round's review is recorded (without actions, so every
 // event out of the state is allowed). Events are at days 2..5.
-func pgInState(t pgTB, s State) *Programme {
+func inState(t testingTB, s State) *Programme {
 	t.Helper()
-	p := pgNew(t)
+	p := newDraft(t)
 	if s == StateDraft {
 		return p
 	}
-	pgCoverRisks(t, p)
-	require.NoError(t, p.Fire(EventApprove, pgMeta(2, "")))
+	coverRiskAreas(t, p)
+	require.NoError(t, p.Fire(EventApprove, metaOn(2, "")))
 	if s == StateApproved {
 		return p
 	}
-	require.NoError(t, p.Fire(EventImplement, pgMeta(3, "")))
+	require.NoError(t, p.Fire(EventImplement, metaOn(3, "")))
 	if s == StateImplementing {
 		return p
 	}
-	require.NoError(t, p.Fire(EventReview, pgMeta(4, "")))
-	require.NoError(t, p.RecordReview(pgReview("rev-1"), pgMeta(4, "")))
+	require.NoError(t, p.Fire(EventReview, metaOn(4, "")))
+	require.NoError(t, p.RecordReview(newReview("rev-1"), metaOn(4, "")))
 	switch s {
 	case StateUnderReview:
 	case StateImproved:
-		_, err := p.Improve(Changes{}, pgMeta(5, ""))
+		_, err := p.Improve(Changes{}, metaOn(5, ""))
 		require.NoError(t, err)
 	case StateClosed:
-		require.NoError(t, p.Fire(EventClose, pgMeta(5, "programme ends")))
+		require.NoError(t, p.Fire(EventClose, metaOn(5, "programme ends")))
 	default:
 		t.Fatalf("no path to %q", s)
 	}

@@ -14,17 +14,17 @@ import (
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// pgWithSchedule adds a schedule and a cycle so the round trip covers the
+// withSchedule adds a schedule and a cycle so the round trip covers the
 // whole record.
-func pgWithSchedule(p *Programme) {
+func withSchedule(p *Programme) {
 	p.Schedule = []ScheduledAudit{{
 		ID: "ia-1", Kind: annexa.Internal, Auditee: "Example Ltd", Sites: []SiteID{"HQ"},
 		Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15"},
-		Due: Window{Earliest: pgDay(60), Latest: pgDay(90)}, Start: pgDay(70), Days: 2.5,
+		Due: Window{Earliest: onDay(60), Latest: onDay(90)}, Start: onDay(70), Days: 2.5,
 		Team:  &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
 		Audit: "a-1",
 	}}
-	c, err := PlanCycle(CycleOptions{ID: "cert", Auditee: "Example Ltd", Decision: pgDay(10)})
+	c, err := PlanCycle(CycleOptions{ID: "cert", Auditee: "Example Ltd", Decision: onDay(10)})
 	if err != nil {
 		panic(err) // fixed input; a failure is a bug in the fixture
 	}
@@ -32,13 +32,13 @@ func pgWithSchedule(p *Programme) {
 }
 
 func TestProgrammeJSONRoundTrip(t *testing.T) {
-	p := pgRich(t)
-	pgWithSchedule(p)
+	p := richProgramme(t)
+	withSchedule(p)
 	data, err := json.Marshal(p)
 	require.NoError(t, err)
 	got, err := Decode(data)
 	require.NoError(t, err)
-	if d := cmp.Diff(p, got, pgEquateEmpty); d != "" {
+	if d := cmp.Diff(p, got, equateEmpty); d != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", d)
 	}
 	require.NoError(t, Verify(got))
@@ -50,30 +50,30 @@ func TestProgrammeJSONRoundTrip(t *testing.T) {
 // TestProgrammeJSONTypes round-trips every other exported type of the
 // programme area.
 func TestProgrammeJSONTypes(t *testing.T) {
-	ext, res := pgExtent(), pgResources()
+	ext, res := completeExtent(), completeResources()
 	m := DefaultMatrix()
-	p := pgRich(t)
+	p := richProgramme(t)
 	values := []any{
-		pgOptions(),
-		Changes{Objectives: pgObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []ActionID{"act-1"}},
-		p.Risks[pgRiskAt(t, p, "t1")],
+		completeOptions(),
+		Changes{Objectives: twoObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []ActionID{"act-1"}},
+		p.Risks[riskAt(t, p, "t1")],
 		p.Previous[0].Reviews[1],
-		pgLifecycle(t, "programme.programme"),
-		pgLifecycle(t, "programme.risk"),
+		lifecycleNamed(t, "programme.programme"),
+		lifecycleNamed(t, "programme.risk"),
 		DefaultMatrix(),
 	}
 	for _, v := range values {
 		data, err := json.Marshal(v)
 		require.NoError(t, err)
-		ptr := pgNewOf(v)
+		ptr := newOf(v)
 		require.NoError(t, json.Unmarshal(data, ptr))
-		if d := cmp.Diff(v, pgElem(ptr), pgEquateEmpty); d != "" {
+		if d := cmp.Diff(v, elemOf(ptr), equateEmpty); d != "" {
 			t.Errorf("%T round trip mismatch (-want +got):\n%s", v, d)
 		}
 	}
 }
 
-func pgNewOf(v any) any {
+func newOf(v any) any {
 	switch v.(type) {
 	case NewOptions:
 		return new(NewOptions)
@@ -91,7 +91,7 @@ func pgNewOf(v any) any {
 	panic("no case")
 }
 
-func pgElem(p any) any {
+func elemOf(p any) any {
 	switch p := p.(type) {
 	case *NewOptions:
 		return *p
@@ -142,7 +142,7 @@ func TestProgrammeEnumsText(t *testing.T) {
 }
 
 func TestProgrammeDecodeErrors(t *testing.T) {
-	good, err := json.Marshal(pgRich(t))
+	good, err := json.Marshal(richProgramme(t))
 	require.NoError(t, err)
 	tests := []struct {
 		name string
@@ -178,9 +178,9 @@ func TestProgrammeDecodeErrors(t *testing.T) {
 // checks without panicking, and it encodes and decodes back to the same
 // programme.
 func FuzzProgrammeDecode(f *testing.F) {
-	rich := pgRich(f)
-	pgWithSchedule(rich)
-	for _, p := range []*Programme{rich, pgInState(f, StateDraft), pgInState(f, StateClosed)} {
+	rich := richProgramme(f)
+	withSchedule(rich)
+	for _, p := range []*Programme{rich, inState(f, StateDraft), inState(f, StateClosed)} {
 		data, err := json.Marshal(p)
 		require.NoError(f, err)
 		f.Add(data)
@@ -201,7 +201,7 @@ func FuzzProgrammeDecode(f *testing.F) {
 		require.NoError(t, err)
 		back, err := Decode(out)
 		require.NoError(t, err)
-		if d := cmp.Diff(p, back, pgEquateEmpty); d != "" {
+		if d := cmp.Diff(p, back, equateEmpty); d != "" {
 			t.Fatalf("round trip mismatch (-want +got):\n%s", d)
 		}
 	})

@@ -11,13 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pgFireGood fires e with input meeting every guard: improve goes through
+// fireGood fires e with input meeting every guard: improve goes through
 // Improve.
-func pgFireGood(p *Programme, e Event) (*Programme, error) {
+func fireGood(p *Programme, e Event) (*Programme, error) {
 	if e == EventImprove {
-		return p.Improve(Changes{}, pgMeta(10, ""))
+		return p.Improve(Changes{}, metaOn(10, ""))
 	}
-	return nil, p.Fire(e, pgMeta(10, "note"))
+	return nil, p.Fire(e, metaOn(10, "note"))
 }
 
 // TestProgrammeEveryStateEvent covers every (state, event) pair: with
@@ -36,12 +36,12 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 	for s := range States() {
 		for e := range Events() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
-				p := pgInState(t, s)
+				p := inState(t, s)
 				if s == StateDraft {
-					pgCoverRisks(t, p)
+					coverRiskAreas(t, p)
 				}
 				before := deepCopy(*p)
-				next, err := pgFireGood(p, e)
+				next, err := fireGood(p, e)
 				to, ok := want[s][e]
 				row, hasRow := programmeMachine.Next(s, e)
 				assert.Equal(t, ok, hasRow, "table row")
@@ -50,7 +50,7 @@ func TestProgrammeEveryStateEvent(t *testing.T) {
 					assert.Equal(t, to, row)
 					assert.Equal(t, to, p.State)
 					require.Len(t, p.History, len(before.History)+1)
-					assert.Equal(t, Entry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Note: p.History[len(p.History)-1].Note}, p.History[len(p.History)-1])
+					assert.Equal(t, Entry{From: s, Event: e, To: to, At: onDay(10), By: "pm", Note: p.History[len(p.History)-1].Note}, p.History[len(p.History)-1])
 					if d := cmp.Diff(before.History, p.History[:len(before.History)]); d != "" {
 						t.Errorf("history rewritten (-before +after):\n%s", d)
 					}
@@ -96,89 +96,89 @@ func TestProgrammeGuards(t *testing.T) {
 		rule  ismsaudit.RuleID
 	}{
 		{"approve without objectives", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives = nil },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Objectives = nil },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleObjectives},
 		{"approve with an objective lacking a unit", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives[1].Target.Unit = "" },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Objectives[1].Target.Unit = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleObjectives},
 		{"approve with an objective lacking a direction", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Objectives[0].Target.Direction = "" },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleObjectives},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Objectives[0].Target.Direction = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleObjectives},
 		{"approve without managers", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Managers = nil },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleManagers},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Managers = nil },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleManagers},
 		{"approve with a role nobody holds", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Managers = p.Managers[:1] },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleManagers},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Managers = p.Managers[:1] },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleManagers},
 		{"approve without frequency", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Extent.Frequency = "" },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleExtent},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Extent.Frequency = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleExtent},
 		{"approve without risk assessment driver", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Extent.Drivers.RiskAssessment = " " },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleExtent},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Extent.Drivers.RiskAssessment = " " },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleExtent},
 		{"approve with auditor days short of the extent", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Resources.AuditorDays = 20 },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleResources},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Resources.AuditorDays = 20 },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleResources},
 		{"approve without confidentiality", StateDraft,
-			func(t *testing.T, p *Programme) { pgCoverRisks(t, p); p.Records.Confidentiality = "" },
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRecords},
+			func(t *testing.T, p *Programme) { coverRiskAreas(t, p); p.Records.Confidentiality = "" },
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleRecords},
 		{"approve with an area without risk", StateDraft,
 			func(t *testing.T, p *Programme) {
 				for c := range RiskCategories() {
 					if c != CategoryAuditeeAvailability {
-						require.NoError(t, p.AddRisk(pgRisk(RiskID("r-"+string(c)), KindRisk, c), pgMeta(1, "")))
-						require.NoError(t, p.AssessRisk(RiskID("r-"+string(c)), Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
+						require.NoError(t, p.AddRisk(newRisk(RiskID("r-"+string(c)), KindRisk, c), metaOn(1, "")))
+						require.NoError(t, p.AssessRisk(RiskID("r-"+string(c)), Assessment{Likelihood: 1, Impact: 1}, metaOn(1, "")))
 					}
 				}
 				// an opportunity does not cover the area
-				require.NoError(t, p.AddRisk(pgRisk("o-1", KindOpportunity, CategoryAuditeeAvailability), pgMeta(1, "")))
-				require.NoError(t, p.AssessRisk("o-1", Assessment{Likelihood: 1, Impact: 1}, pgMeta(1, "")))
+				require.NoError(t, p.AddRisk(newRisk("o-1", KindOpportunity, CategoryAuditeeAvailability), metaOn(1, "")))
+				require.NoError(t, p.AssessRisk("o-1", Assessment{Likelihood: 1, Impact: 1}, metaOn(1, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRiskAreas},
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleRiskAreas},
 		{"approve with an unassessed entry", StateDraft,
 			func(t *testing.T, p *Programme) {
-				pgCoverRisks(t, p)
-				require.NoError(t, p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(2, "")))
+				coverRiskAreas(t, p)
+				require.NoError(t, p.AddRisk(newRisk("late", KindRisk, CategoryPlanning), metaOn(2, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventApprove, pgMeta(9, "")) }, RuleRisksAssessed},
+			func(p *Programme) error { return p.Fire(EventApprove, metaOn(9, "")) }, RuleRisksAssessed},
 		{"implement with an unassessed entry", StateApproved,
 			func(t *testing.T, p *Programme) {
-				require.NoError(t, p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(2, "")))
+				require.NoError(t, p.AddRisk(newRisk("late", KindRisk, CategoryPlanning), metaOn(2, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventImplement, pgMeta(9, "")) }, RuleRisksAssessed},
+			func(p *Programme) error { return p.Fire(EventImplement, metaOn(9, "")) }, RuleRisksAssessed},
 		{"implement with a high risk untreated", StateApproved,
 			func(t *testing.T, p *Programme) {
-				require.NoError(t, p.AddRisk(pgRisk("high", KindRisk, CategoryResources), pgMeta(2, "")))
-				require.NoError(t, p.AssessRisk("high", Assessment{Likelihood: 4, Impact: 4}, pgMeta(2, "")))
+				require.NoError(t, p.AddRisk(newRisk("high", KindRisk, CategoryResources), metaOn(2, "")))
+				require.NoError(t, p.AssessRisk("high", Assessment{Likelihood: 4, Impact: 4}, metaOn(2, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventImplement, pgMeta(9, "")) }, RuleRiskTreatment},
+			func(p *Programme) error { return p.Fire(EventImplement, metaOn(9, "")) }, RuleRiskTreatment},
 		{"resume without a review", StateImplementing,
-			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
-			func(p *Programme) error { return p.Fire(EventResume, pgMeta(9, "")) }, RuleReviewRecorded},
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, metaOn(8, ""))) },
+			func(p *Programme) error { return p.Fire(EventResume, metaOn(9, "")) }, RuleReviewRecorded},
 		{"close without a review", StateImplementing,
-			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
-			func(p *Programme) error { return p.Fire(EventClose, pgMeta(9, "")) }, RuleReviewRecorded},
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, metaOn(8, ""))) },
+			func(p *Programme) error { return p.Fire(EventClose, metaOn(9, "")) }, RuleReviewRecorded},
 		{"improve without a review", StateImplementing,
-			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, pgMeta(8, ""))) },
-			func(p *Programme) error { _, err := p.Improve(Changes{}, pgMeta(9, "")); return err }, RuleReviewRecorded},
+			func(t *testing.T, p *Programme) { require.NoError(t, p.Fire(EventReview, metaOn(8, ""))) },
+			func(p *Programme) error { _, err := p.Improve(Changes{}, metaOn(9, "")); return err }, RuleReviewRecorded},
 		{"second round without its review", StateUnderReview,
 			func(t *testing.T, p *Programme) {
-				require.NoError(t, p.Fire(EventResume, pgMeta(6, "")))
-				require.NoError(t, p.Fire(EventReview, pgMeta(8, "")))
+				require.NoError(t, p.Fire(EventResume, metaOn(6, "")))
+				require.NoError(t, p.Fire(EventReview, metaOn(8, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventClose, pgMeta(9, "")) }, RuleReviewRecorded},
+			func(p *Programme) error { return p.Fire(EventClose, metaOn(9, "")) }, RuleReviewRecorded},
 		{"resume after a review raising actions", StateImplementing,
 			func(t *testing.T, p *Programme) {
-				require.NoError(t, p.Fire(EventReview, pgMeta(8, "")))
-				require.NoError(t, p.RecordReview(pgReview("rev-a", pgAction("act-1")), pgMeta(8, "")))
+				require.NoError(t, p.Fire(EventReview, metaOn(8, "")))
+				require.NoError(t, p.RecordReview(newReview("rev-a", newAction("act-1")), metaOn(8, "")))
 			},
-			func(p *Programme) error { return p.Fire(EventResume, pgMeta(9, "")) }, RuleReviewActions},
+			func(p *Programme) error { return p.Fire(EventResume, metaOn(9, "")) }, RuleReviewActions},
 		{"improve through Fire", StateUnderReview, nil,
-			func(p *Programme) error { return p.Fire(EventImprove, pgMeta(9, "")) }, RuleImproveNewVersion},
+			func(p *Programme) error { return p.Fire(EventImprove, metaOn(9, "")) }, RuleImproveNewVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgInState(t, tt.state)
+			p := inState(t, tt.state)
 			if tt.setup != nil {
 				tt.setup(t, p)
 			}
@@ -204,16 +204,16 @@ func TestProgrammeFireMeta(t *testing.T) {
 		m    ismsaudit.Meta
 	}{
 		{"no time", ismsaudit.Meta{By: "pm"}},
-		{"no actor", ismsaudit.Meta{At: pgDay(9)}},
-		{"before the last entry", pgMeta(1, "")},
-		{"before the version started", ismsaudit.Meta{At: pgDay(-1), By: "pm"}},
+		{"no actor", ismsaudit.Meta{At: onDay(9)}},
+		{"before the last entry", metaOn(1, "")},
+		{"before the version started", ismsaudit.Meta{At: onDay(-1), By: "pm"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgInState(t, StateApproved)
+			p := inState(t, StateApproved)
 			if tt.name == "before the version started" {
-				p = pgNew(t)
-				pgCoverRisks(t, p)
+				p = newDraft(t)
+				coverRiskAreas(t, p)
 			}
 			before := deepCopy(*p)
 			e := EventImplement
@@ -232,11 +232,11 @@ func TestProgrammeFireMeta(t *testing.T) {
 }
 
 func TestProgrammePermitted(t *testing.T) {
-	p := pgNew(t)
+	p := newDraft(t)
 	assert.Empty(t, p.Permitted(), "an incomplete draft cannot be approved")
-	pgCoverRisks(t, p)
+	coverRiskAreas(t, p)
 	assert.Equal(t, []Event{EventApprove}, p.Permitted())
-	u := pgInState(t, StateUnderReview)
+	u := inState(t, StateUnderReview)
 	assert.Equal(t, []Event{EventResume, EventImprove, EventClose}, u.Permitted())
 	assert.True(t, u.Can(EventImprove))
 	assert.False(t, u.Can(EventApprove))
@@ -244,7 +244,7 @@ func TestProgrammePermitted(t *testing.T) {
 }
 
 func TestProgrammeLifecycleDescription(t *testing.T) {
-	l := pgLifecycle(t, "programme.programme")
+	l := lifecycleNamed(t, "programme.programme")
 	assert.Equal(t, "draft", l.Initial)
 	assert.Equal(t, []string{"improved", "closed"}, l.Terminal)
 	assert.Equal(t, RuleProgrammeOrder, l.Order)
@@ -275,8 +275,8 @@ func TestProgrammeLifecycleDescription(t *testing.T) {
 	assert.False(t, ok)
 }
 
-// pgLifecycle returns the lifecycle with the given name.
-func pgLifecycle(t testing.TB, name string) ismsaudit.Lifecycle {
+// lifecycleNamed returns the lifecycle with the given name.
+func lifecycleNamed(t testing.TB, name string) ismsaudit.Lifecycle {
 	t.Helper()
 	l, ok := LookupLifecycle(name)
 	require.True(t, ok, name)

@@ -10,11 +10,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 )
 
-// pgKept checks that nothing recorded in before is lost from after: the
+// checkKept checks that nothing recorded in before is lost from after: the
 // history (of the same version: a new version starts its own), every
 // register entry with its logs, the reviews and the earlier versions, each
 // as a prefix.
-func pgKept(t *rapid.T, before, after *Programme) {
+func checkKept(t *rapid.T, before, after *Programme) {
 	if sameVersion := before.Version == after.Version; sameVersion {
 		if d := cmp.Diff(before.History, after.History[:min(len(before.History), len(after.History))]); d != "" || len(after.History) < len(before.History) {
 			t.Fatalf("history lost or rewritten (-before +after):\n%s", d)
@@ -32,32 +32,32 @@ func pgKept(t *rapid.T, before, after *Programme) {
 		if d := cmp.Diff(old.History, cur.History[:len(old.History)]); d != "" {
 			t.Fatalf("entry %q history rewritten:\n%s", old.ID, d)
 		}
-		if d := cmp.Diff(old.Assessments, cur.Assessments[:len(old.Assessments)], pgEquateEmpty); d != "" {
+		if d := cmp.Diff(old.Assessments, cur.Assessments[:len(old.Assessments)], equateEmpty); d != "" {
 			t.Fatalf("entry %q assessments rewritten:\n%s", old.ID, d)
 		}
-		if d := cmp.Diff(old.Treatments, cur.Treatments[:len(old.Treatments)], pgEquateEmpty); d != "" {
+		if d := cmp.Diff(old.Treatments, cur.Treatments[:len(old.Treatments)], equateEmpty); d != "" {
 			t.Fatalf("entry %q treatments rewritten:\n%s", old.ID, d)
 		}
 	}
 	if len(after.Reviews) < len(before.Reviews) {
 		t.Fatalf("reviews lost")
 	}
-	if d := cmp.Diff(before.Reviews, after.Reviews[:len(before.Reviews)], pgEquateEmpty); d != "" {
+	if d := cmp.Diff(before.Reviews, after.Reviews[:len(before.Reviews)], equateEmpty); d != "" {
 		t.Fatalf("reviews rewritten:\n%s", d)
 	}
 	if len(after.Previous) < len(before.Previous) {
 		t.Fatalf("versions lost")
 	}
-	if d := cmp.Diff(before.Previous, after.Previous[:len(before.Previous)], pgEquateEmpty); d != "" {
+	if d := cmp.Diff(before.Previous, after.Previous[:len(before.Previous)], equateEmpty); d != "" {
 		t.Fatalf("versions rewritten:\n%s", d)
 	}
 }
 
-// pgStep checks one operation's outcome: a refused one changed nothing,
+// checkStep checks one operation's outcome: a refused one changed nothing,
 // an accepted one appended exactly wantEntries programme history entries
 // (and registerEntries to the entry it worked on) and lost nothing; the
 // programme verifies in every case.
-func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, riskID RiskID, riskEntries int) {
+func checkStep(t *rapid.T, before, after *Programme, err error, wantEntries int, riskID RiskID, riskEntries int) {
 	if err != nil {
 		if d := cmp.Diff(*before, *after); d != "" {
 			t.Fatalf("refused operation (%v) changed the programme (-before +after):\n%s", err, d)
@@ -91,7 +91,7 @@ func pgStep(t *rapid.T, before, after *Programme, err error, wantEntries int, ri
 			}
 		}
 	}
-	pgKept(t, before, after)
+	checkKept(t, before, after)
 	if err := Verify(after); err != nil {
 		t.Fatalf("an accepted operation left a programme that does not verify: %v", err)
 	}
@@ -108,16 +108,16 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 	kinds := []RiskKind{KindRisk, KindRisk, KindOpportunity}
 	categories := riskCategorySet.Values()
 	rapid.Check(t, func(rt *rapid.T) {
-		p := pgNew(rt)
+		p := newDraft(rt)
 		if rapid.Bool().Draw(rt, "covered") {
-			pgCoverRisks(rt, p)
+			coverRiskAreas(rt, p)
 		}
 		day := 2
 		actions := 0
 		steps := rapid.IntRange(1, 60).Draw(rt, "steps")
 		for range steps {
 			day += rapid.IntRange(-2, 15).Draw(rt, "dt")
-			m := pgMeta(day, rapid.SampledFrom([]string{"", "because"}).Draw(rt, "note"))
+			m := metaOn(day, rapid.SampledFrom([]string{"", "because"}).Draw(rt, "note"))
 			if rapid.IntRange(0, 15).Draw(rt, "no-actor") == 0 {
 				m.By = ""
 			}
@@ -145,7 +145,7 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 					e = rapid.SampledFrom(permitted).Draw(rt, "permitted-event")
 				}
 				err := p.Fire(e, m)
-				pgStep(rt, &before, p, err, 1, "", 0)
+				checkStep(rt, &before, p, err, 1, "", 0)
 			case 1:
 				var c Changes
 				if open := p.OpenActions(); len(open) > 0 && rapid.Bool().Draw(rt, "implement") {
@@ -155,7 +155,7 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 					c.Implements = append(c.Implements, "no-such-action")
 				}
 				next, err := p.Improve(c, m)
-				pgStep(rt, &before, p, err, 1, "", 0)
+				checkStep(rt, &before, p, err, 1, "", 0)
 				if err == nil {
 					if p.State != StateImproved || next.Version != p.Version+1 || next.State != StateDraft {
 						rt.Fatalf("improve left version %d in %s and version %d in %s", p.Version, p.State, next.Version, next.State)
@@ -166,39 +166,39 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 						rt.Fatalf("the improved version is not kept whole (-old +kept):\n%s", d)
 					}
 					frozen := deepCopy(*p)
-					if p.AddRisk(pgRisk("late", KindRisk, CategoryPlanning), pgMeta(day+1, "")) == nil ||
-						p.Fire(EventClose, pgMeta(day+1, "x")) == nil || p.Update(Changes{}) == nil ||
-						p.ScheduleAudits(pgScheduled("late", day+30)) == nil || p.AddCycle(Cycle{}) == nil {
+					if p.AddRisk(newRisk("late", KindRisk, CategoryPlanning), metaOn(day+1, "")) == nil ||
+						p.Fire(EventClose, metaOn(day+1, "x")) == nil || p.Update(Changes{}) == nil ||
+						p.ScheduleAudits(internalAuditAt("late", day+30)) == nil || p.AddCycle(Cycle{}) == nil {
 						rt.Fatalf("an improved version accepted a change")
 					}
 					if d := cmp.Diff(frozen, *p); d != "" {
 						rt.Fatalf("the improved version changed:\n%s", d)
 					}
-					pgKept(rt, p, next)
+					checkKept(rt, p, next)
 					p = next
 				}
 			case 2:
-				r := pgReview(ReviewID("rev-" + strconv.Itoa(day) + "-" + strconv.Itoa(len(p.Reviews))))
+				r := newReview(ReviewID("rev-" + strconv.Itoa(day) + "-" + strconv.Itoa(len(p.Reviews))))
 				if rapid.Bool().Draw(rt, "actions") {
 					actions++
-					r.Actions = []ImprovementAction{pgAction(ActionID("act-" + strconv.Itoa(actions)))}
+					r.Actions = []ImprovementAction{newAction(ActionID("act-" + strconv.Itoa(actions)))}
 				}
 				if rapid.IntRange(0, 4).Draw(rt, "bad-review") == 0 {
 					r.Inputs = r.Inputs[1:]
 				}
 				err := p.RecordReview(r, m)
-				pgStep(rt, &before, p, err, 0, "", 0)
+				checkStep(rt, &before, p, err, 0, "", 0)
 			case 3:
-				ext := pgExtent()
+				ext := completeExtent()
 				if rapid.Bool().Draw(rt, "bad-extent") {
 					ext.Audits = -1
 				}
 				err := p.Update(Changes{Extent: &ext})
-				pgStep(rt, &before, p, err, 0, "", 0)
+				checkStep(rt, &before, p, err, 0, "", 0)
 			case 4:
-				r := pgRisk(riskID, rapid.SampledFrom(kinds).Draw(rt, "kind"), rapid.SampledFrom(categories).Draw(rt, "category"))
+				r := newRisk(riskID, rapid.SampledFrom(kinds).Draw(rt, "kind"), rapid.SampledFrom(categories).Draw(rt, "category"))
 				err := p.AddRisk(r, m)
-				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 0)
+				checkStep(rt, &before, p, err, 0, ifAdded(err == nil, riskID), 0)
 			case 5, 7:
 				a := Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(0, 6).Draw(rt, "i")}
 				var err error
@@ -207,19 +207,19 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 				} else {
 					err = p.MonitorRisk(riskID, a, m)
 				}
-				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+				checkStep(rt, &before, p, err, 0, ifAdded(err == nil, riskID), 1)
 			case 6:
-				tr := pgTreatment(day + rapid.IntRange(-5, 30).Draw(rt, "due"))
+				tr := newTreatment(day + rapid.IntRange(-5, 30).Draw(rt, "due"))
 				err := p.PlanTreatment(riskID, tr, m)
-				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+				checkStep(rt, &before, p, err, 0, ifAdded(err == nil, riskID), 1)
 			case 8:
 				e := rapid.SampledFrom(append(riskEventSet.Values(), "bogus")).Draw(rt, "risk-event")
-				err := pgFireRisk(p, riskID, e, m.Note, m)
-				pgStep(rt, &before, p, err, 0, pgPick(err == nil, riskID), 1)
+				err := fireRiskEvent(p, riskID, e, m.Note, m)
+				checkStep(rt, &before, p, err, 0, ifAdded(err == nil, riskID), 1)
 			case 12:
-				a := pgScheduled(ScheduledAuditID("a"+strconv.Itoa(len(p.Schedule))+"-v"+strconv.Itoa(p.Version)), day+30)
+				a := internalAuditAt(ScheduledAuditID("a"+strconv.Itoa(len(p.Schedule))+"-v"+strconv.Itoa(p.Version)), day+30)
 				err := p.ScheduleAudits(a)
-				pgStep(rt, &before, p, err, 0, "", 0)
+				checkStep(rt, &before, p, err, 0, "", 0)
 				scheduling := p.State == StateDraft || p.State == StateImplementing
 				if (err == nil) != scheduling {
 					rt.Fatalf("scheduling in %s: %v", p.State, err)
@@ -232,14 +232,14 @@ func TestProgrammeLifecycleProperties(t *testing.T) {
 	})
 }
 
-// pgScheduled is an internal audit due in the month from day n.
-func pgScheduled(id ScheduledAuditID, n int) ScheduledAudit {
+// internalAuditAt is an internal audit due in the month from day n.
+func internalAuditAt(id ScheduledAuditID, n int) ScheduledAudit {
 	return ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "Example Ltd", Clauses: []annexa.ClauseID{"9.2"},
-		Due: Window{Earliest: pgDay(n), Latest: pgDay(n + 30)}, Days: 1}
+		Due: Window{Earliest: onDay(n), Latest: onDay(n + 30)}, Days: 1}
 }
 
-// pgPick returns id when ok, else "".
-func pgPick(ok bool, id RiskID) RiskID {
+// ifAdded returns id when ok, else "".
+func ifAdded(ok bool, id RiskID) RiskID {
 	if ok {
 		return id
 	}
@@ -254,33 +254,33 @@ func pgPick(ok bool, id RiskID) RiskID {
 func TestRiskLifecycleProperties(t *testing.T) {
 	events := append(riskEventSet.Values(), "bogus")
 	rapid.Check(t, func(rt *rapid.T) {
-		p := pgNew(rt)
+		p := newDraft(rt)
 		kind := rapid.SampledFrom([]RiskKind{KindRisk, KindOpportunity}).Draw(rt, "kind")
-		if err := p.AddRisk(pgRisk(pgRiskID, kind, CategoryAuditeeAvailability), pgMeta(1, "")); err != nil {
+		if err := p.AddRisk(newRisk(oneRisk, kind, CategoryAuditeeAvailability), metaOn(1, "")); err != nil {
 			rt.Fatal(err)
 		}
 		day := 1
 		steps := rapid.IntRange(1, 40).Draw(rt, "steps")
 		for range steps {
 			day += rapid.IntRange(-1, 10).Draw(rt, "dt")
-			m := pgMeta(day, rapid.SampledFrom([]string{"", "what and why"}).Draw(rt, "note"))
+			m := metaOn(day, rapid.SampledFrom([]string{"", "what and why"}).Draw(rt, "note"))
 			before := deepCopy(*p)
 			var err error
 			e := rapid.SampledFrom(events).Draw(rt, "event")
-			if permitted, _ := p.PermittedRisk(pgRiskID); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
+			if permitted, _ := p.PermittedRisk(oneRisk); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
 				e = rapid.SampledFrom(permitted).Draw(rt, "permitted-event")
 			}
 			switch {
 			case e == RiskAssess && rapid.Bool().Draw(rt, "with-input"):
-				err = p.AssessRisk(pgRiskID, Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+				err = p.AssessRisk(oneRisk, Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
 			case e == RiskMonitor && rapid.Bool().Draw(rt, "with-input"):
-				err = p.MonitorRisk(pgRiskID, Assessment{Likelihood: rapid.IntRange(1, 5).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+				err = p.MonitorRisk(oneRisk, Assessment{Likelihood: rapid.IntRange(1, 5).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
 			case e == RiskPlanTreatment && rapid.Bool().Draw(rt, "with-input"):
-				err = p.PlanTreatment(pgRiskID, pgTreatment(day+rapid.IntRange(-3, 20).Draw(rt, "due")), m)
+				err = p.PlanTreatment(oneRisk, newTreatment(day+rapid.IntRange(-3, 20).Draw(rt, "due")), m)
 			default:
-				err = pgFireRisk(p, pgRiskID, e, m.Note, m)
+				err = fireRiskEvent(p, oneRisk, e, m.Note, m)
 			}
-			pgStep(rt, &before, p, err, 0, pgPick(err == nil, pgRiskID), 1)
+			checkStep(rt, &before, p, err, 0, ifAdded(err == nil, oneRisk), 1)
 			r := p.Risks[0]
 			if (r.State == RiskClosed || r.State == RiskAccepted) && r.Kind == KindRisk && !p.Matrix.accepts(r.Level()) {
 				rt.Fatalf("a risk rated %s reached %s", r.Level(), r.State)
@@ -293,7 +293,7 @@ func TestRiskLifecycleProperties(t *testing.T) {
 // states, events, versions, counts, times, ratings, references — and
 // checks Verify and the read-only methods never panic.
 func TestProgrammeVerifyNeverPanics(t *testing.T) {
-	base := pgRich(t)
+	base := richProgramme(t)
 	rapid.Check(t, func(rt *rapid.T) {
 		p := deepCopy(*base)
 		n := rapid.IntRange(1, 6).Draw(rt, "corruptions")

@@ -11,32 +11,32 @@ import (
 )
 
 func TestProgrammeNew(t *testing.T) {
-	p := pgNew(t)
+	p := newDraft(t)
 	assert.Equal(t, ID("isms-2026"), p.ID)
 	assert.Equal(t, 1, p.Version)
 	assert.Equal(t, StateDraft, p.State)
 	assert.Empty(t, p.History)
 	assert.NotNil(t, p.History, "history encodes as [] from the start")
-	assert.Equal(t, pgDay(0), p.CreatedAt)
+	assert.Equal(t, onDay(0), p.CreatedAt)
 	assert.Equal(t, "pm", p.CreatedBy)
 	if d := cmp.Diff(DefaultMatrix(), p.Matrix); d != "" {
 		t.Errorf("matrix mismatch (-want +got):\n%s", d)
 	}
-	if d := cmp.Diff(pgObjectives(), p.Objectives); d != "" {
+	if d := cmp.Diff(twoObjectives(), p.Objectives); d != "" {
 		t.Errorf("objectives mismatch (-want +got):\n%s", d)
 	}
 	require.NoError(t, Verify(p))
 
 	// Only the id is needed to start a draft.
-	bare, err := New(NewOptions{ID: "bare"}, pgMeta(0, ""))
+	bare, err := New(NewOptions{ID: "bare"}, metaOn(0, ""))
 	require.NoError(t, err)
 	assert.Equal(t, StateDraft, bare.State)
 	require.NoError(t, Verify(bare))
 }
 
 func TestProgrammeNewCopiesInput(t *testing.T) {
-	opts := pgOptions()
-	p, err := New(opts, pgMeta(0, ""))
+	opts := completeOptions()
+	p, err := New(opts, metaOn(0, ""))
 	require.NoError(t, err)
 	opts.Objectives[0].Statement = "changed"
 	opts.Managers[0].Roles[0] = ManageRecords
@@ -74,7 +74,7 @@ func TestProgrammeNewErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opts, m := pgOptions(), pgMeta(0, "")
+			opts, m := completeOptions(), metaOn(0, "")
 			tt.mut(&opts, &m)
 			p, err := New(opts, m)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
@@ -88,7 +88,7 @@ func TestProgrammeNewErrors(t *testing.T) {
 
 // TestProgrammeNewAllProblems: one call reports every problem.
 func TestProgrammeNewAllProblems(t *testing.T) {
-	opts := pgOptions()
+	opts := completeOptions()
 	opts.ID = ""
 	opts.Objectives[0].ID = ""
 	opts.Managers[0].Name = ""
@@ -101,12 +101,12 @@ func TestProgrammeNewAllProblems(t *testing.T) {
 }
 
 func TestProgrammeUpdate(t *testing.T) {
-	p, err := New(NewOptions{ID: "p"}, pgMeta(0, ""))
+	p, err := New(NewOptions{ID: "p"}, metaOn(0, ""))
 	require.NoError(t, err)
-	pgCoverRisks(t, p)
+	coverRiskAreas(t, p)
 	assert.False(t, p.Can(EventApprove))
-	ext, res, rec := pgExtent(), pgResources(), pgRecords()
-	require.NoError(t, p.Update(Changes{Objectives: pgObjectives(), Managers: pgManagers(), Extent: &ext, Resources: &res, Records: &rec}))
+	ext, res, rec := completeExtent(), completeResources(), completeRecords()
+	require.NoError(t, p.Update(Changes{Objectives: twoObjectives(), Managers: allManagers(), Extent: &ext, Resources: &res, Records: &rec}))
 	assert.True(t, p.Can(EventApprove))
 	ext.Frequency = "never"
 	assert.NotEqual(t, "never", p.Extent.Frequency, "Update copies the caller's data")
@@ -117,7 +117,7 @@ func TestProgrammeUpdate(t *testing.T) {
 
 	// a bad change changes nothing
 	before := deepCopy(*p)
-	bad := pgResources()
+	bad := completeResources()
 	bad.AuditorDays = -2
 	err = p.Update(Changes{Objectives: []Objective{{ID: "x"}}, Resources: &bad, Implements: []ActionID{"none"}})
 	var ve *ismsaudit.ValidationError
@@ -131,7 +131,7 @@ func TestProgrammeUpdate(t *testing.T) {
 	}
 
 	// only in draft
-	require.NoError(t, p.Fire(EventApprove, pgMeta(2, "")))
+	require.NoError(t, p.Fire(EventApprove, metaOn(2, "")))
 	before = deepCopy(*p)
 	err = p.Update(Changes{Extent: &ext})
 	var te *ismsaudit.TransitionError
@@ -143,30 +143,30 @@ func TestProgrammeUpdate(t *testing.T) {
 	}
 }
 
-// pgImproved runs version 1 to a review raising two actions and improves
+// improvedOnce runs version 1 to a review raising two actions and improves
 // it into version 2, carrying out one of them.
-func pgImproved(t *testing.T) (v1, v2 *Programme) {
+func improvedOnce(t *testing.T) (v1, v2 *Programme) {
 	t.Helper()
-	v1 = pgInState(t, StateImplementing)
-	require.NoError(t, v1.Fire(EventReview, pgMeta(30, "")))
-	require.NoError(t, v1.RecordReview(pgReview("rev-1", pgAction("act-1"), pgAction("act-2")), pgMeta(31, "")))
+	v1 = inState(t, StateImplementing)
+	require.NoError(t, v1.Fire(EventReview, metaOn(30, "")))
+	require.NoError(t, v1.RecordReview(newReview("rev-1", newAction("act-1"), newAction("act-2")), metaOn(31, "")))
 	require.False(t, v1.Can(EventResume), "actions call for a new version")
-	freq := pgExtent()
+	freq := completeExtent()
 	freq.Frequency = "every clause and control yearly; access control and suppliers quarterly"
-	v2, err := v1.Improve(Changes{Extent: &freq, Implements: []ActionID{"act-1"}}, pgMeta(32, "quarterly audits of risky areas"))
+	v2, err := v1.Improve(Changes{Extent: &freq, Implements: []ActionID{"act-1"}}, metaOn(32, "quarterly audits of risky areas"))
 	require.NoError(t, err)
 	return v1, v2
 }
 
 func TestProgrammeImprove(t *testing.T) {
-	v1, v2 := pgImproved(t)
+	v1, v2 := improvedOnce(t)
 	assert.Equal(t, StateImproved, v1.State)
-	assert.Equal(t, Entry{From: StateUnderReview, Event: EventImprove, To: StateImproved, At: pgDay(32), By: "pm", Note: "quarterly audits of risky areas"}, v1.History[len(v1.History)-1])
+	assert.Equal(t, Entry{From: StateUnderReview, Event: EventImprove, To: StateImproved, At: onDay(32), By: "pm", Note: "quarterly audits of risky areas"}, v1.History[len(v1.History)-1])
 
 	assert.Equal(t, 2, v2.Version)
 	assert.Equal(t, StateDraft, v2.State)
 	assert.Empty(t, v2.History)
-	assert.Equal(t, pgDay(32), v2.CreatedAt)
+	assert.Equal(t, onDay(32), v2.CreatedAt)
 	assert.Equal(t, []ActionID{"act-1"}, v2.Implements)
 	assert.Contains(t, v2.Extent.Frequency, "quarterly")
 	require.Len(t, v2.Previous, 1)
@@ -179,7 +179,7 @@ func TestProgrammeImprove(t *testing.T) {
 	if d := cmp.Diff(v1.Reviews, v2.Reviews); d != "" {
 		t.Errorf("reviews not carried (-want +got):\n%s", d)
 	}
-	assert.Equal(t, []ImprovementAction{pgAction("act-2")}, v2.OpenActions())
+	assert.Equal(t, []ImprovementAction{newAction("act-2")}, v2.OpenActions())
 	assert.Len(t, v1.OpenActions(), 2)
 	require.NoError(t, Verify(v1))
 	require.NoError(t, Verify(v2))
@@ -192,15 +192,15 @@ func TestProgrammeImprove(t *testing.T) {
 }
 
 func TestProgrammeImproveChain(t *testing.T) {
-	_, v2 := pgImproved(t)
-	require.NoError(t, v2.Fire(EventApprove, pgMeta(33, "")))
-	require.NoError(t, v2.Fire(EventImplement, pgMeta(34, "")))
-	require.NoError(t, v2.AddRisk(pgRisk("v2-new", KindOpportunity, CategoryMonitoring), pgMeta(35, "")))
-	require.NoError(t, v2.AssessRisk("v2-new", pgLow(), pgMeta(35, "")))
+	_, v2 := improvedOnce(t)
+	require.NoError(t, v2.Fire(EventApprove, metaOn(33, "")))
+	require.NoError(t, v2.Fire(EventImplement, metaOn(34, "")))
+	require.NoError(t, v2.AddRisk(newRisk("v2-new", KindOpportunity, CategoryMonitoring), metaOn(35, "")))
+	require.NoError(t, v2.AssessRisk("v2-new", lowRating(), metaOn(35, "")))
 	assert.Equal(t, 2, v2.Risks[len(v2.Risks)-1].Version)
-	require.NoError(t, v2.Fire(EventReview, pgMeta(60, "")))
-	require.NoError(t, v2.RecordReview(pgReview("rev-2", pgAction("act-3")), pgMeta(61, "")))
-	v3, err := v2.Improve(Changes{Implements: []ActionID{"act-2", "act-3"}}, pgMeta(62, ""))
+	require.NoError(t, v2.Fire(EventReview, metaOn(60, "")))
+	require.NoError(t, v2.RecordReview(newReview("rev-2", newAction("act-3")), metaOn(61, "")))
+	v3, err := v2.Improve(Changes{Implements: []ActionID{"act-2", "act-3"}}, metaOn(62, ""))
 	require.NoError(t, err)
 	assert.Equal(t, 3, v3.Version)
 	require.Len(t, v3.Previous, 2)
@@ -233,17 +233,17 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		path    string
 		rule    ismsaudit.RuleID
 	}{
-		{"unknown action", Changes{Implements: []ActionID{"act-9"}}, pgMeta(32, ""), "Implements[0]", "unknown"},
-		{"action listed twice", Changes{Implements: []ActionID{"act-1", "act-1"}}, pgMeta(32, ""), "Implements[1]", "unique"},
-		{"empty action id", Changes{Implements: []ActionID{""}}, pgMeta(32, ""), "Implements[0]", "required"},
-		{"bad objective", Changes{Objectives: []Objective{{Statement: "s"}}}, pgMeta(32, ""), "Objectives[0].ID", "required"},
-		{"bad matrix", Changes{Matrix: &RiskMatrix{}}, pgMeta(32, ""), "Matrix.Likelihood", "required"},
+		{"unknown action", Changes{Implements: []ActionID{"act-9"}}, metaOn(32, ""), "Implements[0]", "unknown"},
+		{"action listed twice", Changes{Implements: []ActionID{"act-1", "act-1"}}, metaOn(32, ""), "Implements[1]", "unique"},
+		{"empty action id", Changes{Implements: []ActionID{""}}, metaOn(32, ""), "Implements[0]", "required"},
+		{"bad objective", Changes{Objectives: []Objective{{Statement: "s"}}}, metaOn(32, ""), "Objectives[0].ID", "required"},
+		{"bad matrix", Changes{Matrix: &RiskMatrix{}}, metaOn(32, ""), "Matrix.Likelihood", "required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgInState(t, StateImplementing)
-			require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
-			require.NoError(t, p.RecordReview(pgReview("rev-1", pgAction("act-1")), pgMeta(31, "")))
+			p := inState(t, StateImplementing)
+			require.NoError(t, p.Fire(EventReview, metaOn(30, "")))
+			require.NoError(t, p.RecordReview(newReview("rev-1", newAction("act-1")), metaOn(31, "")))
 			before := deepCopy(*p)
 			next, err := p.Improve(tt.changes, tt.m)
 			assert.Nil(t, next)
@@ -256,9 +256,9 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		})
 	}
 	t.Run("meta before the review", func(t *testing.T) {
-		p := pgInState(t, StateUnderReview)
+		p := inState(t, StateUnderReview)
 		before := deepCopy(*p)
-		next, err := p.Improve(Changes{}, pgMeta(1, ""))
+		next, err := p.Improve(Changes{}, metaOn(1, ""))
 		assert.Nil(t, next)
 		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
@@ -268,13 +268,13 @@ func TestProgrammeImproveErrors(t *testing.T) {
 		}
 	})
 	t.Run("action raised against the same version", func(t *testing.T) {
-		p := pgInState(t, StateImplementing)
-		require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
-		require.NoError(t, p.RecordReview(pgReview("rev-1", pgAction("act-1")), pgMeta(31, "")))
+		p := inState(t, StateImplementing)
+		require.NoError(t, p.Fire(EventReview, metaOn(30, "")))
+		require.NoError(t, p.RecordReview(newReview("rev-1", newAction("act-1")), metaOn(31, "")))
 		err := p.Update(Changes{Implements: []ActionID{"act-1"}})
 		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te, "not a draft")
-		_, v2 := pgImproved(t)
+		_, v2 := improvedOnce(t)
 		err = v2.Update(Changes{Implements: []ActionID{"act-1"}})
 		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
@@ -285,7 +285,7 @@ func TestProgrammeImproveErrors(t *testing.T) {
 }
 
 func TestProgrammeCopyIsDeep(t *testing.T) {
-	_, v2 := pgImproved(t)
+	_, v2 := improvedOnce(t)
 	c := deepCopy(*v2)
 	if d := cmp.Diff(*v2, c); d != "" {
 		t.Fatalf("copy mismatch (-want +got):\n%s", d)

@@ -9,43 +9,43 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pgRich builds a programme in its second version, implementing, with a
+// richProgramme builds a programme in its second version, implementing, with a
 // register holding entries in every state and reviews over two rounds of
 // version 1 (one resumed, one improved). Day numbers: version 1 runs to
 // day 50, version 2 from day 50.
-func pgRich(t pgTB) *Programme {
+func richProgramme(t testingTB) *Programme {
 	t.Helper()
-	p := pgInState(t, StateUnderReview) // round 1 reviewed at day 4
+	p := inState(t, StateUnderReview) // round 1 reviewed at day 4
 	must := func(err error) { t.Helper(); require.NoError(t, err) }
-	must(p.Fire(EventResume, pgMeta(5, "")))
-	must(p.AddRisk(pgRisk("t1", KindRisk, CategoryTeamSelection), pgMeta(6, "")))
-	must(p.AssessRisk("t1", pgHigh(), pgMeta(6, "")))
-	must(p.PlanTreatment("t1", pgTreatment(20), pgMeta(7, "")))
-	must(p.Fire(EventReview, pgMeta(40, "")))
-	must(p.RecordReview(pgReview("rev-2", pgAction("act-1"), pgAction("act-2")), pgMeta(41, "")))
-	v2, err := p.Improve(Changes{Implements: []ActionID{"act-1"}}, pgMeta(50, "more frequent audits"))
+	must(p.Fire(EventResume, metaOn(5, "")))
+	must(p.AddRisk(newRisk("t1", KindRisk, CategoryTeamSelection), metaOn(6, "")))
+	must(p.AssessRisk("t1", highRating(), metaOn(6, "")))
+	must(p.PlanTreatment("t1", newTreatment(20), metaOn(7, "")))
+	must(p.Fire(EventReview, metaOn(40, "")))
+	must(p.RecordReview(newReview("rev-2", newAction("act-1"), newAction("act-2")), metaOn(41, "")))
+	v2, err := p.Improve(Changes{Implements: []ActionID{"act-1"}}, metaOn(50, "more frequent audits"))
 	must(err)
 	p = v2
-	must(p.Fire(EventApprove, pgMeta(51, "")))
-	must(p.TreatRisk("t1", "two auditors trained", pgMeta(52, "")))
-	must(p.MonitorRisk("t1", pgLow(), pgMeta(53, "")))
-	must(p.CloseRisk("t1", "team competent", pgMeta(54, "")))
-	must(p.AddRisk(pgRisk("t2", KindRisk, CategoryRecords), pgMeta(52, "")))
-	must(p.AssessRisk("t2", pgLow(), pgMeta(52, "")))
-	must(p.AcceptRisk("t2", "low", pgMeta(53, "")))
-	must(p.AddRisk(pgRisk("t3", KindRisk, CategoryCommunication), pgMeta(52, "")))
-	must(p.AssessRisk("t3", pgHigh(), pgMeta(52, "")))
-	must(p.PlanTreatment("t3", pgTreatment(60), pgMeta(53, "")))
-	must(p.TreatRisk("t3", "weekly calls", pgMeta(54, "")))
-	must(p.AddRisk(pgRisk("o1", KindOpportunity, CategoryMonitoring), pgMeta(52, "")))
-	must(p.AssessRisk("o1", pgHigh(), pgMeta(52, "")))
-	must(p.AcceptRisk("o1", "not this year", pgMeta(53, "")))
-	must(p.Fire(EventImplement, pgMeta(55, "")))
+	must(p.Fire(EventApprove, metaOn(51, "")))
+	must(p.TreatRisk("t1", "two auditors trained", metaOn(52, "")))
+	must(p.MonitorRisk("t1", lowRating(), metaOn(53, "")))
+	must(p.CloseRisk("t1", "team competent", metaOn(54, "")))
+	must(p.AddRisk(newRisk("t2", KindRisk, CategoryRecords), metaOn(52, "")))
+	must(p.AssessRisk("t2", lowRating(), metaOn(52, "")))
+	must(p.AcceptRisk("t2", "low", metaOn(53, "")))
+	must(p.AddRisk(newRisk("t3", KindRisk, CategoryCommunication), metaOn(52, "")))
+	must(p.AssessRisk("t3", highRating(), metaOn(52, "")))
+	must(p.PlanTreatment("t3", newTreatment(60), metaOn(53, "")))
+	must(p.TreatRisk("t3", "weekly calls", metaOn(54, "")))
+	must(p.AddRisk(newRisk("o1", KindOpportunity, CategoryMonitoring), metaOn(52, "")))
+	must(p.AssessRisk("o1", highRating(), metaOn(52, "")))
+	must(p.AcceptRisk("o1", "not this year", metaOn(53, "")))
+	must(p.Fire(EventImplement, metaOn(55, "")))
 	require.NoError(t, Verify(p))
 	return p
 }
 
-func pgRiskAt(t pgTB, p *Programme, id RiskID) int {
+func riskAt(t testingTB, p *Programme, id RiskID) int {
 	t.Helper()
 	i, ok := p.riskIndex(id)
 	require.True(t, ok, id)
@@ -53,13 +53,13 @@ func pgRiskAt(t pgTB, p *Programme, id RiskID) int {
 }
 
 func TestProgrammeVerifyRich(t *testing.T) {
-	p := pgRich(t)
+	p := richProgramme(t)
 	assert.Equal(t, 2, p.Version)
 	assert.Equal(t, StateImplementing, p.State)
-	assert.Equal(t, RiskClosed, p.Risks[pgRiskAt(t, p, "t1")].State)
-	assert.Equal(t, 1, p.Risks[pgRiskAt(t, p, "t1")].Version)
-	assert.Equal(t, 2, p.Risks[pgRiskAt(t, p, "t2")].Version)
-	assert.Equal(t, []ImprovementAction{pgAction("act-2")}, p.OpenActions())
+	assert.Equal(t, RiskClosed, p.Risks[riskAt(t, p, "t1")].State)
+	assert.Equal(t, 1, p.Risks[riskAt(t, p, "t1")].Version)
+	assert.Equal(t, 2, p.Risks[riskAt(t, p, "t2")].Version)
+	assert.Equal(t, []ImprovementAction{newAction("act-2")}, p.OpenActions())
 	require.NoError(t, Verify(p))
 }
 
@@ -72,47 +72,47 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 	}{
 		{"state disagrees with history", func(_ *testing.T, p *Programme) { p.State = StateClosed }, "State", RuleHistory},
 		{"history skips a step", func(_ *testing.T, p *Programme) { p.History = p.History[1:] }, "History[0]", RuleHistory},
-		{"history goes backwards", func(_ *testing.T, p *Programme) { p.History[1].At = pgDay(50) }, "History[1]", RuleHistory},
-		{"first entry before the version", func(_ *testing.T, p *Programme) { p.History[0].At = pgDay(49) }, "History[0].At", RuleHistory},
+		{"history goes backwards", func(_ *testing.T, p *Programme) { p.History[1].At = onDay(50) }, "History[1]", RuleHistory},
+		{"first entry before the version", func(_ *testing.T, p *Programme) { p.History[0].At = onDay(49) }, "History[0].At", RuleHistory},
 		{"objectives lost after approval", func(_ *testing.T, p *Programme) { p.Objectives = nil }, "Objectives", RuleObjectives},
 		{"a role nobody holds", func(_ *testing.T, p *Programme) { p.Managers = p.Managers[1:] }, "Managers", RuleManagers},
 		{"frequency blank", func(_ *testing.T, p *Programme) { p.Extent.Frequency = "" }, "Extent.Frequency", RuleExtent},
 		{"auditor days short", func(_ *testing.T, p *Programme) { p.Resources.AuditorDays = 10 }, "Resources.AuditorDays", RuleResources},
 		{"confidentiality blank", func(_ *testing.T, p *Programme) { p.Records.Confidentiality = "" }, "Records.Confidentiality", RuleRecords},
-		{"risk state disagrees", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].State = RiskClosed }, "Risks[10].State", RuleHistory},
+		{"risk state disagrees", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t3")].State = RiskClosed }, "Risks[10].State", RuleHistory},
 		{"risk history rewritten", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t3")].History[1].Event = RiskAccept
+			p.Risks[riskAt(t, p, "t3")].History[1].Event = RiskAccept
 		}, "Risks[10].History[1]", RuleHistory},
 		{"level not from the matrix", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Level = LevelHigh
+			p.Risks[riskAt(t, p, "t2")].Assessments[0].Level = LevelHigh
 		}, "Risks[9].Assessments[0].Level", RuleRiskScales},
 		{"ratings off the scale", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Likelihood = 9
+			p.Risks[riskAt(t, p, "t2")].Assessments[0].Likelihood = 9
 		}, "Risks[9].Assessments[0].Level", RuleRiskScales},
-		{"assessment lost", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].Assessments = nil }, "Risks[9].Assessments", RuleHistory},
+		{"assessment lost", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t2")].Assessments = nil }, "Risks[9].Assessments", RuleHistory},
 		{"residual mark wrong", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t1")].Assessments[1].Residual = false
+			p.Risks[riskAt(t, p, "t1")].Assessments[1].Residual = false
 		}, "Risks[8].Assessments[1].Residual", RuleHistory},
 		{"assessment time not the event's", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].At = pgDay(99)
+			p.Risks[riskAt(t, p, "t2")].Assessments[0].At = onDay(99)
 		}, "Risks[9].Assessments[0].At", RuleHistory},
 		{"assessment against an unknown version", func(t *testing.T, p *Programme) {
-			p.Risks[pgRiskAt(t, p, "t2")].Assessments[0].Version = 7
+			p.Risks[riskAt(t, p, "t2")].Assessments[0].Version = 7
 		}, "Risks[9].Assessments[0].Version", "unknown"},
-		{"treatment lost", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments = nil }, "Risks[10].Treatments", RuleHistory},
-		{"treatment without owner", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].Treatments[0].Owner = "" }, "Risks[10].Treatments[0]", RuleRiskPlan},
-		{"treated without outcome", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t3")].History[2].Reason = "" }, "Risks[10].History[2].Reason", RuleRiskOutcome},
-		{"accepted without reason", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].History[1].Reason = "" }, "Risks[9].History[1].Reason", RuleRiskReason},
+		{"treatment lost", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t3")].Treatments = nil }, "Risks[10].Treatments", RuleHistory},
+		{"treatment without owner", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t3")].Treatments[0].Owner = "" }, "Risks[10].Treatments[0]", RuleRiskPlan},
+		{"treated without outcome", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t3")].History[2].Reason = "" }, "Risks[10].History[2].Reason", RuleRiskOutcome},
+		{"accepted without reason", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t2")].History[1].Reason = "" }, "Risks[9].History[1].Reason", RuleRiskReason},
 		{"accepted above the level", func(t *testing.T, p *Programme) {
-			a := &p.Risks[pgRiskAt(t, p, "t2")].Assessments[0]
+			a := &p.Risks[riskAt(t, p, "t2")].Assessments[0]
 			a.Likelihood, a.Impact, a.Level = 4, 4, LevelHigh
 		}, "Risks[9].History[1]", RuleRiskAcceptable},
-		{"entry identified in a later version", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].Version = 3 }, "Risks[9].Version", RuleRecordShape},
-		{"duplicate register id", func(t *testing.T, p *Programme) { p.Risks[pgRiskAt(t, p, "t2")].ID = "t3" }, "Risks[10].ID", "unique"},
+		{"entry identified in a later version", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t2")].Version = 3 }, "Risks[9].Version", RuleRecordShape},
+		{"duplicate register id", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t2")].ID = "t3" }, "Risks[10].ID", "unique"},
 		{"a round's review lost", func(_ *testing.T, p *Programme) {
 			p.Previous[0].Reviews = p.Previous[0].Reviews[1:]
 		}, "Previous[0].History[5]", RuleReviewRecorded},
-		{"review outside its round", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[1].At = pgDay(60) }, "Previous[0].Reviews[1].At", RuleReviewRecorded},
+		{"review outside its round", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[1].At = onDay(60) }, "Previous[0].Reviews[1].At", RuleReviewRecorded},
 		{"review without monitoring", func(_ *testing.T, p *Programme) {
 			p.Previous[0].Reviews[0].Inputs = p.Previous[0].Reviews[0].Inputs[1:]
 		}, "Previous[0].Reviews[0].Inputs", RuleReviewInputs},
@@ -122,7 +122,7 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		}, "Previous[0].Reviews[0].Objectives", RuleReviewInputs},
 		{"review of an unknown version", func(_ *testing.T, p *Programme) { p.Reviews[0].Version = 9 }, "Reviews[0].Version", "unknown"},
 		{"resumed after actions", func(_ *testing.T, p *Programme) {
-			p.Previous[0].Reviews[0].Actions = []ImprovementAction{pgAction("act-0")}
+			p.Previous[0].Reviews[0].Actions = []ImprovementAction{newAction("act-0")}
 		}, "Previous[0].History[3]", RuleReviewActions},
 		{"unknown action carried out", func(_ *testing.T, p *Programme) { p.Implements = []ActionID{"act-9"} }, "Implements[0]", "unknown"},
 		{"action carried out twice", func(_ *testing.T, p *Programme) { p.Implements = []ActionID{"act-1", "act-1"} }, "Implements[1]", RuleActionImplements},
@@ -132,13 +132,13 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		{"earlier version of another programme", func(_ *testing.T, p *Programme) { p.Previous[0].ID = "other" }, "Previous[0].ID", RuleVersionsKept},
 		{"earlier version nesting versions", func(_ *testing.T, p *Programme) { p.Previous[0].Previous = []Programme{p.Previous[0]} }, "Previous[0].Previous", RuleVersionsKept},
 		{"register entry lost", func(t *testing.T, p *Programme) {
-			i := pgRiskAt(t, p, "t1")
+			i := riskAt(t, p, "t1")
 			p.Risks = append(p.Risks[:i], p.Risks[i+1:]...)
 		}, "Risks", RuleVersionsKept},
 		{"register log rewritten", func(_ *testing.T, p *Programme) { p.Risks[0].Assessments[0].Rationale = "new story" }, "Risks", RuleVersionsKept},
 		{"review changed", func(_ *testing.T, p *Programme) { p.Reviews[0].Conclusions = "new story" }, "Reviews[0]", RuleVersionsKept},
 		{"review lost", func(_ *testing.T, p *Programme) { p.Reviews = p.Reviews[:1] }, "Reviews", RuleVersionsKept},
-		{"version started before the improve", func(_ *testing.T, p *Programme) { p.CreatedAt = pgDay(45) }, "CreatedAt", RuleVersionsKept},
+		{"version started before the improve", func(_ *testing.T, p *Programme) { p.CreatedAt = onDay(45) }, "CreatedAt", RuleVersionsKept},
 		{"no version", func(_ *testing.T, p *Programme) { p.Version = 0 }, "Version", "min"},
 		{"bad state", func(_ *testing.T, p *Programme) { p.State = "paused" }, "State", "enum"},
 		{"no creator", func(_ *testing.T, p *Programme) { p.CreatedBy = "" }, "CreatedBy", "required"},
@@ -147,7 +147,7 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgRich(t)
+			p := richProgramme(t)
 			tt.mut(t, p)
 			err := Verify(p)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
@@ -165,11 +165,11 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 }
 
 // TestProgrammeVerifyIndexes pins the register indexes the table above
-// uses, so a change to pgRich shows here first.
+// uses, so a change to richProgramme shows here first.
 func TestProgrammeVerifyIndexes(t *testing.T) {
-	p := pgRich(t)
+	p := richProgramme(t)
 	for id, want := range map[RiskID]int{"t1": 8, "t2": 9, "t3": 10, "o1": 11} {
-		assert.Equal(t, want, pgRiskAt(t, p, id), id)
+		assert.Equal(t, want, riskAt(t, p, id), id)
 	}
 	var events []string
 	for _, e := range p.Previous[0].History {
@@ -190,7 +190,7 @@ func TestProgrammeVerifyNil(t *testing.T) {
 func TestProgrammeVerifyEveryVersion(t *testing.T) {
 	for s := range States() {
 		t.Run(string(s), func(t *testing.T) {
-			p := pgInState(t, s)
+			p := inState(t, s)
 			require.NoError(t, Verify(p))
 			c := deepCopy(*p)
 			_ = Verify(&c)

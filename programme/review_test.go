@@ -11,12 +11,12 @@ import (
 )
 
 func TestReviewRecord(t *testing.T) {
-	p := pgInState(t, StateImplementing)
-	require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
-	in := pgReview("rev-1", pgAction("act-1"))
-	require.NoError(t, p.RecordReview(in, pgMeta(31, "")))
+	p := inState(t, StateImplementing)
+	require.NoError(t, p.Fire(EventReview, metaOn(30, "")))
+	in := newReview("rev-1", newAction("act-1"))
+	require.NoError(t, p.RecordReview(in, metaOn(31, "")))
 	want := in
-	want.Version, want.At, want.By = 1, pgDay(31), "pm"
+	want.Version, want.At, want.By = 1, onDay(31), "pm"
 	want.Objectives = []ObjectiveResult{{Objective: "on-time", Actual: 91.7, Met: true}, {Objective: "nc-closure", Actual: 75, Met: false}}
 	require.Len(t, p.Reviews, 1)
 	if d := cmp.Diff(want, p.Reviews[0]); d != "" {
@@ -46,15 +46,15 @@ func TestReviewErrors(t *testing.T) {
 		{"actual not finite", func(r *Review, _ *ismsaudit.Meta) { r.Objectives[0].Actual = math.Inf(-1) }, "Objectives[0].Actual", "finite"},
 		{"version given", func(r *Review, _ *ismsaudit.Meta) { r.Version = 1 }, "", "library-set"},
 		{"action without owner", func(r *Review, _ *ismsaudit.Meta) { r.Actions = []ImprovementAction{{ID: "a", Description: "d"}} }, "Actions[0].Owner", "required"},
-		{"action id repeated", func(r *Review, _ *ismsaudit.Meta) { r.Actions = []ImprovementAction{pgAction("a"), pgAction("a")} }, "Actions[1].ID", "unique"},
-		{"before the round", func(_ *Review, m *ismsaudit.Meta) { m.At = pgDay(20) }, "Meta.At", "time-order"},
+		{"action id repeated", func(r *Review, _ *ismsaudit.Meta) { r.Actions = []ImprovementAction{newAction("a"), newAction("a")} }, "Actions[1].ID", "unique"},
+		{"before the round", func(_ *Review, m *ismsaudit.Meta) { m.At = onDay(20) }, "Meta.At", "time-order"},
 		{"no actor", func(_ *Review, m *ismsaudit.Meta) { m.By = "" }, "Meta.By", "required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgInState(t, StateImplementing)
-			require.NoError(t, p.Fire(EventReview, pgMeta(30, "")))
-			r, m := pgReview("rev-1"), pgMeta(31, "")
+			p := inState(t, StateImplementing)
+			require.NoError(t, p.Fire(EventReview, metaOn(30, "")))
+			r, m := newReview("rev-1"), metaOn(31, "")
 			tt.mut(&r, &m)
 			before := deepCopy(*p)
 			err := p.RecordReview(r, m)
@@ -70,9 +70,9 @@ func TestReviewErrors(t *testing.T) {
 }
 
 func TestReviewAcrossRounds(t *testing.T) {
-	p := pgInState(t, StateUnderReview) // rev-1 recorded
+	p := inState(t, StateUnderReview) // rev-1 recorded
 	before := deepCopy(*p)
-	err := p.RecordReview(pgReview("rev-1b"), pgMeta(5, ""))
+	err := p.RecordReview(newReview("rev-1b"), metaOn(5, ""))
 	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleReviewRecorded, te.Rule, "one review per round")
@@ -80,20 +80,20 @@ func TestReviewAcrossRounds(t *testing.T) {
 		t.Errorf("refused review changed the programme (-before +after):\n%s", d)
 	}
 
-	require.NoError(t, p.Fire(EventResume, pgMeta(6, "no change needed")))
-	err = p.RecordReview(pgReview("rev-2"), pgMeta(7, ""))
+	require.NoError(t, p.Fire(EventResume, metaOn(6, "no change needed")))
+	err = p.RecordReview(newReview("rev-2"), metaOn(7, ""))
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason, "reviews are recorded under review only")
 
-	require.NoError(t, p.Fire(EventReview, pgMeta(40, "")))
-	err = p.RecordReview(pgReview("rev-1"), pgMeta(41, ""))
+	require.NoError(t, p.Fire(EventReview, metaOn(40, "")))
+	err = p.RecordReview(newReview("rev-1"), metaOn(41, ""))
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("ID", "unique"), "review ids are unique across rounds")
-	require.NoError(t, p.RecordReview(pgReview("rev-2", pgAction("act-1")), pgMeta(41, "")))
-	err = p.Fire(EventResume, pgMeta(42, ""))
+	require.NoError(t, p.RecordReview(newReview("rev-2", newAction("act-1")), metaOn(41, "")))
+	err = p.Fire(EventResume, metaOn(42, ""))
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleReviewActions, te.Rule)
-	require.NoError(t, p.Fire(EventClose, pgMeta(42, "the ISMS is retired; actions moot")))
+	require.NoError(t, p.Fire(EventClose, metaOn(42, "the ISMS is retired; actions moot")))
 	require.NoError(t, Verify(p))
 }

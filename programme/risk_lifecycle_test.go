@@ -9,44 +9,46 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const pgRiskID RiskID = "x"
+const oneRisk RiskID = "x"
 
-func pgLow() Assessment  { return Assessment{Likelihood: 1, Impact: 2, Rationale: "rare"} }
-func pgHigh() Assessment { return Assessment{Likelihood: 4, Impact: 4, Rationale: "likely and major"} }
-
-func pgTreatment(due int) Treatment {
-	return Treatment{Action: "book auditors three months ahead", Owner: "pm", Due: pgDay(due)}
+func lowRating() Assessment { return Assessment{Likelihood: 1, Impact: 2, Rationale: "rare"} }
+func highRating() Assessment {
+	return Assessment{Likelihood: 4, Impact: 4, Rationale: "likely and major"}
 }
 
-// pgRiskInState returns a draft programme whose entry pgRiskID is in
+func newTreatment(due int) Treatment {
+	return Treatment{Action: "book auditors three months ahead", Owner: "pm", Due: onDay(due)}
+}
+
+// riskIn returns a draft programme whose entry oneRisk is in
 // state s, reached through valid operations at days 1..6, rated low.
-func pgRiskInState(t pgTB, s RiskState) *Programme {
+func riskIn(t testingTB, s RiskState) *Programme {
 	t.Helper()
-	p := pgNew(t)
-	require.NoError(t, p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryResources), pgMeta(1, "")))
+	p := newDraft(t)
+	require.NoError(t, p.AddRisk(newRisk(oneRisk, KindRisk, CategoryResources), metaOn(1, "")))
 	step := func(err error) { t.Helper(); require.NoError(t, err) }
 	switch s {
 	case RiskIdentified:
 	case RiskAssessed:
-		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
+		step(p.AssessRisk(oneRisk, lowRating(), metaOn(2, "")))
 	case RiskAccepted:
-		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
-		step(p.AcceptRisk(pgRiskID, "low and rare", pgMeta(3, "")))
+		step(p.AssessRisk(oneRisk, lowRating(), metaOn(2, "")))
+		step(p.AcceptRisk(oneRisk, "low and rare", metaOn(3, "")))
 	case RiskTreatmentPlanned, RiskTreated, RiskMonitored, RiskClosed:
-		step(p.AssessRisk(pgRiskID, pgLow(), pgMeta(2, "")))
-		step(p.PlanTreatment(pgRiskID, pgTreatment(30), pgMeta(3, "")))
+		step(p.AssessRisk(oneRisk, lowRating(), metaOn(2, "")))
+		step(p.PlanTreatment(oneRisk, newTreatment(30), metaOn(3, "")))
 		if s == RiskTreatmentPlanned {
 			break
 		}
-		step(p.TreatRisk(pgRiskID, "auditors booked", pgMeta(4, "")))
+		step(p.TreatRisk(oneRisk, "auditors booked", metaOn(4, "")))
 		if s == RiskTreated {
 			break
 		}
-		step(p.MonitorRisk(pgRiskID, pgLow(), pgMeta(5, "")))
+		step(p.MonitorRisk(oneRisk, lowRating(), metaOn(5, "")))
 		if s == RiskMonitored {
 			break
 		}
-		step(p.CloseRisk(pgRiskID, "audits staffed", pgMeta(6, "")))
+		step(p.CloseRisk(oneRisk, "audits staffed", metaOn(6, "")))
 	default:
 		t.Fatalf("no path to %q", s)
 	}
@@ -54,24 +56,24 @@ func pgRiskInState(t pgTB, s RiskState) *Programme {
 	return p
 }
 
-// pgFireRiskGood fires e with input meeting every guard.
-func pgFireRiskGood(p *Programme, e RiskEvent) error {
+// fireRiskGood fires e with input meeting every guard.
+func fireRiskGood(p *Programme, e RiskEvent) error {
 	switch e {
 	case RiskAssess:
-		return p.AssessRisk(pgRiskID, pgLow(), pgMeta(10, ""))
+		return p.AssessRisk(oneRisk, lowRating(), metaOn(10, ""))
 	case RiskPlanTreatment:
-		return p.PlanTreatment(pgRiskID, pgTreatment(40), pgMeta(10, ""))
+		return p.PlanTreatment(oneRisk, newTreatment(40), metaOn(10, ""))
 	case RiskMonitor:
-		return p.MonitorRisk(pgRiskID, pgLow(), pgMeta(10, ""))
+		return p.MonitorRisk(oneRisk, lowRating(), metaOn(10, ""))
 	}
-	return pgFireRisk(p, pgRiskID, e, "stated", pgMeta(10, ""))
+	return fireRiskEvent(p, oneRisk, e, "stated", metaOn(10, ""))
 }
 
-// pgFireRisk fires a register event that carries a reason through its
+// fireRiskEvent fires a register event that carries a reason through its
 // operation (TreatRisk, AcceptRisk, CloseRisk), and any other event, with
 // no input, through the dispatcher those operations share, which the
 // table's guards then refuse.
-func pgFireRisk(p *Programme, id RiskID, e RiskEvent, reason string, m ismsaudit.Meta) error {
+func fireRiskEvent(p *Programme, id RiskID, e RiskEvent, reason string, m ismsaudit.Meta) error {
 	switch e {
 	case RiskTreat:
 		return p.TreatRisk(id, reason, m)
@@ -98,9 +100,9 @@ func TestRiskEveryStateEvent(t *testing.T) {
 	for s := range RiskStates() {
 		for e := range RiskEvents() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
-				p := pgRiskInState(t, s)
+				p := riskIn(t, s)
 				before := deepCopy(*p)
-				err := pgFireRiskGood(p, e)
+				err := fireRiskGood(p, e)
 				to, ok := want[s][e]
 				row, hasRow := riskMachine.Next(s, e)
 				assert.Equal(t, ok, hasRow, "table row")
@@ -115,11 +117,11 @@ func TestRiskEveryStateEvent(t *testing.T) {
 					if e == RiskTreat || e == RiskAccept || e == RiskClose {
 						wantReason = "stated"
 					}
-					assert.Equal(t, RiskEntry{From: s, Event: e, To: to, At: pgDay(10), By: "pm", Reason: wantReason}, r.History[len(r.History)-1])
+					assert.Equal(t, RiskEntry{From: s, Event: e, To: to, At: onDay(10), By: "pm", Reason: wantReason}, r.History[len(r.History)-1])
 					if d := cmp.Diff(old.History, r.History[:len(old.History)]); d != "" {
 						t.Errorf("history rewritten (-before +after):\n%s", d)
 					}
-					if d := cmp.Diff(old.Assessments, r.Assessments[:len(old.Assessments)], pgEquateEmpty); d != "" {
+					if d := cmp.Diff(old.Assessments, r.Assessments[:len(old.Assessments)], equateEmpty); d != "" {
 						t.Errorf("assessments rewritten (-before +after):\n%s", d)
 					}
 					require.NoError(t, Verify(p))
@@ -154,32 +156,36 @@ func TestRiskGuards(t *testing.T) {
 		rule  ismsaudit.RuleID
 	}{
 		{"assess without ratings", RiskIdentified, nil,
-			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskAssess, "", pgMeta(9, "")) }, RuleRiskScales},
+			func(p *Programme) error { return p.fireRisk(oneRisk, RiskAssess, "", metaOn(9, "")) }, RuleRiskScales},
 		{"plan without a treatment", RiskAssessed, nil,
-			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskPlanTreatment, "", pgMeta(9, "")) }, RuleRiskPlan},
+			func(p *Programme) error { return p.fireRisk(oneRisk, RiskPlanTreatment, "", metaOn(9, "")) }, RuleRiskPlan},
 		{"monitor without residual ratings", RiskTreated, nil,
-			func(p *Programme) error { return p.fireRisk(pgRiskID, RiskMonitor, "", pgMeta(9, "")) }, RuleRiskResidual},
+			func(p *Programme) error { return p.fireRisk(oneRisk, RiskMonitor, "", metaOn(9, "")) }, RuleRiskResidual},
 		{"treat without outcome", RiskTreatmentPlanned, nil,
-			func(p *Programme) error { return p.TreatRisk(pgRiskID, " ", pgMeta(9, "")) }, RuleRiskOutcome},
+			func(p *Programme) error { return p.TreatRisk(oneRisk, " ", metaOn(9, "")) }, RuleRiskOutcome},
 		{"accept without reason", RiskAssessed, nil,
-			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "", pgMeta(9, "")) }, RuleRiskReason},
+			func(p *Programme) error { return p.AcceptRisk(oneRisk, "", metaOn(9, "")) }, RuleRiskReason},
 		{"close without reason", RiskMonitored, nil,
-			func(p *Programme) error { return p.CloseRisk(pgRiskID, "", pgMeta(9, "")) }, RuleRiskReason},
+			func(p *Programme) error { return p.CloseRisk(oneRisk, "", metaOn(9, "")) }, RuleRiskReason},
 		{"accept a high risk", RiskAssessed,
-			func(t *testing.T, p *Programme) { require.NoError(t, p.AssessRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
-			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "we live with it", pgMeta(9, "")) }, RuleRiskAcceptable},
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.AssessRisk(oneRisk, highRating(), metaOn(8, "")))
+			},
+			func(p *Programme) error { return p.AcceptRisk(oneRisk, "we live with it", metaOn(9, "")) }, RuleRiskAcceptable},
 		{"close with a high residual", RiskTreated,
-			func(t *testing.T, p *Programme) { require.NoError(t, p.MonitorRisk(pgRiskID, pgHigh(), pgMeta(8, ""))) },
-			func(p *Programme) error { return p.CloseRisk(pgRiskID, "done", pgMeta(9, "")) }, RuleRiskAcceptable},
+			func(t *testing.T, p *Programme) {
+				require.NoError(t, p.MonitorRisk(oneRisk, highRating(), metaOn(8, "")))
+			},
+			func(p *Programme) error { return p.CloseRisk(oneRisk, "done", metaOn(9, "")) }, RuleRiskAcceptable},
 		{"accept a medium risk when only low is acceptable", RiskAssessed,
 			func(t *testing.T, p *Programme) {
-				require.NoError(t, p.AssessRisk(pgRiskID, Assessment{Likelihood: 2, Impact: 2}, pgMeta(8, "")))
+				require.NoError(t, p.AssessRisk(oneRisk, Assessment{Likelihood: 2, Impact: 2}, metaOn(8, "")))
 			},
-			func(p *Programme) error { return p.AcceptRisk(pgRiskID, "fine", pgMeta(9, "")) }, RuleRiskAcceptable},
+			func(p *Programme) error { return p.AcceptRisk(oneRisk, "fine", metaOn(9, "")) }, RuleRiskAcceptable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgRiskInState(t, tt.state)
+			p := riskIn(t, tt.state)
 			if tt.setup != nil {
 				tt.setup(t, p)
 			}
@@ -200,11 +206,11 @@ func TestRiskGuards(t *testing.T) {
 // TestRiskOpportunityAcceptedAtAnyLevel: an opportunity not pursued is
 // accepted with a reason whatever its level.
 func TestRiskOpportunityAcceptedAtAnyLevel(t *testing.T) {
-	p := pgNew(t)
-	require.NoError(t, p.AddRisk(pgRisk("o", KindOpportunity, CategoryMonitoring), pgMeta(1, "")))
-	require.NoError(t, p.AssessRisk("o", pgHigh(), pgMeta(2, "")))
+	p := newDraft(t)
+	require.NoError(t, p.AddRisk(newRisk("o", KindOpportunity, CategoryMonitoring), metaOn(1, "")))
+	require.NoError(t, p.AssessRisk("o", highRating(), metaOn(2, "")))
 	assert.True(t, p.CanRisk("o", RiskAccept))
-	require.NoError(t, p.AcceptRisk("o", "no budget this year", pgMeta(3, "")))
+	require.NoError(t, p.AcceptRisk("o", "no budget this year", metaOn(3, "")))
 	assert.Equal(t, RiskAccepted, p.Risks[0].State)
 	require.NoError(t, Verify(p))
 }
@@ -219,68 +225,68 @@ func TestRiskInputErrors(t *testing.T) {
 	}{
 		{"likelihood off the scale", RiskIdentified,
 			func(p *Programme) error {
-				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 6, Impact: 1}, pgMeta(9, ""))
+				return p.AssessRisk(oneRisk, Assessment{Likelihood: 6, Impact: 1}, metaOn(9, ""))
 			}, "Likelihood", RuleRiskScales},
 		{"impact zero", RiskIdentified,
-			func(p *Programme) error { return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1}, pgMeta(9, "")) }, "Impact", RuleRiskScales},
+			func(p *Programme) error { return p.AssessRisk(oneRisk, Assessment{Likelihood: 1}, metaOn(9, "")) }, "Impact", RuleRiskScales},
 		{"level given", RiskIdentified,
 			func(p *Programme) error {
-				return p.AssessRisk(pgRiskID, Assessment{Likelihood: 1, Impact: 1, Level: LevelLow}, pgMeta(9, ""))
+				return p.AssessRisk(oneRisk, Assessment{Likelihood: 1, Impact: 1, Level: LevelLow}, metaOn(9, ""))
 			}, "", "library-set"},
 		{"residual off the scale", RiskTreated,
 			func(p *Programme) error {
-				return p.MonitorRisk(pgRiskID, Assessment{Likelihood: 0, Impact: 9}, pgMeta(9, ""))
+				return p.MonitorRisk(oneRisk, Assessment{Likelihood: 0, Impact: 9}, metaOn(9, ""))
 			}, "Impact", RuleRiskScales},
 		{"treatment without owner", RiskAssessed,
 			func(p *Programme) error {
-				return p.PlanTreatment(pgRiskID, Treatment{Action: "x", Due: pgDay(30)}, pgMeta(9, ""))
+				return p.PlanTreatment(oneRisk, Treatment{Action: "x", Due: onDay(30)}, metaOn(9, ""))
 			}, "Owner", RuleRiskPlan},
 		{"treatment due before the plan", RiskAssessed,
-			func(p *Programme) error { return p.PlanTreatment(pgRiskID, pgTreatment(3), pgMeta(9, "")) }, "Due", RuleRiskPlan},
+			func(p *Programme) error { return p.PlanTreatment(oneRisk, newTreatment(3), metaOn(9, "")) }, "Due", RuleRiskPlan},
 		{"treatment with planned time", RiskAssessed,
 			func(p *Programme) error {
-				tr := pgTreatment(30)
+				tr := newTreatment(30)
 				tr.PlannedBy = "me"
-				return p.PlanTreatment(pgRiskID, tr, pgMeta(9, ""))
+				return p.PlanTreatment(oneRisk, tr, metaOn(9, ""))
 			}, "", "library-set"},
 		{"add a duplicate id", RiskIdentified,
 			func(p *Programme) error {
-				return p.AddRisk(pgRisk(pgRiskID, KindRisk, CategoryPlanning), pgMeta(9, ""))
+				return p.AddRisk(newRisk(oneRisk, KindRisk, CategoryPlanning), metaOn(9, ""))
 			}, "ID", "unique"},
 		{"add without kind", RiskIdentified,
 			func(p *Programme) error {
-				return p.AddRisk(Risk{ID: "n", Category: CategoryPlanning, Description: "d", Owner: "o"}, pgMeta(9, ""))
+				return p.AddRisk(Risk{ID: "n", Category: CategoryPlanning, Description: "d", Owner: "o"}, metaOn(9, ""))
 			}, "Kind", "enum"},
 		{"add with a bad category", RiskIdentified,
-			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, "weather"), pgMeta(9, "")) }, "Category", "enum"},
+			func(p *Programme) error { return p.AddRisk(newRisk("n", KindRisk, "weather"), metaOn(9, "")) }, "Category", "enum"},
 		{"add without owner", RiskIdentified,
 			func(p *Programme) error {
-				r := pgRisk("n", KindRisk, CategoryPlanning)
+				r := newRisk("n", KindRisk, CategoryPlanning)
 				r.Owner = ""
-				return p.AddRisk(r, pgMeta(9, ""))
+				return p.AddRisk(r, metaOn(9, ""))
 			}, "Owner", "required"},
 		{"add with a state", RiskIdentified,
 			func(p *Programme) error {
-				r := pgRisk("n", KindRisk, CategoryPlanning)
+				r := newRisk("n", KindRisk, CategoryPlanning)
 				r.State = RiskAssessed
-				return p.AddRisk(r, pgMeta(9, ""))
+				return p.AddRisk(r, metaOn(9, ""))
 			}, "State", "library-set"},
 		{"add with history", RiskIdentified,
 			func(p *Programme) error {
-				r := pgRisk("n", KindRisk, CategoryPlanning)
-				r.History = []RiskEntry{{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, At: pgDay(1), By: "x"}}
-				return p.AddRisk(r, pgMeta(9, ""))
+				r := newRisk("n", KindRisk, CategoryPlanning)
+				r.History = []RiskEntry{{From: RiskIdentified, Event: RiskAssess, To: RiskAssessed, At: onDay(1), By: "x"}}
+				return p.AddRisk(r, metaOn(9, ""))
 			}, "History", "library-set"},
 		{"add without time", RiskIdentified,
 			func(p *Programme) error {
-				return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), ismsaudit.Meta{By: "pm"})
+				return p.AddRisk(newRisk("n", KindRisk, CategoryPlanning), ismsaudit.Meta{By: "pm"})
 			}, "Meta.At", "required"},
 		{"add before the version started", RiskIdentified,
-			func(p *Programme) error { return p.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(-3, "")) }, "Meta.At", "time-order"},
+			func(p *Programme) error { return p.AddRisk(newRisk("n", KindRisk, CategoryPlanning), metaOn(-3, "")) }, "Meta.At", "time-order"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := pgRiskInState(t, tt.state)
+			p := riskIn(t, tt.state)
 			before := deepCopy(*p)
 			err := tt.op(p)
 			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
@@ -295,8 +301,8 @@ func TestRiskInputErrors(t *testing.T) {
 }
 
 func TestRiskUnknownAndFrozen(t *testing.T) {
-	p := pgRiskInState(t, RiskAssessed)
-	err := p.AssessRisk("nope", pgLow(), pgMeta(9, ""))
+	p := riskIn(t, RiskAssessed)
+	err := p.AssessRisk("nope", lowRating(), metaOn(9, ""))
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)
@@ -307,13 +313,13 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	assert.False(t, p.CanRisk("nope", RiskAssess))
 
-	closed := pgInState(t, StateClosed)
+	closed := inState(t, StateClosed)
 	before := deepCopy(*closed)
 	ops := map[string]func() error{
-		"add":    func() error { return closed.AddRisk(pgRisk("n", KindRisk, CategoryPlanning), pgMeta(20, "")) },
-		"assess": func() error { return closed.AssessRisk("r-planning", pgLow(), pgMeta(20, "")) },
-		"plan":   func() error { return closed.PlanTreatment("r-planning", pgTreatment(40), pgMeta(20, "")) },
-		"fire":   func() error { return closed.AcceptRisk("r-planning", "ok", pgMeta(20, "")) },
+		"add":    func() error { return closed.AddRisk(newRisk("n", KindRisk, CategoryPlanning), metaOn(20, "")) },
+		"assess": func() error { return closed.AssessRisk("r-planning", lowRating(), metaOn(20, "")) },
+		"plan":   func() error { return closed.PlanTreatment("r-planning", newTreatment(40), metaOn(20, "")) },
+		"fire":   func() error { return closed.AcceptRisk("r-planning", "ok", metaOn(20, "")) },
 	}
 	for name, op := range ops {
 		t.Run(name, func(t *testing.T) {
@@ -335,15 +341,15 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 }
 
 func TestRiskPermittedAndLookup(t *testing.T) {
-	p := pgRiskInState(t, RiskAssessed)
-	events, err := p.PermittedRisk(pgRiskID)
+	p := riskIn(t, RiskAssessed)
+	events, err := p.PermittedRisk(oneRisk)
 	require.NoError(t, err)
 	assert.Equal(t, []RiskEvent{RiskAssess, RiskPlanTreatment, RiskAccept}, events)
-	require.NoError(t, p.AssessRisk(pgRiskID, pgHigh(), pgMeta(3, "")))
-	events, err = p.PermittedRisk(pgRiskID)
+	require.NoError(t, p.AssessRisk(oneRisk, highRating(), metaOn(3, "")))
+	events, err = p.PermittedRisk(oneRisk)
 	require.NoError(t, err)
 	assert.Equal(t, []RiskEvent{RiskAssess, RiskPlanTreatment}, events, "a high risk cannot be accepted")
-	r, err := p.LookupRisk(pgRiskID)
+	r, err := p.LookupRisk(oneRisk)
 	require.NoError(t, err)
 	assert.Equal(t, LevelHigh, r.Level())
 	r.Assessments[0].Level = LevelVeryHigh
@@ -353,7 +359,7 @@ func TestRiskPermittedAndLookup(t *testing.T) {
 }
 
 func TestRiskLifecycleDescription(t *testing.T) {
-	l := pgLifecycle(t, "programme.risk")
+	l := lifecycleNamed(t, "programme.risk")
 	assert.Equal(t, RuleRiskOrder, l.Order)
 	assert.Equal(t, RuleRiskRecord, l.Record)
 	assert.Equal(t, "identified", l.Initial)

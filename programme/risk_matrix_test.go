@@ -86,12 +86,12 @@ func TestRiskMatrixHostScale(t *testing.T) {
 		Acceptable: LevelMedium,
 	}
 	require.NoError(t, m.Validate())
-	opts := pgOptions()
+	opts := completeOptions()
 	opts.Matrix = &m
-	p, err := New(opts, pgMeta(0, ""))
+	p, err := New(opts, metaOn(0, ""))
 	require.NoError(t, err)
-	require.NoError(t, p.AddRisk(pgRisk("a", KindRisk, CategoryPlanning), pgMeta(1, "")))
-	require.NoError(t, p.AssessRisk("a", Assessment{Likelihood: 2, Impact: 2}, pgMeta(1, "")))
+	require.NoError(t, p.AddRisk(newRisk("a", KindRisk, CategoryPlanning), metaOn(1, "")))
+	require.NoError(t, p.AssessRisk("a", Assessment{Likelihood: 2, Impact: 2}, metaOn(1, "")))
 	assert.Equal(t, LevelMedium, p.Risks[0].Level())
 	assert.True(t, p.CanRisk("a", RiskAccept), "medium is acceptable on this matrix")
 	m.Levels[1][1] = LevelVeryHigh

@@ -16,8 +16,8 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scSites returns a central function "hq" and n sites "s00", "s01", ...
-func scSites(n int) []programme.Site {
+// numberedSites returns a central function "hq" and n sites "s00", "s01", ...
+func numberedSites(n int) []programme.Site {
 	out := []programme.Site{{ID: "hq", Central: true}}
 	for i := range n {
 		out = append(out, programme.Site{ID: programme.SiteID(fmt.Sprintf("s%02d", i))})
@@ -39,7 +39,7 @@ func TestSampleSitesSize(t *testing.T) {
 	for _, tt := range tests {
 		for kind, want := range map[annexa.AuditKind]int{annexa.Stage1: tt.initial, annexa.Stage2: tt.initial, annexa.Surveillance: tt.surv, annexa.Recertification: tt.recert} {
 			t.Run(fmt.Sprintf("%d sites %s", tt.sites, kind), func(t *testing.T) {
-				s, err := programme.SampleSites(scSites(tt.sites), programme.SampleOptions{Kind: kind, Seed: 9})
+				s, err := programme.SampleSites(numberedSites(tt.sites), programme.SampleOptions{Kind: kind, Seed: 9})
 				require.NoError(t, err)
 				assert.Equal(t, tt.sites, s.Sites)
 				assert.Equal(t, want, s.Size)
@@ -56,12 +56,12 @@ func TestSampleSitesSize(t *testing.T) {
 
 func TestSampleSitesExplained(t *testing.T) {
 	sites := []programme.Site{
-		{ID: "f", Visits: 1, LastVisit: scDate(2025, 11, 1)},
+		{ID: "f", Visits: 1, LastVisit: date(2025, 11, 1)},
 		{ID: "hq", Central: true},
-		{ID: "a", Visits: 1, LastVisit: scDate(2026, 3, 1)},
+		{ID: "a", Visits: 1, LastVisit: date(2026, 3, 1)},
 		{ID: "b"},
 		{ID: "c", HighRisk: true},
-		{ID: "d", Visits: 2, LastVisit: scDate(2026, 9, 1)},
+		{ID: "d", Visits: 2, LastVisit: date(2026, 9, 1)},
 		{ID: "e"},
 	}
 	// x = 6 sites besides the central function: y = ⌈√6⌉ = 3, drawn from
@@ -108,7 +108,7 @@ func TestSampleSitesExplained(t *testing.T) {
 }
 
 func TestSampleSitesNoSampling(t *testing.T) {
-	sites := scSites(10)
+	sites := numberedSites(10)
 	sites[3].HighRisk = true
 	sites[1].Visits = 1
 	for _, kind := range []annexa.AuditKind{annexa.Stage2, annexa.Recertification} {
@@ -133,9 +133,9 @@ func TestSampleSitesNoSampling(t *testing.T) {
 }
 
 func TestSampleSitesErrors(t *testing.T) {
-	twoCentral := scSites(3)
+	twoCentral := numberedSites(3)
 	twoCentral[2].Central = true
-	dup := scSites(3)
+	dup := numberedSites(3)
 	dup[3].ID = "s00"
 	dup[1].Visits = -1
 	tests := []struct {
@@ -145,20 +145,20 @@ func TestSampleSitesErrors(t *testing.T) {
 		want  [][2]string
 	}{
 		{"no sites", nil, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
-		{"only the central function", scSites(0), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
-		{"no central function", scSites(3)[1:], programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
+		{"only the central function", numberedSites(0), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
+		{"no central function", numberedSites(3)[1:], programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites", string(programme.RuleSampleSites)}}},
 		{"two central functions", twoCentral, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].Central", string(programme.RuleSampleSites)}}},
 		{"repeated ids and negative visits", dup, programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[3].ID", "unique"}, {"Sites[1].Visits", "gte"}}},
-		{"an empty id", append(scSites(1), programme.Site{ID: " "}), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].ID", "required"}}},
-		{"no kind", scSites(3), programme.SampleOptions{}, [][2]string{{"Kind", "required"}}},
-		{"an internal audit", scSites(3), programme.SampleOptions{Kind: annexa.Internal}, [][2]string{{"Kind", "enum"}}},
-		{"bad factors", scSites(3), programme.SampleOptions{Kind: annexa.Stage1, Factors: &programme.SamplingFactors{Initial: 0, Surveillance: 3, Recertification: math.NaN(), RandomShare: 1.5, NoSamplingSurveillanceShare: 0}},
+		{"an empty id", append(numberedSites(1), programme.Site{ID: " "}), programme.SampleOptions{Kind: annexa.Surveillance}, [][2]string{{"Sites[2].ID", "required"}}},
+		{"no kind", numberedSites(3), programme.SampleOptions{}, [][2]string{{"Kind", "required"}}},
+		{"an internal audit", numberedSites(3), programme.SampleOptions{Kind: annexa.Internal}, [][2]string{{"Kind", "enum"}}},
+		{"bad factors", numberedSites(3), programme.SampleOptions{Kind: annexa.Stage1, Factors: &programme.SamplingFactors{Initial: 0, Surveillance: 3, Recertification: math.NaN(), RandomShare: 1.5, NoSamplingSurveillanceShare: 0}},
 			[][2]string{{"Factors.Initial", "range"}, {"Factors.Surveillance", "range"}, {"Factors.Recertification", "range"}, {"Factors.RandomShare", "range"}, {"Factors.NoSamplingSurveillanceShare", "range"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := programme.SampleSites(tt.sites, tt.opts)
-			scAssertHas(t, scValidation(t, err), tt.want...)
+			assertHas(t, validationError(t, err), tt.want...)
 		})
 	}
 }
@@ -170,12 +170,12 @@ func TestSampleSitesErrors(t *testing.T) {
 func TestSampleSitesProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 120).Draw(t, "sites")
-		sites := scSites(n)
+		sites := numberedSites(n)
 		for i := 1; i < len(sites); i++ {
 			sites[i].HighRisk = rapid.IntRange(0, 9).Draw(t, "risk") == 0
 			sites[i].Visits = rapid.IntRange(0, 3).Draw(t, "visits")
 			if sites[i].Visits > 0 {
-				sites[i].LastVisit = scDate(2026, 1, 1).AddDate(0, 0, rapid.IntRange(0, 900).Draw(t, "last"))
+				sites[i].LastVisit = date(2026, 1, 1).AddDate(0, 0, rapid.IntRange(0, 900).Draw(t, "last"))
 			}
 		}
 		kind := rapid.SampledFrom([]annexa.AuditKind{annexa.Stage1, annexa.Stage2, annexa.Surveillance, annexa.Recertification}).Draw(t, "kind")

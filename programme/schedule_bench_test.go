@@ -12,13 +12,13 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scBenchDecision is the first decision date of the generated cycles.
-var scBenchDecision = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+// benchDecision is the first decision date of the generated cycles.
+var benchDecision = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 
-// scCycleOptions returns the cycle options of generated auditee i: the
+// benchCycleOptions returns the cycle options of generated auditee i: the
 // decisions spread over a year, every third one an initial cycle.
-func scCycleOptions(i int) programme.CycleOptions {
-	d := scBenchDecision.AddDate(0, 0, i%365)
+func benchCycleOptions(i int) programme.CycleOptions {
+	d := benchDecision.AddDate(0, 0, i%365)
 	o := programme.CycleOptions{ID: fmt.Sprintf("auditee-%04d", i), Auditee: fmt.Sprintf("auditee-%04d", i), Decision: d,
 		Days: programme.CycleDays{Stage1: 2, Stage2: 6.5, Surveillance: 3, Recertification: 5.5}}
 	if i%3 == 0 {
@@ -36,12 +36,12 @@ func BenchmarkPlanCycles1000(b *testing.B) {
 	for _, mode := range []string{"at-once", "one-by-one"} {
 		b.Run(mode, func(b *testing.B) {
 			b.ReportAllocs()
-			defer prReportCPU(b, prCPUTime())
+			defer reportCPU(b, cpuTime())
 			for b.Loop() {
-				p := scExProgramme("cb", programme.StateImplementing)
+				p := exampleProgramme("cb", programme.StateImplementing)
 				cycles := make([]programme.Cycle, 0, 1000)
 				for i := range 1000 {
-					c, err := programme.PlanCycle(scCycleOptions(i))
+					c, err := programme.PlanCycle(benchCycleOptions(i))
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -56,7 +56,7 @@ func BenchmarkPlanCycles1000(b *testing.B) {
 				if err := p.AddCycles(cycles...); err != nil {
 					b.Fatal(err)
 				}
-				if problems := scScheduleProblems(p); len(problems) > 0 {
+				if problems := scheduleProblems(p); len(problems) > 0 {
 					b.Fatal(problems)
 				}
 			}
@@ -70,7 +70,7 @@ func BenchmarkPlanInternal1000(b *testing.B) {
 	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
 	require.NoError(b, err)
 	require.NoError(b, soa.Exclude("7.5", "no physical premises of our own"))
-	period := programme.Window{Earliest: scBenchDecision, Latest: scBenchDecision.AddDate(3, 0, -1)}
+	period := programme.Window{Earliest: benchDecision, Latest: benchDecision.AddDate(3, 0, -1)}
 	weights := []programme.CoverageWeight{
 		{Refs: []annexa.Ref{annexa.RefToClause("6.1"), annexa.RefToClause("8.2")}, Times: 3},
 		{Filter: &annexa.Filter{Themes: []annexa.Theme{annexa.Technological}}, Times: 2},
@@ -89,7 +89,7 @@ func BenchmarkPlanInternal1000(b *testing.B) {
 func BenchmarkCoverage(b *testing.B) {
 	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
 	require.NoError(b, err)
-	period := programme.Window{Earliest: scBenchDecision, Latest: scBenchDecision.AddDate(3, 0, -1)}
+	period := programme.Window{Earliest: benchDecision, Latest: benchDecision.AddDate(3, 0, -1)}
 	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "x", Period: period})
 	require.NoError(b, err)
 	b.ReportAllocs()
@@ -127,14 +127,14 @@ func BenchmarkSampleSites(b *testing.B) {
 	}
 }
 
-// scBenchPeople returns n competent people (one in four a leader) with
+// benchPeople returns n competent people (one in four a leader) with
 // languages and sectors spread over small vocabularies.
-func scBenchPeople(tb testing.TB, n int) []competence.Auditor {
+func benchPeople(tb testing.TB, n int) []competence.Auditor {
 	langs := []string{"en", "de", "fr", "es"}
 	sectors := []string{"finance", "health", "energy", "retail", "public"}
 	out := make([]competence.Auditor, n)
 	for i := range out {
-		out[i] = scPerson(tb, fmt.Sprintf("aud-%03d", i), i%4 == 0, func(a *competence.Auditor) {
+		out[i] = person(tb, fmt.Sprintf("aud-%03d", i), i%4 == 0, func(a *competence.Auditor) {
 			a.Languages = []string{langs[i%len(langs)]}
 			if i%3 == 0 {
 				a.Languages = append(a.Languages, "en")
@@ -148,15 +148,15 @@ func scBenchPeople(tb testing.TB, n int) []competence.Auditor {
 	return out
 }
 
-// scBenchSchedule returns 1,000 audits of 1,000 auditees over three years,
+// benchSchedule returns 1,000 audits of 1,000 auditees over three years,
 // 2 to 6 auditor days each, with per-audit language and sector needs.
-func scBenchSchedule() ([]programme.ScheduledAudit, []programme.StaffRequest) {
+func benchSchedule() ([]programme.ScheduledAudit, []programme.StaffRequest) {
 	langs := []string{"en", "de", "fr", "es"}
 	sectors := []string{"finance", "health", "energy", "retail", "public"}
 	audits := make([]programme.ScheduledAudit, 1000)
 	reqs := make([]programme.StaffRequest, 1000)
 	for i := range audits {
-		start := scBenchDecision.AddDate(0, 0, (i*397)%1090)
+		start := benchDecision.AddDate(0, 0, (i*397)%1090)
 		kind := []annexa.AuditKind{annexa.Surveillance, annexa.Stage2, annexa.Recertification, annexa.Internal}[i%4]
 		audits[i] = programme.ScheduledAudit{ID: programme.ScheduledAuditID(fmt.Sprintf("audit-%04d", i)), Kind: kind, Auditee: fmt.Sprintf("auditee-%04d", i),
 			Start: start, Due: programme.Window{Earliest: start, Latest: start.AddDate(0, 1, 0)}, Days: float64(2 + i%5),
@@ -171,12 +171,12 @@ func scBenchSchedule() ([]programme.ScheduledAudit, []programme.StaffRequest) {
 // BenchmarkStaff1000 staffs 1,000 audits from a pool of 500 auditors
 // built once (NewPool excluded). Target (issue 5): under 1 s.
 func BenchmarkStaff1000(b *testing.B) {
-	pool := scPool(b, scBenchPeople(b, 500)...)
-	audits, reqs := scBenchSchedule()
+	pool := newPool(b, benchPeople(b, 500)...)
+	audits, reqs := benchSchedule()
 	opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
 		Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 	b.ReportAllocs()
-	defer prReportCPU(b, prCPUTime())
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		res, err := programme.PlanStaffing(audits, pool, opts)
 		if err != nil {
@@ -191,9 +191,9 @@ func BenchmarkStaff1000(b *testing.B) {
 // BenchmarkStaff1000WithPool is BenchmarkStaff1000 including NewPool over
 // the 500 records.
 func BenchmarkStaff1000WithPool(b *testing.B) {
-	people := scBenchPeople(b, 500)
-	scheme := scScheme()
-	audits, reqs := scBenchSchedule()
+	people := benchPeople(b, 500)
+	scheme := testScheme()
+	audits, reqs := benchSchedule()
 	opts := programme.StaffOptions{Needs: []competence.Need{competence.KnowledgeNeed(competence.ISO27001Requirements, competence.Working)},
 		Requests: reqs, Limit: 40, Period: programme.PeriodQuarter}
 	b.ReportAllocs()

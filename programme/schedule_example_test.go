@@ -11,8 +11,8 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scShow prints an audit's id and dates.
-func scShow(a programme.ScheduledAudit) {
+// showAudit prints an audit's id and dates.
+func showAudit(a programme.ScheduledAudit) {
 	when := a.Due.Earliest.Format(time.DateOnly) + " .. " + a.Due.Latest.Format(time.DateOnly)
 	if !a.Start.IsZero() {
 		when = "on " + a.Start.Format(time.DateOnly)
@@ -32,7 +32,7 @@ func ExamplePlanCycle() {
 	}
 	fmt.Println("certificate expires", c.Expiry.Format(time.DateOnly))
 	for _, a := range c.Audits {
-		scShow(a)
+		showAudit(a)
 	}
 	// Output:
 	// certificate expires 2029-06-15
@@ -227,22 +227,22 @@ func ExampleProgramme_ScheduleAudits() {
 	// 0 audits scheduled
 }
 
-// scExamplePool is a pool of four auditors evaluated competent: "ann"
+// examplePool is a pool of four auditors evaluated competent: "ann"
 // and "bob" may lead; "bob" consulted for Acme on its vulnerability
 // management (control 8.8) and so is not independent of audits of it.
-func scExamplePool() *competence.Pool {
-	return scPool(scPanic{},
-		scPerson(scPanic{}, "ann", true, nil),
-		scPerson(scPanic{}, "bob", true, func(a *competence.Auditor) {
+func examplePool() *competence.Pool {
+	return newPool(panicking{},
+		person(panicking{}, "ann", true, nil),
+		person(panicking{}, "bob", true, func(a *competence.Auditor) {
 			a.Involvements = []competence.Involvement{{Kind: competence.Consulted, Auditee: "acme", Controls: []string{"8.8"}}}
 		}),
-		scPerson(scPanic{}, "cat", false, nil),
-		scPerson(scPanic{}, "dan", false, nil),
+		person(panicking{}, "cat", false, nil),
+		person(panicking{}, "dan", false, nil),
 	)
 }
 
 func ExampleProgramme_Staff() {
-	pool := scExamplePool()
+	pool := examplePool()
 	c, err := programme.PlanCycle(programme.CycleOptions{ID: "acme", Auditee: "acme", Decision: time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC),
 		Days: programme.CycleDays{Surveillance: 3, Recertification: 6}})
 	if err != nil {
@@ -250,7 +250,7 @@ func ExampleProgramme_Staff() {
 		return
 	}
 	// Teams are assigned while the programme is implemented.
-	p := scExProgramme("cb-2026", programme.StateImplementing)
+	p := exampleProgramme("cb-2026", programme.StateImplementing)
 	if err := p.AddCycle(c); err != nil {
 		fmt.Println(err)
 		return
@@ -283,9 +283,9 @@ func ExampleProgramme_Staff() {
 }
 
 func ExampleProgramme_StaffAudit() {
-	pool := scExamplePool()
+	pool := examplePool()
 	start := time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
-	p := scExProgramme("cb-2027", programme.StateImplementing) // approved and being implemented
+	p := exampleProgramme("cb-2027", programme.StateImplementing) // approved and being implemented
 	if err := p.ScheduleAudits(
 		programme.ScheduledAudit{ID: "scope-extension", Kind: annexa.Special, Auditee: "acme", Start: start, Days: 2},
 		programme.ScheduledAudit{ID: "short-notice", Kind: annexa.Special, Auditee: "globex", Start: start, Days: 2},

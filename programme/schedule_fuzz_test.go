@@ -16,10 +16,10 @@ import (
 // that Verify never panics and reports problems only as a
 // *ValidationError.
 func FuzzVerifySchedule(f *testing.F) {
-	p := scPlannedProgramme(f)
+	p := plannedProgramme(f)
 	p.Schedule = []programme.ScheduledAudit{
-		{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 1), Days: 4, Team: scTeam("ann", "bob"), Sites: []programme.SiteID{"hq"}},
-		{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: scDate(2027, 3, 2), Days: 1, Team: scTeam("bob"), Clauses: []annexa.ClauseID{"9.2"}},
+		{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: date(2027, 3, 1), Days: 4, Team: teamOf("ann", "bob"), Sites: []programme.SiteID{"hq"}},
+		{ID: "int-2", Kind: annexa.Internal, Auditee: "acme", Start: date(2027, 3, 2), Days: 1, Team: teamOf("bob"), Clauses: []annexa.ClauseID{"9.2"}},
 	}
 	seed, err := json.Marshal(p)
 	require.NoError(f, err)
@@ -42,7 +42,7 @@ func FuzzVerifySchedule(f *testing.F) {
 // FuzzPlanCycle plans cycles from arbitrary dates and figures: PlanCycle
 // never panics, and whatever it plans Verify accepts.
 func FuzzPlanCycle(f *testing.F) {
-	d := scDate(2026, 6, 15).Unix()
+	d := date(2026, 6, 15).Unix()
 	f.Add(d, d-86400*60, d-86400*30, int64(0), 3, 6, 30, true)
 	f.Add(d, int64(0), int64(0), d+86400*20, 1, 11, 300, false)
 	f.Add(int64(-62135596800), int64(0), int64(0), int64(0), 0, 0, 0, false)
@@ -64,6 +64,6 @@ func FuzzPlanCycle(f *testing.F) {
 			return
 		}
 		p := &programme.Programme{ID: "p", Cycles: []programme.Cycle{c}}
-		scVerifyClean(t, p)
+		verifyClean(t, p)
 	})
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestScRoundHalfDay(t *testing.T) {
+func TestRoundHalfDay(t *testing.T) {
 	tests := []struct{ in, round, ceil float64 }{
 		{5.3, 5.5, 5.5}, // IAF MD 5 2.2.3: 5.3 -> 5.5
 		{5.2, 5, 5.5},   // 5.2 -> 5.0
@@ -28,7 +28,7 @@ func TestScRoundHalfDay(t *testing.T) {
 	}
 }
 
-func TestScIsqrtCeil(t *testing.T) {
+func TestIsqrtCeil(t *testing.T) {
 	for n := 1; n <= 20000; n++ {
 		want := int(math.Ceil(math.Sqrt(float64(n))))
 		if got := isqrtCeil(n); got != want {
@@ -38,7 +38,7 @@ func TestScIsqrtCeil(t *testing.T) {
 	assert.Equal(t, 31623, isqrtCeil(1_000_000_000))
 }
 
-func TestScOnSiteDays(t *testing.T) {
+func TestOnSiteDays(t *testing.T) {
 	tests := []struct {
 		days     float64
 		auditors int
@@ -49,7 +49,7 @@ func TestScOnSiteDays(t *testing.T) {
 	}
 }
 
-func TestScYearPieces(t *testing.T) {
+func TestYearPieces(t *testing.T) {
 	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 9, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		in   Window
@@ -66,7 +66,7 @@ func TestScYearPieces(t *testing.T) {
 	}
 }
 
-func TestScOverlappingBookings(t *testing.T) {
+func TestOverlappingBookings(t *testing.T) {
 	list := []booking{
 		{auditor: "ann", first: 10, last: 14, path: "A", order: 0},
 		{auditor: "bob", first: 12, last: 12, path: "B", order: 1},

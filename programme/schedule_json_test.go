@@ -17,8 +17,8 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scRoundTrip encodes v, decodes it into a fresh value and compares.
-func scRoundTrip[T any](t *testing.T, name string, v T) {
+// roundTrip encodes v, decodes it into a fresh value and compares.
+func roundTrip[T any](t *testing.T, name string, v T) {
 	t.Helper()
 	t.Run(name, func(t *testing.T) {
 		data, err := json.Marshal(v)
@@ -34,19 +34,19 @@ func scRoundTrip[T any](t *testing.T, name string, v T) {
 // TestScheduleJSONRoundTrip round-trips every exported type of the
 // scheduling code, filled from real runs.
 func TestScheduleJSONRoundTrip(t *testing.T) {
-	cycleOpts := scInitialOptions()
-	cycleOpts.Special = []programme.ScheduledAudit{{ID: "acme-x", Kind: annexa.Special, Auditee: "acme", Sites: []programme.SiteID{"hq"}, Due: scWin(scDate(2027, 9, 1), scDate(2027, 9, 2))}}
+	cycleOpts := initialCycleOptions()
+	cycleOpts.Special = []programme.ScheduledAudit{{ID: "acme-x", Kind: annexa.Special, Auditee: "acme", Sites: []programme.SiteID{"hq"}, Due: window(date(2027, 9, 1), date(2027, 9, 2))}}
 	cycleOpts.Planning = &programme.CyclePlanning{SurveillanceLeadMonths: 2, RecertificationLeadMonths: 5, DecisionMarginDays: 14}
 	cycle, err := programme.PlanCycle(cycleOpts)
 	require.NoError(t, err)
-	recert, err := programme.PlanCycle(programme.CycleOptions{ID: "acme-2", Auditee: "acme", Decision: scDate(2029, 5, 1), PreviousExpiry: cycle.Expiry})
+	recert, err := programme.PlanCycle(programme.CycleOptions{ID: "acme-2", Auditee: "acme", Decision: date(2029, 5, 1), PreviousExpiry: cycle.Expiry})
 	require.NoError(t, err)
 
-	soa := scSoA(t)
-	internalOpts := programme.InternalPlanOptions{ID: "int", Auditee: "acme", Period: scPeriod, Audits: 6, Weights: scWeights()}
+	soa := acmeSoA(t)
+	internalOpts := programme.InternalPlanOptions{ID: "int", Auditee: "acme", Period: coveragePeriod, Audits: 6, Weights: riskWeights()}
 	internal, err := programme.PlanInternal(soa, internalOpts)
 	require.NoError(t, err)
-	report, err := programme.Coverage(internal[1:], soa, scPeriod, scWeights())
+	report, err := programme.Coverage(internal[1:], soa, coveragePeriod, riskWeights())
 	require.NoError(t, err)
 	require.NotEmpty(t, report.Gaps)
 
@@ -54,13 +54,13 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 	timeRes, err := programme.AuditTime(timeIn, nil)
 	require.NoError(t, err)
 
-	sites := []programme.Site{{ID: "hq", Central: true}, {ID: "a", HighRisk: true}, {ID: "b", Visits: 2, LastVisit: scDate(2026, 5, 1)}, {ID: "c"}, {ID: "d"}, {ID: "e"}}
+	sites := []programme.Site{{ID: "hq", Central: true}, {ID: "a", HighRisk: true}, {ID: "b", Visits: 2, LastVisit: date(2026, 5, 1)}, {ID: "c"}, {ID: "d"}, {ID: "e"}}
 	sampleOpts := programme.SampleOptions{Kind: annexa.Surveillance, Seed: 1 << 60, Factors: &programme.SamplingFactors{Initial: 1, Surveillance: 0.6, Recertification: 0.8, RandomShare: 0.5, NoSamplingSurveillanceShare: 0.3}}
 	sample, err := programme.SampleSites(sites, sampleOpts)
 	require.NoError(t, err)
 
-	pool := scPool(t, scPerson(t, "lead", true, nil), scPerson(t, "aud", false, nil))
-	p := scProgramme(t, "p", programme.StateImplementing)
+	pool := newPool(t, person(t, "lead", true, nil), person(t, "aud", false, nil))
+	p := programmeInState(t, "p", programme.StateImplementing)
 	require.NoError(t, p.AddCycle(cycle))
 	require.NoError(t, p.AddCycle(recert))
 	require.NoError(t, p.ScheduleAudits(internal...))
@@ -68,56 +68,56 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 		Needs:    []competence.Need{competence.LanguageNeed("en")},
 		Requests: []programme.StaffRequest{{Audit: "int-01", Needs: []competence.Need{competence.KnowledgeNeed(competence.RiskAssessment, competence.Working)}, MinAuditors: 1, MaxAuditors: 2, Exclude: []competence.AuditorID{"nobody"}}},
 		Select:   &competence.SelectOptions{MaxExact: 10}, Limit: 30, Limits: map[competence.AuditorID]float64{"aud": 10}, Period: programme.PeriodQuarter,
-		Booked: []programme.StaffBooking{{Auditor: "lead", From: scDate(2026, 2, 1), To: scDate(2026, 2, 3), Days: 3}},
+		Booked: []programme.StaffBooking{{Auditor: "lead", From: date(2026, 2, 1), To: date(2026, 2, 3), Days: 3}},
 	}
 	staffing, err := p.Staff(pool, staffOpts)
 	require.NoError(t, err)
 	require.NotZero(t, staffing.Staffed)
 
-	scRoundTrip(t, "Cycle", cycle)
-	scRoundTrip(t, "Cycle with previous expiry", recert)
-	scRoundTrip(t, "CycleOptions", cycleOpts)
-	scRoundTrip(t, "CyclePlanning", programme.DefaultCyclePlanning())
-	scRoundTrip(t, "InternalPlanOptions", internalOpts)
-	scRoundTrip(t, "scheduled audits", internal)
-	scRoundTrip(t, "CoverageReport", report)
-	scRoundTrip(t, "AuditTimeTable", programme.DefaultAuditTimeTable())
-	scRoundTrip(t, "AuditTimeInput", timeIn)
-	scRoundTrip(t, "AuditTimeResult", timeRes)
-	scRoundTrip(t, "sites", sites)
-	scRoundTrip(t, "SampleOptions", sampleOpts)
-	scRoundTrip(t, "SiteSample", sample)
-	scRoundTrip(t, "StaffOptions", staffOpts)
-	scRoundTrip(t, "Staffing", staffing)
-	scRoundTrip(t, "Programme", p)
+	roundTrip(t, "Cycle", cycle)
+	roundTrip(t, "Cycle with previous expiry", recert)
+	roundTrip(t, "CycleOptions", cycleOpts)
+	roundTrip(t, "CyclePlanning", programme.DefaultCyclePlanning())
+	roundTrip(t, "InternalPlanOptions", internalOpts)
+	roundTrip(t, "scheduled audits", internal)
+	roundTrip(t, "CoverageReport", report)
+	roundTrip(t, "AuditTimeTable", programme.DefaultAuditTimeTable())
+	roundTrip(t, "AuditTimeInput", timeIn)
+	roundTrip(t, "AuditTimeResult", timeRes)
+	roundTrip(t, "sites", sites)
+	roundTrip(t, "SampleOptions", sampleOpts)
+	roundTrip(t, "SiteSample", sample)
+	roundTrip(t, "StaffOptions", staffOpts)
+	roundTrip(t, "Staffing", staffing)
+	roundTrip(t, "Programme", p)
 }
 
 func TestScheduleEnums(t *testing.T) {
 	t.Run("SampleReason", func(t *testing.T) {
 		assert.Equal(t, []programme.SampleReason{"central", "high-risk", "random", "rotation", "every-site"}, slices.Collect(programme.SampleReasons()))
-		scEnum(t, programme.ParseSampleReason, func(v programme.SampleReason) bool { return v.IsValid() }, "rotation", "shuffle")
+		checkEnum(t, programme.ParseSampleReason, func(v programme.SampleReason) bool { return v.IsValid() }, "rotation", "shuffle")
 	})
 	t.Run("StaffStatus", func(t *testing.T) {
 		assert.Equal(t, []programme.StaffStatus{"staffed", "kept", "under-way", "undated", "no-team"}, slices.Collect(programme.StaffStatuses()))
-		scEnum(t, programme.ParseStaffStatus, func(v programme.StaffStatus) bool { return v.IsValid() }, "no-team", "maybe")
+		checkEnum(t, programme.ParseStaffStatus, func(v programme.StaffStatus) bool { return v.IsValid() }, "no-team", "maybe")
 	})
 	t.Run("Period", func(t *testing.T) {
 		assert.Equal(t, []programme.Period{"month", "quarter", "year"}, slices.Collect(programme.Periods()))
-		scEnum(t, programme.ParsePeriod, func(v programme.Period) bool { return v.IsValid() }, "quarter", "week")
+		checkEnum(t, programme.ParsePeriod, func(v programme.Period) bool { return v.IsValid() }, "quarter", "week")
 		at := time.Date(2027, 11, 30, 23, 0, 0, 0, time.UTC)
 		assert.Equal(t, "2027-11", programme.PeriodMonth.Key(at))
-		assert.Equal(t, "2027-03", programme.PeriodMonth.Key(scDate(2027, 3, 1)))
+		assert.Equal(t, "2027-03", programme.PeriodMonth.Key(date(2027, 3, 1)))
 		assert.Equal(t, "2027-Q4", programme.PeriodQuarter.Key(at))
-		assert.Equal(t, "2027-Q1", programme.PeriodQuarter.Key(scDate(2027, 3, 31)))
-		assert.Equal(t, "2027-Q2", programme.PeriodQuarter.Key(scDate(2027, 4, 1)))
+		assert.Equal(t, "2027-Q1", programme.PeriodQuarter.Key(date(2027, 3, 31)))
+		assert.Equal(t, "2027-Q2", programme.PeriodQuarter.Key(date(2027, 4, 1)))
 		assert.Equal(t, "2027", programme.PeriodYear.Key(at))
 		assert.Equal(t, "2027", programme.Period("").Key(at), "unset counts as a year")
 	})
 }
 
-// scEnum checks an enumeration's parsing, validity and strict text
+// checkEnum checks an enumeration's parsing, validity and strict text
 // marshalling with one good and one bad token.
-func scEnum[E interface {
+func checkEnum[E interface {
 	~string
 	MarshalText() ([]byte, error)
 }](t *testing.T, parse func(string) (E, error), valid func(E) bool, good, bad string) {

@@ -14,53 +14,53 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scProgramme returns a programme with the given id brought to state s
-// through valid operations (the content of pgExOptions, one low risk per
+// programmeInState returns a programme with the given id brought to state s
+// through valid operations (the content of exampleOptions, one low risk per
 // area): draft, approved, implementing, under-review (with the round's
 // review recorded), improved (the reviewed version) or closed.
-func scProgramme(tb testing.TB, id string, s programme.State) *programme.Programme {
+func programmeInState(tb testing.TB, id string, s programme.State) *programme.Programme {
 	tb.Helper()
-	p, err := scBuildProgramme(id, s)
+	p, err := buildProgramme(id, s)
 	require.NoError(tb, err)
 	require.Equal(tb, s, p.State)
 	return p
 }
 
-// scExProgramme is scProgramme for examples and rapid tests: it panics
+// exampleProgramme is programmeInState for examples and rapid tests: it panics
 // on error.
-func scExProgramme(id string, s programme.State) *programme.Programme {
-	p, err := scBuildProgramme(id, s)
-	pgExMust(err)
+func exampleProgramme(id string, s programme.State) *programme.Programme {
+	p, err := buildProgramme(id, s)
+	must(err)
 	return p
 }
 
-func scBuildProgramme(id string, s programme.State) (*programme.Programme, error) {
-	opts := pgExOptions()
+func buildProgramme(id string, s programme.State) (*programme.Programme, error) {
+	opts := exampleOptions()
 	opts.ID = programme.ID(id)
-	p, err := programme.New(opts, pgExMeta(time.January, 2, ""))
+	p, err := programme.New(opts, exampleMeta(time.January, 2, ""))
 	if err != nil || s == programme.StateDraft {
 		return p, err
 	}
-	pgExCoverRisks(p)
-	if err := p.Fire(programme.EventApprove, pgExMeta(time.January, 9, "")); err != nil || s == programme.StateApproved {
+	coverRiskAreas(p)
+	if err := p.Fire(programme.EventApprove, exampleMeta(time.January, 9, "")); err != nil || s == programme.StateApproved {
 		return p, err
 	}
-	if err := p.Fire(programme.EventImplement, pgExMeta(time.January, 12, "")); err != nil || s == programme.StateImplementing {
+	if err := p.Fire(programme.EventImplement, exampleMeta(time.January, 12, "")); err != nil || s == programme.StateImplementing {
 		return p, err
 	}
-	if err := p.Fire(programme.EventReview, pgExMeta(time.June, 1, "")); err != nil {
+	if err := p.Fire(programme.EventReview, exampleMeta(time.June, 1, "")); err != nil {
 		return nil, err
 	}
 	err = p.RecordReview(programme.Review{ID: programme.ReviewID("rev-" + id),
 		Inputs:      []programme.ReviewInput{{Kind: programme.InputMonitoring, Summary: "on track"}},
 		Objectives:  []programme.ObjectiveResult{{Objective: "coverage", Actual: 50}},
-		Conclusions: "no change"}, pgExMeta(time.June, 2, ""))
+		Conclusions: "no change"}, exampleMeta(time.June, 2, ""))
 	switch {
 	case err != nil:
 	case s == programme.StateImproved:
-		_, err = p.Improve(programme.Changes{}, pgExMeta(time.June, 3, ""))
+		_, err = p.Improve(programme.Changes{}, exampleMeta(time.June, 3, ""))
 	case s == programme.StateClosed:
-		err = p.Fire(programme.EventClose, pgExMeta(time.June, 3, "ends"))
+		err = p.Fire(programme.EventClose, exampleMeta(time.June, 3, "ends"))
 	case s != programme.StateUnderReview:
 		err = errors.New("no path to state " + string(s))
 	}
@@ -75,10 +75,10 @@ func scBuildProgramme(id string, s programme.State) (*programme.Programme, error
 // and PRG-SCHEDULE-WHEN otherwise, and that a refused operation changes
 // nothing.
 func TestScheduleOperationStates(t *testing.T) {
-	cycle, err := programme.PlanCycle(scInitialOptions())
+	cycle, err := programme.PlanCycle(initialCycleOptions())
 	require.NoError(t, err)
-	pool := scPool(t, scPerson(t, "lead", true, nil), scPerson(t, "aud", false, nil))
-	internal := scInternal("int-1", scDate(2027, 2, 1), 2)
+	pool := newPool(t, person(t, "lead", true, nil), person(t, "aud", false, nil))
+	internal := internalAudit("int-1", date(2027, 2, 1), 2)
 
 	ops := []struct {
 		name    string
@@ -86,10 +86,10 @@ func TestScheduleOperationStates(t *testing.T) {
 		run     func(p *programme.Programme) error
 	}{
 		{"AddCycle", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
-			return p.AddCycle(scClone(t, cycle))
+			return p.AddCycle(jsonClone(t, cycle))
 		}},
 		{"AddCycles", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
-			return p.AddCycles(scClone(t, cycle))
+			return p.AddCycles(jsonClone(t, cycle))
 		}},
 		{"ScheduleAudits", []programme.State{programme.StateDraft, programme.StateImplementing}, func(p *programme.Programme) error {
 			return p.ScheduleAudits(internal)
@@ -106,11 +106,11 @@ func TestScheduleOperationStates(t *testing.T) {
 	for _, op := range ops {
 		for s := range programme.States() {
 			t.Run(op.name+"/"+string(s), func(t *testing.T) {
-				p := scProgramme(t, "p", s)
+				p := programmeInState(t, "p", s)
 				// An audit for the staffing operations to fill, placed
 				// the way a decoded record would hold it.
-				p.Schedule = append(p.Schedule, scInternal("pre-1", scDate(2027, 3, 1), 2))
-				before := scClone(t, *p)
+				p.Schedule = append(p.Schedule, internalAudit("pre-1", date(2027, 3, 1), 2))
+				before := jsonClone(t, *p)
 				err := op.run(p)
 				allowed := false
 				for _, a := range op.allowed {
@@ -141,7 +141,7 @@ func TestScheduleOperationStates(t *testing.T) {
 	}
 
 	t.Run("state checked before the input", func(t *testing.T) {
-		p := scProgramme(t, "p", programme.StateClosed)
+		p := programmeInState(t, "p", programme.StateClosed)
 		err := p.ScheduleAudits(programme.ScheduledAudit{}) // invalid too
 		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, err, &te)
@@ -154,7 +154,7 @@ func TestScheduleOperationStates(t *testing.T) {
 	t.Run("a programme not started by New", func(t *testing.T) {
 		p := &programme.Programme{ID: "bare"}
 		for _, err := range []error{
-			p.AddCycle(scClone(t, cycle)),
+			p.AddCycle(jsonClone(t, cycle)),
 			p.ScheduleAudits(internal),
 			func() error { _, err := p.Staff(pool, programme.StaffOptions{}); return err }(),
 		} {
@@ -168,11 +168,11 @@ func TestScheduleOperationStates(t *testing.T) {
 	})
 
 	t.Run("an improved version keeps its schedule; the next version schedules", func(t *testing.T) {
-		p := scProgramme(t, "p", programme.StateUnderReview)
-		next, err := p.Improve(programme.Changes{}, pgExMeta(time.June, 3, ""))
+		p := programmeInState(t, "p", programme.StateUnderReview)
+		next, err := p.Improve(programme.Changes{}, exampleMeta(time.June, 3, ""))
 		require.NoError(t, err)
 		require.NoError(t, next.ScheduleAudits(programme.ScheduledAudit{ID: "int-v2", Kind: annexa.Internal, Auditee: "Example Ltd",
-			Clauses: []annexa.ClauseID{"9.2"}, Due: programme.Window{Earliest: scDate(2027, 5, 1), Latest: scDate(2027, 5, 31)}}))
+			Clauses: []annexa.ClauseID{"9.2"}, Due: programme.Window{Earliest: date(2027, 5, 1), Latest: date(2027, 5, 31)}}))
 		var te *ismsaudit.TransitionError
 		require.ErrorAs(t, p.ScheduleAudits(internal), &te)
 		assert.Equal(t, programme.RuleFrozen, te.Rule)

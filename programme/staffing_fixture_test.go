@@ -11,14 +11,14 @@ import (
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// scEvalDay is when the fixture auditors were evaluated; the schedules
+// evaluationDay is when the fixture auditors were evaluated; the schedules
 // of the tests fall after it.
-var scEvalDay = time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+var evaluationDay = time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 
-// scScheme is the built-in scheme with maintenance checks off and
+// testScheme is the built-in scheme with maintenance checks off and
 // re-evaluation every ten years, so that the fixture auditors stay
 // competent over the three-year cycles the tests plan.
-func scScheme() competence.Scheme {
+func testScheme() competence.Scheme {
 	s := competence.DefaultScheme()
 	for i := range s.Sets {
 		s.Sets[i].Maintenance = competence.Maintenance{}
@@ -27,10 +27,10 @@ func scScheme() competence.Scheme {
 	return s
 }
 
-// scRecord returns a record meeting every criterion of the built-in sets
-// on scEvalDay, without evaluations.
-func scRecord(id string) competence.Auditor {
-	at := scEvalDay
+// auditorRecord returns a record meeting every criterion of the built-in sets
+// on evaluationDay, without evaluations.
+func auditorRecord(id string) competence.Auditor {
+	at := evaluationDay
 	a := competence.Auditor{
 		ID: competence.AuditorID(id), Name: "Auditor " + id,
 		Education: []competence.Education{{Title: "MSc Information Security", Completed: at.AddDate(-15, 0, 0)}},
@@ -66,11 +66,11 @@ func scRecord(id string) competence.Auditor {
 	return a
 }
 
-// scResults returns method results finding every criterion of set met.
-func scResults(set *competence.CriteriaSet) []competence.MethodResult {
-	records := competence.MethodResult{Method: competence.ReviewOfRecords, At: scEvalDay, By: "evaluator"}
-	interview := competence.MethodResult{Method: competence.Interview, At: scEvalDay, By: "evaluator"}
-	observation := competence.MethodResult{Method: competence.Observation, At: scEvalDay, By: "evaluator"}
+// methodResults returns method results finding every criterion of set met.
+func methodResults(set *competence.CriteriaSet) []competence.MethodResult {
+	records := competence.MethodResult{Method: competence.ReviewOfRecords, At: evaluationDay, By: "evaluator"}
+	interview := competence.MethodResult{Method: competence.Interview, At: evaluationDay, By: "evaluator"}
+	observation := competence.MethodResult{Method: competence.Observation, At: evaluationDay, By: "evaluator"}
 	for _, c := range set.Criteria {
 		f := competence.Finding{Criterion: c.ID, Met: true}
 		interview.Findings = append(interview.Findings, f)
@@ -89,41 +89,41 @@ func scResults(set *competence.CriteriaSet) []competence.MethodResult {
 	return out
 }
 
-// scEvaluate runs a whole evaluation of a against set on scEvalDay.
-func scEvaluate(tb scT, a *competence.Auditor, set competence.CriteriaSet) competence.Evaluation {
+// evaluate runs a whole evaluation of a against set on evaluationDay.
+func evaluate(tb testingT, a *competence.Auditor, set competence.CriteriaSet) competence.Evaluation {
 	tb.Helper()
 	ev, err := competence.NewEvaluation(competence.EvaluationID(string(a.ID)+"/"+string(set.ID)), a.ID, set.ID)
 	require.NoError(tb, err)
-	require.NoError(tb, ev.Fire(competence.Start, ismsaudit.Meta{At: scEvalDay, By: "cb"}))
-	for _, r := range scResults(&set) {
+	require.NoError(tb, ev.Fire(competence.Start, ismsaudit.Meta{At: evaluationDay, By: "cb"}))
+	for _, r := range methodResults(&set) {
 		require.NoError(tb, ev.Record(r))
 	}
-	as, err := ev.Assess(a, &set, scEvalDay)
+	as, err := ev.Assess(a, &set, evaluationDay)
 	require.NoError(tb, err)
 	require.True(tb, as.Competent, "fixture auditor not competent as %s: %+v", set.ID, as.Unmet())
-	require.NoError(tb, ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: scEvalDay, By: "cb"}))
+	require.NoError(tb, ev.Decide(competence.Decision{Assessment: as}, ismsaudit.Meta{At: evaluationDay, By: "cb"}))
 	return ev
 }
 
-// scTemplate is a record evaluated competent against the three sets of
-// scScheme: internal auditor, ISMS auditor and team leader. It is built
-// once; scPerson copies it.
-var scTemplate competence.Auditor
+// auditorTemplate is a record evaluated competent against the three sets of
+// testScheme: internal auditor, ISMS auditor and team leader. It is built
+// once; person copies it.
+var auditorTemplate competence.Auditor
 
-// scPerson returns a competent person with the given id: a team leader
+// person returns a competent person with the given id: a team leader
 // when leader is set, else an auditor (internal and ISMS). mut, when not
 // nil, adjusts the record.
-func scPerson(tb scT, id string, leader bool, mut func(*competence.Auditor)) competence.Auditor {
+func person(tb testingT, id string, leader bool, mut func(*competence.Auditor)) competence.Auditor {
 	tb.Helper()
-	if scTemplate.ID == "" {
-		t := scRecord("template")
-		sets := scScheme().Sets
+	if auditorTemplate.ID == "" {
+		t := auditorRecord("template")
+		sets := testScheme().Sets
 		for _, s := range sets {
-			t.Evaluations = append(t.Evaluations, scEvaluate(tb, &t, s))
+			t.Evaluations = append(t.Evaluations, evaluate(tb, &t, s))
 		}
-		scTemplate = t
+		auditorTemplate = t
 	}
-	data, err := json.Marshal(scTemplate)
+	data, err := json.Marshal(auditorTemplate)
 	require.NoError(tb, err)
 	var a competence.Auditor
 	require.NoError(tb, json.Unmarshal(data, &a))
@@ -147,18 +147,18 @@ func scPerson(tb scT, id string, leader bool, mut func(*competence.Auditor)) com
 	return a
 }
 
-// scPanic is an scT for examples: any failure panics.
-type scPanic struct{}
+// panicking is an testingT for examples: any failure panics.
+type panicking struct{}
 
-func (scPanic) Helper()                           {}
-func (scPanic) Errorf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
-func (scPanic) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
-func (scPanic) FailNow()                          { panic("failed") }
+func (panicking) Helper()                           {}
+func (panicking) Errorf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (panicking) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (panicking) FailNow()                          { panic("failed") }
 
-// scPool builds a pool with scScheme.
-func scPool(tb scT, people ...competence.Auditor) *competence.Pool {
+// newPool builds a pool with testScheme.
+func newPool(tb testingT, people ...competence.Auditor) *competence.Pool {
 	tb.Helper()
-	s := scScheme()
+	s := testScheme()
 	p, err := competence.NewPool(people, &s)
 	require.NoError(tb, err)
 	return p

@@ -19,13 +19,13 @@ import (
 	"github.com/ismsaudit/ismsaudit/programme"
 )
 
-// scInternal returns an internal audit of acme starting on start.
-func scInternal(id programme.ScheduledAuditID, start time.Time, days float64) programme.ScheduledAudit {
-	return programme.ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "acme", Start: start, Due: scWin(start, start.AddDate(0, 1, 0)), Days: days}
+// internalAudit returns an internal audit of acme starting on start.
+func internalAudit(id programme.ScheduledAuditID, start time.Time, days float64) programme.ScheduledAudit {
+	return programme.ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "acme", Start: start, Due: window(start, start.AddDate(0, 1, 0)), Days: days}
 }
 
-// scUnits names sites as competence units.
-func scUnits(sites []programme.SiteID) []string {
+// siteUnits names sites as competence units.
+func siteUnits(sites []programme.SiteID) []string {
 	var out []string
 	for _, s := range sites {
 		out = append(out, string(s))
@@ -33,10 +33,10 @@ func scUnits(sites []programme.SiteID) []string {
 	return out
 }
 
-// scNeedsOf rebuilds the team needs staffing used for a staffed audit,
+// needsOf rebuilds the team needs staffing used for a staffed audit,
 // to check its team with competence's CheckTeam.
-func scNeedsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competence.TeamNeeds, *competence.SelectOptions) {
-	needs := competence.TeamNeeds{Scope: competence.Scope{Auditee: a.Auditee, Units: scUnits(a.Sites), Internal: a.Kind == annexa.Internal}, At: sa.First}
+func needsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competence.TeamNeeds, *competence.SelectOptions) {
+	needs := competence.TeamNeeds{Scope: competence.Scope{Auditee: a.Auditee, Units: siteUnits(a.Sites), Internal: a.Kind == annexa.Internal}, At: sa.First}
 	if sa.Last.After(sa.First) {
 		needs.Until = sa.Last
 	}
@@ -50,8 +50,8 @@ func scNeedsOf(a programme.ScheduledAudit, sa programme.StaffedAudit) (competenc
 	return needs, opts
 }
 
-// scFind returns the scheduled audit with the given id.
-func scFind(tb scT, p *programme.Programme, id programme.ScheduledAuditID) programme.ScheduledAudit {
+// findScheduled returns the scheduled audit with the given id.
+func findScheduled(tb testingT, p *programme.Programme, id programme.ScheduledAuditID) programme.ScheduledAudit {
 	tb.Helper()
 	for _, a := range p.Schedule {
 		if a.ID == id {
@@ -72,17 +72,17 @@ func scFind(tb scT, p *programme.Programme, id programme.ScheduledAuditID) progr
 func TestStaff(t *testing.T) {
 	var people []competence.Auditor
 	for i := range 8 {
-		people = append(people, scPerson(t, fmt.Sprintf("p%d", i), i%2 == 0, nil))
+		people = append(people, person(t, fmt.Sprintf("p%d", i), i%2 == 0, nil))
 	}
 	// p0 is responsible for acme's IT: never on an external audit of it.
 	people[0].Involvements = []competence.Involvement{{Kind: competence.Responsible, Auditee: "acme", Units: []string{"it"}}}
-	pool := scPool(t, people...)
+	pool := newPool(t, people...)
 
-	c, err := programme.PlanCycle(programme.CycleOptions{ID: "acme", Auditee: "acme", Decision: scDate(2026, 3, 2), Days: programme.CycleDays{Surveillance: 3, Recertification: 6}})
+	c, err := programme.PlanCycle(programme.CycleOptions{ID: "acme", Auditee: "acme", Decision: date(2026, 3, 2), Days: programme.CycleDays{Surveillance: 3, Recertification: 6}})
 	require.NoError(t, err)
-	p := scProgramme(t, "p", programme.StateImplementing)
+	p := programmeInState(t, "p", programme.StateImplementing)
 	require.NoError(t, p.AddCycle(c))
-	audits, err := programme.PlanInternal(scSoA(t), programme.InternalPlanOptions{Auditee: "acme", Period: scWin(scDate(2026, 3, 2), scDate(2027, 3, 1))})
+	audits, err := programme.PlanInternal(acmeSoA(t), programme.InternalPlanOptions{Auditee: "acme", Period: window(date(2026, 3, 2), date(2027, 3, 1))})
 	require.NoError(t, err)
 	for i := range audits {
 		audits[i].Days = 2
@@ -95,23 +95,23 @@ func TestStaff(t *testing.T) {
 	}
 	scheduleOnly := opts
 	scheduleOnly.Requests = nil // the request names a cycle audit, not in the schedule
-	planned, err := programme.PlanStaffing(scClone(t, p.Schedule), pool, scheduleOnly)
+	planned, err := programme.PlanStaffing(jsonClone(t, p.Schedule), pool, scheduleOnly)
 	require.NoError(t, err)
 
-	before := scClone(t, p)
+	before := jsonClone(t, p)
 	res, err := p.Staff(pool, opts)
 	require.NoError(t, err)
 	assert.Equal(t, 7, res.Staffed)
 	assert.Zero(t, res.Unstaffed)
-	scVerifyClean(t, p, "staffed programme keeps the rules")
+	verifyClean(t, p, "staffed programme keeps the rules")
 
 	for _, sa := range res.Audits {
 		require.Equal(t, programme.Staffed, sa.Status, "%s: %+v", sa.Audit, sa.Unmet)
-		a := scFind(t, p, programme.ScheduledAuditID(string(sa.Audit)))
+		a := findScheduled(t, p, programme.ScheduledAuditID(string(sa.Audit)))
 		if diff := cmp.Diff(sa.Team, a.Team); diff != "" {
 			t.Errorf("%s: assigned team mismatch (-result +programme):\n%s", sa.Audit, diff)
 		}
-		needs, so := scNeedsOf(a, sa)
+		needs, so := needsOf(a, sa)
 		needs.Needs = opts.Needs
 		if sa.Audit == "acme-recertification" {
 			needs.MinAuditors = 2
@@ -142,7 +142,7 @@ func TestStaff(t *testing.T) {
 	})
 
 	t.Run("deterministic", func(t *testing.T) {
-		again := scClone(t, before)
+		again := jsonClone(t, before)
 		res2, err := again.Staff(pool, opts)
 		require.NoError(t, err)
 		if diff := cmp.Diff(res, res2); diff != "" {
@@ -151,14 +151,14 @@ func TestStaff(t *testing.T) {
 	})
 
 	t.Run("a second run keeps every team", func(t *testing.T) {
-		kept := scClone(t, p)
+		kept := jsonClone(t, p)
 		res3, err := kept.Staff(pool, opts)
 		require.NoError(t, err)
 		assert.Zero(t, res3.Staffed)
 		for _, sa := range res3.Audits {
 			assert.Equal(t, programme.StaffKept, sa.Status)
 		}
-		if diff := cmp.Diff(p, kept, scEquate); diff != "" {
+		if diff := cmp.Diff(p, kept, equateEmpty); diff != "" {
 			t.Errorf("a run with nothing to staff changed the programme (-before +after):\n%s", diff)
 		}
 		if diff := cmp.Diff(res.Workload, res3.Workload); diff != "" {
@@ -168,7 +168,7 @@ func TestStaff(t *testing.T) {
 }
 
 func TestStaffLimitsAndBookings(t *testing.T) {
-	pool := scPool(t, scPerson(t, "lead", true, nil))
+	pool := newPool(t, person(t, "lead", true, nil))
 	tests := []struct {
 		name     string
 		schedule []programme.ScheduledAudit
@@ -177,7 +177,7 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 		check    func(t *testing.T, res programme.Staffing)
 	}{
 		{"a workload limit per year", []programme.ScheduledAudit{
-			scInternal("a", scDate(2027, 2, 1), 4), scInternal("b", scDate(2027, 5, 1), 4), scInternal("c", scDate(2027, 9, 1), 4), scInternal("d", scDate(2028, 1, 10), 4),
+			internalAudit("a", date(2027, 2, 1), 4), internalAudit("b", date(2027, 5, 1), 4), internalAudit("c", date(2027, 9, 1), 4), internalAudit("d", date(2028, 1, 10), 4),
 		}, programme.StaffOptions{Limit: 10}, []programme.StaffStatus{programme.Staffed, programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
 				c := res.Audits[2]
@@ -194,7 +194,7 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 				}
 			}},
 		{"a personal limit and a quarter", []programme.ScheduledAudit{
-			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 3, 1), 3), scInternal("c", scDate(2027, 4, 1), 3),
+			internalAudit("a", date(2027, 2, 1), 3), internalAudit("b", date(2027, 3, 1), 3), internalAudit("c", date(2027, 4, 1), 3),
 		}, programme.StaffOptions{Limit: 100, Limits: map[competence.AuditorID]float64{"lead": 5}, Period: programme.PeriodQuarter},
 			[]programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
@@ -202,19 +202,19 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 				assert.Equal(t, "2027-Q2", res.Audits[2].Period)
 			}},
 		{"overlapping dates", []programme.ScheduledAudit{
-			scInternal("a", scDate(2027, 2, 1), 3), scInternal("b", scDate(2027, 2, 3), 1), scInternal("c", scDate(2027, 2, 4), 1),
+			internalAudit("a", date(2027, 2, 1), 3), internalAudit("b", date(2027, 2, 3), 1), internalAudit("c", date(2027, 2, 4), 1),
 		}, programme.StaffOptions{}, []programme.StaffStatus{programme.Staffed, programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
 				want := []programme.StaffLeftOut{{Auditor: "lead", Rule: programme.RuleStaffNoOverlap, Detail: `booked on "a" from 2027-02-01 to 2027-02-03`}}
 				if diff := cmp.Diff(want, res.Audits[1].LeftOut); diff != "" {
 					t.Errorf("left out mismatch (-want +got):\n%s", diff)
 				}
-				assert.Equal(t, scDate(2027, 2, 3), res.Audits[0].Last)
+				assert.Equal(t, date(2027, 2, 3), res.Audits[0].Last)
 			}},
 		{"work outside the schedule", []programme.ScheduledAudit{
-			scInternal("a", scDate(2027, 2, 1), 1), scInternal("b", scDate(2027, 3, 1), 2),
+			internalAudit("a", date(2027, 2, 1), 1), internalAudit("b", date(2027, 3, 1), 2),
 		}, programme.StaffOptions{Limit: 6, Booked: []programme.StaffBooking{
-			{Auditor: "lead", From: scDate(2027, 1, 30), To: scDate(2027, 2, 2), Days: 4},
+			{Auditor: "lead", From: date(2027, 1, 30), To: date(2027, 2, 2), Days: 4},
 		}}, []programme.StaffStatus{programme.StaffNoTeam, programme.Staffed},
 			func(t *testing.T, res programme.Staffing) {
 				want := []programme.StaffLeftOut{{Auditor: "lead", Rule: programme.RuleStaffNoOverlap, Detail: "booked on work outside the schedule from 2027-01-30 to 2027-02-02"}}
@@ -228,17 +228,17 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 			}},
 		{"kept, under-way and undated audits", []programme.ScheduledAudit{
 			func() programme.ScheduledAudit {
-				a := scInternal("kept", scDate(2027, 2, 1), 2)
-				a.Team = scTeam("lead")
+				a := internalAudit("kept", date(2027, 2, 1), 2)
+				a.Team = teamOf("lead")
 				return a
 			}(),
 			func() programme.ScheduledAudit {
-				a := scInternal("running", scDate(2027, 1, 1), 2)
+				a := internalAudit("running", date(2027, 1, 1), 2)
 				a.Audit = "AUD-7"
 				return a
 			}(),
-			{ID: "someday", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: scDate(2027, 12, 31)}},
-			scInternal("clash", scDate(2027, 2, 2), 1),
+			{ID: "someday", Kind: annexa.Internal, Auditee: "acme", Due: programme.Window{Latest: date(2027, 12, 31)}},
+			internalAudit("clash", date(2027, 2, 2), 1),
 		}, programme.StaffOptions{}, []programme.StaffStatus{programme.StaffUnderWay, programme.StaffKept, programme.StaffNoTeam, programme.StaffUndated},
 			func(t *testing.T, res programme.Staffing) {
 				assert.Equal(t, []string{"running", "kept", "clash", "someday"}, []string{string(res.Audits[0].Audit), string(res.Audits[1].Audit), string(res.Audits[2].Audit), string(res.Audits[3].Audit)})
@@ -264,9 +264,9 @@ func TestStaffLimitsAndBookings(t *testing.T) {
 }
 
 func TestStaffErrors(t *testing.T) {
-	pool := scPool(t, scPerson(t, "lead", true, nil))
-	p := scProgramme(t, "p", programme.StateImplementing)
-	p.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}
+	pool := newPool(t, person(t, "lead", true, nil))
+	p := programmeInState(t, "p", programme.StateImplementing)
+	p.Schedule = []programme.ScheduledAudit{internalAudit("a", date(2027, 2, 1), 2)}
 	tests := []struct {
 		name string
 		pool *competence.Pool
@@ -282,7 +282,7 @@ func TestStaffErrors(t *testing.T) {
 			Limit:          math.NaN(),
 			Limits:         map[competence.AuditorID]float64{"ghost": 1, "lead": -1},
 			Period:         "fortnight",
-			Booked:         []programme.StaffBooking{{Auditor: "ghost", Days: -1}, {Auditor: "lead", From: scDate(2027, 2, 2), To: scDate(2027, 2, 1)}},
+			Booked:         []programme.StaffBooking{{Auditor: "ghost", Days: -1}, {Auditor: "lead", From: date(2027, 2, 2), To: date(2027, 2, 1)}},
 		}, [][2]string{
 			{"Options.Needs[0].Level", "required-for-kind"},
 			{"Options.Requests[0].Audit", "unknown"}, {"Options.Requests[1].MinAuditors", "lte"}, {"Options.Requests[2].Audit", "unique"},
@@ -294,22 +294,22 @@ func TestStaffErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := scClone(t, p)
+			before := jsonClone(t, p)
 			_, err := p.Staff(tt.pool, tt.opts)
-			scAssertHas(t, scValidation(t, err), tt.want...)
-			if diff := cmp.Diff(before, p, scEquate); diff != "" {
+			assertHas(t, validationError(t, err), tt.want...)
+			if diff := cmp.Diff(before, p, equateEmpty); diff != "" {
 				t.Errorf("refused Staff changed the programme (-before +after):\n%s", diff)
 			}
 		})
 	}
 
 	t.Run("an invalid scheduled audit", func(t *testing.T) {
-		bad := scProgramme(t, "p", programme.StateImplementing)
-		bad.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2), scInternal("a", scDate(2027, 3, 1), -2)}
-		before := scClone(t, bad)
+		bad := programmeInState(t, "p", programme.StateImplementing)
+		bad.Schedule = []programme.ScheduledAudit{internalAudit("a", date(2027, 2, 1), 2), internalAudit("a", date(2027, 3, 1), -2)}
+		before := jsonClone(t, bad)
 		_, err := bad.Staff(pool, programme.StaffOptions{})
-		scAssertHas(t, scValidation(t, err), [2]string{"Schedule[1].ID", "unique"}, [2]string{"Schedule[1].Days", "gte"})
-		if diff := cmp.Diff(before, bad, scEquate); diff != "" {
+		assertHas(t, validationError(t, err), [2]string{"Schedule[1].ID", "unique"}, [2]string{"Schedule[1].Days", "gte"})
+		if diff := cmp.Diff(before, bad, equateEmpty); diff != "" {
 			t.Errorf("refused Staff changed the programme (-before +after):\n%s", diff)
 		}
 	})
@@ -319,14 +319,14 @@ func TestStaffErrors(t *testing.T) {
 // with a date, planned without one, staffed, under way, and one no team
 // can staff) for the one event, staff.
 func TestStaffAuditStates(t *testing.T) {
-	pool := scPool(t, scPerson(t, "lead", true, nil))
-	dated := scInternal("dated", scDate(2027, 2, 1), 2)
+	pool := newPool(t, person(t, "lead", true, nil))
+	dated := internalAudit("dated", date(2027, 2, 1), 2)
 	undated := programme.ScheduledAudit{ID: "undated", Kind: annexa.Internal, Auditee: "acme"}
-	staffed := scInternal("staffed", scDate(2027, 3, 1), 2)
-	staffed.Team = scTeam("lead")
-	running := scInternal("running", scDate(2027, 4, 1), 2)
+	staffed := internalAudit("staffed", date(2027, 3, 1), 2)
+	staffed.Team = teamOf("lead")
+	running := internalAudit("running", date(2027, 4, 1), 2)
 	running.Audit = "AUD-1"
-	clash := scInternal("clash", scDate(2027, 3, 2), 1) // lead is on "staffed" then
+	clash := internalAudit("clash", date(2027, 3, 2), 1) // lead is on "staffed" then
 	schedule := []programme.ScheduledAudit{dated, undated, staffed, running, clash}
 
 	tests := []struct {
@@ -345,9 +345,9 @@ func TestStaffAuditStates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.id), func(t *testing.T) {
-			p := scProgramme(t, "p", programme.StateImplementing)
-			p.Schedule = scClone(t, schedule)
-			before := scClone(t, p)
+			p := programmeInState(t, "p", programme.StateImplementing)
+			p.Schedule = jsonClone(t, schedule)
+			before := jsonClone(t, p)
 			sa, err := p.StaffAudit(tt.id, pool, programme.StaffOptions{})
 			switch {
 			case !tt.found:
@@ -373,16 +373,16 @@ func TestStaffAuditStates(t *testing.T) {
 			default:
 				require.NoError(t, err)
 				assert.Equal(t, programme.Staffed, sa.Status)
-				got := scFind(t, p, tt.id)
+				got := findScheduled(t, p, tt.id)
 				require.NotNil(t, got.Team)
 				assert.Equal(t, competence.AuditorID("lead"), got.Team.Leader)
 				got.Team = nil
-				if diff := cmp.Diff(scFind(t, before, tt.id), got); diff != "" {
+				if diff := cmp.Diff(findScheduled(t, before, tt.id), got); diff != "" {
 					t.Errorf("StaffAudit changed more than the team (-before +after):\n%s", diff)
 				}
 				return
 			}
-			if diff := cmp.Diff(before, p, scEquate); diff != "" {
+			if diff := cmp.Diff(before, p, equateEmpty); diff != "" {
 				t.Errorf("refused StaffAudit changed the programme (-before +after):\n%s", diff)
 			}
 		})
@@ -395,20 +395,20 @@ func TestStaffAuditStates(t *testing.T) {
 // the run is deterministic.
 func TestStaffProperties(t *testing.T) {
 	people := []competence.Auditor{
-		scPerson(t, "ann", true, nil), scPerson(t, "bob", true, func(a *competence.Auditor) {
+		person(t, "ann", true, nil), person(t, "bob", true, func(a *competence.Auditor) {
 			a.Involvements = []competence.Involvement{{Kind: competence.Consulted, Auditee: "acme", Controls: []string{"8.8"}}}
 		}),
-		scPerson(t, "cat", false, nil), scPerson(t, "dan", false, func(a *competence.Auditor) { a.Languages = []string{"de"} }),
+		person(t, "cat", false, nil), person(t, "dan", false, func(a *competence.Auditor) { a.Languages = []string{"de"} }),
 	}
-	pool := scPool(t, people...)
+	pool := newPool(t, people...)
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 12).Draw(t, "audits")
-		p := scExProgramme("p", programme.StateImplementing)
+		p := exampleProgramme("p", programme.StateImplementing)
 		for i := range n {
-			start := scDate(2027, 1, 1).AddDate(0, 0, rapid.IntRange(0, 120).Draw(t, "start"))
+			start := date(2027, 1, 1).AddDate(0, 0, rapid.IntRange(0, 120).Draw(t, "start"))
 			a := programme.ScheduledAudit{ID: programme.ScheduledAuditID(fmt.Sprintf("a%02d", i)), Auditee: rapid.SampledFrom([]string{"acme", "globex"}).Draw(t, "auditee"),
 				Kind: rapid.SampledFrom([]annexa.AuditKind{annexa.Internal, annexa.Special}).Draw(t, "kind"),
-				Due:  scWin(start, start.AddDate(0, 0, 20)), Days: float64(rapid.IntRange(0, 12).Draw(t, "halfDays")) / 2}
+				Due:  window(start, start.AddDate(0, 0, 20)), Days: float64(rapid.IntRange(0, 12).Draw(t, "halfDays")) / 2}
 			if rapid.Bool().Draw(t, "planned") {
 				a.Start = start.AddDate(0, 0, rapid.IntRange(0, 20).Draw(t, "shift"))
 			}
@@ -424,14 +424,14 @@ func TestStaffProperties(t *testing.T) {
 		if rapid.Bool().Draw(t, "english") {
 			opts.Needs = []competence.Need{competence.LanguageNeed("en")}
 		}
-		first, err := programme.PlanStaffing(scClone(t, p.Schedule), pool, opts)
+		first, err := programme.PlanStaffing(jsonClone(t, p.Schedule), pool, opts)
 		require.NoError(t, err)
 		res, err := p.Staff(pool, opts)
 		require.NoError(t, err)
 		if diff := cmp.Diff(first, res, cmpopts.IgnoreFields(programme.StaffedAudit{}, "Path")); diff != "" {
 			t.Fatalf("PlanStaffing and Staff differ (-plan +staff):\n%s", diff)
 		}
-		scVerifyClean(t, p)
+		verifyClean(t, p)
 		require.Equal(t, n, len(res.Audits))
 		for _, w := range res.Workload {
 			if opts.Limit > 0 {
@@ -439,10 +439,10 @@ func TestStaffProperties(t *testing.T) {
 			}
 		}
 		for _, sa := range res.Audits {
-			a := scFind(t, p, programme.ScheduledAuditID(string(sa.Audit)))
+			a := findScheduled(t, p, programme.ScheduledAuditID(string(sa.Audit)))
 			switch sa.Status {
 			case programme.Staffed:
-				needs, so := scNeedsOf(a, sa)
+				needs, so := needsOf(a, sa)
 				needs.Needs = opts.Needs
 				require.NoError(t, pool.CheckTeam(*a.Team, needs, so), "%s", sa.Audit)
 			case programme.StaffNoTeam:
@@ -466,9 +466,9 @@ func TestStaffProperties(t *testing.T) {
 // TestStaffAuditNoTeamIsNoTeamError checks the error's type carries the
 // unmet needs.
 func TestStaffAuditNoTeamIsNoTeamError(t *testing.T) {
-	pool := scPool(t, scPerson(t, "aud", false, nil))
-	p := scProgramme(t, "p", programme.StateImplementing)
-	p.Schedule = []programme.ScheduledAudit{scInternal("a", scDate(2027, 2, 1), 2)}
+	pool := newPool(t, person(t, "aud", false, nil))
+	p := programmeInState(t, "p", programme.StateImplementing)
+	p.Schedule = []programme.ScheduledAudit{internalAudit("a", date(2027, 2, 1), 2)}
 	p.Schedule[0].Kind = annexa.Special
 	sa, err := p.StaffAudit("a", pool, programme.StaffOptions{})
 	var nt *competence.NoTeamError
