@@ -47,15 +47,17 @@ func FuzzDecodeAuditReport(f *testing.F) {
 		}
 		require.NoError(t, WriteNonconformityActions(&bytes.Buffer{}, r))
 		for name, export := range map[string]func(*bytes.Buffer) error{
-			"ar":   func(w *bytes.Buffer) error { return AssessmentResults(w, r) },
-			"poam": func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
+			"assessment results": func(w *bytes.Buffer) error { return AssessmentResults(w, r) },
+			"poam":               func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
 		} {
 			var out bytes.Buffer
 			if err := export(&out); err != nil {
 				var ve *ismsaudit.ValidationError
 				require.ErrorAs(t, err, &ve, name)
 				for _, fe := range ve.Fields {
-					require.Contains(t, []string{"oscal-date", "oscal-poam-empty"}, fe.Rule, "%s: %v", name, fe)
+					outOfRange := fe.Rule == ismsaudit.RuleRange
+					nothingOpen := name == "poam" && fe.Rule == ismsaudit.RuleRequired && fe.Path == "Findings"
+					require.True(t, outOfRange || nothingOpen, "%s: %v", name, fe)
 				}
 				require.Zero(t, out.Len())
 			}
