@@ -10,7 +10,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // AuditReport is the report of one audit, holding what ISO 19011:2018
@@ -347,8 +346,8 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 		return nil, col.Err()
 	}
 	if !slices.Contains(reportStates, a.State) {
-		return nil, &fsm.TransitionError{
-			Machine: "audit.audit", State: string(a.State), Event: "build-report", Reason: fsm.ReasonWrongState,
+		return nil, &ismsaudit.TransitionError{
+			Machine: "audit.audit", State: string(a.State), Event: "build-report", Reason: ismsaudit.ReasonWrongState,
 			Rule: audit.RuleReportAfterClosing, Detail: "a report is built only after the closing meeting (or after termination)",
 		}
 	}
@@ -421,16 +420,16 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 	r := &AuditReport{
 		Title: o.Title, Audit: a.ID, Kind: a.Kind, State: a.State, Programme: a.Programme, Baseline: a.Baseline,
 		AsOf:       o.At,
-		Objectives: cloneStrings(content.Objectives),
+		Objectives: slices.Clone(content.Objectives),
 		Auditee:    a.Auditee,
 		Scope: AuditScope{
-			ISMS: content.Scope.ISMS, Units: cloneStrings(content.Scope.Units), Processes: cloneStrings(content.Scope.Processes),
-			Locations: cloneStrings(content.Scope.Locations), From: content.Scope.From, To: content.Scope.To,
+			ISMS: content.Scope.ISMS, Units: slices.Clone(content.Scope.Units), Processes: slices.Clone(content.Scope.Processes),
+			Locations: slices.Clone(content.Scope.Locations), From: content.Scope.From, To: content.Scope.To,
 		},
 		Client:                   a.Client,
 		Start:                    content.Start,
 		End:                      content.End,
-		Locations:                cloneStrings(content.Locations),
+		Locations:                slices.Clone(content.Locations),
 		SamplingStatement:        o.SamplingStatement,
 		ConfidentialityStatement: o.ConfidentialityStatement,
 	}
@@ -477,7 +476,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 		r.Conclusion = &AuditConclusion{
 			Fulfilment: c.Fulfilment, Extent: c.Extent, Effectiveness: c.Effectiveness,
 			ObjectivesAchieved: c.ObjectivesAchieved, ScopeCovered: c.ScopeCovered,
-			NotCovered: cloneStrings(c.NotCovered), Recurring: cloneStrings(c.Recurring),
+			NotCovered: slices.Clone(c.NotCovered), Recurring: slices.Clone(c.Recurring),
 			Recommendation: c.Recommendation, State: c.State,
 		}
 	}
@@ -495,7 +494,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 		r.Plan = &AuditPlan{
 			Version: version.Version, ApprovedAt: version.ApprovedAt, ApprovedBy: version.ApprovedBy,
 			Methods: slices.Clone(content.Methods), SamplingApproach: content.SamplingApproach,
-			Schedule: cloneActivities(content.Schedule), Risks: cloneStrings(content.Risks),
+			Schedule: cloneActivities(content.Schedule), Risks: slices.Clone(content.Risks),
 		}
 	}
 	for _, s := range a.Sampling {
@@ -521,7 +520,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 	r.EscalatedRisks = slices.Clone(a.Risks)
 	b.followUp(r)
 	if a.Completion != nil {
-		r.Implications = cloneStrings(a.Completion.LessonsLearned)
+		r.Implications = slices.Clone(a.Completion.LessonsLearned)
 	}
 	return r
 }
@@ -675,8 +674,6 @@ func defaultTitle(k annexa.AuditKind, auditee string) string {
 	}
 	return t
 }
-
-func cloneStrings(s []string) []string { return slices.Clone(s) }
 
 func cloneActivities(in []audit.Activity) []audit.Activity {
 	if in == nil {

@@ -370,12 +370,6 @@ func findingCounts(fs []AuditFinding) string {
 			kinds[4]++
 		}
 	}
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	}
 	parts := []string{}
 	if kinds[1] > 0 {
 		var grades []string

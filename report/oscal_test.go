@@ -248,7 +248,7 @@ func TestOSCALGolden(t *testing.T) {
 			ar := exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
 			again := exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, build(t)) })
 			assert.Equal(t, string(ar), string(again), "re-exporting the same record gives the same document")
-			golden(t, "oscal-ar-"+name+".json", indentJSON(t, ar))
+			golden(t, "oscal-assessment-results-"+name+".json", indentJSON(t, ar))
 			poam := exportOSCAL(t, func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, build(t)) })
 			golden(t, "oscal-poam-"+name+".json", indentJSON(t, poam))
 			for _, out := range [][]byte{ar, poam} {

@@ -336,7 +336,7 @@ func (l *programmeLayout) figures() {
 	d.table("Kind of finding", "Count")
 	for _, c := range k.ByKind {
 		d.open(blockRow)
-		tcell(d, strings.ToLower(findingKindLabel(c.Kind)))
+		tcell(d, findingKindWords(c.Kind))
 		tcell(d, strconv.Itoa(c.Count))
 		d.close(blockRow)
 	}
