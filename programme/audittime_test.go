@@ -275,3 +275,45 @@ func FuzzDecodeAuditTimeTable(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAuditTime computes one audit time with identical activities
+// and factors.
+func BenchmarkAuditTime(b *testing.B) {
+	in := programme.AuditTimeInput{Persons: 2500, Identical: []programme.IdenticalActivity{{Activity: "call centre", Persons: 900}}, Factors: []string{"high-it-complexity", "several-languages"}}
+	table := programme.DefaultAuditTimeTable()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := programme.AuditTime(in, &table); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestRoundHalfDay(t *testing.T) {
+	tests := []struct{ in, round, ceil float64 }{
+		{5.3, 5.5, 5.5}, // IAF MD 5 2.2.3: 5.3 -> 5.5
+		{5.2, 5, 5.5},   // 5.2 -> 5.0
+		{5.25, 5.5, 5.5},
+		{5.75, 6, 6},
+		{8.5 / 3, 3, 3},
+		{8.5 * 2 / 3, 5.5, 6},
+		{7.5 * (1.0 / 3), 2.5, 2.5}, // floating-point noise does not push 2.5 down
+		{0.8 * 7.5, 6, 6},
+		{0.1, 0, 0.5},
+		{0, 0, 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.round, programme.RoundHalfDay(tt.in), "programme.RoundHalfDay(%v)", tt.in)
+		assert.Equal(t, tt.ceil, programme.CeilHalfDay(tt.in), "programme.CeilHalfDay(%v)", tt.in)
+	}
+}
+
+func TestIsqrtCeil(t *testing.T) {
+	for n := 1; n <= 20000; n++ {
+		want := int(math.Ceil(math.Sqrt(float64(n))))
+		if got := programme.IsqrtCeil(n); got != want {
+			t.Fatalf("programme.IsqrtCeil(%d) = %d, want %d", n, got, want)
+		}
+	}
+	assert.Equal(t, 31623, programme.IsqrtCeil(1_000_000_000))
+}

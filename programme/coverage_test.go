@@ -245,3 +245,39 @@ func TestPlanInternalProperties(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkPlanInternal1000 plans a three-year internal audit programme
+// (12 audits, weighted areas) for each of 1,000 auditees.
+func BenchmarkPlanInternal1000(b *testing.B) {
+	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+	require.NoError(b, err)
+	require.NoError(b, soa.Exclude("7.5", "no physical premises of our own"))
+	period := programme.Window{Earliest: benchDecision, Latest: benchDecision.AddDate(3, 0, -1)}
+	weights := []programme.CoverageWeight{
+		{Refs: []annexa.Ref{annexa.RefToClause("6.1"), annexa.RefToClause("8.2")}, Times: 3},
+		{Filter: &annexa.Filter{Themes: []annexa.Theme{annexa.Technological}}, Times: 2},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range 1000 {
+			if _, err := programme.PlanInternal(soa, programme.InternalPlanOptions{ID: fmt.Sprintf("a%04d", i), Auditee: "a", Period: period, Weights: weights}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCoverage reports on a planned three-year internal programme.
+func BenchmarkCoverage(b *testing.B) {
+	soa, err := annexa.NewSoA("x", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Selected by the risk treatment plan", Status: annexa.Implemented})
+	require.NoError(b, err)
+	period := programme.Window{Earliest: benchDecision, Latest: benchDecision.AddDate(3, 0, -1)}
+	audits, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "x", Period: period})
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := programme.Coverage(audits, soa, period, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,14 +1,163 @@
 package programme
 
 import (
+	"encoding/json"
 	"math"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// testingTB is what the fixture helpers need of a test: *testing.T and
+// *rapid.T both have it.
+type testingTB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	FailNow()
+}
+
+// equateEmpty treats nil and empty slices as equal: JSON cannot tell
+// them apart.
+var equateEmpty = cmpopts.EquateEmpty()
+
+// onDay is a fixed day of 2026, n days after 5 January.
+func onDay(n int) time.Time {
+	return time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+}
+
+func metaOn(n int, note string) ismsaudit.Meta {
+	return ismsaudit.Meta{At: onDay(n), By: "pm", Note: note}
+}
+
+// twoObjectives are two complete objectives.
+func twoObjectives() []Objective {
+	return []Objective{
+		{ID: "on-time", Statement: "audits are completed within their windows",
+			Target: Target{Metric: "audits completed on time", Direction: AtLeast, Value: 90, Unit: "%", Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}},
+		{ID: "nc-closure", Statement: "major nonconformities are closed quickly",
+			Target: Target{Metric: "median closure time of major nonconformities", Direction: AtMost, Value: 60, Unit: "days", Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}},
+	}
+}
+
+// allManagers hold every role between them.
+func allManagers() []Manager {
+	return []Manager{
+		{Person: "pm", Name: "Programme Manager", Roles: []ManagerRole{ManageExtent, ManageRisks, ManageProcesses, ManageResources, ManageMonitoring, ManageCommunication}},
+		{Person: "qa", Name: "Quality Lead", Roles: []ManagerRole{ManageTeams, ManageRecords}},
+	}
+}
+
+func completeExtent() Extent {
+	return Extent{
+		Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2028, 12, 31, 0, 0, 0, 0, time.UTC),
+		Audits: 12, Kinds: []annexa.AuditKind{annexa.Internal}, Locations: []string{"HQ", "Data centre"},
+		Frequency: "every clause and applicable control yearly; access control twice a year", AuditDays: 30,
+		Drivers: Drivers{
+			SizeAndComplexity:  "250 persons, 2 sites, cloud-hosted products",
+			RiskAssessment:     "highest risks in access control and supplier management",
+			SignificantChanges: []string{"move to a new data centre"},
+			PreviousResults:    "two minor nonconformities in 2025, both closed",
+		},
+	}
+}
+
+func completeResources() Resources {
+	return Resources{AuditorDays: 36, TravelDays: 4, TechnicalExperts: []string{"cloud security"}, Tools: []string{"remote audit platform"}}
+}
+
+func completeRecords() RecordsPolicy {
+	return RecordsPolicy{RetentionMonths: 72, Confidentiality: "encrypted repository, need-to-know access, no copies on personal devices",
+		Access: []string{"programme manager", "audit team leaders"}, Disposal: "secure deletion after retention"}
+}
+
+// completeOptions are complete options for New.
+func completeOptions() NewOptions {
+	return NewOptions{ID: "isms-2026", Objectives: twoObjectives(), Managers: allManagers(), Extent: completeExtent(), Resources: completeResources(), Records: completeRecords()}
+}
+
+// newDraft starts a complete draft at day 0.
+func newDraft(t testingTB) *Programme {
+	t.Helper()
+	p, err := New(completeOptions(), metaOn(0, ""))
+	require.NoError(t, err)
+	return p
+}
+
+// newRisk is a register entry for a category.
+func newRisk(id RiskID, kind RiskKind, c RiskCategory) Risk {
+	return Risk{ID: id, Kind: kind, Category: c, Description: "what could go wrong in " + string(c), Owner: "pm"}
+}
+
+// coverRiskAreas adds one risk per category, each assessed low (1x1), at
+// day 1.
+func coverRiskAreas(t testingTB, p *Programme) {
+	t.Helper()
+	for c := range RiskCategories() {
+		id := RiskID("r-" + string(c))
+		require.NoError(t, p.AddRisk(newRisk(id, KindRisk, c), metaOn(1, "")))
+		require.NoError(t, p.AssessRisk(id, Assessment{Likelihood: 1, Impact: 1, Rationale: "well controlled"}, metaOn(1, "")))
+	}
+}
+
+// newReview is a review measuring both objectives, raising the actions
+// given.
+func newReview(id ReviewID, actions ...ImprovementAction) Review {
+	return Review{
+		ID:          id,
+		Inputs:      []ReviewInput{{Kind: InputMonitoring, Summary: "11 of 12 audits on time; 3 minor nonconformities"}, {Kind: InputRisks, Summary: "register reviewed"}},
+		Objectives:  []ObjectiveResult{{Objective: "on-time", Actual: 91.7}, {Objective: "nc-closure", Actual: 75}},
+		Conclusions: "the programme meets its timing objective; closure is slow",
+		Actions:     actions,
+	}
+}
+
+func newAction(id ActionID) ImprovementAction {
+	return ImprovementAction{ID: id, Description: "escalate corrective actions open over 45 days", Owner: "qa", Due: onDay(120)}
+}
+
+// inState brings a programme to state s through valid operations; for
+// under-review the round's review is recorded (without actions, so every
+// event out of the state is allowed). Events are at days 2..5.
+func inState(t testingTB, s State) *Programme {
+	t.Helper()
+	p := newDraft(t)
+	if s == StateDraft {
+		return p
+	}
+	coverRiskAreas(t, p)
+	require.NoError(t, p.Fire(EventApprove, metaOn(2, "")))
+	if s == StateApproved {
+		return p
+	}
+	require.NoError(t, p.Fire(EventImplement, metaOn(3, "")))
+	if s == StateImplementing {
+		return p
+	}
+	require.NoError(t, p.Fire(EventReview, metaOn(4, "")))
+	require.NoError(t, p.RecordReview(newReview("rev-1"), metaOn(4, "")))
+	switch s {
+	case StateUnderReview:
+	case StateImproved:
+		_, err := p.Improve(Changes{}, metaOn(5, ""))
+		require.NoError(t, err)
+	case StateClosed:
+		require.NoError(t, p.Fire(EventClose, metaOn(5, "programme ends")))
+	default:
+		t.Fatalf("no path to %q", s)
+	}
+	require.Equal(t, s, p.State)
+	return p
+}
 
 func TestProgrammeNew(t *testing.T) {
 	p := newDraft(t)
@@ -320,4 +469,281 @@ func TestProgrammeTargetMet(t *testing.T) {
 	assert.True(t, ceiling.Met(60))
 	assert.False(t, ceiling.Met(61))
 	assert.False(t, Target{Value: 1}.Met(1), "no direction, never met")
+}
+
+// withSchedule adds a schedule and a cycle so the round trip covers the
+// whole record.
+func withSchedule(p *Programme) {
+	p.Schedule = []ScheduledAudit{{
+		ID: "ia-1", Kind: annexa.Internal, Auditee: "Example Ltd", Sites: []SiteID{"HQ"},
+		Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15"},
+		Due: Window{Earliest: onDay(60), Latest: onDay(90)}, Start: onDay(70), Days: 2.5,
+		Team:  &competence.Team{Leader: "alice", Members: []competence.Member{{Auditor: "alice", Role: competence.RoleTeamLeader}}, Method: competence.Exact, LowerBound: 1},
+		Audit: "a-1",
+	}}
+	c, err := PlanCycle(CycleOptions{ID: "cert", Auditee: "Example Ltd", Decision: onDay(10)})
+	if err != nil {
+		panic(err) // fixed input; a failure is a bug in the fixture
+	}
+	p.Cycles = []Cycle{c}
+}
+
+func TestProgrammeJSONRoundTrip(t *testing.T) {
+	p := richProgramme(t)
+	withSchedule(p)
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	got, err := Decode(data)
+	require.NoError(t, err)
+	if d := cmp.Diff(p, got, equateEmpty); d != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", d)
+	}
+	require.NoError(t, Verify(got))
+	for _, token := range []string{`"state":"implementing"`, `"kind":"opportunity"`, `"category":"auditee-availability"`, `"level":"high"`, `"event":"plan-treatment"`, `"acceptable":"low"`, `"direction":"at-least"`, `"roles":["extent"`} {
+		assert.Contains(t, string(data), token)
+	}
+}
+
+// TestProgrammeJSONTypes round-trips every other exported type of the
+// programme area.
+func TestProgrammeJSONTypes(t *testing.T) {
+	ext, res := completeExtent(), completeResources()
+	m := DefaultMatrix()
+	p := richProgramme(t)
+	values := []any{
+		completeOptions(),
+		Changes{Objectives: twoObjectives(), Extent: &ext, Resources: &res, Matrix: &m, Implements: []ActionID{"act-1"}},
+		p.Risks[riskAt(t, p, "t1")],
+		p.Previous[0].Reviews[1],
+		lifecycleNamed(t, "programme.programme"),
+		lifecycleNamed(t, "programme.risk"),
+		DefaultMatrix(),
+	}
+	for _, v := range values {
+		data, err := json.Marshal(v)
+		require.NoError(t, err)
+		ptr := newOf(v)
+		require.NoError(t, json.Unmarshal(data, ptr))
+		if d := cmp.Diff(v, elemOf(ptr), equateEmpty); d != "" {
+			t.Errorf("%T round trip mismatch (-want +got):\n%s", v, d)
+		}
+	}
+}
+
+func newOf(v any) any {
+	switch v.(type) {
+	case NewOptions:
+		return new(NewOptions)
+	case Changes:
+		return new(Changes)
+	case Risk:
+		return new(Risk)
+	case Review:
+		return new(Review)
+	case ismsaudit.Lifecycle:
+		return new(ismsaudit.Lifecycle)
+	case RiskMatrix:
+		return new(RiskMatrix)
+	}
+	panic("no case")
+}
+
+func elemOf(p any) any {
+	switch p := p.(type) {
+	case *NewOptions:
+		return *p
+	case *Changes:
+		return *p
+	case *Risk:
+		return *p
+	case *Review:
+		return *p
+	case *ismsaudit.Lifecycle:
+		return *p
+	case *RiskMatrix:
+		return *p
+	}
+	panic("no case")
+}
+
+func TestProgrammeEnumsText(t *testing.T) {
+	_, err := json.Marshal(struct{ S State }{"paused"})
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid, "an invalid enum is never written")
+	for _, parse := range []func(string) error{
+		func(s string) error { _, err := ParseState(s); return err },
+		func(s string) error { _, err := ParseEvent(s); return err },
+		func(s string) error { _, err := ParseManagerRole(s); return err },
+		func(s string) error { _, err := ParseDirection(s); return err },
+		func(s string) error { _, err := ParseRiskKind(s); return err },
+		func(s string) error { _, err := ParseRiskCategory(s); return err },
+		func(s string) error { _, err := ParseRiskLevel(s); return err },
+		func(s string) error { _, err := ParseRiskState(s); return err },
+		func(s string) error { _, err := ParseRiskEvent(s); return err },
+		func(s string) error { _, err := ParseReviewInputKind(s); return err },
+	} {
+		err := parse("nonsense")
+		var pe *ismsaudit.ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.NotEmpty(t, pe.Valid)
+	}
+	level, err := ParseRiskLevel("very-high")
+	require.NoError(t, err)
+	assert.Equal(t, 1, level.Compare(LevelHigh))
+	assert.Equal(t, -1, LevelLow.Compare(LevelMedium))
+	assert.Equal(t, 8, len(riskCategorySet.Values()), "19011 5.3 a-h")
+	var n int
+	for range ReviewInputKinds() {
+		n++
+	}
+	assert.Equal(t, 8, n)
+}
+
+func TestProgrammeDecodeErrors(t *testing.T) {
+	good, err := json.Marshal(richProgramme(t))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		data string
+		path string
+		rule ismsaudit.RuleID
+	}{
+		{"syntax", `{"id":`, "", "json-syntax"},
+		{"trailing data", `{"id":"p","version":1} {}`, "", "json-trailing"},
+		{"unknown field", `{"id":"p","colour":"red"}`, "", "unknown-field"},
+		{"bad state", strings.Replace(string(good), `"state":"implementing"`, `"state":"paused"`, 1), "State", "enum"},
+		{"bad risk level", strings.Replace(string(good), `"level":"high"`, `"level":"huge"`, 1), "", "enum"},
+		{"version as text", `{"id":"p","version":"one"}`, "Version", "json-type"},
+		{"no id", `{"version":1,"state":"draft","createdAt":"2026-01-05T09:00:00Z","createdBy":"pm","history":[]}`, "ID", "required"},
+		{"duplicate risk id", strings.Replace(string(good), `"id":"t2"`, `"id":"t1"`, 1), "Risks[9].ID", "unique"},
+		{"duplicate review id", strings.Replace(string(good), `"id":"rev-2"`, `"id":"rev-1"`, 1), "Reviews[1].ID", "unique"},
+		{"risk without owner", strings.Replace(string(good), `"owner":"pm"`, `"owner":""`, 1), "Risks[0].Owner", "required"},
+		{"earlier version without creator", strings.Replace(string(good), `"createdBy":"pm"`, `"createdBy":""`, 2), "Previous[0].CreatedBy", "required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Decode([]byte(tt.data))
+			assert.Nil(t, p)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %q in %v", tt.rule, tt.path, ve.Fields)
+		})
+	}
+}
+
+// FuzzProgrammeDecode: Decode never panics; what it accepts, Verify
+// checks without panicking, and it encodes and decodes back to the same
+// programme.
+func FuzzProgrammeDecode(f *testing.F) {
+	rich := richProgramme(f)
+	withSchedule(rich)
+	for _, p := range []*Programme{rich, inState(f, StateDraft), inState(f, StateClosed)} {
+		data, err := json.Marshal(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"id":"p","version":1,"state":"draft","createdAt":"2026-01-05T09:00:00Z","createdBy":"pm","history":[],"extent":{},"resources":{},"records":{},"matrix":{"likelihood":[{"value":1,"name":"a"}],"impact":[{"value":1,"name":"a"}],"levels":[["low"]],"acceptable":"low"}}`))
+	f.Add([]byte(`{"id":"p","version":2,"previous":[{"id":"p","version":1,"previous":[{}]}]}`))
+	f.Add([]byte(`{"risks":[{"history":[{"from":"identified","event":"assess","to":"assessed"}],"assessments":[{"likelihood":-1,"impact":99,"version":-5}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Decode(data)
+		if err != nil {
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			return
+		}
+		_ = Verify(p)
+		_ = p.Permitted()
+		_ = p.OpenActions()
+		out, err := json.Marshal(p)
+		require.NoError(t, err)
+		back, err := Decode(out)
+		require.NoError(t, err)
+		if d := cmp.Diff(p, back, equateEmpty); d != "" {
+			t.Fatalf("round trip mismatch (-want +got):\n%s", d)
+		}
+	})
+}
+
+// largeProgramme builds a programme in its third version, implementing, with
+// risks register entries (each assessed, the high ones treated and
+// monitored) and audits scheduled audits.
+func largeProgramme(b *testing.B, risks, audits int) *Programme {
+	b.Helper()
+	p := newDraft(b)
+	cats := riskCategorySet.Values()
+	for i := range risks {
+		id := RiskID("r" + strconv.Itoa(i))
+		require.NoError(b, p.AddRisk(newRisk(id, KindRisk, cats[i%len(cats)]), metaOn(1, "")))
+		a := lowRating()
+		if i%3 == 0 {
+			a = highRating()
+		}
+		require.NoError(b, p.AssessRisk(id, a, metaOn(1, "")))
+		if i%3 == 0 {
+			require.NoError(b, p.PlanTreatment(id, newTreatment(30), metaOn(1, "")))
+			require.NoError(b, p.TreatRisk(id, "done", metaOn(2, "")))
+			require.NoError(b, p.MonitorRisk(id, lowRating(), metaOn(2, "")))
+		}
+	}
+	for i := range audits {
+		p.Schedule = append(p.Schedule, ScheduledAudit{ID: ScheduledAuditID("a" + strconv.Itoa(i)), Kind: annexa.Internal, Auditee: "Example Ltd",
+			Clauses: []annexa.ClauseID{"9.2"}, Due: Window{Earliest: onDay(10 + i%300), Latest: onDay(40 + i%300)}, Days: 1})
+	}
+	day := 3
+	for v := 1; v <= 3; v++ {
+		require.NoError(b, p.Fire(EventApprove, metaOn(day, "")))
+		require.NoError(b, p.Fire(EventImplement, metaOn(day+1, "")))
+		if v == 3 {
+			break
+		}
+		require.NoError(b, p.Fire(EventReview, metaOn(day+100, "")))
+		rev := newReview(ReviewID("rev-" + strconv.Itoa(v)))
+		require.NoError(b, p.RecordReview(rev, metaOn(day+101, "")))
+		next, err := p.Improve(Changes{}, metaOn(day+102, ""))
+		require.NoError(b, err)
+		p, day = next, day+103
+	}
+	require.NoError(b, Verify(p))
+	return p
+}
+
+func BenchmarkProgrammeNew(b *testing.B) {
+	b.ReportAllocs()
+	opts, m := completeOptions(), metaOn(0, "")
+	for b.Loop() {
+		if _, err := New(opts, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeImprove improves a programme holding 1,000 scheduled
+// audits, 200 register entries and two earlier versions (the copy of the
+// record the new version makes included).
+func BenchmarkProgrammeImprove(b *testing.B) {
+	b.ReportAllocs()
+	base := largeProgramme(b, 200, 1000)
+	require.NoError(b, base.Fire(EventReview, metaOn(400, "")))
+	require.NoError(b, base.RecordReview(newReview("rev-3"), metaOn(401, "")))
+	for b.Loop() {
+		b.StopTimer()
+		p := deepCopy(*base)
+		b.StartTimer()
+		if _, err := p.Improve(Changes{}, metaOn(402, "")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProgrammeDecode decodes the same programme from JSON.
+func BenchmarkProgrammeDecode(b *testing.B) {
+	b.ReportAllocs()
+	data, err := json.Marshal(largeProgramme(b, 200, 1000))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -230,3 +230,17 @@ func TestSampleSitesProperties(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkSampleSites samples 200 sites for a surveillance.
+func BenchmarkSampleSites(b *testing.B) {
+	sites := []programme.Site{{ID: "hq", Central: true}}
+	for i := range 200 {
+		sites = append(sites, programme.Site{ID: programme.SiteID(fmt.Sprintf("site-%03d", i)), HighRisk: i%50 == 0, Visits: i % 3})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := programme.SampleSites(sites, programme.SampleOptions{Kind: annexa.Surveillance, Seed: 7}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 )
 
@@ -46,4 +49,30 @@ func TestPeriodIndexMatchesDate(t *testing.T) {
 	}
 	check(t, time.Unix(math.MaxInt32, 0))
 	check(t, time.Unix(math.MinInt32, 0))
+}
+
+func TestPeriodText(t *testing.T) {
+	for p := range Periods() {
+		t.Run(string(p), func(t *testing.T) {
+			require.True(t, p.IsValid())
+			b, err := p.MarshalText()
+			require.NoError(t, err)
+			var back Period
+			require.NoError(t, back.UnmarshalText(b))
+			assert.Equal(t, p, back)
+			parsed, err := ParsePeriod(p.String())
+			require.NoError(t, err)
+			assert.Equal(t, p, parsed)
+		})
+	}
+	_, err := ParsePeriod("fortnight")
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, []string{"month", "quarter", "year"}, pe.Valid)
+	_, err = Period("week").MarshalText()
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var p Period
+	require.ErrorIs(t, p.UnmarshalText([]byte("week")), ismsaudit.ErrInvalid)
+	assert.False(t, Period("").IsValid())
 }

@@ -1,12 +1,14 @@
 package programme
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 )
 
 // richProgramme builds a programme in its second version, implementing, with a
@@ -199,4 +201,82 @@ func TestProgrammeVerifyEveryVersion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkProgrammeVerify verifies the programme part (verifyProgramme)
+// of a programme holding 1,000 scheduled audits, 200 register entries and
+// two earlier versions.
+func BenchmarkProgrammeVerify(b *testing.B) {
+	b.ReportAllocs()
+	p := largeProgramme(b, 200, 1000)
+	for b.Loop() {
+		v := &verifier{p: p, col: newCollector("programme")}
+		v.verifyProgramme()
+		if err := v.col.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestProgrammeVerifyNeverPanics corrupts a valid programme at random —
+// states, events, versions, counts, times, ratings, references — and
+// checks Verify and the read-only methods never panic.
+func TestProgrammeVerifyNeverPanics(t *testing.T) {
+	base := richProgramme(t)
+	rapid.Check(t, func(rt *rapid.T) {
+		p := deepCopy(*base)
+		n := rapid.IntRange(1, 6).Draw(rt, "corruptions")
+		for range n {
+			k := rapid.IntRange(-3, 12).Draw(rt, "k")
+			q := &p
+			if len(p.Previous) > 0 && rapid.Bool().Draw(rt, "in-previous") {
+				q = &p.Previous[0]
+			}
+			switch rapid.IntRange(0, 11).Draw(rt, "what") {
+			case 0:
+				q.Version = k
+			case 1:
+				q.State = rapid.SampledFrom(append(stateSet.Values(), "", "bogus")).Draw(rt, "state")
+			case 2:
+				if len(q.History) > 0 {
+					q.History = q.History[:min(len(q.History), max(k, 0))]
+				}
+			case 3:
+				if len(q.Risks) > 0 {
+					r := &q.Risks[rapid.IntRange(0, len(q.Risks)-1).Draw(rt, "risk")]
+					r.Assessments = append(r.Assessments, Assessment{Likelihood: k, Impact: -k, Version: k})
+				}
+			case 4:
+				if len(q.Risks) > 0 {
+					r := &q.Risks[rapid.IntRange(0, len(q.Risks)-1).Draw(rt, "risk")]
+					r.History = append(r.History, RiskEntry{From: RiskState("x"), Event: RiskClose, To: RiskClosed})
+				}
+			case 5:
+				q.Matrix.Levels = q.Matrix.Levels[:min(len(q.Matrix.Levels), max(k, 0))]
+			case 6:
+				q.Matrix.Likelihood = nil
+			case 7:
+				if len(q.Reviews) > 0 {
+					q.Reviews[0].Version = k
+				}
+			case 8:
+				q.Implements = append(q.Implements, ActionID("act-"+strconv.Itoa(k)))
+			case 9:
+				q.Previous = append(q.Previous, Programme{Version: k})
+			case 10:
+				q.Risks = append(q.Risks, Risk{ID: RiskID("r-" + strconv.Itoa(k)), Version: k})
+			case 11:
+				if len(q.Reviews) > 0 {
+					q.Reviews[len(q.Reviews)-1].Objectives = append(q.Reviews[len(q.Reviews)-1].Objectives, ObjectiveResult{Objective: "x", Actual: float64(k)})
+				}
+			}
+		}
+		_ = Verify(&p)
+		_ = p.Permitted()
+		_ = p.OpenActions()
+		_, _ = p.AtVersion(1)
+		for _, r := range p.Risks {
+			_, _ = p.PermittedRisk(r.ID)
+		}
+	})
 }

@@ -1,17 +1,20 @@
 package programme
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 )
 
 const oneRisk RiskID = "x"
 
 func lowRating() Assessment { return Assessment{Likelihood: 1, Impact: 2, Rationale: "rare"} }
+
 func highRating() Assessment {
 	return Assessment{Likelihood: 4, Impact: 4, Rationale: "likely and major"}
 }
@@ -139,6 +142,10 @@ func TestRiskEveryStateEvent(t *testing.T) {
 				}
 				assert.Equal(t, wantReason, te.Reason)
 				assert.Equal(t, RuleRiskOrder, te.Rule, "an event out of order cites the lifecycle's order")
+				if d := cmp.Diff(err, p.CheckRisk(oneRisk, e)); d != "" {
+					t.Errorf("CheckRisk differs from the operation (-operation +check):\n%s", d)
+				}
+				assert.False(t, p.CanRisk(oneRisk, e))
 				if d := cmp.Diff(before, *p); d != "" {
 					t.Errorf("refused event changed the programme (-before +after):\n%s", d)
 				}
@@ -312,6 +319,9 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 	_, err = p.PermittedRisk("nope")
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	assert.False(t, p.CanRisk("nope", RiskAssess))
+	err = p.CheckRisk("nope", RiskAssess)
+	require.ErrorAs(t, err, &nf, "CheckRisk reports an unknown id as PermittedRisk and the operations do")
+	assert.Equal(t, "nope", nf.ID)
 
 	closed := inState(t, StateClosed)
 	before := deepCopy(*closed)
@@ -332,6 +342,12 @@ func TestRiskUnknownAndFrozen(t *testing.T) {
 		})
 	}
 	assert.False(t, closed.CanRisk("r-planning", RiskAccept))
+	var te *ismsaudit.TransitionError
+	require.ErrorAs(t, closed.CheckRisk("r-planning", RiskAccept), &te)
+	assert.Equal(t, RuleFrozen, te.Rule)
+	// An unknown id is reported first, whatever the version's state.
+	require.ErrorIs(t, closed.AcceptRisk("nope", "ok", metaOn(20, "")), ismsaudit.ErrNotFound)
+	require.ErrorIs(t, closed.CheckRisk("nope", RiskAccept), ismsaudit.ErrNotFound)
 	events, err := closed.PermittedRisk("r-planning")
 	require.NoError(t, err)
 	assert.Empty(t, events)
@@ -366,4 +382,65 @@ func TestRiskLifecycleDescription(t *testing.T) {
 	assert.Equal(t, []string{"closed", "accepted"}, l.Terminal)
 	assert.Len(t, l.Transitions, 10)
 	assert.Contains(t, l.Mermaid(), "treatment_planned --> treated: treat [outcome-recorded]")
+}
+
+// BenchmarkProgrammeAssessRisk re-assesses one entry of a 200-entry
+// register.
+func BenchmarkProgrammeAssessRisk(b *testing.B) {
+	b.ReportAllocs()
+	p := newDraft(b)
+	for i := range 200 {
+		id := RiskID("r" + strconv.Itoa(i))
+		require.NoError(b, p.AddRisk(newRisk(id, KindRisk, CategoryPlanning), metaOn(1, "")))
+		require.NoError(b, p.AssessRisk(id, lowRating(), metaOn(1, "")))
+	}
+	a, m := highRating(), metaOn(2, "")
+	for b.Loop() {
+		if err := p.AssessRisk("r199", a, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestRiskLifecycleProperties drives one register entry through random
+// events with random input: refused events change nothing, accepted ones
+// append exactly one history entry along a row of the table, the
+// assessment and treatment logs only grow, a risk is never closed or
+// accepted above the acceptable level, and the programme verifies.
+func TestRiskLifecycleProperties(t *testing.T) {
+	events := append(riskEventSet.Values(), "bogus")
+	rapid.Check(t, func(rt *rapid.T) {
+		p := newDraft(rt)
+		kind := rapid.SampledFrom([]RiskKind{KindRisk, KindOpportunity}).Draw(rt, "kind")
+		if err := p.AddRisk(newRisk(oneRisk, kind, CategoryAuditeeAvailability), metaOn(1, "")); err != nil {
+			rt.Fatal(err)
+		}
+		day := 1
+		steps := rapid.IntRange(1, 40).Draw(rt, "steps")
+		for range steps {
+			day += rapid.IntRange(-1, 10).Draw(rt, "dt")
+			m := metaOn(day, rapid.SampledFrom([]string{"", "what and why"}).Draw(rt, "note"))
+			before := deepCopy(*p)
+			var err error
+			e := rapid.SampledFrom(events).Draw(rt, "event")
+			if permitted, _ := p.PermittedRisk(oneRisk); len(permitted) > 0 && rapid.Bool().Draw(rt, "follow") {
+				e = rapid.SampledFrom(permitted).Draw(rt, "permitted-event")
+			}
+			switch {
+			case e == RiskAssess && rapid.Bool().Draw(rt, "with-input"):
+				err = p.AssessRisk(oneRisk, Assessment{Likelihood: rapid.IntRange(0, 6).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+			case e == RiskMonitor && rapid.Bool().Draw(rt, "with-input"):
+				err = p.MonitorRisk(oneRisk, Assessment{Likelihood: rapid.IntRange(1, 5).Draw(rt, "l"), Impact: rapid.IntRange(1, 5).Draw(rt, "i")}, m)
+			case e == RiskPlanTreatment && rapid.Bool().Draw(rt, "with-input"):
+				err = p.PlanTreatment(oneRisk, newTreatment(day+rapid.IntRange(-3, 20).Draw(rt, "due")), m)
+			default:
+				err = fireRiskEvent(p, oneRisk, e, m.Note, m)
+			}
+			checkStep(rt, &before, p, err, 0, ifAdded(err == nil, oneRisk), 1)
+			r := p.Risks[0]
+			if (r.State == RiskClosed || r.State == RiskAccepted) && r.Kind == KindRisk && !p.Matrix.accepts(r.Level()) {
+				rt.Fatalf("a risk rated %s reached %s", r.Level(), r.State)
+			}
+		}
+	})
 }
