@@ -18,8 +18,9 @@ import (
 // recertification, then surveillance audits, special audits and the
 // recertification before the certificate expires.
 //
-// [PlanCycle] computes one from the certification decision; [Verify] and
-// [Programme.AddCycle] check any cycle against the certification rules
+// [PlanCycle] computes one from the certification decision; [Cycle.Verify]
+// checks one on its own, [Verify] and [Programme.AddCycle] within a
+// programme, against the certification rules
 // (the PRG-CERT-*, PRG-SURV-*, PRG-RECERT-*, PRG-INITIAL-*, PRG-STAGE2-*,
 // PRG-DECISION-* and PRG-CYCLE-* rules of [Rules]).
 type Cycle struct {
@@ -640,10 +641,10 @@ func dateText(t time.Time) string {
 // (PRG-STAFF-NO-OVERLAP). The error is a *ismsaudit.ValidationError whose
 // paths start at the cycle ("Audits[2].Due.Latest" where Verify says
 // "Cycles[0].Audits[2].Due.Latest"); nil when the cycle keeps every rule.
-// A programme's other cycles are not known here: a PreviousExpiry the
-// cycle states is taken as it is, where Verify checks it against the
-// auditee's previous cycle, and so is the decision date, which Verify
-// also checks against the auditee's other cycles.
+// What depends on the rest of a programme is Verify's alone: Verify also
+// checks a stated PreviousExpiry against the auditee's previous cycle,
+// the decision date against the auditee's other cycles, and the audit
+// ids and bookings against every other audit of the programme.
 func (c *Cycle) Verify() error {
 	v := &verifier{col: newCollector("cycle")}
 	if c == nil {
@@ -669,7 +670,16 @@ func (v *verifier) verifyCycle(path string, c *Cycle, previousExpiry time.Time) 
 	}
 }
 
-// checkCycle reports every problem of cycle c, with paths under path.
+// checkCycle reports every problem of cycle c, with paths under path,
+// against the rules of ISO/IEC 17021-1:2015 9.1.3 (audit programme),
+// 9.3.1 (initial audit), 9.5 (decision) and 9.6 (maintaining
+// certification). Verify, Cycle.Verify, AddCycle and PlanCycle share it,
+// so a planned cycle is always one Verify accepts.
+//
+// An audit is judged by the dates it may start on: its planned Start when
+// set, else its due window (see auditSpan). A rule that needs a date the
+// audit does not have (a window without a latest date, say) is reported
+// as broken: the schedule cannot show that it keeps the rule.
 // previousExpiry is the expiry of the auditee's previous cycle in the
 // programme, when there is one (zero otherwise); the cycle's own
 // PreviousExpiry, when set, must agree with it.

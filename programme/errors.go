@@ -9,22 +9,26 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
-// Sentinels, shared by every ismsaudit package (the same values), so that
-// errors.Is works across packages.
+// The package reports errors with the shared types of package ismsaudit
+// (ValidationError, NotFoundError, TransitionError, ...). These helpers
+// build them and format the values their problems quote.
 
-// Refusal reasons a ismsaudit.TransitionError carries in its Reason field.
-
+// newCollector starts collecting the problems of one input, named by
+// subject.
 func newCollector(subject string) *errs.Collector { return errs.NewCollector("programme", subject) }
 
+// notFound reports an unknown id of the given kind.
 func notFound[T ~string](kind string, id T) error {
 	return &errs.NotFoundError{Pkg: "programme", Type: kind, ID: string(id)}
 }
 
+// isBlank reports whether s holds nothing but white space.
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
+// isFinite reports whether f is neither NaN nor infinite.
 func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// finiteAtLeast reports whether v is a finite number no smaller than min.
+// finiteAtLeast reports whether v is a finite number no smaller than least.
 func finiteAtLeast(v, least float64) bool {
 	return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= least
 }

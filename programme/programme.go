@@ -9,7 +9,6 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
@@ -17,8 +16,8 @@ import (
 type ID string
 
 // Entry is one line of the programme lifecycle's history: an accepted
-// event with its time, actor and note.
-type Entry = fsm.Entry[State, Event]
+// event with its time, actor and note (the shared [ismsaudit.Entry]).
+type Entry = ismsaudit.Entry[State, Event]
 
 // Programme is an audit programme (ISO 19011:2018 clause 5). Fields are
 // exported so that it encodes to JSON and compares with go-cmp; change it

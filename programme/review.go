@@ -9,24 +9,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
-// ReviewInputKind is one kind of input a programme review considers (ISO
-// 19011:2018 5.7; the list follows the considerations that clause names).
-//
-//ismsaudit:enum ReviewInputKinds
-type ReviewInputKind string
-
-// The ReviewInputKind values. Never reorder.
-const (
-	InputMonitoring        ReviewInputKind = "monitoring"          // results and trends from monitoring the programme (19011:5.6, 5.7)
-	InputConformity        ReviewInputKind = "conformity"          // conformity with the programme's processes and documented information (19011:5.7)
-	InputInterestedParty   ReviewInputKind = "interested-parties"  // evolving needs and expectations of interested parties (19011:5.7)
-	InputRecords           ReviewInputKind = "records"             // audit programme records (19011:5.7)
-	InputMethods           ReviewInputKind = "methods"             // alternative or new methods of auditing (19011:5.7)
-	InputAuditorEvaluation ReviewInputKind = "auditor-evaluation"  // alternative or new ways to evaluate auditors (19011:5.7)
-	InputRisks             ReviewInputKind = "risks-opportunities" // effectiveness of the actions on risks, opportunities and issues (19011:5.7)
-	InputConfidentiality   ReviewInputKind = "confidentiality"     // confidentiality and information security issues of the programme (19011:5.7)
-)
-
 // ReviewID identifies a programme review; the host chooses it, unique in
 // the programme.
 type ReviewID string
@@ -76,6 +58,24 @@ type ReviewInput struct {
 	// their date is not after the review's.
 	Figures *Figures `json:"figures,omitempty"`
 }
+
+// ReviewInputKind is one kind of input a programme review considers (ISO
+// 19011:2018 5.7; the list follows the considerations that clause names).
+//
+//ismsaudit:enum ReviewInputKinds
+type ReviewInputKind string
+
+// The ReviewInputKind values. Never reorder.
+const (
+	InputMonitoring        ReviewInputKind = "monitoring"          // results and trends from monitoring the programme (19011:5.6, 5.7)
+	InputConformity        ReviewInputKind = "conformity"          // conformity with the programme's processes and documented information (19011:5.7)
+	InputInterestedParty   ReviewInputKind = "interested-parties"  // evolving needs and expectations of interested parties (19011:5.7)
+	InputRecords           ReviewInputKind = "records"             // audit programme records (19011:5.7)
+	InputMethods           ReviewInputKind = "methods"             // alternative or new methods of auditing (19011:5.7)
+	InputAuditorEvaluation ReviewInputKind = "auditor-evaluation"  // alternative or new ways to evaluate auditors (19011:5.7)
+	InputRisks             ReviewInputKind = "risks-opportunities" // effectiveness of the actions on risks, opportunities and issues (19011:5.7)
+	InputConfidentiality   ReviewInputKind = "confidentiality"     // confidentiality and information security issues of the programme (19011:5.7)
+)
 
 // ObjectiveResult is the measured value of one objective at a review.
 type ObjectiveResult struct {

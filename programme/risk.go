@@ -12,8 +12,10 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
-// RiskEntry is one line of a register entry's history.
-type RiskEntry = fsm.Entry[RiskState, RiskEvent]
+// RiskEntry is one line of a register entry's history (the shared
+// [ismsaudit.Entry]): treat keeps the outcome, accept and close the
+// reason, in Reason.
+type RiskEntry = ismsaudit.Entry[RiskState, RiskEvent]
 
 // RiskID identifies an entry of the register of risks and opportunities;
 // the host chooses it, unique in the register.

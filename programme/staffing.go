@@ -135,17 +135,6 @@ type StaffLeftOut struct {
 	Detail string `json:"detail"`
 }
 
-// LeftOutBy returns the ids of the people left out under rule, by id.
-func (sa *StaffedAudit) LeftOutBy(rule ismsaudit.RuleID) []competence.AuditorID {
-	var out []competence.AuditorID
-	for _, l := range sa.LeftOut {
-		if l.Rule == rule {
-			out = append(out, l.Auditor)
-		}
-	}
-	return out
-}
-
 // AuditorWorkload is one person's audit days in one period.
 type AuditorWorkload struct {
 	Auditor competence.AuditorID `json:"auditor"`
