@@ -1,23 +1,36 @@
 // Package report renders what ismsaudit models for people and for other
 // tools: checklists and catalogues, audit reports and their OSCAL exports,
-// and programme status reports. Every renderer writes to an
-// io.Writer the caller gives, in a deterministic order (the same input
-// gives the same bytes), validates its input first and writes nothing when
-// it is invalid, and returns the first write error.
+// and programme status reports. Every renderer writes to an io.Writer the
+// caller gives, in a deterministic order (the same input gives the same
+// bytes), validates its input first and writes nothing when it is invalid,
+// and returns the first write error.
+//
+// # Formats
+//
+// A renderer takes a [Format]: [Markdown] (CommonMark with GitHub's
+// tables), [HTML], [CSV] or [JSON]; one that does not write the format
+// asked for refuses it with a *ismsaudit.ValidationError listing those it
+// writes. Text from a record never becomes structure in any of them: in
+// Markdown every character that can open markup is backslash-escaped
+// (raw HTML and entities stay text, nothing is written as an HTML entity)
+// and a line break is folded into a space; in HTML every value is escaped
+// as html/template escapes it; in CSV text from outside the catalogue is
+// guarded against spreadsheet formula injection. Each CSV has a header
+// row, which a function returns (such as [ChecklistCSVHeader]); every call
+// returns a new slice.
 //
 // # Checklists
 //
 // [WriteChecklist] renders an annexa.Checklist as Markdown (one section per
 // clause or Annex A theme, questions as task-list items), CSV (one row per
-// item, with the columns [ChecklistCSVHeader] returns; text from outside the catalogue is
-// guarded against spreadsheet formula injection) or JSON (the model itself,
-// which annexa.DecodeChecklist reads back).
+// item) or JSON (the model itself, which annexa.DecodeChecklist reads
+// back).
 //
 // # Catalogues
 //
 // [ControlsCSV], [ClausesCSV] and [Map2013CSV] write the annexa catalogues
-// as CSV with a header row; attribute values are spelled as ISO/IEC
-// 27002:2022 spells them and several values are joined by ";".
+// as CSV; attribute values are spelled as ISO/IEC 27002:2022 spells them
+// and several values are joined by ";".
 //
 // # Audit reports
 //
@@ -34,21 +47,21 @@
 // programme and the distribution record. The report shares no memory with
 // the record.
 //
-// [AuditReport.Check] names every required piece of content that is
-// missing, each with its path in the report and the rule of the content
-// it lacks ([Rules] lists them with their clauses: for example
-// [RuleObjectives], "RPT-OBJECTIVES", for 6.5.1 a). Every renderer runs it
-// first, so an incomplete report is refused whole, never half written.
+// [AuditReport.Check] names every piece of content that is missing or
+// malformed, each with its path in the report and the rule of that
+// content (for example [RuleObjectives], "RPT-OBJECTIVES", for 6.5.1 a).
+// Every renderer runs it first, so an incomplete report is refused whole,
+// never half written.
 //
 // [WriteAuditReport] renders a report as Markdown, as HTML (one
 // self-contained printable page: inline stylesheet with print rules, no
 // script, no external resource, a Content-Security-Policy that forbids
-// both, every value escaped), as JSON (the model, which [DecodeAuditReport]
-// reads back) or as a CSV findings register ([AuditFindingsCSVHeader]).
-// [WriteNonconformityActions] writes the nonconformity action list as CSV
-// ([NonconformityActionsCSVHeader]): each nonconformity with its
-// correction, root cause, corrective action, due date and state, and
-// whether it is overdue at the report's AsOf time.
+// both), as JSON (the model, which [DecodeAuditReport] reads back) or as a
+// CSV findings register ([AuditFindingsCSVHeader]). An evidence item's
+// digest is a line of its own. [WriteNonconformityActions] writes the
+// nonconformity action list as CSV ([NonconformityActionsCSVHeader]): each
+// nonconformity with its correction, root cause, corrective action, due
+// date and state, and whether it is overdue at the report's AsOf time.
 //
 // # Distribution
 //
@@ -75,8 +88,7 @@
 // corrective action started by the date, the open ones first and the
 // overdue ones first among them. [ProgrammeReport.Check] names whatever
 // required content is missing (rules such as [RuleProgrammeCoverage]) and
-// checks that
-// the schedule, the actions and the figures agree.
+// checks that the schedule, the actions and the figures agree.
 //
 // [WriteProgrammeReport] renders it as Markdown (each chart as a table of
 // the figures it draws), as HTML (the audit report's self-contained page,
@@ -85,6 +97,16 @@
 // with the median and the 90th percentile marked), as JSON (which
 // [DecodeProgrammeReport] reads back) or as a CSV schedule
 // ([ProgrammeScheduleCSVHeader]).
+//
+// # Rules
+//
+// The contents each report must hold, and the form of those it holds
+// where it has them, are process rules like those of the other packages:
+// [Rules] lists them as ismsaudit.Rule values, each with its id (RPT-...),
+// the clause it comes from, the principle of auditing it serves and its
+// text, and [LookupRule] finds one by id. Check cites them, and the shared
+// shape rules (ismsaudit.RuleRequired, RuleEnum, ...) for the form of
+// single values.
 //
 // # OSCAL
 //
