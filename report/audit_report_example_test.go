@@ -202,6 +202,17 @@ func ExampleAuditReport_Check() {
 	// true 0
 }
 
+// A problem Check reports cites a rule; LookupRule says where it comes
+// from and what it asks.
+func ExampleLookupRule() {
+	rule, ok := report.LookupRule(report.RuleObjectives)
+	fmt.Println(ok, rule.Clause.Cite(), rule.Principle)
+	fmt.Println(rule.Text)
+	// Output:
+	// true ISO 19011:2018 6.5.1 a fair-presentation
+	// the report states the audit objectives
+}
+
 func ExampleRecipientCopy() {
 	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
