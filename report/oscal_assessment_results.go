@@ -126,7 +126,7 @@ func AssessmentResults(w io.Writer, r *AuditReport) error {
 	if err != nil {
 		return err
 	}
-	out := ojw{b: make([]byte, 0, 2*ojChunk), out: w}
+	out := oscalWriter{b: make([]byte, 0, 2*oscalChunk), out: w}
 	out.assessmentResults(doc)
 	return out.flush()
 }

@@ -5,27 +5,27 @@ import (
 	"unicode/utf8"
 )
 
-// ojw writes the OSCAL documents as compact JSON in one pass, byte for
+// oscalWriter writes the OSCAL documents as compact JSON in one pass, byte for
 // byte as encoding/json's Encoder writes the same values (a test holds it
 // to that), streaming through a small buffer. On a large audit (10,000
 // evidence items) encoding/json takes several times the export's time
 // budget, and indentation would double the output.
-type ojw struct {
+type oscalWriter struct {
 	b     []byte
 	first bool // no member written yet in the open container
-	// out, when set, receives the buffer whenever it passes ojChunk
+	// out, when set, receives the buffer whenever it passes oscalChunk
 	// bytes, so a large document never sits in memory whole; err keeps
 	// the first write error.
 	out io.Writer
 	err error
 }
 
-// ojChunk is the size at which a streaming ojw hands its buffer on.
-const ojChunk = 64 << 10
+// oscalChunk is the size at which a streaming oscalWriter hands its buffer on.
+const oscalChunk = 64 << 10
 
 // spill writes the buffer out once it is large enough.
-func (w *ojw) spill() {
-	if w.out == nil || len(w.b) < ojChunk {
+func (w *oscalWriter) spill() {
+	if w.out == nil || len(w.b) < oscalChunk {
 		return
 	}
 	if w.err == nil {
@@ -34,25 +34,25 @@ func (w *ojw) spill() {
 	w.b = w.b[:0]
 }
 
-func (w *ojw) open(c byte) {
+func (w *oscalWriter) open(c byte) {
 	w.b = append(w.b, c)
 	w.first = true
 }
 
-func (w *ojw) close(c byte) {
+func (w *oscalWriter) close(c byte) {
 	w.b = append(w.b, c)
 	w.first = false
 }
 
 // member starts an object member or an array element.
-func (w *ojw) member() {
+func (w *oscalWriter) member() {
 	if !w.first {
 		w.b = append(w.b, ',')
 	}
 	w.first = false
 }
 
-func (w *ojw) key(k string) {
+func (w *oscalWriter) key(k string) {
 	b := w.b
 	if !w.first {
 		b = append(b, ',')
@@ -69,13 +69,13 @@ func (w *ojw) key(k string) {
 // They leave first false, as a written member does.
 
 // text appends text.
-func (w *ojw) text(text string) {
+func (w *oscalWriter) text(text string) {
 	w.b = append(w.b, text...)
 	w.first = false
 }
 
 // raw appends text, then v, then end.
-func (w *ojw) raw(text, v, end string) {
+func (w *oscalWriter) raw(text, v, end string) {
 	b := append(w.b, text...)
 	b = append(b, v...)
 	w.b = append(b, end...)
@@ -84,11 +84,11 @@ func (w *ojw) raw(text, v, end string) {
 
 // str appends s as a JSON string escaped as encoding/json escapes it,
 // HTML characters included.
-func (w *ojw) str(s string) {
+func (w *oscalWriter) str(s string) {
 	const hexDigits = "0123456789abcdef"
 	b := append(w.b, '"')
 	start := 0
-	for i := ojMarks.next(s, 0); i < len(s); i = ojMarks.next(s, i) {
+	for i := jsonMarks.next(s, 0); i < len(s); i = jsonMarks.next(s, i) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
@@ -133,15 +133,15 @@ func (w *ojw) str(s string) {
 	w.b = append(b, '"')
 }
 
-// ojMarks marks the bytes str looks at: the ASCII bytes a JSON string
+// jsonMarks marks the bytes str looks at: the ASCII bytes a JSON string
 // does not hold as they are, and the bytes of multi-byte sequences.
-var ojMarks = newByteSet(func(c byte) bool {
+var jsonMarks = newByteSet(func(c byte) bool {
 	return c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
 })
 
 // kstr writes a string member; kopt one that is left out when empty
 // (omitempty).
-func (w *ojw) kstr(k, v string) {
+func (w *oscalWriter) kstr(k, v string) {
 	w.key(k)
 	w.str(v)
 }
@@ -149,21 +149,21 @@ func (w *ojw) kstr(k, v string) {
 // kraw writes a string member whose value needs no escaping: a uuid, a
 // date-time, a token or a constant. A test checks that every such value
 // of the fixtures' exports is written as encoding/json writes it.
-func (w *ojw) kraw(k, v string) {
+func (w *oscalWriter) kraw(k, v string) {
 	w.key(k)
 	w.b = append(w.b, '"')
 	w.b = append(w.b, v...)
 	w.b = append(w.b, '"')
 }
 
-func (w *ojw) kopt(k, v string) {
+func (w *oscalWriter) kopt(k, v string) {
 	if v != "" {
 		w.kstr(k, v)
 	}
 }
 
 // strs writes a string array member, left out when empty.
-func (w *ojw) strs(k string, vs []string, omitEmpty bool) {
+func (w *oscalWriter) strs(k string, vs []string, omitEmpty bool) {
 	if len(vs) == 0 && omitEmpty {
 		return
 	}
@@ -178,7 +178,7 @@ func (w *ojw) strs(k string, vs []string, omitEmpty bool) {
 
 // array writes an array member of n elements, each written by elem; it is
 // left out when empty and omitEmpty is set.
-func (w *ojw) array(k string, n int, omitEmpty bool, elem func(i int)) {
+func (w *oscalWriter) array(k string, n int, omitEmpty bool, elem func(i int)) {
 	if n == 0 && omitEmpty {
 		return
 	}
@@ -191,7 +191,7 @@ func (w *ojw) array(k string, n int, omitEmpty bool, elem func(i int)) {
 	w.close(']')
 }
 
-func (w *ojw) props(ps []oscalProp) {
+func (w *oscalWriter) props(ps []oscalProp) {
 	w.array("props", len(ps), true, func(i int) {
 		p := &ps[i]
 		if p.NS == OSCALPropNamespace {
@@ -210,7 +210,7 @@ func (w *ojw) props(ps []oscalProp) {
 	})
 }
 
-func (w *ojw) responsibleParties(rps []oscalResponsibleParty, omitEmpty bool) {
+func (w *oscalWriter) responsibleParties(rps []oscalResponsibleParty, omitEmpty bool) {
 	w.array("responsible-parties", len(rps), omitEmpty, func(i int) {
 		w.open('{')
 		w.kraw("role-id", rps[i].RoleID)
@@ -219,7 +219,7 @@ func (w *ojw) responsibleParties(rps []oscalResponsibleParty, omitEmpty bool) {
 	})
 }
 
-func (w *ojw) metadata(m *oscalMetadata) {
+func (w *oscalWriter) metadata(m *oscalMetadata) {
 	w.key("metadata")
 	w.open('{')
 	w.kstr("title", m.Title)
@@ -249,7 +249,7 @@ func (w *ojw) metadata(m *oscalMetadata) {
 	w.close('}')
 }
 
-func (w *ojw) backMatter(bm *oscalBackMatter) {
+func (w *oscalWriter) backMatter(bm *oscalBackMatter) {
 	if bm == nil {
 		return
 	}
@@ -267,7 +267,7 @@ func (w *ojw) backMatter(bm *oscalBackMatter) {
 	w.close('}')
 }
 
-func (w *ojw) origins(os []oscalOrigin) {
+func (w *oscalWriter) origins(os []oscalOrigin) {
 	if len(os) == 1 && len(os[0].Actors) == 1 {
 		// The one origin of one actor the exports make, in one piece.
 		a := &os[0].Actors[0]
@@ -287,19 +287,19 @@ func (w *ojw) origins(os []oscalOrigin) {
 	})
 }
 
-func (w *ojw) relatedObservations(ros []oscalRelatedObservation) {
+func (w *oscalWriter) relatedObservations(ros []oscalRelatedObservation) {
 	w.array("related-observations", len(ros), true, func(i int) {
 		w.raw(`{"observation-uuid":"`, ros[i].ObservationUUID, `"}`)
 	})
 }
 
-func (w *ojw) relatedRisks(rrs []oscalRelatedRisk) {
+func (w *oscalWriter) relatedRisks(rrs []oscalRelatedRisk) {
 	w.array("related-risks", len(rrs), true, func(i int) {
 		w.raw(`{"risk-uuid":"`, rrs[i].RiskUUID, `"}`)
 	})
 }
 
-func (w *ojw) observation(o *oscalObservation) {
+func (w *oscalWriter) observation(o *oscalObservation) {
 	w.raw(`{"uuid":"`, o.UUID, `","description":`)
 	descStart := len(w.b)
 	w.str(o.Description)
@@ -330,7 +330,7 @@ func (w *ojw) observation(o *oscalObservation) {
 	w.spill()
 }
 
-func (w *ojw) finding(f *oscalFinding) {
+func (w *oscalWriter) finding(f *oscalFinding) {
 	w.raw(`{"uuid":"`, f.UUID, `"`)
 	w.kstr("title", f.Title)
 	w.kstr("description", f.Description)
@@ -349,7 +349,7 @@ func (w *ojw) finding(f *oscalFinding) {
 	w.spill()
 }
 
-func (w *ojw) risk(r *oscalRisk) {
+func (w *oscalWriter) risk(r *oscalRisk) {
 	w.raw(`{"uuid":"`, r.UUID, `"`)
 	w.kstr("title", r.Title)
 	w.kstr("description", r.Description)
@@ -392,22 +392,22 @@ func (w *ojw) risk(r *oscalRisk) {
 	w.spill()
 }
 
-func (w *ojw) observations(os []oscalObservation, l lazyList[oscalObservation]) {
+func (w *oscalWriter) observations(os []oscalObservation, l lazyList[oscalObservation]) {
 	n, at := listOf(os, l)
 	w.array("observations", n, true, func(i int) { w.observation(at(i)) })
 }
 
-func (w *ojw) risks(rs []oscalRisk, l lazyList[oscalRisk]) {
+func (w *oscalWriter) risks(rs []oscalRisk, l lazyList[oscalRisk]) {
 	n, at := listOf(rs, l)
 	w.array("risks", n, true, func(i int) { w.risk(at(i)) })
 }
 
-func (w *ojw) findings(fs []oscalFinding, l lazyList[oscalFinding]) {
+func (w *oscalWriter) findings(fs []oscalFinding, l lazyList[oscalFinding]) {
 	n, at := listOf(fs, l)
 	w.array("findings", n, true, func(i int) { w.finding(at(i)) })
 }
 
-func (w *ojw) result(r *oscalResult) {
+func (w *oscalWriter) result(r *oscalResult) {
 	w.open('{')
 	w.kstr("uuid", r.UUID)
 	w.kstr("title", r.Title)
@@ -452,7 +452,7 @@ func (w *ojw) result(r *oscalResult) {
 }
 
 // assessmentResults writes the whole Assessment Results document.
-func (w *ojw) assessmentResults(d *oscalARDocument) {
+func (w *oscalWriter) assessmentResults(d *oscalARDocument) {
 	ar := &d.AssessmentResults
 	w.open('{')
 	w.key("assessment-results")
@@ -471,7 +471,7 @@ func (w *ojw) assessmentResults(d *oscalARDocument) {
 }
 
 // poam writes the whole POA&M document.
-func (w *ojw) poam(d *oscalPOAMDocument) {
+func (w *oscalWriter) poam(d *oscalPOAMDocument) {
 	p := &d.POAM
 	w.open('{')
 	w.key("plan-of-action-and-milestones")
@@ -513,7 +513,7 @@ func (w *ojw) poam(d *oscalPOAMDocument) {
 
 // flush writes what the buffer still holds and returns the first write
 // error.
-func (w *ojw) flush() error {
+func (w *oscalWriter) flush() error {
 	if w.err == nil && len(w.b) > 0 {
 		_, w.err = w.out.Write(w.b)
 	}

@@ -26,7 +26,7 @@ func PlanOfActionAndMilestones(w io.Writer, r *AuditReport) error {
 	if err != nil {
 		return err
 	}
-	out := ojw{b: make([]byte, 0, 2*ojChunk), out: w}
+	out := oscalWriter{b: make([]byte, 0, 2*oscalChunk), out: w}
 	out.poam(doc)
 	return out.flush()
 }

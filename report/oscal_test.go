@@ -462,7 +462,7 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 			streamed, err := assessmentResults(r, true)
 			require.NoError(t, err)
 			var got bytes.Buffer
-			w := ojw{out: &got}
+			w := oscalWriter{out: &got}
 			w.assessmentResults(streamed)
 			require.NoError(t, w.flush())
 			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "assessment results differ from encoding/json's")
@@ -476,7 +476,7 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 			streamedPOAM, err := planOfActionAndMilestones(r, true)
 			require.NoError(t, err)
 			got.Reset()
-			w = ojw{out: &got}
+			w = oscalWriter{out: &got}
 			w.poam(streamedPOAM)
 			require.NoError(t, w.flush())
 			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "POA&M differs from encoding/json's")
@@ -502,7 +502,7 @@ func FuzzOSCALString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var w ojw
+		var w oscalWriter
 		w.str(s)
 		want, err := json.Marshal(s)
 		require.NoError(t, err)
