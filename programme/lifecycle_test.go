@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -374,6 +375,14 @@ func checkStep(t *rapid.T, before, after *Programme, err error, wantEntries int,
 	if err != nil {
 		if d := cmp.Diff(*before, *after); d != "" {
 			t.Fatalf("refused operation (%v) changed the programme (-before +after):\n%s", err, d)
+		}
+		// Every refusal names a rule of the catalogue, out-of-order
+		// events and wrong states included.
+		var te *ismsaudit.TransitionError
+		if errors.As(err, &te) {
+			if _, ok := LookupRule(te.Rule); !ok {
+				t.Fatalf("refusal %v cites %q, not a rule of the catalogue", err, te.Rule)
+			}
 		}
 		return
 	}

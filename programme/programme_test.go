@@ -631,10 +631,10 @@ func TestProgrammeDecodeErrors(t *testing.T) {
 	}
 }
 
-// FuzzProgrammeDecode: Decode never panics; what it accepts, Verify
+// FuzzDecode: Decode never panics; what it accepts, Verify
 // checks without panicking, and it encodes and decodes back to the same
 // programme.
-func FuzzProgrammeDecode(f *testing.F) {
+func FuzzDecode(f *testing.F) {
 	rich := richProgramme(f)
 	withSchedule(rich)
 	for _, p := range []*Programme{rich, inState(f, StateDraft), inState(f, StateClosed)} {
