@@ -293,10 +293,10 @@ const (
 // AuditReportOptions adjusts BuildAuditReport. A nil *AuditReportOptions
 // means defaults.
 type AuditReportOptions struct {
-	// At is the time the report speaks as of (overdue actions); zero means
+	// AsOf is the time the report speaks as of (overdue actions); zero means
 	// the time of the latest entry of the audit's history, or its creation
 	// time when it has none.
-	At time.Time
+	AsOf time.Time
 	// Title replaces the default title ("<kind> report: <auditee>").
 	Title string
 	// ConfidentialityStatement and SamplingStatement replace the default
@@ -419,7 +419,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 	content, version := planContent(a.Plan)
 	r := &AuditReport{
 		Title: o.Title, Audit: a.ID, Kind: a.Kind, State: a.State, Programme: a.Programme, Baseline: a.Baseline,
-		AsOf:       o.At,
+		AsOf:       o.AsOf,
 		Objectives: slices.Clone(content.Objectives),
 		Auditee:    a.Auditee,
 		Scope: AuditScope{

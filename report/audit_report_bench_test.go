@@ -10,7 +10,7 @@ import (
 
 func largeReport(b *testing.B) *AuditReport {
 	b.Helper()
-	r, err := BuildAuditReport(largeAudit(b, 2000), &AuditReportOptions{At: asOf})
+	r, err := BuildAuditReport(largeAudit(b, 2000), &AuditReportOptions{AsOf: asOf})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func TestCheckCitedEvidence(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := BuildAuditReport(largeAudit(t, 4), &AuditReportOptions{At: asOf})
+			r, err := BuildAuditReport(largeAudit(t, 4), &AuditReportOptions{AsOf: asOf})
 			require.NoError(t, err)
 			tt.change(r)
 			err = r.Check()

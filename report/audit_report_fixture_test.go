@@ -477,7 +477,7 @@ var asOf = at2026(time.May, 20, 9, 0)
 
 func internalReport(t testing.TB) *AuditReport {
 	t.Helper()
-	r, err := BuildAuditReport(internalAudit(t), &AuditReportOptions{At: asOf})
+	r, err := BuildAuditReport(internalAudit(t), &AuditReportOptions{AsOf: asOf})
 	require.NoError(t, err)
 	require.NoError(t, r.Check())
 	return r

@@ -198,7 +198,7 @@ func mutateStrings(v reflect.Value) {
 
 func TestBuildAuditReportSharesNothingWithRecord(t *testing.T) {
 	a := internalAudit(t)
-	r, err := BuildAuditReport(a, &AuditReportOptions{At: asOf})
+	r, err := BuildAuditReport(a, &AuditReportOptions{AsOf: asOf})
 	require.NoError(t, err)
 	if diff := cmp.Diff(internalAudit(t), a); diff != "" {
 		t.Fatalf("building changed the record (-want +got):\n%s", diff)

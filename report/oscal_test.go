@@ -227,7 +227,7 @@ func TestOSCALShape(t *testing.T) {
 		return c
 	}
 	large := func(t testing.TB) *AuditReport {
-		r, err := BuildAuditReport(largeAudit(t, 40), &AuditReportOptions{At: asOf})
+		r, err := BuildAuditReport(largeAudit(t, 40), &AuditReportOptions{AsOf: asOf})
 		require.NoError(t, err)
 		return r
 	}
@@ -444,7 +444,7 @@ func TestShapeCheckCatchesProblems(t *testing.T) {
 // encoding/json's (compact) output for the same documents.
 func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 	large := func(t testing.TB) *AuditReport {
-		r, err := BuildAuditReport(largeAudit(t, 24), &AuditReportOptions{At: asOf})
+		r, err := BuildAuditReport(largeAudit(t, 24), &AuditReportOptions{AsOf: asOf})
 		require.NoError(t, err)
 		return r
 	}

@@ -189,9 +189,9 @@ const (
 // ProgrammeReportOptions adjusts BuildProgrammeReport. A nil
 // *ProgrammeReportOptions means defaults.
 type ProgrammeReportOptions struct {
-	// At is the date the report speaks as of; zero means the latest time
+	// AsOf is the date the report speaks as of; zero means the latest time
 	// found in the programme's history and the audit records' histories.
-	At time.Time
+	AsOf time.Time
 	// Title replaces the default title ("Audit programme status: <id>").
 	Title string
 	// SoA is the Statement of Applicability the coverage of clauses and
@@ -253,19 +253,19 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
-	if o.At.IsZero() {
-		o.At = latestTime(p, audits)
+	if o.AsOf.IsZero() {
+		o.AsOf = latestTime(p, audits)
 	}
 	schedule := slices.Clone(p.Schedule)
 	for _, c := range p.Cycles {
 		schedule = append(schedule, c.Audits...)
 	}
-	figures, err := programme.Monitor(programme.MonitorInput{At: o.At, Schedule: schedule, Audits: audits, Feedback: o.Feedback, Trend: o.Trend})
+	figures, err := programme.Monitor(programme.MonitorInput{At: o.AsOf, Schedule: schedule, Audits: audits, Feedback: o.Feedback, Trend: o.Trend})
 	if err != nil {
 		return nil, err
 	}
 	r := &ProgrammeReport{
-		Title: o.Title, Programme: p.ID, Version: p.Version, State: p.State, AsOf: o.At,
+		Title: o.Title, Programme: p.ID, Version: p.Version, State: p.State, AsOf: o.AsOf,
 		Period:     programme.Window{Earliest: p.Extent.Start, Latest: p.Extent.End},
 		Objectives: slices.Clone(p.Objectives),
 		Figures:    figures,
@@ -312,7 +312,7 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 		}
 		return cmp.Or(da.Compare(db), strings.Compare(string(a.ID), string(b.ID)))
 	})
-	r.Actions = programmeActions(audits, o.At)
+	r.Actions = programmeActions(audits, o.AsOf)
 	return r, nil
 }
 
@@ -345,7 +345,7 @@ func latestTime(p *programme.Programme, audits []*audit.Audit) time.Time {
 // scheduledAudit makes the report's view of scheduled audit s, whose
 // record (nil when none) is rec.
 func scheduledAudit(s *programme.ScheduledAudit, rec *audit.Audit, o ProgrammeReportOptions) ProgrammeAudit {
-	at := o.At
+	at := o.AsOf
 	pa := ProgrammeAudit{
 		ID: s.ID, Kind: s.Kind, Auditee: s.Auditee, Sites: slices.Clone(s.Sites),
 		Clauses: slices.Clone(s.Clauses), Controls: slices.Clone(s.Controls),

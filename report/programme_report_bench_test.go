@@ -11,7 +11,7 @@ import (
 func largeProgrammeReport(b *testing.B) *ProgrammeReport {
 	b.Helper()
 	p, audits := largeProgramme(b, 50, 40)
-	r, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: asOf, SoA: northwindSoA(b)})
+	r, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{AsOf: asOf, SoA: northwindSoA(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func BenchmarkBuildProgrammeReport2000(b *testing.B) {
 	n, cpu := 0, cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{At: asOf, SoA: soa}); err != nil {
+		if _, err := BuildProgrammeReport(p, audits, &ProgrammeReportOptions{AsOf: asOf, SoA: soa}); err != nil {
 			b.Fatal(err)
 		}
 		n++

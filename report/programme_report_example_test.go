@@ -48,7 +48,7 @@ func ExampleBuildProgrammeReport() {
 	// Without a Statement of Applicability there is no coverage, which a
 	// programme of internal audits needs: Check names what is missing and
 	// the renderer writes nothing.
-	r, err := report.BuildProgrammeReport(p, nil, &report.ProgrammeReportOptions{At: at})
+	r, err := report.BuildProgrammeReport(p, nil, &report.ProgrammeReportOptions{AsOf: at})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,7 +64,7 @@ func ExampleBuildProgrammeReport() {
 
 	// With it, the report is complete. On 3 August the first audit's
 	// window has closed without a record.
-	r, err = report.BuildProgrammeReport(p, nil, &report.ProgrammeReportOptions{At: at, SoA: soa})
+	r, err = report.BuildProgrammeReport(p, nil, &report.ProgrammeReportOptions{AsOf: at, SoA: soa})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -98,7 +98,7 @@ func ExampleWriteProgrammeReport() {
 		return
 	}
 	r, err := report.BuildProgrammeReport(exampleProgramme(soa), nil,
-		&report.ProgrammeReportOptions{At: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), SoA: soa})
+		&report.ProgrammeReportOptions{AsOf: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), SoA: soa})
 	if err != nil {
 		fmt.Println(err)
 		return

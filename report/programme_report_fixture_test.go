@@ -195,7 +195,7 @@ func auditorFeedback() []programme.AuditorFeedback {
 
 // programmeOptions are the fixture's build options.
 func programmeOptions(t testing.TB) *ProgrammeReportOptions {
-	return &ProgrammeReportOptions{At: asOf, SoA: northwindSoA(t), Feedback: auditorFeedback(), Trend: programme.PeriodQuarter}
+	return &ProgrammeReportOptions{AsOf: asOf, SoA: northwindSoA(t), Feedback: auditorFeedback(), Trend: programme.PeriodQuarter}
 }
 
 // programmeReport builds the fixture report and requires it complete.

@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "internal-audit:", err)
 		return 1
 	}
-	r, err := report.BuildAuditReport(a, &report.AuditReportOptions{At: story.Closed})
+	r, err := report.BuildAuditReport(a, &report.AuditReportOptions{AsOf: story.Closed})
 	if err != nil {
 		fmt.Fprintln(stderr, "internal-audit:", err)
 		return 1
