@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestOSCALEncoderMatchesEncodingJSON holds the one-pass encoder to
+// encoding/json's (compact) output for the same documents.
+func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
+	large := func(t testing.TB) *AuditReport {
+		r, err := BuildAuditReport(largeAudit(t, 24), &AuditReportOptions{AsOf: asOf})
+		require.NoError(t, err)
+		return r
+	}
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "hostile": hostileReport, "large": large} {
+		t.Run(name, func(t *testing.T) {
+			r := build(t)
+			ar, err := assessmentResults(r, false)
+			require.NoError(t, err)
+			for i := range ar.AssessmentResults.Results {
+				res := &ar.AssessmentResults.Results[i]
+				res.Observations, res.Risks, res.Findings = collectLazy(res.observations), collectLazy(res.risks), collectLazy(res.findings)
+			}
+			var want bytes.Buffer
+			require.NoError(t, json.NewEncoder(&want).Encode(ar))
+			streamed, err := assessmentResults(r, true)
+			require.NoError(t, err)
+			var got bytes.Buffer
+			w := oscalWriter{out: &got}
+			w.assessmentResults(streamed)
+			require.NoError(t, w.flush())
+			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "assessment results differ from encoding/json's")
+
+			poam, err := planOfActionAndMilestones(r, false)
+			require.NoError(t, err)
+			p := &poam.POAM
+			p.Observations, p.Risks, p.Findings, p.POAMItems = collectLazy(p.observations), collectLazy(p.risks), collectLazy(p.findings), collectLazy(p.items)
+			want.Reset()
+			require.NoError(t, json.NewEncoder(&want).Encode(poam))
+			streamedPOAM, err := planOfActionAndMilestones(r, true)
+			require.NoError(t, err)
+			got.Reset()
+			w = oscalWriter{out: &got}
+			w.poam(streamedPOAM)
+			require.NoError(t, w.flush())
+			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "POA&M differs from encoding/json's")
+		})
+	}
+}
+
+// collectLazy materialises a lazy list built without reuse.
+func collectLazy[T any](l lazyList[T]) []T {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]T, l.n)
+	for i := range out {
+		out[i] = *l.at(i)
+	}
+	return out
+}
+
+// FuzzOSCALString checks the encoder's strings against encoding/json's.
+func FuzzOSCALString(f *testing.F) {
+	for _, s := range []string{"", "a", "<&>", "\x00\b\f\n\r\t\x1f", "\u2028\u2029", "é\xff\xfe", `"\`, hostilePrefix} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var w oscalWriter
+		w.str(s)
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		if string(want) != string(w.b) {
+			t.Fatalf("str(%q) = %s, want %s", s, w.b, want)
+		}
+	})
+}
