@@ -21,7 +21,7 @@ func TestDrawIsFixedForEver(t *testing.T) {
 		plan SamplingPlan
 		want []string
 	}{
-		{"items with an exclusion", evStatPlan("S-1"), []string{"leaver-04", "leaver-05", "leaver-08", "leaver-10", "leaver-16"}},
+		{"items with an exclusion", statisticalPlan("S-1"), []string{"leaver-04", "leaver-05", "leaver-08", "leaver-10", "leaver-16"}},
 		{"a million positions", SamplingPlan{Population: Population{Size: 1_000_000}, Exclusions: []string{"3", "17"}, Method: Statistical, Size: 8, Seed: 2026},
 			[]string{"384778", "471629", "667347", "726407", "791607", "804549", "857855", "953011"}},
 	}
@@ -38,7 +38,7 @@ func TestDrawIsFixedForEver(t *testing.T) {
 
 func TestDrawProperties(t *testing.T) {
 	for seed := range uint64(50) {
-		p := evStatPlan("S-1")
+		p := statisticalPlan("S-1")
 		p.Seed = seed
 		p.Size = 1 + int(seed%19)
 		got, err := Draw(p)
@@ -57,7 +57,7 @@ func TestDrawProperties(t *testing.T) {
 		}
 	}
 	// The whole frame is the whole frame.
-	p := evStatPlan("S-1")
+	p := statisticalPlan("S-1")
 	p.Size = 19
 	got, err := Draw(p)
 	require.NoError(t, err)
@@ -138,11 +138,11 @@ func TestDrawRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := evStatPlan("S-1")
+			p := statisticalPlan("S-1")
 			tt.change(&p)
 			got, err := Draw(p)
 			assert.Nil(t, got)
-			evRequireInvalid(t, err, tt.want...)
+			requireProblems(t, err, tt.want...)
 		})
 	}
 }
@@ -163,9 +163,9 @@ func TestDrawLargestSample(t *testing.T) {
 func TestAddSamplingPlan(t *testing.T) {
 	for _, s := range []State{StatePreparation, StateFieldwork} {
 		t.Run(string(s), func(t *testing.T) {
-			a := evAudit(s)
-			p := evStatPlan("S-3")
-			require.NoError(t, a.AddSamplingPlan(p, evMeta(8, 9)))
+			a := evidenceAudit(s)
+			p := statisticalPlan("S-3")
+			require.NoError(t, a.AddSamplingPlan(p, marchMeta(8, 9)))
 			got, ok := a.SamplingPlan("S-3")
 			require.True(t, ok)
 			if diff := cmp.Diff(p, got); diff != "" {
@@ -179,7 +179,7 @@ func TestAddSamplingPlan(t *testing.T) {
 			assert.Equal(t, "leaver-02", a.Sampling[2].Population.Items[1], "SamplingPlan returns a copy")
 		})
 	}
-	_, ok := evAudit(StateFieldwork).SamplingPlan("S-9")
+	_, ok := evidenceAudit(StateFieldwork).SamplingPlan("S-9")
 	assert.False(t, ok)
 }
 
@@ -197,7 +197,7 @@ func TestAddSamplingPlanRefuses(t *testing.T) {
 		{"no size", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Size = 0 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
 		{"selected given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Selected = []string{"leaver-01"} }, [][2]string{{"Selected", "library-set"}}},
 		{"generator given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Generator = SamplingGenerator }, [][2]string{{"Generator", "library-set"}}},
-		{"selection time given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedAt = evAt(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
+		{"selection time given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedAt = march(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
 		{"selector given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedBy = "lead" }, [][2]string{{"SelectedBy", "library-set"}}},
 		{"no actor", func(_ *SamplingPlan, m *ismsaudit.Meta) { m.By = "" }, [][2]string{{"Meta.By", "required"}}},
 		{"everything missing", func(p *SamplingPlan, _ *ismsaudit.Meta) { *p = SamplingPlan{} }, [][2]string{
@@ -207,86 +207,86 @@ func TestAddSamplingPlanRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := evAudit(StatePreparation)
-			p, m := evStatPlan("S-3"), evMeta(8, 9)
+			a := evidenceAudit(StatePreparation)
+			p, m := statisticalPlan("S-3"), marchMeta(8, 9)
 			tt.change(&p, &m)
-			before := evDeepCopy(a)
-			ve := evRequireInvalid(t, a.AddSamplingPlan(p, m), tt.want...)
+			before := deepCopy(a)
+			ve := requireProblems(t, a.AddSamplingPlan(p, m), tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "exactly the expected problems: %v", ve.Fields)
-			evUnchanged(t, before, a)
+			unchanged(t, before, a)
 		})
 	}
 }
 
-// evSamplingOps are the sampling operations, each valid on evAudit in
+// samplingOps are the sampling operations, each valid on evidenceAudit in
 // preparation or fieldwork.
-var evSamplingOps = map[string]func(a *Audit) error{
-	"add":    func(a *Audit) error { return a.AddSamplingPlan(evStatPlan("S-3"), evMeta(8, 9)) },
-	"draw":   func(a *Audit) error { return a.DrawSample("S-1", evMeta(8, 9)) },
-	"choose": func(a *Audit) error { return a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(8, 9)) },
+var samplingOps = map[string]func(a *Audit) error{
+	"add":    func(a *Audit) error { return a.AddSamplingPlan(statisticalPlan("S-3"), marchMeta(8, 9)) },
+	"draw":   func(a *Audit) error { return a.DrawSample("S-1", marchMeta(8, 9)) },
+	"choose": func(a *Audit) error { return a.RecordSelection("S-2", []string{"root", "admin"}, marchMeta(8, 9)) },
 }
 
 func TestSamplingOperationsOnlyBeforeFindings(t *testing.T) {
-	for name, op := range evSamplingOps {
+	for name, op := range samplingOps {
 		for s := range States() {
 			t.Run(name+"/"+string(s), func(t *testing.T) {
-				a := evAudit(s)
-				before := evDeepCopy(a)
+				a := evidenceAudit(s)
+				before := deepCopy(a)
 				err := op(a)
 				if s == StatePreparation || s == StateFieldwork {
 					require.NoError(t, err)
 					return
 				}
-				evRequireRefused(t, err, ismsaudit.ReasonWrongState, RuleSamplingBeforeFindings)
-				evUnchanged(t, before, a)
+				requireRefused(t, err, ismsaudit.ReasonWrongState, RuleSamplingBeforeFindings)
+				unchanged(t, before, a)
 			})
 		}
 	}
 }
 
 func TestDrawSample(t *testing.T) {
-	a := evAudit(StateFieldwork)
-	require.NoError(t, a.DrawSample("S-1", evMeta(11, 9)))
+	a := evidenceAudit(StateFieldwork)
+	require.NoError(t, a.DrawSample("S-1", marchMeta(11, 9)))
 	p, _ := a.SamplingPlan("S-1")
-	want, err := Draw(evStatPlan("S-1"))
+	want, err := Draw(statisticalPlan("S-1"))
 	require.NoError(t, err)
 	assert.Equal(t, want, p.Selected)
 	assert.Equal(t, SamplingGenerator, p.Generator)
-	assert.Equal(t, evAt(11, 9), p.SelectedAt)
+	assert.Equal(t, march(11, 9), p.SelectedAt)
 	assert.Equal(t, "lead", p.SelectedBy)
-	assert.Empty(t, evVerify(a), "a drawn sample conforms")
+	assert.Empty(t, evidenceViolations(a), "a drawn sample conforms")
 
 	t.Run("only once", func(t *testing.T) {
-		before := evDeepCopy(a)
-		evRequireInvalid(t, a.DrawSample("S-1", evMeta(11, 10)), [2]string{"Selected", string(RuleSamplingFixed)})
-		evUnchanged(t, before, a)
+		before := deepCopy(a)
+		requireProblems(t, a.DrawSample("S-1", marchMeta(11, 10)), [2]string{"Selected", string(RuleSamplingFixed)})
+		unchanged(t, before, a)
 	})
 	t.Run("judgemental plans are chosen", func(t *testing.T) {
-		before := evDeepCopy(a)
-		evRequireInvalid(t, a.DrawSample("S-2", evMeta(11, 10)), [2]string{"Method", "statistical-only"})
-		evUnchanged(t, before, a)
+		before := deepCopy(a)
+		requireProblems(t, a.DrawSample("S-2", marchMeta(11, 10)), [2]string{"Method", "statistical-only"})
+		unchanged(t, before, a)
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, a.DrawSample("S-9", evMeta(11, 10)), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, a.DrawSample("S-9", marchMeta(11, 10)), ismsaudit.ErrNotFound)
 	})
 	t.Run("meta required", func(t *testing.T) {
-		b := evAudit(StateFieldwork)
-		before := evDeepCopy(b)
-		evRequireInvalid(t, b.DrawSample("S-1", ismsaudit.Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
-		evUnchanged(t, before, b)
+		b := evidenceAudit(StateFieldwork)
+		before := deepCopy(b)
+		requireProblems(t, b.DrawSample("S-1", ismsaudit.Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		unchanged(t, before, b)
 	})
 }
 
 func TestRecordSelection(t *testing.T) {
-	a := evAudit(StateFieldwork)
+	a := evidenceAudit(StateFieldwork)
 	items := []string{"deploy", "root"}
-	require.NoError(t, a.RecordSelection("S-2", items, evMeta(11, 9)))
+	require.NoError(t, a.RecordSelection("S-2", items, marchMeta(11, 9)))
 	items[0] = "changed"
 	p, _ := a.SamplingPlan("S-2")
 	assert.Equal(t, []string{"deploy", "root"}, p.Selected, "kept in the order given, as a copy")
 	assert.Empty(t, p.Generator)
-	assert.Equal(t, evAt(11, 9), p.SelectedAt)
-	assert.Empty(t, evVerify(a), "a chosen sample conforms")
+	assert.Equal(t, march(11, 9), p.SelectedAt)
+	assert.Empty(t, evidenceViolations(a), "a chosen sample conforms")
 
 	tests := []struct {
 		name  string
@@ -300,29 +300,31 @@ func TestRecordSelection(t *testing.T) {
 		{"repeated", nil, "S-2", []string{"root", "root"}, [][2]string{{"Items[1]", "unique"}}},
 		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, [][2]string{{"Items[1]", string(RuleSamplingRecorded)}}},
 		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, [][2]string{{"Method", string(RuleSamplingReproducible)}}},
-		{"twice", func(a *Audit) { require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, evMeta(11, 9))) }, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", string(RuleSamplingFixed)}}},
+		{"twice", func(a *Audit) {
+			require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, marchMeta(11, 9)))
+		}, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", string(RuleSamplingFixed)}}},
 		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, [][2]string{{"Plan.Size", string(RuleSamplingRecorded)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := evAudit(StateFieldwork)
+			a := evidenceAudit(StateFieldwork)
 			if tt.setup != nil {
 				tt.setup(a)
 			}
-			before := evDeepCopy(a)
-			evRequireInvalid(t, a.RecordSelection(tt.id, tt.items, evMeta(11, 10)), tt.want...)
-			evUnchanged(t, before, a)
+			before := deepCopy(a)
+			requireProblems(t, a.RecordSelection(tt.id, tt.items, marchMeta(11, 10)), tt.want...)
+			unchanged(t, before, a)
 		})
 	}
 	t.Run("positions when only the size is known", func(t *testing.T) {
-		a := evAudit(StateFieldwork)
+		a := evidenceAudit(StateFieldwork)
 		a.Sampling[1].Population = Population{Size: 300}
-		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, evMeta(11, 9)))
-		b := evAudit(StateFieldwork)
+		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, marchMeta(11, 9)))
+		b := evidenceAudit(StateFieldwork)
 		b.Sampling[1].Population = Population{Size: 300}
-		evRequireInvalid(t, b.RecordSelection("S-2", []string{"17", "301"}, evMeta(11, 9)), [2]string{"Items[1]", string(RuleSamplingRecorded)})
+		requireProblems(t, b.RecordSelection("S-2", []string{"17", "301"}, marchMeta(11, 9)), [2]string{"Items[1]", string(RuleSamplingRecorded)})
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, evAudit(StateFieldwork).RecordSelection("S-9", nil, evMeta(11, 9)), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, evidenceAudit(StateFieldwork).RecordSelection("S-9", nil, marchMeta(11, 9)), ismsaudit.ErrNotFound)
 	})
 }

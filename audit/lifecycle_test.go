@@ -5,40 +5,31 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// The -update flag rewrites the golden files in testdata. Another test
-// file of the package may define it too, so it is registered only when
-// missing, after every package variable is set.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
+// update rewrites the golden files in testdata (go test -update).
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
-func coreUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// TestCoreLifecycleDiagrams compares each lifecycle's Mermaid rendering
+// TestLifecycleDiagrams compares each lifecycle's Mermaid rendering
 // with its golden file (testdata/<name>.mmd); run with -update to rewrite
 // them after changing a table.
-func TestCoreLifecycleDiagrams(t *testing.T) {
+func TestLifecycleDiagrams(t *testing.T) {
 	for l := range Lifecycles() {
 		t.Run(l.Name, func(t *testing.T) {
 			path := filepath.Join("testdata", l.Name+".mmd")
 			got := l.Mermaid()
-			if coreUpdating() {
+			if *update {
 				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 			}
 			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test -run TestCoreLifecycleDiagrams -update to create it")
+			require.NoError(t, err, "run go test -run TestLifecycleDiagrams -update to create it")
 			if diff := cmp.Diff(string(want), got); diff != "" {
 				t.Errorf("diagram mismatch (-want +got); run with -update if the table changed on purpose:\n%s", diff)
 			}
@@ -46,9 +37,9 @@ func TestCoreLifecycleDiagrams(t *testing.T) {
 	}
 }
 
-// TestCoreLifecycles checks what Lifecycles describes against the
+// TestLifecycles checks what Lifecycles describes against the
 // machines the code runs.
-func TestCoreLifecycles(t *testing.T) {
+func TestLifecycles(t *testing.T) {
 	var names []string
 	for l := range Lifecycles() {
 		names = append(names, l.Name)
@@ -98,12 +89,30 @@ func TestCoreLifecycles(t *testing.T) {
 	assert.False(t, ok)
 }
 
-// TestCoreRulesCatalogue checks the rules this area added.
-func TestCoreRulesCatalogue(t *testing.T) {
-	for _, id := range []ismsaudit.RuleID{RuleCompleteRecords, RuleFollowUpStart, RulePlanWhen, RuleChecklistPlanned, RuleChecklistFieldwork} {
-		r, ok := LookupRule(id)
-		require.True(t, ok, id)
-		assert.NotEmpty(t, r.Text)
-		assert.True(t, r.Principle.IsValid())
+// machineMatrix fires every event in every state of m for a subject
+// that passes every guard, and checks the outcome against want.
+func machineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T], subject T, want map[S]map[E]S) {
+	meta := ismsaudit.Meta{At: agreeAt, By: leadID, Note: "n"}
+	for s := range m.States() {
+		for e := range m.Events() {
+			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
+				to, ok := want[s][e]
+				got, err := m.Fire(subject, s, time.Time{}, e, meta)
+				if ok {
+					require.NoError(t, err)
+					assert.Equal(t, ismsaudit.Entry[S, E]{From: s, Event: e, To: to, At: meta.At, By: meta.By, Note: meta.Note}, got)
+					assert.True(t, m.Can(subject, s, e))
+					return
+				}
+				_, reason := transitionRule(t, err)
+				if len(want[s]) == 0 {
+					assert.Equal(t, ismsaudit.ReasonTerminal, reason, "%s accepts no event", s)
+					assert.True(t, m.IsTerminal(s))
+				} else {
+					assert.Equal(t, ismsaudit.ReasonNoTransition, reason)
+				}
+				assert.Equal(t, ismsaudit.Entry[S, E]{}, got)
+			})
+		}
 	}
 }

@@ -5,61 +5,60 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// fdPrevious returns last year's audit of the fixture auditee: major F-1
+// previousAudit returns last year's audit of the fixture auditee: major F-1
 // on A.8.15 (follow-up closed), minor F-2 on clause 9.2 and the policy
 // (follow-up accepted), minor F-3 on A.5.1 (closed), observation F-4 on
 // the policy, and a withdrawn F-5 on A.5.1.
-func fdPrevious(t fdT) *Audit {
-	a := fdRecord(t, StateFollowUp)
+func previousAudit(t tb) *Audit {
+	a := recordIn(t, StateFollowUp)
 	a.ID = "A-2025-07"
-	f2 := fdNC("F-2", Minor, fdClause92, "E-2")
-	f2.Criteria = append(f2.Criteria, fdPolicy)
+	f2 := nonconformity("F-2", Minor, clause92, "E-2")
+	f2.Criteria = append(f2.Criteria, policyRef)
 	a.Findings = []Finding{
-		fdFindingIn(t, fdNC("F-1", Major, fdA815, "E-1"), FindingAcknowledged),
-		fdFindingIn(t, f2, FindingAcknowledged),
-		fdFindingIn(t, fdNC("F-3", Minor, fdA51, "E-1"), FindingAcknowledged),
-		fdFindingIn(t, fdObservation("F-4", fdPolicy), FindingAcknowledged),
-		fdFindingIn(t, fdNC("F-5", Minor, fdA51, "E-1"), FindingWithdrawn),
+		findingIn(t, nonconformity("F-1", Major, controlA815, "E-1"), FindingAcknowledged),
+		findingIn(t, f2, FindingAcknowledged),
+		findingIn(t, nonconformity("F-3", Minor, controlA51, "E-1"), FindingAcknowledged),
+		findingIn(t, observation("F-4", policyRef), FindingAcknowledged),
+		findingIn(t, nonconformity("F-5", Minor, controlA51, "E-1"), FindingWithdrawn),
 	}
-	a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", FollowUpClosed), fdFollowUp(t, "F-2", FollowUpAccepted), fdFollowUp(t, "F-3", FollowUpClosed)}
+	a.FollowUps = []FollowUp{followUpIn(t, "F-1", FollowUpClosed), followUpIn(t, "F-2", FollowUpAccepted), followUpIn(t, "F-3", FollowUpClosed)}
 	return a
 }
 
 func TestCompare(t *testing.T) {
-	prev := fdPrevious(t)
-	cur := fdAudit(t, StateFindings)
+	prev := previousAudit(t)
+	cur := stage2Audit(t, StateFindings)
 	cur.Baseline = prev.ID
 	cur.Findings = []Finding{
-		fdFindingIn(t, fdNC("N-1", Minor, fdPolicy, "E-1"), FindingConfirmed),                    // policy: previous NC F-2 -> recurring
-		fdFindingIn(t, fdNC("N-2", Major, fdNotPlanned, "E-1"), FindingDraft),                    // drafts do not count
-		fdFindingIn(t, fdNC("N-3", Minor, fdA815, "E-1"), FindingWithdrawn),                      // withdrawn do not count
-		fdFindingIn(t, fdObservation("N-4", fdA815), FindingConfirmed),                           // not a nonconformity
-		fdFindingIn(t, fdNC("N-5", Major, annexa.RefToClause("6.1.2"), "E-2"), FindingConfirmed), // new
+		findingIn(t, nonconformity("N-1", Minor, policyRef, "E-1"), FindingConfirmed),                   // policy: previous NC F-2 -> recurring
+		findingIn(t, nonconformity("N-2", Major, notPlanned, "E-1"), FindingDraft),                      // drafts do not count
+		findingIn(t, nonconformity("N-3", Minor, controlA815, "E-1"), FindingWithdrawn),                 // withdrawn do not count
+		findingIn(t, observation("N-4", controlA815), FindingConfirmed),                                 // not a nonconformity
+		findingIn(t, nonconformity("N-5", Major, annexa.RefToClause("6.1.2"), "E-2"), FindingConfirmed), // new
 	}
-	f6 := fdNC("N-6", Minor, fdA815, "E-2")
-	f6.Criteria = []annexa.Ref{fdA815, fdPolicy}
-	cur.Findings = append(cur.Findings, fdFindingIn(t, f6, FindingConfirmed)) // A.8.15 (F-1) and policy (F-2, F-4): recurring
+	f6 := nonconformity("N-6", Minor, controlA815, "E-2")
+	f6.Criteria = []annexa.Ref{controlA815, policyRef}
+	cur.Findings = append(cur.Findings, findingIn(t, f6, FindingConfirmed)) // A.8.15 (F-1) and policy (F-2, F-4): recurring
 	cur.Plan.Content.Criteria = append(cur.Plan.Content.Criteria, Criterion{Ref: annexa.RefToClause("6.1.2")})
 	cur.Plan.Content.Criteria = cur.Plan.Content.Criteria[1:] // clause 9.2 not covered this time
 
-	before := fdClone(prev)
+	before := deepCopy(prev)
 	got, err := Compare(prev, cur)
 	require.NoError(t, err)
 	want := Comparison{
 		Previous: "A-2025-07", Current: "A-2026-07", Auditee: "Example Ltd",
 		New: []ComparedFinding{{Finding: "N-5", Grade: Major, Criteria: []annexa.Ref{annexa.RefToClause("6.1.2")}}},
 		Recurring: []ComparedFinding{
-			{Finding: "N-1", Grade: Minor, Criteria: []annexa.Ref{fdPolicy}, Related: []FindingID{"F-2"}},
-			{Finding: "N-6", Grade: Minor, Criteria: []annexa.Ref{fdA815, fdPolicy}, Related: []FindingID{"F-1", "F-2"}},
+			{Finding: "N-1", Grade: Minor, Criteria: []annexa.Ref{policyRef}, Related: []FindingID{"F-2"}},
+			{Finding: "N-6", Grade: Minor, Criteria: []annexa.Ref{controlA815, policyRef}, Related: []FindingID{"F-1", "F-2"}},
 		},
-		Resolved: []ComparedFinding{{Finding: "F-3", Grade: Minor, Criteria: []annexa.Ref{fdA51}}},
+		Resolved: []ComparedFinding{{Finding: "F-3", Grade: Minor, Criteria: []annexa.Ref{controlA51}}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
@@ -69,8 +68,8 @@ func TestCompare(t *testing.T) {
 	}
 
 	t.Run("not covered now: unassessed, not resolved", func(t *testing.T) {
-		cur := fdAudit(t, StateFindings)
-		cur.Plan.Content.Criteria = []Criterion{{Ref: fdA815}}
+		cur := stage2Audit(t, StateFindings)
+		cur.Plan.Content.Criteria = []Criterion{{Ref: controlA815}}
 		got, err := Compare(prev, cur)
 		require.NoError(t, err)
 		require.Len(t, got.Resolved, 1)
@@ -82,13 +81,13 @@ func TestCompare(t *testing.T) {
 		assert.Equal(t, []FindingID{"F-2", "F-3"}, ids)
 	})
 	t.Run("an observation turned nonconformity is new, with the observation related", func(t *testing.T) {
-		cur := fdAudit(t, StateFindings)
-		prev := fdPrevious(t)
+		cur := stage2Audit(t, StateFindings)
+		prev := previousAudit(t)
 		prev.Findings = prev.Findings[3:4] // only the observation on the policy
-		cur.Findings = []Finding{fdFindingIn(t, fdNC("N-1", Minor, fdPolicy, "E-1"), FindingConfirmed)}
+		cur.Findings = []Finding{findingIn(t, nonconformity("N-1", Minor, policyRef, "E-1"), FindingConfirmed)}
 		got, err := Compare(prev, cur)
 		require.NoError(t, err)
-		want := []ComparedFinding{{Finding: "N-1", Grade: Minor, Criteria: []annexa.Ref{fdPolicy}, Related: []FindingID{"F-4"}}}
+		want := []ComparedFinding{{Finding: "N-1", Grade: Minor, Criteria: []annexa.Ref{policyRef}, Related: []FindingID{"F-4"}}}
 		if diff := cmp.Diff(want, got.New); diff != "" {
 			t.Errorf("mismatch (-want +got):\n%s", diff)
 		}
@@ -101,7 +100,7 @@ func TestCompare(t *testing.T) {
 		}
 	})
 	t.Run("refused", func(t *testing.T) {
-		other := fdAudit(t, StateFindings)
+		other := stage2Audit(t, StateFindings)
 		other.Auditee = "Other plc"
 		tests := []struct {
 			name      string
@@ -116,7 +115,7 @@ func TestCompare(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				got, err := Compare(tt.prev, tt.cur)
-				assert.True(t, fdValidation(t, err).Has(tt.path, tt.rule))
+				assert.True(t, validationError(t, err).Has(tt.path, tt.rule))
 				assert.Equal(t, Comparison{}, got)
 			})
 		}
@@ -124,13 +123,13 @@ func TestCompare(t *testing.T) {
 }
 
 func TestBaselineFocus(t *testing.T) {
-	prev := fdPrevious(t)
-	before := fdClone(prev)
+	prev := previousAudit(t)
+	before := deepCopy(prev)
 	want := []FocusItem{
-		{Criterion: fdClause92, Findings: []FindingID{"F-2"}, Grade: Minor, Open: true},
-		{Criterion: fdPolicy, Findings: []FindingID{"F-2"}, Grade: Minor, Open: true},
-		{Criterion: fdA815, Findings: []FindingID{"F-1"}, Grade: Major},
-		{Criterion: fdA51, Findings: []FindingID{"F-3"}, Grade: Minor},
+		{Criterion: clause92, Findings: []FindingID{"F-2"}, Grade: Minor, Open: true},
+		{Criterion: policyRef, Findings: []FindingID{"F-2"}, Grade: Minor, Open: true},
+		{Criterion: controlA815, Findings: []FindingID{"F-1"}, Grade: Major},
+		{Criterion: controlA51, Findings: []FindingID{"F-3"}, Grade: Minor},
 	}
 	if diff := cmp.Diff(want, prev.BaselineFocus()); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
@@ -139,20 +138,20 @@ func TestBaselineFocus(t *testing.T) {
 		t.Errorf("BaselineFocus changed the audit: mismatch (-want +got):\n%s", diff)
 	}
 	t.Run("most severe grade, open when any follow-up is", func(t *testing.T) {
-		a := fdPrevious(t)
-		a.Findings = append(a.Findings, fdFindingIn(t, fdNC("F-6", Minor, fdA815, "E-1"), FindingAcknowledged))
-		a.Findings = append(a.Findings, fdFindingIn(t, fdNC("F-7", Major, fdA51, "E-1"), FindingAcknowledged))
+		a := previousAudit(t)
+		a.Findings = append(a.Findings, findingIn(t, nonconformity("F-6", Minor, controlA815, "E-1"), FindingAcknowledged))
+		a.Findings = append(a.Findings, findingIn(t, nonconformity("F-7", Major, controlA51, "E-1"), FindingAcknowledged))
 		got := a.BaselineFocus()
 		require.Len(t, got, 4)
-		assert.Equal(t, FocusItem{Criterion: fdA815, Findings: []FindingID{"F-1", "F-6"}, Grade: Major, Open: true}, got[0], "all open now: first-cited order")
-		assert.Equal(t, FocusItem{Criterion: fdA51, Findings: []FindingID{"F-3", "F-7"}, Grade: Major, Open: true}, got[3])
+		assert.Equal(t, FocusItem{Criterion: controlA815, Findings: []FindingID{"F-1", "F-6"}, Grade: Major, Open: true}, got[0], "all open now: first-cited order")
+		assert.Equal(t, FocusItem{Criterion: controlA51, Findings: []FindingID{"F-3", "F-7"}, Grade: Major, Open: true}, got[3])
 	})
-	assert.Empty(t, fdAudit(t, StateClosed).BaselineFocus())
+	assert.Empty(t, stage2Audit(t, StateClosed).BaselineFocus())
 }
 
 func TestFromBaseline(t *testing.T) {
-	prev := fdPrevious(t)
-	m := fdMeta(time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC), fdLead)
+	prev := previousAudit(t)
+	m := metaAt(time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC), leadID)
 	t.Run("takes auditee and baseline from the previous audit", func(t *testing.T) {
 		a, err := FromBaseline(prev, NewOptions{ID: "A-2027-02", Kind: annexa.Surveillance, Client: "Certification body"}, m)
 		require.NoError(t, err)
@@ -180,7 +179,7 @@ func TestFromBaseline(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := FromBaseline(prev, tt.opts, tt.meta)
 			assert.Nil(t, a)
-			ve := fdValidation(t, err)
+			ve := validationError(t, err)
 			for _, w := range tt.want {
 				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
@@ -189,14 +188,14 @@ func TestFromBaseline(t *testing.T) {
 	}
 	t.Run("the previous audit has presented its findings", func(t *testing.T) {
 		for _, s := range []State{StateInitiation, StatePreparation, StateFieldwork, StateFindings, StateTerminated} {
-			p := fdPrevious(t)
+			p := previousAudit(t)
 			p.State = s
 			a, err := FromBaseline(p, NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB"}, m)
 			assert.Nil(t, a)
-			rule, _ := fdTransitionRule(t, err)
+			rule, _ := transitionRule(t, err)
 			assert.Equal(t, RuleBaselinePresented, rule, "%s", s)
 		}
 		_, err := FromBaseline(nil, NewOptions{ID: "X"}, m)
-		assert.True(t, fdValidation(t, err).Has("Previous", "required"))
+		assert.True(t, validationError(t, err).Has("Previous", "required"))
 	})
 }

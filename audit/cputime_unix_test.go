@@ -7,10 +7,10 @@ import (
 	"time"
 )
 
-// evCPUTime returns the CPU time (user and system) the process has used.
+// cpuTime returns the CPU time (user and system) the process has used.
 // Benchmarks report it per operation next to wall time, as wall time
 // means little on a machine other work is keeping busy.
-func evCPUTime() time.Duration {
+func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

@@ -10,62 +10,68 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// fdPlan is a complete corrective action plan.
-var fdPlan = CorrectiveActionPlan{
+func TestFollowUpMachineMatrix(t *testing.T) {
+	a := recordIn(t, StateCompleted)
+	u := followUpIn(t, "F-1", FollowUpPlanning)
+	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, note: "why"}, wantFollowUp)
+}
+
+// actionPlan is a complete corrective action plan.
+var actionPlan = CorrectiveActionPlan{
 	Correction: "retention raised to 90 days on the payment servers",
 	RootCause:  "the logging standard was not applied to servers built from the old image",
 	Action:     "server images carry the logging standard; builds are checked against it",
-	DueAt:      fdDueAt,
+	DueAt:      dueAt,
 }
 
-// fdFollowUpStage returns an audit in state s after the closing meeting:
+// followUpStageAudit returns an audit in state s after the closing meeting:
 // F-1 a presented major nonconformity, F-2 a presented observation, F-3 a
 // withdrawn nonconformity, and verified evidence E-7 for verifications.
-func fdFollowUpStage(t fdT, s State) *Audit {
-	a := fdAudit(t, s)
+func followUpStageAudit(t tb, s State) *Audit {
+	a := stage2Audit(t, s)
 	a.Findings = []Finding{
-		fdFindingIn(t, fdNC("F-1", Major, fdA815, "E-1"), FindingPresented),
-		fdFindingIn(t, fdObservation("F-2", fdA51), FindingAcknowledged),
-		fdFindingIn(t, fdNC("F-3", Minor, fdA815, "E-1"), FindingWithdrawn),
+		findingIn(t, nonconformity("F-1", Major, controlA815, "E-1"), FindingPresented),
+		findingIn(t, observation("F-2", controlA51), FindingAcknowledged),
+		findingIn(t, nonconformity("F-3", Minor, controlA815, "E-1"), FindingWithdrawn),
 	}
-	a.Conclusion = fdConclusion(t, RecommendAfterVerification, ConclusionPresented)
-	a.Evidence = append(a.Evidence, fdEvidence(t, "E-7", EvidenceVerified, fdFUEvidAt))
+	a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionPresented)
+	a.Evidence = append(a.Evidence, evidenceIn(t, "E-7", EvidenceVerified, followUpEvidenceAt))
 	return a
 }
 
 func TestPlanCorrectiveAction(t *testing.T) {
-	m := fdMeta(fdPlanAt, "auditee-ciso")
+	m := metaAt(plannedAt, "auditee-ciso")
 	t.Run("creates the follow-up in planning", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateClosing)
-		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, m))
+		a := followUpStageAudit(t, StateClosing)
+		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, m))
 		want := []FollowUp{{
-			Finding: "F-1", Correction: fdPlan.Correction, RootCause: fdPlan.RootCause, Action: fdPlan.Action, DueAt: fdPlan.DueAt,
+			Finding: "F-1", Correction: actionPlan.Correction, RootCause: actionPlan.RootCause, Action: actionPlan.Action, DueAt: actionPlan.DueAt,
 			PlannedAt: m.At, PlannedBy: m.By, State: FollowUpPlanning, History: []FollowUpEntry{},
 		}}
 		if diff := cmp.Diff(want, a.FollowUps); diff != "" {
 			t.Errorf("mismatch (-want +got):\n%s", diff)
 		}
-		assert.Equal(t, fdPlan, a.FollowUps[0].Plan())
+		assert.Equal(t, actionPlan, a.FollowUps[0].Plan())
 	})
 	t.Run("a partial plan can be completed while planning", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateReported)
-		require.NoError(t, a.PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: fdPlan.Correction}, m))
-		rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", fdMeta(fdAcceptAt, fdLead)) }))
+		a := followUpStageAudit(t, StateReported)
+		require.NoError(t, a.PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: actionPlan.Correction}, m))
+		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", metaAt(acceptAt, leadID)) }))
 		assert.Equal(t, RuleFollowUpPlan, rule)
 
-		later := fdMeta(fdPlanAt.Add(time.Hour), "auditee-ciso")
-		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, later))
+		later := metaAt(plannedAt.Add(time.Hour), "auditee-ciso")
+		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, later))
 		u := a.FollowUps[0]
-		assert.Equal(t, fdPlan, u.Plan())
-		assert.Equal(t, []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: fdPlan.Correction}, RecordedAt: m.At, RecordedBy: m.By}}, u.EarlierPlans)
+		assert.Equal(t, actionPlan, u.Plan())
+		assert.Equal(t, []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: actionPlan.Correction}, RecordedAt: m.At, RecordedBy: m.By}}, u.EarlierPlans)
 		assert.Equal(t, later.At, u.PlannedAt)
-		require.NoError(t, a.AcceptCorrectiveAction("F-1", fdMeta(fdAcceptAt, fdLead)))
+		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(acceptAt, leadID)))
 	})
 	t.Run("an accepted plan is not replaced", func(t *testing.T) {
 		for _, s := range []FollowUpState{FollowUpAccepted, FollowUpImplemented, FollowUpClosed} {
-			a := fdFollowUpStage(t, StateFollowUp)
-			a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", s)}
-			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdCloseAt, "ciso")) }))
+			a := followUpStageAudit(t, StateFollowUp)
+			a.FollowUps = []FollowUp{followUpIn(t, "F-1", s)}
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(closeAt, "ciso")) }))
 			assert.Equal(t, RuleFollowUpReplan, rule, "%s", s)
 			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
@@ -77,17 +83,17 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		meta    ismsaudit.Meta
 		want    [][2]string
 	}{
-		{"an observation", "F-2", fdPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
-		{"a withdrawn nonconformity", "F-3", fdPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
-		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: fdDueAt}, m, [][2]string{{"Plan", "required"}}},
-		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: fdPlanAt.Add(-time.Second)}, m, [][2]string{{"Plan.DueAt", "not-before-event"}}},
-		{"no meta", "F-1", fdPlan, ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note", "F-1", fdPlan, ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"an observation", "F-2", actionPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
+		{"a withdrawn nonconformity", "F-3", actionPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
+		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: dueAt}, m, [][2]string{{"Plan", "required"}}},
+		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: plannedAt.Add(-time.Second)}, m, [][2]string{{"Plan.DueAt", "not-before-event"}}},
+		{"no meta", "F-1", actionPlan, ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", "F-1", actionPlan, ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := fdFollowUpStage(t, StateClosing)
-			ve := fdValidation(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction(tt.finding, tt.plan, tt.meta) }))
+			a := followUpStageAudit(t, StateClosing)
+			ve := validationError(t, refuses(t, a, func() error { return a.PlanCorrectiveAction(tt.finding, tt.plan, tt.meta) }))
 			for _, w := range tt.want {
 				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
 			}
@@ -95,29 +101,29 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		})
 	}
 	t.Run("not before the nonconformity was presented", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateClosing)
-		ve := fdValidation(t, fdRefuses(t, a, func() error {
-			return a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdClosingAt.Add(-time.Minute), "ciso"))
+		a := followUpStageAudit(t, StateClosing)
+		ve := validationError(t, refuses(t, a, func() error {
+			return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(closingAt.Add(-time.Minute), "ciso"))
 		}))
 		assert.True(t, ve.Has("Meta.At", "not-before-last"))
 	})
 	t.Run("a replacement does not go back in time", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateClosing)
-		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, m))
-		ve := fdValidation(t, fdRefuses(t, a, func() error {
-			return a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(m.At.Add(-time.Minute), "ciso"))
+		a := followUpStageAudit(t, StateClosing)
+		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, m))
+		ve := validationError(t, refuses(t, a, func() error {
+			return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(m.At.Add(-time.Minute), "ciso"))
 		}))
 		assert.True(t, ve.Has("Meta.At", "not-before-last"))
 	})
 	t.Run("unknown finding", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateClosing)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-9", fdPlan, m) }), ismsaudit.ErrNotFound)
+		a := followUpStageAudit(t, StateClosing)
+		require.ErrorIs(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-9", actionPlan, m) }), ismsaudit.ErrNotFound)
 	})
 	t.Run("only from the closing meeting until the audit closes", func(t *testing.T) {
 		for _, s := range []State{StateInitiation, StatePreparation, StateFieldwork, StateFindings, StateClosed, StateTerminated} {
-			a := fdFollowUpStage(t, StateClosing)
+			a := followUpStageAudit(t, StateClosing)
 			a.State = s
-			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", fdPlan, m) }))
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", actionPlan, m) }))
 			assert.Equal(t, RuleFollowUpPhase, rule, "state %s", s)
 			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
@@ -126,18 +132,18 @@ func TestPlanCorrectiveAction(t *testing.T) {
 
 func TestVerifyCorrectiveAction(t *testing.T) {
 	implemented := func(t *testing.T) *Audit {
-		a := fdFollowUpStage(t, StateFollowUp)
-		a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", FollowUpImplemented)}
+		a := followUpStageAudit(t, StateFollowUp)
+		a.FollowUps = []FollowUp{followUpIn(t, "F-1", FollowUpImplemented)}
 		return a
 	}
-	m := fdMeta(fdVerifyAt, fdAuditor)
+	m := metaAt(verifyAt, auditorID)
 	t.Run("effective closes", func(t *testing.T) {
 		a := implemented(t)
 		ids := []ismsaudit.EvidenceID{"E-2", "E-7"}
 		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, ids, m))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
-		assert.Equal(t, fdAuditor, u.VerifiedBy)
+		assert.Equal(t, auditorID, u.VerifiedBy)
 		assert.Equal(t, ids, u.Evidence)
 		assert.Equal(t, []Verification{{At: m.At, By: m.By, Effective: true, Evidence: ids}}, u.Verifications)
 		assert.Equal(t, FollowUpEntry{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, At: m.At, By: m.By}, u.History[len(u.History)-1])
@@ -150,7 +156,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 			a := implemented(t)
 			m := m
 			m.Note = "not effective"
-			rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error {
+			rule, _ := transitionRule(t, refuses(t, a, func() error {
 				return a.VerifyCorrectiveAction("F-1", effective, []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
 			}))
 			assert.Equal(t, RuleEvidenceVerified, rule, "effective: %v", effective)
@@ -158,10 +164,10 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	})
 	t.Run("ineffective goes back to planning, and a new plan can follow", func(t *testing.T) {
 		a := implemented(t)
-		rule, _ := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", false, nil, m) }))
+		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", false, nil, m) }))
 		assert.Equal(t, RuleFollowUpIneffective, rule, "needs a note")
 
-		bad := ismsaudit.Meta{At: fdVerifyAt, By: fdAuditor, Note: "logs on two servers still rotate after 7 days"}
+		bad := ismsaudit.Meta{At: verifyAt, By: auditorID, Note: "logs on two servers still rotate after 7 days"}
 		require.NoError(t, a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-7"}, bad))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpPlanning, u.State)
@@ -169,17 +175,17 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		assert.Nil(t, u.Evidence)
 		assert.Equal(t, []Verification{{At: bad.At, By: bad.By, Evidence: []ismsaudit.EvidenceID{"E-7"}, Note: bad.Note}}, u.Verifications)
 
-		replan := fdPlan
+		replan := actionPlan
 		replan.Action = "rebuild the two servers from the new image"
-		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, fdMeta(fdVerifyAt.Add(time.Hour), "ciso")))
-		require.NoError(t, a.AcceptCorrectiveAction("F-1", fdMeta(fdVerifyAt.Add(2*time.Hour), fdLead)))
-		require.NoError(t, a.MarkImplemented("F-1", fdMeta(fdVerifyAt.Add(3*time.Hour), "ciso")))
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt.Add(4*time.Hour), fdLead)))
+		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, metaAt(verifyAt.Add(time.Hour), "ciso")))
+		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(verifyAt.Add(2*time.Hour), leadID)))
+		require.NoError(t, a.MarkImplemented("F-1", metaAt(verifyAt.Add(3*time.Hour), "ciso")))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt.Add(4*time.Hour), leadID)))
 		u = a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Len(t, u.History, 6)
 		assert.Len(t, u.Verifications, 2)
-		assert.Equal(t, []CorrectiveActionRecord{{Plan: fdPlan, RecordedAt: fdPlanAt, RecordedBy: "auditee-ciso"}}, u.EarlierPlans)
+		assert.Equal(t, []CorrectiveActionRecord{{Plan: actionPlan, RecordedAt: plannedAt, RecordedBy: "auditee-ciso"}}, u.EarlierPlans)
 		_, err := followUpMachine.Replay(u.History)
 		require.NoError(t, err)
 	})
@@ -190,41 +196,41 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		meta      ismsaudit.Meta
 		rule      ismsaudit.RuleID
 	}{
-		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdExpert), RuleFollowUpVerified},
-		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdVerifyAt, fdOutsider), RuleFollowUpVerified},
+		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt, expertID), RuleFollowUpVerified},
+		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt, outsiderID), RuleFollowUpVerified},
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
 		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
-		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, fdMeta(fdFUEvidAt, fdLead), RuleFollowUpVerified},
-		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: fdVerifyAt, By: fdOutsider, Note: "n"}, RuleFollowUpIneffective},
+		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(followUpEvidenceAt, leadID), RuleFollowUpVerified},
+		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID, Note: "n"}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			a := implemented(t)
-			rule, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", tt.effective, tt.evidence, tt.meta) }))
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", tt.effective, tt.evidence, tt.meta) }))
 			assert.Equal(t, tt.rule, rule)
 			assert.Equal(t, ismsaudit.ReasonGuard, reason)
 		})
 	}
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
 		a := implemented(t)
-		err := fdRefuses(t, a, func() error {
+		err := refuses(t, a, func() error {
 			return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7", "E-99", "E-7"}, m)
 		})
-		ve := fdValidation(t, err)
+		ve := validationError(t, err)
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 		assert.True(t, ve.Has("Evidence[1]", "unknown"))
 		assert.True(t, ve.Has("Evidence[2]", "unique"))
 	})
 	t.Run("no follow-up", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateFollowUp)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ismsaudit.ErrNotFound)
-		require.ErrorIs(t, fdRefuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ismsaudit.ErrNotFound)
+		a := followUpStageAudit(t, StateFollowUp)
+		require.ErrorIs(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, refuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ismsaudit.ErrNotFound)
 	})
 	t.Run("an event does not precede the plan", func(t *testing.T) {
-		a := fdFollowUpStage(t, StateFollowUp)
-		require.NoError(t, a.PlanCorrectiveAction("F-1", fdPlan, fdMeta(fdPlanAt, "ciso")))
-		_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", fdMeta(fdPlanAt.Add(-time.Hour), fdLead)) }))
+		a := followUpStageAudit(t, StateFollowUp)
+		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, metaAt(plannedAt, "ciso")))
+		_, reason := transitionRule(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", metaAt(plannedAt.Add(-time.Hour), leadID)) }))
 		assert.Equal(t, ismsaudit.ReasonMeta, reason)
 	})
 }
@@ -232,7 +238,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 // TestFollowUpOperationsMatrix runs the operation behind every follow-up
 // event in every state (see TestFindingOperationsMatrix).
 func TestFollowUpOperationsMatrix(t *testing.T) {
-	m := fdMeta(fdCloseAt, fdLead)
+	m := metaAt(closeAt, leadID)
 	ops := map[FollowUpEvent]func(*Audit) error{
 		FollowUpAcceptPlan: func(a *Audit) error { return a.AcceptCorrectiveAction("F-1", m) },
 		FollowUpImplement:  func(a *Audit) error { return a.MarkImplemented("F-1", m) },
@@ -246,11 +252,11 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 	for s := range FollowUpStates() {
 		for e := range FollowUpEvents() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
-				a := fdFollowUpStage(t, StateFollowUp)
-				a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", s)}
-				to, ok := fdWantFollowUp[s][e]
+				a := followUpStageAudit(t, StateFollowUp)
+				a.FollowUps = []FollowUp{followUpIn(t, "F-1", s)}
+				to, ok := wantFollowUp[s][e]
 				if !ok {
-					_, reason := fdTransitionRule(t, fdRefuses(t, a, func() error { return ops[e](a) }))
+					_, reason := transitionRule(t, refuses(t, a, func() error { return ops[e](a) }))
 					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
 					return
 				}
@@ -265,21 +271,21 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 }
 
 func TestOverdue(t *testing.T) {
-	a := fdFollowUpStage(t, StateFollowUp)
+	a := followUpStageAudit(t, StateFollowUp)
 	a.Findings = append(a.Findings,
-		fdFindingIn(t, fdNC("F-4", Minor, fdClause92, "E-2"), FindingAcknowledged),
-		fdFindingIn(t, fdNC("F-5", Minor, fdClause92, "E-2"), FindingAcknowledged),
-		fdFindingIn(t, fdNC("F-6", Minor, fdClause92, "E-2"), FindingAcknowledged))
-	noDue := fdFollowUp(t, "F-6", FollowUpPlanning)
+		findingIn(t, nonconformity("F-4", Minor, clause92, "E-2"), FindingAcknowledged),
+		findingIn(t, nonconformity("F-5", Minor, clause92, "E-2"), FindingAcknowledged),
+		findingIn(t, nonconformity("F-6", Minor, clause92, "E-2"), FindingAcknowledged))
+	noDue := followUpIn(t, "F-6", FollowUpPlanning)
 	noDue.DueAt = time.Time{}
-	a.FollowUps = []FollowUp{fdFollowUp(t, "F-1", FollowUpImplemented), fdFollowUp(t, "F-4", FollowUpClosed), fdFollowUp(t, "F-5", FollowUpPlanning), noDue}
+	a.FollowUps = []FollowUp{followUpIn(t, "F-1", FollowUpImplemented), followUpIn(t, "F-4", FollowUpClosed), followUpIn(t, "F-5", FollowUpPlanning), noDue}
 	tests := []struct {
 		at   time.Time
 		want []FindingID
 	}{
-		{fdDueAt.Add(-time.Second), nil},
-		{fdDueAt, nil},
-		{fdDueAt.Add(time.Second), []FindingID{"F-1", "F-5"}},
+		{dueAt.Add(-time.Second), nil},
+		{dueAt, nil},
+		{dueAt.Add(time.Second), []FindingID{"F-1", "F-5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.at.Format(time.RFC3339), func(t *testing.T) {
@@ -290,9 +296,9 @@ func TestOverdue(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
-	over := a.Overdue(fdCloseAt)
+	over := a.Overdue(closeAt)
 	over[0].History[0].By = "mallory"
-	assert.Equal(t, fdLead, a.FollowUps[0].History[0].By, "Overdue returns copies")
+	assert.Equal(t, leadID, a.FollowUps[0].History[0].By, "Overdue returns copies")
 
 	u, ok := a.FollowUpFor("F-4")
 	require.True(t, ok)

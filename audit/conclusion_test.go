@@ -1,0 +1,230 @@
+package audit
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// draftConclusion returns complete conclusion content as a host would draft it.
+func draftConclusion(t tb, rec Recommendation) Conclusion {
+	c := *conclusionIn(t, rec, ConclusionDraft)
+	c.State, c.History = "", nil
+	return c
+}
+
+// findingsStageAudit returns an audit in the findings stage whose findings
+// are settled: F-1 a confirmed major nonconformity, F-2 a confirmed
+// observation.
+func findingsStageAudit(t *testing.T) *Audit {
+	a := stage2Audit(t, StateFindings)
+	a.Findings = []Finding{
+		findingIn(t, nonconformity("F-1", Major, controlA815, "E-1"), FindingConfirmed),
+		findingIn(t, observation("F-2", controlA51), FindingConfirmed),
+	}
+	return a
+}
+
+func TestDraftConclusion(t *testing.T) {
+	m := metaAt(agreeAt.Add(-time.Hour), leadID)
+	t.Run("creates, then replaces the draft", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		c := draftConclusion(t, "")
+		c.NotCovered = []string{}
+		require.NoError(t, a.DraftConclusion(c, m))
+		want := draftConclusion(t, "")
+		want.State, want.History = ConclusionDraft, []ConclusionEntry{}
+		if diff := cmp.Diff(&want, a.Conclusion); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+		next := draftConclusion(t, RecommendAfterVerification)
+		next.Extent = "revised extent"
+		next.Recurring = []string{"log retention, in two units"}
+		require.NoError(t, a.DraftConclusion(next, m))
+		assert.Equal(t, "revised extent", a.Conclusion.Extent)
+		assert.Equal(t, RecommendAfterVerification, a.Conclusion.Recommendation)
+		next.Recurring[0] = "changed by the caller"
+		assert.Equal(t, "log retention, in two units", a.Conclusion.Recurring[0], "the record keeps its own copy")
+	})
+	t.Run("a draft may be incomplete", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		require.NoError(t, a.DraftConclusion(Conclusion{Extent: "so far"}, m))
+	})
+	t.Run("after a revision the history is kept", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		require.NoError(t, a.DraftConclusion(draftConclusion(t, RecommendAfterVerification), m))
+		require.NoError(t, a.AgreeConclusion(metaAt(agreeAt, leadID)))
+		require.NoError(t, a.ReviseConclusion(metaAt(agreeAt.Add(time.Minute), leadID)))
+		require.NoError(t, a.DraftConclusion(draftConclusion(t, RecommendAfterVerification), metaAt(agreeAt.Add(2*time.Minute), leadID)))
+		assert.Len(t, a.Conclusion.History, 2)
+		assert.Equal(t, ConclusionDraft, a.Conclusion.State)
+		err := refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), metaAt(agreeAt, leadID)) })
+		assert.True(t, validationError(t, err).Has("Meta.At", "not-before-last"))
+	})
+	tests := []struct {
+		name   string
+		kind   annexa.AuditKind
+		change func(*Conclusion)
+		meta   *ismsaudit.Meta
+		want   [][2]string
+	}{
+		{"unknown fulfilment", annexa.Stage2, func(c *Conclusion) { c.Fulfilment = "mostly" }, nil, [][2]string{{"Fulfilment", "enum"}}},
+		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, [][2]string{{"Recommendation", "enum"}}},
+		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
+		{"blank area not covered", annexa.Stage2, func(c *Conclusion) { c.ScopeCovered, c.NotCovered = false, []string{"site B", " "} }, nil, [][2]string{{"NotCovered[1]", "required"}}},
+		{"blank recurring", annexa.Stage2, func(c *Conclusion) { c.Recurring = []string{""} }, nil, [][2]string{{"Recurring[0]", "required"}}},
+		{"state given", annexa.Stage2, func(c *Conclusion) { c.State = ConclusionAgreed }, nil, [][2]string{{"State", "empty"}}},
+		{"history given", annexa.Stage2, func(c *Conclusion) { c.History = []ConclusionEntry{} }, nil, [][2]string{{"History", "empty"}}},
+		{"no meta", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := findingsStageAudit(t)
+			a.Kind = tt.kind
+			c := draftConclusion(t, "")
+			tt.change(&c)
+			meta := m
+			if tt.meta != nil {
+				meta = *tt.meta
+			}
+			ve := validationError(t, refuses(t, a, func() error { return a.DraftConclusion(c, meta) }))
+			for _, w := range tt.want {
+				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
+			}
+			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
+		})
+	}
+	t.Run("only in the findings stage", func(t *testing.T) {
+		for s := range States() {
+			if s == StateFindings {
+				continue
+			}
+			a := findingsStageAudit(t)
+			a.State = s
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), m) }))
+			assert.Equal(t, RuleConclusionPhase, rule, "state %s", s)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+		}
+	})
+	t.Run("agreed conclusions change only after a revision", func(t *testing.T) {
+		for _, s := range []ConclusionState{ConclusionAgreed, ConclusionPresented} {
+			a := findingsStageAudit(t)
+			a.Conclusion = conclusionIn(t, RecommendAfterVerification, s)
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), m) }))
+			assert.Equal(t, RuleConclusionPhase, rule)
+			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+		}
+	})
+}
+
+func TestAgreeConclusion(t *testing.T) {
+	m := metaAt(agreeAt, leadID)
+	tests := []struct {
+		name   string
+		kind   annexa.AuditKind
+		change func(*Audit, *Conclusion)
+		rule   ismsaudit.RuleID // "" when accepted
+	}{
+		{"complete, recommendation derived", annexa.Stage2, nil, ""},
+		{"internal audit without recommendation", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, ""},
+		{"objectives not achieved, with why", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+			c.ObjectivesAchieved, c.ObjectivesNote = false, "the data centre could not be visited"
+		}, ""},
+		{"scope partly covered, listed", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+			c.ScopeCovered, c.NotCovered = false, []string{"data centre: access refused"}
+		}, ""},
+		{"no fulfilment", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Fulfilment = "" }, RuleConclusionComplete},
+		{"no extent", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Extent = " " }, RuleConclusionComplete},
+		{"no effectiveness", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Effectiveness = "" }, RuleConclusionComplete},
+		{"objectives not considered", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.ObjectivesAchieved = false }, RuleConclusionComplete},
+		{"scope neither covered nor listed", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.ScopeCovered = false }, RuleConclusionComplete},
+		{"scope covered and listed", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.NotCovered = []string{"site B"} }, RuleConclusionComplete},
+		{"a draft finding", annexa.Stage2, func(a *Audit, _ *Conclusion) {
+			a.Findings = append(a.Findings, findingIn(t, observation("F-3", controlA51), FindingDraft))
+		}, RuleConclusionAfterFindings},
+		{"recommendation missing", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, RuleRecommendationDerived},
+		{"recommendation not derived", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, RuleRecommendationDerived},
+		{"recommendation on an internal audit", annexa.Internal, nil, RuleRecommendationDerived},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := findingsStageAudit(t)
+			a.Kind = tt.kind
+			a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionDraft)
+			if tt.change != nil {
+				tt.change(a, a.Conclusion)
+			}
+			if tt.rule == "" {
+				require.NoError(t, a.AgreeConclusion(m))
+				assert.Equal(t, ConclusionAgreed, a.Conclusion.State)
+				assert.Equal(t, []ConclusionEntry{{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, At: m.At, By: m.By}}, a.Conclusion.History)
+				return
+			}
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
+			assert.Equal(t, tt.rule, rule)
+			assert.Equal(t, ismsaudit.ReasonGuard, reason)
+		})
+	}
+	t.Run("no conclusions drafted", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		rule, reason := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
+		assert.Equal(t, RuleConclusionComplete, rule)
+		assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+	})
+	t.Run("only in the findings stage", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionDraft)
+		a.State = StateFieldwork
+		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
+		assert.Equal(t, RuleConclusionPhase, rule)
+	})
+}
+
+// TestConclusionOperationsMatrix runs the operation behind every
+// conclusion event in every state (see TestFindingOperationsMatrix).
+func TestConclusionOperationsMatrix(t *testing.T) {
+	ops := map[ConclusionEvent]func(*Audit) error{
+		ConclusionAgree:  func(a *Audit) error { return a.AgreeConclusion(metaAt(closingAt, leadID)) },
+		ConclusionRevise: func(a *Audit) error { return a.ReviseConclusion(metaAt(closingAt, leadID)) },
+		ConclusionPresent: func(a *Audit) error {
+			apply, err := a.prepareClosingPresentation(metaAt(closingAt, leadID))
+			if err == nil {
+				apply()
+			}
+			return err
+		},
+	}
+	for s := range ConclusionStates() {
+		for e := range ConclusionEvents() {
+			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
+				a := findingsStageAudit(t)
+				a.Conclusion = conclusionIn(t, RecommendAfterVerification, s)
+				to, ok := wantConclusion[s][e]
+				if ok {
+					before := len(a.Conclusion.History)
+					require.NoError(t, ops[e](a))
+					assert.Equal(t, to, a.Conclusion.State)
+					require.Len(t, a.Conclusion.History, before+1)
+					assert.Equal(t, e, a.Conclusion.History[before].Event)
+					return
+				}
+				rule, reason := transitionRule(t, refuses(t, a, func() error { return ops[e](a) }))
+				if e == ConclusionPresent {
+					assert.Equal(t, RuleClosingAfterConclusions, rule, "only agreed conclusions are presented")
+				} else {
+					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
+				}
+			})
+		}
+	}
+}
+
+func TestConclusionMachineMatrix(t *testing.T) {
+	machineMatrix(t, conclusionMachine, recordIn(t, StateFindings), wantConclusion)
+}

@@ -1,0 +1,205 @@
+package audit
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestVerifyConforming checks that the record the operations build
+// verifies in every state.
+func TestVerifyConforming(t *testing.T) {
+	for s := range States() {
+		t.Run(string(s), func(t *testing.T) {
+			require.NoError(t, Verify(auditIn(t, s), nil))
+		})
+	}
+}
+
+// TestVerifyViolations tampers with conforming records and checks
+// that Verify names the rule and the path of each change.
+func TestVerifyViolations(t *testing.T) {
+	tests := []struct {
+		name   string
+		state  State
+		tamper func(a *Audit)
+		want   []problem
+	}{
+		{"no id, kind, client", StateInitiation, func(a *Audit) { a.ID, a.Kind, a.Client = "", "tourism", " " },
+			[]problem{{"ID", RuleRecordShape}, {"Kind", RuleRecordShape}, {"Client", RuleRecordShape}}},
+		{"own baseline", StateInitiation, func(a *Audit) { a.Baseline = a.ID }, []problem{{"Baseline", RuleRecordShape}}},
+		{"unknown state", StateInitiation, func(a *Audit) { a.State = "paused" }, []problem{{"State", RuleRecordShape}, {"State", RuleHistoryValid}}},
+		{"state ahead of history", StateCompleted, func(a *Audit) { a.State = StateClosed }, []problem{{"State", RuleHistoryValid}}},
+		{"history entry removed", StateReported, func(a *Audit) { a.History = append(a.History[:1], a.History[2:]...) },
+			[]problem{{"History[1]", RuleHistoryValid}}},
+		{"history reordered", StateFieldwork, func(a *Audit) { a.History[0], a.History[1] = a.History[1], a.History[0] },
+			[]problem{{"History[0]", RuleHistoryValid}}},
+		{"history before creation", StatePreparation, func(a *Audit) { a.CreatedAt = hour(11) }, []problem{{"History[0].At", RuleHistoryValid}}},
+		{"contact removed", StatePreparation, func(a *Audit) { a.Contact = nil }, []problem{{"Contact", RuleInitContact}}},
+		{"contact after preparation began", StatePreparation, func(a *Audit) { a.Contact.At = hour(11) }, []problem{{"Contact.At", RuleInitContact}}},
+		{"prepared though not feasible", StatePreparation, func(a *Audit) { a.Feasibility.Information = false },
+			[]problem{{"Feasibility", RuleInitFeasible}, {"Feasibility.Alternative", RuleInitAlternative}}},
+		{"opening removed", StateFieldwork, func(a *Audit) { a.Opening = nil }, []problem{{"Opening", RuleOpeningMeeting}}},
+		{"opening did not confirm scope", StateFieldwork, func(a *Audit) { a.Opening.ScopeConfirmed = false }, []problem{{"Opening.ScopeConfirmed", RuleOpeningMeeting}}},
+		{"opening before fieldwork", StatePreparation, func(a *Audit) { om := openingMeetingAt(20); a.Opening = &om }, []problem{{"Opening", RuleRecordShape}}},
+		{"opened before communication", StateFieldwork, func(a *Audit) { a.Plan.History[1].At = hour(30).Add(time.Minute) },
+			[]problem{{"Plan", RuleOpenAfterPlan}}},
+		{"risk without escalation", StateFieldwork, func(a *Audit) { a.Risks[0].EscalatedTo = "" }, []problem{{"Risks[0].EscalatedTo", RuleRiskEscalated}}},
+		{"risk twice", StateFieldwork, func(a *Audit) { a.Risks = append(a.Risks, a.Risks[0]) }, []problem{{"Risks[1].ID", RuleRecordShape}}},
+		{"checklist item left pending", StateFindings, func(a *Audit) { require.NoError(t, a.Checklist.Reset(refVuln)) },
+			[]problem{{"Checklist.Items[3]", RuleFieldworkCovered}}},
+		{"result on rejected evidence after fieldwork", StateFindings, func(a *Audit) {
+			a.Evidence[0].State = EvidenceRejected
+			a.Evidence[0].History[0].Event, a.Evidence[0].History[0].To, a.Evidence[0].History[0].Note = EvidenceReject, EvidenceRejected, "unreadable"
+		}, []problem{{"Checklist.Items[0].EvidenceRefs[0]", RuleEvidenceVerified}, {"Checklist.Items[4].EvidenceRefs[0]", RuleEvidenceVerified}}},
+		{"checklist cites unknown evidence", StateFieldwork, func(a *Audit) { a.Checklist.Items[0].EvidenceRefs = []ismsaudit.EvidenceID{"E-9"} },
+			[]problem{{"Checklist.Items[0].EvidenceRefs[0]", RuleRecordShape}}},
+		{"checklist of another kind", StatePreparation, func(a *Audit) { a.Checklist.Kind = annexa.Stage1 }, []problem{{"Checklist.Kind", RuleChecklistPlanned}}},
+		{"closing removed", StateClosing, func(a *Audit) { a.Closing = nil }, []problem{{"Closing", RuleClosingMeeting}}},
+		{"closing without attendees", StateClosed, func(a *Audit) { a.Closing.Attendees = nil }, []problem{{"Closing.Attendees", RuleClosingMeeting}}},
+		{"closing on draft conclusions", StateClosing, func(a *Audit) { a.Conclusion.State = ConclusionDraft },
+			[]problem{{"Conclusion.State", RuleClosingAfterConclusions}}},
+		{"dispute before the closing meeting unrecorded", StateClosing, func(a *Audit) {
+			f := &a.Findings[0]
+			f.History = append(f.History, FindingEntry{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: hour(70), By: "lead"},
+				FindingEntry{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, At: hour(71), By: "lead"})
+			f.State = FindingDisputed
+		}, []problem{{"Closing.DivergingOpinions", RuleClosingMeeting}}},
+		{"report removed", StateReported, func(a *Audit) { a.Report = nil }, []problem{{"Report", RuleReportAfterClosing}}},
+		{"report before closing", StateReported, func(a *Audit) { a.Report.IssuedAt = hour(79) }, []problem{{"Report.IssuedAt", RuleReportAfterClosing}}},
+		{"report version zero", StateReported, func(a *Audit) { a.Report.Version = 0 }, []problem{{"Report.Version", RuleRecordShape}}},
+		{"distribution removed", StateCompleted, func(a *Audit) { a.Report.Distribution = nil },
+			[]problem{{"Report.Distribution", RuleReportDistributed}, {"Report.Distribution", RuleCompleteAfterDistribution}}},
+		{"recipient without clearance", StateDistributed, func(a *Audit) { a.Report.Distribution[1].Recipient.Clearance = "" },
+			[]problem{{"Report.Distribution[1].Recipient.Clearance", RuleReportDistributed}}},
+		{"distribution of a future version", StateDistributed, func(a *Audit) { a.Report.Distribution[0].Version = 2 },
+			[]problem{{"Report.Distribution[0].Version", RuleRecordShape}}},
+		{"distribution out of order", StateDistributed, func(a *Audit) { a.Report.Distribution[1].At = hour(95) },
+			[]problem{{"Report.Distribution[1].At", RuleRecordShape}}},
+		{"completion removed", StateCompleted, func(a *Audit) { a.Completion = nil }, []problem{{"Completion", RuleCompleteRecords}}},
+		{"completion without records", StateClosed, func(a *Audit) { a.Completion.Records = "" }, []problem{{"Completion.Records", RuleCompleteRecords}}},
+		{"closed with a follow-up open", StateClosed, func(a *Audit) { a.FollowUps[0].State = FollowUpImplemented },
+			[]problem{{"Findings[0]", RuleCloseFollowUps}}},
+		{"termination removed", StateTerminated, func(a *Audit) { a.Termination = nil }, []problem{{"Termination", RuleTerminateReason}}},
+		{"termination without reason", StateTerminated, func(a *Audit) { a.Termination.Reason = "" }, []problem{{"Termination.Reason", RuleTerminateReason}}},
+		{"termination of a running audit", StateFieldwork, func(a *Audit) { a.Termination = &Termination{Reason: "x", At: hour(40), By: "lead"} },
+			[]problem{{"Termination", RuleRecordShape}}},
+		{"two team leaders", StatePreparation, func(a *Audit) { a.Team[1].Role = competence.RoleTeamLeader }, []problem{{"Team", RuleTeamLeader}}},
+		{"team member without role", StatePreparation, func(a *Audit) { a.Team[2].Role = "" }, []problem{{"Team[2].Role", RuleRecordShape}}},
+		{"team gone", StateFieldwork, func(a *Audit) { a.Team = nil }, []problem{{"Team", RuleTeamLeader}}},
+		{"plan changed after approval", StateFieldwork, func(a *Audit) { a.Plan.Content.Locations = []string{"elsewhere"} },
+			[]problem{{"Plan.Content", RulePlanReapproved}}},
+		{"plan version lost", StateFieldwork, func(a *Audit) { a.Plan.Versions = nil }, []problem{{"Plan.Versions", RulePlanReapproved}}},
+		{"plan version misnumbered", StateFieldwork, func(a *Audit) { a.Plan.Versions[0].Version = 3 }, []problem{{"Plan.Versions[0].Version", RulePlanReapproved}}},
+		{"plan version misdated", StateFieldwork, func(a *Audit) { a.Plan.Versions[0].ApprovedAt = hour(5) }, []problem{{"Plan.Versions[0]", RulePlanReapproved}}},
+		{"approved version incomplete", StateFieldwork, func(a *Audit) {
+			a.Plan.Versions[0].Content.Methods, a.Plan.Content.Methods = nil, nil
+		}, []problem{{"Plan.Versions[0].Content.Methods", RulePlanComplete}}},
+		{"plan state unknown", StatePreparation, func(a *Audit) { a.Plan.State = "filed" },
+			[]problem{{"Plan.State", RuleRecordShape}, {"Plan.State", RuleHistoryValid}}},
+		{"plan history broken", StatePreparation, func(a *Audit) { a.Plan.History[1].Event = PlanRevise },
+			[]problem{{"Plan.History[1]", RuleHistoryValid}}},
+		{"expert assigned a criterion", StateFieldwork, func(a *Audit) {
+			a.Plan.Content.Assignments[3].Auditor = "tex"
+			a.Plan.Versions[0].Content.Assignments[3].Auditor = "tex"
+		}, []problem{{"Plan.Content.Assignments[3].Auditor", RulePlanAssigned}}},
+		{"plan changed after fieldwork", StateFindings, func(a *Audit) {
+			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: hour(65), By: "lead"})
+			a.Plan.State = PlanDraft
+		}, []problem{{"Plan.History[2]", RulePlanWhen}}},
+		{"fieldwork ended on a revised plan", StateFindings, func(a *Audit) {
+			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: hour(50), By: "lead"})
+			a.Plan.State = PlanDraft
+		}, []problem{{"Plan", RulePlanCommunicated}}},
+		{"plan approved in initiation", StateInitiation, func(a *Audit) {
+			a.Plan = &Plan{State: PlanApproved, Content: fixturePlan(), Versions: []PlanVersion{{Version: 1, ApprovedAt: hour(4), ApprovedBy: "lead", Content: fixturePlan()}},
+				History: []PlanEntry{{From: PlanDraft, Event: PlanApprove, To: PlanApproved, At: hour(4), By: "lead"}}}
+		}, []problem{{"Plan.History[0]", RulePlanWhen}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := auditIn(t, tt.state)
+			require.NoError(t, Verify(a, nil), "the fixture conforms before tampering")
+			tt.tamper(a)
+			before := deepCopy(a)
+			err := Verify(a, nil)
+			unchanged(t, before, a) // Verify only reads
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			for _, w := range tt.want {
+				assert.True(t, ve.Has(w.path, w.rule), "want %s at %q in %v", w.rule, w.path, ve.Fields)
+			}
+			for _, f := range ve.Fields {
+				_, ok := LookupRule(f.Rule)
+				assert.True(t, ok, "%s cites a rule of the catalogue", f)
+			}
+		})
+	}
+}
+
+// TestVerifyEveryViolation checks that Verify reports every
+// violation at once.
+func TestVerifyEveryViolation(t *testing.T) {
+	a := auditIn(t, StateClosed)
+	a.Contact, a.Opening, a.Closing, a.Completion = nil, nil, nil, nil
+	err := Verify(a, nil)
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	for _, w := range []problem{{"Contact", RuleInitContact}, {"Opening", RuleOpeningMeeting}, {"Closing", RuleClosingMeeting}, {"Completion", RuleCompleteRecords}} {
+		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q", w.rule, w.path)
+	}
+	// Nothing else of the core record is wrong: the violations of this
+	// area's rules are exactly those four. (The evidence and findings
+	// checks may have more to say about a record without meetings.)
+	area := []ismsaudit.RuleID{RuleInitContact, RuleInitFeasible, RuleInitAlternative, RuleOpenAfterPlan, RuleOpeningMeeting, RuleRiskEscalated,
+		RuleFieldworkCovered, RuleClosingAfterConclusions, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed,
+		RuleCompleteAfterDistribution, RuleCompleteRecords, RuleFollowUpStart, RuleTerminateReason, RuleHistoryValid, RuleRecordShape,
+		RulePlanComplete, RulePlanAssigned, RulePlanCompetent, RulePlanIndependent, RuleTeamLeader, RulePlanReapproved, RulePlanCommunicated,
+		RulePlanWhen, RuleChecklistPlanned, RuleChecklistFieldwork, RuleSamplingRecorded, RuleSamplingReproducible}
+	var core []string
+	for _, f := range ve.Fields {
+		if slices.Contains(area, f.Rule) {
+			core = append(core, f.Path)
+		}
+	}
+	assert.Equal(t, []string{"Contact", "Opening", "Closing", "Completion"}, core)
+}
+
+// TestVerifyNil checks that Verify refuses no record without
+// panicking.
+func TestVerifyNil(t *testing.T) {
+	err := Verify(nil, nil)
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("", RuleRecordShape))
+	require.Error(t, Verify(&Audit{}, &VerifyOptions{}))
+}
+
+// TestVerifyResultsAwaitVerification checks that during fieldwork a
+// checklist result may rest on an item still awaiting verification: only
+// the end of fieldwork requires it verified (AUD-EVIDENCE-VERIFIED).
+func TestVerifyResultsAwaitVerification(t *testing.T) {
+	a := auditIn(t, StateFieldwork)
+	e := verifiedEvidence("E-2", 35, refAccess)
+	e.State, e.History = "", nil
+	require.NoError(t, a.CollectEvidence(e, byLead(35)))
+	require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, byLead(36)))
+	require.NoError(t, Verify(a, nil))
+
+	err := a.EndFieldwork(byLead(60))
+	var te *ismsaudit.TransitionError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, RuleEvidenceVerified, te.Rule)
+	requireInvalid(t, err, problem{"Checklist.Items[2].EvidenceRefs[0]", RuleEvidenceVerified})
+
+	require.NoError(t, a.VerifyEvidence("E-2", byLead(37)))
+	require.NoError(t, a.EndFieldwork(byLead(60)))
+	require.NoError(t, Verify(a, nil))
+}
