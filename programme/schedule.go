@@ -323,21 +323,22 @@ func checkAddedAudit(col *errs.Collector, path string, a *ScheduledAudit, ids ma
 	}
 }
 
-// staffRef is one scheduled audit being staffed, with its path.
-type staffRef struct {
+// scheduledRef is one scheduled audit of a programme with its path, as
+// staffing and monitoring walk them.
+type scheduledRef struct {
 	path string
 	a    *ScheduledAudit
 }
 
 // programmeRefs lists the programme's scheduled audits with their paths.
-func programmeRefs(p *Programme) []staffRef {
-	var refs []staffRef
+func programmeRefs(p *Programme) []scheduledRef {
+	var refs []scheduledRef
 	for i := range p.Schedule {
-		refs = append(refs, staffRef{path: indexPath("Schedule", i), a: &p.Schedule[i]})
+		refs = append(refs, scheduledRef{path: indexPath("Schedule", i), a: &p.Schedule[i]})
 	}
 	for j := range p.Cycles {
 		for k := range p.Cycles[j].Audits {
-			refs = append(refs, staffRef{path: indexPath(indexPath("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
+			refs = append(refs, scheduledRef{path: indexPath(indexPath("Cycles", j)+".Audits", k), a: &p.Cycles[j].Audits[k]})
 		}
 	}
 	return refs

@@ -189,9 +189,9 @@ type Staffing struct {
 // *ismsaudit.ValidationError; an audit for which no team exists is not an error but
 // a StaffedAudit with status no-team listing the unmet needs.
 func PlanStaffing(audits []ScheduledAudit, pool *competence.Pool, opts StaffOptions) (Staffing, error) {
-	refs := make([]staffRef, len(audits))
+	refs := make([]scheduledRef, len(audits))
 	for i := range audits {
-		refs[i] = staffRef{path: indexPath("", i), a: &audits[i]}
+		refs[i] = scheduledRef{path: indexPath("", i), a: &audits[i]}
 	}
 	res, _, err := staff(refs, pool, &opts, "")
 	return res, err
@@ -247,7 +247,7 @@ func (p *Programme) StaffAudit(id ScheduledAuditID, pool *competence.Pool, opts 
 		return StaffedAudit{}, err
 	}
 	refs := programmeRefs(p)
-	var target *staffRef
+	var target *scheduledRef
 	for i := range refs {
 		if refs[i].a.ID == id {
 			target = &refs[i]
@@ -309,7 +309,7 @@ type staffBusy struct {
 // staff runs staffing over refs. With only set, it staffs that audit
 // alone (others with a team still count). It returns the result and, per
 // result entry, the index of its ref.
-func staff(refs []staffRef, pool *competence.Pool, opts *StaffOptions, only ScheduledAuditID) (Staffing, []int, error) {
+func staff(refs []scheduledRef, pool *competence.Pool, opts *StaffOptions, only ScheduledAuditID) (Staffing, []int, error) {
 	col := newCollector("staffing")
 	if pool == nil {
 		col.Add("Pool", ismsaudit.RuleRequired, "", "the auditor pool to select teams from")
@@ -591,7 +591,7 @@ func (run *staffRun) limit(id competence.AuditorID) float64 {
 }
 
 // staffOne selects a team for one dated audit and books it.
-func (run *staffRun) staffOne(r staffRef) (StaffedAudit, error) {
+func (run *staffRun) staffOne(r scheduledRef) (StaffedAudit, error) {
 	a := r.a
 	req := run.requests[a.ID]
 	minAud := 1
