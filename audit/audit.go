@@ -153,12 +153,16 @@ type Termination struct {
 
 // The rules of audit.
 const (
+	RuleRecordWhoWhen   ismsaudit.RuleID = "AUD-RECORD-WHO-WHEN"
+	RuleAuditOrder      ismsaudit.RuleID = "AUD-AUDIT-ORDER"
 	RuleTerminateReason ismsaudit.RuleID = "AUD-TERMINATE-REASON"
 	RuleHistoryValid    ismsaudit.RuleID = "AUD-HISTORY-VALID"
 	RuleRecordShape     ismsaudit.RuleID = "AUD-RECORD-SHAPE"
 )
 
 var auditRules = []ismsaudit.Rule{
+	{ID: RuleRecordWhoWhen, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every operation records when it happened and who did it, and no entry of a history is earlier than the entry before it"},
+	{ID: RuleAuditOrder, Clause: "19011:6.1", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the audit moves through initiation, preparation, fieldwork, findings, the closing meeting, the report, completion and follow-up in that order; an event out of that order, or after the audit is closed or terminated, is refused"},
 	{ID: RuleTerminateReason, Clause: "19011:6.4.4", Principle: ismsaudit.PrincipleFairPresentation, Text: "an audit stopped before completion records why"},
 	{ID: RuleHistoryValid, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "every lifecycle's history is a path through its table, in time order, ending in the recorded state"},
 	{ID: RuleRecordShape, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the record holds every required field with valid values and no reference to anything it lacks"},
@@ -212,6 +216,8 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 	Events:   eventSet.Values(),
 	Initial:  StateInitiation,
 	Terminal: []State{StateClosed, StateTerminated},
+	Order:    RuleAuditOrder,
+	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[State, Event, auditSubject]{
 		{From: StateInitiation, Event: EventPrepare, To: StatePreparation, Guards: []auditGuard{guardContact, guardFeasible}},
 		{From: StatePreparation, Event: EventOpen, To: StateFieldwork, Guards: []auditGuard{guardPlanReady, guardOpening}},

@@ -121,7 +121,7 @@ func BenchmarkVerifySealed(b *testing.B) {
 	}
 }
 
-// BenchmarkVerifyAuditAndPlan measures this area's part of Verify
+// BenchmarkVerifyAuditAndPlan measures the audit lifecycle's and the plan's part of Verify
 // alone (verifyAudit and verifyPlan), the indexes built once outside the
 // loop.
 func BenchmarkVerifyAuditAndPlan(b *testing.B) {
@@ -705,7 +705,7 @@ func BenchmarkVerifyEvidenceRecord(b *testing.B) {
 				b.Fatalf("fixture does not conform: %v", got[:min(3, len(got))])
 			}
 			// The verifier's indexes are built by Verify for every area;
-			// only this area's checks are measured.
+			// only those checks are measured.
 			v := newVerifier(a, nil)
 			b.Run("without-seal", func(b *testing.B) {
 				b.ReportAllocs()
@@ -871,7 +871,7 @@ func BenchmarkDeriveRecommendation(b *testing.B) {
 	}
 }
 
-// BenchmarkFindingVerify measures this area's share of Verify (findings,
+// BenchmarkFindingVerify measures the findings' share of Verify (findings,
 // conclusions, follow-ups) on a presented record with 10,000 evidence
 // items and 2,000 findings, and at ten times that size. The verifier and
 // its indexes (built by Verify for every area) are made once, outside the

@@ -180,7 +180,7 @@ func refuseMeta(machine, state, op string, m ismsaudit.Meta, last time.Time) err
 	default:
 		return nil
 	}
-	return &ismsaudit.TransitionError{Machine: machine, State: state, Event: op, Reason: ismsaudit.ReasonMeta, Detail: detail}
+	return &ismsaudit.TransitionError{Machine: machine, State: state, Event: op, Reason: ismsaudit.ReasonMeta, Rule: RuleRecordWhoWhen, Detail: detail}
 }
 
 // recordConflict refuses an operation whose record is already present in

@@ -82,12 +82,14 @@ type ConclusionEntry = ismsaudit.Entry[ConclusionState, ConclusionEvent]
 
 // The rules of conclusion.
 const (
+	RuleConclusionOrder         ismsaudit.RuleID = "AUD-CONCLUSION-ORDER"
 	RuleConclusionComplete      ismsaudit.RuleID = "AUD-CONCLUSION-COMPLETE"
 	RuleConclusionAfterFindings ismsaudit.RuleID = "AUD-CONCLUSION-AFTER-FINDINGS"
 	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
 )
 
 var conclusionRules = []ismsaudit.Rule{
+	{ID: RuleConclusionOrder, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are agreed from draft, presented or revised once agreed; presented conclusions take no further event"},
 	{ID: RuleConclusionComplete, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions state the extent of conformity, the effectiveness of the ISMS, whether the objectives were achieved and what of the scope was covered"},
 	{ID: RuleConclusionAfterFindings, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleEvidenceBased, Text: "conclusions are agreed only when no finding is still a draft"},
 	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
@@ -108,6 +110,8 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 	Events:   conclusionEventSet.Values(),
 	Initial:  ConclusionDraft,
 	Terminal: []ConclusionState{ConclusionPresented},
+	Order:    RuleConclusionOrder,
+	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[ConclusionState, ConclusionEvent, *Audit]{
 		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
 			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},

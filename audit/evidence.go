@@ -110,6 +110,7 @@ type EvidenceEntry = ismsaudit.Entry[EvidenceState, EvidenceEvent]
 
 // The rules of evidence.
 const (
+	RuleEvidenceOrder        ismsaudit.RuleID = "AUD-EVIDENCE-ORDER"
 	RuleEvidenceAppendOnly   ismsaudit.RuleID = "AUD-EVIDENCE-APPEND-ONLY"
 	RuleEvidenceVerified     ismsaudit.RuleID = "AUD-EVIDENCE-VERIFIED"
 	RuleEvidenceSampling     ismsaudit.RuleID = "AUD-EVIDENCE-SAMPLING"
@@ -119,6 +120,7 @@ const (
 )
 
 var evidenceRules = []ismsaudit.Rule{
+	{ID: RuleEvidenceOrder, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleIntegrity, Text: "an evidence item is verified or rejected once, while it is collected, and superseded once; a superseded item takes no further event"},
 	{ID: RuleEvidenceAppendOnly, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleIntegrity, Text: "evidence is never removed or rewritten; a correction is a new item that supersedes the old one and points at it"},
 	{ID: RuleEvidenceVerified, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "only verified information is audit evidence"},
 	{ID: RuleEvidenceSampling, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "sampled evidence records its population, sample size and selection method"},
@@ -184,6 +186,8 @@ var evidenceMachine = fsm.MustNew(fsm.Spec[EvidenceState, EvidenceEvent, evidenc
 	Events:   evidenceEventSet.Values(),
 	Initial:  EvidenceCollected,
 	Terminal: []EvidenceState{EvidenceSuperseded},
+	Order:    RuleEvidenceOrder,
+	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[EvidenceState, EvidenceEvent, evidenceSubject]{
 		{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceRelevant}},
 		{From: EvidenceCollected, Event: EvidenceReject, To: EvidenceRejected, Guards: []fsm.Guard[evidenceSubject]{guardEvidenceReasoned}},

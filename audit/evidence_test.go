@@ -90,7 +90,7 @@ func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
 				entry, err := evidenceMachine.Fire(subject, s, march(11, 12), ev, ismsaudit.Meta{At: march(11, 13), By: "lead", Note: "why"})
 				to, ok := evidenceModel[s][ev]
 				if !ok {
-					requireRefused(t, err, evidenceModelReason(s), "")
+					requireRefused(t, err, evidenceModelReason(s), RuleEvidenceOrder)
 					return
 				}
 				require.NoError(t, err)
@@ -117,7 +117,7 @@ func TestEvidenceOperationsEveryStateAndEvent(t *testing.T) {
 				err := ops[ev](a)
 				to, ok := evidenceModel[s][ev]
 				if !ok {
-					requireRefused(t, err, evidenceModelReason(s), "")
+					requireRefused(t, err, evidenceModelReason(s), RuleEvidenceOrder)
 					unchanged(t, before, a)
 					return
 				}
@@ -361,9 +361,9 @@ func TestEvidenceEventRefusals(t *testing.T) {
 		reason ismsaudit.Reason
 		rule   ismsaudit.RuleID
 	}{
-		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 9)) }, ismsaudit.ReasonMeta, ""},
-		{"verify without actor", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{At: march(11, 20)}) }, ismsaudit.ReasonMeta, ""},
-		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{By: "lead"}) }, ismsaudit.ReasonMeta, ""},
+		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 9)) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
+		{"verify without actor", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{At: march(11, 20)}) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
+		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{By: "lead"}) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 		{"verify after the plan dropped the criterion", func(a *Audit) { a.Plan.Content.Criteria = a.Plan.Content.Criteria[:1] },
 			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceCriteria},
 		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
@@ -371,15 +371,15 @@ func TestEvidenceEventRefusals(t *testing.T) {
 			return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "  "})
 		}, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"verify twice", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
-			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonNoTransition, ""},
+			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"reject a verified item", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
 			func(a *Audit) error {
 				return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "x"})
-			}, ismsaudit.ReasonNoTransition, ""},
+			}, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"correct before the last entry", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceReject) },
 			func(a *Audit) error {
 				return a.CorrectEvidence("E-1", newItem("E-2"), ismsaudit.Meta{At: march(11, 11), By: "lead"})
-			}, ismsaudit.ReasonMeta, ""},
+			}, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -466,7 +466,7 @@ func TestCorrectEvidenceRefusals(t *testing.T) {
 		check func(t *testing.T, err error)
 	}{
 		{"already superseded", EvidenceSuperseded, func() Evidence { return newItem("E-2") }, func(t *testing.T, err error) {
-			requireRefused(t, err, ismsaudit.ReasonTerminal, "")
+			requireRefused(t, err, ismsaudit.ReasonTerminal, RuleEvidenceOrder)
 		}},
 		{"supersedes another item", EvidenceVerified, func() Evidence { e := newItem("E-2"); e.Supersedes = "E-7"; return e }, func(t *testing.T, err error) {
 			requireProblems(t, err, [2]string{"Supersedes", "library-set"})

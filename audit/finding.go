@@ -128,6 +128,7 @@ func (f Finding) Standing() bool {
 
 // The rules of finding.
 const (
+	RuleFindingOrder        ismsaudit.RuleID = "AUD-FINDING-ORDER"
 	RuleFindingCriterion    ismsaudit.RuleID = "AUD-FINDING-CRITERION"
 	RuleNCEvidence          ismsaudit.RuleID = "AUD-NC-EVIDENCE"
 	RuleNCStatement         ismsaudit.RuleID = "AUD-NC-STATEMENT"
@@ -141,6 +142,7 @@ const (
 )
 
 var findingRules = []ismsaudit.Rule{
+	{ID: RuleFindingOrder, Clause: "19011:6.4.8, 6.4.10", Principle: ismsaudit.PrincipleFairPresentation, Text: "a finding is confirmed before it is presented, presented before the auditee acknowledges or disputes it, disputed before a dispute is resolved, and withdrawn only before it is presented; an acknowledged, resolved or withdrawn finding takes no further event"},
 	{ID: RuleFindingCriterion, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "every finding cites at least one of the audit's criteria"},
 	{ID: RuleNCEvidence, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a nonconformity cites at least one verified evidence item"},
 	{ID: RuleNCStatement, Clause: "19011:6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "a nonconformity states the requirement, what was found and why it does not conform"},
@@ -176,6 +178,8 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	Events:   findingEventSet.Values(),
 	Initial:  FindingDraft,
 	Terminal: []FindingState{FindingAcknowledged, FindingResolved, FindingWithdrawn},
+	Order:    RuleFindingOrder,
+	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
 		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
 			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {

@@ -112,7 +112,7 @@ func TestFindingsJSONStrict(t *testing.T) {
 	})
 }
 
-// The three lifecycles of this area, stated independently of the tables
+// The finding, conclusion and follow-up lifecycles, stated independently of the tables
 // in lifecycle_finding.go: where each accepted (state, event) leads.
 var (
 	wantFinding = map[FindingState]map[FindingEvent]FindingState{

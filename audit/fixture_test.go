@@ -630,9 +630,9 @@ func requireRefused(t *testing.T, err error, reason ismsaudit.Reason, rule ismsa
 	return te
 }
 
-// evidenceViolations runs the evidence area's part of Verify (evidence, sampling and
+// evidenceViolations runs the evidence part of Verify (evidence, sampling and
 // seal) on a and returns its violations; the other areas' checks are left
-// out so that the tests see only what this area reports.
+// out so that the tests see only what these report.
 func evidenceViolations(a *Audit) []ismsaudit.FieldError {
 	v := newVerifier(a, nil)
 	v.verifyEvidence()
@@ -1018,7 +1018,7 @@ func validationError(t *testing.T, err error) *ismsaudit.ValidationError {
 	return ve
 }
 
-// findingsViolations runs this area's checks of Verify (findings, conclusions,
+// findingsViolations runs the findings' checks of Verify (findings, conclusions,
 // follow-ups) alone, so that tests see exactly what they report, and
 // returns the violations as "path rule" strings, sorted.
 func findingsViolations(a *Audit, opts *VerifyOptions) []string {

@@ -120,6 +120,7 @@ func (p CorrectiveActionPlan) Complete() bool {
 
 // The rules of followup.
 const (
+	RuleFollowUpOrder       ismsaudit.RuleID = "AUD-FOLLOWUP-ORDER"
 	RuleFollowUpStart       ismsaudit.RuleID = "AUD-FOLLOWUP-START"
 	RuleFollowUpPlan        ismsaudit.RuleID = "AUD-FOLLOWUP-PLAN"
 	RuleFollowUpVerified    ismsaudit.RuleID = "AUD-FOLLOWUP-VERIFIED"
@@ -131,6 +132,7 @@ const (
 )
 
 var followUpRules = []ismsaudit.Rule{
+	{ID: RuleFollowUpOrder, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a corrective action plan is accepted, then implemented, then verified; an ineffective action goes back to planning, and a closed follow-up takes no further event"},
 	{ID: RuleFollowUpStart, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "follow-up starts only when some nonconformity's corrective action is not yet verified effective"},
 	{ID: RuleFollowUpPlan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a corrective action plan states the correction, the root cause, the action and a due date"},
 	{ID: RuleFollowUpVerified, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a follow-up closes only when an auditor verifies the action effective, citing evidence"},
@@ -166,6 +168,8 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 	Events:   followUpEventSet.Values(),
 	Initial:  FollowUpPlanning,
 	Terminal: []FollowUpState{FollowUpClosed},
+	Order:    RuleFollowUpOrder,
+	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[FollowUpState, FollowUpEvent, followUpSubject]{
 		{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "plan-complete", Rule: RuleFollowUpPlan, Check: func(s followUpSubject) error {

@@ -154,7 +154,7 @@ func FuzzCollectEvidenceJSON(f *testing.F) {
 }
 
 // FuzzVerifyEvidenceRecord decodes a record from outside data and runs
-// everything the evidence area offers on it: Verify's evidence, sampling
+// everything the evidence code offers on it: Verify's evidence, sampling
 // and seal checks, VerifySeal, SealRecord and Draw. Nothing may panic; a
 // record sealed here verifies.
 func FuzzVerifyEvidenceRecord(f *testing.F) {
@@ -246,7 +246,7 @@ func FuzzFindingDecodeAdd(f *testing.F) {
 
 // FuzzFindingVerifyRecord decodes a whole record from JSON (as another
 // tool might have written it) and runs Verify and every read-only
-// operation of the findings area over it: nothing panics, nothing
+// operation on findings over it: nothing panics, nothing
 // changes, and the answers are deterministic.
 func FuzzFindingVerifyRecord(f *testing.F) {
 	for s := range States() {

@@ -47,8 +47,8 @@ func TestClosingPresentation(t *testing.T) {
 		{"draft conclusions", func(a *Audit) { a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionDraft) }, m, RuleClosingAfterConclusions, ismsaudit.ReasonGuard},
 		{"a draft finding", func(a *Audit) { a.Findings[2] = findingIn(t, observation("F-3", controlA51), FindingDraft) }, m, RuleConclusionAfterFindings, ismsaudit.ReasonGuard},
 		{"not in the findings stage", func(a *Audit) { a.State = StateFieldwork }, m, RuleClosingAfterConclusions, ismsaudit.ReasonWrongState},
-		{"no actor", func(*Audit) {}, ismsaudit.Meta{At: closingAt}, "", ismsaudit.ReasonMeta},
-		{"before a finding's last entry", func(*Audit) {}, metaAt(confirmAt.Add(-time.Minute), leadID), "", ismsaudit.ReasonMeta},
+		{"no actor", func(*Audit) {}, ismsaudit.Meta{At: closingAt}, RuleRecordWhoWhen, ismsaudit.ReasonMeta},
+		{"before a finding's last entry", func(*Audit) {}, metaAt(confirmAt.Add(-time.Minute), leadID), RuleRecordWhoWhen, ismsaudit.ReasonMeta},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -181,6 +181,7 @@ func (pc *PlanCheck) sets(kind annexa.AuditKind) (auditor, leader competence.Cri
 
 // The rules of plan.
 const (
+	RulePlanOrder        ismsaudit.RuleID = "AUD-PLAN-ORDER"
 	RulePlanComplete     ismsaudit.RuleID = "AUD-PLAN-COMPLETE"
 	RulePlanAssigned     ismsaudit.RuleID = "AUD-PLAN-ASSIGNED"
 	RulePlanCompetent    ismsaudit.RuleID = "AUD-PLAN-COMPETENT"
@@ -191,6 +192,7 @@ const (
 )
 
 var planRules = []ismsaudit.Rule{
+	{ID: RulePlanOrder, Clause: "19011:6.3.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the plan is approved from draft, communicated once approved, and revised back to draft only once approved or communicated"},
 	{ID: RulePlanComplete, Clause: "19011:6.3.2.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "an approved plan states objectives, scope, criteria, locations, dates and durations, methods including sampling, team roles, and guides and observers"},
 	{ID: RulePlanAssigned, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "every criterion of the plan is assigned to an auditor of the team"},
 	{ID: RulePlanCompetent, Clause: "19011:6.3.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "each criterion is assigned to an auditor competent for it"},
@@ -217,6 +219,8 @@ var planMachine = fsm.MustNew(fsm.Spec[PlanState, PlanEvent, planSubject]{
 	States:  planStateSet.Values(),
 	Events:  planEventSet.Values(),
 	Initial: PlanDraft,
+	Order:   RulePlanOrder,
+	Record:  RuleRecordWhoWhen,
 	Table: []fsm.Transition[PlanState, PlanEvent, planSubject]{
 		{From: PlanDraft, Event: PlanApprove, To: PlanApproved, Guards: []planGuard{
 			{Name: "plan-complete", Rule: RulePlanComplete, Check: checkPlanCompleteGuard},

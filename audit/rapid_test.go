@@ -691,7 +691,7 @@ func rapidMeta(t *rapid.T, clock time.Time) ismsaudit.Meta {
 	return m
 }
 
-// auditStep moves the audit lifecycle the way the core operations
+// auditStep moves the audit lifecycle the way the audit lifecycle's operations
 // would, without their guards (which belong to another area): state and
 // one history entry.
 func auditStep(a *Audit, e Event, at time.Time) {

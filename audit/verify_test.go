@@ -155,21 +155,21 @@ func TestVerifyEveryViolation(t *testing.T) {
 	for _, w := range []problem{{"Contact", RuleInitContact}, {"Opening", RuleOpeningMeeting}, {"Closing", RuleClosingMeeting}, {"Completion", RuleCompleteRecords}} {
 		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q", w.rule, w.path)
 	}
-	// Nothing else of the core record is wrong: the violations of this
-	// area's rules are exactly those four. (The evidence and findings
+	// Nothing else of the audit lifecycle's and the plan's records is
+	// wrong: the violations of their rules are exactly those four. (The evidence and findings
 	// checks may have more to say about a record without meetings.)
 	area := []ismsaudit.RuleID{RuleInitContact, RuleInitFeasible, RuleInitAlternative, RuleOpenAfterPlan, RuleOpeningMeeting, RuleRiskEscalated,
 		RuleFieldworkCovered, RuleClosingAfterConclusions, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed,
 		RuleCompleteAfterDistribution, RuleCompleteRecords, RuleFollowUpStart, RuleTerminateReason, RuleHistoryValid, RuleRecordShape,
 		RulePlanComplete, RulePlanAssigned, RulePlanCompetent, RulePlanIndependent, RuleTeamLeader, RulePlanReapproved, RulePlanCommunicated,
 		RulePlanWhen, RuleChecklistPlanned, RuleChecklistFieldwork, RuleSamplingRecorded, RuleSamplingReproducible}
-	var core []string
+	var got []string
 	for _, f := range ve.Fields {
 		if slices.Contains(area, f.Rule) {
-			core = append(core, f.Path)
+			got = append(got, f.Path)
 		}
 	}
-	assert.Equal(t, []string{"Contact", "Opening", "Closing", "Completion"}, core)
+	assert.Equal(t, []string{"Contact", "Opening", "Closing", "Completion"}, got)
 }
 
 // TestVerifyNil checks that Verify refuses no record without
