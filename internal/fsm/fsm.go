@@ -98,9 +98,10 @@ type Spec[S, E ~string, T any] struct {
 	Record ismsaudit.RuleID
 }
 
-// New checks a lifecycle table: known states and events, no duplicate
-// (From, Event) row, no exit from a terminal state, every guard named with a
-// rule and a check, and every state reachable from the initial one.
+// New checks a lifecycle table: a name, the order and record rules, known
+// states and events, no duplicate (From, Event) row, no exit from a
+// terminal state, every guard named with a rule and a check, and every
+// state reachable from the initial one.
 func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 	m := &Machine[S, E, T]{
 		name: spec.Name, states: slices.Clone(spec.States), events: slices.Clone(spec.Events),
@@ -112,6 +113,9 @@ func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if m.name == "" {
 		bad("no name")
+	}
+	if m.order == "" || m.record == "" {
+		bad("no order or record rule: every refusal must cite a rule")
 	}
 	for i, st := range m.states {
 		if st == "" || slices.Index(m.states, st) != i {

@@ -80,6 +80,8 @@ func TestNewRejects(t *testing.T) {
 		}},
 		{"initial changed so others are unreachable", func(s *spec) { s.Initial = closed }},
 		{"no states at all", func(s *spec) { s.States = nil; s.Terminal = nil; s.Table = nil }},
+		{"no order rule", func(s *spec) { s.Order = "" }},
+		{"no record rule", func(s *spec) { s.Record = "" }},
 		{"several problems at once", func(s *spec) { s.Name = ""; s.Initial = "x"; s.Table[0].Event = "y" }},
 	}
 	for _, tt := range tests {
@@ -298,27 +300,27 @@ func TestFireRefuses(t *testing.T) {
 	}{
 		{
 			name: "unknown event", subject: good, state: draft, event: "publish", meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "publish", Reason: fsm.ReasonUnknownEvent},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "publish", Reason: fsm.ReasonUnknownEvent, Rule: ruleOrder},
 		},
 		{
 			name: "empty event", subject: good, state: draft, event: "", meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "", Reason: fsm.ReasonUnknownEvent},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "", Reason: fsm.ReasonUnknownEvent, Rule: ruleOrder},
 		},
 		{
 			name: "unknown state", subject: good, state: "published", event: approve, meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "published", Event: "approve", Reason: fsm.ReasonUnknownState},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "published", Event: "approve", Reason: fsm.ReasonUnknownState, Rule: ruleOrder},
 		},
 		{
 			name: "unknown event wins over unknown state", subject: good, state: "published", event: "publish", meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "published", Event: "publish", Reason: fsm.ReasonUnknownEvent},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "published", Event: "publish", Reason: fsm.ReasonUnknownEvent, Rule: ruleOrder},
 		},
 		{
 			name: "no transition", subject: good, state: onHold, event: approve, meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "on-hold", Event: "approve", Reason: fsm.ReasonNoTransition},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "on-hold", Event: "approve", Reason: fsm.ReasonNoTransition, Rule: ruleOrder},
 		},
 		{
 			name: "terminal state", subject: good, state: closed, event: reopen, meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "closed", Event: "reopen", Reason: fsm.ReasonTerminal},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "closed", Event: "reopen", Reason: fsm.ReasonTerminal, Rule: ruleOrder},
 		},
 		{
 			name: "first guard refuses", subject: doc{Reviewers: 1}, state: draft, event: approve, meta: meta(t1),
@@ -347,23 +349,23 @@ func TestFireRefuses(t *testing.T) {
 		},
 		{
 			name: "no transition wins over bad meta", subject: good, state: onHold, event: closeEv, meta: fsm.Meta{},
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "on-hold", Event: "close", Reason: fsm.ReasonNoTransition},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "on-hold", Event: "close", Reason: fsm.ReasonNoTransition, Rule: ruleOrder},
 		},
 		{
 			name: "zero time", subject: good, state: draft, event: hold, meta: fsm.Meta{By: "alice"},
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta, Rule: ruleRecord},
 		},
 		{
 			name: "empty actor", subject: good, state: draft, event: hold, meta: fsm.Meta{At: t1},
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta, Rule: ruleRecord},
 		},
 		{
 			name: "time before the last entry", subject: good, state: draft, last: t2, event: hold, meta: meta(t1),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta, Rule: ruleRecord},
 		},
 		{
 			name: "a nanosecond before the last entry", subject: good, state: draft, last: t1, event: hold, meta: meta(t1.Add(-time.Nanosecond)),
-			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta},
+			want: fsm.TransitionError{Machine: "testpkg.doc", State: "draft", Event: "hold", Reason: fsm.ReasonMeta, Rule: ruleRecord},
 		},
 	}
 	for _, tt := range tests {
@@ -469,7 +471,7 @@ func TestEveryStateAndEvent(t *testing.T) {
 	// want[state][event] with the good subject, then with the bad one.
 	type cell struct{ good, bad outcome }
 	accept := func(to state) outcome { return outcome{To: to} }
-	refuse := func(reason ismsaudit.Reason) outcome { return outcome{Reason: reason} }
+	refuse := func(reason ismsaudit.Reason) outcome { return outcome{Reason: reason, Rule: ruleOrder} }
 	guard := func(rule ismsaudit.RuleID) outcome { return outcome{Reason: fsm.ReasonGuard, Rule: rule} }
 	noRow := refuse(fsm.ReasonNoTransition)
 	terminal := refuse(fsm.ReasonTerminal)
@@ -565,14 +567,14 @@ func TestTransitionErrorText(t *testing.T) {
 	// The text is not pinned; only that every shape renders.
 	for _, te := range []*fsm.TransitionError{
 		{},
-		{Machine: "nodot", State: "s", Event: "e", Reason: fsm.ReasonNoTransition},
+		{Machine: "nodot", State: "s", Event: "e", Reason: fsm.ReasonNoTransition, Rule: ruleOrder},
 		{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonGuard, Guard: "g", Rule: "R", Detail: "d", Err: errUnsigned},
 	} {
 		assert.NotEmpty(t, te.Error())
 	}
 	// A package's own lifecycle is not named twice ("audit: audit: ...").
-	own := &fsm.TransitionError{Machine: "audit.audit", State: "s", Event: "e", Reason: fsm.ReasonNoTransition}
-	other := &fsm.TransitionError{Machine: "audit.plan", State: "s", Event: "e", Reason: fsm.ReasonNoTransition}
+	own := &fsm.TransitionError{Machine: "audit.audit", State: "s", Event: "e", Reason: fsm.ReasonNoTransition, Rule: ruleOrder}
+	other := &fsm.TransitionError{Machine: "audit.plan", State: "s", Event: "e", Reason: fsm.ReasonNoTransition, Rule: ruleOrder}
 	assert.True(t, strings.HasPrefix(own.Error(), "audit: event "), own.Error())
 	assert.True(t, strings.HasPrefix(other.Error(), "audit: plan: event "), other.Error())
 }

@@ -44,6 +44,8 @@ type doc struct {
 
 // Rules the guards cite.
 const (
+	ruleOrder    = "DOC-ORDER"
+	ruleRecord   = "DOC-RECORD"
 	ruleSigned   = "DOC-SIGNED"
 	ruleReviewed = "DOC-REVIEWED"
 	ruleUnlocked = "DOC-UNLOCKED"
@@ -91,6 +93,8 @@ func docSpec() fsm.Spec[state, event, doc] {
 		Events:   []event{approve, hold, reopen, closeEv},
 		Initial:  draft,
 		Terminal: []state{closed},
+		Order:    ruleOrder,
+		Record:   ruleRecord,
 		Table: []fsm.Transition[state, event, doc]{
 			{From: draft, Event: approve, To: approved, Guards: []fsm.Guard[doc]{guardSigned, guardReviewed}},
 			{From: draft, Event: hold, To: onHold},
