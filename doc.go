@@ -33,7 +33,8 @@
 //     editions, Statements of Applicability, and audit checklists.
 //   - competence: auditors, their competence and its evaluation, continual
 //     professional development, independence, and audit team selection
-//     (ISO 19011 clause 7).
+//     (ISO 19011 clause 7); competence/competencetest builds competent
+//     auditors and team leaders for hosts' tests in one call.
 //   - audit: one audit from initiation to follow-up (ISO 19011 clause 6):
 //     plan, team, evidence, findings, conclusions, meetings, report and
 //     follow-up, each lifecycle a checked state machine, reproducible
@@ -51,7 +52,8 @@
 // checklist (the README's quick start), internal-audit, certification,
 // evaluation and conformance.
 //
-// Imports point down that list only: annexa and competence import no
+// Imports point down that list only, and every package imports this root
+// package for the shared vocabulary: annexa and competence import no
 // sibling, audit imports them, programme imports audit, report may import
 // all.
 //
@@ -68,9 +70,13 @@
 //
 // # Conventions
 //
-// Enumerations are typed strings with stable kebab-case tokens. Errors wrap
-// shared sentinels (annexa.ErrInvalid, annexa.ErrNotFound, and
-// ErrTransition in the packages with lifecycles; the values are the same in
-// every package) and carry field paths and rule ids. Times are always
-// passed in by the caller.
+// Enumerations are typed strings with stable kebab-case tokens, each type
+// with its list (e.g. annexa.Themes), a Parse function naming the valid
+// tokens on failure, and strict text marshalling. Decode functions read
+// whole documents (JSON), Parse functions read tokens. Every error wraps
+// one of this package's sentinels and carries field paths and rule ids;
+// every refusal of a lifecycle names a rule. A reason an operation needs
+// (withdrawing a finding, rejecting evidence, suspending a competence) is
+// a parameter of that operation and is kept in the history entry. Times
+// are always passed in by the caller.
 package ismsaudit
