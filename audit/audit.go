@@ -387,8 +387,9 @@ func checkTerminationInput(s auditSubject) error {
 
 // Terminate stops the audit before completion (19011 6.4.4, for instance
 // when its objectives have become unattainable) and records why, when and
-// by whom in a.Termination. The reason is required (AUD-TERMINATE-REASON).
-// It is refused once the audit is completed.
+// by whom in a.Termination; the reason is also kept in the history
+// entry's Reason. The reason is required (AUD-TERMINATE-REASON). It is
+// refused once the audit is completed.
 func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
 	e, err := a.fireEvent(EventTerminate, &auditInput{reason: reason}, m)
 	if err != nil {
@@ -397,6 +398,7 @@ func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
 	if a.Termination != nil {
 		return recordConflict("terminate", "Termination", "a termination is already recorded")
 	}
+	e.Reason = reason
 	a.Termination = &Termination{Reason: reason, At: m.At, By: m.By}
 	a.advance(e)
 	return nil

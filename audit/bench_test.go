@@ -211,7 +211,7 @@ func TestPlainMirror(t *testing.T) {
 		"seal.logs.0.marks", "seal.head",
 		"followUps.0.plannedAt", "followUps.0.plannedBy", "followUps.0.verifications.0.evidence",
 		"followUps.1.earlierPlans.0.plan.action", "followUps.1.earlierPlans.0.recordedAt", "followUps.1.earlierPlans.0.recordedBy",
-		"followUps.1.verifications.0.note", "followUps.1.history.2.note",
+		"followUps.1.verifications.0.reason", "followUps.1.history.2.reason",
 		"conclusion.objectivesNote", "evidence.0.covers.from", "evidence.0.sampling.plan",
 	} {
 		if jsonAt(m, path) == nil {
@@ -490,7 +490,7 @@ type (
 		By        string    `json:"by"`
 		Effective bool      `json:"effective"`
 		Evidence  []string  `json:"evidence,omitempty"`
-		Note      string    `json:"note,omitempty"`
+		Reason    string    `json:"reason,omitempty"`
 	}
 	plainFollowUp struct {
 		Finding       string              `json:"finding"`
@@ -822,7 +822,7 @@ func bigFindingsAudit(b tb, state State, nEvidence, nFindings int, fs FindingSta
 func BenchmarkFindingFire(b *testing.B) {
 	a := stage2Audit(b, StateFindings)
 	f := nonconformity("F-1", Major, controlA815, "E-1")
-	s := findingSubject{a: a, f: &f, at: confirmAt, by: leadID}
+	s := findingSubject{a: a, f: &f, in: &findingInput{at: confirmAt, by: leadID}}
 	m := metaAt(confirmAt, leadID)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -230,14 +230,43 @@ func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) error {
 	return nil
 }
 
-// fireConclusion fires event on the conclusions and applies it.
-func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
-	c := a.Conclusion
-	if c == nil {
-		return &ismsaudit.TransitionError{
+// conclusionOp names the operation that fires each conclusion event.
+var conclusionOp = map[ConclusionEvent]string{
+	ConclusionAgree:   "agree-conclusion",
+	ConclusionRevise:  "revise-conclusion",
+	ConclusionPresent: string(EventHoldClosingMeeting),
+}
+
+// conclusionFor returns the conclusions event may fire on: the audit is
+// in the findings stage (AUD-CONCLUSION-PHASE; the presentation happens
+// at the closing meeting, AUD-CLOSING-AFTER-CONCLUSIONS) and the
+// conclusions are drafted.
+func (a *Audit) conclusionFor(event ConclusionEvent) (*Conclusion, error) {
+	op, ok := conclusionOp[event]
+	if !ok {
+		op = string(event)
+	}
+	rule := RuleConclusionPhase
+	if event == ConclusionPresent {
+		rule = RuleClosingAfterConclusions
+	}
+	if err := a.requireState(op, rule, StateFindings); err != nil {
+		return nil, err
+	}
+	if a.Conclusion == nil {
+		return nil, &ismsaudit.TransitionError{
 			Machine: conclusionMachine.Name(), Event: string(event), Reason: ismsaudit.ReasonWrongState,
 			Rule: RuleConclusionComplete, Detail: errNoConclusion.Error(), Err: errNoConclusion,
 		}
+	}
+	return a.Conclusion, nil
+}
+
+// fireConclusion fires event on the conclusions and applies it.
+func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
+	c, err := a.conclusionFor(event)
+	if err != nil {
+		return err
 	}
 	e, err := conclusionMachine.Fire(a, c.State, fsm.Last(c.History), event, m)
 	if err != nil {
@@ -246,6 +275,38 @@ func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
 	c.State = e.To
 	c.History = append(c.History, e)
 	return nil
+}
+
+// PermittedConclusion returns the events the conclusions allow now, in
+// canonical order: none before they are drafted or outside the findings
+// stage.
+func (a *Audit) PermittedConclusion() []ConclusionEvent {
+	var out []ConclusionEvent
+	for e := range ConclusionEvents() {
+		if a.CanConclusion(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// CanConclusion reports whether the conclusions allow event e now (see
+// PermittedConclusion).
+func (a *Audit) CanConclusion(e ConclusionEvent) bool {
+	c, err := a.conclusionFor(e)
+	return err == nil && conclusionMachine.Can(a, c.State, e)
+}
+
+// CheckConclusion reports why the conclusions would refuse event e now:
+// nil when they allow it (as CanConclusion reports), otherwise the
+// *ismsaudit.TransitionError the operation firing e (HoldClosingMeeting
+// for present) would return, its Meta aside.
+func (a *Audit) CheckConclusion(e ConclusionEvent) error {
+	c, err := a.conclusionFor(e)
+	if err != nil {
+		return err
+	}
+	return conclusionMachine.Check(a, c.State, e)
 }
 
 // AgreeConclusion records that the audit team agrees its conclusions
@@ -257,18 +318,12 @@ func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
 // rules call for, any other audit's is empty (AUD-RECOMMENDATION-DERIVED).
 // Allowed in the findings stage (AUD-CONCLUSION-PHASE).
 func (a *Audit) AgreeConclusion(m ismsaudit.Meta) error {
-	if err := a.conclusionsOpen("agree-conclusion"); err != nil {
-		return err
-	}
 	return a.fireConclusion(ConclusionAgree, m)
 }
 
 // ReviseConclusion takes agreed conclusions back to draft, so that they
 // or the findings can change (AUD-CONCLUSION-PHASE).
 func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
-	if err := a.conclusionsOpen("revise-conclusion"); err != nil {
-		return err
-	}
 	return a.fireConclusion(ConclusionRevise, m)
 }
 

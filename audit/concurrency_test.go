@@ -40,7 +40,7 @@ func TestConcurrentReadsOfAFinishedAudit(t *testing.T) {
 				assert.Empty(t, a.Permitted())
 				assert.False(t, a.Can(audit.EventTerminate))
 				assert.Error(t, a.Check(audit.EventClose))
-				assert.Empty(t, a.PlanPermitted())
+				assert.Empty(t, a.PermittedPlan())
 				assert.False(t, a.CanPlan(audit.PlanRevise))
 				assert.Error(t, a.CheckPlan(audit.PlanRevise))
 				assert.True(t, a.IsCertification())

@@ -29,12 +29,24 @@
 // and each nonconformity's follow-up have lifecycles of their own. Each
 // lifecycle is a transition table whose rows carry named guards; a guard
 // cites the process rule it enforces. An event the table or a guard refuses
-// returns a *[ismsaudit.TransitionError] naming the lifecycle, the state, the event,
-// the reason and the rule, and changes nothing; an accepted one appends one
-// entry (from, event, to, at, by, note) to that lifecycle's history.
-// [Audit.Permitted], [Audit.Can] and [Audit.Check] say what the audit
-// allows now and why not; [Audit.PlanPermitted], [Audit.CanPlan] and
-// [Audit.CheckPlan] do the same for the plan.
+// returns a *[ismsaudit.TransitionError] naming the lifecycle, the state,
+// the event, the reason and the rule, and changes nothing. Every refusal
+// names a rule: a guard's, the rule of the audit states an operation
+// needs, the lifecycle's order rule for an event it has no row for
+// ([RuleAuditOrder], [RuleFindingOrder], ...), or [RuleRecordWhoWhen] for
+// a Meta without time or actor. An accepted event appends one
+// [ismsaudit.Entry] (from, event, to, at, by, note, and the reason an
+// operation was given) to that lifecycle's history.
+//
+// The host asks each lifecycle what it allows with the same three words:
+// [Audit.Permitted], [Audit.Can] and [Audit.Check] for the audit, and,
+// with the subject's name, [Audit.PermittedPlan], [Audit.CanPlan],
+// [Audit.CheckPlan] for the plan, [Audit.PermittedEvidence] for an
+// evidence item, [Audit.PermittedFinding] for a finding,
+// [Audit.PermittedConclusion] for the conclusions and
+// [Audit.PermittedFollowUp] for a follow-up (and their Can and Check).
+// Check returns the refusal the operation would return, its Meta and
+// input aside.
 //
 // Initiation records the contact with the auditee ([Audit.EstablishContact])
 // and the feasibility decision ([Audit.DecideFeasibility]: information,
@@ -118,7 +130,8 @@
 // correction, root cause, corrective action and due date
 // ([Audit.PlanCorrectiveAction]), accepted by the team, implemented, and
 // verified effective by an auditor of the team on verified evidence
-// ([Audit.VerifyCorrectiveAction]) — or found ineffective, with the reason,
+// ([Audit.VerifyCorrectiveAction]) — or found ineffective, with the reason
+// ([Audit.FindCorrectiveActionIneffective]),
 // and planned again, the earlier plans kept. [FollowUp.Overdue] and
 // [Audit.Overdue] judge lateness at a time the caller gives. The audit
 // closes ([Audit.Close]) only once every nonconformity's follow-up is

@@ -44,8 +44,8 @@ type Evidence struct {
 	Digest string `json:"digest,omitempty"`
 	// Supersedes is the item this one corrects.
 	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
-	// State is where the item stands; the reject entry's note says why an
-	// item was rejected.
+	// State is where the item stands; the reject entry's Reason says why
+	// an item was rejected.
 	State   EvidenceState   `json:"state"`
 	History []EvidenceEntry `json:"history"`
 }
@@ -156,19 +156,26 @@ var (
 )
 
 // evidenceSubject is what evidence guards look at: the item, the audit
-// holding it, the note of the event (why an item is rejected) and, for
-// supersede, the correcting item that is to point at it.
+// holding it and, when an operation fires the event, what the operation
+// brings. For the queries (PermittedEvidence, CanEvidence, CheckEvidence)
+// in is nil and the guards on the input pass.
 type evidenceSubject struct {
-	a         *Audit
-	e         *Evidence
-	note      string
+	a  *Audit
+	e  *Evidence
+	in *evidenceInput
+}
+
+// evidenceInput is what an evidence event brings: why an item is
+// rejected, or the correcting item that is to supersede it.
+type evidenceInput struct {
+	reason    string
 	successor *Evidence
 }
 
 // Errors the evidence guards return; a refusal's ismsaudit.TransitionError unwraps
 // to them.
 var (
-	errEvidenceNoReason    = errors.New("audit: a rejection needs a note saying why")
+	errEvidenceNoReason    = errors.New("audit: a rejection needs a reason")
 	errEvidenceNoSuccessor = errors.New("audit: an item is superseded only by a correcting item that points at it")
 	errEvidenceIrrelevant  = errors.New("audit: the item supports a criterion that is not one of the plan's")
 )
@@ -238,37 +245,92 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
 func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	return a.evidenceFire(id, EvidenceVerify, m)
+	return a.fireEvidence(id, EvidenceVerify, &evidenceInput{}, m)
 }
 
 // RejectEvidence marks the item rejected: it could not be verified and is
-// never used as audit evidence, but stays in the log. m.Note must say why
-// (rule AUD-EVIDENCE-REJECT-REASON). Allowed in the same audit states as
-// CollectEvidence.
-func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	return a.evidenceFire(id, EvidenceReject, m)
+// never used as audit evidence, but stays in the log. The reason says why;
+// it is required (rule AUD-EVIDENCE-REJECT-REASON) and kept in the history
+// entry's Reason. Allowed in the same audit states as CollectEvidence.
+func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, reason string, m ismsaudit.Meta) error {
+	return a.fireEvidence(id, EvidenceReject, &evidenceInput{reason: reason}, m)
 }
 
-func (a *Audit) evidenceFire(id ismsaudit.EvidenceID, ev EvidenceEvent, m ismsaudit.Meta) error {
-	op := "verify-evidence"
-	if ev == EvidenceReject {
-		op = "reject-evidence"
+// evidenceOp names the operation that fires each evidence event.
+var evidenceOp = map[EvidenceEvent]string{
+	EvidenceVerify:    "verify-evidence",
+	EvidenceReject:    "reject-evidence",
+	EvidenceSupersede: "correct-evidence",
+}
+
+// evidenceFor returns the item id that event may fire on: the audit's
+// state allows evidence to be collected and verified
+// (AUD-EVIDENCE-DURING-AUDIT) and the log holds the item.
+func (a *Audit) evidenceFor(id ismsaudit.EvidenceID, event EvidenceEvent) (*Evidence, error) {
+	op, ok := evidenceOp[event]
+	if !ok {
+		op = string(event)
 	}
 	if err := a.requireState(op, RuleEvidenceDuringAudit, evidenceStates...); err != nil {
-		return err
+		return nil, err
 	}
 	i := a.evidenceIndex(id)
 	if i < 0 {
-		return notFound("evidence item", string(id))
+		return nil, notFound("evidence item", string(id))
 	}
-	item := &a.Evidence[i]
-	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note}, item.State, evidenceLast(item), ev, m)
+	return &a.Evidence[i], nil
+}
+
+// fireEvidence fires event on item id with what the operation brings and
+// applies it; the reason, if any, goes to the history entry.
+func (a *Audit) fireEvidence(id ismsaudit.EvidenceID, event EvidenceEvent, in *evidenceInput, m ismsaudit.Meta) error {
+	item, err := a.evidenceFor(id, event)
 	if err != nil {
 		return err
 	}
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, in: in}, item.State, evidenceLast(item), event, m)
+	if err != nil {
+		return err
+	}
+	entry.Reason = in.reason
 	item.History = append(item.History, entry)
 	item.State = entry.To
 	return nil
+}
+
+// PermittedEvidence returns the events the evidence item id allows now,
+// in canonical order: none when the audit's state allows no evidence
+// event or the log has no such item. Events that bring an input (the
+// reason for a rejection, the correcting item) are listed when the item
+// allows them; the input is checked when the event fires.
+func (a *Audit) PermittedEvidence(id ismsaudit.EvidenceID) []EvidenceEvent {
+	var out []EvidenceEvent
+	for e := range EvidenceEvents() {
+		if a.CanEvidence(id, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// CanEvidence reports whether the evidence item id allows event e now
+// (see PermittedEvidence).
+func (a *Audit) CanEvidence(id ismsaudit.EvidenceID, e EvidenceEvent) bool {
+	item, err := a.evidenceFor(id, e)
+	return err == nil && evidenceMachine.Can(evidenceSubject{a: a, e: item}, item.State, e)
+}
+
+// CheckEvidence reports why the evidence item id would refuse event e
+// now: nil when it allows it (as CanEvidence reports), otherwise the error
+// the operation firing e would return, its Meta and input aside: a
+// *ismsaudit.TransitionError naming the state and the rule, or a
+// *ismsaudit.NotFoundError when the log has no such item.
+func (a *Audit) CheckEvidence(id ismsaudit.EvidenceID, e EvidenceEvent) error {
+	item, err := a.evidenceFor(id, e)
+	if err != nil {
+		return err
+	}
+	return evidenceMachine.Check(evidenceSubject{a: a, e: item}, item.State, e)
 }
 
 // CorrectEvidence corrects the item old: it appends e as a new item that
@@ -279,12 +341,9 @@ func (a *Audit) evidenceFire(id ismsaudit.EvidenceID, ev EvidenceEvent, m ismsau
 // m.Note may say what was wrong. Nothing is removed: old stays in the log
 // in state EvidenceSuperseded.
 func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudit.Meta) error {
-	if err := a.requireState("correct-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
+	item, err := a.evidenceFor(old, EvidenceSupersede)
+	if err != nil {
 		return err
-	}
-	i := a.evidenceIndex(old)
-	if i < 0 {
-		return notFound("evidence item", string(old))
 	}
 	ch := &checker{subject: "evidence correction"}
 	ch.meta(m)
@@ -294,8 +353,7 @@ func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudi
 	}
 	next := newEvidenceItem(e)
 	next.Supersedes = old
-	item := &a.Evidence[i]
-	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, note: m.Note, successor: &next}, item.State, evidenceLast(item), EvidenceSupersede, m)
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, in: &evidenceInput{successor: &next}}, item.State, evidenceLast(item), EvidenceSupersede, m)
 	if err != nil {
 		return err
 	}
@@ -596,7 +654,7 @@ func evidenceRelevant(s evidenceSubject) error {
 
 // evidenceReasoned is the reject guard: the note says why.
 func evidenceReasoned(s evidenceSubject) error {
-	if isBlank(s.note) {
+	if s.in != nil && isBlank(s.in.reason) {
 		return errEvidenceNoReason
 	}
 	return nil
@@ -605,7 +663,10 @@ func evidenceReasoned(s evidenceSubject) error {
 // evidenceSucceeded is the supersede guard: a correcting item, distinct
 // from the old one, points at it.
 func evidenceSucceeded(s evidenceSubject) error {
-	if s.e == nil || s.successor == nil || s.successor.Supersedes != s.e.ID || s.successor.ID == s.e.ID {
+	if s.in == nil {
+		return nil
+	}
+	if n := s.in.successor; s.e == nil || n == nil || n.Supersedes != s.e.ID || n.ID == s.e.ID {
 		return errEvidenceNoSuccessor
 	}
 	return nil
@@ -752,8 +813,8 @@ func (v *verifier) evidenceHistory(c *checker, i int, e *Evidence) {
 		v.violate(at()+".History[0].At", RuleHistoryValid, "", "before the item was collected")
 	}
 	for k, h := range e.History {
-		if h.Event == EvidenceReject && isBlank(h.Note) {
-			v.violate(errs.Index(at()+".History", k)+".Note", RuleEvidenceRejectReason, "", "the rejection does not say why")
+		if h.Event == EvidenceReject && isBlank(h.Reason) {
+			v.violate(errs.Index(at()+".History", k)+".Reason", RuleEvidenceRejectReason, "", "the rejection does not say why")
 		}
 	}
 }

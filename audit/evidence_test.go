@@ -50,14 +50,14 @@ func TestEvidenceTypesRoundTripJSON(t *testing.T) {
 func TestVerifyIncludesEvidenceRules(t *testing.T) {
 	a := conformingEvidenceAudit(t)
 	require.NoError(t, a.SealRecord(marchMeta(15, 9)))
-	a.Evidence[1].History[0].Note = ""
+	a.Evidence[1].History[0].Reason = ""
 	a.Sampling[0].Selected[0] = "leaver-01"
 	err := Verify(a, nil)
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Evidence[1].History[0].Note", RuleEvidenceRejectReason))
+	assert.True(t, ve.Has("Evidence[1].History[0].Reason", RuleEvidenceRejectReason))
 	assert.True(t, ve.Has("Sampling[0].Selected", RuleSamplingReproducible))
-	assert.True(t, ve.Has("Seal.Logs[4]", RuleSealIntact), "the rejection's note is sealed")
+	assert.True(t, ve.Has("Seal.Logs[4]", RuleSealIntact), "the rejection's reason is sealed")
 }
 
 // evidenceModel is an independent statement of the evidence lifecycle (19011
@@ -86,7 +86,7 @@ func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
 				e := loggedItem("E-1")
 				next := loggedItem("E-2")
 				next.Supersedes = "E-1"
-				subject := evidenceSubject{a: evidenceAudit(StateFieldwork), e: &e, note: "why", successor: &next}
+				subject := evidenceSubject{a: evidenceAudit(StateFieldwork), e: &e, in: &evidenceInput{reason: "why", successor: &next}}
 				entry, err := evidenceMachine.Fire(subject, s, march(11, 12), ev, ismsaudit.Meta{At: march(11, 13), By: "lead", Note: "why"})
 				to, ok := evidenceModel[s][ev]
 				if !ok {
@@ -104,7 +104,7 @@ func TestEvidenceOperationsEveryStateAndEvent(t *testing.T) {
 	ops := map[EvidenceEvent]func(a *Audit) error{
 		EvidenceVerify: func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(12, 9)) },
 		EvidenceReject: func(a *Audit) error {
-			return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(12, 9), By: "lead", Note: "not traceable"})
+			return a.RejectEvidence("E-1", "not traceable", ismsaudit.Meta{At: march(12, 9), By: "lead"})
 		},
 		EvidenceSupersede: func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-3"), marchMeta(12, 9)) },
 	}
@@ -150,17 +150,17 @@ func TestEvidenceGuards(t *testing.T) {
 		rule    ismsaudit.RuleID
 	}{
 		{"verify outside the plan", evidenceSubject{a: a, e: &outside}, EvidenceCollected, EvidenceVerify, RuleEvidenceCriteria},
-		{"reject without note", evidenceSubject{a: a, e: &e}, EvidenceCollected, EvidenceReject, RuleEvidenceRejectReason},
-		{"supersede without successor", evidenceSubject{a: a, e: &e}, EvidenceVerified, EvidenceSupersede, RuleEvidenceAppendOnly},
-		{"supersede by itself", evidenceSubject{a: a, e: &e, successor: &selfRef}, EvidenceRejected, EvidenceSupersede, RuleEvidenceAppendOnly},
-		{"supersede by an item pointing elsewhere", evidenceSubject{a: a, e: &e, successor: &other}, EvidenceCollected, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"reject without reason", evidenceSubject{a: a, e: &e, in: &evidenceInput{}}, EvidenceCollected, EvidenceReject, RuleEvidenceRejectReason},
+		{"supersede without successor", evidenceSubject{a: a, e: &e, in: &evidenceInput{}}, EvidenceVerified, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"supersede by itself", evidenceSubject{a: a, e: &e, in: &evidenceInput{successor: &selfRef}}, EvidenceRejected, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"supersede by an item pointing elsewhere", evidenceSubject{a: a, e: &e, in: &evidenceInput{successor: &other}}, EvidenceCollected, EvidenceSupersede, RuleEvidenceAppendOnly},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := evidenceMachine.Fire(tt.subject, tt.from, march(11, 12), tt.event, marchMeta(11, 13))
 			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.NotEmpty(t, te.Guard)
-			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, note: "n", successor: &good}, tt.from, tt.event), "passes with a good subject")
+			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, in: &evidenceInput{reason: "n", successor: &good}}, tt.from, tt.event), "passes with a good subject")
 		})
 	}
 	t.Run("no plan: any criterion verifies", func(t *testing.T) {
@@ -318,7 +318,7 @@ var evidenceOps = map[string]func(a *Audit) error{
 	"collect": func(a *Audit) error { return a.CollectEvidence(newItem("E-2"), marchMeta(11, 20)) },
 	"verify":  func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) },
 	"reject": func(a *Audit) error {
-		return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "illegible"})
+		return a.RejectEvidence("E-1", "illegible", ismsaudit.Meta{At: march(11, 20), By: "lead"})
 	},
 	"correct": func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-2"), marchMeta(11, 20)) },
 }
@@ -366,15 +366,15 @@ func TestEvidenceEventRefusals(t *testing.T) {
 		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{By: "lead"}) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 		{"verify after the plan dropped the criterion", func(a *Audit) { a.Plan.Content.Criteria = a.Plan.Content.Criteria[:1] },
 			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceCriteria},
-		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
+		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", "", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"reject with a blank reason", nil, func(a *Audit) error {
-			return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "  "})
+			return a.RejectEvidence("E-1", "  ", ismsaudit.Meta{At: march(11, 20), By: "lead"})
 		}, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"verify twice", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
 			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"reject a verified item", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
 			func(a *Audit) error {
-				return a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "x"})
+				return a.RejectEvidence("E-1", "x", ismsaudit.Meta{At: march(11, 20), By: "lead"})
 			}, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"correct before the last entry", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceReject) },
 			func(a *Audit) error {
@@ -398,7 +398,7 @@ func TestEvidenceUnknownID(t *testing.T) {
 	for name, op := range map[string]func(a *Audit) error{
 		"verify": func(a *Audit) error { return a.VerifyEvidence("E-9", marchMeta(11, 20)) },
 		"reject": func(a *Audit) error {
-			return a.RejectEvidence("E-9", ismsaudit.Meta{At: march(11, 20), By: "x", Note: "n"})
+			return a.RejectEvidence("E-9", "n", ismsaudit.Meta{At: march(11, 20), By: "x"})
 		},
 		"correct": func(a *Audit) error { return a.CorrectEvidence("E-9", newItem("E-2"), marchMeta(11, 20)) },
 	} {
@@ -417,10 +417,10 @@ func TestEvidenceUnknownID(t *testing.T) {
 
 func TestRejectEvidenceKeepsTheReason(t *testing.T) {
 	a := auditWithItem(EvidenceCollected)
-	require.NoError(t, a.RejectEvidence("E-1", ismsaudit.Meta{At: march(11, 20), By: "lead", Note: "export cannot be traced to the system"}))
+	require.NoError(t, a.RejectEvidence("E-1", "export cannot be traced to the system", ismsaudit.Meta{At: march(11, 20), By: "lead"}))
 	assert.Equal(t, EvidenceRejected, a.Evidence[0].State)
 	require.Len(t, a.Evidence[0].History, 1)
-	assert.Equal(t, "export cannot be traced to the system", a.Evidence[0].History[0].Note)
+	assert.Equal(t, "export cannot be traced to the system", a.Evidence[0].History[0].Reason)
 	assert.False(t, a.IsAuditEvidence("E-1"))
 }
 
@@ -636,7 +636,7 @@ func TestVerifyEvidenceViolations(t *testing.T) {
 		{"state without history", func(a *Audit) { a.Evidence[3].State = EvidenceRejected }, "Evidence[3].State", RuleHistoryValid},
 		{"history off the table", func(a *Audit) { a.Evidence[0].History[0].To = EvidenceRejected }, "Evidence[0].History[0]", RuleHistoryValid},
 		{"history before collection", func(a *Audit) { a.Evidence[0].History[0].At = a.Evidence[0].CollectedAt.Add(-1) }, "Evidence[0].History[0].At", RuleHistoryValid},
-		{"rejection without reason", func(a *Audit) { a.Evidence[1].History[0].Note = "" }, "Evidence[1].History[0].Note", RuleEvidenceRejectReason},
+		{"rejection without reason", func(a *Audit) { a.Evidence[1].History[0].Reason = "" }, "Evidence[1].History[0].Reason", RuleEvidenceRejectReason},
 		{"correction of an unknown item", func(a *Audit) { a.Evidence[4].Supersedes = "E-0" }, "Evidence[4].Supersedes", RuleEvidenceAppendOnly},
 		{"correction of a later item", func(a *Audit) { a.Evidence[0].Supersedes = "E-3" }, "Evidence[0].Supersedes", RuleEvidenceAppendOnly},
 		{"correction of a live item", func(a *Audit) { a.Evidence[4].Supersedes = "E-1" }, "Evidence[4].Supersedes", RuleEvidenceAppendOnly},

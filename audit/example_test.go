@@ -120,7 +120,7 @@ func ExampleAudit_ApprovePlan() {
 		return
 	}
 	fmt.Println("plan:", a.Plan.State, "versions:", len(a.Plan.Versions))
-	fmt.Println("plan events now:", a.PlanPermitted())
+	fmt.Println("plan events now:", a.PermittedPlan())
 	fmt.Println("audit events now:", a.Permitted())
 	// Output:
 	// refused: AUD-PLAN-ASSIGNED
@@ -306,7 +306,7 @@ func ExampleAudit_CorrectEvidence() {
 	_ = a.CollectEvidence(item, ismsaudit.Meta{At: at, By: "auditor-1"})
 
 	// Rejecting needs a reason.
-	err := a.RejectEvidence("E-1", ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
+	err := a.RejectEvidence("E-1", "", ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
 	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println("refused by", te.Rule)
@@ -692,9 +692,7 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	_ = a.MarkImplemented("F-1", day(4, 10))
 
 	// Two servers still rotate their logs weekly: not effective.
-	m := day(4, 20)
-	m.Note = "two servers still keep 7 days"
-	_ = a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-1"}, m)
+	_ = a.FindCorrectiveActionIneffective("F-1", "two servers still keep 7 days", []ismsaudit.EvidenceID{"E-1"}, day(4, 20))
 
 	plan.Action = "rebuild the two servers from the new image"
 	_ = a.PlanCorrectiveAction("F-1", plan, day(4, 21))
@@ -704,8 +702,8 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	// Only an auditor of the team may close it, on verified evidence.
 	notAuditor := day(5, 12)
 	notAuditor.By = "auditee-ciso"
-	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-1"}, notAuditor)))
-	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-1"}, day(5, 12))))
+	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-1"}, notAuditor)))
+	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-1"}, day(5, 12))))
 
 	u, _ := a.FollowUpFor("F-1")
 	for _, e := range u.History {
@@ -736,7 +734,7 @@ func ExampleAudit_Overdue() {
 	must(
 		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
 		a.MarkImplemented("F-2", april(20, "auditee-ciso")),
-		a.VerifyCorrectiveAction("F-2", true, []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")),
+		a.VerifyCorrectiveAction("F-2", []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")),
 	)
 	for _, u := range a.Overdue(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(u.Finding, u.State)

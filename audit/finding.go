@@ -159,16 +159,31 @@ var findingRules = []ismsaudit.Rule{
 // presented the findings and the audit is still open.
 var findingResponseStates = []State{StateClosing, StateReported, StateDistributed, StateCompleted, StateFollowUp}
 
-// findingSubject is what finding guards look at: the finding and the audit
-// holding it, the text the event brings (the auditee's diverging opinion
-// for dispute, the resolution for resolve, the reason for withdraw), and
-// when and by whom the event happens.
+// findingSubject is what finding guards look at: the finding, the audit
+// holding it and, when an operation fires the event, what the operation
+// brings. For the queries (PermittedFinding, CanFinding, CheckFinding) in
+// is nil and the guards on the input pass.
 type findingSubject struct {
-	a    *Audit
-	f    *Finding
+	a  *Audit
+	f  *Finding
+	in *findingInput
+}
+
+// findingInput is what a finding event brings: its text (the auditee's
+// diverging opinion for dispute, the resolution for resolve, the reason
+// for withdraw), and when and by whom it happens.
+type findingInput struct {
 	text string
 	at   time.Time
 	by   string
+}
+
+// at is the time of the event, zero for a query.
+func (s findingSubject) at() time.Time {
+	if s.in == nil {
+		return time.Time{}
+	}
+	return s.in.at
 }
 
 // findingMachine is a finding's lifecycle (19011 6.4.8, 6.4.10).
@@ -183,14 +198,14 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
 		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
 			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
-				if !auditsOnTeam(s.a, s.by) {
-					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+				if s.in != nil && !auditsOnTeam(s.a, s.in.by) {
+					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.in.by)
 				}
 				return nil
 			}},
 			{Name: "criteria-in-plan", Rule: RuleFindingCriterion, Check: guardFindingCriteria},
 			{Name: "nc-evidence-verified", Rule: RuleNCEvidence, Check: guardNCEvidence},
-			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at) }},
+			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: func(s findingSubject) error { return allVerified(s.a, s.f.Evidence, s.at()) }},
 			{Name: "nc-statement", Rule: RuleNCStatement, Check: guardNCStatement},
 			{Name: "nc-graded", Rule: RuleNCGrade, Check: guardNCGrade},
 		}},
@@ -206,10 +221,10 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 			{Name: "report-not-issued", Rule: RuleDisputeBeforeReport, Check: guardReportNotIssued},
 		}},
 		{From: FindingDraft, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
-			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required")},
 		}},
 		{From: FindingConfirmed, Event: FindingWithdraw, To: FindingWithdrawn, Guards: []fsm.Guard[findingSubject]{
-			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required (Meta.Note)")},
+			{Name: "reason-recorded", Rule: RuleFindingWithdrawn, Check: textGuard("the reason for withdrawing the finding is required")},
 		}},
 	},
 })
@@ -340,19 +355,60 @@ func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
 	return nil
 }
 
+// findingOp names the operation that fires each finding event, and the
+// rule that says in which audit states it is allowed.
+var findingOp = map[FindingEvent]struct {
+	op   string
+	rule ismsaudit.RuleID
+}{
+	FindingConfirm:     {"confirm-finding", RuleFindingPhase},
+	FindingWithdraw:    {"withdraw-finding", RuleFindingPhase},
+	FindingPresent:     {string(EventHoldClosingMeeting), RuleClosingAfterConclusions},
+	FindingAcknowledge: {"acknowledge-finding", RuleFindingResponse},
+	FindingDispute:     {"dispute-finding", RuleFindingResponse},
+	FindingResolve:     {"resolve-dispute", RuleFindingResponse},
+}
+
+// findingFor returns the finding id that event may fire on: the audit's
+// state allows the event (findings are raised, confirmed and withdrawn
+// while they are open, presented at the closing meeting, answered by the
+// auditee once presented) and the audit has the finding.
+func (a *Audit) findingFor(id FindingID, event FindingEvent) (*Finding, error) {
+	op := findingOp[event]
+	var err error
+	switch op.rule {
+	case RuleFindingPhase:
+		err = a.findingsOpen(op.op)
+	case RuleClosingAfterConclusions:
+		err = a.requireState(op.op, op.rule, StateFindings)
+	case RuleFindingResponse:
+		err = a.requireState(op.op, op.rule, findingResponseStates...)
+	}
+	if err != nil {
+		return nil, err
+	}
+	i := a.findingAt(id)
+	if i < 0 {
+		return nil, notFound("finding", string(id))
+	}
+	return &a.Findings[i], nil
+}
+
 // fireFinding fires event on the finding with the given id, text being
-// what the event brings (see findingSubject), and applies change to the
+// what the event brings (see findingInput), and applies change to the
 // finding together with the new state and history entry. It changes
 // nothing when the event is refused.
 func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m ismsaudit.Meta, change func(*Finding)) error {
-	i := a.findingAt(id)
-	if i < 0 {
-		return notFound("finding", string(id))
-	}
-	f := &a.Findings[i]
-	e, err := findingMachine.Fire(findingSubject{a: a, f: f, text: text, at: m.At, by: m.By}, f.State, findingLast(f), event, m)
+	f, err := a.findingFor(id, event)
 	if err != nil {
 		return err
+	}
+	e, err := findingMachine.Fire(findingSubject{a: a, f: f, in: &findingInput{text: text, at: m.At, by: m.By}}, f.State, findingLast(f), event, m)
+	if err != nil {
+		return err
+	}
+	if event == FindingWithdraw {
+		e.Reason = text
 	}
 	if change != nil {
 		change(f)
@@ -360,6 +416,43 @@ func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m ism
 	f.State = e.To
 	f.History = append(f.History, e)
 	return nil
+}
+
+// PermittedFinding returns the events the finding id allows now, in
+// canonical order: none when the audit's state allows no finding event or
+// the audit has no such finding. Events that bring an input (the reason,
+// the diverging opinion, the resolution) are listed when the finding
+// allows them, and the confirmation whoever confirms: the input and the
+// confirming member are checked when the event fires.
+func (a *Audit) PermittedFinding(id FindingID) []FindingEvent {
+	var out []FindingEvent
+	for e := range FindingEvents() {
+		if a.CanFinding(id, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// CanFinding reports whether the finding id allows event e now (see
+// PermittedFinding).
+func (a *Audit) CanFinding(id FindingID, e FindingEvent) bool {
+	f, err := a.findingFor(id, e)
+	return err == nil && findingMachine.Can(findingSubject{a: a, f: f}, f.State, e)
+}
+
+// CheckFinding reports why the finding id would refuse event e now: nil
+// when it allows it (as CanFinding reports), otherwise the error the
+// operation firing e would return (HoldClosingMeeting for present), its
+// Meta and input aside: a *ismsaudit.TransitionError naming the state and
+// the rule, or a *ismsaudit.NotFoundError when the audit has no such
+// finding.
+func (a *Audit) CheckFinding(id FindingID, e FindingEvent) error {
+	f, err := a.findingFor(id, e)
+	if err != nil {
+		return err
+	}
+	return findingMachine.Check(findingSubject{a: a, f: f}, f.State, e)
 }
 
 // findingLast is the time of the latest thing recorded on f: its last
@@ -382,29 +475,20 @@ func findingLast(f *Finding) time.Time {
 // was found and why it does not conform (AUD-NC-STATEMENT) and is graded
 // (AUD-NC-GRADE). Allowed while findings are open (AUD-FINDING-PHASE).
 func (a *Audit) ConfirmFinding(id FindingID, m ismsaudit.Meta) error {
-	if err := a.findingsOpen("confirm-finding"); err != nil {
-		return err
-	}
 	return a.fireFinding(id, FindingConfirm, "", m, nil)
 }
 
 // WithdrawFinding withdraws a draft or confirmed finding before it is
-// presented. The finding stays in the record; m.Note must say why
-// (AUD-FINDING-WITHDRAWN). Allowed while findings are open
-// (AUD-FINDING-PHASE).
-func (a *Audit) WithdrawFinding(id FindingID, m ismsaudit.Meta) error {
-	if err := a.findingsOpen("withdraw-finding"); err != nil {
-		return err
-	}
-	return a.fireFinding(id, FindingWithdraw, m.Note, m, nil)
+// presented. The finding stays in the record; the reason says why and is
+// required (AUD-FINDING-WITHDRAWN); it is kept in the history entry's
+// Reason. Allowed while findings are open (AUD-FINDING-PHASE).
+func (a *Audit) WithdrawFinding(id FindingID, reason string, m ismsaudit.Meta) error {
+	return a.fireFinding(id, FindingWithdraw, reason, m, nil)
 }
 
 // AcknowledgeFinding records that the auditee accepts a finding presented
 // at the closing meeting (AUD-FINDING-RESPONSE).
 func (a *Audit) AcknowledgeFinding(id FindingID, m ismsaudit.Meta) error {
-	if err := a.requireState("acknowledge-finding", RuleFindingResponse, findingResponseStates...); err != nil {
-		return err
-	}
 	return a.fireFinding(id, FindingAcknowledge, "", m, nil)
 }
 
@@ -412,9 +496,6 @@ func (a *Audit) AcknowledgeFinding(id FindingID, m ismsaudit.Meta) error {
 // finding, with its diverging opinion (19011 6.4.10; AUD-DISPUTE-RECORDED,
 // AUD-FINDING-RESPONSE).
 func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) error {
-	if err := a.requireState("dispute-finding", RuleFindingResponse, findingResponseStates...); err != nil {
-		return err
-	}
 	return a.fireFinding(id, FindingDispute, opinion, m, func(f *Finding) { f.DivergingOpinion = opinion })
 }
 
@@ -425,9 +506,6 @@ func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) e
 // (AUD-DISPUTE-BEFORE-REPORT): a dispute still open then stays disputed
 // and the report carries it as an unresolved diverging opinion.
 func (a *Audit) ResolveDispute(id FindingID, resolution string, m ismsaudit.Meta) error {
-	if err := a.requireState("resolve-dispute", RuleFindingResponse, findingResponseStates...); err != nil {
-		return err
-	}
 	return a.fireFinding(id, FindingResolve, resolution, m, func(f *Finding) { f.Resolution = resolution })
 }
 
@@ -499,7 +577,7 @@ func (a *Audit) RecurringFindings() []Recurrence {
 func textGuard(detail string) func(findingSubject) error {
 	err := errors.New("audit: " + detail)
 	return func(s findingSubject) error {
-		if isBlank(s.text) {
+		if s.in != nil && isBlank(s.in.text) {
 			return err
 		}
 		return nil
@@ -519,7 +597,7 @@ func guardFindingCriteria(s findingSubject) error {
 }
 
 func guardNCEvidence(s findingSubject) error {
-	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence, s.at) {
+	if s.f.Kind != Nonconformity || citesVerifiedEvidence(s.a, s.f.Evidence, s.at()) {
 		return nil
 	}
 	return errNCEvidence
@@ -678,8 +756,8 @@ func (v *verifier) verifyFindings() {
 		v.checkDispute(p, f, issued)
 		for k, e := range f.History {
 			switch {
-			case e.Event == FindingWithdraw && isBlank(e.Note):
-				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
+			case e.Event == FindingWithdraw && isBlank(e.Reason):
+				v.violate(p.at(errs.Index("History", k)+".Reason"), RuleFindingWithdrawn, "", "the reason for withdrawing the finding is required")
 			case e.Event == FindingConfirm && !auditsOnTeam(a, e.By):
 				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
 			}

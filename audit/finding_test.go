@@ -39,7 +39,7 @@ func TestFindingsJSONRoundTrip(t *testing.T) {
 	a.Conclusion.Recurring = []string{"log retention in two units"}
 	u := &a.FollowUps[0]
 	u.EarlierPlans = []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: "c", DueAt: dueAt}, RecordedAt: plannedAt, RecordedBy: "ciso"}}
-	u.Verifications = append([]Verification{{At: plannedAt, By: auditorID, Evidence: []ismsaudit.EvidenceID{"E-3"}, Note: "still failing"}}, u.Verifications...)
+	u.Verifications = append([]Verification{{At: plannedAt, By: auditorID, Evidence: []ismsaudit.EvidenceID{"E-3"}, Reason: "still failing"}}, u.Verifications...)
 
 	data := roundTripJSON(t, a.Findings)
 	assert.Contains(t, string(data), `"grade":"major"`, "enums marshal as their tokens")
@@ -136,7 +136,7 @@ func TestFindingMachineMatrix(t *testing.T) {
 	a := stage2Audit(t, StateClosing)
 	a.Conclusion = conclusionIn(t, RecommendAfterPlans, ConclusionAgreed)
 	f := nonconformity("F-1", Minor, controlA815, "E-1")
-	machineMatrix(t, findingMachine, findingSubject{a: a, f: &f, text: "why", by: leadID}, wantFinding)
+	machineMatrix(t, findingMachine, findingSubject{a: a, f: &f, in: &findingInput{text: "why", by: leadID}}, wantFinding)
 }
 
 func TestFindingGuardsCiteCatalogueRules(t *testing.T) {
@@ -203,7 +203,7 @@ var findingOps = map[FindingEvent]struct {
 }{
 	FindingConfirm: {StateFindings, false, func(a *Audit) error { return a.ConfirmFinding("F-1", metaAt(agreeAt, leadID)) }},
 	FindingWithdraw: {StateFindings, false, func(a *Audit) error {
-		return a.WithdrawFinding("F-1", ismsaudit.Meta{At: agreeAt, By: leadID, Note: "n"})
+		return a.WithdrawFinding("F-1", "n", ismsaudit.Meta{At: agreeAt, By: leadID})
 	}},
 	FindingAcknowledge: {StateClosing, false, func(a *Audit) error { return a.AcknowledgeFinding("F-1", metaAt(resolveAt, "ciso")) }},
 	FindingDispute:     {StateClosing, false, func(a *Audit) error { return a.DisputeFinding("F-1", "no", metaAt(resolveAt, "ciso")) }},
@@ -445,13 +445,13 @@ func TestConfirmFinding(t *testing.T) {
 		f.History = []FindingEntry{}
 		a.Findings = []Finding{f}
 		require.NoError(t, a.ConfirmFinding("F-1", m))
-		require.NoError(t, a.WithdrawFinding("F-1", ismsaudit.Meta{At: m.At, By: leadID, Note: "same instant is fine"}))
+		require.NoError(t, a.WithdrawFinding("F-1", "same instant is fine", ismsaudit.Meta{At: m.At, By: leadID}))
 		b := stage2Audit(t, StateFindings)
 		g := findingIn(t, observation("F-1", controlA51), FindingDraft)
 		b.Findings = []Finding{g}
 		require.NoError(t, b.ConfirmFinding("F-1", m))
 		_, reason := transitionRule(t, refuses(t, b, func() error {
-			return b.WithdrawFinding("F-1", ismsaudit.Meta{At: m.At.Add(-time.Second), By: leadID, Note: "too early"})
+			return b.WithdrawFinding("F-1", "too early", ismsaudit.Meta{At: m.At.Add(-time.Second), By: leadID})
 		}))
 		assert.Equal(t, ismsaudit.ReasonMeta, reason)
 	})
@@ -475,14 +475,16 @@ func TestWithdrawFinding(t *testing.T) {
 		t.Run(string(from), func(t *testing.T) {
 			a := stage2Audit(t, StateFindings)
 			a.Findings = []Finding{findingIn(t, observation("F-1", controlA51), from)}
-			rule, _ := transitionRule(t, refuses(t, a, func() error { return a.WithdrawFinding("F-1", metaAt(agreeAt, leadID)) }))
-			assert.Equal(t, RuleFindingWithdrawn, rule, "a withdrawal needs a reason")
+			for _, blank := range []string{"", " \t\n"} {
+				rule, _ := transitionRule(t, refuses(t, a, func() error { return a.WithdrawFinding("F-1", blank, metaAt(agreeAt, leadID)) }))
+				assert.Equal(t, RuleFindingWithdrawn, rule, "a withdrawal needs a reason")
+			}
 
-			m := ismsaudit.Meta{At: agreeAt, By: leadID, Note: "raised twice"}
-			require.NoError(t, a.WithdrawFinding("F-1", m))
+			m := ismsaudit.Meta{At: agreeAt, By: leadID, Note: "at the team meeting"}
+			require.NoError(t, a.WithdrawFinding("F-1", "raised twice", m))
 			f := a.Findings[0]
 			assert.Equal(t, FindingWithdrawn, f.State)
-			assert.Equal(t, FindingEntry{From: from, Event: FindingWithdraw, To: FindingWithdrawn, At: m.At, By: m.By, Note: m.Note}, f.History[len(f.History)-1])
+			assert.Equal(t, FindingEntry{From: from, Event: FindingWithdraw, To: FindingWithdrawn, At: m.At, By: m.By, Note: m.Note, Reason: "raised twice"}, f.History[len(f.History)-1])
 		})
 	}
 }
@@ -714,8 +716,8 @@ func TestVerifyFindingsViolations(t *testing.T) {
 		}, []string{"Findings[2].History[3] AUD-DISPUTE-BEFORE-REPORT"}},
 		{"confirmed by someone off the team", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].History[0].By = expertID },
 			[]string{"Findings[2].History[0].By AUD-FINDING-CONFIRMED"}},
-		{"withdrawn without reason", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[3].History[0].Note = "" },
-			[]string{"Findings[3].History[0].Note AUD-FINDING-WITHDRAWN"}},
+		{"withdrawn without reason", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[3].History[0].Reason = "" },
+			[]string{"Findings[3].History[0].Reason AUD-FINDING-WITHDRAWN"}},
 		{"a finding before fieldwork", StatePreparation, nil, func(t *testing.T, a *Audit) {
 			a.Findings = []Finding{findingIn(t, observation("F-1", controlA51), FindingDraft)}
 		}, []string{"Findings[0] AUD-FINDING-PHASE"}},
@@ -821,7 +823,7 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			u.History = append(u.History, FollowUpEntry{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, At: verifyAt, By: auditorID})
 			u.State = FollowUpPlanning
 			a.FollowUps[1] = u
-		}, []string{"FollowUps[1].History[2].Note AUD-FOLLOWUP-INEFFECTIVE"}},
+		}, []string{"FollowUps[1].History[2].Reason AUD-FOLLOWUP-INEFFECTIVE"}},
 		{"verified, yet open", StateReported, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].VerifiedBy = leadID },
 			[]string{"FollowUps[0].VerifiedBy AUD-FOLLOWUP-VERIFIED"}},
 		{"a follow-up before the closing meeting", StateFindings, nil, func(t *testing.T, a *Audit) {

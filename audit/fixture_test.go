@@ -433,12 +433,12 @@ func bigFollowUp(id FindingID, replanned bool) FollowUp {
 	first := CorrectiveActionPlan{Correction: "review done", RootCause: "no owner", Action: "assign an owner", DueAt: hour(81 + 24*30)}
 	u := FollowUp{Finding: id, Correction: first.Correction, RootCause: first.RootCause, Action: first.Action, DueAt: first.DueAt,
 		PlannedAt: hour(81), PlannedBy: "carl", State: FollowUpPlanning, History: []FollowUpEntry{}}
-	fire := func(e FollowUpEvent, h int, by, note string) {
+	fire := func(e FollowUpEvent, h int, by, reason string) {
 		to, _ := followUpMachine.Next(u.State, e)
-		u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: hour(h), By: by, Note: note})
+		u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: hour(h), By: by, Reason: reason})
 		u.State = to
 		if e == FollowUpVerifyEffective || e == FollowUpVerifyIneffective {
-			u.Verifications = append(u.Verifications, Verification{At: hour(h), By: by, Effective: e == FollowUpVerifyEffective, Evidence: []ismsaudit.EvidenceID{"E-1"}, Note: note})
+			u.Verifications = append(u.Verifications, Verification{At: hour(h), By: by, Effective: e == FollowUpVerifyEffective, Evidence: []ismsaudit.EvidenceID{"E-1"}, Reason: reason})
 		}
 	}
 	fire(FollowUpAcceptPlan, 125, "lead", "")
@@ -568,11 +568,11 @@ func loggedItem(id ismsaudit.EvidenceID, events ...EvidenceEvent) Evidence {
 		if !ok {
 			panic(fmt.Sprintf("loggedItem: no transition (%s, %s)", e.State, ev))
 		}
-		note := ""
+		reason := ""
 		if ev == EvidenceReject {
-			note = "unreadable export"
+			reason = "unreadable export"
 		}
-		e.History = append(e.History, EvidenceEntry{From: e.State, Event: ev, To: to, At: march(11, 12+i), By: "lead", Note: note})
+		e.History = append(e.History, EvidenceEntry{From: e.State, Event: ev, To: to, At: march(11, 12+i), By: "lead", Reason: reason})
 		e.State = to
 	}
 	return e
@@ -767,7 +767,7 @@ func evidenceIn(t tb, id ismsaudit.EvidenceID, state EvidenceState, at time.Time
 	h := historyOf(t, evidenceMachine, events, times, auditorID)
 	for i := range h {
 		if h[i].Event == EvidenceReject {
-			h[i].Note = "the screenshot cannot be traced to the system"
+			h[i].Reason = "the screenshot cannot be traced to the system"
 		}
 	}
 	return Evidence{
@@ -866,7 +866,7 @@ func findingIn(t tb, f Finding, s FindingState) Finding {
 	for i := range f.History {
 		switch f.History[i].Event {
 		case FindingWithdraw:
-			f.History[i].Note = "duplicate of another finding"
+			f.History[i].Reason = "duplicate of another finding"
 		case FindingDispute:
 			f.DivergingOpinion = "the retention period is set by the payment provider"
 		case FindingResolve:

@@ -68,7 +68,10 @@ type Verification struct {
 	By        string                 `json:"by"`
 	Effective bool                   `json:"effective"`
 	Evidence  []ismsaudit.EvidenceID `json:"evidence,omitempty"`
-	Note      string                 `json:"note,omitempty"`
+	// Reason says why an ineffective action is not effective (the reason
+	// FindCorrectiveActionIneffective was given); empty for an effective
+	// one.
+	Reason string `json:"reason,omitempty"`
 }
 
 // FollowUpState is a state of a nonconformity's follow-up (ISO 19011:2018 6.7).
@@ -144,21 +147,28 @@ var followUpRules = []ismsaudit.Rule{
 }
 
 // followUpSubject is what follow-up guards look at: the follow-up, the
-// audit holding it and, for a verification, who verifies, when, the
-// evidence examined and the note.
+// audit holding it and, when an operation fires the event, what the
+// operation brings. For the queries (PermittedFollowUp, CanFollowUp,
+// CheckFollowUp) in is nil and the guards on the input pass.
 type followUpSubject struct {
-	a        *Audit
-	u        *FollowUp
+	a  *Audit
+	u  *FollowUp
+	in *followUpInput
+}
+
+// followUpInput is what a verification brings: who verifies and when, the
+// evidence examined and, for an ineffective action, why.
+type followUpInput struct {
 	by       string
 	at       time.Time
 	evidence []ismsaudit.EvidenceID
-	note     string
+	reason   string
 }
 
 var (
-	errPlanIncomplete        = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
-	errNoVerifiedEvidence    = errors.New("audit: the verification cites no evidence item verified by then")
-	errIneffectiveNoteNeeded = errors.New("audit: why the action is ineffective is required (Meta.Note)")
+	errPlanIncomplete      = errors.New("audit: the plan needs the correction, the root cause, the action and a due date")
+	errNoVerifiedEvidence  = errors.New("audit: the verification cites no evidence item verified by then")
+	errIneffectiveNoReason = errors.New("audit: why the action is ineffective is required")
 )
 
 // followUpMachine is a nonconformity's follow-up lifecycle (19011 6.7).
@@ -183,7 +193,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
 			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
-				if !citesVerifiedEvidence(s.a, s.evidence, s.at) {
+				if s.in != nil && !citesVerifiedEvidence(s.a, s.in.evidence, s.in.at) {
 					return errNoVerifiedEvidence
 				}
 				return nil
@@ -193,8 +203,8 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
 			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
-				if isBlank(s.note) {
-					return errIneffectiveNoteNeeded
+				if s.in != nil && isBlank(s.in.reason) {
+					return errIneffectiveNoReason
 				}
 				return nil
 			}},
@@ -286,28 +296,53 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 	return nil
 }
 
-// fireFollowUp fires event on the follow-up of the given finding and
-// applies it, with change applied to the follow-up as well. check, when
-// given, validates the operation's input once the follow-up is found and
-// before the event fires. Nothing changes unless everything passes.
-func (a *Audit) fireFollowUp(op string, finding FindingID, s followUpSubject, event FollowUpEvent, m ismsaudit.Meta, check func() error, change func(*FollowUp)) error {
+// followUpOp names the operation that fires each follow-up event.
+var followUpOp = map[FollowUpEvent]string{
+	FollowUpAcceptPlan:        "accept-corrective-action",
+	FollowUpImplement:         "mark-implemented",
+	FollowUpVerifyEffective:   "verify-corrective-action",
+	FollowUpVerifyIneffective: "find-corrective-action-ineffective",
+}
+
+// followUpFor returns the follow-up of finding that event may fire on:
+// the audit's state allows follow-up (AUD-FOLLOWUP-PHASE) and the
+// follow-up exists.
+func (a *Audit) followUpFor(finding FindingID, event FollowUpEvent) (*FollowUp, error) {
+	op, ok := followUpOp[event]
+	if !ok {
+		op = string(event)
+	}
 	if err := a.followUpsOpen(op); err != nil {
-		return err
+		return nil, err
 	}
 	j := a.followUpAt(finding)
 	if j < 0 {
-		return notFound("follow-up", string(finding))
+		return nil, notFound("follow-up", string(finding))
+	}
+	return &a.FollowUps[j], nil
+}
+
+// fireFollowUp fires event on the follow-up of the given finding with
+// what the operation brings (in) and applies it, with change applied to
+// the follow-up as well. check, when given, validates the operation's
+// input once the follow-up is found and before the event fires. Nothing
+// changes unless everything passes.
+func (a *Audit) fireFollowUp(finding FindingID, event FollowUpEvent, in *followUpInput, m ismsaudit.Meta, check func() error, change func(*FollowUp)) error {
+	u, err := a.followUpFor(finding, event)
+	if err != nil {
+		return err
 	}
 	if check != nil {
 		if err := check(); err != nil {
 			return err
 		}
 	}
-	u := &a.FollowUps[j]
-	s.a, s.u = a, u
-	e, err := followUpMachine.Fire(s, u.State, followUpLast(u), event, m)
+	e, err := followUpMachine.Fire(followUpSubject{a: a, u: u, in: in}, u.State, followUpLast(u), event, m)
 	if err != nil {
 		return err
+	}
+	if in != nil {
+		e.Reason = in.reason
 	}
 	if change != nil {
 		change(u)
@@ -317,33 +352,93 @@ func (a *Audit) fireFollowUp(op string, finding FindingID, s followUpSubject, ev
 	return nil
 }
 
+// PermittedFollowUp returns the events the follow-up of finding allows
+// now, in canonical order: none when the audit's state allows no
+// follow-up or the finding has none. Events that bring an input (the
+// verifier, the evidence examined, the reason) are listed when the
+// follow-up allows them; the input is checked when the event fires.
+func (a *Audit) PermittedFollowUp(finding FindingID) []FollowUpEvent {
+	var out []FollowUpEvent
+	for e := range FollowUpEvents() {
+		if a.CanFollowUp(finding, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// CanFollowUp reports whether the follow-up of finding allows event e now
+// (see PermittedFollowUp).
+func (a *Audit) CanFollowUp(finding FindingID, e FollowUpEvent) bool {
+	u, err := a.followUpFor(finding, e)
+	return err == nil && followUpMachine.Can(followUpSubject{a: a, u: u}, u.State, e)
+}
+
+// CheckFollowUp reports why the follow-up of finding would refuse event e
+// now: nil when it allows it (as CanFollowUp reports), otherwise the error
+// the operation firing e would return, its Meta and input aside: a
+// *ismsaudit.TransitionError naming the state and the rule, or a
+// *ismsaudit.NotFoundError when the finding has no follow-up.
+func (a *Audit) CheckFollowUp(finding FindingID, e FollowUpEvent) error {
+	u, err := a.followUpFor(finding, e)
+	if err != nil {
+		return err
+	}
+	return followUpMachine.Check(followUpSubject{a: a, u: u}, u.State, e)
+}
+
 // AcceptCorrectiveAction records that the audit team accepts the
 // corrective action plan of a nonconformity's follow-up. Guard: the plan
 // states the correction, the root cause, the action and a due date
 // (AUD-FOLLOWUP-PLAN).
 func (a *Audit) AcceptCorrectiveAction(finding FindingID, m ismsaudit.Meta) error {
-	return a.fireFollowUp("accept-corrective-action", finding, followUpSubject{}, FollowUpAcceptPlan, m, nil, nil)
+	return a.fireFollowUp(finding, FollowUpAcceptPlan, nil, m, nil, nil)
 }
 
 // MarkImplemented records that the auditee reports the accepted
 // corrective action done.
 func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
-	return a.fireFollowUp("mark-implemented", finding, followUpSubject{}, FollowUpImplement, m, nil, nil)
+	return a.fireFollowUp(finding, FollowUpImplement, nil, m, nil, nil)
 }
 
-// VerifyCorrectiveAction records an auditor's verification of an
-// implemented corrective action (19011 6.7), made by m.By, who must be the
-// competence id of a team leader or auditor of the audit team. Effective:
-// the follow-up closes, and at least one evidence item given must be
-// verified (AUD-FOLLOWUP-VERIFIED). Not effective: the follow-up goes back
-// to planning for a new plan, and m.Note must say why
-// (AUD-FOLLOWUP-INEFFECTIVE). Every verification is appended to
-// Verifications; an effective one also sets VerifiedBy and Evidence. The
-// evidence ids must be ones the audit holds, each once, and every item
-// examined must be audit evidence by m.At, verified and not superseded
-// (AUD-EVIDENCE-VERIFIED).
-func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	check := func() error {
+// VerifyCorrectiveAction records that an auditor verified an implemented
+// corrective action effective (19011 6.7): the follow-up closes. The
+// verification is made by m.By, who must be the competence id of a team
+// leader or auditor of the audit team, and at least one evidence item
+// examined must be verified (AUD-FOLLOWUP-VERIFIED). It is appended to
+// Verifications and sets VerifiedBy and Evidence. The evidence ids must be
+// ones the audit holds, each once, and every item examined must be audit
+// evidence by m.At, verified and not superseded (AUD-EVIDENCE-VERIFIED).
+// An action found not effective is recorded with
+// FindCorrectiveActionIneffective instead.
+func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
+	in := &followUpInput{by: m.By, at: m.At, evidence: evidence}
+	return a.fireFollowUp(finding, FollowUpVerifyEffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
+		ids := cloneOrNil(evidence)
+		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Effective: true, Evidence: ids})
+		u.VerifiedBy, u.Evidence = m.By, slices.Clone(ids)
+	})
+}
+
+// FindCorrectiveActionIneffective records that an auditor verifying an
+// implemented corrective action found it not effective, and why (19011
+// 6.7): the follow-up goes back to planning for a new plan. The reason is
+// required (AUD-FOLLOWUP-INEFFECTIVE) and kept in the history entry's
+// Reason and in the Verification appended to Verifications. As for
+// VerifyCorrectiveAction, m.By must be a team leader or auditor of the
+// audit team, and the evidence examined, if any, must be audit evidence by
+// m.At (AUD-EVIDENCE-VERIFIED).
+func (a *Audit) FindCorrectiveActionIneffective(finding FindingID, reason string, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
+	in := &followUpInput{by: m.By, at: m.At, evidence: evidence, reason: reason}
+	return a.fireFollowUp(finding, FollowUpVerifyIneffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
+		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Evidence: cloneOrNil(evidence), Reason: reason})
+	})
+}
+
+// checkExamined returns the check of the evidence ids a verification
+// examined: each one the audit holds, each once.
+func (a *Audit) checkExamined(evidence []ismsaudit.EvidenceID) func() error {
+	return func() error {
 		ch := &checker{subject: "verification"}
 		for i, id := range evidence {
 			path := errs.Index("Evidence", i)
@@ -351,23 +446,11 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, effective bool, eviden
 			case a.citedEvidence(id) == nil:
 				ch.add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
 			case slices.Index(evidence, id) < i:
-				ch.add(path, "unique", string(id), "cited twice")
+				ch.add(path, ismsaudit.RuleUnique, string(id), "cited twice")
 			}
 		}
 		return ch.err()
 	}
-	event := FollowUpVerifyIneffective
-	if effective {
-		event = FollowUpVerifyEffective
-	}
-	s := followUpSubject{by: m.By, at: m.At, evidence: evidence, note: m.Note}
-	return a.fireFollowUp("verify-corrective-action", finding, s, event, m, check, func(u *FollowUp) {
-		ids := cloneOrNil(evidence)
-		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Effective: effective, Evidence: ids, Note: m.Note})
-		if effective {
-			u.VerifiedBy, u.Evidence = m.By, slices.Clone(ids)
-		}
-	})
 }
 
 // FollowUpFor returns a copy of the follow-up of the given finding.
@@ -415,15 +498,20 @@ func followUpLast(u *FollowUp) time.Time {
 }
 
 func guardVerifierOnTeam(s followUpSubject) error {
-	if !auditsOnTeam(s.a, s.by) {
-		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.by)
+	if s.in != nil && !auditsOnTeam(s.a, s.in.by) {
+		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.in.by)
 	}
 	return nil
 }
 
 // guardFollowUpEvidence refuses a verification that examined information
 // not verified as audit evidence.
-func guardFollowUpEvidence(s followUpSubject) error { return allVerified(s.a, s.evidence, s.at) }
+func guardFollowUpEvidence(s followUpSubject) error {
+	if s.in == nil {
+		return nil
+	}
+	return allVerified(s.a, s.in.evidence, s.in.at)
+}
 
 // needsFollowUp reports whether f is a nonconformity that stands
 // (not withdrawn) and so needs a follow-up.
@@ -600,7 +688,7 @@ func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
 		var logged *Verification
 		if n < len(u.Verifications) {
 			logged = &u.Verifications[n]
-			if !logged.At.Equal(e.At) || logged.By != e.By || logged.Effective != effective || logged.Note != e.Note {
+			if !logged.At.Equal(e.At) || logged.By != e.By || logged.Effective != effective || logged.Reason != e.Reason {
 				v.violate(p.at(errs.Index("Verifications", n)), RuleHistoryValid, "", fmt.Sprintf("does not match the verification at History[%d]", k))
 			}
 		}
@@ -609,8 +697,8 @@ func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
 			if logged != nil {
 				v.followUpCheckEvidenceVerified(p, n-1, true, logged.Evidence, e.At)
 			}
-			if isBlank(e.Note) {
-				v.violate(p.at(errs.Index("History", k)+".Note"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
+			if isBlank(e.Reason) {
+				v.violate(p.at(errs.Index("History", k)+".Reason"), RuleFollowUpIneffective, "", "why the action is ineffective is required")
 			}
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 func TestFollowUpMachineMatrix(t *testing.T) {
 	a := recordIn(t, StateCompleted)
 	u := followUpIn(t, "F-1", FollowUpPlanning)
-	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, note: "why"}, wantFollowUp)
+	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, in: &followUpInput{by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, reason: "why"}}, wantFollowUp)
 }
 
 // actionPlan is a complete corrective action plan.
@@ -140,7 +140,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	t.Run("effective closes", func(t *testing.T) {
 		a := implemented(t)
 		ids := []ismsaudit.EvidenceID{"E-2", "E-7"}
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, ids, m))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", ids, m))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Equal(t, auditorID, u.VerifiedBy)
@@ -154,33 +154,38 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	t.Run("every item examined is verified", func(t *testing.T) {
 		for _, effective := range []bool{true, false} {
 			a := implemented(t)
-			m := m
-			m.Note = "not effective"
 			rule, _ := transitionRule(t, refuses(t, a, func() error {
-				return a.VerifyCorrectiveAction("F-1", effective, []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
+				if effective {
+					return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
+				}
+				return a.FindCorrectiveActionIneffective("F-1", "not effective", []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
 			}))
 			assert.Equal(t, RuleEvidenceVerified, rule, "effective: %v", effective)
 		}
 	})
 	t.Run("ineffective goes back to planning, and a new plan can follow", func(t *testing.T) {
 		a := implemented(t)
-		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", false, nil, m) }))
-		assert.Equal(t, RuleFollowUpIneffective, rule, "needs a note")
+		for _, blank := range []string{"", "  "} {
+			rule, _ := transitionRule(t, refuses(t, a, func() error { return a.FindCorrectiveActionIneffective("F-1", blank, nil, m) }))
+			assert.Equal(t, RuleFollowUpIneffective, rule, "needs a reason")
+		}
 
-		bad := ismsaudit.Meta{At: verifyAt, By: auditorID, Note: "logs on two servers still rotate after 7 days"}
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-7"}, bad))
+		bad := ismsaudit.Meta{At: verifyAt, By: auditorID}
+		why := "logs on two servers still rotate after 7 days"
+		require.NoError(t, a.FindCorrectiveActionIneffective("F-1", why, []ismsaudit.EvidenceID{"E-7"}, bad))
 		u := a.FollowUps[0]
 		assert.Equal(t, FollowUpPlanning, u.State)
 		assert.Empty(t, u.VerifiedBy)
 		assert.Nil(t, u.Evidence)
-		assert.Equal(t, []Verification{{At: bad.At, By: bad.By, Evidence: []ismsaudit.EvidenceID{"E-7"}, Note: bad.Note}}, u.Verifications)
+		assert.Equal(t, []Verification{{At: bad.At, By: bad.By, Evidence: []ismsaudit.EvidenceID{"E-7"}, Reason: why}}, u.Verifications)
+		assert.Equal(t, why, u.History[len(u.History)-1].Reason, "the history entry keeps the reason")
 
 		replan := actionPlan
 		replan.Action = "rebuild the two servers from the new image"
 		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, metaAt(verifyAt.Add(time.Hour), "ciso")))
 		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(verifyAt.Add(2*time.Hour), leadID)))
 		require.NoError(t, a.MarkImplemented("F-1", metaAt(verifyAt.Add(3*time.Hour), "ciso")))
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt.Add(4*time.Hour), leadID)))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt.Add(4*time.Hour), leadID)))
 		u = a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Len(t, u.History, 6)
@@ -201,12 +206,17 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
 		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
 		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(followUpEvidenceAt, leadID), RuleFollowUpVerified},
-		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID, Note: "n"}, RuleFollowUpIneffective},
+		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			a := implemented(t)
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", tt.effective, tt.evidence, tt.meta) }))
+			rule, reason := transitionRule(t, refuses(t, a, func() error {
+				if tt.effective {
+					return a.VerifyCorrectiveAction("F-1", tt.evidence, tt.meta)
+				}
+				return a.FindCorrectiveActionIneffective("F-1", "still failing", tt.evidence, tt.meta)
+			}))
 			assert.Equal(t, tt.rule, rule)
 			assert.Equal(t, ismsaudit.ReasonGuard, reason)
 		})
@@ -214,7 +224,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
 		a := implemented(t)
 		err := refuses(t, a, func() error {
-			return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7", "E-99", "E-7"}, m)
+			return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7", "E-99", "E-7"}, m)
 		})
 		ve := validationError(t, err)
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
@@ -223,7 +233,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	})
 	t.Run("no follow-up", func(t *testing.T) {
 		a := followUpStageAudit(t, StateFollowUp)
-		require.ErrorIs(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, refuses(t, a, func() error { return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, m) }), ismsaudit.ErrNotFound)
 		require.ErrorIs(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", m) }), ismsaudit.ErrNotFound)
 		require.ErrorIs(t, refuses(t, a, func() error { return a.MarkImplemented("F-1", m) }), ismsaudit.ErrNotFound)
 	})
@@ -243,10 +253,10 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 		FollowUpAcceptPlan: func(a *Audit) error { return a.AcceptCorrectiveAction("F-1", m) },
 		FollowUpImplement:  func(a *Audit) error { return a.MarkImplemented("F-1", m) },
 		FollowUpVerifyEffective: func(a *Audit) error {
-			return a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-7"}, m)
+			return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, m)
 		},
 		FollowUpVerifyIneffective: func(a *Audit) error {
-			return a.VerifyCorrectiveAction("F-1", false, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: m.At, By: m.By, Note: "still failing"})
+			return a.FindCorrectiveActionIneffective("F-1", "still failing", []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: m.At, By: m.By})
 		},
 	}
 	for s := range FollowUpStates() {

@@ -286,7 +286,7 @@ func FuzzFindingVerifyRecord(f *testing.F) {
 			_ = a.ConfirmFinding(fi.ID, m)
 			_ = a.DisputeFinding(fi.ID, "no", m)
 			_ = a.PlanCorrectiveAction(fi.ID, actionPlan, m)
-			_ = a.VerifyCorrectiveAction(fi.ID, true, []ismsaudit.EvidenceID{"E-1"}, m)
+			_ = a.VerifyCorrectiveAction(fi.ID, []ismsaudit.EvidenceID{"E-1"}, m)
 		}
 		if apply, err := a.prepareClosingPresentation(m); err == nil {
 			apply()

@@ -116,3 +116,180 @@ func machineMatrix[S, E ~string, T any](t *testing.T, m *fsm.Machine[S, E, T], s
 		}
 	}
 }
+
+// TestEveryRefusalCitesARule walks every lifecycle, in every state of the
+// audit, through every state of its subject and every event, asking the
+// query that answers for it (Check, CheckPlan, CheckEvidence,
+// CheckFinding, CheckConclusion, CheckFollowUp): every refusal is a
+// *ismsaudit.TransitionError whose Rule is a rule of the catalogue, so
+// that audittest.RefusedBy can assert any of them, and every kind of
+// refusal occurs.
+func TestEveryRefusalCitesARule(t *testing.T) {
+	reasons := map[ismsaudit.Reason]int{}
+	check := func(t *testing.T, what string, err error) {
+		t.Helper()
+		if err == nil {
+			return
+		}
+		var te *ismsaudit.TransitionError
+		require.ErrorAs(t, err, &te, what)
+		require.NotEmpty(t, te.Rule, "%s: %v", what, err)
+		_, ok := LookupRule(te.Rule)
+		require.True(t, ok, "%s cites %s, not a rule of the catalogue", what, te.Rule)
+		reasons[te.Reason]++
+	}
+	for s := range States() {
+		t.Run(string(s), func(t *testing.T) {
+			a := auditIn(t, s)
+			for e := range Events() {
+				check(t, "audit "+string(e), a.Check(e))
+			}
+
+			b := deepCopy(a)
+			b.Plan = nil
+			for e := range PlanEvents() {
+				check(t, "no plan "+string(e), b.CheckPlan(e))
+			}
+			b.Plan = &Plan{Content: fixturePlan()}
+			for ps := range PlanStates() {
+				b.Plan.State = ps
+				for e := range PlanEvents() {
+					check(t, "plan "+string(ps)+" "+string(e), b.CheckPlan(e))
+				}
+			}
+
+			for es := range EvidenceStates() {
+				item := verifiedEvidence("E-"+string(es), 31, refAccess)
+				item.State = es
+				b.Evidence = append(b.Evidence, item)
+				for e := range EvidenceEvents() {
+					check(t, "evidence "+string(es)+" "+string(e), b.CheckEvidence(item.ID, e))
+				}
+			}
+
+			for fs := range FindingStates() {
+				f := minorNC("F-"+string(fs), 34, "E-1")
+				f.State = fs
+				b.Findings = append(b.Findings, f)
+				for e := range FindingEvents() {
+					check(t, "finding "+string(fs)+" "+string(e), b.CheckFinding(f.ID, e))
+				}
+			}
+
+			b.Conclusion = nil
+			for e := range ConclusionEvents() {
+				check(t, "no conclusions "+string(e), b.CheckConclusion(e))
+			}
+			b.Conclusion = agreedConclusion(61)
+			for cs := range ConclusionStates() {
+				b.Conclusion.State = cs
+				for e := range ConclusionEvents() {
+					check(t, "conclusions "+string(cs)+" "+string(e), b.CheckConclusion(e))
+				}
+			}
+
+			for us := range FollowUpStates() {
+				f := minorNC("NC-"+string(us), 34, "E-1")
+				f.State = FindingAcknowledged
+				b.Findings = append(b.Findings, f)
+				u := plannedFollowUp(string(f.ID), 81)
+				u.State = us
+				b.FollowUps = append(b.FollowUps, u)
+				for e := range FollowUpEvents() {
+					check(t, "follow-up "+string(us)+" "+string(e), b.CheckFollowUp(f.ID, e))
+				}
+			}
+		})
+	}
+	for _, r := range []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal, ismsaudit.ReasonGuard, ismsaudit.ReasonWrongState} {
+		assert.Positive(t, reasons[r], "no refusal of reason %s was met", r)
+	}
+}
+
+// TestMetaRefusalsCiteTheRecordRule checks that an event every lifecycle
+// allows is refused under AUD-RECORD-WHO-WHEN when its Meta has no time
+// or no actor.
+func TestMetaRefusalsCiteTheRecordRule(t *testing.T) {
+	for s := range States() {
+		for e := range Events() {
+			a := auditIn(t, s)
+			if e == EventClose {
+				closeFollowUps(a, 150)
+			}
+			if !a.Can(e) {
+				continue
+			}
+			for _, m := range []ismsaudit.Meta{{By: "lead"}, {At: hour(300)}} {
+				if m.At.IsZero() && (e == EventOpen || e == EventHoldClosingMeeting) {
+					continue // the meeting's own time is refused first
+				}
+				var te *ismsaudit.TransitionError
+				err := fire(deepCopy(a), e, m)
+				require.ErrorAs(t, err, &te, "%s in %s with %+v", e, s, m)
+				assert.Equal(t, RuleRecordWhoWhen, te.Rule, "%s in %s", e, s)
+			}
+		}
+	}
+	a := auditIn(t, StateFieldwork)
+	item := verifiedEvidence("E-2", 35, refAccess)
+	item.State, item.History = "", nil
+	require.NoError(t, a.CollectEvidence(item, byLead(35)))
+	for what, err := range map[string]error{
+		"plan":     a.RevisePlan(ismsaudit.Meta{By: "lead"}),
+		"evidence": a.VerifyEvidence("E-2", ismsaudit.Meta{At: hour(36)}),
+	} {
+		var te *ismsaudit.TransitionError
+		require.ErrorAs(t, err, &te, what)
+		assert.Equal(t, RuleRecordWhoWhen, te.Rule, what)
+	}
+}
+
+// TestSubjectQueries checks what the queries of the plan, evidence,
+// finding, conclusion and follow-up lifecycles answer on the fixture
+// audit, and that Permitted, Can and Check agree.
+func TestSubjectQueries(t *testing.T) {
+	fieldwork := auditIn(t, StateFieldwork)
+	collected := verifiedEvidence("E-2", 35, refAccess)
+	collected.State, collected.History = "", nil
+	require.NoError(t, fieldwork.CollectEvidence(collected, byLead(35)))
+	findings := auditIn(t, StateFindings)
+	closing := auditIn(t, StateClosing)
+
+	assert.Equal(t, []PlanEvent{PlanRevise}, fieldwork.PermittedPlan())
+	assert.Equal(t, []EvidenceEvent{EvidenceSupersede}, fieldwork.PermittedEvidence("E-1"))
+	assert.Equal(t, []EvidenceEvent{EvidenceVerify, EvidenceReject, EvidenceSupersede}, fieldwork.PermittedEvidence("E-2"))
+	assert.Empty(t, fieldwork.PermittedEvidence("E-404"))
+	assert.Empty(t, closing.PermittedEvidence("E-1"), "no evidence event after fieldwork and findings")
+	assert.Equal(t, []FindingEvent{FindingWithdraw}, fieldwork.PermittedFinding("F-1"))
+	assert.Equal(t, []FindingEvent{FindingPresent}, findings.PermittedFinding("F-1"), "agreed conclusions freeze the findings until the closing meeting presents them")
+	assert.Equal(t, []FindingEvent{FindingAcknowledge, FindingDispute}, closing.PermittedFinding("F-1"))
+	assert.Empty(t, fieldwork.PermittedConclusion())
+	assert.Equal(t, []ConclusionEvent{ConclusionPresent, ConclusionRevise}, findings.PermittedConclusion())
+	assert.Empty(t, findings.PermittedFollowUp("F-1"))
+	assert.Equal(t, []FollowUpEvent{FollowUpAcceptPlan}, closing.PermittedFollowUp("F-1"))
+
+	require.ErrorIs(t, fieldwork.CheckEvidence("E-404", EvidenceVerify), ismsaudit.ErrNotFound)
+	require.ErrorIs(t, closing.CheckFollowUp("F-404", FollowUpAcceptPlan), ismsaudit.ErrNotFound)
+	var te *ismsaudit.TransitionError
+	require.ErrorAs(t, findings.CheckFinding("F-1", FindingWithdraw), &te)
+	assert.Equal(t, RuleFindingPhase, te.Rule)
+	require.ErrorAs(t, closing.CheckFollowUp("F-1", FollowUpImplement), &te)
+	assert.Equal(t, RuleFollowUpOrder, te.Rule)
+
+	for _, a := range []*Audit{fieldwork, findings, closing} {
+		for e := range EvidenceEvents() {
+			for _, id := range []ismsaudit.EvidenceID{"E-1", "E-2"} {
+				assert.Equal(t, a.CheckEvidence(id, e) == nil, a.CanEvidence(id, e), "%s %s in %s", id, e, a.State)
+			}
+		}
+		for e := range FindingEvents() {
+			assert.Equal(t, a.CheckFinding("F-1", e) == nil, a.CanFinding("F-1", e), "%s in %s", e, a.State)
+		}
+		for e := range ConclusionEvents() {
+			assert.Equal(t, a.CheckConclusion(e) == nil, a.CanConclusion(e), "%s in %s", e, a.State)
+		}
+		for e := range FollowUpEvents() {
+			assert.Equal(t, a.CheckFollowUp("F-1", e) == nil, a.CanFollowUp("F-1", e), "%s in %s", e, a.State)
+		}
+	}
+}

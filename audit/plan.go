@@ -667,18 +667,18 @@ func clonePlanContent(c PlanContent) PlanContent {
 	return c
 }
 
-// PlanPermitted returns the plan lifecycle events the plan allows now, in
+// PermittedPlan returns the plan lifecycle events the plan allows now, in
 // canonical order; none when there is no plan or the audit's state allows
 // no change to it (only preparation and fieldwork do). Approval is checked
 // without a competence pool (see ApprovePlan).
-func (a *Audit) PlanPermitted() []PlanEvent {
+func (a *Audit) PermittedPlan() []PlanEvent {
 	if a.Plan == nil || !planStage(a.State) {
 		return nil
 	}
 	return planMachine.Permitted(planSubject{a: a}, a.Plan.State)
 }
 
-// CanPlan reports whether the plan allows event e now (see PlanPermitted).
+// CanPlan reports whether the plan allows event e now (see PermittedPlan).
 func (a *Audit) CanPlan(e PlanEvent) bool {
 	return a.Plan != nil && planStage(a.State) && planMachine.Can(planSubject{a: a}, a.Plan.State, e)
 }

@@ -298,6 +298,6 @@ func TestApprovePlanRefusals(t *testing.T) {
 		require.NoError(t, a.Prepare(byLead(10)))
 		requireWrongState(t, a.ApprovePlan(byLead(12), nil), RulePlanComplete)
 		requireWrongState(t, a.CommunicatePlan(byLead(12)), RulePlanReapproved)
-		assert.Nil(t, a.PlanPermitted())
+		assert.Nil(t, a.PermittedPlan())
 	})
 }

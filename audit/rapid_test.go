@@ -117,7 +117,7 @@ func TestConclusionLifecycleProperties(t *testing.T) {
 					if rapid.Bool().Draw(t, "confirm") {
 						_ = a.ConfirmFinding(f.ID, m)
 					} else {
-						_ = a.WithdrawFinding(f.ID, m)
+						_ = a.WithdrawFinding(f.ID, m.Note, m)
 					}
 					return
 				}
@@ -292,7 +292,7 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			"planEvent": func(t *rapid.T) {
 				m := c.meta(t)
 				events := planEventSet.Values()
-				if p := a().PlanPermitted(); len(p) > 0 && rapid.Bool().Draw(t, "anyPlanEvent") {
+				if p := a().PermittedPlan(); len(p) > 0 && rapid.Bool().Draw(t, "anyPlanEvent") {
 					events = p
 				}
 				e := rapid.SampledFrom(events).Draw(t, "planEvent")
@@ -603,7 +603,7 @@ func TestEvidenceLifecycleProperties(t *testing.T) {
 			case "verify":
 				err = a.VerifyEvidence(id, m)
 			case "reject":
-				err = a.RejectEvidence(id, m)
+				err = a.RejectEvidence(id, m.Note, m)
 			case "correct":
 				err = a.CorrectEvidence(id, item, m)
 			case "audit-state":
@@ -839,7 +839,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 			},
 			"withdraw": func(t *rapid.T) {
 				id, m := pickFinding(t, FindingDraft, FindingConfirmed), rapidMeta(t, clock)
-				fire(t, "withdraw", id, FindingWithdraw, m, func() error { return a.WithdrawFinding(id, m) })
+				fire(t, "withdraw", id, FindingWithdraw, m, func() error { return a.WithdrawFinding(id, m.Note, m) })
 			},
 			"acknowledge": func(t *rapid.T) {
 				id, m := pickFinding(t, FindingPresented), rapidMeta(t, clock)
@@ -863,8 +863,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 					}
 					m := ismsaudit.Meta{At: clock, By: leadID}
 					fire(t, "settle-confirm", f.ID, FindingConfirm, m, func() error { return a.ConfirmFinding(f.ID, m) })
-					m.Note = "cannot be confirmed"
-					fire(t, "settle-withdraw", f.ID, FindingWithdraw, m, func() error { return a.WithdrawFinding(f.ID, m) })
+					fire(t, "settle-withdraw", f.ID, FindingWithdraw, m, func() error { return a.WithdrawFinding(f.ID, "cannot be confirmed", m) })
 				}
 			},
 			"end-fieldwork": func(t *rapid.T) {
@@ -1056,7 +1055,12 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 				if effective {
 					event = FollowUpVerifyEffective
 				}
-				step(t, "verify", id, event, m, func() error { return a.VerifyCorrectiveAction(id, effective, ids, m) })
+				step(t, "verify", id, event, m, func() error {
+					if effective {
+						return a.VerifyCorrectiveAction(id, ids, m)
+					}
+					return a.FindCorrectiveActionIneffective(id, m.Note, ids, m)
+				})
 			},
 			"": func(t *rapid.T) {
 				for j, u := range a.FollowUps {

@@ -176,7 +176,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		return auditIn(t, StateFieldwork).CollectEvidence(e, byLead(35))
 	},
 	RuleEvidenceRejectReason: func(t *testing.T) error {
-		return ruleFieldwork(t).RejectEvidence("E-2", byLead(36))
+		return ruleFieldwork(t).RejectEvidence("E-2", " ", byLead(36))
 	},
 	RuleEvidenceCriteria: func(t *testing.T) error {
 		e := verifiedEvidence("E-3", 35, annexa.RefToControl("7.4"))
@@ -270,7 +270,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		return auditIn(t, StateClosing).AddFinding(f, byLead(81))
 	},
 	RuleFindingWithdrawn: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).WithdrawFinding("F-1", byLead(40))
+		return auditIn(t, StateFieldwork).WithdrawFinding("F-1", "", byLead(40))
 	},
 	RuleFindingResponse: func(t *testing.T) error {
 		return auditIn(t, StateFindings).AcknowledgeFinding("F-1", byLead(62))
@@ -293,7 +293,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		return a.AcceptCorrectiveAction("F-1", byLead(83))
 	},
 	RuleFollowUpVerified: func(t *testing.T) error {
-		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", true, nil, byLead(123))
+		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", nil, byLead(123))
 	},
 	RuleCloseFollowUps: func(t *testing.T) error {
 		return auditIn(t, StateFollowUp).Close(byLead(200))
@@ -310,7 +310,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		return ruleFollowUp(t).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Action: "another action"}, byLead(123))
 	},
 	RuleFollowUpIneffective: func(t *testing.T) error {
-		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", false, nil, byLead(123))
+		return ruleFollowUp(t).FindCorrectiveActionIneffective("F-1", "", nil, byLead(123))
 	},
 	RuleBaselinePresented: func(t *testing.T) error {
 		_, err := FromBaseline(auditIn(t, StateFieldwork), NewOptions{ID: "A-2027-01", Kind: annexa.Internal, Client: "Acme board"}, byLead(300))

@@ -56,7 +56,7 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"Checklist.Items[3]", RuleFieldworkCovered}}},
 		{"result on rejected evidence after fieldwork", StateFindings, func(a *Audit) {
 			a.Evidence[0].State = EvidenceRejected
-			a.Evidence[0].History[0].Event, a.Evidence[0].History[0].To, a.Evidence[0].History[0].Note = EvidenceReject, EvidenceRejected, "unreadable"
+			a.Evidence[0].History[0].Event, a.Evidence[0].History[0].To, a.Evidence[0].History[0].Reason = EvidenceReject, EvidenceRejected, "unreadable"
 		}, []problem{{"Checklist.Items[0].EvidenceRefs[0]", RuleEvidenceVerified}, {"Checklist.Items[4].EvidenceRefs[0]", RuleEvidenceVerified}}},
 		{"checklist cites unknown evidence", StateFieldwork, func(a *Audit) { a.Checklist.Items[0].EvidenceRefs = []ismsaudit.EvidenceID{"E-9"} },
 			[]problem{{"Checklist.Items[0].EvidenceRefs[0]", RuleRecordShape}}},

@@ -113,7 +113,7 @@ func Example_internalAudit() {
 	step(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceTechnicalVerification, Description: "HR-to-IT leaver tickets since the change",
 		Supports: []annexa.Ref{access}, CollectedBy: "omar", CollectedAt: april(27, "").At, Confidentiality: audit.ConfidentialityInternal}, april(27, "omar")))
 	step(a.VerifyEvidence("E-3", april(27, "lena")))
-	step(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-3"}, april(28, "omar")))
+	step(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-3"}, april(28, "omar")))
 	step(a.Close(april(28, "lena")))
 	u, _ := a.FollowUpFor("F-1")
 	fmt.Println("5.", a.State, "; follow-up of F-1", u.State, "by", u.VerifiedBy)

@@ -72,9 +72,12 @@ func Violates(t assert.TestingT, a *audit.Audit, opts *audit.VerifyOptions, rule
 }
 
 // RefusedBy asserts that err is the refusal of an operation under rule:
-// a *ismsaudit.TransitionError whose guard (or state check) cites rule, or a
-// *ismsaudit.ValidationError with a problem under rule (also one a refusal
-// wraps). The failure says what err is instead.
+// a *ismsaudit.TransitionError that cites rule (every refusal of every
+// lifecycle does: a guard's rule, the rule of the state an operation
+// needs, the lifecycle's order rule for an event out of order, or
+// audit.RuleRecordWhoWhen for a Meta without time or actor), or a
+// *ismsaudit.ValidationError with a problem under rule (also one a
+// refusal wraps). The failure says what err is instead.
 func RefusedBy(t assert.TestingT, err error, rule ismsaudit.RuleID, msgAndArgs ...any) bool {
 	helper(t)
 	if _, ok := audit.LookupRule(rule); !ok {
@@ -112,10 +115,9 @@ func Permitted(t assert.TestingT, a *audit.Audit, e audit.Event, msgAndArgs ...a
 
 // Refused asserts that the audit refuses event e in its current state
 // under rule (audit.Audit.Check), the way firing e through its operation
-// would. An empty rule accepts any refusal, including one of an event
-// the lifecycle's table has no row for in that state (such a refusal
-// cites no rule: its Reason is ismsaudit.ReasonNoTransition). The record is
-// not changed.
+// would. Every refusal cites a rule, an event the lifecycle's table has
+// no row for in that state included (audit.RuleAuditOrder); an empty rule
+// accepts any refusal. The record is not changed.
 func Refused(t assert.TestingT, a *audit.Audit, e audit.Event, rule ismsaudit.RuleID, msgAndArgs ...any) bool {
 	helper(t)
 	err := a.Check(e)

@@ -171,6 +171,9 @@ func TestRefusedBy(t *testing.T) {
 	guard := a.Terminate("", b.Meta())                                          // a guard's refusal
 	wrongState := fieldwork().DraftConclusion(audit.Conclusion{}, b.Meta())     // an operation the state forbids
 	input := fieldwork().EscalateRisk(audit.EscalatedRisk{ID: "R-2"}, b.Meta()) // a rule broken by the input
+	order := fieldwork().IssueReport(b.Meta())                                  // an event out of order
+	meta := fieldwork().EndFieldwork(ismsaudit.Meta{By: audittest.Lead})        // a Meta without time
+	evidence := fieldwork().VerifyEvidence("E-1", b.Meta())                     // a secondary lifecycle out of order
 	tests := []struct {
 		name string
 		err  error
@@ -180,6 +183,9 @@ func TestRefusedBy(t *testing.T) {
 		{"guard", guard, audit.RuleTerminateReason, true},
 		{"state", wrongState, audit.RuleConclusionPhase, true},
 		{"input", input, audit.RuleRiskEscalated, true},
+		{"out of order", order, audit.RuleAuditOrder, true},
+		{"no time", meta, audit.RuleRecordWhoWhen, true},
+		{"evidence out of order", evidence, audit.RuleEvidenceOrder, true},
 		{"another rule", guard, audit.RuleInitContact, false},
 		{"accepted", nil, audit.RuleTerminateReason, false},
 		{"not a rule", guard, "AUD-NO-SUCH-RULE", false},
@@ -197,6 +203,7 @@ func TestPermittedAndRefused(t *testing.T) {
 	f := run(func(ft *fakeT) {
 		assert.True(ft, audittest.Permitted(ft, a, audit.EventEndFieldwork))
 		assert.True(ft, audittest.Refused(ft, a, audit.EventIssueReport, ""))
+		assert.True(ft, audittest.Refused(ft, a, audit.EventIssueReport, audit.RuleAuditOrder))
 	})
 	assert.False(t, f.failed, f.output())
 

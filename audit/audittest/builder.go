@@ -359,7 +359,7 @@ func (b *Builder) followUp(a *audit.Audit) {
 				continue
 			}
 			id := b.evidence(a, f.Criteria[0])
-			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, true, []ismsaudit.EvidenceID{id}, b.Meta()))
+			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, []ismsaudit.EvidenceID{id}, b.Meta()))
 		}
 	}
 	if b.through == audit.StateFollowUp {

@@ -214,9 +214,7 @@ func sampleAudit() (*audit.Audit, error) {
 	for _, id := range []ismsaudit.EvidenceID{"E-1", "E-2", "E-3"} {
 		step(a.VerifyEvidence(id, lead()))
 	}
-	m = lead()
-	m.Note = "second-hand account; the reviewer was not available"
-	step(a.RejectEvidence("E-4", m))
+	step(a.RejectEvidence("E-4", "second-hand account; the reviewer was not available", lead()))
 	cite := map[annexa.Ref]string{annexa.RefToControl("5.18"): "E-2", annexa.RefToControl("8.8"): "E-3"}
 	for _, it := range cl.Items {
 		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
@@ -268,7 +266,7 @@ func sampleAudit() (*audit.Audit, error) {
 	step(a.MarkImplemented("F-1", by("priya")))
 	collect("E-5", audit.SourceRecord, "access removal tickets opened by the new leaver workflow", annexa.RefToControl("5.18"))
 	step(a.VerifyEvidence("E-5", lead()))
-	step(a.VerifyCorrectiveAction("F-1", true, []ismsaudit.EvidenceID{"E-5"}, lead()))
+	step(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-5"}, lead()))
 	step(a.Close(lead()))
 	step(a.SealRecord(lead()))
 	if err := errors.Join(steps...); err != nil {

@@ -127,7 +127,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	for _, f := range s.Findings {
 		st.do("raise "+string(f.Finding.ID), a.AddFinding(f.Finding, by(f.Finding.RaisedAt, f.Finding.RaisedBy)))
 		if f.Withdraw != "" {
-			st.do("withdraw "+string(f.Finding.ID), a.WithdrawFinding(f.Finding.ID, ismsaudit.Meta{At: s.Confirmed, By: sample.Lead, Note: f.Withdraw}))
+			st.do("withdraw "+string(f.Finding.ID), a.WithdrawFinding(f.Finding.ID, f.Withdraw, ismsaudit.Meta{At: s.Confirmed, By: sample.Lead}))
 			continue
 		}
 		st.do("confirm "+string(f.Finding.ID), a.ConfirmFinding(f.Finding.ID, decision(s.Confirmed)))
@@ -205,7 +205,7 @@ func (s *steps) evidence(it sample.Item) {
 		s.do("collect "+id, s.a.CollectEvidence(it.Evidence, collector))
 	}
 	if it.Reject != "" {
-		s.do("reject "+id, s.a.RejectEvidence(it.Evidence.ID, ismsaudit.Meta{At: it.Decided, By: it.Evidence.CollectedBy, Note: it.Reject}))
+		s.do("reject "+id, s.a.RejectEvidence(it.Evidence.ID, it.Reject, ismsaudit.Meta{At: it.Decided, By: it.Evidence.CollectedBy}))
 		return
 	}
 	s.do("verify "+id, s.a.VerifyEvidence(it.Evidence.ID, ismsaudit.Meta{At: it.Decided, By: it.Evidence.CollectedBy}))
@@ -218,8 +218,13 @@ func (s *steps) action(finding audit.FindingID, act sample.Action) {
 	for _, r := range act.Rounds {
 		s.do("implemented "+string(finding), s.a.MarkImplemented(finding, ismsaudit.Meta{At: r.Implemented, By: r.ImplementedBy}))
 		s.evidence(r.Evidence)
-		m := ismsaudit.Meta{At: r.Verified, By: r.VerifiedBy, Note: r.Note}
-		s.do("verify action "+string(finding), s.a.VerifyCorrectiveAction(finding, r.Effective, []ismsaudit.EvidenceID{r.Evidence.Evidence.ID}, m))
+		m := ismsaudit.Meta{At: r.Verified, By: r.VerifiedBy}
+		examined := []ismsaudit.EvidenceID{r.Evidence.Evidence.ID}
+		if r.Effective {
+			s.do("verify action "+string(finding), s.a.VerifyCorrectiveAction(finding, examined, m))
+		} else {
+			s.do("action ineffective "+string(finding), s.a.FindCorrectiveActionIneffective(finding, r.Note, examined, m))
+		}
 		if r.Replan != nil {
 			s.do("plan again "+string(finding), s.a.PlanCorrectiveAction(finding, r.Replan.Plan, ismsaudit.Meta{At: r.Replan.Planned, By: r.Replan.PlanBy}))
 			s.do("accept again "+string(finding), s.a.AcceptCorrectiveAction(finding, ismsaudit.Meta{At: r.Replan.Accepted, By: sample.Lead}))
