@@ -303,10 +303,10 @@ func TestOperationsRefuseBadInput(t *testing.T) {
 		want  []problem
 	}{
 		{"contact empty", StateInitiation, func(a *Audit) error { return a.EstablishContact(Contact{}, ismsaudit.Meta{}) },
-			[]problem{{"Person", "required"}, {"At", "required"}, {"By", "required"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
+			[]problem{{"Person", "required"}, {"EstablishedAt", "required"}, {"EstablishedBy", "required"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
 		{"contact in the future", StateInitiation, func(a *Audit) error {
-			return a.EstablishContact(Contact{Person: "Carl", At: hour(5), By: "lead"}, byLead(4))
-		}, []problem{{"At", "time-order"}}},
+			return a.EstablishContact(Contact{Person: "Carl", EstablishedAt: hour(5), EstablishedBy: "lead"}, byLead(4))
+		}, []problem{{"EstablishedAt", "time-order"}}},
 		{"infeasible without alternative", StateInitiation, func(a *Audit) error {
 			return a.DecideFeasibility(Feasibility{Information: true, DecidedAt: hour(4), DecidedBy: "lead"}, byLead(4))
 		}, []problem{{"Alternative", RuleInitAlternative}}},
@@ -378,12 +378,12 @@ func TestOperationsRefuseBadInput(t *testing.T) {
 		}, []problem{{"EscalatedAt", "time-order"}}},
 		{"opening meeting undated", StatePreparation, func(a *Audit) error {
 			return a.HoldOpeningMeeting(OpeningMeeting{Attendees: []Attendee{{}}}, byLead(30))
-		}, []problem{{"At", "required"}, {"Attendees[0].Name", "required"}}},
+		}, []problem{{"HeldAt", "required"}, {"Attendees[0].Name", "required"}}},
 		{"closing meeting before the opening", StateFindings, func(a *Audit) error {
 			cm := closingMeetingAt(20)
 			cm.DivergingOpinions = []string{""}
 			return a.HoldClosingMeeting(cm, byLead(70))
-		}, []problem{{"At", "time-order"}, {"DivergingOpinions[0]", "required"}}},
+		}, []problem{{"HeldAt", "time-order"}, {"DivergingOpinions[0]", "required"}}},
 		{"completion with an empty lesson", StateDistributed, func(a *Audit) error {
 			return a.Complete(Completion{Records: "archive", LessonsLearned: []string{""}}, byLead(110))
 		}, []problem{{"LessonsLearned[0]", "required"}}},
@@ -411,7 +411,7 @@ func TestOperationsRefuseWrongState(t *testing.T) {
 		rule  ismsaudit.RuleID
 	}{
 		{"contact after initiation", StatePreparation, func(a *Audit) error {
-			return a.EstablishContact(Contact{Person: "C", At: hour(20), By: "lead"}, byLead(20))
+			return a.EstablishContact(Contact{Person: "C", EstablishedAt: hour(20), EstablishedBy: "lead"}, byLead(20))
 		}, RuleInitContact},
 		{"feasibility after initiation", StateFieldwork, func(a *Audit) error {
 			return a.DecideFeasibility(Feasibility{DecidedAt: hour(40), DecidedBy: "lead", Alternative: "x"}, byLead(40))

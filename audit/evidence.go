@@ -30,7 +30,12 @@ type Evidence struct {
 	Description string               `json:"description"`
 	// Supports lists the criteria the item bears on.
 	Supports []annexa.Ref `json:"supports"`
-	// CollectedBy and CollectedAt say who gathered it and when.
+	// CollectedBy and CollectedAt say who gathered the information and
+	// when. They are the item's own, not the logging's (the operation's
+	// Meta, when and by whom the item is added to the log): information is
+	// often gathered during an interview or a site walk and logged later,
+	// by the same auditor or another member of the team. CollectedAt may
+	// be earlier than the Meta's time, never later.
 	CollectedBy string    `json:"collectedBy"`
 	CollectedAt time.Time `json:"collectedAt"`
 	// Covers is the period the material covers; its effective date can

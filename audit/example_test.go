@@ -28,7 +28,7 @@ func initiatedAudit() *audit.Audit {
 		panic(err)
 	}
 	steps := []error{
-		a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: at(2, 10), By: "lena"}, leadOn(2, 10)),
+		a.EstablishContact(audit.Contact{Person: "Carl, CISO", EstablishedAt: at(2, 10), EstablishedBy: "lena"}, leadOn(2, 10)),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(2, 11), DecidedBy: "lena"}, leadOn(2, 11)),
 		a.SetTeam([]audit.Member{
 			{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader},
@@ -136,7 +136,7 @@ func ExampleVerify() {
 		a.DraftPlan(examplePlan(), leadOn(4, 9)),
 		a.ApprovePlan(leadOn(4, 10), nil),
 		a.CommunicatePlan(leadOn(5, 9)),
-		a.HoldOpeningMeeting(audit.OpeningMeeting{At: at(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl"}},
+		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl"}},
 			PlanConfirmed: true, ScopeConfirmed: true}, leadOn(16, 10)),
 	)
 	if err != nil {
@@ -224,7 +224,7 @@ func fieldworkAudit() *audit.Audit {
 	}
 	access, programme := annexa.RefToControl("5.15"), annexa.RefToClause("9.2.1")
 	err = errors.Join(
-		a.EstablishContact(audit.Contact{Person: "CISO", At: day(2).At, By: "lead"}, day(2)),
+		a.EstablishContact(audit.Contact{Person: "CISO", EstablishedAt: day(2).At, EstablishedBy: "lead"}, day(2)),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2).At, DecidedBy: "lead"}, day(2)),
 		a.SetTeam([]audit.Member{{Auditor: "lead", Name: "Lena", Role: competence.RoleTeamLeader}, {Auditor: "auditor-1", Name: "Omar", Role: competence.RoleAuditor}}, day(2)),
 		a.Prepare(day(3)),
@@ -240,7 +240,7 @@ func fieldworkAudit() *audit.Audit {
 		}, day(4)),
 		a.ApprovePlan(day(5), nil),
 		a.CommunicatePlan(day(6)),
-		a.HoldOpeningMeeting(audit.OpeningMeeting{At: day(10).At, Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "CISO"}}, PlanConfirmed: true, ScopeConfirmed: true}, day(10)),
+		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: day(10).At, Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "CISO"}}, PlanConfirmed: true, ScopeConfirmed: true}, day(10)),
 	)
 	if err != nil {
 		panic(err)
@@ -454,7 +454,7 @@ func exampleAudit(id audit.ID) *audit.Audit {
 			Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: at(9, 10), Confidentiality: audit.ConfidentialityInternal}
 	}
 	must(
-		a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", At: at(2, 10), By: "lead-1"}, on(2, 10, "lead-1")),
+		a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", EstablishedAt: at(2, 10), EstablishedBy: "lead-1"}, on(2, 10, "lead-1")),
 		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(2, 11), DecidedBy: "lead-1"}, on(2, 11, "lead-1")),
 		a.SetTeam([]audit.Member{
 			{Auditor: "lead-1", Name: "Lena Lead", Role: competence.RoleTeamLeader},
@@ -464,7 +464,7 @@ func exampleAudit(id audit.ID) *audit.Audit {
 		a.DraftPlan(plan, on(4, 9, "lead-1")),
 		a.ApprovePlan(on(4, 10, "lead-1"), nil),
 		a.CommunicatePlan(on(5, 9, "lead-1")),
-		a.HoldOpeningMeeting(audit.OpeningMeeting{At: at(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
 			PlanConfirmed: true, ScopeConfirmed: true}, on(9, 9, "lead-1")),
 		a.CollectEvidence(item("E-1"), on(9, 10, "aud-2")),
 		a.CollectEvidence(item("E-2"), on(9, 10, "aud-2")),
@@ -509,7 +509,7 @@ func holdClosing(a *audit.Audit) {
 		a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
 			Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true, Recommendation: rec}, on(11, 14, "lead-1")),
 		a.AgreeConclusion(on(11, 14, "lead-1")),
-		a.HoldClosingMeeting(audit.ClosingMeeting{At: at(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+		a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: at(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
 			FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, on(11, 16, "lead-1")),
 	)
 }

@@ -48,7 +48,10 @@ type Finding struct {
 	// Resolution how the dispute was settled.
 	DivergingOpinion string `json:"divergingOpinion,omitempty"`
 	Resolution       string `json:"resolution,omitempty"`
-	// RaisedBy and RaisedAt say who wrote the finding and when.
+	// RaisedBy and RaisedAt say who wrote the finding and when: the
+	// finding's own author and time, which the operation recording it
+	// (its Meta) may follow, as a team member's notes are often entered
+	// later or by someone else.
 	RaisedBy string         `json:"raisedBy"`
 	RaisedAt time.Time      `json:"raisedAt"`
 	State    FindingState   `json:"state"`

@@ -110,12 +110,12 @@ func fixtureChecklist() *annexa.Checklist {
 }
 
 func openingMeetingAt(h int) OpeningMeeting {
-	return OpeningMeeting{At: hour(h), Attendees: []Attendee{{Name: "Lena Lead", Role: "team leader"}, {Name: "Carl CISO", Organization: "Acme"}},
+	return OpeningMeeting{HeldAt: hour(h), Attendees: []Attendee{{Name: "Lena Lead", Role: "team leader"}, {Name: "Carl CISO", Organization: "Acme"}},
 		PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}
 }
 
 func closingMeetingAt(h int) ClosingMeeting {
-	return ClosingMeeting{At: hour(h), Attendees: []Attendee{{Name: "Lena Lead"}, {Name: "Carl CISO", Organization: "Acme"}},
+	return ClosingMeeting{HeldAt: hour(h), Attendees: []Attendee{{Name: "Lena Lead"}, {Name: "Carl CISO", Organization: "Acme"}},
 		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plan within 30 days"}
 }
 
@@ -195,7 +195,7 @@ func auditIn(t tb, s State) *Audit {
 	t.Helper()
 	a := newFixture(t)
 	step := func(err error) { t.Helper(); require.NoError(t, err) }
-	step(a.EstablishContact(Contact{Person: "Carl CISO", At: hour(1), By: "lead"}, byLead(1)))
+	step(a.EstablishContact(Contact{Person: "Carl CISO", EstablishedAt: hour(1), EstablishedBy: "lead"}, byLead(1)))
 	step(a.DecideFeasibility(Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: hour(2), DecidedBy: "lead"}, byLead(2)))
 	step(a.SetTeam(fixtureTeam(), byLead(3)))
 	if s == StateInitiation {
@@ -263,12 +263,12 @@ func fire(a *Audit, e Event, m ismsaudit.Meta) error {
 	case EventPrepare:
 		return a.Prepare(m)
 	case EventOpen:
-		return a.HoldOpeningMeeting(OpeningMeeting{At: m.At, Attendees: []Attendee{{Name: "Carl CISO"}}, PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, m)
+		return a.HoldOpeningMeeting(OpeningMeeting{HeldAt: m.At, Attendees: []Attendee{{Name: "Carl CISO"}}, PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, m)
 	case EventEndFieldwork:
 		return a.EndFieldwork(m)
 	case EventHoldClosingMeeting:
 		cm := closingMeetingAt(0)
-		cm.At = m.At
+		cm.HeldAt = m.At
 		return a.HoldClosingMeeting(cm, m)
 	case EventIssueReport:
 		return a.IssueReport(m)

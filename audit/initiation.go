@@ -11,10 +11,10 @@ import (
 type Contact struct {
 	// Person is the auditee's contact.
 	Person string `json:"person"`
-	// At is when contact was established.
-	At time.Time `json:"at"`
-	// By is the team member who made contact.
-	By string `json:"by"`
+	// EstablishedAt is when contact was established.
+	EstablishedAt time.Time `json:"at"`
+	// EstablishedBy is the team member who made contact.
+	EstablishedBy string `json:"by"`
 	// Notes records what was agreed (access, confidentiality, arrangements).
 	Notes string `json:"notes,omitempty"`
 }
@@ -27,7 +27,8 @@ type Feasibility struct {
 	Cooperation bool `json:"cooperation"`
 	// TimeAndResources covers time and resources to conduct the audit.
 	TimeAndResources bool `json:"timeAndResources"`
-	// DecidedAt and DecidedBy record the decision.
+	// DecidedAt and DecidedBy record the decision: when and by whom it was
+	// taken, which the operation recording it (its Meta) may follow.
 	DecidedAt time.Time `json:"decidedAt"`
 	DecidedBy string    `json:"decidedBy"`
 	// Alternative is proposed to the audit client when the audit is not
@@ -60,7 +61,7 @@ var (
 // EstablishContact records the contact established with the auditee
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
 // what was agreed. It is allowed only while the audit is in initiation,
-// and replaces an earlier record. c.At must not be after m.At.
+// and replaces an earlier record. c.EstablishedAt must not be after m.At.
 func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 	if err := a.requireState("establish-contact", RuleInitContact, StateInitiation); err != nil {
 		return err
@@ -68,7 +69,7 @@ func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 	ch := &checker{subject: "contact"}
 	ch.meta(m)
 	checkContact(ch, "", &c)
-	ch.notAfter("At", c.At, m.At, "the contact")
+	ch.notAfter("EstablishedAt", c.EstablishedAt, m.At, "the contact")
 	if err := ch.err(); err != nil {
 		return err
 	}
@@ -79,8 +80,8 @@ func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 // checkContact checks a contact record.
 func checkContact(ch *checker, prefix string, c *Contact) {
 	ch.required(prefix+"Person", c.Person, "the auditee's contact")
-	ch.requiredTime(prefix+"At", c.At, "when contact was established")
-	ch.required(prefix+"By", c.By, "who made contact")
+	ch.requiredTime(prefix+"EstablishedAt", c.EstablishedAt, "when contact was established")
+	ch.required(prefix+"EstablishedBy", c.EstablishedBy, "who made contact")
 }
 
 // DecideFeasibility records the feasibility decision (19011 6.2.3): enough
@@ -139,7 +140,7 @@ func checkFeasibleRecorded(s auditSubject) error {
 func (a *Audit) Prepare(m ismsaudit.Meta) error {
 	var floor time.Time
 	if a.Contact != nil {
-		floor = a.Contact.At
+		floor = a.Contact.EstablishedAt
 	}
 	if a.Feasibility != nil && a.Feasibility.DecidedAt.After(floor) {
 		floor = a.Feasibility.DecidedAt
@@ -157,8 +158,8 @@ func (v *verifier) verifyInitiation(ch *checker, ev eventTimes) {
 	prepared, ok := ev.when(EventPrepare)
 	if a.Contact != nil {
 		checkContact(ch, "Contact.", a.Contact)
-		if ok && a.Contact.At.After(prepared) {
-			v.violate("Contact.At", RuleInitContact, timeText(a.Contact.At), "contact is established before preparation starts")
+		if ok && a.Contact.EstablishedAt.After(prepared) {
+			v.violate("Contact.EstablishedAt", RuleInitContact, timeText(a.Contact.EstablishedAt), "contact is established before preparation starts")
 		}
 	} else if ok {
 		v.violate("Contact", RuleInitContact, "", "preparation started without a record of the contact with the auditee")

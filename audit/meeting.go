@@ -19,7 +19,9 @@ type Attendee struct {
 
 // OpeningMeeting records the opening meeting (19011 6.4.3).
 type OpeningMeeting struct {
-	At        time.Time  `json:"at"`
+	// HeldAt is when the meeting was held: the meeting's own time, which
+	// the operation's Meta.At (when it is recorded) may follow.
+	HeldAt    time.Time  `json:"heldAt"`
 	Attendees []Attendee `json:"attendees"`
 	// PlanConfirmed and ScopeConfirmed record that the plan and the scope
 	// were confirmed with the auditee.
@@ -33,7 +35,9 @@ type OpeningMeeting struct {
 
 // ClosingMeeting records the closing meeting (19011 6.4.10).
 type ClosingMeeting struct {
-	At                   time.Time  `json:"at"`
+	// HeldAt is when the meeting was held: the meeting's own time, which
+	// the operation's Meta.At (when it is recorded) may follow.
+	HeldAt               time.Time  `json:"heldAt"`
 	Attendees            []Attendee `json:"attendees"`
 	FindingsPresented    bool       `json:"findingsPresented"`
 	ConclusionsPresented bool       `json:"conclusionsPresented"`
@@ -71,15 +75,15 @@ var (
 // refused unless the plan is approved and communicated to the auditee
 // (AUD-OPEN-AFTER-PLAN) and the meeting has attendees, confirmed the plan
 // and the scope, and explained the roles of guides and observers when the
-// team has any (AUD-OPENING-MEETING). om.At must not be after m.At.
+// team has any (AUD-OPENING-MEETING). om.HeldAt must not be after m.At.
 func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) error {
 	if err := a.precheck(EventOpen); err != nil {
 		return err
 	}
 	ch := &checker{subject: "opening meeting"}
 	checkAttendees(ch, "Attendees", om.Attendees)
-	ch.requiredTime("At", om.At, "when the meeting was held")
-	ch.notAfter("At", om.At, m.At, "the meeting")
+	ch.requiredTime("HeldAt", om.HeldAt, "when the meeting was held")
+	ch.notAfter("HeldAt", om.HeldAt, m.At, "the meeting")
 	if err := ch.err(); err != nil {
 		return err
 	}
@@ -164,7 +168,7 @@ func checkConclusionsAgreed(s auditSubject) error {
 // (AUD-CLOSING-AFTER-CONCLUSIONS) and the meeting has attendees, presented
 // the findings and the conclusions, recorded diverging opinions when a
 // finding is disputed, and recorded the agreed follow-up when there are
-// nonconformities (AUD-CLOSING-MEETING). cm.At must not be after m.At nor
+// nonconformities (AUD-CLOSING-MEETING). cm.HeldAt must not be after m.At nor
 // before the opening meeting.
 func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 	if err := a.precheck(EventHoldClosingMeeting); err != nil {
@@ -173,10 +177,10 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 	ch := &checker{subject: "closing meeting"}
 	checkAttendees(ch, "Attendees", cm.Attendees)
 	ch.texts("DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
-	ch.requiredTime("At", cm.At, "when the meeting was held")
-	ch.notAfter("At", cm.At, m.At, "the meeting")
-	if a.Opening != nil && !cm.At.IsZero() && cm.At.Before(a.Opening.At) {
-		ch.shape("At", "time-order", timeText(cm.At), "the closing meeting cannot precede the opening meeting")
+	ch.requiredTime("HeldAt", cm.HeldAt, "when the meeting was held")
+	ch.notAfter("HeldAt", cm.HeldAt, m.At, "the meeting")
+	if a.Opening != nil && !cm.HeldAt.IsZero() && cm.HeldAt.Before(a.Opening.HeldAt) {
+		ch.shape("HeldAt", "time-order", timeText(cm.HeldAt), "the closing meeting cannot precede the opening meeting")
 	}
 	if err := ch.err(); err != nil {
 		return err
@@ -321,16 +325,16 @@ func (v *verifier) verifyClosing(ch *checker, ev eventTimes) {
 	if cm := a.Closing; cm != nil {
 		checkAttendees(ch, "Closing.Attendees", cm.Attendees)
 		ch.texts("Closing.DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
-		ch.requiredTime("Closing.At", cm.At, "when the meeting was held")
+		ch.requiredTime("Closing.HeldAt", cm.HeldAt, "when the meeting was held")
 		checkClosing(ch, "Closing", cm, a, a.disputedBefore(closed))
 		switch {
 		case !isClosed:
 			ch.shape("Closing", "unexpected", "", "a closing meeting is recorded but none was held")
-		case cm.At.After(closed):
-			ch.shape("Closing.At", "time-order", timeText(cm.At), "the meeting is recorded after it moved the audit ("+timeText(closed)+")")
+		case cm.HeldAt.After(closed):
+			ch.shape("Closing.HeldAt", "time-order", timeText(cm.HeldAt), "the meeting is recorded after it moved the audit ("+timeText(closed)+")")
 		}
-		if a.Opening != nil && cm.At.Before(a.Opening.At) {
-			ch.shape("Closing.At", "time-order", timeText(cm.At), "the closing meeting precedes the opening meeting")
+		if a.Opening != nil && cm.HeldAt.Before(a.Opening.HeldAt) {
+			ch.shape("Closing.HeldAt", "time-order", timeText(cm.HeldAt), "the closing meeting precedes the opening meeting")
 		}
 	} else if isClosed {
 		v.violate("Closing", RuleClosingMeeting, "", "the closing meeting was held without a record of it")
@@ -352,13 +356,13 @@ func (v *verifier) verifyOpening(ch *checker, ev eventTimes) {
 	opened, isOpen := ev.when(EventOpen)
 	if om := a.Opening; om != nil {
 		checkAttendees(ch, "Opening.Attendees", om.Attendees)
-		ch.requiredTime("Opening.At", om.At, "when the meeting was held")
+		ch.requiredTime("Opening.HeldAt", om.HeldAt, "when the meeting was held")
 		checkOpening(ch, "Opening", om, a)
 		switch {
 		case !isOpen:
 			ch.shape("Opening", "unexpected", "", "an opening meeting is recorded but fieldwork never opened")
-		case om.At.After(opened):
-			ch.shape("Opening.At", "time-order", timeText(om.At), "the meeting is recorded after fieldwork opened ("+timeText(opened)+")")
+		case om.HeldAt.After(opened):
+			ch.shape("Opening.HeldAt", "time-order", timeText(om.HeldAt), "the meeting is recorded after fieldwork opened ("+timeText(opened)+")")
 		}
 	} else if isOpen {
 		v.violate("Opening", RuleOpeningMeeting, "", "fieldwork opened without a record of the opening meeting")

@@ -260,7 +260,9 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			"contact": func(t *rapid.T) {
 				m := c.meta(t)
 				person := rapid.SampledFrom([]string{"Carl CISO", ""}).Draw(t, "person")
-				c.run(t, "", func() error { return a().EstablishContact(Contact{Person: person, At: m.At, By: "lead"}, m) })
+				c.run(t, "", func() error {
+					return a().EstablishContact(Contact{Person: person, EstablishedAt: m.At, EstablishedBy: "lead"}, m)
+				})
 			},
 			"feasibility": func(t *rapid.T) {
 				m := c.meta(t)
@@ -377,7 +379,9 @@ func (c *auditModel) advance(t *rapid.T) {
 	case StateInitiation:
 		switch {
 		case a.Contact == nil:
-			op("", func() error { return a.EstablishContact(Contact{Person: "Carl CISO", At: m.At, By: "lead"}, m) })
+			op("", func() error {
+				return a.EstablishContact(Contact{Person: "Carl CISO", EstablishedAt: m.At, EstablishedBy: "lead"}, m)
+			})
 		case a.Feasibility == nil || !a.Feasibility.Feasible():
 			op("", func() error {
 				return a.DecideFeasibility(Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: "lead"}, m)
@@ -457,9 +461,9 @@ func (c *auditModel) advance(t *rapid.T) {
 func fireBad(a *Audit, e Event, m ismsaudit.Meta) error {
 	switch e {
 	case EventOpen:
-		return a.HoldOpeningMeeting(OpeningMeeting{At: m.At, Attendees: []Attendee{{Name: "Carl CISO"}}}, m)
+		return a.HoldOpeningMeeting(OpeningMeeting{HeldAt: m.At, Attendees: []Attendee{{Name: "Carl CISO"}}}, m)
 	case EventHoldClosingMeeting:
-		return a.HoldClosingMeeting(ClosingMeeting{At: m.At}, m)
+		return a.HoldClosingMeeting(ClosingMeeting{HeldAt: m.At}, m)
 	case EventDistribute:
 		return a.Distribute([]Recipient{{Name: "Carl CISO"}}, m)
 	case EventComplete:

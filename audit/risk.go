@@ -14,6 +14,10 @@ import (
 type EscalatedRisk struct {
 	ID          string    `json:"id"`
 	Description string    `json:"description"`
+	// FoundAt, FoundBy and EscalatedAt are the risk's own times and
+	// finder: a risk is found, then escalated at once, and only then
+	// recorded (the operation's Meta), so neither time may be after the
+	// Meta's.
 	FoundAt     time.Time `json:"foundAt"`
 	FoundBy     string    `json:"foundBy"`
 	EscalatedAt time.Time `json:"escalatedAt"`

@@ -42,7 +42,7 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"History[0]", RuleHistoryValid}}},
 		{"history before creation", StatePreparation, func(a *Audit) { a.CreatedAt = hour(11) }, []problem{{"History[0].At", RuleHistoryValid}}},
 		{"contact removed", StatePreparation, func(a *Audit) { a.Contact = nil }, []problem{{"Contact", RuleInitContact}}},
-		{"contact after preparation began", StatePreparation, func(a *Audit) { a.Contact.At = hour(11) }, []problem{{"Contact.At", RuleInitContact}}},
+		{"contact after preparation began", StatePreparation, func(a *Audit) { a.Contact.EstablishedAt = hour(11) }, []problem{{"Contact.EstablishedAt", RuleInitContact}}},
 		{"prepared though not feasible", StatePreparation, func(a *Audit) { a.Feasibility.Information = false },
 			[]problem{{"Feasibility", RuleInitFeasible}, {"Feasibility.Alternative", RuleInitAlternative}}},
 		{"opening removed", StateFieldwork, func(a *Audit) { a.Opening = nil }, []problem{{"Opening", RuleOpeningMeeting}}},

@@ -34,7 +34,7 @@ func Example_internalAudit() {
 		fmt.Println(err)
 		return
 	}
-	step(a.EstablishContact(audit.Contact{Person: "Carl, CISO", At: day(2, 10), By: "lena"}, lead(2, 10)))
+	step(a.EstablishContact(audit.Contact{Person: "Carl, CISO", EstablishedAt: day(2, 10), EstablishedBy: "lena"}, lead(2, 10)))
 	step(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: day(2, 11), DecidedBy: "lena"}, lead(2, 11)))
 	step(a.SetTeam([]audit.Member{
 		{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader},
@@ -70,7 +70,7 @@ func Example_internalAudit() {
 	fmt.Println("2. plan", a.Plan.State, "version", len(a.Plan.Versions), "; checklist of", len(a.Checklist.Items), "items")
 
 	// Fieldwork (6.4): evidence, results, a finding.
-	step(a.HoldOpeningMeeting(audit.OpeningMeeting{At: day(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	step(a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: day(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		PlanConfirmed: true, ScopeConfirmed: true}, lead(16, 9)))
 	omar := func(h int) ismsaudit.Meta { return ismsaudit.Meta{At: day(16, h), By: "omar"} }
 	step(a.CollectEvidence(audit.Evidence{ID: "E-1", Source: audit.SourceDocument, Description: "audit programme 2026 and last year's reports",
@@ -92,7 +92,7 @@ func Example_internalAudit() {
 	step(a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "the criteria are met but for leavers' access",
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, lead(17, 9)))
 	step(a.AgreeConclusion(lead(17, 10)))
-	step(a.HoldClosingMeeting(audit.ClosingMeeting{At: day(17, 11), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	step(a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: day(17, 11), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a corrective action plan within two weeks"}, lead(17, 11)))
 	step(a.AcknowledgeFinding("F-1", ismsaudit.Meta{At: day(17, 12), By: "carl"}))
 	step(a.PlanCorrectiveAction("F-1", audit.CorrectiveActionPlan{Correction: "the two accounts disabled", RootCause: "no leaver notice from HR to IT",

@@ -40,7 +40,7 @@ func smallAudit() *audit.Audit {
 		Team: []audit.Member{{Auditor: "A-1", Name: "Ann Lee", Role: competence.RoleTeamLeader}},
 		Plan: &audit.Plan{State: audit.PlanCommunicated, Content: content,
 			Versions: []audit.PlanVersion{{Version: 1, ApprovedAt: at(1, 10), ApprovedBy: "Ann Lee", Content: content}}},
-		Opening: &audit.OpeningMeeting{At: at(2, 9), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd", Role: "IT manager"}}},
+		Opening: &audit.OpeningMeeting{HeldAt: at(2, 9), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd", Role: "IT manager"}}},
 		Evidence: []audit.Evidence{
 			{ID: "EV-1", Source: audit.SourceRecord, Description: "Leaver tickets: 1 of 5 removed late.", Supports: []annexa.Ref{annexa.RefToControl("5.18")},
 				CollectedBy: "Ann Lee", CollectedAt: at(2, 11), Confidentiality: audit.ConfidentialityRestricted, State: audit.EvidenceVerified},
@@ -56,7 +56,7 @@ func smallAudit() *audit.Audit {
 		},
 		Conclusion: &audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "Met apart from one minor nonconformity.",
 			Effectiveness: "Effective.", ObjectivesAchieved: true, ScopeCovered: true, State: audit.ConclusionPresented},
-		Closing: &audit.ClosingMeeting{At: at(2, 16), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd"}}, FindingsPresented: true, ConclusionsPresented: true},
+		Closing: &audit.ClosingMeeting{HeldAt: at(2, 16), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd"}}, FindingsPresented: true, ConclusionsPresented: true},
 		Report: &audit.ReportRecord{Version: 1, IssuedAt: at(3, 9), IssuedBy: "Ann Lee",
 			Distribution: []audit.Distribution{{Recipient: audit.Recipient{Name: "Raj Patel", Clearance: audit.ConfidentialityInternal}, Version: 1, At: at(3, 10), By: "Ann Lee"}}},
 	}

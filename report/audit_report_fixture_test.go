@@ -260,7 +260,7 @@ func internalAudit(t testing.TB) *audit.Audit {
 			{From: audit.StateDistributed, Event: audit.EventComplete, To: audit.StateCompleted, At: at2026(time.March, 12, 9, 0), By: lead},
 			{From: audit.StateCompleted, Event: audit.EventStartFollowUp, To: audit.StateFollowUp, At: at2026(time.March, 12, 9, 5), By: lead},
 		},
-		Contact:     &audit.Contact{Person: "Priya Shah", At: at2026(time.February, 3, 10, 0), By: lead, Notes: "Access to systems and staff agreed; the audit report is confidential to the board and the CISO."},
+		Contact:     &audit.Contact{Person: "Priya Shah", EstablishedAt: at2026(time.February, 3, 10, 0), EstablishedBy: lead, Notes: "Access to systems and staff agreed; the audit report is confidential to the board and the CISO."},
 		Feasibility: &audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at2026(time.February, 5, 9, 0), DecidedBy: lead},
 		Team: []audit.Member{
 			{Auditor: "AUD-001", Name: lead, Role: competence.RoleTeamLeader, Organization: "Northwind Internal Audit"},
@@ -284,7 +284,7 @@ func internalAudit(t testing.TB) *audit.Audit {
 				Method: audit.Judgemental, Size: 25, Rationale: "Internet-facing servers first, as they carry the highest risk."},
 		},
 		Opening: &audit.OpeningMeeting{
-			At: at2026(time.March, 2, 9, 0), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
+			HeldAt: at2026(time.March, 2, 9, 0), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
 			Attendees: []audit.Attendee{
 				{Name: lead, Organization: "Northwind Internal Audit", Role: "audit team leader"},
 				{Name: auditor, Organization: "Northwind Internal Audit", Role: "auditor"},
@@ -314,7 +314,7 @@ func internalAudit(t testing.TB) *audit.Audit {
 			},
 		},
 		Closing: &audit.ClosingMeeting{
-			At: at2026(time.March, 5, 15, 0), FindingsPresented: true, ConclusionsPresented: true,
+			HeldAt: at2026(time.March, 5, 15, 0), FindingsPresented: true, ConclusionsPresented: true,
 			Attendees: []audit.Attendee{
 				{Name: lead, Organization: "Northwind Internal Audit", Role: "audit team leader"},
 				{Name: auditor, Organization: "Northwind Internal Audit", Role: "auditor"},
@@ -395,7 +395,7 @@ func certificationAudit(t testing.TB) *audit.Audit {
 				{From: audit.PlanApproved, Event: audit.PlanCommunicate, To: audit.PlanCommunicated, At: at2026(time.April, 21, 9, 0), By: lead},
 			},
 		},
-		Opening: &audit.OpeningMeeting{At: at2026(time.May, 11, 8, 30), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
+		Opening: &audit.OpeningMeeting{HeldAt: at2026(time.May, 11, 8, 30), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
 			Attendees: []audit.Attendee{{Name: lead, Organization: "CertCo Assessments Ltd"}, {Name: "Lena Fischer", Organization: "Contoso Data Services GmbH", Role: "ISMS manager"}}},
 		Evidence: ev,
 		Findings: findings,
@@ -408,7 +408,7 @@ func certificationAudit(t testing.TB) *audit.Audit {
 				{From: audit.ConclusionAgreed, Event: audit.ConclusionPresent, To: audit.ConclusionPresented, At: at2026(time.May, 13, 16, 20), By: lead},
 			},
 		},
-		Closing: &audit.ClosingMeeting{At: at2026(time.May, 13, 16, 0), FindingsPresented: true, ConclusionsPresented: true,
+		Closing: &audit.ClosingMeeting{HeldAt: at2026(time.May, 13, 16, 0), FindingsPresented: true, ConclusionsPresented: true,
 			Attendees:      []audit.Attendee{{Name: lead, Organization: "CertCo Assessments Ltd"}, {Name: auditor, Organization: "CertCo Assessments Ltd"}, {Name: "Lena Fischer", Organization: "Contoso Data Services GmbH", Role: "ISMS manager"}, {Name: "Karl Braun", Organization: "Contoso Data Services GmbH", Role: "Managing director"}},
 			AgreedFollowUp: "Corrective action plans for C-F2 and C-F3 to CertCo within 30 days."},
 		Report: &audit.ReportRecord{Version: 1, IssuedAt: at2026(time.May, 15, 9, 0), IssuedBy: lead},

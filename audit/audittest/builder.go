@@ -147,7 +147,7 @@ func (b *Builder) Build() *audit.Audit {
 
 func (b *Builder) initiate(a *audit.Audit) bool {
 	m := b.Meta()
-	b.do("establish contact", a.EstablishContact(audit.Contact{Person: "Carl, CISO of Acme", At: m.At, By: Lead, Notes: "access to sites and systems agreed"}, m))
+	b.do("establish contact", a.EstablishContact(audit.Contact{Person: "Carl, CISO of Acme", EstablishedAt: m.At, EstablishedBy: Lead, Notes: "access to sites and systems agreed"}, m))
 	m = b.Meta()
 	b.do("decide feasibility", a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: Lead}, m))
 	b.do("set team", a.SetTeam([]audit.Member{
@@ -234,7 +234,7 @@ func (b *Builder) evidence(a *audit.Audit, ref annexa.Ref) ismsaudit.EvidenceID 
 }
 
 func (b *Builder) fieldwork(a *audit.Audit) bool {
-	b.do("hold opening meeting", a.HoldOpeningMeeting(audit.OpeningMeeting{At: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	b.do("hold opening meeting", a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, b.Meta()))
 	if b.through == audit.StateTerminated {
 		b.do("terminate", a.Terminate("the auditee withdrew its cooperation", b.Meta()))
@@ -307,7 +307,7 @@ func (b *Builder) conclude(a *audit.Audit) bool {
 	if b.reached(a) {
 		return true
 	}
-	cm := audit.ClosingMeeting{At: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	cm := audit.ClosingMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
 		FindingsPresented: true, ConclusionsPresented: true}
 	if b.major+b.minor > 0 {
 		cm.AgreedFollowUp = "corrective action plans within 30 days"

@@ -157,7 +157,7 @@ func sampleAudit() (*audit.Audit, error) {
 		return nil, err
 	}
 	m := lead()
-	step(a.EstablishContact(audit.Contact{Person: "Priya Shah, CISO", At: m.At, By: "aisha"}, m))
+	step(a.EstablishContact(audit.Contact{Person: "Priya Shah, CISO", EstablishedAt: m.At, EstablishedBy: "aisha"}, m))
 	m = lead()
 	step(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: "aisha"}, m))
 	step(a.SetTeam([]audit.Member{
@@ -200,7 +200,7 @@ func sampleAudit() (*audit.Audit, error) {
 
 	// Fieldwork.
 	m = lead()
-	step(a.HoldOpeningMeeting(audit.OpeningMeeting{At: m.At, Attendees: []audit.Attendee{{Name: "Aisha Khan"}, {Name: "Priya Shah", Organization: sample.Organization}},
+	step(a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: m.At, Attendees: []audit.Attendee{{Name: "Aisha Khan"}, {Name: "Priya Shah", Organization: sample.Organization}},
 		PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, m))
 	collect := func(id ismsaudit.EvidenceID, src audit.EvidenceSource, what string, ref annexa.Ref) {
 		m := by("ben")
@@ -244,7 +244,7 @@ func sampleAudit() (*audit.Audit, error) {
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, lead()))
 	step(a.AgreeConclusion(lead()))
 	m = lead()
-	step(a.HoldClosingMeeting(audit.ClosingMeeting{At: m.At, Attendees: []audit.Attendee{{Name: "Aisha Khan"}, {Name: "Priya Shah", Organization: sample.Organization}},
+	step(a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: m.At, Attendees: []audit.Attendee{{Name: "Aisha Khan"}, {Name: "Priya Shah", Organization: sample.Organization}},
 		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a corrective action plan for F-1 within two weeks"}, m))
 	for _, id := range []audit.FindingID{"F-1", "F-2", "F-3"} {
 		step(a.AcknowledgeFinding(id, by("priya")))

@@ -95,7 +95,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 		return nil, err
 	}
 	st := steps{a: a}
-	st.do("contact", a.EstablishContact(s.Contact, team(s.Contact.At)))
+	st.do("contact", a.EstablishContact(s.Contact, team(s.Contact.EstablishedAt)))
 	st.do("feasibility", a.DecideFeasibility(s.Feasibility, team(s.Feasibility.DecidedAt)))
 	st.do("team", a.SetTeam(s.Team, team(s.TeamSet)))
 
@@ -115,7 +115,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 
 	// Fieldwork (6.4): evidence, an urgent risk, checklist results,
 	// findings.
-	st.do("opening meeting", a.HoldOpeningMeeting(s.Opening, team(s.Opening.At)))
+	st.do("opening meeting", a.HoldOpeningMeeting(s.Opening, team(s.Opening.HeldAt)))
 	for _, it := range s.Evidence {
 		st.evidence(it)
 	}
@@ -138,7 +138,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	// auditee's responses.
 	st.do("draft conclusions", a.DraftConclusion(s.Conclusion, team(s.Drafted)))
 	st.do("agree conclusions", a.AgreeConclusion(team(s.Agreed)))
-	st.do("closing meeting", a.HoldClosingMeeting(s.Closing, team(s.Closing.At)))
+	st.do("closing meeting", a.HoldClosingMeeting(s.Closing, team(s.Closing.HeldAt)))
 	for _, r := range s.Responses {
 		switch {
 		case r.Opinion == "":

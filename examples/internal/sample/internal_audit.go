@@ -285,7 +285,7 @@ func InternalAudit() Story {
 			Programme: "ISMS-AP-2026", Baseline: "IA-2025-02",
 		},
 		Created: at(time.February, 2, 9, 0),
-		Contact: audit.Contact{Person: CISO + ", CISO", At: at(time.February, 3, 10, 0), By: LeadName,
+		Contact: audit.Contact{Person: CISO + ", CISO", EstablishedAt: at(time.February, 3, 10, 0), EstablishedBy: LeadName,
 			Notes: "Access to systems and staff agreed; the report is confidential to the board and the CISO."},
 		Feasibility: audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(time.February, 5, 9, 0), DecidedBy: LeadName},
 		Team: []audit.Member{
@@ -312,7 +312,7 @@ func InternalAudit() Story {
 		Approved:     at(time.February, 16, 11, 0),
 		Communicated: at(time.February, 17, 9, 0),
 		Opening: audit.OpeningMeeting{
-			At: at(time.March, 2, 9, 0), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
+			HeldAt: at(time.March, 2, 9, 0), PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true,
 			Attendees: append(attendees[:2:2],
 				audit.Attendee{Name: CISO, Organization: Organization, Role: "CISO"},
 				audit.Attendee{Name: HeadOfOps, Organization: Organization, Role: "Head of IT Operations"},
@@ -347,7 +347,7 @@ func InternalAudit() Story {
 		Drafted: at(time.March, 5, 10, 0),
 		Agreed:  at(time.March, 5, 11, 0),
 		Closing: audit.ClosingMeeting{
-			At: closingAt, FindingsPresented: true, ConclusionsPresented: true,
+			HeldAt: closingAt, FindingsPresented: true, ConclusionsPresented: true,
 			Attendees: append(attendees[:2:2],
 				audit.Attendee{Name: "Omar Farouk", Organization: Organization, Role: "Chief Executive"},
 				audit.Attendee{Name: CISO, Organization: Organization, Role: "CISO"},
