@@ -525,7 +525,7 @@ func (a *Audit) evidenceCheckNew(ch *checker, e Evidence, m ismsaudit.Meta, supe
 // references: the plan's own checks report them); inPlan says whether
 // every supported criterion must be one of them. plans returns the
 // sampling plan with the given id, or nil.
-func (c *checker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, inPlan bool, plans func(string) *SamplingPlan) {
+func (c *checker) content(prefix func() string, e *Evidence, criteria func(annexa.Ref) bool, inPlan bool, plans func(SamplingPlanID) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(prefix(), field) }
 	switch {
 	case e.Source == "":
@@ -583,7 +583,7 @@ func (c *checker) content(prefix func() string, e *Evidence, criteria func(annex
 
 // sampleRecord checks how a sampled item was sampled (rule
 // AUD-EVIDENCE-SAMPLING).
-func (c *checker) sampleRecord(path func() string, s *SampleRecord, plans func(string) *SamplingPlan) {
+func (c *checker) sampleRecord(path func() string, s *SampleRecord, plans func(SamplingPlanID) *SamplingPlan) {
 	p := func(field string) string { return errs.JoinPath(path(), field) }
 	if isBlank(s.Population) {
 		c.rule(p("Population"), RuleEvidenceSampling, "", "what was sampled")
@@ -608,11 +608,11 @@ func (c *checker) sampleRecord(path func() string, s *SampleRecord, plans func(s
 	}
 	sp := plans(s.Plan)
 	if sp == nil {
-		c.shape(p("Plan"), errs.RuleUnknown, s.Plan, "not one of the audit's sampling plans")
+		c.shape(p("Plan"), errs.RuleUnknown, string(s.Plan), "not one of the audit's sampling plans")
 		return
 	}
 	if s.Method.IsValid() && sp.Method.IsValid() && s.Method != sp.Method {
-		c.rule(p("Method"), RuleEvidenceSampling, string(s.Method), "the sampling plan "+strconv.Quote(s.Plan)+" selects "+string(sp.Method))
+		c.rule(p("Method"), RuleEvidenceSampling, string(s.Method), "the sampling plan "+strconv.Quote(string(s.Plan))+" selects "+string(sp.Method))
 	}
 }
 

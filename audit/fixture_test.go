@@ -532,7 +532,7 @@ func evidenceAudit(state State) *Audit {
 }
 
 // statisticalPlan is a statistical plan over twenty leavers, one excluded.
-func statisticalPlan(id string) SamplingPlan {
+func statisticalPlan(id SamplingPlanID) SamplingPlan {
 	items := make([]string, 20)
 	for i := range items {
 		items[i] = fmt.Sprintf("leaver-%02d", i+1)

@@ -323,7 +323,7 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			},
 			"risk": func(t *rapid.T) {
 				m := c.meta(t)
-				r := EscalatedRisk{ID: "R-" + m.At.Format("150405"), Description: "unlocked server room", FoundAt: m.At, FoundBy: "ana",
+				r := EscalatedRisk{ID: RiskID("R-" + m.At.Format("150405")), Description: "unlocked server room", FoundAt: m.At, FoundBy: "ana",
 					EscalatedAt: m.At, EscalatedTo: rapid.SampledFrom([]string{"Carl CISO", ""}).Draw(t, "to")}
 				c.run(t, "", func() error { return a().EscalateRisk(r, m) })
 			},

@@ -9,10 +9,13 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
+// RiskID identifies an escalated risk within an audit (host-chosen).
+type RiskID string
+
 // EscalatedRisk is an urgent, significant risk found during the audit and
 // escalated at once (19011 6.4.4).
 type EscalatedRisk struct {
-	ID          string    `json:"id"`
+	ID          RiskID    `json:"id"`
 	Description string    `json:"description"`
 	// FoundAt, FoundBy and EscalatedAt are the risk's own times and
 	// finder: a risk is found, then escalated at once, and only then
@@ -52,7 +55,7 @@ func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
 	ch.notAfter("FoundAt", r.FoundAt, m.At, "finding the risk")
 	ch.notAfter("EscalatedAt", r.EscalatedAt, m.At, "the escalation")
 	if i := slices.IndexFunc(a.Risks, func(x EscalatedRisk) bool { return x.ID == r.ID }); i >= 0 && r.ID != "" {
-		ch.shape("ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", i))
+		ch.shape("ID", "unique", string(r.ID), fmt.Sprintf("the same id as Risks[%d]", i))
 	}
 	if err := ch.err(); err != nil {
 		return err
@@ -64,7 +67,7 @@ func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
 // checkRisk checks one escalated risk.
 func checkRisk(ch *checker, prefix string, r *EscalatedRisk) {
 	p := func(s string) string { return errs.JoinPath(prefix, s) }
-	ch.required(p("ID"), r.ID, "the host's id for the risk")
+	ch.required(p("ID"), string(r.ID), "the host's id for the risk")
 	ch.required(p("Description"), r.Description, "what the risk is")
 	ch.requiredTime(p("FoundAt"), r.FoundAt, "when the risk was found")
 	ch.required(p("FoundBy"), r.FoundBy, "who found it")
@@ -83,18 +86,18 @@ func checkRisk(ch *checker, prefix string, r *EscalatedRisk) {
 func (v *verifier) verifyRisks(ch *checker, ev eventTimes) {
 	a := v.a
 	_, isOpen := ev.when(EventOpen)
-	seen := make(map[string]int, len(a.Risks))
+	seen := make(map[RiskID]int, len(a.Risks))
 	for i := range a.Risks {
 		r := &a.Risks[i]
 		path := errs.Index("Risks", i)
 		checkRisk(ch, path, r)
 		if j, dup := seen[r.ID]; dup && r.ID != "" {
-			ch.shape(path+".ID", "unique", r.ID, fmt.Sprintf("the same id as Risks[%d]", j))
+			ch.shape(path+".ID", "unique", string(r.ID), fmt.Sprintf("the same id as Risks[%d]", j))
 		} else {
 			seen[r.ID] = i
 		}
 		if !isOpen {
-			v.violate(path, RuleRiskEscalated, r.ID, "a risk is recorded but fieldwork never opened")
+			v.violate(path, RuleRiskEscalated, string(r.ID), "a risk is recorded but fieldwork never opened")
 		}
 	}
 }

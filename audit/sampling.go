@@ -45,12 +45,17 @@ type Population struct {
 	Size  int      `json:"size,omitempty"`
 }
 
+// SamplingPlanID identifies a sampling plan within an audit. The host
+// chooses it; evidence sampled under a plan refers to it
+// (SampleRecord.Plan).
+type SamplingPlanID string
+
 // SamplingPlan records how a sample is drawn (19011 6.3.4, Annex A.6): a
 // work document added with AddSamplingPlan, drawn with DrawSample
 // (statistical) or chosen with RecordSelection (judgemental), and checked
 // by Verify (rules AUD-SAMPLING-RECORDED, AUD-SAMPLING-REPRODUCIBLE).
 type SamplingPlan struct {
-	ID string `json:"id"`
+	ID SamplingPlanID `json:"id"`
 	// Purpose says what the sample tests, e.g. "leavers' access removed".
 	Purpose    string     `json:"purpose"`
 	Population Population `json:"population"`
@@ -84,7 +89,7 @@ type SamplingPlan struct {
 // Annex A.6).
 type SampleRecord struct {
 	// Plan is the id of the sampling plan, if the sample follows one.
-	Plan string `json:"plan,omitempty"`
+	Plan SamplingPlanID `json:"plan,omitempty"`
 	// Population describes what was sampled, and PopulationSize its size.
 	Population     string          `json:"population"`
 	PopulationSize int             `json:"populationSize"`
@@ -151,10 +156,10 @@ func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
 	ch.meta(m)
 	c := ch
 	switch {
-	case isBlank(p.ID):
+	case isBlank(string(p.ID)):
 		c.shape("ID", "required", "", "the host's id for the plan")
 	case a.samplingPlanByID(p.ID) != nil:
-		c.shape("ID", "unique", p.ID, "the audit already has a sampling plan with this id")
+		c.shape("ID", "unique", string(p.ID), "the audit already has a sampling plan with this id")
 	}
 	c.samplingDescription("", &p)
 	c.samplingFrame("", &p)
@@ -179,7 +184,7 @@ func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
 
 // SamplingPlan returns a copy of the sampling plan with the given id
 // (slices copied too), and whether the audit has it.
-func (a *Audit) SamplingPlan(id string) (SamplingPlan, bool) {
+func (a *Audit) SamplingPlan(id SamplingPlanID) (SamplingPlan, bool) {
 	p := a.samplingPlanByID(id)
 	if p == nil {
 		return SamplingPlan{}, false
@@ -191,13 +196,13 @@ func (a *Audit) SamplingPlan(id string) (SamplingPlan, bool) {
 // records it in the plan's Selected, with the Generator, m.At and m.By.
 // It is allowed in preparation and fieldwork (rule
 // AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule AUD-SAMPLING-FIXED).
-func (a *Audit) DrawSample(id string, m ismsaudit.Meta) error {
+func (a *Audit) DrawSample(id SamplingPlanID, m ismsaudit.Meta) error {
 	if err := a.requireState("draw-sample", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
 	p := a.samplingPlanByID(id)
 	if p == nil {
-		return notFound("sampling plan", id)
+		return notFound("sampling plan", string(id))
 	}
 	ch := &checker{subject: "sample draw"}
 	ch.meta(m)
@@ -223,13 +228,13 @@ func (a *Audit) DrawSample(id string, m ismsaudit.Meta) error {
 // AUD-SAMPLING-REPRODUCIBLE). It is allowed in preparation and fieldwork
 // (rule AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule
 // AUD-SAMPLING-FIXED).
-func (a *Audit) RecordSelection(id string, items []string, m ismsaudit.Meta) error {
+func (a *Audit) RecordSelection(id SamplingPlanID, items []string, m ismsaudit.Meta) error {
 	if err := a.requireState("record-selection", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
 	p := a.samplingPlanByID(id)
 	if p == nil {
-		return notFound("sampling plan", id)
+		return notFound("sampling plan", string(id))
 	}
 	ch := &checker{subject: "sample selection"}
 	ch.meta(m)
@@ -271,7 +276,7 @@ func Draw(p SamplingPlan) ([]string, error) {
 }
 
 // samplingPlanByID returns the plan with the given id, or nil.
-func (a *Audit) samplingPlanByID(id string) *SamplingPlan {
+func (a *Audit) samplingPlanByID(id SamplingPlanID) *SamplingPlan {
 	for i := range a.Sampling {
 		if a.Sampling[i].ID == id {
 			return &a.Sampling[i]
@@ -465,14 +470,14 @@ func (v *verifier) verifySampling() {
 	if len(a.Sampling) > 0 && a.State == StateInitiation {
 		v.violate("Sampling", RuleSamplingBeforeFindings, string(a.State), "sampling plans before preparation")
 	}
-	ids := make(map[string]int, len(a.Sampling))
+	ids := make(map[SamplingPlanID]int, len(a.Sampling))
 	for i := range a.Sampling {
 		p := &a.Sampling[i]
 		path := errs.Index("Sampling", i)
-		if isBlank(p.ID) {
+		if isBlank(string(p.ID)) {
 			c.shape(path+".ID", "required", "", "the host's id for the plan")
 		} else if j, dup := ids[p.ID]; dup {
-			c.shape(path+".ID", "unique", p.ID, "the same id as "+errs.Index("Sampling", j))
+			c.shape(path+".ID", "unique", string(p.ID), "the same id as "+errs.Index("Sampling", j))
 		} else {
 			ids[p.ID] = i
 		}

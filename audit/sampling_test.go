@@ -291,7 +291,7 @@ func TestRecordSelection(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(a *Audit)
-		id    string
+		id    SamplingPlanID
 		items []string
 		want  [][2]string
 	}{

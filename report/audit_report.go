@@ -503,7 +503,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 			size = len(s.Population.Items)
 		}
 		r.Sampling = append(r.Sampling, AuditSamplingPlan{
-			ID: s.ID, Purpose: s.Purpose, Frame: s.Frame, Method: s.Method, PopulationSize: size, Size: s.Size, Rationale: s.Rationale,
+			ID: string(s.ID), Purpose: s.Purpose, Frame: s.Frame, Method: s.Method, PopulationSize: size, Size: s.Size, Rationale: s.Rationale,
 		})
 	}
 	if a.Checklist != nil {

@@ -529,7 +529,7 @@ func (l *auditLayout) evidenceItem(i int) {
 	if s := e.Sampling; s != nil {
 		t := " Sample of " + strconv.Itoa(s.SampleSize) + " from " + strconv.Itoa(s.PopulationSize) + " " + s.Population + " (" + string(s.Method)
 		if s.Plan != "" {
-			t += ", plan " + s.Plan
+			t += ", plan " + string(s.Plan)
 		}
 		l.text(t + ").")
 	}
@@ -751,7 +751,7 @@ func (l *auditLayout) risks() {
 	d.table("Risk", "Description", "Found", "Escalated", "To", "Response")
 	for _, k := range r.EscalatedRisks {
 		d.open(blockRow)
-		tcell(d, k.ID)
+		tcell(d, string(k.ID))
 		tcell(d, k.Description)
 		tcell(d, strings.TrimSpace(fmtTime(k.FoundAt)+" "+k.FoundBy))
 		tcell(d, fmtTime(k.EscalatedAt))

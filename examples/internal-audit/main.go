@@ -105,7 +105,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	st.do("draft plan", a.DraftPlan(s.Plan, team(s.PlanDrafted)))
 	st.do("checklist", a.AttachChecklist(s.Checklist, team(s.ChecklistAt)))
 	for _, p := range s.Sampling {
-		st.do("sampling plan "+p.ID, a.AddSamplingPlan(p, team(s.SamplingAt)))
+		st.do("sampling plan "+string(p.ID), a.AddSamplingPlan(p, team(s.SamplingAt)))
 	}
 	st.do("draw S-1", a.DrawSample("S-1", by(s.SamplingAt, sample.Auditor)))
 	st.do("choose S-2", a.RecordSelection("S-2", s.ServerChoice, by(s.SamplingAt, sample.Expert)))
@@ -119,7 +119,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	for _, it := range s.Evidence {
 		st.evidence(it)
 	}
-	st.do("escalate "+s.Risk.ID, a.EscalateRisk(s.Risk, by(s.Risk.EscalatedAt, s.Risk.FoundBy)))
+	st.do("escalate "+string(s.Risk.ID), a.EscalateRisk(s.Risk, by(s.Risk.EscalatedAt, s.Risk.FoundBy)))
 	for _, r := range s.Results {
 		st.do("result "+r.Ref.String(), a.RecordResult(r.Ref, r.Assessment, team(s.ResultsAt)))
 	}
