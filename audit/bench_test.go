@@ -859,13 +859,13 @@ func BenchmarkFindingConfirm(b *testing.B) {
 	}
 }
 
-// BenchmarkDeriveRecommendation measures the recommendation rules over
+// BenchmarkReviewRecommendation measures the recommendation rules over
 // 2,000 presented findings (1,000 nonconformities with follow-ups).
-func BenchmarkDeriveRecommendation(b *testing.B) {
+func BenchmarkReviewRecommendation(b *testing.B) {
 	a := bigFindingsAudit(b, StateFollowUp, 10000, 2000, FindingPresented)
 	b.ReportAllocs()
 	for b.Loop() {
-		if rec, _ := DeriveRecommendation(a, closeAt); rec != NotRecommend {
+		if rec, _ := ReviewRecommendation(a, closeAt); rec != NotRecommend {
 			b.Fatalf("got %s", rec)
 		}
 	}

@@ -33,7 +33,13 @@ type Conclusion struct {
 	NotCovered   []string `json:"notCovered,omitempty"`
 	// Recurring notes findings that recur across areas or audits.
 	Recurring []string `json:"recurring,omitempty"`
-	// Recommendation is set for certification audits.
+	// Recommendation is the audit team's recommendation, for a
+	// certification audit only (17021-1 9.4.8). The library sets it when
+	// the conclusions are agreed, to what DeriveRecommendation gives for
+	// the findings then, and clears it when they are revised: it is the
+	// one recommendation of the audit, fixed with the conclusions. A draft
+	// carries none. ReviewRecommendation says later whether the
+	// follow-ups have met its conditions; it never changes this field.
 	Recommendation Recommendation    `json:"recommendation,omitempty"`
 	State          ConclusionState   `json:"state"`
 	History        []ConclusionEntry `json:"history"`
@@ -116,7 +122,6 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
 			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
 			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
-			{Name: "recommendation-derived", Rule: RuleRecommendationDerived, Check: guardRecommendation},
 		}},
 		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
 			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
@@ -192,10 +197,8 @@ func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) error {
 	if c.Fulfilment != "" && !c.Fulfilment.IsValid() {
 		ch.add("Fulfilment", "enum", string(c.Fulfilment), "not a degree of fulfilment")
 	}
-	if c.Recommendation != "" && !c.Recommendation.IsValid() {
-		ch.add("Recommendation", "enum", string(c.Recommendation), "not a recommendation")
-	} else if c.Recommendation != "" && !a.IsCertification() {
-		ch.add("Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
+	if c.Recommendation != "" {
+		ch.add("Recommendation", RuleRecommendationDerived, string(c.Recommendation), "set by AgreeConclusion from the findings (see DeriveRecommendation): leave it empty")
 	}
 	for i, s := range c.NotCovered {
 		if isBlank(s) {
@@ -262,8 +265,9 @@ func (a *Audit) conclusionFor(event ConclusionEvent) (*Conclusion, error) {
 	return a.Conclusion, nil
 }
 
-// fireConclusion fires event on the conclusions and applies it.
-func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
+// fireConclusion fires event on the conclusions and applies it, with
+// change applied to the conclusions as well.
+func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta, change func(*Conclusion)) error {
 	c, err := a.conclusionFor(event)
 	if err != nil {
 		return err
@@ -272,6 +276,7 @@ func (a *Audit) fireConclusion(event ConclusionEvent, m ismsaudit.Meta) error {
 	if err != nil {
 		return err
 	}
+	change(c)
 	c.State = e.To
 	c.History = append(c.History, e)
 	return nil
@@ -313,18 +318,27 @@ func (a *Audit) CheckConclusion(e ConclusionEvent) error {
 // (19011 6.4.9). Guards: the conclusions are complete
 // (AUD-CONCLUSION-COMPLETE: degree of fulfilment, extent of conformity,
 // effectiveness, objectives achieved or why not, scope covered or what was
-// not); no finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS); a
-// certification audit's Recommendation is the one DeriveRecommendation's
-// rules call for, any other audit's is empty (AUD-RECOMMENDATION-DERIVED).
+// not); no finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS).
 // Allowed in the findings stage (AUD-CONCLUSION-PHASE).
+//
+// A certification audit's conclusions get their Recommendation here: the
+// one DeriveRecommendation gives for the findings as they stand
+// (AUD-RECOMMENDATION-DERIVED). It is the audit's recommendation from then
+// on; the findings cannot change while the conclusions stand agreed.
 func (a *Audit) AgreeConclusion(m ismsaudit.Meta) error {
-	return a.fireConclusion(ConclusionAgree, m)
+	return a.fireConclusion(ConclusionAgree, m, func(c *Conclusion) {
+		c.Recommendation = ""
+		if a.IsCertification() {
+			c.Recommendation, _ = deriveRecommendation(a, recommendationAtAgreement)
+		}
+	})
 }
 
 // ReviseConclusion takes agreed conclusions back to draft, so that they
-// or the findings can change (AUD-CONCLUSION-PHASE).
+// or the findings can change (AUD-CONCLUSION-PHASE). The recommendation
+// goes with the agreement: the next AgreeConclusion derives it again.
 func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
-	return a.fireConclusion(ConclusionRevise, m)
+	return a.fireConclusion(ConclusionRevise, m, func(c *Conclusion) { c.Recommendation = "" })
 }
 
 // conclusionsAgreed refuses unless the conclusions are agreed (not draft,
@@ -363,16 +377,6 @@ func guardConclusionComplete(a *Audit) error {
 	return nil
 }
 
-func guardRecommendation(a *Audit) error {
-	if a.Conclusion == nil {
-		return errNoConclusion
-	}
-	if p := recommendationProblem(a, a.Conclusion.Recommendation); p != "" {
-		return errors.New("audit: " + p)
-	}
-	return nil
-}
-
 // verifyConclusion checks the conclusions.
 func (v *verifier) verifyConclusion() {
 	a := v.a
@@ -396,6 +400,8 @@ func (v *verifier) verifyConclusion() {
 		v.violate("Conclusion.Recommendation", RuleRecordShape, string(c.Recommendation), "not a recommendation")
 	case !a.IsCertification() && c.Recommendation != "":
 		v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), "only a certification audit carries a recommendation")
+	case c.State == ConclusionDraft && c.Recommendation != "":
+		v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), "draft conclusions carry no recommendation: it is derived when they are agreed")
 	case a.IsCertification() && (c.State == ConclusionAgreed || c.State == ConclusionPresented):
 		if problem := recommendationProblem(a, c.Recommendation); problem != "" {
 			v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), problem)

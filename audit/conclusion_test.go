@@ -12,8 +12,8 @@ import (
 )
 
 // draftConclusion returns complete conclusion content as a host would draft it.
-func draftConclusion(t tb, rec Recommendation) Conclusion {
-	c := *conclusionIn(t, rec, ConclusionDraft)
+func draftConclusion(t tb) Conclusion {
+	c := *conclusionIn(t, "", ConclusionDraft)
 	c.State, c.History = "", nil
 	return c
 }
@@ -34,20 +34,20 @@ func TestDraftConclusion(t *testing.T) {
 	m := metaAt(agreeAt.Add(-time.Hour), leadID)
 	t.Run("creates, then replaces the draft", func(t *testing.T) {
 		a := findingsStageAudit(t)
-		c := draftConclusion(t, "")
+		c := draftConclusion(t)
 		c.NotCovered = []string{}
 		require.NoError(t, a.DraftConclusion(c, m))
-		want := draftConclusion(t, "")
+		want := draftConclusion(t)
 		want.State, want.History = ConclusionDraft, []ConclusionEntry{}
 		if diff := cmp.Diff(&want, a.Conclusion); diff != "" {
 			t.Errorf("mismatch (-want +got):\n%s", diff)
 		}
-		next := draftConclusion(t, RecommendAfterVerification)
+		next := draftConclusion(t)
 		next.Extent = "revised extent"
 		next.Recurring = []string{"log retention, in two units"}
 		require.NoError(t, a.DraftConclusion(next, m))
 		assert.Equal(t, "revised extent", a.Conclusion.Extent)
-		assert.Equal(t, RecommendAfterVerification, a.Conclusion.Recommendation)
+		assert.Empty(t, a.Conclusion.Recommendation, "a draft carries no recommendation")
 		next.Recurring[0] = "changed by the caller"
 		assert.Equal(t, "log retention, in two units", a.Conclusion.Recurring[0], "the record keeps its own copy")
 	})
@@ -57,13 +57,13 @@ func TestDraftConclusion(t *testing.T) {
 	})
 	t.Run("after a revision the history is kept", func(t *testing.T) {
 		a := findingsStageAudit(t)
-		require.NoError(t, a.DraftConclusion(draftConclusion(t, RecommendAfterVerification), m))
+		require.NoError(t, a.DraftConclusion(draftConclusion(t), m))
 		require.NoError(t, a.AgreeConclusion(metaAt(agreeAt, leadID)))
 		require.NoError(t, a.ReviseConclusion(metaAt(agreeAt.Add(time.Minute), leadID)))
-		require.NoError(t, a.DraftConclusion(draftConclusion(t, RecommendAfterVerification), metaAt(agreeAt.Add(2*time.Minute), leadID)))
+		require.NoError(t, a.DraftConclusion(draftConclusion(t), metaAt(agreeAt.Add(2*time.Minute), leadID)))
 		assert.Len(t, a.Conclusion.History, 2)
 		assert.Equal(t, ConclusionDraft, a.Conclusion.State)
-		err := refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), metaAt(agreeAt, leadID)) })
+		err := refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), metaAt(agreeAt, leadID)) })
 		assert.True(t, validationError(t, err).Has("Meta.At", "not-before-last"))
 	})
 	tests := []struct {
@@ -74,7 +74,8 @@ func TestDraftConclusion(t *testing.T) {
 		want   [][2]string
 	}{
 		{"unknown fulfilment", annexa.Stage2, func(c *Conclusion) { c.Fulfilment = "mostly" }, nil, [][2]string{{"Fulfilment", "enum"}}},
-		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, [][2]string{{"Recommendation", "enum"}}},
+		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
+		{"recommendation written by hand", annexa.Stage2, func(c *Conclusion) { c.Recommendation = RecommendAfterVerification }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
 		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
 		{"blank area not covered", annexa.Stage2, func(c *Conclusion) { c.ScopeCovered, c.NotCovered = false, []string{"site B", " "} }, nil, [][2]string{{"NotCovered[1]", "required"}}},
 		{"blank recurring", annexa.Stage2, func(c *Conclusion) { c.Recurring = []string{""} }, nil, [][2]string{{"Recurring[0]", "required"}}},
@@ -87,7 +88,7 @@ func TestDraftConclusion(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := findingsStageAudit(t)
 			a.Kind = tt.kind
-			c := draftConclusion(t, "")
+			c := draftConclusion(t)
 			tt.change(&c)
 			meta := m
 			if tt.meta != nil {
@@ -107,7 +108,7 @@ func TestDraftConclusion(t *testing.T) {
 			}
 			a := findingsStageAudit(t)
 			a.State = s
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), m) }))
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }))
 			assert.Equal(t, RuleConclusionPhase, rule, "state %s", s)
 			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
@@ -116,7 +117,7 @@ func TestDraftConclusion(t *testing.T) {
 		for _, s := range []ConclusionState{ConclusionAgreed, ConclusionPresented} {
 			a := findingsStageAudit(t)
 			a.Conclusion = conclusionIn(t, RecommendAfterVerification, s)
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t, ""), m) }))
+			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }))
 			assert.Equal(t, RuleConclusionPhase, rule)
 			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
 		}
@@ -132,7 +133,9 @@ func TestAgreeConclusion(t *testing.T) {
 		rule   ismsaudit.RuleID // "" when accepted
 	}{
 		{"complete, recommendation derived", annexa.Stage2, nil, ""},
-		{"internal audit without recommendation", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, ""},
+		{"internal audit without recommendation", annexa.Internal, nil, ""},
+		{"a recommendation written by hand is replaced", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, ""},
+		{"an internal audit's written by hand is dropped", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, ""},
 		{"objectives not achieved, with why", annexa.Stage2, func(_ *Audit, c *Conclusion) {
 			c.ObjectivesAchieved, c.ObjectivesNote = false, "the data centre could not be visited"
 		}, ""},
@@ -148,9 +151,6 @@ func TestAgreeConclusion(t *testing.T) {
 		{"a draft finding", annexa.Stage2, func(a *Audit, _ *Conclusion) {
 			a.Findings = append(a.Findings, findingIn(t, observation("F-3", controlA51), FindingDraft))
 		}, RuleConclusionAfterFindings},
-		{"recommendation missing", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = "" }, RuleRecommendationDerived},
-		{"recommendation not derived", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Recommendation = Recommend }, RuleRecommendationDerived},
-		{"recommendation on an internal audit", annexa.Internal, nil, RuleRecommendationDerived},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,6 +163,11 @@ func TestAgreeConclusion(t *testing.T) {
 			if tt.rule == "" {
 				require.NoError(t, a.AgreeConclusion(m))
 				assert.Equal(t, ConclusionAgreed, a.Conclusion.State)
+				want, _ := DeriveRecommendation(a)
+				assert.Equal(t, want, a.Conclusion.Recommendation, "agreement records the derived recommendation")
+				if a.IsCertification() {
+					assert.Equal(t, RecommendAfterVerification, a.Conclusion.Recommendation, "F-1 is a major nonconformity")
+				}
 				assert.Equal(t, []ConclusionEntry{{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, At: m.At, By: m.By}}, a.Conclusion.History)
 				return
 			}

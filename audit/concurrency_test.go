@@ -75,7 +75,7 @@ func TestConcurrentReadsOfAFinishedAudit(t *testing.T) {
 				assert.True(t, ok)
 				assert.Equal(t, audit.FollowUpClosed, u.State)
 				assert.Empty(t, a.Overdue(at.Add(365*24*time.Hour)))
-				rec, _ := audit.DeriveRecommendation(a, at)
+				rec, _ := audit.ReviewRecommendation(a, at)
 				assert.Equal(t, audit.Recommend, rec)
 				assert.NotEmpty(t, a.BaselineFocus())
 				_, err = audit.Compare(previous, a)

@@ -114,9 +114,12 @@
 // the ISMS, whether the objectives were achieved and what of the scope was
 // covered ([Audit.DraftConclusion], [Audit.AgreeConclusion]). A
 // certification audit's conclusions carry the [Recommendation] its findings
-// call for under [RecommendationRules]; [DeriveRecommendation] applies
-// them, and a major nonconformity left unverified past its due date blocks
-// a recommendation for certification. [Audit.RecurringFindings] lists
+// call for under [RecommendationRules]: [Audit.AgreeConclusion] records it
+// in Conclusion.Recommendation, the one recommendation of the audit
+// ([DeriveRecommendation] shows it before agreement). Later,
+// [ReviewRecommendation] says whether the follow-ups have met its
+// conditions, without changing it; a major nonconformity left unverified
+// past its due date blocks a recommendation for certification. [Audit.RecurringFindings] lists
 // criteria that nonconformities cite in several areas. The closing meeting
 // ([Audit.HoldClosingMeeting]) follows agreed conclusions, presents every
 // confirmed finding and records diverging opinions and the follow-up agreed;

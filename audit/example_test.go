@@ -499,15 +499,14 @@ func raise(a *audit.Audit, fs ...audit.Finding) {
 	}
 }
 
-// holdClosing ends fieldwork, has the team agree conclusions with the
-// recommendation the findings call for, and holds the closing meeting at
-// 16:00 on 11 March, which presents the findings.
+// holdClosing ends fieldwork, has the team agree conclusions (which
+// records the recommendation the findings call for), and holds the
+// closing meeting at 16:00 on 11 March, which presents the findings.
 func holdClosing(a *audit.Audit) {
-	rec, _ := audit.DeriveRecommendation(a, at(11, 14))
 	must(
 		a.EndFieldwork(on(11, 9, "lead-1")),
 		a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
-			Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true, Recommendation: rec}, on(11, 14, "lead-1")),
+			Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, on(11, 14, "lead-1")),
 		a.AgreeConclusion(on(11, 14, "lead-1")),
 		a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: at(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
 			FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, on(11, 16, "lead-1")),
@@ -546,6 +545,10 @@ func ruleOf(err error) string {
 	var te *ismsaudit.TransitionError
 	if errors.As(err, &te) {
 		return string(te.Rule)
+	}
+	var ve *ismsaudit.ValidationError
+	if errors.As(err, &ve) && len(ve.Fields) > 0 {
+		return string(ve.Fields[0].Rule)
 	}
 	return err.Error()
 }
@@ -623,41 +626,43 @@ func ExampleAudit_AgreeConclusion() {
 	_ = a.EndFieldwork(on(11, 9, "lead-1"))
 	_ = a.ConfirmFinding("F-1", on(11, 10, "lead-1"))
 
+	// The recommendation is not the team's to write: agreement derives it.
 	c := audit.Conclusion{
 		Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true,
 		Recommendation: audit.Recommend,
 	}
 	m := on(11, 14, "lead-1")
-	_ = a.DraftConclusion(c, m)
-	fmt.Println(ruleOf(a.AgreeConclusion(m)))
+	fmt.Println(ruleOf(a.DraftConclusion(c, m)))
 
-	rec, reasons := audit.DeriveRecommendation(a, m.At)
-	c.Recommendation = rec
+	c.Recommendation = ""
 	_ = a.DraftConclusion(c, m)
+	rec, reasons := audit.DeriveRecommendation(a) // what agreement will record
+	fmt.Println("preview:", rec, "-", reasons[0])
 	fmt.Println(ruleOf(a.AgreeConclusion(m)), a.Conclusion.State, a.Conclusion.Recommendation)
-	fmt.Println(reasons[0])
 	// Output:
 	// AUD-RECOMMENDATION-DERIVED
+	// preview: recommend-after-accepted-plans - REC-MINOR-OPEN: F-1 is a minor nonconformity without an accepted corrective action plan
 	// accepted agreed recommend-after-accepted-plans
-	// REC-MINOR-OPEN: F-1 is a minor nonconformity without an accepted corrective action plan
 }
 
-func ExampleDeriveRecommendation() {
+func ExampleReviewRecommendation() {
 	a := exampleAudit("A-2026-07")
 	raise(a, exampleNC("F-1", audit.Major, "E-1"), exampleNC("F-2", audit.Minor, "E-1"))
 	holdClosing(a)
 	followUpAll(a, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)) // F-1's action is due on 31 May; F-2 has no plan yet
 	must(a.MarkImplemented("F-1", ismsaudit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
+	fmt.Println("agreed:", a.Conclusion.Recommendation)
 	for _, at := range []time.Time{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
-		rec, reasons := audit.DeriveRecommendation(a, at)
+		rec, reasons := audit.ReviewRecommendation(a, at)
 		fmt.Println(at.Format(time.DateOnly), rec)
 		for _, r := range reasons {
 			fmt.Println(" ", r)
 		}
 	}
 	// Output:
+	// agreed: recommend-after-verified-correction
 	// 2026-05-01 recommend-after-verified-correction
 	//   REC-MAJOR-OPEN: F-1 is a major nonconformity whose correction is not verified effective
 	// 2026-06-01 not-recommend
@@ -666,7 +671,7 @@ func ExampleDeriveRecommendation() {
 
 func ExampleRecommendationRules() {
 	for r := range audit.RecommendationRules() {
-		fmt.Printf("%s -> %s (%s, %s)\n", r.ID, r.Then, r.Rule, r.Source)
+		fmt.Printf("%s -> %s (%s, %s)\n", r.ID, r.Then, r.Rule, r.Clause)
 	}
 	// Output:
 	// REC-MAJOR-OVERDUE -> not-recommend (AUD-MAJOR-OVERDUE-BLOCKS, 17021-1:9.5.3)

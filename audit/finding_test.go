@@ -178,7 +178,7 @@ func TestFindingMermaid(t *testing.T) {
 			"withdrawn --> [*]",
 		}},
 		{conclusionMachine.Mermaid(), []string{
-			"draft --> agreed: agree [conclusions-complete, findings-settled, recommendation-derived]",
+			"draft --> agreed: agree [conclusions-complete, findings-settled]",
 			"agreed --> draft: revise",
 		}},
 		{followUpMachine.Mermaid(), []string{

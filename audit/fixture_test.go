@@ -881,6 +881,9 @@ func findingIn(t tb, f Finding, s FindingState) Finding {
 // the given recommendation, in state s.
 func conclusionIn(t tb, rec Recommendation, s ConclusionState) *Conclusion {
 	t.Helper()
+	if s == ConclusionDraft {
+		rec = "" // a draft carries none: agreement derives it
+	}
 	var events []ConclusionEvent
 	var times []time.Time
 	switch s {

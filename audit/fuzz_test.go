@@ -268,7 +268,8 @@ func FuzzFindingVerifyRecord(f *testing.F) {
 		if again := Verify(&a, nil); !cmp.Equal(err1, again) {
 			t.Fatalf("Verify is not deterministic:\n%v\n%v", err1, again)
 		}
-		DeriveRecommendation(&a, closeAt)
+		DeriveRecommendation(&a)
+		ReviewRecommendation(&a, closeAt)
 		a.BaselineFocus()
 		a.RecurringFindings()
 		a.Overdue(closeAt)

@@ -68,8 +68,8 @@ func TestConclusionLifecycleProperties(t *testing.T) {
 		}
 		t.Repeat(map[string]func(*rapid.T){
 			"draft": func(t *rapid.T) {
-				rec, _ := deriveRecommendation(a, recommendationAtAgreement)
-				c := draftConclusion(t, rapid.SampledFrom([]Recommendation{rec, rec, Recommend, NotRecommend, ""}).Draw(t, "recommendation"))
+				c := draftConclusion(t)
+				c.Recommendation = rapid.SampledFrom([]Recommendation{"", "", Recommend, NotRecommend}).Draw(t, "recommendation") // refused unless empty
 				if rapid.Bool().Draw(t, "incomplete") {
 					c.Extent = ""
 				}
@@ -876,8 +876,8 @@ func TestFindingLifecycleProperties(t *testing.T) {
 				}
 			},
 			"conclude": func(t *rapid.T) {
-				rec, _ := deriveRecommendation(a, recommendationAtAgreement)
-				c := draftConclusion(t, rapid.SampledFrom([]Recommendation{rec, rec, rec, Recommend, ""}).Draw(t, "recommendation"))
+				c := draftConclusion(t)
+				c.Recommendation = rapid.SampledFrom([]Recommendation{"", "", "", Recommend}).Draw(t, "recommendation") // refused unless empty
 				m := rapidMeta(t, clock)
 				fire(t, "draft-conclusion", "", "", m, func() error { return a.DraftConclusion(c, m) })
 				m = rapidMeta(t, clock)
@@ -1093,8 +1093,8 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 					}
 					t.Fatalf("the operations built a record that breaks the rules: %v", v)
 				}
-				if rec, _ := DeriveRecommendation(a, clock); blocked != (rec == NotRecommend) {
-					t.Fatalf("Verify reports a blocked recommendation: %t; DeriveRecommendation gives %s", blocked, rec)
+				if rec, _ := ReviewRecommendation(a, clock); blocked != (rec == NotRecommend) {
+					t.Fatalf("Verify reports a blocked recommendation: %t; ReviewRecommendation gives %s", blocked, rec)
 				}
 			},
 		})

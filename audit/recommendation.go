@@ -25,8 +25,10 @@ const (
 
 // RecommendationRule is one documented rule by which the findings of a
 // certification audit decide the audit team's recommendation (ISO/IEC
-// 17021-1:2015 9.4.8, 9.5). DeriveRecommendation tries the rules in the
-// order RecommendationRules yields them; the first that holds decides.
+// 17021-1:2015 9.4.8, 9.5). DeriveRecommendation and ReviewRecommendation
+// try the rules in the order RecommendationRules yields them; the first
+// that holds decides. A rule about follow-ups holds only in a review: when
+// the conclusions are agreed, no follow-up exists yet.
 type RecommendationRule struct {
 	// ID is stable, e.g. "REC-MAJOR-OPEN".
 	ID string `json:"id"`
@@ -36,8 +38,8 @@ type RecommendationRule struct {
 	Then Recommendation `json:"then"`
 	// Rule is the id of the process rule the rule serves.
 	Rule ismsaudit.RuleID `json:"rule"`
-	// Source is the clause the rule comes from.
-	Source string `json:"source"`
+	// Clause is the clause the rule comes from.
+	Clause ismsaudit.Clause `json:"clause"`
 }
 
 // The rules of recommendation.
@@ -73,25 +75,44 @@ type recommendationBasis struct {
 
 var recommendationAtAgreement = recommendationBasis{noReasons: true}
 
-// RecommendationRules yields the rules DeriveRecommendation applies, in
-// the order it applies them.
+// RecommendationRules yields the rules DeriveRecommendation and
+// ReviewRecommendation apply, in the order they apply them.
 func RecommendationRules() iter.Seq[RecommendationRule] { return slices.Values(recommendationTable) }
 
 // DeriveRecommendation applies RecommendationRules to a certification
-// audit's standing nonconformities (Finding.Standing) and their follow-ups
-// as they are at the given time, and returns the recommendation with the
+// audit's standing nonconformities (Finding.Standing) as they stand,
+// without their follow-ups, and returns the recommendation with the
 // reasons: one line per finding that decided it, each starting with the
-// rule's ID. A major nonconformity whose follow-up is not closed after its
-// due date gives NotRecommend (rule AUD-MAJOR-OVERDUE-BLOCKS). For an audit
+// rule's ID. It is what AgreeConclusion records in
+// Conclusion.Recommendation when the team agrees its conclusions (no
+// follow-up exists then): RecommendAfterVerification when a major
+// nonconformity stands, RecommendAfterPlans when only minor ones do, and
+// Recommend otherwise. Use it to show a draft's outcome before agreement;
+// once the conclusions are agreed it returns what they recorded, as the
+// findings cannot change while the conclusions stand agreed. For an audit
 // that is not a certification audit (and for nil) it returns "" and no
 // reasons: such audits carry no recommendation.
-//
-// At the agreement of the conclusions no follow-up exists yet, so a
-// certification audit's conclusions recommend RecommendAfterVerification
-// when a major nonconformity stands, RecommendAfterPlans when only minor
-// ones do, and Recommend otherwise; later calls show how the follow-ups
-// change the picture.
-func DeriveRecommendation(a *Audit, at time.Time) (Recommendation, []string) {
+func DeriveRecommendation(a *Audit) (Recommendation, []string) {
+	if a == nil || !a.IsCertification() {
+		return "", nil
+	}
+	return deriveRecommendation(a, recommendationBasis{})
+}
+
+// ReviewRecommendation reviews a certification audit's recommendation
+// against the follow-ups as they are at the given time: it applies
+// RecommendationRules to the standing nonconformities and their
+// follow-ups and returns what the rules call for now, with the reasons.
+// Recommend means the conditions of the agreed recommendation are met
+// (every major's correction verified effective, every minor's plan
+// accepted); RecommendAfterVerification or RecommendAfterPlans that they
+// are not yet; NotRecommend that a major nonconformity's follow-up is not
+// closed after its due date, which blocks certification (rule
+// AUD-MAJOR-OVERDUE-BLOCKS). It changes nothing: the audit's
+// recommendation stays Conclusion.Recommendation, as agreed. For an audit
+// that is not a certification audit (and for nil) it returns "" and no
+// reasons.
+func ReviewRecommendation(a *Audit, at time.Time) (Recommendation, []string) {
 	if a == nil || !a.IsCertification() {
 		return "", nil
 	}

@@ -15,8 +15,8 @@ type RiskID string
 // EscalatedRisk is an urgent, significant risk found during the audit and
 // escalated at once (19011 6.4.4).
 type EscalatedRisk struct {
-	ID          RiskID    `json:"id"`
-	Description string    `json:"description"`
+	ID          RiskID `json:"id"`
+	Description string `json:"description"`
 	// FoundAt, FoundBy and EscalatedAt are the risk's own times and
 	// finder: a risk is found, then escalated at once, and only then
 	// recorded (the operation's Meta), so neither time may be after the

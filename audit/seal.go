@@ -99,8 +99,8 @@ type SealedLog struct {
 	Name string `json:"name"`
 	// Count is how many entries were sealed: the log's first Count.
 	Count int `json:"count"`
-	// Marks locate a change: the CRC-64 of each sealed entry's encoding,
-	// as 16 lower-case hex digits per entry (16*Count digits in all; see
+	// Marks locate a change: the CRC-32C of each sealed entry's encoding,
+	// as 8 lower-case hex digits per entry (8*Count digits in all; see
 	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
 	// name the first entry that differs when it is not.
 	Marks string `json:"marks"`

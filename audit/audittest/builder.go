@@ -63,7 +63,7 @@ func NewBuilder(t require.TestingT) *Builder {
 
 // Kind sets the kind of audit. Certification audits (stage 1 and 2,
 // surveillance, recertification, special) carry the recommendation
-// audit.DeriveRecommendation derives from their findings.
+// AgreeConclusion derives from their findings.
 func (b *Builder) Kind(k annexa.AuditKind) *Builder { b.kind = k; return b }
 
 // ID sets the audit's id.
@@ -300,9 +300,7 @@ func (b *Builder) conclude(a *audit.Audit) bool {
 	if b.major+b.minor == 0 {
 		c.Fulfilment, c.Extent = audit.Fulfilled, "the criteria are fulfilled"
 	}
-	m := b.Meta()
-	c.Recommendation, _ = audit.DeriveRecommendation(a, m.At)
-	b.do("draft conclusions", a.DraftConclusion(c, m))
+	b.do("draft conclusions", a.DraftConclusion(c, b.Meta()))
 	b.do("agree conclusions", a.AgreeConclusion(b.Meta()))
 	if b.reached(a) {
 		return true
