@@ -22,10 +22,10 @@ import (
 // with -race, it shows they share nothing mutable; afterwards the record
 // encodes exactly as before, so no read wrote to it.
 func TestConcurrentReadsOfAFinishedAudit(t *testing.T) {
-	b := audittest.NewBuilder(t).Kind(annexa.Stage2).Evidence(12).Nonconformities(1, 2).Conformities(3)
+	b := audittest.NewBuilder(t, &audittest.Options{Kind: annexa.Stage2, Evidence: 12, Findings: &audittest.Findings{Major: 1, Minor: 2, Conformities: 3}})
 	a := b.Build()
 	require.NoError(t, a.SealRecord(b.Meta()))
-	previous := audittest.NewBuilder(t).ID("A-TEST-0").Kind(annexa.Stage2).Build()
+	previous := audittest.NewBuilder(t, &audittest.Options{ID: "A-TEST-0", Kind: annexa.Stage2}).Build()
 	at := b.Meta().At
 	before, err := json.Marshal(a)
 	require.NoError(t, err)

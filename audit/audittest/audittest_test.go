@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,6 +16,7 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/audit/audittest"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 // fakeT records what an assertion reports. FailNow ends the goroutine it
@@ -64,7 +66,7 @@ func TestBuilderConformsInEveryState(t *testing.T) {
 	for kind := range annexa.AuditKinds() {
 		for s := range audit.States() {
 			t.Run(string(kind)+"/"+string(s), func(t *testing.T) {
-				a := audittest.NewBuilder(t).Kind(kind).Nonconformities(1, 1).Through(s).Build()
+				a := audittest.NewBuilder(t, &audittest.Options{Kind: kind, Through: s, Findings: &audittest.Findings{Major: 1, Minor: 1, Conformities: 1}}).Build()
 				assert.Equal(t, s, a.State)
 				assert.Equal(t, kind, a.Kind)
 				audittest.RequireConforms(t, a, nil)
@@ -74,7 +76,7 @@ func TestBuilderConformsInEveryState(t *testing.T) {
 }
 
 func TestBuilderSizes(t *testing.T) {
-	b := audittest.NewBuilder(t).Evidence(7).Nonconformities(2, 3).Conformities(4)
+	b := audittest.NewBuilder(t, &audittest.Options{Evidence: 7, Findings: &audittest.Findings{Major: 2, Minor: 3, Conformities: 4}})
 	a := b.Build()
 	require.Equal(t, audit.StateClosed, a.State)
 	kinds := map[audit.FindingKind]int{}
@@ -98,7 +100,7 @@ func TestBuilderSizes(t *testing.T) {
 	assert.True(t, m.At.After(a.History[len(a.History)-1].At))
 	assert.Equal(t, audittest.Lead, m.By)
 
-	none := audittest.NewBuilder(t).Nonconformities(0, 0).Conformities(0).Evidence(0).Build()
+	none := audittest.NewBuilder(t, &audittest.Options{Evidence: 1, Findings: &audittest.Findings{}}).Build()
 	assert.Empty(t, none.Findings)
 	assert.Len(t, none.Evidence, 1, "results rest on at least one item")
 	assert.Equal(t, audit.StateClosed, none.State)
@@ -107,7 +109,7 @@ func TestBuilderSizes(t *testing.T) {
 
 func TestBuilderFailsTheTestOnARefusedStep(t *testing.T) {
 	f := run(func(ft *fakeT) {
-		audittest.NewBuilder(ft).Nonconformities(0, 0).Through(audit.StateFollowUp).Build()
+		audittest.NewBuilder(ft, &audittest.Options{Through: audit.StateFollowUp, Findings: &audittest.Findings{Conformities: 1}}).Build()
 		ft.Errorf("not reached")
 	})
 	assert.True(t, f.stopped, "the builder stops the test")
@@ -115,7 +117,7 @@ func TestBuilderFailsTheTestOnARefusedStep(t *testing.T) {
 }
 
 func TestConforms(t *testing.T) {
-	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFindings}).Build()
 	f := run(func(ft *fakeT) { assert.True(ft, audittest.Conforms(ft, a, nil)) })
 	assert.False(t, f.failed)
 
@@ -139,7 +141,7 @@ func TestConforms(t *testing.T) {
 }
 
 func TestViolates(t *testing.T) {
-	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFindings}).Build()
 	a.Opening.ScopeConfirmed = false
 	tests := []struct {
 		name string
@@ -159,14 +161,16 @@ func TestViolates(t *testing.T) {
 			assert.Equal(t, !tt.pass, f.failed, f.output())
 		})
 	}
-	conforming := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	conforming := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFindings}).Build()
 	f := run(func(ft *fakeT) { audittest.Violates(ft, conforming, nil, audit.RuleOpeningMeeting, "") })
 	assert.True(t, f.failed)
 }
 
 func TestRefusedBy(t *testing.T) {
-	fieldwork := func() *audit.Audit { return audittest.NewBuilder(t).Through(audit.StateFieldwork).Build() }
-	b := audittest.NewBuilder(t).Through(audit.StateFieldwork)
+	fieldwork := func() *audit.Audit {
+		return audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork}).Build()
+	}
+	b := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork})
 	a := b.Build()
 	guard := a.Terminate("", b.Meta())                                          // a guard's refusal
 	wrongState := fieldwork().DraftConclusion(audit.Conclusion{}, b.Meta())     // an operation the state forbids
@@ -199,7 +203,7 @@ func TestRefusedBy(t *testing.T) {
 }
 
 func TestPermittedAndRefused(t *testing.T) {
-	a := audittest.NewBuilder(t).Through(audit.StateFieldwork).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork}).Build()
 	f := run(func(ft *fakeT) {
 		assert.True(ft, audittest.Permitted(ft, a, audit.EventEndFieldwork))
 		assert.True(ft, audittest.Refused(ft, a, audit.EventIssueReport, ""))
@@ -236,7 +240,7 @@ func TestPermittedAndRefused(t *testing.T) {
 // states hold.
 func TestBuilderDoesTheWorkOfEachState(t *testing.T) {
 	build := func(s audit.State) *audit.Audit {
-		return audittest.NewBuilder(t).Nonconformities(1, 1).Through(s).Build()
+		return audittest.NewBuilder(t, &audittest.Options{Through: s, Findings: &audittest.Findings{Major: 1, Minor: 1, Conformities: 1}}).Build()
 	}
 	assert.Equal(t, audit.PlanCommunicated, build(audit.StatePreparation).Plan.State)
 	fieldwork := build(audit.StateFieldwork)
@@ -252,4 +256,50 @@ func TestBuilderDoesTheWorkOfEachState(t *testing.T) {
 		assert.Equal(t, audit.FollowUpImplemented, u.State)
 	}
 	assert.NotNil(t, build(audit.StateTerminated).Termination)
+}
+
+// TestBuilderOptions checks that the Builder builds with the people,
+// scope, clock and confidentiality a host gives, and that the record
+// conforms.
+func TestBuilderOptions(t *testing.T) {
+	start := time.Date(2027, time.January, 4, 8, 0, 0, 0, time.UTC)
+	opts := &audittest.Options{
+		ID: "IA-7", Client: "Audit committee", Auditee: "Bolt GmbH",
+		Team: []audit.Member{
+			{Auditor: "ines", Name: "Ines Lead", Role: competence.RoleTeamLeader},
+			{Auditor: "jon", Name: "Jon Auditor", Role: competence.RoleAuditor},
+		},
+		Contact:         "kim",
+		Scope:           audit.Scope{ISMS: "the ISMS of Bolt GmbH", Units: []string{"R&D"}},
+		Controls:        []annexa.ControlID{"5.1"},
+		Start:           start,
+		Step:            30 * time.Minute,
+		Confidentiality: audit.ConfidentialityRestricted,
+		Recipients:      []audit.Recipient{{Name: "Audit committee", Clearance: audit.ConfidentialityRestricted}},
+		Findings:        &audittest.Findings{Minor: 1},
+	}
+	b := audittest.NewBuilder(t, opts)
+	a := b.Build()
+	audittest.RequireConforms(t, a, nil)
+	assert.Equal(t, audit.ID("IA-7"), a.ID)
+	assert.Equal(t, "Bolt GmbH", a.Auditee)
+	assert.Equal(t, start, a.CreatedAt)
+	assert.Equal(t, start.Add(4*30*time.Minute), a.History[0].At, "prepared four steps of half an hour after creation: contact, feasibility, team, prepare")
+	assert.Equal(t, "kim", a.Contact.Person)
+	assert.Equal(t, "ines", a.History[0].By, "steps are the team leader's")
+	assert.Equal(t, opts.Scope, a.Plan.Content.Scope)
+	assert.Equal(t, []audit.Criterion{{Ref: annexa.RefToControl("5.1")}}, a.Plan.Content.Criteria)
+	for _, e := range a.Evidence {
+		assert.Equal(t, audit.ConfidentialityRestricted, e.Confidentiality)
+		assert.Equal(t, "jon", e.CollectedBy, "the auditor collects")
+	}
+	assert.Equal(t, "kim", a.FollowUps[0].PlannedBy, "the auditee's contact plans")
+	assert.Len(t, a.Report.Distribution, 1)
+	assert.Equal(t, "ines", b.Meta().By)
+
+	f := run(func(ft *fakeT) {
+		audittest.NewBuilder(ft, &audittest.Options{Team: []audit.Member{{Auditor: "ines", Name: "Ines", Role: competence.RoleTeamLeader}}})
+		ft.Errorf("not reached")
+	})
+	assert.True(t, f.stopped, "a team without an auditor stops the test")
 }

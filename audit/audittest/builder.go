@@ -12,32 +12,103 @@ import (
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
-// The fixture's people, by their competence ids.
+// The default people of a Builder's audit (see Options.Team and
+// Options.Contact).
 const (
-	// Lead is the team leader's id; every step the Builder takes is by
-	// the team leader unless it says otherwise.
+	// Lead is the default team leader's competence id.
 	Lead = "lead"
-	// Auditor is the auditor's id.
+	// Auditor is the default auditor's competence id.
 	Auditor = "auditor"
-	// Auditee is who speaks for the auditee (the contact, the recipient of
-	// the report, who plans and implements corrective actions).
+	// Auditee is who speaks for the auditee by default.
 	Auditee = "carl"
 )
 
-// start is when every Builder's audit is created (see Builder).
-var start = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+// Options says what a Builder's audit holds: the people, the scope and
+// criteria, the clock, the confidentiality of the evidence, the findings
+// and the state to stop in. The zero value of each field means its
+// default, so a nil *Options, or an Options setting only what a test
+// cares about, gives a conforming audit.
+type Options struct {
+	// ID is the audit's id; default "A-TEST-1".
+	ID audit.ID
+	// Kind is the kind of audit; default annexa.Internal. Certification
+	// audits (stage 1 and 2, surveillance, recertification, special) carry
+	// the recommendation AgreeConclusion derives from their findings.
+	Kind annexa.AuditKind
+	// Client and Auditee are the audit client and the organization
+	// audited; default "Board of Acme Ltd" and "Acme Ltd".
+	Client, Auditee string
+	// Team is the audit team: one team leader and at least one auditor,
+	// each with a competence id. Every step is taken by the team leader
+	// unless it says otherwise; the first auditor collects the evidence,
+	// raises the findings and records the checklist results. Default: Lead
+	// (team leader), Auditor (auditor) and a guide from the auditee.
+	Team []audit.Member
+	// Contact is who speaks for the auditee: the contact, a recipient of
+	// the report, who acknowledges findings and plans and implements
+	// corrective actions; default Auditee ("carl").
+	Contact string
+	// Scope is the plan's scope; default the auditee's ISMS, unit IT and
+	// the access management process.
+	Scope audit.Scope
+	// Clauses and Controls are the plan's criteria, from which the
+	// checklist is built; default clause 9.2 and controls A.5.15 and
+	// A.8.8, or for a stage 1 audit (when both are nil) the whole
+	// documented ISMS.
+	Clauses  []annexa.ClauseID
+	Controls []annexa.ControlID
+	// Start is when the audit is created, default 09:00 UTC on 2 March
+	// 2026, and Step the time from one step to the next, default an hour.
+	Start time.Time
+	Step  time.Duration
+	// Confidentiality is that of every evidence item; default
+	// audit.ConfidentialityInternal.
+	Confidentiality audit.Confidentiality
+	// Recipients receive the report; default the contact (restricted) and
+	// the audit client (internal).
+	Recipients []audit.Recipient
+	// Evidence is how many verified evidence items fieldwork collects (at
+	// least one: every checklist result rests on evidence); default 3.
+	Evidence int
+	// Findings says how many findings the team raises; nil means one minor
+	// nonconformity and one conformity.
+	Findings *Findings
+	// Through is the state the audit is left in, with the work done in
+	// that state:
+	//
+	//   - initiation: contact and feasibility recorded, the team set;
+	//   - preparation: the plan approved and communicated, the checklist
+	//     attached, the sample drawn;
+	//   - fieldwork: evidence collected and verified, findings confirmed,
+	//     every checklist result recorded, a risk escalated;
+	//   - findings: the conclusions agreed;
+	//   - closing: the findings acknowledged, a corrective action planned
+	//     and accepted for each nonconformity;
+	//   - reported, distributed, completed: the report issued, then
+	//     distributed, then the audit completed;
+	//   - follow-up: every corrective action implemented, none verified
+	//     yet;
+	//   - closed: every corrective action verified effective, the audit
+	//     closed;
+	//   - terminated: stopped during fieldwork, after the opening meeting.
+	//
+	// Default audit.StateClosed. An audit without nonconformities goes
+	// from completed straight to closed, so audit.StateFollowUp needs at
+	// least one.
+	Through audit.State
+}
+
+// Findings counts the findings a Builder's team raises.
+type Findings struct {
+	Major, Minor, Conformities int
+}
 
 // Builder builds audit records for tests through the real operations of
 // the audit package, so that what it builds is what a host's own calls
 // would leave and conforms to every process rule (Verify returns nil).
-//
-// Set what the audit holds with the setters, then call Through for the
-// state to stop in and Build. The audit is created at 09:00 UTC on 2 March
-// 2026 and each step happens one hour after the one before. The defaults give an internal audit of
-// clause 9.2 and controls A.5.15 and A.8.8 with three verified evidence
-// items, one minor nonconformity and one conformity, taken to
-// audit.StateClosed. A step the library refuses fails the test at once
-// (t.FailNow), naming the step.
+// Its Options say what the audit holds; Build takes it to the state they
+// name. A step the library refuses fails the test at once (t.FailNow),
+// naming the step.
 //
 // Ids are fixed: evidence items "E-1", "E-2"... in the order collected
 // (those collected to verify corrective actions come after the others);
@@ -45,70 +116,91 @@ var start = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 // minor ones, then the conformities; the statistical sampling plan "S-1".
 type Builder struct {
 	t       require.TestingT
-	kind    annexa.AuditKind
-	id      audit.ID
-	through audit.State
-	evid    int
-	major   int
-	minor   int
-	conform int
+	opts    Options
+	lead    competence.AuditorID
+	auditor competence.AuditorID
 	step    int
 }
 
-// NewBuilder returns a Builder with the defaults, failing t on a refused
-// step.
-func NewBuilder(t require.TestingT) *Builder {
-	return &Builder{t: t, kind: annexa.Internal, id: "A-TEST-1", through: audit.StateClosed, evid: 3, minor: 1, conform: 1}
-}
-
-// Kind sets the kind of audit. Certification audits (stage 1 and 2,
-// surveillance, recertification, special) carry the recommendation
-// AgreeConclusion derives from their findings.
-func (b *Builder) Kind(k annexa.AuditKind) *Builder { b.kind = k; return b }
-
-// ID sets the audit's id.
-func (b *Builder) ID(id audit.ID) *Builder { b.id = id; return b }
-
-// Evidence sets how many verified evidence items fieldwork collects (at
-// least one: every checklist result rests on evidence).
-func (b *Builder) Evidence(n int) *Builder { b.evid = max(n, 1); return b }
-
-// Nonconformities sets how many major and minor nonconformities the team
-// raises.
-func (b *Builder) Nonconformities(major, minor int) *Builder {
-	b.major, b.minor = max(major, 0), max(minor, 0)
+// NewBuilder returns a Builder of the audit opts describes (nil for the
+// defaults), failing t on a refused step. It fails t at once when the
+// options' team has no team leader or no auditor with a competence id.
+func NewBuilder(t require.TestingT, opts *Options) *Builder {
+	b := &Builder{t: t}
+	if opts != nil {
+		b.opts = *opts
+	}
+	o := &b.opts
+	if o.ID == "" {
+		o.ID = "A-TEST-1"
+	}
+	if o.Kind == "" {
+		o.Kind = annexa.Internal
+	}
+	if o.Client == "" {
+		o.Client = "Board of Acme Ltd"
+	}
+	if o.Auditee == "" {
+		o.Auditee = "Acme Ltd"
+	}
+	if o.Team == nil {
+		o.Team = []audit.Member{
+			{Auditor: Lead, Name: "Lena Lead", Role: competence.RoleTeamLeader},
+			{Auditor: Auditor, Name: "Omar Auditor", Role: competence.RoleAuditor},
+			{Name: "Gus Guide", Role: competence.RoleGuide, Organization: o.Auditee},
+		}
+	}
+	if o.Contact == "" {
+		o.Contact = Auditee
+	}
+	if o.Scope.ISMS == "" && len(o.Scope.Units)+len(o.Scope.Processes)+len(o.Scope.Locations) == 0 {
+		o.Scope = audit.Scope{ISMS: "the ISMS of " + o.Auditee, Units: []string{"IT"}, Processes: []string{"access management"}}
+	}
+	if o.Clauses == nil && o.Controls == nil && o.Kind != annexa.Stage1 {
+		o.Clauses, o.Controls = []annexa.ClauseID{"9.2"}, []annexa.ControlID{"5.15", "8.8"}
+	}
+	if o.Start.IsZero() {
+		o.Start = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+	}
+	if o.Step <= 0 {
+		o.Step = time.Hour
+	}
+	if o.Confidentiality == "" {
+		o.Confidentiality = audit.ConfidentialityInternal
+	}
+	if o.Recipients == nil {
+		o.Recipients = []audit.Recipient{
+			{Name: o.Contact, Organization: o.Auditee, Clearance: audit.ConfidentialityRestricted},
+			{Name: o.Client, Organization: o.Auditee, Clearance: audit.ConfidentialityInternal},
+		}
+	}
+	if o.Evidence <= 0 {
+		o.Evidence = 3
+	}
+	if o.Findings == nil {
+		o.Findings = &Findings{Minor: 1, Conformities: 1}
+	}
+	if o.Through == "" {
+		o.Through = audit.StateClosed
+	}
+	for _, m := range o.Team {
+		switch {
+		case m.Role == competence.RoleTeamLeader && b.lead == "":
+			b.lead = m.Auditor
+		case m.Role == competence.RoleAuditor && b.auditor == "":
+			b.auditor = m.Auditor
+		}
+	}
+	if b.lead == "" || b.auditor == "" {
+		require.FailNow(t, "audittest: the team needs a team leader and an auditor, each with a competence id")
+	}
 	return b
 }
 
-// Conformities sets how many conformity findings the team raises.
-func (b *Builder) Conformities(n int) *Builder { b.conform = max(n, 0); return b }
-
-// Through sets the state the audit is left in, with the work done in
-// that state:
-//
-//   - initiation: contact and feasibility recorded, the team set;
-//   - preparation: the plan approved and communicated, the checklist
-//     attached, the sample drawn;
-//   - fieldwork: evidence collected and verified, findings confirmed,
-//     every checklist result recorded, a risk escalated;
-//   - findings: the conclusions agreed;
-//   - closing: the findings acknowledged, a corrective action planned and
-//     accepted for each nonconformity;
-//   - reported, distributed, completed: the report issued, then
-//     distributed, then the audit completed;
-//   - follow-up: every corrective action implemented, none verified yet;
-//   - closed: every corrective action verified effective, the audit
-//     closed;
-//   - terminated: stopped during fieldwork, after the opening meeting.
-//
-// An audit without nonconformities goes from completed straight to
-// closed, so audit.StateFollowUp needs at least one.
-func (b *Builder) Through(s audit.State) *Builder { b.through = s; return b }
-
-// Meta returns the Meta of the next step, by the team leader: one hour
+// Meta returns the Meta of the next step, by the team leader: one step
 // after the last step the Builder or an earlier call took. Use it to
 // carry on from a built audit.
-func (b *Builder) Meta() ismsaudit.Meta { return b.by(Lead) }
+func (b *Builder) Meta() ismsaudit.Meta { return b.by(string(b.lead)) }
 
 func (b *Builder) by(who string) ismsaudit.Meta {
 	b.step++
@@ -116,7 +208,7 @@ func (b *Builder) by(who string) ismsaudit.Meta {
 }
 
 // at is the time of the current step.
-func (b *Builder) at() time.Time { return start.Add(time.Duration(b.step) * time.Hour) }
+func (b *Builder) at() time.Time { return b.opts.Start.Add(time.Duration(b.step) * b.opts.Step) }
 
 // do runs one step, failing the test when the library refuses it.
 func (b *Builder) do(what string, err error) {
@@ -127,16 +219,17 @@ func (b *Builder) do(what string, err error) {
 }
 
 // reached reports whether the audit is in the state to stop in.
-func (b *Builder) reached(a *audit.Audit) bool { return a.State == b.through }
+func (b *Builder) reached(a *audit.Audit) bool { return a.State == b.opts.Through }
 
-// Build runs the operations up to the state set with Through and returns
-// the audit.
+// Build runs the operations up to the state the options name (Through)
+// and returns the audit.
 func (b *Builder) Build() *audit.Audit {
 	if h, ok := b.t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
 	b.step = 0
-	a, err := audit.New(audit.NewOptions{ID: b.id, Kind: b.kind, Client: "Board of Acme Ltd", Auditee: "Acme Ltd"}, ismsaudit.Meta{At: b.at(), By: Lead})
+	o := &b.opts
+	a, err := audit.New(audit.NewOptions{ID: o.ID, Kind: o.Kind, Client: o.Client, Auditee: o.Auditee}, ismsaudit.Meta{At: b.at(), By: string(b.lead)})
 	b.do("new", err)
 	if b.initiate(a) || b.prepare(a) || b.fieldwork(a) || b.conclude(a) || b.report(a) {
 		return a
@@ -147,33 +240,24 @@ func (b *Builder) Build() *audit.Audit {
 
 func (b *Builder) initiate(a *audit.Audit) bool {
 	m := b.Meta()
-	b.do("establish contact", a.EstablishContact(audit.Contact{Person: "Carl, CISO of Acme", EstablishedAt: m.At, EstablishedBy: Lead, Notes: "access to sites and systems agreed"}, m))
+	b.do("establish contact", a.EstablishContact(audit.Contact{Person: b.opts.Contact, EstablishedAt: m.At, EstablishedBy: string(b.lead), Notes: "access to sites and systems agreed"}, m))
 	m = b.Meta()
-	b.do("decide feasibility", a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: Lead}, m))
-	b.do("set team", a.SetTeam([]audit.Member{
-		{Auditor: Lead, Name: "Lena Lead", Role: competence.RoleTeamLeader},
-		{Auditor: Auditor, Name: "Omar Auditor", Role: competence.RoleAuditor},
-		{Name: "Gus Guide", Role: competence.RoleGuide, Organization: "Acme Ltd"},
-	}, b.Meta()))
+	b.do("decide feasibility", a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: m.At, DecidedBy: string(b.lead)}, m))
+	b.do("set team", a.SetTeam(b.opts.Team, b.Meta()))
 	return b.reached(a)
 }
 
-// checklist builds the work document for the audit's kind: clause 9.2 and
-// controls A.5.15 and A.8.8 where the kind takes a subset, the whole
-// documented ISMS for a stage 1.
+// checklist builds the work document for the audit's kind from the
+// options' clauses and controls.
 func (b *Builder) checklist() *annexa.Checklist {
-	soa, err := annexa.NewSoA("Acme Ltd", annexa.Inclusion{
+	soa, err := annexa.NewSoA(b.opts.Auditee, annexa.Inclusion{
 		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment},
 		Justification: "Selected by the risk treatment plan",
 		Status:        annexa.Implemented,
 	})
 	b.do("build SoA", err)
 	soa.Version = "2026.1"
-	opts := annexa.ChecklistOptions{Kind: b.kind, Clauses: []annexa.ClauseID{"9.2"}, Controls: []annexa.ControlID{"5.15", "8.8"}}
-	if b.kind == annexa.Stage1 {
-		opts.Clauses, opts.Controls = nil, nil
-	}
-	cl, err := annexa.NewChecklist(soa, opts)
+	cl, err := annexa.NewChecklist(soa, annexa.ChecklistOptions{Kind: b.opts.Kind, Clauses: b.opts.Clauses, Controls: b.opts.Controls})
 	b.do("build checklist", err)
 	return cl
 }
@@ -191,21 +275,21 @@ func (b *Builder) prepare(a *audit.Audit) bool {
 		}
 		criteria = append(criteria, c)
 		refs = append(refs, it.Ref)
-		who := competence.AuditorID(Auditor)
+		who := b.auditor
 		if i%2 == 0 {
-			who = Lead
+			who = b.lead
 		}
 		assign = append(assign, audit.Assignment{Criterion: it.Ref, Auditor: who})
 	}
 	from := b.at().Add(24 * time.Hour)
 	b.do("draft plan", a.DraftPlan(audit.PlanContent{
 		Objectives: []string{"determine the conformity of the ISMS with ISO/IEC 27001:2022"},
-		Scope:      audit.Scope{ISMS: "the ISMS of Acme Ltd", Units: []string{"IT"}, Processes: []string{"access management"}},
+		Scope:      b.opts.Scope,
 		Criteria:   criteria,
-		Locations:  []string{"Acme head office"},
+		Locations:  []string{b.opts.Auditee + " head office"},
 		Start:      from, End: from.Add(30 * 24 * time.Hour),
-		Schedule: []audit.Activity{{Title: "interviews and record reviews", Location: "Acme head office", Start: from, End: from.Add(8 * time.Hour),
-			Auditors: []competence.AuditorID{Lead, Auditor}, Criteria: refs}},
+		Schedule: []audit.Activity{{Title: "interviews and record reviews", Location: b.opts.Auditee + " head office", Start: from, End: from.Add(8 * time.Hour),
+			Auditors: []competence.AuditorID{b.lead, b.auditor}, Criteria: refs}},
 		Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "interviews with process owners"}},
 		SamplingApproach: "a statistical sample of access reviews",
 		Assignments:      assign,
@@ -223,10 +307,10 @@ func (b *Builder) prepare(a *audit.Audit) bool {
 // evidence collects and verifies one item supporting ref.
 func (b *Builder) evidence(a *audit.Audit, ref annexa.Ref) ismsaudit.EvidenceID {
 	id := ismsaudit.EvidenceID(fmt.Sprintf("E-%d", len(a.Evidence)+1))
-	m := b.by(Auditor)
+	m := b.by(string(b.auditor))
 	b.do("collect evidence "+string(id), a.CollectEvidence(audit.Evidence{
 		ID: id, Source: audit.SourceRecord, Description: "records examined for " + ref.String(), Supports: []annexa.Ref{ref},
-		CollectedBy: Auditor, CollectedAt: m.At, Confidentiality: audit.ConfidentialityInternal,
+		CollectedBy: string(b.auditor), CollectedAt: m.At, Confidentiality: b.opts.Confidentiality,
 		Digest: audit.DigestOf([]byte(id)),
 	}, m))
 	b.do("verify evidence "+string(id), a.VerifyEvidence(id, b.Meta()))
@@ -234,9 +318,9 @@ func (b *Builder) evidence(a *audit.Audit, ref annexa.Ref) ismsaudit.EvidenceID 
 }
 
 func (b *Builder) fieldwork(a *audit.Audit) bool {
-	b.do("hold opening meeting", a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	b.do("hold opening meeting", a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: b.opts.Contact, Organization: b.opts.Auditee}},
 		PlanConfirmed: true, ScopeConfirmed: true, RolesExplained: true}, b.Meta()))
-	if b.through == audit.StateTerminated {
+	if b.opts.Through == audit.StateTerminated {
 		b.do("terminate", a.Terminate("the auditee withdrew its cooperation", b.Meta()))
 		return true
 	}
@@ -248,7 +332,7 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 		}
 	}
 	var ids []ismsaudit.EvidenceID
-	for i := range b.evid {
+	for i := range b.opts.Evidence {
 		ids = append(ids, b.evidence(a, refs[i%len(refs)]))
 	}
 	// Findings: majors, minors, conformities, each on the next evidence
@@ -259,32 +343,32 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 		ev, supports := ids[k], a.Evidence[k].Supports[0]
 		n++
 		f := audit.Finding{ID: audit.FindingID(fmt.Sprintf("F-%d", n)), Kind: kind, Grade: grade, Criteria: []annexa.Ref{supports},
-			Evidence: []ismsaudit.EvidenceID{ev}, Area: "IT", RaisedBy: Auditor, RaisedAt: b.at(),
+			Evidence: []ismsaudit.EvidenceID{ev}, Area: "IT", RaisedBy: string(b.auditor), RaisedAt: b.at(),
 			Found: "the records examined for " + supports.String() + " show the requirement met"}
 		if kind == audit.Nonconformity {
 			f.Requirement = "the requirement of " + supports.String() + " is met"
 			f.Found = "two of the records examined show it is not"
 			f.Reason = "the control is not operated as the ISMS requires"
 		}
-		b.do("add finding "+string(f.ID), a.AddFinding(f, b.by(Auditor)))
+		b.do("add finding "+string(f.ID), a.AddFinding(f, b.by(string(b.auditor))))
 		b.do("confirm finding "+string(f.ID), a.ConfirmFinding(f.ID, b.Meta()))
 	}
-	for range b.major {
+	for range b.opts.Findings.Major {
 		raise(audit.Nonconformity, audit.Major)
 	}
-	for range b.minor {
+	for range b.opts.Findings.Minor {
 		raise(audit.Nonconformity, audit.Minor)
 	}
-	for range b.conform {
+	for range b.opts.Findings.Conformities {
 		raise(audit.Conformity, "")
 	}
 	// Checklist results: each item rests on an item collected for it.
 	for i, it := range items {
 		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{ids[i%len(ids)]}}
-		b.do("record result "+it.Ref.String(), a.RecordResult(it.Ref, as, b.by(Auditor)))
+		b.do("record result "+it.Ref.String(), a.RecordResult(it.Ref, as, b.by(string(b.auditor))))
 	}
 	b.do("escalate risk", a.EscalateRisk(audit.EscalatedRisk{ID: "R-1", Description: "an administrator password written on a whiteboard",
-		FoundAt: b.at(), FoundBy: Auditor, EscalatedAt: b.at(), EscalatedTo: "Carl, CISO of Acme"}, b.Meta()))
+		FoundAt: b.at(), FoundBy: string(b.auditor), EscalatedAt: b.at(), EscalatedTo: b.opts.Contact}, b.Meta()))
 	if b.reached(a) {
 		return true
 	}
@@ -297,7 +381,7 @@ func (b *Builder) conclude(a *audit.Audit) bool {
 		Fulfilment: audit.LargelyFulfilled, Extent: "the criteria are largely fulfilled",
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true,
 	}
-	if b.major+b.minor == 0 {
+	if b.opts.Findings.Major+b.opts.Findings.Minor == 0 {
 		c.Fulfilment, c.Extent = audit.Fulfilled, "the criteria are fulfilled"
 	}
 	b.do("draft conclusions", a.DraftConclusion(c, b.Meta()))
@@ -305,18 +389,18 @@ func (b *Builder) conclude(a *audit.Audit) bool {
 	if b.reached(a) {
 		return true
 	}
-	cm := audit.ClosingMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "Carl", Organization: "Acme Ltd"}},
+	cm := audit.ClosingMeeting{HeldAt: b.at(), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: b.opts.Contact, Organization: b.opts.Auditee}},
 		FindingsPresented: true, ConclusionsPresented: true}
-	if b.major+b.minor > 0 {
+	if b.opts.Findings.Major+b.opts.Findings.Minor > 0 {
 		cm.AgreedFollowUp = "corrective action plans within 30 days"
 	}
 	b.do("hold closing meeting", a.HoldClosingMeeting(cm, b.Meta()))
 	for _, f := range a.Findings {
-		b.do("acknowledge finding "+string(f.ID), a.AcknowledgeFinding(f.ID, b.by(Auditee)))
+		b.do("acknowledge finding "+string(f.ID), a.AcknowledgeFinding(f.ID, b.by(b.opts.Contact)))
 		if f.Kind != audit.Nonconformity {
 			continue
 		}
-		m := b.by(Auditee)
+		m := b.by(b.opts.Contact)
 		b.do("plan corrective action "+string(f.ID), a.PlanCorrectiveAction(f.ID, audit.CorrectiveActionPlan{
 			Correction: "the two records put right", RootCause: "the control had no owner", Action: "an owner named and trained",
 			DueAt: m.At.Add(60 * 24 * time.Hour)}, m))
@@ -330,10 +414,7 @@ func (b *Builder) report(a *audit.Audit) bool {
 	if b.reached(a) {
 		return true
 	}
-	b.do("distribute report", a.Distribute([]audit.Recipient{
-		{Name: "Carl", Organization: "Acme Ltd", Clearance: audit.ConfidentialityRestricted},
-		{Name: "Board of Acme Ltd", Organization: "Acme Ltd", Clearance: audit.ConfidentialityInternal},
-	}, b.Meta()))
+	b.do("distribute report", a.Distribute(b.opts.Recipients, b.Meta()))
 	if b.reached(a) {
 		return true
 	}
@@ -346,7 +427,7 @@ func (b *Builder) followUp(a *audit.Audit) {
 		b.do("start follow-up", a.StartFollowUp(b.Meta()))
 		for _, f := range a.Findings {
 			if f.Kind == audit.Nonconformity {
-				b.do("mark implemented "+string(f.ID), a.MarkImplemented(f.ID, b.by(Auditee)))
+				b.do("mark implemented "+string(f.ID), a.MarkImplemented(f.ID, b.by(b.opts.Contact)))
 			}
 		}
 		if b.reached(a) {
@@ -360,7 +441,7 @@ func (b *Builder) followUp(a *audit.Audit) {
 			b.do("verify corrective action "+string(f.ID), a.VerifyCorrectiveAction(f.ID, []ismsaudit.EvidenceID{id}, b.Meta()))
 		}
 	}
-	if b.through == audit.StateFollowUp {
+	if b.opts.Through == audit.StateFollowUp {
 		b.do("reach follow-up", fmt.Errorf("audittest: no nonconformity to follow up: the audit closes from completed"))
 	}
 	b.do("close", a.Close(b.Meta()))

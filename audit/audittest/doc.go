@@ -22,7 +22,11 @@
 // stopping in any state of the audit lifecycle: what it returns is what a
 // host's own calls would leave, and it conforms.
 //
-//	a := audittest.NewBuilder(t).Kind(annexa.Stage2).Nonconformities(1, 2).Through(audit.StateClosing).Build()
+//	a := audittest.NewBuilder(t, &audittest.Options{
+//		Kind:     annexa.Stage2,
+//		Findings: &audittest.Findings{Major: 1, Minor: 2},
+//		Through:  audit.StateClosing,
+//	}).Build()
 //
 // The package is for tests: the library itself never imports it.
 package audittest

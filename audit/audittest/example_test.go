@@ -17,7 +17,7 @@ func (t *exampleT) FailNow()              { panic("the test stops here") }
 
 func ExampleNewBuilder() {
 	t := &exampleT{} // in a host's test: the *testing.T
-	a := audittest.NewBuilder(t).Kind(annexa.Stage2).Nonconformities(1, 1).Through(audit.StateClosing).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Kind: annexa.Stage2, Through: audit.StateClosing, Findings: &audittest.Findings{Major: 1, Minor: 1, Conformities: 1}}).Build()
 	fmt.Println(a.Kind, a.State, len(a.Findings), "findings")
 	fmt.Println("recommendation:", a.Conclusion.Recommendation)
 	fmt.Println("permitted:", a.Permitted())
@@ -29,7 +29,7 @@ func ExampleNewBuilder() {
 
 func ExampleConforms() {
 	t := &exampleT{}
-	a := audittest.NewBuilder(t).Through(audit.StateFindings).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFindings}).Build()
 	fmt.Println("conforms:", audittest.Conforms(t, a, nil))
 
 	// A record changed by hand: the opening meeting did not confirm the
@@ -47,7 +47,7 @@ func ExampleConforms() {
 
 func ExampleRefusedBy() {
 	t := &exampleT{}
-	b := audittest.NewBuilder(t).Through(audit.StateFieldwork)
+	b := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork})
 	a := b.Build()
 
 	// Terminating without a reason is refused by the guard of its rule.
@@ -61,7 +61,7 @@ func ExampleRefusedBy() {
 
 func ExampleRefused() {
 	t := &exampleT{}
-	a := audittest.NewBuilder(t).Through(audit.StateFieldwork).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork}).Build()
 	fmt.Println(audittest.Permitted(t, a, audit.EventEndFieldwork))
 
 	// A checklist item left pending: fieldwork cannot end.

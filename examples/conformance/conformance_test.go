@@ -42,7 +42,7 @@ func TestChangedRecordIsFlagged(t *testing.T) {
 // Fieldwork cannot end while a planned checklist item has neither a
 // result nor a reason why it was not audited.
 func TestFieldworkEndsOnlyWhenTheChecklistIsCovered(t *testing.T) {
-	b := audittest.NewBuilder(t).Through(audit.StateFieldwork)
+	b := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork})
 	a := b.Build()
 	audittest.Permitted(t, a, audit.EventEndFieldwork)
 
@@ -53,7 +53,7 @@ func TestFieldworkEndsOnlyWhenTheChecklistIsCovered(t *testing.T) {
 
 // A nonconformity is confirmed only on verified evidence.
 func TestNonconformityRestsOnVerifiedEvidence(t *testing.T) {
-	b := audittest.NewBuilder(t).Through(audit.StateFieldwork)
+	b := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateFieldwork})
 	a := b.Build()
 	m := b.Meta()
 	require.NoError(t, a.CollectEvidence(audit.Evidence{ID: "E-99", Source: audit.SourceInterview, Description: "hearsay about the backups",
@@ -68,7 +68,7 @@ func TestNonconformityRestsOnVerifiedEvidence(t *testing.T) {
 // The report is issued only after the closing meeting, and a
 // certification audit's recommendation follows from its findings.
 func TestReportAndRecommendation(t *testing.T) {
-	a := audittest.NewBuilder(t).Kind(annexa.Stage2).Nonconformities(1, 0).Through(audit.StateFindings).Build()
+	a := audittest.NewBuilder(t, &audittest.Options{Kind: annexa.Stage2, Through: audit.StateFindings, Findings: &audittest.Findings{Major: 1, Conformities: 1}}).Build()
 	audittest.Refused(t, a, audit.EventIssueReport, "")
 	assert.Equal(t, audit.RecommendAfterVerification, a.Conclusion.Recommendation, "a major nonconformity stands")
 	audittest.RequireConforms(t, a, nil)
