@@ -17,7 +17,7 @@ func BenchmarkBuilder(b *testing.B) {
 		b.Run(fmt.Sprintf("evidence=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				a := audittest.NewBuilder(b, &audittest.Options{Kind: annexa.Stage2, Evidence: n, Findings: &audittest.Findings{Major: n/20, Minor: n/10, Conformities: n / 20}}).Build()
+				a := audittest.NewBuilder(b, &audittest.Options{Kind: annexa.Stage2, Evidence: n, Findings: &audittest.Findings{Major: n / 20, Minor: n / 10, Conformities: n / 20}}).Build()
 				if a.State != audit.StateClosed {
 					b.Fatal(a.State)
 				}
