@@ -12,6 +12,48 @@ import (
 	"github.com/ismsaudit/ismsaudit/competence"
 )
 
+// Example is the smallest complete internal audit: from New to the closed
+// follow-up of one nonconformity, every step through the operations,
+// phase by phase of ISO 19011:2018 clause 6, one day apart, recorded by
+// the team leader. The steps run in order and stop at the first refusal: a
+// refused step changes nothing, so every step after it would only be
+// refused in turn; the one refusal printed names the rule that stopped
+// the audit.
+func Example() {
+	t := time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+	a, err := audit.New(audit.NewOptions{ID: "IA-1", Kind: annexa.Internal, Client: "Board", Auditee: "Acme"}, ismsaudit.Meta{At: t, By: "lena"})
+	ref, on, e1, who, team := annexa.RefToControl("5.15"), t.AddDate(0, 0, 9), []ismsaudit.EvidenceID{"E-1"}, []audit.Attendee{{Name: "Carl"}}, []audit.Member{{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader}}
+	contact, feasible := audit.Contact{Person: "Carl", EstablishedAt: t, EstablishedBy: "lena"}, audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: t, DecidedBy: "lena"}
+	plan := audit.PlanContent{Objectives: []string{"conformity of access control"}, Scope: audit.Scope{Units: []string{"IT"}}, Criteria: []audit.Criterion{{Ref: ref}}, Locations: []string{"HQ"}, Start: on, End: on.Add(8 * time.Hour),
+		Schedule: []audit.Activity{{Title: "interviews", Start: on, End: on.Add(8 * time.Hour)}}, Methods: []audit.Method{{Location: audit.OnSite, Description: "interviews"}}, SamplingApproach: "every leaver", Assignments: []audit.Assignment{{Criterion: ref, Auditor: "lena"}}}
+	opening, closing := audit.OpeningMeeting{HeldAt: on, Attendees: who, PlanConfirmed: true, ScopeConfirmed: true}, audit.ClosingMeeting{HeldAt: on, Attendees: who, FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a plan in a week"}
+	item := audit.Evidence{ID: "E-1", Source: audit.SourceRecord, Description: "leaver tickets", Supports: []annexa.Ref{ref}, CollectedBy: "lena", CollectedAt: on, Confidentiality: audit.ConfidentialityInternal}
+	nc := audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{ref}, Evidence: e1, RaisedBy: "lena", RaisedAt: on,
+		Requirement: "access is removed when people leave", Found: "two leavers kept VPN access", Reason: "HR does not tell IT of leavers"}
+	conclusion := audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "met but for leavers' access", Effectiveness: "effective", ObjectivesAchieved: true, ScopeCovered: true}
+	fix, to := audit.CorrectiveActionPlan{Correction: "accounts disabled", RootCause: "no leaver notice", Action: "leavers open an IT ticket", DueAt: on.AddDate(0, 3, 0)}, []audit.Recipient{{Name: "Board", Clearance: audit.ConfidentialityInternal}}
+	for _, step := range []func(m ismsaudit.Meta) error{
+		func(ismsaudit.Meta) error { return err }, func(m ismsaudit.Meta) error { return a.EstablishContact(contact, m) }, // initiation (6.2)
+		func(m ismsaudit.Meta) error { return a.DecideFeasibility(feasible, m) }, func(m ismsaudit.Meta) error { return a.SetTeam(team, m) },
+		a.Prepare, func(m ismsaudit.Meta) error { return a.DraftPlan(plan, m) }, func(m ismsaudit.Meta) error { return a.ApprovePlan(m, nil) }, // preparation (6.3)
+		a.CommunicatePlan, func(m ismsaudit.Meta) error { return a.HoldOpeningMeeting(opening, m) }, // fieldwork (6.4)
+		func(m ismsaudit.Meta) error { return a.CollectEvidence(item, m) }, func(m ismsaudit.Meta) error { return a.VerifyEvidence("E-1", m) },
+		func(m ismsaudit.Meta) error { return a.AddFinding(nc, m) }, func(m ismsaudit.Meta) error { return a.ConfirmFinding("F-1", m) }, a.EndFieldwork,
+		func(m ismsaudit.Meta) error { return a.DraftConclusion(conclusion, m) }, a.AgreeConclusion, func(m ismsaudit.Meta) error { return a.HoldClosingMeeting(closing, m) },
+		func(m ismsaudit.Meta) error { return a.PlanCorrectiveAction("F-1", fix, m) }, func(m ismsaudit.Meta) error { return a.AcceptCorrectiveAction("F-1", m) },
+		a.IssueReport, func(m ismsaudit.Meta) error { return a.Distribute(to, m) }, func(m ismsaudit.Meta) error { return a.Complete(audit.Completion{Records: "kept six years"}, m) }, // report (6.5), completion (6.6)
+		a.StartFollowUp, func(m ismsaudit.Meta) error { return a.MarkImplemented("F-1", m) }, // follow-up (6.7)
+		func(m ismsaudit.Meta) error { return a.VerifyCorrectiveAction("F-1", e1, m) }, a.Close,
+	} {
+		if t = t.AddDate(0, 0, 1); err == nil {
+			err = step(ismsaudit.Meta{At: t, By: "lena"})
+		}
+	}
+	fmt.Println(a.State, err, audit.Verify(a, nil))
+	// Output:
+	// closed <nil> <nil>
+}
+
 // at returns a fixed time in March 2026.
 func at(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, time.UTC) }
 
@@ -453,29 +495,28 @@ func exampleAudit(id audit.ID) *audit.Audit {
 		return audit.Evidence{ID: id, Source: audit.SourceRecord, Description: "log retention settings of the payment servers",
 			Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: at(9, 10), Confidentiality: audit.ConfidentialityInternal}
 	}
-	must(
-		a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", EstablishedAt: at(2, 10), EstablishedBy: "lead-1"}, on(2, 10, "lead-1")),
-		a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(2, 11), DecidedBy: "lead-1"}, on(2, 11, "lead-1")),
-		a.SetTeam([]audit.Member{
-			{Auditor: "lead-1", Name: "Lena Lead", Role: competence.RoleTeamLeader},
-			{Auditor: "aud-2", Name: "Ari Auditor", Role: competence.RoleAuditor},
-		}, on(2, 12, "lead-1")),
-		a.Prepare(on(3, 9, "lead-1")),
-		a.DraftPlan(plan, on(4, 9, "lead-1")),
-		a.ApprovePlan(on(4, 10, "lead-1"), nil),
-		a.CommunicatePlan(on(5, 9, "lead-1")),
-		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
-			PlanConfirmed: true, ScopeConfirmed: true}, on(9, 9, "lead-1")),
-		a.CollectEvidence(item("E-1"), on(9, 10, "aud-2")),
-		a.CollectEvidence(item("E-2"), on(9, 10, "aud-2")),
-		a.VerifyEvidence("E-1", on(9, 11, "aud-2")),
-	)
+	must(a.EstablishContact(audit.Contact{Person: "CISO of Example Ltd", EstablishedAt: at(2, 10), EstablishedBy: "lead-1"}, on(2, 10, "lead-1")))
+	must(a.DecideFeasibility(audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at(2, 11), DecidedBy: "lead-1"}, on(2, 11, "lead-1")))
+	must(a.SetTeam([]audit.Member{
+		{Auditor: "lead-1", Name: "Lena Lead", Role: competence.RoleTeamLeader},
+		{Auditor: "aud-2", Name: "Ari Auditor", Role: competence.RoleAuditor},
+	}, on(2, 12, "lead-1")))
+	must(a.Prepare(on(3, 9, "lead-1")))
+	must(a.DraftPlan(plan, on(4, 9, "lead-1")))
+	must(a.ApprovePlan(on(4, 10, "lead-1"), nil))
+	must(a.CommunicatePlan(on(5, 9, "lead-1")))
+	must(a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+		PlanConfirmed: true, ScopeConfirmed: true}, on(9, 9, "lead-1")))
+	must(a.CollectEvidence(item("E-1"), on(9, 10, "aud-2")))
+	must(a.CollectEvidence(item("E-2"), on(9, 10, "aud-2")))
+	must(a.VerifyEvidence("E-1", on(9, 11, "aud-2")))
 	return a
 }
 
-// must panics on a refused step of an example's fixed data.
-func must(errs ...error) {
-	if err := errors.Join(errs...); err != nil {
+// must panics on a refused step of an example's fixed data: the example
+// stops at its first refusal.
+func must(err error) {
+	if err != nil {
 		panic(err)
 	}
 }
@@ -495,7 +536,8 @@ func exampleNC(id audit.FindingID, g audit.Grade, evidence ...ismsaudit.Evidence
 // confirm them.
 func raise(a *audit.Audit, fs ...audit.Finding) {
 	for _, f := range fs {
-		must(a.AddFinding(f, on(10, 12, "aud-2")), a.ConfirmFinding(f.ID, on(10, 14, "lead-1")))
+		must(a.AddFinding(f, on(10, 12, "aud-2")))
+		must(a.ConfirmFinding(f.ID, on(10, 14, "lead-1")))
 	}
 }
 
@@ -503,14 +545,12 @@ func raise(a *audit.Audit, fs ...audit.Finding) {
 // records the recommendation the findings call for), and holds the
 // closing meeting at 16:00 on 11 March, which presents the findings.
 func holdClosing(a *audit.Audit) {
-	must(
-		a.EndFieldwork(on(11, 9, "lead-1")),
-		a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
-			Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, on(11, 14, "lead-1")),
-		a.AgreeConclusion(on(11, 14, "lead-1")),
-		a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: at(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
-			FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, on(11, 16, "lead-1")),
-	)
+	must(a.EndFieldwork(on(11, 9, "lead-1")))
+	must(a.DraftConclusion(audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "criteria met apart from log retention",
+		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true}, on(11, 14, "lead-1")))
+	must(a.AgreeConclusion(on(11, 14, "lead-1")))
+	must(a.HoldClosingMeeting(audit.ClosingMeeting{HeldAt: at(11, 16), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
+		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, on(11, 16, "lead-1")))
 }
 
 // followUpAll has the auditee acknowledge every finding, plans
@@ -522,20 +562,16 @@ func followUpAll(a *audit.Audit, due ...time.Time) {
 	for _, f := range a.Findings {
 		must(a.AcknowledgeFinding(f.ID, on(11, 17, "auditee-ciso")))
 		if f.Kind == audit.Nonconformity && k < len(due) {
-			must(
-				a.PlanCorrectiveAction(f.ID, audit.CorrectiveActionPlan{Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
-					Action: "images carry the logging standard", DueAt: due[k]}, on(12, 9, "auditee-ciso")),
-				a.AcceptCorrectiveAction(f.ID, on(12, 10, "lead-1")),
-			)
+			must(a.PlanCorrectiveAction(f.ID, audit.CorrectiveActionPlan{Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
+				Action: "images carry the logging standard", DueAt: due[k]}, on(12, 9, "auditee-ciso")))
+			must(a.AcceptCorrectiveAction(f.ID, on(12, 10, "lead-1")))
 			k++
 		}
 	}
-	must(
-		a.IssueReport(on(18, 9, "lead-1")),
-		a.Distribute([]audit.Recipient{{Name: "CISO", Organization: "Example Ltd", Clearance: audit.ConfidentialityRestricted}}, on(19, 9, "lead-1")),
-		a.Complete(audit.Completion{Records: "kept for the certification cycle"}, on(19, 10, "lead-1")),
-		a.StartFollowUp(on(19, 11, "lead-1")),
-	)
+	must(a.IssueReport(on(18, 9, "lead-1")))
+	must(a.Distribute([]audit.Recipient{{Name: "CISO", Organization: "Example Ltd", Clearance: audit.ConfidentialityRestricted}}, on(19, 9, "lead-1")))
+	must(a.Complete(audit.Completion{Records: "kept for the certification cycle"}, on(19, 10, "lead-1")))
+	must(a.StartFollowUp(on(19, 11, "lead-1")))
 }
 
 func ruleOf(err error) string {
@@ -736,11 +772,9 @@ func ExampleAudit_Overdue() {
 	april := func(d int, by string) ismsaudit.Meta {
 		return ismsaudit.Meta{At: time.Date(2026, 4, d, 9, 0, 0, 0, time.UTC), By: by}
 	}
-	must(
-		a.MarkImplemented("F-1", april(20, "auditee-ciso")),
-		a.MarkImplemented("F-2", april(20, "auditee-ciso")),
-		a.VerifyCorrectiveAction("F-2", []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")),
-	)
+	must(a.MarkImplemented("F-1", april(20, "auditee-ciso")))
+	must(a.MarkImplemented("F-2", april(20, "auditee-ciso")))
+	must(a.VerifyCorrectiveAction("F-2", []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")))
 	for _, u := range a.Overdue(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(u.Finding, u.State)
 	}
