@@ -539,11 +539,6 @@ func (a *Audit) Nonconformities() iter.Seq[Finding] {
 	return a.findingsWhere(func(f *Finding) bool { return f.Kind == Nonconformity && f.Standing() })
 }
 
-// FindingsInState yields copies of the findings in state s, in record
-// order.
-func (a *Audit) FindingsInState(s FindingState) iter.Seq[Finding] {
-	return a.findingsWhere(func(f *Finding) bool { return f.State == s })
-}
 
 // RecurringFindings lists the criteria that standing nonconformities cite
 // in two or more distinct areas (Finding.Area; findings without an area

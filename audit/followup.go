@@ -103,8 +103,8 @@ const (
 // FollowUpEntry is a line of a follow-up's history.
 type FollowUpEntry = ismsaudit.Entry[FollowUpState, FollowUpEvent]
 
-// Plan returns the current corrective action plan.
-func (u FollowUp) Plan() CorrectiveActionPlan {
+// plan returns the current corrective action plan.
+func (u FollowUp) plan() CorrectiveActionPlan {
 	return CorrectiveActionPlan{Correction: u.Correction, RootCause: u.RootCause, Action: u.Action, DueAt: u.DueAt}
 }
 
@@ -115,9 +115,9 @@ func (u FollowUp) Overdue(at time.Time) bool {
 	return u.State != FollowUpClosed && !u.DueAt.IsZero() && at.After(u.DueAt)
 }
 
-// Complete reports whether the plan states the correction, the root
+// complete reports whether the plan states the correction, the root
 // cause, the action and a due date (rule AUD-FOLLOWUP-PLAN).
-func (p CorrectiveActionPlan) Complete() bool {
+func (p CorrectiveActionPlan) complete() bool {
 	return !isBlank(p.Correction) && !isBlank(p.RootCause) && !isBlank(p.Action) && !p.DueAt.IsZero()
 }
 
@@ -183,7 +183,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 	Table: []fsm.Transition[FollowUpState, FollowUpEvent, followUpSubject]{
 		{From: FollowUpPlanning, Event: FollowUpAcceptPlan, To: FollowUpAccepted, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "plan-complete", Rule: RuleFollowUpPlan, Check: func(s followUpSubject) error {
-				if !s.u.Plan().Complete() {
+				if !s.u.plan().complete() {
 					return errPlanIncomplete
 				}
 				return nil
@@ -290,7 +290,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 		return nil
 	}
 	u := &a.FollowUps[j]
-	u.EarlierPlans = append(u.EarlierPlans, CorrectiveActionRecord{Plan: u.Plan(), RecordedAt: u.PlannedAt, RecordedBy: u.PlannedBy})
+	u.EarlierPlans = append(u.EarlierPlans, CorrectiveActionRecord{Plan: u.plan(), RecordedAt: u.PlannedAt, RecordedBy: u.PlannedBy})
 	u.Correction, u.RootCause, u.Action, u.DueAt = p.Correction, p.RootCause, p.Action, p.DueAt
 	u.PlannedAt, u.PlannedBy = m.At, m.By
 	return nil

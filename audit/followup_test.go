@@ -51,7 +51,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		if diff := cmp.Diff(want, a.FollowUps); diff != "" {
 			t.Errorf("mismatch (-want +got):\n%s", diff)
 		}
-		assert.Equal(t, actionPlan, a.FollowUps[0].Plan())
+		assert.Equal(t, actionPlan, a.FollowUps[0].plan())
 	})
 	t.Run("a partial plan can be completed while planning", func(t *testing.T) {
 		a := followUpStageAudit(t, StateReported)
@@ -62,7 +62,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		later := metaAt(plannedAt.Add(time.Hour), "auditee-ciso")
 		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, later))
 		u := a.FollowUps[0]
-		assert.Equal(t, actionPlan, u.Plan())
+		assert.Equal(t, actionPlan, u.plan())
 		assert.Equal(t, []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: actionPlan.Correction}, RecordedAt: m.At, RecordedBy: m.By}}, u.EarlierPlans)
 		assert.Equal(t, later.At, u.PlannedAt)
 		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(acceptAt, leadID)))

@@ -14,7 +14,7 @@ import (
 
 // The approval guards.
 
-// PlanCheck asks ApprovePlan (and VerifyOptions asks Verify) to check the
+// PlanCheck asks ApprovePlan (and VerifyOptions.Competence asks Verify) to check the
 // team against a competence pool as well: every assigned auditor competent
 // at the plan's start for the criteria set of their role
 // (AUD-PLAN-COMPETENT), and every team member who audits or advises
@@ -839,8 +839,7 @@ func (v *verifier) verifyPlan() {
 		v.violate("Plan.Content", RulePlanReapproved, "", fmt.Sprintf("the %s plan differs from its approved version %d", p.State, latest.Version))
 	}
 	checkPlanAssigned(ch, "Plan.Content", &p.Content, a)
-	if v.opts.Pool != nil {
-		pc := &PlanCheck{Pool: v.opts.Pool, AuditorSet: v.opts.AuditorSet, LeaderSet: v.opts.LeaderSet, Independence: v.opts.Independence}
+	if pc := v.opts.Competence; pc != nil && pc.Pool != nil {
 		checkPlanCompetent(ch, "Plan.Content", &p.Content, a, pc)
 		checkPlanIndependent(ch, a, &p.Content, pc)
 	}

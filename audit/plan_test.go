@@ -131,7 +131,7 @@ func TestApprovePlanWithPool(t *testing.T) {
 			if tt.rule == "" {
 				require.NoError(t, err)
 				assert.Equal(t, PlanApproved, a.Plan.State)
-				require.NoError(t, Verify(a, &VerifyOptions{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}))
+				require.NoError(t, Verify(a, &VerifyOptions{Competence: &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}}))
 				return
 			}
 			var te *ismsaudit.TransitionError
@@ -143,7 +143,7 @@ func TestApprovePlanWithPool(t *testing.T) {
 			// Without the pool the plan is approved; Verify with the pool
 			// then finds the same problems.
 			require.NoError(t, a.ApprovePlan(byLead(12), nil))
-			err = Verify(a, &VerifyOptions{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
+			err = Verify(a, &VerifyOptions{Competence: &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}})
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			for _, w := range tt.want {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
@@ -16,16 +15,11 @@ type VerifyOptions struct {
 	// At is "now" for rules that depend on the date (overdue follow-ups);
 	// zero means the time of the latest history entry in the record.
 	At time.Time
-	// Pool, when set, lets Verify check that auditors are competent for and
-	// independent of what they are assigned (see PlanCheck).
-	Pool *competence.Pool
-	// AuditorSet and LeaderSet are the criteria sets auditors and the team
-	// leader are judged by; empty means the defaults PlanCheck documents.
-	AuditorSet competence.CriteriaSetID
-	LeaderSet  competence.CriteriaSetID
-	// Independence configures the independence check; nil means the
-	// competence package's default cooling-off period.
-	Independence *competence.IndependenceOptions
+	// Competence, when it carries a pool, lets Verify check that the
+	// approved plan's auditors are competent for and independent of what
+	// they are assigned, as ApprovePlan does with the same PlanCheck; nil
+	// skips those two checks.
+	Competence *PlanCheck
 }
 
 // Verify checks a whole audit record against the process rules and

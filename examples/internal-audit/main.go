@@ -171,7 +171,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 		return nil, st.err
 	}
 	// The record keeps every process rule, verified as a whole.
-	if err := audit.Verify(a, &audit.VerifyOptions{At: s.Closed, Pool: check.Pool, LeaderSet: check.LeaderSet}); err != nil {
+	if err := audit.Verify(a, &audit.VerifyOptions{At: s.Closed, Competence: check}); err != nil {
 		return nil, err
 	}
 	return a, nil
