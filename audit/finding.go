@@ -539,7 +539,6 @@ func (a *Audit) Nonconformities() iter.Seq[Finding] {
 	return a.findingsWhere(func(f *Finding) bool { return f.Kind == Nonconformity && f.Standing() })
 }
 
-
 // RecurringFindings lists the criteria that standing nonconformities cite
 // in two or more distinct areas (Finding.Area; findings without an area
 // are not counted), in the order the criteria are first cited, each with
