@@ -150,8 +150,8 @@
 //
 // # Process rules and Verify
 //
-// Every rule the package enforces is data: a [Rule] with an id (such as
-// "AUD-NC-EVIDENCE"), the clause it comes from, the [Principle] of auditing
+// Every rule the package enforces is data: an [ismsaudit.Rule] with an id (such as
+// "AUD-NC-EVIDENCE"), the clause it comes from, the [ismsaudit.Principle] of auditing
 // it serves and one line of text, listed by [Rules] and found with
 // [LookupRule]. Guards cite them when they refuse, and [Verify] checks a
 // whole record against them — however the record was obtained, including
@@ -176,7 +176,7 @@
 //
 // [Lifecycles] describes each lifecycle from the very table the code runs:
 // its states, events, transitions with their guards and rules, and a
-// Mermaid state diagram ([Lifecycle.Mermaid]).
+// Mermaid state diagram ([ismsaudit.Lifecycle.Mermaid]).
 //
 // # Decoding
 //

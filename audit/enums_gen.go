@@ -8,37 +8,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/enum"
 )
 
-// methodLocationSet holds the MethodLocation values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var methodLocationSet = enum.New("audit", "MethodLocation",
-	OnSite,
-	Remote,
-)
-
-// MethodLocations yields the MethodLocation values in canonical order.
-func MethodLocations() iter.Seq[MethodLocation] { return methodLocationSet.All() }
-
-// ParseMethodLocation returns the MethodLocation whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseMethodLocation(s string) (MethodLocation, error) { return methodLocationSet.Parse(s) }
-
-// IsValid reports whether v is one of the MethodLocation values; the
-// zero value, unset, is not.
-func (v MethodLocation) IsValid() bool { return methodLocationSet.Valid(v) }
-
-// String returns the token of v.
-func (v MethodLocation) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v MethodLocation) MarshalText() ([]byte, error) { return methodLocationSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *MethodLocation) UnmarshalText(text []byte) error {
-	return methodLocationSet.Unmarshal(text, v)
-}
-
 // stateSet holds the State values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
 var stateSet = enum.New("audit", "State",
@@ -114,65 +83,104 @@ func (v Event) MarshalText() ([]byte, error) { return eventSet.Marshal(v) }
 // tokens only; empty text decodes to the zero value.
 func (v *Event) UnmarshalText(text []byte) error { return eventSet.Unmarshal(text, v) }
 
-// planStateSet holds the PlanState values in canonical order: the single source
+// fulfilmentSet holds the Fulfilment values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
-var planStateSet = enum.New("audit", "PlanState",
-	PlanDraft,
-	PlanApproved,
-	PlanCommunicated,
+var fulfilmentSet = enum.New("audit", "Fulfilment",
+	Fulfilled,
+	LargelyFulfilled,
+	PartiallyFulfilled,
+	NotFulfilled,
 )
 
-// PlanStates yields the PlanState values in canonical order.
-func PlanStates() iter.Seq[PlanState] { return planStateSet.All() }
+// Fulfilments yields the Fulfilment values in canonical order.
+func Fulfilments() iter.Seq[Fulfilment] { return fulfilmentSet.All() }
 
-// ParsePlanState returns the PlanState whose token is exactly s; for any
+// ParseFulfilment returns the Fulfilment whose token is exactly s; for any
 // other input the error lists the valid tokens.
-func ParsePlanState(s string) (PlanState, error) { return planStateSet.Parse(s) }
+func ParseFulfilment(s string) (Fulfilment, error) { return fulfilmentSet.Parse(s) }
 
-// IsValid reports whether v is one of the PlanState values; the
+// IsValid reports whether v is one of the Fulfilment values; the
 // zero value, unset, is not.
-func (v PlanState) IsValid() bool { return planStateSet.Valid(v) }
+func (v Fulfilment) IsValid() bool { return fulfilmentSet.Valid(v) }
 
 // String returns the token of v.
-func (v PlanState) String() string { return string(v) }
+func (v Fulfilment) String() string { return string(v) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (v PlanState) MarshalText() ([]byte, error) { return planStateSet.Marshal(v) }
+func (v Fulfilment) MarshalText() ([]byte, error) { return fulfilmentSet.Marshal(v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (v *PlanState) UnmarshalText(text []byte) error { return planStateSet.Unmarshal(text, v) }
+func (v *Fulfilment) UnmarshalText(text []byte) error { return fulfilmentSet.Unmarshal(text, v) }
 
-// planEventSet holds the PlanEvent values in canonical order: the single source
+// Compare returns -1, 0 or +1 as v sorts before, with or after other in
+// canonical order. A value that is not valid sorts before every valid one.
+func (v Fulfilment) Compare(other Fulfilment) int { return fulfilmentSet.Compare(v, other) }
+
+// conclusionStateSet holds the ConclusionState values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
-var planEventSet = enum.New("audit", "PlanEvent",
-	PlanApprove,
-	PlanCommunicate,
-	PlanRevise,
+var conclusionStateSet = enum.New("audit", "ConclusionState",
+	ConclusionDraft,
+	ConclusionAgreed,
+	ConclusionPresented,
 )
 
-// PlanEvents yields the PlanEvent values in canonical order.
-func PlanEvents() iter.Seq[PlanEvent] { return planEventSet.All() }
+// ConclusionStates yields the ConclusionState values in canonical order.
+func ConclusionStates() iter.Seq[ConclusionState] { return conclusionStateSet.All() }
 
-// ParsePlanEvent returns the PlanEvent whose token is exactly s; for any
+// ParseConclusionState returns the ConclusionState whose token is exactly s; for any
 // other input the error lists the valid tokens.
-func ParsePlanEvent(s string) (PlanEvent, error) { return planEventSet.Parse(s) }
+func ParseConclusionState(s string) (ConclusionState, error) { return conclusionStateSet.Parse(s) }
 
-// IsValid reports whether v is one of the PlanEvent values; the
+// IsValid reports whether v is one of the ConclusionState values; the
 // zero value, unset, is not.
-func (v PlanEvent) IsValid() bool { return planEventSet.Valid(v) }
+func (v ConclusionState) IsValid() bool { return conclusionStateSet.Valid(v) }
 
 // String returns the token of v.
-func (v PlanEvent) String() string { return string(v) }
+func (v ConclusionState) String() string { return string(v) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (v PlanEvent) MarshalText() ([]byte, error) { return planEventSet.Marshal(v) }
+func (v ConclusionState) MarshalText() ([]byte, error) { return conclusionStateSet.Marshal(v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (v *PlanEvent) UnmarshalText(text []byte) error { return planEventSet.Unmarshal(text, v) }
+func (v *ConclusionState) UnmarshalText(text []byte) error {
+	return conclusionStateSet.Unmarshal(text, v)
+}
+
+// conclusionEventSet holds the ConclusionEvent values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var conclusionEventSet = enum.New("audit", "ConclusionEvent",
+	ConclusionAgree,
+	ConclusionPresent,
+	ConclusionRevise,
+)
+
+// ConclusionEvents yields the ConclusionEvent values in canonical order.
+func ConclusionEvents() iter.Seq[ConclusionEvent] { return conclusionEventSet.All() }
+
+// ParseConclusionEvent returns the ConclusionEvent whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseConclusionEvent(s string) (ConclusionEvent, error) { return conclusionEventSet.Parse(s) }
+
+// IsValid reports whether v is one of the ConclusionEvent values; the
+// zero value, unset, is not.
+func (v ConclusionEvent) IsValid() bool { return conclusionEventSet.Valid(v) }
+
+// String returns the token of v.
+func (v ConclusionEvent) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v ConclusionEvent) MarshalText() ([]byte, error) { return conclusionEventSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *ConclusionEvent) UnmarshalText(text []byte) error {
+	return conclusionEventSet.Unmarshal(text, v)
+}
 
 // evidenceSourceSet holds the EvidenceSource values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
@@ -308,37 +316,6 @@ func (v Confidentiality) Compare(other Confidentiality) int {
 	return confidentialitySet.Compare(v, other)
 }
 
-// selectionMethodSet holds the SelectionMethod values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var selectionMethodSet = enum.New("audit", "SelectionMethod",
-	Judgemental,
-	Statistical,
-)
-
-// SelectionMethods yields the SelectionMethod values in canonical order.
-func SelectionMethods() iter.Seq[SelectionMethod] { return selectionMethodSet.All() }
-
-// ParseSelectionMethod returns the SelectionMethod whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseSelectionMethod(s string) (SelectionMethod, error) { return selectionMethodSet.Parse(s) }
-
-// IsValid reports whether v is one of the SelectionMethod values; the
-// zero value, unset, is not.
-func (v SelectionMethod) IsValid() bool { return selectionMethodSet.Valid(v) }
-
-// String returns the token of v.
-func (v SelectionMethod) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v SelectionMethod) MarshalText() ([]byte, error) { return selectionMethodSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *SelectionMethod) UnmarshalText(text []byte) error {
-	return selectionMethodSet.Unmarshal(text, v)
-}
-
 // findingKindSet holds the FindingKind values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
 var findingKindSet = enum.New("audit", "FindingKind",
@@ -471,142 +448,6 @@ func (v FindingEvent) MarshalText() ([]byte, error) { return findingEventSet.Mar
 // tokens only; empty text decodes to the zero value.
 func (v *FindingEvent) UnmarshalText(text []byte) error { return findingEventSet.Unmarshal(text, v) }
 
-// conclusionStateSet holds the ConclusionState values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var conclusionStateSet = enum.New("audit", "ConclusionState",
-	ConclusionDraft,
-	ConclusionAgreed,
-	ConclusionPresented,
-)
-
-// ConclusionStates yields the ConclusionState values in canonical order.
-func ConclusionStates() iter.Seq[ConclusionState] { return conclusionStateSet.All() }
-
-// ParseConclusionState returns the ConclusionState whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseConclusionState(s string) (ConclusionState, error) { return conclusionStateSet.Parse(s) }
-
-// IsValid reports whether v is one of the ConclusionState values; the
-// zero value, unset, is not.
-func (v ConclusionState) IsValid() bool { return conclusionStateSet.Valid(v) }
-
-// String returns the token of v.
-func (v ConclusionState) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v ConclusionState) MarshalText() ([]byte, error) { return conclusionStateSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *ConclusionState) UnmarshalText(text []byte) error {
-	return conclusionStateSet.Unmarshal(text, v)
-}
-
-// conclusionEventSet holds the ConclusionEvent values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var conclusionEventSet = enum.New("audit", "ConclusionEvent",
-	ConclusionAgree,
-	ConclusionPresent,
-	ConclusionRevise,
-)
-
-// ConclusionEvents yields the ConclusionEvent values in canonical order.
-func ConclusionEvents() iter.Seq[ConclusionEvent] { return conclusionEventSet.All() }
-
-// ParseConclusionEvent returns the ConclusionEvent whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseConclusionEvent(s string) (ConclusionEvent, error) { return conclusionEventSet.Parse(s) }
-
-// IsValid reports whether v is one of the ConclusionEvent values; the
-// zero value, unset, is not.
-func (v ConclusionEvent) IsValid() bool { return conclusionEventSet.Valid(v) }
-
-// String returns the token of v.
-func (v ConclusionEvent) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v ConclusionEvent) MarshalText() ([]byte, error) { return conclusionEventSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *ConclusionEvent) UnmarshalText(text []byte) error {
-	return conclusionEventSet.Unmarshal(text, v)
-}
-
-// recommendationSet holds the Recommendation values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var recommendationSet = enum.New("audit", "Recommendation",
-	Recommend,
-	RecommendAfterPlans,
-	RecommendAfterVerification,
-	NotRecommend,
-)
-
-// Recommendations yields the Recommendation values in canonical order.
-func Recommendations() iter.Seq[Recommendation] { return recommendationSet.All() }
-
-// ParseRecommendation returns the Recommendation whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseRecommendation(s string) (Recommendation, error) { return recommendationSet.Parse(s) }
-
-// IsValid reports whether v is one of the Recommendation values; the
-// zero value, unset, is not.
-func (v Recommendation) IsValid() bool { return recommendationSet.Valid(v) }
-
-// String returns the token of v.
-func (v Recommendation) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v Recommendation) MarshalText() ([]byte, error) { return recommendationSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *Recommendation) UnmarshalText(text []byte) error {
-	return recommendationSet.Unmarshal(text, v)
-}
-
-// Compare returns -1, 0 or +1 as v sorts before, with or after other in
-// canonical order. A value that is not valid sorts before every valid one.
-func (v Recommendation) Compare(other Recommendation) int { return recommendationSet.Compare(v, other) }
-
-// fulfilmentSet holds the Fulfilment values in canonical order: the single source
-// of truth for their validity, order, parsing and text form.
-var fulfilmentSet = enum.New("audit", "Fulfilment",
-	Fulfilled,
-	LargelyFulfilled,
-	PartiallyFulfilled,
-	NotFulfilled,
-)
-
-// Fulfilments yields the Fulfilment values in canonical order.
-func Fulfilments() iter.Seq[Fulfilment] { return fulfilmentSet.All() }
-
-// ParseFulfilment returns the Fulfilment whose token is exactly s; for any
-// other input the error lists the valid tokens.
-func ParseFulfilment(s string) (Fulfilment, error) { return fulfilmentSet.Parse(s) }
-
-// IsValid reports whether v is one of the Fulfilment values; the
-// zero value, unset, is not.
-func (v Fulfilment) IsValid() bool { return fulfilmentSet.Valid(v) }
-
-// String returns the token of v.
-func (v Fulfilment) String() string { return string(v) }
-
-// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
-// as empty text; any other value that is not valid is an error.
-func (v Fulfilment) MarshalText() ([]byte, error) { return fulfilmentSet.Marshal(v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
-// tokens only; empty text decodes to the zero value.
-func (v *Fulfilment) UnmarshalText(text []byte) error { return fulfilmentSet.Unmarshal(text, v) }
-
-// Compare returns -1, 0 or +1 as v sorts before, with or after other in
-// canonical order. A value that is not valid sorts before every valid one.
-func (v Fulfilment) Compare(other Fulfilment) int { return fulfilmentSet.Compare(v, other) }
-
 // followUpStateSet holds the FollowUpState values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
 var followUpStateSet = enum.New("audit", "FollowUpState",
@@ -668,3 +509,162 @@ func (v FollowUpEvent) MarshalText() ([]byte, error) { return followUpEventSet.M
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
 func (v *FollowUpEvent) UnmarshalText(text []byte) error { return followUpEventSet.Unmarshal(text, v) }
+
+// methodLocationSet holds the MethodLocation values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var methodLocationSet = enum.New("audit", "MethodLocation",
+	OnSite,
+	Remote,
+)
+
+// MethodLocations yields the MethodLocation values in canonical order.
+func MethodLocations() iter.Seq[MethodLocation] { return methodLocationSet.All() }
+
+// ParseMethodLocation returns the MethodLocation whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseMethodLocation(s string) (MethodLocation, error) { return methodLocationSet.Parse(s) }
+
+// IsValid reports whether v is one of the MethodLocation values; the
+// zero value, unset, is not.
+func (v MethodLocation) IsValid() bool { return methodLocationSet.Valid(v) }
+
+// String returns the token of v.
+func (v MethodLocation) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v MethodLocation) MarshalText() ([]byte, error) { return methodLocationSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *MethodLocation) UnmarshalText(text []byte) error {
+	return methodLocationSet.Unmarshal(text, v)
+}
+
+// planStateSet holds the PlanState values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var planStateSet = enum.New("audit", "PlanState",
+	PlanDraft,
+	PlanApproved,
+	PlanCommunicated,
+)
+
+// PlanStates yields the PlanState values in canonical order.
+func PlanStates() iter.Seq[PlanState] { return planStateSet.All() }
+
+// ParsePlanState returns the PlanState whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParsePlanState(s string) (PlanState, error) { return planStateSet.Parse(s) }
+
+// IsValid reports whether v is one of the PlanState values; the
+// zero value, unset, is not.
+func (v PlanState) IsValid() bool { return planStateSet.Valid(v) }
+
+// String returns the token of v.
+func (v PlanState) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v PlanState) MarshalText() ([]byte, error) { return planStateSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *PlanState) UnmarshalText(text []byte) error { return planStateSet.Unmarshal(text, v) }
+
+// planEventSet holds the PlanEvent values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var planEventSet = enum.New("audit", "PlanEvent",
+	PlanApprove,
+	PlanCommunicate,
+	PlanRevise,
+)
+
+// PlanEvents yields the PlanEvent values in canonical order.
+func PlanEvents() iter.Seq[PlanEvent] { return planEventSet.All() }
+
+// ParsePlanEvent returns the PlanEvent whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParsePlanEvent(s string) (PlanEvent, error) { return planEventSet.Parse(s) }
+
+// IsValid reports whether v is one of the PlanEvent values; the
+// zero value, unset, is not.
+func (v PlanEvent) IsValid() bool { return planEventSet.Valid(v) }
+
+// String returns the token of v.
+func (v PlanEvent) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v PlanEvent) MarshalText() ([]byte, error) { return planEventSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *PlanEvent) UnmarshalText(text []byte) error { return planEventSet.Unmarshal(text, v) }
+
+// recommendationSet holds the Recommendation values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var recommendationSet = enum.New("audit", "Recommendation",
+	Recommend,
+	RecommendAfterPlans,
+	RecommendAfterVerification,
+	NotRecommend,
+)
+
+// Recommendations yields the Recommendation values in canonical order.
+func Recommendations() iter.Seq[Recommendation] { return recommendationSet.All() }
+
+// ParseRecommendation returns the Recommendation whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseRecommendation(s string) (Recommendation, error) { return recommendationSet.Parse(s) }
+
+// IsValid reports whether v is one of the Recommendation values; the
+// zero value, unset, is not.
+func (v Recommendation) IsValid() bool { return recommendationSet.Valid(v) }
+
+// String returns the token of v.
+func (v Recommendation) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v Recommendation) MarshalText() ([]byte, error) { return recommendationSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *Recommendation) UnmarshalText(text []byte) error {
+	return recommendationSet.Unmarshal(text, v)
+}
+
+// Compare returns -1, 0 or +1 as v sorts before, with or after other in
+// canonical order. A value that is not valid sorts before every valid one.
+func (v Recommendation) Compare(other Recommendation) int { return recommendationSet.Compare(v, other) }
+
+// selectionMethodSet holds the SelectionMethod values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var selectionMethodSet = enum.New("audit", "SelectionMethod",
+	Judgemental,
+	Statistical,
+)
+
+// SelectionMethods yields the SelectionMethod values in canonical order.
+func SelectionMethods() iter.Seq[SelectionMethod] { return selectionMethodSet.All() }
+
+// ParseSelectionMethod returns the SelectionMethod whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseSelectionMethod(s string) (SelectionMethod, error) { return selectionMethodSet.Parse(s) }
+
+// IsValid reports whether v is one of the SelectionMethod values; the
+// zero value, unset, is not.
+func (v SelectionMethod) IsValid() bool { return selectionMethodSet.Valid(v) }
+
+// String returns the token of v.
+func (v SelectionMethod) String() string { return string(v) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (v SelectionMethod) MarshalText() ([]byte, error) { return selectionMethodSet.Marshal(v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (v *SelectionMethod) UnmarshalText(text []byte) error {
+	return selectionMethodSet.Unmarshal(text, v)
+}
