@@ -822,7 +822,7 @@ func bigFindingsAudit(b tb, state State, nEvidence, nFindings int, fs FindingSta
 func BenchmarkFindingFire(b *testing.B) {
 	a := stage2Audit(b, StateFindings)
 	f := nonconformity("F-1", Major, controlA815, "E-1")
-	s := findingSubject{a: a, f: &f, in: &findingInput{at: confirmAt, by: leadID}}
+	s := findingSubject{a: a, f: &f, in: findingInput{given: true, at: confirmAt, by: leadID}}
 	m := metaAt(confirmAt, leadID)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -163,16 +163,17 @@ var (
 // evidenceSubject is what evidence guards look at: the item, the audit
 // holding it and, when an operation fires the event, what the operation
 // brings. For the queries (PermittedEvidence, CanEvidence, CheckEvidence)
-// in is nil and the guards on the input pass.
+// in is not given and the guards on the input pass.
 type evidenceSubject struct {
 	a  *Audit
 	e  *Evidence
-	in *evidenceInput
+	in evidenceInput
 }
 
 // evidenceInput is what an evidence event brings: why an item is
 // rejected, or the correcting item that is to supersede it.
 type evidenceInput struct {
+	given     bool // false for a query, which brings none
 	reason    string
 	successor *Evidence
 }
@@ -250,7 +251,7 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
 func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	return a.fireEvidence(id, EvidenceVerify, &evidenceInput{}, m)
+	return a.fireEvidence(id, EvidenceVerify, evidenceInput{given: true}, m)
 }
 
 // RejectEvidence marks the item rejected: it could not be verified and is
@@ -258,7 +259,7 @@ func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error 
 // it is required (rule AUD-EVIDENCE-REJECT-REASON) and kept in the history
 // entry's Reason. Allowed in the same audit states as CollectEvidence.
 func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, reason string, m ismsaudit.Meta) error {
-	return a.fireEvidence(id, EvidenceReject, &evidenceInput{reason: reason}, m)
+	return a.fireEvidence(id, EvidenceReject, evidenceInput{given: true, reason: reason}, m)
 }
 
 // evidenceOp names the operation that fires each evidence event.
@@ -288,7 +289,7 @@ func (a *Audit) evidenceFor(id ismsaudit.EvidenceID, event EvidenceEvent) (*Evid
 
 // fireEvidence fires event on item id with what the operation brings and
 // applies it; the reason, if any, goes to the history entry.
-func (a *Audit) fireEvidence(id ismsaudit.EvidenceID, event EvidenceEvent, in *evidenceInput, m ismsaudit.Meta) error {
+func (a *Audit) fireEvidence(id ismsaudit.EvidenceID, event EvidenceEvent, in evidenceInput, m ismsaudit.Meta) error {
 	item, err := a.evidenceFor(id, event)
 	if err != nil {
 		return err
@@ -358,7 +359,7 @@ func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudi
 	}
 	next := newEvidenceItem(e)
 	next.Supersedes = old
-	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, in: &evidenceInput{successor: &next}}, item.State, evidenceLast(item), EvidenceSupersede, m)
+	entry, err := evidenceMachine.Fire(evidenceSubject{a: a, e: item, in: evidenceInput{given: true, successor: &next}}, item.State, evidenceLast(item), EvidenceSupersede, m)
 	if err != nil {
 		return err
 	}
@@ -659,7 +660,7 @@ func evidenceRelevant(s evidenceSubject) error {
 
 // evidenceReasoned is the reject guard: the note says why.
 func evidenceReasoned(s evidenceSubject) error {
-	if s.in != nil && isBlank(s.in.reason) {
+	if s.in.given && isBlank(s.in.reason) {
 		return errEvidenceNoReason
 	}
 	return nil
@@ -668,7 +669,7 @@ func evidenceReasoned(s evidenceSubject) error {
 // evidenceSucceeded is the supersede guard: a correcting item, distinct
 // from the old one, points at it.
 func evidenceSucceeded(s evidenceSubject) error {
-	if s.in == nil {
+	if !s.in.given {
 		return nil
 	}
 	if n := s.in.successor; s.e == nil || n == nil || n.Supersedes != s.e.ID || n.ID == s.e.ID {

@@ -86,7 +86,7 @@ func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
 				e := loggedItem("E-1")
 				next := loggedItem("E-2")
 				next.Supersedes = "E-1"
-				subject := evidenceSubject{a: evidenceAudit(StateFieldwork), e: &e, in: &evidenceInput{reason: "why", successor: &next}}
+				subject := evidenceSubject{a: evidenceAudit(StateFieldwork), e: &e, in: evidenceInput{given: true, reason: "why", successor: &next}}
 				entry, err := evidenceMachine.Fire(subject, s, march(11, 12), ev, ismsaudit.Meta{At: march(11, 13), By: "lead", Note: "why"})
 				to, ok := evidenceModel[s][ev]
 				if !ok {
@@ -150,17 +150,17 @@ func TestEvidenceGuards(t *testing.T) {
 		rule    ismsaudit.RuleID
 	}{
 		{"verify outside the plan", evidenceSubject{a: a, e: &outside}, EvidenceCollected, EvidenceVerify, RuleEvidenceCriteria},
-		{"reject without reason", evidenceSubject{a: a, e: &e, in: &evidenceInput{}}, EvidenceCollected, EvidenceReject, RuleEvidenceRejectReason},
-		{"supersede without successor", evidenceSubject{a: a, e: &e, in: &evidenceInput{}}, EvidenceVerified, EvidenceSupersede, RuleEvidenceAppendOnly},
-		{"supersede by itself", evidenceSubject{a: a, e: &e, in: &evidenceInput{successor: &selfRef}}, EvidenceRejected, EvidenceSupersede, RuleEvidenceAppendOnly},
-		{"supersede by an item pointing elsewhere", evidenceSubject{a: a, e: &e, in: &evidenceInput{successor: &other}}, EvidenceCollected, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"reject without reason", evidenceSubject{a: a, e: &e, in: evidenceInput{given: true}}, EvidenceCollected, EvidenceReject, RuleEvidenceRejectReason},
+		{"supersede without successor", evidenceSubject{a: a, e: &e, in: evidenceInput{given: true}}, EvidenceVerified, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"supersede by itself", evidenceSubject{a: a, e: &e, in: evidenceInput{given: true, successor: &selfRef}}, EvidenceRejected, EvidenceSupersede, RuleEvidenceAppendOnly},
+		{"supersede by an item pointing elsewhere", evidenceSubject{a: a, e: &e, in: evidenceInput{given: true, successor: &other}}, EvidenceCollected, EvidenceSupersede, RuleEvidenceAppendOnly},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := evidenceMachine.Fire(tt.subject, tt.from, march(11, 12), tt.event, marchMeta(11, 13))
 			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.NotEmpty(t, te.Guard)
-			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, in: &evidenceInput{reason: "n", successor: &good}}, tt.from, tt.event), "passes with a good subject")
+			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, in: evidenceInput{given: true, reason: "n", successor: &good}}, tt.from, tt.event), "passes with a good subject")
 		})
 	}
 	t.Run("no plan: any criterion verifies", func(t *testing.T) {

@@ -165,25 +165,28 @@ var findingResponseStates = []State{StateClosing, StateReported, StateDistribute
 // findingSubject is what finding guards look at: the finding, the audit
 // holding it and, when an operation fires the event, what the operation
 // brings. For the queries (PermittedFinding, CanFinding, CheckFinding) in
-// is nil and the guards on the input pass.
+// is not given and the guards on the input pass.
 type findingSubject struct {
 	a  *Audit
 	f  *Finding
-	in *findingInput
+	in findingInput
 }
 
 // findingInput is what a finding event brings: its text (the auditee's
 // diverging opinion for dispute, the resolution for resolve, the reason
-// for withdraw), and when and by whom it happens.
+// for withdraw), and when and by whom it happens. given is false for a
+// query, which brings none. It is held by value, so that firing allocates
+// nothing for it.
 type findingInput struct {
-	text string
-	at   time.Time
-	by   string
+	given bool
+	text  string
+	at    time.Time
+	by    string
 }
 
 // at is the time of the event, zero for a query.
 func (s findingSubject) at() time.Time {
-	if s.in == nil {
+	if !s.in.given {
 		return time.Time{}
 	}
 	return s.in.at
@@ -201,7 +204,7 @@ var findingMachine = fsm.MustNew(fsm.Spec[FindingState, FindingEvent, findingSub
 	Table: []fsm.Transition[FindingState, FindingEvent, findingSubject]{
 		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, Guards: []fsm.Guard[findingSubject]{
 			{Name: "confirmed-by-team", Rule: RuleFindingConfirmed, Check: func(s findingSubject) error {
-				if s.in != nil && !auditsOnTeam(s.a, s.in.by) {
+				if s.in.given && !auditsOnTeam(s.a, s.in.by) {
 					return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.in.by)
 				}
 				return nil
@@ -406,7 +409,7 @@ func (a *Audit) fireFinding(id FindingID, event FindingEvent, text string, m ism
 	if err != nil {
 		return err
 	}
-	e, err := findingMachine.Fire(findingSubject{a: a, f: f, in: &findingInput{text: text, at: m.At, by: m.By}}, f.State, findingLast(f), event, m)
+	e, err := findingMachine.Fire(findingSubject{a: a, f: f, in: findingInput{given: true, text: text, at: m.At, by: m.By}}, f.State, findingLast(f), event, m)
 	if err != nil {
 		return err
 	}
@@ -574,7 +577,7 @@ func (a *Audit) RecurringFindings() []Recurrence {
 func textGuard(detail string) func(findingSubject) error {
 	err := errors.New("audit: " + detail)
 	return func(s findingSubject) error {
-		if s.in != nil && isBlank(s.in.text) {
+		if s.in.given && isBlank(s.in.text) {
 			return err
 		}
 		return nil

@@ -136,7 +136,7 @@ func TestFindingMachineMatrix(t *testing.T) {
 	a := stage2Audit(t, StateClosing)
 	a.Conclusion = conclusionIn(t, RecommendAfterPlans, ConclusionAgreed)
 	f := nonconformity("F-1", Minor, controlA815, "E-1")
-	machineMatrix(t, findingMachine, findingSubject{a: a, f: &f, in: &findingInput{text: "why", by: leadID}}, wantFinding)
+	machineMatrix(t, findingMachine, findingSubject{a: a, f: &f, in: findingInput{given: true, text: "why", by: leadID}}, wantFinding)
 }
 
 func TestFindingGuardsCiteCatalogueRules(t *testing.T) {

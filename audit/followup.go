@@ -149,16 +149,17 @@ var followUpRules = []ismsaudit.Rule{
 // followUpSubject is what follow-up guards look at: the follow-up, the
 // audit holding it and, when an operation fires the event, what the
 // operation brings. For the queries (PermittedFollowUp, CanFollowUp,
-// CheckFollowUp) in is nil and the guards on the input pass.
+// CheckFollowUp) in is not given and the guards on the input pass.
 type followUpSubject struct {
 	a  *Audit
 	u  *FollowUp
-	in *followUpInput
+	in followUpInput
 }
 
 // followUpInput is what a verification brings: who verifies and when, the
 // evidence examined and, for an ineffective action, why.
 type followUpInput struct {
+	given    bool // false for a query, which brings none
 	by       string
 	at       time.Time
 	evidence []ismsaudit.EvidenceID
@@ -193,7 +194,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyEffective, To: FollowUpClosed, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpVerified, Check: guardVerifierOnTeam},
 			{Name: "verified-evidence", Rule: RuleFollowUpVerified, Check: func(s followUpSubject) error {
-				if s.in != nil && !citesVerifiedEvidence(s.a, s.in.evidence, s.in.at) {
+				if s.in.given && !citesVerifiedEvidence(s.a, s.in.evidence, s.in.at) {
 					return errNoVerifiedEvidence
 				}
 				return nil
@@ -203,7 +204,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
 			{Name: "reason-recorded", Rule: RuleFollowUpIneffective, Check: func(s followUpSubject) error {
-				if s.in != nil && isBlank(s.in.reason) {
+				if s.in.given && isBlank(s.in.reason) {
 					return errIneffectiveNoReason
 				}
 				return nil
@@ -327,7 +328,7 @@ func (a *Audit) followUpFor(finding FindingID, event FollowUpEvent) (*FollowUp, 
 // the follow-up as well. check, when given, validates the operation's
 // input once the follow-up is found and before the event fires. Nothing
 // changes unless everything passes.
-func (a *Audit) fireFollowUp(finding FindingID, event FollowUpEvent, in *followUpInput, m ismsaudit.Meta, check func() error, change func(*FollowUp)) error {
+func (a *Audit) fireFollowUp(finding FindingID, event FollowUpEvent, in followUpInput, m ismsaudit.Meta, check func() error, change func(*FollowUp)) error {
 	u, err := a.followUpFor(finding, event)
 	if err != nil {
 		return err
@@ -341,9 +342,7 @@ func (a *Audit) fireFollowUp(finding FindingID, event FollowUpEvent, in *followU
 	if err != nil {
 		return err
 	}
-	if in != nil {
-		e.Reason = in.reason
-	}
+	e.Reason = in.reason
 	if change != nil {
 		change(u)
 	}
@@ -392,13 +391,13 @@ func (a *Audit) CheckFollowUp(finding FindingID, e FollowUpEvent) error {
 // states the correction, the root cause, the action and a due date
 // (AUD-FOLLOWUP-PLAN).
 func (a *Audit) AcceptCorrectiveAction(finding FindingID, m ismsaudit.Meta) error {
-	return a.fireFollowUp(finding, FollowUpAcceptPlan, nil, m, nil, nil)
+	return a.fireFollowUp(finding, FollowUpAcceptPlan, followUpInput{given: true}, m, nil, nil)
 }
 
 // MarkImplemented records that the auditee reports the accepted
 // corrective action done.
 func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
-	return a.fireFollowUp(finding, FollowUpImplement, nil, m, nil, nil)
+	return a.fireFollowUp(finding, FollowUpImplement, followUpInput{given: true}, m, nil, nil)
 }
 
 // VerifyCorrectiveAction records that an auditor verified an implemented
@@ -412,7 +411,7 @@ func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
 // An action found not effective is recorded with
 // FindCorrectiveActionIneffective instead.
 func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	in := &followUpInput{by: m.By, at: m.At, evidence: evidence}
+	in := followUpInput{given: true, by: m.By, at: m.At, evidence: evidence}
 	return a.fireFollowUp(finding, FollowUpVerifyEffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
 		ids := cloneOrNil(evidence)
 		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Effective: true, Evidence: ids})
@@ -429,7 +428,7 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.E
 // audit team, and the evidence examined, if any, must be audit evidence by
 // m.At (AUD-EVIDENCE-VERIFIED).
 func (a *Audit) FindCorrectiveActionIneffective(finding FindingID, reason string, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
-	in := &followUpInput{by: m.By, at: m.At, evidence: evidence, reason: reason}
+	in := followUpInput{given: true, by: m.By, at: m.At, evidence: evidence, reason: reason}
 	return a.fireFollowUp(finding, FollowUpVerifyIneffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
 		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Evidence: cloneOrNil(evidence), Reason: reason})
 	})
@@ -498,7 +497,7 @@ func followUpLast(u *FollowUp) time.Time {
 }
 
 func guardVerifierOnTeam(s followUpSubject) error {
-	if s.in != nil && !auditsOnTeam(s.a, s.in.by) {
+	if s.in.given && !auditsOnTeam(s.a, s.in.by) {
 		return fmt.Errorf("audit: %q is not a team leader or auditor of the audit team", s.in.by)
 	}
 	return nil
@@ -507,7 +506,7 @@ func guardVerifierOnTeam(s followUpSubject) error {
 // guardFollowUpEvidence refuses a verification that examined information
 // not verified as audit evidence.
 func guardFollowUpEvidence(s followUpSubject) error {
-	if s.in == nil {
+	if !s.in.given {
 		return nil
 	}
 	return allVerified(s.a, s.in.evidence, s.in.at)

@@ -13,7 +13,7 @@ import (
 func TestFollowUpMachineMatrix(t *testing.T) {
 	a := recordIn(t, StateCompleted)
 	u := followUpIn(t, "F-1", FollowUpPlanning)
-	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, in: &followUpInput{by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, reason: "why"}}, wantFollowUp)
+	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, in: followUpInput{given: true, by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, reason: "why"}}, wantFollowUp)
 }
 
 // actionPlan is a complete corrective action plan.

@@ -284,7 +284,7 @@ func (a *Audit) prepareClosingPresentation(m ismsaudit.Meta) (apply func(), err 
 		if f.State != FindingConfirmed {
 			continue
 		}
-		e, err := findingMachine.Fire(findingSubject{a: a, f: f, in: &findingInput{at: m.At, by: m.By}}, f.State, findingLast(f), FindingPresent, m)
+		e, err := findingMachine.Fire(findingSubject{a: a, f: f, in: findingInput{given: true, at: m.At, by: m.By}}, f.State, findingLast(f), FindingPresent, m)
 		if err != nil {
 			return nil, err
 		}
