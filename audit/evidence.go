@@ -134,9 +134,9 @@ var evidenceRules = []ismsaudit.Rule{
 	{ID: RuleEvidenceDuringAudit, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "information is collected and verified during fieldwork, while findings are settled, or to verify corrective actions in follow-up"},
 }
 
-// Audit states in which information may be collected and verified:
-// fieldwork, while findings are settled, and follow-up (verification of
-// corrective actions).
+// evidenceStates are the audit states in which information may be
+// collected and verified: fieldwork, while findings are settled, and
+// follow-up (verification of corrective actions).
 var evidenceStates = []State{StateFieldwork, StateFindings, StateFollowUp}
 
 // notHex is 1 for every byte that is not a lower-case hex digit; it is

@@ -695,16 +695,16 @@ func rapidMeta(t *rapid.T, clock time.Time) ismsaudit.Meta {
 	return m
 }
 
-// auditStep moves the audit lifecycle the way the audit lifecycle's operations
-// would, without their guards (which belong to another area): state and
-// one history entry.
+// auditStep moves the audit lifecycle the way its operations would,
+// without their guards (tested elsewhere): state and one history entry.
 func auditStep(a *Audit, e Event, at time.Time) {
 	to, _ := auditMachine.Next(a.State, e)
 	a.History = append(a.History, Entry{From: a.State, Event: e, To: to, At: at, By: leadID})
 	a.State = to
 }
 
-// findingsSnapshot is what must never be lost from the findings.
+// checkNothingLost fails unless after keeps every finding and the
+// conclusions of before, their histories only appended to.
 func checkNothingLost(t *rapid.T, before, after *Audit) {
 	if len(after.Findings) < len(before.Findings) {
 		t.Fatalf("findings lost: %d, then %d", len(before.Findings), len(after.Findings))
