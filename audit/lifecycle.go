@@ -4,10 +4,11 @@ import (
 	"iter"
 
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// describers lists the package's lifecycles in the order of an audit.
-var describers = []func() ismsaudit.Lifecycle{
+// lifecycles lists the package's lifecycles in the order of an audit.
+var lifecycles = fsm.Catalogue{
 	auditMachine.Describe,
 	planMachine.Describe,
 	evidenceMachine.Describe,
@@ -20,23 +21,8 @@ var describers = []func() ismsaudit.Lifecycle{
 // very table the code runs: the audit, the plan, an evidence item, a
 // finding, the conclusions and a follow-up. Each is a fresh value the
 // caller may keep or change.
-func Lifecycles() iter.Seq[ismsaudit.Lifecycle] {
-	return func(yield func(ismsaudit.Lifecycle) bool) {
-		for _, d := range describers {
-			if !yield(d()) {
-				return
-			}
-		}
-	}
-}
+func Lifecycles() iter.Seq[ismsaudit.Lifecycle] { return lifecycles.All() }
 
 // LookupLifecycle returns the lifecycle with the given name, such as
 // "audit.plan".
-func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) {
-	for l := range Lifecycles() {
-		if l.Name == name {
-			return l, true
-		}
-	}
-	return ismsaudit.Lifecycle{}, false
-}
+func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) { return lifecycles.Lookup(name) }

@@ -93,9 +93,9 @@ func (p *Programme) Check(e Event) error {
 	return programmeMachine.Check(&programmeSubject{p: p, probe: true}, p.State, e)
 }
 
-// describers lists the package's lifecycles: the programme's, then a
+// lifecycles lists the package's lifecycles: the programme's, then a
 // register entry's.
-var describers = []func() ismsaudit.Lifecycle{programmeMachine.Describe, riskMachine.Describe}
+var lifecycles = fsm.Catalogue{programmeMachine.Describe, riskMachine.Describe}
 
 // Lifecycles yields the package's lifecycles, each described from the
 // very table the code runs: the programme ("programme.programme": draft
@@ -103,26 +103,11 @@ var describers = []func() ismsaudit.Lifecycle{programmeMachine.Describe, riskMac
 // back to implementing when the review asks for no change) and an entry
 // of the register of risks and opportunities ("programme.risk"). Each is
 // a fresh value the caller may keep or change.
-func Lifecycles() iter.Seq[ismsaudit.Lifecycle] {
-	return func(yield func(ismsaudit.Lifecycle) bool) {
-		for _, d := range describers {
-			if !yield(d()) {
-				return
-			}
-		}
-	}
-}
+func Lifecycles() iter.Seq[ismsaudit.Lifecycle] { return lifecycles.All() }
 
 // LookupLifecycle returns the lifecycle with the given name,
 // "programme.programme" or "programme.risk".
-func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) {
-	for l := range Lifecycles() {
-		if l.Name == name {
-			return l, true
-		}
-	}
-	return ismsaudit.Lifecycle{}, false
-}
+func LookupLifecycle(name string) (ismsaudit.Lifecycle, bool) { return lifecycles.Lookup(name) }
 
 // programmeSubject is what programme guards look at: the programme,
 // whether Improve is firing the event, and whether this is a probe (Can,

@@ -406,3 +406,29 @@ func IsTransitionError(err error, rule ismsaudit.RuleID) bool {
 	var te *TransitionError
 	return errors.As(err, &te) && te.Rule == rule
 }
+
+// Catalogue lists a package's lifecycles, in order, by the Describe
+// methods of their machines; the package's Lifecycles and LookupLifecycle
+// wrap it.
+type Catalogue []func() ismsaudit.Lifecycle
+
+// All yields a fresh description of each lifecycle, in order.
+func (c Catalogue) All() iter.Seq[ismsaudit.Lifecycle] {
+	return func(yield func(ismsaudit.Lifecycle) bool) {
+		for _, describe := range c {
+			if !yield(describe()) {
+				return
+			}
+		}
+	}
+}
+
+// Lookup returns the lifecycle with the given name.
+func (c Catalogue) Lookup(name string) (ismsaudit.Lifecycle, bool) {
+	for l := range c.All() {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return ismsaudit.Lifecycle{}, false
+}

@@ -3,8 +3,11 @@ package fsm_test
 import (
 	"errors"
 	"fmt"
+	"testing"
 
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A small document lifecycle used by every test in this package:
@@ -113,3 +116,25 @@ var (
 	good = doc{Signed: true, Reviewers: 2}
 	bad  = doc{Locked: true}
 )
+
+func TestCatalogue(t *testing.T) {
+	other := docSpec()
+	other.Name = "testpkg.other"
+	c := fsm.Catalogue{machine.Describe, fsm.MustNew(other).Describe}
+	var names []string
+	for l := range c.All() {
+		names = append(names, l.Name)
+	}
+	assert.Equal(t, []string{"testpkg.doc", "testpkg.other"}, names)
+	l, ok := c.Lookup("testpkg.other")
+	require.True(t, ok)
+	assert.Equal(t, "testpkg.other", l.Name)
+	l.States[0] = "changed"
+	again, _ := c.Lookup("testpkg.other")
+	assert.Equal(t, "draft", again.States[0], "each description is a fresh value")
+	_, ok = c.Lookup("testpkg.none")
+	assert.False(t, ok)
+	for range c.All() {
+		break // stopping early is allowed
+	}
+}
