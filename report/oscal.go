@@ -613,20 +613,20 @@ func observationMethodList(src audit.EvidenceSource) []string {
 // oscalExport holds what both exports share: the report, its parties and
 // the checked times.
 type oscalExport struct {
-	r        *AuditReport
-	id       string
-	parties  []oscalParty
-	roles    []oscalRole
-	resp     []oscalResponsibleParty
-	people   map[string]string            // person reference (auditor id or name) -> party uuid
-	origin   map[string][]oscalOrigin     // person reference -> origins naming them (shared, never modified)
-	evIndex  map[ismsaudit.EvidenceID]int // evidence id -> position in r.Evidence
-	nextEv   int                          // the position after the item relatedObservations found last
-	actions  map[audit.FindingID]*AuditAction
-	obsUUIDs []string              // observation uuid by evidence position, derived once
-	fndUUIDs []string              // finding uuid by finding position, derived once
-	rskUUIDs []string              // risk uuid by finding position, derived once
-	ctlIDs   map[annexa.Ref]string // OSCALControlID by criterion, derived once
+	r             *AuditReport
+	id            string
+	parties       []oscalParty
+	roles         []oscalRole
+	resp          []oscalResponsibleParty
+	people        map[string]string            // person reference (auditor id or name) -> party uuid
+	origin        map[string][]oscalOrigin     // person reference -> origins naming them (shared, never modified)
+	evidenceIndex map[ismsaudit.EvidenceID]int // evidence id -> position in r.Evidence
+	nextEv        int                          // the position after the item relatedObservations found last
+	actions       map[audit.FindingID]*AuditAction
+	obsUUIDs      []string              // observation uuid by evidence position, derived once
+	fndUUIDs      []string              // finding uuid by finding position, derived once
+	rskUUIDs      []string              // risk uuid by finding position, derived once
+	ctlIDs        map[annexa.Ref]string // OSCALControlID by criterion, derived once
 	// lastRef and lastCtl remember the criterion controlID looked up
 	// last: evidence items and findings come in runs that cite the same
 	// one, and comparing is cheaper than hashing.
@@ -638,10 +638,10 @@ type oscalExport struct {
 		origins []oscalOrigin
 		ok      bool
 	}
-	// evOrigins and fOrigins hold the origins of each evidence item and
+	// evidenceOrigins and fOrigins hold the origins of each evidence item and
 	// finding by position, as resolvePeople finds them.
-	evOrigins [][]oscalOrigin
-	fOrigins  [][]oscalOrigin
+	evidenceOrigins [][]oscalOrigin
+	fOrigins        [][]oscalOrigin
 	// name is the start of the names of the audit's own UUIDs: the
 	// namespace and "audit/<audit>/" (see auditUUID); text keeps the
 	// UUIDs, titles and descriptions the export makes.
@@ -746,7 +746,7 @@ func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []i
 	for _, id := range ids {
 		i := x.nextEv
 		if i >= len(x.r.Evidence) || x.r.Evidence[i].ID != id {
-			i = x.evIndex[id]
+			i = x.evidenceIndex[id]
 		}
 		x.nextEv = i + 1
 		dst = append(dst, oscalRelatedObservation{ObservationUUID: x.observationUUID(i)})
@@ -757,7 +757,7 @@ func (x *oscalExport) relatedObservations(dst []oscalRelatedObservation, ids []i
 // newOSCALExport checks r (Check, and OSCAL's date range: years 1900 to
 // 2999) and prepares the parties.
 func newOSCALExport(r *AuditReport) (*oscalExport, error) {
-	evIndex, err := r.check()
+	evidenceIndex, err := r.check()
 	if err != nil {
 		return nil, err
 	}
@@ -796,7 +796,7 @@ func newOSCALExport(r *AuditReport) (*oscalExport, error) {
 		return nil, err
 	}
 	x := &oscalExport{r: r, id: string(r.Audit), people: map[string]string{}, origin: map[string][]oscalOrigin{},
-		evIndex: evIndex, actions: actionsByFinding(r),
+		evidenceIndex: evidenceIndex, actions: actionsByFinding(r),
 		obsUUIDs: make([]string, len(r.Evidence)), fndUUIDs: make([]string, len(r.Findings)), rskUUIDs: make([]string, len(r.Findings)), ctlIDs: map[annexa.Ref]string{}}
 	x.name = auditUUIDName(x.id)
 	x.partiesAndRoles()
@@ -972,7 +972,7 @@ func (x *oscalExport) observationInto(o *oscalObservation, i int) {
 	}
 	o.Props = prop(props, "supersedes", string(e.Supersedes))
 	o.Description = e.Description
-	o.Origins = x.evOrigins[i]
+	o.Origins = x.evidenceOrigins[i]
 	re := oscalRelevantEvidence{Description: e.Description}
 	re.Props = propTok(reProps, "sha-256", e.Digest) // lower-case hex, as Check makes sure
 	if s := e.Sampling; s != nil {
@@ -1173,10 +1173,10 @@ func (x *oscalExport) resolvePeople(findings, evidence []int) {
 	for _, i := range findings {
 		x.fOrigins[i] = x.origins(x.r.Findings[i].RaisedBy)
 	}
-	x.evOrigins = make([][]oscalOrigin, len(x.r.Evidence))
+	x.evidenceOrigins = make([][]oscalOrigin, len(x.r.Evidence))
 	for _, i := range evidence {
 		if e := &x.r.Evidence[i]; !withheldFromExport(e) {
-			x.evOrigins[i] = x.origins(e.CollectedBy)
+			x.evidenceOrigins[i] = x.origins(e.CollectedBy)
 		}
 	}
 }
