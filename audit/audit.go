@@ -9,10 +9,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
-// ID identifies an audit. The host chooses it; the library never makes
-// ids up.
-type ID string
-
 // Audit is the whole record of one audit, from initiation to follow-up
 // (ISO 19011:2018 clause 6; ISO/IEC 27007:2020 clause 6). Fields are
 // exported so that the record encodes to JSON and compares with go-cmp, but
@@ -22,7 +18,7 @@ type ID string
 // however it was obtained (for example decoded from another tool's JSON).
 type Audit struct {
 	// ID is the host's id for the audit.
-	ID ID `json:"id"`
+	ID ismsaudit.AuditID `json:"id"`
 	// Kind is the kind of audit: internal (first party), second party, or a
 	// third-party certification audit (stage 1, stage 2, surveillance,
 	// recertification, special).
@@ -32,10 +28,10 @@ type Audit struct {
 	// Auditee is the organization audited (19011 3.13).
 	Auditee string `json:"auditee"`
 	// Programme is the host's id of the audit programme, if any.
-	Programme string `json:"programme,omitempty"`
+	Programme ismsaudit.ProgrammeID `json:"programme,omitempty"`
 	// Baseline is the previous audit of the same auditee this one follows
 	// up, if any.
-	Baseline ID `json:"baseline,omitempty"`
+	Baseline ismsaudit.AuditID `json:"baseline,omitempty"`
 	// CreatedAt is when the record was created.
 	CreatedAt time.Time `json:"createdAt"`
 	// CreatedBy is who created it.
@@ -88,7 +84,7 @@ type Audit struct {
 // NewOptions are what an audit record starts with.
 type NewOptions struct {
 	// ID is the host's id for the audit; required.
-	ID ID `json:"id"`
+	ID ismsaudit.AuditID `json:"id"`
 	// Kind is the kind of audit; required.
 	Kind annexa.AuditKind `json:"kind"`
 	// Client is who asked for the audit; required.
@@ -96,9 +92,9 @@ type NewOptions struct {
 	// Auditee is the organization audited; required.
 	Auditee string `json:"auditee"`
 	// Programme is the host's id of the audit programme, if any.
-	Programme string `json:"programme,omitempty"`
+	Programme ismsaudit.ProgrammeID `json:"programme,omitempty"`
 	// Baseline is the previous audit this one follows up, if any.
-	Baseline ID `json:"baseline,omitempty"`
+	Baseline ismsaudit.AuditID `json:"baseline,omitempty"`
 }
 
 // State is a state of the audit lifecycle (ISO 19011:2018 clause 6).

@@ -28,9 +28,9 @@ type ComparedFinding struct {
 // previous audit of the same auditee. Only standing nonconformities count
 // (Finding.Standing). Entries are in record order.
 type Comparison struct {
-	Previous ID     `json:"previous"`
-	Current  ID     `json:"current"`
-	Auditee  string `json:"auditee"`
+	Previous ismsaudit.AuditID `json:"previous"`
+	Current  ismsaudit.AuditID `json:"current"`
+	Auditee  string            `json:"auditee"`
 	// New are current nonconformities none of whose criteria had a
 	// nonconformity in the previous audit.
 	New []ComparedFinding `json:"new,omitempty"`

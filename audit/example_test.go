@@ -473,7 +473,7 @@ func on(day, hour int, by string) ismsaudit.Meta {
 // and communicated, the opening meeting on 9 March, evidence E-1
 // (verified) and E-2 (collected, not yet verified). A step refused
 // panics: the example's data is fixed.
-func exampleAudit(id audit.ID) *audit.Audit {
+func exampleAudit(id ismsaudit.AuditID) *audit.Audit {
 	a, err := audit.New(audit.NewOptions{ID: id, Kind: annexa.Stage2, Client: "Certification body", Auditee: "Example Ltd"}, on(2, 9, "lead-1"))
 	must(err)
 	criteria := []annexa.Ref{annexa.RefToClause("9.2"), annexa.RefToControl("5.1"), annexa.RefToControl("8.15")}

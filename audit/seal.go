@@ -442,7 +442,7 @@ type sealChain struct {
 }
 
 // sealNewChain starts a chain at c_0 and opens the link of the first part.
-func sealNewChain(id ID, at time.Time, by string, logs int) *sealChain {
+func sealNewChain(id ismsaudit.AuditID, at time.Time, by string, logs int) *sealChain {
 	c := &sealChain{h: sha256.New(), buf: make([]byte, 0, sealFlushAt+1024)}
 	b := sealStr(c.buf, sealDomain)
 	b = sealStr(b, string(id))

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -167,7 +168,7 @@ const (
 // 7.2.5).
 type AuditLogEntry struct {
 	// Audit is the host's id of the audit.
-	Audit string `json:"audit" validate:"required"`
+	Audit ismsaudit.AuditID `json:"audit" validate:"required"`
 	// Auditee names the audited organisation.
 	Auditee string `json:"auditee,omitempty"`
 	// Date is the last day of the audit.

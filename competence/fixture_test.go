@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/competence/competencetest"
 )
@@ -45,13 +46,13 @@ func fixtureAuditor(id string, at time.Time) competence.Auditor {
 	}
 	for i := range 5 {
 		a.Audits = append(a.Audits, competence.AuditLogEntry{
-			Audit: fmt.Sprintf("%s-audit-%d", id, i), Date: at.AddDate(0, -2-5*i, 0), Days: 5,
+			Audit: ismsaudit.AuditID(fmt.Sprintf("%s-audit-%d", id, i)), Date: at.AddDate(0, -2-5*i, 0), Days: 5,
 			Role: competence.RoleAuditor, Standard: "ISO/IEC 27001:2022",
 		})
 	}
 	for i := range 3 {
 		a.Audits = append(a.Audits, competence.AuditLogEntry{
-			Audit: fmt.Sprintf("%s-led-%d", id, i), Date: at.AddDate(0, -3-6*i, 0), Days: 3,
+			Audit: ismsaudit.AuditID(fmt.Sprintf("%s-led-%d", id, i)), Date: at.AddDate(0, -3-6*i, 0), Days: 3,
 			Role: competence.RoleTeamLeader, Standard: "ISO/IEC 27001:2022", GuidedBy: "mentor",
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -189,8 +190,8 @@ type ClosureTimes struct {
 // OverdueAction is one corrective action overdue at the date.
 type OverdueAction struct {
 	// Audit and Finding identify the nonconformity.
-	Audit   audit.ID        `json:"audit"`
-	Finding audit.FindingID `json:"finding"`
+	Audit   ismsaudit.AuditID `json:"audit"`
+	Finding audit.FindingID   `json:"finding"`
 	// Grade is the nonconformity's grade, if it has one.
 	Grade audit.Grade `json:"grade,omitempty"`
 	// DueAt is when the action was due; DaysOverdue how long ago that was
@@ -634,7 +635,7 @@ func (g *figuresTally) bucketOf(t time.Time) *figuresBucket { return g.period(g.
 // addSchedule counts the scheduled audits, as they stand at the date,
 // and the records no scheduled audit refers to (linked says which are).
 // records finds a record by id.
-func (g *figuresTally) addSchedule(in *MonitorInput, records map[audit.ID]int, linked []bool) {
+func (g *figuresTally) addSchedule(in *MonitorInput, records map[ismsaudit.AuditID]int, linked []bool) {
 	at := g.at
 	for i := range in.Schedule {
 		s := &in.Schedule[i]

@@ -35,7 +35,7 @@ const MaxTrendPeriods = 1200
 type AuditorFeedback struct {
 	// Audit is the audit the feedback is about; its record must be among
 	// the records monitored.
-	Audit audit.ID `json:"audit"`
+	Audit ismsaudit.AuditID `json:"audit"`
 	// Auditor is the auditor it is about.
 	Auditor competence.AuditorID `json:"auditor"`
 	// Score is on the scale MinFeedbackScore to MaxFeedbackScore.
@@ -125,7 +125,7 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 	}
 	counting := func() bool { return g != nil && col.Len() == 0 }
 
-	records := make(map[audit.ID]int, len(in.Audits))
+	records := make(map[ismsaudit.AuditID]int, len(in.Audits))
 	findingIDs := make(map[audit.FindingID]int) // reused for every record
 	var sc recordScan                           // reused for every record
 	for i, a := range in.Audits {
@@ -153,7 +153,7 @@ func runMonitor(col *errs.Collector, in *MonitorInput, auditPath func(int) strin
 
 	linked := make([]bool, len(in.Audits)) // records a scheduled audit refers to
 	scheduled := make(map[ScheduledAuditID]int, len(in.Schedule))
-	refers := make(map[audit.ID]int, len(in.Schedule))
+	refers := make(map[ismsaudit.AuditID]int, len(in.Schedule))
 	for i := range in.Schedule {
 		s := &in.Schedule[i]
 		path := func(field string) string { return auditPath(i) + field }

@@ -519,7 +519,7 @@ var auditSteps = []struct {
 }
 
 // newRecord is an audit record created at created, in initiation.
-func newRecord(id audit.ID, created time.Time) *audit.Audit {
+func newRecord(id ismsaudit.AuditID, created time.Time) *audit.Audit {
 	return &audit.Audit{
 		ID: id, Kind: annexa.Internal, Client: "board", Auditee: "acme",
 		CreatedAt: created, CreatedBy: "pm", State: audit.StateInitiation, History: []audit.Entry{},
@@ -847,7 +847,7 @@ func drawInput(t *rapid.T) programme.MonitorInput {
 	grades := append(slices.Collect(audit.Grades()), "")
 	nAudits := rapid.IntRange(0, 8).Draw(t, "audits")
 	for i := range nAudits {
-		a := newRecord(audit.ID(rapid.StringMatching(`A[0-9]`).Draw(t, "id")+string(rune('a'+i))), drawTime(t, "created"))
+		a := newRecord(ismsaudit.AuditID(rapid.StringMatching(`A[0-9]`).Draw(t, "id")+string(rune('a'+i))), drawTime(t, "created"))
 		at := a.CreatedAt
 		steps := rapid.IntRange(-1, len(auditSteps)).Draw(t, "steps")
 		for s := range max(steps, 0) {
@@ -891,7 +891,7 @@ func drawInput(t *rapid.T) programme.MonitorInput {
 		}
 		in.Audits = append(in.Audits, a)
 	}
-	linked := map[audit.ID]bool{}
+	linked := map[ismsaudit.AuditID]bool{}
 	for i := range rapid.IntRange(0, 10).Draw(t, "scheduled") {
 		s := programme.ScheduledAudit{ID: programme.ScheduledAuditID("S" + string(rune('a'+i))), Kind: annexa.Internal, Auditee: "acme"}
 		s.Due.Earliest, s.Due.Latest = drawMaybeTime(t, "earliest"), drawMaybeTime(t, "latest")
@@ -1250,7 +1250,7 @@ func largeInput(audits, findings, auditors int) programme.MonitorInput {
 	in := programme.MonitorInput{At: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}
 	perAudit := findings / audits
 	for i := range audits {
-		id := audit.ID(fmt.Sprintf("A%04d", i))
+		id := ismsaudit.AuditID(fmt.Sprintf("A%04d", i))
 		latest := start.AddDate(0, 0, i*1095/audits)
 		in.Schedule = append(in.Schedule, programme.ScheduledAudit{
 			ID: programme.ScheduledAuditID(fmt.Sprintf("S%04d", i)), Kind: annexa.Internal, Auditee: fmt.Sprintf("org-%d", i%200),

@@ -12,9 +12,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
-// ID identifies a programme; the host chooses it.
-type ID string
-
 // Entry is one line of the programme lifecycle's history: an accepted
 // event with its time, actor and note (the shared [ismsaudit.Entry]).
 type Entry = ismsaudit.Entry[State, Event]
@@ -30,7 +27,7 @@ type Entry = ismsaudit.Entry[State, Event]
 // whole story.
 type Programme struct {
 	// ID is the host's id for the programme.
-	ID ID `json:"id"`
+	ID ismsaudit.ProgrammeID `json:"id"`
 	// Version counts versions, from 1; a review that improves the programme
 	// starts the next version and keeps the old one.
 	Version int `json:"version"`
@@ -84,7 +81,7 @@ type Programme struct {
 // start a draft; approval needs the rest (see Rules).
 type NewOptions struct {
 	// ID is the host's id for the programme; required.
-	ID ID `json:"id"`
+	ID ismsaudit.ProgrammeID `json:"id"`
 	// Objectives, Managers, Extent, Resources and Records are the
 	// programme's content; see Programme.
 	Objectives []Objective   `json:"objectives,omitempty"`

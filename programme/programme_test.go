@@ -161,7 +161,7 @@ func inState(t testingTB, s State) *Programme {
 
 func TestProgrammeNew(t *testing.T) {
 	p := newDraft(t)
-	assert.Equal(t, ID("isms-2026"), p.ID)
+	assert.Equal(t, ismsaudit.ProgrammeID("isms-2026"), p.ID)
 	assert.Equal(t, 1, p.Version)
 	assert.Equal(t, StateDraft, p.State)
 	assert.Empty(t, p.History)

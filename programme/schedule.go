@@ -8,7 +8,6 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
-	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
@@ -49,7 +48,7 @@ type ScheduledAudit struct {
 	// Team is the team selected for it, once staffed.
 	Team *competence.Team `json:"team,omitempty"`
 	// Audit is the id of the audit record, once it exists.
-	Audit audit.ID `json:"audit,omitempty"`
+	Audit ismsaudit.AuditID `json:"audit,omitempty"`
 }
 
 // This file holds what the scheduling code shares: the dates a scheduled

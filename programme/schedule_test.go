@@ -125,7 +125,7 @@ func exampleProgramme(id string, s programme.State) *programme.Programme {
 
 func buildProgramme(id string, s programme.State) (*programme.Programme, error) {
 	opts := exampleOptions()
-	opts.ID = programme.ID(id)
+	opts.ID = ismsaudit.ProgrammeID(id)
 	p, err := programme.New(opts, exampleMeta(time.January, 2, ""))
 	if err != nil || s == programme.StateDraft {
 		return p, err

@@ -27,12 +27,12 @@ type AuditReport struct {
 	Title string `json:"title"`
 	// Audit is the host's id of the audit; Kind its kind; State where its
 	// lifecycle stood when the report was built.
-	Audit audit.ID         `json:"audit"`
-	Kind  annexa.AuditKind `json:"kind"`
-	State audit.State      `json:"state"`
+	Audit ismsaudit.AuditID `json:"audit"`
+	Kind  annexa.AuditKind  `json:"kind"`
+	State audit.State       `json:"state"`
 	// Programme and Baseline are copied from the record when set.
-	Programme string   `json:"programme,omitempty"`
-	Baseline  audit.ID `json:"baseline,omitempty"`
+	Programme ismsaudit.ProgrammeID `json:"programme,omitempty"`
+	Baseline  ismsaudit.AuditID     `json:"baseline,omitempty"`
 	// AsOf is the time the report speaks as of: a corrective action not
 	// closed by its due date is overdue at AsOf.
 	AsOf time.Time `json:"asOf"`

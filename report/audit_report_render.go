@@ -258,7 +258,7 @@ func (l *auditLayout) summary() {
 	item(d, "Audit:", string(r.Audit)+" ("+lowerFirst(kindTitles[r.Kind])+")")
 	item(d, "Audit client:", r.Client)
 	item(d, "Auditee:", r.Auditee)
-	item(d, "Audit programme:", r.Programme)
+	item(d, "Audit programme:", string(r.Programme))
 	item(d, "Follows up audit:", string(r.Baseline))
 	if r.Issue != nil {
 		s := "version " + strconv.Itoa(r.Issue.Version) + ", issued " + fmtTime(r.Issue.IssuedAt)

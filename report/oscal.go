@@ -915,7 +915,7 @@ func (x *oscalExport) metadata(title string) oscalMetadata {
 	m.Props = prop(m.Props, "audit-id", x.id)
 	m.Props = prop(m.Props, "audit-kind", string(r.Kind))
 	m.Props = prop(m.Props, "audit-state", string(r.State))
-	m.Props = prop(m.Props, "programme", r.Programme)
+	m.Props = prop(m.Props, "programme", string(r.Programme))
 	if c := r.Copy; c != nil {
 		m.Props = prop(m.Props, "copy-for", c.Recipient.Name)
 		m.Props = prop(m.Props, "copy-clearance", string(c.Recipient.Clearance))

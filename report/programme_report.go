@@ -32,9 +32,9 @@ type ProgrammeReport struct {
 	Title string `json:"title"`
 	// Programme, Version and State identify the programme and where its
 	// lifecycle stood.
-	Programme programme.ID    `json:"programme"`
-	Version   int             `json:"version"`
-	State     programme.State `json:"state"`
+	Programme ismsaudit.ProgrammeID `json:"programme"`
+	Version   int                   `json:"version"`
+	State     programme.State       `json:"state"`
 	// AsOf is the date the report speaks as of: records dated later are not
 	// yet known, and an action still open after its due date is overdue.
 	AsOf time.Time `json:"asOf"`
@@ -92,8 +92,8 @@ type ProgrammeAudit struct {
 	Team []AuditTeamMember `json:"team,omitempty"`
 	// Audit is the id of the audit record, once it exists; AuditState is
 	// where its lifecycle stood at the report's date.
-	Audit      audit.ID    `json:"audit,omitempty"`
-	AuditState audit.State `json:"auditState,omitempty"`
+	Audit      ismsaudit.AuditID `json:"audit,omitempty"`
+	AuditState audit.State       `json:"auditState,omitempty"`
 	// Status says how the audit stands; CompletedAt and Timing, for a
 	// completed audit, when it was completed and how that compares with
 	// the due window.
@@ -126,11 +126,11 @@ func (a *ProgrammeAudit) PlannedDate() time.Time {
 type ProgrammeAction struct {
 	// Audit and Finding identify the nonconformity; Grade, Criteria and
 	// Found are the finding's.
-	Audit    audit.ID         `json:"audit"`
-	Finding  audit.FindingID  `json:"finding"`
-	Grade    audit.Grade      `json:"grade,omitempty"`
-	Criteria []AuditCriterion `json:"criteria,omitempty"`
-	Found    string           `json:"found,omitempty"`
+	Audit    ismsaudit.AuditID `json:"audit"`
+	Finding  audit.FindingID   `json:"finding"`
+	Grade    audit.Grade       `json:"grade,omitempty"`
+	Criteria []AuditCriterion  `json:"criteria,omitempty"`
+	Found    string            `json:"found,omitempty"`
 	// Action is the corrective action planned, if any; DueAt its due date.
 	Action string    `json:"action,omitempty"`
 	DueAt  time.Time `json:"dueAt,omitzero"`
@@ -294,7 +294,7 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 		}
 		r.Cycles = append(r.Cycles, pc)
 	}
-	records := make(map[audit.ID]*audit.Audit, len(audits))
+	records := make(map[ismsaudit.AuditID]*audit.Audit, len(audits))
 	for _, a := range audits {
 		records[a.ID] = a
 	}

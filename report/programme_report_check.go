@@ -220,7 +220,7 @@ func (r *ProgrammeReport) checkFigures(c *checker) {
 
 func (r *ProgrammeReport) checkActions(c *checker) {
 	type key struct {
-		a audit.ID
+		a ismsaudit.AuditID
 		f audit.FindingID
 	}
 	seen := make(map[key]bool, len(r.Actions))

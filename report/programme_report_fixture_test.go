@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/competence"
@@ -221,7 +222,7 @@ func largeProgramme(t testing.TB, n, m int) (*programme.Programme, []*audit.Audi
 	p.Schedule = nil
 	var audits []*audit.Audit
 	for i := range n {
-		id := audit.ID(fmt.Sprintf("IA-L-%03d", i))
+		id := ismsaudit.AuditID(fmt.Sprintf("IA-L-%03d", i))
 		start := day(2026, time.January, 5).Add(time.Duration(i) * 48 * time.Hour)
 		p.Schedule = append(p.Schedule, programme.ScheduledAudit{
 			ID: programme.ScheduledAuditID(id), Kind: annexa.Internal, Auditee: northwind, Controls: []annexa.ControlID{controls[i%len(controls)]},

@@ -61,7 +61,7 @@ func TestBuildProgrammeReport(t *testing.T) {
 	assert.Equal(t, []programme.ScheduledAuditID{"CERT-NW-surveillance-1", "CERT-NW-surveillance-2", "CERT-NW-recertification"}, r.Cycles[0].Audits)
 
 	type act struct {
-		Audit   audit.ID
+		Audit   ismsaudit.AuditID
 		Finding audit.FindingID
 		Open    bool
 		Overdue bool

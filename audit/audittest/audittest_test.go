@@ -281,7 +281,7 @@ func TestBuilderOptions(t *testing.T) {
 	b := audittest.NewBuilder(t, opts)
 	a := b.Build()
 	audittest.RequireConforms(t, a, nil)
-	assert.Equal(t, audit.ID("IA-7"), a.ID)
+	assert.Equal(t, ismsaudit.AuditID("IA-7"), a.ID)
 	assert.Equal(t, "Bolt GmbH", a.Auditee)
 	assert.Equal(t, start, a.CreatedAt)
 	assert.Equal(t, start.Add(4*30*time.Minute), a.History[0].At, "prepared four steps of half an hour after creation: contact, feasibility, team, prepare")

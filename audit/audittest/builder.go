@@ -30,7 +30,7 @@ const (
 // cares about, gives a conforming audit.
 type Options struct {
 	// ID is the audit's id; default "A-TEST-1".
-	ID audit.ID
+	ID ismsaudit.AuditID
 	// Kind is the kind of audit; default annexa.Internal. Certification
 	// audits (stage 1 and 2, surveillance, recertification, special) carry
 	// the recommendation AgreeConclusion derives from their findings.

@@ -288,7 +288,7 @@ func meet(a *competence.Auditor, s *competence.CriteriaSet, at time.Time) {
 				n = int(math.Ceil(c.Min / days))
 			}
 			for k := range max(n, 1) {
-				a.Audits = append(a.Audits, competence.AuditLogEntry{Audit: fmt.Sprintf("%s-%s-%d", a.ID, c.ID, k+1),
+				a.Audits = append(a.Audits, competence.AuditLogEntry{Audit: ismsaudit.AuditID(fmt.Sprintf("%s-%s-%d", a.ID, c.ID, k+1)),
 					Date: at.AddDate(0, 0, -(k + 1)), Days: days, Role: role, Standard: std, GuidedBy: guide})
 			}
 		case competence.QualificationHeld:
@@ -316,7 +316,7 @@ func maintain(a *competence.Auditor, s *competence.CriteriaSet, at, until time.T
 		const days = 5
 		n := max(m.Audits, int(math.Ceil(m.AuditDays/days)))
 		for k := range n {
-			a.Audits = append(a.Audits, competence.AuditLogEntry{Audit: fmt.Sprintf("%s-%s-%s-%d", a.ID, s.ID, d.Format("20060102"), k+1),
+			a.Audits = append(a.Audits, competence.AuditLogEntry{Audit: ismsaudit.AuditID(fmt.Sprintf("%s-%s-%s-%d", a.ID, s.ID, d.Format("20060102"), k+1)),
 				Date: d, Days: days, Role: role, Standard: standard})
 		}
 	}

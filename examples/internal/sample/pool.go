@@ -78,13 +78,13 @@ func (p person) record() competence.Auditor {
 	}
 	for i := range p.audits {
 		a.Audits = append(a.Audits, competence.AuditLogEntry{
-			Audit: fmt.Sprintf("%s-A%02d", p.id, i+1), Date: ev.AddDate(0, -1-4*i, -3), Days: p.auditDays,
+			Audit: ismsaudit.AuditID(fmt.Sprintf("%s-A%02d", p.id, i+1)), Date: ev.AddDate(0, -1-4*i, -3), Days: p.auditDays,
 			Role: role, Standard: "ISO/IEC 27001:2022", Sector: "various",
 		})
 	}
 	for i := range p.led {
 		a.Audits = append(a.Audits, competence.AuditLogEntry{
-			Audit: fmt.Sprintf("%s-L%02d", p.id, i+1), Date: ev.AddDate(0, -3-7*i, 0), Days: 4,
+			Audit: ismsaudit.AuditID(fmt.Sprintf("%s-L%02d", p.id, i+1)), Date: ev.AddDate(0, -3-7*i, 0), Days: 4,
 			Role: competence.RoleTeamLeader, Standard: "ISO/IEC 27001:2022", Sector: "various", GuidedBy: "MER-00",
 		})
 	}
