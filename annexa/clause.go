@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // ClauseID identifies a clause or subclause of ISO/IEC 27001:2022, "4" to "10.2".
@@ -32,20 +32,20 @@ func clauseIndex(s string) (int, error) {
 	for {
 		_, r, ok := cutNumber(rest)
 		if !ok {
-			return 0, &errs.ParseError{Pkg: "annexa", Type: "clause id", Input: s, Detail: `want "4" to "10.2", e.g. "9.2.1"`}
+			return 0, &ismsaudit.ParseError{Pkg: "annexa", Type: "clause id", Input: s, Detail: `want "4" to "10.2", e.g. "9.2.1"`}
 		}
 		if r == "" {
 			break
 		}
 		if r[0] != '.' {
-			return 0, &errs.ParseError{Pkg: "annexa", Type: "clause id", Input: s, Detail: `want "4" to "10.2", e.g. "9.2.1"`}
+			return 0, &ismsaudit.ParseError{Pkg: "annexa", Type: "clause id", Input: s, Detail: `want "4" to "10.2", e.g. "9.2.1"`}
 		}
 		rest = r[1:]
 	}
 	if i, ok := clauseByID[ClauseID(body)]; ok {
 		return i, nil
 	}
-	return 0, &errs.NotFoundError{Pkg: "annexa", Type: "ISO/IEC 27001:2022 clause", ID: s}
+	return 0, &ismsaudit.NotFoundError{Pkg: "annexa", Type: "ISO/IEC 27001:2022 clause", ID: s}
 }
 
 // IsValid reports whether id is the canonical id of a clause 4 to 10.2.
@@ -265,7 +265,7 @@ func (c Clause) String() string {
 // MarshalText implements encoding.TextMarshaler: a clause is written as its id.
 func (c Clause) MarshalText() ([]byte, error) {
 	if c.c == nil {
-		return nil, &errs.ParseError{Pkg: "annexa", Type: "clause", Input: "", Detail: "the zero Clause has no id"}
+		return nil, &ismsaudit.ParseError{Pkg: "annexa", Type: "clause", Input: "", Detail: "the zero Clause has no id"}
 	}
 	return []byte(c.c.id), nil
 }

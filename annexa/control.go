@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // ControlID identifies an Annex A control of ISO/IEC 27001:2022 in its
@@ -33,14 +33,14 @@ func controlIndex(s string) (int, error) {
 	body := trimID(s)
 	theme, rest, ok := cutNumber(body)
 	if !ok || len(rest) < 2 || rest[0] != '.' {
-		return 0, &errs.ParseError{Pkg: "annexa", Type: "control id", Input: s, Detail: `want "5.1" to "8.34", optionally prefixed "A."`}
+		return 0, &ismsaudit.ParseError{Pkg: "annexa", Type: "control id", Input: s, Detail: `want "5.1" to "8.34", optionally prefixed "A."`}
 	}
 	n, rest, ok := cutNumber(rest[1:])
 	if !ok || rest != "" {
-		return 0, &errs.ParseError{Pkg: "annexa", Type: "control id", Input: s, Detail: `want "5.1" to "8.34", optionally prefixed "A."`}
+		return 0, &ismsaudit.ParseError{Pkg: "annexa", Type: "control id", Input: s, Detail: `want "5.1" to "8.34", optionally prefixed "A."`}
 	}
 	if theme < 5 || theme > 8 || n < 1 || n > themeStart[theme-4]-themeStart[theme-5] {
-		return 0, &errs.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: s}
+		return 0, &ismsaudit.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: s}
 	}
 	return themeStart[theme-5] + n - 1, nil
 }
@@ -242,7 +242,7 @@ func (c Control) String() string {
 // its id.
 func (c Control) MarshalText() ([]byte, error) {
 	if c.c == nil {
-		return nil, &errs.ParseError{Pkg: "annexa", Type: "control", Input: "", Detail: "the zero Control has no id"}
+		return nil, &ismsaudit.ParseError{Pkg: "annexa", Type: "control", Input: "", Detail: "the zero Control has no id"}
 	}
 	return []byte(c.c.id), nil
 }

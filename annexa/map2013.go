@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -32,7 +33,7 @@ func control2013Index(s string) (int, error) {
 	for part := 0; part < 3; part++ {
 		_, r, ok := cutNumber(rest)
 		if !ok || (part < 2 && (r == "" || r[0] != '.')) || (part == 2 && r != "") {
-			return 0, &errs.ParseError{Pkg: "annexa", Type: "2013 control id", Input: s, Detail: `want "5.1.1" to "18.2.3", optionally prefixed "A."`}
+			return 0, &ismsaudit.ParseError{Pkg: "annexa", Type: "2013 control id", Input: s, Detail: `want "5.1.1" to "18.2.3", optionally prefixed "A."`}
 		}
 		if part < 2 {
 			rest = r[1:]
@@ -41,7 +42,7 @@ func control2013Index(s string) (int, error) {
 	if i, ok := control2013ByID[Control2013ID(body)]; ok {
 		return i, nil
 	}
-	return 0, &errs.NotFoundError{Pkg: "annexa", Type: "ISO/IEC 27001:2013 Annex A control", ID: s}
+	return 0, &ismsaudit.NotFoundError{Pkg: "annexa", Type: "ISO/IEC 27001:2013 Annex A control", ID: s}
 }
 
 // IsValid reports whether id is the canonical id of a 2013 Annex A control.
@@ -155,7 +156,7 @@ func (c Control2013) String() string {
 // MarshalText implements encoding.TextMarshaler: written as its id.
 func (c Control2013) MarshalText() ([]byte, error) {
 	if c.c == nil {
-		return nil, &errs.ParseError{Pkg: "annexa", Type: "2013 control", Input: "", Detail: "the zero Control2013 has no id"}
+		return nil, &ismsaudit.ParseError{Pkg: "annexa", Type: "2013 control", Input: "", Detail: "the zero Control2013 has no id"}
 	}
 	return []byte(c.c.id), nil
 }

@@ -53,7 +53,7 @@ func ParseRef(s string) (Ref, error) {
 	case strings.HasPrefix(t, "document:"):
 		id := strings.TrimSpace(t[len("document:"):])
 		if id == "" {
-			return Ref{}, &errs.ParseError{Pkg: "annexa", Type: "reference", Input: s, Detail: "a document reference needs an id"}
+			return Ref{}, &ismsaudit.ParseError{Pkg: "annexa", Type: "reference", Input: s, Detail: "a document reference needs an id"}
 		}
 		return RefToDocument(id), nil
 	case len(t) > 2 && (t[0] == 'A' || t[0] == 'a') && t[1] == '.':

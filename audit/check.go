@@ -16,7 +16,7 @@ import (
 func newCollector(subject string) *errs.Collector { return errs.NewCollector("audit", subject) }
 
 func notFound(kind, id string) error {
-	return &errs.NotFoundError{Pkg: "audit", Type: kind, ID: id}
+	return &ismsaudit.NotFoundError{Pkg: "audit", Type: kind, ID: id}
 }
 
 // checker collects the problems of one input or record into one

@@ -54,7 +54,7 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
 // means the checklist must carry no result yet (it is being attached).
 func checkChecklist(ch *checker, prefix string, cl *annexa.Checklist, a *Audit, has func(ismsaudit.EvidenceID) bool) {
 	if err := cl.Validate(); err != nil {
-		if ve, ok := err.(*errs.ValidationError); ok {
+		if ve, ok := err.(*ismsaudit.ValidationError); ok {
 			for _, f := range ve.Fields {
 				ch.shape(errs.JoinPath(prefix, f.Path), f.Rule, f.Value, f.Detail)
 			}
@@ -107,7 +107,7 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.M
 	}
 	for i, id := range as.EvidenceRefs {
 		if !isBlank(string(id)) && a.evidenceIndex(id) < 0 {
-			ch.shape(errs.Index("EvidenceRefs", i), errs.RuleUnknown, string(id), "no evidence item of the audit has this id")
+			ch.shape(errs.Index("EvidenceRefs", i), ismsaudit.RuleUnknown, string(id), "no evidence item of the audit has this id")
 		}
 	}
 	return a.updateChecklist(ch, func(cl *annexa.Checklist) error { return cl.Assess(ref, as) })

@@ -609,7 +609,7 @@ func (c *checker) sampleRecord(path func() string, s *SampleRecord, plans func(S
 	}
 	sp := plans(s.Plan)
 	if sp == nil {
-		c.shape(p("Plan"), errs.RuleUnknown, string(s.Plan), "not one of the audit's sampling plans")
+		c.shape(p("Plan"), ismsaudit.RuleUnknown, string(s.Plan), "not one of the audit's sampling plans")
 		return
 	}
 	if s.Method.IsValid() && sp.Method.IsValid() && s.Method != sp.Method {

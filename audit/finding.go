@@ -320,7 +320,7 @@ func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
 		path := errs.Index("Evidence", i)
 		switch {
 		case a.citedEvidence(id) == nil:
-			ch.add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
+			ch.add(path, ismsaudit.RuleUnknown, string(id), "the audit holds no evidence item with this id")
 		case slices.Index(f.Evidence, id) < i:
 			ch.add(path, "unique", string(id), "cited twice")
 		}

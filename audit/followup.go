@@ -443,7 +443,7 @@ func (a *Audit) checkExamined(evidence []ismsaudit.EvidenceID) func() error {
 			path := errs.Index("Evidence", i)
 			switch {
 			case a.citedEvidence(id) == nil:
-				ch.add(path, errs.RuleUnknown, string(id), "the audit holds no evidence item with this id")
+				ch.add(path, ismsaudit.RuleUnknown, string(id), "the audit holds no evidence item with this id")
 			case slices.Index(evidence, id) < i:
 				ch.add(path, ismsaudit.RuleUnique, string(id), "cited twice")
 			}

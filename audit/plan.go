@@ -394,7 +394,7 @@ func checkPlanShape(ch *checker, prefix string, c *PlanContent) {
 	for i, as := range c.Assignments {
 		path := errs.Index(p("Assignments"), i)
 		if _, ok := seen[as.Criterion]; !ok {
-			ch.shape(path+".Criterion", errs.RuleUnknown, as.Criterion.String(), "not one of the plan's criteria")
+			ch.shape(path+".Criterion", ismsaudit.RuleUnknown, as.Criterion.String(), "not one of the plan's criteria")
 		}
 		ch.required(path+".Auditor", string(as.Auditor), "who the criterion is assigned to")
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -120,7 +121,7 @@ func Evaluate(a *Auditor, s *CriteriaSet, results []MethodResult, at time.Time) 
 			i := look.find(f.Criterion)
 			switch {
 			case i < 0:
-				c.Add(errs.Index("Results", ri)+errs.Index(".Findings", fi)+".Criterion", errs.RuleUnknown, string(f.Criterion), "no criterion of the set has this id")
+				c.Add(errs.Index("Results", ri)+errs.Index(".Findings", fi)+".Criterion", ismsaudit.RuleUnknown, string(f.Criterion), "no criterion of the set has this id")
 				continue
 			case seenIn[i] == int32(ri+1):
 				c.Add(errs.Index("Results", ri)+errs.Index(".Findings", fi)+".Criterion", "unique", string(f.Criterion), "the result already informs this criterion")

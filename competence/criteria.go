@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
@@ -342,7 +343,7 @@ func (s *Scheme) validateInto(c *errs.Collector, prefix string) {
 		}
 		path := errs.JoinPath(prefix, errs.Index("Sets", i)+".Requires")
 		if _, ok := seen[req]; !ok {
-			c.Add(path, errs.RuleUnknown, string(req), "no set of the scheme has this id")
+			c.Add(path, ismsaudit.RuleUnknown, string(req), "no set of the scheme has this id")
 			continue
 		}
 		// Follow the chain; a cycle returns to a set already visited.

@@ -593,7 +593,7 @@ func (e *Evaluation) domainInto(c *errs.Collector, prefix string) {
 	p := func(path string) string { return errs.JoinPath(prefix, path) }
 	state, err := evaluationMachine.Replay(e.History)
 	if err != nil {
-		var re *fsm.ReplayError
+		var re *ismsaudit.HistoryError
 		if errors.As(err, &re) {
 			c.Add(p(errs.Index("History", re.Index)), "lifecycle", "", re.Problem)
 		}

@@ -56,7 +56,7 @@ func NewPool(auditors []Auditor, scheme *Scheme) (*Pool, error) {
 		}
 		for j := range a.Evaluations {
 			if _, ok := sc.Set(a.Evaluations[j].Criteria); !ok && a.Evaluations[j].Criteria != "" {
-				c.Add(path+errs.Index(".Evaluations", j)+".Criteria", errs.RuleUnknown, string(a.Evaluations[j].Criteria), "no set of the scheme has this id")
+				c.Add(path+errs.Index(".Evaluations", j)+".Criteria", ismsaudit.RuleUnknown, string(a.Evaluations[j].Criteria), "no set of the scheme has this id")
 			}
 		}
 	}

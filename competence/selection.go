@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
@@ -225,7 +224,7 @@ func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error)
 		}
 		s, ok := p.scheme.Set(id)
 		if !ok {
-			c.Add(path, errs.RuleUnknown, string(id), "no set of the pool's scheme has this id")
+			c.Add(path, ismsaudit.RuleUnknown, string(id), "no set of the pool's scheme has this id")
 		}
 		return s
 	}

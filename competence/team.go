@@ -87,7 +87,7 @@ func (p *Pool) CheckTeam(team Team, needs TeamNeeds, opts *SelectOptions) error 
 		seen[m.Auditor] = i
 		a, ok := p.Auditor(m.Auditor)
 		if !ok {
-			c.Add(path+".Auditor", errs.RuleUnknown, string(m.Auditor), "no one in the pool has this id")
+			c.Add(path+".Auditor", ismsaudit.RuleUnknown, string(m.Auditor), "no one in the pool has this id")
 			continue
 		}
 		switch {

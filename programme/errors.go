@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
@@ -19,7 +20,7 @@ func newCollector(subject string) *errs.Collector { return errs.NewCollector("pr
 
 // notFound reports an unknown id of the given kind.
 func notFound[T ~string](kind string, id T) error {
-	return &errs.NotFoundError{Pkg: "programme", Type: kind, ID: string(id)}
+	return &ismsaudit.NotFoundError{Pkg: "programme", Type: kind, ID: string(id)}
 }
 
 // isBlank reports whether s holds nothing but white space.

@@ -202,13 +202,13 @@ func (p *Programme) requireOpen(op string) error {
 	}
 	if !p.State.IsValid() {
 		// A programme not started by New (or Decode) has no lifecycle.
-		return &fsm.TransitionError{
-			Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonUnknownState,
+		return &ismsaudit.TransitionError{
+			Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: ismsaudit.ReasonUnknownState,
 			Rule: RuleRecordShape, Detail: "not a programme state: start a programme with New",
 		}
 	}
-	return &fsm.TransitionError{
-		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonWrongState,
+	return &ismsaudit.TransitionError{
+		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: ismsaudit.ReasonWrongState,
 		Rule: RuleFrozen, Detail: "the version is " + string(p.State) + " and kept as a record; allowed only in " + strings.Join(openStates(), ", "),
 	}
 }
@@ -238,8 +238,8 @@ func (p *Programme) requireState(op string, rule ismsaudit.RuleID, detail string
 	if detail == "" {
 		detail = "allowed only in " + strings.Join(names, ", ")
 	}
-	return &fsm.TransitionError{
-		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: fsm.ReasonWrongState,
+	return &ismsaudit.TransitionError{
+		Machine: programmeMachine.Name(), State: string(p.State), Event: op, Reason: ismsaudit.ReasonWrongState,
 		Rule: rule, Detail: detail,
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
-	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
 // StaffStatus says what staffing did with a scheduled audit.
@@ -258,11 +257,11 @@ func (p *Programme) StaffAudit(id ScheduledAuditID, pool *competence.Pool, opts 
 		return StaffedAudit{}, notFound("scheduled audit", string(id))
 	}
 	if st := scheduleState(target.a); st != "planned" {
-		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: fsm.ReasonWrongState,
+		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: st, Event: "staff", Reason: ismsaudit.ReasonWrongState,
 			Rule: RuleStaffOnce, Detail: "staffing never replaces a team or staffs an audit whose record exists"}
 	}
 	if auditFirstDay(target.a).IsZero() {
-		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: "planned", Event: "staff", Reason: fsm.ReasonWrongState,
+		return StaffedAudit{}, &ismsaudit.TransitionError{Machine: "programme.schedule", State: "planned", Event: "staff", Reason: ismsaudit.ReasonWrongState,
 			Rule: RuleStaffDated, Detail: "the audit has no start and no earliest due date"}
 	}
 	res, at, err := staff(refs, pool, &opts, id)

@@ -9,7 +9,7 @@ import (
 	"iter"
 	"slices"
 
-	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit"
 )
 
 // Set is the ordered list of the values of one enumeration. Values are
@@ -85,7 +85,7 @@ func (s *Set[T]) Compare(a, b T) int {
 }
 
 // Parse returns the value whose token is exactly text. On failure it returns
-// a *errs.ParseError that lists the valid tokens.
+// a *ismsaudit.ParseError that lists the valid tokens.
 func (s *Set[T]) Parse(text string) (T, error) {
 	v := T(text)
 	if _, ok := s.index[v]; ok {
@@ -94,9 +94,9 @@ func (s *Set[T]) Parse(text string) (T, error) {
 	return "", s.Error(text)
 }
 
-// Error builds the *errs.ParseError reporting text as not a value of s.
+// Error builds the *ismsaudit.ParseError reporting text as not a value of s.
 func (s *Set[T]) Error(text string) error {
-	return &errs.ParseError{Pkg: s.pkg, Type: s.name, Input: text, Valid: append([]string(nil), s.names...)}
+	return &ismsaudit.ParseError{Pkg: s.pkg, Type: s.name, Input: text, Valid: append([]string(nil), s.names...)}
 }
 
 // Marshal implements MarshalText for a value of the set. The zero value

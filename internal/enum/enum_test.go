@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/enum"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // grade is a test enumeration written the way ismsaudit packages write
@@ -179,12 +179,12 @@ func TestParse(t *testing.T) {
 				assert.Equal(t, tt.want, got)
 				return
 			}
-			require.ErrorIs(t, err, errs.ErrInvalid)
-			assert.NotErrorIs(t, err, errs.ErrNotFound)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			assert.NotErrorIs(t, err, ismsaudit.ErrNotFound)
 			assert.Equal(t, grade(""), got, "a failed parse returns the zero value")
-			var pe *errs.ParseError
+			var pe *ismsaudit.ParseError
 			require.ErrorAs(t, err, &pe)
-			want := &errs.ParseError{Pkg: "testpkg", Type: "Grade", Input: tt.in, Valid: valid}
+			want := &ismsaudit.ParseError{Pkg: "testpkg", Type: "Grade", Input: tt.in, Valid: valid}
 			if diff := cmp.Diff(want, pe); diff != "" {
 				t.Errorf("ParseError mismatch (-want +got):\n%s", diff)
 			}
@@ -194,7 +194,7 @@ func TestParse(t *testing.T) {
 
 func TestErrorValidIsACopy(t *testing.T) {
 	_, err := gradeSet.Parse("nope")
-	var pe *errs.ParseError
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	pe.Valid[0] = "tampered"
 
@@ -225,8 +225,8 @@ func TestMarshal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, err := gradeSet.Marshal(tt.in)
 			if tt.wantErr {
-				require.ErrorIs(t, err, errs.ErrInvalid)
-				var pe *errs.ParseError
+				require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+				var pe *ismsaudit.ParseError
 				require.ErrorAs(t, err, &pe)
 				assert.Equal(t, string(tt.in), pe.Input)
 				assert.Nil(t, b)
@@ -258,8 +258,8 @@ func TestUnmarshal(t *testing.T) {
 			got := major // start from a set value to see what changes
 			err := gradeSet.Unmarshal(tt.in, &got)
 			if tt.wantErr {
-				require.ErrorIs(t, err, errs.ErrInvalid)
-				var pe *errs.ParseError
+				require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+				var pe *ismsaudit.ParseError
 				require.ErrorAs(t, err, &pe)
 				assert.Equal(t, string(tt.in), pe.Input)
 				assert.Equal(t, major, got, "a refused text leaves the value alone")
@@ -300,11 +300,11 @@ func TestJSONThroughTextMethods(t *testing.T) {
 	}
 
 	_, err = json.Marshal(doc{Grade: "bogus"})
-	require.ErrorIs(t, err, errs.ErrInvalid, "nothing invalid is ever written")
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid, "nothing invalid is ever written")
 
 	err = json.Unmarshal([]byte(`{"grade":"bogus"}`), &out)
-	require.ErrorIs(t, err, errs.ErrInvalid)
-	var pe *errs.ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "bogus", pe.Input)
 }
@@ -316,8 +316,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		g, err := gradeSet.Parse(s)
 		if err != nil {
-			require.ErrorIs(t, err, errs.ErrInvalid)
-			var pe *errs.ParseError
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var pe *ismsaudit.ParseError
 			require.ErrorAs(t, err, &pe)
 			require.Equal(t, s, pe.Input)
 			require.False(t, gradeSet.Valid(grade(s)))
@@ -329,10 +329,10 @@ func FuzzParse(f *testing.F) {
 				require.NoError(t, uerr, "empty text is the zero value")
 				require.Equal(t, grade(""), u)
 			} else {
-				require.ErrorIs(t, uerr, errs.ErrInvalid, "Unmarshal is as strict as Parse")
+				require.ErrorIs(t, uerr, ismsaudit.ErrInvalid, "Unmarshal is as strict as Parse")
 				require.Equal(t, minor, u)
 				_, merr := gradeSet.Marshal(grade(s))
-				require.ErrorIs(t, merr, errs.ErrInvalid, "Marshal refuses what Parse refuses")
+				require.ErrorIs(t, merr, ismsaudit.ErrInvalid, "Marshal refuses what Parse refuses")
 			}
 			return
 		}

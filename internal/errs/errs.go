@@ -11,34 +11,11 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 )
 
-// The shared vocabulary (sentinels, FieldError, ValidationError,
-// ParseError, NotFoundError) is public, in the root package; these are the
-// short names the packages use internally.
-var (
-	ErrInvalid    = ismsaudit.ErrInvalid
-	ErrNotFound   = ismsaudit.ErrNotFound
-	ErrTransition = ismsaudit.ErrTransition
-)
-
-// RuleUnknown is ismsaudit.RuleUnknown.
-const RuleUnknown = ismsaudit.RuleUnknown
-
-type (
-	// FieldError is ismsaudit.FieldError.
-	FieldError = ismsaudit.FieldError
-	// ValidationError is ismsaudit.ValidationError.
-	ValidationError = ismsaudit.ValidationError
-	// ParseError is ismsaudit.ParseError.
-	ParseError = ismsaudit.ParseError
-	// NotFoundError is ismsaudit.NotFoundError.
-	NotFoundError = ismsaudit.NotFoundError
-)
-
-// Collector gathers field errors for one ValidationError. The zero value is
+// Collector gathers field errors for one ismsaudit.ValidationError. The zero value is
 // not usable; use NewCollector.
 type Collector struct {
 	pkg, subject string
-	fields       []FieldError
+	fields       []ismsaudit.FieldError
 }
 
 // NewCollector starts collecting problems for subject in package pkg.
@@ -48,24 +25,24 @@ func NewCollector(pkg, subject string) *Collector {
 
 // Add records one problem.
 func (c *Collector) Add(path string, rule ismsaudit.RuleID, value, detail string) {
-	c.fields = append(c.fields, FieldError{Path: path, Rule: rule, Value: value, Detail: detail})
+	c.fields = append(c.fields, ismsaudit.FieldError{Path: path, Rule: rule, Value: value, Detail: detail})
 }
 
 // AddField records a prepared problem, prefixing its path with prefix
 // (joined with a dot unless the path starts with "[").
-func (c *Collector) AddField(prefix string, f FieldError) {
+func (c *Collector) AddField(prefix string, f ismsaudit.FieldError) {
 	f.Path = JoinPath(prefix, f.Path)
 	c.fields = append(c.fields, f)
 }
 
-// Merge adds every problem of err when err is a *ValidationError (paths
+// Merge adds every problem of err when err is a *ismsaudit.ValidationError (paths
 // prefixed with prefix) and otherwise one problem with the given rule and
 // the error's text as detail.
 func (c *Collector) Merge(prefix string, rule ismsaudit.RuleID, err error) {
 	if err == nil {
 		return
 	}
-	var ve *ValidationError
+	var ve *ismsaudit.ValidationError
 	if errors.As(err, &ve) && len(ve.Fields) > 0 {
 		for _, f := range ve.Fields {
 			c.AddField(prefix, f)
@@ -78,12 +55,12 @@ func (c *Collector) Merge(prefix string, rule ismsaudit.RuleID, err error) {
 // Len reports how many problems were collected.
 func (c *Collector) Len() int { return len(c.fields) }
 
-// Err returns nil when nothing was collected, else the *ValidationError.
+// Err returns nil when nothing was collected, else the *ismsaudit.ValidationError.
 func (c *Collector) Err() error {
 	if len(c.fields) == 0 {
 		return nil
 	}
-	return &ValidationError{Pkg: c.pkg, Subject: c.subject, Fields: c.fields}
+	return &ismsaudit.ValidationError{Pkg: c.pkg, Subject: c.subject, Fields: c.fields}
 }
 
 // JoinPath joins two field paths: JoinPath("Plan", "Team[2]") is

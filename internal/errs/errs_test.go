@@ -15,7 +15,7 @@ import (
 )
 
 func TestSentinelsAreDistinct(t *testing.T) {
-	sentinels := []error{errs.ErrInvalid, errs.ErrNotFound, errs.ErrTransition}
+	sentinels := []error{ismsaudit.ErrInvalid, ismsaudit.ErrNotFound, ismsaudit.ErrTransition}
 	for i, a := range sentinels {
 		for j, b := range sentinels {
 			assert.Equal(t, i == j, errors.Is(a, b), "errors.Is(%v, %v)", a, b)
@@ -28,36 +28,36 @@ func TestValidationErrorUnwrap(t *testing.T) {
 	// some problem is a reference to something unknown.
 	tests := []struct {
 		name         string
-		fields       []errs.FieldError
+		fields       []ismsaudit.FieldError
 		wantNotFound bool
 	}{
 		{"no fields", nil, false},
-		{"one shape problem", []errs.FieldError{{Path: "Name", Rule: "required"}}, false},
-		{"one unknown reference", []errs.FieldError{{Path: "Control", Rule: errs.RuleUnknown, Value: "A.9.9"}}, true},
-		{"all unknown references", []errs.FieldError{
-			{Path: "Items[0].Control", Rule: errs.RuleUnknown},
-			{Path: "Items[3].Control", Rule: errs.RuleUnknown},
+		{"one shape problem", []ismsaudit.FieldError{{Path: "Name", Rule: "required"}}, false},
+		{"one unknown reference", []ismsaudit.FieldError{{Path: "Control", Rule: ismsaudit.RuleUnknown, Value: "A.9.9"}}, true},
+		{"all unknown references", []ismsaudit.FieldError{
+			{Path: "Items[0].Control", Rule: ismsaudit.RuleUnknown},
+			{Path: "Items[3].Control", Rule: ismsaudit.RuleUnknown},
 		}, true},
-		{"unknown first, shape after", []errs.FieldError{
-			{Path: "Items[0].Control", Rule: errs.RuleUnknown},
+		{"unknown first, shape after", []ismsaudit.FieldError{
+			{Path: "Items[0].Control", Rule: ismsaudit.RuleUnknown},
 			{Path: "Items[1].Result", Rule: "enum"},
 		}, true},
-		{"shape first, unknown last", []errs.FieldError{
+		{"shape first, unknown last", []ismsaudit.FieldError{
 			{Path: "Items[1].Result", Rule: "enum"},
 			{Path: "Items[2].Note", Rule: "max"},
-			{Path: "Items[0].Control", Rule: errs.RuleUnknown},
+			{Path: "Items[0].Control", Rule: ismsaudit.RuleUnknown},
 		}, true},
-		{"rule close to unknown is not unknown", []errs.FieldError{{Rule: "unknown-field"}, {Rule: "Unknown"}}, false},
+		{"rule close to unknown is not unknown", []ismsaudit.FieldError{{Rule: "unknown-field"}, {Rule: "Unknown"}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var err error = &errs.ValidationError{Pkg: "annexa", Subject: "SoA", Fields: tt.fields}
+			var err error = &ismsaudit.ValidationError{Pkg: "annexa", Subject: "SoA", Fields: tt.fields}
 			for _, err := range []error{err, fmt.Errorf("loading: %w", err)} {
-				require.ErrorIs(t, err, errs.ErrInvalid)
-				assert.Equal(t, tt.wantNotFound, errors.Is(err, errs.ErrNotFound), "errors.Is(err, ErrNotFound)")
-				assert.NotErrorIs(t, err, errs.ErrTransition)
+				require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+				assert.Equal(t, tt.wantNotFound, errors.Is(err, ismsaudit.ErrNotFound), "errors.Is(err, ErrNotFound)")
+				assert.NotErrorIs(t, err, ismsaudit.ErrTransition)
 
-				var ve *errs.ValidationError
+				var ve *ismsaudit.ValidationError
 				require.ErrorAs(t, err, &ve)
 				assert.Equal(t, "annexa", ve.Pkg)
 				assert.Equal(t, "SoA", ve.Subject)
@@ -70,7 +70,7 @@ func TestValidationErrorUnwrap(t *testing.T) {
 }
 
 func TestValidationErrorHas(t *testing.T) {
-	ve := &errs.ValidationError{Fields: []errs.FieldError{
+	ve := &ismsaudit.ValidationError{Fields: []ismsaudit.FieldError{
 		{Path: "Decisions[3].Justification", Rule: "required"},
 		{Path: "Owner", Rule: "enum", Value: "nobody"},
 		{Rule: "json-syntax"},
@@ -96,7 +96,7 @@ func TestValidationErrorHas(t *testing.T) {
 			assert.Equal(t, tt.want, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)))
 		})
 	}
-	assert.False(t, (&errs.ValidationError{}).Has("", "required"), "no fields, nothing matches")
+	assert.False(t, (&ismsaudit.ValidationError{}).Has("", "required"), "no fields, nothing matches")
 }
 
 func TestValidationErrorMessageIsBounded(t *testing.T) {
@@ -119,7 +119,7 @@ func TestValidationErrorMessageIsBounded(t *testing.T) {
 			}
 			err := c.Err()
 			require.Error(t, err)
-			var ve *errs.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			require.Len(t, ve.Fields, tt.problems, "Fields keeps every problem")
 
@@ -142,21 +142,21 @@ func TestValidationErrorMessageIsBounded(t *testing.T) {
 
 func TestFieldErrorStringIsBounded(t *testing.T) {
 	long := strings.Repeat("x", 10_000)
-	f := errs.FieldError{Path: "Notes", Rule: "max", Value: long}
+	f := ismsaudit.FieldError{Path: "Notes", Rule: "max", Value: long}
 	assert.Less(t, len(f.String()), 200, "a long value is truncated")
-	pe := &errs.ParseError{Pkg: "annexa", Type: "Theme", Input: long}
+	pe := &ismsaudit.ParseError{Pkg: "annexa", Type: "Theme", Input: long}
 	assert.Less(t, len(pe.Error()), 200, "a long input is truncated")
-	nf := &errs.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: long}
+	nf := &ismsaudit.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: long}
 	assert.Less(t, len(nf.Error()), 200, "a long id is truncated")
 }
 
 func TestValidationErrorJSONFieldsAreStable(t *testing.T) {
 	// The FieldError is the value hosts see; its zero value renders
 	// something and never panics.
-	assert.NotPanics(t, func() { _ = errs.FieldError{}.String() })
-	assert.NotPanics(t, func() { _ = (&errs.ValidationError{}).Error() })
-	assert.NotPanics(t, func() { _ = (&errs.ParseError{}).Error() })
-	assert.NotPanics(t, func() { _ = (&errs.NotFoundError{}).Error() })
+	assert.NotPanics(t, func() { _ = ismsaudit.FieldError{}.String() })
+	assert.NotPanics(t, func() { _ = (&ismsaudit.ValidationError{}).Error() })
+	assert.NotPanics(t, func() { _ = (&ismsaudit.ParseError{}).Error() })
+	assert.NotPanics(t, func() { _ = (&ismsaudit.NotFoundError{}).Error() })
 }
 
 func TestCollector(t *testing.T) {
@@ -169,7 +169,7 @@ func TestCollector(t *testing.T) {
 	tests := []struct {
 		name string
 		fill func(c *errs.Collector)
-		want []errs.FieldError
+		want []ismsaudit.FieldError
 	}{
 		{
 			name: "nothing",
@@ -182,7 +182,7 @@ func TestCollector(t *testing.T) {
 				c.Add("", "json-syntax", "", "")
 				c.Add("Owner", "enum", "nobody", "not a valid value") // repeats are kept
 			},
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Owner", Rule: "enum", Value: "nobody", Detail: "not a valid value"},
 				{Rule: "json-syntax"},
 				{Path: "Owner", Rule: "enum", Value: "nobody", Detail: "not a valid value"},
@@ -191,12 +191,12 @@ func TestCollector(t *testing.T) {
 		{
 			name: "add field joins the prefix",
 			fill: func(c *errs.Collector) {
-				c.AddField("Plan", errs.FieldError{Path: "Team[2]", Rule: "required"})
-				c.AddField("Items", errs.FieldError{Path: "[3].Result", Rule: "enum", Value: "maybe", Detail: "d"})
-				c.AddField("Plan", errs.FieldError{Rule: "AUD-PLAN-COMPLETE"})
-				c.AddField("", errs.FieldError{Path: "Scope", Rule: "required"})
+				c.AddField("Plan", ismsaudit.FieldError{Path: "Team[2]", Rule: "required"})
+				c.AddField("Items", ismsaudit.FieldError{Path: "[3].Result", Rule: "enum", Value: "maybe", Detail: "d"})
+				c.AddField("Plan", ismsaudit.FieldError{Rule: "AUD-PLAN-COMPLETE"})
+				c.AddField("", ismsaudit.FieldError{Path: "Scope", Rule: "required"})
 			},
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Plan.Team[2]", Rule: "required"},
 				{Path: "Items[3].Result", Rule: "enum", Value: "maybe", Detail: "d"},
 				{Path: "Plan", Rule: "AUD-PLAN-COMPLETE"},
@@ -210,7 +210,7 @@ func TestCollector(t *testing.T) {
 		{
 			name: "merge a validation error prefixes every field",
 			fill: func(c *errs.Collector) { c.Merge("Decisions[4]", "decision", innerErr) },
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Decisions[4].Justification", Rule: "required", Detail: "a value is required"},
 				{Path: "Decisions[4]", Rule: "AUD-X"},
 			},
@@ -218,7 +218,7 @@ func TestCollector(t *testing.T) {
 		{
 			name: "merge a wrapped validation error",
 			fill: func(c *errs.Collector) { c.Merge("", "decision", fmt.Errorf("context: %w", innerErr)) },
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Justification", Rule: "required", Detail: "a value is required"},
 				{Rule: "AUD-X"},
 			},
@@ -226,9 +226,9 @@ func TestCollector(t *testing.T) {
 		{
 			name: "merge another error adds one field with the rule",
 			fill: func(c *errs.Collector) {
-				c.Merge("Control", errs.RuleUnknown, &errs.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"})
+				c.Merge("Control", ismsaudit.RuleUnknown, &ismsaudit.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"})
 			},
-			want: []errs.FieldError{{Path: "Control", Rule: errs.RuleUnknown}},
+			want: []ismsaudit.FieldError{{Path: "Control", Rule: ismsaudit.RuleUnknown}},
 		},
 	}
 	ignoreMergedDetail := cmp.FilterPath(func(p cmp.Path) bool {
@@ -244,7 +244,7 @@ func TestCollector(t *testing.T) {
 				assert.NoError(t, err, "Err is nil when nothing was collected")
 				return
 			}
-			var ve *errs.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, "annexa", ve.Pkg)
 			assert.Equal(t, "SoA", ve.Subject)
@@ -264,19 +264,19 @@ func TestCollector(t *testing.T) {
 
 func TestCollectorMergedUnknownsStayNotFound(t *testing.T) {
 	inner := errs.NewCollector("annexa", "checklist")
-	inner.Add("Control", errs.RuleUnknown, "A.9.9", "")
+	inner.Add("Control", ismsaudit.RuleUnknown, "A.9.9", "")
 	c := errs.NewCollector("audit", "plan")
 	c.Merge("Checklist", "checklist", inner.Err())
-	require.ErrorIs(t, c.Err(), errs.ErrNotFound)
-	require.ErrorIs(t, c.Err(), errs.ErrInvalid)
+	require.ErrorIs(t, c.Err(), ismsaudit.ErrNotFound)
+	require.ErrorIs(t, c.Err(), ismsaudit.ErrInvalid)
 
 	c.Add("Scope", "required", "", "")
-	require.ErrorIs(t, c.Err(), errs.ErrInvalid)
-	require.ErrorIs(t, c.Err(), errs.ErrNotFound, "a merged unknown reference still counts")
+	require.ErrorIs(t, c.Err(), ismsaudit.ErrInvalid)
+	require.ErrorIs(t, c.Err(), ismsaudit.ErrNotFound, "a merged unknown reference still counts")
 
 	other := errs.NewCollector("audit", "plan")
 	other.Add("Scope", "required", "", "")
-	assert.NotErrorIs(t, other.Err(), errs.ErrNotFound)
+	assert.NotErrorIs(t, other.Err(), ismsaudit.ErrNotFound)
 }
 
 func TestCollectorErrIsASnapshot(t *testing.T) {
@@ -286,11 +286,11 @@ func TestCollectorErrIsASnapshot(t *testing.T) {
 	c.Add("B", "required", "", "")
 	second := c.Err()
 
-	var ve1, ve2 *errs.ValidationError
+	var ve1, ve2 *ismsaudit.ValidationError
 	require.ErrorAs(t, first, &ve1)
 	require.ErrorAs(t, second, &ve2)
-	want1 := []errs.FieldError{{Path: "A", Rule: "required"}}
-	want2 := []errs.FieldError{{Path: "A", Rule: "required"}, {Path: "B", Rule: "required"}}
+	want1 := []ismsaudit.FieldError{{Path: "A", Rule: "required"}}
+	want2 := []ismsaudit.FieldError{{Path: "A", Rule: "required"}, {Path: "B", Rule: "required"}}
 	if diff := cmp.Diff(want1, ve1.Fields); diff != "" {
 		t.Errorf("first Err mismatch (-want +got):\n%s", diff)
 	}
@@ -345,30 +345,30 @@ func TestIndex(t *testing.T) {
 }
 
 func TestParseError(t *testing.T) {
-	pe := &errs.ParseError{Pkg: "annexa", Type: "Theme", Input: "legal", Valid: []string{"organizational", "people"}}
+	pe := &ismsaudit.ParseError{Pkg: "annexa", Type: "Theme", Input: "legal", Valid: []string{"organizational", "people"}}
 	var err error = fmt.Errorf("reading: %w", pe)
-	require.ErrorIs(t, err, errs.ErrInvalid)
-	assert.NotErrorIs(t, err, errs.ErrNotFound)
-	assert.NotErrorIs(t, err, errs.ErrTransition)
-	var got *errs.ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	assert.NotErrorIs(t, err, ismsaudit.ErrNotFound)
+	assert.NotErrorIs(t, err, ismsaudit.ErrTransition)
+	var got *ismsaudit.ParseError
 	require.ErrorAs(t, err, &got)
-	want := &errs.ParseError{Pkg: "annexa", Type: "Theme", Input: "legal", Valid: []string{"organizational", "people"}}
+	want := &ismsaudit.ParseError{Pkg: "annexa", Type: "Theme", Input: "legal", Valid: []string{"organizational", "people"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ParseError mismatch (-want +got):\n%s", diff)
 	}
 	assert.NotEmpty(t, pe.Error())
-	assert.NotEmpty(t, (&errs.ParseError{Pkg: "annexa", Type: "control id", Input: "A.x", Detail: "want A.<theme>.<n>"}).Error())
+	assert.NotEmpty(t, (&ismsaudit.ParseError{Pkg: "annexa", Type: "control id", Input: "A.x", Detail: "want A.<theme>.<n>"}).Error())
 }
 
 func TestNotFoundError(t *testing.T) {
-	nf := &errs.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"}
+	nf := &ismsaudit.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"}
 	var err error = fmt.Errorf("lookup: %w", nf)
-	require.ErrorIs(t, err, errs.ErrNotFound)
-	assert.NotErrorIs(t, err, errs.ErrInvalid)
-	assert.NotErrorIs(t, err, errs.ErrTransition)
-	var got *errs.NotFoundError
+	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
+	assert.NotErrorIs(t, err, ismsaudit.ErrInvalid)
+	assert.NotErrorIs(t, err, ismsaudit.ErrTransition)
+	var got *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &got)
-	if diff := cmp.Diff(&errs.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"}, got); diff != "" {
+	if diff := cmp.Diff(&ismsaudit.NotFoundError{Pkg: "annexa", Type: "Annex A control", ID: "A.9.9"}, got); diff != "" {
 		t.Errorf("NotFoundError mismatch (-want +got):\n%s", diff)
 	}
 	assert.NotEmpty(t, nf.Error())
@@ -377,20 +377,20 @@ func TestNotFoundError(t *testing.T) {
 func TestFieldErrorStringMentionsParts(t *testing.T) {
 	// Not the wording: only that every non-empty part is shown, and empty
 	// ones leave no trace of a path.
-	f := errs.FieldError{Path: "Decisions[3].Justification", Rule: "required", Value: "v1", Detail: "d1"}
+	f := ismsaudit.FieldError{Path: "Decisions[3].Justification", Rule: "required", Value: "v1", Detail: "d1"}
 	s := f.String()
 	for _, part := range []string{f.Path, string(f.Rule), f.Value, f.Detail} {
 		assert.Contains(t, s, part)
 	}
-	assert.False(t, strings.HasPrefix(errs.FieldError{Rule: "json-syntax"}.String(), ":"), "no path, no path separator")
+	assert.False(t, strings.HasPrefix(ismsaudit.FieldError{Rule: "json-syntax"}.String(), ":"), "no path, no path separator")
 }
 
 func TestTruncateKeepsWholeRunes(t *testing.T) {
 	value := "a" + strings.Repeat("é", 100) // byte 80 falls inside an é
 	for _, s := range []string{
-		errs.FieldError{Path: "Notes", Rule: "max", Value: value}.String(),
-		(&errs.ParseError{Pkg: "annexa", Type: "Theme", Input: value}).Error(),
-		(&errs.NotFoundError{Pkg: "annexa", Type: "control", ID: value}).Error(),
+		ismsaudit.FieldError{Path: "Notes", Rule: "max", Value: value}.String(),
+		(&ismsaudit.ParseError{Pkg: "annexa", Type: "Theme", Input: value}).Error(),
+		(&ismsaudit.NotFoundError{Pkg: "annexa", Type: "control", ID: value}).Error(),
 	} {
 		assert.NotContains(t, s, `\x`, "a truncated value ends on a whole rune")
 	}

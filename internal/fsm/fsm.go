@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // Guard is one named precondition of a transition. Check is pure: it looks
@@ -175,7 +174,7 @@ func New[S, E ~string, T any](spec Spec[S, E, T]) (*Machine[S, E, T], error) {
 		}
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("%w: fsm %s: %s", errs.ErrInvalid, m.name, strings.Join(problems, "; "))
+		return nil, fmt.Errorf("%w: fsm %s: %s", ismsaudit.ErrInvalid, m.name, strings.Join(problems, "; "))
 	}
 	return m, nil
 }

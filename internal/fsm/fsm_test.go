@@ -18,7 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -373,8 +372,8 @@ func TestFireRefuses(t *testing.T) {
 			e, err := machine.Fire(tt.subject, tt.state, tt.last, tt.event, tt.meta)
 			require.Error(t, err)
 			assert.Equal(t, entry{}, e, "a refusal returns no entry")
-			require.ErrorIs(t, err, errs.ErrTransition)
-			assert.NotErrorIs(t, err, errs.ErrInvalid)
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			assert.NotErrorIs(t, err, ismsaudit.ErrInvalid)
 			var te *fsm.TransitionError
 			require.ErrorAs(t, err, &te)
 			got := *te
@@ -427,7 +426,7 @@ func TestCheckAndCan(t *testing.T) {
 	// Check does not look at meta.
 	require.NoError(t, machine.Check(good, draft, hold))
 	_, err := machine.Fire(good, draft, time.Time{}, hold, fsm.Meta{})
-	require.ErrorIs(t, err, errs.ErrTransition)
+	require.ErrorIs(t, err, ismsaudit.ErrTransition)
 }
 
 func TestPermitted(t *testing.T) {
@@ -519,7 +518,7 @@ func TestEveryStateAndEvent(t *testing.T) {
 					if err != nil {
 						var te *fsm.TransitionError
 						require.ErrorAs(t, err, &te)
-						require.ErrorIs(t, err, errs.ErrTransition)
+						require.ErrorIs(t, err, ismsaudit.ErrTransition)
 						got = outcome{Reason: te.Reason, Rule: te.Rule}
 					} else {
 						assert.Equal(t, s, e.From)
@@ -679,8 +678,8 @@ func TestReplayRejects(t *testing.T) {
 			h := tt.corrupt(valid())
 			got, err := machine.Replay(h)
 			require.Error(t, err)
-			require.ErrorIs(t, err, errs.ErrInvalid)
-			assert.NotErrorIs(t, err, errs.ErrTransition)
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			assert.NotErrorIs(t, err, ismsaudit.ErrTransition)
 			var re *fsm.ReplayError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, "testpkg.doc", re.Machine)

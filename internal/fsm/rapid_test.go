@@ -9,7 +9,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/ismsaudit/ismsaudit/internal/fsm"
 )
 
@@ -84,7 +83,7 @@ func (sm *lifecycleSM) fire(t *rapid.T) {
 	metaOK := !m.At.IsZero() && m.By != "" && !m.At.Before(fsm.Last(sm.history))
 
 	if err != nil {
-		if !errors.Is(err, errs.ErrTransition) {
+		if !errors.Is(err, ismsaudit.ErrTransition) {
 			t.Fatalf("refusal does not wrap ErrTransition: %v", err)
 		}
 		var te *fsm.TransitionError

@@ -50,7 +50,7 @@ func JSON(c *errs.Collector, data []byte, v any) bool {
 	}
 	// The walker could not place the problem: report it whole.
 	detail := err.Error()
-	var pe *errs.ParseError
+	var pe *ismsaudit.ParseError
 	if errors.As(err, &pe) {
 		c.Add("", "enum", pe.Input, detail)
 		return false

@@ -79,42 +79,42 @@ func TestJSONRefusals(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want errs.FieldError // Detail is only checked to be non-empty
+		want ismsaudit.FieldError // Detail is only checked to be non-empty
 	}{
 		// unknown fields
-		{"unknown top-level field", `{"org": "x", "bogus": 1}`, errs.FieldError{Rule: "unknown-field", Value: "bogus"}},
+		{"unknown top-level field", `{"org": "x", "bogus": 1}`, ismsaudit.FieldError{Rule: "unknown-field", Value: "bogus"}},
 		{"unknown field in a slice element", `{"decisions": [{"control": "A.5.1"}, {"control": "A.5.2", "nope": true}]}`,
-			errs.FieldError{Path: "Decisions[1]", Rule: "unknown-field", Value: "nope"}},
-		{"json:\"-\" field is unknown", `{"Hidden": "x"}`, errs.FieldError{Rule: "unknown-field", Value: "Hidden"}},
-		{"unknown field after an interface value", `{"extra": {"a": [1, {"b": [2]}]}, "zzz": 0}`, errs.FieldError{Rule: "unknown-field", Value: "zzz"}},
+			ismsaudit.FieldError{Path: "Decisions[1]", Rule: "unknown-field", Value: "nope"}},
+		{"json:\"-\" field is unknown", `{"Hidden": "x"}`, ismsaudit.FieldError{Rule: "unknown-field", Value: "Hidden"}},
+		{"unknown field after an interface value", `{"extra": {"a": [1, {"b": [2]}]}, "zzz": 0}`, ismsaudit.FieldError{Rule: "unknown-field", Value: "zzz"}},
 
 		// wrong JSON types
-		{"number for a string", `{"org": 5}`, errs.FieldError{Path: "Org", Rule: "json-type", Value: "5"}},
-		{"bool for a string", `{"org": true}`, errs.FieldError{Path: "Org", Rule: "json-type", Value: "true"}},
-		{"array for a string", `{"org": ["x"]}`, errs.FieldError{Path: "Org", Rule: "json-type", Value: "array"}},
-		{"object for a slice", `{"decisions": {}}`, errs.FieldError{Path: "Decisions", Rule: "json-type", Value: "object"}},
-		{"string for a struct element", `{"decisions": [{}, "x"]}`, errs.FieldError{Path: "Decisions[1]", Rule: "json-type", Value: "x"}},
-		{"overflowing int8 in an element", `{"decisions": [{"score": 1}, {"score": 300}]}`, errs.FieldError{Path: "Decisions[1].Score", Rule: "json-type", Value: "300"}},
-		{"fraction for an int", `{"decisions": [{"score": 1.5}]}`, errs.FieldError{Path: "Decisions[0].Score", Rule: "json-type", Value: "1.5"}},
-		{"negative for a uint", `{"count": -1}`, errs.FieldError{Path: "Count", Rule: "json-type", Value: "-1"}},
-		{"overflowing uint16", `{"count": 65536}`, errs.FieldError{Path: "Count", Rule: "json-type", Value: "65536"}},
-		{"overflowing float32", `{"ratio": 1e39}`, errs.FieldError{Path: "Ratio", Rule: "json-type", Value: "1e39"}},
-		{"string for a bool", `{"done": "yes"}`, errs.FieldError{Path: "Done", Rule: "json-type", Value: "yes"}},
-		{"number for a map", `{"tags": 1}`, errs.FieldError{Path: "Tags", Rule: "json-type", Value: "1"}},
-		{"number for an enum", `{"owner": 7}`, errs.FieldError{Path: "Owner", Rule: "json-type", Value: "7"}},
-		{"array at the root", `[1, 2]`, errs.FieldError{Rule: "json-type", Value: "array"}},
-		{"string at the root", `"x"`, errs.FieldError{Rule: "json-type", Value: "x"}},
-		{"first problem wins", `{"org": 1, "done": "yes"}`, errs.FieldError{Path: "Org", Rule: "json-type", Value: "1"}},
+		{"number for a string", `{"org": 5}`, ismsaudit.FieldError{Path: "Org", Rule: "json-type", Value: "5"}},
+		{"bool for a string", `{"org": true}`, ismsaudit.FieldError{Path: "Org", Rule: "json-type", Value: "true"}},
+		{"array for a string", `{"org": ["x"]}`, ismsaudit.FieldError{Path: "Org", Rule: "json-type", Value: "array"}},
+		{"object for a slice", `{"decisions": {}}`, ismsaudit.FieldError{Path: "Decisions", Rule: "json-type", Value: "object"}},
+		{"string for a struct element", `{"decisions": [{}, "x"]}`, ismsaudit.FieldError{Path: "Decisions[1]", Rule: "json-type", Value: "x"}},
+		{"overflowing int8 in an element", `{"decisions": [{"score": 1}, {"score": 300}]}`, ismsaudit.FieldError{Path: "Decisions[1].Score", Rule: "json-type", Value: "300"}},
+		{"fraction for an int", `{"decisions": [{"score": 1.5}]}`, ismsaudit.FieldError{Path: "Decisions[0].Score", Rule: "json-type", Value: "1.5"}},
+		{"negative for a uint", `{"count": -1}`, ismsaudit.FieldError{Path: "Count", Rule: "json-type", Value: "-1"}},
+		{"overflowing uint16", `{"count": 65536}`, ismsaudit.FieldError{Path: "Count", Rule: "json-type", Value: "65536"}},
+		{"overflowing float32", `{"ratio": 1e39}`, ismsaudit.FieldError{Path: "Ratio", Rule: "json-type", Value: "1e39"}},
+		{"string for a bool", `{"done": "yes"}`, ismsaudit.FieldError{Path: "Done", Rule: "json-type", Value: "yes"}},
+		{"number for a map", `{"tags": 1}`, ismsaudit.FieldError{Path: "Tags", Rule: "json-type", Value: "1"}},
+		{"number for an enum", `{"owner": 7}`, ismsaudit.FieldError{Path: "Owner", Rule: "json-type", Value: "7"}},
+		{"array at the root", `[1, 2]`, ismsaudit.FieldError{Rule: "json-type", Value: "array"}},
+		{"string at the root", `"x"`, ismsaudit.FieldError{Rule: "json-type", Value: "x"}},
+		{"first problem wins", `{"org": 1, "done": "yes"}`, ismsaudit.FieldError{Path: "Org", Rule: "json-type", Value: "1"}},
 
 		// enumerations
 		{"bad enum in a nested slice element", `{"decisions": [{"applicability": "applicable"}, {"applicability": "excluded"}, {"applicability": "maybe"}]}`,
-			errs.FieldError{Path: "Decisions[2].Applicability", Rule: "enum", Value: "maybe"}},
-		{"bad enum behind a pointer", `{"owner": "memo"}`, errs.FieldError{Path: "Owner", Rule: "enum", Value: "memo"}},
-		{"bad enum as a map value", `{"tags": {"ops": "interview", "dev": "Record"}}`, errs.FieldError{Path: `Tags["dev"]`, Rule: "enum", Value: "Record"}},
+			ismsaudit.FieldError{Path: "Decisions[2].Applicability", Rule: "enum", Value: "maybe"}},
+		{"bad enum behind a pointer", `{"owner": "memo"}`, ismsaudit.FieldError{Path: "Owner", Rule: "enum", Value: "memo"}},
+		{"bad enum as a map value", `{"tags": {"ops": "interview", "dev": "Record"}}`, ismsaudit.FieldError{Path: `Tags["dev"]`, Rule: "enum", Value: "Record"}},
 
 		// times
-		{"bad time string", `{"decisions": [{}, {"since": "yesterday"}]}`, errs.FieldError{Path: "Decisions[1].Since", Rule: "json-type", Value: "yesterday"}},
-		{"number for a time", `{"decisions": [{"since": 1700000000}]}`, errs.FieldError{Path: "Decisions[0].Since", Rule: "json-type", Value: "1700000000"}},
+		{"bad time string", `{"decisions": [{}, {"since": "yesterday"}]}`, ismsaudit.FieldError{Path: "Decisions[1].Since", Rule: "json-type", Value: "yesterday"}},
+		{"number for a time", `{"decisions": [{"since": 1700000000}]}`, ismsaudit.FieldError{Path: "Decisions[0].Since", Rule: "json-type", Value: "1700000000"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,15 +159,15 @@ func TestJSONSyntaxAndTrailing(t *testing.T) {
 
 // checkRefused decodes in into a soa, requires exactly one problem and
 // returns it.
-func checkRefused(t *testing.T, in string) errs.FieldError {
+func checkRefused(t *testing.T, in string) ismsaudit.FieldError {
 	t.Helper()
 	c := errs.NewCollector("testpkg", "SoA")
 	var got soa
 	require.False(t, validate.JSON(c, []byte(in), &got), "JSON accepted %s", in)
 	err := c.Err()
-	require.ErrorIs(t, err, errs.ErrInvalid)
-	assert.NotErrorIs(t, err, errs.ErrNotFound)
-	var ve *errs.ValidationError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	assert.NotErrorIs(t, err, ismsaudit.ErrNotFound)
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
 	require.Len(t, ve.Fields, 1, "decoding reports exactly one problem")
 	return ve.Fields[0]
@@ -180,7 +180,7 @@ func TestJSONAppendsToCollector(t *testing.T) {
 	require.False(t, validate.JSON(c, []byte(`{"org": 1}`), &v))
 	require.True(t, validate.JSON(c, []byte(`{"org": "x"}`), &v))
 	assert.Equal(t, 2, c.Len())
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Err(), &ve)
 	assert.True(t, ve.Has("Before", "AUD-X"))
 	assert.True(t, ve.Has("Org", "json-type"))
@@ -193,9 +193,9 @@ func TestJSONThenStruct(t *testing.T) {
 	var v soa
 	require.True(t, validate.JSON(c, []byte(in), &v))
 	validate.Struct(c, "", v)
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Err(), &ve)
-	want := []errs.FieldError{
+	want := []ismsaudit.FieldError{
 		{Path: "Org", Rule: "required"},
 		{Path: "Decisions[1].Control", Rule: "required"},
 		{Path: "Decisions[1].Applicability", Rule: "required"},
@@ -252,37 +252,37 @@ func TestJSONWalkerShapes(t *testing.T) {
 		name   string
 		in     string
 		target func() any
-		want   errs.FieldError
+		want   ismsaudit.FieldError
 		shape  string
 	}{
 		{
 			name: "promoted field of an embedded struct", in: `{"ID": "x", "N": "bad"}`,
 			target: func() any { return new(embedded) },
-			want:   errs.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
+			want:   ismsaudit.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
 			shape:  "fieldByJSONName ignores embedded structs: a promoted key is reported as unknown-field",
 		},
 		{
 			name: "embedded struct's type name is not a key", in: `{"Base": {"ID": "x"}}`,
 			target: func() any { return new(embedded) },
-			want:   errs.FieldError{Rule: "unknown-field", Value: "Base"},
+			want:   ismsaudit.FieldError{Rule: "unknown-field", Value: "Base"},
 			shape:  "fieldByJSONName matches the embedded field's type name, which encoding/json does not accept",
 		},
 		{
 			name: "base64 string for []byte", in: `{"Raw": "aGVsbG8=", "N": "bad"}`,
 			target: func() any { return new(raw) },
-			want:   errs.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
+			want:   ismsaudit.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
 			shape:  "the walker wants an array for []byte, encoding/json wants a base64 string",
 		},
 		{
 			name: "quoted number with the string option", in: `{"q": "5", "N": "bad"}`,
 			target: func() any { return new(quoted) },
-			want:   errs.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
+			want:   ismsaudit.FieldError{Path: "N", Rule: "json-type", Value: "bad"},
 			shape:  "the walker ignores the ,string tag option",
 		},
 		{
 			name: "bad enum as a map key", in: `{"M": {"document": 1, "memo": 2}}`,
 			target: func() any { return new(keyed) },
-			want:   errs.FieldError{Path: `M["memo"]`, Rule: "enum", Value: "memo"},
+			want:   ismsaudit.FieldError{Path: `M["memo"]`, Rule: "enum", Value: "memo"},
 			shape:  "the walker does not check map keys, so the path is lost",
 		},
 	}
@@ -290,7 +290,7 @@ func TestJSONWalkerShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := errs.NewCollector("testpkg", "gap")
 			require.False(t, validate.JSON(c, []byte(tt.in), tt.target()))
-			var ve *errs.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, c.Err(), &ve)
 			require.Len(t, ve.Fields, 1)
 			got := ve.Fields[0]
@@ -374,8 +374,8 @@ func FuzzJSON(f *testing.F) {
 		}
 		require.Equal(t, 1, c.Len(), "a refused document adds exactly one problem")
 		err := c.Err()
-		require.ErrorIs(t, err, errs.ErrInvalid)
-		var ve *errs.ValidationError
+		require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+		var ve *ismsaudit.ValidationError
 		require.ErrorAs(t, err, &ve)
 		fe := ve.Fields[0]
 		require.True(t, jsonRules[string(fe.Rule)], "unexpected rule %q", fe.Rule)

@@ -1,6 +1,6 @@
 // Package validate is the glue between go-playground/validator/v10 and the
 // ismsaudit error types: struct tags check the shape of an input, and every
-// failure comes back as an errs.FieldError with a path from the input's
+// failure comes back as an ismsaudit.FieldError with a path from the input's
 // root, never as one of validator's own types.
 //
 // Tags in use besides validator's built-ins:

@@ -53,55 +53,55 @@ func validPlan() plan {
 
 // ignoreDetail leaves the prose out of comparisons; tests check that it is
 // there, not what it says.
-var ignoreDetail = cmpopts.IgnoreFields(errs.FieldError{}, "Detail")
+var ignoreDetail = cmpopts.IgnoreFields(ismsaudit.FieldError{}, "Detail")
 
 func TestStruct(t *testing.T) {
 	tests := []struct {
 		name   string
 		prefix string
 		mutate func(p *plan)
-		want   []errs.FieldError
+		want   []ismsaudit.FieldError
 	}{
 		{name: "valid", mutate: func(*plan) {}},
 		{
 			name:   "required top-level field",
 			mutate: func(p *plan) { p.Name = "" },
-			want:   []errs.FieldError{{Path: "Name", Rule: "required"}},
+			want:   []ismsaudit.FieldError{{Path: "Name", Rule: "required"}},
 		},
 		{
 			name:   "enum in a slice element",
 			mutate: func(p *plan) { p.Items = append(p.Items, item{Kind: "memo", Count: 2}) },
-			want:   []errs.FieldError{{Path: "Items[1].Kind", Rule: "enum", Value: "memo"}},
+			want:   []ismsaudit.FieldError{{Path: "Items[1].Kind", Rule: "enum", Value: "memo"}},
 		},
 		{
 			name:   "required enum in a slice element",
 			mutate: func(p *plan) { p.Items = append(p.Items, item{Count: 1}) },
-			want:   []errs.FieldError{{Path: "Items[1].Kind", Rule: "required"}},
+			want:   []ismsaudit.FieldError{{Path: "Items[1].Kind", Rule: "required"}},
 		},
 		{
 			name:   "min with a value rendered",
 			mutate: func(p *plan) { p.Items[0].Count = -3 },
-			want:   []errs.FieldError{{Path: "Items[0].Count", Rule: "min", Value: "-3"}},
+			want:   []ismsaudit.FieldError{{Path: "Items[0].Count", Rule: "min", Value: "-3"}},
 		},
 		{
 			name:   "min with a zero value renders no value",
 			mutate: func(p *plan) { p.Items[0].Count = 0 },
-			want:   []errs.FieldError{{Path: "Items[0].Count", Rule: "min"}},
+			want:   []ismsaudit.FieldError{{Path: "Items[0].Count", Rule: "min"}},
 		},
 		{
 			name:   "max on a string renders the string",
 			mutate: func(p *plan) { p.Items[0].Note = "too long" },
-			want:   []errs.FieldError{{Path: "Items[0].Note", Rule: "max", Value: "too long"}},
+			want:   []ismsaudit.FieldError{{Path: "Items[0].Note", Rule: "max", Value: "too long"}},
 		},
 		{
 			name:   "min on a slice renders no value",
 			mutate: func(p *plan) { p.Items = nil },
-			want:   []errs.FieldError{{Path: "Items", Rule: "min"}},
+			want:   []ismsaudit.FieldError{{Path: "Items", Rule: "min"}},
 		},
 		{
 			name:   "dive enum over a slice of enums",
 			mutate: func(p *plan) { p.Kinds = []kind{"record", "", "memo"} },
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Kinds[1]", Rule: "enum"},
 				{Path: "Kinds[2]", Rule: "enum", Value: "memo"},
 			},
@@ -109,38 +109,38 @@ func TestStruct(t *testing.T) {
 		{
 			name:   "dive enum over a map",
 			mutate: func(p *plan) { p.Tags = map[string]kind{"k": "memo"} },
-			want:   []errs.FieldError{{Path: "Tags[k]", Rule: "enum", Value: "memo"}},
+			want:   []ismsaudit.FieldError{{Path: "Tags[k]", Rule: "enum", Value: "memo"}},
 		},
 		{
 			name:   "unique",
 			mutate: func(p *plan) { p.Team = []string{"a", "b", "a"} },
-			want:   []errs.FieldError{{Path: "Team", Rule: "unique"}},
+			want:   []ismsaudit.FieldError{{Path: "Team", Rule: "unique"}},
 		},
 		{
 			name:   "nested struct field",
 			mutate: func(p *plan) { p.Sub.Owner = "memo" },
-			want:   []errs.FieldError{{Path: "Sub.Owner", Rule: "enum", Value: "memo"}},
+			want:   []ismsaudit.FieldError{{Path: "Sub.Owner", Rule: "enum", Value: "memo"}},
 		},
 		{
 			name:   "required nested struct left zero",
 			mutate: func(p *plan) { p.Sub = inner{} },
-			want:   []errs.FieldError{{Path: "Sub", Rule: "required"}},
+			want:   []ismsaudit.FieldError{{Path: "Sub", Rule: "required"}},
 		},
 		{
 			name:   "optional pointer struct is checked when set",
 			mutate: func(p *plan) { p.Opt = &item{Kind: "record", Count: 0} },
-			want:   []errs.FieldError{{Path: "Opt.Count", Rule: "min"}},
+			want:   []ismsaudit.FieldError{{Path: "Opt.Count", Rule: "min"}},
 		},
 		{
 			name:   "enum without omitempty refuses the zero value",
 			mutate: func(p *plan) { p.Lead = "" },
-			want:   []errs.FieldError{{Path: "Lead", Rule: "enum"}},
+			want:   []ismsaudit.FieldError{{Path: "Lead", Rule: "enum"}},
 		},
 		{
 			name:   "prefix is joined to every path",
 			prefix: "Plan",
 			mutate: func(p *plan) { p.Name = ""; p.Items[0].Kind = "memo" },
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Plan.Name", Rule: "required"},
 				{Path: "Plan.Items[0].Kind", Rule: "enum", Value: "memo"},
 			},
@@ -149,7 +149,7 @@ func TestStruct(t *testing.T) {
 			name:   "element prefix",
 			prefix: "Plans[3]",
 			mutate: func(p *plan) { p.Lead = "memo" },
-			want:   []errs.FieldError{{Path: "Plans[3].Lead", Rule: "enum", Value: "memo"}},
+			want:   []ismsaudit.FieldError{{Path: "Plans[3].Lead", Rule: "enum", Value: "memo"}},
 		},
 		{
 			name: "every problem is reported at once, in field order",
@@ -158,7 +158,7 @@ func TestStruct(t *testing.T) {
 				p.Items = []item{{Kind: "memo", Count: 0, Note: "123456"}}
 				p.Lead = "x"
 			},
-			want: []errs.FieldError{
+			want: []ismsaudit.FieldError{
 				{Path: "Name", Rule: "required"},
 				{Path: "Items[0].Kind", Rule: "enum", Value: "memo"},
 				{Path: "Items[0].Count", Rule: "min"},
@@ -179,8 +179,8 @@ func TestStruct(t *testing.T) {
 					require.NoError(t, err)
 					continue
 				}
-				require.ErrorIs(t, err, errs.ErrInvalid)
-				var ve *errs.ValidationError
+				require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+				var ve *ismsaudit.ValidationError
 				require.ErrorAs(t, err, &ve)
 				if diff := cmp.Diff(tt.want, ve.Fields, ignoreDetail); diff != "" {
 					t.Errorf("%T: fields mismatch (-want +got):\n%s", arg, diff)
@@ -200,9 +200,9 @@ func TestStructAppendsToCollector(t *testing.T) {
 	p.Name = ""
 	validate.Struct(c, "", p)
 	c.Add("After", "AUD-Y", "", "")
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Err(), &ve)
-	want := []errs.FieldError{
+	want := []ismsaudit.FieldError{
 		{Path: "Before", Rule: "AUD-X"},
 		{Path: "Name", Rule: "required"},
 		{Path: "After", Rule: "AUD-Y"},
@@ -226,7 +226,7 @@ func TestStructShape(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := errs.NewCollector("testpkg", "plan")
 			require.NotPanics(t, func() { validate.Struct(c, "Root", tt.arg) })
-			var ve *errs.ValidationError
+			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, c.Err(), &ve)
 			require.Len(t, ve.Fields, 1)
 			assert.Equal(t, "Root", ve.Fields[0].Path)
@@ -244,9 +244,9 @@ func TestEnumTagNeedsIsValid(t *testing.T) {
 	}
 	c := errs.NewCollector("testpkg", "wrong")
 	validate.Struct(c, "", wrong{Plain: "document", Num: 1})
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Err(), &ve)
-	want := []errs.FieldError{
+	want := []ismsaudit.FieldError{
 		{Path: "Plain", Rule: "enum", Value: "document"},
 		{Path: "Num", Rule: "enum", Value: "1"},
 	}
@@ -262,9 +262,9 @@ func TestStructNoValidatorTypesLeak(t *testing.T) {
 	validate.Struct(c, "", p)
 	err := c.Err()
 	require.Error(t, err)
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.NotErrorIs(t, err, errs.ErrNotFound)
+	assert.NotErrorIs(t, err, ismsaudit.ErrNotFound)
 	// Nothing of validator's is in the chain.
 	var ves validator.ValidationErrors
 	assert.False(t, errors.As(err, &ves), "validator.ValidationErrors leaked")
@@ -285,7 +285,7 @@ func TestStructConcurrent(t *testing.T) {
 			p.Items = append(p.Items, item{Kind: kind(fmt.Sprint("memo", i)), Count: 1})
 			c := errs.NewCollector("testpkg", "plan")
 			validate.Struct(c, "", &p)
-			var ve *errs.ValidationError
+			var ve *ismsaudit.ValidationError
 			if assert.ErrorAs(t, c.Err(), &ve) {
 				assert.True(t, ve.Has("Items[1].Kind", "enum"))
 			}
@@ -304,9 +304,9 @@ type box[T any] struct {
 func TestStructGenericRoot(t *testing.T) {
 	c := errs.NewCollector("testpkg", "box")
 	validate.Struct(c, "", box[kind]{Items: []item{{Kind: "memo", Count: 1}}})
-	var ve *errs.ValidationError
+	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, c.Err(), &ve)
-	want := []errs.FieldError{
+	want := []ismsaudit.FieldError{
 		{Path: "V", Rule: "required"},
 		{Path: "Items[0].Kind", Rule: "enum", Value: "memo"},
 	}

@@ -5,10 +5,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // These tests run the generated code; enumgen's tests run them with
@@ -28,8 +27,8 @@ func TestParse(t *testing.T) {
 		assert.True(t, v.IsValid())
 	}
 	_, err := ParseGrade("Major")
-	require.ErrorIs(t, err, errs.ErrInvalid)
-	var pe *errs.ParseError
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+	var pe *ismsaudit.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "good", pe.Pkg)
 	assert.Equal(t, "Grade", pe.Type)
@@ -50,9 +49,9 @@ func TestText(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, doc{Colour: ColourBlue}, back)
 
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"colour":"Blue"}`), &back), errs.ErrInvalid)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"colour":"Blue"}`), &back), ismsaudit.ErrInvalid)
 	_, err = json.Marshal(doc{Colour: "mauve"})
-	require.ErrorIs(t, err, errs.ErrInvalid)
+	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
 
 func TestCompare(t *testing.T) {
