@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/competence/competencetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -105,7 +106,7 @@ func TestEvaluateCriterionKinds(t *testing.T) {
 }
 
 func TestEvaluateMethods(t *testing.T) {
-	a := fixtureAuditor("alice", evaluationDay)
+	a := competencetest.Auditor(t, "alice", profile)
 	behaviour := competence.Criterion{ID: "b", Kind: competence.BehaviourCriterion, Behaviour: competence.Ethical, Source: "x"}
 	result := func(m competence.Method, met bool) competence.MethodResult {
 		return competence.MethodResult{Method: m, At: evaluationDay, By: "e", Findings: []competence.Finding{{Criterion: "b", Met: met, Note: "seen"}}}
@@ -146,7 +147,7 @@ func TestEvaluateMethods(t *testing.T) {
 }
 
 func TestEvaluateInvalidInput(t *testing.T) {
-	a := fixtureAuditor("alice", evaluationDay)
+	a := competencetest.Auditor(t, "alice", profile)
 	set := competence.ISMSAuditor()
 	results := []competence.MethodResult{
 		{Method: "hunch", At: evaluationDay, By: "e", Findings: []competence.Finding{{Criterion: "work-years"}}},

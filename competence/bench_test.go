@@ -13,7 +13,7 @@ import (
 // BenchmarkEvaluate evaluates one auditor against the built-in ISMS
 // auditor set (28 criteria, three method results). Target: under 20 µs.
 func BenchmarkEvaluate(b *testing.B) {
-	a := fixtureAuditor("alice", evaluationDay)
+	a := competencetest.Auditor(b, "alice", profile)
 	set := competence.ISMSAuditor()
 	results := fixtureResults(&set, evaluationDay)
 	b.ReportAllocs()

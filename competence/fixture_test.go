@@ -27,7 +27,12 @@ var (
 var equateEmpty = cmpopts.EquateEmpty()
 
 // fixtureAuditor returns a record meeting every criterion of the built-in
-// sets at date at, without evaluations.
+// sets at date at, without evaluations. Tests that only need a competent
+// person take one from competencetest; this hand-built record stays for
+// the tests that count its parts (12 years of work, 56 training hours,
+// 8 audits over 34 days, 3 guided lead audits, CPD of 20 hours), reach
+// into them by index, or need it unevaluated so as to add their own
+// evaluation.
 func fixtureAuditor(id string, at time.Time) competence.Auditor {
 	a := competence.Auditor{
 		ID: competence.AuditorID(id), Name: "Auditor " + id,

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/ismsaudit/ismsaudit/competence/competencetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -159,6 +160,7 @@ func FuzzDecodeScheme(f *testing.F) {
 	}
 	f.Add(data)
 	f.Add([]byte(`{"sets":[{"id":"x","title":"X","role":"auditor","criteria":[{"id":"c","kind":"audits","min":2,"source":"s"}],"reevaluationMonths":12,"requires":"x"}]}`))
+	leader := competencetest.TeamLeader(f, "alice", profile)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := competence.DecodeScheme(data)
 		if err != nil {
@@ -168,11 +170,10 @@ func FuzzDecodeScheme(f *testing.F) {
 		}
 		again(t, s, competence.DecodeScheme)
 		// Standing never panics on a decoded scheme.
-		a := fixtureAuditor("alice", evaluationDay)
 		for _, set := range s.Sets {
-			_, err := s.Standing(&a, set.ID, evaluationDay)
+			_, err := s.Standing(&leader, set.ID, evaluationDay)
 			require.NoError(t, err)
-			_, err = competence.Evaluate(&a, &set, nil, evaluationDay)
+			_, err = competence.Evaluate(&leader, &set, nil, evaluationDay)
 			require.NoError(t, err)
 		}
 	})
