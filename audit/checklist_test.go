@@ -22,3 +22,93 @@ func TestUnknownChecklistItem(t *testing.T) {
 	require.ErrorIs(t, a.MarkNotAudited(annexa.RefToControl("5.1"), "closed", byLead(40)), ismsaudit.ErrNotFound)
 	unchanged(t, before, a)
 }
+
+// TestAttachChecklistRefusesBadInput checks the checklist's input checks:
+// planned kind and criteria, nothing filled in yet, a valid checklist.
+func TestAttachChecklistRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "checklist of another kind", state: StatePreparation, op: func(a *Audit) error {
+			cl := fixtureChecklist()
+			cl.Kind = annexa.Stage2
+			return a.AttachChecklist(cl, byLead(20))
+		}, want: []problem{{"Checklist.Kind", RuleChecklistPlanned}}},
+		{name: "checklist beyond the plan", state: StatePreparation, op: func(a *Audit) error {
+			cl := fixtureChecklist()
+			cl.Items = append(cl.Items, annexa.Item{Ref: annexa.RefToControl("5.1"), Title: "Policies", Result: annexa.NotAssessed})
+			return a.AttachChecklist(cl, byLead(20))
+		}, want: []problem{{"Checklist.Items[5].Ref", RuleChecklistPlanned}}},
+		{name: "checklist already filled in", state: StatePreparation, op: func(a *Audit) error {
+			cl := fixtureChecklist()
+			cl.Items[0].NotAuditedReason = "no time"
+			return a.AttachChecklist(cl, byLead(20))
+		}, want: []problem{{"Checklist.Items[0]", RuleChecklistFieldwork}}},
+		{name: "invalid checklist", state: StatePreparation, op: func(a *Audit) error {
+			cl := fixtureChecklist()
+			cl.Items[1].Title = ""
+			return a.AttachChecklist(cl, byLead(20))
+		}, want: []problem{{"Checklist.Items[1].Title", "required"}}},
+		{name: "no checklist", state: StatePreparation, op: func(a *Audit) error { return a.AttachChecklist(nil, byLead(20)) },
+			want: []problem{{"Checklist", "required"}}},
+	})
+}
+
+// TestAttachChecklistRefusesWrongState checks that the checklist is
+// attached in preparation only.
+func TestAttachChecklistRefusesWrongState(t *testing.T) {
+	testWrongState(t, []wrongStateCase{
+		{"checklist in fieldwork", StateFieldwork, func(a *Audit) error { return a.AttachChecklist(fixtureChecklist(), byLead(40)) }, RuleChecklistPlanned},
+	})
+}
+
+// TestAttachChecklistKeepsACopy checks that the audit keeps its own copy
+// of the checklist: changing the caller's afterwards changes nothing in
+// the record.
+func TestAttachChecklistKeepsACopy(t *testing.T) {
+	a := auditIn(t, StateInitiation)
+	require.NoError(t, a.Prepare(byLead(10)))
+	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
+	require.NoError(t, a.ApprovePlan(byLead(12), nil))
+	require.NoError(t, a.CommunicatePlan(byLead(13)))
+	cl := fixtureChecklist()
+	require.NoError(t, a.AttachChecklist(cl, byLead(14)))
+	cl.Items[0].Title = "changed"
+	assert.NotEqual(t, "changed", a.Checklist.Items[0].Title)
+}
+
+// TestRecordResultRefusesBadInput checks a result's input checks.
+func TestRecordResultRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "result on unknown evidence", state: StateFieldwork, op: func(a *Audit) error {
+			return a.RecordResult(refVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []ismsaudit.EvidenceID{"E-404"}}, byLead(40))
+		}, want: []problem{{"EvidenceRefs[0]", "unknown"}, {"Notes", annexa.RuleAssessmentNotes}}},
+	})
+}
+
+// TestRecordResultRefusesWrongState checks that results are recorded
+// during fieldwork only.
+func TestRecordResultRefusesWrongState(t *testing.T) {
+	testWrongState(t, []wrongStateCase{
+		{"result in preparation", StatePreparation, func(a *Audit) error {
+			return a.RecordResult(refRisk, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(20))
+		}, RuleChecklistFieldwork},
+	})
+}
+
+// TestMarkNotAuditedRefusesBadInput checks that an item left unaudited
+// needs a reason.
+func TestMarkNotAuditedRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "not-audited without reason", state: StateFieldwork,
+			setup: func(a *Audit) { require.NoError(t, a.Checklist.Reset(refVuln)) },
+			op:    func(a *Audit) error { return a.MarkNotAudited(refVuln, "", byLead(40)) },
+			want:  []problem{{"Reason", "required"}}},
+	})
+}
+
+// TestMarkNotAuditedRefusesWrongState checks that items are marked not
+// audited during fieldwork only.
+func TestMarkNotAuditedRefusesWrongState(t *testing.T) {
+	testWrongState(t, []wrongStateCase{
+		{"not audited after fieldwork", StateFindings, func(a *Audit) error { return a.MarkNotAudited(refRisk, "no time", byLead(70)) }, RuleChecklistFieldwork},
+	})
+}

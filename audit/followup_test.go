@@ -320,3 +320,23 @@ func TestOverdue(t *testing.T) {
 	_, ok = a.FollowUpFor("F-2")
 	assert.False(t, ok)
 }
+
+// TestStartFollowUpGuards checks that follow-up starts only with
+// something to follow.
+func TestStartFollowUpGuards(t *testing.T) {
+	testGuards(t, []guardCase{
+		{name: "follow-up with nothing to follow", state: StateCompleted, setup: func(a *Audit) { closeFollowUps(a, 150) },
+			fire: func(a *Audit) error { return a.StartFollowUp(byLead(300)) }, rule: RuleFollowUpStart},
+	})
+}
+
+// TestCloseGuards checks that the audit closes only when every
+// follow-up is closed.
+func TestCloseGuards(t *testing.T) {
+	testGuards(t, []guardCase{
+		{name: "close with a follow-up open", state: StateCompleted,
+			fire: func(a *Audit) error { return a.Close(byLead(300)) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
+		{name: "close from follow-up with a follow-up missing", state: StateFollowUp, setup: func(a *Audit) { a.FollowUps = nil },
+			fire: func(a *Audit) error { return a.Close(byLead(300)) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
+	})
+}

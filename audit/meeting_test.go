@@ -64,3 +64,81 @@ func TestClosingPresentation(t *testing.T) {
 		})
 	}
 }
+
+// TestHoldOpeningMeetingGuards checks that fieldwork opens on the
+// communicated plan, with an opening meeting that confirmed the plan,
+// had attendees and explained the guide's role.
+func TestHoldOpeningMeetingGuards(t *testing.T) {
+	testGuards(t, []guardCase{
+		{name: "open before the plan is communicated", state: StatePreparation, setup: func(a *Audit) { a.Plan.State = PlanApproved },
+			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(300)) }, rule: RuleOpenAfterPlan},
+		{name: "open without a plan", state: StatePreparation, setup: func(a *Audit) { a.Plan = nil },
+			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(300)) }, rule: RuleOpenAfterPlan},
+		{name: "open without confirming the plan", state: StatePreparation,
+			fire: func(a *Audit) error {
+				om := openingMeetingAt(300)
+				om.PlanConfirmed = false
+				return a.HoldOpeningMeeting(om, byLead(300))
+			}, rule: RuleOpeningMeeting, path: "PlanConfirmed"},
+		{name: "open without attendees", state: StatePreparation,
+			fire: func(a *Audit) error {
+				om := openingMeetingAt(300)
+				om.Attendees = nil
+				return a.HoldOpeningMeeting(om, byLead(300))
+			}, rule: RuleOpeningMeeting, path: "Attendees"},
+		{name: "open without explaining the guide's role", state: StatePreparation,
+			fire: func(a *Audit) error {
+				om := openingMeetingAt(300)
+				om.RolesExplained = false
+				return a.HoldOpeningMeeting(om, byLead(300))
+			}, rule: RuleOpeningMeeting, path: "RolesExplained"},
+	})
+}
+
+// TestHoldOpeningMeetingRefusesBadInput checks the opening meeting's
+// input checks.
+func TestHoldOpeningMeetingRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "opening meeting undated", state: StatePreparation, op: func(a *Audit) error {
+			return a.HoldOpeningMeeting(OpeningMeeting{Attendees: []Attendee{{}}}, byLead(30))
+		}, want: []problem{{"HeldAt", "required"}, {"Attendees[0].Name", "required"}}},
+	})
+}
+
+// TestHoldClosingMeetingGuards checks that the closing meeting follows
+// agreed conclusions, presents them, records the agreed follow-up and
+// every diverging opinion.
+func TestHoldClosingMeetingGuards(t *testing.T) {
+	testGuards(t, []guardCase{
+		{name: "closing without conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion = nil },
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingAfterConclusions},
+		{name: "closing with draft conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion.State, a.Conclusion.History = ConclusionDraft, nil },
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingAfterConclusions},
+		{name: "closing without the agreed follow-up", state: StateFindings,
+			fire: func(a *Audit) error {
+				cm := closingMeetingAt(300)
+				cm.AgreedFollowUp = ""
+				return a.HoldClosingMeeting(cm, byLead(300))
+			}, rule: RuleClosingMeeting, path: "AgreedFollowUp"},
+		{name: "closing without presenting the conclusions", state: StateFindings,
+			fire: func(a *Audit) error {
+				cm := closingMeetingAt(300)
+				cm.ConclusionsPresented = false
+				return a.HoldClosingMeeting(cm, byLead(300))
+			}, rule: RuleClosingMeeting, path: "ConclusionsPresented"},
+		{name: "closing with a disputed finding and no opinion", state: StateFindings, setup: func(a *Audit) { a.Findings[0].State = FindingDisputed },
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingMeeting, path: "DivergingOpinions"},
+	})
+}
+
+// TestHoldClosingMeetingRefusesBadInput checks the closing meeting's
+// input checks.
+func TestHoldClosingMeetingRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "closing meeting before the opening", state: StateFindings, op: func(a *Audit) error {
+			cm := closingMeetingAt(20)
+			cm.DivergingOpinions = []string{""}
+			return a.HoldClosingMeeting(cm, byLead(70))
+		}, want: []problem{{"HeldAt", "time-order"}, {"DivergingOpinions[0]", "required"}}},
+	})
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -300,4 +301,53 @@ func TestApprovePlanRefusals(t *testing.T) {
 		requireWrongState(t, a.CommunicatePlan(byLead(12)), RulePlanReapproved)
 		assert.Nil(t, a.PermittedPlan())
 	})
+}
+
+// TestDraftPlanRefusesBadInput checks the plan content's input checks,
+// every problem at once.
+func TestDraftPlanRefusesBadInput(t *testing.T) {
+	testBadInput(t, []badInputCase{
+		{name: "malformed plan", state: StatePreparation,
+			setup: func(a *Audit) { require.NoError(t, a.RevisePlan(byLead(20))) },
+			op: func(a *Audit) error {
+				c := fixturePlan()
+				c.Objectives = append(c.Objectives, " ")
+				c.Criteria = append(c.Criteria, Criterion{Ref: annexa.RefToControl("9.9")}, Criterion{Ref: refRisk})
+				c.End = c.Start.Add(-1)
+				c.Schedule[0].Title = ""
+				c.Methods = append(c.Methods, Method{Location: "moon"})
+				c.Assignments = append(c.Assignments, Assignment{Criterion: annexa.RefToControl("5.1")})
+				return a.DraftPlan(c, byLead(21))
+			},
+			want: []problem{{"Objectives[1]", "required"}, {"Criteria[5].Ref.ID", "unknown"}, {"Criteria[6].Ref", "unique"}, {"End", "order"},
+				{"Schedule[0].Title", "required"}, {"Methods[2].Location", "enum"}, {"Methods[2].Description", "required"},
+				{"Assignments[5].Criterion", "unknown"}, {"Assignments[5].Auditor", "required"}}},
+	})
+}
+
+// TestPlanOperationsRefuseWrongState checks that the plan is drafted and
+// revised from preparation to the end of fieldwork, and an approved plan
+// revised before it is drafted again.
+func TestPlanOperationsRefuseWrongState(t *testing.T) {
+	testWrongState(t, []wrongStateCase{
+		{"plan in initiation", StateInitiation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(4)) }, RulePlanWhen},
+		{"plan after fieldwork", StateClosing, func(a *Audit) error { return a.RevisePlan(byLead(85)) }, RulePlanWhen},
+		{"approved plan redrafted", StatePreparation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(20)) }, RulePlanReapproved},
+	})
+}
+
+// TestPlanContentIsCopied checks that the audit keeps its own copies of
+// the plan content: changing the caller's value, or the current content
+// in place, changes neither the record nor an approved version.
+func TestPlanContentIsCopied(t *testing.T) {
+	a := auditIn(t, StateInitiation)
+	require.NoError(t, a.Prepare(byLead(10)))
+	content := fixturePlan()
+	require.NoError(t, a.DraftPlan(content, byLead(11)))
+	content.Objectives[0] = "changed"
+	content.Schedule[1].Criteria[0] = refPolicy
+	assert.Equal(t, fixturePlan(), a.Plan.Content)
+	require.NoError(t, a.ApprovePlan(byLead(12), nil))
+	a.Plan.Content.Objectives[0] = "edited in place"
+	assert.Equal(t, fixturePlan().Objectives, a.Plan.Versions[0].Content.Objectives, "a version shares nothing with the content")
 }
