@@ -40,17 +40,11 @@ func testGuards(t *testing.T, tests []guardCase) {
 			}
 			before := deepCopy(a)
 			err := tt.fire(a)
-			require.ErrorIs(t, err, ismsaudit.ErrTransition)
-			var te *ismsaudit.TransitionError
-			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
-			assert.Equal(t, tt.rule, te.Rule)
+			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			_, ok := LookupRule(te.Rule)
 			assert.True(t, ok, "the rule is in the catalogue")
 			if tt.path != "" {
-				var ve *ismsaudit.ValidationError
-				require.ErrorAs(t, err, &ve)
-				assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "want %s at %s in %v", tt.rule, tt.path, ve.Fields)
+				requireInvalid(t, err, problem{tt.path, tt.rule})
 			}
 			unchanged(t, before, a)
 		})
@@ -104,7 +98,7 @@ func testWrongState(t *testing.T, tests []wrongStateCase) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := auditIn(t, tt.state)
 			before := deepCopy(a)
-			requireWrongState(t, tt.op(a), tt.rule)
+			requireRefused(t, tt.op(a), ismsaudit.ReasonWrongState, tt.rule)
 			unchanged(t, before, a)
 		})
 	}
@@ -114,10 +108,10 @@ func testWrongState(t *testing.T, tests []wrongStateCase) {
 func TestEndFieldworkGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "end fieldwork with an item pending", state: StateFieldwork, setup: func(a *Audit) { a.Checklist.Items[2].Result = "not-assessed" },
-			fire: func(a *Audit) error { return a.EndFieldwork(byLead(300)) }, rule: RuleFieldworkCovered, path: "Checklist.Items[2]"},
+			fire: func(a *Audit) error { return a.EndFieldwork(byLead(march(14, 21))) }, rule: RuleFieldworkCovered, path: "Checklist.Items[2]"},
 		{name: "end fieldwork with the plan revised", state: StateFieldwork, setup: func(a *Audit) {
-			require.NoError(t, a.RevisePlan(byLead(250)))
-		}, fire: func(a *Audit) error { return a.EndFieldwork(byLead(300)) }, rule: RulePlanCommunicated},
+			require.NoError(t, a.RevisePlan(byLead(march(12, 19))))
+		}, fire: func(a *Audit) error { return a.EndFieldwork(byLead(march(14, 21))) }, rule: RulePlanCommunicated},
 	})
 }
 
@@ -125,7 +119,7 @@ func TestEndFieldworkGuards(t *testing.T) {
 func TestTerminateGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "terminate without a reason", state: StateFieldwork,
-			fire: func(a *Audit) error { return a.Terminate("  ", byLead(300)) }, rule: RuleTerminateReason},
+			fire: func(a *Audit) error { return a.Terminate("  ", byLead(march(14, 21))) }, rule: RuleTerminateReason},
 	})
 }
 
@@ -147,7 +141,7 @@ func TestCanAndPermitted(t *testing.T) {
 		{StateReported, nil, []Event{EventDistribute, EventTerminate}},
 		{StateDistributed, nil, []Event{EventComplete, EventTerminate}},
 		{StateCompleted, nil, []Event{EventStartFollowUp}},
-		{StateCompleted, func(a *Audit) { closeFollowUps(a, 150) }, []Event{EventClose}},
+		{StateCompleted, func(a *Audit) { closeFollowUps(a, march(8, 15)) }, []Event{EventClose}},
 		{StateFollowUp, nil, nil},
 		{StateClosed, nil, nil},
 		{StateTerminated, nil, nil},
@@ -176,18 +170,15 @@ func TestMetaRefused(t *testing.T) {
 		m    ismsaudit.Meta
 	}{
 		{"no time", ismsaudit.Meta{By: "lead"}},
-		{"no actor", ismsaudit.Meta{At: hour(300)}},
-		{"before the last event", byLead(29)},
-		{"before the plan's last entry", ismsaudit.Meta{At: hour(12), By: "lead"}},
+		{"no actor", ismsaudit.Meta{At: march(14, 21)}},
+		{"before the last event", byLead(march(3, 14))},
+		{"before the plan's last entry", byLead(march(2, 21))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := auditIn(t, StateFieldwork)
 			before := deepCopy(a)
-			err := a.EndFieldwork(tt.m)
-			var te *ismsaudit.TransitionError
-			require.ErrorAs(t, err, &te)
-			assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
+			requireRefused(t, a.EndFieldwork(tt.m), ismsaudit.ReasonMeta, RuleRecordWhoWhen)
 			unchanged(t, before, a)
 		})
 	}
@@ -225,7 +216,7 @@ func TestCheck(t *testing.T) {
 	require.ErrorAs(t, a.Check(EventEndFieldwork), &te)
 	assert.Equal(t, RuleFieldworkCovered, te.Rule)
 	var fired *ismsaudit.TransitionError
-	require.ErrorAs(t, a.EndFieldwork(byLead(60)), &fired)
+	require.ErrorAs(t, a.EndFieldwork(byLead(march(4, 21))), &fired)
 	assert.Equal(t, [4]string{fired.State, fired.Event, string(fired.Reason), string(fired.Rule)}, [4]string{te.State, te.Event, string(te.Reason), string(te.Rule)})
 }
 
@@ -241,10 +232,10 @@ func TestAuditLifecycleTable(t *testing.T) {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
 				a := auditIn(t, s)
 				if e == EventClose {
-					closeFollowUps(a, 150)
+					closeFollowUps(a, march(8, 15))
 				}
 				before := deepCopy(a)
-				err := fire(a, e, byLead(300))
+				err := fire(a, e, byLead(march(14, 21)))
 				next, row := auditMachine.Next(s, e)
 				appends := e == EventDistribute && slices.Contains([]State{StateDistributed, StateCompleted, StateFollowUp}, s)
 				switch {
@@ -252,7 +243,7 @@ func TestAuditLifecycleTable(t *testing.T) {
 					require.NoError(t, err)
 					assert.Equal(t, next, a.State)
 					require.Len(t, a.History, len(before.History)+1)
-					want := Entry{From: s, Event: e, To: next, At: hour(300), By: "lead"}
+					want := Entry{From: s, Event: e, To: next, At: march(14, 21), By: "lead"}
 					if e == EventTerminate {
 						want.Reason = "objectives unattainable" // the reason fire gives
 					}

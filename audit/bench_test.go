@@ -23,7 +23,7 @@ import (
 func BenchmarkEndFieldwork(b *testing.B) {
 	a := auditIn(b, StateFieldwork)
 	n := len(a.History)
-	m := byLead(60)
+	m := byLead(march(4, 21))
 	b.ReportAllocs()
 	defer reportCPU(b, cpuTime())
 	for b.Loop() {
@@ -37,11 +37,11 @@ func BenchmarkEndFieldwork(b *testing.B) {
 // BenchmarkCommunicatePlan fires one plan transition.
 func BenchmarkCommunicatePlan(b *testing.B) {
 	a := auditIn(b, StateInitiation)
-	require.NoError(b, a.Prepare(byLead(10)))
-	require.NoError(b, a.DraftPlan(fixturePlan(), byLead(11)))
-	require.NoError(b, a.ApprovePlan(byLead(12), nil))
+	require.NoError(b, a.Prepare(byLead(march(2, 19))))
+	require.NoError(b, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+	require.NoError(b, a.ApprovePlan(byLead(march(2, 21)), nil))
 	n := len(a.Plan.History)
-	m := byLead(13)
+	m := byLead(march(2, 22))
 	b.ReportAllocs()
 	defer reportCPU(b, cpuTime())
 	for b.Loop() {
@@ -56,9 +56,9 @@ func BenchmarkCommunicatePlan(b *testing.B) {
 // guards and a copy of the content as a new version.
 func BenchmarkApprovePlan(b *testing.B) {
 	a := auditIn(b, StateInitiation)
-	require.NoError(b, a.Prepare(byLead(10)))
-	require.NoError(b, a.DraftPlan(fixturePlan(), byLead(11)))
-	m := byLead(12)
+	require.NoError(b, a.Prepare(byLead(march(2, 19))))
+	require.NoError(b, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+	m := byLead(march(2, 21))
 	b.ReportAllocs()
 	for b.Loop() {
 		a.Plan.State, a.Plan.History, a.Plan.Versions = PlanDraft, a.Plan.History[:0], a.Plan.Versions[:0]
@@ -289,11 +289,11 @@ func mirrorProblems(rt, mt reflect.Type, path string) []string {
 	return nil
 }
 
-// bigSealedAudit is bigAudit, sealed at hour 210.
+// bigSealedAudit is bigAudit, sealed on March 11 at 03:00.
 func bigSealedAudit(tb tb, n int) *Audit {
 	tb.Helper()
 	a := bigAudit(tb, n)
-	require.NoError(tb, a.SealRecord(byLead(210)))
+	require.NoError(tb, a.SealRecord(byLead(march(11, 3))))
 	return a
 }
 
@@ -557,13 +557,13 @@ type (
 func bigEvidenceAudit(n int) *Audit {
 	a := sealFixture()
 	a.Evidence = make([]Evidence, n)
-	t0 := march(11, 9)
+	start := march(11, 9)
 	for i := range a.Evidence {
 		e := newItem(ismsaudit.EvidenceID(fmt.Sprintf("E-%06d", i)))
 		if i%10 != 0 {
 			e.Sampling = nil
 		}
-		e.CollectedAt = t0.Add(time.Duration(i) * time.Second)
+		e.CollectedAt = start.Add(time.Duration(i) * time.Second)
 		e.State = EvidenceVerified
 		e.History = []EvidenceEntry{{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, At: e.CollectedAt.Add(time.Minute), By: "lead"}}
 		a.Evidence[i] = e
@@ -603,7 +603,7 @@ func BenchmarkSealAndVerify(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("evidence=%d/findings=%d", n, n/5), func(b *testing.B) {
 			a := bigEvidenceAudit(n)
-			m := marchMeta(20, 9)
+			m := byLead(march(20, 9))
 			b.ReportAllocs()
 			defer reportCPU(b, cpuTime())
 			for b.Loop() {
@@ -621,7 +621,7 @@ func BenchmarkSealAndVerify(b *testing.B) {
 
 func BenchmarkSealRecord(b *testing.B) {
 	a := bigEvidenceAudit(10_000)
-	m := marchMeta(20, 9)
+	m := byLead(march(20, 9))
 	b.ReportAllocs()
 	defer reportCPU(b, cpuTime())
 	for b.Loop() {
@@ -634,7 +634,7 @@ func BenchmarkSealRecord(b *testing.B) {
 
 func BenchmarkVerifySeal(b *testing.B) {
 	a := bigEvidenceAudit(10_000)
-	if err := a.SealRecord(marchMeta(20, 9)); err != nil {
+	if err := a.SealRecord(byLead(march(20, 9))); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -656,7 +656,7 @@ func BenchmarkCollectEvidence(b *testing.B) {
 			a.Evidence = append(a.Evidence, Evidence{}) // room to append without growing
 			a.Evidence = a.Evidence[:n]
 			e := newItem("E-new")
-			m := marchMeta(20, 9)
+			m := byLead(march(20, 9))
 			b.ReportAllocs()
 			defer reportCPU(b, cpuTime())
 			for b.Loop() {
@@ -679,7 +679,7 @@ func BenchmarkVerifyEvidenceEvent(b *testing.B) {
 			last := &a.Evidence[n-1]
 			last.State, last.History = EvidenceCollected, make([]EvidenceEntry, 0, 1)
 			id := last.ID
-			m := marchMeta(20, 9)
+			m := byLead(march(20, 9))
 			b.ReportAllocs()
 			defer reportCPU(b, cpuTime())
 			for b.Loop() {
@@ -698,7 +698,7 @@ func BenchmarkVerifyEvidenceRecord(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("evidence=%d", n), func(b *testing.B) {
 			a := bigEvidenceAudit(n)
-			if err := a.SealRecord(marchMeta(20, 9)); err != nil {
+			if err := a.SealRecord(byLead(march(20, 9))); err != nil {
 				b.Fatal(err)
 			}
 			if got := evidenceViolations(a); len(got) > 0 {
@@ -823,7 +823,7 @@ func BenchmarkFindingFire(b *testing.B) {
 	a := stage2Audit(b, StateFindings)
 	f := nonconformity("F-1", Major, controlA815, "E-1")
 	s := findingSubject{a: a, f: &f, in: findingInput{given: true, at: confirmAt, by: leadID}}
-	m := metaAt(confirmAt, leadID)
+	m := byLead(confirmAt)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := findingMachine.Fire(s, FindingDraft, time.Time{}, FindingConfirm, m); err != nil {
@@ -847,7 +847,7 @@ func BenchmarkFindingConfirm(b *testing.B) {
 			a := bigFindingsAudit(b, StateFindings, 10000, 2000, FindingDraft)
 			f := &a.Findings[bc.i]
 			id := f.ID
-			m := metaAt(confirmAt, leadID)
+			m := byLead(confirmAt)
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := a.ConfirmFinding(id, m); err != nil {

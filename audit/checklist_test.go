@@ -14,12 +14,12 @@ import (
 func TestUnknownChecklistItem(t *testing.T) {
 	a := auditIn(t, StateFieldwork)
 	before := deepCopy(a)
-	err := a.RecordResult(annexa.RefToControl("5.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(40))
+	err := a.RecordResult(annexa.RefToControl("5.1"), annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(march(4, 1)))
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 	var nf *ismsaudit.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, "A.5.1", nf.ID)
-	require.ErrorIs(t, a.MarkNotAudited(annexa.RefToControl("5.1"), "closed", byLead(40)), ismsaudit.ErrNotFound)
+	require.ErrorIs(t, a.MarkNotAudited(annexa.RefToControl("5.1"), "closed", byLead(march(4, 1))), ismsaudit.ErrNotFound)
 	unchanged(t, before, a)
 }
 
@@ -30,24 +30,24 @@ func TestAttachChecklistRefusesBadInput(t *testing.T) {
 		{name: "checklist of another kind", state: StatePreparation, op: func(a *Audit) error {
 			cl := fixtureChecklist()
 			cl.Kind = annexa.Stage2
-			return a.AttachChecklist(cl, byLead(20))
+			return a.AttachChecklist(cl, byLead(march(3, 5)))
 		}, want: []problem{{"Checklist.Kind", RuleChecklistPlanned}}},
 		{name: "checklist beyond the plan", state: StatePreparation, op: func(a *Audit) error {
 			cl := fixtureChecklist()
 			cl.Items = append(cl.Items, annexa.Item{Ref: annexa.RefToControl("5.1"), Title: "Policies", Result: annexa.NotAssessed})
-			return a.AttachChecklist(cl, byLead(20))
+			return a.AttachChecklist(cl, byLead(march(3, 5)))
 		}, want: []problem{{"Checklist.Items[5].Ref", RuleChecklistPlanned}}},
 		{name: "checklist already filled in", state: StatePreparation, op: func(a *Audit) error {
 			cl := fixtureChecklist()
 			cl.Items[0].NotAuditedReason = "no time"
-			return a.AttachChecklist(cl, byLead(20))
+			return a.AttachChecklist(cl, byLead(march(3, 5)))
 		}, want: []problem{{"Checklist.Items[0]", RuleChecklistFieldwork}}},
 		{name: "invalid checklist", state: StatePreparation, op: func(a *Audit) error {
 			cl := fixtureChecklist()
 			cl.Items[1].Title = ""
-			return a.AttachChecklist(cl, byLead(20))
+			return a.AttachChecklist(cl, byLead(march(3, 5)))
 		}, want: []problem{{"Checklist.Items[1].Title", "required"}}},
-		{name: "no checklist", state: StatePreparation, op: func(a *Audit) error { return a.AttachChecklist(nil, byLead(20)) },
+		{name: "no checklist", state: StatePreparation, op: func(a *Audit) error { return a.AttachChecklist(nil, byLead(march(3, 5))) },
 			want: []problem{{"Checklist", "required"}}},
 	})
 }
@@ -56,7 +56,7 @@ func TestAttachChecklistRefusesBadInput(t *testing.T) {
 // attached in preparation only.
 func TestAttachChecklistRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
-		{"checklist in fieldwork", StateFieldwork, func(a *Audit) error { return a.AttachChecklist(fixtureChecklist(), byLead(40)) }, RuleChecklistPlanned},
+		{"checklist in fieldwork", StateFieldwork, func(a *Audit) error { return a.AttachChecklist(fixtureChecklist(), byLead(march(4, 1))) }, RuleChecklistPlanned},
 	})
 }
 
@@ -65,12 +65,12 @@ func TestAttachChecklistRefusesWrongState(t *testing.T) {
 // the record.
 func TestAttachChecklistKeepsACopy(t *testing.T) {
 	a := auditIn(t, StateInitiation)
-	require.NoError(t, a.Prepare(byLead(10)))
-	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
-	require.NoError(t, a.ApprovePlan(byLead(12), nil))
-	require.NoError(t, a.CommunicatePlan(byLead(13)))
+	require.NoError(t, a.Prepare(byLead(march(2, 19))))
+	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+	require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+	require.NoError(t, a.CommunicatePlan(byLead(march(2, 22))))
 	cl := fixtureChecklist()
-	require.NoError(t, a.AttachChecklist(cl, byLead(14)))
+	require.NoError(t, a.AttachChecklist(cl, byLead(march(2, 23))))
 	cl.Items[0].Title = "changed"
 	assert.NotEqual(t, "changed", a.Checklist.Items[0].Title)
 }
@@ -79,7 +79,7 @@ func TestAttachChecklistKeepsACopy(t *testing.T) {
 func TestRecordResultRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "result on unknown evidence", state: StateFieldwork, op: func(a *Audit) error {
-			return a.RecordResult(refVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []ismsaudit.EvidenceID{"E-404"}}, byLead(40))
+			return a.RecordResult(refVuln, annexa.Assessment{Result: annexa.MajorNonconformity, EvidenceRefs: []ismsaudit.EvidenceID{"E-404"}}, byLead(march(4, 1)))
 		}, want: []problem{{"EvidenceRefs[0]", "unknown"}, {"Notes", annexa.RuleAssessmentNotes}}},
 	})
 }
@@ -89,7 +89,7 @@ func TestRecordResultRefusesBadInput(t *testing.T) {
 func TestRecordResultRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
 		{"result in preparation", StatePreparation, func(a *Audit) error {
-			return a.RecordResult(refRisk, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(20))
+			return a.RecordResult(refRisk, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(march(3, 5)))
 		}, RuleChecklistFieldwork},
 	})
 }
@@ -100,7 +100,7 @@ func TestMarkNotAuditedRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "not-audited without reason", state: StateFieldwork,
 			setup: func(a *Audit) { require.NoError(t, a.Checklist.Reset(refVuln)) },
-			op:    func(a *Audit) error { return a.MarkNotAudited(refVuln, "", byLead(40)) },
+			op:    func(a *Audit) error { return a.MarkNotAudited(refVuln, "", byLead(march(4, 1))) },
 			want:  []problem{{"Reason", "required"}}},
 	})
 }
@@ -109,6 +109,6 @@ func TestMarkNotAuditedRefusesBadInput(t *testing.T) {
 // audited during fieldwork only.
 func TestMarkNotAuditedRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
-		{"not audited after fieldwork", StateFindings, func(a *Audit) error { return a.MarkNotAudited(refRisk, "no time", byLead(70)) }, RuleChecklistFieldwork},
+		{"not audited after fieldwork", StateFindings, func(a *Audit) error { return a.MarkNotAudited(refRisk, "no time", byLead(march(5, 7))) }, RuleChecklistFieldwork},
 	})
 }

@@ -115,7 +115,7 @@ func TestCompare(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				got, err := Compare(tt.prev, tt.cur)
-				assert.True(t, validationError(t, err).Has(tt.path, tt.rule))
+				requireInvalid(t, err, problem{tt.path, tt.rule})
 				assert.Equal(t, Comparison{}, got)
 			})
 		}
@@ -151,7 +151,7 @@ func TestBaselineFocus(t *testing.T) {
 
 func TestFromBaseline(t *testing.T) {
 	prev := previousAudit(t)
-	m := metaAt(time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC), leadID)
+	m := byLead(time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC))
 	t.Run("takes auditee and baseline from the previous audit", func(t *testing.T) {
 		a, err := FromBaseline(prev, NewOptions{ID: "A-2027-02", Kind: annexa.Surveillance, Client: "Certification body"}, m)
 		require.NoError(t, err)
@@ -169,20 +169,17 @@ func TestFromBaseline(t *testing.T) {
 		name string
 		opts NewOptions
 		meta ismsaudit.Meta
-		want [][2]string
+		want []problem
 	}{
-		{"other auditee", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Auditee: "Other plc"}, m, [][2]string{{"Auditee", "same-auditee"}}},
-		{"other baseline", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Baseline: "A-1999"}, m, [][2]string{{"Baseline", "same-baseline"}}},
-		{"New's own checks", NewOptions{Kind: "stage3"}, ismsaudit.Meta{}, [][2]string{{"ID", "required"}, {"Client", "required"}, {"Kind", "enum"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"other auditee", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Auditee: "Other plc"}, m, []problem{{"Auditee", "same-auditee"}}},
+		{"other baseline", NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB", Baseline: "A-1999"}, m, []problem{{"Baseline", "same-baseline"}}},
+		{"New's own checks", NewOptions{Kind: "stage3"}, ismsaudit.Meta{}, []problem{{"ID", "required"}, {"Client", "required"}, {"Kind", "enum"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := FromBaseline(prev, tt.opts, tt.meta)
 			assert.Nil(t, a)
-			ve := validationError(t, err)
-			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
-			}
+			ve := requireInvalid(t, err, tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
 	}
@@ -192,10 +189,9 @@ func TestFromBaseline(t *testing.T) {
 			p.State = s
 			a, err := FromBaseline(p, NewOptions{ID: "X", Kind: annexa.Surveillance, Client: "CB"}, m)
 			assert.Nil(t, a)
-			rule, _ := transitionRule(t, err)
-			assert.Equal(t, RuleBaselinePresented, rule, "%s", s)
+			requireRefused(t, err, ismsaudit.ReasonWrongState, RuleBaselinePresented, "%s", s)
 		}
 		_, err := FromBaseline(nil, NewOptions{ID: "X"}, m)
-		assert.True(t, validationError(t, err).Has("Previous", "required"))
+		requireInvalid(t, err, problem{"Previous", "required"})
 	})
 }

@@ -9,9 +9,9 @@ import (
 func TestCompleteGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "complete without records arrangement", state: StateDistributed,
-			fire: func(a *Audit) error { return a.Complete(Completion{}, byLead(300)) }, rule: RuleCompleteRecords, path: "Records"},
+			fire: func(a *Audit) error { return a.Complete(Completion{}, byLead(march(14, 21))) }, rule: RuleCompleteRecords, path: "Records"},
 		{name: "complete without distribution", state: StateDistributed, setup: func(a *Audit) { a.Report.Distribution = nil },
-			fire: func(a *Audit) error { return a.Complete(fixtureCompletion(), byLead(300)) }, rule: RuleCompleteAfterDistribution},
+			fire: func(a *Audit) error { return a.Complete(fixtureCompletion(), byLead(march(14, 21))) }, rule: RuleCompleteAfterDistribution},
 	})
 }
 
@@ -19,7 +19,7 @@ func TestCompleteGuards(t *testing.T) {
 func TestCompleteRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "completion with an empty lesson", state: StateDistributed, op: func(a *Audit) error {
-			return a.Complete(Completion{Records: "archive", LessonsLearned: []string{""}}, byLead(110))
+			return a.Complete(Completion{Records: "archive", LessonsLearned: []string{""}}, byLead(march(6, 23)))
 		}, want: []problem{{"LessonsLearned[0]", "required"}}},
 	})
 }

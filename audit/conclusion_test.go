@@ -31,7 +31,7 @@ func findingsStageAudit(t *testing.T) *Audit {
 }
 
 func TestDraftConclusion(t *testing.T) {
-	m := metaAt(agreeAt.Add(-time.Hour), leadID)
+	m := byLead(agreeAt.Add(-time.Hour))
 	t.Run("creates, then replaces the draft", func(t *testing.T) {
 		a := findingsStageAudit(t)
 		c := draftConclusion(t)
@@ -58,31 +58,31 @@ func TestDraftConclusion(t *testing.T) {
 	t.Run("after a revision the history is kept", func(t *testing.T) {
 		a := findingsStageAudit(t)
 		require.NoError(t, a.DraftConclusion(draftConclusion(t), m))
-		require.NoError(t, a.AgreeConclusion(metaAt(agreeAt, leadID)))
-		require.NoError(t, a.ReviseConclusion(metaAt(agreeAt.Add(time.Minute), leadID)))
-		require.NoError(t, a.DraftConclusion(draftConclusion(t), metaAt(agreeAt.Add(2*time.Minute), leadID)))
+		require.NoError(t, a.AgreeConclusion(byLead(agreeAt)))
+		require.NoError(t, a.ReviseConclusion(byLead(agreeAt.Add(time.Minute))))
+		require.NoError(t, a.DraftConclusion(draftConclusion(t), byLead(agreeAt.Add(2*time.Minute))))
 		assert.Len(t, a.Conclusion.History, 2)
 		assert.Equal(t, ConclusionDraft, a.Conclusion.State)
-		err := refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), metaAt(agreeAt, leadID)) })
-		assert.True(t, validationError(t, err).Has("Meta.At", "not-before-last"))
+		err := refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), byLead(agreeAt)) })
+		requireInvalid(t, err, problem{"Meta.At", "not-before-last"})
 	})
 	tests := []struct {
 		name   string
 		kind   annexa.AuditKind
 		change func(*Conclusion)
 		meta   *ismsaudit.Meta
-		want   [][2]string
+		want   []problem
 	}{
-		{"unknown fulfilment", annexa.Stage2, func(c *Conclusion) { c.Fulfilment = "mostly" }, nil, [][2]string{{"Fulfilment", "enum"}}},
-		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
-		{"recommendation written by hand", annexa.Stage2, func(c *Conclusion) { c.Recommendation = RecommendAfterVerification }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
-		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, [][2]string{{"Recommendation", string(RuleRecommendationDerived)}}},
-		{"blank area not covered", annexa.Stage2, func(c *Conclusion) { c.ScopeCovered, c.NotCovered = false, []string{"site B", " "} }, nil, [][2]string{{"NotCovered[1]", "required"}}},
-		{"blank recurring", annexa.Stage2, func(c *Conclusion) { c.Recurring = []string{""} }, nil, [][2]string{{"Recurring[0]", "required"}}},
-		{"state given", annexa.Stage2, func(c *Conclusion) { c.State = ConclusionAgreed }, nil, [][2]string{{"State", "empty"}}},
-		{"history given", annexa.Stage2, func(c *Conclusion) { c.History = []ConclusionEntry{} }, nil, [][2]string{{"History", "empty"}}},
-		{"no meta", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"unknown fulfilment", annexa.Stage2, func(c *Conclusion) { c.Fulfilment = "mostly" }, nil, []problem{{"Fulfilment", "enum"}}},
+		{"unknown recommendation", annexa.Stage2, func(c *Conclusion) { c.Recommendation = "maybe" }, nil, []problem{{"Recommendation", RuleRecommendationDerived}}},
+		{"recommendation written by hand", annexa.Stage2, func(c *Conclusion) { c.Recommendation = RecommendAfterVerification }, nil, []problem{{"Recommendation", RuleRecommendationDerived}}},
+		{"recommendation for an internal audit", annexa.Internal, func(c *Conclusion) { c.Recommendation = Recommend }, nil, []problem{{"Recommendation", RuleRecommendationDerived}}},
+		{"blank area not covered", annexa.Stage2, func(c *Conclusion) { c.ScopeCovered, c.NotCovered = false, []string{"site B", " "} }, nil, []problem{{"NotCovered[1]", "required"}}},
+		{"blank recurring", annexa.Stage2, func(c *Conclusion) { c.Recurring = []string{""} }, nil, []problem{{"Recurring[0]", "required"}}},
+		{"state given", annexa.Stage2, func(c *Conclusion) { c.State = ConclusionAgreed }, nil, []problem{{"State", "empty"}}},
+		{"history given", annexa.Stage2, func(c *Conclusion) { c.History = []ConclusionEntry{} }, nil, []problem{{"History", "empty"}}},
+		{"no meta", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{}, []problem{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", annexa.Stage2, func(*Conclusion) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, []problem{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,10 +94,7 @@ func TestDraftConclusion(t *testing.T) {
 			if tt.meta != nil {
 				meta = *tt.meta
 			}
-			ve := validationError(t, refuses(t, a, func() error { return a.DraftConclusion(c, meta) }))
-			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
-			}
+			ve := requireInvalid(t, refuses(t, a, func() error { return a.DraftConclusion(c, meta) }), tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
 	}
@@ -108,24 +105,20 @@ func TestDraftConclusion(t *testing.T) {
 			}
 			a := findingsStageAudit(t)
 			a.State = s
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }))
-			assert.Equal(t, RuleConclusionPhase, rule, "state %s", s)
-			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+			requireRefused(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }), ismsaudit.ReasonWrongState, RuleConclusionPhase, "state %s", s)
 		}
 	})
 	t.Run("agreed conclusions change only after a revision", func(t *testing.T) {
 		for _, s := range []ConclusionState{ConclusionAgreed, ConclusionPresented} {
 			a := findingsStageAudit(t)
 			a.Conclusion = conclusionIn(t, RecommendAfterVerification, s)
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }))
-			assert.Equal(t, RuleConclusionPhase, rule)
-			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+			requireRefused(t, refuses(t, a, func() error { return a.DraftConclusion(draftConclusion(t), m) }), ismsaudit.ReasonWrongState, RuleConclusionPhase)
 		}
 	})
 }
 
 func TestAgreeConclusion(t *testing.T) {
-	m := metaAt(agreeAt, leadID)
+	m := byLead(agreeAt)
 	tests := []struct {
 		name   string
 		kind   annexa.AuditKind
@@ -171,23 +164,18 @@ func TestAgreeConclusion(t *testing.T) {
 				assert.Equal(t, []ConclusionEntry{{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, At: m.At, By: m.By}}, a.Conclusion.History)
 				return
 			}
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
-			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, ismsaudit.ReasonGuard, reason)
+			requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }), ismsaudit.ReasonGuard, tt.rule)
 		})
 	}
 	t.Run("no conclusions drafted", func(t *testing.T) {
 		a := findingsStageAudit(t)
-		rule, reason := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
-		assert.Equal(t, RuleConclusionComplete, rule)
-		assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+		requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }), ismsaudit.ReasonWrongState, RuleConclusionComplete)
 	})
 	t.Run("only in the findings stage", func(t *testing.T) {
 		a := findingsStageAudit(t)
 		a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionDraft)
 		a.State = StateFieldwork
-		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }))
-		assert.Equal(t, RuleConclusionPhase, rule)
+		requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }), ismsaudit.ReasonWrongState, RuleConclusionPhase)
 	})
 }
 
@@ -195,10 +183,10 @@ func TestAgreeConclusion(t *testing.T) {
 // conclusion event in every state (see TestFindingOperationsMatrix).
 func TestConclusionOperationsMatrix(t *testing.T) {
 	ops := map[ConclusionEvent]func(*Audit) error{
-		ConclusionAgree:  func(a *Audit) error { return a.AgreeConclusion(metaAt(closingAt, leadID)) },
-		ConclusionRevise: func(a *Audit) error { return a.ReviseConclusion(metaAt(closingAt, leadID)) },
+		ConclusionAgree:  func(a *Audit) error { return a.AgreeConclusion(byLead(closingAt)) },
+		ConclusionRevise: func(a *Audit) error { return a.ReviseConclusion(byLead(closingAt)) },
 		ConclusionPresent: func(a *Audit) error {
-			apply, err := a.prepareClosingPresentation(metaAt(closingAt, leadID))
+			apply, err := a.prepareClosingPresentation(byLead(closingAt))
 			if err == nil {
 				apply()
 			}
@@ -219,11 +207,14 @@ func TestConclusionOperationsMatrix(t *testing.T) {
 					assert.Equal(t, e, a.Conclusion.History[before].Event)
 					return
 				}
-				rule, reason := transitionRule(t, refuses(t, a, func() error { return ops[e](a) }))
-				if e == ConclusionPresent {
-					assert.Equal(t, RuleClosingAfterConclusions, rule, "only agreed conclusions are presented")
-				} else {
-					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
+				err := refuses(t, a, func() error { return ops[e](a) })
+				switch {
+				case e == ConclusionPresent:
+					requireRefused(t, err, ismsaudit.ReasonGuard, RuleClosingAfterConclusions, "only agreed conclusions are presented")
+				case conclusionMachine.IsTerminal(s):
+					requireRefused(t, err, ismsaudit.ReasonTerminal, RuleConclusionOrder)
+				default:
+					requireRefused(t, err, ismsaudit.ReasonNoTransition, RuleConclusionOrder)
 				}
 			})
 		}
@@ -231,5 +222,5 @@ func TestConclusionOperationsMatrix(t *testing.T) {
 }
 
 func TestConclusionMachineMatrix(t *testing.T) {
-	machineMatrix(t, conclusionMachine, recordIn(t, StateFindings), wantConclusion)
+	machineMatrix(t, conclusionMachine, RuleConclusionOrder, recordIn(t, StateFindings), wantConclusion)
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -53,10 +52,7 @@ func TestDecodeRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := Decode([]byte(tt.json))
 			assert.Nil(t, a)
-			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
-			var ve *ismsaudit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.True(t, ve.Has(tt.want.path, tt.want.rule), "want %s at %q in %v", tt.want.rule, tt.want.path, ve.Fields)
+			requireInvalid(t, err, tt.want)
 		})
 	}
 }

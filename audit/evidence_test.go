@@ -30,7 +30,7 @@ func roundTrip[T any](t *testing.T, v T) T {
 func TestEvidenceTypesRoundTripJSON(t *testing.T) {
 	a := conformingEvidenceAudit(t)
 	a.Sampling[0].Seed = 1<<64 - 1 // beyond float64 precision
-	require.NoError(t, a.SealRecord(marchMeta(15, 9)))
+	require.NoError(t, a.SealRecord(byLead(march(15, 9))))
 
 	if diff := cmp.Diff(a.Evidence, roundTrip(t, a.Evidence)); diff != "" {
 		t.Errorf("evidence mismatch (-want +got):\n%s", diff)
@@ -49,15 +49,15 @@ func TestEvidenceTypesRoundTripJSON(t *testing.T) {
 
 func TestVerifyIncludesEvidenceRules(t *testing.T) {
 	a := conformingEvidenceAudit(t)
-	require.NoError(t, a.SealRecord(marchMeta(15, 9)))
+	require.NoError(t, a.SealRecord(byLead(march(15, 9))))
 	a.Evidence[1].History[0].Reason = ""
 	a.Sampling[0].Selected[0] = "leaver-01"
 	err := Verify(a, nil)
-	var ve *ismsaudit.ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("Evidence[1].History[0].Reason", RuleEvidenceRejectReason))
-	assert.True(t, ve.Has("Sampling[0].Selected", RuleSamplingReproducible))
-	assert.True(t, ve.Has("Seal.Logs[4]", RuleSealIntact), "the rejection's reason is sealed")
+	requireInvalid(t, err,
+		problem{"Evidence[1].History[0].Reason", RuleEvidenceRejectReason},
+		problem{"Sampling[0].Selected", RuleSamplingReproducible},
+		problem{"Seal.Logs[4]", RuleSealIntact}, // the rejection's reason is sealed
+	)
 }
 
 // evidenceModel is an independent statement of the evidence lifecycle (19011
@@ -102,11 +102,11 @@ func TestEvidenceMachineEveryStateAndEvent(t *testing.T) {
 
 func TestEvidenceOperationsEveryStateAndEvent(t *testing.T) {
 	ops := map[EvidenceEvent]func(a *Audit) error{
-		EvidenceVerify: func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(12, 9)) },
+		EvidenceVerify: func(a *Audit) error { return a.VerifyEvidence("E-1", byLead(march(12, 9))) },
 		EvidenceReject: func(a *Audit) error {
-			return a.RejectEvidence("E-1", "not traceable", ismsaudit.Meta{At: march(12, 9), By: "lead"})
+			return a.RejectEvidence("E-1", "not traceable", byLead(march(12, 9)))
 		},
-		EvidenceSupersede: func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-3"), marchMeta(12, 9)) },
+		EvidenceSupersede: func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-3"), byLead(march(12, 9))) },
 	}
 	require.Len(t, ops, evidenceEventSet.Len(), "an operation per event")
 	for s := range EvidenceStates() {
@@ -157,7 +157,7 @@ func TestEvidenceGuards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := evidenceMachine.Fire(tt.subject, tt.from, march(11, 12), tt.event, marchMeta(11, 13))
+			_, err := evidenceMachine.Fire(tt.subject, tt.from, march(11, 12), tt.event, byLead(march(11, 13)))
 			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.NotEmpty(t, te.Guard)
 			assert.True(t, evidenceMachine.Can(evidenceSubject{a: a, e: &e, in: evidenceInput{given: true, reason: "n", successor: &good}}, tt.from, tt.event), "passes with a good subject")
@@ -194,7 +194,7 @@ func TestEvidenceRulesAreCatalogued(t *testing.T) {
 func TestCollectEvidenceAppends(t *testing.T) {
 	a := evidenceAudit(StateFieldwork)
 	in := newItem("E-1")
-	require.NoError(t, a.CollectEvidence(in, marchMeta(11, 11)))
+	require.NoError(t, a.CollectEvidence(in, byLead(march(11, 11))))
 
 	want := newItem("E-1")
 	want.State = EvidenceCollected
@@ -219,7 +219,7 @@ func TestCollectEvidenceWithoutPlanAcceptsAnyValidCriterion(t *testing.T) {
 	a.Plan = nil
 	e := newItem("E-1")
 	e.Supports = []annexa.Ref{itemNotInPlan, annexa.RefToDocument("contract-12")}
-	require.NoError(t, a.CollectEvidence(e, marchMeta(11, 11)))
+	require.NoError(t, a.CollectEvidence(e, byLead(march(11, 11))))
 	assert.Len(t, a.Evidence, 1)
 }
 
@@ -228,11 +228,11 @@ func TestCollectEvidenceOptionalPartsMayBeLeftOut(t *testing.T) {
 	e := newItem("E-1")
 	e.Covers, e.Sampling, e.Digest = nil, nil, ""
 	e.Covers = &Period{From: march(3, 0)} // a single date
-	require.NoError(t, a.CollectEvidence(e, marchMeta(11, 11)))
+	require.NoError(t, a.CollectEvidence(e, byLead(march(11, 11))))
 	e2 := newItem("E-2")
 	e2.Sampling.Plan = "" // sampled outside any plan
 	e2.Sampling.Method = Judgemental
-	require.NoError(t, a.CollectEvidence(e2, marchMeta(11, 11)))
+	require.NoError(t, a.CollectEvidence(e2, byLead(march(11, 11))))
 	assert.Len(t, a.Evidence, 2)
 }
 
@@ -240,50 +240,50 @@ func TestCollectEvidenceRefusesBadInput(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(e *Evidence, m *ismsaudit.Meta)
-		want   [][2]string
+		want   []problem
 	}{
-		{"empty id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = " " }, [][2]string{{"ID", "required"}}},
-		{"duplicate id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = "E-0" }, [][2]string{{"ID", "unique"}}},
-		{"no source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "" }, [][2]string{{"Source", "required"}}},
-		{"unknown source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "rumour" }, [][2]string{{"Source", "enum"}}},
-		{"no description", func(e *Evidence, _ *ismsaudit.Meta) { e.Description = "\t" }, [][2]string{{"Description", "required"}}},
-		{"no criterion", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = nil }, [][2]string{{"Supports", "required"}}},
-		{"unknown control", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{annexa.RefToControl("9.99")} }, [][2]string{{"Supports[0].ID", "unknown"}}},
-		{"reference without kind", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{{ID: "5.15"}} }, [][2]string{{"Supports[0].Kind", "required"}}},
-		{"criterion not in plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemNotInPlan} }, [][2]string{{"Supports[1]", string(RuleEvidenceCriteria)}}},
-		{"criterion twice", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemControl} }, [][2]string{{"Supports[1]", "unique"}}},
-		{"no collector", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedBy = "" }, [][2]string{{"CollectedBy", "required"}}},
-		{"no collection time", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedAt = time.Time{} }, [][2]string{{"CollectedAt", "required"}}},
-		{"collected after logging", func(e *Evidence, m *ismsaudit.Meta) { e.CollectedAt = m.At.Add(time.Nanosecond) }, [][2]string{{"CollectedAt", "not-after-event"}}},
-		{"period without start", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{To: march(1, 0)} }, [][2]string{{"Covers.From", "required"}}},
-		{"period backwards", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{From: march(2, 0), To: march(1, 0)} }, [][2]string{{"Covers.To", "after-start"}}},
-		{"sample without population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Population = "" }, [][2]string{{"Sampling.Population", string(RuleEvidenceSampling)}}},
-		{"sample of empty population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.PopulationSize = 0 }, [][2]string{{"Sampling.PopulationSize", string(RuleEvidenceSampling)}}},
-		{"empty sample", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = -1 }, [][2]string{{"Sampling.SampleSize", string(RuleEvidenceSampling)}}},
-		{"sample above population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = 21 }, [][2]string{{"Sampling.SampleSize", string(RuleEvidenceSampling)}}},
-		{"sample without method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "" }, [][2]string{{"Sampling.Method", string(RuleEvidenceSampling)}}},
-		{"sample with unknown method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "random" }, [][2]string{{"Sampling.Method", "enum"}}},
-		{"sample of unknown plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Plan = "S-9" }, [][2]string{{"Sampling.Plan", "unknown"}}},
-		{"sample method unlike plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = Judgemental }, [][2]string{{"Sampling.Method", string(RuleEvidenceSampling)}}},
-		{"no confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "" }, [][2]string{{"Confidentiality", "required"}}},
-		{"unknown confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "secret" }, [][2]string{{"Confidentiality", "enum"}}},
-		{"short digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = "abc" }, [][2]string{{"Digest", "sha256-hex"}}},
-		{"upper-case digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = strings.ToUpper(e.Digest) }, [][2]string{{"Digest", "sha256-hex"}}},
-		{"supersedes given", func(e *Evidence, _ *ismsaudit.Meta) { e.Supersedes = "E-0" }, [][2]string{{"Supersedes", "library-set"}}},
-		{"state given", func(e *Evidence, _ *ismsaudit.Meta) { e.State = EvidenceVerified }, [][2]string{{"State", "library-set"}}},
-		{"history given", func(e *Evidence, _ *ismsaudit.Meta) { e.History = []EvidenceEntry{{}} }, [][2]string{{"History", "library-set"}}},
-		{"no time", func(_ *Evidence, m *ismsaudit.Meta) { m.At = time.Time{} }, [][2]string{{"Meta.At", "required"}}},
-		{"no actor", func(_ *Evidence, m *ismsaudit.Meta) { m.By = " " }, [][2]string{{"Meta.By", "required"}}},
+		{"empty id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = " " }, []problem{{"ID", "required"}}},
+		{"duplicate id", func(e *Evidence, _ *ismsaudit.Meta) { e.ID = "E-0" }, []problem{{"ID", "unique"}}},
+		{"no source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "" }, []problem{{"Source", "required"}}},
+		{"unknown source", func(e *Evidence, _ *ismsaudit.Meta) { e.Source = "rumour" }, []problem{{"Source", "enum"}}},
+		{"no description", func(e *Evidence, _ *ismsaudit.Meta) { e.Description = "\t" }, []problem{{"Description", "required"}}},
+		{"no criterion", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = nil }, []problem{{"Supports", "required"}}},
+		{"unknown control", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{annexa.RefToControl("9.99")} }, []problem{{"Supports[0].ID", "unknown"}}},
+		{"reference without kind", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{{ID: "5.15"}} }, []problem{{"Supports[0].Kind", "required"}}},
+		{"criterion not in plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemNotInPlan} }, []problem{{"Supports[1]", RuleEvidenceCriteria}}},
+		{"criterion twice", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemControl} }, []problem{{"Supports[1]", "unique"}}},
+		{"no collector", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedBy = "" }, []problem{{"CollectedBy", "required"}}},
+		{"no collection time", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedAt = time.Time{} }, []problem{{"CollectedAt", "required"}}},
+		{"collected after logging", func(e *Evidence, m *ismsaudit.Meta) { e.CollectedAt = m.At.Add(time.Nanosecond) }, []problem{{"CollectedAt", "not-after-event"}}},
+		{"period without start", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{To: march(1, 0)} }, []problem{{"Covers.From", "required"}}},
+		{"period backwards", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{From: march(2, 0), To: march(1, 0)} }, []problem{{"Covers.To", "after-start"}}},
+		{"sample without population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Population = "" }, []problem{{"Sampling.Population", RuleEvidenceSampling}}},
+		{"sample of empty population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.PopulationSize = 0 }, []problem{{"Sampling.PopulationSize", RuleEvidenceSampling}}},
+		{"empty sample", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = -1 }, []problem{{"Sampling.SampleSize", RuleEvidenceSampling}}},
+		{"sample above population", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.SampleSize = 21 }, []problem{{"Sampling.SampleSize", RuleEvidenceSampling}}},
+		{"sample without method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "" }, []problem{{"Sampling.Method", RuleEvidenceSampling}}},
+		{"sample with unknown method", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = "random" }, []problem{{"Sampling.Method", "enum"}}},
+		{"sample of unknown plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Plan = "S-9" }, []problem{{"Sampling.Plan", "unknown"}}},
+		{"sample method unlike plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Sampling.Method = Judgemental }, []problem{{"Sampling.Method", RuleEvidenceSampling}}},
+		{"no confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "" }, []problem{{"Confidentiality", "required"}}},
+		{"unknown confidentiality", func(e *Evidence, _ *ismsaudit.Meta) { e.Confidentiality = "secret" }, []problem{{"Confidentiality", "enum"}}},
+		{"short digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = "abc" }, []problem{{"Digest", "sha256-hex"}}},
+		{"upper-case digest", func(e *Evidence, _ *ismsaudit.Meta) { e.Digest = strings.ToUpper(e.Digest) }, []problem{{"Digest", "sha256-hex"}}},
+		{"supersedes given", func(e *Evidence, _ *ismsaudit.Meta) { e.Supersedes = "E-0" }, []problem{{"Supersedes", "library-set"}}},
+		{"state given", func(e *Evidence, _ *ismsaudit.Meta) { e.State = EvidenceVerified }, []problem{{"State", "library-set"}}},
+		{"history given", func(e *Evidence, _ *ismsaudit.Meta) { e.History = []EvidenceEntry{{}} }, []problem{{"History", "library-set"}}},
+		{"no time", func(_ *Evidence, m *ismsaudit.Meta) { m.At = time.Time{} }, []problem{{"Meta.At", "required"}}},
+		{"no actor", func(_ *Evidence, m *ismsaudit.Meta) { m.By = " " }, []problem{{"Meta.By", "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := evidenceAudit(StateFieldwork)
 			a.Evidence = []Evidence{loggedItem("E-0")}
-			e, m := newItem("E-1"), marchMeta(11, 11)
+			e, m := newItem("E-1"), byLead(march(11, 11))
 			tt.change(&e, &m)
 			before := deepCopy(a)
 			err := a.CollectEvidence(e, m)
-			ve := requireProblems(t, err, tt.want...)
+			ve := requireInvalid(t, err, tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "exactly the expected problems: %v", ve.Fields)
 			unchanged(t, before, a)
 		})
@@ -294,11 +294,11 @@ func TestCollectEvidenceReportsEveryProblemAtOnce(t *testing.T) {
 	a := evidenceAudit(StateFieldwork)
 	before := deepCopy(a)
 	err := a.CollectEvidence(Evidence{Digest: "x", State: EvidenceRejected}, ismsaudit.Meta{})
-	requireProblems(t, err,
-		[2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"},
-		[2]string{"ID", "required"}, [2]string{"Source", "required"}, [2]string{"Description", "required"},
-		[2]string{"Supports", "required"}, [2]string{"CollectedBy", "required"}, [2]string{"CollectedAt", "required"},
-		[2]string{"Confidentiality", "required"}, [2]string{"Digest", "sha256-hex"}, [2]string{"State", "library-set"},
+	requireInvalid(t, err,
+		problem{"Meta.At", "required"}, problem{"Meta.By", "required"},
+		problem{"ID", "required"}, problem{"Source", "required"}, problem{"Description", "required"},
+		problem{"Supports", "required"}, problem{"CollectedBy", "required"}, problem{"CollectedAt", "required"},
+		problem{"Confidentiality", "required"}, problem{"Digest", "sha256-hex"}, problem{"State", "library-set"},
 	)
 	unchanged(t, before, a)
 }
@@ -307,7 +307,7 @@ func TestCollectEvidenceUnknownCriterionUnwrapsToNotFound(t *testing.T) {
 	a := evidenceAudit(StateFieldwork)
 	e := newItem("E-1")
 	e.Supports = []annexa.Ref{annexa.RefToClause("11.1")}
-	err := a.CollectEvidence(e, marchMeta(11, 11))
+	err := a.CollectEvidence(e, byLead(march(11, 11)))
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	require.ErrorIs(t, err, ismsaudit.ErrNotFound)
 }
@@ -315,12 +315,12 @@ func TestCollectEvidenceUnknownCriterionUnwrapsToNotFound(t *testing.T) {
 // evidenceOps are the evidence operations, each run on an audit prepared by
 // auditWithItem(EvidenceCollected), for the wrong-state tests.
 var evidenceOps = map[string]func(a *Audit) error{
-	"collect": func(a *Audit) error { return a.CollectEvidence(newItem("E-2"), marchMeta(11, 20)) },
-	"verify":  func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) },
+	"collect": func(a *Audit) error { return a.CollectEvidence(newItem("E-2"), byLead(march(11, 20))) },
+	"verify":  func(a *Audit) error { return a.VerifyEvidence("E-1", byLead(march(11, 20))) },
 	"reject": func(a *Audit) error {
-		return a.RejectEvidence("E-1", "illegible", ismsaudit.Meta{At: march(11, 20), By: "lead"})
+		return a.RejectEvidence("E-1", "illegible", byLead(march(11, 20)))
 	},
-	"correct": func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-2"), marchMeta(11, 20)) },
+	"correct": func(a *Audit) error { return a.CorrectEvidence("E-1", newItem("E-2"), byLead(march(11, 20))) },
 }
 
 func TestEvidenceOperationsOnlyWhileTheAuditCollects(t *testing.T) {
@@ -344,7 +344,7 @@ func TestEvidenceOperationsOnlyWhileTheAuditCollects(t *testing.T) {
 
 func TestVerifyEvidence(t *testing.T) {
 	a := auditWithItem(EvidenceCollected)
-	require.NoError(t, a.VerifyEvidence("E-1", marchMeta(11, 20)))
+	require.NoError(t, a.VerifyEvidence("E-1", byLead(march(11, 20))))
 	want := []EvidenceEntry{{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, At: march(11, 20), By: "lead"}}
 	if diff := cmp.Diff(want, a.Evidence[0].History); diff != "" {
 		t.Fatalf("history mismatch (-want +got):\n%s", diff)
@@ -361,24 +361,24 @@ func TestEvidenceEventRefusals(t *testing.T) {
 		reason ismsaudit.Reason
 		rule   ismsaudit.RuleID
 	}{
-		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 9)) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
+		{"verify before collection", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", byLead(march(11, 9))) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 		{"verify without actor", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{At: march(11, 20)}) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 		{"verify without time", nil, func(a *Audit) error { return a.VerifyEvidence("E-1", ismsaudit.Meta{By: "lead"}) }, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 		{"verify after the plan dropped the criterion", func(a *Audit) { a.Plan.Content.Criteria = a.Plan.Content.Criteria[:1] },
-			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceCriteria},
-		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", "", marchMeta(11, 20)) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
+			func(a *Audit) error { return a.VerifyEvidence("E-1", byLead(march(11, 20))) }, ismsaudit.ReasonGuard, RuleEvidenceCriteria},
+		{"reject without reason", nil, func(a *Audit) error { return a.RejectEvidence("E-1", "", byLead(march(11, 20))) }, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"reject with a blank reason", nil, func(a *Audit) error {
-			return a.RejectEvidence("E-1", "  ", ismsaudit.Meta{At: march(11, 20), By: "lead"})
+			return a.RejectEvidence("E-1", "  ", byLead(march(11, 20)))
 		}, ismsaudit.ReasonGuard, RuleEvidenceRejectReason},
 		{"verify twice", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
-			func(a *Audit) error { return a.VerifyEvidence("E-1", marchMeta(11, 20)) }, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
+			func(a *Audit) error { return a.VerifyEvidence("E-1", byLead(march(11, 20))) }, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"reject a verified item", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceVerify) },
 			func(a *Audit) error {
-				return a.RejectEvidence("E-1", "x", ismsaudit.Meta{At: march(11, 20), By: "lead"})
+				return a.RejectEvidence("E-1", "x", byLead(march(11, 20)))
 			}, ismsaudit.ReasonNoTransition, RuleEvidenceOrder},
 		{"correct before the last entry", func(a *Audit) { a.Evidence[0] = loggedItem("E-1", EvidenceReject) },
 			func(a *Audit) error {
-				return a.CorrectEvidence("E-1", newItem("E-2"), ismsaudit.Meta{At: march(11, 11), By: "lead"})
+				return a.CorrectEvidence("E-1", newItem("E-2"), byLead(march(11, 11)))
 			}, ismsaudit.ReasonMeta, RuleRecordWhoWhen},
 	}
 	for _, tt := range tests {
@@ -396,11 +396,11 @@ func TestEvidenceEventRefusals(t *testing.T) {
 
 func TestEvidenceUnknownID(t *testing.T) {
 	for name, op := range map[string]func(a *Audit) error{
-		"verify": func(a *Audit) error { return a.VerifyEvidence("E-9", marchMeta(11, 20)) },
+		"verify": func(a *Audit) error { return a.VerifyEvidence("E-9", byLead(march(11, 20))) },
 		"reject": func(a *Audit) error {
 			return a.RejectEvidence("E-9", "n", ismsaudit.Meta{At: march(11, 20), By: "x"})
 		},
-		"correct": func(a *Audit) error { return a.CorrectEvidence("E-9", newItem("E-2"), marchMeta(11, 20)) },
+		"correct": func(a *Audit) error { return a.CorrectEvidence("E-9", newItem("E-2"), byLead(march(11, 20))) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			a := auditWithItem(EvidenceCollected)
@@ -417,7 +417,7 @@ func TestEvidenceUnknownID(t *testing.T) {
 
 func TestRejectEvidenceKeepsTheReason(t *testing.T) {
 	a := auditWithItem(EvidenceCollected)
-	require.NoError(t, a.RejectEvidence("E-1", "export cannot be traced to the system", ismsaudit.Meta{At: march(11, 20), By: "lead"}))
+	require.NoError(t, a.RejectEvidence("E-1", "export cannot be traced to the system", byLead(march(11, 20))))
 	assert.Equal(t, EvidenceRejected, a.Evidence[0].State)
 	require.Len(t, a.Evidence[0].History, 1)
 	assert.Equal(t, "export cannot be traced to the system", a.Evidence[0].History[0].Reason)
@@ -469,20 +469,20 @@ func TestCorrectEvidenceRefusals(t *testing.T) {
 			requireRefused(t, err, ismsaudit.ReasonTerminal, RuleEvidenceOrder)
 		}},
 		{"supersedes another item", EvidenceVerified, func() Evidence { e := newItem("E-2"); e.Supersedes = "E-7"; return e }, func(t *testing.T, err error) {
-			requireProblems(t, err, [2]string{"Supersedes", "library-set"})
+			requireInvalid(t, err, problem{"Supersedes", "library-set"})
 		}},
 		{"reuses the old id", EvidenceVerified, func() Evidence { return newItem("E-1") }, func(t *testing.T, err error) {
-			requireProblems(t, err, [2]string{"ID", "unique"})
+			requireInvalid(t, err, problem{"ID", "unique"})
 		}},
 		{"invalid correction", EvidenceRejected, func() Evidence { e := newItem("E-2"); e.Source = ""; return e }, func(t *testing.T, err error) {
-			requireProblems(t, err, [2]string{"Source", "required"})
+			requireInvalid(t, err, problem{"Source", "required"})
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := auditWithItem(tt.state)
 			before := deepCopy(a)
-			tt.check(t, a.CorrectEvidence("E-1", tt.item(), marchMeta(12, 9)))
+			tt.check(t, a.CorrectEvidence("E-1", tt.item(), byLead(march(12, 9))))
 			unchanged(t, before, a)
 		})
 	}
@@ -594,8 +594,8 @@ func conformingEvidenceAudit(t *testing.T) *Audit {
 	t.Helper()
 	a := sealFixture()
 	a.State = StateFieldwork
-	require.NoError(t, a.DrawSample("S-1", marchMeta(11, 9)))
-	require.NoError(t, a.RecordSelection("S-2", []string{"root", "deploy"}, marchMeta(11, 9)))
+	require.NoError(t, a.DrawSample("S-1", byLead(march(11, 9))))
+	require.NoError(t, a.RecordSelection("S-2", []string{"root", "deploy"}, byLead(march(11, 9))))
 	a.State = StateFindings
 	return a
 }
@@ -603,7 +603,7 @@ func conformingEvidenceAudit(t *testing.T) *Audit {
 func TestVerifyEvidenceConforming(t *testing.T) {
 	a := conformingEvidenceAudit(t)
 	assert.Empty(t, evidenceViolations(a))
-	require.NoError(t, a.SealRecord(marchMeta(15, 9)))
+	require.NoError(t, a.SealRecord(byLead(march(15, 9))))
 	assert.Empty(t, evidenceViolations(a))
 }
 

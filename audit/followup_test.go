@@ -13,7 +13,7 @@ import (
 func TestFollowUpMachineMatrix(t *testing.T) {
 	a := recordIn(t, StateCompleted)
 	u := followUpIn(t, "F-1", FollowUpPlanning)
-	machineMatrix(t, followUpMachine, followUpSubject{a: a, u: &u, in: followUpInput{given: true, by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, reason: "why"}}, wantFollowUp)
+	machineMatrix(t, followUpMachine, RuleFollowUpOrder, followUpSubject{a: a, u: &u, in: followUpInput{given: true, by: leadID, evidence: []ismsaudit.EvidenceID{"E-7"}, reason: "why"}}, wantFollowUp)
 }
 
 // actionPlan is a complete corrective action plan.
@@ -40,7 +40,7 @@ func followUpStageAudit(t tb, s State) *Audit {
 }
 
 func TestPlanCorrectiveAction(t *testing.T) {
-	m := metaAt(plannedAt, "auditee-ciso")
+	m := ismsaudit.Meta{At: plannedAt, By: "auditee-ciso"}
 	t.Run("creates the follow-up in planning", func(t *testing.T) {
 		a := followUpStageAudit(t, StateClosing)
 		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, m))
@@ -56,24 +56,23 @@ func TestPlanCorrectiveAction(t *testing.T) {
 	t.Run("a partial plan can be completed while planning", func(t *testing.T) {
 		a := followUpStageAudit(t, StateReported)
 		require.NoError(t, a.PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: actionPlan.Correction}, m))
-		rule, _ := transitionRule(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", metaAt(acceptAt, leadID)) }))
-		assert.Equal(t, RuleFollowUpPlan, rule)
+		requireRefused(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", byLead(acceptAt)) }), ismsaudit.ReasonGuard, RuleFollowUpPlan)
 
-		later := metaAt(plannedAt.Add(time.Hour), "auditee-ciso")
+		later := ismsaudit.Meta{At: plannedAt.Add(time.Hour), By: "auditee-ciso"}
 		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, later))
 		u := a.FollowUps[0]
 		assert.Equal(t, actionPlan, u.plan())
 		assert.Equal(t, []CorrectiveActionRecord{{Plan: CorrectiveActionPlan{Correction: actionPlan.Correction}, RecordedAt: m.At, RecordedBy: m.By}}, u.EarlierPlans)
 		assert.Equal(t, later.At, u.PlannedAt)
-		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(acceptAt, leadID)))
+		require.NoError(t, a.AcceptCorrectiveAction("F-1", byLead(acceptAt)))
 	})
 	t.Run("an accepted plan is not replaced", func(t *testing.T) {
 		for _, s := range []FollowUpState{FollowUpAccepted, FollowUpImplemented, FollowUpClosed} {
 			a := followUpStageAudit(t, StateFollowUp)
 			a.FollowUps = []FollowUp{followUpIn(t, "F-1", s)}
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(closeAt, "ciso")) }))
-			assert.Equal(t, RuleFollowUpReplan, rule, "%s", s)
-			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+			requireRefused(t, refuses(t, a, func() error {
+				return a.PlanCorrectiveAction("F-1", actionPlan, ismsaudit.Meta{At: closeAt, By: "ciso"})
+			}), ismsaudit.ReasonWrongState, RuleFollowUpReplan, "%s", s)
 		}
 	})
 	tests := []struct {
@@ -81,39 +80,34 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		finding FindingID
 		plan    CorrectiveActionPlan
 		meta    ismsaudit.Meta
-		want    [][2]string
+		want    []problem
 	}{
-		{"an observation", "F-2", actionPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
-		{"a withdrawn nonconformity", "F-3", actionPlan, m, [][2]string{{"Finding", string(RuleFollowUpPhase)}}},
-		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: dueAt}, m, [][2]string{{"Plan", "required"}}},
-		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: plannedAt.Add(-time.Second)}, m, [][2]string{{"Plan.DueAt", "not-before-event"}}},
-		{"no meta", "F-1", actionPlan, ismsaudit.Meta{}, [][2]string{{"Meta.At", "required"}, {"Meta.By", "required"}}},
-		{"a note", "F-1", actionPlan, ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, [][2]string{{"Meta.Note", "empty"}}},
+		{"an observation", "F-2", actionPlan, m, []problem{{"Finding", RuleFollowUpPhase}}},
+		{"a withdrawn nonconformity", "F-3", actionPlan, m, []problem{{"Finding", RuleFollowUpPhase}}},
+		{"an empty plan", "F-1", CorrectiveActionPlan{DueAt: dueAt}, m, []problem{{"Plan", "required"}}},
+		{"due before recorded", "F-1", CorrectiveActionPlan{Action: "x", DueAt: plannedAt.Add(-time.Second)}, m, []problem{{"Plan.DueAt", "not-before-event"}}},
+		{"no meta", "F-1", actionPlan, ismsaudit.Meta{}, []problem{{"Meta.At", "required"}, {"Meta.By", "required"}}},
+		{"a note", "F-1", actionPlan, ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, []problem{{"Meta.Note", "empty"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := followUpStageAudit(t, StateClosing)
-			ve := validationError(t, refuses(t, a, func() error { return a.PlanCorrectiveAction(tt.finding, tt.plan, tt.meta) }))
-			for _, w := range tt.want {
-				assert.True(t, ve.Has(w[0], ismsaudit.RuleID(w[1])), "want %s %s in %v", w[0], w[1], ve.Fields)
-			}
+			ve := requireInvalid(t, refuses(t, a, func() error { return a.PlanCorrectiveAction(tt.finding, tt.plan, tt.meta) }), tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "%v", ve.Fields)
 		})
 	}
 	t.Run("not before the nonconformity was presented", func(t *testing.T) {
 		a := followUpStageAudit(t, StateClosing)
-		ve := validationError(t, refuses(t, a, func() error {
-			return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(closingAt.Add(-time.Minute), "ciso"))
-		}))
-		assert.True(t, ve.Has("Meta.At", "not-before-last"))
+		requireInvalid(t, refuses(t, a, func() error {
+			return a.PlanCorrectiveAction("F-1", actionPlan, ismsaudit.Meta{At: closingAt.Add(-time.Minute), By: "ciso"})
+		}), problem{"Meta.At", "not-before-last"})
 	})
 	t.Run("a replacement does not go back in time", func(t *testing.T) {
 		a := followUpStageAudit(t, StateClosing)
 		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, m))
-		ve := validationError(t, refuses(t, a, func() error {
-			return a.PlanCorrectiveAction("F-1", actionPlan, metaAt(m.At.Add(-time.Minute), "ciso"))
-		}))
-		assert.True(t, ve.Has("Meta.At", "not-before-last"))
+		requireInvalid(t, refuses(t, a, func() error {
+			return a.PlanCorrectiveAction("F-1", actionPlan, ismsaudit.Meta{At: m.At.Add(-time.Minute), By: "ciso"})
+		}), problem{"Meta.At", "not-before-last"})
 	})
 	t.Run("unknown finding", func(t *testing.T) {
 		a := followUpStageAudit(t, StateClosing)
@@ -123,9 +117,7 @@ func TestPlanCorrectiveAction(t *testing.T) {
 		for _, s := range []State{StateInitiation, StatePreparation, StateFieldwork, StateFindings, StateClosed, StateTerminated} {
 			a := followUpStageAudit(t, StateClosing)
 			a.State = s
-			rule, reason := transitionRule(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", actionPlan, m) }))
-			assert.Equal(t, RuleFollowUpPhase, rule, "state %s", s)
-			assert.Equal(t, ismsaudit.ReasonWrongState, reason)
+			requireRefused(t, refuses(t, a, func() error { return a.PlanCorrectiveAction("F-1", actionPlan, m) }), ismsaudit.ReasonWrongState, RuleFollowUpPhase, "state %s", s)
 		}
 	})
 }
@@ -136,7 +128,7 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		a.FollowUps = []FollowUp{followUpIn(t, "F-1", FollowUpImplemented)}
 		return a
 	}
-	m := metaAt(verifyAt, auditorID)
+	m := ismsaudit.Meta{At: verifyAt, By: auditorID}
 	t.Run("effective closes", func(t *testing.T) {
 		a := implemented(t)
 		ids := []ismsaudit.EvidenceID{"E-2", "E-7"}
@@ -154,20 +146,18 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	t.Run("every item examined is verified", func(t *testing.T) {
 		for _, effective := range []bool{true, false} {
 			a := implemented(t)
-			rule, _ := transitionRule(t, refuses(t, a, func() error {
+			requireRefused(t, refuses(t, a, func() error {
 				if effective {
 					return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
 				}
 				return a.FindCorrectiveActionIneffective("F-1", "not effective", []ismsaudit.EvidenceID{"E-7", "E-3"}, m)
-			}))
-			assert.Equal(t, RuleEvidenceVerified, rule, "effective: %v", effective)
+			}), ismsaudit.ReasonGuard, RuleEvidenceVerified, "effective: %v", effective)
 		}
 	})
 	t.Run("ineffective goes back to planning, and a new plan can follow", func(t *testing.T) {
 		a := implemented(t)
 		for _, blank := range []string{"", "  "} {
-			rule, _ := transitionRule(t, refuses(t, a, func() error { return a.FindCorrectiveActionIneffective("F-1", blank, nil, m) }))
-			assert.Equal(t, RuleFollowUpIneffective, rule, "needs a reason")
+			requireRefused(t, refuses(t, a, func() error { return a.FindCorrectiveActionIneffective("F-1", blank, nil, m) }), ismsaudit.ReasonGuard, RuleFollowUpIneffective, "needs a reason")
 		}
 
 		bad := ismsaudit.Meta{At: verifyAt, By: auditorID}
@@ -182,10 +172,10 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 
 		replan := actionPlan
 		replan.Action = "rebuild the two servers from the new image"
-		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, metaAt(verifyAt.Add(time.Hour), "ciso")))
-		require.NoError(t, a.AcceptCorrectiveAction("F-1", metaAt(verifyAt.Add(2*time.Hour), leadID)))
-		require.NoError(t, a.MarkImplemented("F-1", metaAt(verifyAt.Add(3*time.Hour), "ciso")))
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt.Add(4*time.Hour), leadID)))
+		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, ismsaudit.Meta{At: verifyAt.Add(time.Hour), By: "ciso"}))
+		require.NoError(t, a.AcceptCorrectiveAction("F-1", byLead(verifyAt.Add(2*time.Hour))))
+		require.NoError(t, a.MarkImplemented("F-1", ismsaudit.Meta{At: verifyAt.Add(3 * time.Hour), By: "ciso"}))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, byLead(verifyAt.Add(4*time.Hour))))
 		u = a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Len(t, u.History, 6)
@@ -201,24 +191,22 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		meta      ismsaudit.Meta
 		rule      ismsaudit.RuleID
 	}{
-		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt, expertID), RuleFollowUpVerified},
-		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(verifyAt, outsiderID), RuleFollowUpVerified},
+		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: expertID}, RuleFollowUpVerified},
+		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpVerified},
 		{"no evidence", true, nil, m, RuleFollowUpVerified},
 		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
-		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, metaAt(followUpEvidenceAt, leadID), RuleFollowUpVerified},
+		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, byLead(followUpEvidenceAt), RuleFollowUpVerified},
 		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpIneffective},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			a := implemented(t)
-			rule, reason := transitionRule(t, refuses(t, a, func() error {
+			requireRefused(t, refuses(t, a, func() error {
 				if tt.effective {
 					return a.VerifyCorrectiveAction("F-1", tt.evidence, tt.meta)
 				}
 				return a.FindCorrectiveActionIneffective("F-1", "still failing", tt.evidence, tt.meta)
-			}))
-			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, ismsaudit.ReasonGuard, reason)
+			}), ismsaudit.ReasonGuard, tt.rule)
 		})
 	}
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
@@ -226,10 +214,8 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		err := refuses(t, a, func() error {
 			return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7", "E-99", "E-7"}, m)
 		})
-		ve := validationError(t, err)
+		requireInvalid(t, err, problem{"Evidence[1]", "unknown"}, problem{"Evidence[2]", "unique"})
 		require.ErrorIs(t, err, ismsaudit.ErrNotFound)
-		assert.True(t, ve.Has("Evidence[1]", "unknown"))
-		assert.True(t, ve.Has("Evidence[2]", "unique"))
 	})
 	t.Run("no follow-up", func(t *testing.T) {
 		a := followUpStageAudit(t, StateFollowUp)
@@ -239,16 +225,15 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 	})
 	t.Run("an event does not precede the plan", func(t *testing.T) {
 		a := followUpStageAudit(t, StateFollowUp)
-		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, metaAt(plannedAt, "ciso")))
-		_, reason := transitionRule(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", metaAt(plannedAt.Add(-time.Hour), leadID)) }))
-		assert.Equal(t, ismsaudit.ReasonMeta, reason)
+		require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, ismsaudit.Meta{At: plannedAt, By: "ciso"}))
+		requireRefused(t, refuses(t, a, func() error { return a.AcceptCorrectiveAction("F-1", byLead(plannedAt.Add(-time.Hour))) }), ismsaudit.ReasonMeta, RuleRecordWhoWhen)
 	})
 }
 
 // TestFollowUpOperationsMatrix runs the operation behind every follow-up
 // event in every state (see TestFindingOperationsMatrix).
 func TestFollowUpOperationsMatrix(t *testing.T) {
-	m := metaAt(closeAt, leadID)
+	m := byLead(closeAt)
 	ops := map[FollowUpEvent]func(*Audit) error{
 		FollowUpAcceptPlan: func(a *Audit) error { return a.AcceptCorrectiveAction("F-1", m) },
 		FollowUpImplement:  func(a *Audit) error { return a.MarkImplemented("F-1", m) },
@@ -266,8 +251,11 @@ func TestFollowUpOperationsMatrix(t *testing.T) {
 				a.FollowUps = []FollowUp{followUpIn(t, "F-1", s)}
 				to, ok := wantFollowUp[s][e]
 				if !ok {
-					_, reason := transitionRule(t, refuses(t, a, func() error { return ops[e](a) }))
-					assert.Contains(t, []ismsaudit.Reason{ismsaudit.ReasonNoTransition, ismsaudit.ReasonTerminal}, reason)
+					reason := ismsaudit.ReasonNoTransition
+					if followUpMachine.IsTerminal(s) {
+						reason = ismsaudit.ReasonTerminal
+					}
+					requireRefused(t, refuses(t, a, func() error { return ops[e](a) }), reason, RuleFollowUpOrder)
 					return
 				}
 				before := len(a.FollowUps[0].History)
@@ -325,8 +313,8 @@ func TestOverdue(t *testing.T) {
 // something to follow.
 func TestStartFollowUpGuards(t *testing.T) {
 	testGuards(t, []guardCase{
-		{name: "follow-up with nothing to follow", state: StateCompleted, setup: func(a *Audit) { closeFollowUps(a, 150) },
-			fire: func(a *Audit) error { return a.StartFollowUp(byLead(300)) }, rule: RuleFollowUpStart},
+		{name: "follow-up with nothing to follow", state: StateCompleted, setup: func(a *Audit) { closeFollowUps(a, march(8, 15)) },
+			fire: func(a *Audit) error { return a.StartFollowUp(byLead(march(14, 21))) }, rule: RuleFollowUpStart},
 	})
 }
 
@@ -335,8 +323,8 @@ func TestStartFollowUpGuards(t *testing.T) {
 func TestCloseGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "close with a follow-up open", state: StateCompleted,
-			fire: func(a *Audit) error { return a.Close(byLead(300)) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
+			fire: func(a *Audit) error { return a.Close(byLead(march(14, 21))) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
 		{name: "close from follow-up with a follow-up missing", state: StateFollowUp, setup: func(a *Audit) { a.FollowUps = nil },
-			fire: func(a *Audit) error { return a.Close(byLead(300)) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
+			fire: func(a *Audit) error { return a.Close(byLead(march(14, 21))) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
 	})
 }

@@ -38,8 +38,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		if err := Verify(a, nil); err != nil {
-			var ve *ismsaudit.ValidationError
-			require.ErrorAs(t, err, &ve)
+			ve := requireInvalid(t, err)
 			for _, fe := range ve.Fields {
 				_, ok := LookupRule(fe.Rule)
 				require.True(t, ok, "%s cites a rule of the catalogue", fe)
@@ -65,10 +64,10 @@ func FuzzEvents(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		a := auditIn(t, StatePreparation)
 		events := eventSet.Values()
-		h := 300
+		at := march(14, 21)
 		for _, b := range ops {
-			h += int(b % 3)
-			m := byLead(h)
+			at = at.Add(time.Duration(b%3) * time.Hour)
+			m := byLead(at)
 			if b%7 == 0 {
 				m.By = ""
 			}
@@ -138,7 +137,7 @@ func FuzzCollectEvidenceJSON(f *testing.F) {
 		a := evidenceAudit(StateFieldwork)
 		a.Evidence = []Evidence{loggedItem("E-0")}
 		before := deepCopy(a)
-		if err := a.CollectEvidence(e, marchMeta(11, 11)); err != nil {
+		if err := a.CollectEvidence(e, byLead(march(11, 11))); err != nil {
 			if diff := cmp.Diff(before, a); diff != "" {
 				t.Fatalf("refused (%v) but changed the record: mismatch (-want +got):\n%s", err, diff)
 			}
@@ -159,7 +158,7 @@ func FuzzCollectEvidenceJSON(f *testing.F) {
 // record sealed here verifies.
 func FuzzVerifyEvidenceRecord(f *testing.F) {
 	sealed := sealFixture()
-	if err := sealed.SealRecord(marchMeta(15, 9)); err != nil {
+	if err := sealed.SealRecord(byLead(march(15, 9))); err != nil {
 		f.Fatal(err)
 	}
 	data, err := json.Marshal(sealed)
@@ -181,7 +180,7 @@ func FuzzVerifyEvidenceRecord(f *testing.F) {
 			_, _ = Draw(p)
 		}
 		a.Seal = nil
-		if err := a.SealRecord(marchMeta(15, 9)); err == nil {
+		if err := a.SealRecord(byLead(march(15, 9))); err == nil {
 			if err := a.VerifySeal(); err != nil {
 				t.Fatalf("a record sealed just now does not verify: %v", err)
 			}
@@ -215,7 +214,7 @@ func FuzzFindingDecodeAdd(f *testing.F) {
 		}
 		a := stage2Audit(t, StateFieldwork)
 		before := deepCopy(a)
-		m := metaAt(raisedAt.Add(time.Hour), auditorID)
+		m := ismsaudit.Meta{At: raisedAt.Add(time.Hour), By: auditorID}
 		if err := a.AddFinding(in, m); err != nil {
 			if !reflect.DeepEqual(before, a) {
 				t.Fatalf("a refused addition changed the record: %s", cmp.Diff(before, a))
@@ -238,7 +237,7 @@ func FuzzFindingDecodeAdd(f *testing.F) {
 			t.Fatalf("round trip: %v %s", err, cmp.Diff(got, back))
 		}
 		before = deepCopy(a)
-		if err := a.ConfirmFinding(in.ID, metaAt(confirmAt, leadID)); err != nil && !reflect.DeepEqual(before, a) {
+		if err := a.ConfirmFinding(in.ID, byLead(confirmAt)); err != nil && !reflect.DeepEqual(before, a) {
 			t.Fatalf("a refused confirmation changed the record")
 		}
 	})
@@ -282,7 +281,7 @@ func FuzzFindingVerifyRecord(f *testing.F) {
 			t.Fatalf("a read-only operation changed the record: %s", cmp.Diff(before, &a))
 		}
 		// Operations that may change it must not panic either.
-		m := metaAt(closeAt, leadID)
+		m := byLead(closeAt)
 		for _, fi := range a.Findings {
 			_ = a.ConfirmFinding(fi.ID, m)
 			_ = a.DisputeFinding(fi.ID, "no", m)
@@ -372,7 +371,7 @@ func FuzzDraw(f *testing.F) {
 // seal always verifies again after it.
 func FuzzSeal(f *testing.F) {
 	a := sealFixture()
-	require.NoError(f, a.SealRecord(marchMeta(15, 9)))
+	require.NoError(f, a.SealRecord(byLead(march(15, 9))))
 	good, err := json.Marshal(a.Seal)
 	require.NoError(f, err)
 	f.Add(good)
@@ -392,11 +391,11 @@ func FuzzSeal(f *testing.F) {
 			if s.At.After(at) {
 				at = s.At
 			}
-			require.NoError(t, b.SealRecord(ismsaudit.Meta{At: at, By: "lead"}))
+			require.NoError(t, b.SealRecord(byLead(at)))
 			require.NoError(t, b.VerifySeal())
 		}
 		b.Seal = nil
-		require.NoError(t, b.SealRecord(marchMeta(16, 9)))
+		require.NoError(t, b.SealRecord(byLead(march(16, 9))))
 		require.NoError(t, b.VerifySeal())
 	})
 }

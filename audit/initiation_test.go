@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestEstablishContactRefusesBadInput checks the contact's input checks.
@@ -14,7 +12,7 @@ func TestEstablishContactRefusesBadInput(t *testing.T) {
 		{name: "contact empty", state: StateInitiation, op: func(a *Audit) error { return a.EstablishContact(Contact{}, ismsaudit.Meta{}) },
 			want: []problem{{"Person", "required"}, {"EstablishedAt", "required"}, {"EstablishedBy", "required"}, {"Meta.At", "required"}, {"Meta.By", "required"}}},
 		{name: "contact in the future", state: StateInitiation, op: func(a *Audit) error {
-			return a.EstablishContact(Contact{Person: "Carl", EstablishedAt: hour(5), EstablishedBy: "lead"}, byLead(4))
+			return a.EstablishContact(Contact{Person: "Carl", EstablishedAt: march(2, 14), EstablishedBy: "lead"}, byLead(march(2, 13)))
 		}, want: []problem{{"EstablishedAt", "time-order"}}},
 	})
 }
@@ -24,7 +22,7 @@ func TestEstablishContactRefusesBadInput(t *testing.T) {
 func TestEstablishContactRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
 		{"contact after initiation", StatePreparation, func(a *Audit) error {
-			return a.EstablishContact(Contact{Person: "C", EstablishedAt: hour(20), EstablishedBy: "lead"}, byLead(20))
+			return a.EstablishContact(Contact{Person: "C", EstablishedAt: march(3, 5), EstablishedBy: "lead"}, byLead(march(3, 5)))
 		}, RuleInitContact},
 	})
 }
@@ -34,9 +32,11 @@ func TestEstablishContactRefusesWrongState(t *testing.T) {
 func TestDecideFeasibilityRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "infeasible without alternative", state: StateInitiation, op: func(a *Audit) error {
-			return a.DecideFeasibility(Feasibility{Information: true, DecidedAt: hour(4), DecidedBy: "lead"}, byLead(4))
+			return a.DecideFeasibility(Feasibility{Information: true, DecidedAt: march(2, 13), DecidedBy: "lead"}, byLead(march(2, 13)))
 		}, want: []problem{{"Alternative", RuleInitAlternative}}},
-		{name: "feasibility undated", state: StateInitiation, op: func(a *Audit) error { return a.DecideFeasibility(Feasibility{Alternative: "later"}, byLead(4)) },
+		{name: "feasibility undated", state: StateInitiation, op: func(a *Audit) error {
+			return a.DecideFeasibility(Feasibility{Alternative: "later"}, byLead(march(2, 13)))
+		},
 			want: []problem{{"DecidedAt", "required"}, {"DecidedBy", "required"}}},
 	})
 }
@@ -46,7 +46,7 @@ func TestDecideFeasibilityRefusesBadInput(t *testing.T) {
 func TestDecideFeasibilityRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
 		{"feasibility after initiation", StateFieldwork, func(a *Audit) error {
-			return a.DecideFeasibility(Feasibility{DecidedAt: hour(40), DecidedBy: "lead", Alternative: "x"}, byLead(40))
+			return a.DecideFeasibility(Feasibility{DecidedAt: march(4, 1), DecidedBy: "lead", Alternative: "x"}, byLead(march(4, 1)))
 		}, RuleInitFeasible},
 	})
 }
@@ -56,11 +56,11 @@ func TestDecideFeasibilityRefusesWrongState(t *testing.T) {
 func TestPrepareGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "prepare without contact", state: StateInitiation, setup: func(a *Audit) { a.Contact = nil },
-			fire: func(a *Audit) error { return a.Prepare(byLead(300)) }, rule: RuleInitContact},
+			fire: func(a *Audit) error { return a.Prepare(byLead(march(14, 21))) }, rule: RuleInitContact},
 		{name: "prepare without feasibility", state: StateInitiation, setup: func(a *Audit) { a.Feasibility = nil },
-			fire: func(a *Audit) error { return a.Prepare(byLead(300)) }, rule: RuleInitFeasible},
+			fire: func(a *Audit) error { return a.Prepare(byLead(march(14, 21))) }, rule: RuleInitFeasible},
 		{name: "prepare when not feasible", state: StateInitiation, setup: func(a *Audit) { a.Feasibility.Cooperation = false },
-			fire: func(a *Audit) error { return a.Prepare(byLead(300)) }, rule: RuleInitFeasible},
+			fire: func(a *Audit) error { return a.Prepare(byLead(march(14, 21))) }, rule: RuleInitFeasible},
 	})
 }
 
@@ -68,9 +68,6 @@ func TestPrepareGuards(t *testing.T) {
 // be dated before the feasibility decision.
 func TestPrepareRefusesMetaBeforeFeasibility(t *testing.T) {
 	a := auditIn(t, StateInitiation)
-	a.Feasibility.DecidedAt = hour(8)
-	err := a.Prepare(byLead(7))
-	var te *ismsaudit.TransitionError
-	require.ErrorAs(t, err, &te)
-	assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
+	a.Feasibility.DecidedAt = march(2, 17)
+	requireRefused(t, a.Prepare(byLead(march(2, 16))), ismsaudit.ReasonMeta, RuleRecordWhoWhen)
 }

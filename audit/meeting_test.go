@@ -10,7 +10,7 @@ import (
 )
 
 func TestClosingPresentation(t *testing.T) {
-	m := metaAt(closingAt, leadID)
+	m := byLead(closingAt)
 	withFindings := func(t *testing.T) *Audit {
 		a := stage2Audit(t, StateFindings)
 		a.Findings = []Finding{
@@ -48,19 +48,17 @@ func TestClosingPresentation(t *testing.T) {
 		{"a draft finding", func(a *Audit) { a.Findings[2] = findingIn(t, observation("F-3", controlA51), FindingDraft) }, m, RuleConclusionAfterFindings, ismsaudit.ReasonGuard},
 		{"not in the findings stage", func(a *Audit) { a.State = StateFieldwork }, m, RuleClosingAfterConclusions, ismsaudit.ReasonWrongState},
 		{"no actor", func(*Audit) {}, ismsaudit.Meta{At: closingAt}, RuleRecordWhoWhen, ismsaudit.ReasonMeta},
-		{"before a finding's last entry", func(*Audit) {}, metaAt(confirmAt.Add(-time.Minute), leadID), RuleRecordWhoWhen, ismsaudit.ReasonMeta},
+		{"before a finding's last entry", func(*Audit) {}, byLead(confirmAt.Add(-time.Minute)), RuleRecordWhoWhen, ismsaudit.ReasonMeta},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := withFindings(t)
 			tt.change(a)
-			rule, reason := transitionRule(t, refuses(t, a, func() error {
+			requireRefused(t, refuses(t, a, func() error {
 				apply, err := a.prepareClosingPresentation(tt.meta)
 				assert.Nil(t, apply)
 				return err
-			}))
-			assert.Equal(t, tt.rule, rule)
-			assert.Equal(t, tt.reason, reason)
+			}), tt.reason, tt.rule)
 		})
 	}
 }
@@ -71,26 +69,26 @@ func TestClosingPresentation(t *testing.T) {
 func TestHoldOpeningMeetingGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "open before the plan is communicated", state: StatePreparation, setup: func(a *Audit) { a.Plan.State = PlanApproved },
-			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(300)) }, rule: RuleOpenAfterPlan},
+			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(march(14, 21))) }, rule: RuleOpenAfterPlan},
 		{name: "open without a plan", state: StatePreparation, setup: func(a *Audit) { a.Plan = nil },
-			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(300)) }, rule: RuleOpenAfterPlan},
+			fire: func(a *Audit) error { return fire(a, EventOpen, byLead(march(14, 21))) }, rule: RuleOpenAfterPlan},
 		{name: "open without confirming the plan", state: StatePreparation,
 			fire: func(a *Audit) error {
-				om := openingMeetingAt(300)
+				om := openingMeetingAt(march(14, 21))
 				om.PlanConfirmed = false
-				return a.HoldOpeningMeeting(om, byLead(300))
+				return a.HoldOpeningMeeting(om, byLead(march(14, 21)))
 			}, rule: RuleOpeningMeeting, path: "PlanConfirmed"},
 		{name: "open without attendees", state: StatePreparation,
 			fire: func(a *Audit) error {
-				om := openingMeetingAt(300)
+				om := openingMeetingAt(march(14, 21))
 				om.Attendees = nil
-				return a.HoldOpeningMeeting(om, byLead(300))
+				return a.HoldOpeningMeeting(om, byLead(march(14, 21)))
 			}, rule: RuleOpeningMeeting, path: "Attendees"},
 		{name: "open without explaining the guide's role", state: StatePreparation,
 			fire: func(a *Audit) error {
-				om := openingMeetingAt(300)
+				om := openingMeetingAt(march(14, 21))
 				om.RolesExplained = false
-				return a.HoldOpeningMeeting(om, byLead(300))
+				return a.HoldOpeningMeeting(om, byLead(march(14, 21)))
 			}, rule: RuleOpeningMeeting, path: "RolesExplained"},
 	})
 }
@@ -100,7 +98,7 @@ func TestHoldOpeningMeetingGuards(t *testing.T) {
 func TestHoldOpeningMeetingRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "opening meeting undated", state: StatePreparation, op: func(a *Audit) error {
-			return a.HoldOpeningMeeting(OpeningMeeting{Attendees: []Attendee{{}}}, byLead(30))
+			return a.HoldOpeningMeeting(OpeningMeeting{Attendees: []Attendee{{}}}, byLead(march(3, 15)))
 		}, want: []problem{{"HeldAt", "required"}, {"Attendees[0].Name", "required"}}},
 	})
 }
@@ -111,23 +109,23 @@ func TestHoldOpeningMeetingRefusesBadInput(t *testing.T) {
 func TestHoldClosingMeetingGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "closing without conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion = nil },
-			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingAfterConclusions},
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(march(14, 21))) }, rule: RuleClosingAfterConclusions},
 		{name: "closing with draft conclusions", state: StateFindings, setup: func(a *Audit) { a.Conclusion.State, a.Conclusion.History = ConclusionDraft, nil },
-			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingAfterConclusions},
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(march(14, 21))) }, rule: RuleClosingAfterConclusions},
 		{name: "closing without the agreed follow-up", state: StateFindings,
 			fire: func(a *Audit) error {
-				cm := closingMeetingAt(300)
+				cm := closingMeetingAt(march(14, 21))
 				cm.AgreedFollowUp = ""
-				return a.HoldClosingMeeting(cm, byLead(300))
+				return a.HoldClosingMeeting(cm, byLead(march(14, 21)))
 			}, rule: RuleClosingMeeting, path: "AgreedFollowUp"},
 		{name: "closing without presenting the conclusions", state: StateFindings,
 			fire: func(a *Audit) error {
-				cm := closingMeetingAt(300)
+				cm := closingMeetingAt(march(14, 21))
 				cm.ConclusionsPresented = false
-				return a.HoldClosingMeeting(cm, byLead(300))
+				return a.HoldClosingMeeting(cm, byLead(march(14, 21)))
 			}, rule: RuleClosingMeeting, path: "ConclusionsPresented"},
 		{name: "closing with a disputed finding and no opinion", state: StateFindings, setup: func(a *Audit) { a.Findings[0].State = FindingDisputed },
-			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(300)) }, rule: RuleClosingMeeting, path: "DivergingOpinions"},
+			fire: func(a *Audit) error { return fire(a, EventHoldClosingMeeting, byLead(march(14, 21))) }, rule: RuleClosingMeeting, path: "DivergingOpinions"},
 	})
 }
 
@@ -136,9 +134,9 @@ func TestHoldClosingMeetingGuards(t *testing.T) {
 func TestHoldClosingMeetingRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "closing meeting before the opening", state: StateFindings, op: func(a *Audit) error {
-			cm := closingMeetingAt(20)
+			cm := closingMeetingAt(march(3, 5))
 			cm.DivergingOpinions = []string{""}
-			return a.HoldClosingMeeting(cm, byLead(70))
+			return a.HoldClosingMeeting(cm, byLead(march(5, 7)))
 		}, want: []problem{{"HeldAt", "time-order"}, {"DivergingOpinions[0]", "required"}}},
 	})
 }

@@ -121,35 +121,29 @@ func TestApprovePlanWithPool(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pool := fixturePool(t, tt.edit)
 			a := auditIn(t, StateInitiation)
-			require.NoError(t, a.Prepare(byLead(10)))
-			require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
+			require.NoError(t, a.Prepare(byLead(march(2, 19))))
+			require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
 			if tt.setup != nil {
 				tt.setup(a)
 			}
 			check := &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}
 			before := deepCopy(a)
-			err := a.ApprovePlan(byLead(12), check)
+			err := a.ApprovePlan(byLead(march(2, 21)), check)
 			if tt.rule == "" {
 				require.NoError(t, err)
 				assert.Equal(t, PlanApproved, a.Plan.State)
 				require.NoError(t, Verify(a, &VerifyOptions{Competence: &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}}))
 				return
 			}
-			var te *ismsaudit.TransitionError
-			require.ErrorAs(t, err, &te)
-			assert.Equal(t, tt.rule, te.Rule)
+			requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			requireInvalid(t, err, tt.want...)
 			unchanged(t, before, a)
 
 			// Without the pool the plan is approved; Verify with the pool
 			// then finds the same problems.
-			require.NoError(t, a.ApprovePlan(byLead(12), nil))
+			require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
 			err = Verify(a, &VerifyOptions{Competence: &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}})
-			var ve *ismsaudit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			for _, w := range tt.want {
-				assert.True(t, ve.Has(w.path, w.rule), "Verify: want %s at %s in %v", w.rule, w.path, ve.Fields)
-			}
+			requireInvalid(t, err, tt.want...)
 		})
 	}
 }
@@ -167,12 +161,10 @@ func TestPlanCheckDefaults(t *testing.T) {
 	// against the built-in ones nobody is competent.
 	pool := fixturePool(t, nil)
 	a := auditIn(t, StateInitiation)
-	require.NoError(t, a.Prepare(byLead(10)))
-	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
-	err := a.ApprovePlan(byLead(12), &PlanCheck{Pool: pool})
-	var te *ismsaudit.TransitionError
-	require.ErrorAs(t, err, &te)
-	assert.Equal(t, RulePlanCompetent, te.Rule)
+	require.NoError(t, a.Prepare(byLead(march(2, 19))))
+	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+	err := a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool})
+	requireRefused(t, err, ismsaudit.ReasonGuard, RulePlanCompetent)
 	requireInvalid(t, err, problem{"Team[0].Auditor", RulePlanCompetent}, problem{"Plan.Content.Assignments[2].Auditor", RulePlanCompetent})
 }
 
@@ -187,20 +179,17 @@ func TestPlanLifecycleTable(t *testing.T) {
 		for e := range PlanEvents() {
 			t.Run(string(s)+"/"+string(e), func(t *testing.T) {
 				a := auditIn(t, StateInitiation)
-				require.NoError(t, a.Prepare(byLead(10)))
-				require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
+				require.NoError(t, a.Prepare(byLead(march(2, 19))))
+				require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
 				for i, pe := range reach[s] {
-					require.NoError(t, firePlanEvent(a, pe, byLead(12+i)))
+					require.NoError(t, firePlanEvent(a, pe, byLead(march(2, 21+i))))
 				}
 				require.Equal(t, s, a.Plan.State)
 				before := deepCopy(a)
-				err := firePlanEvent(a, e, byLead(20))
+				err := firePlanEvent(a, e, byLead(march(3, 5)))
 				next, row := planMachine.Next(s, e)
 				if !row {
-					require.ErrorIs(t, err, ismsaudit.ErrTransition)
-					var te *ismsaudit.TransitionError
-					require.ErrorAs(t, err, &te)
-					assert.Equal(t, ismsaudit.ReasonNoTransition, te.Reason)
+					te := requireRefused(t, err, ismsaudit.ReasonNoTransition, RulePlanOrder)
 					assert.Equal(t, "audit.plan", te.Machine)
 					unchanged(t, before, a)
 					return
@@ -208,7 +197,7 @@ func TestPlanLifecycleTable(t *testing.T) {
 				require.NoError(t, err)
 				assert.Equal(t, next, a.Plan.State)
 				require.Len(t, a.Plan.History, len(before.Plan.History)+1)
-				assert.Equal(t, PlanEntry{From: s, Event: e, To: next, At: hour(20), By: "lead"}, a.Plan.History[len(a.Plan.History)-1])
+				assert.Equal(t, PlanEntry{From: s, Event: e, To: next, At: march(3, 5), By: "lead"}, a.Plan.History[len(a.Plan.History)-1])
 				wantVersions := len(before.Plan.Versions)
 				if e == PlanApprove {
 					wantVersions++
@@ -228,19 +217,19 @@ func TestPlanLifecycleTable(t *testing.T) {
 // content, numbered from 1.
 func TestPlanVersions(t *testing.T) {
 	a := auditIn(t, StatePreparation)
-	require.NoError(t, a.RevisePlan(ismsaudit.Meta{At: hour(20), By: "lead", Note: "add the HR process"}))
+	require.NoError(t, a.RevisePlan(ismsaudit.Meta{At: march(3, 5), By: "lead", Note: "add the HR process"}))
 	c := fixturePlan()
 	c.Scope.Processes = append(c.Scope.Processes, "joiners and leavers")
-	require.NoError(t, a.DraftPlan(c, byLead(21)))
-	require.NoError(t, a.ApprovePlan(byLead(22), nil))
-	require.NoError(t, a.CommunicatePlan(byLead(23)))
+	require.NoError(t, a.DraftPlan(c, byLead(march(3, 6))))
+	require.NoError(t, a.ApprovePlan(byLead(march(3, 7)), nil))
+	require.NoError(t, a.CommunicatePlan(byLead(march(3, 8))))
 
 	require.Len(t, a.Plan.Versions, 2)
 	assert.Equal(t, 1, a.Plan.Versions[0].Version)
 	assert.Equal(t, 2, a.Plan.Versions[1].Version)
 	assert.Equal(t, []string{"access management"}, a.Plan.Versions[0].Content.Scope.Processes)
 	assert.Equal(t, []string{"access management", "joiners and leavers"}, a.Plan.Versions[1].Content.Scope.Processes)
-	assert.Equal(t, hour(22), a.Plan.Versions[1].ApprovedAt)
+	assert.Equal(t, march(3, 7), a.Plan.Versions[1].ApprovedAt)
 	var events []PlanEvent
 	for _, e := range a.Plan.History {
 		events = append(events, e.Event)
@@ -280,14 +269,12 @@ func TestApprovePlanRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := auditIn(t, StateInitiation)
-			require.NoError(t, a.Prepare(byLead(10)))
-			require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
+			require.NoError(t, a.Prepare(byLead(march(2, 19))))
+			require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
 			tt.setup(a)
 			before := deepCopy(a)
-			err := a.ApprovePlan(byLead(12), nil)
-			var te *ismsaudit.TransitionError
-			require.ErrorAs(t, err, &te)
-			assert.Equal(t, tt.rule, te.Rule)
+			err := a.ApprovePlan(byLead(march(2, 21)), nil)
+			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.Equal(t, "audit.plan", te.Machine)
 			requireInvalid(t, err, tt.want...)
 			unchanged(t, before, a)
@@ -296,9 +283,9 @@ func TestApprovePlanRefusals(t *testing.T) {
 	}
 	t.Run("no plan", func(t *testing.T) {
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
-		requireWrongState(t, a.ApprovePlan(byLead(12), nil), RulePlanComplete)
-		requireWrongState(t, a.CommunicatePlan(byLead(12)), RulePlanReapproved)
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
+		requireRefused(t, a.ApprovePlan(byLead(march(2, 21)), nil), ismsaudit.ReasonWrongState, RulePlanComplete)
+		requireRefused(t, a.CommunicatePlan(byLead(march(2, 21))), ismsaudit.ReasonWrongState, RulePlanReapproved)
 		assert.Nil(t, a.PermittedPlan())
 	})
 }
@@ -308,7 +295,7 @@ func TestApprovePlanRefusals(t *testing.T) {
 func TestDraftPlanRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "malformed plan", state: StatePreparation,
-			setup: func(a *Audit) { require.NoError(t, a.RevisePlan(byLead(20))) },
+			setup: func(a *Audit) { require.NoError(t, a.RevisePlan(byLead(march(3, 5)))) },
 			op: func(a *Audit) error {
 				c := fixturePlan()
 				c.Objectives = append(c.Objectives, " ")
@@ -317,7 +304,7 @@ func TestDraftPlanRefusesBadInput(t *testing.T) {
 				c.Schedule[0].Title = ""
 				c.Methods = append(c.Methods, Method{Location: "moon"})
 				c.Assignments = append(c.Assignments, Assignment{Criterion: annexa.RefToControl("5.1")})
-				return a.DraftPlan(c, byLead(21))
+				return a.DraftPlan(c, byLead(march(3, 6)))
 			},
 			want: []problem{{"Objectives[1]", "required"}, {"Criteria[5].Ref.ID", "unknown"}, {"Criteria[6].Ref", "unique"}, {"End", "order"},
 				{"Schedule[0].Title", "required"}, {"Methods[2].Location", "enum"}, {"Methods[2].Description", "required"},
@@ -330,9 +317,9 @@ func TestDraftPlanRefusesBadInput(t *testing.T) {
 // revised before it is drafted again.
 func TestPlanOperationsRefuseWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
-		{"plan in initiation", StateInitiation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(4)) }, RulePlanWhen},
-		{"plan after fieldwork", StateClosing, func(a *Audit) error { return a.RevisePlan(byLead(85)) }, RulePlanWhen},
-		{"approved plan redrafted", StatePreparation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(20)) }, RulePlanReapproved},
+		{"plan in initiation", StateInitiation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(march(2, 13))) }, RulePlanWhen},
+		{"plan after fieldwork", StateClosing, func(a *Audit) error { return a.RevisePlan(byLead(march(5, 22))) }, RulePlanWhen},
+		{"approved plan redrafted", StatePreparation, func(a *Audit) error { return a.DraftPlan(fixturePlan(), byLead(march(3, 5))) }, RulePlanReapproved},
 	})
 }
 
@@ -341,13 +328,13 @@ func TestPlanOperationsRefuseWrongState(t *testing.T) {
 // in place, changes neither the record nor an approved version.
 func TestPlanContentIsCopied(t *testing.T) {
 	a := auditIn(t, StateInitiation)
-	require.NoError(t, a.Prepare(byLead(10)))
+	require.NoError(t, a.Prepare(byLead(march(2, 19))))
 	content := fixturePlan()
-	require.NoError(t, a.DraftPlan(content, byLead(11)))
+	require.NoError(t, a.DraftPlan(content, byLead(march(2, 20))))
 	content.Objectives[0] = "changed"
 	content.Schedule[1].Criteria[0] = refPolicy
 	assert.Equal(t, fixturePlan(), a.Plan.Content)
-	require.NoError(t, a.ApprovePlan(byLead(12), nil))
+	require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
 	a.Plan.Content.Objectives[0] = "edited in place"
 	assert.Equal(t, fixturePlan().Objectives, a.Plan.Versions[0].Content.Objectives, "a version shares nothing with the content")
 }

@@ -147,12 +147,12 @@ type auditModel struct {
 func (c *auditModel) meta(t *rapid.T) ismsaudit.Meta {
 	switch rapid.IntRange(0, 9).Draw(t, "clock") {
 	case 0:
-		return ismsaudit.Meta{At: c.clock.Add(-time.Hour), By: "lead"} // goes back: refused
+		return byLead(c.clock.Add(-time.Hour)) // goes back: refused
 	case 1:
 		return ismsaudit.Meta{At: c.clock, By: ""} // no actor: refused
 	}
 	c.clock = c.clock.Add(time.Duration(rapid.IntRange(0, 3).Draw(t, "hours")) * time.Hour)
-	return ismsaudit.Meta{At: c.clock, By: "lead"}
+	return byLead(c.clock)
 }
 
 // run performs op on the model's audit and checks the properties
@@ -249,7 +249,7 @@ func invariants(t *rapid.T, a *Audit) {
 // each; at the end, a record built by the operations verifies.
 func TestAuditLifecycleProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := &auditModel{a: newFixture(t), clock: hour(1)}
+		c := &auditModel{a: newFixture(t), clock: march(2, 10)}
 		a := func() *Audit { return c.a }
 		advance := func(t *rapid.T) { c.advance(t) }
 		t.Repeat(map[string]func(*rapid.T){
@@ -306,8 +306,8 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			},
 			"evidence": func(t *rapid.T) {
 				if a().State == StateFieldwork && len(a().Evidence) == 0 {
-					a().Evidence = append(a().Evidence, verifiedEvidence("E-1", 0, refAccess))
-					a().Evidence[0].CollectedAt, a().Evidence[0].History[0].At = c.clock, c.clock
+					a().Evidence = append(a().Evidence, evidenceIn(t, "E-1", EvidenceVerified, c.clock, refAccess))
+					a().Evidence[0].History[0].At = c.clock // verified as collected
 				}
 			},
 			"result": func(t *rapid.T) {
@@ -330,16 +330,13 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			"findings": func(t *rapid.T) {
 				switch {
 				case a().State == StateFieldwork && len(a().Findings) == 0 && len(a().Evidence) > 0 && rapid.Bool().Draw(t, "nc"):
-					f := minorNC("F-1", 0, "E-1")
-					f.RaisedAt, f.History[0].At = c.clock, c.clock
-					a().Findings = append(a().Findings, f)
+					a().Findings = append(a().Findings, findingIn(t, nonconformity("F-1", Minor, refAccess, "E-1"), FindingConfirmed, c.clock))
 				case a().State == StateFindings && a().Conclusion == nil:
-					a().Conclusion = agreedConclusion(0)
-					a().Conclusion.History[0].At = c.clock
+					a().Conclusion = agreedConclusion(c.clock)
 				case a().State == StateClosing && a().hasNonconformities() && len(a().FollowUps) == 0:
-					a().FollowUps = append(a().FollowUps, plannedFollowUp("F-1", 0))
+					a().FollowUps = append(a().FollowUps, plannedFollowUp("F-1", march(2, 9)))
 				case a().State == StateFollowUp || a().State == StateCompleted:
-					closeFollowUps(a(), 0)
+					closeFollowUps(a(), c.clock)
 					for i := range a().FollowUps {
 						for j := range a().FollowUps[i].History {
 							a().FollowUps[i].History[j].At = c.clock
@@ -408,8 +405,8 @@ func (c *auditModel) advance(t *rapid.T) {
 		case a.State == StatePreparation:
 			op(EventOpen, func() error { return fire(a, EventOpen, m) })
 		case len(a.Evidence) == 0:
-			e := verifiedEvidence("E-1", 0, refAccess)
-			e.CollectedAt, e.History[0].At = c.clock, c.clock
+			e := evidenceIn(t, "E-1", EvidenceVerified, c.clock, refAccess)
+			e.History[0].At = c.clock // verified as collected
 			a.Evidence = append(a.Evidence, e)
 		case a.Checklist != nil && slices.ContainsFunc(a.Checklist.Items, annexa.Item.Pending):
 			i := slices.IndexFunc(a.Checklist.Items, annexa.Item.Pending)
@@ -421,14 +418,13 @@ func (c *auditModel) advance(t *rapid.T) {
 		}
 	case StateFindings:
 		if a.Conclusion == nil {
-			a.Conclusion = agreedConclusion(0)
-			a.Conclusion.History[0].At = c.clock
+			a.Conclusion = agreedConclusion(c.clock)
 			return
 		}
 		op(EventHoldClosingMeeting, func() error { return fire(a, EventHoldClosingMeeting, m) })
 	case StateClosing:
 		if a.hasNonconformities() && len(a.FollowUps) == 0 {
-			a.FollowUps = append(a.FollowUps, plannedFollowUp("F-1", 0))
+			a.FollowUps = append(a.FollowUps, plannedFollowUp("F-1", march(2, 9)))
 			return
 		}
 		op(EventIssueReport, func() error { return a.IssueReport(m) })
@@ -444,7 +440,7 @@ func (c *auditModel) advance(t *rapid.T) {
 			return
 		}
 		if !a.Can(EventClose) {
-			closeFollowUps(a, 0)
+			closeFollowUps(a, c.clock)
 			for i := range a.FollowUps {
 				for j := range a.FollowUps[i].History {
 					a.FollowUps[i].History[j].At = c.clock
@@ -482,13 +478,13 @@ func fireBad(a *Audit, e Event, m ismsaudit.Meta) error {
 func TestPlanLifecycleProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a := auditIn(t, StatePreparation)
-		clock := hour(20)
+		clock := march(3, 5)
 		meta := func(t *rapid.T) ismsaudit.Meta {
 			if rapid.IntRange(0, 9).Draw(t, "back") == 0 {
-				return ismsaudit.Meta{At: clock.Add(-time.Minute), By: "lead"}
+				return byLead(clock.Add(-time.Minute))
 			}
 			clock = clock.Add(time.Minute)
-			return ismsaudit.Meta{At: clock, By: "lead"}
+			return byLead(clock)
 		}
 		var at time.Time // the time of the latest operation
 		check := func(t *rapid.T, planEvent PlanEvent, op func() error) {
@@ -865,7 +861,7 @@ func TestFindingLifecycleProperties(t *testing.T) {
 					if f.State != FindingDraft {
 						continue
 					}
-					m := ismsaudit.Meta{At: clock, By: leadID}
+					m := byLead(clock)
 					fire(t, "settle-confirm", f.ID, FindingConfirm, m, func() error { return a.ConfirmFinding(f.ID, m) })
 					fire(t, "settle-withdraw", f.ID, FindingWithdraw, m, func() error { return a.WithdrawFinding(f.ID, "cannot be confirmed", m) })
 				}

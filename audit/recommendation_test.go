@@ -144,23 +144,23 @@ func TestDeriveRecommendation(t *testing.T) {
 // long as they stand agreed, whatever ReviewRecommendation says later.
 func TestRecommendationHasOneSourceOfTruth(t *testing.T) {
 	a := findingsStageAudit(t) // F-1 a confirmed major, F-2 an observation
-	m := metaAt(agreeAt.Add(-time.Hour), leadID)
+	m := byLead(agreeAt.Add(-time.Hour))
 	refused := draftConclusion(t)
 	refused.Recommendation = Recommend
-	ve := validationError(t, refuses(t, a, func() error { return a.DraftConclusion(refused, m) }))
-	assert.True(t, ve.Has("Recommendation", RuleRecommendationDerived), "a draft carries no recommendation")
+	// A draft carries no recommendation.
+	requireInvalid(t, refuses(t, a, func() error { return a.DraftConclusion(refused, m) }), problem{"Recommendation", RuleRecommendationDerived})
 	require.NoError(t, a.DraftConclusion(draftConclusion(t), m))
 
-	require.NoError(t, a.AgreeConclusion(metaAt(agreeAt, leadID)))
+	require.NoError(t, a.AgreeConclusion(byLead(agreeAt)))
 	want, _ := DeriveRecommendation(a)
 	assert.Equal(t, RecommendAfterVerification, a.Conclusion.Recommendation)
 	assert.Equal(t, want, a.Conclusion.Recommendation)
 	assert.Empty(t, findingsViolations(a, nil), "Verify finds the recommendation derived")
 
-	require.NoError(t, a.ReviseConclusion(metaAt(agreeAt.Add(time.Minute), leadID)))
+	require.NoError(t, a.ReviseConclusion(byLead(agreeAt.Add(time.Minute))))
 	assert.Empty(t, a.Conclusion.Recommendation, "revised conclusions are a draft again")
-	require.NoError(t, a.WithdrawFinding("F-1", "raised against the wrong server", metaAt(agreeAt.Add(2*time.Minute), leadID)))
-	require.NoError(t, a.AgreeConclusion(metaAt(agreeAt.Add(3*time.Minute), leadID)))
+	require.NoError(t, a.WithdrawFinding("F-1", "raised against the wrong server", byLead(agreeAt.Add(2*time.Minute))))
+	require.NoError(t, a.AgreeConclusion(byLead(agreeAt.Add(3*time.Minute))))
 	assert.Equal(t, Recommend, a.Conclusion.Recommendation, "derived again from the findings as they now stand")
 
 	for _, s := range []State{StateFindings, StateClosing, StateReported, StateCompleted, StateFollowUp, StateClosed} {

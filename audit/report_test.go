@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestIssueReportGuards checks that the report follows the closing
@@ -13,7 +11,7 @@ import (
 func TestIssueReportGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "report without a closing record", state: StateClosing, setup: func(a *Audit) { a.Closing = nil },
-			fire: func(a *Audit) error { return a.IssueReport(byLead(300)) }, rule: RuleReportAfterClosing},
+			fire: func(a *Audit) error { return a.IssueReport(byLead(march(14, 21))) }, rule: RuleReportAfterClosing},
 	})
 }
 
@@ -22,17 +20,17 @@ func TestIssueReportGuards(t *testing.T) {
 func TestDistributeGuards(t *testing.T) {
 	testGuards(t, []guardCase{
 		{name: "distribute to nobody", state: StateReported,
-			fire: func(a *Audit) error { return a.Distribute(nil, byLead(300)) }, rule: RuleReportDistributed, path: "Recipients"},
+			fire: func(a *Audit) error { return a.Distribute(nil, byLead(march(14, 21))) }, rule: RuleReportDistributed, path: "Recipients"},
 		{name: "distribute without clearance", state: StateReported,
-			fire: func(a *Audit) error { return a.Distribute([]Recipient{{Name: "Board"}}, byLead(300)) }, rule: RuleReportDistributed, path: "Recipients[0].Clearance"},
+			fire: func(a *Audit) error { return a.Distribute([]Recipient{{Name: "Board"}}, byLead(march(14, 21))) }, rule: RuleReportDistributed, path: "Recipients[0].Clearance"},
 		{name: "distribute again to an unnamed recipient", state: StateDistributed,
 			fire: func(a *Audit) error {
-				return a.Distribute([]Recipient{{Clearance: ConfidentialityPublic}}, byLead(300))
+				return a.Distribute([]Recipient{{Clearance: ConfidentialityPublic}}, byLead(march(14, 21)))
 			}, rule: RuleReportDistributed, path: "Recipients[0].Name"},
 		{name: "distribute to the same recipient twice", state: StateCompleted,
 			fire: func(a *Audit) error {
 				r := Recipient{Name: "Auditor", Clearance: ConfidentialityPublic}
-				return a.Distribute([]Recipient{r, r}, byLead(300))
+				return a.Distribute([]Recipient{r, r}, byLead(march(14, 21)))
 			}, rule: RuleReportDistributed, path: "Recipients[1].Name"},
 	})
 }
@@ -41,7 +39,7 @@ func TestDistributeGuards(t *testing.T) {
 // before the report is issued.
 func TestDistributeRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
-		{"distribution before the report", StateClosing, func(a *Audit) error { return a.Distribute(fixtureRecipients(), byLead(85)) }, RuleReportDistributed},
+		{"distribution before the report", StateClosing, func(a *Audit) error { return a.Distribute(fixtureRecipients(), byLead(march(5, 22))) }, RuleReportDistributed},
 	})
 }
 
@@ -50,9 +48,7 @@ func TestDistributeRefusesWrongState(t *testing.T) {
 func TestDistributeRefusesMetaBeforeLastDistribution(t *testing.T) {
 	a := auditIn(t, StateDistributed)
 	before := deepCopy(a)
-	err := a.Distribute([]Recipient{{Name: "Auditor", Clearance: ConfidentialityPublic}}, byLead(99))
-	var te *ismsaudit.TransitionError
-	require.ErrorAs(t, err, &te)
-	assert.Equal(t, ismsaudit.ReasonMeta, te.Reason)
+	err := a.Distribute([]Recipient{{Name: "Auditor", Clearance: ConfidentialityPublic}}, byLead(march(6, 12)))
+	requireRefused(t, err, ismsaudit.ReasonMeta, RuleRecordWhoWhen)
 	unchanged(t, before, a)
 }

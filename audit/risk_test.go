@@ -9,13 +9,13 @@ import (
 func TestEscalateRiskRefusesBadInput(t *testing.T) {
 	testBadInput(t, []badInputCase{
 		{name: "risk not escalated", state: StateFieldwork, op: func(a *Audit) error {
-			return a.EscalateRisk(EscalatedRisk{ID: "R-1", FoundAt: hour(40)}, byLead(40))
+			return a.EscalateRisk(EscalatedRisk{ID: "R-1", FoundAt: march(4, 1)}, byLead(march(4, 1)))
 		}, want: []problem{{"ID", "unique"}, {"Description", "required"}, {"FoundBy", "required"}, {"EscalatedAt", RuleRiskEscalated}, {"EscalatedTo", RuleRiskEscalated}}},
 		{name: "risk escalated before found", state: StateFieldwork, op: func(a *Audit) error {
-			return a.EscalateRisk(EscalatedRisk{ID: "R-2", Description: "d", FoundAt: hour(40), FoundBy: "ana", EscalatedAt: hour(39), EscalatedTo: "CISO"}, byLead(41))
+			return a.EscalateRisk(EscalatedRisk{ID: "R-2", Description: "d", FoundAt: march(4, 1), FoundBy: "ana", EscalatedAt: march(4, 0), EscalatedTo: "CISO"}, byLead(march(4, 2)))
 		}, want: []problem{{"EscalatedAt", RuleRiskEscalated}}},
 		{name: "risk in the future", state: StateFieldwork, op: func(a *Audit) error {
-			return a.EscalateRisk(EscalatedRisk{ID: "R-2", Description: "d", FoundAt: hour(40), FoundBy: "ana", EscalatedAt: hour(42), EscalatedTo: "CISO"}, byLead(41))
+			return a.EscalateRisk(EscalatedRisk{ID: "R-2", Description: "d", FoundAt: march(4, 1), FoundBy: "ana", EscalatedAt: march(4, 3), EscalatedTo: "CISO"}, byLead(march(4, 2)))
 		}, want: []problem{{"EscalatedAt", "time-order"}}},
 	})
 }
@@ -25,7 +25,7 @@ func TestEscalateRiskRefusesBadInput(t *testing.T) {
 func TestEscalateRiskRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
 		{"risk after fieldwork", StateFindings, func(a *Audit) error {
-			return a.EscalateRisk(EscalatedRisk{ID: "R-9", Description: "d", FoundAt: hour(70), FoundBy: "ana", EscalatedAt: hour(70), EscalatedTo: "CISO"}, byLead(70))
+			return a.EscalateRisk(EscalatedRisk{ID: "R-9", Description: "d", FoundAt: march(5, 7), FoundBy: "ana", EscalatedAt: march(5, 7), EscalatedTo: "CISO"}, byLead(march(5, 7)))
 		}, RuleRiskEscalated},
 	})
 }

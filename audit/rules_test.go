@@ -47,9 +47,9 @@ func ruleCited(err error, rule ismsaudit.RuleID) bool {
 // evidence item E-2 that is not verified.
 func ruleFieldwork(t *testing.T) *Audit {
 	a := auditIn(t, StateFieldwork)
-	e := verifiedEvidence("E-2", 35, refAccess)
+	e := evidenceIn(t, "E-2", EvidenceVerified, march(3, 20), refAccess)
 	e.State, e.History = "", nil
-	require.NoError(t, a.CollectEvidence(e, byLead(35)))
+	require.NoError(t, a.CollectEvidence(e, byLead(march(3, 20))))
 	return a
 }
 
@@ -57,8 +57,8 @@ func ruleFieldwork(t *testing.T) *Audit {
 // corrective action is planned, accepted and implemented.
 func ruleFollowUp(t *testing.T) *Audit {
 	a := auditIn(t, StateFollowUp)
-	require.NoError(t, a.AcceptCorrectiveAction("F-1", byLead(121)))
-	require.NoError(t, a.MarkImplemented("F-1", byLead(122)))
+	require.NoError(t, a.AcceptCorrectiveAction("F-1", byLead(march(7, 10))))
+	require.NoError(t, a.MarkImplemented("F-1", byLead(march(7, 11))))
 	return a
 }
 
@@ -67,85 +67,85 @@ func ruleFollowUp(t *testing.T) *Audit {
 // error to look for the rule in.
 var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	// The order of each lifecycle and the record of every operation.
-	RuleAuditOrder: func(t *testing.T) error { return auditIn(t, StateInitiation).IssueReport(byLead(4)) },
+	RuleAuditOrder: func(t *testing.T) error { return auditIn(t, StateInitiation).IssueReport(byLead(march(2, 13))) },
 	RuleRecordWhoWhen: func(t *testing.T) error {
-		return auditIn(t, StatePreparation).HoldOpeningMeeting(openingMeetingAt(30), ismsaudit.Meta{At: hour(30)})
+		return auditIn(t, StatePreparation).HoldOpeningMeeting(openingMeetingAt(march(3, 15)), ismsaudit.Meta{At: march(3, 15)})
 	},
-	RulePlanOrder:     func(t *testing.T) error { return auditIn(t, StatePreparation).CommunicatePlan(byLead(20)) },
-	RuleEvidenceOrder: func(t *testing.T) error { return auditIn(t, StateFieldwork).VerifyEvidence("E-1", byLead(40)) },
-	RuleFindingOrder:  func(t *testing.T) error { return auditIn(t, StateFieldwork).ConfirmFinding("F-1", byLead(40)) },
+	RulePlanOrder:     func(t *testing.T) error { return auditIn(t, StatePreparation).CommunicatePlan(byLead(march(3, 5))) },
+	RuleEvidenceOrder: func(t *testing.T) error { return auditIn(t, StateFieldwork).VerifyEvidence("E-1", byLead(march(4, 1))) },
+	RuleFindingOrder:  func(t *testing.T) error { return auditIn(t, StateFieldwork).ConfirmFinding("F-1", byLead(march(4, 1))) },
 	RuleConclusionOrder: func(t *testing.T) error {
-		return auditIn(t, StateFindings).AgreeConclusion(byLead(70))
+		return auditIn(t, StateFindings).AgreeConclusion(byLead(march(5, 7)))
 	},
-	RuleFollowUpOrder: func(t *testing.T) error { return auditIn(t, StateClosing).MarkImplemented("F-1", byLead(85)) },
+	RuleFollowUpOrder: func(t *testing.T) error { return auditIn(t, StateClosing).MarkImplemented("F-1", byLead(march(5, 22))) },
 
 	// The audit lifecycle.
 	RuleInitContact: func(t *testing.T) error {
 		a := newFixture(t)
-		require.NoError(t, a.DecideFeasibility(Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: hour(1), DecidedBy: "lead"}, byLead(1)))
-		return a.Prepare(byLead(2))
+		require.NoError(t, a.DecideFeasibility(Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: march(2, 10), DecidedBy: "lead"}, byLead(march(2, 10))))
+		return a.Prepare(byLead(march(2, 11)))
 	},
 	RuleInitFeasible: func(t *testing.T) error {
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.DecideFeasibility(Feasibility{Information: true, DecidedAt: hour(4), DecidedBy: "lead", Alternative: "a document review instead"}, byLead(4)))
-		return a.Prepare(byLead(5))
+		require.NoError(t, a.DecideFeasibility(Feasibility{Information: true, DecidedAt: march(2, 13), DecidedBy: "lead", Alternative: "a document review instead"}, byLead(march(2, 13))))
+		return a.Prepare(byLead(march(2, 14)))
 	},
 	RuleInitAlternative: func(t *testing.T) error {
-		return auditIn(t, StateInitiation).DecideFeasibility(Feasibility{Information: true, DecidedAt: hour(4), DecidedBy: "lead"}, byLead(4))
+		return auditIn(t, StateInitiation).DecideFeasibility(Feasibility{Information: true, DecidedAt: march(2, 13), DecidedBy: "lead"}, byLead(march(2, 13)))
 	},
 	RuleOpenAfterPlan: func(t *testing.T) error {
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
-		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
-		require.NoError(t, a.ApprovePlan(byLead(12), nil))
-		return a.HoldOpeningMeeting(openingMeetingAt(30), byLead(30))
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
+		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+		require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+		return a.HoldOpeningMeeting(openingMeetingAt(march(3, 15)), byLead(march(3, 15)))
 	},
 	RuleOpeningMeeting: func(t *testing.T) error {
-		om := openingMeetingAt(30)
+		om := openingMeetingAt(march(3, 15))
 		om.ScopeConfirmed = false
-		return auditIn(t, StatePreparation).HoldOpeningMeeting(om, byLead(30))
+		return auditIn(t, StatePreparation).HoldOpeningMeeting(om, byLead(march(3, 15)))
 	},
 	RuleRiskEscalated: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).EscalateRisk(EscalatedRisk{ID: "R-2", Description: "backups untested", FoundAt: hour(40), FoundBy: "ana", EscalatedAt: hour(40)}, byLead(40))
+		return auditIn(t, StateFieldwork).EscalateRisk(EscalatedRisk{ID: "R-2", Description: "backups untested", FoundAt: march(4, 1), FoundBy: "ana", EscalatedAt: march(4, 1)}, byLead(march(4, 1)))
 	},
 	RuleFieldworkCovered: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
 		a.Checklist.Items[0].Result, a.Checklist.Items[0].EvidenceRefs = annexa.NotAssessed, nil
-		return a.EndFieldwork(byLead(60))
+		return a.EndFieldwork(byLead(march(4, 21)))
 	},
 	RuleClosingAfterConclusions: func(t *testing.T) error {
 		a := auditIn(t, StateFindings)
 		a.Conclusion.State, a.Conclusion.History = ConclusionDraft, []ConclusionEntry{}
-		return a.HoldClosingMeeting(closingMeetingAt(80), byLead(80))
+		return a.HoldClosingMeeting(closingMeetingAt(march(5, 17)), byLead(march(5, 17)))
 	},
 	RuleClosingMeeting: func(t *testing.T) error {
-		cm := closingMeetingAt(80)
+		cm := closingMeetingAt(march(5, 17))
 		cm.FindingsPresented = false
-		return auditIn(t, StateFindings).HoldClosingMeeting(cm, byLead(80))
+		return auditIn(t, StateFindings).HoldClosingMeeting(cm, byLead(march(5, 17)))
 	},
 	RuleReportAfterClosing: func(t *testing.T) error {
 		a := auditIn(t, StateClosing)
 		a.Closing = nil
-		return a.IssueReport(byLead(90))
+		return a.IssueReport(byLead(march(6, 3)))
 	},
 	RuleReportDistributed: func(t *testing.T) error {
-		return auditIn(t, StateReported).Distribute([]Recipient{{Name: "Board"}}, byLead(100))
+		return auditIn(t, StateReported).Distribute([]Recipient{{Name: "Board"}}, byLead(march(6, 13)))
 	},
 	RuleCompleteAfterDistribution: func(t *testing.T) error {
 		a := auditIn(t, StateDistributed)
 		a.Report.Distribution = nil
-		return a.Complete(fixtureCompletion(), byLead(110))
+		return a.Complete(fixtureCompletion(), byLead(march(6, 23)))
 	},
 	RuleCompleteRecords: func(t *testing.T) error {
-		return auditIn(t, StateDistributed).Complete(Completion{}, byLead(110))
+		return auditIn(t, StateDistributed).Complete(Completion{}, byLead(march(6, 23)))
 	},
 	RuleFollowUpStart: func(t *testing.T) error {
 		a := auditIn(t, StateCompleted)
-		closeFollowUps(a, 115)
-		return a.StartFollowUp(byLead(120))
+		closeFollowUps(a, march(7, 4))
+		return a.StartFollowUp(byLead(march(7, 9)))
 	},
 	RuleTerminateReason: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).Terminate(" ", byLead(40))
+		return auditIn(t, StateFieldwork).Terminate(" ", byLead(march(4, 1)))
 	},
 	RuleHistoryValid: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
@@ -166,137 +166,136 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	},
 	RuleEvidenceVerified: func(t *testing.T) error {
 		a := ruleFieldwork(t)
-		require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, byLead(36)))
-		return a.EndFieldwork(byLead(60))
+		require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, byLead(march(3, 21))))
+		return a.EndFieldwork(byLead(march(4, 21)))
 	},
 	RuleEvidenceSampling: func(t *testing.T) error {
-		e := verifiedEvidence("E-3", 35, refAccess)
+		e := evidenceIn(t, "E-3", EvidenceVerified, march(3, 20), refAccess)
 		e.State, e.History = "", nil
 		e.Sampling = &SampleRecord{Population: "leavers", PopulationSize: 40, Method: Judgemental}
-		return auditIn(t, StateFieldwork).CollectEvidence(e, byLead(35))
+		return auditIn(t, StateFieldwork).CollectEvidence(e, byLead(march(3, 20)))
 	},
 	RuleEvidenceRejectReason: func(t *testing.T) error {
-		return ruleFieldwork(t).RejectEvidence("E-2", " ", byLead(36))
+		return ruleFieldwork(t).RejectEvidence("E-2", " ", byLead(march(3, 21)))
 	},
 	RuleEvidenceCriteria: func(t *testing.T) error {
-		e := verifiedEvidence("E-3", 35, annexa.RefToControl("7.4"))
+		e := evidenceIn(t, "E-3", EvidenceVerified, march(3, 20), annexa.RefToControl("7.4"))
 		e.State, e.History = "", nil
-		return auditIn(t, StateFieldwork).CollectEvidence(e, byLead(35))
+		return auditIn(t, StateFieldwork).CollectEvidence(e, byLead(march(3, 20)))
 	},
 	RuleEvidenceDuringAudit: func(t *testing.T) error {
-		e := verifiedEvidence("E-3", 15, refAccess)
+		e := evidenceIn(t, "E-3", EvidenceVerified, march(3, 0), refAccess)
 		e.State, e.History = "", nil
-		return auditIn(t, StatePreparation).CollectEvidence(e, byLead(15))
+		return auditIn(t, StatePreparation).CollectEvidence(e, byLead(march(3, 0)))
 	},
 	RuleSamplingBeforeFindings: func(t *testing.T) error {
-		return auditIn(t, StateFindings).AddSamplingPlan(statisticalPlan("S-9"), byLead(62))
+		return auditIn(t, StateFindings).AddSamplingPlan(statisticalPlan("S-9"), byLead(march(4, 23)))
 	},
 	RuleSamplingFixed: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		require.NoError(t, a.AddSamplingPlan(statisticalPlan("S-9"), byLead(35)))
-		require.NoError(t, a.DrawSample("S-9", byLead(35)))
-		return a.DrawSample("S-9", byLead(36))
+		require.NoError(t, a.AddSamplingPlan(statisticalPlan("S-9"), byLead(march(3, 20))))
+		require.NoError(t, a.DrawSample("S-9", byLead(march(3, 20))))
+		return a.DrawSample("S-9", byLead(march(3, 21)))
 	},
 	RuleSealIntact: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		require.NoError(t, a.SealRecord(byLead(40)))
+		require.NoError(t, a.SealRecord(byLead(march(4, 1))))
 		a.Evidence[0].Description = "rewritten"
 		return Verify(a, nil)
 	},
 
 	// Findings and conclusions.
 	RuleFindingCriterion: func(t *testing.T) error {
-		f := minorNC("F-2", 36, "E-1")
-		f.Criteria, f.State, f.History = nil, "", nil
-		return auditIn(t, StateFieldwork).AddFinding(f, byLead(36))
+		f := nonconformity("F-2", Minor, refAccess, "E-1")
+		f.RaisedAt, f.Criteria = march(3, 21), nil
+		return auditIn(t, StateFieldwork).AddFinding(f, byLead(march(3, 21)))
 	},
 	RuleNCEvidence: func(t *testing.T) error {
 		a := ruleFieldwork(t)
-		f := minorNC("F-2", 36, "E-2")
-		f.State, f.History = "", nil
-		require.NoError(t, a.AddFinding(f, byLead(36)))
-		return a.ConfirmFinding("F-2", byLead(37))
+		f := nonconformity("F-2", Minor, refAccess, "E-2")
+		f.RaisedAt = march(3, 21)
+		require.NoError(t, a.AddFinding(f, byLead(march(3, 21))))
+		return a.ConfirmFinding("F-2", byLead(march(3, 22)))
 	},
 	RuleNCStatement: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		f := minorNC("F-2", 36, "E-1")
-		f.Reason, f.State, f.History = "", "", nil
-		require.NoError(t, a.AddFinding(f, byLead(36)))
-		return a.ConfirmFinding("F-2", byLead(37))
+		f := nonconformity("F-2", Minor, refAccess, "E-1")
+		f.RaisedAt, f.Reason = march(3, 21), ""
+		require.NoError(t, a.AddFinding(f, byLead(march(3, 21))))
+		return a.ConfirmFinding("F-2", byLead(march(3, 22)))
 	},
 	RuleNCGrade: func(t *testing.T) error {
-		f := minorNC("F-2", 36, "E-1")
-		f.Grade, f.State, f.History = "", "", nil
-		return auditIn(t, StateFieldwork).AddFinding(f, byLead(36))
+		f := nonconformity("F-2", Minor, refAccess, "E-1")
+		f.RaisedAt, f.Grade = march(3, 21), ""
+		return auditIn(t, StateFieldwork).AddFinding(f, byLead(march(3, 21)))
 	},
 	RuleFindingConfirmed: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		f := minorNC("F-2", 36, "E-1")
-		f.State, f.History = "", nil
-		require.NoError(t, a.AddFinding(f, byLead(36)))
-		return a.ConfirmFinding("F-2", ismsaudit.Meta{At: hour(37), By: "tex"}) // a technical expert
+		f := nonconformity("F-2", Minor, refAccess, "E-1")
+		f.RaisedAt = march(3, 21)
+		require.NoError(t, a.AddFinding(f, byLead(march(3, 21))))
+		return a.ConfirmFinding("F-2", ismsaudit.Meta{At: march(3, 22), By: "tex"}) // a technical expert
 	},
 	RuleDisputeRecorded: func(t *testing.T) error {
-		return auditIn(t, StateClosing).DisputeFinding("F-1", "", byLead(81))
+		return auditIn(t, StateClosing).DisputeFinding("F-1", "", byLead(march(5, 18)))
 	},
 	RuleConclusionComplete: func(t *testing.T) error {
 		a := auditIn(t, StateFindings)
 		a.Conclusion = nil
-		require.NoError(t, a.DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, byLead(62)))
-		return a.AgreeConclusion(byLead(63))
+		require.NoError(t, a.DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, byLead(march(4, 23))))
+		return a.AgreeConclusion(byLead(march(5, 0)))
 	},
 	RuleConclusionAfterFindings: func(t *testing.T) error {
 		a := auditIn(t, StateFindings)
-		c := *agreedConclusion(61)
+		c := *agreedConclusion(march(4, 22))
 		c.State, c.History = "", nil
 		a.Conclusion = nil
-		require.NoError(t, a.DraftConclusion(c, byLead(61)))
-		f := minorNC("F-2", 61, "E-1")
-		f.State, f.History = FindingDraft, []FindingEntry{}
+		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
+		f := findingIn(t, nonconformity("F-2", Minor, refAccess, "E-1"), FindingDraft, march(4, 22))
 		a.Findings = append(a.Findings, f)
-		return a.AgreeConclusion(byLead(62))
+		return a.AgreeConclusion(byLead(march(4, 23)))
 	},
 	RuleRecommendationDerived: func(t *testing.T) error {
 		a := auditIn(t, StateFindings)
 		a.Conclusion = nil
-		return a.DraftConclusion(Conclusion{Recommendation: Recommend}, byLead(62)) // an internal audit
+		return a.DraftConclusion(Conclusion{Recommendation: Recommend}, byLead(march(4, 23))) // an internal audit
 	},
 	RuleMajorOverdueBlocks: func(t *testing.T) error {
 		return Verify(recordIn(t, StateDistributed), &VerifyOptions{At: dueAt.Add(time.Hour)})
 	},
 	RuleFindingPhase: func(t *testing.T) error {
-		f := minorNC("F-2", 81, "E-1")
-		f.State, f.History = "", nil
-		return auditIn(t, StateClosing).AddFinding(f, byLead(81))
+		f := nonconformity("F-2", Minor, refAccess, "E-1")
+		f.RaisedAt = march(5, 18)
+		return auditIn(t, StateClosing).AddFinding(f, byLead(march(5, 18)))
 	},
 	RuleFindingWithdrawn: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).WithdrawFinding("F-1", "", byLead(40))
+		return auditIn(t, StateFieldwork).WithdrawFinding("F-1", "", byLead(march(4, 1)))
 	},
 	RuleFindingResponse: func(t *testing.T) error {
-		return auditIn(t, StateFindings).AcknowledgeFinding("F-1", byLead(62))
+		return auditIn(t, StateFindings).AcknowledgeFinding("F-1", byLead(march(4, 23)))
 	},
 	RuleDisputeBeforeReport: func(t *testing.T) error {
 		a := auditIn(t, StateClosing)
-		require.NoError(t, a.DisputeFinding("F-1", "the review was done on paper", byLead(82)))
-		require.NoError(t, a.IssueReport(byLead(90)))
-		return a.ResolveDispute("F-1", "the paper review is accepted", byLead(91))
+		require.NoError(t, a.DisputeFinding("F-1", "the review was done on paper", byLead(march(5, 19))))
+		require.NoError(t, a.IssueReport(byLead(march(6, 3))))
+		return a.ResolveDispute("F-1", "the paper review is accepted", byLead(march(6, 4)))
 	},
 	RuleConclusionPhase: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, byLead(40))
+		return auditIn(t, StateFieldwork).DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, byLead(march(4, 1)))
 	},
 
 	// Follow-up and follow-up audits.
 	RuleFollowUpPlan: func(t *testing.T) error {
 		a := auditIn(t, StateClosing)
 		a.FollowUps = nil
-		require.NoError(t, a.PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: "review done"}, byLead(82)))
-		return a.AcceptCorrectiveAction("F-1", byLead(83))
+		require.NoError(t, a.PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: "review done"}, byLead(march(5, 19))))
+		return a.AcceptCorrectiveAction("F-1", byLead(march(5, 20)))
 	},
 	RuleFollowUpVerified: func(t *testing.T) error {
-		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", nil, byLead(123))
+		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", nil, byLead(march(7, 12)))
 	},
 	RuleCloseFollowUps: func(t *testing.T) error {
-		return auditIn(t, StateFollowUp).Close(byLead(200))
+		return auditIn(t, StateFollowUp).Close(byLead(march(10, 17)))
 	},
 	RuleFollowUpOnePerNC: func(t *testing.T) error {
 		a := auditIn(t, StateFollowUp)
@@ -304,81 +303,81 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		return Verify(a, nil)
 	},
 	RuleFollowUpPhase: func(t *testing.T) error {
-		return auditIn(t, StateFindings).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: "review done"}, byLead(62))
+		return auditIn(t, StateFindings).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: "review done"}, byLead(march(4, 23)))
 	},
 	RuleFollowUpReplan: func(t *testing.T) error {
-		return ruleFollowUp(t).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Action: "another action"}, byLead(123))
+		return ruleFollowUp(t).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Action: "another action"}, byLead(march(7, 12)))
 	},
 	RuleFollowUpIneffective: func(t *testing.T) error {
-		return ruleFollowUp(t).FindCorrectiveActionIneffective("F-1", "", nil, byLead(123))
+		return ruleFollowUp(t).FindCorrectiveActionIneffective("F-1", "", nil, byLead(march(7, 12)))
 	},
 	RuleBaselinePresented: func(t *testing.T) error {
-		_, err := FromBaseline(auditIn(t, StateFieldwork), NewOptions{ID: "A-2027-01", Kind: annexa.Internal, Client: "Acme board"}, byLead(300))
+		_, err := FromBaseline(auditIn(t, StateFieldwork), NewOptions{ID: "A-2027-01", Kind: annexa.Internal, Client: "Acme board"}, byLead(march(14, 21)))
 		return err
 	},
 
 	// The plan, the team and the work documents.
 	RulePlanComplete: func(t *testing.T) error {
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
-		require.NoError(t, a.DraftPlan(PlanContent{Objectives: []string{"conformity"}}, byLead(11)))
-		return a.ApprovePlan(byLead(12), nil)
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
+		require.NoError(t, a.DraftPlan(PlanContent{Objectives: []string{"conformity"}}, byLead(march(2, 20))))
+		return a.ApprovePlan(byLead(march(2, 21)), nil)
 	},
 	RulePlanAssigned: func(t *testing.T) error {
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
 		c := fixturePlan()
 		c.Assignments = c.Assignments[1:]
-		require.NoError(t, a.DraftPlan(c, byLead(11)))
-		return a.ApprovePlan(byLead(12), nil)
+		require.NoError(t, a.DraftPlan(c, byLead(march(2, 20))))
+		return a.ApprovePlan(byLead(march(2, 21)), nil)
 	},
 	RulePlanCompetent: func(t *testing.T) error {
 		pool := fixturePool(t, func(r map[string]*competence.Auditor) { r["ana"].Evaluations = nil })
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
-		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
-		return a.ApprovePlan(byLead(12), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
+		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+		return a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
 	},
 	RulePlanIndependent: func(t *testing.T) error {
 		pool := fixturePool(t, func(r map[string]*competence.Auditor) {
 			r["ana"].Involvements = []competence.Involvement{{Kind: competence.Implemented, Auditee: "Acme", Controls: []string{"A.8.8"}, From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}}
 		})
 		a := auditIn(t, StateInitiation)
-		require.NoError(t, a.Prepare(byLead(10)))
-		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(11)))
-		return a.ApprovePlan(byLead(12), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
+		require.NoError(t, a.Prepare(byLead(march(2, 19))))
+		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+		return a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
 	},
 	RuleTeamLeader: func(t *testing.T) error {
 		team := fixtureTeam()
 		team[0].Role = competence.RoleAuditor
-		return newFixture(t).SetTeam(team, byLead(3))
+		return newFixture(t).SetTeam(team, byLead(march(2, 12)))
 	},
 	RulePlanReapproved: func(t *testing.T) error {
-		return auditIn(t, StatePreparation).DraftPlan(fixturePlan(), byLead(20))
+		return auditIn(t, StatePreparation).DraftPlan(fixturePlan(), byLead(march(3, 5)))
 	},
 	RulePlanCommunicated: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		require.NoError(t, a.RevisePlan(byLead(40)))
-		return a.EndFieldwork(byLead(60))
+		require.NoError(t, a.RevisePlan(byLead(march(4, 1))))
+		return a.EndFieldwork(byLead(march(4, 21)))
 	},
 	RulePlanWhen: func(t *testing.T) error {
-		return auditIn(t, StateFindings).RevisePlan(byLead(62))
+		return auditIn(t, StateFindings).RevisePlan(byLead(march(4, 23)))
 	},
 	RuleChecklistPlanned: func(t *testing.T) error {
-		return auditIn(t, StateFieldwork).AttachChecklist(fixtureChecklist(), byLead(40))
+		return auditIn(t, StateFieldwork).AttachChecklist(fixtureChecklist(), byLead(march(4, 1)))
 	},
 	RuleChecklistFieldwork: func(t *testing.T) error {
-		return auditIn(t, StatePreparation).RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms}, byLead(20))
+		return auditIn(t, StatePreparation).RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms}, byLead(march(3, 5)))
 	},
 	RuleSamplingRecorded: func(t *testing.T) error {
 		p := statisticalPlan("S-9")
 		p.Rationale = ""
-		return auditIn(t, StateFieldwork).AddSamplingPlan(p, byLead(35))
+		return auditIn(t, StateFieldwork).AddSamplingPlan(p, byLead(march(3, 20)))
 	},
 	RuleSamplingReproducible: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)
-		require.NoError(t, a.AddSamplingPlan(statisticalPlan("S-9"), byLead(35)))
-		return a.RecordSelection("S-9", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, byLead(36))
+		require.NoError(t, a.AddSamplingPlan(statisticalPlan("S-9"), byLead(march(3, 20))))
+		return a.RecordSelection("S-9", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, byLead(march(3, 21)))
 	},
 }
 

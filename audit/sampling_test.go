@@ -113,28 +113,28 @@ func TestDrawRefuses(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(p *SamplingPlan)
-		want   [][2]string
+		want   []problem
 	}{
-		{"judgemental", func(p *SamplingPlan) { p.Method = Judgemental; p.Seed = 0 }, [][2]string{{"Method", "statistical-only"}}},
-		{"no method", func(p *SamplingPlan) { p.Method = "" }, [][2]string{{"Method", string(RuleSamplingRecorded)}}},
-		{"unknown method", func(p *SamplingPlan) { p.Method = "haphazard" }, [][2]string{{"Method", "enum"}}},
-		{"judgemental with a seed", func(p *SamplingPlan) { p.Method = Judgemental }, [][2]string{{"Seed", "not-applicable"}}},
-		{"no population", func(p *SamplingPlan) { p.Population = Population{}; p.Exclusions = nil }, [][2]string{{"Population", string(RuleSamplingRecorded)}}},
-		{"negative population", func(p *SamplingPlan) { p.Population = Population{Size: -3}; p.Exclusions = nil }, [][2]string{{"Population.Size", string(RuleSamplingRecorded)}}},
-		{"size disagrees with items", func(p *SamplingPlan) { p.Population.Size = 19 }, [][2]string{{"Population.Size", string(RuleSamplingRecorded)}}},
-		{"blank item", func(p *SamplingPlan) { p.Population.Items[3] = " " }, [][2]string{{"Population.Items[3]", "required"}}},
-		{"repeated item", func(p *SamplingPlan) { p.Population.Items[3] = "leaver-01" }, [][2]string{{"Population.Items[3]", "unique"}}},
-		{"exclusion outside the population", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-99"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
-		{"exclusion twice", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-07", "leaver-07"} }, [][2]string{{"Exclusions[1]", "unique"}}},
-		{"position exclusion not canonical", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"07"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
-		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, [][2]string{{"Exclusions[0]", string(RuleSamplingRecorded)}}},
-		{"no size", func(p *SamplingPlan) { p.Size = 0 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
-		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
+		{"judgemental", func(p *SamplingPlan) { p.Method = Judgemental; p.Seed = 0 }, []problem{{"Method", "statistical-only"}}},
+		{"no method", func(p *SamplingPlan) { p.Method = "" }, []problem{{"Method", RuleSamplingRecorded}}},
+		{"unknown method", func(p *SamplingPlan) { p.Method = "haphazard" }, []problem{{"Method", "enum"}}},
+		{"judgemental with a seed", func(p *SamplingPlan) { p.Method = Judgemental }, []problem{{"Seed", "not-applicable"}}},
+		{"no population", func(p *SamplingPlan) { p.Population = Population{}; p.Exclusions = nil }, []problem{{"Population", RuleSamplingRecorded}}},
+		{"negative population", func(p *SamplingPlan) { p.Population = Population{Size: -3}; p.Exclusions = nil }, []problem{{"Population.Size", RuleSamplingRecorded}}},
+		{"size disagrees with items", func(p *SamplingPlan) { p.Population.Size = 19 }, []problem{{"Population.Size", RuleSamplingRecorded}}},
+		{"blank item", func(p *SamplingPlan) { p.Population.Items[3] = " " }, []problem{{"Population.Items[3]", "required"}}},
+		{"repeated item", func(p *SamplingPlan) { p.Population.Items[3] = "leaver-01" }, []problem{{"Population.Items[3]", "unique"}}},
+		{"exclusion outside the population", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-99"} }, []problem{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"exclusion twice", func(p *SamplingPlan) { p.Exclusions = []string{"leaver-07", "leaver-07"} }, []problem{{"Exclusions[1]", "unique"}}},
+		{"position exclusion not canonical", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"07"} }, []problem{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"position exclusion out of range", func(p *SamplingPlan) { p.Population = Population{Size: 20}; p.Exclusions = []string{"21"} }, []problem{{"Exclusions[0]", RuleSamplingRecorded}}},
+		{"no size", func(p *SamplingPlan) { p.Size = 0 }, []problem{{"Size", RuleSamplingRecorded}}},
+		{"size above the frame", func(p *SamplingPlan) { p.Size = 20 }, []problem{{"Size", RuleSamplingRecorded}}},
 		{"size above the maximum", func(p *SamplingPlan) {
 			p.Population = Population{Size: 1 << 30}
 			p.Exclusions = nil
 			p.Size = MaxSampleSize + 1
-		}, [][2]string{{"Size", "max"}}},
+		}, []problem{{"Size", "max"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,7 +142,7 @@ func TestDrawRefuses(t *testing.T) {
 			tt.change(&p)
 			got, err := Draw(p)
 			assert.Nil(t, got)
-			requireProblems(t, err, tt.want...)
+			requireInvalid(t, err, tt.want...)
 		})
 	}
 }
@@ -165,7 +165,7 @@ func TestAddSamplingPlan(t *testing.T) {
 		t.Run(string(s), func(t *testing.T) {
 			a := evidenceAudit(s)
 			p := statisticalPlan("S-3")
-			require.NoError(t, a.AddSamplingPlan(p, marchMeta(8, 9)))
+			require.NoError(t, a.AddSamplingPlan(p, byLead(march(8, 9))))
 			got, ok := a.SamplingPlan("S-3")
 			require.True(t, ok)
 			if diff := cmp.Diff(p, got); diff != "" {
@@ -187,31 +187,31 @@ func TestAddSamplingPlanRefuses(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(p *SamplingPlan, m *ismsaudit.Meta)
-		want   [][2]string
+		want   []problem
 	}{
-		{"no id", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "" }, [][2]string{{"ID", "required"}}},
-		{"id in use", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "S-2" }, [][2]string{{"ID", "unique"}}},
-		{"no purpose", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Purpose = "" }, [][2]string{{"Purpose", "required"}}},
-		{"no frame", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Frame = " " }, [][2]string{{"Frame", string(RuleSamplingRecorded)}}},
-		{"no rationale", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Rationale = "" }, [][2]string{{"Rationale", string(RuleSamplingRecorded)}}},
-		{"no size", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Size = 0 }, [][2]string{{"Size", string(RuleSamplingRecorded)}}},
-		{"selected given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Selected = []string{"leaver-01"} }, [][2]string{{"Selected", "library-set"}}},
-		{"generator given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Generator = SamplingGenerator }, [][2]string{{"Generator", "library-set"}}},
-		{"selection time given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedAt = march(1, 1) }, [][2]string{{"SelectedAt", "library-set"}}},
-		{"selector given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedBy = "lead" }, [][2]string{{"SelectedBy", "library-set"}}},
-		{"no actor", func(_ *SamplingPlan, m *ismsaudit.Meta) { m.By = "" }, [][2]string{{"Meta.By", "required"}}},
-		{"everything missing", func(p *SamplingPlan, _ *ismsaudit.Meta) { *p = SamplingPlan{} }, [][2]string{
-			{"ID", "required"}, {"Purpose", "required"}, {"Frame", string(RuleSamplingRecorded)}, {"Rationale", string(RuleSamplingRecorded)},
-			{"Population", string(RuleSamplingRecorded)}, {"Method", string(RuleSamplingRecorded)}, {"Size", string(RuleSamplingRecorded)},
+		{"no id", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "" }, []problem{{"ID", "required"}}},
+		{"id in use", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.ID = "S-2" }, []problem{{"ID", "unique"}}},
+		{"no purpose", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Purpose = "" }, []problem{{"Purpose", "required"}}},
+		{"no frame", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Frame = " " }, []problem{{"Frame", RuleSamplingRecorded}}},
+		{"no rationale", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Rationale = "" }, []problem{{"Rationale", RuleSamplingRecorded}}},
+		{"no size", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Size = 0 }, []problem{{"Size", RuleSamplingRecorded}}},
+		{"selected given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Selected = []string{"leaver-01"} }, []problem{{"Selected", "library-set"}}},
+		{"generator given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.Generator = SamplingGenerator }, []problem{{"Generator", "library-set"}}},
+		{"selection time given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedAt = march(1, 1) }, []problem{{"SelectedAt", "library-set"}}},
+		{"selector given", func(p *SamplingPlan, _ *ismsaudit.Meta) { p.SelectedBy = "lead" }, []problem{{"SelectedBy", "library-set"}}},
+		{"no actor", func(_ *SamplingPlan, m *ismsaudit.Meta) { m.By = "" }, []problem{{"Meta.By", "required"}}},
+		{"everything missing", func(p *SamplingPlan, _ *ismsaudit.Meta) { *p = SamplingPlan{} }, []problem{
+			{"ID", "required"}, {"Purpose", "required"}, {"Frame", RuleSamplingRecorded}, {"Rationale", RuleSamplingRecorded},
+			{"Population", RuleSamplingRecorded}, {"Method", RuleSamplingRecorded}, {"Size", RuleSamplingRecorded},
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := evidenceAudit(StatePreparation)
-			p, m := statisticalPlan("S-3"), marchMeta(8, 9)
+			p, m := statisticalPlan("S-3"), byLead(march(8, 9))
 			tt.change(&p, &m)
 			before := deepCopy(a)
-			ve := requireProblems(t, a.AddSamplingPlan(p, m), tt.want...)
+			ve := requireInvalid(t, a.AddSamplingPlan(p, m), tt.want...)
 			assert.Len(t, ve.Fields, len(tt.want), "exactly the expected problems: %v", ve.Fields)
 			unchanged(t, before, a)
 		})
@@ -221,9 +221,9 @@ func TestAddSamplingPlanRefuses(t *testing.T) {
 // samplingOps are the sampling operations, each valid on evidenceAudit in
 // preparation or fieldwork.
 var samplingOps = map[string]func(a *Audit) error{
-	"add":    func(a *Audit) error { return a.AddSamplingPlan(statisticalPlan("S-3"), marchMeta(8, 9)) },
-	"draw":   func(a *Audit) error { return a.DrawSample("S-1", marchMeta(8, 9)) },
-	"choose": func(a *Audit) error { return a.RecordSelection("S-2", []string{"root", "admin"}, marchMeta(8, 9)) },
+	"add":    func(a *Audit) error { return a.AddSamplingPlan(statisticalPlan("S-3"), byLead(march(8, 9))) },
+	"draw":   func(a *Audit) error { return a.DrawSample("S-1", byLead(march(8, 9))) },
+	"choose": func(a *Audit) error { return a.RecordSelection("S-2", []string{"root", "admin"}, byLead(march(8, 9))) },
 }
 
 func TestSamplingOperationsOnlyBeforeFindings(t *testing.T) {
@@ -246,7 +246,7 @@ func TestSamplingOperationsOnlyBeforeFindings(t *testing.T) {
 
 func TestDrawSample(t *testing.T) {
 	a := evidenceAudit(StateFieldwork)
-	require.NoError(t, a.DrawSample("S-1", marchMeta(11, 9)))
+	require.NoError(t, a.DrawSample("S-1", byLead(march(11, 9))))
 	p, _ := a.SamplingPlan("S-1")
 	want, err := Draw(statisticalPlan("S-1"))
 	require.NoError(t, err)
@@ -258,21 +258,21 @@ func TestDrawSample(t *testing.T) {
 
 	t.Run("only once", func(t *testing.T) {
 		before := deepCopy(a)
-		requireProblems(t, a.DrawSample("S-1", marchMeta(11, 10)), [2]string{"Selected", string(RuleSamplingFixed)})
+		requireInvalid(t, a.DrawSample("S-1", byLead(march(11, 10))), problem{"Selected", RuleSamplingFixed})
 		unchanged(t, before, a)
 	})
 	t.Run("judgemental plans are chosen", func(t *testing.T) {
 		before := deepCopy(a)
-		requireProblems(t, a.DrawSample("S-2", marchMeta(11, 10)), [2]string{"Method", "statistical-only"})
+		requireInvalid(t, a.DrawSample("S-2", byLead(march(11, 10))), problem{"Method", "statistical-only"})
 		unchanged(t, before, a)
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, a.DrawSample("S-9", marchMeta(11, 10)), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, a.DrawSample("S-9", byLead(march(11, 10))), ismsaudit.ErrNotFound)
 	})
 	t.Run("meta required", func(t *testing.T) {
 		b := evidenceAudit(StateFieldwork)
 		before := deepCopy(b)
-		requireProblems(t, b.DrawSample("S-1", ismsaudit.Meta{}), [2]string{"Meta.At", "required"}, [2]string{"Meta.By", "required"})
+		requireInvalid(t, b.DrawSample("S-1", ismsaudit.Meta{}), problem{"Meta.At", "required"}, problem{"Meta.By", "required"})
 		unchanged(t, before, b)
 	})
 }
@@ -280,7 +280,7 @@ func TestDrawSample(t *testing.T) {
 func TestRecordSelection(t *testing.T) {
 	a := evidenceAudit(StateFieldwork)
 	items := []string{"deploy", "root"}
-	require.NoError(t, a.RecordSelection("S-2", items, marchMeta(11, 9)))
+	require.NoError(t, a.RecordSelection("S-2", items, byLead(march(11, 9))))
 	items[0] = "changed"
 	p, _ := a.SamplingPlan("S-2")
 	assert.Equal(t, []string{"deploy", "root"}, p.Selected, "kept in the order given, as a copy")
@@ -293,17 +293,17 @@ func TestRecordSelection(t *testing.T) {
 		setup func(a *Audit)
 		id    SamplingPlanID
 		items []string
-		want  [][2]string
+		want  []problem
 	}{
-		{"too few", nil, "S-2", []string{"root"}, [][2]string{{"Items", string(RuleSamplingRecorded)}}},
-		{"not in the population", nil, "S-2", []string{"root", "guest"}, [][2]string{{"Items[1]", string(RuleSamplingRecorded)}}},
-		{"repeated", nil, "S-2", []string{"root", "root"}, [][2]string{{"Items[1]", "unique"}}},
-		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, [][2]string{{"Items[1]", string(RuleSamplingRecorded)}}},
-		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, [][2]string{{"Method", string(RuleSamplingReproducible)}}},
+		{"too few", nil, "S-2", []string{"root"}, []problem{{"Items", RuleSamplingRecorded}}},
+		{"not in the population", nil, "S-2", []string{"root", "guest"}, []problem{{"Items[1]", RuleSamplingRecorded}}},
+		{"repeated", nil, "S-2", []string{"root", "root"}, []problem{{"Items[1]", "unique"}}},
+		{"excluded", func(a *Audit) { a.Sampling[1].Exclusions = []string{"backup"} }, "S-2", []string{"root", "backup"}, []problem{{"Items[1]", RuleSamplingRecorded}}},
+		{"statistical plan", nil, "S-1", []string{"leaver-01", "leaver-02", "leaver-03", "leaver-04", "leaver-05"}, []problem{{"Method", RuleSamplingReproducible}}},
 		{"twice", func(a *Audit) {
-			require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, marchMeta(11, 9)))
-		}, "S-2", []string{"root", "backup"}, [][2]string{{"Selected", string(RuleSamplingFixed)}}},
-		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, [][2]string{{"Plan.Size", string(RuleSamplingRecorded)}}},
+			require.NoError(t, a.RecordSelection("S-2", []string{"root", "admin"}, byLead(march(11, 9))))
+		}, "S-2", []string{"root", "backup"}, []problem{{"Selected", RuleSamplingFixed}}},
+		{"broken plan", func(a *Audit) { a.Sampling[1].Size = 0 }, "S-2", []string{"root"}, []problem{{"Plan.Size", RuleSamplingRecorded}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -312,19 +312,19 @@ func TestRecordSelection(t *testing.T) {
 				tt.setup(a)
 			}
 			before := deepCopy(a)
-			requireProblems(t, a.RecordSelection(tt.id, tt.items, marchMeta(11, 10)), tt.want...)
+			requireInvalid(t, a.RecordSelection(tt.id, tt.items, byLead(march(11, 10))), tt.want...)
 			unchanged(t, before, a)
 		})
 	}
 	t.Run("positions when only the size is known", func(t *testing.T) {
 		a := evidenceAudit(StateFieldwork)
 		a.Sampling[1].Population = Population{Size: 300}
-		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, marchMeta(11, 9)))
+		require.NoError(t, a.RecordSelection("S-2", []string{"17", "250"}, byLead(march(11, 9))))
 		b := evidenceAudit(StateFieldwork)
 		b.Sampling[1].Population = Population{Size: 300}
-		requireProblems(t, b.RecordSelection("S-2", []string{"17", "301"}, marchMeta(11, 9)), [2]string{"Items[1]", string(RuleSamplingRecorded)})
+		requireInvalid(t, b.RecordSelection("S-2", []string{"17", "301"}, byLead(march(11, 9))), problem{"Items[1]", RuleSamplingRecorded})
 	})
 	t.Run("unknown plan", func(t *testing.T) {
-		require.ErrorIs(t, evidenceAudit(StateFieldwork).RecordSelection("S-9", nil, marchMeta(11, 9)), ismsaudit.ErrNotFound)
+		require.ErrorIs(t, evidenceAudit(StateFieldwork).RecordSelection("S-9", nil, byLead(march(11, 9))), ismsaudit.ErrNotFound)
 	})
 }

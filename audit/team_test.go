@@ -18,11 +18,11 @@ func TestSetTeamRefusesBadInput(t *testing.T) {
 				{Name: "Ana", Role: competence.RoleAuditor},
 				{Auditor: "x", Role: "boss"},
 				{Name: "Gus", Role: competence.RoleGuide},
-			}, byLead(4))
+			}, byLead(march(2, 13)))
 		}, want: []problem{{"Members", RuleTeamLeader}, {"Members[1].Auditor", "unique"}, {"Members[2].Auditor", "required"},
 			{"Members[3].Name", "required"}, {"Members[3].Role", "enum"}, {"Members[4].Organization", "required"}}},
 		{name: "team without leader", state: StateInitiation, op: func(a *Audit) error {
-			return a.SetTeam([]Member{{Auditor: "ana", Name: "Ana", Role: competence.RoleAuditor}}, byLead(4))
+			return a.SetTeam([]Member{{Auditor: "ana", Name: "Ana", Role: competence.RoleAuditor}}, byLead(march(2, 13)))
 		}, want: []problem{{"Members", RuleTeamLeader}}},
 	})
 }
@@ -31,8 +31,8 @@ func TestSetTeamRefusesBadInput(t *testing.T) {
 // fieldwork ends and while the plan is not approved.
 func TestSetTeamRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
-		{"team after fieldwork", StateFindings, func(a *Audit) error { return a.SetTeam(fixtureTeam(), byLead(70)) }, RulePlanWhen},
-		{"team of an approved plan", StatePreparation, func(a *Audit) error { return a.SetTeam(fixtureTeam(), byLead(20)) }, RulePlanReapproved},
+		{"team after fieldwork", StateFindings, func(a *Audit) error { return a.SetTeam(fixtureTeam(), byLead(march(5, 7))) }, RulePlanWhen},
+		{"team of an approved plan", StatePreparation, func(a *Audit) error { return a.SetTeam(fixtureTeam(), byLead(march(3, 5))) }, RulePlanReapproved},
 	})
 }
 
@@ -42,7 +42,7 @@ func TestSetTeamRefusesWrongState(t *testing.T) {
 func TestSetTeamKeepsACopy(t *testing.T) {
 	a := auditIn(t, StateInitiation)
 	team := fixtureTeam()
-	require.NoError(t, a.SetTeam(team, byLead(4)))
+	require.NoError(t, a.SetTeam(team, byLead(march(2, 13))))
 	team[0].Name = "changed"
 	assert.Equal(t, "Lena Lead", a.Team[0].Name)
 }

@@ -40,15 +40,15 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"History[1]", RuleHistoryValid}}},
 		{"history reordered", StateFieldwork, func(a *Audit) { a.History[0], a.History[1] = a.History[1], a.History[0] },
 			[]problem{{"History[0]", RuleHistoryValid}}},
-		{"history before creation", StatePreparation, func(a *Audit) { a.CreatedAt = hour(11) }, []problem{{"History[0].At", RuleHistoryValid}}},
+		{"history before creation", StatePreparation, func(a *Audit) { a.CreatedAt = march(2, 20) }, []problem{{"History[0].At", RuleHistoryValid}}},
 		{"contact removed", StatePreparation, func(a *Audit) { a.Contact = nil }, []problem{{"Contact", RuleInitContact}}},
-		{"contact after preparation began", StatePreparation, func(a *Audit) { a.Contact.EstablishedAt = hour(11) }, []problem{{"Contact.EstablishedAt", RuleInitContact}}},
+		{"contact after preparation began", StatePreparation, func(a *Audit) { a.Contact.EstablishedAt = march(2, 20) }, []problem{{"Contact.EstablishedAt", RuleInitContact}}},
 		{"prepared though not feasible", StatePreparation, func(a *Audit) { a.Feasibility.Information = false },
 			[]problem{{"Feasibility", RuleInitFeasible}, {"Feasibility.Alternative", RuleInitAlternative}}},
 		{"opening removed", StateFieldwork, func(a *Audit) { a.Opening = nil }, []problem{{"Opening", RuleOpeningMeeting}}},
 		{"opening did not confirm scope", StateFieldwork, func(a *Audit) { a.Opening.ScopeConfirmed = false }, []problem{{"Opening.ScopeConfirmed", RuleOpeningMeeting}}},
-		{"opening before fieldwork", StatePreparation, func(a *Audit) { om := openingMeetingAt(20); a.Opening = &om }, []problem{{"Opening", RuleRecordShape}}},
-		{"opened before communication", StateFieldwork, func(a *Audit) { a.Plan.History[1].At = hour(30).Add(time.Minute) },
+		{"opening before fieldwork", StatePreparation, func(a *Audit) { om := openingMeetingAt(march(3, 5)); a.Opening = &om }, []problem{{"Opening", RuleRecordShape}}},
+		{"opened before communication", StateFieldwork, func(a *Audit) { a.Plan.History[1].At = march(3, 15).Add(time.Minute) },
 			[]problem{{"Plan", RuleOpenAfterPlan}}},
 		{"risk without escalation", StateFieldwork, func(a *Audit) { a.Risks[0].EscalatedTo = "" }, []problem{{"Risks[0].EscalatedTo", RuleRiskEscalated}}},
 		{"risk twice", StateFieldwork, func(a *Audit) { a.Risks = append(a.Risks, a.Risks[0]) }, []problem{{"Risks[1].ID", RuleRecordShape}}},
@@ -67,12 +67,12 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"Conclusion.State", RuleClosingAfterConclusions}}},
 		{"dispute before the closing meeting unrecorded", StateClosing, func(a *Audit) {
 			f := &a.Findings[0]
-			f.History = append(f.History, FindingEntry{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: hour(70), By: "lead"},
-				FindingEntry{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, At: hour(71), By: "lead"})
+			f.History = append(f.History, FindingEntry{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: march(5, 7), By: "lead"},
+				FindingEntry{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, At: march(5, 8), By: "lead"})
 			f.State = FindingDisputed
 		}, []problem{{"Closing.DivergingOpinions", RuleClosingMeeting}}},
 		{"report removed", StateReported, func(a *Audit) { a.Report = nil }, []problem{{"Report", RuleReportAfterClosing}}},
-		{"report before closing", StateReported, func(a *Audit) { a.Report.IssuedAt = hour(79) }, []problem{{"Report.IssuedAt", RuleReportAfterClosing}}},
+		{"report before closing", StateReported, func(a *Audit) { a.Report.IssuedAt = march(5, 16) }, []problem{{"Report.IssuedAt", RuleReportAfterClosing}}},
 		{"report version zero", StateReported, func(a *Audit) { a.Report.Version = 0 }, []problem{{"Report.Version", RuleRecordShape}}},
 		{"distribution removed", StateCompleted, func(a *Audit) { a.Report.Distribution = nil },
 			[]problem{{"Report.Distribution", RuleReportDistributed}, {"Report.Distribution", RuleCompleteAfterDistribution}}},
@@ -80,7 +80,7 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"Report.Distribution[1].Recipient.Clearance", RuleReportDistributed}}},
 		{"distribution of a future version", StateDistributed, func(a *Audit) { a.Report.Distribution[0].Version = 2 },
 			[]problem{{"Report.Distribution[0].Version", RuleRecordShape}}},
-		{"distribution out of order", StateDistributed, func(a *Audit) { a.Report.Distribution[1].At = hour(95) },
+		{"distribution out of order", StateDistributed, func(a *Audit) { a.Report.Distribution[1].At = march(6, 8) },
 			[]problem{{"Report.Distribution[1].At", RuleRecordShape}}},
 		{"completion removed", StateCompleted, func(a *Audit) { a.Completion = nil }, []problem{{"Completion", RuleCompleteRecords}}},
 		{"completion without records", StateClosed, func(a *Audit) { a.Completion.Records = "" }, []problem{{"Completion.Records", RuleCompleteRecords}}},
@@ -88,7 +88,7 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"Findings[0]", RuleCloseFollowUps}}},
 		{"termination removed", StateTerminated, func(a *Audit) { a.Termination = nil }, []problem{{"Termination", RuleTerminateReason}}},
 		{"termination without reason", StateTerminated, func(a *Audit) { a.Termination.Reason = "" }, []problem{{"Termination.Reason", RuleTerminateReason}}},
-		{"termination of a running audit", StateFieldwork, func(a *Audit) { a.Termination = &Termination{Reason: "x", At: hour(40), By: "lead"} },
+		{"termination of a running audit", StateFieldwork, func(a *Audit) { a.Termination = &Termination{Reason: "x", At: march(4, 1), By: "lead"} },
 			[]problem{{"Termination", RuleRecordShape}}},
 		{"two team leaders", StatePreparation, func(a *Audit) { a.Team[1].Role = competence.RoleTeamLeader }, []problem{{"Team", RuleTeamLeader}}},
 		{"team member without role", StatePreparation, func(a *Audit) { a.Team[2].Role = "" }, []problem{{"Team[2].Role", RuleRecordShape}}},
@@ -97,7 +97,7 @@ func TestVerifyViolations(t *testing.T) {
 			[]problem{{"Plan.Content", RulePlanReapproved}}},
 		{"plan version lost", StateFieldwork, func(a *Audit) { a.Plan.Versions = nil }, []problem{{"Plan.Versions", RulePlanReapproved}}},
 		{"plan version misnumbered", StateFieldwork, func(a *Audit) { a.Plan.Versions[0].Version = 3 }, []problem{{"Plan.Versions[0].Version", RulePlanReapproved}}},
-		{"plan version misdated", StateFieldwork, func(a *Audit) { a.Plan.Versions[0].ApprovedAt = hour(5) }, []problem{{"Plan.Versions[0]", RulePlanReapproved}}},
+		{"plan version misdated", StateFieldwork, func(a *Audit) { a.Plan.Versions[0].ApprovedAt = march(2, 14) }, []problem{{"Plan.Versions[0]", RulePlanReapproved}}},
 		{"approved version incomplete", StateFieldwork, func(a *Audit) {
 			a.Plan.Versions[0].Content.Methods, a.Plan.Content.Methods = nil, nil
 		}, []problem{{"Plan.Versions[0].Content.Methods", RulePlanComplete}}},
@@ -110,16 +110,16 @@ func TestVerifyViolations(t *testing.T) {
 			a.Plan.Versions[0].Content.Assignments[3].Auditor = "tex"
 		}, []problem{{"Plan.Content.Assignments[3].Auditor", RulePlanAssigned}}},
 		{"plan changed after fieldwork", StateFindings, func(a *Audit) {
-			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: hour(65), By: "lead"})
+			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: march(5, 2), By: "lead"})
 			a.Plan.State = PlanDraft
 		}, []problem{{"Plan.History[2]", RulePlanWhen}}},
 		{"fieldwork ended on a revised plan", StateFindings, func(a *Audit) {
-			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: hour(50), By: "lead"})
+			a.Plan.History = append(a.Plan.History, PlanEntry{From: PlanCommunicated, Event: PlanRevise, To: PlanDraft, At: march(4, 11), By: "lead"})
 			a.Plan.State = PlanDraft
 		}, []problem{{"Plan", RulePlanCommunicated}}},
 		{"plan approved in initiation", StateInitiation, func(a *Audit) {
-			a.Plan = &Plan{State: PlanApproved, Content: fixturePlan(), Versions: []PlanVersion{{Version: 1, ApprovedAt: hour(4), ApprovedBy: "lead", Content: fixturePlan()}},
-				History: []PlanEntry{{From: PlanDraft, Event: PlanApprove, To: PlanApproved, At: hour(4), By: "lead"}}}
+			a.Plan = &Plan{State: PlanApproved, Content: fixturePlan(), Versions: []PlanVersion{{Version: 1, ApprovedAt: march(2, 13), ApprovedBy: "lead", Content: fixturePlan()}},
+				History: []PlanEntry{{From: PlanDraft, Event: PlanApprove, To: PlanApproved, At: march(2, 13), By: "lead"}}}
 		}, []problem{{"Plan.History[0]", RulePlanWhen}}},
 	}
 	for _, tt := range tests {
@@ -130,12 +130,7 @@ func TestVerifyViolations(t *testing.T) {
 			before := deepCopy(a)
 			err := Verify(a, nil)
 			unchanged(t, before, a) // Verify only reads
-			var ve *ismsaudit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
-			for _, w := range tt.want {
-				assert.True(t, ve.Has(w.path, w.rule), "want %s at %q in %v", w.rule, w.path, ve.Fields)
-			}
+			ve := requireInvalid(t, err, tt.want...)
 			for _, f := range ve.Fields {
 				_, ok := LookupRule(f.Rule)
 				assert.True(t, ok, "%s cites a rule of the catalogue", f)
@@ -150,11 +145,7 @@ func TestVerifyEveryViolation(t *testing.T) {
 	a := auditIn(t, StateClosed)
 	a.Contact, a.Opening, a.Closing, a.Completion = nil, nil, nil, nil
 	err := Verify(a, nil)
-	var ve *ismsaudit.ValidationError
-	require.ErrorAs(t, err, &ve)
-	for _, w := range []problem{{"Contact", RuleInitContact}, {"Opening", RuleOpeningMeeting}, {"Closing", RuleClosingMeeting}, {"Completion", RuleCompleteRecords}} {
-		assert.True(t, ve.Has(w.path, w.rule), "want %s at %q", w.rule, w.path)
-	}
+	ve := requireInvalid(t, err, problem{"Contact", RuleInitContact}, problem{"Opening", RuleOpeningMeeting}, problem{"Closing", RuleClosingMeeting}, problem{"Completion", RuleCompleteRecords})
 	// Nothing else of the audit lifecycle's and the plan's records is
 	// wrong: the violations of their rules are exactly those four. (The evidence and findings
 	// checks may have more to say about a record without meetings.)
@@ -175,10 +166,7 @@ func TestVerifyEveryViolation(t *testing.T) {
 // TestVerifyNil checks that Verify refuses no record without
 // panicking.
 func TestVerifyNil(t *testing.T) {
-	err := Verify(nil, nil)
-	var ve *ismsaudit.ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.Has("", RuleRecordShape))
+	requireInvalid(t, Verify(nil, nil), problem{"", RuleRecordShape})
 	require.Error(t, Verify(&Audit{}, &VerifyOptions{}))
 }
 
@@ -187,19 +175,17 @@ func TestVerifyNil(t *testing.T) {
 // the end of fieldwork requires it verified (AUD-EVIDENCE-VERIFIED).
 func TestVerifyResultsAwaitVerification(t *testing.T) {
 	a := auditIn(t, StateFieldwork)
-	e := verifiedEvidence("E-2", 35, refAccess)
+	e := evidenceIn(t, "E-2", EvidenceVerified, march(3, 20), refAccess)
 	e.State, e.History = "", nil
-	require.NoError(t, a.CollectEvidence(e, byLead(35)))
-	require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, byLead(36)))
+	require.NoError(t, a.CollectEvidence(e, byLead(march(3, 20))))
+	require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-2"}}, byLead(march(3, 21))))
 	require.NoError(t, Verify(a, nil))
 
-	err := a.EndFieldwork(byLead(60))
-	var te *ismsaudit.TransitionError
-	require.ErrorAs(t, err, &te)
-	assert.Equal(t, RuleEvidenceVerified, te.Rule)
+	err := a.EndFieldwork(byLead(march(4, 21)))
+	requireRefused(t, err, ismsaudit.ReasonGuard, RuleEvidenceVerified)
 	requireInvalid(t, err, problem{"Checklist.Items[2].EvidenceRefs[0]", RuleEvidenceVerified})
 
-	require.NoError(t, a.VerifyEvidence("E-2", byLead(37)))
-	require.NoError(t, a.EndFieldwork(byLead(60)))
+	require.NoError(t, a.VerifyEvidence("E-2", byLead(march(3, 22))))
+	require.NoError(t, a.EndFieldwork(byLead(march(4, 21))))
 	require.NoError(t, Verify(a, nil))
 }
