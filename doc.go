@@ -24,6 +24,9 @@
 //     [TransitionError] names the lifecycle, state, event, [Reason] and
 //     rule of a refusal; [HistoryError] reports a history that does not
 //     replay.
+//   - [Run] runs a list of operations ([Step], bound to their payloads
+//     with [With] and [With2]) in order, each with the next [Meta] of the
+//     host's clock, and stops at the first refusal ([StepError]).
 //
 // # Packages
 //

@@ -1,11 +1,15 @@
 package ismsaudit_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
@@ -54,4 +58,30 @@ func Example() {
 	// How are shifts in business strategy, technology, legislation or the threat landscape picked up and added to the list of issues?","documented analysis of internal and external issues
 	// record of the decision on climate change relevance
 	// management review minutes discussing changes in context",not-assessed,,,
+}
+
+// ExampleRun runs operations of an audit in order, each with the next
+// Meta of the host's clock, and stops at the first refusal: the step that
+// was refused and why, and nothing after it ran.
+func ExampleRun() {
+	t := time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+	next := func() ismsaudit.Meta { t = t.Add(time.Hour); return ismsaudit.Meta{At: t, By: "lena"} }
+	a, err := audit.New(audit.NewOptions{ID: "IA-1", Kind: annexa.Internal, Client: "Board", Auditee: "Acme"}, next())
+	if err != nil {
+		panic(err)
+	}
+	err = ismsaudit.Run(next,
+		ismsaudit.With(a.EstablishContact, audit.Contact{Person: "Carl"}),
+		a.Prepare, // feasibility has not been decided
+		ismsaudit.With(a.SetTeam, []audit.Member{{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader}}),
+	)
+	var step *ismsaudit.StepError
+	var refused *ismsaudit.TransitionError
+	if errors.As(err, &step) && errors.As(err, &refused) {
+		fmt.Println("step", step.Step, "refused by", refused.Rule)
+	}
+	fmt.Println(a.State, a.Contact.Person, len(a.Team))
+	// Output:
+	// step 2 refused by AUD-INIT-FEASIBLE
+	// initiation Carl 0
 }

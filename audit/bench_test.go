@@ -39,7 +39,7 @@ func BenchmarkCommunicatePlan(b *testing.B) {
 	a := auditIn(b, StateInitiation)
 	require.NoError(b, a.Prepare(byLead(march(2, 19))))
 	require.NoError(b, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-	require.NoError(b, a.ApprovePlan(byLead(march(2, 21)), nil))
+	require.NoError(b, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 	n := len(a.Plan.History)
 	m := byLead(march(2, 22))
 	b.ReportAllocs()
@@ -62,7 +62,7 @@ func BenchmarkApprovePlan(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a.Plan.State, a.Plan.History, a.Plan.Versions = PlanDraft, a.Plan.History[:0], a.Plan.Versions[:0]
-		if err := a.ApprovePlan(m, nil); err != nil {
+		if err := a.ApprovePlan(PlanCheck{}, m); err != nil {
 			b.Fatal(err)
 		}
 	}

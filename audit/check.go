@@ -270,3 +270,19 @@ func cloneOrNil[T any](s []T) []T {
 	}
 	return slices.Clone(s)
 }
+
+// ownTime sets a payload's own time, or the operation's when the host
+// left it zero: the payload then happened when it is recorded.
+func ownTime(t *time.Time, m ismsaudit.Meta) {
+	if t.IsZero() {
+		*t = m.At
+	}
+}
+
+// ownAuthor sets a payload's own author, or the operation's when the
+// host left it blank.
+func ownAuthor(s *string, m ismsaudit.Meta) {
+	if isBlank(*s) {
+		*s = m.By
+	}
+}

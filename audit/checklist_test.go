@@ -67,7 +67,7 @@ func TestAttachChecklistKeepsACopy(t *testing.T) {
 	a := auditIn(t, StateInitiation)
 	require.NoError(t, a.Prepare(byLead(march(2, 19))))
 	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-	require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+	require.NoError(t, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 	require.NoError(t, a.CommunicatePlan(byLead(march(2, 22))))
 	cl := fixtureChecklist()
 	require.NoError(t, a.AttachChecklist(cl, byLead(march(2, 23))))

@@ -35,7 +35,8 @@ type Evidence struct {
 	// Meta, when and by whom the item is added to the log): information is
 	// often gathered during an interview or a site walk and logged later,
 	// by the same auditor or another member of the team. CollectedAt may
-	// be earlier than the Meta's time, never later.
+	// be earlier than the Meta's time, never later. Left blank and zero,
+	// they are the Meta's: the item was collected as it was logged.
 	CollectedBy string    `json:"collectedBy"`
 	CollectedAt time.Time `json:"collectedAt"`
 	// Covers is the period the material covers; its effective date can
@@ -236,6 +237,8 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 	}
 	ch := &checker{subject: "evidence"}
 	ch.meta(m)
+	ownTime(&e.CollectedAt, m)
+	ownAuthor(&e.CollectedBy, m)
 	a.evidenceCheckNew(ch, e, m, "")
 	if err := ch.err(); err != nil {
 		return err
@@ -353,6 +356,8 @@ func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudi
 	}
 	ch := &checker{subject: "evidence correction"}
 	ch.meta(m)
+	ownTime(&e.CollectedAt, m)
+	ownAuthor(&e.CollectedBy, m)
 	a.evidenceCheckNew(ch, e, m, old)
 	if err := ch.err(); err != nil {
 		return err

@@ -252,8 +252,6 @@ func TestCollectEvidenceRefusesBadInput(t *testing.T) {
 		{"reference without kind", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{{ID: "5.15"}} }, []problem{{"Supports[0].Kind", "required"}}},
 		{"criterion not in plan", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemNotInPlan} }, []problem{{"Supports[1]", RuleEvidenceCriteria}}},
 		{"criterion twice", func(e *Evidence, _ *ismsaudit.Meta) { e.Supports = []annexa.Ref{itemControl, itemControl} }, []problem{{"Supports[1]", "unique"}}},
-		{"no collector", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedBy = "" }, []problem{{"CollectedBy", "required"}}},
-		{"no collection time", func(e *Evidence, _ *ismsaudit.Meta) { e.CollectedAt = time.Time{} }, []problem{{"CollectedAt", "required"}}},
 		{"collected after logging", func(e *Evidence, m *ismsaudit.Meta) { e.CollectedAt = m.At.Add(time.Nanosecond) }, []problem{{"CollectedAt", "not-after-event"}}},
 		{"period without start", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{To: march(1, 0)} }, []problem{{"Covers.From", "required"}}},
 		{"period backwards", func(e *Evidence, _ *ismsaudit.Meta) { e.Covers = &Period{From: march(2, 0), To: march(1, 0)} }, []problem{{"Covers.To", "after-start"}}},

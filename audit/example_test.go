@@ -13,42 +13,40 @@ import (
 )
 
 // Example is the smallest complete internal audit: from New to the closed
-// follow-up of one nonconformity, every step through the operations,
-// phase by phase of ISO 19011:2018 clause 6, one day apart, recorded by
-// the team leader. The steps run in order and stop at the first refusal: a
-// refused step changes nothing, so every step after it would only be
-// refused in turn; the one refusal printed names the rule that stopped
-// the audit.
+// follow-up of one nonconformity, phase by phase of ISO 19011:2018
+// clause 6, every step an operation of the library taken by the team
+// leader a day after the one before. ismsaudit.Run stops at the first
+// refused step and names it; nothing after it runs.
 func Example() {
 	t := time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
-	a, err := audit.New(audit.NewOptions{ID: "IA-1", Kind: annexa.Internal, Client: "Board", Auditee: "Acme"}, ismsaudit.Meta{At: t, By: "lena"})
-	ref, on, e1, who, team := annexa.RefToControl("5.15"), t.AddDate(0, 0, 9), []ismsaudit.EvidenceID{"E-1"}, []audit.Attendee{{Name: "Carl"}}, []audit.Member{{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader}}
-	contact, feasible := audit.Contact{Person: "Carl", EstablishedAt: t, EstablishedBy: "lena"}, audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: t, DecidedBy: "lena"}
-	plan := audit.PlanContent{Objectives: []string{"conformity of access control"}, Scope: audit.Scope{Units: []string{"IT"}}, Criteria: []audit.Criterion{{Ref: ref}}, Locations: []string{"HQ"}, Start: on, End: on.Add(8 * time.Hour),
-		Schedule: []audit.Activity{{Title: "interviews", Start: on, End: on.Add(8 * time.Hour)}}, Methods: []audit.Method{{Location: audit.OnSite, Description: "interviews"}}, SamplingApproach: "every leaver", Assignments: []audit.Assignment{{Criterion: ref, Auditor: "lena"}}}
-	opening, closing := audit.OpeningMeeting{HeldAt: on, Attendees: who, PlanConfirmed: true, ScopeConfirmed: true}, audit.ClosingMeeting{HeldAt: on, Attendees: who, FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "a plan in a week"}
-	item := audit.Evidence{ID: "E-1", Source: audit.SourceRecord, Description: "leaver tickets", Supports: []annexa.Ref{ref}, CollectedBy: "lena", CollectedAt: on, Confidentiality: audit.ConfidentialityInternal}
-	nc := audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{ref}, Evidence: e1, RaisedBy: "lena", RaisedAt: on,
-		Requirement: "access is removed when people leave", Found: "two leavers kept VPN access", Reason: "HR does not tell IT of leavers"}
-	conclusion := audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "met but for leavers' access", Effectiveness: "effective", ObjectivesAchieved: true, ScopeCovered: true}
-	fix, to := audit.CorrectiveActionPlan{Correction: "accounts disabled", RootCause: "no leaver notice", Action: "leavers open an IT ticket", DueAt: on.AddDate(0, 3, 0)}, []audit.Recipient{{Name: "Board", Clearance: audit.ConfidentialityInternal}}
-	for _, step := range []func(m ismsaudit.Meta) error{
-		func(ismsaudit.Meta) error { return err }, func(m ismsaudit.Meta) error { return a.EstablishContact(contact, m) }, // initiation (6.2)
-		func(m ismsaudit.Meta) error { return a.DecideFeasibility(feasible, m) }, func(m ismsaudit.Meta) error { return a.SetTeam(team, m) },
-		a.Prepare, func(m ismsaudit.Meta) error { return a.DraftPlan(plan, m) }, func(m ismsaudit.Meta) error { return a.ApprovePlan(m, nil) }, // preparation (6.3)
-		a.CommunicatePlan, func(m ismsaudit.Meta) error { return a.HoldOpeningMeeting(opening, m) }, // fieldwork (6.4)
-		func(m ismsaudit.Meta) error { return a.CollectEvidence(item, m) }, func(m ismsaudit.Meta) error { return a.VerifyEvidence("E-1", m) },
-		func(m ismsaudit.Meta) error { return a.AddFinding(nc, m) }, func(m ismsaudit.Meta) error { return a.ConfirmFinding("F-1", m) }, a.EndFieldwork,
-		func(m ismsaudit.Meta) error { return a.DraftConclusion(conclusion, m) }, a.AgreeConclusion, func(m ismsaudit.Meta) error { return a.HoldClosingMeeting(closing, m) },
-		func(m ismsaudit.Meta) error { return a.PlanCorrectiveAction("F-1", fix, m) }, func(m ismsaudit.Meta) error { return a.AcceptCorrectiveAction("F-1", m) },
-		a.IssueReport, func(m ismsaudit.Meta) error { return a.Distribute(to, m) }, func(m ismsaudit.Meta) error { return a.Complete(audit.Completion{Records: "kept six years"}, m) }, // report (6.5), completion (6.6)
-		a.StartFollowUp, func(m ismsaudit.Meta) error { return a.MarkImplemented("F-1", m) }, // follow-up (6.7)
-		func(m ismsaudit.Meta) error { return a.VerifyCorrectiveAction("F-1", e1, m) }, a.Close,
-	} {
-		if t = t.AddDate(0, 0, 1); err == nil {
-			err = step(ismsaudit.Meta{At: t, By: "lena"})
-		}
-	}
+	next := func() ismsaudit.Meta { t = t.AddDate(0, 0, 1); return ismsaudit.Meta{At: t, By: "lena"} }
+	a, err := audit.New(audit.NewOptions{ID: "IA-1", Kind: annexa.Internal, Client: "Board", Auditee: "Acme"}, next())
+	ref, day, e1, carl := annexa.RefToControl("5.15"), t.AddDate(0, 0, 9), []ismsaudit.EvidenceID{"E-1"}, []audit.Attendee{{Name: "Carl"}}
+	plan := audit.PlanContent{Objectives: []string{"access control conforms"}, Scope: audit.Scope{Units: []string{"IT"}},
+		Criteria: []audit.Criterion{{Ref: ref}}, Locations: []string{"HQ"}, Start: day, End: day.Add(8 * time.Hour),
+		Schedule: []audit.Activity{{Title: "interviews", Start: day, End: day.Add(8 * time.Hour)}}, SamplingApproach: "all",
+		Methods:     []audit.Method{{Location: audit.OnSite, Description: "interviews"}},
+		Assignments: []audit.Assignment{{Criterion: ref, Auditor: "lena"}}}
+	nc := audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{ref}, Evidence: e1,
+		Requirement: "access ends with employment", Found: "two leavers kept VPN access", Reason: "HR does not tell IT"}
+	err = errors.Join(err, ismsaudit.Run(next,
+		ismsaudit.With(a.EstablishContact, audit.Contact{Person: "Carl"}), // initiation (6.2)
+		ismsaudit.With(a.DecideFeasibility, audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true}),
+		ismsaudit.With(a.SetTeam, []audit.Member{{Auditor: "lena", Name: "Lena", Role: competence.RoleTeamLeader}}),
+		a.Prepare, ismsaudit.With(a.DraftPlan, plan), ismsaudit.With(a.ApprovePlan, audit.PlanCheck{}), a.CommunicatePlan, // 6.3
+		ismsaudit.With(a.HoldOpeningMeeting, audit.OpeningMeeting{Attendees: carl, PlanConfirmed: true, ScopeConfirmed: true}), // 6.4
+		ismsaudit.With(a.CollectEvidence, audit.Evidence{ID: e1[0], Source: audit.SourceRecord, Description: "leaver tickets",
+			Supports: []annexa.Ref{ref}, Confidentiality: audit.ConfidentialityInternal}), ismsaudit.With(a.VerifyEvidence, e1[0]),
+		ismsaudit.With(a.AddFinding, nc), ismsaudit.With(a.ConfirmFinding, nc.ID), a.EndFieldwork,
+		ismsaudit.With(a.DraftConclusion, audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "but for leavers",
+			Effectiveness: "effective", ObjectivesAchieved: true, ScopeCovered: true}), a.AgreeConclusion,
+		ismsaudit.With(a.HoldClosingMeeting, audit.ClosingMeeting{Attendees: carl, FindingsPresented: true, ConclusionsPresented: true,
+			AgreedFollowUp: "a plan in a week"}), ismsaudit.With2(a.PlanCorrectiveAction, nc.ID, audit.CorrectiveActionPlan{
+			Correction: "accounts disabled", RootCause: "no notice", Action: "HR opens a ticket", DueAt: day.AddDate(0, 3, 0)}),
+		ismsaudit.With(a.AcceptCorrectiveAction, nc.ID), a.IssueReport, // report (6.5)
+		ismsaudit.With(a.Distribute, []audit.Recipient{{Name: "Board", Clearance: audit.ConfidentialityInternal}}),
+		ismsaudit.With(a.Complete, audit.Completion{Records: "kept six years"}), a.StartFollowUp, // 6.6, 6.7
+		ismsaudit.With(a.MarkImplemented, nc.ID), ismsaudit.With2(a.VerifyCorrectiveAction, nc.ID, e1), a.Close))
 	fmt.Println(a.State, err, audit.Verify(a, nil))
 	// Output:
 	// closed <nil> <nil>
@@ -142,7 +140,7 @@ func ExampleAudit_ApprovePlan() {
 	}
 
 	// Approval refuses the plan, naming the rule and every problem under it.
-	err := a.ApprovePlan(leadOn(4, 10), nil)
+	err := a.ApprovePlan(audit.PlanCheck{}, leadOn(4, 10))
 	var te *ismsaudit.TransitionError
 	var ve *ismsaudit.ValidationError
 	if errors.As(err, &te) && errors.As(err, &ve) {
@@ -155,7 +153,7 @@ func ExampleAudit_ApprovePlan() {
 	// Fix the draft, approve and communicate it.
 	if err := errors.Join(
 		a.DraftPlan(examplePlan(), leadOn(4, 11)),
-		a.ApprovePlan(leadOn(4, 12), nil),
+		a.ApprovePlan(audit.PlanCheck{}, leadOn(4, 12)),
 		a.CommunicatePlan(leadOn(5, 9)),
 	); err != nil {
 		fmt.Println(err)
@@ -176,7 +174,7 @@ func ExampleVerify() {
 	a := initiatedAudit()
 	err := errors.Join(
 		a.DraftPlan(examplePlan(), leadOn(4, 9)),
-		a.ApprovePlan(leadOn(4, 10), nil),
+		a.ApprovePlan(audit.PlanCheck{}, leadOn(4, 10)),
 		a.CommunicatePlan(leadOn(5, 9)),
 		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(16, 9), Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "Carl"}},
 			PlanConfirmed: true, ScopeConfirmed: true}, leadOn(16, 10)),
@@ -280,7 +278,7 @@ func fieldworkAudit() *audit.Audit {
 			SamplingApproach: "statistical samples of changes and leavers",
 			Assignments:      []audit.Assignment{{Criterion: access, Auditor: "auditor-1"}, {Criterion: programme, Auditor: "lead"}},
 		}, day(4)),
-		a.ApprovePlan(day(5), nil),
+		a.ApprovePlan(audit.PlanCheck{}, day(5)),
 		a.CommunicatePlan(day(6)),
 		a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: day(10).At, Attendees: []audit.Attendee{{Name: "Lena"}, {Name: "CISO"}}, PlanConfirmed: true, ScopeConfirmed: true}, day(10)),
 	)
@@ -330,8 +328,6 @@ func ExampleAudit_CollectEvidence() {
 	//   Source enum
 	//   Description required
 	//   Supports required
-	//   CollectedBy required
-	//   CollectedAt required
 	//   Confidentiality required
 	//   State library-set
 	// items: 1
@@ -503,7 +499,7 @@ func exampleAudit(id ismsaudit.AuditID) *audit.Audit {
 	}, on(2, 12, "lead-1")))
 	must(a.Prepare(on(3, 9, "lead-1")))
 	must(a.DraftPlan(plan, on(4, 9, "lead-1")))
-	must(a.ApprovePlan(on(4, 10, "lead-1"), nil))
+	must(a.ApprovePlan(audit.PlanCheck{}, on(4, 10, "lead-1")))
 	must(a.CommunicatePlan(on(5, 9, "lead-1")))
 	must(a.HoldOpeningMeeting(audit.OpeningMeeting{HeldAt: at(9, 9), Attendees: []audit.Attendee{{Name: "Lena Lead"}, {Name: "CISO", Organization: "Example Ltd"}},
 		PlanConfirmed: true, ScopeConfirmed: true}, on(9, 9, "lead-1")))

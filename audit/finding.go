@@ -51,7 +51,8 @@ type Finding struct {
 	// RaisedBy and RaisedAt say who wrote the finding and when: the
 	// finding's own author and time, which the operation recording it
 	// (its Meta) may follow, as a team member's notes are often entered
-	// later or by someone else.
+	// later or by someone else. Left blank and zero, they are the
+	// operation's Meta.By and Meta.At.
 	RaisedBy string         `json:"raisedBy"`
 	RaisedAt time.Time      `json:"raisedAt"`
 	State    FindingState   `json:"state"`
@@ -280,7 +281,8 @@ func (a *Audit) findingsOpen(op string) error {
 // (rule AUD-FINDING-PHASE). The finding needs a unique ID, a Kind, a Grade
 // if and only if it is a nonconformity (AUD-NC-GRADE), at least one valid
 // criterion (AUD-FINDING-CRITERION), evidence ids the audit holds, what was
-// Found, and RaisedBy and RaisedAt (not after m.At). State, History,
+// Found, and RaisedBy and RaisedAt (not after m.At; m.By and m.At when
+// left empty). State, History,
 // DivergingOpinion and Resolution are the library's and must be empty.
 // Whether the criteria are the plan's, the evidence verified and a
 // nonconformity's statement complete is checked when the team confirms
@@ -291,6 +293,8 @@ func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
 		return err
 	}
 	ch := &checker{subject: "finding"}
+	ownTime(&f.RaisedAt, m)
+	ownAuthor(&f.RaisedBy, m)
 	switch {
 	case isBlank(string(f.ID)):
 		ch.add("ID", "required", "", "the host's id for the finding")

@@ -303,8 +303,6 @@ func TestAddFinding(t *testing.T) {
 		{"nothing found", func(f *Finding) { f.Found = "\t" }, nil, []problem{{"Found", "required"}}},
 		{"opinion given", func(f *Finding) { f.DivergingOpinion = "no" }, nil, []problem{{"DivergingOpinion", "empty"}}},
 		{"resolution given", func(f *Finding) { f.Resolution = "ok" }, nil, []problem{{"Resolution", "empty"}}},
-		{"no author", func(f *Finding) { f.RaisedBy = "" }, nil, []problem{{"RaisedBy", "required"}}},
-		{"no time", func(f *Finding) { f.RaisedAt = time.Time{} }, nil, []problem{{"RaisedAt", "required"}}},
 		{"raised after recording", func(f *Finding) { f.RaisedAt = m.At.Add(time.Second) }, nil, []problem{{"RaisedAt", "not-after-event"}}},
 		{"state given", func(f *Finding) { f.State = FindingConfirmed }, nil, []problem{{"State", "empty"}}},
 		{"history given", func(f *Finding) { f.History = []FindingEntry{} }, nil, []problem{{"History", "empty"}}},
@@ -312,7 +310,7 @@ func TestAddFinding(t *testing.T) {
 		{"a note with nowhere to go", func(*Finding) {}, &ismsaudit.Meta{At: m.At, By: m.By, Note: "n"}, []problem{{"Meta.Note", "empty"}}},
 		{"everything at once", func(f *Finding) { *f = Finding{Kind: Nonconformity, State: FindingDraft} }, nil, []problem{
 			{"ID", "required"}, {"Grade", RuleNCGrade}, {"Criteria", RuleFindingCriterion}, {"Found", "required"},
-			{"RaisedBy", "required"}, {"RaisedAt", "required"}, {"State", "empty"},
+			{"State", "empty"},
 		}},
 	}
 	for _, tt := range tests {

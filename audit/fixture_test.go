@@ -420,7 +420,7 @@ func auditIn(t tb, s State) *Audit {
 	}
 	step(a.Prepare(byLead(stageAt[StatePreparation])))
 	step(a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-	step(a.ApprovePlan(byLead(march(2, 21)), nil))
+	step(a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 	step(a.CommunicatePlan(byLead(march(2, 22))))
 	step(a.AttachChecklist(fixtureChecklist(), byLead(march(2, 23))))
 	if s == StatePreparation {
@@ -501,7 +501,7 @@ func fire(a *Audit, e Event, m ismsaudit.Meta) error {
 func firePlanEvent(a *Audit, e PlanEvent, m ismsaudit.Meta) error {
 	switch e {
 	case PlanApprove:
-		return a.ApprovePlan(m, nil)
+		return a.ApprovePlan(PlanCheck{}, m)
 	case PlanCommunicate:
 		return a.CommunicatePlan(m)
 	case PlanRevise:

@@ -11,9 +11,11 @@ import (
 type Contact struct {
 	// Person is the auditee's contact.
 	Person string `json:"person"`
-	// EstablishedAt is when contact was established.
+	// EstablishedAt is when contact was established; left zero, it is
+	// when EstablishContact records it (its Meta.At).
 	EstablishedAt time.Time `json:"at"`
-	// EstablishedBy is the team member who made contact.
+	// EstablishedBy is the team member who made contact; left blank, the
+	// one recording it (Meta.By).
 	EstablishedBy string `json:"by"`
 	// Notes records what was agreed (access, confidentiality, arrangements).
 	Notes string `json:"notes,omitempty"`
@@ -28,7 +30,8 @@ type Feasibility struct {
 	// TimeAndResources covers time and resources to conduct the audit.
 	TimeAndResources bool `json:"timeAndResources"`
 	// DecidedAt and DecidedBy record the decision: when and by whom it was
-	// taken, which the operation recording it (its Meta) may follow.
+	// taken, which the operation recording it (its Meta) may follow. Left
+	// zero and blank, they are the operation's Meta.At and Meta.By.
 	DecidedAt time.Time `json:"decidedAt"`
 	DecidedBy string    `json:"decidedBy"`
 	// Alternative is proposed to the audit client when the audit is not
@@ -61,13 +64,15 @@ var (
 // EstablishContact records the contact established with the auditee
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
 // what was agreed. It is allowed only while the audit is in initiation,
-// and replaces an earlier record. c.EstablishedAt must not be after m.At.
+// and replaces an earlier record. c.EstablishedAt (m.At when zero) must not be after m.At.
 func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
 	if err := a.requireState("establish-contact", RuleInitContact, StateInitiation); err != nil {
 		return err
 	}
 	ch := &checker{subject: "contact"}
 	ch.meta(m)
+	ownTime(&c.EstablishedAt, m)
+	ownAuthor(&c.EstablishedBy, m)
 	checkContact(ch, "", &c)
 	ch.notAfter("EstablishedAt", c.EstablishedAt, m.At, "the contact")
 	if err := ch.err(); err != nil {
@@ -89,13 +94,15 @@ func checkContact(ch *checker, prefix string, c *Contact) {
 // resources. A decision that the audit is not feasible must record the
 // alternative proposed to the audit client (AUD-INIT-ALTERNATIVE). It is
 // allowed only while the audit is in initiation, and replaces an earlier
-// decision. f.DecidedAt must not be after m.At.
+// decision. f.DecidedAt (m.At when zero) must not be after m.At.
 func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) error {
 	if err := a.requireState("decide-feasibility", RuleInitFeasible, StateInitiation); err != nil {
 		return err
 	}
 	ch := &checker{subject: "feasibility decision"}
 	ch.meta(m)
+	ownTime(&f.DecidedAt, m)
+	ownAuthor(&f.DecidedBy, m)
 	checkFeasibility(ch, "", &f)
 	ch.notAfter("DecidedAt", f.DecidedAt, m.At, "the decision")
 	if err := ch.err(); err != nil {

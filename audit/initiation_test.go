@@ -34,10 +34,10 @@ func TestDecideFeasibilityRefusesBadInput(t *testing.T) {
 		{name: "infeasible without alternative", state: StateInitiation, op: func(a *Audit) error {
 			return a.DecideFeasibility(Feasibility{Information: true, DecidedAt: march(2, 13), DecidedBy: "lead"}, byLead(march(2, 13)))
 		}, want: []problem{{"Alternative", RuleInitAlternative}}},
-		{name: "feasibility undated", state: StateInitiation, op: func(a *Audit) error {
-			return a.DecideFeasibility(Feasibility{Alternative: "later"}, byLead(march(2, 13)))
+		{name: "feasibility decided after it is recorded", state: StateInitiation, op: func(a *Audit) error {
+			return a.DecideFeasibility(Feasibility{Alternative: "later", DecidedAt: march(2, 14)}, byLead(march(2, 13)))
 		},
-			want: []problem{{"DecidedAt", "required"}, {"DecidedBy", "required"}}},
+			want: []problem{{"DecidedAt", "time-order"}}},
 	})
 }
 

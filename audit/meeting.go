@@ -20,7 +20,8 @@ type Attendee struct {
 // OpeningMeeting records the opening meeting (19011 6.4.3).
 type OpeningMeeting struct {
 	// HeldAt is when the meeting was held: the meeting's own time, which
-	// the operation's Meta.At (when it is recorded) may follow.
+	// the operation's Meta.At (when it is recorded) may follow; left zero,
+	// it is Meta.At.
 	HeldAt    time.Time  `json:"heldAt"`
 	Attendees []Attendee `json:"attendees"`
 	// PlanConfirmed and ScopeConfirmed record that the plan and the scope
@@ -36,7 +37,8 @@ type OpeningMeeting struct {
 // ClosingMeeting records the closing meeting (19011 6.4.10).
 type ClosingMeeting struct {
 	// HeldAt is when the meeting was held: the meeting's own time, which
-	// the operation's Meta.At (when it is recorded) may follow.
+	// the operation's Meta.At (when it is recorded) may follow; left zero,
+	// it is Meta.At.
 	HeldAt               time.Time  `json:"heldAt"`
 	Attendees            []Attendee `json:"attendees"`
 	FindingsPresented    bool       `json:"findingsPresented"`
@@ -75,12 +77,13 @@ var (
 // refused unless the plan is approved and communicated to the auditee
 // (AUD-OPEN-AFTER-PLAN) and the meeting has attendees, confirmed the plan
 // and the scope, and explained the roles of guides and observers when the
-// team has any (AUD-OPENING-MEETING). om.HeldAt must not be after m.At.
+// team has any (AUD-OPENING-MEETING). om.HeldAt (m.At when zero) must not be after m.At.
 func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) error {
 	if err := a.precheck(EventOpen); err != nil {
 		return err
 	}
 	ch := &checker{subject: "opening meeting"}
+	ownTime(&om.HeldAt, m)
 	checkAttendees(ch, "Attendees", om.Attendees)
 	ch.requiredTime("HeldAt", om.HeldAt, "when the meeting was held")
 	ch.notAfter("HeldAt", om.HeldAt, m.At, "the meeting")
@@ -175,6 +178,7 @@ func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
 		return err
 	}
 	ch := &checker{subject: "closing meeting"}
+	ownTime(&cm.HeldAt, m)
 	checkAttendees(ch, "Attendees", cm.Attendees)
 	ch.texts("DivergingOpinions", cm.DivergingOpinions, "a diverging opinion cannot be empty")
 	ch.requiredTime("HeldAt", cm.HeldAt, "when the meeting was held")

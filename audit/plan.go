@@ -293,20 +293,20 @@ func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
 // who audits (AUD-PLAN-ASSIGNED). When check carries a competence pool,
 // every assigned auditor must also be competent at the plan's start
 // (AUD-PLAN-COMPETENT) and every team member independent of the scope
-// (AUD-PLAN-INDEPENDENT); a nil check or pool skips those two. Approval
+// (AUD-PLAN-INDEPENDENT); the zero PlanCheck (no pool) skips those two. Approval
 // appends the approved content to Plan.Versions, numbered from 1, and one
 // entry to the plan's history. A refusal is a *ismsaudit.TransitionError naming the
 // rule; it wraps a *ismsaudit.ValidationError listing every problem under that rule.
 // Like every plan event, m.At must not precede the latest entry of the
 // audit's or the plan's history.
-func (a *Audit) ApprovePlan(m ismsaudit.Meta, check *PlanCheck) error {
+func (a *Audit) ApprovePlan(check PlanCheck, m ismsaudit.Meta) error {
 	if err := a.requirePlanStage("approve-plan"); err != nil {
 		return err
 	}
 	if a.Plan == nil {
 		return a.planRefusal(string(PlanApprove), RulePlanComplete, "no plan is drafted")
 	}
-	e, err := planMachine.Fire(planSubject{a: a, check: check}, a.Plan.State, a.latest(), PlanApprove, m)
+	e, err := planMachine.Fire(planSubject{a: a, check: &check}, a.Plan.State, a.latest(), PlanApprove, m)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ func TestApprovePlanWithPool(t *testing.T) {
 			}
 			check := &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}
 			before := deepCopy(a)
-			err := a.ApprovePlan(byLead(march(2, 21)), check)
+			err := a.ApprovePlan(*check, byLead(march(2, 21)))
 			if tt.rule == "" {
 				require.NoError(t, err)
 				assert.Equal(t, PlanApproved, a.Plan.State)
@@ -141,7 +141,7 @@ func TestApprovePlanWithPool(t *testing.T) {
 
 			// Without the pool the plan is approved; Verify with the pool
 			// then finds the same problems.
-			require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+			require.NoError(t, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 			err = Verify(a, &VerifyOptions{Competence: &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}})
 			requireInvalid(t, err, tt.want...)
 		})
@@ -163,7 +163,7 @@ func TestPlanCheckDefaults(t *testing.T) {
 	a := auditIn(t, StateInitiation)
 	require.NoError(t, a.Prepare(byLead(march(2, 19))))
 	require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-	err := a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool})
+	err := a.ApprovePlan(PlanCheck{Pool: pool}, byLead(march(2, 21)))
 	requireRefused(t, err, ismsaudit.ReasonGuard, RulePlanCompetent)
 	requireInvalid(t, err, problem{"Team[0].Auditor", RulePlanCompetent}, problem{"Plan.Content.Assignments[2].Auditor", RulePlanCompetent})
 }
@@ -221,7 +221,7 @@ func TestPlanVersions(t *testing.T) {
 	c := fixturePlan()
 	c.Scope.Processes = append(c.Scope.Processes, "joiners and leavers")
 	require.NoError(t, a.DraftPlan(c, byLead(march(3, 6))))
-	require.NoError(t, a.ApprovePlan(byLead(march(3, 7)), nil))
+	require.NoError(t, a.ApprovePlan(PlanCheck{}, byLead(march(3, 7))))
 	require.NoError(t, a.CommunicatePlan(byLead(march(3, 8))))
 
 	require.Len(t, a.Plan.Versions, 2)
@@ -273,7 +273,7 @@ func TestApprovePlanRefusals(t *testing.T) {
 			require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
 			tt.setup(a)
 			before := deepCopy(a)
-			err := a.ApprovePlan(byLead(march(2, 21)), nil)
+			err := a.ApprovePlan(PlanCheck{}, byLead(march(2, 21)))
 			te := requireRefused(t, err, ismsaudit.ReasonGuard, tt.rule)
 			assert.Equal(t, "audit.plan", te.Machine)
 			requireInvalid(t, err, tt.want...)
@@ -284,7 +284,7 @@ func TestApprovePlanRefusals(t *testing.T) {
 	t.Run("no plan", func(t *testing.T) {
 		a := auditIn(t, StateInitiation)
 		require.NoError(t, a.Prepare(byLead(march(2, 19))))
-		requireRefused(t, a.ApprovePlan(byLead(march(2, 21)), nil), ismsaudit.ReasonWrongState, RulePlanComplete)
+		requireRefused(t, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))), ismsaudit.ReasonWrongState, RulePlanComplete)
 		requireRefused(t, a.CommunicatePlan(byLead(march(2, 21))), ismsaudit.ReasonWrongState, RulePlanReapproved)
 		assert.Nil(t, a.PermittedPlan())
 	})
@@ -334,7 +334,7 @@ func TestPlanContentIsCopied(t *testing.T) {
 	content.Objectives[0] = "changed"
 	content.Schedule[1].Criteria[0] = refPolicy
 	assert.Equal(t, fixturePlan(), a.Plan.Content)
-	require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+	require.NoError(t, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 	a.Plan.Content.Objectives[0] = "edited in place"
 	assert.Equal(t, fixturePlan().Objectives, a.Plan.Versions[0].Content.Objectives, "a version shares nothing with the content")
 }

@@ -395,7 +395,7 @@ func (c *auditModel) advance(t *rapid.T) {
 		case a.Plan == nil:
 			op("", func() error { return a.DraftPlan(fixturePlan(), m) })
 		case a.Plan.State == PlanDraft && a.CanPlan(PlanApprove):
-			op("", func() error { return a.ApprovePlan(m, nil) })
+			op("", func() error { return a.ApprovePlan(PlanCheck{}, m) })
 		case a.Plan.State == PlanDraft:
 			op("", func() error { return a.DraftPlan(fixturePlan(), m) })
 		case a.Plan.State == PlanApproved:

@@ -97,7 +97,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		a := auditIn(t, StateInitiation)
 		require.NoError(t, a.Prepare(byLead(march(2, 19))))
 		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-		require.NoError(t, a.ApprovePlan(byLead(march(2, 21)), nil))
+		require.NoError(t, a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
 		return a.HoldOpeningMeeting(openingMeetingAt(march(3, 15)), byLead(march(3, 15)))
 	},
 	RuleOpeningMeeting: func(t *testing.T) error {
@@ -321,7 +321,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		a := auditIn(t, StateInitiation)
 		require.NoError(t, a.Prepare(byLead(march(2, 19))))
 		require.NoError(t, a.DraftPlan(PlanContent{Objectives: []string{"conformity"}}, byLead(march(2, 20))))
-		return a.ApprovePlan(byLead(march(2, 21)), nil)
+		return a.ApprovePlan(PlanCheck{}, byLead(march(2, 21)))
 	},
 	RulePlanAssigned: func(t *testing.T) error {
 		a := auditIn(t, StateInitiation)
@@ -329,14 +329,14 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		c := fixturePlan()
 		c.Assignments = c.Assignments[1:]
 		require.NoError(t, a.DraftPlan(c, byLead(march(2, 20))))
-		return a.ApprovePlan(byLead(march(2, 21)), nil)
+		return a.ApprovePlan(PlanCheck{}, byLead(march(2, 21)))
 	},
 	RulePlanCompetent: func(t *testing.T) error {
 		pool := fixturePool(t, func(r map[string]*competence.Auditor) { r["ana"].Evaluations = nil })
 		a := auditIn(t, StateInitiation)
 		require.NoError(t, a.Prepare(byLead(march(2, 19))))
 		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-		return a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
+		return a.ApprovePlan(PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}, byLead(march(2, 21)))
 	},
 	RulePlanIndependent: func(t *testing.T) error {
 		pool := fixturePool(t, func(r map[string]*competence.Auditor) {
@@ -345,7 +345,7 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		a := auditIn(t, StateInitiation)
 		require.NoError(t, a.Prepare(byLead(march(2, 19))))
 		require.NoError(t, a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
-		return a.ApprovePlan(byLead(march(2, 21)), &PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"})
+		return a.ApprovePlan(PlanCheck{Pool: pool, AuditorSet: "auditor", LeaderSet: "leader"}, byLead(march(2, 21)))
 	},
 	RuleTeamLeader: func(t *testing.T) error {
 		team := fixtureTeam()

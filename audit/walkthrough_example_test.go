@@ -81,7 +81,7 @@ func Example_internalAudit() {
 				Assignments:      []audit.Assignment{{Criterion: audits, Auditor: "lena"}, {Criterion: access, Auditor: "omar"}},
 			}, lead(4, 9))
 		},
-		func() error { return a.ApprovePlan(lead(4, 10), nil) },
+		func() error { return a.ApprovePlan(audit.PlanCheck{}, lead(4, 10)) },
 		func() error { return a.CommunicatePlan(lead(5, 9)) },
 	) {
 		return

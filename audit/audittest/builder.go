@@ -294,7 +294,7 @@ func (b *Builder) prepare(a *audit.Audit) bool {
 		SamplingApproach: "a statistical sample of access reviews",
 		Assignments:      assign,
 	}, b.Meta()))
-	b.do("approve plan", a.ApprovePlan(b.Meta(), nil))
+	b.do("approve plan", a.ApprovePlan(audit.PlanCheck{}, b.Meta()))
 	b.do("communicate plan", a.CommunicatePlan(b.Meta()))
 	b.do("attach checklist", a.AttachChecklist(cl, b.Meta()))
 	b.do("add sampling plan", a.AddSamplingPlan(audit.SamplingPlan{ID: "S-1", Purpose: "access reviews done each quarter", Population: audit.Population{Size: 120},

@@ -194,7 +194,7 @@ func sampleAudit() (*audit.Audit, error) {
 	plan.Schedule = []audit.Activity{{Title: "interviews and record review", Location: "London office", Start: plan.Start, End: plan.End,
 		Auditors: []competence.AuditorID{"aisha", "ben"}, Criteria: refs}}
 	step(a.DraftPlan(plan, lead()))
-	step(a.ApprovePlan(lead(), nil))
+	step(a.ApprovePlan(audit.PlanCheck{}, lead()))
 	step(a.CommunicatePlan(lead()))
 	step(a.AttachChecklist(cl, lead()))
 

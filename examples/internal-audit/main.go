@@ -110,7 +110,7 @@ func conduct(s sample.Story) (*audit.Audit, error) {
 	st.do("draw S-1", a.DrawSample("S-1", by(s.SamplingAt, sample.Auditor)))
 	st.do("choose S-2", a.RecordSelection("S-2", s.ServerChoice, by(s.SamplingAt, sample.Expert)))
 	check := &audit.PlanCheck{Pool: sample.InternalPool(), LeaderSet: competence.InternalISMSAuditorSet}
-	st.do("approve plan", a.ApprovePlan(team(s.Approved), check))
+	st.do("approve plan", a.ApprovePlan(*check, team(s.Approved)))
 	st.do("communicate plan", a.CommunicatePlan(team(s.Communicated)))
 
 	// Fieldwork (6.4): evidence, an urgent risk, checklist results,
