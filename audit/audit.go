@@ -365,7 +365,12 @@ func (a *Audit) Check(e Event) error { return a.precheck(e) }
 // (AUD-FIELDWORK-COVERED), or while a result cites an evidence item that
 // was never verified (AUD-EVIDENCE-VERIFIED: only verified information is
 // audit evidence).
-func (a *Audit) EndFieldwork(m ismsaudit.Meta) error {
+func (a *Audit) EndFieldwork(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "end-fieldwork", m, &err)
 	e, err := a.fireEvent(EventEndFieldwork, nil, m)
 	if err != nil {
 		return err
@@ -386,7 +391,12 @@ func checkTerminationInput(s auditSubject) error {
 // by whom in a.Termination; the reason is also kept in the history
 // entry's Reason. The reason is required (AUD-TERMINATE-REASON). It is
 // refused once the audit is completed.
-func (a *Audit) Terminate(reason string, m ismsaudit.Meta) error {
+func (a *Audit) Terminate(reason string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "terminate", m, &err)
 	e, err := a.fireEvent(EventTerminate, &auditInput{reason: reason}, m)
 	if err != nil {
 		return err

@@ -208,7 +208,7 @@ func TestPlainMirror(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &m))
 	for _, path := range []string{
 		"sampling.0.generator", "sampling.0.selectedAt", "sampling.0.selectedBy", "sampling.1.selectedBy",
-		"seal.logs.0.marks", "seal.head",
+		"seal.parts.0.marks", "seal.heads.0.head",
 		"followUps.0.plannedAt", "followUps.0.plannedBy", "followUps.0.verifications.0.evidence",
 		"followUps.1.earlierPlans.0.plan.action", "followUps.1.earlierPlans.0.recordedAt", "followUps.1.earlierPlans.0.recordedBy",
 		"followUps.1.verifications.0.reason", "followUps.1.history.2.reason",
@@ -507,18 +507,6 @@ type (
 		State         string              `json:"state"`
 		History       []plainEntry        `json:"history"`
 	}
-	plainSealedLog struct {
-		Name  string `json:"name"`
-		Count int    `json:"count"`
-		Marks string `json:"marks"`
-	}
-	plainSeal struct {
-		Algorithm string           `json:"algorithm"`
-		At        time.Time        `json:"at"`
-		By        string           `json:"by"`
-		Logs      []plainSealedLog `json:"logs"`
-		Head      string           `json:"head"`
-	}
 	plainAudit struct {
 		ID          string           `json:"id"`
 		Kind        string           `json:"kind"`
@@ -546,7 +534,7 @@ type (
 		Completion  *Completion      `json:"completion,omitempty"`
 		FollowUps   []plainFollowUp  `json:"followUps,omitempty"`
 		Termination *Termination     `json:"termination,omitempty"`
-		Seal        *plainSeal       `json:"seal,omitempty"`
+		Seal        *Seal            `json:"seal,omitempty"`
 	}
 )
 

@@ -27,7 +27,12 @@ var checklistRules = []ismsaudit.Rule{
 // the checklist must be valid, built for the audit's kind, audit only the
 // plan's criteria or other documents, and carry no result yet
 // (AUD-CHECKLIST-FIELDWORK). The audit keeps its own copy.
-func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) error {
+func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "attach-checklist", m, &err)
 	if err := a.requireState("attach-checklist", RuleChecklistPlanned, StatePreparation); err != nil {
 		return err
 	}
@@ -100,7 +105,12 @@ func checkChecklist(ch *checker, prefix string, cl *annexa.Checklist, a *Audit, 
 // nothing changes. The items may still await verification, but fieldwork
 // ends only once every item a result cites is verified
 // (AUD-EVIDENCE-VERIFIED, see EndFieldwork).
-func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.Meta) error {
+func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "record-result", m, &err)
 	ch, err := a.checklistItemOp("record-result", "checklist result", ref, m)
 	if err != nil {
 		return err
@@ -117,7 +127,12 @@ func (a *Audit) RecordResult(ref annexa.Ref, as annexa.Assessment, m ismsaudit.M
 // audited (for example the area was unavailable), during fieldwork only
 // (AUD-CHECKLIST-FIELDWORK). A reference no item has gives a
 // *ismsaudit.NotFoundError. On error nothing changes.
-func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m ismsaudit.Meta) error {
+func (a *Audit) MarkNotAudited(ref annexa.Ref, reason string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "mark-not-audited", m, &err)
 	ch, err := a.checklistItemOp("mark-not-audited", "not-audited mark", ref, m)
 	if err != nil {
 		return err

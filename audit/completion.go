@@ -31,7 +31,12 @@ var completionRules = []ismsaudit.Rule{
 // records are kept or disposed of (required, AUD-COMPLETE-RECORDS) and the
 // lessons learned. It is refused before the report is distributed
 // (AUD-COMPLETE-AFTER-DISTRIBUTION).
-func (a *Audit) Complete(c Completion, m ismsaudit.Meta) error {
+func (a *Audit) Complete(c Completion, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "complete", m, &err)
 	if err := a.precheck(EventComplete); err != nil {
 		return err
 	}

@@ -179,7 +179,12 @@ func (a *Audit) conclusionsOpen(op string) error {
 // History are the library's and must be empty. m.At and m.By are required
 // and m.Note must be empty: drafting is not a lifecycle event and adds no
 // history entry.
-func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) error {
+func (a *Audit) DraftConclusion(c Conclusion, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "draft-conclusion", m, &err)
 	if err := a.conclusionsOpen("draft-conclusion"); err != nil {
 		return err
 	}
@@ -325,7 +330,12 @@ func (a *Audit) CheckConclusion(e ConclusionEvent) error {
 // one DeriveRecommendation gives for the findings as they stand
 // (AUD-RECOMMENDATION-DERIVED). It is the audit's recommendation from then
 // on; the findings cannot change while the conclusions stand agreed.
-func (a *Audit) AgreeConclusion(m ismsaudit.Meta) error {
+func (a *Audit) AgreeConclusion(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "agree-conclusion", m, &err)
 	return a.fireConclusion(ConclusionAgree, m, func(c *Conclusion) {
 		c.Recommendation = ""
 		if a.IsCertification() {
@@ -337,7 +347,12 @@ func (a *Audit) AgreeConclusion(m ismsaudit.Meta) error {
 // ReviseConclusion takes agreed conclusions back to draft, so that they
 // or the findings can change (AUD-CONCLUSION-PHASE). The recommendation
 // goes with the agreement: the next AgreeConclusion derives it again.
-func (a *Audit) ReviseConclusion(m ismsaudit.Meta) error {
+func (a *Audit) ReviseConclusion(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "revise-conclusion", m, &err)
 	return a.fireConclusion(ConclusionRevise, m, func(c *Conclusion) { c.Recommendation = "" })
 }
 

@@ -231,7 +231,12 @@ var evidenceMachine = fsm.MustNew(fsm.Spec[EvidenceState, EvidenceEvent, evidenc
 //
 // Checking that the id is new scans the log, so collecting costs time in
 // proportion to the log's length (some 20 µs at 10,000 items).
-func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
+func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "collect-evidence", m, &err)
 	if err := a.requireState("collect-evidence", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
 		return err
 	}
@@ -253,7 +258,12 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) error {
 // AUD-EVIDENCE-CRITERIA). m.At must not precede the item's CollectedAt or
 // its last history entry. Allowed in the same audit states as
 // CollectEvidence.
-func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "verify-evidence", m, &err)
 	return a.fireEvidence(id, EvidenceVerify, evidenceInput{given: true}, m)
 }
 
@@ -261,7 +271,12 @@ func (a *Audit) VerifyEvidence(id ismsaudit.EvidenceID, m ismsaudit.Meta) error 
 // never used as audit evidence, but stays in the log. The reason says why;
 // it is required (rule AUD-EVIDENCE-REJECT-REASON) and kept in the history
 // entry's Reason. Allowed in the same audit states as CollectEvidence.
-func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, reason string, m ismsaudit.Meta) error {
+func (a *Audit) RejectEvidence(id ismsaudit.EvidenceID, reason string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "reject-evidence", m, &err)
 	return a.fireEvidence(id, EvidenceReject, evidenceInput{given: true, reason: reason}, m)
 }
 
@@ -349,7 +364,12 @@ func (a *Audit) CheckEvidence(id ismsaudit.EvidenceID, e EvidenceEvent) error {
 // superseded already, so every superseded item has exactly one successor.
 // m.Note may say what was wrong. Nothing is removed: old stays in the log
 // in state EvidenceSuperseded.
-func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudit.Meta) error {
+func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "correct-evidence", m, &err)
 	item, err := a.evidenceFor(old, EvidenceSupersede)
 	if err != nil {
 		return err

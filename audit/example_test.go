@@ -429,27 +429,24 @@ func ExampleAudit_SealRecord() {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range a.Seal.Logs {
-		fmt.Println(l.Name, l.Count)
-	}
+	head, _ := a.Seal.Last()
+	fmt.Println("parts:", len(a.Seal.Parts), "head", head.Number, "over", head.Size, "leaves")
 	fmt.Println("intact:", a.VerifySeal() == nil)
 
-	// Appending is allowed; rewriting is not.
+	// Operations go on after sealing and record what they changed; an
+	// edit that did not come through one is found and located.
 	_ = a.EndFieldwork(ismsaudit.Meta{At: at.Add(time.Hour), By: "lead"})
-	fmt.Println("after appending:", a.State, a.VerifySeal() == nil)
+	fmt.Println("after an operation:", a.State, a.VerifySeal() == nil, len(a.Seal.Changes), a.Seal.Changes[0].Op)
 	a.Evidence[0].Description = "server room door closed"
 	var se *audit.SealError
 	if errors.As(a.VerifySeal(), &se) {
-		fmt.Println("changed:", se.Log, se.Entry, se.Problem)
+		fmt.Println("changed:", se.Path, se.Problem)
 	}
 	// Output:
-	// evidence 1
-	// history 2
-	// plan.history 2
-	// evidence[E-1].history 1
+	// parts: 10 head 1 over 10 leaves
 	// intact: true
-	// after appending: findings true
-	// changed: evidence 0 entry-changed
+	// after an operation: findings true 1 end-fieldwork
+	// changed: Evidence[0].Description part-changed
 }
 
 func ExampleDigestOf() {

@@ -288,7 +288,12 @@ func (a *Audit) findingsOpen(op string) error {
 // nonconformity's statement complete is checked when the team confirms
 // the finding. m.At and m.By are required and m.Note must be empty: the
 // finding gets no history entry until its first event.
-func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) error {
+func (a *Audit) AddFinding(f Finding, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "add-finding", m, &err)
 	if err := a.findingsOpen("add-finding"); err != nil {
 		return err
 	}
@@ -484,7 +489,12 @@ func findingLast(f *Finding) time.Time {
 // (AUD-EVIDENCE-VERIFIED); a nonconformity states the requirement, what
 // was found and why it does not conform (AUD-NC-STATEMENT) and is graded
 // (AUD-NC-GRADE). Allowed while findings are open (AUD-FINDING-PHASE).
-func (a *Audit) ConfirmFinding(id FindingID, m ismsaudit.Meta) error {
+func (a *Audit) ConfirmFinding(id FindingID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "confirm-finding", m, &err)
 	return a.fireFinding(id, FindingConfirm, "", m, nil)
 }
 
@@ -492,20 +502,35 @@ func (a *Audit) ConfirmFinding(id FindingID, m ismsaudit.Meta) error {
 // presented. The finding stays in the record; the reason says why and is
 // required (AUD-FINDING-WITHDRAWN); it is kept in the history entry's
 // Reason. Allowed while findings are open (AUD-FINDING-PHASE).
-func (a *Audit) WithdrawFinding(id FindingID, reason string, m ismsaudit.Meta) error {
+func (a *Audit) WithdrawFinding(id FindingID, reason string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "withdraw-finding", m, &err)
 	return a.fireFinding(id, FindingWithdraw, reason, m, nil)
 }
 
 // AcknowledgeFinding records that the auditee accepts a finding presented
 // at the closing meeting (AUD-FINDING-RESPONSE).
-func (a *Audit) AcknowledgeFinding(id FindingID, m ismsaudit.Meta) error {
+func (a *Audit) AcknowledgeFinding(id FindingID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "acknowledge-finding", m, &err)
 	return a.fireFinding(id, FindingAcknowledge, "", m, nil)
 }
 
 // DisputeFinding records that the auditee does not accept a presented
 // finding, with its diverging opinion (19011 6.4.10; AUD-DISPUTE-RECORDED,
 // AUD-FINDING-RESPONSE).
-func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) error {
+func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "dispute-finding", m, &err)
 	return a.fireFinding(id, FindingDispute, opinion, m, func(f *Finding) { f.DivergingOpinion = opinion })
 }
 
@@ -515,7 +540,12 @@ func (a *Audit) DisputeFinding(id FindingID, opinion string, m ismsaudit.Meta) e
 // issued, that is while the audit is in the closing state
 // (AUD-DISPUTE-BEFORE-REPORT): a dispute still open then stays disputed
 // and the report carries it as an unresolved diverging opinion.
-func (a *Audit) ResolveDispute(id FindingID, resolution string, m ismsaudit.Meta) error {
+func (a *Audit) ResolveDispute(id FindingID, resolution string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "resolve-dispute", m, &err)
 	return a.fireFinding(id, FindingResolve, resolution, m, func(f *Finding) { f.Resolution = resolution })
 }
 

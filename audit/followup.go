@@ -247,7 +247,12 @@ func (a *Audit) followUpsOpen(op string) error {
 // AcceptCorrectiveAction requires it complete. m.At and m.By are required
 // and recorded as PlannedAt and PlannedBy; m.Note must be empty, as
 // recording a plan is not a lifecycle event and adds no history entry.
-func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, m ismsaudit.Meta) error {
+func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "plan-corrective-action", m, &err)
 	if err := a.followUpsOpen("plan-corrective-action"); err != nil {
 		return err
 	}
@@ -390,13 +395,23 @@ func (a *Audit) CheckFollowUp(finding FindingID, e FollowUpEvent) error {
 // corrective action plan of a nonconformity's follow-up. Guard: the plan
 // states the correction, the root cause, the action and a due date
 // (AUD-FOLLOWUP-PLAN).
-func (a *Audit) AcceptCorrectiveAction(finding FindingID, m ismsaudit.Meta) error {
+func (a *Audit) AcceptCorrectiveAction(finding FindingID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "accept-corrective-action", m, &err)
 	return a.fireFollowUp(finding, FollowUpAcceptPlan, followUpInput{given: true}, m, nil, nil)
 }
 
 // MarkImplemented records that the auditee reports the accepted
 // corrective action done.
-func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
+func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "mark-implemented", m, &err)
 	return a.fireFollowUp(finding, FollowUpImplement, followUpInput{given: true}, m, nil, nil)
 }
 
@@ -410,7 +425,12 @@ func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) error {
 // evidence by m.At, verified and not superseded (AUD-EVIDENCE-VERIFIED).
 // An action found not effective is recorded with
 // FindCorrectiveActionIneffective instead.
-func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "verify-corrective-action", m, &err)
 	in := followUpInput{given: true, by: m.By, at: m.At, evidence: evidence}
 	return a.fireFollowUp(finding, FollowUpVerifyEffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
 		ids := cloneOrNil(evidence)
@@ -427,7 +447,12 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.E
 // VerifyCorrectiveAction, m.By must be a team leader or auditor of the
 // audit team, and the evidence examined, if any, must be audit evidence by
 // m.At (AUD-EVIDENCE-VERIFIED).
-func (a *Audit) FindCorrectiveActionIneffective(finding FindingID, reason string, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) error {
+func (a *Audit) FindCorrectiveActionIneffective(finding FindingID, reason string, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "find-corrective-action-ineffective", m, &err)
 	in := followUpInput{given: true, by: m.By, at: m.At, evidence: evidence, reason: reason}
 	return a.fireFollowUp(finding, FollowUpVerifyIneffective, in, m, a.checkExamined(evidence), func(u *FollowUp) {
 		u.Verifications = append(u.Verifications, Verification{At: m.At, By: m.By, Evidence: cloneOrNil(evidence), Reason: reason})
@@ -569,7 +594,12 @@ func checkFollowUpsClosed(s auditSubject) error {
 // StartFollowUp starts following up the corrective actions (19011 6.7):
 // the audit moves from completed to follow-up, provided some
 // nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
-func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
+func (a *Audit) StartFollowUp(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "start-follow-up", m, &err)
 	e, err := a.fireEvent(EventStartFollowUp, nil, m)
 	if err != nil {
 		return err
@@ -580,7 +610,12 @@ func (a *Audit) StartFollowUp(m ismsaudit.Meta) error {
 
 // Close closes the audit for good, from completed or follow-up, once every
 // nonconformity's follow-up is closed (AUD-CLOSE-FOLLOWUPS).
-func (a *Audit) Close(m ismsaudit.Meta) error {
+func (a *Audit) Close(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "close", m, &err)
 	e, err := a.fireEvent(EventClose, nil, m)
 	if err != nil {
 		return err

@@ -65,7 +65,12 @@ var (
 // (19011 6.2.2): who the contact is, when and by whom it was made, and
 // what was agreed. It is allowed only while the audit is in initiation,
 // and replaces an earlier record. c.EstablishedAt (m.At when zero) must not be after m.At.
-func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) error {
+func (a *Audit) EstablishContact(c Contact, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "establish-contact", m, &err)
 	if err := a.requireState("establish-contact", RuleInitContact, StateInitiation); err != nil {
 		return err
 	}
@@ -95,7 +100,12 @@ func checkContact(ch *checker, prefix string, c *Contact) {
 // alternative proposed to the audit client (AUD-INIT-ALTERNATIVE). It is
 // allowed only while the audit is in initiation, and replaces an earlier
 // decision. f.DecidedAt (m.At when zero) must not be after m.At.
-func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) error {
+func (a *Audit) DecideFeasibility(f Feasibility, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "decide-feasibility", m, &err)
 	if err := a.requireState("decide-feasibility", RuleInitFeasible, StateInitiation); err != nil {
 		return err
 	}
@@ -144,7 +154,12 @@ func checkFeasibleRecorded(s auditSubject) error {
 //
 // Preparation cannot start before the contact and the decision it rests
 // on: m.At must not precede them.
-func (a *Audit) Prepare(m ismsaudit.Meta) error {
+func (a *Audit) Prepare(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "prepare", m, &err)
 	var floor time.Time
 	if a.Contact != nil {
 		floor = a.Contact.EstablishedAt

@@ -78,7 +78,12 @@ var (
 // (AUD-OPEN-AFTER-PLAN) and the meeting has attendees, confirmed the plan
 // and the scope, and explained the roles of guides and observers when the
 // team has any (AUD-OPENING-MEETING). om.HeldAt (m.At when zero) must not be after m.At.
-func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) error {
+func (a *Audit) HoldOpeningMeeting(om OpeningMeeting, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "hold-opening-meeting", m, &err)
 	if err := a.precheck(EventOpen); err != nil {
 		return err
 	}
@@ -173,7 +178,12 @@ func checkConclusionsAgreed(s auditSubject) error {
 // finding is disputed, and recorded the agreed follow-up when there are
 // nonconformities (AUD-CLOSING-MEETING). cm.HeldAt must not be after m.At nor
 // before the opening meeting.
-func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) error {
+func (a *Audit) HoldClosingMeeting(cm ClosingMeeting, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "hold-closing-meeting", m, &err)
 	if err := a.precheck(EventHoldClosingMeeting); err != nil {
 		return err
 	}

@@ -265,7 +265,12 @@ func (a *Audit) planRefusal(op string, rule ismsaudit.RuleID, detail string) err
 // criteria references, non-empty texts, times in order, known method
 // locations, assignments of the plan's own criteria. Completeness is
 // checked on approval.
-func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
+func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "draft-plan", m, &err)
 	if err := a.requirePlanStage("draft-plan"); err != nil {
 		return err
 	}
@@ -299,7 +304,12 @@ func (a *Audit) DraftPlan(content PlanContent, m ismsaudit.Meta) error {
 // rule; it wraps a *ismsaudit.ValidationError listing every problem under that rule.
 // Like every plan event, m.At must not precede the latest entry of the
 // audit's or the plan's history.
-func (a *Audit) ApprovePlan(check PlanCheck, m ismsaudit.Meta) error {
+func (a *Audit) ApprovePlan(check PlanCheck, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "approve-plan", m, &err)
 	if err := a.requirePlanStage("approve-plan"); err != nil {
 		return err
 	}
@@ -319,7 +329,12 @@ func (a *Audit) ApprovePlan(check PlanCheck, m ismsaudit.Meta) error {
 
 // CommunicatePlan records that the approved plan was communicated to the
 // auditee (19011 6.3.2); fieldwork opens only after it (AUD-OPEN-AFTER-PLAN).
-func (a *Audit) CommunicatePlan(m ismsaudit.Meta) error {
+func (a *Audit) CommunicatePlan(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "communicate-plan", m, &err)
 	return a.firePlan("communicate-plan", PlanCommunicate, m)
 }
 
@@ -327,7 +342,12 @@ func (a *Audit) CommunicatePlan(m ismsaudit.Meta) error {
 // it can change; the change goes back through approval and communication,
 // and the earlier versions stay in Plan.Versions (AUD-PLAN-REAPPROVED).
 // m.Note can say why.
-func (a *Audit) RevisePlan(m ismsaudit.Meta) error {
+func (a *Audit) RevisePlan(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "revise-plan", m, &err)
 	return a.firePlan("revise-plan", PlanRevise, m)
 }
 

@@ -55,7 +55,12 @@ var errNotDistributed = errors.New("the report has not been distributed")
 // audit moves from closing to reported and a.Report starts at version 1,
 // issued at m.At by m.By. It is refused before the closing meeting
 // (AUD-REPORT-AFTER-CLOSING).
-func (a *Audit) IssueReport(m ismsaudit.Meta) error {
+func (a *Audit) IssueReport(m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "issue-report", m, &err)
 	e, err := a.fireEvent(EventIssueReport, nil, m)
 	if err != nil {
 		return err
@@ -83,7 +88,12 @@ func checkClosingRecorded(s auditSubject) error {
 // call (AUD-REPORT-DISTRIBUTED); a refusal is a *ismsaudit.TransitionError wrapping
 // a *ismsaudit.ValidationError that lists the problems. m.At must not precede the
 // latest distribution.
-func (a *Audit) Distribute(recipients []Recipient, m ismsaudit.Meta) error {
+func (a *Audit) Distribute(recipients []Recipient, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "distribute", m, &err)
 	const op = "distribute"
 	if err := a.requireState(op, RuleReportDistributed, StateReported, StateDistributed, StateCompleted, StateFollowUp); err != nil {
 		return err

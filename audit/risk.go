@@ -45,7 +45,12 @@ var riskRules = []ismsaudit.Rule{
 // to whom it was escalated: EscalatedAt set and not before FoundAt,
 // EscalatedTo named (AUD-RISK-ESCALATED). Neither time may be after m.At.
 // It is allowed during fieldwork only.
-func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) error {
+func (a *Audit) EscalateRisk(r EscalatedRisk, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "escalate-risk", m, &err)
 	if err := a.requireState("escalate-risk", RuleRiskEscalated, StateFieldwork); err != nil {
 		return err
 	}

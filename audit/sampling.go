@@ -148,7 +148,12 @@ type samplingPopulation struct {
 // SelectedBy are set by DrawSample or RecordSelection and must be empty.
 // Every problem is reported at once in a *ismsaudit.ValidationError. The record
 // keeps its own copy of p's slices.
-func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) error {
+func (a *Audit) AddSamplingPlan(p SamplingPlan, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "add-sampling-plan", m, &err)
 	if err := a.requireState("add-sampling-plan", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
@@ -196,7 +201,12 @@ func (a *Audit) SamplingPlan(id SamplingPlanID) (SamplingPlan, bool) {
 // records it in the plan's Selected, with the Generator, m.At and m.By.
 // It is allowed in preparation and fieldwork (rule
 // AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule AUD-SAMPLING-FIXED).
-func (a *Audit) DrawSample(id SamplingPlanID, m ismsaudit.Meta) error {
+func (a *Audit) DrawSample(id SamplingPlanID, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "draw-sample", m, &err)
 	if err := a.requireState("draw-sample", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}
@@ -228,7 +238,12 @@ func (a *Audit) DrawSample(id SamplingPlanID, m ismsaudit.Meta) error {
 // AUD-SAMPLING-REPRODUCIBLE). It is allowed in preparation and fieldwork
 // (rule AUD-SAMPLING-BEFORE-FINDINGS), once per plan (rule
 // AUD-SAMPLING-FIXED).
-func (a *Audit) RecordSelection(id SamplingPlanID, items []string, m ismsaudit.Meta) error {
+func (a *Audit) RecordSelection(id SamplingPlanID, items []string, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "record-selection", m, &err)
 	if err := a.requireState("record-selection", RuleSamplingBeforeFindings, samplingStates...); err != nil {
 		return err
 	}

@@ -2,89 +2,128 @@ package audit
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"hash/crc32"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
-// SealAlgorithm names the hash chain SealRecord builds. The chain is fixed
-// for ever under this name.
+// SealAlgorithm names the whole-record seal SealRecord makes. It is fixed
+// for ever under this name; records sealed with SealAlgorithmV2 still
+// verify.
 //
-// The record is read as append-only logs, each with a stable name, in
-// this order: "evidence" (the items of the evidence log), "history" (the
-// audit lifecycle), "plan.history", "evidence[ID].history" for each item
-// in log order, "findings[ID].history" for each finding,
-// "conclusion.history" and "followUps[FINDING].history" for each
-// follow-up; the plan and conclusion logs only when the record has a plan
-// or conclusions. Each log is sealed over its first Count entries: all it
-// holds when sealed.
+// # Parts
 //
-// The logs fall into seven parts, in the order above: the evidence log,
-// the audit's history, the plan's history, the items' histories, the
-// findings' histories, the conclusions' history and the follow-ups'
-// histories (a part may hold no log). The chain has one link per part,
-// each one SHA-256 over the previous link and the part's logs in order:
+// The record is read as its JSON value (what encoding/json writes for
+// the Audit) cut into parts, each with a path: the members of the
+// top-level object other than "seal" whose values are arrays give one
+// part per element, path "name[i]" (i from 0); members whose values are
+// objects give one part each, path "name"; the remaining members
+// (strings, numbers, booleans) together form the part with the empty
+// path, the object of those members. A part whose value carries nothing
+// (see below) does not exist.
 //
-//	c_0 = SHA-256(str("ismsaudit/seal/sha256-log-chain-v2") || str(audit ID) || time(At) || str(By) || int(number of logs))
-//	c_p = SHA-256(c_(p-1) || log(L_1) || ... || log(L_m))  for p = 1..7, where L_1..L_m are the logs of part p
-//	log(L) = str(Name) || int(Count) || enc(e_1) || ... || enc(e_Count) || str(Marks)
+// # Encoding
 //
-// The seal's Head is the lower-case hex of c_7, so it binds every sealed
-// entry, every log's name, place, count and marks, the audit's id and the
-// seal's own time and actor. A log's Marks hold one mark per entry: the
-// CRC-32C of enc(e_i) as 8 lower-case hex digits, where CRC-32C is the
-// checksum Go's hash/crc32 computes with the crc32.Castagnoli table (the
-// Castagnoli polynomial, reflected, with all bits set before and flipped
-// after; its check value for "123456789" is e3069283). Marks prove
-// nothing: Head does. They only locate the first entry that differs once
-// Head no longer matches.
+// enc(v) encodes a JSON value: a string is 's' followed by str(v); a
+// number is 'n' followed by str(its text as encoding/json writes it); true
+// is 't'; an array is 'a', enc of each element in order ('z' for an
+// element that carries nothing), then 'e'; an object is 'o', then for
+// each member that carries something, in the byte order of the member
+// names, 'k' str(name) enc(value), then 'e'. str(s) is the length of s in
+// bytes as an unsigned varint (encoding/binary's AppendUvarint) followed
+// by its bytes. A value carries nothing when it is null, false, 0, the
+// empty string, the zero time as encoding/json writes it
+// ("0001-01-01T00:00:00Z"), an empty array or an object none of whose
+// members carries anything: such members are left out, so that a record
+// encodes the same whether an empty value is written or omitted and a
+// later version of the library may add fields without changing what an
+// older record encodes to.
 //
-// enc is a length-prefixed binary encoding: str(s) is the length of s as
-// an unsigned varint (encoding/binary's AppendUvarint) followed by its
-// bytes; int(n) is n as 8 bytes big-endian (two's complement); time(t) is
-// int(t.Unix()) followed by t.Nanosecond() as 4 bytes big-endian, so a
-// time means the same instant whatever its zone;
-// an optional part is one byte, 0 when absent or 1 followed by its fields.
-// A history entry is str(From) str(Event) str(To) time(At) str(By)
-// str(Note), followed by str(Reason) when the entry has a reason. An evidence item is str(ID) str(Source) str(Description)
-// int(len(Supports)) and str(Kind) str(ID) for each criterion,
-// str(CollectedBy) time(CollectedAt), optional Covers as time(From)
-// time(To), optional Sampling as str(Plan) str(Population)
-// int(PopulationSize) int(SampleSize) str(Method), then
-// str(Confidentiality) str(Digest) str(Supersedes). State and History are
-// not part of an item's entry: they change as the item moves through its
-// lifecycle, and its history log seals them.
-const SealAlgorithm = "sha256-log-chain-v2"
+// # The tree
+//
+// The seal's leaves form a Merkle tree in the shape of RFC 6962 (RFC 9162
+// section 2.1), as golang.org/x/mod/sumdb/tlog builds it: a leaf's hash is
+// SHA-256(0x00 || data), a node's SHA-256(0x01 || left || right). The
+// leaves are, in order: every part of the record when it was first sealed
+// (Seal.Parts, in the order of the parts above: the empty path first, then
+// members in the byte order of their names, elements by index), then, for
+// each change recorded since (Seal.Changes, in order), one leaf for the
+// change itself followed by one leaf per part it changed (in its Parts
+// order). A part's leaf data is str(path) || enc(value), or str(path) ||
+// 'z' when the change removed it; a change's leaf data is str("#change")
+// || enc({"at": At, "by": By, "op": Op}).
+//
+// # Heads
+//
+// Each sealing adds a head (Seal.Heads) over the tree of all leaves so
+// far: its Size (the number of leaves), its Root (the tree's hash) and the
+// checkpoint text, lines ending in a newline:
+//
+//	ismsaudit seal sha256-record-tree-v3
+//	audit <strconv.Quote of the audit's id>
+//	head <the head's number, from 1>
+//	size <Size>
+//	root <base64 (standard, padded) of the root hash>
+//	previous <the previous head's Head; for the first, the SealAlgorithmV2 head it succeeds, or ->
+//	at <the sealing's time, RFC 3339 with nanoseconds, as encoding/json writes it>
+//	by <strconv.Quote of who sealed>
+//
+// The head's Head is the lower-case hex of SHA-256 of that text, so each
+// head binds every earlier one. The text is what SignSeal signs (a signed
+// note of golang.org/x/mod/sumdb/note) and what Seal.Note returns.
+// A head after the first carries the consistency proof (RFC 6962 section
+// 2.1.2, as tlog.ProveTree computes it) that its tree extends the
+// previous head's.
+//
+// # Parts and marks
+//
+// Each sealed part and each changed part is kept in the seal with its leaf
+// hash (lower-case hex) and, for an object, marks that locate a change:
+// for each member that carries something, in order, name=crc, where crc is
+// the CRC-32C (Castagnoli) of 'k' str(name) enc(value) as 8 lower-case
+// hex digits, separated by single spaces. Marks prove nothing: the hashes
+// and the heads do.
+const SealAlgorithm = "sha256-record-tree-v3"
 
 // Problems a SealError reports.
 const (
 	SealNotSealed      = "not-sealed"        // the record has no seal
 	SealUnknownAlg     = "unknown-algorithm" // the seal names an algorithm this library does not know
 	SealMalformed      = "malformed"         // the seal's own fields are not what SealRecord writes
-	SealHeadMismatch   = "head-mismatch"     // the record no longer gives the seal's head, though every sealed entry matches its mark: the seal or a mark was altered
-	SealLogMissing     = "log-missing"       // a sealed log is no longer in the record
-	SealEntryChanged   = "entry-changed"     // an entry no longer matches its mark: changed, removed or moved (or the mark was altered)
-	SealEntriesMissing = "entries-missing"   // the log holds fewer entries than were sealed
+	SealHeadMismatch   = "head-mismatch"     // a head no longer matches its tree or its text: the seal was altered
+	SealPartChanged    = "part-changed"      // a part of the record differs from what was sealed or last recorded
+	SealPartMissing    = "part-missing"      // a sealed part is no longer in the record
+	SealPartAdded      = "part-added"        // the record holds a part no operation recorded
+	SealProofFailed    = "proof-failed"      // a recipient copy's part does not prove against the seal's head
+	SealLogMissing     = "log-missing"       // SealAlgorithmV2: a sealed log is no longer in the record
+	SealEntryChanged   = "entry-changed"     // SealAlgorithmV2: an entry no longer matches its mark
+	SealEntriesMissing = "entries-missing"   // SealAlgorithmV2: the log holds fewer entries than were sealed
 )
 
-// SealError reports a record whose seal no longer verifies: the first log
-// and entry that differ from what was sealed. It unwraps to ismsaudit.ErrInvalid.
+// SealError reports a record whose seal no longer verifies: where the
+// record differs from what was sealed. It unwraps to ismsaudit.ErrInvalid.
 type SealError struct {
-	// Log is the name of the log, e.g. "findings[F-2].history"; empty when
-	// the problem is with the seal as a whole.
+	// Path locates the difference in Go field names, as far as the marks
+	// allow, e.g. "Findings[0].Grade", "Plan.Content" or "State"; empty
+	// when the problem is with the seal itself.
+	Path string `json:"path,omitempty"`
+	// Log is, for a SealAlgorithmV2 seal, the name of the log, e.g.
+	// "findings[F-2].history".
 	Log string `json:"log,omitempty"`
-	// Index is the position in Seal.Logs of the sealed log, or -1.
+	// Index is, for SealAlgorithmV2, the position in Seal.Logs of the
+	// sealed log, or -1.
 	Index int `json:"index"`
-	// Entry is the position of the first entry that differs (for
-	// SealEntriesMissing, the first one missing), or -1.
+	// Entry is, for SealAlgorithmV2, the position of the first entry that
+	// differs, or -1.
 	Entry int `json:"entry"`
 	// Problem is one of the Seal... problem constants.
 	Problem string `json:"problem"`
@@ -92,39 +131,13 @@ type SealError struct {
 	Detail string `json:"detail,omitempty"`
 }
 
-// SealedLog is one log of a Seal: its name, how many of its entries are
-// sealed and a mark per sealed entry.
-type SealedLog struct {
-	// Name identifies the log, e.g. "evidence" or "findings[F-3].history".
-	Name string `json:"name"`
-	// Count is how many entries were sealed: the log's first Count.
-	Count int `json:"count"`
-	// Marks locate a change: the CRC-32C of each sealed entry's encoding,
-	// as 8 lower-case hex digits per entry (8*Count digits in all; see
-	// SealAlgorithm). Seal.Head alone proves the record intact; the marks
-	// name the first entry that differs when it is not.
-	Marks string `json:"marks"`
-}
-
-// Seal is a hash chain over the evidence log and every history (ISO 19011
-// 5.5.7, integrity), made by SealRecord as SealAlgorithm describes.
-// VerifySeal detects any change, removal or reordering of sealed entries;
-// entries appended after sealing are allowed (logs are append-only).
-type Seal struct {
-	Algorithm string      `json:"algorithm"`
-	At        time.Time   `json:"at"`
-	By        string      `json:"by"`
-	Logs      []SealedLog `json:"logs"`
-	// Head is the last link of the chain, as 64 lower-case hex digits: it
-	// binds every sealed entry, every log's name, count and marks, the
-	// audit's id, At and By.
-	Head string `json:"head"`
-}
-
-// Error names the log, the entry and the problem.
+// Error names where the record differs and the problem.
 func (e *SealError) Error() string {
 	var b strings.Builder
 	b.WriteString("audit: seal")
+	if e.Path != "" {
+		fmt.Fprintf(&b, ": %s", e.Path)
+	}
 	if e.Log != "" {
 		fmt.Fprintf(&b, ": log %q", e.Log)
 	}
@@ -143,60 +156,234 @@ func (e *SealError) Error() string {
 // Unwrap returns ismsaudit.ErrInvalid.
 func (e *SealError) Unwrap() error { return ismsaudit.ErrInvalid }
 
-// sealDomain is hashed into the first value of every chain.
-const sealDomain = "ismsaudit/seal/" + SealAlgorithm
+// SealedPart is one part of the record in the seal: its path, its leaf
+// hash and its marks (see SealAlgorithm).
+type SealedPart struct {
+	// Path is the part's JSON path: "" for the record's own members,
+	// "plan", "findings[3]".
+	Path string `json:"path"`
+	// Hash is the part's leaf hash, 64 lower-case hex digits.
+	Hash string `json:"hash"`
+	// Marks locate a changed member of an object part: "name=crc ...".
+	Marks string `json:"marks,omitempty"`
+	// Removed is set on a change that removed the part (SetTeam with a
+	// smaller team, for instance).
+	Removed bool `json:"removed,omitempty"`
+}
 
-// SealRecord seals the record (19011 5.5.7): it computes a hash chain
-// over the evidence log and every history (see SealAlgorithm) and stores
-// it in a.Seal with m.At and m.By. Entries appended later leave the seal
-// intact; any change, removal or reordering of a sealed entry breaks it,
-// and VerifySeal names the first log and entry that differ.
+// SealChange records one operation accepted after the record was first
+// sealed: which operation, who and when (its Meta), and every part it
+// changed, so that VerifySeal tells it from an edit. Changes are leaves of
+// the tree from the next sealing on.
+type SealChange struct {
+	Op    string       `json:"op"`
+	At    time.Time    `json:"at"`
+	By    string       `json:"by"`
+	Parts []SealedPart `json:"parts"`
+}
+
+// SealHead is one sealing: the tree of every leaf so far, the checkpoint
+// text's fields and hash (see SealAlgorithm), and its signatures.
+type SealHead struct {
+	// Number counts the heads from 1.
+	Number int       `json:"number"`
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	// Size is the number of leaves the head covers; Root their tree hash
+	// (64 lower-case hex digits).
+	Size int64  `json:"size"`
+	Root string `json:"root"`
+	// Changes is how many of Seal.Changes the head covers.
+	Changes int `json:"changes"`
+	// Previous is the previous head's Head (for the first head, the
+	// SealAlgorithmV2 head the seal succeeds, if any).
+	Previous string `json:"previous,omitempty"`
+	// Head is the SHA-256 of the checkpoint text, 64 lower-case hex digits.
+	Head string `json:"head"`
+	// Consistency proves that the tree extends the previous head's: the
+	// hashes of RFC 6962's consistency proof, hex.
+	Consistency []string `json:"consistency,omitempty"`
+	// Signatures are the signature lines of the signed note of the
+	// checkpoint text ("— name base64\n"), as SignSeal adds them.
+	Signatures []string `json:"signatures,omitempty"`
+}
+
+// Seal makes the record tamper-evident in every field (ISO 19011 5.5.7,
+// integrity), as SealAlgorithm describes: SealRecord seals it and seals it
+// again later, operations after sealing record what they changed, and
+// VerifySeal finds and locates any other change. A recipient's copy
+// (RecipientCopy) keeps the heads and proves the parts it shows instead
+// of listing every part.
+type Seal struct {
+	Algorithm string `json:"algorithm"`
+	// Parts are the record's parts when it was first sealed.
+	Parts []SealedPart `json:"parts,omitempty"`
+	// Changes are the operations accepted since, in order.
+	Changes []SealChange `json:"changes,omitempty"`
+	// Heads are the sealings, in order.
+	Heads []SealHead `json:"heads,omitempty"`
+	// Withheld lists, on a recipient's copy, the paths of the parts left
+	// out; Proofs proves every part the copy shows against the last head.
+	Withheld []string    `json:"withheld,omitempty"`
+	Proofs   []SealProof `json:"proofs,omitempty"`
+
+	// At, By, Logs and Head are a SealAlgorithmV2 seal's: when and by
+	// whom it was sealed, its logs, and the last link of its chain.
+	At   time.Time   `json:"at,omitzero"`
+	By   string      `json:"by,omitempty"`
+	Logs []SealedLog `json:"logs,omitempty"`
+	Head string      `json:"head,omitempty"`
+}
+
+// Last returns the latest head, or false when there is none.
+func (s *Seal) Last() (SealHead, bool) {
+	if s == nil || len(s.Heads) == 0 {
+		return SealHead{}, false
+	}
+	return s.Heads[len(s.Heads)-1], true
+}
+
+// Unsealed returns how many recorded changes no head covers yet: the
+// operations since the last sealing, which are as safe as the host's
+// storage until the record is sealed again.
+func (s *Seal) Unsealed() int {
+	h, ok := s.Last()
+	if !ok {
+		return 0
+	}
+	return len(s.Changes) - h.Changes
+}
+
+// IsCopy reports whether the seal is a recipient copy's.
+func (s *Seal) IsCopy() bool { return s != nil && s.Algorithm == SealAlgorithm && len(s.Parts) == 0 }
+
+// SealRecord seals the record (19011 5.5.7): the first time, it records
+// every part of the record (see SealAlgorithm) and the first head over
+// them; later, it adds a head over the changes recorded since, with the
+// proof that the tree only grew. From the first sealing on, every
+// accepted operation records the parts it changed (Seal.Changes), and an
+// operation on a record that no longer matches its seal is refused with
+// the *SealError. A record sealed with SealAlgorithmV2 is verified and
+// then sealed with SealAlgorithm, its first head naming the old head.
 //
-// A record that is already sealed is sealed again only when its seal
-// still verifies (otherwise the *SealError is returned and nothing
-// changes) and m.At is not before the previous seal. Items, findings and
-// follow-ups must have distinct ids, as the logs are named by them; every
-// problem with m or the ids is reported in a *ismsaudit.ValidationError.
+// Sealing is refused, with nothing changed, when the record does not
+// verify against its seal (the *SealError), when m lacks its time or
+// author or m.At precedes the last head or change (a
+// *ismsaudit.ValidationError), or on a recipient's copy.
 //
 // The seal is not a signature: whoever can rewrite the record can seal it
-// anew. Keep Seal.Head somewhere the record's holder cannot change (a
-// signed or timestamped copy, another system) to make any later change
-// evident.
-//
-// Sealing reads every sealed entry once and verifying once more: for a
-// record of 10,000 evidence items and 2,000 findings, about 8 ms to seal
-// and 5 ms to verify on the development machine (BenchmarkSealRecord,
-// BenchmarkVerifySeal), growing in proportion to the record's size.
+// anew. Sign the head (SignSeal) or keep it somewhere the record's holder
+// cannot change to make any later change evident.
 func (a *Audit) SealRecord(m ismsaudit.Meta) error {
 	ch := &checker{subject: "seal"}
 	ch.meta(m)
-	sealCheckIDs(ch, a)
-	if a.Seal != nil && !m.At.IsZero() && m.At.Before(a.Seal.At) {
-		ch.add("Meta.At", "not-before-seal", m.At.Format(time.RFC3339), "the record was last sealed at "+a.Seal.At.Format(time.RFC3339))
+	s := a.Seal
+	if last := sealLastTime(s); !m.At.IsZero() && m.At.Before(last) {
+		ch.add("Meta.At", "not-before-seal", m.At.Format(time.RFC3339), "the record was last sealed or changed at "+last.Format(time.RFC3339))
+	}
+	if s.IsCopy() {
+		ch.add("Seal", RuleSealIntact, "", "a recipient's copy cannot be sealed: it does not hold the whole record")
 	}
 	if err := ch.err(); err != nil {
 		return err
 	}
-	if a.Seal != nil {
+	switch {
+	case s == nil:
+		a.Seal = sealStart(a, "", m)
+	case s.Algorithm == SealAlgorithmV2:
 		if err := a.VerifySeal(); err != nil {
 			return err
 		}
+		a.Seal = sealStart(a, s.Head, m)
+	default:
+		if err := a.VerifySeal(); err != nil {
+			return err
+		}
+		next := *s
+		next.Heads = slices.Clone(s.Heads)
+		leaves := sealLeaves(&next, len(next.Changes))
+		tree := newSealTree(leaves)
+		prev := next.Heads[len(next.Heads)-1]
+		h := sealHeadFor(a.ID, len(next.Heads)+1, tree, m, prev.Head)
+		h.Changes = len(next.Changes)
+		proof, err := tree.consistency(prev.Size)
+		if err != nil {
+			return err
+		}
+		h.Consistency = proof
+		next.Heads = append(next.Heads, h)
+		a.Seal = &next
 	}
-	a.Seal = sealCompute(a, m.At, m.By)
 	return nil
 }
 
+// sealLastTime is the time of the last head or change, or of a
+// SealAlgorithmV2 seal.
+func sealLastTime(s *Seal) time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	last := s.At
+	if h, ok := s.Last(); ok && h.At.After(last) {
+		last = h.At
+	}
+	if n := len(s.Changes); n > 0 && s.Changes[n-1].At.After(last) {
+		last = s.Changes[n-1].At
+	}
+	return last
+}
+
+// sealStart seals a record for the first time.
+func sealStart(a *Audit, previous string, m ismsaudit.Meta) *Seal {
+	parts := recordParts(a)
+	s := &Seal{Algorithm: SealAlgorithm, Parts: make([]SealedPart, len(parts))}
+	for i := range parts {
+		s.Parts[i] = parts[i].sealed(true)
+	}
+	tree := newSealTree(sealLeaves(s, 0))
+	s.Heads = []SealHead{sealHeadFor(a.ID, 1, tree, m, previous)}
+	return s
+}
+
+// sealHeadFor makes head number n over the tree.
+func sealHeadFor(id ismsaudit.AuditID, n int, tree *sealTree, m ismsaudit.Meta, previous string) SealHead {
+	root := tree.root()
+	h := SealHead{Number: n, At: m.At, By: m.By, Size: tree.size(), Root: hex.EncodeToString(root[:]), Previous: previous}
+	sum := sha256.Sum256([]byte(h.text(id)))
+	h.Head = hex.EncodeToString(sum[:])
+	return h
+}
+
+// text is the head's checkpoint text (see SealAlgorithm).
+func (h *SealHead) text(id ismsaudit.AuditID) string {
+	root, _ := hex.DecodeString(h.Root)
+	prev := h.Previous
+	if prev == "" {
+		prev = "-"
+	}
+	var b strings.Builder
+	b.WriteString("ismsaudit seal " + SealAlgorithm + "\n")
+	b.WriteString("audit " + strconv.Quote(string(id)) + "\n")
+	b.WriteString("head " + strconv.Itoa(h.Number) + "\n")
+	b.WriteString("size " + strconv.FormatInt(h.Size, 10) + "\n")
+	b.WriteString("root " + tlog.Hash(root).String() + "\n")
+	b.WriteString("previous " + prev + "\n")
+	b.WriteString("at " + h.At.Format(time.RFC3339Nano) + "\n")
+	b.WriteString("by " + strconv.Quote(h.By) + "\n")
+	return b.String()
+}
+
 // VerifySeal checks the record against its seal and returns nil when
-// every sealed log still holds its sealed entries, unchanged and in
-// order, and the seal itself is unaltered. Otherwise it returns a
-// *SealError naming the first log and entry that differ (SealNotSealed
-// when there is no seal). Entries appended after sealing are allowed.
-//
-// When the record is intact, verifying hashes every sealed entry once and
-// computes no mark; marks are computed only to locate a difference.
+// every head still matches its tree and text, every part of the record is
+// what was sealed or what a recorded operation made it, and (on a
+// recipient's copy) every part shown proves against the last head.
+// Otherwise it returns a *SealError for the first difference, with the
+// path of the changed field as far as the marks locate it (SealNotSealed
+// when there is no seal). Records sealed with SealAlgorithmV2 are checked
+// by that algorithm. Signatures are checked by VerifySignatures.
 func (a *Audit) VerifySeal() error {
 	var first *SealError
-	sealCheck(a, func(e *SealError) bool {
+	sealCheckAll(a, func(e *SealError) bool {
 		first = e
 		return false
 	})
@@ -206,660 +393,487 @@ func (a *Audit) VerifySeal() error {
 	return nil
 }
 
-// sealCheckIDs reports ids that would give two logs the same name.
-func sealCheckIDs(ch *checker, a *Audit) {
-	report := func(list, field string, n int, id func(int) string) {
-		x := newIDIndex(n, id)
-		if x.dups == 0 {
-			return
-		}
-		for i := range n {
-			if j := x.firstOf(i, id); j != i {
-				ch.add(errs.Index(list, i)+"."+field, "unique", id(i), "the same "+strings.ToLower(field)+" as "+errs.Index(list, j))
-			}
-		}
-	}
-	report("Evidence", "ID", len(a.Evidence), a.evidenceID)
-	report("Findings", "ID", len(a.Findings), a.findingID)
-	report("FollowUps", "Finding", len(a.FollowUps), a.followUpFinding)
-}
-
-// sealKind says which part of the record a log is.
-type sealKind uint8
-
-const (
-	sealEvidence sealKind = iota
-	sealAuditHistory
-	sealPlanHistory
-	sealEvidenceHistory
-	sealFindingHistory
-	sealConclusionHistory
-	sealFollowUpHistory
-)
-
-// sealLog is one log of the record: which part it is and, for the logs
-// of items, findings and follow-ups, the position of its owner.
-type sealLog struct {
-	kind sealKind
-	idx  int
-}
-
-// sealLogs lists the record's logs in seal order.
-func sealLogs(a *Audit) []sealLog {
-	logs := make([]sealLog, sealLogCount(a))
-	for i := range logs {
-		logs[i] = sealLogAt(a, i)
-	}
-	return logs
-}
-
-// sealLogCount returns how many logs the record holds.
-func sealLogCount(a *Audit) int {
-	n := 2 + len(a.Evidence) + len(a.Findings) + len(a.FollowUps)
-	if a.Plan != nil {
-		n++
-	}
-	if a.Conclusion != nil {
-		n++
-	}
-	return n
-}
-
-// sealLogAt returns the record's log at position i in seal order, i
-// below sealLogCount(a).
-func sealLogAt(a *Audit, i int) sealLog {
-	if i < 2 {
-		return sealLog{kind: sealKind(i)}
-	}
-	i -= 2
-	if a.Plan != nil {
-		if i == 0 {
-			return sealLog{kind: sealPlanHistory}
-		}
-		i--
-	}
-	if i < len(a.Evidence) {
-		return sealLog{kind: sealEvidenceHistory, idx: i}
-	}
-	i -= len(a.Evidence)
-	if i < len(a.Findings) {
-		return sealLog{kind: sealFindingHistory, idx: i}
-	}
-	i -= len(a.Findings)
-	if a.Conclusion != nil {
-		if i == 0 {
-			return sealLog{kind: sealConclusionHistory}
-		}
-		i--
-	}
-	return sealLog{kind: sealFollowUpHistory, idx: i}
-}
-
-// sealKindOf returns the part of the record a log name belongs to, or -1
-// for a name no log of any record has.
-func sealKindOf(name string) int {
-	switch {
-	case name == "evidence":
-		return int(sealEvidence)
-	case name == "history":
-		return int(sealAuditHistory)
-	case name == "plan.history":
-		return int(sealPlanHistory)
-	case name == "conclusion.history":
-		return int(sealConclusionHistory)
-	case !strings.HasSuffix(name, sealNameSuffix):
-		return -1
-	case strings.HasPrefix(name, "evidence["):
-		return int(sealEvidenceHistory)
-	case strings.HasPrefix(name, "findings["):
-		return int(sealFindingHistory)
-	case strings.HasPrefix(name, "followUps["):
-		return int(sealFollowUpHistory)
-	}
-	return -1
-}
-
-// nameParts returns the log's name as a fixed name, or as the prefix and
-// id that "prefix[id].history" is made of.
-func (l sealLog) nameParts(a *Audit) (fixed, prefix, id string) {
-	switch l.kind {
-	case sealEvidence:
-		return "evidence", "", ""
-	case sealAuditHistory:
-		return "history", "", ""
-	case sealPlanHistory:
-		return "plan.history", "", ""
-	case sealConclusionHistory:
-		return "conclusion.history", "", ""
-	case sealEvidenceHistory:
-		return "", "evidence", string(a.Evidence[l.idx].ID)
-	case sealFindingHistory:
-		return "", "findings", string(a.Findings[l.idx].ID)
-	case sealFollowUpHistory:
-		return "", "followUps", string(a.FollowUps[l.idx].Finding)
-	}
-	return "", "", ""
-}
-
-const sealNameSuffix = "].history"
-
-// nameLen returns the length of the log's name.
-func (l sealLog) nameLen(a *Audit) int {
-	fixed, prefix, id := l.nameParts(a)
-	if prefix == "" {
-		return len(fixed)
-	}
-	return len(prefix) + 1 + len(id) + len(sealNameSuffix)
-}
-
-// appendName appends the log's name to b.
-func (l sealLog) appendName(b []byte, a *Audit) []byte {
-	fixed, prefix, id := l.nameParts(a)
-	if prefix == "" {
-		return append(b, fixed...)
-	}
-	b = append(b, prefix...)
-	b = append(b, '[')
-	b = append(b, id...)
-	return append(b, sealNameSuffix...)
-}
-
-// is reports, without building the name, whether the log is named name.
-func (l sealLog) is(a *Audit, name string) bool {
-	fixed, prefix, id := l.nameParts(a)
-	if prefix == "" {
-		return name == fixed
-	}
-	return len(name) == len(prefix)+1+len(id)+len(sealNameSuffix) &&
-		name[:len(prefix)] == prefix && name[len(prefix)] == '[' &&
-		name[len(prefix)+1:len(prefix)+1+len(id)] == id &&
-		name[len(name)-len(sealNameSuffix):] == sealNameSuffix
-}
-
-// len returns how many entries the log holds now.
-func (l sealLog) len(a *Audit) int {
-	switch l.kind {
-	case sealEvidence:
-		return len(a.Evidence)
-	case sealAuditHistory:
-		return len(a.History)
-	case sealPlanHistory:
-		return len(a.Plan.History)
-	case sealEvidenceHistory:
-		return len(a.Evidence[l.idx].History)
-	case sealFindingHistory:
-		return len(a.Findings[l.idx].History)
-	case sealConclusionHistory:
-		return len(a.Conclusion.History)
-	case sealFollowUpHistory:
-		return len(a.FollowUps[l.idx].History)
-	}
-	return 0
-}
-
-// encode appends the encoding of entry i of the log to b.
-func (l sealLog) encode(b []byte, a *Audit, i int) []byte {
-	switch l.kind {
-	case sealEvidence:
-		return sealEncodeEvidence(b, &a.Evidence[i])
-	case sealAuditHistory:
-		return sealEncodeEntry(b, &a.History[i])
-	case sealPlanHistory:
-		return sealEncodeEntry(b, &a.Plan.History[i])
-	case sealEvidenceHistory:
-		return sealEncodeEntry(b, &a.Evidence[l.idx].History[i])
-	case sealFindingHistory:
-		return sealEncodeEntry(b, &a.Findings[l.idx].History[i])
-	case sealConclusionHistory:
-		return sealEncodeEntry(b, &a.Conclusion.History[i])
-	case sealFollowUpHistory:
-		return sealEncodeEntry(b, &a.FollowUps[l.idx].History[i])
-	}
-	return b
-}
-
-// sealMarkLen is the length in hex digits of one mark.
-const sealMarkLen = 8
-
-// sealParts is the number of parts of the record, and of links of the
-// chain after c_0 (see SealAlgorithm): one per sealKind.
-const sealParts = int(sealFollowUpHistory) + 1
-
-// sealFlushAt is the size at which a chain hands its buffer to the hash.
-const sealFlushAt = 32 << 10
-
-// sealCastagnoli is hash/crc32's table for CRC-32C, which it computes
-// with the processor's own instruction where there is one.
-var sealCastagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// sealChain computes the links of the chain, one part at a time, through
-// one SHA-256 and one buffer.
-type sealChain struct {
-	h    hash.Hash
-	link [sha256.Size]byte
-	part int // the part whose link is open; sealParts when all are closed
-	buf  []byte
-}
-
-// sealNewChain starts a chain at c_0 and opens the link of the first part.
-func sealNewChain(id ismsaudit.AuditID, at time.Time, by string, logs int) *sealChain {
-	c := &sealChain{h: sha256.New(), buf: make([]byte, 0, sealFlushAt+1024)}
-	b := sealStr(c.buf, sealDomain)
-	b = sealStr(b, string(id))
-	b = sealTime(b, at)
-	b = sealStr(b, by)
-	b = sealInt(b, logs)
-	c.link = sha256.Sum256(b)
-	c.buf = append(c.buf[:0], c.link[:]...)
-	return c
-}
-
-// to closes the open links up to part p, which becomes the open one.
-func (c *sealChain) to(p int) {
-	for c.part < p {
-		c.h.Write(c.buf)
-		c.h.Sum(c.link[:0])
-		c.h.Reset()
-		c.buf = append(c.buf[:0], c.link[:]...)
-		c.part++
-	}
-}
-
-// begin starts a log of part p: its name and count. The caller then
-// appends the entries to c.buf, calling flush after each, and closes the
-// log with sealEnd.
-func (c *sealChain) begin(p int, name string, count int) {
-	c.to(p)
-	c.buf = sealStr(c.buf, name)
-	c.buf = sealInt(c.buf, count)
-}
-
-// flush hands the buffer to the hash once it is full.
-func (c *sealChain) flush() {
-	if len(c.buf) >= sealFlushAt {
-		c.h.Write(c.buf)
-		c.buf = c.buf[:0]
-	}
-}
-
-// sealEnd closes a log with its marks.
-func sealEnd[T ~string | ~[]byte](c *sealChain, marks T) {
-	c.buf = sealStr(c.buf, marks)
-	c.flush()
-}
-
-// head closes every link and returns the last.
-func (c *sealChain) head() *[sha256.Size]byte {
-	c.to(sealParts)
-	return &c.link
-}
-
-// sealCompute seals the record as it is now. The names and marks of all
-// logs are written to two builders and cut from their two strings, so
-// that sealing allocates a handful of times whatever the record's size.
-func sealCompute(a *Audit, at time.Time, by string) *Seal {
-	count := sealLogCount(a)
-	nameLen, entries := 0, 0
-	for j := range count {
-		l := sealLogAt(a, j)
-		nameLen += l.nameLen(a)
-		entries += l.len(a)
-	}
-	var names, marks strings.Builder
-	names.Grow(nameLen)
-	marks.Grow(entries * sealMarkLen)
-	var b []byte
-	for j := range count {
-		b = sealLogAt(a, j).appendName(b[:0], a)
-		names.Write(b)
-	}
-	allNames := names.String()
-	c := sealNewChain(a.ID, at, by, count)
-	var logMarks []byte
-	name := 0
-	for j := range count {
-		l := sealLogAt(a, j)
-		n, end := l.len(a), name+l.nameLen(a)
-		c.begin(int(l.kind), allNames[name:end], n)
-		name = end
-		logMarks = logMarks[:0]
-		for i := range n {
-			e := len(c.buf)
-			c.buf = l.encode(c.buf, a, i)
-			logMarks = sealAppendMark(logMarks, crc32.Checksum(c.buf[e:], sealCastagnoli))
-			c.flush()
-		}
-		sealEnd(c, logMarks)
-		marks.Write(logMarks)
-	}
-	allMarks := marks.String()
-	s := &Seal{Algorithm: SealAlgorithm, At: at, By: by, Logs: make([]SealedLog, count), Head: hex.EncodeToString(c.head()[:])}
-	name, mark := 0, 0
-	for j := range count {
-		l := sealLogAt(a, j)
-		n, end := l.len(a), name+l.nameLen(a)
-		s.Logs[j] = SealedLog{Name: allNames[name:end], Count: n, Marks: allMarks[mark : mark+n*sealMarkLen]}
-		name, mark = end, mark+n*sealMarkLen
-	}
-	return s
-}
-
-// Where a sealed log is in the record, when it is not at a position.
-const (
-	sealMissing    = -1 // no log of the record has its name
-	sealTwice      = -2 // an earlier sealed log has the same name
-	sealOutOfOrder = -3 // it belongs to a part of the record before an earlier sealed log's
-)
-
-// sealMatch finds each sealed log among the record's logs by name: its
-// position in logs, or sealMissing, sealTwice or sealOutOfOrder. Logs
-// are found in order without building their names; a map of names is
-// built only when the record's logs are not in sealed order.
-func sealMatch(a *Audit, s *Seal, logs []sealLog) []int {
-	at := make([]int, len(s.Logs))
-	used := make([]bool, len(logs))
-	var byName map[string]int
-	next := 0
-	part := sealKind(0)
-	for j := range s.Logs {
-		name := s.Logs[j].Name
-		k := sealMissing
-		if next < len(logs) && logs[next].is(a, name) {
-			k = next
-		} else {
-			if byName == nil {
-				byName = make(map[string]int, len(logs))
-				var b []byte
-				for i, l := range logs {
-					b = l.appendName(b[:0], a)
-					if _, dup := byName[string(b)]; !dup {
-						byName[string(b)] = i
-					}
-				}
-			}
-			if i, ok := byName[name]; ok {
-				k = i
-			}
-		}
-		switch {
-		case k < 0:
-		case used[k]:
-			k = sealTwice
-		case logs[k].kind < part:
-			k = sealOutOfOrder
-		default:
-			used[k], next, part = true, k+1, logs[k].kind
-		}
-		at[j] = k
-	}
-	return at
-}
-
-// sealChainInOrder computes the chain over the sealed entries of the
-// record without allocating, when the record holds the sealed logs in
-// sealed order, each with at least its sealed count: logs appended since
-// (a later item's history, say) may come between them. ok is false
-// otherwise; sealMatch then finds the logs wherever they are.
-func sealChainInOrder(a *Audit, s *Seal) (head *[sha256.Size]byte, ok bool) {
-	c := sealNewChain(a.ID, s.At, s.By, len(s.Logs))
-	n, next := sealLogCount(a), 0
-	for j := range s.Logs {
-		sl := &s.Logs[j]
-		kind := sealKindOf(sl.Name)
-		for next < n && int(sealLogAt(a, next).kind) < kind {
-			next++ // appended after sealing, in an earlier part
-		}
-		if next == n {
-			return nil, false
-		}
-		l := sealLogAt(a, next)
-		if !l.is(a, sl.Name) || l.len(a) < sl.Count {
-			return nil, false
-		}
-		next++
-		c.begin(int(l.kind), sl.Name, sl.Count)
-		for i := range sl.Count {
-			c.buf = l.encode(c.buf, a, i)
-			c.flush()
-		}
-		sealEnd(c, sl.Marks)
-	}
-	return c.head(), true
-}
-
-// sealChainOf computes the chain over the sealed entries of the record,
-// the sealed logs found at the positions at gives; every one must be
-// found and hold its sealed count.
-func sealChainOf(a *Audit, s *Seal, logs []sealLog, at []int) *[sha256.Size]byte {
-	c := sealNewChain(a.ID, s.At, s.By, len(s.Logs))
-	for j := range s.Logs {
-		sl, l := &s.Logs[j], logs[at[j]]
-		c.begin(int(l.kind), sl.Name, sl.Count)
-		for i := range sl.Count {
-			c.buf = l.encode(c.buf, a, i)
-			c.flush()
-		}
-		sealEnd(c, sl.Marks)
-	}
-	return c.head()
-}
-
-// sealCheck checks the record against its seal and reports every problem
-// to report, in seal order, until report returns false. It first checks
-// the seal's form, then computes the chain over the sealed entries; only
-// when the head differs does it compute marks, to locate every log that
-// differs at its first differing entry.
-func sealCheck(a *Audit, report func(*SealError) bool) {
+// sealCheckAll reports every problem of the record's seal, until report
+// returns false.
+func sealCheckAll(a *Audit, report func(*SealError) bool) {
 	s := a.Seal
-	if s == nil {
+	switch {
+	case s == nil:
 		report(&SealError{Index: -1, Entry: -1, Problem: SealNotSealed})
-		return
-	}
-	if s.Algorithm != SealAlgorithm {
+	case s.Algorithm == SealAlgorithmV2:
+		sealCheck(a, report)
+	case s.Algorithm != SealAlgorithm:
 		report(&SealError{Index: -1, Entry: -1, Problem: SealUnknownAlg, Detail: fmt.Sprintf("%q; this library seals with %q", s.Algorithm, SealAlgorithm)})
+	case s.IsCopy():
+		sealCheckCopy(a, report)
+	default:
+		sealCheckRecord(a, report)
+	}
+}
+
+// sealProblem makes a SealError for the whole-record seal.
+func sealProblem(path, problem, detail string) *SealError {
+	return &SealError{Path: path, Index: -1, Entry: -1, Problem: problem, Detail: detail}
+}
+
+// sealCheckRecord checks a whole record against its seal.
+func sealCheckRecord(a *Audit, report func(*SealError) bool) {
+	s := a.Seal
+	if !sealCheckShape(s, report) {
 		return
 	}
-	if len(s.Head) != 2*sha256.Size || !sealIsHex(s.Head) {
-		report(&SealError{Index: -1, Entry: -1, Problem: SealMalformed, Detail: "the head is not 64 lower-case hex digits"})
+	tree := newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
+	if !sealCheckHeads(a.ID, s, tree, report) {
 		return
 	}
-	for j, l := range s.Logs {
-		var problem string
+	expected := sealFold(s)
+	for _, p := range recordParts(a) {
+		want, ok := expected[p.path]
+		delete(expected, p.path)
 		switch {
-		case l.Count < 0:
-			problem = "a negative count"
-		case len(l.Marks)%sealMarkLen != 0 || len(l.Marks)/sealMarkLen != l.Count:
-			problem = fmt.Sprintf("the marks do not hold %d hex digits per entry", sealMarkLen)
-		case !sealIsHex(l.Marks):
-			problem = "the marks are not lower-case hex digits"
-		}
-		if problem != "" {
-			report(&SealError{Log: l.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: problem})
-			return
-		}
-	}
-	if head, ok := sealChainInOrder(a, s); ok && sealHeadIs(head, s.Head) {
-		return
-	}
-	logs := sealLogs(a)
-	at := sealMatch(a, s, logs)
-	whole := true
-	for j, k := range at {
-		if k < 0 || logs[k].len(a) < s.Logs[j].Count {
-			whole = false
-			break
-		}
-	}
-	if whole && sealHeadIs(sealChainOf(a, s, logs, at), s.Head) {
-		return
-	}
-	located := false
-	var buf []byte
-	var mark [sealMarkLen]byte
-	for j := range s.Logs {
-		sl := &s.Logs[j]
-		var problem *SealError
-		switch k := at[j]; k {
-		case sealMissing:
-			problem = &SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealLogMissing}
-		case sealTwice:
-			problem = &SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: "the log is sealed twice"}
-		case sealOutOfOrder:
-			problem = &SealError{Log: sl.Name, Index: j, Entry: -1, Problem: SealMalformed, Detail: "the log is sealed after a later part of the record"}
-		default:
-			l := logs[k]
-			n := min(l.len(a), sl.Count)
-			changed := -1
-			for i := range n {
-				buf = l.encode(buf[:0], a, i)
-				sealFormatMark(&mark, crc32.Checksum(buf, sealCastagnoli))
-				if string(mark[:]) != sl.Marks[i*sealMarkLen:(i+1)*sealMarkLen] {
-					changed = i
-					break
-				}
+		case !ok:
+			if !report(sealProblem(p.goPath(), SealPartAdded, "")) {
+				return
 			}
-			switch {
-			case changed >= 0:
-				problem = &SealError{Log: sl.Name, Index: j, Entry: changed, Problem: SealEntryChanged}
-			case n < sl.Count:
-				problem = &SealError{Log: sl.Name, Index: j, Entry: n, Problem: SealEntriesMissing, Detail: fmt.Sprintf("%d sealed, %d now", sl.Count, n)}
-			}
-		}
-		if problem != nil {
-			located = true
-			if !report(problem) {
+		case want.Hash != p.hash():
+			if !report(sealProblem(p.locate(want.Marks), SealPartChanged, "")) {
 				return
 			}
 		}
 	}
-	if !located {
-		report(&SealError{Index: -1, Entry: -1, Problem: SealHeadMismatch, Detail: "every sealed entry matches its mark, yet the record no longer gives the seal's head: the seal or a mark was altered"})
+	for _, path := range sortedKeys(expected) {
+		if !report(sealProblem(goPathOf(path), SealPartMissing, "the part was sealed and is no longer in the record")) {
+			return
+		}
 	}
 }
 
-// sealIsHex reports whether s holds only lower-case hex digits.
-func sealIsHex(s string) bool {
-	var bad byte
-	for i := 0; i < len(s); i++ {
-		bad |= notHex[s[i]]
+// sealCheckShape checks the seal's own fields; false when the rest cannot
+// be checked.
+func sealCheckShape(s *Seal, report func(*SealError) bool) bool {
+	bad := func(path, detail string) bool {
+		report(sealProblem(path, SealMalformed, detail))
+		return false
 	}
-	return bad == 0
-}
-
-// sealHeadIs reports whether s is the lower-case hex of h, without
-// decoding s.
-func sealHeadIs(h *[sha256.Size]byte, s string) bool {
-	var buf [2 * sha256.Size]byte
-	hex.Encode(buf[:], h[:])
-	return string(buf[:]) == s
-}
-
-const sealHexDigits = "0123456789abcdef"
-
-// sealFormatMark writes a mark as 8 lower-case hex digits, most
-// significant first.
-func sealFormatMark(dst *[sealMarkLen]byte, mark uint32) {
-	for i := sealMarkLen - 1; i >= 0; i-- {
-		dst[i] = sealHexDigits[mark&0xf]
-		mark >>= 4
+	if len(s.Heads) == 0 {
+		return bad("Seal.Heads", "no head")
 	}
-}
-
-// sealAppendMark appends a mark as 8 lower-case hex digits.
-func sealAppendMark(b []byte, mark uint32) []byte {
-	var m [sealMarkLen]byte
-	sealFormatMark(&m, mark)
-	return append(b, m[:]...)
-}
-
-func sealInt(b []byte, n int) []byte { return binary.BigEndian.AppendUint64(b, uint64(int64(n))) }
-
-func sealStr[T ~string | ~[]byte](b []byte, s T) []byte {
-	if len(s) < 0x80 { // the varint of a length under 128 is the length
-		return append(append(b, byte(len(s))), s...)
+	seen := make(map[string]bool, len(s.Parts))
+	for i, p := range s.Parts {
+		if !isHex64(p.Hash) || p.Removed || seen[p.Path] {
+			return bad(errs.Index("Seal.Parts", i), "a part needs a unique path and a hash of 64 hex digits")
+		}
+		seen[p.Path] = true
 	}
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// sealTime appends time(t): the Unix second as int(n), then the
-// nanosecond within it as 4 bytes big-endian, so an instant encodes the
-// same whatever its zone or monotonic reading.
-func sealTime(b []byte, t time.Time) []byte {
-	b = binary.BigEndian.AppendUint64(b, uint64(t.Unix()))
-	return binary.BigEndian.AppendUint32(b, uint32(t.Nanosecond()))
-}
-
-func sealPresent(b []byte, present bool) []byte {
-	if present {
-		return append(b, 1)
+	for i, c := range s.Changes {
+		if c.Op == "" || c.At.IsZero() || c.By == "" || len(c.Parts) == 0 {
+			return bad(errs.Index("Seal.Changes", i), "a change needs its operation, time, author and parts")
+		}
+		for j, p := range c.Parts {
+			if !isHex64(p.Hash) {
+				return bad(errs.Index(errs.Index("Seal.Changes", i)+".Parts", j), "a hash of 64 hex digits")
+			}
+		}
 	}
-	return append(b, 0)
+	prev := 0
+	for i, h := range s.Heads {
+		if h.Number != i+1 || h.Changes < prev || h.Changes > len(s.Changes) || !isHex64(h.Root) || !isHex64(h.Head) {
+			return bad(errs.Index("Seal.Heads", i), "heads are numbered from 1, cover a growing number of changes and carry hex hashes")
+		}
+		prev = h.Changes
+	}
+	return true
 }
 
-// sealEncodeEntry appends the encoding of a history entry.
-func sealEncodeEntry[S, E ~string](b []byte, e *ismsaudit.Entry[S, E]) []byte {
-	b = sealStr(b, string(e.From))
-	b = sealStr(b, string(e.Event))
-	b = sealStr(b, string(e.To))
-	b = sealTime(b, e.At)
-	b = sealStr(b, e.By)
-	b = sealStr(b, e.Note)
-	if e.Reason != "" {
-		b = sealStr(b, e.Reason)
+// sealCheckHeads checks every head against the tree and its text; false
+// when one does not match.
+func sealCheckHeads(id ismsaudit.AuditID, s *Seal, tree *sealTree, report func(*SealError) bool) bool {
+	prev := ""
+	for i := range s.Heads {
+		h := &s.Heads[i]
+		path := errs.Index("Seal.Heads", i)
+		size := int64(len(s.Parts)) + sealChangeLeaves(s.Changes[:h.Changes])
+		if h.Size != size || size > tree.size() {
+			report(sealProblem(path, SealHeadMismatch, "the head's size is not its leaves'"))
+			return false
+		}
+		root := tree.rootAt(size)
+		if h.Root != hex.EncodeToString(root[:]) {
+			report(sealProblem(path, SealHeadMismatch, "the head's root is not its tree's"))
+			return false
+		}
+		if i > 0 && h.Previous != prev {
+			report(sealProblem(path, SealHeadMismatch, "the head does not name the previous one"))
+			return false
+		}
+		if sum := sha256.Sum256([]byte(h.text(id))); h.Head != hex.EncodeToString(sum[:]) {
+			report(sealProblem(path, SealHeadMismatch, "the head's hash is not its text's"))
+			return false
+		}
+		if i > 0 {
+			if err := sealCheckConsistency(h.Consistency, s.Heads[i-1], *h); err != nil {
+				report(sealProblem(path+".Consistency", SealHeadMismatch, err.Error()))
+				return false
+			}
+		}
+		prev = h.Head
 	}
+	return true
+}
+
+// sealFold returns, for each path, the part as the seal and the recorded
+// changes leave it.
+func sealFold(s *Seal) map[string]SealedPart {
+	m := make(map[string]SealedPart, len(s.Parts))
+	for _, p := range s.Parts {
+		m[p.Path] = p
+	}
+	for _, c := range s.Changes {
+		for _, p := range c.Parts {
+			if p.Removed {
+				delete(m, p.Path)
+			} else {
+				m[p.Path] = p
+			}
+		}
+	}
+	return m
+}
+
+// sealChangeLeaves counts the leaves the changes add: one for each change
+// and one per part.
+func sealChangeLeaves(changes []SealChange) int64 {
+	n := int64(len(changes))
+	for _, c := range changes {
+		n += int64(len(c.Parts))
+	}
+	return n
+}
+
+// sealLeaves returns the leaf hashes of the seal's parts and of its first
+// n changes, in tree order.
+func sealLeaves(s *Seal, n int) []tlog.Hash {
+	leaves := make([]tlog.Hash, 0, int64(len(s.Parts))+sealChangeLeaves(s.Changes[:n]))
+	for _, p := range s.Parts {
+		leaves = append(leaves, hashOf(p.Hash))
+	}
+	for _, c := range s.Changes[:n] {
+		leaves = append(leaves, tlog.RecordHash(sealChangeData(c)))
+		for _, p := range c.Parts {
+			leaves = append(leaves, hashOf(p.Hash))
+		}
+	}
+	return leaves
+}
+
+// sealChangeHeader is what a change's leaf encodes besides its parts.
+type sealChangeHeader struct {
+	Op string    `json:"op"`
+	At time.Time `json:"at"`
+	By string    `json:"by"`
+}
+
+// sealChangeData is a change's leaf data.
+func sealChangeData(c SealChange) []byte {
+	b := canonBytes(nil, "#change")
+	b, _ = canonAppend(b, reflect.ValueOf(sealChangeHeader{Op: c.Op, At: c.At, By: c.By}))
 	return b
 }
 
-// sealEncodeEvidence appends the encoding of an evidence item's content.
-func sealEncodeEvidence(b []byte, e *Evidence) []byte {
-	b = sealStr(b, string(e.ID))
-	b = sealStr(b, string(e.Source))
-	b = sealStr(b, e.Description)
-	b = sealInt(b, len(e.Supports))
-	for _, r := range e.Supports {
-		b = sealStr(b, string(r.Kind))
-		b = sealStr(b, r.ID)
-	}
-	b = sealStr(b, e.CollectedBy)
-	b = sealTime(b, e.CollectedAt)
-	b = sealPresent(b, e.Covers != nil)
-	if e.Covers != nil {
-		b = sealTime(b, e.Covers.From)
-		b = sealTime(b, e.Covers.To)
-	}
-	b = sealPresent(b, e.Sampling != nil)
-	if s := e.Sampling; s != nil {
-		b = sealStr(b, s.Plan)
-		b = sealStr(b, s.Population)
-		b = sealInt(b, s.PopulationSize)
-		b = sealInt(b, s.SampleSize)
-		b = sealStr(b, string(s.Method))
-	}
-	b = sealStr(b, string(e.Confidentiality))
-	b = sealStr(b, e.Digest)
-	return sealStr(b, string(e.Supersedes))
+// hashOf decodes 64 hex digits, checked beforehand.
+func hashOf(s string) tlog.Hash {
+	var h tlog.Hash
+	hex.Decode(h[:], []byte(s))
+	return h
 }
 
-// verifySeal checks the seal, when the record has one: every sealed log
-// still holds its sealed entries, unchanged and in order, and the seal
-// itself is unaltered (AUD-SEAL-INTACT). Each log that differs is
-// reported once, at its first differing entry.
+// isHex64 reports whether s is 64 lower-case hex digits.
+func isHex64(s string) bool { return len(s) == 64 && sealIsHex(s) }
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// recordPart is one part of the record as it is now.
+type recordPart struct {
+	path  string        // JSON path
+	field string        // the Go name of the top-level field; "" for the root part
+	index int           // element index, or -1
+	value reflect.Value // the part's value; for the root part, the Audit
+	data  []byte        // leaf data
+	sum   tlog.Hash     // leaf hash
+	root  bool
+}
+
+func (p *recordPart) hash() string { return hex.EncodeToString(p.sum[:]) }
+
+// goPath is the part's path in Go field names.
+func (p *recordPart) goPath() string {
+	switch {
+	case p.root:
+		return ""
+	case p.index >= 0:
+		return errs.Index(p.field, p.index)
+	}
+	return p.field
+}
+
+// sealed returns the part as the seal keeps it, with marks when asked.
+func (p *recordPart) sealed(marks bool) SealedPart {
+	sp := SealedPart{Path: p.path, Hash: p.hash()}
+	if marks {
+		sp.Marks = p.marks()
+	}
+	return sp
+}
+
+// members lists, for an object part, its members that carry something
+// with the encoding each is marked by.
+func (p *recordPart) members(yield func(json, goName string, enc []byte)) {
+	v := p.value
+	for v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	plan := canonStructOf(v.Type())
+	var b []byte
+	for i := range plan.fields {
+		f := &plan.fields[i]
+		if p.root && !rootMember(v.Field(f.index).Type()) {
+			continue
+		}
+		fv := v.Field(f.index)
+		if f.omitzro && fv.IsZero() {
+			continue
+		}
+		b = canonBytes(append(b[:0], canonKey), f.json)
+		var kept bool
+		if b, kept = f.enc(b, fv); kept {
+			yield(f.json, f.goName, b)
+		}
+	}
+}
+
+// marks computes the part's marks.
+func (p *recordPart) marks() string {
+	var b []byte
+	p.members(func(json, _ string, enc []byte) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, json...)
+		b = append(b, '=')
+		b = sealAppendMark(b, crc32.Checksum(enc, sealCastagnoli))
+	})
+	return string(b)
+}
+
+// locate returns the Go path of the first member whose mark differs from
+// the sealed marks, or the part's own path when the marks do not tell.
+func (p *recordPart) locate(sealed string) string {
+	want := map[string]string{}
+	for _, m := range strings.Fields(sealed) {
+		if k, v, ok := strings.Cut(m, "="); ok {
+			want[k] = v
+		}
+	}
+	base := p.goPath()
+	join := func(name string) string {
+		if base == "" {
+			return name
+		}
+		return base + "." + name
+	}
+	found := ""
+	var mark []byte
+	p.members(func(json, goName string, enc []byte) {
+		mark = sealAppendMark(mark[:0], crc32.Checksum(enc, sealCastagnoli))
+		if found == "" && want[json] != string(mark) {
+			found = join(goName)
+		}
+		delete(want, json)
+	})
+	if found != "" {
+		return found
+	}
+	if len(want) > 0 { // a member was emptied or removed
+		v := p.value
+		for v.Kind() == reflect.Pointer && !v.IsNil() {
+			v = v.Elem()
+		}
+		if v.Kind() == reflect.Struct {
+			plan := canonStructOf(v.Type())
+			for _, k := range sortedKeys(want) {
+				if i, ok := plan.byJSON[k]; ok {
+					return join(plan.fields[i].goName)
+				}
+			}
+		}
+	}
+	return base
+}
+
+// rootMember reports whether a top-level field of this type belongs to
+// the root part: neither an array nor an object.
+func rootMember(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t.Kind() == reflect.Slice:
+		return false
+	case t.Kind() == reflect.Struct && t != timeType && !t.Implements(textMarshal):
+		return false
+	}
+	return true
+}
+
+var auditType = reflect.TypeFor[Audit]()
+
+// recordParts cuts the record into its parts (see SealAlgorithm), in tree
+// order, each encoded and hashed.
+func recordParts(a *Audit) []recordPart {
+	v := reflect.ValueOf(a).Elem()
+	plan := canonStructOf(auditType)
+	parts := make([]recordPart, 0, 16+len(a.Evidence)+len(a.Findings)+len(a.History)+len(a.FollowUps))
+	root := recordPart{index: -1, value: v, root: true}
+	b := canonBytes(nil, "")
+	start := len(b)
+	b = append(b, canonObject)
+	for i := range plan.fields {
+		f := &plan.fields[i]
+		if f.json == "seal" || !rootMember(auditType.Field(f.index).Type) {
+			continue
+		}
+		mark := len(b)
+		b = canonBytes(append(b, canonKey), f.json)
+		var kept bool
+		if b, kept = f.enc(b, v.Field(f.index)); !kept {
+			b = b[:mark]
+		}
+	}
+	if len(b) > start+1 {
+		root.data = append(b, canonEnd)
+		root.sum = tlog.RecordHash(root.data)
+		parts = append(parts, root)
+	}
+	for i := range plan.fields {
+		f := &plan.fields[i]
+		fv := v.Field(f.index)
+		if f.json == "seal" || rootMember(fv.Type()) {
+			continue
+		}
+		if fv.Kind() == reflect.Slice {
+			elem := canonFor(fv.Type().Elem())
+			for j := range fv.Len() {
+				p := recordPart{path: f.json + "[" + strconv.Itoa(j) + "]", field: f.goName, index: j, value: fv.Index(j)}
+				d, kept := elem(canonBytes(nil, p.path), p.value)
+				if !kept {
+					d = append(d, canonNull)
+				}
+				p.data, p.sum = d, tlog.RecordHash(d)
+				parts = append(parts, p)
+			}
+			continue
+		}
+		p := recordPart{path: f.json, field: f.goName, index: -1, value: fv}
+		d, kept := f.enc(canonBytes(nil, p.path), fv)
+		if !kept {
+			continue
+		}
+		p.data, p.sum = d, tlog.RecordHash(d)
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// goPathOf turns a part's JSON path into Go field names.
+func goPathOf(path string) string {
+	name, index, hasIndex := strings.Cut(path, "[")
+	plan := canonStructOf(auditType)
+	if i, ok := plan.byJSON[name]; ok {
+		name = plan.fields[i].goName
+	}
+	if hasIndex {
+		return name + "[" + index
+	}
+	return name
+}
+
+// sealWatch watches an operation on a sealed record: it holds the parts
+// as they were before the operation, to record what the operation changed.
+type sealWatch struct {
+	before map[string]SealedPart
+}
+
+// watch is called at the start of every operation. On a record sealed
+// with SealAlgorithm it checks that the record still matches its seal,
+// refusing the operation with the *SealError otherwise, and returns the
+// watch whose done records the operation's changes; otherwise it returns
+// nil.
+func (a *Audit) watch() (*sealWatch, error) {
+	if a.Seal == nil || a.Seal.Algorithm != SealAlgorithm || a.Seal.IsCopy() {
+		return nil, nil
+	}
+	if err := a.VerifySeal(); err != nil {
+		return nil, err
+	}
+	return &sealWatch{before: sealFold(a.Seal)}, nil
+}
+
+// done records, when the operation was accepted, the parts it changed as
+// one SealChange.
+func (w *sealWatch) done(a *Audit, op string, m ismsaudit.Meta, err *error) {
+	if w == nil || *err != nil {
+		return
+	}
+	var changed []SealedPart
+	for _, p := range recordParts(a) {
+		was, ok := w.before[p.path]
+		delete(w.before, p.path)
+		if !ok || was.Hash != p.hash() {
+			changed = append(changed, p.sealed(true))
+		}
+	}
+	for _, path := range sortedKeys(w.before) {
+		d := canonBytes(nil, path)
+		sum := tlog.RecordHash(append(d, canonNull))
+		changed = append(changed, SealedPart{Path: path, Hash: hex.EncodeToString(sum[:]), Removed: true})
+	}
+	if len(changed) > 0 {
+		a.Seal.Changes = append(a.Seal.Changes, SealChange{Op: op, At: m.At, By: m.By, Parts: changed})
+	}
+}
+
+// verifySeal checks the seal, when the record has one (AUD-SEAL-INTACT):
+// every difference is reported at its path.
 func (v *verifier) verifySeal() {
 	s := v.a.Seal
 	if s == nil {
 		return
 	}
-	c := v.ch
-	if s.At.IsZero() {
-		c.shape("Seal.At", "required", "", "when the record was sealed")
+	if s.Algorithm == SealAlgorithmV2 {
+		if s.At.IsZero() {
+			v.ch.shape("Seal.At", "required", "", "when the record was sealed")
+		}
+		if isBlank(s.By) {
+			v.ch.shape("Seal.By", "required", "", "who sealed the record")
+		}
 	}
-	if isBlank(s.By) {
-		c.shape("Seal.By", "required", "", "who sealed the record")
-	}
-	sealCheck(v.a, func(e *SealError) bool {
+	sealCheckAll(v.a, func(e *SealError) bool {
 		path := "Seal"
-		if e.Index >= 0 {
+		switch {
+		case e.Path != "":
+			path = e.Path
+		case e.Index >= 0:
 			path = errs.Index("Seal.Logs", e.Index)
 		}
 		v.violate(path, RuleSealIntact, e.Log, sealProblemText(e))
@@ -872,6 +886,14 @@ func (v *verifier) verifySeal() {
 func sealProblemText(e *SealError) string {
 	var s string
 	switch e.Problem {
+	case SealPartChanged:
+		s = "the record differs here from what was sealed or last recorded by an operation"
+	case SealPartMissing:
+		s = "a sealed part is no longer in the record"
+	case SealPartAdded:
+		s = "the record holds a part no operation recorded"
+	case SealProofFailed:
+		s = "a part of the copy does not prove against the sealed head"
 	case SealEntryChanged:
 		s = "entry " + strconv.Itoa(e.Entry) + " of the log no longer matches what was sealed: it was changed, removed or moved"
 	case SealEntriesMissing:
@@ -879,7 +901,7 @@ func sealProblemText(e *SealError) string {
 	case SealLogMissing:
 		s = "the sealed log is no longer in the record"
 	case SealHeadMismatch:
-		s = "the record no longer gives the seal's head"
+		s = "the seal no longer matches its heads"
 	case SealMalformed:
 		s = "the seal is not as SealRecord writes it"
 	case SealUnknownAlg:
@@ -893,11 +915,11 @@ func sealProblemText(e *SealError) string {
 	return s + " [" + e.Problem + "]"
 }
 
-// The rules of seal.
+// The rules of the seal.
 const (
 	RuleSealIntact ismsaudit.RuleID = "AUD-SEAL-INTACT"
 )
 
 var sealRules = []ismsaudit.Rule{
-	{ID: RuleSealIntact, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a sealed record is unchanged: no sealed item or history entry is altered, removed or reordered"},
+	{ID: RuleSealIntact, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a sealed record is unchanged but by its operations: every part is what was sealed or what a recorded operation made it"},
 }

@@ -40,7 +40,12 @@ var teamRules = []ismsaudit.Rule{
 // it may change from initiation until fieldwork ends (AUD-PLAN-WHEN), and
 // only while there is no plan or the plan is a draft (AUD-PLAN-REAPPROVED:
 // revise an approved plan first).
-func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) error {
+func (a *Audit) SetTeam(members []Member, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "set-team", m, &err)
 	if err := a.requireState("set-team", RulePlanWhen, StateInitiation, StatePreparation, StateFieldwork); err != nil {
 		return err
 	}

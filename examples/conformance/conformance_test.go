@@ -34,7 +34,9 @@ func TestChangedRecordIsFlagged(t *testing.T) {
 	require.NoError(t, err)
 	changed, err := tamper(a)
 	require.NoError(t, err)
-	audittest.Violates(t, changed, nil, audit.RuleSealIntact, "Seal.Logs[0]")
+	audittest.Violates(t, changed, nil, audit.RuleSealIntact, "Evidence[0].Description")
+	audittest.Violates(t, changed, nil, audit.RuleSealIntact, "Findings[0].Evidence")
+	audittest.Violates(t, changed, nil, audit.RuleSealIntact, "Closing.AgreedFollowUp")
 	audittest.Violates(t, changed, nil, audit.RuleEvidenceVerified, "Findings[0].Evidence[0]")
 	audittest.Violates(t, changed, nil, audit.RuleClosingMeeting, "Closing.AgreedFollowUp")
 }

@@ -1,0 +1,337 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/ismsaudit/ismsaudit"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// sealTree is the seal's Merkle tree, as golang.org/x/mod/sumdb/tlog
+// stores it: every stored hash of every leaf so far, in memory.
+type sealTree struct {
+	n      int64
+	stored []tlog.Hash
+}
+
+// ReadHashes reads stored hashes by index (tlog.HashReader).
+func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	for i, x := range indexes {
+		if x < 0 || x >= int64(len(t.stored)) {
+			return nil, fmt.Errorf("audit: seal tree: no stored hash %d", x)
+		}
+		out[i] = t.stored[x]
+	}
+	return out, nil
+}
+
+// newSealTree builds the tree of the given leaf hashes.
+func newSealTree(leaves []tlog.Hash) *sealTree {
+	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves))}
+	for _, h := range leaves {
+		hashes, err := tlog.StoredHashesForRecordHash(t.n, h, t)
+		if err != nil {
+			panic(err) // the tree reads only what it stored
+		}
+		t.stored = append(t.stored, hashes...)
+		t.n++
+	}
+	return t
+}
+
+func (t *sealTree) size() int64 { return t.n }
+
+func (t *sealTree) root() tlog.Hash { return t.rootAt(t.n) }
+
+// rootAt is the root of the tree of the first n leaves.
+func (t *sealTree) rootAt(n int64) tlog.Hash {
+	if n == 0 {
+		return tlog.Hash{}
+	}
+	h, err := tlog.TreeHash(n, t)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// consistency proves that the tree of the first n leaves is a prefix of
+// the whole tree, as hex hashes.
+func (t *sealTree) consistency(n int64) ([]string, error) {
+	if n == t.n || n == 0 {
+		return nil, nil
+	}
+	p, err := tlog.ProveTree(t.n, n, t)
+	if err != nil {
+		return nil, err
+	}
+	return hexHashes(p), nil
+}
+
+func hexHashes(hs []tlog.Hash) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = hex.EncodeToString(h[:])
+	}
+	return out
+}
+
+func unhexHashes(list []string) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(list))
+	for i, s := range list {
+		if !isHex64(s) {
+			return nil, fmt.Errorf("hash %d is not 64 hex digits", i)
+		}
+		out[i] = hashOf(s)
+	}
+	return out, nil
+}
+
+// sealCheckConsistency checks that head's tree extends prev's.
+func sealCheckConsistency(proof []string, prev, head SealHead) error {
+	if head.Size < prev.Size {
+		return errors.New("the tree shrank")
+	}
+	if head.Size == prev.Size || prev.Size == 0 {
+		if len(proof) != 0 || (head.Size == prev.Size && head.Root != prev.Root) {
+			return errors.New("a head over the same tree has the same root and no proof")
+		}
+		return nil
+	}
+	p, err := unhexHashes(proof)
+	if err != nil {
+		return err
+	}
+	return tlog.CheckTree(p, head.Size, hashOf(head.Root), prev.Size, hashOf(prev.Root))
+}
+
+// SealProof proves one part of a record against the last head of its
+// seal: the part's leaf in the tree and the hashes of its RFC 6962
+// inclusion proof. A recipient's copy carries one for every part it
+// shows.
+type SealProof struct {
+	// Path is the part's path in the sealed record (see SealAlgorithm):
+	// on a copy that leaves parts out, the original index.
+	Path string `json:"path"`
+	// Leaf is the index of the part's leaf in the tree.
+	Leaf int64 `json:"leaf"`
+	// Hashes are the inclusion proof's hashes, hex.
+	Hashes []string `json:"hashes"`
+}
+
+// latestLeaves returns, for each path, the index of its latest leaf in
+// the tree of the seal's last head.
+func latestLeaves(s *Seal) map[string]int64 {
+	last := s.Heads[len(s.Heads)-1]
+	at := make(map[string]int64, len(s.Parts))
+	for i, p := range s.Parts {
+		at[p.Path] = int64(i)
+	}
+	n := int64(len(s.Parts))
+	for _, c := range s.Changes[:last.Changes] {
+		n++ // the change's own leaf
+		for _, p := range c.Parts {
+			if p.Removed {
+				delete(at, p.Path)
+			} else {
+				at[p.Path] = n
+			}
+			n++
+		}
+	}
+	return at
+}
+
+// RecipientCopy returns the copy of a sealed record for a recipient with
+// the given clearance (ISO 19011 6.5.2, 5.5.7): every evidence item whose
+// confidentiality is above the clearance is left out, and the copy's seal
+// keeps the heads (with their signatures) and, instead of the list of
+// every part, an inclusion proof for each part it shows and the paths of
+// those it withholds. VerifySeal on the copy checks every shown part
+// against the last head without seeing the withheld ones, and
+// VerifySignatures checks the heads.
+//
+// The record must be sealed with SealAlgorithm, match its seal and have no
+// change since the last sealing (seal it again first); clearance must be
+// valid. Otherwise nothing is returned but the error: a *SealError, or a
+// *ismsaudit.ValidationError naming the field. The record is not changed.
+//
+// A proof shows that the part was sealed as it is shown; it does not show
+// that the holder gave the latest sealed version of it, nor anything about
+// what was withheld beyond its path.
+func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
+	ch := &checker{subject: "recipient copy"}
+	switch {
+	case clearance == "":
+		ch.add("clearance", ismsaudit.RuleRequired, "", "the most confidential material the recipient may see")
+	case !clearance.IsValid():
+		ch.add("clearance", ismsaudit.RuleEnum, string(clearance), "public, internal or restricted")
+	}
+	switch s := a.Seal; {
+	case s == nil || s.Algorithm != SealAlgorithm:
+		ch.add("Seal", RuleSealIntact, "", "only a record sealed with "+SealAlgorithm+" has a copy that proves its parts")
+	case s.IsCopy():
+		ch.add("Seal", RuleSealIntact, "", "the record is already a recipient's copy")
+	case s.Unsealed() > 0:
+		ch.add("Seal", RuleSealIntact, strconv.Itoa(s.Unsealed()), "operations since the last sealing: seal the record again first")
+	}
+	if err := ch.err(); err != nil {
+		return nil, err
+	}
+	if err := a.VerifySeal(); err != nil {
+		return nil, err
+	}
+	s := a.Seal
+	tree := newSealTree(sealLeaves(s, len(s.Changes)))
+	leaf := latestLeaves(s)
+	c, err := copyAudit(a)
+	if err != nil {
+		return nil, err
+	}
+	var withheld []string
+	kept := c.Evidence[:0]
+	for i, e := range c.Evidence {
+		if e.Confidentiality.Compare(clearance) > 0 {
+			withheld = append(withheld, "evidence["+strconv.Itoa(i)+"]")
+			continue
+		}
+		kept = append(kept, e)
+	}
+	c.Evidence = slices.Clip(kept)
+	if len(c.Evidence) == 0 {
+		c.Evidence = nil
+	}
+	var proofs []SealProof
+	for _, p := range recordParts(a) {
+		if slices.Contains(withheld, p.path) {
+			continue
+		}
+		n := leaf[p.path]
+		rp, err := tlog.ProveRecord(tree.size(), n, tree)
+		if err != nil {
+			return nil, err
+		}
+		proofs = append(proofs, SealProof{Path: p.path, Leaf: n, Hashes: hexHashes(rp)})
+	}
+	c.Seal = &Seal{Algorithm: SealAlgorithm, Heads: cloneHeads(s.Heads), Withheld: withheld, Proofs: proofs}
+	return c, nil
+}
+
+// copyAudit returns a deep copy of the record through its JSON, without
+// its seal.
+func copyAudit(a *Audit) (*Audit, error) {
+	shallow := *a
+	shallow.Seal = nil
+	data, err := json.Marshal(&shallow)
+	if err != nil {
+		return nil, err
+	}
+	var c Audit
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// cloneHeads copies the heads with their slices.
+func cloneHeads(hs []SealHead) []SealHead {
+	out := slices.Clone(hs)
+	for i := range out {
+		out[i].Consistency = slices.Clone(out[i].Consistency)
+		out[i].Signatures = slices.Clone(out[i].Signatures)
+	}
+	return out
+}
+
+// copyPaths maps the paths of a copy's parts to the sealed record's: the
+// evidence items after a withheld one move up in the copy.
+func copyPaths(withheld []string) func(string) string {
+	var gone []int
+	for _, w := range withheld {
+		var i int
+		if _, err := fmt.Sscanf(w, "evidence[%d]", &i); err == nil {
+			gone = append(gone, i)
+		}
+	}
+	slices.Sort(gone)
+	return func(path string) string {
+		var i int
+		if _, err := fmt.Sscanf(path, "evidence[%d]", &i); err != nil || path != "evidence["+strconv.Itoa(i)+"]" {
+			return path
+		}
+		for _, g := range gone {
+			if g <= i {
+				i++
+			}
+		}
+		return "evidence[" + strconv.Itoa(i) + "]"
+	}
+}
+
+// sealCheckCopy checks a recipient's copy: its heads chain and every part
+// it shows proves against the last head; withheld parts are only listed.
+func sealCheckCopy(a *Audit, report func(*SealError) bool) {
+	s := a.Seal
+	if len(s.Heads) == 0 {
+		report(sealProblem("Seal.Heads", SealMalformed, "no head"))
+		return
+	}
+	prev := ""
+	for i := range s.Heads {
+		h := &s.Heads[i]
+		path := "Seal.Heads[" + strconv.Itoa(i) + "]"
+		digest := sha256.Sum256([]byte(h.text(a.ID)))
+		sum := hex.EncodeToString(digest[:])
+		if h.Number != i+1 || h.Head != sum || (i > 0 && h.Previous != prev) || !isHex64(h.Root) {
+			report(sealProblem(path, SealHeadMismatch, "the head's hash is not its text's, or it does not name the previous head"))
+			return
+		}
+		if i > 0 {
+			if err := sealCheckConsistency(h.Consistency, s.Heads[i-1], *h); err != nil {
+				report(sealProblem(path+".Consistency", SealHeadMismatch, err.Error()))
+				return
+			}
+		}
+		prev = h.Head
+	}
+	last := s.Heads[len(s.Heads)-1]
+	proofs := make(map[string]SealProof, len(s.Proofs))
+	for _, p := range s.Proofs {
+		proofs[p.Path] = p
+	}
+	original := copyPaths(s.Withheld)
+	for _, p := range recordParts(a) {
+		path := original(p.path)
+		pr, ok := proofs[path]
+		delete(proofs, path)
+		if !ok {
+			if !report(sealProblem(p.goPath(), SealProofFailed, "the copy shows a part without a proof")) {
+				return
+			}
+			continue
+		}
+		hashes, err := unhexHashes(pr.Hashes)
+		if err == nil {
+			data := canonBytes(nil, path)
+			data = append(data, p.data[len(canonBytes(nil, p.path)):]...)
+			err = tlog.CheckRecord(hashes, last.Size, hashOf(last.Root), pr.Leaf, tlog.RecordHash(data))
+		}
+		if err != nil {
+			if !report(sealProblem(p.goPath(), SealProofFailed, "the part is not what was sealed")) {
+				return
+			}
+		}
+	}
+	for _, path := range sortedKeys(proofs) {
+		if !report(sealProblem(goPathOf(path), SealPartMissing, "a proven part is no longer in the copy")) {
+			return
+		}
+	}
+}
