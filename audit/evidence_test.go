@@ -56,7 +56,7 @@ func TestVerifyIncludesEvidenceRules(t *testing.T) {
 	requireInvalid(t, err,
 		problem{"Evidence[1].History[0].Reason", RuleEvidenceRejectReason},
 		problem{"Sampling[0].Selected", RuleSamplingReproducible},
-		problem{"Evidence[1].History", RuleSealIntact}, // the rejection's reason is sealed
+		problem{"Evidence[1].History", RuleSealIntact},  // the rejection's reason is sealed
 		problem{"Sampling[0].Selected", RuleSealIntact}, // and so is the sample
 	)
 }
