@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/internal/errs"
 )
 
 // SealAlgorithmV2 names the hash chain SealRecord built before
@@ -81,24 +80,6 @@ type SealedLog struct {
 
 // sealDomain is hashed into the first value of every chain.
 const sealDomain = "ismsaudit/seal/" + SealAlgorithmV2
-
-// sealCheckIDs reports ids that would give two logs the same name.
-func sealCheckIDs(ch *checker, a *Audit) {
-	report := func(list, field string, n int, id func(int) string) {
-		x := newIDIndex(n, id)
-		if x.dups == 0 {
-			return
-		}
-		for i := range n {
-			if j := x.firstOf(i, id); j != i {
-				ch.add(errs.Index(list, i)+"."+field, "unique", id(i), "the same "+strings.ToLower(field)+" as "+errs.Index(list, j))
-			}
-		}
-	}
-	report("Evidence", "ID", len(a.Evidence), a.evidenceID)
-	report("Findings", "ID", len(a.Findings), a.findingID)
-	report("FollowUps", "Finding", len(a.FollowUps), a.followUpFinding)
-}
 
 // sealKind says which part of the record a log is.
 type sealKind uint8
