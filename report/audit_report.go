@@ -19,12 +19,26 @@ import (
 // AssessmentResults, PlanOfActionAndMilestones) check it first and write
 // nothing when it is incomplete.
 //
+// A report built from a record that does not verify (audit.Verify) is a
+// draft when the host asks for one (AuditReportOptions.Draft): Draft is
+// set and Violations lists why, and every format marks it (see
+// WriteAuditReport, WriteNonconformityActions, AssessmentResults,
+// PlanOfActionAndMilestones). Without the request such a record is
+// refused (rule RuleRecordVerifies).
+//
 // The report is a snapshot: it shares no memory with the audit record it
 // was built from, and changing one never changes the other. It encodes to
 // JSON and back losslessly (DecodeAuditReport reads it).
 type AuditReport struct {
 	// Title heads the report, e.g. "Internal audit report: Example Ltd".
 	Title string `json:"title"`
+	// Draft marks a report built from a record that does not verify, and
+	// Violations are that record's violations of the process rules as
+	// audit.Verify reports them (paths into the audit record). A draft
+	// lists at least one; a final report lists none (rule
+	// RuleRecordVerifies).
+	Draft      bool                   `json:"draft,omitempty"`
+	Violations []ismsaudit.FieldError `json:"violations,omitempty"`
 	// Audit is the host's id of the audit; Kind its kind; State where its
 	// lifecycle stood when the report was built.
 	Audit ismsaudit.AuditID `json:"audit"`
@@ -303,6 +317,14 @@ type AuditReportOptions struct {
 	// statements (DefaultConfidentialityStatement, DefaultSamplingStatement).
 	ConfidentialityStatement string
 	SamplingStatement        string
+	// Verify configures the audit.Verify run on the record; nil means
+	// defaults. A zero At means the report's AsOf.
+	Verify *audit.VerifyOptions
+	// Draft asks for a draft when the record does not verify: the report
+	// is built, marked as a draft and listing the violations, instead of
+	// refused. A record that verifies gives a final report whatever Draft
+	// says.
+	Draft bool
 }
 
 // DefaultSamplingStatement is the report's default statement on sampling
@@ -326,11 +348,21 @@ var reportStates = []audit.State{
 
 // BuildAuditReport builds the report of audit a. The audit must have held
 // its closing meeting (or have been terminated): an earlier state is
-// refused with a *ismsaudit.TransitionError citing audit.RuleReportAfterClosing. A
-// record whose references do not hold together (a finding citing evidence
-// the log lacks, a follow-up for an unknown finding, a repeated id) is
-// refused with a *ismsaudit.ValidationError listing every problem; unknown
-// references also unwrap to ismsaudit.ErrNotFound. The record is never changed.
+// refused with a *ismsaudit.TransitionError citing audit.RuleReportAfterClosing.
+//
+// Even a draft needs a record whose references hold together: one with a
+// finding citing evidence the log lacks, a follow-up for an unknown
+// finding or a repeated id is refused next, with a
+// *ismsaudit.ValidationError listing every such problem; unknown
+// references also unwrap to ismsaudit.ErrNotFound.
+//
+// The record is then verified (audit.Verify, with opts.Verify and the
+// report's AsOf as its time). A record that does not verify is refused
+// with an *UnverifiedError citing RuleRecordVerifies, which unwraps to
+// ErrUnverified and to the *ismsaudit.ValidationError of audit.Verify
+// naming every violation; with opts.Draft the report is built instead,
+// as a draft (AuditReport.Draft) listing the violations. The record is
+// never changed.
 //
 // Building does not require the report to be complete: Check names the
 // required 6.5.1 content still missing, and every renderer refuses an
@@ -355,12 +387,31 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 	if opts != nil {
 		o = *opts
 	}
+	if o.AsOf.IsZero() {
+		o.AsOf = defaultAsOf(a)
+	}
 	b := builder{a: a, col: col}
 	b.index()
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
-	return b.build(o), nil
+	violations, err := verifyAudit(a, o.Verify, o.AsOf)
+	if err != nil && !o.Draft {
+		return nil, err
+	}
+	r := b.build(o)
+	r.Draft, r.Violations = len(violations) > 0, violations
+	return r, nil
+}
+
+// defaultAsOf is the time a report of a speaks as of when the host gives
+// none: the time of the latest entry of the audit's history, or its
+// creation time when it has none.
+func defaultAsOf(a *audit.Audit) time.Time {
+	if n := len(a.History); n > 0 {
+		return a.History[n-1].At
+	}
+	return a.CreatedAt
 }
 
 // builder holds the indexes BuildAuditReport uses.
@@ -435,12 +486,6 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 	}
 	if r.Title == "" {
 		r.Title = defaultTitle(a.Kind, a.Auditee)
-	}
-	if r.AsOf.IsZero() {
-		r.AsOf = a.CreatedAt
-		if n := len(a.History); n > 0 {
-			r.AsOf = a.History[n-1].At
-		}
 	}
 	if r.SamplingStatement == "" {
 		r.SamplingStatement = DefaultSamplingStatement

@@ -86,6 +86,11 @@ const (
 	// RuleRedaction: a recipient's copy shows evidence above the
 	// recipient's clearance by reference only (6.5.2, 4 d).
 	RuleRedaction ismsaudit.RuleID = "RPT-REDACTION"
+	// RuleRecordVerifies: a final report is built only from an audit
+	// record that verifies (audit.Verify); the report of one that does
+	// not is a draft, marked as such in every format and listing the
+	// violations (6.5.1).
+	RuleRecordVerifies ismsaudit.RuleID = "RPT-RECORD-VERIFIES"
 )
 
 // auditReportRules are the rules of an audit report's contents, in the
@@ -116,6 +121,8 @@ var auditReportRules = []ismsaudit.Rule{
 	{ID: RuleDistribution, Clause: "19011:6.5.2", Principle: ismsaudit.PrincipleConfidentiality, Text: "the report records who received which issued version, when and with what clearance"},
 	{ID: RuleRedaction, Clause: "19011:6.5.2, 4 d", Principle: ismsaudit.PrincipleConfidentiality, Text: "a recipient's copy shows evidence above the recipient's clearance by reference only",
 		Basis: "project reading: 6.5.2 and 4 d ask that a report reach only those entitled to it; a copy that withholds what a recipient may not see is how this library does it"},
+	{ID: RuleRecordVerifies, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "a final report is built only from an audit record that verifies; the report of one that does not is a draft, marked as such and listing the violations",
+		Basis: "project reading: 6.5.1 asks for a complete, accurate, concise and clear record of the audit; a record that breaks the process rules cannot give one, so its report is refused, or marked a draft that says why"},
 }
 
 // Check reports, in one *ismsaudit.ValidationError, every piece of 19011
@@ -123,8 +130,11 @@ var auditReportRules = []ismsaudit.Rule{
 // rule, such as RuleObjectives) and every shape problem (the shape rules
 // ismsaudit.RuleRequired, RuleEnum, RuleUnique, RuleFormat and
 // RuleUnknown), each with its path in the report ("Findings[2].Evidence[0]").
-// A problem whose cause lies in the audit record says in its detail which
-// record field to fill. It returns nil for a complete report.
+// It also checks the draft marking (rule RuleRecordVerifies): a draft
+// lists at least one violation, each naming its rule, and a report that
+// lists violations is a draft. A problem whose cause lies in the audit
+// record says in its detail which record field to fill. It returns nil
+// for a complete report, draft or final.
 func (r *AuditReport) Check() error {
 	_, err := r.check()
 	return err
@@ -160,6 +170,7 @@ func (r *AuditReport) checkHeader(c *checker) {
 	if r.AsOf.IsZero() {
 		c.add("AsOf", ismsaudit.RuleRequired, "", "the time the report speaks as of")
 	}
+	checkDraft(c, RuleRecordVerifies, r.Draft, r.Violations)
 	if r.Issue != nil {
 		if r.Issue.Version < 1 {
 			c.add("Issue.Version", ismsaudit.RuleRequired, fmt.Sprint(r.Issue.Version), "issued versions count from 1")

@@ -13,7 +13,8 @@ import (
 
 // AuditFindingsCSVHeader returns the header row of the findings register
 // that WriteAuditReport writes in CSV: one row per finding. Several values in a
-// cell are joined by ";"; times are RFC 3339, dates YYYY-MM-DD.
+// cell are joined by ";"; times are RFC 3339, dates YYYY-MM-DD. A draft's
+// CSV has DraftCSVColumn in front of these columns.
 // Each call returns a new slice: changing it changes no later output.
 func AuditFindingsCSVHeader() []string { return slices.Clone(auditFindingsCSVHeader) }
 
@@ -24,7 +25,7 @@ var auditFindingsCSVHeader = []string{
 
 // NonconformityActionsCSVHeader returns the header row of
 // WriteNonconformityActions: one row per nonconformity with its corrective
-// action.
+// action. A draft's CSV has DraftCSVColumn in front of these columns.
 // Each call returns a new slice: changing it changes no later output.
 func NonconformityActionsCSVHeader() []string { return slices.Clone(nonconformityActionsCSVHeader) }
 
@@ -62,8 +63,8 @@ func actionsByFinding(r *AuditReport) map[audit.FindingID]*AuditAction {
 
 func findingsCSV(w io.Writer, r *AuditReport) error {
 	actions := actionsByFinding(r)
-	cw := newCSV(w)
-	cw.row(auditFindingsCSVHeader...)
+	cw := newReportCSV(w, r.Draft)
+	cw.head(auditFindingsCSVHeader...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		labels, titles := criteriaCells(f.Criteria)
@@ -83,15 +84,16 @@ func findingsCSV(w io.Writer, r *AuditReport) error {
 // in the report's order, with its correction, root cause, corrective
 // action, due date and state, and whether it is overdue at r.AsOf (still
 // open after its due date) and by how many whole days. A nonconformity
-// whose follow-up has not started has empty action cells. The report is
-// checked first; an incomplete one is refused and nothing is written.
+// whose follow-up has not started has empty action cells. A draft's rows
+// start with DraftCSVColumn. The report is checked first; an incomplete
+// one is refused and nothing is written.
 func WriteNonconformityActions(w io.Writer, r *AuditReport) error {
 	if err := r.Check(); err != nil {
 		return err
 	}
 	actions := actionsByFinding(r)
-	cw := newCSV(w)
-	cw.row(nonconformityActionsCSVHeader...)
+	cw := newReportCSV(w, r.Draft)
+	cw.head(nonconformityActionsCSVHeader...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Kind != audit.Nonconformity {

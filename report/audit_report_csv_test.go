@@ -42,7 +42,7 @@ func TestNonconformityActionsCSV(t *testing.T) {
 	require.Len(t, got, 3, "one row per nonconformity")
 	assert.Equal(t, []string{"2026-04-30", "implemented", "", "", "true", "20"}, got["F-02"][9:])
 	assert.Equal(t, []string{"2026-06-15", "accepted", "", "", "false", "0"}, got["F-01"][9:])
-	assert.Equal(t, []string{"2026-04-30", "closed", "Ben Osei", "2026-04-20", "false", "0"}, got["F-07"][9:])
+	assert.Equal(t, []string{"2026-04-30", "closed", "AUD-002", "2026-04-20", "false", "0"}, got["F-07"][9:], "verified by the auditor's id, as VerifyCorrectiveAction records it")
 
 	c := certificationReport(t)
 	c.FollowUp.Actions = c.FollowUp.Actions[1:]

@@ -16,50 +16,57 @@ import (
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
-// smallAudit is a small internal audit after its closing meeting, with
-// its report issued and sent to one recipient.
+// smallAudit is a small internal audit taken by the audit package's
+// operations from New to its report, issued and sent to one recipient:
+// two evidence items (one restricted), a minor nonconformity with its
+// corrective action agreed, and a conformity. Every step is the team
+// leader's (auditor id "ann"), half an hour after the one before.
 func smallAudit() *audit.Audit {
-	at := func(day, hour int) time.Time { return time.Date(2026, time.March, day, hour, 0, 0, 0, time.UTC) }
-	content := audit.PlanContent{
+	t := time.Date(2026, time.March, 2, 7, 0, 0, 0, time.UTC)
+	next := func() ismsaudit.Meta { t = t.Add(30 * time.Minute); return ismsaudit.Meta{At: t, By: "ann"} }
+	a, err := audit.New(audit.NewOptions{ID: "IA-7", Kind: annexa.Internal, Client: "Example Ltd board", Auditee: "Example Ltd"}, next())
+	must(err)
+	leavers, patching := annexa.RefToControl("5.18"), annexa.RefToControl("8.8")
+	day := time.Date(2026, time.March, 2, 11, 30, 0, 0, time.UTC)
+	plan := audit.PlanContent{
 		Objectives: []string{"Check that leavers lose their access on time."},
 		Scope:      audit.Scope{Units: []string{"IT Operations"}},
-		Criteria:   []audit.Criterion{{Ref: annexa.RefToControl("5.18")}, {Ref: annexa.RefToControl("8.8")}},
-		Locations:  []string{"London office"},
-		Start:      at(2, 9), End: at(2, 17),
+		Criteria:   []audit.Criterion{{Ref: leavers}, {Ref: patching}},
+		Locations:  []string{"London office"}, Start: day, End: day.Add(6*time.Hour + 30*time.Minute),
+		Schedule:         []audit.Activity{{Title: "Interviews and record reviews", Location: "London office", Start: day, End: day.Add(6*time.Hour + 30*time.Minute)}},
+		Methods:          []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "Interviews and record reviews"}},
+		SamplingApproach: "The last five leavers, and every server.",
+		Assignments:      []audit.Assignment{{Criterion: leavers, Auditor: "ann"}, {Criterion: patching, Auditor: "ann"}},
 	}
-	return &audit.Audit{
-		ID: "IA-7", Kind: annexa.Internal, Client: "Example Ltd board", Auditee: "Example Ltd",
-		CreatedAt: at(1, 9), CreatedBy: "Ann", State: audit.StateReported,
-		History: []audit.Entry{
-			{From: audit.StateInitiation, Event: audit.EventPrepare, To: audit.StatePreparation, At: at(1, 10), By: "Ann Lee"},
-			{From: audit.StatePreparation, Event: audit.EventOpen, To: audit.StateFieldwork, At: at(2, 9), By: "Ann Lee"},
-			{From: audit.StateFieldwork, Event: audit.EventEndFieldwork, To: audit.StateFindings, At: at(2, 15), By: "Ann Lee"},
-			{From: audit.StateFindings, Event: audit.EventHoldClosingMeeting, To: audit.StateClosing, At: at(2, 16), By: "Ann Lee"},
-			{From: audit.StateClosing, Event: audit.EventIssueReport, To: audit.StateReported, At: at(3, 9), By: "Ann Lee"},
-		},
-		Team: []audit.Member{{Auditor: "A-1", Name: "Ann Lee", Role: competence.RoleTeamLeader}},
-		Plan: &audit.Plan{State: audit.PlanCommunicated, Content: content,
-			Versions: []audit.PlanVersion{{Version: 1, ApprovedAt: at(1, 10), ApprovedBy: "Ann Lee", Content: content}}},
-		Opening: &audit.OpeningMeeting{HeldAt: at(2, 9), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd", Role: "IT manager"}}},
-		Evidence: []audit.Evidence{
-			{ID: "EV-1", Source: audit.SourceRecord, Description: "Leaver tickets: 1 of 5 removed late.", Supports: []annexa.Ref{annexa.RefToControl("5.18")},
-				CollectedBy: "Ann Lee", CollectedAt: at(2, 11), Confidentiality: audit.ConfidentialityRestricted, State: audit.EvidenceVerified},
-			{ID: "EV-2", Source: audit.SourceTechnicalVerification, Description: "Patch report: all servers current.", Supports: []annexa.Ref{annexa.RefToControl("8.8")},
-				CollectedBy: "Ann Lee", CollectedAt: at(2, 14), Confidentiality: audit.ConfidentialityInternal, State: audit.EvidenceVerified},
-		},
-		Findings: []audit.Finding{
-			{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{annexa.RefToControl("5.18")}, Evidence: []ismsaudit.EvidenceID{"EV-1"},
-				Requirement: "Access is removed on the last working day.", Found: "One leaver kept access for 12 days.", Reason: "Removal was late.",
-				RaisedBy: "Ann Lee", RaisedAt: at(2, 12), State: audit.FindingAcknowledged},
-			{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{annexa.RefToControl("8.8")}, Evidence: []ismsaudit.EvidenceID{"EV-2"},
-				Found: "Patching meets the policy.", RaisedBy: "Ann Lee", RaisedAt: at(2, 15), State: audit.FindingAcknowledged},
-		},
-		Conclusion: &audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "Met apart from one minor nonconformity.",
-			Effectiveness: "Effective.", ObjectivesAchieved: true, ScopeCovered: true, State: audit.ConclusionPresented},
-		Closing: &audit.ClosingMeeting{HeldAt: at(2, 16), Attendees: []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd"}}, FindingsPresented: true, ConclusionsPresented: true},
-		Report: &audit.ReportRecord{Version: 1, IssuedAt: at(3, 9), IssuedBy: "Ann Lee",
-			Distribution: []audit.Distribution{{Recipient: audit.Recipient{Name: "Raj Patel", Clearance: audit.ConfidentialityInternal}, Version: 1, At: at(3, 10), By: "Ann Lee"}}},
-	}
+	raj := []audit.Attendee{{Name: "Raj Patel", Organization: "Example Ltd", Role: "IT manager"}}
+	nc := audit.Finding{ID: "F-1", Kind: audit.Nonconformity, Grade: audit.Minor, Criteria: []annexa.Ref{leavers}, Evidence: []ismsaudit.EvidenceID{"EV-1"},
+		Requirement: "Access is removed on the last working day.", Found: "One leaver kept access for 12 days.", Reason: "Removal was late."}
+	ok := audit.Finding{ID: "F-2", Kind: audit.Conformity, Criteria: []annexa.Ref{patching}, Evidence: []ismsaudit.EvidenceID{"EV-2"},
+		Found: "Patching meets the policy."}
+	must(ismsaudit.Run(next,
+		ismsaudit.With(a.EstablishContact, audit.Contact{Person: "Raj Patel"}),
+		ismsaudit.With(a.DecideFeasibility, audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true}),
+		ismsaudit.With(a.SetTeam, []audit.Member{{Auditor: "ann", Name: "Ann Lee", Role: competence.RoleTeamLeader}}),
+		a.Prepare, ismsaudit.With(a.DraftPlan, plan), ismsaudit.With(a.ApprovePlan, audit.PlanCheck{}), a.CommunicatePlan,
+		ismsaudit.With(a.HoldOpeningMeeting, audit.OpeningMeeting{Attendees: raj, PlanConfirmed: true, ScopeConfirmed: true}),
+		ismsaudit.With(a.CollectEvidence, audit.Evidence{ID: "EV-1", Source: audit.SourceRecord, Description: "Leaver tickets: 1 of 5 removed late.",
+			Supports: []annexa.Ref{leavers}, Confidentiality: audit.ConfidentialityRestricted}),
+		ismsaudit.With(a.VerifyEvidence, ismsaudit.EvidenceID("EV-1")),
+		ismsaudit.With(a.CollectEvidence, audit.Evidence{ID: "EV-2", Source: audit.SourceTechnicalVerification, Description: "Patch report: all servers current.",
+			Supports: []annexa.Ref{patching}, Confidentiality: audit.ConfidentialityInternal}),
+		ismsaudit.With(a.VerifyEvidence, ismsaudit.EvidenceID("EV-2")),
+		ismsaudit.With(a.AddFinding, nc), ismsaudit.With(a.ConfirmFinding, nc.ID),
+		ismsaudit.With(a.AddFinding, ok), ismsaudit.With(a.ConfirmFinding, ok.ID), a.EndFieldwork,
+		ismsaudit.With(a.DraftConclusion, audit.Conclusion{Fulfilment: audit.LargelyFulfilled, Extent: "Met apart from one minor nonconformity.",
+			Effectiveness: "Effective.", ObjectivesAchieved: true, ScopeCovered: true}), a.AgreeConclusion,
+		ismsaudit.With(a.HoldClosingMeeting, audit.ClosingMeeting{Attendees: raj, FindingsPresented: true, ConclusionsPresented: true,
+			AgreedFollowUp: "A corrective action plan within a week."}),
+		ismsaudit.With2(a.PlanCorrectiveAction, nc.ID, audit.CorrectiveActionPlan{Correction: "Access removed.", RootCause: "HR tells IT late.",
+			Action: "HR opens the leaver ticket a week ahead.", DueAt: day.AddDate(0, 1, 0)}),
+		ismsaudit.With(a.AcceptCorrectiveAction, nc.ID), a.IssueReport,
+		ismsaudit.With(a.Distribute, []audit.Recipient{{Name: "Raj Patel", Organization: "Example Ltd", Clearance: audit.ConfidentialityInternal}}),
+	))
+	return a
 }
 
 func ExampleWriteAuditReport() {
@@ -77,9 +84,9 @@ func ExampleWriteAuditReport() {
 	// - **Audit:** IA-7 (internal audit)
 	// - **Audit client:** Example Ltd board
 	// - **Auditee:** Example Ltd
-	// - **Report:** version 1, issued 2026-03-03 09:00 +00:00 by Ann Lee
-	// - **Audit status:** reported
-	// - **As of:** 2026-03-03 09:00 +00:00
+	// - **Report:** version 1, issued 2026-03-02 19:00 +00:00 by ann
+	// - **Audit status:** distributed
+	// - **As of:** 2026-03-02 19:30 +00:00
 	//
 	// ## Audit objectives
 	//
@@ -96,7 +103,7 @@ func ExampleWriteAuditReport() {
 	//
 	// | Name | Role | Auditor id | Organization |
 	// |---|---|---|---|
-	// | Ann Lee | team leader | A-1 |  |
+	// | Ann Lee | team leader | ann |  |
 	//
 	// **Auditee participants**
 	//
@@ -106,7 +113,7 @@ func ExampleWriteAuditReport() {
 	//
 	// ## Dates and locations
 	//
-	// Audit activities took place from 2026-03-02 09:00 +00:00 to 2026-03-02 17:00 +00:00 at:
+	// Audit activities took place from 2026-03-02 11:30 +00:00 to 2026-03-02 18:00 +00:00 at:
 	//
 	// - London office
 	//
@@ -124,26 +131,27 @@ func ExampleWriteAuditReport() {
 	// ### F-1 · Nonconformity (minor)
 	//
 	// - **Criteria:** A.5.18 Access rights
-	// - **Status:** **minor nonconformity**, acknowledged
+	// - **Status:** **minor nonconformity**, presented
 	// - **Requirement:** Access is removed on the last working day.
 	// - **Found:** One leaver kept access for 12 days.
 	// - **Why it does not conform:** Removal was late.
-	// - **Raised by:** Ann Lee on 2026-03-02 12:00 +00:00
+	// - **Raised by:** ann on 2026-03-02 14:00 +00:00
+	// - **Corrective action:** accepted, due 2026-04-02
 	//
 	// **Evidence**
 	//
-	// - EV-1 (record, restricted, verified, collected 2026-03-02 11:00 +00:00 by Ann Lee): Leaver tickets: 1 of 5 removed late.
+	// - EV-1 (record, restricted, verified, collected 2026-03-02 12:00 +00:00 by ann): Leaver tickets: 1 of 5 removed late.
 	//
 	// ### F-2 · Conformity
 	//
 	// - **Criteria:** A.8.8 Management of technical vulnerabilities
-	// - **Status:** **conformity**, acknowledged
+	// - **Status:** **conformity**, presented
 	// - **Found:** Patching meets the policy.
-	// - **Raised by:** Ann Lee on 2026-03-02 15:00 +00:00
+	// - **Raised by:** ann on 2026-03-02 15:00 +00:00
 	//
 	// **Evidence**
 	//
-	// - EV-2 (technical verification, internal, verified, collected 2026-03-02 14:00 +00:00 by Ann Lee): Patch report: all servers current.
+	// - EV-2 (technical verification, internal, verified, collected 2026-03-02 13:00 +00:00 by ann): Patch report: all servers current.
 	//
 	// ## Audit conclusions
 	//
@@ -162,9 +170,25 @@ func ExampleWriteAuditReport() {
 	//
 	// > An audit examines a sample of the information available. The evidence examined may not be representative of everything within the audit scope, so this report does not certify conformity of what was not examined.
 	//
+	// The last five leavers, and every server.
+	//
 	// ## Audit plan and timetable
 	//
-	// Plan version 1, approved 2026-03-01 10:00 +00:00 by Ann Lee.
+	// Plan version 1, approved 2026-03-02 10:30 +00:00 by ann.
+	//
+	// - **Method (on-site, with human interaction):** Interviews and record reviews
+	//
+	// | Start | End | Activity | Location | Auditors | Criteria |
+	// |---|---|---|---|---|---|
+	// | 2026-03-02 11:30 +00:00 | 2026-03-02 18:00 +00:00 | Interviews and record reviews | London office |  |  |
+	//
+	// ## Agreed follow-up
+	//
+	// A corrective action plan within a week.
+	//
+	// | Finding | Correction | Root cause | Corrective action | Due | State |
+	// |---|---|---|---|---|---|
+	// | F-1 | Access removed. | HR tells IT late. | HR opens the leaver ticket a week ahead. | 2026-04-02 | accepted |
 	//
 	// ## Confidentiality
 	//
@@ -174,18 +198,20 @@ func ExampleWriteAuditReport() {
 	//
 	// | Recipient | Organization | Clearance | Version | Received | Sent by |
 	// |---|---|---|---|---|---|
-	// | Raj Patel |  | internal | 1 | 2026-03-03 10:00 +00:00 | Ann Lee |
+	// | Raj Patel | Example Ltd | internal | 1 | 2026-03-02 19:30 +00:00 | ann |
 }
 
 func ExampleAuditReport_Check() {
-	a := smallAudit()
-	a.Plan.Versions[0].Content.Objectives = nil
-	a.Conclusion.Fulfilment = ""
-	r, err := report.BuildAuditReport(a, nil)
+	r, err := report.BuildAuditReport(smallAudit(), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	// A report edited after it was built, or decoded from elsewhere, may
+	// lack content a report must hold: Check names each piece with its
+	// rule.
+	r.Objectives = nil
+	r.Conclusion.Fulfilment = ""
 	var ve *ismsaudit.ValidationError
 	if errors.As(r.Check(), &ve) {
 		for _, f := range ve.Fields {
@@ -260,8 +286,8 @@ func ExampleAssessmentResults() {
 	//     "uuid": "d7a335cd-900a-56d2-a640-8c78027bccf2",
 	//     "metadata": {
 	//       "title": "Internal audit report: Example Ltd",
-	//       "published": "2026-03-03T09:00:00Z",
-	//       "last-modified": "2026-03-03T09:00:00Z",
+	//       "published": "2026-03-02T19:00:00Z",
+	//       "last-modified": "2026-03-02T19:30:00Z",
 	//       "version": "1",
 	//       "oscal-version": "1.1.2",
 	//       "props": [

@@ -31,19 +31,21 @@ func verifiedEvidence(id string, src audit.EvidenceSource, conf audit.Confidenti
 	}
 }
 
-// findingHistory walks a finding from draft to its final state.
-func findingHistory(final audit.FindingState, raised time.Time, by string) []audit.FindingEntry {
+// findingHistory walks a finding from draft to its final state: confirmed
+// by auditor (an auditor id of the team), presented at the closing meeting
+// at closing, then answered by the auditee.
+func findingHistory(final audit.FindingState, raised, closing time.Time, auditor string) []audit.FindingEntry {
 	h := []audit.FindingEntry{
-		{From: audit.FindingDraft, Event: audit.FindingConfirm, To: audit.FindingConfirmed, At: raised.Add(2 * time.Hour), By: by},
+		{From: audit.FindingDraft, Event: audit.FindingConfirm, To: audit.FindingConfirmed, At: raised.Add(2 * time.Hour), By: auditor},
 	}
-	closing := at2026(time.March, 5, 15, 0)
 	switch final {
 	case audit.FindingWithdrawn:
-		return []audit.FindingEntry{{From: audit.FindingDraft, Event: audit.FindingWithdraw, To: audit.FindingWithdrawn, At: raised.Add(time.Hour), By: by}}
+		return []audit.FindingEntry{{From: audit.FindingDraft, Event: audit.FindingWithdraw, To: audit.FindingWithdrawn, At: raised.Add(time.Hour), By: auditor,
+			Reason: "the evidence behind it was rejected"}}
 	case audit.FindingConfirmed:
 		return h
 	}
-	h = append(h, audit.FindingEntry{From: audit.FindingConfirmed, Event: audit.FindingPresent, To: audit.FindingPresented, At: closing, By: "Aisha Khan"})
+	h = append(h, audit.FindingEntry{From: audit.FindingConfirmed, Event: audit.FindingPresent, To: audit.FindingPresented, At: closing, By: auditor})
 	switch final {
 	case audit.FindingAcknowledged:
 		h = append(h, audit.FindingEntry{From: audit.FindingPresented, Event: audit.FindingAcknowledge, To: audit.FindingAcknowledged, At: closing.Add(20 * time.Minute), By: "Priya Shah"})
@@ -149,7 +151,7 @@ func internalAudit(t testing.TB) *audit.Audit {
 		{
 			ID: "EV-08", Source: audit.SourceRecord, Description: "Screenshot of a firewall rule review, undated and unsigned.", Supports: []annexa.Ref{controlRef("8.8")},
 			CollectedBy: expert, CollectedAt: at2026(time.March, 4, 11, 0), Confidentiality: audit.ConfidentialityInternal, State: audit.EvidenceRejected,
-			History: []audit.EvidenceEntry{{From: audit.EvidenceCollected, Event: audit.EvidenceReject, To: audit.EvidenceRejected, At: at2026(time.March, 4, 12, 0), By: expert, Note: "cannot be verified: no date, no owner"}},
+			History: []audit.EvidenceEntry{{From: audit.EvidenceCollected, Event: audit.EvidenceReject, To: audit.EvidenceRejected, At: at2026(time.March, 4, 12, 0), By: expert, Reason: "cannot be verified: no date, no owner"}},
 		},
 		verifiedEvidence("EV-09", audit.SourceDataAnalysis, audit.ConfidentialityInternal, "Complete log retention export: the SIEM keeps 13 months, the cloud audit log 400 days; both meet the 12-month policy.", expert, at2026(time.March, 4, 15, 0), controlRef("8.15")),
 		verifiedEvidence("EV-10", audit.SourceInterview, audit.ConfidentialityRestricted, "Interview with the HR manager on exit letters: contractors' exit letters omit the reminder of confidentiality duties.", auditor, at2026(time.March, 3, 14, 0), controlRef("6.5")),
@@ -214,8 +216,10 @@ func internalAudit(t testing.TB) *audit.Audit {
 			RaisedBy: expert, RaisedAt: at2026(time.March, 4, 11, 30), State: audit.FindingWithdrawn,
 		},
 	}
+	// The team leader confirms what the technical expert raises.
+	confirmer := map[string]string{lead: "AUD-001", auditor: "AUD-002", expert: "AUD-001"}
 	for i := range findings {
-		findings[i].History = findingHistory(findings[i].State, findings[i].RaisedAt, findings[i].RaisedBy)
+		findings[i].History = findingHistory(findings[i].State, findings[i].RaisedAt, at2026(time.March, 5, 15, 0), confirmer[findings[i].RaisedBy])
 	}
 
 	followUps := []audit.FollowUp{
@@ -237,16 +241,16 @@ func internalAudit(t testing.TB) *audit.Audit {
 		{
 			Finding: "F-07", Correction: "Contractors who left in 2026 were sent the reminder.", RootCause: "The contractor exit letter template was written separately and never reviewed.",
 			Action: "Add the confidentiality reminder to the contractor exit letter template.", DueAt: at2026(time.April, 30, 0, 0),
-			State: audit.FollowUpClosed, VerifiedBy: auditor, Evidence: []ismsaudit.EvidenceID{"EV-11"},
+			State: audit.FollowUpClosed, VerifiedBy: "AUD-002", Evidence: []ismsaudit.EvidenceID{"EV-11"},
 			History: []audit.FollowUpEntry{
 				{From: audit.FollowUpPlanning, Event: audit.FollowUpAcceptPlan, To: audit.FollowUpAccepted, At: at2026(time.March, 20, 11, 0), By: lead},
 				{From: audit.FollowUpAccepted, Event: audit.FollowUpImplement, To: audit.FollowUpImplemented, At: at2026(time.April, 15, 9, 0), By: "Grace Park"},
-				{From: audit.FollowUpImplemented, Event: audit.FollowUpVerifyEffective, To: audit.FollowUpClosed, At: at2026(time.April, 20, 11, 0), By: auditor},
+				{From: audit.FollowUpImplemented, Event: audit.FollowUpVerifyEffective, To: audit.FollowUpClosed, At: at2026(time.April, 20, 11, 0), By: "AUD-002"},
 			},
 		},
 	}
 
-	return &audit.Audit{
+	a := &audit.Audit{
 		ID: "IA-2026-01", Kind: annexa.Internal, Client: "Omar Farouk, Chief Executive, Northwind Analytics Ltd", Auditee: "Northwind Analytics Ltd",
 		Programme: "ISMS-AP-2026", Baseline: "IA-2025-02", CreatedAt: at2026(time.February, 2, 9, 0), CreatedBy: lead,
 		State: audit.StateFollowUp,
@@ -279,7 +283,7 @@ func internalAudit(t testing.TB) *audit.Audit {
 		Checklist: internalChecklist(t),
 		Sampling: []audit.SamplingPlan{
 			{ID: "S-1", Purpose: "Leavers' access removed on their last day", Population: audit.Population{Size: 38}, Frame: "HR leavers list, March 2025 to February 2026",
-				Method: audit.Statistical, Size: 10, Seed: 20260302, Rationale: "Ten items give reasonable assurance for a control operated per event.", Selected: []string{"3", "7", "9", "14", "18", "22", "25", "29", "33", "36"}},
+				Method: audit.Statistical, Size: 10, Seed: 20260302, Rationale: "Ten items give reasonable assurance for a control operated per event."},
 			{ID: "S-2", Purpose: "Critical patches applied within 30 days", Population: audit.Population{Size: 212}, Frame: "Patch console inventory on 4 March 2026",
 				Method: audit.Judgemental, Size: 25, Rationale: "Internet-facing servers first, as they carry the highest risk."},
 		},
@@ -305,9 +309,10 @@ func internalAudit(t testing.TB) *audit.Audit {
 			Extent:             "The ISMS conforms to most of the audited requirements; one major and two minor nonconformities were found in access removal, vulnerability management and exit letters.",
 			Effectiveness:      "The ISMS is implemented and maintained, but vulnerability management is not effective for internet-facing servers.",
 			ObjectivesAchieved: true, ScopeCovered: false,
-			NotCovered: []string{"Physical security monitoring at the Leeds office (A.7.4): the site was closed for refurbishment; moved to the Q3 2026 audit."},
-			Recurring:  []string{"Access removal for leavers was also a finding of IA-2025-02."},
-			State:      audit.ConclusionPresented,
+			ObjectivesNote: "The objectives stand: physical security monitoring is audited in Q3 2026, within the programme's year.",
+			NotCovered:     []string{"Physical security monitoring at the Leeds office (A.7.4): the site was closed for refurbishment; moved to the Q3 2026 audit."},
+			Recurring:      []string{"Access removal for leavers was also a finding of IA-2025-02."},
+			State:          audit.ConclusionPresented,
 			History: []audit.ConclusionEntry{
 				{From: audit.ConclusionDraft, Event: audit.ConclusionAgree, To: audit.ConclusionAgreed, At: at2026(time.March, 5, 11, 0), By: lead},
 				{From: audit.ConclusionAgreed, Event: audit.ConclusionPresent, To: audit.ConclusionPresented, At: at2026(time.March, 5, 15, 30), By: lead},
@@ -340,6 +345,12 @@ func internalAudit(t testing.TB) *audit.Audit {
 		},
 		FollowUps: followUps,
 	}
+	// S-1 is drawn as DrawSample draws it, in preparation.
+	s1 := &a.Sampling[0]
+	sample, err := audit.Draw(*s1)
+	require.NoError(t, err)
+	s1.Selected, s1.Generator, s1.SelectedAt, s1.SelectedBy = sample, audit.SamplingGenerator, at2026(time.February, 20, 9, 0), "AUD-002"
+	return a
 }
 
 // certificationAudit is a stage 2 certification audit of a two-site
@@ -355,6 +366,17 @@ func certificationAudit(t testing.TB) *audit.Audit {
 		Criteria:   criteria, Locations: []string{"Berlin head office", "Kraków operations centre"},
 		Start: at2026(time.May, 11, 8, 30), End: at2026(time.May, 13, 17, 0),
 		Methods: []audit.Method{{Location: audit.OnSite, HumanInteraction: true, Description: "Interviews and observation at both sites"}},
+		Schedule: []audit.Activity{
+			{Title: "Opening meeting", Location: "Berlin head office", Start: at2026(time.May, 11, 8, 30), End: at2026(time.May, 11, 9, 0), Auditors: []competence.AuditorID{"CB-017", "CB-044"}},
+			{Title: "Risk assessment and management review", Location: "Berlin head office", Start: at2026(time.May, 11, 9, 30), End: at2026(time.May, 11, 16, 0), Auditors: []competence.AuditorID{"CB-017"}, Criteria: []annexa.Ref{clauseRef("6.1.2"), clauseRef("9.3.2")}},
+			{Title: "Cloud suppliers and backups", Location: "Kraków operations centre", Start: at2026(time.May, 12, 9, 0), End: at2026(time.May, 12, 17, 0), Auditors: []competence.AuditorID{"CB-044"}, Criteria: []annexa.Ref{controlRef("5.23"), controlRef("8.13")}},
+			{Title: "Closing meeting", Location: "Berlin head office", Start: at2026(time.May, 13, 16, 0), End: at2026(time.May, 13, 17, 0), Auditors: []competence.AuditorID{"CB-017", "CB-044"}},
+		},
+		SamplingApproach: "Supplier contracts and restore tests were chosen by judgement: the two largest cloud providers, and the restore tests of March and April.",
+		Assignments: []audit.Assignment{
+			{Criterion: clauseRef("6.1.2"), Auditor: "CB-017"}, {Criterion: clauseRef("9.3.2"), Auditor: "CB-017"},
+			{Criterion: controlRef("5.23"), Auditor: "CB-044"}, {Criterion: controlRef("8.13"), Auditor: "CB-044"},
+		},
 	}
 	ev := []audit.Evidence{
 		verifiedEvidence("C-EV-1", audit.SourceInterview, audit.ConfidentialityInternal, "Interview with the risk owner on the risk assessment method.", lead, at2026(time.May, 11, 10, 0), clauseRef("6.1.2")),
@@ -369,8 +391,9 @@ func certificationAudit(t testing.TB) *audit.Audit {
 		{ID: "C-F4", Kind: audit.OpportunityForImprovement, Criteria: []annexa.Ref{controlRef("5.23")}, Evidence: []ismsaudit.EvidenceID{"C-EV-3"}, Found: "Exit plans for cloud suppliers could be tested.", RaisedBy: auditor, RaisedAt: at2026(time.May, 12, 11, 0), State: audit.FindingAcknowledged},
 		{ID: "C-F5", Kind: audit.GoodPractice, Criteria: []annexa.Ref{controlRef("8.13")}, Evidence: []ismsaudit.EvidenceID{"C-EV-4"}, Found: "Restore tests are automated and their results feed the operations dashboard.", RaisedBy: auditor, RaisedAt: at2026(time.May, 12, 16, 30), State: audit.FindingAcknowledged},
 	}
+	confirmer := map[string]string{lead: "CB-017", auditor: "CB-044"}
 	for i := range findings {
-		findings[i].History = findingHistory(findings[i].State, findings[i].RaisedAt, findings[i].RaisedBy)
+		findings[i].History = findingHistory(findings[i].State, findings[i].RaisedAt, at2026(time.May, 13, 16, 0), confirmer[findings[i].RaisedBy])
 	}
 	return &audit.Audit{
 		ID: "CB-2026-0142-S2", Kind: annexa.Stage2, Client: "Contoso Data Services GmbH", Auditee: "Contoso Data Services GmbH",
@@ -387,10 +410,20 @@ func certificationAudit(t testing.TB) *audit.Audit {
 			{Auditor: "CB-017", Name: lead, Role: competence.RoleTeamLeader, Organization: "CertCo Assessments Ltd"},
 			{Auditor: "CB-044", Name: auditor, Role: competence.RoleAuditor, Organization: "CertCo Assessments Ltd"},
 		},
+		Contact:     &audit.Contact{Person: "Lena Fischer", EstablishedAt: at2026(time.April, 2, 10, 0), EstablishedBy: lead, Notes: "Both sites and the ISMS documents made available."},
+		Feasibility: &audit.Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: at2026(time.April, 3, 9, 0), DecidedBy: lead},
+		// The plan was revised once after the auditee asked to move the
+		// Kraków day: version 2 is the one followed.
 		Plan: &audit.Plan{
 			State: audit.PlanCommunicated, Content: content,
-			Versions: []audit.PlanVersion{{Version: 2, ApprovedAt: at2026(time.April, 20, 9, 0), ApprovedBy: lead, Content: content}},
+			Versions: []audit.PlanVersion{
+				{Version: 1, ApprovedAt: at2026(time.April, 14, 9, 0), ApprovedBy: lead, Content: content},
+				{Version: 2, ApprovedAt: at2026(time.April, 20, 9, 0), ApprovedBy: lead, Content: content},
+			},
 			History: []audit.PlanEntry{
+				{From: audit.PlanDraft, Event: audit.PlanApprove, To: audit.PlanApproved, At: at2026(time.April, 14, 9, 0), By: lead},
+				{From: audit.PlanApproved, Event: audit.PlanCommunicate, To: audit.PlanCommunicated, At: at2026(time.April, 15, 9, 0), By: lead},
+				{From: audit.PlanCommunicated, Event: audit.PlanRevise, To: audit.PlanDraft, At: at2026(time.April, 17, 9, 0), By: lead, Note: "Kraków day moved at the auditee's request"},
 				{From: audit.PlanDraft, Event: audit.PlanApprove, To: audit.PlanApproved, At: at2026(time.April, 20, 9, 0), By: lead},
 				{From: audit.PlanApproved, Event: audit.PlanCommunicate, To: audit.PlanCommunicated, At: at2026(time.April, 21, 9, 0), By: lead},
 			},
@@ -428,10 +461,24 @@ func largeAudit(t testing.TB, n int) *audit.Audit {
 	for c := range annexa.Controls() {
 		controls = append(controls, c.ID())
 	}
-	a.Plan.Versions[0].Content.Criteria = nil
+	// The plan audits every Annex A control, each assigned to Ben Osei
+	// and examined in one session; it is approved and communicated as it
+	// stands.
+	content := a.Plan.Content
+	content.Criteria, content.Assignments = nil, nil
 	for _, id := range controls {
-		a.Plan.Versions[0].Content.Criteria = append(a.Plan.Versions[0].Content.Criteria, audit.Criterion{Ref: controlRef(string(id))})
+		ref := controlRef(string(id))
+		content.Criteria = append(content.Criteria, audit.Criterion{Ref: ref})
+		content.Assignments = append(content.Assignments, audit.Assignment{Criterion: ref, Auditor: "AUD-002"})
 	}
+	content.Schedule = cloneActivities(content.Schedule)
+	for i := range content.Schedule {
+		content.Schedule[i].Criteria = nil
+	}
+	a.Plan.Content = content
+	a.Plan.Versions[0].Content = content
+	// No checklist: its results would cite the internal audit's evidence.
+	a.Checklist = nil
 	a.Evidence = make([]audit.Evidence, 0, 5*n)
 	a.Findings = make([]audit.Finding, 0, n)
 	a.FollowUps = nil
@@ -457,7 +504,8 @@ func largeAudit(t testing.TB, n int) *audit.Audit {
 		case 0:
 			f.Kind, f.Grade = audit.Nonconformity, audit.Minor
 			f.Requirement, f.Reason = "Hardening baseline section 4 applies to every server.", "Two settings differ from the baseline."
-			a.FollowUps = append(a.FollowUps, audit.FollowUp{Finding: f.ID, Correction: "Settings reset.", RootCause: "Manual build.", Action: "Automate the build.", DueAt: at2026(time.April, 30, 0, 0), State: audit.FollowUpAccepted})
+			a.FollowUps = append(a.FollowUps, audit.FollowUp{Finding: f.ID, Correction: "Settings reset.", RootCause: "Manual build.", Action: "Automate the build.", DueAt: at2026(time.April, 30, 0, 0), State: audit.FollowUpAccepted,
+				History: []audit.FollowUpEntry{{From: audit.FollowUpPlanning, Event: audit.FollowUpAcceptPlan, To: audit.FollowUpAccepted, At: at2026(time.March, 20, 10, 0), By: "Aisha Khan"}}})
 		case 1:
 			f.Kind = audit.Conformity
 		case 2:
@@ -465,7 +513,7 @@ func largeAudit(t testing.TB, n int) *audit.Audit {
 		default:
 			f.Kind = audit.OpportunityForImprovement
 		}
-		f.History = findingHistory(f.State, f.RaisedAt, f.RaisedBy)
+		f.History = findingHistory(f.State, f.RaisedAt, at2026(time.March, 5, 15, 0), "AUD-002")
 		a.Findings = append(a.Findings, f)
 	}
 	return a

@@ -21,7 +21,7 @@ func FuzzDecodeAuditReport(f *testing.F) {
 		require.NoError(f, err)
 		return c
 	}
-	for _, build := range []func(testing.TB) *AuditReport{internalReport, certificationReport, hostileReport, copyFor} {
+	for _, build := range []func(testing.TB) *AuditReport{internalReport, certificationReport, hostileReport, copyFor, draftReport} {
 		var buf bytes.Buffer
 		require.NoError(f, WriteAuditReport(&buf, build(f), JSON))
 		f.Add(buf.Bytes())

@@ -13,10 +13,12 @@ import (
 // WriteAuditReport renders report r to w: Markdown, HTML (one
 // self-contained printable page), JSON (the model itself, which
 // DecodeAuditReport reads back) or CSV (the findings register, one row per
-// finding, with AuditFindingsCSVHeader). The report is checked first: an
-// incomplete or invalid one is refused with the *ismsaudit.ValidationError of Check
-// and nothing is written. Output is deterministic byte for byte; the first
-// write error is returned.
+// finding, with AuditFindingsCSVHeader). A draft is marked as a draft in
+// every format, with its violations wherever the format has room for them
+// (see AuditReport.Draft and DraftCSVColumn). The report is checked first:
+// an incomplete or invalid one is refused with the
+// *ismsaudit.ValidationError of Check and nothing is written. Output is
+// deterministic byte for byte; the first write error is returned.
 func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 	if !f.IsValid() {
 		return unsupportedFormat(f, Markdown, HTML, JSON, CSV)
@@ -32,6 +34,9 @@ func WriteAuditReport(w io.Writer, r *AuditReport, f Format) error {
 		return m.o.flush()
 	case HTML:
 		h := &htmlDoc{o: newObuf(w)}
+		if r.Draft {
+			h.style = draftStyle
+		}
 		layoutAuditReport(h, r, evidence)
 		return h.o.flush()
 	case JSON:
@@ -218,8 +223,12 @@ func layoutAuditReport(d doc, r *AuditReport, evidence map[ismsaudit.EvidenceID]
 			l.citedAt = append(l.citedAt, at)
 		}
 	}
-	d.begin(r.Title)
-	d.heading(1, "top", r.Title)
+	title := draftTitle(r.Title, r.Draft)
+	d.begin(title)
+	d.heading(1, "top", title)
+	if r.Draft {
+		draftNotice(d, "the audit record it was built from does not verify", RuleRecordVerifies, r.Violations, "")
+	}
 	l.summary()
 	l.objectivesAndScope()
 	l.team()

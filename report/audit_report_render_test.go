@@ -17,6 +17,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/audit/audittest"
 )
 
 // TestLiteralsNeedNoEscaping checks every call of a doc's lit in the
@@ -257,14 +258,17 @@ func TestDigestOnItsOwnLine(t *testing.T) {
 }
 
 func TestTerminatedAuditReport(t *testing.T) {
-	a := internalAudit(t)
-	a.State = audit.StateTerminated
-	a.Termination = &audit.Termination{Reason: "The auditee withdrew cooperation.", At: at2026(time.March, 4, 12, 0), By: "Aisha Khan"}
+	// Reported, then terminated before completion, by the library's
+	// operations.
+	b := audittest.NewBuilder(t, &audittest.Options{Through: audit.StateReported})
+	a := b.Build()
+	require.NoError(t, a.Terminate("The auditee withdrew cooperation.", b.Meta()))
+	require.NotNil(t, a.Termination)
 	r, err := BuildAuditReport(a, nil)
 	require.NoError(t, err)
 	last := r.Obstacles[len(r.Obstacles)-1]
-	assert.Equal(t, AuditObstacle{Kind: ObstacleTerminated, Reason: "The auditee withdrew cooperation.", At: at2026(time.March, 4, 12, 0)}, last)
+	assert.Equal(t, AuditObstacle{Kind: ObstacleTerminated, Reason: a.Termination.Reason, At: a.Termination.At}, last)
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, r, Markdown))
-	assert.Contains(t, buf.String(), "- **Audit terminated 2026-03-04 12:00 +00:00.** The auditee withdrew cooperation.\n")
+	assert.Contains(t, buf.String(), "- **Audit terminated "+fmtTime(a.Termination.At)+".** "+a.Termination.Reason+"\n")
 }

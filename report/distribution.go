@@ -71,6 +71,7 @@ func RecipientCopies(r *AuditReport) ([]*AuditReport, error) {
 // clone returns a deep copy of r.
 func (r *AuditReport) clone() *AuditReport {
 	c := *r
+	c.Violations = slices.Clone(r.Violations)
 	if r.Issue != nil {
 		v := *r.Issue
 		c.Issue = &v

@@ -98,6 +98,35 @@
 // [DecodeProgrammeReport] reads back) or as a CSV schedule
 // ([ProgrammeScheduleCSVHeader]).
 //
+// # Drafts
+//
+// A report is built from records that should keep the process rules:
+// [BuildAuditReport] runs audit.Verify on the audit record, and
+// [BuildProgrammeReport] programme.Verify on the programme and audit.Verify
+// on each audit record. When one does not verify, the report is refused
+// with an *[UnverifiedError] citing [RuleRecordVerifies] (or
+// [RuleProgrammeRecordsVerify]) that unwraps to [ErrUnverified] and to the
+// *ismsaudit.ValidationError naming every violation with its path and
+// rule. A host that asks for a draft ([AuditReportOptions].Draft,
+// [ProgrammeReportOptions].Draft) gets the report instead, with Draft set
+// and the violations listed, and every format marks it:
+//
+//   - Markdown and HTML: the title (and the page's <title>) reads
+//     "DRAFT: <title>", and right under it a notice says that the report
+//     is a draft and why, followed by a table of the violations (path,
+//     rule, value, detail); the HTML page shows the notice as a red banner
+//     and "DRAFT" across every page, on screen and in print;
+//   - JSON: "draft": true and "violations", which [DecodeAuditReport] and
+//     [DecodeProgrammeReport] read back;
+//   - CSV: a first column [DraftCSVColumn] holding "draft" on every row;
+//   - OSCAL: the metadata title reads "DRAFT: <title>", and the metadata
+//     carries the property report-status "draft" and a property
+//     record-violation per violation.
+//
+// A final report lists no violations and a draft at least one (Check
+// refuses either way round otherwise); a final report is written exactly
+// as it was before drafts existed.
+//
 // # Rules
 //
 // The contents each report must hold, and the form of those it holds

@@ -86,8 +86,8 @@ func (h *htmlDoc) closeHeading(level int) {
 }
 
 var (
-	openTags  = [...]string{blockPara: "<p>", blockList: "<ul>\n", blockItem: "<li>", blockNote: `<p class="note">`, blockFinding: "<article class=\"finding\">\n", blockRow: "<tr>", blockCell: "<td>"}
-	closeTags = [...]string{blockPara: "</p>\n", blockList: "</ul>\n", blockItem: "</li>\n", blockNote: "</p>\n", blockFinding: "</article>\n", blockRow: "</tr>\n", blockCell: "</td>"}
+	openTags  = [...]string{blockPara: "<p>", blockList: "<ul>\n", blockItem: "<li>", blockNote: `<p class="note">`, blockDraft: `<p class="draft" role="alert">`, blockFinding: "<article class=\"finding\">\n", blockRow: "<tr>", blockCell: "<td>"}
+	closeTags = [...]string{blockPara: "</p>\n", blockList: "</ul>\n", blockItem: "</li>\n", blockNote: "</p>\n", blockDraft: "</p>\n", blockFinding: "</article>\n", blockRow: "</tr>\n", blockCell: "</td>"}
 )
 
 func (h *htmlDoc) open(b block) { h.o.str(openTags[b]) }

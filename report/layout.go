@@ -57,6 +57,7 @@ const (
 	blockList                 // a bullet list
 	blockItem                 // an item of a list
 	blockNote                 // a highlighted remark
+	blockDraft                // the notice that a report is a draft
 	blockFinding              // one finding, kept together when printed
 	blockRow                  // a table row
 	blockCell                 // a table cell

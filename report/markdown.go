@@ -56,11 +56,11 @@ func (m *mdDoc) openHeading(level int, _, _ string) {
 func (m *mdDoc) closeHeading(int) { m.o.str("\n\n") }
 
 func (m *mdDoc) open(b block) {
-	m.start = b == blockPara || b == blockItem || b == blockNote
+	m.start = b == blockPara || b == blockItem || b == blockNote || b == blockDraft
 	switch b {
 	case blockItem:
 		m.o.str("- ")
-	case blockNote:
+	case blockNote, blockDraft:
 		m.o.str("> ")
 	case blockRow:
 		m.o.str("|")
@@ -71,7 +71,7 @@ func (m *mdDoc) open(b block) {
 
 func (m *mdDoc) close(b block) {
 	switch b {
-	case blockPara, blockNote:
+	case blockPara, blockNote, blockDraft:
 		m.o.str("\n\n")
 	case blockList, blockItem, blockRow:
 		m.o.str("\n")

@@ -906,12 +906,13 @@ func (x *oscalExport) origins(ref string) []oscalOrigin {
 func (x *oscalExport) metadata(title string) oscalMetadata {
 	r := x.r
 	m := oscalMetadata{
-		Title: oneLine(title), LastModified: oscalTime(r.AsOf), Version: "draft", OSCALVersion: OSCALVersion,
+		Title: oneLine(draftTitle(title, r.Draft)), LastModified: oscalTime(r.AsOf), Version: "draft", OSCALVersion: OSCALVersion,
 	}
 	if r.Issue != nil {
 		m.Published = oscalTime(r.Issue.IssuedAt)
 		m.Version = strconv.Itoa(r.Issue.Version)
 	}
+	m.Props = draftProps(m.Props, r.Draft, r.Violations)
 	m.Props = prop(m.Props, "audit-id", x.id)
 	m.Props = prop(m.Props, "audit-kind", string(r.Kind))
 	m.Props = prop(m.Props, "audit-state", string(r.State))

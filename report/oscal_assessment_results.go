@@ -116,6 +116,10 @@ func (x *oscalExport) attestation() []oscalAttestation {
 //     follow-up stands, with the corrective action as a remediation whose
 //     milestone is the due date.
 //
+// A draft (AuditReport.Draft) is marked: the metadata title reads
+// "DRAFT: <title>", and the metadata carries the property report-status
+// "draft" and a property record-violation per violation.
+//
 // Every UUID derives from the host's ids (OSCALUUID), so exporting the
 // same record again gives the same bytes. The report is checked first:
 // nothing is written when it is incomplete (the *ismsaudit.ValidationError

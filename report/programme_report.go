@@ -24,12 +24,26 @@ import (
 // renderer (WriteProgrammeReport) checks it first and writes nothing when
 // it is incomplete.
 //
+// A report built from a programme or audit records that do not verify
+// (programme.Verify, audit.Verify) is a draft when the host asks for one
+// (ProgrammeReportOptions.Draft): Draft is set and Violations lists why,
+// and every format marks it (see WriteProgrammeReport). Without the
+// request such records are refused (rule RuleProgrammeRecordsVerify).
+//
 // The report is a snapshot: it shares no memory with the programme or the
 // records, and changing one never changes the other. It encodes to JSON and
 // back losslessly (DecodeProgrammeReport reads it).
 type ProgrammeReport struct {
 	// Title heads the report, e.g. "Audit programme status: ISMS-AP-2026".
 	Title string `json:"title"`
+	// Draft marks a report built from records that do not verify, and
+	// Violations are their violations of the process rules: the
+	// programme's at their paths in the programme, an audit record's at
+	// "Audits[i]." and its path, i the record's position among those
+	// given to BuildProgrammeReport. A draft lists at least one; a final
+	// report lists none (rule RuleProgrammeRecordsVerify).
+	Draft      bool                   `json:"draft,omitempty"`
+	Violations []ismsaudit.FieldError `json:"violations,omitempty"`
 	// Programme, Version and State identify the programme and where its
 	// lifecycle stood.
 	Programme ismsaudit.ProgrammeID `json:"programme"`
@@ -211,6 +225,14 @@ type ProgrammeReportOptions struct {
 	// Pool, when given, names the members of teams the programme selected
 	// for audits that have no record yet.
 	Pool *competence.Pool
+	// Verify configures the audit.Verify run on each audit record; nil
+	// means defaults. A zero At means the report's AsOf.
+	Verify *audit.VerifyOptions
+	// Draft asks for a draft when the programme or an audit record does
+	// not verify: the report is built, marked as a draft and listing the
+	// violations, instead of refused. Records that verify give a final
+	// report whatever Draft says.
+	Draft bool
 }
 
 // BuildProgrammeReport builds the status report of programme p at a date
@@ -222,6 +244,14 @@ type ProgrammeReportOptions struct {
 // functions refuse, or a programme without an id or a valid state, comes
 // back as one *ismsaudit.ValidationError (unknown references unwrap to ismsaudit.ErrNotFound as
 // well); nothing given is changed.
+//
+// The programme and the records are verified first (programme.Verify, and
+// audit.Verify with opts.Verify and the report's date as its time). When
+// any does not verify the report is refused with an *UnverifiedError
+// citing RuleProgrammeRecordsVerify, which unwraps to ErrUnverified and to
+// a *ismsaudit.ValidationError naming every violation (a record's at
+// "Audits[i]."); with opts.Draft the report is built instead, as a draft
+// (ProgrammeReport.Draft) listing the violations.
 //
 // Building does not require the report to be complete: Check names the
 // required content still missing, and the renderer refuses an incomplete
@@ -256,6 +286,10 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 	if o.AsOf.IsZero() {
 		o.AsOf = latestTime(p, audits)
 	}
+	violations, err := verifyProgramme(p, audits, o.Verify, o.AsOf)
+	if err != nil && !o.Draft {
+		return nil, err
+	}
 	schedule := slices.Clone(p.Schedule)
 	for _, c := range p.Cycles {
 		schedule = append(schedule, c.Audits...)
@@ -265,7 +299,8 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 		return nil, err
 	}
 	r := &ProgrammeReport{
-		Title: o.Title, Programme: p.ID, Version: p.Version, State: p.State, AsOf: o.AsOf,
+		Title: o.Title, Draft: len(violations) > 0, Violations: violations,
+		Programme: p.ID, Version: p.Version, State: p.State, AsOf: o.AsOf,
 		Period:     programme.Window{Earliest: p.Extent.Start, Latest: p.Extent.End},
 		Objectives: slices.Clone(p.Objectives),
 		Figures:    figures,

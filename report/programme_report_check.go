@@ -33,6 +33,11 @@ const (
 	// started by its date, the open ones first and the overdue ones marked
 	// and first among them, agreeing with the figures (5.6, 6.7).
 	RuleProgrammeActions ismsaudit.RuleID = "RPT-PROGRAMME-ACTIONS"
+	// RuleProgrammeRecordsVerify: a final programme report is built only
+	// from a programme and audit records that verify (programme.Verify,
+	// audit.Verify); the report of ones that do not is a draft, marked as
+	// such in every format and listing the violations (5.6).
+	RuleProgrammeRecordsVerify ismsaudit.RuleID = "RPT-PROGRAMME-RECORDS-VERIFY"
 )
 
 // programmeReportRules are the rules of a programme report's contents.
@@ -42,6 +47,8 @@ var programmeReportRules = []ismsaudit.Rule{
 	{ID: RuleProgrammeCoverage, Clause: "27001:9.2.2; 19011:5.4.3", Principle: ismsaudit.PrincipleRiskBased, Text: "when internal audits are planned, the report says how far they cover every requirement and applicable control over the period"},
 	{ID: RuleProgrammeFigures, Clause: "19011:5.6", Principle: ismsaudit.PrincipleEvidenceBased, Text: "the report holds the monitoring figures at its date (audits against plan, findings, corrective actions, feedback), agreeing with its schedule"},
 	{ID: RuleProgrammeActions, Clause: "19011:5.6, 6.7", Principle: ismsaudit.PrincipleFairPresentation, Text: "the report lists the corrective actions started by its date, the open ones first and the overdue ones marked and first among them, agreeing with the figures"},
+	{ID: RuleProgrammeRecordsVerify, Clause: "19011:5.6", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a final programme report is built only from a programme and audit records that verify; the report of ones that do not is a draft, marked as such and listing the violations",
+		Basis: "project reading: 5.6 evaluates the programme from its records; figures drawn from records that break the process rules are not reliable, so the report is refused, or marked a draft that says why"},
 }
 
 // Check reports, in one *ismsaudit.ValidationError, every piece of content
@@ -49,9 +56,12 @@ var programmeReportRules = []ismsaudit.Rule{
 // such as RuleProgrammeCoverage) and every shape problem (the shape rules
 // ismsaudit.RuleRequired, RuleEnum, RuleUnique, RuleRange and
 // RuleUnknown), each with its path in the report
-// ("Schedule[3].Status"). A problem whose cause lies in the programme or
-// the build options says in its detail what to fill. It returns nil for a
-// complete report.
+// ("Schedule[3].Status"). It also checks the draft marking (rule
+// RuleProgrammeRecordsVerify): a draft lists at least one violation, each
+// naming its rule, and a report that lists violations is a draft. A
+// problem whose cause lies in the programme or the build options says in
+// its detail what to fill. It returns nil for a complete report, draft or
+// final.
 func (r *ProgrammeReport) Check() error {
 	col := newCollector("programme report")
 	if r == nil {
@@ -72,6 +82,7 @@ func (r *ProgrammeReport) Check() error {
 	if !r.Period.Earliest.IsZero() && !r.Period.Latest.IsZero() && r.Period.Latest.Before(r.Period.Earliest) {
 		c.add("Period.Latest", ismsaudit.RuleRange, r.Period.Latest.Format(dateLayout), "the period ends after it starts")
 	}
+	checkDraft(c, RuleProgrammeRecordsVerify, r.Draft, r.Violations)
 	r.checkObjectives(c)
 	internal := r.checkSchedule(c)
 	r.checkCoverage(c, internal)

@@ -88,7 +88,7 @@ func TestProgrammeReportRules(t *testing.T) {
 		assert.False(t, ids[r.ID], "repeated %s", r.ID)
 		ids[r.ID] = true
 	}
-	assert.Len(t, ids, 5)
+	assert.Len(t, ids, 6)
 	// Every rule Check cites for content is in the catalogue.
 	r := programmeReport(t)
 	r.Objectives, r.Schedule, r.Coverage, r.Figures = nil, nil, nil, nil

@@ -10,7 +10,8 @@ import (
 // ProgrammeScheduleCSVHeader returns the header row of the schedule that
 // WriteProgrammeReport writes in CSV: one row per scheduled audit, in the
 // report's order. Several values in a cell are joined by ";"; times are
-// RFC 3339, dates YYYY-MM-DD.
+// RFC 3339, dates YYYY-MM-DD. A draft's CSV has DraftCSVColumn in front of
+// these columns.
 // Each call returns a new slice: changing it changes no later output.
 func ProgrammeScheduleCSVHeader() []string { return slices.Clone(programmeScheduleCSVHeader) }
 
@@ -20,8 +21,8 @@ var programmeScheduleCSVHeader = []string{
 }
 
 func scheduleCSV(w io.Writer, r *ProgrammeReport) error {
-	cw := newCSV(w)
-	cw.row(programmeScheduleCSVHeader...)
+	cw := newReportCSV(w, r.Draft)
+	cw.head(programmeScheduleCSVHeader...)
 	for i := range r.Schedule {
 		s := &r.Schedule[i]
 		sites := make([]string, len(s.Sites))

@@ -16,19 +16,48 @@ import (
 )
 
 // exampleProgramme is a programme of two internal audits in 2026, as
-// programme.PlanInternal plans them; no audit has a record yet.
+// programme.PlanInternal plans them, taken by the programme's operations
+// from New to implementation; no audit has a record yet.
 func exampleProgramme(soa *annexa.SoA) *programme.Programme {
 	year := programme.Window{Earliest: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
-	schedule, err := programme.PlanInternal(soa, programme.InternalPlanOptions{ID: "IA-2026", Auditee: "Example Ltd", Period: year, Audits: 2})
-	if err != nil {
-		panic(err)
+	on := func(month time.Month, day int) ismsaudit.Meta {
+		return ismsaudit.Meta{At: time.Date(2025, month, day, 9, 0, 0, 0, time.UTC), By: "maria"}
 	}
-	return &programme.Programme{
-		ID: "AP-2026", Version: 1, State: programme.StateImplementing,
+	var roles []programme.ManagerRole
+	for r := range programme.ManagerRoles() {
+		roles = append(roles, r)
+	}
+	p, err := programme.New(programme.NewOptions{
+		ID: "AP-2026",
 		Objectives: []programme.Objective{{ID: "cover", Statement: "Audit the whole ISMS in 2026.",
 			Target: programme.Target{Metric: "requirements and applicable controls audited", Direction: programme.AtLeast, Value: 100, Unit: "%", Due: year.Latest}}},
-		Extent:   programme.Extent{Start: year.Earliest, End: year.Latest},
-		Schedule: schedule,
+		Managers: []programme.Manager{{Person: "maria", Name: "Maria Rossi", Roles: roles}},
+		Extent: programme.Extent{Start: year.Earliest, End: year.Latest, Audits: 2, Kinds: []annexa.AuditKind{annexa.Internal},
+			Locations: []string{"head office"}, Frequency: "every requirement and control once a year", AuditDays: 4,
+			Drivers: programme.Drivers{SizeAndComplexity: "60 persons, one site", RiskAssessment: "highest risks in access control",
+				PreviousResults: "none: first programme"}},
+		Resources: programme.Resources{AuditorDays: 6},
+		Records:   programme.RecordsPolicy{RetentionMonths: 36, Confidentiality: "auditors only", Access: []string{"internal auditors"}},
+	}, on(time.November, 3))
+	must(err)
+	for c := range programme.RiskCategories() {
+		id := programme.RiskID("risk-" + string(c))
+		must(p.AddRisk(programme.Risk{ID: id, Kind: programme.KindRisk, Category: c, Description: "a " + string(c) + " problem", Owner: "maria"}, on(time.November, 10)))
+		must(p.AssessRisk(id, programme.Assessment{Likelihood: 1, Impact: 2}, on(time.November, 10)))
+	}
+	must(p.Fire(programme.EventApprove, on(time.December, 1)))
+	must(p.Fire(programme.EventImplement, on(time.December, 15)))
+	schedule, err := programme.PlanInternal(soa, programme.InternalPlanOptions{ID: "IA-2026", Auditee: "Example Ltd", Period: year, Audits: 2})
+	must(err)
+	must(p.ScheduleAudits(schedule...))
+	return p
+}
+
+// must stops an example at a refused step: the fixtures above only take
+// steps the library accepts.
+func must(err error) {
+	if err != nil {
+		panic(err)
 	}
 }
 

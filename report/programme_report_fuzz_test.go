@@ -61,7 +61,7 @@ func smallProgrammeReport(t testing.TB) *ProgrammeReport {
 	p := northwindProgramme(t)
 	p.Schedule = nil
 	p.Objectives = p.Objectives[:1]
-	r, err := BuildProgrammeReport(p, []*audit.Audit{previousAudit(closures[4:])}, &ProgrammeReportOptions{AsOf: asOf})
+	r, err := BuildProgrammeReport(p, []*audit.Audit{previousAudit(t, closures[4:])}, &ProgrammeReportOptions{AsOf: asOf})
 	require.NoError(t, err)
 	require.NoError(t, r.Check())
 	return r

@@ -17,8 +17,10 @@ import (
 // by clause and control as a bar chart, and the closure times of corrective
 // actions as a histogram with the median and 90th percentile marked), JSON
 // (the model itself, which DecodeProgrammeReport reads back) or CSV (the
-// schedule, one row per audit, with ProgrammeScheduleCSVHeader). The report
-// is checked first: an incomplete or invalid one is refused with the
+// schedule, one row per audit, with ProgrammeScheduleCSVHeader). A draft
+// is marked as a draft in every format, with its violations wherever the
+// format has room for them (see ProgrammeReport.Draft and
+// DraftCSVColumn). The report is checked first: an incomplete or invalid one is refused with the
 // *ismsaudit.ValidationError of Check and nothing is written. Output is deterministic
 // byte for byte; the first write error is returned.
 func WriteProgrammeReport(w io.Writer, r *ProgrammeReport, f Format) error {
@@ -35,6 +37,9 @@ func WriteProgrammeReport(w io.Writer, r *ProgrammeReport, f Format) error {
 		return m.o.flush()
 	case HTML:
 		h := &programmeHTML{htmlDoc: htmlDoc{o: newObuf(w), style: chartStyle}}
+		if r.Draft {
+			h.style += draftStyle
+		}
 		layoutProgrammeReport(h, r)
 		return h.o.flush()
 	case JSON:
@@ -74,8 +79,13 @@ type programmeLayout struct {
 // layoutProgrammeReport writes a checked report to d.
 func layoutProgrammeReport(d programmeDoc, r *ProgrammeReport) {
 	l := programmeLayout{d: d, r: r}
-	d.begin(r.Title)
-	d.heading(1, "top", r.Title)
+	title := draftTitle(r.Title, r.Draft)
+	d.begin(title)
+	d.heading(1, "top", title)
+	if r.Draft {
+		draftNotice(d, "the programme and audit records it was built from do not verify", RuleProgrammeRecordsVerify, r.Violations,
+			" (the path of a violation in an audit record starts at Audits[i], i the record's position, from 0, among those the report was built from)")
+	}
 	l.summary()
 	l.objectives()
 	l.schedule()

@@ -53,7 +53,7 @@ func TestProgrammeReportCertificationOnly(t *testing.T) {
 	p.Schedule = nil
 	o := programmeOptions(t)
 	o.SoA, o.Feedback = nil, auditorFeedback()[:1]
-	r, err := BuildProgrammeReport(p, []*audit.Audit{previousAudit(closures)}, o)
+	r, err := BuildProgrammeReport(p, []*audit.Audit{previousAudit(t, closures)}, o)
 	require.NoError(t, err)
 	require.NoError(t, r.Check(), "no internal audit is planned, so coverage is not required")
 	var buf bytes.Buffer

@@ -19,7 +19,7 @@ func TestRules(t *testing.T) {
 		assert.Equal(t, r, got)
 	}
 	assert.Equal(t, len(auditReportRules)+len(programmeReportRules), n)
-	for _, id := range []ismsaudit.RuleID{RuleObjectives, RuleRedaction, RuleRecommendation, RuleProgrammeActions} {
+	for _, id := range []ismsaudit.RuleID{RuleObjectives, RuleRedaction, RuleRecommendation, RuleRecordVerifies, RuleProgrammeActions, RuleProgrammeRecordsVerify} {
 		_, ok := LookupRule(id)
 		assert.True(t, ok, id)
 	}
