@@ -54,6 +54,9 @@ type AuditReport struct {
 	Issue *AuditIssue `json:"issue,omitempty"`
 	// Copy is set on a recipient's copy (see RecipientCopy).
 	Copy *AuditCopy `json:"copy,omitempty"`
+	// Seal is the audit record's seal (see AuditSeal); nil when the
+	// record is not sealed.
+	Seal *AuditSeal `json:"seal,omitempty"`
 
 	// Objectives are the audit objectives (6.5.1 a).
 	Objectives []string `json:"objectives"`
@@ -325,6 +328,11 @@ type AuditReportOptions struct {
 	// refused. A record that verifies gives a final report whatever Draft
 	// says.
 	Draft bool
+	// Signatures are the signatures on the record's seal that the host
+	// verified with (*audit.Audit).VerifySignatures and the keys it
+	// trusts: the report shows the signers of the last head among them as
+	// verified (AuditSigner). One the seal does not carry is refused.
+	Signatures []audit.Signature
 }
 
 // DefaultSamplingStatement is the report's default statement on sampling
@@ -354,7 +362,8 @@ var reportStates = []audit.State{
 // finding citing evidence the log lacks, a follow-up for an unknown
 // finding or a repeated id is refused next, with a
 // *ismsaudit.ValidationError listing every such problem; unknown
-// references also unwrap to ismsaudit.ErrNotFound.
+// references also unwrap to ismsaudit.ErrNotFound. So is a signature in
+// opts.Signatures that the record's seal does not carry.
 //
 // The record is then verified (audit.Verify, with opts.Verify and the
 // report's AsOf as its time). A record that does not verify is refused
@@ -392,6 +401,7 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 	}
 	b := builder{a: a, col: col}
 	b.index()
+	checkSignatures(col, a.Seal, o.Signatures)
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
@@ -401,6 +411,7 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 	}
 	r := b.build(o)
 	r.Draft, r.Violations = len(violations) > 0, violations
+	r.Seal = sealOf(a.Seal, sealIntact(violations), o.Signatures)
 	return r, nil
 }
 
@@ -580,19 +591,10 @@ func (b *builder) findingsAndEvidence(r *AuditReport) {
 		if f.State == audit.FindingWithdrawn {
 			continue
 		}
-		af := AuditFinding{
-			ID: f.ID, Kind: f.Kind, Grade: f.Grade, State: f.State, Area: f.Area,
-			Requirement: f.Requirement, Found: f.Found, Reason: f.Reason, Evidence: slices.Clone(f.Evidence),
-			DivergingOpinion: f.DivergingOpinion, Resolution: f.Resolution, RaisedBy: f.RaisedBy, RaisedAt: f.RaisedAt,
-			Criteria: make([]AuditCriterion, len(f.Criteria)),
-		}
-		for i, ref := range f.Criteria {
-			af.Criteria[i] = b.criterion(ref)
-		}
 		for _, id := range f.Evidence {
 			cited[b.evidence[id]] = true
 		}
-		r.Findings = append(r.Findings, af)
+		r.Findings = append(r.Findings, auditFinding(&f, b.criterion))
 	}
 	for _, u := range a.FollowUps {
 		if a.Findings[b.findings[u.Finding]].State == audit.FindingWithdrawn {
@@ -603,25 +605,45 @@ func (b *builder) findingsAndEvidence(r *AuditReport) {
 		}
 	}
 	r.Evidence = make([]AuditEvidence, 0, len(a.Evidence))
-	for i, e := range a.Evidence {
-		if !cited[i] && e.State != audit.EvidenceVerified {
+	for i := range a.Evidence {
+		if !cited[i] && a.Evidence[i].State != audit.EvidenceVerified {
 			continue
 		}
-		ae := AuditEvidence{
-			ID: e.ID, Source: e.Source, Confidentiality: e.Confidentiality, State: e.State, Description: e.Description,
-			Supports: slices.Clone(e.Supports), CollectedBy: e.CollectedBy, CollectedAt: e.CollectedAt,
-			Digest: e.Digest, Supersedes: e.Supersedes,
-		}
-		if e.Covers != nil {
-			c := *e.Covers
-			ae.Covers = &c
-		}
-		if e.Sampling != nil {
-			s := *e.Sampling
-			ae.Sampling = &s
-		}
-		r.Evidence = append(r.Evidence, ae)
+		r.Evidence = append(r.Evidence, auditEvidence(&a.Evidence[i]))
 	}
+}
+
+// auditFinding is the report's view of finding f, its criteria as
+// criterion gives them.
+func auditFinding(f *audit.Finding, criterion func(annexa.Ref) AuditCriterion) AuditFinding {
+	af := AuditFinding{
+		ID: f.ID, Kind: f.Kind, Grade: f.Grade, State: f.State, Area: f.Area,
+		Requirement: f.Requirement, Found: f.Found, Reason: f.Reason, Evidence: slices.Clone(f.Evidence),
+		DivergingOpinion: f.DivergingOpinion, Resolution: f.Resolution, RaisedBy: f.RaisedBy, RaisedAt: f.RaisedAt,
+		Criteria: make([]AuditCriterion, len(f.Criteria)),
+	}
+	for i, ref := range f.Criteria {
+		af.Criteria[i] = criterion(ref)
+	}
+	return af
+}
+
+// auditEvidence is the report's view of evidence item e, in full.
+func auditEvidence(e *audit.Evidence) AuditEvidence {
+	ae := AuditEvidence{
+		ID: e.ID, Source: e.Source, Confidentiality: e.Confidentiality, State: e.State, Description: e.Description,
+		Supports: slices.Clone(e.Supports), CollectedBy: e.CollectedBy, CollectedAt: e.CollectedAt,
+		Digest: e.Digest, Supersedes: e.Supersedes,
+	}
+	if e.Covers != nil {
+		c := *e.Covers
+		ae.Covers = &c
+	}
+	if e.Sampling != nil {
+		s := *e.Sampling
+		ae.Sampling = &s
+	}
+	return ae
 }
 
 // criterion returns the report's view of a finding's criterion: the audit

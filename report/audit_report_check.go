@@ -121,6 +121,8 @@ var auditReportRules = []ismsaudit.Rule{
 	{ID: RuleDistribution, Clause: "19011:6.5.2", Principle: ismsaudit.PrincipleConfidentiality, Text: "the report records who received which issued version, when and with what clearance"},
 	{ID: RuleRedaction, Clause: "19011:6.5.2, 4 d", Principle: ismsaudit.PrincipleConfidentiality, Text: "a recipient's copy shows evidence above the recipient's clearance by reference only",
 		Basis: "project reading: 6.5.2 and 4 d ask that a report reach only those entitled to it; a copy that withholds what a recipient may not see is how this library does it"},
+	{ID: RuleSeal, Clause: "19011:5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "the report shows the audit record's seal as the record holds it (algorithm, last head, who sealed it and when, who signed it), and a recipient's copy proves the parts of the record it shows against the sealed head",
+		Basis: "project reading: 5.5.7 asks that audit records be kept with integrity; the seal is how this library keeps them, and a report that names it lets a reader check the record it comes from"},
 	{ID: RuleRecordVerifies, Clause: "19011:6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "a final report is built only from an audit record that verifies; the report of one that does not is a draft, marked as such and listing the violations",
 		Basis: "project reading: 6.5.1 asks for a complete, accurate, concise and clear record of the audit; a record that breaks the process rules cannot give one, so its report is refused, or marked a draft that says why"},
 }
@@ -171,6 +173,7 @@ func (r *AuditReport) checkHeader(c *checker) {
 		c.add("AsOf", ismsaudit.RuleRequired, "", "the time the report speaks as of")
 	}
 	checkDraft(c, RuleRecordVerifies, r.Draft, r.Violations)
+	r.checkSeal(c)
 	if r.Issue != nil {
 		if r.Issue.Version < 1 {
 			c.add("Issue.Version", ismsaudit.RuleRequired, fmt.Sprint(r.Issue.Version), "issued versions count from 1")

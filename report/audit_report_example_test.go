@@ -199,6 +199,10 @@ func ExampleWriteAuditReport() {
 	// | Recipient | Organization | Clearance | Version | Received | Sent by |
 	// |---|---|---|---|---|---|
 	// | Raj Patel | Example Ltd | internal | 1 | 2026-03-02 19:30 +00:00 | ann |
+	//
+	// ## Record seal
+	//
+	// The audit record this report was built from is not sealed: a later change to it would not be evident.
 }
 
 func ExampleAuditReport_Check() {

@@ -21,7 +21,12 @@ func FuzzDecodeAuditReport(f *testing.F) {
 		require.NoError(f, err)
 		return c
 	}
-	for _, build := range []func(testing.TB) *AuditReport{internalReport, certificationReport, hostileReport, copyFor, draftReport} {
+	sealedCopy := func(t testing.TB) *AuditReport {
+		c, err := RecipientCopy(sealedReport(t), audit.Recipient{Name: "Accreditation witness", Clearance: audit.ConfidentialityPublic})
+		require.NoError(f, err)
+		return c
+	}
+	for _, build := range []func(testing.TB) *AuditReport{internalReport, certificationReport, hostileReport, copyFor, draftReport, sealedReport, sealedCopy} {
 		var buf bytes.Buffer
 		require.NoError(f, WriteAuditReport(&buf, build(f), JSON))
 		f.Add(buf.Bytes())

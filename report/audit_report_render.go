@@ -15,7 +15,11 @@ import (
 // DecodeAuditReport reads back) or CSV (the findings register, one row per
 // finding, with AuditFindingsCSVHeader). A draft is marked as a draft in
 // every format, with its violations wherever the format has room for them
-// (see AuditReport.Draft and DraftCSVColumn). The report is checked first:
+// (see AuditReport.Draft and DraftCSVColumn). Markdown and HTML end with
+// the record's seal (AuditSeal): its algorithm, last head, who sealed it
+// and when, its signers, and on a recipient's copy the parts proven and
+// withheld, or that the record is not sealed; JSON carries it as the
+// model does, and WriteAuditSeal writes it as CSV. The report is checked first:
 // an incomplete or invalid one is refused with the
 // *ismsaudit.ValidationError of Check and nothing is written. Output is
 // deterministic byte for byte; the first write error is returned.
@@ -244,6 +248,7 @@ func layoutAuditReport(d doc, r *AuditReport, evidence map[ismsaudit.EvidenceID]
 	l.followUp()
 	l.otherEvidence()
 	l.closingSections()
+	l.sealSection()
 	d.end()
 }
 

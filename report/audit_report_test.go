@@ -212,6 +212,15 @@ func TestBuildAuditReportSharesNothingWithRecord(t *testing.T) {
 	if diff := cmp.Diff(internalAudit(t), a); diff != "" {
 		t.Errorf("changing the report changed the record (-want +got):\n%s", diff)
 	}
+
+	// The report of a sealed record carries a copy of it.
+	a = sealedAudit(t)
+	r, err = BuildAuditReport(a, nil)
+	require.NoError(t, err)
+	mutateStrings(reflect.ValueOf(r))
+	if diff := cmp.Diff(sealedAudit(t), a); diff != "" {
+		t.Errorf("changing the report changed the sealed record (-want +got):\n%s", diff)
+	}
 }
 
 func TestObstacleKinds(t *testing.T) {

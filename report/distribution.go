@@ -80,6 +80,11 @@ func (r *AuditReport) clone() *AuditReport {
 		v := *r.Copy
 		c.Copy = &v
 	}
+	if r.Seal != nil {
+		v := *r.Seal
+		v.Signers = slices.Clone(v.Signers)
+		c.Seal = &v
+	}
 	c.Objectives = slices.Clone(r.Objectives)
 	c.Scope.Units = slices.Clone(r.Scope.Units)
 	c.Scope.Processes = slices.Clone(r.Scope.Processes)

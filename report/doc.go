@@ -72,6 +72,21 @@
 // makes the copies the distribution record lists. Every copy carries the
 // record of who received which version and when.
 //
+// # Seal
+//
+// An audit record sealed with audit.SealAlgorithm is tamper-evident and
+// its heads signable (see package audit). The report shows the record's
+// seal ([AuditSeal], AuditReport.Seal) in every format: the algorithm,
+// the last head (its hash, number and size), who sealed it and when, the
+// operations recorded since, and the signers of the last head, those
+// whose signatures the host verified ([AuditReportOptions].Signatures,
+// from (*audit.Audit).VerifySignatures) marked as such; a record sealed
+// with the earlier audit.SealAlgorithmV2 shows its head, and a record
+// that is not sealed says so. Markdown and HTML end with a section on
+// it, JSON carries it, [WriteAuditSeal] writes it as CSV
+// ([AuditSealCSVHeader]) and the OSCAL exports as metadata properties
+// (seal-status, seal-head, seal-signer, ...).
+//
 // # Programme reports
 //
 // [BuildProgrammeReport] makes a [ProgrammeReport] from an audit programme

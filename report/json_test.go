@@ -18,7 +18,13 @@ func TestAuditReportJSONRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		return c
 	}
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "copy": copyFor} {
+	sealedCopy := func(t testing.TB) *AuditReport {
+		c, err := RecipientCopy(sealedReport(t), audit.Recipient{Name: "Karl Braun", Clearance: audit.ConfidentialityInternal})
+		require.NoError(t, err)
+		return c
+	}
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "copy": copyFor,
+		"sealed": sealedReport, "sealed copy": sealedCopy} {
 		t.Run(name, func(t *testing.T) {
 			r := build(t)
 			var buf bytes.Buffer

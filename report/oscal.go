@@ -921,6 +921,7 @@ func (x *oscalExport) metadata(title string) oscalMetadata {
 		m.Props = prop(m.Props, "copy-for", c.Recipient.Name)
 		m.Props = prop(m.Props, "copy-clearance", string(c.Recipient.Clearance))
 	}
+	m.Props = sealProps(m.Props, r)
 	m.Roles = x.roles
 	m.Parties = x.parties
 	m.ResponsibleParties = x.resp

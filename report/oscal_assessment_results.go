@@ -118,7 +118,12 @@ func (x *oscalExport) attestation() []oscalAttestation {
 //
 // A draft (AuditReport.Draft) is marked: the metadata title reads
 // "DRAFT: <title>", and the metadata carries the property report-status
-// "draft" and a property record-violation per violation.
+// "draft" and a property record-violation per violation. The metadata
+// carries the record's seal as properties too (seal-status "sealed",
+// "not-intact" or "not-sealed", and for a sealed record seal-algorithm,
+// seal-head, seal-head-number, seal-size, sealed-at, sealed-by,
+// seal-signer, seal-signer-verified, seal-unsealed-operations, and on a
+// recipient's copy seal-proven-parts and seal-withheld-parts).
 //
 // Every UUID derives from the host's ids (OSCALUUID), so exporting the
 // same record again gives the same bytes. The report is checked first:

@@ -17,7 +17,8 @@ import (
 // (system-id, RFC 4122 scheme). UUIDs derive from the host's ids, so the
 // output is deterministic.
 //
-// A draft is marked as AssessmentResults marks it.
+// A draft is marked, and the record's seal shown, as AssessmentResults
+// does it.
 //
 // The report is checked first, as AssessmentResults checks it. A report
 // with no open nonconformity has nothing to plan and OSCAL requires at

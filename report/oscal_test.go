@@ -231,7 +231,7 @@ func TestOSCALShape(t *testing.T) {
 		require.NoError(t, err)
 		return r
 	}
-	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "public copy": publicCopy, "large": large, "draft": draftReport} {
+	for name, build := range map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport, "public copy": publicCopy, "large": large, "draft": draftReport, "sealed": sealedReport} {
 		t.Run(name, func(t *testing.T) {
 			r := build(t)
 			counts := checkOSCALShape(t, shape, exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }))
