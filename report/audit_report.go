@@ -112,6 +112,16 @@ type AuditReport struct {
 	Implications []string `json:"implications,omitempty"`
 	// Distribution records who received which version and when (6.5.2).
 	Distribution []audit.Distribution `json:"distribution,omitempty"`
+
+	// Record is the audit record the report was built from, when it is
+	// sealed with audit.SealAlgorithm and matched its seal: with it a
+	// reader checks the seal (VerifySeal, VerifySignatures) and that the
+	// findings and evidence the report shows are the record's (Check
+	// compares them). On a recipient's copy it is the record's own
+	// recipient copy ((*audit.Audit).RecipientCopy for the recipient's
+	// clearance): the evidence above the clearance left out, and every
+	// part shown proven against the sealed head (see RecipientCopy).
+	Record *audit.Audit `json:"record,omitempty"`
 }
 
 // AuditIssue records an issued version of the report: its number (from
@@ -412,6 +422,11 @@ func BuildAuditReport(a *audit.Audit, opts *AuditReportOptions) (*AuditReport, e
 	r := b.build(o)
 	r.Draft, r.Violations = len(violations) > 0, violations
 	r.Seal = sealOf(a.Seal, sealIntact(violations), o.Signatures)
+	if s := r.Seal; s != nil && s.Intact && s.Algorithm == audit.SealAlgorithm {
+		if r.Record, err = copyRecord(a); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 

@@ -157,6 +157,7 @@ func (r *AuditReport) check() (map[ismsaudit.EvidenceID]int, error) {
 	r.checkFindings(c, evidence)
 	r.checkConclusion(c)
 	r.checkOptional(c)
+	r.checkRecord(c)
 	return evidence, col.Err()
 }
 

@@ -217,6 +217,7 @@ func TestBuildAuditReportSharesNothingWithRecord(t *testing.T) {
 	a = sealedAudit(t)
 	r, err = BuildAuditReport(a, nil)
 	require.NoError(t, err)
+	require.NotNil(t, r.Record)
 	mutateStrings(reflect.ValueOf(r))
 	if diff := cmp.Diff(sealedAudit(t), a); diff != "" {
 		t.Errorf("changing the report changed the sealed record (-want +got):\n%s", diff)

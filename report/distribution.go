@@ -17,6 +17,18 @@ import (
 // it is for (Copy). The distribution record of r is kept as it is, so the
 // copy still says who received which version and when.
 //
+// When r carries its sealed audit record (AuditReport.Record), the copy
+// carries the record's recipient copy instead ((*audit.Audit).RecipientCopy
+// for the recipient's clearance): the record without the evidence above
+// the clearance, its seal's heads and signatures, and an inclusion proof
+// for every part it shows. The recipient checks it with the record's
+// VerifySeal and VerifySignatures and the signers' public keys, without
+// seeing what was withheld, and Check on the copy compares the findings
+// and evidence it shows with that proven record. The copy's Seal counts
+// the parts proven and withheld. A record with operations since its last
+// sealing proves nothing of them: its copy is refused (rule RuleSeal),
+// and the record is to be sealed again and the report built again.
+//
 // r must be complete (see Check) and the recipient named with a valid
 // clearance; otherwise a *ismsaudit.ValidationError lists every problem. A copy of a
 // copy is refused, as what the first copy withheld cannot be restored. r is
@@ -41,6 +53,15 @@ func RecipientCopy(r *AuditReport, rec audit.Recipient) (*AuditReport, error) {
 	}
 	c := r.clone()
 	c.Copy = &AuditCopy{Recipient: rec}
+	if r.Record != nil {
+		rc, err := r.Record.RecipientCopy(rec.Clearance)
+		if err != nil {
+			col.Merge("Report.Record", RuleSeal, err)
+			return nil, col.Err()
+		}
+		c.Record = rc
+		c.Seal.Proven, c.Seal.Withheld = len(rc.Seal.Proofs), len(rc.Seal.Withheld)
+	}
 	for i := range c.Evidence {
 		e := &c.Evidence[i]
 		if e.Confidentiality.Compare(rec.Clearance) > 0 {
@@ -68,9 +89,11 @@ func RecipientCopies(r *AuditReport) ([]*AuditReport, error) {
 	return out, nil
 }
 
-// clone returns a deep copy of r.
+// clone returns a deep copy of r but for its Record, which it leaves
+// nil: a recipient's copy carries the record's recipient copy instead.
 func (r *AuditReport) clone() *AuditReport {
 	c := *r
+	c.Record = nil
 	c.Violations = slices.Clone(r.Violations)
 	if r.Issue != nil {
 		v := *r.Issue

@@ -87,6 +87,24 @@
 // ([AuditSealCSVHeader]) and the OSCAL exports as metadata properties
 // (seal-status, seal-head, seal-signer, ...).
 //
+// The report of a record sealed with audit.SealAlgorithm that matches its
+// seal also carries the record itself (AuditReport.Record, a copy): that
+// is the smallest thing that lets a reader check the report, as the
+// record is what the seal and its signatures cover. Check verifies the
+// record against its seal and compares the findings and evidence items
+// the report shows with the record's ([RuleSeal]). [RecipientCopy] then
+// replaces the record with the record's own recipient copy
+// ((*audit.Audit).RecipientCopy for the recipient's clearance): the
+// evidence above the clearance left out and every part shown proven by
+// an RFC 6962 inclusion proof against the sealed head, with the head's
+// signatures. A recipient who holds the copy's JSON and the signers'
+// public keys decodes it ([DecodeAuditReport], which checks the proofs
+// and the items shown against them) and checks the signatures with the
+// record's VerifySignatures, without ever seeing what was withheld; the
+// copy's seal says how many parts it proves and withholds. A record with
+// operations since its last sealing has no such copy: it is sealed again
+// and the report built again first.
+//
 // # Programme reports
 //
 // [BuildProgrammeReport] makes a [ProgrammeReport] from an audit programme

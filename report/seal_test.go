@@ -137,9 +137,12 @@ func TestBuildAuditReportShowsSeal(t *testing.T) {
 	assert.Equal(t, 2, r.Seal.Number)
 	assert.Equal(t, []AuditSigner{{Name: "certco", Verified: true, Hash: r.Seal.Signers[0].Hash}, {Name: "marta"}}, r.Seal.Signers)
 	assert.NotZero(t, r.Seal.Signers[0].Hash)
+	require.NotNil(t, r.Record, "the report carries the sealed record")
+	require.NoError(t, r.Record.VerifySeal())
 
 	u := internalReport(t)
 	assert.Nil(t, u.Seal, "an unsealed record has no seal")
+	assert.Nil(t, u.Record, "nor does its report carry it")
 }
 
 func TestBuildAuditReportRefusesSignaturesTheSealLacks(t *testing.T) {
@@ -176,6 +179,11 @@ func TestAuditReportSealGolden(t *testing.T) {
 	require.NoError(t, WriteAuditSeal(&buf, r))
 	golden(t, "audit-sealed-seal.csv", buf.Bytes())
 	golden(t, "oscal-assessment-results-sealed.json", indentJSON(t, exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) })))
+	c, err := RecipientCopy(r, audit.Recipient{Name: "Karl Braun", Organization: "Contoso Data Services GmbH", Clearance: audit.ConfidentialityInternal})
+	require.NoError(t, err)
+	buf.Reset()
+	require.NoError(t, WriteAuditReport(&buf, c, Markdown))
+	golden(t, "audit-sealed-copy-internal.md", buf.Bytes())
 }
 
 // sectionOf returns the report's seal section: from its heading to the
@@ -264,6 +272,7 @@ func TestSealOfADraftThatDoesNotMatchIt(t *testing.T) {
 	require.NoError(t, r.Check())
 	require.NotNil(t, r.Seal)
 	assert.False(t, r.Seal.Intact)
+	assert.Nil(t, r.Record, "a record that does not match its seal proves nothing")
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, r, Markdown))
 	assertContains(t, sectionOf(t, buf.String(), "## Record seal"), "> **The audit record does not match its seal.**")
