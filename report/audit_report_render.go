@@ -263,7 +263,7 @@ func (l *auditLayout) summary() {
 		}
 		s += ", cleared for " + string(c.Recipient.Clearance) + " material"
 		if c.Withheld > 0 {
-			s += "; " + strconv.Itoa(c.Withheld) + " evidence items above that clearance are shown by reference only"
+			s += "; " + plural(c.Withheld, "evidence item above that clearance is", "evidence items above that clearance are") + " shown by reference only"
 		}
 		d.text(s + ".")
 		d.close(blockNote)
