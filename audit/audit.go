@@ -134,6 +134,7 @@ const (
 	EventStartFollowUp      Event = "start-follow-up"      // completed -> follow-up
 	EventClose              Event = "close"                // completed or follow-up -> closed
 	EventTerminate          Event = "terminate"            // any state before completion -> terminated
+	EventAttachChecklist    Event = "attach-checklist"     // preparation -> preparation, a checklist attached
 )
 
 // Entry is a line of the audit lifecycle's history: an accepted event
@@ -201,6 +202,7 @@ var (
 	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistribution, Check: checkDistributed}
 	guardRecords       = auditGuard{Name: "records-arranged", Rule: RuleCompleteRecords, Check: checkCompletionInput}
 	guardFollowUpOpen  = auditGuard{Name: "follow-up-needed", Rule: RuleFollowUpStart, Check: checkFollowUpNeeded}
+	guardPlanDrafted   = auditGuard{Name: "plan-drafted", Rule: RuleChecklistPlanned, Check: checkPlanDrafted}
 	guardFollowUpsDone = auditGuard{Name: "follow-ups-closed", Rule: RuleCloseFollowUps, Check: checkFollowUpsClosed}
 	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
 )
@@ -216,6 +218,7 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 	Record:   RuleRecordWhoWhen,
 	Table: []fsm.Transition[State, Event, auditSubject]{
 		{From: StateInitiation, Event: EventPrepare, To: StatePreparation, Guards: []auditGuard{guardContact, guardFeasible}},
+		{From: StatePreparation, Event: EventAttachChecklist, To: StatePreparation, Guards: []auditGuard{guardPlanDrafted}},
 		{From: StatePreparation, Event: EventOpen, To: StateFieldwork, Guards: []auditGuard{guardPlanReady, guardOpening}},
 		{From: StateFieldwork, Event: EventEndFieldwork, To: StateFindings, Guards: []auditGuard{guardPlanSettled, guardCovered, guardResultsProven}},
 		{From: StateFindings, Event: EventHoldClosingMeeting, To: StateClosing, Guards: []auditGuard{guardConcluded, guardClosing}},

@@ -133,8 +133,9 @@ func TestCanAndPermitted(t *testing.T) {
 	}{
 		{StateInitiation, nil, []Event{EventPrepare, EventTerminate}},
 		{StateInitiation, func(a *Audit) { a.Contact = nil }, []Event{EventTerminate}},
-		{StatePreparation, nil, []Event{EventOpen, EventTerminate}},
-		{StatePreparation, func(a *Audit) { a.Plan.State = PlanApproved }, []Event{EventTerminate}},
+		{StatePreparation, nil, []Event{EventOpen, EventTerminate, EventAttachChecklist}},
+		{StatePreparation, func(a *Audit) { a.Plan.State = PlanApproved }, []Event{EventTerminate, EventAttachChecklist}},
+		{StatePreparation, func(a *Audit) { a.Plan = nil }, []Event{EventTerminate}},
 		{StateFieldwork, nil, []Event{EventEndFieldwork, EventTerminate}},
 		{StateFindings, nil, []Event{EventHoldClosingMeeting, EventTerminate}},
 		{StateClosing, nil, []Event{EventIssueReport, EventTerminate}},

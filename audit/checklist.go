@@ -13,12 +13,23 @@ const (
 	RuleChecklistPlanned   ismsaudit.RuleID = "AUD-CHECKLIST-PLANNED"
 	RuleChecklistFieldwork ismsaudit.RuleID = "AUD-CHECKLIST-FIELDWORK"
 	RuleFieldworkCovered   ismsaudit.RuleID = "AUD-FIELDWORK-COVERED"
+	RuleChecklistKept      ismsaudit.RuleID = "AUD-CHECKLIST-KEPT"
 )
 
 var checklistRules = []ismsaudit.Rule{
 	{ID: RuleChecklistPlanned, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the checklist is prepared before fieldwork, for the kind of audit, from the plan's criteria and other documents, with no result yet"},
 	{ID: RuleChecklistFieldwork, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "checklist results and reasons for items not audited are recorded during fieldwork, resting on the audit's own evidence"},
 	{ID: RuleFieldworkCovered, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork ends only when every planned checklist item has a result or a recorded reason why it was not audited"},
+	{ID: RuleChecklistKept, Clause: "19011:6.3.4, 5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "attaching a checklist is an event of the audit's history, and a checklist once attached stays in the record"},
+}
+
+// checkPlanDrafted is the guard of attaching a checklist: a plan is
+// drafted to prepare it from (AUD-CHECKLIST-PLANNED).
+func checkPlanDrafted(s auditSubject) error {
+	if s.a.Plan == nil {
+		return errNoPlan
+	}
+	return nil
 }
 
 // AttachChecklist attaches the checklist the team works from (19011 6.3.4),
@@ -26,7 +37,13 @@ var checklistRules = []ismsaudit.Rule{
 // allowed in preparation only, once a plan is drafted (AUD-CHECKLIST-PLANNED):
 // the checklist must be valid, built for the audit's kind, audit only the
 // plan's criteria or other documents, and carry no result yet
-// (AUD-CHECKLIST-FIELDWORK). The audit keeps its own copy.
+// (AUD-CHECKLIST-FIELDWORK). The audit keeps its own copy. Attaching is an
+// event of the audit lifecycle (EventAttachChecklist, from preparation to
+// preparation): it appends one history entry, so that the record shows a
+// checklist was attached and Verify reports one that has gone
+// (AUD-CHECKLIST-KEPT). The checklist is checked first; then, as for
+// every event, a Meta without time or actor, or with a time before the
+// audit's latest entry, is refused (AUD-RECORD-WHO-WHEN).
 func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) (err error) {
 	w, err := a.watch()
 	if err != nil {
@@ -37,7 +54,6 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) (err err
 		return err
 	}
 	ch := &checker{subject: "checklist"}
-	ch.meta(m)
 	if cl == nil {
 		ch.shape("Checklist", "required", "", "no checklist given")
 		return ch.err()
@@ -46,7 +62,12 @@ func (a *Audit) AttachChecklist(cl *annexa.Checklist, m ismsaudit.Meta) (err err
 	if err := ch.err(); err != nil {
 		return err
 	}
+	e, err := a.fireEvent(EventAttachChecklist, nil, m)
+	if err != nil {
+		return err
+	}
 	a.Checklist = cloneChecklist(cl)
+	a.advance(e)
 	return nil
 }
 
@@ -237,11 +258,15 @@ func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Met
 	return ch, nil
 }
 
-// verifyChecklist checks the checklist against the audit and, once
-// fieldwork ended, that every item is covered and rests on verified
-// evidence (AUD-CHECKLIST-*, AUD-FIELDWORK-COVERED, AUD-EVIDENCE-VERIFIED).
+// verifyChecklist checks the checklist against the audit; that one the
+// history says was attached is still there (AUD-CHECKLIST-KEPT); and,
+// once fieldwork ended, that every item is covered and rests on verified
+// evidence (AUD-FIELDWORK-COVERED, AUD-EVIDENCE-VERIFIED).
 func (v *verifier) verifyChecklist(ch *checker, ev eventTimes) {
 	a := v.a
+	if attached, ok := ev.when(EventAttachChecklist); ok && a.Checklist == nil {
+		v.violate("Checklist", RuleChecklistKept, "", "the history records a checklist attached at "+timeText(attached)+", but the record holds none")
+	}
 	_, isOpen := ev.when(EventOpen)
 	if cl := a.Checklist; cl != nil {
 		var has func(ismsaudit.EvidenceID) bool

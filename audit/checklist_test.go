@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -111,4 +112,49 @@ func TestMarkNotAuditedRefusesWrongState(t *testing.T) {
 	testWrongState(t, []wrongStateCase{
 		{"not audited after fieldwork", StateFindings, func(a *Audit) error { return a.MarkNotAudited(refRisk, "no time", byLead(march(5, 7))) }, RuleChecklistFieldwork},
 	})
+}
+
+// TestAttachChecklistIsAnEvent checks that attaching a checklist appends
+// one entry to the audit's history, from preparation to preparation, as
+// every audit event does: a Meta without time or actor, or dated before
+// the latest entry, is refused; a plan must be drafted first.
+func TestAttachChecklistIsAnEvent(t *testing.T) {
+	a := auditIn(t, StatePreparation)
+	last := a.History[len(a.History)-1]
+	assert.Equal(t, Entry{From: StatePreparation, Event: EventAttachChecklist, To: StatePreparation, At: march(2, 23), By: leadID}, last)
+
+	// Attaching another checklist replaces it and adds an entry.
+	cl := fixtureChecklist()
+	cl.Items = cl.Items[:3]
+	require.NoError(t, a.AttachChecklist(cl, byLead(march(3, 1))))
+	assert.Len(t, a.Checklist.Items, 3)
+	assert.Equal(t, EventAttachChecklist, a.History[len(a.History)-1].Event)
+	require.NoError(t, Verify(a, nil))
+
+	for _, m := range []ismsaudit.Meta{{By: leadID}, {At: march(3, 2)}, byLead(march(3, 0))} {
+		requireRefused(t, refuses(t, a, func() error { return a.AttachChecklist(fixtureChecklist(), m) }), ismsaudit.ReasonMeta, RuleRecordWhoWhen, "%+v", m)
+	}
+
+	b := auditIn(t, StateInitiation)
+	require.NoError(t, b.Prepare(byLead(march(2, 19))))
+	assert.False(t, b.Can(EventAttachChecklist), "no plan to prepare it from")
+	requireRefused(t, b.Check(EventAttachChecklist), ismsaudit.ReasonGuard, RuleChecklistPlanned)
+	requireInvalid(t, refuses(t, b, func() error { return b.AttachChecklist(fixtureChecklist(), byLead(march(2, 20))) }), problem{"Plan", RuleChecklistPlanned})
+}
+
+// TestChecklistKept checks that Verify reports a checklist the history
+// says was attached and the record no longer holds, and that a record
+// written before attaching was an event (a checklist, no entry) still
+// verifies.
+func TestChecklistKept(t *testing.T) {
+	for _, s := range []State{StatePreparation, StateFindings, StateClosed} {
+		a := auditIn(t, s)
+		require.NoError(t, Verify(a, nil))
+		a.Checklist = nil
+		requireInvalid(t, Verify(a, nil), problem{"Checklist", RuleChecklistKept})
+	}
+	a := auditIn(t, StateClosed)
+	i := slices.IndexFunc(a.History, func(e Entry) bool { return e.Event == EventAttachChecklist })
+	a.History = slices.Delete(a.History, i, i+1)
+	require.NoError(t, Verify(a, nil), "a checklist attached before attaching was an event")
 }

@@ -70,7 +70,10 @@
 // fieldwork opens only after [Audit.CommunicatePlan].
 //
 // [Audit.AttachChecklist] attaches the [annexa.Checklist] built for the
-// audit's kind from the plan's criteria. During fieldwork
+// audit's kind from the plan's criteria. Attaching is an event of the
+// audit's history ([EventAttachChecklist], from preparation to
+// preparation), so that a checklist once attached cannot vanish from the
+// record unnoticed (AUD-CHECKLIST-KEPT). During fieldwork
 // [Audit.RecordResult] and [Audit.MarkNotAudited] fill it in; fieldwork
 // ends ([Audit.EndFieldwork]) only when every item has a result or a
 // reason, and every result rests on verified evidence.

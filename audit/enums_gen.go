@@ -59,6 +59,7 @@ var eventSet = enum.New("audit", "Event",
 	EventStartFollowUp,
 	EventClose,
 	EventTerminate,
+	EventAttachChecklist,
 )
 
 // Events yields the Event values in canonical order.

@@ -167,7 +167,7 @@ func ExampleAudit_ApprovePlan() {
 	//   Plan.Content.Criteria[1] document:access-policy
 	// plan: communicated versions: 1
 	// plan events now: [revise]
-	// audit events now: [open terminate]
+	// audit events now: [open terminate attach-checklist]
 }
 
 func ExampleVerify() {
@@ -210,7 +210,7 @@ func ExampleLifecycles() {
 	plan, _ := audit.LookupLifecycle("audit.plan")
 	fmt.Print(strings.ReplaceAll(plan.Mermaid(), "    ", "  "))
 	// Output:
-	// audit.audit: starts initiation, 17 transitions
+	// audit.audit: starts initiation, 18 transitions
 	// audit.plan: starts draft, 4 transitions
 	// audit.evidence: starts collected, 5 transitions
 	// audit.finding: starts draft, 7 transitions

@@ -493,6 +493,8 @@ func fire(a *Audit, e Event, m ismsaudit.Meta) error {
 		return a.Close(m)
 	case EventTerminate:
 		return a.Terminate("objectives unattainable", m)
+	case EventAttachChecklist:
+		return a.AttachChecklist(fixtureChecklist(), m)
 	}
 	return fmt.Errorf("unknown event %q", e)
 }

@@ -69,7 +69,7 @@ func TestLifecycles(t *testing.T) {
 	}
 	assert.Equal(t, states, audit.States)
 	assert.True(t, audit.IsTerminal(string(StateClosed)))
-	assert.Equal(t, []ismsaudit.RuleID{RuleAuditOrder, RuleRecordWhoWhen, RuleInitContact, RuleInitFeasible, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
+	assert.Equal(t, []ismsaudit.RuleID{RuleAuditOrder, RuleRecordWhoWhen, RuleInitContact, RuleInitFeasible, RuleChecklistPlanned, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
 		RuleEvidenceVerified, RuleClosingAfterConclusions, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistribution, RuleCompleteRecords,
 		RuleFollowUpStart, RuleCloseFollowUps, RuleTerminateReason}, audit.Rules())
 

@@ -302,7 +302,7 @@ func TestAuditLifecycleProperties(t *testing.T) {
 			},
 			"checklist": func(t *rapid.T) {
 				m := c.meta(t)
-				c.run(t, "", func() error { return a().AttachChecklist(fixtureChecklist(), m) })
+				c.run(t, EventAttachChecklist, func() error { return a().AttachChecklist(fixtureChecklist(), m) })
 			},
 			"evidence": func(t *rapid.T) {
 				if a().State == StateFieldwork && len(a().Evidence) == 0 {
@@ -401,7 +401,7 @@ func (c *auditModel) advance(t *rapid.T) {
 		case a.Plan.State == PlanApproved:
 			op("", func() error { return a.CommunicatePlan(m) })
 		case a.State == StatePreparation && a.Checklist == nil:
-			op("", func() error { return a.AttachChecklist(fixtureChecklist(), m) })
+			op(EventAttachChecklist, func() error { return a.AttachChecklist(fixtureChecklist(), m) })
 		case a.State == StatePreparation:
 			op(EventOpen, func() error { return fire(a, EventOpen, m) })
 		case len(a.Evidence) == 0:

@@ -366,6 +366,11 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	RuleChecklistPlanned: func(t *testing.T) error {
 		return auditIn(t, StateFieldwork).AttachChecklist(fixtureChecklist(), byLead(march(4, 1)))
 	},
+	RuleChecklistKept: func(t *testing.T) error {
+		a := auditIn(t, StateFieldwork)
+		a.Checklist = nil
+		return Verify(a, nil)
+	},
 	RuleChecklistFieldwork: func(t *testing.T) error {
 		return auditIn(t, StatePreparation).RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms}, byLead(march(3, 5)))
 	},

@@ -208,5 +208,5 @@ func Example_internalAudit() {
 	// 5. closed ; follow-up of F-1 closed by omar
 	// Verify: <nil>
 	// sealed: true true
-	// history: 9 entries
+	// history: 10 entries
 }
