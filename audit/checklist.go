@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
@@ -13,6 +15,7 @@ const (
 	RuleChecklistPlanned   ismsaudit.RuleID = "AUD-CHECKLIST-PLANNED"
 	RuleChecklistFieldwork ismsaudit.RuleID = "AUD-CHECKLIST-FIELDWORK"
 	RuleFieldworkCovered   ismsaudit.RuleID = "AUD-FIELDWORK-COVERED"
+	RuleChecklistFindings  ismsaudit.RuleID = "AUD-CHECKLIST-FINDINGS"
 	RuleChecklistKept      ismsaudit.RuleID = "AUD-CHECKLIST-KEPT"
 )
 
@@ -20,6 +23,7 @@ var checklistRules = []ismsaudit.Rule{
 	{ID: RuleChecklistPlanned, Clause: "19011:6.3.4", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "the checklist is prepared before fieldwork, for the kind of audit, from the plan's criteria and other documents, with no result yet"},
 	{ID: RuleChecklistFieldwork, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "checklist results and reasons for items not audited are recorded during fieldwork, resting on the audit's own evidence"},
 	{ID: RuleFieldworkCovered, Clause: "19011:6.4.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "fieldwork ends only when every planned checklist item has a result or a recorded reason why it was not audited"},
+	{ID: RuleChecklistFindings, Clause: "19011:6.3.4, 6.4.8", Principle: ismsaudit.PrincipleFairPresentation, Text: "when the conclusions are agreed, a checklist item shows a nonconformity exactly when a standing nonconformity cites it, graded as the gravest of those"},
 	{ID: RuleChecklistKept, Clause: "19011:6.3.4, 5.5.7", Principle: ismsaudit.PrincipleIntegrity, Text: "attaching a checklist is an event of the audit's history, and a checklist once attached stays in the record"},
 }
 
@@ -237,6 +241,69 @@ func checkChecklistCovered(s auditSubject) error {
 	return p.err()
 }
 
+// checklistFindingGaps calls gap for each checklist item of a whose
+// result disagrees with the nonconformities standing at time at (zero:
+// now; see standingAt) that cite its reference (AUD-CHECKLIST-FINDINGS):
+// an item shows a nonconformity exactly when one cites it, graded as the
+// gravest of those.
+func checklistFindingGaps(a *Audit, at time.Time, gap func(i int, detail string)) {
+	cl := a.Checklist
+	if cl == nil || len(cl.Items) == 0 {
+		return
+	}
+	type citing struct {
+		grade Grade
+		id    FindingID
+	}
+	var gravest map[annexa.Ref]citing // made on the first nonconformity
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.Kind != Nonconformity || !f.Grade.IsValid() || !standingAt(f, at) {
+			continue
+		}
+		if gravest == nil {
+			gravest = map[annexa.Ref]citing{}
+		}
+		for _, ref := range f.Criteria {
+			if c, ok := gravest[ref]; !ok || f.Grade.Compare(c.grade) > 0 {
+				gravest[ref] = citing{f.Grade, f.ID}
+			}
+		}
+	}
+	for i := range cl.Items {
+		it := &cl.Items[i]
+		var shown Grade
+		switch it.Result {
+		case annexa.MinorNonconformity:
+			shown = Minor
+		case annexa.MajorNonconformity:
+			shown = Major
+		}
+		c, cited := gravest[it.Ref]
+		switch {
+		case !cited && shown != "":
+			gap(i, fmt.Sprintf("the item shows a %s, but no standing nonconformity cites %s", it.Result, it.Ref))
+		case cited && shown == "" && it.NotAuditedReason != "":
+			gap(i, fmt.Sprintf("%s nonconformity %q cites %s, but the item is marked not audited", c.grade, c.id, it.Ref))
+		case cited && shown == "":
+			gap(i, fmt.Sprintf("%s nonconformity %q cites %s, but the item shows %q", c.grade, c.id, it.Ref, it.Result))
+		case cited && shown != c.grade:
+			gap(i, fmt.Sprintf("the item shows a %s, but the gravest standing nonconformity citing %s, %q, is %s", it.Result, it.Ref, c.id, c.grade))
+		}
+	}
+}
+
+// guardChecklistFindings is a guard of the agreement of the conclusions:
+// the checklist and the standing nonconformities agree
+// (AUD-CHECKLIST-FINDINGS).
+func guardChecklistFindings(a *Audit) error {
+	p := checker{subject: "checklist"}
+	checklistFindingGaps(a, time.Time{}, func(i int, detail string) {
+		p.rule(errs.Index("Checklist.Items", i)+".Result", RuleChecklistFindings, string(a.Checklist.Items[i].Result), detail)
+	})
+	return p.err()
+}
+
 // checklistItemOp starts operation op on the checklist item with
 // reference ref: fieldwork only (AUD-CHECKLIST-FIELDWORK), a valid ismsaudit.Meta,
 // a checklist (AUD-CHECKLIST-PLANNED) holding the item (else a
@@ -259,13 +326,20 @@ func (a *Audit) checklistItemOp(op, what string, ref annexa.Ref, m ismsaudit.Met
 }
 
 // verifyChecklist checks the checklist against the audit; that one the
-// history says was attached is still there (AUD-CHECKLIST-KEPT); and,
-// once fieldwork ended, that every item is covered and rests on verified
-// evidence (AUD-FIELDWORK-COVERED, AUD-EVIDENCE-VERIFIED).
+// history says was attached is still there (AUD-CHECKLIST-KEPT); once
+// fieldwork ended, that every item is covered and rests on verified
+// evidence (AUD-FIELDWORK-COVERED, AUD-EVIDENCE-VERIFIED); and once the
+// conclusions are agreed, that the items agree with the nonconformities
+// standing then (AUD-CHECKLIST-FINDINGS).
 func (v *verifier) verifyChecklist(ch *checker, ev eventTimes) {
 	a := v.a
 	if attached, ok := ev.when(EventAttachChecklist); ok && a.Checklist == nil {
 		v.violate("Checklist", RuleChecklistKept, "", "the history records a checklist attached at "+timeText(attached)+", but the record holds none")
+	}
+	if v.concluded {
+		checklistFindingGaps(a, v.agreed, func(i int, detail string) {
+			v.violate(errs.Index("Checklist.Items", i)+".Result", RuleChecklistFindings, string(a.Checklist.Items[i].Result), detail)
+		})
 	}
 	_, isOpen := ev.when(EventOpen)
 	if cl := a.Checklist; cl != nil {

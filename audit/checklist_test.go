@@ -158,3 +158,69 @@ func TestChecklistKept(t *testing.T) {
 	a.History = slices.Delete(a.History, i, i+1)
 	require.NoError(t, Verify(a, nil), "a checklist attached before attaching was an event")
 }
+
+// TestChecklistAgreesWithFindings checks AUD-CHECKLIST-FINDINGS both
+// ways: the agreement of the conclusions refuses a checklist that
+// disagrees with the standing nonconformities, and accepts one that
+// agrees, which then verifies. The lifecycle fixture's F-1 is a minor
+// nonconformity on A.5.15 (Checklist.Items[2]).
+func TestChecklistAgreesWithFindings(t *testing.T) {
+	minor := annexa.Assessment{Result: annexa.MinorNonconformity, Notes: "reviews missed", EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
+	major := annexa.Assessment{Result: annexa.MajorNonconformity, Notes: "no reviews at all", EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
+	conforms := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, a *Audit)
+		want  []problem // nil: the agreement is accepted
+	}{
+		{"the item shows the nonconformity", nil, nil},
+		{"the item conforms", func(t *testing.T, a *Audit) {
+			require.NoError(t, a.RecordResult(refAccess, conforms, byLead(march(3, 20))))
+		}, []problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"the item shows a major one", func(t *testing.T, a *Audit) {
+			require.NoError(t, a.RecordResult(refAccess, major, byLead(march(3, 20))))
+		}, []problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"another item shows a nonconformity no finding states", func(t *testing.T, a *Audit) {
+			require.NoError(t, a.RecordResult(refVuln, minor, byLead(march(3, 20))))
+		}, []problem{{"Checklist.Items[3].Result", RuleChecklistFindings}}},
+		{"the nonconformity withdrawn, the item conforming", func(t *testing.T, a *Audit) {
+			require.NoError(t, a.WithdrawFinding("F-1", "the reviews were found later", byLead(march(3, 20))))
+			require.NoError(t, a.RecordResult(refAccess, conforms, byLead(march(3, 20))))
+		}, nil},
+		{"the nonconformity withdrawn, the item still nonconforming", func(t *testing.T, a *Audit) {
+			require.NoError(t, a.WithdrawFinding("F-1", "the reviews were found later", byLead(march(3, 20))))
+		}, []problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"a major one beside the minor, the item major", func(t *testing.T, a *Audit) {
+			f := nonconformity("F-2", Major, refAccess, "E-1")
+			f.RaisedAt = march(3, 20)
+			require.NoError(t, a.AddFinding(f, byLead(march(3, 20))))
+			require.NoError(t, a.ConfirmFinding("F-2", byLead(march(3, 20))))
+			require.NoError(t, a.RecordResult(refAccess, major, byLead(march(3, 20))))
+		}, nil},
+		{"an observation on an item that conforms", func(t *testing.T, a *Audit) {
+			f := observation("F-2", refVuln)
+			f.RaisedAt = march(3, 20)
+			require.NoError(t, a.AddFinding(f, byLead(march(3, 20))))
+			require.NoError(t, a.ConfirmFinding("F-2", byLead(march(3, 20))))
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := auditIn(t, StateFieldwork)
+			if tt.setup != nil {
+				tt.setup(t, a)
+			}
+			require.NoError(t, Verify(a, nil), "the checklist is not judged before the conclusions are agreed")
+			require.NoError(t, a.EndFieldwork(byLead(march(4, 21))))
+			require.NoError(t, a.DraftConclusion(consistentConclusion(a), byLead(march(4, 22))))
+			if tt.want == nil {
+				require.NoError(t, a.AgreeConclusion(byLead(march(4, 23))))
+				require.NoError(t, Verify(a, nil))
+				return
+			}
+			err := refuses(t, a, func() error { return a.AgreeConclusion(byLead(march(4, 23))) })
+			requireRefused(t, err, ismsaudit.ReasonGuard, RuleChecklistFindings)
+			requireInvalid(t, err, tt.want...)
+		})
+	}
+}

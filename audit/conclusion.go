@@ -14,7 +14,11 @@ import (
 
 // Conclusion is the outcome of the audit (19011 6.4.9).
 type Conclusion struct {
-	// Fulfilment is the degree to which the criteria are fulfilled.
+	// Fulfilment is the degree to which the criteria are fulfilled. It
+	// claims no more than the nonconformities standing when the
+	// conclusions are agreed allow (AUD-CONCLUSION-FULFILMENT): Fulfilled
+	// only while none stands, LargelyFulfilled only while no major one
+	// does.
 	Fulfilment Fulfilment `json:"fulfilment"`
 	// Extent states the extent of conformity with the criteria.
 	Extent string `json:"extent"`
@@ -25,7 +29,10 @@ type Conclusion struct {
 	ObjectivesAchieved bool `json:"objectivesAchieved"`
 	// ObjectivesNote says which objectives were not achieved and why;
 	// required when ObjectivesAchieved is false, so that a false value
-	// always records a considered judgement.
+	// always records a considered judgement. It is required as well when
+	// the objectives are said to be achieved although part of the scope
+	// was not covered or a checklist item was not audited: it then says
+	// why the objectives stand all the same (AUD-CONCLUSION-OBJECTIVES).
 	ObjectivesNote string `json:"objectivesNote,omitempty"`
 	// ScopeCovered says whether the whole scope was covered; NotCovered
 	// lists the areas that were not, with why.
@@ -92,6 +99,8 @@ const (
 	RuleConclusionComplete      ismsaudit.RuleID = "AUD-CONCLUSION-COMPLETE"
 	RuleConclusionAfterFindings ismsaudit.RuleID = "AUD-CONCLUSION-AFTER-FINDINGS"
 	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
+	RuleConclusionFulfilment    ismsaudit.RuleID = "AUD-CONCLUSION-FULFILMENT"
+	RuleConclusionObjectives    ismsaudit.RuleID = "AUD-CONCLUSION-OBJECTIVES"
 )
 
 var conclusionRules = []ismsaudit.Rule{
@@ -99,6 +108,8 @@ var conclusionRules = []ismsaudit.Rule{
 	{ID: RuleConclusionComplete, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions state the extent of conformity, the effectiveness of the ISMS, whether the objectives were achieved and what of the scope was covered"},
 	{ID: RuleConclusionAfterFindings, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleEvidenceBased, Text: "conclusions are agreed only when no finding is still a draft"},
 	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
+	{ID: RuleConclusionFulfilment, Clause: "19011:6.4.9, 6.5.1 i", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions do not call the criteria fulfilled while a nonconformity stands, nor largely fulfilled while a major nonconformity stands open, as the findings stood when the conclusions were agreed"},
+	{ID: RuleConclusionObjectives, Clause: "19011:6.4.9, 6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "conclusions that call the audit objectives achieved although part of the scope was not covered or a checklist item was not audited say in a note why"},
 }
 
 var errNoConclusion = errors.New("audit: no conclusions have been drafted")
@@ -122,6 +133,9 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 		{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, Guards: []fsm.Guard[*Audit]{
 			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
 			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
+			{Name: "fulfilment-matches-findings", Rule: RuleConclusionFulfilment, Check: guardFulfilment},
+			{Name: "objectives-explained", Rule: RuleConclusionObjectives, Check: guardObjectivesExplained},
+			{Name: "checklist-matches-findings", Rule: RuleChecklistFindings, Check: guardChecklistFindings},
 		}},
 		{From: ConclusionAgreed, Event: ConclusionPresent, To: ConclusionPresented, Guards: []fsm.Guard[*Audit]{
 			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
@@ -323,8 +337,15 @@ func (a *Audit) CheckConclusion(e ConclusionEvent) error {
 // (19011 6.4.9). Guards: the conclusions are complete
 // (AUD-CONCLUSION-COMPLETE: degree of fulfilment, extent of conformity,
 // effectiveness, objectives achieved or why not, scope covered or what was
-// not); no finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS).
-// Allowed in the findings stage (AUD-CONCLUSION-PHASE).
+// not); no finding is still a draft (AUD-CONCLUSION-AFTER-FINDINGS); the
+// degree of fulfilment claims no more than the standing nonconformities
+// allow (AUD-CONCLUSION-FULFILMENT); objectives called achieved although
+// part of the scope or of the checklist was not covered come with a note
+// saying why (AUD-CONCLUSION-OBJECTIVES); the checklist shows a
+// nonconformity on exactly the items the standing nonconformities cite,
+// with their grade (AUD-CHECKLIST-FINDINGS). Allowed in the findings stage
+// (AUD-CONCLUSION-PHASE), at a time m.At not before anything recorded on
+// the findings (AUD-FINDING-PHASE): they are judged as they stand then.
 //
 // A certification audit's conclusions get their Recommendation here: the
 // one DeriveRecommendation gives for the findings as they stand
@@ -336,6 +357,17 @@ func (a *Audit) AgreeConclusion(m ismsaudit.Meta) (err error) {
 		return err
 	}
 	defer w.done(a, "agree-conclusion", m, &err)
+	c, err := a.conclusionFor(ConclusionAgree)
+	if err != nil {
+		return err
+	}
+	if err := conclusionMachine.Check(a, c.State, ConclusionAgree); err != nil {
+		return err
+	}
+	if settled := latestFindingEvent(a); !m.At.IsZero() && m.At.Before(settled) {
+		return refuseGuard(conclusionMachine.Name(), string(c.State), conclusionOp[ConclusionAgree], "after-findings", RuleFindingPhase,
+			fmt.Errorf("audit: the conclusions cannot be agreed at %s, before the findings were settled (%s)", timeText(m.At), timeText(settled)))
+	}
 	return a.fireConclusion(ConclusionAgree, m, func(c *Conclusion) {
 		c.Recommendation = ""
 		if a.IsCertification() {
@@ -374,6 +406,129 @@ func draftFinding(a *Audit) int {
 func guardFindingsSettled(a *Audit) error {
 	if i := draftFinding(a); i >= 0 {
 		return fmt.Errorf("audit: finding %q is still a draft", a.Findings[i].ID)
+	}
+	return nil
+}
+
+// agreedAt returns when the conclusions in force were agreed, the time of
+// the last agree entry of their history, and true, when they are agreed
+// or presented; zero and false otherwise. Conclusions agreed without such
+// an entry (a broken history, reported as such) give zero and true: they
+// are judged against the findings as they stand.
+func agreedAt(c *Conclusion) (time.Time, bool) {
+	if c == nil || (c.State != ConclusionAgreed && c.State != ConclusionPresented) {
+		return time.Time{}, false
+	}
+	for i := len(c.History) - 1; i >= 0; i-- {
+		if c.History[i].Event == ConclusionAgree {
+			return c.History[i].At, true
+		}
+	}
+	return time.Time{}, true
+}
+
+// latestFindingEvent returns the latest time recorded on a finding of a
+// (raised, or an event of its history), or zero: conclusions drawn from
+// the findings are not agreed before it.
+func latestFindingEvent(a *Audit) time.Time {
+	var t time.Time
+	for i := range a.Findings {
+		if l := findingLast(&a.Findings[i]); l.After(t) {
+			t = l
+		}
+	}
+	return t
+}
+
+// ncTally counts the nonconformities standing at a time, by grade, with
+// the first of each.
+type ncTally struct {
+	major, minor           int
+	firstMajor, firstMinor FindingID
+}
+
+// tallyNonconformities counts the nonconformities of a standing at time
+// at (zero: now; see standingAt).
+func tallyNonconformities(a *Audit, at time.Time) ncTally {
+	var t ncTally
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if f.Kind != Nonconformity || !standingAt(f, at) {
+			continue
+		}
+		switch f.Grade {
+		case Major:
+			if t.major == 0 {
+				t.firstMajor = f.ID
+			}
+			t.major++
+		case Minor:
+			if t.minor == 0 {
+				t.firstMinor = f.ID
+			}
+			t.minor++
+		}
+	}
+	return t
+}
+
+// fulfilmentProblem says why the degree of fulfilment of c claims more
+// than the nonconformities of a standing at time at (zero: now) allow, or
+// "" (AUD-CONCLUSION-FULFILMENT): the criteria are not fulfilled while a
+// nonconformity stands, nor largely fulfilled while a major one stands
+// open. When the conclusions are agreed no follow-up exists yet, so every
+// standing major nonconformity is open.
+func fulfilmentProblem(a *Audit, c *Conclusion, at time.Time) string {
+	if c.Fulfilment != Fulfilled && c.Fulfilment != LargelyFulfilled {
+		return ""
+	}
+	t := tallyNonconformities(a, at)
+	switch {
+	case t.major > 0:
+		return fmt.Sprintf("the criteria are called %s while major nonconformity %q stands open (%d major, %d minor)", c.Fulfilment, t.firstMajor, t.major, t.minor)
+	case c.Fulfilment == Fulfilled && t.minor > 0:
+		return fmt.Sprintf("the criteria are called fulfilled while nonconformity %q stands (%d minor)", t.firstMinor, t.minor)
+	}
+	return ""
+}
+
+// objectivesProblem says why c calls the objectives achieved without
+// the note it needs, or "" (AUD-CONCLUSION-OBJECTIVES): a note is needed
+// when part of the scope was not covered or a checklist item of a was
+// not audited.
+func objectivesProblem(a *Audit, c *Conclusion) string {
+	if !c.ObjectivesAchieved || !isBlank(c.ObjectivesNote) {
+		return ""
+	}
+	if !c.ScopeCovered {
+		return "the objectives are called achieved although part of the scope was not covered: say why in the note"
+	}
+	if cl := a.Checklist; cl != nil {
+		for i := range cl.Items {
+			if cl.Items[i].NotAuditedReason != "" {
+				return fmt.Sprintf("the objectives are called achieved although checklist item %s was not audited: say why in the note", cl.Items[i].Ref)
+			}
+		}
+	}
+	return ""
+}
+
+func guardFulfilment(a *Audit) error {
+	if a.Conclusion == nil {
+		return nil // AUD-CONCLUSION-COMPLETE refuses first
+	}
+	if p := fulfilmentProblem(a, a.Conclusion, time.Time{}); p != "" {
+		return errors.New("audit: " + p)
+	}
+	return nil
+}
+
+func guardObjectivesExplained(a *Audit) error {
+	if a.Conclusion == nil {
+		return nil // AUD-CONCLUSION-COMPLETE refuses first
+	}
+	if p := objectivesProblem(a, a.Conclusion); p != "" {
+		return errors.New("audit: " + p)
 	}
 	return nil
 }
@@ -418,13 +573,19 @@ func (v *verifier) verifyConclusion() {
 	case c.State == ConclusionDraft && c.Recommendation != "":
 		v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), "draft conclusions carry no recommendation: it is derived when they are agreed")
 	case a.IsCertification() && (c.State == ConclusionAgreed || c.State == ConclusionPresented):
-		if problem := recommendationProblem(a, c.Recommendation); problem != "" {
+		if problem := recommendationProblem(a, c.Recommendation, v.agreed); problem != "" {
 			v.violate("Conclusion.Recommendation", RuleRecommendationDerived, string(c.Recommendation), problem)
 		}
 	}
 	if c.State == ConclusionAgreed || c.State == ConclusionPresented {
 		for _, g := range conclusionGaps(c) {
 			v.violate("Conclusion."+g.path, RuleConclusionComplete, g.value, g.detail)
+		}
+		if p := fulfilmentProblem(a, c, v.agreed); p != "" {
+			v.violate("Conclusion.Fulfilment", RuleConclusionFulfilment, string(c.Fulfilment), p)
+		}
+		if p := objectivesProblem(a, c); p != "" {
+			v.violate("Conclusion.ObjectivesNote", RuleConclusionObjectives, "", p)
 		}
 	}
 	for k, s := range c.Recurring {

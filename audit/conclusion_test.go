@@ -132,9 +132,32 @@ func TestAgreeConclusion(t *testing.T) {
 		{"objectives not achieved, with why", annexa.Stage2, func(_ *Audit, c *Conclusion) {
 			c.ObjectivesAchieved, c.ObjectivesNote = false, "the data centre could not be visited"
 		}, ""},
-		{"scope partly covered, listed", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+		{"scope partly covered, listed, objectives explained", annexa.Stage2, func(_ *Audit, c *Conclusion) {
 			c.ScopeCovered, c.NotCovered = false, []string{"data centre: access refused"}
+			c.ObjectivesNote = "the data centre's controls were audited remotely"
 		}, ""},
+		{"scope partly covered, objectives not achieved", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+			c.ScopeCovered, c.NotCovered = false, []string{"data centre: access refused"}
+			c.ObjectivesAchieved, c.ObjectivesNote = false, "the data centre could not be audited"
+		}, ""},
+		{"not fulfilled, with a major nonconformity", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Fulfilment = NotFulfilled }, ""},
+		{"fulfilled, no nonconformity left", annexa.Internal, func(a *Audit, c *Conclusion) {
+			a.Findings[0] = findingIn(t, nonconformity("F-1", Major, controlA815, "E-1"), FindingWithdrawn)
+			c.Fulfilment = Fulfilled
+		}, ""},
+		{"largely fulfilled, with a minor nonconformity", annexa.Internal, func(a *Audit, c *Conclusion) {
+			a.Findings[0] = findingIn(t, nonconformity("F-1", Minor, controlA815, "E-1"), FindingConfirmed)
+			c.Fulfilment = LargelyFulfilled
+		}, ""},
+		{"fulfilled, with a minor nonconformity", annexa.Stage2, func(a *Audit, c *Conclusion) {
+			a.Findings[0] = findingIn(t, nonconformity("F-1", Minor, controlA815, "E-1"), FindingConfirmed)
+			c.Fulfilment = Fulfilled
+		}, RuleConclusionFulfilment},
+		{"largely fulfilled, with a major nonconformity", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Fulfilment = LargelyFulfilled }, RuleConclusionFulfilment},
+		{"fulfilled, with a major nonconformity", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Fulfilment = Fulfilled }, RuleConclusionFulfilment},
+		{"scope partly covered, objectives achieved without a note", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+			c.ScopeCovered, c.NotCovered = false, []string{"data centre: access refused"}
+		}, RuleConclusionObjectives},
 		{"no fulfilment", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Fulfilment = "" }, RuleConclusionComplete},
 		{"no extent", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Extent = " " }, RuleConclusionComplete},
 		{"no effectiveness", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Effectiveness = "" }, RuleConclusionComplete},
@@ -167,6 +190,13 @@ func TestAgreeConclusion(t *testing.T) {
 			requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }), ismsaudit.ReasonGuard, tt.rule)
 		})
 	}
+	t.Run("not dated before the findings were settled", func(t *testing.T) {
+		a := findingsStageAudit(t)
+		a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionDraft)
+		requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(byLead(confirmAt.Add(-time.Minute))) }), ismsaudit.ReasonGuard, RuleFindingPhase)
+		require.NoError(t, a.AgreeConclusion(byLead(confirmAt)))
+		assert.Empty(t, findingsViolations(a, nil))
+	})
 	t.Run("no conclusions drafted", func(t *testing.T) {
 		a := findingsStageAudit(t)
 		requireRefused(t, refuses(t, a, func() error { return a.AgreeConclusion(m) }), ismsaudit.ReasonWrongState, RuleConclusionComplete)

@@ -122,7 +122,23 @@
 // ([DeriveRecommendation] shows it before agreement). Later,
 // [ReviewRecommendation] says whether the follow-ups have met its
 // conditions, without changing it; a major nonconformity left unverified
-// past its due date blocks a recommendation for certification. [Audit.RecurringFindings] lists
+// past its due date blocks a recommendation for certification.
+//
+// The conclusions agree with the findings as they stand when the team
+// agrees them, and [Audit.AgreeConclusion] refuses them otherwise: the
+// degree of fulfilment claims no more than the standing nonconformities
+// allow, not [Fulfilled] while one stands nor [LargelyFulfilled] while a
+// major one does (AUD-CONCLUSION-FULFILMENT); objectives called achieved
+// although part of the scope was not covered or a checklist item was not
+// audited come with a note saying why (AUD-CONCLUSION-OBJECTIVES); the
+// checklist shows a nonconformity on exactly the items the standing
+// nonconformities cite, graded as the gravest of them
+// (AUD-CHECKLIST-FINDINGS); and a certification audit's recommendation is
+// the one those findings call for (AUD-RECOMMENDATION-DERIVED). The
+// agreement is not dated before anything recorded on the findings, and no
+// finding changes while the conclusions stand agreed (AUD-FINDING-PHASE),
+// so that Verify judges these rules on the findings as they stood at the
+// agreement, read from their histories. [Audit.RecurringFindings] lists
 // criteria that nonconformities cite in several areas. The closing meeting
 // ([Audit.HoldClosingMeeting]) follows agreed conclusions, presents every
 // confirmed finding and records diverging opinions and the follow-up agreed;

@@ -122,12 +122,37 @@ type FindingEntry = ismsaudit.Entry[FindingState, FindingEvent]
 // Standing reports whether the finding is one the team stands by:
 // confirmed, or presented and whatever the auditee's response, but not a
 // draft and not withdrawn.
-func (f Finding) Standing() bool {
-	switch f.State {
+func (f Finding) Standing() bool { return standingState(f.State) }
+
+// standingState reports whether a finding in state s is one the team
+// stands by (see Finding.Standing).
+func standingState(s FindingState) bool {
+	switch s {
 	case FindingConfirmed, FindingPresented, FindingAcknowledged, FindingDisputed, FindingResolved:
 		return true
 	}
 	return false
+}
+
+// standingAt reports whether f stood (see Finding.Standing) at time t, as
+// its history tells: raised by then and, after the entries recorded by
+// then, in a standing state. With t zero it is f.Standing(): the finding
+// as it stands now.
+func standingAt(f *Finding, t time.Time) bool {
+	if t.IsZero() {
+		return f.Standing()
+	}
+	if f.RaisedAt.After(t) {
+		return false
+	}
+	s := findingMachine.Initial()
+	for _, e := range f.History {
+		if e.At.After(t) {
+			break
+		}
+		s = e.To
+	}
+	return standingState(s)
 }
 
 // The rules of finding.
@@ -796,6 +821,7 @@ func (v *verifier) verifyFindings() {
 				v.violate(p.at(errs.Index("History", k)+".By"), RuleFindingConfirmed, e.By, "not a team leader or auditor of the audit team")
 			}
 		}
+		v.checkSettledBeforeAgreement(p, f)
 
 		switch stage {
 		case stageBefore:
@@ -811,6 +837,32 @@ func (v *verifier) verifyFindings() {
 			case FindingConfirmed:
 				v.violate(p.at("State"), RuleClosingMeeting, string(f.State), "confirmed but not presented at the closing meeting")
 			}
+		}
+	}
+}
+
+// checkSettledBeforeAgreement reports a finding raised, confirmed or
+// withdrawn after the conclusions in force were agreed
+// (AUD-FINDING-PHASE): the conclusions, their fulfilment, the checklist's
+// agreement and the recommendation are judged on the findings as they
+// stood then.
+func (v *verifier) checkSettledBeforeAgreement(p itemPath, f *Finding) {
+	if !v.concluded || v.agreed.IsZero() {
+		return
+	}
+	if f.RaisedAt.After(v.agreed) {
+		v.violate(p.at("RaisedAt"), RuleFindingPhase, timeText(f.RaisedAt), "raised after the conclusions were agreed at "+timeText(v.agreed))
+	}
+	for k, e := range f.History {
+		what := "confirmed"
+		switch {
+		case e.Event == FindingWithdraw:
+			what = "withdrawn"
+		case e.Event != FindingConfirm:
+			continue
+		}
+		if e.At.After(v.agreed) {
+			v.violate(p.at(errs.Index("History", k)), RuleFindingPhase, timeText(e.At), what+" after the conclusions were agreed at "+timeText(v.agreed))
 		}
 	}
 }

@@ -178,7 +178,7 @@ func TestFindingMermaid(t *testing.T) {
 			"withdrawn --> [*]",
 		}},
 		{conclusionMachine.Mermaid(), []string{
-			"draft --> agreed: agree [conclusions-complete, findings-settled]",
+			"draft --> agreed: agree [conclusions-complete, findings-settled, fulfilment-matches-findings, objectives-explained, checklist-matches-findings]",
 			"agreed --> draft: revise",
 		}},
 		{followUpMachine.Mermaid(), []string{
@@ -662,7 +662,7 @@ func TestVerifyFindingsViolations(t *testing.T) {
 		{"no author", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].RaisedBy, a.Findings[2].RaisedAt = "", time.Time{} },
 			[]string{"Findings[2].RaisedBy AUD-RECORD-SHAPE", "Findings[2].RaisedAt AUD-RECORD-SHAPE"}},
 		{"raised after its first event", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].RaisedAt = closingAt },
-			[]string{"Findings[2].History[0].At AUD-HISTORY-VALID"}},
+			[]string{"Findings[2].History[0].At AUD-HISTORY-VALID", "Findings[2].RaisedAt AUD-FINDING-PHASE"}},
 		{"unknown state", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].State = "open" },
 			[]string{"Findings[2].State AUD-RECORD-SHAPE"}},
 		{"history with a gap", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Findings[2].History = a.Findings[2].History[1:] },
@@ -748,6 +748,44 @@ func TestVerifyFindingsViolations(t *testing.T) {
 		{"not presented at the closing meeting", StateClosing, nil, func(t *testing.T, a *Audit) {
 			a.Conclusion = conclusionIn(t, RecommendAfterVerification, ConclusionAgreed)
 		}, []string{"Conclusion.State AUD-CLOSING-MEETING"}},
+		{"fulfilled with a major nonconformity", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.Conclusion.Fulfilment = Fulfilled },
+			[]string{"Conclusion.Fulfilment AUD-CONCLUSION-FULFILMENT"}},
+		{"largely fulfilled with a major nonconformity", StateFindings, nil, func(_ *testing.T, a *Audit) { a.Conclusion.Fulfilment = LargelyFulfilled },
+			[]string{"Conclusion.Fulfilment AUD-CONCLUSION-FULFILMENT"}},
+		{"not fulfilled with a major nonconformity", StateClosed, nil, func(_ *testing.T, a *Audit) { a.Conclusion.Fulfilment = NotFulfilled },
+			nil},
+		{"fulfilled with a minor nonconformity", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.Kind, a.Conclusion.Recommendation = annexa.Internal, ""
+			a.Findings[0].Grade, a.Conclusion.Fulfilment = Minor, Fulfilled
+		}, []string{"Conclusion.Fulfilment AUD-CONCLUSION-FULFILMENT"}},
+		{"largely fulfilled with minor nonconformities", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.Kind, a.Conclusion.Recommendation = annexa.Internal, ""
+			a.Findings[0].Grade, a.Conclusion.Fulfilment = Minor, LargelyFulfilled
+		}, nil},
+		{"a draft may say anything", StateFindings, nil, func(t *testing.T, a *Audit) {
+			a.Conclusion = conclusionIn(t, "", ConclusionDraft)
+			a.Conclusion.Fulfilment = Fulfilled
+		}, nil},
+		{"objectives achieved, scope not covered, no note", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.Conclusion.ScopeCovered, a.Conclusion.NotCovered = false, []string{"the data centre: access refused"}
+		}, []string{"Conclusion.ObjectivesNote AUD-CONCLUSION-OBJECTIVES"}},
+		{"objectives achieved, scope not covered, with a note", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.Conclusion.ScopeCovered, a.Conclusion.NotCovered = false, []string{"the data centre: access refused"}
+			a.Conclusion.ObjectivesNote = "the data centre's controls were audited remotely"
+		}, nil},
+		{"objectives not achieved, scope not covered", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.Conclusion.ScopeCovered, a.Conclusion.NotCovered = false, []string{"the data centre: access refused"}
+			a.Conclusion.ObjectivesAchieved, a.Conclusion.ObjectivesNote = false, "the data centre could not be audited"
+		}, nil},
+		{"a major confirmed after the agreement", StateFindings, nil, func(_ *testing.T, a *Audit) {
+			a.Findings[0].History[0].At = agreeAt.Add(time.Minute)
+		}, []string{"Findings[0].History[0] AUD-FINDING-PHASE", "Conclusion.Recommendation AUD-RECOMMENDATION-DERIVED"}},
+		{"a finding raised after the agreement", StateFindings, nil, func(_ *testing.T, a *Audit) {
+			a.Findings[3].RaisedAt, a.Findings[3].History[0].At = agreeAt.Add(time.Minute), agreeAt.Add(time.Minute)
+		}, []string{"Findings[3].RaisedAt AUD-FINDING-PHASE", "Findings[3].History[0] AUD-FINDING-PHASE"}},
+		{"findings settled when the conclusions were agreed", StateFindings, nil, func(_ *testing.T, a *Audit) {
+			a.Findings[0].History[0].At = agreeAt
+		}, nil},
 
 		// Follow-ups.
 		{"follow-up of an unknown finding", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].Finding = "F-9" },

@@ -314,9 +314,7 @@ func TestAuditLifecycleProperties(t *testing.T) {
 				m := c.meta(t)
 				ref := rapid.SampledFrom(append(fixtureCriteria, annexa.RefToControl("5.1"))).Draw(t, "ref")
 				if rapid.Bool().Draw(t, "assess") {
-					c.run(t, "", func() error {
-						return a().RecordResult(ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, m)
-					})
+					c.run(t, "", func() error { return a().RecordResult(ref, consistentResult(a(), ref, "E-1"), m) })
 					return
 				}
 				c.run(t, "", func() error { return a().MarkNotAudited(ref, "area closed for works", m) })
@@ -331,8 +329,10 @@ func TestAuditLifecycleProperties(t *testing.T) {
 				switch {
 				case a().State == StateFieldwork && len(a().Findings) == 0 && len(a().Evidence) > 0 && rapid.Bool().Draw(t, "nc"):
 					a().Findings = append(a().Findings, findingIn(t, nonconformity("F-1", Minor, refAccess, "E-1"), FindingConfirmed, c.clock))
-				case a().State == StateFindings && a().Conclusion == nil:
-					a().Conclusion = agreedConclusion(c.clock)
+					m := c.meta(t) // the checklist shows it, unless the item was not audited
+					c.run(t, "", func() error { return a().RecordResult(refAccess, consistentResult(a(), refAccess, "E-1"), m) })
+				case a().State == StateFindings && (a().Conclusion == nil || a().Conclusion.State == ConclusionDraft):
+					c.conclude(t)
 				case a().State == StateClosing && a().hasNonconformities() && len(a().FollowUps) == 0:
 					a().FollowUps = append(a().FollowUps, plannedFollowUp("F-1", march(2, 9)))
 				case a().State == StateFollowUp || a().State == StateCompleted:
@@ -411,14 +411,14 @@ func (c *auditModel) advance(t *rapid.T) {
 		case a.Checklist != nil && slices.ContainsFunc(a.Checklist.Items, annexa.Item.Pending):
 			i := slices.IndexFunc(a.Checklist.Items, annexa.Item.Pending)
 			op("", func() error {
-				return a.RecordResult(a.Checklist.Items[i].Ref, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, m)
+				return a.RecordResult(a.Checklist.Items[i].Ref, consistentResult(a, a.Checklist.Items[i].Ref, "E-1"), m)
 			})
 		default:
 			op(EventEndFieldwork, func() error { return a.EndFieldwork(m) })
 		}
 	case StateFindings:
-		if a.Conclusion == nil {
-			a.Conclusion = agreedConclusion(c.clock)
+		if a.Conclusion == nil || a.Conclusion.State == ConclusionDraft {
+			c.conclude(t)
 			return
 		}
 		op(EventHoldClosingMeeting, func() error { return fire(a, EventHoldClosingMeeting, m) })
@@ -450,6 +450,23 @@ func (c *auditModel) advance(t *rapid.T) {
 		}
 		op(EventClose, func() error { return a.Close(m) })
 	}
+}
+
+// conclude drafts the fixture's conclusions, when they are not drafted
+// or still a draft, and has the team agree them, through the operations:
+// the objectives note says why they stand when an item was not audited.
+// The agreement is refused while the checklist and the findings disagree.
+func (c *auditModel) conclude(t *rapid.T) {
+	a := c.a
+	d := *agreedConclusion(c.clock)
+	d.State, d.History = "", nil
+	if a.Checklist != nil && slices.ContainsFunc(a.Checklist.Items, func(it annexa.Item) bool { return it.NotAuditedReason != "" }) {
+		d.ObjectivesNote = "the items not audited are planned for the next audit"
+	}
+	m := c.meta(t)
+	c.run(t, "", func() error { return a.DraftConclusion(d, m) })
+	m = c.meta(t)
+	c.run(t, "", func() error { return a.AgreeConclusion(m) })
 }
 
 // fireBad fires e through its operation with input its guards or

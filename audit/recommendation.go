@@ -49,7 +49,7 @@ const (
 )
 
 var recommendationRules = []ismsaudit.Rule{
-	{ID: RuleRecommendationDerived, Clause: "17021-1:9.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a certification audit's recommendation is the one its findings call for under the documented rules"},
+	{ID: RuleRecommendationDerived, Clause: "17021-1:9.4.8", Principle: ismsaudit.PrincipleEvidenceBased, Text: "a certification audit's recommendation is the one its findings, as they stood when the conclusions were agreed, call for under the documented rules"},
 	{ID: RuleMajorOverdueBlocks, Clause: "17021-1:9.5.3", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "a major nonconformity whose correction is unverified past its due date blocks a recommendation for certification"},
 }
 
@@ -65,11 +65,13 @@ var recommendationTable = []RecommendationRule{
 
 // recommendationBasis says what a derivation looks at: follow-ups (and
 // the time at which overdue is judged) or, at the agreement of the
-// conclusions, before any follow-up can exist, the findings alone; and
-// whether the reasons are wanted or only the recommendation.
+// conclusions, before any follow-up can exist, the findings alone, as
+// they stand or, when asOf is set, as they stood then (see standingAt);
+// and whether the reasons are wanted or only the recommendation.
 type recommendationBasis struct {
 	followUps bool
 	at        time.Time
+	asOf      time.Time
 	noReasons bool
 }
 
@@ -136,7 +138,7 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 	ncs := 0
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		if f.Kind != Nonconformity || !f.Standing() {
+		if f.Kind != Nonconformity || !standingAt(f, b.asOf) {
 			continue
 		}
 		ncs++
@@ -183,22 +185,26 @@ func deriveRecommendation(a *Audit, b recommendationBasis) (Recommendation, []st
 }
 
 // recommendationProblem says what is wrong with rec as the recommendation
-// of a's conclusions, or "": a certification audit's conclusions carry the
-// recommendation the findings call for at agreement (follow-ups cannot
-// exist yet), any other audit's carry none (AUD-RECOMMENDATION-DERIVED).
-func recommendationProblem(a *Audit, rec Recommendation) string {
+// of a's conclusions, agreed at time agreed (zero: judged on the findings
+// as they stand), or "": a certification audit's conclusions carry the
+// recommendation the findings as they stood at agreement call for
+// (follow-ups cannot exist yet), any other audit's carry none
+// (AUD-RECOMMENDATION-DERIVED).
+func recommendationProblem(a *Audit, rec Recommendation, agreed time.Time) string {
 	if !a.IsCertification() {
 		if rec != "" {
 			return fmt.Sprintf("a %s audit is not a certification audit and carries no recommendation", a.Kind)
 		}
 		return ""
 	}
-	want, _ := deriveRecommendation(a, recommendationAtAgreement)
+	b := recommendationAtAgreement
+	b.asOf = agreed
+	want, _ := deriveRecommendation(a, b)
 	switch {
 	case rec == "":
 		return fmt.Sprintf("a certification audit's conclusions carry a recommendation: the findings call for %q", want)
 	case rec != want:
-		return fmt.Sprintf("the findings call for %q, not %q", want, rec)
+		return fmt.Sprintf("the findings as they stood when the conclusions were agreed call for %q, not %q", want, rec)
 	}
 	return ""
 }

@@ -280,6 +280,23 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		require.NoError(t, a.IssueReport(byLead(march(6, 3))))
 		return a.ResolveDispute("F-1", "the paper review is accepted", byLead(march(6, 4)))
 	},
+	RuleConclusionFulfilment: func(t *testing.T) error {
+		a := auditIn(t, StateFindings)
+		c := *agreedConclusion(march(4, 22))
+		c.State, c.History, c.Fulfilment = "", nil, Fulfilled // F-1, a minor nonconformity, stands
+		a.Conclusion = nil
+		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
+		return a.AgreeConclusion(byLead(march(4, 23)))
+	},
+	RuleConclusionObjectives: func(t *testing.T) error {
+		a := auditIn(t, StateFindings)
+		c := *agreedConclusion(march(4, 22))
+		c.State, c.History = "", nil
+		c.ScopeCovered, c.NotCovered = false, []string{"the HR unit: no one available"}
+		a.Conclusion = nil
+		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
+		return a.AgreeConclusion(byLead(march(4, 23)))
+	},
 	RuleConclusionPhase: func(t *testing.T) error {
 		return auditIn(t, StateFieldwork).DraftConclusion(Conclusion{Fulfilment: LargelyFulfilled}, byLead(march(4, 1)))
 	},
@@ -365,6 +382,15 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	},
 	RuleChecklistPlanned: func(t *testing.T) error {
 		return auditIn(t, StateFieldwork).AttachChecklist(fixtureChecklist(), byLead(march(4, 1)))
+	},
+	RuleChecklistFindings: func(t *testing.T) error {
+		a := auditIn(t, StateFieldwork)
+		require.NoError(t, a.RecordResult(refAccess, annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{"E-1"}}, byLead(march(3, 20))))
+		require.NoError(t, a.EndFieldwork(byLead(march(4, 21))))
+		c := *agreedConclusion(march(4, 22))
+		c.State, c.History = "", nil
+		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
+		return a.AgreeConclusion(byLead(march(4, 23))) // F-1 cites A.5.15, which conforms
 	},
 	RuleChecklistKept: func(t *testing.T) error {
 		a := auditIn(t, StateFieldwork)

@@ -62,6 +62,11 @@ type verifier struct {
 	followUpFinding []int32
 	// criteria indexes the plan's criteria (empty without a plan).
 	criteria *refIndex
+	// concluded says whether the conclusions are agreed or presented, and
+	// agreed when they were agreed (zero if the history does not say):
+	// the findings are judged as they stood then.
+	concluded bool
+	agreed    time.Time
 }
 
 func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
@@ -92,6 +97,7 @@ func newVerifier(a *Audit, opts *VerifyOptions) *verifier {
 	} else {
 		v.criteria = newRefIndex(nil)
 	}
+	v.agreed, v.concluded = agreedAt(a.Conclusion)
 	return v
 }
 

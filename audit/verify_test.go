@@ -63,6 +63,29 @@ func TestVerifyViolations(t *testing.T) {
 		{"checklist of another kind", StatePreparation, func(a *Audit) { a.Checklist.Kind = annexa.Stage1 }, []problem{{"Checklist.Kind", RuleChecklistPlanned}}},
 		{"checklist removed in preparation", StatePreparation, func(a *Audit) { a.Checklist = nil }, []problem{{"Checklist", RuleChecklistKept}}},
 		{"checklist removed from a closed audit", StateClosed, func(a *Audit) { a.Checklist = nil }, []problem{{"Checklist", RuleChecklistKept}}},
+		{"nonconforming item no finding cites", StateFindings, func(a *Audit) {
+			a.Checklist.Items[3].Result, a.Checklist.Items[3].Notes = annexa.MinorNonconformity, "patches late"
+		}, []problem{{"Checklist.Items[3].Result", RuleChecklistFindings}}},
+		{"nonconformity its item does not show", StateClosed, func(a *Audit) {
+			a.Checklist.Items[2].Result, a.Checklist.Items[2].Notes = annexa.Conforms, ""
+		}, []problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"item graded otherwise than its nonconformity", StateClosing, func(a *Audit) { a.Checklist.Items[2].Result = annexa.MajorNonconformity },
+			[]problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"nonconformity regraded after the closing meeting", StateReported, func(a *Audit) { a.Findings[0].Grade = Major },
+			[]problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"nonconformity on an item not audited", StateClosing, func(a *Audit) {
+			it := &a.Checklist.Items[2]
+			it.Result, it.Notes, it.EvidenceRefs, it.NotAuditedReason = annexa.NotAssessed, "", nil, "the area was closed"
+			a.Conclusion.ObjectivesNote = "the area is audited next quarter"
+		}, []problem{{"Checklist.Items[2].Result", RuleChecklistFindings}}},
+		{"objectives achieved although an item was not audited", StateClosing, func(a *Audit) {
+			a.Findings[0].Criteria = []annexa.Ref{refRisk}
+			a.Checklist.Items[0].Result, a.Checklist.Items[0].Notes = annexa.MinorNonconformity, "risk assessment out of date"
+			it := &a.Checklist.Items[2]
+			it.Result, it.Notes, it.EvidenceRefs, it.NotAuditedReason = annexa.NotAssessed, "", nil, "the area was closed"
+		}, []problem{{"Conclusion.ObjectivesNote", RuleConclusionObjectives}}},
+		{"fulfilled with a nonconformity standing", StateDistributed, func(a *Audit) { a.Conclusion.Fulfilment = Fulfilled },
+			[]problem{{"Conclusion.Fulfilment", RuleConclusionFulfilment}}},
 		{"closing removed", StateClosing, func(a *Audit) { a.Closing = nil }, []problem{{"Closing", RuleClosingMeeting}}},
 		{"closing without attendees", StateClosed, func(a *Audit) { a.Closing.Attendees = nil }, []problem{{"Closing.Attendees", RuleClosingMeeting}}},
 		{"closing on draft conclusions", StateClosing, func(a *Audit) { a.Conclusion.State = ConclusionDraft },

@@ -80,8 +80,12 @@ type Options struct {
 	//   - preparation: the plan approved and communicated, the checklist
 	//     attached, the sample drawn;
 	//   - fieldwork: evidence collected and verified, findings confirmed,
-	//     every checklist result recorded, a risk escalated;
-	//   - findings: the conclusions agreed;
+	//     every checklist result recorded (an item a nonconformity cites
+	//     shows it, graded as the gravest, the others conform), a risk
+	//     escalated;
+	//   - findings: the conclusions agreed, the criteria fulfilled,
+	//     largely fulfilled (minor nonconformities) or partially fulfilled
+	//     (a major one);
 	//   - closing: the findings acknowledged, a corrective action planned
 	//     and accepted for each nonconformity;
 	//   - reported, distributed, completed: the report issued, then
@@ -362,9 +366,26 @@ func (b *Builder) fieldwork(a *audit.Audit) bool {
 	for range b.opts.Findings.Conformities {
 		raise(audit.Conformity, "")
 	}
-	// Checklist results: each item rests on an item collected for it.
+	// Checklist results: each item rests on an item collected for it, and
+	// shows the gravest nonconformity that cites it, or conforms.
+	gravest := map[annexa.Ref]annexa.Result{}
+	for _, f := range a.Findings {
+		if f.Kind != audit.Nonconformity {
+			continue
+		}
+		for _, ref := range f.Criteria {
+			if f.Grade == audit.Major {
+				gravest[ref] = annexa.MajorNonconformity
+			} else if gravest[ref] == "" {
+				gravest[ref] = annexa.MinorNonconformity
+			}
+		}
+	}
 	for i, it := range items {
 		as := annexa.Assessment{Result: annexa.Conforms, EvidenceRefs: []ismsaudit.EvidenceID{ids[i%len(ids)]}}
+		if r, ok := gravest[it.Ref]; ok {
+			as.Result, as.Notes = r, "two of the records examined show the requirement not met"
+		}
 		b.do("record result "+it.Ref.String(), a.RecordResult(it.Ref, as, b.by(string(b.auditor))))
 	}
 	b.do("escalate risk", a.EscalateRisk(audit.EscalatedRisk{ID: "R-1", Description: "an administrator password written on a whiteboard",
@@ -381,7 +402,11 @@ func (b *Builder) conclude(a *audit.Audit) bool {
 		Fulfilment: audit.LargelyFulfilled, Extent: "the criteria are largely fulfilled",
 		Effectiveness: "the ISMS is effectively implemented and maintained", ObjectivesAchieved: true, ScopeCovered: true,
 	}
-	if b.opts.Findings.Major+b.opts.Findings.Minor == 0 {
+	switch {
+	case b.opts.Findings.Major > 0:
+		c.Fulfilment, c.Extent = audit.PartiallyFulfilled, "the criteria are partially fulfilled: a major nonconformity stands"
+		c.Effectiveness = "the ISMS is implemented, but not effective where the major nonconformity lies"
+	case b.opts.Findings.Minor == 0:
 		c.Fulfilment, c.Extent = audit.Fulfilled, "the criteria are fulfilled"
 	}
 	b.do("draft conclusions", a.DraftConclusion(c, b.Meta()))
