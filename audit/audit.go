@@ -202,6 +202,7 @@ var (
 	guardDistributed   = auditGuard{Name: "report-distributed", Rule: RuleCompleteAfterDistribution, Check: checkDistributed}
 	guardRecords       = auditGuard{Name: "records-arranged", Rule: RuleCompleteRecords, Check: checkCompletionInput}
 	guardFollowUpOpen  = auditGuard{Name: "follow-up-needed", Rule: RuleFollowUpStart, Check: checkFollowUpNeeded}
+	guardEveryNC       = auditGuard{Name: "every-nc-followed", Rule: RuleFollowUpEveryNC, Check: checkEveryNCFollowed}
 	guardPlanDrafted   = auditGuard{Name: "plan-drafted", Rule: RuleChecklistPlanned, Check: checkPlanDrafted}
 	guardFollowUpsDone = auditGuard{Name: "follow-ups-closed", Rule: RuleCloseFollowUps, Check: checkFollowUpsClosed}
 	guardReason        = auditGuard{Name: "reason-given", Rule: RuleTerminateReason, Check: checkTerminationInput}
@@ -225,7 +226,7 @@ var auditMachine = fsm.MustNew(fsm.Spec[State, Event, auditSubject]{
 		{From: StateClosing, Event: EventIssueReport, To: StateReported, Guards: []auditGuard{guardClosed}},
 		{From: StateReported, Event: EventDistribute, To: StateDistributed, Guards: []auditGuard{guardRecipients}},
 		{From: StateDistributed, Event: EventComplete, To: StateCompleted, Guards: []auditGuard{guardDistributed, guardRecords}},
-		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen}},
+		{From: StateCompleted, Event: EventStartFollowUp, To: StateFollowUp, Guards: []auditGuard{guardFollowUpOpen, guardEveryNC}},
 		{From: StateCompleted, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
 		{From: StateFollowUp, Event: EventClose, To: StateClosed, Guards: []auditGuard{guardFollowUpsDone}},
 		terminateRow(StateInitiation),
@@ -474,6 +475,7 @@ func (v *verifier) verifyAudit() {
 	v.verifyReport(ch, ev)
 	v.verifyCompletion(ch, ev)
 	v.verifyClosed()
+	v.verifyEveryNCFollowed(ev)
 	v.verifyTermination(ch, ev)
 }
 

@@ -154,7 +154,12 @@
 // verified effective by an auditor of the team on verified evidence
 // ([Audit.VerifyCorrectiveAction]) — or found ineffective, with the reason
 // ([Audit.FindCorrectiveActionIneffective]),
-// and planned again, the earlier plans kept. [FollowUp.Overdue] and
+// and planned again, the earlier plans kept. Follow-up starts
+// ([Audit.StartFollowUp]) only once every presented nonconformity has its
+// follow-up, its first plan recorded by then (AUD-FOLLOWUP-EVERY-NC), and
+// every verification, effective or not, cites audit evidence collected
+// since the action was last implemented (AUD-FOLLOWUP-NEW-EVIDENCE): what
+// the team saw in fieldwork cannot show that an action worked. [FollowUp.Overdue] and
 // [Audit.Overdue] judge lateness at a time the caller gives. The audit
 // closes ([Audit.Close]) only once every nonconformity's follow-up is
 // closed.

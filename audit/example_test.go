@@ -21,7 +21,7 @@ func Example() {
 	t := time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 	next := func() ismsaudit.Meta { t = t.AddDate(0, 0, 1); return ismsaudit.Meta{At: t, By: "lena"} }
 	a, err := audit.New(audit.NewOptions{ID: "IA-1", Kind: annexa.Internal, Client: "Board", Auditee: "Acme"}, next())
-	ref, day, e1, carl := annexa.RefToControl("5.15"), t.AddDate(0, 0, 9), []ismsaudit.EvidenceID{"E-1"}, []audit.Attendee{{Name: "Carl"}}
+	ref, day, e1, e2, carl := annexa.RefToControl("5.15"), t.AddDate(0, 0, 9), []ismsaudit.EvidenceID{"E-1"}, []ismsaudit.EvidenceID{"E-2"}, []audit.Attendee{{Name: "Carl"}}
 	plan := audit.PlanContent{Objectives: []string{"access control conforms"}, Scope: audit.Scope{Units: []string{"IT"}},
 		Criteria: []audit.Criterion{{Ref: ref}}, Locations: []string{"HQ"}, Start: day, End: day.Add(8 * time.Hour),
 		Schedule: []audit.Activity{{Title: "interviews", Start: day, End: day.Add(8 * time.Hour)}}, SamplingApproach: "all",
@@ -46,7 +46,9 @@ func Example() {
 		ismsaudit.With(a.AcceptCorrectiveAction, nc.ID), a.IssueReport, // report (6.5)
 		ismsaudit.With(a.Distribute, []audit.Recipient{{Name: "Board", Clearance: audit.ConfidentialityInternal}}),
 		ismsaudit.With(a.Complete, audit.Completion{Records: "kept six years"}), a.StartFollowUp, // 6.6, 6.7
-		ismsaudit.With(a.MarkImplemented, nc.ID), ismsaudit.With2(a.VerifyCorrectiveAction, nc.ID, e1), a.Close))
+		ismsaudit.With(a.MarkImplemented, nc.ID), ismsaudit.With(a.CollectEvidence, audit.Evidence{ID: e2[0], Source: audit.SourceRecord,
+			Description: "leaver tickets since", Supports: []annexa.Ref{ref}, Confidentiality: audit.ConfidentialityInternal}),
+		ismsaudit.With(a.VerifyEvidence, e2[0]), ismsaudit.With2(a.VerifyCorrectiveAction, nc.ID, e2), a.Close))
 	fmt.Println(a.State, err, audit.Verify(a, nil))
 	// Output:
 	// closed <nil> <nil>
@@ -554,20 +556,28 @@ func holdClosing(a *audit.Audit) {
 		FindingsPresented: true, ConclusionsPresented: true, AgreedFollowUp: "corrective action plans within ten days"}, on(11, 16, "lead-1")))
 }
 
-// followUpAll has the auditee acknowledge every finding, plans
-// (and accepts) a corrective action due on the given date for each
-// nonconformity, issues and distributes the report, completes the audit
-// and starts the follow-up on 19 March.
+// followUpAll has the auditee acknowledge every finding and plan a
+// corrective action for each nonconformity on 12 March (the team accepts
+// the first plans, due on the dates given, one each; the others stay in
+// planning, with no due date yet), issues and distributes the report,
+// completes the audit and starts the follow-up on 19 March.
 func followUpAll(a *audit.Audit, due ...time.Time) {
 	k := 0
 	for _, f := range a.Findings {
 		must(a.AcknowledgeFinding(f.ID, on(11, 17, "auditee-ciso")))
-		if f.Kind == audit.Nonconformity && k < len(due) {
-			must(a.PlanCorrectiveAction(f.ID, audit.CorrectiveActionPlan{Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
-				Action: "images carry the logging standard", DueAt: due[k]}, on(12, 9, "auditee-ciso")))
-			must(a.AcceptCorrectiveAction(f.ID, on(12, 10, "lead-1")))
-			k++
+		if f.Kind != audit.Nonconformity {
+			continue
 		}
+		plan := audit.CorrectiveActionPlan{Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
+			Action: "images carry the logging standard"}
+		if k < len(due) {
+			plan.DueAt = due[k]
+		}
+		must(a.PlanCorrectiveAction(f.ID, plan, on(12, 9, "auditee-ciso")))
+		if k < len(due) {
+			must(a.AcceptCorrectiveAction(f.ID, on(12, 10, "lead-1")))
+		}
+		k++
 	}
 	must(a.IssueReport(on(18, 9, "lead-1")))
 	must(a.Distribute([]audit.Recipient{{Name: "CISO", Organization: "Example Ltd", Clearance: audit.ConfidentialityRestricted}}, on(19, 9, "lead-1")))
@@ -687,7 +697,7 @@ func ExampleReviewRecommendation() {
 	a := exampleAudit("A-2026-07")
 	raise(a, exampleNC("F-1", audit.Major, "E-1"), exampleNC("F-2", audit.Minor, "E-1"))
 	holdClosing(a)
-	followUpAll(a, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)) // F-1's action is due on 31 May; F-2 has no plan yet
+	followUpAll(a, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)) // F-1's action is due on 31 May; F-2's plan is not accepted yet
 	must(a.MarkImplemented("F-1", ismsaudit.Meta{At: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC), By: "auditee-ciso"}))
 
 	fmt.Println("agreed:", a.Conclusion.Recommendation)
@@ -721,31 +731,40 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	a := exampleAudit("A-2026-07")
 	raise(a, exampleNC("F-1", audit.Major, "E-1"))
 	holdClosing(a)
-	followUpAll(a) // no plan yet
+	due := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)
+	followUpAll(a, due) // the plan is accepted on 12 March
 	day := func(month time.Month, d int) ismsaudit.Meta {
 		return ismsaudit.Meta{At: time.Date(2026, month, d, 9, 0, 0, 0, time.UTC), By: "lead-1"}
 	}
-	plan := audit.CorrectiveActionPlan{
-		Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
-		Action: "images carry the logging standard", DueAt: time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC),
+	// collect records and verifies the servers' retention settings as
+	// they are on the day.
+	collect := func(id ismsaudit.EvidenceID, m ismsaudit.Meta) {
+		must(a.CollectEvidence(audit.Evidence{ID: id, Source: audit.SourceTechnicalVerification, Description: "log retention settings of the payment servers",
+			Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: m.At, Confidentiality: audit.ConfidentialityInternal}, m))
+		must(a.VerifyEvidence(id, m))
 	}
-	_ = a.PlanCorrectiveAction("F-1", plan, day(3, 20))
-	_ = a.AcceptCorrectiveAction("F-1", day(3, 23))
 	_ = a.MarkImplemented("F-1", day(4, 10))
 
 	// Two servers still rotate their logs weekly: not effective.
-	_ = a.FindCorrectiveActionIneffective("F-1", "two servers still keep 7 days", []ismsaudit.EvidenceID{"E-1"}, day(4, 20))
+	collect("E-3", day(4, 20))
+	_ = a.FindCorrectiveActionIneffective("F-1", "two servers still keep 7 days", []ismsaudit.EvidenceID{"E-3"}, day(4, 20))
 
-	plan.Action = "rebuild the two servers from the new image"
+	plan := audit.CorrectiveActionPlan{
+		Correction: "retention raised to 90 days", RootCause: "servers built from an old image",
+		Action: "rebuild the two servers from the new image", DueAt: due,
+	}
 	_ = a.PlanCorrectiveAction("F-1", plan, day(4, 21))
 	_ = a.AcceptCorrectiveAction("F-1", day(4, 22))
 	_ = a.MarkImplemented("F-1", day(5, 4))
 
-	// Only an auditor of the team may close it, on verified evidence.
+	// Only an auditor of the team may close it, on verified evidence
+	// gathered since the action was implemented.
 	notAuditor := day(5, 12)
 	notAuditor.By = "auditee-ciso"
-	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-1"}, notAuditor)))
-	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-1"}, day(5, 12))))
+	collect("E-4", day(5, 11))
+	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-4"}, notAuditor)))
+	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-3"}, day(5, 12))))
+	fmt.Println(ruleOf(a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-4"}, day(5, 12))))
 
 	u, _ := a.FollowUpFor("F-1")
 	for _, e := range u.History {
@@ -754,8 +773,9 @@ func ExampleAudit_VerifyCorrectiveAction() {
 	fmt.Println(u.State, len(u.EarlierPlans), len(u.Verifications), u.VerifiedBy)
 	// Output:
 	// AUD-FOLLOWUP-VERIFIED
+	// AUD-FOLLOWUP-NEW-EVIDENCE
 	// accepted
-	// 2026-03-23 planning -> accepted
+	// 2026-03-12 planning -> accepted
 	// 2026-04-10 accepted -> implemented
 	// 2026-04-20 implemented -> planning
 	// 2026-04-22 planning -> accepted
@@ -775,7 +795,10 @@ func ExampleAudit_Overdue() {
 	}
 	must(a.MarkImplemented("F-1", april(20, "auditee-ciso")))
 	must(a.MarkImplemented("F-2", april(20, "auditee-ciso")))
-	must(a.VerifyCorrectiveAction("F-2", []ismsaudit.EvidenceID{"E-1"}, april(28, "lead-1")))
+	must(a.CollectEvidence(audit.Evidence{ID: "E-3", Source: audit.SourceRecord, Description: "log retention settings since the change",
+		Supports: []annexa.Ref{annexa.RefToControl("8.15")}, CollectedBy: "aud-2", CollectedAt: april(27, "").At, Confidentiality: audit.ConfidentialityInternal}, april(27, "aud-2")))
+	must(a.VerifyEvidence("E-3", april(27, "aud-2")))
+	must(a.VerifyCorrectiveAction("F-2", []ismsaudit.EvidenceID{"E-3"}, april(28, "lead-1")))
 	for _, u := range a.Overdue(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(u.Finding, u.State)
 	}

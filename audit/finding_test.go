@@ -183,7 +183,8 @@ func TestFindingMermaid(t *testing.T) {
 		}},
 		{followUpMachine.Mermaid(), []string{
 			"planning --> accepted: accept-plan [plan-complete]",
-			"implemented --> planning: verify-ineffective [verifier-on-team, reason-recorded, evidence-verified]",
+			"implemented --> closed: verify-effective [verifier-on-team, verified-evidence, evidence-verified, evidence-after-implementation]",
+			"implemented --> planning: verify-ineffective [verifier-on-team, reason-recorded, evidence-verified, evidence-after-implementation]",
 			"closed --> [*]",
 		}},
 	}
@@ -815,19 +816,40 @@ func TestVerifyFindingsViolations(t *testing.T) {
 		}, []string{"FollowUps[0].History[2].By AUD-FOLLOWUP-VERIFIED"}},
 		{"verified on unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-3"}, []ismsaudit.EvidenceID{"E-3"}
-		}, []string{"FollowUps[0].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED"}},
+		}, []string{"FollowUps[0].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED", "FollowUps[0].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
 		{"verified on verified and unverified evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-7", "E-3"}, []ismsaudit.EvidenceID{"E-7", "E-3"}
 		}, []string{"FollowUps[0].Verifications[0].Evidence[1] AUD-EVIDENCE-VERIFIED"}},
 		{"verified before the evidence was", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.Evidence[len(a.Evidence)-1].History[0].At = verifyAt.Add(time.Minute)
 		}, []string{
-			"FollowUps[0].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED",
-			"FollowUps[1].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[1].Evidence AUD-FOLLOWUP-VERIFIED",
+			"FollowUps[0].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED", "FollowUps[0].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE",
+			"FollowUps[1].Verifications[0].Evidence[0] AUD-EVIDENCE-VERIFIED", "FollowUps[1].Evidence AUD-FOLLOWUP-VERIFIED", "FollowUps[1].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE",
 		}},
 		{"verification on unknown evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
 			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-99"}, []ismsaudit.EvidenceID{"E-99"}
-		}, []string{"FollowUps[0].Evidence[0] AUD-RECORD-SHAPE", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED"}},
+		}, []string{"FollowUps[0].Evidence[0] AUD-RECORD-SHAPE", "FollowUps[0].Evidence AUD-FOLLOWUP-VERIFIED", "FollowUps[0].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
+		{"verified on evidence from before the implementation", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-1"}, []ismsaudit.EvidenceID{"E-1"}
+		}, []string{"FollowUps[0].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
+		{"verified on old and new evidence", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications[0].Evidence = []ismsaudit.EvidenceID{"E-1", "E-7"}, []ismsaudit.EvidenceID{"E-1", "E-7"}
+		}, nil},
+		{"unlogged verification on evidence from before the implementation", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.FollowUps[0].Evidence, a.FollowUps[0].Verifications = []ismsaudit.EvidenceID{"E-2"}, nil
+		}, []string{"FollowUps[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
+		{"evidence collected the moment the action was implemented", StateCompleted, nil, func(_ *testing.T, a *Audit) {
+			a.FollowUps[0].History[1].At = followUpEvidenceAt
+		}, nil},
+		{"found ineffective on evidence from before the implementation", StateCompleted, nil, func(t *testing.T, a *Audit) {
+			a.FollowUps[1] = ineffectiveFollowUp(t, "F-2", "E-2")
+		}, []string{"FollowUps[1].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
+		{"found ineffective on no evidence", StateCompleted, nil, func(t *testing.T, a *Audit) {
+			a.FollowUps[1] = ineffectiveFollowUp(t, "F-2")
+		}, []string{"FollowUps[1].Verifications[0].Evidence AUD-FOLLOWUP-NEW-EVIDENCE"}},
+		{"found ineffective on evidence collected since", StateCompleted, nil, func(t *testing.T, a *Audit) {
+			a.FollowUps[1] = ineffectiveFollowUp(t, "F-2", "E-7")
+		}, nil},
 		{"verifier differs from the history", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].VerifiedBy = auditorID },
 			[]string{"FollowUps[0].VerifiedBy AUD-FOLLOWUP-VERIFIED"}},
 		{"verification log differs from the history", StateCompleted, nil, func(_ *testing.T, a *Audit) { a.FollowUps[0].Verifications[0].Effective = false },
@@ -878,6 +900,17 @@ func TestVerifyFindingsViolations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ineffectiveFollowUp is the follow-up of finding found ineffective at
+// verifyAt, after its implementation on April 10, on the evidence given.
+func ineffectiveFollowUp(t *testing.T, finding FindingID, evidence ...ismsaudit.EvidenceID) FollowUp {
+	u := followUpIn(t, finding, FollowUpImplemented)
+	const why = "two servers still keep 7 days of logs"
+	u.History = append(u.History, FollowUpEntry{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, At: verifyAt, By: auditorID, Reason: why})
+	u.Verifications = []Verification{{At: verifyAt, By: auditorID, Evidence: evidence, Reason: why}}
+	u.State = FollowUpPlanning
+	return u
 }
 
 func TestVerifyFindingsReportsEverything(t *testing.T) {

@@ -414,19 +414,34 @@ func plannedFollowUp(id FindingID, at time.Time) FollowUp {
 }
 
 // closeFollowUps closes every follow-up not yet closed at at (as the
-// follow-up operations would), so that the audit may close.
+// follow-up operations would), so that the audit may close: each is
+// accepted, implemented and verified effective at at, citing evidence
+// item "E-FU-<at>" collected and verified then (added to the log, on the
+// plan's first criterion, when some follow-up is open).
 func closeFollowUps(a *Audit, at time.Time) {
+	id := ismsaudit.EvidenceID("E-FU-" + at.Format("0102T15"))
 	for i := range a.FollowUps {
 		u := &a.FollowUps[i]
 		if u.State == FollowUpClosed {
 			continue
+		}
+		if a.evidenceIndex(id) < 0 {
+			support := controlA815
+			if a.Plan != nil && len(a.Plan.Content.Criteria) > 0 {
+				support = a.Plan.Content.Criteria[0].Ref
+			}
+			a.Evidence = append(a.Evidence, Evidence{
+				ID: id, Source: SourceRecord, Description: "records of the corrective actions taken", Supports: []annexa.Ref{support},
+				CollectedBy: auditorID, CollectedAt: at, Confidentiality: ConfidentialityInternal, State: EvidenceVerified,
+				History: []EvidenceEntry{{From: EvidenceCollected, Event: EvidenceVerify, To: EvidenceVerified, At: at, By: auditorID}},
+			})
 		}
 		for _, e := range []FollowUpEvent{FollowUpAcceptPlan, FollowUpImplement, FollowUpVerifyEffective} {
 			to, _ := followUpMachine.Next(u.State, e)
 			u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: at, By: leadID})
 			u.State = to
 		}
-		u.VerifiedBy, u.Evidence = leadID, []ismsaudit.EvidenceID{"E-1"}
+		u.VerifiedBy, u.Evidence = leadID, []ismsaudit.EvidenceID{id}
 	}
 }
 
@@ -559,7 +574,9 @@ func firePlanEvent(a *Audit, e PlanEvent, m ismsaudit.Meta) error {
 
 // bigAudit builds a closed internal audit with n evidence items and n/5
 // findings, every fifth finding a nonconformity whose follow-up is closed
-// (every other one after an ineffective verification and a new plan),
+// (every other one after an ineffective verification and a new plan, each
+// verification resting on one of two items collected in follow-up, after
+// n others),
 // with a statistical and a judgemental sampling plan, sampled items and
 // items covering a period, for benchmarks. Bulk records are struct
 // literals; the audit moves through its operations. Every field of the
@@ -609,20 +626,35 @@ func bigAudit(tb tb, n int) *Audit {
 	step(a.IssueReport(byLead(stageAt[StateReported])))
 	step(a.Distribute(fixtureRecipients(), byLead(stageAt[StateDistributed])))
 	step(a.Complete(fixtureCompletion(), byLead(stageAt[StateCompleted])))
-	step(a.StartFollowUp(byLead(stageAt[StateFollowUp])))
+	// Every nonconformity's plan is recorded before follow-up starts; the
+	// follow-ups then run to their close.
+	var closed []FollowUp
 	for i := range a.Findings {
 		if a.Findings[i].Kind == Nonconformity {
-			a.FollowUps = append(a.FollowUps, bigFollowUp(a.Findings[i].ID, len(a.FollowUps)%2 == 1))
+			u := bigFollowUp(a.Findings[i].ID, len(closed)%2 == 1)
+			closed = append(closed, u)
+			first := u
+			if len(u.EarlierPlans) > 0 {
+				p := u.EarlierPlans[0]
+				first.Correction, first.RootCause, first.Action, first.DueAt, first.PlannedAt, first.PlannedBy = p.Plan.Correction, p.Plan.RootCause, p.Plan.Action, p.Plan.DueAt, p.RecordedAt, p.RecordedBy
+			}
+			a.FollowUps = append(a.FollowUps, FollowUp{Finding: u.Finding, Correction: first.Correction, RootCause: first.RootCause, Action: first.Action, DueAt: first.DueAt,
+				PlannedAt: first.PlannedAt, PlannedBy: first.PlannedBy, State: FollowUpPlanning, History: []FollowUpEntry{}})
 		}
 	}
+	step(a.StartFollowUp(byLead(stageAt[StateFollowUp])))
+	a.FollowUps = closed
+	a.Evidence = append(a.Evidence, evidenceIn(tb, "E-FU-1", EvidenceVerified, march(7, 20), refAccess), evidenceIn(tb, "E-FU-2", EvidenceVerified, march(8, 10), refAccess))
 	step(a.Close(byLead(stageAt[StateClosed])))
 	return a
 }
 
 // bigFollowUp is a closed follow-up of nonconformity id, as the
 // follow-up operations leave it: planned on March 5 at 18:00, accepted,
-// implemented and verified effective; when replanned, its first action is
-// found ineffective and replaced by a second plan first.
+// implemented on March 7 and verified effective on March 8 on E-FU-2
+// (collected then); when replanned, its first action is found
+// ineffective on E-FU-1 (collected on March 7 after the implementation)
+// and replaced by a second plan first.
 func bigFollowUp(id FindingID, replanned bool) FollowUp {
 	first := CorrectiveActionPlan{Correction: "review done", RootCause: "no owner", Action: "assign an owner", DueAt: march(5, 18).AddDate(0, 0, 30)}
 	u := FollowUp{Finding: id, Correction: first.Correction, RootCause: first.RootCause, Action: first.Action, DueAt: first.DueAt,
@@ -631,8 +663,11 @@ func bigFollowUp(id FindingID, replanned bool) FollowUp {
 		to, _ := followUpMachine.Next(u.State, e)
 		u.History = append(u.History, FollowUpEntry{From: u.State, Event: e, To: to, At: at, By: by, Reason: reason})
 		u.State = to
-		if e == FollowUpVerifyEffective || e == FollowUpVerifyIneffective {
-			u.Verifications = append(u.Verifications, Verification{At: at, By: by, Effective: e == FollowUpVerifyEffective, Evidence: []ismsaudit.EvidenceID{"E-1"}, Reason: reason})
+		switch e {
+		case FollowUpVerifyIneffective:
+			u.Verifications = append(u.Verifications, Verification{At: at, By: by, Evidence: []ismsaudit.EvidenceID{"E-FU-1"}, Reason: reason})
+		case FollowUpVerifyEffective:
+			u.Verifications = append(u.Verifications, Verification{At: at, By: by, Effective: true, Evidence: []ismsaudit.EvidenceID{"E-FU-2"}})
 		}
 	}
 	fire(FollowUpAcceptPlan, march(7, 14), leadID, "")
@@ -645,7 +680,7 @@ func bigFollowUp(id FindingID, replanned bool) FollowUp {
 		fire(FollowUpImplement, march(8, 5), "carl", "")
 	}
 	fire(FollowUpVerifyEffective, march(8, 15), leadID, "")
-	u.VerifiedBy, u.Evidence = leadID, []ismsaudit.EvidenceID{"E-1"}
+	u.VerifiedBy, u.Evidence = leadID, []ismsaudit.EvidenceID{"E-FU-2"}
 	return u
 }
 

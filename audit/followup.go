@@ -132,6 +132,8 @@ const (
 	RuleFollowUpPhase       ismsaudit.RuleID = "AUD-FOLLOWUP-PHASE"
 	RuleFollowUpReplan      ismsaudit.RuleID = "AUD-FOLLOWUP-REPLAN"
 	RuleFollowUpIneffective ismsaudit.RuleID = "AUD-FOLLOWUP-INEFFECTIVE"
+	RuleFollowUpEveryNC     ismsaudit.RuleID = "AUD-FOLLOWUP-EVERY-NC"
+	RuleFollowUpNewEvidence ismsaudit.RuleID = "AUD-FOLLOWUP-NEW-EVIDENCE"
 )
 
 var followUpRules = []ismsaudit.Rule{
@@ -144,6 +146,8 @@ var followUpRules = []ismsaudit.Rule{
 	{ID: RuleFollowUpPhase, Clause: "19011:6.7", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "corrective actions are followed up only for nonconformities presented to the auditee, from the closing meeting until the audit closes"},
 	{ID: RuleFollowUpReplan, Clause: "19011:6.7", Principle: ismsaudit.PrincipleIntegrity, Text: "a corrective action plan changes only while it is being planned, and every plan it replaces is kept"},
 	{ID: RuleFollowUpIneffective, Clause: "19011:6.7", Principle: ismsaudit.PrincipleEvidenceBased, Text: "an auditor of the team who finds a corrective action ineffective records why, and the action goes back to planning"},
+	{ID: RuleFollowUpEveryNC, Clause: "19011:6.7; 27001:10.2", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "follow-up starts only once every nonconformity presented to the auditee has its follow-up, with a corrective action plan recorded"},
+	{ID: RuleFollowUpNewEvidence, Clause: "19011:6.7; 27001:10.2", Principle: ismsaudit.PrincipleEvidenceBased, Text: "every verification of a corrective action, effective or not, cites audit evidence collected after the action was implemented and verified by the time of the verification"},
 }
 
 // followUpSubject is what follow-up guards look at: the follow-up, the
@@ -200,6 +204,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 				return nil
 			}},
 			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+			{Name: "evidence-after-implementation", Rule: RuleFollowUpNewEvidence, Check: guardEvidenceAfterImplementation},
 		}},
 		{From: FollowUpImplemented, Event: FollowUpVerifyIneffective, To: FollowUpPlanning, Guards: []fsm.Guard[followUpSubject]{
 			{Name: "verifier-on-team", Rule: RuleFollowUpIneffective, Check: guardVerifierOnTeam},
@@ -210,6 +215,7 @@ var followUpMachine = fsm.MustNew(fsm.Spec[FollowUpState, FollowUpEvent, followU
 				return nil
 			}},
 			{Name: "evidence-verified", Rule: RuleEvidenceVerified, Check: guardFollowUpEvidence},
+			{Name: "evidence-after-implementation", Rule: RuleFollowUpNewEvidence, Check: guardEvidenceAfterImplementation},
 		}},
 	},
 })
@@ -275,7 +281,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 		last = followUpLast(u)
 	}
 	ch := &checker{subject: "corrective action plan"}
-	if f := &a.Findings[fi]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
+	if f := &a.Findings[fi]; !presentedNC(f) {
 		ch.add("Finding", RuleFollowUpPhase, string(finding), "not a nonconformity presented to the auditee ("+string(f.Kind)+", "+string(f.State)+")")
 	}
 	if isBlank(p.Correction) && isBlank(p.RootCause) && isBlank(p.Action) {
@@ -422,7 +428,10 @@ func (a *Audit) MarkImplemented(finding FindingID, m ismsaudit.Meta) (err error)
 // examined must be verified (AUD-FOLLOWUP-VERIFIED). It is appended to
 // Verifications and sets VerifiedBy and Evidence. The evidence ids must be
 // ones the audit holds, each once, and every item examined must be audit
-// evidence by m.At, verified and not superseded (AUD-EVIDENCE-VERIFIED).
+// evidence by m.At, verified and not superseded (AUD-EVIDENCE-VERIFIED);
+// at least one was collected after the action was implemented (its
+// CollectedAt not before the latest implement entry), so that the verdict
+// rests on what the action changed (AUD-FOLLOWUP-NEW-EVIDENCE).
 // An action found not effective is recorded with
 // FindCorrectiveActionIneffective instead.
 func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) (err error) {
@@ -445,8 +454,9 @@ func (a *Audit) VerifyCorrectiveAction(finding FindingID, evidence []ismsaudit.E
 // required (AUD-FOLLOWUP-INEFFECTIVE) and kept in the history entry's
 // Reason and in the Verification appended to Verifications. As for
 // VerifyCorrectiveAction, m.By must be a team leader or auditor of the
-// audit team, and the evidence examined, if any, must be audit evidence by
-// m.At (AUD-EVIDENCE-VERIFIED).
+// audit team, and the evidence examined must be audit evidence by m.At
+// (AUD-EVIDENCE-VERIFIED), at least one item collected after the action
+// was implemented (AUD-FOLLOWUP-NEW-EVIDENCE).
 func (a *Audit) FindCorrectiveActionIneffective(finding FindingID, reason string, evidence []ismsaudit.EvidenceID, m ismsaudit.Meta) (err error) {
 	w, err := a.watch()
 	if err != nil {
@@ -537,6 +547,84 @@ func guardFollowUpEvidence(s followUpSubject) error {
 	return allVerified(s.a, s.in.evidence, s.in.at)
 }
 
+// lastEntryAt returns the time of the last entry of h with the given
+// event, or zero.
+func lastEntryAt[S, E ~string](h []ismsaudit.Entry[S, E], event E) time.Time {
+	for i := len(h) - 1; i >= 0; i-- {
+		if h[i].Event == event {
+			return h[i].At
+		}
+	}
+	return time.Time{}
+}
+
+// evidenceAfter reports whether e is audit evidence gathered on an
+// implemented action: collected not before implemented and verified by
+// t (see verifiedBy).
+func evidenceAfter(e *Evidence, implemented, t time.Time) bool {
+	return !e.CollectedAt.Before(implemented) && verifiedBy(e, t)
+}
+
+// guardEvidenceAfterImplementation refuses a verification that cites no
+// audit evidence collected after the action was implemented
+// (AUD-FOLLOWUP-NEW-EVIDENCE).
+func guardEvidenceAfterImplementation(s followUpSubject) error {
+	if !s.in.given {
+		return nil
+	}
+	implemented := lastEntryAt(s.u.History, FollowUpImplement)
+	for _, id := range s.in.evidence {
+		if e := s.a.citedEvidence(id); e != nil && e.State == EvidenceVerified && evidenceAfter(e, implemented, s.in.at) {
+			return nil
+		}
+	}
+	return fmt.Errorf("audit: the verification cites no audit evidence collected since the action was implemented at %s", timeText(implemented))
+}
+
+// presentedNC reports whether f is a nonconformity presented to the
+// auditee and standing: the ones that are followed up.
+func presentedNC(f *Finding) bool {
+	return f.Kind == Nonconformity && f.Standing() && f.State != FindingConfirmed
+}
+
+// firstPlanned returns when u's first corrective action plan was
+// recorded: the first of the earlier plans, or the current one.
+func firstPlanned(u *FollowUp) time.Time {
+	if len(u.EarlierPlans) > 0 {
+		return u.EarlierPlans[0].RecordedAt
+	}
+	return u.PlannedAt
+}
+
+// latestFirstPlan returns the latest time at which a follow-up of a had
+// its first plan recorded, or zero.
+func latestFirstPlan(a *Audit) time.Time {
+	var t time.Time
+	for i := range a.FollowUps {
+		if p := firstPlanned(&a.FollowUps[i]); p.After(t) {
+			t = p
+		}
+	}
+	return t
+}
+
+// checkEveryNCFollowed is a guard of the start of follow-up: every
+// presented nonconformity has its follow-up (AUD-FOLLOWUP-EVERY-NC).
+func checkEveryNCFollowed(s auditSubject) error {
+	a := s.a
+	followed := make(map[FindingID]bool, len(a.FollowUps))
+	for i := range a.FollowUps {
+		followed[a.FollowUps[i].Finding] = true
+	}
+	p := checker{subject: "follow-up"}
+	for i := range a.Findings {
+		if f := &a.Findings[i]; presentedNC(f) && !followed[f.ID] {
+			p.rule(errs.Index("Findings", i), RuleFollowUpEveryNC, string(f.ID), "the presented nonconformity has no follow-up: record the auditee's corrective action plan first")
+		}
+	}
+	return p.err()
+}
+
 // needsFollowUp reports whether f is a nonconformity that stands
 // (not withdrawn) and so needs a follow-up.
 func needsFollowUp(f *Finding) bool {
@@ -593,13 +681,23 @@ func checkFollowUpsClosed(s auditSubject) error {
 
 // StartFollowUp starts following up the corrective actions (19011 6.7):
 // the audit moves from completed to follow-up, provided some
-// nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START).
+// nonconformity's follow-up is not yet closed (AUD-FOLLOWUP-START) and
+// every presented nonconformity has its follow-up, with the auditee's
+// plan recorded (AUD-FOLLOWUP-EVERY-NC); m.At is not before the first
+// plan of any of them, so that the record shows them planned by then.
 func (a *Audit) StartFollowUp(m ismsaudit.Meta) (err error) {
 	w, err := a.watch()
 	if err != nil {
 		return err
 	}
 	defer w.done(a, "start-follow-up", m, &err)
+	if err := a.precheck(EventStartFollowUp); err != nil {
+		return err
+	}
+	if planned := latestFirstPlan(a); !m.At.IsZero() && m.At.Before(planned) {
+		return refuseGuard(auditMachine.Name(), string(a.State), string(EventStartFollowUp), guardEveryNC.Name, RuleFollowUpEveryNC,
+			fmt.Errorf("audit: follow-up cannot start at %s, before the corrective action plans it follows were recorded (%s)", timeText(m.At), timeText(planned)))
+	}
 	e, err := a.fireEvent(EventStartFollowUp, nil, m)
 	if err != nil {
 		return err
@@ -639,14 +737,11 @@ func (v *verifier) verifyFollowUps() {
 		var f *Finding
 		if i := int(v.followUpFinding[j]); i < 0 {
 			v.violate(p.at("Finding"), RuleRecordShape, string(u.Finding), "the record holds no finding with this id")
-		} else if f = &a.Findings[i]; f.Kind != Nonconformity || !f.Standing() || f.State == FindingConfirmed {
+		} else if f = &a.Findings[i]; !presentedNC(f) {
 			v.violate(p.at("Finding"), RuleFollowUpPhase, string(u.Finding), "not a nonconformity presented to the auditee")
 		}
 		if f != nil {
-			planned := u.PlannedAt
-			if len(u.EarlierPlans) > 0 {
-				planned = u.EarlierPlans[0].RecordedAt
-			}
+			planned := firstPlanned(u)
 			if presented := firstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
 				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
 			}
@@ -707,7 +802,11 @@ func (v *verifier) followUpCheckPlan(p itemPath, u *FollowUp) {
 func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
 	v.checkEvidenceRefs(p, u.Evidence, time.Time{}, false)
 	n := 0
+	var implemented time.Time
 	for k, e := range u.History {
+		if e.Event == FollowUpImplement {
+			implemented = e.At
+		}
 		if e.Event != FollowUpVerifyEffective && e.Event != FollowUpVerifyIneffective {
 			continue
 		}
@@ -727,6 +826,11 @@ func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
 			}
 		}
 		n++
+		if logged != nil {
+			v.followUpCheckNewEvidence(p.at(errs.Index("Verifications", n-1)+".Evidence"), logged.Evidence, implemented, e.At)
+		} else if effective {
+			v.followUpCheckNewEvidence(p.at("Evidence"), u.Evidence, implemented, e.At)
+		}
 		if !effective {
 			if logged != nil {
 				v.followUpCheckEvidenceVerified(p, n-1, true, logged.Evidence, e.At)
@@ -756,6 +860,18 @@ func (v *verifier) followUpCheckVerifications(p itemPath, u *FollowUp) {
 	}
 }
 
+// followUpCheckNewEvidence reports, at path, a verification at time t
+// whose evidence ids name no item collected since the action was
+// implemented and verified by t (AUD-FOLLOWUP-NEW-EVIDENCE).
+func (v *verifier) followUpCheckNewEvidence(path string, ids []ismsaudit.EvidenceID, implemented, t time.Time) {
+	for _, id := range ids {
+		if i := v.evidenceAt(id); i >= 0 && evidenceAfter(&v.a.Evidence[i], implemented, t) {
+			return
+		}
+	}
+	v.violate(path, RuleFollowUpNewEvidence, "", "the verification cites no audit evidence collected since the action was implemented at "+timeText(implemented))
+}
+
 // followUpCheckEvidenceVerified reports the evidence ids a verification
 // (the n-th logged, or the follow-up's own Evidence when not logged)
 // examined that were not audit evidence at its time t.
@@ -770,6 +886,36 @@ func (v *verifier) followUpCheckEvidenceVerified(p itemPath, n int, logged bool,
 			path = p.at(errs.Index(errs.Index("Verifications", n)+".Evidence", k))
 		}
 		v.violate(path, RuleEvidenceVerified, string(id), "the verification examined information not verified by then")
+	}
+}
+
+// verifyEveryNCFollowed checks that, when follow-up started, every
+// presented nonconformity had its follow-up, planned by then
+// (AUD-FOLLOWUP-EVERY-NC).
+func (v *verifier) verifyEveryNCFollowed(ev eventTimes) {
+	a := v.a
+	started, ok := ev.when(EventStartFollowUp)
+	if !ok {
+		return
+	}
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		if !presentedNC(f) || firstEntryAt(f.History, FindingPresent).After(started) {
+			continue
+		}
+		j := v.followUp[i]
+		if j < 0 {
+			v.violate(errs.Index("Findings", i), RuleFollowUpEveryNC, string(f.ID), "follow-up started at "+timeText(started)+" but the presented nonconformity has no follow-up")
+			continue
+		}
+		u := &a.FollowUps[j]
+		path, planned := errs.Index("FollowUps", int(j))+".PlannedAt", firstPlanned(u)
+		if len(u.EarlierPlans) > 0 {
+			path = errs.Index("FollowUps", int(j)) + ".EarlierPlans[0].RecordedAt"
+		}
+		if planned.After(started) {
+			v.violate(path, RuleFollowUpEveryNC, timeText(planned), "the first corrective action plan was recorded after follow-up started at "+timeText(started))
+		}
 	}
 }
 

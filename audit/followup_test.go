@@ -175,7 +175,11 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		require.NoError(t, a.PlanCorrectiveAction("F-1", replan, ismsaudit.Meta{At: verifyAt.Add(time.Hour), By: "ciso"}))
 		require.NoError(t, a.AcceptCorrectiveAction("F-1", byLead(verifyAt.Add(2*time.Hour))))
 		require.NoError(t, a.MarkImplemented("F-1", ismsaudit.Meta{At: verifyAt.Add(3 * time.Hour), By: "ciso"}))
-		require.NoError(t, a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, byLead(verifyAt.Add(4*time.Hour))))
+		requireRefused(t, refuses(t, a, func() error {
+			return a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7"}, byLead(verifyAt.Add(4*time.Hour)))
+		}), ismsaudit.ReasonGuard, RuleFollowUpNewEvidence, "E-7 was collected before the second implementation")
+		a.Evidence = append(a.Evidence, evidenceIn(t, "E-8", EvidenceVerified, verifyAt.Add(3*time.Hour+30*time.Minute)))
+		require.NoError(t, a.VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-7", "E-8"}, byLead(verifyAt.Add(4*time.Hour))))
 		u = a.FollowUps[0]
 		assert.Equal(t, FollowUpClosed, u.State)
 		assert.Len(t, u.History, 6)
@@ -197,6 +201,9 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
 		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, byLead(followUpEvidenceAt), RuleFollowUpVerified},
 		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpIneffective},
+		{"effective on evidence from before the implementation", true, []ismsaudit.EvidenceID{"E-1", "E-2"}, m, RuleFollowUpNewEvidence},
+		{"ineffective on evidence from before the implementation", false, []ismsaudit.EvidenceID{"E-2"}, m, RuleFollowUpNewEvidence},
+		{"ineffective on no evidence", false, nil, m, RuleFollowUpNewEvidence},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,4 +334,25 @@ func TestCloseGuards(t *testing.T) {
 		{name: "close from follow-up with a follow-up missing", state: StateFollowUp, setup: func(a *Audit) { a.FollowUps = nil },
 			fire: func(a *Audit) error { return a.Close(byLead(march(14, 21))) }, rule: RuleCloseFollowUps, path: "Findings[0]"},
 	})
+}
+
+// TestStartFollowUpNeedsEveryNonconformityFollowed checks
+// AUD-FOLLOWUP-EVERY-NC on the operation: follow-up starts only once
+// every presented nonconformity has its follow-up, and not before its
+// first plan was recorded; the record it leaves verifies.
+func TestStartFollowUpNeedsEveryNonconformityFollowed(t *testing.T) {
+	a := auditIn(t, StateCompleted)
+	a.FollowUps = nil // F-1, a presented minor nonconformity, has no plan yet
+	assert.False(t, a.Can(EventStartFollowUp))
+	requireRefused(t, a.Check(EventStartFollowUp), ismsaudit.ReasonGuard, RuleFollowUpEveryNC)
+	err := refuses(t, a, func() error { return a.StartFollowUp(byLead(march(7, 9))) })
+	requireRefused(t, err, ismsaudit.ReasonGuard, RuleFollowUpEveryNC)
+	requireInvalid(t, err, problem{"Findings[0]", RuleFollowUpEveryNC})
+	require.NoError(t, Verify(a, nil), "a completed audit may wait for the auditee's plans")
+
+	require.NoError(t, a.PlanCorrectiveAction("F-1", actionPlan, ismsaudit.Meta{At: march(7, 10), By: "carl"}))
+	requireRefused(t, refuses(t, a, func() error { return a.StartFollowUp(byLead(march(7, 9))) }), ismsaudit.ReasonGuard, RuleFollowUpEveryNC,
+		"follow-up does not start before the plan it follows")
+	require.NoError(t, a.StartFollowUp(byLead(march(7, 10))))
+	require.NoError(t, Verify(a, nil))
 }

@@ -71,7 +71,7 @@ func TestLifecycles(t *testing.T) {
 	assert.True(t, audit.IsTerminal(string(StateClosed)))
 	assert.Equal(t, []ismsaudit.RuleID{RuleAuditOrder, RuleRecordWhoWhen, RuleInitContact, RuleInitFeasible, RuleChecklistPlanned, RuleOpenAfterPlan, RuleOpeningMeeting, RulePlanCommunicated, RuleFieldworkCovered,
 		RuleEvidenceVerified, RuleClosingAfterConclusions, RuleClosingMeeting, RuleReportAfterClosing, RuleReportDistributed, RuleCompleteAfterDistribution, RuleCompleteRecords,
-		RuleFollowUpStart, RuleCloseFollowUps, RuleTerminateReason}, audit.Rules())
+		RuleFollowUpStart, RuleFollowUpEveryNC, RuleCloseFollowUps, RuleTerminateReason}, audit.Rules())
 
 	// Each description is a fresh value: changing one changes nothing.
 	for _, tr := range audit.Transitions {

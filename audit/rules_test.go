@@ -322,6 +322,14 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 	RuleFollowUpPhase: func(t *testing.T) error {
 		return auditIn(t, StateFindings).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Correction: "review done"}, byLead(march(4, 23)))
 	},
+	RuleFollowUpEveryNC: func(t *testing.T) error {
+		a := auditIn(t, StateCompleted)
+		a.FollowUps = nil // F-1 was presented; no plan is recorded
+		return a.StartFollowUp(byLead(march(7, 9)))
+	},
+	RuleFollowUpNewEvidence: func(t *testing.T) error {
+		return ruleFollowUp(t).VerifyCorrectiveAction("F-1", []ismsaudit.EvidenceID{"E-1"}, byLead(march(7, 12))) // E-1 is from fieldwork
+	},
 	RuleFollowUpReplan: func(t *testing.T) error {
 		return ruleFollowUp(t).PlanCorrectiveAction("F-1", CorrectiveActionPlan{Action: "another action"}, byLead(march(7, 12)))
 	},

@@ -431,7 +431,7 @@ func InternalAudit() Story {
 			LessonsLearned: []string{"Book IT Operations interviews two weeks ahead.", "Audit vulnerability management every six months until the patch schedule has run a year without exceptions."},
 		},
 		Completed:     at(time.March, 12, 9, 0),
-		FollowUpStart: at(time.March, 12, 9, 5),
+		FollowUpStart: at(time.March, 19, 14, 0), // once every nonconformity has its plan
 		Closed:        at(time.June, 19, 9, 0),
 	}
 }
