@@ -186,6 +186,16 @@
 // never changes the record and never panics; its cost grows in proportion
 // to the record's size.
 //
+// Operations and Verify hold the same rules: where a rule could be broken
+// by an operation, the operation refuses under that rule, so a record
+// built by accepted operations alone always verifies (the package's
+// property tests drive random sequences of operations to hold this).
+// Beyond each part's own rules, Verify checks that the parts agree: the
+// conclusions with the findings, the checklist with the nonconformities,
+// the follow-ups with the presented nonconformities and the evidence of
+// their verifications, and the history with the record (a checklist the
+// history says was attached is still there).
+//
 // # The seal
 //
 // [Audit.SealRecord] seals the evidence log and every history with a hash

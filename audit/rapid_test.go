@@ -12,6 +12,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/competence"
+	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 )
 
@@ -1101,5 +1102,362 @@ func TestFollowUpLifecycleProperties(t *testing.T) {
 				}
 			},
 		})
+	})
+}
+
+// consistencyModel drives an audit from preparation to its close through
+// the operations alone, for TestConsistencyProperties: random steps,
+// valid or not, and the steps a normal audit takes next.
+type consistencyModel struct {
+	a     *Audit
+	clock time.Time
+	next  int // for evidence and finding ids
+}
+
+// consistencyAudit is an audit of the given kind in preparation, built by
+// the operations as auditIn builds the lifecycle fixture, its checklist
+// (one pending item per criterion) attached.
+func consistencyAudit(t tb, kind annexa.AuditKind) *Audit {
+	t.Helper()
+	a, err := New(NewOptions{ID: "A-2026-11", Kind: kind, Client: "Acme board", Auditee: "Acme"}, byLead(march(2, 9)))
+	require.NoError(t, err)
+	step := func(err error) { t.Helper(); require.NoError(t, err) }
+	step(a.EstablishContact(Contact{Person: "Carl CISO", EstablishedAt: march(2, 10), EstablishedBy: leadID}, byLead(march(2, 10))))
+	step(a.DecideFeasibility(Feasibility{Information: true, Cooperation: true, TimeAndResources: true, DecidedAt: march(2, 11), DecidedBy: leadID}, byLead(march(2, 11))))
+	step(a.SetTeam(fixtureTeam(), byLead(march(2, 12))))
+	step(a.Prepare(byLead(march(2, 19))))
+	step(a.DraftPlan(fixturePlan(), byLead(march(2, 20))))
+	step(a.ApprovePlan(PlanCheck{}, byLead(march(2, 21))))
+	step(a.CommunicatePlan(byLead(march(2, 22))))
+	cl := fixtureChecklist()
+	cl.Kind = kind
+	step(a.AttachChecklist(cl, byLead(march(2, 23))))
+	return a
+}
+
+// meta draws the Meta of a step: mostly a little after the clock,
+// sometimes before it or without an actor; the clock follows the
+// accepted steps.
+func (c *consistencyModel) meta(t *rapid.T, by string) ismsaudit.Meta {
+	m := ismsaudit.Meta{At: c.clock.Add(time.Duration(rapid.IntRange(-60, 180).Draw(t, "minutes")) * time.Minute), By: by}
+	if rapid.IntRange(0, 19).Draw(t, "no-actor") == 0 {
+		m.By = ""
+	}
+	return m
+}
+
+// run performs op: refused, it changes nothing; accepted, the record
+// still verifies, whatever the operation and the steps before it.
+func (c *consistencyModel) run(t *rapid.T, name string, m ismsaudit.Meta, op func() error) {
+	before := deepCopy(c.a)
+	if err := op(); err != nil {
+		if diff := quickDiff(before, c.a); diff != "" {
+			t.Fatalf("%s refused (%v) but changed the record: mismatch (-want +got):\n%s", name, err, diff)
+		}
+		return
+	}
+	if m.At.After(c.clock) {
+		c.clock = m.At
+	}
+	if err := Verify(c.a, nil); err != nil {
+		t.Fatalf("%s accepted, and the record no longer verifies: %v", name, err)
+	}
+}
+
+// findingIDs returns the ids of the findings of a keep accepts.
+func findingIDs(a *Audit, keep func(*Finding) bool) []FindingID {
+	var out []FindingID
+	for i := range a.Findings {
+		if keep(&a.Findings[i]) {
+			out = append(out, a.Findings[i].ID)
+		}
+	}
+	return out
+}
+
+// evidenceIDs returns the ids of the evidence items of a keep accepts.
+func evidenceIDs(a *Audit, keep func(*Evidence) bool) []ismsaudit.EvidenceID {
+	var out []ismsaudit.EvidenceID
+	for i := range a.Evidence {
+		if keep(&a.Evidence[i]) {
+			out = append(out, a.Evidence[i].ID)
+		}
+	}
+	return out
+}
+
+// followUpIDs returns the findings whose follow-up is in state s.
+func followUpIDs(a *Audit, s FollowUpState) []FindingID {
+	var out []FindingID
+	for i := range a.FollowUps {
+		if a.FollowUps[i].State == s {
+			out = append(out, a.FollowUps[i].Finding)
+		}
+	}
+	return out
+}
+
+// collect collects (and, when verify is set, verifies) an item
+// supporting ref, collected at m.At.
+func (c *consistencyModel) collect(t *rapid.T, ref annexa.Ref, m ismsaudit.Meta, verify bool) {
+	c.next++
+	id := ismsaudit.EvidenceID(fmt.Sprintf("E-%d", c.next))
+	e := Evidence{ID: id, Source: SourceRecord, Description: "records examined for " + ref.String(), Supports: []annexa.Ref{ref},
+		CollectedBy: auditorID, CollectedAt: m.At, Confidentiality: ConfidentialityInternal}
+	c.run(t, "collect "+string(id), m, func() error { return c.a.CollectEvidence(e, m) })
+	if verify {
+		c.run(t, "verify "+string(id), m, func() error { return c.a.VerifyEvidence(id, m) })
+	}
+}
+
+// advance takes the step a normal audit takes next in its state.
+func (c *consistencyModel) advance(t *rapid.T) {
+	a := c.a
+	m := c.meta(t, leadID)
+	verified := evidenceIDs(a, func(e *Evidence) bool { return e.State == EvidenceVerified })
+	switch a.State {
+	case StatePreparation:
+		c.run(t, "open", m, func() error { return a.HoldOpeningMeeting(openingMeetingAt(m.At), m) })
+	case StateFieldwork:
+		drafts := findingIDs(a, func(f *Finding) bool { return f.State == FindingDraft })
+		unverified := evidenceIDs(a, func(e *Evidence) bool { return e.State == EvidenceCollected })
+		pending := slices.IndexFunc(a.Checklist.Items, annexa.Item.Pending)
+		switch {
+		case len(verified) == 0:
+			c.collect(t, refAccess, m, true)
+		case len(unverified) > 0:
+			c.run(t, "verify "+string(unverified[0]), m, func() error { return a.VerifyEvidence(unverified[0], m) })
+		case len(a.Findings) == 0:
+			c.addFinding(t, m, Nonconformity, Minor, refAccess, verified[0])
+		case len(drafts) > 0:
+			c.run(t, "confirm "+string(drafts[0]), m, func() error { return a.ConfirmFinding(drafts[0], m) })
+		case pending >= 0:
+			ref := a.Checklist.Items[pending].Ref
+			c.run(t, "result "+ref.String(), m, func() error { return a.RecordResult(ref, consistentResult(a, ref, verified[0]), m) })
+		default:
+			c.run(t, "end fieldwork", m, func() error { return a.EndFieldwork(m) })
+		}
+	case StateFindings:
+		switch {
+		case a.Conclusion == nil || a.Conclusion.State == ConclusionDraft:
+			d := consistentConclusion(a)
+			switch rapid.IntRange(0, 5).Draw(t, "conclusion-slip") { // now and then a slip the agreement must catch
+			case 0:
+				d.ScopeCovered, d.NotCovered = false, []string{"the HR unit: nobody was available"}
+			case 1:
+				d.ObjectivesNote = ""
+			case 2:
+				d.Fulfilment = rapid.SampledFrom(fulfilmentSet.Values()).Draw(t, "fulfilment")
+			}
+			c.run(t, "draft conclusions", m, func() error { return a.DraftConclusion(d, m) })
+			m := c.meta(t, leadID)
+			c.run(t, "agree conclusions", m, func() error { return a.AgreeConclusion(m) })
+		default:
+			c.run(t, "closing meeting", m, func() error { return a.HoldClosingMeeting(closingMeetingAt(m.At), m) })
+		}
+	case StateClosing, StateReported, StateDistributed, StateCompleted:
+		presented := findingIDs(a, func(f *Finding) bool { return f.State == FindingPresented })
+		unplanned := findingIDs(a, func(f *Finding) bool { return presentedNC(f) && a.followUpAt(f.ID) < 0 })
+		planning := followUpIDs(a, FollowUpPlanning)
+		if rapid.IntRange(0, 3).Draw(t, "skip-plans") == 0 { // the auditee is late: the audit goes on
+			unplanned, planning = nil, nil
+		}
+		switch {
+		case len(presented) > 0:
+			c.run(t, "acknowledge "+string(presented[0]), m, func() error { return a.AcknowledgeFinding(presented[0], m) })
+		case len(unplanned) > 0:
+			p := actionPlan
+			p.DueAt = m.At.AddDate(1, 0, 0)
+			c.run(t, "plan "+string(unplanned[0]), m, func() error { return a.PlanCorrectiveAction(unplanned[0], p, m) })
+		case len(planning) > 0:
+			c.run(t, "accept "+string(planning[0]), m, func() error { return a.AcceptCorrectiveAction(planning[0], m) })
+		case a.State == StateClosing:
+			c.run(t, "issue report", m, func() error { return a.IssueReport(m) })
+		case a.State == StateReported:
+			c.run(t, "distribute", m, func() error { return a.Distribute(fixtureRecipients(), m) })
+		case a.State == StateDistributed:
+			c.run(t, "complete", m, func() error { return a.Complete(fixtureCompletion(), m) })
+		case a.Can(EventStartFollowUp):
+			c.run(t, "start follow-up", m, func() error { return a.StartFollowUp(m) })
+		default:
+			c.run(t, "close", m, func() error { return a.Close(m) })
+		}
+	case StateFollowUp:
+		accepted, implemented := followUpIDs(a, FollowUpAccepted), followUpIDs(a, FollowUpImplemented)
+		planning := followUpIDs(a, FollowUpPlanning)
+		switch {
+		case len(planning) > 0:
+			c.run(t, "accept "+string(planning[0]), m, func() error { return a.AcceptCorrectiveAction(planning[0], m) })
+		case len(accepted) > 0:
+			c.run(t, "implement "+string(accepted[0]), m, func() error { return a.MarkImplemented(accepted[0], m) })
+		case len(implemented) > 0:
+			c.collect(t, refAccess, m, true)
+			ids := []ismsaudit.EvidenceID{a.Evidence[len(a.Evidence)-1].ID}
+			m := c.meta(t, leadID)
+			c.run(t, "verify action "+string(implemented[0]), m, func() error { return a.VerifyCorrectiveAction(implemented[0], ids, m) })
+		default:
+			c.run(t, "close", m, func() error { return a.Close(m) })
+		}
+	}
+}
+
+// addFinding adds a finding of the given kind (and grade) on ref, resting
+// on evidence item id.
+func (c *consistencyModel) addFinding(t *rapid.T, m ismsaudit.Meta, kind FindingKind, grade Grade, ref annexa.Ref, id ismsaudit.EvidenceID) {
+	c.next++
+	f := Finding{ID: FindingID(fmt.Sprintf("F-%d", c.next)), Kind: kind, Grade: grade, Criteria: []annexa.Ref{ref}, Evidence: []ismsaudit.EvidenceID{id},
+		Found: "what the records show", RaisedBy: auditorID, RaisedAt: m.At}
+	if kind == Nonconformity {
+		f.Requirement, f.Reason = "the requirement of "+ref.String(), "the records fall short of it"
+	}
+	c.run(t, "add "+string(f.ID), m, func() error { return c.a.AddFinding(f, m) })
+}
+
+// TestConsistencyProperties drives internal and certification audits
+// from preparation towards their close through random operations, valid
+// and not, mixed with the steps a normal audit takes next, and checks
+// that operations and Verify hold the same rules: after every accepted
+// operation the record verifies, in particular under the rules that tie
+// its parts together (the conclusions and the findings, the checklist and
+// the nonconformities, the recommendation, the follow-ups and the
+// evidence of their verifications, the checklist kept), and a refused
+// operation changes nothing.
+func TestConsistencyProperties(t *testing.T) {
+	results := []annexa.Result{annexa.Conforms, annexa.MinorNonconformity, annexa.MajorNonconformity, annexa.Observation, annexa.NotApplicable}
+	rapid.Check(t, func(t *rapid.T) {
+		kind := rapid.SampledFrom([]annexa.AuditKind{annexa.Internal, annexa.Stage2}).Draw(t, "kind")
+		c := &consistencyModel{a: consistencyAudit(t, kind), clock: march(2, 23)}
+		a := c.a
+		any := func(t *rapid.T, ids []FindingID, label string) (FindingID, bool) {
+			if len(ids) == 0 {
+				return "", false
+			}
+			return rapid.SampledFrom(ids).Draw(t, label), true
+		}
+		// advance is listed often, and also as a run of steps, so that
+		// runs often get to the follow-up.
+		advance := func(t *rapid.T) { c.advance(t) }
+		t.Repeat(map[string]func(*rapid.T){
+			"advance": advance, "advance2": advance, "advance3": advance, "advance4": advance, "advance5": advance, "advance6": advance,
+			"advance-run": func(t *rapid.T) {
+				for range rapid.IntRange(2, 12).Draw(t, "steps") {
+					c.advance(t)
+				}
+			},
+			"attach": func(t *rapid.T) {
+				m := c.meta(t, leadID)
+				cl := fixtureChecklist()
+				cl.Kind = kind
+				c.run(t, "attach checklist", m, func() error { return a.AttachChecklist(cl, m) })
+			},
+			"collect": func(t *rapid.T) {
+				c.collect(t, rapid.SampledFrom(fixtureCriteria).Draw(t, "supports"), c.meta(t, auditorID), rapid.Bool().Draw(t, "verify"))
+			},
+			"result": func(t *rapid.T) {
+				ids := evidenceIDs(a, func(*Evidence) bool { return true })
+				if len(ids) == 0 {
+					return
+				}
+				ref := rapid.SampledFrom(fixtureCriteria).Draw(t, "ref")
+				as := annexa.Assessment{Result: rapid.SampledFrom(results).Draw(t, "result"), Notes: "what was found",
+					EvidenceRefs: []ismsaudit.EvidenceID{rapid.SampledFrom(ids).Draw(t, "evidence")}}
+				if rapid.IntRange(0, 2).Draw(t, "consistent") == 0 {
+					as = consistentResult(a, ref, as.EvidenceRefs[0])
+				}
+				m := c.meta(t, auditorID)
+				c.run(t, "result "+ref.String(), m, func() error { return a.RecordResult(ref, as, m) })
+			},
+			"not-audited": func(t *rapid.T) {
+				ref := rapid.SampledFrom(fixtureCriteria).Draw(t, "ref")
+				m := c.meta(t, auditorID)
+				c.run(t, "not audited "+ref.String(), m, func() error { return a.MarkNotAudited(ref, "the area was closed", m) })
+			},
+			"add-finding": func(t *rapid.T) {
+				ids := evidenceIDs(a, func(*Evidence) bool { return true })
+				if len(ids) == 0 {
+					return
+				}
+				kind := rapid.SampledFrom([]FindingKind{Nonconformity, Nonconformity, Conformity, Observation}).Draw(t, "kind")
+				grade := Grade("")
+				if kind == Nonconformity {
+					grade = rapid.SampledFrom([]Grade{Minor, Major}).Draw(t, "grade")
+				}
+				c.addFinding(t, c.meta(t, auditorID), kind, grade, rapid.SampledFrom(fixtureCriteria).Draw(t, "ref"), rapid.SampledFrom(ids).Draw(t, "evidence"))
+			},
+			"settle-finding": func(t *rapid.T) {
+				id, ok := any(t, findingIDs(a, func(f *Finding) bool { return f.State == FindingDraft || f.State == FindingConfirmed }), "finding")
+				if !ok {
+					return
+				}
+				m := c.meta(t, leadID)
+				if rapid.Bool().Draw(t, "confirm") {
+					c.run(t, "confirm "+string(id), m, func() error { return a.ConfirmFinding(id, m) })
+					return
+				}
+				c.run(t, "withdraw "+string(id), m, func() error { return a.WithdrawFinding(id, "a duplicate", m) })
+			},
+			"draft-conclusion": func(t *rapid.T) {
+				d := Conclusion{Fulfilment: rapid.SampledFrom(fulfilmentSet.Values()).Draw(t, "fulfilment"), Extent: "as found", Effectiveness: "as found",
+					ObjectivesAchieved: rapid.Bool().Draw(t, "achieved"), ScopeCovered: rapid.Bool().Draw(t, "covered")}
+				if !d.ScopeCovered {
+					d.NotCovered = []string{"the HR unit: nobody was available"}
+				}
+				if !d.ObjectivesAchieved || rapid.Bool().Draw(t, "note") {
+					d.ObjectivesNote = "why the objectives stand, or do not"
+				}
+				m := c.meta(t, leadID)
+				c.run(t, "draft conclusions", m, func() error { return a.DraftConclusion(d, m) })
+			},
+			"agree": func(t *rapid.T) {
+				m := c.meta(t, leadID)
+				c.run(t, "agree conclusions", m, func() error { return a.AgreeConclusion(m) })
+			},
+			"revise": func(t *rapid.T) {
+				m := c.meta(t, leadID)
+				c.run(t, "revise conclusions", m, func() error { return a.ReviseConclusion(m) })
+			},
+			"dispute": func(t *rapid.T) {
+				id, ok := any(t, findingIDs(a, func(f *Finding) bool { return f.State == FindingPresented }), "finding")
+				if !ok {
+					return
+				}
+				m := c.meta(t, "carl")
+				c.run(t, "dispute "+string(id), m, func() error { return a.DisputeFinding(id, "we see it otherwise", m) })
+			},
+			"plan": func(t *rapid.T) {
+				id, ok := any(t, findingIDs(a, func(f *Finding) bool { return f.Kind == Nonconformity }), "finding")
+				if !ok {
+					return
+				}
+				m := c.meta(t, "carl")
+				p := actionPlan
+				p.DueAt = m.At.AddDate(1, 0, 0)
+				c.run(t, "plan "+string(id), m, func() error { return a.PlanCorrectiveAction(id, p, m) })
+			},
+			"verify-action": func(t *rapid.T) {
+				id, ok := any(t, followUpIDs(a, FollowUpImplemented), "follow-up")
+				if !ok {
+					return
+				}
+				ids := rapid.SliceOfNDistinct(rapid.SampledFrom(append(evidenceIDs(a, func(*Evidence) bool { return true }), "E-none")), 0, 2, rapid.ID).Draw(t, "evidence")
+				m := c.meta(t, leadID)
+				if rapid.Bool().Draw(t, "effective") {
+					c.run(t, "verify action "+string(id), m, func() error { return a.VerifyCorrectiveAction(id, ids, m) })
+					return
+				}
+				c.run(t, "action ineffective "+string(id), m, func() error { return a.FindCorrectiveActionIneffective(id, "still failing", ids, m) })
+			},
+			"event": func(t *rapid.T) {
+				e := rapid.SampledFrom(eventSet.Values()).Draw(t, "event")
+				if e == EventTerminate {
+					return // ends the run early; terminated audits are covered elsewhere
+				}
+				m := c.meta(t, leadID)
+				c.run(t, string(e), m, func() error { return fire(a, e, m) })
+			},
+		})
+		if err := Verify(a, nil); err != nil {
+			t.Fatalf("a record built by the operations does not verify: %v", err)
+		}
 	})
 }
