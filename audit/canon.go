@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"reflect"
 	"slices"
 	"strconv"
@@ -200,6 +201,13 @@ func canonStructOf(t reflect.Type) *canonStruct {
 // append encodes a struct value as an object of its members that carry
 // something.
 func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
+	return p.appendMarked(b, v, nil)
+}
+
+// appendMarked is append that, when marks is not nil, also appends to it
+// the mark of each member encoded (see SealAlgorithm): name=crc, space
+// separated.
+func (p *canonStruct) appendMarked(b []byte, v reflect.Value, marks *[]byte) ([]byte, bool) {
 	start := len(b)
 	b = append(b, canonObject)
 	for i := range p.fields {
@@ -213,12 +221,24 @@ func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
 		var kept bool
 		if b, kept = f.enc(b, fv); !kept {
 			b = b[:mark]
+			continue
+		}
+		if marks != nil {
+			if len(*marks) > 0 {
+				*marks = append(*marks, ' ')
+			}
+			*marks = sealAppendMark(append(append(*marks, f.json...), '='), crc32.Checksum(b[mark:], sealCastagnoli))
 		}
 	}
 	if len(b) == start+1 {
 		return b[:start], false
 	}
 	return append(b, canonEnd), true
+}
+
+// canonIsObject reports whether values of type t encode as objects.
+func canonIsObject(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t != timeType && !t.Implements(textMarshal)
 }
 
 // canonBytes appends a length-prefixed string: its length in bytes as an
@@ -242,7 +262,12 @@ func canonStrValue(b []byte, s string) ([]byte, bool) {
 }
 
 func canonTime(b []byte, v reflect.Value) ([]byte, bool) {
-	t := v.Interface().(time.Time)
+	var t time.Time
+	if v.CanAddr() {
+		t = *(*time.Time)(v.Addr().UnsafePointer()) // no copy to the heap
+	} else {
+		t = v.Interface().(time.Time)
+	}
 	var buf [40]byte
 	text := t.AppendFormat(buf[:0], time.RFC3339Nano)
 	if string(text) == canonZeroTime {

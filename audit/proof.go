@@ -16,13 +16,17 @@ import (
 // sealTree is the seal's Merkle tree, as golang.org/x/mod/sumdb/tlog
 // stores it: every stored hash of every leaf so far, in memory.
 type sealTree struct {
-	n      int64
-	stored []tlog.Hash
+	n       int64
+	stored  []tlog.Hash
+	scratch []tlog.Hash // what ReadHashes returns while the tree is built
 }
 
 // ReadHashes reads stored hashes by index (tlog.HashReader).
 func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	out := make([]tlog.Hash, len(indexes))
+	if t.scratch != nil { // newSealTree: tlog reads the hashes before the next call
+		out = t.scratch[:len(indexes)]
+	}
 	for i, x := range indexes {
 		if x < 0 || x >= int64(len(t.stored)) {
 			return nil, fmt.Errorf("audit: seal tree: no stored hash %d", x)
@@ -34,7 +38,8 @@ func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 
 // newSealTree builds the tree of the given leaf hashes.
 func newSealTree(leaves []tlog.Hash) *sealTree {
-	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves))}
+	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves)), scratch: make([]tlog.Hash, 64)}
+	defer func() { t.scratch = nil }()
 	for _, h := range leaves {
 		hashes, err := tlog.StoredHashesForRecordHash(t.n, h, t)
 		if err != nil {
@@ -196,10 +201,13 @@ func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
 		return nil, err
 	}
 	var withheld []string
+	isWithheld := map[string]bool{}
 	kept := c.Evidence[:0]
 	for i, e := range c.Evidence {
 		if e.Confidentiality.Compare(clearance) > 0 {
-			withheld = append(withheld, "evidence["+strconv.Itoa(i)+"]")
+			path := "evidence[" + strconv.Itoa(i) + "]"
+			withheld = append(withheld, path)
+			isWithheld[path] = true
 			continue
 		}
 		kept = append(kept, e)
@@ -209,16 +217,17 @@ func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
 		c.Evidence = nil
 	}
 	var proofs []SealProof
-	for _, p := range recordParts(a) {
-		if slices.Contains(withheld, p.path) {
+	for _, p := range recordParts(a, false) {
+		path := p.path()
+		if isWithheld[path] {
 			continue
 		}
-		n := leaf[p.path]
+		n := leaf[path]
 		rp, err := tlog.ProveRecord(tree.size(), n, tree)
 		if err != nil {
 			return nil, err
 		}
-		proofs = append(proofs, SealProof{Path: p.path, Leaf: n, Hashes: hexHashes(rp)})
+		proofs = append(proofs, SealProof{Path: path, Leaf: n, Hashes: hexHashes(rp)})
 	}
 	c.Seal = &Seal{Algorithm: SealAlgorithm, Heads: cloneHeads(s.Heads), Withheld: withheld, Proofs: proofs}
 	return c, nil
@@ -307,8 +316,8 @@ func sealCheckCopy(a *Audit, report func(*SealError) bool) {
 		proofs[p.Path] = p
 	}
 	original := copyPaths(s.Withheld)
-	for _, p := range recordParts(a) {
-		path := original(p.path)
+	for _, p := range recordParts(a, false) {
+		path := original(p.path())
 		pr, ok := proofs[path]
 		delete(proofs, path)
 		if !ok {
@@ -319,8 +328,7 @@ func sealCheckCopy(a *Audit, report func(*SealError) bool) {
 		}
 		hashes, err := unhexHashes(pr.Hashes)
 		if err == nil {
-			data := canonBytes(nil, path)
-			data = append(data, p.data[len(canonBytes(nil, p.path)):]...)
+			data, _ := p.leaf(nil, path)
 			err = tlog.CheckRecord(hashes, last.Size, hashOf(last.Root), pr.Leaf, tlog.RecordHash(data))
 		}
 		if err != nil {
