@@ -31,10 +31,6 @@ const (
 	canonEnd    = 'e'
 )
 
-// canonZeroTime is how encoding/json writes the zero time: a member with
-// this value carries nothing and is left out, like any empty value.
-const canonZeroTime = "0001-01-01T00:00:00Z"
-
 // canonFn appends the encoding of v to b and reports whether v carries
 // anything; when it does not, b comes back as it was given.
 type canonFn func(b []byte, v reflect.Value) ([]byte, bool)
@@ -208,7 +204,6 @@ func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
 // the mark of each member encoded (see SealAlgorithm): name=crc, space
 // separated.
 func (p *canonStruct) appendMarked(b []byte, v reflect.Value, marks *[]byte) ([]byte, bool) {
-	start := len(b)
 	b = append(b, canonObject)
 	for i := range p.fields {
 		f := &p.fields[i]
@@ -230,9 +225,6 @@ func (p *canonStruct) appendMarked(b []byte, v reflect.Value, marks *[]byte) ([]
 			*marks = sealAppendMark(append(append(*marks, f.json...), '='), crc32.Checksum(b[mark:], sealCastagnoli))
 		}
 	}
-	if len(b) == start+1 {
-		return b[:start], false
-	}
 	return append(b, canonEnd), true
 }
 
@@ -252,10 +244,9 @@ func canonStr(b []byte, v reflect.Value) ([]byte, bool) {
 	return canonStrValue(b, v.String())
 }
 
-// canonStrValue encodes a string value, left out when empty or the zero
-// time's text.
+// canonStrValue encodes a string value, left out when empty.
 func canonStrValue(b []byte, s string) ([]byte, bool) {
-	if s == "" || s == canonZeroTime {
+	if s == "" {
 		return b, false
 	}
 	return canonBytes(append(b, canonString), s), true
@@ -270,9 +261,6 @@ func canonTime(b []byte, v reflect.Value) ([]byte, bool) {
 	}
 	var buf [40]byte
 	text := t.AppendFormat(buf[:0], time.RFC3339Nano)
-	if string(text) == canonZeroTime {
-		return b, false
-	}
 	return canonBytes(append(b, canonString), text), true
 }
 

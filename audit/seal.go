@@ -40,12 +40,20 @@ import (
 // names, 'k' str(name) enc(value), then 'e'. str(s) is the length of s in
 // bytes as an unsigned varint (encoding/binary's AppendUvarint) followed
 // by its bytes. A value carries nothing when it is null, false, 0, the
-// empty string, the zero time as encoding/json writes it
-// ("0001-01-01T00:00:00Z"), an empty array or an object none of whose
-// members carries anything: such members are left out, so that a record
-// encodes the same whether an empty value is written or omitted and a
-// later version of the library may add fields without changing what an
-// older record encodes to.
+// empty string or an empty array: such members are left out, so that a
+// record encodes the same whether an empty value is written or omitted
+// (encoding/json's omitempty) and a later version of the library may add
+// such fields without changing what an older record encodes to. An
+// object always carries something, even with no members ('o' 'e'): a
+// section that is present, however empty, differs from one that is
+// absent. Times are strings like any other, the zero time included
+// ("0001-01-01T00:00:00Z") unless the field is omitted when zero
+// (omitzero).
+//
+// The encoding is that of the record's JSON as encoding/json writes it;
+// JSON that differs from it only in member order, spacing or escapes
+// encodes the same, but a time written with another offset or precision,
+// or a number in another notation, does not.
 //
 // # The tree
 //
@@ -376,7 +384,10 @@ func sealHeadFor(id ismsaudit.AuditID, n int, tree *sealTree, m ismsaudit.Meta, 
 
 // text is the head's checkpoint text (see SealAlgorithm).
 func (h *SealHead) text(id ismsaudit.AuditID) string {
-	root, _ := hex.DecodeString(h.Root)
+	root := h.Root // a malformed root stays as it is: the text then matches no head
+	if raw, err := hex.DecodeString(h.Root); err == nil && len(raw) == tlog.HashSize {
+		root = tlog.Hash(raw).String()
+	}
 	prev := h.Previous
 	if prev == "" {
 		prev = "-"
@@ -386,7 +397,7 @@ func (h *SealHead) text(id ismsaudit.AuditID) string {
 	b.WriteString("audit " + strconv.Quote(string(id)) + "\n")
 	b.WriteString("head " + strconv.Itoa(h.Number) + "\n")
 	b.WriteString("size " + strconv.FormatInt(h.Size, 10) + "\n")
-	b.WriteString("root " + tlog.Hash(root).String() + "\n")
+	b.WriteString("root " + root + "\n")
 	b.WriteString("previous " + prev + "\n")
 	b.WriteString("at " + h.At.Format(time.RFC3339Nano) + "\n")
 	b.WriteString("by " + strconv.Quote(h.By) + "\n")
@@ -443,7 +454,7 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 		return
 	}
 	tree := newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
-	if !sealCheckHeads(a.ID, s, tree, report) {
+	if !sealCheckHeads(s, tree, report) {
 		return
 	}
 	expected := sealFold(s)
@@ -466,6 +477,21 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 	for _, path := range sortedKeys(expected) {
 		if !report(sealProblem(goPathOf(path), SealPartMissing, "the part was sealed and is no longer in the record")) {
 			return
+		}
+	}
+	sealCheckTexts(a.ID, s, report)
+}
+
+// sealCheckTexts checks each head's hash against its checkpoint text. It
+// comes after the parts, so that a changed audit id, which is in both, is
+// reported at ID.
+func sealCheckTexts(id ismsaudit.AuditID, s *Seal, report func(*SealError) bool) {
+	for i := range s.Heads {
+		h := &s.Heads[i]
+		if sum := sha256.Sum256([]byte(h.text(id))); h.Head != hex.EncodeToString(sum[:]) {
+			if !report(sealProblem(errs.Index("Seal.Heads", i), SealHeadMismatch, "the head's hash is not its text's")) {
+				return
+			}
 		}
 	}
 }
@@ -509,7 +535,7 @@ func sealCheckShape(s *Seal, report func(*SealError) bool) bool {
 
 // sealCheckHeads checks every head against the tree and its text; false
 // when one does not match.
-func sealCheckHeads(id ismsaudit.AuditID, s *Seal, tree *sealTree, report func(*SealError) bool) bool {
+func sealCheckHeads(s *Seal, tree *sealTree, report func(*SealError) bool) bool {
 	prev := ""
 	for i := range s.Heads {
 		h := &s.Heads[i]
@@ -526,10 +552,6 @@ func sealCheckHeads(id ismsaudit.AuditID, s *Seal, tree *sealTree, report func(*
 		}
 		if i > 0 && h.Previous != prev {
 			report(sealProblem(path, SealHeadMismatch, "the head does not name the previous one"))
-			return false
-		}
-		if sum := sha256.Sum256([]byte(h.text(id))); h.Head != hex.EncodeToString(sum[:]) {
-			report(sealProblem(path, SealHeadMismatch, "the head's hash is not its text's"))
 			return false
 		}
 		if i > 0 {
