@@ -195,7 +195,7 @@ func recordParts(a *Audit, marks bool) []recordPart {
 			parts = append(parts, recordPart{json: f.json, field: f.goName, index: -1, value: fv})
 		}
 	}
-	hashParts(parts, marks)
+	hashParts(parts, marks, min(runtime.GOMAXPROCS(0), len(parts)/partsPerWorker))
 	kept := parts[:0]
 	for _, p := range parts {
 		if !p.absent {
@@ -208,8 +208,9 @@ func recordParts(a *Audit, marks bool) []recordPart {
 // partsPerWorker is the fewest parts worth a goroutine of their own.
 const partsPerWorker = 1024
 
-// hashParts encodes and hashes the parts, in parallel when there are many.
-func hashParts(parts []recordPart, marks bool) {
+// hashParts encodes and hashes the parts on the given number of
+// goroutines (one or less: on the caller's).
+func hashParts(parts []recordPart, marks bool, workers int) {
 	run := func(parts []recordPart) {
 		b := make([]byte, 0, 4096)
 		var path, m []byte
@@ -232,7 +233,6 @@ func hashParts(parts []recordPart, marks bool) {
 			p.sum = tlog.RecordHash(b)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(parts)/partsPerWorker)
 	if workers < 2 {
 		run(parts)
 		return

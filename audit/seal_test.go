@@ -508,3 +508,26 @@ func TestSealEncoding(t *testing.T) {
 	// Every type of the record encodes.
 	assert.NotPanics(t, func() { enc(*auditIn(t, StateClosed)) })
 }
+
+// TestPartsHashedInParallel: a large record's parts hashed on several
+// goroutines are those hashed on one (run with -race too).
+func TestPartsHashedInParallel(t *testing.T) {
+	a := bigEvidenceAudit(3_000)
+	list := func(workers int) []recordPart {
+		parts := recordParts(a, true)
+		for i := range parts {
+			parts[i].sum, parts[i].marks = [32]byte{}, ""
+		}
+		hashParts(parts, true, workers)
+		return parts
+	}
+	one := list(1)
+	for _, workers := range []int{2, 3, 8} {
+		many := list(workers)
+		require.Len(t, many, len(one))
+		for i := range one {
+			require.Equal(t, one[i].sum, many[i].sum, "part %d on %d goroutines", i, workers)
+			require.Equal(t, one[i].marks, many[i].marks)
+		}
+	}
+}
