@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"reflect"
 	"slices"
 	"strconv"
@@ -29,10 +30,6 @@ const (
 	canonKey    = 'k'
 	canonEnd    = 'e'
 )
-
-// canonZeroTime is how encoding/json writes the zero time: a member with
-// this value carries nothing and is left out, like any empty value.
-const canonZeroTime = "0001-01-01T00:00:00Z"
 
 // canonFn appends the encoding of v to b and reports whether v carries
 // anything; when it does not, b comes back as it was given.
@@ -200,7 +197,13 @@ func canonStructOf(t reflect.Type) *canonStruct {
 // append encodes a struct value as an object of its members that carry
 // something.
 func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
-	start := len(b)
+	return p.appendMarked(b, v, nil)
+}
+
+// appendMarked is append that, when marks is not nil, also appends to it
+// the mark of each member encoded (see SealAlgorithm): name=crc, space
+// separated.
+func (p *canonStruct) appendMarked(b []byte, v reflect.Value, marks *[]byte) ([]byte, bool) {
 	b = append(b, canonObject)
 	for i := range p.fields {
 		f := &p.fields[i]
@@ -213,12 +216,21 @@ func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
 		var kept bool
 		if b, kept = f.enc(b, fv); !kept {
 			b = b[:mark]
+			continue
+		}
+		if marks != nil {
+			if len(*marks) > 0 {
+				*marks = append(*marks, ' ')
+			}
+			*marks = sealAppendMark(append(append(*marks, f.json...), '='), crc32.Checksum(b[mark:], sealCastagnoli))
 		}
 	}
-	if len(b) == start+1 {
-		return b[:start], false
-	}
 	return append(b, canonEnd), true
+}
+
+// canonIsObject reports whether values of type t encode as objects.
+func canonIsObject(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t != timeType && !t.Implements(textMarshal)
 }
 
 // canonBytes appends a length-prefixed string: its length in bytes as an
@@ -232,22 +244,23 @@ func canonStr(b []byte, v reflect.Value) ([]byte, bool) {
 	return canonStrValue(b, v.String())
 }
 
-// canonStrValue encodes a string value, left out when empty or the zero
-// time's text.
+// canonStrValue encodes a string value, left out when empty.
 func canonStrValue(b []byte, s string) ([]byte, bool) {
-	if s == "" || s == canonZeroTime {
+	if s == "" {
 		return b, false
 	}
 	return canonBytes(append(b, canonString), s), true
 }
 
 func canonTime(b []byte, v reflect.Value) ([]byte, bool) {
-	t := v.Interface().(time.Time)
+	var t time.Time
+	if v.CanAddr() {
+		t = *(*time.Time)(v.Addr().UnsafePointer()) // no copy to the heap
+	} else {
+		t = v.Interface().(time.Time)
+	}
 	var buf [40]byte
 	text := t.AppendFormat(buf[:0], time.RFC3339Nano)
-	if string(text) == canonZeroTime {
-		return b, false
-	}
 	return canonBytes(append(b, canonString), text), true
 }
 

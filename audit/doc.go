@@ -196,15 +196,52 @@
 // their verifications, and the history with the record (a checklist the
 // history says was attached is still there).
 //
-// # The seal
+// # The seal, signatures and proofs
 //
-// [Audit.SealRecord] seals the evidence log and every history with a hash
-// chain ([Seal], described byte by byte under [SealAlgorithm]).
-// [Audit.VerifySeal] detects any change, removal or reordering of a sealed
-// entry and names the first log and entry that differ in a *[SealError];
-// entries appended after sealing are allowed, and sealing again extends the
-// seal. The seal is not a signature: keep its Head somewhere the record's
-// holder cannot change.
+// [Audit.SealRecord] seals the whole record ([SealAlgorithm], described
+// byte by byte): the record's JSON value is cut into parts (the scalar
+// fields together, each section such as the plan or the conclusions, each
+// element of each list such as every evidence item and every finding),
+// each part is a leaf of an RFC 6962 Merkle tree (golang.org/x/mod/sumdb/tlog),
+// and a head binds the tree's root, the audit's id, the time and who
+// sealed. From then on every operation first checks the record against
+// its seal (an edited record is refused with the *[SealError]) and then
+// records the parts it changed as a [SealChange]; sealing again adds a
+// head over those changes, with the proof that the tree only grew.
+// [Audit.VerifySeal] finds any change to any field that did not come
+// through an operation and names its path ("Findings[2].Grade"); [Verify]
+// reports it under [RuleSealIntact]. Records sealed with [SealAlgorithmV2]
+// still verify and seal on into the tree.
+//
+// [Audit.SignSeal] signs the last head as a signed note of
+// golang.org/x/mod/sumdb/note with the host's note.Signer (the team
+// leader's, then the certification body's, ...); [Audit.VerifySignatures]
+// checks them with the host's note.Verifiers and refuses an unknown,
+// wrong or tampered signature with a *[SignatureError]. [Audit.Note]
+// returns a head as the note a third party opens with note.Open.
+//
+// [Audit.RecipientCopy] leaves out the evidence above a recipient's
+// clearance and gives each part it shows an inclusion proof against the
+// last head: the recipient checks, with the copy's JSON and the signers'
+// public keys only, that every part shown is what was sealed, without
+// seeing what was withheld.
+//
+// What they guarantee, and what they do not:
+//   - A signed head proves that the record it covers is the one the
+//     signers sealed, field by field. An unsigned seal proves nothing
+//     against whoever holds the record: they can rewrite record and seal
+//     together. Sign the head, or keep its Head (or the note) where the
+//     record's holder cannot change it.
+//   - Changes recorded after the last head are bound by no head yet: they
+//     are only as safe as the storage until the record is sealed (and the
+//     new head signed or kept) again.
+//   - A recipient's proof shows that a part was sealed as shown under the
+//     copy's last head; it does not show that the copy was made from the
+//     latest head of the record, nor anything about the withheld parts
+//     beyond their paths. Compare the head with one obtained from the
+//     holder or the signers.
+//   - The seal says nothing about whether the record keeps the process
+//     rules: [Verify] does.
 //
 // # Diagrams
 //

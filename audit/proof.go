@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ismsaudit/ismsaudit"
 	"golang.org/x/mod/sumdb/tlog"
@@ -16,13 +17,17 @@ import (
 // sealTree is the seal's Merkle tree, as golang.org/x/mod/sumdb/tlog
 // stores it: every stored hash of every leaf so far, in memory.
 type sealTree struct {
-	n      int64
-	stored []tlog.Hash
+	n       int64
+	stored  []tlog.Hash
+	scratch []tlog.Hash // what ReadHashes returns while the tree is built
 }
 
 // ReadHashes reads stored hashes by index (tlog.HashReader).
 func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	out := make([]tlog.Hash, len(indexes))
+	if t.scratch != nil { // newSealTree: tlog reads the hashes before the next call
+		out = t.scratch[:len(indexes)]
+	}
 	for i, x := range indexes {
 		if x < 0 || x >= int64(len(t.stored)) {
 			return nil, fmt.Errorf("audit: seal tree: no stored hash %d", x)
@@ -34,7 +39,8 @@ func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 
 // newSealTree builds the tree of the given leaf hashes.
 func newSealTree(leaves []tlog.Hash) *sealTree {
-	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves))}
+	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves)), scratch: make([]tlog.Hash, 64)}
+	defer func() { t.scratch = nil }()
 	for _, h := range leaves {
 		hashes, err := tlog.StoredHashesForRecordHash(t.n, h, t)
 		if err != nil {
@@ -73,6 +79,31 @@ func (t *sealTree) consistency(n int64) ([]string, error) {
 		return nil, err
 	}
 	return hexHashes(p), nil
+}
+
+// prove returns the inclusion proof of a leaf in the whole tree, as hex
+// hashes.
+func (t *sealTree) prove(leaf int64) ([]string, error) {
+	p, err := tlog.ProveRecord(t.n, leaf, t)
+	if err != nil {
+		return nil, err
+	}
+	return hexHashes(p), nil
+}
+
+// checkProof checks that part p, under the given path in the sealed
+// record, is the leaf the proof names in the head's tree.
+func checkProof(p *recordPart, path string, pr SealProof, head SealHead) error {
+	hashes, err := unhexHashes(pr.Hashes)
+	if err != nil {
+		return err
+	}
+	sum := p.sum
+	if path != p.path() { // the copy moved it: its leaf is under the sealed path
+		data, _ := p.leaf(nil, path)
+		sum = tlog.RecordHash(data)
+	}
+	return tlog.CheckRecord(hashes, head.Size, hashOf(head.Root), pr.Leaf, sum)
 }
 
 func hexHashes(hs []tlog.Hash) []string {
@@ -196,10 +227,13 @@ func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
 		return nil, err
 	}
 	var withheld []string
+	isWithheld := map[string]bool{}
 	kept := c.Evidence[:0]
 	for i, e := range c.Evidence {
 		if e.Confidentiality.Compare(clearance) > 0 {
-			withheld = append(withheld, "evidence["+strconv.Itoa(i)+"]")
+			path := "evidence[" + strconv.Itoa(i) + "]"
+			withheld = append(withheld, path)
+			isWithheld[path] = true
 			continue
 		}
 		kept = append(kept, e)
@@ -209,16 +243,17 @@ func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
 		c.Evidence = nil
 	}
 	var proofs []SealProof
-	for _, p := range recordParts(a) {
-		if slices.Contains(withheld, p.path) {
+	for _, p := range recordParts(a, false) {
+		path := p.path()
+		if isWithheld[path] {
 			continue
 		}
-		n := leaf[p.path]
-		rp, err := tlog.ProveRecord(tree.size(), n, tree)
+		n := leaf[path]
+		rp, err := tree.prove(n)
 		if err != nil {
 			return nil, err
 		}
-		proofs = append(proofs, SealProof{Path: p.path, Leaf: n, Hashes: hexHashes(rp)})
+		proofs = append(proofs, SealProof{Path: path, Leaf: n, Hashes: rp})
 	}
 	c.Seal = &Seal{Algorithm: SealAlgorithm, Heads: cloneHeads(s.Heads), Withheld: withheld, Proofs: proofs}
 	return c, nil
@@ -253,26 +288,45 @@ func cloneHeads(hs []SealHead) []SealHead {
 // copyPaths maps the paths of a copy's parts to the sealed record's: the
 // evidence items after a withheld one move up in the copy.
 func copyPaths(withheld []string) func(string) string {
-	var gone []int
+	gone := map[int]bool{}
 	for _, w := range withheld {
-		var i int
-		if _, err := fmt.Sscanf(w, "evidence[%d]", &i); err == nil {
-			gone = append(gone, i)
+		if i, ok := evidenceIndex(w); ok {
+			gone[i] = true
 		}
 	}
-	slices.Sort(gone)
+	var kept []int // the sealed index of the copy's items, as far as asked
+	next := 0
 	return func(path string) string {
-		var i int
-		if _, err := fmt.Sscanf(path, "evidence[%d]", &i); err != nil || path != "evidence["+strconv.Itoa(i)+"]" {
+		i, ok := evidenceIndex(path)
+		if !ok || len(gone) == 0 {
 			return path
 		}
-		for _, g := range gone {
-			if g <= i {
-				i++
+		for len(kept) <= i {
+			for gone[next] {
+				next++
 			}
+			kept = append(kept, next)
+			next++
 		}
-		return "evidence[" + strconv.Itoa(i) + "]"
+		return "evidence[" + strconv.Itoa(kept[i]) + "]"
 	}
+}
+
+// evidenceIndex reads the index of an evidence part's path, "evidence[i]".
+func evidenceIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "evidence[")
+	if !ok {
+		return 0, false
+	}
+	digits, ok := strings.CutSuffix(rest, "]")
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(digits)
+	if err != nil || i < 0 || strconv.Itoa(i) != digits {
+		return 0, false
+	}
+	return i, true
 }
 
 // sealCheckCopy checks a recipient's copy: its heads chain and every part
@@ -307,8 +361,8 @@ func sealCheckCopy(a *Audit, report func(*SealError) bool) {
 		proofs[p.Path] = p
 	}
 	original := copyPaths(s.Withheld)
-	for _, p := range recordParts(a) {
-		path := original(p.path)
+	for _, p := range recordParts(a, false) {
+		path := original(p.path())
 		pr, ok := proofs[path]
 		delete(proofs, path)
 		if !ok {
@@ -317,13 +371,7 @@ func sealCheckCopy(a *Audit, report func(*SealError) bool) {
 			}
 			continue
 		}
-		hashes, err := unhexHashes(pr.Hashes)
-		if err == nil {
-			data := canonBytes(nil, path)
-			data = append(data, p.data[len(canonBytes(nil, p.path)):]...)
-			err = tlog.CheckRecord(hashes, last.Size, hashOf(last.Root), pr.Leaf, tlog.RecordHash(data))
-		}
-		if err != nil {
+		if checkProof(&p, path, pr, last) != nil {
 			if !report(sealProblem(p.goPath(), SealProofFailed, "the part is not what was sealed")) {
 				return
 			}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/crc32"
 	"reflect"
 	"slices"
 	"strconv"
@@ -41,12 +40,20 @@ import (
 // names, 'k' str(name) enc(value), then 'e'. str(s) is the length of s in
 // bytes as an unsigned varint (encoding/binary's AppendUvarint) followed
 // by its bytes. A value carries nothing when it is null, false, 0, the
-// empty string, the zero time as encoding/json writes it
-// ("0001-01-01T00:00:00Z"), an empty array or an object none of whose
-// members carries anything: such members are left out, so that a record
-// encodes the same whether an empty value is written or omitted and a
-// later version of the library may add fields without changing what an
-// older record encodes to.
+// empty string or an empty array: such members are left out, so that a
+// record encodes the same whether an empty value is written or omitted
+// (encoding/json's omitempty) and a later version of the library may add
+// such fields without changing what an older record encodes to. An
+// object always carries something, even with no members ('o' 'e'): a
+// section that is present, however empty, differs from one that is
+// absent. Times are strings like any other, the zero time included
+// ("0001-01-01T00:00:00Z") unless the field is omitted when zero
+// (omitzero).
+//
+// The encoding is that of the record's JSON as encoding/json writes it;
+// JSON that differs from it only in member order, spacing or escapes
+// encodes the same, but a time written with another offset or precision,
+// or a number in another notation, does not.
 //
 // # The tree
 //
@@ -335,10 +342,31 @@ func sealLastTime(s *Seal) time.Time {
 
 // sealStart seals a record for the first time.
 func sealStart(a *Audit, previous string, m ismsaudit.Meta) *Seal {
-	parts := recordParts(a)
+	parts := recordParts(a, true)
 	s := &Seal{Algorithm: SealAlgorithm, Parts: make([]SealedPart, len(parts))}
+	// The parts' strings are cut from one, rather than made one by one.
+	size := 0
+	for _, p := range parts {
+		size += len(p.json) + 12 + 64 + len(p.marks)
+	}
+	b := make([]byte, 0, size)
+	ends := make([]int, 0, 3*len(parts))
+	for _, p := range parts {
+		b = p.appendPath(b)
+		ends = append(ends, len(b))
+		b = hex.AppendEncode(b, p.sum[:])
+		ends = append(ends, len(b))
+		b = append(b, p.marks...)
+		ends = append(ends, len(b))
+	}
+	all, start := string(b), 0
+	next := func(i int) string {
+		s := all[start:ends[i]]
+		start = ends[i]
+		return s
+	}
 	for i := range parts {
-		s.Parts[i] = parts[i].sealed(true)
+		s.Parts[i] = SealedPart{Path: next(3 * i), Hash: next(3*i + 1), Marks: next(3*i + 2)}
 	}
 	tree := newSealTree(sealLeaves(s, 0))
 	s.Heads = []SealHead{sealHeadFor(a.ID, 1, tree, m, previous)}
@@ -356,7 +384,10 @@ func sealHeadFor(id ismsaudit.AuditID, n int, tree *sealTree, m ismsaudit.Meta, 
 
 // text is the head's checkpoint text (see SealAlgorithm).
 func (h *SealHead) text(id ismsaudit.AuditID) string {
-	root, _ := hex.DecodeString(h.Root)
+	root := h.Root // a malformed root stays as it is: the text then matches no head
+	if raw, err := hex.DecodeString(h.Root); err == nil && len(raw) == tlog.HashSize {
+		root = tlog.Hash(raw).String()
+	}
 	prev := h.Previous
 	if prev == "" {
 		prev = "-"
@@ -366,7 +397,7 @@ func (h *SealHead) text(id ismsaudit.AuditID) string {
 	b.WriteString("audit " + strconv.Quote(string(id)) + "\n")
 	b.WriteString("head " + strconv.Itoa(h.Number) + "\n")
 	b.WriteString("size " + strconv.FormatInt(h.Size, 10) + "\n")
-	b.WriteString("root " + tlog.Hash(root).String() + "\n")
+	b.WriteString("root " + root + "\n")
 	b.WriteString("previous " + prev + "\n")
 	b.WriteString("at " + h.At.Format(time.RFC3339Nano) + "\n")
 	b.WriteString("by " + strconv.Quote(h.By) + "\n")
@@ -423,19 +454,21 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 		return
 	}
 	tree := newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
-	if !sealCheckHeads(a.ID, s, tree, report) {
+	if !sealCheckHeads(s, tree, report) {
 		return
 	}
 	expected := sealFold(s)
-	for _, p := range recordParts(a) {
-		want, ok := expected[p.path]
-		delete(expected, p.path)
+	var path []byte
+	for _, p := range recordParts(a, false) {
+		path = p.appendPath(path[:0])
+		want, ok := expected[string(path)]
+		delete(expected, string(path))
 		switch {
 		case !ok:
 			if !report(sealProblem(p.goPath(), SealPartAdded, "")) {
 				return
 			}
-		case want.Hash != p.hash():
+		case !p.hashIs(want.Hash):
 			if !report(sealProblem(p.locate(want.Marks), SealPartChanged, "")) {
 				return
 			}
@@ -444,6 +477,21 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 	for _, path := range sortedKeys(expected) {
 		if !report(sealProblem(goPathOf(path), SealPartMissing, "the part was sealed and is no longer in the record")) {
 			return
+		}
+	}
+	sealCheckTexts(a.ID, s, report)
+}
+
+// sealCheckTexts checks each head's hash against its checkpoint text. It
+// comes after the parts, so that a changed audit id, which is in both, is
+// reported at ID.
+func sealCheckTexts(id ismsaudit.AuditID, s *Seal, report func(*SealError) bool) {
+	for i := range s.Heads {
+		h := &s.Heads[i]
+		if sum := sha256.Sum256([]byte(h.text(id))); h.Head != hex.EncodeToString(sum[:]) {
+			if !report(sealProblem(errs.Index("Seal.Heads", i), SealHeadMismatch, "the head's hash is not its text's")) {
+				return
+			}
 		}
 	}
 }
@@ -487,7 +535,7 @@ func sealCheckShape(s *Seal, report func(*SealError) bool) bool {
 
 // sealCheckHeads checks every head against the tree and its text; false
 // when one does not match.
-func sealCheckHeads(id ismsaudit.AuditID, s *Seal, tree *sealTree, report func(*SealError) bool) bool {
+func sealCheckHeads(s *Seal, tree *sealTree, report func(*SealError) bool) bool {
 	prev := ""
 	for i := range s.Heads {
 		h := &s.Heads[i]
@@ -504,10 +552,6 @@ func sealCheckHeads(id ismsaudit.AuditID, s *Seal, tree *sealTree, report func(*
 		}
 		if i > 0 && h.Previous != prev {
 			report(sealProblem(path, SealHeadMismatch, "the head does not name the previous one"))
-			return false
-		}
-		if sum := sha256.Sum256([]byte(h.text(id))); h.Head != hex.EncodeToString(sum[:]) {
-			report(sealProblem(path, SealHeadMismatch, "the head's hash is not its text's"))
 			return false
 		}
 		if i > 0 {
@@ -600,201 +644,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// recordPart is one part of the record as it is now.
-type recordPart struct {
-	path  string        // JSON path
-	field string        // the Go name of the top-level field; "" for the root part
-	index int           // element index, or -1
-	value reflect.Value // the part's value; for the root part, the Audit
-	data  []byte        // leaf data
-	sum   tlog.Hash     // leaf hash
-	root  bool
-}
-
-func (p *recordPart) hash() string { return hex.EncodeToString(p.sum[:]) }
-
-// goPath is the part's path in Go field names.
-func (p *recordPart) goPath() string {
-	switch {
-	case p.root:
-		return ""
-	case p.index >= 0:
-		return errs.Index(p.field, p.index)
-	}
-	return p.field
-}
-
-// sealed returns the part as the seal keeps it, with marks when asked.
-func (p *recordPart) sealed(marks bool) SealedPart {
-	sp := SealedPart{Path: p.path, Hash: p.hash()}
-	if marks {
-		sp.Marks = p.marks()
-	}
-	return sp
-}
-
-// members lists, for an object part, its members that carry something
-// with the encoding each is marked by.
-func (p *recordPart) members(yield func(json, goName string, enc []byte)) {
-	v := p.value
-	for v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
-		return
-	}
-	plan := canonStructOf(v.Type())
-	var b []byte
-	for i := range plan.fields {
-		f := &plan.fields[i]
-		if p.root && !rootMember(v.Field(f.index).Type()) {
-			continue
-		}
-		fv := v.Field(f.index)
-		if f.omitzro && fv.IsZero() {
-			continue
-		}
-		b = canonBytes(append(b[:0], canonKey), f.json)
-		var kept bool
-		if b, kept = f.enc(b, fv); kept {
-			yield(f.json, f.goName, b)
-		}
-	}
-}
-
-// marks computes the part's marks.
-func (p *recordPart) marks() string {
-	var b []byte
-	p.members(func(json, _ string, enc []byte) {
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, json...)
-		b = append(b, '=')
-		b = sealAppendMark(b, crc32.Checksum(enc, sealCastagnoli))
-	})
-	return string(b)
-}
-
-// locate returns the Go path of the first member whose mark differs from
-// the sealed marks, or the part's own path when the marks do not tell.
-func (p *recordPart) locate(sealed string) string {
-	want := map[string]string{}
-	for _, m := range strings.Fields(sealed) {
-		if k, v, ok := strings.Cut(m, "="); ok {
-			want[k] = v
-		}
-	}
-	base := p.goPath()
-	join := func(name string) string {
-		if base == "" {
-			return name
-		}
-		return base + "." + name
-	}
-	found := ""
-	var mark []byte
-	p.members(func(json, goName string, enc []byte) {
-		mark = sealAppendMark(mark[:0], crc32.Checksum(enc, sealCastagnoli))
-		if found == "" && want[json] != string(mark) {
-			found = join(goName)
-		}
-		delete(want, json)
-	})
-	if found != "" {
-		return found
-	}
-	if len(want) > 0 { // a member was emptied or removed
-		v := p.value
-		for v.Kind() == reflect.Pointer && !v.IsNil() {
-			v = v.Elem()
-		}
-		if v.Kind() == reflect.Struct {
-			plan := canonStructOf(v.Type())
-			for _, k := range sortedKeys(want) {
-				if i, ok := plan.byJSON[k]; ok {
-					return join(plan.fields[i].goName)
-				}
-			}
-		}
-	}
-	return base
-}
-
-// rootMember reports whether a top-level field of this type belongs to
-// the root part: neither an array nor an object.
-func rootMember(t reflect.Type) bool {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch {
-	case t.Kind() == reflect.Slice:
-		return false
-	case t.Kind() == reflect.Struct && t != timeType && !t.Implements(textMarshal):
-		return false
-	}
-	return true
-}
-
-var auditType = reflect.TypeFor[Audit]()
-
-// recordParts cuts the record into its parts (see SealAlgorithm), in tree
-// order, each encoded and hashed.
-func recordParts(a *Audit) []recordPart {
-	v := reflect.ValueOf(a).Elem()
-	plan := canonStructOf(auditType)
-	parts := make([]recordPart, 0, 16+len(a.Evidence)+len(a.Findings)+len(a.History)+len(a.FollowUps))
-	root := recordPart{index: -1, value: v, root: true}
-	b := canonBytes(nil, "")
-	start := len(b)
-	b = append(b, canonObject)
-	for i := range plan.fields {
-		f := &plan.fields[i]
-		if f.json == "seal" || !rootMember(auditType.Field(f.index).Type) {
-			continue
-		}
-		mark := len(b)
-		b = canonBytes(append(b, canonKey), f.json)
-		var kept bool
-		if b, kept = f.enc(b, v.Field(f.index)); !kept {
-			b = b[:mark]
-		}
-	}
-	if len(b) > start+1 {
-		root.data = append(b, canonEnd)
-		root.sum = tlog.RecordHash(root.data)
-		parts = append(parts, root)
-	}
-	for i := range plan.fields {
-		f := &plan.fields[i]
-		fv := v.Field(f.index)
-		if f.json == "seal" || rootMember(fv.Type()) {
-			continue
-		}
-		if fv.Kind() == reflect.Slice {
-			elem := canonFor(fv.Type().Elem())
-			for j := range fv.Len() {
-				p := recordPart{path: f.json + "[" + strconv.Itoa(j) + "]", field: f.goName, index: j, value: fv.Index(j)}
-				d, kept := elem(canonBytes(nil, p.path), p.value)
-				if !kept {
-					d = append(d, canonNull)
-				}
-				p.data, p.sum = d, tlog.RecordHash(d)
-				parts = append(parts, p)
-			}
-			continue
-		}
-		p := recordPart{path: f.json, field: f.goName, index: -1, value: fv}
-		d, kept := f.enc(canonBytes(nil, p.path), fv)
-		if !kept {
-			continue
-		}
-		p.data, p.sum = d, tlog.RecordHash(d)
-		parts = append(parts, p)
-	}
-	return parts
-}
-
 // goPathOf turns a part's JSON path into Go field names.
 func goPathOf(path string) string {
 	name, index, hasIndex := strings.Cut(path, "[")
@@ -836,11 +685,13 @@ func (w *sealWatch) done(a *Audit, op string, m ismsaudit.Meta, err *error) {
 		return
 	}
 	var changed []SealedPart
-	for _, p := range recordParts(a) {
-		was, ok := w.before[p.path]
-		delete(w.before, p.path)
-		if !ok || was.Hash != p.hash() {
-			changed = append(changed, p.sealed(true))
+	var path []byte
+	for _, p := range recordParts(a, false) {
+		path = p.appendPath(path[:0])
+		was, ok := w.before[string(path)]
+		delete(w.before, string(path))
+		if !ok || !p.hashIs(was.Hash) {
+			changed = append(changed, p.sealed())
 		}
 	}
 	for _, path := range sortedKeys(w.before) {

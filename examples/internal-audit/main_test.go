@@ -117,7 +117,7 @@ func TestBadFlagsExitTwo(t *testing.T) {
 // intact, and every process rule kept.
 func TestTheRecord(t *testing.T) {
 	s := sample.InternalAudit()
-	a, err := conduct(s)
+	a, err := sample.Conduct(s)
 	require.NoError(t, err)
 	assert.Equal(t, audit.StateClosed, a.State)
 	require.Len(t, a.FollowUps, 3)
@@ -142,7 +142,7 @@ func TestTheRecord(t *testing.T) {
 func TestAStepOutOfOrderIsRefused(t *testing.T) {
 	s := sample.InternalAudit()
 	s.Results = s.Results[1:]
-	_, err := conduct(s)
+	_, err := sample.Conduct(s)
 	var te *ismsaudit.TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, ismsaudit.RuleID("AUD-FIELDWORK-COVERED"), te.Rule)
