@@ -23,9 +23,9 @@ type recordPart struct {
 	index  int           // element index, or -1
 	value  reflect.Value // the part's value; for the root part, the Audit
 	root   bool
-	absent bool      // the part carries nothing, so is not a part (see SealAlgorithm)
-	sum    tlog.Hash // leaf hash
-	marks  string    // when asked for
+	absent bool       // the part carries nothing, so is not a part (see SealAlgorithm)
+	sum    tlog.Hash  // leaf hash
+	seal   SealedPart // the part as the seal keeps it, when asked for
 }
 
 // appendPath appends the part's JSON path.
@@ -90,10 +90,10 @@ func (p *recordPart) hashIs(h string) bool {
 
 // sealed returns the part as the seal keeps it, with its marks.
 func (p *recordPart) sealed() SealedPart {
-	if p.marks == "" {
-		p.marks = p.computeMarks()
+	if p.seal.Hash == "" {
+		p.seal = SealedPart{Path: p.path(), Hash: hex.EncodeToString(p.sum[:]), Marks: p.computeMarks()}
 	}
-	return SealedPart{Path: p.path(), Hash: hex.EncodeToString(p.sum[:]), Marks: p.marks}
+	return p.seal
 }
 
 // computeMarks encodes the part again for its marks.
@@ -173,11 +173,12 @@ var canonRootPlan = sync.OnceValue(func() *canonStruct {
 })
 
 // recordParts returns the parts of the record, in tree order (see
-// SealAlgorithm), each encoded and hashed, and with its marks when asked;
+// SealAlgorithm), each encoded and hashed, and as the seal keeps them
+// (with their marks) when asked;
 // parts that carry nothing are left out. A large record is encoded on as
 // many goroutines as GOMAXPROCS allows; the record must not change
 // meanwhile, as for any operation.
-func recordParts(a *Audit, marks bool) []recordPart {
+func recordParts(a *Audit, sealed bool) []recordPart {
 	v := reflect.ValueOf(a).Elem()
 	plan := canonStructOf(auditType)
 	parts := make([]recordPart, 0, 16+len(a.Evidence)+len(a.Findings)+len(a.FollowUps))
@@ -195,7 +196,7 @@ func recordParts(a *Audit, marks bool) []recordPart {
 			parts = append(parts, recordPart{json: f.json, field: f.goName, index: -1, value: fv})
 		}
 	}
-	hashParts(parts, marks, min(runtime.GOMAXPROCS(0), len(parts)/partsPerWorker))
+	hashParts(parts, sealed, min(runtime.GOMAXPROCS(0), len(parts)/partsPerWorker))
 	kept := parts[:0]
 	for _, p := range parts {
 		if !p.absent {
@@ -208,9 +209,10 @@ func recordParts(a *Audit, marks bool) []recordPart {
 // partsPerWorker is the fewest parts worth a goroutine of their own.
 const partsPerWorker = 1024
 
-// hashParts encodes and hashes the parts on the given number of
-// goroutines (one or less: on the caller's).
-func hashParts(parts []recordPart, marks bool, workers int) {
+// hashParts encodes and hashes the parts, and makes each a SealedPart
+// when asked, on the given number of goroutines (one or less: on the
+// caller's).
+func hashParts(parts []recordPart, sealed bool, workers int) {
 	run := func(parts []recordPart) {
 		b := make([]byte, 0, 4096)
 		var path, m []byte
@@ -218,19 +220,26 @@ func hashParts(parts []recordPart, marks bool, workers int) {
 			p := &parts[i]
 			path = p.appendPath(path[:0])
 			b = canonBytes(b[:0], path)
-			var kept bool
-			if marks {
+			var marks *[]byte
+			if sealed {
 				m = m[:0]
-				b, kept = p.appendValue(b, &m)
-				p.marks = string(m)
-			} else {
-				b, kept = p.appendValue(b, nil)
+				marks = &m
 			}
-			if !kept {
+			var kept bool
+			if b, kept = p.appendValue(b, marks); !kept {
 				p.absent = true
 				continue
 			}
 			p.sum = tlog.RecordHash(b)
+			if sealed { // the part's three strings made as one
+				var t strings.Builder
+				t.Grow(len(path) + 2*len(p.sum) + len(m))
+				t.Write(path)
+				t.WriteString(hex.EncodeToString(p.sum[:]))
+				t.Write(m)
+				all, n := t.String(), len(path)
+				p.seal = SealedPart{Path: all[:n], Hash: all[n : n+2*len(p.sum)], Marks: all[n+2*len(p.sum):]}
+			}
 		}
 	}
 	if workers < 2 {

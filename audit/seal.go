@@ -344,31 +344,11 @@ func sealLastTime(s *Seal) time.Time {
 func sealStart(a *Audit, previous string, m ismsaudit.Meta) *Seal {
 	parts := recordParts(a, true)
 	s := &Seal{Algorithm: SealAlgorithm, Parts: make([]SealedPart, len(parts))}
-	// The parts' strings are cut from one, rather than made one by one.
-	size := 0
-	for _, p := range parts {
-		size += len(p.json) + 12 + 64 + len(p.marks)
-	}
-	b := make([]byte, 0, size)
-	ends := make([]int, 0, 3*len(parts))
-	for _, p := range parts {
-		b = p.appendPath(b)
-		ends = append(ends, len(b))
-		b = hex.AppendEncode(b, p.sum[:])
-		ends = append(ends, len(b))
-		b = append(b, p.marks...)
-		ends = append(ends, len(b))
-	}
-	all, start := string(b), 0
-	next := func(i int) string {
-		s := all[start:ends[i]]
-		start = ends[i]
-		return s
-	}
+	leaves := make([]tlog.Hash, len(parts))
 	for i := range parts {
-		s.Parts[i] = SealedPart{Path: next(3 * i), Hash: next(3*i + 1), Marks: next(3*i + 2)}
+		s.Parts[i], leaves[i] = parts[i].seal, parts[i].sum
 	}
-	tree := newSealTree(sealLeaves(s, 0))
+	tree := newSealTree(leaves)
 	s.Heads = []SealHead{sealHeadFor(a.ID, 1, tree, m, previous)}
 	return s
 }
@@ -453,13 +433,25 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 	if !sealCheckShape(s, report) {
 		return
 	}
-	tree := newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
+	// The seal's tree and the record's parts are independent: they are
+	// built side by side.
+	var (
+		tree     *sealTree
+		expected map[string]SealedPart
+		built    = make(chan struct{})
+	)
+	go func() {
+		defer close(built)
+		tree = newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
+		expected = sealFold(s)
+	}()
+	parts := recordParts(a, false)
+	<-built
 	if !sealCheckHeads(s, tree, report) {
 		return
 	}
-	expected := sealFold(s)
 	var path []byte
-	for _, p := range recordParts(a, false) {
+	for _, p := range parts {
 		path = p.appendPath(path[:0])
 		want, ok := expected[string(path)]
 		delete(expected, string(path))

@@ -516,7 +516,7 @@ func TestPartsHashedInParallel(t *testing.T) {
 	list := func(workers int) []recordPart {
 		parts := recordParts(a, true)
 		for i := range parts {
-			parts[i].sum, parts[i].marks = [32]byte{}, ""
+			parts[i].sum, parts[i].seal = [32]byte{}, SealedPart{}
 		}
 		hashParts(parts, true, workers)
 		return parts
@@ -527,7 +527,7 @@ func TestPartsHashedInParallel(t *testing.T) {
 		require.Len(t, many, len(one))
 		for i := range one {
 			require.Equal(t, one[i].sum, many[i].sum, "part %d on %d goroutines", i, workers)
-			require.Equal(t, one[i].marks, many[i].marks)
+			require.Equal(t, one[i].seal, many[i].seal)
 		}
 	}
 }
