@@ -449,6 +449,7 @@ type (
 		Fulfilment         string       `json:"fulfilment"`
 		Extent             string       `json:"extent"`
 		Effectiveness      string       `json:"effectiveness"`
+		Effective          bool         `json:"effective,omitempty"`
 		ObjectivesAchieved bool         `json:"objectivesAchieved"`
 		ObjectivesNote     string       `json:"objectivesNote,omitempty"`
 		ScopeCovered       bool         `json:"scopeCovered"`

@@ -25,6 +25,11 @@ type Conclusion struct {
 	// Effectiveness states whether the ISMS is effectively implemented,
 	// maintained and improved.
 	Effectiveness string `json:"effectiveness"`
+	// Effective is the team's judgement, in one word, that the ISMS is
+	// effective; Effectiveness says how far and why. It is not claimed
+	// while a major nonconformity stands open when the conclusions are
+	// agreed (AUD-CONCLUSION-EFFECTIVENESS).
+	Effective bool `json:"effective,omitempty"`
 	// ObjectivesAchieved says whether the audit objectives were achieved.
 	ObjectivesAchieved bool `json:"objectivesAchieved"`
 	// ObjectivesNote says which objectives were not achieved and why;
@@ -101,6 +106,7 @@ const (
 	RuleConclusionPhase         ismsaudit.RuleID = "AUD-CONCLUSION-PHASE"
 	RuleConclusionFulfilment    ismsaudit.RuleID = "AUD-CONCLUSION-FULFILMENT"
 	RuleConclusionObjectives    ismsaudit.RuleID = "AUD-CONCLUSION-OBJECTIVES"
+	RuleConclusionEffectiveness ismsaudit.RuleID = "AUD-CONCLUSION-EFFECTIVENESS"
 )
 
 var conclusionRules = []ismsaudit.Rule{
@@ -110,6 +116,7 @@ var conclusionRules = []ismsaudit.Rule{
 	{ID: RuleConclusionPhase, Clause: "19011:6.4.9", Principle: ismsaudit.PrincipleDueProfessionalCare, Text: "conclusions are drafted, agreed and revised between the end of fieldwork and the closing meeting, and agreed ones change only by going back to draft"},
 	{ID: RuleConclusionFulfilment, Clause: "19011:6.4.9, 6.5.1 i", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions do not call the criteria fulfilled while a nonconformity stands, nor largely fulfilled while a major nonconformity stands open, as the findings stood when the conclusions were agreed"},
 	{ID: RuleConclusionObjectives, Clause: "19011:6.4.9, 6.5.1", Principle: ismsaudit.PrincipleFairPresentation, Text: "conclusions that call the audit objectives achieved although part of the scope was not covered or a checklist item was not audited say in a note why"},
+	{ID: RuleConclusionEffectiveness, Clause: "19011:6.4.9; 27007:6.4.9", Principle: ismsaudit.PrincipleFairPresentation, Text: "the conclusions do not call the ISMS effective while a major nonconformity stands open, as the findings stood when the conclusions were agreed"},
 }
 
 var errNoConclusion = errors.New("audit: no conclusions have been drafted")
@@ -134,6 +141,7 @@ var conclusionMachine = fsm.MustNew(fsm.Spec[ConclusionState, ConclusionEvent, *
 			{Name: "conclusions-complete", Rule: RuleConclusionComplete, Check: guardConclusionComplete},
 			{Name: "findings-settled", Rule: RuleConclusionAfterFindings, Check: guardFindingsSettled},
 			{Name: "fulfilment-matches-findings", Rule: RuleConclusionFulfilment, Check: guardFulfilment},
+			{Name: "effectiveness-matches-findings", Rule: RuleConclusionEffectiveness, Check: guardEffectiveness},
 			{Name: "objectives-explained", Rule: RuleConclusionObjectives, Check: guardObjectivesExplained},
 			{Name: "checklist-matches-findings", Rule: RuleChecklistFindings, Check: guardChecklistFindings},
 		}},
@@ -492,6 +500,29 @@ func fulfilmentProblem(a *Audit, c *Conclusion, at time.Time) string {
 	return ""
 }
 
+// effectivenessProblem says why c may not call the ISMS effective, or ""
+// (AUD-CONCLUSION-EFFECTIVENESS): a major nonconformity stands open at
+// time at (the zero time: now).
+func effectivenessProblem(a *Audit, c *Conclusion, at time.Time) string {
+	if !c.Effective {
+		return ""
+	}
+	if t := tallyNonconformities(a, at); t.major > 0 {
+		return fmt.Sprintf("the ISMS is called effective while major nonconformity %q stands open (%d major)", t.firstMajor, t.major)
+	}
+	return ""
+}
+
+func guardEffectiveness(a *Audit) error {
+	if a.Conclusion == nil {
+		return nil // AUD-CONCLUSION-COMPLETE refuses first
+	}
+	if p := effectivenessProblem(a, a.Conclusion, time.Time{}); p != "" {
+		return errors.New("audit: " + p)
+	}
+	return nil
+}
+
 // objectivesProblem says why c calls the objectives achieved without
 // the note it needs, or "" (AUD-CONCLUSION-OBJECTIVES): a note is needed
 // when part of the scope was not covered or a checklist item of a was
@@ -583,6 +614,9 @@ func (v *verifier) verifyConclusion() {
 		}
 		if p := fulfilmentProblem(a, c, v.agreed); p != "" {
 			v.violate("Conclusion.Fulfilment", RuleConclusionFulfilment, string(c.Fulfilment), p)
+		}
+		if p := effectivenessProblem(a, c, v.agreed); p != "" {
+			v.violate("Conclusion.Effective", RuleConclusionEffectiveness, "true", p)
 		}
 		if p := objectivesProblem(a, c); p != "" {
 			v.violate("Conclusion.ObjectivesNote", RuleConclusionObjectives, "", p)

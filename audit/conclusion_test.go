@@ -155,6 +155,13 @@ func TestAgreeConclusion(t *testing.T) {
 		}, RuleConclusionFulfilment},
 		{"largely fulfilled, with a major nonconformity", annexa.Stage2, func(_ *Audit, c *Conclusion) { c.Fulfilment = LargelyFulfilled }, RuleConclusionFulfilment},
 		{"fulfilled, with a major nonconformity", annexa.Internal, func(_ *Audit, c *Conclusion) { c.Fulfilment = Fulfilled }, RuleConclusionFulfilment},
+		{"effective, with a major nonconformity", annexa.Stage2, func(_ *Audit, c *Conclusion) {
+			c.Fulfilment, c.Effective = NotFulfilled, true
+		}, RuleConclusionEffectiveness},
+		{"effective, with a minor nonconformity", annexa.Internal, func(a *Audit, c *Conclusion) {
+			a.Findings[0] = findingIn(t, nonconformity("F-1", Minor, controlA815, "E-1"), FindingConfirmed)
+			c.Fulfilment, c.Effective = LargelyFulfilled, true
+		}, ""},
 		{"scope partly covered, objectives achieved without a note", annexa.Stage2, func(_ *Audit, c *Conclusion) {
 			c.ScopeCovered, c.NotCovered = false, []string{"data centre: access refused"}
 		}, RuleConclusionObjectives},

@@ -178,7 +178,7 @@ func TestFindingMermaid(t *testing.T) {
 			"withdrawn --> [*]",
 		}},
 		{conclusionMachine.Mermaid(), []string{
-			"draft --> agreed: agree [conclusions-complete, findings-settled, fulfilment-matches-findings, objectives-explained, checklist-matches-findings]",
+			"draft --> agreed: agree [conclusions-complete, findings-settled, fulfilment-matches-findings, effectiveness-matches-findings, objectives-explained, checklist-matches-findings]",
 			"agreed --> draft: revise",
 		}},
 		{followUpMachine.Mermaid(), []string{

@@ -400,7 +400,7 @@ func fixtureCompletion() Completion {
 // agreedConclusion is an agreed conclusion of an internal audit, agreed at at.
 func agreedConclusion(at time.Time) *Conclusion {
 	return &Conclusion{
-		Fulfilment: LargelyFulfilled, Extent: "the criteria are largely met", Effectiveness: "the ISMS is effective",
+		Fulfilment: LargelyFulfilled, Extent: "the criteria are largely met", Effectiveness: "the ISMS is effective", Effective: true,
 		ObjectivesAchieved: true, ScopeCovered: true, State: ConclusionAgreed,
 		History: []ConclusionEntry{{From: ConclusionDraft, Event: ConclusionAgree, To: ConclusionAgreed, At: at, By: leadID}},
 	}

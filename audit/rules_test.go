@@ -288,6 +288,15 @@ var ruleCases = map[ismsaudit.RuleID]func(t *testing.T) error{
 		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
 		return a.AgreeConclusion(byLead(march(4, 23)))
 	},
+	RuleConclusionEffectiveness: func(t *testing.T) error {
+		a := auditIn(t, StateFindings)
+		a.Findings[0].Grade = Major
+		c := *agreedConclusion(march(4, 22))
+		c.State, c.History, c.Fulfilment, c.Effective = "", nil, PartiallyFulfilled, true
+		a.Conclusion = nil
+		require.NoError(t, a.DraftConclusion(c, byLead(march(4, 22))))
+		return a.AgreeConclusion(byLead(march(4, 23)))
+	},
 	RuleConclusionObjectives: func(t *testing.T) error {
 		a := auditIn(t, StateFindings)
 		c := *agreedConclusion(march(4, 22))

@@ -86,6 +86,11 @@ func TestVerifyViolations(t *testing.T) {
 		}, []problem{{"Conclusion.ObjectivesNote", RuleConclusionObjectives}}},
 		{"fulfilled with a nonconformity standing", StateDistributed, func(a *Audit) { a.Conclusion.Fulfilment = Fulfilled },
 			[]problem{{"Conclusion.Fulfilment", RuleConclusionFulfilment}}},
+		{"effective with a major nonconformity standing", StateDistributed, func(a *Audit) {
+			a.Conclusion.Fulfilment, a.Conclusion.Effective = NotFulfilled, true
+			a.Findings[0].Grade = Major
+			a.Checklist.Items[2].Result = annexa.MajorNonconformity
+		}, []problem{{"Conclusion.Effective", RuleConclusionEffectiveness}}},
 		{"follow-up started without a presented nonconformity's follow-up", StateFollowUp, func(a *Audit) { a.FollowUps = nil },
 			[]problem{{"Findings[0]", RuleFollowUpEveryNC}}},
 		{"follow-up planned after follow-up started", StateFollowUp, func(a *Audit) { a.FollowUps[0].PlannedAt = march(7, 10) },
