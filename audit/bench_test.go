@@ -657,7 +657,7 @@ func BenchmarkInclusionProof(b *testing.B) {
 	a := bigEvidenceAudit(10_000)
 	require.NoError(b, a.SealRecord(byLead(march(20, 9))))
 	s := a.Seal
-	tree := newSealTree(sealLeaves(s, len(s.Changes)))
+	tree := newSealTree(sealLeaves(s, len(s.Changes))).store()
 	head, _ := s.Last()
 	leaves := latestLeaves(s)
 	parts := recordParts(a, false)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // The canonical encoding the whole-record seal hashes (SealAlgorithm
@@ -31,16 +32,21 @@ const (
 	canonEnd    = 'e'
 )
 
-// canonFn appends the encoding of v to b and reports whether v carries
-// anything; when it does not, b comes back as it was given.
-type canonFn func(b []byte, v reflect.Value) ([]byte, bool)
+// canonFn appends the encoding of the value at p (of the type the
+// function was built for) to b and reports whether it carries anything;
+// when it does not, b comes back as it was given. Encoders read the
+// record's memory through pointers, as encoding/json's own encoders read
+// it through reflection, without a reflect.Value per field.
+type canonFn func(b []byte, p unsafe.Pointer) ([]byte, bool)
 
 // canonField is one member of a struct's canonical object.
 type canonField struct {
 	json    string // the JSON member name
+	key     string // what the member starts with: 'k' str(json)
 	goName  string // the Go field name, for paths
 	index   int
-	omitzro bool // tagged omitzero: left out when the Go value is zero, as encoding/json does
+	offset  uintptr
+	omitzro func(unsafe.Pointer) bool // for fields tagged omitzero: whether the value is zero, as encoding/json judges it
 	enc     canonFn
 }
 
@@ -61,7 +67,18 @@ var (
 // canonAppend appends the canonical encoding of v (any value of the
 // record's types) to b and reports whether it carries anything.
 func canonAppend(b []byte, v reflect.Value) ([]byte, bool) {
-	return canonFor(v.Type())(b, v)
+	return canonFor(v.Type())(b, canonAddr(v))
+}
+
+// canonAddr returns where v is, copying it first when it is not
+// addressable.
+func canonAddr(v reflect.Value) unsafe.Pointer {
+	if !v.CanAddr() {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	return v.Addr().UnsafePointer()
 }
 
 // canonFor returns the encoder of a type, building and caching it once.
@@ -75,9 +92,9 @@ func canonFor(t reflect.Type) canonFn {
 		once sync.Once
 		real canonFn
 	)
-	indirect := canonFn(func(b []byte, v reflect.Value) ([]byte, bool) {
+	indirect := canonFn(func(b []byte, p unsafe.Pointer) ([]byte, bool) {
 		once.Do(func() { real = canonBuild(t) })
-		return real(b, v)
+		return real(b, p)
 	})
 	if f, loaded := canonPlans.LoadOrStore(t, indirect); loaded {
 		return f.(canonFn)
@@ -98,51 +115,57 @@ func canonBuild(t reflect.Type) canonFn {
 	case t.Kind() == reflect.String:
 		return canonStr
 	case t.Kind() != reflect.Pointer && t.Implements(textMarshal):
-		return canonText
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) {
+			return canonText(b, reflect.NewAt(t, p).Elem())
+		}
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if !v.Bool() {
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) {
+			if !*(*bool)(p) {
 				return b, false
 			}
 			return append(b, canonTrue), true
 		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.Int() == 0 {
-				return b, false
-			}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) {
+			v := reflect.NewAt(t, p).Elem()
 			var n [20]byte
-			return canonBytes(append(b, canonNumber), strconv.AppendInt(n[:0], v.Int(), 10)), true
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.Uint() == 0 {
-				return b, false
+			var text []byte
+			if v.CanInt() {
+				if v.Int() == 0 {
+					return b, false
+				}
+				text = strconv.AppendInt(n[:0], v.Int(), 10)
+			} else {
+				if v.Uint() == 0 {
+					return b, false
+				}
+				text = strconv.AppendUint(n[:0], v.Uint(), 10)
 			}
-			var n [20]byte
-			return canonBytes(append(b, canonNumber), strconv.AppendUint(n[:0], v.Uint(), 10)), true
+			return canonBytes(append(b, canonNumber), text), true
 		}
 	case reflect.Pointer:
 		elem := canonFor(t.Elem())
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.IsNil() {
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) {
+			q := *(*unsafe.Pointer)(p)
+			if q == nil {
 				return b, false
 			}
-			return elem(b, v.Elem())
+			return elem(b, q)
 		}
 	case reflect.Slice:
-		elem := canonFor(t.Elem())
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			n := v.Len()
-			if n == 0 {
+		elem, size := canonFor(t.Elem()), t.Elem().Size()
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) {
+			s := (*canonSlice)(p)
+			if s.len == 0 {
 				return b, false
 			}
 			b = append(b, canonArray)
-			for i := range n {
+			for i := range s.len {
 				var kept bool
-				if b, kept = elem(b, v.Index(i)); !kept {
+				if b, kept = elem(b, unsafe.Add(s.data, uintptr(i)*size)); !kept {
 					b = append(b, canonNull)
 				}
 			}
@@ -150,9 +173,15 @@ func canonBuild(t reflect.Type) canonFn {
 		}
 	case reflect.Struct:
 		plan := canonStructOf(t)
-		return func(b []byte, v reflect.Value) ([]byte, bool) { return plan.append(b, v) }
+		return func(b []byte, p unsafe.Pointer) ([]byte, bool) { return plan.append(b, p) }
 	}
 	panic(fmt.Sprintf("audit: the seal cannot encode %s (kind %s)", t, t.Kind()))
+}
+
+// canonSlice is how a slice is laid out in memory.
+type canonSlice struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // canonStructOf returns the plan of a struct type.
@@ -177,7 +206,15 @@ func canonStructOf(t reflect.Type) *canonStruct {
 		if name == "" {
 			name = f.Name
 		}
-		p.fields = append(p.fields, canonField{json: name, goName: f.Name, index: i, omitzro: slices.Contains(strings.Split(opts, ","), "omitzero")})
+		cf := canonField{json: name, key: string(canonBytes([]byte{canonKey}, name)), goName: f.Name, index: i, offset: f.Offset}
+		if slices.Contains(strings.Split(opts, ","), "omitzero") {
+			ft := f.Type
+			cf.omitzro = func(p unsafe.Pointer) bool { return reflect.NewAt(ft, p).Elem().IsZero() }
+			if ft == timeType {
+				cf.omitzro = func(p unsafe.Pointer) bool { return (*time.Time)(p).IsZero() }
+			}
+		}
+		p.fields = append(p.fields, cf)
 	}
 	slices.SortFunc(p.fields, func(a, b canonField) int { return strings.Compare(a.json, b.json) })
 	for i := range p.fields {
@@ -194,27 +231,26 @@ func canonStructOf(t reflect.Type) *canonStruct {
 	return p
 }
 
-// append encodes a struct value as an object of its members that carry
+// append encodes the struct at p as an object of its members that carry
 // something.
-func (p *canonStruct) append(b []byte, v reflect.Value) ([]byte, bool) {
-	return p.appendMarked(b, v, nil)
+func (s *canonStruct) append(b []byte, p unsafe.Pointer) ([]byte, bool) {
+	return s.appendMarked(b, p, nil)
 }
 
 // appendMarked is append that, when marks is not nil, also appends to it
 // the mark of each member encoded (see SealAlgorithm): name=crc, space
 // separated.
-func (p *canonStruct) appendMarked(b []byte, v reflect.Value, marks *[]byte) ([]byte, bool) {
+func (s *canonStruct) appendMarked(b []byte, p unsafe.Pointer, marks *[]byte) ([]byte, bool) {
 	b = append(b, canonObject)
-	for i := range p.fields {
-		f := &p.fields[i]
-		fv := v.Field(f.index)
-		if f.omitzro && fv.IsZero() {
+	for i := range s.fields {
+		f := &s.fields[i]
+		fp := unsafe.Add(p, f.offset)
+		if f.omitzro != nil && f.omitzro(fp) {
 			continue
 		}
 		mark := len(b)
-		b = canonBytes(append(b, canonKey), f.json)
 		var kept bool
-		if b, kept = f.enc(b, fv); !kept {
+		if b, kept = f.enc(append(b, f.key...), fp); !kept {
 			b = b[:mark]
 			continue
 		}
@@ -240,8 +276,8 @@ func canonBytes[T ~string | ~[]byte](b []byte, s T) []byte {
 	return append(b, s...)
 }
 
-func canonStr(b []byte, v reflect.Value) ([]byte, bool) {
-	return canonStrValue(b, v.String())
+func canonStr(b []byte, p unsafe.Pointer) ([]byte, bool) {
+	return canonStrValue(b, *(*string)(p)) // every string kind is laid out as a string
 }
 
 // canonStrValue encodes a string value, left out when empty.
@@ -252,16 +288,40 @@ func canonStrValue(b []byte, s string) ([]byte, bool) {
 	return canonBytes(append(b, canonString), s), true
 }
 
-func canonTime(b []byte, v reflect.Value) ([]byte, bool) {
-	var t time.Time
-	if v.CanAddr() {
-		t = *(*time.Time)(v.Addr().UnsafePointer()) // no copy to the heap
-	} else {
-		t = v.Interface().(time.Time)
-	}
+func canonTime(b []byte, p unsafe.Pointer) ([]byte, bool) {
 	var buf [40]byte
-	text := t.AppendFormat(buf[:0], time.RFC3339Nano)
+	text := appendRFC3339Nano(buf[:0], *(*time.Time)(p))
 	return canonBytes(append(b, canonString), text), true
+}
+
+// appendRFC3339Nano appends t as time.RFC3339Nano formats it (and
+// encoding/json writes it), with a fast path for UTC times of years 0 to
+// 9999, the times records hold.
+func appendRFC3339Nano(b []byte, t time.Time) []byte {
+	if t.Location() != time.UTC {
+		return t.AppendFormat(b, time.RFC3339Nano)
+	}
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, time.RFC3339Nano)
+	}
+	h, mi, s := t.Clock()
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+mo/10), byte('0'+mo%10), '-', byte('0'+d/10), byte('0'+d%10), 'T',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':', byte('0'+s/10), byte('0'+s%10))
+	if ns := t.Nanosecond(); ns != 0 {
+		var frac [9]byte
+		for i := 8; i >= 0; i-- {
+			frac[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		n := 9
+		for frac[n-1] == '0' {
+			n--
+		}
+		b = append(append(b, '.'), frac[:n]...)
+	}
+	return append(b, 'Z')
 }
 
 func canonText(b []byte, v reflect.Value) ([]byte, bool) {

@@ -1,9 +1,9 @@
 package audit
 
 import (
+	"crypto/sha256"
 	"encoding/hex"
 	"reflect"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,9 +63,9 @@ func (p *recordPart) appendValue(b []byte, marks *[]byte) ([]byte, bool) {
 	var kept bool
 	switch {
 	case p.root:
-		b, kept = canonRootPlan().appendMarked(b, v, marks)
+		b, kept = canonRootPlan().appendMarked(b, canonAddr(v), marks)
 	case canonIsObject(v.Type()):
-		b, kept = canonStructOf(v.Type()).appendMarked(b, v, marks)
+		b, kept = canonStructOf(v.Type()).appendMarked(b, canonAddr(v), marks)
 	default:
 		b, kept = canonAppend(b, v)
 	}
@@ -175,9 +175,7 @@ var canonRootPlan = sync.OnceValue(func() *canonStruct {
 // recordParts returns the parts of the record, in tree order (see
 // SealAlgorithm), each encoded and hashed, and as the seal keeps them
 // (with their marks) when asked;
-// parts that carry nothing are left out. A large record is encoded on as
-// many goroutines as GOMAXPROCS allows; the record must not change
-// meanwhile, as for any operation.
+// parts that carry nothing are left out.
 func recordParts(a *Audit, sealed bool) []recordPart {
 	v := reflect.ValueOf(a).Elem()
 	plan := canonStructOf(auditType)
@@ -196,7 +194,7 @@ func recordParts(a *Audit, sealed bool) []recordPart {
 			parts = append(parts, recordPart{json: f.json, field: f.goName, index: -1, value: fv})
 		}
 	}
-	hashParts(parts, sealed, min(runtime.GOMAXPROCS(0), len(parts)/partsPerWorker))
+	hashParts(parts, sealed)
 	kept := parts[:0]
 	for _, p := range parts {
 		if !p.absent {
@@ -206,51 +204,52 @@ func recordParts(a *Audit, sealed bool) []recordPart {
 	return kept
 }
 
-// partsPerWorker is the fewest parts worth a goroutine of their own.
-const partsPerWorker = 1024
-
 // hashParts encodes and hashes the parts, and makes each a SealedPart
-// when asked, on the given number of goroutines (one or less: on the
-// caller's).
-func hashParts(parts []recordPart, sealed bool, workers int) {
-	run := func(parts []recordPart) {
-		b := make([]byte, 0, 4096)
-		var path, m []byte
-		for i := range parts {
-			p := &parts[i]
-			path = p.appendPath(path[:0])
-			b = canonBytes(b[:0], path)
-			var marks *[]byte
-			if sealed {
-				m = m[:0]
-				marks = &m
-			}
-			var kept bool
-			if b, kept = p.appendValue(b, marks); !kept {
-				p.absent = true
-				continue
-			}
-			p.sum = tlog.RecordHash(b)
-			if sealed { // the part's three strings made as one
-				var t strings.Builder
-				t.Grow(len(path) + 2*len(p.sum) + len(m))
-				t.Write(path)
-				t.WriteString(hex.EncodeToString(p.sum[:]))
-				t.Write(m)
-				all, n := t.String(), len(path)
-				p.seal = SealedPart{Path: all[:n], Hash: all[n : n+2*len(p.sum)], Marks: all[n+2*len(p.sum):]}
-			}
+// when asked.
+func hashParts(parts []recordPart, sealed bool) {
+	var strs stringArena
+	b := make([]byte, 0, 4096)
+	var path, m []byte
+	for i := range parts {
+		p := &parts[i]
+		path = p.appendPath(path[:0])
+		b = canonBytes(append(b[:0], 0), path) // 0x00: the leaf's hash prefix (RFC 6962)
+		var marks *[]byte
+		if sealed {
+			m = m[:0]
+			marks = &m
+		}
+		var kept bool
+		if b, kept = p.appendValue(b, marks); !kept {
+			p.absent = true
+			continue
+		}
+		p.sum = sha256.Sum256(b) // tlog.RecordHash of the leaf data, in one write
+		if sealed {
+			p.seal = strs.sealedPart(path, p.sum, m)
 		}
 	}
-	if workers < 2 {
-		run(parts)
-		return
+}
+
+// stringArena makes many small strings from a few large allocations:
+// each string is cut from a strings.Builder's buffer, which later writes
+// only extend.
+type stringArena struct{ b strings.Builder }
+
+// sealedPart makes a SealedPart's three strings.
+func (s *stringArena) sealedPart(path []byte, sum tlog.Hash, marks []byte) SealedPart {
+	n := len(path) + 2*len(sum) + len(marks)
+	if s.b.Cap()-s.b.Len() < n {
+		s.b = strings.Builder{}
+		s.b.Grow(max(n, 64<<10))
 	}
-	var wg sync.WaitGroup
-	size := (len(parts) + workers - 1) / workers
-	for lo := 0; lo < len(parts); lo += size {
-		chunk := parts[lo:min(lo+size, len(parts))]
-		wg.Go(func() { run(chunk) })
-	}
-	wg.Wait()
+	start := s.b.Len()
+	s.b.Write(path)
+	var hash [2 * tlog.HashSize]byte
+	hex.Encode(hash[:], sum[:])
+	s.b.Write(hash[:])
+	s.b.Write(marks)
+	all := s.b.String()[start:]
+	h := len(path) + len(hash)
+	return SealedPart{Path: all[:len(path)], Hash: all[len(path):h], Marks: all[h:]}
 }

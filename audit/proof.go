@@ -14,40 +14,68 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// sealTree is the seal's Merkle tree, as golang.org/x/mod/sumdb/tlog
-// stores it: every stored hash of every leaf so far, in memory.
+// sealTree is the seal's Merkle tree over its leaf hashes, read by
+// golang.org/x/mod/sumdb/tlog through its stored-hash index. A tree asked
+// for a root or one proof computes the hashes tlog reads from the leaves
+// (each read of a complete subtree hashes it: a root costs one pass over
+// the leaves, with nothing stored); a tree that is to prove many parts is
+// stored first, every stored hash kept, as tlog builds it.
 type sealTree struct {
 	n       int64
-	stored  []tlog.Hash
-	scratch []tlog.Hash // what ReadHashes returns while the tree is built
+	leaves  []tlog.Hash
+	stored  []tlog.Hash // when stored
+	scratch []tlog.Hash // what ReadHashes returns while the tree is stored
 }
 
 // ReadHashes reads stored hashes by index (tlog.HashReader).
 func (t *sealTree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	out := make([]tlog.Hash, len(indexes))
-	if t.scratch != nil { // newSealTree: tlog reads the hashes before the next call
+	if t.scratch != nil { // store: tlog reads the hashes before the next call
 		out = t.scratch[:len(indexes)]
 	}
 	for i, x := range indexes {
-		if x < 0 || x >= int64(len(t.stored)) {
+		if t.stored != nil {
+			if x < 0 || x >= int64(len(t.stored)) {
+				return nil, fmt.Errorf("audit: seal tree: no stored hash %d", x)
+			}
+			out[i] = t.stored[x]
+			continue
+		}
+		level, n := tlog.SplitStoredHashIndex(x)
+		lo, hi := n<<level, (n+1)<<level
+		if x < 0 || hi > t.n {
 			return nil, fmt.Errorf("audit: seal tree: no stored hash %d", x)
 		}
-		out[i] = t.stored[x]
+		out[i] = subtreeHash(t.leaves[lo:hi])
 	}
 	return out, nil
 }
 
-// newSealTree builds the tree of the given leaf hashes.
+// subtreeHash is the RFC 6962 hash of a complete subtree: 2^k leaves.
+func subtreeHash(leaves []tlog.Hash) tlog.Hash {
+	if len(leaves) == 1 {
+		return leaves[0]
+	}
+	half := len(leaves) / 2
+	return tlog.NodeHash(subtreeHash(leaves[:half]), subtreeHash(leaves[half:]))
+}
+
+// newSealTree is the tree of the given leaf hashes.
 func newSealTree(leaves []tlog.Hash) *sealTree {
-	t := &sealTree{stored: make([]tlog.Hash, 0, 2*len(leaves)), scratch: make([]tlog.Hash, 64)}
+	return &sealTree{n: int64(len(leaves)), leaves: leaves}
+}
+
+// store builds and keeps every stored hash, as tlog does, so that many
+// proofs cost little each.
+func (t *sealTree) store() *sealTree {
+	t.stored, t.scratch = make([]tlog.Hash, 0, 2*len(t.leaves)), make([]tlog.Hash, 64)
 	defer func() { t.scratch = nil }()
-	for _, h := range leaves {
-		hashes, err := tlog.StoredHashesForRecordHash(t.n, h, t)
+	for i, h := range t.leaves {
+		hashes, err := tlog.StoredHashesForRecordHash(int64(i), h, t)
 		if err != nil {
 			panic(err) // the tree reads only what it stored
 		}
 		t.stored = append(t.stored, hashes...)
-		t.n++
 	}
 	return t
 }
@@ -220,7 +248,7 @@ func (a *Audit) RecipientCopy(clearance Confidentiality) (*Audit, error) {
 		return nil, err
 	}
 	s := a.Seal
-	tree := newSealTree(sealLeaves(s, len(s.Changes)))
+	tree := newSealTree(sealLeaves(s, len(s.Changes))).store()
 	leaf := latestLeaves(s)
 	c, err := copyAudit(a)
 	if err != nil {

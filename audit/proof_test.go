@@ -13,6 +13,7 @@ import (
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // freshMixed is the follow-up fixture with evidence of every
@@ -187,4 +188,38 @@ func TestRecipientCopyProvesEveryFinding(t *testing.T) {
 		assert.LessOrEqual(t, len(p.Hashes), bits.Len64(uint64(head.Size)), "proof of %s", p.Path)
 	}
 	assert.Len(t, c.Seal.Withheld, len(a.Evidence)-len(c.Evidence))
+}
+
+// TestSealTreeComputedEqualsStored: the tree that computes the hashes tlog
+// reads from the leaves gives the roots and proofs of the tree tlog
+// stores, and both give RFC 6962's root by its definition (mth).
+func TestSealTreeComputedEqualsStored(t *testing.T) {
+	var leaves []tlog.Hash
+	for n := 1; n <= 70; n++ {
+		leaves = append(leaves, tlog.RecordHash([]byte(fmt.Sprint(n))))
+		computed, stored := newSealTree(leaves), newSealTree(leaves).store()
+		root := stored.root()
+		require.Equal(t, root, computed.root(), "size %d", n)
+		require.Equal(t, tlog.Hash(mth(hashesOf(leaves))), root, "size %d", n)
+		for m := int64(1); m < int64(n); m += 7 {
+			a, err := computed.consistency(m)
+			require.NoError(t, err)
+			b, err := stored.consistency(m)
+			require.NoError(t, err)
+			require.Equal(t, b, a, "consistency %d of %d", m, n)
+			p, err := computed.prove(m)
+			require.NoError(t, err)
+			q, err := stored.prove(m)
+			require.NoError(t, err)
+			require.Equal(t, q, p, "inclusion of %d in %d", m, n)
+		}
+	}
+}
+
+func hashesOf(hs []tlog.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
 }

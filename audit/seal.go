@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -433,43 +434,48 @@ func sealCheckRecord(a *Audit, report func(*SealError) bool) {
 	if !sealCheckShape(s, report) {
 		return
 	}
-	// The seal's tree and the record's parts are independent: they are
-	// built side by side.
-	var (
-		tree     *sealTree
-		expected map[string]SealedPart
-		built    = make(chan struct{})
-	)
-	go func() {
-		defer close(built)
-		tree = newSealTree(sealLeaves(s, s.Heads[len(s.Heads)-1].Changes))
-		expected = sealFold(s)
-	}()
-	parts := recordParts(a, false)
-	<-built
+	leaves, bad := sealLeavesChecked(s, s.Heads[len(s.Heads)-1].Changes)
+	if bad != "" {
+		report(sealProblem(bad, SealMalformed, "a hash of 64 hex digits"))
+		return
+	}
+	tree := newSealTree(leaves)
 	if !sealCheckHeads(s, tree, report) {
 		return
 	}
+	// The parts as sealed or last changed and the record's parts are both
+	// in tree order: one walk over the two compares them.
+	expected := sealExpected(s)
+	parts := recordParts(a, false)
 	var path []byte
+	i := 0
+	missing := func(upTo func(string) bool) bool {
+		for ; i < len(expected) && upTo(expected[i].Path); i++ {
+			if !report(sealProblem(goPathOf(expected[i].Path), SealPartMissing, "the part was sealed and is no longer in the record")) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, p := range parts {
 		path = p.appendPath(path[:0])
-		want, ok := expected[string(path)]
-		delete(expected, string(path))
-		switch {
-		case !ok:
+		if !missing(func(e string) bool { return comparePaths(e, string(path)) < 0 }) {
+			return
+		}
+		if i == len(expected) || expected[i].Path != string(path) {
 			if !report(sealProblem(p.goPath(), SealPartAdded, "")) {
 				return
 			}
-		case !p.hashIs(want.Hash):
-			if !report(sealProblem(p.locate(want.Marks), SealPartChanged, "")) {
-				return
-			}
+			continue
 		}
-	}
-	for _, path := range sortedKeys(expected) {
-		if !report(sealProblem(goPathOf(path), SealPartMissing, "the part was sealed and is no longer in the record")) {
+		want := expected[i]
+		i++
+		if !p.hashIs(want.Hash) && !report(sealProblem(p.locate(want.Marks), SealPartChanged, "")) {
 			return
 		}
+	}
+	if !missing(func(string) bool { return true }) {
+		return
 	}
 	sealCheckTexts(a.ID, s, report)
 }
@@ -498,13 +504,13 @@ func sealCheckShape(s *Seal, report func(*SealError) bool) bool {
 	if len(s.Heads) == 0 {
 		return bad("Seal.Heads", "no head")
 	}
-	seen := make(map[string]bool, len(s.Parts))
 	for i, p := range s.Parts {
-		if !isHex64(p.Hash) || p.Removed || seen[p.Path] {
-			return bad(errs.Index("Seal.Parts", i), "a part needs a unique path and a hash of 64 hex digits")
+		if len(p.Hash) != 2*tlog.HashSize || p.Removed || (i > 0 && comparePaths(s.Parts[i-1].Path, p.Path) >= 0) {
+			return bad(errs.Index("Seal.Parts", i), "parts in tree order, each with its own path and a hash of 64 hex digits")
 		}
-		seen[p.Path] = true
 	}
+	// The digits themselves are checked as the hashes are read
+	// (sealLeaves), once.
 	for i, c := range s.Changes {
 		if c.Op == "" || c.At.IsZero() || c.By == "" || len(c.Parts) == 0 {
 			return bad(errs.Index("Seal.Changes", i), "a change needs its operation, time, author and parts")
@@ -557,6 +563,46 @@ func sealCheckHeads(s *Seal, tree *sealTree, report func(*SealError) bool) bool 
 	return true
 }
 
+// sealExpected returns the parts as the seal and the recorded changes
+// leave them, in tree order.
+func sealExpected(s *Seal) []SealedPart {
+	if len(s.Changes) == 0 {
+		return s.Parts
+	}
+	m := sealFold(s)
+	out := make([]SealedPart, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b SealedPart) int { return comparePaths(a.Path, b.Path) })
+	return out
+}
+
+// comparePaths orders parts' paths as the tree does: the root part ("")
+// first, then by member name, the elements of an array by index.
+func comparePaths(a, b string) int {
+	an, ai := splitPartPath(a)
+	bn, bi := splitPartPath(b)
+	if c := strings.Compare(an, bn); c != 0 {
+		return c
+	}
+	return cmp.Compare(ai, bi)
+}
+
+// splitPartPath splits "name[i]" into name and i; a path without an
+// index has -1.
+func splitPartPath(path string) (string, int) {
+	name, rest, ok := strings.Cut(path, "[")
+	if !ok {
+		return path, -1
+	}
+	i, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+	if err != nil {
+		return path, -1
+	}
+	return name, i
+}
+
 // sealFold returns, for each path, the part as the seal and the recorded
 // changes leave it.
 func sealFold(s *Seal) map[string]SealedPart {
@@ -589,17 +635,33 @@ func sealChangeLeaves(changes []SealChange) int64 {
 // sealLeaves returns the leaf hashes of the seal's parts and of its first
 // n changes, in tree order.
 func sealLeaves(s *Seal, n int) []tlog.Hash {
+	leaves, _ := sealLeavesChecked(s, n)
+	return leaves
+}
+
+// sealLeavesChecked is sealLeaves that also names the first sealed part
+// whose hash is not hex ("" when all are): the digits are checked as they
+// are read.
+func sealLeavesChecked(s *Seal, n int) ([]tlog.Hash, string) {
 	leaves := make([]tlog.Hash, 0, int64(len(s.Parts))+sealChangeLeaves(s.Changes[:n]))
-	for _, p := range s.Parts {
-		leaves = append(leaves, hashOf(p.Hash))
+	bad := ""
+	read := func(path, hash string) {
+		var h tlog.Hash
+		if _, err := hex.Decode(h[:], []byte(hash)); err != nil && bad == "" {
+			bad = path
+		}
+		leaves = append(leaves, h)
+	}
+	for i, p := range s.Parts {
+		read(errs.Index("Seal.Parts", i), p.Hash)
 	}
 	for _, c := range s.Changes[:n] {
 		leaves = append(leaves, tlog.RecordHash(sealChangeData(c)))
 		for _, p := range c.Parts {
-			leaves = append(leaves, hashOf(p.Hash))
+			leaves = append(leaves, hashOf(p.Hash)) // checked with the seal's shape
 		}
 	}
-	return leaves
+	return leaves, bad
 }
 
 // sealChangeHeader is what a change's leaf encodes besides its parts.

@@ -509,25 +509,21 @@ func TestSealEncoding(t *testing.T) {
 	assert.NotPanics(t, func() { enc(*auditIn(t, StateClosed)) })
 }
 
-// TestPartsHashedInParallel: a large record's parts hashed on several
-// goroutines are those hashed on one (run with -race too).
-func TestPartsHashedInParallel(t *testing.T) {
-	a := bigEvidenceAudit(3_000)
-	list := func(workers int) []recordPart {
-		parts := recordParts(a, true)
-		for i := range parts {
-			parts[i].sum, parts[i].seal = [32]byte{}, SealedPart{}
-		}
-		hashParts(parts, true, workers)
-		return parts
+// TestAppendRFC3339Nano: the seal's time text is time.RFC3339Nano's, for
+// UTC times (its fast path) and others.
+func TestAppendRFC3339Nano(t *testing.T) {
+	paris := time.FixedZone("CET", 3600)
+	for _, tm := range []time.Time{
+		{}, time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC), time.Date(2026, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(2026, 3, 4, 5, 6, 7, 120000000, time.UTC), time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 4, 5, 6, 7, 8, paris), time.Date(2026, 3, 4, 5, 6, 7, 8, time.Local),
+	} {
+		assert.Equal(t, tm.Format(time.RFC3339Nano), string(appendRFC3339Nano(nil, tm)), "%v", tm)
 	}
-	one := list(1)
-	for _, workers := range []int{2, 3, 8} {
-		many := list(workers)
-		require.Len(t, many, len(one))
-		for i := range one {
-			require.Equal(t, one[i].sum, many[i].sum, "part %d on %d goroutines", i, workers)
-			require.Equal(t, one[i].seal, many[i].seal)
+	rapid.Check(t, func(rt *rapid.T) {
+		tm := time.Unix(rapid.Int64Range(-62135596800, 253402300799).Draw(rt, "s"), rapid.Int64Range(0, 999999999).Draw(rt, "ns")).UTC()
+		if got := string(appendRFC3339Nano(nil, tm)); got != tm.Format(time.RFC3339Nano) {
+			rt.Fatalf("%s, want %s", got, tm.Format(time.RFC3339Nano))
 		}
-	}
+	})
 }
