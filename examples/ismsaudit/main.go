@@ -1,0 +1,148 @@
+// Command ismsaudit works on stored ISMS audit records for auditors,
+// scripts and hosts not written in Go: it verifies a record against the
+// process rules, checks its seal and signatures, renders its report, and
+// prints checklists and catalogues.
+//
+// Usage:
+//
+//	go run ./examples/ismsaudit <command> [flags] [arguments]
+//
+// The commands:
+//
+//	verify FILE|-      check an audit record (or a programme) against the
+//	                   process rules: [-at RFC3339] [-format text|json]
+//	seal FILE|-        check a record's seal and its signatures with the
+//	                   public keys given: [-key KEYFILE]... [-format text|json]
+//	report FILE|-      render an audit record's report: [-format
+//	                   markdown|html|json|csv|oscal|poam|actions|seal]
+//	                   [-at RFC3339] [-draft] [-key KEYFILE]...
+//	checklist          print the sample organisation's audit checklist, as
+//	                   go run ./examples/checklist does, with its flags
+//	catalogue NAME     print a catalogue as CSV: controls|clauses|map2013
+//	help [COMMAND]     print the usage of the command, or of this program
+//
+// FILE is a JSON file the library wrote (audit.Decode, programme.Decode);
+// "-" reads standard input. Results go to standard output, messages to
+// standard error; the output is the same on every run for the same input.
+// Run a command with -h for its flags.
+//
+// With no command, or "help", the program prints this usage on standard
+// output and exits 0; -h prints it on standard error and exits 0, like the
+// Go tools.
+//
+// Exit status: 0 the record conforms, the seal and signatures verify, or
+// the output was written; 1 the record has violations, a check failed or
+// the report was refused; 2 the input could not be read or decoded, or the
+// command line was wrong (an unknown command or flag, a bad value), with
+// the valid values named on standard error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// command is one subcommand: its name, its one-line summary and what it runs.
+type command struct {
+	name    string
+	args    string // the synopsis after the name, e.g. "[flags] FILE|-"
+	summary string
+	run     func(env env, args []string) int
+}
+
+// env is what a command reads from and writes to.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// commands are the subcommands, in the order the usage lists them.
+var commands []command
+
+func init() {
+	commands = []command{
+		{"verify", "[flags] FILE|-", "Checks an audit record (or a programme) against the process rules and prints every violation.", runVerify},
+		{"seal", "[flags] FILE|-", "Checks an audit record's seal and its signatures with the public keys given.", runSeal},
+		{"report", "[flags] FILE|-", "Renders the report of a stored audit record; a record that does not verify is refused unless -draft.", runReport},
+		{"checklist", "[flags]", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table (as examples/checklist does).", runChecklist},
+		{"catalogue", "controls|clauses|map2013", "Prints a catalogue of ISO/IEC 27001:2022 as CSV.", runCatalogue},
+		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stdout)
+		return cli.OK
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		usage(stderr)
+		return cli.OK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	if strings.HasPrefix(name, "-") {
+		fmt.Fprintf(stderr, "ismsaudit: unknown flag %q: flags follow the command (valid commands: %s)\n", name, commandNames())
+	} else {
+		fmt.Fprintf(stderr, "ismsaudit: unknown command %q (valid: %s)\n", name, commandNames())
+	}
+	fmt.Fprintln(stderr, "run 'ismsaudit help' for usage")
+	return cli.Usage
+}
+
+// commandNames lists the commands for messages.
+func commandNames() string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// usage prints the program's usage.
+func usage(w io.Writer) {
+	fmt.Fprint(w, "usage: ismsaudit <command> [flags] [arguments]\n\n")
+	fmt.Fprint(w, "Verifies, checks the seal of and reports on stored ISMS audit records; prints checklists and catalogues.\n\ncommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nFILE is a JSON record; - reads standard input. Run 'ismsaudit <command> -h' for a command's flags.\n")
+	fmt.Fprint(w, "\nexit status: 0 done (conforms, verified), 1 violations or failed checks, 2 unreadable input or bad command line\n")
+}
+
+// runHelp prints the usage of a command, or of the program, on stdout.
+func runHelp(e env, args []string) int {
+	if len(args) == 0 {
+		usage(e.stdout)
+		return cli.OK
+	}
+	if len(args) > 1 {
+		fmt.Fprintf(e.stderr, "ismsaudit help: unexpected argument %q (give one command)\n", args[1])
+		return cli.Usage
+	}
+	for _, c := range commands {
+		if c.name == args[0] && c.name != "help" {
+			return c.run(env{stdin: e.stdin, stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
+		}
+	}
+	if args[0] == "help" {
+		usage(e.stdout)
+		return cli.OK
+	}
+	fmt.Fprintf(e.stderr, "ismsaudit help: unknown command %q (valid: %s)\n", args[0], commandNames())
+	return cli.Usage
+}
