@@ -9,11 +9,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
+	"github.com/ismsaudit/ismsaudit/programme"
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
@@ -371,4 +374,26 @@ func TestChecklistAsExamplesChecklist(t *testing.T) {
 	cl, err := annexa.DecodeChecklist([]byte(r.stdout))
 	require.NoError(t, err)
 	assert.Equal(t, annexa.Internal, cl.Kind)
+}
+
+// verify reads a programme when the document is one.
+func TestVerifyProgramme(t *testing.T) {
+	p, err := programme.New(programme.NewOptions{ID: "NW-IA-2026"}, ismsaudit.Meta{At: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), By: "programme manager"})
+	require.NoError(t, err)
+	data, err := json.MarshalIndent(p, "", "  ")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "programme.json")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+
+	r := runCommand(t, nil, "verify", path)
+	require.Equal(t, 0, r.code, r.stdout+r.stderr)
+	assert.Equal(t, "programme NW-IA-2026 conforms: no violation of the process rules\n", r.stdout)
+
+	// A draft said to be approved, with nothing an approval needs.
+	r = runCommand(t, nil, "verify", "-format", "json", edited(t, path, `"state": "draft"`, `"state": "approved"`))
+	assert.Equal(t, 1, r.code, r.stderr)
+	var res verifyResult
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &res))
+	assert.Equal(t, "programme", res.Document)
+	assert.Contains(t, res.Violations, violation{Path: "Objectives", Rule: "PRG-OBJECTIVES", Clause: "19011:5.2", Detail: "the programme has no objectives"})
 }
