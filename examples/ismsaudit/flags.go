@@ -42,10 +42,16 @@ func lookup(name string) command {
 
 // parse parses args, whose flags may come before or after the positional
 // arguments (as in "seal record.json -key keys.txt"), and returns the
-// positional ones, of which there must be exactly want. It reports whether
+// positional ones, of which there must be exactly want (at least want
+// when more is true). It reports whether
 // the command should go on; when it should not, code is the exit status:
 // OK after -h, Usage after a bad flag or the wrong number of arguments.
 func parse(fs *flag.FlagSet, args []string, want int, what string) (pos []string, code int, goOn bool) {
+	return parseAtLeast(fs, args, want, false, what)
+}
+
+// parseAtLeast is parse, taking more than want arguments when more is true.
+func parseAtLeast(fs *flag.FlagSet, args []string, want int, more bool, what string) (pos []string, code int, goOn bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -65,7 +71,7 @@ func parse(fs *flag.FlagSet, args []string, want int, what string) (pos []string
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-	if len(pos) != want {
+	if len(pos) < want || (len(pos) > want && !more) {
 		if len(pos) < want {
 			fmt.Fprintf(fs.Output(), "%s: missing %s\n", fs.Name(), what)
 		} else {

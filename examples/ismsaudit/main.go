@@ -16,6 +16,10 @@
 //	report FILE|-      render an audit record's report: [-format
 //	                   markdown|html|json|csv|oscal|poam|actions|seal]
 //	                   [-at RFC3339] [-draft] [-key KEYFILE]...
+//	report PROGRAMME AUDIT...
+//	                   render a programme's status report from its audit
+//	                   records: [-format markdown|html|json|csv] [-soa FILE]
+//	                   [-at RFC3339] [-draft]
 //	checklist          print the sample organisation's audit checklist, as
 //	                   go run ./examples/checklist does, with its flags
 //	catalogue NAME     print a catalogue as CSV: controls|clauses|map2013
@@ -71,7 +75,7 @@ func init() {
 	commands = []command{
 		{"verify", "[flags] FILE|-", "Checks an audit record (or a programme) against the process rules and prints every violation.", runVerify},
 		{"seal", "[flags] FILE|-", "Checks an audit record's seal and its signatures with the public keys given.", runSeal},
-		{"report", "[flags] FILE|-", "Renders the report of a stored audit record; a record that does not verify is refused unless -draft.", runReport},
+		{"report", "[flags] FILE|- | PROGRAMME AUDIT...", "Renders the report of a stored audit record, or of a programme from its audit records; records that do not verify are refused unless -draft.", runReport},
 		{"checklist", "[flags]", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table (as examples/checklist does).", runChecklist},
 		{"catalogue", "controls|clauses|map2013", "Prints a catalogue of ISO/IEC 27001:2022 as CSV.", runCatalogue},
 		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},

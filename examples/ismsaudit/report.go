@@ -9,8 +9,10 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
+	"github.com/ismsaudit/ismsaudit/programme"
 	"github.com/ismsaudit/ismsaudit/report"
 )
 
@@ -44,7 +46,8 @@ func runReport(e env, args []string) int {
 	draft := fs.Bool("draft", false, "render a record that does not verify as a draft listing its violations, instead of refusing it")
 	var keys listFlag
 	fs.Var(&keys, "key", "a file of trusted public keys, one a line: the report shows the seal's signers they verify; repeat for more files")
-	pos, code, goOn := parse(fs, args, 1, "FILE or - (standard input)")
+	soaFile := fs.String("soa", "", "for a programme report: the Statement of Applicability (JSON) coverage is measured against")
+	pos, code, goOn := parseAtLeast(fs, args, 1, true, "FILE or - (standard input)")
 	if !goOn {
 		return code
 	}
@@ -60,6 +63,17 @@ func runReport(e env, args []string) int {
 	data, err := readInput(e, pos[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+		return cli.Usage
+	}
+	if documentKind(data) == "programme" {
+		return programmeReport(e, data, pos, programmeReportFlags{format: format.value, at: at, draft: *draft, soa: *soaFile})
+	}
+	if len(pos) > 1 {
+		fmt.Fprintf(e.stderr, "ismsaudit report: unexpected argument %q (audit records follow a programme only)\n", pos[1])
+		return cli.Usage
+	}
+	if *soaFile != "" {
+		fmt.Fprintln(e.stderr, "ismsaudit report: -soa is for a programme report only")
 		return cli.Usage
 	}
 	a, err := audit.Decode(data)
@@ -103,8 +117,13 @@ func runReport(e env, args []string) int {
 		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
 		return cli.Failed
 	}
+	return output(e, buf.String())
+}
+
+// output writes the rendered text to standard output.
+func output(e env, text string) int {
 	out := bufio.NewWriter(e.stdout)
-	_, err = out.WriteString(buf.String())
+	_, err := out.WriteString(text)
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
@@ -113,4 +132,83 @@ func runReport(e env, args []string) int {
 		return cli.Failed
 	}
 	return cli.OK
+}
+
+// programmeReportFlags are the report flags a programme report uses.
+type programmeReportFlags struct {
+	format string
+	at     timeFlag
+	draft  bool
+	soa    string
+}
+
+// programmeFormats are the formats of a programme report.
+var programmeFormats = map[string]report.Format{
+	"markdown": report.Markdown,
+	"html":     report.HTML,
+	"json":     report.JSON,
+	"csv":      report.CSV,
+}
+
+// programmeReport renders the status report of the programme in data from
+// the audit records named in pos[1:].
+func programmeReport(e env, data []byte, pos []string, f programmeReportFlags) int {
+	format, ok := programmeFormats[f.format]
+	if !ok {
+		fmt.Fprintf(e.stderr, "ismsaudit report: -format %q has no programme report (valid for a programme: markdown, html, json, csv)\n", f.format)
+		return cli.Usage
+	}
+	p, err := programme.Decode(data)
+	if err != nil {
+		printDecodeError(e.stderr, "ismsaudit report", pos[0], err)
+		return cli.Usage
+	}
+	var audits []*audit.Audit
+	for _, name := range pos[1:] {
+		data, err := readInput(e, name)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+			return cli.Usage
+		}
+		a, err := audit.Decode(data)
+		if err != nil {
+			printDecodeError(e.stderr, "ismsaudit report", name, err)
+			return cli.Usage
+		}
+		audits = append(audits, a)
+	}
+	opts := &report.ProgrammeReportOptions{AsOf: f.at.t, Draft: f.draft}
+	if f.soa != "" {
+		data, err := readInput(e, f.soa)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+			return cli.Usage
+		}
+		soa, err := annexa.DecodeSoA(data)
+		if err != nil {
+			printDecodeError(e.stderr, "ismsaudit report", f.soa, err)
+			return cli.Usage
+		}
+		opts.SoA = soa
+	}
+	r, err := report.BuildProgrammeReport(p, audits, opts)
+	if err != nil {
+		var ue *report.UnverifiedError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(e.stderr, "ismsaudit report: programme %s or its audit records do not verify (%d %s); fix them or pass -draft:\n",
+				p.ID, len(ue.Err.Fields), plural(len(ue.Err.Fields), "violation", "violations"))
+			for _, f := range ue.Err.Fields {
+				fmt.Fprintf(e.stderr, "  %s", formatViolation(violation{Path: f.Path, Rule: string(f.Rule), Value: f.Value, Detail: f.Detail}))
+			}
+			return cli.Failed
+		}
+		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+		return cli.Failed
+	}
+	var buf strings.Builder
+	if err := report.WriteProgrammeReport(&buf, r, format); err != nil {
+		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+		return cli.Failed
+	}
+	return output(e, buf.String())
 }
