@@ -39,6 +39,12 @@ type Item struct {
 // Statement of Applicability: requirement clauses in the standard's order,
 // then documents, then Annex A controls in Annex A order.
 type Checklist struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindChecklist and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// Kind is the kind of audit the checklist was built for.
 	Kind AuditKind `json:"kind" validate:"required,enum"`
 	// Organization is copied from the SoA.
@@ -388,7 +394,7 @@ func build(soa *SoA, kind AuditKind, sel *selection) *Checklist {
 			b.add(RefToControl(c.id), c.title, nil, c.questions, c.evidence, c.methods, false)
 		}
 	}
-	return &Checklist{Kind: kind, Organization: soa.Organization, SoAVersion: soa.Version, Items: b.items}
+	return &Checklist{DocumentKind: ismsaudit.KindChecklist, FormatVersion: ismsaudit.KindChecklist.FormatVersion(), Kind: kind, Organization: soa.Organization, SoAVersion: soa.Version, Items: b.items}
 }
 
 func quoteText(s string) string { return `"` + s + `"` }
@@ -487,12 +493,24 @@ func (c *Checklist) Validate() error {
 }
 
 // DecodeChecklist decodes a checklist from JSON strictly and validates it.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func DecodeChecklist(data []byte) (*Checklist, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindChecklist, data)
+	if err != nil {
+		return nil, err
+	}
 	col := errs.NewCollector("annexa", "checklist")
 	var c Checklist
 	if !validate.JSON(col, data, &c) {
 		return nil, col.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	c.DocumentKind, c.FormatVersion = ismsaudit.KindChecklist, ismsaudit.KindChecklist.FormatVersion()
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}

@@ -126,6 +126,12 @@ type Inclusion struct {
 // with NewSoA, Include and Exclude, or decode one with DecodeSoA; Validate
 // says what is wrong with it.
 type SoA struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindSoA and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// Organization names the organization the SoA belongs to.
 	Organization string `json:"organization,omitempty"`
 	// Version identifies the SoA's revision, as the organization labels it.
@@ -145,7 +151,7 @@ func NewSoA(organization string, all Inclusion) (*SoA, error) {
 	if err := col.Err(); err != nil {
 		return nil, err
 	}
-	s := &SoA{Organization: organization, Decisions: make([]Decision, len(catalogue))}
+	s := &SoA{DocumentKind: ismsaudit.KindSoA, FormatVersion: ismsaudit.KindSoA.FormatVersion(), Organization: organization, Decisions: make([]Decision, len(catalogue))}
 	n := len(all.Bases)
 	bases := make([]InclusionBasis, 0, n*len(catalogue))
 	for i := range catalogue {
@@ -165,12 +171,24 @@ func NewSoA(organization string, all Inclusion) (*SoA, error) {
 // and wrong types are refused, 2013-style "A.5.1" ids are canonicalised) and
 // validates it. Every problem comes back as one *ismsaudit.ValidationError,
 // as from Validate.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func DecodeSoA(data []byte) (*SoA, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindSoA, data)
+	if err != nil {
+		return nil, err
+	}
 	col := errs.NewCollector("annexa", "SoA")
 	var s SoA
 	if !validate.JSON(col, data, &s) {
 		return nil, col.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	s.DocumentKind, s.FormatVersion = ismsaudit.KindSoA, ismsaudit.KindSoA.FormatVersion()
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}

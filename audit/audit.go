@@ -17,6 +17,12 @@ import (
 // was. Evidence and every history are append-only. Verify checks a record
 // however it was obtained (for example decoded from another tool's JSON).
 type Audit struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindAudit and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// ID is the host's id for the audit.
 	ID ismsaudit.AuditID `json:"id"`
 	// Kind is the kind of audit: internal (first party), second party, or a
@@ -274,6 +280,7 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Audit, error) {
 		return nil, err
 	}
 	return &Audit{
+		DocumentKind: ismsaudit.KindAudit, FormatVersion: ismsaudit.KindAudit.FormatVersion(),
 		ID: opts.ID, Kind: opts.Kind, Client: opts.Client, Auditee: opts.Auditee,
 		Programme: opts.Programme, Baseline: opts.Baseline,
 		CreatedAt: m.At, CreatedBy: m.By,

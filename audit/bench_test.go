@@ -386,10 +386,12 @@ type (
 		NotAuditedReason string   `json:"notAuditedReason,omitempty"`
 	}
 	plainChecklist struct {
-		Kind         string      `json:"kind"`
-		Organization string      `json:"organization,omitempty"`
-		SoAVersion   string      `json:"soaVersion,omitempty"`
-		Items        []plainItem `json:"items"`
+		DocumentKind  string      `json:"documentKind,omitempty"`
+		FormatVersion int         `json:"formatVersion,omitempty"`
+		Kind          string      `json:"kind"`
+		Organization  string      `json:"organization,omitempty"`
+		SoAVersion    string      `json:"soaVersion,omitempty"`
+		Items         []plainItem `json:"items"`
 	}
 	plainSampling struct {
 		ID         string     `json:"id"`
@@ -510,33 +512,35 @@ type (
 		History       []plainEntry        `json:"history"`
 	}
 	plainAudit struct {
-		ID          string           `json:"id"`
-		Kind        string           `json:"kind"`
-		Client      string           `json:"client"`
-		Auditee     string           `json:"auditee"`
-		Programme   string           `json:"programme,omitempty"`
-		Baseline    string           `json:"baseline,omitempty"`
-		CreatedAt   time.Time        `json:"createdAt"`
-		CreatedBy   string           `json:"createdBy"`
-		State       string           `json:"state"`
-		History     []plainEntry     `json:"history"`
-		Contact     *Contact         `json:"contact,omitempty"`
-		Feasibility *Feasibility     `json:"feasibility,omitempty"`
-		Team        []plainMember    `json:"team,omitempty"`
-		Plan        *plainPlan       `json:"plan,omitempty"`
-		Checklist   *plainChecklist  `json:"checklist,omitempty"`
-		Sampling    []plainSampling  `json:"sampling,omitempty"`
-		Opening     *OpeningMeeting  `json:"opening,omitempty"`
-		Evidence    []plainEvidence  `json:"evidence,omitempty"`
-		Risks       []EscalatedRisk  `json:"risks,omitempty"`
-		Findings    []plainFinding   `json:"findings,omitempty"`
-		Conclusion  *plainConclusion `json:"conclusion,omitempty"`
-		Closing     *ClosingMeeting  `json:"closing,omitempty"`
-		Report      *plainReport     `json:"report,omitempty"`
-		Completion  *Completion      `json:"completion,omitempty"`
-		FollowUps   []plainFollowUp  `json:"followUps,omitempty"`
-		Termination *Termination     `json:"termination,omitempty"`
-		Seal        *Seal            `json:"seal,omitempty"`
+		DocumentKind  string           `json:"documentKind,omitempty"`
+		FormatVersion int              `json:"formatVersion,omitempty"`
+		ID            string           `json:"id"`
+		Kind          string           `json:"kind"`
+		Client        string           `json:"client"`
+		Auditee       string           `json:"auditee"`
+		Programme     string           `json:"programme,omitempty"`
+		Baseline      string           `json:"baseline,omitempty"`
+		CreatedAt     time.Time        `json:"createdAt"`
+		CreatedBy     string           `json:"createdBy"`
+		State         string           `json:"state"`
+		History       []plainEntry     `json:"history"`
+		Contact       *Contact         `json:"contact,omitempty"`
+		Feasibility   *Feasibility     `json:"feasibility,omitempty"`
+		Team          []plainMember    `json:"team,omitempty"`
+		Plan          *plainPlan       `json:"plan,omitempty"`
+		Checklist     *plainChecklist  `json:"checklist,omitempty"`
+		Sampling      []plainSampling  `json:"sampling,omitempty"`
+		Opening       *OpeningMeeting  `json:"opening,omitempty"`
+		Evidence      []plainEvidence  `json:"evidence,omitempty"`
+		Risks         []EscalatedRisk  `json:"risks,omitempty"`
+		Findings      []plainFinding   `json:"findings,omitempty"`
+		Conclusion    *plainConclusion `json:"conclusion,omitempty"`
+		Closing       *ClosingMeeting  `json:"closing,omitempty"`
+		Report        *plainReport     `json:"report,omitempty"`
+		Completion    *Completion      `json:"completion,omitempty"`
+		FollowUps     []plainFollowUp  `json:"followUps,omitempty"`
+		Termination   *Termination     `json:"termination,omitempty"`
+		Seal          *Seal            `json:"seal,omitempty"`
 	}
 )
 

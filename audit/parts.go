@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -159,12 +160,19 @@ func rootMember(t reflect.Type) bool {
 
 var auditType = reflect.TypeFor[Audit]()
 
+// sealExcluded reports whether the top-level member is left out of the
+// record's parts (see SealAlgorithm): the seal itself and the document's
+// envelope, which a migration may add to a record sealed before.
+func sealExcluded(json string) bool {
+	return json == "seal" || json == ismsaudit.MemberDocumentKind || json == ismsaudit.MemberFormatVersion
+}
+
 // canonRootPlan is the plan of the root part: the audit's root members.
 var canonRootPlan = sync.OnceValue(func() *canonStruct {
 	plan := canonStructOf(auditType)
 	root := &canonStruct{byJSON: map[string]int{}}
 	for _, f := range plan.fields {
-		if f.json != "seal" && rootMember(auditType.Field(f.index).Type) {
+		if !sealExcluded(f.json) && rootMember(auditType.Field(f.index).Type) {
 			root.byJSON[f.json] = len(root.fields)
 			root.fields = append(root.fields, f)
 		}
@@ -185,7 +193,7 @@ func recordParts(a *Audit, sealed bool) []recordPart {
 		f := &plan.fields[i]
 		fv := v.Field(f.index)
 		switch {
-		case f.json == "seal" || rootMember(fv.Type()):
+		case sealExcluded(f.json) || rootMember(fv.Type()):
 		case fv.Kind() == reflect.Slice:
 			for j := range fv.Len() {
 				parts = append(parts, recordPart{json: f.json, field: f.goName, index: j, value: fv.Index(j)})

@@ -24,8 +24,10 @@ import (
 //
 // The record is read as its JSON value (what encoding/json writes for
 // the Audit) cut into parts, each with a path: the members of the
-// top-level object other than "seal" whose values are arrays give one
-// part per element, path "name[i]" (i from 0); members whose values are
+// top-level object other than "seal" and the document's envelope
+// ("documentKind" and "formatVersion", see ismsaudit.DocumentKind, which
+// a migration adds to a record written before they existed) whose values
+// are arrays give one part per element, path "name[i]" (i from 0); members whose values are
 // objects give one part each, path "name"; the remaining members
 // (strings, numbers, booleans) together form the part with the empty
 // path, the object of those members. A part whose value carries nothing

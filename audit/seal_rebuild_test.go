@@ -40,7 +40,11 @@ func TestSealRebuiltFromJSON(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, dec.Decode(&doc))
 	seal := doc["seal"].(map[string]any)
+	require.Equal(t, "audit", doc["documentKind"])
+	// The seal and the document's envelope are not parts of the record.
 	delete(doc, "seal")
+	delete(doc, "documentKind")
+	delete(doc, "formatVersion")
 	require.Equal(t, "sha256-record-tree-v3", seal["algorithm"])
 
 	// The parts of the record as it is now.

@@ -28,6 +28,12 @@ func (id AuditorID) String() string { return string(id) }
 // [Auditor.Validate] or [DecodeAuditor] to check one. Functions reading a
 // record never change it.
 type Auditor struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindAuditor and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// ID is the host's id for the person.
 	ID AuditorID `json:"id" validate:"required"`
 	// Name is the person's name.
@@ -413,12 +419,24 @@ func (a *Auditor) validateInto(c *errs.Collector, prefix string) {
 // fields, wrong types and invalid enumeration tokens are refused) and
 // validates it. Problems come back as one *ismsaudit.ValidationError with Go-field
 // paths.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func DecodeAuditor(data []byte) (Auditor, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindAuditor, data)
+	if err != nil {
+		return Auditor{}, err
+	}
 	var a Auditor
 	c := newCollector("auditor")
 	if !validate.JSON(c, data, &a) {
 		return Auditor{}, c.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	a.DocumentKind, a.FormatVersion = ismsaudit.KindAuditor, ismsaudit.KindAuditor.FormatVersion()
 	a.validateInto(c, "")
 	if err := c.Err(); err != nil {
 		return Auditor{}, err

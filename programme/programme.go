@@ -26,6 +26,12 @@ type Entry = ismsaudit.Entry[State, Event]
 // version carries every earlier one in Previous, so one record holds the
 // whole story.
 type Programme struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindProgramme and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// ID is the host's id for the programme.
 	ID ismsaudit.ProgrammeID `json:"id"`
 	// Version counts versions, from 1; a review that improves the programme
@@ -139,6 +145,7 @@ func New(opts NewOptions, m ismsaudit.Meta) (*Programme, error) {
 		return nil, err
 	}
 	return &Programme{
+		DocumentKind: ismsaudit.KindProgramme, FormatVersion: ismsaudit.KindProgramme.FormatVersion(),
 		ID: opts.ID, Version: 1, CreatedAt: m.At, CreatedBy: m.By,
 		State: programmeMachine.Initial(), History: []Entry{},
 		Objectives: deepCopy(opts.Objectives), Managers: deepCopy(opts.Managers),
@@ -319,12 +326,24 @@ func (p *Programme) OpenActions() []ImprovementAction {
 // reviews, earlier versions): every problem comes back at once in a
 // *ismsaudit.ValidationError with Go-field paths. Process rules are Verify's: a
 // decoded programme is not verified.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func Decode(data []byte) (*Programme, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindProgramme, data)
+	if err != nil {
+		return nil, err
+	}
 	col := newCollector("programme")
 	var p Programme
 	if !validate.JSON(col, data, &p) {
 		return nil, col.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	p.DocumentKind, p.FormatVersion = ismsaudit.KindProgramme, ismsaudit.KindProgramme.FormatVersion()
 	p.validateShape(col, "", 0)
 	if err := col.Err(); err != nil {
 		return nil, err

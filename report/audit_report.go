@@ -30,6 +30,12 @@ import (
 // was built from, and changing one never changes the other. It encodes to
 // JSON and back losslessly (DecodeAuditReport reads it).
 type AuditReport struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindAuditReport and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// Title heads the report, e.g. "Internal audit report: Example Ltd".
 	Title string `json:"title"`
 	// Draft marks a report built from a record that does not verify, and
@@ -495,6 +501,7 @@ func (b *builder) build(o AuditReportOptions) *AuditReport {
 	a := b.a
 	content, version := planContent(a.Plan)
 	r := &AuditReport{
+		DocumentKind: ismsaudit.KindAuditReport, FormatVersion: ismsaudit.KindAuditReport.FormatVersion(),
 		Title: o.Title, Audit: a.ID, Kind: a.Kind, State: a.State, Programme: a.Programme, Baseline: a.Baseline,
 		AsOf:       o.AsOf,
 		Objectives: slices.Clone(content.Objectives),

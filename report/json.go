@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/validate"
 )
 
@@ -18,12 +19,24 @@ func writeJSON(w io.Writer, v any) error {
 // WriteAuditReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
 // as Check does. Every problem comes back in a *ismsaudit.ValidationError.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func DecodeAuditReport(data []byte) (*AuditReport, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindAuditReport, data)
+	if err != nil {
+		return nil, err
+	}
 	col := newCollector("audit report")
 	var r AuditReport
 	if !validate.JSON(col, data, &r) {
 		return nil, col.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	r.DocumentKind, r.FormatVersion = ismsaudit.KindAuditReport, ismsaudit.KindAuditReport.FormatVersion()
 	if err := r.Check(); err != nil {
 		return nil, err
 	}
@@ -34,12 +47,24 @@ func DecodeAuditReport(data []byte) (*AuditReport, error) {
 // WriteProgrammeReport writes, strictly (unknown fields, trailing data and
 // values that do not fit are refused, with Go-field paths), and checks it
 // as Check does. Every problem comes back in a *ismsaudit.ValidationError.
+//
+// It checks the document's envelope before anything else (see
+// ismsaudit.Upgrade): a document of another kind is refused with an
+// *ismsaudit.KindError, a newer format version with an
+// *ismsaudit.VersionError, and a document of an older version is
+// migrated first.
 func DecodeProgrammeReport(data []byte) (*ProgrammeReport, error) {
+	data, err := ismsaudit.Upgrade(ismsaudit.KindProgrammeReport, data)
+	if err != nil {
+		return nil, err
+	}
 	col := newCollector("programme report")
 	var r ProgrammeReport
 	if !validate.JSON(col, data, &r) {
 		return nil, col.Err()
 	}
+	// The envelope was checked and, for an older version, migrated.
+	r.DocumentKind, r.FormatVersion = ismsaudit.KindProgrammeReport, ismsaudit.KindProgrammeReport.FormatVersion()
 	if err := r.Check(); err != nil {
 		return nil, err
 	}

@@ -34,6 +34,12 @@ import (
 // records, and changing one never changes the other. It encodes to JSON and
 // back losslessly (DecodeProgrammeReport reads it).
 type ProgrammeReport struct {
+	// DocumentKind and FormatVersion are the document's envelope (see
+	// ismsaudit.DocumentKind): ismsaudit.KindProgrammeReport and the format version
+	// the record was read or made in. The constructors and the decoder set
+	// them; the library's operations neither read nor change them.
+	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
+	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// Title heads the report, e.g. "Audit programme status: ISMS-AP-2026".
 	Title string `json:"title"`
 	// Draft marks a report built from records that do not verify, and
@@ -299,6 +305,7 @@ func BuildProgrammeReport(p *programme.Programme, audits []*audit.Audit, opts *P
 		return nil, err
 	}
 	r := &ProgrammeReport{
+		DocumentKind: ismsaudit.KindProgrammeReport, FormatVersion: ismsaudit.KindProgrammeReport.FormatVersion(),
 		Title: o.Title, Draft: len(violations) > 0, Violations: violations,
 		Programme: p.ID, Version: p.Version, State: p.State, AsOf: o.AsOf,
 		Period:     programme.Window{Earliest: p.Extent.Start, Latest: p.Extent.End},
