@@ -30,8 +30,10 @@ func (id AuditorID) String() string { return string(id) }
 type Auditor struct {
 	// DocumentKind and FormatVersion are the document's envelope (see
 	// ismsaudit.DocumentKind): ismsaudit.KindAuditor and the format version
-	// the record was read or made in. The constructors and the decoder set
-	// them; the library's operations neither read nor change them.
+	// the record was read or made in. DecodeAuditor sets them; a host
+	// building a record sets them too, or the record is written without
+	// them, as format version 0, which DecodeAuditor still reads. The
+	// library's operations neither read nor change them.
 	DocumentKind  ismsaudit.DocumentKind  `json:"documentKind,omitempty"`
 	FormatVersion ismsaudit.FormatVersion `json:"formatVersion,omitempty"`
 	// ID is the host's id for the person.

@@ -166,7 +166,7 @@ func build(t TestingT, id competence.AuditorID, p Profile, leader bool) competen
 			}
 		}
 	}
-	a := competence.Auditor{ID: id, Name: "Auditor " + string(id)}
+	a := competence.Auditor{DocumentKind: ismsaudit.KindAuditor, FormatVersion: ismsaudit.KindAuditor.FormatVersion(), ID: id, Name: "Auditor " + string(id)}
 	profileInto(&a, &p)
 	for _, s := range sets {
 		meet(&a, s, at)
