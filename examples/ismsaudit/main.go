@@ -23,9 +23,14 @@
 //	checklist          print the sample organisation's audit checklist, as
 //	                   go run ./examples/checklist does, with its flags
 //	catalogue NAME     print a catalogue as CSV: controls|clauses|map2013
+//	migrate FILE|-     upgrade a stored document (any kind) to the current
+//	                   format version and print it: [-kind KIND] for a
+//	                   document written before documents named their kind
+//	                   that is neither an audit record nor a programme
 //	help [COMMAND]     print the usage of the command, or of this program
 //
-// FILE is a JSON file the library wrote (audit.Decode, programme.Decode);
+// FILE is a JSON document the library wrote (audit.Decode,
+// programme.Decode), in any format version the library reads;
 // "-" reads standard input. Results go to standard output, messages to
 // standard error; the output is the same on every run for the same input.
 // Run a command with -h for its flags.
@@ -78,6 +83,7 @@ func init() {
 		{"report", "[flags] FILE|- | PROGRAMME AUDIT...", "Renders the report of a stored audit record, or of a programme from its audit records; records that do not verify are refused unless -draft.", runReport},
 		{"checklist", "[flags]", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table (as examples/checklist does).", runChecklist},
 		{"catalogue", "controls|clauses|map2013", "Prints a catalogue of ISO/IEC 27001:2022 as CSV.", runCatalogue},
+		{"migrate", "[flags] FILE|-", "Upgrades a stored document to the current format version and prints it.", runMigrate},
 		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},
 	}
 }

@@ -138,3 +138,6 @@ func runCommand(t *testing.T, stdin []byte, args ...string) result {
 	}
 	return result{code: code, stdout: out.String(), stderr: errb.String()}
 }
+
+// writeFile writes text to path.
+func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
