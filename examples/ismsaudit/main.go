@@ -15,7 +15,7 @@
 //	                   public keys given: [-key KEYFILE]... [-format text|json]
 //	report FILE|-      render an audit record's report: [-format
 //	                   markdown|html|json|csv|oscal|poam|actions|seal]
-//	                   [-at RFC3339] [-draft] [-key KEYFILE]...
+//	                   [-at RFC3339] [-draft] [-key KEYFILE]... [-recipient NAME]
 //	report PROGRAMME AUDIT...
 //	                   render a programme's status report from its audit
 //	                   records: [-format markdown|html|json|csv] [-soa FILE]

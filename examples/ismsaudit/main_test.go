@@ -312,6 +312,22 @@ func TestReport(t *testing.T) {
 		assert.Contains(t, r.stdout, "northwind-audit-lead+8eb9a7cd;northwind-quality-review+3b515b43")
 	})
 
+	t.Run("recipient's copy", func(t *testing.T) {
+		r := runCommand(t, nil, "report", "-format", "json", "-recipient", "Jordan Blake", record)
+		require.Equal(t, 0, r.code, r.stderr)
+		rep, err := report.DecodeAuditReport([]byte(r.stdout))
+		require.NoError(t, err)
+		require.NotNil(t, rep.Copy)
+		require.NotNil(t, rep.Seal)
+		r = runCommand(t, nil, "report", "-format", "seal", "-recipient", "Jordan Blake", record)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Regexp(t, `,\d+,12\n$`, r.stdout, "proven and withheld parts")
+
+		r = runCommand(t, nil, "report", "-recipient", "Nobody", record)
+		assert.Equal(t, 2, r.code)
+		assert.Contains(t, r.stderr, "valid: Audit committee, Priya Shah, Jordan Blake")
+	})
+
 	bad := edited(t, record, `"grade": "major"`, `"grade": "minor"`)
 	t.Run("refused", func(t *testing.T) {
 		r := runCommand(t, nil, "report", bad)

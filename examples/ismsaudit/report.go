@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
@@ -46,6 +47,7 @@ func runReport(e env, args []string) int {
 	draft := fs.Bool("draft", false, "render a record that does not verify as a draft listing its violations, instead of refusing it")
 	var keys listFlag
 	fs.Var(&keys, "key", "a file of trusted public keys, one a line: the report shows the seal's signers they verify; repeat for more files")
+	recipient := fs.String("recipient", "", "render the copy for this recipient of the report's distribution record (by name): evidence above their clearance by reference only")
 	soaFile := fs.String("soa", "", "for a programme report: the Statement of Applicability (JSON) coverage is measured against")
 	pos, code, goOn := parseAtLeast(fs, args, 1, true, "FILE or - (standard input)")
 	if !goOn {
@@ -76,6 +78,10 @@ func runReport(e env, args []string) int {
 		fmt.Fprintln(e.stderr, "ismsaudit report: -soa is for a programme report only")
 		return cli.Usage
 	}
+	if *recipient != "" && *draft {
+		fmt.Fprintln(e.stderr, "ismsaudit report: -recipient takes a final report: it cannot be given with -draft")
+		return cli.Usage
+	}
 	a, err := audit.Decode(data)
 	if err != nil {
 		printDecodeError(e.stderr, "ismsaudit report", pos[0], err)
@@ -103,6 +109,17 @@ func runReport(e env, args []string) int {
 		}
 		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
 		return cli.Failed
+	}
+	if *recipient != "" {
+		rec, ok := distributedTo(a, *recipient)
+		if !ok {
+			fmt.Fprintf(e.stderr, "ismsaudit report: unknown -recipient %q (valid: %s)\n", *recipient, strings.Join(recipientNames(a), ", "))
+			return cli.Usage
+		}
+		if r, err = report.RecipientCopy(r, rec); err != nil {
+			fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+			return cli.Failed
+		}
 	}
 	var write func(io.Writer, *report.AuditReport) error
 	for _, f := range reportFormats {
@@ -211,4 +228,34 @@ func programmeReport(e env, data []byte, pos []string, f programmeReportFlags) i
 		return cli.Failed
 	}
 	return output(e, buf.String())
+}
+
+// distributedTo returns the recipient of the audit's report with the given
+// name, from its distribution record.
+func distributedTo(a *audit.Audit, name string) (audit.Recipient, bool) {
+	if a.Report != nil {
+		for _, d := range a.Report.Distribution {
+			if d.Recipient.Name == name {
+				return d.Recipient, true
+			}
+		}
+	}
+	return audit.Recipient{}, false
+}
+
+// recipientNames lists the recipients of the audit's report, in the
+// distribution record's order, each once.
+func recipientNames(a *audit.Audit) []string {
+	var names []string
+	if a.Report != nil {
+		for _, d := range a.Report.Distribution {
+			if !slices.Contains(names, d.Recipient.Name) {
+				names = append(names, d.Recipient.Name)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return []string{"none: the report was not distributed"}
+	}
+	return names
 }
