@@ -15,8 +15,8 @@
 // # Records and revisions
 //
 // Store.Save keeps an audit as the JSON the library writes for it, with its
-// id, a revision number and the format version the document carries in its
-// "formatVersion" member (none when it carries none). Saving is optimistic:
+// id, a revision number and the format version its envelope carries
+// (ismsaudit.ReadEnvelope; NULL for a version 0 document). Saving is optimistic:
 // the caller passes the revision it loaded (0 for a new audit) and, in one
 // transaction, the store updates the row only where it still has that
 // revision. When another save came first, Save returns a *ConflictError

@@ -120,132 +120,15 @@ func parseTime(s sql.NullString) (time.Time, error) {
 	return time.Parse(timeFormat, s.String)
 }
 
-// formatVersion returns the document's top-level "formatVersion" member
-// as text (a string's contents, a number's digits), or NULL when it has
-// none. It walks the top level of the document without decoding it: the
-// members below are skipped byte by byte, strings and nesting tracked.
+// formatVersion returns the format version the document's envelope
+// carries (ismsaudit.ReadEnvelope, which reads only the document's first
+// members), or NULL for a document without one (version 0).
 func formatVersion(doc []byte) (sql.NullString, error) {
-	raw, err := topLevelMember(doc, "formatVersion")
-	if err != nil || raw == nil || string(raw) == "null" {
+	env, err := ismsaudit.ReadEnvelope(doc)
+	if err != nil || env.Version == 0 {
 		return sql.NullString{}, err
 	}
-	var str string
-	if json.Unmarshal(raw, &str) == nil {
-		return sql.NullString{String: str, Valid: true}, nil
-	}
-	return sql.NullString{String: string(raw), Valid: true}, nil
-}
-
-// topLevelMember returns the raw value of the named member of the JSON
-// object doc, or nil when it has none. doc is what json.Marshal wrote:
-// white space is tolerated, but the scanner checks only what it needs to
-// find the member, not that the whole document is valid.
-func topLevelMember(doc []byte, name string) ([]byte, error) {
-	errMalformed := fmt.Errorf("%w: not a JSON object", ismsaudit.ErrInvalid)
-	i := skipSpace(doc, 0)
-	if i >= len(doc) || doc[i] != '{' {
-		return nil, errMalformed
-	}
-	i++
-	for {
-		i = skipSpace(doc, i)
-		if i < len(doc) && doc[i] == '}' {
-			return nil, nil
-		}
-		if i >= len(doc) || doc[i] != '"' {
-			return nil, errMalformed
-		}
-		keyEnd := skipString(doc, i)
-		if keyEnd < 0 {
-			return nil, errMalformed
-		}
-		var key string
-		if err := json.Unmarshal(doc[i:keyEnd], &key); err != nil {
-			return nil, errMalformed
-		}
-		i = skipSpace(doc, keyEnd)
-		if i >= len(doc) || doc[i] != ':' {
-			return nil, errMalformed
-		}
-		i = skipSpace(doc, i+1)
-		valueEnd := skipValue(doc, i)
-		if valueEnd <= i {
-			return nil, errMalformed
-		}
-		if key == name {
-			return doc[i:valueEnd], nil
-		}
-		i = skipSpace(doc, valueEnd)
-		if i < len(doc) && doc[i] == ',' {
-			i++
-			continue
-		}
-		if i < len(doc) && doc[i] == '}' {
-			return nil, nil
-		}
-		return nil, errMalformed
-	}
-}
-
-func skipSpace(doc []byte, i int) int {
-	for i < len(doc) && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\n' || doc[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at doc[i] ('"'),
-// or -1.
-func skipString(doc []byte, i int) int {
-	for i++; i < len(doc); i++ {
-		switch doc[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return -1
-}
-
-// skipValue returns the index after the value starting at doc[i], or -1.
-func skipValue(doc []byte, i int) int {
-	depth := 0
-	for i < len(doc) {
-		switch c := doc[i]; c {
-		case '"':
-			if i = skipString(doc, i); i < 0 {
-				return -1
-			}
-			if depth == 0 {
-				return i
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return i
-			}
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		case ',':
-			if depth == 0 {
-				return i
-			}
-		case ' ', '\t', '\n', '\r':
-			if depth == 0 {
-				return i
-			}
-		}
-		i++
-	}
-	if depth == 0 {
-		return i
-	}
-	return -1
+	return sql.NullString{String: env.Version.String(), Valid: true}, nil
 }
 
 // Save stores the audit in one transaction, against the revision the caller
