@@ -171,9 +171,15 @@ type Envelope struct {
 // with neither member is version 0 (Envelope{}). A member of the wrong
 // type, an unknown kind, or one member without the other is refused with
 // a *ValidationError naming the member. Data that is not a JSON object is
-// reported as version 0, for the decoder to refuse.
+// reported as version 0, for the decoder to refuse. Member names are
+// matched as written, without escapes.
 func ReadEnvelope(data []byte) (Envelope, error) {
 	var env Envelope
+	// A document with neither name anywhere is version 0: the common old
+	// record is told without walking it.
+	if !bytes.Contains(data, []byte(`"`+MemberFormatVersion+`"`)) && !bytes.Contains(data, []byte(`"`+MemberDocumentKind+`"`)) {
+		return env, nil
+	}
 	var kindRaw, versionRaw []byte
 	s := scanner{data: data}
 	s.space()
@@ -355,18 +361,22 @@ func (s *scanner) str() ([]byte, bool) {
 	if !s.next('"') {
 		return nil, false
 	}
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
-		case '\\':
-			s.i += 2
-			continue
-		case '"':
-			s.i++
+	for {
+		j := bytes.IndexByte(s.data[s.i:], '"')
+		if j < 0 {
+			return nil, false
+		}
+		s.i += j + 1
+		// The quote is escaped when an odd number of backslashes
+		// precede it.
+		n := 0
+		for k := s.i - 2; k > start && s.data[k] == '\\'; k-- {
+			n++
+		}
+		if n%2 == 0 {
 			return s.data[start:s.i], true
 		}
-		s.i++
 	}
-	return nil, false
 }
 
 // value skips one value.
