@@ -23,6 +23,9 @@
 //	checklist          print the sample organisation's audit checklist, as
 //	                   go run ./examples/checklist does, with its flags
 //	catalogue NAME     print a catalogue as CSV: controls|clauses|map2013
+//	schema KIND        print the JSON Schema of a document kind: audit,
+//	                   programme, soa, checklist, auditor, audit-report,
+//	                   programme-report
 //	migrate FILE|-     upgrade a stored document (any kind) to the current
 //	                   format version and print it: [-kind KIND] for a
 //	                   document written before documents named their kind
@@ -83,6 +86,7 @@ func init() {
 		{"report", "[flags] FILE|- | PROGRAMME AUDIT...", "Renders the report of a stored audit record, or of a programme from its audit records; records that do not verify are refused unless -draft.", runReport},
 		{"checklist", "[flags]", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table (as examples/checklist does).", runChecklist},
 		{"catalogue", "controls|clauses|map2013", "Prints a catalogue of ISO/IEC 27001:2022 as CSV.", runCatalogue},
+		{"schema", "KIND", "Prints the JSON Schema (draft 2020-12) of a document kind, for validating records in other languages.", runSchema},
 		{"migrate", "[flags] FILE|-", "Upgrades a stored document to the current format version and prints it.", runMigrate},
 		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},
 	}
