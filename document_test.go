@@ -2,7 +2,6 @@ package ismsaudit_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"testing"
 
@@ -160,7 +159,7 @@ func FuzzReadEnvelope(f *testing.F) {
 				require.True(t, json.Valid(out), "migrated: %s", out)
 				again, err := ismsaudit.ReadEnvelope(out)
 				require.NoError(t, err)
-				require.Equal(t, ismsaudit.Envelope{Kind: ismsaudit.KindAudit, Version: ismsaudit.CurrentFormat}, again, fmt.Sprintf("%s", out))
+				require.Equal(t, ismsaudit.Envelope{Kind: ismsaudit.KindAudit, Version: ismsaudit.CurrentFormat}, again, "migrated: %s", out)
 			}
 		}
 	})
