@@ -17,7 +17,11 @@ import (
 	"github.com/ismsaudit/ismsaudit/examples/internal/sample"
 )
 
-var update = flag.Bool("update", false, "rewrite the sample files in testdata")
+// The committed sample files were written before documents carried their
+// kind and format version (format version 0): they show that verify, seal
+// and report read an older record and that migrate upgrades it. -update
+// rewrites them in the current format version.
+var update = flag.Bool("update", false, "rewrite the sample files in testdata, in the current format version")
 
 // The sample files, in testdata and in each test's directory.
 const (
