@@ -82,4 +82,19 @@
 // (withdrawing a finding, rejecting evidence, suspending a competence) is
 // a parameter of that operation and is kept in the history entry. Times
 // are always passed in by the caller.
+//
+// # Documents and format versions
+//
+// Every document the library writes (an audit record, a programme, a SoA,
+// a checklist, an auditor's record, the audit and programme report
+// models) opens with its envelope: its [DocumentKind] in the member
+// "documentKind" and its [FormatVersion] in "formatVersion". The
+// constructors and decoders set them. Every decoder checks the envelope
+// before anything else ([Upgrade]): a document of another kind is refused
+// with a [*KindError], a newer version with a [*VersionError], and an
+// older one is migrated first. Documents written before the envelope
+// existed are format version 0; [Migrate] upgrades any stored document to
+// the current version without decoding it, and a sealed audit record
+// still verifies after migration, since the envelope is not part of what
+// the seal hashes.
 package ismsaudit
