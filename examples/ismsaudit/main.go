@@ -144,6 +144,11 @@ func runHelp(e env, args []string) int {
 		usage(e.stdout)
 		return cli.OK
 	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		fmt.Fprint(e.stderr, "usage: ismsaudit help [command]\n\nPrints the usage of a command, or of the program, on standard output.\n")
+		return cli.OK
+	}
 	if len(args) > 1 {
 		fmt.Fprintf(e.stderr, "ismsaudit help: unexpected argument %q (give one command)\n", args[1])
 		return cli.Usage

@@ -62,6 +62,9 @@ func TestHelpExitsZero(t *testing.T) {
 		assert.Empty(t, r.stdout, arg)
 		assert.Contains(t, r.stderr, "usage: ismsaudit <command>", arg)
 	}
+	r := runCommand(t, nil, "help", "-h")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stderr, "usage: ismsaudit help")
 	for _, c := range commands {
 		if c.name == "help" {
 			continue
