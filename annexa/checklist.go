@@ -500,7 +500,7 @@ func (c *Checklist) Validate() error {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func DecodeChecklist(data []byte) (*Checklist, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindChecklist, data)
+	data, err := validate.Upgrade(ismsaudit.KindChecklist, data)
 	if err != nil {
 		return nil, err
 	}
@@ -509,7 +509,8 @@ func DecodeChecklist(data []byte) (*Checklist, error) {
 	if !validate.JSON(col, data, &c) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	c.DocumentKind, c.FormatVersion = ismsaudit.KindChecklist, ismsaudit.KindChecklist.FormatVersion()
 	if err := c.Validate(); err != nil {
 		return nil, err

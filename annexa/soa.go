@@ -178,7 +178,7 @@ func NewSoA(organization string, all Inclusion) (*SoA, error) {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func DecodeSoA(data []byte) (*SoA, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindSoA, data)
+	data, err := validate.Upgrade(ismsaudit.KindSoA, data)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,8 @@ func DecodeSoA(data []byte) (*SoA, error) {
 	if !validate.JSON(col, data, &s) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	s.DocumentKind, s.FormatVersion = ismsaudit.KindSoA, ismsaudit.KindSoA.FormatVersion()
 	if err := s.Validate(); err != nil {
 		return nil, err

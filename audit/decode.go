@@ -17,7 +17,7 @@ import (
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func Decode(data []byte) (*Audit, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindAudit, data)
+	data, err := validate.Upgrade(ismsaudit.KindAudit, data)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,8 @@ func Decode(data []byte) (*Audit, error) {
 	if !validate.JSON(col, data, &a) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	a.DocumentKind, a.FormatVersion = ismsaudit.KindAudit, ismsaudit.KindAudit.FormatVersion()
 	return &a, nil
 }

@@ -428,7 +428,7 @@ func (a *Auditor) validateInto(c *errs.Collector, prefix string) {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func DecodeAuditor(data []byte) (Auditor, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindAuditor, data)
+	data, err := validate.Upgrade(ismsaudit.KindAuditor, data)
 	if err != nil {
 		return Auditor{}, err
 	}
@@ -437,7 +437,8 @@ func DecodeAuditor(data []byte) (Auditor, error) {
 	if !validate.JSON(c, data, &a) {
 		return Auditor{}, c.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	a.DocumentKind, a.FormatVersion = ismsaudit.KindAuditor, ismsaudit.KindAuditor.FormatVersion()
 	a.validateInto(c, "")
 	if err := c.Err(); err != nil {

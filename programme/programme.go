@@ -333,7 +333,7 @@ func (p *Programme) OpenActions() []ImprovementAction {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func Decode(data []byte) (*Programme, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindProgramme, data)
+	data, err := validate.Upgrade(ismsaudit.KindProgramme, data)
 	if err != nil {
 		return nil, err
 	}
@@ -342,7 +342,8 @@ func Decode(data []byte) (*Programme, error) {
 	if !validate.JSON(col, data, &p) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	p.DocumentKind, p.FormatVersion = ismsaudit.KindProgramme, ismsaudit.KindProgramme.FormatVersion()
 	p.validateShape(col, "", 0)
 	if err := col.Err(); err != nil {

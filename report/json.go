@@ -26,7 +26,7 @@ func writeJSON(w io.Writer, v any) error {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func DecodeAuditReport(data []byte) (*AuditReport, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindAuditReport, data)
+	data, err := validate.Upgrade(ismsaudit.KindAuditReport, data)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +35,8 @@ func DecodeAuditReport(data []byte) (*AuditReport, error) {
 	if !validate.JSON(col, data, &r) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	r.DocumentKind, r.FormatVersion = ismsaudit.KindAuditReport, ismsaudit.KindAuditReport.FormatVersion()
 	if err := r.Check(); err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func DecodeAuditReport(data []byte) (*AuditReport, error) {
 // *ismsaudit.VersionError, and a document of an older version is
 // migrated first.
 func DecodeProgrammeReport(data []byte) (*ProgrammeReport, error) {
-	data, err := ismsaudit.Upgrade(ismsaudit.KindProgrammeReport, data)
+	data, err := validate.Upgrade(ismsaudit.KindProgrammeReport, data)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +64,8 @@ func DecodeProgrammeReport(data []byte) (*ProgrammeReport, error) {
 	if !validate.JSON(col, data, &r) {
 		return nil, col.Err()
 	}
-	// The envelope was checked and, for an older version, migrated.
+	// The envelope was checked and, for an older version, migrated (a
+	// version 0 document is decoded as it is: see validate.Upgrade).
 	r.DocumentKind, r.FormatVersion = ismsaudit.KindProgrammeReport, ismsaudit.KindProgrammeReport.FormatVersion()
 	if err := r.Check(); err != nil {
 		return nil, err

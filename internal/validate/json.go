@@ -24,7 +24,19 @@ import (
 // enumeration or identifier refused) or "json-trailing". It reports whether
 // decoding succeeded. encoding/json stops at the first problem, so decoding
 // reports one; validation of the decoded value then reports all of its own.
+//
+// A document that json.Unmarshal takes and whose object keys all name a
+// field of their Go type is decoded by json.Unmarshal from data itself,
+// without the copy and the second scan a json.Decoder costs; any other
+// is decoded again by a strict json.Decoder, which decides and reports.
 func JSON(c *errs.Collector, data []byte, v any) bool {
+	if json.Unmarshal(data, v) == nil {
+		k := keyChecker{data: data, known: map[reflect.Type]*jsonType{}}
+		if k.value(&jsonKey{t: reflect.TypeOf(v)}) {
+			return true
+		}
+	}
+	// Decoding the same bytes again gives v the same values.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
@@ -349,4 +361,222 @@ func unprefixed(err error) string {
 		return rest
 	}
 	return s
+}
+
+// keyChecker walks valid JSON text against a Go type and reports whether
+// every object key names, exactly, a field encoding/json fills: what
+// DisallowUnknownFields would accept. It answers false whenever it is not
+// sure (an escaped key, a name two fields share), leaving the decision to
+// a json.Decoder.
+type keyChecker struct {
+	data  []byte
+	i     int
+	known map[reflect.Type]*jsonType
+}
+
+// jsonType is what keyChecker needs of a Go type, worked out once a walk.
+type jsonType struct {
+	t      reflect.Type // pointers removed
+	opaque bool         // decoded by its own UnmarshalJSON, or an interface
+	keys   map[string]*jsonKey
+	elem   *jsonKey // of a map, slice or array
+}
+
+// jsonKey is a struct field (or an element type), its jsonType looked up
+// when first needed; a nil *jsonKey in keys is a name two fields share.
+type jsonKey struct {
+	t   reflect.Type
+	typ *jsonType
+}
+
+func (k *keyChecker) typeOf(f *jsonKey) *jsonType {
+	if f.typ != nil {
+		return f.typ
+	}
+	t := f.t
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if jt, ok := k.known[t]; ok {
+		f.typ = jt
+		return jt
+	}
+	jt := &jsonType{t: t, opaque: t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(jsonUnmarshaler)}
+	switch t.Kind() {
+	case reflect.Struct:
+		jt.keys = map[string]*jsonKey{}
+		for _, f := range jsonFields(t) {
+			if _, dup := jt.keys[f.name]; dup {
+				jt.keys[f.name] = nil
+				continue
+			}
+			jt.keys[f.name] = &jsonKey{t: f.field.Type}
+		}
+	case reflect.Map, reflect.Slice, reflect.Array:
+		jt.elem = &jsonKey{t: t.Elem()}
+	}
+	k.known[t] = jt
+	f.typ = jt
+	return jt
+}
+
+// value checks the value at k.i, for type f, and steps over it.
+func (k *keyChecker) value(f *jsonKey) bool {
+	k.space()
+	if k.i >= len(k.data) {
+		return false
+	}
+	switch k.data[k.i] {
+	case '{':
+		jt := k.typeOf(f)
+		if jt.opaque {
+			return k.skip()
+		}
+		switch jt.t.Kind() {
+		case reflect.Struct:
+			return k.object(nil, jt.keys)
+		case reflect.Map:
+			return k.object(jt.elem, nil)
+		}
+		return k.skip()
+	case '[':
+		jt := k.typeOf(f)
+		if jt.opaque || (jt.t.Kind() != reflect.Slice && jt.t.Kind() != reflect.Array) {
+			return k.skip()
+		}
+		k.i++
+		for {
+			k.space()
+			if k.i < len(k.data) && k.data[k.i] == ']' {
+				k.i++
+				return true
+			}
+			if !k.value(jt.elem) {
+				return false
+			}
+			k.space()
+			if k.i < len(k.data) && k.data[k.i] == ',' {
+				k.i++
+			}
+		}
+	case '"':
+		_, ok := k.str()
+		return ok
+	}
+	for k.i < len(k.data) && !isSpace(k.data[k.i]) && k.data[k.i] != ',' && k.data[k.i] != '}' && k.data[k.i] != ']' {
+		k.i++
+	}
+	return true
+}
+
+// object checks the members of the object at k.i: with keys, those of a
+// struct; with nil keys, those of a map whose values are elem.
+func (k *keyChecker) object(elem *jsonKey, keys map[string]*jsonKey) bool {
+	k.i++
+	for {
+		k.space()
+		if k.i >= len(k.data) {
+			return false
+		}
+		if k.data[k.i] == '}' {
+			k.i++
+			return true
+		}
+		key, ok := k.str()
+		if !ok {
+			return false
+		}
+		f := elem
+		if keys != nil {
+			if bytes.IndexByte(key, '\\') >= 0 {
+				return false
+			}
+			if f = keys[string(key)]; f == nil {
+				return false
+			}
+		}
+		k.space()
+		if k.i >= len(k.data) || k.data[k.i] != ':' {
+			return false
+		}
+		k.i++
+		if !k.value(f) {
+			return false
+		}
+		k.space()
+		if k.i < len(k.data) && k.data[k.i] == ',' {
+			k.i++
+		}
+	}
+}
+
+// str reads a string at k.i and returns its text without the quotes.
+func (k *keyChecker) str() ([]byte, bool) {
+	if k.i >= len(k.data) || k.data[k.i] != '"' {
+		return nil, false
+	}
+	start := k.i + 1
+	k.i = start
+	for {
+		j := bytes.IndexByte(k.data[k.i:], '"')
+		if j < 0 {
+			return nil, false
+		}
+		k.i += j + 1
+		// The quote is escaped when an odd number of backslashes
+		// precede it.
+		n := 0
+		for b := k.i - 2; b >= start && k.data[b] == '\\'; b-- {
+			n++
+		}
+		if n%2 == 0 {
+			return k.data[start : k.i-1], true
+		}
+	}
+}
+
+// skip steps over the object or array at k.i.
+func (k *keyChecker) skip() bool {
+	depth := 0
+	for k.i < len(k.data) {
+		switch k.data[k.i] {
+		case '"':
+			if _, ok := k.str(); !ok {
+				return false
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				k.i++
+				return true
+			}
+		}
+		k.i++
+	}
+	return false
+}
+
+func (k *keyChecker) space() {
+	for k.i < len(k.data) && isSpace(k.data[k.i]) {
+		k.i++
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// Upgrade is ismsaudit.Upgrade for a decoder that sets the envelope
+// fields itself once it has decoded: a version 0 document of a kind now in
+// format version 1 is returned as it is, since the migration 0 -> 1 only
+// adds the envelope members; the decoder then decodes the original bytes
+// instead of a copy of the whole document.
+func Upgrade(want ismsaudit.DocumentKind, data []byte) ([]byte, error) {
+	if want.FormatVersion() == 1 {
+		if env, err := ismsaudit.ReadEnvelope(data); err == nil && env == (ismsaudit.Envelope{}) {
+			return data, nil
+		}
+	}
+	return ismsaudit.Upgrade(want, data)
 }
