@@ -57,6 +57,9 @@ func TestJSONSuccess(t *testing.T) {
 		},
 		{name: "empty object", in: `{}`},
 		{name: "keys match case-insensitively", in: `{"ORG": "Acme", "plain": "p"}`, want: soa{Org: "Acme", Plain: "p"}},
+		{name: "escaped keys are unescaped", in: `{"o\u0072g": "Acme", "decisions": [{"\u0063ontrol": "A.5.1"}]}`, want: soa{Org: "Acme", Decisions: []decision{{Control: "A.5.1"}}}},
+		{name: "known keys in nested objects and arrays", in: `{"tags": {"a": "interview", "b": "record"}, "decisions": [{"control": "A.5.1", "score": -1}, {}]}`,
+			want: soa{Tags: map[string]kind{"a": "interview", "b": "record"}, Decisions: []decision{{Control: "A.5.1", Score: -1}, {}}}},
 		{name: "nulls are accepted", in: `{"org": null, "owner": null, "decisions": null, "tags": null, "extra": null}`},
 		{name: "null enum in a struct", in: `{"decisions": [{"applicability": null, "since": null}]}`, want: soa{Decisions: []decision{{}}}},
 		{name: "empty enum text is the zero value", in: `{"decisions": [{"applicability": ""}]}`, want: soa{Decisions: []decision{{}}}},
@@ -386,4 +389,24 @@ func FuzzJSON(f *testing.F) {
 			require.False(t, strings.Contains(fe.Path, "fuzzDoc"), "path %q has the root type name", fe.Path)
 		}
 	})
+}
+
+func TestUpgradeKeepsVersion0(t *testing.T) {
+	v0 := []byte(`{"org": "Acme"}`)
+	got, err := validate.Upgrade(ismsaudit.KindSoA, v0)
+	require.NoError(t, err)
+	assert.Same(t, &v0[0], &got[0], "a version 0 document is decoded as it is, not copied")
+
+	migrated, err := ismsaudit.Upgrade(ismsaudit.KindSoA, v0)
+	require.NoError(t, err)
+	got, err = validate.Upgrade(ismsaudit.KindSoA, migrated)
+	require.NoError(t, err)
+	assert.Equal(t, migrated, got)
+
+	_, err = validate.Upgrade(ismsaudit.KindSoA, []byte(`{"documentKind": "audit", "formatVersion": 1}`))
+	var ke *ismsaudit.KindError
+	require.ErrorAs(t, err, &ke)
+	_, err = validate.Upgrade(ismsaudit.KindSoA, []byte(`{"documentKind": "soa", "formatVersion": 99}`))
+	var ve *ismsaudit.VersionError
+	require.ErrorAs(t, err, &ve)
 }
