@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -255,7 +254,7 @@ type jsonField struct {
 // of embedded structs promoted (shallower fields first, as Go's own
 // promotion rules put them).
 func jsonFields(t reflect.Type) []jsonField {
-	var out []jsonField
+	out := make([]jsonField, 0, t.NumField())
 	level := []reflect.Type{t}
 	for depth := 0; len(level) > 0 && depth < 8; depth++ {
 		var next []reflect.Type
@@ -281,12 +280,25 @@ func jsonFields(t reflect.Type) []jsonField {
 				if name == "" {
 					name = f.Name
 				}
-				out = append(out, jsonField{field: f, name: name, quoted: slices.Contains(strings.Split(opts, ","), "string")})
+				out = append(out, jsonField{field: f, name: name, quoted: hasOption(opts, "string")})
 			}
 		}
 		level = next
 	}
 	return out
+}
+
+// hasOption reports whether the comma-separated tag options opts hold
+// opt.
+func hasOption(opts, opt string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == opt {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldByJSONName finds the field encoding/json would fill for key (an
