@@ -149,13 +149,7 @@ func rootMember(t reflect.Type) bool {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	switch {
-	case t.Kind() == reflect.Slice:
-		return false
-	case t.Kind() == reflect.Struct && t != timeType && !t.Implements(textMarshal):
-		return false
-	}
-	return true
+	return t.Kind() != reflect.Slice && !canonIsObject(t)
 }
 
 var auditType = reflect.TypeFor[Audit]()

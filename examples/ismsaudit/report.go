@@ -53,14 +53,10 @@ func runReport(e env, args []string) int {
 	if !goOn {
 		return code
 	}
-	var verifiers []note.Verifier
-	for _, name := range keys {
-		vs, err := readKeys(e, name)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "ismsaudit report:", err)
-			return cli.Usage
-		}
-		verifiers = append(verifiers, vs...)
+	verifiers, err := readAllKeys(e, keys)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
+		return cli.Usage
 	}
 	data, err := readInput(e, pos[0])
 	if err != nil {

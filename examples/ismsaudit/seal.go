@@ -54,14 +54,10 @@ func runSeal(e env, args []string) int {
 	if !goOn {
 		return code
 	}
-	var verifiers []note.Verifier
-	for _, name := range keys {
-		vs, err := readKeys(e, name)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "ismsaudit seal:", err)
-			return cli.Usage
-		}
-		verifiers = append(verifiers, vs...)
+	verifiers, err := readAllKeys(e, keys)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "ismsaudit seal:", err)
+		return cli.Usage
 	}
 	data, err := readInput(e, pos[0])
 	if err != nil {
@@ -91,6 +87,19 @@ func runSeal(e env, args []string) int {
 		return cli.Failed
 	}
 	return cli.OK
+}
+
+// readAllKeys reads the verifier keys of every file named.
+func readAllKeys(e env, names []string) ([]note.Verifier, error) {
+	var verifiers []note.Verifier
+	for _, name := range names {
+		vs, err := readKeys(e, name)
+		if err != nil {
+			return nil, err
+		}
+		verifiers = append(verifiers, vs...)
+	}
+	return verifiers, nil
 }
 
 // readKeys reads the note verifier keys in the named file (or standard
