@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
@@ -30,8 +31,8 @@ import (
 // is decoded again by a strict json.Decoder, which decides and reports.
 func JSON(c *errs.Collector, data []byte, v any) bool {
 	if json.Unmarshal(data, v) == nil {
-		k := keyChecker{data: data, known: map[reflect.Type]*jsonType{}}
-		if k.value(&jsonKey{t: reflect.TypeOf(v)}) {
+		k := keyChecker{data: data}
+		if k.value(jsonTypeOf(reflect.TypeOf(v))) {
 			return true
 		}
 	}
@@ -381,70 +382,89 @@ func unprefixed(err error) string {
 // sure (an escaped key, a name two fields share), leaving the decision to
 // a json.Decoder.
 type keyChecker struct {
-	data  []byte
-	i     int
-	known map[reflect.Type]*jsonType
+	data []byte
+	i    int
 }
 
-// jsonType is what keyChecker needs of a Go type, worked out once a walk.
+// jsonType is what keyChecker needs of a Go type (pointers removed). A
+// table, once built by jsonTypeOf, is never changed.
 type jsonType struct {
-	t      reflect.Type // pointers removed
-	opaque bool         // decoded by its own UnmarshalJSON, or an interface
-	keys   map[string]*jsonKey
-	elem   *jsonKey // of a map, slice or array
+	kind   reflect.Kind
+	opaque bool                 // decoded by its own UnmarshalJSON, or an interface
+	keys   map[string]*jsonType // of a struct; nil for a name two fields share
+	elem   *jsonType            // of a map, slice or array
 }
 
-// jsonKey is a struct field (or an element type), its jsonType looked up
-// when first needed; a nil *jsonKey in keys is a name two fields share.
-type jsonKey struct {
-	t   reflect.Type
-	typ *jsonType
-}
+// jsonTypes caches the tables of jsonTypeOf by Go type, as encoding/json
+// caches its own field lists: a table depends on the type alone and is
+// never changed once stored, so the cache holds no state a caller can
+// observe, only work not done twice.
+var jsonTypes sync.Map // reflect.Type -> *jsonType
 
-func (k *keyChecker) typeOf(f *jsonKey) *jsonType {
-	if f.typ != nil {
-		return f.typ
-	}
-	t := f.t
+// jsonTypeOf returns the table of t and of every type reachable from it,
+// building and storing them the first time.
+func jsonTypeOf(t reflect.Type) *jsonType {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if jt, ok := k.known[t]; ok {
-		f.typ = jt
+	if jt, ok := jsonTypes.Load(t); ok {
+		return jt.(*jsonType)
+	}
+	built := map[reflect.Type]*jsonType{}
+	jt := buildJSONType(t, built)
+	for t, jt := range built {
+		jsonTypes.LoadOrStore(t, jt)
+	}
+	return jt
+}
+
+// buildJSONType builds the table of t and of the types reachable from
+// it into built; a type met again (a recursive type) is linked, not
+// built twice.
+func buildJSONType(t reflect.Type, built map[reflect.Type]*jsonType) *jsonType {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if jt, ok := built[t]; ok {
 		return jt
 	}
-	jt := &jsonType{t: t, opaque: t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(jsonUnmarshaler)}
+	if jt, ok := jsonTypes.Load(t); ok {
+		return jt.(*jsonType)
+	}
+	jt := &jsonType{kind: t.Kind(), opaque: t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(jsonUnmarshaler)}
+	built[t] = jt
+	if jt.opaque {
+		return jt
+	}
 	switch t.Kind() {
 	case reflect.Struct:
-		jt.keys = map[string]*jsonKey{}
-		for _, f := range jsonFields(t) {
+		fields := jsonFields(t)
+		jt.keys = make(map[string]*jsonType, len(fields))
+		for _, f := range fields {
 			if _, dup := jt.keys[f.name]; dup {
 				jt.keys[f.name] = nil
 				continue
 			}
-			jt.keys[f.name] = &jsonKey{t: f.field.Type}
+			jt.keys[f.name] = buildJSONType(f.field.Type, built)
 		}
 	case reflect.Map, reflect.Slice, reflect.Array:
-		jt.elem = &jsonKey{t: t.Elem()}
+		jt.elem = buildJSONType(t.Elem(), built)
 	}
-	k.known[t] = jt
-	f.typ = jt
 	return jt
 }
 
-// value checks the value at k.i, for type f, and steps over it.
-func (k *keyChecker) value(f *jsonKey) bool {
+// value checks the value at k.i, for type jt, and steps over it.
+func (k *keyChecker) value(jt *jsonType) bool {
 	k.space()
 	if k.i >= len(k.data) {
 		return false
 	}
 	switch k.data[k.i] {
 	case '{':
-		jt := k.typeOf(f)
 		if jt.opaque {
 			return k.skip()
 		}
-		switch jt.t.Kind() {
+		switch jt.kind {
 		case reflect.Struct:
 			return k.object(nil, jt.keys)
 		case reflect.Map:
@@ -452,8 +472,7 @@ func (k *keyChecker) value(f *jsonKey) bool {
 		}
 		return k.skip()
 	case '[':
-		jt := k.typeOf(f)
-		if jt.opaque || (jt.t.Kind() != reflect.Slice && jt.t.Kind() != reflect.Array) {
+		if jt.opaque || (jt.kind != reflect.Slice && jt.kind != reflect.Array) {
 			return k.skip()
 		}
 		k.i++
@@ -483,7 +502,7 @@ func (k *keyChecker) value(f *jsonKey) bool {
 
 // object checks the members of the object at k.i: with keys, those of a
 // struct; with nil keys, those of a map whose values are elem.
-func (k *keyChecker) object(elem *jsonKey, keys map[string]*jsonKey) bool {
+func (k *keyChecker) object(elem *jsonType, keys map[string]*jsonType) bool {
 	k.i++
 	for {
 		k.space()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -409,4 +410,41 @@ func TestUpgradeKeepsVersion0(t *testing.T) {
 	_, err = validate.Upgrade(ismsaudit.KindSoA, []byte(`{"documentKind": "soa", "formatVersion": 99}`))
 	var ve *ismsaudit.VersionError
 	require.ErrorAs(t, err, &ve)
+}
+
+// TestJSONConcurrent decodes from many goroutines at once, each type for
+// the first time in this process (the tables of the key check are built
+// and cached on first use): the race detector watches the cache, and each
+// decoder keeps refusing an unknown member nested in a recursive type.
+func TestJSONConcurrent(t *testing.T) {
+	type leaf struct {
+		V    kind  `json:"v"`
+		Next *leaf `json:"next"`
+	}
+	type root struct {
+		Leaves []leaf `json:"leaves"`
+	}
+	good := []byte(`{"leaves":[{"v":"document","next":{"v":"record","next":null}}]}`)
+	bad := []byte(`{"leaves":[{"v":"document","next":{"v":"record","extra":1}}]}`)
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			c := errs.NewCollector("testpkg", "concurrent")
+			var r root
+			okGood := validate.JSON(c, good, &r)
+			var again root
+			okBad := validate.JSON(c, bad, &again)
+			var err error
+			switch {
+			case !okGood:
+				err = fmt.Errorf("goroutine %d: the good document was refused", i)
+			case okBad:
+				err = fmt.Errorf("goroutine %d: the unknown member was taken", i)
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		assert.NoError(t, <-done)
+	}
 }
