@@ -19,6 +19,7 @@ type Set[T ~string] struct {
 	pkg, name string
 	values    []T
 	index     map[T]int
+	byName    map[string]int // index by token, for Unmarshal
 	names     []string
 }
 
@@ -26,7 +27,7 @@ type Set[T ~string] struct {
 // panics when a value is empty or repeated: sets are built at package
 // initialisation from literals, so that is a programming error.
 func New[T ~string](pkg, name string, values ...T) *Set[T] {
-	s := &Set[T]{pkg: pkg, name: name, values: slices.Clone(values), index: make(map[T]int, len(values)), names: make([]string, len(values))}
+	s := &Set[T]{pkg: pkg, name: name, values: slices.Clone(values), index: make(map[T]int, len(values)), byName: make(map[string]int, len(values)), names: make([]string, len(values))}
 	for i, v := range s.values {
 		if v == "" {
 			panic(fmt.Sprintf("enum %s.%s: empty value", pkg, name))
@@ -35,6 +36,7 @@ func New[T ~string](pkg, name string, values ...T) *Set[T] {
 			panic(fmt.Sprintf("enum %s.%s: duplicate value %q", pkg, name, v))
 		}
 		s.index[v] = i
+		s.byName[string(v)] = i
 		s.names[i] = string(v)
 	}
 	return s
@@ -117,11 +119,14 @@ func (s *Set[T]) Unmarshal(text []byte, v *T) error {
 		*v = ""
 		return nil
 	}
-	p, err := s.Parse(string(text))
-	if err != nil {
-		return err
+	// Looked up by the bytes (the conversion in the index expression
+	// allocates nothing) and set to the set's own value, so decoding a
+	// token allocates no string.
+	i, ok := s.byName[string(text)]
+	if !ok {
+		return s.Error(string(text))
 	}
-	*v = p
+	*v = s.values[i]
 	return nil
 }
 

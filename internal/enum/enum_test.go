@@ -369,3 +369,20 @@ func TestNewCopiesValues(t *testing.T) {
 		t.Errorf("All mismatch after the caller changed its slice (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnmarshalAllocatesNothing pins what decoding a large record relies
+// on: a valid token is looked up by its bytes and set to the set's own
+// value, without allocating a string for it.
+func TestUnmarshalAllocatesNothing(t *testing.T) {
+	text := []byte("fatal-error")
+	var g grade
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := gradeSet.Unmarshal(text, &g); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+	assert.Equal(t, fatal, g)
+	text[0] = 'F' // the value does not share the caller's bytes
+	assert.Equal(t, fatal, g)
+}
