@@ -86,10 +86,10 @@
 // # Documents and format versions
 //
 // Every document the library writes (an audit record, a programme, a SoA,
-// a checklist, an auditor's record, the audit and programme report
-// models) opens with its envelope: its [DocumentKind] in the member
-// "documentKind" and its [FormatVersion] in "formatVersion". The
-// constructors and decoders set them. Every decoder checks the envelope
+// a checklist, an auditor's record, an auditor pool, the audit and
+// programme report models) opens with its envelope: its [DocumentKind] in
+// the member "documentKind" and its [FormatVersion] in "formatVersion".
+// The constructors and decoders set them. Every decoder checks the envelope
 // before anything else ([Upgrade]): a document of another kind is refused
 // with a [*KindError], a newer version with a [*VersionError], and an
 // older one is migrated first. Documents written before the envelope

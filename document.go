@@ -28,6 +28,7 @@ const (
 	KindAuditor         DocumentKind = "auditor"          // an auditor's record (competence.Auditor), 19011:7
 	KindAuditReport     DocumentKind = "audit-report"     // an audit report model (report.AuditReport), 19011:6.5
 	KindProgrammeReport DocumentKind = "programme-report" // a programme report model (report.ProgrammeReport), 19011:5.7
+	KindPool            DocumentKind = "pool"             // an auditor pool and its competence scheme (competence.PoolDocument), 19011:5.5.4, 7
 )
 
 // The JSON member names of the envelope every document carries.
@@ -39,7 +40,7 @@ const (
 	MemberFormatVersion = "formatVersion"
 )
 
-var documentKinds = []DocumentKind{KindAudit, KindProgramme, KindSoA, KindChecklist, KindAuditor, KindAuditReport, KindProgrammeReport}
+var documentKinds = []DocumentKind{KindAudit, KindProgramme, KindSoA, KindChecklist, KindAuditor, KindAuditReport, KindProgrammeReport, KindPool}
 
 // DocumentKinds yields every document kind in their fixed order.
 func DocumentKinds() iter.Seq[DocumentKind] { return slices.Values(documentKinds) }

@@ -22,7 +22,7 @@ func TestDocumentKindText(t *testing.T) {
 		require.Equal(t, ismsaudit.CurrentFormat, k.FormatVersion())
 		require.Equal(t, []ismsaudit.FormatVersion{0, 1}, slices.Collect(k.SupportedVersions()))
 	}
-	for _, bad := range []string{"", "Audit", "pool"} {
+	for _, bad := range []string{"", "Audit", "invoice"} {
 		_, err := ismsaudit.ParseDocumentKind(bad)
 		var pe *ismsaudit.ParseError
 		require.ErrorAs(t, err, &pe, bad)
@@ -35,6 +35,22 @@ func TestDocumentKindText(t *testing.T) {
 	}
 	require.Zero(t, ismsaudit.DocumentKind("x").FormatVersion())
 	require.Empty(t, slices.Collect(ismsaudit.DocumentKind("x").SupportedVersions()))
+}
+
+// TestDocumentKindsOrder pins the order of the document kinds: the list
+// is append only, and a new kind goes at its end.
+func TestDocumentKindsOrder(t *testing.T) {
+	want := []ismsaudit.DocumentKind{
+		ismsaudit.KindAudit, ismsaudit.KindProgramme, ismsaudit.KindSoA, ismsaudit.KindChecklist, ismsaudit.KindAuditor,
+		ismsaudit.KindAuditReport, ismsaudit.KindProgrammeReport, ismsaudit.KindPool,
+	}
+	if diff := cmp.Diff(want, slices.Collect(ismsaudit.DocumentKinds())); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	tokens := []string{"audit", "programme", "soa", "checklist", "auditor", "audit-report", "programme-report", "pool"}
+	for i, k := range want {
+		require.Equal(t, tokens[i], k.String())
+	}
 }
 
 func TestReadEnvelope(t *testing.T) {

@@ -91,6 +91,11 @@
 // exists, a *[NoTeamError] lists every need that cannot be met and why.
 // [Pool.CheckTeam] verifies any team against the same rules.
 //
+// A pool is a document too: [Pool.Document] gives its JSON form, a
+// [PoolDocument] of kind "pool" holding the records and the scheme (none
+// when the pool judges by the default one), and [DecodePool] reads it
+// back, checking every record and the scheme at once.
+//
 // # Enumerations
 //
 // Every enumeration ([Role], [KnowledgeArea], [Level], [Method],

@@ -1,6 +1,8 @@
 package competence_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -345,4 +347,76 @@ func ExampleDecodeAuditor() {
 	// Name required
 	// Training[0].Hours gt
 	// Skills[1].Area unique
+}
+
+// Write a pool with its host scheme as a document and read it back.
+func ExamplePool_Document() {
+	scheme := exampleScheme()
+	people := []competence.Auditor{exampleRecord("ana", "en", competence.Working), exampleRecord("ben", "de", competence.Expert)}
+	pool, err := competence.NewPool(people, &scheme)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	data, err := json.Marshal(pool.Document())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	head, _, _ := bytes.Cut(data, []byte(`,"scheme"`))
+	fmt.Println(string(head))
+
+	back, err := competence.DecodePool(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for a := range back.All() {
+		fmt.Println(a.ID, a.Name, a.Languages)
+	}
+	for _, set := range back.Scheme().Sets {
+		fmt.Println("set:", set.ID)
+	}
+	// Output:
+	// {"documentKind":"pool","formatVersion":1
+	// ana Ana [en]
+	// ben Ben [de]
+	// set: auditor
+	// set: leader
+}
+
+// A pool document without a scheme is judged by the default scheme;
+// every problem of its records comes back at once, and a document of
+// another kind is refused by name.
+func ExampleDecodePool() {
+	pool, err := competence.DecodePool([]byte(`{"documentKind":"pool","formatVersion":1,"auditors":[{"id":"ana","name":"Ana"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(pool.Len(), "person,", len(pool.Scheme().Sets), "default sets")
+
+	_, err = competence.DecodePool([]byte(`{"documentKind":"pool","formatVersion":1,"auditors":[
+		{"id": "ana", "name": "Ana"},
+		{"id": "ana", "name": "Ana again"},
+		{"documentKind": "soa", "formatVersion": 1, "id": "cy", "name": ""}
+	]}`))
+	var ve *ismsaudit.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f.Path, f.Rule)
+		}
+	}
+
+	_, err = competence.DecodePool([]byte(`{"documentKind":"auditor","formatVersion":1,"id":"ana","name":"Ana"}`))
+	var ke *ismsaudit.KindError
+	if errors.As(err, &ke) {
+		fmt.Println("want:", ke.Want, "found:", ke.Found)
+	}
+	// Output:
+	// 1 person, 3 default sets
+	// Auditors[2].DocumentKind enum
+	// Auditors[1].ID unique
+	// Auditors[2].Name required
+	// want: pool found: auditor
 }

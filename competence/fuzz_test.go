@@ -125,6 +125,42 @@ func FuzzDecodeAuditor(f *testing.F) {
 	})
 }
 
+func FuzzDecodePool(f *testing.F) {
+	host := exampleScheme()
+	for _, tc := range []struct {
+		people []competence.Auditor
+		scheme *competence.Scheme
+	}{
+		{[]competence.Auditor{richAuditor(f), competencetest.Expert("exp", competencetest.Profile{})}, nil},
+		{[]competence.Auditor{exampleRecord("ana", "en", competence.Working)}, &host},
+	} {
+		pool, err := competence.NewPool(tc.people, tc.scheme)
+		if err != nil {
+			f.Fatal(err)
+		}
+		data, err := json.Marshal(pool.Document())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"auditors":[{"id":"a","name":"A"}]}`))
+	f.Add([]byte(`{"documentKind":"pool","formatVersion":1,"auditors":[]}`))
+	f.Add([]byte(`{"documentKind":"pool","formatVersion":1,"scheme":null,"auditors":[{"documentKind":"auditor","formatVersion":1,"id":"a","name":"A"},{"id":"a","name":"B"}]}`))
+	f.Add([]byte(`{"documentKind":"pool","formatVersion":2,"auditors":[]}`))
+	f.Add([]byte(`{"auditors":[{"documentKind":"soa","formatVersion":1,"id":"a","name":"A"}]}`))
+	f.Add([]byte(`{"scheme":{"sets":[{"id":"x","title":"X","role":"auditor","criteria":[{"id":"c","kind":"audits","min":2,"source":"s"}],"reevaluationMonths":12}]},"auditors":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pool, err := competence.DecodePool(data)
+		if err != nil {
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			require.Nil(t, pool)
+			return
+		}
+		again(t, pool.Document(), decodePoolDocument)
+	})
+}
+
 func FuzzDecodeEvaluation(f *testing.F) {
 	a := richAuditor(f)
 	for _, ev := range a.Evaluations {

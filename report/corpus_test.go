@@ -73,6 +73,10 @@ var corpusCheck = map[ismsaudit.DocumentKind]func(data []byte) error{
 		_, err := DecodeProgrammeReport(data) // checks
 		return err
 	},
+	ismsaudit.KindPool: func(data []byte) error {
+		_, err := competence.DecodePool(data) // validates
+		return err
+	},
 }
 
 func TestCorpusCoversEveryKind(t *testing.T) {
@@ -166,6 +170,10 @@ func TestWriteCorpus(t *testing.T) {
 			"certification": func(bool) any { return certificationReport(t) },
 		},
 		ismsaudit.KindProgrammeReport: {"northwind": func(bool) any { return programmeReport(t) }},
+		ismsaudit.KindPool: {
+			"certification": func(bool) any { return certificationPool(t) },
+			"internal":      func(bool) any { return internalPool(t) },
+		},
 	}
 	for kind, byName := range docs {
 		for name, make := range byName {
@@ -192,6 +200,33 @@ func TestWriteCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// certificationPool is the document of a certification body's pool judged
+// by the default scheme: a team leader, an auditor and a technical
+// expert, the records of the leader and the auditor with their
+// evaluations.
+func certificationPool(t *testing.T) *competence.PoolDocument {
+	pool := competencetest.Pool(t, nil,
+		competencetest.TeamLeader(t, "lee", competencetest.Profile{Languages: []string{"en"}, Sectors: []string{"finance"}}),
+		competencetest.Auditor(t, "ana", competencetest.Profile{Languages: []string{"en", "de"}, TechnicalAreas: []string{"cloud"}}),
+		competencetest.Expert("exp", competencetest.Profile{Areas: []competence.KnowledgeArea{competence.TechnologyThreats}, Level: competence.Expert, TechnicalAreas: []string{"ot"}}),
+	)
+	doc := pool.Document()
+	return &doc
+}
+
+// internalPool is the document of an organisation's internal auditors,
+// judged by a scheme of its own: the built-in internal auditor set alone.
+func internalPool(t *testing.T) *competence.PoolDocument {
+	scheme := competence.Scheme{Sets: []competence.CriteriaSet{competence.InternalISMSAuditor()}}
+	internal := competencetest.Profile{Scheme: &scheme, Set: competence.InternalISMSAuditorSet, LeaderSet: competence.InternalISMSAuditorSet, Languages: []string{"en"}}
+	pool := competencetest.Pool(t, &scheme,
+		competencetest.TeamLeader(t, "jordan", internal),
+		competencetest.Auditor(t, "sam", internal),
+	)
+	doc := pool.Document()
+	return &doc
 }
 
 // clearEnvelopes empties every DocumentKind and FormatVersion field

@@ -66,7 +66,7 @@ func ExampleFor() {
 	fmt.Println(err)
 	// Output:
 	// https://github.com/ismsaudit/ismsaudit/schema/audit.schema.json true
-	// ismsaudit: invalid DocumentKind "minutes" (valid: audit, programme, soa, checklist, auditor, audit-report, programme-report)
+	// ismsaudit: invalid DocumentKind "minutes" (valid: audit, programme, soa, checklist, auditor, audit-report, programme-report, pool)
 }
 
 func ExampleKinds() {
@@ -81,4 +81,5 @@ func ExampleKinds() {
 	// auditor.schema.json
 	// audit-report.schema.json
 	// programme-report.schema.json
+	// pool.schema.json
 }

@@ -49,6 +49,7 @@ var documents = []struct {
 	{ismsaudit.KindAuditor, reflect.TypeFor[competence.Auditor](), "ismsaudit auditor's record"},
 	{ismsaudit.KindAuditReport, reflect.TypeFor[report.AuditReport](), "ismsaudit audit report"},
 	{ismsaudit.KindProgrammeReport, reflect.TypeFor[report.ProgrammeReport](), "ismsaudit programme report"},
+	{ismsaudit.KindPool, reflect.TypeFor[competence.PoolDocument](), "ismsaudit auditor pool"},
 }
 
 // TestSchemasUpToDate regenerates every schema and compares it with the
@@ -335,6 +336,11 @@ func (g *generator) generate(k ismsaudit.DocumentKind, typ reflect.Type, title s
 		}
 	}
 	g.envelope(s, k)
+	for n, kind := range nestedEnvelopes {
+		if def := s.Definitions[n]; def != nil && g.named[n] != typ {
+			g.nestedEnvelope(def, kind)
+		}
+	}
 	for n, t := range g.mapped {
 		s.Definitions[n] = g.def(t)
 	}
@@ -526,6 +532,39 @@ func (g *generator) envelope(s *jsonschema.Schema, k ismsaudit.DocumentKind) {
 		}
 	}
 	s.Required = req
+}
+
+// nestedEnvelopes are the records of a document kind that documents of
+// another kind hold and whose envelope their decoder checks, by $defs
+// name: a pool's records (competence.DecodePool).
+var nestedEnvelopes = map[string]ismsaudit.DocumentKind{
+	"competence.Auditor": ismsaudit.KindAuditor,
+}
+
+// nestedEnvelope makes the envelope members of a record of kind k held in
+// another document say what its decoder accepts: both members or neither,
+// the kind k and a format version from 1 to the current one.
+func (g *generator) nestedEnvelope(def *jsonschema.Schema, k ismsaudit.DocumentKind) {
+	for _, m := range []string{ismsaudit.MemberDocumentKind, ismsaudit.MemberFormatVersion} {
+		if _, ok := def.Properties.Get(m); !ok {
+			g.t.Fatalf("%s: a record held in another document has no %s", k, m)
+		}
+	}
+	def.Properties.Set(ismsaudit.MemberDocumentKind, &jsonschema.Schema{
+		Type:        "string",
+		Const:       string(k),
+		Description: fmt.Sprintf("The record's kind, %q, when the record carries its own envelope (%s and %s together, or neither).", k, ismsaudit.MemberDocumentKind, ismsaudit.MemberFormatVersion),
+	})
+	def.Properties.Set(ismsaudit.MemberFormatVersion, &jsonschema.Schema{
+		Type:        "integer",
+		Minimum:     "1",
+		Maximum:     json.Number(strconv.Itoa(int(k.FormatVersion()))),
+		Description: fmt.Sprintf("The record's format version, one this library reads (at most %d), when the record carries its own envelope (%s and %s together, or neither).", k.FormatVersion(), ismsaudit.MemberDocumentKind, ismsaudit.MemberFormatVersion),
+	})
+	def.DependentRequired = map[string][]string{
+		ismsaudit.MemberDocumentKind:  {ismsaudit.MemberFormatVersion},
+		ismsaudit.MemberFormatVersion: {ismsaudit.MemberDocumentKind},
+	}
 }
 
 // def returns the definition of an enumeration or an id.

@@ -187,6 +187,22 @@ func samples(t *testing.T) []sample {
 	lead.Evaluations = append(lead.Evaluations, competencetest.Evaluation(t, &lead, set, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)))
 	add("auditor/evaluated", ismsaudit.KindAuditor, marshal(t, lead))
 
+	// Pools: records with their envelope and without, the default scheme
+	// and a host's.
+	people := []competence.Auditor{
+		competencetest.Auditor(t, "ann", competencetest.Profile{}),
+		competencetest.TeamLeader(t, "lee", competencetest.Profile{}),
+		competencetest.Expert("exp", competencetest.Profile{}),
+	}
+	pool := competencetest.Pool(t, nil, people...)
+	add("pool/default-scheme", ismsaudit.KindPool, marshal(t, pool.Document()))
+	host := competence.Scheme{Sets: []competence.CriteriaSet{competence.InternalISMSAuditor()}}
+	pool = competencetest.Pool(t, &host, competencetest.Auditor(t, "ann", competencetest.Profile{Scheme: &host, Set: competence.InternalISMSAuditorSet}))
+	add("pool/host-scheme", ismsaudit.KindPool, marshal(t, pool.Document()))
+	empty, err := competence.NewPool(nil, nil)
+	require.NoError(t, err)
+	add("pool/empty", ismsaudit.KindPool, marshal(t, empty.Document()))
+
 	// A programme and its report.
 	p := exampleProgramme(t, soa)
 	add("programme/implementing", ismsaudit.KindProgramme, marshal(t, p))
@@ -287,6 +303,44 @@ func TestRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := check(schemas, ismsaudit.KindAudit, tc.data)
+			require.Error(t, err)
+			require.True(t, tc.found(err), "%v", err)
+		})
+	}
+
+	// A pool: what DecodePool refuses of the document and of its records.
+	pool := competencetest.Pool(t, nil, competencetest.Auditor(t, "ann", competencetest.Profile{}), competencetest.Expert("exp", competencetest.Profile{}))
+	validPool := marshal(t, pool.Document())
+	require.NoError(t, check(schemas, ismsaudit.KindPool, validPool))
+	editPool := func(f func(m map[string]any)) []byte {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(validPool, &m))
+		f(m)
+		return marshal(t, m)
+	}
+	record := func(m map[string]any, i int) map[string]any { return m["auditors"].([]any)[i].(map[string]any) }
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		found func(error) bool
+	}{
+		{"missing auditors", editPool(func(m map[string]any) { delete(m, "auditors") }), func(err error) bool { return find[*kind.Required](err, "") }},
+		{"null auditors", editPool(func(m map[string]any) { m["auditors"] = nil }), func(err error) bool { return find[*kind.Type](err, "/auditors") }},
+		{"missing record name", editPool(func(m map[string]any) { delete(record(m, 0), "name") }), func(err error) bool { return find[*kind.Required](err, "/auditors/0") }},
+		{"unknown level", editPool(func(m map[string]any) {
+			record(m, 0)["skills"].([]any)[0].(map[string]any)["level"] = "guru"
+		}), func(err error) bool { return find[*kind.Enum](err, "/auditors/0/skills/0/level") }},
+		{"another kind", editPool(func(m map[string]any) { m[ismsaudit.MemberDocumentKind] = "auditor" }), func(err error) bool { return find[*kind.Const](err, "/documentKind") }},
+		{"newer version", editPool(func(m map[string]any) { m[ismsaudit.MemberFormatVersion] = 2 }), func(err error) bool { return find[*kind.Const](err, "/formatVersion") }},
+		{"unknown member", editPool(func(m map[string]any) { m["colour"] = "red" }), func(err error) bool { return find[*kind.AdditionalProperties](err, "") }},
+		{"record of another kind", editPool(func(m map[string]any) { record(m, 0)[ismsaudit.MemberDocumentKind] = "soa" }), func(err error) bool { return find[*kind.Const](err, "/auditors/0/documentKind") }},
+		{"record of a newer version", editPool(func(m map[string]any) { record(m, 0)[ismsaudit.MemberFormatVersion] = 2 }), func(err error) bool { return find[*kind.Maximum](err, "/auditors/0/formatVersion") }},
+		{"record with a kind only", editPool(func(m map[string]any) { record(m, 1)[ismsaudit.MemberDocumentKind] = "auditor" }), func(err error) bool { return find[*kind.DependentRequired](err, "/auditors/1") }},
+	} {
+		t.Run("pool/"+tc.name, func(t *testing.T) {
+			_, derr := competence.DecodePool(tc.data)
+			require.ErrorIs(t, derr, ismsaudit.ErrInvalid, "the decoder refuses it too")
+			err := check(schemas, ismsaudit.KindPool, tc.data)
 			require.Error(t, err)
 			require.True(t, tc.found(err), "%v", err)
 		})

@@ -25,6 +25,7 @@ var decoders = map[ismsaudit.DocumentKind]func([]byte) error{
 	ismsaudit.KindAuditor:         func(b []byte) error { _, err := competence.DecodeAuditor(b); return err },
 	ismsaudit.KindAuditReport:     func(b []byte) error { _, err := report.DecodeAuditReport(b); return err },
 	ismsaudit.KindProgrammeReport: func(b []byte) error { _, err := report.DecodeProgrammeReport(b); return err },
+	ismsaudit.KindPool:            func(b []byte) error { _, err := competence.DecodePool(b); return err },
 }
 
 // kindNames lists the document kinds for messages.

@@ -3,14 +3,17 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/audit"
+	"github.com/ismsaudit/ismsaudit/competence"
 )
 
 func TestMigrate(t *testing.T) {
@@ -62,6 +65,39 @@ func TestMigrate(t *testing.T) {
 		assert.Equal(t, ismsaudit.KindProgramme, env.Kind)
 	})
 
+	// An auditor pool of the compatibility corpus, in both versions: the
+	// old one needs -kind, the current one comes back as it is.
+	t.Run("pool", func(t *testing.T) {
+		corpus := filepath.Join("..", "..", "testdata", "corpus", string(ismsaudit.KindPool))
+		old := filepath.Join(corpus, "v0", "certification.json")
+		r := runCommand(t, nil, "migrate", old)
+		assert.Equal(t, 2, r.code)
+		assert.Contains(t, r.stderr, "give -kind (valid: ")
+		assert.Contains(t, r.stderr, "pool")
+
+		r = runCommand(t, nil, "migrate", "-kind", "pool", old)
+		require.Equal(t, 0, r.code, r.stderr)
+		env, err := ismsaudit.ReadEnvelope([]byte(r.stdout))
+		require.NoError(t, err)
+		assert.Equal(t, ismsaudit.Envelope{Kind: ismsaudit.KindPool, Version: ismsaudit.CurrentFormat}, env)
+		before, err := competence.DecodePool(readFile(t, old))
+		require.NoError(t, err)
+		after, err := competence.DecodePool([]byte(r.stdout))
+		require.NoError(t, err)
+		if diff := cmp.Diff(before.Document(), after.Document(), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+
+		current := filepath.Join(corpus, "v1", "certification.json")
+		r = runCommand(t, nil, "migrate", current)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.True(t, string(readFile(t, current)) == r.stdout, "a current document changed")
+
+		r = runCommand(t, nil, "migrate", "-kind", "auditor", current)
+		assert.Equal(t, 2, r.code)
+		assert.Contains(t, r.stderr, `is a "pool", not a "auditor"`)
+	})
+
 	tests := []struct {
 		name  string
 		input string
@@ -82,4 +118,12 @@ func TestMigrate(t *testing.T) {
 			assert.Contains(t, r.stderr, tt.want)
 		})
 	}
+}
+
+// TestMigrateDecoders checks that migrate reads every document kind.
+func TestMigrateDecoders(t *testing.T) {
+	for k := range ismsaudit.DocumentKinds() {
+		assert.Contains(t, decoders, k)
+	}
+	assert.Len(t, decoders, len(slices.Collect(ismsaudit.DocumentKinds())))
 }

@@ -29,6 +29,6 @@ func TestSchema(t *testing.T) {
 		r := runCommand(t, nil, args...)
 		assert.Equal(t, 2, r.code, args)
 		assert.Empty(t, r.stdout, args)
-		assert.Contains(t, r.stderr, "audit, programme, soa, checklist, auditor, audit-report, programme-report", args)
+		assert.Contains(t, r.stderr, "audit, programme, soa, checklist, auditor, audit-report, programme-report, pool", args)
 	}
 }
