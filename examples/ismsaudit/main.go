@@ -25,7 +25,10 @@
 //	catalogue NAME     print a catalogue as CSV: controls|clauses|map2013
 //	schema KIND        print the JSON Schema of a document kind: audit,
 //	                   programme, soa, checklist, auditor, audit-report,
-//	                   programme-report
+//	                   programme-report, pool
+//	validate FILE|-... check documents of any kind against their kind's
+//	                   JSON Schema, as a host in another language would:
+//	                   [-format text|json]
 //	migrate FILE|-     upgrade a stored document (any kind) to the current
 //	                   format version and print it: [-kind KIND] for a
 //	                   document written before documents named their kind
@@ -87,6 +90,7 @@ func init() {
 		{"checklist", "[flags]", "Prints the audit checklist for the sample organisation's Statement of Applicability, or a catalogue table (as examples/checklist does).", runChecklist},
 		{"catalogue", "controls|clauses|map2013", "Prints a catalogue of ISO/IEC 27001:2022 as CSV.", runCatalogue},
 		{"schema", "KIND", "Prints the JSON Schema (draft 2020-12) of a document kind, for validating records in other languages.", runSchema},
+		{"validate", "[flags] FILE|-...", "Validates documents against the JSON Schema of the kind each names, with an independent validator, and prints every value refused.", runValidate},
 		{"migrate", "[flags] FILE|-", "Upgrades a stored document to the current format version and prints it.", runMigrate},
 		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},
 	}
