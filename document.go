@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ismsaudit/ismsaudit/internal/jsonscan"
 )
 
 // DocumentKind names a kind of document the library writes and reads. Each
@@ -182,37 +184,37 @@ func ReadEnvelope(data []byte) (Envelope, error) {
 		return env, nil
 	}
 	var kindRaw, versionRaw []byte
-	s := scanner{data: data}
-	s.space()
-	if !s.next('{') {
+	s := jsonscan.Scanner{Data: data}
+	s.Space()
+	if !s.Next('{') {
 		return env, nil
 	}
 	for kindRaw == nil || versionRaw == nil {
-		s.space()
-		if s.next('}') || s.done() {
+		s.Space()
+		if s.Next('}') || s.Done() {
 			break
 		}
-		key, ok := s.str()
+		key, ok := s.Str()
 		if !ok {
 			break
 		}
-		s.space()
-		if !s.next(':') {
+		s.Space()
+		if !s.Next(':') {
 			break
 		}
-		s.space()
-		start := s.i
-		if !s.value() {
+		s.Space()
+		start := s.Pos
+		if !s.Skip() {
 			break
 		}
 		switch string(key) {
-		case `"` + MemberDocumentKind + `"`:
-			kindRaw = data[start:s.i]
-		case `"` + MemberFormatVersion + `"`:
-			versionRaw = data[start:s.i]
+		case MemberDocumentKind:
+			kindRaw = data[start:s.Pos]
+		case MemberFormatVersion:
+			versionRaw = data[start:s.Pos]
 		}
-		s.space()
-		if !s.next(',') {
+		s.Space()
+		if !s.Next(',') {
 			break
 		}
 	}
@@ -302,23 +304,18 @@ var migrations = []func(k DocumentKind, data []byte) []byte{
 // migrate0to1 adds the envelope at the start of the object. Data that is
 // not an object is returned as it is, for the decoder to refuse.
 func migrate0to1(k DocumentKind, data []byte) []byte {
-	i := 0
-	for i < len(data) && isSpace(data[i]) {
-		i++
-	}
-	if i == len(data) || data[i] != '{' {
+	s := jsonscan.Scanner{Data: data}
+	s.Space()
+	if !s.Next('{') {
 		return data
 	}
-	i++
-	j := i
-	for j < len(data) && isSpace(data[j]) {
-		j++
-	}
+	i := s.Pos
+	s.Space()
 	head := `"` + MemberDocumentKind + `":"` + string(k) + `","` + MemberFormatVersion + `":1`
 	out := make([]byte, 0, len(data)+len(head)+1)
 	out = append(out, data[:i]...)
 	out = append(out, head...)
-	if j < len(data) && data[j] != '}' {
+	if !s.Done() && s.Peek() != '}' {
 		out = append(out, ',')
 	}
 	return append(out, data[i:]...)
@@ -332,88 +329,3 @@ func unquote(raw []byte) (string, bool) {
 	return string(raw[1 : len(raw)-1]), true
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// scanner walks JSON text without decoding it.
-type scanner struct {
-	data []byte
-	i    int
-}
-
-func (s *scanner) done() bool { return s.i >= len(s.data) }
-
-func (s *scanner) space() {
-	for s.i < len(s.data) && isSpace(s.data[s.i]) {
-		s.i++
-	}
-}
-
-func (s *scanner) next(c byte) bool {
-	if s.i < len(s.data) && s.data[s.i] == c {
-		s.i++
-		return true
-	}
-	return false
-}
-
-// str reads a string and returns it with its quotes.
-func (s *scanner) str() ([]byte, bool) {
-	start := s.i
-	if !s.next('"') {
-		return nil, false
-	}
-	for {
-		j := bytes.IndexByte(s.data[s.i:], '"')
-		if j < 0 {
-			return nil, false
-		}
-		s.i += j + 1
-		// The quote is escaped when an odd number of backslashes
-		// precede it.
-		n := 0
-		for k := s.i - 2; k > start && s.data[k] == '\\'; k-- {
-			n++
-		}
-		if n%2 == 0 {
-			return s.data[start:s.i], true
-		}
-	}
-}
-
-// value skips one value.
-func (s *scanner) value() bool {
-	if s.done() {
-		return false
-	}
-	switch s.data[s.i] {
-	case '"':
-		_, ok := s.str()
-		return ok
-	case '{', '[':
-		depth := 0
-		for s.i < len(s.data) {
-			switch s.data[s.i] {
-			case '"':
-				if _, ok := s.str(); !ok {
-					return false
-				}
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					s.i++
-					return true
-				}
-			}
-			s.i++
-		}
-		return false
-	}
-	start := s.i
-	for s.i < len(s.data) && !isSpace(s.data[s.i]) && s.data[s.i] != ',' && s.data[s.i] != '}' && s.data[s.i] != ']' {
-		s.i++
-	}
-	return s.i > start
-}

@@ -115,6 +115,7 @@ func BenchmarkDecodeStored(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			defer reportCPU(b, cpuTime())
 			for b.Loop() {
 				if err := f(data); err != nil {
 					b.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/internal/errs"
+	"github.com/ismsaudit/ismsaudit/internal/jsonscan"
 )
 
 // JSON decodes data into v strictly: unknown fields, trailing data and
@@ -31,7 +32,7 @@ import (
 // is decoded again by a strict json.Decoder, which decides and reports.
 func JSON(c *errs.Collector, data []byte, v any) bool {
 	if json.Unmarshal(data, v) == nil {
-		k := keyChecker{data: data}
+		k := keyChecker{jsonscan.Scanner{Data: data}}
 		if k.value(jsonTypeOf(reflect.TypeOf(v))) {
 			return true
 		}
@@ -382,8 +383,7 @@ func unprefixed(err error) string {
 // sure (an escaped key, a name two fields share), leaving the decision to
 // a json.Decoder.
 type keyChecker struct {
-	data []byte
-	i    int
+	jsonscan.Scanner
 }
 
 // jsonType is what keyChecker needs of a Go type (pointers removed). A
@@ -453,16 +453,13 @@ func buildJSONType(t reflect.Type, built map[reflect.Type]*jsonType) *jsonType {
 	return jt
 }
 
-// value checks the value at k.i, for type jt, and steps over it.
+// value checks the value at Pos, for type jt, and steps over it.
 func (k *keyChecker) value(jt *jsonType) bool {
-	k.space()
-	if k.i >= len(k.data) {
-		return false
-	}
-	switch k.data[k.i] {
+	k.Space()
+	switch k.Peek() {
 	case '{':
 		if jt.opaque {
-			return k.skip()
+			return k.Skip()
 		}
 		switch jt.kind {
 		case reflect.Struct:
@@ -470,50 +467,39 @@ func (k *keyChecker) value(jt *jsonType) bool {
 		case reflect.Map:
 			return k.object(jt.elem, nil)
 		}
-		return k.skip()
 	case '[':
 		if jt.opaque || (jt.kind != reflect.Slice && jt.kind != reflect.Array) {
-			return k.skip()
+			return k.Skip()
 		}
-		k.i++
+		k.Pos++
 		for {
-			k.space()
-			if k.i < len(k.data) && k.data[k.i] == ']' {
-				k.i++
+			k.Space()
+			if k.Next(']') {
 				return true
 			}
 			if !k.value(jt.elem) {
 				return false
 			}
-			k.space()
-			if k.i < len(k.data) && k.data[k.i] == ',' {
-				k.i++
-			}
+			k.Space()
+			k.Next(',')
 		}
-	case '"':
-		_, ok := k.str()
-		return ok
 	}
-	for k.i < len(k.data) && !isSpace(k.data[k.i]) && k.data[k.i] != ',' && k.data[k.i] != '}' && k.data[k.i] != ']' {
-		k.i++
-	}
-	return true
+	return k.Skip()
 }
 
-// object checks the members of the object at k.i: with keys, those of a
+// object checks the members of the object at Pos: with keys, those of a
 // struct; with nil keys, those of a map whose values are elem.
 func (k *keyChecker) object(elem *jsonType, keys map[string]*jsonType) bool {
-	k.i++
+	k.Pos++
 	for {
-		k.space()
-		if k.i >= len(k.data) {
+		k.Space()
+		if k.Done() {
 			return false
 		}
-		if k.data[k.i] == '}' {
-			k.i++
+		if k.Next('}') {
 			return true
 		}
-		key, ok := k.str()
+		key, ok := k.Str()
 		if !ok {
 			return false
 		}
@@ -526,77 +512,17 @@ func (k *keyChecker) object(elem *jsonType, keys map[string]*jsonType) bool {
 				return false
 			}
 		}
-		k.space()
-		if k.i >= len(k.data) || k.data[k.i] != ':' {
+		k.Space()
+		if !k.Next(':') {
 			return false
 		}
-		k.i++
 		if !k.value(f) {
 			return false
 		}
-		k.space()
-		if k.i < len(k.data) && k.data[k.i] == ',' {
-			k.i++
-		}
+		k.Space()
+		k.Next(',')
 	}
 }
-
-// str reads a string at k.i and returns its text without the quotes.
-func (k *keyChecker) str() ([]byte, bool) {
-	if k.i >= len(k.data) || k.data[k.i] != '"' {
-		return nil, false
-	}
-	start := k.i + 1
-	k.i = start
-	for {
-		j := bytes.IndexByte(k.data[k.i:], '"')
-		if j < 0 {
-			return nil, false
-		}
-		k.i += j + 1
-		// The quote is escaped when an odd number of backslashes
-		// precede it.
-		n := 0
-		for b := k.i - 2; b >= start && k.data[b] == '\\'; b-- {
-			n++
-		}
-		if n%2 == 0 {
-			return k.data[start : k.i-1], true
-		}
-	}
-}
-
-// skip steps over the object or array at k.i.
-func (k *keyChecker) skip() bool {
-	depth := 0
-	for k.i < len(k.data) {
-		switch k.data[k.i] {
-		case '"':
-			if _, ok := k.str(); !ok {
-				return false
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				k.i++
-				return true
-			}
-		}
-		k.i++
-	}
-	return false
-}
-
-func (k *keyChecker) space() {
-	for k.i < len(k.data) && isSpace(k.data[k.i]) {
-		k.i++
-	}
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // Upgrade is ismsaudit.Upgrade for a decoder that sets the envelope
 // fields itself once it has decoded: a version 0 document of a kind now in
