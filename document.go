@@ -328,4 +328,3 @@ func unquote(raw []byte) (string, bool) {
 	}
 	return string(raw[1 : len(raw)-1]), true
 }
-
