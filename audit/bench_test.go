@@ -426,6 +426,7 @@ type (
 		Sampling        *plainSample `json:"sampling,omitempty"`
 		Confidentiality string       `json:"confidentiality"`
 		Digest          string       `json:"digest,omitempty"`
+		Origin          *Origin      `json:"origin,omitempty"`
 		Supersedes      string       `json:"supersedes,omitempty"`
 		State           string       `json:"state"`
 		History         []plainEntry `json:"history"`

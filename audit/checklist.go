@@ -366,3 +366,141 @@ func (v *verifier) verifyChecklist(ch *checker, ev eventTimes) {
 		}
 	}
 }
+
+// ItemResult is the outcome of one checklist item in a batch given to
+// RecordResults: either an assessment, as RecordResult records it, or the
+// reason the item was not audited, as MarkNotAudited records it.
+type ItemResult struct {
+	// Ref is the reference of the checklist item.
+	Ref annexa.Ref `json:"ref"`
+	// Assessment is the auditor's conclusion; nil when the item was not
+	// audited.
+	Assessment *annexa.Assessment `json:"assessment,omitempty"`
+	// NotAudited says why the item was not audited; empty when it was
+	// assessed.
+	NotAudited string `json:"notAudited,omitempty"`
+}
+
+// RecordResults records the outcomes of several checklist items at once,
+// for example a checklist filled offline (19011 6.4.7), during fieldwork
+// only (AUD-CHECKLIST-FIELDWORK). Each result is checked as RecordResult
+// or MarkNotAudited checks it; besides, a batch names each item once, and
+// a result gives an assessment or a reason, not both (ANX-ITEM-ONE-OUTCOME).
+// Every problem of every result is reported in one
+// *ismsaudit.ValidationError whose paths start with the result's index,
+// e.g. "Results[3].Assessment.Notes", "Results[0].NotAudited" or
+// "Results[7].Ref" (a reference no item has is rule ismsaudit.RuleUnknown,
+// so the error also matches ismsaudit.ErrNotFound). Either every result
+// is recorded or, on any error, nothing changes.
+//
+// Accepted, the batch leaves the checklist as recording its results one
+// by one would. Like RecordResult it adds no history entry; on a sealed
+// record it is one change, "record-results". An empty batch changes
+// nothing.
+func (a *Audit) RecordResults(results []ItemResult, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "record-results", m, &err)
+	cl, err := a.checkResults(results, m)
+	if err != nil {
+		return err
+	}
+	if len(results) > 0 {
+		a.Checklist = cl
+	}
+	return nil
+}
+
+// CheckResults reports what RecordResults would refuse in the batch,
+// without recording anything: nil when RecordResults would accept it
+// with the same Meta, else the same error. Importers use it to report
+// every problem of a file along with their own.
+func (a *Audit) CheckResults(results []ItemResult, m ismsaudit.Meta) error {
+	_, err := a.checkResults(results, m)
+	return err
+}
+
+// checkResults checks a batch of results and returns the checklist as it
+// would be with them recorded, a copy: the audit's is left alone.
+func (a *Audit) checkResults(results []ItemResult, m ismsaudit.Meta) (*annexa.Checklist, error) {
+	if err := a.requireState("record-results", RuleChecklistFieldwork, StateFieldwork); err != nil {
+		return nil, err
+	}
+	ch := &checker{subject: "checklist results"}
+	ch.meta(m)
+	if a.Checklist == nil {
+		ch.rule("Checklist", RuleChecklistPlanned, "", "the audit has no checklist")
+		return nil, ch.err()
+	}
+	if len(results) == 0 {
+		return nil, ch.err()
+	}
+	held := make(map[ismsaudit.EvidenceID]bool, len(a.Evidence))
+	for i := range a.Evidence {
+		held[a.Evidence[i].ID] = true
+	}
+	cl := cloneChecklist(a.Checklist)
+	items := make(map[annexa.Ref]bool, len(cl.Items))
+	for i := range cl.Items {
+		items[cl.Items[i].Ref] = true
+	}
+	seen := make(map[annexa.Ref]int, len(results))
+	for i := range results {
+		r := &results[i]
+		path := errs.Index("Results", i)
+		if j, dup := seen[r.Ref]; dup {
+			ch.shape(path+".Ref", ismsaudit.RuleUnique, r.Ref.String(), fmt.Sprintf("the batch names the item already, at Results[%d]", j))
+			continue
+		}
+		seen[r.Ref] = i
+		if !items[r.Ref] {
+			ch.shape(path+".Ref", ismsaudit.RuleUnknown, r.Ref.String(), "no checklist item has this reference")
+			continue
+		}
+		if r.Assessment == nil {
+			mergeItemProblems(ch, path, "NotAudited", cl.MarkNotAudited(r.Ref, r.NotAudited))
+			continue
+		}
+		if r.NotAudited != "" {
+			ch.rule(path+".NotAudited", annexa.RuleItemOneOutcome, r.NotAudited, "a result gives an assessment or a reason why the item was not audited, not both")
+		}
+		for j, id := range r.Assessment.EvidenceRefs {
+			if !isBlank(string(id)) && !held[id] {
+				ch.shape(errs.Index(path+".Assessment.EvidenceRefs", j), ismsaudit.RuleUnknown, string(id), "no evidence item of the audit has this id")
+			}
+		}
+		mergeItemProblems(ch, path, "Assessment", cl.Assess(r.Ref, *r.Assessment))
+	}
+	if err := ch.err(); err != nil {
+		return nil, err
+	}
+	return cl, nil
+}
+
+// mergeItemProblems records the problems of an annexa item operation on
+// the result at path: those about the item's reference at path.Ref, the
+// reason of a not-audited mark at path.NotAudited, the others under
+// path.field.
+func mergeItemProblems(ch *checker, path, field string, err error) {
+	if err == nil {
+		return
+	}
+	ve, ok := err.(*ismsaudit.ValidationError)
+	if !ok {
+		ch.merge(path, "invalid", err)
+		return
+	}
+	for _, f := range ve.Fields {
+		switch {
+		case f.Path == "Ref":
+			f.Path = path + ".Ref"
+		case field == "NotAudited" && f.Path == "Reason":
+			f.Path = path + ".NotAudited"
+		default:
+			f.Path = errs.JoinPath(path+"."+field, f.Path)
+		}
+		ch.add(f.Path, f.Rule, f.Value, f.Detail)
+	}
+}

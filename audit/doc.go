@@ -74,7 +74,9 @@
 // audit's history ([EventAttachChecklist], from preparation to
 // preparation), so that a checklist once attached cannot vanish from the
 // record unnoticed (AUD-CHECKLIST-KEPT). During fieldwork
-// [Audit.RecordResult] and [Audit.MarkNotAudited] fill it in; fieldwork
+// [Audit.RecordResult] and [Audit.MarkNotAudited] fill it in, or
+// [Audit.RecordResults] many items at once, all or none (a checklist
+// filled in offline: package report/sheet reads it back); fieldwork
 // ends ([Audit.EndFieldwork]) only when every item has a result or a
 // reason, and every result rests on verified evidence.
 //
@@ -89,6 +91,9 @@
 // each item, and a correction is a new item that supersedes the old one
 // ([Audit.CorrectEvidence]). [Audit.VerifiedEvidence] and
 // [Audit.EvidenceFor] iterate over the audit evidence.
+// [Audit.CollectEvidenceItems] collects many items at once, all or none,
+// such as a scanner's checks read from OSCAL assessment results
+// (package report), each keeping its [Origin].
 //
 // # Sampling
 //

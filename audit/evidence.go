@@ -48,12 +48,39 @@ type Evidence struct {
 	Confidentiality Confidentiality `json:"confidentiality"`
 	// Digest is the lower-case hex SHA-256 of the material, when known.
 	Digest string `json:"digest,omitempty"`
+	// Origin says which tool's document the item was read from, when it
+	// was imported from another tool's output rather than logged by the team;
+	// absent otherwise.
+	Origin *Origin `json:"origin,omitempty"`
 	// Supersedes is the item this one corrects.
 	Supersedes ismsaudit.EvidenceID `json:"supersedes,omitempty"`
 	// State is where the item stands; the reject entry's Reason says why
 	// an item was rejected.
 	State   EvidenceState   `json:"state"`
 	History []EvidenceEntry `json:"history"`
+}
+
+// Origin is where an imported evidence item came from: the tool that
+// collected the information, the document it wrote and the item of that
+// document, so that the item can be traced back and compared with the
+// tool's own output. When the tool collected the information is the
+// item's CollectedAt, and the item's CollectedBy names the tool (or the
+// person who ran it). An item with an Origin is collected like any other and
+// becomes audit evidence only when an auditor verifies it.
+type Origin struct {
+	// Tool names the tool that collected the information, as its
+	// document names it, e.g. "Harbour Scanner 4.2".
+	Tool string `json:"tool"`
+	// Document identifies the document the item was read from, e.g. an
+	// OSCAL document's uuid.
+	Document string `json:"document"`
+	// Item identifies the item within the document, e.g. an OSCAL
+	// observation's uuid.
+	Item string `json:"item"`
+	// Modified is when the document was last modified, as it says; with
+	// Document it names the version read. Zero when the document does not
+	// say.
+	Modified time.Time `json:"modified,omitzero"`
 }
 
 // EvidenceSource is where an item of audit information came from (ISO
@@ -244,11 +271,61 @@ func (a *Audit) CollectEvidence(e Evidence, m ismsaudit.Meta) (err error) {
 	ch.meta(m)
 	ownTime(&e.CollectedAt, m)
 	ownAuthor(&e.CollectedBy, m)
-	a.evidenceCheckNew(ch, e, m, "")
+	a.evidenceCheckNew(ch, noPrefix, e, m, "")
 	if err := ch.err(); err != nil {
 		return err
 	}
 	a.Evidence = append(a.Evidence, newEvidenceItem(e))
+	return nil
+}
+
+// CollectEvidenceItems appends items to the evidence log as one
+// operation, all of them or none: each is checked as CollectEvidence
+// checks an item (its CollectedBy and CollectedAt, left blank, are the
+// Meta's), and no two of them may share an id. Every problem of every item
+// is reported in one *ismsaudit.ValidationError, at paths such as
+// "Items[3].Supports[0]" (Meta problems at "Meta.At" and "Meta.By"); an
+// empty batch is refused at "Items". Refused, the record is unchanged.
+// Accepted, the log holds the same items as collecting them one by one
+// in order with the same Meta; a sealed record records the batch as one
+// change, "collect-evidence-items".
+//
+// It is the operation importers use (report.ImportOSCALObservations): an
+// import lands whole, or the host sees everything wrong with it at once.
+func (a *Audit) CollectEvidenceItems(items []Evidence, m ismsaudit.Meta) (err error) {
+	w, err := a.watch()
+	if err != nil {
+		return err
+	}
+	defer w.done(a, "collect-evidence-items", m, &err)
+	if err := a.requireState("collect-evidence-items", RuleEvidenceDuringAudit, evidenceStates...); err != nil {
+		return err
+	}
+	ch := &checker{subject: "evidence items"}
+	ch.meta(m)
+	if len(items) == 0 {
+		ch.shape("Items", "required", "", "at least one item")
+	}
+	first := make(map[ismsaudit.EvidenceID]int, len(items))
+	batch := make([]Evidence, len(items))
+	for i, e := range items {
+		at := func() string { return errs.Index("Items", i) }
+		ownTime(&e.CollectedAt, m)
+		ownAuthor(&e.CollectedBy, m)
+		a.evidenceCheckNew(ch, at, e, m, "")
+		if j, ok := first[e.ID]; ok && !isBlank(string(e.ID)) {
+			ch.shape(at()+".ID", "unique", string(e.ID), "the same id as "+errs.Index("Items", j))
+		} else if !ok {
+			first[e.ID] = i
+		}
+		batch[i] = e
+	}
+	if err := ch.err(); err != nil {
+		return err
+	}
+	for _, e := range batch {
+		a.Evidence = append(a.Evidence, newEvidenceItem(e))
+	}
 	return nil
 }
 
@@ -378,7 +455,7 @@ func (a *Audit) CorrectEvidence(old ismsaudit.EvidenceID, e Evidence, m ismsaudi
 	ch.meta(m)
 	ownTime(&e.CollectedAt, m)
 	ownAuthor(&e.CollectedBy, m)
-	a.evidenceCheckNew(ch, e, m, old)
+	a.evidenceCheckNew(ch, noPrefix, e, m, old)
 	if err := ch.err(); err != nil {
 		return err
 	}
@@ -507,41 +584,48 @@ func cloneEvidence(e Evidence) Evidence {
 		s := *e.Sampling
 		e.Sampling = &s
 	}
+	if e.Origin != nil {
+		o := *e.Origin
+		e.Origin = &o
+	}
 	return e
 }
 
 // evidenceCheckNew checks an item offered to the log. supersedes is the
 // item it corrects ("" for a new item): Supersedes may be empty or equal
-// to it.
-func (a *Audit) evidenceCheckNew(ch *checker, e Evidence, m ismsaudit.Meta, supersedes ismsaudit.EvidenceID) {
-	c := ch
+// to it. prefix gives the item's path ("" for the operation's one item).
+func (a *Audit) evidenceCheckNew(c *checker, prefix func() string, e Evidence, m ismsaudit.Meta, supersedes ismsaudit.EvidenceID) {
+	p := func(field string) string { return errs.JoinPath(prefix(), field) }
 	switch {
 	case isBlank(string(e.ID)):
-		c.shape("ID", "required", "", "the host's id for the item")
+		c.shape(p("ID"), "required", "", "the host's id for the item")
 	case a.evidenceIndex(e.ID) >= 0:
-		c.shape("ID", "unique", string(e.ID), "the log already holds an item with this id")
+		c.shape(p("ID"), "unique", string(e.ID), "the log already holds an item with this id")
 	}
 	var criteria func(annexa.Ref) bool
 	if a.Plan != nil {
 		criteria = func(r annexa.Ref) bool { return planHasCriterion(a.Plan, r) }
 	}
-	c.content(func() string { return "" }, &e, criteria, true, a.samplingPlanByID)
+	c.content(prefix, &e, criteria, true, a.samplingPlanByID)
 	if !m.At.IsZero() && e.CollectedAt.After(m.At) {
-		c.shape("CollectedAt", "not-after-event", e.CollectedAt.Format(time.RFC3339), "collected later than the operation logging it ("+m.At.Format(time.RFC3339)+")")
+		c.shape(p("CollectedAt"), "not-after-event", e.CollectedAt.Format(time.RFC3339), "collected later than the operation logging it ("+m.At.Format(time.RFC3339)+")")
 	}
 	switch {
 	case supersedes == "" && e.Supersedes != "":
-		c.shape("Supersedes", "library-set", string(e.Supersedes), "set by CorrectEvidence; leave it empty")
+		c.shape(p("Supersedes"), "library-set", string(e.Supersedes), "set by CorrectEvidence; leave it empty")
 	case supersedes != "" && e.Supersedes != "" && e.Supersedes != supersedes:
-		c.shape("Supersedes", "library-set", string(e.Supersedes), "a correction of "+string(supersedes)+" supersedes it and nothing else")
+		c.shape(p("Supersedes"), "library-set", string(e.Supersedes), "a correction of "+string(supersedes)+" supersedes it and nothing else")
 	}
 	if e.State != "" {
-		c.shape("State", "library-set", string(e.State), "set by the library; leave it empty")
+		c.shape(p("State"), "library-set", string(e.State), "set by the library; leave it empty")
 	}
 	if len(e.History) != 0 {
-		c.shape("History", "library-set", "", "set by the library; leave it empty")
+		c.shape(p("History"), "library-set", "", "set by the library; leave it empty")
 	}
 }
+
+// noPrefix is the path prefix of an operation's one item.
+func noPrefix() string { return "" }
 
 // content checks the fields of an item that the caller gives and that
 // never change once logged. prefix gives the path of the item (built
@@ -604,6 +688,17 @@ func (c *checker) content(prefix func() string, e *Evidence, criteria func(annex
 	}
 	if e.Digest != "" && !isDigest(e.Digest) {
 		c.shape(p("Digest"), "sha256-hex", e.Digest, "64 lower-case hex digits (see DigestOf)")
+	}
+	if o := e.Origin; o != nil {
+		if isBlank(o.Tool) {
+			c.shape(p("Origin.Tool"), "required", "", "the tool that collected the information")
+		}
+		if isBlank(o.Document) {
+			c.shape(p("Origin.Document"), "required", "", "the document the item was read from")
+		}
+		if isBlank(o.Item) {
+			c.shape(p("Origin.Item"), "required", "", "the item of the document")
+		}
 	}
 }
 

@@ -59,7 +59,10 @@ import (
 // str(CollectedBy) time(CollectedAt), optional Covers as time(From)
 // time(To), optional Sampling as str(Plan) str(Population)
 // int(PopulationSize) int(SampleSize) str(Method), then
-// str(Confidentiality) str(Digest) str(Supersedes). State and History are
+// str(Confidentiality) str(Digest) str(Supersedes), followed, when the
+// item has an Origin (which no item had when this chain was fixed, so
+// that every chain made then still verifies), by str(Tool) str(Document)
+// str(Item) time(Modified). State and History are
 // not part of an item's entry: they change as the item moves through its
 // lifecycle, and its history log seals them.
 const SealAlgorithmV2 = "sha256-log-chain-v2"
@@ -695,5 +698,12 @@ func sealEncodeEvidence(b []byte, e *Evidence) []byte {
 	}
 	b = sealStr(b, string(e.Confidentiality))
 	b = sealStr(b, e.Digest)
-	return sealStr(b, string(e.Supersedes))
+	b = sealStr(b, string(e.Supersedes))
+	if o := e.Origin; o != nil {
+		b = sealStr(b, o.Tool)
+		b = sealStr(b, o.Document)
+		b = sealStr(b, o.Item)
+		b = sealTime(b, o.Modified)
+	}
+	return b
 }

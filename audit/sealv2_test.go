@@ -428,6 +428,10 @@ func TestSealCoversEveryField(t *testing.T) {
 		"Confidentiality":         func(e *Evidence) { e.Confidentiality = ConfidentialityRestricted },
 		"Digest":                  func(e *Evidence) { e.Digest = "" },
 		"Supersedes":              func(e *Evidence) { e.Supersedes = "E-0" },
+		"Origin.Tool":             func(e *Evidence) { e.Origin.Tool += "x" },
+		"Origin.Document":         func(e *Evidence) { e.Origin.Document += "x" },
+		"Origin.Item":             func(e *Evidence) { e.Origin.Item += "x" },
+		"Origin.Modified":         func(e *Evidence) { e.Origin.Modified = e.Origin.Modified.Add(time.Second) },
 	}
 	// Whole parts added, removed or reordered.
 	partChanges := map[string]func(e *Evidence){
@@ -435,6 +439,7 @@ func TestSealCoversEveryField(t *testing.T) {
 		"Supports reordered": func(e *Evidence) { e.Supports = []annexa.Ref{itemPolicy, itemControl} },
 		"Covers removed":     func(e *Evidence) { e.Covers = nil },
 		"Sampling removed":   func(e *Evidence) { e.Sampling = nil },
+		"Origin added":       func(e *Evidence) { e.Origin = &Origin{} },
 	}
 	entryChanges := map[string]func(h *FindingEntry){
 		"From":   func(h *FindingEntry) { h.From = FindingPresented },
@@ -461,6 +466,7 @@ func TestSealCoversEveryField(t *testing.T) {
 			a.Evidence[4].Sampling = &SampleRecord{Plan: "S-1", Population: "p", PopulationSize: 20, SampleSize: 5, Method: Statistical}
 			a.Evidence[4].Supports = []annexa.Ref{itemControl, itemPolicy}
 			a.Evidence[4].Digest = DigestOf([]byte("x"))
+			a.Evidence[4].Origin = &Origin{Tool: "scanner", Document: "d", Item: "i", Modified: march(3, 0)}
 			sealV2(a, marchMeta(15, 9))
 			change(&a.Evidence[4])
 			var se *SealError
