@@ -169,6 +169,37 @@ func (k AuditKind) MarshalText() ([]byte, error) { return auditKindSet.Marshal(k
 // tokens only; empty text decodes to the zero value.
 func (k *AuditKind) UnmarshalText(text []byte) error { return auditKindSet.Unmarshal(text, k) }
 
+// carryOutcomeSet holds the CarryOutcome values in canonical order: the single source
+// of truth for their validity, order, parsing and text form.
+var carryOutcomeSet = enum.New("annexa", "CarryOutcome",
+	CarryOne,
+	CarryMerged,
+	CarryConflict,
+	CarryNew,
+)
+
+// CarryOutcomes yields the CarryOutcome values in canonical order.
+func CarryOutcomes() iter.Seq[CarryOutcome] { return carryOutcomeSet.All() }
+
+// ParseCarryOutcome returns the CarryOutcome whose token is exactly s; for any
+// other input the error lists the valid tokens.
+func ParseCarryOutcome(s string) (CarryOutcome, error) { return carryOutcomeSet.Parse(s) }
+
+// IsValid reports whether o is one of the CarryOutcome values; the
+// zero value, unset, is not.
+func (o CarryOutcome) IsValid() bool { return carryOutcomeSet.Valid(o) }
+
+// String returns the token of o.
+func (o CarryOutcome) String() string { return string(o) }
+
+// MarshalText implements [encoding.TextMarshaler]. The zero value marshals
+// as empty text; any other value that is not valid is an error.
+func (o CarryOutcome) MarshalText() ([]byte, error) { return carryOutcomeSet.Marshal(o) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
+// tokens only; empty text decodes to the zero value.
+func (o *CarryOutcome) UnmarshalText(text []byte) error { return carryOutcomeSet.Unmarshal(text, o) }
+
 // themeSet holds the Theme values in canonical order: the single source
 // of truth for their validity, order, parsing and text form.
 var themeSet = enum.New("annexa", "Theme",
@@ -354,19 +385,19 @@ func InclusionBases() iter.Seq[InclusionBasis] { return inclusionBasisSet.All() 
 // other input the error lists the valid tokens.
 func ParseInclusionBasis(s string) (InclusionBasis, error) { return inclusionBasisSet.Parse(s) }
 
-// IsValid reports whether v is one of the InclusionBasis values; the
+// IsValid reports whether b is one of the InclusionBasis values; the
 // zero value, unset, is not.
-func (v InclusionBasis) IsValid() bool { return inclusionBasisSet.Valid(v) }
+func (b InclusionBasis) IsValid() bool { return inclusionBasisSet.Valid(b) }
 
-// String returns the token of v.
-func (v InclusionBasis) String() string { return string(v) }
+// String returns the token of b.
+func (b InclusionBasis) String() string { return string(b) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero value marshals
 // as empty text; any other value that is not valid is an error.
-func (v InclusionBasis) MarshalText() ([]byte, error) { return inclusionBasisSet.Marshal(v) }
+func (b InclusionBasis) MarshalText() ([]byte, error) { return inclusionBasisSet.Marshal(b) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts exact
 // tokens only; empty text decodes to the zero value.
-func (v *InclusionBasis) UnmarshalText(text []byte) error {
-	return inclusionBasisSet.Unmarshal(text, v)
+func (b *InclusionBasis) UnmarshalText(text []byte) error {
+	return inclusionBasisSet.Unmarshal(text, b)
 }
