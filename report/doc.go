@@ -1,6 +1,6 @@
 // Package report renders what ismsaudit models for people and for other
-// tools: checklists and catalogues, audit reports and their OSCAL exports,
-// and programme status reports. Every renderer writes to an io.Writer the
+// tools: checklists and catalogues, the Statement of Applicability, audit
+// reports and the OSCAL documents, and programme status reports. Every renderer writes to an io.Writer the
 // caller gives, in a deterministic order (the same input gives the same
 // bytes), validates its input first and writes nothing when it is invalid,
 // and returns the first write error.
@@ -182,6 +182,29 @@
 // reference only. Every UUID is a version 5 UUID derived from the host's
 // ids ([OSCALUUID], namespace [OSCALNamespace]), so exporting the same
 // record again gives the same bytes.
+//
+// The rest of the OSCAL chain: [OSCALCatalog] writes ISO/IEC 27001:2022's
+// clauses 4 to 10 and Annex A controls as a catalog (ids, short titles,
+// themes and the ISO/IEC 27002 attributes as properties, none of the
+// standards' text), [OSCALProfile] a Statement of Applicability as a
+// profile of that catalog (the applicable controls, each exclusion with
+// its justification), and [AssessmentPlan] an audit's approved plan as an
+// assessment plan, which the assessment results import. Every document is
+// valid against NIST's OSCAL 1.1.2 JSON schemas under ECMAScript's
+// regular expressions, as ajv reads them: text is trimmed of white space
+// and byte-order marks.
+//
+// [ReadOSCALAssessmentResults] reads the other way: another tool's
+// assessment results (a scanner's technical checks), strictly, every
+// problem named at its JSON path; each observation becomes an evidence
+// item of source technical verification that keeps its origin, and
+// [ImportOSCALAssessmentResults] collects them into an audit, all or
+// none, collected and not verified until an auditor verifies them.
+//
+// Spreadsheets (the Statement of Applicability, checklists for offline
+// fieldwork, the audit workbook) are package
+// github.com/ismsaudit/ismsaudit/report/sheet's job, which links the XLSX
+// library only for hosts that import it.
 package report
 
 //go:generate go run ../internal/enumgen

@@ -33,6 +33,10 @@ const OSCALNamespace = "d34a8665-0bad-5679-8ab2-5bb0f8e927e9"
 // to OSCAL objects ("audit-kind", "finding-kind", "grade", ...).
 const OSCALPropNamespace = "https://github.com/ismsaudit/ismsaudit/ns/oscal"
 
+// oscalUUIDScheme is the scheme of identifiers that are UUIDs (RFC 4122),
+// as OSCAL's document-id and system-id name it.
+const oscalUUIDScheme = "https://ietf.org/rfc/rfc4122"
+
 var oscalNamespace = func() [16]byte {
 	var ns [16]byte
 	b, err := hex.DecodeString(strings.ReplaceAll(OSCALNamespace, "-", ""))
@@ -50,7 +54,15 @@ var oscalNamespace = func() [16]byte {
 // exports use these names:
 //
 //	audit/<audit>/assessment-results   the assessment results document
-//	audit/<audit>/plan                 the back-matter resource describing the plan
+//	audit/<audit>/plan                 the back-matter resource of the assessment results that imports the assessment plan
+//	audit/<audit>/assessment-plan      the assessment plan document (AssessmentPlan)
+//	audit/<audit>/isms                 the back-matter resource of the assessment plan describing the ISMS (import-ssp)
+//	audit/<audit>/activity/<n>         the activity made from the n-th line of the timetable (1, 2, ...)
+//	audit/<audit>/task/audit           the task spanning the audit activities
+//	audit/<audit>/task/<n>             the task timing the n-th line of the timetable
+//	audit/<audit>/component/unit/<name>     an organizational unit in the audit scope
+//	audit/<audit>/component/process/<name>  a process in the audit scope
+//	audit/<audit>/location/<name>      a location in the audit scope or the plan
 //	audit/<audit>/result               the result
 //	audit/<audit>/evidence/<item>      the observation made from an evidence item
 //	audit/<audit>/finding/<finding>    a finding
@@ -62,6 +74,9 @@ var oscalNamespace = func() [16]byte {
 //	auditor/<auditor id>               a team member with an auditor id
 //	audit/<audit>/person/<name>        any other person
 //	organization/<name>                the audit client and the auditee
+//	catalog/iso-iec-27001-2022         the catalog document (OSCALCatalog)
+//	soa/<organization>/<version>/profile  the profile of a Statement of Applicability (OSCALProfile)
+//	soa/<organization>/<version>/catalog  the profile's back-matter resource that imports the catalog
 func OSCALUUID(parts ...string) string {
 	var stack [256]byte
 	name := appendUUIDName(append(stack[:0], oscalNamespace[:]...), parts)
@@ -241,6 +256,9 @@ type (
 		Name  string `json:"name"`
 		NS    string `json:"ns,omitempty"`
 		Value string `json:"value"`
+		// Remarks, markup, say more about the value (the justification
+		// of an excluded control in a profile).
+		Remarks string `json:"remarks,omitempty"`
 		// tok marks a value propTok made: a token that needs no
 		// escaping, which the writer copies as it is.
 		tok bool
@@ -248,6 +266,10 @@ type (
 	oscalRole struct {
 		ID    string `json:"id"`
 		Title string `json:"title"`
+	}
+	oscalLocation struct {
+		UUID  string `json:"uuid"`
+		Title string `json:"title,omitempty"`
 	}
 	oscalParty struct {
 		UUID         string      `json:"uuid"`
@@ -268,6 +290,7 @@ type (
 		OSCALVersion       string                  `json:"oscal-version"`
 		Props              []oscalProp             `json:"props,omitempty"`
 		Roles              []oscalRole             `json:"roles,omitempty"`
+		Locations          []oscalLocation         `json:"locations,omitempty"`
 		Parties            []oscalParty            `json:"parties,omitempty"`
 		ResponsibleParties []oscalResponsibleParty `json:"responsible-parties,omitempty"`
 		Remarks            string                  `json:"remarks,omitempty"`
@@ -275,11 +298,21 @@ type (
 	oscalImport struct {
 		Href string `json:"href"`
 	}
+	oscalDocumentID struct {
+		Scheme     string `json:"scheme,omitempty"`
+		Identifier string `json:"identifier"`
+	}
+	oscalRLink struct {
+		Href      string `json:"href"`
+		MediaType string `json:"media-type,omitempty"`
+	}
 	oscalResource struct {
-		UUID        string      `json:"uuid"`
-		Title       string      `json:"title,omitempty"`
-		Description string      `json:"description,omitempty"`
-		Props       []oscalProp `json:"props,omitempty"`
+		UUID        string            `json:"uuid"`
+		Title       string            `json:"title,omitempty"`
+		Description string            `json:"description,omitempty"`
+		Props       []oscalProp       `json:"props,omitempty"`
+		DocumentIDs []oscalDocumentID `json:"document-ids,omitempty"`
+		RLinks      []oscalRLink      `json:"rlinks,omitempty"`
 	}
 	oscalBackMatter struct {
 		Resources []oscalResource `json:"resources"`
@@ -515,18 +548,37 @@ func oscalTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// oneLine folds white space so that a value fits OSCAL's string type (no
-// line breaks, no leading or trailing space). A value that needs no
-// folding, as most do, is returned as it is.
+// oneLine folds white space so that a value fits OSCAL's string type
+// (StringDatatype, pattern ^\S(.*\S)?$ under ECMAScript's regular
+// expressions, as JSON Schema validators such as ajv read it): no line
+// breaks, and no white space at either end. ECMAScript's white space is
+// Go's (unicode.IsSpace, less U+0085, which ECMAScript's "." matches)
+// plus U+FEFF, the byte-order mark that text from spreadsheets and
+// Windows tools often starts with. oneLine drops every U+FEFF (as a
+// zero-width no-break space inside text it is deprecated, and carries no
+// meaning in a name or a title), then folds Go's white space. A value
+// that needs neither, as most do, is returned as it is.
 func oneLine(s string) string {
 	if !needsFolding(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\uFEFF", "")), " ")
 }
 
+// isOSCALSpace reports whether r is white space at the ends of an OSCAL
+// string: Go's white space (unicode.IsSpace, which holds every character
+// of ECMAScript's \s but U+FEFF) or U+FEFF, the zero-width no-break space
+// that serves as byte-order mark.
+func isOSCALSpace(r rune) bool {
+	return r == byteOrderMark || unicode.IsSpace(r)
+}
+
+// byteOrderMark is U+FEFF, white space to ECMAScript's \s but not to Go.
+const byteOrderMark = '\uFEFF'
+
 // needsFolding reports whether oneLine changes s: whether it starts or
-// ends with a space, or holds two spaces in a row or other white space.
+// ends with a space, or holds two spaces in a row, other white space or
+// a byte-order mark.
 func needsFolding(s string) bool {
 	if s == "" {
 		return false
@@ -543,7 +595,7 @@ func needsFolding(s string) bool {
 			}
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+			if isOSCALSpace(r) {
 				return true
 			}
 			i += size - 1

@@ -17,12 +17,18 @@ func (x *oscalExport) planResource() oscalResource {
 		b.WriteString("\n- ")
 		b.WriteString(o)
 	}
+	// Names are folded (oneLine) as the parties' are: no byte-order mark
+	// from a spreadsheet ends up inside the text.
 	b.WriteString("\n\nScope: ")
-	b.WriteString(r.Auditee)
+	b.WriteString(oneLine(r.Auditee))
 	for _, part := range [][]string{r.Scope.Units, r.Scope.Processes, r.Scope.Locations} {
-		if len(part) > 0 {
-			b.WriteString("; ")
-			b.WriteString(strings.Join(part, ", "))
+		sep := "; "
+		for _, name := range part {
+			if name = oneLine(name); name != "" {
+				b.WriteString(sep)
+				b.WriteString(name)
+				sep = ", "
+			}
 		}
 	}
 	if r.Scope.ISMS != "" {
@@ -34,8 +40,11 @@ func (x *oscalExport) planResource() oscalResource {
 		b.WriteString("\n- ")
 		b.WriteString(criterionText(c))
 	}
+	plan := OSCALUUID("audit", x.id, "assessment-plan")
 	res := oscalResource{
-		UUID: OSCALUUID("audit", x.id, "plan"), Title: oneLine("Audit plan of " + x.id), Description: b.String(),
+		UUID: OSCALUUID("audit", x.id, "plan"), Title: oneLine("Assessment plan of " + x.id), Description: b.String(),
+		DocumentIDs: []oscalDocumentID{{Scheme: oscalUUIDScheme, Identifier: plan}},
+		RLinks:      []oscalRLink{{Href: "urn:uuid:" + plan, MediaType: "application/oscal.ap+json"}},
 	}
 	if r.Plan != nil && r.Plan.Version > 0 {
 		res.Props = prop(res.Props, "plan-version", strconv.Itoa(r.Plan.Version))
@@ -99,7 +108,11 @@ func (x *oscalExport) attestation() []oscalAttestation {
 //     for the audit client, the auditee and each team member, with
 //     responsible-parties tying them together;
 //   - import-ap: a reference ("#" + uuid) to a back-matter resource that
-//     describes the audit plan (objectives, scope, criteria);
+//     imports the assessment plan AssessmentPlan writes for the same
+//     audit: its document-id and its rlink ("urn:uuid:" + uuid) name that
+//     document's uuid, OSCALUUID("audit", <audit>, "assessment-plan"),
+//     and its description summarises the plan (objectives, scope,
+//     criteria);
 //   - one result spanning r.Start to r.End, whose reviewed-controls select
 //     the audit criteria (see OSCALControlID), whose attestation carries
 //     the conclusions, and which holds:
@@ -191,9 +204,9 @@ func resultDescription(r *AuditReport) string {
 	b.WriteString(" ")
 	b.WriteString(string(r.Audit))
 	b.WriteString(" of ")
-	b.WriteString(r.Auditee)
+	b.WriteString(oneLine(r.Auditee))
 	b.WriteString(" for ")
-	b.WriteString(r.Client)
+	b.WriteString(oneLine(r.Client))
 	b.WriteString(". ")
 	b.WriteString(findingCounts(r.Findings))
 	b.WriteString(" ")

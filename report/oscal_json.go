@@ -202,11 +202,12 @@ func (w *oscalWriter) props(ps []oscalProp) {
 			w.key("value")
 		}
 		if p.tok {
-			w.raw(`"`, p.Value, `"}`)
+			w.raw(`"`, p.Value, `"`)
 		} else {
 			w.str(p.Value)
-			w.text("}")
 		}
+		w.kopt("remarks", p.Remarks)
+		w.text("}")
 	})
 }
 
@@ -232,6 +233,12 @@ func (w *oscalWriter) metadata(m *oscalMetadata) {
 		w.open('{')
 		w.kstr("id", m.Roles[i].ID)
 		w.kstr("title", m.Roles[i].Title)
+		w.close('}')
+	})
+	w.array("locations", len(m.Locations), true, func(i int) {
+		w.open('{')
+		w.kstr("uuid", m.Locations[i].UUID)
+		w.kopt("title", m.Locations[i].Title)
 		w.close('}')
 	})
 	w.array("parties", len(m.Parties), true, func(i int) {
@@ -262,6 +269,20 @@ func (w *oscalWriter) backMatter(bm *oscalBackMatter) {
 		w.kopt("title", r.Title)
 		w.kopt("description", r.Description)
 		w.props(r.Props)
+		w.array("document-ids", len(r.DocumentIDs), true, func(j int) {
+			d := &r.DocumentIDs[j]
+			w.open('{')
+			w.kopt("scheme", d.Scheme)
+			w.kstr("identifier", d.Identifier)
+			w.close('}')
+		})
+		w.array("rlinks", len(r.RLinks), true, func(j int) {
+			l := &r.RLinks[j]
+			w.open('{')
+			w.kstr("href", l.Href)
+			w.kopt("media-type", l.MediaType)
+			w.close('}')
+		})
 		w.close('}')
 	})
 	w.close('}')

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,7 +61,7 @@ func loadOSCALShape(t testing.TB) *oscalShape {
 
 func oscalScalar(typ string) bool {
 	switch typ {
-	case "uuid", "datetime", "token", "string", "text", "uri", "uri-reference":
+	case "uuid", "datetime", "token", "string", "text", "uri", "uri-reference", "boolean":
 		return true
 	}
 	return strings.HasPrefix(typ, "enum:")
@@ -110,6 +112,10 @@ func checkOSCALShape(t testing.TB, shape *oscalShape, data []byte) map[string]in
 			assert.True(t, c.roles[ref[1]], "%s: role %q is defined in metadata", ref[0], ref[1])
 			continue
 		}
+		if ref[2] == "subject" {
+			assert.Contains(t, oscalSubjectTypes, c.uuids[ref[1]], "%s: %s refers to a subject", ref[0], ref[1])
+			continue
+		}
 		assert.Equal(t, ref[2], c.uuids[ref[1]], "%s: %s refers to a %s", ref[0], ref[1], ref[2])
 	}
 	return c.counts
@@ -119,7 +125,11 @@ func checkOSCALShape(t testing.TB, shape *oscalShape, data []byte) map[string]in
 var oscalRefTypes = map[string]string{
 	"observation-uuid": "observation", "risk-uuid": "risk", "finding-uuid": "finding",
 	"party-uuids": "party", "actor-uuid": "party", "member-of-organizations": "party",
+	"activity-uuid": "activity", "subject-uuid": "subject",
 }
+
+// oscalSubjectTypes are the objects an assessment subject can select.
+var oscalSubjectTypes = []string{"party", "location", "system-component"}
 
 func (c *oscalShapeCheck) object(v any, typ, path string) {
 	t := c.t
@@ -165,9 +175,18 @@ func (c *oscalShapeCheck) object(v any, typ, path string) {
 	if typ == "role" {
 		c.roles[obj["id"].(string)] = true
 	}
-	if typ == "assessment-results" {
-		href := obj["import-ap"].(map[string]any)["href"].(string)
-		c.refs = append(c.refs, [3]string{path + ".import-ap.href", strings.TrimPrefix(href, "#"), "resource"})
+	// The imports name a back-matter resource of the document.
+	for _, imp := range []struct{ typ, key string }{{"assessment-results", "import-ap"}, {"assessment-plan", "import-ssp"}, {"profile-import", ""}} {
+		if typ != imp.typ {
+			continue
+		}
+		m, p := obj, path
+		if imp.key != "" {
+			m, _ = obj[imp.key].(map[string]any)
+			p += "." + imp.key
+		}
+		href, _ := m["href"].(string)
+		c.refs = append(c.refs, [3]string{p + ".href", strings.TrimPrefix(href, "#"), "resource"})
 	}
 }
 
@@ -175,6 +194,11 @@ func (c *oscalShapeCheck) value(v any, typ, path, key string) {
 	t := c.t
 	if _, isObject := c.shape.Objects[typ]; isObject {
 		c.object(v, typ, path)
+		return
+	}
+	if typ == "boolean" {
+		_, ok := v.(bool)
+		assert.True(t, ok, "%s: a boolean", path)
 		return
 	}
 	s, ok := v.(string)
@@ -201,7 +225,7 @@ func (c *oscalShapeCheck) value(v any, typ, path, key string) {
 		}
 	case typ == "string":
 		assert.Regexp(t, stringPattern, s, path)
-		assert.NotContains(t, s, "\n", path)
+		assert.True(t, ecmaString(s), "%s: %q fits StringDatatype under ECMAScript's \\s", path, s)
 	case typ == "uri":
 		assert.Regexp(t, uriPattern, s, path)
 	case typ == "uri-reference":
@@ -367,9 +391,50 @@ func TestObservationMethods(t *testing.T) {
 }
 
 func TestOneLine(t *testing.T) {
-	for in, want := range map[string]string{"a b": "a b", " a\n\tb  c ": "a b c", "": "", "\n": ""} {
-		assert.Equal(t, want, oneLine(in))
+	for in, want := range map[string]string{
+		"a b": "a b", " a\n\tb  c ": "a b c", "": "", "\n": "",
+		"\uFEFFJordan Blake\uFEFF": "Jordan Blake", "\uFEFF \uFEFFa\uFEFF\t": "a", "\uFEFF": "",
+		"a\uFEFFb": "ab", "a \uFEFF b": "a b", "of \uFEFFNorthwind\uFEFF Ltd": "of Northwind Ltd", "\u3000a\u2028b\u00a0": "a b",
+	} {
+		got := oneLine(in)
+		assert.Equal(t, want, got, "oneLine(%q)", in)
+		assert.True(t, got == "" || ecmaString(got), "oneLine(%q) = %q fits OSCAL's string type", in, got)
 	}
+}
+
+// ecmaString reports whether s matches OSCAL's StringDatatype pattern
+// ^\S(.*\S)?$ as ECMAScript (and so ajv) reads it, with the u flag: \s is
+// ECMAScript's WhiteSpace and LineTerminator (U+FEFF and every Zs
+// character among them) and "." matches anything but a line terminator.
+// Go's regexp reads \s as ASCII white space only, so the test spells the
+// pattern out.
+func ecmaString(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if ecmaLineTerminator(r) {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !ecmaSpace(first) && !ecmaSpace(last)
+}
+
+// ecmaSpace reports whether ECMAScript's \s matches r.
+func ecmaSpace(r rune) bool {
+	switch r {
+	case '\t', '\v', '\f', ' ', '\u00a0', '\ufeff':
+		return true
+	}
+	return ecmaLineTerminator(r) || unicode.Is(unicode.Zs, r)
+}
+
+// ecmaLineTerminator reports whether r is an ECMAScript line terminator,
+// which "." does not match.
+func ecmaLineTerminator(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
 }
 
 // errorRecorder collects the failures of the checks it is passed to.
@@ -445,9 +510,18 @@ func FuzzOneLine(f *testing.F) {
 	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a\u00a0b", "\x85", "é è"} {
 		f.Add(s)
 	}
+	f.Add("\uFEFFa\uFEFF")
+	f.Add(" \uFEFF a b\uFEFF ")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+		got, want := oneLine(s), strings.Join(strings.Fields(strings.ReplaceAll(s, "\uFEFF", "")), " ")
+		if got != want {
 			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+		if strings.ContainsRune(got, byteOrderMark) {
+			t.Fatalf("oneLine(%q) = %q keeps a byte-order mark", s, got)
+		}
+		if got != "" && utf8.ValidString(s) && !ecmaString(got) {
+			t.Fatalf("oneLine(%q) = %q does not fit OSCAL's string type", s, got)
 		}
 	})
 }

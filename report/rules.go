@@ -8,8 +8,9 @@ import (
 )
 
 // rules is the whole catalogue: the audit report's contents, then the
-// programme report's; each report's rules live next to its Check.
-var rules = rulebook.MustNew("RPT", auditReportRules, programmeReportRules)
+// programme report's, then the OSCAL exports'; each report's rules live
+// next to its Check, the OSCAL ones next to their writer.
+var rules = rulebook.MustNew("RPT", auditReportRules, programmeReportRules, oscalRules)
 
 // Rules yields the rules the package checks, in catalogue order: the
 // contents of an audit report (ISO 19011:2018 6.5.1, 6.5.2), then those

@@ -18,8 +18,8 @@ func TestRules(t *testing.T) {
 		require.True(t, ok, r.ID)
 		assert.Equal(t, r, got)
 	}
-	assert.Equal(t, len(auditReportRules)+len(programmeReportRules), n)
-	for _, id := range []ismsaudit.RuleID{RuleObjectives, RuleRedaction, RuleRecommendation, RuleRecordVerifies, RuleProgrammeActions, RuleProgrammeRecordsVerify} {
+	assert.Equal(t, len(auditReportRules)+len(programmeReportRules)+len(oscalRules), n)
+	for _, id := range []ismsaudit.RuleID{RuleObjectives, RuleRedaction, RuleRecommendation, RuleRecordVerifies, RuleProgrammeActions, RuleProgrammeRecordsVerify, RuleAssessmentPlanApproved} {
 		_, ok := LookupRule(id)
 		assert.True(t, ok, id)
 	}
