@@ -33,6 +33,38 @@
 //	                   format version and print it: [-kind KIND] for a
 //	                   document written before documents named their kind
 //	                   that is neither an audit record nor a programme
+//	soa import FILE|-  read a Statement of Applicability from a CSV or
+//	                   XLSX sheet and print it as JSON: [-format csv|xlsx]
+//	                   [-edition 2022|2013] [-report FILE]
+//	                   [-organization NAME] [-version V]
+//	soa export FILE|-  write an SoA JSON document as a sheet or a page:
+//	                   [-format csv|xlsx|markdown|html]
+//	oscal DOCUMENT     write an OSCAL 1.1.2 document: catalog (ISO/IEC
+//	                   27001:2022), profile -at RFC3339 SOA|- (of a
+//	                   Statement of Applicability), plan AUDIT|- (the
+//	                   assessment plan of an approved audit plan), results
+//	                   and poam [-at RFC3339] [-draft] AUDIT|-
+//	import-results AUDIT RESULTS
+//	                   collect the observations of another tool's OSCAL
+//	                   assessment results (a scanner's checks) into an
+//	                   audit record as evidence items, collected and not
+//	                   yet verified, all or none, and print the record:
+//	                   -at RFC3339 -by NAME [-prefix P] [-confidentiality
+//	                   C] [-tool NAME] [-supports REF]...; exit 1 when the
+//	                   audit refuses the items, 2 when RESULTS is not
+//	                   assessment results it can read
+//	fieldwork export AUDIT|-
+//	                   write the audit's checklist to fill in offline, to
+//	                   standard output: [-format xlsx|csv]
+//	fieldwork import AUDIT FILLED
+//	                   record the results of a filled checklist (XLSX or
+//	                   CSV) in the audit record, all or none, and print
+//	                   the record: -by NAME [-at RFC3339] [-format
+//	                   auto|xlsx|csv]; exit 1 with every problem (row,
+//	                   column, item) on standard error when refused
+//	workbook AUDIT|-   write the audit workbook (XLSX): findings register,
+//	                   nonconformity actions, evidence log: [-at RFC3339]
+//	                   [-draft] [-recipient NAME] [-show-restricted]
 //	help [COMMAND]     print the usage of the command, or of this program
 //
 // FILE is a JSON document the library wrote (audit.Decode,
@@ -92,6 +124,11 @@ func init() {
 		{"schema", "KIND", "Prints the JSON Schema (draft 2020-12) of a document kind, for validating records in other languages.", runSchema},
 		{"validate", "[flags] FILE|-...", "Validates documents against the JSON Schema of the kind each names, with an independent validator, and prints every value refused.", runValidate},
 		{"migrate", "[flags] FILE|-", "Upgrades a stored document to the current format version and prints it.", runMigrate},
+		{"soa", "import|export [flags] FILE|-", "Imports a Statement of Applicability from a CSV or XLSX sheet (also one written against ISO/IEC 27001:2013) as JSON, or exports one as CSV, XLSX, Markdown or HTML.", runSoA},
+		{"oscal", "catalog|profile|plan|results|poam [flags] [FILE|-]", "Writes an OSCAL 1.1.2 document: the ISO/IEC 27001:2022 catalog, the profile of a Statement of Applicability, or the assessment plan, assessment results or POA&M of an audit record.", runOSCAL},
+		{"import-results", "[flags] AUDIT RESULTS", "Collects the observations of another tool's OSCAL assessment results (a scanner's checks) into an audit record as evidence items, all or none, and prints the record.", runImportResults},
+		{"fieldwork", "export|import [flags] AUDIT [FILLED]", "Exports the checklist of an audit record as a workbook (or CSV) to fill in offline, or records a filled one in the record, all or none, and prints the record.", runFieldwork},
+		{"workbook", "[flags] AUDIT|-", "Writes the audit workbook (XLSX) of an audit record: findings register, nonconformity actions and evidence log.", runWorkbook},
 		{"help", "[command]", "Prints the usage of a command, or of the program.", runHelp},
 	}
 }
