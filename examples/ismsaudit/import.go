@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -92,27 +91,4 @@ func runImportResults(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "ismsaudit import-results: collected %d %s into audit %s, to be verified by an auditor\n", len(ids), plural(len(ids), "item", "items"), a.ID)
 	return cli.OK
-}
-
-// inputName names a file argument in messages.
-func inputName(name string) string {
-	if name == "-" {
-		return "standard input"
-	}
-	return name
-}
-
-// printProblems prints what went wrong on standard error: every problem
-// of a *ismsaudit.ValidationError on its own line, any other error as it
-// is.
-func printProblems(e env, what string, err error) {
-	var ve *ismsaudit.ValidationError
-	if errors.As(err, &ve) && len(ve.Fields) > 0 {
-		fmt.Fprintf(e.stderr, "%s: %d %s:\n", what, len(ve.Fields), plural(len(ve.Fields), "problem", "problems"))
-		for _, f := range ve.Fields {
-			fmt.Fprintf(e.stderr, "  %s", formatViolation(violation{Path: f.Path, Rule: string(f.Rule), Value: f.Value, Detail: f.Detail}))
-		}
-		return
-	}
-	fmt.Fprintf(e.stderr, "%s: %v\n", what, err)
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
@@ -67,7 +66,7 @@ func runOSCALCatalog(e env, c command, args []string) int {
 	if _, code, goOn := parse(fs, args, 0, "no arguments"); !goOn {
 		return code
 	}
-	return writeOSCAL(e, c, report.OSCALCatalog)
+	return writeOrRefuse(e, c, report.OSCALCatalog)
 }
 
 func runOSCALProfile(e env, c command, args []string) int {
@@ -93,7 +92,7 @@ func runOSCALProfile(e env, c command, args []string) int {
 		printDecodeError(e.stderr, prefix, pos[0], err)
 		return cli.Usage
 	}
-	return writeOSCAL(e, c, func(w io.Writer) error { return report.OSCALProfile(w, soa, at.t) })
+	return writeOrRefuse(e, c, func(w io.Writer) error { return report.OSCALProfile(w, soa, at.t) })
 }
 
 func runOSCALPlan(e env, c command, args []string) int {
@@ -106,7 +105,7 @@ func runOSCALPlan(e env, c command, args []string) int {
 	if a == nil {
 		return code
 	}
-	return writeOSCAL(e, c, func(w io.Writer) error { return report.AssessmentPlan(w, a) })
+	return writeOrRefuse(e, c, func(w io.Writer) error { return report.AssessmentPlan(w, a) })
 }
 
 // runOSCALReport writes the assessment results or the POA&M of an audit
@@ -142,42 +141,5 @@ func runOSCALReport(e env, c command, args []string) int {
 	if c.name == "oscal poam" {
 		write = report.PlanOfActionAndMilestones
 	}
-	return writeOSCAL(e, c, func(w io.Writer) error { return write(w, r) })
-}
-
-// readAudit reads and decodes the audit record name names; a nil audit
-// comes with the exit status.
-func readAudit(e env, c command, name string) (*audit.Audit, int) {
-	prefix := "ismsaudit " + c.name
-	data, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintln(e.stderr, prefix+":", err)
-		return nil, cli.Usage
-	}
-	a, err := audit.Decode(data)
-	if err != nil {
-		printDecodeError(e.stderr, prefix, name, err)
-		return nil, cli.Usage
-	}
-	return a, cli.OK
-}
-
-// writeOSCAL writes the document write makes to standard output, or,
-// when it refuses, nothing and every problem to standard error.
-func writeOSCAL(e env, c command, write func(io.Writer) error) int {
-	var buf strings.Builder
-	if err := write(&buf); err != nil {
-		prefix := "ismsaudit " + c.name
-		var ve *ismsaudit.ValidationError
-		if errors.As(err, &ve) && len(ve.Fields) > 0 {
-			fmt.Fprintf(e.stderr, "%s: refused (%d %s):\n", prefix, len(ve.Fields), plural(len(ve.Fields), "problem", "problems"))
-			for _, f := range ve.Fields {
-				fmt.Fprintf(e.stderr, "  %s", formatViolation(violation{Path: f.Path, Rule: string(f.Rule), Value: f.Value, Detail: f.Detail}))
-			}
-			return cli.Failed
-		}
-		fmt.Fprintln(e.stderr, prefix+":", err)
-		return cli.Failed
-	}
-	return output(e, buf.String())
+	return writeOrRefuse(e, c, func(w io.Writer) error { return write(w, r) })
 }

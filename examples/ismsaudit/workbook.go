@@ -46,11 +46,11 @@ func runFieldworkExport(e env, c command, args []string) int {
 	if !goOn {
 		return code
 	}
-	a, code := decodeAuditFile(e, c, pos[0])
+	a, code := readAudit(e, c, pos[0])
 	if a == nil {
 		return code
 	}
-	return writeSheet(e, c, func(w io.Writer) error { return sheet.WriteFieldwork(w, a, sheet.Format(format.value)) })
+	return writeOrRefuse(e, c, func(w io.Writer) error { return sheet.WriteFieldwork(w, a, sheet.Format(format.value)) })
 }
 
 // runFieldworkImport records a filled checklist in an audit record.
@@ -74,7 +74,7 @@ func runFieldworkImport(e env, c command, args []string) int {
 		fmt.Fprintln(e.stderr, prefix+": only one of AUDIT and FILLED can be standard input")
 		return cli.Usage
 	}
-	a, code := decodeAuditFile(e, c, pos[0])
+	a, code := readAudit(e, c, pos[0])
 	if a == nil {
 		return code
 	}
@@ -95,14 +95,14 @@ func runFieldworkImport(e env, c command, args []string) int {
 	if err != nil {
 		var ie *sheet.ImportError
 		if errors.As(err, &ie) {
-			fmt.Fprintf(e.stderr, "%s: audit %s refused %s (%d %s); nothing was recorded:\n", prefix, a.ID, sheetInputName(pos[1]),
+			fmt.Fprintf(e.stderr, "%s: audit %s refused %s (%d %s); nothing was recorded:\n", prefix, a.ID, inputName(pos[1]),
 				len(ie.Problems), plural(len(ie.Problems), "problem", "problems"))
 			for _, p := range ie.Problems {
 				fmt.Fprintf(e.stderr, "  %s\n", p)
 			}
 			return cli.Failed
 		}
-		printSheetRefusal(e, prefix+": audit "+string(a.ID)+" refused the results; nothing was recorded", err)
+		printProblems(e, prefix+": audit "+string(a.ID)+" refused the results; nothing was recorded", err)
 		return cli.Failed
 	}
 	out, err := json.MarshalIndent(a, "", "  ")
@@ -137,7 +137,7 @@ func runWorkbook(e env, args []string) int {
 		fmt.Fprintln(e.stderr, prefix+": -recipient takes a final report: it cannot be given with -draft")
 		return cli.Usage
 	}
-	a, code := decodeAuditFile(e, c, pos[0])
+	a, code := readAudit(e, c, pos[0])
 	if a == nil {
 		return code
 	}
@@ -152,7 +152,7 @@ func runWorkbook(e env, args []string) int {
 			}
 			return cli.Failed
 		}
-		printSheetRefusal(e, prefix, err)
+		printProblems(e, prefix, err)
 		return cli.Failed
 	}
 	if *recipient != "" {
@@ -166,57 +166,7 @@ func runWorkbook(e env, args []string) int {
 			return cli.Failed
 		}
 	}
-	return writeSheet(e, c, func(w io.Writer) error {
+	return writeOrRefuse(e, c, func(w io.Writer) error {
 		return sheet.WriteAuditWorkbook(w, r, &sheet.WorkbookOptions{ShowRestricted: *showRestricted})
 	})
-}
-
-// writeSheet writes the file write makes to standard output, or, when it
-// refuses, nothing and every problem to standard error.
-func writeSheet(e env, c command, write func(io.Writer) error) int {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		printSheetRefusal(e, "ismsaudit "+c.name+": refused", err)
-		return cli.Failed
-	}
-	return output(e, buf.String())
-}
-
-// decodeAuditFile reads and decodes the audit record name names; a nil
-// audit comes with the exit status.
-func decodeAuditFile(e env, c command, name string) (*audit.Audit, int) {
-	prefix := "ismsaudit " + c.name
-	data, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintln(e.stderr, prefix+":", err)
-		return nil, cli.Usage
-	}
-	a, err := audit.Decode(data)
-	if err != nil {
-		printDecodeError(e.stderr, prefix, name, err)
-		return nil, cli.Usage
-	}
-	return a, cli.OK
-}
-
-// sheetInputName names a file argument in messages.
-func sheetInputName(name string) string {
-	if name == "-" {
-		return "standard input"
-	}
-	return name
-}
-
-// printSheetRefusal prints why the library refused: every problem of a
-// *ismsaudit.ValidationError on its own line, any other error as it is.
-func printSheetRefusal(e env, what string, err error) {
-	var ve *ismsaudit.ValidationError
-	if errors.As(err, &ve) && len(ve.Fields) > 0 {
-		fmt.Fprintf(e.stderr, "%s: %d %s:\n", what, len(ve.Fields), plural(len(ve.Fields), "problem", "problems"))
-		for _, f := range ve.Fields {
-			fmt.Fprintf(e.stderr, "  %s", formatViolation(violation{Path: f.Path, Rule: string(f.Rule), Value: f.Value, Detail: f.Detail}))
-		}
-		return
-	}
-	fmt.Fprintf(e.stderr, "%s: %v\n", what, err)
 }
