@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/report"
@@ -82,15 +81,9 @@ func runOSCALProfile(e env, c command, args []string) int {
 		fmt.Fprintf(e.stderr, "%s: missing -at (an RFC 3339 time such as 2026-03-31T17:00:00Z)\n", prefix)
 		return cli.Usage
 	}
-	data, err := readInput(e, pos[0])
-	if err != nil {
-		fmt.Fprintln(e.stderr, prefix+":", err)
-		return cli.Usage
-	}
-	soa, err := annexa.DecodeSoA(data)
-	if err != nil {
-		printDecodeError(e.stderr, prefix, pos[0], err)
-		return cli.Usage
+	soa, code := readSoA(e, prefix, pos[0])
+	if soa == nil {
+		return code
 	}
 	return writeOrRefuse(e, c, func(w io.Writer) error { return report.OSCALProfile(w, soa, at.t) })
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 )
@@ -26,6 +27,22 @@ func readAudit(e env, c command, name string) (*audit.Audit, int) {
 		return nil, cli.Usage
 	}
 	return a, cli.OK
+}
+
+// readSoA reads and decodes the Statement of Applicability name names,
+// with prefix before messages; a nil SoA comes with the exit status.
+func readSoA(e env, prefix, name string) (*annexa.SoA, int) {
+	data, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintln(e.stderr, prefix+":", err)
+		return nil, cli.Usage
+	}
+	soa, err := annexa.DecodeSoA(data)
+	if err != nil {
+		printDecodeError(e.stderr, prefix, name, err)
+		return nil, cli.Usage
+	}
+	return soa, cli.OK
 }
 
 // inputName names a file argument in messages.

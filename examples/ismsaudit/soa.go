@@ -168,17 +168,12 @@ func runSoAExport(e env, args []string) int {
 		return code
 	}
 	const prefix = "ismsaudit soa export"
-	data, err := readInput(e, pos[0])
-	if err != nil {
-		fmt.Fprintln(e.stderr, prefix+":", err)
-		return cli.Usage
-	}
-	soa, err := annexa.DecodeSoA(data)
-	if err != nil {
-		printDecodeError(e.stderr, prefix, pos[0], err)
-		return cli.Usage
+	soa, code := readSoA(e, prefix, pos[0])
+	if soa == nil {
+		return code
 	}
 	out := bufio.NewWriter(e.stdout)
+	var err error
 	switch format.value {
 	case "csv":
 		err = sheet.WriteSoA(out, soa, sheet.CSV)
