@@ -146,13 +146,25 @@ func WriteFieldwork(w io.Writer, a *audit.Audit, f Format) error {
 // format is refused with an *ismsaudit.ParseError listing the valid ones,
 // and nothing changes.
 func ReadFieldwork(r io.Reader, f Format, a *audit.Audit, m ismsaudit.Meta) (Applied, error) {
+	read, what := readFieldworkXLSX, "checklist workbook"
 	switch f {
 	case XLSX:
-		return readFieldworkXLSX(r, a, m)
 	case CSV:
-		return readFieldworkCSV(r, a, m)
+		read, what = readFieldworkCSV, "checklist CSV"
+	default:
+		return Applied{}, formatSet.Error(string(f))
 	}
-	return Applied{}, formatSet.Error(string(f))
+	if _, err := checklistOf(a); err != nil {
+		return Applied{}, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxFieldworkBytes+1))
+	if err != nil {
+		return Applied{}, err
+	}
+	if len(data) > maxFieldworkBytes {
+		return Applied{}, fieldworkTooLarge(what)
+	}
+	return read(data, a, m)
 }
 
 // writeFieldworkXLSX writes the checklist attached to audit a as an XLSX
@@ -318,17 +330,7 @@ const (
 // An audit that is not in fieldwork is refused with the
 // *ismsaudit.TransitionError of RecordResults, one without a checklist
 // with an *ismsaudit.ValidationError. Nothing changes on error.
-func readFieldworkXLSX(r io.Reader, a *audit.Audit, m ismsaudit.Meta) (Applied, error) {
-	if _, err := checklistOf(a); err != nil {
-		return Applied{}, err
-	}
-	data, err := io.ReadAll(io.LimitReader(r, maxFieldworkBytes+1))
-	if err != nil {
-		return Applied{}, err
-	}
-	if len(data) > maxFieldworkBytes {
-		return Applied{}, fieldworkTooLarge("checklist workbook")
-	}
+func readFieldworkXLSX(data []byte, a *audit.Audit, m ismsaudit.Meta) (Applied, error) {
 	about, rows, err := checklistSheets(data)
 	if err != nil {
 		return Applied{}, &ImportError{What: "checklist workbook", Problems: []Problem{{Rule: ismsaudit.RuleFormat, Detail: "not an XLSX workbook: " + err.Error()}}}
@@ -407,17 +409,7 @@ func checkAbout(problems []Problem, about [][]string, a *audit.Audit) []Problem 
 // The header row locates the columns, so their order may change; a
 // byte-order mark before the header is ignored. A CSV names no audit, so
 // only its rows are checked against a.
-func readFieldworkCSV(r io.Reader, a *audit.Audit, m ismsaudit.Meta) (Applied, error) {
-	if _, err := checklistOf(a); err != nil {
-		return Applied{}, err
-	}
-	data, err := io.ReadAll(io.LimitReader(r, maxFieldworkBytes+1))
-	if err != nil {
-		return Applied{}, err
-	}
-	if len(data) > maxFieldworkBytes {
-		return Applied{}, fieldworkTooLarge("checklist CSV")
-	}
+func readFieldworkCSV(data []byte, a *audit.Audit, m ismsaudit.Meta) (Applied, error) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
