@@ -77,3 +77,47 @@ func TestNotAuditedAndReset(t *testing.T) {
 	assert.Equal(t, 2, count(cl.Pending()))
 	require.ErrorIs(t, cl.Reset(RefToControl("5.1")), ismsaudit.ErrNotFound)
 }
+
+// TestTally counts every item once: pending items under NotAssessed, items
+// not audited apart, each assessed item under its result.
+func TestTally(t *testing.T) {
+	ev := []ismsaudit.EvidenceID{"E"}
+	tests := []struct {
+		name           string
+		do             func(t *testing.T, cl *Checklist)
+		want           map[Result]int // results not listed count zero
+		wantNotAudited int
+	}{
+		{"nothing assessed", func(*testing.T, *Checklist) {}, map[Result]int{NotAssessed: 3}, 0},
+		{"one of each kind", func(t *testing.T, cl *Checklist) {
+			require.NoError(t, cl.Assess(RefToControl("7.4"), Assessment{Result: Conforms, EvidenceRefs: ev}))
+			require.NoError(t, cl.MarkNotAudited(RefToControl("8.8"), "site closed"))
+		}, map[Result]int{NotAssessed: 1, Conforms: 1}, 1},
+		{"every item assessed", func(t *testing.T, cl *Checklist) {
+			require.NoError(t, cl.Assess(RefToControl("5.1"), Assessment{Result: MinorNonconformity, Notes: "policy not reviewed", EvidenceRefs: ev}))
+			require.NoError(t, cl.Assess(RefToControl("7.4"), Assessment{Result: MinorNonconformity, Notes: "no patrol log", EvidenceRefs: ev}))
+			require.NoError(t, cl.Assess(RefToControl("8.8"), Assessment{Result: Observation, Notes: "scans late"}))
+		}, map[Result]int{MinorNonconformity: 2, Observation: 1}, 0},
+		{"every item not audited", func(t *testing.T, cl *Checklist) {
+			for _, id := range []ControlID{"5.1", "7.4", "8.8"} {
+				require.NoError(t, cl.MarkNotAudited(RefToControl(id), "out of time"))
+			}
+		}, map[Result]int{}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(sampleSoA(t), ChecklistOptions{Kind: Internal, Controls: []ControlID{"5.1", "7.4", "8.8"}})
+			require.NoError(t, err)
+			tt.do(t, cl)
+			var want []ResultCount
+			for r := range Results() {
+				want = append(want, ResultCount{Result: r, Count: tt.want[r]})
+			}
+			counts, notAudited := cl.Tally()
+			if diff := cmp.Diff(want, counts); diff != "" {
+				t.Errorf("counts mismatch (-want +got):\n%s", diff)
+			}
+			assert.Equal(t, tt.wantNotAudited, notAudited)
+		})
+	}
+}

@@ -62,3 +62,26 @@ func TestAttributeTables(t *testing.T) {
 func mMask(m Method) methodMask {
 	return methodMask(1) << methodSet.Index(m)
 }
+
+// TestEqualFoldASCII pins the case folding of attribute labels at the edges
+// of the upper-case range: A and Z fold, their neighbours do not.
+func TestEqualFoldASCII(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"A", "a", true},
+		{"a", "A", true},
+		{"Z", "z", true},
+		{"z", "Z", true},
+		{"#Governance", "#GOVERNANCE", true},
+		{"@", "`", false},
+		{"`", "@", false},
+		{"[", "{", false},
+		{"{", "[", false},
+		{"ab", "abc", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, equalFoldASCII(tt.a, tt.b), "%q, %q", tt.a, tt.b)
+	}
+}

@@ -2,6 +2,7 @@ package annexa
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,6 +38,50 @@ func TestStage1WeighsDocumentedInformation(t *testing.T) {
 	require.True(t, ok)
 	assert.True(t, strings.HasPrefix(excl.Title, "Exclusion: "))
 	assert.Contains(t, excl.Questions[0], "No outsourced development")
+}
+
+// TestStage1ReviewsExclusions checks the stage 1 review of the SoA's
+// exclusions: the SoA item asks about them, counting and naming them, only
+// when there are some, and each exclusion gets an item of its own.
+func TestStage1ReviewsExclusions(t *testing.T) {
+	none := newSoA(t, "Example Ltd")
+	one := newSoA(t, "Example Ltd")
+	require.NoError(t, one.Exclude("8.30", "No outsourced development"))
+	base, err := NewChecklist(none, ChecklistOptions{Kind: Stage1})
+	require.NoError(t, err)
+	tests := []struct {
+		name       string
+		soa        *SoA
+		want       []string // the SoA item's questions after the standard ones
+		exclusions []string // the refs of the exclusion items, in order
+	}{
+		{"no exclusions", none, nil, nil},
+		{"one exclusion", one, []string{"The SoA excludes 1 control(s) (A.8.30): is each exclusion still justified?"}, []string{"A.8.30"}},
+		{"two exclusions", sampleSoA(t), []string{"The SoA excludes 2 control(s) (A.7.12, A.8.30): is each exclusion still justified?"}, []string{"A.7.12", "A.8.30"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl, err := NewChecklist(tt.soa, ChecklistOptions{Kind: Stage1})
+			require.NoError(t, err)
+			item, ok := cl.Item(RefToDocument(SoADocument))
+			require.True(t, ok)
+			if diff := cmp.Diff(append(slices.Clone(soaQuestions), tt.want...), item.Questions); diff != "" {
+				t.Errorf("SoA questions mismatch (-want +got):\n%s", diff)
+			}
+			var got []string
+			for _, it := range cl.Items {
+				if strings.HasPrefix(it.Title, "Exclusion: ") {
+					got = append(got, it.Ref.String())
+					assert.Equal(t, stage1Methods, it.Methods, "an exclusion is reviewed as documented information")
+					assert.Equal(t, exclusionEvidence, it.EvidenceHints)
+				}
+			}
+			if diff := cmp.Diff(tt.exclusions, got); diff != "" {
+				t.Errorf("exclusion items mismatch (-want +got):\n%s", diff)
+			}
+			assert.Len(t, cl.Items, len(base.Items)+len(tt.exclusions), "one item more per exclusion")
+		})
+	}
 }
 
 func TestChecklistOrder(t *testing.T) {

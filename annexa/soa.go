@@ -322,7 +322,7 @@ func statusDetail(s ImplementationStatus) string {
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // Decision returns a copy of the decision for a control, given in any
-// form ParseControlID accepts.
+// form ParseControlID accepts; none for a nil SoA.
 func (s *SoA) Decision(id ControlID) (Decision, bool) {
 	c, err := ParseControlID(string(id))
 	if err != nil || s == nil {
@@ -341,7 +341,8 @@ func (s *SoA) Decision(id ControlID) (Decision, bool) {
 // justification and status, replacing its decision (for instance the
 // default NewSoA gave it). id may be in any form ParseControlID accepts;
 // it is stored canonical. The decision is checked on its own; on error the
-// SoA is unchanged.
+// SoA is unchanged. On a nil SoA it records nothing and reports the SoA
+// as required.
 func (s *SoA) Include(id ControlID, in Inclusion) error {
 	return s.set(Decision{Control: id, Applicability: Applicable, Bases: slices.Clone(in.Bases), Justification: in.Justification, Status: in.Status})
 }
@@ -349,7 +350,8 @@ func (s *SoA) Include(id ControlID, in Inclusion) error {
 // Exclude records that a control is excluded, with the justification for
 // its exclusion, replacing its decision. id may be in any form
 // ParseControlID accepts; it is stored canonical. On error the SoA is
-// unchanged.
+// unchanged. On a nil SoA it records nothing and reports the SoA as
+// required.
 func (s *SoA) Exclude(id ControlID, justification string) error {
 	return s.set(Decision{Control: id, Applicability: Excluded, Justification: justification})
 }
@@ -357,6 +359,11 @@ func (s *SoA) Exclude(id ControlID, justification string) error {
 // set checks d on its own and records it, replacing the decision for the
 // same control.
 func (s *SoA) set(d Decision) error {
+	if s == nil {
+		col := errs.NewCollector("annexa", "SoA")
+		col.Add("", ismsaudit.RuleRequired, "", "no SoA given")
+		return col.Err()
+	}
 	col := errs.NewCollector("annexa", "decision")
 	if c, err := ParseControlID(string(d.Control)); err == nil {
 		d.Control = c
@@ -375,14 +382,19 @@ func (s *SoA) set(d Decision) error {
 	return nil
 }
 
-// Applicable yields the applicable controls in Annex A order.
+// Applicable yields the applicable controls in Annex A order; none for a
+// nil SoA.
 func (s *SoA) Applicable() iter.Seq[Control] { return s.with(Applicable) }
 
-// Excluded yields the excluded controls in Annex A order.
+// Excluded yields the excluded controls in Annex A order; none for a nil
+// SoA.
 func (s *SoA) Excluded() iter.Seq[Control] { return s.with(Excluded) }
 
 func (s *SoA) with(a Applicability) iter.Seq[Control] {
 	return func(yield func(Control) bool) {
+		if s == nil {
+			return
+		}
 		var pick [ControlCount]bool
 		for _, d := range s.Decisions {
 			if i, err := controlIndex(string(d.Control)); err == nil && d.Applicability == a {
@@ -398,8 +410,11 @@ func (s *SoA) with(a Applicability) iter.Seq[Control] {
 }
 
 // Sorted returns a deep copy of the SoA with its decisions in Annex A
-// order (ids not in the catalogue first, by text).
+// order (ids not in the catalogue first, by text); nil for a nil SoA.
 func (s *SoA) Sorted() *SoA {
+	if s == nil {
+		return nil
+	}
 	out := *s
 	out.Decisions = slices.Clone(s.Decisions)
 	for i := range out.Decisions {

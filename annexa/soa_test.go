@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -269,6 +270,45 @@ func TestSoAIncludeExcludeRefuseAndChangeNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNilSoA checks that every method taking a *SoA accepts nil: queries
+// find nothing, changes are refused with the SoA required, and nothing
+// panics.
+func TestNilSoA(t *testing.T) {
+	var s *SoA
+	refusals := []struct {
+		name string
+		do   func() error
+	}{
+		{"Validate", s.Validate},
+		{"Include", func() error { return s.Include("5.1", riskTreated) }},
+		{"Exclude", func() error { return s.Exclude("5.1", "not needed") }},
+		{"NewChecklist", func() error { _, err := NewChecklist(s, ChecklistOptions{Kind: Stage2}); return err }},
+	}
+	for _, tt := range refusals {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.do()
+			require.ErrorIs(t, err, ismsaudit.ErrInvalid)
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.Len(t, ve.Fields, 1)
+			assert.Equal(t, ismsaudit.RuleRequired, ve.Fields[0].Rule)
+		})
+	}
+	t.Run("Decision", func(t *testing.T) {
+		d, ok := s.Decision("5.1")
+		assert.False(t, ok)
+		assert.Equal(t, Decision{}, d)
+	})
+	t.Run("Applicable and Excluded", func(t *testing.T) {
+		assert.Empty(t, slices.Collect(s.Applicable()))
+		assert.Empty(t, slices.Collect(s.Excluded()))
+	})
+	t.Run("Sorted", func(t *testing.T) {
+		assert.Nil(t, s.Sorted())
+	})
+	assert.Nil(t, s, "nothing was created")
 }
 
 // TestSoAIncludeOverridesAndCopies checks that Include replaces a decision

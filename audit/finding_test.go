@@ -389,6 +389,26 @@ func TestConfirmFinding(t *testing.T) {
 		{"evidence verified only after the confirmation", nonconformity("F-1", Minor, controlA815, "E-1"), func(a *Audit) {
 			a.Evidence[0].History[0].At = confirmAt.Add(time.Minute)
 		}, RuleNCEvidence},
+		// Every item cited, not only the one a nonconformity needs, is audit
+		// evidence at the confirmation: verified by then, not superseded.
+		{"a superseded item among verified ones", nonconformity("F-1", Minor, controlA815, "E-1", "E-5"), nil, RuleEvidenceVerified},
+		{"observation on superseded evidence", func() Finding {
+			f := observation("F-1", policyRef)
+			f.Evidence = []ismsaudit.EvidenceID{"E-5"}
+			return f
+		}(), nil, RuleEvidenceVerified},
+		{"an item verified only after the confirmation among verified ones", nonconformity("F-1", Minor, controlA815, "E-1", "E-2"), func(a *Audit) {
+			a.Evidence[1].History[0].At = confirmAt.Add(time.Minute)
+		}, RuleEvidenceVerified},
+		{"observation on evidence verified only after the confirmation", func() Finding {
+			f := observation("F-1", policyRef)
+			f.Evidence = []ismsaudit.EvidenceID{"E-1"}
+			return f
+		}(), func(a *Audit) { a.Evidence[0].History[0].At = confirmAt.Add(time.Minute) }, RuleEvidenceVerified},
+		{"evidence verified at the confirmation's instant", nonconformity("F-1", Minor, controlA815, "E-1", "E-2"), func(a *Audit) {
+			a.Evidence[0].History[0].At = confirmAt
+			a.Evidence[1].History[0].At = confirmAt
+		}, ""},
 		{"no requirement", func() Finding { f := nonconformity("F-1", Minor, controlA815, "E-1"); f.Requirement = ""; return f }(), nil, RuleNCStatement},
 		{"no reason", func() Finding { f := nonconformity("F-1", Minor, controlA815, "E-1"); f.Reason = " "; return f }(), nil, RuleNCStatement},
 		{"no found", func() Finding { f := nonconformity("F-1", Minor, controlA815, "E-1"); f.Found = ""; return f }(), nil, RuleNCStatement},

@@ -188,26 +188,42 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 		_, err := followUpMachine.Replay(u.History)
 		require.NoError(t, err)
 	})
+	// lateItem adds E-8, collected after the implementation and verified
+	// only after the verification.
+	lateItem := func(t *testing.T, a *Audit) {
+		a.Evidence = append(a.Evidence, evidenceIn(t, "E-8", EvidenceVerified, verifyAt))
+	}
 	refusals := []struct {
 		name      string
 		effective bool
+		setup     func(*testing.T, *Audit)
 		evidence  []ismsaudit.EvidenceID
 		meta      ismsaudit.Meta
 		rule      ismsaudit.RuleID
 	}{
-		{"a technical expert", true, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: expertID}, RuleFollowUpVerified},
-		{"someone off the team", true, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpVerified},
-		{"no evidence", true, nil, m, RuleFollowUpVerified},
-		{"unverified evidence only", true, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
-		{"evidence verified only later", true, []ismsaudit.EvidenceID{"E-7"}, byLead(followUpEvidenceAt), RuleFollowUpVerified},
-		{"ineffective by an outsider", false, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpIneffective},
-		{"effective on evidence from before the implementation", true, []ismsaudit.EvidenceID{"E-1", "E-2"}, m, RuleFollowUpNewEvidence},
-		{"ineffective on evidence from before the implementation", false, []ismsaudit.EvidenceID{"E-2"}, m, RuleFollowUpNewEvidence},
-		{"ineffective on no evidence", false, nil, m, RuleFollowUpNewEvidence},
+		{"a technical expert", true, nil, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: expertID}, RuleFollowUpVerified},
+		{"someone off the team", true, nil, []ismsaudit.EvidenceID{"E-7"}, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpVerified},
+		{"no evidence", true, nil, nil, m, RuleFollowUpVerified},
+		{"unverified evidence only", true, nil, []ismsaudit.EvidenceID{"E-3", "E-4", "E-5"}, m, RuleFollowUpVerified},
+		{"evidence verified only later", true, nil, []ismsaudit.EvidenceID{"E-7"}, byLead(followUpEvidenceAt), RuleFollowUpVerified},
+		{"ineffective by an outsider", false, nil, nil, ismsaudit.Meta{At: verifyAt, By: outsiderID}, RuleFollowUpIneffective},
+		{"effective on evidence from before the implementation", true, nil, []ismsaudit.EvidenceID{"E-1", "E-2"}, m, RuleFollowUpNewEvidence},
+		{"ineffective on evidence from before the implementation", false, nil, []ismsaudit.EvidenceID{"E-2"}, m, RuleFollowUpNewEvidence},
+		{"ineffective on no evidence", false, nil, nil, m, RuleFollowUpNewEvidence},
+		// Every item examined, not only the new one, is audit evidence at
+		// the verification: verified by then, not superseded.
+		{"effective citing a superseded item", true, nil, []ismsaudit.EvidenceID{"E-7", "E-5"}, m, RuleEvidenceVerified},
+		{"ineffective citing a superseded item", false, nil, []ismsaudit.EvidenceID{"E-7", "E-5"}, m, RuleEvidenceVerified},
+		{"effective citing an item verified only after the verification", true, lateItem, []ismsaudit.EvidenceID{"E-7", "E-8"}, m, RuleEvidenceVerified},
+		{"ineffective citing an item verified only after the verification", false, lateItem, []ismsaudit.EvidenceID{"E-7", "E-8"}, m, RuleEvidenceVerified},
+		{"ineffective on evidence verified only after the verification", false, lateItem, []ismsaudit.EvidenceID{"E-8"}, m, RuleEvidenceVerified},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			a := implemented(t)
+			if tt.setup != nil {
+				tt.setup(t, a)
+			}
 			requireRefused(t, refuses(t, a, func() error {
 				if tt.effective {
 					return a.VerifyCorrectiveAction("F-1", tt.evidence, tt.meta)
@@ -216,6 +232,41 @@ func TestVerifyCorrectiveAction(t *testing.T) {
 			}), ismsaudit.ReasonGuard, tt.rule)
 		})
 	}
+	t.Run("evidence verified at the verification's instant", func(t *testing.T) {
+		for _, effective := range []bool{true, false} {
+			a := implemented(t)
+			a.Evidence = append(a.Evidence, evidenceIn(t, "E-8", EvidenceVerified, verifyAt.Add(-time.Minute)))
+			ids := []ismsaudit.EvidenceID{"E-7", "E-8"}
+			var err error
+			if effective {
+				err = a.VerifyCorrectiveAction("F-1", ids, m)
+			} else {
+				err = a.FindCorrectiveActionIneffective("F-1", "still failing", ids, m)
+			}
+			require.NoError(t, err, "effective: %v", effective)
+			want := Verification{At: m.At, By: m.By, Effective: effective, Evidence: ids}
+			if !effective {
+				want.Reason = "still failing"
+			}
+			if diff := cmp.Diff([]Verification{want}, a.FollowUps[0].Verifications); diff != "" {
+				t.Errorf("effective: %v: mismatch (-want +got):\n%s", effective, diff)
+			}
+		}
+	})
+	t.Run("evidence collected at the implementation's instant is new", func(t *testing.T) {
+		for _, effective := range []bool{true, false} {
+			a := implemented(t)
+			a.Evidence = append(a.Evidence, evidenceIn(t, "E-8", EvidenceVerified, implementAt))
+			ids := []ismsaudit.EvidenceID{"E-8"}
+			var err error
+			if effective {
+				err = a.VerifyCorrectiveAction("F-1", ids, m)
+			} else {
+				err = a.FindCorrectiveActionIneffective("F-1", "still failing", ids, m)
+			}
+			require.NoError(t, err, "effective: %v", effective)
+		}
+	})
 	t.Run("unknown and repeated evidence", func(t *testing.T) {
 		a := implemented(t)
 		err := refuses(t, a, func() error {

@@ -395,7 +395,14 @@ func TestFireRefuses(t *testing.T) {
 				assert.NotEmpty(t, te.Detail, "a meta refusal says what is missing")
 			}
 			assert.True(t, fsm.IsTransitionError(err, tt.want.Rule))
-			assert.NotEmpty(t, err.Error())
+			if tt.wantErr != nil {
+				assert.Equal(t, te.Err.Error(), te.Detail, "the guard's text is the detail")
+			}
+			// The message is what a person reads: it names the rule that
+			// refused and says why.
+			msg := err.Error()
+			assert.Contains(t, msg, string(tt.want.Rule), "the message names the rule")
+			assert.Contains(t, msg, te.Detail, "the message carries the detail")
 		})
 	}
 }
@@ -570,6 +577,27 @@ func TestTransitionErrorText(t *testing.T) {
 		{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonGuard, Guard: "g", Rule: "R", Detail: "d", Err: errUnsigned},
 	} {
 		assert.NotEmpty(t, te.Error())
+	}
+	// The rule and the detail are the message's last parts, each only when
+	// set.
+	parts := []struct {
+		name string
+		te   fsm.TransitionError
+		want string
+	}{
+		{"rule and detail", fsm.TransitionError{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonGuard, Guard: "g", Rule: "R-1", Detail: "the text says why"},
+			`testpkg: doc: event "e" refused in state "s": guard R-1: the text says why`},
+		{"rule only", fsm.TransitionError{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonNoTransition, Rule: "R-1"},
+			`testpkg: doc: event "e" refused in state "s": no-transition R-1`},
+		{"detail only", fsm.TransitionError{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonMeta, Detail: "the event needs a time"},
+			`testpkg: doc: event "e" refused in state "s": meta: the event needs a time`},
+		{"neither", fsm.TransitionError{Machine: "testpkg.doc", State: "s", Event: "e", Reason: fsm.ReasonTerminal},
+			`testpkg: doc: event "e" refused in state "s": terminal-state`},
+	}
+	for _, tt := range parts {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.te.Error())
+		})
 	}
 	// A package's own lifecycle is not named twice ("audit: audit: ...").
 	own := &fsm.TransitionError{Machine: "audit.audit", State: "s", Event: "e", Reason: fsm.ReasonNoTransition, Rule: ruleOrder}
