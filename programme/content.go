@@ -316,8 +316,8 @@ func checkResources(p *Programme) []contentProblem {
 	case !(r.AuditorDays > 0) || !isFinite(r.AuditorDays):
 		return []contentProblem{{"Resources.AuditorDays", "no auditor days are stated"}}
 	case r.AuditorDays < p.Extent.AuditDays:
-		return []contentProblem{{"Resources.AuditorDays", strconv.FormatFloat(r.AuditorDays, 'f', -1, 64) +
-			" auditor days do not cover the " + strconv.FormatFloat(p.Extent.AuditDays, 'f', -1, 64) + " audit days the extent plans"}}
+		return []contentProblem{{"Resources.AuditorDays", formatNum(r.AuditorDays) +
+			" auditor days do not cover the " + formatNum(p.Extent.AuditDays) + " audit days the extent plans"}}
 	case !isFinite(r.TravelDays) || r.TravelDays < 0:
 		return []contentProblem{{"Resources.TravelDays", "travel days must be a finite number, zero or more"}}
 	}

@@ -192,7 +192,9 @@
 // [ismsaudit.ErrInvalid] (and [ismsaudit.ErrNotFound] for unknown references); a refused event
 // or an operation the state does not allow gives a *[ismsaudit.TransitionError]
 // naming the state, the rule and the reason ([ismsaudit.ReasonGuard],
-// [ismsaudit.ReasonWrongState], ...), unwrapping to [ismsaudit.ErrTransition]; an unknown id
+// [ismsaudit.ReasonWrongState], ...), unwrapping to [ismsaudit.ErrTransition] (and, when
+// a content check of approval or implementation refuses, to a
+// *[ismsaudit.ValidationError] naming each field at fault with the rule); an unknown id
 // gives a *[ismsaudit.NotFoundError]. An operation either applies whole or changes
 // nothing. Every exported type round-trips through encoding/json.
 package programme

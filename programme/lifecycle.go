@@ -61,7 +61,9 @@ func (p *Programme) lastTime() time.Time {
 // Fire applies a lifecycle event (approve, implement, review, resume,
 // close) with the time and actor in m, appending one history entry; a
 // refused event returns a *ismsaudit.TransitionError naming the rule and changes
-// nothing. Improving goes through Improve, which returns the next
+// nothing; when a content check of approval or implementation refuses, the
+// error also unwraps to a *ismsaudit.ValidationError naming each field at
+// fault with the rule. Improving goes through Improve, which returns the next
 // version: Fire refuses EventImprove.
 func (p *Programme) Fire(e Event, m ismsaudit.Meta) error {
 	entry, err := programmeMachine.Fire(&programmeSubject{p: p}, p.State, p.lastTime(), e, m)
@@ -118,23 +120,24 @@ type programmeSubject struct {
 	probe     bool
 }
 
-// contentGuard turns a content check into a guard refusing with the first
-// problem found (and how many there are).
+// contentGuard turns a content check into a guard refusing with every
+// problem found: a *ismsaudit.ValidationError (the refusal's Err) whose
+// fields each name the path of a missing or wrong part and the guard's
+// rule.
 func contentGuard(name string, rule ismsaudit.RuleID, check func(*Programme) []contentProblem) fsm.Guard[*programmeSubject] {
 	return fsm.Guard[*programmeSubject]{Name: name, Rule: rule, Check: func(s *programmeSubject) error {
-		return problemsError(check(s.p))
+		return problemsError(rule, check(s.p))
 	}}
 }
 
-func problemsError(probs []contentProblem) error {
-	if len(probs) == 0 {
-		return nil
+// problemsError is nil when probs is empty, else the
+// *ismsaudit.ValidationError listing every problem under rule.
+func problemsError(rule ismsaudit.RuleID, probs []contentProblem) error {
+	col := newCollector("programme")
+	for _, prob := range probs {
+		col.Add(prob.path, rule, "", prob.detail)
 	}
-	msg := probs[0].path + ": " + probs[0].detail
-	if len(probs) > 1 {
-		msg += " (and " + strconv.Itoa(len(probs)-1) + " more)"
-	}
-	return errors.New(msg)
+	return col.Err()
 }
 
 type programmeGuard = fsm.Guard[*programmeSubject]

@@ -2,12 +2,15 @@ package programme
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/stretchr/testify/assert"
@@ -216,6 +219,141 @@ func TestProgrammeGuards(t *testing.T) {
 			if d := cmp.Diff(before, *p); d != "" {
 				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
 			}
+		})
+	}
+}
+
+// TestProgrammeApproveContent: approval refuses a programme whose content
+// is missing or wrong, with a *ismsaudit.TransitionError citing the rule
+// of the first guard that refuses and unwrapping to a
+// *ismsaudit.ValidationError naming every field at fault under that rule;
+// the refused programme is left as it was.
+func TestProgrammeApproveContent(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	tests := []struct {
+		name  string
+		mut   func(*Programme)
+		rule  ismsaudit.RuleID
+		paths []string
+	}{
+		{"no objectives", func(p *Programme) { p.Objectives = nil }, RuleObjectives, []string{"Objectives"}},
+		{"objective without metric", func(p *Programme) { p.Objectives[1].Target.Metric = " " }, RuleObjectives, []string{"Objectives[1].Target.Metric"}},
+		{"objective with an unknown direction", func(p *Programme) { p.Objectives[0].Target.Direction = "above" }, RuleObjectives, []string{"Objectives[0].Target.Direction"}},
+		{"objective with a NaN value", func(p *Programme) { p.Objectives[0].Target.Value = nan }, RuleObjectives, []string{"Objectives[0].Target.Value"}},
+		{"objective with an infinite value", func(p *Programme) { p.Objectives[1].Target.Value = inf }, RuleObjectives, []string{"Objectives[1].Target.Value"}},
+		{"objective without unit", func(p *Programme) { p.Objectives[0].Target.Unit = "" }, RuleObjectives, []string{"Objectives[0].Target.Unit"}},
+		{"objective without due date", func(p *Programme) { p.Objectives[1].Target.Due = time.Time{} }, RuleObjectives, []string{"Objectives[1].Target.Due"}},
+		{"objective with an empty target", func(p *Programme) { p.Objectives[1].Target = Target{} }, RuleObjectives, []string{
+			"Objectives[1].Target.Metric", "Objectives[1].Target.Direction", "Objectives[1].Target.Unit", "Objectives[1].Target.Due"}},
+		{"no managers", func(p *Programme) { p.Managers = nil }, RuleManagers, []string{"Managers"}},
+		{"a role nobody holds", func(p *Programme) { p.Managers[1].Roles = p.Managers[1].Roles[:1] }, RuleManagers, []string{"Managers"}},
+		{"extent ends before it starts", func(p *Programme) { p.Extent.End = p.Extent.Start.AddDate(0, 0, -1) }, RuleExtent, []string{"Extent.End"}},
+		{"extent ends as it starts", func(p *Programme) { p.Extent.End = p.Extent.Start }, RuleExtent, []string{"Extent.End"}},
+		{"extent without start", func(p *Programme) { p.Extent.Start = time.Time{} }, RuleExtent, []string{"Extent.End"}},
+		{"extent without end", func(p *Programme) { p.Extent.End = time.Time{} }, RuleExtent, []string{"Extent.End"}},
+		{"no audits", func(p *Programme) { p.Extent.Audits = 0 }, RuleExtent, []string{"Extent.Audits"}},
+		{"negative audits", func(p *Programme) { p.Extent.Audits = -1 }, RuleExtent, []string{"Extent.Audits"}},
+		{"no kinds", func(p *Programme) { p.Extent.Kinds = nil }, RuleExtent, []string{"Extent.Kinds"}},
+		{"no locations", func(p *Programme) { p.Extent.Locations = []string{} }, RuleExtent, []string{"Extent.Locations"}},
+		{"blank frequency", func(p *Programme) { p.Extent.Frequency = "\t" }, RuleExtent, []string{"Extent.Frequency"}},
+		{"zero audit days", func(p *Programme) { p.Extent.AuditDays = 0 }, RuleExtent, []string{"Extent.AuditDays"}},
+		{"negative audit days", func(p *Programme) { p.Extent.AuditDays = -1 }, RuleExtent, []string{"Extent.AuditDays"}},
+		{"infinite audit days", func(p *Programme) { p.Extent.AuditDays = inf }, RuleExtent, []string{"Extent.AuditDays"}},
+		{"NaN audit days", func(p *Programme) { p.Extent.AuditDays = nan }, RuleExtent, []string{"Extent.AuditDays"}},
+		{"no size and complexity", func(p *Programme) { p.Extent.Drivers.SizeAndComplexity = "" }, RuleExtent, []string{"Extent.Drivers.SizeAndComplexity"}},
+		{"no previous results", func(p *Programme) { p.Extent.Drivers.PreviousResults = " " }, RuleExtent, []string{"Extent.Drivers.PreviousResults"}},
+		{"empty extent", func(p *Programme) { p.Extent = Extent{} }, RuleExtent, []string{
+			"Extent.End", "Extent.Audits", "Extent.Kinds", "Extent.Locations", "Extent.Frequency", "Extent.AuditDays",
+			"Extent.Drivers.SizeAndComplexity", "Extent.Drivers.RiskAssessment", "Extent.Drivers.PreviousResults"}},
+		{"zero auditor days", func(p *Programme) { p.Resources.AuditorDays = 0 }, RuleResources, []string{"Resources.AuditorDays"}},
+		{"negative auditor days", func(p *Programme) { p.Resources.AuditorDays = -36 }, RuleResources, []string{"Resources.AuditorDays"}},
+		{"infinite auditor days", func(p *Programme) { p.Resources.AuditorDays = inf }, RuleResources, []string{"Resources.AuditorDays"}},
+		{"NaN auditor days", func(p *Programme) { p.Resources.AuditorDays = nan }, RuleResources, []string{"Resources.AuditorDays"}},
+		{"auditor days just short of the audit days", func(p *Programme) { p.Resources.AuditorDays = math.Nextafter(p.Extent.AuditDays, 0) }, RuleResources, []string{"Resources.AuditorDays"}},
+		{"negative travel days", func(p *Programme) { p.Resources.TravelDays = -1 }, RuleResources, []string{"Resources.TravelDays"}},
+		{"infinite travel days", func(p *Programme) { p.Resources.TravelDays = inf }, RuleResources, []string{"Resources.TravelDays"}},
+		{"NaN travel days", func(p *Programme) { p.Resources.TravelDays = nan }, RuleResources, []string{"Resources.TravelDays"}},
+		{"no retention", func(p *Programme) { p.Records.RetentionMonths = 0 }, RuleRecords, []string{"Records.RetentionMonths"}},
+		{"negative retention", func(p *Programme) { p.Records.RetentionMonths = -1 }, RuleRecords, []string{"Records.RetentionMonths"}},
+		{"no access", func(p *Programme) { p.Records.Access = nil }, RuleRecords, []string{"Records.Access"}},
+		{"blank confidentiality", func(p *Programme) { p.Records.Confidentiality = " " }, RuleRecords, []string{"Records.Confidentiality"}},
+		{"empty records policy", func(p *Programme) { p.Records = RecordsPolicy{} }, RuleRecords, []string{
+			"Records.RetentionMonths", "Records.Access", "Records.Confidentiality"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newDraft(t)
+			coverRiskAreas(t, p)
+			tt.mut(p)
+			before := deepCopy(*p)
+			err := p.Fire(EventApprove, metaOn(9, ""))
+			require.ErrorIs(t, err, ismsaudit.ErrTransition)
+			var te *ismsaudit.TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, ismsaudit.ReasonGuard, te.Reason)
+			assert.Equal(t, tt.rule, te.Rule)
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			want := make([]ismsaudit.FieldError, len(tt.paths))
+			for i, path := range tt.paths {
+				want[i] = ismsaudit.FieldError{Path: path, Rule: tt.rule}
+			}
+			if d := cmp.Diff(want, ve.Fields, cmpopts.IgnoreFields(ismsaudit.FieldError{}, "Detail")); d != "" {
+				t.Errorf("fields mismatch (-want +got):\n%s", d)
+			}
+			for _, f := range ve.Fields {
+				assert.NotEmpty(t, f.Detail, "%s says what is missing", f.Path)
+			}
+			assert.False(t, p.Can(EventApprove))
+			assert.Empty(t, p.Permitted())
+			var ce *ismsaudit.TransitionError
+			require.ErrorAs(t, p.Check(EventApprove), &ce)
+			assert.Equal(t, tt.rule, ce.Rule)
+			if d := cmp.Diff(before, *p, cmpopts.EquateNaNs()); d != "" {
+				t.Errorf("refused event changed the programme (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestProgrammeApproveBoundaries: the least content approval accepts,
+// each at the edge of its rule, is approved, and the approved version
+// verifies.
+func TestProgrammeApproveBoundaries(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(*Programme)
+	}{
+		{"exactly one audit", func(p *Programme) { p.Extent.Audits = 1 }},
+		{"exactly one month of retention", func(p *Programme) { p.Records.RetentionMonths = 1 }},
+		{"auditor days exactly the audit days", func(p *Programme) { p.Resources.AuditorDays = p.Extent.AuditDays }},
+		{"no travel days", func(p *Programme) { p.Resources.TravelDays = 0 }},
+		{"the least audit and auditor days", func(p *Programme) {
+			p.Extent.AuditDays = math.SmallestNonzeroFloat64
+			p.Resources.AuditorDays = math.SmallestNonzeroFloat64
+		}},
+		{"a period of one nanosecond", func(p *Programme) { p.Extent.End = p.Extent.Start.Add(time.Nanosecond) }},
+		{"one kind, one location, one access, no significant change", func(p *Programme) {
+			p.Extent.Kinds = p.Extent.Kinds[:1]
+			p.Extent.Locations = p.Extent.Locations[:1]
+			p.Extent.Drivers.SignificantChanges = nil
+			p.Records.Access = p.Records.Access[:1]
+		}},
+		{"a target of zero", func(p *Programme) { p.Objectives[0].Target.Value = 0 }},
+		{"one manager holding every role", func(p *Programme) {
+			p.Managers = []Manager{{Person: "pm", Name: "Programme Manager", Roles: slices.Collect(ManagerRoles())}}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newDraft(t)
+			coverRiskAreas(t, p)
+			tt.mut(p)
+			require.True(t, p.Can(EventApprove))
+			require.NoError(t, p.Check(EventApprove))
+			require.NoError(t, p.Fire(EventApprove, metaOn(9, "")))
+			assert.Equal(t, StateApproved, p.State)
+			assert.NoError(t, Verify(p))
 		})
 	}
 }

@@ -217,6 +217,13 @@ func TestProgrammeNewErrors(t *testing.T) {
 		{"bad audit kind", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.Kinds[0] = "fourth-party" }, "Extent.Kinds[0]", "enum"},
 		{"period backwards", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.End = o.Extent.Start.AddDate(0, 0, -1) }, "Extent.End", "time-order"},
 		{"infinite audit days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.AuditDays = math.Inf(1) }, "Extent.AuditDays", "finite"},
+		{"NaN audit days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.AuditDays = math.NaN() }, "Extent.AuditDays", "finite"},
+		{"period of no length", func(o *NewOptions, _ *ismsaudit.Meta) { o.Extent.End = o.Extent.Start }, "Extent.End", "time-order"},
+		{"infinite auditor days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.AuditorDays = math.Inf(1) }, "Resources.AuditorDays", "finite"},
+		{"NaN auditor days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.AuditorDays = math.NaN() }, "Resources.AuditorDays", "finite"},
+		{"infinite travel days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.TravelDays = math.Inf(1) }, "Resources.TravelDays", "finite"},
+		{"NaN travel days", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.TravelDays = math.NaN() }, "Resources.TravelDays", "finite"},
+		{"negative retention", func(o *NewOptions, _ *ismsaudit.Meta) { o.Records.RetentionMonths = -1 }, "Records.RetentionMonths", "gte"},
 		{"negative travel", func(o *NewOptions, _ *ismsaudit.Meta) { o.Resources.TravelDays = -1 }, "Resources.TravelDays", "gte"},
 		{"empty access entry", func(o *NewOptions, _ *ismsaudit.Meta) { o.Records.Access = []string{""} }, "Records.Access[0]", "required"},
 		{"bad matrix", func(o *NewOptions, _ *ismsaudit.Meta) { m := DefaultMatrix(); m.Acceptable = "meh"; o.Matrix = &m }, "Matrix.Acceptable", "enum"},
@@ -246,6 +253,43 @@ func TestProgrammeNewAllProblems(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	for _, path := range []string{"ID", "Meta.At", "Meta.By", "Objectives[0].ID", "Managers[0].Name"} {
 		assert.True(t, ve.Has(path, "required"), path)
+	}
+}
+
+// TestProgrammeNewDraftContent: a draft may leave parts of its content
+// out; New checks only what is given, and reports a missing id once, not
+// also as a repeat.
+func TestProgrammeNewDraftContent(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(*NewOptions)
+		want []ismsaudit.FieldError // nil: accepted
+	}{
+		{"a start without an end", func(o *NewOptions) { o.Extent.End = time.Time{} }, nil},
+		{"an end without a start", func(o *NewOptions) { o.Extent.Start = time.Time{} }, nil},
+		{"a period of one nanosecond", func(o *NewOptions) { o.Extent.End = o.Extent.Start.Add(time.Nanosecond) }, nil},
+		{"zero audit, auditor and travel days", func(o *NewOptions) { o.Extent.AuditDays, o.Resources.AuditorDays, o.Resources.TravelDays = 0, 0, 0 }, nil},
+		{"two objectives without id", func(o *NewOptions) { o.Objectives[0].ID, o.Objectives[1].ID = "", "" }, []ismsaudit.FieldError{
+			{Path: "Objectives[0].ID", Rule: ismsaudit.RuleRequired}, {Path: "Objectives[1].ID", Rule: ismsaudit.RuleRequired}}},
+		{"two managers without person", func(o *NewOptions) { o.Managers[0].Person, o.Managers[1].Person = "", "" }, []ismsaudit.FieldError{
+			{Path: "Managers[0].Person", Rule: ismsaudit.RuleRequired}, {Path: "Managers[1].Person", Rule: ismsaudit.RuleRequired}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := completeOptions()
+			tt.mut(&opts)
+			p, err := New(opts, metaOn(0, ""))
+			if tt.want == nil {
+				require.NoError(t, err)
+				assert.Equal(t, StateDraft, p.State)
+				return
+			}
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			if d := cmp.Diff(tt.want, ve.Fields, cmpopts.IgnoreFields(ismsaudit.FieldError{}, "Value", "Detail")); d != "" {
+				t.Errorf("fields mismatch (-want +got):\n%s", d)
+			}
+		})
 	}
 }
 

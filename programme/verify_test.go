@@ -80,6 +80,10 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 		{"a role nobody holds", func(_ *testing.T, p *Programme) { p.Managers = p.Managers[1:] }, "Managers", RuleManagers},
 		{"frequency blank", func(_ *testing.T, p *Programme) { p.Extent.Frequency = "" }, "Extent.Frequency", RuleExtent},
 		{"auditor days short", func(_ *testing.T, p *Programme) { p.Resources.AuditorDays = 10 }, "Resources.AuditorDays", RuleResources},
+		{"no audit or auditor days", func(_ *testing.T, p *Programme) { p.Extent.AuditDays, p.Resources.AuditorDays = 0, 0 }, "Resources.AuditorDays", RuleResources},
+		{"travel days negative", func(_ *testing.T, p *Programme) { p.Resources.TravelDays = -1 }, "Resources.TravelDays", RuleResources},
+		{"period backwards", func(_ *testing.T, p *Programme) { p.Extent.Start, p.Extent.End = p.Extent.End, p.Extent.Start }, "Extent.End", RuleExtent},
+		{"retention unset", func(_ *testing.T, p *Programme) { p.Records.RetentionMonths = 0 }, "Records.RetentionMonths", RuleRecords},
 		{"confidentiality blank", func(_ *testing.T, p *Programme) { p.Records.Confidentiality = "" }, "Records.Confidentiality", RuleRecords},
 		{"risk state disagrees", func(t *testing.T, p *Programme) { p.Risks[riskAt(t, p, "t3")].State = RiskClosed }, "Risks[10].State", RuleHistory},
 		{"risk history rewritten", func(t *testing.T, p *Programme) {
