@@ -63,6 +63,25 @@ func TestAuditorValidate(t *testing.T) {
 			assert.True(t, ve.Has(want.path, want.rule), "missing %s %s in %v", want.path, want.rule, ve.Fields)
 		}
 	})
+	t.Run("a withdrawn evaluation is no longer open", func(t *testing.T) {
+		a := competencetest.Auditor(t, "alice", profile)
+		old := cloneEvaluation(a.Evaluations[0])
+		old.ID = "alice/old"
+		require.NoError(t, old.Withdraw("replaced by a new evaluation", ismsaudit.Meta{At: evaluationDay.AddDate(0, 0, 1), By: "cb"}))
+		a.Evaluations = append([]competence.Evaluation{old}, a.Evaluations...)
+		require.NoError(t, a.Validate())
+		assert.Equal(t, a.Evaluations[1].ID, a.Evaluation(competence.ISMSAuditorSet).ID)
+		scheme := competence.DefaultScheme()
+		st, err := scheme.Standing(&a, competence.ISMSAuditorSet, auditDay)
+		require.NoError(t, err)
+		assert.True(t, st.Competent, "%v", st.Obstacles)
+		// Two evaluations against the set that are not withdrawn are refused.
+		a.Evaluations[0] = cloneEvaluation(a.Evaluations[1])
+		a.Evaluations[0].ID = "alice/old"
+		var ve *ismsaudit.ValidationError
+		require.ErrorAs(t, a.Validate(), &ve)
+		assert.True(t, ve.Has("Evaluations[1].Criteria", competence.RuleEvalOneOpen), "%v", ve.Fields)
+	})
 }
 
 func TestDecodeAuditor(t *testing.T) {

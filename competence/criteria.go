@@ -159,6 +159,16 @@ type Maintenance struct {
 	Source string `json:"source,omitempty"`
 }
 
+// periodInto reports requirements set without a period: a zero
+// PeriodMonths turns the check off, so the requirements would be silently
+// ignored.
+func (m *Maintenance) periodInto(c *errs.Collector, path string) {
+	if m.PeriodMonths == 0 && (m.CPDHours != 0 || m.Audits != 0 || m.AuditDays != 0 || len(m.Roles) > 0) {
+		c.Add(path+".PeriodMonths", "required-for-requirements", "0",
+			"CPD or audit requirements are set, and a zero period would turn their check off")
+	}
+}
+
 // CriteriaSet is a named list of evaluation criteria for one role (ISO
 // 19011:2018 7.3), with the way competence is maintained (7.6) and how
 // often it is re-evaluated. A set may build on another (Requires), as
@@ -204,8 +214,10 @@ func (s *CriteriaSet) DueAfter(t time.Time) time.Time {
 }
 
 // Validate checks the set's shape and domain rules: unique criterion ids,
-// and for each criterion exactly the fields its kind uses. It reports
-// every problem at once in a *ismsaudit.ValidationError.
+// for each criterion exactly the fields its kind uses, and maintenance
+// requirements only with a period (a zero PeriodMonths would turn their
+// check off). It reports every problem at once in a
+// *ismsaudit.ValidationError.
 func (s *CriteriaSet) Validate() error {
 	c := newCollector("criteria set")
 	s.validateInto(c, "")
@@ -216,6 +228,7 @@ func (s *CriteriaSet) validateInto(c *errs.Collector, prefix string) {
 	validate.Struct(c, prefix, s)
 	checkFinite(c, errs.JoinPath(prefix, "Maintenance.CPDHours"), s.Maintenance.CPDHours)
 	checkFinite(c, errs.JoinPath(prefix, "Maintenance.AuditDays"), s.Maintenance.AuditDays)
+	s.Maintenance.periodInto(c, errs.JoinPath(prefix, "Maintenance"))
 	if s.Requires != "" && s.Requires == s.ID {
 		c.Add(errs.JoinPath(prefix, "Requires"), "not-self", string(s.Requires), "a set cannot require itself")
 	}

@@ -2,9 +2,11 @@ package competence_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/competence"
 	"github.com/stretchr/testify/assert"
@@ -36,6 +38,28 @@ func TestCriteriaSetValidate(t *testing.T) {
 		{"bad method", func(s *competence.CriteriaSet) { s.Criteria[0].Methods = []competence.Method{"hunch"} }, "Criteria[0].Methods[0]", "enum"},
 		{"no source", func(s *competence.CriteriaSet) { s.Criteria[0].Source = "" }, "Criteria[0].Source", "required"},
 		{"negative CPD", func(s *competence.CriteriaSet) { s.Maintenance.CPDHours = -1 }, "Maintenance.CPDHours", "gte"},
+		{"infinite CPD", func(s *competence.CriteriaSet) { s.Maintenance.CPDHours = math.Inf(1) }, "Maintenance.CPDHours", "finite"},
+		{"infinite audit days", func(s *competence.CriteriaSet) { s.Maintenance.AuditDays = math.Inf(1) }, "Maintenance.AuditDays", "finite"},
+		{"no minimum training hours", func(s *competence.CriteriaSet) {
+			s.Criteria = append(s.Criteria, competence.Criterion{ID: "hours", Kind: competence.TrainingHours, Source: "host scheme"})
+		}, "Criteria[28].Min", "required-for-kind"},
+		{"no minimum audit count", func(s *competence.CriteriaSet) { s.Criteria[26].Min = 0 }, "Criteria[26].Min", "required-for-kind"},
+		{"no minimum audit days", func(s *competence.CriteriaSet) { s.Criteria[27].Min = 0 }, "Criteria[27].Min", "required-for-kind"},
+		{"no minimum guided lead audits", func(s *competence.CriteriaSet) {
+			s.Criteria = append(s.Criteria, competence.Criterion{ID: "guided", Kind: competence.GuidedLeadAudits, Source: "host scheme"})
+		}, "Criteria[28].Min", "required-for-kind"},
+		{"CPD without a period", func(s *competence.CriteriaSet) {
+			s.Maintenance = competence.Maintenance{CPDHours: 16}
+		}, "Maintenance.PeriodMonths", "required-for-requirements"},
+		{"audits without a period", func(s *competence.CriteriaSet) {
+			s.Maintenance = competence.Maintenance{Audits: 1}
+		}, "Maintenance.PeriodMonths", "required-for-requirements"},
+		{"audit days without a period", func(s *competence.CriteriaSet) {
+			s.Maintenance = competence.Maintenance{AuditDays: 5}
+		}, "Maintenance.PeriodMonths", "required-for-requirements"},
+		{"roles without a period", func(s *competence.CriteriaSet) {
+			s.Maintenance = competence.Maintenance{Roles: []competence.Role{competence.RoleAuditor}}
+		}, "Maintenance.PeriodMonths", "required-for-requirements"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,8 +70,14 @@ func TestCriteriaSetValidate(t *testing.T) {
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
+			assert.Len(t, ve.Fields, 1, "only the problem made: %v", ve.Fields)
 		})
 	}
+	t.Run("no maintenance at all is valid", func(t *testing.T) {
+		s := competence.ISMSAuditor()
+		s.Maintenance = competence.Maintenance{Source: "the host keeps competence current otherwise"}
+		require.NoError(t, s.Validate())
+	})
 }
 
 func TestSchemeValidate(t *testing.T) {
@@ -62,6 +92,11 @@ func TestSchemeValidate(t *testing.T) {
 		{"unknown requirement", func(s *competence.Scheme) { s.Sets[2].Requires = "nope" }, "Sets[2].Requires", "unknown"},
 		{"cycle", func(s *competence.Scheme) { s.Sets[1].Requires = competence.ISMSTeamLeaderSet }, "Sets[1].Requires", "no-cycle"},
 		{"nested problem", func(s *competence.Scheme) { s.Sets[0].Criteria[0].Kind = "vibes" }, "Sets[0].Criteria[0].Kind", "enum"},
+		{"cycle further down the chain", func(s *competence.Scheme) {
+			s.Sets[0].Requires = competence.ISMSAuditorSet
+			s.Sets[1].Requires = competence.ISMSTeamLeaderSet
+		}, "Sets[0].Requires", "no-cycle"},
+		{"requires itself", func(s *competence.Scheme) { s.Sets[0].Requires = s.Sets[0].ID }, "Sets[0].Requires", "not-self"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +108,23 @@ func TestSchemeValidate(t *testing.T) {
 			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
 		})
 	}
+	t.Run("a chain into a missing set is reported where it breaks", func(t *testing.T) {
+		s := competence.DefaultScheme()
+		s.Sets[0].Requires = competence.ISMSAuditorSet
+		s.Sets[1].Requires = "ghost"
+		err := s.Validate()
+		var ve *ismsaudit.ValidationError
+		require.ErrorAs(t, err, &ve)
+		want := []ismsaudit.FieldError{{Path: "Sets[1].Requires", Rule: ismsaudit.RuleUnknown, Value: "ghost"}}
+		if d := cmp.Diff(want, ve.Fields, cmpopts.IgnoreFields(ismsaudit.FieldError{}, "Detail")); d != "" {
+			t.Errorf("mismatch (-want +got):\n%s", d)
+		}
+	})
+	t.Run("a chain of three sets is valid", func(t *testing.T) {
+		s := competence.DefaultScheme()
+		s.Sets[1].Requires = competence.InternalISMSAuditorSet
+		require.NoError(t, s.Validate())
+	})
 	t.Run("decode", func(t *testing.T) {
 		s := competence.DefaultScheme()
 		data, err := json.Marshal(s)
@@ -87,4 +139,15 @@ func TestSchemeValidate(t *testing.T) {
 		require.ErrorAs(t, err, &ve)
 		assert.True(t, ve.Has("Sets[0].Criteria[0].Kind", "enum"), "%v", ve.Fields)
 	})
+}
+
+func TestCriteriaSetCriterion(t *testing.T) {
+	s := competence.ISMSAuditor()
+	c, ok := s.Criterion("isms-audits")
+	require.True(t, ok)
+	assert.Equal(t, competence.AuditCount, c.Kind)
+	assert.Same(t, &s.Criteria[26], c, "the set's own criterion, not a copy")
+	c, ok = s.Criterion("nope")
+	assert.False(t, ok)
+	assert.Nil(t, c)
 }

@@ -252,6 +252,12 @@ func TestEvaluationGuards(t *testing.T) {
 			competent(func(d *competence.Decision) { d.Assessment.DueAt = time.Time{} }), competence.RuleEvalDueDate},
 		{"due date before the decision", competence.InProgress, nil,
 			competent(func(d *competence.Decision) { d.Assessment.DueAt = at(9) }), competence.RuleEvalDueDate},
+		{"due date after the assessment but before the decision", competence.InProgress, nil,
+			competent(func(d *competence.Decision) { d.Assessment.EvaluatedAt, d.Assessment.DueAt = at(5), at(8) }), competence.RuleEvalDueDate},
+		{"due date on the decision day", competence.InProgress, nil,
+			competent(func(d *competence.Decision) { d.Assessment.EvaluatedAt, d.Assessment.DueAt = at(5), at(10) }), competence.RuleEvalDueDate},
+		{"due date not after the assessment", competence.InProgress, nil,
+			competent(func(d *competence.Decision) { d.Assessment.EvaluatedAt, d.Assessment.DueAt = at(12), at(12) }), competence.RuleEvalDueDate},
 		{"not yet competent with nothing unmet", competence.InProgress, nil,
 			notYet(func(d *competence.Decision) { d.Assessment.Results[1].Met = true }), competence.RuleEvalUnmetListed},
 		{"not yet competent without actions", competence.InProgress, nil,
@@ -501,15 +507,19 @@ func TestEvaluationValidate(t *testing.T) {
 		mut  func(*competence.Evaluation)
 		path string
 		rule ismsaudit.RuleID
+		n    int // problems reported in all
 	}{
-		{"state disagrees with history", func(e *competence.Evaluation) { e.State = competence.Suspended }, "State", "lifecycle"},
-		{"history skips a step", func(e *competence.Evaluation) { e.History = e.History[1:] }, "History[0]", "lifecycle"},
-		{"decision missing", func(e *competence.Evaluation) { e.Decisions = nil }, "Decisions", "lifecycle"},
-		{"decision of the wrong kind", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Competent = false }, "Decisions[0].Assessment.Competent", "lifecycle"},
-		{"decision of another auditor", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Auditor = "bob" }, "Decisions[0].Assessment", competence.RuleEvalSameSubject},
-		{"result of no round", func(e *competence.Evaluation) { e.Results[0].Round = 7 }, "Results[0].Round", "lifecycle"},
-		{"no id", func(e *competence.Evaluation) { e.ID = "" }, "ID", "required"},
-		{"bad state", func(e *competence.Evaluation) { e.State = "limbo" }, "State", "enum"},
+		{"state disagrees with history", func(e *competence.Evaluation) { e.State = competence.Suspended }, "State", "lifecycle", 1},
+		{"history skips a step", func(e *competence.Evaluation) { e.History = e.History[1:] }, "History[0]", "lifecycle", 4},
+		{"decision missing", func(e *competence.Evaluation) { e.Decisions = nil }, "Decisions", "lifecycle", 1},
+		{"decision of the wrong kind", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Competent = false }, "Decisions[0].Assessment.Competent", "lifecycle", 1},
+		{"decision of another auditor", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Auditor = "bob" }, "Decisions[0].Assessment", competence.RuleEvalSameSubject, 1},
+		{"decision against another set", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Criteria = "other" }, "Decisions[0].Assessment", competence.RuleEvalSameSubject, 1},
+		{"decision without auditor", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Auditor = "" }, "Decisions[0].Assessment.Auditor", "required", 1},
+		{"decision without set", func(e *competence.Evaluation) { e.Decisions[0].Assessment.Criteria = "" }, "Decisions[0].Assessment.Criteria", "required", 1},
+		{"result of no round", func(e *competence.Evaluation) { e.Results[0].Round = 7 }, "Results[0].Round", "lifecycle", 1},
+		{"no id", func(e *competence.Evaluation) { e.ID = "" }, "ID", "required", 1},
+		{"bad state", func(e *competence.Evaluation) { e.State = "limbo" }, "State", "enum", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -519,6 +529,7 @@ func TestEvaluationValidate(t *testing.T) {
 			var ve *ismsaudit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "%v", ve.Fields)
+			assert.Len(t, ve.Fields, tt.n, "%v", ve.Fields)
 		})
 	}
 	_, err := competence.NewEvaluation("", "", "")

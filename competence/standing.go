@@ -153,7 +153,9 @@ func (m *Maintenance) Check(a *Auditor, at time.Time) Currency {
 
 // Standing returns auditor a's standing against the set with the given id
 // at date at, resolving the set it requires through the scheme. An id the
-// scheme lacks gives a *ismsaudit.NotFoundError.
+// scheme lacks gives a *ismsaudit.NotFoundError. In a scheme that does
+// not validate, a required set the scheme lacks, or a chain of Requires
+// that forms a cycle, is a prerequisite-unmet obstacle.
 func (s *Scheme) Standing(a *Auditor, set CriteriaSetID, at time.Time) (Standing, error) {
 	cs, ok := s.Set(set)
 	if !ok {
@@ -169,9 +171,12 @@ func (s *Scheme) standing(a *Auditor, cs *CriteriaSet, at time.Time, depth int) 
 	if cs.Requires != "" {
 		req, ok := s.Set(cs.Requires)
 		switch {
-		case !ok || depth <= 0:
+		case !ok:
 			st.Obstacles = append(st.Obstacles, Obstacle{Kind: PrerequisiteUnmet, Rule: RuleLeaderLayer,
 				Detail: "required set " + quote(string(cs.Requires)) + " is not in the scheme"})
+		case depth <= 0:
+			st.Obstacles = append(st.Obstacles, Obstacle{Kind: PrerequisiteUnmet, Rule: RuleLeaderLayer,
+				Detail: "required set " + quote(string(cs.Requires)) + " leads back into a cycle of requirements"})
 		default:
 			if pre := s.standing(a, req, at, depth-1); !pre.Competent {
 				st.Obstacles = append(st.Obstacles, prerequisiteObstacle(pre))
