@@ -283,7 +283,7 @@ func (r *AuditReport) checkEvidence(c *checker) map[ismsaudit.EvidenceID]int {
 			c.add(a.p(".Digest"), ismsaudit.RuleFormat, e.Digest, "the lower-case hex SHA-256 of the material: 64 characters 0-9, a-f")
 		}
 		if e.Withheld {
-			if e.Description != "" || e.Digest != "" || e.Covers != nil || e.Sampling != nil || e.CollectedBy != "" || len(e.Supports) > 0 {
+			if e.Description != "" || e.Digest != "" || e.Covers != nil || e.Sampling != nil || e.CollectedBy != "" || len(e.Supports) > 0 || e.Supersedes != "" {
 				c.add(a.p(""), RuleRedaction, string(e.ID), "a withheld item shows its id, source, state, confidentiality and collection time only")
 			}
 		} else if blank(e.Description) {

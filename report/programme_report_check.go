@@ -139,6 +139,9 @@ func (r *ProgrammeReport) checkSchedule(c *checker) (internal bool) {
 			c.add(a.p(".Audit"), RuleProgrammeSchedule, string(s.Status), "an audit under way names its record")
 		}
 		enumCheck(c, a, ".AuditState", s.AuditState, audit.State.IsValid, false)
+		if s.Missed != r.missed(s) {
+			c.add(a.p(".Missed"), RuleProgrammeSchedule, strconv.FormatBool(s.Missed), "missed exactly when the window closed before the report's date and the audit is neither completed nor terminated")
+		}
 		switch {
 		case s.Status == ScheduleCompleted && (s.CompletedAt.IsZero() || !s.Timing.IsValid()):
 			c.add(a.p(".CompletedAt"), RuleProgrammeSchedule, string(s.ID), "a completed audit says when it was completed and how that compares with its window")
@@ -175,11 +178,43 @@ func (r *ProgrammeReport) checkCoverage(c *checker, internal bool) {
 			c.add(a.p(".Planned"), RuleProgrammeCoverage, strconv.Itoa(it.Planned), "the audits counted, at least one required")
 		}
 	}
+	items := make(map[annexa.Ref]int, len(cov.Items))
+	for i, it := range cov.Items {
+		items[it.Ref] = i
+	}
+	gaps := make(map[annexa.Ref]bool, len(cov.Gaps))
 	for i, g := range cov.Gaps {
+		a := at{"Coverage.Gaps", i}
+		gaps[g.Ref] = true
+		k, ok := items[g.Ref]
+		switch {
+		case !ok:
+			c.add(a.p(".Ref"), ismsaudit.RuleUnknown, g.Ref.String(), "a gap is in an item of the coverage")
+		case g.Required != cov.Items[k].Required || g.Planned != cov.Items[k].Planned:
+			c.add(a.p(".Planned"), RuleProgrammeCoverage, strconv.Itoa(g.Planned), fmt.Sprintf("the item requires %d audits and counts %d", cov.Items[k].Required, cov.Items[k].Planned))
+		}
 		if g.Missing != g.Required-g.Planned || g.Missing < 1 {
-			c.add(at{"Coverage.Gaps", i}.p(".Missing"), RuleProgrammeCoverage, strconv.Itoa(g.Missing), "required less planned, at least one")
+			c.add(a.p(".Missing"), RuleProgrammeCoverage, strconv.Itoa(g.Missing), "required less planned, at least one")
 		}
 	}
+	for i, it := range cov.Items {
+		if it.Planned < it.Required && !gaps[it.Ref] {
+			c.add("Coverage.Gaps", RuleProgrammeCoverage, it.Ref.String(), fmt.Sprintf("item %d is audited fewer times than required", i))
+		}
+	}
+}
+
+// missed reports whether the scheduled audit is missed at the report's
+// date: its window closed before it and the audit is neither completed
+// nor terminated.
+func (r *ProgrammeReport) missed(s *ProgrammeAudit) bool {
+	return r.due(s) && (s.Status == ScheduleNotStarted || s.Status == ScheduleInProgress)
+}
+
+// due reports whether the scheduled audit's window closed before the
+// report's date.
+func (r *ProgrammeReport) due(s *ProgrammeAudit) bool {
+	return !s.Due.Latest.IsZero() && s.Due.Latest.Before(r.AsOf)
 }
 
 func (r *ProgrammeReport) checkFigures(c *checker) {
@@ -195,8 +230,20 @@ func (r *ProgrammeReport) checkFigures(c *checker) {
 		c.add("Figures.Audits.Planned", RuleProgrammeFigures, strconv.Itoa(f.Audits.Planned), fmt.Sprintf("the schedule lists %d audits", len(r.Schedule)))
 	}
 	counts := map[ScheduleStatus]int{}
-	for _, s := range r.Schedule {
+	timings := map[Timing]int{}
+	due, missed := 0, 0
+	for i := range r.Schedule {
+		s := &r.Schedule[i]
 		counts[s.Status]++
+		if s.Status == ScheduleCompleted {
+			timings[s.Timing]++
+		}
+		if r.due(s) {
+			due++
+		}
+		if s.Missed {
+			missed++
+		}
 	}
 	for _, x := range []struct {
 		path string
@@ -212,7 +259,42 @@ func (r *ProgrammeReport) checkFigures(c *checker) {
 			c.add(x.path, RuleProgrammeFigures, strconv.Itoa(x.got), fmt.Sprintf("the schedule lists %d audits %s", counts[x.s], words(x.s)))
 		}
 	}
-	for i, cc := range f.Findings.ByCriterion {
+	for _, x := range []struct {
+		path      string
+		got, want int
+		what      string
+	}{
+		{"Figures.Audits.OnTime", f.Audits.OnTime, timings[TimingOnTime], "completed on time"},
+		{"Figures.Audits.Early", f.Audits.Early, timings[TimingEarly], "completed early"},
+		{"Figures.Audits.Late", f.Audits.Late, timings[TimingLate], "completed late"},
+		{"Figures.Audits.Due", f.Audits.Due, due, "whose window closed before the report's date"},
+		{"Figures.Audits.Missed", f.Audits.Missed, missed, "missed"},
+	} {
+		if x.got != x.want {
+			c.add(x.path, RuleProgrammeFigures, strconv.Itoa(x.got), fmt.Sprintf("the schedule lists %d audits %s", x.want, x.what))
+		}
+	}
+	r.checkFindingFigures(c, &f.Findings)
+}
+
+// checkFindingFigures checks that the counts of nonconformities agree:
+// in all, by kind, by grade and by criterion.
+func (r *ProgrammeReport) checkFindingFigures(c *checker, f *programme.FindingFigures) {
+	n := f.Ungraded
+	ok := n >= 0
+	for _, g := range f.ByGrade {
+		ok = ok && g.Count >= 0 && g.Grade.IsValid()
+		n += g.Count
+	}
+	if !ok || n != f.Nonconformities {
+		c.add("Figures.Findings.Nonconformities", RuleProgrammeFigures, strconv.Itoa(f.Nonconformities), "the sum of the counts by grade and the ungraded")
+	}
+	for i, k := range f.ByKind {
+		if k.Kind == audit.Nonconformity && k.Count != f.Nonconformities {
+			c.add(at{"Figures.Findings.ByKind", i}.p(".Count"), RuleProgrammeFigures, strconv.Itoa(k.Count), fmt.Sprintf("the figures count %d nonconformities", f.Nonconformities))
+		}
+	}
+	for i, cc := range f.ByCriterion {
 		a := at{"Figures.Findings.ByCriterion", i}
 		if err := cc.Criterion.Validate(); err != nil {
 			c.col.Merge(a.p(".Criterion"), ismsaudit.RuleEnum, err)
@@ -235,7 +317,7 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 		f audit.FindingID
 	}
 	seen := make(map[key]bool, len(r.Actions))
-	open, overdue, closed, measured := 0, 0, 0, 0
+	open, overdue, overdueMajor, closed, measured := 0, 0, 0, 0, 0
 	for i := range r.Actions {
 		act := &r.Actions[i]
 		a := at{"Actions", i}
@@ -264,6 +346,9 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 			want := 0.0
 			if act.Overdue {
 				overdue++
+				if act.Grade == audit.Major {
+					overdueMajor++
+				}
 				want = days(r.AsOf.Sub(act.DueAt))
 			}
 			if act.DaysOverdue != want {
@@ -288,9 +373,12 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 		}
 	}
 	if f := r.Figures; f != nil {
-		if f.Actions.Open != open || f.Actions.Closed != closed || f.Actions.Overdue != overdue || f.Actions.Closure.Count != measured {
-			c.add("Actions", RuleProgrammeActions, fmt.Sprintf("%d open, %d overdue, %d closed", open, overdue, closed),
-				fmt.Sprintf("the figures count %d open, %d overdue, %d closed", f.Actions.Open, f.Actions.Overdue, f.Actions.Closed))
+		fa := &f.Actions
+		if fa.Total != open+closed || fa.Open != open || fa.Closed != closed || fa.Overdue != overdue || fa.OverdueMajor != overdueMajor ||
+			len(f.OverdueActions) != overdue || fa.Closure.Count != measured || fa.Closure.Unmeasured != closed-measured {
+			c.add("Actions", RuleProgrammeActions, fmt.Sprintf("%d open, %d overdue (%d major), %d closed, %d measured", open, overdue, overdueMajor, closed, measured),
+				fmt.Sprintf("the figures count %d in all, %d open, %d overdue (%d major, %d listed), %d closed, %d measured, %d unmeasured",
+					fa.Total, fa.Open, fa.Overdue, fa.OverdueMajor, len(f.OverdueActions), fa.Closed, fa.Closure.Count, fa.Closure.Unmeasured))
 		}
 	}
 }

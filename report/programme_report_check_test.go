@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/programme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,6 +29,8 @@ func TestProgrammeReportCheck(t *testing.T) {
 		{"period reversed", func(r *ProgrammeReport) { r.Period.Latest = day(2025, time.January, 1) }, "Period.Latest", ismsaudit.RuleRange},
 		{"no objectives", func(r *ProgrammeReport) { r.Objectives = nil }, "Objectives", RuleProgrammeObjectives},
 		{"objective unmeasurable", func(r *ProgrammeReport) { r.Objectives[1].Target.Direction = "" }, "Objectives[1].Target", RuleProgrammeObjectives},
+		{"objective without metric", func(r *ProgrammeReport) { r.Objectives[1].Target.Metric = " " }, "Objectives[1].Target", RuleProgrammeObjectives},
+		{"objective direction unknown", func(r *ProgrammeReport) { r.Objectives[1].Target.Direction = "sideways" }, "Objectives[1].Target", RuleProgrammeObjectives},
 		{"objective unstated", func(r *ProgrammeReport) { r.Objectives[0].Statement = "" }, "Objectives[0].Statement", RuleProgrammeObjectives},
 		{"no schedule", func(r *ProgrammeReport) { r.Schedule = nil }, "Schedule", RuleProgrammeSchedule},
 		{"repeated audit", func(r *ProgrammeReport) { r.Schedule[1].ID = r.Schedule[0].ID }, "Schedule[1].ID", ismsaudit.RuleUnique},
@@ -56,6 +61,71 @@ func TestProgrammeReportCheck(t *testing.T) {
 		{"criterion count negative", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].ByGrade[0].Count = -1 }, "Figures.Findings.ByCriterion[0].Nonconformities", RuleProgrammeFigures},
 		{"criterion bad", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[0].Criterion.ID = "99.1" }, "Figures.Findings.ByCriterion[0].Criterion.ID", ismsaudit.RuleUnknown},
 		{"action in the future", func(r *ProgrammeReport) { r.Actions[1].StartedAt = r.AsOf.Add(time.Hour) }, "Actions[1].StartedAt", RuleProgrammeActions},
+		{"action never started", func(r *ProgrammeReport) { r.Actions[1].StartedAt = time.Time{} }, "Actions[1].StartedAt", RuleProgrammeActions},
+		{"action without audit", func(r *ProgrammeReport) { r.Actions[1].Audit = " " }, "Actions[1].Audit", ismsaudit.RuleRequired},
+		{"action state unknown", func(r *ProgrammeReport) { r.Actions[1].State = "parked" }, "Actions[1].State", ismsaudit.RuleEnum},
+		{"action grade unknown", func(r *ProgrammeReport) { r.Actions[1].Grade = "huge" }, "Actions[1].Grade", ismsaudit.RuleEnum},
+		{"overdue marked early", func(r *ProgrammeReport) { r.Actions[1].Overdue = true }, "Actions[1].Overdue", RuleProgrammeActions},
+		{"open action closed", func(r *ProgrammeReport) { r.Actions[1].ClosedAt = r.AsOf }, "Actions[1].Overdue", RuleProgrammeActions},
+		{"days overdue on an action not overdue", func(r *ProgrammeReport) { r.Actions[1].DaysOverdue = 1 }, "Actions[1].DaysOverdue", RuleProgrammeActions},
+		{"closed action overdue", func(r *ProgrammeReport) { r.Actions[5].Overdue = true }, "Actions[5].ClosedAt", RuleProgrammeActions},
+		{"closed action with days overdue", func(r *ProgrammeReport) { r.Actions[5].DaysOverdue = 2 }, "Actions[5].ClosedAt", RuleProgrammeActions},
+		{"closure days on an open action", func(r *ProgrammeReport) { r.Actions[1].ClosureDays = 4 }, "Actions[1].ClosureDays", RuleProgrammeActions},
+		{"only open actions disagree", func(r *ProgrammeReport) { r.Figures.Actions.Open-- }, "Actions", RuleProgrammeActions},
+		{"only closed actions disagree", func(r *ProgrammeReport) { r.Figures.Actions.Closed++ }, "Actions", RuleProgrammeActions},
+		{"only overdue actions disagree", func(r *ProgrammeReport) { r.Figures.Actions.Overdue++ }, "Actions", RuleProgrammeActions},
+		{"only overdue major actions disagree", func(r *ProgrammeReport) { r.Figures.Actions.OverdueMajor-- }, "Actions", RuleProgrammeActions},
+		{"only overdue list disagrees", func(r *ProgrammeReport) { r.Figures.OverdueActions = nil }, "Actions", RuleProgrammeActions},
+		{"only all actions disagree", func(r *ProgrammeReport) { r.Figures.Actions.Total++ }, "Actions", RuleProgrammeActions},
+		{"only unmeasured closures disagree", func(r *ProgrammeReport) { r.Figures.Actions.Closure.Unmeasured++ }, "Actions", RuleProgrammeActions},
+		{"only one grade disagrees", func(r *ProgrammeReport) { r.Figures.Findings.ByGrade[1].Count-- }, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"only ungraded disagree", func(r *ProgrammeReport) { r.Figures.Findings.Ungraded++ }, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"ungraded negative", func(r *ProgrammeReport) {
+			r.Figures.Findings.Ungraded, r.Figures.Findings.ByGrade[0].Count = -1, r.Figures.Findings.ByGrade[0].Count+1
+		}, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"grade count negative", func(r *ProgrammeReport) {
+			r.Figures.Findings.ByGrade[0].Count, r.Figures.Findings.Ungraded = -1, r.Figures.Findings.ByGrade[0].Count+1
+		}, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"grade unknown", func(r *ProgrammeReport) { r.Figures.Findings.ByGrade[0].Grade = "huge" }, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"only nonconformities disagree", func(r *ProgrammeReport) { r.Figures.Findings.Nonconformities++ }, "Figures.Findings.Nonconformities", RuleProgrammeFigures},
+		{"only nonconformities by kind disagree", func(r *ProgrammeReport) { r.Figures.Findings.ByKind[1].Count++ }, "Figures.Findings.ByKind[1].Count", RuleProgrammeFigures},
+		{"criterion count disagrees", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[1].ByGrade[0].Count-- }, "Figures.Findings.ByCriterion[1].Nonconformities", RuleProgrammeFigures},
+		{"criterion ungraded negative", func(r *ProgrammeReport) {
+			c := &r.Figures.Findings.ByCriterion[1]
+			c.Ungraded, c.ByGrade[0].Count = -1, c.ByGrade[0].Count+1
+		}, "Figures.Findings.ByCriterion[1].Nonconformities", RuleProgrammeFigures},
+		{"criterion grade unknown", func(r *ProgrammeReport) { r.Figures.Findings.ByCriterion[1].ByGrade[0].Grade = "huge" }, "Figures.Findings.ByCriterion[1].Nonconformities", RuleProgrammeFigures},
+		{"criterion without nonconformities", func(r *ProgrammeReport) {
+			c := &r.Figures.Findings.ByCriterion[0]
+			c.Nonconformities, c.ByGrade[0].Count = 0, 0
+		}, "Figures.Findings.ByCriterion[0].Nonconformities", RuleProgrammeFigures},
+		{"only planned audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Planned++ }, "Figures.Audits.Planned", RuleProgrammeFigures},
+		{"only audits in progress disagree", func(r *ProgrammeReport) { r.Figures.Audits.InProgress++ }, "Figures.Audits.InProgress", RuleProgrammeFigures},
+		{"only terminated audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Terminated++ }, "Figures.Audits.Terminated", RuleProgrammeFigures},
+		{"only audits not started disagree", func(r *ProgrammeReport) { r.Figures.Audits.NotStarted-- }, "Figures.Audits.NotStarted", RuleProgrammeFigures},
+		{"only audits on time disagree", func(r *ProgrammeReport) { r.Figures.Audits.OnTime-- }, "Figures.Audits.OnTime", RuleProgrammeFigures},
+		{"only early audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Early++ }, "Figures.Audits.Early", RuleProgrammeFigures},
+		{"only late audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Late++ }, "Figures.Audits.Late", RuleProgrammeFigures},
+		{"timing disagrees", func(r *ProgrammeReport) { r.Schedule[0].Timing = TimingLate }, "Figures.Audits.Late", RuleProgrammeFigures},
+		{"only due audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Due++ }, "Figures.Audits.Due", RuleProgrammeFigures},
+		{"only missed audits disagree", func(r *ProgrammeReport) { r.Figures.Audits.Missed-- }, "Figures.Audits.Missed", RuleProgrammeFigures},
+		{"missed not marked", func(r *ProgrammeReport) { r.Schedule[1].Missed = false }, "Schedule[1].Missed", RuleProgrammeSchedule},
+		{"missed before the window closed", func(r *ProgrammeReport) { r.Schedule[3].Missed = true }, "Schedule[3].Missed", RuleProgrammeSchedule},
+		{"completed audit missed", func(r *ProgrammeReport) { r.Schedule[0].Missed = true }, "Schedule[0].Missed", RuleProgrammeSchedule},
+		{"terminated audit missed", func(r *ProgrammeReport) { r.Schedule[1].Status = ScheduleTerminated; r.Schedule[1].Audit = "IA-X" }, "Schedule[1].Missed", RuleProgrammeSchedule},
+		{"blank audit id", func(r *ProgrammeReport) { r.Schedule[1].ID = " " }, "Schedule[1].ID", ismsaudit.RuleRequired},
+		{"window reversed", func(r *ProgrammeReport) { r.Schedule[4].Due.Latest = r.Schedule[4].Due.Earliest.Add(-time.Hour) }, "Schedule[4].Due.Latest", ismsaudit.RuleRange},
+		{"audit state unknown", func(r *ProgrammeReport) { r.Schedule[0].AuditState = "paused" }, "Schedule[0].AuditState", ismsaudit.RuleEnum},
+		{"completed without timing", func(r *ProgrammeReport) { r.Schedule[0].Timing = "" }, "Schedule[0].CompletedAt", RuleProgrammeSchedule},
+		{"completion on an open audit", func(r *ProgrammeReport) { r.Schedule[3].CompletedAt = r.AsOf }, "Schedule[3].Timing", RuleProgrammeSchedule},
+		{"team member unnamed", func(r *ProgrammeReport) { r.Schedule[0].Team[1].Name, r.Schedule[0].Team[1].Auditor = "", "" }, "Schedule[0].Team[1]", ismsaudit.RuleRequired},
+		{"coverage item of a document", func(r *ProgrammeReport) { r.Coverage.Items[0].Ref = annexa.RefToDocument("POL-ACC-4") }, "Coverage.Items[0].Ref", ismsaudit.RuleEnum},
+		{"coverage item unknown", func(r *ProgrammeReport) { r.Coverage.Items[0].Ref.ID = "11.1" }, "Coverage.Items[0].Ref", ismsaudit.RuleEnum},
+		{"coverage without items", func(r *ProgrammeReport) { r.Coverage.Items = nil }, "Coverage.Items", RuleProgrammeCoverage},
+		{"coverage item required never", func(r *ProgrammeReport) { r.Coverage.Items[2].Required = 0 }, "Coverage.Items[2].Planned", RuleProgrammeCoverage},
+		{"coverage item planned negative", func(r *ProgrammeReport) {
+			r.Coverage.Items[2].Planned, r.Coverage.Items[2].Audits = -1, nil
+		}, "Coverage.Items[2].Planned", RuleProgrammeCoverage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +148,114 @@ func TestProgrammeReportCheck(t *testing.T) {
 	var buf bytes.Buffer
 	require.ErrorIs(t, WriteProgrammeReport(&buf, programmeReport(t), "pdf"), ismsaudit.ErrInvalid)
 	assert.Zero(t, buf.Len())
+}
+
+// TestProgrammeReportCheckAccepts checks reports that hold less than the
+// fixture and are still complete: windows open at one end, a team member
+// known by auditor id or by name only, an open action with no due date.
+func TestProgrammeReportCheckAccepts(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(r *ProgrammeReport)
+	}{
+		{"period without end", func(r *ProgrammeReport) { r.Period.Latest = time.Time{} }},
+		{"period without start", func(r *ProgrammeReport) { r.Period.Earliest = time.Time{} }},
+		{"window without end", func(r *ProgrammeReport) { r.Schedule[4].Due.Latest = time.Time{} }},
+		{"window without start", func(r *ProgrammeReport) { r.Schedule[4].Due.Earliest = time.Time{} }},
+		{"member by auditor id", func(r *ProgrammeReport) { r.Schedule[0].Team[1].Name = "" }},
+		{"member by name", func(r *ProgrammeReport) { r.Schedule[0].Team[1].Auditor = "" }},
+		{"open action without due date", func(r *ProgrammeReport) { r.Actions[2].DueAt = time.Time{} }},
+		{"objective with a ceiling", func(r *ProgrammeReport) {
+			r.Objectives[0].Target.Direction = programme.AtMost
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := programmeReport(t)
+			tt.change(r)
+			require.NoError(t, r.Check())
+		})
+	}
+}
+
+// TestProgrammeReportCheckNamesExactly checks the whole list of problems
+// Check names: every coverage gap agrees with the item it is in, every
+// item audited fewer times than required is a gap, audits planned or
+// not, and an action listed twice breaks uniqueness, not the order.
+func TestProgrammeReportCheckNamesExactly(t *testing.T) {
+	type field struct {
+		Path string
+		Rule ismsaudit.RuleID
+	}
+	// gapped makes item 0 require two audits, one planned, with its gap.
+	gapped := func(r *ProgrammeReport) *programme.CoverageGap {
+		it := &r.Coverage.Items[0]
+		require.Equal(t, 1, it.Planned)
+		it.Required = 2
+		r.Coverage.Gaps = []programme.CoverageGap{{Ref: it.Ref, Rule: programme.RuleCoverRiskWeight, Required: 2, Planned: 1, Missing: 1}}
+		return &r.Coverage.Gaps[0]
+	}
+	for _, tt := range []struct {
+		name   string
+		change func(r *ProgrammeReport)
+		want   []field
+	}{
+		{"gap with some audits planned", func(r *ProgrammeReport) { gapped(r) }, nil},
+		{"gap with no audit planned", func(r *ProgrammeReport) {
+			it := &r.Coverage.Items[0]
+			it.Planned, it.Audits = 0, nil
+			r.Coverage.Gaps = []programme.CoverageGap{{Ref: it.Ref, Rule: programme.RuleCoverRequirements, Required: 1, Missing: 1}}
+		}, nil},
+		{"gap not listed", func(r *ProgrammeReport) { gapped(r); r.Coverage.Gaps = nil }, []field{{"Coverage.Gaps", RuleProgrammeCoverage}}},
+		{"gap of an item fully covered", func(r *ProgrammeReport) {
+			g := gapped(r)
+			r.Coverage.Items[0].Required = 1
+			g.Required, g.Missing = 1, 0
+		}, []field{{"Coverage.Gaps[0].Missing", RuleProgrammeCoverage}}},
+		{"gap planned disagrees with its item", func(r *ProgrammeReport) {
+			g := gapped(r)
+			g.Planned, g.Missing = 0, 2
+		}, []field{{"Coverage.Gaps[0].Planned", RuleProgrammeCoverage}}},
+		{"gap required disagrees with its item", func(r *ProgrammeReport) {
+			g := gapped(r)
+			g.Required, g.Missing = 3, 2
+		}, []field{{"Coverage.Gaps[0].Planned", RuleProgrammeCoverage}}},
+		{"gap missing miscounted", func(r *ProgrammeReport) { gapped(r).Missing = 2 }, []field{{"Coverage.Gaps[0].Missing", RuleProgrammeCoverage}}},
+		{"gap missing added instead", func(r *ProgrammeReport) { gapped(r).Missing = 3 }, []field{{"Coverage.Gaps[0].Missing", RuleProgrammeCoverage}}},
+		{"gap of no item", func(r *ProgrammeReport) {
+			r.Coverage.Gaps = []programme.CoverageGap{{Ref: annexa.RefToControl("5.99"), Required: 1, Missing: 1}}
+		}, []field{{"Coverage.Gaps[0].Ref", ismsaudit.RuleUnknown}}},
+		{"action listed twice", func(r *ProgrammeReport) {
+			r.Actions = append(r.Actions[:2], r.Actions[1:]...)
+		}, []field{{"Actions[2].Finding", ismsaudit.RuleUnique}, {"Actions", RuleProgrammeActions}}},
+		{"no coverage and no internal audit", func(r *ProgrammeReport) {
+			r.Coverage = nil
+			for i := range r.Schedule {
+				if r.Schedule[i].Kind == annexa.Internal {
+					r.Schedule[i].Kind = annexa.SecondParty
+				}
+			}
+		}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := programmeReport(t)
+			require.NoError(t, r.Check())
+			tt.change(r)
+			err := r.Check()
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			var ve *ismsaudit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			var got []field
+			for _, f := range ve.Fields {
+				got = append(got, field{f.Path, f.Rule})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
 
 func TestProgrammeReportRules(t *testing.T) {
