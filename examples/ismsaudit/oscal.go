@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/report"
 )
@@ -116,19 +114,9 @@ func runOSCALReport(e env, c command, args []string) int {
 	if a == nil {
 		return code
 	}
-	r, err := report.BuildAuditReport(a, &report.AuditReportOptions{AsOf: at.t, Draft: *draft})
-	if err != nil {
-		var ue *report.UnverifiedError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(e.stderr, "ismsaudit %s: audit %s does not verify (%d %s); fix the record or pass -draft:\n",
-				c.name, a.ID, len(ue.Err.Fields), plural(len(ue.Err.Fields), "violation", "violations"))
-			for _, v := range violations(ue.Err, audit.LookupRule) {
-				fmt.Fprintf(e.stderr, "  %s", formatViolation(v))
-			}
-			return cli.Failed
-		}
-		fmt.Fprintf(e.stderr, "ismsaudit %s: %v\n", c.name, err)
-		return cli.Failed
+	r, code := auditReport(e, "ismsaudit "+c.name, a, &report.AuditReportOptions{AsOf: at.t, Draft: *draft}, "")
+	if r == nil {
+		return code
 	}
 	write := report.AssessmentResults
 	if c.name == "oscal poam" {

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ismsaudit/ismsaudit"
 	"github.com/ismsaudit/ismsaudit/annexa"
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
+	"github.com/ismsaudit/ismsaudit/report"
 )
 
 // readAudit reads and decodes the audit record name names; a nil audit
@@ -43,6 +45,40 @@ func readSoA(e env, prefix, name string) (*annexa.SoA, int) {
 		return nil, cli.Usage
 	}
 	return soa, cli.OK
+}
+
+// auditReport builds the report of audit a with opts, and the copy for
+// the named recipient of its distribution when recipient is not empty; a
+// nil report comes with the exit status, after the refusal (every
+// violation of a record that does not verify) on standard error.
+func auditReport(e env, prefix string, a *audit.Audit, opts *report.AuditReportOptions, recipient string) (*report.AuditReport, int) {
+	r, err := report.BuildAuditReport(a, opts)
+	if err != nil {
+		var ue *report.UnverifiedError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(e.stderr, "%s: audit %s does not verify (%d %s); fix the record or pass -draft:\n",
+				prefix, a.ID, len(ue.Err.Fields), plural(len(ue.Err.Fields), "violation", "violations"))
+			for _, v := range violations(ue.Err, audit.LookupRule) {
+				fmt.Fprintf(e.stderr, "  %s", formatViolation(v))
+			}
+			return nil, cli.Failed
+		}
+		printProblems(e, prefix, err)
+		return nil, cli.Failed
+	}
+	if recipient == "" {
+		return r, cli.OK
+	}
+	rec, ok := distributedTo(a, recipient)
+	if !ok {
+		fmt.Fprintf(e.stderr, "%s: unknown -recipient %q (valid: %s)\n", prefix, recipient, strings.Join(recipientNames(a), ", "))
+		return nil, cli.Usage
+	}
+	if r, err = report.RecipientCopy(r, rec); err != nil {
+		fmt.Fprintln(e.stderr, prefix+":", err)
+		return nil, cli.Failed
+	}
+	return r, cli.OK
 }
 
 // inputName names a file argument in messages.

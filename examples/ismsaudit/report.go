@@ -92,30 +92,9 @@ func runReport(e env, args []string) int {
 		}
 		opts.Signatures = sigs
 	}
-	r, err := report.BuildAuditReport(a, opts)
-	if err != nil {
-		var ue *report.UnverifiedError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(e.stderr, "ismsaudit report: audit %s does not verify (%d %s); fix the record or pass -draft:\n",
-				a.ID, len(ue.Err.Fields), plural(len(ue.Err.Fields), "violation", "violations"))
-			for _, v := range violations(ue.Err, audit.LookupRule) {
-				fmt.Fprintf(e.stderr, "  %s", formatViolation(v))
-			}
-			return cli.Failed
-		}
-		fmt.Fprintln(e.stderr, "ismsaudit report:", err)
-		return cli.Failed
-	}
-	if *recipient != "" {
-		rec, ok := distributedTo(a, *recipient)
-		if !ok {
-			fmt.Fprintf(e.stderr, "ismsaudit report: unknown -recipient %q (valid: %s)\n", *recipient, strings.Join(recipientNames(a), ", "))
-			return cli.Usage
-		}
-		if r, err = report.RecipientCopy(r, rec); err != nil {
-			fmt.Fprintln(e.stderr, "ismsaudit report:", err)
-			return cli.Failed
-		}
+	r, code := auditReport(e, "ismsaudit report", a, opts, *recipient)
+	if r == nil {
+		return code
 	}
 	var write func(io.Writer, *report.AuditReport) error
 	for _, f := range reportFormats {

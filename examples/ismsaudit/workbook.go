@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/ismsaudit/ismsaudit"
-	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/ismsaudit/ismsaudit/examples/internal/cli"
 	"github.com/ismsaudit/ismsaudit/report"
 	"github.com/ismsaudit/ismsaudit/report/sheet"
@@ -141,30 +140,9 @@ func runWorkbook(e env, args []string) int {
 	if a == nil {
 		return code
 	}
-	r, err := report.BuildAuditReport(a, &report.AuditReportOptions{AsOf: at.t, Draft: *draft})
-	if err != nil {
-		var ue *report.UnverifiedError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(e.stderr, "%s: audit %s does not verify (%d %s); fix the record or pass -draft:\n",
-				prefix, a.ID, len(ue.Err.Fields), plural(len(ue.Err.Fields), "violation", "violations"))
-			for _, v := range violations(ue.Err, audit.LookupRule) {
-				fmt.Fprintf(e.stderr, "  %s", formatViolation(v))
-			}
-			return cli.Failed
-		}
-		printProblems(e, prefix, err)
-		return cli.Failed
-	}
-	if *recipient != "" {
-		rec, ok := distributedTo(a, *recipient)
-		if !ok {
-			fmt.Fprintf(e.stderr, "%s: unknown -recipient %q (valid: %s)\n", prefix, *recipient, strings.Join(recipientNames(a), ", "))
-			return cli.Usage
-		}
-		if r, err = report.RecipientCopy(r, rec); err != nil {
-			fmt.Fprintln(e.stderr, prefix+":", err)
-			return cli.Failed
-		}
+	r, code := auditReport(e, prefix, a, &report.AuditReportOptions{AsOf: at.t, Draft: *draft}, *recipient)
+	if r == nil {
+		return code
 	}
 	return writeOrRefuse(e, c, func(w io.Writer) error {
 		return sheet.WriteAuditWorkbook(w, r, &sheet.WorkbookOptions{ShowRestricted: *showRestricted})
