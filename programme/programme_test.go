@@ -331,6 +331,7 @@ func TestProgrammeUpdate(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RuleChangeInDraft, te.Rule)
 	assert.Equal(t, ismsaudit.ReasonWrongState, te.Reason)
+	assert.Equal(t, "allowed only in draft", te.Detail, "the refusal names the states that allow the operation")
 	if d := cmp.Diff(before, *p); d != "" {
 		t.Errorf("refused update changed the programme (-before +after):\n%s", d)
 	}
