@@ -285,3 +285,59 @@ func ExampleCarry2013() {
 	// 5.14 conflict: merges A.13.2.1, A.13.2.3, included, and A.13.2.2, excluded: decide whether it applies
 	// complete: true
 }
+
+// TestCarry2013MergeDetails checks what a merge of included predecessors
+// keeps: the bases of all in the order InclusionBases lists them (not the
+// order met), the least implemented status, and a detail that says the
+// statuses differed; predecessors that agree get no such remark.
+func TestCarry2013MergeDetails(t *testing.T) {
+	ds := all2013()
+	// 5.9 <- 8.1.1, 8.1.2: bases met in reverse order, statuses differ.
+	set(ds, annexa.Decision2013{Control: "8.1.1", Applicability: annexa.Applicable,
+		Bases: []annexa.InclusionBasis{annexa.BasisBusiness}, Justification: "Asset owners named", Status: annexa.Implemented})
+	set(ds, annexa.Decision2013{Control: "8.1.2", Applicability: annexa.Applicable,
+		Bases: []annexa.InclusionBasis{annexa.BasisContractual, annexa.BasisRiskTreatment}, Justification: "Asset owners named", Status: annexa.Planned})
+	s, r, err := annexa.Carry2013("Example Ltd", "", ds)
+	require.NoError(t, err)
+
+	d, ok := s.Decision("5.9")
+	require.True(t, ok)
+	want := annexa.Decision{Control: "5.9", Applicability: annexa.Applicable,
+		Bases:         []annexa.InclusionBasis{annexa.BasisRiskTreatment, annexa.BasisContractual, annexa.BasisBusiness},
+		Justification: "Asset owners named", Status: annexa.Planned}
+	if diff := cmp.Diff(want, d); diff != "" {
+		t.Errorf("merged decision mismatch (-want +got):\n%s", diff)
+	}
+	assert.Contains(t, entry(t, r, "5.9").Detail, "statuses differ, the least implemented (planned) kept")
+	// 5.10 <- 8.1.3, 8.2.3: the same status on both sides.
+	e := entry(t, r, "5.10")
+	require.Equal(t, annexa.CarryMerged, e.Outcome)
+	assert.NotContains(t, e.Detail, "statuses differ")
+}
+
+// TestCarry2013RefusesBadPartsOfAnyDecision checks that a decision's
+// bases and status are checked once whether it is applicable or not
+// yet decided.
+func TestCarry2013RefusesBadPartsOfAnyDecision(t *testing.T) {
+	ds := all2013()
+	ds[0].Applicability = ""
+	ds[0].Bases = []annexa.InclusionBasis{"gut-feeling"}
+	ds[0].Status = "done"
+	ds[1].Status = "done"
+	_, _, err := annexa.Carry2013("", "", ds)
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	got := make([]ismsaudit.FieldError, len(ve.Fields))
+	for i, f := range ve.Fields {
+		got[i] = ismsaudit.FieldError{Path: f.Path, Rule: f.Rule, Value: f.Value}
+	}
+	want := []ismsaudit.FieldError{
+		{Path: "Decisions[0].Applicability", Rule: ismsaudit.RuleRequired, Value: "5.1.1"},
+		{Path: "Decisions[0].Bases[0]", Rule: ismsaudit.RuleEnum, Value: "5.1.1"},
+		{Path: "Decisions[0].Status", Rule: ismsaudit.RuleEnum, Value: "5.1.1"},
+		{Path: "Decisions[1].Status", Rule: ismsaudit.RuleEnum, Value: "5.1.2"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+}

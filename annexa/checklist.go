@@ -323,31 +323,7 @@ var (
 // backing arrays (strings, methods, items), so a full stage 2 checklist
 // costs a handful of allocations however long it is.
 func build(soa *SoA, kind AuditKind, sel *selection) *Checklist {
-	nItems := sel.nClauses + sel.nControls
-	nStrings, nMethods := 0, 0
-	for i := range clauses {
-		if sel.clauses[i] {
-			nStrings += len(clauses[i].questions) + len(clauses[i].evidence)
-			nMethods += bits.OnesCount8(uint8(clauses[i].methods))
-			if sel.stage1 {
-				nStrings++
-			}
-		}
-	}
-	for i := range catalogue {
-		if sel.controls[i] {
-			nStrings += len(catalogue[i].questions) + len(catalogue[i].evidence)
-			nMethods += bits.OnesCount8(uint8(catalogue[i].methods))
-		}
-	}
-	if sel.stage1 {
-		nItems += 1 + sel.nExcluded
-		nMethods = nItems * len(stage1Methods)
-		nStrings += len(soaQuestions) + len(soaEvidence) + sel.nExcluded*(2+len(exclusionEvidence))
-		if sel.nExcluded > 0 {
-			nStrings++
-		}
-	}
+	nItems, nStrings, nMethods := sel.sizes()
 	b := builder{
 		items:   make([]Item, 0, nItems),
 		strs:    make([]string, 0, nStrings),
@@ -395,6 +371,37 @@ func build(soa *SoA, kind AuditKind, sel *selection) *Checklist {
 		}
 	}
 	return &Checklist{DocumentKind: ismsaudit.KindChecklist, FormatVersion: ismsaudit.KindChecklist.FormatVersion(), Kind: kind, Organization: soa.Organization, SoAVersion: soa.Version, Items: b.items}
+}
+
+// sizes counts what the selected items hold: items, strings (questions and
+// evidence hints) and methods, so that build allocates each array once
+// and exactly.
+func (sel *selection) sizes() (nItems, nStrings, nMethods int) {
+	nItems = sel.nClauses + sel.nControls
+	for i := range clauses {
+		if sel.clauses[i] {
+			nStrings += len(clauses[i].questions) + len(clauses[i].evidence)
+			nMethods += bits.OnesCount8(uint8(clauses[i].methods))
+			if sel.stage1 {
+				nStrings++
+			}
+		}
+	}
+	for i := range catalogue {
+		if sel.controls[i] {
+			nStrings += len(catalogue[i].questions) + len(catalogue[i].evidence)
+			nMethods += bits.OnesCount8(uint8(catalogue[i].methods))
+		}
+	}
+	if sel.stage1 {
+		nItems += 1 + sel.nExcluded
+		nMethods = nItems * len(stage1Methods)
+		nStrings += len(soaQuestions) + len(soaEvidence) + sel.nExcluded*(2+len(exclusionEvidence))
+		if sel.nExcluded > 0 {
+			nStrings++
+		}
+	}
+	return nItems, nStrings, nMethods
 }
 
 func quoteText(s string) string { return `"` + s + `"` }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
+	"github.com/ismsaudit/ismsaudit/internal/errs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -335,4 +336,42 @@ func FuzzDecodeChecklist(f *testing.F) {
 			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestChecklistSizesAreExact checks that build allocates exactly what the
+// items hold, for every kind and for SoAs with no, one and two exclusions:
+// too little would cost the arrays a regrowth, too much memory for nothing.
+func TestChecklistSizesAreExact(t *testing.T) {
+	soas := map[string]*SoA{"no exclusion": newSoA(t, "X"), "two exclusions": sampleSoA(t)}
+	one := newSoA(t, "X")
+	require.NoError(t, one.Exclude("7.12", "No cabling of our own"))
+	soas["one exclusion"] = one
+	for name, soa := range soas {
+		for kind := range AuditKinds() {
+			opts := ChecklistOptions{Kind: kind}
+			if kind == Special {
+				opts.Controls = []ControlID{"5.1", "8.8"}
+			}
+			t.Run(name+"/"+kind.String(), func(t *testing.T) {
+				col := errs.NewCollector("annexa", "test")
+				sel := selectItems(soa, opts, col)
+				require.NoError(t, col.Err())
+				c := build(soa, kind, &sel)
+				var strs, methods int
+				for _, it := range c.Items {
+					strs += len(it.Questions) + len(it.EvidenceHints)
+					methods += len(it.Methods)
+				}
+				items, wantStrs, wantMethods := sel.sizes()
+				assert.Equal(t, []int{items, wantStrs, wantMethods}, []int{len(c.Items), strs, methods}, "items, strings, methods")
+			})
+		}
+	}
+}
+
+// TestJoinTokens checks the list of valid values an enumeration's error
+// detail offers.
+func TestJoinTokens(t *testing.T) {
+	assert.Equal(t, "risk-treatment, legal-or-regulatory-requirement, contractual-requirement, business-requirement", joinTokens(InclusionBases()))
+	assert.Empty(t, joinTokens(slices.Values([]AuditKind(nil))))
 }

@@ -82,6 +82,11 @@ func TestClauseTree(t *testing.T) {
 		subs = append(subs, c.ID())
 	}
 	assert.Equal(t, []ClauseID{"9.1", "9.2", "9.3"}, subs)
+	subs = subs[:0]
+	for c := range MustClause("10").Subclauses() { // the last clause of all
+		subs = append(subs, c.ID())
+	}
+	assert.Equal(t, []ClauseID{"10.1", "10.2"}, subs)
 	p, ok := MustClause("9.2.1").Parent()
 	require.True(t, ok)
 	assert.Equal(t, ClauseID("9.2"), p.ID())

@@ -77,6 +77,7 @@ func TestParseControlID(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			assert.True(t, got.IsValid())
+			assert.Equal(t, tt.in == string(tt.want), ControlID(tt.in).IsValid(), "only the canonical form is valid as it stands")
 		})
 	}
 }

@@ -84,6 +84,21 @@ func TestNewSoADecisionsAreIndependent(t *testing.T) {
 	assert.Equal(t, []InclusionBasis{BasisContractual}, s.Decisions[1].Bases, "Decision hands out a copy")
 }
 
+// TestNewSoASeveralBases checks that a default with more than one basis
+// gives every control all of them, each decision its own window of the
+// one array NewSoA allocates for them.
+func TestNewSoASeveralBases(t *testing.T) {
+	def := Inclusion{Bases: []InclusionBasis{BasisRiskTreatment, BasisContractual}, Justification: "Risk and contracts", Status: Planned}
+	s, err := NewSoA("X", def)
+	require.NoError(t, err)
+	for _, d := range s.Decisions {
+		require.Equal(t, def.Bases, d.Bases, d.Control)
+		require.Equal(t, 2, cap(d.Bases), "%s: appending to one decision's bases must not reach the next one's", d.Control)
+	}
+	allocs := testing.AllocsPerRun(20, func() { _, _ = NewSoA("X", def) })
+	assert.Equal(t, 3.0, allocs, "the SoA, its decisions and one array for the bases of all")
+}
+
 // TestNewSoARefusesBadDefault checks that an invalid default is refused
 // once, at its own paths, rather than 93 times by Validate.
 func TestNewSoARefusesBadDefault(t *testing.T) {
@@ -187,6 +202,13 @@ func TestSoAValidate(t *testing.T) {
 		}},
 		{"no decision", full(func(s *SoA) { s.Decisions[1].Applicability = "" }), []ismsaudit.FieldError{
 			{Path: "Decisions[1].Applicability", Rule: ismsaudit.RuleRequired, Value: "5.2"},
+		}},
+		{"undecided with bad parts", full(func(s *SoA) {
+			s.Decisions[1] = Decision{Control: "5.2", Bases: []InclusionBasis{"habit"}, Status: "done"}
+		}), []ismsaudit.FieldError{
+			{Path: "Decisions[1].Applicability", Rule: ismsaudit.RuleRequired, Value: "5.2"},
+			{Path: "Decisions[1].Bases[0]", Rule: ismsaudit.RuleEnum, Value: "5.2"},
+			{Path: "Decisions[1].Status", Rule: ismsaudit.RuleEnum, Value: "5.2"},
 		}},
 	}
 	for _, tt := range tests {
