@@ -353,14 +353,13 @@ func checkPeriod(col *errs.Collector, path string, w Window) int {
 	return daysBetween(w.Earliest, w.Latest) + 1
 }
 
-// periodPart returns the k-th of n equal parts of a period of days days:
-// whole days, the last part ending on the period's last date.
+// periodPart returns the k-th of n equal parts of a period of days days
+// (n <= days): whole days, the last part ending at the period's own end.
+// An earlier part ends at least a day before the period's last date.
 func periodPart(period Window, days, n, k int) Window {
-	from := k * days / n
-	to := (k+1)*days/n - 1
-	w := Window{Earliest: period.Earliest.AddDate(0, 0, from), Latest: period.Earliest.AddDate(0, 0, to)}
-	if w.Latest.After(period.Latest) || k == n-1 {
-		w.Latest = period.Latest
+	w := Window{Earliest: period.Earliest.AddDate(0, 0, k*days/n), Latest: period.Latest}
+	if k < n-1 {
+		w.Latest = period.Earliest.AddDate(0, 0, (k+1)*days/n-1)
 	}
 	return w
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -112,10 +113,15 @@ func TestPlanInternalErrors(t *testing.T) {
 		opts programme.InternalPlanOptions
 		want [][2]string
 	}{
-		{"no SoA, auditee or period", nil, programme.InternalPlanOptions{},
-			[][2]string{{"SoA", "required"}, {"Auditee", "required"}, {"Period.Earliest", "required"}, {"Period.Latest", "required"}}},
-		{"an invalid SoA", &annexa.SoA{}, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod},
+		{"no SoA, auditee or period", nil, programme.InternalPlanOptions{Audits: 3},
+			[][2]string{{"Auditee", "required"}, {"Period.Earliest", "required"}, {"Period.Latest", "required"}, {"SoA", "required"}}},
+		{"an invalid SoA", &annexa.SoA{}, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: 3},
 			[][2]string{{"SoA.Decisions", string(annexa.RuleSoAComplete)}}},
+		{"a weight and no period to count audits in", soa, programme.InternalPlanOptions{Auditee: "acme",
+			Weights: []programme.CoverageWeight{{Refs: []annexa.Ref{annexa.RefToClause("9.2")}, Times: 2}}},
+			[][2]string{{"Period.Earliest", "required"}, {"Period.Latest", "required"}}},
+		{"one audit more than items", soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: acmeItems + 1},
+			[][2]string{{"Audits", "lte"}}},
 		{"a period in the wrong order", soa, programme.InternalPlanOptions{Auditee: "acme", Period: window(coveragePeriod.Latest, coveragePeriod.Earliest)},
 			[][2]string{{"Period.Latest", "window-order"}}},
 		{"more audits than days", soa, programme.InternalPlanOptions{Auditee: "acme", Period: window(date(2026, 1, 1), date(2026, 1, 10)), Audits: 11},
@@ -141,8 +147,106 @@ func TestPlanInternalErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := programme.PlanInternal(tt.soa, tt.opts)
-			assertHas(t, validationError(t, err), tt.want...)
+			ve := validationError(t, err)
+			if tt.name == "an invalid SoA" {
+				ve.Fields = ve.Fields[len(ve.Fields)-1:] // one missing control is enough to pin
+			}
+			assertExactly(t, ve, tt.want...)
 		})
+	}
+}
+
+// acmeItems is what acmeSoA gives an internal programme to cover: the 30
+// requirement clauses and the 91 applicable controls.
+const acmeItems = 30 + 91
+
+// TestPlanInternalBoundaries checks the largest numbers of audits
+// PlanInternal accepts: one a day, and one per item to cover.
+func TestPlanInternalBoundaries(t *testing.T) {
+	soa := acmeSoA(t)
+	plan, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: window(date(2026, 1, 1), date(2026, 1, 10)), Audits: 10})
+	require.NoError(t, err, "one audit a day")
+	assert.Len(t, plan, 10)
+	plan, err = programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: acmeItems})
+	require.NoError(t, err, "one audit per item")
+	assert.Len(t, plan, acmeItems)
+}
+
+// TestPlanInternalBalance checks that with the risk weights no audit
+// carries more than an equal share of all item audits, rounded up, for
+// a few numbers of audits.
+func TestPlanInternalBalance(t *testing.T) {
+	soa := acmeSoA(t)
+	const total = acmeItems + 4*2 + 33 // 6.1.1-6.1.3 and 8.2 thrice, the 33 applicable technological controls twice
+	for _, n := range []int{3, 5, 12} {
+		plan, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: n, Weights: riskWeights()})
+		require.NoError(t, err)
+		sum := 0
+		for _, a := range plan {
+			load := len(a.Clauses) + len(a.Controls)
+			sum += load
+			assert.LessOrEqual(t, load, (total+n-1)/n, "%d audits: %s", n, a.ID)
+		}
+		assert.Equal(t, total, sum, "%d audits", n)
+	}
+	// Where the weighted items go decides the rest: each is put in the
+	// phase whose audits carry least, then least in sum.
+	plan, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: 10, Weights: riskWeights()})
+	require.NoError(t, err)
+	var loads []int
+	for _, a := range plan {
+		loads = append(loads, len(a.Clauses)+len(a.Controls))
+	}
+	assert.Equal(t, []int{17, 17, 17, 17, 17, 17, 17, 17, 16, 10}, loads)
+}
+
+// TestPlanInternalDuePeriods checks that the audits' due windows cut the
+// period into whole days, one after another, the last ending when the
+// period does, also when the period's ends carry a time of day.
+func TestPlanInternalDuePeriods(t *testing.T) {
+	period := window(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC), time.Date(2026, 1, 10, 17, 30, 0, 0, time.UTC))
+	plan, err := programme.PlanInternal(acmeSoA(t), programme.InternalPlanOptions{Auditee: "acme", Period: period, Audits: 3})
+	require.NoError(t, err)
+	var got []programme.Window
+	for _, a := range plan {
+		got = append(got, a.Due)
+	}
+	at := func(day, hour, minute int) time.Time { return time.Date(2026, 1, day, hour, minute, 0, 0, time.UTC) }
+	want := []programme.Window{
+		window(at(1, 9, 0), at(3, 9, 0)),
+		window(at(4, 9, 0), at(6, 9, 0)),
+		window(at(7, 9, 0), at(10, 17, 30)),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("due windows mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlanInternalListsAreExact checks that each planned audit's clause
+// and control lists are allocated once at their final size, and left nil
+// when the audit has none: a plan of many audits costs no spare memory.
+func TestPlanInternalListsAreExact(t *testing.T) {
+	soa := acmeSoA(t)
+	for _, n := range []int{0, 5, acmeItems} {
+		plan, err := programme.PlanInternal(soa, programme.InternalPlanOptions{Auditee: "acme", Period: coveragePeriod, Audits: n, Weights: riskWeights()})
+		require.NoError(t, err)
+		var none, both int
+		for _, a := range plan {
+			assert.Equal(t, len(a.Clauses), cap(a.Clauses), "%s clauses", a.ID)
+			assert.Equal(t, len(a.Controls), cap(a.Controls), "%s controls", a.ID)
+			assert.Equal(t, len(a.Clauses) == 0, a.Clauses == nil, "%s: no clauses is nil", a.ID)
+			assert.Equal(t, len(a.Controls) == 0, a.Controls == nil, "%s: no controls is nil", a.ID)
+			if len(a.Clauses) == 0 || len(a.Controls) == 0 {
+				none++
+			} else {
+				both++
+			}
+		}
+		if n == acmeItems {
+			assert.Positive(t, none, "some audits of one item each lack clauses or controls")
+		} else {
+			assert.Positive(t, both, "audits of several items have both")
+		}
 	}
 }
 

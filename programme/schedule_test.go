@@ -63,6 +63,19 @@ func assertHas(tb testing.TB, ve *ismsaudit.ValidationError, want ...[2]string) 
 	}
 }
 
+// assertExactly asserts that ve lists exactly the (path, rule) pairs
+// given, in order, and nothing else.
+func assertExactly(tb testing.TB, ve *ismsaudit.ValidationError, want ...[2]string) {
+	tb.Helper()
+	got := make([][2]string, len(ve.Fields))
+	for i, f := range ve.Fields {
+		got[i] = [2]string{f.Path, string(f.Rule)}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		tb.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // scheduleProblems runs Verify and returns the problems it finds in
 // the schedule and the cycles: the programme's own records (objectives,
 // lifecycle and so on) are another part's concern, and the tests here use
