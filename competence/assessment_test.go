@@ -83,6 +83,17 @@ func TestEvaluateCriterionKinds(t *testing.T) {
 		{"guided lead audits", competence.Criterion{ID: "g", Kind: competence.GuidedLeadAudits, Min: 3, WindowMonths: 36, Source: "x"}, nil, true},
 		{"lead audits without guidance do not count", competence.Criterion{ID: "g", Kind: competence.GuidedLeadAudits, Min: 3, Source: "x"},
 			func(a *competence.Auditor) { a.Audits[6].GuidedBy = "" }, false},
+		{"courses of equal length: the first recorded is kept", competence.Criterion{ID: "c", Kind: competence.CourseCompleted, Training: []competence.TrainingKind{competence.LeadAuditorCourse}, Min: 40, Source: "x"},
+			func(a *competence.Auditor) {
+				a.Training = append([]competence.Training{{Course: "Lead Auditor (1998 syllabus)", Kind: competence.LeadAuditorCourse, Hours: 40,
+					Completed: time.Date(1998, 11, 23, 0, 0, 0, 0, time.UTC)}}, a.Training...)
+			}, true},
+		{"training hours of two kinds", competence.Criterion{ID: "t", Kind: competence.TrainingHours, Min: 56,
+			Training: []competence.TrainingKind{competence.LeadAuditorCourse, competence.InternalAuditorCourse}, Source: "x"},
+			func(a *competence.Auditor) {
+				a.Training = append(a.Training, competence.Training{Course: "Cloud security", Kind: competence.SecurityCourse, Hours: 8, Completed: evaluationDay.AddDate(-1, 0, 0)})
+			}, true},
+		{"a standard of the same length is another", competence.Criterion{ID: "a", Kind: competence.AuditCount, Min: 1, Standards: []string{"ISO/IEC 27002:2022"}, Source: "x"}, nil, false},
 		{"qualification valid", competence.Criterion{ID: "q", Kind: competence.QualificationHeld, Qualification: "Lead Auditor", Source: "x"},
 			func(a *competence.Auditor) {
 				a.Qualifications = []competence.Qualification{{Name: "Lead Auditor", From: evaluationDay.AddDate(-1, 0, 0), Until: evaluationDay}}
@@ -91,6 +102,42 @@ func TestEvaluateCriterionKinds(t *testing.T) {
 			func(a *competence.Auditor) {
 				a.Qualifications = []competence.Qualification{{Name: "Lead Auditor", From: evaluationDay.AddDate(-4, 0, 0), Until: evaluationDay.AddDate(0, 0, -1)}}
 			}, false},
+	}
+	// why is each case's record of what was checked and found.
+	why := map[string]string{
+		"behaviour demonstrated":                              "\"ethical\" demonstrated in the latest assessment (2025-02-03); confirmed by interview",
+		"behaviour not demonstrated in the latest assessment": "\"ethical\" not demonstrated in the latest assessment (2025-03-02); confirmed by interview",
+		"behaviour assessed after the date is ignored":        "\"ethical\" demonstrated in the latest assessment (2025-02-03); confirmed by interview",
+		"behaviour never assessed":                            "no assessment of \"ethical\" recorded; confirmed by interview",
+		"knowledge at the level":                              "recorded level proficient in risk-assessment, required proficient; confirmed by interview",
+		"knowledge below the level":                           "recorded level proficient in risk-assessment is below the required expert; confirmed by interview",
+		"knowledge not recorded":                              "no level recorded in risk-assessment, required awareness; confirmed by interview",
+		"work years":                                          "12.0 years of work experience, required 12; confirmed by interview",
+		"work years short":                                    "12.0 years of work experience, required 12.5; confirmed by interview",
+		"security work years":                                 "6.0 years of information security work experience, required 6; confirmed by interview",
+		"security work years short":                           "6.0 years of information security work experience, required 7; confirmed by interview",
+		"training hours of all kinds":                         "56 hours of training, required 56; confirmed by interview",
+		"training hours of one kind":                          "40 hours of training, required 41; confirmed by interview",
+		"training hours in a window":                          "0 hours of training in the last 12 months, required 1; confirmed by interview",
+		"course long enough":                                  "\"ISO/IEC 27001 Lead Auditor\" (40 hours, 2020-03-03) completed, required 40 hours; confirmed by interview",
+		"course too short":                                    "longest \"ISMS Internal Auditor\" (16 hours, 2019-03-03) completed, required 24 hours; confirmed by interview",
+		"course not taken":                                    "no security-course completed; confirmed by interview",
+		"course completed after the date":                     "no isms-lead-auditor-course completed; confirmed by interview",
+		"audits in the window":                                "8 audits in the last 36 months, required 8; confirmed by interview",
+		"audits outside a short window":                       "2 audits in the last 6 months, required 3; confirmed by interview",
+		"audits by role":                                      "3 audits, required 4; confirmed by interview",
+		"observers do not count by default":                   "0 audits, required 1; confirmed by interview",
+		"standard editions match":                             "8 audits, required 8; confirmed by interview",
+		"other standards do not":                              "0 audits, required 1; confirmed by interview",
+		"audit days":                                          "34 audit days in the last 36 months, required 34; confirmed by interview",
+		"audit days short":                                    "34 audit days, required 34.5; confirmed by interview",
+		"guided lead audits":                                  "3 audits led under guidance in the last 36 months, required 3; confirmed by interview",
+		"lead audits without guidance do not count":           "2 audits led under guidance, required 3; confirmed by interview",
+		"courses of equal length: the first recorded is kept": "\"Lead Auditor (1998 syllabus)\" (40 hours, 1998-11-23) completed, required 40 hours; confirmed by interview",
+		"training hours of two kinds":                         "56 hours of training, required 56; confirmed by interview",
+		"a standard of the same length is another":            "0 audits, required 1; confirmed by interview",
+		"qualification valid":                                 "\"Lead Auditor\" held and valid; confirmed by interview",
+		"qualification expired":                               "\"Lead Auditor\" not held or not valid on 2025-03-03; confirmed by interview",
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +148,7 @@ func TestEvaluateCriterionKinds(t *testing.T) {
 			r := oneCriterion(t, a, tt.c)
 			assert.Equal(t, tt.met, r.Met, r.Why)
 			assert.Equal(t, []competence.Method{competence.Interview}, r.InformedBy)
+			assert.Equal(t, why[tt.name], r.Why)
 		})
 	}
 }
@@ -124,6 +172,8 @@ func TestEvaluateMethods(t *testing.T) {
 		{"an unsuited method does not inform", behaviour, []competence.MethodResult{result(competence.ReviewOfRecords, true)}, false, nil},
 		{"an adverse finding", behaviour, []competence.MethodResult{result(competence.Observation, true), result(competence.PostAuditReview, false)}, false,
 			[]competence.Method{competence.Observation, competence.PostAuditReview}},
+		{"an adverse finding without a note", behaviour, []competence.MethodResult{{Method: competence.PostAuditReview, At: evaluationDay, By: "e",
+			Findings: []competence.Finding{{Criterion: "b", Met: false}}}}, false, []competence.Method{competence.PostAuditReview}},
 		{"the criterion's own methods", func() competence.Criterion {
 			c := behaviour
 			c.Methods = []competence.Method{competence.Testing}
@@ -135,10 +185,20 @@ func TestEvaluateMethods(t *testing.T) {
 			return c
 		}(), []competence.MethodResult{result(competence.Testing, true)}, true, []competence.Method{competence.Testing}},
 	}
+	why := map[string]string{
+		"informed by two methods":              "\"ethical\" demonstrated in the latest assessment (2025-02-03); confirmed by feedback, observation",
+		"not informed":                         "\"ethical\" demonstrated in the latest assessment (2025-02-03); no accepted evaluation method informs it (CMP-EVAL-INFORMED)",
+		"an unsuited method does not inform":   "\"ethical\" demonstrated in the latest assessment (2025-02-03); no accepted evaluation method informs it (CMP-EVAL-INFORMED); ignored review-of-records, not accepted for this criterion",
+		"an adverse finding":                   "\"ethical\" demonstrated in the latest assessment (2025-02-03); post-audit-review found it not met (seen)",
+		"an adverse finding without a note":    "\"ethical\" demonstrated in the latest assessment (2025-02-03); post-audit-review found it not met",
+		"the criterion's own methods":          "\"ethical\" demonstrated in the latest assessment (2025-02-03); no accepted evaluation method informs it (CMP-EVAL-INFORMED); ignored observation, not accepted for this criterion",
+		"the criterion's own methods accepted": "\"ethical\" demonstrated in the latest assessment (2025-02-03); confirmed by testing",
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := oneCriterion(t, a, tt.c, tt.results...)
 			assert.Equal(t, tt.met, r.Met, r.Why)
+			assert.Equal(t, why[tt.name], r.Why)
 			if d := cmp.Diff(tt.informed, r.InformedBy, equateEmpty); d != "" {
 				t.Errorf("InformedBy mismatch (-want +got):\n%s", d)
 			}

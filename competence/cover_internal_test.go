@@ -1,8 +1,11 @@
 package competence
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 )
 
@@ -148,4 +151,129 @@ func bruteForce(p *problem, opts []option) (cost, bool) {
 		}
 	}
 	return best, found
+}
+
+// mask returns the need set of the given bits.
+func mask(bits ...int) needSet {
+	var s needSet
+	for _, b := range bits {
+		s.set(b)
+	}
+	return s
+}
+
+// fullProblem returns a problem over nbits needs with the options given
+// and every person able to pad the team at no workload.
+func fullProblem(nbits, npers, minAud int, opts ...option) *problem {
+	p := &problem{nbits: nbits, npers: npers, minAud: minAud, opts: opts, limit: -1}
+	for b := range nbits {
+		p.full.set(b)
+	}
+	for i := range npers {
+		p.pad = append(p.pad, i)
+		p.padW = append(p.padW, 0)
+	}
+	return p
+}
+
+func TestNeedSetCountsEveryWord(t *testing.T) {
+	s := mask(0, 64, 65, 128, 129, 130, 192, 193, 194, 195)
+	assert.Equal(t, 10, s.count())
+}
+
+// TestExactBeatsGreedy checks a case where taking the option that meets
+// most needs first costs a member: the heuristic takes 0, then the cheap
+// 1 and 2 for what is left (none of them redundant), while the exact
+// search finds 3 and 4; the lower bound the heuristic reports is the
+// needs over the most one option meets.
+func TestExactBeatsGreedy(t *testing.T) {
+	p := fullProblem(6, 5, 1,
+		option{person: 0, rank: 0, mask: mask(0, 1, 3, 4)},
+		option{person: 1, rank: 1, mask: mask(2)},
+		option{person: 2, rank: 2, mask: mask(5)},
+		option{person: 3, rank: 3, mask: mask(0, 1, 2), work: 1},
+		option{person: 4, rank: 4, mask: mask(3, 4, 5), work: 1},
+	)
+	g, ok := p.greedy()
+	require.True(t, ok)
+	assert.Equal(t, []int{0, 1, 2}, g.chosen)
+	assert.Equal(t, cost{members: 3}, g.cost)
+	e, ok := p.exact()
+	require.True(t, ok)
+	assert.ElementsMatch(t, []int{3, 4}, e.chosen)
+	assert.Equal(t, cost{members: 2, work: 2}, e.cost)
+	assert.Equal(t, 2, p.lowerBound(), "6 needs, at most 4 met by one option")
+}
+
+// TestGreedyChoices checks the heuristic's tie-breaks and its limits.
+func TestGreedyChoices(t *testing.T) {
+	t.Run("of equal gain the cheaper, and an auditor before an expert", func(t *testing.T) {
+		p := fullProblem(2, 3, 1,
+			option{person: 0, rank: 0, expert: true, mask: mask(0, 1), work: 0},
+			option{person: 1, rank: 1, mask: mask(0, 1), work: 1},
+			option{person: 2, rank: 2, mask: mask(0, 1), work: 2},
+		)
+		g, ok := p.greedy()
+		require.True(t, ok)
+		assert.Equal(t, []int{1}, g.chosen)
+		assert.Equal(t, cost{members: 1, work: 1}, g.cost)
+	})
+	t.Run("more gain before an auditor", func(t *testing.T) {
+		p := fullProblem(2, 3, 1,
+			option{person: 0, rank: 0, expert: true, mask: mask(0, 1)},
+			option{person: 1, rank: 1, mask: mask(0)},
+			option{person: 2, rank: 2, mask: mask(1)},
+		)
+		g, ok := p.greedy()
+		require.True(t, ok)
+		assert.Equal(t, []int{0}, g.chosen)
+		assert.Equal(t, []int{1}, g.pad, "padded to one auditor")
+		assert.Equal(t, cost{members: 2, experts: 1}, g.cost)
+	})
+	t.Run("auditors up to the maximum", func(t *testing.T) {
+		p := fullProblem(2, 2, 1,
+			option{person: 0, rank: 0, mask: mask(0)},
+			option{person: 1, rank: 1, mask: mask(1)},
+		)
+		p.maxAud = 2
+		g, ok := p.greedy()
+		require.True(t, ok)
+		assert.Equal(t, []int{0, 1}, g.chosen)
+	})
+	t.Run("too few people to pad to the minimum", func(t *testing.T) {
+		p := fullProblem(1, 2, 3, option{person: 0, rank: 0, mask: mask(0)})
+		_, ok := p.greedy()
+		assert.False(t, ok)
+	})
+	t.Run("no more auditors than the maximum", func(t *testing.T) {
+		p := fullProblem(2, 2, 1,
+			option{person: 0, rank: 0, mask: mask(0)},
+			option{person: 1, rank: 1, mask: mask(1)},
+		)
+		p.maxAud = 1
+		_, ok := p.greedy()
+		assert.False(t, ok)
+	})
+}
+
+// TestDominancePrune checks that an option is dropped only for an earlier
+// one of the same kind meeting a superset of its needs, and that pruning
+// stops once more than limit options are kept.
+func TestDominancePrune(t *testing.T) {
+	opts := []option{
+		{person: 0, expert: true, mask: mask(0, 1)},
+		{person: 1, mask: mask(0)},    // an auditor: an expert does not dominate it
+		{person: 2, mask: mask(0, 1)}, // meets more than person 1, but comes later
+		{person: 3, mask: mask(1)},    // dominated by person 2
+	}
+	persons := func(os []option) []int {
+		var out []int
+		for _, o := range os {
+			out = append(out, o.person)
+		}
+		return out
+	}
+	assert.Equal(t, []int{0, 1, 2}, persons(dominancePrune(slices.Clone(opts), -1)))
+	assert.Equal(t, []int{0, 1, 2}, persons(dominancePrune(slices.Clone(opts), 3)), "three kept: still pruning")
+	assert.Equal(t, []int{0, 1, 2, 3}, persons(dominancePrune(slices.Clone(opts), 2)), "more than two kept: the rest as they are")
 }

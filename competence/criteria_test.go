@@ -151,3 +151,14 @@ func TestCriteriaSetCriterion(t *testing.T) {
 	assert.False(t, ok)
 	assert.Nil(t, c)
 }
+
+// TestCriteriaSetRefusalNamesTheValue checks that a refused figure is
+// reported as given.
+func TestCriteriaSetRefusalNamesTheValue(t *testing.T) {
+	s := competence.ISMSAuditor()
+	s.Criteria[26].Min = 2.25
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, s.Validate(), &ve)
+	require.Len(t, ve.Fields, 1)
+	assert.Equal(t, "2.25", ve.Fields[0].Value)
+}

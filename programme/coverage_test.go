@@ -277,6 +277,20 @@ func TestCoverageGaps(t *testing.T) {
 	)
 	report, err := programme.Coverage(audits, soa, coveragePeriod, weights)
 	require.NoError(t, err)
+	t.Run("an audit reaching out of the period, or with no date, does not count", func(t *testing.T) {
+		outside := append(slices.Clone(audits),
+			programme.ScheduledAudit{ID: "starts-before", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: window(date(2025, 12, 1), date(2026, 1, 15))},
+			programme.ScheduledAudit{ID: "ends-after", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: window(date(2028, 12, 1), date(2029, 1, 15))},
+			programme.ScheduledAudit{ID: "undated", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}},
+			programme.ScheduledAudit{ID: "open-ended", Kind: annexa.Internal, Auditee: "acme", Controls: []annexa.ControlID{"5.7"}, Due: programme.Window{Earliest: date(2027, 1, 1)}},
+		)
+		r, err := programme.Coverage(outside, soa, coveragePeriod, weights)
+		require.NoError(t, err)
+		assert.Equal(t, []programme.ScheduledAuditID{"late", "starts-before", "ends-after", "undated", "open-ended"}, r.Outside)
+		if diff := cmp.Diff(report.Gaps, r.Gaps); diff != "" {
+			t.Errorf("gaps changed (-without +with):\n%s", diff)
+		}
+	})
 	want := []programme.CoverageGap{
 		{Ref: annexa.RefToClause("9.3.2"), Rule: programme.RuleCoverRequirements, Required: 1, Planned: 0, Missing: 1},
 		{Ref: annexa.RefToControl("5.7"), Rule: programme.RuleCoverControls, Required: 1, Planned: 0, Missing: 1},
