@@ -44,6 +44,11 @@ corrective actions: 0 started, 0 closed, 0 open, 0 overdue (0 of major nonconfor
 auditor feedback: none`, f.ReviewInput().Summary)
 	})
 
+	t.Run("figures a host built, without grades", func(t *testing.T) {
+		f := programme.Figures{At: noon2026(6, 30)}
+		assert.Contains(t, f.ReviewInput().Summary, "findings: 0; nonconformities: 0 (0 ungraded)")
+	})
+
 	t.Run("a long trend shows its last 12 periods", func(t *testing.T) {
 		in := monitorScenario()
 		in.At = time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)

@@ -307,6 +307,10 @@ func TestMonitorRefused(t *testing.T) {
 		{"no date", func(in *programme.MonitorInput) { in.At = time.Time{} }, "At", "required", false},
 		{"unknown trend", func(in *programme.MonitorInput) { in.Trend = "week" }, "Trend", "enum", false},
 		{"nil record", func(in *programme.MonitorInput) { in.Audits = append(in.Audits, nil) }, "Audits[7]", "required", false},
+		{"nil record with a trend", func(in *programme.MonitorInput) {
+			in.Trend = programme.PeriodQuarter
+			in.Audits = append(in.Audits, nil)
+		}, "Audits[7]", "required", false},
 		{"record without id", func(in *programme.MonitorInput) { in.Audits[6].ID = "" }, "Audits[6].ID", "required", false},
 		{"record id twice", func(in *programme.MonitorInput) { in.Audits[6].ID = "A1" }, "Audits[6].ID", "unique", false},
 		{"record without creation", func(in *programme.MonitorInput) { in.Audits[2].CreatedAt = time.Time{} }, "Audits[2].CreatedAt", "required", false},
