@@ -240,6 +240,21 @@ func TestGreedyChoices(t *testing.T) {
 		require.True(t, ok)
 		assert.Equal(t, []int{0, 1}, g.chosen)
 	})
+	t.Run("of two redundant members, the expert goes", func(t *testing.T) {
+		// The heuristic takes 0 (five needs), then 1, 2 and 3 for 4 to 7.
+		// Then 0 and 1 are each redundant, but not both: 0 and 1 alone
+		// meet 0 and 8. The expert goes first, so the auditor stays.
+		p := fullProblem(9, 4, 1,
+			option{person: 0, rank: 0, expert: true, mask: mask(0, 1, 2, 3, 8)},
+			option{person: 1, rank: 1, mask: mask(0, 4, 5, 8)},
+			option{person: 2, rank: 2, mask: mask(1, 4, 6)},
+			option{person: 3, rank: 3, mask: mask(2, 3, 5, 7)},
+		)
+		g, ok := p.greedy()
+		require.True(t, ok)
+		assert.Equal(t, []int{1, 2, 3}, g.chosen)
+		assert.Equal(t, cost{members: 3}, g.cost)
+	})
 	t.Run("too few people to pad to the minimum", func(t *testing.T) {
 		p := fullProblem(1, 2, 3, option{person: 0, rank: 0, mask: mask(0)})
 		_, ok := p.greedy()
