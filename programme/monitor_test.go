@@ -1342,3 +1342,25 @@ func TestMonitorLargeProgramme(t *testing.T) {
 		t.Fatalf("large programme: planned %d, findings %d, auditors %d", got.Audits.Planned, total, len(got.Feedback.ByAuditor))
 	}
 }
+
+// TestMonitorTrendSpan checks the bound on a trend's length: records
+// spanning MaxTrendPeriods periods are counted, one period more is
+// refused as a likely mistyped date. The scenario's records reach to
+// September 2026; a feedback record moved back sets the first month.
+func TestMonitorTrendSpan(t *testing.T) {
+	span := func(first time.Month) (*programme.Figures, error) {
+		in := monitorScenario()
+		in.Trend = programme.PeriodMonth
+		f := in.Feedback[0]
+		f.At = time.Date(1926, first, 15, 12, 0, 0, 0, time.UTC)
+		in.Feedback = append(in.Feedback, f)
+		return programme.Monitor(in)
+	}
+	f, err := span(time.October)
+	require.NoError(t, err)
+	assert.Len(t, f.Trend, programme.MaxTrendPeriods)
+	_, err = span(time.September)
+	ve := validationError(t, err)
+	require.Len(t, ve.Fields, 1)
+	assert.Equal(t, ismsaudit.FieldError{Path: "Trend", Rule: "max", Value: "1201"}, ismsaudit.FieldError{Path: ve.Fields[0].Path, Rule: ve.Fields[0].Rule, Value: ve.Fields[0].Value})
+}
