@@ -1364,3 +1364,41 @@ func TestMonitorTrendSpan(t *testing.T) {
 	require.Len(t, ve.Fields, 1)
 	assert.Equal(t, ismsaudit.FieldError{Path: "Trend", Rule: "max", Value: "1201"}, ismsaudit.FieldError{Path: ve.Fields[0].Path, Rule: ve.Fields[0].Rule, Value: ve.Fields[0].Value})
 }
+
+// TestMonitorOverdueOrder checks the order of overdue actions falling due
+// at the same instant: by audit id, then by finding id, whatever the
+// order of the records and of their follow-ups.
+func TestMonitorOverdueOrder(t *testing.T) {
+	in := monitorScenario()
+	due := noon2026(4, 30)
+	for _, a := range in.Audits {
+		for k := range a.FollowUps {
+			if u := &a.FollowUps[k]; u.DueAt.Before(in.At) {
+				u.DueAt = due
+			}
+		}
+		slices.Reverse(a.FollowUps)
+	}
+	slices.Reverse(in.Audits)
+	f, err := programme.Monitor(in)
+	require.NoError(t, err)
+	var got []string
+	for _, o := range f.OverdueActions {
+		require.Equal(t, due, o.DueAt)
+		got = append(got, string(o.Audit)+"/"+string(o.Finding))
+	}
+	assert.Equal(t, []string{"A2/F1", "A2/F5", "U1/F1"}, got)
+}
+
+// TestMonitorClosedAtOnce checks that an action verified effective the
+// instant its finding was presented is measured, at zero days.
+func TestMonitorClosedAtOnce(t *testing.T) {
+	a := newRecord("A1", time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC))
+	advanceAudit(a, audit.EventComplete, noon2026(1, 20))
+	presented := noon2026(1, 18)
+	a.Findings = []audit.Finding{newFinding("F1", audit.Nonconformity, audit.Minor, noon2026(1, 15), presented, annexa.RefToControl("5.15"))}
+	a.FollowUps = []audit.FollowUp{newFollowUp("F1", noon2026(3, 1), noon2026(1, 10), presented)}
+	f, err := programme.Monitor(programme.MonitorInput{At: noon2026(6, 30), Audits: []*audit.Audit{a}})
+	require.NoError(t, err)
+	assert.Equal(t, programme.ClosureTimes{Count: 1}, f.Actions.Closure)
+}
