@@ -241,19 +241,38 @@ func TestGreedyChoices(t *testing.T) {
 		assert.Equal(t, []int{0, 1}, g.chosen)
 	})
 	t.Run("of two redundant members, the expert goes", func(t *testing.T) {
-		// The heuristic takes 0 (five needs), then 1, 2 and 3 for 4 to 7.
-		// Then 0 and 1 are each redundant, but not both: 0 and 1 alone
-		// meet 0 and 8. The expert goes first, so the auditor stays.
-		p := fullProblem(9, 4, 1,
-			option{person: 0, rank: 0, expert: true, mask: mask(0, 1, 2, 3, 8)},
-			option{person: 1, rank: 1, mask: mask(0, 4, 5, 8)},
-			option{person: 2, rank: 2, mask: mask(1, 4, 6)},
-			option{person: 3, rank: 3, mask: mask(2, 3, 5, 7)},
+		// The heuristic takes auditor 1 (five needs), expert 0 (three new
+		// ones), then 2, 3 and 4 for 8, 9 and 10. Then 0 and 1 are each
+		// redundant, but not both: only they meet need 0. The expert goes
+		// first, though taken second, so the auditor stays.
+		p := fullProblem(11, 5, 1,
+			option{person: 0, rank: 0, expert: true, mask: mask(0, 5, 6, 7)},
+			option{person: 1, rank: 1, mask: mask(0, 1, 2, 3, 4)},
+			option{person: 2, rank: 2, mask: mask(1, 2, 5, 8)},
+			option{person: 3, rank: 3, mask: mask(3, 6, 9)},
+			option{person: 4, rank: 4, mask: mask(4, 7, 10)},
 		)
 		g, ok := p.greedy()
 		require.True(t, ok)
-		assert.Equal(t, []int{1, 2, 3}, g.chosen)
-		assert.Equal(t, cost{members: 3}, g.cost)
+		assert.Equal(t, []int{1, 2, 3, 4}, g.chosen)
+		assert.Equal(t, cost{members: 4}, g.cost)
+	})
+	t.Run("of two redundant auditors, the busier goes", func(t *testing.T) {
+		// As above with auditors: 0 (five needs), then 4 (three new
+		// ones, though its person comes first in id order and has the
+		// most work), then 1, 2 and 3. 0 and 4 are each redundant, not
+		// both; the one with more work goes.
+		p := fullProblem(11, 5, 1,
+			option{person: 1, rank: 1, mask: mask(0, 1, 2, 3, 4)},
+			option{person: 2, rank: 2, mask: mask(1, 2, 5, 8)},
+			option{person: 3, rank: 3, mask: mask(3, 6, 9)},
+			option{person: 4, rank: 4, mask: mask(4, 7, 10)},
+			option{person: 0, rank: 0, mask: mask(0, 5, 6, 7), work: 5},
+		)
+		g, ok := p.greedy()
+		require.True(t, ok)
+		assert.Equal(t, []int{0, 1, 2, 3}, g.chosen)
+		assert.Equal(t, cost{members: 4}, g.cost)
 	})
 	t.Run("too few people to pad to the minimum", func(t *testing.T) {
 		p := fullProblem(1, 2, 3, option{person: 0, rank: 0, mask: mask(0)})
