@@ -205,6 +205,28 @@ func TestExactBeatsGreedy(t *testing.T) {
 	assert.Equal(t, 2, p.lowerBound(), "6 needs, at most 4 met by one option")
 }
 
+// TestExactTieBreak checks which of two optimal teams the exact search
+// keeps when the heuristic's team is worse: the first it meets, branching
+// on the need the fewest options meet (the first such need), trying its
+// options in order, each team once.
+func TestExactTieBreak(t *testing.T) {
+	p := fullProblem(6, 7, 1,
+		option{person: 0, rank: 0, mask: mask(0, 1, 3, 4)},
+		option{person: 1, rank: 1, mask: mask(2)},
+		option{person: 2, rank: 2, mask: mask(3, 5)},
+		option{person: 3, rank: 3, mask: mask(0, 1, 2), work: 1},
+		option{person: 4, rank: 4, mask: mask(0, 1, 5), work: 1},
+		option{person: 5, rank: 5, mask: mask(2, 3, 4), work: 1},
+		option{person: 6, rank: 6, mask: mask(3, 4, 5), work: 1},
+	)
+	g, ok := p.greedy()
+	require.True(t, ok)
+	require.Equal(t, 3, g.cost.members, "the heuristic takes 0, 1 and 2")
+	e, ok := p.exact()
+	require.True(t, ok)
+	assert.Equal(t, []int{3, 6}, e.chosen, "3 and 6, not the as cheap 4 and 5")
+}
+
 // TestGreedyChoices checks the heuristic's tie-breaks and its limits.
 func TestGreedyChoices(t *testing.T) {
 	t.Run("of equal gain the cheaper, and an auditor before an expert", func(t *testing.T) {
@@ -310,4 +332,5 @@ func TestDominancePrune(t *testing.T) {
 	assert.Equal(t, []int{0, 1, 2}, persons(dominancePrune(slices.Clone(opts), -1)))
 	assert.Equal(t, []int{0, 1, 2}, persons(dominancePrune(slices.Clone(opts), 3)), "three kept: still pruning")
 	assert.Equal(t, []int{0, 1, 2, 3}, persons(dominancePrune(slices.Clone(opts), 2)), "more than two kept: the rest as they are")
+	assert.Equal(t, []int{0, 1, 2, 3}, persons(dominancePrune(slices.Clone(opts), 0)), "a limit of 0 keeps the first and stops")
 }
