@@ -252,7 +252,7 @@ func TestGreedyChoices(t *testing.T) {
 		assert.Equal(t, []int{1}, g.pad, "padded to one auditor")
 		assert.Equal(t, cost{members: 2, experts: 1}, g.cost)
 	})
-	t.Run("auditors up to the maximum", func(t *testing.T) {
+	t.Run("auditors up to the maximum, no more", func(t *testing.T) {
 		p := fullProblem(2, 2, 1,
 			option{person: 0, rank: 0, mask: mask(0)},
 			option{person: 1, rank: 1, mask: mask(1)},
@@ -261,6 +261,9 @@ func TestGreedyChoices(t *testing.T) {
 		g, ok := p.greedy()
 		require.True(t, ok)
 		assert.Equal(t, []int{0, 1}, g.chosen)
+		p.maxAud = 1
+		_, ok = p.greedy()
+		assert.False(t, ok, "two auditors needed, one allowed")
 	})
 	t.Run("of two redundant members, the expert goes", func(t *testing.T) {
 		// The heuristic takes auditor 1 (five needs), expert 0 (three new
@@ -298,15 +301,6 @@ func TestGreedyChoices(t *testing.T) {
 	})
 	t.Run("too few people to pad to the minimum", func(t *testing.T) {
 		p := fullProblem(1, 2, 3, option{person: 0, rank: 0, mask: mask(0)})
-		_, ok := p.greedy()
-		assert.False(t, ok)
-	})
-	t.Run("no more auditors than the maximum", func(t *testing.T) {
-		p := fullProblem(2, 2, 1,
-			option{person: 0, rank: 0, mask: mask(0)},
-			option{person: 1, rank: 1, mask: mask(1)},
-		)
-		p.maxAud = 1
 		_, ok := p.greedy()
 		assert.False(t, ok)
 	})
