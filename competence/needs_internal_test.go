@@ -1,6 +1,7 @@
 package competence
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -13,7 +14,9 @@ import (
 // runs instead of the validator to the validator: whenever shapeOK says
 // needs or options are fine, the validator finds nothing either (when it
 // says no, selection runs the validator, so a false alarm costs time, not
-// correctness). Each case starts valid and breaks zero to two fields.
+// correctness). For needs, whose check is exact, it also says yes whenever
+// the validator finds nothing. Each case starts valid and breaks zero to
+// two fields.
 func TestShapeOKImpliesValid(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		needs := TeamNeeds{
@@ -33,6 +36,8 @@ func TestShapeOKImpliesValid(t *testing.T) {
 			func() { needs.At = time.Time{} },
 			func() { needs.MinAuditors = -1 },
 			func() { needs.MaxAuditors = -1 },
+			func() { needs.MinAuditors = 0 }, // valid: no minimum
+			func() { needs.MaxAuditors = 0 }, // valid: no maximum
 			func() { needs.Exclude = append(needs.Exclude, "x") },
 			func() { needs.Exclude[0] = "" },
 			func() { needs.Needs[0].Kind = "" },
@@ -41,14 +46,17 @@ func TestShapeOKImpliesValid(t *testing.T) {
 			func() { needs.Needs[0].Level = "guru" },
 			func() { needs.Needs[1].Value = "" }, // not a tag: validateInto's own check
 			func() { needs.Scope.Internal = true },
+			func() { needs.Scope.Units = seventeen("unit-") }, // checked with a map
+			func() { needs.Scope.Processes = append(seventeen("p-"), "p-3") },
+			func() { needs.Scope.Controls = append(seventeen("c-"), "") },
 		}
 		for range rapid.IntRange(0, 2).Draw(rt, "broken needs") {
 			breakNeeds[rapid.IntRange(0, len(breakNeeds)-1).Draw(rt, "break")]()
 		}
 		c := errs.NewCollector("competence", "needs")
 		validate.Struct(c, "", &needs)
-		if needs.shapeOK() && c.Len() > 0 {
-			rt.Fatalf("shapeOK passed needs the validator refuses: %v", c.Err())
+		if ok := needs.shapeOK(); ok != (c.Len() == 0) {
+			rt.Fatalf("shapeOK says %v, the validator: %v", ok, c.Err())
 		}
 
 		opts := SelectOptions{MaxExact: 10, Unavailable: []AuditorID{"a"}, Workload: map[AuditorID]float64{"a": 1}}
@@ -74,4 +82,14 @@ func TestShapeOKImpliesValid(t *testing.T) {
 			rt.Fatalf("shapeOK passed options the validator refuses: %v", c.Err())
 		}
 	})
+}
+
+// seventeen returns 17 distinct values, one more than uniqueFilled checks
+// without a map.
+func seventeen(prefix string) []string {
+	out := make([]string, 17)
+	for i := range out {
+		out[i] = prefix + strconv.Itoa(i)
+	}
+	return out
 }
