@@ -245,4 +245,12 @@ func TestEvaluateInvalidInput(t *testing.T) {
 	_, err = ev.Assess(&a, &set, evaluationDay)
 	require.ErrorAs(t, err, &ve)
 	assert.True(t, ve.Has("Auditor", competence.RuleEvalSameSubject))
+	for _, in := range []struct {
+		a   *competence.Auditor
+		set *competence.CriteriaSet
+	}{{nil, &set}, {&a, nil}, {nil, nil}} {
+		_, err = ev.Assess(in.a, in.set, evaluationDay)
+		require.ErrorAs(t, err, &ve)
+		assert.True(t, ve.Has("", "required"), "%v", ve.Fields)
+	}
 }

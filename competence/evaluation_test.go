@@ -544,6 +544,10 @@ func TestEvaluationDueAt(t *testing.T) {
 	assert.Equal(t, due, ev.DueAt())
 	nyc := inState(t, competence.NotYetCompetent)
 	assert.True(t, nyc.DueAt().IsZero())
+	nyc.Decisions[0].Assessment.DueAt = due // as a record from elsewhere might carry
+	assert.True(t, nyc.DueAt().IsZero(), "only a competent decision sets a due date")
+	planned := inState(t, competence.Planned)
+	assert.True(t, planned.DueAt().IsZero(), "no decision yet")
 	d, ok := nyc.LastDecision()
 	require.True(t, ok)
 	assert.Equal(t, 1, d.Round)

@@ -156,8 +156,11 @@ func (t *TeamNeeds) validateInto(c *errs.Collector) {
 			if strings.TrimSpace(n.Value) == "" {
 				c.Add(path+".Value", "required-for-kind", "", "a "+string(n.Kind)+" need names a value")
 			}
-			if n.Area != "" || n.Level != "" {
-				c.Add(path+".Area", "unused-for-kind", string(n.Area), "only knowledge needs have an area and a level")
+			if n.Area != "" {
+				c.Add(path+".Area", "unused-for-kind", string(n.Area), "only knowledge needs have an area")
+			}
+			if n.Level != "" {
+				c.Add(path+".Level", "unused-for-kind", string(n.Level), "only knowledge needs have a level")
 			}
 		case NeedLeader, NeedTeamSize:
 			c.Add(path+".Kind", "input-kind", string(n.Kind), "every team needs a leader; size goes in MinAuditors and MaxAuditors")

@@ -207,16 +207,13 @@ func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error)
 	}
 	c := newCollector("team selection")
 	needs.validateInto(c)
-	shapeOK := opts.shapeOK()
-	if !shapeOK {
+	if !opts.shapeOK() {
+		// Dives into Options.Independence too.
 		validate.Struct(c, "Options", opts)
 	}
 	r := &resolved{workload: opts.Workload, independence: opts.Independence, maxExact: opts.MaxExact}
 	if r.maxExact == 0 {
 		r.maxExact = DefaultMaxExact
-	}
-	if opts.Independence != nil && !shapeOK {
-		validate.Struct(c, "Options.Independence", opts.Independence)
 	}
 	set := func(path string, id, def CriteriaSetID) *CriteriaSet {
 		if id == "" {
@@ -232,11 +229,14 @@ func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error)
 	r.leaderSet = set("Options.LeaderSet", opts.LeaderSet, ISMSTeamLeaderSet)
 	bad := false
 	for _, w := range opts.Workload {
-		bad = bad || math.IsNaN(w) || math.IsInf(w, 0) || w < 0
+		if !validDays(w) {
+			bad = true
+			break
+		}
 	}
 	if bad { // report in id order, so the error is deterministic
 		for _, id := range sortedKeys(opts.Workload) {
-			if w := opts.Workload[id]; math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			if w := opts.Workload[id]; !validDays(w) {
 				c.Add("Options.Workload["+quote(string(id))+"]", "gte", num(w), "a finite number of days, at least 0")
 			}
 		}
@@ -254,6 +254,10 @@ func (p *Pool) resolve(needs *TeamNeeds, opts *SelectOptions) (*resolved, error)
 	}
 	return r, nil
 }
+
+// validDays reports whether w is a number of days: finite and at least 0
+// (NaN fails the comparison).
+func validDays(w float64) bool { return w >= 0 && !math.IsInf(w, 1) }
 
 func sortedKeys(m map[AuditorID]float64) []AuditorID {
 	keys := make([]AuditorID, 0, len(m))

@@ -3,6 +3,7 @@ package competence_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -33,6 +34,8 @@ func TestSelectTeam(t *testing.T) {
 			[]member{{"lead-a", competence.RoleTeamLeader}, {"aud-b", competence.RoleAuditor}}},
 		{"an expert fills a technical gap", baseNeeds(competence.LanguageNeed("en"), competence.TechnicalAreaNeed("ot")), nil,
 			[]member{{"lead-a", competence.RoleTeamLeader}, {"exp-d", competence.RoleTechnicalExpert}}},
+		{"awareness, the lowest level, met by any level", baseNeeds(competence.KnowledgeNeed(competence.RiskAssessment, competence.Awareness)), nil,
+			[]member{{"lead-a", competence.RoleTeamLeader}}},
 		{"an expert fills a knowledge gap", baseNeeds(competence.KnowledgeNeed(competence.TechnologyThreats, competence.Expert)), nil,
 			[]member{{"lead-a", competence.RoleTeamLeader}, {"exp-d", competence.RoleTechnicalExpert}}},
 		{"an auditor rather than an expert at equal size", baseNeeds(competence.TechnicalAreaNeed("cloud")), nil,
@@ -89,6 +92,41 @@ func TestSelectTeam(t *testing.T) {
 		assert.Equal(t, []competence.AuditorID{"exp-d"}, team.Experts())
 		assert.Equal(t, []competence.Need{competence.LanguageNeed("en")}, team.Members[0].Covers)
 		assert.Equal(t, []competence.Need{competence.TechnicalAreaNeed("ot")}, team.Members[1].Covers)
+	})
+	t.Run("an auditor suspended from leading audits but does not lead", func(t *testing.T) {
+		s := teamPerson(t, "lead-s", "leader", strs("de"), nil, nil, func(a *competence.Auditor) {
+			require.Equal(t, competence.ISMSTeamLeaderSet, a.Evaluations[1].Criteria)
+			require.NoError(t, a.Evaluations[1].Suspend("complaint under investigation", ismsaudit.Meta{At: evaluationDay.AddDate(0, 1, 0), By: "scheme"}))
+		})
+		withS, err := competence.NewPool(append(basePool(t), s), nil)
+		require.NoError(t, err)
+		team, err := withS.SelectTeam(baseNeeds(competence.LanguageNeed("de")), &competence.SelectOptions{Workload: map[competence.AuditorID]float64{"aud-b": 1}})
+		require.NoError(t, err)
+		assert.Equal(t, competence.AuditorID("lead-a"), team.Leader)
+		assert.Equal(t, []competence.AuditorID{"lead-a", "lead-s"}, team.Auditors())
+	})
+	t.Run("the leader: least workload among those who may lead, then first id", func(t *testing.T) {
+		one := teamPerson(t, "l-1", "leader", strs("en"), nil, nil, nil)
+		two := teamPerson(t, "l-2", "leader", strs("de"), nil, nil, nil)
+		needs := baseNeeds(competence.LanguageNeed("en"), competence.LanguageNeed("de"))
+		for _, people := range [][]competence.Auditor{{one, two}, {two, one}} {
+			pool, err := competence.NewPool(people, nil)
+			require.NoError(t, err)
+			for _, tc := range []struct {
+				work map[competence.AuditorID]float64
+				want competence.AuditorID
+			}{
+				{nil, "l-1"},
+				{map[competence.AuditorID]float64{"l-1": 1, "l-2": 1}, "l-1"},
+				{map[competence.AuditorID]float64{"l-1": 2, "l-2": 1}, "l-2"},
+				{map[competence.AuditorID]float64{"l-1": 1, "l-2": 2}, "l-1"},
+			} {
+				team, err := pool.SelectTeam(needs, &competence.SelectOptions{Workload: tc.work})
+				require.NoError(t, err)
+				require.Len(t, team.Members, 2)
+				assert.Equal(t, tc.want, team.Leader, "pool %s, %s; workload %v", people[0].ID, people[1].ID, tc.work)
+			}
+		}
 	})
 	t.Run("a fresh pool with the default scheme", func(t *testing.T) {
 		fresh, err := competence.NewPool(basePool(t), nil)
@@ -173,6 +211,19 @@ func TestSelectTeamNoTeam(t *testing.T) {
 	}
 }
 
+// TestNoTeamErrorHas: Has wants both the kind and the reason of one
+// unmet need.
+func TestNoTeamErrorHas(t *testing.T) {
+	nt := &competence.NoTeamError{Unmet: []competence.UnmetNeed{
+		{Need: competence.LanguageNeed("fr"), Reason: competence.NobodyHas},
+		{Need: competence.Need{Kind: competence.NeedLeader}, Reason: competence.AllBlocked},
+	}}
+	assert.True(t, nt.Has(competence.NeedLanguage, competence.NobodyHas))
+	assert.True(t, nt.Has(competence.NeedLeader, competence.AllBlocked))
+	assert.False(t, nt.Has(competence.NeedLanguage, competence.AllBlocked), "the reason of another need")
+	assert.False(t, nt.Has(competence.NeedSector, competence.NobodyHas), "the kind of no unmet need")
+}
+
 func TestSelectTeamInvalid(t *testing.T) {
 	pool, err := competence.NewPool(basePool(t), nil)
 	require.NoError(t, err)
@@ -188,30 +239,75 @@ func TestSelectTeamInvalid(t *testing.T) {
 		},
 		MinAuditors: 3, MaxAuditors: 2,
 	}
-	opts := &competence.SelectOptions{AuditorSet: "nope", Workload: map[competence.AuditorID]float64{"a": -1}, MaxExact: 40}
+	opts := &competence.SelectOptions{
+		AuditorSet: "nope", Workload: map[competence.AuditorID]float64{"a": -1}, MaxExact: 40,
+		Unavailable: []competence.AuditorID{"b", ""}, Independence: &competence.IndependenceOptions{CoolingOffMonths: -1},
+	}
 	_, err = pool.SelectTeam(needs, opts)
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 	var ve *ismsaudit.ValidationError
 	require.ErrorAs(t, err, &ve)
-	for _, want := range []struct {
-		path string
-		rule ismsaudit.RuleID
-	}{
+	type refusal struct {
+		Path string
+		Rule ismsaudit.RuleID
+	}
+	var got []refusal
+	for _, f := range ve.Fields {
+		got = append(got, refusal{f.Path, f.Rule})
+	}
+	// Each refused field once, in the order the checks run: the needs'
+	// tags, their own rules, the options' shape, then the names looked up
+	// in the scheme and the workloads.
+	want := []refusal{
 		{"Scope.Auditee", "required"},
+		{"Needs[5].Kind", "enum"},
 		{"Until", "after-start"},
+		{"MinAuditors", "lte"},
 		{"Needs[0].Level", "required-for-kind"},
 		{"Needs[1].Value", "required-for-kind"},
 		{"Needs[2].Kind", "input-kind"},
 		{"Needs[4]", "unique"},
-		{"Needs[5].Kind", "enum"},
-		{"MinAuditors", "lte"},
+		{"Options.Unavailable[1]", "required"},
+		{"Options.Independence.CoolingOffMonths", "gte"},
+		{"Options.MaxExact", "lte"},
 		{"Options.AuditorSet", "unknown"},
 		{`Options.Workload["a"]`, "gte"},
-		{"Options.MaxExact", "lte"},
-	} {
-		assert.True(t, ve.Has(want.path, want.rule), "missing %s %s in %v", want.path, want.rule, ve.Fields)
 	}
+	assert.Empty(t, cmp.Diff(want, got))
 	require.Error(t, needs.Validate())
+}
+
+// TestSelectTeamWorkload: a workload is a finite number of days, at
+// least 0; every refused one is reported, in id order.
+func TestSelectTeamWorkload(t *testing.T) {
+	pool, err := competence.NewPool(basePool(t), nil)
+	require.NoError(t, err)
+	needs := baseNeeds()
+	for _, w := range []float64{0, 0.5, 300, math.MaxFloat64} {
+		_, err := pool.SelectTeam(needs, &competence.SelectOptions{Workload: map[competence.AuditorID]float64{"aud-b": w}})
+		assert.NoError(t, err, "workload %v", w)
+	}
+	for _, w := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), -1, -math.SmallestNonzeroFloat64} {
+		work := map[competence.AuditorID]float64{"aud-b": w}
+		_, err := pool.SelectTeam(needs, &competence.SelectOptions{Workload: work})
+		var ve *ismsaudit.ValidationError
+		require.ErrorAs(t, err, &ve, "workload %v", w)
+		assert.Equal(t, []string{`Options.Workload["aud-b"]`}, paths(ve), "workload %v", w)
+	}
+	work := map[competence.AuditorID]float64{"z": -2, "lead-a": 1, "b": math.NaN(), "c": 0, "a": math.Inf(1)}
+	_, err = pool.SelectTeam(needs, &competence.SelectOptions{Workload: work})
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{`Options.Workload["a"]`, `Options.Workload["b"]`, `Options.Workload["z"]`}, paths(ve))
+}
+
+// paths lists the refused fields' paths in order.
+func paths(ve *ismsaudit.ValidationError) []string {
+	var out []string
+	for _, f := range ve.Fields {
+		out = append(out, f.Path)
+	}
+	return out
 }
 
 func TestSelectTeamLargePool(t *testing.T) {
@@ -583,5 +679,83 @@ func TestSelectTeamMatchesReferenceLarge(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestSelectTeamChecksOnlyWhatMatters pins which people the lazy build
+// checks (availability, independence, competence): those who could still
+// add an option no option of the same kind kept before already covers,
+// and, for a minimum team size above one, the first available auditors
+// as padding, as many as the minimum plus the people on offer. The eager
+// build (the lazy one's fallback when a need is unmet) checks everyone
+// who meets a need or could lead, or everyone for such a minimum.
+func TestSelectTeamChecksOnlyWhatMatters(t *testing.T) {
+	// Order of consideration: no workload first by id, then by workload.
+	people := []competence.Auditor{
+		teamPerson(t, "a-away", "auditor", strs("en"), nil, nil, func(a *competence.Auditor) { // considered first, unavailable
+			a.Unavailable = []competence.Period{{From: auditDay, To: auditDay}}
+		}),
+		teamPerson(t, "a-lead", "leader", strs("en"), strs("health"), nil, nil), // meets everything and leads
+		teamPerson(t, "b-aud", "auditor", strs("en"), nil, nil, nil),            // dominated by a-lead
+		teamPerson(t, "c-none", "none", strs("en"), nil, nil, nil),              // never evaluated
+		teamPerson(t, "d-exp", "expert", nil, strs("health"), nil, nil),         // the first expert for health
+		teamPerson(t, "e-exp", "expert", nil, strs("health"), nil, nil),         // dominated by d-exp
+		teamPerson(t, "f-exp", "expert", strs("en"), nil, nil, nil),             // an expert cannot meet a language
+		teamPerson(t, "g-aud", "auditor", nil, nil, nil, nil),                   // meets no need
+		teamPerson(t, "h-aud", "auditor", strs("en"), nil, nil, func(a *competence.Auditor) {
+			a.Unavailable = []competence.Period{{From: auditDay, To: auditDay}}
+		}),
+		teamPerson(t, "i-aud", "auditor", nil, nil, nil, nil),
+		teamPerson(t, "j-aud", "auditor", nil, nil, nil, nil),
+		teamPerson(t, "k-exp", "auditor", nil, nil, nil, func(a *competence.Auditor) { // evaluated, suspended; an expert
+			require.NoError(t, a.Evaluations[0].Suspend("complaint under investigation", ismsaudit.Meta{At: evaluationDay.AddDate(0, 1, 0), By: "scheme"}))
+			a.Expert = true
+		}),
+	}
+	work := map[competence.AuditorID]float64{"h-aud": 0.5, "k-exp": 0.75, "b-aud": 1, "d-exp": 1, "e-exp": 2, "i-aud": 3, "j-aud": 4}
+	pool, err := competence.NewPool(people, nil)
+	require.NoError(t, err)
+	opts := &competence.SelectOptions{Workload: work}
+	needs := func(minAud int) competence.TeamNeeds {
+		n := baseNeeds(competence.LanguageNeed("en"), competence.SectorNeed("health"))
+		n.MinAuditors = minAud
+		return n
+	}
+	ids := func(s ...competence.AuditorID) []competence.AuditorID { return s }
+	kept := []string{"a-lead auditor: 0,1,leader", "d-exp expert: 1"}
+	tests := []struct {
+		name   string
+		minAud int
+		lazy   bool
+		want   competence.BuiltProblem
+		ok     bool
+	}{
+		{"lazy, one auditor", 1, true, competence.BuiltProblem{Options: kept, Checked: ids("a-away", "a-lead", "d-exp")}, true},
+		{"lazy, two auditors: padding stops at 2 + 2 on offer", 2, true, competence.BuiltProblem{
+			Options: kept, Pad: ids("a-lead", "g-aud", "b-aud", "i-aud"),
+			Checked: ids("a-away", "a-lead", "b-aud", "d-exp", "g-aud", "h-aud", "i-aud", "k-exp")}, true},
+		{"lazy, three auditors: every available auditor pads", 3, true, competence.BuiltProblem{
+			Options: kept, Pad: ids("a-lead", "g-aud", "b-aud", "i-aud", "j-aud"),
+			Checked: ids("a-away", "a-lead", "b-aud", "d-exp", "g-aud", "h-aud", "i-aud", "j-aud", "k-exp")}, true},
+		{"lazy, exactly as many auditors as the minimum", 5, true, competence.BuiltProblem{
+			Options: kept, Pad: ids("a-lead", "g-aud", "b-aud", "i-aud", "j-aud"),
+			Checked: ids("a-away", "a-lead", "b-aud", "d-exp", "g-aud", "h-aud", "i-aud", "j-aud", "k-exp")}, true},
+		{"lazy, too few auditors", 6, true, competence.BuiltProblem{
+			Checked: ids("a-away", "a-lead", "b-aud", "d-exp", "g-aud", "h-aud", "i-aud", "j-aud", "k-exp")}, false},
+		{"eager, one auditor", 1, false, competence.BuiltProblem{Options: kept,
+			Checked: ids("a-away", "a-lead", "b-aud", "c-none", "d-exp", "e-exp", "f-exp", "h-aud")}, true},
+		{"eager, exactly as many auditors as the minimum", 5, false, competence.BuiltProblem{
+			Options: kept, Pad: ids("a-lead", "g-aud", "b-aud", "i-aud", "j-aud"),
+			Checked: ids("a-away", "a-lead", "b-aud", "c-none", "d-exp", "e-exp", "f-exp", "g-aud", "h-aud", "i-aud", "j-aud", "k-exp")}, true},
+		{"eager, too few auditors", 6, false, competence.BuiltProblem{
+			Checked: ids("a-away", "a-lead", "b-aud", "c-none", "d-exp", "e-exp", "f-exp", "g-aud", "h-aud", "i-aud", "j-aud", "k-exp")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok, err := competence.BuildProblem(pool, needs(tt.minAud), opts, tt.lazy)
+			require.NoError(t, err)
+			assert.Equal(t, tt.ok, ok)
+			assert.Empty(t, cmp.Diff(tt.want, got))
+		})
 	}
 }

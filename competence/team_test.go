@@ -1,6 +1,7 @@
 package competence_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ismsaudit/ismsaudit"
@@ -66,5 +67,49 @@ func TestCheckTeam(t *testing.T) {
 			require.ErrorAs(t, err, &ve)
 			assert.True(t, ve.Has(tt.path, ismsaudit.RuleID(tt.rule)), "missing %s %s in %v", tt.path, tt.rule, ve.Fields)
 		})
+	}
+}
+
+// TestCheckTeamExpertCovers: a technical expert meets knowledge, sector
+// and technical area needs their record holds, never a language need,
+// and never a need their record does not hold.
+func TestCheckTeamExpertCovers(t *testing.T) {
+	pool, err := competence.NewPool(basePool(t), nil)
+	require.NoError(t, err)
+	needs := baseNeeds(competence.LanguageNeed("fr"), competence.TechnicalAreaNeed("ot"), competence.SectorNeed("space"))
+	team := competence.Team{Leader: "lead-a", Members: []competence.Member{
+		{Auditor: "lead-a", Role: competence.RoleTeamLeader}, {Auditor: "exp-d", Role: competence.RoleTechnicalExpert}}}
+	err = pool.CheckTeam(team, needs, nil)
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"Needs[0]", "Needs[2]"}, paths(ve), "exp-d speaks fr and knows ot, not space")
+}
+
+// TestCheckTeamSizeDetail: the refusal of a team's size states the bounds
+// it broke, "any number" when there is no maximum.
+func TestCheckTeamSizeDetail(t *testing.T) {
+	pool, err := competence.NewPool(basePool(t), nil)
+	require.NoError(t, err)
+	lead := competence.Team{Leader: "lead-a", Members: []competence.Member{{Auditor: "lead-a", Role: competence.RoleTeamLeader}}}
+	three := lead
+	three.Members = append(slices.Clone(lead.Members), competence.Member{Auditor: "aud-b", Role: competence.RoleAuditor}, competence.Member{Auditor: "aud-c", Role: competence.RoleAuditor})
+	for _, tc := range []struct {
+		name     string
+		team     competence.Team
+		min, max int
+		want     string
+	}{
+		{"too few, no maximum", lead, 2, 0, "auditors must number 2 to any number"},
+		{"too many", three, 0, 2, "auditors must number 1 to 2"},
+		{"too few, bounded", lead, 2, 3, "auditors must number 2 to 3"},
+	} {
+		needs := baseNeeds()
+		needs.MinAuditors, needs.MaxAuditors = tc.min, tc.max
+		err := pool.CheckTeam(tc.team, needs, nil)
+		var ve *ismsaudit.ValidationError
+		require.ErrorAs(t, err, &ve, tc.name)
+		require.Len(t, ve.Fields, 1, tc.name)
+		assert.Equal(t, competence.RuleTeamSize, ve.Fields[0].Rule, tc.name)
+		assert.Equal(t, tc.want, ve.Fields[0].Detail, tc.name)
 	}
 }
