@@ -243,3 +243,114 @@ func TestObstacleKinds(t *testing.T) {
 	var pe *ismsaudit.ParseError
 	require.True(t, errors.As(err, &pe))
 }
+
+// TestBuildAuditReportEvidenceShown: the report shows every evidence item
+// a live finding or its follow-up cites, whatever its state now, and
+// every verified item; an item only a withdrawn finding's follow-up cites
+// is not shown unless verified.
+func TestBuildAuditReportEvidenceShown(t *testing.T) {
+	a := internalAudit(t)
+	// EV-11, which only F-07's follow-up cites, is superseded by EV-12,
+	// verified and cited by nothing.
+	ev11 := &a.Evidence[10]
+	require.Equal(t, ismsaudit.EvidenceID("EV-11"), ev11.ID)
+	ev12 := verifiedEvidence("EV-12", audit.SourceRecord, audit.ConfidentialityInternal, "Exit letter template, version 4.", ev11.CollectedBy, at2026(time.April, 21, 10, 0), controlRef("6.5"))
+	ev12.Supersedes = "EV-11"
+	ev11.State = audit.EvidenceSuperseded
+	ev11.History = append(ev11.History, audit.EvidenceEntry{From: audit.EvidenceVerified, Event: audit.EvidenceSupersede, To: audit.EvidenceSuperseded, At: at2026(time.April, 21, 10, 5), By: ev11.CollectedBy})
+	a.Evidence = append(a.Evidence, ev12)
+	shown := func(r *AuditReport) (out []ismsaudit.EvidenceID) {
+		for _, e := range r.Evidence {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	want := []ismsaudit.EvidenceID{"EV-01", "EV-02", "EV-03", "EV-04", "EV-06", "EV-07", "EV-09", "EV-10", "EV-11", "EV-12"}
+	r, err := BuildAuditReport(a, nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, shown(r))
+
+	// A draft of a record with a follow-up of the withdrawn F-08 citing
+	// the superseded EV-05 (the record does not verify: F-08 was never
+	// presented).
+	a.FollowUps = append(a.FollowUps, audit.FollowUp{Finding: "F-08", State: audit.FollowUpPlanning, Evidence: []ismsaudit.EvidenceID{"EV-05"}})
+	r, err = BuildAuditReport(a, &AuditReportOptions{Draft: true})
+	require.NoError(t, err)
+	require.True(t, r.Draft)
+	assert.Equal(t, want, shown(r))
+}
+
+// TestBuildAuditReportFollowUpSection: the follow-up section is there
+// when the closing meeting agreed follow-up or some live finding has a
+// follow-up, and only then.
+func TestBuildAuditReportFollowUpSection(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		agreed, other bool
+		want          bool
+	}{
+		{"agreed and actions", true, true, true},
+		{"agreed only", true, false, true},
+		{"actions only", false, true, true},
+		{"neither", false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := internalAudit(t)
+			if !tc.agreed {
+				a.Closing.AgreedFollowUp = ""
+			}
+			if !tc.other {
+				a.FollowUps = nil
+			}
+			r, err := BuildAuditReport(a, &AuditReportOptions{Draft: true})
+			require.NoError(t, err)
+			if !tc.want {
+				assert.Nil(t, r.FollowUp)
+				return
+			}
+			require.NotNil(t, r.FollowUp)
+			assert.Equal(t, a.Closing.AgreedFollowUp, r.FollowUp.Agreed)
+			assert.Len(t, r.FollowUp.Actions, len(a.FollowUps))
+		})
+	}
+}
+
+// TestBuildAuditReportClosedAt: a closed action's closing time is that of
+// the latest history entry into closed, wherever it stands in a record
+// that does not verify (a draft).
+func TestBuildAuditReportClosedAt(t *testing.T) {
+	a := internalAudit(t)
+	u := &a.FollowUps[2]
+	require.Equal(t, audit.FollowUpClosed, u.State)
+	closing := u.History[len(u.History)-1]
+	require.Equal(t, audit.FollowUpClosed, closing.To)
+	// The entry into closed first, then one that leads elsewhere.
+	u.History = []audit.FollowUpEntry{closing, {From: audit.FollowUpPlanning, Event: audit.FollowUpAcceptPlan, To: audit.FollowUpAccepted, At: closing.At.Add(time.Hour), By: closing.By}}
+	r, err := BuildAuditReport(a, &AuditReportOptions{Draft: true})
+	require.NoError(t, err)
+	require.True(t, r.Draft)
+	assert.Equal(t, closing.At, r.FollowUp.Actions[2].ClosedAt)
+}
+
+// TestBuildAuditReportUnissued: a report record not issued yet (version
+// 0) gives no issue, and a plan never approved gives its content as
+// version 0.
+func TestBuildAuditReportUnissued(t *testing.T) {
+	a := internalAudit(t)
+	a.Report = &audit.ReportRecord{}
+	r, err := BuildAuditReport(a, &AuditReportOptions{Draft: true})
+	require.NoError(t, err)
+	assert.Nil(t, r.Issue)
+
+	// A record whose plan lost its approved versions does not verify; its
+	// draft shows the plan's content, version 0.
+	a = internalAudit(t)
+	a.Plan.Versions = nil
+	a.Plan.Content.Risks = []string{"Only in the content."}
+	r, err = BuildAuditReport(a, &AuditReportOptions{Draft: true})
+	require.NoError(t, err)
+	require.NotNil(t, r.Plan)
+	assert.Equal(t, 0, r.Plan.Version)
+	assert.True(t, r.Plan.ApprovedAt.IsZero())
+	assert.Equal(t, []string{"Only in the content."}, r.Plan.Risks)
+}
