@@ -221,3 +221,27 @@ func TestProgrammeEnums(t *testing.T) {
 	_, err = ScheduleStatus("done").MarshalText()
 	require.ErrorIs(t, err, ismsaudit.ErrInvalid)
 }
+
+// TestProgrammeActionMeasured: an action has a closure time when it
+// closed, not before it started.
+func TestProgrammeActionMeasured(t *testing.T) {
+	start := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name            string
+		started, closed time.Time
+		measured, open  bool
+	}{
+		{"closed after it started", start, start.Add(48 * time.Hour), true, false},
+		{"closed the instant it started", start, start, true, false},
+		{"closed before it started", start, start.Add(-time.Hour), false, false},
+		{"not closed", start, time.Time{}, false, true},
+		{"neither date", time.Time{}, time.Time{}, false, true},
+	} {
+		act := ProgrammeAction{StartedAt: tc.started, ClosedAt: tc.closed, State: audit.FollowUpClosed}
+		if tc.open {
+			act.State = audit.FollowUpImplemented
+		}
+		assert.Equal(t, tc.measured, act.Measured(), tc.name)
+		assert.Equal(t, tc.open, act.Open(), tc.name)
+	}
+}
