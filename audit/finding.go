@@ -124,6 +124,14 @@ type FindingEntry = ismsaudit.Entry[FindingState, FindingEvent]
 // draft and not withdrawn.
 func (f Finding) Standing() bool { return standingState(f.State) }
 
+// PresentedAt returns when the finding was presented to the auditee at
+// the closing meeting (19011:6.4.10), from its history, and whether it
+// was. A nonconformity's corrective action runs from then.
+func (f *Finding) PresentedAt() (time.Time, bool) {
+	at := firstEntryAt(f.History, FindingPresent)
+	return at, !at.IsZero()
+}
+
 // standingState reports whether a finding in state s is one the team
 // stands by (see Finding.Standing).
 func standingState(s FindingState) bool {

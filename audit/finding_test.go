@@ -949,3 +949,22 @@ func TestVerifyFindingsReportsEverything(t *testing.T) {
 		require.True(t, ok, "Verify cites %s, which is not in the catalogue", f.Rule)
 	}
 }
+
+// TestFindingPresentedAt: the time of the history's presentation, whatever
+// followed it; none before the closing meeting.
+func TestFindingPresentedAt(t *testing.T) {
+	confirmed := time.Date(2026, 3, 3, 16, 30, 0, 0, time.UTC)
+	presented := time.Date(2026, 3, 5, 15, 0, 0, 0, time.UTC)
+	f := Finding{History: []FindingEntry{
+		{From: FindingDraft, Event: FindingConfirm, To: FindingConfirmed, At: confirmed, By: "lead"},
+		{From: FindingConfirmed, Event: FindingPresent, To: FindingPresented, At: presented, By: "lead"},
+		{From: FindingPresented, Event: FindingDispute, To: FindingDisputed, At: presented.Add(25 * time.Minute), By: "auditee"},
+	}}
+	at, ok := f.PresentedAt()
+	assert.True(t, ok)
+	assert.Equal(t, presented, at)
+	f.History = f.History[:1]
+	at, ok = f.PresentedAt()
+	assert.False(t, ok, "confirmed, not presented yet")
+	assert.True(t, at.IsZero())
+}

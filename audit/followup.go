@@ -269,7 +269,7 @@ func (a *Audit) PlanCorrectiveAction(finding FindingID, p CorrectiveActionPlan, 
 	j := a.followUpAt(finding)
 	// A first plan does not precede the nonconformity's presentation; a
 	// later one does not precede what the follow-up already records.
-	last := firstEntryAt(a.Findings[fi].History, FindingPresent)
+	last, _ := a.Findings[fi].PresentedAt()
 	if j >= 0 {
 		u := &a.FollowUps[j]
 		if u.State != FollowUpPlanning {
@@ -742,7 +742,7 @@ func (v *verifier) verifyFollowUps() {
 		}
 		if f != nil {
 			planned := firstPlanned(u)
-			if presented := firstEntryAt(f.History, FindingPresent); !planned.IsZero() && planned.Before(presented) {
+			if presented, _ := f.PresentedAt(); !planned.IsZero() && planned.Before(presented) {
 				v.violate(p.at("PlannedAt"), RuleFollowUpPhase, planned.Format(time.RFC3339), "planned before the nonconformity was presented ("+presented.Format(time.RFC3339)+")")
 			}
 		}
@@ -900,7 +900,7 @@ func (v *verifier) verifyEveryNCFollowed(ev eventTimes) {
 	}
 	for i := range a.Findings {
 		f := &a.Findings[i]
-		if !presentedNC(f) || firstEntryAt(f.History, FindingPresent).After(started) {
+		if presented, _ := f.PresentedAt(); !presentedNC(f) || presented.After(started) {
 			continue
 		}
 		j := v.followUp[i]

@@ -887,12 +887,9 @@ func findingTimes(f *audit.Finding, at time.Time) (confirmed time.Time, counted 
 			if !e.At.After(at) {
 				withdrawn = true
 			}
-		case audit.FindingPresent:
-			if !wasPresented || e.At.Before(presented) {
-				presented, wasPresented = e.At, true
-			}
 		}
 	}
+	presented, wasPresented = f.PresentedAt()
 	return confirmed, counted && !withdrawn, presented, wasPresented
 }
 

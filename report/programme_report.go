@@ -458,13 +458,7 @@ func programmeActions(audits []*audit.Audit, at time.Time) []ProgrammeAction {
 			u := &a.FollowUps[k]
 			f := &a.Findings[byID[u.Finding]]
 			start := f.RaisedAt
-			presented := time.Time{}
-			for _, e := range f.History {
-				if e.Event == audit.FindingPresent && (presented.IsZero() || e.At.Before(presented)) {
-					presented = e.At
-				}
-			}
-			if !presented.IsZero() {
+			if presented, ok := f.PresentedAt(); ok {
 				start = presented
 			}
 			if start.After(at) {

@@ -165,6 +165,9 @@ func TestBuildProgrammeReportRefusesBadInput(t *testing.T) {
 		{"bad coverage period", func(_ *programme.Programme, _ *[]*audit.Audit, o *ProgrammeReportOptions) {
 			o.Period = programme.Window{Earliest: day(2026, time.June, 1), Latest: day(2026, time.January, 1)}
 		}, "", "", false},
+		{"half a coverage period", func(_ *programme.Programme, _ *[]*audit.Audit, o *ProgrammeReportOptions) {
+			o.Period = programme.Window{Earliest: day(2026, time.January, 1)}
+		}, "Period.Latest", "required", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,5 +246,35 @@ func TestProgrammeActionMeasured(t *testing.T) {
 		}
 		assert.Equal(t, tc.measured, act.Measured(), tc.name)
 		assert.Equal(t, tc.open, act.Open(), tc.name)
+	}
+}
+
+// TestCompareActions: open actions first, overdue before not overdue,
+// then by due date (none last); closed ones by closing date; ties by
+// audit, then finding.
+func TestCompareActions(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	open := func(id audit.FindingID, due time.Time, overdue bool) ProgrammeAction {
+		return ProgrammeAction{Audit: "A", Finding: id, State: audit.FollowUpAccepted, DueAt: due, Overdue: overdue}
+	}
+	closed := func(a ismsaudit.AuditID, id audit.FindingID, at time.Time) ProgrammeAction {
+		return ProgrammeAction{Audit: a, Finding: id, State: audit.FollowUpClosed, ClosedAt: at}
+	}
+	// In the order compareActions puts them.
+	want := []ProgrammeAction{
+		open("F-9", day(2), true),
+		open("F-8", day(3), true),
+		open("F-1", day(1), false),
+		open("F-2", day(5), false),
+		open("F-0", time.Time{}, false),
+		closed("B", "F-5", day(1)),
+		closed("A", "F-9", day(2)),
+		closed("B", "F-1", day(2)),
+		closed("A", "F-1", day(4)),
+	}
+	for i := range want {
+		for j := range want {
+			assert.Equal(t, min(max(i-j, -1), 1), compareActions(want[i], want[j]), "%d %s/%s vs %d %s/%s", i, want[i].Audit, want[i].Finding, j, want[j].Audit, want[j].Finding)
+		}
 	}
 }
