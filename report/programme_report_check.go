@@ -352,7 +352,7 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 				want = days(r.AsOf.Sub(act.DueAt))
 			}
 			if act.DaysOverdue != want {
-				c.add(a.p(".DaysOverdue"), RuleProgrammeActions, strconv.FormatFloat(act.DaysOverdue, 'g', -1, 64), "the days from the due date to the report's date, for an overdue action")
+				c.add(a.p(".DaysOverdue"), RuleProgrammeActions, strconv.FormatFloat(act.DaysOverdue, 'f', -1, 64), "the days from the due date to the report's date, for an overdue action")
 			}
 		} else {
 			closed++
@@ -366,7 +366,7 @@ func (r *ProgrammeReport) checkActions(c *checker) {
 			want = days(act.ClosedAt.Sub(act.StartedAt))
 		}
 		if act.ClosureDays != want {
-			c.add(a.p(".ClosureDays"), RuleProgrammeActions, strconv.FormatFloat(act.ClosureDays, 'g', -1, 64), "the days from the start to the closing, for a closed action")
+			c.add(a.p(".ClosureDays"), RuleProgrammeActions, strconv.FormatFloat(act.ClosureDays, 'f', -1, 64), "the days from the start to the closing, for a closed action")
 		}
 		if i > 0 && compareActions(r.Actions[i-1], *act) > 0 {
 			c.add(a.p(""), RuleProgrammeActions, string(act.Finding), "open actions first, the overdue ones first, then closed ones by closing date")

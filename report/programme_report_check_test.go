@@ -282,3 +282,20 @@ func TestProgrammeReportRules(t *testing.T) {
 	}
 	assert.Positive(t, cited)
 }
+
+// TestProgrammeReportCheckValues: a refused figure of days is quoted
+// exactly as given.
+func TestProgrammeReportCheckValues(t *testing.T) {
+	r := programmeReport(t)
+	require.True(t, r.Actions[0].Overdue)
+	require.False(t, r.Actions[3].Open())
+	r.Actions[0].DaysOverdue = 20.125
+	r.Actions[3].ClosureDays = 1234567.25
+	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, r.Check(), &ve)
+	values := map[string]string{}
+	for _, f := range ve.Fields {
+		values[f.Path] = f.Value
+	}
+	assert.Equal(t, map[string]string{"Actions[0].DaysOverdue": "20.125", "Actions[3].ClosureDays": "1234567.25"}, values)
+}
