@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,9 +60,19 @@ func TestClausesCSV(t *testing.T) {
 	ref := readCSVFile(t, filepath.Join(reference, "clauses-2022.csv"))
 	require.Len(t, got, len(ref))
 	assert.Equal(t, ClausesCSVHeader(), got[0])
+	documented := 0
 	for i := 1; i < len(got); i++ {
 		assert.Equal(t, ref[i], got[i][:2])
+		// The flag says whether the last column names documented information.
+		assert.Equal(t, strconv.FormatBool(got[i][3] != ""), got[i][2], got[i][0])
+		if got[i][2] == "true" {
+			documented++
+		}
 	}
+	assert.Equal(t, []string{"4.3", "Determining the scope of the information security management system", "true"}, got[4][:3])
+	assert.Equal(t, []string{"4.1", "Understanding the organization and its context", "false", ""}, got[2])
+	assert.Positive(t, documented)
+	assert.Less(t, documented, len(got)-1)
 }
 
 func TestMap2013CSV(t *testing.T) {

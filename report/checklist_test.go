@@ -62,6 +62,27 @@ func TestChecklistMarkdownEscapes(t *testing.T) {
 	assert.Contains(t, out, "## Annex A.8 Technological controls")
 }
 
+// TestChecklistMarkdownLeavesOutEmpty: an item without methods or
+// evidence hints (a checklist built or decoded elsewhere) gets no empty
+// "Methods" or "Evidence to look for" line, and a checklist with every
+// item audited says nothing of items not audited.
+func TestChecklistMarkdownLeavesOutEmpty(t *testing.T) {
+	cl := filledChecklist(t)
+	var buf bytes.Buffer
+	require.NoError(t, WriteChecklist(&buf, cl, Markdown))
+	require.Contains(t, buf.String(), " · not audited: 1")
+	for i := range cl.Items {
+		cl.Items[i].Methods, cl.Items[i].EvidenceHints = nil, nil
+		cl.Items[i].NotAuditedReason = ""
+	}
+	buf.Reset()
+	require.NoError(t, WriteChecklist(&buf, cl, Markdown))
+	out := buf.String()
+	assert.NotContains(t, out, "Methods:")
+	assert.NotContains(t, out, "Evidence to look for")
+	assert.NotContains(t, out, "not audited")
+}
+
 func TestChecklistCSV(t *testing.T) {
 	var buf bytes.Buffer
 	cl := filledChecklist(t)
