@@ -339,3 +339,25 @@ func FuzzDraftMarking(f *testing.F) {
 		require.Equal(t, r.Violations, back.Violations)
 	})
 }
+
+// TestDraftNoticeCountsViolations: the notice says how many violations
+// its table lists.
+func TestDraftNoticeCountsViolations(t *testing.T) {
+	r := draftReport(t)
+	require.Len(t, r.Violations, 1)
+	second := r.Violations[0]
+	second.Path = "Closing"
+	r.Violations = append(r.Violations, second)
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{2, "Below are the 2 violations of the process rules"},
+		{1, "Below is the violation of the process rules"},
+	} {
+		r.Violations = r.Violations[:tc.n]
+		var buf bytes.Buffer
+		require.NoError(t, WriteAuditReport(&buf, r, Markdown))
+		assertContains(t, buf.String(), tc.want)
+	}
+}

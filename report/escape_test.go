@@ -5,8 +5,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"pgregory.net/rapid"
 )
 
 func TestByteSetNext(t *testing.T) {
@@ -127,7 +130,7 @@ func mdReference(s string) string {
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case '&':
-			if i+1 < len(s) && isEntityStart(s[i+1]) {
+			if i+1 < len(s) && (s[i+1] == '#' || s[i+1] < utf8.RuneSelf && unicode.IsLetter(rune(s[i+1]))) {
 				b.WriteByte('\\')
 			}
 			b.WriteByte(c)
@@ -143,6 +146,70 @@ func mdReference(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdStartReference is mdEscapeStart written plainly: leading white space
+// and line breaks dropped, a leading list marker escaped, the rest as
+// mdReference escapes it.
+func mdStartReference(s string) string {
+	s = strings.TrimLeft(s, " \t\r\n")
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		return "\\" + s[:1] + mdReference(s[1:])
+	}
+	if m := orderedListStart.FindStringSubmatch(s); m != nil {
+		return m[1] + "\\" + m[2] + mdReference(s[len(m[1])+1:])
+	}
+	return mdReference(s)
+}
+
+// orderedListStart matches an ordered list marker: one to nine digits, a
+// dot or a parenthesis, then white space, a line break or the end.
+var orderedListStart = regexp.MustCompile(`^([0-9]{1,9})([.)])(?:[ \t\r\n]|$)`)
+
+// TestEscapeMatchesReference holds the Markdown escapers and the byte
+// scanner they use to their plain references, on text drawn from the
+// characters where they decide something: markup, ampersands before the
+// edges of the letters, line breaks, list markers, digits, white space,
+// and lengths around the scanner's eight-byte steps.
+func TestEscapeMatchesReference(t *testing.T) {
+	alphabet := []byte("\\`*_[]|#<>~&\r\n \t-+.)09aAzZ@[`{/:x")
+	marks := newByteSet(func(c byte) bool { return c == '#' || c == '&' })
+	rapid.Check(t, func(rt *rapid.T) {
+		bs := rapid.SliceOfN(rapid.SampledFrom(alphabet), 0, 40).Draw(rt, "text")
+		s := string(bs)
+		var o obuf
+		o.mdEscape(s)
+		if got, want := string(o.b), mdReference(s); got != want {
+			rt.Fatalf("mdEscape(%q) = %q, want %q", s, got, want)
+		}
+		o.b = o.b[:0]
+		o.mdEscapeStart(s)
+		if got, want := string(o.b), mdStartReference(s); got != want {
+			rt.Fatalf("mdEscapeStart(%q) = %q, want %q", s, got, want)
+		}
+		from := rapid.IntRange(0, len(s)).Draw(rt, "from")
+		want := len(s)
+		if k := strings.IndexAny(s[from:], "#&"); k >= 0 {
+			want = from + k
+		}
+		if got := marks.next(s, from); got != want {
+			rt.Fatalf("next(%q, %d) = %d, want %d", s, from, got, want)
+		}
+	})
+	// An ampersand before every byte, and every byte alone.
+	for c := range 256 {
+		for _, s := range []string{string([]byte{'&', byte(c)}), string([]byte{byte(c)})} {
+			var o obuf
+			o.mdEscape(s)
+			assert.Equal(t, mdReference(s), string(o.b), "%q", s)
+		}
+	}
+	// The digits of a list marker, at and past the most CommonMark reads.
+	for _, s := range []string{"123456789. x", "1234567890. x", "123456789)", "12345678901)", "1.x", "1.", "0) y"} {
+		var o obuf
+		o.mdEscapeStart(s)
+		assert.Equal(t, mdStartReference(s), string(o.b), "%q", s)
+	}
 }
 
 // mdText returns text escaped as mdEscape appends it.

@@ -143,6 +143,11 @@ func FuzzAppendAnchor(f *testing.F) {
 	for _, s := range []string{"", "F-1", "EV-00004-0", "F_1", "F 1/2", "é", "abcdefghijklmnop#", hostilePrefix} {
 		f.Add(s)
 	}
+	every := make([]byte, 256) // every byte, the edges of the kept ranges among them
+	for i := range every {
+		every[i] = byte(i)
+	}
+	f.Add(string(every))
 	f.Fuzz(func(t *testing.T, id string) {
 		want := "e-"
 		for i := 0; i < len(id); i++ {

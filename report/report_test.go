@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -51,6 +52,57 @@ func golden(t *testing.T, name string, got []byte) {
 type failAfter struct{ n int }
 
 var errDisk = errors.New("disk full")
+
+// TestWritesInChunks: a long report goes out in writes of at least a
+// chunk each but the last, never an empty one, and a write error, even
+// one the writer would not repeat, is what the call returns.
+func TestWritesInChunks(t *testing.T) {
+	r, err := BuildAuditReport(largeAudit(t, 500), nil)
+	require.NoError(t, err)
+	for _, f := range []Format{Markdown, HTML} {
+		var w recordWrites
+		require.NoError(t, WriteAuditReport(&w, r, f))
+		require.Greater(t, len(w.sizes), 2, "%s: a report of several chunks", f)
+		for i, n := range w.sizes {
+			assert.Positive(t, n, "%s: write %d", f, i)
+			if i < len(w.sizes)-1 {
+				assert.GreaterOrEqual(t, n, obufChunk, "%s: write %d", f, i)
+			}
+		}
+		err := WriteAuditReport(&failOnce{}, r, f)
+		assert.ErrorIs(t, err, errDisk, f)
+	}
+}
+
+// TestFlushEmpty: flushing an empty buffer writes nothing.
+func TestFlushEmpty(t *testing.T) {
+	var w recordWrites
+	o := newObuf(&w)
+	require.NoError(t, o.flush())
+	o.str("x")
+	require.NoError(t, o.flush())
+	require.NoError(t, o.flush())
+	assert.Equal(t, []int{1}, w.sizes)
+}
+
+// recordWrites records the size of each write.
+type recordWrites struct{ sizes []int }
+
+func (w *recordWrites) Write(p []byte) (int, error) {
+	w.sizes = append(w.sizes, len(p))
+	return len(p), nil
+}
+
+// failOnce fails its first write and takes every later one.
+type failOnce struct{ failed bool }
+
+func (f *failOnce) Write(p []byte) (int, error) {
+	if !f.failed {
+		f.failed = true
+		return 0, errDisk
+	}
+	return len(p), nil
+}
 
 func (f *failAfter) Write(p []byte) (int, error) {
 	if len(p) > f.n {
