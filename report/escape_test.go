@@ -196,13 +196,23 @@ func TestEscapeMatchesReference(t *testing.T) {
 			rt.Fatalf("next(%q, %d) = %d, want %d", s, from, got, want)
 		}
 	})
-	// An ampersand before every byte, and every byte alone.
+	// An ampersand before every byte, and every byte alone, as text and
+	// as a code span (which only letters, digits, '.', ':', '-' and '_'
+	// may take).
 	for c := range 256 {
 		for _, s := range []string{string([]byte{'&', byte(c)}), string([]byte{byte(c)})} {
 			var o obuf
 			o.mdEscape(s)
 			assert.Equal(t, mdReference(s), string(o.b), "%q", s)
 		}
+		s := "a" + string([]byte{byte(c)})
+		want := mdReference(s)
+		if r := rune(c); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".:-_", r)) {
+			want = "`" + s + "`"
+		}
+		var o obuf
+		o.mdCode(s)
+		assert.Equal(t, want, string(o.b), "code %q", s)
 	}
 	// The digits of a list marker, at and past the most CommonMark reads.
 	for _, s := range []string{"123456789. x", "1234567890. x", "123456789)", "12345678901)", "1.x", "1.", "0) y"} {

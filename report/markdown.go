@@ -1,9 +1,5 @@
 package report
 
-import (
-	"strings"
-)
-
 // mdDoc writes the report layout as CommonMark with GitHub-style tables.
 // Every piece of text goes through md, which escapes it as Markdown
 // (mdEscape, and mdEscapeStart where it starts a block), so text from the
@@ -44,13 +40,10 @@ func (m *mdDoc) heading(level int, _ string, text string) {
 // mdHeadingMarks are the marks of headings of level 1 to 3.
 var mdHeadingMarks = [...]string{"# ", "## ", "### "}
 
+// openHeading clamps level to 1..3, as the HTML page does.
 func (m *mdDoc) openHeading(level int, _, _ string) {
 	m.start = false
-	if level >= 1 && level <= len(mdHeadingMarks) {
-		m.o.str(mdHeadingMarks[level-1])
-		return
-	}
-	m.o.str(strings.Repeat("#", level), " ")
+	m.o.str(mdHeadingMarks[min(max(level, 1), len(mdHeadingMarks))-1])
 }
 
 func (m *mdDoc) closeHeading(int) { m.o.str("\n\n") }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,14 @@ func TestCheckRecord(t *testing.T) {
 	}{
 		{"another head shown", func(r *AuditReport) { r.Seal.Number = 1 }, "Seal"},
 		{"another signer shown", func(r *AuditReport) { r.Seal.Signers[1].Name = "mallory" }, "Seal"},
+		{"a signer fewer", func(r *AuditReport) { r.Seal.Signers = r.Seal.Signers[:1] }, "Seal"},
+		{"another head hash", func(r *AuditReport) { r.Seal.Head = strings.Repeat("0", len(r.Seal.Head)) }, "Seal"},
+		{"another size", func(r *AuditReport) { r.Seal.Size++ }, "Seal"},
+		{"sealed at another time", func(r *AuditReport) { r.Seal.SealedAt = r.Seal.SealedAt.Add(time.Second) }, "Seal"},
+		{"sealed by another", func(r *AuditReport) { r.Seal.SealedBy = "mallory" }, "Seal"},
+		{"another unsealed count", func(r *AuditReport) { r.Seal.Unsealed++ }, "Seal"},
+		{"another proven count", func(r *AuditReport) { r.Seal.Proven++ }, "Seal"},
+		{"another withheld count", func(r *AuditReport) { r.Seal.Withheld++ }, "Seal"},
 		{"record left out", func(r *AuditReport) { r.Record = nil }, "Record"},
 		{"record of another audit", func(r *AuditReport) { r.Record.ID = "IA-OTHER" }, "Record.ID"},
 		{"record edited", func(r *AuditReport) { r.Record.Findings[0].Found = "Nothing was found." }, "Record.Findings[0]"},
@@ -174,5 +183,37 @@ func TestCheckRecord(t *testing.T) {
 			require.ErrorAs(t, r.Check(), &ve)
 			assert.True(t, hasPrefixed(ve, tt.path, RuleSeal), "%s in %v", tt.path, ve.Fields)
 		})
+	}
+}
+
+// TestSameSeal: two seals are the same only when every part the report
+// shows agrees (whether a signature was verified aside).
+func TestSameSeal(t *testing.T) {
+	base := func() *AuditSeal {
+		return &AuditSeal{Algorithm: audit.SealAlgorithm, Intact: true, Head: strings.Repeat("ab", 32), Number: 3, Size: 12,
+			SealedAt: asOf, SealedBy: "Aisha Khan", Unsealed: 1, Proven: 2, Withheld: 1,
+			Signers: []AuditSigner{{Name: "certco", Hash: 7}, {Name: "marta"}}}
+	}
+	same := base()
+	same.Signers[0].Verified = true
+	same.SealedAt = asOf.In(time.FixedZone("", 3600))
+	assert.True(t, sameSeal(base(), same))
+	for name, change := range map[string]func(*AuditSeal){
+		"algorithm": func(s *AuditSeal) { s.Algorithm = audit.SealAlgorithmV2 },
+		"intact":    func(s *AuditSeal) { s.Intact = false },
+		"head":      func(s *AuditSeal) { s.Head = strings.Repeat("cd", 32) },
+		"number":    func(s *AuditSeal) { s.Number++ },
+		"size":      func(s *AuditSeal) { s.Size++ },
+		"sealed at": func(s *AuditSeal) { s.SealedAt = s.SealedAt.Add(time.Second) },
+		"sealed by": func(s *AuditSeal) { s.SealedBy = "mallory" },
+		"unsealed":  func(s *AuditSeal) { s.Unsealed++ },
+		"proven":    func(s *AuditSeal) { s.Proven++ },
+		"withheld":  func(s *AuditSeal) { s.Withheld++ },
+		"a signer":  func(s *AuditSeal) { s.Signers[1].Name = "mallory" },
+		"signers":   func(s *AuditSeal) { s.Signers = s.Signers[:1] },
+	} {
+		other := base()
+		change(other)
+		assert.False(t, sameSeal(base(), other), name)
 	}
 }
