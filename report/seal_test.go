@@ -297,6 +297,7 @@ func TestCheckSeal(t *testing.T) {
 		{"algorithm unknown", func(r *AuditReport) { r.Seal.Algorithm = "md5" }, "Seal.Algorithm", ismsaudit.RuleEnum},
 		{"head not hex", func(r *AuditReport) { r.Seal.Head = "ABC" }, "Seal.Head", ismsaudit.RuleFormat},
 		{"head number", func(r *AuditReport) { r.Seal.Number = 0 }, "Seal.Number", ismsaudit.RuleRange},
+		{"head size", func(r *AuditReport) { r.Seal.Size = 0 }, "Seal.Size", ismsaudit.RuleRange},
 		{"no sealer", func(r *AuditReport) { r.Seal.SealedBy = " " }, "Seal.SealedBy", ismsaudit.RuleRequired},
 		{"no time", func(r *AuditReport) { r.Seal.SealedAt = time.Time{} }, "Seal.SealedAt", ismsaudit.RuleRequired},
 		{"signer twice", func(r *AuditReport) { r.Seal.Signers[1].Name = "certco" }, "Seal.Signers[1].Name", ismsaudit.RuleUnique},
@@ -312,9 +313,17 @@ func TestCheckSeal(t *testing.T) {
 			assert.True(t, hasPrefixed(ve, tt.path, tt.rule), "%s %s in %v", tt.path, tt.rule, ve.Fields)
 		})
 	}
-	r := internalReport(t)
-	r.Seal = &AuditSeal{Algorithm: audit.SealAlgorithmV2, Intact: true, Head: strings.Repeat("0", 64), SealedAt: asOf, SealedBy: "Aisha Khan", Number: 3}
+	// The first head, of one leaf, is in range (the report then shows
+	// another seal than the record's).
+	r := sealedReport(t)
+	r.Seal.Number, r.Seal.Size = 1, 1
 	var ve *ismsaudit.ValidationError
+	require.ErrorAs(t, r.Check(), &ve)
+	assert.False(t, hasPrefixed(ve, "Seal.Number", ismsaudit.RuleRange), "%v", ve.Fields)
+	assert.False(t, hasPrefixed(ve, "Seal.Size", ismsaudit.RuleRange), "%v", ve.Fields)
+
+	r = internalReport(t)
+	r.Seal = &AuditSeal{Algorithm: audit.SealAlgorithmV2, Intact: true, Head: strings.Repeat("0", 64), SealedAt: asOf, SealedBy: "Aisha Khan", Number: 3}
 	require.ErrorAs(t, r.Check(), &ve)
 	assert.True(t, ve.Has("Seal", ismsaudit.RuleUnknown), "a v2 seal has no numbered heads: %v", ve.Fields)
 	r.Seal.Number = 0
@@ -322,6 +331,17 @@ func TestCheckSeal(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, r, Markdown))
 	assertContains(t, sectionOf(t, buf.String(), "## Record seal"), "- **Algorithm:** sha256-log-chain-v2 (an earlier seal")
+}
+
+// TestSealIntact: a record matches its seal unless a violation cites the
+// seal rule; other violations say nothing of it.
+func TestSealIntact(t *testing.T) {
+	other := ismsaudit.FieldError{Path: "Findings[0]", Rule: audit.RuleOpeningMeeting}
+	broken := ismsaudit.FieldError{Path: "Seal", Rule: audit.RuleSealIntact}
+	assert.True(t, sealIntact(nil))
+	assert.True(t, sealIntact([]ismsaudit.FieldError{other}))
+	assert.False(t, sealIntact([]ismsaudit.FieldError{other, broken}))
+	assert.False(t, sealIntact([]ismsaudit.FieldError{broken}))
 }
 
 // hasPrefixed reports whether ve holds a problem under rule whose path is
