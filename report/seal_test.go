@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -330,7 +331,32 @@ func TestCheckSeal(t *testing.T) {
 	require.NoError(t, r.Check(), "a v2 seal carries no record")
 	var buf bytes.Buffer
 	require.NoError(t, WriteAuditReport(&buf, r, Markdown))
-	assertContains(t, sectionOf(t, buf.String(), "## Record seal"), "- **Algorithm:** sha256-log-chain-v2 (an earlier seal")
+	section := sectionOf(t, buf.String(), "## Record seal")
+	assertContains(t, section, "- **Algorithm:** sha256-log-chain-v2 (an earlier seal")
+	// A v2 seal has no head number, size, signers, later operations or
+	// proofs: none is shown as a zero.
+	assertContains(t, section, "- **Last head:** `"+r.Seal.Head+"`")
+	assertContains(t, section, "- **Sealed:** "+fmtTime(asOf)+" by Aisha Khan")
+	for _, absent := range []string{"over ", "leaf", "Signed by", "Since sealed", "inclusion proof"} {
+		assert.NotContains(t, section, absent)
+	}
+	buf.Reset()
+	require.NoError(t, WriteAuditSeal(&buf, r))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	row := map[string]string{}
+	for i, h := range rows[0] {
+		row[h] = rows[1][i]
+	}
+	for _, col := range []string{"head_number", "size", "unsealed_operations", "signers", "proven_parts", "withheld_parts"} {
+		assert.Empty(t, row[col], col)
+	}
+	_, props := metadataProps(t, exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, r) }))
+	for _, name := range []string{"seal-head-number", "seal-size", "seal-unsealed-operations", "seal-proven-parts", "seal-withheld-parts", "seal-signer"} {
+		assert.NotContains(t, props, name)
+	}
+	assert.Equal(t, []string{r.Seal.Head}, props["seal-head"])
 }
 
 // TestSealIntact: a record matches its seal unless a violation cites the
@@ -359,4 +385,25 @@ func TestAuditSealCSVHeaderIsACopy(t *testing.T) {
 	h := AuditSealCSVHeader()
 	h[0] = "changed"
 	assert.Equal(t, "audit", AuditSealCSVHeader()[0])
+}
+
+// TestSealOfARecipientCopy: a recipient's copy shows, in every format,
+// how many parts of the record it proves and how many it withholds.
+func TestSealOfARecipientCopy(t *testing.T) {
+	c, err := RecipientCopy(sealedReport(t), audit.Recipient{Name: "Karl Braun", Clearance: audit.ConfidentialityInternal})
+	require.NoError(t, err)
+	require.Positive(t, c.Seal.Proven)
+	require.Positive(t, c.Seal.Withheld)
+	proven, withheld := strconv.Itoa(c.Seal.Proven), strconv.Itoa(c.Seal.Withheld)
+	var buf bytes.Buffer
+	require.NoError(t, WriteAuditReport(&buf, c, Markdown))
+	assertContains(t, sectionOf(t, buf.String(), "## Record seal"), "each of the "+plural(c.Seal.Proven, "part", "parts")+" of the record it shows")
+	_, props := metadataProps(t, exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentResults(w, c) }))
+	assert.Equal(t, []string{proven}, props["seal-proven-parts"])
+	assert.Equal(t, []string{withheld}, props["seal-withheld-parts"])
+	buf.Reset()
+	require.NoError(t, WriteAuditSeal(&buf, c))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, []string{proven, withheld}, rows[1][11:13])
 }
