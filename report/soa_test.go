@@ -69,6 +69,8 @@ func TestWriteSoAHTML(t *testing.T) {
 	assert.Contains(t, out, "<title>Statement of Applicability: Example &lt;Ltd&gt; | *Group*</title>")
 	assert.Equal(t, annexa.ControlCount, strings.Count(out, "<tr><td>A."))
 	assert.Equal(t, 4, strings.Count(out, "<table>"))
+	assert.Equal(t, 4, strings.Count(out, "</table>"), "each theme's table closed, once")
+	assert.Less(t, strings.Index(out, "<table>"), strings.Index(out, "</table>"))
 	assert.True(t, strings.HasSuffix(out, "</html>\n"))
 }
 
