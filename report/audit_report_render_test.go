@@ -111,6 +111,34 @@ func TestLayoutTextIsDocText(t *testing.T) {
 	}
 }
 
+// TestLayoutWordsIsWords checks that the layout's words writes what
+// words returns, escaped as text, dashes anywhere.
+func TestLayoutWordsIsWords(t *testing.T) {
+	for _, tok := range []string{"", "a", "not-sealed", "-a", "a-", "a--b", "-", "x-<b>-&"} {
+		var m mdDoc
+		l := auditLayout{d: &m, o: &m.o}
+		l.words(tok)
+		var want mdDoc
+		want.text(words(tok))
+		assert.Equal(t, string(want.o.b), string(m.o.b), "%q", tok)
+	}
+}
+
+// TestCriterionText: a criterion reads as its label and title, the title
+// left out when there is none or it only repeats the label.
+func TestCriterionText(t *testing.T) {
+	for _, tc := range []struct {
+		c    AuditCriterion
+		want string
+	}{
+		{AuditCriterion{Label: "A.5.15", Title: "Access control"}, "A.5.15 Access control"},
+		{AuditCriterion{Label: "A.5.15"}, "A.5.15"},
+		{AuditCriterion{Label: "POL-ACC-4", Title: "POL-ACC-4"}, "POL-ACC-4"},
+	} {
+		assert.Equal(t, tc.want, criterionText(tc.c))
+	}
+}
+
 func TestAuditReportGolden(t *testing.T) {
 	reports := map[string]func(testing.TB) *AuditReport{"internal": internalReport, "certification": certificationReport}
 	for name, build := range reports {
