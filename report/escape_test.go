@@ -215,7 +215,7 @@ func TestEscapeMatchesReference(t *testing.T) {
 		assert.Equal(t, want, string(o.b), "code %q", s)
 	}
 	// The digits of a list marker, at and past the most CommonMark reads.
-	for _, s := range []string{"123456789. x", "1234567890. x", "123456789)", "12345678901)", "1.x", "1.", "0) y"} {
+	for _, s := range []string{"123456789. x", "1234567890. x", "123456789)", "12345678901)", "1.x", "1.", "0) y", ". x", ")", "  .", "-", "+ y"} {
 		var o obuf
 		o.mdEscapeStart(s)
 		assert.Equal(t, mdStartReference(s), string(o.b), "%q", s)
