@@ -420,11 +420,7 @@ func (l *auditLayout) findings() {
 				l.lit(";")
 			}
 			l.lit(" ")
-			l.text(c.Label)
-			if c.Title != "" && c.Title != c.Label {
-				l.lit(" ")
-				l.text(c.Title)
-			}
+			l.text(criterionText(c))
 		}
 		d.close(blockItem)
 		d.open(blockItem)

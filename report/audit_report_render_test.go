@@ -124,6 +124,52 @@ func TestLayoutWordsIsWords(t *testing.T) {
 	}
 }
 
+// TestFindingCounts: each kind counted, nonconformities by grade, and no
+// kind or grade without findings named.
+func TestFindingCounts(t *testing.T) {
+	nc := func(g audit.Grade) AuditFinding { return AuditFinding{Kind: audit.Nonconformity, Grade: g} }
+	obs := AuditFinding{Kind: audit.Observation}
+	for _, tc := range []struct {
+		fs   []AuditFinding
+		want string
+	}{
+		{[]AuditFinding{obs}, "1 finding: 1 observation."},
+		{[]AuditFinding{nc(audit.Major), nc(audit.Major), obs}, "3 findings: 2 nonconformities (2 major), 1 observation."},
+		{[]AuditFinding{nc(audit.Minor)}, "1 finding: 1 nonconformity (1 minor)."},
+		{[]AuditFinding{nc(audit.Minor), nc(audit.Major), {Kind: audit.GoodPractice}, {Kind: audit.Conformity}, {Kind: audit.OpportunityForImprovement}},
+			"5 findings: 2 nonconformities (1 major, 1 minor), 1 conformity, 1 opportunity for improvement, 1 good practice."},
+	} {
+		assert.Equal(t, tc.want, findingCounts(tc.fs))
+	}
+}
+
+// TestRaisedByLine: a finding's "Raised by" line shows whichever of who
+// and when the report holds, and is left out when it holds neither.
+func TestRaisedByLine(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(f *AuditFinding)
+		want   string
+	}{
+		{"both", func(*AuditFinding) {}, "- **Raised by:** Ben Osei on 2026-03-03 15:00 +00:00\n"},
+		{"who only", func(f *AuditFinding) { f.RaisedAt = time.Time{} }, "- **Raised by:** Ben Osei\n"},
+		{"when only", func(f *AuditFinding) { f.RaisedBy = "" }, "- **Raised by:** on 2026-03-03 15:00 +00:00\n"},
+		{"neither", func(f *AuditFinding) { f.RaisedBy, f.RaisedAt = "", time.Time{} }, ""},
+	} {
+		r := internalReport(t)
+		for i := range r.Findings {
+			tc.change(&r.Findings[i])
+		}
+		var buf bytes.Buffer
+		require.NoError(t, WriteAuditReport(&buf, r, Markdown), tc.name)
+		if tc.want == "" {
+			assert.NotContains(t, buf.String(), "Raised by", tc.name)
+			continue
+		}
+		assert.Contains(t, buf.String(), tc.want, tc.name)
+	}
+}
+
 // TestCriterionText: a criterion reads as its label and title, the title
 // left out when there is none or it only repeats the label.
 func TestCriterionText(t *testing.T) {
