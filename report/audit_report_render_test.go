@@ -170,6 +170,38 @@ func TestRaisedByLine(t *testing.T) {
 	}
 }
 
+// TestAuditReportPartialParts: parts of a report that may be partly
+// there render as far as they are: a period examined with one end, no
+// plan, a recipient's copy that withholds nothing.
+func TestAuditReportPartialParts(t *testing.T) {
+	render := func(r *AuditReport) string {
+		var buf bytes.Buffer
+		require.NoError(t, WriteAuditReport(&buf, r, Markdown))
+		return buf.String()
+	}
+	r := internalReport(t)
+	from := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	r.Scope.From, r.Scope.To = from, time.Time{}
+	assertContains(t, render(r), "- **Period examined:** "+fmtDate(from)+" to\n")
+	r.Scope.From, r.Scope.To = time.Time{}, from
+	assertContains(t, render(r), "- **Period examined:** to "+fmtDate(from)+"\n")
+	r.Scope.From, r.Scope.To = time.Time{}, time.Time{}
+	assert.NotContains(t, render(r), "Period examined")
+
+	r = internalReport(t)
+	r.Plan = nil
+	out := render(r)
+	assertContains(t, out, "## Sampling")
+	assert.NotContains(t, out, "## Audit plan")
+
+	c, err := RecipientCopy(sealedReport(t), audit.Recipient{Name: "Lena Fischer", Clearance: audit.ConfidentialityRestricted})
+	require.NoError(t, err)
+	require.Zero(t, c.Seal.Withheld)
+	out = render(c)
+	assertContains(t, out, "Copy for Lena Fischer")
+	assert.NotContains(t, out, "shown by reference only")
+}
+
 // TestCriterionText: a criterion reads as its label and title, the title
 // left out when there is none or it only repeats the label.
 func TestCriterionText(t *testing.T) {
