@@ -171,8 +171,9 @@ func TestRaisedByLine(t *testing.T) {
 }
 
 // TestAuditReportPartialParts: parts of a report that may be partly
-// there render as far as they are: a period examined with one end, no
-// plan, a recipient's copy that withholds nothing.
+// there render as far as they are: a period examined with one end, a
+// plan never approved, no plan, a recipient's copy that withholds
+// nothing.
 func TestAuditReportPartialParts(t *testing.T) {
 	render := func(r *AuditReport) string {
 		var buf bytes.Buffer
@@ -189,6 +190,8 @@ func TestAuditReportPartialParts(t *testing.T) {
 	assert.NotContains(t, render(r), "Period examined")
 
 	r = internalReport(t)
+	r.Plan.Version, r.Plan.ApprovedAt, r.Plan.ApprovedBy = 0, time.Time{}, ""
+	assertContains(t, render(r), "The plan has not been approved.")
 	r.Plan = nil
 	out := render(r)
 	assertContains(t, out, "## Sampling")
