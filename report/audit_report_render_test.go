@@ -192,6 +192,15 @@ func TestAuditReportPartialParts(t *testing.T) {
 	r = internalReport(t)
 	r.Plan.Version, r.Plan.ApprovedAt, r.Plan.ApprovedBy = 0, time.Time{}, ""
 	assertContains(t, render(r), "The plan has not been approved.")
+	// A plan without methods, timetable or risks gets no empty list or
+	// table.
+	r.Plan.Methods, r.Plan.Schedule, r.Plan.Risks = nil, nil, nil
+	var page bytes.Buffer
+	require.NoError(t, WriteAuditReport(&page, r, HTML))
+	plan := page.String()[strings.Index(page.String(), `<h2 id="plan">`):]
+	plan = plan[:strings.Index(plan[1:], "<h2")+1]
+	assert.NotContains(t, plan, "<ul>")
+	assert.NotContains(t, plan, "<table>")
 	r.Plan = nil
 	out := render(r)
 	assertContains(t, out, "## Sampling")
