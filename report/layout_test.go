@@ -20,3 +20,23 @@ func FuzzAppendTime(f *testing.F) {
 		}
 	})
 }
+
+// TestMarkdownBlockStart: text that starts a paragraph, a list item, a
+// note or the draft notice is kept from opening a block of its own; text
+// in other blocks (a table cell, a row) is escaped as inline text only.
+func TestMarkdownBlockStart(t *testing.T) {
+	for b := blockPara; b <= blockCell; b++ {
+		var m mdDoc
+		m.open(b)
+		prefix := len(m.o.b)
+		m.text("1. x")
+		starts := b == blockPara || b == blockItem || b == blockNote || b == blockDraft
+		want := "1. x"
+		if starts {
+			want = `1\. x`
+		}
+		if got := string(m.o.b[prefix:]); got != want {
+			t.Errorf("block %d: %q, want %q", b, got, want)
+		}
+	}
+}
