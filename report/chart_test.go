@@ -78,3 +78,34 @@ func TestNiceStepAndNumbers(t *testing.T) {
 	assert.Equal(t, "POL-ACCESS-CONTROL-20…", shorten("POL-ACCESS-CONTROL-2026-v4"))
 	assert.Equal(t, "A.5.15", shorten("A.5.15"))
 }
+
+// TestAxis: the step is 1, 2 or 5 times a power of ten giving at most
+// maxTicks steps; the axis ends at the first step at or above the top
+// (at least 1), or a step above the largest value with room.
+func TestAxis(t *testing.T) {
+	for _, tc := range []struct {
+		top              float64
+		ticks            int
+		step, end, roomy float64
+	}{
+		{7, 5, 2, 8, 8},
+		{8, 5, 2, 8, 10},
+		{0, 5, 1, 1, 2},
+		{45.8, 6, 10, 50, 50},
+		{100, 4, 50, 100, 150},
+		{3, 10, 1, 3, 4},
+	} {
+		step, end := axis(tc.top, tc.ticks, false)
+		assert.Equal(t, [2]float64{tc.step, tc.end}, [2]float64{step, end}, "axis(%v, %d)", tc.top, tc.ticks)
+		step, end = axis(tc.top, tc.ticks, true)
+		assert.Equal(t, [2]float64{tc.step, tc.roomy}, [2]float64{step, end}, "axis(%v, %d) with room", tc.top, tc.ticks)
+	}
+}
+
+// TestShorten: a label of at most labelMaxRune characters stays whole; a
+// longer one is cut to that many, the last an ellipsis.
+func TestShorten(t *testing.T) {
+	fits := strings.Repeat("é", labelMaxRune)
+	assert.Equal(t, fits, shorten(fits))
+	assert.Equal(t, strings.Repeat("é", labelMaxRune-1)+"…", shorten(fits+"x"))
+}
