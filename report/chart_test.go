@@ -109,3 +109,25 @@ func TestShorten(t *testing.T) {
 	assert.Equal(t, fits, shorten(fits))
 	assert.Equal(t, strings.Repeat("é", labelMaxRune-1)+"…", shorten(fits+"x"))
 }
+
+// TestChartGrids: the grid of a bar chart and of a histogram has a line
+// and a label at every step of the axis, from 0 to its end.
+func TestChartGrids(t *testing.T) {
+	// The labels of the texts with the given anchor in the grid's colour.
+	labels := func(out, anchor string) []string {
+		var got []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, `text-anchor="`+anchor+`" fill="#4a5560">`) {
+				got = append(got, l[strings.Index(l, ">")+1:strings.Index(l, "</text>")])
+			}
+		}
+		return got
+	}
+	h := &programmeHTML{htmlDoc: htmlDoc{o: newObuf(nil)}}
+	h.barChart(&barChart{title: "t", unit: [2]string{"one", "ones"}, labels: []string{"a", "b"}, titles: []string{"A", "B"},
+		series: []series{{name: "s", colour: "#000000", values: []int{7, 3}}}})
+	assert.Equal(t, []string{"0", "2", "4", "6", "8"}, labels(string(h.o.b), "middle"), "a top of 7 in at most 6 steps: steps of 2 up to 8")
+	h.o.b = h.o.b[:0]
+	h.histogram(&histogram{title: "t", axis: "days", unit: [2]string{"one", "ones"}, width: 10, counts: []int{7, 2}})
+	assert.Equal(t, []string{"0", "2", "4", "6", "8"}, labels(string(h.o.b), "end"), "a top of 7 with room, in at most 5 steps")
+}
