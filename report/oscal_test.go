@@ -591,6 +591,45 @@ func TestTextArena(t *testing.T) {
 	}
 }
 
+// TestTextArenaBlocks checks how the arena takes memory: a block is
+// filled to its last byte before the next is taken, blocks double from
+// 1 KiB up to textBlockMax, and text longer than a quarter of the largest
+// block is refused (the caller allocates it on its own).
+func TestTextArenaBlocks(t *testing.T) {
+	var a textArena
+	require.True(t, a.room(0), "nothing needs no block")
+	assert.Zero(t, a.size, "no block taken for nothing")
+	want := 1 << 10
+	for range 8 {
+		require.True(t, a.room(1))
+		assert.Equal(t, want, a.size, "a new block when the last is full")
+		free := a.b.Cap() - a.b.Len()
+		a.concat(strings.Repeat("x", free)) // exactly the room left
+		assert.Equal(t, want, a.size, "the block's last byte is used before a new one")
+		assert.Equal(t, a.b.Cap(), a.b.Len())
+		want = min(2*want, textBlockMax)
+	}
+	assert.False(t, a.room(textBlockMax/4+1), "more than a quarter block goes alone")
+	assert.Equal(t, a.b.Cap(), a.b.Len(), "and takes no block")
+	assert.True(t, a.room(textBlockMax/4), "a quarter block takes one")
+}
+
+// TestListOf checks that a list given as a slice wins over a lazy one,
+// even when it is empty.
+func TestListOf(t *testing.T) {
+	lazy := lazyList[int]{n: 2, at: func(i int) *int { v := 10 * i; return &v }}
+	n, at := listOf([]int{}, lazy)
+	assert.Zero(t, n, "an empty slice is a list of nothing")
+	n, at = listOf([]int{7}, lazy)
+	require.Equal(t, 1, n)
+	assert.Equal(t, 7, *at(0))
+	n, at = listOf(nil, lazy)
+	require.Equal(t, 2, n)
+	assert.Equal(t, 10, *at(1))
+	n, _ = listOf(nil, lazyList[int]{})
+	assert.Zero(t, n)
+}
+
 // TestOSCALTokenPropsNeedNoEscaping checks that the property values the
 // writer copies without escaping (propTok's) are written as encoding/json
 // writes them, on reports with hostile text and ids.
