@@ -120,11 +120,11 @@ func findingHeading(d doc, f *AuditFinding) {
 	d.closeHeading(3)
 }
 
+// criterionText names a criterion: its label, then its title when it
+// has one that says more (see criterionTitle).
 func criterionText(c AuditCriterion) string {
-	if c.Title == "" || c.Title == c.Label {
-		return c.Label
-	}
-	return c.Label + " " + c.Title
+	sep, title := criterionTitle(c)
+	return c.Label + sep + title
 }
 
 // auditLayout holds the indexes the audit report layout uses.

@@ -226,6 +226,7 @@ func TestCriterionText(t *testing.T) {
 		{AuditCriterion{Label: "POL-ACC-4", Title: "POL-ACC-4"}, "POL-ACC-4"},
 	} {
 		assert.Equal(t, tc.want, criterionText(tc.c))
+		assert.Equal(t, tc.want, (&oscalExport{}).criterionLine(tc.c), "OSCAL names it alike")
 	}
 }
 

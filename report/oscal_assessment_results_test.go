@@ -2,6 +2,7 @@ package report
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ismsaudit/ismsaudit/audit"
 	"github.com/stretchr/testify/assert"
@@ -71,4 +72,26 @@ func TestAssessmentResultsContent(t *testing.T) {
 	assert.Len(t, cert.Results[0].Risks[0].Remediations, 0, "no action yet, no remediation")
 	assert.Len(t, cert.Results[0].Risks[1].Remediations, 1)
 	assert.Contains(t, cert.Results[0].Props, oscalProp{Name: "recommendation", NS: OSCALPropNamespace, Value: string(audit.RecommendAfterPlans)})
+}
+
+// TestAssessmentResultsPlanVersion checks the plan resource's version: the
+// approved version shown, none for a plan never approved or no plan.
+func TestAssessmentResultsPlanVersion(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		edit func(*AuditReport)
+		want []oscalProp
+	}{
+		{"approved", func(r *AuditReport) { r.Plan.Version = 3 }, []oscalProp{{Name: "plan-version", NS: OSCALPropNamespace, Value: "3"}}},
+		{"never approved", func(r *AuditReport) { r.Plan.Version, r.Plan.ApprovedAt, r.Plan.ApprovedBy = 0, time.Time{}, "" }, nil},
+		{"no plan", func(r *AuditReport) { r.Plan = nil }, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := internalReport(t)
+			require.NotNil(t, r.Plan)
+			tt.edit(r)
+			ar := decodeAssessmentResults(t, r)
+			assert.Equal(t, tt.want, ar.BackMatter.Resources[0].Props)
+		})
+	}
 }

@@ -337,6 +337,10 @@ func TestOSCALRefusesDatesOutsideItsRange(t *testing.T) {
 	r := internalReport(t)
 	r.Evidence[2].CollectedAt = time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC)
 	r.FollowUp.Actions[0].DueAt = time.Date(3001, 1, 1, 0, 0, 0, 0, time.UTC)
+	r.Issue.IssuedAt = time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The first and last instants of OSCAL's years are in range.
+	r.Evidence[1].CollectedAt = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	r.FollowUp.Actions[1].DueAt = time.Date(2999, 12, 31, 23, 59, 59, 999999999, time.UTC)
 	for _, write := range []func(*bytes.Buffer) error{
 		func(w *bytes.Buffer) error { return AssessmentResults(w, r) },
 		func(w *bytes.Buffer) error { return PlanOfActionAndMilestones(w, r) },
@@ -346,6 +350,10 @@ func TestOSCALRefusesDatesOutsideItsRange(t *testing.T) {
 		require.ErrorAs(t, write(&buf), &ve)
 		assert.True(t, ve.Has("Evidence[2].CollectedAt", ismsaudit.RuleRange))
 		assert.True(t, ve.Has("FollowUp.Actions[0].DueAt", ismsaudit.RuleRange))
+		assert.True(t, ve.Has("Issue.IssuedAt", ismsaudit.RuleRange))
+		assert.False(t, ve.Has("Evidence[1].CollectedAt", ismsaudit.RuleRange), "1900 is in range")
+		assert.False(t, ve.Has("FollowUp.Actions[1].DueAt", ismsaudit.RuleRange), "2999 is in range")
+		assert.Len(t, ve.Fields, 3, "nothing else refused")
 		assert.Zero(t, buf.Len())
 	}
 }
@@ -505,6 +513,27 @@ func TestShapeCheckCatchesProblems(t *testing.T) {
 	}
 }
 
+// TestNeedsFolding checks needsFolding against what oneLine's definition
+// does, on every string of up to four pieces drawn from ASCII and Unicode
+// white space, a byte-order mark, letters and broken UTF-8: a string needs
+// folding exactly when folding changes it.
+func TestNeedsFolding(t *testing.T) {
+	pieces := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2028", "\u3000", "\uFEFF", "\x80", "\xc2"}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		fold := strings.Join(strings.Fields(strings.ReplaceAll(s, "\uFEFF", "")), " ")
+		if got := needsFolding(s); got != (fold != s) {
+			t.Errorf("needsFolding(%q) = %t, folding gives %q", s, got, fold)
+		}
+		if depth < 4 {
+			for _, p := range pieces {
+				walk(s+p, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+}
+
 // FuzzOneLine checks the fast path of oneLine against its definition.
 func FuzzOneLine(f *testing.F) {
 	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a\u00a0b", "\x85", "é è"} {
@@ -628,6 +657,33 @@ func TestListOf(t *testing.T) {
 	assert.Equal(t, 10, *at(1))
 	n, _ = listOf(nil, lazyList[int]{})
 	assert.Zero(t, n)
+}
+
+// TestFindingDescription checks that each part of a finding shows in its
+// OSCAL description under its label, whichever of them are given.
+func TestFindingDescription(t *testing.T) {
+	parts := []struct {
+		label string
+		set   func(*AuditFinding, string)
+	}{
+		{"Requirement: ", func(f *AuditFinding, v string) { f.Requirement = v }},
+		{"Why it does not conform: ", func(f *AuditFinding, v string) { f.Reason = v }},
+		{"Auditee's diverging opinion: ", func(f *AuditFinding, v string) { f.DivergingOpinion = v }},
+		{"Resolution: ", func(f *AuditFinding, v string) { f.Resolution = v }},
+	}
+	for mask := range 1 << len(parts) {
+		f := &AuditFinding{Found: "found"}
+		want := "found"
+		for i, p := range parts {
+			if mask&(1<<i) != 0 {
+				v := "part " + strconv.Itoa(i)
+				p.set(f, v)
+				want += "\n\n" + p.label + v
+			}
+		}
+		x := &oscalExport{}
+		assert.Equal(t, want, x.findingDescription(f), "parts %04b", mask)
+	}
 }
 
 // TestOSCALTokenPropsNeedNoEscaping checks that the property values the
