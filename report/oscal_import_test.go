@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -439,6 +440,9 @@ func TestParseOSCALControlID(t *testing.T) {
 		{"a.A.8.8", annexa.Ref{}, ismsaudit.ErrInvalid},
 		{"a.8.8 ", annexa.Ref{}, ismsaudit.ErrInvalid},
 		{"clause-clause 9.2", annexa.Ref{}, ismsaudit.ErrInvalid},
+		{"clause-9.2 ", annexa.Ref{}, ismsaudit.ErrInvalid},
+		{"clause-0.1", annexa.Ref{}, ismsaudit.ErrNotFound},
+		{"a.0.1", annexa.Ref{}, ismsaudit.ErrNotFound},
 		{"clause-", annexa.Ref{}, ismsaudit.ErrInvalid},
 		{"document-", annexa.Ref{}, ismsaudit.ErrInvalid},
 		{"document-POL 7", annexa.Ref{}, ismsaudit.ErrInvalid},
@@ -481,6 +485,73 @@ func TestParseOSCALControlIDInvertsOSCALControlID(t *testing.T) {
 		require.NoError(t, err, "%v as %q", r, OSCALControlID(r))
 		assert.Equal(t, r, got)
 	}
+}
+
+// TestParseOSCALControlIDEscapes: a document id's escape "_HH" stands
+// for any byte but those tokenSafe writes as they are (letters, digits,
+// '.' and '-'), whose escapes are refused, so that every document has
+// exactly one token.
+func TestParseOSCALControlIDEscapes(t *testing.T) {
+	plain := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+	}
+	for c := range 256 {
+		in := fmt.Sprintf("document-x_%02X", c)
+		got, err := ParseOSCALControlID(in)
+		if plain(byte(c)) {
+			assert.ErrorIs(t, err, ismsaudit.ErrInvalid, in)
+			continue
+		}
+		if assert.NoError(t, err, in) {
+			assert.Equal(t, annexa.RefToDocument(string([]byte{'x', byte(c)})), got, in)
+		}
+	}
+}
+
+// TestRelocateItems: a problem's "Items[i]" path becomes the path of the
+// i-th item in the document; paths that name no item stay as they are.
+func TestRelocateItems(t *testing.T) {
+	paths := []string{"results[0].observations[3]", "results[1].observations[0]"}
+	in := &ismsaudit.ValidationError{Pkg: "audit", Subject: "evidence items", Fields: []ismsaudit.FieldError{
+		{Path: "Items[0].ID"}, {Path: "Items[1]"}, {Path: "Items[2].ID"}, {Path: "Items[-1].ID"},
+		{Path: "Items[x].ID"}, {Path: "Items[1"}, {Path: "Other[0].ID"},
+	}}
+	var out *ismsaudit.ValidationError
+	require.ErrorAs(t, relocateItems(in, paths), &out)
+	var got []string
+	for _, f := range out.Fields {
+		got = append(got, f.Path)
+	}
+	assert.Equal(t, []string{"results[0].observations[3].ID", "results[1].observations[0]", "Items[2].ID", "Items[-1].ID",
+		"Items[x].ID", "Items[1", "Other[0].ID"}, got)
+	assert.Equal(t, "Items[0].ID", in.Fields[0].Path, "the error given is left as it is")
+	plain := errors.New("not a validation error")
+	assert.Same(t, plain, relocateItems(plain, paths))
+}
+
+// TestIsOSCALUUIDAndIsHexDigest hold the two digit checks to their
+// character classes over every byte: a UUID's digits are hex of either
+// case, a digest's lower-case hex only.
+func TestIsOSCALUUIDAndIsHexDigest(t *testing.T) {
+	uuid := OSCALUUID("test")
+	digest := strings.Repeat("0123456789abcdef", 4)
+	require.True(t, isOSCALUUID(uuid))
+	require.True(t, isHexDigest(digest))
+	for c := range 256 {
+		b := byte(c)
+		hex := b >= '0' && b <= '9' || b >= 'a' && b <= 'f'
+		upper := b >= 'A' && b <= 'F'
+		for _, at := range []int{0, 35} {
+			u := []byte(uuid)
+			u[at] = b
+			assert.Equal(t, hex || upper, isOSCALUUID(string(u)), "uuid with %q at %d", b, at)
+			d := []byte(digest)
+			d[at] = b
+			assert.Equal(t, hex, isHexDigest(string(d)), "digest with %q at %d", b, at)
+		}
+	}
+	assert.False(t, isHexDigest(digest[1:]), "63 digits")
+	assert.False(t, isHexDigest(digest+"0"), "65 digits")
 }
 
 // FuzzReadOSCALAssessmentResults: any input is read without a panic, and
