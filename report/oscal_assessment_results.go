@@ -148,7 +148,7 @@ func AssessmentResults(w io.Writer, r *AuditReport) error {
 	if err != nil {
 		return err
 	}
-	out := oscalWriter{b: make([]byte, 0, 2*oscalChunk), out: w}
+	out := newOSCALWriter(w)
 	out.assessmentResults(doc)
 	return out.flush()
 }

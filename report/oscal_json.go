@@ -11,28 +11,12 @@ import (
 // evidence items) encoding/json takes several times the export's time
 // budget, and indentation would double the output.
 type oscalWriter struct {
-	b     []byte
+	obuf       // hands the document on in chunks, so a large one never sits in memory whole
 	first bool // no member written yet in the open container
-	// out, when set, receives the buffer whenever it passes oscalChunk
-	// bytes, so a large document never sits in memory whole; err keeps
-	// the first write error.
-	out io.Writer
-	err error
 }
 
-// oscalChunk is the size at which a streaming oscalWriter hands its buffer on.
-const oscalChunk = 64 << 10
-
-// spill writes the buffer out once it is large enough.
-func (w *oscalWriter) spill() {
-	if w.out == nil || len(w.b) < oscalChunk {
-		return
-	}
-	if w.err == nil {
-		_, w.err = w.out.Write(w.b)
-	}
-	w.b = w.b[:0]
-}
+// newOSCALWriter returns a writer that writes to w.
+func newOSCALWriter(w io.Writer) oscalWriter { return oscalWriter{obuf: newObuf(w)} }
 
 func (w *oscalWriter) open(c byte) {
 	w.b = append(w.b, c)
@@ -530,14 +514,4 @@ func (w *oscalWriter) poam(d *oscalPOAMDocument) {
 	w.close('}')
 	w.close('}')
 	w.b = append(w.b, '\n')
-}
-
-// flush writes what the buffer still holds and returns the first write
-// error.
-func (w *oscalWriter) flush() error {
-	if w.err == nil && len(w.b) > 0 {
-		_, w.err = w.out.Write(w.b)
-	}
-	w.b = w.b[:0]
-	return w.err
 }

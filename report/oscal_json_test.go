@@ -31,7 +31,7 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 			streamed, err := assessmentResults(r, true)
 			require.NoError(t, err)
 			var got bytes.Buffer
-			w := oscalWriter{out: &got}
+			w := newOSCALWriter(&got)
 			w.assessmentResults(streamed)
 			require.NoError(t, w.flush())
 			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "assessment results differ from encoding/json's")
@@ -45,7 +45,7 @@ func TestOSCALEncoderMatchesEncodingJSON(t *testing.T) {
 			streamedPOAM, err := planOfActionAndMilestones(r, true)
 			require.NoError(t, err)
 			got.Reset()
-			w = oscalWriter{out: &got}
+			w = newOSCALWriter(&got)
 			w.poam(streamedPOAM)
 			require.NoError(t, w.flush())
 			assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "POA&M differs from encoding/json's")

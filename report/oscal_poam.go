@@ -29,7 +29,7 @@ func PlanOfActionAndMilestones(w io.Writer, r *AuditReport) error {
 	if err != nil {
 		return err
 	}
-	out := oscalWriter{b: make([]byte, 0, 2*oscalChunk), out: w}
+	out := newOSCALWriter(w)
 	out.poam(doc)
 	return out.flush()
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,18 @@ func TestWritesInChunks(t *testing.T) {
 		}
 		err := WriteAuditReport(&failOnce{}, r, f)
 		assert.ErrorIs(t, err, errDisk, f)
+	}
+	for name, write := range map[string]func(io.Writer, *AuditReport) error{"assessment results": AssessmentResults, "POA&M": PlanOfActionAndMilestones} {
+		var w recordWrites
+		require.NoError(t, write(&w, r))
+		require.Greater(t, len(w.sizes), 2, "%s: a document of several chunks", name)
+		for i, n := range w.sizes {
+			assert.Positive(t, n, "%s: write %d", name, i)
+			if i < len(w.sizes)-1 {
+				assert.GreaterOrEqual(t, n, obufChunk, "%s: write %d", name, i)
+			}
+		}
+		assert.ErrorIs(t, write(&failOnce{}, r), errDisk, name)
 	}
 }
 
