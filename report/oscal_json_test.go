@@ -80,3 +80,21 @@ func FuzzOSCALString(f *testing.F) {
 		}
 	})
 }
+
+// TestOSCALStringEveryByte checks the encoder's strings against
+// encoding/json's for every byte, on its own and inside text, and for the
+// characters JSON or HTML treat apart.
+func TestOSCALStringEveryByte(t *testing.T) {
+	var cases []string
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"z")
+	}
+	cases = append(cases, "\u007f\u0080\u00ff", "\u2027\u2028\u2029\u202a", "\ufffd", "\xef\xbf\xbd\xef\xbf", "\U0010ffff", "\xf4\x90\x80\x80")
+	for _, s := range cases {
+		var w oscalWriter
+		w.str(s)
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(w.b), "str(%q)", s)
+	}
+}
