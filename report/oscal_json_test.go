@@ -98,3 +98,34 @@ func TestOSCALStringEveryByte(t *testing.T) {
 		assert.Equal(t, string(want), string(w.b), "str(%q)", s)
 	}
 }
+
+// TestOSCALWriterGeneralShapes checks the writer's general paths, which
+// the exports' own values (every property in the ismsaudit namespace,
+// one origin of one actor) leave to their fast paths, against
+// encoding/json.
+func TestOSCALWriterGeneralShapes(t *testing.T) {
+	actor := func(n string) oscalActor { return oscalActor{Type: "party", ActorUUID: OSCALUUID("party", n)} }
+	for name, v := range map[string]struct {
+		Props   []oscalProp   `json:"props,omitempty"`
+		Origins []oscalOrigin `json:"origins,omitempty"`
+	}{
+		"nothing": {},
+		"props of other namespaces": {Props: []oscalProp{
+			{Name: "label", Value: "A.5.1"},
+			{Name: "marking", NS: "https://example.org/ns", Value: "tlp:amber", Remarks: "shared with the <board> & auditors"},
+			{Name: "audit-id", NS: OSCALPropNamespace, Value: "IA-1"},
+		}},
+		"one origin, two actors":     {Origins: []oscalOrigin{{Actors: []oscalActor{actor("a"), actor("b")}}}},
+		"two origins":                {Origins: []oscalOrigin{{Actors: []oscalActor{actor("a")}}, {Actors: []oscalActor{actor("b")}}}},
+		"an origin without an actor": {Origins: []oscalOrigin{{Actors: []oscalActor{}}}},
+	} {
+		var w oscalWriter
+		w.open('{')
+		w.props(v.Props)
+		w.origins(v.Origins)
+		w.close('}')
+		want, err := json.Marshal(v)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(w.b), name)
+	}
+}

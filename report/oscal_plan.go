@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -368,7 +369,7 @@ func (p *planExport) responsibleRoles(ids []competence.AuditorID) []oscalRespons
 		for i := range out {
 			if out[i].RoleID == role {
 				found = true
-				if !containsString(out[i].PartyUUIDs, u) {
+				if !slices.Contains(out[i].PartyUUIDs, u) {
 					out[i].PartyUUIDs = append(out[i].PartyUUIDs, u)
 				}
 			}
@@ -378,15 +379,6 @@ func (p *planExport) responsibleRoles(ids []competence.AuditorID) []oscalRespons
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // activity returns the activity and task of timetable line n (from 1).
@@ -459,7 +451,7 @@ func (p *planExport) terms(a *audit.Audit, c *audit.PlanContent) []oscalPart {
 		}
 	}
 	if !c.Scope.From.IsZero() || !c.Scope.To.IsZero() {
-		scope = append(scope, "Period: "+oscalTime(c.Scope.From)+" to "+oscalTime(c.Scope.To))
+		scope = append(scope, "Period: "+strings.TrimSpace(oscalTime(c.Scope.From)+" to "+oscalTime(c.Scope.To)))
 	}
 	if len(scope) > 0 {
 		parts = append(parts, part("scope", "Audit scope", bullets(scope, "")))

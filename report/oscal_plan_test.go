@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,6 +125,94 @@ func TestAssessmentPlanCommunicated(t *testing.T) {
 	assert.Equal(t, "2", md.Version)
 	assert.Equal(t, oscalTime(second.ApprovedAt), md.LastModified)
 	assert.Equal(t, "- A revised objective.", doc.AssessmentPlan.TermsAndConditions.Parts[0].Prose)
+}
+
+// TestAssessmentPlanLeavesOutWhatThePlanLacks: the plan's local
+// definitions, assessment subjects and terms hold only what the approved
+// plan gives: no empty component, location or activity lists, no empty
+// parts.
+func TestAssessmentPlanLeavesOutWhatThePlanLacks(t *testing.T) {
+	from := time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name       string
+		edit       func(c *audit.PlanContent)
+		components int
+		activities int
+		subjects   []string
+		parts      []string
+		scope      string // the scope part's prose, when there is one
+	}{
+		{"the whole plan", func(*audit.PlanContent) {}, 7, 5,
+			[]string{"party", "component", "location"},
+			[]string{"objectives", "scope", "methods", "sampling-approach", "assignments", "audit-risks"}, ""},
+		{"objectives and criteria only", func(c *audit.PlanContent) {
+			c.Scope, c.Locations, c.Schedule, c.Methods, c.SamplingApproach, c.Assignments, c.Risks = audit.Scope{}, nil, nil, nil, "", nil, nil
+		}, 0, 0, []string{"party"}, []string{"objectives"}, ""},
+		{"a timetable, no units or processes", func(c *audit.PlanContent) {
+			c.Scope, c.Locations = audit.Scope{}, nil
+		}, 0, 5, []string{"party", "location"}, []string{"objectives", "methods", "sampling-approach", "assignments", "audit-risks"}, ""},
+		{"units, no timetable", func(c *audit.PlanContent) {
+			c.Scope, c.Locations, c.Schedule = audit.Scope{Units: []string{"Engineering"}}, nil, nil
+		}, 1, 0, []string{"party", "component"}, []string{"objectives", "scope", "methods", "sampling-approach", "assignments", "audit-risks"}, "- Units: Engineering"},
+		{"a period from a day on", func(c *audit.PlanContent) {
+			c.Scope = audit.Scope{From: from}
+		}, 0, 5, []string{"party", "location"}, []string{"objectives", "scope", "methods", "sampling-approach", "assignments", "audit-risks"}, "- Period: 2025-03-01T00:00:00Z to"},
+		{"a period up to a day", func(c *audit.PlanContent) {
+			c.Scope = audit.Scope{To: from}
+		}, 0, 5, []string{"party", "location"}, []string{"objectives", "scope", "methods", "sampling-approach", "assignments", "audit-risks"}, "- Period: to 2025-03-01T00:00:00Z"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := internalAudit(t)
+			tt.edit(&a.Plan.Versions[len(a.Plan.Versions)-1].Content)
+			var doc oscalAPDocument
+			require.NoError(t, json.Unmarshal(exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentPlan(w, a) }), &doc))
+			ap := doc.AssessmentPlan
+			if tt.components+tt.activities == 0 {
+				assert.Nil(t, ap.LocalDefinitions, "no local definitions")
+			} else if assert.NotNil(t, ap.LocalDefinitions) {
+				assert.Len(t, ap.LocalDefinitions.Components, tt.components)
+				assert.Len(t, ap.LocalDefinitions.Activities, tt.activities)
+			}
+			var subjects, parts []string
+			for _, s := range ap.AssessmentSubjects {
+				subjects = append(subjects, s.Type)
+				assert.NotEmpty(t, s.IncludeSubjects, "subject %s names what it includes", s.Type)
+			}
+			for _, p := range ap.TermsAndConditions.Parts {
+				parts = append(parts, p.Name)
+				assert.NotEmpty(t, p.Prose, "part %s", p.Name)
+				if p.Name == "scope" && tt.scope != "" {
+					assert.Equal(t, tt.scope, p.Prose)
+				}
+			}
+			assert.Equal(t, tt.subjects, subjects)
+			assert.Equal(t, tt.parts, parts)
+		})
+	}
+}
+
+// TestAssessmentPlanResponsibleRoles: an activity's auditors are grouped
+// by their role in the team, each party once, roles in order of first
+// appearance; ids not in the team are left out.
+func TestAssessmentPlanResponsibleRoles(t *testing.T) {
+	a := internalAudit(t)
+	c := &a.Plan.Versions[len(a.Plan.Versions)-1].Content
+	c.Schedule[0].Auditors = []competence.AuditorID{"AUD-002", "AUD-404", "AUD-002", "AUD-001", "AUD-007"}
+	var doc oscalAPDocument
+	require.NoError(t, json.Unmarshal(exportOSCAL(t, func(w *bytes.Buffer) error { return AssessmentPlan(w, a) }), &doc))
+	party := map[string]string{}
+	for _, p := range doc.AssessmentPlan.Metadata.Parties {
+		party[p.UUID] = p.Name
+	}
+	var got []string
+	for _, r := range doc.AssessmentPlan.LocalDefinitions.Activities[0].ResponsibleRoles {
+		names := []string{}
+		for _, u := range r.PartyUUIDs {
+			names = append(names, party[u])
+		}
+		got = append(got, r.RoleID+": "+strings.Join(names, ", "))
+	}
+	assert.Equal(t, []string{"auditor: Ben Osei", "team-leader: Aisha Khan", "technical-expert: Chloe Martin"}, got)
 }
 
 // TestOSCALWritersTrimByteOrderMarks: names that start or end with a
