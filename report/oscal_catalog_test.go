@@ -112,6 +112,43 @@ func TestOSCALProfile(t *testing.T) {
 	assert.Equal(t, oscalCatalogUUID, p.BackMatter.Resources[0].DocumentIDs[0].Identifier, "the profile imports the catalog")
 }
 
+// TestOSCALProfileAllOrNothing: a profile lists no exclusions when the
+// SoA excludes nothing, and selects and alters no control when it
+// excludes every one (the clauses are selected all the same).
+func TestOSCALProfileAllOrNothing(t *testing.T) {
+	decode := func(t *testing.T, soa *annexa.SoA) oscalProfile {
+		var doc oscalProfileDocument
+		dec := json.NewDecoder(bytes.NewReader(exportOSCAL(t, func(w *bytes.Buffer) error { return OSCALProfile(w, soa, asOf) })))
+		dec.DisallowUnknownFields()
+		require.NoError(t, dec.Decode(&doc))
+		require.Len(t, doc.Profile.Imports, 1)
+		return doc.Profile
+	}
+	t.Run("nothing excluded", func(t *testing.T) {
+		soa, err := annexa.NewSoA("Northwind", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Risk treatment", Status: annexa.Implemented})
+		require.NoError(t, err)
+		p := decode(t, soa)
+		assert.Nil(t, p.Imports[0].ExcludeControls)
+		require.Len(t, p.Imports[0].IncludeControls, 2)
+		assert.Len(t, p.Imports[0].IncludeControls[1].WithIDs, annexa.ControlCount)
+		require.NotNil(t, p.Modify)
+		assert.Len(t, p.Modify.Alters, annexa.ControlCount)
+	})
+	t.Run("everything excluded", func(t *testing.T) {
+		soa, err := annexa.NewSoA("Northwind", annexa.Inclusion{Bases: []annexa.InclusionBasis{annexa.BasisRiskTreatment}, Justification: "Risk treatment", Status: annexa.Implemented})
+		require.NoError(t, err)
+		for c := range annexa.Controls() {
+			require.NoError(t, soa.Exclude(c.ID(), "Not relevant to this ISMS"))
+		}
+		p := decode(t, soa)
+		require.Len(t, p.Imports[0].IncludeControls, 1, "the clauses only")
+		assert.Equal(t, "yes", p.Imports[0].IncludeControls[0].WithChildControls)
+		require.Len(t, p.Imports[0].ExcludeControls, 1)
+		assert.Len(t, p.Imports[0].ExcludeControls[0].WithIDs, annexa.ControlCount)
+		assert.Nil(t, p.Modify, "no control to alter")
+	})
+}
+
 // profileSoA is an SoA that includes every control but two, with a
 // byte-order mark around its organization's name as spreadsheets give it.
 func profileSoA(t testing.TB) *annexa.SoA {
