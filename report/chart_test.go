@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -130,4 +131,18 @@ func TestChartGrids(t *testing.T) {
 	h.o.b = h.o.b[:0]
 	h.histogram(&histogram{title: "t", axis: "days", unit: [2]string{"one", "ones"}, width: 10, counts: []int{7, 2}})
 	assert.Equal(t, []string{"0", "2", "4", "6", "8"}, labels(string(h.o.b), "end"), "a top of 7 with room, in at most 5 steps")
+}
+
+// TestHistogramMarkerAnchors: a marker's label reads away from the edge
+// it is nearer: from the marker rightwards up to the middle of the axis
+// (the middle itself included), leftwards past it.
+func TestHistogramMarkerAnchors(t *testing.T) {
+	h := &programmeHTML{htmlDoc: htmlDoc{o: newObuf(nil)}}
+	h.histogram(&histogram{title: "t", axis: "days", unit: [2]string{"one", "ones"}, width: 10, counts: []int{1, 1, 1, 1},
+		markers: []marker{{"early", 5}, {"middle", 20}, {"late", 35}}})
+	anchors := map[string]string{}
+	for _, m := range regexp.MustCompile(`text-anchor="(\w+)" fill="#b3261e">([^<]*)</text>`).FindAllStringSubmatch(string(h.o.b), -1) {
+		anchors[m[2]] = m[1]
+	}
+	assert.Equal(t, map[string]string{"early 5.0": "start", "middle 20.0": "start", "late 35.0": "end"}, anchors)
 }

@@ -505,15 +505,15 @@ func criteriaText(cs []AuditCriterion) string {
 func (l *programmeLayout) actions() {
 	d, r := l.d, l.r
 	d.heading(2, "open-actions", "Open corrective actions")
-	open, closed := 0, 0
+	anyOpen, anyClosed := false, false
 	for i := range r.Actions {
 		if r.Actions[i].Open() {
-			open++
+			anyOpen = true
 		} else {
-			closed++
+			anyClosed = true
 		}
 	}
-	if open == 0 {
+	if !anyOpen {
 		para(d, "None: every corrective action started by the date is closed.")
 	} else {
 		d.table("Audit", "Finding", "Grade", "Criteria", "Corrective action", "Due", "State")
@@ -544,7 +544,7 @@ func (l *programmeLayout) actions() {
 		}
 		d.endTable()
 	}
-	if closed == 0 {
+	if !anyClosed {
 		return
 	}
 	d.heading(2, "closed-actions", "Closed corrective actions")
