@@ -26,6 +26,22 @@ func TestRiskMatrixDefaultLevels(t *testing.T) {
 	assert.Equal(t, LevelLow, m.Acceptable)
 }
 
+// TestRiskMatrixAccepts: a level is acceptable when it is at or below
+// the matrix's acceptable level; a level the scale does not know is
+// never acceptable (though it sorts below every known one), nor is any
+// level under a matrix whose acceptable level is unknown.
+func TestRiskMatrixAccepts(t *testing.T) {
+	m := DefaultMatrix()
+	m.Acceptable = LevelMedium
+	for level, want := range map[RiskLevel]bool{LevelLow: true, LevelMedium: true, LevelHigh: false, LevelVeryHigh: false, "": false, "negligible": false} {
+		assert.Equal(t, want, m.accepts(level), "%q", level)
+	}
+	m.Acceptable = "negligible"
+	for level := range RiskLevels() {
+		assert.False(t, m.accepts(level), "%q under an unknown acceptable level", level)
+	}
+}
+
 func TestRiskMatrixLevelErrors(t *testing.T) {
 	m := DefaultMatrix()
 	_, err := m.Level(0, 6)

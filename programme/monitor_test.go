@@ -316,6 +316,7 @@ func TestMonitorRefused(t *testing.T) {
 		{"record without creation", func(in *programme.MonitorInput) { in.Audits[2].CreatedAt = time.Time{} }, "Audits[2].CreatedAt", "required", false},
 		{"finding without id", func(in *programme.MonitorInput) { in.Audits[0].Findings[2].ID = "" }, "Audits[0].Findings[2].ID", "required", false},
 		{"finding id twice", func(in *programme.MonitorInput) { in.Audits[0].Findings[2].ID = "F1" }, "Audits[0].Findings[2].ID", "unique", false},
+		{"finding id twice in a row", func(in *programme.MonitorInput) { in.Audits[0].Findings[2].ID = in.Audits[0].Findings[1].ID }, "Audits[0].Findings[2].ID", "unique", false},
 		{"finding without kind", func(in *programme.MonitorInput) { in.Audits[0].Findings[1].Kind = "" }, "Audits[0].Findings[1].Kind", "required", false},
 		{"finding of no kind", func(in *programme.MonitorInput) { in.Audits[0].Findings[1].Kind = "remark" }, "Audits[0].Findings[1].Kind", "enum", false},
 		{"unknown grade", func(in *programme.MonitorInput) { in.Audits[0].Findings[1].Grade = "critical" }, "Audits[0].Findings[1].Grade", "enum", false},
