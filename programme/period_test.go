@@ -76,3 +76,16 @@ func TestPeriodText(t *testing.T) {
 	require.ErrorIs(t, p.UnmarshalText([]byte("week")), ismsaudit.ErrInvalid)
 	assert.False(t, Period("").IsValid())
 }
+
+// TestPeriodKey holds the period labels to their form for every month of
+// a year: two-digit months, quarters Q1 to Q4, and the year for an unset
+// period.
+func TestPeriodKey(t *testing.T) {
+	for m := time.January; m <= time.December; m++ {
+		at := time.Date(2026, m, 15, 12, 0, 0, 0, time.UTC)
+		assert.Equal(t, at.Format("2006-01"), PeriodMonth.Key(at))
+		assert.Equal(t, "2026-Q"+string(rune('1'+(int(m)-1)/3)), PeriodQuarter.Key(at))
+		assert.Equal(t, "2026", PeriodYear.Key(at))
+		assert.Equal(t, "2026", Period("").Key(at))
+	}
+}
