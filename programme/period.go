@@ -85,17 +85,13 @@ func periodStart(p Period, i int64) time.Time {
 
 // periodBounds returns the start, end and label of period i of p.
 func periodBounds(p Period, i int64) (start, end time.Time, label string) {
+	start = periodStart(p, i)
 	switch p {
 	case PeriodMonth:
-		y, m := floorDiv(i, 12), int(i-floorDiv(i, 12)*12)
-		start = time.Date(int(y), time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, 1, 0), fmt.Sprintf("%04d-%02d", y, m+1)
+		return start, start.AddDate(0, 1, 0), fmt.Sprintf("%04d-%02d", start.Year(), int(start.Month()))
 	case PeriodQuarter:
-		y, q := floorDiv(i, 4), int(i-floorDiv(i, 4)*4)
-		start = time.Date(int(y), time.Month(3*q+1), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, 3, 0), fmt.Sprintf("%04d-Q%d", y, q+1)
+		return start, start.AddDate(0, 3, 0), fmt.Sprintf("%04d-Q%d", start.Year(), (int(start.Month())+2)/3)
 	}
-	start = time.Date(int(i), time.January, 1, 0, 0, 0, 0, time.UTC)
 	return start, start.AddDate(1, 0, 0), fmt.Sprintf("%04d", i)
 }
 

@@ -39,7 +39,7 @@ func TestPeriodIndexMatchesDate(t *testing.T) {
 		at := time.Unix(sec, rapid.Int64Range(0, 999999999).Draw(rt, "nsec"))
 		check(rt, at.In(zones[rapid.IntRange(0, len(zones)-1).Draw(rt, "zone")]))
 	})
-	for y := -401; y <= 2401; y += 4 {
+	for y := -401; y <= 2401; y++ { // every year: leap days and the 400-year eras' ends (29 February 2000) among them
 		for m := time.January; m <= time.December; m++ {
 			start := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 			check(t, start)
@@ -87,5 +87,25 @@ func TestPeriodKey(t *testing.T) {
 		assert.Equal(t, "2026-Q"+string(rune('1'+(int(m)-1)/3)), PeriodQuarter.Key(at))
 		assert.Equal(t, "2026", PeriodYear.Key(at))
 		assert.Equal(t, "2026", Period("").Key(at))
+	}
+}
+
+// TestPeriodStart: period i of each kind starts at the first instant
+// periodIndex places in it, and ends where period i+1 starts; its label
+// is the one Key gives its instants.
+func TestPeriodStart(t *testing.T) {
+	for p := range Periods() {
+		first := periodIndex(p, time.Date(-5, time.January, 1, 0, 0, 0, 0, time.UTC))
+		last := periodIndex(p, time.Date(2405, time.December, 31, 0, 0, 0, 0, time.UTC))
+		for i := first; i <= last; i++ {
+			start, end, label := periodBounds(p, i)
+			require.Equal(t, periodStart(p, i), start)
+			require.Equal(t, periodStart(p, i+1), end, "%s %d ends where the next starts", p, i)
+			require.Equal(t, i, periodIndex(p, start), "%s %d starts at %v", p, i, start)
+			require.Equal(t, i, periodIndex(p, end.Add(-1)), "%s %d ends at %v", p, i, end)
+			if start.Year() >= 1000 { // Key does not pad years to four digits
+				require.Equal(t, p.Key(start), label)
+			}
+		}
 	}
 }
