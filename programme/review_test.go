@@ -97,3 +97,16 @@ func TestReviewAcrossRounds(t *testing.T) {
 	require.NoError(t, p.Fire(EventClose, metaOn(42, "the ISMS is retired; actions moot")))
 	require.NoError(t, Verify(p))
 }
+
+// TestRoundReviewedNeedsARound: a programme whose history records no
+// review round has no reviewed round, whatever reviews it holds.
+func TestRoundReviewedNeedsARound(t *testing.T) {
+	p := &Programme{State: StateUnderReview}
+	assert.False(t, p.roundReviewed(), "no round, no review")
+	p.Reviews = []Review{{ID: "R-1"}}
+	assert.False(t, p.roundReviewed(), "a review with no round in the history")
+	p.History = []Entry{{Event: EventReview}}
+	assert.True(t, p.roundReviewed())
+	p.History = append(p.History, Entry{Event: EventResume}, Entry{Event: EventReview})
+	assert.False(t, p.roundReviewed(), "the second round has no review yet")
+}
