@@ -3,6 +3,7 @@ package programme
 import (
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ismsaudit/ismsaudit"
@@ -119,6 +120,10 @@ func TestProgrammeVerifyFindsViolations(t *testing.T) {
 			p.Previous[0].Reviews = p.Previous[0].Reviews[1:]
 		}, "Previous[0].History[5]", RuleReviewRecorded},
 		{"review outside its round", func(_ *testing.T, p *Programme) { p.Previous[0].Reviews[1].At = onDay(60) }, "Previous[0].Reviews[1].At", RuleReviewRecorded},
+		{"review recorded by no one", func(_ *testing.T, p *Programme) { p.Reviews[1].By, p.Previous[0].Reviews[1].By = " ", " " }, "Previous[0].Reviews[1].At", RuleRecordShape},
+		{"review recorded at no time", func(_ *testing.T, p *Programme) {
+			p.Reviews[1].At, p.Previous[0].Reviews[1].At = time.Time{}, time.Time{}
+		}, "Previous[0].Reviews[1].At", RuleRecordShape},
 		{"review without monitoring", func(_ *testing.T, p *Programme) {
 			p.Previous[0].Reviews[0].Inputs = p.Previous[0].Reviews[0].Inputs[1:]
 		}, "Previous[0].Reviews[0].Inputs", RuleReviewInputs},
