@@ -244,3 +244,45 @@ func BenchmarkSampleSites(b *testing.B) {
 		}
 	}
 }
+
+// TestSampleSitesRotationDetails: a site chosen by rotation says how often
+// and when it was audited in the cycle; factors at their upper bounds (a
+// multiplier of 2, shares of 1) are accepted.
+func TestSampleSitesRotationDetails(t *testing.T) {
+	sites := []programme.Site{
+		{ID: "hq", Central: true}, {ID: "a"}, {ID: "b", Visits: 1}, {ID: "c", Visits: 2},
+		{ID: "d", Visits: 1, LastVisit: date(2026, 3, 1)}, {ID: "e", Visits: 3, LastVisit: date(2026, 5, 1)},
+		{ID: "z", Visits: 9}, // visited most: the one rotation leaves out
+	}
+	// Five of the six sites (0.8 of them, rounded up), none drawn at random.
+	f := &programme.SamplingFactors{Initial: 2, Surveillance: 2, Recertification: 2, RandomShare: 1, NoSamplingSurveillanceShare: 0.8}
+	got, err := programme.SampleSites(sites, programme.SampleOptions{Kind: annexa.Surveillance, NoSampling: true, Factors: f})
+	require.NoError(t, err)
+	assert.Equal(t, []programme.SiteID{"z"}, got.NotSampled)
+	details := map[programme.SiteID]string{}
+	for _, s := range got.Sampled {
+		if s.Reason == programme.SampledRotation {
+			details[s.Site] = s.Detail
+		}
+	}
+	const why = ": chosen to vary the sites over the cycle"
+	assert.Equal(t, map[programme.SiteID]string{
+		"a": "not yet audited in the cycle" + why,
+		"b": "audited once in the cycle" + why,
+		"c": "audited 2 times in the cycle" + why,
+		"d": "audited once in the cycle, last on 2026-03-01" + why,
+		"e": "audited 3 times in the cycle, last on 2026-05-01" + why,
+	}, details)
+	f.NoSamplingSurveillanceShare = 1
+	got, err = programme.SampleSites(sites, programme.SampleOptions{Kind: annexa.Surveillance, NoSampling: true, Factors: f})
+	require.NoError(t, err, "a share of 1 is in range")
+	assert.Empty(t, got.NotSampled)
+}
+
+// TestSampleSitesNoSitesOneProblem: no sites at all is one problem, not
+// also "nothing to sample".
+func TestSampleSitesNoSitesOneProblem(t *testing.T) {
+	_, err := programme.SampleSites(nil, programme.SampleOptions{Kind: annexa.Surveillance})
+	ve := validationError(t, err)
+	assert.Len(t, ve.Fields, 1, "%v", ve.Fields)
+}
