@@ -545,6 +545,9 @@ func TestVerifySchedule(t *testing.T) {
 		{"a team whose leader is not a member", func(p *programme.Programme) {
 			p.Cycles[0].Audits[3].Team = &competence.Team{Leader: "lead", Members: []competence.Member{{Auditor: "other", Role: competence.RoleTeamLeader}, {Auditor: "other", Role: "boss"}}}
 		}, [][2]string{{s2 + ".Team.Members[0].Role", string(programme.RuleStaffTeam)}, {s2 + ".Team.Members[1].Auditor", "unique"}, {s2 + ".Team.Members[1].Role", "enum"}}},
+		{"a team with no member leading", func(p *programme.Programme) {
+			p.Cycles[0].Audits[3].Team = &competence.Team{Leader: "lead", Members: []competence.Member{{Auditor: "other", Role: competence.RoleAuditor}}}
+		}, [][2]string{{s2 + ".Team.Members", string(programme.RuleStaffTeam)}}},
 		{"one auditor on two audits at once", func(p *programme.Programme) {
 			p.Schedule = []programme.ScheduledAudit{
 				{ID: "int-1", Kind: annexa.Internal, Auditee: "acme", Start: date(2027, 3, 1), Days: 4, Team: teamOf("ann", "bob")},
@@ -722,6 +725,21 @@ func TestYearPieces(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, programme.YearPieces(tt.in)); diff != "" {
 			t.Errorf("yearPieces(%v) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestScheduleAuditsIDsOfCycles: an audit scheduled with the id of an
+// audit of a certification cycle is refused, naming the cycle's audit.
+func TestScheduleAuditsIDsOfCycles(t *testing.T) {
+	p := plannedProgramme(t)
+	id := p.Cycles[0].Audits[2].ID
+	err := p.ScheduleAudits(programme.ScheduledAudit{ID: id, Kind: annexa.Internal, Auditee: "acme", Due: window(date(2027, 1, 1), date(2027, 2, 1))})
+	ve := validationError(t, err)
+	assertHas(t, ve, [2]string{"Audits[0].ID", "unique"})
+	for _, f := range ve.Fields {
+		if f.Path == "Audits[0].ID" {
+			assert.Contains(t, f.Detail, "Cycles[0].Audits[2]")
 		}
 	}
 }
