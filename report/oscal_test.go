@@ -647,9 +647,9 @@ func TestTextArenaBlocks(t *testing.T) {
 // even when it is empty.
 func TestListOf(t *testing.T) {
 	lazy := lazyList[int]{n: 2, at: func(i int) *int { v := 10 * i; return &v }}
-	n, at := listOf([]int{}, lazy)
+	n, _ := listOf([]int{}, lazy)
 	assert.Zero(t, n, "an empty slice is a list of nothing")
-	n, at = listOf([]int{7}, lazy)
+	n, at := listOf([]int{7}, lazy)
 	require.Equal(t, 1, n)
 	assert.Equal(t, 7, *at(0))
 	n, at = listOf(nil, lazy)
